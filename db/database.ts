@@ -1,0 +1,123 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = BetterSQLite3Database<Schema>;
+
+/** An open workspace: the raw better-sqlite3 handle (for hot paths and pragmas) and the drizzle view of it. */
+export interface Workspace {
+  path: string;
+  sqlite: Database.Database;
+  db: Db;
+  close(): void;
+}
+
+export class WorkspaceError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'NEWER_VERSION' | 'NOT_A_WORKSPACE' | 'MIGRATION_FAILED' | 'OPEN_FAILED',
+  ) {
+    super(message);
+    this.name = 'WorkspaceError';
+  }
+}
+
+interface Journal {
+  entries: Array<{ idx: number; tag: string; when: number }>;
+}
+
+/** The migrations folder: next to the sources in development, `resources/migrations` in a packaged app. */
+export function defaultMigrationsFolder(): string {
+  const candidates = [
+    process.env.PWB_MIGRATIONS,
+    // sources (tsx, vitest) and the built bundle (out/main/*.js → ../../db/migrations)
+    join(dirname(fileURLToPath(import.meta.url)), 'migrations'),
+    join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'migrations'),
+    // packaged Electron app (extraResources)
+    (process as unknown as { resourcesPath?: string }).resourcesPath
+      ? join((process as unknown as { resourcesPath: string }).resourcesPath, 'migrations')
+      : undefined,
+  ];
+  for (const c of candidates) if (c && existsSync(join(c, 'meta', '_journal.json'))) return c;
+  throw new WorkspaceError('Migrations folder not found (set PWB_MIGRATIONS)', 'OPEN_FAILED');
+}
+
+export function schemaVersionOf(migrationsFolder: string): number {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+  return journal.entries.length;
+}
+
+export interface OpenOptions {
+  migrationsFolder?: string;
+  readonly?: boolean;
+  /** Called before pending migrations are applied to an existing, non-empty workspace (the backup hook). */
+  beforeMigrate?: (sqlite: Database.Database, from: number, to: number) => void;
+}
+
+/**
+ * Opens (creating if needed) a workspace file: WAL, foreign keys, busy timeout, then pending migrations.
+ * `PRAGMA user_version` records the schema version; a file written by a newer app is refused untouched.
+ */
+export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
+  const memory = path === ':memory:';
+  const file = memory ? path : resolve(path);
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const appVersion = schemaVersionOf(migrationsFolder);
+  if (!options.readonly && !memory) mkdirSync(dirname(file), { recursive: true });
+
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (e) {
+    throw new WorkspaceError(`Cannot open workspace ${file}: ${(e as Error).message}`, 'OPEN_FAILED');
+  }
+  try {
+    // Read the version before touching anything: a newer file must not even be switched to WAL.
+    let fileVersion: number;
+    try {
+      fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
+    } catch (e) {
+      throw new WorkspaceError(`${file} is not a Partner Workbench workspace (${(e as Error).message})`, 'NOT_A_WORKSPACE');
+    }
+    if (fileVersion > appVersion) {
+      throw new WorkspaceError(
+        `${file} was written by a newer version of Partner Workbench (schema ${fileVersion}, this app knows ${appVersion}). Update the app to open it; the file was not changed.`,
+        'NEWER_VERSION',
+      );
+    }
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    if (!options.readonly && !memory) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+    }
+    const db = drizzle(sqlite, { schema });
+    if (!options.readonly && fileVersion < appVersion) {
+      const hasTables = (sqlite.prepare("select count(*) as n from sqlite_master where type='table'").get() as { n: number }).n > 0;
+      if (hasTables && options.beforeMigrate) options.beforeMigrate(sqlite, fileVersion, appVersion);
+      try {
+        // drizzle's migrator runs all pending migrations in one transaction; user_version moves with it.
+        sqlite.pragma('foreign_keys = OFF');
+        migrate(db, { migrationsFolder });
+        sqlite.pragma(`user_version = ${appVersion}`);
+        sqlite.pragma('foreign_keys = ON');
+      } catch (e) {
+        throw new WorkspaceError(`Migrating ${file} failed: ${(e as Error).message}`, 'MIGRATION_FAILED');
+      }
+    }
+    return { path: file, sqlite, db, close: () => sqlite.close() };
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}
+
+/** An in-memory workspace with the full schema, for tests. */
+export function openMemoryWorkspace(options: OpenOptions = {}): Workspace {
+  return openWorkspace(':memory:', options);
+}

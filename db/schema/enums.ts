@@ -1,0 +1,55 @@
+/** Code values shared by the schema, the contract and the UI. Words for them live in the i18n catalogues (see GLOSSARY.md). */
+export const CHANNEL_TYPES = ['direct', 'agent', 'dealer', 'distributor', 'retail', 'ecommerce', 'alliance', 'telesales'] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export const TIERS = ['strategic', 'tier1', 'tier2', 'tier3'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const PARTNER_STATUSES = ['prospect', 'onboarding', 'active', 'probation', 'suspended', 'terminated'] as const;
+export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
+
+/** Regions are stored as the Chinese names channel teams use; the UI translates them. */
+export const REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const IMPORT_KINDS = ['partners', 'sales', 'targets', 'training', 'feedback', 'risks'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export const COURSE_CATEGORIES = ['onboarding', 'product', 'sales', 'service', 'compliance', 'technical'] as const;
+export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
+
+export const RISK_CATEGORIES = ['channel_conflict', 'price_conflict', 'market', 'credit', 'operational', 'compliance', 'technical', 'supply'] as const;
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+
+export const RISK_STATUSES = ['open', 'mitigating', 'accepted', 'closed'] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+export const RISK_TREATMENTS = ['avoid', 'reduce', 'transfer', 'accept'] as const;
+export type RiskTreatment = (typeof RISK_TREATMENTS)[number];
+
+export const RISK_SOURCES = ['manual', 'evaluation', 'deal'] as const;
+export type RiskSource = (typeof RISK_SOURCES)[number];
+
+export const PROGRAM_TYPES = ['tiered_rebate', 'target_bonus', 'spiff', 'growth_bonus', 'ranking_award'] as const;
+export type ProgramType = (typeof PROGRAM_TYPES)[number];
+
+export const PAYOUT_RUN_STATUSES = ['draft', 'approved', 'paid', 'void'] as const;
+export type PayoutRunStatus = (typeof PAYOUT_RUN_STATUSES)[number];
+
+export const PAYOUT_LINE_KINDS = ['calculated', 'adjustment', 'clawback'] as const;
+export type PayoutLineKind = (typeof PAYOUT_LINE_KINDS)[number];
+
+export const INQUIRY_STATUSES = ['open', 'answered', 'resolved'] as const;
+export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
+
+export const EVALUATION_CYCLES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
+export type EvaluationCycle = (typeof EVALUATION_CYCLES)[number];
+
+export const GRADES = ['A', 'B', 'C', 'D'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export const DEAL_STATUSES = ['pending', 'conflict', 'approved', 'rejected', 'expired', 'won', 'lost'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];

@@ -1,0 +1,106 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, updatedAt } from './common';
+import { EVALUATION_CYCLES, GRADES, PERIOD_KINDS, TIERS } from './enums';
+import { partners } from './partners';
+
+export const evaluationSchedules = sqliteTable('evaluation_schedules', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  cycle: text('cycle', { enum: EVALUATION_CYCLES }).notNull(),
+  /** Partner filters; empty array = all. */
+  tiers: text('tiers', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  channelTypes: text('channel_types', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  regions: text('regions', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  /** Days after period end before the period is evaluated (data arrives late). */
+  lagDays: integer('lag_days').notNull().default(5),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A stored evaluation; never changed once completed. Re-running a period makes a new version. */
+export const evaluationRuns = sqliteTable(
+  'evaluation_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scheduleId: integer('schedule_id').references(() => evaluationSchedules.id),
+    period: text('period').notNull(),
+    periodKind: text('period_kind', { enum: PERIOD_KINDS }).notNull(),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['running', 'completed', 'failed'] }).notNull(),
+    trigger: text('trigger', { enum: ['manual', 'schedule', 'cli'] }).notNull(),
+    partnerCount: integer('partner_count').notNull().default(0),
+    inputsFingerprint: text('inputs_fingerprint'),
+    settingsSnapshot: text('settings_snapshot', { mode: 'json' }).$type<Record<string, unknown>>(),
+    error: text('error'),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('evaluation_runs_period_version_uq').on(t.period, t.version),
+    index('evaluation_runs_schedule_idx').on(t.scheduleId, t.period),
+  ],
+);
+
+export const scorecards = sqliteTable(
+  'scorecards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id').notNull().references(() => evaluationRuns.id),
+    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    tier: text('tier', { enum: TIERS }).notNull(),
+    revenueMinor: integer('revenue_minor').notNull(),
+    targetMinor: integer('target_minor'),
+    attainment: real('attainment'),
+    growthPrev: real('growth_prev'),
+    growthYoY: real('growth_yoy'),
+    grossMargin: real('gross_margin'),
+    orders: integer('orders').notNull(),
+    activeCustomers: integer('active_customers').notNull(),
+    newCustomers: integer('new_customers').notNull(),
+    retention: real('retention'),
+    satisfaction: real('satisfaction'),
+    trainingCompliance: real('training_compliance'),
+    openHighRisks: integer('open_high_risks').notNull().default(0),
+    healthScore: real('health_score').notNull(),
+    grade: text('grade', { enum: GRADES }).notNull(),
+    rankInChannel: integer('rank_in_channel'),
+    rankInRegion: integer('rank_in_region'),
+    tierRecommendation: text('tier_recommendation', { enum: TIERS }),
+    recommendationReason: text('recommendation_reason'),
+  },
+  (t) => [uniqueIndex('scorecards_run_partner_uq').on(t.runId, t.partnerId), index('scorecards_partner_idx').on(t.partnerId)],
+);
+
+/** A tier recommendation accepted or rejected by the user; accepted ones change the partner's tier from `effectiveOn`. */
+export const tierDecisions = sqliteTable(
+  'tier_decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scorecardId: integer('scorecard_id').notNull().references(() => scorecards.id),
+    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    fromTier: text('from_tier', { enum: TIERS }).notNull(),
+    toTier: text('to_tier', { enum: TIERS }).notNull(),
+    decision: text('decision', { enum: ['accepted', 'rejected'] }).notNull(),
+    effectiveOn: text('effective_on'),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: text('decided_at').notNull(),
+  },
+  (t) => [uniqueIndex('tier_decisions_scorecard_uq').on(t.scorecardId)],
+);
+
+export const scheduleRuns = sqliteTable(
+  'schedule_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scheduleId: integer('schedule_id').notNull().references(() => evaluationSchedules.id),
+    period: text('period').notNull(),
+    evaluationRunId: integer('evaluation_run_id').references(() => evaluationRuns.id),
+    outcome: text('outcome', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    message: text('message'),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+  },
+  // One row per schedule-period: the claim that keeps two runs of the same schedule-period from happening at once.
+  (t) => [uniqueIndex('schedule_runs_schedule_period_uq').on(t.scheduleId, t.period)],
+);

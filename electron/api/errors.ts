@@ -1,0 +1,25 @@
+import { ZodError } from 'zod';
+import { WorkspaceError } from '../../db/database';
+import { ApiError, DomainError, type ApiErrorBody } from '../contract/operation';
+import { JobCancelled } from '../jobs/cancel';
+
+export function zodIssues(e: ZodError): NonNullable<ApiErrorBody['issues']> {
+  return e.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+}
+
+/** Maps anything thrown by a handler to the structured error every transport returns. */
+export function toApiError(operation: string, e: unknown): ApiErrorBody {
+  if (ApiError.is(e)) return { ...e.body, operation: e.body.operation || operation };
+  if (e instanceof ZodError) {
+    const issues = zodIssues(e);
+    return { code: 'INVALID_INPUT', operation, message: issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues };
+  }
+  if (e instanceof DomainError) return { code: e.code, operation, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) };
+  if (e instanceof JobCancelled) return { code: 'CANCELLED', operation, message: e.message };
+  if (e instanceof WorkspaceError) return { code: 'DOMAIN', operation, message: e.message };
+  const err = e as { code?: string; message?: string };
+  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'CONFLICT', operation, message: `Conflicts with existing data: ${err.message}` };
+  }
+  return { code: 'INTERNAL', operation, message: err?.message ?? String(e) };
+}

@@ -1,0 +1,9 @@
+import { partnerHandlers } from './partners';
+import { systemHandlers } from './system';
+import type { Handlers } from './types';
+
+/** The one handler map: every operation of the contract, by name. Areas add their map here. */
+export const handlers: Handlers = {
+  ...systemHandlers,
+  ...partnerHandlers,
+};

@@ -1,0 +1,29 @@
+import type { partnersContract } from '../../contract/partners';
+import * as repo from '../../domain/partners/partnerRepo';
+import type { HandlerMap } from './types';
+
+export const partnerHandlers: HandlerMap<keyof typeof partnersContract> = {
+  'partners.list': ({ ws }, input) => repo.listPartners(ws.db, input),
+  'partners.get': ({ ws }, { id }) => repo.getPartner(ws.db, id),
+  'partners.getByCode': ({ ws }, { code }) => repo.getPartnerByCode(ws.db, code),
+  'partners.create': ({ ws, audit }, input) => {
+    const after = repo.createPartner(ws.db, input);
+    audit({ entity: 'partner', entityId: after.id, after });
+    return after;
+  },
+  'partners.update': ({ ws, audit }, { id, patch }) => {
+    const { before, after } = repo.updatePartner(ws.db, id, patch);
+    audit({ entity: 'partner', entityId: id, before, after });
+    return after;
+  },
+  'partners.delete': ({ ws, audit }, { id }) => {
+    const { before, after } = repo.deletePartner(ws.db, id);
+    audit({ entity: 'partner', entityId: id, before, after });
+    return { id, deletedAt: after.deletedAt! };
+  },
+  'partners.restore': ({ ws, audit }, { id }) => {
+    const { before, after } = repo.restorePartner(ws.db, id);
+    audit({ entity: 'partner', entityId: id, before, after });
+    return after;
+  },
+};

@@ -1,0 +1,36 @@
+import type { systemContract } from '../../contract/system';
+import { generateDemo } from '../../domain/demo/demoGenerator';
+import { backupWorkspace } from '../../domain/system/backup';
+import { getSetting, listSettings, setSetting } from '../../domain/system/settingsStore';
+import { checkWorkspace, rowCounts, schemaVersions } from '../../domain/system/workspaceInfo';
+import { DomainError } from '../../contract/operation';
+import type { HandlerMap } from './types';
+
+const DEMO_DISMISSED = 'demo.dismissed';
+
+export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
+  'system.info': ({ ws }) => {
+    const counts = rowCounts(ws);
+    const isEmpty = counts.partners === 0 && counts.sales_lines === 0;
+    return { path: ws.path, ...schemaVersions(ws), counts, isEmpty, demoOffered: isEmpty && !getSetting(ws.db, DEMO_DISMISSED, false) };
+  },
+  'system.check': ({ ws }) => checkWorkspace(ws),
+  'system.backup': ({ ws }, { out }) => backupWorkspace(ws, out),
+  'system.loadDemo': (ctx, input) => {
+    if (rowCounts(ctx.ws).partners > 0) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT');
+    return generateDemo(ctx, input);
+  },
+  'system.dismissDemo': ({ ws, audit }) => {
+    const change = setSetting(ws.db, DEMO_DISMISSED, true);
+    audit({ entity: 'setting', entityId: DEMO_DISMISSED, ...change });
+    return { ok: true };
+  },
+  'settings.get': ({ ws }, { key }) => ({ key, value: getSetting<unknown>(ws.db, key, null) }),
+  'settings.list': ({ ws }) => listSettings(ws.db),
+  'settings.set': ({ ws, audit }, { key, value }) => {
+    const change = setSetting(ws.db, key, value);
+    audit({ entity: 'setting', entityId: key, ...change });
+    return { key, value };
+  },
+  'jobs.cancel': ({ jobs }, { jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+};

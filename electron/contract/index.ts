@@ -1,0 +1,25 @@
+import type { InputOf, Operation, ResultOf } from './operation';
+import { partnersContract } from './partners';
+import { systemContract } from './system';
+
+/**
+ * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
+ * the HTTP bridge, the in-process client and the renderer's typed client are all derived from it.
+ */
+export const contract = {
+  ...systemContract,
+  ...partnersContract,
+} satisfies Record<string, Operation>;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract & string;
+export type Input<K extends OperationName> = InputOf<Contract[K]>;
+export type Result<K extends OperationName> = ResultOf<Contract[K]>;
+export type JobName = { [K in OperationName]: Contract[K]['kind'] extends 'job' ? K : never }[OperationName];
+
+export const operationNames = Object.keys(contract) as OperationName[];
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './operation';

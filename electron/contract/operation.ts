@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/**
+ * An operation of the contract: its kind, its zod input schema and (as a phantom type) its result.
+ * - query: reads, safe to cache and repeat;
+ * - mutation: writes (audited, invalidates queries);
+ * - job: long work run off the UI thread with progress events and cancel.
+ */
+export type OperationKind = 'query' | 'mutation' | 'job';
+
+export interface Operation<I extends z.ZodType = z.ZodType, O = unknown, K extends OperationKind = OperationKind> {
+  readonly kind: K;
+  readonly input: I;
+  /** Query-key prefixes a mutation or job makes stale (e.g. ['partners']). */
+  readonly invalidates: readonly string[];
+  /** Phantom: never set at run time; carries the result type. */
+  readonly __result?: O;
+}
+
+function make<K extends OperationKind>(kind: K) {
+  return <O>() =>
+    <I extends z.ZodType>(input: I, opts: { invalidates?: readonly string[] } = {}): Operation<I, O, K> => ({
+      kind,
+      input,
+      invalidates: opts.invalidates ?? [],
+    });
+}
+
+export const query = make('query');
+export const mutation = make('mutation');
+export const job = make('job');
+
+export type InputOf<Op> = Op extends Operation<infer I, unknown, OperationKind> ? z.input<I> : never;
+export type ParsedInputOf<Op> = Op extends Operation<infer I, unknown, OperationKind> ? z.output<I> : never;
+export type ResultOf<Op> = Op extends Operation<z.ZodType, infer O, OperationKind> ? O : never;
+
+/** Progress of a job, as every transport reports it. */
+export interface JobProgress {
+  jobId: string;
+  operation: string;
+  phase: string;
+  done: number;
+  total: number | null;
+  /** Free-form extra counters (bytes read, rows rejected...). */
+  detail?: Record<string, number | string>;
+}
+
+/** The structured error every transport returns. */
+export interface ApiErrorBody {
+  code: 'INVALID_INPUT' | 'UNKNOWN_OPERATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'CANCELLED' | 'DOMAIN' | 'INTERNAL';
+  operation: string;
+  message: string;
+  issues?: Array<{ path: string; message: string }>;
+  /** Extra structured data (e.g. import row errors). */
+  data?: unknown;
+}
+
+export class ApiError extends Error {
+  readonly body: ApiErrorBody;
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.body = body;
+  }
+  static is(e: unknown): e is ApiError {
+    return e instanceof Error && e.name === 'ApiError' && 'body' in e;
+  }
+}
+
+/** Thrown by domain code for errors the user can act on; mapped to ApiError by the dispatcher. */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly code: Exclude<ApiErrorBody['code'], 'INVALID_INPUT' | 'UNKNOWN_OPERATION' | 'INTERNAL'> = 'DOMAIN',
+    readonly data?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Shared building blocks for input schemas. Every object schema is strict: unknown fields are rejected. */
+export const zs = {
+  id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  code: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(200),
+  text: (max = 2000) => z.string().max(max),
+  isoDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
+  /** '2019-03', '2019-Q1', '2019-H1', '2019' */
+  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'expected a period such as 2019-03, 2019-Q1, 2019-H1 or 2019'),
+  minor: z.number().int().min(-9e15).max(9e15),
+  filePath: z.string().min(1).max(4096),
+};

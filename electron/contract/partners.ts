@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS, type PartnerRow } from '../../db/schema';
+import { mutation, query, zs } from './operation';
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** No zod defaults here: the same shape, made partial, is the update patch; the database supplies defaults. */
+export const partnerFields = z
+  .object({
+    code: zs.code.regex(/^[A-Za-z0-9_.\-]+$/, 'letters, digits, _ . - only'),
+    name: zs.name,
+    nameEn: optionalText(200),
+    channelType: z.enum(CHANNEL_TYPES),
+    tier: z.enum(TIERS).optional(),
+    region: z.enum(REGIONS).nullable().optional(),
+    province: optionalText(50),
+    city: optionalText(50),
+    status: z.enum(PARTNER_STATUSES).optional(),
+    owner: optionalText(100),
+    contactName: optionalText(100),
+    phone: z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, 'digits, spaces and + - ( ) only').nullable().optional(),
+    email: z.union([z.email().max(200), z.literal('')]).nullable().optional(),
+    address: optionalText(300),
+    creditCode: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'a unified social credit code has 18 characters')
+      .nullable()
+      .optional(),
+    bankName: optionalText(200),
+    bankAccount: optionalText(64),
+    joinedOn: zs.isoDate.nullable().optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO currency code').optional(),
+    notes: optionalText(4000),
+  })
+  .strict();
+
+export type PartnerInput = z.input<typeof partnerFields>;
+export type Partner = PartnerRow;
+
+export const partnerListInput = z
+  .object({
+    search: z.string().max(100).optional(),
+    channelTypes: z.array(z.enum(CHANNEL_TYPES)).max(CHANNEL_TYPES.length).optional(),
+    tiers: z.array(z.enum(TIERS)).max(TIERS.length).optional(),
+    regions: z.array(z.enum(REGIONS)).max(REGIONS.length).optional(),
+    statuses: z.array(z.enum(PARTNER_STATUSES)).max(PARTNER_STATUSES.length).optional(),
+    includeDeleted: z.boolean().optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+    offset: z.number().int().min(0).optional(),
+  })
+  .strict();
+
+export const partnersContract = {
+  'partners.list': query<{ rows: Partner[]; total: number }>()(partnerListInput),
+  'partners.get': query<Partner>()(z.object({ id: zs.id }).strict()),
+  'partners.getByCode': query<Partner>()(z.object({ code: zs.code }).strict()),
+  'partners.create': mutation<Partner>()(partnerFields, { invalidates: ['partners'] }),
+  'partners.update': mutation<Partner>()(
+    z.object({ id: zs.id, patch: partnerFields.partial().strict() }).strict(),
+    { invalidates: ['partners'] },
+  ),
+  'partners.delete': mutation<{ id: number; deletedAt: string }>()(z.object({ id: zs.id }).strict(), { invalidates: ['partners'] }),
+  'partners.restore': mutation<Partner>()(z.object({ id: zs.id }).strict(), { invalidates: ['partners'] }),
+};

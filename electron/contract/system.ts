@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { job, mutation, query, zs } from './operation';
+
+export interface WorkspaceInfo {
+  path: string;
+  schemaVersion: number;
+  appSchemaVersion: number;
+  counts: Record<string, number>;
+  isEmpty: boolean;
+  demoOffered: boolean;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  integrity: string[];
+  foreignKeyViolations: Array<{ table: string; rowid: number; parent: string }>;
+  schemaVersion: number;
+  appSchemaVersion: number;
+  counts: Record<string, number>;
+}
+
+export const settingKey = z.string().regex(/^[a-z][a-zA-Z0-9_.]{0,99}$/);
+
+export const systemContract = {
+  'system.info': query<WorkspaceInfo>()(z.object({}).strict()),
+  'system.check': query<CheckReport>()(z.object({}).strict()),
+  'system.backup': job<{ path: string; bytes: number }>()(z.object({ out: zs.filePath }).strict()),
+  /** Fills an empty workspace with the deterministic demo network. */
+  'system.loadDemo': job<{ partners: number; salesLines: number }>()(
+    z.object({ seed: z.number().int().min(0).max(2 ** 31).optional(), scale: z.number().min(0.01).max(10).optional() }).strict(),
+    { invalidates: [''] },
+  ),
+  'system.dismissDemo': mutation<{ ok: true }>()(z.object({}).strict(), { invalidates: ['system'] }),
+  'settings.get': query<{ key: string; value: unknown }>()(z.object({ key: settingKey }).strict()),
+  'settings.list': query<Array<{ key: string; value: unknown }>>()(z.object({}).strict()),
+  'settings.set': mutation<{ key: string; value: unknown }>()(
+    z.object({ key: settingKey, value: z.json() }).strict(),
+    { invalidates: ['settings'] },
+  ),
+  'jobs.cancel': mutation<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
+};

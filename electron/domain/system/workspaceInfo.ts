@@ -1,0 +1,47 @@
+import type { Workspace } from '../../../db/database';
+import { defaultMigrationsFolder, schemaVersionOf } from '../../../db/database';
+
+/** Tables whose row counts `check` and `info` report. */
+export const COUNTED_TABLES = [
+  'partners',
+  'sales_lines',
+  'targets',
+  'feedback',
+  'training_courses',
+  'training_records',
+  'incentive_programs',
+  'payout_runs',
+  'payout_lines',
+  'risks',
+  'deal_registrations',
+  'evaluation_runs',
+  'scorecards',
+  'imports',
+  'audit_log',
+] as const;
+
+export function rowCounts(ws: Workspace): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of COUNTED_TABLES) out[t] = (ws.sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
+  return out;
+}
+
+export function schemaVersions(ws: Workspace): { schemaVersion: number; appSchemaVersion: number } {
+  return {
+    schemaVersion: ws.sqlite.pragma('user_version', { simple: true }) as number,
+    appSchemaVersion: schemaVersionOf(defaultMigrationsFolder()),
+  };
+}
+
+export function checkWorkspace(ws: Workspace) {
+  const integrity = (ws.sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  const fk = ws.sqlite.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
+  const versions = schemaVersions(ws);
+  return {
+    ok: integrity.length === 1 && integrity[0] === 'ok' && fk.length === 0 && versions.schemaVersion === versions.appSchemaVersion,
+    integrity,
+    foreignKeyViolations: fk.map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent })),
+    ...versions,
+    counts: rowCounts(ws),
+  };
+}

@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../db/schema';
+import { action, common, output, withApi, type CommonOptions } from '../runtime';
+
+const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+
+export function register(program: Command): void {
+  const partners = program.command('partners').description('partner master data');
+  common(partners.command('list').description('list partners'))
+    .option('--search <text>', 'code, name or city contains')
+    .option('--channel <types>', `channel types (${CHANNEL_TYPES.join(',')})`, list)
+    .option('--tier <tiers>', `tiers (${TIERS.join(',')})`, list)
+    .option('--region <regions>', `regions (${REGIONS.join(',')})`, list)
+    .option('--status <statuses>', `statuses (${PARTNER_STATUSES.join(',')})`, list)
+    .action(
+      action(async (opts: CommonOptions & { search?: string; channel?: string[]; tier?: string[]; region?: string[]; status?: string[] }) => {
+        await withApi(opts, async (api) => {
+          const r = await api.sendRaw('partners.list', {
+            search: opts.search,
+            channelTypes: opts.channel,
+            tiers: opts.tier,
+            regions: opts.region,
+            statuses: opts.status,
+          }) as Awaited<ReturnType<typeof api.send<'partners.list'>>>;
+          output(opts, r.rows, () =>
+            [...r.rows.map((p) => [p.code, p.name, p.channelType, p.tier, p.region ?? '', p.status].join('\t')), `${r.total} partners`].join('\n'),
+          );
+        });
+      }),
+    );
+}

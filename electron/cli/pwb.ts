@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { register as registerPartners } from './commands/partners';
+import { register as registerWorkspace } from './commands/workspace';
+
+/** `pwb`: the headless CLI. Every command drives the same contract as the app. */
+export function buildProgram(): Command {
+  const program = new Command('pwb')
+    .description('Partner Workbench command line: workspaces, imports, evaluations, payouts, statements')
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .exitOverride((err) => {
+      // commander's own usage errors: non-zero exit with its message already on stderr
+      if (err.exitCode !== 0) process.exit(err.exitCode || 2);
+      process.exit(0);
+    });
+  registerWorkspace(program);
+  registerPartners(program);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspace, type Workspace } from '../../db/database';
+import { createApi, type Api } from '../api/api';
+import { ApiError, type JobProgress } from '../contract/operation';
+import { userInfo } from 'node:os';
+
+/** The default workspace: the same file the desktop app opens (its user-data folder). */
+export function defaultWorkspacePath(): string {
+  if (process.env.PWB_DB) return process.env.PWB_DB;
+  const home = homedir();
+  const base =
+    process.platform === 'win32'
+      ? join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Partner Workbench')
+      : process.platform === 'darwin'
+        ? join(home, 'Library', 'Application Support', 'Partner Workbench')
+        : join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Partner Workbench');
+  return join(base, 'workspace.sqlite');
+}
+
+export function localUser(): string {
+  try {
+    return process.env.PWB_USER || userInfo().username || 'local';
+  } catch {
+    return 'local';
+  }
+}
+
+export interface CommonOptions {
+  db?: string;
+  json?: boolean;
+}
+
+/** Adds the options every command takes. */
+export function common(cmd: Command): Command {
+  return cmd.option('--db <path>', 'workspace file (default: the app\'s workspace)').option('--json', 'machine-readable output on stdout');
+}
+
+/** Opens the workspace and an in-process API for one command, closing it afterwards. */
+export async function withApi<T>(opts: CommonOptions, fn: (api: Api, ws: Workspace) => Promise<T>): Promise<T> {
+  const ws = openWorkspace(opts.db ?? defaultWorkspacePath());
+  try {
+    return await fn(createApi({ ws, user: localUser() }), ws);
+  } finally {
+    ws.close();
+  }
+}
+
+/** Progress on stderr (never stdout: --json output must stay parseable), only when stderr is a terminal or PWB_PROGRESS=1. */
+export function progressPrinter(): ((p: JobProgress) => void) | undefined {
+  if (!process.stderr.isTTY && process.env.PWB_PROGRESS !== '1') return undefined;
+  return (p) => {
+    const pct = p.total ? ` ${Math.floor((100 * p.done) / p.total)}%` : '';
+    process.stderr.write(`\r${p.phase}: ${p.done}${p.total ? `/${p.total}` : ''}${pct}   `);
+  };
+}
+
+/** Prints a result: JSON on --json, else the human text. */
+export function output(opts: CommonOptions, value: unknown, human: () => string): void {
+  if (opts.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  else process.stdout.write(`${human()}\n`);
+}
+
+/** Wraps a command action: errors go to stderr (as JSON with --json) and set a non-zero exit code. */
+export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (e) {
+      const cmd = args[args.length - 1] as Command | undefined;
+      const json = Boolean((cmd?.opts?.() as CommonOptions | undefined)?.json);
+      const body = ApiError.is(e) ? e.body : { code: 'ERROR', message: (e as Error)?.message ?? String(e) };
+      process.stderr.write(json ? `${JSON.stringify({ error: body })}\n` : `pwb: ${body.message}\n`);
+      if (ApiError.is(e) && e.body.issues && !json) for (const i of e.body.issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
+      process.exitCode = 1;
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openWorkspace } from '../../db/database';
+import { jobHandler } from '../api/api';
+import { toApiError } from '../api/errors';
+import { CancelToken } from './cancel';
+import { throttleProgress } from './runner';
+
+/** One job in a worker thread with its own connection to the workspace (WAL lets the main thread keep reading). */
+interface WorkerInput {
+  dbPath: string;
+  op: string;
+  input: unknown;
+  user: string;
+  cancel: SharedArrayBuffer;
+}
+
+const { dbPath, op, input, user, cancel } = workerData as WorkerInput;
+const port = parentPort!;
+const ws = openWorkspace(dbPath);
+try {
+  const fn = jobHandler(op);
+  if (!fn) throw new Error(`No job handler for ${op}`);
+  const progress = throttleProgress((p) => port.postMessage({ type: 'progress', progress: p }));
+  const result = await fn({ ws, user, cancel: new CancelToken(cancel), progress }, input);
+  port.postMessage({ type: 'done', result });
+} catch (e) {
+  port.postMessage({ type: 'failed', error: toApiError(op, e) });
+} finally {
+  ws.close();
+}

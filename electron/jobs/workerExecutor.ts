@@ -1,0 +1,32 @@
+import { Worker } from 'node:worker_threads';
+import { ApiError, type ApiErrorBody } from '../contract/operation';
+import type { JobExecutor } from './runner';
+
+/** Runs each job in its own worker thread (the built jobWorker.js), so the main process stays responsive. */
+export function workerExecutor(workerFile: string, dbPath: string): JobExecutor {
+  return {
+    run(op, input, user, cancel, onProgress) {
+      return new Promise((resolve, reject) => {
+        const worker = new Worker(workerFile, { workerData: { dbPath, op, input, user, cancel: cancel.buffer } });
+        let settled = false;
+        worker.on('message', (m: { type: 'progress'; progress: Parameters<typeof onProgress>[0] } | { type: 'done'; result: unknown } | { type: 'failed'; error: ApiErrorBody }) => {
+          if (m.type === 'progress') onProgress(m.progress);
+          else if (m.type === 'done') {
+            settled = true;
+            resolve(m.result);
+          } else {
+            settled = true;
+            reject(new ApiError(m.error));
+          }
+        });
+        worker.on('error', (e) => {
+          settled = true;
+          reject(e);
+        });
+        worker.on('exit', (code) => {
+          if (!settled) reject(new Error(`Job worker for ${op} exited with code ${code}`));
+        });
+      });
+    },
+  };
+}

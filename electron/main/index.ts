@@ -1,0 +1,112 @@
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openWorkspace, type Workspace } from '../../db/database';
+import { createApi, type Api } from '../api/api';
+import { localUser } from '../cli/runtime';
+import { ApiError } from '../contract/operation';
+import { workerExecutor } from '../jobs/workerExecutor';
+import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, secureWebPreferences } from './security';
+
+/** `--db PATH` overrides the default workspace in the user-data folder. */
+function workspacePath(): string {
+  const i = process.argv.indexOf('--db');
+  if (i > 0 && process.argv[i + 1]) return process.argv[i + 1];
+  return process.env.PWB_DB ?? join(app.getPath('userData'), 'workspace.sqlite');
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+let ws: Workspace;
+let api: Api;
+let win: BrowserWindow | null = null;
+
+function isOwnFrame(e: IpcMainInvokeEvent): boolean {
+  const url = e.senderFrame?.url ?? '';
+  return url.startsWith('file://') || (!!process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL));
+}
+
+function registerIpc() {
+  const reply = async (fn: () => Promise<unknown> | unknown) => {
+    try {
+      return { ok: true, result: (await fn()) ?? null };
+    } catch (e) {
+      return { ok: false, error: ApiError.is(e) ? e.body : { code: 'INTERNAL', operation: '', message: (e as Error).message } };
+    }
+  };
+  const guard = (e: IpcMainInvokeEvent) => {
+    if (!isOwnFrame(e)) throw new Error('IPC from an unexpected frame');
+  };
+  ipcMain.handle('pwb:call', (e, op: unknown, input: unknown) => (guard(e), reply(() => api.sendRaw(op, input))));
+  ipcMain.handle('pwb:job', (e, op: unknown, input: unknown) => (guard(e), reply(() => api.startJob(op, input))));
+  ipcMain.handle('pwb:env', (e) => (guard(e), { mode: 'electron', filesDir: app.getPath('documents') }));
+  ipcMain.handle('pwb:pickFile', async (e, filters: unknown) => {
+    guard(e);
+    const r = await dialog.showOpenDialog(win!, { properties: ['openFile'], filters: Array.isArray(filters) ? (filters as Electron.FileFilter[]) : undefined });
+    if (r.canceled || !r.filePaths[0]) return null;
+    const { statSync } = await import('node:fs');
+    const path = r.filePaths[0];
+    return { path, name: path.split(/[\\/]/).pop()!, size: statSync(path).size };
+  });
+  ipcMain.handle('pwb:pickFolder', async (e) => {
+    guard(e);
+    const r = await dialog.showOpenDialog(win!, { properties: ['openDirectory', 'createDirectory'] });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  });
+  ipcMain.handle('pwb:showItem', (e, path: unknown) => {
+    guard(e);
+    if (typeof path === 'string') shell.showItemInFolder(path);
+  });
+  ipcMain.handle('pwb:openExternal', async (e, url: unknown) => {
+    guard(e);
+    if (typeof url === 'string' && isSafeExternalUrl(url)) await shell.openExternal(url);
+  });
+}
+
+function createWindow() {
+  win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Partner Workbench',
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+  });
+  win.once('ready-to-show', () => win?.show());
+  // No navigation away from the app, no new windows; external links go to the system browser after validation.
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else void win.loadFile(join(here, '../renderer/index.html'));
+}
+
+app.enableSandbox();
+void app.whenReady().then(() => {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  const dbPath = workspacePath();
+  try {
+    ws = openWorkspace(dbPath);
+  } catch (e) {
+    dialog.showErrorBox('Partner Workbench', (e as Error).message);
+    app.exit(1);
+    return;
+  }
+  api = createApi({ ws, user: localUser(), executor: workerExecutor(join(here, 'jobWorker.js'), dbPath) });
+  api.onJobEvent((event) => win?.webContents.send('pwb:event', event));
+  registerIpc();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => ws?.close());

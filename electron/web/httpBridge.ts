@@ -1,0 +1,217 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import type { Api } from '../api/api';
+import { ApiError, type ApiErrorBody } from '../contract/operation';
+import type { JobEvent } from '../jobs/types';
+
+export interface BridgeOptions {
+  api: Api;
+  /** Built renderer (index.html + assets); omit to serve the API only. */
+  staticDir?: string;
+  /** Where uploads land and downloads are served from. */
+  filesDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface Bridge {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 10 * 1024 * 1024;
+const MAX_UPLOAD = 1024 * 1024 * 1024;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.zip': 'application/zip',
+};
+
+/** The same CSP as the Electron window: no inline or eval'd script, no remote content. */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(data) });
+  res.end(data);
+}
+
+function errorStatus(code: ApiErrorBody['code']): number {
+  return { INVALID_INPUT: 400, UNKNOWN_OPERATION: 404, NOT_FOUND: 404, CONFLICT: 409, FORBIDDEN: 403, CANCELLED: 409, DOMAIN: 422, INTERNAL: 500 }[code];
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new ApiError({ code: 'INVALID_INPUT', operation: '', message: `Request body over ${limit} bytes` }));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Loopback-only HTTP bridge: the contract over HTTP so the renderer runs in a plain browser.
+ * 127.0.0.1 only, a random per-start token on every API call, same-origin requests only,
+ * Host header checked (DNS rebinding).
+ */
+export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
+  const token = opts.token ?? randomBytes(24).toString('hex');
+  const tokenBuf = Buffer.from(token);
+  mkdirSync(opts.filesDir, { recursive: true });
+  const filesDir = resolve(opts.filesDir);
+  const sseClients = new Set<ServerResponse>();
+  let port = 0;
+
+  const off = opts.api.onJobEvent((e: JobEvent) => {
+    const data = `data: ${JSON.stringify(e)}\n\n`;
+    for (const c of sseClients) c.write(data);
+  });
+
+  const tokenOk = (given: string | null | undefined) => {
+    if (!given) return false;
+    const g = Buffer.from(given);
+    return g.length === tokenBuf.length && timingSafeEqual(g, tokenBuf);
+  };
+
+  const indexHtml = () => {
+    const html = readFileSync(join(opts.staticDir!, 'index.html'), 'utf8');
+    // The token reaches the page in a meta tag (no inline script: the CSP forbids it).
+    return html.replace('<head>', `<head>\n    <meta name="pwb-bridge-token" content="${token}">`);
+  };
+
+  const server = createServer(async (req, res) => {
+    try {
+      const host = req.headers.host ?? '';
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', operation: '', message: 'Bad host' } });
+      const origin = req.headers.origin;
+      if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+        return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', operation: '', message: 'Cross-origin requests are refused' } });
+      }
+      const url = new URL(req.url ?? '/', `http://${host}`);
+      if (url.pathname.startsWith('/api/')) {
+        const given = (req.headers['x-pwb-token'] as string | undefined) ?? url.searchParams.get('token');
+        if (!tokenOk(given)) return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', operation: '', message: 'Missing or wrong bridge token' } });
+        return await handleApi(url, req, res);
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false });
+      return serveStatic(url.pathname, res);
+    } catch (e) {
+      const body: ApiErrorBody = ApiError.is(e) ? e.body : { code: 'INTERNAL', operation: '', message: (e as Error).message };
+      if (!res.headersSent) sendJson(res, errorStatus(body.code), { ok: false, error: body });
+      else res.end();
+    }
+  });
+
+  async function handleApi(url: URL, req: IncomingMessage, res: ServerResponse) {
+    const route = `${req.method} ${url.pathname}`;
+    if (route === 'GET /api/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      sseClients.add(res);
+      req.on('close', () => sseClients.delete(res));
+      return;
+    }
+    if (route === 'GET /api/env') return sendJson(res, 200, { ok: true, result: { mode: 'web', filesDir } });
+    if (route === 'POST /api/call' || route === 'POST /api/job') {
+      const body = await readBody(req, MAX_BODY);
+      let parsed: { op?: unknown; input?: unknown };
+      try {
+        parsed = JSON.parse(body.toString('utf8')) as typeof parsed;
+      } catch {
+        throw new ApiError({ code: 'INVALID_INPUT', operation: '', message: 'Request body is not JSON' });
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new ApiError({ code: 'INVALID_INPUT', operation: '', message: 'Request body must be {"op", "input"}' });
+      }
+      try {
+        const result = route === 'POST /api/job' ? opts.api.startJob(parsed.op, parsed.input) : await opts.api.sendRaw(parsed.op, parsed.input);
+        return sendJson(res, 200, { ok: true, result: result ?? null });
+      } catch (e) {
+        const err: ApiErrorBody = ApiError.is(e) ? e.body : { code: 'INTERNAL', operation: String(parsed.op), message: (e as Error).message };
+        return sendJson(res, errorStatus(err.code), { ok: false, error: err });
+      }
+    }
+    if (route === 'POST /api/upload') {
+      const name = basename(decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload'))).replace(/[^\p{L}\p{N}._ -]/gu, '_') || 'upload';
+      const data = await readBody(req, MAX_UPLOAD);
+      const dir = join(filesDir, 'uploads', randomBytes(8).toString('hex'));
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, name);
+      writeFileSync(path, data);
+      return sendJson(res, 200, { ok: true, result: { path, name, size: data.length } });
+    }
+    if (route === 'GET /api/file') {
+      const path = resolve(url.searchParams.get('path') ?? '');
+      if (!path.startsWith(filesDir + sep) || !existsSync(path) || !statSync(path).isFile()) return sendJson(res, 404, { ok: false });
+      res.writeHead(200, {
+        'content-type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(path))}`,
+        'cache-control': 'no-store',
+      });
+      createReadStream(path).pipe(res);
+      return;
+    }
+    sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_OPERATION', operation: '', message: `No route ${route}` } });
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse) {
+    if (!opts.staticDir) return sendJson(res, 404, { ok: false });
+    const root = resolve(opts.staticDir);
+    const file = resolve(join(root, normalize(decodeURIComponent(pathname))));
+    const headers = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+    if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile() && !file.endsWith('index.html')) {
+      res.writeHead(200, { ...headers, 'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+      return;
+    }
+    // SPA: every other path is the app (hash routing keeps this simple).
+    const html = indexHtml();
+    res.writeHead(200, { ...headers, 'content-type': MIME['.html'], 'cache-control': 'no-store' });
+    res.end(html);
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((ok) => {
+        off();
+        for (const c of sseClients) c.end();
+        server.close(() => ok());
+        server.closeAllConnections?.();
+      }),
+  };
+}

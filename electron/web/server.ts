@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openWorkspace } from '../../db/database';
+import { createApi } from '../api/api';
+import { defaultWorkspacePath, localUser } from '../cli/runtime';
+import { workerExecutor } from '../jobs/workerExecutor';
+import { startBridge } from './httpBridge';
+
+/** `npm run start:web`: serves the built renderer and the contract on 127.0.0.1 for a plain browser. */
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    static: { type: 'string' },
+    files: { type: 'string' },
+  },
+});
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dbPath = resolve(values.db ?? process.env.PWB_DB ?? defaultWorkspacePath());
+const ws = openWorkspace(dbPath);
+const workerFile = join(here, 'jobWorker.js');
+const api = createApi({ ws, user: localUser(), executor: existsSync(workerFile) ? workerExecutor(workerFile, dbPath) : undefined });
+const bridge = await startBridge({
+  api,
+  staticDir: values.static ?? join(here, '..', 'renderer'),
+  filesDir: values.files ?? join(tmpdir(), `pwb-files-${process.pid}`),
+  port: values.port ? Number(values.port) : Number(process.env.PWB_PORT ?? 0),
+});
+process.stdout.write(`Partner Workbench (browser mode)\n  workspace: ${dbPath}\n  open: ${bridge.url}\n`);
+
+const stop = async () => {
+  await bridge.close();
+  ws.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,81 @@
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { ColDef, GridApi, GridState, RowClickedEvent, StateUpdatedEvent } from 'ag-grid-community';
+import { themeQuartz } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface DataGridProps<T> {
+  /** Key under which the column state (order, sizes, sort, filters, hidden columns) is remembered. */
+  stateKey: string;
+  rows: T[] | undefined;
+  columns: ColDef<T>[];
+  getRowId?: (row: T) => string;
+  onRowClicked?: (row: T) => void;
+  toolbar?: ReactNode;
+  height?: number | string;
+  testId?: string;
+  /** Applied on top of the remembered state, e.g. a filter coming from a chart click. */
+  filterModel?: Record<string, unknown>;
+  onGridApi?: (api: GridApi<T>) => void;
+}
+
+const theme = themeQuartz.withParams({ fontFamily: 'inherit', headerFontWeight: 600, spacing: 6 });
+
+function loadState(key: string): GridState | undefined {
+  try {
+    const raw = localStorage.getItem(`pwb.grid.${key}`);
+    return raw ? (JSON.parse(raw) as GridState) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ag-grid (Community) with remembered column state, a quick filter and zh-CN/en grid texts. */
+export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, toolbar, height = '100%', testId, filterModel, onGridApi }: DataGridProps<T>) {
+  const { t, i18n } = useTranslation('common');
+  const [quick, setQuick] = useState('');
+  const apiRef = useRef<GridApi<T> | null>(null);
+  const initialState = useMemo(() => {
+    const saved = loadState(stateKey);
+    if (!filterModel) return saved;
+    return { ...saved, filter: { filterModel: filterModel as never } };
+  }, [stateKey, filterModel]);
+  const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: true, resizable: true, floatingFilter: false, minWidth: 80 }), []);
+  const localeText = i18n.language === 'zh-CN' ? AG_GRID_LOCALE_CN : undefined;
+
+  return (
+    <div className="grid-wrap" data-testid={testId}>
+      <div className="grid-toolbar">
+        <input type="search" placeholder={t('grid.quickFilter')} value={quick} onChange={(e) => setQuick(e.target.value)} data-testid={testId ? `${testId}-filter` : undefined} />
+        <span className="muted">{t('grid.rows', { count: rows?.length ?? 0 })}</span>
+        <div className="spacer" />
+        {toolbar}
+      </div>
+      <div style={{ height, minHeight: 300, flex: 1 }}>
+        <AgGridReact<T>
+          // Re-create on language or external-filter change so texts and the filter apply.
+          key={`${i18n.language}:${JSON.stringify(filterModel ?? null)}`}
+          theme={theme}
+          rowData={rows}
+          columnDefs={columns}
+          defaultColDef={defaultColDef}
+          getRowId={getRowId ? (p) => getRowId(p.data) : undefined}
+          quickFilterText={quick}
+          localeText={localeText}
+          initialState={initialState}
+          onGridReady={(e) => {
+            apiRef.current = e.api;
+            onGridApi?.(e.api);
+          }}
+          onStateUpdated={(e: StateUpdatedEvent<T>) => {
+            const { columnOrder, columnSizing, columnVisibility, columnPinning, sort, filter } = e.state;
+            localStorage.setItem(`pwb.grid.${stateKey}`, JSON.stringify({ columnOrder, columnSizing, columnVisibility, columnPinning, sort, filter }));
+          }}
+          onRowClicked={onRowClicked ? (e: RowClickedEvent<T>) => e.data && onRowClicked(e.data) : undefined}
+          animateRows={false}
+        />
+      </div>
+    </div>
+  );
+}

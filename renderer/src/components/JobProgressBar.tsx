@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import type { JobProgress } from '../../../electron/contract/operation';
+
+/** Progress of a long job with a cancel button. */
+export function JobProgressBar({ progress, onCancel, label }: { progress: JobProgress | null; onCancel?: () => void; label?: string }) {
+  const { t } = useTranslation('common');
+  const pct = progress?.total ? Math.min(100, Math.round((100 * progress.done) / progress.total)) : null;
+  return (
+    <div className="job-progress" data-testid="job-progress">
+      <div className="job-progress-label">
+        {label ?? t('state.running')} {progress?.phase && <span className="muted">{progress.phase}</span>}{' '}
+        {progress?.total != null && <span className="muted">{t('progress.of', { done: progress.done.toLocaleString(), total: progress.total.toLocaleString() })}</span>}
+      </div>
+      <progress max={100} value={pct ?? undefined} />
+      {onCancel && (
+        <button onClick={onCancel} data-testid="job-cancel">
+          {t('progress.cancel')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { AllCommunityModule } from 'ag-grid-community';
+import { AgGridProvider } from 'ag-grid-react';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createHashRouter, RouterProvider } from 'react-router-dom';
+import './i18n';
+import { Layout } from './layout/Layout';
+import { routes } from './routes';
+import './styles.css';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } } });
+
+// Hash routing: works from file:// in Electron and from the bridge in a browser alike.
+const router = createHashRouter([{ path: '/', element: <Layout />, children: routes.map((r) => ({ path: r.path, element: r.element, index: r.path === '' ? true : undefined })) }]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <AgGridProvider modules={[AllCommunityModule]}>
+        <RouterProvider router={router} />
+      </AgGridProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

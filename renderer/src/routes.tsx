@@ -1,0 +1,32 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { ComingSoon } from './components/ComingSoon';
+
+const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
+
+export interface AppRoute {
+  /** Path under '#/' ('' for the start page). */
+  path: string;
+  /** i18n key of the navigation label (common:nav.*); routes without one are reachable but not in the menu. */
+  nav?: string;
+  element: ReactNode;
+}
+
+const page = (node: ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
+
+/** Every page of the app; an area replaces its ComingSoon with its page. */
+export const routes: AppRoute[] = [
+  { path: '', nav: 'dashboard', element: page(<DashboardPage />) },
+  { path: 'partners', nav: 'partners', element: page(<PartnersPage />) },
+  { path: 'sales', nav: 'sales', element: <ComingSoon what="sales" /> },
+  { path: 'scorecards', nav: 'scorecards', element: <ComingSoon what="scorecards" /> },
+  { path: 'training', nav: 'training', element: <ComingSoon what="training" /> },
+  { path: 'incentives', nav: 'incentives', element: <ComingSoon what="incentives" /> },
+  { path: 'payouts', nav: 'payouts', element: <ComingSoon what="payouts" /> },
+  { path: 'risks', nav: 'risks', element: <ComingSoon what="risks" /> },
+  { path: 'deals', nav: 'deals', element: <ComingSoon what="deals" /> },
+  { path: 'imports', nav: 'imports', element: <ComingSoon what="imports" /> },
+  { path: 'audit', nav: 'audit', element: <ComingSoon what="audit" /> },
+  { path: 'settings', nav: 'settings', element: page(<SettingsPage />) },
+];

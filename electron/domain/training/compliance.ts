@@ -1,0 +1,115 @@
+import type { Workspace } from '../../../db/database';
+import { horizon } from './expiry';
+
+export interface PartnerCompliance {
+  /** Number of active catalogue courses required for the partner. */
+  required: number;
+  /** Required courses held valid at asOf. */
+  valid: number;
+  /** Of the valid ones, those whose best (latest) valid certificate lapses within 90 days of asOf (expiresOn ≤ asOf + 90). */
+  expiringIn90Days: number;
+  /** valid / required, or null when nothing is required. */
+  compliance: number | null;
+}
+
+/** A catalogue course as the requirement rule sees it. */
+export interface RequirementCourse {
+  id: number;
+  requiredTiers: string[];
+  requiredChannelTypes: string[];
+}
+
+/**
+ * The requirement rule (one place, used by compliance, the matrix and the UI):
+ * a course's `required_tiers` and `required_channel_types` are filters; an EMPTY list does not restrict.
+ * A course is required for a partner when every NON-EMPTY list contains the partner's value, i.e.
+ *   - tiers [strategic, tier1], channel types []          → all strategic and tier-1 partners
+ *   - tiers [],                 channel types [ecommerce] → all e-commerce partners
+ *   - tiers [strategic],        channel types [alliance]  → strategic alliance partners only (both must match)
+ *   - both lists empty                                    → required for nobody (an optional course)
+ * Inactive (retired) courses are never required.
+ */
+export function isRequiredFor(course: RequirementCourse, partner: { tier: string; channelType: string }): boolean {
+  const t = course.requiredTiers;
+  const c = course.requiredChannelTypes;
+  if (t.length === 0 && c.length === 0) return false;
+  return (t.length === 0 || t.includes(partner.tier)) && (c.length === 0 || c.includes(partner.channelType));
+}
+
+export function parseCodeList(json: unknown): string[] {
+  if (Array.isArray(json)) return json.map(String);
+  if (typeof json !== 'string' || json === '') return [];
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Active courses with their requirement lists, straight from SQL (fast path, no drizzle mapping). */
+export function requirementCourses(ws: Workspace): RequirementCourse[] {
+  const rows = ws.sqlite
+    .prepare('select id, required_tiers as t, required_channel_types as c from training_courses where active = 1 order by code')
+    .all() as Array<{ id: number; t: string; c: string }>;
+  return rows.map((r) => ({ id: r.id, requiredTiers: parseCodeList(r.t), requiredChannelTypes: parseCodeList(r.c) }));
+}
+
+/** Live (not deleted) partners, optionally restricted to ids. */
+export function livePartners(ws: Workspace, partnerIds?: number[]): Array<{ id: number; code: string; tier: string; channelType: string }> {
+  const base = 'select id, code, tier, channel_type as channelType from partners where deleted_at is null';
+  if (partnerIds === undefined) return ws.sqlite.prepare(`${base} order by code`).all() as never;
+  return ws.sqlite.prepare(`${base} and id in (select value from json_each(?)) order by code`).all(JSON.stringify(partnerIds)) as never;
+}
+
+/**
+ * The best valid certificate per (partner, course) at asOf: passed records completed on or before asOf that have not
+ * lapsed (expiresOn null or ≥ asOf). Value = the latest expiry among them ('9999-12-31' for "never expires").
+ * Key = `${partnerId}:${courseId}`.
+ */
+export function validHoldings(ws: Workspace, asOf: string, partnerIds?: number[]): Map<string, string> {
+  const where = `passed = 1 and completed_on <= @asOf and (expires_on is null or expires_on >= @asOf)`;
+  const sql =
+    `select partner_id as p, course_id as c, max(coalesce(expires_on, '9999-12-31')) as e from training_records where ${where}` +
+    (partnerIds === undefined ? '' : ' and partner_id in (select value from json_each(@ids))') +
+    ' group by partner_id, course_id';
+  const stmt = ws.sqlite.prepare(sql);
+  const rows = (partnerIds === undefined ? stmt.all({ asOf }) : stmt.all({ asOf, ids: JSON.stringify(partnerIds) })) as Array<{ p: number; c: number; e: string }>;
+  const out = new Map<string, string>();
+  for (const r of rows) out.set(`${r.p}:${r.c}`, r.e);
+  return out;
+}
+
+/**
+ * Training compliance per live partner at `asOf` (YYYY-MM-DD), three SQL queries whatever the number of partners.
+ * A required course counts as valid when some PASSED record of that partner has completedOn ≤ asOf and
+ * (expiresOn null or expiresOn ≥ asOf) — expiry is inclusive, see expiry.ts. Failed records never count.
+ * Deleted partners are left out (also when their id is passed in partnerIds).
+ */
+export function trainingCompliance(ws: Workspace, asOf: string, partnerIds?: number[]): Map<number, PartnerCompliance> {
+  const courses = requirementCourses(ws);
+  const partners = livePartners(ws, partnerIds);
+  const held = validHoldings(ws, asOf, partnerIds);
+  const soon = horizon(asOf, 90);
+  // Partners sharing a tier and channel type share the list of required courses.
+  const requiredByKind = new Map<string, number[]>();
+  const out = new Map<number, PartnerCompliance>();
+  for (const p of partners) {
+    const kind = `${p.tier}|${p.channelType}`;
+    let req = requiredByKind.get(kind);
+    if (!req) {
+      req = courses.filter((c) => isRequiredFor(c, p)).map((c) => c.id);
+      requiredByKind.set(kind, req);
+    }
+    let valid = 0;
+    let expiring = 0;
+    for (const courseId of req) {
+      const e = held.get(`${p.id}:${courseId}`);
+      if (e === undefined) continue;
+      valid++;
+      if (e <= soon) expiring++;
+    }
+    out.set(p.id, { required: req.length, valid, expiringIn90Days: expiring, compliance: req.length === 0 ? null : valid / req.length });
+  }
+  return out;
+}

@@ -94,3 +94,10 @@ export const dealRegistrations = sqliteTable(
   },
   (t) => [index('deal_registrations_customer_idx').on(t.customerKey), index('deal_registrations_credit_idx').on(t.customerCreditCode)],
 );
+
+export type RiskRow = typeof risks.$inferSelect;
+export type NewRiskRow = typeof risks.$inferInsert;
+export type RiskActionRow = typeof riskActions.$inferSelect;
+export type RiskHistoryRow = typeof riskHistory.$inferSelect;
+export type DealRegistrationRow = typeof dealRegistrations.$inferSelect;
+export type NewDealRegistrationRow = typeof dealRegistrations.$inferInsert;

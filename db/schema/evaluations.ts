@@ -32,6 +32,10 @@ export const evaluationRuns = sqliteTable(
     partnerCount: integer('partner_count').notNull().default(0),
     inputsFingerprint: text('inputs_fingerprint'),
     settingsSnapshot: text('settings_snapshot', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** Which partners the run covered: the schedule's or the caller's filters (tiers, channel types, regions, partner codes). */
+    partnerFilter: text('partner_filter', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** Who started it (user profile, or 'scheduler'). */
+    startedBy: text('started_by'),
     error: text('error'),
     startedAt: text('started_at').notNull(),
     finishedAt: text('finished_at'),
@@ -49,6 +53,9 @@ export const scorecards = sqliteTable(
     runId: integer('run_id').notNull().references(() => evaluationRuns.id),
     partnerId: integer('partner_id').notNull().references(() => partners.id),
     tier: text('tier', { enum: TIERS }).notNull(),
+    /** The partner's channel type and region when evaluated (ranks are computed within these). */
+    channelType: text('channel_type'),
+    region: text('region'),
     revenueMinor: integer('revenue_minor').notNull(),
     targetMinor: integer('target_minor'),
     attainment: real('attainment'),
@@ -68,6 +75,8 @@ export const scorecards = sqliteTable(
     rankInRegion: integer('rank_in_region'),
     tierRecommendation: text('tier_recommendation', { enum: TIERS }),
     recommendationReason: text('recommendation_reason'),
+    /** Normalised KPI components (0–1) and weights behind the health score: the radar chart and the explanation. */
+    scoreParts: text('score_parts', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [uniqueIndex('scorecards_run_partner_uq').on(t.runId, t.partnerId), index('scorecards_partner_idx').on(t.partnerId)],
 );

@@ -1,0 +1,268 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../../db/database';
+import { CHANNEL_TYPES, REGIONS, TIERS } from '../../../db/schema/enums';
+import { isValidCreditCode } from '../../../electron/domain/demo/creditCode';
+import { DEMO_AS_OF } from '../../../electron/domain/demo/calendar';
+import { GEOGRAPHY } from '../../../electron/domain/demo/geography';
+import { rowCounts } from '../../../electron/domain/system/workspaceInfo';
+import { memoryApi, partnerInput } from '../../helpers/workspace';
+
+/** Tables the demo fills; created_at/updated_at record when rows were written and are left out of comparisons. */
+const DEMO_TABLES = [
+  'partners',
+  'sales_lines',
+  'targets',
+  'feedback',
+  'training_courses',
+  'training_records',
+  'risks',
+  'risk_actions',
+  'risk_history',
+  'incentive_programs',
+  'evaluation_schedules',
+];
+
+function fingerprint(ws: Workspace): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of DEMO_TABLES) {
+    const rows = ws.sqlite.prepare(`select * from ${t} order by id`).all() as Array<Record<string, unknown>>;
+    const h = createHash('sha256');
+    for (const r of rows) {
+      const { created_at: _c, updated_at: _u, ...rest } = r;
+      h.update(JSON.stringify(rest));
+    }
+    out[t] = `${rows.length}:${h.digest('hex')}`;
+  }
+  return out;
+}
+
+const all = <T>(ws: Workspace, sql: string, ...params: unknown[]) => ws.sqlite.prepare(sql).all(...params) as T[];
+const one = <T>(ws: Workspace, sql: string, ...params: unknown[]) => ws.sqlite.prepare(sql).get(...params) as T;
+
+describe('demo dataset (scale 0.1)', () => {
+  it('is deterministic: the same seed gives identical rows, another seed different ones', async () => {
+    const a = memoryApi();
+    const b = memoryApi();
+    const c = memoryApi();
+    await a.api.send('system.loadDemo', { scale: 0.1, seed: 7 });
+    await b.api.send('system.loadDemo', { scale: 0.1, seed: 7 });
+    await c.api.send('system.loadDemo', { scale: 0.1, seed: 8 });
+    const fa = fingerprint(a.ws);
+    expect(fingerprint(b.ws)).toEqual(fa);
+    const fc = fingerprint(c.ws);
+    expect(fc.partners).not.toEqual(fa.partners);
+    expect(fc.sales_lines).not.toEqual(fa.sales_lines);
+    // Without a seed the default seed is used, and it is stable too.
+    const d = memoryApi();
+    const e = memoryApi();
+    await d.api.send('system.loadDemo', { scale: 0.1 });
+    await e.api.send('system.loadDemo', { scale: 0.1 });
+    expect(fingerprint(e.ws)).toEqual(fingerprint(d.ws));
+  });
+
+  it('scales the partner count and fills every area; the workspace check passes', async () => {
+    const { api, ws } = memoryApi();
+    const result = await api.send('system.loadDemo', { scale: 0.1 });
+    expect(result.partners).toBe(30);
+    const counts = rowCounts(ws);
+    expect(counts.partners).toBe(30);
+    expect(counts.sales_lines).toBe(result.salesLines);
+    expect(result.salesLines).toBeGreaterThan(5_000);
+    for (const t of ['targets', 'feedback', 'training_courses', 'training_records', 'risks', 'incentive_programs']) expect(counts[t], t).toBeGreaterThan(0);
+    const check = await api.send('system.check', {});
+    expect(check.foreignKeyViolations).toEqual([]);
+    expect(check.ok).toBe(true);
+    // The load is audited once.
+    expect(all(ws, "select operation from audit_log where operation = 'system.loadDemo'")).toHaveLength(1);
+  });
+
+  it('writes sales lines that belong to existing partners, within each partner’s active time and the demo years', async () => {
+    const { api, ws } = memoryApi();
+    await api.send('system.loadDemo', { scale: 0.1 });
+    expect(one<{ n: number }>(ws, 'select count(*) as n from sales_lines s left join partners p on p.id = s.partner_id where p.id is null').n).toBe(0);
+    const range = one<{ lo: string; hi: string }>(ws, 'select min(date) as lo, max(date) as hi from sales_lines');
+    expect(range.lo >= '2023-01-01').toBe(true);
+    expect(range.hi <= '2025-12-31').toBe(true);
+    // No partner sells before it joined; prospects do not sell at all.
+    expect(one<{ n: number }>(ws, 'select count(*) as n from sales_lines s join partners p on p.id = s.partner_id where p.joined_on is null or s.date < p.joined_on').n).toBe(0);
+    // Every line has a reference and the dedupe key derived from it.
+    expect(one<{ n: number }>(ws, "select count(*) as n from sales_lines where line_ref is null or dedupe_key <> 'ref:' || line_ref").n).toBe(0);
+    // Money in whole fen, returns as negative lines with negative amounts.
+    const money = one<{ frac: number; returns: number; badSign: number }>(
+      ws,
+      `select sum(amount_minor <> cast(amount_minor as integer) or cost_minor <> cast(cost_minor as integer)) as frac,
+              sum(quantity < 0) as returns, sum((quantity < 0) <> (amount_minor < 0)) as badSign from sales_lines`,
+    );
+    expect(money.frac).toBe(0);
+    expect(money.returns).toBeGreaterThan(0);
+    expect(money.badSign).toBe(0);
+    // Targets and feedback refer to partners too, and every target is for a quarter.
+    expect(one<{ n: number }>(ws, "select count(*) as n from targets where period not glob '20[0-9][0-9]-Q[1-4]' or metric <> 'revenue' or value <= 0").n).toBe(0);
+  });
+
+  it('gives every partner a valid unified social credit code and a place in its region', async () => {
+    const { api, ws } = memoryApi();
+    await api.send('system.loadDemo', { scale: 0.1 });
+    const partners = all<{ credit_code: string; region: (typeof REGIONS)[number]; province: string; city: string; name: string; email: string }>(
+      ws,
+      'select credit_code, region, province, city, name, email from partners',
+    );
+    for (const p of partners) {
+      expect(isValidCreditCode(p.credit_code), p.credit_code).toBe(true);
+      const province = GEOGRAPHY[p.region].find((x) => x.name === p.province);
+      expect(province, `${p.province} in ${p.region}`).toBeDefined();
+      expect(province!.cities.map((c) => c.name)).toContain(p.city);
+      expect(p.name).toMatch(/(有限公司|有限责任公司|股份有限公司)$/);
+      expect(p.email).toMatch(/^[a-z.]+@[a-z0-9.]+$/);
+    }
+    expect(new Set(partners.map((p) => p.credit_code)).size).toBe(partners.length);
+    expect(new Set(partners.map((p) => p.name)).size).toBe(partners.length);
+  });
+
+  it('has training records that have lapsed and some that lapse soon after the as-of date, each with the course’s validity', async () => {
+    const { api, ws } = memoryApi();
+    await api.send('system.loadDemo', { scale: 0.1 });
+    const counts = one<{ expired: number; soon: number }>(
+      ws,
+      `select sum(expires_on < ?) as expired, sum(expires_on between ? and date(?, '+90 days')) as soon from training_records`,
+      DEMO_AS_OF,
+      DEMO_AS_OF,
+      DEMO_AS_OF,
+    );
+    expect(counts.expired).toBeGreaterThan(0);
+    expect(counts.soon).toBeGreaterThan(0);
+    const wrong = all(
+      ws,
+      `select r.id from training_records r join training_courses c on c.id = r.course_id
+       where r.passed = 1 and c.validity_months is not null and r.expires_on <> date(r.completed_on, '+' || c.validity_months || ' months')
+         and substr(r.completed_on, 9, 2) <= '28'`,
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('is refused on a workspace that already has partners', async () => {
+    const { api, ws } = memoryApi();
+    await api.send('partners.create', partnerInput('X1'));
+    await expect(api.send('system.loadDemo', { scale: 0.1 })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
+    expect(rowCounts(ws).partners).toBe(1);
+    expect(rowCounts(ws).sales_lines).toBe(0);
+  });
+
+  it('leaves the workspace empty when cancelled', async () => {
+    const { api, ws } = memoryApi();
+    const abort = new AbortController();
+    const phases: string[] = [];
+    const run = api.send('system.loadDemo', { scale: 0.1 }, { signal: abort.signal, onProgress: (p) => (phases.push(p.phase), abort.abort()) });
+    await expect(run).rejects.toMatchObject({ body: { code: 'CANCELLED' } });
+    expect(phases.length).toBeGreaterThan(0);
+    const counts = rowCounts(ws);
+    for (const [table, n] of Object.entries(counts)) expect(n, table).toBe(0);
+    expect(ws.sqlite.inTransaction).toBe(false);
+    // And a later load works.
+    const again = await api.send('system.loadDemo', { scale: 0.1 });
+    expect(again.partners).toBe(30);
+  });
+});
+
+describe('demo dataset (scale 1)', () => {
+  let ws: Workspace;
+  let result: { partners: number; salesLines: number };
+
+  beforeAll(async () => {
+    const m = memoryApi();
+    ws = m.ws;
+    result = await m.api.send('system.loadDemo', { scale: 1 });
+  }, 60_000);
+
+  it('has about 300 partners across all channel types, tiers and regions, mostly active', () => {
+    expect(result.partners).toBe(300);
+    const distinct = (col: string) => all<{ v: string }>(ws, `select distinct ${col} as v from partners`).map((r) => r.v).sort();
+    expect(distinct('channel_type')).toEqual([...CHANNEL_TYPES].sort());
+    expect(distinct('tier')).toEqual([...TIERS].sort());
+    expect(distinct('region')).toEqual([...REGIONS].sort());
+    const active = one<{ n: number }>(ws, "select count(*) as n from partners where status = 'active'").n;
+    expect(active / result.partners).toBeGreaterThan(0.7);
+    expect(active).toBeLessThan(result.partners);
+  });
+
+  it('has about 200k sales lines over three years, with data in 2025-Q1 and the year before', () => {
+    expect(result.salesLines).toBeGreaterThan(150_000);
+    expect(result.salesLines).toBeLessThan(260_000);
+    const byYear = all<{ y: string; n: number }>(ws, "select substr(date, 1, 4) as y, count(*) as n from sales_lines group by 1 order by 1");
+    expect(byYear.map((r) => r.y)).toEqual(['2023', '2024', '2025']);
+    const q1 = one<{ n: number }>(ws, "select count(*) as n from sales_lines where date between '2025-01-01' and '2025-03-31'").n;
+    const q1Prev = one<{ n: number }>(ws, "select count(*) as n from sales_lines where date between '2024-01-01' and '2024-03-31'").n;
+    expect(q1).toBeGreaterThan(0);
+    expect(q1Prev).toBeGreaterThan(0);
+  });
+
+  it('shows the Spring Festival dip and the Double 11 peak in e-commerce', () => {
+    const month = (ym: string, channel?: string) =>
+      one<{ v: number }>(
+        ws,
+        `select coalesce(sum(amount_minor), 0) as v from sales_lines s join partners p on p.id = s.partner_id
+         where substr(s.date, 1, 7) = ? ${channel ? 'and p.channel_type = ?' : ''}`,
+        ...(channel ? [ym, channel] : [ym]),
+      ).v;
+    // 春节: 2024-02-10 — February is the weakest month of the first quarter.
+    expect(month('2024-02')).toBeLessThan(month('2024-03'));
+    expect(month('2024-02')).toBeLessThan(month('2024-04'));
+    for (const y of ['2023', '2024', '2025']) {
+      expect(month(`${y}-11`, 'ecommerce')).toBeGreaterThan(1.4 * month(`${y}-10`, 'ecommerce'));
+      expect(month(`${y}-06`, 'ecommerce')).toBeGreaterThan(1.2 * month(`${y}-05`, 'ecommerce'));
+    }
+  });
+
+  it('sets 2025-Q1 revenue targets so that attainment spreads around 60–130 %', () => {
+    const rows = all<{ attainment: number }>(
+      ws,
+      `select 1.0 * (select coalesce(sum(amount_minor), 0) from sales_lines s where s.partner_id = t.partner_id and s.date between '2025-01-01' and '2025-03-31') / t.value as attainment
+       from targets t where t.period = '2025-Q1' and t.metric = 'revenue'`,
+    );
+    expect(rows.length).toBeGreaterThan(200);
+    const a = rows.map((r) => r.attainment).sort((x, y) => x - y);
+    const share = (lo: number, hi: number) => a.filter((v) => v >= lo && v <= hi).length / a.length;
+    expect(share(0.55, 1.4)).toBeGreaterThan(0.95);
+    expect(a[Math.floor(a.length / 2)]).toBeGreaterThan(0.85);
+    expect(a[Math.floor(a.length / 2)]).toBeLessThan(1.1);
+    // A real spread: some well under target, some well over.
+    expect(share(0, 0.8)).toBeGreaterThan(0.05);
+    expect(share(1.15, 9)).toBeGreaterThan(0.05);
+  });
+
+  it('gives each partner a customer base that changes: customers are lost and new ones won', () => {
+    const churn = one<{ lost: number; won: number }>(
+      ws,
+      `with c as (select partner_id, customer_ref, min(date) as first, max(date) as last from sales_lines where quantity > 0 group by 1, 2)
+       select sum(last < '2025-01-01') as lost, sum(first >= '2025-01-01') as won from c`,
+    );
+    expect(churn.lost).toBeGreaterThan(100);
+    expect(churn.won).toBeGreaterThan(100);
+  });
+
+  it('has risks across categories, incentive programs and the default evaluation schedules', () => {
+    const risks = all<{ category: string; likelihood: number; impact: number }>(ws, 'select category, likelihood, impact from risks');
+    expect(risks.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(risks.map((r) => r.category)).size).toBeGreaterThanOrEqual(6);
+    for (const r of risks) {
+      expect(r.likelihood).toBeGreaterThanOrEqual(1);
+      expect(r.impact).toBeLessThanOrEqual(5);
+    }
+    const programs = all<{ code: string; type: string; definition: string }>(ws, 'select code, type, definition from incentive_programs');
+    expect(programs.length).toBeGreaterThanOrEqual(2);
+    for (const p of programs) {
+      const def = JSON.parse(p.definition) as { code: string; type: string; tiers: Array<{ from: number; rate: number }> };
+      expect(def.code).toBe(p.code);
+      expect(def.type).toBe(p.type);
+      const froms = def.tiers.map((t) => t.from);
+      expect(froms).toEqual([...froms].sort((x, y) => x - y));
+    }
+    const schedules = all<{ cycle: string; tiers: string }>(ws, 'select cycle, tiers from evaluation_schedules');
+    const cycleOf = (tier: string) => schedules.filter((s) => (JSON.parse(s.tiers) as string[]).includes(tier)).map((s) => s.cycle);
+    expect(cycleOf('tier1')).toEqual(['quarterly']);
+    expect(cycleOf('tier2')).toEqual(['half_yearly']);
+    expect(cycleOf('strategic')).toEqual(['yearly']);
+    expect(cycleOf('tier3')).toEqual(['yearly']);
+  });
+});

@@ -7,7 +7,7 @@ const optionalText = (max: number) => z.string().trim().max(max).nullable().opti
 /** No zod defaults here: the same shape, made partial, is the update patch; the database supplies defaults. */
 export const partnerFields = z
   .object({
-    code: zs.code.regex(/^[A-Za-z0-9_.\-]+$/, 'letters, digits, _ . - only'),
+    code: zs.code.regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
     name: zs.name,
     nameEn: optionalText(200),
     channelType: z.enum(CHANNEL_TYPES),

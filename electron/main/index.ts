@@ -1,11 +1,12 @@
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
-import { dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWorkspace, type Workspace } from '../../db/database';
 import { createApi, type Api } from '../api/api';
 import { localUser } from '../cli/runtime';
-import { ApiError } from '../contract/operation';
 import { workerExecutor } from '../jobs/workerExecutor';
+import { registerContractIpc } from './ipcHandlers';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, secureWebPreferences } from './security';
 
 /** `--db PATH` overrides the default workspace in the user-data folder. */
@@ -20,32 +21,22 @@ let ws: Workspace;
 let api: Api;
 let win: BrowserWindow | null = null;
 
-function isOwnFrame(e: IpcMainInvokeEvent): boolean {
-  const url = e.senderFrame?.url ?? '';
+function isOwnFrameUrl(url: string): boolean {
   return url.startsWith('file://') || (!!process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL));
 }
 
 function registerIpc() {
-  const reply = async (fn: () => Promise<unknown> | unknown) => {
-    try {
-      return { ok: true, result: (await fn()) ?? null };
-    } catch (e) {
-      return { ok: false, error: ApiError.is(e) ? e.body : { code: 'INTERNAL', operation: '', message: (e as Error).message } };
-    }
-  };
+  registerContractIpc(ipcMain, api, isOwnFrameUrl);
   const guard = (e: IpcMainInvokeEvent) => {
-    if (!isOwnFrame(e)) throw new Error('IPC from an unexpected frame');
+    if (!isOwnFrameUrl(e.senderFrame?.url ?? '')) throw new Error('IPC from an unexpected frame');
   };
-  ipcMain.handle('pwb:call', (e, op: unknown, input: unknown) => (guard(e), reply(() => api.sendRaw(op, input))));
-  ipcMain.handle('pwb:job', (e, op: unknown, input: unknown) => (guard(e), reply(() => api.startJob(op, input))));
   ipcMain.handle('pwb:env', (e) => (guard(e), { mode: 'electron', filesDir: app.getPath('documents') }));
   ipcMain.handle('pwb:pickFile', async (e, filters: unknown) => {
     guard(e);
     const r = await dialog.showOpenDialog(win!, { properties: ['openFile'], filters: Array.isArray(filters) ? (filters as Electron.FileFilter[]) : undefined });
     if (r.canceled || !r.filePaths[0]) return null;
-    const { statSync } = await import('node:fs');
     const path = r.filePaths[0];
-    return { path, name: path.split(/[\\/]/).pop()!, size: statSync(path).size };
+    return { path, name: basename(path), size: statSync(path).size };
   });
   ipcMain.handle('pwb:pickFolder', async (e) => {
     guard(e);

@@ -8,7 +8,6 @@ import { Modal } from '../../components/Modal';
 
 type FormValues = Record<keyof PartnerInput, string>;
 
-const TEXT_FIELDS = ['code', 'name', 'nameEn', 'province', 'city', 'owner', 'contactName', 'phone', 'email', 'address', 'creditCode', 'bankName', 'bankAccount', 'joinedOn', 'currency', 'notes'] as const;
 const SELECTS = { channelType: CHANNEL_TYPES, tier: TIERS, region: REGIONS, status: PARTNER_STATUSES } as const;
 const ORDER: Array<keyof PartnerInput> = ['code', 'name', 'nameEn', 'channelType', 'tier', 'status', 'region', 'province', 'city', 'owner', 'contactName', 'phone', 'email', 'address', 'creditCode', 'bankName', 'bankAccount', 'joinedOn', 'currency', 'notes'];
 

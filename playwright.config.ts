@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+/**
+ * End-to-end tests run the built renderer in Debian's Chromium against the loopback HTTP bridge
+ * (`out/main/webServer.js`), on a fresh demo workspace.
+ * Electron tests (tests/e2e/electron.spec.ts) launch the real app where an Electron binary exists.
+ */
+const PORT = Number(process.env.PWB_E2E_PORT ?? 47315);
+const chromium = process.env.PWB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    headless: true,
+    locale: 'en-US',
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    // A fresh demo workspace for every run (scale 0.2: ~60 partners, quick to generate).
+    command: `rm -rf .e2e && node out/main/pwb.js init --db .e2e/workspace.sqlite --demo --scale 0.2 && node out/main/webServer.js --db .e2e/workspace.sqlite --port ${PORT} --files .e2e/files`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe',
+  },
+});

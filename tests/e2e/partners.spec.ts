@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('partners (browser mode over the HTTP bridge)', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
+  });
+
+  test('the demo partners grid shows rows', async ({ page }) => {
+    await page.goto('/#/partners');
+    const grid = page.getByTestId('partners-grid');
+    await expect(grid.locator('.ag-center-cols-container .ag-row').first()).toBeVisible();
+    expect(await grid.locator('.ag-center-cols-container .ag-row').count()).toBeGreaterThan(10);
+    // Channel types are shown in words, not codes.
+    await expect(grid.getByText(/Dealer|Distributor|Agent|Retailer|E-commerce/).first()).toBeVisible();
+  });
+
+  test('switching language changes the labels', async ({ page }) => {
+    await page.goto('/#/partners');
+    await expect(page.getByTestId('nav-partners')).toHaveText('Partners');
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect(page.getByTestId('nav-partners')).toHaveText('合作伙伴');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('合作伙伴');
+    await expect(page.locator('.ag-header-cell-text', { hasText: '伙伴编码' })).toBeVisible();
+    await page.getByTestId('language-switch').selectOption('en');
+    await expect(page.getByTestId('nav-partners')).toHaveText('Partners');
+  });
+
+  test('creating a partner shows it in the grid; invalid input is explained', async ({ page }) => {
+    const code = `E2E${Date.now() % 100000}`;
+    await page.goto('/#/partners');
+    await page.getByTestId('partner-new').click();
+    const form = page.getByTestId('partner-form');
+    await form.locator('input[name="code"]').fill(code);
+    await form.locator('input[name="name"]').fill('上海测试贸易有限公司');
+    await form.locator('input[name="email"]').fill('not-an-email');
+    await form.getByTestId('partner-save').click();
+    await expect(form.locator('.field-error')).toBeVisible();
+    await form.locator('input[name="email"]').fill('sales@example.cn');
+    await form.locator('select[name="channelType"]').selectOption('distributor');
+    await form.locator('select[name="region"]').selectOption('华东');
+    await form.getByTestId('partner-save').click();
+    await expect(form).toBeHidden();
+    await page.getByTestId('partners-grid-filter').fill(code);
+    const row = page.getByTestId('partners-grid').locator('.ag-center-cols-container .ag-row');
+    await expect(row).toHaveCount(1);
+    await expect(row.first()).toContainText('上海测试贸易有限公司');
+    await expect(row.first()).toContainText('Distributor');
+  });
+});

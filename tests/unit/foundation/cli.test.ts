@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pwb } from '../../helpers/cli';
+import { tempDir } from '../../helpers/workspace';
+
+const tmp = tempDir('pwb-cli-');
+afterAll(() => tmp.cleanup());
+
+describe('pwb CLI', () => {
+  const db = join(tmp.dir, 'ws.sqlite');
+
+  it('init creates a workspace and check reports it healthy', () => {
+    const init = pwb(['init', '--db', db, '--json']);
+    expect(init.code).toBe(0);
+    expect(init.json<{ path: string; schemaVersion: number }>().schemaVersion).toBeGreaterThan(0);
+    const check = pwb(['check', '--db', db, '--json']);
+    expect(check.code).toBe(0);
+    const report = check.json<{ ok: boolean; integrity: string[]; counts: Record<string, number> }>();
+    expect(report.ok).toBe(true);
+    expect(report.integrity).toEqual(['ok']);
+    expect(report.counts.partners).toBe(0);
+  });
+
+  it('backs up online and refuses to overwrite', () => {
+    const out = join(tmp.dir, 'backup.sqlite');
+    const r = pwb(['backup', '--db', db, '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(pwb(['check', '--db', out, '--json']).json<{ ok: boolean }>().ok).toBe(true);
+    const again = pwb(['backup', '--db', db, '--out', out, '--json']);
+    expect(again.code).not.toBe(0);
+    expect(JSON.parse(again.stderr).error.message).toMatch(/already exists/);
+  });
+
+  it('lists partners as JSON and fails with a non-zero exit and a message on bad input', () => {
+    const list = pwb(['partners', 'list', '--db', db, '--json']);
+    expect(list.code).toBe(0);
+    expect(list.json()).toEqual([]);
+    const bad = pwb(['partners', 'list', '--db', db, '--tier', 'gold']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/tiers\.0/);
+    expect(bad.stdout).toBe('');
+    const unknown = pwb(['frobnicate']);
+    expect(unknown.code).not.toBe(0);
+  });
+});

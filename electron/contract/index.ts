@@ -1,5 +1,6 @@
 import type { InputOf, Operation, ResultOf } from './operation';
 import { partnersContract } from './partners';
+import { risksContract } from './risks';
 import { systemContract } from './system';
 
 /**
@@ -9,6 +10,7 @@ import { systemContract } from './system';
 export const contract = {
   ...systemContract,
   ...partnersContract,
+  ...risksContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

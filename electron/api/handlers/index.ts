@@ -1,4 +1,5 @@
 import { partnerHandlers } from './partners';
+import { riskHandlers } from './risks';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
 
@@ -6,4 +7,5 @@ import type { Handlers } from './types';
 export const handlers: Handlers = {
   ...systemHandlers,
   ...partnerHandlers,
+  ...riskHandlers,
 };

@@ -1,0 +1,64 @@
+import type { trainingContract } from '../../contract/training';
+import { trainingCompliance, livePartners } from '../../domain/training/compliance';
+import { complianceMatrix } from '../../domain/training/complianceMatrix';
+import { deleteCourse, listCourses, saveCourse } from '../../domain/training/courseCatalogue';
+import { expiringCertificates, exportExpiring } from '../../domain/training/expiringCertificates';
+import { deleteRecord, listRecords, saveRecord } from '../../domain/training/trainingRecords';
+import type { HandlerMap } from './types';
+
+/** Today as the user's calendar sees it (local time, not UTC). */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
+  'training.courses.list': ({ ws }, input) => listCourses(ws, { includeInactive: input.includeInactive ?? true }),
+  'training.courses.save': ({ ws, audit }, input) => {
+    const { before, after, recomputed } = saveCourse(ws, input);
+    audit({ entity: 'training_course', entityId: after.id, before, after: { ...after, recomputedRecords: recomputed } });
+    return { course: after, recomputed };
+  },
+  'training.courses.delete': ({ ws, audit }, { id }) => {
+    const { before } = deleteCourse(ws, id);
+    audit({ entity: 'training_course', entityId: id, before, after: null });
+    return { id };
+  },
+  'training.records.list': ({ ws }, input) => listRecords(ws, input),
+  'training.records.save': ({ ws, audit }, input) => {
+    const { before, after } = saveRecord(ws, input);
+    audit({ entity: 'training_record', entityId: after.id, before, after });
+    return after;
+  },
+  'training.records.delete': ({ ws, audit }, { id }) => {
+    const { before } = deleteRecord(ws, id);
+    audit({ entity: 'training_record', entityId: id, before, after: null });
+    return { id };
+  },
+  'training.compliance': ({ ws }, input) => {
+    const asOf = input.asOf ?? localToday();
+    const map = trainingCompliance(ws, asOf, input.partnerIds);
+    const partners = livePartners(ws, input.partnerIds);
+    const names = new Map(
+      (ws.sqlite.prepare('select id, name from partners where deleted_at is null').all() as Array<{ id: number; name: string }>).map((p) => [p.id, p.name]),
+    );
+    return {
+      asOf,
+      rows: partners.map((p) => ({ partnerId: p.id, partnerCode: p.code, partnerName: names.get(p.id) ?? '', ...map.get(p.id)! })),
+    };
+  },
+  'training.matrix': ({ ws }, input) => complianceMatrix(ws, { ...input, asOf: input.asOf ?? localToday() }),
+  'training.expiring': ({ ws }, input) => {
+    const asOf = input.asOf ?? localToday();
+    return { asOf, days: input.days, rows: expiringCertificates(ws, asOf, input.days) };
+  },
+  'training.exportExpiring': async ({ ws, progress }, input) => {
+    const asOf = input.asOf ?? localToday();
+    progress('query', 0, null);
+    const rows = expiringCertificates(ws, asOf, input.days);
+    progress('write', 0, rows.length);
+    const r = await exportExpiring(rows, { out: input.out, format: input.format, lang: input.lang ?? 'zh-CN', asOf, days: input.days });
+    progress('write', rows.length, rows.length);
+    return r;
+  },
+};

@@ -1,0 +1,119 @@
+import type { Workspace } from '../../../db/database';
+import { isRequiredFor, livePartners, requirementCourses, trainingCompliance } from './compliance';
+import { daysUntil } from './expiry';
+
+/**
+ * State of one required course for one partner at a date:
+ * - valid: held, lapses more than 90 days after asOf (or never);
+ * - expiring30 / expiring60 / expiring90: held, the best certificate lapses within 0–30 / 31–60 / 61–90 days;
+ * - expired: passed before, every certificate has lapsed;
+ * - missing: never passed (by asOf).
+ */
+export const CELL_STATES = ['valid', 'expiring30', 'expiring60', 'expiring90', 'expired', 'missing'] as const;
+export type CellState = (typeof CELL_STATES)[number];
+
+export interface MatrixCell {
+  state: CellState;
+  /** Latest expiry among the partner's passed certificates of the course (null: never expires or none). */
+  expiresOn: string | null;
+}
+
+export interface MatrixRow {
+  partnerId: number;
+  partnerCode: string;
+  partnerName: string;
+  tier: string;
+  channelType: string;
+  region: string | null;
+  required: number;
+  valid: number;
+  expiringIn90Days: number;
+  compliance: number | null;
+  /** Keyed by course code; a course absent from the map is not required for this partner. */
+  cells: Record<string, MatrixCell>;
+}
+
+export interface ComplianceMatrix {
+  asOf: string;
+  /** Courses required for at least one listed partner, by code. */
+  courses: Array<{ id: number; code: string; titleZh: string; titleEn: string; category: string; validityMonths: number | null }>;
+  rows: MatrixRow[];
+  /** Count of cells per state (for the legend). */
+  totals: Record<CellState, number>;
+}
+
+export interface MatrixFilter {
+  asOf: string;
+  partnerIds?: number[];
+  tiers?: string[];
+  channelTypes?: string[];
+  regions?: string[];
+  search?: string;
+  /** Only partners with at least one cell in these states. */
+  states?: CellState[];
+}
+
+export function cellState(bestExpiry: string | undefined, asOf: string): CellState {
+  if (bestExpiry === undefined) return 'missing';
+  if (bestExpiry < asOf) return 'expired';
+  const d = daysUntil(bestExpiry, asOf);
+  return d <= 30 ? 'expiring30' : d <= 60 ? 'expiring60' : d <= 90 ? 'expiring90' : 'valid';
+}
+
+const NEVER = '9999-12-31';
+
+export function complianceMatrix(ws: Workspace, f: MatrixFilter): ComplianceMatrix {
+  const all = requirementCourses(ws);
+  const meta = new Map(
+    (
+      ws.sqlite
+        .prepare('select id, code, title_zh as titleZh, title_en as titleEn, category, validity_months as validityMonths from training_courses')
+        .all() as ComplianceMatrix['courses']
+    ).map((c) => [c.id, c]),
+  );
+  const details = new Map(
+    (
+      ws.sqlite.prepare('select id, name, region from partners where deleted_at is null').all() as Array<{ id: number; name: string; region: string | null }>
+    ).map((p) => [p.id, p]),
+  );
+  const q = f.search?.trim().toLowerCase();
+  const partners = livePartners(ws, f.partnerIds).filter((p) => {
+    const d = details.get(p.id)!;
+    if (f.tiers?.length && !f.tiers.includes(p.tier)) return false;
+    if (f.channelTypes?.length && !f.channelTypes.includes(p.channelType)) return false;
+    if (f.regions?.length && !f.regions.includes(d.region ?? '')) return false;
+    if (q && !p.code.toLowerCase().includes(q) && !d.name.toLowerCase().includes(q)) return false;
+    return true;
+  });
+  // Latest expiry per (partner, course) over passed records completed by asOf — lapsed ones too (→ 'expired').
+  const best = new Map<string, string>();
+  for (const r of ws.sqlite
+    .prepare(
+      `select partner_id as p, course_id as c, max(coalesce(expires_on, '${NEVER}')) as e from training_records
+       where passed = 1 and completed_on <= ? group by partner_id, course_id`,
+    )
+    .iterate(f.asOf) as Iterable<{ p: number; c: number; e: string }>) {
+    best.set(`${r.p}:${r.c}`, r.e);
+  }
+  const summary = trainingCompliance(ws, f.asOf, f.partnerIds);
+  const used = new Set<number>();
+  const totals = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
+  const rows: MatrixRow[] = [];
+  for (const p of partners) {
+    const cells: Record<string, MatrixCell> = {};
+    for (const c of all) {
+      if (!isRequiredFor(c, p)) continue;
+      const e = best.get(`${p.id}:${c.id}`);
+      const state = cellState(e, f.asOf);
+      cells[meta.get(c.id)!.code] = { state, expiresOn: e === undefined || e === NEVER ? null : e };
+    }
+    if (f.states?.length && !Object.values(cells).some((cell) => f.states!.includes(cell.state))) continue;
+    for (const c of all) if (cells[meta.get(c.id)!.code]) used.add(c.id);
+    for (const cell of Object.values(cells)) totals[cell.state]++;
+    const s = summary.get(p.id)!;
+    const d = details.get(p.id)!;
+    rows.push({ partnerId: p.id, partnerCode: p.code, partnerName: d.name, tier: p.tier, channelType: p.channelType, region: d.region, ...s, cells });
+  }
+  const courses = all.filter((c) => used.has(c.id)).map((c) => meta.get(c.id)!);
+  return { asOf: f.asOf, courses, rows, totals };
+}

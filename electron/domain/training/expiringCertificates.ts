@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs';
+import type { Workspace } from '../../../db/database';
+import { CsvWriter } from '../exports/csvWriter';
+import { safeCell } from '../exports/safeCell';
+import { isRequiredFor, parseCodeList } from './compliance';
+import { daysUntil, horizon } from './expiry';
+
+export interface ExpiringCertificate {
+  recordId: number;
+  partnerId: number;
+  partnerCode: string;
+  partnerName: string;
+  partnerOwner: string | null;
+  courseId: number;
+  courseCode: string;
+  courseTitleZh: string;
+  courseTitleEn: string;
+  trainee: string;
+  certificateNo: string | null;
+  completedOn: string;
+  expiresOn: string;
+  /** Days from asOf to the expiry (0 = last valid day is asOf). */
+  daysLeft: number;
+  /** The course is required for the partner (its compliance drops when the last such certificate lapses). */
+  required: boolean;
+  /** Another certificate of the partner (other trainee) for this course stays valid after this one lapses. */
+  partnerCovered: boolean;
+}
+
+/**
+ * Certificates (passed records) of live partners expiring between asOf and asOf + days, inclusive, that the same
+ * trainee has not already renewed (no later passed record of theirs for the course, completed by asOf, lasting longer).
+ * Sorted by expiry, then partner code.
+ */
+export function expiringCertificates(ws: Workspace, asOf: string, days: number): ExpiringCertificate[] {
+  const until = horizon(asOf, days);
+  const rows = ws.sqlite
+    .prepare(
+      `select r.id as recordId, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, p.owner as partnerOwner,
+        p.tier, p.channel_type as channelType, r.course_id as courseId, c.code as courseCode, c.title_zh as courseTitleZh,
+        c.title_en as courseTitleEn, c.required_tiers as rt, c.required_channel_types as rc, r.trainee, r.certificate_no as certificateNo,
+        r.completed_on as completedOn, r.expires_on as expiresOn,
+        exists (select 1 from training_records o where o.partner_id = r.partner_id and o.course_id = r.course_id and o.id <> r.id
+                and o.passed = 1 and o.completed_on <= @asOf and coalesce(o.expires_on, '9999-12-31') > r.expires_on) as partnerCovered
+       from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id
+       where r.passed = 1 and p.deleted_at is null and r.completed_on <= @asOf and r.expires_on between @asOf and @until
+         and not exists (select 1 from training_records o where o.partner_id = r.partner_id and o.course_id = r.course_id
+                and o.trainee = r.trainee and o.id <> r.id and o.passed = 1 and o.completed_on <= @asOf
+                and coalesce(o.expires_on, '9999-12-31') > r.expires_on)
+       order by r.expires_on, p.code, c.code, r.trainee`,
+    )
+    .all({ asOf, until }) as Array<Omit<ExpiringCertificate, 'daysLeft' | 'required' | 'partnerCovered'> & { tier: string; channelType: string; rt: string; rc: string; partnerCovered: number }>;
+  return rows.map(({ tier, channelType, rt, rc, partnerCovered, ...r }) => ({
+    ...r,
+    daysLeft: daysUntil(r.expiresOn, asOf),
+    required: isRequiredFor({ id: r.courseId, requiredTiers: parseCodeList(rt), requiredChannelTypes: parseCodeList(rc) }, { tier, channelType }),
+    partnerCovered: partnerCovered === 1,
+  }));
+}
+
+export type ExportLang = 'zh-CN' | 'en';
+export type ExportFormat = 'csv' | 'xlsx';
+
+const HEADERS: Record<ExportLang, string[]> = {
+  'zh-CN': ['伙伴编码', '伙伴名称', '负责人', '课程编码', '课程名称', '学员', '证书编号', '完成日期', '到期日期', '剩余天数', '必修', '其他证书覆盖'],
+  en: ['Partner code', 'Partner name', 'Owner', 'Course code', 'Course', 'Trainee', 'Certificate no.', 'Completed on', 'Expires on', 'Days left', 'Required', 'Covered by another certificate'],
+};
+
+function cells(r: ExpiringCertificate, lang: ExportLang): Array<string | number | null> {
+  const yes = lang === 'zh-CN' ? '是' : 'yes';
+  const no = lang === 'zh-CN' ? '否' : 'no';
+  return [
+    r.partnerCode,
+    r.partnerName,
+    r.partnerOwner,
+    r.courseCode,
+    lang === 'zh-CN' ? r.courseTitleZh : r.courseTitleEn,
+    r.trainee,
+    r.certificateNo,
+    r.completedOn,
+    r.expiresOn,
+    r.daysLeft,
+    r.required ? yes : no,
+    r.partnerCovered ? yes : no,
+  ];
+}
+
+/**
+ * Writes the expiring list to `out`: CSV (UTF-8 BOM, CRLF) through CsvWriter, or XLSX through exceljs.
+ * Every text cell goes through safeCell in both formats (formula injection: names like "=HYPERLINK(...)" stay text).
+ */
+export async function exportExpiring(
+  rows: ExpiringCertificate[],
+  opts: { out: string; format: ExportFormat; lang: ExportLang; asOf: string; days: number },
+): Promise<{ path: string; rows: number }> {
+  const header = HEADERS[opts.lang];
+  if (opts.format === 'csv') {
+    const w = new CsvWriter(opts.out, header);
+    for (const r of rows) w.write(cells(r, opts.lang));
+    await w.close();
+  } else {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Partner Workbench';
+    const title = opts.lang === 'zh-CN' ? `即将到期的认证（${opts.asOf} 起 ${opts.days} 天）` : `Certifications expiring (${opts.days} days from ${opts.asOf})`;
+    const sheet = wb.addWorksheet(opts.lang === 'zh-CN' ? '即将到期' : 'Expiring');
+    sheet.addRow([safeCell(title)]).font = { bold: true };
+    sheet.addRow(header.map((h) => safeCell(h))).font = { bold: true };
+    for (const r of rows) sheet.addRow(cells(r, opts.lang).map((v) => safeCell(v)));
+    sheet.columns.forEach((c, i) => (c.width = [12, 28, 12, 12, 30, 12, 20, 12, 12, 10, 8, 12][i] ?? 12));
+    sheet.views = [{ state: 'frozen', ySplit: 2 }];
+    await wb.xlsx.writeFile(opts.out);
+  }
+  return { path: opts.out, rows: rows.length };
+}

@@ -1,0 +1,156 @@
+import type { Workspace } from '../../../db/database';
+import { DomainError } from '../../contract/operation';
+import { getCourse, type Course } from './courseCatalogue';
+import { computeExpiry, isIsoDate } from './expiry';
+
+export interface TrainingRecord {
+  id: number;
+  partnerId: number;
+  partnerCode: string;
+  partnerName: string;
+  courseId: number;
+  courseCode: string;
+  courseTitleZh: string;
+  courseTitleEn: string;
+  trainee: string;
+  completedOn: string;
+  score: number | null;
+  passed: boolean;
+  certificateNo: string | null;
+  expiresOn: string | null;
+  importId: number | null;
+  updatedAt: string;
+}
+
+export interface RecordInput {
+  id?: number;
+  partnerId: number;
+  courseId: number;
+  trainee: string;
+  completedOn: string;
+  score?: number | null;
+  /** Omitted: derived from score ≥ the course's passing score. */
+  passed?: boolean;
+  certificateNo?: string | null;
+}
+
+export interface RecordFilter {
+  partnerId?: number;
+  courseId?: number;
+  search?: string;
+  from?: string;
+  to?: string;
+  passed?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+type RecordSql = Omit<TrainingRecord, 'passed'> & { passed: number };
+
+const SELECT = `select r.id, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, r.course_id as courseId,
+  c.code as courseCode, c.title_zh as courseTitleZh, c.title_en as courseTitleEn, r.trainee, r.completed_on as completedOn,
+  r.score, r.passed, r.certificate_no as certificateNo, r.expires_on as expiresOn, r.import_id as importId, r.updated_at as updatedAt
+  from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id`;
+
+const toRecord = (r: RecordSql): TrainingRecord => ({ ...r, passed: r.passed === 1 });
+
+export function listRecords(ws: Workspace, f: RecordFilter = {}): { rows: TrainingRecord[]; total: number } {
+  const conds: string[] = ['p.deleted_at is null'];
+  const params: Record<string, unknown> = {};
+  if (f.partnerId !== undefined) (conds.push('r.partner_id = @partnerId'), (params.partnerId = f.partnerId));
+  if (f.courseId !== undefined) (conds.push('r.course_id = @courseId'), (params.courseId = f.courseId));
+  if (f.from) (conds.push('r.completed_on >= @from'), (params.from = f.from));
+  if (f.to) (conds.push('r.completed_on <= @to'), (params.to = f.to));
+  if (f.passed !== undefined) (conds.push('r.passed = @passed'), (params.passed = f.passed ? 1 : 0));
+  if (f.search) {
+    conds.push(
+      "(p.code like @q escape '\\' or p.name like @q escape '\\' or r.trainee like @q escape '\\' or r.certificate_no like @q escape '\\' or c.code like @q escape '\\')",
+    );
+    params.q = `%${f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  }
+  const where = ` where ${conds.join(' and ')}`;
+  const total = (
+    ws.sqlite
+      .prepare(`select count(*) as n from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id${where}`)
+      .get(params) as { n: number }
+  ).n;
+  const rows = ws.sqlite
+    .prepare(`${SELECT}${where} order by r.completed_on desc, r.id desc limit @limit offset @offset`)
+    .all({ ...params, limit: f.limit ?? 10_000, offset: f.offset ?? 0 }) as RecordSql[];
+  return { rows: rows.map(toRecord), total };
+}
+
+export function getRecord(ws: Workspace, id: number): TrainingRecord {
+  const r = ws.sqlite.prepare(`${SELECT} where r.id = ?`).get(id) as RecordSql | undefined;
+  if (!r) throw new DomainError(`Training record ${id} not found`, 'NOT_FOUND');
+  return toRecord(r);
+}
+
+/** Passed or not: the explicit flag wins; else the score against the course's passing score; no score and no pass mark → passed. */
+export function derivePassed(course: Pick<Course, 'passingScore'>, score: number | null | undefined, passed: boolean | undefined): boolean {
+  if (passed !== undefined) return passed;
+  if (score === null || score === undefined || course.passingScore === null) {
+    if (course.passingScore !== null) throw new DomainError('Give a score or say whether the trainee passed', 'DOMAIN', { field: 'passed' });
+    return true;
+  }
+  return score >= course.passingScore;
+}
+
+/** The expiry a record gets from its course: only passed records hold a certificate. For imports too. */
+export function recordExpiry(course: Pick<Course, 'validityMonths'>, completedOn: string, passed: boolean): string | null {
+  return passed ? computeExpiry(completedOn, course.validityMonths) : null;
+}
+
+/** Creates or updates a record; the expiry is always computed from the course, never taken from the input. */
+export function saveRecord(ws: Workspace, input: RecordInput): { before: TrainingRecord | null; after: TrainingRecord } {
+  if (!isIsoDate(input.completedOn)) throw new DomainError(`Not a date: ${input.completedOn}`, 'DOMAIN', { field: 'completedOn' });
+  const partner = ws.sqlite.prepare('select id, deleted_at as deletedAt from partners where id = ?').get(input.partnerId) as
+    | { id: number; deletedAt: string | null }
+    | undefined;
+  if (!partner) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND', { field: 'partnerId' });
+  if (partner.deletedAt) throw new DomainError(`Partner ${input.partnerId} is deleted`, 'DOMAIN', { field: 'partnerId' });
+  const course = getCourse(ws, input.courseId);
+  const passed = derivePassed(course, input.score, input.passed);
+  const values = {
+    partnerId: input.partnerId,
+    courseId: input.courseId,
+    trainee: input.trainee.trim(),
+    completedOn: input.completedOn,
+    score: input.score ?? null,
+    passed: passed ? 1 : 0,
+    certificateNo: input.certificateNo?.trim() || null,
+    expiresOn: recordExpiry(course, input.completedOn, passed),
+  };
+  const dup = ws.sqlite
+    .prepare('select id from training_records where partner_id = @partnerId and course_id = @courseId and trainee = @trainee and completed_on = @completedOn')
+    .get(values) as { id: number } | undefined;
+  if (dup && dup.id !== input.id) {
+    throw new DomainError(`${values.trainee} already has a record of this course completed on ${values.completedOn}`, 'CONFLICT', { id: dup.id });
+  }
+  if (input.id === undefined) {
+    const id = Number(
+      ws.sqlite
+        .prepare(
+          `insert into training_records (partner_id, course_id, trainee, completed_on, score, passed, certificate_no, expires_on)
+           values (@partnerId, @courseId, @trainee, @completedOn, @score, @passed, @certificateNo, @expiresOn)`,
+        )
+        .run(values).lastInsertRowid,
+    );
+    return { before: null, after: getRecord(ws, id) };
+  }
+  const before = getRecord(ws, input.id);
+  ws.sqlite
+    .prepare(
+      `update training_records set partner_id = @partnerId, course_id = @courseId, trainee = @trainee, completed_on = @completedOn,
+       score = @score, passed = @passed, certificate_no = @certificateNo, expires_on = @expiresOn,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = @id`,
+    )
+    .run({ ...values, id: input.id });
+  return { before, after: getRecord(ws, input.id) };
+}
+
+export function deleteRecord(ws: Workspace, id: number): { before: TrainingRecord } {
+  const before = getRecord(ws, id);
+  ws.sqlite.prepare('delete from training_records where id = ?').run(id);
+  return { before };
+}

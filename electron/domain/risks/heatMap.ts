@@ -1,0 +1,35 @@
+import type { Workspace } from '../../../db/database';
+import type { RiskBasis, RiskListFilter } from '../../contract/risks';
+import { getRiskBands, riskLevel, type RiskBands, type RiskLevel } from './riskLevels';
+import { cellOf, listRisks } from './riskList';
+
+export interface HeatMapCell {
+  likelihood: number;
+  impact: number;
+  score: number;
+  level: RiskLevel;
+  count: number;
+}
+
+/**
+ * 5×5 counts of risks per likelihood × impact cell on the chosen basis, under the same filters as the list
+ * (except the cell itself), so the count of a cell is the number of rows the grid shows when that cell is clicked.
+ */
+export function heatMap(ws: Workspace, f: RiskListFilter): { basis: RiskBasis; cells: HeatMapCell[]; total: number; bands: RiskBands } {
+  const basis = f.basis ?? 'inherent';
+  const bands = getRiskBands(ws.db);
+  const { rows } = listRisks(ws, { ...f, cell: undefined, basis });
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const c = cellOf(r, basis);
+    const k = `${c.likelihood}x${c.impact}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const cells: HeatMapCell[] = [];
+  for (let likelihood = 1; likelihood <= 5; likelihood++) {
+    for (let impact = 1; impact <= 5; impact++) {
+      cells.push({ likelihood, impact, score: likelihood * impact, level: riskLevel(likelihood * impact, bands), count: counts.get(`${likelihood}x${impact}`) ?? 0 });
+    }
+  }
+  return { basis, cells, total: rows.length, bands };
+}

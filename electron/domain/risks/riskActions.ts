@@ -1,0 +1,62 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Workspace } from '../../../db/database';
+import { riskActions, type RiskActionRow } from '../../../db/schema';
+import type { RiskActionInput } from '../../contract/risks';
+import { DomainError } from '../../contract/operation';
+import { getRiskRow, snapshotOf, writeHistory, type ChangeOptions } from './riskRegister';
+
+type ActionView = Pick<RiskActionRow, 'description' | 'owner' | 'dueOn' | 'doneOn'>;
+const view = (a: ActionView) => ({ description: a.description, owner: a.owner ?? null, dueOn: a.dueOn ?? null, doneOn: a.doneOn ?? null });
+const same = (a: ActionView, b: ActionView) => JSON.stringify(view(a)) === JSON.stringify(view(b));
+
+/**
+ * Replaces the mitigation actions of a risk with the given list: entries with an id are updated, without one added,
+ * missing ones removed. Records one history entry (what was added, changed, removed) when anything changed.
+ */
+export function saveRiskActions(
+  ws: Workspace,
+  riskId: number,
+  actions: RiskActionInput[],
+  user: string,
+  options: ChangeOptions = {},
+): { before: RiskActionRow[]; after: RiskActionRow[] } {
+  const at = options.at ?? new Date();
+  const risk = getRiskRow(ws, riskId);
+  const before = ws.db.select().from(riskActions).where(eq(riskActions.riskId, riskId)).orderBy(asc(riskActions.id)).all();
+  const byId = new Map(before.map((a) => [a.id, a]));
+  const kept = new Set<number>();
+  const added: unknown[] = [];
+  const changed: unknown[] = [];
+  const iso = at.toISOString();
+  for (const a of actions) {
+    if (a.id != null) {
+      const old = byId.get(a.id);
+      if (!old) throw new DomainError(`Action ${a.id} does not belong to risk ${risk.code}`, 'NOT_FOUND');
+      if (kept.has(a.id)) throw new DomainError(`Action ${a.id} listed twice`, 'DOMAIN');
+      kept.add(a.id);
+      const next = { description: a.description, owner: a.owner ?? null, dueOn: a.dueOn ?? null, doneOn: a.doneOn ?? null };
+      if (!same(old, next)) {
+        ws.db.update(riskActions).set({ ...next, updatedAt: iso }).where(and(eq(riskActions.id, a.id), eq(riskActions.riskId, riskId))).run();
+        changed.push({ id: a.id, from: view(old), to: next });
+      }
+    } else {
+      const row = ws.db
+        .insert(riskActions)
+        .values({ riskId, description: a.description, owner: a.owner ?? null, dueOn: a.dueOn ?? null, doneOn: a.doneOn ?? null, createdAt: iso, updatedAt: iso })
+        .returning()
+        .get();
+      added.push({ id: row.id, ...view(row) });
+    }
+  }
+  const removed = before.filter((a) => !kept.has(a.id));
+  for (const a of removed) ws.db.delete(riskActions).where(eq(riskActions.id, a.id)).run();
+  const after = ws.db.select().from(riskActions).where(eq(riskActions.riskId, riskId)).orderBy(asc(riskActions.id)).all();
+  if (added.length || changed.length || removed.length) {
+    const changes: Record<string, unknown> = {};
+    if (added.length) changes.actionsAdded = added;
+    if (changed.length) changes.actionsChanged = changed;
+    if (removed.length) changes.actionsRemoved = removed.map((a) => ({ id: a.id, ...view(a) }));
+    writeHistory(ws, riskId, user, changes, snapshotOf(risk), at);
+  }
+  return { before, after };
+}

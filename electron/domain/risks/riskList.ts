@@ -1,0 +1,147 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Workspace } from '../../../db/database';
+import { partners, riskActions, riskHistory, risks, type RiskActionRow, type RiskHistoryRow, type RiskRow } from '../../../db/schema';
+import type { RiskBasis, RiskListFilter } from '../../contract/risks';
+import { localDate } from './localDate';
+import { getRiskBands, riskLevel, type RiskBands, type RiskLevel } from './riskLevels';
+import { getRiskRow, type RiskSnapshot } from './riskRegister';
+import { registerAsOf } from './registerAsOf';
+
+/** A risk as the register shows it: stored fields plus what is derived at read time (scores, levels, partner, action counts). */
+export interface ListedRisk extends RiskSnapshot {
+  createdAt: string | null;
+  updatedAt: string | null;
+  partnerCode: string | null;
+  partnerName: string | null;
+  score: number;
+  level: RiskLevel;
+  /** Residual likelihood/impact as assessed, or the inherent ones when no residual assessment was made. */
+  effectiveResidualLikelihood: number;
+  effectiveResidualImpact: number;
+  residualScore: number;
+  residualLevel: RiskLevel;
+  residualAssessed: boolean;
+  openActions: number;
+  overdueActions: number;
+}
+
+/** Derives scores and levels for a stored row or a history snapshot. */
+export function deriveRisk(
+  r: RiskSnapshot & { createdAt?: string | null; updatedAt?: string | null },
+  bands: RiskBands,
+  partner: { code: string; name: string } | undefined,
+  actions: { open: number; overdue: number },
+): ListedRisk {
+  const score = r.likelihood * r.impact;
+  const assessed = r.residualLikelihood != null && r.residualImpact != null;
+  const rl = assessed ? r.residualLikelihood! : r.likelihood;
+  const ri = assessed ? r.residualImpact! : r.impact;
+  return {
+    ...r,
+    createdAt: r.createdAt ?? null,
+    updatedAt: r.updatedAt ?? null,
+    partnerCode: partner?.code ?? null,
+    partnerName: partner?.name ?? null,
+    score,
+    level: riskLevel(score, bands),
+    effectiveResidualLikelihood: rl,
+    effectiveResidualImpact: ri,
+    residualScore: rl * ri,
+    residualLevel: riskLevel(rl * ri, bands),
+    residualAssessed: assessed,
+    openActions: actions.open,
+    overdueActions: actions.overdue,
+  };
+}
+
+/** The cell of a risk on the chosen basis. */
+export function cellOf(r: ListedRisk, basis: RiskBasis): { likelihood: number; impact: number } {
+  return basis === 'residual'
+    ? { likelihood: r.effectiveResidualLikelihood, impact: r.effectiveResidualImpact }
+    : { likelihood: r.likelihood, impact: r.impact };
+}
+
+function matches(r: ListedRisk, f: RiskListFilter, basis: RiskBasis): boolean {
+  if (f.statuses?.length && !f.statuses.includes(r.status)) return false;
+  if (f.categories?.length && !f.categories.includes(r.category)) return false;
+  if (f.sources?.length && !f.sources.includes(r.source)) return false;
+  if (f.partnerIds?.length && (r.partnerId == null || !f.partnerIds.includes(r.partnerId))) return false;
+  if (f.levels?.length && !f.levels.includes(basis === 'residual' ? r.residualLevel : r.level)) return false;
+  if (f.cell) {
+    const c = cellOf(r, basis);
+    if (c.likelihood !== f.cell.likelihood || c.impact !== f.cell.impact) return false;
+  }
+  if (f.search) {
+    const q = f.search.trim().toLowerCase();
+    const hay = [r.code, r.title, r.description ?? '', r.owner ?? '', r.partnerCode ?? '', r.partnerName ?? ''].join('\n').toLowerCase();
+    if (q && !hay.includes(q)) return false;
+  }
+  return true;
+}
+
+/** Open and overdue action counts per risk, as of a day (actions created by then, not done by then). */
+function actionCounts(ws: Workspace, asOf: string, createdBefore?: string): Map<number, { open: number; overdue: number }> {
+  const out = new Map<number, { open: number; overdue: number }>();
+  for (const a of ws.db.select().from(riskActions).all()) {
+    if (createdBefore && a.createdAt >= createdBefore) continue;
+    if (a.doneOn && a.doneOn <= asOf) continue;
+    const c = out.get(a.riskId) ?? { open: 0, overdue: 0 };
+    c.open++;
+    if (a.dueOn && a.dueOn < asOf) c.overdue++;
+    out.set(a.riskId, c);
+  }
+  return out;
+}
+
+function partnerMap(ws: Workspace): Map<number, { code: string; name: string }> {
+  return new Map(ws.db.select({ id: partners.id, code: partners.code, name: partners.name }).from(partners).all().map((p) => [p.id, p]));
+}
+
+/** Every risk (current, or as of a past day) with derived fields, unfiltered. */
+export function allRisks(ws: Workspace, asOf?: string): ListedRisk[] {
+  const bands = getRiskBands(ws.db);
+  const pm = partnerMap(ws);
+  const day = asOf ?? localDate();
+  if (asOf) {
+    const { rows, bound } = registerAsOf(ws, asOf);
+    const counts = actionCounts(ws, day, bound);
+    return rows.map((s) => deriveRisk(s, bands, s.partnerId != null ? pm.get(s.partnerId) : undefined, counts.get(s.id) ?? { open: 0, overdue: 0 }));
+  }
+  const counts = actionCounts(ws, day);
+  return ws.db
+    .select()
+    .from(risks)
+    .orderBy(asc(risks.code))
+    .all()
+    .map((r) => deriveRisk(r, bands, r.partnerId != null ? pm.get(r.partnerId) : undefined, counts.get(r.id) ?? { open: 0, overdue: 0 }));
+}
+
+/** The register filtered: what the grid shows. */
+export function listRisks(ws: Workspace, f: RiskListFilter): { rows: ListedRisk[]; total: number; bands: RiskBands } {
+  const basis = f.basis ?? 'inherent';
+  const rows = allRisks(ws, f.asOf).filter((r) => matches(r, f, basis));
+  return { rows, total: rows.length, bands: getRiskBands(ws.db) };
+}
+
+export interface RiskDetail {
+  risk: ListedRisk;
+  actions: RiskActionRow[];
+  history: RiskHistoryRow[];
+}
+
+/** One risk with its actions and its change history (newest first). */
+export function getRisk(ws: Workspace, id: number): RiskDetail {
+  const row: RiskRow = getRiskRow(ws, id);
+  const bands = getRiskBands(ws.db);
+  const partner = row.partnerId != null ? ws.db.select({ code: partners.code, name: partners.name }).from(partners).where(eq(partners.id, row.partnerId)).get() : undefined;
+  const counts = actionCounts(ws, localDate()).get(id) ?? { open: 0, overdue: 0 };
+  const actions = ws.db.select().from(riskActions).where(eq(riskActions.riskId, id)).orderBy(asc(riskActions.id)).all();
+  const history = ws.db.select().from(riskHistory).where(eq(riskHistory.riskId, id)).all().sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : b.id - a.id));
+  return { risk: deriveRisk(row, bands, partner, counts), actions, history };
+}
+
+/** Risks by id (used by other areas to show linked risks). */
+export function risksByIds(ws: Workspace, ids: number[]): RiskRow[] {
+  if (ids.length === 0) return [];
+  return ws.db.select().from(risks).where(inArray(risks.id, ids)).all();
+}

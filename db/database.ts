@@ -31,17 +31,20 @@ interface Journal {
   entries: Array<{ idx: number; tag: string; when: number }>;
 }
 
-/** The migrations folder: next to the sources in development, `resources/migrations` in a packaged app. */
+/** The folder and its ancestors: source files, bundles in out/main[/chunks] and packaged apps all find their files by walking up. */
+export function ancestors(from: string, levels = 6): string[] {
+  const out = [from];
+  for (let i = 0; i < levels; i++) out.push(dirname(out[out.length - 1]));
+  return out;
+}
+
+/** The migrations folder: db/migrations above the running code (sources, tests, build), or `migrations` in a packaged app. */
 export function defaultMigrationsFolder(): string {
+  const resources = (process as unknown as { resourcesPath?: string }).resourcesPath;
   const candidates = [
     process.env.PWB_MIGRATIONS,
-    // sources (tsx, vitest) and the built bundle (out/main/*.js → ../../db/migrations)
-    join(dirname(fileURLToPath(import.meta.url)), 'migrations'),
-    join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'migrations'),
-    // packaged Electron app (extraResources)
-    (process as unknown as { resourcesPath?: string }).resourcesPath
-      ? join((process as unknown as { resourcesPath: string }).resourcesPath, 'migrations')
-      : undefined,
+    ...ancestors(dirname(fileURLToPath(import.meta.url))).flatMap((d) => [join(d, 'migrations'), join(d, 'db', 'migrations')]),
+    resources ? join(resources, 'migrations') : undefined,
   ];
   for (const c of candidates) if (c && existsSync(join(c, 'meta', '_journal.json'))) return c;
   throw new WorkspaceError('Migrations folder not found (set PWB_MIGRATIONS)', 'OPEN_FAILED');

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Workspace } from '../../db/database';
 import { contract, isOperationName, type Input, type JobProgress, type OperationName, type Result } from '../contract';
 import { ApiError, DomainError, type ApiErrorBody } from '../contract/operation';
 import { writeAudit, type AuditEntry } from '../domain/audit';
+import { backupBeforeOperation, backupInProgress } from '../domain/backups/backupService';
+import { refusalOf } from '../domain/integrity/frozenRecords';
+import { currentUser } from '../domain/system/userProfile';
 import { inlineExecutor, JobRunner, type JobExecutor, type JobFn } from '../jobs/runner';
 import type { JobEvent } from '../jobs/types';
 import type { ApiContext, MutationContext } from './context';
@@ -22,19 +26,45 @@ export interface Api {
   startJob(name: unknown, input: unknown): { jobId: string };
   onJobEvent(listener: (e: JobEvent) => void): () => void;
   readonly ws: Workspace;
+  /** The local user profile now (settings 'user.name', else the OS user, unless fixed by ApiOptions.user). */
   readonly user: string;
 }
 
 export interface ApiOptions {
   ws: Workspace;
-  /** The local user profile: recorded in the audit trail. */
-  user: string;
+  /**
+   * Fixes the user recorded in the audit trail (tests, scripts). Omit it in the app, web server and CLI: the user is
+   * then read per call from the local user profile (settings 'user.name', falling back to the OS user).
+   */
+  user?: string;
   /** Where jobs run; default: this thread. */
   executor?: JobExecutor;
 }
 
-export const jobHandler = (op: string): JobFn | undefined =>
-  contract[op as OperationName]?.kind === 'job' ? (handlers[op as OperationName] as unknown as JobFn) : undefined;
+/**
+ * The job function for an operation, as every executor (inline, worker thread) runs it: a safety backup first when
+ * the operation asks for one (`backupBefore`), and refusals (FORBIDDEN, frozen-record triggers) audited as 'refused'.
+ */
+export const jobHandler = (op: string): JobFn | undefined => {
+  if (contract[op as OperationName]?.kind !== 'job') return undefined;
+  const fn = handlers[op as OperationName] as unknown as JobFn;
+  const backup = contract[op as OperationName].backupBefore === true;
+  return async (ctx, input) => {
+    if (backup) {
+      ctx.progress('backup', 0, 1);
+      await backupBeforeOperation(ctx.ws, op);
+      ctx.progress('backup', 1, 1);
+    }
+    try {
+      return await fn(ctx, input);
+    } catch (e) {
+      const refusal = refusalOf(e);
+      if (!refusal) throw e;
+      writeAudit(ctx.ws.sqlite, ctx.user, { operation: op, after: input, outcome: 'refused', before: refusal.message });
+      throw refusal;
+    }
+  };
+};
 
 function validate(name: unknown, raw: unknown): { name: OperationName; input: unknown } {
   if (!isOperationName(name)) {
@@ -50,11 +80,40 @@ function validate(name: unknown, raw: unknown): { name: OperationName; input: un
 
 /** The one handler map behind a transport-agnostic send(name, input). */
 export function createApi(options: ApiOptions): Api {
-  const { ws, user } = options;
+  const { ws } = options;
   const runner = new JobRunner(options.executor ?? inlineExecutor(ws, jobHandler));
-  const base: ApiContext = { ws, user, jobs: { cancel: (id) => runner.cancel(id) } };
+  const userNow = () => options.user ?? currentUser(ws.sqlite);
+  const contextFor = (user: string): ApiContext => ({ ws, user, jobs: { cancel: (id) => runner.cancel(id) } });
 
-  function runMutation(name: OperationName, input: unknown): unknown {
+  /** Exclusive operations (restore) run alone and outside a transaction; audited afterwards, into the workspace as it is then. */
+  function runExclusive(name: OperationName, input: unknown, user: string): unknown {
+    if (runner.activeJobs.length > 0 || backupInProgress(ws.path)) {
+      throw new DomainError('Wait until running jobs and backups have finished, then try again', 'CONFLICT');
+    }
+    const handler = handlers[name] as unknown as (ctx: MutationContext, input: unknown) => unknown;
+    let audited = false;
+    const ctx: MutationContext = {
+      ...contextFor(user),
+      audit(entry: Omit<AuditEntry, 'operation'>) {
+        audited = true;
+        writeAudit(ws.sqlite, user, { ...entry, operation: name });
+      },
+    };
+    try {
+      const result = handler(ctx, input);
+      if (result instanceof Promise) throw new Error(`Mutation ${name} must be synchronous`);
+      if (!audited) writeAudit(ws.sqlite, user, { operation: name, after: input });
+      return result;
+    } catch (e) {
+      const refusal = refusalOf(e);
+      if (refusal) writeAudit(ws.sqlite, user, { operation: name, after: input, outcome: 'refused', before: refusal.message });
+      throw refusal ?? e;
+    }
+  }
+
+  function runMutation(name: OperationName, input: unknown, user: string): unknown {
+    if (contract[name].exclusive) return runExclusive(name, input, user);
+    const base = contextFor(user);
     const handler = handlers[name] as unknown as (ctx: MutationContext, input: unknown) => unknown;
     try {
       return ws.sqlite.transaction(() => {
@@ -72,24 +131,31 @@ export function createApi(options: ApiOptions): Api {
         return result;
       })();
     } catch (e) {
-      // Refusals (e.g. changing an approved payout run) are rolled back, then recorded.
-      if (e instanceof DomainError && e.code === 'FORBIDDEN') writeAudit(ws.sqlite, user, { operation: name, after: input, outcome: 'refused', before: e.message });
-      throw e;
+      // Refusals (e.g. changing an approved payout run, in the domain or by an integrity trigger) are rolled back, then recorded.
+      const refusal = refusalOf(e);
+      if (refusal) writeAudit(ws.sqlite, user, { operation: name, after: input, outcome: 'refused', before: refusal.message });
+      throw refusal ?? e;
     }
   }
 
   async function dispatch(rawName: unknown, raw: unknown, options?: CallOptions): Promise<unknown> {
     const { name, input } = validate(rawName, raw);
     const op = contract[name];
+    const user = userNow();
     try {
-      if (op.kind === 'mutation') return runMutation(name, input);
-      if (op.kind === 'query') return await (handlers[name] as unknown as (c: ApiContext, i: unknown) => unknown)(base, input);
-      const { jobId, done } = runner.start(name, input, user, (e) => toApiError(name, e));
+      if (op.kind === 'mutation') {
+        if (op.backupBefore) await backupBeforeOperation(ws, name);
+        return runMutation(name, input, user);
+      }
+      if (op.kind === 'query') return await (handlers[name] as unknown as (c: ApiContext, i: unknown) => unknown)(contextFor(user), input);
+      // Listeners first: an inline job runs its synchronous start before start() returns.
+      const jobId = randomUUID();
       const off = options?.onProgress
         ? runner.on((e) => e.type === 'progress' && e.progress.jobId === jobId && options.onProgress!(e.progress))
         : undefined;
       const abort = () => runner.cancel(jobId);
       options?.signal?.addEventListener('abort', abort);
+      const { done } = runner.start(name, input, user, (e) => toApiError(name, e), jobId);
       try {
         return await done;
       } finally {
@@ -103,7 +169,9 @@ export function createApi(options: ApiOptions): Api {
 
   return {
     ws,
-    user,
+    get user() {
+      return userNow();
+    },
     send: (name, input, options) => dispatch(name, input, options) as never,
     sendRaw: dispatch,
     startJob(rawName, raw) {
@@ -111,7 +179,7 @@ export function createApi(options: ApiOptions): Api {
       if (contract[name].kind !== 'job') {
         throw new ApiError({ code: 'INVALID_INPUT', operation: name, message: `${name} is not a job; call it directly` });
       }
-      return { jobId: runner.start(name, input, user, (e) => toApiError(name, e)).jobId };
+      return { jobId: runner.start(name, input, userNow(), (e) => toApiError(name, e)).jobId };
     },
     onJobEvent: (l) => runner.on(l),
   };

@@ -1,0 +1,11 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The rendered body cells of one column of a DataGrid (ag-grid marks cells with role=gridcell and col-id). */
+export function gridCells(page: Page, gridTestId: string, colId: string): Locator {
+  return page.getByTestId(gridTestId).locator(`[role="gridcell"][col-id="${colId}"]`);
+}
+
+/** Rendered body rows of a DataGrid (header rows excluded). */
+export function gridRows(page: Page, gridTestId: string): Locator {
+  return page.getByTestId(gridTestId).locator('[role="row"][row-index]');
+}

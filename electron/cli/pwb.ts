@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { register as registerPartners } from './commands/partners';
+import { register as registerTraining } from './commands/training';
 import { register as registerWorkspace } from './commands/workspace';
 
 /** `pwb`: the headless CLI. Every command drives the same contract as the app. */
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     });
   registerWorkspace(program);
   registerPartners(program);
+  registerTraining(program);
   return program;
 }
 

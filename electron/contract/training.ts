@@ -4,7 +4,10 @@ import type { Course } from '../domain/training/courseCatalogue';
 import type { ComplianceMatrix } from '../domain/training/complianceMatrix';
 import type { ExpiringCertificate } from '../domain/training/expiringCertificates';
 import type { TrainingRecord } from '../domain/training/trainingRecords';
+import { isIsoDate } from '../domain/training/expiry';
 import { job, mutation, query, zs } from './operation';
+
+const date = zs.isoDate.refine(isIsoDate, 'not a calendar date');
 
 export type { Course, ComplianceMatrix, ExpiringCertificate, TrainingRecord };
 export type { CellState, MatrixCell, MatrixRow } from '../domain/training/complianceMatrix';
@@ -33,7 +36,7 @@ export const recordInput = z
     partnerId: zs.id,
     courseId: zs.id,
     trainee: z.string().trim().min(1).max(100),
-    completedOn: zs.isoDate,
+    completedOn: date,
     score: z.number().min(0).max(100).nullable().optional(),
     /** Omitted: derived from the score and the course's passing score. */
     passed: z.boolean().optional(),
@@ -46,8 +49,8 @@ export const recordListInput = z
     partnerId: zs.id.optional(),
     courseId: zs.id.optional(),
     search: z.string().max(100).optional(),
-    from: zs.isoDate.optional(),
-    to: zs.isoDate.optional(),
+    from: date.optional(),
+    to: date.optional(),
     passed: z.boolean().optional(),
     limit: z.number().int().min(1).max(100_000).optional(),
     offset: z.number().int().min(0).optional(),
@@ -64,7 +67,7 @@ export interface PartnerComplianceRow {
   compliance: number | null;
 }
 
-const asOf = zs.isoDate.optional();
+const asOf = date.optional();
 
 export const trainingContract = {
   'training.courses.list': query<Course[]>()(z.object({ includeInactive: z.boolean().optional() }).strict()),

@@ -1,0 +1,78 @@
+import type { Command } from 'commander';
+import type { Result } from '../../contract';
+import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+const days = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--days must be a whole number ≥ 0, got ${v}`);
+  return n;
+};
+
+export function register(program: Command): void {
+  const training = program.command('training').description('training records, certifications and compliance');
+
+  common(training.command('compliance').description('training compliance per partner at a date'))
+    .option('--as-of <date>', 'date YYYY-MM-DD (default: today)')
+    .action(
+      action(async (opts: CommonOptions & { asOf?: string }) => {
+        await withApi(opts, async (api) => {
+          const r = (await api.sendRaw('training.compliance', { asOf: opts.asOf })) as Result<'training.compliance'>;
+          const rows = r.rows.map((x) => ({
+            partnerCode: x.partnerCode,
+            required: x.required,
+            valid: x.valid,
+            expiringIn90Days: x.expiringIn90Days,
+            compliance: x.compliance,
+          }));
+          output(opts, rows, () =>
+            [
+              ['partner', 'required', 'valid', 'expiring≤90d', 'compliance'].join('\t'),
+              ...rows.map((x) => [x.partnerCode, x.required, x.valid, x.expiringIn90Days, pct(x.compliance)].join('\t')),
+              `${rows.length} partners as of ${r.asOf}`,
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+
+  common(training.command('expiring').description('certifications expiring within N days (optionally exported)'))
+    .option('--days <n>', 'window in days', days, 90)
+    .option('--as-of <date>', 'date YYYY-MM-DD (default: today)')
+    .option('--out <file>', 'also write the list to a .csv or .xlsx file')
+    .option('--lang <lang>', 'export language: zh-CN or en', 'zh-CN')
+    .action(
+      action(async (opts: CommonOptions & { days: number; asOf?: string; out?: string; lang: string }) => {
+        await withApi(opts, async (api) => {
+          const r = (await api.sendRaw('training.expiring', { asOf: opts.asOf, days: opts.days })) as Result<'training.expiring'>;
+          let written: string | undefined;
+          if (opts.out) {
+            const format = opts.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+            const e = (await api.sendRaw(
+              'training.exportExpiring',
+              { asOf: r.asOf, days: opts.days, format, lang: opts.lang, out: opts.out },
+              { onProgress: progressPrinter() },
+            )) as Result<'training.exportExpiring'>;
+            written = e.path;
+          }
+          const rows = r.rows.map((x) => ({
+            partnerCode: x.partnerCode,
+            courseCode: x.courseCode,
+            trainee: x.trainee,
+            certificateNo: x.certificateNo,
+            completedOn: x.completedOn,
+            expiresOn: x.expiresOn,
+            daysLeft: x.daysLeft,
+            required: x.required,
+            partnerCovered: x.partnerCovered,
+          }));
+          output(opts, rows, () =>
+            [
+              ...rows.map((x) => [x.expiresOn, `${x.daysLeft}d`, x.partnerCode, x.courseCode, x.trainee, x.certificateNo ?? ''].join('\t')),
+              `${rows.length} certifications expire between ${r.asOf} and ${r.days} days later${written ? `; written to ${written}` : ''}`,
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+}

@@ -1,6 +1,7 @@
 import type { InputOf, Operation, ResultOf } from './operation';
 import { partnersContract } from './partners';
 import { risksContract } from './risks';
+import { dealsContract } from './deals';
 import { systemContract } from './system';
 
 /**
@@ -11,6 +12,7 @@ export const contract = {
   ...systemContract,
   ...partnersContract,
   ...risksContract,
+  ...dealsContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

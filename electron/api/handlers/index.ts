@@ -1,5 +1,6 @@
 import { partnerHandlers } from './partners';
 import { riskHandlers } from './risks';
+import { dealHandlers } from './deals';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
 
@@ -8,4 +9,5 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...partnerHandlers,
   ...riskHandlers,
+  ...dealHandlers,
 };

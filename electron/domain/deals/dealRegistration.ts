@@ -1,0 +1,287 @@
+import { and, asc, eq, inArray, isNotNull, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import type { Workspace } from '../../../db/database';
+import { dealRegistrations, partners, risks, type DealRegistrationRow, type DealStatus } from '../../../db/schema';
+import type { CustomerConflict, DealConflict, DealDecision, DealInput, DealListFilter, DealRow, DealSettings, PriceConflict } from '../../contract/deals';
+import { dealFields } from '../../contract/deals';
+import { DomainError } from '../../contract/operation';
+import { addDays } from '../periods/period';
+import { localDate, startOfLocalDayIso } from '../risks/localDate';
+import { createRisk, updateRisk } from '../risks/riskRegister';
+import { getSetting, setSetting } from '../system/settingsStore';
+import { customerKey, normaliseCreditCode } from './customerKey';
+
+export const DEAL_SETTING_KEYS = {
+  conflictWindowDays: 'deals.conflictWindowDays',
+  protectionDays: 'deals.protectionDays',
+  priceFloors: 'deals.priceFloors',
+} as const;
+
+export const DEFAULT_DEAL_SETTINGS: DealSettings = { conflictWindowDays: 90, protectionDays: 90, priceFloors: {} };
+
+export function getDealSettings(ws: Workspace): DealSettings {
+  const n = (v: unknown, d: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : d);
+  const floors = getSetting<unknown>(ws.db, DEAL_SETTING_KEYS.priceFloors, {});
+  return {
+    conflictWindowDays: n(getSetting(ws.db, DEAL_SETTING_KEYS.conflictWindowDays, 90), 90),
+    protectionDays: n(getSetting(ws.db, DEAL_SETTING_KEYS.protectionDays, 90), 90),
+    priceFloors: floors && typeof floors === 'object' && !Array.isArray(floors) ? (floors as Record<string, number>) : {},
+  };
+}
+
+export function setDealSettings(ws: Workspace, s: DealSettings): { before: DealSettings; after: DealSettings } {
+  const before = getDealSettings(ws);
+  setSetting(ws.db, DEAL_SETTING_KEYS.conflictWindowDays, s.conflictWindowDays);
+  setSetting(ws.db, DEAL_SETTING_KEYS.protectionDays, s.protectionDays);
+  setSetting(ws.db, DEAL_SETTING_KEYS.priceFloors, s.priceFloors);
+  return { before, after: getDealSettings(ws) };
+}
+
+/** Registrations that still hold a customer: not rejected, expired or lost. */
+const LIVE: DealStatus[] = ['pending', 'conflict', 'approved', 'won'];
+
+export const dealRiskRule = (dealId: number) => `deal:${dealId}`;
+
+interface Options {
+  at?: Date;
+}
+
+function partnerInfo(ws: Workspace): Map<number, { code: string; name: string; owner: string | null }> {
+  return new Map(ws.db.select({ id: partners.id, code: partners.code, name: partners.name, owner: partners.owner }).from(partners).all().map((p) => [p.id, p]));
+}
+
+function toRows(ws: Workspace, rows: DealRegistrationRow[]): DealRow[] {
+  const pm = partnerInfo(ws);
+  const rules = rows.map((r) => dealRiskRule(r.id));
+  const riskByRule = new Map<string, { id: number; code: string }>();
+  for (let i = 0; i < rules.length; i += 500) {
+    const chunk = rules.slice(i, i + 500);
+    for (const r of ws.db.select({ id: risks.id, code: risks.code, ruleCode: risks.ruleCode }).from(risks).where(and(eq(risks.source, 'deal'), inArray(risks.ruleCode, chunk))).all()) {
+      riskByRule.set(r.ruleCode!, r);
+    }
+  }
+  return rows.map((r) => {
+    const p = r.partnerId != null ? pm.get(r.partnerId) : undefined;
+    const risk = riskByRule.get(dealRiskRule(r.id));
+    return {
+      ...r,
+      conflicts: (r.conflicts ?? []) as unknown as DealConflict[],
+      partnerCode: p?.code ?? null,
+      partnerName: p?.name ?? null,
+      riskId: risk?.id ?? null,
+      riskCode: risk?.code ?? null,
+    };
+  });
+}
+
+function getRow(ws: Workspace, id: number): DealRegistrationRow {
+  const row = ws.db.select().from(dealRegistrations).where(eq(dealRegistrations.id, id)).get();
+  if (!row) throw new DomainError(`Deal registration ${id} not found`, 'NOT_FOUND');
+  return row;
+}
+
+/**
+ * The live registrations of the same customer (same normalised name or same credit code) by someone else — another
+ * partner, or the direct team (partner null) — registered within the window before `day`, or still protected on `day`.
+ */
+export function findCustomerConflicts(
+  ws: Workspace,
+  c: { partnerId: number | null; customerKey: string; creditCode: string | null; excludeId?: number },
+  day: string,
+  windowDays: number,
+): CustomerConflict[] {
+  const sameCustomer = c.creditCode
+    ? or(eq(dealRegistrations.customerKey, c.customerKey), eq(dealRegistrations.customerCreditCode, c.creditCode))!
+    : eq(dealRegistrations.customerKey, c.customerKey);
+  const someoneElse: SQL =
+    c.partnerId == null ? isNotNull(dealRegistrations.partnerId) : or(isNull(dealRegistrations.partnerId), ne(dealRegistrations.partnerId, c.partnerId))!;
+  const windowStart = startOfLocalDayIso(addDays(day, -windowDays));
+  const pm = partnerInfo(ws);
+  return ws.db
+    .select()
+    .from(dealRegistrations)
+    .where(and(sameCustomer, someoneElse, inArray(dealRegistrations.status, LIVE)))
+    .orderBy(asc(dealRegistrations.registeredAt))
+    .all()
+    .filter((r) => r.id !== c.excludeId)
+    .filter((r) => r.registeredAt >= windowStart || (r.status === 'approved' && r.protectedUntil != null && r.protectedUntil >= day))
+    .map((r) => {
+      const p = r.partnerId != null ? pm.get(r.partnerId) : undefined;
+      const matchedBy: CustomerConflict['matchedBy'] = [];
+      if (r.customerKey === c.customerKey) matchedBy.push('name');
+      if (c.creditCode && r.customerCreditCode === c.creditCode) matchedBy.push('creditCode');
+      return {
+        kind: 'customer' as const,
+        registrationId: r.id,
+        partnerId: r.partnerId,
+        partnerCode: p?.code ?? null,
+        partnerName: p?.name ?? null,
+        customerName: r.customerName,
+        matchedBy,
+        status: r.status,
+        registeredAt: r.registeredAt,
+        protectedUntil: r.protectedUntil,
+      };
+    });
+}
+
+export function priceConflictOf(settings: DealSettings, productLine: string, quotedPriceMinor: number | null | undefined): PriceConflict | null {
+  if (quotedPriceMinor == null) return null;
+  const floor = settings.priceFloors[productLine];
+  if (typeof floor !== 'number' || quotedPriceMinor >= floor) return null;
+  return { kind: 'price', productLine, quotedPriceMinor, floorMinor: floor };
+}
+
+/**
+ * Registers a deal. Conflicts (same customer held by someone else within the window, or a quoted price under the product
+ * line's floor) block automatic approval: status 'conflict', the conflicts recorded, and a channel-conflict (or
+ * price-conflict) risk raised with source 'deal'. Without conflict the registration is approved and protected for
+ * the configured number of days.
+ */
+export function registerDeal(ws: Workspace, input: DealInput, user: string, options: Options = {}): { deal: DealRow; riskId: number | null } {
+  const parsed = dealFields.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+    throw new DomainError(`Invalid deal registration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'DOMAIN', { issues });
+  }
+  const data = parsed.data;
+  const at = options.at ?? new Date();
+  const day = localDate(at);
+  const pm = partnerInfo(ws);
+  const partner = data.partnerId != null ? pm.get(data.partnerId) : undefined;
+  if (data.partnerId != null && !partner) throw new DomainError(`Partner ${data.partnerId} not found`, 'NOT_FOUND', { issues: [{ path: 'partnerId', message: 'no such partner' }] });
+
+  const settings = getDealSettings(ws);
+  const key = customerKey(data.customerName);
+  const creditCode = normaliseCreditCode(data.customerCreditCode);
+  const customerConflicts = findCustomerConflicts(ws, { partnerId: data.partnerId, customerKey: key, creditCode }, day, settings.conflictWindowDays);
+  const price = priceConflictOf(settings, data.productLine, data.quotedPriceMinor);
+  const conflicts: DealConflict[] = [...customerConflicts, ...(price ? [price] : [])];
+  const conflict = conflicts.length > 0;
+  const iso = at.toISOString();
+
+  const row = ws.db
+    .insert(dealRegistrations)
+    .values({
+      partnerId: data.partnerId,
+      customerName: data.customerName,
+      customerKey: key,
+      customerCreditCode: creditCode,
+      productLine: data.productLine,
+      expectedValueMinor: data.expectedValueMinor,
+      quotedPriceMinor: data.quotedPriceMinor ?? null,
+      expectedCloseOn: data.expectedCloseOn ?? null,
+      status: conflict ? 'conflict' : 'approved',
+      registeredAt: iso,
+      protectedUntil: conflict ? null : addDays(day, settings.protectionDays),
+      conflicts: conflicts as unknown as Array<Record<string, unknown>>,
+      decidedBy: conflict ? null : 'auto',
+      decidedAt: conflict ? null : iso,
+      createdAt: iso,
+      updatedAt: iso,
+    })
+    .returning()
+    .get();
+
+  let riskId: number | null = null;
+  if (conflict) {
+    const who = partner ? `${partner.code} ${partner.name}` : '直销团队';
+    const others = customerConflicts.map((c) => (c.partnerCode ? `${c.partnerCode} ${c.partnerName}` : '直销团队')).join('、');
+    const lines: string[] = [];
+    if (customerConflicts.length) lines.push(`${who} 报备的客户「${data.customerName}」已由 ${others} 报备（${settings.conflictWindowDays} 天内或仍在保护期）。`);
+    if (price) lines.push(`报价 ${(price.quotedPriceMinor / 100).toFixed(2)} 低于产品线「${price.productLine}」底价 ${(price.floorMinor / 100).toFixed(2)}。`);
+    lines.push(`商机报备 #${row.id}，待经理裁定。`);
+    const risk = createRisk(
+      ws,
+      {
+        title: `${customerConflicts.length ? '渠道冲突' : '价格冲突'}：${data.customerName}`.slice(0, 200),
+        description: lines.join('\n'),
+        category: customerConflicts.length ? 'channel_conflict' : 'price_conflict',
+        partnerId: data.partnerId,
+        likelihood: customerConflicts.length ? 4 : 3,
+        impact: 3,
+        owner: partner?.owner ?? user,
+        treatment: 'reduce',
+        status: 'open',
+        nextReviewOn: addDays(day, 14),
+        source: 'deal',
+        ruleCode: dealRiskRule(row.id),
+      },
+      user,
+      { at },
+    );
+    riskId = risk.id;
+  }
+  return { deal: toRows(ws, [row])[0], riskId };
+}
+
+export function listDeals(ws: Workspace, f: DealListFilter): { rows: DealRow[]; total: number } {
+  const conds: SQL[] = [];
+  if (f.statuses?.length) conds.push(inArray(dealRegistrations.status, f.statuses));
+  if (f.direct) conds.push(isNull(dealRegistrations.partnerId));
+  if (f.partnerIds?.length) conds.push(inArray(dealRegistrations.partnerId, f.partnerIds));
+  let rows = toRows(ws, ws.db.select().from(dealRegistrations).where(conds.length ? and(...conds) : undefined).orderBy(asc(dealRegistrations.id)).all());
+  if (f.search?.trim()) {
+    const q = f.search.trim().toLowerCase();
+    const qk = customerKey(f.search);
+    rows = rows.filter((r) =>
+      [r.customerName, r.customerCreditCode ?? '', r.productLine, r.partnerCode ?? '', r.partnerName ?? ''].join('\n').toLowerCase().includes(q) || (qk && r.customerKey.includes(qk)),
+    );
+  }
+  rows.reverse(); // newest first
+  return { rows, total: rows.length };
+}
+
+export function getDeal(ws: Workspace, id: number): { deal: DealRow; conflicting: DealRow[]; priceConflict: PriceConflict | null } {
+  const deal = toRows(ws, [getRow(ws, id)])[0];
+  const ids = deal.conflicts.filter((c): c is CustomerConflict => c.kind === 'customer').map((c) => c.registrationId);
+  const conflicting = ids.length ? toRows(ws, ws.db.select().from(dealRegistrations).where(inArray(dealRegistrations.id, ids)).orderBy(asc(dealRegistrations.id)).all()) : [];
+  const priceConflict = (deal.conflicts.find((c) => c.kind === 'price') as PriceConflict | undefined) ?? null;
+  return { deal, conflicting, priceConflict };
+}
+
+const ALLOWED: Record<DealDecision, DealStatus[]> = {
+  approve: ['conflict', 'pending'],
+  reject: ['conflict', 'pending', 'approved'],
+  won: ['approved', 'expired'],
+  lost: ['approved', 'expired', 'pending', 'conflict'],
+};
+const RESULT: Record<DealDecision, DealStatus> = { approve: 'approved', reject: 'rejected', won: 'won', lost: 'lost' };
+
+/**
+ * A manager's decision on a registration: approve (protected from today for the configured days) or reject a conflicting
+ * one; mark an approved one won or lost. Deciding a conflict asks for a review of the risk it raised.
+ */
+export function decideDeal(ws: Workspace, id: number, decision: DealDecision, note: string | undefined, user: string, options: Options = {}): { before: DealRow; after: DealRow } {
+  const at = options.at ?? new Date();
+  const beforeRow = getRow(ws, id);
+  if (!ALLOWED[decision].includes(beforeRow.status)) {
+    throw new DomainError(`Cannot ${decision} a registration that is ${beforeRow.status}`, 'CONFLICT', { status: beforeRow.status, decision });
+  }
+  const day = localDate(at);
+  const protectedUntil =
+    decision === 'approve' ? addDays(day, getDealSettings(ws).protectionDays) : decision === 'reject' ? null : beforeRow.protectedUntil;
+  const afterRow = ws.db
+    .update(dealRegistrations)
+    .set({ status: RESULT[decision], protectedUntil, decidedBy: user, decidedAt: at.toISOString(), decisionNote: note ?? beforeRow.decisionNote, updatedAt: at.toISOString() })
+    .where(eq(dealRegistrations.id, id))
+    .returning()
+    .get();
+  if (beforeRow.status === 'conflict' && (decision === 'approve' || decision === 'reject')) {
+    const risk = ws.db.select().from(risks).where(and(eq(risks.source, 'deal'), eq(risks.ruleCode, dealRiskRule(id)))).get();
+    if (risk && risk.status !== 'closed' && !risk.reviewRequested) updateRisk(ws, risk.id, { reviewRequested: true }, user, { at });
+  }
+  const [before, after] = toRows(ws, [beforeRow, afterRow]);
+  return { before, after };
+}
+
+/** Approved registrations whose protection ended before `asOf` become 'expired'. */
+export function expireDeals(ws: Workspace, asOf: string, user: string, options: Options = {}): { asOf: string; expired: number[] } {
+  const at = options.at ?? new Date();
+  const rows = ws.db
+    .update(dealRegistrations)
+    .set({ status: 'expired', decidedBy: user, decidedAt: at.toISOString(), updatedAt: at.toISOString() })
+    .where(and(eq(dealRegistrations.status, 'approved'), lt(dealRegistrations.protectedUntil, asOf)))
+    .returning({ id: dealRegistrations.id })
+    .all();
+  return { asOf, expired: rows.map((r) => r.id).sort((a, b) => a - b) };
+}

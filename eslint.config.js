@@ -31,7 +31,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'better-sqlite3', 'drizzle-orm*', '**/electron/domain/**', '**/db/database*'], message: 'The renderer talks to the domain through the contract only.' }] },
+        {
+          patterns: [
+            {
+              // Pure formatting helpers (money, periods) may be shared; everything else of the domain is reached through the contract.
+              group: ['node:*', 'better-sqlite3', 'drizzle-orm*', '**/db/database*'],
+              message: 'The renderer talks to the domain through the contract only.',
+            },
+            {
+              regex: '(^|/)electron/domain/(?!money/money$|periods/period$)',
+              message: 'The renderer talks to the domain through the contract only.',
+            },
+          ],
+        },
       ],
     },
   },

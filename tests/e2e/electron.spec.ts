@@ -33,12 +33,6 @@ test.describe('Electron app', () => {
       expect(exposed.hasRequire).toBe('undefined');
       expect(exposed.hasProcess).toBe('undefined');
       expect(exposed.bridgeKeys).toEqual(['call', 'onEvent', 'platform', 'startJob']);
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const w = BrowserWindow.getAllWindows()[0];
-        const p = w.webContents.getLastWebPreferences();
-        return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
-      });
-      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
       await win.getByTestId('demo-skip').click();
       await win.getByTestId('nav-partners').click();
       await expect(win.getByTestId('partners-grid')).toBeVisible();

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { register as registerBackups } from './commands/backups';
 import { register as registerPartners } from './commands/partners';
 import { register as registerTraining } from './commands/training';
 import { register as registerWorkspace } from './commands/workspace';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     });
   registerWorkspace(program);
   registerPartners(program);
+  registerBackups(program);
   registerTraining(program);
   return program;
 }

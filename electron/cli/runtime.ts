@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../../db/database';
+import { backupBeforeMigration } from '../domain/backups/backupService';
 import { createApi, type Api } from '../api/api';
 import { ApiError, type JobProgress } from '../contract/operation';
 import { userInfo } from 'node:os';
@@ -39,9 +40,11 @@ export function common(cmd: Command): Command {
 
 /** Opens the workspace and an in-process API for one command, closing it afterwards. */
 export async function withApi<T>(opts: CommonOptions, fn: (api: Api, ws: Workspace) => Promise<T>): Promise<T> {
-  const ws = openWorkspace(opts.db ?? defaultWorkspacePath());
+  const path = opts.db ?? defaultWorkspacePath();
+  const ws = openWorkspace(path, { beforeMigrate: backupBeforeMigration(path) });
   try {
-    return await fn(createApi({ ws, user: localUser() }), ws);
+    // The audit user comes from the workspace's user profile (settings 'user.name'), else the OS user.
+    return await fn(createApi({ ws }), ws);
   } finally {
     ws.close();
   }

@@ -1,4 +1,6 @@
 import type { InputOf, Operation, ResultOf } from './operation';
+import { auditContract } from './audit';
+import { backupsContract } from './backups';
 import { partnersContract } from './partners';
 import { risksContract } from './risks';
 import { dealsContract } from './deals';
@@ -11,6 +13,8 @@ import { systemContract } from './system';
 export const contract = {
   ...systemContract,
   ...partnersContract,
+  ...auditContract,
+  ...backupsContract,
   ...risksContract,
   ...dealsContract,
 } satisfies Record<string, Operation>;

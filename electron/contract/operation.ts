@@ -13,16 +13,37 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown, K exten
   readonly input: I;
   /** Query-key prefixes a mutation or job makes stale (e.g. ['partners']). */
   readonly invalidates: readonly string[];
+  /**
+   * Take a safety backup of the workspace (kind `before-<operation>`) before the handler runs; honoured by the
+   * dispatcher for mutations and by every job executor (inline and worker thread). Use it for operations that
+   * rewrite many rows (imports, bulk undo).
+   */
+  readonly backupBefore?: boolean;
+  /**
+   * Runs with no surrounding transaction and no other job running: for operations that replace the workspace
+   * file itself (restore). The handler gets `ctx.workspace` to close/swap/reopen; the dispatcher audits afterwards.
+   */
+  readonly exclusive?: boolean;
   /** Phantom: never set at run time; carries the result type. */
   readonly __result?: O;
 }
 
+export interface OperationOptions {
+  invalidates?: readonly string[];
+  /** See Operation.backupBefore. */
+  backupBefore?: boolean;
+  /** See Operation.exclusive (mutations only). */
+  exclusive?: boolean;
+}
+
 function make<K extends OperationKind>(kind: K) {
   return <O>() =>
-    <I extends z.ZodType>(input: I, opts: { invalidates?: readonly string[] } = {}): Operation<I, O, K> => ({
+    <I extends z.ZodType>(input: I, opts: OperationOptions = {}): Operation<I, O, K> => ({
       kind,
       input,
       invalidates: opts.invalidates ?? [],
+      ...(opts.backupBefore ? { backupBefore: true } : {}),
+      ...(opts.exclusive ? { exclusive: true } : {}),
     });
 }
 

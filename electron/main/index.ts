@@ -2,9 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvoke
 import { statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openWorkspace, type Workspace } from '../../db/database';
+import type { ReopenableWorkspace } from '../domain/backups/reopenableWorkspace';
 import { createApi, type Api } from '../api/api';
-import { localUser } from '../cli/runtime';
+import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWorkspace';
 import { workerExecutor } from '../jobs/workerExecutor';
 import { registerContractIpc } from './ipcHandlers';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, secureWebPreferences } from './security';
@@ -17,7 +17,7 @@ function workspacePath(): string {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-let ws: Workspace;
+let ws: ReopenableWorkspace;
 let api: Api;
 let win: BrowserWindow | null = null;
 
@@ -82,16 +82,17 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   const dbPath = workspacePath();
   try {
-    ws = openWorkspace(dbPath);
+    ws = openAppWorkspace(dbPath);
   } catch (e) {
     dialog.showErrorBox('Partner Workbench', (e as Error).message);
     app.exit(1);
     return;
   }
-  api = createApi({ ws, user: localUser(), executor: workerExecutor(join(here, 'jobWorker.js'), dbPath) });
+  api = createApi({ ws, executor: workerExecutor(join(here, 'jobWorker.js'), dbPath) });
   api.onJobEvent((event) => win?.webContents.send('pwb:event', event));
   registerIpc();
   createWindow();
+  void startDailyBackup(ws);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

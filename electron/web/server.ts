@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openWorkspace } from '../../db/database';
 import { createApi } from '../api/api';
-import { defaultWorkspacePath, localUser } from '../cli/runtime';
+import { defaultWorkspacePath } from '../cli/runtime';
+import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWorkspace';
 import { workerExecutor } from '../jobs/workerExecutor';
 import { startBridge } from './httpBridge';
 
@@ -21,9 +21,10 @@ const { values } = parseArgs({
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dbPath = resolve(values.db ?? process.env.PWB_DB ?? defaultWorkspacePath());
-const ws = openWorkspace(dbPath);
+const ws = openAppWorkspace(dbPath);
+void startDailyBackup(ws);
 const workerFile = join(here, 'jobWorker.js');
-const api = createApi({ ws, user: localUser(), executor: existsSync(workerFile) ? workerExecutor(workerFile, dbPath) : undefined });
+const api = createApi({ ws, executor: existsSync(workerFile) ? workerExecutor(workerFile, dbPath) : undefined });
 const bridge = await startBridge({
   api,
   staticDir: values.static ?? join(here, '..', 'renderer'),

@@ -1,3 +1,5 @@
+import { auditHandlers } from './audit';
+import { backupHandlers } from './backups';
 import { partnerHandlers } from './partners';
 import { riskHandlers } from './risks';
 import { dealHandlers } from './deals';
@@ -8,6 +10,8 @@ import type { Handlers } from './types';
 export const handlers: Handlers = {
   ...systemHandlers,
   ...partnerHandlers,
+  ...auditHandlers,
+  ...backupHandlers,
   ...riskHandlers,
   ...dealHandlers,
 };

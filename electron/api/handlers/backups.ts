@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import type { backupsContract } from '../../contract/backups';
+import { DomainError } from '../../contract/operation';
+import { BACKUP_FOLDER_SETTING, backupFolder } from '../../domain/backups/backupFolder';
+import { createBackup, listBackups } from '../../domain/backups/backupService';
+import { inspectBackup } from '../../domain/backups/inspectBackup';
+import { isReopenable } from '../../domain/backups/reopenableWorkspace';
+import { restoreWorkspaceFile } from '../../domain/backups/restoreWorkspace';
+import { RETENTION } from '../../domain/backups/rotation';
+import { getSetting } from '../../domain/system/settingsStore';
+import type { HandlerMap } from './types';
+
+export const backupHandlers: HandlerMap<keyof typeof backupsContract> = {
+  'backups.list': ({ ws }) => {
+    const folder = backupFolder(ws.sqlite, ws.path);
+    return {
+      folder,
+      isDefaultFolder: !getSetting<unknown>(ws.db, BACKUP_FOLDER_SETTING, null),
+      backups: ws.path === ':memory:' ? [] : listBackups(folder, ws.path),
+      retention: { ...RETENTION },
+    };
+  },
+  'backups.create': async ({ ws, progress }) => {
+    if (ws.path === ':memory:') throw new DomainError('This workspace is in memory: there is no file to back up');
+    progress('backup', 0, 1);
+    const b = await createBackup(ws, 'manual');
+    progress('backup', 1, 1);
+    return b;
+  },
+  'backups.inspect': (_ctx, { path }) => inspectBackup(path),
+  'system.restore': (ctx, { from }) => {
+    const { ws } = ctx;
+    if (!isReopenable(ws)) {
+      throw new DomainError('This workspace cannot be swapped while open; close the app and use `pwb restore --db <workspace> --from <backup>`');
+    }
+    if (resolve(from) === resolve(ws.path)) throw new DomainError('The backup to restore is the workspace itself');
+    const check = inspectBackup(from);
+    if (!check.ok) throw new DomainError(`Not restored: ${check.path} ${check.problems.join('; ')}`, 'DOMAIN', check);
+    const r = ws.swap((path, options) => restoreWorkspaceFile(path, from, { openOptions: options }));
+    // Recorded in the restored workspace (the replaced one is kept untouched beside it).
+    ctx.audit({
+      entity: 'workspace',
+      entityId: r.path,
+      before: { replacedPath: r.replacedPath, schemaVersion: r.schemaVersionBefore },
+      after: { from: r.from, schemaVersion: r.schemaVersion },
+    });
+    return { path: r.path, from: r.from, replacedPath: r.replacedPath, schemaVersionBefore: r.schemaVersionBefore, schemaVersion: r.schemaVersion };
+  },
+};

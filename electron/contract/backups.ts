@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { job, mutation, query, zs } from './operation';
+
+export interface BackupFileInfo {
+  path: string;
+  name: string;
+  /** daily | manual | before-migration-<from>-to-<to> | before-<operation> */
+  kind: string;
+  at: string;
+  bytes: number;
+}
+
+export interface BackupInspectionInfo {
+  path: string;
+  bytes: number;
+  ok: boolean;
+  problems: string[];
+  integrity: string[];
+  schemaVersion: number | null;
+  appSchemaVersion: number;
+  counts: Record<string, number>;
+  lastChangeAt: string | null;
+}
+
+export interface RestoreOutcome {
+  path: string;
+  from: string;
+  replacedPath: string | null;
+  schemaVersionBefore: number | null;
+  schemaVersion: number;
+}
+
+export const backupsContract = {
+  /** The backup folder (settings 'backup.folder', default `backups` next to the workspace) and its backups, newest first. */
+  'backups.list': query<{ folder: string; isDefaultFolder: boolean; backups: BackupFileInfo[]; retention: Record<string, number> }>()(
+    z.object({}).strict(),
+  ),
+  /** "Back up now": an online backup into the backup folder (kind 'manual', never rotated out). */
+  'backups.create': job<BackupFileInfo>()(z.object({}).strict(), { invalidates: ['backups'] }),
+  /** Validates a backup file without touching anything: what the restore confirmation shows. */
+  'backups.inspect': query<BackupInspectionInfo>()(z.object({ path: zs.filePath }).strict()),
+  /**
+   * Replaces the workspace with a validated backup; the replaced file is kept as `<name>.replaced-<timestamp>`.
+   * Exclusive: refused while jobs run; the connection is closed, the file swapped and the workspace reopened.
+   */
+  'system.restore': mutation<RestoreOutcome>()(z.object({ from: zs.filePath, confirm: z.literal(true) }).strict(), {
+    invalidates: [''],
+    exclusive: true,
+  }),
+};

@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Workspace } from '../../../db/database';
+import { backupFileName, beforeOperationKind, localDay, parseBackupName, workspaceStem, type BackupKind } from './backupNames';
+import { backupFolder } from './backupFolder';
+import { backupsToPrune } from './rotation';
+
+export interface BackupFile {
+  path: string;
+  name: string;
+  kind: string;
+  /** ISO timestamp the backup was taken. */
+  at: string;
+  bytes: number;
+}
+
+const running = new Map<string, number>();
+/** True while an online backup of this workspace file is being written (restore waits for it). */
+export function backupInProgress(workspacePath: string): boolean {
+  return (running.get(resolve(workspacePath)) ?? 0) > 0;
+}
+
+const isFileWorkspace = (ws: Pick<Workspace, 'path'>) => ws.path !== ':memory:';
+
+/** Backups of this workspace in its backup folder, newest first. */
+export function listBackups(folder: string, workspacePath: string): BackupFile[] {
+  if (!existsSync(folder)) return [];
+  const stem = workspaceStem(workspacePath);
+  const out: BackupFile[] = [];
+  for (const name of readdirSync(folder)) {
+    const parsed = parseBackupName(name);
+    if (!parsed || parsed.stem !== stem) continue;
+    const path = join(folder, name);
+    try {
+      out.push({ path, name, kind: parsed.kind, at: parsed.at.toISOString(), bytes: statSync(path).size });
+    } catch {
+      /* removed meanwhile */
+    }
+  }
+  return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/** Deletes backups the retention rules no longer keep; returns what was removed. */
+export function pruneBackups(folder: string, workspacePath: string): string[] {
+  const all = listBackups(folder, workspacePath).map((b) => ({ ...b, at: new Date(b.at) }));
+  const removed: string[] = [];
+  for (const b of backupsToPrune(all)) {
+    try {
+      rmSync(b.path, { force: true });
+      rmSync(`${b.path}-wal`, { force: true });
+      rmSync(`${b.path}-shm`, { force: true });
+      removed.push(b.path);
+    } catch {
+      /* in use or already gone: next time */
+    }
+  }
+  return removed;
+}
+
+function targetFor(folder: string, workspacePath: string, kind: string, now: Date): string {
+  mkdirSync(folder, { recursive: true });
+  let at = now;
+  let target = join(folder, backupFileName(workspacePath, kind, at));
+  while (existsSync(target)) {
+    at = new Date(at.getTime() + 1);
+    target = join(folder, backupFileName(workspacePath, kind, at));
+  }
+  return target;
+}
+
+function describe(path: string, kind: string, now: Date): BackupFile {
+  return { path, name: path.split(/[\\/]/).pop()!, kind, at: now.toISOString(), bytes: statSync(path).size };
+}
+
+/**
+ * SQLite's online backup into the backup folder (a consistent copy while the workspace stays in use).
+ * Written to a temporary name first and renamed, so a crash never leaves a half backup under a backup's name.
+ */
+export async function createBackup(ws: Workspace, kind: BackupKind, now = new Date()): Promise<BackupFile> {
+  if (!isFileWorkspace(ws)) throw new Error('An in-memory workspace has no file to back up');
+  const folder = backupFolder(ws.sqlite, ws.path);
+  const target = targetFor(folder, ws.path, kind, now);
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  const key = resolve(ws.path);
+  running.set(key, (running.get(key) ?? 0) + 1);
+  try {
+    await ws.sqlite.backup(partial);
+    // The copy inherits WAL mode; a backup is a single self-contained file, so switch it back to a rollback journal.
+    const copy = new Database(partial);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    renameSync(partial, target);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  } finally {
+    running.set(key, (running.get(key) ?? 1) - 1);
+  }
+  pruneBackups(folder, ws.path);
+  return describe(target, kind, now);
+}
+
+/**
+ * The same, synchronously, with `VACUUM INTO` (a transactionally consistent copy made by SQLite itself): for
+ * places that cannot wait, such as openWorkspace's `beforeMigrate` hook. Must not be called inside a transaction.
+ */
+export function createBackupSync(sqlite: Database.Database, workspacePath: string, kind: BackupKind, now = new Date()): BackupFile {
+  const folder = backupFolder(sqlite, workspacePath);
+  const target = targetFor(folder, workspacePath, kind, now);
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(partial);
+    renameSync(partial, target);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
+  pruneBackups(folder, workspacePath);
+  return describe(target, kind, now);
+}
+
+/** The daily backup: taken on the first start of a (local) day, then old ones rotated out. Null if today's exists. */
+export async function ensureDailyBackup(ws: Workspace, now = new Date()): Promise<BackupFile | null> {
+  if (!isFileWorkspace(ws)) return null;
+  const folder = backupFolder(ws.sqlite, ws.path);
+  const today = localDay(now);
+  if (listBackups(folder, ws.path).some((b) => b.kind === 'daily' && localDay(new Date(b.at)) === today)) return null;
+  return createBackup(ws, 'daily', now);
+}
+
+/** The `beforeMigrate` hook for openWorkspace: a copy of the file as it was, before any migration touches it. */
+export function backupBeforeMigration(workspacePath: string): (sqlite: Database.Database, from: number, to: number) => void {
+  const path = resolve(workspacePath);
+  return (sqlite, from, to) => {
+    if (path === ':memory:' || workspacePath === ':memory:') return;
+    createBackupSync(sqlite, path, `before-migration-${from}-to-${to}`);
+  };
+}
+
+/** What the `backupBefore` operation option does; a no-op for in-memory workspaces (tests). */
+export async function backupBeforeOperation(ws: Workspace, operation: string): Promise<BackupFile | null> {
+  if (!isFileWorkspace(ws)) return null;
+  return createBackup(ws, beforeOperationKind(operation));
+}

@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defaultMigrationsFolder, schemaVersionOf } from '../../../db/database';
+
+/** Tables every Partner Workbench workspace has had since the first schema. */
+const REQUIRED_TABLES = ['__drizzle_migrations', 'settings', 'audit_log', 'partners'];
+
+export interface BackupInspection {
+  path: string;
+  bytes: number;
+  ok: boolean;
+  /** What makes the file unusable as a workspace; empty when ok. */
+  problems: string[];
+  integrity: string[];
+  schemaVersion: number | null;
+  appSchemaVersion: number;
+  /** Row counts of a few main tables, to show before restoring. */
+  counts: Record<string, number>;
+  /** Newest audit record in the file (roughly: when it was last changed). */
+  lastChangeAt: string | null;
+}
+
+/** Checks that a file is a readable, intact workspace this app can open (integrity_check, schema version, tables), read-only. */
+export function inspectBackup(file: string, migrationsFolder = defaultMigrationsFolder()): BackupInspection {
+  const path = resolve(file);
+  const appSchemaVersion = schemaVersionOf(migrationsFolder);
+  const report: BackupInspection = { path, bytes: 0, ok: false, problems: [], integrity: [], schemaVersion: null, appSchemaVersion, counts: {}, lastChangeAt: null };
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    report.problems.push(`${path} does not exist or is not a file`);
+    return report;
+  }
+  report.bytes = statSync(path).size;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    report.schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    report.integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+    if (!(report.integrity.length === 1 && report.integrity[0] === 'ok')) report.problems.push(`integrity check failed: ${report.integrity.slice(0, 5).join('; ')}`);
+    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
+    if (missing.length) report.problems.push(`not a Partner Workbench workspace (missing tables: ${missing.join(', ')})`);
+    if (report.schemaVersion < 1) report.problems.push('not a Partner Workbench workspace (no schema version)');
+    if (report.schemaVersion > appSchemaVersion) {
+      report.problems.push(`written by a newer version of the app (schema ${report.schemaVersion}, this app knows ${appSchemaVersion})`);
+    }
+    for (const t of ['partners', 'sales_lines', 'payout_runs', 'evaluation_runs', 'audit_log']) {
+      if (tables.has(t)) report.counts[t] = (db.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n;
+    }
+    if (tables.has('audit_log')) report.lastChangeAt = (db.prepare('select max(at) as at from audit_log').get() as { at: string | null }).at;
+  } catch (e) {
+    report.problems.push(`cannot be read as a SQLite database: ${(e as Error).message}`);
+  } finally {
+    db?.close();
+  }
+  report.ok = report.problems.length === 0;
+  return report;
+}

@@ -1,0 +1,18 @@
+import { DomainError } from '../../contract/operation';
+
+/**
+ * The integrity triggers (migration `integrity_triggers`) abort writes to frozen money records with
+ * `RAISE(ABORT, 'FROZEN: ...')`. Whatever path the write came from (contract, CLI, import, a bug), the dispatcher
+ * and the job runner turn that into a FORBIDDEN refusal, which is rolled back and audited as 'refused'.
+ */
+export const FROZEN_PREFIX = 'FROZEN: ';
+
+export function refusalOf(e: unknown): DomainError | null {
+  if (e instanceof DomainError) return e.code === 'FORBIDDEN' ? e : null;
+  const err = e as { code?: unknown; message?: unknown } | null;
+  if (err && typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT') && typeof err.message === 'string') {
+    const at = err.message.indexOf(FROZEN_PREFIX);
+    if (at >= 0) return new DomainError(err.message.slice(at + FROZEN_PREFIX.length), 'FORBIDDEN');
+  }
+  return null;
+}

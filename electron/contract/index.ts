@@ -2,6 +2,7 @@ import type { InputOf, Operation, ResultOf } from './operation';
 import { auditContract } from './audit';
 import { backupsContract } from './backups';
 import { partnersContract } from './partners';
+import { evaluationsContract } from './evaluations';
 import { risksContract } from './risks';
 import { dealsContract } from './deals';
 import { systemContract } from './system';
@@ -13,6 +14,7 @@ import { systemContract } from './system';
 export const contract = {
   ...systemContract,
   ...partnersContract,
+  ...evaluationsContract,
   ...auditContract,
   ...backupsContract,
   ...risksContract,

@@ -1,6 +1,7 @@
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { partnerHandlers } from './partners';
+import { evaluationHandlers } from './evaluations';
 import { riskHandlers } from './risks';
 import { dealHandlers } from './deals';
 import { systemHandlers } from './system';
@@ -10,6 +11,7 @@ import type { Handlers } from './types';
 export const handlers: Handlers = {
   ...systemHandlers,
   ...partnerHandlers,
+  ...evaluationHandlers,
   ...auditHandlers,
   ...backupHandlers,
   ...riskHandlers,

@@ -1,0 +1,51 @@
+import type { evaluationsContract } from '../../contract/evaluations';
+import { dashboardSummary } from '../../domain/evaluations/dashboard';
+import { runEvaluation } from '../../domain/evaluations/evaluationRun';
+import { runDue } from '../../domain/evaluations/scheduleRunner';
+import { deleteSchedule, listSchedules, saveSchedule } from '../../domain/evaluations/schedules';
+import { compareRuns, evaluatedPeriods, listRuns, listScorecards, partnerTrend } from '../../domain/evaluations/scorecardQueries';
+import { decideTier } from '../../domain/evaluations/tierDecision';
+import type { HandlerMap } from './types';
+
+export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = {
+  'evaluations.run': (ctx, input) => {
+    const { period, trigger, ...filter } = input;
+    const r = runEvaluation(ctx.ws, {
+      period,
+      filter,
+      trigger: trigger ?? 'manual',
+      user: ctx.user,
+      progress: ctx.progress,
+      checkCancelled: () => ctx.cancel.throwIfCancelled(),
+    });
+    return { runId: r.runId, period: r.period, version: r.version, partnerCount: r.partnerCount, inputsFingerprint: r.inputsFingerprint, risks: r.risks };
+  },
+  'evaluations.runs': ({ ws }, input) => listRuns(ws, input),
+  'scorecards.list': ({ ws }, input) => {
+    const periods = evaluatedPeriods(ws).map((p) => ({ period: p.period, kind: p.kind }));
+    const period = input.runId !== undefined ? null : (input.period ?? periods[0]?.period ?? null);
+    if (input.runId === undefined && period === null) return { period: null, rows: [], periods };
+    return { period, rows: listScorecards(ws, { ...input, period: period ?? undefined }), periods };
+  },
+  'scorecards.compare': ({ ws }, { runId, otherRunId }) => compareRuns(ws, runId, otherRunId),
+  'scorecards.partnerTrend': ({ ws }, { partnerId, kind }) => partnerTrend(ws, partnerId, kind),
+  'tier.decide': ({ ws, user, audit }, input) => {
+    const r = decideTier(ws, input, user);
+    audit({ entity: 'partner', entityId: r.partnerId, before: { tier: r.partnerBefore.tier }, after: { tier: r.partnerAfter.tier, decision: r.decision, scorecardId: r.scorecardId, effectiveOn: r.effectiveOn } });
+    return r;
+  },
+  'schedules.list': ({ ws }) => listSchedules(ws),
+  'schedules.save': ({ ws, audit }, input) => {
+    const { before, after } = saveSchedule(ws, input);
+    audit({ entity: 'evaluation_schedule', entityId: after.id, before, after });
+    return after;
+  },
+  'schedules.delete': ({ ws, audit }, { id }) => {
+    const { before } = deleteSchedule(ws, id);
+    audit({ entity: 'evaluation_schedule', entityId: id, before, after: null });
+    return { id };
+  },
+  'schedules.runDue': (ctx, { asOf }) =>
+    runDue(ctx.ws, asOf ? new Date(asOf) : new Date(), { user: ctx.user, progress: ctx.progress, checkCancelled: () => ctx.cancel.throwIfCancelled() }),
+  'dashboard.summary': ({ ws }, input) => dashboardSummary(ws, input),
+};

@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import type { Workspace } from '../../../db/database';
+import type { Grade, Tier } from '../../../db/schema/enums';
+import { DomainError } from '../../contract/operation';
+import { writeAudit } from '../audit';
+import { isPeriodLabel, parsePeriod, previousPeriod, type Period } from '../periods/period';
+import { evaluatedPartners, type EvaluatedPartner, type PartnerFilter } from './evaluatedPartners';
+import { readEvaluationSettings, type EvaluationSettings, type ScorePart } from './evaluationSettings';
+import { gradeOf, healthScore, ranksWithin } from './healthScore';
+import { KpiSource, type PartnerKpis } from './kpis';
+import { applyRiskSignals, type RiskSignalOutcome } from './riskSignals';
+import { recommendTier, type PeriodResult, type TierRecommendation } from './tierRules';
+
+export interface EvaluationOptions {
+  period: string;
+  filter?: PartnerFilter;
+  trigger: 'manual' | 'schedule' | 'cli';
+  scheduleId?: number | null;
+  user: string;
+  progress?: (phase: string, done: number, total: number | null) => void;
+  /** Throws to stop between steps (the job's cancel token). */
+  checkCancelled?: () => void;
+  /** Apply risk signals to the register (default true). */
+  riskSignals?: boolean;
+  now?: Date;
+}
+
+export interface Scorecard extends Omit<PartnerKpis, 'prevRevenueMinor' | 'yoyRevenueMinor' | 'expiredCertifications'> {
+  partnerCode: string;
+  partnerName: string;
+  tier: Tier;
+  channelType: string;
+  region: string | null;
+  healthScore: number;
+  grade: Grade;
+  rankInChannel: number | null;
+  rankInRegion: number | null;
+  tierRecommendation: Tier | null;
+  recommendationReason: TierRecommendation['reason'];
+  scoreParts: { parts: Record<ScorePart, number | null>; weights: Record<ScorePart, number>; coverage: number };
+}
+
+export interface EvaluationResult {
+  runId: number;
+  period: string;
+  version: number;
+  inputsFingerprint: string;
+  partnerCount: number;
+  scorecards: Scorecard[];
+  risks: RiskSignalOutcome;
+}
+
+/** KPIs + score of one period for all partners (no ranks, no recommendation): the building block of a run. */
+function scorePeriod(src: KpiSource, p: Period, settings: EvaluationSettings, onStep?: (s: string) => void) {
+  const kpis = src.compute(p, onStep);
+  const scores = new Map<number, { kpis: PartnerKpis; score: ReturnType<typeof healthScore> }>();
+  for (const [id, k] of kpis) scores.set(id, { kpis: k, score: healthScore(k, settings.weights) });
+  return scores;
+}
+
+/**
+ * Evaluates a period: KPIs per partner in SQL, health score, grade, ranks within channel type and region, tier
+ * recommendation from this and the previous periods, then stores the run and its scorecards in one transaction
+ * (a new version for the period; nothing stored is ever changed) and turns the KPIs into risk signals.
+ * The inputs fingerprint is a SHA-256 over everything the scores were computed from (the aggregated KPIs of this and
+ * the earlier periods the tier rules look at, the partners' tier/channel/region, the settings): the same data gives
+ * the same fingerprint, so a re-run with an unchanged fingerprint is known to have changed nothing.
+ */
+export function runEvaluation(ws: Workspace, opts: EvaluationOptions): EvaluationResult {
+  if (!isPeriodLabel(opts.period)) throw new DomainError(`Not a period: ${opts.period}`, 'DOMAIN');
+  const settings = readEvaluationSettings(ws.db);
+  const fsm = settings.fiscalStartMonth;
+  const period = parsePeriod(opts.period, fsm);
+  const progress = opts.progress ?? (() => undefined);
+  const check = opts.checkCancelled ?? (() => undefined);
+  const now = opts.now ?? new Date();
+
+  const partners = evaluatedPartners(ws, period.end, opts.filter);
+  if (opts.filter?.partnerCodes?.length) {
+    const found = new Set(partners.map((p) => p.code));
+    const missing = opts.filter.partnerCodes.filter((c) => !found.has(c));
+    if (missing.length) throw new DomainError(`Not evaluated (unknown, deleted, prospect or joined after ${period.end}): ${missing.join(', ')}`, 'NOT_FOUND', { missing });
+  }
+  const src = new KpiSource(ws, partners.map((p) => p.id), fsm);
+  const n = settings.tierRules.consecutivePeriods;
+  // The evaluated period last; the n − 1 periods before it for the tier rules (oldest first).
+  const periods: Period[] = [period];
+  while (periods.length < n) periods.unshift(previousPeriod(periods[0], fsm));
+  const steps = 8 * periods.length;
+  let step = 0;
+  const onStep = (s: string) => {
+    check();
+    progress(`KPIs ${s}`, ++step, steps);
+  };
+  const perPeriod = periods.map((p) => scorePeriod(src, p, settings, onStep));
+  const current = perPeriod[perPeriod.length - 1];
+
+  const cards: Scorecard[] = partners.map((p) => {
+    const { kpis, score } = current.get(p.id)!;
+    const history: PeriodResult[] = periods.map((pp, i) => {
+      const s = perPeriod[i].get(p.id)!;
+      return { period: pp.label, attainment: s.kpis.attainment, healthScore: s.score.healthScore };
+    });
+    const rec = recommendTier(p.tier, history, settings.tierRules);
+    const { prevRevenueMinor: _p, yoyRevenueMinor: _y, expiredCertifications: _e, ...rest } = kpis;
+    return {
+      ...rest,
+      partnerCode: p.code,
+      partnerName: p.name,
+      tier: p.tier as Tier,
+      channelType: p.channelType,
+      region: p.region,
+      healthScore: score.healthScore,
+      grade: gradeOf(score.healthScore, settings.gradeBands),
+      rankInChannel: null,
+      rankInRegion: null,
+      tierRecommendation: rec.tierRecommendation,
+      recommendationReason: rec.reason,
+      scoreParts: { parts: score.parts, weights: { ...settings.weights }, coverage: score.coverage },
+    };
+  });
+  const byChannel = ranksWithin(cards, (c) => c.channelType, (c) => c.healthScore);
+  const byRegion = ranksWithin(cards, (c) => c.region, (c) => c.healthScore);
+  for (const c of cards) {
+    c.rankInChannel = byChannel.get(c) ?? null;
+    c.rankInRegion = byRegion.get(c) ?? null;
+  }
+  check();
+
+  const fingerprint = fingerprintOf(period, partners, perPeriod, settings);
+  progress('storing', 0, cards.length);
+  const stored = storeRun(ws, { opts, period, settings, fingerprint, cards, kpis: [...current.values()].map((v) => v.kpis), now });
+  progress('storing', cards.length, cards.length);
+  return { ...stored, period: period.label, inputsFingerprint: fingerprint, partnerCount: cards.length, scorecards: cards };
+}
+
+function fingerprintOf(period: Period, partners: EvaluatedPartner[], perPeriod: Array<Map<number, { kpis: PartnerKpis }>>, settings: EvaluationSettings): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ period, settings }));
+  for (const p of partners) {
+    h.update(JSON.stringify([p.id, p.code, p.tier, p.channelType, p.region]));
+    for (const m of perPeriod) h.update(JSON.stringify(m.get(p.id)!.kpis));
+  }
+  return h.digest('hex');
+}
+
+function storeRun(
+  ws: Workspace,
+  a: { opts: EvaluationOptions; period: Period; settings: EvaluationSettings; fingerprint: string; cards: Scorecard[]; kpis: PartnerKpis[]; now: Date },
+): { runId: number; version: number; risks: RiskSignalOutcome } {
+  const { opts, period, settings, fingerprint, cards, now } = a;
+  const insertCard = ws.sqlite.prepare(
+    `insert into scorecards (run_id, partner_id, tier, channel_type, region, revenue_minor, target_minor, attainment, growth_prev, growth_yoy,
+      gross_margin, orders, active_customers, new_customers, retention, satisfaction, training_compliance, open_high_risks, health_score,
+      grade, rank_in_channel, rank_in_region, tier_recommendation, recommendation_reason, score_parts)
+     values (@runId, @partnerId, @tier, @channelType, @region, @revenueMinor, @targetMinor, @attainment, @growthPrev, @growthYoY,
+      @grossMargin, @orders, @activeCustomers, @newCustomers, @retention, @satisfaction, @trainingCompliance, @openHighRisks, @healthScore,
+      @grade, @rankInChannel, @rankInRegion, @tierRecommendation, @reason, @parts)`,
+  );
+  return ws.sqlite.transaction(() => {
+    const version = ((ws.sqlite.prepare('select max(version) as v from evaluation_runs where period = ?').get(period.label) as { v: number | null }).v ?? 0) + 1;
+    const at = now.toISOString();
+    const runId = Number(
+      ws.sqlite
+        .prepare(
+          `insert into evaluation_runs (schedule_id, period, period_kind, version, status, trigger, partner_count, inputs_fingerprint,
+            settings_snapshot, partner_filter, started_by, started_at, finished_at) values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          opts.scheduleId ?? null,
+          period.label,
+          period.kind,
+          version,
+          opts.trigger,
+          cards.length,
+          fingerprint,
+          JSON.stringify({ ...settings, periodStart: period.start, periodEnd: period.end }),
+          JSON.stringify(opts.filter ?? {}),
+          opts.user,
+          at,
+          new Date().toISOString(),
+        ).lastInsertRowid,
+    );
+    for (const c of cards) {
+      insertCard.run({
+        ...c,
+        runId,
+        reason: c.recommendationReason ? JSON.stringify(c.recommendationReason) : null,
+        parts: JSON.stringify(c.scoreParts),
+      });
+    }
+    const risks =
+      opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, opts.user, now);
+    writeAudit(ws.sqlite, opts.user, {
+      operation: 'evaluations.run',
+      entity: 'evaluation_run',
+      entityId: runId,
+      after: { period: period.label, version, trigger: opts.trigger, scheduleId: opts.scheduleId ?? null, partnerCount: cards.length, inputsFingerprint: fingerprint, risks },
+    });
+    return { runId, version, risks };
+  }).immediate();
+}

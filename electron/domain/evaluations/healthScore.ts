@@ -1,0 +1,92 @@
+import type { Grade } from '../../../db/schema/enums';
+import type { PartnerKpis } from './kpis';
+import { SCORE_PARTS, type GradeBands, type ScorePart, type ScoreWeights } from './evaluationSettings';
+
+/**
+ * Normalisation of each KPI to 0–1 (1 = excellent), documented in the README:
+ *  - attainment: 120 % of target or more = 1, linear below (negative revenue = 0);
+ *  - growth: year-on-year growth when there is a base, else growth on the previous period; −50 % → 0, 0 → 0.5, +50 % → 1;
+ *  - gross margin: 40 % or more = 1, 0 % or less = 0;
+ *  - retention: the share itself; satisfaction: 1 → 0, 5 → 1; training: the compliance share itself;
+ *  - risks: no open high/critical risk = 1, each one takes 0.5 off (two or more = 0).
+ * A KPI that cannot be measured (no target, no base, no feedback, nothing required …) is left out and the other weights
+ * are rescaled — unless less than half of the weight could be measured: then the missing KPIs count as a neutral 0.5,
+ * so a partner with almost no data neither tops nor bottoms the ranking.
+ */
+export function normalise(k: PartnerKpis): Record<ScorePart, number | null> {
+  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+  const g = k.growthYoY ?? k.growthPrev;
+  return {
+    attainment: k.attainment === null ? null : clamp(k.attainment / 1.2),
+    growth: g === null ? null : clamp(g + 0.5),
+    grossMargin: k.grossMargin === null ? null : clamp(k.grossMargin / 0.4),
+    retention: k.retention === null ? null : clamp(k.retention),
+    satisfaction: k.satisfaction === null ? null : clamp((k.satisfaction - 1) / 4),
+    training: k.trainingCompliance === null ? null : clamp(k.trainingCompliance),
+    risks: clamp(1 - 0.5 * k.openHighRisks),
+  };
+}
+
+export interface ScoreResult {
+  healthScore: number;
+  parts: Record<ScorePart, number | null>;
+  /** Share of the total weight that was measured (0–1). */
+  coverage: number;
+}
+
+export function healthScore(k: PartnerKpis, weights: ScoreWeights): ScoreResult {
+  const parts = normalise(k);
+  let total = 0;
+  let measured = 0;
+  for (const p of SCORE_PARTS) {
+    total += weights[p];
+    if (parts[p] !== null) measured += weights[p];
+  }
+  if (total <= 0) return { healthScore: 0, parts, coverage: 0 };
+  const coverage = measured / total;
+  const neutral = coverage < 0.5;
+  let sum = 0;
+  let denom = 0;
+  for (const p of SCORE_PARTS) {
+    const v = parts[p] ?? (neutral ? 0.5 : null);
+    if (v === null) continue;
+    sum += weights[p] * v;
+    denom += weights[p];
+  }
+  const score = denom === 0 ? 0 : (100 * sum) / denom;
+  return { healthScore: Math.round(score * 10) / 10, parts: roundParts(parts), coverage: Math.round(coverage * 1000) / 1000 };
+}
+
+function roundParts(parts: Record<ScorePart, number | null>): Record<ScorePart, number | null> {
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v === null ? null : Math.round(v * 10000) / 10000])) as Record<ScorePart, number | null>;
+}
+
+export function gradeOf(score: number, bands: GradeBands): Grade {
+  if (score >= bands.A) return 'A';
+  if (score >= bands.B) return 'B';
+  if (score >= bands.C) return 'C';
+  return 'D';
+}
+
+/** Competition ranks (1, 2, 2, 4) by health score within each group; ties share a rank. */
+export function ranksWithin<T>(items: T[], group: (t: T) => string | null, score: (t: T) => number): Map<T, number | null> {
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const g = group(it);
+    if (g === null) continue;
+    let list = groups.get(g);
+    if (!list) groups.set(g, (list = []));
+    list.push(it);
+  }
+  const out = new Map<T, number | null>();
+  for (const it of items) out.set(it, null);
+  for (const list of groups.values()) {
+    list.sort((a, b) => score(b) - score(a));
+    let rank = 0;
+    list.forEach((it, i) => {
+      if (i === 0 || score(list[i - 1]) !== score(it)) rank = i + 1;
+      out.set(it, rank);
+    });
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import type { Workspace } from '../../../db/database';
+import { addDays, parsePeriod, periodContaining, previousPeriod, nextPeriod, type Period } from '../periods/period';
+import { readEvaluationSettings } from './evaluationSettings';
+import { runEvaluation } from './evaluationRun';
+import { CYCLE_KIND, listSchedules, type Schedule } from './schedules';
+
+/** A claim older than this whose run never finished (the app was killed mid-run) may be taken over. */
+export const STALE_CLAIM_MS = 60 * 60 * 1000;
+
+/** The local calendar date of a moment (what "today" means on the user's laptop). */
+export function localDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** A period is due `lagDays` days after its last day (at the earliest the day after it). */
+export function dueOn(p: Period, lagDays: number): string {
+  return addDays(p.end, Math.max(1, lagDays));
+}
+
+/** The most recent period of the schedule's cycle that is due on `today`. */
+export function latestDuePeriod(s: Pick<Schedule, 'cycle' | 'lagDays'>, today: string, fsm: number): Period {
+  let p = periodContaining(today, CYCLE_KIND[s.cycle], fsm);
+  while (dueOn(p, s.lagDays) > today) p = previousPeriod(p, fsm);
+  return p;
+}
+
+/**
+ * The periods a schedule still has to run on `today`: every period after the last one it claimed up to the latest due
+ * one (so nothing is lost while the app was closed), plus claimed periods whose run failed. A schedule that never ran
+ * starts with the latest due period only (it does not evaluate the whole history).
+ */
+export function pendingPeriods(ws: Workspace, s: Schedule, today: string, fsm: number): Period[] {
+  const latest = latestDuePeriod(s, today, fsm);
+  const claimed = ws.sqlite.prepare('select period, outcome from schedule_runs where schedule_id = ? order by period').all(s.id) as Array<{ period: string; outcome: string }>;
+  const out: Period[] = claimed.filter((c) => c.outcome === 'failed').map((c) => parsePeriod(c.period, fsm));
+  const last = claimed.at(-1);
+  if (!last) return [...out, latest];
+  let p = nextPeriod(parsePeriod(last.period, fsm), fsm);
+  while (p.start <= latest.start) {
+    out.push(p);
+    p = nextPeriod(p, fsm);
+  }
+  return out;
+}
+
+/**
+ * Claims a schedule-period: inserts its schedule_runs row as 'running' (unique per schedule and period), or takes over a
+ * failed one or a stale 'running' one. One SQL statement, so two processes can never both win. True when claimed.
+ */
+export function claimSchedulePeriod(ws: Workspace, scheduleId: number, period: string, now: Date): boolean {
+  const r = ws.sqlite
+    .prepare(
+      `insert into schedule_runs (schedule_id, period, outcome, started_at) values (@id, @period, 'running', @now)
+       on conflict (schedule_id, period) do update set outcome = 'running', started_at = excluded.started_at, finished_at = null, message = null,
+         evaluation_run_id = null
+       where schedule_runs.outcome = 'failed' or (schedule_runs.outcome = 'running' and schedule_runs.started_at < @stale)`,
+    )
+    .run({ id: scheduleId, period, now: now.toISOString(), stale: new Date(now.getTime() - STALE_CLAIM_MS).toISOString() });
+  return r.changes === 1;
+}
+
+export interface DueRun {
+  scheduleId: number;
+  scheduleName: string;
+  period: string;
+  outcome: 'succeeded' | 'failed' | 'skipped';
+  runId?: number;
+  partnerCount?: number;
+  message?: string;
+}
+
+export interface RunDueOptions {
+  user: string;
+  progress?: (phase: string, done: number, total: number | null) => void;
+  checkCancelled?: () => void;
+}
+
+/**
+ * Runs everything due at `now`: for each enabled schedule every pending period (oldest first, across schedules), each
+ * claimed before it runs and its outcome recorded. A period claimed by someone else (another window, the CLI) is
+ * skipped. Failures are recorded on the claim and retried on the next call; the other periods still run.
+ */
+export function runDue(ws: Workspace, now: Date, opts: RunDueOptions): { asOf: string; runs: DueRun[] } {
+  const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
+  const today = localDate(now);
+  const work: Array<{ s: Schedule; p: Period }> = [];
+  for (const s of listSchedules(ws)) {
+    if (!s.enabled) continue;
+    for (const p of pendingPeriods(ws, s, today, fsm)) work.push({ s, p });
+  }
+  work.sort((a, b) => a.p.end.localeCompare(b.p.end) || a.s.id - b.s.id);
+  const runs: DueRun[] = [];
+  const finish = ws.sqlite.prepare(
+    `update schedule_runs set outcome = @outcome, evaluation_run_id = @runId, message = @message, finished_at = @at where schedule_id = @id and period = @period`,
+  );
+  work.forEach(({ s, p }, i) => {
+    opts.checkCancelled?.();
+    const base = { scheduleId: s.id, scheduleName: s.name, period: p.label };
+    if (!claimSchedulePeriod(ws, s.id, p.label, now)) {
+      runs.push({ ...base, outcome: 'skipped', message: 'claimed by another run' });
+      return;
+    }
+    try {
+      const r = runEvaluation(ws, {
+        period: p.label,
+        filter: { tiers: s.tiers, channelTypes: s.channelTypes, regions: s.regions },
+        trigger: 'schedule',
+        scheduleId: s.id,
+        user: opts.user,
+        checkCancelled: opts.checkCancelled,
+        progress: (phase, done, total) => opts.progress?.(`${s.name} ${p.label}: ${phase}`, i * 100 + Math.round((100 * done) / (total || 1)), work.length * 100),
+      });
+      finish.run({ outcome: 'succeeded', runId: r.runId, message: null, at: new Date().toISOString(), id: s.id, period: p.label });
+      runs.push({ ...base, outcome: 'succeeded', runId: r.runId, partnerCount: r.partnerCount });
+    } catch (e) {
+      const message = (e as Error)?.message ?? String(e);
+      finish.run({ outcome: 'failed', runId: null, message, at: new Date().toISOString(), id: s.id, period: p.label });
+      runs.push({ ...base, outcome: 'failed', message });
+      if ((e as Error)?.name === 'JobCancelled') throw e;
+    }
+  });
+  return { asOf: today, runs };
+}

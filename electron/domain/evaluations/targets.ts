@@ -1,0 +1,59 @@
+import type { Workspace } from '../../../db/database';
+import { parsePeriod, periodsBetween, type Period } from '../periods/period';
+
+/**
+ * The revenue target of a period (metric 'revenue', minor units), by this rule:
+ *  1. the period's own target (a 'targets' row with exactly its label) when there is one;
+ *  2. else the sum of its parts' targets, each resolved by the same rule: a year = its two halves,
+ *     a half = its two quarters, a quarter = its three calendar months;
+ *  3. parts without a target add nothing (a partner that joined in Q3 has a year target of Q3 + Q4);
+ *     when no part has one either, the target is null (no target → no attainment).
+ * Labels are fiscal when a fiscal start month is set, so the parts are found by the same period rules.
+ */
+export function childLabels(p: Period, fsm: number): string[] {
+  const year = p.label.slice(0, 4);
+  if (p.kind === 'year') return [`${year}-H1`, `${year}-H2`];
+  if (p.kind === 'half') return p.label.endsWith('H1') ? [`${year}-Q1`, `${year}-Q2`] : [`${year}-Q3`, `${year}-Q4`];
+  if (p.kind === 'quarter') return periodsBetween(p.start, p.end, 'month', fsm).map((m) => m.label);
+  return [];
+}
+
+/** Every label the rule may look at for period p (p itself and all its parts down to months). */
+function labelsFor(p: Period, fsm: number, out: string[] = []): string[] {
+  out.push(p.label);
+  for (const c of childLabels(p, fsm)) labelsFor(parsePeriod(c, fsm), fsm, out);
+  return out;
+}
+
+/** Revenue target per partner for a period; partners without any target are absent from the map. */
+export function revenueTargets(ws: Workspace, period: Period, fsm: number, partnerIds: number[]): Map<number, number> {
+  const labels = labelsFor(period, fsm);
+  const rows = ws.sqlite
+    .prepare(
+      `select partner_id as p, period, value from targets where metric = 'revenue' and period in (select value from json_each(@labels))
+       and partner_id in (select value from json_each(@ids))`,
+    )
+    .all({ labels: JSON.stringify(labels), ids: JSON.stringify(partnerIds) }) as Array<{ p: number; period: string; value: number }>;
+  const byPartner = new Map<number, Map<string, number>>();
+  for (const r of rows) {
+    let m = byPartner.get(r.p);
+    if (!m) byPartner.set(r.p, (m = new Map()));
+    m.set(r.period, r.value);
+  }
+  const resolve = (m: Map<string, number>, p: Period): number | null => {
+    const own = m.get(p.label);
+    if (own !== undefined) return own;
+    let sum: number | null = null;
+    for (const c of childLabels(p, fsm)) {
+      const v = resolve(m, parsePeriod(c, fsm));
+      if (v !== null) sum = (sum ?? 0) + v;
+    }
+    return sum;
+  };
+  const out = new Map<number, number>();
+  for (const [p, m] of byPartner) {
+    const v = resolve(m, period);
+    if (v !== null) out.set(p, v);
+  }
+  return out;
+}

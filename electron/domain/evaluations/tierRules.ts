@@ -1,0 +1,45 @@
+import { TIERS, type Tier } from '../../../db/schema/enums';
+import type { TierRules } from './evaluationSettings';
+
+/** Tiers from the lowest to the highest: an upgrade moves one step right, a downgrade one step left. */
+export const TIER_LADDER: Tier[] = ['tier3', 'tier2', 'tier1', 'strategic'];
+
+export interface PeriodResult {
+  period: string;
+  attainment: number | null;
+  healthScore: number;
+}
+
+export interface TierRecommendation {
+  tierRecommendation: Tier | null;
+  /** Structured reason (translated by the UI): code + the periods it is based on. */
+  reason: { code: 'upgrade' | 'downgrade' | 'upgrade_at_top' | 'downgrade_at_bottom'; rule: Record<string, number>; periods: PeriodResult[] } | null;
+}
+
+/**
+ * The tier rules: with `consecutivePeriods` = n, the evaluated period and the n − 1 periods right before it
+ * (oldest first in `history`) must all meet the rule.
+ *  - upgrade: attainment ≥ upgrade.minAttainment and health score ≥ upgrade.minScore in each of them;
+ *  - downgrade: attainment < downgrade.maxAttainment in each of them (a period without a target never counts).
+ * A strategic partner cannot go up and a tier-3 partner cannot go down: the reason says so, without a recommendation.
+ */
+export function recommendTier(tier: string, history: PeriodResult[], rules: TierRules): TierRecommendation {
+  const n = rules.consecutivePeriods;
+  if (history.length < n) return { tierRecommendation: null, reason: null };
+  const window = history.slice(-n);
+  const up = window.every((h) => h.attainment !== null && h.attainment >= rules.upgrade.minAttainment && h.healthScore >= rules.upgrade.minScore);
+  const down = window.every((h) => h.attainment !== null && h.attainment < rules.downgrade.maxAttainment);
+  const i = TIER_LADDER.indexOf(tier as Tier);
+  if (i < 0 || !(TIERS as readonly string[]).includes(tier)) return { tierRecommendation: null, reason: null };
+  if (up) {
+    const rule = { consecutivePeriods: n, minAttainment: rules.upgrade.minAttainment, minScore: rules.upgrade.minScore };
+    if (i === TIER_LADDER.length - 1) return { tierRecommendation: null, reason: { code: 'upgrade_at_top', rule, periods: window } };
+    return { tierRecommendation: TIER_LADDER[i + 1], reason: { code: 'upgrade', rule, periods: window } };
+  }
+  if (down) {
+    const rule = { consecutivePeriods: n, maxAttainment: rules.downgrade.maxAttainment };
+    if (i === 0) return { tierRecommendation: null, reason: { code: 'downgrade_at_bottom', rule, periods: window } };
+    return { tierRecommendation: TIER_LADDER[i - 1], reason: { code: 'downgrade', rule, periods: window } };
+  }
+  return { tierRecommendation: null, reason: null };
+}

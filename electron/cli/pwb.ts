@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { register as registerBackups } from './commands/backups';
 import { register as registerPartners } from './commands/partners';
+import { register as registerRisks } from './commands/risks';
+import { register as registerDeals } from './commands/deals';
 import { register as registerTraining } from './commands/training';
 import { register as registerWorkspace } from './commands/workspace';
 
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
     });
   registerWorkspace(program);
   registerPartners(program);
+  registerRisks(program);
+  registerDeals(program);
   registerBackups(program);
   registerTraining(program);
   return program;

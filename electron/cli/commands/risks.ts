@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import { RISK_CATEGORIES, RISK_STATUSES } from '../../../db/schema';
+import type { Result } from '../../contract';
+import { RISK_LEVEL_VALUES } from '../../contract/risks';
+import { action, common, output, withApi, type CommonOptions } from '../runtime';
+
+const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+
+interface ListOptions extends CommonOptions {
+  status?: string[];
+  level?: string[];
+  category?: string[];
+  asOf?: string;
+  residual?: boolean;
+}
+
+export function register(program: Command): void {
+  const risks = program.command('risks').description('risk register');
+  common(risks.command('list').description('list the risk register (score and level derived from likelihood × impact and the bands)'))
+    .option('--status <statuses>', `statuses (${RISK_STATUSES.join(',')})`, list)
+    .option('--level <levels>', `levels (${RISK_LEVEL_VALUES.join(',')})`, list)
+    .option('--category <categories>', `categories (${RISK_CATEGORIES.join(',')})`, list)
+    .option('--as-of <date>', 'the register as it stood at the end of this day (YYYY-MM-DD)')
+    .option('--residual', 'level filter on the residual score')
+    .action(
+      action(async (opts: ListOptions) => {
+        await withApi(opts, async (api) => {
+          const r = (await api.sendRaw('risks.list', {
+            statuses: opts.status,
+            levels: opts.level,
+            categories: opts.category,
+            asOf: opts.asOf,
+            basis: opts.residual ? 'residual' : undefined,
+          })) as Result<'risks.list'>;
+          const rows = r.rows.map((x) => ({
+            code: x.code,
+            title: x.title,
+            category: x.category,
+            partnerCode: x.partnerCode,
+            likelihood: x.likelihood,
+            impact: x.impact,
+            score: x.score,
+            level: x.level,
+            status: x.status,
+            owner: x.owner,
+            nextReview: x.nextReviewOn,
+          }));
+          output(opts, rows, () =>
+            [
+              ...rows.map((x) => [x.code, x.level.padEnd(8), String(x.score).padStart(2), x.status.padEnd(10), x.category, x.partnerCode ?? '-', x.title].join('\t')),
+              `${rows.length} risks`,
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+  common(risks.command('heatmap').description('5×5 counts per likelihood × impact cell'))
+    .option('--residual', 'residual instead of inherent scores')
+    .option('--status <statuses>', `statuses (${RISK_STATUSES.join(',')})`, list)
+    .action(
+      action(async (opts: CommonOptions & { residual?: boolean; status?: string[] }) => {
+        await withApi(opts, async (api) => {
+          const r = (await api.sendRaw('risks.heatMap', { basis: opts.residual ? 'residual' : 'inherent', statuses: opts.status })) as Result<'risks.heatMap'>;
+          output(opts, r, () => {
+            const lines = ['likelihood \\ impact  1  2  3  4  5'];
+            for (let l = 5; l >= 1; l--) {
+              lines.push(`${String(l).padStart(19)} ${[1, 2, 3, 4, 5].map((i) => String(r.cells.find((c) => c.likelihood === l && c.impact === i)?.count ?? 0).padStart(2)).join(' ')}`);
+            }
+            lines.push(`${r.total} risks (${r.basis})`);
+            return lines.join('\n');
+          });
+        });
+      }),
+    );
+  common(risks.command('overdue').description('reviews and actions past their dates'))
+    .option('--as-of <date>', 'date to compare with (default today)')
+    .action(
+      action(async (opts: CommonOptions & { asOf?: string }) => {
+        await withApi(opts, async (api) => {
+          const r = (await api.sendRaw('risks.overdue', { asOf: opts.asOf })) as Result<'risks.overdue'>;
+          output(opts, r, () =>
+            [
+              ...r.reviews.map((x) => `review\t${x.code}\t${x.nextReviewOn}\t+${x.daysOverdue}d\t${x.owner ?? '-'}\t${x.title}`),
+              ...r.actions.map((x) => `action\t${x.code}\t${x.dueOn}\t+${x.daysOverdue}d\t${x.owner ?? '-'}\t${x.description}`),
+              `${r.reviews.length} overdue reviews, ${r.actions.length} overdue actions as of ${r.asOf}`,
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+}

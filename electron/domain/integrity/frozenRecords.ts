@@ -10,9 +10,11 @@ export const FROZEN_PREFIX = 'FROZEN: ';
 export function refusalOf(e: unknown): DomainError | null {
   if (e instanceof DomainError) return e.code === 'FORBIDDEN' ? e : null;
   const err = e as { code?: unknown; message?: unknown } | null;
-  if (err && typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT') && typeof err.message === 'string') {
-    const at = err.message.indexOf(FROZEN_PREFIX);
-    if (at >= 0) return new DomainError(err.message.slice(at + FROZEN_PREFIX.length), 'FORBIDDEN');
+  if (!err || typeof err.code !== 'string' || typeof err.message !== 'string') return null;
+  // Any RAISE(ABORT) from a trigger is a refusal by the database's own rules (also the evaluations' 0002 triggers).
+  const at = err.message.indexOf(FROZEN_PREFIX);
+  if (err.code === 'SQLITE_CONSTRAINT_TRIGGER' || (err.code.startsWith('SQLITE_CONSTRAINT') && at >= 0)) {
+    return new DomainError(at >= 0 ? err.message.slice(at + FROZEN_PREFIX.length) : err.message, 'FORBIDDEN');
   }
   return null;
 }

@@ -1,0 +1,150 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../../db/database';
+import type { Api } from '../../../electron/api/api';
+import { DEFAULT_TIER_RULES } from '../../../electron/domain/evaluations/evaluationSettings';
+import { recommendTier } from '../../../electron/domain/evaluations/tierRules';
+import { memoryApi } from '../../helpers/workspace';
+import { feedback, partner, sale, target } from './fixtures';
+
+let ws: Workspace;
+let api: Api;
+let A: number, B: number;
+
+beforeEach(async () => {
+  ({ ws, api } = memoryApi());
+  A = await partner(api, 'A', { tier: 'tier2', channelType: 'dealer' });
+  B = await partner(api, 'B', { tier: 'tier2', channelType: 'dealer' });
+  sale(ws, A, '2018-02-01', 180_000, { order: 'o0', customer: 'c1', cost: 100_000 });
+  sale(ws, A, '2018-11-01', 100_000, { order: 'o1', customer: 'c1', cost: 60_000 });
+  sale(ws, A, '2018-12-31', 50_000, { order: 'o2', customer: 'c2' });
+  sale(ws, A, '2019-01-01', 200_000, { order: 'o3', customer: 'c1', cost: 150_000 });
+  sale(ws, A, '2019-02-10', 100_000, { order: 'o4', customer: 'c3', cost: 50_000 });
+  sale(ws, A, '2019-03-31', -30_000, { order: 'o5', customer: 'c3', cost: -15_000 });
+  target(ws, A, '2019-Q1', 200_000);
+  feedback(ws, A, '2019-02-01', 4);
+  feedback(ws, A, '2019-03-15', 3);
+  target(ws, B, '2019-Q1', 100_000);
+  sale(ws, B, '2018-12-01', 100_000, { order: 'b0', customer: 'k1' });
+});
+
+const rows = (sql: string, ...p: unknown[]) => ws.sqlite.prepare(sql).all(...p) as Array<Record<string, unknown>>;
+
+describe('evaluation runs', () => {
+  it('scores, grades and stores a run; the health score follows the documented weights', async () => {
+    const r = await api.send('evaluations.run', { period: '2019-Q1' });
+    expect(r).toMatchObject({ period: '2019-Q1', version: 1, partnerCount: 2 });
+    const { rows: cards } = await api.send('scorecards.list', { period: '2019-Q1' });
+    const a = cards.find((c) => c.partnerCode === 'A')!;
+    // attainment 1.35 → 1; YoY +50 % → 1; margin (270k−185k)/270k ÷ 0.4; retention 0.5; satisfaction (3.5−1)/4; no training; no risks → 1
+    const margin = (270_000 - 185_000) / 270_000 / 0.4;
+    const expected = (100 * (30 * 1 + 15 * 1 + 10 * margin + 15 * 0.5 + 15 * 0.625 + 5 * 1)) / 90;
+    expect(a.healthScore).toBeCloseTo(Math.round(expected * 10) / 10, 9);
+    expect(a.grade).toBe('B');
+    expect(a.rankInChannel).toBe(1);
+    const b = cards.find((c) => c.partnerCode === 'B')!;
+    expect(b.attainment).toBe(0);
+    expect(b.grade).toBe('D');
+    expect(b.rankInChannel).toBe(2);
+  });
+
+  it('re-running the same inputs gives the same KPIs and fingerprint in a new version; compare shows no change', async () => {
+    const r1 = await api.send('evaluations.run', { period: '2019-Q1' });
+    const r2 = await api.send('evaluations.run', { period: '2019-Q1' });
+    expect(r2.version).toBe(2);
+    expect(r2.inputsFingerprint).toBe(r1.inputsFingerprint);
+    const strip = (rs: Awaited<ReturnType<typeof api.send<'scorecards.list'>>>['rows']) => rs.map(({ id: _i, runId: _r, runVersion: _v, ...k }) => k);
+    expect(strip((await api.send('scorecards.list', { runId: r2.runId })).rows)).toEqual(strip((await api.send('scorecards.list', { runId: r1.runId })).rows));
+    const cmp = await api.send('scorecards.compare', { runId: r2.runId });
+    expect(cmp.other?.id).toBe(r1.runId);
+    expect(cmp).toMatchObject({ sameInputs: true, changed: [], added: [], removed: [], unchanged: 2 });
+    // A late sales line changes the inputs: the next version shows what changed
+    sale(ws, B, '2019-03-01', 80_000, { order: 'b1', customer: 'k1' });
+    const r3 = await api.send('evaluations.run', { period: '2019-Q1' });
+    expect(r3.inputsFingerprint).not.toBe(r2.inputsFingerprint);
+    const c3 = await api.send('scorecards.compare', { runId: r3.runId });
+    expect(c3.sameInputs).toBe(false);
+    expect(c3.changed.map((c) => c.partnerCode)).toEqual(['B']);
+    expect(c3.changed[0].changes).toContainEqual({ field: 'revenueMinor', before: 0, after: 80_000 });
+  });
+
+  it('stored runs and scorecards cannot be changed or deleted', async () => {
+    const r = await api.send('evaluations.run', { period: '2019-Q1' });
+    expect(() => ws.sqlite.prepare('update scorecards set health_score = 100 where run_id = ?').run(r.runId)).toThrow(/cannot be changed/);
+    expect(() => ws.sqlite.prepare('delete from scorecards where run_id = ?').run(r.runId)).toThrow(/cannot be deleted/);
+    expect(() => ws.sqlite.prepare("update evaluation_runs set period = '2019-Q2' where id = ?").run(r.runId)).toThrow(/cannot be changed/);
+  });
+
+  it('refuses unknown partner codes and evaluates only the listed ones', async () => {
+    await expect(api.send('evaluations.run', { period: '2019-Q1', partnerCodes: ['A', 'NOPE'] })).rejects.toMatchObject({ body: { code: 'NOT_FOUND' } });
+    const r = await api.send('evaluations.run', { period: '2019-Q1', partnerCodes: ['A'] });
+    expect(r.partnerCount).toBe(1);
+  });
+});
+
+describe('risk signals', () => {
+  const autoRisks = () => rows("select partner_id as p, rule_code as rule, status, review_requested as rr from risks where source = 'evaluation' order by id");
+
+  it('one open auto-risk per partner and rule: updated, not duplicated; marked for review when the condition clears', async () => {
+    await api.send('evaluations.run', { period: '2019-Q1' });
+    const first = autoRisks();
+    expect(first).toContainEqual({ p: B, rule: 'low_attainment', status: 'open', rr: 0 });
+    expect(first).toContainEqual({ p: B, rule: 'revenue_drop', status: 'open', rr: 0 }); // 1,000 → 0
+    expect(first.filter((r) => r.p === A)).toEqual([]);
+    await api.send('evaluations.run', { period: '2019-Q1' });
+    expect(autoRisks()).toEqual(first); // no duplicates
+    sale(ws, B, '2019-03-01', 90_000, { order: 'b1', customer: 'k1' }); // attainment 90 %, revenue −10 %
+    await api.send('evaluations.run', { period: '2019-Q1' });
+    const after = autoRisks();
+    expect(after).toHaveLength(first.length);
+    expect(after).toContainEqual({ p: B, rule: 'low_attainment', status: 'open', rr: 1 });
+    expect(after).toContainEqual({ p: B, rule: 'revenue_drop', status: 'open', rr: 1 });
+    const hist = rows("select count(*) as n from risk_history h join risks r on r.id = h.risk_id where r.source = 'evaluation'")[0].n as number;
+    expect(hist).toBe(first.length * 2); // created + marked for review
+  });
+
+  it('re-running an older period leaves the signals of a later evaluation alone', async () => {
+    await api.send('evaluations.run', { period: '2019-Q1' });
+    sale(ws, B, '2019-04-01', 200_000, { order: 'b2', customer: 'k1' });
+    target(ws, B, '2019-Q2', 100_000);
+    await api.send('evaluations.run', { period: '2019-Q2' }); // clears B's low attainment
+    const before = autoRisks();
+    expect(before).toContainEqual({ p: B, rule: 'low_attainment', status: 'open', rr: 1 });
+    await api.send('evaluations.run', { period: '2019-Q1' });
+    expect(autoRisks()).toEqual(before);
+  });
+});
+
+describe('tier recommendations', () => {
+  it('needs the rule met in consecutive periods', () => {
+    const good = (period: string) => ({ period, attainment: 1.2, healthScore: 85 });
+    const bad = (period: string) => ({ period, attainment: 0.5, healthScore: 40 });
+    expect(recommendTier('tier2', [good('Q4'), good('Q1')], DEFAULT_TIER_RULES).tierRecommendation).toBe('tier1');
+    expect(recommendTier('tier2', [bad('Q4'), good('Q1')], DEFAULT_TIER_RULES).tierRecommendation).toBeNull();
+    expect(recommendTier('tier2', [{ period: 'Q4', attainment: 1.2, healthScore: 79.9 }, good('Q1')], DEFAULT_TIER_RULES).tierRecommendation).toBeNull();
+    expect(recommendTier('tier2', [bad('Q4'), bad('Q1')], DEFAULT_TIER_RULES).tierRecommendation).toBe('tier3');
+    expect(recommendTier('tier3', [bad('Q4'), bad('Q1')], DEFAULT_TIER_RULES)).toMatchObject({ tierRecommendation: null, reason: { code: 'downgrade_at_bottom' } });
+    expect(recommendTier('strategic', [good('Q4'), good('Q1')], DEFAULT_TIER_RULES).reason?.code).toBe('upgrade_at_top');
+    expect(recommendTier('tier2', [{ period: 'Q4', attainment: null, healthScore: 10 }, bad('Q1')], DEFAULT_TIER_RULES).tierRecommendation).toBeNull();
+    expect(recommendTier('tier2', [bad('Q3'), good('Q4'), good('Q1')], { ...DEFAULT_TIER_RULES, consecutivePeriods: 3 }).tierRecommendation).toBeNull();
+  });
+
+  it('B, below 60 % two quarters running, is recommended a downgrade; accepting changes its tier once, audited', async () => {
+    target(ws, B, '2018-Q4', 500_000); // Q4: 100,000 of 500,000 = 20 %
+    await api.send('evaluations.run', { period: '2019-Q1' });
+    const b = (await api.send('scorecards.list', { period: '2019-Q1' })).rows.find((c) => c.partnerCode === 'B')!;
+    expect(b.tierRecommendation).toBe('tier3');
+    expect(b.recommendationReason).toMatchObject({ code: 'downgrade', periods: [{ period: '2018-Q4', attainment: 0.2 }, { period: '2019-Q1', attainment: 0 }] });
+    const a = (await api.send('scorecards.list', { period: '2019-Q1' })).rows.find((c) => c.partnerCode === 'A')!;
+    expect(a.tierRecommendation).toBeNull(); // no Q4 target: only one period qualifies
+    await expect(api.send('tier.decide', { scorecardId: a.id, decision: 'accepted' })).rejects.toMatchObject({ body: { code: 'DOMAIN' } });
+    const d = await api.send('tier.decide', { scorecardId: b.id, decision: 'accepted', effectiveOn: '2019-04-15' });
+    expect(d).toMatchObject({ fromTier: 'tier2', toTier: 'tier3', decision: 'accepted', effectiveOn: '2019-04-15' });
+    expect((await api.send('partners.get', { id: B })).tier).toBe('tier3');
+    await expect(api.send('tier.decide', { scorecardId: b.id, decision: 'rejected' })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
+    const audit = rows("select before, after from audit_log where operation = 'tier.decide'");
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].after as string)).toMatchObject({ tier: 'tier3', decision: 'accepted' });
+    const listed = (await api.send('scorecards.list', { period: '2019-Q1' })).rows.find((c) => c.partnerCode === 'B')!;
+    expect(listed.decision).toMatchObject({ decision: 'accepted', toTier: 'tier3', effectiveOn: '2019-04-15' });
+  });
+});

@@ -1,0 +1,112 @@
+import { parse, type CsvError } from 'csv-parse';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { ImportFailure } from './importFailure';
+import type { RecordSource } from './recordSource';
+import { isEmptyRow } from './recordSource';
+import type { Sniffed } from './fileSniffer';
+import type { SourceRecord } from './types';
+
+/** A field or row longer than this is an error (usually a quote that is never closed). */
+export const MAX_RECORD_CHARS = 1_000_000;
+
+function csvFailure(name: string, e: CsvError, header: string[]): ImportFailure {
+  const row = Number(e.records ?? 0) + 1;
+  const idx = typeof e.index === 'number' ? e.index : null;
+  const column = idx !== null ? (header[idx] ?? `#${idx + 1}`) : null;
+  const where = `${name} row ${row}${column ? `, column '${column}'` : ''}`;
+  let message: string;
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      message = `a quoted field is never closed (the file is truncated or a quote is missing)`;
+      break;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      message = `a quote inside a quoted field must be doubled ("")`;
+      break;
+    case 'CSV_MAX_RECORD_SIZE':
+      message = `the row is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters (a missing closing quote?)`;
+      break;
+    default:
+      message = e.message;
+  }
+  return new ImportFailure(`${where}: ${message}`, [{ row, column, value: null, message }]);
+}
+
+/** Streams a delimited text file through the decoder and csv-parse; the header is the first non-empty row. */
+export async function openCsvSource(path: string, sniffed: Sniffed): Promise<RecordSource> {
+  const name = basename(path);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
+  file.on('data', (chunk) => {
+    bytes += chunk.length;
+    hash.update(chunk as Buffer);
+  });
+  const decoded: Readable =
+    sniffed.encoding === 'utf8'
+      ? file
+      : (file.pipe(iconv.decodeStream(sniffed.encoding === 'gb18030' ? 'gb18030' : sniffed.encoding === 'utf16be' ? 'utf-16be' : 'utf-16le', { stripBOM: true })) as unknown as Readable);
+  const parser = decoded.pipe(
+    parse({
+      delimiter: sniffed.delimiter,
+      bom: true,
+      relax_column_count: true,
+      max_record_size: MAX_RECORD_CHARS,
+      skip_empty_lines: false,
+    }),
+  );
+  file.on('error', (e) => parser.destroy(e));
+  const it = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  let row = 0;
+  let header: string[] = [];
+  const next = async (): Promise<IteratorResult<string[]>> => {
+    try {
+      const r = await it.next();
+      if (!r.done) row++;
+      return r;
+    } catch (e) {
+      if ((e as CsvError).code?.startsWith('CSV_')) throw csvFailure(name, e as CsvError, header);
+      throw new ImportFailure(`${name}: cannot read the file (${(e as Error).message})`);
+    }
+  };
+  // Header: the first row with any text.
+  let first = await next();
+  while (!first.done && isEmptyRow(first.value)) first = await next();
+  if (first.done) {
+    file.destroy();
+    throw new ImportFailure(`${name} has no header row (the file is empty)`, [{ row: 1, column: null, value: null, message: 'the file has no rows' }]);
+  }
+  header = first.value.map((h) => h.trim());
+  const headerRow = row;
+  let closed = false;
+  return {
+    format: 'csv',
+    encoding: sniffed.encoding,
+    delimiter: sniffed.delimiter,
+    sheet: null,
+    sheets: [],
+    fileSize: sniffed.fileSize,
+    header,
+    headerRow,
+    async *records(): AsyncGenerator<SourceRecord> {
+      for (;;) {
+        const r = await next();
+        if (r.done) return;
+        if (r.value.length === 1 && r.value[0] === '') continue;
+        if (isEmptyRow(r.value)) continue;
+        yield { row, cells: r.value };
+      }
+    },
+    bytesRead: () => bytes,
+    sha256: () => hash.copy().digest('hex'),
+    close() {
+      if (closed) return;
+      closed = true;
+      parser.destroy();
+      file.destroy();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { DomainError } from '../../contract/operation';
+import type { RowError } from './types';
+
+/** Nothing was imported: the file cannot be read, or rows have errors and the import is all-or-nothing. */
+export class ImportFailure extends DomainError {
+  constructor(
+    message: string,
+    readonly errors: RowError[] = [{ row: null, column: null, value: null, message }],
+    readonly counts: { rowsRead: number; rejected: number } = { rowsRead: 0, rejected: errors.length },
+  ) {
+    super(message, 'DOMAIN', { errors, ...counts });
+    this.name = 'ImportFailure';
+  }
+}

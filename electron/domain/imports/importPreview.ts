@@ -1,0 +1,131 @@
+import { basename } from 'node:path';
+import type { Workspace } from '../../../db/database';
+import type { ImportKind } from '../../../db/schema/enums';
+import { kindSpec } from './kinds';
+import { RowValues, type FieldError, type FieldType } from './kinds/kind';
+import { resolveMapping } from './mapping';
+import { openSource } from './openSource';
+import { rowErrors } from './importRun';
+import { cellText } from './recordSource';
+import { suggestColumns } from './headerMatcher';
+import type { DateFormat, DelimiterChoice, ImportMapping, RowError } from './types';
+import { suggestDateFormat } from './valueParsers';
+
+export interface PreviewInput {
+  kind: ImportKind;
+  path: string;
+  fileName?: string;
+  mapping?: ImportMapping | null;
+  sheet?: string | null;
+  encoding?: string | null;
+  delimiter?: DelimiterChoice | null;
+  /** Rows shown as they will be stored (default 20). */
+  sampleRows?: number;
+  /** Rows checked for the validation summary (default 2000). */
+  checkRows?: number;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  fileSize: number;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  sheets: string[];
+  sheet: string | null;
+  header: string[];
+  fields: Array<{ name: string; type: FieldType; required: boolean; values: string[] | null }>;
+  /** Auto-suggested field → header. */
+  suggestedColumns: Record<string, string>;
+  /** Only when a date column holds day/month-first dates and the sample decides which. */
+  suggestedDateFormat: DateFormat | null;
+  /** The mapping in use (given or suggested). */
+  mapping: ImportMapping;
+  missingRequired: string[];
+  /** For enumeration fields: distinct values of the sample that need a value map (not a code or a known word). */
+  unknownValues: Record<string, string[]>;
+  rows: Array<{ row: number; cells: string[]; stored: Record<string, unknown> | null; errors: RowError[] }>;
+  summary: { rowsChecked: number; valid: number; invalid: number; complete: boolean; errors: RowError[] };
+}
+
+/** Reads the start of a file without writing anything: what was detected, the mapping, rows as they will be stored, errors. */
+export async function previewImport(ws: Workspace, input: PreviewInput): Promise<ImportPreview> {
+  const fileName = input.fileName ?? basename(input.path);
+  const mapping = input.mapping ?? null;
+  const source = await openSource(input.path, {
+    encoding: input.encoding ?? mapping?.encoding ?? null,
+    delimiter: input.delimiter ?? mapping?.delimiter ?? null,
+    sheet: input.sheet ?? mapping?.sheet ?? null,
+  });
+  try {
+    const spec = kindSpec(input.kind);
+    const resolved = resolveMapping(spec, source.header, mapping, fileName, false);
+    const suggestedColumns = suggestColumns(spec.fields, source.header);
+    const run = spec.open({ ws, importId: null, user: '', dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set(resolved.index.keys()), now: new Date().toISOString() });
+    const values = new RowValues(resolved.index, resolved);
+    const sampleRows = input.sampleRows ?? 20;
+    const checkRows = input.checkRows ?? 2000;
+    const rows: ImportPreview['rows'] = [];
+    const errors: RowError[] = [];
+    const dateSamples: Record<string, unknown[]> = {};
+    const dateFields = spec.fields.filter((f) => f.type === 'date' && resolved.index.has(f.name)).map((f) => f.name);
+    const enumFields = spec.fields.filter((f) => f.type === 'enum' && resolved.index.has(f.name));
+    const unknownValues: Record<string, Set<string>> = {};
+    let checked = 0;
+    let valid = 0;
+    let complete = true;
+    for await (const rec of source.records()) {
+      if (checked >= checkRows) {
+        complete = false;
+        if (source.format === 'csv') break;
+        continue; // XLSX: read on to list every sheet
+      }
+      checked++;
+      const fe: FieldError[] = [];
+      for (const f of dateFields) (dateSamples[f] ??= []).push(values.reset(rec.cells, []).raw(f));
+      const stored = resolved.missing.length ? null : run.parse(values.reset(rec.cells, fe), fe);
+      if (resolved.missing.length) fe.push({ field: null, message: `no column mapped for ${resolved.missing.join(', ')}` });
+      for (const f of enumFields) {
+        if (fe.some((e) => e.field === f.name && e.message.includes('is not a'))) {
+          (unknownValues[f.name] ??= new Set()).add(cellText(values.reset(rec.cells, []).raw(f.name)));
+        }
+      }
+      const re = rowErrors(rec.row, fe, resolved.columns, source.header, rec.cells);
+      if (fe.length === 0 && stored !== null) valid++;
+      for (const e of re) if (errors.length < 200) errors.push(e);
+      if (rows.length < sampleRows) {
+        rows.push({ row: rec.row, cells: source.header.map((_, i) => cellText(rec.cells[i] ?? null)), stored: stored === null || fe.length ? null : run.display(stored), errors: re });
+      }
+    }
+    let suggestedDateFormat: DateFormat | null = null;
+    for (const f of dateFields) suggestedDateFormat ??= suggestDateFormat((dateSamples[f] ?? []) as never[]);
+    return {
+      fileName,
+      fileSize: source.fileSize,
+      format: source.format,
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      sheets: source.sheets,
+      sheet: source.sheet,
+      header: source.header,
+      fields: spec.fields.map((f) => ({ name: f.name, type: f.type, required: f.required === true, values: f.values ? [...f.values] : null })),
+      suggestedColumns,
+      suggestedDateFormat,
+      mapping: {
+        kind: input.kind,
+        sheet: source.sheet,
+        encoding: (mapping?.encoding ?? 'auto'),
+        delimiter: (mapping?.delimiter ?? 'auto'),
+        dateFormat: resolved.dateFormat,
+        columns: resolved.columns,
+        values: resolved.values,
+      },
+      missingRequired: resolved.missing,
+      unknownValues: Object.fromEntries(Object.entries(unknownValues).map(([k, v]) => [k, [...v].slice(0, 50)])),
+      rows,
+      summary: { rowsChecked: checked, valid, invalid: checked - valid, complete, errors },
+    };
+  } finally {
+    source.close();
+  }
+}

@@ -1,0 +1,189 @@
+import { existsSync, rmSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { ImportKind } from '../../../db/schema/enums';
+import type { JobContext } from '../../jobs/types';
+import { writeAudit } from '../audit';
+import { CsvWriter } from '../exports/csvWriter';
+import { ImportFailure } from './importFailure';
+import { kindSpec } from './kinds';
+import { RowRejected, RowValues, type FieldError, type WriteOutcome } from './kinds/kind';
+import { resolveMapping } from './mapping';
+import { openSource } from './openSource';
+import { cellText } from './recordSource';
+import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError } from './types';
+
+export interface RunImportInput {
+  kind: ImportKind;
+  path: string;
+  /** The name to record (an upload's original name); default: the file's name. */
+  fileName?: string;
+  mapping?: ImportMapping | null;
+  sheet?: string | null;
+  encoding?: string | null;
+  delimiter?: DelimiterChoice | null;
+  /** Commit the valid rows and write the rejected ones to a CSV; default all-or-nothing. */
+  acceptValid?: boolean;
+  /** Where the rejected rows go; default next to the file: <name>.rejected-<importId>.csv */
+  rejectedPath?: string | null;
+}
+
+const CHECK_EVERY = 1024;
+
+/** The row's field errors as the user sees them: the file's column name and the cell's text. */
+export function rowErrors(row: number, fe: FieldError[], columns: Record<string, string>, header: readonly string[], cells: readonly unknown[]): RowError[] {
+  return fe.map((e) => {
+    const column = e.field ? (columns[e.field] ?? null) : null;
+    const i = column === null ? -1 : header.indexOf(column);
+    const value = i >= 0 ? cellText(cells[i] as never) : null;
+    return { row, column, value, message: e.message };
+  });
+}
+
+export function describeError(fileName: string, e: RowError): string {
+  const where = [e.row !== null ? `row ${e.row}` : null, e.column ? `column '${e.column}'` : null, e.value !== null && e.value !== '' ? `value '${e.value.slice(0, 80)}'` : null]
+    .filter(Boolean)
+    .join(', ');
+  return `${fileName}${where ? ` ${where}` : ''}: ${e.message}`;
+}
+
+/**
+ * Imports one file in ONE transaction: every row is parsed and checked, valid rows are written as they come
+ * (prepared statements, lookups in memory), and at the end the transaction commits — or rolls back when any row
+ * failed (all-or-nothing, the default), on cancel, or on any error. With acceptValid the valid rows commit and the
+ * rejected ones go to a CSV with the original columns plus an error column.
+ */
+export async function runImport(ctx: JobContext, input: RunImportInput): Promise<ImportResult> {
+  const started = performance.now();
+  const { ws, user } = ctx;
+  const { sqlite } = ws;
+  const fileName = input.fileName ?? basename(input.path);
+  const mapping = input.mapping ?? null;
+  ctx.progress('detect', 0, null);
+  const source = await openSource(input.path, {
+    encoding: input.encoding ?? mapping?.encoding ?? null,
+    delimiter: input.delimiter ?? mapping?.delimiter ?? null,
+    sheet: input.sheet ?? mapping?.sheet ?? null,
+  });
+  let rejectedPath: string | null = null;
+  let rejectedWriter: CsvWriter | null = null;
+  let committed = false;
+  try {
+    const spec = kindSpec(input.kind);
+    const resolved = resolveMapping(spec, source.header, mapping, fileName, true);
+    const now = new Date().toISOString();
+    if (sqlite.inTransaction) throw new Error('An import cannot run inside another transaction');
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      const importId = Number(
+        sqlite
+          .prepare(
+            `insert into imports (kind, file_name, file_size, sha256, mapping, status, started_at, user) values (?, ?, ?, '', ?, 'running', ?, ?)`,
+          )
+          .run(input.kind, fileName, source.fileSize, JSON.stringify({ ...(mapping ?? {}), kind: input.kind, columns: resolved.columns, dateFormat: resolved.dateFormat }), now, user)
+          .lastInsertRowid,
+      );
+      const run = spec.open({ ws, importId, user, dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set(resolved.index.keys()), now });
+      const values = new RowValues(resolved.index, resolved);
+      const header = source.header;
+      const width = header.length;
+      const errorCol = header.findIndex((h) => h === 'error' || h === '错误');
+      const counts = { rowsRead: 0, inserted: 0, updated: 0, duplicates: 0, rejected: 0 };
+      const errors: RowError[] = [];
+      const storeError = sqlite.prepare('insert into import_errors (import_id, row_number, column, value, message) values (?, ?, ?, ?, ?)');
+      let stored = 0;
+      let failed = false;
+      const savepoint = spec.rowSavepoint === true;
+
+      for await (const rec of source.records()) {
+        counts.rowsRead++;
+        const fe: FieldError[] = [];
+        if (rec.cells.length > width && rec.cells.slice(width).some((c) => c !== null && String(c).trim() !== '')) {
+          fe.push({ field: null, message: `the row has ${rec.cells.length} fields but the header has ${width} (a stray delimiter or an unquoted text?)` });
+        }
+        const value = run.parse(values.reset(rec.cells, fe), fe);
+        if (value !== null && fe.length === 0 && !failed) {
+          let outcome: WriteOutcome | null = null;
+          try {
+            if (savepoint) {
+              sqlite.exec('SAVEPOINT import_row');
+              try {
+                outcome = run.write(value);
+                sqlite.exec('RELEASE import_row');
+              } catch (e) {
+                sqlite.exec('ROLLBACK TO import_row');
+                sqlite.exec('RELEASE import_row');
+                throw e;
+              }
+            } else outcome = run.write(value);
+          } catch (e) {
+            if (!(e instanceof RowRejected)) throw e;
+            fe.push({ field: null, message: e.message });
+          }
+          if (outcome === 'inserted') counts.inserted++;
+          else if (outcome === 'updated') counts.updated++;
+          else if (outcome === 'duplicate') counts.duplicates++;
+        }
+        if (fe.length) {
+          counts.rejected++;
+          const re = rowErrors(rec.row, fe, resolved.columns, header, rec.cells);
+          for (const e of re) if (errors.length < MAX_ERRORS_RETURNED) errors.push(e);
+          if (input.acceptValid) {
+            for (const e of re) if (stored++ < MAX_ERRORS_STORED) storeError.run(importId, e.row, e.column, e.value?.slice(0, 1000) ?? null, e.message);
+            if (!rejectedWriter) {
+              const ext = extname(fileName);
+              rejectedPath = input.rejectedPath ?? join(dirname(input.path), `${basename(fileName, ext)}.rejected-${importId}.csv`);
+              rejectedWriter = new CsvWriter(rejectedPath, errorCol >= 0 ? header : [...header, 'error']);
+            }
+            const cells = header.map((_, i) => cellText(rec.cells[i] ?? null));
+            const message = re.map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join('; ');
+            if (errorCol >= 0) cells[errorCol] = message;
+            else cells.push(message);
+            rejectedWriter.write(cells);
+          } else failed = true;
+        }
+        if (counts.rowsRead % CHECK_EVERY === 0) {
+          ctx.cancel.throwIfCancelled();
+          ctx.progress('import', source.bytesRead(), source.fileSize, { rows: counts.rowsRead, rejected: counts.rejected, bytes: source.bytesRead() });
+        }
+      }
+      ctx.cancel.throwIfCancelled();
+      if (counts.rowsRead === 0) {
+        throw new ImportFailure(`${fileName} has a header but no data rows`, [{ row: source.headerRow + 1, column: null, value: null, message: 'no data rows after the header' }]);
+      }
+      if (failed) {
+        const first = errors[0];
+        throw new ImportFailure(
+          `${fileName}: ${counts.rejected} of ${counts.rowsRead} rows have errors, so nothing was imported (fix them, or import the valid rows with --accept-valid). First: ${describeError(fileName, first)}`,
+          errors,
+          { rowsRead: counts.rowsRead, rejected: counts.rejected },
+        );
+      }
+      ctx.progress('commit', source.fileSize, source.fileSize, { rows: counts.rowsRead });
+      const sha256 = source.sha256();
+      const durationMs = Math.round(performance.now() - started);
+      sqlite
+        .prepare(
+          `update imports set status = 'committed', sha256 = ?, rows_read = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ?, duration_ms = ?, finished_at = ?, file_size = ? where id = ?`,
+        )
+        .run(sha256, counts.rowsRead, counts.inserted, counts.updated, counts.duplicates, counts.rejected, durationMs, new Date().toISOString(), source.bytesRead() || source.fileSize, importId);
+      writeAudit(sqlite, user, {
+        operation: 'imports.run',
+        entity: 'import',
+        entityId: importId,
+        after: { kind: input.kind, fileName, sha256, sheet: source.sheet, ...counts },
+      });
+      if (rejectedWriter) await (rejectedWriter as CsvWriter).close();
+      sqlite.exec('COMMIT');
+      committed = true;
+      return { importId, kind: input.kind, fileName, sha256, durationMs, rejectedFile: rejectedPath, errors, ...counts };
+    } finally {
+      if (!committed && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    }
+  } finally {
+    source.close();
+    if (!committed && rejectedWriter) {
+      await (rejectedWriter as CsvWriter).close().catch(() => undefined);
+      if (rejectedPath && existsSync(rejectedPath)) rmSync(rejectedPath, { force: true });
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import crypto from 'node:crypto';
+import type { Workspace } from '../../../../db/database';
+import type { ImportKind } from '../../../../db/schema/enums';
+import type { Cell, DateFormat } from '../types';
+import {
+  parseBoolean,
+  parseDate,
+  parseDecimal,
+  parseEnum,
+  parseInteger,
+  parseMoney,
+  parseNumber,
+  parseText,
+  ValueError,
+} from '../valueParsers';
+
+export type FieldType = 'text' | 'date' | 'money' | 'number' | 'integer' | 'boolean' | 'enum' | 'period';
+
+/** A target field of an import kind: its name in the mapping file, and header words that match it automatically. */
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  /** Required for every row (a partner update needs only the code; see the kind). */
+  required?: boolean;
+  /** Code values, for enumerations (value maps apply). */
+  values?: readonly string[];
+  synonyms: readonly string[];
+}
+
+/** A problem with one field of one row; the runner adds the row, the file's column and the value. */
+export interface FieldError {
+  field: string | null;
+  message: string;
+}
+
+export type WriteOutcome = 'inserted' | 'updated' | 'duplicate';
+
+/** One import of one kind: validation and writing, with its prepared statements and lookups. */
+export interface KindRun<T> {
+  /** Parses and checks one row; returns null (and pushes errors) when it cannot be stored. Never writes. */
+  parse(row: RowValues, errors: FieldError[]): T | null;
+  /** Stores one parsed row inside the import's transaction. */
+  write(value: T): WriteOutcome;
+  /** The row as it will be stored, for the preview. */
+  display(value: T): Record<string, unknown>;
+}
+
+export interface KindContext {
+  ws: Workspace;
+  /** null in a preview (nothing is written). */
+  importId: number | null;
+  user: string;
+  dateFormat: DateFormat | null;
+  values: Record<string, Record<string, string>>;
+  /** The mapped fields (a partner update only touches mapped columns). */
+  mapped: ReadonlySet<string>;
+  now: string;
+}
+
+export interface KindSpec {
+  kind: ImportKind;
+  fields: readonly FieldSpec[];
+  /** Writes may fail for a row (RowRejected): each row then runs in a savepoint. */
+  rowSavepoint?: boolean;
+  open(ctx: KindContext): KindRun<unknown>;
+}
+
+/** Access to one row's cells by target field, with typed parsers that turn a bad value into a FieldError. */
+export class RowValues {
+  cells: Cell[] = [];
+  errors: FieldError[] = [];
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly ctx: Pick<KindContext, 'dateFormat' | 'values'>,
+  ) {}
+
+  reset(cells: Cell[], errors: FieldError[]): this {
+    this.cells = cells;
+    this.errors = errors;
+    return this;
+  }
+
+  raw(field: string): Cell {
+    const i = this.index.get(field);
+    if (i === undefined) return null;
+    const c = this.cells[i] ?? null;
+    // Undo the formula guard of our own CSV exports ('-12.50 → -12.50), so a corrected rejected-rows file re-imports.
+    if (typeof c === 'string' && c.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(c)) return c.slice(1);
+    return c;
+  }
+
+  has(field: string): boolean {
+    return this.index.has(field);
+  }
+
+  private run<V>(field: string, required: boolean, fn: (c: Cell) => V | null): V | null {
+    try {
+      const v = fn(this.raw(field));
+      if (v === null && required) this.errors.push({ field, message: `${field} is required but empty` });
+      return v;
+    } catch (e) {
+      if (e instanceof ValueError) {
+        this.errors.push({ field, message: e.message });
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  fail(field: string | null, message: string): null {
+    this.errors.push({ field, message });
+    return null;
+  }
+
+  text(field: string, required = false, max = 200) {
+    return this.run(field, required, (c) => parseText(c, max));
+  }
+  date(field: string, required = false) {
+    return this.run(field, required, (c) => parseDate(c, this.ctx.dateFormat));
+  }
+  money(field: string, required = false, currency = 'CNY') {
+    return this.run(field, required, (c) => parseMoney(c, currency));
+  }
+  number(field: string, required = false) {
+    return this.run(field, required, parseNumber);
+  }
+  decimal(field: string, required = false) {
+    return this.run(field, required, parseDecimal);
+  }
+  integer(field: string, required = false) {
+    return this.run(field, required, parseInteger);
+  }
+  boolean(field: string, required = false) {
+    return this.run(field, required, parseBoolean);
+  }
+  enumOf<T extends string>(field: string, allowed: readonly T[], words: Partial<Record<T, readonly string[]>>, what: string, required = false) {
+    return this.run(field, required, (c) => parseEnum(c, allowed, words, this.ctx.values[field], what));
+  }
+}
+
+/** Thrown by a kind's write when a row turns out invalid only when written; the runner treats it as a row error. */
+export class RowRejected extends Error {}
+
+/** Everything written about an import's change of one row: enough for undo to restore it and to see later edits. */
+export interface ChangeSnapshot {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+}
+
+/** Records an insert or update in import_changes (the `before` column holds {before, after}). */
+export function changeRecorder(ctx: KindContext, entity: string) {
+  const stmt = ctx.ws.sqlite.prepare('insert into import_changes (import_id, entity, entity_id, action, before) values (?, ?, ?, ?, ?)');
+  return (entityId: number, action: 'insert' | 'update', snap: ChangeSnapshot) => {
+    if (ctx.importId === null) return;
+    stmt.run(ctx.importId, entity, entityId, action, JSON.stringify(snap));
+  };
+}
+
+/** Partner code → id, loaded once per import (codes compare exactly, as stored). */
+export function partnerLookup(ws: Workspace): Map<string, { id: number; deleted: boolean }> {
+  const map = new Map<string, { id: number; deleted: boolean }>();
+  for (const r of ws.sqlite.prepare('select id, code, deleted_at from partners').iterate() as Iterable<{ id: number; code: string; deleted_at: string | null }>) {
+    map.set(r.code, { id: r.id, deleted: r.deleted_at !== null });
+  }
+  return map;
+}
+
+/** Resolves the row's partnerCode to an id, or records why it cannot. */
+export function resolvePartner(row: RowValues, partners: Map<string, { id: number; deleted: boolean }>, field = 'partnerCode'): number | null {
+  const code = row.text(field, true, 64);
+  if (code === null) return null;
+  const p = partners.get(code) ?? partners.get(code.toUpperCase());
+  if (!p) return row.fail(field, `unknown partner code '${code}' (import the partners first)`);
+  if (p.deleted) return row.fail(field, `partner '${code}' is deleted; restore it first`);
+  return p.id;
+}
+
+/** Occurrence counter for content-hashed dedupe keys: the n-th identical row in one file gets index n. */
+export function occurrenceCounter() {
+  const seen = new Map<string, number>();
+  return (hash: string): number => {
+    const n = seen.get(hash) ?? 0;
+    seen.set(hash, n + 1);
+    return n;
+  };
+}
+
+const hashFn = (crypto as unknown as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
+/** SHA-256 of normalised row content, first 128 bits as hex. */
+export function contentHash(text: string): string {
+  return (hashFn ? hashFn('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex')).slice(0, 32);
+}

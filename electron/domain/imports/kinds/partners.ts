@@ -1,0 +1,139 @@
+import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../../db/schema/enums';
+import { partnerFields } from '../../../contract/partners';
+import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
+import { changeRecorder } from './kind';
+
+export const CHANNEL_WORDS = {
+  direct: ['直销', 'Direct sales', 'Direct'],
+  agent: ['代理商', '代理', 'Agent'],
+  dealer: ['经销商', '经销', 'Dealer', 'Reseller'],
+  distributor: ['分销商', '分销', 'Distributor'],
+  retail: ['零售商', '零售', 'Retailer', 'Retail'],
+  ecommerce: ['电商', '电子商务', 'E-commerce', 'Ecommerce', 'Online'],
+  alliance: ['合作伙伴', '联盟', 'Alliance partner', 'Alliance'],
+  telesales: ['电话营销', '电销', 'Telesales'],
+} as const;
+export const TIER_WORDS = {
+  strategic: ['战略渠道', '战略', 'Strategic'],
+  tier1: ['一级渠道', '一级', 'Tier 1', 'T1', '1'],
+  tier2: ['二级渠道', '二级', 'Tier 2', 'T2', '2'],
+  tier3: ['三级渠道', '三级', 'Tier 3', 'T3', '3'],
+} as const;
+export const STATUS_WORDS = {
+  prospect: ['潜在', 'Prospect'],
+  onboarding: ['入驻中', 'Onboarding'],
+  active: ['合作中', '正常', '活跃', 'Active'],
+  probation: ['考察期', 'Probation'],
+  suspended: ['暂停', 'Suspended'],
+  terminated: ['终止', '已终止', 'Terminated'],
+} as const;
+export const REGION_WORDS: Record<(typeof REGIONS)[number], readonly string[]> = {
+  华东: ['East China', 'East', '华东区', '华东地区'],
+  华南: ['South China', 'South', '华南区', '华南地区'],
+  华北: ['North China', 'North', '华北区', '华北地区'],
+  华中: ['Central China', 'Central', '华中区', '华中地区'],
+  西南: ['Southwest China', 'Southwest', '西南区', '西南地区'],
+  西北: ['Northwest China', 'Northwest', '西北区', '西北地区'],
+  东北: ['Northeast China', 'Northeast', '东北区', '东北地区'],
+};
+
+const fields: FieldSpec[] = [
+  { name: 'code', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '编码', '代码', 'Partner Code', 'partner_code', 'Code', 'Partner ID', 'Dealer Code'] },
+  { name: 'name', type: 'text', synonyms: ['经销商名称', '合作伙伴名称', '伙伴名称', '渠道名称', '公司名称', '名称', 'Partner Name', 'Name', 'Company', 'Company Name'] },
+  { name: 'nameEn', type: 'text', synonyms: ['英文名称', 'English Name', 'Name (EN)'] },
+  { name: 'channelType', type: 'enum', values: CHANNEL_TYPES, synonyms: ['渠道类型', '伙伴类型', '类型', 'Channel Type', 'Channel', 'Type', 'Segment'] },
+  { name: 'tier', type: 'enum', values: TIERS, synonyms: ['渠道级别', '级别', '等级', 'Tier', 'Level'] },
+  { name: 'region', type: 'enum', values: REGIONS, synonyms: ['大区', '区域', '销售区域', 'Region', 'Area'] },
+  { name: 'province', type: 'text', synonyms: ['省份', '省', 'Province', 'State'] },
+  { name: 'city', type: 'text', synonyms: ['城市', '市', 'City'] },
+  { name: 'status', type: 'enum', values: PARTNER_STATUSES, synonyms: ['状态', '合作状态', 'Status'] },
+  { name: 'owner', type: 'text', synonyms: ['负责人', '渠道经理', '客户经理', 'Owner', 'Channel Manager', 'Account Manager'] },
+  { name: 'contactName', type: 'text', synonyms: ['联系人', 'Contact', 'Contact Name'] },
+  { name: 'phone', type: 'text', synonyms: ['电话', '联系电话', '手机', 'Phone', 'Telephone', 'Mobile'] },
+  { name: 'email', type: 'text', synonyms: ['邮箱', '电子邮箱', 'Email', 'E-mail'] },
+  { name: 'address', type: 'text', synonyms: ['地址', 'Address'] },
+  { name: 'creditCode', type: 'text', synonyms: ['统一社会信用代码', '信用代码', 'Credit Code', 'USCC'] },
+  { name: 'joinedOn', type: 'date', synonyms: ['加入日期', '签约日期', '合作日期', '入驻日期', 'Joined On', 'Join Date', 'Since', 'Start Date'] },
+  { name: 'notes', type: 'text', synonyms: ['备注', 'Notes', 'Remarks', 'Comment'] },
+];
+
+type PartnerValues = Record<string, unknown> & { code: string };
+interface PartnerRowDb {
+  id: number;
+  code: string;
+  deleted_at: string | null;
+  [k: string]: unknown;
+}
+
+const COLUMN: Record<string, string> = {
+  code: 'code', name: 'name', nameEn: 'name_en', channelType: 'channel_type', tier: 'tier', region: 'region', province: 'province',
+  city: 'city', status: 'status', owner: 'owner', contactName: 'contact_name', phone: 'phone', email: 'email', address: 'address',
+  creditCode: 'credit_code', joinedOn: 'joined_on', notes: 'notes',
+};
+
+/** Insert or update by partner code; an update only changes the mapped columns that have a value in the row. */
+function open(ctx: KindContext): KindRun<PartnerValues> {
+  const { sqlite } = ctx.ws;
+  const existing = new Map<string, PartnerRowDb>();
+  for (const r of sqlite.prepare('select * from partners').iterate() as Iterable<PartnerRowDb>) existing.set(r.code, r);
+  const record = changeRecorder(ctx, 'partner');
+  const byId = sqlite.prepare('select * from partners where id = ?');
+  const patchSchema = partnerFields.partial();
+  return {
+    parse(row: RowValues) {
+      const v: Record<string, unknown> = {};
+      const code = row.text('code', true, 64);
+      for (const f of fields) {
+        if (f.name === 'code' || !row.has(f.name)) continue;
+        let val: unknown;
+        if (f.name === 'channelType') val = row.enumOf('channelType', CHANNEL_TYPES, CHANNEL_WORDS, 'channel type');
+        else if (f.name === 'tier') val = row.enumOf('tier', TIERS, TIER_WORDS, 'tier');
+        else if (f.name === 'status') val = row.enumOf('status', PARTNER_STATUSES, STATUS_WORDS, 'partner status');
+        else if (f.name === 'region') val = row.enumOf('region', REGIONS, REGION_WORDS, 'region');
+        else if (f.name === 'joinedOn') val = row.date('joinedOn');
+        else if (f.name === 'phone') {
+          const p = row.text('phone', false, 40);
+          val = p === null ? null : p.replace(/[\u00a0\s]+/g, ' ');
+        } else val = row.text(f.name, false, f.name === 'notes' ? 4000 : f.name === 'address' ? 300 : 200);
+        if (val !== null && val !== undefined) v[f.name] = val;
+      }
+      if (code === null) return null;
+      const before = existing.get(code);
+      if (!before) {
+        if (v.name === undefined) row.fail(row.has('name') ? 'name' : null, `a new partner (${code}) needs a name`);
+        if (v.channelType === undefined) row.fail(row.has('channelType') ? 'channelType' : null, `a new partner (${code}) needs a channel type`);
+      } else if (before.deleted_at) {
+        row.fail('code', `partner '${code}' is deleted; restore it first`);
+      }
+      const checked = patchSchema.safeParse({ code, ...v });
+      if (!checked.success) for (const i of checked.error.issues) row.fail(String(i.path[0] ?? 'code'), i.message);
+      if (row.errors.length) return null;
+      return { ...(checked.data as Record<string, unknown>), code };
+    },
+    write(v) {
+      const before = existing.get(v.code);
+      if (!before) {
+        const cols = Object.keys(v).map((k) => COLUMN[k]);
+        const info = sqlite
+          .prepare(`insert into partners (${cols.join(', ')}, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, ?, ?)`)
+          .run(...Object.values(v).map((x) => x as string | null), ctx.now, ctx.now);
+        const after = byId.get(info.lastInsertRowid) as PartnerRowDb;
+        existing.set(v.code, after);
+        record(after.id, 'insert', { before: null, after });
+        return 'inserted';
+      }
+      const changed = Object.keys(v).filter((k) => k !== 'code' && before[COLUMN[k]] !== v[k]);
+      if (changed.length === 0) return 'duplicate';
+      sqlite
+        .prepare(`update partners set ${changed.map((k) => `${COLUMN[k]} = ?`).join(', ')}, updated_at = ? where id = ?`)
+        .run(...changed.map((k) => v[k] as string | null), ctx.now, before.id);
+      const after = byId.get(before.id) as PartnerRowDb;
+      existing.set(v.code, after);
+      record(before.id, 'update', { before, after });
+      return 'updated';
+    },
+    display: (v) => v,
+  };
+}
+
+export const partnersKind: KindSpec = { kind: 'partners', fields, open: open as (ctx: KindContext) => KindRun<unknown> };

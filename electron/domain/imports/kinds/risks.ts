@@ -1,0 +1,109 @@
+import { RISK_CATEGORIES, RISK_STATUSES, RISK_TREATMENTS } from '../../../../db/schema/enums';
+import type { RiskInput } from '../../../contract/risks';
+import { DomainError } from '../../../contract/operation';
+import { createRisk, updateRisk } from '../../risks/riskRegister';
+import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
+import { changeRecorder, partnerLookup, RowRejected } from './kind';
+
+const CATEGORY_WORDS = {
+  channel_conflict: ['渠道冲突', 'Channel conflict'],
+  price_conflict: ['价格冲突', '窜货', 'Price conflict'],
+  market: ['市场', '市场风险', 'Market'],
+  credit: ['信用', '信用风险', '回款', 'Credit'],
+  operational: ['运营', '运营风险', 'Operational'],
+  compliance: ['合规', '合规风险', 'Compliance'],
+  technical: ['技术', '技术风险', 'Technical'],
+  supply: ['供应', '供应链', 'Supply'],
+} as const;
+const TREATMENT_WORDS = { avoid: ['规避', 'Avoid'], reduce: ['降低', '减轻', 'Reduce', 'Mitigate'], transfer: ['转移', 'Transfer'], accept: ['接受', 'Accept'] } as const;
+const STATUS_WORDS = { open: ['未处理', '打开', '开放', 'Open'], mitigating: ['处理中', '缓解中', 'Mitigating'], accepted: ['已接受', 'Accepted'], closed: ['已关闭', '关闭', 'Closed'] } as const;
+
+const fields: FieldSpec[] = [
+  { name: 'code', type: 'text', synonyms: ['风险编号', '风险编码', 'Risk Code', 'Risk ID', 'Code'] },
+  { name: 'title', type: 'text', required: true, synonyms: ['风险', '风险名称', '标题', '风险描述简述', 'Title', 'Risk', 'Risk Title'] },
+  { name: 'description', type: 'text', synonyms: ['描述', '风险描述', '说明', 'Description', 'Details'] },
+  { name: 'category', type: 'enum', values: RISK_CATEGORIES, required: true, synonyms: ['类别', '风险类别', '风险类型', 'Category', 'Type'] },
+  { name: 'partnerCode', type: 'text', synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', 'Partner Code', 'Partner', 'Partner ID'] },
+  { name: 'likelihood', type: 'integer', required: true, synonyms: ['可能性', '发生可能性', 'Likelihood', 'Probability'] },
+  { name: 'impact', type: 'integer', required: true, synonyms: ['影响', '影响程度', 'Impact', 'Severity'] },
+  { name: 'residualLikelihood', type: 'integer', synonyms: ['剩余可能性', 'Residual Likelihood'] },
+  { name: 'residualImpact', type: 'integer', synonyms: ['剩余影响', '剩余影响程度', 'Residual Impact'] },
+  { name: 'owner', type: 'text', synonyms: ['负责人', '责任人', 'Owner'] },
+  { name: 'treatment', type: 'enum', values: RISK_TREATMENTS, synonyms: ['应对措施', '应对策略', 'Treatment', 'Response'] },
+  { name: 'status', type: 'enum', values: RISK_STATUSES, synonyms: ['状态', 'Status'] },
+  { name: 'nextReviewOn', type: 'date', synonyms: ['下次复核日期', '复核日期', 'Next Review', 'Next Review On', 'Review Date'] },
+];
+
+type RiskValues = RiskInput & { code?: string };
+
+/** Risks go through the register (createRisk / updateRisk) so each change has its history entry; matched by code, else by title and partner. */
+function open(ctx: KindContext): KindRun<RiskValues> {
+  const { ws } = ctx;
+  const partners = partnerLookup(ws);
+  const record = changeRecorder(ctx, 'risk');
+  const byCode = ws.sqlite.prepare('select id from risks where code = ?');
+  const byTitle = ws.sqlite.prepare('select id from risks where title = ? and partner_id is ? order by id limit 1');
+  const at = new Date(ctx.now);
+  const rawRow = ws.sqlite.prepare('select * from risks where id = ?');
+  const raw = (id: number) => rawRow.get(id) as Record<string, unknown>;
+  const scale = (row: RowValues, f: string, required: boolean) => {
+    const v = row.integer(f, required);
+    if (v !== null && (v < 1 || v > 5)) return row.fail(f, 'expected a whole number from 1 to 5');
+    return v;
+  };
+  return {
+    parse(row: RowValues) {
+      const v: Record<string, unknown> = {};
+      const code = row.text('code', false, 32);
+      if (code !== null) v.code = code;
+      v.title = row.text('title', true, 200);
+      const description = row.text('description', false, 4000);
+      if (description !== null) v.description = description;
+      v.category = row.enumOf('category', RISK_CATEGORIES, CATEGORY_WORDS, 'risk category', true);
+      const pc = row.text('partnerCode', false, 64);
+      if (pc !== null) {
+        const p = partners.get(pc);
+        if (!p) row.fail('partnerCode', `unknown partner code '${pc}'`);
+        else v.partnerId = p.id;
+      }
+      v.likelihood = scale(row, 'likelihood', true);
+      v.impact = scale(row, 'impact', true);
+      for (const f of ['residualLikelihood', 'residualImpact']) {
+        const x = scale(row, f, false);
+        if (x !== null) v[f] = x;
+      }
+      const owner = row.text('owner', false, 100);
+      if (owner !== null) v.owner = owner;
+      const treatment = row.enumOf('treatment', RISK_TREATMENTS, TREATMENT_WORDS, 'treatment');
+      if (treatment !== null) v.treatment = treatment;
+      const status = row.enumOf('status', RISK_STATUSES, STATUS_WORDS, 'risk status');
+      if (status !== null) v.status = status;
+      const next = row.date('nextReviewOn');
+      if (next !== null) v.nextReviewOn = next;
+      if (row.errors.length) return null;
+      return v as RiskValues;
+    },
+    write(v) {
+      const hit = (v.code ? byCode.get(v.code) : byTitle.get(v.title, v.partnerId ?? null)) as { id: number } | undefined;
+      try {
+        if (!hit) {
+          const after = createRisk(ws, v, ctx.user, { at });
+          record(after.id, 'insert', { before: null, after: raw(after.id) });
+          return 'inserted';
+        }
+        const before = raw(hit.id);
+        const { before: b, after: a } = updateRisk(ws, hit.id, v, ctx.user, { at });
+        if (a === b) return 'duplicate';
+        record(hit.id, 'update', { before, after: raw(hit.id) });
+        return 'updated';
+      } catch (e) {
+        // The register's own checks (residual above inherent, …) reject the row, not the import.
+        if (e instanceof DomainError) throw new RowRejected(e.message);
+        throw e;
+      }
+    },
+    display: (v) => v as Record<string, unknown>,
+  };
+}
+
+export const risksKind: KindSpec = { kind: 'risks', fields, rowSavepoint: true, open: open as (ctx: KindContext) => KindRun<unknown> };

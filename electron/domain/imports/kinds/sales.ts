@@ -1,0 +1,99 @@
+import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
+import { contentHash, occurrenceCounter, partnerLookup, resolvePartner } from './kind';
+
+const fields: FieldSpec[] = [
+  { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '客户编码', '代理商编码', 'Partner Code', 'partner', 'Partner ID', 'Dealer Code', 'Customer ID', 'Reseller ID'] },
+  { name: 'date', type: 'date', required: true, synonyms: ['日期', '销售日期', '订单日期', '出库日期', '开票日期', '单据日期', 'Order Date', 'Sale Date', 'Invoice Date', 'Date'] },
+  { name: 'orderRef', type: 'text', synonyms: ['订单号', '订单编号', '单号', '销售单号', '单据编号', 'Order ID', 'Order No', 'Order Number', 'Order'] },
+  { name: 'lineRef', type: 'text', synonyms: ['行号', '明细号', '明细ID', '行ID', '订单行号', 'Row ID', 'Line ID', 'Line Ref', 'Line No', 'Line Number'] },
+  { name: 'product', type: 'text', synonyms: ['产品', '产品编码', '物料编码', '商品编码', '产品代码', 'SKU', 'Product ID', 'Product Code', 'Product', 'Item'] },
+  { name: 'category', type: 'text', synonyms: ['品类', '产品类别', '类别', '产品线', '分类', 'Category', 'Product Category', 'Product Line'] },
+  { name: 'quantity', type: 'number', synonyms: ['数量', '销量', '件数', 'Quantity', 'Qty', 'Units'] },
+  { name: 'amount', type: 'money', required: true, synonyms: ['金额', '销售额', '销售金额', '含税金额', '订单金额', '收入', 'Sales', 'Amount', 'Revenue', 'Net Sales', 'Sales Amount'] },
+  { name: 'cost', type: 'money', synonyms: ['成本', '成本金额', '销售成本', 'Cost', 'COGS'] },
+  { name: 'profit', type: 'money', synonyms: ['毛利', '利润', '毛利额', 'Profit', 'Gross Profit', 'Margin Amount'] },
+  { name: 'customerRef', type: 'text', synonyms: ['终端客户', '客户', '终端客户编码', '客户名称', 'End Customer', 'Customer', 'Customer Ref', 'Customer Name'] },
+  { name: 'currency', type: 'text', synonyms: ['币种', '货币', 'Currency'] },
+];
+
+interface SalesRow {
+  partnerId: number;
+  date: string;
+  orderRef: string | null;
+  lineRef: string | null;
+  product: string | null;
+  category: string | null;
+  quantity: number;
+  amountMinor: number;
+  costMinor: number | null;
+  customerRef: string | null;
+  currency: string;
+  /** Exact decimal text of the quantity, for the content hash. */
+  quantityText: string;
+}
+
+function open(ctx: KindContext): KindRun<SalesRow> {
+  const partners = partnerLookup(ctx.ws);
+  const occurrence = occurrenceCounter();
+  const insert = ctx.ws.sqlite.prepare(
+    `insert into sales_lines (partner_id, date, order_ref, line_ref, product, category, quantity, amount_minor, cost_minor, customer_ref, currency, dedupe_key, import_id, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (partner_id, dedupe_key) do nothing`,
+  );
+  const hasCost = ctx.mapped.has('cost');
+  const hasProfit = ctx.mapped.has('profit');
+  const hasCurrency = ctx.mapped.has('currency');
+  const hasQuantity = ctx.mapped.has('quantity');
+  return {
+    parse(row: RowValues) {
+      const partnerId = resolvePartner(row, partners);
+      const date = row.date('date', true);
+      let currency = 'CNY';
+      if (hasCurrency) {
+        const c = row.text('currency', false, 10);
+        if (c !== null) {
+          if (/^[A-Za-z]{3}$/.test(c)) currency = c.toUpperCase();
+          else if (c === '人民币' || c === 'RMB' || c === '¥' || c === '元') currency = 'CNY';
+          else if (c === '美元' || c === '$') currency = 'USD';
+          else row.fail('currency', `'${c}' is not a currency code (CNY, USD, …)`);
+        }
+      }
+      const amountMinor = row.money('amount', true, currency);
+      const quantityText = hasQuantity ? (row.decimal('quantity') ?? '0') : '0';
+      const quantity = Number(quantityText);
+      let costMinor: number | null = null;
+      if (hasCost) costMinor = row.money('cost', false, currency);
+      if (costMinor === null && hasProfit) {
+        const profit = row.money('profit', false, currency);
+        if (profit !== null && amountMinor !== null) costMinor = amountMinor - profit;
+      }
+      if (amountMinor !== null && quantity !== 0 && Math.sign(quantity) !== Math.sign(amountMinor) && amountMinor !== 0) {
+        row.fail('quantity', quantity < 0 ? 'negative quantity with a positive amount (a return has both negative)' : 'negative amount with a positive quantity (a return has both negative)');
+      }
+      const orderRef = row.text('orderRef', false, 100);
+      const lineRef = row.text('lineRef', false, 100);
+      const product = row.text('product', false, 200);
+      const category = row.text('category', false, 100);
+      const customerRef = row.text('customerRef', false, 200);
+      if (row.errors.length || partnerId === null || date === null || amountMinor === null) return null;
+      return { partnerId, date, orderRef, lineRef, product, category, quantity, amountMinor, costMinor, customerRef, currency, quantityText };
+    },
+    write(r) {
+      let key: string;
+      if (r.lineRef !== null) key = `ref:${r.lineRef}`;
+      else {
+        const h = contentHash(
+          `${r.partnerId}\u001f${r.date}\u001f${r.orderRef ?? ''}\u001f${r.product ?? ''}\u001f${r.category ?? ''}\u001f${r.quantityText}\u001f${r.amountMinor}\u001f${r.costMinor ?? ''}\u001f${r.customerRef ?? ''}\u001f${r.currency}`,
+        );
+        key = `row:${h}:${occurrence(h)}`;
+      }
+      const res = insert.run(r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency, key, ctx.importId, ctx.now);
+      return res.changes ? 'inserted' : 'duplicate';
+    },
+    display(r) {
+      const { quantityText: _q, ...rest } = r;
+      return rest;
+    },
+  };
+}
+
+export const salesKind: KindSpec = { kind: 'sales', fields, open: open as (ctx: KindContext) => KindRun<unknown> };

@@ -1,0 +1,83 @@
+import { computeExpiry } from '../../training/expiry';
+import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
+import { changeRecorder, partnerLookup, resolvePartner } from './kind';
+
+const fields: FieldSpec[] = [
+  { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code'] },
+  { name: 'trainee', type: 'text', required: true, synonyms: ['学员', '学员姓名', '姓名', '参训人', '参训人员', 'Trainee', 'Name', 'Participant', 'Attendee'] },
+  { name: 'courseCode', type: 'text', required: true, synonyms: ['课程编码', '课程代码', '课程编号', 'Course Code', 'Course ID', 'Course'] },
+  { name: 'completedOn', type: 'date', required: true, synonyms: ['完成日期', '培训日期', '结业日期', '考试日期', 'Completed On', 'Completion Date', 'Date'] },
+  { name: 'score', type: 'number', synonyms: ['成绩', '分数', '得分', '考试成绩', 'Score', 'Result'] },
+  { name: 'passed', type: 'boolean', synonyms: ['是否通过', '通过', '考核结果', 'Passed', 'Pass'] },
+  { name: 'certificateNo', type: 'text', synonyms: ['证书编号', '证书号', 'Certificate No', 'Certificate Number', 'Certificate'] },
+];
+
+interface TrainingRow {
+  partnerId: number;
+  courseId: number;
+  trainee: string;
+  completedOn: string;
+  score: number | null;
+  passed: boolean;
+  certificateNo: string | null;
+  expiresOn: string | null;
+}
+
+interface Course {
+  id: number;
+  validity_months: number | null;
+  passing_score: number | null;
+}
+
+function open(ctx: KindContext): KindRun<TrainingRow> {
+  const { sqlite } = ctx.ws;
+  const partners = partnerLookup(ctx.ws);
+  const courses = new Map<string, Course>();
+  for (const c of sqlite.prepare('select id, code, validity_months, passing_score from training_courses').iterate() as Iterable<Course & { code: string }>) {
+    courses.set(c.code, c);
+  }
+  const record = changeRecorder(ctx, 'training_record');
+  const find = sqlite.prepare('select * from training_records where partner_id = ? and course_id = ? and trainee = ? and completed_on = ?');
+  const byId = sqlite.prepare('select * from training_records where id = ?');
+  const insert = sqlite.prepare(
+    `insert into training_records (partner_id, course_id, trainee, completed_on, score, passed, certificate_no, expires_on, import_id, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const update = sqlite.prepare('update training_records set score = ?, passed = ?, certificate_no = ?, expires_on = ?, import_id = ?, updated_at = ? where id = ?');
+  return {
+    parse(row: RowValues) {
+      const partnerId = resolvePartner(row, partners);
+      const trainee = row.text('trainee', true, 100);
+      const code = row.text('courseCode', true, 64);
+      const course = code === null ? undefined : courses.get(code);
+      if (code !== null && !course) row.fail('courseCode', `unknown course code '${code}' (add the course to the catalogue first)`);
+      const completedOn = row.date('completedOn', true);
+      const score = row.number('score');
+      if (score !== null && (score < 0 || score > 100)) row.fail('score', 'a score is between 0 and 100');
+      let passed = row.boolean('passed');
+      // Without a pass/fail column: the course's passing score decides, else completing the course is a pass.
+      if (passed === null) passed = course?.passing_score != null && score !== null ? score >= course.passing_score : true;
+      const certificateNo = row.text('certificateNo', false, 100);
+      if (row.errors.length || partnerId === null || !course || trainee === null || completedOn === null) return null;
+      const expiresOn = passed ? computeExpiry(completedOn, course.validity_months) : null;
+      return { partnerId, courseId: course.id, trainee, completedOn, score, passed, certificateNo, expiresOn };
+    },
+    write(t) {
+      const before = find.get(t.partnerId, t.courseId, t.trainee, t.completedOn) as (Record<string, unknown> & { id: number }) | undefined;
+      if (!before) {
+        const info = insert.run(t.partnerId, t.courseId, t.trainee, t.completedOn, t.score, t.passed ? 1 : 0, t.certificateNo, t.expiresOn, ctx.importId, ctx.now, ctx.now);
+        record(Number(info.lastInsertRowid), 'insert', { before: null, after: byId.get(info.lastInsertRowid) as Record<string, unknown> });
+        return 'inserted';
+      }
+      if (before.score === t.score && before.passed === (t.passed ? 1 : 0) && before.certificate_no === t.certificateNo && before.expires_on === t.expiresOn) {
+        return 'duplicate';
+      }
+      update.run(t.score, t.passed ? 1 : 0, t.certificateNo, t.expiresOn, ctx.importId, ctx.now, before.id);
+      record(before.id, 'update', { before, after: byId.get(before.id) as Record<string, unknown> });
+      return 'updated';
+    },
+    display: (t) => ({ ...t }),
+  };
+}
+
+export const trainingKind: KindSpec = { kind: 'training', fields, open: open as (ctx: KindContext) => KindRun<unknown> };

@@ -1,0 +1,74 @@
+import type { ImportKind } from '../../../db/schema/enums';
+import { normalizeHeader, suggestColumns } from './headerMatcher';
+import { ImportFailure } from './importFailure';
+import type { KindSpec } from './kinds/kind';
+import type { DateFormat, ImportMapping } from './types';
+
+export interface ResolvedMapping {
+  kind: ImportKind;
+  /** field → header text, as used */
+  columns: Record<string, string>;
+  /** field → index in the row */
+  index: Map<string, number>;
+  dateFormat: DateFormat | null;
+  values: Record<string, Record<string, string>>;
+  /** Required fields without a column. */
+  missing: string[];
+}
+
+/** Finds a header: exactly, else by its normalised form (case, width, spaces, punctuation). */
+function headerIndex(header: readonly string[], wanted: string): number {
+  const exact = header.indexOf(wanted);
+  if (exact >= 0) return exact;
+  const n = normalizeHeader(wanted);
+  return header.findIndex((h) => normalizeHeader(h) === n);
+}
+
+/**
+ * The mapping as used for a file: the given one (its field names checked against the kind, its headers against the file)
+ * or, without one, the suggestion from the header words. `strict` makes problems fatal (a run), else they are reported (a preview).
+ */
+export function resolveMapping(spec: KindSpec, header: readonly string[], mapping: ImportMapping | null | undefined, fileName: string, strict: boolean): ResolvedMapping {
+  if (mapping && mapping.kind !== spec.kind) {
+    throw new ImportFailure(`The mapping is for ${mapping.kind}, not ${spec.kind}`);
+  }
+  const known = new Set(spec.fields.map((f) => f.name));
+  const columns = mapping?.columns && Object.keys(mapping.columns).length ? { ...mapping.columns } : suggestColumns(spec.fields, header);
+  const index = new Map<string, number>();
+  const problems: string[] = [];
+  for (const [field, h] of Object.entries(columns)) {
+    if (!known.has(field)) {
+      problems.push(`'${field}' is not a field of ${spec.kind} imports (fields: ${[...known].join(', ')})`);
+      continue;
+    }
+    if (!h) {
+      delete columns[field];
+      continue;
+    }
+    const i = headerIndex(header, h);
+    if (i < 0) problems.push(`column '${h}' (for ${field}) is not in ${fileName} (its columns: ${header.join(', ')})`);
+    else {
+      index.set(field, i);
+      columns[field] = header[i];
+    }
+  }
+  for (const [field, map] of Object.entries(mapping?.values ?? {})) {
+    if (!known.has(field)) problems.push(`'${field}' in "values" is not a field of ${spec.kind} imports`);
+    else if (typeof map !== 'object' || map === null) problems.push(`"values.${field}" must map file values to code values`);
+  }
+  const missing = spec.fields.filter((f) => f.required && !index.has(f.name)).map((f) => f.name);
+  if (strict) {
+    if (missing.length) {
+      problems.push(
+        `no column for the required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in ${fileName} (its columns: ${header.join(', ')}); map ${missing.length > 1 ? 'them' : 'it'} in the mapping's "columns"`,
+      );
+    }
+    if (problems.length) {
+      throw new ImportFailure(
+        `${fileName}: ${problems.join('; ')}`,
+        problems.map((message) => ({ row: 1, column: null, value: null, message })),
+      );
+    }
+  }
+  return { kind: spec.kind, columns, index, dateFormat: mapping?.dateFormat ?? null, values: mapping?.values ?? {}, missing };
+}

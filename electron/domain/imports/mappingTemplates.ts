@@ -1,0 +1,30 @@
+import type { Db } from '../../../db/database';
+import { getSetting, setSetting } from '../system/settingsStore';
+import type { ImportMapping } from './types';
+
+/** Saved mappings, in the setting 'imports.templates': [{name, mapping}], by name. */
+export const TEMPLATES_KEY = 'imports.templates';
+
+export interface MappingTemplate {
+  name: string;
+  mapping: ImportMapping;
+  savedAt: string;
+}
+
+export function listTemplates(db: Db, kind?: string): MappingTemplate[] {
+  const all = getSetting<MappingTemplate[]>(db, TEMPLATES_KEY, []);
+  return (Array.isArray(all) ? all : []).filter((t) => !kind || t.mapping?.kind === kind);
+}
+
+export function saveTemplate(db: Db, name: string, mapping: ImportMapping): { before: unknown; after: unknown; template: MappingTemplate } {
+  const all = listTemplates(db);
+  const template = { name, mapping, savedAt: new Date().toISOString() };
+  const next = [...all.filter((t) => t.name !== name), template].sort((a, b) => a.name.localeCompare(b.name));
+  return { ...setSetting(db, TEMPLATES_KEY, next), template };
+}
+
+export function deleteTemplate(db: Db, name: string): { before: unknown; after: unknown; deleted: boolean } {
+  const all = listTemplates(db);
+  const next = all.filter((t) => t.name !== name);
+  return { ...setSetting(db, TEMPLATES_KEY, next), deleted: next.length !== all.length };
+}

@@ -1,0 +1,18 @@
+import { openCsvSource } from './csvSource';
+import { sniffFile, normalizeEncoding } from './fileSniffer';
+import type { RecordSource } from './recordSource';
+import type { DelimiterChoice } from './types';
+import { openXlsxSource } from './xlsxSource';
+
+export interface SourceOptions {
+  encoding?: string | null;
+  delimiter?: DelimiterChoice | null;
+  sheet?: string | null;
+}
+
+/** Opens a CSV/TSV or XLSX file for streaming, detecting what was not given. */
+export async function openSource(path: string, opts: SourceOptions = {}): Promise<RecordSource> {
+  const sniffed = sniffFile(path, { encoding: normalizeEncoding(opts.encoding), delimiter: opts.delimiter ?? 'auto' });
+  if (sniffed.format === 'xlsx') return openXlsxSource(path, sniffed.fileSize, opts.sheet ?? null);
+  return openCsvSource(path, sniffed);
+}

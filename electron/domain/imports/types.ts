@@ -1,0 +1,66 @@
+import type { ImportKind } from '../../../db/schema/enums';
+
+/** One cell as a source gives it: CSV cells are text; XLSX cells may be numbers, booleans or dates. */
+export type Cell = string | number | boolean | Date | null;
+
+/** A data row of the file: its spreadsheet row number (header = row 1 in a CSV) and its cells in header order. */
+export interface SourceRecord {
+  row: number;
+  cells: Cell[];
+}
+
+/** What is wrong with one value of one row; `row` and `column` name the spreadsheet row and the file's header. */
+export interface RowError {
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export const ENCODINGS = ['auto', 'utf8', 'utf16le', 'utf16be', 'gb18030'] as const;
+export type EncodingChoice = (typeof ENCODINGS)[number];
+export type Encoding = Exclude<EncodingChoice, 'auto'>;
+
+export const DELIMITERS = ['auto', ',', ';', '\t', '|'] as const;
+export type DelimiterChoice = (typeof DELIMITERS)[number];
+
+/** Formats a user must choose for day/month-ambiguous dates; unambiguous ones (ISO, 2024/3/5, 2024年3月5日, serials) need none. */
+export const DATE_FORMATS = ['DD/MM/YY', 'DD/MM/YYYY', 'MM/DD/YY', 'MM/DD/YYYY'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** The mapping file (and the UI's saved template). */
+export interface ImportMapping {
+  kind: ImportKind;
+  sheet?: string | null;
+  encoding?: EncodingChoice;
+  delimiter?: DelimiterChoice;
+  dateFormat?: DateFormat | null;
+  /** target field → the file's header text */
+  columns: Record<string, string>;
+  /** target field → (value in the file → code value) */
+  values?: Record<string, Record<string, string>>;
+}
+
+export interface ImportCounts {
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+}
+
+export interface ImportResult extends ImportCounts {
+  importId: number;
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  durationMs: number;
+  /** Path of the rejected-rows CSV (original columns + error), when rows were rejected with acceptValid. */
+  rejectedFile: string | null;
+  /** The first errors (all are in import_errors up to a cap). */
+  errors: RowError[];
+}
+
+/** At most this many row errors are returned or stored; the counts stay exact. */
+export const MAX_ERRORS_RETURNED = 1000;
+export const MAX_ERRORS_STORED = 10_000;

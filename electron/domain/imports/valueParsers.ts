@@ -1,0 +1,233 @@
+import { decimalToMinor } from '../money/money';
+import type { Cell, DateFormat } from './types';
+
+/** A value that cannot be stored; the message says what is wrong (the caller adds file, row and column). */
+export class ValueError extends Error {}
+
+/** Text of a cell, trimmed; null when empty. */
+export function parseText(c: Cell, maxLength = 2000): string | null {
+  if (c === null) return null;
+  const s = (c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).trim();
+  if (s === '') return null;
+  if (s.length > maxLength) throw new ValueError(`longer than ${maxLength} characters`);
+  if (s.includes('\uFFFD')) throw new ValueError('contains undecodable characters (is the file\'s encoding right?)');
+  return s;
+}
+
+/** Moves the decimal point of digits int.frac by `shift` places (negative = left) without floating point. */
+function shiftPoint(int: string, frac: string, shift: number): { int: string; frac: string } {
+  const digits = int + frac;
+  let point = int.length + shift;
+  let d = digits;
+  if (point < 0) {
+    d = '0'.repeat(-point) + d;
+    point = 0;
+  }
+  if (point > d.length) d = d + '0'.repeat(point - d.length);
+  return { int: d.slice(0, point).replace(/^0+(?=\d)/, '') || '0', frac: d.slice(point).replace(/0+$/, '') };
+}
+
+const CURRENCY = /(?:HK\$|US\$|RMB|CNY|USD|EUR|HKD|[¥$€£元])/gi;
+
+/**
+ * A number as written in spreadsheets, as exact decimal text ('-1234.5'):
+ * thousands separators (1,234,567.89), currency symbols (¥ ￥ $ € £ RMB 元), full-width digits, negatives as -1, (1), 1-,
+ * percentages (12.5% → 0.125), exponents (1.2E+05). ',' is always a thousands separator, '.' the decimal point.
+ */
+export function parseDecimal(c: Cell): string | null {
+  if (c === null) return null;
+  if (typeof c === 'boolean' || c instanceof Date) throw new ValueError('not a number');
+  let s: string;
+  if (typeof c === 'number') {
+    if (!Number.isFinite(c)) throw new ValueError('not a number');
+    s = String(c);
+  } else {
+    s = c.normalize('NFKC').replace(/[\s\u00a0\u2009\u202f]/g, '').replace(/\u2212/g, '-');
+    if (s === '') return null;
+  }
+  let neg = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    neg = true;
+    s = paren[1];
+  }
+  s = s.replace(CURRENCY, '');
+  let sign = /^([+-])/.exec(s);
+  if (sign) {
+    if (sign[1] === '-') neg = !neg;
+    s = s.slice(1);
+  } else if (/\d-$/.test(s)) {
+    neg = !neg;
+    s = s.slice(0, -1);
+  }
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  sign = /^([+-])/.exec(s);
+  if (sign) {
+    if (sign[1] === '-') neg = !neg;
+    s = s.slice(1);
+  }
+  let exp = 0;
+  const e = /^(.*?)e([+-]?\d{1,3})$/i.exec(s);
+  if (e) {
+    s = e[1];
+    exp = Number(e[2]);
+  }
+  if (s.includes(',')) {
+    if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) throw new ValueError(`not a number (',' is read as a thousands separator; '.' is the decimal point)`);
+    s = s.replace(/,/g, '');
+  }
+  const m = /^(\d*)(?:\.(\d*))?$/.exec(s);
+  if (!m || (!m[1] && !m[2])) throw new ValueError('not a number');
+  let { int, frac } = shiftPoint(m[1] || '0', m[2] ?? '', exp - (percent ? 2 : 0));
+  if (int.length > 16) throw new ValueError('number too large');
+  int = int || '0';
+  const text = frac ? `${int}.${frac}` : int;
+  return neg && /[1-9]/.test(text) ? `-${text}` : text;
+}
+
+export function parseNumber(c: Cell): number | null {
+  const d = parseDecimal(c);
+  return d === null ? null : Number(d);
+}
+
+/** Money in integer minor units: the decimal text rounded once, half away from zero (decimalToMinor). */
+export function parseMoney(c: Cell, currency = 'CNY'): number | null {
+  if (typeof c === 'string' && c.includes('%')) throw new ValueError('an amount cannot be a percentage');
+  const d = parseDecimal(c);
+  if (d === null) return null;
+  const minor = decimalToMinor(d, currency);
+  if (minor === null) throw new ValueError('amount too large');
+  return minor;
+}
+
+/** An integer, rounded half away from zero when written with decimals. */
+export function parseInteger(c: Cell): number | null {
+  const d = parseDecimal(c);
+  if (d === null) return null;
+  const minor = decimalToMinor(d, 'JPY');
+  if (minor === null) throw new ValueError('number too large');
+  return minor;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+function ymd(y: number, m: number, d: number): string {
+  if (y < 1900 || y > 2200) throw new ValueError(`year ${y} is out of range`);
+  if (m < 1 || m > 12) throw new ValueError(`month ${m} does not exist`);
+  if (d < 1 || d > daysIn(y, m)) throw new ValueError(`day ${d} does not exist in ${y}-${pad(m)}`);
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/**
+ * Excel's 1900 date system: serial 1 = 1900-01-01; Excel counts a 29 Feb 1900 that never was (serial 60),
+ * so from serial 61 on the epoch is 1899-12-30. A time of day (the fraction) is dropped.
+ */
+export function excelSerialToDate(serial: number): string {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) throw new ValueError(`${serial} is not an Excel date serial`);
+  const whole = Math.floor(serial);
+  if (whole === 60) throw new ValueError('Excel serial 60 is 29 Feb 1900, a day that does not exist');
+  const ms = Date.UTC(1899, 11, whole > 60 ? 30 : 31) + whole * 86_400_000;
+  const d = new Date(ms);
+  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+const twoDigitYear = (yy: number) => (yy < 70 ? 2000 + yy : 1900 + yy);
+
+/**
+ * A date as YYYY-MM-DD. Unambiguous forms are read directly: 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305,
+ * Excel serials (numbers, or 5-digit text), a trailing time is ignored. Day/month-first forms (05/03/24, 3/5/2024)
+ * are read only with the mapping's dateFormat: never guessed.
+ */
+export function parseDate(c: Cell, format: DateFormat | null | undefined): string | null {
+  if (c === null) return null;
+  if (c instanceof Date) {
+    if (Number.isNaN(c.getTime())) throw new ValueError('not a date');
+    return ymd(c.getUTCFullYear(), c.getUTCMonth() + 1, c.getUTCDate());
+  }
+  if (typeof c === 'number') return excelSerialToDate(c);
+  if (typeof c === 'boolean') throw new ValueError('not a date');
+  const s = c.normalize('NFKC').trim();
+  if (s === '') return null;
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (/^\d{5}(\.\d+)?$/.test(s)) return excelSerialToDate(Number(s));
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
+  if (m) {
+    if (!format) throw new ValueError('ambiguous date: day or month first? Set dateFormat in the mapping (DD/MM/YYYY or MM/DD/YYYY)');
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = m[3].length === 2 ? twoDigitYear(Number(m[3])) : Number(m[3]);
+    return format.startsWith('DD') ? ymd(y, b, a) : ymd(y, a, b);
+  }
+  throw new ValueError('not a date (expected e.g. 2024-03-05, 2024/3/5, 2024年3月5日 or the mapping\'s dateFormat)');
+}
+
+/** Looks at sample texts of a date column: which dateFormat the user probably needs (null if none or undecidable). */
+export function suggestDateFormat(samples: Cell[]): DateFormat | null {
+  let ambiguous = false;
+  let dayFirst = false;
+  let monthFirst = false;
+  let twoDigit = false;
+  for (const c of samples) {
+    if (typeof c !== 'string') continue;
+    const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\b/.exec(c);
+    if (!m) continue;
+    ambiguous = true;
+    if (m[3].length === 2) twoDigit = true;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[2]) > 12) monthFirst = true;
+  }
+  if (!ambiguous || dayFirst === monthFirst) return null;
+  return dayFirst ? (twoDigit ? 'DD/MM/YY' : 'DD/MM/YYYY') : twoDigit ? 'MM/DD/YY' : 'MM/DD/YYYY';
+}
+
+const TRUE = new Set(['1', 'y', 'yes', 'true', 't', '是', '通过', '合格', '已通过', 'pass', 'passed', '✓', '√']);
+const FALSE = new Set(['0', 'n', 'no', 'false', 'f', '否', '未通过', '不通过', '不合格', 'fail', 'failed', '✗', '×']);
+
+export function parseBoolean(c: Cell): boolean | null {
+  if (c === null) return null;
+  if (typeof c === 'boolean') return c;
+  if (typeof c === 'number') {
+    if (c === 1 || c === 0) return c === 1;
+    throw new ValueError('not yes/no (expected 是/否, yes/no, 1/0)');
+  }
+  const s = String(c).trim().toLowerCase();
+  if (s === '') return null;
+  if (TRUE.has(s)) return true;
+  if (FALSE.has(s)) return false;
+  throw new ValueError('not yes/no (expected 是/否, yes/no, 1/0)');
+}
+
+/**
+ * A code value of an enumeration: first the mapping's value map (exact, then case-insensitive), then the code itself,
+ * then the built-in Chinese and English words for it.
+ */
+export function parseEnum<T extends string>(
+  c: Cell,
+  allowed: readonly T[],
+  words: Partial<Record<T, readonly string[]>>,
+  valueMap: Record<string, string> | undefined,
+  what: string,
+): T | null {
+  const s = parseText(c, 200);
+  if (s === null) return null;
+  let v: string = s;
+  if (valueMap) {
+    const hit = valueMap[s] ?? Object.entries(valueMap).find(([k]) => k.trim().toLowerCase() === s.toLowerCase())?.[1];
+    if (hit !== undefined) v = hit;
+  }
+  const lower = v.normalize('NFKC').trim().toLowerCase();
+  const direct = allowed.find((a) => a.toLowerCase() === lower);
+  if (direct) return direct;
+  for (const a of allowed) if (words[a]?.some((w) => w.toLowerCase() === lower)) return a;
+  throw new ValueError(`'${s}' is not a ${what} (expected one of ${allowed.join(', ')}; or map it in the mapping's "values")`);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { contract, operationNames } from '../../../electron/contract';
+import { inputJsonSchema, schemaLooseness } from '../../helpers/contractSchemas';
+
+/**
+ * Deliberate exceptions, each with its reason. Anything else loose in an input schema fails this test:
+ * add .strict(), .max(), .min()/.max() or an enum.
+ */
+const ALLOWED: Record<string, string> = {
+  'settings.set:value: free-form JSON value (z.json())': 'settings hold area-defined JSON documents; the HTTP body limit (10 MB) bounds them',
+};
+
+describe('contract hardening: every input schema is strict and bounded', () => {
+  it('every operation takes a strict object', () => {
+    for (const op of operationNames) {
+      const s = inputJsonSchema(op);
+      expect(s.type, op).toBe('object');
+      expect(s.additionalProperties, `${op} must reject unknown fields (.strict())`).toBe(false);
+      expect(contract[op].input.safeParse({ __unknownField: 1 }).success, op).toBe(false);
+    }
+  });
+
+  it('no object accepts unknown fields; strings, numbers and arrays have bounds', () => {
+    const problems: string[] = [];
+    for (const op of operationNames) {
+      for (const p of schemaLooseness(inputJsonSchema(op))) {
+        const key = `${op}:${p}`;
+        if (!(key in ALLOWED)) problems.push(key);
+      }
+    }
+    expect(problems, `loose input schemas:\n${problems.join('\n')}`).toEqual([]);
+  });
+
+  it('the walker itself catches loose schemas', async () => {
+    const { z } = await import('zod');
+    const loose = z.toJSONSchema(
+      z.object({ a: z.string(), b: z.number(), c: z.array(z.string().max(3)), d: z.object({ e: z.string().max(2) }), f: z.record(z.string(), z.number().min(0).max(1)) }).strict(),
+      { io: 'input' },
+    );
+    expect(schemaLooseness(loose as never).sort()).toEqual([
+      'a: string without maxLength',
+      'b: number without maximum',
+      'b: number without minimum',
+      'c: array without maxItems',
+      'd: object accepts unknown fields (use .strict())',
+      'f: record with unbounded keys',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { evaluationsContract } from './evaluations';
 import { risksContract } from './risks';
 import { dealsContract } from './deals';
 import { systemContract } from './system';
+import { importsContract } from './imports';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -14,6 +15,7 @@ import { systemContract } from './system';
 export const contract = {
   ...systemContract,
   ...partnersContract,
+  ...importsContract,
   ...evaluationsContract,
   ...auditContract,
   ...backupsContract,

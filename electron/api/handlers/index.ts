@@ -5,12 +5,14 @@ import { evaluationHandlers } from './evaluations';
 import { riskHandlers } from './risks';
 import { dealHandlers } from './deals';
 import { systemHandlers } from './system';
+import { importHandlers } from './imports';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
 export const handlers: Handlers = {
   ...systemHandlers,
   ...partnerHandlers,
+  ...importHandlers,
   ...evaluationHandlers,
   ...auditHandlers,
   ...backupHandlers,

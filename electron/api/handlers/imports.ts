@@ -1,0 +1,29 @@
+import type { importsContract } from '../../contract/imports';
+import { getImport, listImports } from '../../domain/imports/importHistory';
+import { previewImport } from '../../domain/imports/importPreview';
+import { runImport } from '../../domain/imports/importRun';
+import { deleteTemplate, listTemplates, saveTemplate, TEMPLATES_KEY } from '../../domain/imports/mappingTemplates';
+import { undoImport } from '../../domain/imports/undo';
+import type { HandlerMap } from './types';
+
+export const importHandlers: HandlerMap<keyof typeof importsContract> = {
+  'imports.preview': ({ ws }, input) => previewImport(ws, input),
+  'imports.run': (ctx, input) => runImport(ctx, input),
+  'imports.list': ({ ws }, input) => listImports(ws, input),
+  'imports.get': ({ ws }, { id }) => getImport(ws, id),
+  'imports.undo': (ctx, { id }) => {
+    ctx.progress('undo', 0, null);
+    return undoImport(ctx.ws, id, ctx.user, (done, total) => ctx.progress('undo', done, total));
+  },
+  'imports.templates.list': ({ ws }, { kind }) => listTemplates(ws.db, kind),
+  'imports.templates.save': ({ ws, audit }, { name, mapping }) => {
+    const { before, after, template } = saveTemplate(ws.db, name, mapping);
+    audit({ entity: 'setting', entityId: TEMPLATES_KEY, before, after });
+    return template;
+  },
+  'imports.templates.delete': ({ ws, audit }, { name }) => {
+    const { before, after, deleted } = deleteTemplate(ws.db, name);
+    audit({ entity: 'setting', entityId: TEMPLATES_KEY, before, after });
+    return { deleted };
+  },
+};

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { register as registerBackups } from './commands/backups';
 import { register as registerPartners } from './commands/partners';
+import { register as registerEvaluations } from './commands/evaluations';
 import { register as registerRisks } from './commands/risks';
 import { register as registerDeals } from './commands/deals';
 import { register as registerTraining } from './commands/training';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     });
   registerWorkspace(program);
   registerPartners(program);
+  registerEvaluations(program);
   registerRisks(program);
   registerDeals(program);
   registerBackups(program);

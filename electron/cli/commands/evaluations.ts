@@ -1,0 +1,88 @@
+import type { Command } from 'commander';
+import type { ScorecardRow } from '../../contract/evaluations';
+import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+
+const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+
+/** The scorecard fields the CLI prints, in this order (money in minor units, ratios as plain numbers, null where undefined). */
+function cliCard(r: ScorecardRow) {
+  return {
+    partnerCode: r.partnerCode,
+    revenueMinor: r.revenueMinor,
+    targetMinor: r.targetMinor,
+    attainment: r.attainment,
+    growthPrev: r.growthPrev,
+    growthYoY: r.growthYoY,
+    grossMargin: r.grossMargin,
+    orders: r.orders,
+    activeCustomers: r.activeCustomers,
+    newCustomers: r.newCustomers,
+    retention: r.retention,
+    satisfaction: r.satisfaction,
+    trainingCompliance: r.trainingCompliance,
+    healthScore: r.healthScore,
+    grade: r.grade,
+    tierRecommendation: r.tierRecommendation,
+  };
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+function table(cards: ReturnType<typeof cliCard>[]): string {
+  const head = ['partner', 'revenue', 'target', 'attain', 'QoQ', 'YoY', 'score', 'grade', 'tier→'];
+  const lines = cards.map((c) =>
+    [c.partnerCode, (c.revenueMinor / 100).toFixed(2), c.targetMinor === null ? '—' : (c.targetMinor / 100).toFixed(2), pct(c.attainment), pct(c.growthPrev), pct(c.growthYoY), c.healthScore.toFixed(1), c.grade, c.tierRecommendation ?? ''].join('\t'),
+  );
+  return [head.join('\t'), ...lines].join('\n');
+}
+
+export function register(program: Command): void {
+  common(program.command('evaluate').description('evaluate partners for a period and store the run (a new version each time)'))
+    .requiredOption('--period <period>', 'month 2019-03, quarter 2019-Q1, half 2019-H1 or year 2019')
+    .option('--partners <codes>', 'only these partner codes (comma-separated)', list)
+    .action(
+      action(async (opts: CommonOptions & { period: string; partners?: string[] }) => {
+        await withApi(opts, async (api) => {
+          const run = await api.send('evaluations.run', { period: opts.period, partnerCodes: opts.partners, trigger: 'cli' }, { onProgress: progressPrinter() });
+          const { rows } = await api.send('scorecards.list', { runId: run.runId });
+          const scorecards = [...rows].sort((a, b) => a.partnerCode.localeCompare(b.partnerCode)).map(cliCard);
+          output(opts, { runId: run.runId, period: run.period, scorecards }, () => `${table(scorecards)}\nrun ${run.runId}: ${run.period} version ${run.version}, ${run.partnerCount} partners`);
+        });
+      }),
+    );
+
+  common(program.command('scorecards').description("print a period's latest scorecards"))
+    .requiredOption('--period <period>', 'the evaluated period')
+    .action(
+      action(async (opts: CommonOptions & { period: string }) => {
+        await withApi(opts, async (api) => {
+          const runs = await api.send('evaluations.runs', { period: opts.period, limit: 1 });
+          if (runs.length === 0) throw new Error(`No evaluation run for ${opts.period}; run \`pwb evaluate --period ${opts.period}\` first`);
+          const { rows } = await api.send('scorecards.list', { period: opts.period });
+          const scorecards = [...rows].sort((a, b) => a.partnerCode.localeCompare(b.partnerCode)).map(cliCard);
+          output(opts, { runId: runs[0].id, period: opts.period, scorecards }, () => table(scorecards));
+        });
+      }),
+    );
+
+  const schedules = program.command('schedules').description('evaluation schedules');
+  common(schedules.command('list').description('list schedules')).action(
+    action(async (opts: CommonOptions) => {
+      await withApi(opts, async (api) => {
+        const s = await api.send('schedules.list', {});
+        output(opts, s, () => s.map((x) => [x.id, x.name, x.cycle, x.enabled ? 'on' : 'off', `lag ${x.lagDays}d`, x.lastPeriod ?? '—', x.lastOutcome ?? ''].join('\t')).join('\n'));
+      });
+    }),
+  );
+  common(schedules.command('run-due').description('run every schedule-period that is due, catching up missed ones (what the app runs hourly)'))
+    .option('--as-of <datetime>', 'pretend it is this moment (ISO 8601), for testing')
+    .action(
+      action(async (opts: CommonOptions & { asOf?: string }) => {
+        await withApi(opts, async (api) => {
+          const asOf = opts.asOf ? new Date(opts.asOf).toISOString() : undefined;
+          const r = await api.send('schedules.runDue', { asOf }, { onProgress: progressPrinter() });
+          output(opts, r, () => (r.runs.length ? r.runs.map((x) => [x.scheduleName, x.period, x.outcome, x.runId ?? '', x.message ?? ''].join('\t')).join('\n') : `nothing due (${r.asOf})`));
+          if (r.runs.some((x) => x.outcome === 'failed')) process.exitCode = 1;
+        });
+      }),
+    );
+}

@@ -1,13 +1,14 @@
 import type { importsContract } from '../../contract/imports';
 import { getImport, listImports } from '../../domain/imports/importHistory';
-import { previewImport } from '../../domain/imports/importPreview';
+import { previewImport, type ImportPreview } from '../../domain/imports/importPreview';
 import { runImport } from '../../domain/imports/importRun';
 import { deleteTemplate, listTemplates, saveTemplate, TEMPLATES_KEY } from '../../domain/imports/mappingTemplates';
 import { undoImport } from '../../domain/imports/undo';
 import type { HandlerMap } from './types';
 
 export const importHandlers: HandlerMap<keyof typeof importsContract> = {
-  'imports.preview': ({ ws }, input) => previewImport(ws, input),
+  // Reading a file is asynchronous; the dispatcher awaits query results (the handler type is synchronous).
+  'imports.preview': ({ ws }, input) => previewImport(ws, input) as unknown as ImportPreview,
   'imports.run': (ctx, input) => runImport(ctx, input),
   'imports.list': ({ ws }, input) => listImports(ws, input),
   'imports.get': ({ ws }, { id }) => getImport(ws, id),

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { register as registerBackups } from './commands/backups';
 import { register as registerPartners } from './commands/partners';
+import { register as registerImports } from './commands/imports';
 import { register as registerEvaluations } from './commands/evaluations';
 import { register as registerRisks } from './commands/risks';
 import { register as registerDeals } from './commands/deals';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     });
   registerWorkspace(program);
   registerPartners(program);
+  registerImports(program);
   registerEvaluations(program);
   registerRisks(program);
   registerDeals(program);

@@ -3,6 +3,7 @@ import { ComingSoon } from './components/ComingSoon';
 
 const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 
 export interface AppRoute {
@@ -21,7 +22,7 @@ export const routes: AppRoute[] = [
   { path: 'partners', nav: 'partners', element: page(<PartnersPage />) },
   { path: 'sales', nav: 'sales', element: <ComingSoon what="sales" /> },
   { path: 'scorecards', nav: 'scorecards', element: <ComingSoon what="scorecards" /> },
-  { path: 'training', nav: 'training', element: <ComingSoon what="training" /> },
+  { path: 'training', nav: 'training', element: page(<TrainingPage />) },
   { path: 'incentives', nav: 'incentives', element: <ComingSoon what="incentives" /> },
   { path: 'payouts', nav: 'payouts', element: <ComingSoon what="payouts" /> },
   { path: 'risks', nav: 'risks', element: <ComingSoon what="risks" /> },

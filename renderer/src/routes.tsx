@@ -5,6 +5,7 @@ const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
+const RisksPage = lazy(() => import('./pages/risks/RisksPage'));
 
 export interface AppRoute {
   /** Path under '#/' ('' for the start page). */
@@ -25,7 +26,7 @@ export const routes: AppRoute[] = [
   { path: 'training', nav: 'training', element: page(<TrainingPage />) },
   { path: 'incentives', nav: 'incentives', element: <ComingSoon what="incentives" /> },
   { path: 'payouts', nav: 'payouts', element: <ComingSoon what="payouts" /> },
-  { path: 'risks', nav: 'risks', element: <ComingSoon what="risks" /> },
+  { path: 'risks', nav: 'risks', element: page(<RisksPage />) },
   { path: 'deals', nav: 'deals', element: <ComingSoon what="deals" /> },
   { path: 'imports', nav: 'imports', element: <ComingSoon what="imports" /> },
   { path: 'audit', nav: 'audit', element: <ComingSoon what="audit" /> },

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { useOp } from '../../api/hooks';
+import './risks.css';
+
+/** For the dashboard: risk reviews past their date and mitigation actions past due (risks not closed). */
+export function OverdueRisks({ asOf, limit = 8 }: { asOf?: string; limit?: number }) {
+  const { t } = useTranslation('risks');
+  const q = useOp('risks.overdue', asOf ? { asOf } : {});
+  if (!q.data) return null;
+  const { reviews, actions } = q.data;
+  return (
+    <section className="card overdue-risks" data-testid="overdue-risks">
+      <h2>{t('overdue.title')}</h2>
+      {reviews.length === 0 && actions.length === 0 && <p className="muted">{t('overdue.none')}</p>}
+      {reviews.length > 0 && (
+        <>
+          <strong>{t('overdue.reviews')} ({reviews.length})</strong>
+          <ul data-testid="overdue-reviews">
+            {reviews.slice(0, limit).map((r) => (
+              <li key={r.riskId}>
+                <a href="#/risks">{r.code}</a> {r.title} · {r.owner ?? '—'} · {t('overdue.review', { date: r.nextReviewOn })}
+                <span className="days">{t('overdue.days', { count: r.daysOverdue })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {actions.length > 0 && (
+        <>
+          <strong>{t('overdue.actions')} ({actions.length})</strong>
+          <ul data-testid="overdue-actions">
+            {actions.slice(0, limit).map((a) => (
+              <li key={a.actionId}>
+                <a href="#/risks">{a.code}</a> {a.description} · {a.owner ?? '—'} · {t('overdue.due', { date: a.dueOn })}
+                <span className="days">{t('overdue.days', { count: a.daysOverdue })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RISK_CATEGORIES, RISK_STATUSES } from '../../../../db/schema/enums';
+import { RISK_LEVEL_VALUES, type RiskBasis, type RiskListRow } from '../../../../electron/contract/risks';
+import { useOp } from '../../api/hooks';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { BandsEditor } from './BandsEditor';
+import { RiskForm } from './RiskForm';
+import { RiskHeatMap, type Cell } from './RiskHeatMap';
+import './risks.css';
+
+const OPEN_STATUSES = RISK_STATUSES.filter((s) => s !== 'closed');
+
+export default function RisksPage() {
+  const { t } = useTranslation(['risks', 'common']);
+  const [basis, setBasis] = useState<RiskBasis>('inherent');
+  const [cell, setCell] = useState<Cell | null>(null);
+  const [asOf, setAsOf] = useState('');
+  const [includeClosed, setIncludeClosed] = useState(false);
+  const [category, setCategory] = useState('');
+  const [level, setLevel] = useState('');
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [bands, setBands] = useState(false);
+
+  const filter = useMemo(
+    () => ({
+      basis,
+      statuses: includeClosed ? undefined : [...OPEN_STATUSES],
+      categories: category ? [category as (typeof RISK_CATEGORIES)[number]] : undefined,
+      levels: level ? [level as (typeof RISK_LEVEL_VALUES)[number]] : undefined,
+      asOf: asOf || undefined,
+    }),
+    [basis, includeClosed, category, level, asOf],
+  );
+  const heat = useOp('risks.heatMap', filter);
+  const list = useOp('risks.list', { ...filter, cell: cell ?? undefined });
+  const readOnly = Boolean(asOf);
+
+  const lvl = (v: RiskListRow['level'] | undefined) => (v ? <span className={`level-pill level-${v}`}>{t(`risks:level.${v}`)}</span> : null);
+  const columns = useMemo<ColDef<RiskListRow>[]>(
+    () => [
+      { field: 'code', headerName: t('risks:field.code'), width: 100, pinned: 'left' },
+      { field: 'title', headerName: t('risks:field.title'), flex: 2, minWidth: 200 },
+      { field: 'category', headerName: t('risks:field.category'), width: 120, valueFormatter: (p) => (p.value ? t(`risks:category.${p.value}`) : '') },
+      { field: 'partnerCode', headerName: t('risks:field.partner'), width: 150, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : '') },
+      { field: 'likelihood', headerName: t('risks:field.likelihood'), width: 90 },
+      { field: 'impact', headerName: t('risks:field.impact'), width: 90 },
+      { field: 'score', headerName: t('risks:field.score'), width: 80 },
+      { field: 'level', headerName: t('risks:field.level'), width: 90, cellRenderer: (p: { value: RiskListRow['level'] }) => lvl(p.value), filterValueGetter: (p) => t(`risks:level.${p.data?.level}`) },
+      { field: 'residualScore', headerName: t('risks:field.residualScore'), width: 100, valueFormatter: (p) => (p.data?.residualAssessed ? String(p.value) : t('risks:notAssessed')) },
+      { field: 'residualLevel', headerName: t('risks:field.residualLevel'), width: 100, cellRenderer: (p: { value: RiskListRow['level'] }) => lvl(p.value) },
+      { field: 'status', headerName: t('risks:field.status'), width: 100, valueFormatter: (p) => (p.value ? t(`risks:status.${p.value}`) : '') },
+      { field: 'owner', headerName: t('risks:field.owner'), width: 100 },
+      { field: 'treatment', headerName: t('risks:field.treatment'), width: 100, valueFormatter: (p) => (p.value ? t(`risks:treatment.${p.value}`) : '') },
+      { field: 'nextReviewOn', headerName: t('risks:field.nextReviewOn'), width: 120 },
+      { field: 'openActions', headerName: t('risks:field.openActions'), width: 100 },
+      { field: 'overdueActions', headerName: t('risks:field.overdueActions'), width: 100 },
+      { field: 'source', headerName: t('risks:field.source'), width: 120, valueFormatter: (p) => (p.value ? t(`risks:source.${p.value}`) : '') },
+      { field: 'updatedAt', headerName: t('risks:field.updatedAt'), width: 170, hide: true },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t],
+  );
+
+  return (
+    <div className="page page-fill">
+      <h1>{t('risks:title')}</h1>
+      <div className="risks-filters">
+        <span className="segmented" role="group" aria-label={t('risks:heatMap.title')}>
+          {(['inherent', 'residual'] as const).map((b) => (
+            <button key={b} type="button" aria-pressed={basis === b} onClick={() => { setBasis(b); setCell(null); }} data-testid={`risk-basis-${b}`}>
+              {t(`risks:basis.${b}`)}
+            </button>
+          ))}
+        </span>
+        <label title={t('risks:asOfHint')}>
+          {t('risks:asOf')} <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="risk-asof" />
+        </label>
+        <label>
+          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} data-testid="risk-include-closed" /> {t('risks:includeClosed')}
+        </label>
+        <select value={category} onChange={(e) => setCategory(e.target.value)} aria-label={t('risks:field.category')} data-testid="risk-category-filter">
+          <option value="">{t('risks:allCategories')}</option>
+          {RISK_CATEGORIES.map((c) => (
+            <option key={c} value={c}>{t(`risks:category.${c}`)}</option>
+          ))}
+        </select>
+        <select value={level} onChange={(e) => setLevel(e.target.value)} aria-label={t('risks:field.level')} data-testid="risk-level-filter">
+          <option value="">{t('risks:allLevels')}</option>
+          {RISK_LEVEL_VALUES.map((l) => (
+            <option key={l} value={l}>{t(`risks:level.${l}`)}</option>
+          ))}
+        </select>
+        {cell && (
+          <span className="cell-filter" data-testid="risk-cell-filter">
+            {t('risks:heatMap.filteredBy', { likelihood: cell.likelihood, impact: cell.impact })}
+            <button type="button" onClick={() => setCell(null)}>{t('risks:heatMap.clear')}</button>
+          </span>
+        )}
+        <div className="spacer" />
+        <button type="button" onClick={() => setBands(true)} data-testid="risk-bands">{t('risks:bands.edit')}</button>
+      </div>
+      {readOnly && <div className="asof-banner" data-testid="risk-asof-banner">{t('risks:asOfMode', { date: asOf })}</div>}
+      <ErrorBanner error={heat.error ?? list.error} />
+      <div className="risks-layout">
+        <div className="risks-side">
+          <RiskHeatMap data={heat.data} selected={cell} onSelect={setCell} />
+        </div>
+        <div className="risks-main">
+          <DataGrid<RiskListRow>
+            stateKey="risks"
+            testId="risks-grid"
+            rows={list.data?.rows}
+            columns={columns}
+            getRowId={(r) => String(r.id)}
+            onRowClicked={(r) => setEditing(r.id)}
+            toolbar={
+              <button className="primary" type="button" onClick={() => setEditing('new')} disabled={readOnly} data-testid="risk-new">
+                {t('risks:new')}
+              </button>
+            }
+          />
+        </div>
+      </div>
+      {editing != null && <RiskForm id={editing === 'new' ? null : editing} readOnly={readOnly} onClose={() => setEditing(null)} />}
+      {bands && <BandsEditor onClose={() => setBands(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { Cron } from 'croner';
+import type { Api } from '../api/api';
+
+/**
+ * The app's evaluation timer: asks the domain to run whatever is due ('schedules.runDue') once at start-up and then at
+ * the top of every hour. All the logic (which periods are due, catching up missed ones, claiming so nothing runs twice)
+ * is in electron/domain/evaluations/scheduleRunner.ts; the job itself runs in a worker thread.
+ * `protect` skips a tick while the previous one is still running.
+ */
+export function startEvaluationScheduler(api: Api, log: (msg: string) => void = (m) => console.log(m)): Cron {
+  const job = new Cron('0 * * * *', { name: 'evaluations.runDue', protect: true, catch: (e) => log(`scheduled evaluations failed: ${String(e)}`) }, async () => {
+    const r = await api.send('schedules.runDue', {});
+    for (const run of r.runs) log(`scheduled evaluation ${run.scheduleName} ${run.period}: ${run.outcome}${run.message ? ` (${run.message})` : ''}`);
+  });
+  void job.trigger();
+  return job;
+}

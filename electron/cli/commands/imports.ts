@@ -1,0 +1,120 @@
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { IMPORT_KINDS } from '../../../db/schema/enums';
+import { importMapping } from '../../contract/imports';
+import { ApiError } from '../../contract/operation';
+import type { RowError } from '../../domain/imports/types';
+import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+
+interface ImportOptions extends CommonOptions {
+  mapping?: string;
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  acceptValid?: boolean;
+  rejected?: string;
+}
+
+const DELIMS: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', ',': ',', ';': ';', '\\t': '\t', '|': '|' };
+
+function readMapping(path: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new Error(`Cannot read the mapping file ${path}: ${(e as Error).message}`);
+  }
+  const parsed = importMapping.safeParse(raw);
+  if (!parsed.success) throw new Error(`Mapping file ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+const errorText = (e: RowError) =>
+  `  ${[e.row !== null ? `row ${e.row}` : null, e.column ? `column '${e.column}'` : null, e.value ? `value '${e.value.slice(0, 80)}'` : null].filter(Boolean).join(', ')}: ${e.message}`;
+
+export function register(program: Command): void {
+  common(
+    program
+      .command('import')
+      .description('import a CSV or XLSX file (all-or-nothing unless --accept-valid)')
+      .argument('<kind>', `what the file holds: ${IMPORT_KINDS.join(', ')}`)
+      .argument('<file>', 'CSV/TSV (UTF-8, UTF-16 or GB18030) or XLSX file'),
+  )
+    .option('--mapping <file>', 'mapping JSON (columns, dateFormat, value maps); default: headers matched automatically')
+    .option('--sheet <name>', 'XLSX sheet (default: the first)')
+    .option('--encoding <enc>', 'utf8, utf16le, utf16be or gb18030 (default: detected)')
+    .option('--delimiter <d>', 'comma, semicolon, tab or pipe (default: detected)')
+    .option('--accept-valid', 'commit the valid rows and write the rejected ones to a CSV')
+    .option('--rejected <file>', 'where to write the rejected rows (default: next to the file)')
+    .action(
+      action(async (kind: string, file: string, opts: ImportOptions) => {
+        if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new Error(`Unknown kind '${kind}' (one of ${IMPORT_KINDS.join(', ')})`);
+        const mapping = opts.mapping ? readMapping(opts.mapping) : undefined;
+        const delimiter = opts.delimiter ? DELIMS[opts.delimiter] : undefined;
+        if (opts.delimiter && !delimiter) throw new Error(`Unknown delimiter '${opts.delimiter}' (comma, semicolon, tab or pipe)`);
+        await withApi(opts, async (api) => {
+          try {
+            const r = await api.sendRaw(
+              'imports.run',
+              {
+                kind,
+                path: resolve(file),
+                mapping,
+                sheet: opts.sheet,
+                encoding: opts.encoding,
+                delimiter,
+                acceptValid: opts.acceptValid ?? false,
+                rejectedPath: opts.rejected ? resolve(opts.rejected) : undefined,
+              },
+              { onProgress: progressPrinter() },
+            ) as Awaited<ReturnType<typeof api.send<'imports.run'>>>;
+            const summary = { importId: r.importId, kind: r.kind, rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, errors: r.errors.map(({ row, column, value, message }) => ({ row, column, value, message })) };
+            output(opts, summary, () =>
+              [
+                `Import ${r.importId} (${r.kind}, ${r.fileName}): ${r.rowsRead} rows read, ${r.inserted} inserted, ${r.updated} updated, ${r.duplicates} duplicates, ${r.rejected} rejected in ${(r.durationMs / 1000).toFixed(1)} s`,
+                ...r.errors.slice(0, 20).map(errorText),
+                r.rejectedFile ? `Rejected rows: ${r.rejectedFile}` : '',
+              ]
+                .filter(Boolean)
+                .join('\n'),
+            );
+          } catch (e) {
+            // All-or-nothing failure: the same JSON shape, with the row errors, and a non-zero exit.
+            const data = ApiError.is(e) ? (e.body.data as { errors?: RowError[]; rowsRead?: number; rejected?: number } | undefined) : undefined;
+            if (!data?.errors) throw e;
+            const summary = { importId: null, kind, rowsRead: data.rowsRead ?? 0, inserted: 0, updated: 0, duplicates: 0, rejected: data.rejected ?? data.errors.length, errors: data.errors };
+            if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+            process.stderr.write(`pwb: ${(e as Error).message}\n`);
+            if (!opts.json) for (const err of data.errors.slice(0, 20)) process.stderr.write(`${errorText(err)}\n`);
+            process.exitCode = 1;
+          }
+        });
+      }),
+    );
+
+  const imports = program.command('imports').description('import history');
+  common(imports.command('list').description('past imports, newest first'))
+    .option('--kind <kind>', `only this kind (${IMPORT_KINDS.join(', ')})`)
+    .action(
+      action(async (opts: CommonOptions & { kind?: string }) => {
+        await withApi(opts, async (api) => {
+          const r = await api.sendRaw('imports.list', { kind: opts.kind }) as Awaited<ReturnType<typeof api.send<'imports.list'>>>;
+          output(opts, r.rows, () =>
+            [
+              ...r.rows.map((i) => [i.id, i.startedAt.slice(0, 19).replace('T', ' '), i.kind, i.status, i.fileName, `read ${i.rowsRead}`, `+${i.inserted}`, `~${i.updated}`, `=${i.duplicates}`, `x${i.rejected}`].join('\t')),
+              `${r.total} imports`,
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+  common(imports.command('undo').description('undo an import: remove what it inserted, restore what it updated').argument('<id>', 'import id')).action(
+    action(async (id: string, opts: CommonOptions) => {
+      await withApi(opts, async (api) => {
+        const r = await api.sendRaw('imports.undo', { id: Number(id) }, { onProgress: progressPrinter() }) as Awaited<ReturnType<typeof api.send<'imports.undo'>>>;
+        output(opts, r, () => `Import ${r.importId} undone: ${r.removed} rows removed, ${r.restored} restored`);
+      });
+    }),
+  );
+}

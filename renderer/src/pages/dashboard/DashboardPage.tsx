@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useOp } from '../../api/hooks';
+import { ExpiryAlerts } from '../training/ExpiryAlerts';
 
 /** Start page: workspace at a glance (the evaluations work adds charts here). */
 export default function DashboardPage() {
@@ -18,6 +19,7 @@ export default function DashboardPage() {
           ))}
         </div>
       )}
+      <ExpiryAlerts />
       <p className="muted">
         {t('common:app.workspace')}: <code>{info.data?.path}</code>
       </p>

@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Api } from '../../../electron/api/api';
+import { ApiError } from '../../../electron/contract/operation';
+import type { Workspace } from '../../../db/database';
+import { partnerInput } from '../../helpers/workspace';
+
+/** Creates partners P001..Pnnn through the contract. */
+export async function seedPartners(api: Api, n = 3): Promise<void> {
+  for (let i = 1; i <= n; i++) await api.send('partners.create', partnerInput(`P${String(i).padStart(3, '0')}`));
+}
+
+export function writeFile(dir: string, name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+/** Row counts of every table an import can touch: "the database is unchanged" compares two of these. */
+export function snapshot(ws: Workspace): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of ['partners', 'sales_lines', 'targets', 'training_records', 'feedback', 'risks', 'imports', 'import_errors', 'import_changes']) {
+    out[t] = (ws.sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
+  }
+  return out;
+}
+
+/** Runs a call expected to fail; returns the structured error. */
+export async function failure(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    if (ApiError.is(e)) return e;
+    throw e;
+  }
+  throw new Error('expected the call to fail');
+}
+
+export interface ErrorData {
+  errors: Array<{ row: number | null; column: string | null; value: string | null; message: string }>;
+  rowsRead: number;
+  rejected: number;
+}

@@ -6,6 +6,7 @@ import { evaluationsContract } from './evaluations';
 import { risksContract } from './risks';
 import { dealsContract } from './deals';
 import { systemContract } from './system';
+import { incentivesContract } from './incentives';
 import { importsContract } from './imports';
 
 /**
@@ -15,6 +16,7 @@ import { importsContract } from './imports';
 export const contract = {
   ...systemContract,
   ...partnersContract,
+  ...incentivesContract,
   ...importsContract,
   ...evaluationsContract,
   ...auditContract,

@@ -5,6 +5,7 @@ import { evaluationHandlers } from './evaluations';
 import { riskHandlers } from './risks';
 import { dealHandlers } from './deals';
 import { systemHandlers } from './system';
+import { incentiveHandlers } from './incentives';
 import { importHandlers } from './imports';
 import type { Handlers } from './types';
 
@@ -12,6 +13,7 @@ import type { Handlers } from './types';
 export const handlers: Handlers = {
   ...systemHandlers,
   ...partnerHandlers,
+  ...incentiveHandlers,
   ...importHandlers,
   ...evaluationHandlers,
   ...auditHandlers,

@@ -1,0 +1,69 @@
+import type { incentivesContract } from '../../contract/incentives';
+import { createInquiry, listInquiries, updateInquiry } from '../../domain/incentives/inquiries';
+import { adjustRun, approveRun, calculateRun, getRun, listRuns, payRun, voidRun } from '../../domain/incentives/payoutRun';
+import { deleteProgram, exportPrograms, getProgram, importPrograms, listPrograms, saveProgram } from '../../domain/incentives/programRepo';
+import { whatIf } from '../../domain/incentives/whatIf';
+import { exportStatements } from '../../domain/statements/statementExport';
+import type { HandlerMap } from './types';
+
+export const incentiveHandlers: HandlerMap<keyof typeof incentivesContract> = {
+  'programs.list': ({ ws }) => listPrograms(ws),
+  'programs.get': ({ ws }, ref) => getProgram(ws, ref),
+  'programs.save': ({ ws, audit }, { definition }) => {
+    const { before, after } = saveProgram(ws, definition);
+    audit({ entity: 'incentive_program', entityId: after.id, before, after });
+    return after;
+  },
+  'programs.delete': ({ ws, audit }, { id }) => {
+    const { before, deleted } = deleteProgram(ws, id);
+    audit({ entity: 'incentive_program', entityId: id, before, after: deleted ? null : { active: false } });
+    return { id, deleted };
+  },
+  'programs.import': ({ ws, audit }, input) => {
+    const saved = importPrograms(ws, input);
+    for (const s of saved) audit({ entity: 'incentive_program', entityId: s.after.id, before: s.before, after: s.after });
+    return { imported: saved.length, codes: saved.map((s) => s.after.code) };
+  },
+  'programs.export': ({ ws, audit }, { ids, out }) => {
+    const r = exportPrograms(ws, ids, out);
+    audit({ entity: 'incentive_program', after: { exported: r.programs.map((p) => p.code), path: r.path } });
+    return r;
+  },
+  'payouts.calculate': (ctx, input) =>
+    calculateRun(ctx.ws, ctx.user, input, { progress: (phase, done, total) => ctx.progress(phase, done, total), throwIfCancelled: () => ctx.cancel.throwIfCancelled() }),
+  'payouts.runs': ({ ws }, filter) => listRuns(ws, filter),
+  'payouts.get': ({ ws }, { runId }) => getRun(ws, runId),
+  'payouts.approve': ({ ws, user, audit }, { runId }) => {
+    const { before, after } = approveRun(ws, user, runId);
+    audit({ entity: 'payout_run', entityId: runId, before, after });
+    return after;
+  },
+  'payouts.pay': ({ ws, audit }, { runId, paymentRef, date }) => {
+    const { before, after } = payRun(ws, runId, paymentRef, date);
+    audit({ entity: 'payout_run', entityId: runId, before, after });
+    return after;
+  },
+  'payouts.void': ({ ws, audit }, { runId, reason }) => {
+    const { before, after } = voidRun(ws, runId, reason);
+    audit({ entity: 'payout_run', entityId: runId, before, after });
+    return after;
+  },
+  'payouts.adjust': ({ ws, audit }, { runId, ...input }) => {
+    const { line, before, after } = adjustRun(ws, runId, input);
+    audit({ entity: 'payout_run', entityId: runId, before: { totalMinor: before.totalMinor }, after: { totalMinor: after.totalMinor, line } });
+    return line;
+  },
+  'payouts.whatIf': ({ ws }, { runId, variant }) => whatIf(ws, runId, variant),
+  'payouts.inquiries.list': ({ ws }, filter) => listInquiries(ws, filter),
+  'payouts.inquiries.create': ({ ws, audit }, { lineId, question }) => {
+    const after = createInquiry(ws, lineId, question);
+    audit({ entity: 'payout_inquiry', entityId: after.id, after });
+    return after;
+  },
+  'payouts.inquiries.update': ({ ws, audit }, { id, ...change }) => {
+    const { before, after } = updateInquiry(ws, id, change);
+    audit({ entity: 'payout_inquiry', entityId: id, before, after });
+    return after;
+  },
+  'statements.export': (ctx, input) => exportStatements(ctx, input),
+};

@@ -1,0 +1,62 @@
+import type { Workspace } from '../../../db/database';
+import { DomainError } from '../../contract/operation';
+import { getSetting } from '../system/settingsStore';
+import { parsePeriod, type Period } from '../periods/period';
+import type { CalcContext, CalcLine } from './calcTypes';
+import { checkEligibility, loadPartners, type IneligibleReason, type PartnerFacts } from './eligibility';
+import { calculateGrowthBonus } from './growthBonus';
+import type { ProgramFile } from './programSchema';
+import { calculateRankingAward } from './rankingAward';
+import { calculateSpiff } from './spiff';
+import { calculateTargetBonus } from './targetBonus';
+import { calculateTieredRebate } from './tieredRebate';
+
+export function fiscalStartMonth(ws: Workspace): number {
+  const v = Number(getSetting<unknown>(ws.db, 'company.fiscalStartMonth', 1));
+  return Number.isInteger(v) && v >= 1 && v <= 12 ? v : 1;
+}
+
+export interface ProgramCalculation {
+  period: Period;
+  lines: CalcLine[];
+  excluded: Array<{ partnerId: number; reason: IneligibleReason }>;
+  partners: Map<number, PartnerFacts>;
+}
+
+/** Calculates a program for one period (nothing is written). The period must be of the program's kind and overlap its validity. */
+export function calculateProgram(ws: Workspace, program: ProgramFile, periodLabel: string, partners = loadPartners(ws)): ProgramCalculation {
+  const fsm = fiscalStartMonth(ws);
+  let period: Period;
+  try {
+    period = parsePeriod(periodLabel, fsm);
+  } catch (e) {
+    throw new DomainError((e as Error).message);
+  }
+  if (period.kind !== program.periodKind) {
+    throw new DomainError(`Program ${program.code} is calculated per ${program.periodKind}; ${periodLabel} is a ${period.kind}`);
+  }
+  const from = period.start > program.validFrom ? period.start : program.validFrom;
+  const to = program.validTo && program.validTo < period.end ? program.validTo : period.end;
+  if (from > to) throw new DomainError(`Period ${periodLabel} is outside the validity of program ${program.code} (${program.validFrom} – ${program.validTo ?? '…'})`);
+  const { eligible, excluded } = checkEligibility(ws, program.eligibility, partners, to);
+  const ctx: CalcContext = { ws, program, period, from, to, fiscalStartMonth: fsm, eligible };
+  let lines: CalcLine[];
+  switch (program.type) {
+    case 'tiered_rebate':
+      lines = calculateTieredRebate(ctx as CalcContext<typeof program>);
+      break;
+    case 'target_bonus':
+      lines = calculateTargetBonus(ctx as CalcContext<typeof program>);
+      break;
+    case 'spiff':
+      lines = calculateSpiff(ctx as CalcContext<typeof program>);
+      break;
+    case 'growth_bonus':
+      lines = calculateGrowthBonus(ctx as CalcContext<typeof program>);
+      break;
+    case 'ranking_award':
+      lines = calculateRankingAward(ctx as CalcContext<typeof program>);
+      break;
+  }
+  return { period, lines, excluded, partners };
+}

@@ -1,0 +1,323 @@
+import { createHash } from 'node:crypto';
+import type { Workspace } from '../../../db/database';
+import type { PayoutLineKind, PayoutRunStatus } from '../../../db/schema/enums';
+import { DomainError } from '../../contract/operation';
+import { writeAudit } from '../audit';
+import { parsePeriod } from '../periods/period';
+import type { CalcLine } from './calcTypes';
+import { calculateProgram, fiscalStartMonth } from './calculate';
+import { loadPartners, type PartnerFacts } from './eligibility';
+import { renderExplanation, type Explain } from './explanation';
+import { getProgram } from './programRepo';
+import { parseProgramFile, type ProgramFile } from './programSchema';
+
+export interface PayoutRunRow {
+  id: number;
+  programId: number;
+  programCode: string;
+  programName: string;
+  programType: string;
+  period: string;
+  version: number;
+  status: PayoutRunStatus;
+  currency: string;
+  totalMinor: number;
+  lineCount: number;
+  partnerCount: number;
+  inputsFingerprint: string;
+  calculatedAt: string;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  paidAt: string | null;
+  paymentRef: string | null;
+  voidedAt: string | null;
+  voidReason: string | null;
+  openInquiries: number;
+}
+
+export interface PayoutLineView {
+  id: number;
+  runId: number;
+  partnerId: number;
+  partnerCode: string;
+  partnerName: string;
+  partnerNameEn: string | null;
+  channelType: string;
+  region: string | null;
+  kind: PayoutLineKind;
+  basisMinor: number;
+  attainment: number | null;
+  tierReached: number | null;
+  rate: number | null;
+  amountMinor: number;
+  /** zh-CN and en renderings of the structured explanation. */
+  explanation: string;
+  explanationEn: string;
+  reason: string | null;
+  relatesToLineId: number | null;
+  inquiries: number;
+}
+
+export interface PayoutRunDetail extends PayoutRunRow {
+  program: ProgramFile;
+  lines: PayoutLineView[];
+}
+
+const RUN_SELECT = `select r.id, r.program_id as programId, p.code as programCode, p.name as programName, p.type as programType, r.period, r.version, r.status,
+  r.currency, r.total_minor as totalMinor, r.inputs_fingerprint as inputsFingerprint, r.calculated_at as calculatedAt, r.approved_at as approvedAt,
+  r.approved_by as approvedBy, r.paid_at as paidAt, r.payment_ref as paymentRef, r.voided_at as voidedAt, r.void_reason as voidReason,
+  (select count(*) from payout_lines l where l.run_id = r.id) as lineCount,
+  (select count(distinct partner_id) from payout_lines l where l.run_id = r.id) as partnerCount,
+  (select count(*) from payout_inquiries q join payout_lines l on l.id = q.line_id where l.run_id = r.id and q.status = 'open') as openInquiries
+  from payout_runs r join incentive_programs p on p.id = r.program_id`;
+
+export function listRuns(ws: Workspace, filter: { programId?: number; status?: PayoutRunStatus; period?: string } = {}): PayoutRunRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, v: unknown) => {
+    where.push(sql);
+    params.push(v);
+  };
+  if (filter.programId) add('r.program_id = ?', filter.programId);
+  if (filter.status) add('r.status = ?', filter.status);
+  if (filter.period) add('r.period = ?', filter.period);
+  return ws.sqlite.prepare(`${RUN_SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by r.id desc`).all(...params) as PayoutRunRow[];
+}
+
+export function getRunRow(ws: Workspace, runId: number): PayoutRunRow {
+  const r = ws.sqlite.prepare(`${RUN_SELECT} where r.id = ?`).get(runId) as PayoutRunRow | undefined;
+  if (!r) throw new DomainError(`No payout run ${runId}`, 'NOT_FOUND');
+  return r;
+}
+
+export function runLines(ws: Workspace, runId: number): PayoutLineView[] {
+  const rows = ws.sqlite
+    .prepare(
+      `select l.id, l.run_id as runId, l.partner_id as partnerId, pa.code as partnerCode, pa.name as partnerName, pa.name_en as partnerNameEn,
+        pa.channel_type as channelType, pa.region, l.kind, l.basis_minor as basisMinor, l.attainment, l.tier_reached as tierReached, l.rate,
+        l.amount_minor as amountMinor, l.explanation, l.details, l.reason, l.relates_to_line_id as relatesToLineId,
+        (select count(*) from payout_inquiries q where q.line_id = l.id) as inquiries
+       from payout_lines l join partners pa on pa.id = l.partner_id where l.run_id = ? order by pa.code, l.id`,
+    )
+    .all(runId) as Array<PayoutLineView & { details: string | null }>;
+  return rows.map(({ details, ...l }) => {
+    const explain = details ? (JSON.parse(details) as { explain?: Explain }).explain : undefined;
+    return { ...l, explanationEn: explain ? renderExplanation(explain, 'en') : l.explanation };
+  });
+}
+
+export function getRun(ws: Workspace, runId: number): PayoutRunDetail {
+  const row = getRunRow(ws, runId);
+  const snap = ws.sqlite.prepare('select program_snapshot as s from payout_runs where id = ?').get(runId) as { s: string };
+  return { ...row, program: JSON.parse(snap.s) as ProgramFile, lines: runLines(ws, runId) };
+}
+
+/** What "the inputs" of a run are: its program document and every calculated basis and amount. */
+export function fingerprint(program: ProgramFile, lines: Array<Pick<CalcLine, 'partnerId' | 'basisMinor' | 'amountMinor'>>): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify(program));
+  for (const l of [...lines].sort((a, b) => a.partnerId - b.partnerId)) h.update(`|${l.partnerId}:${l.basisMinor}:${l.amountMinor}`);
+  return h.digest('hex');
+}
+
+interface NewLine {
+  partnerId: number;
+  kind: PayoutLineKind;
+  basisMinor: number;
+  attainment: number | null;
+  tierReached: number | null;
+  rate: number | null;
+  amountMinor: number;
+  explain: Explain;
+  reason: string | null;
+  relatesToLineId: number | null;
+  extra?: Record<string, unknown>;
+}
+
+function insertLines(ws: Workspace, runId: number, lines: NewLine[]): void {
+  const stmt = ws.sqlite.prepare(
+    `insert into payout_lines (run_id, partner_id, kind, basis_minor, attainment, tier_reached, rate, amount_minor, explanation, reason, relates_to_line_id, details)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const l of lines) {
+    stmt.run(runId, l.partnerId, l.kind, l.basisMinor, l.attainment, l.tierReached, l.rate, l.amountMinor, renderExplanation(l.explain, 'zh-CN'), l.reason, l.relatesToLineId, JSON.stringify({ explain: l.explain, ...l.extra }));
+  }
+}
+
+const sumLines = (ws: Workspace, runId: number) => (ws.sqlite.prepare('select coalesce(sum(amount_minor), 0) as t from payout_lines where run_id = ?').get(runId) as { t: number }).t;
+
+const periodStart = (label: string, fsm: number) => parsePeriod(label, fsm).start;
+
+/**
+ * Clawbacks for earlier PAID periods of this program: each paid run is recalculated with its frozen program snapshot on
+ * today's sales. Where a partner's basis is now lower and so is the amount, the difference to what was paid (net of
+ * clawbacks already taken in other non-void runs) becomes an explicit negative 'clawback' line referencing the paid line.
+ * History is never rewritten; increases are not topped up automatically (use an adjustment).
+ */
+export function computeClawbacks(ws: Workspace, programId: number, periodLabel: string, partners: Map<number, PartnerFacts>): NewLine[] {
+  const fsm = fiscalStartMonth(ws);
+  const start = periodStart(periodLabel, fsm);
+  const paid = (ws.sqlite.prepare(`select id, period, program_snapshot as snap, payment_ref as ref from payout_runs where program_id = ? and status = 'paid' order by id`).all(programId) as Array<{ id: number; period: string; snap: string; ref: string | null }>).filter(
+    (r) => periodStart(r.period, fsm) < start,
+  );
+  const out: NewLine[] = [];
+  const clawed = ws.sqlite.prepare(
+    `select coalesce(sum(l.amount_minor), 0) as s from payout_lines l join payout_runs r on r.id = l.run_id
+     where l.relates_to_line_id = ? and l.kind = 'clawback' and r.status != 'void' and not (r.program_id = ? and r.period = ? and r.status = 'draft')`,
+  );
+  for (const run of paid) {
+    const program = parseProgramFile(JSON.parse(run.snap));
+    const recalc = new Map(calculateProgram(ws, program, run.period, partners).lines.map((l) => [l.partnerId, l]));
+    const lines = ws.sqlite.prepare(`select id, partner_id as partnerId, basis_minor as basisMinor, amount_minor as amountMinor from payout_lines where run_id = ? and kind = 'calculated' and amount_minor > 0`).all(run.id) as Array<{ id: number; partnerId: number; basisMinor: number; amountMinor: number }>;
+    for (const line of lines) {
+      const now = recalc.get(line.partnerId);
+      if (!now || now.basisMinor >= line.basisMinor) continue;
+      const already = (clawed.get(line.id, programId, periodLabel) as { s: number }).s;
+      const net = line.amountMinor + already;
+      if (now.amountMinor >= net) continue;
+      const amountMinor = now.amountMinor - net;
+      out.push({
+        partnerId: line.partnerId,
+        kind: 'clawback',
+        basisMinor: now.basisMinor - line.basisMinor,
+        attainment: null,
+        tierReached: null,
+        rate: null,
+        amountMinor,
+        reason: `clawback ${run.period}`,
+        relatesToLineId: line.id,
+        explain: {
+          key: 'clawback',
+          params: { period: run.period, paidRunId: run.id, paymentRef: run.ref, currency: program.currency, paidBasisMinor: line.basisMinor, newBasisMinor: now.basisMinor, paidAmountMinor: line.amountMinor, newAmountMinor: now.amountMinor, alreadyClawedMinor: -already },
+        },
+        extra: { paidRunId: run.id },
+      });
+    }
+  }
+  return out;
+}
+
+export interface CalculateOptions {
+  progress?: (phase: string, done: number, total: number | null) => void;
+  throwIfCancelled?: () => void;
+}
+
+/** Refuses a change to a run that is no longer a draft: rolled back and audited as refused. */
+function frozen(run: { id: number; status: string }, what: string): DomainError {
+  return new DomainError(`Payout run ${run.id} is ${run.status}: ${what} is not allowed (approved runs, their inputs and lines are frozen)`, 'FORBIDDEN', { runId: run.id, status: run.status });
+}
+
+/**
+ * Calculates program × period into a new draft run. An existing draft of the same program and period is superseded
+ * (status void, reason 'superseded by version N'; its manual adjustments are carried over); an approved or paid run
+ * refuses a recalculation (FORBIDDEN, audited as refused).
+ */
+export function calculateRun(ws: Workspace, user: string, input: { programId?: number; programCode?: string; period: string }, opts: CalculateOptions = {}): PayoutRunDetail {
+  const programRow = getProgram(ws, { id: input.programId, code: input.programCode });
+  const program = parseProgramFile(programRow.definition);
+  const existing = ws.sqlite.prepare(`select id, status, version from payout_runs where program_id = ? and period = ? order by version desc`).all(programRow.id, input.period) as Array<{ id: number; status: string; version: number }>;
+  const locked = existing.find((r) => r.status === 'approved' || r.status === 'paid');
+  if (locked) {
+    const err = frozen(locked, 'recalculation');
+    writeAudit(ws.sqlite, user, { operation: 'payouts.calculate', entity: 'payout_run', entityId: locked.id, after: input, before: err.message, outcome: 'refused' });
+    throw err;
+  }
+  opts.progress?.('calculate', 0, null);
+  const partners = loadPartners(ws);
+  const calc = calculateProgram(ws, program, input.period, partners);
+  opts.throwIfCancelled?.();
+  opts.progress?.('clawbacks', 0, null);
+  const clawbacks = computeClawbacks(ws, programRow.id, calc.period.label, partners);
+  opts.throwIfCancelled?.();
+  const fp = fingerprint(program, calc.lines);
+  const version = (existing[0]?.version ?? 0) + 1;
+  const prevDraft = existing.find((r) => r.status === 'draft');
+  const runId = ws.sqlite.transaction(() => {
+    const now = new Date().toISOString();
+    const res = ws.sqlite
+      .prepare(`insert into payout_runs (program_id, period, version, status, currency, total_minor, program_snapshot, inputs_fingerprint, calculated_at) values (?, ?, ?, 'draft', ?, 0, ?, ?, ?)`)
+      .run(programRow.id, calc.period.label, version, program.currency, JSON.stringify(program), fp, now);
+    const id = Number(res.lastInsertRowid);
+    const lines: NewLine[] = calc.lines.map((l) => ({ ...l, kind: 'calculated', reason: null, relatesToLineId: null }));
+    if (prevDraft) {
+      const adj = ws.sqlite.prepare(`select partner_id as partnerId, amount_minor as amountMinor, reason, details from payout_lines where run_id = ? and kind = 'adjustment'`).all(prevDraft.id) as Array<{ partnerId: number; amountMinor: number; reason: string; details: string }>;
+      for (const a of adj) lines.push({ partnerId: a.partnerId, kind: 'adjustment', basisMinor: 0, attainment: null, tierReached: null, rate: null, amountMinor: a.amountMinor, reason: a.reason, relatesToLineId: null, explain: (JSON.parse(a.details) as { explain: Explain }).explain });
+      ws.sqlite.prepare(`update payout_runs set status = 'void', voided_at = ?, void_reason = ? where id = ?`).run(now, `superseded by version ${version}`, prevDraft.id);
+      writeAudit(ws.sqlite, user, { operation: 'payouts.calculate', entity: 'payout_run', entityId: prevDraft.id, before: { status: 'draft' }, after: { status: 'void', voidReason: `superseded by version ${version}` } });
+    }
+    lines.push(...clawbacks);
+    opts.progress?.('write', 0, lines.length);
+    insertLines(ws, id, lines);
+    const total = sumLines(ws, id);
+    ws.sqlite.prepare('update payout_runs set total_minor = ? where id = ?').run(total, id);
+    writeAudit(ws.sqlite, user, {
+      operation: 'payouts.calculate',
+      entity: 'payout_run',
+      entityId: id,
+      after: { programCode: program.code, period: calc.period.label, version, totalMinor: total, lines: lines.length, clawbacks: clawbacks.length, excluded: calc.excluded.length },
+    });
+    return id;
+  })();
+  opts.progress?.('write', 1, 1);
+  return getRun(ws, runId);
+}
+
+function runState(ws: Workspace, runId: number) {
+  const r = ws.sqlite.prepare('select id, status, program_id as programId, period, program_snapshot as snap, inputs_fingerprint as fp from payout_runs where id = ?').get(runId) as
+    | { id: number; status: PayoutRunStatus; programId: number; period: string; snap: string; fp: string }
+    | undefined;
+  if (!r) throw new DomainError(`No payout run ${runId}`, 'NOT_FOUND');
+  return r;
+}
+
+/** draft → approved. The inputs must still be those calculated (else CONFLICT: recalculate first). */
+export function approveRun(ws: Workspace, user: string, runId: number): { before: PayoutRunRow; after: PayoutRunRow } {
+  const r = runState(ws, runId);
+  if (r.status !== 'draft') throw frozen(r, 'approval');
+  const before = getRunRow(ws, runId);
+  const program = parseProgramFile(JSON.parse(r.snap));
+  const now = calculateProgram(ws, program, r.period).lines;
+  if (fingerprint(program, now) !== r.fp) {
+    throw new DomainError(`The sales, targets or partners behind run ${runId} changed since it was calculated; recalculate before approving`, 'CONFLICT');
+  }
+  ws.sqlite.prepare(`update payout_runs set status = 'approved', approved_at = ?, approved_by = ? where id = ?`).run(new Date().toISOString(), user, runId);
+  return { before, after: getRunRow(ws, runId) };
+}
+
+/** approved → paid, with the payment reference and date. */
+export function payRun(ws: Workspace, runId: number, paymentRef: string, date?: string): { before: PayoutRunRow; after: PayoutRunRow } {
+  const r = runState(ws, runId);
+  if (r.status === 'draft') throw new DomainError(`Payout run ${runId} is a draft: approve it before paying`, 'DOMAIN');
+  if (r.status !== 'approved') throw frozen(r, 'payment');
+  const before = getRunRow(ws, runId);
+  ws.sqlite.prepare(`update payout_runs set status = 'paid', paid_at = ?, payment_ref = ? where id = ?`).run(date ?? new Date().toISOString().slice(0, 10), paymentRef, runId);
+  return { before, after: getRunRow(ws, runId) };
+}
+
+/** draft or approved → void with a reason. A paid run is history and cannot be voided (corrections go to the next run). */
+export function voidRun(ws: Workspace, runId: number, reason: string): { before: PayoutRunRow; after: PayoutRunRow } {
+  const r = runState(ws, runId);
+  if (r.status === 'paid' || r.status === 'void') throw frozen(r, 'voiding');
+  const before = getRunRow(ws, runId);
+  ws.sqlite.prepare(`update payout_runs set status = 'void', voided_at = ?, void_reason = ? where id = ?`).run(new Date().toISOString(), reason, runId);
+  return { before, after: getRunRow(ws, runId) };
+}
+
+/** A manual adjustment line (positive or negative) with its reason; drafts only. */
+export function adjustRun(ws: Workspace, runId: number, input: { partnerId?: number; partnerCode?: string; amountMinor: number; reason: string }): { line: PayoutLineView; before: PayoutRunRow; after: PayoutRunRow } {
+  const r = runState(ws, runId);
+  if (r.status !== 'draft') throw frozen(r, 'an adjustment');
+  const partner = (input.partnerId != null
+    ? ws.sqlite.prepare('select id from partners where id = ? and deleted_at is null').get(input.partnerId)
+    : ws.sqlite.prepare('select id from partners where code = ? and deleted_at is null').get(input.partnerCode)) as { id: number } | undefined;
+  if (!partner) throw new DomainError(`No partner ${input.partnerId ?? input.partnerCode}`, 'NOT_FOUND');
+  if (input.amountMinor === 0) throw new DomainError('An adjustment of zero changes nothing');
+  const before = getRunRow(ws, runId);
+  const currency = (JSON.parse(r.snap) as ProgramFile).currency;
+  insertLines(ws, runId, [
+    { partnerId: partner.id, kind: 'adjustment', basisMinor: 0, attainment: null, tierReached: null, rate: null, amountMinor: input.amountMinor, reason: input.reason, relatesToLineId: null, explain: { key: 'adjustment', params: { reason: input.reason, currency, amountMinor: input.amountMinor } } },
+  ]);
+  const lineId = (ws.sqlite.prepare('select max(id) as id from payout_lines where run_id = ?').get(runId) as { id: number }).id;
+  ws.sqlite.prepare('update payout_runs set total_minor = ? where id = ?').run(sumLines(ws, runId), runId);
+  return { line: runLines(ws, runId).find((l) => l.id === lineId)!, before, after: getRunRow(ws, runId) };
+}

@@ -1,0 +1,47 @@
+import { majorToMinor } from '../money/money';
+import { basisValue, salesBasis } from './basis';
+import { withCap, type CalcContext, type CalcLine } from './calcTypes';
+import { sumOfProducts } from './exact';
+import { tiersToMinor, type MinorTier, type ProgramFile } from './programSchema';
+
+export type TieredRebateProgram = Extract<ProgramFile, { type: 'tiered_rebate' }>;
+
+/**
+ * Tier reached = the highest tier whose `from` ≤ basis (a basis exactly at a threshold reaches that tier).
+ * retroactive: the whole basis at the reached tier's rate; marginal: each slice [from_i, from_i+1) at its own rate,
+ * summed exactly and rounded once. A basis below the first tier, zero or negative pays nothing.
+ */
+export function rebateFor(basisMinor: number, tiers: MinorTier[], tiering: 'retroactive' | 'marginal') {
+  let idx = -1;
+  for (let i = 0; i < tiers.length; i++) if (basisMinor >= tiers[i].fromMinor) idx = i;
+  if (idx < 0 || basisMinor <= 0) return { idx, amountMinor: 0, slices: [] as Array<{ amountMinor: number; rate: number }> };
+  if (tiering === 'retroactive') return { idx, amountMinor: sumOfProducts([{ amountMinor: basisMinor, rate: tiers[idx].rate }]), slices: [] };
+  const slices: Array<{ amountMinor: number; rate: number }> = [];
+  for (let i = 0; i <= idx; i++) {
+    const lower = Math.max(tiers[i].fromMinor, 0);
+    const upper = i + 1 < tiers.length ? Math.min(tiers[i + 1].fromMinor, basisMinor) : basisMinor;
+    if (upper > lower) slices.push({ amountMinor: upper - lower, rate: tiers[i].rate });
+  }
+  return { idx, amountMinor: sumOfProducts(slices), slices };
+}
+
+export function calculateTieredRebate(ctx: CalcContext<TieredRebateProgram>): CalcLine[] {
+  const { program: p } = ctx;
+  const tiers = tiersToMinor(p.tiers, p.currency);
+  const capMinor = p.cap != null ? majorToMinor(p.cap, p.currency) : null;
+  const bases = salesBasis(ctx.ws, ctx.from, ctx.to, p.currency);
+  return ctx.eligible.map((partner) => {
+    const basisMinor = basisValue(bases.get(partner.id), p.basis);
+    const r = rebateFor(basisMinor, tiers, p.tiering);
+    const params: Record<string, unknown> = { period: ctx.period.label, currency: p.currency, basis: p.basis, basisMinor, tiering: p.tiering };
+    if (r.idx < 0 || basisMinor <= 0) {
+      const first = tiers.find((t) => t.fromMinor > Math.max(basisMinor, 0)) ?? tiers[0];
+      params.fromMinor = r.idx < 0 ? tiers[0].fromMinor : first.fromMinor;
+      params.amountMinor = 0;
+      return { partnerId: partner.id, basisMinor, attainment: null, tierReached: null, rate: null, amountMinor: 0, explain: { key: 'rebate.none', params } };
+    }
+    Object.assign(params, { tier: r.idx + 1, fromMinor: tiers[r.idx].fromMinor, rate: tiers[r.idx].rate, slices: r.slices });
+    const amountMinor = withCap(r.amountMinor, capMinor, params);
+    return { partnerId: partner.id, basisMinor, attainment: null, tierReached: r.idx + 1, rate: tiers[r.idx].rate, amountMinor, explain: { key: 'rebate', params } };
+  });
+}

@@ -1,0 +1,75 @@
+import type { Workspace } from '../../../db/database';
+import { DomainError } from '../../contract/operation';
+import { getRun, type PayoutLineView, type PayoutRunDetail } from '../incentives/payoutRun';
+import { loadPartners, type PartnerFacts } from '../incentives/eligibility';
+import { getSetting } from '../system/settingsStore';
+
+export interface StatementData {
+  number: string;
+  generatedAt: string;
+  company: { name: string; logoPath: string | null };
+  run: Omit<PayoutRunDetail, 'lines'>;
+  partner: PartnerFacts & { creditCode: string | null };
+  lines: PayoutLineView[];
+  totalMinor: number;
+}
+
+/** Partners that get a statement: every partner with at least one non-zero line in the run. */
+export function statementPartners(run: PayoutRunDetail, only?: number[]): number[] {
+  const ids = new Set<number>();
+  for (const l of run.lines) if (l.amountMinor !== 0) ids.add(l.partnerId);
+  return [...ids].filter((id) => !only || only.includes(id));
+}
+
+/**
+ * Statement numbers ST-YYYY-NNNNNN: unique and sequential across the workspace (the counter is the statements table:
+ * the year's highest number + 1). A run's statement for a partner keeps its number when exported again.
+ */
+export function assignStatementNumbers(ws: Workspace, run: PayoutRunDetail, partnerIds: number[], now = new Date()): Map<number, { number: string; generatedAt: string }> {
+  const out = new Map<number, { number: string; generatedAt: string }>();
+  ws.sqlite.transaction(() => {
+    const year = now.getFullYear();
+    const prefix = `ST-${year}-`;
+    const max = ws.sqlite.prepare(`select max(cast(substr(number, ?) as integer)) as n from statements where number like ?`).get(prefix.length + 1, `${prefix}%`) as { n: number | null };
+    let seq = max.n ?? 0;
+    const existing = ws.sqlite.prepare('select number, generated_at as generatedAt from statements where run_id = ? and partner_id = ?');
+    const insert = ws.sqlite.prepare('insert into statements (number, run_id, partner_id, total_minor, generated_at) values (?, ?, ?, ?, ?)');
+    const totals = new Map<number, number>();
+    for (const l of run.lines) totals.set(l.partnerId, (totals.get(l.partnerId) ?? 0) + l.amountMinor);
+    for (const id of partnerIds) {
+      const e = existing.get(run.id, id) as { number: string; generatedAt: string } | undefined;
+      if (e) {
+        out.set(id, e);
+        continue;
+      }
+      seq += 1;
+      const number = `${prefix}${String(seq).padStart(6, '0')}`;
+      const generatedAt = now.toISOString();
+      insert.run(number, run.id, id, totals.get(id) ?? 0, generatedAt);
+      out.set(id, { number, generatedAt });
+    }
+  })();
+  return out;
+}
+
+export function loadStatementContext(ws: Workspace, runId: number) {
+  const run = getRun(ws, runId);
+  if (run.status !== 'approved' && run.status !== 'paid') {
+    throw new DomainError(`Statements are issued for approved or paid runs; run ${runId} is ${run.status}`, 'DOMAIN');
+  }
+  const partners = loadPartners(ws);
+  const credit = new Map((ws.sqlite.prepare('select id, credit_code as c from partners').all() as Array<{ id: number; c: string | null }>).map((r) => [r.id, r.c]));
+  const company = { name: getSetting<string>(ws.db, 'company.name', 'Partner Workbench'), logoPath: getSetting<string | null>(ws.db, 'company.logoPath', null) };
+  const byPartner = new Map<number, PayoutLineView[]>();
+  for (const l of run.lines) {
+    if (!byPartner.has(l.partnerId)) byPartner.set(l.partnerId, []);
+    byPartner.get(l.partnerId)!.push(l);
+  }
+  const { lines: _lines, ...runHead } = run;
+  const dataFor = (partnerId: number, num: { number: string; generatedAt: string }): StatementData => {
+    const lines = byPartner.get(partnerId) ?? [];
+    const p = partners.get(partnerId) ?? (ws.sqlite.prepare(`select id, code, name, name_en as nameEn, channel_type as channelType, tier, region, status, bank_name as bankName, bank_account as bankAccount from partners where id = ?`).get(partnerId) as PartnerFacts);
+    return { ...num, company, run: runHead, partner: { ...p, creditCode: credit.get(partnerId) ?? null }, lines, totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0) };
+  };
+  return { run, dataFor };
+}

@@ -1,0 +1,94 @@
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import yazl from 'yazl';
+import type { JobContext } from '../../jobs/types';
+import { writeAudit } from '../audit';
+import { writeFinanceCsv, writeFinanceXlsx } from './financeExport';
+import { assignStatementNumbers, loadStatementContext, statementPartners, type StatementData } from './statementData';
+import { renderStatementPdf } from './statementPdf';
+import { writeStatementXlsx } from './statementXlsx';
+
+export interface StatementExportResult {
+  runId: number;
+  dir: string;
+  zip: string | null;
+  files: string[];
+  statements: Array<{ number: string; partnerCode: string; totalMinor: number; pdf: string | null; xlsx: string | null }>;
+  finance: { csv: string | null; xlsx: string | null };
+  totalMinor: number;
+}
+
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.\-]+/g, '_');
+
+/**
+ * Bulk export of a run's statements into `<out>/<program>_<period>_run<id>/` (+ a .zip next to it):
+ * one PDF and/or XLSX per partner with a non-zero line, and the finance CSV/XLSX of all totals.
+ * Statement numbers are assigned first (one transaction); then files are written with progress and cancel.
+ */
+export async function exportStatements(
+  ctx: Pick<JobContext, 'ws' | 'user' | 'progress' | 'cancel'>,
+  input: { runId: number; out: string; formats?: Array<'pdf' | 'xlsx' | 'csv'>; zip?: boolean; partnerIds?: number[] },
+): Promise<StatementExportResult> {
+  const { ws } = ctx;
+  const formats = new Set(input.formats ?? ['pdf', 'xlsx', 'csv']);
+  const { run, dataFor } = loadStatementContext(ws, input.runId);
+  const ids = statementPartners(run, input.partnerIds);
+  const numbers = assignStatementNumbers(ws, run, ids);
+  const statements: StatementData[] = ids.map((id) => dataFor(id, numbers.get(id)!)).sort((a, b) => a.number.localeCompare(b.number));
+  const dir = join(input.out, safeName(`${run.programCode}_${run.period}_run${run.id}`));
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  const result: StatementExportResult['statements'] = [];
+  const total = statements.length;
+  ctx.progress('statements', 0, total);
+  for (let i = 0; i < statements.length; i++) {
+    ctx.cancel.throwIfCancelled();
+    const s = statements[i];
+    const base = join(dir, safeName(`${s.number}_${s.partner.code}`));
+    let pdf: string | null = null;
+    let xlsx: string | null = null;
+    if (formats.has('pdf')) {
+      pdf = `${base}.pdf`;
+      writeFileSync(pdf, await renderStatementPdf(s));
+      files.push(pdf);
+    }
+    if (formats.has('xlsx')) {
+      xlsx = `${base}.xlsx`;
+      await writeStatementXlsx(s, xlsx);
+      files.push(xlsx);
+    }
+    result.push({ number: s.number, partnerCode: s.partner.code, totalMinor: s.totalMinor, pdf, xlsx });
+    ctx.progress('statements', i + 1, total);
+  }
+  const finance: StatementExportResult['finance'] = { csv: null, xlsx: null };
+  const financeBase = join(dir, safeName(`finance_${run.programCode}_${run.period}_run${run.id}`));
+  if (formats.has('csv')) {
+    finance.csv = `${financeBase}.csv`;
+    await writeFinanceCsv(statements, finance.csv);
+    files.push(finance.csv);
+    if (formats.has('xlsx')) {
+      finance.xlsx = `${financeBase}.xlsx`;
+      await writeFinanceXlsx(statements, finance.xlsx);
+      files.push(finance.xlsx);
+    }
+  }
+  let zip: string | null = null;
+  if (input.zip !== false) {
+    ctx.cancel.throwIfCancelled();
+    ctx.progress('zip', 0, files.length);
+    zip = `${dir}.zip`;
+    const z = new yazl.ZipFile();
+    for (const f of files) z.addFile(f, `${basename(dir)}/${basename(f)}`);
+    z.end();
+    await new Promise<void>((resolve, reject) => {
+      const out = createWriteStream(zip!);
+      out.on('close', () => resolve());
+      out.on('error', reject);
+      z.outputStream.on('error', reject).pipe(out);
+    });
+    ctx.progress('zip', files.length, files.length);
+  }
+  const totalMinor = statements.reduce((s, x) => s + x.totalMinor, 0);
+  writeAudit(ws.sqlite, ctx.user, { operation: 'statements.export', entity: 'payout_run', entityId: run.id, after: { dir, zip, statements: statements.length, formats: [...formats], totalMinor } });
+  return { runId: run.id, dir, zip, files, statements: result, finance, totalMinor };
+}

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gridCells } from './grid';
+
+/** A second browser-mode server on a brand-new, empty workspace: what a user sees on first start. */
+let server: ChildProcess;
+let url: string;
+let dir: string;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pwb-first-run-'));
+  server = spawn(process.execPath, ['out/main/webServer.js', '--db', join(dir, 'new.sqlite'), '--files', join(dir, 'files')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /open: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`web server exited with ${code}`)));
+  });
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('first start offers the demo dataset; loading it runs as a job with progress and fills the partners grid', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+  await page.goto(url);
+  const offer = page.getByTestId('demo-offer');
+  await expect(offer).toBeVisible();
+  await expect(offer.getByRole('heading')).toHaveText('欢迎使用渠道伙伴工作台');
+  await offer.getByTestId('demo-load').click();
+  await expect(offer.getByTestId('job-progress')).toBeVisible();
+  await expect(offer).toBeHidden({ timeout: 120_000 });
+  await page.getByTestId('nav-partners').click();
+  await expect(gridCells(page, 'partners-grid', 'code').first()).toHaveText('P0001');
+  // Channel types in Chinese, from the glossary.
+  await expect(gridCells(page, 'partners-grid', 'channelType').first()).toHaveText(/^(直销|代理商|经销商|分销商|零售商|电商|合作伙伴|电话营销)$/);
+});

@@ -9,7 +9,7 @@ const scale = z.number().int().min(1).max(5);
 export const riskFields = z
   .object({
     /** Generated (R-0001, R-0002 …) when absent. */
-    code: zs.code.max(32).regex(/^[A-Za-z0-9_.\-]+$/, 'letters, digits, _ . - only').optional(),
+    code: zs.code.max(32).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').optional(),
     title: z.string().trim().min(1).max(200),
     description: optionalText(4000),
     category: z.enum(RISK_CATEGORIES),

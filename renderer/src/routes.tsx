@@ -6,6 +6,7 @@ const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const RisksPage = lazy(() => import('./pages/risks/RisksPage'));
+const DealsPage = lazy(() => import('./pages/deals/DealsPage'));
 
 export interface AppRoute {
   /** Path under '#/' ('' for the start page). */
@@ -27,7 +28,7 @@ export const routes: AppRoute[] = [
   { path: 'incentives', nav: 'incentives', element: <ComingSoon what="incentives" /> },
   { path: 'payouts', nav: 'payouts', element: <ComingSoon what="payouts" /> },
   { path: 'risks', nav: 'risks', element: page(<RisksPage />) },
-  { path: 'deals', nav: 'deals', element: <ComingSoon what="deals" /> },
+  { path: 'deals', nav: 'deals', element: page(<DealsPage />) },
   { path: 'imports', nav: 'imports', element: <ComingSoon what="imports" /> },
   { path: 'audit', nav: 'audit', element: <ComingSoon what="audit" /> },
   { path: 'settings', nav: 'settings', element: page(<SettingsPage />) },

@@ -32,7 +32,7 @@ const NOISE = /[\s\p{P}\p{S}]/gu;
 export function customerKey(name: string): string {
   let s = name.normalize('NFKC').toLowerCase().trim();
   // (集团), (控股) etc. inside brackets are company forms too; any other bracketed text (a city, 中国) is kept.
-  s = s.replace(/[(\[]\s*(集团|控股|股份)\s*[)\]]/g, '$1');
+  s = s.replace(/[([]\s*(集团|控股|股份)\s*[)\]]/g, '$1');
   for (let prev = ''; prev !== s; ) {
     prev = s;
     s = s.replace(LATIN_FORM, '');
@@ -54,6 +54,6 @@ export function customerKey(name: string): string {
 /** 统一社会信用代码, normalised: width, case, spaces and dashes removed; null when empty. */
 export function normaliseCreditCode(code: string | null | undefined): string | null {
   if (!code) return null;
-  const c = code.normalize('NFKC').toUpperCase().replace(/[\s\-]/g, '');
+  const c = code.normalize('NFKC').toUpperCase().replace(/[\s-]/g, '');
   return c || null;
 }

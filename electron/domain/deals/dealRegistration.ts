@@ -4,6 +4,7 @@ import { dealRegistrations, partners, risks, type DealRegistrationRow, type Deal
 import type { CustomerConflict, DealConflict, DealDecision, DealInput, DealListFilter, DealRow, DealSettings, PriceConflict } from '../../contract/deals';
 import { dealFields } from '../../contract/deals';
 import { DomainError } from '../../contract/operation';
+import { formatMinor } from '../money/money';
 import { addDays } from '../periods/period';
 import { localDate, startOfLocalDayIso } from '../risks/localDate';
 import { createRisk, updateRisk } from '../risks/riskRegister';
@@ -188,7 +189,7 @@ export function registerDeal(ws: Workspace, input: DealInput, user: string, opti
     const others = customerConflicts.map((c) => (c.partnerCode ? `${c.partnerCode} ${c.partnerName}` : '直销团队')).join('、');
     const lines: string[] = [];
     if (customerConflicts.length) lines.push(`${who} 报备的客户「${data.customerName}」已由 ${others} 报备（${settings.conflictWindowDays} 天内或仍在保护期）。`);
-    if (price) lines.push(`报价 ${(price.quotedPriceMinor / 100).toFixed(2)} 低于产品线「${price.productLine}」底价 ${(price.floorMinor / 100).toFixed(2)}。`);
+    if (price) lines.push(`报价 ${formatMinor(price.quotedPriceMinor)} 低于产品线「${price.productLine}」底价 ${formatMinor(price.floorMinor)}。`);
     lines.push(`商机报备 #${row.id}，待经理裁定。`);
     const risk = createRisk(
       ws,

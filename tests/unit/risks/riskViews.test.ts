@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRisk, updateRisk } from '../../../electron/domain/risks/riskRegister';
-import { saveRiskActions } from '../../../electron/domain/risks/riskActions';
 import { DEFAULT_RISK_BANDS, riskBandIssues, riskLevel } from '../../../electron/domain/risks/riskLevels';
 import { memoryApi, partnerInput } from '../../helpers/workspace';
 

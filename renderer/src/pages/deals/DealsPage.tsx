@@ -1,0 +1,95 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEAL_STATUSES } from '../../../../db/schema/enums';
+import type { DealRow } from '../../../../electron/contract/deals';
+import { formatMinor } from '../../../../electron/domain/money/money';
+import { useMutationOp, useOp } from '../../api/hooks';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { DealForm } from './DealForm';
+import { DealSettingsForm } from './DealSettingsForm';
+import { DealView } from './DealView';
+import './deals.css';
+
+export default function DealsPage() {
+  const { t } = useTranslation(['deals', 'common']);
+  const [status, setStatus] = useState('');
+  const [registering, setRegistering] = useState(false);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [settings, setSettings] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const list = useOp('deals.list', status ? { statuses: [status as (typeof DEAL_STATUSES)[number]] } : {});
+  const expire = useMutationOp('deals.expire');
+
+  const columns = useMemo<ColDef<DealRow>[]>(
+    () => [
+      { field: 'id', headerName: t('deals:field.id'), width: 80, pinned: 'left' },
+      {
+        field: 'status',
+        headerName: t('deals:field.status'),
+        width: 120,
+        cellRenderer: (p: { value: DealRow['status'] }) => <span className={`deal-status ${p.value}`}>{t(`deals:status.${p.value}`)}</span>,
+        filterValueGetter: (p) => t(`deals:status.${p.data?.status}`),
+      },
+      { field: 'partnerCode', headerName: t('deals:field.partner'), width: 180, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : t('deals:direct')) },
+      { field: 'customerName', headerName: t('deals:field.customerName'), flex: 2, minWidth: 200 },
+      { field: 'customerCreditCode', headerName: t('deals:field.customerCreditCode'), width: 190 },
+      { field: 'productLine', headerName: t('deals:field.productLine'), width: 120 },
+      { field: 'expectedValueMinor', headerName: t('deals:field.expectedValue'), width: 130, type: 'numericColumn', valueFormatter: (p) => (p.value == null ? '' : formatMinor(p.value)) },
+      { field: 'quotedPriceMinor', headerName: t('deals:field.quotedPrice'), width: 120, type: 'numericColumn', valueFormatter: (p) => (p.value == null ? '' : formatMinor(p.value)) },
+      { field: 'expectedCloseOn', headerName: t('deals:field.expectedCloseOn'), width: 120 },
+      { field: 'registeredAt', headerName: t('deals:field.registeredAt'), width: 160, valueFormatter: (p) => (p.value ? new Date(p.value).toLocaleString() : '') },
+      { field: 'protectedUntil', headerName: t('deals:field.protectedUntil'), width: 120 },
+      { headerName: t('deals:field.conflicts'), width: 90, valueGetter: (p) => p.data?.conflicts.length ?? 0 },
+      { field: 'riskCode', headerName: t('deals:field.risk'), width: 100 },
+      { field: 'decidedBy', headerName: t('deals:field.decidedBy'), width: 100 },
+    ],
+    [t],
+  );
+
+  return (
+    <div className="page page-fill">
+      <h1>{t('deals:title')}</h1>
+      {message && <div className="deal-result" data-testid="deal-message">{message}</div>}
+      <ErrorBanner error={list.error ?? expire.error} />
+      <DataGrid<DealRow>
+        stateKey="deals"
+        testId="deals-grid"
+        rows={list.data?.rows}
+        columns={columns}
+        getRowId={(r) => String(r.id)}
+        onRowClicked={(r) => setViewing(r.id)}
+        toolbar={
+          <>
+            <select value={status} onChange={(e) => setStatus(e.target.value)} aria-label={t('deals:field.status')} data-testid="deals-status-filter">
+              <option value="">{t('deals:allStatuses')}</option>
+              {DEAL_STATUSES.map((s) => (
+                <option key={s} value={s}>{t(`deals:status.${s}`)}</option>
+              ))}
+            </select>
+            <button type="button" onClick={() => setSettings(true)}>{t('deals:settings.edit')}</button>
+            <button type="button" disabled={expire.isPending} onClick={() => expire.mutate({}, { onSuccess: (r) => setMessage(t('deals:expired', { count: r.expired.length })) })} data-testid="deals-expire">
+              {t('deals:expire')}
+            </button>
+            <button type="button" className="primary" onClick={() => setRegistering(true)} data-testid="deal-register">
+              {t('deals:register')}
+            </button>
+          </>
+        }
+      />
+      {registering && (
+        <DealForm
+          onClose={() => setRegistering(false)}
+          onRegistered={(d) => {
+            setRegistering(false);
+            if (d.status === 'conflict') setViewing(d.id);
+            else setMessage(t('deals:result.approved', { date: d.protectedUntil }));
+          }}
+        />
+      )}
+      {viewing != null && <DealView id={viewing} onClose={() => setViewing(null)} />}
+      {settings && <DealSettingsForm onClose={() => setSettings(false)} />}
+    </div>
+  );
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { job, mutation, query, zs } from './operation';
+import { isKnownSetting, KNOWN_SETTINGS } from './settingKeys';
 
 export interface WorkspaceInfo {
   path: string;
@@ -34,7 +35,14 @@ export const systemContract = {
   'settings.get': query<{ key: string; value: unknown }>()(z.object({ key: settingKey }).strict()),
   'settings.list': query<Array<{ key: string; value: unknown }>>()(z.object({}).strict()),
   'settings.set': mutation<{ key: string; value: unknown }>()(
-    z.object({ key: settingKey, value: z.json() }).strict(),
+    z
+      .object({ key: settingKey, value: z.json() })
+      .strict()
+      .superRefine(({ key, value }, ctx) => {
+        if (!isKnownSetting(key)) return;
+        const r = KNOWN_SETTINGS[key].safeParse(value);
+        if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: ['value', ...i.path.map((p) => p as string | number)], message: i.message });
+      }),
     { invalidates: ['settings'] },
   ),
   'jobs.cancel': mutation<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),

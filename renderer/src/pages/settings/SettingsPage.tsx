@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { GeneralSection } from './GeneralSection';
 
 /** Settings: areas add their sections (evaluation weights, risk bands, company details...). */
 export default function SettingsPage() {
@@ -10,6 +11,7 @@ export default function SettingsPage() {
   return (
     <div className="page">
       <h1>{t('common:nav.settings')}</h1>
+      <GeneralSection />
       <section>
         <h2>{t('settings:workspace.title')}</h2>
         <p>

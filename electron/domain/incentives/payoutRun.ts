@@ -217,11 +217,8 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
   const program = parseProgramFile(programRow.definition);
   const existing = ws.sqlite.prepare(`select id, status, version from payout_runs where program_id = ? and period = ? order by version desc`).all(programRow.id, input.period) as Array<{ id: number; status: string; version: number }>;
   const locked = existing.find((r) => r.status === 'approved' || r.status === 'paid');
-  if (locked) {
-    const err = frozen(locked, 'recalculation');
-    writeAudit(ws.sqlite, user, { operation: 'payouts.calculate', entity: 'payout_run', entityId: locked.id, after: input, before: err.message, outcome: 'refused' });
-    throw err;
-  }
+  // The job runner audits the refusal (outcome 'refused').
+  if (locked) throw frozen(locked, 'recalculation');
   opts.progress?.('calculate', 0, null);
   const partners = loadPartners(ws);
   const calc = calculateProgram(ws, program, input.period, partners);

@@ -1,0 +1,108 @@
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { STATEMENT_LINE_HEADER } from '../../../electron/domain/statements/statementXlsx';
+import { formatMoney } from '../../../electron/domain/money/money';
+import { chineseCapitals } from '../../../electron/domain/statements/chineseCapitals';
+import { tempDir } from '../../helpers/workspace';
+import { rebateProgram, sale, setup } from '../incentives/fixture';
+
+const hasPdftotext = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+let cleanup: (() => void) | null = null;
+afterEach(() => cleanup?.());
+
+async function approvedRun() {
+  const ctx = await setup([['SZ01', { name: '深圳市鑫睿贸易有限公司', nameEn: 'Shenzhen Xinrui Trading', bankName: '招商银行深圳分行', bankAccount: '=HYPERLINK("x")' }], ['DG02', { name: '东莞莞城电子商行' }], ['ZERO']]);
+  const { ws, api, ids } = ctx;
+  sale(ws, ids.SZ01, '2025-02-01', 61_234_000);
+  sale(ws, ids.DG02, '2025-02-01', 50_000_033);
+  await api.send('settings.set', { key: 'company.name', value: '华信科技（上海）有限公司' });
+  await api.send('programs.save', { definition: rebateProgram() });
+  const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+  await api.send('payouts.adjust', { runId: run.id, partnerCode: 'SZ01', amountMinor: -20, reason: '=cmd|calc' });
+  await api.send('payouts.approve', { runId: run.id });
+  return { ...ctx, run: await api.send('payouts.get', { runId: run.id }) };
+}
+
+describe('statements export', () => {
+  it('refuses statements for a draft run', async () => {
+    const { api, ws, ids } = await setup([['P1']]);
+    sale(ws, ids.P1, '2025-02-01', 61_234_000);
+    await api.send('programs.save', { definition: rebateProgram() });
+    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    const t = tempDir();
+    cleanup = t.cleanup;
+    await expect(api.send('statements.export', { runId: run.id, out: t.dir })).rejects.toThrow(/approved or paid/);
+  });
+
+  it('writes PDF, XLSX and finance files with sequential numbers, and a zip; numbers stay on re-export', async () => {
+    const { api, run } = await approvedRun();
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const progress: number[] = [];
+    const r = await api.send('statements.export', { runId: run.id, out: t.dir }, { onProgress: (p) => p.phase === 'statements' && progress.push(p.done) });
+    const year = new Date().getFullYear();
+    expect(r.statements.map((s) => [s.number, s.partnerCode])).toEqual([
+      [`ST-${year}-000001`, 'DG02'],
+      [`ST-${year}-000002`, 'SZ01'],
+    ]);
+    expect(r.totalMinor).toBe(run.totalMinor);
+    for (const f of r.files) expect(existsSync(f)).toBe(true);
+    expect(r.zip && statSync(r.zip).size).toBeGreaterThan(1000);
+    expect(progress.at(-1)).toBe(2);
+    const again = await api.send('statements.export', { runId: run.id, out: t.dir, formats: ['pdf'], zip: false });
+    expect(again.statements.map((s) => s.number)).toEqual(r.statements.map((s) => s.number));
+
+    // PDF: ≤ 150 KB, text extractable with the partner's Chinese name, the total and the amount in words
+    const sz = r.statements.find((s) => s.partnerCode === 'SZ01')!;
+    expect(statSync(sz.pdf!).size).toBeLessThan(150 * 1024);
+    if (!hasPdftotext) {
+      console.warn('pdftotext not found (poppler-utils): skipping the PDF text check');
+    } else {
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', sz.pdf!, '-'], { encoding: 'utf8' });
+      expect(text).toContain('深圳市鑫睿贸易有限公司');
+      expect(text).toContain(formatMoney(sz.totalMinor));
+      expect(text).toContain(chineseCapitals(sz.totalMinor));
+      expect(text).toContain(sz.number);
+      expect(text).toMatch(/第 1 \/ 1 页/);
+    }
+
+    // XLSX re-read equals the run's lines for that partner
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sz.xlsx!);
+    const sheet = wb.worksheets[0];
+    let headerRow = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === STATEMENT_LINE_HEADER[0]) headerRow = n;
+    });
+    expect(headerRow).toBeGreaterThan(0);
+    const read: Array<[string, number, number]> = [];
+    for (let n = headerRow + 1; ; n++) {
+      const row = sheet.getRow(n);
+      if (typeof row.getCell(9).value !== 'number') break;
+      read.push([String(row.getCell(1).value), Math.round(Number(row.getCell(5).value) * 100), Number(row.getCell(9).value)]);
+    }
+    const expected = run.lines.filter((l) => l.partnerCode === 'SZ01').map((l) => [l.kind, l.amountMinor, l.id]);
+    expect(read).toEqual(expected);
+    // formula-safe text: the adjustment's reason starting with '=' is stored as text with an apostrophe
+    expect(JSON.stringify(sheet.getSheetValues())).toContain("'=cmd|calc");
+
+    // finance CSV: BOM, one row per statement, bank fields, formula-safe
+    const csv = readFileSync(r.finance.csv!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = csv.trim().split('\r\n');
+    expect(rows).toHaveLength(3);
+    expect(csv).toContain('招商银行深圳分行');
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain(`${sz.number},SZ01,深圳市鑫睿贸易有限公司`);
+  });
+});

@@ -10,6 +10,8 @@ import { job, mutation, query, zs } from './operation';
 const date = zs.isoDate.refine(isIsoDate, 'not a calendar date');
 
 export type { Course, ComplianceMatrix, ExpiringCertificate, TrainingRecord };
+/** The expiry rule, shared with the renderer for the record form's preview (the main process computes the stored value). */
+export { computeExpiry } from '../domain/training/expiry';
 export type { CellState, MatrixCell, MatrixRow } from '../domain/training/complianceMatrix';
 
 export const CELL_STATE_VALUES = ['valid', 'expiring30', 'expiring60', 'expiring90', 'expired', 'missing'] as const;

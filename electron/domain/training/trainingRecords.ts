@@ -57,11 +57,15 @@ const toRecord = (r: RecordSql): TrainingRecord => ({ ...r, passed: r.passed ===
 export function listRecords(ws: Workspace, f: RecordFilter = {}): { rows: TrainingRecord[]; total: number } {
   const conds: string[] = ['p.deleted_at is null'];
   const params: Record<string, unknown> = {};
-  if (f.partnerId !== undefined) (conds.push('r.partner_id = @partnerId'), (params.partnerId = f.partnerId));
-  if (f.courseId !== undefined) (conds.push('r.course_id = @courseId'), (params.courseId = f.courseId));
-  if (f.from) (conds.push('r.completed_on >= @from'), (params.from = f.from));
-  if (f.to) (conds.push('r.completed_on <= @to'), (params.to = f.to));
-  if (f.passed !== undefined) (conds.push('r.passed = @passed'), (params.passed = f.passed ? 1 : 0));
+  const add = (cond: string, name: string, value: unknown) => {
+    conds.push(cond);
+    params[name] = value;
+  };
+  if (f.partnerId !== undefined) add('r.partner_id = @partnerId', 'partnerId', f.partnerId);
+  if (f.courseId !== undefined) add('r.course_id = @courseId', 'courseId', f.courseId);
+  if (f.from) add('r.completed_on >= @from', 'from', f.from);
+  if (f.to) add('r.completed_on <= @to', 'to', f.to);
+  if (f.passed !== undefined) add('r.passed = @passed', 'passed', f.passed ? 1 : 0);
   if (f.search) {
     conds.push(
       "(p.code like @q escape '\\' or p.name like @q escape '\\' or r.trainee like @q escape '\\' or r.certificate_no like @q escape '\\' or c.code like @q escape '\\')",

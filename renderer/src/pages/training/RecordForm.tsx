@@ -1,7 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordInput, type TrainingRecord } from '../../../../electron/contract/training';
-import { computeExpiry } from '../../../../electron/domain/training/expiry';
+import { computeExpiry, recordInput, type TrainingRecord } from '../../../../electron/contract/training';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';

@@ -52,7 +52,7 @@ export function parseDecimal(c: Cell): string | null {
     s = paren[1];
   }
   s = s.replace(CURRENCY, '');
-  let sign = /^([+-])/.exec(s);
+  const sign = /^([+-])/.exec(s);
   if (sign) {
     if (sign[1] === '-') neg = !neg;
     s = s.slice(1);
@@ -64,11 +64,6 @@ export function parseDecimal(c: Cell): string | null {
   if (s.endsWith('%')) {
     percent = true;
     s = s.slice(0, -1);
-  }
-  sign = /^([+-])/.exec(s);
-  if (sign) {
-    if (sign[1] === '-') neg = !neg;
-    s = s.slice(1);
   }
   let exp = 0;
   const e = /^(.*?)e([+-]?\d{1,3})$/i.exec(s);

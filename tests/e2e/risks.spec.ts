@@ -10,7 +10,7 @@ test.describe('risk register and deal registration (browser mode over the HTTP b
     const title = `E2E risk ${Date.now() % 100000}`;
     await page.goto('/#/risks');
     const cell = page.getByTestId('risk-cell-4-5');
-    await expect(cell).toBeVisible();
+    await expect(page.getByTestId('risk-heatmap')).toHaveAttribute('data-loaded', 'true');
     const before = Number(await cell.getAttribute('data-count'));
 
     await page.getByTestId('risk-new').click();

@@ -82,7 +82,7 @@ export function RiskHeatMap({ data, selected, onSelect }: { data: HeatMapResult 
 
   const count = (l: number, i: number) => data?.cells.find((c) => c.likelihood === l && c.impact === i);
   return (
-    <div data-testid="risk-heatmap">
+    <div data-testid="risk-heatmap" data-loaded={data ? "true" : "false"} data-total={data?.total ?? 0}>
       <div ref={el} className="heat-chart" aria-hidden="true" />
       <table className="heat-table" data-testid="risk-heatmap-table">
         <caption>{t('heatMap.table')}</caption>

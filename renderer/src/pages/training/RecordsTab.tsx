@@ -16,7 +16,7 @@ function recordState(r: TrainingRecord, asOf: string): 'failed' | 'valid' | 'exp
 export function RecordsTab({ asOf }: { asOf: string }) {
   const { t, i18n } = useTranslation(['training', 'common']);
   const [editing, setEditing] = useState<TrainingRecord | 'new' | null>(null);
-  const list = useOp('training.records.list', {});
+  const list = useOp('training.records.list', { limit: 100_000 });
   const zh = i18n.language === 'zh-CN';
 
   const columns = useMemo<ColDef<TrainingRecord>[]>(

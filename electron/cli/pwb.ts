@@ -8,6 +8,7 @@ import { register as registerRisks } from './commands/risks';
 import { register as registerDeals } from './commands/deals';
 import { register as registerTraining } from './commands/training';
 import { register as registerWorkspace } from './commands/workspace';
+import { register as registerPayouts } from './commands/payouts';
 
 /** `pwb`: the headless CLI. Every command drives the same contract as the app. */
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     });
   registerWorkspace(program);
   registerPartners(program);
+  registerPayouts(program);
   registerImports(program);
   registerEvaluations(program);
   registerRisks(program);

@@ -1,0 +1,149 @@
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Result } from '../../contract';
+import { formatMoney } from '../../domain/money/money';
+import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+
+type Lang = 'zh-CN' | 'en';
+const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
+
+function runJson(run: Result<'payouts.get'>, lang: Lang) {
+  return {
+    runId: run.id,
+    programCode: run.programCode,
+    period: run.period,
+    version: run.version,
+    status: run.status,
+    currency: run.currency,
+    totalMinor: run.totalMinor,
+    lines: run.lines.map((l) => ({
+      partnerCode: l.partnerCode,
+      kind: l.kind,
+      basisMinor: l.basisMinor,
+      rate: l.rate,
+      tierReached: l.tierReached,
+      amountMinor: l.amountMinor,
+      explanation: lang === 'en' ? l.explanationEn : l.explanation,
+    })),
+  };
+}
+
+function runText(run: Result<'payouts.get'>, lang: Lang): string {
+  return [
+    `run ${run.id} · ${run.programCode} ${run.period} v${run.version} · ${run.status} · total ${formatMoney(run.totalMinor, run.currency)}`,
+    ...run.lines.map((l) => `${l.partnerCode}\t${l.kind}\t${formatMoney(l.amountMinor, run.currency)}\t${lang === 'en' ? l.explanationEn : l.explanation}`),
+  ].join('\n');
+}
+
+export function register(program: Command): void {
+  const programs = program.command('programs').description('incentive programs (program files: see README "Incentives, payouts and statements")');
+  common(programs.command('add').argument('<file>', 'program file (JSON: one program or an array)').description('add or replace programs from a JSON file')).action(
+    action(async (file: string, opts: CommonOptions) => {
+      await withApi(opts, async (api) => {
+        const r = await api.send('programs.import', { content: readFileSync(resolve(file), 'utf8') });
+        output(opts, r, () => `${r.imported} program(s): ${r.codes.join(', ')}`);
+      });
+    }),
+  );
+  common(programs.command('list').description('list programs')).action(
+    action(async (opts: CommonOptions) => {
+      await withApi(opts, async (api) => {
+        const r = await api.send('programs.list', {});
+        output(opts, r, () => r.map((p) => [p.code, p.type, p.periodKind, p.validFrom, p.validTo ?? '', p.name].join('\t')).join('\n') || 'no programs');
+      });
+    }),
+  );
+  common(programs.command('export').description('write program files').requiredOption('--out <file>', 'JSON file to write')).action(
+    action(async (opts: CommonOptions & { out: string }) => {
+      await withApi(opts, async (api) => {
+        const r = await api.send('programs.export', { out: resolve(opts.out) });
+        output(opts, { path: r.path, count: r.programs.length }, () => `${r.programs.length} program(s) → ${r.path}`);
+      });
+    }),
+  );
+
+  const payouts = program.command('payouts').description('payout runs: calculate, approve, pay');
+  common(payouts.command('calc').description('calculate a draft payout run (recalculating a draft makes a new version)'))
+    .requiredOption('--program <code>', 'program code')
+    .requiredOption('--period <period>', 'period: 2025-03, 2025-Q1, 2025-H1 or 2025')
+    .option('--lang <lang>', 'explanation language: en or zh-CN', 'en')
+    .action(
+      action(async (opts: CommonOptions & { program: string; period: string; lang: Lang }) => {
+        await withApi(opts, async (api) => {
+          const run = await api.send('payouts.calculate', { programCode: opts.program, period: opts.period }, { onProgress: progressPrinter() });
+          output(opts, runJson(run, opts.lang), () => runText(run, opts.lang));
+        });
+      }),
+    );
+  common(payouts.command('list').description('list payout runs'))
+    .option('--program <code>', 'program code')
+    .action(
+      action(async (opts: CommonOptions & { program?: string }) => {
+        await withApi(opts, async (api) => {
+          const programId = opts.program ? (await api.send('programs.get', { code: opts.program })).id : undefined;
+          const runs = await api.send('payouts.runs', { programId });
+          output(opts, runs, () => runs.map((r) => [r.id, r.programCode, r.period, `v${r.version}`, r.status, formatMoney(r.totalMinor, r.currency)].join('\t')).join('\n') || 'no runs');
+        });
+      }),
+    );
+  common(payouts.command('show').argument('<runId>', 'run id').description('show a run with its lines'))
+    .option('--lang <lang>', 'explanation language: en or zh-CN', 'en')
+    .action(
+      action(async (runId: string, opts: CommonOptions & { lang: Lang }) => {
+        await withApi(opts, async (api) => {
+          const run = await api.send('payouts.get', { runId: Number(runId) });
+          output(opts, runJson(run, opts.lang), () => runText(run, opts.lang));
+        });
+      }),
+    );
+  common(payouts.command('approve').argument('<runId>', 'run id').description('approve a draft run (it is frozen afterwards)')).action(
+    action(async (runId: string, opts: CommonOptions) => {
+      await withApi(opts, async (api) => {
+        const r = await api.send('payouts.approve', { runId: Number(runId) });
+        output(opts, { runId: r.id, status: r.status, totalMinor: r.totalMinor }, () => `run ${r.id} approved · ${formatMoney(r.totalMinor, r.currency)}`);
+      });
+    }),
+  );
+  common(payouts.command('pay').argument('<runId>', 'run id').description('mark an approved run paid'))
+    .requiredOption('--ref <reference>', 'payment reference')
+    .option('--date <date>', 'payment date YYYY-MM-DD (default today)')
+    .action(
+      action(async (runId: string, opts: CommonOptions & { ref: string; date?: string }) => {
+        await withApi(opts, async (api) => {
+          const r = await api.send('payouts.pay', { runId: Number(runId), paymentRef: opts.ref, date: opts.date });
+          output(opts, { runId: r.id, status: r.status, paymentRef: r.paymentRef, paidAt: r.paidAt }, () => `run ${r.id} paid · ${r.paymentRef} · ${r.paidAt}`);
+        });
+      }),
+    );
+  common(payouts.command('void').argument('<runId>', 'run id').description('void a draft or approved run'))
+    .requiredOption('--reason <text>', 'why')
+    .action(
+      action(async (runId: string, opts: CommonOptions & { reason: string }) => {
+        await withApi(opts, async (api) => {
+          const r = await api.send('payouts.void', { runId: Number(runId), reason: opts.reason });
+          output(opts, { runId: r.id, status: r.status }, () => `run ${r.id} void`);
+        });
+      }),
+    );
+
+  const statements = program.command('statements').description('payout statements');
+  common(statements.command('export').description('write the statements of an approved or paid run (PDF, XLSX per partner; finance CSV/XLSX; zip)'))
+    .requiredOption('--run <runId>', 'run id')
+    .requiredOption('--out <dir>', 'folder to write into')
+    .option('--format <formats>', 'pdf,xlsx,csv', list)
+    .option('--no-zip', 'do not write the zip')
+    .action(
+      action(async (opts: CommonOptions & { run: string; out: string; format?: string[]; zip: boolean }) => {
+        await withApi(opts, async (api) => {
+          const r = await api.send(
+            'statements.export',
+            { runId: Number(opts.run), out: resolve(opts.out), formats: opts.format as Array<'pdf' | 'xlsx' | 'csv'> | undefined, zip: opts.zip },
+            { onProgress: progressPrinter() },
+          );
+          const files = r.zip ? [...r.files, r.zip] : r.files;
+          output(opts, { runId: r.runId, dir: r.dir, zip: r.zip, files, statements: r.statements }, () => files.join('\n'));
+        });
+      }),
+    );
+}

@@ -2,6 +2,7 @@ import type { ChannelType, CourseCategory, Tier } from '../../../db/schema/enums
 import { addDays, addMonths, DEMO_AS_OF } from './calendar';
 import type { DemoPartner } from './partnerFactory';
 import type { Rng } from './prng';
+import { isRequiredFor } from '../training/compliance';
 
 export interface DemoCourse {
   code: string;
@@ -9,7 +10,7 @@ export interface DemoCourse {
   titleEn: string;
   category: CourseCategory;
   validityMonths: number | null;
-  /** A course is required for a partner whose tier OR channel type is listed. */
+  /** Required tiers and channel types: see isRequiredFor in training/compliance.ts. */
   requiredTiers: Tier[];
   requiredChannelTypes: ChannelType[];
   passingScore: number;
@@ -41,8 +42,8 @@ export interface DemoTrainingRecord {
   expiresOn: string | null;
 }
 
-export const isRequired = (c: DemoCourse, p: DemoPartner) =>
-  c.requiredTiers.includes(p.row.tier) || c.requiredChannelTypes.includes(p.row.channelType);
+/** The catalogue's own requirement rule, so the demo trains people for what compliance will ask of them. */
+export const isRequired = (c: DemoCourse, p: DemoPartner) => isRequiredFor({ id: 0, requiredTiers: c.requiredTiers, requiredChannelTypes: c.requiredChannelTypes }, p.row);
 
 /** Last day a course can have been completed in the demo (shortly before the as-of date). */
 const LAST_COMPLETION = addDays(DEMO_AS_OF, -10);

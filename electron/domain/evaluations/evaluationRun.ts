@@ -81,27 +81,25 @@ export function runEvaluation(ws: Workspace, opts: EvaluationOptions): Evaluatio
     const missing = opts.filter.partnerCodes.filter((c) => !found.has(c));
     if (missing.length) throw new DomainError(`Not evaluated (unknown, deleted, prospect or joined after ${period.end}): ${missing.join(', ')}`, 'NOT_FOUND', { missing });
   }
-  const src = new KpiSource(ws, partners.map((p) => p.id), fsm);
+  const ids = partners.map((p) => p.id);
+  const src = new KpiSource(ws, ids, fsm);
   const n = settings.tierRules.consecutivePeriods;
-  // The evaluated period last; the n − 1 periods before it for the tier rules (oldest first).
-  const periods: Period[] = [period];
-  while (periods.length < n) periods.unshift(previousPeriod(periods[0], fsm));
-  const steps = 8 * periods.length;
+  // The n − 1 periods before the evaluated one, for the tier rules (oldest first).
+  const earlier: Period[] = [];
+  while (earlier.length < n - 1) earlier.unshift(previousPeriod(earlier[0] ?? period, fsm));
+  const steps = 8 * (1 + earlier.length);
   let step = 0;
   const onStep = (s: string) => {
     check();
     progress(`KPIs ${s}`, ++step, steps);
   };
-  const perPeriod = periods.map((p) => scorePeriod(src, p, settings, onStep));
-  const current = perPeriod[perPeriod.length - 1];
+  const current = scorePeriod(src, period, settings, onStep);
+  const history = earlier.map((p) => historyOf(ws, src, p, ids, settings, onStep));
 
   const cards: Scorecard[] = partners.map((p) => {
     const { kpis, score } = current.get(p.id)!;
-    const history: PeriodResult[] = periods.map((pp, i) => {
-      const s = perPeriod[i].get(p.id)!;
-      return { period: pp.label, attainment: s.kpis.attainment, healthScore: s.score.healthScore };
-    });
-    const rec = recommendTier(p.tier, history, settings.tierRules);
+    const results: PeriodResult[] = [...history.map((h) => h.get(p.id)!), { period: period.label, attainment: kpis.attainment, healthScore: score.healthScore }];
+    const rec = recommendTier(p.tier, results, settings.tierRules);
     const { prevRevenueMinor: _p, yoyRevenueMinor: _y, expiredCertifications: _e, ...rest } = kpis;
     return {
       ...rest,
@@ -127,21 +125,52 @@ export function runEvaluation(ws: Workspace, opts: EvaluationOptions): Evaluatio
   }
   check();
 
-  const fingerprint = fingerprintOf(period, partners, perPeriod, settings);
+  const fingerprint = fingerprintOf(period, partners, current, history, settings);
   progress('storing', 0, cards.length);
   const stored = storeRun(ws, { opts, period, settings, fingerprint, cards, kpis: [...current.values()].map((v) => v.kpis), now });
   progress('storing', cards.length, cards.length);
   return { ...stored, period: period.label, inputsFingerprint: fingerprint, partnerCount: cards.length, scorecards: cards };
 }
 
-function fingerprintOf(period: Period, partners: EvaluatedPartner[], perPeriod: Array<Map<number, { kpis: PartnerKpis }>>, settings: EvaluationSettings): string {
+function fingerprintOf(
+  period: Period,
+  partners: EvaluatedPartner[],
+  current: Map<number, { kpis: PartnerKpis }>,
+  history: Array<Map<number, PeriodResult>>,
+  settings: EvaluationSettings,
+): string {
   const h = createHash('sha256');
   h.update(JSON.stringify({ period, settings }));
   for (const p of partners) {
     h.update(JSON.stringify([p.id, p.code, p.tier, p.channelType, p.region]));
-    for (const m of perPeriod) h.update(JSON.stringify(m.get(p.id)!.kpis));
+    h.update(JSON.stringify(current.get(p.id)!.kpis));
+    for (const m of history) h.update(JSON.stringify(m.get(p.id)!));
   }
   return h.digest('hex');
+}
+
+/**
+ * A partner's attainment and health score for an earlier period, as the tier rules see it: its latest stored
+ * scorecard for that period (what was evaluated then — normally there, as schedules run period after period), else
+ * computed now from the data for the partners without one.
+ */
+function historyOf(ws: Workspace, src: KpiSource, p: Period, ids: number[], settings: EvaluationSettings, onStep: (s: string) => void): Map<number, PeriodResult> {
+  const out = new Map<number, PeriodResult>();
+  const stored = ws.sqlite
+    .prepare(
+      `select s.partner_id as id, s.attainment, s.health_score as healthScore from scorecards s join evaluation_runs r on r.id = s.run_id
+       where r.period = @period and r.status = 'completed' and s.partner_id in (select value from json_each(@ids))
+       and r.id = (select max(r2.id) from scorecards s2 join evaluation_runs r2 on r2.id = s2.run_id
+                   where s2.partner_id = s.partner_id and r2.period = r.period and r2.status = 'completed')`,
+    )
+    .all({ period: p.label, ids: JSON.stringify(ids) }) as Array<{ id: number; attainment: number | null; healthScore: number }>;
+  for (const r of stored) out.set(r.id, { period: p.label, attainment: r.attainment, healthScore: r.healthScore });
+  const missing = ids.filter((id) => !out.has(id));
+  if (missing.length) {
+    const computed = scorePeriod(missing.length === ids.length ? src : src.subset(missing), p, settings, onStep);
+    for (const [id, v] of computed) out.set(id, { period: p.label, attainment: v.kpis.attainment, healthScore: v.score.healthScore });
+  }
+  return out;
 }
 
 function storeRun(
@@ -190,7 +219,7 @@ function storeRun(
       });
     }
     const risks =
-      opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, opts.user, now);
+      opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, opts.user, now, runId);
     writeAudit(ws.sqlite, opts.user, {
       operation: 'evaluations.run',
       entity: 'evaluation_run',

@@ -98,6 +98,11 @@ export class KpiSource {
     };
   }
 
+  /** The same source for fewer partners (no shared cache: the sums differ). */
+  subset(partnerIds: number[]): KpiSource {
+    return new KpiSource(this.ws, partnerIds, this.fsm);
+  }
+
   /** Revenue / costed revenue / cost per partner for a period (cached). */
   moneyFor(p: Period): Map<number, Money> {
     let m = this.money.get(p.label);

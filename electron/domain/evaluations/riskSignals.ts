@@ -51,6 +51,7 @@ export function applyRiskSignals(
   rules: RiskRules,
   user: string,
   at = new Date(),
+  runId = 0,
 ): RiskSignalOutcome {
   const out: RiskSignalOutcome = { created: 0, updated: 0, reviewRequested: 0 };
   const laterRun = ws.sqlite.prepare(
@@ -82,6 +83,8 @@ export function applyRiskSignals(
           createRisk(
             ws,
             {
+              // An explicit code (run, partner, rule) instead of the register's next R-number: unique, and no scan per risk.
+              code: `EV-${runId}-${k.partnerId}-${RISK_RULE_CODES.indexOf(code) + 1}`,
               title: `${text.zh}：${partnerCode} / ${text.en}: ${partnerCode}`.slice(0, 200),
               description,
               category: text.category,

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench:evaluate`: one quarter's and one year's full evaluation (KPIs in SQL, score, ranks, tier rules over
+ * two periods, storing the run, risk signals) for 10k partners and 5M sales lines (2017–2019).
+ * The workspace is generated once with prepared inserts and cached in .bench/evaluate-<partners>-<lines>.sqlite
+ * (delete it to regenerate). Goal: ≤ 3 s for the quarter. PARTNERS / LINES env vars scale it.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkspace, type Workspace } from '../db/database';
+import { CHANNEL_TYPES, REGIONS, TIERS } from '../db/schema/enums';
+import { createApi } from '../electron/api/api';
+import { addDays } from '../electron/domain/periods/period';
+
+const PARTNERS = Number(process.env.PARTNERS ?? 10_000);
+const LINES = Number(process.env.LINES ?? 5_000_000);
+const DAYS = 3 * 365; // 2017-01-01 … 2019-12-31
+const dir = join(process.cwd(), '.bench');
+const file = join(dir, `evaluate-${PARTNERS}-${LINES}.sqlite`);
+
+let seed = 20240501;
+const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+
+function generate(path: string): void {
+  const t0 = performance.now();
+  const ws = openWorkspace(path);
+  const s = ws.sqlite;
+  s.pragma('synchronous = OFF');
+  s.pragma('cache_size = -400000');
+  const perPartner = Math.floor(LINES / PARTNERS);
+  s.transaction(() => {
+    const c = s.prepare('insert into training_courses (code, title_zh, title_en, category, validity_months, required_tiers, required_channel_types) values (?, ?, ?, ?, ?, ?, ?)');
+    for (let i = 0; i < 6; i++) c.run(`C${i}`, `课程${i}`, `Course ${i}`, 'product', 12 * (1 + (i % 2)), JSON.stringify(TIERS.filter((_, k) => (k + i) % 2 === 0)), '[]');
+    const p = s.prepare("insert into partners (code, name, channel_type, tier, region, status, joined_on) values (?, ?, ?, ?, ?, 'active', '2016-06-01')");
+    for (let i = 0; i < PARTNERS; i++) p.run(`P${String(i).padStart(5, '0')}`, `伙伴${i}`, CHANNEL_TYPES[i % CHANNEL_TYPES.length], TIERS[i % TIERS.length], REGIONS[i % REGIONS.length]);
+  })();
+  const sale = s.prepare(
+    'insert into sales_lines (partner_id, date, order_ref, customer_ref, amount_minor, cost_minor, quantity, dedupe_key) values (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const tgt = s.prepare("insert into targets (partner_id, period, metric, value) values (?, ?, 'revenue', ?)");
+  const fb = s.prepare('insert into feedback (partner_id, date, score, dedupe_key) values (?, ?, ?, ?)');
+  const tr = s.prepare('insert into training_records (partner_id, course_id, trainee, completed_on, passed, expires_on) values (?, ?, ?, ?, 1, ?)');
+  const CHUNK = 250;
+  for (let from = 1; from <= PARTNERS; from += CHUNK) {
+    s.transaction(() => {
+      for (let pid = from; pid < Math.min(from + CHUNK, PARTNERS + 1); pid++) {
+        const size = 0.3 + rnd() * 2;
+        const customers = 10 + Math.floor(rnd() * 60);
+        const days = Array.from({ length: perPartner }, () => Math.floor(rnd() * DAYS)).sort((a, b) => a - b);
+        const quarterly = new Map<string, number>();
+        let order = 0;
+        days.forEach((d, k) => {
+          const date = addDays('2017-01-01', d);
+          if (k === 0 || rnd() < 0.6) order++;
+          const amount = rnd() < 0.03 ? -Math.round(rnd() * 50_000 * size) : Math.round((2_000 + rnd() * 200_000) * size);
+          sale.run(pid, date, `O${order}`, `C${Math.floor(rnd() * customers)}`, amount, rnd() < 0.9 ? Math.round(amount * (0.55 + rnd() * 0.3)) : null, 1 + Math.floor(rnd() * 5), `k${k}`);
+          const q = `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+          quarterly.set(q, (quarterly.get(q) ?? 0) + amount);
+        });
+        const tendency = 0.6 + rnd() * 0.7;
+        for (const [q, rev] of quarterly) tgt.run(pid, q, Math.max(100_000, Math.round(rev / (tendency + rnd() * 0.3) / 100_000) * 100_000));
+        for (let k = 0; k < 12; k++) fb.run(pid, addDays('2017-01-01', Math.floor(rnd() * DAYS)), 1 + Math.floor(rnd() * 5), `f${k}`);
+        for (let k = 0; k < 3; k++) {
+          const on = addDays('2017-01-01', Math.floor(rnd() * DAYS));
+          tr.run(pid, 1 + Math.floor(rnd() * 6), `T${k}`, on, addDays(on, 365));
+        }
+      }
+    })();
+    if ((from - 1) % 2_000 === 0) process.stdout.write(`\rgenerating: ${from - 1}/${PARTNERS} partners`);
+  }
+  s.exec('analyze');
+  ws.close();
+  console.log(`\rgenerated ${PARTNERS} partners, ${perPartner * PARTNERS} sales lines in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function explain(ws: Workspace): void {
+  const plans: Array<[string, string]> = [
+    [
+      'revenue',
+      `select partner_id, sum(amount_minor), sum(cost_minor) from sales_lines where partner_id in (select value from json_each('[1,2,3]')) and date between '2019-01-01' and '2019-03-31' group by partner_id`,
+    ],
+    [
+      'orders/customers',
+      `select partner_id, count(distinct order_ref), count(distinct customer_ref) from sales_lines where partner_id in (select value from json_each('[1,2,3]')) and date between '2019-01-01' and '2019-03-31' group by partner_id`,
+    ],
+    [
+      'new customers',
+      `select c.p, count(*) from (select distinct partner_id as p, customer_ref as c from sales_lines where partner_id in (select value from json_each('[1]')) and date between '2019-01-01' and '2019-03-31' and customer_ref is not null) c where not exists (select 1 from sales_lines s where s.partner_id = c.p and s.customer_ref = c.c and s.date < '2019-01-01') group by c.p`,
+    ],
+  ];
+  for (const [label, sql] of plans) {
+    const rows = ws.sqlite.prepare(`explain query plan ${sql}`).all() as Array<{ detail: string }>;
+    console.log(`  plan ${label}: ${rows.map((r) => r.detail).join(' | ')}`);
+  }
+}
+
+async function main() {
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(file)) {
+    const tmp = `${file}.tmp`;
+    rmSync(tmp, { force: true });
+    generate(tmp);
+    renameSync(tmp, file);
+  }
+  if (process.env.GEN_ONLY) return;
+  // Work on a copy-free basis: runs are appended (new versions), which does not change what is measured.
+  const ws = openWorkspace(file);
+  const api = createApi({ ws, user: 'bench' });
+  const n = (ws.sqlite.prepare('select count(*) as n from sales_lines').get() as { n: number }).n;
+  console.log(`${PARTNERS} partners, ${n.toLocaleString('en')} sales lines (${file})`);
+  explain(ws);
+  // Warm the page cache once (what an app that has been open a while has), then measure.
+  ws.sqlite.prepare('select count(*), sum(amount_minor) from sales_lines').get();
+  for (const period of ['2019-Q1', '2019-Q1', '2019']) {
+    const t = performance.now();
+    const r = await api.send('evaluations.run', { period });
+    console.log(`evaluate ${period}: ${((performance.now() - t) / 1000).toFixed(2)} s  (run ${r.runId}, version ${r.version}, ${r.partnerCount} partners, risks +${r.risks.created} ~${r.risks.updated} ?${r.risks.reviewRequested})`);
+  }
+  ws.close();
+}
+
+await main();

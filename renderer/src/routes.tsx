@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { ComingSoon } from './components/ComingSoon';
 
 const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
+const ImportsPage = lazy(() => import('./pages/imports/ImportsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
@@ -29,7 +30,7 @@ export const routes: AppRoute[] = [
   { path: 'payouts', nav: 'payouts', element: <ComingSoon what="payouts" /> },
   { path: 'risks', nav: 'risks', element: page(<RisksPage />) },
   { path: 'deals', nav: 'deals', element: page(<DealsPage />) },
-  { path: 'imports', nav: 'imports', element: <ComingSoon what="imports" /> },
+  { path: 'imports', nav: 'imports', element: page(<ImportsPage />) },
   { path: 'audit', nav: 'audit', element: <ComingSoon what="audit" /> },
   { path: 'settings', nav: 'settings', element: page(<SettingsPage />) },
 ];

@@ -34,6 +34,8 @@ const fileInput = {
 };
 
 export type { ImportPreview, ImportRecord, ImportResult, MappingTemplate, RowError };
+export type { DateFormat, EncodingChoice, ImportMapping } from '../domain/imports/types';
+export { DATE_FORMATS, ENCODINGS };
 
 export const importsContract = {
   /** Reads the start of a file: detected encoding/delimiter/sheets, suggested mapping, rows as stored, validation summary. */

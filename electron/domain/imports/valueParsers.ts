@@ -77,9 +77,8 @@ export function parseDecimal(c: Cell): string | null {
   }
   const m = /^(\d*)(?:\.(\d*))?$/.exec(s);
   if (!m || (!m[1] && !m[2])) throw new ValueError('not a number');
-  let { int, frac } = shiftPoint(m[1] || '0', m[2] ?? '', exp - (percent ? 2 : 0));
+  const { int, frac } = shiftPoint(m[1] || '0', m[2] ?? '', exp - (percent ? 2 : 0));
   if (int.length > 16) throw new ValueError('number too large');
-  int = int || '0';
   const text = frac ? `${int}.${frac}` : int;
   return neg && /[1-9]/.test(text) ? `-${text}` : text;
 }

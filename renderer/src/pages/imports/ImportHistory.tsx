@@ -1,0 +1,64 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportRecord } from '../../../../electron/contract/imports';
+import { useJob, useOp } from '../../api/hooks';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { JobProgressBar } from '../../components/JobProgressBar';
+
+/** Past imports with their counts; a committed one can be undone. */
+export function ImportHistory() {
+  const { t } = useTranslation(['imports', 'common']);
+  const list = useOp('imports.list', {});
+  const undo = useJob('imports.undo');
+
+  const columns = useMemo<ColDef<ImportRecord>[]>(
+    () => [
+      { field: 'id', headerName: '#', width: 70 },
+      { field: 'startedAt', headerName: t('imports:history.time'), width: 170, valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString() : '') },
+      { field: 'kind', headerName: t('imports:kind'), width: 120, valueFormatter: (p) => (p.value ? t(`imports:kinds.${p.value}`) : '') },
+      { field: 'fileName', headerName: t('imports:history.file'), flex: 1, minWidth: 180 },
+      { field: 'status', headerName: t('imports:history.status'), width: 110, valueFormatter: (p) => (p.value ? t(`imports:status.${p.value}`) : '') },
+      { field: 'rowsRead', headerName: t('imports:counts.rowsRead'), width: 100 },
+      { field: 'inserted', headerName: t('imports:counts.inserted'), width: 100 },
+      { field: 'updated', headerName: t('imports:counts.updated'), width: 100 },
+      { field: 'duplicates', headerName: t('imports:counts.duplicates'), width: 110 },
+      { field: 'rejected', headerName: t('imports:counts.rejected'), width: 100 },
+      { field: 'durationMs', headerName: t('imports:history.duration'), width: 100, valueFormatter: (p) => (p.value != null ? `${((p.value as number) / 1000).toFixed(1)} s` : '') },
+      { field: 'user', headerName: t('imports:history.user'), width: 100 },
+      {
+        colId: 'undo',
+        headerName: '',
+        width: 110,
+        sortable: false,
+        filter: false,
+        cellRenderer: (p: { data?: ImportRecord }) =>
+          p.data?.status === 'committed' ? (
+            <button
+              disabled={undo.running}
+              data-testid={`import-undo-${p.data.id}`}
+              onClick={() => {
+                if (window.confirm(t('imports:history.confirmUndo', { file: p.data!.fileName, inserted: p.data!.inserted, updated: p.data!.updated }))) {
+                  void undo.start({ id: p.data!.id });
+                }
+              }}
+            >
+              {t('imports:history.undo')}
+            </button>
+          ) : null,
+      },
+    ],
+    [t, undo],
+  );
+
+  return (
+    <section className="page-fill" style={{ minHeight: 360 }}>
+      <h2>{t('imports:history.title')}</h2>
+      <ErrorBanner error={list.error ?? undo.error} />
+      {undo.running && <JobProgressBar progress={undo.progress} label={t('imports:history.undoing')} />}
+      {undo.result && <p className="ok">{t('imports:history.undone', { removed: undo.result.removed, restored: undo.result.restored })}</p>}
+      <DataGrid<ImportRecord> stateKey="imports-history" testId="imports-grid" rows={list.data?.rows} columns={columns} getRowId={(r) => String(r.id)} />
+    </section>
+  );
+}

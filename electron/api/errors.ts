@@ -7,6 +7,8 @@ export function zodIssues(e: ZodError): NonNullable<ApiErrorBody['issues']> {
   return e.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
 }
 
+const FILE_ERRORS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EROFS', 'ENAMETOOLONG', 'EBUSY', 'EMFILE', 'EINVAL']);
+
 /** Maps anything thrown by a handler to the structured error every transport returns. */
 export function toApiError(operation: string, e: unknown): ApiErrorBody {
   if (ApiError.is(e)) return { ...e.body, operation: e.body.operation || operation };
@@ -17,7 +19,11 @@ export function toApiError(operation: string, e: unknown): ApiErrorBody {
   if (e instanceof DomainError) return { code: e.code, operation, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) };
   if (e instanceof JobCancelled) return { code: 'CANCELLED', operation, message: e.message };
   if (e instanceof WorkspaceError) return { code: 'DOMAIN', operation, message: e.message };
-  const err = e as { code?: string; message?: string };
+  const err = e as { code?: string; message?: string; syscall?: string; path?: string };
+  // A file the user named cannot be read or written (missing folder, no permission, disk full): their problem to fix, not a crash.
+  if (typeof err?.code === 'string' && typeof err.syscall === 'string' && FILE_ERRORS.has(err.code)) {
+    return { code: 'DOMAIN', operation, message: `File error (${err.code}): ${err.message ?? ''}`, data: { fsCode: err.code, path: err.path ?? null } };
+  }
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'CONFLICT', operation, message: `Conflicts with existing data: ${err.message}` };
   }

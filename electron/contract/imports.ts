@@ -47,7 +47,7 @@ export const importsContract = {
   /** Imports a file in one transaction (all-or-nothing unless acceptValid). */
   'imports.run': job<ImportResult>()(
     z.object({ ...fileInput, acceptValid: z.boolean().optional(), rejectedPath: zs.filePath.nullable().optional() }).strict(),
-    { invalidates: [''] },
+    { invalidates: [''], backupBefore: true },
   ),
   'imports.list': query<{ rows: ImportRecord[]; total: number }>()(
     z.object({ kind: z.enum(IMPORT_KINDS).optional(), limit: z.number().int().min(1).max(10_000).optional(), offset: z.number().int().min(0).optional() }).strict(),

@@ -3,7 +3,8 @@ import type { Workspace } from '../../../db/database';
 /**
  * Bases per partner, aggregated in SQL from sales_lines (sell-in and sell-through alike; returns are negative lines):
  * revenue = Σ amount; margin = Σ (amount − cost) over lines whose cost is known (lines without cost add no margin);
- * units = Σ quantity. Only lines in the program's currency count. Dates inclusive.
+ * units = Σ quantity. Dates inclusive. Lines are taken in the partner's currency (partners whose currency differs from the
+ * program's are not eligible), so the currency column is not filtered here.
  */
 export interface Basis {
   revenueMinor: number;
@@ -11,27 +12,31 @@ export interface Basis {
   units: number;
 }
 
-export function salesBasis(ws: Workspace, from: string, to: string, currency: string, filter?: { products: string[]; categories: string[] }): Map<number, Basis> {
-  const params: unknown[] = [from, to, currency];
+export function salesBasis(ws: Workspace, from: string, to: string, _currency: string, filter?: { products: string[]; categories: string[] }): Map<number, Basis> {
+  const params: unknown[] = [from, to];
   let where = '';
   if (filter) {
     const ors: string[] = [];
     if (filter.products.length) {
-      ors.push(`product in (${filter.products.map(() => '?').join(',')})`);
+      ors.push(`s.product in (${filter.products.map(() => '?').join(',')})`);
       params.push(...filter.products);
     }
     if (filter.categories.length) {
-      ors.push(`category in (${filter.categories.map(() => '?').join(',')})`);
+      ors.push(`s.category in (${filter.categories.map(() => '?').join(',')})`);
       params.push(...filter.categories);
     }
     where = ` and (${ors.join(' or ')})`;
   }
+  // Per-partner range seeks in the covering index (partner_id, date, amount, cost, quantity): no table lookups, no sort.
+  // Product/category filters (SPIFF) need the table; the currency is checked per partner (eligibility), not per line.
+  const covering = filter ? '' : ' indexed by sales_partner_date_idx';
   const rows = ws.sqlite
     .prepare(
-      `select partner_id as id, sum(amount_minor) as revenueMinor,
-              sum(case when cost_minor is null then 0 else amount_minor - cost_minor end) as marginMinor,
-              total(quantity) as units
-       from sales_lines where date >= ? and date <= ? and currency = ?${where} group by partner_id`,
+      `select s.partner_id as id, sum(s.amount_minor) as revenueMinor,
+              sum(case when s.cost_minor is null then 0 else s.amount_minor - s.cost_minor end) as marginMinor,
+              total(s.quantity) as units
+       from partners p cross join sales_lines s${covering} on s.partner_id = p.id and s.date >= ? and s.date <= ?${where}
+       group by p.id`,
     )
     .all(...params) as Array<{ id: number } & Basis>;
   return new Map(rows.map((r) => [r.id, { revenueMinor: r.revenueMinor ?? 0, marginMinor: r.marginMinor ?? 0, units: r.units ?? 0 }]));

@@ -38,7 +38,7 @@ export function calculateProgram(ws: Workspace, program: ProgramFile, periodLabe
   const from = period.start > program.validFrom ? period.start : program.validFrom;
   const to = program.validTo && program.validTo < period.end ? program.validTo : period.end;
   if (from > to) throw new DomainError(`Period ${periodLabel} is outside the validity of program ${program.code} (${program.validFrom} – ${program.validTo ?? '…'})`);
-  const { eligible, excluded } = checkEligibility(ws, program.eligibility, partners, to);
+  const { eligible, excluded } = checkEligibility(ws, program.eligibility, partners, to, program.currency);
   const ctx: CalcContext = { ws, program, period, from, to, fiscalStartMonth: fsm, eligible };
   let lines: CalcLine[];
   switch (program.type) {

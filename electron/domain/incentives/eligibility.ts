@@ -13,15 +13,16 @@ export interface PartnerFacts {
   status: string;
   bankName: string | null;
   bankAccount: string | null;
+  currency: string;
 }
 
-export type IneligibleReason = 'channelType' | 'tier' | 'region' | 'status' | 'training' | 'certification';
+export type IneligibleReason = 'currency' | 'channelType' | 'tier' | 'region' | 'status' | 'training' | 'certification';
 
 /** Live (not deleted) partners, by id. */
 export function loadPartners(ws: Workspace): Map<number, PartnerFacts> {
   const rows = ws.sqlite
     .prepare(
-      `select id, code, name, name_en as nameEn, channel_type as channelType, tier, region, status, bank_name as bankName, bank_account as bankAccount
+      `select id, code, name, name_en as nameEn, channel_type as channelType, tier, region, status, bank_name as bankName, bank_account as bankAccount, currency
        from partners where deleted_at is null order by code`,
     )
     .all() as PartnerFacts[];
@@ -29,7 +30,7 @@ export function loadPartners(ws: Workspace): Map<number, PartnerFacts> {
 }
 
 /**
- * Who may take part: channel types, tiers, regions (an omitted list does not restrict), status (default active only),
+ * Who may take part: partners in the program's currency; channel types, tiers, regions (an omitted list does not restrict), status (default active only),
  * minimum training compliance at `asOf` (partners with nothing required count as compliant), and a required certification
  * (a passed record of that course code, completed by asOf and not expired at asOf).
  */
@@ -38,13 +39,16 @@ export function checkEligibility(
   rules: Eligibility,
   partners: Map<number, PartnerFacts>,
   asOf: string,
+  currency = 'CNY',
 ): { eligible: PartnerFacts[]; excluded: Array<{ partnerId: number; reason: IneligibleReason }> } {
   const statuses = rules.statuses ?? ['active'];
   const excluded: Array<{ partnerId: number; reason: IneligibleReason }> = [];
   let eligible: PartnerFacts[] = [];
   for (const p of partners.values()) {
     const reason: IneligibleReason | null =
-      rules.channelTypes?.length && !rules.channelTypes.includes(p.channelType as never)
+      p.currency !== currency
+        ? 'currency'
+        : rules.channelTypes?.length && !rules.channelTypes.includes(p.channelType as never)
         ? 'channelType'
         : rules.tiers?.length && !rules.tiers.includes(p.tier as never)
           ? 'tier'

@@ -68,7 +68,7 @@ export function loadStatementContext(ws: Workspace, runId: number) {
   const { lines: _lines, ...runHead } = run;
   const dataFor = (partnerId: number, num: { number: string; generatedAt: string }): StatementData => {
     const lines = byPartner.get(partnerId) ?? [];
-    const p = partners.get(partnerId) ?? (ws.sqlite.prepare(`select id, code, name, name_en as nameEn, channel_type as channelType, tier, region, status, bank_name as bankName, bank_account as bankAccount from partners where id = ?`).get(partnerId) as PartnerFacts);
+    const p = partners.get(partnerId) ?? (ws.sqlite.prepare(`select id, code, name, name_en as nameEn, channel_type as channelType, tier, region, status, bank_name as bankName, bank_account as bankAccount, currency from partners where id = ?`).get(partnerId) as PartnerFacts);
     return { ...num, company, run: runHead, partner: { ...p, creditCode: credit.get(partnerId) ?? null }, lines, totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0) };
   };
   return { run, dataFor };

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench:payouts`: (1) calculating a quarterly tiered-rebate payout run for 10k partners (bases in SQL from
+ * 1.2M sales lines, eligibility, lines with explanations, storing the run) — goal ≤ 2 s; (2) 1,000 PDF statements of the
+ * approved run — goal ≤ 60 s (stretch 30 s), each ≤ 150 KB. A fresh workspace in a temporary folder. PARTNERS / LINES /
+ * STATEMENTS env vars scale it.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspace } from '../db/database';
+import { CHANNEL_TYPES, REGIONS, TIERS } from '../db/schema/enums';
+import { createApi } from '../electron/api/api';
+
+const PARTNERS = Number(process.env.PARTNERS ?? 10_000);
+const LINES = Number(process.env.LINES ?? 1_200_000);
+const STATEMENTS = Number(process.env.STATEMENTS ?? 1_000);
+
+let seed = 20250501;
+const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const SURNAMES = '深圳广州东莞杭州上海北京成都武汉西安沈阳南京苏州宁波厦门福州';
+const WORDS = ['鑫睿', '华信', '恒通', '瑞丰', '盛达', '嘉禾', '泰和', '永利'];
+
+const dir = mkdtempSync(join(tmpdir(), 'pwb-bench-payouts-'));
+try {
+  const ws = openWorkspace(join(dir, 'ws.sqlite'));
+  let t = performance.now();
+  ws.sqlite.pragma('synchronous = OFF');
+  ws.sqlite.transaction(() => {
+    const p = ws.sqlite.prepare('insert into partners (code, name, channel_type, tier, region, status, bank_name, bank_account) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (let i = 1; i <= PARTNERS; i++) {
+      const city = SURNAMES.slice((i % 16) * 2, (i % 16) * 2 + 2);
+      p.run(`P${String(i).padStart(5, '0')}`, `${city}${WORDS[i % WORDS.length]}贸易有限公司${i}`, CHANNEL_TYPES[i % CHANNEL_TYPES.length], TIERS[i % TIERS.length], REGIONS[i % REGIONS.length], i % 20 === 0 ? 'suspended' : 'active', '中国工商银行', `6222${String(i).padStart(12, '0')}`);
+    }
+    const s = ws.sqlite.prepare('insert into sales_lines (partner_id, date, amount_minor, cost_minor, quantity, dedupe_key) values (?, ?, ?, ?, ?, ?)');
+    for (let n = 0; n < LINES; n++) {
+      const pid = 1 + (n % PARTNERS);
+      const day = 1 + Math.floor(rnd() * 89);
+      const date = new Date(Date.UTC(2025, 0, day)).toISOString().slice(0, 10);
+      const amount = Math.floor(rnd() * 12_000_000) - (rnd() < 0.03 ? 8_000_000 : 0);
+      s.run(pid, date, amount, Math.floor(amount * 0.7), 1, `b:${n}`);
+    }
+  })();
+  console.log(`setup: ${PARTNERS} partners, ${LINES} sales lines in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  const api = createApi({ ws, user: 'bench' });
+  await api.send('settings.set', { key: 'company.name', value: '华信科技（上海）有限公司' });
+  await api.send('programs.save', {
+    definition: {
+      code: 'BENCH-REB',
+      name: '季度阶梯返利（基准测试）',
+      type: 'tiered_rebate',
+      periodKind: 'quarter',
+      validFrom: '2025-01-01',
+      validTo: '2025-12-31',
+      tiering: 'marginal',
+      tiers: [{ from: 0, rate: 0 }, { from: 100000, rate: 0.01 }, { from: 500000, rate: 0.02 }, { from: 1000000, rate: 0.03 }],
+      eligibility: { statuses: ['active'] },
+    },
+  });
+  t = performance.now();
+  const run = await api.send('payouts.calculate', { programCode: 'BENCH-REB', period: '2025-Q1' });
+  const calcMs = performance.now() - t;
+  console.log(`calculate: ${run.lines.length} lines, total ${run.totalMinor} fen in ${(calcMs / 1000).toFixed(2)} s (goal ≤ 2 s) ${calcMs <= 2000 ? 'OK' : 'SLOW'}`);
+  const sum = run.lines.reduce((s, l) => s + l.amountMinor, 0);
+  if (sum !== run.totalMinor) throw new Error('sum of lines ≠ total');
+
+  await api.send('payouts.approve', { runId: run.id });
+  const ids = run.lines.filter((l) => l.amountMinor !== 0).slice(0, STATEMENTS).map((l) => l.partnerId);
+  t = performance.now();
+  const r = await api.send('statements.export', { runId: run.id, out: join(dir, 'out'), formats: ['pdf'], zip: false, partnerIds: ids });
+  const pdfMs = performance.now() - t;
+  const sizes = r.statements.map((s) => statSync(s.pdf!).size);
+  const max = Math.max(...sizes);
+  const avg = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+  console.log(
+    `statements: ${sizes.length} PDFs in ${(pdfMs / 1000).toFixed(1)} s (goal ≤ 60 s, stretch 30 s) ${pdfMs <= 30_000 ? 'OK (stretch)' : pdfMs <= 60_000 ? 'OK' : 'SLOW'}; ` +
+      `size avg ${(avg / 1024).toFixed(1)} KB, max ${(max / 1024).toFixed(1)} KB (≤ 150 KB ${max <= 150 * 1024 ? 'OK' : 'TOO BIG'})`,
+  );
+  ws.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

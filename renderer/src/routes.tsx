@@ -2,6 +2,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { ComingSoon } from './components/ComingSoon';
 
 const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
+const ScorecardsPage = lazy(() => import('./pages/scorecards/ScorecardsPage'));
+const PartnerScorecardPage = lazy(() => import('./pages/scorecards/PartnerScorecardPage'));
 const ImportsPage = lazy(() => import('./pages/imports/ImportsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
@@ -23,8 +25,9 @@ const page = (node: ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
 export const routes: AppRoute[] = [
   { path: '', nav: 'dashboard', element: page(<DashboardPage />) },
   { path: 'partners', nav: 'partners', element: page(<PartnersPage />) },
+  { path: 'partners/:id', element: page(<PartnerScorecardPage />) },
   { path: 'sales', nav: 'sales', element: <ComingSoon what="sales" /> },
-  { path: 'scorecards', nav: 'scorecards', element: <ComingSoon what="scorecards" /> },
+  { path: 'scorecards', nav: 'scorecards', element: page(<ScorecardsPage />) },
   { path: 'training', nav: 'training', element: page(<TrainingPage />) },
   { path: 'incentives', nav: 'incentives', element: <ComingSoon what="incentives" /> },
   { path: 'payouts', nav: 'payouts', element: <ComingSoon what="payouts" /> },

@@ -1,11 +1,66 @@
+import type { EChartsOption } from 'echarts';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useOp } from '../../api/hooks';
-import { ExpiryAlerts } from '../training/ExpiryAlerts';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { EChart, major } from '../scorecards/EChart';
 
-/** Start page: workspace at a glance (the evaluations work adds charts here). */
+const LEVEL_COLOURS: Record<string, string> = { low: '#7fb77e', medium: '#f2c14e', high: '#f08a4b', critical: '#d64541' };
+
+/**
+ * Start page: counts, then the evaluated period's charts — revenue by channel type and by region, revenue trend per
+ * channel type, attainment distribution, grades, top and bottom partners, open risks by level. Every segment links to
+ * the rows behind it (scorecards filtered through URL parameters, the partner page, sales of a period, the risk register).
+ */
 export default function DashboardPage() {
-  const { t } = useTranslation(['dashboard', 'common']);
+  const { t } = useTranslation(['dashboard', 'common', 'scorecards']);
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
   const info = useOp('system.info', {});
+  const summary = useOp('dashboard.summary', { period: params.get('period') || undefined });
+  const s = summary.data;
+  const period = s?.period ?? '';
+  const toCards = (extra: Record<string, string>) => navigate(`/scorecards?${new URLSearchParams({ period, ...extra }).toString()}`);
+
+  const channelSegs = (s?.byChannel ?? []).map((c) => ({ key: c.channelType, label: t(`common:channelType.${c.channelType}`), value: major(c.revenueMinor), onClick: () => toCards({ channel: c.channelType }) }));
+  const regionSegs = (s?.byRegion ?? []).map((c) => ({ key: c.region, label: t(`common:region.${c.region}`), value: major(c.revenueMinor), onClick: () => toCards({ region: c.region }) }));
+  const attSegs = (s?.attainment ?? []).map((b) => ({
+    key: b.bucket,
+    label: t(`dashboard:bucket.${b.bucket}`),
+    value: String(b.partners),
+    onClick: () => toCards({ ...(b.min !== null ? { attMin: String(Math.round(b.min * 100)) } : {}), ...(b.max !== null ? { attMax: String(Math.round(b.max * 100)) } : {}) }),
+  }));
+  const gradeSegs = (s?.grades ?? []).map((g) => ({ key: g.grade, label: g.grade, value: String(g.partners), onClick: () => toCards({ grade: g.grade }) }));
+  const riskSegs = (s?.risksByLevel ?? []).map((r) => ({ key: r.level, label: t(`dashboard:level.${r.level}`), value: String(r.risks), onClick: () => navigate(`/risks?level=${r.level}`) }));
+  const partnerSegs = (list: NonNullable<typeof s>['top']) =>
+    list.map((p) => ({ key: p.partnerCode, label: `${p.partnerCode} ${p.partnerName}`, value: `${p.healthScore.toFixed(1)} ${p.grade}`, onClick: () => navigate(`/partners/${p.partnerId}`) }));
+  const trendSegs = (s?.trend.periods ?? []).map((p) => ({ key: p, label: p, onClick: () => navigate(`/scorecards?period=${encodeURIComponent(p)}`) }));
+
+  const bar = (segs: Array<{ key: string; label: string }>, values: number[], horizontal = false, colours?: string[]): EChartsOption => {
+    const category = { type: 'category' as const, data: segs.map((x) => x.label), axisLabel: { interval: 0, rotate: horizontal ? 0 : 30 } };
+    const value = { type: 'value' as const };
+    return {
+      tooltip: {},
+      grid: { left: horizontal ? 110 : 60, right: 16, top: 16, bottom: 40 },
+      xAxis: horizontal ? value : category,
+      yAxis: horizontal ? { ...category, inverse: true } : value,
+      series: [{ type: 'bar', data: values.map((v, i) => ({ value: v, key: segs[i].key, itemStyle: colours ? { color: colours[i] } : undefined })) }],
+    };
+  };
+
+  const trendOption = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' as const },
+      legend: { type: 'scroll' as const, data: (s?.trend.series ?? []).map((x) => t(`common:channelType.${x.channelType}`)) },
+      grid: { left: 70, right: 16, top: 36, bottom: 28 },
+      xAxis: { type: 'category' as const, data: s?.trend.periods ?? [] },
+      yAxis: { type: 'value' as const },
+      series: (s?.trend.series ?? []).map((x) => ({ name: t(`common:channelType.${x.channelType}`), type: 'line' as const, data: x.revenueMinor.map((v) => Math.round(v / 100)) })),
+    }),
+    [s, t],
+  );
+
   return (
     <div className="page">
       <h1>{t('common:nav.dashboard')}</h1>
@@ -19,7 +74,37 @@ export default function DashboardPage() {
           ))}
         </div>
       )}
-      <ExpiryAlerts />
+      <ErrorBanner error={summary.error} />
+      <div className="toolbar-row">
+        <label className="inline">
+          {t('dashboard:period')}
+          <select value={period} onChange={(e) => setParams({ period: e.target.value }, { replace: true })} data-testid="dashboard-period">
+            {s?.periods.map((p) => (
+              <option key={p.period} value={p.period}>
+                {p.period}
+              </option>
+            ))}
+          </select>
+        </label>
+        {s && s.period && (
+          <span className="muted">
+            {t('dashboard:summaryLine', { partners: s.partners, revenue: major(s.revenueMinor), noTarget: s.noTarget })}
+          </span>
+        )}
+      </div>
+      {s && !s.period && <p className="muted" data-testid="dashboard-empty">{t('dashboard:noEvaluations')}</p>}
+      {s && s.period && (
+        <div className="chart-grid">
+          <EChart testId="chart-channel" title={t('dashboard:chart.byChannel')} option={bar(channelSegs, s.byChannel.map((c) => Math.round(c.revenueMinor / 100)))} segments={channelSegs} />
+          <EChart testId="chart-region" title={t('dashboard:chart.byRegion')} option={bar(regionSegs, s.byRegion.map((c) => Math.round(c.revenueMinor / 100)))} segments={regionSegs} />
+          <EChart testId="chart-trend" title={t('dashboard:chart.trend')} option={trendOption} segments={trendSegs} />
+          <EChart testId="chart-attainment" title={t('dashboard:chart.attainment')} option={bar(attSegs, s.attainment.map((b) => b.partners))} segments={attSegs} />
+          <EChart testId="chart-grades" title={t('dashboard:chart.grades')} option={bar(gradeSegs, s.grades.map((g) => g.partners), false, ['#2e7d32', '#7cb342', '#f9a825', '#c62828'])} segments={gradeSegs} />
+          <EChart testId="chart-risks" title={t('dashboard:chart.risks')} option={bar(riskSegs, s.risksByLevel.map((r) => r.risks), false, s.risksByLevel.map((r) => LEVEL_COLOURS[r.level]))} segments={riskSegs} />
+          <EChart testId="chart-top" title={t('dashboard:chart.top')} option={bar(partnerSegs(s.top), s.top.map((p) => p.healthScore), true)} segments={partnerSegs(s.top)} />
+          <EChart testId="chart-bottom" title={t('dashboard:chart.bottom')} option={bar(partnerSegs(s.bottom), s.bottom.map((p) => p.healthScore), true)} segments={partnerSegs(s.bottom)} />
+        </div>
+      )}
       <p className="muted">
         {t('common:app.workspace')}: <code>{info.data?.path}</code>
       </p>

@@ -1,0 +1,62 @@
+import { BarChart, LineChart, PieChart, RadarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsOption } from 'echarts';
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+import { useMemo } from 'react';
+import './scorecards.css';
+
+echarts.use([BarChart, LineChart, PieChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TooltipComponent, CanvasRenderer]);
+
+export interface Segment {
+  /** Stable key (code value): also the test id suffix. */
+  key: string;
+  label: string;
+  value?: string;
+  onClick?: () => void;
+}
+
+/**
+ * An echarts chart whose segments (bars, slices, points) are clickable, plus the same segments as a list of buttons
+ * under it: keyboard- and screen-reader-accessible, and what tests click (a canvas has no DOM elements to click).
+ * A click on the canvas is matched to a segment by the data item's name or, failing that, its index.
+ */
+export function EChart({ option, segments, height = 260, testId, title }: { option: EChartsOption; segments?: Segment[]; height?: number; testId: string; title?: string }) {
+  const onEvents = useMemo(
+    () => ({
+      click: (p: { name?: string; dataIndex?: number; seriesName?: string; data?: { key?: string } }) => {
+        if (!segments) return;
+        const s = segments.find((x) => x.key === p.data?.key) ?? segments.find((x) => x.label === p.name) ?? (p.dataIndex !== undefined ? segments[p.dataIndex] : undefined);
+        s?.onClick?.();
+      },
+    }),
+    [segments],
+  );
+  return (
+    <figure className="chart" data-testid={testId}>
+      {title && <figcaption className="chart-title">{title}</figcaption>}
+      <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height, width: '100%' }} onEvents={onEvents} />
+      {segments && segments.length > 0 && (
+        <ul className="chart-segments" aria-label={title}>
+          {segments.map((s) => (
+            <li key={s.key}>
+              {s.onClick ? (
+                <button type="button" className="link" onClick={s.onClick} data-testid={`${testId}-seg-${s.key}`}>
+                  {s.label}
+                </button>
+              ) : (
+                <span>{s.label}</span>
+              )}
+              {s.value !== undefined && <span className="muted"> {s.value}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
+}
+
+/** Money in minor units → a short major-unit label (¥1.2万 style kept simple: grouped thousands, no decimals). */
+export const major = (minor: number) => Math.round(minor / 100).toLocaleString();
+export const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(digits)}%`);

@@ -16,6 +16,9 @@ const programRef = z
 /** The program document itself is validated by the domain's programFileSchema (errors come back with field paths). */
 const programDocument = z.record(z.string(), z.json());
 
+/** Result types of this area, for the renderer (which reaches the domain only through the contract). */
+export type { InquiryRow, PayoutLineView, PayoutRunDetail, PayoutRunRow, ProgramRow, ProgramWithDefinition, ProgramFile, WhatIfResult, StatementExportResult };
+
 export const STATEMENT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
 
 export const incentivesContract = {

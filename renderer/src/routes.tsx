@@ -6,6 +6,8 @@ const ScorecardsPage = lazy(() => import('./pages/scorecards/ScorecardsPage'));
 const PartnerScorecardPage = lazy(() => import('./pages/scorecards/PartnerScorecardPage'));
 const ImportsPage = lazy(() => import('./pages/imports/ImportsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const IncentivesPage = lazy(() => import('./pages/incentives/IncentivesPage'));
+const PayoutsPage = lazy(() => import('./pages/payouts/PayoutsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const RisksPage = lazy(() => import('./pages/risks/RisksPage'));
@@ -29,8 +31,8 @@ export const routes: AppRoute[] = [
   { path: 'sales', nav: 'sales', element: <ComingSoon what="sales" /> },
   { path: 'scorecards', nav: 'scorecards', element: page(<ScorecardsPage />) },
   { path: 'training', nav: 'training', element: page(<TrainingPage />) },
-  { path: 'incentives', nav: 'incentives', element: <ComingSoon what="incentives" /> },
-  { path: 'payouts', nav: 'payouts', element: <ComingSoon what="payouts" /> },
+  { path: 'incentives', nav: 'incentives', element: page(<IncentivesPage />) },
+  { path: 'payouts', nav: 'payouts', element: page(<PayoutsPage />) },
   { path: 'risks', nav: 'risks', element: page(<RisksPage />) },
   { path: 'deals', nav: 'deals', element: page(<DealsPage />) },
   { path: 'imports', nav: 'imports', element: page(<ImportsPage />) },

@@ -34,7 +34,7 @@ export const eligibilitySchema = z
   .strict();
 
 const common = {
-  code: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.\-]+$/, 'letters, digits, _ . - only'),
+  code: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
   name: z.string().trim().min(1).max(200),
   periodKind: z.enum(PERIOD_KINDS),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO currency code').default('CNY'),

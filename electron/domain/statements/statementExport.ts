@@ -18,7 +18,7 @@ export interface StatementExportResult {
   totalMinor: number;
 }
 
-const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.\-]+/g, '_');
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
 
 /**
  * Bulk export of a run's statements into `<out>/<program>_<period>_run<id>/` (+ a .zip next to it):

@@ -27,7 +27,7 @@ export function buildStatementWorkbook(s: StatementData): ExcelJS.Workbook {
     ['编码 Code', s.partner.code],
     ['渠道 Channel', `${channelText(s.partner.channelType, 'zh-CN')} / ${channelText(s.partner.channelType, 'en')}`],
     ['区域 Region', `${regionText(s.partner.region, 'zh-CN')} / ${regionText(s.partner.region, 'en')}`],
-    ['期间 Period', s.run.period],
+    ['期间 Period', `${periodText(s.run.period, 'zh-CN')} / ${periodText(s.run.period, 'en')}`],
     ['激励政策 Program', `${s.run.programName} (${s.run.programCode})`],
     ['结算批次 Run', `#${s.run.id} v${s.run.version} ${s.run.status}`],
     ['币种 Currency', cur],

@@ -1,0 +1,150 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PayoutLineView } from '../../../../electron/contract/incentives';
+import { decimalToMinor, formatMoney } from '../../../../electron/domain/money/money';
+import { bridge } from '../../api/client';
+import { useJob, useMutationOp, useOp } from '../../api/hooks';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { JobProgressBar } from '../../components/JobProgressBar';
+import { Modal } from '../../components/Modal';
+import { Inquiries } from './Inquiries';
+import { WhatIfPanel } from './WhatIfPanel';
+
+export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void; onOpen: (id: number) => void }) {
+  const { t, i18n } = useTranslation(['payouts', 'common']);
+  const run = useOp('payouts.get', { runId });
+  const approve = useMutationOp('payouts.approve');
+  const pay = useMutationOp('payouts.pay');
+  const voidRun = useMutationOp('payouts.void');
+  const adjust = useMutationOp('payouts.adjust');
+  const exporter = useJob('statements.export');
+  const [line, setLine] = useState<PayoutLineView | null>(null);
+  const [dialog, setDialog] = useState<'pay' | 'void' | 'adjust' | 'whatIf' | null>(null);
+  const [form, setForm] = useState<Record<string, string>>({});
+  const zh = i18n.language === 'zh-CN';
+  const r = run.data;
+  const money = (v: number) => formatMoney(v, r?.currency ?? 'CNY');
+
+  const columns = useMemo<ColDef<PayoutLineView>[]>(
+    () => [
+      { field: 'partnerCode', headerName: t('payouts:field.partnerCode'), width: 120, pinned: 'left' },
+      { field: 'partnerName', headerName: t('payouts:field.partnerName'), width: 220 },
+      { field: 'kind', headerName: t('payouts:field.kind'), width: 100, valueFormatter: (p) => t(`payouts:kind.${p.value}`) },
+      { field: 'basisMinor', headerName: t('payouts:field.basisMinor'), width: 150, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0, r?.currency) },
+      { field: 'rate', headerName: t('payouts:field.rate'), width: 90, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : `${Number((p.value * 100).toFixed(4))} %`) },
+      { field: 'tierReached', headerName: t('payouts:field.tierReached'), width: 100 },
+      { field: 'amountMinor', headerName: t('payouts:field.amountMinor'), width: 150, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0, r?.currency) },
+      { colId: 'explanation', headerName: t('payouts:field.explanation'), flex: 1, minWidth: 400, valueGetter: (p) => (zh ? p.data?.explanation : p.data?.explanationEn) },
+    ],
+    [t, zh, r?.currency],
+  );
+
+  if (!r) return <div className="page"><ErrorBanner error={run.error} /></div>;
+  const draft = r.status === 'draft';
+  const exportable = r.status === 'approved' || r.status === 'paid';
+  const error = approve.error ?? pay.error ?? voidRun.error ?? adjust.error ?? exporter.error;
+
+  const doExport = async () => {
+    const env = await bridge.platform.env();
+    await exporter.start({ runId, out: env.filesDir });
+  };
+  const submitDialog = async () => {
+    try {
+      if (dialog === 'pay') await pay.mutateAsync({ runId, paymentRef: form.ref ?? '', date: form.date || undefined });
+      if (dialog === 'void') await voidRun.mutateAsync({ runId, reason: form.reason ?? '' });
+      if (dialog === 'adjust') {
+        const amountMinor = decimalToMinor(form.amount ?? '', r.currency);
+        if (amountMinor === null) return;
+        await adjust.mutateAsync({ runId, partnerCode: form.partnerCode ?? '', amountMinor, reason: form.reason ?? '' });
+      }
+      setDialog(null);
+      setForm({});
+    } catch {
+      /* shown by ErrorBanner */
+    }
+  };
+  const input = (k: string, type = 'text') => <input name={k} type={type} value={form[k] ?? ''} onChange={(e) => setForm({ ...form, [k]: e.target.value })} data-testid={`run-form-${k}`} />;
+
+  return (
+    <div className="page page-fill" data-testid="run-detail">
+      <div className="actions">
+        <button onClick={onBack}>← {t('payouts:back')}</button>
+        <h1 style={{ margin: 0 }}>
+          {t('payouts:run')} #{r.id} · {r.programCode} · {r.period} · v{r.version}
+        </h1>
+        <span className={`badge status-${r.status}`} data-testid="run-status">{t(`payouts:status.${r.status}`)}</span>
+        <strong data-testid="run-total">{money(r.totalMinor)}</strong>
+        <div className="spacer" />
+        {draft && <button onClick={() => setDialog('adjust')} data-testid="run-adjust">{t('payouts:adjust')}</button>}
+        <button onClick={() => setDialog('whatIf')} data-testid="run-whatif">{t('payouts:whatIf')}</button>
+        {draft && (
+          <button className="primary" disabled={approve.isPending} data-testid="run-approve" onClick={() => window.confirm(t('payouts:confirmApprove', { id: r.id, total: money(r.totalMinor) })) && approve.mutate({ runId })}>
+            {t('payouts:approve')}
+          </button>
+        )}
+        {r.status === 'approved' && <button className="primary" onClick={() => setDialog('pay')} data-testid="run-pay">{t('payouts:pay')}</button>}
+        {(draft || r.status === 'approved') && <button className="danger" onClick={() => setDialog('void')} data-testid="run-void">{t('payouts:void')}</button>}
+        <button disabled={!exportable || exporter.running} title={exportable ? undefined : t('payouts:exportNeedsApproval')} onClick={() => void doExport()} data-testid="run-export">
+          {t('payouts:exportStatements')}
+        </button>
+      </div>
+      {!draft && <p className="muted">{t('payouts:frozen', { status: t(`payouts:status.${r.status}`) })} {r.paymentRef && `${t('payouts:field.paymentRef')}: ${r.paymentRef} · ${r.paidAt}`} {r.voidReason && `${t('payouts:field.voidReason')}: ${r.voidReason}`}</p>}
+      <ErrorBanner error={error} />
+      {exporter.running && <JobProgressBar progress={exporter.progress} onCancel={exporter.cancel} label={t('payouts:exporting')} />}
+      {exporter.result && (
+        <div className="notice" data-testid="export-result">
+          {t('payouts:exportDone', { count: exporter.result.statements.length })}{' '}
+          {exporter.result.zip && <button onClick={() => void bridge.platform.showItem(exporter.result!.zip!)} data-testid="export-open">{t('payouts:openFolder')}</button>}{' '}
+          {exporter.result.finance.csv && <button onClick={() => void bridge.platform.showItem(exporter.result!.finance.csv!)}>{t('payouts:openFinance')}</button>}
+        </div>
+      )}
+      <div className="split" style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0 }}>
+        <div style={{ flex: 3, display: 'flex', flexDirection: 'column' }}>
+          <DataGrid<PayoutLineView> stateKey="payout-lines" testId="payout-lines-grid" rows={r.lines} columns={columns} getRowId={(l) => String(l.id)} onRowClicked={setLine} />
+        </div>
+        <aside style={{ flex: 1, minWidth: 280, overflow: 'auto' }} data-testid="line-detail">
+          <h2>{t('payouts:lineDetail')}</h2>
+          {line ? (
+            <>
+              <p><strong>{line.partnerCode} · {line.partnerName}</strong> · {t(`payouts:kind.${line.kind}`)} · {money(line.amountMinor)}</p>
+              <p>{line.explanation}</p>
+              <p className="muted">{line.explanationEn}</p>
+              {line.reason && <p>{t('payouts:field.reason')}: {line.reason}</p>}
+              <Inquiries lineId={line.id} />
+            </>
+          ) : (
+            <p className="muted">{t('payouts:selectLine')}</p>
+          )}
+        </aside>
+      </div>
+      {(dialog === 'pay' || dialog === 'void' || dialog === 'adjust') && (
+        <Modal title={dialog === 'pay' ? t('payouts:confirmPay', { id: r.id }) : dialog === 'void' ? t('payouts:confirmVoid', { id: r.id }) : t('payouts:adjust')} onClose={() => setDialog(null)} testId="run-dialog">
+          <div className="form-grid">
+            {dialog === 'pay' && (
+              <>
+                <label><span>{t('payouts:field.paymentRef')}</span>{input('ref')}</label>
+                <label><span>{t('payouts:field.date')}</span>{input('date', 'date')}</label>
+              </>
+            )}
+            {dialog === 'adjust' && (
+              <>
+                <label><span>{t('payouts:field.partnerCode')}</span>{input('partnerCode')}</label>
+                <label><span>{t('payouts:field.amount')}</span>{input('amount')}</label>
+              </>
+            )}
+            {dialog !== 'pay' && <label className="span2"><span>{t('payouts:field.reason')}</span>{input('reason')}</label>}
+          </div>
+          <ErrorBanner error={error} />
+          <div className="actions">
+            <div className="spacer" />
+            <button onClick={() => setDialog(null)}>{t('common:actions.cancel')}</button>
+            <button className={dialog === 'void' ? 'danger' : 'primary'} onClick={() => void submitDialog()} data-testid="run-dialog-ok">{t('common:actions.confirm')}</button>
+          </div>
+        </Modal>
+      )}
+      {dialog === 'whatIf' && <WhatIfPanel runId={runId} program={r.program} currency={r.currency} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

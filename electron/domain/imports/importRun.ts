@@ -28,6 +28,9 @@ export interface RunImportInput {
 }
 
 const CHECK_EVERY = 1024;
+/** Page cache while importing a large file (KiB, as SQLite's negative cache_size). */
+export const IMPORT_CACHE_SIZE = -131072;
+const IMPORT_CACHE_FROM_BYTES = 8 * 1024 * 1024;
 
 /** The row's field errors as the user sees them: the file's column name and the cell's text. */
 export function rowErrors(row: number, fe: FieldError[], columns: Record<string, string>, header: readonly string[], cells: readonly unknown[]): RowError[] {
@@ -67,11 +70,17 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
   let rejectedPath: string | null = null;
   let rejectedWriter: CsvWriter | null = null;
   let committed = false;
+  let restoreCache: (() => void) | null = null;
   try {
     const spec = kindSpec(input.kind);
     const resolved = resolveMapping(spec, source.header, mapping, fileName, true);
     const now = new Date().toISOString();
     if (sqlite.inTransaction) throw new Error('An import cannot run inside another transaction');
+    // A large import updates five indexes of sales_lines in partner order, not key order: a 128 MB page cache for the
+    // duration roughly halves the time of a million-row import (the default 2 MB cache thrashes). Restored afterwards.
+    const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
+    if (source.fileSize > IMPORT_CACHE_FROM_BYTES) sqlite.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
+    restoreCache = () => sqlite.pragma(`cache_size = ${cacheBefore}`);
     sqlite.exec('BEGIN IMMEDIATE');
     try {
       const importId = Number(
@@ -180,6 +189,7 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
       if (!committed && sqlite.inTransaction) sqlite.exec('ROLLBACK');
     }
   } finally {
+    restoreCache?.();
     source.close();
     if (!committed && rejectedWriter) {
       await (rejectedWriter as CsvWriter).close().catch(() => undefined);

@@ -56,16 +56,20 @@ function dayStart(day: string, plusDays = 0): string {
 export function listAudit(sqlite: Database.Database, f: AuditFilter): { rows: AuditRecord[]; total: number } {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (f.entity) where.push('entity = ?'), args.push(f.entity);
-  if (f.entityId !== undefined) where.push('entity_id = ?'), args.push(String(f.entityId));
-  if (f.user) where.push('user = ?'), args.push(f.user);
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    args.push(...values);
+  };
+  if (f.entity) add('entity = ?', f.entity);
+  if (f.entityId !== undefined) add('entity_id = ?', String(f.entityId));
+  if (f.user) add('user = ?', f.user);
   if (f.operation) {
-    if (f.operation.endsWith('.')) where.push("substr(operation, 1, ?) = ?"), args.push(f.operation.length, f.operation);
-    else where.push('operation = ?'), args.push(f.operation);
+    if (f.operation.endsWith('.')) add('substr(operation, 1, ?) = ?', f.operation.length, f.operation);
+    else add('operation = ?', f.operation);
   }
-  if (f.outcome) where.push('outcome = ?'), args.push(f.outcome);
-  if (f.from) where.push('at >= ?'), args.push(dayStart(f.from));
-  if (f.to) where.push('at < ?'), args.push(dayStart(f.to, 1));
+  if (f.outcome) add('outcome = ?', f.outcome);
+  if (f.from) add('at >= ?', dayStart(f.from));
+  if (f.to) add('at < ?', dayStart(f.to, 1));
   const w = where.length ? `where ${where.join(' and ')}` : '';
   const total = (sqlite.prepare(`select count(*) as n from audit_log ${w}`).get(...args) as { n: number }).n;
   const rows = sqlite

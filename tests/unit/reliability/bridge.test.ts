@@ -61,7 +61,7 @@ describe('HTTP bridge security', () => {
   it('requires its token on every API route', async () => {
     for (const path of ['/api/call', '/api/job', '/api/upload', '/api/env', '/api/events', `/api/file?path=${encodeURIComponent('/etc/passwd')}`]) {
       const method = path.startsWith('/api/call') || path.startsWith('/api/job') || path.startsWith('/api/upload') ? 'POST' : 'GET';
-      for (const headers of [{}, { 'x-pwb-token': '' }, { 'x-pwb-token': 'x'.repeat(bridge.token.length) }, { 'x-pwb-token': bridge.token.slice(0, -1) }, { 'x-pwb-token': `${bridge.token}0` }]) {
+      for (const headers of [{} as Record<string, string>, { 'x-pwb-token': '' }, { 'x-pwb-token': 'x'.repeat(bridge.token.length) }, { 'x-pwb-token': bridge.token.slice(0, -1) }, { 'x-pwb-token': `${bridge.token}0` }]) {
         const r = await send({ path, method, headers, body: method === 'GET' ? '' : undefined });
         expect(r.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(401);
         expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

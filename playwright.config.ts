@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
  * Electron tests (tests/e2e/electron.spec.ts) launch the real app where an Electron binary exists.
  */
 const PORT = Number(process.env.PWB_E2E_PORT ?? 47315);
+/** The e2e workspace folder (PWB_E2E_DIR lets two runs on one machine stay apart). */
+const DIR = process.env.PWB_E2E_DIR ?? '.e2e';
 const chromium = process.env.PWB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 export default defineConfig({
@@ -30,7 +32,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh demo workspace for every run (scale 0.2: ~60 partners, quick to generate).
-    command: `rm -rf .e2e && node out/main/pwb.js init --db .e2e/workspace.sqlite --demo --scale 0.2 && node out/main/webServer.js --db .e2e/workspace.sqlite --port ${PORT} --files .e2e/files`,
+    command: `rm -rf ${DIR} && node out/main/pwb.js init --db ${DIR}/workspace.sqlite --demo --scale 0.2 && node out/main/webServer.js --db ${DIR}/workspace.sqlite --port ${PORT} --files ${DIR}/files`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -6,6 +6,7 @@ const ScorecardsPage = lazy(() => import('./pages/scorecards/ScorecardsPage'));
 const PartnerScorecardPage = lazy(() => import('./pages/scorecards/PartnerScorecardPage'));
 const ImportsPage = lazy(() => import('./pages/imports/ImportsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const IncentivesPage = lazy(() => import('./pages/incentives/IncentivesPage'));
 const PayoutsPage = lazy(() => import('./pages/payouts/PayoutsPage'));
 const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
@@ -36,6 +37,6 @@ export const routes: AppRoute[] = [
   { path: 'risks', nav: 'risks', element: page(<RisksPage />) },
   { path: 'deals', nav: 'deals', element: page(<DealsPage />) },
   { path: 'imports', nav: 'imports', element: page(<ImportsPage />) },
-  { path: 'audit', nav: 'audit', element: <ComingSoon what="audit" /> },
+  { path: 'audit', nav: 'audit', element: page(<AuditPage />) },
   { path: 'settings', nav: 'settings', element: page(<SettingsPage />) },
 ];

@@ -4,7 +4,7 @@ import { createApi } from '../../../electron/api/api';
 import { handlers } from '../../../electron/api/handlers';
 import { contract, operationNames, type OperationName } from '../../../electron/contract';
 import { ApiError, DomainError } from '../../../electron/contract/operation';
-import { recordDiff } from '../../../electron/domain/auditTrail/recordDiff';
+import { recordDiff } from '../../../electron/contract/audit';
 import { osUser } from '../../../electron/domain/system/userProfile';
 import { auditRowsSince, expectAudited, lastAuditId } from '../../helpers/audit';
 import { validInput } from '../../helpers/contractSchemas';

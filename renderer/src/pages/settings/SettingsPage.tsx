@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { BackupsSection } from './BackupsSection';
+import { UserProfileSection } from './UserProfileSection';
 import { GeneralSection } from './GeneralSection';
 
 /** Settings: areas add their sections (evaluation weights, risk bands, company details...). */
@@ -27,6 +29,8 @@ export default function SettingsPage() {
           </p>
         )}
       </section>
+      <UserProfileSection />
+      <BackupsSection />
     </div>
   );
 }

@@ -1,0 +1,180 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { recordDiff, type AuditRecord } from '../../../../electron/contract/audit';
+import { useOp } from '../../api/hooks';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Modal } from '../../components/Modal';
+
+const PAGE = 500;
+
+const show = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+
+function changeSummary(r: AuditRecord): string {
+  const changes = recordDiff(r.before, r.after);
+  return changes.map((c) => c.field).slice(0, 8).join(', ');
+}
+
+/** Who changed what and when: the audit trail with filters, and one record's history with before/after. */
+export default function AuditPage() {
+  const { t } = useTranslation(['audit', 'common']);
+  const [entity, setEntity] = useState('');
+  const [user, setUser] = useState('');
+  const [operation, setOperation] = useState('');
+  const [outcome, setOutcome] = useState<'' | 'ok' | 'refused'>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [record, setRecord] = useState<{ entity: string; entityId: string } | null>(null);
+
+  const facets = useOp('audit.facets', {});
+  const input = {
+    ...(entity ? { entity } : {}),
+    ...(user ? { user } : {}),
+    ...(operation ? { operation } : {}),
+    ...(outcome ? { outcome } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    limit: PAGE,
+    offset,
+  };
+  const list = useOp('audit.list', input);
+  const areas = useMemo(() => [...new Set((facets.data?.operations ?? []).map((o) => `${o.split('.')[0]}.`))], [facets.data]);
+
+  const columns = useMemo<ColDef<AuditRecord>[]>(
+    () => [
+      { field: 'at', headerName: t('audit:field.at'), width: 190, valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString() : '') },
+      { field: 'user', headerName: t('audit:field.user'), width: 130 },
+      { field: 'operation', headerName: t('audit:field.operation'), width: 200 },
+      { field: 'entity', headerName: t('audit:field.entity'), width: 130 },
+      { field: 'entityId', headerName: t('audit:field.entityId'), width: 110 },
+      { field: 'outcome', headerName: t('audit:field.outcome'), width: 110, valueFormatter: (p) => t(`audit:outcome.${p.value as string}`), cellClass: (p) => (p.value === 'refused' ? 'error' : '') },
+      { colId: 'changes', headerName: t('audit:field.changes'), flex: 1, minWidth: 220, valueGetter: (p) => (p.data ? changeSummary(p.data) : '') },
+    ],
+    [t],
+  );
+
+  const set = <T,>(fn: (v: T) => void) => (v: T) => {
+    fn(v);
+    setOffset(0);
+  };
+  const total = list.data?.total ?? 0;
+
+  return (
+    <div className="page page-fill">
+      <h1>{t('common:nav.audit')}</h1>
+      <div className="filters" data-testid="audit-filters">
+        <label>
+          {t('audit:field.entity')}
+          <select value={entity} onChange={(e) => set(setEntity)(e.target.value)} data-testid="audit-filter-entity">
+            <option value="">{t('audit:all')}</option>
+            {facets.data?.entities.map((x) => <option key={x} value={x}>{x}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('audit:field.user')}
+          <select value={user} onChange={(e) => set(setUser)(e.target.value)} data-testid="audit-filter-user">
+            <option value="">{t('audit:all')}</option>
+            {facets.data?.users.map((x) => <option key={x} value={x}>{x}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('audit:field.operation')}
+          <select value={operation} onChange={(e) => set(setOperation)(e.target.value)} data-testid="audit-filter-operation">
+            <option value="">{t('audit:all')}</option>
+            {areas.map((x) => <option key={x} value={x}>{t('audit:area', { area: x.slice(0, -1) })}</option>)}
+            {facets.data?.operations.map((x) => <option key={x} value={x}>{x}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('audit:field.outcome')}
+          <select value={outcome} onChange={(e) => set(setOutcome)(e.target.value as '' | 'ok' | 'refused')} data-testid="audit-filter-outcome">
+            <option value="">{t('audit:all')}</option>
+            <option value="ok">{t('audit:outcome.ok')}</option>
+            <option value="refused">{t('audit:outcome.refused')}</option>
+          </select>
+        </label>
+        <label>
+          {t('audit:from')}
+          <input type="date" value={from} onChange={(e) => set(setFrom)(e.target.value)} data-testid="audit-filter-from" />
+        </label>
+        <label>
+          {t('audit:to')}
+          <input type="date" value={to} onChange={(e) => set(setTo)(e.target.value)} data-testid="audit-filter-to" />
+        </label>
+      </div>
+      <ErrorBanner error={list.error ?? facets.error} />
+      <DataGrid<AuditRecord>
+        stateKey="audit"
+        testId="audit-grid"
+        rows={list.data?.rows}
+        columns={columns}
+        getRowId={(r) => String(r.id)}
+        onRowClicked={(r) => r.entity && r.entityId && setRecord({ entity: r.entity, entityId: r.entityId })}
+        toolbar={
+          <span className="pager" data-testid="audit-pager">
+            {t('audit:range', { from: total ? offset + 1 : 0, to: Math.min(offset + PAGE, total), total })}
+            <button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              ‹
+            </button>
+            <button disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+              ›
+            </button>
+          </span>
+        }
+      />
+      {record && <RecordHistory entity={record.entity} entityId={record.entityId} onClose={() => setRecord(null)} />}
+    </div>
+  );
+}
+
+/** Every change of one record, oldest first, each with a field-by-field before/after table. */
+function RecordHistory({ entity, entityId, onClose }: { entity: string; entityId: string; onClose: () => void }) {
+  const { t } = useTranslation(['audit', 'common']);
+  const history = useOp('audit.history', { entity, entityId });
+  return (
+    <Modal title={t('audit:history.title', { entity, id: entityId })} onClose={onClose} testId="audit-history" wide>
+      <ErrorBanner error={history.error} />
+      <ol className="audit-history">
+        {history.data?.map((r) => {
+          const changes = recordDiff(r.before, r.after);
+          return (
+            <li key={r.id} data-testid="audit-history-step">
+              <div>
+                <strong>{r.operation}</strong> · {r.user} · {new Date(r.at).toLocaleString()} {r.outcome === 'refused' && <span className="error">{t('audit:outcome.refused')}</span>}
+              </div>
+              {changes.length === 0 ? (
+                <p className="muted">{t('audit:history.noChanges')}</p>
+              ) : (
+                <table className="diff">
+                  <thead>
+                    <tr>
+                      <th>{t('audit:history.field')}</th>
+                      <th>{t('audit:history.before')}</th>
+                      <th>{t('audit:history.after')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {changes.map((c) => (
+                      <tr key={c.field}>
+                        <td>
+                          <code>{c.field}</code>
+                        </td>
+                        <td className="before">{show(c.before)}</td>
+                        <td className="after">{show(c.after)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="actions">
+        <button onClick={onClose}>{t('common:actions.close')}</button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutationOp, useOp } from '../../api/hooks';
+import { ErrorBanner } from '../../components/ErrorBanner';
+
+/** The local user profile: the name the audit trail records (settings 'user.name'; empty = the operating-system user). */
+export function UserProfileSection() {
+  const { t } = useTranslation(['audit']);
+  const current = useOp('settings.get', { key: 'user.name' });
+  const save = useMutationOp('settings.set');
+  const [name, setName] = useState('');
+  useEffect(() => setName(typeof current.data?.value === 'string' ? current.data.value : ''), [current.data]);
+  return (
+    <section data-testid="user-profile-section">
+      <h2>{t('audit:profile.title')}</h2>
+      <label>
+        {t('audit:profile.name')}{' '}
+        <input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} data-testid="user-profile-name" />
+      </label>{' '}
+      <button onClick={() => save.mutate({ key: 'user.name', value: name.trim() || null })} disabled={save.isPending} data-testid="user-profile-save">
+        {t('audit:profile.save')}
+      </button>
+      <p className="muted">{t('audit:profile.hint')}</p>
+      <ErrorBanner error={save.error ?? current.error} />
+    </section>
+  );
+}

@@ -41,6 +41,7 @@ export default function DashboardPage() {
     const category = { type: 'category' as const, data: segs.map((x) => x.label), axisLabel: { interval: 0, rotate: horizontal ? 0 : 30 } };
     const value = { type: 'value' as const };
     return {
+      animation: false,
       tooltip: {},
       grid: { left: horizontal ? 110 : 60, right: 16, top: 16, bottom: 40 },
       xAxis: horizontal ? value : category,

@@ -3,9 +3,12 @@ import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
-import { useMemo } from 'react';
+import ReactEChartsCoreModule from 'echarts-for-react/lib/core';
+import { useMemo, useRef } from 'react';
 import './scorecards.css';
+
+// echarts-for-react is CommonJS: depending on the bundler its default export arrives wrapped once more.
+const ReactEChartsCore = ((ReactEChartsCoreModule as unknown as { default?: typeof ReactEChartsCoreModule }).default ?? ReactEChartsCoreModule) as typeof ReactEChartsCoreModule;
 
 echarts.use([BarChart, LineChart, PieChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TooltipComponent, CanvasRenderer]);
 
@@ -23,20 +26,30 @@ export interface Segment {
  * A click on the canvas is matched to a segment by the data item's name or, failing that, its index.
  */
 export function EChart({ option, segments, height = 260, testId, title }: { option: EChartsOption; segments?: Segment[]; height?: number; testId: string; title?: string }) {
+  // Stable handlers (a new onEvents object would make echarts-for-react re-create the chart); the latest segments via a ref.
+  const latest = useRef(segments);
+  latest.current = segments;
   const onEvents = useMemo(
     () => ({
       click: (p: { name?: string; dataIndex?: number; seriesName?: string; data?: { key?: string } }) => {
+        const segments = latest.current;
         if (!segments) return;
         const s = segments.find((x) => x.key === p.data?.key) ?? segments.find((x) => x.label === p.name) ?? (p.dataIndex !== undefined ? segments[p.dataIndex] : undefined);
         s?.onClick?.();
       },
     }),
-    [segments],
+    [],
   );
+  const figure = useRef<HTMLElement>(null);
   return (
-    <figure className="chart" data-testid={testId}>
+    // The echarts instance is also reachable as the figure's `__chart` property (tests convert data to pixels with it).
+    <figure className="chart" data-testid={testId} ref={figure}>
       {title && <figcaption className="chart-title">{title}</figcaption>}
-      <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height, width: '100%' }} onEvents={onEvents} />
+      <ReactEChartsCore echarts={echarts} option={option} notMerge lazyUpdate style={{ height, width: '100%' }} onEvents={onEvents}
+        onChartReady={(c: unknown) => {
+          if (figure.current) (figure.current as HTMLElement & { __chart?: unknown }).__chart = c;
+        }}
+      />
       {segments && segments.length > 0 && (
         <ul className="chart-segments" aria-label={title}>
           {segments.map((s) => (

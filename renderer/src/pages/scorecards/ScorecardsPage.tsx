@@ -90,8 +90,8 @@ export default function ScorecardsPage() {
       { field: 'satisfaction', headerName: t('scorecards:col.satisfaction'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => (p.value === null ? '—' : (p.value as number).toFixed(2)) },
       ratio('trainingCompliance', t('scorecards:col.trainingCompliance')),
       { field: 'openHighRisks', headerName: t('scorecards:col.openHighRisks'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter' },
-      { field: 'healthScore', headerName: t('scorecards:col.healthScore'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter', sort: 'desc' },
-      { field: 'grade', headerName: t('scorecards:col.grade'), width: 80, cellRenderer: (p: { value: string }) => <span className={`grade grade-${p.value}`}>{p.value}</span> },
+      { field: 'healthScore', headerName: t('scorecards:col.healthScore'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter', sort: 'desc', pinned: 'left' },
+      { field: 'grade', headerName: t('scorecards:col.grade'), width: 80, pinned: 'left', cellRenderer: (p: { value: string }) => <span className={`grade grade-${p.value}`}>{p.value}</span> },
       { field: 'rankInChannel', headerName: t('scorecards:col.rankInChannel'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter' },
       { field: 'rankInRegion', headerName: t('scorecards:col.rankInRegion'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter' },
       {

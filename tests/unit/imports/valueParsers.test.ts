@@ -102,3 +102,13 @@ describe('imports: value parsers', () => {
     expect(suggestColumns(KINDS.partners.fields, ['Partner Code', '名称', '渠道类型'])).toEqual({ code: 'Partner Code', name: '名称', channelType: '渠道类型' });
   });
 });
+
+describe('imports: occurrence counter for content-hashed duplicates', () => {
+  it('counts identical hashes, and hashes that share a 52-bit prefix separately', async () => {
+    const { occurrenceCounter } = await import('../../../electron/domain/imports/kinds/kind');
+    const next = occurrenceCounter();
+    const a = '0123456789abcdef0123456789abcdef';
+    const b = '0123456789abc' + 'ffffffff' + 'ffffffffffff'; // same first 13 hex digits, different check
+    expect([next(a), next(a), next(b), next(a), next(b), next('f'.repeat(32))]).toEqual([0, 1, 0, 2, 1, 0]);
+  });
+});

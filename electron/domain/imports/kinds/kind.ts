@@ -175,13 +175,32 @@ export function resolvePartner(row: RowValues, partners: Map<string, { id: numbe
   return p.id;
 }
 
-/** Occurrence counter for content-hashed dedupe keys: the n-th identical row in one file gets index n. */
+/**
+ * Occurrence counter for content-hashed dedupe keys: the n-th identical row in one file gets index n.
+ * Memory matters at a million rows, so entries are numbers, not strings: key = the hash's first 52 bits, value = the
+ * next 32 bits (a check) × 2^21 + the count. A different hash with the same 52-bit prefix (check differs) is counted
+ * exactly in a small string-keyed overflow map.
+ */
 export function occurrenceCounter() {
-  const seen = new Map<string, number>();
+  const SHIFT = 2 ** 21;
+  const seen = new Map<number, number>();
+  const overflow = new Map<string, number>();
   return (hash: string): number => {
-    const n = seen.get(hash) ?? 0;
-    seen.set(hash, n + 1);
-    return n;
+    const k = parseInt(hash.slice(0, 13), 16);
+    const check = parseInt(hash.slice(13, 21), 16);
+    const v = seen.get(k);
+    if (v === undefined) {
+      seen.set(k, check * SHIFT + 1);
+      return 0;
+    }
+    const n = v % SHIFT;
+    if (Math.floor(v / SHIFT) === check && n < SHIFT - 1) {
+      seen.set(k, v + 1);
+      return n;
+    }
+    const m = overflow.get(hash) ?? (Math.floor(v / SHIFT) === check ? n : 0);
+    overflow.set(hash, m + 1);
+    return m;
   };
 }
 

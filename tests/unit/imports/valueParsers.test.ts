@@ -104,11 +104,16 @@ describe('imports: value parsers', () => {
 });
 
 describe('imports: occurrence counter for content-hashed duplicates', () => {
-  it('counts identical hashes, and hashes that share a 52-bit prefix separately', async () => {
-    const { occurrenceCounter } = await import('../../../electron/domain/imports/kinds/kind');
+  it('counts identical hashes; hashes sharing a slot or a prefix are counted separately; survives growth', async () => {
+    const { occurrenceCounter, contentHash } = await import('../../../electron/domain/imports/kinds/kind');
     const next = occurrenceCounter();
     const a = '0123456789abcdef0123456789abcdef';
-    const b = '0123456789abc' + 'ffffffff' + 'ffffffffffff'; // same first 13 hex digits, different check
+    const b = '01234567' + 'ffffffff' + 'ffffffff' + '00000000'; // same first 32 bits (same slot), different key
     expect([next(a), next(a), next(b), next(a), next(b), next('f'.repeat(32))]).toEqual([0, 1, 0, 2, 1, 0]);
+    // 200k distinct hashes (several doublings), then each again: every second sight is index 1.
+    const hashes = Array.from({ length: 200_000 }, (_, i) => contentHash(`row ${i}`));
+    expect(hashes.every((h) => next(h) === 0)).toBe(true);
+    expect(hashes.every((h) => next(h) === 1)).toBe(true);
+    expect(next(a)).toBe(3);
   });
 });

@@ -177,30 +177,48 @@ export function resolvePartner(row: RowValues, partners: Map<string, { id: numbe
 
 /**
  * Occurrence counter for content-hashed dedupe keys: the n-th identical row in one file gets index n.
- * Memory matters at a million rows, so entries are numbers, not strings: key = the hash's first 52 bits, value = the
- * next 32 bits (a check) × 2^21 + the count. A different hash with the same 52-bit prefix (check differs) is counted
- * exactly in a small string-keyed overflow map.
+ * A million rows must not cost hundreds of MB of Map entries and strings, so this is an open-addressing table in one
+ * Int32Array: 96 bits of the (SHA-256) hash as the key, exact for any practical file (a 96-bit collision among a
+ * million hashes has a probability around 1e-17), and a count.
  */
 export function occurrenceCounter() {
-  const SHIFT = 2 ** 21;
-  const seen = new Map<number, number>();
-  const overflow = new Map<string, number>();
+  let cap = 1 << 16;
+  let table = new Int32Array(cap * 4);
+  let size = 0;
+  const find = (t: Int32Array, c: number, k0: number, k1: number, k2: number): number => {
+    let i = k0 & (c - 1);
+    for (;;) {
+      const o = i * 4;
+      if (t[o + 3] === 0 || (t[o] === k0 && t[o + 1] === k1 && t[o + 2] === k2)) return o;
+      i = (i + 1) & (c - 1);
+    }
+  };
+  const grow = () => {
+    const old = table;
+    cap *= 2;
+    table = new Int32Array(cap * 4);
+    for (let o = 0; o < old.length; o += 4) {
+      if (old[o + 3] === 0) continue;
+      const n = find(table, cap, old[o], old[o + 1], old[o + 2]);
+      table.set(old.subarray(o, o + 4), n);
+    }
+  };
   return (hash: string): number => {
-    const k = parseInt(hash.slice(0, 13), 16);
-    const check = parseInt(hash.slice(13, 21), 16);
-    const v = seen.get(k);
-    if (v === undefined) {
-      seen.set(k, check * SHIFT + 1);
-      return 0;
+    const k0 = parseInt(hash.slice(0, 8), 16) | 0;
+    const k1 = parseInt(hash.slice(8, 16), 16) | 0;
+    const k2 = parseInt(hash.slice(16, 24), 16) | 0;
+    let o = find(table, cap, k0, k1, k2);
+    if (table[o + 3] === 0) {
+      if (++size * 2 > cap) {
+        grow();
+        o = find(table, cap, k0, k1, k2);
+      }
+      table[o] = k0;
+      table[o + 1] = k1;
+      table[o + 2] = k2;
     }
-    const n = v % SHIFT;
-    if (Math.floor(v / SHIFT) === check && n < SHIFT - 1) {
-      seen.set(k, v + 1);
-      return n;
-    }
-    const m = overflow.get(hash) ?? (Math.floor(v / SHIFT) === check ? n : 0);
-    overflow.set(hash, m + 1);
-    return m;
+    // Stored as count + 1, so 0 marks an empty slot.
+    return table[o + 3]++;
   };
 }
 

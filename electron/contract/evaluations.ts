@@ -7,6 +7,9 @@ import type { RunComparison, RunInfo, ScorecardRow } from '../domain/evaluations
 import type { TierDecisionResult } from '../domain/evaluations/tierDecision';
 import { job, mutation, query, zs } from './operation';
 
+/** The health-score components (normalised KPIs), in display order. */
+export const SCORE_PARTS = ['attainment', 'growth', 'grossMargin', 'retention', 'satisfaction', 'training', 'risks'] as const;
+
 const codes = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
 
 export const evaluationRunInput = z

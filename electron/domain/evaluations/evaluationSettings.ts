@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database';
+import { SCORE_PARTS } from '../../contract/evaluations';
 import { getSetting } from '../system/settingsStore';
 
 /**
@@ -16,7 +17,7 @@ export interface ScoreWeights {
   training: number;
   risks: number;
 }
-export const SCORE_PARTS = ['attainment', 'growth', 'grossMargin', 'retention', 'satisfaction', 'training', 'risks'] as const;
+export { SCORE_PARTS };
 export type ScorePart = (typeof SCORE_PARTS)[number];
 
 /**

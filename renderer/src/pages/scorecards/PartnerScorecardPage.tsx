@@ -1,13 +1,12 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PERIOD_KINDS, type PeriodKind } from '../../../../db/schema/enums';
-import { SCORE_PARTS } from '../../../../electron/domain/evaluations/evaluationSettings';
+import { SCORE_PARTS } from '../../../../electron/contract/evaluations';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { EChart, major, pct } from './EChart';
 import { reasonText } from './reason';
-import { useState } from 'react';
 
 /** Partner detail: KPI trends over the evaluated periods and a radar of the latest health-score components. */
 export default function PartnerScorecardPage() {
@@ -18,7 +17,7 @@ export default function PartnerScorecardPage() {
   const [kind, setKind] = useState<PeriodKind | undefined>(undefined);
   const partner = useOp('partners.get', { id: partnerId }, { enabled: Number.isInteger(partnerId) && partnerId > 0 });
   const trend = useOp('scorecards.partnerTrend', { partnerId, kind }, { enabled: Number.isInteger(partnerId) && partnerId > 0 });
-  const points = trend.data?.points ?? [];
+  const points = useMemo(() => trend.data?.points ?? [], [trend.data]);
   const latest = points.at(-1);
   const periods = points.map((p) => p.period);
   const toScorecards = (period: string) => navigate(`/scorecards?period=${encodeURIComponent(period)}`);

@@ -9,7 +9,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { CompareModal } from './CompareModal';
-import { major, pct } from './EChart';
+import { major } from './EChart';
 import { reasonText } from './reason';
 
 /**

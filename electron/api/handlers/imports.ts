@@ -8,7 +8,7 @@ import type { HandlerMap } from './types';
 
 export const importHandlers: HandlerMap<keyof typeof importsContract> = {
   // Reading a file is asynchronous; the dispatcher awaits query results (the handler type is synchronous).
-  'imports.preview': ({ ws }, input) => previewImport(ws, input) as unknown as ImportPreview,
+  'imports.preview': ({ ws }, input) => previewImport(ws, input),
   'imports.run': (ctx, input) => runImport(ctx, input),
   'imports.list': ({ ws }, input) => listImports(ws, input),
   'imports.get': ({ ws }, { id }) => getImport(ws, id),

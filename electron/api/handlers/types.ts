@@ -5,7 +5,7 @@ export type HandlerOf<K extends OperationName> = Contract[K]['kind'] extends 'jo
   ? (ctx: JobContext, input: ParsedInputOf<Contract[K]>) => Promise<Result<K>> | Result<K>
   : Contract[K]['kind'] extends 'mutation'
     ? (ctx: MutationContext, input: ParsedInputOf<Contract[K]>) => Result<K>
-    : (ctx: ApiContext, input: ParsedInputOf<Contract[K]>) => Result<K>;
+    : (ctx: ApiContext, input: ParsedInputOf<Contract[K]>) => Result<K> | Promise<Result<K>>;
 
 /** A part of the handler map: one area's operations. */
 export type HandlerMap<Names extends OperationName> = { [K in Names]: HandlerOf<K> };

@@ -3,11 +3,13 @@ import { auditContract } from './audit';
 import { backupsContract } from './backups';
 import { partnersContract } from './partners';
 import { evaluationsContract } from './evaluations';
+import { salesContract } from './sales';
 import { risksContract } from './risks';
 import { dealsContract } from './deals';
 import { systemContract } from './system';
 import { incentivesContract } from './incentives';
 import { importsContract } from './imports';
+import { trainingContract } from './training';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -19,10 +21,12 @@ export const contract = {
   ...incentivesContract,
   ...importsContract,
   ...evaluationsContract,
+  ...salesContract,
   ...auditContract,
   ...backupsContract,
   ...risksContract,
   ...dealsContract,
+  ...trainingContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

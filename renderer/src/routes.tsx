@@ -5,6 +5,7 @@ const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
 const ScorecardsPage = lazy(() => import('./pages/scorecards/ScorecardsPage'));
 const PartnerScorecardPage = lazy(() => import('./pages/scorecards/PartnerScorecardPage'));
 const ImportsPage = lazy(() => import('./pages/imports/ImportsPage'));
+const SalesPage = lazy(() => import('./pages/sales/SalesPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const IncentivesPage = lazy(() => import('./pages/incentives/IncentivesPage'));
@@ -29,7 +30,7 @@ export const routes: AppRoute[] = [
   { path: '', nav: 'dashboard', element: page(<DashboardPage />) },
   { path: 'partners', nav: 'partners', element: page(<PartnersPage />) },
   { path: 'partners/:id', element: page(<PartnerScorecardPage />) },
-  { path: 'sales', nav: 'sales', element: <ComingSoon what="sales" /> },
+  { path: 'sales', nav: 'sales', element: page(<SalesPage />) },
   { path: 'scorecards', nav: 'scorecards', element: page(<ScorecardsPage />) },
   { path: 'training', nav: 'training', element: page(<TrainingPage />) },
   { path: 'incentives', nav: 'incentives', element: page(<IncentivesPage />) },

@@ -1,6 +1,6 @@
 import type { importsContract } from '../../contract/imports';
 import { getImport, listImports } from '../../domain/imports/importHistory';
-import { previewImport, type ImportPreview } from '../../domain/imports/importPreview';
+import { previewImport } from '../../domain/imports/importPreview';
 import { runImport } from '../../domain/imports/importRun';
 import { deleteTemplate, listTemplates, saveTemplate, TEMPLATES_KEY } from '../../domain/imports/mappingTemplates';
 import { undoImport } from '../../domain/imports/undo';

@@ -2,11 +2,13 @@ import { auditHandlers } from './audit';
 import { backupHandlers } from './backups';
 import { partnerHandlers } from './partners';
 import { evaluationHandlers } from './evaluations';
+import { salesHandlers } from './sales';
 import { riskHandlers } from './risks';
 import { dealHandlers } from './deals';
 import { systemHandlers } from './system';
 import { incentiveHandlers } from './incentives';
 import { importHandlers } from './imports';
+import { trainingHandlers } from './training';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -16,8 +18,10 @@ export const handlers: Handlers = {
   ...incentiveHandlers,
   ...importHandlers,
   ...evaluationHandlers,
+  ...salesHandlers,
   ...auditHandlers,
   ...backupHandlers,
   ...riskHandlers,
   ...dealHandlers,
+  ...trainingHandlers,
 };

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createApi } from '../../../electron/api/api';
 import { handlers } from '../../../electron/api/handlers';
 import { contract, operationNames, type OperationName } from '../../../electron/contract';
@@ -8,7 +8,7 @@ import { recordDiff } from '../../../electron/contract/audit';
 import { osUser } from '../../../electron/domain/system/userProfile';
 import { auditRowsSince, expectAudited, lastAuditId } from '../../helpers/audit';
 import { validInput } from '../../helpers/contractSchemas';
-import { memoryApi, partnerInput } from '../../helpers/workspace';
+import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 
 const saved = { ...handlers };
 afterEach(() => Object.assign(handlers, saved));
@@ -103,6 +103,14 @@ describe('audit trail', () => {
 
   it('every mutation that succeeds with real handlers leaves an audit record (random valid inputs)', async () => {
     const { ws, api } = memoryApi();
+    // Random valid inputs include relative output paths (programs.export): let them land in a scratch folder.
+    const scratch = tempDir('pwb-audit-walk-');
+    const cwd = process.cwd();
+    process.chdir(scratch.dir);
+    onTestFinished(() => {
+      process.chdir(cwd);
+      scratch.cleanup();
+    });
     for (let i = 1; i <= 5; i++) await api.send('partners.create', partnerInput(`S${i}`));
     const internal: string[] = [];
     let successes = 0;

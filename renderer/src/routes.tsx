@@ -1,5 +1,4 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { ComingSoon } from './components/ComingSoon';
 
 const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
 const ScorecardsPage = lazy(() => import('./pages/scorecards/ScorecardsPage'));
@@ -25,7 +24,7 @@ export interface AppRoute {
 
 const page = (node: ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
 
-/** Every page of the app; an area replaces its ComingSoon with its page. */
+/** Every page of the app. */
 export const routes: AppRoute[] = [
   { path: '', nav: 'dashboard', element: page(<DashboardPage />) },
   { path: 'partners', nav: 'partners', element: page(<PartnersPage />) },

@@ -45,6 +45,65 @@ export const scheduleFields = z
   })
   .strict();
 
+const ratio = (max: number) => z.number().finite().min(0).max(max);
+
+/** Health-score weights per normalised KPI: relative, 0–1000 each, at least one above 0. */
+export const scoreWeightsSchema = z
+  .object(Object.fromEntries(SCORE_PARTS.map((k) => [k, ratio(1000)])) as Record<(typeof SCORE_PARTS)[number], z.ZodNumber>)
+  .strict()
+  .refine((w) => Object.values(w).some((v) => v > 0), { message: 'at least one weight must be above 0' });
+
+/** Lower bounds of grades A, B and C on the 0–100 health score (below C is D); A > B > C. */
+export const gradeBandsSchema = z
+  .object({ A: ratio(100), B: ratio(100), C: ratio(100) })
+  .strict()
+  .refine((g) => g.A > g.B && g.B > g.C, { message: 'grade bounds must fall: A > B > C' });
+
+/** Tier recommendations: ratios as plain numbers (1.1 = 110 %). */
+export const tierRulesSchema = z
+  .object({
+    consecutivePeriods: z.number().int().min(1).max(12),
+    upgrade: z.object({ minAttainment: ratio(10), minScore: ratio(100) }).strict(),
+    downgrade: z.object({ maxAttainment: ratio(10) }).strict(),
+  })
+  .strict()
+  .refine((r) => r.downgrade.maxAttainment < r.upgrade.minAttainment, { message: 'the downgrade attainment must be below the upgrade attainment', path: ['downgrade', 'maxAttainment'] });
+
+const riskRule = (threshold: z.ZodNumber) => z.object({ enabled: z.boolean(), threshold }).strict();
+/** Risk-signal rules (one open auto-risk per partner and rule). */
+export const riskRulesSchema = z
+  .object({
+    /** Revenue down by more than this share on the previous period (0.3 = 30 %). */
+    revenue_drop: riskRule(ratio(1)),
+    /** Attainment below this ratio. */
+    low_attainment: riskRule(ratio(10)),
+    /** Average satisfaction below this score (1–5). */
+    low_satisfaction: riskRule(z.number().finite().min(1).max(5)),
+    /** At least this many required certifications expired. */
+    expired_certifications: riskRule(z.number().int().min(1).max(1000)),
+    /** Customer retention below this share. */
+    low_retention: riskRule(ratio(1)),
+  })
+  .strict();
+
+export interface EvaluationSettingsDoc {
+  weights: z.output<typeof scoreWeightsSchema>;
+  gradeBands: z.output<typeof gradeBandsSchema>;
+  tierRules: z.output<typeof tierRulesSchema>;
+  riskRules: z.output<typeof riskRulesSchema>;
+}
+
+/** Replaces one or more whole sections of the evaluation settings (sections left out stay as they are). */
+export const evaluationSettingsInput = z
+  .object({
+    weights: scoreWeightsSchema.optional(),
+    gradeBands: gradeBandsSchema.optional(),
+    tierRules: tierRulesSchema.optional(),
+    riskRules: riskRulesSchema.optional(),
+  })
+  .strict()
+  .refine((x) => Object.keys(x).length > 0, { message: 'nothing to save' });
+
 export type { DashboardSummary, DueRun, RunComparison, RunInfo, Schedule, ScorecardRow, TierDecisionResult };
 
 export const evaluationsContract = {
@@ -74,6 +133,9 @@ export const evaluationsContract = {
     z.object({ scorecardId: zs.id, decision: z.enum(['accepted', 'rejected']), effectiveOn: zs.isoDate.optional() }).strict(),
     { invalidates: ['scorecards', 'partners', 'dashboard'] },
   ),
+  /** The evaluation weights, grade bands, tier rules and risk rules in force (stored values over the defaults), and the defaults. */
+  'evaluations.settings.get': query<{ settings: EvaluationSettingsDoc; defaults: EvaluationSettingsDoc }>()(z.object({}).strict()),
+  'evaluations.settings.set': mutation<{ settings: EvaluationSettingsDoc }>()(evaluationSettingsInput, { invalidates: ['evaluations.settings'] }),
   'schedules.list': query<Schedule[]>()(z.object({}).strict()),
   'schedules.save': mutation<Schedule>()(scheduleFields, { invalidates: ['schedules'] }),
   'schedules.delete': mutation<{ id: number }>()(z.object({ id: zs.id }).strict(), { invalidates: ['schedules'] }),

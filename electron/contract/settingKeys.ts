@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gradeBandsSchema, riskRulesSchema, scoreWeightsSchema, tierRulesSchema } from './evaluations';
 
 /**
  * Settings with a known shape, validated on every write through 'settings.set'. Areas with richer settings
@@ -16,6 +17,11 @@ export const KNOWN_SETTINGS = {
   /** The local user profile recorded in the audit trail. */
   'user.name': z.string().trim().min(1).max(100),
   'backup.folder': z.string().min(1).max(4096),
+  /** Evaluation rules (typed ops: 'evaluations.settings.get/set'); the same schemas guard the generic path. */
+  'evaluation.weights': scoreWeightsSchema,
+  'evaluation.gradeBands': gradeBandsSchema,
+  'evaluation.tierRules': tierRulesSchema,
+  'evaluation.riskRules': riskRulesSchema,
 } as const;
 
 export type KnownSettingKey = keyof typeof KNOWN_SETTINGS;

@@ -1,6 +1,7 @@
 import type { evaluationsContract } from '../../contract/evaluations';
 import { dashboardSummary } from '../../domain/evaluations/dashboard';
 import { runEvaluation } from '../../domain/evaluations/evaluationRun';
+import { DEFAULT_EVALUATION_RULES, readEvaluationRules, writeEvaluationRules } from '../../domain/evaluations/evaluationSettings';
 import { runDue } from '../../domain/evaluations/scheduleRunner';
 import { deleteSchedule, listSchedules, saveSchedule } from '../../domain/evaluations/schedules';
 import { compareRuns, evaluatedPeriods, listRuns, listScorecards, partnerTrend } from '../../domain/evaluations/scorecardQueries';
@@ -33,6 +34,12 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = 
     const r = decideTier(ws, input, user);
     audit({ entity: 'partner', entityId: r.partnerId, before: { tier: r.partnerBefore.tier }, after: { tier: r.partnerAfter.tier, decision: r.decision, scorecardId: r.scorecardId, effectiveOn: r.effectiveOn } });
     return r;
+  },
+  'evaluations.settings.get': ({ ws }) => ({ settings: readEvaluationRules(ws.db), defaults: DEFAULT_EVALUATION_RULES }),
+  'evaluations.settings.set': ({ ws, audit }, input) => {
+    const { before, after } = writeEvaluationRules(ws.db, input);
+    audit({ entity: 'setting', entityId: 'evaluation', before, after });
+    return { settings: after };
   },
   'schedules.list': ({ ws }) => listSchedules(ws),
   'schedules.save': ({ ws, audit }, input) => {

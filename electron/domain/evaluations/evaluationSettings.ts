@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/database';
 import { SCORE_PARTS } from '../../contract/evaluations';
-import { getSetting } from '../system/settingsStore';
+import { getSetting, setSetting } from '../system/settingsStore';
 
 /**
  * Everything an evaluation is configured by, read from settings (with documented defaults) and stored with each run
@@ -111,4 +111,22 @@ export function readEvaluationSettings(db: Db): EvaluationSettings {
     }),
   ) as unknown as RiskRules;
   return { fiscalStartMonth: fsm, weights, gradeBands, tierRules, riskRules };
+}
+
+export type EvaluationRules = Omit<EvaluationSettings, 'fiscalStartMonth'>;
+export const DEFAULT_EVALUATION_RULES: EvaluationRules = { weights: DEFAULT_WEIGHTS, gradeBands: DEFAULT_GRADE_BANDS, tierRules: DEFAULT_TIER_RULES, riskRules: DEFAULT_RISK_RULES };
+
+/** The rules in force (stored values over the defaults), without the fiscal year start (a company setting). */
+export function readEvaluationRules(db: Db): EvaluationRules {
+  const { fiscalStartMonth: _fsm, ...rules } = readEvaluationSettings(db);
+  return rules;
+}
+
+/** Stores whole sections (already validated by the contract); returns the rules in force before and after. */
+export function writeEvaluationRules(db: Db, patch: Partial<EvaluationRules>): { before: EvaluationRules; after: EvaluationRules } {
+  const before = readEvaluationRules(db);
+  for (const section of ['weights', 'gradeBands', 'tierRules', 'riskRules'] as const) {
+    if (patch[section] !== undefined) setSetting(db, SETTING_KEYS[section], patch[section]);
+  }
+  return { before, after: readEvaluationRules(db) };
 }

@@ -5,7 +5,6 @@ import { openWorkspace, type Workspace } from '../../db/database';
 import { backupBeforeMigration } from '../domain/backups/backupService';
 import { createApi, type Api } from '../api/api';
 import { ApiError, type JobProgress } from '../contract/operation';
-import { userInfo } from 'node:os';
 
 /** The default workspace: the same file the desktop app opens (its user-data folder). */
 export function defaultWorkspacePath(): string {
@@ -20,13 +19,6 @@ export function defaultWorkspacePath(): string {
   return join(base, 'workspace.sqlite');
 }
 
-export function localUser(): string {
-  try {
-    return process.env.PWB_USER || userInfo().username || 'local';
-  } catch {
-    return 'local';
-  }
-}
 
 export interface CommonOptions {
   db?: string;

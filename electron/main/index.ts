@@ -7,7 +7,7 @@ import { createApi, type Api } from '../api/api';
 import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWorkspace';
 import { workerExecutor } from '../jobs/workerExecutor';
 import { registerContractIpc } from './ipcHandlers';
-import { startEvaluationScheduler } from './scheduler';
+import { startEvaluationTimer } from '../jobs/evaluationTimer';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, secureWebPreferences } from './security';
 
 /** `--db PATH` overrides the default workspace in the user-data folder. */
@@ -94,7 +94,7 @@ void app.whenReady().then(() => {
   registerIpc();
   createWindow();
   void startDailyBackup(ws);
-  startEvaluationScheduler(api);
+  startEvaluationTimer(api);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createApi } from '../api/api';
 import { defaultWorkspacePath } from '../cli/runtime';
 import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWorkspace';
+import { startEvaluationTimer } from '../jobs/evaluationTimer';
 import { workerExecutor } from '../jobs/workerExecutor';
 import { startBridge } from './httpBridge';
 
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     port: { type: 'string' },
     static: { type: 'string' },
     files: { type: 'string' },
+    // Scheduled evaluations run here as in the app; `--no-scheduler` (or PWB_SCHEDULER=off) leaves them to someone else.
+    'no-scheduler': { type: 'boolean' },
   },
 });
 
@@ -32,8 +35,10 @@ const bridge = await startBridge({
   port: values.port ? Number(values.port) : Number(process.env.PWB_PORT ?? 0),
 });
 process.stdout.write(`Partner Workbench (browser mode)\n  workspace: ${dbPath}\n  open: ${bridge.url}\n`);
+const scheduler = values['no-scheduler'] || process.env.PWB_SCHEDULER === 'off' ? null : startEvaluationTimer(api);
 
 const stop = async () => {
+  scheduler?.stop();
   await bridge.close();
   ws.close();
   process.exit(0);

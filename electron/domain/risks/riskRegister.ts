@@ -1,6 +1,7 @@
+import type Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { partners, riskHistory, risks, type NewRiskRow, type RiskRow } from '../../../db/schema';
+import { riskHistory, risks, type NewRiskRow, type RiskRow } from '../../../db/schema';
 import { riskFields, type RiskInput, type RiskPatch } from '../../contract/risks';
 import { DomainError } from '../../contract/operation';
 
@@ -29,6 +30,100 @@ export function diffRisk(before: RiskSnapshot, after: RiskSnapshot): RiskChanges
     if (a !== b) changes[k] = { from: a, to: b };
   }
   return changes;
+}
+
+/** The update patch: every field optional, unknown fields rejected. Built once (zod compiles a schema on first use). */
+const riskPatch = riskFields.partial().strict();
+
+const ph = (name: string) => sql.placeholder(name);
+
+/**
+ * The register's statements, prepared once per connection (drizzle and better-sqlite3 re-prepare a query built per call:
+ * most of an update's cost when an evaluation touches thousands of auto-risks). Keyed by the sqlite handle, so they go
+ * away with the workspace.
+ */
+function prepareStatements(ws: Workspace) {
+  return {
+    byId: ws.db.select().from(risks).where(eq(risks.id, ph('id'))).prepare(),
+    idByCode: ws.sqlite.prepare('select id from risks where code = ?').pluck(),
+    partnerExists: ws.sqlite.prepare('select 1 from partners where id = ?').pluck(),
+    // Every column the register changes (not id, not created_at), so one statement serves any patch.
+    update: ws.db
+      .update(risks)
+      .set({
+        code: ph('code'),
+        title: ph('title'),
+        description: ph('description'),
+        category: ph('category'),
+        partnerId: ph('partnerId'),
+        likelihood: ph('likelihood'),
+        impact: ph('impact'),
+        residualLikelihood: ph('residualLikelihood'),
+        residualImpact: ph('residualImpact'),
+        owner: ph('owner'),
+        treatment: ph('treatment'),
+        status: ph('status'),
+        nextReviewOn: ph('nextReviewOn'),
+        source: ph('source'),
+        ruleCode: ph('ruleCode'),
+        reviewRequested: ph('reviewRequested'),
+        closedAt: ph('closedAt'),
+        updatedAt: ph('updatedAt'),
+      } as unknown as Partial<NewRiskRow>)
+      .where(eq(risks.id, ph('id')))
+      .returning()
+      .prepare(),
+    insert: ws.db
+      .insert(risks)
+      .values({
+        code: ph('code'),
+        title: ph('title'),
+        description: ph('description'),
+        category: ph('category'),
+        partnerId: ph('partnerId'),
+        likelihood: ph('likelihood'),
+        impact: ph('impact'),
+        residualLikelihood: ph('residualLikelihood'),
+        residualImpact: ph('residualImpact'),
+        owner: ph('owner'),
+        treatment: ph('treatment'),
+        status: ph('status'),
+        nextReviewOn: ph('nextReviewOn'),
+        source: ph('source'),
+        ruleCode: ph('ruleCode'),
+        reviewRequested: ph('reviewRequested'),
+        closedAt: ph('closedAt'),
+        createdAt: ph('createdAt'),
+        updatedAt: ph('updatedAt'),
+      } as unknown as NewRiskRow)
+      .returning()
+      .prepare(),
+    history: ws.db
+      .insert(riskHistory)
+      .values({ riskId: ph('riskId'), changedAt: ph('changedAt'), changedBy: ph('changedBy'), changes: ph('changes'), snapshot: ph('snapshot') } as unknown as typeof riskHistory.$inferInsert)
+      .prepare(),
+  };
+}
+
+const INSERT_DEFAULTS = {
+  description: null,
+  partnerId: null,
+  residualLikelihood: null,
+  residualImpact: null,
+  owner: null,
+  treatment: null,
+  nextReviewOn: null,
+  ruleCode: null,
+  source: risks.source.default as NewRiskRow['source'],
+  reviewRequested: risks.reviewRequested.default as boolean,
+};
+
+const statementCache = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+
+function statements(ws: Workspace): ReturnType<typeof prepareStatements> {
+  let s = statementCache.get(ws.sqlite);
+  if (!s) statementCache.set(ws.sqlite, (s = prepareStatements(ws)));
+  return s;
 }
 
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown): T {
@@ -63,17 +158,16 @@ function checkConsistency(ws: Workspace, r: Pick<RiskRow, 'likelihood' | 'impact
     });
   }
   if (r.partnerId != null) {
-    const p = ws.db.select({ id: partners.id }).from(partners).where(eq(partners.id, r.partnerId)).get();
-    if (!p) throw new DomainError(`Partner ${r.partnerId} not found`, 'NOT_FOUND', { issues: [{ path: 'partnerId', message: 'no such partner' }] });
+    if (statements(ws).partnerExists.get(r.partnerId) === undefined) throw new DomainError(`Partner ${r.partnerId} not found`, 'NOT_FOUND', { issues: [{ path: 'partnerId', message: 'no such partner' }] });
   }
 }
 
 export function writeHistory(ws: Workspace, riskId: number, user: string, changes: Record<string, unknown>, snapshot: RiskSnapshot, at: Date): void {
-  ws.db.insert(riskHistory).values({ riskId, changedAt: at.toISOString(), changedBy: user, changes, snapshot: snapshot as unknown as Record<string, unknown> }).run();
+  statements(ws).history.run({ riskId, changedAt: at.toISOString(), changedBy: user, changes, snapshot });
 }
 
 export function getRiskRow(ws: Workspace, id: number): RiskRow {
-  const row = ws.db.select().from(risks).where(eq(risks.id, id)).get();
+  const row = statements(ws).byId.get({ id });
   if (!row) throw new DomainError(`Risk ${id} not found`, 'NOT_FOUND');
   return row;
 }
@@ -93,20 +187,22 @@ export function createRisk(ws: Workspace, input: RiskInput, user: string, option
     partnerId: data.partnerId ?? null,
   });
   const code = data.code ?? nextRiskCode(ws);
-  if (ws.db.select({ id: risks.id }).from(risks).where(eq(risks.code, code)).get()) {
+  if (statements(ws).idByCode.get(code) !== undefined) {
     throw new DomainError(`Risk code ${code} is already used`, 'CONFLICT', { issues: [{ path: 'code', message: 'already used' }] });
   }
   const status = data.status ?? 'open';
   const iso = at.toISOString();
-  const values: NewRiskRow = {
-    ...data,
+  const values = {
+    // What the prepared insert binds for fields the input leaves out: null, or the schema's default.
+    ...INSERT_DEFAULTS,
+    ...definedOnly(data),
     code,
     status,
     closedAt: status === 'closed' ? iso.slice(0, 10) : null,
     createdAt: iso,
     updatedAt: iso,
   };
-  const row = ws.db.insert(risks).values(values).returning().get();
+  const row = statements(ws).insert.get(values)!;
   writeHistory(ws, row.id, user, { created: true }, snapshotOf(row), at);
   return row;
 }
@@ -115,12 +211,11 @@ export function createRisk(ws: Workspace, input: RiskInput, user: string, option
 export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: string, options: ChangeOptions = {}): { before: RiskRow; after: RiskRow } {
   const at = options.at ?? new Date();
   const before = getRiskRow(ws, id);
-  const data = parse(riskFields.partial().strict(), patch);
+  const data = definedOnly(parse(riskPatch, patch));
   const merged = { ...before, ...data };
   checkConsistency(ws, merged);
   if (data.code && data.code !== before.code) {
-    const clash = ws.db.select({ id: risks.id }).from(risks).where(eq(risks.code, data.code)).get();
-    if (clash) throw new DomainError(`Risk code ${data.code} is already used`, 'CONFLICT', { issues: [{ path: 'code', message: 'already used' }] });
+    if (statements(ws).idByCode.get(data.code) !== undefined) throw new DomainError(`Risk code ${data.code} is already used`, 'CONFLICT', { issues: [{ path: 'code', message: 'already used' }] });
   }
   const set: Partial<NewRiskRow> = { ...data };
   if (data.status && data.status !== before.status) {
@@ -128,14 +223,15 @@ export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: st
   }
   const changes = diffRisk(snapshotOf(before), snapshotOf({ ...before, ...set } as RiskRow));
   if (Object.keys(changes).length === 0) return { before, after: before };
-  const after = ws.db
-    .update(risks)
-    .set({ ...set, updatedAt: at.toISOString() })
-    .where(eq(risks.id, id))
-    .returning()
-    .get();
+  const after = statements(ws).update.get({ ...before, ...set, updatedAt: at.toISOString(), id })!;
   writeHistory(ws, id, user, changes, snapshotOf(after), at);
   return { before, after };
+}
+
+/** The patch without keys given as undefined: those leave the field as it is (as drizzle's update did), also in the history. */
+function definedOnly<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
+  return o;
 }
 
 /** Closes a risk (status 'closed', closed date recorded). */

@@ -56,6 +56,16 @@ describe('createRisk / updateRisk', () => {
     expect(() => createRisk(ws, { code: 'R-0001', title: 'B', category: 'market', likelihood: 2, impact: 3 }, 'u')).toThrow(/already used/);
   });
 
+  it('fills left-out fields with the schema defaults; a field given as undefined is left as it is (no history row)', () => {
+    const { ws } = setup();
+    const r = createRisk(ws, { title: 'A', category: 'market', likelihood: 2, impact: 3, owner: undefined }, 'u');
+    expect(r).toMatchObject({ source: 'manual', reviewRequested: false, owner: null, partnerId: null, status: 'open', closedAt: null });
+    updateRisk(ws, r.id, { owner: '王磊' }, 'u');
+    const { after } = updateRisk(ws, r.id, { owner: undefined, impact: 3 }, 'u');
+    expect(after.owner).toBe('王磊');
+    expect(ws.db.select().from(riskHistory).all()).toHaveLength(2);
+  });
+
   it('sets and clears the closed date with the status', () => {
     const { ws } = setup();
     const r = createRisk(ws, { title: 'A', category: 'market', likelihood: 2, impact: 3 }, 'u');

@@ -4,6 +4,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { BackupsSection } from './BackupsSection';
 import { UserProfileSection } from './UserProfileSection';
 import { GeneralSection } from './GeneralSection';
+import { EvaluationSettingsSection } from './EvaluationSettingsSection';
 
 /** Settings: areas add their sections (evaluation weights, risk bands, company details...). */
 export default function SettingsPage() {
@@ -29,6 +30,7 @@ export default function SettingsPage() {
           </p>
         )}
       </section>
+      <EvaluationSettingsSection />
       <UserProfileSection />
       <BackupsSection />
     </div>

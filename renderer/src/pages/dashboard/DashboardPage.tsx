@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { OverdueRisks } from '../risks/OverdueRisks';
 import { EChart, major } from '../scorecards/EChart';
+import { ExpiryAlerts } from '../training/ExpiryAlerts';
 
 const LEVEL_COLOURS: Record<string, string> = { low: '#7fb77e', medium: '#f2c14e', high: '#f08a4b', critical: '#d64541' };
 
@@ -32,7 +34,7 @@ export default function DashboardPage() {
     onClick: () => toCards({ ...(b.min !== null ? { attMin: String(Math.round(b.min * 100)) } : {}), ...(b.max !== null ? { attMax: String(Math.round(b.max * 100)) } : {}) }),
   }));
   const gradeSegs = (s?.grades ?? []).map((g) => ({ key: g.grade, label: g.grade, value: String(g.partners), onClick: () => toCards({ grade: g.grade }) }));
-  const riskSegs = (s?.risksByLevel ?? []).map((r) => ({ key: r.level, label: t(`dashboard:level.${r.level}`), value: String(r.risks), onClick: () => navigate(`/risks?level=${r.level}`) }));
+  const riskSegs = (s?.risksByLevel ?? []).map((r) => ({ key: r.level, label: t(`dashboard:level.${r.level}`), value: String(r.risks), onClick: () => navigate(`/risks?level=${r.level}&basis=residual`) }));
   const partnerSegs = (list: NonNullable<typeof s>['top']) =>
     list.map((p) => ({ key: p.partnerCode, label: `${p.partnerCode} ${p.partnerName}`, value: `${p.healthScore.toFixed(1)} ${p.grade}`, onClick: () => navigate(`/partners/${p.partnerId}`) }));
   const trendSegs = (s?.trend.periods ?? []).map((p) => ({ key: p, label: p, onClick: () => navigate(`/scorecards?period=${encodeURIComponent(p)}`) }));
@@ -75,6 +77,10 @@ export default function DashboardPage() {
           ))}
         </div>
       )}
+      <div className="dashboard-alerts" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 12, alignItems: 'start' }}>
+        <ExpiryAlerts />
+        <OverdueRisks />
+      </div>
       <ErrorBanner error={summary.error} />
       <div className="toolbar-row">
         <label className="inline">

@@ -1,8 +1,9 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { RISK_CATEGORIES, RISK_STATUSES } from '../../../../db/schema/enums';
-import { RISK_LEVEL_VALUES, type RiskBasis, type RiskListRow } from '../../../../electron/contract/risks';
+import { RISK_BASES, RISK_LEVEL_VALUES, type RiskBasis, type RiskListRow } from '../../../../electron/contract/risks';
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -13,26 +14,50 @@ import './risks.css';
 
 const OPEN_STATUSES = RISK_STATUSES.filter((s) => s !== 'closed');
 
+/** A URL parameter when it is one of the allowed values, else ''. */
+function pick<T extends string>(params: URLSearchParams, key: string, values: readonly T[]): T | '' {
+  const v = params.get(key);
+  return v && (values as readonly string[]).includes(v) ? (v as T) : '';
+}
+
+/**
+ * The risk register. Filters can come from the URL so the dashboard can link here:
+ * `#/risks?level=high&basis=residual&category=credit&status=open&partner=P001` — level, category and status filter the
+ * list and the heat map (status replaces the open-only default), basis picks inherent/residual, partner (a partner code)
+ * becomes the grid's initial filter on the partner column.
+ */
 export default function RisksPage() {
   const { t } = useTranslation(['risks', 'common']);
-  const [basis, setBasis] = useState<RiskBasis>('inherent');
+  const [params, setParams] = useSearchParams();
+  const [basis, setBasis] = useState<RiskBasis>(() => pick(params, 'basis', RISK_BASES) || 'inherent');
   const [cell, setCell] = useState<Cell | null>(null);
   const [asOf, setAsOf] = useState('');
   const [includeClosed, setIncludeClosed] = useState(false);
-  const [category, setCategory] = useState('');
-  const [level, setLevel] = useState('');
+  const category = pick(params, 'category', RISK_CATEGORIES);
+  const level = pick(params, 'level', RISK_LEVEL_VALUES);
+  const status = pick(params, 'status', RISK_STATUSES);
+  const partner = (params.get('partner') ?? '').trim().slice(0, 64);
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const setCategory = (v: string) => setParam('category', v);
+  const setLevel = (v: string) => setParam('level', v);
+  const filterModel = useMemo(() => (partner ? { partnerCode: { filterType: 'text', type: 'contains', filter: partner } } : undefined), [partner]);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [bands, setBands] = useState(false);
 
   const filter = useMemo(
     () => ({
       basis,
-      statuses: includeClosed ? undefined : [...OPEN_STATUSES],
-      categories: category ? [category as (typeof RISK_CATEGORIES)[number]] : undefined,
-      levels: level ? [level as (typeof RISK_LEVEL_VALUES)[number]] : undefined,
+      statuses: status ? [status] : includeClosed ? undefined : [...OPEN_STATUSES],
+      categories: category ? [category] : undefined,
+      levels: level ? [level] : undefined,
       asOf: asOf || undefined,
     }),
-    [basis, includeClosed, category, level, asOf],
+    [basis, includeClosed, status, category, level, asOf],
   );
   const heat = useOp('risks.heatMap', filter);
   const list = useOp('risks.list', { ...filter, cell: cell ?? undefined });
@@ -79,8 +104,20 @@ export default function RisksPage() {
           {t('risks:asOf')} <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="risk-asof" />
         </label>
         <label>
-          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} data-testid="risk-include-closed" /> {t('risks:includeClosed')}
+          <input type="checkbox" checked={includeClosed} disabled={Boolean(status)} onChange={(e) => setIncludeClosed(e.target.checked)} data-testid="risk-include-closed" /> {t('risks:includeClosed')}
         </label>
+        {status && (
+          <span className="cell-filter" data-testid="risk-status-filter">
+            {t('risks:field.status')}: {t(`risks:status.${status}`)}
+            <button type="button" onClick={() => setParam('status', '')}>{t('risks:heatMap.clear')}</button>
+          </span>
+        )}
+        {partner && (
+          <span className="cell-filter" data-testid="risk-partner-filter">
+            {t('risks:field.partner')}: {partner}
+            <button type="button" onClick={() => setParam('partner', '')}>{t('risks:heatMap.clear')}</button>
+          </span>
+        )}
         <select value={category} onChange={(e) => setCategory(e.target.value)} aria-label={t('risks:field.category')} data-testid="risk-category-filter">
           <option value="">{t('risks:allCategories')}</option>
           {RISK_CATEGORIES.map((c) => (
@@ -114,6 +151,7 @@ export default function RisksPage() {
             testId="risks-grid"
             rows={list.data?.rows}
             columns={columns}
+            filterModel={filterModel}
             getRowId={(r) => String(r.id)}
             onRowClicked={(r) => setEditing(r.id)}
             toolbar={

@@ -42,7 +42,11 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
     return { ...saved, filter: { filterModel: filterModel as never } };
   }, [stateKey, filterModel]);
   const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: true, resizable: true, floatingFilter: false, minWidth: 80 }), []);
-  const localeText = i18n.language === 'zh-CN' ? AG_GRID_LOCALE_CN : undefined;
+  // ag-grid's own zh-CN overlay texts read oddly (无显示行): ours, in both languages.
+  const localeText = useMemo(
+    () => ({ ...(i18n.language === 'zh-CN' ? AG_GRID_LOCALE_CN : {}), noRowsToShow: t('grid.noRows'), loadingOoo: t('grid.loading') }),
+    [i18n.language, t],
+  );
 
   return (
     <div className="grid-wrap" data-testid={testId}>

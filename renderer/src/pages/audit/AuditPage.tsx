@@ -5,6 +5,7 @@ import { recordDiff, type AuditRecord } from '../../../../electron/contract/audi
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../format';
 import { Modal } from '../../components/Modal';
 
 const PAGE = 500;
@@ -44,7 +45,7 @@ export default function AuditPage() {
 
   const columns = useMemo<ColDef<AuditRecord>[]>(
     () => [
-      { field: 'at', headerName: t('audit:field.at'), width: 190, valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString() : '') },
+      { field: 'at', headerName: t('audit:field.at'), width: 190, valueFormatter: (p) => formatDateTime(p.value as string) },
       { field: 'user', headerName: t('audit:field.user'), width: 130 },
       { field: 'operation', headerName: t('audit:field.operation'), width: 200 },
       { field: 'entity', headerName: t('audit:field.entity'), width: 130 },
@@ -142,7 +143,7 @@ function RecordHistory({ entity, entityId, onClose }: { entity: string; entityId
           return (
             <li key={r.id} data-testid="audit-history-step">
               <div>
-                <strong>{r.operation}</strong> · {r.user} · {new Date(r.at).toLocaleString()} {r.outcome === 'refused' && <span className="error">{t('audit:outcome.refused')}</span>}
+                <strong>{r.operation}</strong> · {r.user} · {formatDateTime(r.at)} {r.outcome === 'refused' && <span className="error">{t('audit:outcome.refused')}</span>}
               </div>
               {changes.length === 0 ? (
                 <p className="muted">{t('audit:history.noChanges')}</p>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerConflict, DealRow } from '../../../../electron/contract/deals';
-import { formatMinor } from '../../../../electron/domain/money/money';
+import { formatMoney } from '../../../../electron/domain/money/money';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../format';
 import { Modal } from '../../components/Modal';
 
 function DealCard({ d, here, match }: { d: DealRow; here?: boolean; match?: CustomerConflict }) {
@@ -28,11 +29,11 @@ function DealCard({ d, here, match }: { d: DealRow; here?: boolean; match?: Cust
         <dt>{t('field.productLine')}</dt>
         <dd>{d.productLine}</dd>
         <dt>{t('field.expectedValue')}</dt>
-        <dd>{formatMinor(d.expectedValueMinor)}</dd>
+        <dd>{formatMoney(d.expectedValueMinor)}</dd>
         <dt>{t('field.quotedPrice')}</dt>
-        <dd>{d.quotedPriceMinor == null ? '—' : formatMinor(d.quotedPriceMinor)}</dd>
+        <dd>{d.quotedPriceMinor == null ? '—' : formatMoney(d.quotedPriceMinor)}</dd>
         <dt>{t('field.registeredAt')}</dt>
-        <dd>{new Date(d.registeredAt).toLocaleString()}</dd>
+        <dd>{formatDateTime(d.registeredAt)}</dd>
         <dt>{t('field.protectedUntil')}</dt>
         <dd>{d.protectedUntil ?? '—'}</dd>
         {d.decidedBy && (
@@ -65,7 +66,7 @@ export function DealView({ id, onClose }: { id: number; onClose: () => void }) {
         <>
           {q.data.priceConflict && (
             <div className="price-conflict" data-testid="deal-price-conflict">
-              {t('deals:conflict.price', { quoted: formatMinor(q.data.priceConflict.quotedPriceMinor), floor: formatMinor(q.data.priceConflict.floorMinor), line: q.data.priceConflict.productLine })}
+              {t('deals:conflict.price', { quoted: formatMoney(q.data.priceConflict.quotedPriceMinor), floor: formatMoney(q.data.priceConflict.floorMinor), line: q.data.priceConflict.productLine })}
             </div>
           )}
           <div className="side-by-side">

@@ -3,10 +3,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEAL_STATUSES } from '../../../../db/schema/enums';
 import type { DealRow } from '../../../../electron/contract/deals';
-import { formatMinor } from '../../../../electron/domain/money/money';
+import { formatMoney } from '../../../../electron/domain/money/money';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../format';
 import { DealForm } from './DealForm';
 import { DealSettingsForm } from './DealSettingsForm';
 import { DealView } from './DealView';
@@ -36,10 +37,10 @@ export default function DealsPage() {
       { field: 'customerName', headerName: t('deals:field.customerName'), flex: 2, minWidth: 200 },
       { field: 'customerCreditCode', headerName: t('deals:field.customerCreditCode'), width: 190 },
       { field: 'productLine', headerName: t('deals:field.productLine'), width: 120 },
-      { field: 'expectedValueMinor', headerName: t('deals:field.expectedValue'), width: 130, type: 'numericColumn', valueFormatter: (p) => (p.value == null ? '' : formatMinor(p.value)) },
-      { field: 'quotedPriceMinor', headerName: t('deals:field.quotedPrice'), width: 120, type: 'numericColumn', valueFormatter: (p) => (p.value == null ? '' : formatMinor(p.value)) },
+      { field: 'expectedValueMinor', headerName: t('deals:field.expectedValue'), width: 150, type: 'numericColumn', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
+      { field: 'quotedPriceMinor', headerName: t('deals:field.quotedPrice'), width: 140, type: 'numericColumn', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
       { field: 'expectedCloseOn', headerName: t('deals:field.expectedCloseOn'), width: 120 },
-      { field: 'registeredAt', headerName: t('deals:field.registeredAt'), width: 160, valueFormatter: (p) => (p.value ? new Date(p.value).toLocaleString() : '') },
+      { field: 'registeredAt', headerName: t('deals:field.registeredAt'), width: 160, valueFormatter: (p) => formatDateTime(p.value) },
       { field: 'protectedUntil', headerName: t('deals:field.protectedUntil'), width: 120 },
       { headerName: t('deals:field.conflicts'), width: 90, valueGetter: (p) => p.data?.conflicts.length ?? 0 },
       { field: 'riskCode', headerName: t('deals:field.risk'), width: 100 },

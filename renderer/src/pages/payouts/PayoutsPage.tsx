@@ -6,6 +6,7 @@ import { formatMoney } from '../../../../electron/domain/money/money';
 import { useJob, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../format';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { RunDetail } from './RunDetail';
 
@@ -29,7 +30,7 @@ export default function PayoutsPage() {
       { field: 'totalMinor', headerName: t('payouts:field.totalMinor'), width: 160, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0, p.data?.currency) },
       { field: 'partnerCount', headerName: t('payouts:field.partnerCount'), width: 100 },
       { field: 'openInquiries', headerName: t('payouts:field.openInquiries'), width: 120 },
-      { field: 'calculatedAt', headerName: t('payouts:field.calculatedAt'), width: 180 },
+      { field: 'calculatedAt', headerName: t('payouts:field.calculatedAt'), width: 180, valueFormatter: (p) => formatDateTime(p.value) },
       { field: 'paymentRef', headerName: t('payouts:field.paymentRef'), width: 150 },
     ],
     [t],

@@ -5,6 +5,7 @@ import type { ImportRecord } from '../../../../electron/contract/imports';
 import { useJob, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatDateTime } from '../../format';
 import { JobProgressBar } from '../../components/JobProgressBar';
 
 /** Past imports with their counts; a committed one can be undone. */
@@ -16,7 +17,7 @@ export function ImportHistory() {
   const columns = useMemo<ColDef<ImportRecord>[]>(
     () => [
       { field: 'id', headerName: '#', width: 70 },
-      { field: 'startedAt', headerName: t('imports:history.time'), width: 170, valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString() : '') },
+      { field: 'startedAt', headerName: t('imports:history.time'), width: 170, valueFormatter: (p) => formatDateTime(p.value as string) },
       { field: 'kind', headerName: t('imports:kind'), width: 120, valueFormatter: (p) => (p.value ? t(`imports:kinds.${p.value}`) : '') },
       { field: 'fileName', headerName: t('imports:history.file'), flex: 1, minWidth: 180 },
       { field: 'status', headerName: t('imports:history.status'), width: 110, valueFormatter: (p) => (p.value ? t(`imports:status.${p.value}`) : '') },
@@ -53,7 +54,9 @@ export function ImportHistory() {
   );
 
   return (
-    <section className="page-fill" style={{ minHeight: 360 }}>
+    // A definite height: the imports page grows with its content, so page-fill's 100% resolves to nothing there and the
+    // grid inside collapsed to 2 px (no header, no rows).
+    <section className="page-fill" style={{ height: 460 }}>
       <h2>{t('imports:history.title')}</h2>
       <ErrorBanner error={list.error ?? undo.error} />
       {undo.running && <JobProgressBar progress={undo.progress} label={t('imports:history.undoing')} />}

@@ -271,7 +271,7 @@ export function ImportWizard() {
           <h3>{t('imports:step.preview')}</h3>
           {p.missingRequired.length > 0 && (
             <div className="error-banner" data-testid="import-missing">
-              {t('imports:missingRequired', { fields: p.missingRequired.join(', ') })}
+              {t('imports:missingRequired', { fields: p.missingRequired.map((f) => t(`imports:fields.${f}`, { defaultValue: f })).join(', ') })}
             </div>
           )}
           <div style={{ overflow: 'auto', maxHeight: 320, border: '1px solid var(--border)' }}>
@@ -282,8 +282,8 @@ export function ImportWizard() {
                   {p.fields
                     .filter((f) => current.columns[f.name])
                     .map((f) => (
-                      <th key={f.name} style={{ textAlign: 'left', padding: 4 }}>
-                        {f.name}
+                      <th key={f.name} style={{ textAlign: 'left', padding: 4 }} title={f.name}>
+                        {t(`imports:fields.${f.name}`, { defaultValue: f.name })}
                       </th>
                     ))}
                   <th style={{ textAlign: 'left', padding: 4 }}>{t('imports:problems')}</th>

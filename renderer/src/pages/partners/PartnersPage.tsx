@@ -15,15 +15,15 @@ export default function PartnersPage() {
 
   const columns = useMemo<ColDef<Partner>[]>(
     () => [
-      { field: 'code', headerName: t('partners:field.code'), width: 120, pinned: 'left' },
+      { field: 'code', headerName: t('partners:field.code'), width: 135, pinned: 'left' },
       { field: 'name', headerName: t('partners:field.name'), flex: 2, minWidth: 220 },
-      { field: 'channelType', headerName: t('partners:field.channelType'), width: 130, valueFormatter: (p) => (p.value ? t(`common:channelType.${p.value}`) : '') , filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
+      { field: 'channelType', headerName: t('partners:field.channelType'), width: 150, valueFormatter: (p) => (p.value ? t(`common:channelType.${p.value}`) : '') , filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
       { field: 'tier', headerName: t('partners:field.tier'), width: 110, valueFormatter: (p) => (p.value ? t(`common:tier.${p.value}`) : ''), filterValueGetter: (p) => t(`common:tier.${p.data?.tier}`) },
-      { field: 'region', headerName: t('partners:field.region'), width: 120, valueFormatter: (p) => (p.value ? t(`common:region.${p.value}`) : '') },
-      { field: 'province', headerName: t('partners:field.province'), width: 100 },
+      { field: 'region', headerName: t('partners:field.region'), width: 150, valueFormatter: (p) => (p.value ? t(`common:region.${p.value}`) : ''), filterValueGetter: (p) => (p.data?.region ? t(`common:region.${p.data.region}`) : '') },
+      { field: 'province', headerName: t('partners:field.province'), width: 120 },
       { field: 'city', headerName: t('partners:field.city'), width: 100 },
       { field: 'status', headerName: t('partners:field.status'), width: 110, valueFormatter: (p) => (p.value ? t(`common:status.${p.value}`) : ''), filterValueGetter: (p) => t(`common:status.${p.data?.status}`) },
-      { field: 'owner', headerName: t('partners:field.owner'), width: 110 },
+      { field: 'owner', headerName: t('partners:field.owner'), width: 150 },
       { field: 'contactName', headerName: t('partners:field.contactName'), width: 110 },
       { field: 'phone', headerName: t('partners:field.phone'), width: 140 },
       { field: 'joinedOn', headerName: t('partners:field.joinedOn'), width: 120 },

@@ -34,8 +34,9 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
       { field: 'kind', headerName: t('payouts:field.kind'), width: 100, valueFormatter: (p) => t(`payouts:kind.${p.value}`) },
       { field: 'basisMinor', headerName: t('payouts:field.basisMinor'), width: 150, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0, r?.currency) },
       { field: 'rate', headerName: t('payouts:field.rate'), width: 90, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : `${Number((p.value * 100).toFixed(4))} %`) },
-      { field: 'tierReached', headerName: t('payouts:field.tierReached'), width: 100 },
-      { field: 'amountMinor', headerName: t('payouts:field.amountMinor'), width: 150, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0, r?.currency) },
+      { field: 'tierReached', headerName: t('payouts:field.tierReached'), width: 115 },
+      // Pinned: the amount is what the row is about; the explanation column pushes it out of a narrow grid otherwise.
+      { field: 'amountMinor', headerName: t('payouts:field.amountMinor'), width: 150, pinned: 'right', type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0, r?.currency) },
       { colId: 'explanation', headerName: t('payouts:field.explanation'), flex: 1, minWidth: 400, valueGetter: (p) => (zh ? p.data?.explanation : p.data?.explanationEn) },
     ],
     [t, zh, r?.currency],

@@ -5,7 +5,8 @@ import { PERIOD_KINDS, type PeriodKind } from '../../../../db/schema/enums';
 import { SCORE_PARTS } from '../../../../electron/contract/evaluations';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { EChart, major, pct } from './EChart';
+import { formatMoney } from '../../format';
+import { EChart, pct } from './EChart';
 import { reasonText } from './reason';
 
 /** Partner detail: KPI trends over the evaluated periods and a radar of the latest health-score components. */
@@ -26,7 +27,7 @@ export default function PartnerScorecardPage() {
   const revenueOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' as const },
-      legend: { data: [t('scorecards:col.revenue'), t('scorecards:col.target')] },
+      legend: { top: 0, data: [t('scorecards:col.revenue'), t('scorecards:col.target')] },
       grid: { left: 70, right: 16, top: 32, bottom: 28 },
       xAxis: { type: 'category' as const, data: periods },
       yAxis: { type: 'value' as const },
@@ -40,7 +41,7 @@ export default function PartnerScorecardPage() {
   const ratioOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' as const },
-      legend: { data: ['attainment', 'growthYoY', 'retention', 'grossMargin'].map((f) => t(`scorecards:fieldName.${f}`)) },
+      legend: { top: 0, data: ['attainment', 'growthYoY', 'retention', 'grossMargin'].map((f) => t(`scorecards:fieldName.${f}`)) },
       grid: { left: 50, right: 16, top: 32, bottom: 28 },
       xAxis: { type: 'category' as const, data: periods },
       yAxis: { type: 'value' as const, axisLabel: { formatter: '{value}%' } },
@@ -114,7 +115,7 @@ export default function PartnerScorecardPage() {
             <div className="card-label">{t('scorecards:col.healthScore')}</div>
           </div>
           <div className="card">
-            <div className="card-value">{major(latest.revenueMinor)}</div>
+            <div className="card-value">{formatMoney(latest.revenueMinor)}</div>
             <div className="card-label">{t('scorecards:col.revenue')}</div>
           </div>
           <div className="card">
@@ -131,7 +132,7 @@ export default function PartnerScorecardPage() {
       )}
       {points.length > 0 && (
         <div className="chart-grid">
-          <EChart testId="chart-partner-revenue" title={t('scorecards:chart.revenue')} option={revenueOption} segments={segs((i) => major(points[i].revenueMinor))} />
+          <EChart testId="chart-partner-revenue" title={t('scorecards:chart.revenue')} option={revenueOption} segments={segs((i) => formatMoney(points[i].revenueMinor))} />
           <EChart testId="chart-partner-ratios" title={t('scorecards:chart.ratios')} option={ratioOption} />
           <EChart testId="chart-partner-score" title={t('scorecards:chart.score')} option={scoreOption} segments={segs((i) => `${points[i].healthScore.toFixed(1)} ${points[i].grade}`)} />
           <EChart

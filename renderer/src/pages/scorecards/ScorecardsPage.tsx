@@ -9,7 +9,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { CompareModal } from './CompareModal';
-import { major } from './EChart';
+import { formatMoney } from '../../format';
 import { reasonText } from './reason';
 
 /**
@@ -74,11 +74,11 @@ export default function ScorecardsPage() {
           </a>
         ),
       },
-      { field: 'channelType', headerName: t('scorecards:col.channelType'), width: 120, valueFormatter: (p) => t(`common:channelType.${p.value}`), filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
-      { field: 'region', headerName: t('scorecards:col.region'), width: 120, valueFormatter: (p) => (p.value ? t(`common:region.${p.value}`) : '—'), filterValueGetter: (p) => (p.data?.region ? t(`common:region.${p.data.region}`) : '') },
+      { field: 'channelType', headerName: t('scorecards:col.channelType'), width: 145, valueFormatter: (p) => t(`common:channelType.${p.value}`), filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
+      { field: 'region', headerName: t('scorecards:col.region'), width: 145, valueFormatter: (p) => (p.value ? t(`common:region.${p.value}`) : '—'), filterValueGetter: (p) => (p.data?.region ? t(`common:region.${p.data.region}`) : '') },
       { field: 'tier', headerName: t('scorecards:col.tier'), width: 100, valueFormatter: (p) => t(`common:tier.${p.value}`), filterValueGetter: (p) => t(`common:tier.${p.data?.tier}`) },
-      { field: 'revenueMinor', headerName: t('scorecards:col.revenue'), width: 130, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => major(p.value as number) },
-      { field: 'targetMinor', headerName: t('scorecards:col.target'), width: 130, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => (p.value === null ? '—' : major(p.value as number)) },
+      { field: 'revenueMinor', headerName: t('scorecards:col.revenue'), width: 150, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => formatMoney(p.value as number) },
+      { field: 'targetMinor', headerName: t('scorecards:col.target'), width: 150, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => (p.value === null ? '—' : formatMoney(p.value as number)) },
       { ...ratio('attainment', t('scorecards:col.attainment')), colId: 'attainmentPct' },
       ratio('growthPrev', t('scorecards:col.growthPrev')),
       ratio('growthYoY', t('scorecards:col.growthYoY')),
@@ -90,8 +90,8 @@ export default function ScorecardsPage() {
       { field: 'satisfaction', headerName: t('scorecards:col.satisfaction'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => (p.value === null ? '—' : (p.value as number).toFixed(2)) },
       ratio('trainingCompliance', t('scorecards:col.trainingCompliance')),
       { field: 'openHighRisks', headerName: t('scorecards:col.openHighRisks'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter' },
-      { field: 'healthScore', headerName: t('scorecards:col.healthScore'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter', sort: 'desc', pinned: 'left' },
-      { field: 'grade', headerName: t('scorecards:col.grade'), width: 80, pinned: 'left', cellRenderer: (p: { value: string }) => <span className={`grade grade-${p.value}`}>{p.value}</span> },
+      { field: 'healthScore', headerName: t('scorecards:col.healthScore'), width: 150, type: 'rightAligned', filter: 'agNumberColumnFilter', sort: 'desc', pinned: 'left', valueFormatter: (p) => (p.value == null ? '—' : (p.value as number).toFixed(1)) },
+      { field: 'grade', headerName: t('scorecards:col.grade'), width: 95, pinned: 'left', cellRenderer: (p: { value: string }) => <span className={`grade grade-${p.value}`}>{p.value}</span> },
       { field: 'rankInChannel', headerName: t('scorecards:col.rankInChannel'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter' },
       { field: 'rankInRegion', headerName: t('scorecards:col.rankInRegion'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter' },
       {

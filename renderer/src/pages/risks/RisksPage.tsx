@@ -29,7 +29,6 @@ function pick<T extends string>(params: URLSearchParams, key: string, values: re
 export default function RisksPage() {
   const { t } = useTranslation(['risks', 'common']);
   const [params, setParams] = useSearchParams();
-  const [basis, setBasis] = useState<RiskBasis>(() => pick(params, 'basis', RISK_BASES) || 'inherent');
   const [cell, setCell] = useState<Cell | null>(null);
   const [asOf, setAsOf] = useState('');
   const [includeClosed, setIncludeClosed] = useState(false);
@@ -45,6 +44,8 @@ export default function RisksPage() {
   };
   const setCategory = (v: string) => setParam('category', v);
   const setLevel = (v: string) => setParam('level', v);
+  const basis: RiskBasis = pick(params, 'basis', RISK_BASES) || 'inherent';
+  const setBasis = (b: RiskBasis) => setParam('basis', b === 'inherent' ? '' : b);
   const filterModel = useMemo(() => (partner ? { partnerCode: { filterType: 'text', type: 'contains', filter: partner } } : undefined), [partner]);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [bands, setBands] = useState(false);

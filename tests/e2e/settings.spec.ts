@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('settings: backups, evaluation schedules and rules (browser mode over the HTTP bridge)', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
+  });
+
+  test('back up now lists a new manual backup', async ({ page }) => {
+    await page.goto('/#/settings');
+    const section = page.getByTestId('backups-section');
+    await expect(section.getByTestId('backups-folder')).not.toBeEmpty();
+    const manual = section.locator('[data-testid="backups-table"] tbody tr').filter({ hasText: 'Manual' });
+    const before = await manual.count();
+    await section.getByTestId('backups-now').click();
+    await expect(manual).toHaveCount(before + 1);
+    await expect(manual.first().locator('code')).toContainText('.sqlite');
+  });
+
+  test('add, edit and delete an evaluation schedule', async ({ page }) => {
+    const name = `E2E schedule ${Date.now() % 1_000_000}`;
+    await page.goto('/#/settings');
+    const section = page.getByTestId('settings-schedules');
+    await expect(section.locator('tbody tr').first()).toBeVisible();
+
+    await section.getByTestId('schedule-add').click();
+    const form = page.getByTestId('schedule-form');
+    await form.getByTestId('schedule-form-name').fill(name);
+    await form.getByTestId('schedule-form-cycle').selectOption('monthly');
+    await form.getByTestId('schedule-form-lag').fill('3');
+    await form.getByTestId('schedule-tiers').getByLabel('Tier 1', { exact: true }).check();
+    await form.getByTestId('schedule-regions').getByLabel('East China', { exact: true }).check();
+    await form.getByTestId('schedule-form-save').click();
+    await expect(form).toBeHidden();
+
+    const row = section.locator('tbody tr').filter({ hasText: name });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Monthly');
+    await expect(row).toContainText('Tier 1');
+    await expect(row).toContainText('East China');
+    await expect(row.locator('td').nth(3)).toHaveText('3');
+
+    // edit: a different lag and disabled
+    await row.getByTestId('schedule-edit').click();
+    await expect(form.getByTestId('schedule-form-name')).toHaveValue(name);
+    await form.getByTestId('schedule-form-lag').fill('7');
+    await form.getByTestId('schedule-form-enabled').uncheck();
+    await form.getByTestId('schedule-form-save').click();
+    await expect(form).toBeHidden();
+    await expect(row.locator('td').nth(3)).toHaveText('7');
+    await expect(row.locator('td').nth(4)).toHaveText('No');
+
+    // the contract's validation reaches the form: an empty name is refused
+    await section.getByTestId('schedule-add').click();
+    await form.getByTestId('schedule-form-save').click();
+    await expect(form.getByTestId('error-banner')).toBeVisible();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    await row.getByTestId('schedule-delete').click();
+    await row.getByTestId('schedule-delete-confirm').click();
+    await expect(row).toHaveCount(0);
+  });
+
+  test('evaluation rules show their defaults, save, survive a reload and refuse grade bands out of order', async ({ page }) => {
+    await page.goto('/#/settings');
+    const rules = page.getByTestId('settings-evaluation-rules');
+    await expect(rules.getByTestId('default-gradeBands-A')).toContainText('85');
+    await expect(rules.getByTestId('default-tierRules-upgrade-minAttainment')).toContainText('110%');
+    await expect(rules.getByTestId('rule-gradeBands-A')).toHaveValue('85');
+
+    await rules.getByTestId('rule-gradeBands-A').fill('90');
+    await rules.getByTestId('rule-riskRules-low_retention-threshold').fill('40');
+    await rules.getByTestId('rule-enabled-low_satisfaction').uncheck();
+    await rules.getByTestId('rules-save').click();
+    await expect(rules.getByTestId('rules-saved')).toBeVisible();
+
+    await page.reload();
+    await expect(rules.getByTestId('rule-gradeBands-A')).toHaveValue('90');
+    await expect(rules.getByTestId('rule-riskRules-low_retention-threshold')).toHaveValue('40');
+    await expect(rules.getByTestId('rule-enabled-low_satisfaction')).not.toBeChecked();
+
+    // B above A is refused by the contract and nothing changes
+    await rules.getByTestId('rule-gradeBands-B').fill('95');
+    await rules.getByTestId('rules-save').click();
+    await expect(rules.getByTestId('error-banner')).toBeVisible();
+    await page.reload();
+    await expect(rules.getByTestId('rule-gradeBands-B')).toHaveValue('70');
+
+    // back to the defaults, so later specs grade as usual
+    await rules.getByTestId('rules-reset').click();
+    await expect(rules.getByTestId('rule-gradeBands-A')).toHaveValue('85');
+    await rules.getByTestId('rules-save').click();
+    await expect(rules.getByTestId('rules-saved')).toBeVisible();
+  });
+});

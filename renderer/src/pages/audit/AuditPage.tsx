@@ -1,5 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { recordDiff, type AuditRecord } from '../../../../electron/contract/audit';
 import { useOp } from '../../api/hooks';
@@ -15,6 +16,11 @@ const show = (v: unknown): string => (v === null || v === undefined ? '' : typeo
 function changeSummary(r: AuditRecord): string {
   const changes = recordDiff(r.before, r.after);
   return changes.map((c) => c.field).slice(0, 8).join(', ');
+}
+
+/** A record type (payout_run) in words (结算批次 / Payout run); an unknown one as it is stored. */
+function entityName(t: TFunction, entity: string | null | undefined): string {
+  return entity ? t(`audit:entity.${entity}`, { defaultValue: entity }) : '';
 }
 
 /** Who changed what and when: the audit trail with filters, and one record's history with before/after. */
@@ -48,7 +54,7 @@ export default function AuditPage() {
       { field: 'at', headerName: t('audit:field.at'), width: 190, valueFormatter: (p) => formatDateTime(p.value as string) },
       { field: 'user', headerName: t('audit:field.user'), width: 130 },
       { field: 'operation', headerName: t('audit:field.operation'), width: 200 },
-      { field: 'entity', headerName: t('audit:field.entity'), width: 130 },
+      { field: 'entity', headerName: t('audit:field.entity'), width: 140, valueFormatter: (p) => entityName(t, p.value as string | null), filterValueGetter: (p) => entityName(t, p.data?.entity ?? null) },
       { field: 'entityId', headerName: t('audit:field.entityId'), width: 110 },
       { field: 'outcome', headerName: t('audit:field.outcome'), width: 110, valueFormatter: (p) => t(`audit:outcome.${p.value as string}`), cellClass: (p) => (p.value === 'refused' ? 'error' : '') },
       { colId: 'changes', headerName: t('audit:field.changes'), flex: 1, minWidth: 220, valueGetter: (p) => (p.data ? changeSummary(p.data) : '') },
@@ -70,7 +76,7 @@ export default function AuditPage() {
           {t('audit:field.entity')}
           <select value={entity} onChange={(e) => set(setEntity)(e.target.value)} data-testid="audit-filter-entity">
             <option value="">{t('audit:all')}</option>
-            {facets.data?.entities.map((x) => <option key={x} value={x}>{x}</option>)}
+            {facets.data?.entities.map((x) => <option key={x} value={x}>{entityName(t, x)}</option>)}
           </select>
         </label>
         <label>
@@ -135,7 +141,7 @@ function RecordHistory({ entity, entityId, onClose }: { entity: string; entityId
   const { t } = useTranslation(['audit', 'common']);
   const history = useOp('audit.history', { entity, entityId });
   return (
-    <Modal title={t('audit:history.title', { entity, id: entityId })} onClose={onClose} testId="audit-history" wide>
+    <Modal title={t('audit:history.title', { entity: entityName(t, entity), id: entityId })} onClose={onClose} testId="audit-history" wide>
       <ErrorBanner error={history.error} />
       <ol className="audit-history">
         {history.data?.map((r) => {

@@ -4,6 +4,7 @@ import type { ImportKind } from '../../../db/schema/enums';
 import type { JobContext } from '../../jobs/types';
 import { writeAudit } from '../audit';
 import { CsvWriter } from '../exports/csvWriter';
+import { dropSecondaryIndexes, shouldBulkLoad, type DroppedIndexes } from './bulkIndexes';
 import { ImportFailure } from './importFailure';
 import { kindSpec } from './kinds';
 import { RowRejected, RowValues, type FieldError, type WriteOutcome } from './kinds/kind';
@@ -102,6 +103,8 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
       let stored = 0;
       let failed = false;
       const savepoint = spec.rowSavepoint === true;
+      // A large file into a comparatively small table: drop the secondary indexes now, build them before COMMIT.
+      const bulk: DroppedIndexes | null = spec.bulkTable && shouldBulkLoad(sqlite, spec.bulkTable, source.fileSize) ? dropSecondaryIndexes(sqlite, spec.bulkTable) : null;
 
       for await (const rec of source.records()) {
         counts.rowsRead++;
@@ -166,6 +169,11 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
           errors,
           { rowsRead: counts.rowsRead, rejected: counts.rejected },
         );
+      }
+      if (bulk?.count) {
+        ctx.progress('index', 0, bulk.count, { rows: counts.rowsRead });
+        bulk.restore();
+        ctx.cancel.throwIfCancelled();
       }
       ctx.progress('commit', source.fileSize, source.fileSize, { rows: counts.rowsRead });
       const sha256 = source.sha256();

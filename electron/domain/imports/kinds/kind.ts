@@ -62,6 +62,8 @@ export interface KindSpec {
   fields: readonly FieldSpec[];
   /** Writes may fail for a row (RowRejected): each row then runs in a savepoint. */
   rowSavepoint?: boolean;
+  /** The table a large import appends to: its secondary indexes may be dropped and rebuilt (bulkIndexes.ts). */
+  bulkTable?: string;
   open(ctx: KindContext): KindRun<unknown>;
 }
 

@@ -96,4 +96,4 @@ function open(ctx: KindContext): KindRun<SalesRow> {
   };
 }
 
-export const salesKind: KindSpec = { kind: 'sales', fields, open: open as (ctx: KindContext) => KindRun<unknown> };
+export const salesKind: KindSpec = { kind: 'sales', fields, bulkTable: 'sales_lines', open: open as (ctx: KindContext) => KindRun<unknown> };

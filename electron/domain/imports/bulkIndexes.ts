@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Bulk loading: a large import into a table that is small compared with the file drops the table's secondary
+ * (non-unique) indexes inside the import's transaction and builds them again just before COMMIT. Building an index
+ * from a sort is several times cheaper than updating it row by row in partner order (1M sales lines: ~2 s to build
+ * four indexes vs ~10 s to maintain them). Unique indexes stay: ON CONFLICT needs them for dedupe.
+ *
+ * Crash-safe by construction: the DROPs and CREATEs are part of the one import transaction (SQLite DDL is
+ * transactional), so a rollback, a cancel or a killed process leaves the indexes exactly as they were; the indexes are
+ * re-created from their own stored SQL, so the schema after COMMIT is identical.
+ */
+export const bulkTuning = {
+  /** Files smaller than this never use bulk mode (the rebuild costs a full sort of the table). */
+  minFileBytes: 8 * 1024 * 1024,
+  /** Conservative bytes per row used to estimate the file's rows (over-estimating row size under-estimates rows). */
+  bytesPerRow: 200,
+  /** Bulk mode when the estimated new rows are at least this fraction of the rows already in the table. */
+  minNewToExisting: 0.25,
+};
+
+export interface DroppedIndexes {
+  /** Re-creates the dropped indexes (inside the same transaction); idempotent. */
+  restore(): void;
+  count: number;
+}
+
+/** Whether a file of `fileBytes` should be bulk-loaded into `table` (looked up by its highest rowid: cheap, conservative). */
+export function shouldBulkLoad(sqlite: Database.Database, table: string, fileBytes: number): boolean {
+  if (fileBytes < bulkTuning.minFileBytes) return false;
+  const existing = (sqlite.prepare(`select coalesce(max(rowid), 0) as n from "${table}"`).get() as { n: number }).n;
+  return fileBytes / bulkTuning.bytesPerRow >= existing * bulkTuning.minNewToExisting;
+}
+
+/** Drops the table's non-unique indexes; must run inside a transaction (the caller's COMMIT or ROLLBACK ends it). */
+export function dropSecondaryIndexes(sqlite: Database.Database, table: string): DroppedIndexes {
+  if (!sqlite.inTransaction) throw new Error('dropSecondaryIndexes needs an open transaction');
+  const indexes = (
+    sqlite.prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null`).all(table) as Array<{ name: string; sql: string }>
+  ).filter((i) => !/^\s*create\s+unique\b/i.test(i.sql));
+  for (const i of indexes) sqlite.exec(`drop index "${i.name.replace(/"/g, '""')}"`);
+  let restored = false;
+  return {
+    count: indexes.length,
+    restore() {
+      if (restored) return;
+      restored = true;
+      for (const i of indexes) sqlite.exec(i.sql);
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { decimalToMinor } from '../money/money';
+import { decimalToMinor, minorExponent } from '../money/money';
 import type { Cell, DateFormat } from './types';
 
 /** A value that cannot be stored; the message says what is wrong (the caller adds file, row and column). */
@@ -35,6 +35,39 @@ const CURRENCY = /(?:HK\$|US\$|RMB|CNY|USD|EUR|HKD|[¥$€£元])/gi;
  * percentages (12.5% → 0.125), exponents (1.2E+05). ',' is always a thousands separator, '.' the decimal point.
  */
 export function parseDecimal(c: Cell): string | null {
+  if (typeof c === 'string') {
+    const fast = plainDecimal(c);
+    if (fast !== null) return fast;
+  }
+  return parseDecimalFull(c);
+}
+
+// Fast path for what machine-written files hold (1234.50, -12, 1,234,567.89): ASCII digits, an optional '-', an optional
+// point, optional thousands groups of three. Anything else (spaces, symbols, full-width digits, exponents, %) takes the
+// full path; both give the same text (a property test checks).
+const PLAIN = /^(-?)(0|[1-9]\d{0,14})(?:\.(\d+))?$/;
+const GROUPED = /^(-?)([1-9]\d{0,2}(?:,\d{3}){1,4})(?:\.(\d+))?$/;
+function plainDecimal(s: string): string | null {
+  let m = PLAIN.exec(s);
+  let int: string;
+  if (m) int = m[2];
+  else {
+    m = GROUPED.exec(s);
+    if (!m) return null;
+    int = m[2].replace(/,/g, '');
+  }
+  let frac = m[3];
+  if (frac !== undefined) {
+    let end = frac.length;
+    while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
+    frac = end === frac.length ? frac : frac.slice(0, end);
+  }
+  const text = frac ? `${int}.${frac}` : int;
+  return m[1] === '-' && text !== '0' ? `-${text}` : text;
+}
+
+/** parseDecimal without the fast path (exported for the equivalence test). */
+export function parseDecimalFull(c: Cell): string | null {
   if (c === null) return null;
   if (typeof c === 'boolean' || c instanceof Date) throw new ValueError('not a number');
   let s: string;
@@ -93,9 +126,26 @@ export function parseMoney(c: Cell, currency = 'CNY'): number | null {
   if (typeof c === 'string' && c.includes('%')) throw new ValueError('an amount cannot be a percentage');
   const d = parseDecimal(c);
   if (d === null) return null;
-  const minor = decimalToMinor(d, currency);
+  const exp = minorExponent(currency);
+  const minor = d.length + exp <= 15 ? smallDecimalToMinor(d, exp) : decimalToMinor(d, currency);
   if (minor === null) throw new ValueError('amount too large');
   return minor;
+}
+
+/**
+ * decimalToMinor for parseDecimal's canonical text when it and the minor digits fit in 15 characters, in doubles instead of
+ * BigInt: every intermediate is an integer below 10^15, so exact. Rounded once, half away from zero, like decimalToMinor.
+ */
+function smallDecimalToMinor(d: string, exp: number): number {
+  const neg = d.charCodeAt(0) === 45;
+  const body = neg ? d.slice(1) : d;
+  const point = body.indexOf('.');
+  const int = point < 0 ? body : body.slice(0, point);
+  const frac = point < 0 ? '' : body.slice(point + 1);
+  let kept = Number(int);
+  for (let i = 0; i < exp; i++) kept = kept * 10 + (i < frac.length ? frac.charCodeAt(i) - 48 : 0);
+  if (frac.length > exp && frac.charCodeAt(exp) >= 53) kept += 1;
+  return neg && kept !== 0 ? -kept : kept;
 }
 
 /** An integer, rounded half away from zero when written with decimals. */
@@ -130,6 +180,7 @@ export function excelSerialToDate(serial: number): string {
   return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const twoDigitYear = (yy: number) => (yy < 70 ? 2000 + yy : 1900 + yy);
 
 /**
@@ -145,6 +196,14 @@ export function parseDate(c: Cell, format: DateFormat | null | undefined): strin
   }
   if (typeof c === 'number') return excelSerialToDate(c);
   if (typeof c === 'boolean') throw new ValueError('not a date');
+  if (c.length === 10 && ISO_DAY.test(c)) {
+    // Fast path: YYYY-MM-DD as most exports write it (checked like any other form).
+    const y = Number(c.slice(0, 4));
+    const m = Number(c.slice(5, 7));
+    const d = Number(c.slice(8, 10));
+    if (y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysIn(y, m))) return c;
+    return ymd(y, m, d);
+  }
   const s = c.normalize('NFKC').trim();
   if (s === '') return null;
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);

@@ -73,18 +73,17 @@ function generate(path: string): void {
 }
 
 function explain(ws: Workspace): void {
+  const ids = `partner_id in (select value from json_each('[1,2,3]'))`;
   const plans: Array<[string, string]> = [
     [
-      'revenue',
-      `select partner_id, sum(amount_minor), sum(cost_minor) from sales_lines where partner_id in (select value from json_each('[1,2,3]')) and date between '2019-01-01' and '2019-03-31' group by partner_id`,
+      'period lines (money, orders, customers)',
+      `select partner_id, sum(amount_minor), sum(cost_minor), count(distinct order_ref), json_group_array(distinct customer_ref) filter (where customer_ref is not null)
+       from sales_lines where ${ids} and date between '2019-01-01' and '2019-03-31' group by partner_id`,
     ],
     [
-      'orders/customers',
-      `select partner_id, count(distinct order_ref), count(distinct customer_ref) from sales_lines where partner_id in (select value from json_each('[1,2,3]')) and date between '2019-01-01' and '2019-03-31' group by partner_id`,
-    ],
-    [
-      'new customers',
-      `select c.p, count(*) from (select distinct partner_id as p, customer_ref as c from sales_lines where partner_id in (select value from json_each('[1]')) and date between '2019-01-01' and '2019-03-31' and customer_ref is not null) c where not exists (select 1 from sales_lines s where s.partner_id = c.p and s.customer_ref = c.c and s.date < '2019-01-01') group by c.p`,
+      'first purchase (customers not seen in the previous period)',
+      `select j.value ->> 0, count(*) from json_each('[[1,"C1"],[2,"C7"]]') j where not exists (select 1 from sales_lines s
+       where s.partner_id = j.value ->> 0 and s.customer_ref = j.value ->> 1 and s.date < '2018-10-01') group by 1`,
     ],
   ];
   for (const [label, sql] of plans) {
@@ -101,6 +100,8 @@ async function main() {
     generate(tmp);
     renameSync(tmp, file);
   }
+  // Apply pending migrations (e.g. a changed index) to the cached file once, not to every copy.
+  openWorkspace(file).close();
   if (process.env.GEN_ONLY) return;
   // Measure on a fresh copy of the generated data (runs and auto-risks of earlier bench runs would change what is timed).
   const work = join(dir, 'evaluate-run.sqlite');

@@ -28,8 +28,9 @@ export const salesLines = sqliteTable(
   },
   (t) => [
     uniqueIndex('sales_partner_dedupe_uq').on(t.partnerId, t.dedupeKey),
-    // Covering index for per-partner period aggregation (evaluations, payouts).
-    index('sales_partner_date_idx').on(t.partnerId, t.date, t.amountMinor, t.costMinor, t.quantity),
+    // Covering index for per-partner period aggregation: evaluations read money, orders and customers of a period in one
+    // scan of it, payouts money and quantity. Widened in place (not a second index) so imports pay for one index only.
+    index('sales_partner_date_idx').on(t.partnerId, t.date, t.amountMinor, t.costMinor, t.quantity, t.customerRef, t.orderRef),
     index('sales_date_idx').on(t.date),
     index('sales_import_idx').on(t.importId),
     index('sales_customer_idx').on(t.partnerId, t.customerRef, t.date),

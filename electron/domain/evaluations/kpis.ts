@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { previousPeriod, samePeriodLastYear, type Period } from '../periods/period';
+import { addDays, previousPeriod, samePeriodLastYear, type Period } from '../periods/period';
 import { getRiskBands, riskLevel } from '../risks/riskLevels';
 import { isRequiredFor, requirementCourses as requirementCoursesOf, trainingCompliance } from '../training/compliance';
 import { revenueTargets } from './targets';
@@ -36,13 +36,24 @@ interface Money {
   cost: number | null;
 }
 
+/** One partner's lines in one period, aggregated: money, distinct orders and the distinct customers (non-null refs). */
+interface PeriodLines extends Money {
+  orders: number;
+  customers: string[];
+}
+
 /**
  * Aggregates KPIs in SQL, per partner, for any number of periods, caching per period what other periods reuse
- * (the current period's revenue is the next period's growth base). One instance per evaluation run.
- * The revenue sums use the covering index sales_partner_date_idx (partner_id, date, amount_minor, cost_minor, …).
+ * (the current period's lines are the next period's growth and retention base). One instance per evaluation run.
+ * Everything about a period's sales comes from ONE grouped scan of the covering index sales_partner_date_idx
+ * (partner_id, date, amount_minor, cost_minor, quantity, customer_ref, order_ref): money, distinct orders and the
+ * distinct customers as a JSON list. Retention and new customers are set operations on those lists in JS; only the
+ * customers not seen in the previous period need an index seek ("any line before the previous period?") to tell
+ * whether their first purchase ever falls in the period — done in one statement over a JSON list of (partner, customer).
  */
 export class KpiSource {
   private readonly money = new Map<string, Map<number, Money>>();
+  private readonly lines = new Map<string, Map<number, PeriodLines>>();
   private readonly ids: string;
   private readonly stmts: ReturnType<KpiSource['prepare']>;
   private readonly bands: ReturnType<typeof getRiskBands>;
@@ -60,28 +71,19 @@ export class KpiSource {
   private prepare() {
     const s = this.ws.sqlite;
     const inIds = 'partner_id in (select value from json_each(@ids))';
+    const money = `sum(amount_minor) as rev, sum(case when cost_minor is not null then amount_minor end) as revC, sum(cost_minor) as cost`;
     return {
-      money: s.prepare(
-        `select partner_id as p, sum(amount_minor) as rev, sum(case when cost_minor is not null then amount_minor end) as revC, sum(cost_minor) as cost
+      money: s.prepare(`select partner_id as p, ${money} from sales_lines where ${inIds} and date between @start and @end group by partner_id`),
+      lines: s.prepare(
+        `select partner_id as p, ${money}, count(distinct order_ref) as orders,
+           json_group_array(distinct customer_ref) filter (where customer_ref is not null) as customers
          from sales_lines where ${inIds} and date between @start and @end group by partner_id`,
       ),
-      counts: s.prepare(
-        `select partner_id as p, count(distinct order_ref) as orders, count(distinct customer_ref) as customers
-         from sales_lines where ${inIds} and date between @start and @end group by partner_id`,
-      ),
-      // New = first purchase ever (with this partner) falls in the period: no earlier line for that customer.
-      newCustomers: s.prepare(
-        `select c.p as p, count(*) as n from (select distinct partner_id as p, customer_ref as c from sales_lines
-           where ${inIds} and date between @start and @end and customer_ref is not null) c
-         where not exists (select 1 from sales_lines s where s.partner_id = c.p and s.customer_ref = c.c and s.date < @start)
-         group by c.p`,
-      ),
-      retention: s.prepare(
-        `select c.p as p, count(*) as prev, sum(exists (select 1 from sales_lines s where s.partner_id = c.p and s.customer_ref = c.c
-           and s.date between @start and @end)) as kept
-         from (select distinct partner_id as p, customer_ref as c from sales_lines
-           where ${inIds} and date between @prevStart and @prevEnd and customer_ref is not null) c
-         group by c.p`,
+      // Of the given (partner, customer) pairs, per partner, those without any line before @before.
+      firstTime: s.prepare(
+        `select j.value ->> 0 as p, count(*) as n from json_each(@pairs) j
+         where not exists (select 1 from sales_lines s where s.partner_id = j.value ->> 0 and s.customer_ref = j.value ->> 1 and s.date < @before)
+         group by 1`,
       ),
       satisfaction: s.prepare(
         `select partner_id as p, avg(score) as avg from feedback where ${inIds} and date between @start and @end group by partner_id`,
@@ -103,8 +105,10 @@ export class KpiSource {
     return new KpiSource(this.ws, partnerIds, this.fsm);
   }
 
-  /** Revenue / costed revenue / cost per partner for a period (cached). */
+  /** Revenue / costed revenue / cost per partner for a period (cached; from the period's lines when those were read). */
   moneyFor(p: Period): Map<number, Money> {
+    const l = this.lines.get(p.label);
+    if (l) return l;
     let m = this.money.get(p.label);
     if (!m) {
       m = new Map();
@@ -114,25 +118,62 @@ export class KpiSource {
     return m;
   }
 
+  /** Money, distinct orders and distinct customers per partner for a period (one grouped index scan, cached). */
+  linesFor(p: Period): Map<number, PeriodLines> {
+    let m = this.lines.get(p.label);
+    if (!m) {
+      m = new Map();
+      for (const r of this.stmts.lines.all({ ids: this.ids, start: p.start, end: p.end }) as Array<Money & { p: number; orders: number; customers: string }>) {
+        m.set(r.p, { rev: r.rev, revC: r.revC, cost: r.cost, orders: r.orders, customers: JSON.parse(r.customers) as string[] });
+      }
+      this.lines.set(p.label, m);
+    }
+    return m;
+  }
+
+  /**
+   * Retention (previous period's customers who bought again) and new customers (first line ever with the partner in the
+   * period) per partner. A customer seen in the previous period is not new; for the others one seek over
+   * sales_customer_idx looks for an earlier line (before the previous period when it ends the day before p starts).
+   */
+  private customers(p: Period, prev: Period, cur: Map<number, PeriodLines>, before: Map<number, PeriodLines>) {
+    const kept = new Map<number, { prev: number; kept: number }>();
+    const pairs: Array<[number, string]> = [];
+    const contiguous = addDays(prev.end, 1) === p.start;
+    for (const [id, b] of before) {
+      if (b.customers.length === 0) continue;
+      const now = new Set(cur.get(id)?.customers);
+      let n = 0;
+      for (const c of b.customers) if (now.has(c)) n++;
+      kept.set(id, { prev: b.customers.length, kept: n });
+    }
+    for (const [id, c] of cur) {
+      if (c.customers.length === 0) continue;
+      const seen = contiguous ? before.get(id)?.customers : undefined;
+      const seenSet = seen && seen.length ? new Set(seen) : null;
+      for (const x of c.customers) if (!seenSet?.has(x)) pairs.push([id, x]);
+    }
+    const fresh = new Map<number, number>();
+    if (pairs.length) {
+      const rows = this.stmts.firstTime.all({ pairs: JSON.stringify(pairs), before: contiguous ? prev.start : p.start }) as Array<{ p: number; n: number }>;
+      for (const r of rows) fresh.set(r.p, r.n);
+    }
+    return { kept, fresh };
+  }
+
   /** All KPIs of every partner for period p. `onStep` is called between the queries (progress, cancellation). */
   compute(p: Period, onStep: (step: string) => void = () => undefined): Map<number, PartnerKpis> {
     const prev = previousPeriod(p, this.fsm);
     const yoy = samePeriodLastYear(p, this.fsm);
-    const cur = this.moneyFor(p);
-    const prevM = this.moneyFor(prev);
+    const cur = this.linesFor(p);
+    onStep('revenue, orders and customers');
+    const before = this.linesFor(prev);
     const yoyM = this.moneyFor(yoy);
-    onStep('revenue');
+    onStep('previous periods');
     const targets = revenueTargets(this.ws, p, this.fsm, this.partnerIds);
     onStep('targets');
-    const counts = new Map<number, { orders: number; customers: number }>();
-    for (const r of this.stmts.counts.all({ ids: this.ids, start: p.start, end: p.end }) as Array<{ p: number; orders: number; customers: number }>) counts.set(r.p, r);
-    onStep('orders');
-    const fresh = new Map<number, number>();
-    for (const r of this.stmts.newCustomers.all({ ids: this.ids, start: p.start, end: p.end }) as Array<{ p: number; n: number }>) fresh.set(r.p, r.n);
-    onStep('new customers');
-    const kept = new Map<number, { prev: number; kept: number }>();
-    for (const r of this.stmts.retention.all({ ids: this.ids, start: p.start, end: p.end, prevStart: prev.start, prevEnd: prev.end }) as Array<{ p: number; prev: number; kept: number }>) kept.set(r.p, r);
-    onStep('retention');
+    const { kept, fresh } = this.customers(p, prev, cur, before);
+    onStep('new customers and retention');
     const sat = new Map<number, number>();
     for (const r of this.stmts.satisfaction.all({ ids: this.ids, start: p.start, end: p.end }) as Array<{ p: number; avg: number }>) sat.set(r.p, r.avg);
     const risks = new Map<number, number>();
@@ -149,10 +190,9 @@ export class KpiSource {
     for (const id of this.partnerIds) {
       const m = cur.get(id);
       const revenue = m?.rev ?? 0;
-      const prevRevenue = prevM.get(id)?.rev ?? 0;
+      const prevRevenue = before.get(id)?.rev ?? 0;
       const yoyRevenue = yoyM.get(id)?.rev ?? 0;
       const target = targets.get(id) ?? null;
-      const c = counts.get(id);
       const k = kept.get(id);
       const tc = compliance.get(id);
       out.set(id, {
@@ -165,8 +205,8 @@ export class KpiSource {
         growthPrev: growth(revenue, prevRevenue),
         growthYoY: growth(revenue, yoyRevenue),
         grossMargin: m && m.revC !== null && m.cost !== null && m.revC > 0 ? round6((m.revC - m.cost) / m.revC) : null,
-        orders: c?.orders ?? 0,
-        activeCustomers: c?.customers ?? 0,
+        orders: m?.orders ?? 0,
+        activeCustomers: m?.customers.length ?? 0,
         newCustomers: fresh.get(id) ?? 0,
         retention: k && k.prev > 0 ? round6(k.kept / k.prev) : null,
         satisfaction: sat.has(id) ? round6(sat.get(id)!) : null,

@@ -1,0 +1,2 @@
+DROP INDEX `sales_partner_date_idx`;--> statement-breakpoint
+CREATE INDEX `sales_partner_date_idx` ON `sales_lines` (`partner_id`,`date`,`amount_minor`,`cost_minor`,`quantity`,`customer_ref`,`order_ref`);

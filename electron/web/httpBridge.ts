@@ -59,18 +59,27 @@ function errorStatus(code: ApiErrorBody['code']): number {
   return { INVALID_INPUT: 400, UNKNOWN_OPERATION: 404, NOT_FOUND: 404, CONFLICT: 409, FORBIDDEN: 403, CANCELLED: 409, DOMAIN: 422, INTERNAL: 500 }[code];
 }
 
+/** Thrown for a body over the limit: answered 413 with a structured error, the connection kept usable. */
+class BodyTooLarge extends ApiError {
+  constructor(limit: number) {
+    super({ code: 'INVALID_INPUT', operation: '', message: `Request body over ${limit} bytes` });
+  }
+}
+
+/**
+ * Reads a request body up to `limit` bytes. Past the limit the rest is read and dropped, so the answer
+ * (413) reaches the client and a keep-alive connection stays in sync, instead of a reset mid-upload.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        reject(new ApiError({ code: 'INVALID_INPUT', operation: '', message: `Request body over ${limit} bytes` }));
-        req.destroy();
-      } else chunks.push(c);
+      if (size <= limit) chunks.push(c);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('end', () => (size > limit ? reject(new BodyTooLarge(limit)) : resolveBody(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -123,7 +132,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       return serveStatic(url.pathname, res);
     } catch (e) {
       const body: ApiErrorBody = ApiError.is(e) ? e.body : { code: 'INTERNAL', operation: '', message: (e as Error).message };
-      if (!res.headersSent) sendJson(res, errorStatus(body.code), { ok: false, error: body });
+      if (!res.headersSent) sendJson(res, e instanceof BodyTooLarge ? 413 : errorStatus(body.code), { ok: false, error: body });
       else res.end();
     }
   });

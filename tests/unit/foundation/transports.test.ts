@@ -88,3 +88,15 @@ describe('transport guards', () => {
     expect(((await notJson.json()) as { error: { code: string } }).error.code).toBe('INVALID_INPUT');
   });
 });
+
+describe('HTTP bridge body limit', () => {
+  it('answers an oversized body with a structured 413 and keeps serving', async () => {
+    const h = transports.find((x) => x.name === 'http') as Transport & { bridge: { url: string; token: string } };
+    const huge = JSON.stringify({ op: 'partners.list', input: { search: '长'.repeat(4_000_000) } });
+    const res = await fetch(`${h.bridge.url}api/call`, { method: 'POST', body: huge, headers: { 'content-type': 'application/json', 'x-pwb-token': h.bridge.token } });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_INPUT');
+    const after = await h.call('partners.list', { limit: 1 });
+    expect(after.ok).toBe(true);
+  });
+});

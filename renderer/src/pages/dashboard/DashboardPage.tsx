@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatMoney } from '../../format';
 import { OverdueRisks } from '../risks/OverdueRisks';
-import { EChart, major } from '../scorecards/EChart';
+import { EChart } from '../scorecards/EChart';
 import { ExpiryAlerts } from '../training/ExpiryAlerts';
 
 const LEVEL_COLOURS: Record<string, string> = { low: '#7fb77e', medium: '#f2c14e', high: '#f08a4b', critical: '#d64541' };
@@ -16,7 +17,11 @@ const LEVEL_COLOURS: Record<string, string> = { low: '#7fb77e', medium: '#f2c14e
  * the rows behind it (scorecards filtered through URL parameters, the partner page, sales of a period, the risk register).
  */
 export default function DashboardPage() {
-  const { t } = useTranslation(['dashboard', 'common', 'scorecards']);
+  const { t, i18n } = useTranslation(['dashboard', 'common', 'scorecards']);
+  // Revenue axes in yuan, compact in the app's language (¥1.2亿 / ¥120M); tooltips to the fen.
+  const compact = useMemo(() => new Intl.NumberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 }), [i18n.language]);
+  const moneyAxis = useMemo(() => ({ type: 'value' as const, axisLabel: { formatter: (v: number) => `¥${compact.format(v)}` } }), [compact]);
+  const moneyTooltip = useMemo(() => ({ valueFormatter: (v: unknown) => (typeof v === 'number' ? formatMoney(Math.round(v * 100)) : String(v)) }), []);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const info = useOp('system.info', {});
@@ -25,8 +30,8 @@ export default function DashboardPage() {
   const period = s?.period ?? '';
   const toCards = (extra: Record<string, string>) => navigate(`/scorecards?${new URLSearchParams({ period, ...extra }).toString()}`);
 
-  const channelSegs = (s?.byChannel ?? []).map((c) => ({ key: c.channelType, label: t(`common:channelType.${c.channelType}`), value: major(c.revenueMinor), onClick: () => toCards({ channel: c.channelType }) }));
-  const regionSegs = (s?.byRegion ?? []).map((c) => ({ key: c.region, label: t(`common:region.${c.region}`), value: major(c.revenueMinor), onClick: () => toCards({ region: c.region }) }));
+  const channelSegs = (s?.byChannel ?? []).map((c) => ({ key: c.channelType, label: t(`common:channelType.${c.channelType}`), value: formatMoney(c.revenueMinor), onClick: () => toCards({ channel: c.channelType }) }));
+  const regionSegs = (s?.byRegion ?? []).map((c) => ({ key: c.region, label: t(`common:region.${c.region}`), value: formatMoney(c.revenueMinor), onClick: () => toCards({ region: c.region }) }));
   const attSegs = (s?.attainment ?? []).map((b) => ({
     key: b.bucket,
     label: t(`dashboard:bucket.${b.bucket}`),
@@ -39,12 +44,12 @@ export default function DashboardPage() {
     list.map((p) => ({ key: p.partnerCode, label: `${p.partnerCode} ${p.partnerName}`, value: `${p.healthScore.toFixed(1)} ${p.grade}`, onClick: () => navigate(`/partners/${p.partnerId}`) }));
   const trendSegs = (s?.trend.periods ?? []).map((p) => ({ key: p, label: p, onClick: () => navigate(`/scorecards?period=${encodeURIComponent(p)}`) }));
 
-  const bar = (segs: Array<{ key: string; label: string }>, values: number[], horizontal = false, colours?: string[]): EChartsOption => {
+  const bar = (segs: Array<{ key: string; label: string }>, values: number[], horizontal = false, colours?: string[], money = false): EChartsOption => {
     const category = { type: 'category' as const, data: segs.map((x) => x.label), axisLabel: { interval: 0, rotate: horizontal ? 0 : 30 } };
-    const value = { type: 'value' as const };
+    const value = money ? moneyAxis : { type: 'value' as const };
     return {
       animation: false,
-      tooltip: {},
+      tooltip: money ? moneyTooltip : {},
       grid: { left: horizontal ? 110 : 60, right: 16, top: 16, bottom: 40 },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? { ...category, inverse: true } : value,
@@ -54,14 +59,15 @@ export default function DashboardPage() {
 
   const trendOption = useMemo(
     () => ({
-      tooltip: { trigger: 'axis' as const },
-      legend: { type: 'scroll' as const, data: (s?.trend.series ?? []).map((x) => t(`common:channelType.${x.channelType}`)) },
-      grid: { left: 70, right: 16, top: 36, bottom: 28 },
+      tooltip: { trigger: 'axis' as const, ...moneyTooltip },
+      // echarts 6 puts legends at the bottom, over the axis labels: keep it on top.
+      legend: { type: 'scroll' as const, top: 0, data: (s?.trend.series ?? []).map((x) => t(`common:channelType.${x.channelType}`)) },
+      grid: { left: 70, right: 16, top: 40, bottom: 28 },
       xAxis: { type: 'category' as const, data: s?.trend.periods ?? [] },
-      yAxis: { type: 'value' as const },
-      series: (s?.trend.series ?? []).map((x) => ({ name: t(`common:channelType.${x.channelType}`), type: 'line' as const, data: x.revenueMinor.map((v) => Math.round(v / 100)) })),
+      yAxis: moneyAxis,
+      series: (s?.trend.series ?? []).map((x) => ({ name: t(`common:channelType.${x.channelType}`), type: 'line' as const, data: x.revenueMinor.map((v) => v / 100) })),
     }),
-    [s, t],
+    [s, t, moneyAxis, moneyTooltip],
   );
 
   return (
@@ -95,15 +101,15 @@ export default function DashboardPage() {
         </label>
         {s && s.period && (
           <span className="muted">
-            {t('dashboard:summaryLine', { partners: s.partners, revenue: major(s.revenueMinor), noTarget: s.noTarget })}
+            {t('dashboard:summaryLine', { partners: s.partners, revenue: formatMoney(s.revenueMinor), noTarget: s.noTarget })}
           </span>
         )}
       </div>
       {s && !s.period && <p className="muted" data-testid="dashboard-empty">{t('dashboard:noEvaluations')}</p>}
       {s && s.period && (
         <div className="chart-grid">
-          <EChart testId="chart-channel" title={t('dashboard:chart.byChannel')} option={bar(channelSegs, s.byChannel.map((c) => Math.round(c.revenueMinor / 100)))} segments={channelSegs} />
-          <EChart testId="chart-region" title={t('dashboard:chart.byRegion')} option={bar(regionSegs, s.byRegion.map((c) => Math.round(c.revenueMinor / 100)))} segments={regionSegs} />
+          <EChart testId="chart-channel" title={t('dashboard:chart.byChannel')} option={bar(channelSegs, s.byChannel.map((c) => c.revenueMinor / 100), false, undefined, true)} segments={channelSegs} />
+          <EChart testId="chart-region" title={t('dashboard:chart.byRegion')} option={bar(regionSegs, s.byRegion.map((c) => c.revenueMinor / 100), false, undefined, true)} segments={regionSegs} />
           <EChart testId="chart-trend" title={t('dashboard:chart.trend')} option={trendOption} segments={trendSegs} />
           <EChart testId="chart-attainment" title={t('dashboard:chart.attainment')} option={bar(attSegs, s.attainment.map((b) => b.partners))} segments={attSegs} />
           <EChart testId="chart-grades" title={t('dashboard:chart.grades')} option={bar(gradeSegs, s.grades.map((g) => g.partners), false, ['#2e7d32', '#7cb342', '#f9a825', '#c62828'])} segments={gradeSegs} />

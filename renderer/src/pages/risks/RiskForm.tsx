@@ -6,6 +6,7 @@ import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
 import { SCALE } from './riskUi';
+import { formatDateTime } from '../../format';
 
 interface Values {
   title: string;
@@ -255,7 +256,7 @@ function HistoryList({ history }: { history: RiskHistoryEntry[] }) {
       {history.map((h) => (
         <li key={h.id}>
           <div className="when">
-            {new Date(h.changedAt).toLocaleString()} · {h.changedBy}
+            {formatDateTime(h.changedAt)} · {h.changedBy}
           </div>
           {Object.entries(h.changes).map(([k, v]) => {
             if (k === 'created') return <div key={k}>{t('history.created')}</div>;

@@ -6,6 +6,7 @@ import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { Modal } from '../../components/Modal';
+import { formatDateTime } from '../../format';
 
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -78,7 +79,7 @@ export function BackupsSection() {
           <tbody>
             {list.data.backups.map((b) => (
               <tr key={b.path}>
-                <td>{new Date(b.at).toLocaleString()}</td>
+                <td>{formatDateTime(b.at)}</td>
                 <td>{kindLabel(b)}</td>
                 <td>{size(b.bytes)}</td>
                 <td>
@@ -128,7 +129,7 @@ function RestoreConfirm({ path, onClose, onRestored }: { path: string; onClose: 
               partners: i.counts.partners ?? 0,
               sales: i.counts.sales_lines ?? 0,
               runs: i.counts.payout_runs ?? 0,
-              last: i.lastChangeAt ? new Date(i.lastChangeAt).toLocaleString() : '—',
+              last: i.lastChangeAt ? formatDateTime(i.lastChangeAt) : '—',
             })}
           </p>
           <p className="warning">{t('backups:confirm.warning')}</p>

@@ -9,12 +9,12 @@ const FIELDS: Array<{ key: KnownSettingKey; type: 'text' | 'month' }> = [
   { key: 'company.nameEn', type: 'text' },
   { key: 'company.logoPath', type: 'text' },
   { key: 'company.fiscalStartMonth', type: 'month' },
-  { key: 'user.name', type: 'text' },
 ];
 
-/** Company details (statements), fiscal year start (periods) and the local user profile (audit trail). */
+/** Company details (statements) and the fiscal year start (periods); the user profile has its own section. */
 export function GeneralSection() {
-  const { t } = useTranslation(['settings']);
+  const { t, i18n } = useTranslation(['settings']);
+  const monthName = (m: number) => new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
   const list = useOp('settings.list', {});
   const save = useMutationOp('settings.set');
   const [values, setValues] = useState<Record<string, string>>({});
@@ -49,7 +49,7 @@ export function GeneralSection() {
               <select value={values[f.key] ?? '1'} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} name={f.key}>
                 {Array.from({ length: 12 }, (_, i) => (
                   <option key={i + 1} value={String(i + 1)}>
-                    {t('settings:general.month', { month: i + 1 })}
+                    {monthName(i + 1)}
                   </option>
                 ))}
               </select>

@@ -188,13 +188,20 @@ export function registerDeal(ws: Workspace, input: DealInput, user: string, opti
     const who = partner ? `${partner.code} ${partner.name}` : '直销团队';
     const others = customerConflicts.map((c) => (c.partnerCode ? `${c.partnerCode} ${c.partnerName}` : '直销团队')).join('、');
     const lines: string[] = [];
-    if (customerConflicts.length) lines.push(`${who} 报备的客户「${data.customerName}」已由 ${others} 报备（${settings.conflictWindowDays} 天内或仍在保护期）。`);
-    if (price) lines.push(`报价 ${formatMinor(price.quotedPriceMinor)} 低于产品线「${price.productLine}」底价 ${formatMinor(price.floorMinor)}。`);
-    lines.push(`商机报备 #${row.id}，待经理裁定。`);
+    // Stored text, read in either language: each line in Chinese, then English.
+    if (customerConflicts.length) {
+      lines.push(`${who} 报备的客户「${data.customerName}」已由 ${others} 报备（${settings.conflictWindowDays} 天内或仍在保护期）。`);
+      lines.push(`Customer "${data.customerName}" registered by ${who} is already registered by ${others} (within ${settings.conflictWindowDays} days or still protected).`);
+    }
+    if (price) {
+      lines.push(`报价 ${formatMinor(price.quotedPriceMinor)} 低于产品线「${price.productLine}」底价 ${formatMinor(price.floorMinor)}。`);
+      lines.push(`Quoted price ${formatMinor(price.quotedPriceMinor)} is below the floor ${formatMinor(price.floorMinor)} of product line "${price.productLine}".`);
+    }
+    lines.push(`商机报备 #${row.id}，待经理裁定。 / Deal registration #${row.id} awaits the manager's decision.`);
     const risk = createRisk(
       ws,
       {
-        title: `${customerConflicts.length ? '渠道冲突' : '价格冲突'}：${data.customerName}`.slice(0, 200),
+        title: `${customerConflicts.length ? '渠道冲突 / Channel conflict' : '价格冲突 / Price conflict'}：${data.customerName}`.slice(0, 200),
         description: lines.join('\n'),
         category: customerConflicts.length ? 'channel_conflict' : 'price_conflict',
         partnerId: data.partnerId,

@@ -157,7 +157,7 @@ export function renderStatementPdf(s: StatementData): Promise<Buffer> {
 
   // Footer on every page: page numbers and generated time.
   const range = doc.bufferedPageRange();
-  const generated = s.generatedAt.replace('T', ' ').slice(0, 19);
+  const generated = localTimestamp(s.generatedAt);
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     // Write into the bottom margin without pdfkit starting a new page.
@@ -165,10 +165,19 @@ export function renderStatementPdf(s: StatementData): Promise<Buffer> {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - margin + 8;
     doc.fontSize(8).fillColor('#666');
-    doc.text(`${s.number} · 生成时间 Generated ${generated} UTC`, left, y, { width: width / 2, lineBreak: false });
+    doc.text(`${s.number} · 生成时间 Generated ${generated}`, left, y, { width: width / 2, lineBreak: false });
     doc.text(`第 ${i + 1} / ${range.count} 页  Page ${i + 1} of ${range.count}`, left + width / 2, y, { width: width / 2, align: 'right', lineBreak: false });
     doc.page.margins.bottom = margin;
   }
   doc.end();
   return done;
+}
+
+/** '2026-11-22T13:32:11.000Z' → '2026-11-22 21:32:11 UTC+08:00' in the machine's time zone (where the statement is issued). */
+export function localTimestamp(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  const off = -d.getTimezoneOffset();
+  const zone = `UTC${off < 0 ? '-' : '+'}${pad(Math.trunc(off / 60))}:${pad(off % 60)}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${zone}`;
 }

@@ -159,6 +159,11 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
         }
       }
       ctx.cancel.throwIfCancelled();
+      if (run.flush && !failed) {
+        const f = run.flush();
+        counts.inserted += f.inserted;
+        counts.duplicates += f.duplicates;
+      }
       if (counts.rowsRead === 0) {
         throw new ImportFailure(`${fileName} has a header but no data rows`, [{ row: source.headerRow + 1, column: null, value: null, message: 'no data rows after the header' }]);
       }

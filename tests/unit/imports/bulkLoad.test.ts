@@ -55,6 +55,10 @@ describe('imports: bulk loading (secondary indexes dropped and rebuilt inside th
     expect(again).toMatchObject({ inserted: 1000, duplicates: 1000 });
     expect(indexes()).toEqual(before);
     expect(ws.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Repeats inside one file and one write batch (64 rows): the first is kept, the others count as duplicates.
+    const twice = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'c.csv', HEADER + lines(5000, 40) + lines(5000, 40) + lines(5040, 5)) });
+    expect(twice).toMatchObject({ rowsRead: 85, inserted: 45, duplicates: 40 });
+    expect((ws.sqlite.prepare('select count(*) as n from sales_lines').get() as { n: number }).n).toBe(4045);
   });
 
   it('a failed or cancelled bulk import leaves the indexes and the data as they were', async () => {

@@ -33,7 +33,8 @@ export interface FieldError {
   message: string;
 }
 
-export type WriteOutcome = 'inserted' | 'updated' | 'duplicate';
+/** 'queued': the kind batches writes; its flush() reports them (inside the same transaction, before COMMIT). */
+export type WriteOutcome = 'inserted' | 'updated' | 'duplicate' | 'queued';
 
 /** One import of one kind: validation and writing, with its prepared statements and lookups. */
 export interface KindRun<T> {
@@ -41,6 +42,8 @@ export interface KindRun<T> {
   parse(row: RowValues, errors: FieldError[]): T | null;
   /** Stores one parsed row inside the import's transaction. */
   write(value: T): WriteOutcome;
+  /** Writes what write() queued; returns the counts of all queued rows since the last flush. */
+  flush?(): { inserted: number; duplicates: number };
   /** The row as it will be stored, for the preview. */
   display(value: T): Record<string, unknown>;
 }

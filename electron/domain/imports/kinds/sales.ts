@@ -32,13 +32,35 @@ interface SalesRow {
   quantityText: string;
 }
 
+const COLUMNS = 14;
+const BATCH = 64;
+
 function open(ctx: KindContext): KindRun<SalesRow> {
   const partners = partnerLookup(ctx.ws);
   const occurrence = occurrenceCounter();
-  const insert = ctx.ws.sqlite.prepare(
+  // Rows are written BATCH at a time with one multi-row statement (a third fewer statement calls' worth of time at a
+  // million rows); ON CONFLICT DO NOTHING skips duplicates row by row, also within a batch, and changes counts the
+  // inserted ones.
+  const sql = (n: number) =>
     `insert into sales_lines (partner_id, date, order_ref, line_ref, product, category, quantity, amount_minor, cost_minor, customer_ref, currency, dedupe_key, import_id, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (partner_id, dedupe_key) do nothing`,
-  );
+     values ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} on conflict (partner_id, dedupe_key) do nothing`;
+  const insertOne = ctx.ws.sqlite.prepare(sql(1));
+  let insertBatch: typeof insertOne | null = null;
+  const params: unknown[] = [];
+  let queued = 0;
+  let inserted = 0;
+  let written = 0;
+  const writeQueued = () => {
+    if (queued === BATCH) {
+      insertBatch ??= ctx.ws.sqlite.prepare(sql(BATCH));
+      inserted += insertBatch.run(params).changes;
+    } else {
+      for (let i = 0; i < queued; i++) inserted += insertOne.run(params.slice(i * COLUMNS, (i + 1) * COLUMNS)).changes;
+    }
+    written += queued;
+    queued = 0;
+    params.length = 0;
+  };
   const hasCost = ctx.mapped.has('cost');
   const hasProfit = ctx.mapped.has('profit');
   const hasCurrency = ctx.mapped.has('currency');
@@ -86,8 +108,16 @@ function open(ctx: KindContext): KindRun<SalesRow> {
         );
         key = `row:${h}:${occurrence(h)}`;
       }
-      const res = insert.run(r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency, key, ctx.importId, ctx.now);
-      return res.changes ? 'inserted' : 'duplicate';
+      params.push(r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency, key, ctx.importId, ctx.now);
+      if (++queued === BATCH) writeQueued();
+      return 'queued';
+    },
+    flush() {
+      writeQueued();
+      const out = { inserted, duplicates: written - inserted };
+      inserted = 0;
+      written = 0;
+      return out;
     },
     display(r) {
       const { quantityText: _q, ...rest } = r;

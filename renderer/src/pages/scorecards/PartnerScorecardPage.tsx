@@ -81,8 +81,16 @@ export default function PartnerScorecardPage() {
   const p = partner.data;
   return (
     <div className="page">
-      <p>
-        <Link to="/scorecards">← {t('common:nav.scorecards')}</Link>
+      <p className="breadcrumbs">
+        <Link to="/partners">← {t('common:nav.partners')}</Link> · <Link to="/scorecards">{t('common:nav.scorecards')}</Link>
+        {partner.data && (
+          <>
+            {' · '}
+            <Link to={`/sales?partner=${encodeURIComponent(partner.data.code)}`} data-testid="partner-sales-link">
+              {t('common:nav.sales')}
+            </Link>
+          </>
+        )}
       </p>
       <h1 data-testid="partner-detail-title">
         {p ? `${p.code} · ${p.name}` : '…'}

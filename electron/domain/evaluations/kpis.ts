@@ -49,7 +49,7 @@ interface PeriodLines extends Money {
  * (partner_id, date, amount_minor, cost_minor, quantity, customer_ref, order_ref): money, distinct orders and the
  * distinct customers as a JSON list. Retention and new customers are set operations on those lists in JS; only the
  * customers not seen in the previous period need an index seek ("any line before the previous period?") to tell
- * whether their first purchase ever falls in the period — done in one statement over a JSON list of (partner, customer).
+ * whether their first purchase ever falls in the period — done in one statement over a JSON object of partner → customers.
  */
 export class KpiSource {
   private readonly money = new Map<string, Map<number, Money>>();
@@ -79,11 +79,11 @@ export class KpiSource {
            json_group_array(distinct customer_ref) filter (where customer_ref is not null) as customers
          from sales_lines where ${inIds} and date between @start and @end group by partner_id`,
       ),
-      // Of the given (partner, customer) pairs, per partner, those without any line before @before.
+      // Of the given customers ({"partnerId": [customer, …]}), per partner, those without any line before @before.
       firstTime: s.prepare(
-        `select j.value ->> 0 as p, count(*) as n from json_each(@pairs) j
-         where not exists (select 1 from sales_lines s where s.partner_id = j.value ->> 0 and s.customer_ref = j.value ->> 1 and s.date < @before)
-         group by 1`,
+        `select a.key as p, count(*) as n from json_each(@customers) a, json_each(a.value) c
+         where not exists (select 1 from sales_lines s where s.partner_id = a.key and s.customer_ref = c.value and s.date < @before)
+         group by a.key`,
       ),
       satisfaction: s.prepare(
         `select partner_id as p, avg(score) as avg from feedback where ${inIds} and date between @start and @end group by partner_id`,
@@ -138,7 +138,8 @@ export class KpiSource {
    */
   private customers(p: Period, prev: Period, cur: Map<number, PeriodLines>, before: Map<number, PeriodLines>) {
     const kept = new Map<number, { prev: number; kept: number }>();
-    const pairs: Array<[number, string]> = [];
+    const unseen: Record<number, string[]> = {};
+    let anyUnseen = false;
     const contiguous = addDays(prev.end, 1) === p.start;
     for (const [id, b] of before) {
       if (b.customers.length === 0) continue;
@@ -151,12 +152,16 @@ export class KpiSource {
       if (c.customers.length === 0) continue;
       const seen = contiguous ? before.get(id)?.customers : undefined;
       const seenSet = seen && seen.length ? new Set(seen) : null;
-      for (const x of c.customers) if (!seenSet?.has(x)) pairs.push([id, x]);
+      const list = seenSet ? c.customers.filter((x) => !seenSet.has(x)) : c.customers;
+      if (list.length) {
+        unseen[id] = list;
+        anyUnseen = true;
+      }
     }
     const fresh = new Map<number, number>();
-    if (pairs.length) {
-      const rows = this.stmts.firstTime.all({ pairs: JSON.stringify(pairs), before: contiguous ? prev.start : p.start }) as Array<{ p: number; n: number }>;
-      for (const r of rows) fresh.set(r.p, r.n);
+    if (anyUnseen) {
+      const rows = this.stmts.firstTime.all({ customers: JSON.stringify(unseen), before: contiguous ? prev.start : p.start }) as Array<{ p: string; n: number }>;
+      for (const r of rows) fresh.set(Number(r.p), r.n);
     }
     return { kept, fresh };
   }

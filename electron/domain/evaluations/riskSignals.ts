@@ -54,22 +54,36 @@ export function applyRiskSignals(
   runId = 0,
 ): RiskSignalOutcome {
   const out: RiskSignalOutcome = { created: 0, updated: 0, reviewRequested: 0 };
-  const laterRun = ws.sqlite.prepare(
-    `select 1 from scorecards s join evaluation_runs r on r.id = s.run_id where s.partner_id = ? and r.status = 'completed'
-     and r.period_kind = ? and r.period > ? limit 1`,
+  // Two reads up front instead of one query per partner and one per partner and rule: the partners evaluated for a
+  // later period of this kind, and the newest not-closed auto-risk per partner and rule.
+  const ids = JSON.stringify(kpis.map((k) => k.partnerId));
+  const later = new Set(
+    ws.sqlite
+      .prepare(
+        `select distinct s.partner_id from evaluation_runs r join scorecards s on s.run_id = r.id
+         where r.status = 'completed' and r.period_kind = ? and r.period > ?`,
+      )
+      .pluck()
+      .all(period.kind, period.label) as number[],
   );
-  const openRisk = ws.sqlite.prepare(
-    `select id, description, review_requested as reviewRequested from risks where partner_id = ? and source = 'evaluation' and rule_code = ?
-     and status <> 'closed' order by id desc limit 1`,
-  );
+  const open = new Map<string, { id: number; description: string | null; reviewRequested: number }>();
+  for (const r of ws.sqlite
+    .prepare(
+      `select id, partner_id as p, rule_code as rule, description, review_requested as reviewRequested from risks
+       where partner_id in (select value from json_each(?)) and source = 'evaluation' and status <> 'closed' order by id desc`,
+    )
+    .all(ids) as Array<{ id: number; p: number; rule: string | null; description: string | null; reviewRequested: number }>) {
+    const key = `${r.p}|${r.rule}`;
+    if (!open.has(key)) open.set(key, r);
+  }
   const codeOf = ws.sqlite.prepare('select code from partners where id = ?');
   for (const k of kpis) {
-    if (laterRun.get(k.partnerId, period.kind, period.label)) continue;
+    if (later.has(k.partnerId)) continue;
     for (const code of RISK_RULE_CODES) {
       if (!rules[code].enabled) continue;
       const { holds, detail } = ruleCondition(code, k, rules);
       if (holds === null) continue;
-      const existing = openRisk.get(k.partnerId, code) as { id: number; description: string | null; reviewRequested: number } | undefined;
+      const existing = open.get(`${k.partnerId}|${code}`);
       const text = RULE_TEXT[code];
       if (holds) {
         const description = `${period.label}: ${detail}. 评估自动生成 / raised by the evaluation of ${period.label}.`;

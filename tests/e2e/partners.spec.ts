@@ -45,4 +45,16 @@ test.describe('partners (browser mode over the HTTP bridge)', () => {
     await expect(gridCells(page, 'partners-grid', 'name')).toHaveText(['上海测试贸易有限公司']);
     await expect(gridCells(page, 'partners-grid', 'channelType')).toHaveText(['Distributor']);
   });
+
+  test('a partner code opens the partner page, which links through to its sales lines', async ({ page }) => {
+    await page.goto('/#/partners');
+    // A demo partner (they have sales; partners made by other tests do not).
+    const link = page.getByTestId('partners-grid').getByTestId('partner-link').filter({ hasText: /^P\d{4}$/ }).first();
+    const code = (await link.textContent())!;
+    await link.click();
+    await expect(page.getByTestId('partner-detail-title')).toContainText(code);
+    await page.getByTestId('partner-sales-link').click();
+    await expect(page.getByTestId('sales-filter-partner')).toHaveValue(code);
+    await expect(gridCells(page, 'sales-grid', 'partnerCode').first()).toHaveText(code);
+  });
 });

@@ -15,7 +15,21 @@ export default function PartnersPage() {
 
   const columns = useMemo<ColDef<Partner>[]>(
     () => [
-      { field: 'code', headerName: t('partners:field.code'), width: 135, pinned: 'left' },
+      {
+        field: 'code',
+        headerName: t('partners:field.code'),
+        width: 135,
+        pinned: 'left',
+        // The code opens the partner's page (KPIs, trends, sales); the rest of the row opens the edit form.
+        cellRenderer: (p: { value: string; data?: Partner }) =>
+          p.data ? (
+            <a href={`#/partners/${p.data.id}`} onClick={(e) => e.stopPropagation()} data-testid="partner-link">
+              {p.value}
+            </a>
+          ) : (
+            p.value
+          ),
+      },
       { field: 'name', headerName: t('partners:field.name'), flex: 2, minWidth: 220 },
       { field: 'channelType', headerName: t('partners:field.channelType'), width: 150, valueFormatter: (p) => (p.value ? t(`common:channelType.${p.value}`) : '') , filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
       { field: 'tier', headerName: t('partners:field.tier'), width: 110, valueFormatter: (p) => (p.value ? t(`common:tier.${p.value}`) : ''), filterValueGetter: (p) => t(`common:tier.${p.data?.tier}`) },

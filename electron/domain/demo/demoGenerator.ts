@@ -4,6 +4,7 @@ import type { JobContext } from '../../jobs/types';
 import { writeAudit } from '../audit';
 import { addDays, DEMO_AS_OF, FIRST_YEAR, LAST_YEAR } from './calendar';
 import { PROGRAMS, SCHEDULES } from './demoPrograms';
+import { insertDeals } from './demoDeals';
 import { buildRisks } from './demoRisks';
 import { buildFeedback } from './feedbackHistory';
 import { buildPartners, type DemoPartner } from './partnerFactory';
@@ -96,13 +97,14 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
     // Risks, incentive programs, evaluation schedules
     insertRisks(sqlite, rngs.risks, partners, ctx);
     insertProgramsAndSchedules(sqlite);
+    const deals = insertDeals(ctx.ws, root.fork(7), partners, ctx.user);
     ctx.cancel.throwIfCancelled();
 
     const result = { partners: partners.length, salesLines };
     writeAudit(sqlite, ctx.user, {
       operation: 'system.loadDemo',
       entity: 'workspace',
-      after: { seed, scale, ...result, targets: countRows(sqlite, 'targets'), trainingRecords: records.length, feedback: feedback.length },
+      after: { seed, scale, ...result, deals, targets: countRows(sqlite, 'targets'), trainingRecords: records.length, feedback: feedback.length },
     });
     sqlite.exec('COMMIT');
     return result;

@@ -89,9 +89,9 @@ export function runEvaluation(ws: Workspace, opts: EvaluationOptions): Evaluatio
   while (earlier.length < n - 1) earlier.unshift(previousPeriod(earlier[0] ?? period, fsm));
   const steps = 8 * (1 + earlier.length);
   let step = 0;
-  const onStep = (s: string) => {
+  const onStep = () => {
     check();
-    progress(`KPIs ${s}`, ++step, steps);
+    progress('kpis', ++step, steps);
   };
   const current = scorePeriod(src, period, settings, onStep);
   const history = earlier.map((p) => historyOf(ws, src, p, ids, settings, onStep));

@@ -8,7 +8,7 @@ export function JobProgressBar({ progress, onCancel, label }: { progress: JobPro
   return (
     <div className="job-progress" data-testid="job-progress">
       <div className="job-progress-label">
-        {label ?? t('state.running')} {progress?.phase && <span className="muted">{progress.phase}</span>}{' '}
+        {label ?? t('state.running')} {progress?.phase && <span className="muted">{t(`phase.${progress.phase}`, { defaultValue: progress.phase })}</span>}{' '}
         {progress?.total != null && <span className="muted">{t('progress.of', { done: progress.done.toLocaleString(), total: progress.total.toLocaleString() })}</span>}
       </div>
       <progress max={100} value={pct ?? undefined} />

@@ -58,3 +58,19 @@ describe('i18n catalogues', () => {
     expect(catalogues.en.common['region.华东']).toBe('East China');
   });
 });
+
+describe('job progress phases', () => {
+  it('every phase a job reports has words in both languages', () => {
+    const src = join(import.meta.dirname, '..', '..', '..', 'electron');
+    const phases = new Set<string>();
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.name.endsWith('.ts')) for (const m of readFileSync(join(dir, e.name), 'utf8').matchAll(/progress\??\.?\(\s*'([a-zA-Z]+)'/g)) phases.add(m[1]);
+      }
+    };
+    walk(src);
+    expect(phases.size).toBeGreaterThan(10);
+    for (const lang of LANGS) for (const p of phases) expect(catalogues[lang].common[`phase.${p}`], `${lang} phase.${p}`).toBeTruthy();
+  });
+});

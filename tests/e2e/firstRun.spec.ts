@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gridCells } from './grid';
+import { gridCell } from './grid';
 
 /** A second browser-mode server on a brand-new, empty workspace: what a user sees on first start. */
 let server: ChildProcess;
@@ -39,7 +39,7 @@ test('first start offers the demo dataset; loading it runs as a job with progres
   await expect(offer.getByTestId('job-progress')).toBeVisible();
   await expect(offer).toBeHidden({ timeout: 120_000 });
   await page.getByTestId('nav-partners').click();
-  await expect(gridCells(page, 'partners-grid', 'code').first()).toHaveText('P0001');
+  await expect(gridCell(page, 'partners-grid', 'code', 0)).toHaveText('P0001');
   // Channel types in Chinese, from the glossary.
-  await expect(gridCells(page, 'partners-grid', 'channelType').first()).toHaveText(/^(直销|代理商|经销商|分销商|零售商|电商|合作伙伴|电话营销)$/);
+  await expect(gridCell(page, 'partners-grid', 'channelType', 0)).toHaveText(/^(直销|代理商|经销商|分销商|零售商|电商|合作伙伴|电话营销)$/);
 });

@@ -9,3 +9,11 @@ export function gridCells(page: Page, gridTestId: string, colId: string): Locato
 export function gridRows(page: Page, gridTestId: string): Locator {
   return page.getByTestId(gridTestId).locator('[role="row"][row-index]');
 }
+
+/**
+ * The cell of one column in the row shown at `rowIndex` (0 = top). ag-grid keeps row elements in insertion order
+ * and positions them, so the first element in the DOM is not necessarily the top row: select by row-index.
+ */
+export function gridCell(page: Page, gridTestId: string, colId: string, rowIndex: number): Locator {
+  return page.getByTestId(gridTestId).locator(`[role="row"][row-index="${rowIndex}"] [role="gridcell"][col-id="${colId}"]`);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { gridCells } from './grid';
+import { gridCells, gridCell } from './grid';
 
 /** Picks a file in the wizard: in browser mode the bridge opens a file chooser and uploads the file. */
 async function chooseFile(page: Page, name: string, content: string) {
@@ -28,7 +28,7 @@ test.describe('imports wizard (browser mode over the HTTP bridge)', () => {
     await expect(page.getByTestId('import-summary')).toContainText('1 valid');
     await page.getByTestId('import-run').click();
     await expect(page.getByTestId('import-result-inserted')).toHaveText('1');
-    await expect(gridCells(page, 'imports-grid', 'fileName').first()).toHaveText(`partners-${code}.csv`);
+    await expect(gridCell(page, 'imports-grid', 'fileName', 0)).toHaveText(`partners-${code}.csv`);
 
     // Sales for that partner, with a day-first date the user confirms through the suggested format.
     await page.getByTestId('import-kind').selectOption('sales');
@@ -41,8 +41,8 @@ test.describe('imports wizard (browser mode over the HTTP bridge)', () => {
     await expect(page.getByTestId('import-preview')).toContainText('2025-01-13');
     await page.getByTestId('import-run').click();
     await expect(page.getByTestId('import-result-inserted')).toHaveText('2');
-    await expect(gridCells(page, 'imports-grid', 'fileName').first()).toHaveText(`sales-${code}.csv`);
-    await expect(gridCells(page, 'imports-grid', 'inserted').first()).toHaveText('2');
+    await expect(gridCell(page, 'imports-grid', 'fileName', 0)).toHaveText(`sales-${code}.csv`);
+    await expect(gridCell(page, 'imports-grid', 'inserted', 0)).toHaveText('2');
 
     // The imported partner is in the partners grid.
     await page.goto('/#/partners');

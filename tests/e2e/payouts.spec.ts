@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { gridCells } from './grid';
+import { gridCells, gridCell } from './grid';
 
 test.describe('incentives, payouts and statements', () => {
   test.beforeEach(async ({ page }) => {
@@ -42,7 +42,7 @@ test.describe('incentives, payouts and statements', () => {
     await page.getByTestId('payout-calculate').click();
     await expect(page.getByTestId('run-detail')).toBeVisible();
     await expect(page.getByTestId('run-status')).toHaveText('Draft');
-    await expect(gridCells(page, 'payout-lines-grid', 'explanation').first()).toContainText('marginal');
+    await expect(gridCell(page, 'payout-lines-grid', 'explanation', 0)).toContainText('marginal');
 
     // Approve (confirmed), then export the statements with the progress bar and a link to the zip.
     await page.getByTestId('run-approve').click();

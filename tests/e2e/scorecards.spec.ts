@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { gridCells, gridRows } from './grid';
+import { gridCells, gridRows, gridCell } from './grid';
 
 test.describe('scorecards and dashboard (browser mode over the HTTP bridge)', () => {
   test.beforeEach(async ({ page }) => {
@@ -12,7 +12,7 @@ test.describe('scorecards and dashboard (browser mode over the HTTP bridge)', ()
     await page.getByTestId('run-evaluation').click();
     await expect(page.getByTestId('run-result')).toContainText('2025-Q1', { timeout: 60_000 });
     await expect(page).toHaveURL(/period=2025-Q1/);
-    await expect(gridCells(page, 'scorecards-grid', 'grade').first()).toHaveText(/^[ABCD]$/);
+    await expect(gridCell(page, 'scorecards-grid', 'grade', 0)).toHaveText(/^[ABCD]$/);
     const all = await gridRows(page, 'scorecards-grid').count();
     expect(all).toBeGreaterThan(5);
 
@@ -43,6 +43,8 @@ test.describe('scorecards and dashboard (browser mode over the HTTP bridge)', ()
       const first = chart.getOption().series[0].data[0].value;
       return chart.convertToPixel({ seriesIndex: 0 }, [0, first / 2]);
     });
+    // The alert cards above can push the charts below the fold: mouse clicks need the canvas on screen.
+    await canvas.scrollIntoViewIfNeeded();
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + point[0], box.y + point[1]);
     await page.mouse.click(box.x + point[0], box.y + point[1]);

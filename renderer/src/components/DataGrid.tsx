@@ -78,6 +78,8 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
           }}
           onRowClicked={onRowClicked ? (e: RowClickedEvent<T>) => e.data && onRowClicked(e.data) : undefined}
           animateRows={false}
+          // Few columns per grid: render them all (rows stay virtualised), so wide grids scroll smoothly and tests see every cell.
+          suppressColumnVirtualisation
         />
       </div>
     </div>

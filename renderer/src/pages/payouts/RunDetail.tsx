@@ -30,14 +30,15 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
   const columns = useMemo<ColDef<PayoutLineView>[]>(
     () => [
       { field: 'partnerCode', headerName: t('payouts:field.partnerCode'), width: 120, pinned: 'left' },
-      { field: 'partnerName', headerName: t('payouts:field.partnerName'), width: 220 },
+      { field: 'partnerName', headerName: t('payouts:field.partnerName'), width: 200 },
+      // Right after the partner: the explanation is what a partner or finance asks about.
+      { colId: 'explanation', headerName: t('payouts:field.explanation'), flex: 1, minWidth: 320, valueGetter: (p) => (zh ? p.data?.explanation : p.data?.explanationEn) },
       { field: 'kind', headerName: t('payouts:field.kind'), width: 100, valueFormatter: (p) => t(`payouts:kind.${p.value}`) },
       { field: 'basisMinor', headerName: t('payouts:field.basisMinor'), width: 150, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0, r?.currency) },
       { field: 'rate', headerName: t('payouts:field.rate'), width: 90, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : `${Number((p.value * 100).toFixed(4))} %`) },
       { field: 'tierReached', headerName: t('payouts:field.tierReached'), width: 115 },
       // Pinned: the amount is what the row is about; the explanation column pushes it out of a narrow grid otherwise.
       { field: 'amountMinor', headerName: t('payouts:field.amountMinor'), width: 150, pinned: 'right', type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0, r?.currency) },
-      { colId: 'explanation', headerName: t('payouts:field.explanation'), flex: 1, minWidth: 400, valueGetter: (p) => (zh ? p.data?.explanation : p.data?.explanationEn) },
     ],
     [t, zh, r?.currency],
   );

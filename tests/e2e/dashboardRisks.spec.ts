@@ -32,9 +32,9 @@ test.describe('dashboard alerts and risk-register URL filters (browser mode over
     await expect(page.getByTestId('risk-level-filter')).toHaveValue('high');
     const levels = gridCells(page, 'risks-grid', 'level');
     await expect(levels.first()).toBeVisible();
-    const shown = await levels.allTextContents();
-    expect(shown.length).toBeLessThan(total);
-    expect(new Set(shown)).toEqual(new Set(['High']));
+    // The grid refreshes after the URL changes: wait for the filtered rows rather than reading the old ones.
+    await expect.poll(async () => [...new Set(await levels.allTextContents())]).toEqual(['High']);
+    expect((await levels.allTextContents()).length).toBeLessThan(total);
 
     // what the dashboard's "open risks by level" links to: the residual (else inherent) level
     await page.goto('/#/risks?level=medium&basis=residual');
@@ -42,7 +42,7 @@ test.describe('dashboard alerts and risk-register URL filters (browser mode over
     await expect(page.getByTestId('risk-level-filter')).toHaveValue('medium');
     const residual = gridCells(page, 'risks-grid', 'residualLevel');
     await expect(residual.first()).toBeVisible();
-    expect(new Set(await residual.allTextContents())).toEqual(new Set(['Medium']));
+    await expect.poll(async () => [...new Set(await residual.allTextContents())]).toEqual(['Medium']);
     // changing the dropdown updates the URL
     await page.getByTestId('risk-level-filter').selectOption('');
     await expect(page).not.toHaveURL(/level=/);
@@ -51,7 +51,7 @@ test.describe('dashboard alerts and risk-register URL filters (browser mode over
     await expect(page.getByTestId('risk-status-filter')).toContainText('Open');
     const statuses = gridCells(page, 'risks-grid', 'status');
     await expect(statuses.first()).toBeVisible();
-    expect(new Set(await statuses.allTextContents())).toEqual(new Set(['Open']));
+    await expect.poll(async () => [...new Set(await statuses.allTextContents())]).toEqual(['Open']);
 
     // partner: the grid's initial filter on the partner column
     await page.goto('/#/risks');

@@ -85,11 +85,8 @@ export function createApi(options: ApiOptions): Api {
   const userNow = () => options.user ?? currentUser(ws.sqlite);
   const contextFor = (user: string): ApiContext => ({ ws, user, jobs: { cancel: (id) => runner.cancel(id) } });
 
-  /** Exclusive operations (restore) run alone and outside a transaction; audited afterwards, into the workspace as it is then. */
-  function runExclusive(name: OperationName, input: unknown, user: string): unknown {
-    if (runner.activeJobs.length > 0 || backupInProgress(ws.path)) {
-      throw new DomainError('Wait until running jobs and backups have finished, then try again', 'CONFLICT');
-    }
+  /** Runs a mutation handler with an audit hook; records the input when the handler recorded nothing itself. */
+  function runAudited(name: OperationName, input: unknown, user: string): unknown {
     const handler = handlers[name] as unknown as (ctx: MutationContext, input: unknown) => unknown;
     let audited = false;
     const ctx: MutationContext = {
@@ -99,39 +96,25 @@ export function createApi(options: ApiOptions): Api {
         writeAudit(ws.sqlite, user, { ...entry, operation: name });
       },
     };
-    try {
-      const result = handler(ctx, input);
-      if (result instanceof Promise) throw new Error(`Mutation ${name} must be synchronous`);
-      if (!audited) writeAudit(ws.sqlite, user, { operation: name, after: input });
-      return result;
-    } catch (e) {
-      const refusal = refusalOf(e);
-      if (refusal) writeAudit(ws.sqlite, user, { operation: name, after: input, outcome: 'refused', before: refusal.message });
-      throw refusal ?? e;
-    }
+    const result = handler(ctx, input);
+    if (result instanceof Promise) throw new Error(`Mutation ${name} must be synchronous (it runs in one transaction)`);
+    if (!audited) writeAudit(ws.sqlite, user, { operation: name, after: input });
+    return result;
   }
 
+  /**
+   * Mutations run in one transaction with their audit record. Exclusive operations (restore) run alone and outside a
+   * transaction, audited into the workspace as it is afterwards. Refusals (e.g. changing an approved payout run, in the
+   * domain or by an integrity trigger) are rolled back, then recorded.
+   */
   function runMutation(name: OperationName, input: unknown, user: string): unknown {
-    if (contract[name].exclusive) return runExclusive(name, input, user);
-    const base = contextFor(user);
-    const handler = handlers[name] as unknown as (ctx: MutationContext, input: unknown) => unknown;
+    const exclusive = Boolean(contract[name].exclusive);
+    if (exclusive && (runner.activeJobs.length > 0 || backupInProgress(ws.path))) {
+      throw new DomainError('Wait until running jobs and backups have finished, then try again', 'CONFLICT');
+    }
     try {
-      return ws.sqlite.transaction(() => {
-        let audited = false;
-        const ctx: MutationContext = {
-          ...base,
-          audit(entry: Omit<AuditEntry, 'operation'>) {
-            audited = true;
-            writeAudit(ws.sqlite, user, { ...entry, operation: name });
-          },
-        };
-        const result = handler(ctx, input);
-        if (result instanceof Promise) throw new Error(`Mutation ${name} must be synchronous (it runs in one transaction)`);
-        if (!audited) writeAudit(ws.sqlite, user, { operation: name, after: input });
-        return result;
-      })();
+      return exclusive ? runAudited(name, input, user) : ws.sqlite.transaction(() => runAudited(name, input, user))();
     } catch (e) {
-      // Refusals (e.g. changing an approved payout run, in the domain or by an integrity trigger) are rolled back, then recorded.
       const refusal = refusalOf(e);
       if (refusal) writeAudit(ws.sqlite, user, { operation: name, after: input, outcome: 'refused', before: refusal.message });
       throw refusal ?? e;

@@ -23,7 +23,7 @@ test.describe('audit trail page (browser mode over the HTTP bridge)', () => {
     await page.getByTestId('audit-filter-operation').selectOption('settings.set');
     const ids = gridCells(page, 'audit-grid', 'entityId').filter({ hasText: 'company.name' });
     await expect(ids.first()).toBeVisible();
-    await expect(gridCell(page, 'audit-grid', 'operation', 0)).toHaveText('settings.set');
+    await expect(gridCell(page, 'audit-grid', 'operation', 0)).toHaveText('Change a setting');
     await ids.first().click();
 
     const history = page.getByTestId('audit-history');

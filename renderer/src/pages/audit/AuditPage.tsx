@@ -9,6 +9,9 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { Modal } from '../../components/Modal';
 
+/** An operation in words ('payouts.approve' → 审批结算批次 / Approve a payout run); unknown ones as stored. */
+const opName = (t: TFunction, op: string | null | undefined) => (op ? t(`operations:${op}`, { defaultValue: op }) : '');
+
 const PAGE = 500;
 
 const show = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -25,7 +28,7 @@ function entityName(t: TFunction, entity: string | null | undefined): string {
 
 /** Who changed what and when: the audit trail with filters, and one record's history with before/after. */
 export default function AuditPage() {
-  const { t } = useTranslation(['audit', 'common']);
+  const { t } = useTranslation(['audit', 'common', 'operations']);
   const [entity, setEntity] = useState('');
   const [user, setUser] = useState('');
   const [operation, setOperation] = useState('');
@@ -53,7 +56,7 @@ export default function AuditPage() {
     () => [
       { field: 'at', headerName: t('audit:field.at'), width: 190, valueFormatter: (p) => formatDateTime(p.value as string) },
       { field: 'user', headerName: t('audit:field.user'), width: 130 },
-      { field: 'operation', headerName: t('audit:field.operation'), width: 200 },
+      { field: 'operation', headerName: t('audit:field.operation'), width: 200, valueFormatter: (p) => opName(t, p.value as string), filterValueGetter: (p) => opName(t, p.data?.operation) },
       { field: 'entity', headerName: t('audit:field.entity'), width: 140, valueFormatter: (p) => entityName(t, p.value as string | null), filterValueGetter: (p) => entityName(t, p.data?.entity ?? null) },
       { field: 'entityId', headerName: t('audit:field.entityId'), width: 110 },
       { field: 'outcome', headerName: t('audit:field.outcome'), width: 110, valueFormatter: (p) => t(`audit:outcome.${p.value as string}`), cellClass: (p) => (p.value === 'refused' ? 'error' : '') },
@@ -91,7 +94,7 @@ export default function AuditPage() {
           <select value={operation} onChange={(e) => set(setOperation)(e.target.value)} data-testid="audit-filter-operation">
             <option value="">{t('audit:all')}</option>
             {areas.map((x) => <option key={x} value={x}>{t('audit:area', { area: x.slice(0, -1) })}</option>)}
-            {facets.data?.operations.map((x) => <option key={x} value={x}>{x}</option>)}
+            {facets.data?.operations.map((x) => <option key={x} value={x}>{opName(t, x)}</option>)}
           </select>
         </label>
         <label>
@@ -138,7 +141,7 @@ export default function AuditPage() {
 
 /** Every change of one record, oldest first, each with a field-by-field before/after table. */
 function RecordHistory({ entity, entityId, onClose }: { entity: string; entityId: string; onClose: () => void }) {
-  const { t } = useTranslation(['audit', 'common']);
+  const { t } = useTranslation(['audit', 'common', 'operations']);
   const history = useOp('audit.history', { entity, entityId });
   return (
     <Modal title={t('audit:history.title', { entity: entityName(t, entity), id: entityId })} onClose={onClose} testId="audit-history" wide>
@@ -149,7 +152,7 @@ function RecordHistory({ entity, entityId, onClose }: { entity: string; entityId
           return (
             <li key={r.id} data-testid="audit-history-step">
               <div>
-                <strong>{r.operation}</strong> · {r.user} · {formatDateTime(r.at)} {r.outcome === 'refused' && <span className="error">{t('audit:outcome.refused')}</span>}
+                <strong>{opName(t, r.operation)}</strong> · {r.user} · {formatDateTime(r.at)} {r.outcome === 'refused' && <span className="error">{t('audit:outcome.refused')}</span>}
               </div>
               {changes.length === 0 ? (
                 <p className="muted">{t('audit:history.noChanges')}</p>

@@ -1,3 +1,4 @@
+import type { BackupInspection } from '../domain/backups/inspectBackup';
 import { z } from 'zod';
 import { job, mutation, query, zs } from './operation';
 
@@ -10,17 +11,8 @@ export interface BackupFileInfo {
   bytes: number;
 }
 
-export interface BackupInspectionInfo {
-  path: string;
-  bytes: number;
-  ok: boolean;
-  problems: string[];
-  integrity: string[];
-  schemaVersion: number | null;
-  appSchemaVersion: number;
-  counts: Record<string, number>;
-  lastChangeAt: string | null;
-}
+/** What a backup file holds and whether it can be restored (see inspectBackup). */
+export type BackupInspectionInfo = BackupInspection;
 
 export interface RestoreOutcome {
   path: string;

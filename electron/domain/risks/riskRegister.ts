@@ -37,6 +37,11 @@ const riskPatch = riskFields.partial().strict();
 
 const ph = (name: string) => sql.placeholder(name);
 
+/** Every column the register writes (not id, not created_at) as a named placeholder: one statement serves any patch. */
+const CHANGEABLE = Object.fromEntries(
+  (['code', 'title', 'description', 'category', 'partnerId', 'likelihood', 'impact', 'residualLikelihood', 'residualImpact', 'owner', 'treatment', 'status', 'nextReviewOn', 'source', 'ruleCode', 'reviewRequested', 'closedAt', 'updatedAt'] as const).map((c) => [c, ph(c)]),
+);
+
 /**
  * The register's statements, prepared once per connection (drizzle and better-sqlite3 re-prepare a query built per call:
  * most of an update's cost when an evaluation touches thousands of auto-risks). Keyed by the sqlite handle, so they go
@@ -47,55 +52,15 @@ function prepareStatements(ws: Workspace) {
     byId: ws.db.select().from(risks).where(eq(risks.id, ph('id'))).prepare(),
     idByCode: ws.sqlite.prepare('select id from risks where code = ?').pluck(),
     partnerExists: ws.sqlite.prepare('select 1 from partners where id = ?').pluck(),
-    // Every column the register changes (not id, not created_at), so one statement serves any patch.
     update: ws.db
       .update(risks)
-      .set({
-        code: ph('code'),
-        title: ph('title'),
-        description: ph('description'),
-        category: ph('category'),
-        partnerId: ph('partnerId'),
-        likelihood: ph('likelihood'),
-        impact: ph('impact'),
-        residualLikelihood: ph('residualLikelihood'),
-        residualImpact: ph('residualImpact'),
-        owner: ph('owner'),
-        treatment: ph('treatment'),
-        status: ph('status'),
-        nextReviewOn: ph('nextReviewOn'),
-        source: ph('source'),
-        ruleCode: ph('ruleCode'),
-        reviewRequested: ph('reviewRequested'),
-        closedAt: ph('closedAt'),
-        updatedAt: ph('updatedAt'),
-      } as unknown as Partial<NewRiskRow>)
+      .set(CHANGEABLE as unknown as Partial<NewRiskRow>)
       .where(eq(risks.id, ph('id')))
       .returning()
       .prepare(),
     insert: ws.db
       .insert(risks)
-      .values({
-        code: ph('code'),
-        title: ph('title'),
-        description: ph('description'),
-        category: ph('category'),
-        partnerId: ph('partnerId'),
-        likelihood: ph('likelihood'),
-        impact: ph('impact'),
-        residualLikelihood: ph('residualLikelihood'),
-        residualImpact: ph('residualImpact'),
-        owner: ph('owner'),
-        treatment: ph('treatment'),
-        status: ph('status'),
-        nextReviewOn: ph('nextReviewOn'),
-        source: ph('source'),
-        ruleCode: ph('ruleCode'),
-        reviewRequested: ph('reviewRequested'),
-        closedAt: ph('closedAt'),
-        createdAt: ph('createdAt'),
-        updatedAt: ph('updatedAt'),
-      } as unknown as NewRiskRow)
+      .values({ ...CHANGEABLE, createdAt: ph('createdAt') } as unknown as NewRiskRow)
       .returning()
       .prepare(),
     history: ws.db

@@ -30,8 +30,9 @@ test.describe('audit trail page (browser mode over the HTTP bridge)', () => {
     await expect(history).toBeVisible();
     const steps = history.getByTestId('audit-history-step');
     // the last two steps are this test's changes, oldest first: (previous) → first, then first → second
+    // The history loads after the panel opens: wait for both of this test's steps.
+    await expect.poll(() => steps.count()).toBeGreaterThanOrEqual(2);
     const count = await steps.count();
-    expect(count).toBeGreaterThanOrEqual(2);
     const last = steps.nth(count - 1);
     await expect(last.locator('td.before')).toContainText(first);
     await expect(last.locator('td.after')).toContainText(second);

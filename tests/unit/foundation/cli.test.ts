@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pwb } from '../../helpers/cli';
@@ -9,6 +9,13 @@ afterAll(() => tmp.cleanup());
 
 describe('pwb CLI', () => {
   const db = join(tmp.dir, 'ws.sqlite');
+
+  it('--version prints the package version, the fast path and the full program alike', () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')) as { version: string };
+    expect(pwb(['--version']).stdout).toBe(`${version}\n`);
+    // with another argument the full program answers (commander's own --version)
+    expect(pwb(['--version', '--db', db]).stdout).toBe(`${version}\n`);
+  });
 
   it('init creates a workspace and check reports it healthy', () => {
     const init = pwb(['init', '--db', db, '--json']);

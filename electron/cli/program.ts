@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { register as registerBackups } from './commands/backups';
+import { register as registerPartners } from './commands/partners';
+import { register as registerImports } from './commands/imports';
+import { register as registerEvaluations } from './commands/evaluations';
+import { register as registerRisks } from './commands/risks';
+import { register as registerDeals } from './commands/deals';
+import { register as registerTraining } from './commands/training';
+import { register as registerWorkspace } from './commands/workspace';
+import { register as registerPayouts } from './commands/payouts';
+
+/** `pwb`: the headless CLI. Every command drives the same contract as the app. */
+export function buildProgram(version: string): Command {
+  const program = new Command('pwb')
+    .version(version)
+    .description('Partner Workbench command line: workspaces, imports, evaluations, payouts, statements')
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .exitOverride((err) => {
+      // commander's own usage errors: non-zero exit with its message already on stderr
+      if (err.exitCode !== 0) process.exit(err.exitCode || 2);
+      process.exit(0);
+    });
+  registerWorkspace(program);
+  registerPartners(program);
+  registerPayouts(program);
+  registerImports(program);
+  registerEvaluations(program);
+  registerRisks(program);
+  registerDeals(program);
+  registerBackups(program);
+  registerTraining(program);
+  return program;
+}

@@ -8,6 +8,7 @@ import { register as registerDeals } from './commands/deals';
 import { register as registerTraining } from './commands/training';
 import { register as registerWorkspace } from './commands/workspace';
 import { register as registerPayouts } from './commands/payouts';
+import { register as registerLedger } from './commands/ledger';
 
 /** `pwb`: the headless CLI. Every command drives the same contract as the app. */
 export function buildProgram(version: string): Command {
@@ -24,6 +25,7 @@ export function buildProgram(version: string): Command {
   registerWorkspace(program);
   registerPartners(program);
   registerPayouts(program);
+  registerLedger(program);
   registerImports(program);
   registerEvaluations(program);
   registerRisks(program);

@@ -10,6 +10,7 @@ import { systemContract } from './system';
 import { incentivesContract } from './incentives';
 import { importsContract } from './imports';
 import { trainingContract } from './training';
+import { ledgerContract } from './ledger';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -27,6 +28,7 @@ export const contract = {
   ...risksContract,
   ...dealsContract,
   ...trainingContract,
+  ...ledgerContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { systemHandlers } from './system';
 import { incentiveHandlers } from './incentives';
 import { importHandlers } from './imports';
 import { trainingHandlers } from './training';
+import { ledgerHandlers } from './ledger';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...riskHandlers,
   ...dealHandlers,
   ...trainingHandlers,
+  ...ledgerHandlers,
 };

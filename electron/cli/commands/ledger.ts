@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import type { Result } from '../../contract';
+import { formatMoney } from '../../domain/money/money';
+import { action, common, output, withApi, type CommonOptions } from '../runtime';
+
+/** The CLI's ledger JSON: the documented keys only (README "The partner ledger"). */
+export function ledgerJson(l: Result<'ledger.partner'>) {
+  return {
+    partnerCode: l.partner.code,
+    currency: l.currency,
+    from: l.from,
+    to: l.to,
+    opening: l.openingMinor,
+    entries: l.entries.map((e) => ({ date: e.date, kind: e.kind, ref: e.ref, amountMinor: e.amountMinor, balanceMinor: e.balanceMinor })),
+    closing: l.closingMinor,
+    accruedMinor: l.accruedMinor,
+  };
+}
+
+function ledgerText(l: Result<'ledger.partner'>): string {
+  const m = (v: number) => formatMoney(v, l.currency);
+  return [
+    `${l.partner.code} ${l.partner.name} · ${l.currency} · ${l.from ?? '…'} – ${l.to ?? '…'}`,
+    `opening\t${m(l.openingMinor)}`,
+    ...l.entries.map((e) => [e.date, e.kind, e.ref, m(e.amountMinor), m(e.balanceMinor)].join('\t')),
+    `closing\t${m(l.closingMinor)}`,
+    `accrued (drafts, not yet approved)\t${m(l.accruedMinor)}`,
+  ].join('\n');
+}
+
+export function register(program: Command): void {
+  const ledger = common(program.command('ledger').description('the partner ledger (对账): approved, paid, adjustments, clawbacks, voids; balance = approved − paid'))
+    .option('--partner <code>', 'partner code')
+    .option('--from <date>', 'first day YYYY-MM-DD (entries before it make the opening balance)')
+    .option('--to <date>', 'last day YYYY-MM-DD')
+    .action(
+      action(async (opts: CommonOptions & { partner?: string; from?: string; to?: string }) => {
+        if (!opts.partner) throw new Error('give --partner CODE');
+        await withApi(opts, async (api) => {
+          const l = await api.send('ledger.partner', { partnerCode: opts.partner!, from: opts.from, to: opts.to });
+          output(opts, ledgerJson(l), () => ledgerText(l));
+        });
+      }),
+    );
+  void ledger;
+
+  common(program.command('accruals').description('accrual report for finance as of a day: accrued, approved-unpaid with ageing, paid; totals per currency'))
+    .option('--as-of <date>', 'YYYY-MM-DD (default today)')
+    .action(
+      action(async (opts: CommonOptions & { asOf?: string }) => {
+        await withApi(opts, async (api) => {
+          const r = await api.send('ledger.accruals', { asOf: opts.asOf });
+          output(opts, r, () =>
+            [
+              `accruals as of ${r.asOf}`,
+              ['program', 'partner', 'currency', 'accrued', 'approved-unpaid', '0-30', '31-60', '61-90', '>90', 'paid'].join('\t'),
+              ...r.rows.map((x) =>
+                [x.programCode ?? '', x.partnerCode, x.currency, x.accruedMinor, x.approvedUnpaidMinor, x.ageing.d0_30, x.ageing.d31_60, x.ageing.d61_90, x.ageing.d90_plus, x.paidMinor]
+                  .map((v) => (typeof v === 'number' ? formatMoney(v, x.currency) : v))
+                  .join('\t'),
+              ),
+              ...r.totals.map((t) => `total ${t.currency}\taccrued ${formatMoney(t.accruedMinor, t.currency)}\tapproved-unpaid ${formatMoney(t.approvedUnpaidMinor, t.currency)}\tpaid ${formatMoney(t.paidMinor, t.currency)}`),
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+  void resolve;
+}

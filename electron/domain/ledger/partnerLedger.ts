@@ -1,0 +1,90 @@
+import type { Workspace } from '../../../db/database';
+import { DomainError } from '../../contract/operation';
+import { compareEntries, type LedgerAccrual, type LedgerEntry } from './ledgerEntry';
+import { LEDGER_SOURCES, type LedgerQuery } from './ledgerSources';
+
+export interface LedgerPartner {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  creditCode: string | null;
+  bankName: string | null;
+  bankAccount: string | null;
+  currency: string;
+}
+
+export interface PartnerLedgerLine extends LedgerEntry {
+  balanceMinor: number;
+}
+
+export interface PartnerLedger {
+  partner: LedgerPartner;
+  currency: string;
+  /** The range asked for (inclusive local days); null = open. */
+  from: string | null;
+  to: string | null;
+  /** Balance before `from`: Σ entries dated earlier. */
+  openingMinor: number;
+  entries: PartnerLedgerLine[];
+  /** opening + Σ entries = approved − paid (with adjustments, clawbacks and voids) up to `to`. */
+  closingMinor: number;
+  /** Drafts not yet approved as of `to` (or now): calculated, not owed yet. */
+  accruedMinor: number;
+  accruals: LedgerAccrual[];
+}
+
+const PARTNER_SELECT = `select id, code, name, name_en as nameEn, credit_code as creditCode, bank_name as bankName, bank_account as bankAccount, currency from partners`;
+
+export function ledgerPartner(ws: Workspace, ref: { partnerId?: number; partnerCode?: string }): LedgerPartner {
+  const p = (ref.partnerId != null ? ws.sqlite.prepare(`${PARTNER_SELECT} where id = ?`).get(ref.partnerId) : ws.sqlite.prepare(`${PARTNER_SELECT} where code = ?`).get(ref.partnerCode)) as LedgerPartner | undefined;
+  if (!p) throw new DomainError(`No partner ${ref.partnerCode ?? ref.partnerId}`, 'NOT_FOUND');
+  return p;
+}
+
+/** Every source's entries and accruals for the query, entries in ledger order. */
+export function collectEntries(ws: Workspace, q: LedgerQuery): { entries: LedgerEntry[]; accruals: LedgerAccrual[] } {
+  const entries = LEDGER_SOURCES.flatMap((s) => s.entries(ws, q)).sort(compareEntries);
+  const accruals = LEDGER_SOURCES.flatMap((s) => s.accruals(ws, q)).sort((a, b) => a.date.localeCompare(b.date) || a.source.id - b.source.id);
+  return { entries, accruals };
+}
+
+/**
+ * One partner's ledger in its currency for a range of local days: opening balance, every entry with the running
+ * balance, closing balance, and what is accrued (calculated, not yet approved) at the end of the range.
+ */
+export function partnerLedger(ws: Workspace, input: { partnerId?: number; partnerCode?: string; from?: string; to?: string }): PartnerLedger {
+  const partner = ledgerPartner(ws, input);
+  const from = input.from ?? null;
+  const to = input.to ?? null;
+  if (from && to && from > to) throw new DomainError(`The range starts (${from}) after it ends (${to})`);
+  const all = collectEntries(ws, { partnerIds: [partner.id], asOf: to ?? undefined });
+  const currencies = new Set([...all.entries.map((e) => e.currency), ...all.accruals.map((a) => a.currency)]);
+  currencies.delete(partner.currency);
+  if (currencies.size) {
+    // Programs pay in the partner's currency; a partner whose currency changed has history in another one.
+    throw new DomainError(`Partner ${partner.code} has ledger entries in ${[...currencies].join(', ')} besides ${partner.currency}: the ledger is kept per currency`, 'CONFLICT', { currencies: [...currencies] });
+  }
+  let opening = 0;
+  const entries: PartnerLedgerLine[] = [];
+  for (const e of all.entries) {
+    if (from && e.date < from) opening += e.amountMinor;
+  }
+  let balance = opening;
+  for (const e of all.entries) {
+    if (from && e.date < from) continue;
+    balance += e.amountMinor;
+    entries.push({ ...e, balanceMinor: balance });
+  }
+  const accruals = all.accruals;
+  return { partner, currency: partner.currency, from, to, openingMinor: opening, entries, closingMinor: balance, accruedMinor: accruals.reduce((s, a) => s + a.amountMinor, 0), accruals };
+}
+
+/** Partners whose balance at `asOf` (or now) is not zero, by code. */
+export function partnersWithBalance(ws: Workspace, asOf?: string): number[] {
+  const sums = new Map<number, number>();
+  for (const e of collectEntries(ws, { asOf }).entries) sums.set(e.partnerId, (sums.get(e.partnerId) ?? 0) + e.amountMinor);
+  const ids = [...sums].filter(([, s]) => s !== 0).map(([id]) => id);
+  if (!ids.length) return [];
+  return (ws.sqlite.prepare(`select id from partners where id in (${ids.map(() => '?').join(',')}) order by code`).all(...ids) as Array<{ id: number }>).map((r) => r.id);
+}

@@ -1,0 +1,108 @@
+import type { Workspace } from '../../../db/database';
+import { localDate } from '../risks/localDate';
+import { KIND_ORDER, type LedgerAccrual, type LedgerEntry } from './ledgerEntry';
+import type { LedgerQuery, LedgerSource } from './ledgerSources';
+
+interface RunLineRow {
+  runId: number;
+  version: number;
+  programCode: string;
+  period: string;
+  currency: string;
+  calculatedAt: string;
+  approvedAt: string | null;
+  paidAt: string | null;
+  paymentRef: string | null;
+  voidedAt: string | null;
+  voidReason: string | null;
+  lineId: number;
+  partnerId: number;
+  kind: 'calculated' | 'adjustment' | 'clawback';
+  amountMinor: number;
+  reason: string | null;
+}
+
+/** A stored instant (ISO timestamp) or day (YYYY-MM-DD) as the local calendar day it happened on. */
+export function dayOf(stored: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(stored) ? stored : localDate(new Date(stored));
+}
+
+function lines(ws: Workspace, q: LedgerQuery): RunLineRow[] {
+  const where = q.partnerIds ? `and l.partner_id in (${q.partnerIds.map(() => '?').join(',') || 'null'})` : '';
+  return ws.sqlite
+    .prepare(
+      `select r.id as runId, r.version, p.code as programCode, r.period, r.currency, r.calculated_at as calculatedAt, r.approved_at as approvedAt,
+        r.paid_at as paidAt, r.payment_ref as paymentRef, r.voided_at as voidedAt, r.void_reason as voidReason,
+        l.id as lineId, l.partner_id as partnerId, l.kind, l.amount_minor as amountMinor, l.reason
+       from payout_lines l join payout_runs r on r.id = l.run_id join incentive_programs p on p.id = r.program_id
+       where l.amount_minor != 0 ${where} order by r.id, l.id`,
+    )
+    .all(...(q.partnerIds ?? [])) as RunLineRow[];
+}
+
+const runRef = (l: RunLineRow) => `${l.programCode}/${l.period}/#${l.runId}`;
+const onOrBefore = (day: string | null, asOf?: string) => day != null && (asOf == null || day <= asOf);
+
+/**
+ * Payout runs as ledger entries, derived from the runs and their frozen lines:
+ * - approval posts every line (calculated → 'approved', adjustments, clawbacks) on the approval day;
+ * - payment posts minus the partner's run total on the payment day, with the payment reference;
+ * - voiding an approved run posts minus the partner's run total on the void day.
+ * Drafts (never approved, or not yet as of the day asked) are accruals.
+ */
+export const payoutRunSource: LedgerSource = {
+  name: 'payout_runs',
+  entries(ws, q) {
+    const out: LedgerEntry[] = [];
+    const totals = new Map<string, { row: RunLineRow; amountMinor: number }>();
+    for (const l of lines(ws, q)) {
+      if (!l.approvedAt) continue;
+      const approved = dayOf(l.approvedAt);
+      if (!onOrBefore(approved, q.asOf)) continue;
+      const kind = l.kind === 'calculated' ? 'approved' : l.kind;
+      out.push({
+        partnerId: l.partnerId,
+        currency: l.currency,
+        date: approved,
+        kind,
+        ref: runRef(l),
+        amountMinor: l.amountMinor,
+        programCode: l.programCode,
+        period: l.period,
+        note: l.reason,
+        source: { type: 'payout_run', id: l.runId, lineId: l.lineId },
+        order: KIND_ORDER[kind],
+      });
+      const key = `${l.runId}:${l.partnerId}`;
+      const t = totals.get(key);
+      if (t) t.amountMinor += l.amountMinor;
+      else totals.set(key, { row: l, amountMinor: l.amountMinor });
+    }
+    for (const { row, amountMinor } of totals.values()) {
+      if (amountMinor === 0) continue;
+      const base = { partnerId: row.partnerId, currency: row.currency, amountMinor: -amountMinor, programCode: row.programCode, period: row.period, source: { type: 'payout_run', id: row.runId, lineId: null } };
+      if (row.paidAt && onOrBefore(dayOf(row.paidAt), q.asOf)) {
+        out.push({ ...base, date: dayOf(row.paidAt), kind: 'paid', ref: row.paymentRef ?? runRef(row), note: runRef(row), order: KIND_ORDER.paid });
+      } else if (row.voidedAt && onOrBefore(dayOf(row.voidedAt), q.asOf)) {
+        out.push({ ...base, date: dayOf(row.voidedAt), kind: 'void', ref: runRef(row), note: row.voidReason, order: KIND_ORDER.void });
+      }
+    }
+    return out;
+  },
+  accruals(ws, q) {
+    const byRun = new Map<string, LedgerAccrual>();
+    for (const l of lines(ws, q)) {
+      const calculated = dayOf(l.calculatedAt);
+      if (!onOrBefore(calculated, q.asOf)) continue;
+      // A draft as of the day: calculated by then, neither approved nor voided (superseded) by then.
+      if (l.approvedAt && onOrBefore(dayOf(l.approvedAt), q.asOf)) continue;
+      if (l.voidedAt && onOrBefore(dayOf(l.voidedAt), q.asOf)) continue;
+      if (q.asOf == null && (l.approvedAt || l.voidedAt)) continue;
+      const key = `${l.runId}:${l.partnerId}`;
+      const a = byRun.get(key);
+      if (a) a.amountMinor += l.amountMinor;
+      else byRun.set(key, { partnerId: l.partnerId, currency: l.currency, date: calculated, kind: 'calculated', ref: runRef(l), amountMinor: l.amountMinor, programCode: l.programCode, period: l.period, source: { type: 'payout_run', id: l.runId, lineId: null } });
+    }
+    return [...byRun.values()].filter((a) => a.amountMinor !== 0);
+  },
+};

@@ -1,114 +1,125 @@
-import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { ImportFailure } from './importFailure';
 import type { RecordSource } from './recordSource';
-import { isEmptyRow } from './recordSource';
-import type { Cell, SourceRecord } from './types';
+import { cellText, isEmptyRow } from './recordSource';
+import type { SourceRecord } from './types';
+import { readDateStyles } from './xlsx/cellStyles';
+import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits';
+import { readSharedStrings } from './xlsx/sharedStrings';
+import { columnLetters, SheetCellError, sheetRows, type SheetRow } from './xlsx/sheetRows';
+import { readWorkbook } from './xlsx/workbookPart';
+import { openZip, type ZipArchive } from './xlsx/zipArchive';
 
-/** exceljs cell values: rich text, formulas (their cached result), hyperlinks, errors, shared strings, dates, numbers. */
-export function excelCell(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((r) => r.text).join('');
-    if ('result' in o) return excelCell(o.result);
-    if ('text' in o) return excelCell(o.text);
-    if ('error' in o) return String(o.error);
-    if ('formula' in o || 'sharedFormula' in o) return null;
+async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
   }
-  return String(v);
-}
-
-interface WorksheetReaderLike extends AsyncIterable<{ number: number; values: unknown[] }> {
-  id: number | string;
-  name?: string;
+  return { sha256: hash.digest('hex'), bytes };
 }
 
 /**
- * Streams one sheet of an XLSX workbook with exceljs's WorkbookReader (the file is never loaded whole).
- * Styles are not read, so dates arrive as Excel serial numbers and are converted by the field parser.
+ * Reads one sheet of an XLSX workbook (transitional or Strict OOXML) by random access into the zip: workbook.xml for
+ * the tabs in their order (the first sheet is the first tab, whatever the order of the zip's parts) and the 1904 flag,
+ * the shared strings and the cell styles (which number formats show dates), then streams only the chosen sheet.
+ * No temp files. Limits (./xlsx/limits) bound memory and time; errors name file, sheet, row and column.
  */
-export async function openXlsxSource(path: string, fileSize: number, sheetName: string | null): Promise<RecordSource> {
+export async function openXlsxSource(path: string, fileSize: number, sheetName: string | null, limits: XlsxLimits = XLSX_LIMITS): Promise<RecordSource> {
   const name = basename(path);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  file.on('data', (chunk) => {
-    bytes += chunk.length;
-    hash.update(chunk as Buffer);
-  });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  } as never);
-  const sheets: string[] = [];
-  const wrap = (e: unknown) =>
+  const unreadable = (e: unknown) =>
     e instanceof ImportFailure ? e : new ImportFailure(`${name}: not a readable XLSX workbook (${(e as Error)?.message ?? String(e)})`);
-
-  const workbook = (reader as unknown as AsyncIterable<WorksheetReaderLike>)[Symbol.asyncIterator]();
-  let sheetIt: AsyncIterator<{ number: number; values: unknown[] }> | null = null;
-  let chosen: string | null = null;
+  let zip: ZipArchive;
   try {
-    for (;;) {
-      const w = await workbook.next();
-      if (w.done) break;
-      const wsName = w.value.name ?? `Sheet${w.value.id}`;
-      sheets.push(wsName);
-      if (sheetName === null || sheetName === wsName) {
-        chosen = wsName;
-        sheetIt = w.value[Symbol.asyncIterator]();
-        break;
+    zip = await openZip(path);
+  } catch (e) {
+    throw unreadable(e);
+  }
+  let chosen: string;
+  let rows: AsyncGenerator<SheetRow>;
+  let sheets: string[];
+  let digest: { sha256: string; bytes: number };
+  let unpacked = 0;
+  let sheetBytes = 1;
+  try {
+    for (const [part, info] of zip.entries) {
+      if (/\.(xml|rels)$/i.test(part) && !/worksheets\/|sharedStrings/i.test(part) && info.uncompressedSize > limits.smallPartBytes) {
+        throw new ImportFailure(`${name}: the part ${part} is ${Math.ceil(info.uncompressedSize / 1024 ** 2)} MiB once unpacked; the limit is ${limits.smallPartBytes / 1024 ** 2} MiB`);
       }
     }
+    const wb = await readWorkbook(zip);
+    const worksheets = wb.sheets.filter((s) => s.part !== null);
+    sheets = worksheets.map((s) => s.name);
+    const sheet = sheetName === null ? worksheets[0] : worksheets.find((s) => s.name === sheetName);
+    if (!sheet || !sheet.part) {
+      throw new ImportFailure(
+        sheetName !== null ? `${name} has no sheet named '${sheetName}' (sheets: ${sheets.join(', ') || 'none'})` : `${name} has no worksheets`,
+      );
+    }
+    chosen = sheet.name;
+    const sheetSize = zip.entries.get(sheet.part)?.uncompressedSize ?? 0;
+    if (sheetSize > limits.sheetBytes) {
+      throw new ImportFailure(
+        `${name}, sheet '${chosen}' is ${Math.ceil(sheetSize / 1024 ** 2)} MiB once unpacked; the limit is ${limits.sheetBytes / 1024 ** 2} MiB`,
+      );
+    }
+    const [sharedStrings, dateStyles] = [await readSharedStrings(zip, wb.sharedStringsPart, limits), await readDateStyles(zip, wb.stylesPart)];
+    digest = await hashFile(path);
+    const onBytes = (n: number) => {
+      unpacked += n;
+    };
+    rows = sheetRows(await zip.open(sheet.part), { sharedStrings, dateStyles, date1904: wb.date1904, limits, onBytes });
+    sheetBytes = Math.max(1, sheetSize);
   } catch (e) {
-    file.destroy();
-    throw wrap(e);
+    zip.close();
+    throw unreadable(e);
   }
-  if (!sheetIt) {
-    file.destroy();
-    throw new ImportFailure(
-      sheetName ? `${name} has no sheet named '${sheetName}' (sheets: ${sheets.join(', ') || 'none'})` : `${name} has no worksheets`,
-    );
-  }
-  const rowCells = (values: unknown[]): Cell[] => {
-    // exceljs row.values is 1-based (index 0 unused) and sparse.
-    const out: Cell[] = [];
-    for (let i = 1; i < values.length; i++) out.push(excelCell(values[i]));
-    return out;
-  };
+
+  const where = `${name}, sheet '${chosen}'`;
   let header: string[] = [];
-  let headerRow = 0;
-  const it = sheetIt;
-  const nextRow = async () => {
+  const failure = (e: unknown): ImportFailure => {
+    if (e instanceof ImportFailure) return e;
+    if (e instanceof SheetCellError) {
+      const column = e.column === null ? null : (header[e.column] || columnLetters(e.column));
+      const cell = e.column === null ? '' : `, cell ${columnLetters(e.column)}${e.row ?? ''}`;
+      const message = `${where}, row ${e.row ?? '?'}${cell}: ${e.message}`;
+      return new ImportFailure(message, [{ row: e.row, column, value: null, message: e.message }]);
+    }
+    return new ImportFailure(`${where}: cannot be read (${(e as Error)?.message ?? String(e)})`);
+  };
+  const next = async () => {
     try {
-      return await it.next();
+      return await rows.next();
     } catch (e) {
-      throw wrap(e);
+      zip.close();
+      throw failure(e);
     }
   };
+
+  let headerRow = 0;
   for (;;) {
-    const r = await nextRow();
+    const r = await next();
     if (r.done) {
-      file.destroy();
-      throw new ImportFailure(`${name}, sheet '${chosen}' has no header row (the sheet is empty)`, [
-        { row: 1, column: null, value: null, message: 'the sheet has no rows' },
-      ]);
+      zip.close();
+      throw new ImportFailure(`${where} has no header row (the sheet is empty)`, [{ row: 1, column: null, value: null, message: 'the sheet has no rows' }]);
     }
-    const cells = rowCells(r.value.values);
-    if (isEmptyRow(cells)) continue;
-    header = cells.map((c) => (c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim()));
-    headerRow = r.value.number;
+    if (isEmptyRow(r.value.cells)) continue;
+    header = r.value.cells.map((c) => cellText(c).trim());
+    headerRow = r.value.row;
     break;
   }
+  let done = false;
   let closed = false;
-  const source: RecordSource = {
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    void rows.return(undefined);
+    zip.close();
+  };
+  return {
     format: 'xlsx',
     encoding: null,
     delimiter: null,
@@ -119,30 +130,16 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
     headerRow,
     async *records(): AsyncGenerator<SourceRecord> {
       for (;;) {
-        const r = await nextRow();
+        const r = await next();
         if (r.done) break;
-        const cells = rowCells(r.value.values);
-        if (isEmptyRow(cells)) continue;
-        yield { row: r.value.number, cells };
+        if (isEmptyRow(r.value.cells)) continue;
+        yield { row: r.value.row, cells: r.value.cells };
       }
-      // Read the rest of the workbook: the remaining sheet names, and the whole file for its hash.
-      try {
-        for (;;) {
-          const w = await workbook.next();
-          if (w.done) break;
-          sheets.push(w.value.name ?? `Sheet${w.value.id}`);
-        }
-      } catch (e) {
-        throw wrap(e);
-      }
+      done = true;
     },
-    bytesRead: () => bytes,
-    sha256: () => hash.copy().digest('hex'),
-    close() {
-      if (closed) return;
-      closed = true;
-      file.destroy();
-    },
+    // Progress: the share of the sheet part unpacked so far, scaled to the file's size.
+    bytesRead: () => (done ? digest.bytes : Math.min(digest.bytes, Math.floor((digest.bytes * unpacked) / sheetBytes))),
+    sha256: () => digest.sha256,
+    close,
   };
-  return source;
 }

@@ -1,0 +1,51 @@
+import type { XlsxLimits } from './limits';
+import { parseXmlStream } from './xmlStream';
+import type { ZipArchive } from './zipArchive';
+
+/**
+ * The workbook's shared strings, in index order. A string is its <t> runs joined; phonetic guides (<rPh>, furigana and
+ * pinyin over CJK text) are not part of the value.
+ */
+export async function readSharedStrings(zip: ZipArchive, part: string | null, limits: XlsxLimits): Promise<string[]> {
+  if (!part) return [];
+  const size = zip.entries.get(part)?.uncompressedSize ?? 0;
+  if (size > limits.sharedStringsBytes) {
+    throw new Error(`its shared strings are ${mib(size)} MiB once unpacked; the limit is ${mib(limits.sharedStringsBytes)} MiB`);
+  }
+  const out: string[] = [];
+  let chars = 0;
+  let inSi = false;
+  let inT = false;
+  let phonetic = 0;
+  let current = '';
+  await parseXmlStream(await zip.open(part), {
+    open(_tag, name) {
+      if (name === 'si') {
+        inSi = true;
+        current = '';
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inSi && phonetic === 0) inT = true;
+    },
+    text(text) {
+      if (!inT) return;
+      current += text;
+      if (current.length > limits.cellChars) throw new Error(`shared string ${out.length + 1} is longer than ${limits.cellChars} characters`);
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si') {
+        inSi = false;
+        out.push(current);
+        chars += current.length;
+        if (out.length > limits.sharedStrings) throw new Error(`it has more than ${limits.sharedStrings.toLocaleString('en')} shared strings (the limit)`);
+        if (chars > limits.sharedStringsChars) {
+          throw new Error(`its shared strings hold more than ${limits.sharedStringsChars.toLocaleString('en')} characters (the limit)`);
+        }
+      }
+    },
+  });
+  return out;
+}
+
+const mib = (n: number) => Math.ceil(n / 1024 ** 2);

@@ -6,7 +6,8 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 export const localName = (qname: string) => qname.slice(qname.indexOf(':') + 1);
 
 /** An attribute by local name (`r:id`, `id`…), whatever its prefix. */
-export function attr(tag: SaxesTagPlain, name: string): string | undefined {
+export function attr(tag: { attributes: object }, name: string): string | undefined {
+  // Parsers here run without xmlns, so attribute values are plain strings.
   const a = tag.attributes as Record<string, string>;
   if (name in a) return a[name];
   for (const k in a) if (localName(k) === name) return a[k];

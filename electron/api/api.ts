@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Workspace } from '../../db/database';
+import { inWriteTransaction } from '../../db/writeLock';
 import { contract, isOperationName, type Input, type JobProgress, type OperationName, type Result } from '../contract';
 import { ApiError, DomainError, type ApiErrorBody } from '../contract/operation';
 import { writeAudit, type AuditEntry } from '../domain/audit';
@@ -107,13 +108,14 @@ export function createApi(options: ApiOptions): Api {
    * transaction, audited into the workspace as it is afterwards. Refusals (e.g. changing an approved payout run, in the
    * domain or by an integrity trigger) are rolled back, then recorded.
    */
-  function runMutation(name: OperationName, input: unknown, user: string): unknown {
+  async function runMutation(name: OperationName, input: unknown, user: string): Promise<unknown> {
     const exclusive = Boolean(contract[name].exclusive);
     if (exclusive && (runner.activeJobs.length > 0 || backupInProgress(ws.path))) {
       throw new DomainError('Wait until running jobs and backups have finished, then try again', 'CONFLICT');
     }
     try {
-      return exclusive ? runAudited(name, input, user) : ws.sqlite.transaction(() => runAudited(name, input, user))();
+      // IMMEDIATE, waiting asynchronously for a running import or another program to release the write lock.
+      return exclusive ? runAudited(name, input, user) : await inWriteTransaction(ws.sqlite, () => runAudited(name, input, user));
     } catch (e) {
       const refusal = refusalOf(e);
       if (refusal) writeAudit(ws.sqlite, user, { operation: name, after: input, outcome: 'refused', before: refusal.message });
@@ -128,7 +130,7 @@ export function createApi(options: ApiOptions): Api {
     try {
       if (op.kind === 'mutation') {
         if (op.backupBefore) await backupBeforeOperation(ws, name);
-        return runMutation(name, input, user);
+        return await runMutation(name, input, user);
       }
       if (op.kind === 'query') return await (handlers[name] as unknown as (c: ApiContext, i: unknown) => unknown)(contextFor(user), input);
       // Listeners first: an inline job runs its synchronous start before start() returns.

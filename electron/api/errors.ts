@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { WorkspaceError } from '../../db/database';
+import { WriteLockTimeout } from '../../db/writeLock';
 import { ApiError, DomainError, type ApiErrorBody } from '../contract/operation';
 import { JobCancelled } from '../jobs/cancel';
 
@@ -19,6 +20,7 @@ export function toApiError(operation: string, e: unknown): ApiErrorBody {
   if (e instanceof DomainError) return { code: e.code, operation, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) };
   if (e instanceof JobCancelled) return { code: 'CANCELLED', operation, message: e.message };
   if (e instanceof WorkspaceError) return { code: 'DOMAIN', operation, message: e.message };
+  if (e instanceof WriteLockTimeout) return { code: 'CONFLICT', operation, message: e.message, data: { busy: true } };
   const err = e as { code?: string; message?: string; syscall?: string; path?: string };
   // A file the user named cannot be read or written (missing folder, no permission, disk full): their problem to fix, not a crash.
   if (typeof err?.code === 'string' && typeof err.syscall === 'string' && FILE_ERRORS.has(err.code)) {

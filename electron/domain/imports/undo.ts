@@ -111,5 +111,5 @@ export function undoImport(ws: Workspace, importId: number, user: string, progre
     sqlite.prepare(`update imports set status = 'undone', undone_at = ? where id = ?`).run(now, importId);
     writeAudit(sqlite, user, { operation: 'imports.undo', entity: 'import', entityId: importId, after: { removed, restored } });
     return { importId, removed, restored };
-  })();
+  }).immediate();
 }

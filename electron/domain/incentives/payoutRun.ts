@@ -254,7 +254,7 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
       after: { programCode: program.code, period: calc.period.label, version, totalMinor: total, lines: lines.length, clawbacks: clawbacks.length, excluded: calc.excluded.length },
     });
     return id;
-  })();
+  }).immediate();
   opts.progress?.('write', 1, 1);
   return getRun(ws, runId);
 }

@@ -48,7 +48,7 @@ export function assignStatementNumbers(ws: Workspace, run: PayoutRunDetail, part
       insert.run(number, run.id, id, totals.get(id) ?? 0, generatedAt);
       out.set(id, { number, generatedAt });
     }
-  })();
+  }).immediate();
   return out;
 }
 

@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router-dom';
 import { LANGUAGES } from '../i18n';
 import { routes } from '../routes';
 import { DemoOffer } from './DemoOffer';
+import { WriteWaitNotice } from './WriteWaitNotice';
 
 export function Layout() {
   const { t, i18n } = useTranslation('common');
@@ -31,6 +32,7 @@ export function Layout() {
         </label>
       </aside>
       <main className="content">
+        <WriteWaitNotice />
         <Outlet />
       </main>
       <DemoOffer />

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChangeLogTriggers } from './changeLog';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -99,6 +100,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');
     }
+    registerReferenceGuard(sqlite);
     const db = drizzle(sqlite, { schema });
     if (!options.readonly && fileVersion < appVersion) {
       const hasTables = (sqlite.prepare("select count(*) as n from sqlite_master where type='table'").get() as { n: number }).n > 0;
@@ -113,6 +115,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
         throw new WorkspaceError(`Migrating ${file} failed: ${(e as Error).message}`, 'MIGRATION_FAILED');
       }
     }
+    if (!options.readonly) ensureChangeLogTriggers(sqlite);
     return { path: file, sqlite, db, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();
@@ -123,4 +126,21 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
 /** An in-memory workspace with the full schema, for tests. */
 export function openMemoryWorkspace(options: OpenOptions = {}): Workspace {
   return openWorkspace(':memory:', options);
+}
+
+const referenceWriters = new WeakSet<Database.Database>();
+
+/** `pwb_hq_pulling()` is 1 only inside withReferenceWrites on this connection: the hq_reference triggers refuse other writes. */
+function registerReferenceGuard(sqlite: Database.Database): void {
+  sqlite.function('pwb_hq_pulling', { deterministic: false }, () => (referenceWriters.has(sqlite) ? 1 : 0));
+}
+
+/** Runs `write` with HQ reference data writable on this connection (only `pwb hq pull` does this). */
+export function withReferenceWrites<T>(sqlite: Database.Database, write: () => T): T {
+  referenceWriters.add(sqlite);
+  try {
+    return write();
+  } finally {
+    referenceWriters.delete(sqlite);
+  }
 }

@@ -7,3 +7,4 @@ export * from './incentives';
 export * from './risks';
 export * from './evaluations';
 export * from './system';
+export * from './hq';

@@ -1,0 +1,84 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../../electron/api/api';
+import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
+import { publishToHq } from '../../../electron/domain/hq/publish';
+import { readIdentity } from '../../../electron/domain/hq/workspaceIdentity';
+import { hqImage, normalisedWorkspaceImage } from '../../helpers/hq';
+import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { fileWorkspace, tempDir } from '../../helpers/workspace';
+import { writeFile } from '../imports/importFixtures';
+
+let cluster: TestCluster;
+let admin: pg.Client;
+const PW = 'office-password-1';
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  await setupHqSchema(admin);
+  for (const role of ['office_east', 'office_north', 'office_south']) await createOfficeRole(admin, role, PW);
+}, 120_000);
+
+afterAll(async () => {
+  await admin?.end();
+  cluster?.stop();
+});
+
+async function demoWorkspace(seed: number) {
+  const w = fileWorkspace();
+  const api = createApi({ ws: w.ws, user: 'tester' });
+  await api.send('system.loadDemo', { scale: 0.05, seed });
+  return { ...w, api };
+}
+
+describe('HQ publish (real PostgreSQL)', () => {
+  it('three workspaces publish concurrently; HQ equals each; a second publish sends nothing', async () => {
+    const offices = [
+      { role: 'office_east', name: '华东大区', ...(await demoWorkspace(1)) },
+      { role: 'office_north', name: '华北大区', ...(await demoWorkspace(2)) },
+      { role: 'office_south', name: '华南大区', ...(await demoWorkspace(3)) },
+    ];
+    try {
+      const results = await Promise.all(
+        offices.map((o) => publishToHq(o.ws, { hq: { url: cluster.urlFor(o.role, PW) }, office: o.name, batchSize: 3000 })),
+      );
+      for (const [i, o] of offices.entries()) {
+        expect(results[i]).toMatchObject({ office: o.name, workspaceId: readIdentity(o.ws).workspaceId, resynced: false });
+        expect(results[i].changes).toBeGreaterThan(1000);
+        expect(results[i].batches).toBeGreaterThan(1);
+        expect(await hqImage(admin, readIdentity(o.ws).workspaceId)).toEqual(normalisedWorkspaceImage(o.ws));
+      }
+      const again = await publishToHq(offices[0].ws, { hq: { url: cluster.urlFor('office_east', PW) } });
+      expect(again).toMatchObject({ office: '华东大区', changes: 0, upserted: 0, deleted: 0 });
+    } finally {
+      for (const o of offices) o.cleanup();
+    }
+  }, 300_000);
+
+  it('an undone import is published as deletions; edits and deletes reach HQ', async () => {
+    const o = await demoWorkspace(4);
+    const tmp = tempDir();
+    try {
+      const hq = { url: cluster.urlFor('office_east', PW) };
+      await publishToHq(o.ws, { hq, office: '华东大区' });
+      const code = (o.ws.sqlite.prepare('SELECT code FROM partners ORDER BY id LIMIT 1').get() as { code: string }).code;
+      const path = writeFile(tmp.dir, 's.csv', `Partner Code,Order Date,Order ID,Sales\r\n${code},2025-03-02,HQ-1,10\r\n${code},2025-03-03,HQ-2,20\r\n`);
+      const run = (await o.api.send('imports.run', { kind: 'sales', path })) as { importId: number };
+      await publishToHq(o.ws, { hq });
+      const id = readIdentity(o.ws).workspaceId;
+      const atHq = async () => Number((await admin.query("SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1 AND order_ref LIKE 'HQ-%'", [id])).rows[0].n);
+      expect(await atHq()).toBe(2);
+      await o.api.send('imports.undo', { id: run.importId });
+      o.ws.sqlite.prepare("UPDATE partners SET name = '改名后' WHERE code = ?").run(code);
+      const r = await publishToHq(o.ws, { hq });
+      expect(r.tables.sales_lines).toEqual({ upserted: 0, deleted: 2 });
+      expect(await atHq()).toBe(0);
+      expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
+    } finally {
+      o.cleanup();
+      tmp.cleanup();
+    }
+  }, 300_000);
+});

@@ -6,7 +6,7 @@ import type { RecordSource } from './recordSource';
 import { cellText, isEmptyRow } from './recordSource';
 import type { SourceRecord } from './types';
 import { readDateStyles } from './xlsx/cellStyles';
-import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits';
+import { XLSX_LIMITS, XlsxLimitExceeded, type XlsxLimits } from './xlsx/limits';
 import { readSharedStrings } from './xlsx/sharedStrings';
 import { columnLetters, SheetCellError, sheetRows, type SheetRow } from './xlsx/sheetRows';
 import { readWorkbook } from './xlsx/workbookPart';
@@ -31,7 +31,11 @@ async function hashFile(path: string): Promise<{ sha256: string; bytes: number }
 export async function openXlsxSource(path: string, fileSize: number, sheetName: string | null, limits: XlsxLimits = XLSX_LIMITS): Promise<RecordSource> {
   const name = basename(path);
   const unreadable = (e: unknown) =>
-    e instanceof ImportFailure ? e : new ImportFailure(`${name}: not a readable XLSX workbook (${(e as Error)?.message ?? String(e)})`);
+    e instanceof ImportFailure
+      ? e
+      : e instanceof XlsxLimitExceeded
+        ? new ImportFailure(`${name}: ${e.message}`)
+        : new ImportFailure(`${name}: not a readable XLSX workbook (${(e as Error)?.message ?? String(e)})`);
   let zip: ZipArchive;
   try {
     zip = await openZip(path);

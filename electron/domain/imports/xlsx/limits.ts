@@ -18,3 +18,6 @@ export const XLSX_LIMITS = {
 };
 
 export type XlsxLimits = typeof XLSX_LIMITS;
+
+/** The workbook is beyond one of the limits: the message says which. */
+export class XlsxLimitExceeded extends Error {}

@@ -175,7 +175,10 @@ export async function* sheetRows(stream: Readable, ctx: SheetContext): AsyncGene
       try {
         value = cellValue();
       } catch (e) {
-        throw new SheetCellError((e as Error).message, rowNum, col);
+        // A date or number that is not one (t="d" 2024-02-30, a serial out of range) stays text, so the field parser
+        // refuses it as a row error naming row and column (and --accept-valid can set that row aside).
+        if (type === 's') throw new SheetCellError((e as Error).message, rowNum, col);
+        value = text;
       }
       if (value !== null) {
         while (cells.length < col) cells.push(null);
@@ -186,17 +189,27 @@ export async function* sheetRows(stream: Readable, ctx: SheetContext): AsyncGene
 
   const decoder = new StringDecoder('utf8');
   try {
+    // A chunk holds many rows: on an error, the rows completed before it are yielded first, so the error is met in
+    // row order (after the header, whose texts name the column in the message).
+    const feed = async function* (text: string | null): AsyncGenerator<SheetRow> {
+      let error: unknown = null;
+      try {
+        if (text === null) parser.close();
+        else parser.write(text);
+      } catch (e) {
+        error = e;
+      }
+      error ??= failure;
+      const rows = ready.splice(0);
+      yield* rows;
+      if (error) throw error;
+    };
     for await (const chunk of stream) {
       ctx.onBytes?.((chunk as Buffer).length);
-      parser.write(decoder.write(chunk as Buffer));
-      if (failure) throw failure;
-      for (let i = 0; i < ready.length; i++) yield ready[i];
-      ready.length = 0;
+      yield* feed(decoder.write(chunk as Buffer));
     }
-    parser.write(decoder.end());
-    parser.close();
-    if (failure) throw failure;
-    for (const r of ready) yield r;
+    yield* feed(decoder.end());
+    yield* feed(null);
   } finally {
     stream.destroy();
   }

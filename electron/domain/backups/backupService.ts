@@ -122,9 +122,14 @@ export function createBackupSync(sqlite: Database.Database, workspacePath: strin
   return describe(target, kind, now);
 }
 
-/** The daily backup: taken on the first start of a (local) day, then old ones rotated out. Null if today's exists. */
+/**
+ * The daily backup: taken on the first start of a (local) day, then old ones rotated out. Null if today's exists, or if
+ * nothing was ever entered (no audit record: every change, import and the demo writes one) — a copy of an empty
+ * workspace restores nothing and would only push real backups out of the rotation.
+ */
 export async function ensureDailyBackup(ws: Workspace, now = new Date()): Promise<BackupFile | null> {
   if (!isFileWorkspace(ws)) return null;
+  if (!ws.sqlite.prepare('select exists(select 1 from audit_log) as any').pluck().get()) return null;
   const folder = backupFolder(ws.sqlite, ws.path);
   const today = localDay(now);
   if (listBackups(folder, ws.path).some((b) => b.kind === 'daily' && localDay(new Date(b.at)) === today)) return null;

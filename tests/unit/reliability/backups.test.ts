@@ -111,6 +111,14 @@ describe('online backups', () => {
     expect(list.backups.map((x) => x.kind)).toEqual(['manual']);
   });
 
+  it('takes no daily backup of a workspace where nothing was ever entered', async () => {
+    const { api, ws, dir } = fileApi();
+    expect(await ensureDailyBackup(ws, new Date(2025, 0, 1, 8))).toBeNull();
+    expect(listBackups(join(dir, 'backups'), ws.path)).toEqual([]);
+    await api.send('partners.create', partnerInput('P1'));
+    expect((await ensureDailyBackup(ws, new Date(2025, 0, 1, 9)))?.kind).toBe('daily');
+  });
+
   it('takes the daily backup once per day and rotates old ones out', async () => {
     const { api, ws, dir } = fileApi();
     await api.send('partners.create', partnerInput('P1'));

@@ -134,14 +134,63 @@ interface NewLine {
   extra?: Record<string, unknown>;
 }
 
-function insertLines(ws: Workspace, runId: number, lines: NewLine[]): void {
-  const stmt = ws.sqlite.prepare(
-    `insert into payout_lines (run_id, partner_id, kind, basis_minor, attainment, tier_reached, rate, amount_minor, explanation, reason, relates_to_line_id, details)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const l of lines) {
-    stmt.run(runId, l.partnerId, l.kind, l.basisMinor, l.attainment, l.tierReached, l.rate, l.amountMinor, renderExplanation(l.explain, 'zh-CN'), l.reason, l.relatesToLineId, JSON.stringify({ explain: l.explain, ...l.extra }));
+const LINE_BATCH = 64;
+const lineInsert = (n: number) =>
+  `insert into payout_lines (run_id, partner_id, kind, basis_minor, attainment, tier_reached, rate, amount_minor, explanation, reason, relates_to_line_id, details)
+   values ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+
+/** Writes the lines in order, LINE_BATCH rows per statement; returns their zh-CN explanations (as stored). */
+function insertLines(ws: Workspace, runId: number, lines: NewLine[]): string[] {
+  let batch: ReturnType<typeof ws.sqlite.prepare> | null = null;
+  const texts: string[] = [];
+  for (let from = 0; from < lines.length; from += LINE_BATCH) {
+    const chunk = lines.slice(from, from + LINE_BATCH);
+    const params: unknown[] = [];
+    for (const l of chunk) {
+      const text = renderExplanation(l.explain, 'zh-CN');
+      texts.push(text);
+      params.push(runId, l.partnerId, l.kind, l.basisMinor, l.attainment, l.tierReached, l.rate, l.amountMinor, text, l.reason, l.relatesToLineId, JSON.stringify({ explain: l.explain, ...l.extra }));
+    }
+    const stmt = chunk.length === LINE_BATCH ? (batch ??= ws.sqlite.prepare(lineInsert(LINE_BATCH))) : ws.sqlite.prepare(lineInsert(chunk.length));
+    stmt.run(params);
   }
+  return texts;
+}
+
+/**
+ * The detail of a run just written, from the lines in memory instead of reading them back (what getRun returns, without
+ * parsing 10k details documents again); the order (partner code, id) still comes from SQL. New lines have no inquiries.
+ */
+function writtenRun(ws: Workspace, runId: number, program: ProgramFile, lines: NewLine[], texts: string[], partners: Map<number, PartnerFacts>): PayoutRunDetail {
+  const ids = ws.sqlite.prepare('select id from payout_lines where run_id = ? order by id').pluck().all(runId) as number[];
+  if (ids.length !== lines.length || lines.some((l) => !partners.has(l.partnerId))) return getRun(ws, runId);
+  const byId = new Map<number, PayoutLineView>();
+  lines.forEach((l, i) => {
+    const p = partners.get(l.partnerId)!;
+    byId.set(ids[i], {
+      id: ids[i],
+      runId,
+      partnerId: l.partnerId,
+      partnerCode: p.code,
+      partnerName: p.name,
+      partnerNameEn: p.nameEn,
+      channelType: p.channelType,
+      region: p.region,
+      kind: l.kind,
+      basisMinor: l.basisMinor,
+      attainment: l.attainment,
+      tierReached: l.tierReached,
+      rate: l.rate,
+      amountMinor: l.amountMinor,
+      explanation: texts[i],
+      explanationEn: renderExplanation(l.explain, 'en'),
+      reason: l.reason,
+      relatesToLineId: l.relatesToLineId,
+      inquiries: 0,
+    });
+  });
+  const order = ws.sqlite.prepare('select l.id from payout_lines l join partners pa on pa.id = l.partner_id where l.run_id = ? order by pa.code, l.id').pluck().all(runId) as number[];
+  return { ...getRunRow(ws, runId), program, lines: order.map((id) => byId.get(id)!) };
 }
 
 const sumLines = (ws: Workspace, runId: number) => (ws.sqlite.prepare('select coalesce(sum(amount_minor), 0) as t from payout_lines where run_id = ?').get(runId) as { t: number }).t;
@@ -229,7 +278,7 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
   const fp = fingerprint(program, calc.lines);
   const version = (existing[0]?.version ?? 0) + 1;
   const prevDraft = existing.find((r) => r.status === 'draft');
-  const runId = ws.sqlite.transaction(() => {
+  const written = ws.sqlite.transaction(() => {
     const now = new Date().toISOString();
     const res = ws.sqlite
       .prepare(`insert into payout_runs (program_id, period, version, status, currency, total_minor, program_snapshot, inputs_fingerprint, calculated_at) values (?, ?, ?, 'draft', ?, 0, ?, ?, ?)`)
@@ -244,7 +293,7 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
     }
     lines.push(...clawbacks);
     opts.progress?.('write', 0, lines.length);
-    insertLines(ws, id, lines);
+    const texts = insertLines(ws, id, lines);
     const total = sumLines(ws, id);
     ws.sqlite.prepare('update payout_runs set total_minor = ? where id = ?').run(total, id);
     writeAudit(ws.sqlite, user, {
@@ -253,10 +302,10 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
       entityId: id,
       after: { programCode: program.code, period: calc.period.label, version, totalMinor: total, lines: lines.length, clawbacks: clawbacks.length, excluded: calc.excluded.length },
     });
-    return id;
+    return { id, lines, texts };
   }).immediate();
   opts.progress?.('write', 1, 1);
-  return getRun(ws, runId);
+  return writtenRun(ws, written.id, JSON.parse(JSON.stringify(program)) as ProgramFile, written.lines, written.texts, partners);
 }
 
 function runState(ws: Workspace, runId: number) {

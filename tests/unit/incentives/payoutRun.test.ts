@@ -36,6 +36,8 @@ describe('payout run lifecycle', () => {
     expect(v2.version).toBe(2);
     expect(v2.lines.filter((l) => l.kind === 'adjustment').map((l) => [l.partnerCode, l.amountMinor, l.reason])).toEqual([['P3', -12_345, '扣减：延迟付款']]);
     expect(v2.totalMinor).toBe(v2.lines.reduce((s, l) => s + l.amountMinor, 0));
+    // the calculation answers from memory what reading the stored run gives, field by field
+    expect(v2).toStrictEqual(await api.send('payouts.get', { runId: v2.id }));
     const v1 = await api.send('payouts.get', { runId: run.id });
     expect(v1.status).toBe('void');
     expect(v1.voidReason).toMatch(/superseded by version 2/);
@@ -92,6 +94,7 @@ describe('payout run lifecycle', () => {
     expect(claw[0]).toMatchObject({ partnerCode: 'P1', amountMinor: 1_124_680 - 1_837_020, relatesToLineId: p1Line.id });
     expect(claw[0].explanationEn).toContain('PAY-1');
     expect(q2.totalMinor).toBe(q2.lines.reduce((s, l) => s + l.amountMinor, 0));
+    expect(q2).toStrictEqual(await api.send('payouts.get', { runId: q2.id }));
     // history unchanged
     const q1 = await api.send('payouts.get', { runId: run.id });
     expect(q1.lines.find((l) => l.id === p1Line.id)!.amountMinor).toBe(1_837_020);

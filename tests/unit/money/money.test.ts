@@ -35,6 +35,9 @@ describe('money', () => {
   it('formats', () => {
     expect(formatMinor(123456789)).toBe('1,234,567.89');
     expect(formatMinor(-5)).toBe('-0.05');
+    expect(formatMinor(900719925474099, 'CNY')).toBe('9,007,199,254,740.99');
+    expect(formatMinor(100000, 'JPY')).toBe('100,000');
+    expect(formatMinor(99999, 'CNY')).toBe('999.99');
     expect(formatMoney(-123456, 'CNY')).toBe('-¥1,234.56');
   });
 });

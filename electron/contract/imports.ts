@@ -18,6 +18,8 @@ export const importMapping = z
     dateFormat: z.enum(DATE_FORMATS).nullable().optional(),
     columns: z.record(fieldName, z.string().max(200)),
     values: z.record(fieldName, z.record(z.string().max(200), z.string().max(100))).optional(),
+    nullValues: z.array(z.string().max(50)).max(50).optional(),
+    defaults: z.record(fieldName, z.string().max(200)).optional(),
   })
   .strict();
 

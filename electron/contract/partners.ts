@@ -2,12 +2,23 @@ import { z } from 'zod';
 import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS, type PartnerRow } from '../../db/schema';
 import { mutation, query, zs } from './operation';
 
+/**
+ * Any printable text without leading or trailing spaces (曾惠-14485, Channel Islands, P-001), case-sensitive: what
+ * companies' own partner and customer codes hold. No control or format characters, no line breaks.
+ */
+export const PARTNER_CODE = /^[^\p{C}\s](?:[^\p{C}\n\r\t\v\f\u2028\u2029]*[^\p{C}\s])?$/u;
+const partnerCode = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(PARTNER_CODE, 'a partner code is printable text without leading or trailing spaces');
+
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 /** No zod defaults here: the same shape, made partial, is the update patch; the database supplies defaults. */
 export const partnerFields = z
   .object({
-    code: zs.code.regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+    code: partnerCode,
     name: zs.name,
     nameEn: optionalText(200),
     channelType: z.enum(CHANNEL_TYPES),

@@ -61,8 +61,16 @@ export async function previewImport(ws: Workspace, input: PreviewInput): Promise
     const spec = kindSpec(input.kind);
     const resolved = resolveMapping(spec, source.header, mapping, fileName, false);
     const suggestedColumns = suggestColumns(spec.fields, source.header);
-    const run = spec.open({ ws, importId: null, user: '', dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set(resolved.index.keys()), now: new Date().toISOString() });
+    const run = spec.open({ ws, importId: null, user: '', dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set([...resolved.index.keys(), ...Object.keys(resolved.defaults)]), now: new Date().toISOString() });
     const values = new RowValues(resolved.index, resolved);
+    // The preview shows the partner's code where a row stores its internal id.
+    let codeOf: Map<number, string> | null = null;
+    const shownWithCode = (shown: Record<string, unknown>): Record<string, unknown> => {
+      if (typeof shown.partnerId !== 'number') return shown;
+      codeOf ??= new Map((ws.sqlite.prepare('select id, code from partners').all() as Array<{ id: number; code: string }>).map((p) => [p.id, p.code]));
+      const { partnerId, ...rest } = shown;
+      return { partnerCode: codeOf.get(partnerId as number) ?? null, ...rest };
+    };
     const sampleRows = input.sampleRows ?? 20;
     const checkRows = input.checkRows ?? 2000;
     const rows: ImportPreview['rows'] = [];
@@ -77,8 +85,7 @@ export async function previewImport(ws: Workspace, input: PreviewInput): Promise
     for await (const rec of source.records()) {
       if (checked >= checkRows) {
         complete = false;
-        if (source.format === 'csv') break;
-        continue; // XLSX: read on to list every sheet
+        break;
       }
       checked++;
       const fe: FieldError[] = [];
@@ -94,7 +101,7 @@ export async function previewImport(ws: Workspace, input: PreviewInput): Promise
       if (fe.length === 0 && stored !== null) valid++;
       for (const e of re) if (errors.length < 200) errors.push(e);
       if (rows.length < sampleRows) {
-        rows.push({ row: rec.row, cells: source.header.map((_, i) => cellText(rec.cells[i] ?? null)), stored: stored === null || fe.length ? null : run.display(stored), errors: re });
+        rows.push({ row: rec.row, cells: source.header.map((_, i) => cellText(rec.cells[i] ?? null)), stored: stored === null || fe.length ? null : shownWithCode(run.display(stored)), errors: re });
       }
     }
     let suggestedDateFormat: DateFormat | null = null;

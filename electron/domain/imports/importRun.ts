@@ -92,7 +92,7 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
           .run(input.kind, fileName, source.fileSize, JSON.stringify({ ...(mapping ?? {}), kind: input.kind, columns: resolved.columns, dateFormat: resolved.dateFormat }), now, user)
           .lastInsertRowid,
       );
-      const run = spec.open({ ws, importId, user, dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set(resolved.index.keys()), now });
+      const run = spec.open({ ws, importId, user, dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set([...resolved.index.keys(), ...Object.keys(resolved.defaults)]), now });
       const values = new RowValues(resolved.index, resolved);
       const header = source.header;
       const width = header.length;

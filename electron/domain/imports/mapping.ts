@@ -2,7 +2,7 @@ import type { ImportKind } from '../../../db/schema/enums';
 import { normalizeHeader, suggestColumns } from './headerMatcher';
 import { ImportFailure } from './importFailure';
 import type { KindSpec } from './kinds/kind';
-import type { DateFormat, ImportMapping } from './types';
+import { NULL_VALUES, type DateFormat, type ImportMapping } from './types';
 
 export interface ResolvedMapping {
   kind: ImportKind;
@@ -12,6 +12,10 @@ export interface ResolvedMapping {
   index: Map<string, number>;
   dateFormat: DateFormat | null;
   values: Record<string, Record<string, string>>;
+  /** Upper-cased texts read as "no value" in optional fields. */
+  nullValues: ReadonlySet<string>;
+  /** field → value for rows (partners: new partners) without one: the kind's own defaults, then the mapping's. */
+  defaults: Record<string, string>;
   /** Required fields without a column. */
   missing: string[];
 }
@@ -56,7 +60,14 @@ export function resolveMapping(spec: KindSpec, header: readonly string[], mappin
     if (!known.has(field)) problems.push(`'${field}' in "values" is not a field of ${spec.kind} imports`);
     else if (typeof map !== 'object' || map === null) problems.push(`"values.${field}" must map file values to code values`);
   }
-  const missing = spec.fields.filter((f) => f.required && !index.has(f.name)).map((f) => f.name);
+  const defaults: Record<string, string> = { ...(spec.defaults ?? {}) };
+  for (const [field, value] of Object.entries(mapping?.defaults ?? {})) {
+    if (!known.has(field)) problems.push(`'${field}' in "defaults" is not a field of ${spec.kind} imports`);
+    else if (value.trim() === '') delete defaults[field];
+    else defaults[field] = value;
+  }
+  const nullValues = new Set((mapping?.nullValues ?? NULL_VALUES).map((v) => v.trim().toUpperCase()).filter((v) => v !== ''));
+  const missing = spec.fields.filter((f) => f.required && !index.has(f.name) && defaults[f.name] === undefined).map((f) => f.name);
   if (strict) {
     if (missing.length) {
       problems.push(
@@ -70,5 +81,5 @@ export function resolveMapping(spec: KindSpec, header: readonly string[], mappin
       );
     }
   }
-  return { kind: spec.kind, columns, index, dateFormat: mapping?.dateFormat ?? null, values: mapping?.values ?? {}, missing };
+  return { kind: spec.kind, columns, index, dateFormat: mapping?.dateFormat ?? null, values: mapping?.values ?? {}, nullValues, defaults, missing };
 }

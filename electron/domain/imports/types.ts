@@ -39,7 +39,14 @@ export interface ImportMapping {
   columns: Record<string, string>;
   /** target field → (value in the file → code value) */
   values?: Record<string, Record<string, string>>;
+  /** Cell texts that mean "no value" in optional fields (default NULL_VALUES; [] turns it off). Case-insensitive. */
+  nullValues?: string[];
+  /** target field → value used where the file has no column or an empty cell (partners: only for new partners). */
+  defaults?: Record<string, string>;
 }
+
+/** What SQL Server, Oracle and Excel exports write for a missing value; empty cells are always "no value". */
+export const NULL_VALUES = ['NULL', 'N/A', '#N/A'] as const;
 
 export interface ImportCounts {
   rowsRead: number;

@@ -67,6 +67,8 @@ export interface KindSpec {
   rowSavepoint?: boolean;
   /** The table a large import appends to: its secondary indexes may be dropped and rebuilt (bulkIndexes.ts). */
   bulkTable?: string;
+  /** Values for fields a row leaves empty (the mapping's `defaults` override them). */
+  defaults?: Record<string, string>;
   open(ctx: KindContext): KindRun<unknown>;
 }
 
@@ -74,10 +76,20 @@ export interface KindSpec {
 export class RowValues {
   cells: Cell[] = [];
   errors: FieldError[] = [];
+  /** Whether empty fields take the defaults (partners turn this off for rows that update an existing partner). */
+  applyDefaults = true;
+  private readonly nullValues: ReadonlySet<string>;
+  /** Longest null word: longer cells are not compared (no trim/upper-case per cell on the hot path). */
+  private readonly nullMax: number;
+  private readonly defaults: Record<string, string>;
   constructor(
     private readonly index: ReadonlyMap<string, number>,
-    private readonly ctx: Pick<KindContext, 'dateFormat' | 'values'>,
-  ) {}
+    private readonly ctx: Pick<KindContext, 'dateFormat' | 'values'> & { nullValues?: ReadonlySet<string>; defaults?: Record<string, string> },
+  ) {
+    this.nullValues = ctx.nullValues ?? new Set();
+    this.nullMax = Math.max(0, ...[...this.nullValues].map((v) => v.length + 8));
+    this.defaults = ctx.defaults ?? {};
+  }
 
   reset(cells: Cell[], errors: FieldError[]): this {
     this.cells = cells;
@@ -86,22 +98,40 @@ export class RowValues {
   }
 
   raw(field: string): Cell {
+    const c = this.cell(field);
+    if (c !== null && (typeof c !== 'string' || c.trim() !== '')) return c;
+    return this.applyDefaults ? (this.defaults[field] ?? c) : c;
+  }
+
+  /** The field's cell, with a null word (NULL, N/A, #N/A) as null; `nullWord` says what the cell held. */
+  private cell(field: string): Cell {
     const i = this.index.get(field);
     if (i === undefined) return null;
     const c = this.cells[i] ?? null;
+    if (typeof c === 'string' && c.length <= this.nullMax && this.nullValues.has(c.trim().toUpperCase())) return null;
     // Undo the formula guard of our own CSV exports ('-12.50 → -12.50), so a corrected rejected-rows file re-imports.
     if (typeof c === 'string' && c.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(c)) return c.slice(1);
     return c;
   }
 
   has(field: string): boolean {
-    return this.index.has(field);
+    return this.index.has(field) || (this.applyDefaults && this.defaults[field] !== undefined);
+  }
+
+  /** The file's own text when it is a null word, for the message of a required field. */
+  private nullWord(field: string): string | null {
+    const i = this.index.get(field);
+    const c = i === undefined ? null : this.cells[i];
+    return typeof c === 'string' && this.nullValues.has(c.trim().toUpperCase()) ? c.trim() : null;
   }
 
   private run<V>(field: string, required: boolean, fn: (c: Cell) => V | null): V | null {
     try {
       const v = fn(this.raw(field));
-      if (v === null && required) this.errors.push({ field, message: `${field} is required but empty` });
+      if (v === null && required) {
+        const word = this.nullWord(field);
+        this.errors.push({ field, message: word ? `${field} is required but the file says '${word}' (no value)` : `${field} is required but empty` });
+      }
       return v;
     } catch (e) {
       if (e instanceof ValueError) {
@@ -137,6 +167,17 @@ export class RowValues {
   }
   boolean(field: string, required = false) {
     return this.run(field, required, parseBoolean);
+  }
+  /** An ISO 4217 code (any case), or 人民币/RMB/¥/元 → CNY, 美元/$ → USD. */
+  currency(field: string, required = false) {
+    return this.run(field, required, (c) => {
+      const t = parseText(c, 10);
+      if (t === null) return null;
+      if (/^[A-Za-z]{3}$/.test(t)) return t.toUpperCase() === 'RMB' ? 'CNY' : t.toUpperCase();
+      if (t === '人民币' || t === '¥' || t === '￥' || t === '元') return 'CNY';
+      if (t === '美元' || t === '$' || t === 'US$') return 'USD';
+      throw new ValueError(`'${t}' is not a currency code (CNY, USD, …)`);
+    });
   }
   enumOf<T extends string>(field: string, allowed: readonly T[], words: Partial<Record<T, readonly string[]>>, what: string, required = false) {
     return this.run(field, required, (c) => parseEnum(c, allowed, words, this.ctx.values[field], what));

@@ -38,8 +38,8 @@ export const REGION_WORDS: Record<(typeof REGIONS)[number], readonly string[]> =
 };
 
 const fields: FieldSpec[] = [
-  { name: 'code', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '编码', '代码', 'Partner Code', 'partner_code', 'Code', 'Partner ID', 'Dealer Code'] },
-  { name: 'name', type: 'text', synonyms: ['经销商名称', '合作伙伴名称', '伙伴名称', '渠道名称', '公司名称', '名称', 'Partner Name', 'Name', 'Company', 'Company Name'] },
+  { name: 'code', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '编码', '代码', 'Partner Code', 'partner_code', 'Code', 'Partner ID', 'Dealer Code', '客户编码', '客户代码', '客户编号', 'Customer Code', 'Customer No'] },
+  { name: 'name', type: 'text', synonyms: ['经销商名称', '合作伙伴名称', '伙伴名称', '渠道名称', '公司名称', '名称', 'Partner Name', 'Name', 'Company', 'Company Name', '客户名称', '购货单位', 'Customer Name'] },
   { name: 'nameEn', type: 'text', synonyms: ['英文名称', 'English Name', 'Name (EN)'] },
   { name: 'channelType', type: 'enum', values: CHANNEL_TYPES, synonyms: ['渠道类型', '伙伴类型', '类型', 'Channel Type', 'Channel', 'Type', 'Segment'] },
   { name: 'tier', type: 'enum', values: TIERS, synonyms: ['渠道级别', '级别', '等级', 'Tier', 'Level'] },
@@ -54,6 +54,7 @@ const fields: FieldSpec[] = [
   { name: 'address', type: 'text', synonyms: ['地址', 'Address'] },
   { name: 'creditCode', type: 'text', synonyms: ['统一社会信用代码', '信用代码', 'Credit Code', 'USCC'] },
   { name: 'joinedOn', type: 'date', synonyms: ['加入日期', '签约日期', '合作日期', '入驻日期', 'Joined On', 'Join Date', 'Since', 'Start Date'] },
+  { name: 'currency', type: 'text', synonyms: ['币种', '货币', '结算币种', '结算货币', 'Currency', 'Settlement Currency'] },
   { name: 'notes', type: 'text', synonyms: ['备注', 'Notes', 'Remarks', 'Comment'] },
 ];
 
@@ -68,7 +69,7 @@ interface PartnerRowDb {
 const COLUMN: Record<string, string> = {
   code: 'code', name: 'name', nameEn: 'name_en', channelType: 'channel_type', tier: 'tier', region: 'region', province: 'province',
   city: 'city', status: 'status', owner: 'owner', contactName: 'contact_name', phone: 'phone', email: 'email', address: 'address',
-  creditCode: 'credit_code', joinedOn: 'joined_on', notes: 'notes',
+  creditCode: 'credit_code', joinedOn: 'joined_on', currency: 'currency', notes: 'notes',
 };
 
 /** Insert or update by partner code; an update only changes the mapped columns that have a value in the row. */
@@ -82,7 +83,11 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
   return {
     parse(row: RowValues) {
       const v: Record<string, unknown> = {};
+      row.applyDefaults = false;
       const code = row.text('code', true, 64);
+      // Defaults (status active unless the file or mapping says otherwise) fill new partners only: an update never
+      // changes a field the file leaves empty.
+      row.applyDefaults = code !== null && !existing.has(code);
       for (const f of fields) {
         if (f.name === 'code' || !row.has(f.name)) continue;
         let val: unknown;
@@ -91,6 +96,7 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
         else if (f.name === 'status') val = row.enumOf('status', PARTNER_STATUSES, STATUS_WORDS, 'partner status');
         else if (f.name === 'region') val = row.enumOf('region', REGIONS, REGION_WORDS, 'region');
         else if (f.name === 'joinedOn') val = row.date('joinedOn');
+        else if (f.name === 'currency') val = row.currency('currency');
         else if (f.name === 'phone') {
           const p = row.text('phone', false, 40);
           val = p === null ? null : p.replace(/[\u00a0\s]+/g, ' ');
@@ -136,4 +142,4 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
   };
 }
 
-export const partnersKind: KindSpec = { kind: 'partners', fields, open: open as (ctx: KindContext) => KindRun<unknown> };
+export const partnersKind: KindSpec = { kind: 'partners', fields, defaults: { status: 'active' }, open: open as (ctx: KindContext) => KindRun<unknown> };

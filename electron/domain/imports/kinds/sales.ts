@@ -2,18 +2,18 @@ import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kin
 import { contentHash, occurrenceCounter, partnerLookup, resolvePartner } from './kind';
 
 const fields: FieldSpec[] = [
-  { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '客户编码', '代理商编码', 'Partner Code', 'partner', 'Partner ID', 'Dealer Code', 'Customer ID', 'Reseller ID'] },
-  { name: 'date', type: 'date', required: true, synonyms: ['日期', '销售日期', '订单日期', '出库日期', '开票日期', '单据日期', 'Order Date', 'Sale Date', 'Invoice Date', 'Date'] },
-  { name: 'orderRef', type: 'text', synonyms: ['订单号', '订单编号', '单号', '销售单号', '单据编号', 'Order ID', 'Order No', 'Order Number', 'Order'] },
-  { name: 'lineRef', type: 'text', synonyms: ['行号', '明细号', '明细ID', '行ID', '订单行号', 'Row ID', 'Line ID', 'Line Ref', 'Line No', 'Line Number'] },
-  { name: 'product', type: 'text', synonyms: ['产品', '产品编码', '物料编码', '商品编码', '产品代码', 'SKU', 'Product ID', 'Product Code', 'Product', 'Item'] },
-  { name: 'category', type: 'text', synonyms: ['品类', '产品类别', '类别', '产品线', '分类', 'Category', 'Product Category', 'Product Line'] },
-  { name: 'quantity', type: 'number', synonyms: ['数量', '销量', '件数', 'Quantity', 'Qty', 'Units'] },
-  { name: 'amount', type: 'money', required: true, synonyms: ['金额', '销售额', '销售金额', '含税金额', '订单金额', '收入', 'Sales', 'Amount', 'Revenue', 'Net Sales', 'Sales Amount'] },
-  { name: 'cost', type: 'money', synonyms: ['成本', '成本金额', '销售成本', 'Cost', 'COGS'] },
-  { name: 'profit', type: 'money', synonyms: ['毛利', '利润', '毛利额', 'Profit', 'Gross Profit', 'Margin Amount'] },
-  { name: 'customerRef', type: 'text', synonyms: ['终端客户', '客户', '终端客户编码', '客户名称', 'End Customer', 'Customer', 'Customer Ref', 'Customer Name'] },
-  { name: 'currency', type: 'text', synonyms: ['币种', '货币', 'Currency'] },
+  { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '客户编码', '代理商编码', 'Partner Code', 'partner', 'Partner ID', 'Dealer Code', 'Customer ID', 'Reseller ID', '客户代码', '客户号', '购货单位编码', '购货单位代码', 'Sold-To Party', 'Sold-to Party Code', 'Customer Number', 'Customer No', 'Customer Code'] },
+  { name: 'date', type: 'date', required: true, synonyms: ['日期', '销售日期', '订单日期', '出库日期', '开票日期', '单据日期', 'Order Date', 'Sale Date', 'Invoice Date', 'Date', '发货日期', '业务日期', '交易日期', '记账日期', 'Billing Date', 'Posting Date', 'Document Date', 'Delivery Date'] },
+  { name: 'orderRef', type: 'text', synonyms: ['订单号', '订单编号', '单号', '销售单号', '单据编号', 'Order ID', 'Order No', 'Order Number', 'Order', '单据号', '销售订单号', '发货单号', '发票号', '发票号码', 'Billing Document', 'Sales Document', 'Invoice No', 'Invoice Number', 'Document No'] },
+  { name: 'lineRef', type: 'text', synonyms: ['行号', '明细号', '明细ID', '行ID', '订单行号', 'Row ID', 'Line ID', 'Line Ref', 'Line No', 'Line Number', '行项目', '项目号', '分录号', '分录行号', 'Item No', 'Line Item'] },
+  { name: 'product', type: 'text', synonyms: ['产品', '产品编码', '物料编码', '商品编码', '产品代码', 'SKU', 'Product ID', 'Product Code', 'Product', 'Item', '产品名称', '商品名称', '存货编码', '存货名称', '物料名称', '品名', '货品名称', 'Material', 'Material Description', 'Product Name', 'Item Name'] },
+  { name: 'category', type: 'text', synonyms: ['品类', '产品类别', '类别', '产品线', '分类', 'Category', 'Product Category', 'Product Line', '存货分类', '物料分类', '商品类别', 'Material Group', 'Product Group'] },
+  { name: 'quantity', type: 'number', synonyms: ['数量', '销量', '件数', 'Quantity', 'Qty', 'Units', '销售数量', '发货数量', '开票数量', 'Billed Quantity', 'Order Quantity'] },
+  { name: 'amount', type: 'money', required: true, synonyms: ['金额', '销售额', '销售金额', '含税金额', '订单金额', '收入', 'Sales', 'Amount', 'Revenue', 'Net Sales', 'Sales Amount', '价税合计', '本币价税合计', '销售收入', '无税金额', '不含税金额', '本币无税金额', 'Net Value', 'Net Amount', 'Total Amount'] },
+  { name: 'cost', type: 'money', synonyms: ['成本', '成本金额', '销售成本', 'Cost', 'COGS', '成本额', '出库成本', 'Cost Amount', 'Cost of Sales'] },
+  { name: 'profit', type: 'money', synonyms: ['毛利', '利润', '毛利额', 'Profit', 'Gross Profit', 'Margin Amount', '毛利金额', '销售毛利'] },
+  { name: 'customerRef', type: 'text', synonyms: ['终端客户', '客户', '终端客户编码', '客户名称', 'End Customer', 'Customer', 'Customer Ref', 'Customer Name', '客户编号', '终端客户名称', '最终客户', 'End Customer Code', 'Ship-To Party'] },
+  { name: 'currency', type: 'text', synonyms: ['币种', '货币', 'Currency', '币别', '结算币种', 'Document Currency', 'Currency Code'] },
 ];
 
 interface SalesRow {
@@ -71,13 +71,7 @@ function open(ctx: KindContext): KindRun<SalesRow> {
       const date = row.date('date', true);
       let currency = 'CNY';
       if (hasCurrency) {
-        const c = row.text('currency', false, 10);
-        if (c !== null) {
-          if (/^[A-Za-z]{3}$/.test(c)) currency = c.toUpperCase();
-          else if (c === '人民币' || c === 'RMB' || c === '¥' || c === '元') currency = 'CNY';
-          else if (c === '美元' || c === '$') currency = 'USD';
-          else row.fail('currency', `'${c}' is not a currency code (CNY, USD, …)`);
-        }
+        currency = row.currency('currency') ?? currency;
       }
       const amountMinor = row.money('amount', true, currency);
       const quantityText = hasQuantity ? (row.decimal('quantity') ?? '0') : '0';

@@ -366,7 +366,7 @@ export function ImportWizard() {
 }
 
 function storedValue(stored: Record<string, unknown>, field: string): string {
-  const key = field === 'amount' ? 'amountMinor' : field === 'cost' || field === 'profit' ? 'costMinor' : field === 'partnerCode' ? 'partnerId' : field === 'courseCode' ? 'courseId' : field;
+  const key = field === 'amount' ? 'amountMinor' : field === 'cost' || field === 'profit' ? 'costMinor' : field === 'courseCode' ? 'courseId' : field;
   const v = stored[key];
   if (v === null || v === undefined) return '';
   if (key.endsWith('Minor') && typeof v === 'number') return (v / 100).toFixed(2);

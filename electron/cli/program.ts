@@ -9,6 +9,7 @@ import { register as registerTraining } from './commands/training';
 import { register as registerWorkspace } from './commands/workspace';
 import { register as registerPayouts } from './commands/payouts';
 import { register as registerLedger } from './commands/ledger';
+import { register as registerHq } from './commands/hq';
 
 /** `pwb`: the headless CLI. Every command drives the same contract as the app. */
 export function buildProgram(version: string): Command {
@@ -32,5 +33,6 @@ export function buildProgram(version: string): Command {
   registerDeals(program);
   registerBackups(program);
   registerTraining(program);
+  registerHq(program);
   return program;
 }

@@ -1,0 +1,200 @@
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { openWorkspace } from '../../../db/database';
+import { ApiError, DomainError } from '../../contract/operation';
+import { backupBeforeMigration } from '../../domain/backups/backupService';
+import { withHq, type HqConnectionOptions } from '../../domain/hq/hqConnection';
+import { hqConflicts, hqDashboard, hqReport } from '../../domain/hq/hqReport';
+import { createOfficeRole, setupHqSchema, checkHqSchema } from '../../domain/hq/hqSchema';
+import { publishToHq } from '../../domain/hq/publish';
+import { listReference, publishReference, pullReference, referenceKind, type ReferenceItem } from '../../domain/hq/referenceData';
+import { publishState, readIdentity } from '../../domain/hq/workspaceIdentity';
+import { action, common, defaultWorkspacePath, output, type CommonOptions } from '../runtime';
+
+interface HqOptions extends CommonOptions {
+  hq?: string;
+  passwordFile?: string;
+}
+
+function hqOption(cmd: Command): Command {
+  return common(cmd)
+    .option('--hq <url>', 'HQ PostgreSQL URL, e.g. postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full (default: PWB_HQ_URL)')
+    .option('--password-file <file>', 'read the password from this file (else PGPASSWORD or ~/.pgpass)');
+}
+
+function connection(opts: HqOptions): HqConnectionOptions {
+  const url = opts.hq ?? process.env.PWB_HQ_URL;
+  if (!url) throw new DomainError('Give the HQ address with --hq URL (or PWB_HQ_URL)', 'DOMAIN', { reason: 'URL' });
+  return { url, ...(opts.passwordFile ? { passwordFile: opts.passwordFile } : {}) };
+}
+
+/** Domain errors reach the user as the contract's structured errors (code, message, data). */
+function hqAction<A extends unknown[]>(operation: string, fn: (...args: A) => Promise<void>) {
+  return action(async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (e) {
+      if (e instanceof DomainError) throw new ApiError({ code: e.code, operation, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) });
+      throw e;
+    }
+  });
+}
+
+async function withWorkspace<T>(opts: CommonOptions, fn: (ws: ReturnType<typeof openWorkspace>) => Promise<T>): Promise<T> {
+  const path = opts.db ?? defaultWorkspacePath();
+  const ws = openWorkspace(path, { beforeMigrate: backupBeforeMigration(path) });
+  try {
+    return await fn(ws);
+  } finally {
+    ws.close();
+  }
+}
+
+const money = (minor: number) => (minor / 100).toFixed(2);
+
+export function register(program: Command): void {
+  const hq = program.command('hq').description('HQ consolidation on PostgreSQL: set up HQ, publish this workspace, reports, conflicts, reference data');
+
+  hqOption(hq.command('setup').description('create or migrate the HQ schema and its group roles (run once by the HQ database owner)')).action(
+    hqAction('hq.setup', async (opts: HqOptions) => {
+      const r = await withHq(connection(opts), (c) => setupHqSchema(c));
+      output(opts, r, () => (r.from === r.to ? `HQ schema is up to date (version ${r.to})` : `HQ schema migrated from version ${r.from} to ${r.to}`));
+    }),
+  );
+
+  hqOption(
+    hq
+      .command('add-office')
+      .description('create (or reset the password of) an office\'s login role; run by the HQ owner')
+      .requiredOption('--role <name>', 'the office role, e.g. office_east')
+      .option('--office-password-file <file>', 'file holding the new role\'s password (else PWB_OFFICE_PASSWORD)')
+      .option('--reader', 'also let this role read every office (HQ dashboards)'),
+  ).action(
+    hqAction('hq.addOffice', async (opts: HqOptions & { role: string; officePasswordFile?: string; reader?: boolean }) => {
+      const password = opts.officePasswordFile ? readFileSync(opts.officePasswordFile, 'utf8').replace(/\r?\n$/, '') : process.env.PWB_OFFICE_PASSWORD;
+      if (!password) throw new DomainError('Give the office password with --office-password-file FILE or PWB_OFFICE_PASSWORD', 'DOMAIN', { reason: 'PASSWORD' });
+      const r = await withHq(connection(opts), async (c) => {
+        await checkHqSchema(c);
+        return createOfficeRole(c, opts.role, password, { reader: opts.reader });
+      });
+      output(opts, r, () => `${r.created ? 'Created' : 'Updated'} office role ${r.role}`);
+    }),
+  );
+
+  hqOption(
+    hq
+      .command('publish')
+      .description('send everything that changed since the last successful publish to HQ')
+      .option('--office <name>', 'this workspace\'s office name (remembered; required the first time)')
+      .option('--batch-size <n>', 'changes per PostgreSQL transaction', (v) => Number.parseInt(v, 10)),
+  ).action(
+    hqAction('hq.publish', async (opts: HqOptions & { office?: string; batchSize?: number }) => {
+      await withWorkspace(opts, async (ws) => {
+        const progress =
+          process.stderr.isTTY || process.env.PWB_PROGRESS === '1' ? (done: number, total: number) => process.stderr.write(`publish: ${done}/${total}\n`) : undefined;
+        const r = await publishToHq(ws, { hq: connection(opts), office: opts.office, batchSize: opts.batchSize, progress });
+        output(opts, r, () =>
+          [
+            `Published ${r.changes} change(s) of office ${r.office} in ${r.batches} batch(es): ${r.upserted} row(s) written, ${r.deleted} removed at HQ${r.resynced ? ' (full resend: HQ did not hold this workspace\'s history)' : ''}`,
+            ...Object.entries(r.tables).map(([t, v]) => `  ${t.padEnd(22)} ${String(v.upserted).padStart(8)} written ${String(v.deleted).padStart(6)} removed`),
+          ].join('\n'),
+        );
+      });
+    }),
+  );
+
+  common(hq.command('status').description('this workspace\'s HQ identity and the last publish')).action(
+    hqAction('hq.status', async (opts: CommonOptions) => {
+      await withWorkspace(opts, async (ws) => {
+        const r = { ...readIdentity(ws), ...publishState(ws) };
+        output(opts, r, () =>
+          [`Workspace ${r.workspaceId}, office ${r.officeName ?? '(not named)'}`, `Last publish: ${r.lastSuccessAt ?? 'never'}; ${r.pending} change(s) waiting`, ...(r.lastError ? [`Last error: ${r.lastError}`] : [])].join('\n'),
+        );
+      });
+    }),
+  );
+
+  hqOption(hq.command('report').description('per office and partner: revenue, orders, attainment, grade, payouts').requiredOption('--period <label>', 'e.g. 2025-Q1')).action(
+    hqAction('hq.report', async (opts: HqOptions & { period: string }) => {
+      const rows = await withHq(connection(opts), async (c) => {
+        await checkHqSchema(c);
+        return hqReport(c, opts.period);
+      });
+      output(opts, rows, () =>
+        [...rows.map((r) => `${r.office}\t${r.partnerCode}\t${money(r.revenueMinor)}\t${r.orders}\t${r.attainment ?? ''}\t${r.grade ?? ''}\t${money(r.payoutMinor)}`), `${rows.length} row(s)`].join('\n'),
+      );
+    }),
+  );
+
+  hqOption(hq.command('dashboard').description('HQ figures: revenue by office and territory, grades, top/bottom partners, payouts, risks').requiredOption('--period <label>', 'e.g. 2025-Q1')).action(
+    hqAction('hq.dashboard', async (opts: HqOptions & { period: string }) => {
+      const d = await withHq(connection(opts), async (c) => {
+        await checkHqSchema(c);
+        return hqDashboard(c, opts.period);
+      });
+      output(opts, d, () =>
+        [
+          `Period ${d.period}`,
+          ...d.revenueByOffice.map((o) => `  ${o.office}: ${money(o.revenueMinor)} (${o.partners} partners)`),
+          `Grades: ${d.grades.map((g) => `${g.grade} ${g.partners}`).join(', ')}`,
+          `Risks open: ${d.risksByLevel.map((r) => `${r.level} ${r.open}`).join(', ')}`,
+        ].join('\n'),
+      );
+    }),
+  );
+
+  hqOption(hq.command('conflicts').description('partner codes, credit codes and deal customers that two offices both claim (reported, never merged)')).action(
+    hqAction('hq.conflicts', async (opts: HqOptions) => {
+      const rows = await withHq(connection(opts), async (c) => {
+        await checkHqSchema(c);
+        return hqConflicts(c);
+      });
+      output(opts, rows, () => [...rows.map((r) => `${r.kind}\t${r.key}\t${r.partners.map((p) => `${p.office}:${p.partnerCode}`).join(', ')}`), `${rows.length} conflict(s)`].join('\n'));
+    }),
+  );
+
+  hqOption(hq.command('pull').description('bring HQ\'s reference data (territories, products, courses, program templates) into this workspace, read-only')).action(
+    hqAction('hq.pull', async (opts: HqOptions) => {
+      await withWorkspace(opts, async (ws) => {
+        const r = await withHq(connection(opts), async (c) => {
+          await checkHqSchema(c);
+          return pullReference(ws, c);
+        });
+        output(opts, r, () => `Pulled reference data version ${r.version}: ${r.added} added, ${r.updated} updated, ${r.removed} removed (${Object.entries(r.kinds).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'})`);
+      });
+    }),
+  );
+
+  const reference = hq.command('reference').description('reference data: HQ publishes it, regions list what they pulled');
+  hqOption(
+    reference
+      .command('publish')
+      .description('HQ: replace the company-wide list of one kind from a JSON file [{"code","name","data"?}] (missing items become deletions)')
+      .requiredOption('--kind <kind>', 'territory | product | course | program_template')
+      .requiredOption('--file <file>', 'JSON list'),
+  ).action(
+    hqAction('hq.reference.publish', async (opts: HqOptions & { kind: string; file: string }) => {
+      const kind = referenceKind(opts.kind);
+      let items: ReferenceItem[];
+      try {
+        items = JSON.parse(readFileSync(opts.file, 'utf8')) as ReferenceItem[];
+      } catch (e) {
+        throw new DomainError(`${opts.file}: not a JSON list (${(e as Error).message})`, 'DOMAIN', { reason: 'FILE' });
+      }
+      if (!Array.isArray(items)) throw new DomainError(`${opts.file}: expected a JSON list of {"code","name"}`, 'DOMAIN', { reason: 'FILE' });
+      const r = await withHq(connection(opts), async (c) => {
+        await checkHqSchema(c);
+        return publishReference(c, kind, items);
+      });
+      output(opts, r, () => `${kind}: ${r.upserted} published, ${r.deleted} withdrawn`);
+    }),
+  );
+  common(reference.command('list').description('reference data pulled into this workspace').option('--kind <kind>', 'only this kind')).action(
+    hqAction('hq.reference.list', async (opts: CommonOptions & { kind?: string }) => {
+      await withWorkspace(opts, async (ws) => {
+        const rows = listReference(ws, opts.kind ? referenceKind(opts.kind) : undefined);
+        output(opts, rows, () => [...rows.map((r) => `${r.kind}\t${r.code}\t${r.name}\tv${r.version}`), `${rows.length} item(s)`].join('\n'));
+      });
+    }),
+  );
+}

@@ -1,0 +1,148 @@
+import type pg from 'pg';
+import { DomainError } from '../../contract/operation';
+import { isPeriodLabel, parsePeriod } from '../periods/period';
+import { DEFAULT_RISK_BANDS } from '../risks/riskLevels';
+
+export interface HqReportRow {
+  office: string;
+  partnerCode: string;
+  revenueMinor: number;
+  orders: number;
+  attainment: number | null;
+  grade: string | null;
+  payoutMinor: number;
+}
+
+function period(label: string, fiscalStartMonth = 1) {
+  if (!isPeriodLabel(label)) throw new DomainError(`Not a period: ${label} (e.g. 2025-Q1, 2025-03, 2025-H1, 2025)`, 'DOMAIN', { reason: 'PERIOD' });
+  return parsePeriod(label, fiscalStartMonth);
+}
+
+/** Latest scorecard per office and partner for the period (highest evaluation-run version), and approved or paid payouts. */
+const PERIOD_CTES = `
+  cards AS (
+    SELECT DISTINCT ON (s.office_id, (s.data->>'partner_id')::bigint)
+      s.office_id, (s.data->>'partner_id')::bigint AS partner_id, (s.data->>'attainment')::float8 AS attainment, s.data->>'grade' AS grade
+    FROM hq.records s
+    JOIN hq.records r ON r.office_id = s.office_id AND r.tbl = 'evaluation_runs' AND r.row_key = (s.data->>'run_id')::bigint
+    WHERE s.tbl = 'scorecards' AND r.data->>'period' = $3
+    ORDER BY s.office_id, (s.data->>'partner_id')::bigint, (r.data->>'version')::int DESC, r.row_key DESC
+  ),
+  payouts AS (
+    SELECT l.office_id, (l.data->>'partner_id')::bigint AS partner_id, sum((l.data->>'amount_minor')::bigint) AS payout
+    FROM hq.records l
+    JOIN hq.records r ON r.office_id = l.office_id AND r.tbl = 'payout_runs' AND r.row_key = (l.data->>'run_id')::bigint
+    WHERE l.tbl = 'payout_lines' AND r.data->>'period' = $3 AND r.data->>'status' IN ('approved', 'paid')
+    GROUP BY 1, 2
+  ),
+  sales AS (
+    SELECT office_id, partner_id, sum(amount_minor) AS revenue, count(DISTINCT order_ref) AS orders
+    FROM hq.sales_lines WHERE date BETWEEN $1::date AND $2::date GROUP BY 1, 2
+  )`;
+
+/** Per office and partner: revenue and orders from the published sales lines, attainment and grade from the latest scorecard, payouts approved or paid. */
+export async function hqReport(client: pg.Client, label: string): Promise<HqReportRow[]> {
+  const p = period(label);
+  const r = await client.query(
+    `WITH ${PERIOD_CTES},
+     keys AS (SELECT office_id, partner_id FROM sales UNION SELECT office_id, partner_id FROM cards UNION SELECT office_id, partner_id FROM payouts)
+     SELECT o.name AS office, coalesce(pr.data->>'code', '#' || k.partner_id) AS "partnerCode",
+       coalesce(s.revenue, 0)::bigint AS "revenueMinor", coalesce(s.orders, 0)::int AS orders,
+       c.attainment, c.grade, coalesce(pay.payout, 0)::bigint AS "payoutMinor"
+     FROM keys k
+     JOIN hq.offices o ON o.id = k.office_id
+     LEFT JOIN hq.records pr ON pr.office_id = k.office_id AND pr.tbl = 'partners' AND pr.row_key = k.partner_id
+     LEFT JOIN sales s ON s.office_id = k.office_id AND s.partner_id = k.partner_id
+     LEFT JOIN cards c ON c.office_id = k.office_id AND c.partner_id = k.partner_id
+     LEFT JOIN payouts pay ON pay.office_id = k.office_id AND pay.partner_id = k.partner_id
+     ORDER BY 1, 2`,
+    [p.start, p.end, p.label],
+  );
+  return r.rows.map((x) => ({ ...x, revenueMinor: Number(x.revenueMinor), payoutMinor: Number(x.payoutMinor) }));
+}
+
+export interface HqDashboard {
+  period: string;
+  revenueByOffice: Array<{ office: string; revenueMinor: number; partners: number }>;
+  revenueByTerritory: Array<{ office: string; territory: string | null; revenueMinor: number }>;
+  grades: Array<{ grade: string; partners: number }>;
+  top: HqReportRow[];
+  bottom: HqReportRow[];
+  payoutsByOffice: Array<{ office: string; payoutMinor: number }>;
+  risksByLevel: Array<{ level: string; open: number }>;
+}
+
+/** The HQ section's figures across offices (one query each; the report rows serve top/bottom). */
+export async function hqDashboard(client: pg.Client, label: string): Promise<HqDashboard> {
+  const p = period(label);
+  const rows = await hqReport(client, label);
+  const byOffice = new Map<string, { revenueMinor: number; partners: number; payoutMinor: number }>();
+  const grades = new Map<string, number>();
+  for (const r of rows) {
+    const o = byOffice.get(r.office) ?? { revenueMinor: 0, partners: 0, payoutMinor: 0 };
+    o.revenueMinor += r.revenueMinor;
+    o.partners += 1;
+    o.payoutMinor += r.payoutMinor;
+    byOffice.set(r.office, o);
+    if (r.grade) grades.set(r.grade, (grades.get(r.grade) ?? 0) + 1);
+  }
+  // Territory: the partner's region until territories are published (issue 15 adds them to the published tables).
+  const territory = await client.query(
+    `SELECT o.name AS office, pr.data->>'region' AS territory, sum(s.amount_minor)::bigint AS "revenueMinor"
+     FROM hq.sales_lines s JOIN hq.offices o ON o.id = s.office_id
+     LEFT JOIN hq.records pr ON pr.office_id = s.office_id AND pr.tbl = 'partners' AND pr.row_key = s.partner_id
+     WHERE s.date BETWEEN $1::date AND $2::date GROUP BY 1, 2 ORDER BY 1, 3 DESC`,
+    [p.start, p.end],
+  );
+  const bands = DEFAULT_RISK_BANDS.map((b) => `WHEN score BETWEEN ${b.min} AND ${b.max} THEN '${b.level}'`).join(' ');
+  const risks = await client.query(
+    `SELECT CASE ${bands} END AS level, count(*)::int AS open
+     FROM (SELECT coalesce((data->>'residual_likelihood')::int, (data->>'likelihood')::int) * coalesce((data->>'residual_impact')::int, (data->>'impact')::int) AS score
+           FROM hq.records WHERE tbl = 'risks' AND data->>'status' NOT IN ('closed')) x
+     GROUP BY 1 ORDER BY 1`,
+  );
+  const ranked = rows.filter((r) => r.revenueMinor > 0).sort((a, b) => b.revenueMinor - a.revenueMinor || a.office.localeCompare(b.office) || a.partnerCode.localeCompare(b.partnerCode));
+  return {
+    period: p.label,
+    revenueByOffice: [...byOffice].map(([office, v]) => ({ office, revenueMinor: v.revenueMinor, partners: v.partners })),
+    revenueByTerritory: territory.rows.map((r) => ({ ...r, revenueMinor: Number(r.revenueMinor) })),
+    grades: [...grades].sort().map(([grade, partners]) => ({ grade, partners })),
+    top: ranked.slice(0, 10),
+    bottom: ranked.slice(-10).reverse(),
+    payoutsByOffice: [...byOffice].map(([office, v]) => ({ office, payoutMinor: v.payoutMinor })),
+    risksByLevel: risks.rows,
+  };
+}
+
+export interface HqConflict {
+  kind: 'partner_code' | 'credit_code' | 'deal_customer';
+  /** The partner code, credit code or customer key the offices share. */
+  key: string;
+  offices: string[];
+  /** Per office, the partner codes involved. */
+  partners: Array<{ office: string; partnerCode: string; name: string | null }>;
+}
+
+/** Conflicts across offices, reported and never merged: one partner code or credit code in two offices, one customer registered by partners of two offices. */
+export async function hqConflicts(client: pg.Client): Promise<HqConflict[]> {
+  const r = await client.query<{ kind: HqConflict['kind']; key: string; offices: string[]; partners: HqConflict['partners'] }>(
+    `WITH p AS (
+       SELECT r.office_id, o.name AS office, r.row_key AS id, r.data->>'code' AS code, r.data->>'name' AS name, nullif(r.data->>'credit_code', '') AS credit
+       FROM hq.records r JOIN hq.offices o ON o.id = r.office_id WHERE r.tbl = 'partners' AND r.data->>'deleted_at' IS NULL
+     ),
+     d AS (
+       SELECT p.office, p.code, p.name, coalesce(nullif(r.data->>'customer_credit_code', ''), r.data->>'customer_key') AS customer
+       FROM hq.records r JOIN p ON p.office_id = r.office_id AND p.id = (r.data->>'partner_id')::bigint
+       WHERE r.tbl = 'deal_registrations' AND r.data->>'status' NOT IN ('rejected', 'expired', 'lost')
+     ),
+     c AS (
+       SELECT 'partner_code' AS kind, code AS key, office, code, name FROM p
+       UNION ALL SELECT 'credit_code', credit, office, code, name FROM p WHERE credit IS NOT NULL
+       UNION ALL SELECT 'deal_customer', customer, office, code, name FROM d
+     )
+     SELECT kind, key, array_agg(DISTINCT office ORDER BY office) AS offices,
+       json_agg(DISTINCT jsonb_build_object('office', office, 'partnerCode', code, 'name', name)) AS partners
+     FROM c GROUP BY kind, key HAVING count(DISTINCT office) > 1 ORDER BY kind, key`,
+  );
+  return r.rows.map((x) => ({ ...x, partners: [...x.partners].sort((a, b) => a.office.localeCompare(b.office) || a.partnerCode.localeCompare(b.partnerCode)) }));
+}

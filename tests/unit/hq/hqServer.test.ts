@@ -1,0 +1,222 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../../electron/api/api';
+import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
+import { hqConflicts, hqReport } from '../../../electron/domain/hq/hqReport';
+import { publishToHq } from '../../../electron/domain/hq/publish';
+import { listReference, publishReference, pullReference } from '../../../electron/domain/hq/referenceData';
+import { readIdentity } from '../../../electron/domain/hq/workspaceIdentity';
+import { openWorkspace } from '../../../db/database';
+import { pwb } from '../../helpers/cli';
+import { hqImage, normalisedWorkspaceImage } from '../../helpers/hq';
+import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { fileWorkspace, partnerInput } from '../../helpers/workspace';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+let cluster: TestCluster;
+let admin: pg.Client;
+const PW = 'office-password-2';
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  await setupHqSchema(admin);
+  for (const role of ['office_east', 'office_north']) await createOfficeRole(admin, role, PW);
+}, 120_000);
+
+afterAll(async () => {
+  await admin?.end();
+  cluster?.stop();
+});
+
+async function demoWorkspace(seed: number, scale = 0.05) {
+  const w = fileWorkspace();
+  const api = createApi({ ws: w.ws, user: 'tester' });
+  await api.send('system.loadDemo', { scale, seed });
+  return { ...w, api };
+}
+
+const count = (c: pg.Client, sql: string, params: unknown[] = []) => c.query(sql, params).then((r) => Number(r.rows[0].n));
+
+describe('HQ on a real PostgreSQL server', () => {
+  it('a publish SIGKILLed at random points and run again leaves HQ equal to the workspace', async () => {
+    const o = await demoWorkspace(11);
+    const url = cluster.urlFor('office_east', PW);
+    const points = Number(process.env.PWB_CRASH_POINTS ?? (process.env.CI ? 3 : 5));
+    let killed = 0;
+    try {
+      o.ws.sqlite.prepare("UPDATE workspace_identity SET office_name = '华东大区'").run();
+      o.ws.close();
+      for (let round = 0; round < points; round++) {
+        // Change the workspace between rounds: edits, deletions and new rows all have to arrive.
+        const ws = openWorkspace(o.path);
+        ws.sqlite.prepare('UPDATE partners SET name = name || ? WHERE id % 7 = ?').run(`·${round}`, round % 7);
+        ws.sqlite.prepare('DELETE FROM sales_lines WHERE id IN (SELECT id FROM sales_lines WHERE id % 13 = ? LIMIT 40)').run(round % 13);
+        ws.sqlite.prepare('UPDATE sales_lines SET quantity = quantity + 1 WHERE id % 3 = ?').run(round % 3);
+        ws.close();
+        const killAfter = Math.floor(Math.random() * 6);
+        const delay = Math.floor(Math.random() * 40);
+        await new Promise<void>((resolve) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/cli/pwb.ts'), 'hq', 'publish', '--db', o.path, '--hq', url, '--batch-size', '400', '--json'], {
+            cwd: ROOT,
+            env: { ...process.env, PWB_PROGRESS: '1' },
+          });
+          let seen = 0;
+          child.stderr.on('data', (d: Buffer) => {
+            seen += (d.toString().match(/publish: /g) ?? []).length;
+            if (seen > killAfter) setTimeout(() => child.kill('SIGKILL'), delay);
+          });
+          child.on('exit', (_code, signal) => {
+            if (signal === 'SIGKILL') killed++;
+            resolve();
+          });
+        });
+        const again = openWorkspace(o.path);
+        try {
+          await publishToHq(again, { hq: { url }, batchSize: 1000 });
+          expect(await hqImage(admin, readIdentity(again).workspaceId)).toEqual(normalisedWorkspaceImage(again));
+        } finally {
+          again.close();
+        }
+      }
+      expect(killed).toBeGreaterThan(0);
+    } finally {
+      o.cleanup();
+    }
+  }, 600_000);
+
+  it('row-level security: an office writes and reads only its own rows; a workspace cannot be claimed by another office', async () => {
+    const o = await demoWorkspace(12, 0.02);
+    const north = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
+    await north.connect();
+    try {
+      await publishToHq(o.ws, { hq: { url: cluster.urlFor('office_east', PW) }, office: '华东大区' });
+      const east = readIdentity(o.ws).workspaceId;
+      const before = await count(admin, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east]);
+      expect(before).toBeGreaterThan(0);
+      await expect(north.query("INSERT INTO hq.records (office_id, tbl, row_key, data) VALUES ($1, 'partners', 999999, '{}')", [east])).rejects.toThrow(/row-level security/);
+      await expect(north.query("INSERT INTO hq.sales_lines (office_id, id, partner_id, date, quantity, amount_minor, currency) VALUES ($1, 999999, 1, '2025-01-01', 1, 1, 'CNY')", [east])).rejects.toThrow(/row-level security/);
+      expect((await north.query("UPDATE hq.records SET data = '{}' WHERE office_id = $1", [east])).rowCount).toBe(0);
+      expect((await north.query('DELETE FROM hq.sales_lines WHERE office_id = $1', [east])).rowCount).toBe(0);
+      expect(await count(north, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east])).toBe(0);
+      await expect(north.query("INSERT INTO hq.offices (id, name) VALUES ($1, 'x') ON CONFLICT (id) DO UPDATE SET name = 'x'", [east])).rejects.toThrow(/row-level security/);
+      await expect(north.query("UPDATE hq.offices SET high_water = 0 WHERE id = $1", [east]).then((r) => r.rowCount)).resolves.toBe(0);
+      expect(await count(admin, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east])).toBe(before);
+      // The same workspace published with another office's login is refused, not merged.
+      await expect(publishToHq(o.ws, { hq: { url: cluster.urlFor('office_north', PW) } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      // HQ grants reading every office.
+      await admin.query('GRANT pwb_hq_reader TO office_north');
+      expect(await count(north, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east])).toBe(before);
+      await admin.query('REVOKE pwb_hq_reader FROM office_north');
+    } finally {
+      await north.end();
+      o.cleanup();
+    }
+  }, 300_000);
+
+  it('report and conflicts: figures equal the workspaces; shared codes and customers are reported per office', async () => {
+    const a = fileWorkspace();
+    const b = fileWorkspace();
+    const apiA = createApi({ ws: a.ws, user: 't' });
+    const apiB = createApi({ ws: b.ws, user: 't' });
+    try {
+      const credit = '91310000MA1FL8XQ30';
+      const pa = (await apiA.send('partners.create', partnerInput('DUP-1', { creditCode: credit }))) as { id: number };
+      await apiA.send('partners.create', partnerInput('ONLY-A'));
+      const pb = (await apiB.send('partners.create', partnerInput('DUP-1'))) as { id: number };
+      await apiB.send('partners.create', partnerInput('OTHER-B', { creditCode: credit }));
+      const deal = { customerName: '上海某某科技有限公司', customerCreditCode: '91310115MA1K3YJ12X', productLine: 'servers', expectedValueMinor: 100000 };
+      await apiA.send('deals.register', { ...deal, partnerId: pa.id });
+      await apiB.send('deals.register', { ...deal, partnerId: pb.id });
+      const line = a.ws.sqlite.prepare("INSERT INTO sales_lines (partner_id, date, order_ref, amount_minor, dedupe_key) VALUES (?, ?, ?, ?, ?)");
+      line.run(pa.id, '2025-02-01', 'O1', 12345, 'k1');
+      line.run(pa.id, '2025-02-03', 'O1', 55, 'k2');
+      line.run(pa.id, '2025-04-01', 'O2', 999, 'k3');
+      await publishToHq(a.ws, { hq: { url: cluster.urlFor('office_east', PW) }, office: 'A 区' });
+      await publishToHq(b.ws, { hq: { url: cluster.urlFor('office_north', PW) }, office: 'B 区' });
+      const report = (await hqReport(admin, '2025-Q1')).filter((r) => r.office === 'A 区' || r.office === 'B 区');
+      expect(report).toEqual([{ office: 'A 区', partnerCode: 'DUP-1', revenueMinor: 12400, orders: 1, attainment: null, grade: null, payoutMinor: 0 }]);
+      const conflicts = (await hqConflicts(admin)).filter((c) => c.offices.join() === 'A 区,B 区');
+      expect(conflicts.map((c) => [c.kind, c.key])).toEqual([
+        ['credit_code', credit],
+        ['deal_customer', '91310115MA1K3YJ12X'],
+        ['partner_code', 'DUP-1'],
+      ]);
+      expect(conflicts[0].partners.map((p) => `${p.office}:${p.partnerCode}`)).toEqual(['A 区:DUP-1', 'B 区:OTHER-B']);
+    } finally {
+      a.cleanup();
+      b.cleanup();
+    }
+  }, 120_000);
+
+  it('reference data flows down versioned and read-only; local edits are refused', async () => {
+    const w = fileWorkspace();
+    try {
+      await publishReference(admin, 'course', [
+        { code: 'C-101', name: '产品基础认证', data: { hours: 8 } },
+        { code: 'C-201', name: '高级售前', data: { hours: 16 } },
+      ]);
+      await publishReference(admin, 'program_template', [{ code: 'REBATE-Q', name: '季度返利模板', data: { tiers: [0.02, 0.03] } }]);
+      const office = new pg.Client({ connectionString: cluster.urlFor('office_east', PW) });
+      await office.connect();
+      try {
+        const first = await pullReference(w.ws, office);
+        expect(first).toMatchObject({ added: 3, updated: 0, removed: 0, kinds: { course: 2, program_template: 1 } });
+        const v1 = listReference(w.ws, 'course').find((c) => c.code === 'C-101')!.version;
+        expect(() => w.ws.sqlite.prepare("UPDATE hq_reference SET name = 'x' WHERE code = 'C-101'").run()).toThrow(/READ_ONLY: reference data from HQ cannot be changed here/);
+        expect(() => w.ws.sqlite.prepare("DELETE FROM hq_reference").run()).toThrow(/READ_ONLY/);
+        expect(() => w.ws.sqlite.prepare("INSERT INTO hq_reference (kind, code, version, name, data, pulled_at) VALUES ('course', 'X', 1, 'x', '{}', 'now')").run()).toThrow(/READ_ONLY/);
+        await publishReference(admin, 'course', [{ code: 'C-101', name: '产品基础认证（2025版）', data: { hours: 8 } }]);
+        const second = await pullReference(w.ws, office);
+        expect(second).toMatchObject({ added: 0, updated: 1, removed: 1 });
+        const c101 = listReference(w.ws, 'course');
+        expect(c101).toHaveLength(1);
+        expect(c101[0]).toMatchObject({ code: 'C-101', name: '产品基础认证（2025版）' });
+        expect(c101[0].version).toBeGreaterThan(v1);
+        await expect(office.query("UPDATE hq.reference_data SET name = 'x'")).rejects.toThrow(/permission denied/);
+      } finally {
+        await office.end();
+      }
+    } finally {
+      w.cleanup();
+    }
+  }, 120_000);
+
+  it('CLI: publish --json; offline fails clearly and loses nothing; a newer HQ schema is refused', async () => {
+    const w = fileWorkspace();
+    const api = createApi({ ws: w.ws, user: 't' });
+    try {
+      await api.send('partners.create', partnerInput('CLI-1'));
+      const pending = () => (w.ws.sqlite.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+      const before = pending();
+      const offline = pwb(['hq', 'publish', '--db', w.path, '--hq', `postgres://office_east@127.0.0.1:1/pwb_hq`, '--office', '西区', '--json'], { PGPASSWORD: PW });
+      expect(offline.code).not.toBe(0);
+      expect(JSON.parse(offline.stderr).error).toMatchObject({ code: 'DOMAIN', operation: 'hq.publish', data: { reason: 'OFFLINE' } });
+      expect(offline.stderr).toMatch(/cannot be reached.*Nothing was lost/);
+      expect(pending()).toBe(before);
+      const ok = pwb(['hq', 'publish', '--db', w.path, '--hq', cluster.urlFor('office_east', '').replace(':@', '@'), '--json'], { PGPASSWORD: PW });
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.json()).toMatchObject({ office: '西区', changes: before, upserted: before, deleted: 0 });
+
+      await admin.query("INSERT INTO hq_migrations.__drizzle_migrations (hash, created_at) VALUES ('from-a-newer-app', 9999999999999)");
+      try {
+        await api.send('partners.create', partnerInput('CLI-2'));
+        const waiting = pending();
+        const refused = pwb(['hq', 'publish', '--db', w.path, '--hq', cluster.urlFor('office_east', PW), '--json']);
+        expect(refused.code).not.toBe(0);
+        expect(JSON.parse(refused.stderr).error).toMatchObject({ data: { reason: 'HQ_SCHEMA_NEWER' } });
+        expect(refused.stderr).toMatch(/newer than this version of Partner Workbench understands/);
+        expect(pending()).toBe(waiting);
+        const setup = pwb(['hq', 'setup', '--hq', cluster.adminUrl, '--json']);
+        expect(JSON.parse(setup.stderr).error).toMatchObject({ data: { reason: 'HQ_SCHEMA_NEWER' } });
+      } finally {
+        await admin.query("DELETE FROM hq_migrations.__drizzle_migrations WHERE hash = 'from-a-newer-app'");
+      }
+    } finally {
+      w.cleanup();
+    }
+  }, 300_000);
+});

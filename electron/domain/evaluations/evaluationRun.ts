@@ -173,19 +173,35 @@ function historyOf(ws: Workspace, src: KpiSource, p: Period, ids: number[], sett
   return out;
 }
 
+const CARD_BATCH = 64;
+
 function storeRun(
   ws: Workspace,
   a: { opts: EvaluationOptions; period: Period; settings: EvaluationSettings; fingerprint: string; cards: Scorecard[]; kpis: PartnerKpis[]; now: Date },
 ): { runId: number; version: number; risks: RiskSignalOutcome } {
   const { opts, period, settings, fingerprint, cards, now } = a;
-  const insertCard = ws.sqlite.prepare(
-    `insert into scorecards (run_id, partner_id, tier, channel_type, region, revenue_minor, target_minor, attainment, growth_prev, growth_yoy,
+  const columns = `run_id, partner_id, tier, channel_type, region, revenue_minor, target_minor, attainment, growth_prev, growth_yoy,
       gross_margin, orders, active_customers, new_customers, retention, satisfaction, training_compliance, open_high_risks, health_score,
-      grade, rank_in_channel, rank_in_region, tier_recommendation, recommendation_reason, score_parts)
-     values (@runId, @partnerId, @tier, @channelType, @region, @revenueMinor, @targetMinor, @attainment, @growthPrev, @growthYoY,
-      @grossMargin, @orders, @activeCustomers, @newCustomers, @retention, @satisfaction, @trainingCompliance, @openHighRisks, @healthScore,
-      @grade, @rankInChannel, @rankInRegion, @tierRecommendation, @reason, @parts)`,
-  );
+      grade, rank_in_channel, rank_in_region, tier_recommendation, recommendation_reason, score_parts`;
+  const width = 25;
+  const insertCards = (n: number) =>
+    ws.sqlite.prepare(`insert into scorecards (${columns}) values ${Array.from({ length: n }, () => `(${Array(width).fill('?').join(', ')})`).join(', ')}`);
+  // CARD_BATCH scorecards per statement: 10k partners are ~160 statements instead of 10k.
+  const writeCards = (runId: number) => {
+    let batch: ReturnType<typeof insertCards> | null = null;
+    for (let from = 0; from < cards.length; from += CARD_BATCH) {
+      const chunk = cards.slice(from, from + CARD_BATCH);
+      const params: unknown[] = [];
+      for (const c of chunk) {
+        params.push(
+          runId, c.partnerId, c.tier, c.channelType, c.region, c.revenueMinor, c.targetMinor, c.attainment, c.growthPrev, c.growthYoY,
+          c.grossMargin, c.orders, c.activeCustomers, c.newCustomers, c.retention, c.satisfaction, c.trainingCompliance, c.openHighRisks, c.healthScore,
+          c.grade, c.rankInChannel, c.rankInRegion, c.tierRecommendation, c.recommendationReason ? JSON.stringify(c.recommendationReason) : null, JSON.stringify(c.scoreParts),
+        );
+      }
+      (chunk.length === CARD_BATCH ? (batch ??= insertCards(CARD_BATCH)) : insertCards(chunk.length)).run(params);
+    }
+  };
   return ws.sqlite.transaction(() => {
     const version = ((ws.sqlite.prepare('select max(version) as v from evaluation_runs where period = ?').get(period.label) as { v: number | null }).v ?? 0) + 1;
     const at = now.toISOString();
@@ -210,14 +226,7 @@ function storeRun(
           new Date().toISOString(),
         ).lastInsertRowid,
     );
-    for (const c of cards) {
-      insertCard.run({
-        ...c,
-        runId,
-        reason: c.recommendationReason ? JSON.stringify(c.recommendationReason) : null,
-        parts: JSON.stringify(c.scoreParts),
-      });
-    }
+    writeCards(runId);
     const risks =
       opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, opts.user, now, runId);
     writeAudit(ws.sqlite, opts.user, {

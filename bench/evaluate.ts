@@ -12,9 +12,9 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../db/database';
-import { CHANNEL_TYPES, REGIONS, TIERS } from '../db/schema/enums';
+import { CHANNEL_TYPES, REGIONS, TIERS } from '../shared/enums';
 import { createApi } from '../electron/api/api';
-import { addDays } from '../electron/domain/periods/period';
+import { addDays } from '../shared/period';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? process.env.PARTNERS ?? 10_000);
 const LINES = Number(process.env.BENCH_LINES ?? process.env.LINES ?? 5_000_000);

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace } from '../db/database';
-import { CHANNEL_TYPES, REGIONS, TIERS } from '../db/schema/enums';
+import { CHANNEL_TYPES, REGIONS, TIERS } from '../shared/enums';
 import { createApi } from '../electron/api/api';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? process.env.PARTNERS ?? 10_000);

@@ -1,11 +1,11 @@
 /** Training compliance / matrix timings on a synthetic 10k-partner workspace: `npx tsx bench/training.ts`. */
 import { openMemoryWorkspace } from '../db/database';
-import { CHANNEL_TYPES, TIERS } from '../db/schema/enums';
+import { CHANNEL_TYPES, TIERS } from '../shared/enums';
 import { trainingCompliance } from '../electron/domain/training/compliance';
 import { complianceMatrix } from '../electron/domain/training/complianceMatrix';
 import { expiringCertificates } from '../electron/domain/training/expiringCertificates';
 import { computeExpiry } from '../electron/domain/training/expiry';
-import { addDays } from '../electron/domain/periods/period';
+import { addDays } from '../shared/period';
 
 const PARTNERS = Number(process.env.PARTNERS ?? 10_000);
 const ws = openMemoryWorkspace();

@@ -1,6 +1,6 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './common';
-import { EVALUATION_CYCLES, GRADES, PERIOD_KINDS, TIERS } from './enums';
+import { EVALUATION_CYCLES, GRADES, PERIOD_KINDS, TIERS } from '../../shared/enums';
 import { partners } from './partners';
 
 export const evaluationSchedules = sqliteTable('evaluation_schedules', {

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { IMPORT_KINDS } from './enums';
+import { IMPORT_KINDS } from '../../shared/enums';
 
 export const IMPORT_STATUSES = ['running', 'committed', 'failed', 'cancelled', 'undone'] as const;
 

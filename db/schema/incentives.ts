@@ -1,6 +1,6 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './common';
-import { INQUIRY_STATUSES, PAYOUT_LINE_KINDS, PAYOUT_RUN_STATUSES, PERIOD_KINDS, PROGRAM_TYPES } from './enums';
+import { INQUIRY_STATUSES, PAYOUT_LINE_KINDS, PAYOUT_RUN_STATUSES, PERIOD_KINDS, PROGRAM_TYPES } from '../../shared/enums';
 import { partners } from './partners';
 
 /** An incentive program; `definition` is the full program document (see README, "Program files"). */

@@ -1,4 +1,4 @@
-export * from './enums';
+export * from '../../shared/enums';
 export * from './partners';
 export * from './sales';
 export * from './training';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './common';
-import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from './enums';
+import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../shared/enums';
 
 export const partners = sqliteTable(
   'partners',

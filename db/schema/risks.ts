@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './common';
-import { DEAL_STATUSES, RISK_CATEGORIES, RISK_SOURCES, RISK_STATUSES, RISK_TREATMENTS } from './enums';
+import { DEAL_STATUSES, RISK_CATEGORIES, RISK_SOURCES, RISK_STATUSES, RISK_TREATMENTS } from '../../shared/enums';
 import { partners } from './partners';
 
 export const risks = sqliteTable(

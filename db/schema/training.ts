@@ -1,6 +1,6 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './common';
-import { COURSE_CATEGORIES } from './enums';
+import { COURSE_CATEGORIES } from '../../shared/enums';
 import { imports } from './imports';
 import { partners } from './partners';
 

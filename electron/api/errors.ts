@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { WorkspaceError } from '../../db/database';
 import { WriteLockTimeout } from '../../db/writeLock';
-import { ApiError, DomainError, type ApiErrorBody } from '../contract/operation';
+import { ApiError, DomainError, type ApiErrorBody } from '../../shared/errors';
 import { JobCancelled } from '../jobs/cancel';
 
 export function zodIssues(e: ZodError): NonNullable<ApiErrorBody['issues']> {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../../db/database';
 import { backupBeforeMigration } from '../domain/backups/backupService';
 import { createApi, type Api } from '../api/api';
-import { ApiError, type JobProgress } from '../contract/operation';
+import { ApiError } from '../../shared/errors';
+import { type JobProgress } from '../../shared/jobs';
 
 /** The default workspace: the same file the desktop app opens (its user-data folder). */
 export function defaultWorkspacePath(): string {

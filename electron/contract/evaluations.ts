@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES, EVALUATION_CYCLES, GRADES, PERIOD_KINDS, REGIONS, TIERS } from '../../db/schema/enums';
+import { CHANNEL_TYPES, EVALUATION_CYCLES, GRADES, PERIOD_KINDS, REGIONS, TIERS } from '../../shared/enums';
 import type { DashboardSummary } from '../domain/evaluations/dashboard';
 import type { DueRun } from '../domain/evaluations/scheduleRunner';
 import type { Schedule } from '../domain/evaluations/schedules';

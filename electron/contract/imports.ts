@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_KINDS } from '../../db/schema/enums';
+import { IMPORT_KINDS } from '../../shared/enums';
 import type { ImportPreview } from '../domain/imports/importPreview';
 import type { ImportRecord } from '../domain/imports/importHistory';
 import type { MappingTemplate } from '../domain/imports/mappingTemplates';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INQUIRY_STATUSES, PAYOUT_RUN_STATUSES } from '../../db/schema/enums';
+import { INQUIRY_STATUSES, PAYOUT_RUN_STATUSES } from '../../shared/enums';
 import type { InquiryRow } from '../domain/incentives/inquiries';
 import type { PayoutLineView, PayoutRunDetail, PayoutRunRow } from '../domain/incentives/payoutRun';
 import type { ProgramRow, ProgramWithDefinition } from '../domain/incentives/programRepo';

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { isoDate } from '../../shared/dates';
+
+export { ApiError, DomainError, type ApiErrorBody } from '../../shared/errors';
+export type { JobProgress } from '../../shared/jobs';
 
 /**
  * An operation of the contract: its kind, its zod input schema and (as a phantom type) its result.
@@ -55,57 +59,6 @@ export type InputOf<Op> = Op extends Operation<infer I, unknown, OperationKind> 
 export type ParsedInputOf<Op> = Op extends Operation<infer I, unknown, OperationKind> ? z.output<I> : never;
 export type ResultOf<Op> = Op extends Operation<z.ZodType, infer O, OperationKind> ? O : never;
 
-/** Progress of a job, as every transport reports it. */
-export interface JobProgress {
-  jobId: string;
-  operation: string;
-  phase: string;
-  done: number;
-  total: number | null;
-  /** Free-form extra counters (bytes read, rows rejected...). */
-  detail?: Record<string, number | string>;
-}
-
-/** The structured error every transport returns. */
-export interface ApiErrorBody {
-  code: 'INVALID_INPUT' | 'UNKNOWN_OPERATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'CANCELLED' | 'DOMAIN' | 'INTERNAL';
-  operation: string;
-  message: string;
-  issues?: Array<{ path: string; message: string }>;
-  /** Extra structured data (e.g. import row errors). */
-  data?: unknown;
-}
-
-export class ApiError extends Error {
-  readonly body: ApiErrorBody;
-  constructor(body: ApiErrorBody) {
-    super(body.message);
-    this.name = 'ApiError';
-    this.body = body;
-  }
-  static is(e: unknown): e is ApiError {
-    return e instanceof Error && e.name === 'ApiError' && 'body' in e;
-  }
-}
-
-/** Thrown by domain code for errors the user can act on; mapped to ApiError by the dispatcher. */
-export class DomainError extends Error {
-  constructor(
-    message: string,
-    readonly code: Exclude<ApiErrorBody['code'], 'INVALID_INPUT' | 'UNKNOWN_OPERATION' | 'INTERNAL'> = 'DOMAIN',
-    readonly data?: unknown,
-  ) {
-    super(message);
-    this.name = 'DomainError';
-  }
-}
-
-function isCalendarDate(v: string): boolean {
-  const [y, m, d] = v.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** Shared building blocks for input schemas. Every object schema is strict: unknown fields are rejected. */
 export const zs = {
   id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
@@ -113,10 +66,7 @@ export const zs = {
   name: z.string().trim().min(1).max(200),
   text: (max = 2000) => z.string().max(max),
   /** A calendar date in the years 1900–2199 (no 2025-02-30: handlers can rely on `new Date(...)` working). */
-  isoDate: z
-    .string()
-    .regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date as YYYY-MM-DD')
-    .refine(isCalendarDate, 'not a calendar date'),
+  isoDate,
   /** '2019-03', '2019-Q1', '2019-H1', '2019' (years 1900–2199) */
   period: z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'expected a period such as 2019-03, 2019-Q1, 2019-H1 or 2019'),
   minor: z.number().int().min(-9e15).max(9e15),

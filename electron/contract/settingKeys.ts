@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../../shared/clock';
 import { gradeBandsSchema, riskRulesSchema, scoreWeightsSchema, tierRulesSchema } from './evaluations';
 
 /**
@@ -14,6 +15,8 @@ export const KNOWN_SETTINGS = {
   'company.logoPath': z.string().max(4096).regex(/\.(png|jpe?g)$/i, 'a .png or .jpg file'),
   /** First month of the fiscal year (1 = calendar year); shifts quarters, halves and years. */
   'company.fiscalStartMonth': z.number().int().min(1).max(12),
+  /** IANA time zone (Asia/Shanghai) that decides "today" (paid dates, closed dates, due dates); unset = the machine's. */
+  'company.timeZone': z.string().max(64).refine(isTimeZone, 'not a known time zone (e.g. Asia/Shanghai)'),
   /** The local user profile recorded in the audit trail. */
   'user.name': z.string().trim().min(1).max(100),
   'backup.folder': z.string().min(1).max(4096),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES, COURSE_CATEGORIES, REGIONS, TIERS } from '../../db/schema/enums';
+import { CHANNEL_TYPES, COURSE_CATEGORIES, REGIONS, TIERS } from '../../shared/enums';
 import type { Course } from '../domain/training/courseCatalogue';
 import type { ComplianceMatrix } from '../domain/training/complianceMatrix';
 import type { ExpiringCertificate } from '../domain/training/expiringCertificates';

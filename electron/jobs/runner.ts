@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Workspace } from '../../db/database';
-import type { ApiErrorBody, JobProgress } from '../contract/operation';
+import type { ApiErrorBody } from '../../shared/errors';
+import type { JobEvent, JobProgress } from '../../shared/jobs';
 import { CancelToken } from './cancel';
-import type { JobContext, JobEvent } from './types';
+import type { JobContext } from './types';
 
 export type JobFn = (ctx: JobContext, input: unknown) => unknown;
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { ApiError, type ApiErrorBody } from '../contract/operation';
+import { ApiError, type ApiErrorBody } from '../../shared/errors';
 import type { JobExecutor } from './runner';
 
 /** Runs each job in its own worker thread (the built jobWorker.js), so the main process stays responsive. */

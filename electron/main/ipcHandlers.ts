@@ -1,5 +1,5 @@
 import type { Api } from '../api/api';
-import { ApiError, type ApiErrorBody } from '../contract/operation';
+import { ApiError, type ApiErrorBody } from '../../shared/errors';
 
 /** The subset of ipcMain the contract needs; a plain object in tests. */
 export interface IpcLike {

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isOperationName } from '../contract';
-import type { BridgeApi } from '../../renderer/src/api/bridgeTypes';
+import type { BridgeApi } from '../../shared/bridge';
 
 /** Only the contract's operations pass; the main process validates every input again. */
 function checkName(op: unknown): string {

@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import type { Api } from '../api/api';
-import { ApiError, type ApiErrorBody } from '../contract/operation';
-import type { JobEvent } from '../jobs/types';
+import { ApiError, type ApiErrorBody } from '../../shared/errors';
+import type { JobEvent } from '../../shared/jobs';
 
 export interface BridgeOptions {
   api: Api;

@@ -1,4 +1,4 @@
-export { formatMinor, formatMoney } from '../../electron/domain/money/money';
+export { formatMinor, formatMoney } from '../../shared/money';
 
 /** 0.2534 → '25.3 %'; null → '—' */
 export function formatRatio(value: number | null | undefined, digits = 1): string {

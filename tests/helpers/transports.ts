@@ -1,5 +1,5 @@
 import type { Api } from '../../electron/api/api';
-import type { ApiErrorBody } from '../../electron/contract/operation';
+import type { ApiErrorBody } from '../../shared/errors';
 import { registerContractIpc, type IpcLike } from '../../electron/main/ipcHandlers';
 import { startBridge, type Bridge } from '../../electron/web/httpBridge';
 

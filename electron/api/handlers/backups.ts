@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { backupsContract } from '../../contract/backups';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import { BACKUP_FOLDER_SETTING, backupFolder } from '../../domain/backups/backupFolder';
 import { createBackup, listBackups } from '../../domain/backups/backupService';
 import { inspectBackup } from '../../domain/backups/inspectBackup';

@@ -1,6 +1,6 @@
 import type { dealsContract } from '../../contract/deals';
 import { decideDeal, expireDeals, getDeal, getDealSettings, listDeals, registerDeal, setDealSettings } from '../../domain/deals/dealRegistration';
-import { localDate } from '../../domain/risks/localDate';
+import { workspaceClock } from '../../domain/system/workspaceClock';
 import type { HandlerMap } from './types';
 
 export const dealHandlers: HandlerMap<keyof typeof dealsContract> = {
@@ -17,7 +17,7 @@ export const dealHandlers: HandlerMap<keyof typeof dealsContract> = {
     return after;
   },
   'deals.expire': ({ ws, user, audit }, { asOf }) => {
-    const r = expireDeals(ws, asOf ?? localDate(), user);
+    const r = expireDeals(ws, asOf ?? workspaceClock(ws).today(), user);
     audit({ entity: 'deal_registration', entityId: null, after: r });
     return r;
   },

@@ -3,7 +3,7 @@ import { generateDemo } from '../../domain/demo/demoGenerator';
 import { backupWorkspace } from '../../domain/system/backup';
 import { getSetting, listSettings, setSetting } from '../../domain/system/settingsStore';
 import { checkWorkspace, rowCounts, schemaVersions } from '../../domain/system/workspaceInfo';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import type { HandlerMap } from './types';
 
 const DEMO_DISMISSED = 'demo.dismissed';

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { IMPORT_KINDS } from '../../../db/schema/enums';
+import { IMPORT_KINDS } from '../../../shared/enums';
 import { importMapping } from '../../contract/imports';
-import { ApiError } from '../../contract/operation';
+import { ApiError } from '../../../shared/errors';
 import type { RowError } from '../../domain/imports/types';
 import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
 

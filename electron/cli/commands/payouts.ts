@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Result } from '../../contract';
-import { formatMoney } from '../../domain/money/money';
+import { formatMoney } from '../../../shared/money';
 import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
 
 type Lang = 'zh-CN' | 'en';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openWorkspace, type OpenOptions } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import { writeAudit } from '../audit';
 import { inspectBackup, type BackupInspection } from './inspectBackup';
 

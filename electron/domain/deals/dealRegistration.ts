@@ -3,10 +3,11 @@ import type { Workspace } from '../../../db/database';
 import { dealRegistrations, partners, risks, type DealRegistrationRow, type DealStatus } from '../../../db/schema';
 import type { CustomerConflict, DealConflict, DealDecision, DealInput, DealListFilter, DealRow, DealSettings, PriceConflict } from '../../contract/deals';
 import { dealFields } from '../../contract/deals';
-import { DomainError } from '../../contract/operation';
-import { formatMinor } from '../money/money';
-import { addDays } from '../periods/period';
-import { localDate, startOfLocalDayIso } from '../risks/localDate';
+import { DomainError } from '../../../shared/errors';
+import { formatMinor } from '../../../shared/money';
+import { addDays } from '../../../shared/period';
+import { startOfLocalDayIso } from '../../../shared/clock';
+import { workspaceClock } from '../system/workspaceClock';
 import { createRisk, updateRisk } from '../risks/riskRegister';
 import { getSetting, setSetting } from '../system/settingsStore';
 import { customerKey, normaliseCreditCode } from './customerKey';
@@ -146,7 +147,7 @@ export function registerDeal(ws: Workspace, input: DealInput, user: string, opti
   }
   const data = parsed.data;
   const at = options.at ?? new Date();
-  const day = localDate(at);
+  const day = workspaceClock(ws).today(at);
   const pm = partnerInfo(ws);
   const partner = data.partnerId != null ? pm.get(data.partnerId) : undefined;
   if (data.partnerId != null && !partner) throw new DomainError(`Partner ${data.partnerId} not found`, 'NOT_FOUND', { issues: [{ path: 'partnerId', message: 'no such partner' }] });
@@ -265,7 +266,7 @@ export function decideDeal(ws: Workspace, id: number, decision: DealDecision, no
   if (!ALLOWED[decision].includes(beforeRow.status)) {
     throw new DomainError(`Cannot ${decision} a registration that is ${beforeRow.status}`, 'CONFLICT', { status: beforeRow.status, decision });
   }
-  const day = localDate(at);
+  const day = workspaceClock(ws).today(at);
   const protectedUntil =
     decision === 'approve' ? addDays(day, getDealSettings(ws).protectionDays) : decision === 'reject' ? null : beforeRow.protectedUntil;
   const afterRow = ws.db

@@ -1,4 +1,4 @@
-import type { ChannelType } from '../../../db/schema/enums';
+import type { ChannelType } from '../../../shared/enums';
 
 /** The demo's time frame: three full years of sales, "today" shortly after. */
 export const FIRST_YEAR = 2023;

@@ -1,4 +1,4 @@
-import type { ChannelType } from '../../../db/schema/enums';
+import type { ChannelType } from '../../../shared/enums';
 
 /** The demo company's product catalogue: ~40 products in 6 categories, list prices in yuan, unit cost as a share of list. */
 export interface Product {

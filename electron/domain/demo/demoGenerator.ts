@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import type { JobContext } from '../../jobs/types';
 import { writeAudit } from '../audit';
 import { addDays, DEMO_AS_OF, FIRST_YEAR, LAST_YEAR } from './calendar';

@@ -1,4 +1,4 @@
-import type { EvaluationCycle, PeriodKind, Tier } from '../../../db/schema/enums';
+import type { EvaluationCycle, PeriodKind, Tier } from '../../../shared/enums';
 
 /** Incentive programs in the program-file format (amounts in major units, yuan). */
 export interface DemoProgram {

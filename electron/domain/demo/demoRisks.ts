@@ -1,4 +1,4 @@
-import type { ChannelType, PartnerStatus, RiskCategory, RiskStatus, RiskTreatment } from '../../../db/schema/enums';
+import type { ChannelType, PartnerStatus, RiskCategory, RiskStatus, RiskTreatment } from '../../../shared/enums';
 import { addDays, DEMO_AS_OF } from './calendar';
 import type { DemoPartner } from './partnerFactory';
 import type { Rng } from './prng';

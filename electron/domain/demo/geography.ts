@@ -1,4 +1,4 @@
-import type { Region } from '../../../db/schema/enums';
+import type { Region } from '../../../shared/enums';
 
 /** A city: official name, pinyin (for English names and e-mail domains), the first 4 digits of its division code, a weight. */
 export interface City {

@@ -1,4 +1,4 @@
-import type { ChannelType, Region } from '../../../db/schema/enums';
+import type { ChannelType, Region } from '../../../shared/enums';
 
 /** Word pools for the demo network. Pinyin goes with each word so English names and e-mail addresses match the Chinese. */
 

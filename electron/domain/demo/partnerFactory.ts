@@ -1,4 +1,4 @@
-import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS, type ChannelType, type PartnerStatus, type Region, type Tier } from '../../../db/schema/enums';
+import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS, type ChannelType, type PartnerStatus, type Region, type Tier } from '../../../shared/enums';
 import { addDays, isoDate, LAST_YEAR } from './calendar';
 import { makeCreditCode } from './creditCode';
 import { GEOGRAPHY, REGION_WEIGHTS, shortCityName, type City } from './geography';

@@ -1,4 +1,4 @@
-import type { ChannelType, CourseCategory, Tier } from '../../../db/schema/enums';
+import type { ChannelType, CourseCategory, Tier } from '../../../shared/enums';
 import { addDays, addMonths, DEMO_AS_OF } from './calendar';
 import type { DemoPartner } from './partnerFactory';
 import type { Rng } from './prng';

@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
 import { RISK_LEVELS, getRiskBands, riskLevel, type RiskLevel } from '../risks/riskLevels';
-import { parsePeriod, periodsBetween, previousPeriod } from '../periods/period';
+import { parsePeriod, periodsBetween, previousPeriod } from '../../../shared/period';
 import { readEvaluationSettings } from './evaluationSettings';
 import { evaluatedPeriods, listScorecards, type ScorecardRow } from './scorecardQueries';
 

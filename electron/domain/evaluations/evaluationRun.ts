@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../../../db/database';
-import type { Grade, Tier } from '../../../db/schema/enums';
-import { DomainError } from '../../contract/operation';
+import type { Grade, Tier } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
 import { writeAudit } from '../audit';
-import { isPeriodLabel, parsePeriod, previousPeriod, type Period } from '../periods/period';
+import { isPeriodLabel, parsePeriod, previousPeriod, type Period } from '../../../shared/period';
 import { evaluatedPartners, type EvaluatedPartner, type PartnerFilter } from './evaluatedPartners';
 import { readEvaluationSettings, type EvaluationSettings, type ScorePart } from './evaluationSettings';
 import { gradeOf, healthScore, ranksWithin } from './healthScore';

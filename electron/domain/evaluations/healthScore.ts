@@ -1,4 +1,4 @@
-import type { Grade } from '../../../db/schema/enums';
+import type { Grade } from '../../../shared/enums';
 import type { PartnerKpis } from './kpis';
 import { SCORE_PARTS, type GradeBands, type ScorePart, type ScoreWeights } from './evaluationSettings';
 

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { addDays, previousPeriod, samePeriodLastYear, type Period } from '../periods/period';
+import { addDays, previousPeriod, samePeriodLastYear, type Period } from '../../../shared/period';
 import { getRiskBands, riskLevel } from '../risks/riskLevels';
 import { isRequiredFor, requirementCourses as requirementCoursesOf, trainingCompliance } from '../training/compliance';
 import { revenueTargets } from './targets';

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import type { RiskCategory } from '../../../db/schema/enums';
+import type { RiskCategory } from '../../../shared/enums';
 import { createRisk, updateRisk } from '../risks/riskRegister';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from './evaluationSettings';
 import type { PartnerKpis } from './kpis';

@@ -1,17 +1,12 @@
 import type { Workspace } from '../../../db/database';
-import { addDays, parsePeriod, periodContaining, previousPeriod, nextPeriod, type Period } from '../periods/period';
+import { workspaceClock } from '../system/workspaceClock';
+import { addDays, parsePeriod, periodContaining, previousPeriod, nextPeriod, type Period } from '../../../shared/period';
 import { readEvaluationSettings } from './evaluationSettings';
 import { runEvaluation } from './evaluationRun';
 import { CYCLE_KIND, listSchedules, type Schedule } from './schedules';
 
 /** A claim older than this whose run never finished (the app was killed mid-run) may be taken over. */
 export const STALE_CLAIM_MS = 60 * 60 * 1000;
-
-/** The local calendar date of a moment (what "today" means on the user's laptop). */
-export function localDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 /** A period is due `lagDays` days after its last day (at the earliest the day after it). */
 export function dueOn(p: Period, lagDays: number): string {
@@ -83,7 +78,7 @@ export interface RunDueOptions {
  */
 export function runDue(ws: Workspace, now: Date, opts: RunDueOptions): { asOf: string; runs: DueRun[] } {
   const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
-  const today = localDate(now);
+  const today = workspaceClock(ws).today(now);
   const work: Array<{ s: Schedule; p: Period }> = [];
   for (const s of listSchedules(ws)) {
     if (!s.enabled) continue;

@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
-import type { EvaluationCycle, PeriodKind } from '../../../db/schema/enums';
-import { DomainError } from '../../contract/operation';
+import type { EvaluationCycle, PeriodKind } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
 
 export interface Schedule {
   id: number;

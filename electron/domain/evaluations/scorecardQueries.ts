@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
-import type { Grade, Tier } from '../../../db/schema/enums';
-import { DomainError } from '../../contract/operation';
+import type { Grade, Tier } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
 import type { ScorePart } from './evaluationSettings';
 import type { TierRecommendation } from './tierRules';
 

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { parsePeriod, periodsBetween, type Period } from '../periods/period';
+import { parsePeriod, periodsBetween, type Period } from '../../../shared/period';
 
 /**
  * The revenue target of a period (metric 'revenue', minor units), by this rule:

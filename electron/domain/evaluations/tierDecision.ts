@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
-import type { Tier } from '../../../db/schema/enums';
-import { DomainError } from '../../contract/operation';
+import type { Tier } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
 import { updatePartner } from '../partners/partnerRepo';
 
 export interface TierDecisionInput {

@@ -1,4 +1,4 @@
-import { TIERS, type Tier } from '../../../db/schema/enums';
+import { TIERS, type Tier } from '../../../shared/enums';
 import type { TierRules } from './evaluationSettings';
 
 /** Tiers from the lowest to the highest: an upgrade moves one step right, a downgrade one step left. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import type { RowError } from './types';
 
 /** Nothing was imported: the file cannot be read, or rows have errors and the import is all-or-nothing. */

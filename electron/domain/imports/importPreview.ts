@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Workspace } from '../../../db/database';
-import type { ImportKind } from '../../../db/schema/enums';
+import type { ImportKind } from '../../../shared/enums';
 import { kindSpec } from './kinds';
 import { RowValues, type FieldError, type FieldType } from './kinds/kind';
 import { resolveMapping } from './mapping';

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { ImportKind } from '../../../db/schema/enums';
+import type { ImportKind } from '../../../shared/enums';
 import type { JobContext } from '../../jobs/types';
 import { writeAudit } from '../audit';
 import { CsvWriter } from '../exports/csvWriter';

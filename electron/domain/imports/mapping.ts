@@ -1,4 +1,4 @@
-import type { ImportKind } from '../../../db/schema/enums';
+import type { ImportKind } from '../../../shared/enums';
 import { normalizeHeader, suggestColumns } from './headerMatcher';
 import { ImportFailure } from './importFailure';
 import type { KindSpec } from './kinds/kind';

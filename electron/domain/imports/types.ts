@@ -1,4 +1,4 @@
-import type { ImportKind } from '../../../db/schema/enums';
+import type { ImportKind } from '../../../shared/enums';
 
 /** One cell as a source gives it: CSV cells are text; XLSX cells may be numbers, booleans or dates. */
 export type Cell = string | number | boolean | Date | null;

@@ -1,7 +1,7 @@
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import type { Workspace } from '../../../db/database';
 import { writeAudit } from '../audit';
-import { parsePeriod } from '../periods/period';
+import { parsePeriod } from '../../../shared/period';
 import { getSetting } from '../system/settingsStore';
 import type { ChangeSnapshot } from './kinds/kind';
 

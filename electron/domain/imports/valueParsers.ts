@@ -1,4 +1,4 @@
-import { decimalToMinor, minorExponent } from '../money/money';
+import { decimalToMinor, minorExponent } from '../../../shared/money';
 import type { Cell, DateFormat } from './types';
 
 /** A value that cannot be stored; the message says what is wrong (the caller adds file, row and column). */

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import type { Period } from '../periods/period';
+import type { Period } from '../../../shared/period';
 import type { PartnerFacts } from './eligibility';
 import type { Explain } from './explanation';
 import type { ProgramFile } from './programSchema';

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import { getSetting } from '../system/settingsStore';
-import { parsePeriod, type Period } from '../periods/period';
+import { parsePeriod, type Period } from '../../../shared/period';
 import type { CalcContext, CalcLine } from './calcTypes';
 import { checkEligibility, loadPartners, type IneligibleReason, type PartnerFacts } from './eligibility';
 import { calculateGrowthBonus } from './growthBonus';

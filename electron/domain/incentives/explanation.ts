@@ -1,4 +1,4 @@
-import { formatMoney } from '../money/money';
+import { formatMoney } from '../../../shared/money';
 
 /**
  * A line's explanation is stored structured ({key, params}) in payout_lines.details.explain and rendered per language;

@@ -1,5 +1,5 @@
-import { majorToMinor } from '../money/money';
-import { samePeriodLastYear } from '../periods/period';
+import { majorToMinor } from '../../../shared/money';
+import { samePeriodLastYear } from '../../../shared/period';
 import { basisValue, salesBasis } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import { compareRatio, divRound, fraction } from './exact';

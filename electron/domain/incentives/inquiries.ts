@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
-import type { InquiryStatus } from '../../../db/schema/enums';
-import { DomainError } from '../../contract/operation';
+import type { InquiryStatus } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
 
 export interface InquiryRow {
   id: number;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../../../db/database';
-import type { PayoutLineKind, PayoutRunStatus } from '../../../db/schema/enums';
-import { DomainError } from '../../contract/operation';
+import type { PayoutLineKind, PayoutRunStatus } from '../../../shared/enums';
+import { workspaceClock } from '../system/workspaceClock';
+import { DomainError } from '../../../shared/errors';
 import { writeAudit } from '../audit';
-import { parsePeriod } from '../periods/period';
+import { parsePeriod } from '../../../shared/period';
 import type { CalcLine } from './calcTypes';
 import { calculateProgram, fiscalStartMonth } from './calculate';
 import { loadPartners, type PartnerFacts } from './eligibility';
@@ -336,7 +337,7 @@ export function payRun(ws: Workspace, runId: number, paymentRef: string, date?: 
   if (r.status === 'draft') throw new DomainError(`Payout run ${runId} is a draft: approve it before paying`, 'DOMAIN');
   if (r.status !== 'approved') throw frozen(r, 'payment');
   const before = getRunRow(ws, runId);
-  ws.sqlite.prepare(`update payout_runs set status = 'paid', paid_at = ?, payment_ref = ? where id = ?`).run(date ?? new Date().toISOString().slice(0, 10), paymentRef, runId);
+  ws.sqlite.prepare(`update payout_runs set status = 'paid', paid_at = ?, payment_ref = ? where id = ?`).run(date ?? workspaceClock(ws).today(), paymentRef, runId);
   return { before, after: getRunRow(ws, runId) };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ZodError } from 'zod';
 import type { Workspace } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import { parseProgramFile, type ProgramFile } from './programSchema';
 
 export interface ProgramRow {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, REGIONS, TIERS } from '../../../db/schema/enums';
-import { majorToMinor } from '../money/money';
+import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, REGIONS, TIERS } from '../../../shared/enums';
+import { majorToMinor } from '../../../shared/money';
 
 /**
  * The program file (JSON): what `pwb programs add FILE`, the UI editor and `programs.import` accept,

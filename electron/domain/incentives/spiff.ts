@@ -1,4 +1,4 @@
-import { applyRate, majorToMinor } from '../money/money';
+import { applyRate, majorToMinor } from '../../../shared/money';
 import { salesBasis } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import type { ProgramFile } from './programSchema';

@@ -1,4 +1,4 @@
-import { majorToMinor } from '../money/money';
+import { majorToMinor } from '../../../shared/money';
 import { revenueTargets } from '../evaluations/targets';
 import { basisValue, salesBasis, targetsFor } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';

@@ -1,4 +1,4 @@
-import { majorToMinor } from '../money/money';
+import { majorToMinor } from '../../../shared/money';
 import { basisValue, salesBasis } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import { sumOfProducts } from './exact';

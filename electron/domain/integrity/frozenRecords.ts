@@ -1,4 +1,4 @@
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 
 /**
  * The integrity triggers (migration `integrity_triggers`) abort writes to frozen money records with

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/database';
 import { partners, type NewPartnerRow, type PartnerRow } from '../../../db/schema';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import type { z } from 'zod';
 import type { partnerFields, partnerListInput } from '../../contract/partners';
 

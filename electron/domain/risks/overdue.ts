@@ -1,7 +1,8 @@
 import { and, eq, isNull, lt, ne } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import { partners, riskActions, risks } from '../../../db/schema';
-import { daysBetween, localDate } from './localDate';
+import { daysBetween } from '../../../shared/clock';
+import { workspaceClock } from '../system/workspaceClock';
 import { getRiskBands, riskLevel, type RiskLevel } from './riskLevels';
 
 export interface OverdueReview {
@@ -26,7 +27,7 @@ export interface OverdueAction {
 }
 
 /** For the dashboard: reviews past their date and actions past their due date, on risks that are not closed. */
-export function overdueRisks(ws: Workspace, asOf: string = localDate()): { asOf: string; reviews: OverdueReview[]; actions: OverdueAction[] } {
+export function overdueRisks(ws: Workspace, asOf: string = workspaceClock(ws).today()): { asOf: string; reviews: OverdueReview[]; actions: OverdueAction[] } {
   const bands = getRiskBands(ws.db);
   const reviews = ws.db
     .select({ r: risks, partnerCode: partners.code })

@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
 import { riskHistory } from '../../../db/schema';
-import { endOfLocalDayIso } from './localDate';
+import { endOfLocalDayIso } from '../../../shared/clock';
 import type { RiskSnapshot } from './riskRegister';
 
 /**

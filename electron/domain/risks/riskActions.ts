@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import { riskActions, type RiskActionRow } from '../../../db/schema';
 import type { RiskActionInput } from '../../contract/risks';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import { getRiskRow, snapshotOf, writeHistory, type ChangeOptions } from './riskRegister';
 
 type ActionView = Pick<RiskActionRow, 'description' | 'owner' | 'dueOn' | 'doneOn'>;

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import { getSetting } from '../system/settingsStore';
 
 export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;

@@ -2,7 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import { partners, riskActions, riskHistory, risks, type RiskActionRow, type RiskHistoryRow, type RiskRow } from '../../../db/schema';
 import type { RiskBasis, RiskListFilter } from '../../contract/risks';
-import { localDate } from './localDate';
+import { workspaceClock } from '../system/workspaceClock';
 import { getRiskBands, riskLevel, type RiskBands, type RiskLevel } from './riskLevels';
 import { getRiskRow, type RiskSnapshot } from './riskRegister';
 import { registerAsOf } from './registerAsOf';
@@ -101,7 +101,7 @@ function partnerMap(ws: Workspace): Map<number, { code: string; name: string }> 
 export function allRisks(ws: Workspace, asOf?: string): ListedRisk[] {
   const bands = getRiskBands(ws.db);
   const pm = partnerMap(ws);
-  const day = asOf ?? localDate();
+  const day = asOf ?? workspaceClock(ws).today();
   if (asOf) {
     const { rows, bound } = registerAsOf(ws, asOf);
     const counts = actionCounts(ws, day, bound);
@@ -134,7 +134,7 @@ export function getRisk(ws: Workspace, id: number): RiskDetail {
   const row: RiskRow = getRiskRow(ws, id);
   const bands = getRiskBands(ws.db);
   const partner = row.partnerId != null ? ws.db.select({ code: partners.code, name: partners.name }).from(partners).where(eq(partners.id, row.partnerId)).get() : undefined;
-  const counts = actionCounts(ws, localDate()).get(id) ?? { open: 0, overdue: 0 };
+  const counts = actionCounts(ws, workspaceClock(ws).today()).get(id) ?? { open: 0, overdue: 0 };
   const actions = ws.db.select().from(riskActions).where(eq(riskActions.riskId, id)).orderBy(asc(riskActions.id)).all();
   const history = ws.db.select().from(riskHistory).where(eq(riskHistory.riskId, id)).all().sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : b.id - a.id));
   return { risk: deriveRisk(row, bands, partner, counts), actions, history };

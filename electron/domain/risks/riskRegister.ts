@@ -3,7 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import { riskHistory, risks, type NewRiskRow, type RiskRow } from '../../../db/schema';
 import { riskFields, type RiskInput, type RiskPatch } from '../../contract/risks';
-import { DomainError } from '../../contract/operation';
+import { workspaceClock } from '../system/workspaceClock';
+import { DomainError } from '../../../shared/errors';
 
 /** Options for callers that record a change at a known time (imports, tests); default: now. */
 export interface ChangeOptions {
@@ -163,7 +164,7 @@ export function createRisk(ws: Workspace, input: RiskInput, user: string, option
     ...definedOnly(data),
     code,
     status,
-    closedAt: status === 'closed' ? iso.slice(0, 10) : null,
+    closedAt: status === 'closed' ? workspaceClock(ws).today(at) : null,
     createdAt: iso,
     updatedAt: iso,
   };
@@ -184,7 +185,7 @@ export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: st
   }
   const set: Partial<NewRiskRow> = { ...data };
   if (data.status && data.status !== before.status) {
-    set.closedAt = data.status === 'closed' ? at.toISOString().slice(0, 10) : null;
+    set.closedAt = data.status === 'closed' ? workspaceClock(ws).today(at) : null;
   }
   const changes = diffRisk(snapshotOf(before), snapshotOf({ ...before, ...set } as RiskRow));
   if (Object.keys(changes).length === 0) return { before, after: before };

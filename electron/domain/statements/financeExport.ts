@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CsvWriter } from '../exports/csvWriter';
 import { safeCell } from '../exports/safeCell';
-import { formatMinor, minorExponent } from '../money/money';
+import { formatMinor, minorExponent } from '../../../shared/money';
 import { chineseCapitals } from './chineseCapitals';
 import type { StatementData } from './statementData';
 

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import { getRun, type PayoutLineView, type PayoutRunDetail } from '../incentives/payoutRun';
 import { loadPartners, type PartnerFacts } from '../incentives/eligibility';
 import { getSetting } from '../system/settingsStore';

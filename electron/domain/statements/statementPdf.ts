@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { channelText, pct, periodText, regionText } from '../incentives/explanation';
-import { formatMoney } from '../money/money';
+import { formatMoney } from '../../../shared/money';
 import { resourcePath } from '../resources';
 import { chineseCapitals } from './chineseCapitals';
 import type { StatementData } from './statementData';

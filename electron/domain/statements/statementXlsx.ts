@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { safeCell } from '../exports/safeCell';
 import { channelText, periodText, regionText } from '../incentives/explanation';
-import { minorExponent } from '../money/money';
+import { minorExponent } from '../../../shared/money';
 import { chineseCapitals } from './chineseCapitals';
 import type { StatementData } from './statementData';
 

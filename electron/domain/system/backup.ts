@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Workspace } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 
 /** SQLite's online backup: a consistent copy while the workspace stays in use. */
 export async function backupWorkspace(ws: Workspace, out: string): Promise<{ path: string; bytes: number }> {

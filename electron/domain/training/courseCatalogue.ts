@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
-import { COURSE_CATEGORIES, CHANNEL_TYPES, TIERS, type CourseCategory } from '../../../db/schema/enums';
-import { DomainError } from '../../contract/operation';
+import { COURSE_CATEGORIES, CHANNEL_TYPES, TIERS, type CourseCategory } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
 import { parseCodeList } from './compliance';
 import { computeExpiry } from './expiry';
 

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import { getCourse, type Course } from './courseCatalogue';
 import { computeExpiry, isIsoDate } from './expiry';
 

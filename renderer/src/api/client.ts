@@ -1,6 +1,6 @@
 import { contract, type Input, type JobProgress, type OperationName, type Result } from '../../../electron/contract';
-import { ApiError } from '../../../electron/contract/operation';
-import type { BridgeApi, JobEvent } from './bridgeTypes';
+import { ApiError } from '../../../shared/errors';
+import type { BridgeApi, JobEvent } from '../../../shared/bridge';
 import { createWebBridge } from './webBridge';
 
 declare global {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { Input, JobProgress, OperationName, Result } from '../../../electron/contract';
-import type { ApiError } from '../../../electron/contract/operation';
+import type { ApiError } from '../../../shared/errors';
 import { call, invalidatesOf, runJob } from './client';
 
 /** Query keys are [operation, input]; a mutation's `invalidates` prefixes ('partners') match operation names. */

@@ -1,4 +1,4 @@
-import type { BridgeApi, CallReply, JobEvent, PlatformEnv } from './bridgeTypes';
+import type { BridgeApi, CallReply, JobEvent, PlatformEnv } from '../../../shared/bridge';
 
 /** The HTTP bridge client: the same BridgeApi as the Electron preload, over fetch + server-sent events. */
 export function createWebBridge(): BridgeApi {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../electron/contract/operation';
+import type { ApiError } from '../../../shared/errors';
 
 /** Shows a structured contract error: its kind, message and each invalid field. */
 export function ErrorBanner({ error }: { error: ApiError | Error | null | undefined }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { JobProgress } from '../../../electron/contract/operation';
+import type { JobProgress } from '../../../shared/jobs';
 
 /** Progress of a long job with a cancel button. */
 export function JobProgressBar({ progress, onCancel, label }: { progress: JobProgress | null; onCancel?: () => void; label?: string }) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../db/database';
-import { CHANNEL_TYPES, REGIONS, TIERS } from '../../../db/schema/enums';
+import { CHANNEL_TYPES, REGIONS, TIERS } from '../../../shared/enums';
 import { isValidCreditCode } from '../../../electron/domain/demo/creditCode';
 import { DEMO_AS_OF } from '../../../electron/domain/demo/calendar';
 import { GEOGRAPHY } from '../../../electron/domain/demo/geography';

@@ -4,7 +4,7 @@ import type { Api } from '../../../electron/api/api';
 import { evaluatedPartners } from '../../../electron/domain/evaluations/evaluatedPartners';
 import { KpiSource } from '../../../electron/domain/evaluations/kpis';
 import { revenueTargets } from '../../../electron/domain/evaluations/targets';
-import { parsePeriod } from '../../../electron/domain/periods/period';
+import { parsePeriod } from '../../../shared/period';
 import { setSetting } from '../../../electron/domain/system/settingsStore';
 import { memoryApi } from '../../helpers/workspace';
 import { feedback, partner, sale, target } from './fixtures';

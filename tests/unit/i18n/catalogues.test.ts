@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../db/schema/enums';
+import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../shared/enums';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', 'renderer', 'src', 'i18n');
 const LANGS = ['zh-CN', 'en'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToMinor } from '../../../electron/domain/money/money';
+import { decimalToMinor } from '../../../shared/money';
 import { parseDate, parseDecimal, parseDecimalFull, parseMoney } from '../../../electron/domain/imports/valueParsers';
 
 /** A deterministic generator (the failing input is then reproducible). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../electron/contract/operation';
+import { ApiError } from '../../../shared/errors';
 import { memoryApi, tempDir } from '../../helpers/workspace';
 import { seedPartners, snapshot, writeFile } from './importFixtures';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Api } from '../../../electron/api/api';
-import { ApiError } from '../../../electron/contract/operation';
+import { ApiError } from '../../../shared/errors';
 import type { Workspace } from '../../../db/database';
 import { partnerInput } from '../../helpers/workspace';
 

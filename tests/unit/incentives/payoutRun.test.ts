@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../electron/contract/operation';
+import { ApiError } from '../../../shared/errors';
 import { rebateProgram, sale, setup } from './fixture';
 
 async function calculated() {

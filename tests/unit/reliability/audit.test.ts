@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createApi } from '../../../electron/api/api';
 import { handlers } from '../../../electron/api/handlers';
 import { contract, operationNames, type OperationName } from '../../../electron/contract';
-import { ApiError, DomainError } from '../../../electron/contract/operation';
+import { ApiError, DomainError } from '../../../shared/errors';
 import { recordDiff } from '../../../electron/contract/audit';
 import { osUser } from '../../../electron/domain/system/userProfile';
 import { auditRowsSince, expectAudited, lastAuditId } from '../../helpers/audit';

@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../../electron/api/api';
 import { contract, isOperationName, operationNames, type OperationName } from '../../../electron/contract';
-import { ApiError, type ApiErrorBody } from '../../../electron/contract/operation';
+import { ApiError, type ApiErrorBody } from '../../../shared/errors';
 import { startBridge, type Bridge } from '../../../electron/web/httpBridge';
 import type { Workspace } from '../../../db/database';
 import { inputJsonSchema, validInput } from '../../helpers/contractSchemas';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { handlers } from '../../../electron/api/handlers';
-import { ApiError, DomainError } from '../../../electron/contract/operation';
+import { ApiError, DomainError } from '../../../shared/errors';
 import { refusalOf } from '../../../electron/domain/integrity/frozenRecords';
 import { auditRowsSince, lastAuditId } from '../../helpers/audit';
 import { memoryApi, partnerInput } from '../../helpers/workspace';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
-import { ApiError } from '../../../electron/contract/operation';
+import { ApiError } from '../../../shared/errors';
 import { createBackup } from '../../../electron/domain/backups/backupService';
 import { inspectBackup } from '../../../electron/domain/backups/inspectBackup';
 import { openReopenableWorkspace } from '../../../electron/domain/backups/reopenableWorkspace';

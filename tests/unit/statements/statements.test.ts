@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STATEMENT_LINE_HEADER } from '../../../electron/domain/statements/statementXlsx';
-import { formatMoney } from '../../../electron/domain/money/money';
+import { formatMoney } from '../../../shared/money';
 import { chineseCapitals } from '../../../electron/domain/statements/chineseCapitals';
 import { tempDir } from '../../helpers/workspace';
 import { rebateProgram, sale, setup } from '../incentives/fixture';

@@ -1,4 +1,4 @@
-import type { ImportKind } from '../../../../db/schema/enums';
+import type { ImportKind } from '../../../../shared/enums';
 import { feedbackKind } from './feedback';
 import type { KindSpec } from './kind';
 import { partnersKind } from './partners';

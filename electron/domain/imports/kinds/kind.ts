@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Workspace } from '../../../../db/database';
-import type { ImportKind } from '../../../../db/schema/enums';
+import type { ImportKind } from '../../../../shared/enums';
 import type { Cell, DateFormat } from '../types';
 import {
   parseBoolean,

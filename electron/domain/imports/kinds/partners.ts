@@ -1,4 +1,4 @@
-import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../../db/schema/enums';
+import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../../shared/enums';
 import { partnerFields } from '../../../contract/partners';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder } from './kind';

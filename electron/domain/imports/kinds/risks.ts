@@ -1,6 +1,6 @@
-import { RISK_CATEGORIES, RISK_STATUSES, RISK_TREATMENTS } from '../../../../db/schema/enums';
+import { RISK_CATEGORIES, RISK_STATUSES, RISK_TREATMENTS } from '../../../../shared/enums';
 import type { RiskInput } from '../../../contract/risks';
-import { DomainError } from '../../../contract/operation';
+import { DomainError } from '../../../../shared/errors';
 import { createRisk, updateRisk } from '../../risks/riskRegister';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder, partnerLookup, RowRejected } from './kind';

@@ -1,4 +1,4 @@
-import { isPeriodLabel } from '../../periods/period';
+import { isPeriodLabel } from '../../../../shared/period';
 import type { Cell } from '../types';
 import { excelSerialToDate, ValueError } from '../valueParsers';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';

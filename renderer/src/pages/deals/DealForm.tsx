@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dealFields, type DealRow } from '../../../../electron/contract/deals';
-import { decimalToMinor } from '../../../../electron/domain/money/money';
+import { decimalToMinor } from '../../../../shared/money';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';

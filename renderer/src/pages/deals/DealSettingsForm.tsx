@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decimalToMinor, formatMinor } from '../../../../electron/domain/money/money';
+import { decimalToMinor, formatMinor } from '../../../../shared/money';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerConflict, DealRow } from '../../../../electron/contract/deals';
-import { formatMoney } from '../../../../electron/domain/money/money';
+import { formatMoney } from '../../../../shared/money';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';

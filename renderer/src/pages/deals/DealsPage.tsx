@@ -1,9 +1,9 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEAL_STATUSES } from '../../../../db/schema/enums';
+import { DEAL_STATUSES } from '../../../../shared/enums';
 import type { DealRow } from '../../../../electron/contract/deals';
-import { formatMoney } from '../../../../electron/domain/money/money';
+import { formatMoney } from '../../../../shared/money';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_KINDS, type ImportKind } from '../../../../db/schema/enums';
+import { IMPORT_KINDS, type ImportKind } from '../../../../shared/enums';
 import { DATE_FORMATS, ENCODINGS, type DateFormat, type EncodingChoice, type ImportMapping, type ImportPreview } from '../../../../electron/contract/imports';
 import { bridge } from '../../api/client';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';

@@ -2,6 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgramRow, ProgramWithDefinition } from '../../../../electron/contract/incentives';
+import { localDate } from '../../../../shared/clock';
 import { call } from '../../api/client';
 import { bridge } from '../../api/client';
 import { useMutationOp, useOp } from '../../api/hooks';
@@ -40,7 +41,7 @@ export default function IncentivesPage() {
   };
   const exportJson = async () => {
     const env = await bridge.platform.env();
-    const out = `${env.filesDir}/programs-${new Date().toISOString().slice(0, 10)}.json`;
+    const out = `${env.filesDir}/programs-${localDate()}.json`;
     const r = await exporter.mutateAsync({ out }).catch(() => null);
     if (r?.path) {
       setNotice(t('incentives:exported', { path: r.path }));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, REGIONS, TIERS } from '../../../../db/schema/enums';
+import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, REGIONS, TIERS } from '../../../../shared/enums';
 import type { ProgramWithDefinition } from '../../../../electron/contract/incentives';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../../db/schema/enums';
+import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../../shared/enums';
 import { partnerFields, type Partner, type PartnerInput } from '../../../../electron/contract/partners';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';

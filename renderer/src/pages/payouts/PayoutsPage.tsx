@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayoutRunRow } from '../../../../electron/contract/incentives';
-import { formatMoney } from '../../../../electron/domain/money/money';
+import { formatMoney } from '../../../../shared/money';
 import { useJob, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';

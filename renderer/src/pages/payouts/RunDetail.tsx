@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayoutLineView } from '../../../../electron/contract/incentives';
-import { decimalToMinor, formatMoney } from '../../../../electron/domain/money/money';
+import { decimalToMinor, formatMoney } from '../../../../shared/money';
 import { bridge } from '../../api/client';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgramFile, WhatIfResult } from '../../../../electron/contract/incentives';
-import { formatMoney } from '../../../../electron/domain/money/money';
+import { formatMoney } from '../../../../shared/money';
 import { call } from '../../api/client';
-import type { ApiError } from '../../../../electron/contract/operation';
+import type { ApiError } from '../../../../shared/errors';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RISK_CATEGORIES, RISK_STATUSES, RISK_TREATMENTS } from '../../../../db/schema/enums';
+import { RISK_CATEGORIES, RISK_STATUSES, RISK_TREATMENTS } from '../../../../shared/enums';
 import { riskActionFields, riskFields, type RiskActionInput, type RiskHistoryEntry, type RiskListRow } from '../../../../electron/contract/risks';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';

@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { RISK_CATEGORIES, RISK_STATUSES } from '../../../../db/schema/enums';
+import { RISK_CATEGORIES, RISK_STATUSES } from '../../../../shared/enums';
 import { RISK_BASES, RISK_LEVEL_VALUES, type RiskBasis, type RiskListRow } from '../../../../electron/contract/risks';
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { PERIOD_KINDS, type PeriodKind } from '../../../../db/schema/enums';
+import { PERIOD_KINDS, type PeriodKind } from '../../../../shared/enums';
 import { SCORE_PARTS } from '../../../../electron/contract/evaluations';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';

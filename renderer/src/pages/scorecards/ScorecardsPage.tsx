@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { CHANNEL_TYPES, GRADES, REGIONS } from '../../../../db/schema/enums';
+import { CHANNEL_TYPES, GRADES, REGIONS } from '../../../../shared/enums';
 import type { ScorecardRow } from '../../../../electron/contract/evaluations';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';

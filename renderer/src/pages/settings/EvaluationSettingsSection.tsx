@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_TYPES, EVALUATION_CYCLES, REGIONS, TIERS, type EvaluationCycle } from '../../../../db/schema/enums';
+import { CHANNEL_TYPES, EVALUATION_CYCLES, REGIONS, TIERS, type EvaluationCycle } from '../../../../shared/enums';
 import { SCORE_PARTS, type EvaluationSettingsDoc, type Schedule } from '../../../../electron/contract/evaluations';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';

@@ -9,6 +9,7 @@ const FIELDS: Array<{ key: KnownSettingKey; type: 'text' | 'month' }> = [
   { key: 'company.nameEn', type: 'text' },
   { key: 'company.logoPath', type: 'text' },
   { key: 'company.fiscalStartMonth', type: 'month' },
+  { key: 'company.timeZone', type: 'text' },
 ];
 
 /** Company details (statements) and the fiscal year start (periods); the user profile has its own section. */

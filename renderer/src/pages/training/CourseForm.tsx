@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_TYPES, COURSE_CATEGORIES, TIERS } from '../../../../db/schema/enums';
+import { CHANNEL_TYPES, COURSE_CATEGORIES, TIERS } from '../../../../shared/enums';
 import { courseInput, type Course } from '../../../../electron/contract/training';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';

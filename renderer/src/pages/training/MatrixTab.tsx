@@ -1,7 +1,7 @@
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIERS } from '../../../../db/schema/enums';
+import { TIERS } from '../../../../shared/enums';
 import type { CellState, MatrixRow } from '../../../../electron/contract/training';
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';

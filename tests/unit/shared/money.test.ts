@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRate, decimalToMinor, formatMinor, formatMoney, majorToMinor, mulDivRound, roundHalfAwayFromZero } from '../../../electron/domain/money/money';
+import { applyRate, decimalToMinor, formatMinor, formatMoney, majorToMinor, mulDivRound, roundHalfAwayFromZero } from '../../../shared/money';
 
 describe('money', () => {
   it('parses decimals exactly and rounds half away from zero once', () => {

@@ -1,5 +1,6 @@
-import type { ApiErrorBody } from '../../../electron/contract/operation';
-import type { JobEvent } from '../../../electron/jobs/types';
+/** The transport between renderer and main process: what the Electron preload exposes as window.pwb and the web bridge client implements. */
+import type { ApiErrorBody } from './errors';
+import type { JobEvent } from './jobs';
 
 export type CallReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 

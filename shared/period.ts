@@ -1,4 +1,4 @@
-import type { PeriodKind } from '../../../db/schema/enums';
+import type { PeriodKind } from './enums';
 
 /**
  * Calendar periods as channel teams name them: month '2019-03', quarter '2019-Q1', half '2019-H1', year '2019'.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsClamped, nextPeriod, parsePeriod, periodContaining, periodsBetween, previousPeriod, samePeriodLastYear } from '../../../electron/domain/periods/period';
+import { addMonthsClamped, nextPeriod, parsePeriod, periodContaining, periodsBetween, previousPeriod, samePeriodLastYear } from '../../../shared/period';
 
 describe('periods', () => {
   it('parses calendar periods with inclusive bounds, leap years included', () => {

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fixedClock, isTimeZone, localDate } from '../../../shared/clock';
+import { rebateProgram, sale, setup } from '../incentives/fixture';
+
+async function calculatedRun() {
+  const { ws, api, ids } = await setup([['P1']]);
+  sale(ws, ids.P1, '2025-02-01', 61_234_000);
+  await api.send('programs.save', { definition: rebateProgram() });
+  const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+  return { api, run };
+}
+
+// 07:30 on 1 April in Beijing is still 31 March in UTC.
+const BEIJING_MORNING = '2025-03-31T23:30:00Z';
+
+describe('the one clock', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('gives the calendar day in the workspace time zone, not the UTC day', () => {
+    expect(localDate(new Date(BEIJING_MORNING), 'Asia/Shanghai')).toBe('2025-04-01');
+    expect(localDate(new Date(BEIJING_MORNING), 'America/Los_Angeles')).toBe('2025-03-31');
+    expect(fixedClock(BEIJING_MORNING, 'Asia/Shanghai').today()).toBe('2025-04-01');
+    expect(isTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+
+  it('records a payout run paid before 08:00 in China as paid that day, and a risk closed then as closed that day', async () => {
+    const { api, run } = await calculatedRun();
+    await api.send('settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
+    const risk = await api.send('risks.save', { fields: { title: '窜货', category: 'channel_conflict', likelihood: 2, impact: 2, owner: '王磊' } });
+    await api.send('payouts.approve', { runId: run.id });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(BEIJING_MORNING));
+    const paid = await api.send('payouts.pay', { runId: run.id, paymentRef: 'BANK-1' });
+    expect(paid.paidAt).toBe('2025-04-01');
+    const closed = await api.send('risks.close', { id: risk.id });
+    expect(closed.closedAt).toBe('2025-04-01');
+  });
+
+  it('refuses a time zone it does not know', async () => {
+    const { api } = await calculatedRun();
+    await expect(api.send('settings.set', { key: 'company.timeZone', value: 'China Standard Time' })).rejects.toMatchObject({ body: { code: 'INVALID_INPUT' } });
+  });
+});

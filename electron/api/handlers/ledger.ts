@@ -1,10 +1,10 @@
 import type { ledgerContract } from '../../contract/ledger';
 import { accrualReport } from '../../domain/ledger/accrualReport';
 import { partnerLedger } from '../../domain/ledger/partnerLedger';
-import { localDate } from '../../domain/risks/localDate';
+import { workspaceClock } from '../../domain/system/workspaceClock';
 import type { HandlerMap } from './types';
 
 export const ledgerHandlers: HandlerMap<keyof typeof ledgerContract> = {
   'ledger.partner': ({ ws }, input) => partnerLedger(ws, input),
-  'ledger.accruals': ({ ws }, { asOf }) => accrualReport(ws, asOf ?? localDate()),
+  'ledger.accruals': ({ ws }, { asOf }) => accrualReport(ws, asOf ?? workspaceClock(ws).today()),
 };

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Result } from '../../contract';
-import { formatMoney } from '../../domain/money/money';
+import { formatMoney } from '../../../shared/money';
 import { action, common, output, withApi, type CommonOptions } from '../runtime';
 
 /** The CLI's ledger JSON: the documented keys only (README "The partner ledger"). */

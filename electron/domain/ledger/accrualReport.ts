@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { daysBetween } from '../risks/localDate';
+import { daysBetween } from '../../../shared/clock';
 import { collectEntries } from './partnerLedger';
 
 /** Payable ageing: days since approval of what is approved and not yet paid. */

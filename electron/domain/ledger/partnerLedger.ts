@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import { compareEntries, type LedgerAccrual, type LedgerEntry } from './ledgerEntry';
 import { LEDGER_SOURCES, type LedgerQuery } from './ledgerSources';
 

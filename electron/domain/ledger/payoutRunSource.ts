@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { localDate } from '../risks/localDate';
+import { localDate } from '../../../shared/clock';
 import { KIND_ORDER, type LedgerAccrual, type LedgerEntry } from './ledgerEntry';
 import type { LedgerQuery, LedgerSource } from './ledgerSources';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../db/database';
-import { localDate } from '../../../electron/domain/risks/localDate';
+import { localDate } from '../../../shared/clock';
 import { rebateProgram, sale, setup } from '../incentives/fixture';
 
 /** What the frozen runs say, straight from the tables: owed = lines of approved runs; accrued = lines of drafts. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 
 /**
  * How to reach HQ. The URL names host, database and role (`postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full&sslrootcert=ca.pem`);

@@ -5,7 +5,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
 import { ancestors } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 
 export const HQ_MIGRATIONS_SCHEMA = 'hq_migrations';
 const MIGRATIONS_TABLE = '__drizzle_migrations';

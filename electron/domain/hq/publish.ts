@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PUBLISHED_TABLES, publishedTable } from '../../../db/changeLog';
 import type { Workspace } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 import { checkHqSchema } from './hqSchema';
 import { connectHq, hqError, type HqConnectionOptions } from './hqConnection';
 import { readIdentity, setOfficeName } from './workspaceIdentity';

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 
 export interface WorkspaceIdentity {
   workspaceId: string;

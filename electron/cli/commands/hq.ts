@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { openWorkspace } from '../../../db/database';
-import { ApiError, DomainError } from '../../contract/operation';
+import { ApiError, DomainError } from '../../../shared/errors';
 import { backupBeforeMigration } from '../../domain/backups/backupService';
 import { withHq, type HqConnectionOptions } from '../../domain/hq/hqConnection';
 import { hqConflicts, hqDashboard, hqReport } from '../../domain/hq/hqReport';

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { DomainError } from '../../contract/operation';
-import { isPeriodLabel, parsePeriod } from '../periods/period';
+import { DomainError } from '../../../shared/errors';
+import { isPeriodLabel, parsePeriod } from '../../../shared/period';
 import { DEFAULT_RISK_BANDS } from '../risks/riskLevels';
 
 export interface HqReportRow {

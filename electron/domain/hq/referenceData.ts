@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { withReferenceWrites, type Workspace } from '../../../db/database';
-import { DomainError } from '../../contract/operation';
+import { DomainError } from '../../../shared/errors';
 
 export const REFERENCE_KINDS = ['territory', 'product', 'course', 'program_template'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];

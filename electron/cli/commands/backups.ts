@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import { withWorkspaceLock } from '../../../db/workspaceLock';
 import { backupBeforeMigration } from '../../domain/backups/backupService';
 import { restoreWorkspaceFile } from '../../domain/backups/restoreWorkspace';
 import { osUser } from '../../domain/system/userProfile';
@@ -29,7 +30,10 @@ export function register(program: Command): void {
   ).action(
     action(async (opts: CommonOptions & { from: string }) => {
       const dbPath = resolve(opts.db ?? defaultWorkspacePath());
-      const r = restoreWorkspaceFile(dbPath, opts.from, { openOptions: { beforeMigrate: backupBeforeMigration(dbPath) }, auditUser: process.env.PWB_USER || osUser() });
+      // Never under a running app: it would keep writing into the moved-away file and every later edit would be lost.
+      const r = withWorkspaceLock(dbPath, 'pwb restore', 'Restore it from Settings → Backups in the app, or close the app and run pwb restore again.', () =>
+        restoreWorkspaceFile(dbPath, opts.from, { openOptions: { beforeMigrate: backupBeforeMigration(dbPath) }, auditUser: process.env.PWB_USER || osUser() }),
+      );
       const { inspection, ...rest } = r;
       output(opts, { ...rest, counts: inspection.counts }, () =>
         [

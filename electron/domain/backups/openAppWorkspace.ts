@@ -1,12 +1,29 @@
+import { lockWorkspace } from '../../../db/workspaceLock';
 import { backupBeforeMigration, ensureDailyBackup } from './backupService';
 import { openReopenableWorkspace, type ReopenableWorkspace } from './reopenableWorkspace';
 
 /**
- * How the desktop app and the web server open the workspace: a backup is taken before any pending migration,
- * and the handle can be reopened in place (restore).
+ * How the desktop app and the web server open the workspace: one process at a time (the workspace lock, released
+ * by the OS if the process dies; a second instance is refused naming the holder), a backup before any pending
+ * migration, and a handle that can be reopened in place (restore).
  */
-export function openAppWorkspace(path: string): ReopenableWorkspace {
-  return openReopenableWorkspace(path, { beforeMigrate: backupBeforeMigration(path) });
+export function openAppWorkspace(path: string, program = 'Partner Workbench'): ReopenableWorkspace {
+  const lock = lockWorkspace(path, program);
+  try {
+    const ws = openReopenableWorkspace(path, { beforeMigrate: backupBeforeMigration(path) });
+    const close = ws.close;
+    ws.close = () => {
+      try {
+        close();
+      } finally {
+        lock.release();
+      }
+    };
+    return ws;
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }
 
 /** The daily backup, in the background after start; failures are reported, never fatal. */

@@ -21,7 +21,7 @@ export interface Workspace {
 export class WorkspaceError extends Error {
   constructor(
     message: string,
-    readonly code: 'NEWER_VERSION' | 'NOT_A_WORKSPACE' | 'MIGRATION_FAILED' | 'OPEN_FAILED',
+    readonly code: 'NEWER_VERSION' | 'NOT_A_WORKSPACE' | 'MIGRATION_FAILED' | 'OPEN_FAILED' | 'IN_USE',
   ) {
     super(message);
     this.name = 'WorkspaceError';
@@ -96,6 +96,8 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     }
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    // REPLACE then fires delete triggers for the rows it deletes (the schema refuses replacing frozen rows anyway).
+    sqlite.pragma('recursive_triggers = ON');
     if (!options.readonly && !memory) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Workspace } from '../../../db/database';
 import { backupFileName, beforeOperationKind, localDay, parseBackupName, workspaceStem, type BackupKind } from './backupNames';
@@ -59,7 +59,8 @@ export function pruneBackups(folder: string, workspacePath: string): string[] {
 }
 
 function targetFor(folder: string, workspacePath: string, kind: string, now: Date): string {
-  mkdirSync(folder, { recursive: true });
+  // Backups hold what the workspace holds (bank accounts, credit codes): a folder and files for their owner only.
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
   let at = now;
   let target = join(folder, backupFileName(workspacePath, kind, at));
   while (existsSync(target)) {
@@ -67,6 +68,32 @@ function targetFor(folder: string, workspacePath: string, kind: string, now: Dat
     target = join(folder, backupFileName(workspacePath, kind, at));
   }
   return target;
+}
+
+/** An empty file readable by its owner only: SQLite writes a backup (online backup, VACUUM INTO) into it and keeps the mode. */
+function ownerOnlyEmptyFile(path: string): void {
+  rmSync(path, { force: true });
+  writeFileSync(path, '', { mode: 0o600 });
+  chmodSync(path, 0o600);
+}
+
+/**
+ * A backup is kept only after a full integrity_check of the copy: a damaged workspace must not leave behind a
+ * "good" backup that is damaged too (the latest good backup is what restore offers).
+ */
+export function verifyBackup(path: string): void {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  let result: string;
+  try {
+    result = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
+  } catch (e) {
+    result = (e as Error).message;
+  } finally {
+    db.close();
+  }
+  if (result !== 'ok') {
+    throw new Error(`The backup ${path} failed its integrity check (${result.slice(0, 300)}); the workspace itself may be damaged — it was not kept as a backup`);
+  }
 }
 
 function describe(path: string, kind: string, now: Date): BackupFile {
@@ -82,15 +109,19 @@ export async function createBackup(ws: Workspace, kind: BackupKind, now = new Da
   const folder = backupFolder(ws.sqlite, ws.path);
   const target = targetFor(folder, ws.path, kind, now);
   const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
+  ownerOnlyEmptyFile(partial);
   const key = resolve(ws.path);
   running.set(key, (running.get(key) ?? 0) + 1);
   try {
     await ws.sqlite.backup(partial);
     // The copy inherits WAL mode; a backup is a single self-contained file, so switch it back to a rollback journal.
     const copy = new Database(partial);
-    copy.pragma('journal_mode = DELETE');
-    copy.close();
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    verifyBackup(partial);
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });
@@ -110,9 +141,10 @@ export function createBackupSync(sqlite: Database.Database, workspacePath: strin
   const folder = backupFolder(sqlite, workspacePath);
   const target = targetFor(folder, workspacePath, kind, now);
   const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
+  ownerOnlyEmptyFile(partial);
   try {
     sqlite.prepare('VACUUM INTO ?').run(partial);
+    verifyBackup(partial);
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 
 /**
@@ -9,6 +10,8 @@ import { existsSync } from 'node:fs';
 const PORT = Number(process.env.PWB_E2E_PORT ?? 47315);
 /** The e2e workspace folder (PWB_E2E_DIR lets two runs on one machine stay apart). */
 const DIR = process.env.PWB_E2E_DIR ?? '.e2e';
+/** The bridge token of the e2e server, the same in the runner and its workers (tests/e2e/bridgeTest.ts puts it in session storage). */
+export const E2E_BRIDGE_TOKEN = createHash('sha256').update(`pwb-e2e:${PORT}:${DIR}`).digest('hex').slice(0, 48);
 const chromium = process.env.PWB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 export default defineConfig({
@@ -33,7 +36,7 @@ export default defineConfig({
   webServer: {
     // A fresh demo workspace for every run (scale 0.2: ~60 partners, quick to generate). No evaluation scheduler: the demo's
     // schedules would evaluate today's due periods at start-up, and the specs expect only the runs they make themselves.
-    command: `rm -rf ${DIR} && node out/main/pwb.js init --db ${DIR}/workspace.sqlite --demo --scale 0.2 && node out/main/webServer.js --db ${DIR}/workspace.sqlite --port ${PORT} --files ${DIR}/files --no-scheduler`,
+    command: `rm -rf ${DIR} && node out/main/pwb.js init --db ${DIR}/workspace.sqlite --demo --scale 0.2 && PWB_BRIDGE_TOKEN=${E2E_BRIDGE_TOKEN} node out/main/webServer.js --db ${DIR}/workspace.sqlite --port ${PORT} --files ${DIR}/files --no-scheduler`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 180_000,

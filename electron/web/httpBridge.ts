@@ -1,11 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { constants, createReadStream, createWriteStream, existsSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import type { Api } from '../api/api';
 import { ApiError, type ApiErrorBody } from '../../shared/errors';
 import type { JobEvent } from '../../shared/jobs';
+import { contract, isOperationName } from '../contract';
+import { filePathsIn } from '../contract/filePaths';
 
 export interface BridgeOptions {
   api: Api;
@@ -15,6 +17,8 @@ export interface BridgeOptions {
   filesDir: string;
   port?: number;
   token?: string;
+  /** Largest upload accepted (bytes); default MAX_UPLOAD. */
+  maxUpload?: number;
 }
 
 export interface Bridge {
@@ -26,7 +30,7 @@ export interface Bridge {
 }
 
 const MAX_BODY = 10 * 1024 * 1024;
-const MAX_UPLOAD = 1024 * 1024 * 1024;
+export const MAX_UPLOAD = 1024 * 1024 * 1024;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -84,6 +88,55 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** Streams an upload to a new file (owner-only), never holding it in memory; past `limit` the file is removed and 413 answered. */
+function saveUpload(req: IncomingMessage, path: string, limit: number): Promise<number> {
+  return new Promise((done, fail) => {
+    const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+    let size = 0;
+    let over = false;
+    const drop = () => {
+      out.destroy();
+      rmSync(path, { force: true });
+    };
+    req.on('data', (c: Buffer) => {
+      if (over) return;
+      size += c.length;
+      if (size > limit) {
+        over = true;
+        return drop();
+      }
+      if (!out.write(c)) {
+        req.pause();
+        out.once('drain', () => req.resume());
+      }
+    });
+    req.on('end', () => (over ? fail(new BodyTooLarge(limit)) : out.end(() => done(size))));
+    req.on('error', (e) => {
+      drop();
+      fail(e);
+    });
+    out.on('error', (e) => {
+      drop();
+      fail(e);
+    });
+  });
+}
+
+/** Whether `p` is an absolute path that lies, after following every symlink of its existing part, inside `root` (a real path). */
+export function isInside(root: string, p: string): boolean {
+  if (!isAbsolute(p)) return false;
+  let probe = resolve(p);
+  const rest: string[] = [];
+  while (!existsSync(probe)) {
+    rest.unshift(basename(probe));
+    const up = dirname(probe);
+    if (up === probe) return false;
+    probe = up;
+  }
+  const real = join(realpathSync(probe), ...rest);
+  return real.startsWith(root + sep);
+}
+
 /**
  * Loopback-only HTTP bridge: the contract over HTTP so the renderer runs in a plain browser.
  * 127.0.0.1 only, a random per-start token on every API call, same-origin requests only,
@@ -92,8 +145,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const token = opts.token ?? randomBytes(24).toString('hex');
   const tokenBuf = Buffer.from(token);
-  mkdirSync(opts.filesDir, { recursive: true });
-  const filesDir = resolve(opts.filesDir);
+  mkdirSync(opts.filesDir, { recursive: true, mode: 0o700 });
+  const filesDir = realpathSync(resolve(opts.filesDir));
   const sseClients = new Set<ServerResponse>();
   let port = 0;
 
@@ -108,11 +161,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     return g.length === tokenBuf.length && timingSafeEqual(g, tokenBuf);
   };
 
-  const indexHtml = () => {
-    const html = readFileSync(join(opts.staticDir!, 'index.html'), 'utf8');
-    // The token reaches the page in a meta tag (no inline script: the CSP forbids it).
-    return html.replace('<head>', `<head>\n    <meta name="pwb-bridge-token" content="${token}">`);
-  };
+  // The page itself carries no token: the user who started the server opens the printed address, whose fragment
+  // (never sent over HTTP) hands the token to the page, which keeps it in session storage.
+  const indexHtml = () => readFileSync(join(opts.staticDir!, 'index.html'), 'utf8');
 
   const server = createServer(async (req, res) => {
     try {
@@ -124,7 +175,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       }
       const url = new URL(req.url ?? '/', `http://${host}`);
       if (url.pathname.startsWith('/api/')) {
-        const given = (req.headers['x-pwb-token'] as string | undefined) ?? url.searchParams.get('token');
+        // Only in a header: a token in a URL ends up in histories, logs and Referer headers.
+        const given = req.headers['x-pwb-token'] as string | undefined;
         if (!tokenOk(given)) return sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', operation: '', message: 'Missing or wrong bridge token' } });
         return await handleApi(url, req, res);
       }
@@ -158,6 +210,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
         throw new ApiError({ code: 'INVALID_INPUT', operation: '', message: 'Request body must be {"op", "input"}' });
       }
+      await refuseServerPaths(parsed.op, parsed.input);
       try {
         const result = route === 'POST /api/job' ? opts.api.startJob(parsed.op, parsed.input) : await opts.api.sendRaw(parsed.op, parsed.input);
         return sendJson(res, 200, { ok: true, result: result ?? null });
@@ -168,25 +221,55 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     }
     if (route === 'POST /api/upload') {
       const name = basename(decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload'))).replace(/[^\p{L}\p{N}._ -]/gu, '_') || 'upload';
-      const data = await readBody(req, MAX_UPLOAD);
       const dir = join(filesDir, 'uploads', randomBytes(8).toString('hex'));
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       const path = join(dir, name);
-      writeFileSync(path, data);
-      return sendJson(res, 200, { ok: true, result: { path, name, size: data.length } });
+      const size = await saveUpload(req, path, opts.maxUpload ?? MAX_UPLOAD);
+      return sendJson(res, 200, { ok: true, result: { path, name, size } });
     }
     if (route === 'GET /api/file') {
       const path = resolve(url.searchParams.get('path') ?? '');
-      if (!path.startsWith(filesDir + sep) || !existsSync(path) || !statSync(path).isFile()) return sendJson(res, 404, { ok: false });
+      // Only regular files inside the files folder, reached without any symlink.
+      let fd: number;
+      try {
+        if (!isInside(filesDir, path) || realpathSync(path) !== path || !lstatSync(path).isFile()) return sendJson(res, 404, { ok: false });
+        fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+      } catch {
+        return sendJson(res, 404, { ok: false });
+      }
       res.writeHead(200, {
         'content-type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(path))}`,
         'cache-control': 'no-store',
       });
-      createReadStream(path).pipe(res);
+      createReadStream('', { fd }).pipe(res);
       return;
     }
     sendJson(res, 404, { ok: false, error: { code: 'UNKNOWN_OPERATION', operation: '', message: `No route ${route}` } });
+  }
+
+  /**
+   * Over the bridge an operation takes no arbitrary server path: files come in as uploads and go out into the files
+   * folder (then downloaded), so a page — or another local user — cannot make the server read or write elsewhere.
+   */
+  async function refuseServerPaths(op: unknown, input: unknown) {
+    if (!isOperationName(op)) return;
+    const parsed = contract[op].input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) return;
+    const roots = [filesDir];
+    // Settings → Backups inspects and restores the backups it lists, in the workspace's backup folder.
+    if (op === 'backups.inspect' || op === 'system.restore') {
+      const { folder } = (await opts.api.sendRaw('backups.list', {})) as { folder: string };
+      if (existsSync(folder)) roots.push(realpathSync(folder));
+    }
+    const outside = filePathsIn(op, parsed.data).filter((p) => !roots.some((r) => isInside(r, p)));
+    if (outside.length) {
+      throw new ApiError({
+        code: 'FORBIDDEN',
+        operation: op,
+        message: `In browser mode files are uploaded and downloaded; the server does not open ${outside[0].slice(0, 200)} (only files in its own folder)`,
+      });
+    }
   }
 
   function serveStatic(pathname: string, res: ServerResponse) {

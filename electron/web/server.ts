@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,23 +24,34 @@ const { values } = parseArgs({
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dbPath = resolve(values.db ?? process.env.PWB_DB ?? defaultWorkspacePath());
-const ws = openAppWorkspace(dbPath);
+let ws: ReturnType<typeof openAppWorkspace>;
+try {
+  ws = openAppWorkspace(dbPath, 'Partner Workbench (browser mode)');
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exit(1);
+}
 void startDailyBackup(ws);
 const workerFile = join(here, 'jobWorker.js');
 const api = createApi({ ws, executor: existsSync(workerFile) ? workerExecutor(workerFile, dbPath) : undefined });
+// Uploads and downloads live in a folder only this user can enter (mkdtemp: 0700), removed when the server stops.
+const ownFilesDir = values.files ? null : mkdtempSync(join(tmpdir(), 'pwb-files-'));
 const bridge = await startBridge({
   api,
   staticDir: values.static ?? join(here, '..', 'renderer'),
-  filesDir: values.files ?? join(tmpdir(), `pwb-files-${process.pid}`),
+  filesDir: values.files ?? ownFilesDir!,
   port: values.port ? Number(values.port) : Number(process.env.PWB_PORT ?? 0),
+  token: process.env.PWB_BRIDGE_TOKEN || undefined,
 });
-process.stdout.write(`Partner Workbench (browser mode)\n  workspace: ${dbPath}\n  open: ${bridge.url}\n`);
+// The token is in the address's fragment, printed only to the user who started the server.
+process.stdout.write(`Partner Workbench (browser mode)\n  workspace: ${dbPath}\n  open: ${bridge.url}#pwb-token=${bridge.token}\n`);
 const scheduler = values['no-scheduler'] || process.env.PWB_SCHEDULER === 'off' ? null : startEvaluationTimer(api);
 
 const stop = async () => {
   scheduler?.stop();
   await bridge.close();
   ws.close();
+  if (ownFilesDir) rmSync(ownFilesDir, { recursive: true, force: true });
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -1,3 +1,4 @@
+import './api/captureToken';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AllCommunityModule } from 'ag-grid-community';
 import { AgGridProvider } from 'ag-grid-react';

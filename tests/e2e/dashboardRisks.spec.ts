@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './bridgeTest';
 import { gridCells } from './grid';
 
 test.describe('dashboard alerts and risk-register URL filters (browser mode over the HTTP bridge)', () => {

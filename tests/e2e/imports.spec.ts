@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './bridgeTest';
 import { gridCells, gridCell } from './grid';
 
 /** Picks a file in the wizard: in browser mode the bridge opens a file chooser and uploads the file. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './bridgeTest';
 import { gridCells, gridRows, gridCell } from './grid';
 
 test.describe('partners (browser mode over the HTTP bridge)', () => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './bridgeTest';
 import { gridCells } from './grid';
 
 test.describe('risk register and deal registration (browser mode over the HTTP bridge)', () => {

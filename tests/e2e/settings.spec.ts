@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './bridgeTest';
 
 test.describe('settings: backups, evaluation schedules and rules (browser mode over the HTTP bridge)', () => {
   test.beforeEach(async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './bridgeTest';
 import { gridCells, gridCell } from './grid';
 
 test.describe('training and certification', () => {

@@ -9,14 +9,42 @@ export function createWebBridge(): BridgeApi {
     return (await res.json()) as CallReply;
   };
   const listeners = new Set<(e: JobEvent) => void>();
-  let source: EventSource | null = null;
+  let streaming = false;
+  // Server-sent events read with fetch (EventSource cannot send the token header, and the token never goes in a URL).
   const ensureSource = () => {
-    if (source) return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (m) => {
-      const e = JSON.parse(m.data as string) as JobEvent;
-      for (const l of listeners) l(e);
-    };
+    if (streaming) return;
+    streaming = true;
+    void (async () => {
+      for (;;) {
+        try {
+          const res = await fetch('/api/events', { headers: { 'x-pwb-token': token } });
+          if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
+          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += value;
+            let end: number;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const data = block
+                .split('\n')
+                .filter((l) => l.startsWith('data: '))
+                .map((l) => l.slice(6))
+                .join('\n');
+              if (!data) continue;
+              const e = JSON.parse(data) as JobEvent;
+              for (const l of listeners) l(e);
+            }
+          }
+        } catch {
+          /* reconnect below */
+        }
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    })();
   };
   let envCache: Promise<PlatformEnv> | null = null;
 
@@ -49,11 +77,15 @@ export function createWebBridge(): BridgeApi {
       },
       pickFolder: async () => (await (envCache ??= fetchEnv())).filesDir,
       async showItem(path) {
-        // A browser cannot reveal a folder: download the file instead.
+        // A browser cannot reveal a folder: download the file instead (fetched with the token header, never a token in a URL).
+        const res = await fetch(`/api/file?path=${encodeURIComponent(path)}`, { headers: { 'x-pwb-token': token } });
+        if (!res.ok) throw new Error(`Download failed (${res.status})`);
+        const url = URL.createObjectURL(await res.blob());
         const a = document.createElement('a');
-        a.href = fileUrl(path);
+        a.href = url;
         a.download = path.split(/[\\/]/).pop() ?? 'download';
         a.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
       },
       async openExternal(url) {
         if (/^https?:\/\//.test(url)) window.open(url, '_blank', 'noopener');
@@ -66,14 +98,24 @@ export function createWebBridge(): BridgeApi {
     const r = await fetch('/api/env', { headers });
     return ((await r.json()) as { result: PlatformEnv }).result;
   }
+}
 
-  function fileUrl(path: string) {
-    return `/api/file?path=${encodeURIComponent(path)}&token=${encodeURIComponent(token)}`;
-  }
+const TOKEN_KEY = 'pwb.bridgeToken';
+
+/**
+ * The bridge token reaches the page only in the address the server printed for the user who started it
+ * (`#pwb-token=…`: a fragment is never sent over HTTP); it is kept in session storage (this tab only) and the
+ * fragment removed from the address bar and history.
+ */
+export function captureBridgeToken(): void {
+  const m = /^#pwb-token=([0-9a-f]+)/.exec(location.hash);
+  if (!m) return;
+  sessionStorage.setItem(TOKEN_KEY, m[1]);
+  history.replaceState(null, '', `${location.pathname}${location.search}#/`);
 }
 
 function bridgeToken(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="pwb-bridge-token"]')?.content ?? '';
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 /** Sends a file to the bridge (web mode); the workspace process then reads it from the returned path. */

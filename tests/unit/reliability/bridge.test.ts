@@ -1,16 +1,20 @@
 import { request } from 'node:http';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../../electron/web/httpBridge';
 import { memoryApi, tempDir } from '../../helpers/workspace';
 
 let bridge: Bridge;
 let done: () => void;
+let filesDir: string;
 beforeAll(async () => {
   const { api } = memoryApi();
   const t = tempDir();
   done = t.cleanup;
-  bridge = await startBridge({ api, filesDir: t.dir });
+  filesDir = join(t.dir, 'files');
+  bridge = await startBridge({ api, filesDir, staticDir: join(t.dir, 'static'), maxUpload: 1024 * 1024 });
 });
 afterAll(async () => {
   await bridge.close();
@@ -67,9 +71,9 @@ describe('HTTP bridge security', () => {
         expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       }
     }
-    // the token in the query string is as good as the header (for downloads), and as checked
-    expect((await send({ path: `/api/env?token=${bridge.token}`, method: 'GET', body: '' })).status).toBe(200);
-    expect((await send({ path: `/api/env?token=${'0'.repeat(bridge.token.length)}`, method: 'GET', body: '' })).status).toBe(401);
+    // never in a query string: URLs end up in histories, logs and Referer headers
+    expect((await send({ path: `/api/env?token=${bridge.token}`, method: 'GET', body: '' })).status).toBe(401);
+    expect((await send({ path: `/api/events?token=${bridge.token}`, method: 'GET', body: '' })).status).toBe(401);
   });
 
   it('rejects other origins, even with the token', async () => {
@@ -88,9 +92,9 @@ describe('HTTP bridge security', () => {
   });
 
   it('serves files only from its files folder', async () => {
-    const r = await send({ path: `/api/file?path=${encodeURIComponent('/etc/passwd')}&token=${bridge.token}`, method: 'GET', body: '' });
+    const r = await send({ path: `/api/file?path=${encodeURIComponent('/etc/passwd')}`, method: 'GET', body: '', headers: token() });
     expect(r.status).toBe(404);
-    const r2 = await send({ path: `/api/file?path=${encodeURIComponent('../../../../etc/passwd')}&token=${bridge.token}`, method: 'GET', body: '' });
+    const r2 = await send({ path: `/api/file?path=${encodeURIComponent('../../../../etc/passwd')}`, method: 'GET', body: '', headers: token() });
     expect(r2.status).toBe(404);
   });
 
@@ -101,5 +105,61 @@ describe('HTTP bridge security', () => {
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await send({ headers: token() })).status).toBe(200);
+  });
+});
+
+describe('the bridge is only for the user who started it (defect 2)', () => {
+  const call = (op: string, input: unknown) => send({ headers: token(), body: JSON.stringify({ op, input }) });
+
+  it('no unauthenticated response carries the token', async () => {
+    mkdirSync(join(filesDir, '..', 'static'), { recursive: true });
+    writeFileSync(join(filesDir, '..', 'static', 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
+    for (const path of ['/', '/index.html', '/#/partners', '/anything']) {
+      const r = await send({ path, method: 'GET', body: '' });
+      expect(r.status, path).toBe(200);
+      expect(r.body, path).not.toContain(bridge.token);
+    }
+  });
+
+  it('operations take no server path outside its files folder (no reading /etc, no writing a backup elsewhere)', async () => {
+    const preview = await call('imports.preview', { kind: 'partners', path: '/etc/passwd' });
+    expect(preview.status).toBe(403);
+    expect(JSON.parse(preview.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const outside = join(filesDir, '..', 'stolen.sqlite');
+    const backup = await send({ headers: token(), path: '/api/job', body: JSON.stringify({ op: 'system.backup', input: { out: outside } }) });
+    expect(backup.status).toBe(403);
+    expect(readdirSync(join(filesDir, '..'))).not.toContain('stolen.sqlite');
+    // a symlink inside the folder pointing out of it does not count as inside
+    symlinkSync('/etc', join(filesDir, 'etc-link'));
+    expect((await call('imports.preview', { kind: 'partners', path: join(filesDir, 'etc-link', 'passwd') })).status).toBe(403);
+    // a relative path is not resolved against anything
+    expect((await call('imports.preview', { kind: 'partners', path: 'x.csv' })).status).toBe(403);
+  });
+
+  it('downloads follow no symlink', async () => {
+    writeFileSync(join(filesDir, 'ok.csv'), 'a,b\n');
+    expect((await send({ path: `/api/file?path=${encodeURIComponent(join(filesDir, 'ok.csv'))}`, method: 'GET', body: '', headers: token() })).status).toBe(200);
+    symlinkSync('/etc/passwd', join(filesDir, 'passwd.csv'));
+    const r = await send({ path: `/api/file?path=${encodeURIComponent(join(filesDir, 'passwd.csv'))}`, method: 'GET', body: '', headers: token() });
+    expect(r.status).toBe(404);
+    expect(r.body).not.toContain('root:');
+  });
+
+  it('uploads are streamed to an owner-only file inside the files folder, and a call can use them', async () => {
+    const r = await send({ headers: { ...token(), 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('伙伴.csv') }, path: '/api/upload', body: 'Partner Code,Partner Name\nP1,甲\n' });
+    expect(r.status).toBe(200);
+    const up = JSON.parse(r.body).result as { path: string; size: number };
+    expect(up.path.startsWith(filesDir)).toBe(true);
+    expect(readFileSync(up.path, 'utf8')).toContain('P1,甲');
+    expect(statSync(up.path).mode & 0o077).toBe(0);
+    expect(statSync(filesDir).mode & 0o077).toBe(0);
+    expect((await call('imports.preview', { kind: 'partners', path: up.path })).status).toBe(200);
+    // over the limit: 413, and nothing left on disk
+    const before = readdirSync(join(filesDir, 'uploads')).length;
+    const big = await send({ headers: { ...token(), 'content-type': 'application/octet-stream', 'x-file-name': 'big.csv' }, path: '/api/upload', body: 'x'.repeat(1024 * 1024 + 1) });
+    expect(big.status).toBe(413);
+    const dirs = readdirSync(join(filesDir, 'uploads'));
+    expect(dirs.flatMap((d) => readdirSync(join(filesDir, 'uploads', d))).filter((f) => f === 'big.csv')).toEqual([]);
+    expect(dirs.length).toBeGreaterThanOrEqual(before);
   });
 });

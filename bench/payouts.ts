@@ -5,6 +5,7 @@
  * each ≤ 150 KB. The generated workspace is cached in .bench/payouts-<partners>-<lines>.sqlite (delete it to
  * regenerate); each bench works on a copy. BENCH_PARTNERS / BENCH_LINES / STATEMENTS env vars scale it.
  */
+import { DEMO_COMPANY_PROFILE } from '../electron/domain/demo/demoCompany';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,7 +63,7 @@ try {
   const ws = openWorkspace(join(dir, 'ws.sqlite'));
   let t = performance.now();
   const api = createApi({ ws, user: 'bench' });
-  await api.send('settings.set', { key: 'company.name', value: '华信科技（上海）有限公司' });
+  for (const [key, value] of Object.entries(DEMO_COMPANY_PROFILE)) await api.send('settings.set', { key, value });
   await api.send('programs.save', {
     definition: {
       code: 'BENCH-REB',

@@ -10,6 +10,7 @@ import { register as registerWorkspace } from './commands/workspace';
 import { register as registerPayouts } from './commands/payouts';
 import { register as registerLedger } from './commands/ledger';
 import { register as registerHq } from './commands/hq';
+import { register as registerCompany } from './commands/company';
 
 /** `pwb`: the headless CLI. Every command drives the same contract as the app. */
 export function buildProgram(version: string): Command {
@@ -27,6 +28,7 @@ export function buildProgram(version: string): Command {
   registerPartners(program);
   registerPayouts(program);
   registerLedger(program);
+  registerCompany(program);
   registerImports(program);
   registerEvaluations(program);
   registerRisks(program);

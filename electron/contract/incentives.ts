@@ -80,6 +80,8 @@ export const incentivesContract = {
         formats: z.array(z.enum(STATEMENT_FORMATS)).min(1).max(3).optional(),
         zip: z.boolean().optional(),
         partnerIds: z.array(zs.id).max(100_000).optional(),
+        /** zh-CN, en or bilingual; default: the company profile's statement language. */
+        language: z.enum(['zh-CN', 'en', 'bilingual']).optional(),
       })
       .strict(),
     { invalidates: ['payouts'] },

@@ -11,6 +11,7 @@ import { incentivesContract } from './incentives';
 import { importsContract } from './imports';
 import { trainingContract } from './training';
 import { ledgerContract } from './ledger';
+import { companyContract } from './company';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -29,6 +30,7 @@ export const contract = {
   ...dealsContract,
   ...trainingContract,
   ...ledgerContract,
+  ...companyContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

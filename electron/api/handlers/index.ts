@@ -10,6 +10,7 @@ import { incentiveHandlers } from './incentives';
 import { importHandlers } from './imports';
 import { trainingHandlers } from './training';
 import { ledgerHandlers } from './ledger';
+import { companyHandlers } from './company';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...dealHandlers,
   ...trainingHandlers,
   ...ledgerHandlers,
+  ...companyHandlers,
 };

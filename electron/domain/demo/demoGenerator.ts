@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { DomainError } from '../../../shared/errors';
 import type { JobContext } from '../../jobs/types';
 import { writeAudit } from '../audit';
+import { writeDemoCompanyProfile } from './demoCompany';
 import { addDays, DEMO_AS_OF, FIRST_YEAR, LAST_YEAR } from './calendar';
 import { PROGRAMS, SCHEDULES } from './demoPrograms';
 import { insertDeals } from './demoDeals';
@@ -57,6 +58,9 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
   try {
     const nonEmpty = sqlite.prepare('select (select count(*) from partners) + (select count(*) from sales_lines) as n').get() as { n: number };
     if (nonEmpty.n > 0) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT');
+
+    // The issuing company (statements are refused without it); a profile someone already entered is kept.
+    writeDemoCompanyProfile(sqlite);
 
     // Partners
     const partners = buildPartners(rngs.partners, demoPartnerCount(scale));

@@ -2,12 +2,13 @@ import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { getRun, type PayoutLineView, type PayoutRunDetail } from '../incentives/payoutRun';
 import { loadPartners, type PartnerFacts } from '../incentives/eligibility';
-import { getSetting } from '../system/settingsStore';
+import { requireCompanyProfile, type CompanyProfile, type StatementLanguage } from '../company/companyProfile';
 
 export interface StatementData {
   number: string;
   generatedAt: string;
-  company: { name: string; logoPath: string | null };
+  company: CompanyProfile;
+  language: StatementLanguage;
   run: Omit<PayoutRunDetail, 'lines'>;
   partner: PartnerFacts & { creditCode: string | null };
   lines: PayoutLineView[];
@@ -52,14 +53,14 @@ export function assignStatementNumbers(ws: Workspace, run: PayoutRunDetail, part
   return out;
 }
 
-export function loadStatementContext(ws: Workspace, runId: number) {
+export function loadStatementContext(ws: Workspace, runId: number, language?: StatementLanguage) {
+  const company = requireCompanyProfile(ws);
   const run = getRun(ws, runId);
   if (run.status !== 'approved' && run.status !== 'paid') {
     throw new DomainError(`Statements are issued for approved or paid runs; run ${runId} is ${run.status}`, 'DOMAIN');
   }
   const partners = loadPartners(ws);
   const credit = new Map((ws.sqlite.prepare('select id, credit_code as c from partners').all() as Array<{ id: number; c: string | null }>).map((r) => [r.id, r.c]));
-  const company = { name: getSetting<string>(ws.db, 'company.name', 'Partner Workbench'), logoPath: getSetting<string | null>(ws.db, 'company.logoPath', null) };
   const byPartner = new Map<number, PayoutLineView[]>();
   for (const l of run.lines) {
     if (!byPartner.has(l.partnerId)) byPartner.set(l.partnerId, []);
@@ -69,7 +70,7 @@ export function loadStatementContext(ws: Workspace, runId: number) {
   const dataFor = (partnerId: number, num: { number: string; generatedAt: string }): StatementData => {
     const lines = byPartner.get(partnerId) ?? [];
     const p = partners.get(partnerId) ?? (ws.sqlite.prepare(`select id, code, name, name_en as nameEn, channel_type as channelType, tier, region, status, bank_name as bankName, bank_account as bankAccount, currency from partners where id = ?`).get(partnerId) as PartnerFacts);
-    return { ...num, company, run: runHead, partner: { ...p, creditCode: credit.get(partnerId) ?? null }, lines, totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0) };
+    return { ...num, company, language: language ?? company.statementLanguage, run: runHead, partner: { ...p, creditCode: credit.get(partnerId) ?? null }, lines, totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0) };
   };
   return { run, dataFor };
 }

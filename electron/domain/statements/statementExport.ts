@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import yazl from 'yazl';
 import type { JobContext } from '../../jobs/types';
+import type { StatementLanguage } from '../company/companyProfile';
 import { writeAudit } from '../audit';
 import { writeFinanceCsv, writeFinanceXlsx } from './financeExport';
 import { assignStatementNumbers, loadStatementContext, statementPartners, type StatementData } from './statementData';
@@ -27,11 +28,11 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
  */
 export async function exportStatements(
   ctx: Pick<JobContext, 'ws' | 'user' | 'progress' | 'cancel'>,
-  input: { runId: number; out: string; formats?: Array<'pdf' | 'xlsx' | 'csv'>; zip?: boolean; partnerIds?: number[] },
+  input: { runId: number; out: string; formats?: Array<'pdf' | 'xlsx' | 'csv'>; zip?: boolean; partnerIds?: number[]; language?: StatementLanguage },
 ): Promise<StatementExportResult> {
   const { ws } = ctx;
   const formats = new Set(input.formats ?? ['pdf', 'xlsx', 'csv']);
-  const { run, dataFor } = loadStatementContext(ws, input.runId);
+  const { run, dataFor } = loadStatementContext(ws, input.runId, input.language);
   const ids = statementPartners(run, input.partnerIds);
   const numbers = assignStatementNumbers(ws, run, ids);
   const statements: StatementData[] = ids.map((id) => dataFor(id, numbers.get(id)!)).sort((a, b) => a.number.localeCompare(b.number));

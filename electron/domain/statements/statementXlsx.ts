@@ -4,6 +4,10 @@ import { channelText, periodText, regionText } from '../incentives/explanation';
 import { minorExponent } from '../../../shared/money';
 import { chineseCapitals } from './chineseCapitals';
 import type { StatementData } from './statementData';
+import { localTimestamp } from './statementPdf';
+
+const KIND: Record<string, string> = { calculated: '计算 Calculated', adjustment: '调整 Adjustment', clawback: '追回 Clawback' };
+const STATUS: Record<string, string> = { draft: '草稿 Draft', approved: '已批准 Approved', paid: '已支付 Paid', void: '已作废 Void' };
 
 /** Column headers of the statement's line table (row LINE_HEADER_ROW of the sheet). */
 export const STATEMENT_LINE_HEADER = ['类型 Kind', '基数 Basis', '比率 Rate', '档位/名次 Tier/Rank', '金额 Amount', '说明 Explanation', 'Explanation (en)', '原因 Reason', '行号 Line id'];
@@ -13,7 +17,7 @@ const toMajor = (minor: number, currency: string) => minor / 10 ** minorExponent
 /** One partner's statement as an XLSX workbook: facts, then the lines (amounts as numbers, text formula-safe), then the total. */
 export function buildStatementWorkbook(s: StatementData): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = s.company.name;
+  wb.creator = s.company.name ?? '';
   wb.created = new Date(s.generatedAt);
   const ws = wb.addWorksheet('结算单 Statement');
   const cur = s.run.currency;
@@ -25,21 +29,25 @@ export function buildStatementWorkbook(s: StatementData): ExcelJS.Workbook {
     ['伙伴 Partner', s.partner.name],
     ['Partner (en)', s.partner.nameEn ?? ''],
     ['编码 Code', s.partner.code],
+    ['统一社会信用代码 Credit code', s.partner.creditCode ?? ''],
+    ['开户行 Bank name', s.partner.bankName ?? ''],
+    ['银行账号 Bank account', s.partner.bankAccount ?? ''],
     ['渠道 Channel', `${channelText(s.partner.channelType, 'zh-CN')} / ${channelText(s.partner.channelType, 'en')}`],
     ['区域 Region', `${regionText(s.partner.region, 'zh-CN')} / ${regionText(s.partner.region, 'en')}`],
     ['期间 Period', `${periodText(s.run.period, 'zh-CN')} / ${periodText(s.run.period, 'en')}`],
     ['激励政策 Program', `${s.run.programName} (${s.run.programCode})`],
-    ['结算批次 Run', `#${s.run.id} v${s.run.version} ${s.run.status}`],
+    ['结算批次 Run', `#${s.run.id} v${s.run.version} · ${STATUS[s.run.status] ?? s.run.status}`],
     ['币种 Currency', cur],
-    ['生成时间 Generated', s.generatedAt],
+    ['生成时间 Generated', localTimestamp(s.generatedAt)],
   ];
-  for (const [k, v] of facts) ws.addRow([text(k), text(v)]);
+  // Long digit strings (credit code, bank account) stay text: the cell is typed '@' as well as holding a string.
+  for (const [k, v] of facts) ws.addRow([text(k), text(v)]).getCell(2).numFmt = '@';
   ws.addRow([]);
   const head = ws.addRow(STATEMENT_LINE_HEADER.map(text));
   head.font = { bold: true };
   for (const l of s.lines) {
     const r = ws.addRow([
-      text(l.kind),
+      text(KIND[l.kind] ?? l.kind),
       l.kind === 'adjustment' ? null : toMajor(l.basisMinor, cur),
       l.rate,
       l.tierReached,

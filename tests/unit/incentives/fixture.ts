@@ -39,3 +39,17 @@ export const rebateProgram = (over: Record<string, unknown> = {}) => ({
   eligibility: { channelTypes: ['dealer', 'distributor'] },
   ...over,
 });
+
+/** A complete issuing-company profile: statements are refused without one. */
+export async function fillCompanyProfile(api: Api) {
+  const values: Record<string, unknown> = {
+    'company.name': '华信科技（上海）有限公司',
+    'company.nameEn': 'Huaxin Technology (Shanghai) Co., Ltd.',
+    'company.creditCode': '91310000MA1FL4XQ2K',
+    'company.address': '上海市浦东新区张江路 88 号',
+    'company.bankName': '中国工商银行上海张江支行',
+    'company.bankAccount': '1001234509006789012',
+    'statement.invoiceRequirement': '请开具 6% 增值税专用发票',
+  };
+  for (const [key, value] of Object.entries(values)) await api.send('settings.set', { key, value: value as never });
+}

@@ -6,7 +6,7 @@ import { STATEMENT_LINE_HEADER } from '../../../electron/domain/statements/state
 import { formatMoney } from '../../../shared/money';
 import { chineseCapitals } from '../../../electron/domain/statements/chineseCapitals';
 import { tempDir } from '../../helpers/workspace';
-import { rebateProgram, sale, setup } from '../incentives/fixture';
+import { fillCompanyProfile, rebateProgram, sale, setup } from '../incentives/fixture';
 
 const hasPdftotext = (() => {
   try {
@@ -25,7 +25,7 @@ async function approvedRun() {
   const { ws, api, ids } = ctx;
   sale(ws, ids.SZ01, '2025-02-01', 61_234_000);
   sale(ws, ids.DG02, '2025-02-01', 50_000_033);
-  await api.send('settings.set', { key: 'company.name', value: '华信科技（上海）有限公司' });
+  await fillCompanyProfile(api);
   await api.send('programs.save', { definition: rebateProgram() });
   const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
   await api.send('payouts.adjust', { runId: run.id, partnerCode: 'SZ01', amountMinor: -20, reason: '=cmd|calc' });
@@ -37,6 +37,7 @@ describe('statements export', () => {
   it('refuses statements for a draft run', async () => {
     const { api, ws, ids } = await setup([['P1']]);
     sale(ws, ids.P1, '2025-02-01', 61_234_000);
+    await fillCompanyProfile(api);
     await api.send('programs.save', { definition: rebateProgram() });
     const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     const t = tempDir();
@@ -73,7 +74,10 @@ describe('statements export', () => {
       expect(text).toContain(formatMoney(sz.totalMinor));
       expect(text).toContain(chineseCapitals(sz.totalMinor));
       expect(text).toContain(sz.number);
-      expect(text).toMatch(/第 1 \/ 1 页/);
+      expect(text).toContain('第 1 页 / 共 1 页');
+      expect(text).toContain('91310000MA1FL4XQ2K'); // the issuer's credit code on the letterhead
+      expect(text).toMatch(/盖章[\s\S]*签字[\s\S]*日期/);
+      expect(text).toContain('含税（税率 6%）');
     }
 
     // XLSX re-read equals the run's lines for that partner
@@ -89,7 +93,7 @@ describe('statements export', () => {
     for (let n = headerRow + 1; ; n++) {
       const row = sheet.getRow(n);
       if (typeof row.getCell(9).value !== 'number') break;
-      read.push([String(row.getCell(1).value), Math.round(Number(row.getCell(5).value) * 100), Number(row.getCell(9).value)]);
+      read.push([String(row.getCell(1).value).split(' ')[1].toLowerCase(), Math.round(Number(row.getCell(5).value) * 100), Number(row.getCell(9).value)]);
     }
     const expected = run.lines.filter((l) => l.partnerCode === 'SZ01').map((l) => [l.kind, l.amountMinor, l.id]);
     expect(read).toEqual(expected);
@@ -104,5 +108,37 @@ describe('statements export', () => {
     expect(csv).toContain('招商银行深圳分行');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).toContain(`${sz.number},SZ01,深圳市鑫睿贸易有限公司`);
+  });
+
+  it('refuses to issue statements until the company profile is filled, saying where', async () => {
+    const { api, ws, ids } = await setup([['P1']]);
+    sale(ws, ids.P1, '2025-02-01', 61_234_000);
+    await api.send('programs.save', { definition: rebateProgram() });
+    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('payouts.approve', { runId: run.id });
+    await api.send('settings.set', { key: 'company.name', value: '华信科技（上海）有限公司' });
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const e = await api.send('statements.export', { runId: run.id, out: t.dir }).catch((x: unknown) => x as Error);
+    expect(String((e as Error).message)).toMatch(/company profile.*company\.creditCode, company\.address, company\.bankName, company\.bankAccount.*Settings → Company profile.*pwb company set/);
+    expect((await api.send('company.profile', {})).missing).toEqual(['creditCode', 'address', 'bankName', 'bankAccount']);
+    await fillCompanyProfile(api);
+    expect((await api.send('company.profile', {})).missing).toEqual([]);
+    await expect(api.send('statements.export', { runId: run.id, out: t.dir, formats: ['pdf'], zip: false })).resolves.toMatchObject({ statements: [{ partnerCode: 'P1' }] });
+  });
+
+  it('issues a statement in English only, or Chinese only, as asked', async () => {
+    const { api, run } = await approvedRun();
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const en = await api.send('statements.export', { runId: run.id, out: t.dir, formats: ['pdf'], zip: false, language: 'en' });
+    const enText = execFileSync('pdftotext', ['-enc', 'UTF-8', en.statements[0].pdf!, '-'], { encoding: 'utf8' });
+    expect(enText).toContain('Payout statement');
+    expect(enText).toContain('Page 1 of 1');
+    expect(enText).not.toContain('结算单');
+    const zh = await api.send('statements.export', { runId: run.id, out: t.dir, formats: ['pdf'], zip: false, language: 'zh-CN' });
+    const zhText = execFileSync('pdftotext', ['-enc', 'UTF-8', zh.statements[0].pdf!, '-'], { encoding: 'utf8' });
+    expect(zhText).toContain('结算单');
+    expect(zhText).not.toContain('Payout statement');
   });
 });

@@ -4,19 +4,34 @@ import type { KnownSettingKey } from '../../../../electron/contract/settingKeys'
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
-const FIELDS: Array<{ key: KnownSettingKey; type: 'text' | 'month' }> = [
+type FieldType = 'text' | 'month' | 'rate' | 'taxTreatment' | 'language';
+const FIELDS: Array<{ key: KnownSettingKey; type: FieldType }> = [
   { key: 'company.name', type: 'text' },
   { key: 'company.nameEn', type: 'text' },
+  { key: 'company.creditCode', type: 'text' },
+  { key: 'company.address', type: 'text' },
+  { key: 'company.bankName', type: 'text' },
+  { key: 'company.bankAccount', type: 'text' },
   { key: 'company.logoPath', type: 'text' },
+  { key: 'statement.taxTreatment', type: 'taxTreatment' },
+  { key: 'statement.taxRate', type: 'rate' },
+  { key: 'statement.invoiceRequirement', type: 'text' },
+  { key: 'statement.language', type: 'language' },
   { key: 'company.fiscalStartMonth', type: 'month' },
   { key: 'company.timeZone', type: 'text' },
 ];
+const DEFAULTS: Partial<Record<KnownSettingKey, string>> = { 'company.fiscalStartMonth': '1', 'statement.taxTreatment': 'inclusive', 'statement.taxRate': '6', 'statement.language': 'bilingual' };
+const OPTIONS: Partial<Record<FieldType, string[]>> = { taxTreatment: ['inclusive', 'exclusive'], language: ['bilingual', 'zh-CN', 'en'] };
+/** The form shows the VAT rate in percent; the setting holds the fraction. */
+const toForm = (type: FieldType, v: unknown) => (type === 'rate' && typeof v === 'number' ? String(Math.round(v * 10000) / 100) : String(v));
+const fromForm = (type: FieldType, raw: string): string | number => (type === 'month' ? Number(raw) : type === 'rate' ? Number(raw) / 100 : raw.trim());
 
-/** Company details (statements) and the fiscal year start (periods); the user profile has its own section. */
+/** The company profile (statements are refused until it is complete) and the fiscal year start (periods); the user profile has its own section. */
 export function GeneralSection() {
   const { t, i18n } = useTranslation(['settings']);
   const monthName = (m: number) => new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
   const list = useOp('settings.list', {});
+  const profile = useOp('company.profile', {});
   const save = useMutationOp('settings.set');
   const [values, setValues] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
@@ -24,7 +39,7 @@ export function GeneralSection() {
   useEffect(() => {
     if (!list.data) return;
     const current = Object.fromEntries(list.data.map((s) => [s.key, s.value]));
-    setValues(Object.fromEntries(FIELDS.map((f) => [f.key, current[f.key] == null ? (f.type === 'month' ? '1' : '') : String(current[f.key])])));
+    setValues(Object.fromEntries(FIELDS.map((f) => [f.key, current[f.key] == null ? (DEFAULTS[f.key] ?? '') : toForm(f.type, current[f.key])])));
   }, [list.data]);
 
   const submit = async () => {
@@ -32,21 +47,36 @@ export function GeneralSection() {
     const stored = Object.fromEntries((list.data ?? []).map((s) => [s.key, s.value]));
     for (const f of FIELDS) {
       const raw = values[f.key] ?? '';
-      const value = f.type === 'month' ? Number(raw) : raw.trim();
-      if (value === '' || value === (stored[f.key] ?? (f.type === 'month' ? 1 : ''))) continue;
+      if (raw.trim() === '') continue;
+      const value = fromForm(f.type, raw);
+      if (value === stored[f.key] || (stored[f.key] == null && raw === DEFAULTS[f.key])) continue;
       await save.mutateAsync({ key: f.key, value });
     }
     setSaved(true);
+    void profile.refetch();
   };
 
   return (
     <section data-testid="settings-general">
       <h2>{t('settings:general.title')}</h2>
+      {profile.data && profile.data.missing.length > 0 && (
+        <p className="notice" data-testid="company-missing">
+          {t('settings:general.missing', { fields: profile.data.missing.map((f) => t(`settings:general.field.${f}`)).join(t('settings:general.listSeparator')) })}
+        </p>
+      )}
       <div className="form-grid">
         {FIELDS.map((f) => (
           <label key={f.key}>
             <span>{t(`settings:general.${f.key}`)}</span>
-            {f.type === 'month' ? (
+            {OPTIONS[f.type] ? (
+              <select value={values[f.key] ?? ''} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} name={f.key}>
+                {OPTIONS[f.type]!.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`settings:general.option.${o}`)}
+                  </option>
+                ))}
+              </select>
+            ) : f.type === 'month' ? (
               <select value={values[f.key] ?? '1'} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} name={f.key}>
                 {Array.from({ length: 12 }, (_, i) => (
                   <option key={i + 1} value={String(i + 1)}>

@@ -48,7 +48,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestCluster(): Promise<TestCluster> {
+/** `durable`: keep fsync and synchronous commit on (benchmarks); tests turn them off for speed. */
+export async function startTestCluster(opts: { durable?: boolean } = {}): Promise<TestCluster> {
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'pwb-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -64,8 +65,9 @@ export async function startTestCluster(): Promise<TestCluster> {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', ADMIN_USER, `--pwfile=${pwfile}`, '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60 -c shared_buffers=128MB`;
-  run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
+  const durability = opts.durable ? '-c max_wal_size=4GB' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const serverOpts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${durability} -c max_connections=60 -c shared_buffers=256MB`;
+  run('pg_ctl', ['-D', data, '-o', serverOpts, '-l', join(dir, 'log'), '-w', 'start']);
   let stopped = false;
   const stop = () => {
     if (stopped) return;

@@ -34,6 +34,7 @@ export interface PublishResult {
   /** True when HQ did not match this workspace's history (another HQ, a restored HQ or workspace) and everything was sent again. */
   resynced: boolean;
   tables: Record<string, { upserted: number; deleted: number }>;
+  elapsedMs: number;
 }
 
 /** Tables HQ keeps typed (the rest go to hq.records as JSON): their columns in HQ order, read from the workspace row. */
@@ -69,30 +70,62 @@ async function copyRows(client: pg.Client, target: string, lines: Iterable<strin
   await pipeline(Readable.from(chunks()), stream);
 }
 
+/**
+ * Moves staged rows into the HQ table (COPY cannot write to a table with row-level security, hence the stage). When
+ * every row is one HQ cannot hold yet, a plain insert; should HQ hold some after all (a table taken off the published
+ * list and put back), the savepoint undoes it and the rows are upserted like the rest.
+ */
+async function insertStaged(client: pg.Client, insert: string, upsertClause: string, params: unknown[], allFresh: boolean): Promise<void> {
+  if (allFresh) {
+    await client.query('SAVEPOINT fresh');
+    try {
+      await client.query(insert, params);
+      await client.query('RELEASE SAVEPOINT fresh');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '23505') throw e;
+      await client.query('ROLLBACK TO SAVEPOINT fresh');
+    }
+  }
+  await client.query(`${insert} ${upsertClause}`, params);
+}
+
 interface Batch {
   maxSeq: number;
   entries: number;
   /** Per table: rows to upsert (as the workspace has them now) and keys to delete. */
-  tables: Map<string, { rows: Array<Record<string, unknown>>; deletes: number[] }>;
+  tables: Map<string, BatchTable>;
+}
+
+interface BatchTable {
+  /** Rows HQ cannot hold yet (inserted after HQ's mark, ids never reused): plain COPY. */
+  fresh: Array<Record<string, unknown>>;
+  /** Rows HQ may hold: staged and upserted. */
+  changed: Array<Record<string, unknown>>;
+  deletes: number[];
 }
 
 /** Reads the next batch of the change log and the current state of the rows it names, in one read transaction. */
 function readBatch(ws: Workspace, after: number, size: number): Batch | null {
   const { sqlite } = ws;
   return sqlite.transaction(() => {
-    const entries = sqlite.prepare('SELECT seq, tbl, row_key AS k FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').raw().all(after, size) as Array<[number, string, number]>;
+    const entries = sqlite.prepare('SELECT seq, tbl, row_key AS k, op FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').raw().all(after, size) as Array<[number, string, number, string]>;
     if (!entries.length) return null;
-    const keys = new Map<string, Set<number>>();
-    for (const [, tbl, k] of entries) {
-      let s = keys.get(tbl);
-      if (!s) keys.set(tbl, (s = new Set()));
-      s.add(k);
+    // Per table, each key with its first operation in this batch.
+    const keys = new Map<string, Map<number, string>>();
+    for (const [, tbl, k, op] of entries) {
+      let m = keys.get(tbl);
+      if (!m) keys.set(tbl, (m = new Map()));
+      if (!m.has(k)) m.set(k, op);
     }
-    const tables = new Map<string, { rows: Array<Record<string, unknown>>; deletes: number[] }>();
-    const existing = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
-    for (const [tbl, set] of keys) {
+    const tables = new Map<string, BatchTable>();
+    const master = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
+    const existing = new Set(master.map((r) => r.name));
+    // AUTOINCREMENT never reuses an id: a key whose first entry here is an insert was never sent to HQ before.
+    const neverReused = new Set(master.filter((r) => /AUTOINCREMENT/i.test(r.sql ?? '')).map((r) => r.name));
+    for (const [tbl, firstOps] of keys) {
       const decl = publishedTable(tbl);
-      const ids = [...set];
+      const ids = [...firstOps.keys()];
       let rows: Array<Record<string, unknown>> = [];
       // A table no longer published (or dropped) is removed at HQ row by row as its log entries come.
       if (decl && existing.has(tbl)) {
@@ -101,43 +134,45 @@ function readBatch(ws: Workspace, after: number, size: number): Batch | null {
         for (let i = 0; i < ids.length; i += 10_000) rows = rows.concat(stmt.all(JSON.stringify(ids.slice(i, i + 10_000))) as Array<Record<string, unknown>>);
       }
       const present = new Set(rows.map((r) => r.id as number));
-      tables.set(tbl, { rows, deletes: ids.filter((k) => !present.has(k)) });
+      const t: BatchTable = { fresh: [], changed: [], deletes: ids.filter((k) => !present.has(k)) };
+      for (const r of rows) (neverReused.has(tbl) && firstOps.get(r.id as number) === 'i' ? t.fresh : t.changed).push(r);
+      tables.set(tbl, t);
     }
     return { maxSeq: entries[entries.length - 1][0], entries: entries.length, tables };
   })();
 }
 
 async function applyBatch(client: pg.Client, officeId: string, batch: Batch): Promise<void> {
-  await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_records (tbl text, row_key bigint, data jsonb) ON COMMIT DELETE ROWS');
-  let records = 0;
-  const recordLines: string[] = [];
-  for (const [tbl, { rows, deletes }] of batch.tables) {
+  const office = copyField(officeId);
+  const records: string[] = [];
+  let recordsAllFresh = true;
+  for (const [tbl, { fresh, changed, deletes }] of batch.tables) {
     const typed = TYPED[tbl];
     if (typed) {
       if (deletes.length) await client.query(`DELETE FROM ${typed.hqTable} WHERE office_id = $1 AND id = ANY($2::bigint[])`, [officeId, deletes]);
-      if (rows.length) {
-        const stage = `stage_${tbl}`;
-        await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${typed.hqTable}) ON COMMIT DELETE ROWS`);
-        const office = copyField(officeId);
-        await copyRows(client, `${stage} (office_id, ${typed.columns.join(', ')})`, (function* () {
-          for (const r of rows) yield `${office}\t${typed.columns.map((c) => copyField(r[c])).join('\t')}\n`;
-        })());
-        const set = typed.columns.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
-        await client.query(`INSERT INTO ${typed.hqTable} SELECT * FROM ${stage} ON CONFLICT (office_id, id) DO UPDATE SET ${set}`);
-      }
+      if (!fresh.length && !changed.length) continue;
+      const stage = `stage_${tbl}`;
+      await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${typed.hqTable}) ON COMMIT DELETE ROWS`);
+      const line = (r: Record<string, unknown>) => `${office}\t${typed.columns.map((c) => copyField(r[c])).join('\t')}\n`;
+      await copyRows(client, `${stage} (office_id, ${typed.columns.join(', ')})`, [...fresh, ...changed].map(line));
+      const set = typed.columns.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+      await insertStaged(client, `INSERT INTO ${typed.hqTable} SELECT * FROM ${stage}`, `ON CONFLICT (office_id, id) DO UPDATE SET ${set}`, [], changed.length === 0);
     } else {
       if (deletes.length) await client.query('DELETE FROM hq.records WHERE office_id = $1 AND tbl = $2 AND row_key = ANY($3::bigint[])', [officeId, tbl, deletes]);
-      for (const r of rows) {
-        recordLines.push(`${copyField(tbl)}\t${copyField(r.id)}\t${copyField(JSON.stringify(r))}\n`);
-        records++;
-      }
+      const t = copyField(tbl);
+      for (const r of [...fresh, ...changed]) records.push(`${t}\t${copyField(r.id)}\t${copyField(JSON.stringify(r))}\n`);
+      if (changed.length) recordsAllFresh = false;
     }
   }
-  if (records) {
-    await copyRows(client, 'stage_records', recordLines);
-    await client.query(
-      'INSERT INTO hq.records (office_id, tbl, row_key, data) SELECT $1, tbl, row_key, data FROM stage_records ON CONFLICT (office_id, tbl, row_key) DO UPDATE SET data = EXCLUDED.data',
+  if (records.length) {
+    await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_records (tbl text, row_key bigint, data jsonb) ON COMMIT DELETE ROWS');
+    await copyRows(client, 'stage_records', records);
+    await insertStaged(
+      client,
+      'INSERT INTO hq.records (office_id, tbl, row_key, data) SELECT $1, tbl, row_key, data FROM stage_records',
+      'ON CONFLICT (office_id, tbl, row_key) DO UPDATE SET data = EXCLUDED.data',
       [officeId],
+      recordsAllFresh,
     );
   }
 }
@@ -207,7 +242,8 @@ export async function publishToHq(ws: Workspace, opts: PublishOptions): Promise<
     recordAttempt(ws, now(), { ok: false, error: (e as Error).message });
     throw e;
   }
-  const result: PublishResult = { office, workspaceId: identity.workspaceId, changes: 0, upserted: 0, deleted: 0, batches: 0, highWater: 0, resynced: false, tables: {} };
+  const started = performance.now();
+  const result: PublishResult = { office, workspaceId: identity.workspaceId, changes: 0, upserted: 0, deleted: 0, batches: 0, highWater: 0, resynced: false, tables: {}, elapsedMs: 0 };
   try {
     await checkHqSchema(client);
     let mark = await register(client, identity.workspaceId, office);
@@ -246,16 +282,18 @@ export async function publishToHq(ws: Workspace, opts: PublishOptions): Promise<
       sqlite.prepare('DELETE FROM change_log WHERE seq <= ?').run(mark);
       result.batches++;
       result.changes += batch.entries;
-      for (const [tbl, { rows, deletes }] of batch.tables) {
+      for (const [tbl, { fresh, changed, deletes }] of batch.tables) {
         const t = (result.tables[tbl] ??= { upserted: 0, deleted: 0 });
-        t.upserted += rows.length;
+        const rows = fresh.length + changed.length;
+        t.upserted += rows;
         t.deleted += deletes.length;
-        result.upserted += rows.length;
+        result.upserted += rows;
         result.deleted += deletes.length;
       }
       opts.progress?.(result.changes, total);
     }
     result.highWater = mark;
+    result.elapsedMs = Math.round(performance.now() - started);
     recordAttempt(ws, now(), { ok: true, seq: mark });
     return result;
   } catch (e) {

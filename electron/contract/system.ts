@@ -27,8 +27,15 @@ export const systemContract = {
   'system.check': query<CheckReport>()(z.object({}).strict()),
   'system.backup': job<{ path: string; bytes: number }>()(z.object({ out: zs.filePath }).strict()),
   /** Fills an empty workspace with the deterministic demo network. */
-  'system.loadDemo': job<{ partners: number; salesLines: number }>()(
-    z.object({ seed: z.number().int().min(0).max(2 ** 31).optional(), scale: z.number().min(0.01).max(10).optional() }).strict(),
+  'system.loadDemo': job<{ partners: number; salesLines: number; asOf: string; evaluated: string[]; payoutRuns: number }>()(
+    z
+      .object({
+        seed: z.number().int().min(0).max(2 ** 31).optional(),
+        scale: z.number().min(0.01).max(10).optional(),
+        /** The day the demo is "as of" (default today): its sales end with the last full month before it. */
+        asOf: z.iso.date().optional(),
+      })
+      .strict(),
     { invalidates: [''] },
   ),
   'system.dismissDemo': mutation<{ ok: true }>()(z.object({}).strict(), { invalidates: ['system'] }),

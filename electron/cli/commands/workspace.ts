@@ -5,13 +5,16 @@ export function register(program: Command): void {
   common(program.command('init').description('create (or migrate) a workspace').option('--demo', 'fill it with the demo dataset'))
     .option('--seed <n>', 'demo seed', (v) => Number.parseInt(v, 10))
     .option('--scale <x>', 'demo size factor (1 = ~300 partners, ~200k sales lines)', Number.parseFloat)
+    .option('--as-of <date>', 'the day the demo is "as of", YYYY-MM-DD (default today): sales end with the month before it')
     .action(
-      action(async (opts: CommonOptions & { demo?: boolean; seed?: number; scale?: number }) => {
+      action(async (opts: CommonOptions & { demo?: boolean; seed?: number; scale?: number; asOf?: string }) => {
         await withApi(opts, async (api, ws) => {
-          const demo = opts.demo ? await api.send('system.loadDemo', { seed: opts.seed, scale: opts.scale }, { onProgress: progressPrinter() }) : null;
+          const demo = opts.demo ? await api.send('system.loadDemo', { seed: opts.seed, scale: opts.scale, asOf: opts.asOf }, { onProgress: progressPrinter() }) : null;
           const info = await api.send('system.info', {});
           output(opts, { path: ws.path, schemaVersion: info.schemaVersion, demo }, () =>
-            [`Workspace ready: ${ws.path} (schema ${info.schemaVersion})`, demo ? `Demo data: ${demo.partners} partners, ${demo.salesLines} sales lines` : ''].filter(Boolean).join('\n'),
+            [`Workspace ready: ${ws.path} (schema ${info.schemaVersion})`, demo
+              ? `Demo data as of ${demo.asOf}: ${demo.partners} partners, ${demo.salesLines} sales lines; evaluated ${demo.evaluated.join(', ')}; ${demo.payoutRuns} payout runs`
+              : ''].filter(Boolean).join('\n'),
           );
         });
       }),

@@ -1,10 +1,7 @@
 import type { ChannelType } from '../../../shared/enums';
 
-/** The demo's time frame: three full years of sales, "today" shortly after. */
-export const FIRST_YEAR = 2023;
-export const LAST_YEAR = 2025;
-/** The date the demo is "as of": training expiry, risk reviews and statuses are set relative to it. */
-export const DEMO_AS_OF = '2026-01-15';
+/** Months of sales history in the demo: three years, ending with the last full month before the as-of day. */
+export const SALES_MONTHS = 36;
 
 export interface Month {
   year: number;
@@ -20,10 +17,43 @@ export const daysInMonth = (year: number, month: number) => new Date(Date.UTC(ye
 export const pad2 = (n: number) => String(n).padStart(2, '0');
 export const isoDate = (year: number, month: number, day: number) => `${year}-${pad2(month)}-${pad2(day)}`;
 
-export function demoMonths(): Month[] {
-  const out: Month[] = [];
-  for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-    for (let m = 1; m <= 12; m++) out.push({ year: y, month: m, index: out.length, key: `${y}-${pad2(m)}`, days: daysInMonth(y, m) });
+/**
+ * The demo's time frame, all relative to the day it is "as of" (by default the day it is loaded): 36 months of sales
+ * ending with the last full month before that day; joins, training, expiries, risk reviews, deals and payouts are placed
+ * around it as they would be in a living business on that day.
+ */
+export interface DemoCalendar {
+  asOf: string;
+  /** First day of the first month with sales. */
+  firstSale: string;
+  /** Last day of the last full month before the as-of day. */
+  lastSale: string;
+  months: Month[];
+}
+
+export function demoCalendar(asOf: string): DemoCalendar {
+  const [y, m] = asOf.split('-').map(Number);
+  const lastIndex = y * 12 + (m - 1) - 1; // the month before the as-of month
+  const months: Month[] = [];
+  for (let i = lastIndex - SALES_MONTHS + 1; i <= lastIndex; i++) {
+    const year = Math.floor(i / 12);
+    const month = (i % 12) + 1;
+    months.push({ year, month, index: months.length, key: `${year}-${pad2(month)}`, days: daysInMonth(year, month) });
+  }
+  const first = months[0];
+  const last = months[months.length - 1];
+  return { asOf, firstSale: isoDate(first.year, first.month, 1), lastSale: isoDate(last.year, last.month, last.days), months };
+}
+
+/** The as-of day plus `days` (negative: before it). */
+export const relDay = (cal: DemoCalendar, days: number) => addDays(cal.asOf, days);
+
+/** Quarters whose three months all lie in the sales history, oldest first ('2025-Q4'). */
+export function fullQuarters(cal: DemoCalendar): string[] {
+  const out: string[] = [];
+  for (const m of cal.months) {
+    if (m.month % 3 !== 1) continue;
+    if (cal.months[m.index + 2]) out.push(quarterKey(m.year, m.month));
   }
   return out;
 }
@@ -45,8 +75,11 @@ export function addDays(date: string, days: number): string {
 export const quarterOf = (month: number) => Math.floor((month - 1) / 3) + 1;
 export const quarterKey = (year: number, month: number) => `${year}-Q${quarterOf(month)}`;
 
-/** The month of Chinese New Year (春节) in the demo years: 2023-01-22, 2024-02-10, 2025-01-29. */
-const SPRING_FESTIVAL_MONTH: Record<number, number> = { 2023: 1, 2024: 2, 2025: 1 };
+/** The month of Chinese New Year (春节) by year (2025-01-29, 2026-02-17, …); February where not listed. */
+const SPRING_FESTIVAL_MONTH: Record<number, number> = {
+  2018: 2, 2019: 2, 2020: 1, 2021: 2, 2022: 2, 2023: 1, 2024: 2, 2025: 1, 2026: 2, 2027: 2, 2028: 1, 2029: 2,
+  2030: 2, 2031: 1, 2032: 2, 2033: 1, 2034: 2, 2035: 2, 2036: 1, 2037: 2, 2038: 2, 2039: 1, 2040: 2,
+};
 
 /**
  * Seasonal demand factor for a month and channel type: the Spring Festival dip (and the slow month after),

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { registerDeal } from '../deals/dealRegistration';
 import { getSetting, setSetting } from '../system/settingsStore';
-import { addDays, DEMO_AS_OF } from './calendar';
+import { relDay, type DemoCalendar } from './calendar';
 import { CATEGORIES } from './catalogue';
 import { makeCreditCode } from './creditCode';
 import type { DemoPartner } from './partnerFactory';
@@ -29,7 +29,7 @@ const DEAL_CHANNELS = new Set(['agent', 'dealer', 'distributor', 'alliance']);
  * most are approved and protected; one partner registers a customer another already holds (the name written with
  * a full-width space and 有限责任公司), and one quote is under the product line's floor — both wait for the manager.
  */
-export function insertDeals(ws: Workspace, rng: Rng, partners: DemoPartner[], user: string): number {
+export function insertDeals(ws: Workspace, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, user: string): number {
   const candidates = partners.filter((p) => p.row.status === 'active' && DEAL_CHANNELS.has(p.row.channelType));
   if (candidates.length < 2) return 0;
   if (Object.keys(getSetting<Record<string, number>>(ws.db, 'deals.priceFloors', {})).length === 0) {
@@ -49,10 +49,10 @@ export function insertDeals(ws: Workspace, rng: Rng, partners: DemoPartner[], us
         productLine,
         expectedValueMinor: rng.int(20, 300) * 1_000_000,
         quotedPriceMinor,
-        expectedCloseOn: addDays(DEMO_AS_OF, rng.int(20, 120)),
+        expectedCloseOn: relDay(cal, rng.int(20, 120)),
       },
       user,
-      { at: new Date(`${addDays(DEMO_AS_OF, -daysBefore)}T02:00:00Z`) },
+      { at: new Date(`${relDay(cal, -daysBefore)}T02:00:00Z`) },
     );
     n++;
   };

@@ -3,8 +3,11 @@ import { DomainError } from '../../../shared/errors';
 import type { JobContext } from '../../jobs/types';
 import { writeAudit } from '../audit';
 import { writeDemoCompanyProfile } from './demoCompany';
-import { addDays, DEMO_AS_OF, FIRST_YEAR, LAST_YEAR } from './calendar';
-import { PROGRAMS, SCHEDULES } from './demoPrograms';
+import { dropSecondaryIndexes } from '../imports/bulkIndexes';
+import { localDate } from '../evaluations/scheduleRunner';
+import { addDays, demoCalendar, fullQuarters, quarterKey, type DemoCalendar } from './calendar';
+import { demoPrograms, SCHEDULES } from './demoPrograms';
+import { evaluateDemo, type DemoEvaluation } from './demoEvaluations';
 import { insertDeals } from './demoDeals';
 import { buildRisks } from './demoRisks';
 import { buildFeedback } from './feedbackHistory';
@@ -16,11 +19,16 @@ import { buildTrainingRecords, COURSES } from './trainingHistory';
 export interface DemoOptions {
   seed?: number;
   scale?: number;
+  /** The day the demo is "as of" (YYYY-MM-DD); default today (local calendar day). */
+  asOf?: string;
 }
 
 export interface DemoResult {
   partners: number;
   salesLines: number;
+  asOf: string;
+  evaluated: string[];
+  payoutRuns: number;
 }
 
 export const DEFAULT_DEMO_SEED = 20250101;
@@ -45,6 +53,7 @@ export function demoPartnerCount(scale: number): number {
 export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<DemoResult> {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const scale = opts.scale ?? 1;
+  const cal = demoCalendar(opts.asOf ?? localDate(new Date()));
   const { sqlite } = ctx.ws;
   const root = new Rng(seed);
   const rngs = { partners: root.fork(1), sales: root.fork(2), targets: root.fork(3), training: root.fork(4), feedback: root.fork(5), risks: root.fork(6) };
@@ -63,23 +72,30 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
     writeDemoCompanyProfile(sqlite);
 
     // Partners
-    const partners = buildPartners(rngs.partners, demoPartnerCount(scale));
+    const partners = buildPartners(rngs.partners, demoPartnerCount(scale), cal);
     insertPartners(sqlite, partners, ctx);
     ctx.cancel.throwIfCancelled();
     await breathe();
 
-    // Sales
-    const { lines: salesLines, revenue } = await insertSales(sqlite, rngs.sales, partners, ctx);
+    // Sales, into a table without its secondary indexes: building them once afterwards is cheaper than keeping them up
+    // to date line by line (the time this saves pays for the evaluations below).
+    const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+    const salesIndexes = dropSecondaryIndexes(sqlite, 'sales_lines');
+    const { lines: salesLines, revenue } = await insertSales(sqlite, rngs.sales, partners, cal, ctx);
+    ctx.progress('index', 0, salesIndexes.count);
+    salesIndexes.restore();
+    sqlite.pragma(`cache_size = ${cacheSize}`);
+    ctx.cancel.throwIfCancelled();
 
     // Targets
-    insertTargets(sqlite, rngs.targets, partners, revenue, ctx);
+    insertTargets(sqlite, rngs.targets, partners, revenue, cal, ctx);
     ctx.cancel.throwIfCancelled();
     await breathe();
 
     // Training
     ctx.progress('training', 0, COURSES.length);
     const courseIds = insertCourses(sqlite);
-    const records = buildTrainingRecords(rngs.training, partners, { next: 1 });
+    const records = buildTrainingRecords(rngs.training, partners, cal, { next: 1 });
     const insertRecord = sqlite.prepare(
       `insert into training_records (partner_id, course_id, trainee, completed_on, score, passed, certificate_no, expires_on)
        values (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -90,7 +106,7 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
     await breathe();
 
     // Feedback
-    const feedback = buildFeedback(rngs.feedback, partners);
+    const feedback = buildFeedback(rngs.feedback, partners, cal);
     ctx.progress('feedback', 0, feedback.length);
     const insertFeedback = sqlite.prepare('insert into feedback (partner_id, date, score, comment, dedupe_key) values (?, ?, ?, ?, ?)');
     for (const f of feedback) insertFeedback.run(f.partnerId, f.date, f.score, f.comment, f.dedupeKey);
@@ -99,12 +115,17 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
     await breathe();
 
     // Risks, incentive programs, evaluation schedules
-    insertRisks(sqlite, rngs.risks, partners, ctx);
-    insertProgramsAndSchedules(sqlite);
-    const deals = insertDeals(ctx.ws, root.fork(7), partners, ctx.user);
+    insertRisks(sqlite, rngs.risks, partners, cal, ctx);
+    const programYear = Number(fullQuarters(cal).at(-1)!.slice(0, 4));
+    insertProgramsAndSchedules(sqlite, programYear);
+    const deals = insertDeals(ctx.ws, root.fork(7), partners, cal, ctx.user);
     ctx.cancel.throwIfCancelled();
+    await breathe();
 
-    const result = { partners: partners.length, salesLines };
+    // Evaluated and paid out as a business would be on the as-of day, so the dashboard has charts at once.
+    const evaluation: DemoEvaluation = await evaluateDemo(ctx, cal, programYear, breathe);
+
+    const result = { partners: partners.length, salesLines, asOf: cal.asOf, evaluated: evaluation.periods, payoutRuns: evaluation.payoutRuns };
     writeAudit(sqlite, ctx.user, {
       operation: 'system.loadDemo',
       entity: 'workspace',
@@ -138,7 +159,7 @@ function insertPartners(sqlite: Database.Database, partners: DemoPartner[], ctx:
 /** Net revenue per partner and quarter ('2025-Q1' → fen), kept from the sales phase for target setting. */
 type QuarterRevenue = Map<DemoPartner, Map<string, number>>;
 
-async function insertSales(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], ctx: JobContext): Promise<{ lines: number; revenue: QuarterRevenue }> {
+async function insertSales(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, ctx: JobContext): Promise<{ lines: number; revenue: QuarterRevenue }> {
   const stmt = sqlite.prepare(
     `insert into sales_lines (partner_id, date, order_ref, line_ref, product, category, quantity, amount_minor, cost_minor, customer_ref, currency, dedupe_key)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CNY', ?)`,
@@ -153,7 +174,7 @@ async function insertSales(sqlite: Database.Database, rng: Rng, partners: DemoPa
   for (const [i, p] of partners.entries()) {
     let n = 0;
     // Each partner draws from its own stream: a partner's history does not depend on how many lines the others had.
-    const revenue = generatePartnerSales(rng.fork(i), p, orders, (l) => {
+    const revenue = generatePartnerSales(rng.fork(i), p, cal, orders, (l) => {
       emit(l);
       n++;
     });
@@ -172,24 +193,28 @@ async function insertSales(sqlite: Database.Database, rng: Rng, partners: DemoPa
 }
 
 /**
- * Quarterly revenue targets for every quarter a partner sold in, set so that attainment spreads around 60–130 %:
+ * Quarterly revenue targets for every full quarter a partner sold in, and for the quarter under way (scaled up from
+ * its months so far), set so that attainment spreads around 60–130 %:
  * each partner has its own tendency (some beat their targets, some never reach them) plus quarter-to-quarter noise.
  * Targets are round numbers (whole thousands of yuan), as people set them.
  */
-function insertTargets(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], quarterRevenue: QuarterRevenue, ctx: JobContext) {
+function insertTargets(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], quarterRevenue: QuarterRevenue, cal: DemoCalendar, ctx: JobContext) {
   ctx.progress('targets', 0, partners.length);
   const stmt = sqlite.prepare("insert into targets (partner_id, period, metric, value) values (?, ?, 'revenue', ?)");
+  // Months of sales in each quarter: a quarter cut at the start of the history gets no target, the one under way a full-quarter one.
+  const monthsIn = new Map<string, number>();
+  for (const m of cal.months) monthsIn.set(quarterKey(m.year, m.month), (monthsIn.get(quarterKey(m.year, m.month)) ?? 0) + 1);
+  const first = cal.months[0];
+  const cutAtStart = first.month % 3 !== 1 ? quarterKey(first.year, first.month) : null;
   partners.forEach((p, i) => {
     const revenue = quarterRevenue.get(p);
-    for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
-      for (let q = 1; q <= 4; q++) {
-        const period = `${y}-Q${q}`;
-        const actual = revenue?.get(period) ?? 0;
-        if (actual <= 0) continue;
-        const attainment = Math.min(1.38, Math.max(0.55, p.model.attainmentBias + rng.normal(0, 0.1)));
-        const target = Math.max(100_000, Math.round(actual / attainment / 100_000) * 100_000);
-        stmt.run(p.id, period, target);
-      }
+    for (const [period, months] of monthsIn) {
+      if (period === cutAtStart) continue;
+      const actual = ((revenue?.get(period) ?? 0) * 3) / months;
+      if (actual <= 0) continue;
+      const attainment = Math.min(1.38, Math.max(0.55, p.model.attainmentBias + rng.normal(0, 0.1)));
+      const target = Math.max(100_000, Math.round(actual / attainment / 100_000) * 100_000);
+      stmt.run(p.id, period, target);
     }
     ctx.progress('targets', i + 1, partners.length);
   });
@@ -214,8 +239,8 @@ function insertCourses(sqlite: Database.Database): Map<string, number> {
   return ids;
 }
 
-function insertRisks(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], ctx: JobContext) {
-  const risks = buildRisks(rng, partners);
+function insertRisks(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, ctx: JobContext) {
+  const risks = buildRisks(rng, partners, cal);
   ctx.progress('risks', 0, risks.length);
   const insertRisk = sqlite.prepare(
     `insert into risks (code, title, description, category, partner_id, likelihood, impact, residual_likelihood, residual_impact, owner,
@@ -231,7 +256,7 @@ function insertRisks(sqlite: Database.Database, rng: Rng, partners: DemoPartner[
     .get() as number | null;
   risks.forEach((r, i) => {
     const code = `R-${String((highest ?? 0) + i + 1).padStart(4, '0')}`;
-    // The register's history starts when the risk was raised, so "as of" views of 2025 show it.
+    // The register's history starts when the risk was raised, so "as of" views of the past year show it.
     const raisedAt = `${r.raisedOn}T09:00:00.000Z`;
     const lastChange = r.closedAt ? `${r.closedAt}T09:00:00.000Z` : raisedAt;
     const status = r.closedAt ? 'open' : r.status;
@@ -256,16 +281,19 @@ function insertRisks(sqlite: Database.Database, rng: Rng, partners: DemoPartner[
   });
 }
 
-function insertProgramsAndSchedules(sqlite: Database.Database) {
+function insertProgramsAndSchedules(sqlite: Database.Database, programYear: number) {
   const program = sqlite.prepare(
     'insert into incentive_programs (code, name, type, period_kind, currency, valid_from, valid_to, definition, active) values (?, ?, ?, ?, ?, ?, ?, ?, 1) on conflict (code) do nothing',
   );
-  for (const p of PROGRAMS) program.run(p.code, p.name, p.type, p.periodKind, p.currency, p.validFrom, p.validTo, JSON.stringify(p.definition));
+  for (const p of demoPrograms(programYear)) program.run(p.code, p.name, p.type, p.periodKind, p.currency, p.validFrom, p.validTo, JSON.stringify(p.definition));
   // A workspace may already have schedules (someone set them up before loading the demo): keep those.
   if (countRows(sqlite, 'evaluation_schedules') > 0) return;
   const schedule = sqlite.prepare("insert into evaluation_schedules (name, cycle, tiers, channel_types, regions, lag_days, enabled) values (?, ?, ?, '[]', '[]', 5, 1)");
   for (const s of SCHEDULES) schedule.run(s.name, s.cycle, JSON.stringify(s.tiers));
 }
 
-/** For tests and the README: the date the demo is "as of" and the last day with sales. */
-export const DEMO_DATES = { asOf: DEMO_AS_OF, lastSale: `${LAST_YEAR}-12-31`, firstSale: `${FIRST_YEAR}-01-01`, expiringUntil: addDays(DEMO_AS_OF, 90) };
+/** For tests and the README: the demo's dates for a given as-of day. */
+export function demoDates(asOf: string) {
+  const cal = demoCalendar(asOf);
+  return { asOf, lastSale: cal.lastSale, firstSale: cal.firstSale, expiringUntil: addDays(asOf, 90), fullQuarters: fullQuarters(cal) };
+}

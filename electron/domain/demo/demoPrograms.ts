@@ -18,13 +18,14 @@ const program = (p: Omit<DemoProgram, 'definition' | 'type' | 'currency'> & { re
   return { ...base, definition: { code: base.code, name: base.name, type: base.type, periodKind: base.periodKind, currency: base.currency, validFrom: base.validFrom, validTo: base.validTo, ...rest } };
 };
 
-export const PROGRAMS: DemoProgram[] = [
+/** The three rebate programs of one business year (the year of the demo's last full quarter). */
+export const demoPrograms = (year: number): DemoProgram[] => [
   program({
-    code: 'REB-2025-Q',
-    name: '2025 年经销分销季度阶梯返利',
+    code: `REB-${year}-Q`,
+    name: `${year} 年经销分销季度阶梯返利`,
     periodKind: 'quarter',
-    validFrom: '2025-01-01',
-    validTo: '2025-12-31',
+    validFrom: `${year}-01-01`,
+    validTo: `${year}-12-31`,
     rest: {
       basis: 'revenue',
       tiering: 'retroactive',
@@ -39,11 +40,11 @@ export const PROGRAMS: DemoProgram[] = [
     },
   }),
   program({
-    code: 'REB-2025-H-ONLINE',
-    name: '2025 年电商零售半年度超额累进返利',
+    code: `REB-${year}-H-ONLINE`,
+    name: `${year} 年电商零售半年度超额累进返利`,
     periodKind: 'half',
-    validFrom: '2025-01-01',
-    validTo: '2025-12-31',
+    validFrom: `${year}-01-01`,
+    validTo: `${year}-12-31`,
     rest: {
       basis: 'revenue',
       tiering: 'marginal',
@@ -57,11 +58,11 @@ export const PROGRAMS: DemoProgram[] = [
     },
   }),
   program({
-    code: 'REB-2025-Y-STRATEGIC',
-    name: '2025 年战略渠道年度返利',
+    code: `REB-${year}-Y-STRATEGIC`,
+    name: `${year} 年战略渠道年度返利`,
     periodKind: 'year',
-    validFrom: '2025-01-01',
-    validTo: '2025-12-31',
+    validFrom: `${year}-01-01`,
+    validTo: `${year}-12-31`,
     rest: {
       basis: 'revenue',
       tiering: 'retroactive',

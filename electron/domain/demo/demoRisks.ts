@@ -1,5 +1,5 @@
 import type { ChannelType, PartnerStatus, RiskCategory, RiskStatus, RiskTreatment } from '../../../shared/enums';
-import { addDays, DEMO_AS_OF } from './calendar';
+import { addDays, relDay, type DemoCalendar } from './calendar';
 import type { DemoPartner } from './partnerFactory';
 import type { Rng } from './prng';
 
@@ -57,7 +57,7 @@ export interface DemoRisk {
   actions: Array<{ description: string; owner: string; dueOn: string; doneOn: string | null }>;
 }
 
-export function buildRisks(rng: Rng, partners: DemoPartner[]): DemoRisk[] {
+export function buildRisks(rng: Rng, partners: DemoPartner[], cal: DemoCalendar): DemoRisk[] {
   const used = new Set<number>();
   return TEMPLATES.map((t, i) => {
     let partner: DemoPartner | null = null;
@@ -73,7 +73,7 @@ export function buildRisks(rng: Rng, partners: DemoPartner[]): DemoRisk[] {
       partner = pool.length > 0 ? rng.pick(pool) : null;
       if (partner) used.add(partner.id);
     }
-    const raisedOn = addDays('2025-01-10', rng.int(0, 330));
+    const raisedOn = relDay(cal, -370 + rng.int(0, 330));
     const closed = t.status === 'closed';
     const closedAt = closed ? addDays(raisedOn, rng.int(30, 90)) : null;
     const owner = partner?.row.owner ?? '王磊';
@@ -90,12 +90,14 @@ export function buildRisks(rng: Rng, partners: DemoPartner[]): DemoRisk[] {
       owner,
       treatment: t.treatment,
       status: t.status,
-      nextReviewOn: closed ? null : addDays(DEMO_AS_OF, rng.int(-20, 75)),
+      nextReviewOn: closed ? null : relDay(cal, rng.int(-20, 75)),
       closedAt,
       raisedOn,
       actions: t.actions.map((description, k) => {
         const dueOn = addDays(raisedOn, 30 * (k + 1) + rng.int(0, 20));
-        return { description, owner, dueOn, doneOn: closed || (dueOn < DEMO_AS_OF && rng.chance(0.6)) ? addDays(dueOn, -rng.int(0, 10)) : null };
+        // Most actions due some time ago are done; the odd one is late, as in any register.
+        const late = dueOn < relDay(cal, -30) ? 0.9 : 0.5;
+        return { description, owner, dueOn, doneOn: closed || (dueOn < cal.asOf && rng.chance(late)) ? addDays(dueOn, -rng.int(0, 10)) : null };
       }),
     };
   });

@@ -1,5 +1,5 @@
 import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS, type ChannelType, type PartnerStatus, type Region, type Tier } from '../../../shared/enums';
-import { addDays, isoDate, LAST_YEAR } from './calendar';
+import { addDays, isoDate, relDay, type DemoCalendar } from './calendar';
 import { makeCreditCode } from './creditCode';
 import { GEOGRAPHY, REGION_WEIGHTS, shortCityName, type City } from './geography';
 import { BANKS, BRANCH_WORDS, BUILDINGS, CHANNEL_MANAGERS, COMPANY_FORMS, GIVEN_CHARS, INDUSTRIES, MOBILE_PREFIXES, ROADS, SURNAMES, TRADE_NAMES } from './names';
@@ -96,19 +96,21 @@ function pickCity(rng: Rng, region: Region): { province: string; city: City } {
   return rng.weighted(cities, cities.map((c) => c.city.weight));
 }
 
-function joinDate(rng: Rng, tier: Tier, status: PartnerStatus): string | null {
+function joinDate(rng: Rng, tier: Tier, status: PartnerStatus, cal: DemoCalendar): string | null {
   if (status === 'prospect') return null;
-  if (status === 'onboarding') return addDays('2025-07-01', rng.int(0, 165));
+  // Onboarding partners joined in the last half year (at least a month ago).
+  if (status === 'onboarding') return relDay(cal, -198 + rng.int(0, 165));
   // About one partner in eight joined during the demo years: its sales start there.
-  if (tier !== 'strategic' && rng.chance(0.13)) return addDays('2023-02-01', rng.int(0, 850));
-  const year = tier === 'strategic' ? rng.int(2010, 2018) : rng.weighted([2012, 2014, 2016, 2018, 2020, 2021, 2022], [1, 2, 3, 4, 4, 3, 3]) + rng.int(0, 1);
+  if (tier !== 'strategic' && rng.chance(0.13)) return addDays(cal.firstSale, 31 + rng.int(0, 850));
+  const y0 = Number(cal.firstSale.slice(0, 4));
+  const year = tier === 'strategic' ? rng.int(y0 - 13, y0 - 5) : rng.weighted([-11, -9, -7, -5, -3, -2, -1].map((d) => y0 + d), [1, 2, 3, 4, 4, 3, 3]) + rng.int(0, 1);
   return isoDate(year, rng.int(1, 12), rng.int(1, 28));
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** Builds `n` partners: attributes spread so that every channel type, tier and region occurs. */
-export function buildPartners(rng: Rng, n: number): DemoPartner[] {
+export function buildPartners(rng: Rng, n: number, cal: DemoCalendar): DemoPartner[] {
   const channels = spread(rng, CHANNEL_TYPES, CHANNEL_WEIGHTS, n);
   const tiers = spread(rng, TIERS, TIER_WEIGHTS, n);
   const regions = spread(rng, REGIONS, REGION_WEIGHTS, n);
@@ -147,7 +149,7 @@ export function buildPartners(rng: Rng, n: number): DemoPartner[] {
     const contact = personName(rng);
     const domain = `${trade[1]}${city.pinyin.replace(/[^A-Za-z]/g, '')}.com.cn`.toLowerCase();
     const [bank, accountLength, accountPrefix] = rng.pick(BANKS);
-    const joinedOn = joinDate(rng, tier, status);
+    const joinedOn = joinDate(rng, tier, status, cal);
     const division = city.division4 + String(rng.int(2, 12)).padStart(2, '0');
     const provincePrefix = province === city.name ? '' : province;
 
@@ -172,10 +174,11 @@ export function buildPartners(rng: Rng, n: number): DemoPartner[] {
       joinedOn,
     };
 
-    let salesTo: string | null = `${LAST_YEAR}-12-31`;
-    if (status === 'terminated') salesTo = addDays('2024-03-01', rng.int(0, 600));
-    if (status === 'suspended') salesTo = addDays('2025-06-01', rng.int(0, 150));
-    let salesFrom = joinedOn === null ? null : joinedOn < '2023-01-01' ? '2023-01-01' : joinedOn;
+    let salesTo: string | null = cal.lastSale;
+    if (status === 'terminated') salesTo = addDays(cal.firstSale, 425 + rng.int(0, 600));
+    if (status === 'suspended') salesTo = relDay(cal, -228 + rng.int(0, 150));
+    let salesFrom = joinedOn === null ? null : joinedOn < cal.firstSale ? cal.firstSale : joinedOn;
+    if (salesFrom && salesFrom > cal.lastSale) salesFrom = null;
     if (salesFrom && salesTo && salesFrom > salesTo) salesFrom = salesTo;
 
     const growthMean = status === 'probation' ? -0.18 : status === 'terminated' || status === 'suspended' ? -0.12 : tier === 'strategic' ? 0.12 : 0.08;

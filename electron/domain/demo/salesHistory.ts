@@ -1,4 +1,4 @@
-import { campaignDays, demoMonths, isoDate, pad2, quarterKey, seasonality, type Month } from './calendar';
+import { campaignDays, isoDate, pad2, quarterKey, seasonality, type DemoCalendar, type Month } from './calendar';
 import { CHANNEL_DISCOUNT, PRODUCTS, productWeights } from './catalogue';
 import type { DemoPartner } from './partnerFactory';
 import type { Rng } from './prng';
@@ -22,7 +22,6 @@ export interface OrderCounter {
   next: number;
 }
 
-const MONTHS = demoMonths();
 /** About one order in eighty is a return (negative quantity and amount). */
 const RETURN_SHARE = 0.0125;
 /** E[lognormal(0.6)] ≈ 1.2: keeps the average line value at the partner's monthly revenue / lines. */
@@ -73,7 +72,14 @@ function dayIn(rng: Rng, m: Month, lo: number, hi: number, online: boolean): num
  * Generates one partner's monthly sales for the demo years and hands each line to `emit`.
  * Returns the partner's net revenue per quarter ('2025-Q1' → fen), for target setting.
  */
-export function generatePartnerSales(rng: Rng, partner: DemoPartner, orders: OrderCounter, emit: (line: DemoSalesLine) => void): Map<string, number> {
+export function generatePartnerSales(
+  rng: Rng,
+  partner: DemoPartner,
+  cal: DemoCalendar,
+  orders: OrderCounter,
+  emit: (line: DemoSalesLine) => void,
+): Map<string, number> {
+  const MONTHS = cal.months;
   const { row, model } = partner;
   const revenueByQuarter = new Map<string, number>();
   if (!model.salesFrom || !model.salesTo) return revenueByQuarter;
@@ -84,7 +90,7 @@ export function generatePartnerSales(rng: Rng, partner: DemoPartner, orders: Ord
   const online = row.channelType === 'ecommerce';
   const customers = new CustomerBase(row.code, model.initialCustomers);
   const joinedMonth = from.slice(0, 7);
-  const joinedDuringDemo = row.joinedOn !== null && row.joinedOn >= '2023-01-01';
+  const joinedDuringDemo = row.joinedOn !== null && row.joinedOn >= cal.firstSale;
   // Each partner has its own price level within its channel.
   const priceLevel = 1 + rng.normal(0, 0.025);
 

@@ -1,5 +1,5 @@
 import type { ChannelType, CourseCategory, Tier } from '../../../shared/enums';
-import { addDays, addMonths, DEMO_AS_OF } from './calendar';
+import { addDays, addMonths, relDay, type DemoCalendar } from './calendar';
 import type { DemoPartner } from './partnerFactory';
 import type { Rng } from './prng';
 import { isRequiredFor } from '../training/compliance';
@@ -45,8 +45,6 @@ export interface DemoTrainingRecord {
 /** The catalogue's own requirement rule, so the demo trains people for what compliance will ask of them. */
 export const isRequired = (c: DemoCourse, p: DemoPartner) => isRequiredFor({ id: 0, requiredTiers: c.requiredTiers, requiredChannelTypes: c.requiredChannelTypes }, p.row);
 
-/** Last day a course can have been completed in the demo (shortly before the as-of date). */
-const LAST_COMPLETION = addDays(DEMO_AS_OF, -10);
 
 function dateBetween(rng: Rng, from: string, to: string): string {
   const span = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000));
@@ -55,13 +53,17 @@ function dateBetween(rng: Rng, from: string, to: string): string {
 
 /**
  * Training history: each partner's people take the courses required for them (and the odd optional one).
- * Certificates are renewed most of the time but not always, so some have lapsed and some lapse in early 2026.
+ * Certificates are renewed most of the time but not always, so some have lapsed and some lapse in the coming months.
  */
-export function buildTrainingRecords(rng: Rng, partners: DemoPartner[], certificateCounter: { next: number }): DemoTrainingRecord[] {
+export function buildTrainingRecords(rng: Rng, partners: DemoPartner[], cal: DemoCalendar, certificateCounter: { next: number }): DemoTrainingRecord[] {
   const out: DemoTrainingRecord[] = [];
+  // Last day a course can have been completed (shortly before the as-of day); training starts a year before the sales.
+  const LAST_COMPLETION = relDay(cal, -10);
+  const trainingFrom = addDays(cal.firstSale, -365);
+  const recentJoin = relDay(cal, -564);
   for (const p of partners) {
     if (!p.row.joinedOn || p.model.staff.length === 0) continue;
-    const start = p.row.joinedOn > '2022-01-01' ? p.row.joinedOn : '2022-01-01';
+    const start = p.row.joinedOn > trainingFrom ? p.row.joinedOn : trainingFrom;
     // Partners in trouble are less diligent.
     const diligence = p.row.status === 'active' || p.row.status === 'onboarding' ? 0.85 : 0.6;
     for (const course of COURSES) {
@@ -70,7 +72,7 @@ export function buildTrainingRecords(rng: Rng, partners: DemoPartner[], certific
       for (const [i, trainee] of p.model.staff.entries()) {
         if (i > 0 && !rng.chance(required ? 0.6 : 0.3)) continue;
         if (!rng.chance(diligence)) continue;
-        let on = dateBetween(rng, start, start > '2024-06-30' ? LAST_COMPLETION : addDays(start, 540));
+        let on = dateBetween(rng, start, start > recentJoin ? LAST_COMPLETION : addDays(start, 540));
         // Take it, retake it after a failure, renew it before or after it lapses — until the as-of date.
         for (let attempt = 0; attempt < 6 && on <= LAST_COMPLETION; attempt++) {
           const score = Math.round(Math.min(100, Math.max(35, rng.normal(87, 7))));

@@ -3,12 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../db/database';
 import { CHANNEL_TYPES, REGIONS, TIERS } from '../../../shared/enums';
 import { isValidCreditCode } from '../../../electron/domain/demo/creditCode';
-import { DEMO_AS_OF } from '../../../electron/domain/demo/calendar';
 import { GEOGRAPHY } from '../../../electron/domain/demo/geography';
 import { rowCounts } from '../../../electron/domain/system/workspaceInfo';
 import { memoryApi, partnerInput } from '../../helpers/workspace';
 
-/** Tables the demo fills; created_at/updated_at record when rows were written and are left out of comparisons. */
+/**
+ * Tables the demo fills. created_at/updated_at record when rows were written, and approved_at when a payout run was
+ * approved (a frozen run's own clock): they are left out of comparisons.
+ */
 const DEMO_TABLES = [
   'partners',
   'sales_lines',
@@ -21,6 +23,12 @@ const DEMO_TABLES = [
   'risk_history',
   'incentive_programs',
   'evaluation_schedules',
+  'evaluation_runs',
+  'scorecards',
+  'schedule_runs',
+  'payout_runs',
+  'payout_lines',
+  'deal_registrations',
 ];
 
 function fingerprint(ws: Workspace): Record<string, string> {
@@ -29,13 +37,16 @@ function fingerprint(ws: Workspace): Record<string, string> {
     const rows = ws.sqlite.prepare(`select * from ${t} order by id`).all() as Array<Record<string, unknown>>;
     const h = createHash('sha256');
     for (const r of rows) {
-      const { created_at: _c, updated_at: _u, ...rest } = r;
+      const { created_at: _c, updated_at: _u, approved_at: _a, ...rest } = r;
       h.update(JSON.stringify(rest));
     }
     out[t] = `${rows.length}:${h.digest('hex')}`;
   }
   return out;
 }
+
+/** The as-of day these tests pin, so their years are fixed (the default is today). */
+const DEMO_AS_OF = '2026-01-15';
 
 const all = <T>(ws: Workspace, sql: string, ...params: unknown[]) => ws.sqlite.prepare(sql).all(...params) as T[];
 const one = <T>(ws: Workspace, sql: string, ...params: unknown[]) => ws.sqlite.prepare(sql).get(...params) as T;
@@ -45,9 +56,9 @@ describe('demo dataset (scale 0.1)', () => {
     const a = memoryApi();
     const b = memoryApi();
     const c = memoryApi();
-    await a.api.send('system.loadDemo', { scale: 0.1, seed: 7 });
-    await b.api.send('system.loadDemo', { scale: 0.1, seed: 7 });
-    await c.api.send('system.loadDemo', { scale: 0.1, seed: 8 });
+    await a.api.send('system.loadDemo', { scale: 0.1, seed: 7, asOf: DEMO_AS_OF });
+    await b.api.send('system.loadDemo', { scale: 0.1, seed: 7, asOf: DEMO_AS_OF });
+    await c.api.send('system.loadDemo', { scale: 0.1, seed: 8, asOf: DEMO_AS_OF });
     const fa = fingerprint(a.ws);
     expect(fingerprint(b.ws)).toEqual(fa);
     const fc = fingerprint(c.ws);
@@ -56,14 +67,14 @@ describe('demo dataset (scale 0.1)', () => {
     // Without a seed the default seed is used, and it is stable too.
     const d = memoryApi();
     const e = memoryApi();
-    await d.api.send('system.loadDemo', { scale: 0.1 });
-    await e.api.send('system.loadDemo', { scale: 0.1 });
+    await d.api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF });
+    await e.api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF });
     expect(fingerprint(e.ws)).toEqual(fingerprint(d.ws));
   });
 
   it('scales the partner count and fills every area; the workspace check passes', async () => {
     const { api, ws } = memoryApi();
-    const result = await api.send('system.loadDemo', { scale: 0.1 });
+    const result = await api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF });
     expect(result.partners).toBe(30);
     const counts = rowCounts(ws);
     expect(counts.partners).toBe(30);
@@ -79,7 +90,7 @@ describe('demo dataset (scale 0.1)', () => {
 
   it('writes sales lines that belong to existing partners, within each partner’s active time and the demo years', async () => {
     const { api, ws } = memoryApi();
-    await api.send('system.loadDemo', { scale: 0.1 });
+    await api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF });
     expect(one<{ n: number }>(ws, 'select count(*) as n from sales_lines s left join partners p on p.id = s.partner_id where p.id is null').n).toBe(0);
     const range = one<{ lo: string; hi: string }>(ws, 'select min(date) as lo, max(date) as hi from sales_lines');
     expect(range.lo >= '2023-01-01').toBe(true);
@@ -103,7 +114,7 @@ describe('demo dataset (scale 0.1)', () => {
 
   it('gives every partner a valid unified social credit code and a place in its region', async () => {
     const { api, ws } = memoryApi();
-    await api.send('system.loadDemo', { scale: 0.1 });
+    await api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF });
     const partners = all<{ credit_code: string; region: (typeof REGIONS)[number]; province: string; city: string; name: string; email: string }>(
       ws,
       'select credit_code, region, province, city, name, email from partners',
@@ -122,7 +133,7 @@ describe('demo dataset (scale 0.1)', () => {
 
   it('has training records that have lapsed and some that lapse soon after the as-of date, each with the course’s validity', async () => {
     const { api, ws } = memoryApi();
-    await api.send('system.loadDemo', { scale: 0.1 });
+    await api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF });
     const counts = one<{ expired: number; soon: number }>(
       ws,
       `select sum(expires_on < ?) as expired, sum(expires_on between ? and date(?, '+90 days')) as soon from training_records`,
@@ -144,7 +155,7 @@ describe('demo dataset (scale 0.1)', () => {
   it('is refused on a workspace that already has partners', async () => {
     const { api, ws } = memoryApi();
     await api.send('partners.create', partnerInput('X1'));
-    await expect(api.send('system.loadDemo', { scale: 0.1 })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
+    await expect(api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
     expect(rowCounts(ws).partners).toBe(1);
     expect(rowCounts(ws).sales_lines).toBe(0);
   });
@@ -160,8 +171,88 @@ describe('demo dataset (scale 0.1)', () => {
     for (const [table, n] of Object.entries(counts)) expect(n, table).toBe(0);
     expect(ws.sqlite.inTransaction).toBe(false);
     // And a later load works.
-    const again = await api.send('system.loadDemo', { scale: 0.1 });
+    const again = await api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF });
     expect(again.partners).toBe(30);
+  });
+});
+
+describe('demo dataset relative to its as-of day', () => {
+  const AS_OF = '2026-11-29';
+  let ws: Workspace;
+  let result: { partners: number; salesLines: number; asOf: string; evaluated: string[]; payoutRuns: number };
+
+  beforeAll(async () => {
+    const m = memoryApi();
+    ws = m.ws;
+    result = await m.api.send('system.loadDemo', { scale: 0.1, asOf: AS_OF });
+  }, 60_000);
+
+  it('ends its sales with the last full month before the as-of day, 36 months back', () => {
+    const range = one<{ lo: string; hi: string }>(ws, 'select min(date) as lo, max(date) as hi from sales_lines');
+    expect(range.lo >= '2023-11-01').toBe(true);
+    expect(range.hi <= '2026-10-31').toBe(true);
+    expect(range.hi >= '2026-10-01').toBe(true);
+    expect(result.asOf).toBe(AS_OF);
+    // Programs are those of the year of the last full quarter.
+    expect(all<{ code: string }>(ws, 'select code from incentive_programs order by code').map((r) => r.code)).toEqual(['REB-2026-H-ONLINE', 'REB-2026-Q', 'REB-2026-Y-STRATEGIC']);
+  });
+
+  it('arrives evaluated: the last four full quarters, the last half-year and year, never a period without all its sales', () => {
+    expect(result.evaluated).toEqual(['2025-Q4', '2025', '2026-Q1', '2026-Q2', '2026-H1', '2026-Q3']);
+    const runs = all<{ period: string; n: number }>(ws, 'select r.period, count(c.id) as n from evaluation_runs r join scorecards c on c.run_id = r.id group by r.period');
+    expect(runs.map((r) => r.period).sort()).toEqual([...result.evaluated].sort());
+    for (const r of runs) expect(r.n, r.period).toBeGreaterThan(20);
+    // Each schedule's latest due period is recorded as covered, so the scheduler does not evaluate it again.
+    const claims = all<{ cycle: string; period: string; outcome: string }>(
+      ws,
+      'select s.cycle, r.period, r.outcome from schedule_runs r join evaluation_schedules s on s.id = r.schedule_id order by s.id',
+    );
+    expect(claims).toEqual([
+      { cycle: 'quarterly', period: '2026-Q3', outcome: 'succeeded' },
+      { cycle: 'half_yearly', period: '2026-H1', outcome: 'succeeded' },
+      { cycle: 'yearly', period: '2025', outcome: 'succeeded' },
+      { cycle: 'yearly', period: '2025', outcome: 'succeeded' },
+    ]);
+  });
+
+  it('has payout runs in different states: one paid, one awaiting approval, one approved', () => {
+    const runs = all<{ code: string; period: string; status: string }>(
+      ws,
+      'select p.code, r.period, r.status from payout_runs r join incentive_programs p on p.id = r.program_id order by r.id',
+    );
+    expect(runs).toEqual([
+      { code: 'REB-2026-Q', period: '2026-Q2', status: 'paid' },
+      { code: 'REB-2026-Q', period: '2026-Q3', status: 'draft' },
+      { code: 'REB-2026-H-ONLINE', period: '2026-H1', status: 'approved' },
+    ]);
+  });
+
+  it('places reviews, actions, certificates and deals around the as-of day: a few overdue, most not', () => {
+    const reviews = one<{ open: number; overdue: number; long: number }>(
+      ws,
+      `select count(*) as open, sum(next_review_on < ?) as overdue, sum(next_review_on < date(?, '-31 days')) as long
+       from risks where status <> 'closed' and source = 'manual'`,
+      AS_OF,
+      AS_OF,
+    );
+    expect(reviews.overdue).toBeLessThan(reviews.open / 2);
+    expect(reviews.long).toBe(0);
+    const actions = one<{ n: number; late: number }>(ws, "select count(*) as n, sum(done_on is null and due_on < ?) as late from risk_actions", AS_OF);
+    expect(actions.late).toBeLessThan(actions.n / 3);
+    const certs = one<{ expired: number; soon: number; valid: number }>(
+      ws,
+      `select sum(expires_on < ?) as expired, sum(expires_on between ? and date(?, '+90 days')) as soon, sum(expires_on > date(?, '+90 days')) as valid
+       from training_records where expires_on is not null`,
+      AS_OF,
+      AS_OF,
+      AS_OF,
+      AS_OF,
+    );
+    expect(certs.soon).toBeGreaterThan(0);
+    expect(certs.valid).toBeGreaterThan(certs.soon);
+    const deals = one<{ lo: string; hi: string }>(ws, 'select min(substr(registered_at, 1, 10)) as lo, max(substr(registered_at, 1, 10)) as hi from deal_registrations');
+    expect(deals.lo >= '2026-09-01').toBe(true);
+    expect(deals.hi < AS_OF).toBe(true);
   });
 });
 
@@ -172,7 +263,7 @@ describe('demo dataset (scale 1)', () => {
   beforeAll(async () => {
     const m = memoryApi();
     ws = m.ws;
-    result = await m.api.send('system.loadDemo', { scale: 1 });
+    result = await m.api.send('system.loadDemo', { scale: 1, asOf: DEMO_AS_OF });
   }, 60_000);
 
   it('has about 300 partners across all channel types, tiers and regions, mostly active', () => {

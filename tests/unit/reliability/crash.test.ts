@@ -183,7 +183,7 @@ describe(`crash safety: SIGKILL at ${POINTS} random points`, () => {
       name: 'payout',
       async prepare(template) {
         const ws = openWorkspace(template);
-        await createApi({ ws, user: 'setup' }).send('system.loadDemo', { scale: 0.3 });
+        await createApi({ ws, user: 'setup' }).send('system.loadDemo', { scale: 0.3, asOf: '2026-01-15' });
         ws.close();
         return 'REB-2025-Q:2025-Q1';
       },

@@ -32,7 +32,7 @@ describe('jobs that write are audited', () => {
 
   it.skipIf(!('payouts.calculate' in contract))('payouts.calculate and approve: audited; recalculating an approved run is refused and audited', async () => {
     const { ws, api } = memoryApi('finance');
-    await api.send('system.loadDemo', { scale: 0.05 });
+    await api.send('system.loadDemo', { scale: 0.05, asOf: '2026-01-15' });
     const { result: run } = await expectAudited(ws, () => api.send('payouts.calculate', { programCode: 'REB-2025-Q', period: '2025-Q1' }), { operation: 'payouts.calculate', outcome: 'ok' });
     const runId = (run as { run?: { id: number }; id?: number }).run?.id ?? (run as { id: number }).id;
     await expectAudited(ws, () => api.send('payouts.approve', { runId }), { operation: 'payouts.approve' });

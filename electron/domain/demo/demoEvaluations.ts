@@ -1,0 +1,89 @@
+import type { JobContext } from '../../jobs/types';
+import { readEvaluationSettings } from '../evaluations/evaluationSettings';
+import { runEvaluation } from '../evaluations/evaluationRun';
+import { dueOn, latestDuePeriod } from '../evaluations/scheduleRunner';
+import { listSchedules } from '../evaluations/schedules';
+import { approveRun, calculateRun, payRun } from '../incentives/payoutRun';
+import { parsePeriod, periodContaining, previousPeriod, type Period } from '../periods/period';
+import { addDays, fullQuarters, type DemoCalendar } from './calendar';
+
+export interface DemoEvaluation {
+  /** Periods evaluated, oldest first. */
+  periods: string[];
+  payoutRuns: number;
+}
+
+/** Quarters evaluated: enough for a trend on the dashboard and for the tier rules' consecutive periods. */
+const QUARTERS = 4;
+
+/** A moment on a local calendar day at 09:00 UTC (what the demo records as "when" for its runs). */
+const at = (day: string) => new Date(`${day}T09:00:00.000Z`);
+const earliest = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * The demo as the business would have it on the as-of day: the last full quarters, the last half-year and the last
+ * year whose sales are all in (each evaluated shortly after it ended, for every partner, without auto-risks: the demo's
+ * register holds its curated risks), the schedules' latest due periods recorded as covered by those runs (so the
+ * scheduler does not evaluate them again), and the quarterly rebate paid for the quarter before last and calculated,
+ * awaiting approval, for the last one; the half-year rebate approved where a half-year of the program year is over.
+ * Runs inside the demo's transaction; dates derive from the as-of day, so the same day gives the same rows.
+ */
+export async function evaluateDemo(ctx: JobContext, cal: DemoCalendar, programYear: number, breathe: () => Promise<void>): Promise<DemoEvaluation> {
+  const { ws } = ctx;
+  const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
+  const complete = (p: Period) => p.end <= cal.lastSale && p.start >= cal.firstSale;
+  const lastOf = (kind: 'half' | 'year'): Period | null => {
+    let p = periodContaining(cal.lastSale, kind, fsm);
+    while (!complete(p) && p.end >= cal.firstSale) p = previousPeriod(p, fsm);
+    return complete(p) ? p : null;
+  };
+  const quarters = fullQuarters(cal).slice(-QUARTERS).map((q) => parsePeriod(q, fsm));
+  const periods = [...quarters, lastOf('half'), lastOf('year')].filter((p): p is Period => p !== null);
+  periods.sort((a, b) => a.end.localeCompare(b.end) || b.start.localeCompare(a.start));
+
+  const runByPeriod = new Map<string, number>();
+  for (const [i, p] of periods.entries()) {
+    ctx.progress('evaluations', i, periods.length);
+    // Evaluated a few days after the period ended (but never after the as-of day).
+    const day = earliest(addDays(p.end, 5), cal.asOf);
+    const r = runEvaluation(ws, { period: p.label, trigger: 'manual', user: ctx.user, riskSignals: false, now: at(day), checkCancelled: () => ctx.cancel.throwIfCancelled() });
+    runByPeriod.set(p.label, r.runId);
+    await breathe();
+  }
+  ctx.progress('evaluations', periods.length, periods.length);
+
+  // Each schedule's latest due period, where the demo evaluated it: recorded as done, so the scheduler moves on from there.
+  const claim = ws.sqlite.prepare(
+    `insert into schedule_runs (schedule_id, period, outcome, evaluation_run_id, message, started_at, finished_at)
+     values (?, ?, 'succeeded', ?, null, ?, ?) on conflict (schedule_id, period) do nothing`,
+  );
+  for (const s of listSchedules(ws)) {
+    const p = latestDuePeriod(s, cal.asOf, fsm);
+    const runId = runByPeriod.get(p.label);
+    if (runId === undefined) continue;
+    const when = at(earliest(dueOn(p, s.lagDays), cal.asOf)).toISOString();
+    claim.run(s.id, p.label, runId, when, when);
+  }
+
+  // Payouts of the program year.
+  let payoutRuns = 0;
+  // Calculated ten days after the period (a draft may still be changed: approval freezes the run, approved_at included).
+  const calculatedOn = ws.sqlite.prepare('update payout_runs set calculated_at = ? where id = ?');
+  const calculate = (code: string, p: Period) => {
+    const run = calculateRun(ws, ctx.user, { programCode: code, period: p.label });
+    calculatedOn.run(at(earliest(addDays(p.end, 10), cal.asOf)).toISOString(), run.id);
+    payoutRuns++;
+    return run.id;
+  };
+  const ofYear = quarters.filter((q) => q.label.startsWith(`${programYear}-`));
+  const [before, last] = [ofYear.at(-2), ofYear.at(-1)];
+  if (before) {
+    const id = calculate(`REB-${programYear}-Q`, before);
+    approveRun(ws, ctx.user, id);
+    payRun(ws, id, `PAY-${before.label.replace('-', '')}-001`, earliest(addDays(before.end, 40), cal.asOf));
+  }
+  if (last) calculate(`REB-${programYear}-Q`, last);
+  const half = lastOf('half');
+  if (half && half.label.startsWith(`${programYear}-`)) approveRun(ws, ctx.user, calculate(`REB-${programYear}-H-ONLINE`, half));
+  return { periods: periods.map((p) => p.label), payoutRuns };
+}

@@ -105,7 +105,8 @@ export const scheduleRuns = sqliteTable(
     scheduleId: integer('schedule_id').notNull().references(() => evaluationSchedules.id),
     period: text('period').notNull(),
     evaluationRunId: integer('evaluation_run_id').references(() => evaluationRuns.id),
-    outcome: text('outcome', { enum: ['running', 'succeeded', 'failed'] }).notNull(),
+    /** 'waiting': not evaluated yet because the period's sales are not all in (message says why). */
+    outcome: text('outcome', { enum: ['running', 'succeeded', 'failed', 'waiting'] }).notNull(),
     message: text('message'),
     startedAt: text('started_at').notNull(),
     finishedAt: text('finished_at'),

@@ -22,13 +22,13 @@ export function latestDuePeriod(s: Pick<Schedule, 'cycle' | 'lagDays'>, today: s
 
 /**
  * The periods a schedule still has to run on `today`: every period after the last one it claimed up to the latest due
- * one (so nothing is lost while the app was closed), plus claimed periods whose run failed. A schedule that never ran
+ * one (so nothing is lost while the app was closed), plus claimed periods whose run failed or that wait for sales data. A schedule that never ran
  * starts with the latest due period only (it does not evaluate the whole history).
  */
 export function pendingPeriods(ws: Workspace, s: Schedule, today: string, fsm: number): Period[] {
   const latest = latestDuePeriod(s, today, fsm);
   const claimed = ws.sqlite.prepare('select period, outcome from schedule_runs where schedule_id = ? order by period').all(s.id) as Array<{ period: string; outcome: string }>;
-  const out: Period[] = claimed.filter((c) => c.outcome === 'failed').map((c) => parsePeriod(c.period, fsm));
+  const out: Period[] = claimed.filter((c) => c.outcome === 'failed' || c.outcome === 'waiting').map((c) => parsePeriod(c.period, fsm));
   const last = claimed.at(-1);
   if (!last) return [...out, latest];
   let p = nextPeriod(parsePeriod(last.period, fsm), fsm);
@@ -49,7 +49,7 @@ export function claimSchedulePeriod(ws: Workspace, scheduleId: number, period: s
       `insert into schedule_runs (schedule_id, period, outcome, started_at) values (@id, @period, 'running', @now)
        on conflict (schedule_id, period) do update set outcome = 'running', started_at = excluded.started_at, finished_at = null, message = null,
          evaluation_run_id = null
-       where schedule_runs.outcome = 'failed' or (schedule_runs.outcome = 'running' and schedule_runs.started_at < @stale)`,
+       where schedule_runs.outcome in ('failed', 'waiting') or (schedule_runs.outcome = 'running' and schedule_runs.started_at < @stale)`,
     )
     .run({ id: scheduleId, period, now: now.toISOString(), stale: new Date(now.getTime() - STALE_CLAIM_MS).toISOString() });
   return r.changes === 1;
@@ -59,7 +59,7 @@ export interface DueRun {
   scheduleId: number;
   scheduleName: string;
   period: string;
-  outcome: 'succeeded' | 'failed' | 'skipped';
+  outcome: 'succeeded' | 'failed' | 'skipped' | 'waiting';
   runId?: number;
   partnerCount?: number;
   message?: string;
@@ -71,10 +71,24 @@ export interface RunDueOptions {
   checkCancelled?: () => void;
 }
 
+/** Why a schedule waits: sales data for the period's last month has not been imported yet. */
+export const WAITING_FOR_SALES = 'no_sales_data';
+
+/**
+ * Whether the sales data reaches the period's last month: a period evaluated before its sales are in grades every partner
+ * on nothing (the demo's 2026-H1 once graded every partner D).
+ */
+export function hasSalesThrough(ws: Workspace, p: Period): boolean {
+  const lastMonthStart = `${p.end.slice(0, 8)}01`;
+  return Boolean(ws.sqlite.prepare('select exists(select 1 from sales_lines where date between ? and ?)').pluck().get(lastMonthStart, p.end));
+}
+
 /**
  * Runs everything due at `now`: for each enabled schedule every pending period (oldest first, across schedules), each
  * claimed before it runs and its outcome recorded. A period claimed by someone else (another window, the CLI) is
- * skipped. Failures are recorded on the claim and retried on the next call; the other periods still run.
+ * skipped. A period whose sales data does not reach its last month is not evaluated: its claim says so (outcome
+ * 'waiting', message WAITING_FOR_SALES) and it is tried again on the next call. Failures are recorded on the claim and
+ * retried on the next call; the other periods still run.
  */
 export function runDue(ws: Workspace, now: Date, opts: RunDueOptions): { asOf: string; runs: DueRun[] } {
   const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
@@ -94,6 +108,11 @@ export function runDue(ws: Workspace, now: Date, opts: RunDueOptions): { asOf: s
     const base = { scheduleId: s.id, scheduleName: s.name, period: p.label };
     if (!claimSchedulePeriod(ws, s.id, p.label, now)) {
       runs.push({ ...base, outcome: 'skipped', message: 'claimed by another run' });
+      return;
+    }
+    if (!hasSalesThrough(ws, p)) {
+      finish.run({ outcome: 'waiting', runId: null, message: WAITING_FOR_SALES, at: new Date().toISOString(), id: s.id, period: p.label });
+      runs.push({ ...base, outcome: 'waiting', message: WAITING_FOR_SALES });
       return;
     }
     try {

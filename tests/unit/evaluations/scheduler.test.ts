@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
-import { claimSchedulePeriod, latestDuePeriod, runDue, STALE_CLAIM_MS } from '../../../electron/domain/evaluations/scheduleRunner';
+import { claimSchedulePeriod, latestDuePeriod, runDue, STALE_CLAIM_MS, WAITING_FOR_SALES } from '../../../electron/domain/evaluations/scheduleRunner';
 import { fileWorkspace, memoryApi } from '../../helpers/workspace';
 import { partner, sale, target } from './fixtures';
 
@@ -26,7 +26,7 @@ describe('schedules.runDue', () => {
     const { ws, api } = memoryApi();
     const a = await partner(api, 'A', { tier: 'tier1' });
     await partner(api, 'B', { tier: 'tier2' });
-    for (const d of ['2019-02-01', '2019-05-01', '2019-08-01', '2019-11-01']) sale(ws, a, d, 10_000, { order: d, customer: 'c' });
+    for (const d of ['2019-03-01', '2019-06-01', '2019-09-01', '2019-12-01']) sale(ws, a, d, 10_000, { order: d, customer: 'c' });
     target(ws, a, '2019-Q3', 10_000);
     const s = await api.send('schedules.save', { name: 'T1 quarterly', cycle: 'quarterly', tiers: ['tier1'], channelTypes: [], regions: [], lagDays: 5, enabled: true });
     const first = await api.send('schedules.runDue', { asOf: at('2019-04-10').toISOString() });
@@ -59,11 +59,33 @@ describe('schedules.runDue', () => {
     void ws;
   });
 
+  it('waits for a period whose sales are not all in, says so in the last outcome, and evaluates it once they are', async () => {
+    const { ws, api } = memoryApi();
+    const a = await partner(api, 'A');
+    // Sales imported up to May: the second quarter's last month is missing.
+    for (const d of ['2019-01-15', '2019-02-15', '2019-03-15', '2019-04-15', '2019-05-15']) sale(ws, a, d, 10_000, { order: d, customer: 'c' });
+    await api.send('schedules.save', { name: 'Q', cycle: 'quarterly', tiers: [], channelTypes: [], regions: [], lagDays: 5, enabled: true });
+    await api.send('schedules.runDue', { asOf: at('2019-04-10').toISOString() });
+    const waiting = await api.send('schedules.runDue', { asOf: at('2019-07-10').toISOString() });
+    expect(waiting.runs.map((r) => [r.period, r.outcome, r.message])).toEqual([['2019-Q2', 'waiting', WAITING_FOR_SALES]]);
+    expect(await api.send('evaluations.runs', { period: '2019-Q2' })).toEqual([]);
+    const [listed] = await api.send('schedules.list', {});
+    expect(listed).toMatchObject({ lastPeriod: '2019-Q2', lastOutcome: 'waiting' });
+    // Still nothing for June on the next call: it keeps waiting, and is not evaluated.
+    expect((await api.send('schedules.runDue', { asOf: at('2019-07-11').toISOString() })).runs.map((r) => r.outcome)).toEqual(['waiting']);
+    // June's sales arrive: the next call evaluates the quarter.
+    sale(ws, a, '2019-06-20', 10_000, { order: 'june', customer: 'c' });
+    const done = await api.send('schedules.runDue', { asOf: at('2019-07-12').toISOString() });
+    expect(done.runs.map((r) => [r.period, r.outcome])).toEqual([['2019-Q2', 'succeeded']]);
+    expect((await api.send('schedules.list', {}))[0]).toMatchObject({ lastPeriod: '2019-Q2', lastOutcome: 'succeeded' });
+  });
+
   it('never runs a schedule-period twice concurrently: a claim held by another connection is skipped until stale', async () => {
     const f = fileWorkspace();
     cleanups.push(f.cleanup);
     const api1 = createApi({ ws: f.ws, user: 'window' });
-    await partner(api1, 'A', { tier: 'tier1' });
+    const a = await partner(api1, 'A', { tier: 'tier1' });
+    for (const d of ['2019-03-15', '2019-06-15']) sale(f.ws, a, d, 10_000, { order: d, customer: 'c' });
     const s = await api1.send('schedules.save', { name: 'Q', cycle: 'quarterly', tiers: [], channelTypes: [], regions: [], lagDays: 5, enabled: true });
     const ws2 = openWorkspace(f.path);
     cleanups.unshift(() => ws2.close());
@@ -90,7 +112,8 @@ describe('schedules.runDue', () => {
     const f = fileWorkspace();
     cleanups.push(f.cleanup);
     const api1 = createApi({ ws: f.ws, user: 'a' });
-    await partner(api1, 'A');
+    const a = await partner(api1, 'A');
+    for (const d of ['2018-12-15', '2019-01-15', '2019-02-15', '2019-03-15', '2019-04-15', '2019-05-15', '2019-06-15']) sale(f.ws, a, d, 10_000, { order: d, customer: 'c' });
     await api1.send('schedules.save', { name: 'M', cycle: 'monthly', tiers: [], channelTypes: [], regions: [], lagDays: 1, enabled: true });
     const ws2 = openWorkspace(f.path);
     cleanups.unshift(() => ws2.close());

@@ -14,7 +14,7 @@ test.describe('dashboard alerts and risk-register URL filters (browser mode over
     await expect(overdue).toBeVisible();
     await expect(overdue).toContainText('Overdue risk reviews and actions');
     await expect(page.getByTestId('expiry-alerts')).toBeVisible();
-    // the demo's risks have review dates long past (its data ends in 2025): each listed review links to the register
+    // one demo risk in five is a few weeks past its review date: each listed review links to the register
     const reviews = overdue.getByTestId('overdue-reviews').locator('li');
     await expect(reviews.first()).toBeVisible();
     await expect(reviews.first()).toContainText('days overdue');

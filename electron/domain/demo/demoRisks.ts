@@ -90,7 +90,8 @@ export function buildRisks(rng: Rng, partners: DemoPartner[], cal: DemoCalendar)
       owner,
       treatment: t.treatment,
       status: t.status,
-      nextReviewOn: closed ? null : relDay(cal, rng.int(-20, 75)),
+      // One open risk in five is a few weeks past its review date; the others are reviewed in the coming weeks.
+      nextReviewOn: closed ? null : i % 5 === 1 ? relDay(cal, -rng.int(3, 20)) : relDay(cal, rng.int(1, 75)),
       closedAt,
       raisedOn,
       actions: t.actions.map((description, k) => {

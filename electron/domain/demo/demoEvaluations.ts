@@ -4,7 +4,7 @@ import { runEvaluation } from '../evaluations/evaluationRun';
 import { dueOn, latestDuePeriod } from '../evaluations/scheduleRunner';
 import { listSchedules } from '../evaluations/schedules';
 import { approveRun, calculateRun, payRun } from '../incentives/payoutRun';
-import { parsePeriod, periodContaining, previousPeriod, type Period } from '../periods/period';
+import { parsePeriod, periodContaining, previousPeriod, type Period } from '../../../shared/period';
 import { addDays, fullQuarters, type DemoCalendar } from './calendar';
 
 export interface DemoEvaluation {

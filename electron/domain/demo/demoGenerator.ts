@@ -4,7 +4,7 @@ import type { JobContext } from '../../jobs/types';
 import { writeAudit } from '../audit';
 import { writeDemoCompanyProfile } from './demoCompany';
 import { dropSecondaryIndexes } from '../imports/bulkIndexes';
-import { localDate } from '../evaluations/scheduleRunner';
+import { workspaceClock } from '../system/workspaceClock';
 import { addDays, demoCalendar, fullQuarters, quarterKey, type DemoCalendar } from './calendar';
 import { demoPrograms, SCHEDULES } from './demoPrograms';
 import { evaluateDemo, type DemoEvaluation } from './demoEvaluations';
@@ -53,7 +53,7 @@ export function demoPartnerCount(scale: number): number {
 export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<DemoResult> {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const scale = opts.scale ?? 1;
-  const cal = demoCalendar(opts.asOf ?? localDate(new Date()));
+  const cal = demoCalendar(opts.asOf ?? workspaceClock(ctx.ws).today());
   const { sqlite } = ctx.ws;
   const root = new Rng(seed);
   const rngs = { partners: root.fork(1), sales: root.fork(2), targets: root.fork(3), training: root.fork(4), feedback: root.fork(5), risks: root.fork(6) };

@@ -61,6 +61,21 @@ describe('imports: bulk loading (secondary indexes dropped and rebuilt inside th
     expect((ws.sqlite.prepare('select count(*) as n from sales_lines').get() as { n: number }).n).toBe(4045);
   });
 
+  it('a bulk import skips repeats in the file and rows already stored, and stores the rest in file order', async () => {
+    const before = indexes();
+    await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'a.csv', HEADER + lines(0, 100)) });
+    Object.assign(bulkTuning, { minNewToExisting: 0 }); // bulk mode however many rows are stored
+    // 50 stored rows again, 3,000 new ones, 200 of them repeated later in the same file
+    const r = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'b.csv', HEADER + lines(50, 3050) + lines(1000, 200)) });
+    expect(r).toMatchObject({ rowsRead: 3250, inserted: 3000, duplicates: 250 });
+    expect(indexes()).toEqual(before);
+    expect(ws.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    const refs = ws.sqlite.prepare(`select line_ref from sales_lines where import_id = ? order by id`).pluck().all(r.importId) as string[];
+    expect(refs).toEqual(Array.from({ length: 3000 }, (_, i) => `L${100 + i}`));
+    // the unique index still refuses a duplicate
+    expect(() => ws.sqlite.prepare(`insert into sales_lines (partner_id, date, amount_minor, quantity, dedupe_key, currency, created_at) select partner_id, date, 1, 1, dedupe_key, 'CNY', 'x' from sales_lines limit 1`).run()).toThrow(/UNIQUE/);
+  });
+
   it('a failed or cancelled bulk import leaves the indexes and the data as they were', async () => {
     await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'a.csv', HEADER + lines(0, 100)) });
     const before = { idx: indexes(), rows: snapshot(ws) };

@@ -48,7 +48,9 @@ export const importsContract = {
   ),
   /** Imports a file in one transaction (all-or-nothing unless acceptValid). */
   'imports.run': job<ImportResult>()(
-    z.object({ ...fileInput, acceptValid: z.boolean().optional(), rejectedPath: zs.filePath.nullable().optional() }).strict(),
+    z
+      .object({ ...fileInput, acceptValid: z.boolean().optional(), rejectedPath: zs.filePath.nullable().optional(), replace: zs.id.nullable().optional(), force: z.boolean().optional() })
+      .strict(),
     { invalidates: [''], backupBefore: true },
   ),
   'imports.list': query<{ rows: ImportRecord[]; total: number }>()(

@@ -14,6 +14,8 @@ interface ImportOptions extends CommonOptions {
   delimiter?: string;
   acceptValid?: boolean;
   rejected?: string;
+  replace?: string;
+  force?: boolean;
 }
 
 const DELIMS: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', ',': ',', ';': ';', '\\t': '\t', '|': '|' };
@@ -47,11 +49,15 @@ export function register(program: Command): void {
     .option('--delimiter <d>', 'comma, semicolon, tab or pipe (default: detected)')
     .option('--accept-valid', 'commit the valid rows and write the rejected ones to a CSV')
     .option('--rejected <file>', 'where to write the rejected rows (default: next to the file)')
+    .option('--replace <importId>', 'the same file was imported before: undo that import and import this one, in one transaction')
+    .option('--force', 'import even though the same file content was imported before (duplicate lines are still skipped)')
     .action(
       action(async (kind: string, file: string, opts: ImportOptions) => {
         if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new Error(`Unknown kind '${kind}' (one of ${IMPORT_KINDS.join(', ')})`);
         const mapping = opts.mapping ? readMapping(opts.mapping) : undefined;
         const delimiter = opts.delimiter ? DELIMS[opts.delimiter] : undefined;
+        const replace = opts.replace === undefined ? undefined : Number(opts.replace);
+        if (replace !== undefined && !(Number.isInteger(replace) && replace > 0)) throw new Error(`--replace needs an import id (see pwb imports list), not '${opts.replace}'`);
         if (opts.delimiter && !delimiter) throw new Error(`Unknown delimiter '${opts.delimiter}' (comma, semicolon, tab or pipe)`);
         await withApi(opts, async (api) => {
           try {
@@ -66,10 +72,12 @@ export function register(program: Command): void {
                 delimiter,
                 acceptValid: opts.acceptValid ?? false,
                 rejectedPath: opts.rejected ? resolve(opts.rejected) : undefined,
+                replace,
+                force: opts.force ?? false,
               },
               { onProgress: progressPrinter() },
             ) as Awaited<ReturnType<typeof api.send<'imports.run'>>>;
-            const summary = { importId: r.importId, kind: r.kind, rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, errors: r.errors.map(({ row, column, value, message }) => ({ row, column, value, message })) };
+            const summary = { importId: r.importId, replaced: r.replaced, kind: r.kind, rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, errors: r.errors.map(({ row, column, value, message }) => ({ row, column, value, message })) };
             output(opts, summary, () =>
               [
                 `Import ${r.importId} (${r.kind}, ${r.fileName}): ${r.rowsRead} rows read, ${r.inserted} inserted, ${r.updated} updated, ${r.duplicates} duplicates, ${r.rejected} rejected in ${(r.durationMs / 1000).toFixed(1)} s`,

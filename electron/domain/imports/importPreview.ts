@@ -1,3 +1,5 @@
+import { findEarlierImport, type EarlierImport } from './earlierImport';
+import { hashFile } from './fileHash';
 import { basename } from 'node:path';
 import type { Workspace } from '../../../db/database';
 import type { ImportKind } from '../../../shared/enums';
@@ -46,6 +48,8 @@ export interface ImportPreview {
   unknownValues: Record<string, string[]>;
   rows: Array<{ row: number; cells: string[]; stored: Record<string, unknown> | null; errors: RowError[] }>;
   summary: { rowsChecked: number; valid: number; invalid: number; complete: boolean; errors: RowError[] };
+  /** A committed import of the same file content: importing again needs replace (or force). */
+  alreadyImported: EarlierImport | null;
 }
 
 /** Reads the start of a file without writing anything: what was detected, the mapping, rows as they will be stored, errors. */
@@ -126,11 +130,14 @@ export async function previewImport(ws: Workspace, input: PreviewInput): Promise
         dateFormat: resolved.dateFormat,
         columns: resolved.columns,
         values: resolved.values,
+        defaults: resolved.defaults,
+        ...(mapping?.nullValues ? { nullValues: mapping.nullValues } : {}),
       },
       missingRequired: resolved.missing,
       unknownValues: Object.fromEntries(Object.entries(unknownValues).map(([k, v]) => [k, [...v].slice(0, 50)])),
       rows,
       summary: { rowsChecked: checked, valid, invalid: checked - valid, complete, errors },
+      alreadyImported: findEarlierImport(ws, input.kind, source.format === 'xlsx' ? source.sha256() : (await hashFile(input.path)).sha256, source.sheet),
     };
   } finally {
     source.close();

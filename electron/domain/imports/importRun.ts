@@ -5,12 +5,14 @@ import type { JobContext } from '../../jobs/types';
 import { writeAudit } from '../audit';
 import { CsvWriter } from '../exports/csvWriter';
 import { dropSecondaryIndexes, shouldBulkLoad, type DroppedIndexes } from './bulkIndexes';
+import { AlreadyImported, findEarlierImport } from './earlierImport';
 import { ImportFailure } from './importFailure';
 import { kindSpec } from './kinds';
 import { RowRejected, RowValues, type FieldError, type WriteOutcome } from './kinds/kind';
 import { resolveMapping } from './mapping';
 import { openSource } from './openSource';
 import { cellText } from './recordSource';
+import { undoImport } from './undo';
 import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError } from './types';
 
 export interface RunImportInput {
@@ -26,6 +28,10 @@ export interface RunImportInput {
   acceptValid?: boolean;
   /** Where the rejected rows go; default next to the file: <name>.rejected-<importId>.csv */
   rejectedPath?: string | null;
+  /** Undo this earlier import and import the file, in one transaction (re-importing a file after a mapping change). */
+  replace?: number | null;
+  /** Import even though the same file content was imported before (duplicates are still skipped line by line). */
+  force?: boolean;
 }
 
 const CHECK_EVERY = 1024;
@@ -75,6 +81,13 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
   try {
     const spec = kindSpec(input.kind);
     const resolved = resolveMapping(spec, source.header, mapping, fileName, true);
+    // The same file content imported again is refused unless replaced or forced. An XLSX source has hashed the file
+    // when it opened, so it is refused before reading; a CSV is hashed as it is read and checked before COMMIT.
+    const refuseIfImported = (sha256: string) => {
+      const earlier = input.force ? null : findEarlierImport(ws, input.kind, sha256, source.sheet);
+      if (earlier) throw new AlreadyImported(fileName, earlier);
+    };
+    if (source.format === 'xlsx' && input.replace == null) refuseIfImported(source.sha256());
     const now = new Date().toISOString();
     if (sqlite.inTransaction) throw new Error('An import cannot run inside another transaction');
     // A large import updates five indexes of sales_lines in partner order, not key order: a 128 MB page cache for the
@@ -84,12 +97,18 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
     restoreCache = () => sqlite.pragma(`cache_size = ${cacheBefore}`);
     sqlite.exec('BEGIN IMMEDIATE');
     try {
+      if (input.replace != null) {
+        const target = sqlite.prepare('select kind from imports where id = ?').get(input.replace) as { kind: string } | undefined;
+        if (target && target.kind !== input.kind) throw new ImportFailure(`Import ${input.replace} is a ${target.kind} import, not ${input.kind}; it cannot be replaced by this file`);
+        ctx.progress('undo', 0, null);
+        undoImport(ws, input.replace, user);
+      }
       const importId = Number(
         sqlite
           .prepare(
             `insert into imports (kind, file_name, file_size, sha256, mapping, status, started_at, user) values (?, ?, ?, '', ?, 'running', ?, ?)`,
           )
-          .run(input.kind, fileName, source.fileSize, JSON.stringify({ ...(mapping ?? {}), kind: input.kind, columns: resolved.columns, dateFormat: resolved.dateFormat }), now, user)
+          .run(input.kind, fileName, source.fileSize, JSON.stringify({ ...(mapping ?? {}), kind: input.kind, sheet: source.sheet, columns: resolved.columns, dateFormat: resolved.dateFormat }), now, user)
           .lastInsertRowid,
       );
       const run = spec.open({ ws, importId, user, dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set([...resolved.index.keys(), ...Object.keys(resolved.defaults)]), now });
@@ -182,6 +201,7 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
       }
       ctx.progress('commit', source.fileSize, source.fileSize, { rows: counts.rowsRead });
       const sha256 = source.sha256();
+      refuseIfImported(sha256);
       const durationMs = Math.round(performance.now() - started);
       sqlite
         .prepare(
@@ -192,12 +212,12 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
         operation: 'imports.run',
         entity: 'import',
         entityId: importId,
-        after: { kind: input.kind, fileName, sha256, sheet: source.sheet, ...counts },
+        after: { kind: input.kind, fileName, sha256, sheet: source.sheet, ...counts, ...(input.replace != null ? { replaced: input.replace } : {}) },
       });
       if (rejectedWriter) await (rejectedWriter as CsvWriter).close();
       sqlite.exec('COMMIT');
       committed = true;
-      return { importId, kind: input.kind, fileName, sha256, durationMs, rejectedFile: rejectedPath, errors, ...counts };
+      return { importId, kind: input.kind, fileName, sha256, durationMs, rejectedFile: rejectedPath, errors, replaced: input.replace ?? null, ...counts };
     } finally {
       if (!committed && sqlite.inTransaction) sqlite.exec('ROLLBACK');
     }

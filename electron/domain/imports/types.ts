@@ -66,6 +66,8 @@ export interface ImportResult extends ImportCounts {
   rejectedFile: string | null;
   /** The first errors (all are in import_errors up to a cap). */
   errors: RowError[];
+  /** The earlier import this one replaced (undone in the same transaction), if any. */
+  replaced: number | null;
 }
 
 /** At most this many row errors are returned or stored; the counts stay exact. */

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
+import { hashFile } from './fileHash';
 import { ImportFailure } from './importFailure';
 import type { RecordSource } from './recordSource';
 import { cellText, isEmptyRow } from './recordSource';
@@ -11,16 +10,6 @@ import { readSharedStrings } from './xlsx/sharedStrings';
 import { columnLetters, SheetCellError, sheetRows, type SheetRow } from './xlsx/sheetRows';
 import { readWorkbook } from './xlsx/workbookPart';
 import { openZip, type ZipArchive } from './xlsx/zipArchive';
-
-async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest('hex'), bytes };
-}
 
 /**
  * Reads one sheet of an XLSX workbook (transitional or Strict OOXML) by random access into the zip: workbook.xml for

@@ -24,7 +24,10 @@ describe('imports: dedupe, undo, cancel, accept-valid, mappings', () => {
     const path = writeFile(tmp.dir, 's.csv', `${HEADER}P001,2024-01-02,SO-1,A,1,10\r\nP001,2024-01-02,SO-1,A,1,10\r\nP002,2024-01-03,SO-2,B,2,20\r\n`);
     const first = await ctx.api.send('imports.run', { kind: 'sales', path });
     expect(first).toMatchObject({ inserted: 3, duplicates: 0 });
-    const again = await ctx.api.send('imports.run', { kind: 'sales', path });
+    // The same file again is refused (it could double lines after a mapping change); forced, its lines are duplicates.
+    const refused = await failure(ctx.api.send('imports.run', { kind: 'sales', path }));
+    expect(refused.body).toMatchObject({ code: 'CONFLICT', data: { alreadyImported: { importId: first.importId, rowsRead: 3, inserted: 3 } } });
+    const again = await ctx.api.send('imports.run', { kind: 'sales', path, force: true });
     expect(again).toMatchObject({ inserted: 0, duplicates: 3 });
     // A later export that repeats one of the look-alikes and adds a third identical line: only the third is new.
     const later = writeFile(tmp.dir, 's2.csv', `${HEADER}P001,2024-01-02,SO-1,A,1,10\r\nP001,2024-01-02,SO-1,A,1,10\r\nP001,2024-01-02,SO-1,A,1,10\r\n`);
@@ -151,7 +154,7 @@ describe('imports: dedupe, undo, cancel, accept-valid, mappings', () => {
       { date: '2016-11-13', amount_minor: 73194, cost_minor: 73194 + 21958, dedupe_key: 'ref:2' },
     ]);
     // Without dateFormat the same file is refused rather than guessed.
-    const e = await failure(ctx.api.send('imports.run', { kind: 'sales', path: sales, mapping: { ...mapping, dateFormat: null } }));
+    const e = await failure(ctx.api.send('imports.run', { kind: 'sales', path: sales, mapping: { ...mapping, dateFormat: null }, force: true }));
     expect(e.message).toMatch(/ambiguous date/);
     // Preview suggests the format from the sample (13/11 can only be day-first).
     const pv = await ctx.api.send('imports.preview', { kind: 'sales', path: sales, mapping: { ...mapping, dateFormat: null } });
@@ -161,10 +164,10 @@ describe('imports: dedupe, undo, cancel, accept-valid, mappings', () => {
     const pm = { kind: 'partners' as const, columns: { code: 'Customer ID', name: 'Customer Name', channelType: 'Segment' }, values: { channelType: { Consumer: 'retail', corporate: 'direct' } } };
     expect(await ctx.api.send('imports.run', { kind: 'partners', path: partners, mapping: pm })).toMatchObject({ inserted: 2 });
     expect((await ctx.api.send('partners.getByCode', { code: 'C2' })).channelType).toBe('direct');
-    const bad = await failure(ctx.api.send('imports.run', { kind: 'partners', path: partners, mapping: { ...pm, values: {} } }));
+    const bad = await failure(ctx.api.send('imports.run', { kind: 'partners', path: partners, mapping: { ...pm, values: {} }, force: true }));
     expect(bad.message).toMatch(/'Consumer' is not a channel type/);
     // Unknown field names and columns are refused with the valid names.
-    const e2 = await failure(ctx.api.send('imports.run', { kind: 'partners', path: partners, mapping: { ...pm, columns: { ...pm.columns, colour: 'Segment' } } }));
+    const e2 = await failure(ctx.api.send('imports.run', { kind: 'partners', path: partners, mapping: { ...pm, columns: { ...pm.columns, colour: 'Segment' } }, force: true }));
     expect(e2.message).toMatch(/'colour' is not a field of partners imports/);
   });
 
@@ -222,7 +225,7 @@ describe('imports: dedupe, undo, cancel, accept-valid, mappings', () => {
   it('history lists imports newest first with counts and the file hash', async () => {
     const path = writeFile(tmp.dir, 'a.csv', `${HEADER}P001,2024-01-02,SO-1,A,1,10\r\n`);
     await ctx.api.send('imports.run', { kind: 'sales', path });
-    await ctx.api.send('imports.run', { kind: 'sales', path });
+    await ctx.api.send('imports.run', { kind: 'sales', path, force: true });
     const list = await ctx.api.send('imports.list', {});
     expect(list.total).toBe(2);
     expect(list.rows[0]).toMatchObject({ kind: 'sales', fileName: 'a.csv', status: 'committed', inserted: 0, duplicates: 1 });

@@ -92,3 +92,49 @@ describe('imports: real exports', () => {
     });
   });
 });
+
+describe('imports: the same file again', () => {
+  let ctx: ReturnType<typeof memoryApi>;
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(async () => {
+    ctx = memoryApi();
+    tmp = tempDir();
+    await seedPartners(ctx.api, 2);
+  });
+  afterEach(() => {
+    ctx.ws.close();
+    tmp.cleanup();
+  });
+  const lines = () => ctx.ws.sqlite.prepare('select p.code, s.date, s.amount_minor, s.product, s.import_id from sales_lines s join partners p on p.id = s.partner_id order by s.id').all();
+  const revenue = () => (ctx.ws.sqlite.prepare('select sum(amount_minor) as t from sales_lines').get() as { t: number }).t;
+
+  it('after remapping, a re-import is refused with the earlier import, replaced in one transaction, or forced', async () => {
+    const path = writeFile(tmp.dir, 'm.csv', '经销商编码,日期,产品名称,金额\r\nP001,2024-03-01,净水器,100.00\r\nP001,2024-03-01,净水器,100.00\r\nP002,2024-03-02,滤芯,50.00\r\n');
+    const without = { kind: 'sales' as const, columns: { partnerCode: '经销商编码', date: '日期', amount: '金额' } };
+    const first = await ctx.api.send('imports.run', { kind: 'sales', path, mapping: without });
+    expect(first).toMatchObject({ inserted: 3 });
+    const withProduct = { ...without, columns: { ...without.columns, product: '产品名称' } };
+    const preview = await ctx.api.send('imports.preview', { kind: 'sales', path, mapping: withProduct });
+    expect(preview.alreadyImported).toMatchObject({ importId: first.importId, fileName: 'm.csv', rowsRead: 3, inserted: 3 });
+    const refused = await failure(ctx.api.send('imports.run', { kind: 'sales', path, mapping: withProduct }));
+    expect(refused.message).toContain(`m.csv was already imported: import ${first.importId} (m.csv,`);
+    expect(refused.message).toContain(`--replace ${first.importId}`);
+    expect(revenue()).toBe(25000);
+    const replaced = await ctx.api.send('imports.run', { kind: 'sales', path, mapping: withProduct, replace: first.importId });
+    expect(replaced).toMatchObject({ inserted: 3, duplicates: 0, replaced: first.importId });
+    expect(lines()).toEqual([
+      { code: 'P001', date: '2024-03-01', amount_minor: 10000, product: '净水器', import_id: replaced.importId },
+      { code: 'P001', date: '2024-03-01', amount_minor: 10000, product: '净水器', import_id: replaced.importId },
+      { code: 'P002', date: '2024-03-02', amount_minor: 5000, product: '滤芯', import_id: replaced.importId },
+    ]);
+    expect((await ctx.api.send('imports.get', { id: first.importId })).status).toBe('undone');
+    // A replace whose import fails leaves the earlier import in place (one transaction).
+    const broken = writeFile(tmp.dir, 'broken.csv', '经销商编码,日期,产品名称,金额\r\nP001,2024-03-01,净水器,abc\r\n');
+    await failure(ctx.api.send('imports.run', { kind: 'sales', path: broken, mapping: withProduct, replace: replaced.importId }));
+    expect((await ctx.api.send('imports.get', { id: replaced.importId })).status).toBe('committed');
+    expect(revenue()).toBe(25000);
+    // Forced: imported again, line by line duplicates are skipped where the content is the same.
+    expect(await ctx.api.send('imports.run', { kind: 'sales', path, mapping: withProduct, force: true })).toMatchObject({ inserted: 0, duplicates: 3 });
+    expect(revenue()).toBe(25000);
+  });
+});

@@ -30,7 +30,7 @@ describe('imports: reading XLSX workbooks', () => {
     await wb.xlsx.writeFile(path);
     for (let i = 0; i < 50; i++) {
       const sheet = i % 2 === 0 ? undefined : 'More';
-      const r = await ctx.api.send('imports.run', { kind: 'partners', path, sheet });
+      const r = await ctx.api.send('imports.run', { kind: 'partners', path, sheet, force: true });
       expect([r.rowsRead, r.rejected]).toEqual([1, 0]);
     }
     const partners = ctx.ws.sqlite.prepare('select code, name, channel_type from partners order by code').all();

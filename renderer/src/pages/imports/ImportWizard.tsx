@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_KINDS, type ImportKind } from '../../../../shared/enums';
+import { IMPORT_KINDS, PARTNER_STATUSES, type ImportKind } from '../../../../shared/enums';
 import { DATE_FORMATS, ENCODINGS, type DateFormat, type EncodingChoice, type ImportMapping, type ImportPreview } from '../../../../electron/contract/imports';
 import { bridge } from '../../api/client';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
@@ -72,10 +72,11 @@ export function ImportWizard() {
       setPickError(err as Error);
     }
   }
-  async function start() {
+  async function start(replace?: number) {
     if (!file || !current) return;
-    await run.start({ kind, path: file.path, fileName: file.name, sheet, encoding: encoding === 'auto' ? undefined : encoding, mapping: current, acceptValid });
+    await run.start({ kind, path: file.path, fileName: file.name, sheet, encoding: encoding === 'auto' ? undefined : encoding, mapping: current, acceptValid, replace });
   }
+  const earlier = p?.alreadyImported ?? null;
 
   const enumFields = p?.fields.filter((f) => f.values && current?.columns[f.name]) ?? [];
   const result = run.result;
@@ -324,13 +325,53 @@ export function ImportWizard() {
           )}
 
           <div className="actions">
+            {kind === 'partners' && (
+              <label className="inline">
+                {t('imports:defaultStatus')}
+                <select
+                  value={current.defaults?.status ?? ''}
+                  onChange={(e) => edit((m) => ({ ...m, defaults: { ...(m.defaults ?? {}), status: e.target.value } }))}
+                  data-testid="import-default-status"
+                >
+                  {PARTNER_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`common:status.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label className="inline">
               <input type="checkbox" checked={acceptValid} onChange={(e) => setAcceptValid(e.target.checked)} data-testid="import-accept-valid" /> {t('imports:acceptValid')}
             </label>
-            <button className="primary" disabled={run.running || p.missingRequired.length > 0} onClick={() => void start()} data-testid="import-run">
-              {t('imports:run')}
-            </button>
+            {!earlier && (
+              <button className="primary" disabled={run.running || p.missingRequired.length > 0} onClick={() => void start()} data-testid="import-run">
+                {t('imports:run')}
+              </button>
+            )}
           </div>
+          {earlier && !result && (
+            <div className="warning" role="alert" data-testid="import-already">
+              <p>
+                {t('imports:already.text', {
+                  id: earlier.importId,
+                  file: earlier.fileName,
+                  when: earlier.finishedAt?.slice(0, 16).replace('T', ' ') ?? '—',
+                  rows: earlier.rowsRead,
+                  inserted: earlier.inserted,
+                  updated: earlier.updated,
+                })}
+              </p>
+              <div className="actions">
+                <button className="primary" disabled={run.running || p.missingRequired.length > 0} onClick={() => void start(earlier.importId)} data-testid="import-replace">
+                  {t('imports:already.replace', { id: earlier.importId })}
+                </button>
+                <button onClick={() => setFile(null)} data-testid="import-cancel">
+                  {t('imports:already.cancel')}
+                </button>
+              </div>
+            </div>
+          )}
           {run.running && <JobProgressBar progress={run.progress} onCancel={run.cancel} label={t('imports:importing')} />}
           <ErrorBanner error={run.error} />
           {run.error?.body?.data && Array.isArray((run.error.body.data as { errors?: unknown[] }).errors) && (

@@ -1,0 +1,47 @@
+import type { Workspace } from '../../../db/database';
+import type { ImportKind } from '../../../db/schema/enums';
+import { DomainError } from '../../contract/operation';
+
+/** A committed import of the same file content (same SHA-256) and kind. */
+export interface EarlierImport {
+  importId: number;
+  fileName: string;
+  finishedAt: string | null;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+}
+
+/**
+ * The newest committed (not undone) import of this kind that read the same sheet of a file with this SHA-256 and
+ * changed something (an import that added and updated nothing cannot be doubled), if any.
+ */
+export function findEarlierImport(ws: Workspace, kind: ImportKind, sha256: string, sheet: string | null): EarlierImport | null {
+  const r = ws.sqlite
+    .prepare(
+      `select id, file_name, finished_at, rows_read, inserted, updated from imports
+       where kind = ? and sha256 = ? and status = 'committed' and (inserted > 0 or updated > 0)
+         and coalesce(json_extract(mapping, '$.sheet'), '') in (?, '')
+       order by id desc limit 1`,
+    )
+    .get(kind, sha256, sheet ?? '') as { id: number; file_name: string; finished_at: string | null; rows_read: number; inserted: number; updated: number } | undefined;
+  return r ? { importId: r.id, fileName: r.file_name, finishedAt: r.finished_at, rowsRead: r.rows_read, inserted: r.inserted, updated: r.updated } : null;
+}
+
+/**
+ * The same file content imported again: refused unless the user chose to replace that import or to import anyway.
+ * A changed mapping (one more column mapped) changes what a line without a line reference looks like, so duplicates
+ * cannot be recognised line by line; the file's SHA-256 can.
+ */
+export class AlreadyImported extends DomainError {
+  constructor(
+    fileName: string,
+    readonly earlier: EarlierImport,
+  ) {
+    super(
+      `${fileName} was already imported: import ${earlier.importId} (${earlier.fileName}, ${earlier.finishedAt?.slice(0, 16).replace('T', ' ') ?? '?'} UTC, ${earlier.rowsRead} rows, ${earlier.inserted} inserted, ${earlier.updated} updated). Importing it again could double its lines: replace that import (--replace ${earlier.importId}: undo it and import this file in one transaction) or import anyway (--force)`,
+      'CONFLICT',
+      { alreadyImported: earlier },
+    );
+  }
+}

@@ -44,6 +44,16 @@ test.describe('imports wizard (browser mode over the HTTP bridge)', () => {
     await expect(gridCell(page, 'imports-grid', 'fileName', 0)).toHaveText(`sales-${code}.csv`);
     await expect(gridCell(page, 'imports-grid', 'inserted', 0)).toHaveText('2');
 
+    // The same file again: the wizard warns with the earlier import and offers to replace it (no plain Import button).
+    const salesCsv = `Partner Code,Order Date,Order ID,Sales,Quantity\r\n${code},13/01/2025,SO-1,"1,234.50",2\r\n${code},14/01/2025,SO-2,¥99,1\r\n`;
+    await chooseFile(page, `sales-${code}.csv`, salesCsv);
+    await expect(page.getByTestId('import-already')).toContainText('This file was already imported');
+    await expect(page.getByTestId('import-run')).toHaveCount(0);
+    await page.getByTestId('import-date-suggest').click();
+    await page.getByTestId('import-replace').click();
+    await expect(page.getByTestId('import-result-inserted')).toHaveText('2');
+    await expect(gridCell(page, 'imports-grid', 'status', 1)).toHaveText(/undone|Undone/);
+
     // The imported partner is in the partners grid.
     await page.goto('/#/partners');
     await page.getByTestId('partners-grid-filter').fill(code);

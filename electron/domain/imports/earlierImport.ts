@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
-import type { ImportKind } from '../../../db/schema/enums';
-import { DomainError } from '../../contract/operation';
+import type { ImportKind } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
 
 /** A committed import of the same file content (same SHA-256) and kind. */
 export interface EarlierImport {

@@ -12,6 +12,7 @@ import { importsContract } from './imports';
 import { trainingContract } from './training';
 import { ledgerContract } from './ledger';
 import { companyContract } from './company';
+import { hqContract } from './hq';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -19,6 +20,7 @@ import { companyContract } from './company';
  */
 export const contract = {
   ...systemContract,
+  ...hqContract,
   ...partnersContract,
   ...incentivesContract,
   ...importsContract,

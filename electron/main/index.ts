@@ -8,6 +8,7 @@ import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWor
 import { workerExecutor } from '../jobs/workerExecutor';
 import { registerContractIpc } from './ipcHandlers';
 import { startEvaluationTimer } from '../jobs/evaluationTimer';
+import { startHqPublishTimer } from '../jobs/hqPublishTimer';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, secureWebPreferences } from './security';
 
 /** `--db PATH` overrides the default workspace in the user-data folder. */
@@ -95,6 +96,7 @@ void app.whenReady().then(() => {
   createWindow();
   void startDailyBackup(ws);
   startEvaluationTimer(api);
+  startHqPublishTimer(api);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

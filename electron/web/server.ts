@@ -7,6 +7,7 @@ import { createApi } from '../api/api';
 import { defaultWorkspacePath } from '../cli/runtime';
 import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWorkspace';
 import { startEvaluationTimer } from '../jobs/evaluationTimer';
+import { startHqPublishTimer } from '../jobs/hqPublishTimer';
 import { workerExecutor } from '../jobs/workerExecutor';
 import { startBridge } from './httpBridge';
 
@@ -46,9 +47,11 @@ const bridge = await startBridge({
 // The token is in the address's fragment, printed only to the user who started the server.
 process.stdout.write(`Partner Workbench (browser mode)\n  workspace: ${dbPath}\n  open: ${bridge.url}#pwb-token=${bridge.token}\n`);
 const scheduler = values['no-scheduler'] || process.env.PWB_SCHEDULER === 'off' ? null : startEvaluationTimer(api);
+const hqTimer = values['no-scheduler'] || process.env.PWB_SCHEDULER === 'off' ? null : startHqPublishTimer(api);
 
 const stop = async () => {
   scheduler?.stop();
+  hqTimer?.stop();
   await bridge.close();
   ws.close();
   if (ownFilesDir) rmSync(ownFilesDir, { recursive: true, force: true });

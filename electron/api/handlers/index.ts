@@ -11,6 +11,7 @@ import { importHandlers } from './imports';
 import { trainingHandlers } from './training';
 import { ledgerHandlers } from './ledger';
 import { companyHandlers } from './company';
+import { hqHandlers } from './hq';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...trainingHandlers,
   ...ledgerHandlers,
   ...companyHandlers,
+  ...hqHandlers,
 };

@@ -61,9 +61,16 @@ export async function connectHq(opts: HqConnectionOptions): Promise<pg.Client> {
     }
   }
   if (!/^postgres(ql)?:\/\//.test(opts.url)) throw new DomainError(`HQ address must be a postgres:// URL, got ${redactUrl(opts.url)}`, 'DOMAIN', { reason: 'URL' });
+  // pg lets the connection string's fields override separate options, so a password from a key file or the keychain
+  // goes into the (in-memory) URL handed to the driver; it is never stored or shown.
+  let connectionString = opts.url;
+  if (password !== undefined) {
+    const u = new URL(opts.url);
+    u.password = encodeURIComponent(password);
+    connectionString = u.toString();
+  }
   const client = new pg.Client({
-    connectionString: opts.url,
-    ...(password !== undefined ? { password } : {}),
+    connectionString,
     connectionTimeoutMillis: 10_000,
     application_name: 'partner-workbench',
   });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { BackupsSection } from './BackupsSection';
+import { HqSection } from './HqSection';
 import { UserProfileSection } from './UserProfileSection';
 import { GeneralSection } from './GeneralSection';
 import { EvaluationSettingsSection } from './EvaluationSettingsSection';
@@ -33,6 +34,7 @@ export default function SettingsPage() {
       <EvaluationSettingsSection />
       <UserProfileSection />
       <BackupsSection />
+      <HqSection />
     </div>
   );
 }

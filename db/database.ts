@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { applyKey, isPlainSqliteFile } from './encryption';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChangeLogTriggers } from './changeLog';
@@ -15,13 +16,15 @@ export interface Workspace {
   path: string;
   sqlite: Database.Database;
   db: Db;
+  /** The passphrase of an encrypted workspace (kept in memory to open its backups and job connections). */
+  key?: string;
   close(): void;
 }
 
 export class WorkspaceError extends Error {
   constructor(
     message: string,
-    readonly code: 'NEWER_VERSION' | 'NOT_A_WORKSPACE' | 'MIGRATION_FAILED' | 'OPEN_FAILED' | 'IN_USE',
+    readonly code: 'NEWER_VERSION' | 'NOT_A_WORKSPACE' | 'MIGRATION_FAILED' | 'OPEN_FAILED' | 'IN_USE' | 'WRONG_KEY' | 'ENCRYPTED',
   ) {
     super(message);
     this.name = 'WorkspaceError';
@@ -59,6 +62,8 @@ export function schemaVersionOf(migrationsFolder: string): number {
 export interface OpenOptions {
   migrationsFolder?: string;
   readonly?: boolean;
+  /** Passphrase of an encrypted workspace; a new file opened with a key is created encrypted. */
+  key?: string;
   /** Called before pending migrations are applied to an existing, non-empty workspace (the backup hook). */
   beforeMigrate?: (sqlite: Database.Database, from: number, to: number) => void;
 }
@@ -72,7 +77,8 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
   const file = memory ? path : resolve(path);
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   const appVersion = schemaVersionOf(migrationsFolder);
-  if (!options.readonly && !memory) mkdirSync(dirname(file), { recursive: true });
+  if (!options.readonly && !memory && !existsSync(dirname(file))) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const isNew = !memory && !existsSync(file);
 
   let sqlite: Database.Database;
   try {
@@ -81,11 +87,19 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     throw new WorkspaceError(`Cannot open workspace ${file}: ${(e as Error).message}`, 'OPEN_FAILED');
   }
   try {
+    if (!memory && !options.readonly) ownerOnly(file, isNew);
+    if (options.key) applyKey(sqlite, options.key);
     // Read the version before touching anything: a newer file must not even be switched to WAL.
     let fileVersion: number;
     try {
       fileVersion = sqlite.pragma('user_version', { simple: true }) as number;
+      sqlite.prepare('select count(*) from sqlite_master').get();
     } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
+        if (options.key && isPlainSqliteFile(file)) throw new WorkspaceError(`${file} is not encrypted: open it without a passphrase (pwb encrypt encrypts it)`, 'WRONG_KEY');
+        if (options.key) throw new WorkspaceError(`Wrong passphrase for ${file} (or it is not a workspace); nothing was changed`, 'WRONG_KEY');
+        throw new WorkspaceError(`${file} is not a Partner Workbench workspace, or it is encrypted: give its passphrase (--key-file FILE or PWB_KEY)`, 'ENCRYPTED');
+      }
       throw new WorkspaceError(`${file} is not a Partner Workbench workspace (${(e as Error).message})`, 'NOT_A_WORKSPACE');
     }
     if (fileVersion > appVersion) {
@@ -118,10 +132,24 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       }
     }
     if (!options.readonly) ensureChangeLogTriggers(sqlite);
-    return { path: file, sqlite, db, close: () => sqlite.close() };
+    return { path: file, sqlite, db, key: options.key, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();
     throw e;
+  }
+}
+
+/**
+ * Workspaces hold bank accounts, credit codes and phone numbers: a new file is readable by its owner only, and an
+ * existing one this user owns loses group/other access on open (SQLite gives -wal/-shm the database's mode).
+ */
+function ownerOnly(file: string, isNew: boolean): void {
+  try {
+    const st = statSync(file);
+    const mine = typeof process.getuid !== 'function' || st.uid === process.getuid();
+    if ((isNew || mine) && (st.mode & 0o077) !== 0) chmodSync(file, st.mode & 0o700);
+  } catch {
+    /* not fatal: e.g. a file system without modes */
   }
 }
 

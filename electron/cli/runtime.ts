@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../../db/database';
+import { readKey } from '../../db/encryption';
 import { backupBeforeMigration } from '../domain/backups/backupService';
 import { createApi, type Api } from '../api/api';
 import { ApiError } from '../../shared/errors';
@@ -24,17 +25,27 @@ export function defaultWorkspacePath(): string {
 export interface CommonOptions {
   db?: string;
   json?: boolean;
+  keyFile?: string;
+}
+
+/** The passphrase of an encrypted workspace: --key-file FILE, else PWB_KEY; none for a plain workspace. */
+export function keyOf(opts: CommonOptions): string | undefined {
+  return readKey({ keyFile: opts.keyFile });
 }
 
 /** Adds the options every command takes. */
 export function common(cmd: Command): Command {
-  return cmd.option('--db <path>', 'workspace file (default: the app\'s workspace)').option('--json', 'machine-readable output on stdout');
+  return cmd
+    .option('--db <path>', 'workspace file (default: the app\'s workspace)')
+    .option('--key-file <file>', 'passphrase of an encrypted workspace (first line of the file; or set PWB_KEY)')
+    .option('--json', 'machine-readable output on stdout');
 }
 
 /** Opens the workspace and an in-process API for one command, closing it afterwards. */
 export async function withApi<T>(opts: CommonOptions, fn: (api: Api, ws: Workspace) => Promise<T>): Promise<T> {
   const path = opts.db ?? defaultWorkspacePath();
-  const ws = openWorkspace(path, { beforeMigrate: backupBeforeMigration(path) });
+  const key = keyOf(opts);
+  const ws = openWorkspace(path, { beforeMigrate: backupBeforeMigration(path, key), key });
   try {
     // The audit user comes from the workspace's user profile (settings 'user.name'), else the OS user.
     return await fn(createApi({ ws }), ws);

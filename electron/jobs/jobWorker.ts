@@ -12,11 +12,12 @@ interface WorkerInput {
   input: unknown;
   user: string;
   cancel: SharedArrayBuffer;
+  key?: string;
 }
 
-const { dbPath, op, input, user, cancel } = workerData as WorkerInput;
+const { dbPath, op, input, user, cancel, key } = workerData as WorkerInput;
 const port = parentPort!;
-const ws = openWorkspace(dbPath);
+const ws = openWorkspace(dbPath, { key });
 try {
   const fn = jobHandler(op);
   if (!fn) throw new Error(`No job handler for ${op}`);

@@ -3,11 +3,11 @@ import { ApiError, type ApiErrorBody } from '../../shared/errors';
 import type { JobExecutor } from './runner';
 
 /** Runs each job in its own worker thread (the built jobWorker.js), so the main process stays responsive. */
-export function workerExecutor(workerFile: string, dbPath: string): JobExecutor {
+export function workerExecutor(workerFile: string, dbPath: string, key?: string): JobExecutor {
   return {
     run(op, input, user, cancel, onProgress) {
       return new Promise((resolve, reject) => {
-        const worker = new Worker(workerFile, { workerData: { dbPath, op, input, user, cancel: cancel.buffer } });
+        const worker = new Worker(workerFile, { workerData: { dbPath, op, input, user, cancel: cancel.buffer, key } });
         let settled = false;
         worker.on('message', (m: { type: 'progress'; progress: Parameters<typeof onProgress>[0] } | { type: 'done'; result: unknown } | { type: 'failed'; error: ApiErrorBody }) => {
           if (m.type === 'progress') onProgress(m.progress);

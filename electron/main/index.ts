@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReopenableWorkspace } from '../domain/backups/reopenableWorkspace';
 import { createApi, type Api } from '../api/api';
+import { readKey } from '../../db/encryption';
 import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWorkspace';
 import { workerExecutor } from '../jobs/workerExecutor';
 import { registerContractIpc } from './ipcHandlers';
@@ -84,13 +85,14 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   const dbPath = workspacePath();
   try {
-    ws = openAppWorkspace(dbPath);
+    // An encrypted workspace's passphrase: PWB_KEY or PWB_KEY_FILE (asking for it in a window is not built yet).
+    ws = openAppWorkspace(dbPath, 'Partner Workbench', readKey({ keyFile: process.env.PWB_KEY_FILE || null }));
   } catch (e) {
     dialog.showErrorBox('Partner Workbench', (e as Error).message);
     app.exit(1);
     return;
   }
-  api = createApi({ ws, executor: workerExecutor(join(here, 'jobWorker.js'), dbPath) });
+  api = createApi({ ws, executor: workerExecutor(join(here, 'jobWorker.js'), dbPath, ws.key) });
   api.onJobEvent((event) => win?.webContents.send('pwb:event', event));
   registerIpc();
   createWindow();

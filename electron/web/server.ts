@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readKey } from '../../db/encryption';
 import { createApi } from '../api/api';
 import { defaultWorkspacePath } from '../cli/runtime';
 import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWorkspace';
@@ -20,6 +21,8 @@ const { values } = parseArgs({
     files: { type: 'string' },
     // Scheduled evaluations run here as in the app; `--no-scheduler` (or PWB_SCHEDULER=off) leaves them to someone else.
     'no-scheduler': { type: 'boolean' },
+    // An encrypted workspace: the passphrase from a file (or PWB_KEY).
+    'key-file': { type: 'string' },
   },
 });
 
@@ -27,14 +30,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dbPath = resolve(values.db ?? process.env.PWB_DB ?? defaultWorkspacePath());
 let ws: ReturnType<typeof openAppWorkspace>;
 try {
-  ws = openAppWorkspace(dbPath, 'Partner Workbench (browser mode)');
+  ws = openAppWorkspace(dbPath, 'Partner Workbench (browser mode)', readKey({ keyFile: values['key-file'] }));
 } catch (e) {
   process.stderr.write(`${(e as Error).message}\n`);
   process.exit(1);
 }
 void startDailyBackup(ws);
 const workerFile = join(here, 'jobWorker.js');
-const api = createApi({ ws, executor: existsSync(workerFile) ? workerExecutor(workerFile, dbPath) : undefined });
+const api = createApi({ ws, executor: existsSync(workerFile) ? workerExecutor(workerFile, dbPath, ws.key) : undefined });
 // Uploads and downloads live in a folder only this user can enter (mkdtemp: 0700), removed when the server stops.
 const ownFilesDir = values.files ? null : mkdtempSync(join(tmpdir(), 'pwb-files-'));
 const bridge = await startBridge({

@@ -27,14 +27,14 @@ export const backupHandlers: HandlerMap<keyof typeof backupsContract> = {
     progress('backup', 1, 1);
     return b;
   },
-  'backups.inspect': (_ctx, { path }) => inspectBackup(path),
+  'backups.inspect': (ctx, { path }) => inspectBackup(path, undefined, ctx.ws.key),
   'system.restore': (ctx, { from }) => {
     const { ws } = ctx;
     if (!isReopenable(ws)) {
       throw new DomainError('This workspace cannot be swapped while open; close the app and use `pwb restore --db <workspace> --from <backup>`');
     }
     if (resolve(from) === resolve(ws.path)) throw new DomainError('The backup to restore is the workspace itself');
-    const check = inspectBackup(from);
+    const check = inspectBackup(from, undefined, ctx.ws.key);
     if (!check.ok) throw new DomainError(`Not restored: ${check.path} ${check.problems.join('; ')}`, 'DOMAIN', check);
     const r = ws.swap((path, options) => restoreWorkspaceFile(path, from, { openOptions: options }));
     // Recorded in the restored workspace (the replaced one is kept untouched beside it).

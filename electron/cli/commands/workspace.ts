@@ -1,13 +1,30 @@
 import type { Command } from 'commander';
-import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readKey, rekeyFile } from '../../../db/encryption';
+import { openWorkspace } from '../../../db/database';
+import { withWorkspaceLock } from '../../../db/workspaceLock';
+import { createBackupSync } from '../../domain/backups/backupService';
+import { action, common, defaultWorkspacePath, keyOf, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
 
 export function register(program: Command): void {
-  common(program.command('init').description('create (or migrate) a workspace').option('--demo', 'fill it with the demo dataset'))
+  common(
+    program
+      .command('init')
+      .description('create (or migrate) a workspace')
+      .option('--demo', 'fill it with the demo dataset')
+      .option('--encrypt', 'create it encrypted with the passphrase of --key-file (or PWB_KEY)'),
+  )
     .option('--seed <n>', 'demo seed', (v) => Number.parseInt(v, 10))
     .option('--scale <x>', 'demo size factor (1 = ~300 partners, ~200k sales lines)', Number.parseFloat)
     .option('--as-of <date>', 'the day the demo is "as of", YYYY-MM-DD (default today): sales end with the month before it')
     .action(
-      action(async (opts: CommonOptions & { demo?: boolean; seed?: number; scale?: number; asOf?: string }) => {
+      action(async (opts: CommonOptions & { demo?: boolean; seed?: number; scale?: number; asOf?: string; encrypt?: boolean }) => {
+        if (opts.encrypt) {
+          if (!keyOf(opts)) throw new Error('--encrypt needs a passphrase: --key-file FILE or PWB_KEY');
+          const path = resolve(opts.db ?? defaultWorkspacePath());
+          if (existsSync(path) && statSync(path).size > 0) throw new Error(`${path} already exists; encrypt an existing workspace with pwb encrypt`);
+        }
         await withApi(opts, async (api, ws) => {
           const demo = opts.demo ? await api.send('system.loadDemo', { seed: opts.seed, scale: opts.scale, asOf: opts.asOf }, { onProgress: progressPrinter() }) : null;
           const info = await api.send('system.info', {});
@@ -44,6 +61,60 @@ export function register(program: Command): void {
         const r = await api.send('system.backup', { out: opts.out });
         output(opts, r, () => `Backup written: ${r.path} (${r.bytes} bytes)`);
       });
+    }),
+  );
+
+  const closedWorkspace = (opts: CommonOptions) => {
+    const path = resolve(opts.db ?? defaultWorkspacePath());
+    if (!existsSync(path)) throw new Error(`${path} does not exist`);
+    return path;
+  };
+
+  common(program.command('encrypt').description('encrypt an existing workspace with the passphrase of --key-file (or PWB_KEY); a plain backup is kept first')).action(
+    action(async (opts: CommonOptions) => {
+      const path = closedWorkspace(opts);
+      const key = keyOf(opts);
+      if (!key) throw new Error('pwb encrypt needs the new passphrase: --key-file FILE or PWB_KEY');
+      const r = withWorkspaceLock(path, 'pwb encrypt', 'Close the app first.', () => {
+        const ws = openWorkspace(path);
+        let backup: string;
+        try {
+          backup = createBackupSync(ws.sqlite, path, 'before-encrypt').path;
+          ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          ws.close();
+        }
+        rekeyFile(path, null, key);
+        openWorkspace(path, { key }).close();
+        return { path, encrypted: true, plainBackup: backup };
+      });
+      output(opts, r, () => `Encrypted ${r.path}. The backup taken before, ${r.plainBackup}, is NOT encrypted: delete it once you have checked the workspace opens with its passphrase.`);
+    }),
+  );
+
+  common(
+    program
+      .command('rekey')
+      .description('change the passphrase of an encrypted workspace (--key-file: the current one; --new-key-file: the new one)')
+      .requiredOption('--new-key-file <file>', 'the new passphrase (first line of the file)'),
+  ).action(
+    action(async (opts: CommonOptions & { newKeyFile: string }) => {
+      const path = closedWorkspace(opts);
+      const oldKey = keyOf(opts);
+      if (!oldKey) throw new Error('pwb rekey needs the current passphrase: --key-file FILE or PWB_KEY');
+      const newKey = readKey({ keyFile: opts.newKeyFile })!;
+      withWorkspaceLock(path, 'pwb rekey', 'Close the app first.', () => {
+        // Opening checks the current passphrase first: a wrong one is refused before anything changes.
+        const ws = openWorkspace(path, { key: oldKey });
+        try {
+          ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          ws.close();
+        }
+        rekeyFile(path, oldKey, newKey);
+        openWorkspace(path, { key: newKey }).close();
+      });
+      output(opts, { path, rekeyed: true }, () => `New passphrase set for ${path}. Backups made before keep the passphrase they were made with.`);
     }),
   );
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { openSqliteFile } from '../../../db/encryption';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Workspace } from '../../../db/database';
@@ -71,7 +72,7 @@ function targetFor(folder: string, workspacePath: string, kind: string, now: Dat
 }
 
 /** An empty file readable by its owner only: SQLite writes a backup (online backup, VACUUM INTO) into it and keeps the mode. */
-function ownerOnlyEmptyFile(path: string): void {
+export function ownerOnlyEmptyFile(path: string): void {
   rmSync(path, { force: true });
   writeFileSync(path, '', { mode: 0o600 });
   chmodSync(path, 0o600);
@@ -81,15 +82,16 @@ function ownerOnlyEmptyFile(path: string): void {
  * A backup is kept only after a full integrity_check of the copy: a damaged workspace must not leave behind a
  * "good" backup that is damaged too (the latest good backup is what restore offers).
  */
-export function verifyBackup(path: string): void {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+export function verifyBackup(path: string, key?: string): void {
   let result: string;
+  let db: Database.Database | null = null;
   try {
+    db = openSqliteFile(path, { readonly: true, key });
     result = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
   } catch (e) {
     result = (e as Error).message;
   } finally {
-    db.close();
+    db?.close();
   }
   if (result !== 'ok') {
     throw new Error(`The backup ${path} failed its integrity check (${result.slice(0, 300)}); the workspace itself may be damaged — it was not kept as a backup`);
@@ -113,15 +115,20 @@ export async function createBackup(ws: Workspace, kind: BackupKind, now = new Da
   const key = resolve(ws.path);
   running.set(key, (running.get(key) ?? 0) + 1);
   try {
-    await ws.sqlite.backup(partial);
-    // The copy inherits WAL mode; a backup is a single self-contained file, so switch it back to a rollback journal.
-    const copy = new Database(partial);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
+    if (ws.key) {
+      // The online backup API cannot write an encrypted copy; VACUUM INTO writes one with the workspace's key.
+      ws.sqlite.prepare('VACUUM INTO ?').run(partial);
+    } else {
+      await ws.sqlite.backup(partial);
+      // The copy inherits WAL mode; a backup is a single self-contained file, so switch it back to a rollback journal.
+      const copy = new Database(partial);
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
     }
-    verifyBackup(partial);
+    verifyBackup(partial, ws.key);
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });
@@ -137,14 +144,14 @@ export async function createBackup(ws: Workspace, kind: BackupKind, now = new Da
  * The same, synchronously, with `VACUUM INTO` (a transactionally consistent copy made by SQLite itself): for
  * places that cannot wait, such as openWorkspace's `beforeMigrate` hook. Must not be called inside a transaction.
  */
-export function createBackupSync(sqlite: Database.Database, workspacePath: string, kind: BackupKind, now = new Date()): BackupFile {
+export function createBackupSync(sqlite: Database.Database, workspacePath: string, kind: BackupKind, now = new Date(), key?: string): BackupFile {
   const folder = backupFolder(sqlite, workspacePath);
   const target = targetFor(folder, workspacePath, kind, now);
   const partial = `${target}.partial`;
   ownerOnlyEmptyFile(partial);
   try {
     sqlite.prepare('VACUUM INTO ?').run(partial);
-    verifyBackup(partial);
+    verifyBackup(partial, key);
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });
@@ -169,11 +176,11 @@ export async function ensureDailyBackup(ws: Workspace, now = new Date()): Promis
 }
 
 /** The `beforeMigrate` hook for openWorkspace: a copy of the file as it was, before any migration touches it. */
-export function backupBeforeMigration(workspacePath: string): (sqlite: Database.Database, from: number, to: number) => void {
+export function backupBeforeMigration(workspacePath: string, key?: string): (sqlite: Database.Database, from: number, to: number) => void {
   const path = resolve(workspacePath);
   return (sqlite, from, to) => {
     if (path === ':memory:' || workspacePath === ':memory:') return;
-    createBackupSync(sqlite, path, `before-migration-${from}-to-${to}`);
+    createBackupSync(sqlite, path, `before-migration-${from}-to-${to}`, new Date(), key);
   };
 }
 

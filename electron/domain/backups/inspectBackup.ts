@@ -1,3 +1,4 @@
+import { openSqliteFile } from '../../../db/encryption';
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +23,7 @@ export interface BackupInspection {
 }
 
 /** Checks that a file is a readable, intact workspace this app can open (integrity_check, schema version, tables), read-only. */
-export function inspectBackup(file: string, migrationsFolder = defaultMigrationsFolder()): BackupInspection {
+export function inspectBackup(file: string, migrationsFolder = defaultMigrationsFolder(), key?: string): BackupInspection {
   const path = resolve(file);
   const appSchemaVersion = schemaVersionOf(migrationsFolder);
   const report: BackupInspection = { path, bytes: 0, ok: false, problems: [], integrity: [], schemaVersion: null, appSchemaVersion, counts: {}, lastChangeAt: null };
@@ -33,7 +34,7 @@ export function inspectBackup(file: string, migrationsFolder = defaultMigrations
   report.bytes = statSync(path).size;
   let db: Database.Database | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqliteFile(path, { readonly: true, key });
     report.schemaVersion = db.pragma('user_version', { simple: true }) as number;
     report.integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
     if (!(report.integrity.length === 1 && report.integrity[0] === 'ok')) report.problems.push(`integrity check failed: ${report.integrity.slice(0, 5).join('; ')}`);

@@ -7,10 +7,10 @@ import { openReopenableWorkspace, type ReopenableWorkspace } from './reopenableW
  * by the OS if the process dies; a second instance is refused naming the holder), a backup before any pending
  * migration, and a handle that can be reopened in place (restore).
  */
-export function openAppWorkspace(path: string, program = 'Partner Workbench'): ReopenableWorkspace {
+export function openAppWorkspace(path: string, program = 'Partner Workbench', key?: string): ReopenableWorkspace {
   const lock = lockWorkspace(path, program);
   try {
-    const ws = openReopenableWorkspace(path, { beforeMigrate: backupBeforeMigration(path) });
+    const ws = openReopenableWorkspace(path, { beforeMigrate: backupBeforeMigration(path, key), key });
     const close = ws.close;
     ws.close = () => {
       try {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '../../../db/encryption';
 import { copyFileSync, existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openWorkspace, type OpenOptions } from '../../../db/database';
@@ -47,19 +47,20 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
   const source = resolve(from);
   const now = options.now ?? new Date();
   if (path === source) throw new DomainError('The backup to restore is the workspace itself');
-  const precheck = inspectBackup(source, options.openOptions?.migrationsFolder);
+  const key = options.openOptions?.key;
+  const precheck = inspectBackup(source, options.openOptions?.migrationsFolder, key);
   if (!precheck.ok) throw new DomainError(`Not restored: ${source} ${precheck.problems.join('; ')}`, 'DOMAIN', precheck);
 
   const staging = `${path}.restoring-${stamp(now)}`;
   rmSync(staging, { force: true });
-  const src = new Database(source, { readonly: true, fileMustExist: true });
+  const src = openSqliteFile(source, { readonly: true, key });
   try {
     src.prepare('VACUUM INTO ?').run(staging);
   } finally {
     src.close();
   }
   // VACUUM INTO keeps the page content and user_version; check the copy we are about to put in place.
-  const inspection = inspectBackup(staging, options.openOptions?.migrationsFolder);
+  const inspection = inspectBackup(staging, options.openOptions?.migrationsFolder, key);
   if (!inspection.ok) {
     rmSync(staging, { force: true });
     throw new DomainError(`Not restored: the copy of ${source} failed validation: ${inspection.problems.join('; ')}`, 'DOMAIN', inspection);
@@ -69,7 +70,7 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
   let schemaVersionBefore: number | null = null;
   if (existsSync(path)) {
     try {
-      const cur = new Database(path, { readonly: true, fileMustExist: true });
+      const cur = openSqliteFile(path, { readonly: true, key });
       schemaVersionBefore = cur.pragma('user_version', { simple: true }) as number;
       cur.close();
     } catch {

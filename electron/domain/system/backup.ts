@@ -1,14 +1,39 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
+import { ownerOnlyEmptyFile, verifyBackup } from '../backups/backupService';
 
-/** SQLite's online backup: a consistent copy while the workspace stays in use. */
+/**
+ * A one-off backup to a file of the user's choice: a consistent copy while the workspace stays in use (online backup;
+ * VACUUM INTO for an encrypted workspace, whose copy stays encrypted), owner-only, checked, and written under
+ * `.partial` then renamed, so a kill never leaves half a backup under the name asked for.
+ */
 export async function backupWorkspace(ws: Workspace, out: string): Promise<{ path: string; bytes: number }> {
   const target = resolve(out);
   if (target === resolve(ws.path)) throw new DomainError('The backup file must not be the workspace itself');
   if (existsSync(target)) throw new DomainError(`${target} already exists; choose another file`, 'CONFLICT');
   mkdirSync(dirname(target), { recursive: true });
-  await ws.sqlite.backup(target);
+  const partial = `${target}.partial`;
+  ownerOnlyEmptyFile(partial);
+  try {
+    if (ws.key) ws.sqlite.prepare('VACUUM INTO ?').run(partial);
+    else {
+      await ws.sqlite.backup(partial);
+      const copy = new Database(partial);
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
+    }
+    verifyBackup(partial, ws.key);
+    if (existsSync(target)) throw new DomainError(`${target} already exists; choose another file`, 'CONFLICT');
+    renameSync(partial, target);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
   return { path: target, bytes: statSync(target).size };
 }

@@ -39,9 +39,9 @@ export function register(program: Command): void {
   common(
     program
       .command('import')
-      .description('import a CSV or XLSX file (all-or-nothing unless --accept-valid)')
+      .description('import a CSV, XLSX, XLS, ET or ODS file (all-or-nothing unless --accept-valid)')
       .argument('<kind>', `what the file holds: ${IMPORT_KINDS.join(', ')}`)
-      .argument('<file>', 'CSV/TSV (UTF-8, UTF-16 or GB18030) or XLSX file'),
+      .argument('<file>', 'CSV/TSV (UTF-8, UTF-16 or GB18030), XLSX, XLS, ET or ODS file'),
   )
     .option('--mapping <file>', 'mapping JSON (columns, dateFormat, value maps); default: headers matched automatically')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')

@@ -2,11 +2,11 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import { ImportFailure } from './importFailure';
-import type { DelimiterChoice, Encoding, EncodingChoice } from './types';
+import type { DelimiterChoice, Encoding, EncodingChoice, SourceFormat } from './types';
 
 /** What a file looks like before it is read: format, text encoding, byte-order mark, delimiter. */
 export interface Sniffed {
-  format: 'csv' | 'xlsx';
+  format: SourceFormat;
   encoding: Encoding;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
@@ -127,10 +127,13 @@ export function sniffFile(path: string, opts: { encoding?: EncodingChoice; delim
   const head = readHead(path);
   if (head.length === 0) throw new ImportFailure(`${name} is empty`, [{ row: 1, column: null, value: null, message: 'the file is empty' }]);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    return { format: 'xlsx', encoding: 'utf8', bomLength: 0, delimiter: ',', fileSize, sampleText: '' };
+    // OpenDocument packages start with an uncompressed 'mimetype' part naming the document type.
+    const ods = head.subarray(0, 200).includes('application/vnd.oasis.opendocument.spreadsheet');
+    return { format: ods ? 'ods' : 'xlsx', encoding: 'utf8', bomLength: 0, delimiter: ',', fileSize, sampleText: '' };
   }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new ImportFailure(`${name} is an old Excel 97–2003 (.xls) workbook: save it as .xlsx or CSV first`);
+    // OLE compound file: Excel 97–2003 .xls, WPS .et (both BIFF workbooks).
+    return { format: 'xls', encoding: 'utf8', bomLength: 0, delimiter: ',', fileSize, sampleText: '' };
   }
   const detected = detectEncoding(head);
   const choice = opts.encoding ?? 'auto';

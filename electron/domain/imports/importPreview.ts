@@ -10,7 +10,7 @@ import { openSource } from './openSource';
 import { rowErrors } from './importRun';
 import { cellText } from './recordSource';
 import { suggestColumns } from './headerMatcher';
-import type { DateFormat, DelimiterChoice, ImportMapping, RowError } from './types';
+import type { DateFormat, DelimiterChoice, ImportMapping, RowError, SourceFormat } from './types';
 import { suggestDateFormat } from './valueParsers';
 
 export interface PreviewInput {
@@ -30,7 +30,7 @@ export interface PreviewInput {
 export interface ImportPreview {
   fileName: string;
   fileSize: number;
-  format: 'csv' | 'xlsx';
+  format: SourceFormat;
   encoding: string | null;
   delimiter: string | null;
   sheets: string[];
@@ -137,7 +137,7 @@ export async function previewImport(ws: Workspace, input: PreviewInput): Promise
       unknownValues: Object.fromEntries(Object.entries(unknownValues).map(([k, v]) => [k, [...v].slice(0, 50)])),
       rows,
       summary: { rowsChecked: checked, valid, invalid: checked - valid, complete, errors },
-      alreadyImported: findEarlierImport(ws, input.kind, source.format === 'xlsx' ? source.sha256() : (await hashFile(input.path)).sha256, source.sheet),
+      alreadyImported: findEarlierImport(ws, input.kind, source.format !== 'csv' ? source.sha256() : (await hashFile(input.path)).sha256, source.sheet),
     };
   } finally {
     source.close();

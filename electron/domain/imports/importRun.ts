@@ -87,7 +87,7 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
       const earlier = input.force ? null : findEarlierImport(ws, input.kind, sha256, source.sheet);
       if (earlier) throw new AlreadyImported(fileName, earlier);
     };
-    if (source.format === 'xlsx' && input.replace == null) refuseIfImported(source.sha256());
+    if (source.format !== 'csv' && input.replace == null) refuseIfImported(source.sha256());
     const now = new Date().toISOString();
     if (sqlite.inTransaction) throw new Error('An import cannot run inside another transaction');
     // A large import updates five indexes of sales_lines in partner order, not key order: a 128 MB page cache for the

@@ -2,6 +2,7 @@ import { openCsvSource } from './csvSource';
 import { sniffFile, normalizeEncoding } from './fileSniffer';
 import type { RecordSource } from './recordSource';
 import type { DelimiterChoice } from './types';
+import { openLegacyWorkbookSource } from './legacyWorkbookSource';
 import { openXlsxSource } from './xlsxSource';
 
 export interface SourceOptions {
@@ -14,5 +15,6 @@ export interface SourceOptions {
 export async function openSource(path: string, opts: SourceOptions = {}): Promise<RecordSource> {
   const sniffed = sniffFile(path, { encoding: normalizeEncoding(opts.encoding), delimiter: opts.delimiter ?? 'auto' });
   if (sniffed.format === 'xlsx') return openXlsxSource(path, sniffed.fileSize, opts.sheet ?? null);
+  if (sniffed.format === 'xls' || sniffed.format === 'ods') return openLegacyWorkbookSource(path, sniffed.fileSize, opts.sheet ?? null, sniffed.format);
   return openCsvSource(path, sniffed);
 }

@@ -1,8 +1,8 @@
-import type { Cell, SourceRecord } from './types';
+import type { Cell, SourceFormat, SourceRecord } from './types';
 
 /** A file opened for reading: its header and a stream of data rows; counts bytes and hashes the file as it goes. */
 export interface RecordSource {
-  format: 'csv' | 'xlsx';
+  format: SourceFormat;
   /** Detected or chosen; null for XLSX. */
   encoding: string | null;
   delimiter: string | null;

@@ -1,5 +1,8 @@
 import type { ImportKind } from '../../../shared/enums';
 
+/** csv: CSV/TSV text; xlsx: Office Open XML workbooks; xls: Excel 97–2003 and WPS .et (BIFF); ods: OpenDocument. */
+export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'ods';
+
 /** One cell as a source gives it: CSV cells are text; XLSX cells may be numbers, booleans or dates. */
 export type Cell = string | number | boolean | Date | null;
 

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { hashFile } from './fileHash';
 import { ImportFailure } from './importFailure';
+import { openLegacyWorkbookSource } from './legacyWorkbookSource';
 import type { RecordSource } from './recordSource';
 import { cellText, isEmptyRow } from './recordSource';
 import type { SourceRecord } from './types';
@@ -30,6 +31,11 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
     zip = await openZip(path);
   } catch (e) {
     throw unreadable(e);
+  }
+  if (zip.entries.has('content.xml') && !zip.entries.has('[Content_Types].xml')) {
+    // An OpenDocument spreadsheet whose mimetype part is not first (the sniffer looks only at the file's start).
+    zip.close();
+    return openLegacyWorkbookSource(path, fileSize, sheetName, 'ods', limits);
   }
   let chosen: string;
   let rows: AsyncGenerator<SheetRow>;

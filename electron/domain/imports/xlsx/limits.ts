@@ -15,6 +15,8 @@ export const XLSX_LIMITS = {
   rows: 1_048_576,
   columns: 16_384,
   cellChars: 32_767,
+  /** .xls/.et/.ods files are read whole by SheetJS (an .xls holds at most 65,536 rows × 256 columns). */
+  legacyFileBytes: 128 * 1024 ** 2,
 };
 
 export type XlsxLimits = typeof XLSX_LIMITS;

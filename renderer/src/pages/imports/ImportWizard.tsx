@@ -14,7 +14,7 @@ interface PickedFile {
   size: number;
 }
 
-const FILE_TYPES = [{ name: 'CSV / Excel', extensions: ['csv', 'txt', 'tsv', 'xlsx'] }];
+const FILE_TYPES = [{ name: 'CSV / Excel / WPS / LibreOffice', extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xls', 'et', 'ods'] }];
 const delimiterName = (d: string | null) => (d === '\t' ? 'tab' : d === ';' ? 'semicolon' : d === '|' ? 'pipe' : d === ',' ? 'comma' : '');
 
 /** The import wizard: file → detection → column and value mapping (templates) → preview as stored → import → result. */
@@ -142,7 +142,7 @@ export function ImportWizard() {
                 </span>
               </>
             )}
-            {p.format === 'xlsx' && (
+            {p.format !== 'csv' && (
               <label className="inline">
                 {t('imports:sheet')}
                 <select value={sheet ?? p.sheet ?? ''} onChange={(e) => setSheet(e.target.value)} data-testid="import-sheet">

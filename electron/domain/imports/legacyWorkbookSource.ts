@@ -1,0 +1,119 @@
+import * as XLSX from '@e965/xlsx';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ImportFailure } from './importFailure';
+import type { RecordSource } from './recordSource';
+import { cellText, isEmptyRow } from './recordSource';
+import type { Cell, SourceRecord } from './types';
+import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits';
+import { excelNumber, serialToDate } from './xlsx/sheetRows';
+
+const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
+
+/** A SheetJS cell as the XLSX reader gives it: text, booleans, error text, dates where the format shows one, numbers at 15 digits. */
+function legacyCell(c: XLSX.CellObject | undefined, date1904: boolean): Cell {
+  if (!c || c.v === undefined || c.v === null) return null;
+  switch (c.t) {
+    case 's':
+      return String(c.v);
+    case 'b':
+      return Boolean(c.v);
+    case 'e':
+      return c.w ?? ERRORS[c.v as number] ?? '#ERROR';
+    case 'd':
+      return c.v as Date;
+    case 'n': {
+      const n = excelNumber(String(c.v));
+      if (c.z !== undefined && XLSX.SSF.is_date(c.z as string)) {
+        try {
+          return serialToDate(n, date1904);
+        } catch {
+          return n;
+        }
+      }
+      return n;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Excel 97–2003 (.xls), WPS (.et) and OpenDocument (.ods) workbooks, through SheetJS 0.20.3 (the @e965/xlsx build of
+ * the SheetJS CDN release; the registry's `xlsx` 0.18.5 is stale and has known CVEs). These formats are not streamable,
+ * so the file is read whole, within a size limit; cells follow the XLSX reader's rules (tab order, dates by number
+ * format and the 1904 flag, numbers at Excel's 15 significant digits).
+ */
+export async function openLegacyWorkbookSource(
+  path: string,
+  fileSize: number,
+  sheetName: string | null,
+  format: 'xls' | 'ods',
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<RecordSource> {
+  const name = basename(path);
+  const what = format === 'ods' ? 'OpenDocument (.ods)' : 'Excel 97–2003 / WPS (.xls, .et)';
+  if (fileSize > limits.legacyFileBytes) {
+    throw new ImportFailure(
+      `${name} is a ${what} workbook of ${Math.ceil(fileSize / 1024 ** 2)} MiB; these are read whole and the limit is ${limits.legacyFileBytes / 1024 ** 2} MiB. Open it in Excel, WPS or LibreOffice and save it as .xlsx (文件 → 另存为 → Excel 工作簿 .xlsx)`,
+    );
+  }
+  const buf = await readFile(path);
+  const sha256 = createHash('sha256').update(buf).digest('hex');
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(buf, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellHTML: false, cellStyles: false, sheetStubs: false });
+  } catch (e) {
+    throw new ImportFailure(
+      `${name}: not a readable ${what} workbook (${(e as Error)?.message ?? String(e)}). Open it in Excel, WPS or LibreOffice and save it as .xlsx`,
+    );
+  }
+  const sheets = wb.SheetNames.slice();
+  const chosen = sheetName === null ? sheets[0] : sheets.find((s) => s === sheetName);
+  if (chosen === undefined) {
+    throw new ImportFailure(sheetName !== null ? `${name} has no sheet named '${sheetName}' (sheets: ${sheets.join(', ') || 'none'})` : `${name} has no worksheets`);
+  }
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const ws = wb.Sheets[chosen];
+  const data = ((ws as unknown as { '!data'?: XLSX.CellObject[][] })['!data'] ?? []) as Array<XLSX.CellObject[] | undefined>;
+  if (data.length > limits.rows) throw new ImportFailure(`${name}, sheet '${chosen}' has more than ${limits.rows.toLocaleString('en')} rows (the limit)`);
+  const rowAt = (r: number): Cell[] => {
+    const row = data[r] ?? [];
+    const out: Cell[] = [];
+    for (let c = 0; c < row.length; c++) out.push(legacyCell(row[c], date1904));
+    while (out.length && out[out.length - 1] === null) out.pop();
+    return out;
+  };
+  let r = 0;
+  while (r < data.length && isEmptyRow(rowAt(r))) r++;
+  if (r >= data.length) {
+    throw new ImportFailure(`${name}, sheet '${chosen}' has no header row (the sheet is empty)`, [{ row: 1, column: null, value: null, message: 'the sheet has no rows' }]);
+  }
+  const header = rowAt(r).map((c) => cellText(c).trim());
+  const headerRow = r + 1;
+  let read = 0;
+  return {
+    format,
+    encoding: null,
+    delimiter: null,
+    sheet: chosen,
+    sheets,
+    fileSize,
+    header,
+    headerRow,
+    // eslint-disable-next-line @typescript-eslint/require-await
+    async *records(): AsyncGenerator<SourceRecord> {
+      for (let i = headerRow; i < data.length; i++) {
+        const cells = rowAt(i);
+        read = i;
+        if (isEmptyRow(cells)) continue;
+        yield { row: i + 1, cells };
+      }
+      read = data.length;
+    },
+    bytesRead: () => Math.floor((fileSize * read) / Math.max(1, data.length)),
+    sha256: () => sha256,
+    close() {},
+  };
+}

@@ -33,7 +33,7 @@ export const salesFilter = z
 
 export const salesContract = {
   /** One page of sales lines (the grid loads pages as it scrolls), with the total count and sums for the filter. */
-  'sales.list': query<{ rows: SalesLineView[]; total: number; amountMinor: number; costMinor: number }>()(
+  'sales.list': query<{ rows: SalesLineView[]; total: number; amountMinor: number; costMinor: number; costedAmountMinor: number; costedLines: number }>()(
     salesFilter
       .extend({
         offset: z.number().int().min(0).max(1e9).default(0),

@@ -102,7 +102,6 @@ export async function openLegacyWorkbookSource(
     fileSize,
     header,
     headerRow,
-    // eslint-disable-next-line @typescript-eslint/require-await
     async *records(): AsyncGenerator<SourceRecord> {
       for (let i = headerRow; i < data.length; i++) {
         const cells = rowAt(i);

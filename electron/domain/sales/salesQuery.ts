@@ -17,7 +17,7 @@ const SORT_SQL: Record<SalesListInput['sort'], string> = {
 };
 
 /** A page of sales lines with the filter's total count and sums (one aggregate query, one page query). */
-export function listSales(sqlite: Database.Database, input: SalesListInput): { rows: SalesLineView[]; total: number; amountMinor: number; costMinor: number } {
+export function listSales(sqlite: Database.Database, input: SalesListInput): { rows: SalesLineView[]; total: number; amountMinor: number; costMinor: number; costedAmountMinor: number; costedLines: number } {
   const where: string[] = ['1 = 1'];
   const params: Record<string, unknown> = {};
   if (input.partnerCode) {
@@ -41,11 +41,14 @@ export function listSales(sqlite: Database.Database, input: SalesListInput): { r
     params.q = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
   const from = `from sales_lines s join partners p on p.id = s.partner_id where ${where.join(' and ')}`;
-  const agg = sqlite.prepare(`select count(*) as total, coalesce(sum(s.amount_minor), 0) as amountMinor, coalesce(sum(s.cost_minor), 0) as costMinor ${from}`).get(params) as {
-    total: number;
-    amountMinor: number;
-    costMinor: number;
-  };
+  // Margin is computed only over lines with a known cost: costedAmountMinor is their revenue (a line without a cost is
+  // not a 100 % margin).
+  const agg = sqlite
+    .prepare(
+      `select count(*) as total, coalesce(sum(s.amount_minor), 0) as amountMinor, coalesce(sum(s.cost_minor), 0) as costMinor,
+              coalesce(sum(case when s.cost_minor is not null then s.amount_minor end), 0) as costedAmountMinor, count(s.cost_minor) as costedLines ${from}`,
+    )
+    .get(params) as { total: number; amountMinor: number; costMinor: number; costedAmountMinor: number; costedLines: number };
   const rows = sqlite
     .prepare(
       `select s.id, s.date, p.code as partnerCode, p.name as partnerName, s.order_ref as orderRef, s.line_ref as lineRef, s.product, s.category,

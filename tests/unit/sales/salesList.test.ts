@@ -26,6 +26,10 @@ describe('sales.list', () => {
     expect(q1.total).toBe(3);
     expect(q1.amountMinor).toBe(120_000 + 50_050 - 60_000);
     expect(q1.costMinor).toBe(80_000 - 40_000);
+    // Margin counts only lines with a known cost: SO-2 (no cost) is not a 100 % margin.
+    expect([q1.costedAmountMinor, q1.costedLines]).toEqual([120_000 - 60_000, 2]);
+    const noCost = await api.send('sales.list', { partnerCode: 'A001', dateFrom: '2025-02-01', dateTo: '2025-02-28' });
+    expect([noCost.amountMinor, noCost.costedAmountMinor, noCost.costedLines]).toEqual([50_050, 0, 0]);
     expect(q1.rows.map((r) => r.orderRef)).toEqual(['RT-1', 'SO-2']); // newest first
     const page2 = await api.send('sales.list', { partnerCode: 'A001', dateFrom: '2025-01-01', dateTo: '2025-03-31', limit: 2, offset: 2 });
     expect(page2.rows.map((r) => r.orderRef)).toEqual(['SO-1']);

@@ -18,7 +18,7 @@ type Sortable = (typeof SALES_SORTABLE)[number];
 export default function SalesPage() {
   const { t, i18n } = useTranslation(['sales', 'common']);
   const [params, setParams] = useSearchParams();
-  const [totals, setTotals] = useState<{ total: number; amountMinor: number; costMinor: number } | null>(null);
+  const [totals, setTotals] = useState<{ total: number; amountMinor: number; costMinor: number; costedAmountMinor: number; costedLines: number } | null>(null);
   const filter = useMemo(
     () => ({
       partnerCode: params.get('partner') || undefined,
@@ -59,7 +59,7 @@ export default function SalesPage() {
         const sortKey = (SALES_SORTABLE as readonly string[]).includes(sort?.colId ?? '') ? (sort!.colId as Sortable) : 'date';
         call('sales.list', { ...filter, offset: p.startRow, limit: p.endRow - p.startRow, sort: sortKey, direction: sort?.sort ?? 'desc' }).then(
           (r) => {
-            setTotals({ total: r.total, amountMinor: r.amountMinor, costMinor: r.costMinor });
+            setTotals({ total: r.total, amountMinor: r.amountMinor, costMinor: r.costMinor, costedAmountMinor: r.costedAmountMinor, costedLines: r.costedLines });
             p.successCallback(r.rows, r.total);
           },
           () => p.failCallback(),
@@ -84,7 +84,7 @@ export default function SalesPage() {
         <div className="spacer" />
         {totals && (
           <span className="muted" data-testid="sales-totals">
-            {t('sales:totals', { count: totals.total, amount: formatMoney(totals.amountMinor), margin: totals.amountMinor ? `${((100 * (totals.amountMinor - totals.costMinor)) / totals.amountMinor).toFixed(1)} %` : '—' })}
+            {t('sales:totals', { count: totals.total, amount: formatMoney(totals.amountMinor), margin: marginText(totals, t) })}
           </span>
         )}
       </div>
@@ -103,4 +103,11 @@ export default function SalesPage() {
       </div>
     </div>
   );
+}
+
+/** Gross margin over the lines with a known cost; unknown where no line has one (a missing cost is not a 100 % margin). */
+function marginText(x: { total: number; costMinor: number; costedAmountMinor: number; costedLines: number }, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (x.costedLines === 0 || x.costedAmountMinor === 0) return t('sales:marginUnknown');
+  const pct = `${((100 * (x.costedAmountMinor - x.costMinor)) / x.costedAmountMinor).toFixed(1)} %`;
+  return x.costedLines < x.total ? t('sales:marginPartial', { margin: pct, costed: x.costedLines, count: x.total }) : pct;
 }

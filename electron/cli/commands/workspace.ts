@@ -39,21 +39,32 @@ export function register(program: Command): void {
 
   common(program.command('check').description('integrity check, foreign keys, schema version and row counts')).action(
     action(async (opts: CommonOptions) => {
-      await withApi(opts, async (api) => {
-        const r = await api.send('system.check', {});
-        output(opts, r, () =>
-          [
-            `integrity: ${r.integrity.join(', ')}`,
-            `foreign keys: ${r.foreignKeyViolations.length === 0 ? 'ok' : `${r.foreignKeyViolations.length} violations`}`,
-            `schema: ${r.schemaVersion} (app ${r.appSchemaVersion})`,
-            ...Object.entries(r.counts).map(([t, n]) => `  ${t.padEnd(20)} ${n}`),
-            r.ok ? 'OK' : 'PROBLEMS FOUND',
-          ].join('\n'),
-        );
-        if (!r.ok) process.exitCode = 1;
-      });
+      let opened = false;
+      try {
+        await withApi(opts, async (api) => {
+          opened = true;
+          await report(opts, await api.send('system.check', {}));
+        });
+      } catch (e) {
+        // A workspace too damaged to open is a finding too (JSON with --json, exit 1), not a crash.
+        if (opened || !/malformed|not a database|corrupt|disk image/i.test((e as Error).message)) throw e;
+        const message = (e as Error).message;
+        await report(opts, { ok: false, integrity: [message], foreignKeyViolations: [], schemaVersion: -1, appSchemaVersion: -1, counts: {} });
+      }
     }),
   );
+  async function report(opts: CommonOptions, r: { ok: boolean; integrity: string[]; foreignKeyViolations: unknown[]; schemaVersion: number; appSchemaVersion: number; counts: Record<string, number> }) {
+    output(opts, r, () =>
+      [
+        `integrity: ${r.integrity.join(', ')}`,
+        `foreign keys: ${r.foreignKeyViolations.length === 0 ? 'ok' : `${r.foreignKeyViolations.length} violations`}`,
+        `schema: ${r.schemaVersion} (app ${r.appSchemaVersion})`,
+        ...Object.entries(r.counts).map(([t, n]) => `  ${t.padEnd(20)} ${n}`),
+        r.ok ? 'OK' : 'PROBLEMS FOUND',
+      ].join('\n'),
+    );
+    if (!r.ok) process.exitCode = 1;
+  }
 
   common(program.command('backup').description('online backup of the workspace to a new file').requiredOption('--out <file>', 'backup file to write')).action(
     action(async (opts: CommonOptions & { out: string }) => {

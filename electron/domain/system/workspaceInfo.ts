@@ -33,15 +33,29 @@ export function schemaVersions(ws: Workspace): { schemaVersion: number; appSchem
   };
 }
 
+/** A step of the check that SQLite could not even run (a damaged file): its message is the finding. */
+function attempt<T>(fn: () => T, fallback: (message: string) => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    return fallback((e as Error).message);
+  }
+}
+
+/** Integrity, foreign keys, schema version, row counts: a damaged workspace is reported as findings, never a crash. */
 export function checkWorkspace(ws: Workspace) {
-  const integrity = (ws.sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
-  const fk = ws.sqlite.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
-  const versions = schemaVersions(ws);
+  const integrity = attempt(
+    () => (ws.sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check),
+    (m) => [`integrity check could not complete: ${m}`],
+  );
+  const fk = attempt(() => ws.sqlite.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>, (m) => [{ table: `(check failed: ${m})`, rowid: 0, parent: '' }]);
+  const versions = attempt(() => schemaVersions(ws), () => ({ schemaVersion: -1, appSchemaVersion: schemaVersionOf(defaultMigrationsFolder()) }));
+  const counts = attempt(() => rowCounts(ws), () => ({}) as ReturnType<typeof rowCounts>);
   return {
     ok: integrity.length === 1 && integrity[0] === 'ok' && fk.length === 0 && versions.schemaVersion === versions.appSchemaVersion,
     integrity,
     foreignKeyViolations: fk.map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent })),
     ...versions,
-    counts: rowCounts(ws),
+    counts,
   };
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
 import { fileWorkspace } from '../../helpers/workspace';
-import { partner } from './fixtures';
+import { partner, sale } from './fixtures';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -38,7 +38,13 @@ describe('browser mode runs the evaluation scheduler like the app', () => {
     const f = fileWorkspace();
     cleanups.push(f.cleanup);
     const api = createApi({ ws: f.ws });
-    await partner(api, 'WEB1', { tier: 'tier1' });
+    const id = await partner(api, 'WEB1', { tier: 'tier1' });
+    // A sale in each of the last twelve months, so the due quarter has sales data through its last month (else it waits).
+    const now = new Date();
+    for (let i = 0; i < 12; i++) {
+      const d = new Date(now.getFullYear(), now.getMonth() - i, 1);
+      sale(f.ws, id, `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-01`, 100_000, { order: `O${i}` });
+    }
     await api.send('schedules.save', { name: 'web quarterly', cycle: 'quarterly', tiers: ['tier1'], channelTypes: [], regions: [], lagDays: 1, enabled: true });
     f.ws.close();
     const staticDir = join(f.dir, 'static');

@@ -91,4 +91,22 @@ test.describe('settings: backups, evaluation schedules and rules (browser mode o
     await rules.getByTestId('rules-save').click();
     await expect(rules.getByTestId('rules-saved')).toBeVisible();
   });
+  test('HQ: the workspace id is shown; publishing to an unreachable HQ says so in words and keeps the changes', async ({ page }) => {
+    await page.goto('/#/settings');
+    const hq = page.getByTestId('hq-section');
+    await expect(hq.getByTestId('hq-workspace-id')).toHaveText(/^[0-9a-f-]{36}$/);
+    await hq.getByTestId('hq-office').fill('E2E 办事处');
+    await hq.getByTestId('hq-url').fill('postgres://office_e2e@127.0.0.1:1/pwb_hq');
+    await hq.getByTestId('hq-save').click();
+    await expect(hq.getByTestId('hq-publish')).toBeEnabled();
+    const waiting = await hq.getByTestId('hq-state').textContent();
+    await hq.getByTestId('hq-publish').click();
+    await expect(hq.getByTestId('hq-reason')).toContainText('HQ cannot be reached right now. Nothing was lost');
+    await expect(hq.getByTestId('hq-state')).toContainText(/changes? waiting/);
+    expect(await hq.getByTestId('hq-state').textContent()).toContain(waiting!.split(' · ')[0]);
+    // Leave no HQ address behind for other specs.
+    await hq.getByTestId('hq-url').fill('');
+    await hq.getByTestId('hq-save').click();
+    await expect(hq.getByTestId('hq-publish')).toBeDisabled();
+  });
 });

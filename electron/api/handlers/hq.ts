@@ -22,6 +22,12 @@ function status(ws: Workspace): HqStatus {
   };
 }
 
+/** Settings hold values, never null: clearing removes the key. */
+function putOrClear(ws: Workspace, key: string, value: string | null): void {
+  if (value === null) ws.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  else setSetting(ws.db, key, value);
+}
+
 function connection(ws: Workspace) {
   const url = getSetting<string | null>(ws.db, HQ_URL_SETTING, null);
   if (!url) throw new DomainError('No HQ connection is configured (Settings → HQ)', 'DOMAIN', { reason: 'NOT_CONFIGURED' });
@@ -34,8 +40,8 @@ export const hqHandlers: HandlerMap<keyof typeof hqContract> = {
   'hq.configure': (ctx, input) => {
     const before = status(ctx.ws);
     setOfficeName(ctx.ws, input.office);
-    setSetting(ctx.ws.db, HQ_URL_SETTING, input.url);
-    setSetting(ctx.ws.db, HQ_PASSWORD_FILE_SETTING, input.passwordFile ?? null);
+    putOrClear(ctx.ws, HQ_URL_SETTING, input.url);
+    putOrClear(ctx.ws, HQ_PASSWORD_FILE_SETTING, input.passwordFile ?? null);
     const after = status(ctx.ws);
     ctx.audit({ entity: 'hq', entityId: after.workspaceId, before: { url: before.url, office: before.officeName }, after: { url: after.url, office: after.officeName } });
     return after;

@@ -63,6 +63,8 @@ describe('HQ through the contract (Settings → HQ)', () => {
       const offline = await api.send('hq.status', {});
       expect(offline.pending).toBeGreaterThan(0);
       expect(offline.lastError).toMatch(/cannot be reached/);
+      // Clearing the connection removes it.
+      expect(await api.send('hq.configure', { url: null, office: '西区', passwordFile: null })).toMatchObject({ url: null, passwordFile: null });
     } finally {
       w.cleanup();
     }

@@ -20,6 +20,9 @@ export function HqSection() {
     setPasswordFile(status.data?.passwordFile ?? '');
   }, [status.data]);
   const s = status.data;
+  const failure = configure.error ?? publish.error;
+  const reason = failure && 'body' in failure ? (failure.body.data as { reason?: string } | undefined)?.reason : undefined;
+  const reasonText = reason ? t(`hq:reason.${reason}`, { defaultValue: '' }) : '';
   return (
     <section data-testid="hq-section">
       <h2>{t('hq:title')}</h2>
@@ -60,6 +63,11 @@ export function HqSection() {
       {publish.result && (
         <p className="ok" data-testid="hq-published">
           {t('hq:published', { changes: publish.result.changes, office: publish.result.office, upserted: publish.result.upserted, deleted: publish.result.deleted })}
+        </p>
+      )}
+      {reasonText && (
+        <p className="error" data-testid="hq-reason">
+          {reasonText}
         </p>
       )}
       <ErrorBanner error={status.error ?? configure.error ?? publish.error} />

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { AccrualReport, AccrualRow, Ageing } from '../domain/ledger/accrualReport';
 import type { LedgerAccrual, LedgerEntry, LedgerEntryKind } from '../domain/ledger/ledgerEntry';
 import type { LedgerPartner, PartnerLedger, PartnerLedgerLine } from '../domain/ledger/partnerLedger';
-import { query, zs } from './operation';
+import type { ReconciliationExportResult } from '../domain/ledger/reconciliationStatement';
+import { job, query, zs } from './operation';
 
-export type { AccrualReport, AccrualRow, Ageing, LedgerAccrual, LedgerEntry, LedgerEntryKind, LedgerPartner, PartnerLedger, PartnerLedgerLine };
+export type { ReconciliationExportResult, AccrualReport, AccrualRow, Ageing, LedgerAccrual, LedgerEntry, LedgerEntryKind, LedgerPartner, PartnerLedger, PartnerLedgerLine };
 
 export const ledgerContract = {
   /** A partner's ledger (对账): opening, entries with running balance, closing, accrued — for a range of local days. */
@@ -16,4 +17,19 @@ export const ledgerContract = {
   ),
   /** Finance's accrual report and payable ageing as of a local day (default today). */
   'ledger.accruals': query<AccrualReport>()(z.object({ asOf: zs.isoDate.optional() }).strict()),
+  /** 对账单 (PDF, XLSX) for the partners given, or every partner with a balance at `to`; refused without a company profile. */
+  'ledger.statements': job<ReconciliationExportResult>()(
+    z
+      .object({
+        partnerCodes: z.array(zs.code).max(100_000).optional(),
+        from: zs.isoDate,
+        to: zs.isoDate,
+        out: zs.filePath,
+        formats: z.array(z.enum(['pdf', 'xlsx'])).min(1).max(2).optional(),
+        language: z.enum(['zh-CN', 'en', 'bilingual']).optional(),
+        zip: z.boolean().optional(),
+      })
+      .strict()
+      .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] }),
+  ),
 };

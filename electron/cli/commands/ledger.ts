@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Result } from '../../contract';
 import { formatMoney } from '../../../shared/money';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
 
 /** The CLI's ledger JSON: the documented keys only (README "The partner ledger"). */
 export function ledgerJson(l: Result<'ledger.partner'>) {
@@ -43,7 +43,38 @@ export function register(program: Command): void {
         });
       }),
     );
-  void ledger;
+  // `ledger`'s own options (--partner, --from, --to, --db, --json) are parsed by `ledger` even after `statement`:
+  // the subcommand reads them merged with its own (optsWithGlobals).
+  common(ledger.command('statement').description('对账单 (reconciliation statement) as PDF and XLSX for one partner, or every partner with a balance'))
+    .option('--partner <code>', 'partner code (default: every partner with a balance at --to)')
+    .option('--from <date>', 'first day YYYY-MM-DD')
+    .option('--to <date>', 'last day YYYY-MM-DD')
+    .requiredOption('--out <dir>', 'folder to write into')
+    .option('--format <formats>', 'pdf,xlsx', 'pdf,xlsx')
+    .option('--lang <lang>', 'zh-CN, en or bilingual (default: the company profile\'s statement language)')
+    .option('--no-zip', 'no zip beside the folder')
+    .action(
+      action(async (_opts: unknown, cmd: Command) => {
+        const o = cmd.optsWithGlobals<CommonOptions & { partner?: string; from?: string; to?: string; out: string; format: string; lang?: 'zh-CN' | 'en' | 'bilingual'; zip: boolean }>();
+        if (!o.from || !o.to) throw new Error('give --from YYYY-MM-DD and --to YYYY-MM-DD');
+        await withApi(o, async (api) => {
+          const r = await api.send(
+            'ledger.statements',
+            {
+              partnerCodes: o.partner ? [o.partner] : undefined,
+              from: o.from!,
+              to: o.to!,
+              out: resolve(o.out),
+              formats: o.format.split(',').map((f) => f.trim()) as Array<'pdf' | 'xlsx'>,
+              language: o.lang,
+              zip: o.zip,
+            },
+            { onProgress: progressPrinter() },
+          );
+          output(o, r, () => [...r.files, ...(r.zip ? [r.zip] : []), `${r.statements.length} statement(s)`].join('\n'));
+        });
+      }),
+    );
 
   common(program.command('accruals').description('accrual report for finance as of a day: accrued, approved-unpaid with ageing, paid; totals per currency'))
     .option('--as-of <date>', 'YYYY-MM-DD (default today)')
@@ -66,5 +97,4 @@ export function register(program: Command): void {
         });
       }),
     );
-  void resolve;
 }

@@ -1,5 +1,6 @@
 import type { Workspace } from '../../../db/database';
-import { localDate } from '../../../shared/clock';
+import type { Clock } from '../../../shared/clock';
+import { workspaceClock } from '../system/workspaceClock';
 import { KIND_ORDER, type LedgerAccrual, type LedgerEntry } from './ledgerEntry';
 import type { LedgerQuery, LedgerSource } from './ledgerSources';
 
@@ -22,9 +23,9 @@ interface RunLineRow {
   reason: string | null;
 }
 
-/** A stored instant (ISO timestamp) or day (YYYY-MM-DD) as the local calendar day it happened on. */
-export function dayOf(stored: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(stored) ? stored : localDate(new Date(stored));
+/** A stored instant (ISO timestamp) or day (YYYY-MM-DD) as the calendar day it happened on, on the workspace's clock. */
+export function dayOfOn(stored: string, clock: Clock): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(stored) ? stored : clock.today(new Date(stored));
 }
 
 function lines(ws: Workspace, q: LedgerQuery): RunLineRow[] {
@@ -53,6 +54,8 @@ const onOrBefore = (day: string | null, asOf?: string) => day != null && (asOf =
 export const payoutRunSource: LedgerSource = {
   name: 'payout_runs',
   entries(ws, q) {
+    const clock = workspaceClock(ws);
+    const dayOf = (stored: string) => dayOfOn(stored, clock);
     const out: LedgerEntry[] = [];
     const totals = new Map<string, { row: RunLineRow; amountMinor: number }>();
     for (const l of lines(ws, q)) {
@@ -90,6 +93,8 @@ export const payoutRunSource: LedgerSource = {
     return out;
   },
   accruals(ws, q) {
+    const clock = workspaceClock(ws);
+    const dayOf = (stored: string) => dayOfOn(stored, clock);
     const byRun = new Map<string, LedgerAccrual>();
     for (const l of lines(ws, q)) {
       const calculated = dayOf(l.calculatedAt);

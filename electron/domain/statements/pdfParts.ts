@@ -106,7 +106,7 @@ export function drawPageFooters(doc: PDFKit.PDFDocument, w: Words, leftText: str
     doc.page.margins.bottom = 0;
     const y = doc.page.height - margin + 8;
     doc.fontSize(8).fillColor('#666');
-    doc.text(leftText, left, y, { width: (width * 2) / 3, lineBreak: false });
+    doc.text(leftText, left, y, { width: (width * 2) / 3 + 20, lineBreak: false, ellipsis: true, height: 10 });
     doc.text(w(`第 ${i + 1} 页 / 共 ${range.count} 页`, `Page ${i + 1} of ${range.count}`), left + (width * 2) / 3, y, { width: width / 3, align: 'right', lineBreak: false });
     doc.page.margins.bottom = margin;
   }

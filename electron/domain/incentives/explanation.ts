@@ -62,6 +62,11 @@ export function renderExplanation(e: Explain, lang: Lang): string {
         : `${per} ${basis} ${m(p.basisMinor)} reached tier ${p.tier} (≥ ${m(p.fromMinor)}): ${pct(p.rate)} retroactive = ${m(p.amountMinor)}${capped}`;
     }
     case 'rebate.none':
+      if (p.notPositive) {
+        return zh
+          ? `${per}${basis} ${m(p.basisMinor)} 不为正：无返利（首档 ≥ ${m(p.fromMinor)}）`
+          : `${per} ${basis} ${m(p.basisMinor)} is not positive: no rebate (first tier ≥ ${m(p.fromMinor)})`;
+      }
       return zh
         ? `${per}${basis} ${m(p.basisMinor)} 未达到首档（≥ ${m(p.fromMinor)}）：无返利`
         : `${per} ${basis} ${m(p.basisMinor)} is below the first tier (≥ ${m(p.fromMinor)}): no rebate`;

@@ -35,8 +35,10 @@ export function calculateTieredRebate(ctx: CalcContext<TieredRebateProgram>): Ca
     const r = rebateFor(basisMinor, tiers, p.tiering);
     const params: Record<string, unknown> = { period: ctx.period.label, currency: p.currency, basis: p.basis, basisMinor, tiering: p.tiering };
     if (r.idx < 0 || basisMinor <= 0) {
-      const first = tiers.find((t) => t.fromMinor > Math.max(basisMinor, 0)) ?? tiers[0];
-      params.fromMinor = r.idx < 0 ? tiers[0].fromMinor : first.fromMinor;
+      // The first tier is named as it is (≥ ¥0.00 for a first tier from 0); a zero or negative basis pays nothing
+      // even where it reaches that tier, and the explanation says so rather than naming the next tier.
+      params.fromMinor = tiers[0].fromMinor;
+      params.notPositive = r.idx >= 0 && basisMinor <= 0;
       params.amountMinor = 0;
       return { partnerId: partner.id, basisMinor, attainment: null, tierReached: null, rate: null, amountMinor: 0, explain: { key: 'rebate.none', params } };
     }

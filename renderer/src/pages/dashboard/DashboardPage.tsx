@@ -44,13 +44,19 @@ export default function DashboardPage() {
     list.map((p) => ({ key: p.partnerCode, label: `${p.partnerCode} ${p.partnerName}`, value: `${p.healthScore.toFixed(1)} ${p.grade}`, onClick: () => navigate(`/partners/${p.partnerId}`) }));
   const trendSegs = (s?.trend.periods ?? []).map((p) => ({ key: p, label: p, onClick: () => navigate(`/scorecards?period=${encodeURIComponent(p)}`) }));
 
-  const bar = (segs: Array<{ key: string; label: string }>, values: number[], horizontal = false, colours?: string[], money = false): EChartsOption => {
-    const category = { type: 'category' as const, data: segs.map((x) => x.label), axisLabel: { interval: 0, rotate: horizontal ? 0 : 30 } };
-    const value = money ? moneyAxis : { type: 'value' as const };
+  /** `range`: a fixed value axis, so two charts of the same measure (top and bottom partners' health score) compare at a glance. */
+  const bar = (segs: Array<{ key: string; label: string }>, values: number[], horizontal = false, colours?: string[], money = false, range?: [number, number]): EChartsOption => {
+    // Horizontal bars carry partner names: give them room, and end a long one with "…" rather than running off the chart.
+    const category = {
+      type: 'category' as const,
+      data: segs.map((x) => x.label),
+      axisLabel: horizontal ? { interval: 0, width: 170, overflow: 'truncate' as const } : { interval: 0, rotate: 30 },
+    };
+    const value = money ? moneyAxis : { type: 'value' as const, ...(range ? { min: range[0], max: range[1] } : {}) };
     return {
       animation: false,
       tooltip: money ? moneyTooltip : {},
-      grid: { left: horizontal ? 110 : 60, right: 16, top: 16, bottom: 40 },
+      grid: { left: horizontal ? 180 : 60, right: 16, top: 16, bottom: 40 },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? { ...category, inverse: true } : value,
       series: [{ type: 'bar', data: values.map((v, i) => ({ value: v, key: segs[i].key, itemStyle: colours ? { color: colours[i] } : undefined })) }],
@@ -60,9 +66,10 @@ export default function DashboardPage() {
   const trendOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' as const, ...moneyTooltip },
-      // echarts 6 puts legends at the bottom, over the axis labels: keep it on top.
-      legend: { type: 'scroll' as const, top: 0, data: (s?.trend.series ?? []).map((x) => t(`common:channelType.${x.channelType}`)) },
-      grid: { left: 70, right: 16, top: 40, bottom: 28 },
+      // echarts 6 puts legends at the bottom, over the axis labels: keep it on top, every entry visible (wrapping to a
+      // second row rather than paging), the plot below both rows.
+      legend: { type: 'plain' as const, top: 0, itemGap: 8, itemWidth: 16, data: (s?.trend.series ?? []).map((x) => t(`common:channelType.${x.channelType}`)) },
+      grid: { left: 70, right: 16, top: 60, bottom: 28 },
       xAxis: { type: 'category' as const, data: s?.trend.periods ?? [] },
       yAxis: moneyAxis,
       series: (s?.trend.series ?? []).map((x) => ({ name: t(`common:channelType.${x.channelType}`), type: 'line' as const, data: x.revenueMinor.map((v) => v / 100) })),
@@ -114,8 +121,8 @@ export default function DashboardPage() {
           <EChart testId="chart-attainment" title={t('dashboard:chart.attainment')} option={bar(attSegs, s.attainment.map((b) => b.partners))} segments={attSegs} />
           <EChart testId="chart-grades" title={t('dashboard:chart.grades')} option={bar(gradeSegs, s.grades.map((g) => g.partners), false, ['#2e7d32', '#7cb342', '#f9a825', '#c62828'])} segments={gradeSegs} />
           <EChart testId="chart-risks" title={t('dashboard:chart.risks')} option={bar(riskSegs, s.risksByLevel.map((r) => r.risks), false, s.risksByLevel.map((r) => LEVEL_COLOURS[r.level]))} segments={riskSegs} />
-          <EChart testId="chart-top" title={t('dashboard:chart.top')} option={bar(partnerSegs(s.top), s.top.map((p) => p.healthScore), true)} segments={partnerSegs(s.top)} />
-          <EChart testId="chart-bottom" title={t('dashboard:chart.bottom')} option={bar(partnerSegs(s.bottom), s.bottom.map((p) => p.healthScore), true)} segments={partnerSegs(s.bottom)} />
+          <EChart testId="chart-top" title={t('dashboard:chart.top')} option={bar(partnerSegs(s.top), s.top.map((p) => p.healthScore), true, undefined, false, [0, 100])} segments={partnerSegs(s.top)} />
+          <EChart testId="chart-bottom" title={t('dashboard:chart.bottom')} option={bar(partnerSegs(s.bottom), s.bottom.map((p) => p.healthScore), true, undefined, false, [0, 100])} segments={partnerSegs(s.bottom)} />
         </div>
       )}
       <p className="muted">

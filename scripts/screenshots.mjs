@@ -1,0 +1,76 @@
+// `npm run screenshots [-- --out DIR --sizes 1280x800,1440x900 --no-build]`: every page of the app, in Chinese and in
+// English, on a fresh demo workspace in browser mode, as PNGs (default screenshots/<size>/<language>/<NN-page>.png) — for
+// looking at what a channel manager sees, with an image viewer, after a change to a screen.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const out = arg('out', 'screenshots');
+const sizes = arg('sizes', '1280x800').split(',').map((s) => s.split('x').map(Number));
+const LANGUAGES = ['zh-CN', 'en'];
+/** The pages, in menu order (renderer/src/routes.tsx); a partner's scorecard page for the first partner. */
+const PAGES = ['', 'partners', 'partners/1', 'sales', 'scorecards', 'training', 'incentives', 'payouts', 'risks', 'deals', 'imports', 'audit', 'settings'];
+
+if (!process.argv.includes('--no-build')) {
+  const b = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
+}
+const dir = mkdtempSync(join(tmpdir(), 'pwb-screens-'));
+const db = join(dir, 'workspace.sqlite');
+const init = spawnSync(process.execPath, ['out/main/pwb.js', 'init', '--db', db, '--demo', '--scale', '0.2'], { stdio: 'inherit' });
+if (init.status !== 0) process.exit(init.status ?? 1);
+const token = randomBytes(24).toString('hex');
+const server = spawn(process.execPath, ['out/main/webServer.js', '--db', db, '--files', join(dir, 'files'), '--no-scheduler'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, PWB_BRIDGE_TOKEN: token },
+});
+const base = await new Promise((resolve, reject) => {
+  let text = '';
+  server.stdout.on('data', (d) => {
+    text += d.toString();
+    const m = /open: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+    if (m) resolve(m[1]);
+  });
+  server.on('exit', (code) => reject(new Error(`web server exited with ${code}`)));
+});
+
+const executablePath = process.env.PWB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  for (const [width, height] of sizes) {
+    for (const lang of LANGUAGES) {
+      const folder = join(out, `${width}x${height}`, lang);
+      mkdirSync(folder, { recursive: true });
+      const context = await browser.newContext({ viewport: { width, height }, locale: lang });
+      await context.addInitScript(
+        ([t, l]) => {
+          sessionStorage.setItem('pwb.bridgeToken', t);
+          localStorage.setItem('pwb.language', l);
+        },
+        [token, lang],
+      );
+      const page = await context.newPage();
+      for (const [i, path] of PAGES.entries()) {
+        await page.goto(`${base}#/${path}`);
+        // (never 'networkidle': the page keeps its server-sent events stream open)
+        await page.locator('h1').first().waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(1500); // data arrives, grids and charts finish laying out
+        const name = `${String(i + 1).padStart(2, '0')}-${path.replace(/\//g, '-') || 'dashboard'}.png`;
+        await page.screenshot({ path: join(folder, name) });
+        console.log(join(folder, name));
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}

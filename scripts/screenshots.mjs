@@ -13,6 +13,8 @@ const arg = (name, fallback) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const out = arg('out', 'screenshots');
+/** --full-page: the whole scrollable page, not only what fits the window. */
+const fullPage = process.argv.includes('--full-page');
 const sizes = arg('sizes', '1280x800').split(',').map((s) => s.split('x').map(Number));
 const LANGUAGES = ['zh-CN', 'en'];
 /** The pages, in menu order (renderer/src/routes.tsx); a partner's scorecard page for the first partner. */
@@ -63,7 +65,14 @@ try {
         await page.locator('h1').first().waitFor({ timeout: 30_000 });
         await page.waitForTimeout(1500); // data arrives, grids and charts finish laying out
         const name = `${String(i + 1).padStart(2, '0')}-${path.replace(/\//g, '-') || 'dashboard'}.png`;
+        if (fullPage) {
+          // The app scrolls inside its content pane, not the document: grow the window to the tallest scrolling element.
+          const tall = await page.evaluate(() => Math.max(...[...document.querySelectorAll('*')].map((e) => e.scrollHeight)));
+          await page.setViewportSize({ width, height: Math.max(height, tall) });
+          await page.waitForTimeout(800);
+        }
         await page.screenshot({ path: join(folder, name) });
+        if (fullPage) await page.setViewportSize({ width, height });
         console.log(join(folder, name));
       }
       await context.close();
@@ -71,6 +80,9 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  await new Promise((resolve) => {
+    server.once('exit', resolve);
+    server.kill('SIGTERM');
+  });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 }

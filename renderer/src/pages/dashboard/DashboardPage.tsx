@@ -50,13 +50,14 @@ export default function DashboardPage() {
     const category = {
       type: 'category' as const,
       data: segs.map((x) => x.label),
-      axisLabel: horizontal ? { interval: 0, width: 170, overflow: 'truncate' as const } : { interval: 0, rotate: 30 },
+      axisLabel: horizontal ? { interval: 0, width: 170, overflow: 'truncate' as const } : { interval: 0, rotate: 30, width: 120, overflow: 'truncate' as const },
     };
     const value = money ? moneyAxis : { type: 'value' as const, ...(range ? { min: range[0], max: range[1] } : {}) };
     return {
       animation: false,
       tooltip: money ? moneyTooltip : {},
-      grid: { left: horizontal ? 180 : 60, right: 16, top: 16, bottom: 40 },
+      // Slanted category labels (channel types, regions) need the height of their longest word below the axis.
+      grid: { left: horizontal ? 180 : 60, right: 16, top: 16, bottom: horizontal ? 28 : 76 },
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? { ...category, inverse: true } : value,
       series: [{ type: 'bar', data: values.map((v, i) => ({ value: v, key: segs[i].key, itemStyle: colours ? { color: colours[i] } : undefined })) }],

@@ -1,5 +1,6 @@
 import { expect, test } from './bridgeTest';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +10,15 @@ import { gridCell } from './grid';
 let server: ChildProcess;
 let url: string;
 let dir: string;
+/** This server's bridge token, in the page's session storage as after opening the address the server printed. */
+const TOKEN = randomBytes(24).toString('hex');
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pwb-first-run-'));
-  server = spawn(process.execPath, ['out/main/webServer.js', '--db', join(dir, 'new.sqlite'), '--files', join(dir, 'files')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, ['out/main/webServer.js', '--db', join(dir, 'new.sqlite'), '--files', join(dir, 'files')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PWB_BRIDGE_TOKEN: TOKEN },
+  });
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (d: Buffer) => {
@@ -30,7 +36,10 @@ test.afterAll(() => {
 });
 
 test('first start offers the demo dataset; loading it runs as a job with progress, fills the partners grid and the dashboard charts', async ({ page }) => {
-  await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+  await page.addInitScript((token) => {
+    localStorage.setItem('pwb.language', 'zh-CN');
+    sessionStorage.setItem('pwb.bridgeToken', token);
+  }, TOKEN);
   await page.goto(url);
   const offer = page.getByTestId('demo-offer');
   await expect(offer).toBeVisible();

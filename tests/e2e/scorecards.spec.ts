@@ -16,15 +16,18 @@ test.describe('scorecards and dashboard (browser mode over the HTTP bridge)', ()
     const all = await gridRows(page, 'scorecards-grid').count();
     expect(all).toBeGreaterThan(5);
 
-    // Dashboard: revenue by channel type; click the first channel (the segment list does what a bar click does)
+    // Dashboard (on the latest evaluated quarter: the demo arrives evaluated): revenue by channel type; click the first
+    // channel (the segment list does what a bar click does) — the grid opens filtered, for the dashboard's period
     await page.getByTestId('nav-dashboard').click();
+    await expect(page.getByTestId('dashboard-period')).toHaveValue(/^\d{4}-Q[1-4]$/);
+    const period = await page.getByTestId('dashboard-period').inputValue();
     const chart = page.getByTestId('chart-channel');
     await expect(chart.locator('canvas')).toBeVisible();
     const segment = chart.locator('[data-testid^="chart-channel-seg-"]').first();
     const code = ((await segment.getAttribute('data-testid')) ?? '').replace('chart-channel-seg-', '');
     const label = (await segment.textContent())!.trim();
     await segment.click();
-    await expect(page).toHaveURL(new RegExp(`#/scorecards\\?period=2025-Q1&channel=${code}`));
+    await expect(page).toHaveURL(new RegExp(`#/scorecards\\?period=${period}&channel=${code}`));
     const channels = gridCells(page, 'scorecards-grid', 'channelType');
     await expect(channels.first()).toHaveText(label);
     const shown = await channels.allTextContents();
@@ -48,7 +51,7 @@ test.describe('scorecards and dashboard (browser mode over the HTTP bridge)', ()
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + point[0], box.y + point[1]);
     await page.mouse.click(box.x + point[0], box.y + point[1]);
-    await expect(page).toHaveURL(new RegExp(`#/scorecards\\?period=2025-Q1&channel=${code}`));
+    await expect(page).toHaveURL(new RegExp(`#/scorecards\\?period=${period}&channel=${code}`));
   });
 
   test('a partner page shows KPI trends and the radar', async ({ page }) => {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CsvWriter } from '../exports/csvWriter';
+import { CsvWriter, type CsvFlavour } from '../exports/csvWriter';
 import { safeCell } from '../exports/safeCell';
 import { formatMinor, minorExponent } from '../../../shared/money';
 import { chineseCapitals } from './chineseCapitals';
@@ -41,8 +41,8 @@ function row(s: StatementData): Array<string | number | null> {
 }
 
 /** One CSV (UTF-8 with BOM, formula-safe) of all partners' totals with bank fields, for finance. */
-export async function writeFinanceCsv(statements: StatementData[], path: string): Promise<void> {
-  const w = new CsvWriter(path, FINANCE_HEADER);
+export async function writeFinanceCsv(statements: StatementData[], path: string, flavour: CsvFlavour = 'plain'): Promise<void> {
+  const w = new CsvWriter(path, FINANCE_HEADER, flavour);
   for (const s of statements) w.write(row(s));
   await w.close();
 }
@@ -58,6 +58,9 @@ export async function writeFinanceXlsx(statements: StatementData[], path: string
     r[7] = s.totalMinor / 10 ** minorExponent(cur);
     const added = ws.addRow(r.map((v) => (typeof v === 'string' ? safeCell(v) : v)));
     added.getCell(8).numFmt = minorExponent(cur) ? '#,##0.00' : '#,##0';
+    // Credit code and bank account: text cells, typed text too, so an edit in Excel keeps every digit.
+    added.getCell(4).numFmt = '@';
+    added.getCell(6).numFmt = '@';
   }
   ws.columns.forEach((c, i) => (c.width = [18, 14, 30, 22, 24, 24, 8, 14, 14, 30, 18, 10, 8][i] ?? 12));
   await wb.xlsx.writeFile(path);

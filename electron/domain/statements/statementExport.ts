@@ -15,7 +15,7 @@ export interface StatementExportResult {
   zip: string | null;
   files: string[];
   statements: Array<{ number: string; partnerCode: string; totalMinor: number; pdf: string | null; xlsx: string | null }>;
-  finance: { csv: string | null; xlsx: string | null };
+  finance: { csv: string | null; excelCsv: string | null; xlsx: string | null };
   totalMinor: number;
 }
 
@@ -61,12 +61,16 @@ export async function exportStatements(
     result.push({ number: s.number, partnerCode: s.partner.code, totalMinor: s.totalMinor, pdf, xlsx });
     ctx.progress('statements', i + 1, total);
   }
-  const finance: StatementExportResult['finance'] = { csv: null, xlsx: null };
+  const finance: StatementExportResult['finance'] = { csv: null, excelCsv: null, xlsx: null };
   const financeBase = join(dir, safeName(`finance_${run.programCode}_${run.period}_run${run.id}`));
   if (formats.has('csv')) {
     finance.csv = `${financeBase}.csv`;
     await writeFinanceCsv(statements, finance.csv);
     files.push(finance.csv);
+    // Beside the plain file for finance systems: the Excel flavour, where long digit strings stay text when opened.
+    finance.excelCsv = `${financeBase}_excel.csv`;
+    await writeFinanceCsv(statements, finance.excelCsv, 'excel');
+    files.push(finance.excelCsv);
     if (formats.has('xlsx')) {
       finance.xlsx = `${financeBase}.xlsx`;
       await writeFinanceXlsx(statements, finance.xlsx);

@@ -12,7 +12,10 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../db/database';
-import { CHANNEL_TYPES, REGIONS, TIERS } from '../shared/enums';
+import { CHANNEL_TYPES, TIERS } from '../shared/enums';
+
+/** The seeded top-level territories (ids 1..; see migration 0006), looked up by code. */
+const REGION_CODES = ['HD', 'HN', 'HB', 'HZ', 'XN', 'XB', 'DB'];
 import { createApi } from '../electron/api/api';
 import { addDays } from '../shared/period';
 
@@ -35,8 +38,8 @@ function generate(path: string): void {
   s.transaction(() => {
     const c = s.prepare('insert into training_courses (code, title_zh, title_en, category, validity_months, required_tiers, required_channel_types) values (?, ?, ?, ?, ?, ?, ?)');
     for (let i = 0; i < 6; i++) c.run(`C${i}`, `课程${i}`, `Course ${i}`, 'product', 12 * (1 + (i % 2)), JSON.stringify(TIERS.filter((_, k) => (k + i) % 2 === 0)), '[]');
-    const p = s.prepare("insert into partners (code, name, channel_type, tier, region, status, joined_on) values (?, ?, ?, ?, ?, 'active', '2016-06-01')");
-    for (let i = 0; i < PARTNERS; i++) p.run(`P${String(i).padStart(5, '0')}`, `伙伴${i}`, CHANNEL_TYPES[i % CHANNEL_TYPES.length], TIERS[i % TIERS.length], REGIONS[i % REGIONS.length]);
+    const p = s.prepare("insert into partners (code, name, channel_type, tier, territory_id, status, joined_on) values (?, ?, ?, ?, (select id from territories where code = ?), 'active', '2016-06-01')");
+    for (let i = 0; i < PARTNERS; i++) p.run(`P${String(i).padStart(5, '0')}`, `伙伴${i}`, CHANNEL_TYPES[i % CHANNEL_TYPES.length], TIERS[i % TIERS.length], REGION_CODES[i % REGION_CODES.length]);
   })();
   const sale = s.prepare(
     'insert into sales_lines (partner_id, date, order_ref, customer_ref, amount_minor, cost_minor, quantity, dedupe_key) values (?, ?, ?, ?, ?, ?, ?, ?)',

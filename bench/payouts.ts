@@ -10,7 +10,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace } from '../db/database';
-import { CHANNEL_TYPES, REGIONS, TIERS } from '../shared/enums';
+import { CHANNEL_TYPES, TIERS } from '../shared/enums';
+
+/** The seeded top-level territories (ids 1..; see migration 0006), looked up by code. */
+const REGION_CODES = ['HD', 'HN', 'HB', 'HZ', 'XN', 'XB', 'DB'];
 import { createApi } from '../electron/api/api';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? process.env.PARTNERS ?? 10_000);
@@ -31,10 +34,10 @@ function generate(path: string): void {
   const t = performance.now();
   ws.sqlite.pragma('synchronous = OFF');
   ws.sqlite.transaction(() => {
-    const p = ws.sqlite.prepare('insert into partners (code, name, channel_type, tier, region, status, bank_name, bank_account) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    const p = ws.sqlite.prepare('insert into partners (code, name, channel_type, tier, territory_id, status, bank_name, bank_account) values (?, ?, ?, ?, (select id from territories where code = ?), ?, ?, ?)');
     for (let i = 1; i <= PARTNERS; i++) {
       const city = SURNAMES.slice((i % 16) * 2, (i % 16) * 2 + 2);
-      p.run(`P${String(i).padStart(5, '0')}`, `${city}${WORDS[i % WORDS.length]}贸易有限公司${i}`, CHANNEL_TYPES[i % CHANNEL_TYPES.length], TIERS[i % TIERS.length], REGIONS[i % REGIONS.length], i % 20 === 0 ? 'suspended' : 'active', '中国工商银行', `6222${String(i).padStart(12, '0')}`);
+      p.run(`P${String(i).padStart(5, '0')}`, `${city}${WORDS[i % WORDS.length]}贸易有限公司${i}`, CHANNEL_TYPES[i % CHANNEL_TYPES.length], TIERS[i % TIERS.length], REGION_CODES[i % REGION_CODES.length], i % 20 === 0 ? 'suspended' : 'active', '中国工商银行', `6222${String(i).padStart(12, '0')}`);
     }
     const s = ws.sqlite.prepare('insert into sales_lines (partner_id, date, amount_minor, cost_minor, quantity, dedupe_key) values (?, ?, ?, ?, ?, ?)');
     for (let n = 0; n < LINES; n++) {

@@ -8,9 +8,9 @@ export type Tier = (typeof TIERS)[number];
 export const PARTNER_STATUSES = ['prospect', 'onboarding', 'active', 'probation', 'suspended', 'terminated'] as const;
 export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 
-/** Regions are stored as the Chinese names channel teams use; the UI translates them. */
-export const REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'] as const;
-export type Region = (typeof REGIONS)[number];
+/** Levels of the company's territory tree: 大区 → 片区 (optional) → 省 → 市 (optional). */
+export const TERRITORY_KINDS = ['territory', 'subTerritory', 'province', 'city'] as const;
+export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
 
 export const IMPORT_KINDS = ['partners', 'sales', 'targets', 'training', 'feedback', 'risks'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];

@@ -53,9 +53,15 @@ export const scorecards = sqliteTable(
     runId: integer('run_id').notNull().references(() => evaluationRuns.id),
     partnerId: integer('partner_id').notNull().references(() => partners.id),
     tier: text('tier', { enum: TIERS }).notNull(),
-    /** The partner's channel type and region when evaluated (ranks are computed within these). */
+    /**
+     * The partner's channel type and territory as they were when evaluated (a stored run never changes, even when the
+     * territory is renamed, moved or merged later): `region` is its Chinese name, `regionEn` its English name,
+     * `regionCode` its code. Ranks are computed within the channel type and the top-level territory at run time.
+     */
     channelType: text('channel_type'),
     region: text('region'),
+    regionEn: text('region_en'),
+    regionCode: text('region_code'),
     revenueMinor: integer('revenue_minor').notNull(),
     targetMinor: integer('target_minor'),
     attainment: real('attainment'),

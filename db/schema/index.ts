@@ -1,4 +1,6 @@
 export * from '../../shared/enums';
+export * from './territories';
+export * from './channelManagers';
 export * from './partners';
 export * from './sales';
 export * from './training';

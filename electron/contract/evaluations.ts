@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES, EVALUATION_CYCLES, GRADES, PERIOD_KINDS, REGIONS, TIERS } from '../../shared/enums';
+import { territoryRefs } from '../domain/territories/model';
+import { CHANNEL_TYPES, EVALUATION_CYCLES, GRADES, PERIOD_KINDS, TIERS } from '../../shared/enums';
 import type { DashboardSummary } from '../domain/evaluations/dashboard';
 import type { DueRun } from '../domain/evaluations/scheduleRunner';
 import type { Schedule } from '../domain/evaluations/schedules';
@@ -17,7 +18,7 @@ export const evaluationRunInput = z
     period: zs.period,
     tiers: codes(TIERS).optional(),
     channelTypes: codes(CHANNEL_TYPES).optional(),
-    regions: codes(REGIONS).optional(),
+    regions: territoryRefs.optional(),
     partnerCodes: z.array(zs.code).max(100_000).optional(),
     trigger: z.enum(['manual', 'cli']).optional(),
   })
@@ -39,7 +40,7 @@ export const scheduleFields = z
     cycle: z.enum(EVALUATION_CYCLES),
     tiers: codes(TIERS),
     channelTypes: codes(CHANNEL_TYPES),
-    regions: codes(REGIONS),
+    regions: territoryRefs,
     lagDays: z.number().int().min(0).max(365),
     enabled: z.boolean(),
   })
@@ -117,7 +118,7 @@ export const evaluationsContract = {
         period: zs.period.optional(),
         runId: zs.id.optional(),
         channelTypes: codes(CHANNEL_TYPES).optional(),
-        regions: codes(REGIONS).optional(),
+        regions: territoryRefs.optional(),
         tiers: codes(TIERS).optional(),
         grades: codes(GRADES).optional(),
       })

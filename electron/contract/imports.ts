@@ -49,7 +49,16 @@ export const importsContract = {
   /** Imports a file in one transaction (all-or-nothing unless acceptValid). */
   'imports.run': job<ImportResult>()(
     z
-      .object({ ...fileInput, acceptValid: z.boolean().optional(), rejectedPath: zs.filePath.nullable().optional(), replace: zs.id.nullable().optional(), force: z.boolean().optional() })
+      .object({
+        ...fileInput,
+        acceptValid: z.boolean().optional(),
+        rejectedPath: zs.filePath.nullable().optional(),
+        replace: zs.id.nullable().optional(),
+        force: z.boolean().optional(),
+        /** Partners: create the territories / channel managers the file names that do not exist yet (default: an error per unknown value). */
+        createTerritories: z.boolean().optional(),
+        createOwners: z.boolean().optional(),
+      })
       .strict(),
     { invalidates: [''], backupBefore: true },
   ),

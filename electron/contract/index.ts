@@ -13,6 +13,8 @@ import { trainingContract } from './training';
 import { ledgerContract } from './ledger';
 import { companyContract } from './company';
 import { hqContract } from './hq';
+import { territoriesContract } from './territories';
+import { channelManagersContract } from './channelManagers';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -33,6 +35,8 @@ export const contract = {
   ...trainingContract,
   ...ledgerContract,
   ...companyContract,
+  ...territoriesContract,
+  ...channelManagersContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

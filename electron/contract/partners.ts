@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS, type PartnerRow } from '../../db/schema';
+import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../db/schema';
+import type { PartnerView } from '../domain/partners/partnerRepo';
 import { mutation, query, zs } from './operation';
 
 /**
@@ -23,11 +24,12 @@ export const partnerFields = z
     nameEn: optionalText(200),
     channelType: z.enum(CHANNEL_TYPES),
     tier: z.enum(TIERS).optional(),
-    region: z.enum(REGIONS).nullable().optional(),
+    /** Territory code (any level of the tree). */
+    territory: z.string().trim().min(1).max(32).nullable().optional(),
     province: optionalText(50),
     city: optionalText(50),
     status: z.enum(PARTNER_STATUSES).optional(),
-    owner: optionalText(100),
+    channelManagerId: zs.id.nullable().optional(),
     contactName: optionalText(100),
     phone: z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, 'digits, spaces and + - ( ) only').nullable().optional(),
     email: z.union([z.email().max(200), z.literal('')]).nullable().optional(),
@@ -47,14 +49,16 @@ export const partnerFields = z
   .strict();
 
 export type PartnerInput = z.input<typeof partnerFields>;
-export type Partner = PartnerRow;
+export type Partner = PartnerView;
 
 export const partnerListInput = z
   .object({
     search: z.string().max(100).optional(),
     channelTypes: z.array(z.enum(CHANNEL_TYPES)).max(CHANNEL_TYPES.length).optional(),
     tiers: z.array(z.enum(TIERS)).max(TIERS.length).optional(),
-    regions: z.array(z.enum(REGIONS)).max(REGIONS.length).optional(),
+    /** Territory codes (or exact names); each includes its descendants. */
+    regions: z.array(z.string().trim().min(1).max(100)).max(500).optional(),
+    channelManagerIds: z.array(zs.id).max(500).optional(),
     statuses: z.array(z.enum(PARTNER_STATUSES)).max(PARTNER_STATUSES.length).optional(),
     includeDeleted: z.boolean().optional(),
     limit: z.number().int().min(1).max(100_000).optional(),
@@ -68,7 +72,7 @@ export const partnersContract = {
   'partners.getByCode': query<Partner>()(z.object({ code: zs.code }).strict()),
   'partners.create': mutation<Partner>()(partnerFields, { invalidates: ['partners'] }),
   'partners.update': mutation<Partner>()(
-    z.object({ id: zs.id, patch: partnerFields.partial().strict() }).strict(),
+    z.object({ id: zs.id, patch: partnerFields.partial().strict(), reason: z.string().trim().max(500).nullable().optional() }).strict(),
     { invalidates: ['partners'] },
   ),
   'partners.delete': mutation<{ id: number; deletedAt: string }>()(z.object({ id: zs.id }).strict(), { invalidates: ['partners'] }),

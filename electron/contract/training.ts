@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES, COURSE_CATEGORIES, REGIONS, TIERS } from '../../shared/enums';
+import { territoryRefs } from '../domain/territories/model';
+import { CHANNEL_TYPES, COURSE_CATEGORIES, TIERS } from '../../shared/enums';
 import type { Course } from '../domain/training/courseCatalogue';
 import type { ComplianceMatrix } from '../domain/training/complianceMatrix';
 import type { ExpiringCertificate } from '../domain/training/expiringCertificates';
@@ -88,7 +89,7 @@ export const trainingContract = {
         asOf,
         tiers: z.array(z.enum(TIERS)).max(TIERS.length).optional(),
         channelTypes: z.array(z.enum(CHANNEL_TYPES)).max(CHANNEL_TYPES.length).optional(),
-        regions: z.array(z.enum(REGIONS)).max(REGIONS.length).optional(),
+        regions: territoryRefs.optional(),
         search: z.string().max(100).optional(),
         states: z.array(z.enum(CELL_STATE_VALUES)).max(CELL_STATE_VALUES.length).optional(),
       })

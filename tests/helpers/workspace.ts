@@ -38,5 +38,5 @@ export function fileWorkspace(name = 'ws.sqlite'): { ws: Workspace; path: string
 
 /** Minimal valid partner input for tests. */
 export function partnerInput(code: string, extra: Record<string, unknown> = {}) {
-  return { code, name: `测试伙伴 ${code}`, channelType: 'dealer' as const, tier: 'tier2' as const, region: '华东' as const, status: 'active' as const, ...extra };
+  return { code, name: `测试伙伴 ${code}`, channelType: 'dealer' as const, tier: 'tier2' as const, territory: 'HD', status: 'active' as const, ...extra };
 }

@@ -12,6 +12,8 @@ import { trainingHandlers } from './training';
 import { ledgerHandlers } from './ledger';
 import { companyHandlers } from './company';
 import { hqHandlers } from './hq';
+import { territoryHandlers } from './territories';
+import { channelManagerHandlers } from './channelManagers';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -30,4 +32,6 @@ export const handlers: Handlers = {
   ...ledgerHandlers,
   ...companyHandlers,
   ...hqHandlers,
+  ...territoryHandlers,
+  ...channelManagerHandlers,
 };

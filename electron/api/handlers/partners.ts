@@ -3,16 +3,16 @@ import * as repo from '../../domain/partners/partnerRepo';
 import type { HandlerMap } from './types';
 
 export const partnerHandlers: HandlerMap<keyof typeof partnersContract> = {
-  'partners.list': ({ ws }, input) => repo.listPartners(ws.db, input),
+  'partners.list': ({ ws }, input) => repo.listPartners(ws, input),
   'partners.get': ({ ws }, { id }) => repo.getPartner(ws.db, id),
   'partners.getByCode': ({ ws }, { code }) => repo.getPartnerByCode(ws.db, code),
-  'partners.create': ({ ws, audit }, input) => {
-    const after = repo.createPartner(ws.db, input);
+  'partners.create': ({ ws, user, audit }, input) => {
+    const after = repo.createPartner(ws, input, user);
     audit({ entity: 'partner', entityId: after.id, after });
     return after;
   },
-  'partners.update': ({ ws, audit }, { id, patch }) => {
-    const { before, after } = repo.updatePartner(ws.db, id, patch);
+  'partners.update': ({ ws, user, audit }, { id, patch, reason }) => {
+    const { before, after } = repo.updatePartner(ws, id, patch, user, reason);
     audit({ entity: 'partner', entityId: id, before, after });
     return after;
   },

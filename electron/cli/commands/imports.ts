@@ -16,6 +16,8 @@ interface ImportOptions extends CommonOptions {
   rejected?: string;
   replace?: string;
   force?: boolean;
+  createTerritories?: boolean;
+  createOwners?: boolean;
 }
 
 const DELIMS: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', pipe: '|', ',': ',', ';': ';', '\\t': '\t', '|': '|' };
@@ -51,6 +53,8 @@ export function register(program: Command): void {
     .option('--rejected <file>', 'where to write the rejected rows (default: next to the file)')
     .option('--replace <importId>', 'the same file was imported before: undo that import and import this one, in one transaction')
     .option('--force', 'import even though the same file content was imported before (duplicate lines are still skipped)')
+    .option('--create-territories', 'partners: create the territories the file names that do not exist (default: each unknown one is an error)')
+    .option('--create-owners', 'partners: create the channel managers the file names that do not exist (default: each unknown one is an error)')
     .action(
       action(async (kind: string, file: string, opts: ImportOptions) => {
         if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new Error(`Unknown kind '${kind}' (one of ${IMPORT_KINDS.join(', ')})`);
@@ -74,13 +78,17 @@ export function register(program: Command): void {
                 rejectedPath: opts.rejected ? resolve(opts.rejected) : undefined,
                 replace,
                 force: opts.force ?? false,
+                ...(opts.createTerritories ? { createTerritories: true } : {}),
+                ...(opts.createOwners ? { createOwners: true } : {}),
               },
               { onProgress: progressPrinter() },
             ) as Awaited<ReturnType<typeof api.send<'imports.run'>>>;
-            const summary = { importId: r.importId, replaced: r.replaced, kind: r.kind, rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, errors: r.errors.map(({ row, column, value, message }) => ({ row, column, value, message })) };
+            const summary = { importId: r.importId, replaced: r.replaced, kind: r.kind, rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, ...(r.created ? { created: r.created } : {}), errors: r.errors.map(({ row, column, value, message }) => ({ row, column, value, message })) };
             output(opts, summary, () =>
               [
                 `Import ${r.importId} (${r.kind}, ${r.fileName}): ${r.rowsRead} rows read, ${r.inserted} inserted, ${r.updated} updated, ${r.duplicates} duplicates, ${r.rejected} rejected in ${(r.durationMs / 1000).toFixed(1)} s`,
+                ...(r.created?.territories.length ? [`Territories created: ${r.created.territories.join(', ')}`] : []),
+                ...(r.created?.channelManagers.length ? [`Channel managers created: ${r.created.channelManagers.join(', ')}`] : []),
                 ...r.errors.slice(0, 20).map(errorText),
                 r.rejectedFile ? `Rejected rows: ${r.rejectedFile}` : '',
               ]

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../db/schema';
+import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../../db/schema';
 import { action, common, output, withApi, type CommonOptions } from '../runtime';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .option('--search <text>', 'code, name or city contains')
     .option('--channel <types>', `channel types (${CHANNEL_TYPES.join(',')})`, list)
     .option('--tier <tiers>', `tiers (${TIERS.join(',')})`, list)
-    .option('--region <regions>', `regions (${REGIONS.join(',')})`, list)
+    .option('--region <territories>', 'territory codes or exact names (each includes its sub-territories; see pwb territories list)', list)
     .option('--status <statuses>', `statuses (${PARTNER_STATUSES.join(',')})`, list)
     .action(
       action(async (opts: CommonOptions & { search?: string; channel?: string[]; tier?: string[]; region?: string[]; status?: string[] }) => {
@@ -23,7 +23,7 @@ export function register(program: Command): void {
             statuses: opts.status,
           }) as Awaited<ReturnType<typeof api.send<'partners.list'>>>;
           output(opts, r.rows, () =>
-            [...r.rows.map((p) => [p.code, p.name, p.channelType, p.tier, p.region ?? '', p.status].join('\t')), `${r.total} partners`].join('\n'),
+            [...r.rows.map((p) => [p.code, p.name, p.channelType, p.tier, p.territory ?? '', p.status].join('\t')), `${r.total} partners`].join('\n'),
           );
         });
       }),

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { dealRegistrations, partners, risks, type DealRegistrationRow, type DealStatus } from '../../../db/schema';
+import { channelManagers, dealRegistrations, partners, risks, type DealRegistrationRow, type DealStatus } from '../../../db/schema';
 import type { CustomerConflict, DealConflict, DealDecision, DealInput, DealListFilter, DealRow, DealSettings, PriceConflict } from '../../contract/deals';
 import { dealFields } from '../../contract/deals';
 import { DomainError } from '../../../shared/errors';
@@ -48,7 +48,11 @@ interface Options {
 }
 
 function partnerInfo(ws: Workspace): Map<number, { code: string; name: string; owner: string | null }> {
-  return new Map(ws.db.select({ id: partners.id, code: partners.code, name: partners.name, owner: partners.owner }).from(partners).all().map((p) => [p.id, p]));
+  return new Map(ws.db
+      .select({ id: partners.id, code: partners.code, name: partners.name, owner: channelManagers.name })
+      .from(partners)
+      .leftJoin(channelManagers, eq(channelManagers.id, partners.channelManagerId))
+      .all().map((p) => [p.id, p]));
 }
 
 function toRows(ws: Workspace, rows: DealRegistrationRow[]): DealRow[] {

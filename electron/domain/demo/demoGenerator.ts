@@ -141,16 +141,34 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
 
 const countRows = (sqlite: Database.Database, table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
+/** Demo partners go to the seeded top-level territory of their region; their owners become channel managers with history. */
 function insertPartners(sqlite: Database.Database, partners: DemoPartner[], ctx: JobContext) {
   ctx.progress('partners', 0, partners.length);
+  const territoryOf = sqlite.prepare("select id from territories where name_zh = ? and kind = 'territory'").pluck();
+  const managers = new Map<string, number>();
+  const managerOf = (name: string, region: string): number => {
+    let id = managers.get(name) ?? (sqlite.prepare('select id from channel_managers where name = ?').pluck().get(name) as number | undefined);
+    if (id === undefined) {
+      const email = `${name}@example.com`;
+      id = Number(sqlite.prepare('insert into channel_managers (name, email, territory_id) values (?, ?, ?)').run(name, email, territoryOf.get(region) ?? null).lastInsertRowid);
+    }
+    managers.set(name, id);
+    return id;
+  };
   const stmt = sqlite.prepare(
-    `insert into partners (code, name, name_en, channel_type, tier, region, province, city, status, owner, contact_name, phone, email,
+    `insert into partners (code, name, name_en, channel_type, tier, territory_id, province, city, status, channel_manager_id, contact_name, phone, email,
        address, credit_code, bank_name, bank_account, joined_on, currency)
-     values (@code, @name, @nameEn, @channelType, @tier, @region, @province, @city, @status, @owner, @contactName, @phone, @email,
+     values (@code, @name, @nameEn, @channelType, @tier, @territoryId, @province, @city, @status, @channelManagerId, @contactName, @phone, @email,
        @address, @creditCode, @bankName, @bankAccount, @joinedOn, 'CNY')`,
   );
+  const history = sqlite.prepare(
+    "insert into partner_manager_history (partner_id, from_manager_id, to_manager_id, changed_on, reason, changed_by) values (?, null, ?, ?, 'onboarding', ?)",
+  );
   partners.forEach((p, i) => {
-    p.id = Number(stmt.run(p.row).lastInsertRowid);
+    const { region, owner, ...row } = p.row;
+    const channelManagerId = managerOf(owner, region);
+    p.id = Number(stmt.run({ ...row, territoryId: territoryOf.get(region) ?? null, channelManagerId }).lastInsertRowid);
+    history.run(p.id, channelManagerId, p.row.joinedOn ?? '2024-01-01', ctx.user);
     if (i % 50 === 0) ctx.progress('partners', i, partners.length);
   });
   ctx.progress('partners', partners.length, partners.length);

@@ -1,4 +1,6 @@
-import type { Region } from '../../../shared/enums';
+/** The seven standard regions the demo spreads partners over (the seeded top-level territories, by Chinese name). */
+export const DEMO_REGIONS = ['华东', '华南', '华北', '华中', '西南', '西北', '东北'] as const;
+export type Region = (typeof DEMO_REGIONS)[number];
 
 /** A city: official name, pinyin (for English names and e-mail domains), the first 4 digits of its division code, a weight. */
 export interface City {

@@ -1,4 +1,5 @@
-import type { ChannelType, Region } from '../../../shared/enums';
+import type { ChannelType } from '../../../shared/enums';
+import type { Region } from './geography';
 
 /** Word pools for the demo network. Pinyin goes with each word so English names and e-mail addresses match the Chinese. */
 

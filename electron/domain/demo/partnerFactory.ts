@@ -1,7 +1,7 @@
-import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS, type ChannelType, type PartnerStatus, type Region, type Tier } from '../../../shared/enums';
+import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS, type ChannelType, type PartnerStatus, type Tier } from '../../../shared/enums';
 import { addDays, isoDate, relDay, type DemoCalendar } from './calendar';
 import { makeCreditCode } from './creditCode';
-import { GEOGRAPHY, REGION_WEIGHTS, shortCityName, type City } from './geography';
+import { DEMO_REGIONS, GEOGRAPHY, REGION_WEIGHTS, shortCityName, type City, type Region } from './geography';
 import { BANKS, BRANCH_WORDS, BUILDINGS, CHANNEL_MANAGERS, COMPANY_FORMS, GIVEN_CHARS, INDUSTRIES, MOBILE_PREFIXES, ROADS, SURNAMES, TRADE_NAMES } from './names';
 import type { Rng } from './prng';
 
@@ -113,7 +113,7 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 export function buildPartners(rng: Rng, n: number, cal: DemoCalendar): DemoPartner[] {
   const channels = spread(rng, CHANNEL_TYPES, CHANNEL_WEIGHTS, n);
   const tiers = spread(rng, TIERS, TIER_WEIGHTS, n);
-  const regions = spread(rng, REGIONS, REGION_WEIGHTS, n);
+  const regions = spread(rng, DEMO_REGIONS, REGION_WEIGHTS, n);
   const statuses = spread(rng, PARTNER_STATUSES, STATUS_WEIGHTS, n);
   const usedNames = new Set<string>();
   const out: DemoPartner[] = [];

@@ -31,7 +31,10 @@ export interface Scorecard extends Omit<PartnerKpis, 'prevRevenueMinor' | 'yoyRe
   partnerName: string;
   tier: Tier;
   channelType: string;
+  /** The territory at run time (kept as it was: a stored run never changes). */
   region: string | null;
+  regionEn: string | null;
+  regionCode: string | null;
   healthScore: number;
   grade: Grade;
   rankInChannel: number | null;
@@ -109,6 +112,8 @@ export function runEvaluation(ws: Workspace, opts: EvaluationOptions): Evaluatio
       tier: p.tier as Tier,
       channelType: p.channelType,
       region: p.region,
+      regionEn: p.regionEn,
+      regionCode: p.regionCode,
       healthScore: score.healthScore,
       grade: gradeOf(score.healthScore, settings.gradeBands),
       rankInChannel: null,
@@ -119,7 +124,8 @@ export function runEvaluation(ws: Workspace, opts: EvaluationOptions): Evaluatio
     };
   });
   const byChannel = ranksWithin(cards, (c) => c.channelType, (c) => c.healthScore);
-  const byRegion = ranksWithin(cards, (c) => c.region, (c) => c.healthScore);
+  const rootOfCard = new Map(cards.map((c, i) => [c, partners[i].regionRoot]));
+  const byRegion = ranksWithin(cards, (c) => rootOfCard.get(c) ?? null, (c) => c.healthScore);
   for (const c of cards) {
     c.rankInChannel = byChannel.get(c) ?? null;
     c.rankInRegion = byRegion.get(c) ?? null;
@@ -143,7 +149,7 @@ function fingerprintOf(
   const h = createHash('sha256');
   h.update(JSON.stringify({ period, settings }));
   for (const p of partners) {
-    h.update(JSON.stringify([p.id, p.code, p.tier, p.channelType, p.region]));
+    h.update(JSON.stringify([p.id, p.code, p.tier, p.channelType, p.regionCode, p.regionRoot]));
     h.update(JSON.stringify(current.get(p.id)!.kpis));
     for (const m of history) h.update(JSON.stringify(m.get(p.id)!));
   }
@@ -181,10 +187,10 @@ function storeRun(
   a: { opts: EvaluationOptions; period: Period; settings: EvaluationSettings; fingerprint: string; cards: Scorecard[]; kpis: PartnerKpis[]; now: Date },
 ): { runId: number; version: number; risks: RiskSignalOutcome } {
   const { opts, period, settings, fingerprint, cards, now } = a;
-  const columns = `run_id, partner_id, tier, channel_type, region, revenue_minor, target_minor, attainment, growth_prev, growth_yoy,
+  const columns = `run_id, partner_id, tier, channel_type, region, region_en, region_code, revenue_minor, target_minor, attainment, growth_prev, growth_yoy,
       gross_margin, orders, active_customers, new_customers, retention, satisfaction, training_compliance, open_high_risks, health_score,
       grade, rank_in_channel, rank_in_region, tier_recommendation, recommendation_reason, score_parts`;
-  const width = 25;
+  const width = 27;
   const insertCards = (n: number) =>
     ws.sqlite.prepare(`insert into scorecards (${columns}) values ${Array.from({ length: n }, () => `(${Array(width).fill('?').join(', ')})`).join(', ')}`);
   // CARD_BATCH scorecards per statement: 10k partners are ~160 statements instead of 10k.
@@ -195,7 +201,7 @@ function storeRun(
       const params: unknown[] = [];
       for (const c of chunk) {
         params.push(
-          runId, c.partnerId, c.tier, c.channelType, c.region, c.revenueMinor, c.targetMinor, c.attainment, c.growthPrev, c.growthYoY,
+          runId, c.partnerId, c.tier, c.channelType, c.region, c.regionEn, c.regionCode, c.revenueMinor, c.targetMinor, c.attainment, c.growthPrev, c.growthYoY,
           c.grossMargin, c.orders, c.activeCustomers, c.newCustomers, c.retention, c.satisfaction, c.trainingCompliance, c.openHighRisks, c.healthScore,
           c.grade, c.rankInChannel, c.rankInRegion, c.tierRecommendation, c.recommendationReason ? JSON.stringify(c.recommendationReason) : null, JSON.stringify(c.scoreParts),
         );

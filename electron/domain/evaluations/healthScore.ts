@@ -69,8 +69,8 @@ export function gradeOf(score: number, bands: GradeBands): Grade {
 }
 
 /** Competition ranks (1, 2, 2, 4) by health score within each group; ties share a rank. */
-export function ranksWithin<T>(items: T[], group: (t: T) => string | null, score: (t: T) => number): Map<T, number | null> {
-  const groups = new Map<string, T[]>();
+export function ranksWithin<T>(items: T[], group: (t: T) => string | number | null, score: (t: T) => number): Map<T, number | null> {
+  const groups = new Map<string | number, T[]>();
   for (const it of items) {
     const g = group(it);
     if (g === null) continue;

@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import type { Grade, Tier } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
+import { territoryFilterIds, treeNodes } from '../territories/territoryStore';
 import type { ScorePart } from './evaluationSettings';
 import type { TierRecommendation } from './tierRules';
 
@@ -15,7 +16,10 @@ export interface ScorecardRow {
   partnerName: string;
   tier: Tier;
   channelType: string;
+  /** The territory as it was when the run was made (Chinese name, English name, code); never changes afterwards. */
   region: string | null;
+  regionEn: string | null;
+  regionCode: string | null;
   revenueMinor: number;
   targetMinor: number | null;
   attainment: number | null;
@@ -50,7 +54,8 @@ export interface ScorecardFilter {
 }
 
 const SELECT = `select s.id, s.run_id as runId, r.version as runVersion, r.period, r.period_kind as periodKind, s.partner_id as partnerId,
-  p.code as partnerCode, p.name as partnerName, s.tier, coalesce(s.channel_type, p.channel_type) as channelType, coalesce(s.region, p.region) as region,
+  p.code as partnerCode, p.name as partnerName, s.tier, coalesce(s.channel_type, p.channel_type) as channelType, s.region, s.region_en as regionEn,
+  coalesce(s.region_code, (select t.code from territories t where t.name_zh = s.region and t.parent_id is null)) as regionCode,
   s.revenue_minor as revenueMinor, s.target_minor as targetMinor, s.attainment, s.growth_prev as growthPrev, s.growth_yoy as growthYoY,
   s.gross_margin as grossMargin, s.orders, s.active_customers as activeCustomers, s.new_customers as newCustomers, s.retention,
   s.satisfaction, s.training_compliance as trainingCompliance, s.open_high_risks as openHighRisks, s.health_score as healthScore, s.grade,
@@ -103,7 +108,12 @@ export function listScorecards(ws: Workspace, f: ScorecardFilter): ScorecardRow[
   } else throw new DomainError('Give a period or a run', 'DOMAIN');
   list('s.partner_id', 'partnerIds', f.partnerIds);
   list('coalesce(s.channel_type, p.channel_type)', 'channels', f.channelTypes);
-  list('coalesce(s.region, p.region)', 'regions', f.regions);
+  if (f.regions?.length) {
+    // the run's territory (its code then; runs stored before the tree by their region name) within today's tree
+    const codes = new Set(treeNodes(ws).filter((n) => new Set(territoryFilterIds(ws, f.regions!)).has(n.id)).map((n) => n.code));
+    where.push(`coalesce(s.region_code, (select t.code from territories t where t.name_zh = s.region and t.parent_id is null)) in (select value from json_each(@regions))`);
+    params.regions = JSON.stringify([...codes]);
+  }
   list('s.tier', 'tiers', f.tiers);
   list('s.grade', 'grades', f.grades);
   const rows = ws.sqlite.prepare(`${SELECT} where ${where.join(' and ')} order by s.health_score desc, p.code`).all(params) as Raw[];

@@ -52,7 +52,7 @@ export function decideTier(ws: Workspace, input: TierDecisionInput, user: string
       .run(card.id, card.partnerId, card.tier, card.rec, input.decision, effectiveOn, user, decidedAt).lastInsertRowid,
   );
   let after = { tier: partner.tier as string };
-  if (input.decision === 'accepted') after = { tier: updatePartner(ws.db, card.partnerId, { tier: card.rec }).after.tier };
+  if (input.decision === 'accepted') after = { tier: updatePartner(ws, card.partnerId, { tier: card.rec }, user).after.tier };
   return {
     id,
     scorecardId: card.id,

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../shared/errors';
-import type { RowError } from './types';
+import type { RowError, UnknownValue } from './types';
 
 /** Nothing was imported: the file cannot be read, or rows have errors and the import is all-or-nothing. */
 export class ImportFailure extends DomainError {
@@ -7,8 +7,10 @@ export class ImportFailure extends DomainError {
     message: string,
     readonly errors: RowError[] = [{ row: null, column: null, value: null, message }],
     readonly counts: { rowsRead: number; rejected: number } = { rowsRead: 0, rejected: errors.length },
+    /** Unknown territories / channel managers, once per value with its row count: the wizard offers to create them. */
+    readonly unknown: UnknownValue[] = [],
   ) {
-    super(message, 'DOMAIN', { errors, ...counts });
+    super(message, 'DOMAIN', { errors, ...counts, unknown });
     this.name = 'ImportFailure';
   }
 }

@@ -13,7 +13,7 @@ import { resolveMapping } from './mapping';
 import { openSource } from './openSource';
 import { cellText } from './recordSource';
 import { undoImport } from './undo';
-import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError } from './types';
+import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError, type UnknownValue } from './types';
 
 export interface RunImportInput {
   kind: ImportKind;
@@ -32,6 +32,21 @@ export interface RunImportInput {
   replace?: number | null;
   /** Import even though the same file content was imported before (duplicates are still skipped line by line). */
   force?: boolean;
+  /** Create the territories / channel managers the file names that do not exist yet (default: each is an error). */
+  createTerritories?: boolean;
+  createOwners?: boolean;
+}
+
+const UNKNOWN_TEXT: Record<UnknownValue['what'], string> = { territory: 'territory', channelManager: 'channel manager' };
+
+/** One error per unknown value (not one per row), naming how many rows use it and what to do. */
+export function unknownErrors(unknown: readonly UnknownValue[], column: (u: UnknownValue) => string | null): RowError[] {
+  return unknown.map((u) => ({
+    row: u.firstRow,
+    column: column(u),
+    value: u.value,
+    message: `unknown ${UNKNOWN_TEXT[u.what]} '${u.value}' (${u.rows} ${u.rows === 1 ? 'row' : 'rows'}): map it to an existing one, or create it (${u.what === 'territory' ? '--create-territories' : '--create-owners'})`,
+  }));
 }
 
 const CHECK_EVERY = 1024;
@@ -111,7 +126,17 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
           .run(input.kind, fileName, source.fileSize, JSON.stringify({ ...(mapping ?? {}), kind: input.kind, sheet: source.sheet, columns: resolved.columns, dateFormat: resolved.dateFormat }), now, user)
           .lastInsertRowid,
       );
-      const run = spec.open({ ws, importId, user, dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set([...resolved.index.keys(), ...Object.keys(resolved.defaults)]), now });
+      const run = spec.open({
+        ws,
+        importId,
+        user,
+        dateFormat: resolved.dateFormat,
+        values: resolved.values,
+        mapped: new Set([...resolved.index.keys(), ...Object.keys(resolved.defaults)]),
+        now,
+        create: { territories: input.createTerritories === true, channelManagers: input.createOwners === true },
+      });
+      const unknown = new Map<string, UnknownValue & { field: string | null }>();
       const values = new RowValues(resolved.index, resolved);
       const header = source.header;
       const width = header.length;
@@ -157,7 +182,14 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
         if (fe.length) {
           counts.rejected++;
           const re = rowErrors(rec.row, fe, resolved.columns, header, rec.cells);
-          for (const e of re) if (errors.length < MAX_ERRORS_RETURNED) errors.push(e);
+          fe.forEach((f, i) => {
+            if (f.unknown) {
+              const key = `${f.unknown.what}\u0000${f.unknown.value}`;
+              const u = unknown.get(key) ?? { what: f.unknown.what, value: f.unknown.value, rows: 0, firstRow: rec.row, field: f.field };
+              u.rows++;
+              unknown.set(key, u);
+            } else if (errors.length < MAX_ERRORS_RETURNED) errors.push(re[i]);
+          });
           if (input.acceptValid) {
             for (const e of re) if (stored++ < MAX_ERRORS_STORED) storeError.run(importId, e.row, e.column, e.value?.slice(0, 1000) ?? null, e.message);
             if (!rejectedWriter) {
@@ -186,12 +218,16 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
       if (counts.rowsRead === 0) {
         throw new ImportFailure(`${fileName} has a header but no data rows`, [{ row: source.headerRow + 1, column: null, value: null, message: 'no data rows after the header' }]);
       }
+      const unknownList = [...unknown.values()].map(({ field: _f, ...u }) => u);
+      errors.unshift(...unknownErrors(unknownList, (u) => resolved.columns[unknown.get(`${u.what}\u0000${u.value}`)!.field ?? ''] ?? null));
+      if (errors.length > MAX_ERRORS_RETURNED) errors.length = MAX_ERRORS_RETURNED;
       if (failed) {
         const first = errors[0];
         throw new ImportFailure(
           `${fileName}: ${counts.rejected} of ${counts.rowsRead} rows have errors, so nothing was imported (fix them, or import the valid rows with --accept-valid). First: ${describeError(fileName, first)}`,
           errors,
           { rowsRead: counts.rowsRead, rejected: counts.rejected },
+          unknownList,
         );
       }
       if (bulk?.count) {
@@ -217,7 +253,7 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
       if (rejectedWriter) await (rejectedWriter as CsvWriter).close();
       sqlite.exec('COMMIT');
       committed = true;
-      return { importId, kind: input.kind, fileName, sha256, durationMs, rejectedFile: rejectedPath, errors, replaced: input.replace ?? null, ...counts };
+      return { importId, kind: input.kind, fileName, sha256, durationMs, rejectedFile: rejectedPath, errors, replaced: input.replace ?? null, ...counts, ...(run.created ? { created: run.created() } : {}) };
     } finally {
       if (!committed && sqlite.inTransaction) sqlite.exec('ROLLBACK');
     }

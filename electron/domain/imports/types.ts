@@ -59,6 +59,14 @@ export interface ImportCounts {
   rejected: number;
 }
 
+/** A value that names no territory or channel manager: once per value, with how many rows use it and the first row. */
+export interface UnknownValue {
+  what: 'territory' | 'channelManager';
+  value: string;
+  rows: number;
+  firstRow: number;
+}
+
 export interface ImportResult extends ImportCounts {
   importId: number;
   kind: ImportKind;
@@ -71,6 +79,8 @@ export interface ImportResult extends ImportCounts {
   errors: RowError[];
   /** The earlier import this one replaced (undone in the same transaction), if any. */
   replaced: number | null;
+  /** Territories and channel managers the import created (create options), by name as in the file. */
+  created?: { territories: string[]; channelManagers: string[] };
 }
 
 /** At most this many row errors are returned or stored; the counts stay exact. */

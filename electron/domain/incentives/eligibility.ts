@@ -1,4 +1,6 @@
 import type { Workspace } from '../../../db/database';
+import { territoryFilterIds, treeNodes } from '../territories/territoryStore';
+import { rootOf } from '../territories/territoryTree';
 import { trainingCompliance } from '../training/compliance';
 import type { Eligibility } from './programSchema';
 
@@ -9,7 +11,11 @@ export interface PartnerFacts {
   nameEn: string | null;
   channelType: string;
   tier: string;
+  /** The partner's territory (Chinese name, English name) and its top-level territory (rankings "by region" group by it). */
+  territoryId: number | null;
   region: string | null;
+  regionEn: string | null;
+  regionGroup: string | null;
   status: string;
   bankName: string | null;
   bankAccount: string | null;
@@ -20,13 +26,25 @@ export type IneligibleReason = 'currency' | 'channelType' | 'tier' | 'region' | 
 
 /** Live (not deleted) partners, by id. */
 export function loadPartners(ws: Workspace): Map<number, PartnerFacts> {
-  const rows = ws.sqlite
-    .prepare(
-      `select id, code, name, name_en as nameEn, channel_type as channelType, tier, region, status, bank_name as bankName, bank_account as bankAccount, currency
-       from partners where deleted_at is null order by code`,
-    )
-    .all() as PartnerFacts[];
-  return new Map(rows.map((r) => [r.id, r]));
+  return new Map((ws.sqlite.prepare(`${PARTNER_FACTS} where p.deleted_at is null order by p.code`).all() as PartnerFacts[]).map(withGroup(ws)).map((r) => [r.id, r]));
+}
+
+/** A partner's facts by id, deleted or not (statements of a run name every partner in it). */
+export function partnerFacts(ws: Workspace, id: number): PartnerFacts | undefined {
+  const row = ws.sqlite.prepare(`${PARTNER_FACTS} where p.id = ?`).get(id) as PartnerFacts | undefined;
+  return row && withGroup(ws)(row);
+}
+
+const PARTNER_FACTS = `select p.id, p.code, p.name, p.name_en as nameEn, p.channel_type as channelType, p.tier, p.territory_id as territoryId,
+  t.name_zh as region, t.name_en as regionEn, p.status, p.bank_name as bankName, p.bank_account as bankAccount, p.currency
+  from partners p left join territories t on t.id = p.territory_id`;
+
+/** Sets `regionGroup`: the Chinese name of the partner's top-level territory in today's tree. */
+function withGroup(ws: Workspace): (r: PartnerFacts) => PartnerFacts {
+  const nodes = treeNodes(ws);
+  const nameOf = new Map(nodes.map((n) => [n.id, n.nameZh]));
+  const roots = rootOf(nodes);
+  return (r) => ({ ...r, regionGroup: r.territoryId == null ? null : (nameOf.get(roots.get(r.territoryId) ?? r.territoryId) ?? r.region) });
 }
 
 /**
@@ -43,6 +61,7 @@ export function checkEligibility(
 ): { eligible: PartnerFacts[]; excluded: Array<{ partnerId: number; reason: IneligibleReason }> } {
   const statuses = rules.statuses ?? ['active'];
   const excluded: Array<{ partnerId: number; reason: IneligibleReason }> = [];
+  const inRegions = rules.regions?.length ? new Set(territoryFilterIds(ws, rules.regions)) : null;
   let eligible: PartnerFacts[] = [];
   for (const p of partners.values()) {
     const reason: IneligibleReason | null =
@@ -52,7 +71,7 @@ export function checkEligibility(
         ? 'channelType'
         : rules.tiers?.length && !rules.tiers.includes(p.tier as never)
           ? 'tier'
-          : rules.regions?.length && !rules.regions.includes(p.region as never)
+          : inRegions && (p.territoryId == null || !inRegions.has(p.territoryId))
             ? 'region'
             : !statuses.includes(p.status as never)
               ? 'status'

@@ -144,9 +144,10 @@ const REGION_EN: Record<string, string> = { 华东: 'East China', 华南: 'South
 export function channelText(code: string, lang: Lang): string {
   return CHANNEL[code]?.[lang === 'zh-CN' ? 0 : 1] ?? code;
 }
-export function regionText(region: string | null, lang: Lang): string {
+/** A territory's name in a language: its English name when the territory has one (regionEn), else the standard regions' words. */
+export function regionText(region: string | null, lang: Lang, regionEn?: string | null): string {
   if (!region) return lang === 'zh-CN' ? '（无区域）' : '(no region)';
-  return lang === 'zh-CN' ? region : (REGION_EN[region] ?? region);
+  return lang === 'zh-CN' ? region : (regionEn ?? REGION_EN[region] ?? region);
 }
 
 function groupText(groupBy: string, group: string, lang: Lang): string {

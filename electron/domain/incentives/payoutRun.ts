@@ -95,7 +95,7 @@ export function runLines(ws: Workspace, runId: number): PayoutLineView[] {
   const rows = ws.sqlite
     .prepare(
       `select l.id, l.run_id as runId, l.partner_id as partnerId, pa.code as partnerCode, pa.name as partnerName, pa.name_en as partnerNameEn,
-        pa.channel_type as channelType, pa.region, l.kind, l.basis_minor as basisMinor, l.attainment, l.tier_reached as tierReached, l.rate,
+        pa.channel_type as channelType, (select t.name_zh from territories t where t.id = pa.territory_id) as region, l.kind, l.basis_minor as basisMinor, l.attainment, l.tier_reached as tierReached, l.rate,
         l.amount_minor as amountMinor, l.explanation, l.details, l.reason, l.relates_to_line_id as relatesToLineId,
         (select count(*) from payout_inquiries q where q.line_id = l.id) as inquiries
        from payout_lines l join partners pa on pa.id = l.partner_id where l.run_id = ? order by pa.code, l.id`,

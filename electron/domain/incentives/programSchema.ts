@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, REGIONS, TIERS } from '../../../shared/enums';
+import { territoryRefs } from '../territories/model';
+import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, TIERS } from '../../../shared/enums';
 import { majorToMinor } from '../../../shared/money';
 
 /**
@@ -23,7 +24,7 @@ export const eligibilitySchema = z
   .object({
     channelTypes: z.array(z.enum(CHANNEL_TYPES)).max(CHANNEL_TYPES.length).optional(),
     tiers: z.array(z.enum(TIERS)).max(TIERS.length).optional(),
-    regions: z.array(z.enum(REGIONS)).max(REGIONS.length).optional(),
+    regions: territoryRefs.optional(),
     /** Partner statuses that qualify; default ['active']. */
     statuses: z.array(z.enum(PARTNER_STATUSES)).min(1).max(PARTNER_STATUSES.length).optional(),
     /** Minimum training compliance (valid / required courses, 0–1) at the period end; partners with nothing required pass. */

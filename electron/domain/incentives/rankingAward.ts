@@ -24,7 +24,7 @@ export function competitionRanks(values: Array<{ id: number; basis: number }>): 
   return out;
 }
 
-const groupOf = (p: PartnerFacts, by: RankingAwardProgram['groupBy']) => (by === 'all' ? 'all' : by === 'region' ? (p.region ?? '') : p.channelType);
+const groupOf = (p: PartnerFacts, by: RankingAwardProgram['groupBy']) => (by === 'all' ? 'all' : by === 'region' ? (p.regionGroup ?? '') : p.channelType);
 
 export function calculateRankingAward(ctx: CalcContext<RankingAwardProgram>): CalcLine[] {
   const p = ctx.program;

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { getRun, type PayoutLineView, type PayoutRunDetail } from '../incentives/payoutRun';
-import { loadPartners, type PartnerFacts } from '../incentives/eligibility';
+import { loadPartners, partnerFacts, type PartnerFacts } from '../incentives/eligibility';
 import { requireCompanyProfile, type CompanyProfile, type StatementLanguage } from '../company/companyProfile';
 
 export interface StatementData {
@@ -69,7 +69,7 @@ export function loadStatementContext(ws: Workspace, runId: number, language?: St
   const { lines: _lines, ...runHead } = run;
   const dataFor = (partnerId: number, num: { number: string; generatedAt: string }): StatementData => {
     const lines = byPartner.get(partnerId) ?? [];
-    const p = partners.get(partnerId) ?? (ws.sqlite.prepare(`select id, code, name, name_en as nameEn, channel_type as channelType, tier, region, status, bank_name as bankName, bank_account as bankAccount, currency from partners where id = ?`).get(partnerId) as PartnerFacts);
+    const p = partners.get(partnerId) ?? partnerFacts(ws, partnerId)!;
     return { ...num, company, language: language ?? company.statementLanguage, run: runHead, partner: { ...p, creditCode: credit.get(partnerId) ?? null }, lines, totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0) };
   };
   return { run, dataFor };

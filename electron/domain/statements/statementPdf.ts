@@ -42,7 +42,7 @@ export function renderStatementPdf(s: StatementData): Promise<Buffer> {
     [w('编码', 'Code'), s.partner.code],
     [w('信用代码', 'Credit code'), s.partner.creditCode ?? w('（未登记）', '(not on file)')],
     [w('渠道', 'Channel'), both(channelText(s.partner.channelType, 'zh-CN'), channelText(s.partner.channelType, 'en'))],
-    [w('区域', 'Region'), both(regionText(s.partner.region, 'zh-CN'), regionText(s.partner.region, 'en'))],
+    [w('区域', 'Region'), both(regionText(s.partner.region, 'zh-CN'), regionText(s.partner.region, 'en', s.partner.regionEn))],
     [w('期间', 'Period'), both(periodText(s.run.period, 'zh-CN'), periodText(s.run.period, 'en'))],
     [w('激励政策', 'Program'), `${s.run.programName} (${s.run.programCode})`],
     [w('类型', 'Type'), pair(TYPE[s.run.programType], s.run.programType)],

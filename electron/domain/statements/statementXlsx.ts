@@ -33,7 +33,7 @@ export function buildStatementWorkbook(s: StatementData): ExcelJS.Workbook {
     ['开户行 Bank name', s.partner.bankName ?? ''],
     ['银行账号 Bank account', s.partner.bankAccount ?? ''],
     ['渠道 Channel', `${channelText(s.partner.channelType, 'zh-CN')} / ${channelText(s.partner.channelType, 'en')}`],
-    ['区域 Region', `${regionText(s.partner.region, 'zh-CN')} / ${regionText(s.partner.region, 'en')}`],
+    ['区域 Region', `${regionText(s.partner.region, 'zh-CN')} / ${regionText(s.partner.region, 'en', s.partner.regionEn)}`],
     ['期间 Period', `${periodText(s.run.period, 'zh-CN')} / ${periodText(s.run.period, 'en')}`],
     ['激励政策 Program', `${s.run.programName} (${s.run.programCode})`],
     ['结算批次 Run', `#${s.run.id} v${s.run.version} · ${STATUS[s.run.status] ?? s.run.status}`],

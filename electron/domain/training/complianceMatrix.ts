@@ -1,3 +1,4 @@
+import { territoryFilterIds } from '../territories/territoryStore';
 import type { Workspace } from '../../../db/database';
 import { isRequiredFor, livePartners, requirementCourses, trainingCompliance } from './compliance';
 import { daysUntil } from './expiry';
@@ -73,15 +74,18 @@ export function complianceMatrix(ws: Workspace, f: MatrixFilter): ComplianceMatr
   );
   const details = new Map(
     (
-      ws.sqlite.prepare('select id, name, region from partners where deleted_at is null').all() as Array<{ id: number; name: string; region: string | null }>
+      ws.sqlite
+        .prepare('select p.id, p.name, p.territory_id as territoryId, t.name_zh as region from partners p left join territories t on t.id = p.territory_id where p.deleted_at is null')
+        .all() as Array<{ id: number; name: string; territoryId: number | null; region: string | null }>
     ).map((p) => [p.id, p]),
   );
   const q = f.search?.trim().toLowerCase();
+  const inRegions = f.regions?.length ? new Set(territoryFilterIds(ws, f.regions)) : null;
   const partners = livePartners(ws, f.partnerIds).filter((p) => {
     const d = details.get(p.id)!;
     if (f.tiers?.length && !f.tiers.includes(p.tier)) return false;
     if (f.channelTypes?.length && !f.channelTypes.includes(p.channelType)) return false;
-    if (f.regions?.length && !f.regions.includes(d.region ?? '')) return false;
+    if (inRegions && (d.territoryId == null || !inRegions.has(d.territoryId))) return false;
     if (q && !p.code.toLowerCase().includes(q) && !d.name.toLowerCase().includes(q)) return false;
     return true;
   });

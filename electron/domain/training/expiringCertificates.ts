@@ -36,7 +36,7 @@ export function expiringCertificates(ws: Workspace, asOf: string, days: number):
   const until = horizon(asOf, days);
   const rows = ws.sqlite
     .prepare(
-      `select r.id as recordId, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, p.owner as partnerOwner,
+      `select r.id as recordId, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, (select m.name from channel_managers m where m.id = p.channel_manager_id) as partnerOwner,
         p.tier, p.channel_type as channelType, r.course_id as courseId, c.code as courseCode, c.title_zh as courseTitleZh,
         c.title_en as courseTitleEn, c.required_tiers as rt, c.required_channel_types as rc, r.trainee, r.certificate_no as certificateNo,
         r.completed_on as completedOn, r.expires_on as expiresOn,

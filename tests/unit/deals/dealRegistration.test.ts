@@ -9,7 +9,9 @@ afterEach(() => cleanup?.());
 async function setup() {
   const { ws, api } = memoryApi('manager');
   cleanup = () => ws.close();
-  const a = await api.send('partners.create', partnerInput('PA', { owner: '王磊' }));
+  // Deal conflicts go to the partner's channel manager.
+  const manager = await api.send('channelManagers.create', { name: '王磊', email: 'wanglei@example.com' });
+  const a = await api.send('partners.create', partnerInput('PA', { channelManagerId: manager.id }));
   const b = await api.send('partners.create', partnerInput('PB'));
   return { ws, api, a, b };
 }

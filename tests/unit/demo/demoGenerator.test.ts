@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../db/database';
-import { CHANNEL_TYPES, REGIONS, TIERS } from '../../../shared/enums';
+import { CHANNEL_TYPES, TIERS } from '../../../shared/enums';
 import { isValidCreditCode } from '../../../electron/domain/demo/creditCode';
-import { GEOGRAPHY } from '../../../electron/domain/demo/geography';
+import { DEMO_REGIONS, GEOGRAPHY, type Region } from '../../../electron/domain/demo/geography';
 import { rowCounts } from '../../../electron/domain/system/workspaceInfo';
 import { memoryApi, partnerInput } from '../../helpers/workspace';
 
@@ -115,9 +115,9 @@ describe('demo dataset (scale 0.1)', () => {
   it('gives every partner a valid unified social credit code and a place in its region', async () => {
     const { api, ws } = memoryApi();
     await api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF });
-    const partners = all<{ credit_code: string; region: (typeof REGIONS)[number]; province: string; city: string; name: string; email: string }>(
+    const partners = all<{ credit_code: string; region: Region; province: string; city: string; name: string; email: string }>(
       ws,
-      'select credit_code, region, province, city, name, email from partners',
+      'select credit_code, (select name_zh from territories t where t.id = p.territory_id) as region, province, city, name, email from partners p',
     );
     for (const p of partners) {
       expect(isValidCreditCode(p.credit_code), p.credit_code).toBe(true);
@@ -271,7 +271,7 @@ describe('demo dataset (scale 1)', () => {
     const distinct = (col: string) => all<{ v: string }>(ws, `select distinct ${col} as v from partners`).map((r) => r.v).sort();
     expect(distinct('channel_type')).toEqual([...CHANNEL_TYPES].sort());
     expect(distinct('tier')).toEqual([...TIERS].sort());
-    expect(distinct('region')).toEqual([...REGIONS].sort());
+    expect(all<{ r: string }>(ws, "select distinct t.name_zh as r from partners p join territories t on t.id = p.territory_id order by 1").map((x) => x.r)).toEqual([...DEMO_REGIONS].sort());
     const active = one<{ n: number }>(ws, "select count(*) as n from partners where status = 'active'").n;
     expect(active / result.partners).toBeGreaterThan(0.7);
     expect(active).toBeLessThan(result.partners);

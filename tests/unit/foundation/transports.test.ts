@@ -46,7 +46,7 @@ describe.each(['in-process', 'ipc', 'http'])('contract over %s', (name) => {
     const id = (created as { result: { id: number } }).result.id;
     const dup = await t().call('partners.create', partnerInput(code));
     expect(dup.ok || dup.error.code).toBe('CONFLICT');
-    const upd = await t().call('partners.update', { id, patch: { tier: 'tier1', owner: '王经理' } });
+    const upd = await t().call('partners.update', { id, patch: { tier: 'tier1', city: '宁波' } });
     expect(upd.ok && (upd.result as { tier: string }).tier).toBe('tier1');
     const del = await t().call('partners.delete', { id });
     expect(del.ok).toBe(true);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../shared/enums';
+import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../../shared/enums';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', 'renderer', 'src', 'i18n');
 const LANGS = ['zh-CN', 'en'];
@@ -51,11 +51,9 @@ describe('i18n catalogues', () => {
       for (const c of CHANNEL_TYPES) expect(common[`channelType.${c}`], `${lang} channelType.${c}`).toBeTruthy();
       for (const t of TIERS) expect(common[`tier.${t}`], `${lang} tier.${t}`).toBeTruthy();
       for (const s of PARTNER_STATUSES) expect(common[`status.${s}`], `${lang} status.${s}`).toBeTruthy();
-      for (const r of REGIONS) expect(common[`region.${r}`], `${lang} region.${r}`).toBeTruthy();
     }
     expect(catalogues['zh-CN'].common['channelType.ecommerce']).toBe('电商');
     expect(catalogues['zh-CN'].common['tier.tier1']).toBe('一级渠道');
-    expect(catalogues.en.common['region.华东']).toBe('East China');
   });
 });
 

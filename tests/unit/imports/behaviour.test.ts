@@ -66,8 +66,9 @@ describe('imports: dedupe, undo, cancel, accept-valid, mappings', () => {
     const r = await ctx.api.send('imports.run', { kind: 'partners', path });
     expect(r).toMatchObject({ inserted: 1, updated: 1, duplicates: 1 });
     const after = await ctx.api.send('partners.getByCode', { code: 'P001' });
-    expect(after).toMatchObject({ name: '改名伙伴', channelType: 'agent', tier: 'tier1', region: '华南', city: '广州' });
-    expect((await ctx.api.send('partners.getByCode', { code: 'N001' })).region).toBe('华东');
+    expect(after).toMatchObject({ name: '改名伙伴', channelType: 'agent', tier: 'tier1', territory: 'HN', territoryName: '华南', city: '广州' });
+    // 'East China' is the English name of the seeded 华东 territory: an exact name, so it matches.
+    expect((await ctx.api.send('partners.getByCode', { code: 'N001' })).territory).toBe('HD');
     // Undo restores P001 exactly and removes N001.
     await ctx.api.send('imports.undo', { id: r.importId });
     expect(await ctx.api.send('partners.getByCode', { code: 'P001' })).toEqual(before);

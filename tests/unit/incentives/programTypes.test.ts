@@ -139,7 +139,7 @@ describe('program files and eligibility', () => {
     expect(() => parseProgramFile(rebateProgram({ tiers: [{ from: 5, rate: 0 }, { from: 1, rate: 0.1 }] }))).toThrow(/ascending/);
   });
   it('leaves out partners of other channels, tiers, regions or statuses', async () => {
-    const { ws, api, ids } = await setup([['OK'], ['AG', { channelType: 'agent' }], ['SU', { status: 'suspended' }], ['RG', { region: '华南' }], ['TR', { tier: 'tier1' }]]);
+    const { ws, api, ids } = await setup([['OK'], ['AG', { channelType: 'agent' }], ['SU', { status: 'suspended' }], ['RG', { territory: 'HN' }], ['TR', { tier: 'tier1' }]]);
     for (const id of Object.values(ids)) sale(ws, id, '2025-02-01', 70_000_000);
     await api.send('programs.save', { definition: rebateProgram({ eligibility: { channelTypes: ['dealer'], regions: ['华东'], tiers: ['tier2'] } }) });
     const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });

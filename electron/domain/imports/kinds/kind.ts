@@ -31,7 +31,12 @@ export interface FieldSpec {
 export interface FieldError {
   field: string | null;
   message: string;
+  /** A value that names nothing the workspace knows (a territory, a channel manager): reported once per value, with its row count. */
+  unknown?: { what: UnknownWhat; value: string };
 }
+
+export const UNKNOWN_WHATS = ['territory', 'channelManager'] as const;
+export type UnknownWhat = (typeof UNKNOWN_WHATS)[number];
 
 /** 'queued': the kind batches writes; its flush() reports them (inside the same transaction, before COMMIT). */
 export type WriteOutcome = 'inserted' | 'updated' | 'duplicate' | 'queued';
@@ -46,6 +51,8 @@ export interface KindRun<T> {
   flush?(): { inserted: number; duplicates: number };
   /** The row as it will be stored, for the preview. */
   display(value: T): Record<string, unknown>;
+  /** What the import created on the way (territories, channel managers), by name. */
+  created?(): { territories: string[]; channelManagers: string[] };
 }
 
 export interface KindContext {
@@ -58,6 +65,8 @@ export interface KindContext {
   /** The mapped fields (a partner update only touches mapped columns). */
   mapped: ReadonlySet<string>;
   now: string;
+  /** Create the unknown territories / channel managers the file names (CLI --create-territories / --create-owners, the wizard's confirm). */
+  create?: { territories?: boolean; channelManagers?: boolean };
 }
 
 export interface KindSpec {

@@ -1,4 +1,6 @@
-import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../../shared/enums';
+import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../../../shared/enums';
+import { addTerritory, territoryMatcher } from '../../territories/territoryStore';
+import { channelManagerMatcher, createChannelManager } from '../../channelManagers/channelManagerStore';
 import { partnerFields } from '../../../contract/partners';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder } from './kind';
@@ -27,23 +29,13 @@ export const STATUS_WORDS = {
   suspended: ['暂停', 'Suspended'],
   terminated: ['终止', '已终止', 'Terminated'],
 } as const;
-export const REGION_WORDS: Record<(typeof REGIONS)[number], readonly string[]> = {
-  华东: ['East China', 'East', '华东区', '华东地区'],
-  华南: ['South China', 'South', '华南区', '华南地区'],
-  华北: ['North China', 'North', '华北区', '华北地区'],
-  华中: ['Central China', 'Central', '华中区', '华中地区'],
-  西南: ['Southwest China', 'Southwest', '西南区', '西南地区'],
-  西北: ['Northwest China', 'Northwest', '西北区', '西北地区'],
-  东北: ['Northeast China', 'Northeast', '东北区', '东北地区'],
-};
-
 const fields: FieldSpec[] = [
   { name: 'code', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '编码', '代码', 'Partner Code', 'partner_code', 'Code', 'Partner ID', 'Dealer Code', '客户编码', '客户代码', '客户编号', 'Customer Code', 'Customer No'] },
   { name: 'name', type: 'text', synonyms: ['经销商名称', '合作伙伴名称', '伙伴名称', '渠道名称', '公司名称', '名称', 'Partner Name', 'Name', 'Company', 'Company Name', '客户名称', '购货单位', 'Customer Name'] },
   { name: 'nameEn', type: 'text', synonyms: ['英文名称', 'English Name', 'Name (EN)'] },
   { name: 'channelType', type: 'enum', values: CHANNEL_TYPES, synonyms: ['渠道类型', '伙伴类型', '类型', 'Channel Type', 'Channel', 'Type', 'Segment'] },
   { name: 'tier', type: 'enum', values: TIERS, synonyms: ['渠道级别', '级别', '等级', 'Tier', 'Level'] },
-  { name: 'region', type: 'enum', values: REGIONS, synonyms: ['大区', '区域', '销售区域', 'Region', 'Area'] },
+  { name: 'region', type: 'text', synonyms: ['大区', '区域', '销售区域', '销售大区', '片区', 'Region', 'Area', 'Territory', 'Sales Territory'] },
   { name: 'province', type: 'text', synonyms: ['省份', '省', 'Province', 'State'] },
   { name: 'city', type: 'text', synonyms: ['城市', '市', 'City'] },
   { name: 'status', type: 'enum', values: PARTNER_STATUSES, synonyms: ['状态', '合作状态', 'Status'] },
@@ -67,8 +59,8 @@ interface PartnerRowDb {
 }
 
 const COLUMN: Record<string, string> = {
-  code: 'code', name: 'name', nameEn: 'name_en', channelType: 'channel_type', tier: 'tier', region: 'region', province: 'province',
-  city: 'city', status: 'status', owner: 'owner', contactName: 'contact_name', phone: 'phone', email: 'email', address: 'address',
+  code: 'code', name: 'name', nameEn: 'name_en', channelType: 'channel_type', tier: 'tier', territoryId: 'territory_id', province: 'province',
+  city: 'city', status: 'status', channelManagerId: 'channel_manager_id', contactName: 'contact_name', phone: 'phone', email: 'email', address: 'address',
   creditCode: 'credit_code', joinedOn: 'joined_on', currency: 'currency', notes: 'notes',
 };
 
@@ -80,6 +72,27 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
   const record = changeRecorder(ctx, 'partner');
   const byId = sqlite.prepare('select * from partners where id = ?');
   const patchSchema = partnerFields.partial();
+  const territory = territoryMatcher(ctx.ws);
+  const manager = channelManagerMatcher(ctx.ws);
+  // Created on first use when the user chose to create what the file names (a value → the new id).
+  const newTerritories = new Map<string, number>();
+  const newManagers = new Map<string, number>();
+  const history = sqlite.prepare(
+    "insert into partner_manager_history (partner_id, from_manager_id, to_manager_id, changed_on, reason, changed_by) values (?, ?, ?, ?, 'import', ?)",
+  );
+  /** A territory or channel manager named in the file: mapped through the mapping's `values`, matched exactly, never guessed. */
+  const reference = (row: RowValues, field: 'region' | 'owner'): { id: number } | { create: string } | null => {
+    const raw = row.text(field, false, 200);
+    if (raw === null) return null;
+    const value = ctx.values[field]?.[raw] ?? raw;
+    const what = field === 'region' ? 'territory' : 'channelManager';
+    const m = field === 'region' ? territory(value) : manager(value);
+    if (m === 'ambiguous') return row.fail(field, `'${value}' names more than one ${field === 'region' ? 'territory' : 'channel manager'}; use its ${field === 'region' ? 'code' : 'e-mail'}`);
+    if (m) return { id: m.id };
+    if (field === 'region' ? ctx.create?.territories : ctx.create?.channelManagers) return { create: value };
+    row.errors.push({ field, message: `unknown ${field === 'region' ? 'territory' : 'channel manager'} '${value}'`, unknown: { what, value } });
+    return null;
+  };
   return {
     parse(row: RowValues) {
       const v: Record<string, unknown> = {};
@@ -88,13 +101,18 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
       // Defaults (status active unless the file or mapping says otherwise) fill new partners only: an update never
       // changes a field the file leaves empty.
       row.applyDefaults = code !== null && !existing.has(code);
+      const refs: Record<string, { id: number } | { create: string }> = {};
       for (const f of fields) {
         if (f.name === 'code' || !row.has(f.name)) continue;
+        if (f.name === 'region' || f.name === 'owner') {
+          const r = reference(row, f.name);
+          if (r) refs[f.name === 'region' ? 'territoryId' : 'channelManagerId'] = r;
+          continue;
+        }
         let val: unknown;
         if (f.name === 'channelType') val = row.enumOf('channelType', CHANNEL_TYPES, CHANNEL_WORDS, 'channel type');
         else if (f.name === 'tier') val = row.enumOf('tier', TIERS, TIER_WORDS, 'tier');
         else if (f.name === 'status') val = row.enumOf('status', PARTNER_STATUSES, STATUS_WORDS, 'partner status');
-        else if (f.name === 'region') val = row.enumOf('region', REGIONS, REGION_WORDS, 'region');
         else if (f.name === 'joinedOn') val = row.date('joinedOn');
         else if (f.name === 'currency') val = row.currency('currency');
         else if (f.name === 'phone') {
@@ -114,9 +132,10 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
       const checked = patchSchema.safeParse({ code, ...v });
       if (!checked.success) for (const i of checked.error.issues) row.fail(String(i.path[0] ?? 'code'), i.message);
       if (row.errors.length) return null;
-      return { ...(checked.data as Record<string, unknown>), code };
+      return { ...(checked.data as Record<string, unknown>), ...refs, code };
     },
-    write(v) {
+    write(v0) {
+      const v = resolveRefs(v0);
       const before = existing.get(v.code);
       if (!before) {
         const cols = Object.keys(v).map((k) => COLUMN[k]);
@@ -126,6 +145,7 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
         const after = byId.get(info.lastInsertRowid) as PartnerRowDb;
         existing.set(v.code, after);
         record(after.id, 'insert', { before: null, after });
+        if (after.channel_manager_id != null) history.run(after.id, null, after.channel_manager_id, ctx.now.slice(0, 10), ctx.user);
         return 'inserted';
       }
       const changed = Object.keys(v).filter((k) => k !== 'code' && before[COLUMN[k]] !== v[k]);
@@ -136,10 +156,32 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
       const after = byId.get(before.id) as PartnerRowDb;
       existing.set(v.code, after);
       record(before.id, 'update', { before, after });
+      if (changed.includes('channelManagerId')) history.run(before.id, before.channel_manager_id ?? null, after.channel_manager_id ?? null, ctx.now.slice(0, 10), ctx.user);
       return 'updated';
     },
     display: (v) => v,
+    created: () => ({ territories: [...newTerritories.keys()], channelManagers: [...newManagers.keys()] }),
   };
+
+  /** Turns the references into ids, creating the territories / channel managers the user chose to create (once each). */
+  function resolveRefs(v: PartnerValues): PartnerValues {
+    const out: PartnerValues = { ...v };
+    for (const k of ['territoryId', 'channelManagerId'] as const) {
+      const r = v[k] as { id: number } | { create: string } | undefined;
+      if (!r) continue;
+      if ('id' in r) out[k] = r.id;
+      else if (k === 'territoryId') {
+        let id = newTerritories.get(r.create);
+        if (id === undefined) newTerritories.set(r.create, (id = addTerritory(ctx.ws, { nameZh: r.create, nameEn: /^[\x20-\x7e]+$/.test(r.create) ? r.create : null }).id));
+        out[k] = id;
+      } else {
+        let id = newManagers.get(r.create);
+        if (id === undefined) newManagers.set(r.create, (id = createChannelManager(ctx.ws, r.create.includes('@') ? { name: r.create.split('@')[0], email: r.create } : { name: r.create }).id));
+        out[k] = id;
+      }
+    }
+    return out;
+  }
 }
 
 export const partnersKind: KindSpec = { kind: 'partners', fields, defaults: { status: 'active' }, open: open as (ctx: KindContext) => KindRun<unknown> };

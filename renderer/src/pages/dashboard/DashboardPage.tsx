@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTerritories } from '../../territories';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -18,6 +19,7 @@ const LEVEL_COLOURS: Record<string, string> = { low: '#7fb77e', medium: '#f2c14e
  */
 export default function DashboardPage() {
   const { t, i18n } = useTranslation(['dashboard', 'common', 'scorecards']);
+  const territories = useTerritories();
   // Revenue axes in yuan, compact in the app's language (¥1.2亿 / ¥120M); tooltips to the fen.
   const compact = useMemo(() => new Intl.NumberFormat(i18n.language, { notation: 'compact', maximumFractionDigits: 1 }), [i18n.language]);
   const moneyAxis = useMemo(() => ({ type: 'value' as const, axisLabel: { formatter: (v: number) => `¥${compact.format(v)}` } }), [compact]);
@@ -31,7 +33,7 @@ export default function DashboardPage() {
   const toCards = (extra: Record<string, string>) => navigate(`/scorecards?${new URLSearchParams({ period, ...extra }).toString()}`);
 
   const channelSegs = (s?.byChannel ?? []).map((c) => ({ key: c.channelType, label: t(`common:channelType.${c.channelType}`), value: formatMoney(c.revenueMinor), onClick: () => toCards({ channel: c.channelType }) }));
-  const regionSegs = (s?.byRegion ?? []).map((c) => ({ key: c.region, label: t(`common:region.${c.region}`), value: formatMoney(c.revenueMinor), onClick: () => toCards({ region: c.region }) }));
+  const regionSegs = (s?.byRegion ?? []).map((c) => ({ key: c.region, label: territories.name(c.region), value: formatMoney(c.revenueMinor), onClick: () => toCards({ region: c.region }) }));
   const attSegs = (s?.attainment ?? []).map((b) => ({
     key: b.bucket,
     label: t(`dashboard:bucket.${b.bucket}`),

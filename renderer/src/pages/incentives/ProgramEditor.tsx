@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, REGIONS, TIERS } from '../../../../shared/enums';
+import { useTerritories } from '../../territories';
+import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, TIERS } from '../../../../shared/enums';
 import type { ProgramWithDefinition } from '../../../../electron/contract/incentives';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -65,6 +66,7 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
     }
   };
 
+  const territories = useTerritories();
   const checkboxes = (key: string, values: readonly string[], label: (v: string) => string) => {
     const cur = (elig[key] as string[] | undefined) ?? [];
     return (
@@ -194,7 +196,7 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
             <legend>{t('incentives:field.eligibility')} <small className="muted">({t('incentives:anyHint')})</small></legend>
             <div><strong>{t('incentives:field.channelTypes')}</strong>{checkboxes('channelTypes', CHANNEL_TYPES, (v) => t(`common:channelType.${v}`))}</div>
             <div><strong>{t('incentives:field.tiersElig')}</strong>{checkboxes('tiers', TIERS, (v) => t(`common:tier.${v}`))}</div>
-            <div><strong>{t('incentives:field.regions')}</strong>{checkboxes('regions', REGIONS, (v) => t(`common:region.${v}`))}</div>
+            <div><strong>{t('incentives:field.regions')}</strong>{checkboxes('regions', [...new Set([...territories.rows.filter((r) => r.parent === null).map((r) => r.code), ...((elig.regions as string[] | undefined) ?? [])])], (v) => territories.name(v))}</div>
             <div><strong>{t('incentives:field.statuses')}</strong>{checkboxes('statuses', PARTNER_STATUSES, (v) => t(`common:status.${v}`))}</div>
             <label><span>{t('incentives:field.minTrainingCompliance')}</span><input type="number" step="any" value={toPct(elig.minTrainingCompliance)} onChange={(e) => setElig('minTrainingCompliance', fromPct(e.target.value))} /></label>
             <label><span>{t('incentives:field.requiredCertification')}</span><input value={(elig.requiredCertification as string) ?? ''} onChange={(e) => setElig('requiredCertification', e.target.value.trim() || undefined)} /></label>

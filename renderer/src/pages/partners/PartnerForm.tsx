@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_TYPES, PARTNER_STATUSES, REGIONS, TIERS } from '../../../../shared/enums';
+import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../../../shared/enums';
 import { partnerFields, type Partner, type PartnerInput } from '../../../../electron/contract/partners';
-import { useMutationOp } from '../../api/hooks';
+import { useMutationOp, useOp } from '../../api/hooks';
+import { useTerritories } from '../../territories';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
 
 type FormValues = Record<keyof PartnerInput, string>;
 
-const SELECTS = { channelType: CHANNEL_TYPES, tier: TIERS, region: REGIONS, status: PARTNER_STATUSES } as const;
-const ORDER: Array<keyof PartnerInput> = ['code', 'name', 'nameEn', 'channelType', 'tier', 'status', 'region', 'province', 'city', 'owner', 'contactName', 'phone', 'email', 'address', 'creditCode', 'bankName', 'bankAccount', 'joinedOn', 'currency', 'notes'];
+const SELECTS = { channelType: CHANNEL_TYPES, tier: TIERS, status: PARTNER_STATUSES } as const;
+const ORDER: Array<keyof PartnerInput> = ['code', 'name', 'nameEn', 'channelType', 'tier', 'status', 'territory', 'province', 'city', 'channelManagerId', 'contactName', 'phone', 'email', 'address', 'creditCode', 'bankName', 'bankAccount', 'joinedOn', 'currency', 'notes'];
 
 function toValues(p: Partner | null): FormValues {
   const v = {} as FormValues;
@@ -34,11 +35,16 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
   const update = useMutationOp('partners.update');
   const remove = useMutationOp('partners.delete');
   const restore = useMutationOp('partners.restore');
+  const territories = useTerritories();
+  const managers = useOp('channelManagers.list', {});
+  const [reason, setReason] = useState('');
+  const managerChanged = !!partner && String(partner.channelManagerId ?? '') !== values.channelManagerId;
   const busy = create.isPending || update.isPending || remove.isPending || restore.isPending;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const raw = toInput(values);
+    const raw: Record<string, unknown> = toInput(values);
+    raw.channelManagerId = values.channelManagerId ? Number(values.channelManagerId) : null;
     // Required fields cannot be null; optional ones can.
     for (const k of ['code', 'name', 'channelType', 'tier', 'status', 'currency'] as const) if (raw[k] === null) delete raw[k];
     const parsed = partnerFields.safeParse(raw);
@@ -48,7 +54,7 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
     }
     setFieldErrors({});
     try {
-      if (partner) await update.mutateAsync({ id: partner.id, patch: raw as never });
+      if (partner) await update.mutateAsync({ id: partner.id, patch: raw as never, reason: managerChanged && reason.trim() ? reason.trim() : null });
       else await create.mutateAsync(raw as never);
       onClose();
     } catch {
@@ -62,9 +68,26 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
         {ORDER.map((k) => (
           <label key={k} className={k === 'notes' || k === 'address' || k === 'name' ? 'span2' : undefined}>
             <span>{t(`partners:field.${k}`)}</span>
-            {k in SELECTS ? (
+            {k === 'territory' ? (
               <select name={k} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })}>
-                {k === 'region' && <option value="">—</option>}
+                <option value="">—</option>
+                {territories.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : k === 'channelManagerId' ? (
+              <select name={k} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })}>
+                <option value="">—</option>
+                {(managers.data ?? []).filter((m) => m.active || String(m.id) === values[k]).map((m) => (
+                  <option key={m.id} value={String(m.id)}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            ) : k in SELECTS ? (
+              <select name={k} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })}>
                 {SELECTS[k as keyof typeof SELECTS].map((o) => (
                   <option key={o} value={o}>
                     {t(`common:${k === 'channelType' ? 'channelType' : k}.${o}`)}
@@ -84,6 +107,12 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
             {fieldErrors[k] && <small className="field-error">{fieldErrors[k]}</small>}
           </label>
         ))}
+        {managerChanged && (
+          <label className="span2">
+            <span>{t('partners:reassignReason')}</span>
+            <input name="reassignReason" value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+        )}
         <div className="span2">
           <ErrorBanner error={create.error ?? update.error ?? remove.error ?? restore.error} />
         </div>

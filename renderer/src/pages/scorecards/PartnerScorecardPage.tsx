@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTerritories } from '../../territories';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PERIOD_KINDS, type PeriodKind } from '../../../../shared/enums';
 import { SCORE_PARTS } from '../../../../electron/contract/evaluations';
@@ -12,6 +13,7 @@ import { reasonText } from './reason';
 /** Partner detail: KPI trends over the evaluated periods and a radar of the latest health-score components. */
 export default function PartnerScorecardPage() {
   const { t } = useTranslation(['scorecards', 'common']);
+  const territories = useTerritories();
   const { id } = useParams();
   const navigate = useNavigate();
   const partnerId = Number(id);
@@ -97,7 +99,7 @@ export default function PartnerScorecardPage() {
       </h1>
       {p && (
         <p className="muted">
-          {t(`common:channelType.${p.channelType}`)} · {t(`common:tier.${p.tier}`)} · {p.region ? t(`common:region.${p.region}`) : '—'} · {t(`common:status.${p.status}`)}
+          {t(`common:channelType.${p.channelType}`)} · {t(`common:tier.${p.tier}`)} · {p.territory ? territories.name(p.territory, p.territoryNameEn) : '—'} · {t(`common:status.${p.status}`)}
         </p>
       )}
       <ErrorBanner error={partner.error ?? trend.error} />

@@ -1,8 +1,9 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTerritories } from '../../territories';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { CHANNEL_TYPES, GRADES, REGIONS } from '../../../../shared/enums';
+import { CHANNEL_TYPES, GRADES } from '../../../../shared/enums';
 import type { ScorecardRow } from '../../../../electron/contract/evaluations';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
@@ -14,7 +15,7 @@ import { reasonText } from './reason';
 
 /**
  * Scorecards of a period (each partner's latest), filterable by channel type, region and grade. Filters live in the
- * URL (?period=2025-Q1&channel=dealer&region=华东&grade=A&attMin=60&attMax=80) so dashboard charts can link here;
+ * URL (?period=2025-Q1&channel=dealer&region=HD&grade=A&attMin=60&attMax=80) so dashboard charts can link here;
  * they become the grid's filter model.
  */
 export default function ScorecardsPage() {
@@ -22,7 +23,10 @@ export default function ScorecardsPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const period = params.get('period') || undefined;
-  const list = useOp('scorecards.list', { period });
+  const territories = useTerritories();
+  // A territory filter includes its sub-territories: applied by the query (the tree), not by the grid's text filter.
+  const region = params.get('region');
+  const list = useOp('scorecards.list', { period, ...(region ? { regions: [region] } : {}) });
   const shown = list.data?.period ?? period ?? '';
   const run = useJob('evaluations.run');
   const decide = useMutationOp('tier.decide');
@@ -39,12 +43,10 @@ export default function ScorecardsPage() {
   const filterModel = useMemo(() => {
     const m: Record<string, unknown> = {};
     const channel = params.get('channel');
-    const region = params.get('region');
     const grade = params.get('grade');
     const attMin = params.get('attMin');
     const attMax = params.get('attMax');
     if (channel) m.channelType = { filterType: 'text', type: 'equals', filter: t(`common:channelType.${channel}`) };
-    if (region) m.region = { filterType: 'text', type: 'equals', filter: t(`common:region.${region}`) };
     if (grade) m.grade = { filterType: 'text', type: 'equals', filter: grade };
     if (attMin && attMax) m.attainmentPct = { filterType: 'number', type: 'inRange', filter: Number(attMin), filterTo: Number(attMax) };
     else if (attMin) m.attainmentPct = { filterType: 'number', type: 'greaterThanOrEqual', filter: Number(attMin) };
@@ -75,7 +77,7 @@ export default function ScorecardsPage() {
         ),
       },
       { field: 'channelType', headerName: t('scorecards:col.channelType'), width: 145, valueFormatter: (p) => t(`common:channelType.${p.value}`), filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
-      { field: 'region', headerName: t('scorecards:col.region'), width: 145, valueFormatter: (p) => (p.value ? t(`common:region.${p.value}`) : '—'), filterValueGetter: (p) => (p.data?.region ? t(`common:region.${p.data.region}`) : '') },
+      { field: 'region', headerName: t('scorecards:col.region'), width: 145, valueFormatter: (p) => (p.value ? territories.name(p.value, p.data?.regionEn) : '—'), filterValueGetter: (p) => territories.name(p.data?.region, p.data?.regionEn) },
       { field: 'tier', headerName: t('scorecards:col.tier'), width: 100, valueFormatter: (p) => t(`common:tier.${p.value}`), filterValueGetter: (p) => t(`common:tier.${p.data?.tier}`) },
       { field: 'revenueMinor', headerName: t('scorecards:col.revenue'), width: 150, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => formatMoney(p.value as number) },
       { field: 'targetMinor', headerName: t('scorecards:col.target'), width: 150, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => (p.value === null ? '—' : formatMoney(p.value as number)) },
@@ -121,7 +123,7 @@ export default function ScorecardsPage() {
         },
       },
     ];
-  }, [t, decide]);
+  }, [t, decide, territories]);
 
   const runIds = useMemo(() => [...new Set((list.data?.rows ?? []).map((r) => r.runId))], [list.data]);
   const activeFilters = ['channel', 'region', 'grade', 'attMin', 'attMax'].filter((k) => params.get(k));
@@ -156,9 +158,9 @@ export default function ScorecardsPage() {
           {t('scorecards:filter.region')}
           <select value={params.get('region') ?? ''} onChange={(e) => set('region', e.target.value || null)} data-testid="filter-region">
             <option value="">{t('scorecards:filter.all')}</option>
-            {REGIONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`common:region.${r}`)}
+            {territories.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
           </select>

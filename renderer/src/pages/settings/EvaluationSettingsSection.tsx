@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_TYPES, EVALUATION_CYCLES, REGIONS, TIERS, type EvaluationCycle } from '../../../../shared/enums';
+import { useTerritories } from '../../territories';
+import { CHANNEL_TYPES, EVALUATION_CYCLES, TIERS, type EvaluationCycle } from '../../../../shared/enums';
 import { SCORE_PARTS, type EvaluationSettingsDoc, type Schedule } from '../../../../electron/contract/evaluations';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -43,7 +44,9 @@ function SchedulesEditor() {
   const [editing, setEditing] = useState<ScheduleDraft | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
 
-  const names = (values: string[], ns: string) => (values.length ? values.map((v) => t(`common:${ns}.${v}`)).join(', ') : t('evaluationSettings:schedules.all'));
+  const territories = useTerritories();
+  const names = (values: string[], ns: string) =>
+    values.length ? values.map((v) => (ns === 'region' ? territories.name(v) : t(`common:${ns}.${v}`))).join(', ') : t('evaluationSettings:schedules.all');
   return (
     <section data-testid="settings-schedules">
       <h2>{t('evaluationSettings:schedules.title')}</h2>
@@ -130,6 +133,7 @@ function ScheduleForm({ draft, onClose }: { draft: ScheduleDraft; onClose: () =>
       },
       { onSuccess: onClose },
     );
+  const territories = useTerritories();
   const group = (k: 'tiers' | 'channelTypes' | 'regions', values: readonly string[], ns: string) => (
     <fieldset className="checks" data-testid={`schedule-${k}`}>
       <legend>
@@ -137,7 +141,7 @@ function ScheduleForm({ draft, onClose }: { draft: ScheduleDraft; onClose: () =>
       </legend>
       {values.map((v) => (
         <label key={v} className="inline">
-          <input type="checkbox" checked={d[k].includes(v)} onChange={() => toggle(k, v)} value={v} /> {t(`common:${ns}.${v}`)}
+          <input type="checkbox" checked={d[k].includes(v)} onChange={() => toggle(k, v)} value={v} /> {ns === 'region' ? territories.name(v) : t(`common:${ns}.${v}`)}
         </label>
       ))}
     </fieldset>
@@ -170,7 +174,7 @@ function ScheduleForm({ draft, onClose }: { draft: ScheduleDraft; onClose: () =>
       <p className="muted">{t('evaluationSettings:schedules.lagHint')}</p>
       {group('tiers', TIERS, 'tier')}
       {group('channelTypes', CHANNEL_TYPES, 'channelType')}
-      {group('regions', REGIONS, 'region')}
+      {group('regions', [...new Set([...territories.rows.filter((r) => r.parent === null).map((r) => r.code), ...d.regions])], 'region')}
       <ErrorBanner error={save.error} />
       <div className="actions">
         <div className="spacer" />

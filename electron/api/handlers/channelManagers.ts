@@ -1,0 +1,24 @@
+import type { channelManagersContract } from '../../contract/channelManagers';
+import * as store from '../../domain/channelManagers/channelManagerStore';
+import type { HandlerMap } from './types';
+
+export const channelManagerHandlers: HandlerMap<keyof typeof channelManagersContract> = {
+  'channelManagers.list': ({ ws }) => store.listChannelManagers(ws),
+  'channelManagers.me': ({ ws, user }) => store.myChannelManager(ws, user),
+  'channelManagers.create': ({ ws, audit }, input) => {
+    const after = store.createChannelManager(ws, input);
+    audit({ entity: 'channelManager', entityId: after.id, after });
+    return after;
+  },
+  'channelManagers.update': ({ ws, audit }, { id, patch }) => {
+    const { before, after } = store.updateChannelManager(ws, id, patch);
+    audit({ entity: 'channelManager', entityId: id, before, after });
+    return after;
+  },
+  'channelManagers.reassign': ({ ws, user, audit }, input) => {
+    const r = store.reassignPartners(ws, input, user);
+    audit({ entity: 'partner', entityId: input.partnerIds.length === 1 ? input.partnerIds[0] : null, after: { ...input, ...r } });
+    return r;
+  },
+  'channelManagers.history': ({ ws }, { partnerId }) => store.managerHistory(ws, partnerId),
+};

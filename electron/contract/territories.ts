@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import {
+  territoryAddInput,
+  territoryMergeInput,
+  territoryMoveInput,
+  territoryRenameInput,
+  territorySetActiveInput,
+  type Territory,
+} from '../domain/territories/model';
+import { mutation, query } from './operation';
+
+export type { Territory };
+
+export const territoriesContract = {
+  'territories.list': query<Territory[]>()(z.object({}).strict()),
+  'territories.add': mutation<Territory>()(territoryAddInput, { invalidates: ['territories', 'partners'] }),
+  'territories.rename': mutation<Territory>()(territoryRenameInput, { invalidates: ['territories', 'partners'] }),
+  'territories.move': mutation<Territory>()(territoryMoveInput, { invalidates: ['territories', 'partners'] }),
+  'territories.merge': mutation<{ into: Territory; movedPartners: number }>()(territoryMergeInput, { invalidates: ['territories', 'partners'] }),
+  'territories.setActive': mutation<Territory>()(territorySetActiveInput, { invalidates: ['territories'] }),
+};

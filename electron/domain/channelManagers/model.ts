@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** The channel managers area's vocabulary (the contract composes these). */
+export interface ChannelManager {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  /** Territory code. */
+  territory: string | null;
+  active: boolean;
+  /** Live partners assigned to this manager. */
+  partners: number;
+}
+
+/** One line of a partner's ownership history. */
+export interface ManagerAssignment {
+  id: number;
+  from: string | null;
+  to: string | null;
+  changedOn: string;
+  reason: string | null;
+  changedBy: string | null;
+}
+
+export const channelManagerFields = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    email: z.union([z.email().max(200), z.literal('')]).nullable().optional(),
+    phone: z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, 'digits, spaces and + - ( ) only').nullable().optional(),
+    territory: z.string().trim().min(1).max(32).nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type ChannelManagerFields = z.output<typeof channelManagerFields>;
+
+/** Reassign partners to a manager (null: unassigned), with the day and the reason kept in each partner's history. */
+export const reassignInput = z
+  .object({
+    partnerIds: z.array(z.number().int().positive()).min(1).max(100_000),
+    to: z.number().int().positive().nullable(),
+    reason: z.string().trim().max(500).nullable().optional(),
+    on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  })
+  .strict();
+export type ReassignInput = z.output<typeof reassignInput>;

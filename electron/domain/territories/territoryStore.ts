@@ -1,0 +1,191 @@
+import type { Workspace } from '../../../db/database';
+import type { TerritoryKind } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
+import type { Territory, TerritoryAddInput, TerritoryMergeInput, TerritoryMoveInput, TerritoryRenameInput } from './model';
+import { isWithin, withDescendants, type TreeNode } from './territoryTree';
+
+/** The territories store: the only place that writes the `territories` table. */
+interface Raw {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+  parentId: number | null;
+  parent: string | null;
+  kind: TerritoryKind;
+  active: number;
+  partners: number;
+}
+
+export function listTerritories(ws: Workspace): Territory[] {
+  const rows = ws.sqlite
+    .prepare(
+      `select t.id, t.code, t.name_zh as nameZh, t.name_en as nameEn, p.code as parent, t.kind, t.active,
+         (select count(*) from partners x where x.territory_id = t.id and x.deleted_at is null) as partners
+       from territories t left join territories p on p.id = t.parent_id
+       order by coalesce(t.parent_id, 0), t.sort_order, t.id`,
+    )
+    .all() as Raw[];
+  return treeOrder(rows).map((r) => ({ id: r.id, code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, parent: r.parent, kind: r.kind, active: Boolean(r.active), partners: r.partners }));
+}
+
+/** Parents before children, siblings in their order: the list reads as the tree. */
+function treeOrder<T extends { id: number; parent: string | null; code: string }>(rows: T[]): T[] {
+  const kids = new Map<string | null, T[]>();
+  for (const r of rows) kids.set(r.parent, [...(kids.get(r.parent) ?? []), r]);
+  const out: T[] = [];
+  const walk = (parent: string | null) => {
+    for (const r of kids.get(parent) ?? []) {
+      out.push(r);
+      walk(r.code);
+    }
+  };
+  walk(null);
+  return out;
+}
+
+export function treeNodes(ws: Workspace): Array<TreeNode & { code: string; kind: TerritoryKind; active: boolean; nameZh: string; nameEn: string | null }> {
+  return (
+    ws.sqlite.prepare('select id, parent_id as parentId, code, kind, active, name_zh as nameZh, name_en as nameEn from territories').all() as Array<
+      TreeNode & { code: string; kind: TerritoryKind; active: number; nameZh: string; nameEn: string | null }
+    >
+  ).map((r) => ({ ...r, active: Boolean(r.active) }));
+}
+
+function byCode(ws: Workspace, code: string): { id: number; code: string; nameZh: string; nameEn: string | null; parentId: number | null; kind: TerritoryKind; active: number } {
+  const row = ws.sqlite
+    .prepare('select id, code, name_zh as nameZh, name_en as nameEn, parent_id as parentId, kind, active from territories where code = ? collate nocase')
+    .get(code) as ReturnType<typeof byCode> | undefined;
+  if (!row) throw new DomainError(`Territory ${code} not found`, 'NOT_FOUND');
+  return row;
+}
+
+export function getTerritory(ws: Workspace, code: string): Territory {
+  const t = listTerritories(ws).find((x) => x.code.toLowerCase() === code.toLowerCase());
+  if (!t) throw new DomainError(`Territory ${code} not found`, 'NOT_FOUND');
+  return t;
+}
+
+export type TerritoryMatch = { id: number; code: string } | 'ambiguous' | null;
+
+/**
+ * Finds a territory by its code, its exact Chinese name or its exact English name (letter case aside) — never by a
+ * guess: "East" does not find 华东 / East China. A name two territories share is 'ambiguous'.
+ */
+export function territoryMatcher(ws: Workspace): (value: string) => TerritoryMatch {
+  const rows = treeNodes(ws);
+  const codes = new Map(rows.map((r) => [r.code.toLowerCase(), r]));
+  const names = new Map<string, Array<(typeof rows)[number]>>();
+  const add = (k: string | null, r: (typeof rows)[number]) => {
+    if (!k) return;
+    const key = k.trim().toLowerCase();
+    const list = names.get(key) ?? [];
+    if (!list.includes(r)) list.push(r);
+    names.set(key, list);
+  };
+  for (const r of rows) {
+    add(r.nameZh, r);
+    add(r.nameEn, r);
+  }
+  return (value) => {
+    const key = value.trim().toLowerCase();
+    const c = codes.get(key);
+    if (c) return { id: c.id, code: c.code };
+    const n = names.get(key);
+    if (!n) return null;
+    return n.length === 1 ? { id: n[0].id, code: n[0].code } : 'ambiguous';
+  };
+}
+
+/**
+ * A region filter: the ids of the referenced territories (code or exact name, as stored schedules and programs written
+ * before the territory tree hold names such as 华东) and all their descendants. Unknown references are refused.
+ */
+export function territoryFilterIds(ws: Workspace, refs: readonly string[]): number[] {
+  const match = territoryMatcher(ws);
+  const ids = refs.map((r) => {
+    const m = match(r);
+    if (m === null) throw new DomainError(`Territory ${r} not found`, 'NOT_FOUND');
+    if (m === 'ambiguous') throw new DomainError(`Territory name ${r} is used by more than one territory; use its code`, 'CONFLICT');
+    return m.id;
+  });
+  return [...withDescendants(treeNodes(ws), ids)];
+}
+
+/** The territory id behind a code given in an input (null stays null). */
+export function territoryIdOf(ws: Workspace, code: string | null | undefined): number | null | undefined {
+  if (code === undefined) return undefined;
+  if (code === null || code === '') return null;
+  return byCode(ws, code).id;
+}
+
+function defaultKind(parentKind: TerritoryKind | null): TerritoryKind {
+  if (parentKind === null) return 'territory';
+  if (parentKind === 'territory' || parentKind === 'subTerritory') return 'subTerritory';
+  return 'city';
+}
+
+function freeCode(ws: Workspace, wanted: string | null): string {
+  const taken = (c: string) => ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(c) !== undefined;
+  const base = (wanted ?? '').toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24);
+  if (base && !taken(base)) return base;
+  for (let n = 1; ; n++) {
+    const c = base ? `${base}-${n}` : `T${String(n).padStart(3, '0')}`;
+    if (!taken(c)) return c;
+  }
+}
+
+export function addTerritory(ws: Workspace, input: TerritoryAddInput): Territory {
+  const parent = input.parent ? byCode(ws, input.parent) : null;
+  if (input.code && ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(input.code))
+    throw new DomainError(`Territory code ${input.code} is already used`, 'CONFLICT');
+  const code = input.code ?? freeCode(ws, input.nameEn ?? null);
+  const sort = (ws.sqlite.prepare('select coalesce(max(sort_order), 0) + 1 as n from territories where parent_id is ?').get(parent?.id ?? null) as { n: number }).n;
+  ws.sqlite
+    .prepare('insert into territories (code, name_zh, name_en, parent_id, kind, sort_order) values (?, ?, ?, ?, ?, ?)')
+    .run(code, input.nameZh, input.nameEn ?? null, parent?.id ?? null, input.kind ?? defaultKind(parent?.kind ?? null), sort);
+  return getTerritory(ws, code);
+}
+
+const touch = "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+
+export function renameTerritory(ws: Workspace, input: TerritoryRenameInput): { before: Territory; after: Territory } {
+  const before = getTerritory(ws, input.code);
+  if (input.newCode && input.newCode.toLowerCase() !== before.code.toLowerCase() && ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(input.newCode))
+    throw new DomainError(`Territory code ${input.newCode} is already used`, 'CONFLICT');
+  ws.sqlite
+    .prepare(`update territories set code = ?, name_zh = ?, name_en = ?, ${touch} where id = ?`)
+    .run(input.newCode ?? before.code, input.nameZh ?? before.nameZh, input.nameEn === undefined ? before.nameEn : input.nameEn, before.id);
+  return { before, after: getTerritory(ws, input.newCode ?? before.code) };
+}
+
+export function moveTerritory(ws: Workspace, input: TerritoryMoveInput): { before: Territory; after: Territory } {
+  const before = getTerritory(ws, input.code);
+  const parent = input.parent ? byCode(ws, input.parent) : null;
+  if (parent && isWithin(treeNodes(ws), parent.id, before.id))
+    throw new DomainError(`Territory ${before.code} cannot move under itself or one of its own sub-territories (${parent.code})`, 'CONFLICT');
+  ws.sqlite.prepare(`update territories set parent_id = ?, ${touch} where id = ?`).run(parent?.id ?? null, before.id);
+  return { before, after: getTerritory(ws, before.code) };
+}
+
+/** Everything that pointed at `from` points at `into` afterwards; `from` is deleted. Stored evaluation runs keep their names. */
+export function mergeTerritory(ws: Workspace, input: TerritoryMergeInput): { from: Territory; into: Territory; movedPartners: number } {
+  const from = getTerritory(ws, input.from);
+  const into0 = getTerritory(ws, input.into);
+  if (from.id === into0.id) throw new DomainError('A territory cannot be merged into itself', 'CONFLICT');
+  if (isWithin(treeNodes(ws), into0.id, from.id))
+    throw new DomainError(`Territory ${from.code} cannot be merged into one of its own sub-territories (${into0.code})`, 'CONFLICT');
+  const movedPartners = ws.sqlite.prepare('update partners set territory_id = ? where territory_id = ?').run(into0.id, from.id).changes;
+  ws.sqlite.prepare('update channel_managers set territory_id = ? where territory_id = ?').run(into0.id, from.id);
+  ws.sqlite.prepare('update territories set parent_id = ? where parent_id = ?').run(into0.id, from.id);
+  ws.sqlite.prepare('update coverage_targets set territory_id = ? where territory_id = ?').run(into0.id, from.id);
+  ws.sqlite.prepare('update coverage_targets set area_id = ? where area_id = ?').run(into0.id, from.id);
+  ws.sqlite.prepare('delete from territories where id = ?').run(from.id);
+  return { from, into: getTerritory(ws, into0.code), movedPartners };
+}
+
+export function setTerritoryActive(ws: Workspace, code: string, active: boolean): { before: Territory; after: Territory } {
+  const before = getTerritory(ws, code);
+  ws.sqlite.prepare(`update territories set active = ?, ${touch} where id = ?`).run(active ? 1 : 0, before.id);
+  return { before, after: getTerritory(ws, code) };
+}

@@ -38,7 +38,7 @@ test.describe('partners (browser mode over the HTTP bridge)', () => {
     await expect(form.locator('.field-error')).toBeVisible();
     await form.locator('input[name="email"]').fill('sales@example.cn');
     await form.locator('select[name="channelType"]').selectOption('distributor');
-    await form.locator('select[name="region"]').selectOption('华东');
+    await form.locator('select[name="territory"]').selectOption('HD');
     await form.getByTestId('partner-save').click();
     await expect(form).toBeHidden();
     await page.getByTestId('partners-grid-filter').fill(code);

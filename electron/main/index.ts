@@ -10,7 +10,7 @@ import { workerExecutor } from '../jobs/workerExecutor';
 import { registerContractIpc } from './ipcHandlers';
 import { startEvaluationTimer } from '../jobs/evaluationTimer';
 import { startHqPublishTimer } from '../jobs/hqPublishTimer';
-import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, secureWebPreferences } from './security';
+import { CONTENT_SECURITY_POLICY, isOwnFrameUrl as isOwnFrame, isSafeExternalUrl, secureWebPreferences } from './security';
 
 /** `--db PATH` overrides the default workspace in the user-data folder. */
 function workspacePath(): string {
@@ -24,8 +24,9 @@ let ws: ReopenableWorkspace;
 let api: Api;
 let win: BrowserWindow | null = null;
 
+/** Only the app's own page (its index.html, or the dev server's origin) may call the contract. */
 function isOwnFrameUrl(url: string): boolean {
-  return url.startsWith('file://') || (!!process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL));
+  return isOwnFrame(url, join(here, '../renderer/index.html'), process.env.ELECTRON_RENDERER_URL);
 }
 
 function registerIpc() {

@@ -1,4 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The renderer's Content Security Policy: no eval, no inline script, no remote content. */
 export const CONTENT_SECURITY_POLICY =
@@ -23,6 +25,32 @@ export function isSafeExternalUrl(raw: string): boolean {
   try {
     const u = new URL(raw);
     return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether an IPC sender frame is the app's own page: the built renderer's index.html (any file:// page would do
+ * otherwise — a downloaded HTML file opened in a frame included), or the dev server's exact origin in development.
+ */
+export function isOwnFrameUrl(raw: string, rendererIndex: string, devUrl?: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'file:') {
+    try {
+      return resolvePath(fileURLToPath(`file://${url.host}${url.pathname}`)) === resolvePath(rendererIndex);
+    } catch {
+      return false;
+    }
+  }
+  if (!devUrl) return false;
+  try {
+    return url.origin === new URL(devUrl).origin;
   } catch {
     return false;
   }

@@ -3,6 +3,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** One folder's import zone: forbidden import patterns (and `electron` itself for code that runs outside the main process). */
+function zone(files, patterns, noElectron) {
+  const paths = noElectron ? [{ name: 'electron', message: 'Only electron/main and electron/preload import electron.' }] : [];
+  return { files, rules: { 'no-restricted-imports': ['error', { paths, patterns }] } };
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
   js.configs.recommended,
@@ -20,32 +26,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  {
-    // The domain never imports Electron: it runs in the CLI, tests and worker threads too.
-    files: ['shared/**/*.ts', 'electron/domain/**/*.ts', 'electron/api/**/*.ts', 'electron/contract/**/*.ts', 'electron/jobs/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts', 'db/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Domain and transports other than main/preload must not import electron.' }] }] },
-  },
-  {
-    // The renderer reaches data only through the contract.
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              // Pure formatting helpers (money, periods) may be shared; everything else of the domain is reached through the contract.
-              group: ['node:*', 'better-sqlite3', 'drizzle-orm*', '**/db/database*'],
-              message: 'The renderer talks to the domain through the contract only.',
-            },
-            {
-              // The shared vocabulary (shared/: errors, enums, money, periods, clock, job and bridge types) is open to every layer.
-              regex: '(^|/)(electron/(domain|api|jobs|db)|db)/',
-              message: 'The renderer talks to the domain through the contract only; shared words live in shared/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Import directions (README "How it is built"): shared ← contract ← renderer; shared + db ← domain ← api.
+  zone(['shared/**/*.ts'], [{ regex: '^\\.\\./', message: 'shared/ is a leaf: it imports nothing of the app.' }], true),
+  zone(['electron/contract/**/*.ts'], [{ regex: '(^|/)(api|jobs|cli|main|web)/|(^|/)renderer/', message: 'The contract declares operations; it never imports a transport or the dispatcher.' }], true),
+  // Still to come (issue 10): the domain never imports the contract (models per area).
+  zone(['electron/domain/**/*.ts'], [{ regex: '(^|/)(api|cli|main|preload|web)/|(^|/)renderer/', message: 'The domain never imports a transport or the dispatcher.' }], true),
+  zone(['electron/api/**/*.ts', 'electron/jobs/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts', 'db/**/*.ts'], [{ regex: '(^|/)renderer/', message: 'Only the renderer imports the renderer.' }], true),
+  zone(
+    ['renderer/**/*.{ts,tsx}'],
+    [
+      { group: ['node:*', 'better-sqlite3', 'drizzle-orm*'], message: 'The renderer talks to the domain through the contract only.' },
+      { regex: '(^|/)(electron/(domain|api|jobs|cli|main|preload|web)|db)/', message: 'The renderer imports the contract and shared/ only.' },
+    ],
+    false,
+  ),
 );

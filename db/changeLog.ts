@@ -17,6 +17,8 @@ export interface PublishedTable {
 }
 
 export const PUBLISHED_TABLES: readonly PublishedTable[] = [
+  { table: 'territories' },
+  { table: 'channel_managers' },
   { table: 'partners' },
   { table: 'sales_lines' },
   { table: 'targets' },

@@ -86,11 +86,12 @@ export async function hqDashboard(client: pg.Client, label: string): Promise<HqD
     byOffice.set(r.office, o);
     if (r.grade) grades.set(r.grade, (grades.get(r.grade) ?? 0) + 1);
   }
-  // Territory: the partner's region until territories are published (issue 15 adds them to the published tables).
+  // Territory: the partner's territory as its office names it (offices keep their own trees).
   const territory = await client.query(
-    `SELECT o.name AS office, pr.data->>'region' AS territory, sum(s.amount_minor)::bigint AS "revenueMinor"
+    `SELECT o.name AS office, tr.data->>'name_zh' AS territory, sum(s.amount_minor)::bigint AS "revenueMinor"
      FROM hq.sales_lines s JOIN hq.offices o ON o.id = s.office_id
      LEFT JOIN hq.records pr ON pr.office_id = s.office_id AND pr.tbl = 'partners' AND pr.row_key = s.partner_id
+     LEFT JOIN hq.records tr ON tr.office_id = s.office_id AND tr.tbl = 'territories' AND tr.row_key = (pr.data->>'territory_id')::bigint
      WHERE s.date BETWEEN $1::date AND $2::date GROUP BY 1, 2 ORDER BY 1, 3 DESC`,
     [p.start, p.end],
   );

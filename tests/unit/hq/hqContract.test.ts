@@ -55,6 +55,8 @@ describe('HQ through the contract (Settings → HQ)', () => {
       const dash = await api.send('hq.dashboard', { period: '2025-Q2' });
       expect(dash.revenueByOffice).toEqual([{ office: '西区', revenueMinor: 4200, partners: 1 }]);
       expect(dash.top.map((x) => x.partnerCode)).toEqual(['W-1']);
+      // Territories are published with the partners, so HQ reports revenue by the office's own territory names.
+      expect(dash.revenueByTerritory).toEqual([{ office: '西区', territory: '华东', revenueMinor: 4200 }]);
 
       // Offline: the error is recorded for Settings and nothing is lost.
       await api.send('hq.configure', { url: 'postgres://office_west@127.0.0.1:1/pwb_hq', office: '西区', passwordFile: keyFile });

@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { RunDetail } from './RunDetail';
+import { Payables } from './Payables';
 
 export default function PayoutsPage() {
   const { t } = useTranslation(['payouts', 'common']);
@@ -68,6 +69,7 @@ export default function PayoutsPage() {
         {calc.running && <JobProgressBar progress={calc.progress} onCancel={calc.cancel} />}
       </div>
       <DataGrid<PayoutRunRow> stateKey="payout-runs" testId="payout-runs-grid" rows={runs.data} columns={columns} getRowId={(r) => String(r.id)} onRowClicked={(r) => setSelected(r.id)} />
+      <Payables />
     </div>
   );
 }

@@ -134,7 +134,8 @@ export function isInside(root: string, p: string): boolean {
     probe = up;
   }
   const real = join(realpathSync(probe), ...rest);
-  return real.startsWith(root + sep);
+  // The folder itself counts: exports write into it (the page's folder picker answers the files folder).
+  return real === root || real.startsWith(root + sep);
 }
 
 /**

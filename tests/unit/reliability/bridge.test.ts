@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileS
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../../../electron/web/httpBridge';
+import { isInside, startBridge, type Bridge } from '../../../electron/web/httpBridge';
 import { memoryApi, tempDir } from '../../helpers/workspace';
 
 let bridge: Bridge;
@@ -134,6 +134,12 @@ describe('the bridge is only for the user who started it (defect 2)', () => {
     expect((await call('imports.preview', { kind: 'partners', path: join(filesDir, 'etc-link', 'passwd') })).status).toBe(403);
     // a relative path is not resolved against anything
     expect((await call('imports.preview', { kind: 'partners', path: 'x.csv' })).status).toBe(403);
+  });
+
+  it('the files folder itself is inside (exports write into it); a sibling with the same prefix is not', () => {
+    expect(isInside(filesDir, filesDir)).toBe(true);
+    expect(isInside(filesDir, join(filesDir, 'statements'))).toBe(true);
+    expect(isInside(filesDir, `${filesDir}-other`)).toBe(false);
   });
 
   it('downloads follow no symlink', async () => {

@@ -203,7 +203,7 @@ describe('operation option backupBefore', () => {
     expect(partnersIn(b.path)).toEqual(['P1']);
   });
 
-  it.skipIf(!('imports.run' in contract))('is set on imports.run', () => {
+  it('is set on imports.run', () => {
     expect((contract as Record<string, { backupBefore?: boolean }>)['imports.run'].backupBefore).toBe(true);
   });
 });

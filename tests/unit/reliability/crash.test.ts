@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openWorkspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
-import { contract } from '../../../electron/contract';
 import { backupBeforeMigration } from '../../../electron/domain/backups/backupService';
 import { inspectBackup } from '../../../electron/domain/backups/inspectBackup';
 import { partnerInput, tempDir } from '../../helpers/workspace';
@@ -153,7 +152,7 @@ describe(`crash safety: SIGKILL at ${POINTS} random points`, () => {
     });
   }, 600_000);
 
-  it.skipIf(!('imports.run' in contract))('a large import (imports.run, with its backup before)', async () => {
+  it('a large import (imports.run, with its backup before)', async () => {
     await crashScenario({
       name: 'import',
       async prepare(template) {
@@ -178,7 +177,7 @@ describe(`crash safety: SIGKILL at ${POINTS} random points`, () => {
     });
   }, 600_000);
 
-  it.skipIf(!('payouts.calculate' in contract))('a payout calculation (payouts.calculate)', async () => {
+  it('a payout calculation (payouts.calculate)', async () => {
     await crashScenario({
       name: 'payout',
       async prepare(template) {

@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
-import { contract } from '../../../electron/contract';
 import { listBackups } from '../../../electron/domain/backups/backupService';
 import { expectAudited, expectRolledBack } from '../../helpers/audit';
 import { fileWorkspace, memoryApi, partnerInput } from '../../helpers/workspace';
@@ -14,7 +13,7 @@ afterEach(() => {
 
 /** Jobs write in their own transactions and audit themselves (writeAudit); these use the shared helper to prove it. */
 describe('jobs that write are audited', () => {
-  it.skipIf(!('imports.run' in contract))('imports.run: audited, and a backup of the workspace is taken first', async () => {
+  it('imports.run: audited, and a backup of the workspace is taken first', async () => {
     const f = fileWorkspace();
     cleanups.push(f.cleanup);
     const api = createApi({ ws: f.ws, user: 'importer' });
@@ -30,7 +29,7 @@ describe('jobs that write are audited', () => {
     await expectRolledBack(f.ws, () => api.send('imports.run', { kind: 'sales', path: bad }), ['sales_lines']);
   });
 
-  it.skipIf(!('payouts.calculate' in contract))('payouts.calculate and approve: audited; recalculating an approved run is refused and audited', async () => {
+  it('payouts.calculate and approve: audited; recalculating an approved run is refused and audited', async () => {
     const { ws, api } = memoryApi('finance');
     await api.send('system.loadDemo', { scale: 0.05, asOf: '2026-01-15' });
     const { result: run } = await expectAudited(ws, () => api.send('payouts.calculate', { programCode: 'REB-2025-Q', period: '2025-Q1' }), { operation: 'payouts.calculate', outcome: 'ok' });

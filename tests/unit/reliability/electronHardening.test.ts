@@ -67,7 +67,10 @@ describe('secure window settings (source)', () => {
 });
 
 /** Static analysis of what actually ships: the built main bundle and preload (run `npm run build` first). */
-describe.skipIf(!built)('built bundle (out/main/index.js, out/preload/index.cjs)', () => {
+describe('built bundle (out/main/index.js, out/preload/index.cjs)', () => {
+  it('exists: npm test builds before the unit tests (a missing build fails here instead of skipping)', () => {
+    expect(built, 'no build in out/: run npm run build first').toBe(true);
+  });
   const main = built ? readFileSync(MAIN, 'utf8') : '';
   const preload = built ? readFileSync(PRELOAD, 'utf8') : '';
   const flat = main.replace(/\s+/g, ' ');

@@ -134,7 +134,3 @@ describe('built bundle (out/main/index.js, out/preload/index.cjs)', () => {
     expect(preload).not.toMatch(/ipcRenderer\.send(Sync)?\(/);
   });
 });
-
-it.runIf(!built)('built bundle checks are skipped: run `npm run build` first (out/main/index.js missing)', () => {
-  expect(built).toBe(false);
-});

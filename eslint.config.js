@@ -26,17 +26,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  // Import directions (README "How it is built"): shared ← contract ← renderer; shared + db ← domain ← api.
+  // Import directions (README "How it is built"): shared ← model ← contract ← renderer; shared + model + db ← domain ← api.
   zone(['shared/**/*.ts'], [{ regex: '^\\.\\./', message: 'shared/ is a leaf: it imports nothing of the app.' }], true),
-  zone(['electron/contract/**/*.ts'], [{ regex: '(^|/)(api|jobs|cli|main|web)/|(^|/)renderer/', message: 'The contract declares operations; it never imports a transport or the dispatcher.' }], true),
-  // Still to come (issue 10): the domain never imports the contract (models per area).
-  zone(['electron/domain/**/*.ts'], [{ regex: '(^|/)(api|cli|main|preload|web)/|(^|/)renderer/', message: 'The domain never imports a transport or the dispatcher.' }], true),
+  zone(['electron/model/**/*.ts'], [{ regex: '(^|/)(domain|api|jobs|contract|cli|main|preload|web)/|(^|/)renderer/', message: 'A model is pure: zod, shared/ and db schema types only.' }], true),
+  zone(['electron/contract/**/*.ts'], [{ regex: '(^|/)(domain|api|jobs|cli|main|web)/|(^|/)renderer/', message: 'The contract composes operations from the models (electron/model) and shared/.' }], true),
+  zone(['electron/domain/**/*.ts'], [{ regex: '(^|/)(contract|api|cli|main|preload|web)/|(^|/)renderer/', message: 'The domain depends on models, shared/ and db — never on the contract or a transport.' }], true),
   zone(['electron/api/**/*.ts', 'electron/jobs/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts', 'db/**/*.ts'], [{ regex: '(^|/)renderer/', message: 'Only the renderer imports the renderer.' }], true),
   zone(
     ['renderer/**/*.{ts,tsx}'],
     [
       { group: ['node:*', 'better-sqlite3', 'drizzle-orm*'], message: 'The renderer talks to the domain through the contract only.' },
-      { regex: '(^|/)(electron/(domain|api|jobs|cli|main|preload|web)|db)/', message: 'The renderer imports the contract and shared/ only.' },
+      { regex: '(^|/)(electron/(domain|api|jobs|model|cli|main|preload|web)|db)/', message: 'The renderer imports the contract and shared/ only (models come through the contract).' },
     ],
     false,
   ),

@@ -23,7 +23,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { openWorkspace } from '../db/database';
 import { createOfficeRole, setupHqSchema } from '../electron/domain/hq/hqSchema';
 import { hqReport } from '../electron/domain/hq/hqReport';
-import { publishToHq, type PublishResult } from '../electron/domain/hq/publish';
+import { type PublishResult } from '../electron/model/hq';
+import { publishToHq } from '../electron/domain/hq/publish';
 import { startTestCluster } from '../tests/helpers/postgres';
 
 const OFFICES = Number(process.env.BENCH_OFFICES ?? 20);

@@ -4,7 +4,7 @@ import { CHANNEL_TYPES, TIERS } from '../shared/enums';
 import { trainingCompliance } from '../electron/domain/training/compliance';
 import { complianceMatrix } from '../electron/domain/training/complianceMatrix';
 import { expiringCertificates } from '../electron/domain/training/expiringCertificates';
-import { computeExpiry } from '../electron/domain/training/expiry';
+import { computeExpiry } from '../electron/model/trainingExpiry';
 import { addDays } from '../shared/period';
 
 const PARTNERS = Number(process.env.PARTNERS ?? 10_000);

@@ -53,3 +53,7 @@ export type Grade = (typeof GRADES)[number];
 
 export const DEAL_STATUSES = ['pending', 'conflict', 'approved', 'rejected', 'expired', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
+
+/** Risk levels from the score bands (likelihood × impact). */
+export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];

@@ -1,37 +1,8 @@
 import { z } from 'zod';
-import { query, zs } from './operation';
+import { query } from './operation';
+import { AuditRecord, auditListInput, entity, entityId } from '../model/audit';
 
-/** One record of the audit trail, with before/after parsed back from JSON. */
-export interface AuditRecord {
-  id: number;
-  at: string;
-  user: string;
-  operation: string;
-  entity: string | null;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  outcome: 'ok' | 'refused';
-}
-
-const entity = z.string().trim().min(1).max(64);
-const entityId = z.union([z.string().trim().min(1).max(200), zs.id]);
-
-export const auditListInput = z
-  .object({
-    entity: entity.optional(),
-    entityId: entityId.optional(),
-    user: z.string().trim().min(1).max(100).optional(),
-    /** An operation name ('partners.update') or an area prefix ending in a dot ('partners.'). */
-    operation: z.string().trim().min(1).max(100).optional(),
-    outcome: z.enum(['ok', 'refused']).optional(),
-    /** Local calendar days, inclusive. */
-    from: zs.isoDate.optional(),
-    to: zs.isoDate.optional(),
-    limit: z.number().int().min(1).max(5000).optional(),
-    offset: z.number().int().min(0).max(1_000_000_000).optional(),
-  })
-  .strict();
+export * from '../model/audit';
 
 export const auditContract = {
   'audit.list': query<{ rows: AuditRecord[]; total: number }>()(auditListInput),
@@ -40,30 +11,3 @@ export const auditContract = {
   /** Distinct entities, users and operations in the trail: the audit grid's filter choices. */
   'audit.facets': query<{ entities: string[]; users: string[]; operations: string[] }>()(z.object({}).strict()),
 };
-
-/** One changed field between an audit record's before and after values. */
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * Field-by-field differences between two audited values (plain objects: top-level keys; anything else: one
- * pseudo-field '(value)'). Pure and dependency-free: lives with the contract so the audit page can use it in the renderer.
- */
-export function recordDiff(before: unknown, after: unknown): FieldChange[] {
-  if (!isPlainObject(before) || !isPlainObject(after)) {
-    return JSON.stringify(before ?? null) === JSON.stringify(after ?? null) ? [] : [{ field: '(value)', before: before ?? null, after: after ?? null }];
-  }
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const out: FieldChange[] = [];
-  for (const k of keys) {
-    const b = before[k] === undefined ? null : before[k];
-    const a = after[k] === undefined ? null : after[k];
-    if (JSON.stringify(b) !== JSON.stringify(a)) out.push({ field: k, before: b, after: a });
-  }
-  return out;
-}

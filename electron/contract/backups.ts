@@ -1,26 +1,8 @@
-import type { BackupInspection } from '../domain/backups/inspectBackup';
 import { z } from 'zod';
 import { job, mutation, query, zs } from './operation';
+import { BackupFileInfo, BackupInspectionInfo, RestoreOutcome } from '../model/backups';
 
-export interface BackupFileInfo {
-  path: string;
-  name: string;
-  /** daily | manual | before-migration-<from>-to-<to> | before-<operation> */
-  kind: string;
-  at: string;
-  bytes: number;
-}
-
-/** What a backup file holds and whether it can be restored (see inspectBackup). */
-export type BackupInspectionInfo = BackupInspection;
-
-export interface RestoreOutcome {
-  path: string;
-  from: string;
-  replacedPath: string | null;
-  schemaVersionBefore: number | null;
-  schemaVersion: number;
-}
+export * from '../model/backups';
 
 export const backupsContract = {
   /** The backup folder (settings 'backup.folder', default `backups` next to the workspace) and its backups, newest first. */

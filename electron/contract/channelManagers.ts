@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelManagerFields, reassignInput, type ChannelManager, type ManagerAssignment } from '../domain/channelManagers/model';
+import { channelManagerFields, reassignInput, type ChannelManager, type ManagerAssignment } from '../model/channelManagers';
 import { mutation, query, zs } from './operation';
 
 export type { ChannelManager, ManagerAssignment };

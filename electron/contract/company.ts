@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { CompanyProfile, RequiredCompanyField, StatementLanguage, TaxTreatment } from '../domain/company/companyProfile';
 import { query } from './operation';
+import { CompanyProfile, RequiredCompanyField } from '../model/company';
 
-export type { CompanyProfile, RequiredCompanyField, StatementLanguage, TaxTreatment };
+export * from '../model/company';
 
 export const companyContract = {
   /** The issuing company on statements (written through settings.set, key by key) and what is still missing. */

@@ -1,34 +1,10 @@
 import { z } from 'zod';
-import type { HqDashboard } from '../domain/hq/hqReport';
-import type { PublishResult } from '../domain/hq/publish';
+import type { HqDashboard } from '../model/hq';
+import type { PublishResult } from '../model/hq';
 import { job, mutation, query, zs } from './operation';
+import { HqStatus, hqUrl } from '../model/hq';
 
-export interface HqStatus {
-  workspaceId: string;
-  officeName: string | null;
-  /** The HQ address without password; null when no HQ is configured. */
-  url: string | null;
-  /** A key file holding the password (else PGPASSWORD / ~/.pgpass of the user running the app). */
-  passwordFile: string | null;
-  lastAttemptAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  /** Changes waiting to be published. */
-  pending: number;
-}
-
-const hqUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'a postgres:// address, e.g. postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full')
-  .refine((u) => {
-    try {
-      return !new URL(u).password;
-    } catch {
-      return false;
-    }
-  }, 'no password in the address: keep it in a key file, PGPASSWORD or ~/.pgpass');
+export * from '../model/hq';
 
 export const hqContract = {
   /** This workspace's identity at HQ, the configured connection and the last publish. */

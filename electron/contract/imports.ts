@@ -1,43 +1,9 @@
 import { z } from 'zod';
 import { IMPORT_KINDS } from '../../shared/enums';
-import type { ImportPreview } from '../domain/imports/importPreview';
-import type { ImportRecord } from '../domain/imports/importHistory';
-import type { MappingTemplate } from '../domain/imports/mappingTemplates';
-import { DATE_FORMATS, DELIMITERS, ENCODINGS, type ImportResult, type RowError } from '../domain/imports/types';
 import { job, mutation, query, zs } from './operation';
+import { ImportPreview, ImportRecord, ImportResult, MappingTemplate, RowError, fileInput, importMapping } from '../model/imports';
 
-const fieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, 'a target field name such as partnerCode');
-
-/** The mapping file / template: which column feeds which field, and how to read the file. */
-export const importMapping = z
-  .object({
-    kind: z.enum(IMPORT_KINDS),
-    sheet: z.string().max(200).nullable().optional(),
-    encoding: z.enum(ENCODINGS).optional(),
-    delimiter: z.enum(DELIMITERS).optional(),
-    dateFormat: z.enum(DATE_FORMATS).nullable().optional(),
-    columns: z.record(fieldName, z.string().max(200)),
-    values: z.record(fieldName, z.record(z.string().max(200), z.string().max(100))).optional(),
-    nullValues: z.array(z.string().max(50)).max(50).optional(),
-    defaults: z.record(fieldName, z.string().max(200)).optional(),
-  })
-  .strict();
-
-const encodingInput = z.string().regex(/^[a-zA-Z0-9-]{1,20}$/).optional();
-
-const fileInput = {
-  kind: z.enum(IMPORT_KINDS),
-  path: zs.filePath,
-  fileName: z.string().min(1).max(255).optional(),
-  mapping: importMapping.nullable().optional(),
-  sheet: z.string().max(200).nullable().optional(),
-  encoding: encodingInput,
-  delimiter: z.enum(DELIMITERS).optional(),
-};
-
-export type { ImportPreview, ImportRecord, ImportResult, MappingTemplate, RowError };
-export type { DateFormat, EncodingChoice, ImportMapping } from '../domain/imports/types';
-export { DATE_FORMATS, ENCODINGS };
+export * from '../model/imports';
 
 export const importsContract = {
   /** Reads the start of a file: detected encoding/delimiter/sheets, suggested mapping, rows as stored, validation summary. */

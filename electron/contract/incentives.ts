@@ -1,25 +1,9 @@
 import { z } from 'zod';
 import { INQUIRY_STATUSES, PAYOUT_RUN_STATUSES } from '../../shared/enums';
-import type { InquiryRow } from '../domain/incentives/inquiries';
-import type { PayoutLineView, PayoutRunDetail, PayoutRunRow } from '../domain/incentives/payoutRun';
-import type { ProgramRow, ProgramWithDefinition } from '../domain/incentives/programRepo';
-import type { ProgramFile } from '../domain/incentives/programSchema';
-import type { WhatIfResult } from '../domain/incentives/whatIf';
-import type { StatementExportResult } from '../domain/statements/statementExport';
 import { job, mutation, query, zs } from './operation';
+import { InquiryRow, PayoutLineView, PayoutRunDetail, PayoutRunRow, ProgramFile, ProgramRow, ProgramWithDefinition, STATEMENT_FORMATS, StatementExportResult, WhatIfResult, programDocument, programRef } from '../model/incentives';
 
-const programRef = z
-  .object({ id: zs.id.optional(), code: zs.code.optional() })
-  .strict()
-  .refine((r) => (r.id == null) !== (r.code == null), 'give exactly one of id or code');
-
-/** The program document itself is validated by the domain's programFileSchema (errors come back with field paths). */
-const programDocument = z.record(z.string(), z.json());
-
-/** Result types of this area, for the renderer (which reaches the domain only through the contract). */
-export type { InquiryRow, PayoutLineView, PayoutRunDetail, PayoutRunRow, ProgramRow, ProgramWithDefinition, ProgramFile, WhatIfResult, StatementExportResult };
-
-export const STATEMENT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
+export * from '../model/incentives';
 
 export const incentivesContract = {
   'programs.list': query<ProgramRow[]>()(z.object({}).strict()),

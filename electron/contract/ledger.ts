@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import type { AccrualReport, AccrualRow, Ageing } from '../domain/ledger/accrualReport';
-import type { LedgerAccrual, LedgerEntry, LedgerEntryKind } from '../domain/ledger/ledgerEntry';
-import type { LedgerPartner, PartnerLedger, PartnerLedgerLine } from '../domain/ledger/partnerLedger';
-import type { ReconciliationExportResult } from '../domain/ledger/reconciliationStatement';
 import { job, query, zs } from './operation';
+import { AccrualReport, PartnerLedger, ReconciliationExportResult } from '../model/ledger';
 
-export type { ReconciliationExportResult, AccrualReport, AccrualRow, Ageing, LedgerAccrual, LedgerEntry, LedgerEntryKind, LedgerPartner, PartnerLedger, PartnerLedgerLine };
+export * from '../model/ledger';
 
 export const ledgerContract = {
   /** A partner's ledger (对账): opening, entries with running balance, closing, accrued — for a range of local days. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isoDate } from '../../shared/dates';
 
 export { ApiError, DomainError, type ApiErrorBody } from '../../shared/errors';
 export type { JobProgress } from '../../shared/jobs';
@@ -59,16 +58,4 @@ export type InputOf<Op> = Op extends Operation<infer I, unknown, OperationKind> 
 export type ParsedInputOf<Op> = Op extends Operation<infer I, unknown, OperationKind> ? z.output<I> : never;
 export type ResultOf<Op> = Op extends Operation<z.ZodType, infer O, OperationKind> ? O : never;
 
-/** Shared building blocks for input schemas. Every object schema is strict: unknown fields are rejected. */
-export const zs = {
-  id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  code: z.string().trim().min(1).max(64),
-  name: z.string().trim().min(1).max(200),
-  text: (max = 2000) => z.string().max(max),
-  /** A calendar date in the years 1900–2199 (no 2025-02-30: handlers can rely on `new Date(...)` working). */
-  isoDate,
-  /** '2019-03', '2019-Q1', '2019-H1', '2019' (years 1900–2199) */
-  period: z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'expected a period such as 2019-03, 2019-Q1, 2019-H1 or 2019'),
-  minor: z.number().int().min(-9e15).max(9e15),
-  filePath: z.string().min(1).max(4096),
-};
+export { zs } from '../../shared/fields';

@@ -1,70 +1,8 @@
 import { z } from 'zod';
-import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../db/schema';
-import type { PartnerView } from '../domain/partners/partnerRepo';
 import { mutation, query, zs } from './operation';
+import { Partner, partnerFields, partnerListInput } from '../model/partners';
 
-/**
- * Any printable text without leading or trailing spaces (曾惠-14485, Channel Islands, P-001), case-sensitive: what
- * companies' own partner and customer codes hold. No control or format characters, no line breaks.
- */
-export const PARTNER_CODE = /^[^\p{C}\s](?:[^\p{C}\n\r\t\v\f\u2028\u2029]*[^\p{C}\s])?$/u;
-const partnerCode = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(PARTNER_CODE, 'a partner code is printable text without leading or trailing spaces');
-
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-
-/** No zod defaults here: the same shape, made partial, is the update patch; the database supplies defaults. */
-export const partnerFields = z
-  .object({
-    code: partnerCode,
-    name: zs.name,
-    nameEn: optionalText(200),
-    channelType: z.enum(CHANNEL_TYPES),
-    tier: z.enum(TIERS).optional(),
-    /** Territory code (any level of the tree). */
-    territory: z.string().trim().min(1).max(32).nullable().optional(),
-    province: optionalText(50),
-    city: optionalText(50),
-    status: z.enum(PARTNER_STATUSES).optional(),
-    channelManagerId: zs.id.nullable().optional(),
-    contactName: optionalText(100),
-    phone: z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, 'digits, spaces and + - ( ) only').nullable().optional(),
-    email: z.union([z.email().max(200), z.literal('')]).nullable().optional(),
-    address: optionalText(300),
-    creditCode: z
-      .string()
-      .trim()
-      .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'a unified social credit code has 18 characters')
-      .nullable()
-      .optional(),
-    bankName: optionalText(200),
-    bankAccount: optionalText(64),
-    joinedOn: zs.isoDate.nullable().optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO currency code').optional(),
-    notes: optionalText(4000),
-  })
-  .strict();
-
-export type PartnerInput = z.input<typeof partnerFields>;
-export type Partner = PartnerView;
-
-export const partnerListInput = z
-  .object({
-    search: z.string().max(100).optional(),
-    channelTypes: z.array(z.enum(CHANNEL_TYPES)).max(CHANNEL_TYPES.length).optional(),
-    tiers: z.array(z.enum(TIERS)).max(TIERS.length).optional(),
-    /** Territory codes (or exact names); each includes its descendants. */
-    regions: z.array(z.string().trim().min(1).max(100)).max(500).optional(),
-    channelManagerIds: z.array(zs.id).max(500).optional(),
-    statuses: z.array(z.enum(PARTNER_STATUSES)).max(PARTNER_STATUSES.length).optional(),
-    includeDeleted: z.boolean().optional(),
-    limit: z.number().int().min(1).max(100_000).optional(),
-    offset: z.number().int().min(0).optional(),
-  })
-  .strict();
+export * from '../model/partners';
 
 export const partnersContract = {
   'partners.list': query<{ rows: Partner[]; total: number }>()(partnerListInput),

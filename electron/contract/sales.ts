@@ -1,46 +1,9 @@
-import { z } from 'zod';
-import { query, zs } from './operation';
+import { query } from './operation';
+import { type SalesPage, salesListInput } from '../model/sales';
 
-export const SALES_SORTABLE = ['date', 'partnerCode', 'orderRef', 'product', 'category', 'quantity', 'amountMinor', 'costMinor', 'customerRef'] as const;
-
-export interface SalesLineView {
-  id: number;
-  date: string;
-  partnerCode: string;
-  partnerName: string;
-  orderRef: string | null;
-  lineRef: string | null;
-  product: string | null;
-  category: string | null;
-  quantity: number;
-  amountMinor: number;
-  costMinor: number | null;
-  customerRef: string | null;
-  currency: string;
-  importId: number | null;
-}
-
-export const salesFilter = z
-  .object({
-    partnerCode: zs.code.optional(),
-    dateFrom: zs.isoDate.optional(),
-    dateTo: zs.isoDate.optional(),
-    /** Matches order ref, product, category or customer ref. */
-    search: z.string().max(100).optional(),
-    importId: zs.id.optional(),
-  })
-  .strict();
+export * from '../model/sales';
 
 export const salesContract = {
   /** One page of sales lines (the grid loads pages as it scrolls), with the total count and sums for the filter. */
-  'sales.list': query<{ rows: SalesLineView[]; total: number; amountMinor: number; costMinor: number; costedAmountMinor: number; costedLines: number }>()(
-    salesFilter
-      .extend({
-        offset: z.number().int().min(0).max(1e9).default(0),
-        limit: z.number().int().min(1).max(5000).default(200),
-        sort: z.enum(SALES_SORTABLE).default('date'),
-        direction: z.enum(['asc', 'desc']).default('desc'),
-      })
-      .strict(),
-  ),
+  'sales.list': query<SalesPage>()(salesListInput),
 };

@@ -1,26 +1,9 @@
 import { z } from 'zod';
 import { job, mutation, query, zs } from './operation';
 import { isKnownSetting, KNOWN_SETTINGS } from './settingKeys';
+import { CheckReport, WorkspaceInfo, settingKey } from '../model/system';
 
-export interface WorkspaceInfo {
-  path: string;
-  schemaVersion: number;
-  appSchemaVersion: number;
-  counts: Record<string, number>;
-  isEmpty: boolean;
-  demoOffered: boolean;
-}
-
-export interface CheckReport {
-  ok: boolean;
-  integrity: string[];
-  foreignKeyViolations: Array<{ table: string; rowid: number; parent: string }>;
-  schemaVersion: number;
-  appSchemaVersion: number;
-  counts: Record<string, number>;
-}
-
-export const settingKey = z.string().regex(/^[a-z][a-zA-Z0-9_.]{0,99}$/);
+export * from '../model/system';
 
 export const systemContract = {
   'system.info': query<WorkspaceInfo>()(z.object({}).strict()),

@@ -6,7 +6,7 @@ import {
   territoryRenameInput,
   territorySetActiveInput,
   type Territory,
-} from '../domain/territories/model';
+} from '../model/territories';
 import { mutation, query } from './operation';
 
 export type { Territory };

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { IMPORT_KINDS } from '../../../shared/enums';
 import { importMapping } from '../../contract/imports';
 import { ApiError } from '../../../shared/errors';
-import type { RowError } from '../../domain/imports/types';
+import type { RowError } from '../../model/imports';
 import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
 
 interface ImportOptions extends CommonOptions {

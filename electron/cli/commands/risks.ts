@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { RISK_CATEGORIES, RISK_STATUSES } from '../../../db/schema';
 import type { Result } from '../../contract';
-import { RISK_LEVEL_VALUES } from '../../contract/risks';
+import { RISK_LEVELS as RISK_LEVEL_VALUES } from '../../../shared/enums';
 import { action, common, output, withApi, type CommonOptions } from '../runtime';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AuditRecord } from '../../contract/audit';
+import type { AuditRecord } from '../../model/audit';
 
 export interface AuditFilter {
   entity?: string;

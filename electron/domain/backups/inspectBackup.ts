@@ -3,24 +3,10 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultMigrationsFolder, schemaVersionOf } from '../../../db/database';
+import { BackupInspection } from '../../model/backups';
 
 /** Tables every Partner Workbench workspace has had since the first schema. */
 const REQUIRED_TABLES = ['__drizzle_migrations', 'settings', 'audit_log', 'partners'];
-
-export interface BackupInspection {
-  path: string;
-  bytes: number;
-  ok: boolean;
-  /** What makes the file unusable as a workspace; empty when ok. */
-  problems: string[];
-  integrity: string[];
-  schemaVersion: number | null;
-  appSchemaVersion: number;
-  /** Row counts of a few main tables, to show before restoring. */
-  counts: Record<string, number>;
-  /** Newest audit record in the file (roughly: when it was last changed). */
-  lastChangeAt: string | null;
-}
 
 /** Checks that a file is a readable, intact workspace this app can open (integrity_check, schema version, tables), read-only. */
 export function inspectBackup(file: string, migrationsFolder = defaultMigrationsFolder(), key?: string): BackupInspection {

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { openWorkspace, type OpenOptions } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { writeAudit } from '../audit';
-import { inspectBackup, type BackupInspection } from './inspectBackup';
+import { type BackupInspection } from '../../model/backups';
+import { inspectBackup } from './inspectBackup';
 
 export interface RestoreResult {
   /** The workspace file, now holding the backup's data. */

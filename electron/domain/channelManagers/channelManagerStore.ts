@@ -2,7 +2,7 @@ import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { localDate } from '../../../shared/clock';
 import { territoryIdOf } from '../territories/territoryStore';
-import type { ChannelManager, ChannelManagerFields, ManagerAssignment, ReassignInput } from './model';
+import type { ChannelManager, ChannelManagerFields, ManagerAssignment, ReassignInput } from '../../model/channelManagers';
 
 /** The channel managers store: the only place that writes `channel_managers` and `partner_manager_history`. */
 export function listChannelManagers(ws: Workspace): ChannelManager[] {

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import { channelManagers, dealRegistrations, partners, risks, type DealRegistrationRow, type DealStatus } from '../../../db/schema';
-import type { CustomerConflict, DealConflict, DealDecision, DealInput, DealListFilter, DealRow, DealSettings, PriceConflict } from '../../contract/deals';
-import { dealFields } from '../../contract/deals';
+import type { CustomerConflict, DealConflict, DealDecision, DealInput, DealListFilter, DealRow, DealSettings, PriceConflict } from '../../model/deals';
+import { dealFields } from '../../model/deals';
 import { DomainError } from '../../../shared/errors';
 import { formatMinor } from '../../../shared/money';
 import { addDays } from '../../../shared/period';

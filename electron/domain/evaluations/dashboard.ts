@@ -1,8 +1,11 @@
 import type { Workspace } from '../../../db/database';
-import { RISK_LEVELS, getRiskBands, riskLevel, type RiskLevel } from '../risks/riskLevels';
+import { RISK_LEVELS } from '../../../shared/enums';
+import { getRiskBands, riskLevel } from '../risks/riskLevels';
 import { parsePeriod, periodsBetween, previousPeriod } from '../../../shared/period';
 import { readEvaluationSettings } from './evaluationSettings';
-import { evaluatedPeriods, listScorecards, type ScorecardRow } from './scorecardQueries';
+import { type ScorecardRow } from '../../model/evaluations';
+import { evaluatedPeriods, listScorecards } from './scorecardQueries';
+import { DashboardSummary } from '../../model/evaluations';
 
 /** Attainment buckets of the dashboard histogram; bounds are ratios, lower bound inclusive, upper exclusive. */
 export const ATTAINMENT_BUCKETS = [
@@ -13,23 +16,6 @@ export const ATTAINMENT_BUCKETS = [
   { key: '110to130', min: 1.1, max: 1.3 },
   { key: 'ge130', min: 1.3, max: null },
 ] as const;
-
-export interface DashboardSummary {
-  period: string | null;
-  periods: Array<{ period: string; kind: string }>;
-  partners: number;
-  revenueMinor: number;
-  byChannel: Array<{ channelType: string; revenueMinor: number; partners: number; avgScore: number }>;
-  byRegion: Array<{ region: string; revenueMinor: number; partners: number; avgScore: number }>;
-  grades: Array<{ grade: string; partners: number }>;
-  attainment: Array<{ bucket: string; min: number | null; max: number | null; partners: number }>;
-  noTarget: number;
-  top: Array<Pick<ScorecardRow, 'partnerId' | 'partnerCode' | 'partnerName' | 'healthScore' | 'grade' | 'revenueMinor'>>;
-  bottom: Array<Pick<ScorecardRow, 'partnerId' | 'partnerCode' | 'partnerName' | 'healthScore' | 'grade' | 'revenueMinor'>>;
-  /** Revenue per period (of the selected period's kind, up to 8 ending with it) and channel type, straight from sales. */
-  trend: { periods: string[]; series: Array<{ channelType: string; revenueMinor: number[] }> };
-  risksByLevel: Array<{ level: RiskLevel; risks: number }>;
-}
 
 function group<K extends string>(rows: ScorecardRow[], key: (r: ScorecardRow) => K | null) {
   const m = new Map<K, { revenueMinor: number; partners: number; score: number }>();

@@ -5,11 +5,14 @@ import { DomainError } from '../../../shared/errors';
 import { writeAudit } from '../audit';
 import { isPeriodLabel, parsePeriod, previousPeriod, type Period } from '../../../shared/period';
 import { evaluatedPartners, type EvaluatedPartner, type PartnerFilter } from './evaluatedPartners';
-import { readEvaluationSettings, type EvaluationSettings, type ScorePart } from './evaluationSettings';
+import { type ScorePart } from '../../model/evaluations';
+import { readEvaluationSettings, type EvaluationSettings } from './evaluationSettings';
 import { gradeOf, healthScore, ranksWithin } from './healthScore';
 import { KpiSource, type PartnerKpis } from './kpis';
 import { applyRiskSignals, type RiskSignalOutcome } from './riskSignals';
-import { recommendTier, type PeriodResult, type TierRecommendation } from './tierRules';
+import { type TierRecommendation } from '../../model/evaluations';
+import { type PeriodResult } from '../../model/evaluations';
+import { recommendTier } from './tierRules';
 
 export interface EvaluationOptions {
   period: string;

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database';
-import { SCORE_PARTS } from '../../contract/evaluations';
+import { SCORE_PARTS } from '../../model/evaluations';
 import { getSetting, setSetting } from '../system/settingsStore';
 
 /**
@@ -18,7 +18,6 @@ export interface ScoreWeights {
   risks: number;
 }
 export { SCORE_PARTS };
-export type ScorePart = (typeof SCORE_PARTS)[number];
 
 /**
  * Defaults: selling to target is what a channel manager is judged on (30), then the three signs of a healthy business

@@ -1,6 +1,7 @@
 import type { Grade } from '../../../shared/enums';
 import type { PartnerKpis } from './kpis';
-import { SCORE_PARTS, type GradeBands, type ScorePart, type ScoreWeights } from './evaluationSettings';
+import { type ScorePart } from '../../model/evaluations';
+import { SCORE_PARTS, type GradeBands, type ScoreWeights } from './evaluationSettings';
 
 /**
  * Normalisation of each KPI to 0–1 (1 = excellent), documented in the README:

@@ -3,7 +3,9 @@ import { workspaceClock } from '../system/workspaceClock';
 import { addDays, parsePeriod, periodContaining, previousPeriod, nextPeriod, type Period } from '../../../shared/period';
 import { readEvaluationSettings } from './evaluationSettings';
 import { runEvaluation } from './evaluationRun';
-import { CYCLE_KIND, listSchedules, type Schedule } from './schedules';
+import { type Schedule } from '../../model/evaluations';
+import { CYCLE_KIND, listSchedules } from './schedules';
+import { DueRun } from '../../model/evaluations';
 
 /** A claim older than this whose run never finished (the app was killed mid-run) may be taken over. */
 export const STALE_CLAIM_MS = 60 * 60 * 1000;
@@ -53,16 +55,6 @@ export function claimSchedulePeriod(ws: Workspace, scheduleId: number, period: s
     )
     .run({ id: scheduleId, period, now: now.toISOString(), stale: new Date(now.getTime() - STALE_CLAIM_MS).toISOString() });
   return r.changes === 1;
-}
-
-export interface DueRun {
-  scheduleId: number;
-  scheduleName: string;
-  period: string;
-  outcome: 'succeeded' | 'failed' | 'skipped' | 'waiting';
-  runId?: number;
-  partnerCount?: number;
-  message?: string;
 }
 
 export interface RunDueOptions {

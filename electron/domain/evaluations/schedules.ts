@@ -1,20 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import type { EvaluationCycle, PeriodKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-
-export interface Schedule {
-  id: number;
-  name: string;
-  cycle: EvaluationCycle;
-  tiers: string[];
-  channelTypes: string[];
-  regions: string[];
-  lagDays: number;
-  enabled: boolean;
-  lastPeriod: string | null;
-  lastOutcome: string | null;
-  lastRunAt: string | null;
-}
+import { Schedule } from '../../model/evaluations';
 
 export interface ScheduleInput {
   id?: number;

@@ -1,47 +1,9 @@
 import type { Workspace } from '../../../db/database';
-import type { Grade, Tier } from '../../../shared/enums';
+import type { Tier } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { territoryFilterIds, treeNodes } from '../territories/territoryStore';
-import type { ScorePart } from './evaluationSettings';
-import type { TierRecommendation } from './tierRules';
-
-export interface ScorecardRow {
-  id: number;
-  runId: number;
-  runVersion: number;
-  period: string;
-  periodKind: string;
-  partnerId: number;
-  partnerCode: string;
-  partnerName: string;
-  tier: Tier;
-  channelType: string;
-  /** The territory as it was when the run was made (Chinese name, English name, code); never changes afterwards. */
-  region: string | null;
-  regionEn: string | null;
-  regionCode: string | null;
-  revenueMinor: number;
-  targetMinor: number | null;
-  attainment: number | null;
-  growthPrev: number | null;
-  growthYoY: number | null;
-  grossMargin: number | null;
-  orders: number;
-  activeCustomers: number;
-  newCustomers: number;
-  retention: number | null;
-  satisfaction: number | null;
-  trainingCompliance: number | null;
-  openHighRisks: number;
-  healthScore: number;
-  grade: Grade;
-  rankInChannel: number | null;
-  rankInRegion: number | null;
-  tierRecommendation: Tier | null;
-  recommendationReason: TierRecommendation['reason'];
-  scoreParts: { parts: Record<ScorePart, number | null>; weights: Record<ScorePart, number>; coverage: number } | null;
-  decision: { decision: 'accepted' | 'rejected'; toTier: Tier; effectiveOn: string | null; decidedBy: string; decidedAt: string } | null;
-}
+import { RunComparison, RunInfo, ScorecardRow } from '../../model/evaluations';
+import { COMPARED_FIELDS } from '../../model/evaluations';
 
 export interface ScorecardFilter {
   period?: string;
@@ -120,23 +82,6 @@ export function listScorecards(ws: Workspace, f: ScorecardFilter): ScorecardRow[
   return rows.map(toRow);
 }
 
-export interface RunInfo {
-  id: number;
-  period: string;
-  periodKind: string;
-  version: number;
-  status: string;
-  trigger: string;
-  scheduleId: number | null;
-  scheduleName: string | null;
-  partnerCount: number;
-  inputsFingerprint: string | null;
-  startedBy: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
-
 export function listRuns(ws: Workspace, f: { period?: string; limit?: number }): RunInfo[] {
   return ws.sqlite
     .prepare(
@@ -153,22 +98,6 @@ export function getRun(ws: Workspace, id: number): RunInfo {
   const r = ws.sqlite.prepare('select id, period from evaluation_runs where id = ?').get(id) as { id: number; period: string } | undefined;
   if (!r) throw new DomainError(`Evaluation run ${id} not found`, 'NOT_FOUND');
   return listRuns(ws, { period: r.period }).find((x) => x.id === id)!;
-}
-
-export const COMPARED_FIELDS = [
-  'tier', 'revenueMinor', 'targetMinor', 'attainment', 'growthPrev', 'growthYoY', 'grossMargin', 'orders', 'activeCustomers', 'newCustomers',
-  'retention', 'satisfaction', 'trainingCompliance', 'openHighRisks', 'healthScore', 'grade', 'rankInChannel', 'rankInRegion', 'tierRecommendation',
-] as const;
-export type ComparedField = (typeof COMPARED_FIELDS)[number];
-
-export interface RunComparison {
-  run: RunInfo;
-  other: RunInfo | null;
-  sameInputs: boolean;
-  added: Array<{ partnerCode: string; partnerName: string }>;
-  removed: Array<{ partnerCode: string; partnerName: string }>;
-  changed: Array<{ partnerId: number; partnerCode: string; partnerName: string; changes: Array<{ field: ComparedField; before: unknown; after: unknown }> }>;
-  unchanged: number;
 }
 
 /** What changed between a run and another (default: the previous version of the same period). */

@@ -2,26 +2,13 @@ import type { Workspace } from '../../../db/database';
 import type { Tier } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { updatePartner } from '../partners/partnerRepo';
+import { TierDecisionResult } from '../../model/evaluations';
 
 export interface TierDecisionInput {
   scorecardId: number;
   decision: 'accepted' | 'rejected';
   /** When an accepted change takes effect; default: the day of the decision. */
   effectiveOn?: string;
-}
-
-export interface TierDecisionResult {
-  id: number;
-  scorecardId: number;
-  partnerId: number;
-  fromTier: Tier;
-  toTier: Tier;
-  decision: 'accepted' | 'rejected';
-  effectiveOn: string | null;
-  decidedBy: string;
-  decidedAt: string;
-  partnerBefore: { tier: string };
-  partnerAfter: { tier: string };
 }
 
 /**

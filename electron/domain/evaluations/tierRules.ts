@@ -1,20 +1,10 @@
 import { TIERS, type Tier } from '../../../shared/enums';
 import type { TierRules } from './evaluationSettings';
+import { TierRecommendation } from '../../model/evaluations';
+import { PeriodResult } from '../../model/evaluations';
 
 /** Tiers from the lowest to the highest: an upgrade moves one step right, a downgrade one step left. */
 export const TIER_LADDER: Tier[] = ['tier3', 'tier2', 'tier1', 'strategic'];
-
-export interface PeriodResult {
-  period: string;
-  attainment: number | null;
-  healthScore: number;
-}
-
-export interface TierRecommendation {
-  tierRecommendation: Tier | null;
-  /** Structured reason (translated by the UI): code + the periods it is based on. */
-  reason: { code: 'upgrade' | 'downgrade' | 'upgrade_at_top' | 'downgrade_at_bottom'; rule: Record<string, number>; periods: PeriodResult[] } | null;
-}
 
 /**
  * The tier rules: with `consecutivePeriods` = n, the evaluated period and the n − 1 periods right before it

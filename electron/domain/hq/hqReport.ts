@@ -2,16 +2,8 @@ import type pg from 'pg';
 import { DomainError } from '../../../shared/errors';
 import { isPeriodLabel, parsePeriod } from '../../../shared/period';
 import { DEFAULT_RISK_BANDS } from '../risks/riskLevels';
-
-export interface HqReportRow {
-  office: string;
-  partnerCode: string;
-  revenueMinor: number;
-  orders: number;
-  attainment: number | null;
-  grade: string | null;
-  payoutMinor: number;
-}
+import { HqDashboard } from '../../model/hq';
+import { HqReportRow } from '../../model/hq';
 
 function period(label: string, fiscalStartMonth = 1) {
   if (!isPeriodLabel(label)) throw new DomainError(`Not a period: ${label} (e.g. 2025-Q1, 2025-03, 2025-H1, 2025)`, 'DOMAIN', { reason: 'PERIOD' });
@@ -59,17 +51,6 @@ export async function hqReport(client: pg.Client, label: string): Promise<HqRepo
     [p.start, p.end, p.label],
   );
   return r.rows.map((x) => ({ ...x, revenueMinor: Number(x.revenueMinor), payoutMinor: Number(x.payoutMinor) }));
-}
-
-export interface HqDashboard {
-  period: string;
-  revenueByOffice: Array<{ office: string; revenueMinor: number; partners: number }>;
-  revenueByTerritory: Array<{ office: string; territory: string | null; revenueMinor: number }>;
-  grades: Array<{ grade: string; partners: number }>;
-  top: HqReportRow[];
-  bottom: HqReportRow[];
-  payoutsByOffice: Array<{ office: string; payoutMinor: number }>;
-  risksByLevel: Array<{ level: string; open: number }>;
 }
 
 /** The HQ section's figures across offices (one query each; the report rows serve top/bottom). */

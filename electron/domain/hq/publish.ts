@@ -8,6 +8,7 @@ import { DomainError } from '../../../shared/errors';
 import { checkHqSchema } from './hqSchema';
 import { connectHq, hqError, type HqConnectionOptions } from './hqConnection';
 import { readIdentity, setOfficeName } from './workspaceIdentity';
+import { PublishResult } from '../../model/hq';
 
 export interface PublishOptions {
   hq: HqConnectionOptions;
@@ -19,22 +20,6 @@ export interface PublishOptions {
   /** Checked between batches; a cancelled publish keeps what was committed (and continues from there next time). */
   cancelled?: () => boolean;
   now?: () => string;
-}
-
-export interface PublishResult {
-  office: string;
-  workspaceId: string;
-  /** Change-log entries sent (a row changed three times since the last publish counts three). */
-  changes: number;
-  /** Rows written at HQ (inserted or updated) and removed there. */
-  upserted: number;
-  deleted: number;
-  batches: number;
-  highWater: number;
-  /** True when HQ did not match this workspace's history (another HQ, a restored HQ or workspace) and everything was sent again. */
-  resynced: boolean;
-  tables: Record<string, { upserted: number; deleted: number }>;
-  elapsedMs: number;
 }
 
 /** Tables HQ keeps typed (the rest go to hq.records as JSON): their columns in HQ order, read from the workspace row. */

@@ -8,7 +8,7 @@ import { ImportFailure } from './importFailure';
 import type { RecordSource } from './recordSource';
 import { isEmptyRow } from './recordSource';
 import type { Sniffed } from './fileSniffer';
-import type { SourceRecord } from './types';
+import type { SourceRecord } from '../../model/imports';
 
 /** A field or row longer than this is an error (usually a quote that is never closed). */
 export const MAX_RECORD_CHARS = 1_000_000;

@@ -1,16 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import type { ImportKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-
-/** A committed import of the same file content (same SHA-256) and kind. */
-export interface EarlierImport {
-  importId: number;
-  fileName: string;
-  finishedAt: string | null;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-}
+import { EarlierImport } from '../../model/imports';
 
 /**
  * The newest committed (not undone) import of this kind that read the same sheet of a file with this SHA-256 and

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import { ImportFailure } from './importFailure';
-import type { DelimiterChoice, Encoding, EncodingChoice, SourceFormat } from './types';
+import type { DelimiterChoice, Encoding, EncodingChoice, SourceFormat } from '../../model/imports';
 
 /** What a file looks like before it is read: format, text encoding, byte-order mark, delimiter. */
 export interface Sniffed {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../shared/errors';
-import type { RowError, UnknownValue } from './types';
+import type { RowError, UnknownValue } from '../../model/imports';
 
 /** Nothing was imported: the file cannot be read, or rows have errors and the import is all-or-nothing. */
 export class ImportFailure extends DomainError {

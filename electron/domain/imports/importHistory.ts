@@ -1,25 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import type { RowError } from './types';
-
-export interface ImportRecord {
-  id: number;
-  kind: string;
-  fileName: string;
-  fileSize: number;
-  sha256: string;
-  status: string;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  duplicates: number;
-  rejected: number;
-  durationMs: number | null;
-  startedAt: string;
-  finishedAt: string | null;
-  undoneAt: string | null;
-  user: string | null;
-}
+import type { RowError } from '../../model/imports';
+import { ImportRecord } from '../../model/imports';
 
 const SELECT = `select id, kind, file_name as fileName, file_size as fileSize, sha256, status, rows_read as rowsRead, inserted, updated,
   duplicates, rejected, duration_ms as durationMs, started_at as startedAt, finished_at as finishedAt, undone_at as undoneAt, user from imports`;

@@ -1,17 +1,18 @@
-import { findEarlierImport, type EarlierImport } from './earlierImport';
+import { findEarlierImport } from './earlierImport';
 import { hashFile } from './fileHash';
 import { basename } from 'node:path';
 import type { Workspace } from '../../../db/database';
 import type { ImportKind } from '../../../shared/enums';
 import { kindSpec } from './kinds';
-import { RowValues, type FieldError, type FieldType } from './kinds/kind';
+import { RowValues, type FieldError } from './kinds/kind';
 import { resolveMapping } from './mapping';
 import { openSource } from './openSource';
 import { rowErrors } from './importRun';
 import { cellText } from './recordSource';
 import { suggestColumns } from './headerMatcher';
-import type { DateFormat, DelimiterChoice, ImportMapping, RowError, SourceFormat } from './types';
+import type { DateFormat, DelimiterChoice, ImportMapping, RowError } from '../../model/imports';
 import { suggestDateFormat } from './valueParsers';
+import { ImportPreview } from '../../model/imports';
 
 export interface PreviewInput {
   kind: ImportKind;
@@ -25,31 +26,6 @@ export interface PreviewInput {
   sampleRows?: number;
   /** Rows checked for the validation summary (default 2000). */
   checkRows?: number;
-}
-
-export interface ImportPreview {
-  fileName: string;
-  fileSize: number;
-  format: SourceFormat;
-  encoding: string | null;
-  delimiter: string | null;
-  sheets: string[];
-  sheet: string | null;
-  header: string[];
-  fields: Array<{ name: string; type: FieldType; required: boolean; values: string[] | null }>;
-  /** Auto-suggested field → header. */
-  suggestedColumns: Record<string, string>;
-  /** Only when a date column holds day/month-first dates and the sample decides which. */
-  suggestedDateFormat: DateFormat | null;
-  /** The mapping in use (given or suggested). */
-  mapping: ImportMapping;
-  missingRequired: string[];
-  /** For enumeration fields: distinct values of the sample that need a value map (not a code or a known word). */
-  unknownValues: Record<string, string[]>;
-  rows: Array<{ row: number; cells: string[]; stored: Record<string, unknown> | null; errors: RowError[] }>;
-  summary: { rowsChecked: number; valid: number; invalid: number; complete: boolean; errors: RowError[] };
-  /** A committed import of the same file content: importing again needs replace (or force). */
-  alreadyImported: EarlierImport | null;
 }
 
 /** Reads the start of a file without writing anything: what was detected, the mapping, rows as they will be stored, errors. */

@@ -13,7 +13,7 @@ import { resolveMapping } from './mapping';
 import { openSource } from './openSource';
 import { cellText } from './recordSource';
 import { undoImport } from './undo';
-import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError, type UnknownValue } from './types';
+import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError, type UnknownValue } from '../../model/imports';
 
 export interface RunImportInput {
   kind: ImportKind;

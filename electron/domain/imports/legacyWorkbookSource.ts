@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { ImportFailure } from './importFailure';
 import type { RecordSource } from './recordSource';
 import { cellText, isEmptyRow } from './recordSource';
-import type { Cell, SourceRecord } from './types';
+import type { Cell, SourceRecord } from '../../model/imports';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits';
 import { excelNumber, serialToDate } from './xlsx/sheetRows';
 

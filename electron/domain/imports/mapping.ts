@@ -2,7 +2,7 @@ import type { ImportKind } from '../../../shared/enums';
 import { normalizeHeader, suggestColumns } from './headerMatcher';
 import { ImportFailure } from './importFailure';
 import type { KindSpec } from './kinds/kind';
-import { NULL_VALUES, type DateFormat, type ImportMapping } from './types';
+import { NULL_VALUES, type DateFormat, type ImportMapping } from '../../model/imports';
 
 export interface ResolvedMapping {
   kind: ImportKind;

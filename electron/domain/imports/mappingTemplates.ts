@@ -1,15 +1,10 @@
 import type { Db } from '../../../db/database';
 import { getSetting, setSetting } from '../system/settingsStore';
-import type { ImportMapping } from './types';
+import type { ImportMapping } from '../../model/imports';
+import { MappingTemplate } from '../../model/imports';
 
 /** Saved mappings, in the setting 'imports.templates': [{name, mapping}], by name. */
 export const TEMPLATES_KEY = 'imports.templates';
-
-export interface MappingTemplate {
-  name: string;
-  mapping: ImportMapping;
-  savedAt: string;
-}
 
 export function listTemplates(db: Db, kind?: string): MappingTemplate[] {
   const all = getSetting<MappingTemplate[]>(db, TEMPLATES_KEY, []);

@@ -1,7 +1,7 @@
 import { openCsvSource } from './csvSource';
 import { sniffFile, normalizeEncoding } from './fileSniffer';
 import type { RecordSource } from './recordSource';
-import type { DelimiterChoice } from './types';
+import type { DelimiterChoice } from '../../model/imports';
 import { openLegacyWorkbookSource } from './legacyWorkbookSource';
 import { openXlsxSource } from './xlsxSource';
 

@@ -1,4 +1,4 @@
-import type { Cell, SourceFormat, SourceRecord } from './types';
+import type { Cell, SourceFormat, SourceRecord } from '../../model/imports';
 
 /** A file opened for reading: its header and a stream of data rows; counts bytes and hashes the file as it goes. */
 export interface RecordSource {

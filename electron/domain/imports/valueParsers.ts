@@ -1,5 +1,5 @@
 import { decimalToMinor, minorExponent } from '../../../shared/money';
-import type { Cell, DateFormat } from './types';
+import type { Cell, DateFormat } from '../../model/imports';
 
 /** A value that cannot be stored; the message says what is wrong (the caller adds file, row and column). */
 export class ValueError extends Error {}

@@ -4,7 +4,7 @@ import { ImportFailure } from './importFailure';
 import { openLegacyWorkbookSource } from './legacyWorkbookSource';
 import type { RecordSource } from './recordSource';
 import { cellText, isEmptyRow } from './recordSource';
-import type { SourceRecord } from './types';
+import type { SourceRecord } from '../../model/imports';
 import { readDateStyles } from './xlsx/cellStyles';
 import { XLSX_LIMITS, XlsxLimitExceeded, type XlsxLimits } from './xlsx/limits';
 import { readSharedStrings } from './xlsx/sharedStrings';

@@ -2,7 +2,7 @@ import type { Workspace } from '../../../db/database';
 import type { Period } from '../../../shared/period';
 import type { PartnerFacts } from './eligibility';
 import type { Explain } from './explanation';
-import type { ProgramFile } from './programSchema';
+import type { ProgramFile } from '../../model/programs';
 
 /** One calculated line, before it is stored. Amounts in minor units, each rounded once. */
 export interface CalcLine {

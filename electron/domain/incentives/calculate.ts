@@ -5,7 +5,7 @@ import { parsePeriod, type Period } from '../../../shared/period';
 import type { CalcContext, CalcLine } from './calcTypes';
 import { checkEligibility, loadPartners, type IneligibleReason, type PartnerFacts } from './eligibility';
 import { calculateGrowthBonus } from './growthBonus';
-import type { ProgramFile } from './programSchema';
+import type { ProgramFile } from '../../model/programs';
 import { calculateRankingAward } from './rankingAward';
 import { calculateSpiff } from './spiff';
 import { calculateTargetBonus } from './targetBonus';

@@ -2,7 +2,7 @@ import type { Workspace } from '../../../db/database';
 import { territoryFilterIds, treeNodes } from '../territories/territoryStore';
 import { rootOf } from '../territories/territoryTree';
 import { trainingCompliance } from '../training/compliance';
-import type { Eligibility } from './programSchema';
+import type { Eligibility } from '../../model/programs';
 
 export interface PartnerFacts {
   id: number;

@@ -3,7 +3,7 @@ import { samePeriodLastYear } from '../../../shared/period';
 import { basisValue, salesBasis } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import { compareRatio, divRound, fraction } from './exact';
-import type { ProgramFile } from './programSchema';
+import type { ProgramFile } from '../../model/programs';
 
 export type GrowthBonusProgram = Extract<ProgramFile, { type: 'growth_bonus' }>;
 

@@ -1,19 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import type { InquiryStatus } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-
-export interface InquiryRow {
-  id: number;
-  lineId: number;
-  runId: number;
-  partnerCode: string;
-  partnerName: string;
-  question: string;
-  answer: string | null;
-  status: InquiryStatus;
-  createdAt: string;
-  updatedAt: string;
-}
+import { InquiryRow } from '../../model/incentives';
 
 const SELECT = `select q.id, q.line_id as lineId, l.run_id as runId, p.code as partnerCode, p.name as partnerName, q.question, q.answer, q.status,
   q.created_at as createdAt, q.updated_at as updatedAt

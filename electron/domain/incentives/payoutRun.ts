@@ -10,59 +10,8 @@ import { calculateProgram, fiscalStartMonth } from './calculate';
 import { loadPartners, type PartnerFacts } from './eligibility';
 import { renderExplanation, type Explain } from './explanation';
 import { getProgram } from './programRepo';
-import { parseProgramFile, type ProgramFile } from './programSchema';
-
-export interface PayoutRunRow {
-  id: number;
-  programId: number;
-  programCode: string;
-  programName: string;
-  programType: string;
-  period: string;
-  version: number;
-  status: PayoutRunStatus;
-  currency: string;
-  totalMinor: number;
-  lineCount: number;
-  partnerCount: number;
-  inputsFingerprint: string;
-  calculatedAt: string;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  paidAt: string | null;
-  paymentRef: string | null;
-  voidedAt: string | null;
-  voidReason: string | null;
-  openInquiries: number;
-}
-
-export interface PayoutLineView {
-  id: number;
-  runId: number;
-  partnerId: number;
-  partnerCode: string;
-  partnerName: string;
-  partnerNameEn: string | null;
-  channelType: string;
-  region: string | null;
-  kind: PayoutLineKind;
-  basisMinor: number;
-  attainment: number | null;
-  tierReached: number | null;
-  rate: number | null;
-  amountMinor: number;
-  /** zh-CN and en renderings of the structured explanation. */
-  explanation: string;
-  explanationEn: string;
-  reason: string | null;
-  relatesToLineId: number | null;
-  inquiries: number;
-}
-
-export interface PayoutRunDetail extends PayoutRunRow {
-  program: ProgramFile;
-  lines: PayoutLineView[];
-}
+import { parseProgramFile, type ProgramFile } from '../../model/programs';
+import { PayoutLineView, PayoutRunDetail, PayoutRunRow } from '../../model/incentives';
 
 const RUN_SELECT = `select r.id, r.program_id as programId, p.code as programCode, p.name as programName, p.type as programType, r.period, r.version, r.status,
   r.currency, r.total_minor as totalMinor, r.inputs_fingerprint as inputsFingerprint, r.calculated_at as calculatedAt, r.approved_at as approvedAt,

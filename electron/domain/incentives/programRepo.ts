@@ -2,25 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { ZodError } from 'zod';
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { parseProgramFile, type ProgramFile } from './programSchema';
-
-export interface ProgramRow {
-  id: number;
-  code: string;
-  name: string;
-  type: ProgramFile['type'];
-  periodKind: ProgramFile['periodKind'];
-  currency: string;
-  validFrom: string;
-  validTo: string | null;
-  active: boolean;
-  runs: number;
-  updatedAt: string;
-}
-
-export interface ProgramWithDefinition extends ProgramRow {
-  definition: ProgramFile;
-}
+import { parseProgramFile, type ProgramFile } from '../../model/programs';
+import { ProgramRow, ProgramWithDefinition } from '../../model/incentives';
 
 const SELECT = `select p.id, p.code, p.name, p.type, p.period_kind as periodKind, p.currency, p.valid_from as validFrom, p.valid_to as validTo,
   p.active, p.updated_at as updatedAt, p.definition, (select count(*) from payout_runs r where r.program_id = p.id) as runs from incentive_programs p`;

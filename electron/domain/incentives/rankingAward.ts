@@ -2,7 +2,7 @@ import { majorToMinor } from '../../../shared/money';
 import { basisValue, salesBasis } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import type { PartnerFacts } from './eligibility';
-import type { ProgramFile } from './programSchema';
+import type { ProgramFile } from '../../model/programs';
 
 export type RankingAwardProgram = Extract<ProgramFile, { type: 'ranking_award' }>;
 

@@ -1,7 +1,7 @@
 import { applyRate, majorToMinor } from '../../../shared/money';
 import { salesBasis } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
-import type { ProgramFile } from './programSchema';
+import type { ProgramFile } from '../../model/programs';
 
 export type SpiffProgram = Extract<ProgramFile, { type: 'spiff' }>;
 

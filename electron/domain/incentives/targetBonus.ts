@@ -3,7 +3,7 @@ import { revenueTargets } from '../evaluations/targets';
 import { basisValue, salesBasis, targetsFor } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import { compareRatio, divRound, fraction } from './exact';
-import type { ProgramFile } from './programSchema';
+import type { ProgramFile } from '../../model/programs';
 
 export type TargetBonusProgram = Extract<ProgramFile, { type: 'target_bonus' }>;
 

@@ -2,7 +2,7 @@ import { majorToMinor } from '../../../shared/money';
 import { basisValue, salesBasis } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import { sumOfProducts } from './exact';
-import { tiersToMinor, type MinorTier, type ProgramFile } from './programSchema';
+import { tiersToMinor, type MinorTier, type ProgramFile } from '../../model/programs';
 
 export type TieredRebateProgram = Extract<ProgramFile, { type: 'tiered_rebate' }>;
 

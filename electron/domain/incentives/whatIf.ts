@@ -2,16 +2,8 @@ import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { calculateProgram } from './calculate';
 import { getRun } from './payoutRun';
-import { parseProgramFile } from './programSchema';
-
-export interface WhatIfResult {
-  runId: number;
-  period: string;
-  baseTotalMinor: number;
-  variantTotalMinor: number;
-  differenceMinor: number;
-  partners: Array<{ partnerId: number; partnerCode: string; partnerName: string; baseMinor: number; variantMinor: number; differenceMinor: number }>;
-}
+import { parseProgramFile } from '../../model/programs';
+import { WhatIfResult } from '../../model/incentives';
 
 /**
  * Calculates a program variant (changed rates, tiers, cap…) for a saved run's period WITHOUT saving anything, and compares

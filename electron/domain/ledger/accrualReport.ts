@@ -1,43 +1,11 @@
 import type { Workspace } from '../../../db/database';
 import { daysBetween } from '../../../shared/clock';
 import { collectEntries } from './partnerLedger';
-
-/** Payable ageing: days since approval of what is approved and not yet paid. */
-export const AGEING_BUCKETS = ['d0_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
-export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
-export type Ageing = Record<AgeingBucket, number>;
+import { AccrualReport, AccrualRow } from '../../model/ledger';
+import { AGEING_BUCKETS, AgeingBucket, AccrualFigures } from '../../model/ledger';
 
 export function ageingBucket(days: number): AgeingBucket {
   return days <= 30 ? 'd0_30' : days <= 60 ? 'd31_60' : days <= 90 ? 'd61_90' : 'd90_plus';
-}
-
-export interface AccrualFigures {
-  /** Calculated in drafts not yet approved. */
-  accruedMinor: number;
-  /** Approved (with adjustments and clawbacks), not paid and not voided. = the balance owed. */
-  approvedUnpaidMinor: number;
-  /** Paid on or before the day. */
-  paidMinor: number;
-  ageing: Ageing;
-}
-
-export interface AccrualRow extends AccrualFigures {
-  programCode: string | null;
-  partnerId: number;
-  partnerCode: string;
-  partnerName: string;
-  partnerNameEn: string | null;
-  currency: string;
-}
-
-export interface AccrualReport {
-  asOf: string;
-  /** Per program and partner. */
-  rows: AccrualRow[];
-  /** Per partner (all programs). */
-  partners: AccrualRow[];
-  /** Per currency: amounts in different currencies are never added. */
-  totals: Array<AccrualFigures & { currency: string }>;
 }
 
 const emptyFigures = (): AccrualFigures => ({ accruedMinor: 0, approvedUnpaidMinor: 0, paidMinor: 0, ageing: { d0_30: 0, d31_60: 0, d61_90: 0, d90_plus: 0 } });

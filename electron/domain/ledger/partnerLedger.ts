@@ -1,38 +1,10 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { compareEntries, type LedgerAccrual, type LedgerEntry } from './ledgerEntry';
-import { LEDGER_SOURCES, type LedgerQuery } from './ledgerSources';
-
-export interface LedgerPartner {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  creditCode: string | null;
-  bankName: string | null;
-  bankAccount: string | null;
-  currency: string;
-}
-
-export interface PartnerLedgerLine extends LedgerEntry {
-  balanceMinor: number;
-}
-
-export interface PartnerLedger {
-  partner: LedgerPartner;
-  currency: string;
-  /** The range asked for (inclusive local days); null = open. */
-  from: string | null;
-  to: string | null;
-  /** Balance before `from`: Σ entries dated earlier. */
-  openingMinor: number;
-  entries: PartnerLedgerLine[];
-  /** opening + Σ entries = approved − paid (with adjustments, clawbacks and voids) up to `to`. */
-  closingMinor: number;
-  /** Drafts not yet approved as of `to` (or now): calculated, not owed yet. */
-  accruedMinor: number;
-  accruals: LedgerAccrual[];
-}
+import { type LedgerAccrual, type LedgerEntry } from '../../model/ledger';
+import { compareEntries } from './ledgerEntry';
+import { type LedgerQuery } from './ledgerEntry';
+import { LEDGER_SOURCES } from './ledgerSources';
+import { LedgerPartner, PartnerLedger, PartnerLedgerLine } from '../../model/ledger';
 
 const PARTNER_SELECT = `select id, code, name, name_en as nameEn, credit_code as creditCode, bank_name as bankName, bank_account as bankAccount, currency from partners`;
 

@@ -1,8 +1,8 @@
 import type { Workspace } from '../../../db/database';
 import type { Clock } from '../../../shared/clock';
 import { workspaceClock } from '../system/workspaceClock';
-import { KIND_ORDER, type LedgerAccrual, type LedgerEntry } from './ledgerEntry';
-import type { LedgerQuery, LedgerSource } from './ledgerSources';
+import type { LedgerAccrual, LedgerEntry } from '../../model/ledger';
+import { KIND_ORDER, type LedgerQuery, type LedgerSource } from './ledgerEntry';
 
 interface RunLineRow {
   runId: number;

@@ -4,14 +4,15 @@ import yazl from 'yazl';
 import { formatMoney, minorExponent } from '../../../shared/money';
 import type { JobContext } from '../../jobs/types';
 import { writeAudit } from '../audit';
-import { requireCompanyProfile, type CompanyProfile, type StatementLanguage } from '../company/companyProfile';
+import type { CompanyProfile, StatementLanguage } from '../../model/company';
+import { requireCompanyProfile } from '../company/companyProfile';
 import { writeXlsx } from '../exports/xlsxWriter';
 import { chineseCapitals } from '../statements/chineseCapitals';
 import { drawLetterhead, drawPageFooters, drawSignatureBlock, openPdf, taxText, wordsFor, type Words } from '../statements/pdfParts';
 import { localTimestamp } from '../statements/statementPdf';
-import type { LedgerEntryKind } from './ledgerEntry';
-import { partnerLedger, partnersWithBalance, type PartnerLedger } from './partnerLedger';
+import { partnerLedger, partnersWithBalance } from './partnerLedger';
 import { workspaceClock } from '../system/workspaceClock';
+import type { LedgerEntryKind, PartnerLedger, ReconciliationExportResult } from '../../model/ledger';
 
 export const RECONCILIATION_FORMATS = ['pdf', 'xlsx'] as const;
 export type ReconciliationFormat = (typeof RECONCILIATION_FORMATS)[number];
@@ -159,13 +160,6 @@ export async function writeReconciliationXlsx(s: StatementInput, path: string): 
     ],
     { creator: company.name ?? '' },
   );
-}
-
-export interface ReconciliationExportResult {
-  dir: string;
-  zip: string | null;
-  files: string[];
-  statements: Array<{ partnerCode: string; openingMinor: number; closingMinor: number; accruedMinor: number; entries: number; pdf: string | null; xlsx: string | null }>;
 }
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');

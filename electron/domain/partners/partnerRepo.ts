@@ -1,22 +1,16 @@
 import { and, asc, count, eq, getTableColumns, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Workspace } from '../../../db/database';
-import { channelManagers, partnerManagerHistory, partners, territories, type NewPartnerRow, type PartnerRow } from '../../../db/schema';
+import { channelManagers, partnerManagerHistory, partners, territories, type NewPartnerRow } from '../../../db/schema';
 import { DomainError } from '../../../shared/errors';
 import type { z } from 'zod';
-import type { partnerFields, partnerListInput } from '../../contract/partners';
+import type { PartnerView, partnerFields, partnerListInput } from '../../model/partners';
+export type { PartnerView };
 import { territoryFilterIds, territoryIdOf } from '../territories/territoryStore';
 import { localDate } from '../../../shared/clock';
 
 export type PartnerFilter = z.output<typeof partnerListInput>;
 type PartnerFields = z.output<typeof partnerFields>;
 
-/** A partner as the app shows it: the row, its territory (code and names) and its channel manager's name. */
-export type PartnerView = PartnerRow & {
-  territory: string | null;
-  territoryName: string | null;
-  territoryNameEn: string | null;
-  channelManager: string | null;
-};
 
 function whereOf(ws: Workspace, f: PartnerFilter): SQL | undefined {
   const conds: SQL[] = [];

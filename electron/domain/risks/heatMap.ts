@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../db/database';
-import type { RiskBasis, RiskListFilter } from '../../contract/risks';
-import { getRiskBands, riskLevel, type RiskBands, type RiskLevel } from './riskLevels';
+import type { RiskBasis, RiskListFilter } from '../../model/risks';
+import type { RiskLevel } from '../../../shared/enums';
+import { getRiskBands, riskLevel, type RiskBands } from './riskLevels';
 import { cellOf, listRisks } from './riskList';
 
 export interface HeatMapCell {

@@ -3,7 +3,8 @@ import type { Workspace } from '../../../db/database';
 import { partners, riskActions, risks } from '../../../db/schema';
 import { daysBetween } from '../../../shared/clock';
 import { workspaceClock } from '../system/workspaceClock';
-import { getRiskBands, riskLevel, type RiskLevel } from './riskLevels';
+import type { RiskLevel } from '../../../shared/enums';
+import { getRiskBands, riskLevel } from './riskLevels';
 
 export interface OverdueReview {
   riskId: number;

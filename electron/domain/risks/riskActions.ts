@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import { riskActions, type RiskActionRow } from '../../../db/schema';
-import type { RiskActionInput } from '../../contract/risks';
+import type { RiskActionInput } from '../../model/risks';
 import { DomainError } from '../../../shared/errors';
 import { getRiskRow, snapshotOf, writeHistory, type ChangeOptions } from './riskRegister';
 

@@ -1,9 +1,8 @@
 import type { Db } from '../../../db/database';
+import { RISK_LEVELS, type RiskLevel } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { getSetting } from '../system/settingsStore';
 
-export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
 
 /** One band of scores (likelihood × impact, 1–25), inclusive at both ends. */
 export interface RiskBand {

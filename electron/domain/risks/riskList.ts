@@ -1,9 +1,10 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import { partners, riskActions, riskHistory, risks, type RiskActionRow, type RiskHistoryRow, type RiskRow } from '../../../db/schema';
-import type { RiskBasis, RiskListFilter } from '../../contract/risks';
+import type { RiskBasis, RiskListFilter } from '../../model/risks';
 import { workspaceClock } from '../system/workspaceClock';
-import { getRiskBands, riskLevel, type RiskBands, type RiskLevel } from './riskLevels';
+import type { RiskLevel } from '../../../shared/enums';
+import { getRiskBands, riskLevel, type RiskBands } from './riskLevels';
 import { getRiskRow, type RiskSnapshot } from './riskRegister';
 import { registerAsOf } from './registerAsOf';
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import { riskHistory, risks, type NewRiskRow, type RiskRow } from '../../../db/schema';
-import { riskFields, type RiskInput, type RiskPatch } from '../../contract/risks';
+import { riskFields, type RiskInput, type RiskPatch } from '../../model/risks';
 import { workspaceClock } from '../system/workspaceClock';
 import { DomainError } from '../../../shared/errors';
 

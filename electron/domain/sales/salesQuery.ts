@@ -1,8 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
-import type { SalesLineView, salesContract } from '../../contract/sales';
-
-type SalesListInput = z.output<(typeof salesContract)['sales.list']['input']>;
+import type { SalesLineView, SalesListInput, SalesPage } from '../../model/sales';
 
 const SORT_SQL: Record<SalesListInput['sort'], string> = {
   date: 's.date',
@@ -17,7 +14,7 @@ const SORT_SQL: Record<SalesListInput['sort'], string> = {
 };
 
 /** A page of sales lines with the filter's total count and sums (one aggregate query, one page query). */
-export function listSales(sqlite: Database.Database, input: SalesListInput): { rows: SalesLineView[]; total: number; amountMinor: number; costMinor: number; costedAmountMinor: number; costedLines: number } {
+export function listSales(sqlite: Database.Database, input: SalesListInput): SalesPage {
   const where: string[] = ['1 = 1'];
   const params: Record<string, unknown> = {};
   if (input.partnerCode) {

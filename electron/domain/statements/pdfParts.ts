@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { CompanyProfile, StatementLanguage } from '../company/companyProfile';
+import type { CompanyProfile, StatementLanguage } from '../../model/company';
 import { resourcePath } from '../resources';
 
 /** The embedded CJK font (resources/fonts, a GB2312 subset of Noto Sans CJK SC); pdfkit subsets it again per document. */

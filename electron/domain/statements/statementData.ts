@@ -1,8 +1,10 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { getRun, type PayoutLineView, type PayoutRunDetail } from '../incentives/payoutRun';
+import { type PayoutLineView, type PayoutRunDetail } from '../../model/incentives';
+import { getRun } from '../incentives/payoutRun';
 import { loadPartners, partnerFacts, type PartnerFacts } from '../incentives/eligibility';
-import { requireCompanyProfile, type CompanyProfile, type StatementLanguage } from '../company/companyProfile';
+import { type CompanyProfile, type StatementLanguage } from '../../model/company';
+import { requireCompanyProfile } from '../company/companyProfile';
 
 export interface StatementData {
   number: string;

@@ -2,22 +2,13 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import yazl from 'yazl';
 import type { JobContext } from '../../jobs/types';
-import type { StatementLanguage } from '../company/companyProfile';
+import type { StatementLanguage } from '../../model/company';
 import { writeAudit } from '../audit';
 import { writeFinanceCsv, writeFinanceXlsx } from './financeExport';
 import { assignStatementNumbers, loadStatementContext, statementPartners, type StatementData } from './statementData';
 import { renderStatementPdf } from './statementPdf';
 import { writeStatementXlsx } from './statementXlsx';
-
-export interface StatementExportResult {
-  runId: number;
-  dir: string;
-  zip: string | null;
-  files: string[];
-  statements: Array<{ number: string; partnerCode: string; totalMinor: number; pdf: string | null; xlsx: string | null }>;
-  finance: { csv: string | null; excelCsv: string | null; xlsx: string | null };
-  totalMinor: number;
-}
+import { StatementExportResult } from '../../model/incentives';
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
 

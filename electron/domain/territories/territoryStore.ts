@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import type { TerritoryKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-import type { Territory, TerritoryAddInput, TerritoryMergeInput, TerritoryMoveInput, TerritoryRenameInput } from './model';
+import type { Territory, TerritoryAddInput, TerritoryMergeInput, TerritoryMoveInput, TerritoryRenameInput } from '../../model/territories';
 import { isWithin, withDescendants, type TreeNode } from './territoryTree';
 
 /** The territories store: the only place that writes the `territories` table. */

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { horizon } from './expiry';
+import { horizon } from '../../model/trainingExpiry';
 
 export interface PartnerCompliance {
   /** Number of active catalogue courses required for the partner. */

@@ -1,47 +1,9 @@
 import { territoryFilterIds } from '../territories/territoryStore';
 import type { Workspace } from '../../../db/database';
 import { isRequiredFor, livePartners, requirementCourses, trainingCompliance } from './compliance';
-import { daysUntil } from './expiry';
-
-/**
- * State of one required course for one partner at a date:
- * - valid: held, lapses more than 90 days after asOf (or never);
- * - expiring30 / expiring60 / expiring90: held, the best certificate lapses within 0–30 / 31–60 / 61–90 days;
- * - expired: passed before, every certificate has lapsed;
- * - missing: never passed (by asOf).
- */
-export const CELL_STATES = ['valid', 'expiring30', 'expiring60', 'expiring90', 'expired', 'missing'] as const;
-export type CellState = (typeof CELL_STATES)[number];
-
-export interface MatrixCell {
-  state: CellState;
-  /** Latest expiry among the partner's passed certificates of the course (null: never expires or none). */
-  expiresOn: string | null;
-}
-
-export interface MatrixRow {
-  partnerId: number;
-  partnerCode: string;
-  partnerName: string;
-  tier: string;
-  channelType: string;
-  region: string | null;
-  required: number;
-  valid: number;
-  expiringIn90Days: number;
-  compliance: number | null;
-  /** Keyed by course code; a course absent from the map is not required for this partner. */
-  cells: Record<string, MatrixCell>;
-}
-
-export interface ComplianceMatrix {
-  asOf: string;
-  /** Courses required for at least one listed partner, by code. */
-  courses: Array<{ id: number; code: string; titleZh: string; titleEn: string; category: string; validityMonths: number | null }>;
-  rows: MatrixRow[];
-  /** Count of cells per state (for the legend). */
-  totals: Record<CellState, number>;
-}
+import { daysUntil } from '../../model/trainingExpiry';
+import { ComplianceMatrix, CellState, MatrixCell, MatrixRow } from '../../model/training';
+import { CELL_STATES } from '../../model/training';
 
 export interface MatrixFilter {
   asOf: string;

@@ -2,25 +2,8 @@ import type { Workspace } from '../../../db/database';
 import { COURSE_CATEGORIES, CHANNEL_TYPES, TIERS, type CourseCategory } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { parseCodeList } from './compliance';
-import { computeExpiry } from './expiry';
-
-/** A catalogue course as the API returns it. */
-export interface Course {
-  id: number;
-  code: string;
-  titleZh: string;
-  titleEn: string;
-  category: CourseCategory;
-  /** null = never expires */
-  validityMonths: number | null;
-  requiredTiers: string[];
-  requiredChannelTypes: string[];
-  passingScore: number | null;
-  active: boolean;
-  /** Training records that point at this course. */
-  recordCount: number;
-  updatedAt: string;
-}
+import { computeExpiry } from '../../model/trainingExpiry';
+import { Course } from '../../model/training';
 
 export interface CourseInput {
   id?: number;

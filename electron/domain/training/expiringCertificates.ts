@@ -3,29 +3,8 @@ import type { Workspace } from '../../../db/database';
 import { CsvWriter } from '../exports/csvWriter';
 import { safeCell } from '../exports/safeCell';
 import { isRequiredFor, parseCodeList } from './compliance';
-import { daysUntil, horizon } from './expiry';
-
-export interface ExpiringCertificate {
-  recordId: number;
-  partnerId: number;
-  partnerCode: string;
-  partnerName: string;
-  partnerOwner: string | null;
-  courseId: number;
-  courseCode: string;
-  courseTitleZh: string;
-  courseTitleEn: string;
-  trainee: string;
-  certificateNo: string | null;
-  completedOn: string;
-  expiresOn: string;
-  /** Days from asOf to the expiry (0 = last valid day is asOf). */
-  daysLeft: number;
-  /** The course is required for the partner (its compliance drops when the last such certificate lapses). */
-  required: boolean;
-  /** Another certificate of the partner (other trainee) for this course stays valid after this one lapses. */
-  partnerCovered: boolean;
-}
+import { daysUntil, horizon } from '../../model/trainingExpiry';
+import { ExpiringCertificate } from '../../model/training';
 
 /**
  * Certificates (passed records) of live partners expiring between asOf and asOf + days, inclusive, that the same

@@ -1,26 +1,9 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { getCourse, type Course } from './courseCatalogue';
-import { computeExpiry, isIsoDate } from './expiry';
-
-export interface TrainingRecord {
-  id: number;
-  partnerId: number;
-  partnerCode: string;
-  partnerName: string;
-  courseId: number;
-  courseCode: string;
-  courseTitleZh: string;
-  courseTitleEn: string;
-  trainee: string;
-  completedOn: string;
-  score: number | null;
-  passed: boolean;
-  certificateNo: string | null;
-  expiresOn: string | null;
-  importId: number | null;
-  updatedAt: string;
-}
+import { type Course } from '../../model/training';
+import { getCourse } from './courseCatalogue';
+import { computeExpiry, isIsoDate } from '../../model/trainingExpiry';
+import { TrainingRecord } from '../../model/training';
 
 export interface RecordInput {
   id?: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { growthFor } from '../../../electron/domain/incentives/growthBonus';
-import { parseProgramFile, tiersToMinor } from '../../../electron/domain/incentives/programSchema';
+import { parseProgramFile, tiersToMinor } from '../../../electron/model/programs';
 import { competitionRanks } from '../../../electron/domain/incentives/rankingAward';
 import { targetBonusFor } from '../../../electron/domain/incentives/targetBonus';
 import { rebateFor } from '../../../electron/domain/incentives/tieredRebate';

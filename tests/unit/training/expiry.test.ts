@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeExpiry, daysUntil, isValidOn } from '../../../electron/domain/training/expiry';
+import { computeExpiry, daysUntil, isValidOn } from '../../../electron/model/trainingExpiry';
 
 describe('computeExpiry', () => {
   it('adds whole months and keeps the day of month', () => {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Workspace } from '../../../../db/database';
 import type { ImportKind } from '../../../../shared/enums';
-import type { Cell, DateFormat } from '../types';
+import type { Cell, DateFormat } from '../../../model/imports';
 import {
   parseBoolean,
   parseDate,
@@ -13,8 +13,7 @@ import {
   parseText,
   ValueError,
 } from '../valueParsers';
-
-export type FieldType = 'text' | 'date' | 'money' | 'number' | 'integer' | 'boolean' | 'enum' | 'period';
+import { FieldType } from '../../../model/imports';
 
 /** A target field of an import kind: its name in the mapping file, and header words that match it automatically. */
 export interface FieldSpec {

@@ -1,5 +1,5 @@
 import { RISK_CATEGORIES, RISK_STATUSES, RISK_TREATMENTS } from '../../../../shared/enums';
-import type { RiskInput } from '../../../contract/risks';
+import type { RiskInput } from '../../../model/risks';
 import { DomainError } from '../../../../shared/errors';
 import { createRisk, updateRisk } from '../../risks/riskRegister';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';

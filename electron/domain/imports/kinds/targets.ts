@@ -1,5 +1,5 @@
 import { isPeriodLabel } from '../../../../shared/period';
-import type { Cell } from '../types';
+import type { Cell } from '../../../model/imports';
 import { excelSerialToDate, ValueError } from '../valueParsers';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder, partnerLookup, resolvePartner } from './kind';

@@ -1,4 +1,4 @@
-import { computeExpiry } from '../../training/expiry';
+import { computeExpiry } from '../../../model/trainingExpiry';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder, partnerLookup, resolvePartner } from './kind';
 

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
-import type { Cell } from '../types';
+import type { Cell } from '../../../model/imports';
 import type { XlsxLimits } from './limits';
 import { attr, localName } from './xmlStream';
 

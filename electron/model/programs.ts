@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { territoryRefs } from '../territories/model';
-import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, TIERS } from '../../../shared/enums';
-import { majorToMinor } from '../../../shared/money';
+import { territoryRefs } from './territories';
+import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, TIERS } from '../../shared/enums';
+import { majorToMinor } from '../../shared/money';
 
 /**
  * The program file (JSON): what `pwb programs add FILE`, the UI editor and `programs.import` accept,

@@ -1,4 +1,6 @@
-import type { ImportKind } from '../../../shared/enums';
+import { z } from 'zod';
+import { IMPORT_KINDS, type ImportKind } from '../../shared/enums';
+import { zs } from '../../shared/fields';
 
 /** csv: CSV/TSV text; xlsx: Office Open XML workbooks; xls: Excel 97–2003 and WPS .et (BIFF); ods: OpenDocument. */
 export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'ods';
@@ -86,3 +88,94 @@ export interface ImportResult extends ImportCounts {
 /** At most this many row errors are returned or stored; the counts stay exact. */
 export const MAX_ERRORS_RETURNED = 1000;
 export const MAX_ERRORS_STORED = 10_000;
+
+const fieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/, 'a target field name such as partnerCode');
+
+/** The mapping file / template: which column feeds which field, and how to read the file. */
+export const importMapping = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    sheet: z.string().max(200).nullable().optional(),
+    encoding: z.enum(ENCODINGS).optional(),
+    delimiter: z.enum(DELIMITERS).optional(),
+    dateFormat: z.enum(DATE_FORMATS).nullable().optional(),
+    columns: z.record(fieldName, z.string().max(200)),
+    values: z.record(fieldName, z.record(z.string().max(200), z.string().max(100))).optional(),
+    nullValues: z.array(z.string().max(50)).max(50).optional(),
+    defaults: z.record(fieldName, z.string().max(200)).optional(),
+  })
+  .strict();
+
+const encodingInput = z.string().regex(/^[a-zA-Z0-9-]{1,20}$/).optional();
+
+export const fileInput = {
+  kind: z.enum(IMPORT_KINDS),
+  path: zs.filePath,
+  fileName: z.string().min(1).max(255).optional(),
+  mapping: importMapping.nullable().optional(),
+  sheet: z.string().max(200).nullable().optional(),
+  encoding: encodingInput,
+  delimiter: z.enum(DELIMITERS).optional(),
+};
+
+export interface ImportPreview {
+  fileName: string;
+  fileSize: number;
+  format: SourceFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  sheets: string[];
+  sheet: string | null;
+  header: string[];
+  fields: Array<{ name: string; type: FieldType; required: boolean; values: string[] | null }>;
+  /** Auto-suggested field → header. */
+  suggestedColumns: Record<string, string>;
+  /** Only when a date column holds day/month-first dates and the sample decides which. */
+  suggestedDateFormat: DateFormat | null;
+  /** The mapping in use (given or suggested). */
+  mapping: ImportMapping;
+  missingRequired: string[];
+  /** For enumeration fields: distinct values of the sample that need a value map (not a code or a known word). */
+  unknownValues: Record<string, string[]>;
+  rows: Array<{ row: number; cells: string[]; stored: Record<string, unknown> | null; errors: RowError[] }>;
+  summary: { rowsChecked: number; valid: number; invalid: number; complete: boolean; errors: RowError[] };
+  /** A committed import of the same file content: importing again needs replace (or force). */
+  alreadyImported: EarlierImport | null;
+}
+
+export interface ImportRecord {
+  id: number;
+  kind: string;
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  status: string;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  duplicates: number;
+  rejected: number;
+  durationMs: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+  user: string | null;
+}
+
+export interface MappingTemplate {
+  name: string;
+  mapping: ImportMapping;
+  savedAt: string;
+}
+
+export type FieldType = 'text' | 'date' | 'money' | 'number' | 'integer' | 'boolean' | 'enum' | 'period';
+
+/** A committed import of the same file content (same SHA-256) and kind. */
+export interface EarlierImport {
+  importId: number;
+  fileName: string;
+  finishedAt: string | null;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+}

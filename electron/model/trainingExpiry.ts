@@ -1,4 +1,4 @@
-import { addDays, addMonthsClamped } from '../../../shared/period';
+import { addDays, addMonthsClamped } from '../../shared/period';
 
 /**
  * Certificate expiry convention (used everywhere: records, compliance, matrix, exports, demo data):

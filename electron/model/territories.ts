@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TERRITORY_KINDS, type TerritoryKind } from '../../../shared/enums';
+import { TERRITORY_KINDS, type TerritoryKind } from '../../shared/enums';
 
 /** The territories area's vocabulary: what a territory is, and the inputs of its operations (the contract composes these). */
 export interface Territory {

@@ -1,0 +1,243 @@
+import { z } from 'zod';
+import { territoryRefs } from './territories';
+import { CHANNEL_TYPES, EVALUATION_CYCLES, TIERS, type EvaluationCycle, type Grade, type RiskLevel, type Tier } from '../../shared/enums';
+import { zs } from '../../shared/fields';
+
+/** The health-score components (normalised KPIs), in display order. */
+export const SCORE_PARTS = ['attainment', 'growth', 'grossMargin', 'retention', 'satisfaction', 'training', 'risks'] as const;
+
+export const codes = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
+
+export const evaluationRunInput = z
+  .object({
+    period: zs.period,
+    tiers: codes(TIERS).optional(),
+    channelTypes: codes(CHANNEL_TYPES).optional(),
+    regions: territoryRefs.optional(),
+    partnerCodes: z.array(zs.code).max(100_000).optional(),
+    trigger: z.enum(['manual', 'cli']).optional(),
+  })
+  .strict();
+
+export interface EvaluationRunResult {
+  runId: number;
+  period: string;
+  version: number;
+  partnerCount: number;
+  inputsFingerprint: string;
+  risks: { created: number; updated: number; reviewRequested: number };
+}
+
+export const scheduleFields = z
+  .object({
+    id: zs.id.optional(),
+    name: zs.name,
+    cycle: z.enum(EVALUATION_CYCLES),
+    tiers: codes(TIERS),
+    channelTypes: codes(CHANNEL_TYPES),
+    regions: territoryRefs,
+    lagDays: z.number().int().min(0).max(365),
+    enabled: z.boolean(),
+  })
+  .strict();
+
+const ratio = (max: number) => z.number().finite().min(0).max(max);
+
+/** Health-score weights per normalised KPI: relative, 0–1000 each, at least one above 0. */
+export const scoreWeightsSchema = z
+  .object(Object.fromEntries(SCORE_PARTS.map((k) => [k, ratio(1000)])) as Record<(typeof SCORE_PARTS)[number], z.ZodNumber>)
+  .strict()
+  .refine((w) => Object.values(w).some((v) => v > 0), { message: 'at least one weight must be above 0' });
+
+/** Lower bounds of grades A, B and C on the 0–100 health score (below C is D); A > B > C. */
+export const gradeBandsSchema = z
+  .object({ A: ratio(100), B: ratio(100), C: ratio(100) })
+  .strict()
+  .refine((g) => g.A > g.B && g.B > g.C, { message: 'grade bounds must fall: A > B > C' });
+
+/** Tier recommendations: ratios as plain numbers (1.1 = 110 %). */
+export const tierRulesSchema = z
+  .object({
+    consecutivePeriods: z.number().int().min(1).max(12),
+    upgrade: z.object({ minAttainment: ratio(10), minScore: ratio(100) }).strict(),
+    downgrade: z.object({ maxAttainment: ratio(10) }).strict(),
+  })
+  .strict()
+  .refine((r) => r.downgrade.maxAttainment < r.upgrade.minAttainment, { message: 'the downgrade attainment must be below the upgrade attainment', path: ['downgrade', 'maxAttainment'] });
+
+const riskRule = (threshold: z.ZodNumber) => z.object({ enabled: z.boolean(), threshold }).strict();
+/** Risk-signal rules (one open auto-risk per partner and rule). */
+export const riskRulesSchema = z
+  .object({
+    /** Revenue down by more than this share on the previous period (0.3 = 30 %). */
+    revenue_drop: riskRule(ratio(1)),
+    /** Attainment below this ratio. */
+    low_attainment: riskRule(ratio(10)),
+    /** Average satisfaction below this score (1–5). */
+    low_satisfaction: riskRule(z.number().finite().min(1).max(5)),
+    /** At least this many required certifications expired. */
+    expired_certifications: riskRule(z.number().int().min(1).max(1000)),
+    /** Customer retention below this share. */
+    low_retention: riskRule(ratio(1)),
+  })
+  .strict();
+
+export interface EvaluationSettingsDoc {
+  weights: z.output<typeof scoreWeightsSchema>;
+  gradeBands: z.output<typeof gradeBandsSchema>;
+  tierRules: z.output<typeof tierRulesSchema>;
+  riskRules: z.output<typeof riskRulesSchema>;
+}
+
+/** Replaces one or more whole sections of the evaluation settings (sections left out stay as they are). */
+export const evaluationSettingsInput = z
+  .object({
+    weights: scoreWeightsSchema.optional(),
+    gradeBands: gradeBandsSchema.optional(),
+    tierRules: tierRulesSchema.optional(),
+    riskRules: riskRulesSchema.optional(),
+  })
+  .strict()
+  .refine((x) => Object.keys(x).length > 0, { message: 'nothing to save' });
+
+
+export interface DashboardSummary {
+  period: string | null;
+  periods: Array<{ period: string; kind: string }>;
+  partners: number;
+  revenueMinor: number;
+  byChannel: Array<{ channelType: string; revenueMinor: number; partners: number; avgScore: number }>;
+  byRegion: Array<{ region: string; revenueMinor: number; partners: number; avgScore: number }>;
+  grades: Array<{ grade: string; partners: number }>;
+  attainment: Array<{ bucket: string; min: number | null; max: number | null; partners: number }>;
+  noTarget: number;
+  top: Array<Pick<ScorecardRow, 'partnerId' | 'partnerCode' | 'partnerName' | 'healthScore' | 'grade' | 'revenueMinor'>>;
+  bottom: Array<Pick<ScorecardRow, 'partnerId' | 'partnerCode' | 'partnerName' | 'healthScore' | 'grade' | 'revenueMinor'>>;
+  /** Revenue per period (of the selected period's kind, up to 8 ending with it) and channel type, straight from sales. */
+  trend: { periods: string[]; series: Array<{ channelType: string; revenueMinor: number[] }> };
+  risksByLevel: Array<{ level: RiskLevel; risks: number }>;
+}
+
+export interface DueRun {
+  scheduleId: number;
+  scheduleName: string;
+  period: string;
+  outcome: 'succeeded' | 'failed' | 'skipped' | 'waiting';
+  runId?: number;
+  partnerCount?: number;
+  message?: string;
+}
+
+export interface Schedule {
+  id: number;
+  name: string;
+  cycle: EvaluationCycle;
+  tiers: string[];
+  channelTypes: string[];
+  regions: string[];
+  lagDays: number;
+  enabled: boolean;
+  lastPeriod: string | null;
+  lastOutcome: string | null;
+  lastRunAt: string | null;
+}
+
+export interface RunComparison {
+  run: RunInfo;
+  other: RunInfo | null;
+  sameInputs: boolean;
+  added: Array<{ partnerCode: string; partnerName: string }>;
+  removed: Array<{ partnerCode: string; partnerName: string }>;
+  changed: Array<{ partnerId: number; partnerCode: string; partnerName: string; changes: Array<{ field: ComparedField; before: unknown; after: unknown }> }>;
+  unchanged: number;
+}
+
+export interface RunInfo {
+  id: number;
+  period: string;
+  periodKind: string;
+  version: number;
+  status: string;
+  trigger: string;
+  scheduleId: number | null;
+  scheduleName: string | null;
+  partnerCount: number;
+  inputsFingerprint: string | null;
+  startedBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+export interface ScorecardRow {
+  id: number;
+  runId: number;
+  runVersion: number;
+  period: string;
+  periodKind: string;
+  partnerId: number;
+  partnerCode: string;
+  partnerName: string;
+  tier: Tier;
+  channelType: string;
+  /** The territory as it was when the run was made (Chinese name, English name, code); never changes afterwards. */
+  region: string | null;
+  regionEn: string | null;
+  regionCode: string | null;
+  revenueMinor: number;
+  targetMinor: number | null;
+  attainment: number | null;
+  growthPrev: number | null;
+  growthYoY: number | null;
+  grossMargin: number | null;
+  orders: number;
+  activeCustomers: number;
+  newCustomers: number;
+  retention: number | null;
+  satisfaction: number | null;
+  trainingCompliance: number | null;
+  openHighRisks: number;
+  healthScore: number;
+  grade: Grade;
+  rankInChannel: number | null;
+  rankInRegion: number | null;
+  tierRecommendation: Tier | null;
+  recommendationReason: TierRecommendation['reason'];
+  scoreParts: { parts: Record<ScorePart, number | null>; weights: Record<ScorePart, number>; coverage: number } | null;
+  decision: { decision: 'accepted' | 'rejected'; toTier: Tier; effectiveOn: string | null; decidedBy: string; decidedAt: string } | null;
+}
+
+export interface TierDecisionResult {
+  id: number;
+  scorecardId: number;
+  partnerId: number;
+  fromTier: Tier;
+  toTier: Tier;
+  decision: 'accepted' | 'rejected';
+  effectiveOn: string | null;
+  decidedBy: string;
+  decidedAt: string;
+  partnerBefore: { tier: string };
+  partnerAfter: { tier: string };
+}
+
+export const COMPARED_FIELDS = [
+  'tier', 'revenueMinor', 'targetMinor', 'attainment', 'growthPrev', 'growthYoY', 'grossMargin', 'orders', 'activeCustomers', 'newCustomers',
+  'retention', 'satisfaction', 'trainingCompliance', 'openHighRisks', 'healthScore', 'grade', 'rankInChannel', 'rankInRegion', 'tierRecommendation',
+] as const;
+
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+export interface TierRecommendation {
+  tierRecommendation: Tier | null;
+  /** Structured reason (translated by the UI): code + the periods it is based on. */
+  reason: { code: 'upgrade' | 'downgrade' | 'upgrade_at_top' | 'downgrade_at_bottom'; rule: Record<string, number>; periods: PeriodResult[] } | null;
+}
+
+export type ScorePart = (typeof SCORE_PARTS)[number];
+
+export interface PeriodResult {
+  period: string;
+  attainment: number | null;
+  healthScore: number;
+}

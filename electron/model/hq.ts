@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+export interface HqStatus {
+  workspaceId: string;
+  officeName: string | null;
+  /** The HQ address without password; null when no HQ is configured. */
+  url: string | null;
+  /** A key file holding the password (else PGPASSWORD / ~/.pgpass of the user running the app). */
+  passwordFile: string | null;
+  lastAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  /** Changes waiting to be published. */
+  pending: number;
+}
+
+export const hqUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'a postgres:// address, e.g. postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full')
+  .refine((u) => {
+    try {
+      return !new URL(u).password;
+    } catch {
+      return false;
+    }
+  }, 'no password in the address: keep it in a key file, PGPASSWORD or ~/.pgpass');
+
+export interface HqDashboard {
+  period: string;
+  revenueByOffice: Array<{ office: string; revenueMinor: number; partners: number }>;
+  revenueByTerritory: Array<{ office: string; territory: string | null; revenueMinor: number }>;
+  grades: Array<{ grade: string; partners: number }>;
+  top: HqReportRow[];
+  bottom: HqReportRow[];
+  payoutsByOffice: Array<{ office: string; payoutMinor: number }>;
+  risksByLevel: Array<{ level: string; open: number }>;
+}
+
+export interface PublishResult {
+  office: string;
+  workspaceId: string;
+  /** Change-log entries sent (a row changed three times since the last publish counts three). */
+  changes: number;
+  /** Rows written at HQ (inserted or updated) and removed there. */
+  upserted: number;
+  deleted: number;
+  batches: number;
+  highWater: number;
+  /** True when HQ did not match this workspace's history (another HQ, a restored HQ or workspace) and everything was sent again. */
+  resynced: boolean;
+  tables: Record<string, { upserted: number; deleted: number }>;
+  elapsedMs: number;
+}
+
+export interface HqReportRow {
+  office: string;
+  partnerCode: string;
+  revenueMinor: number;
+  orders: number;
+  attainment: number | null;
+  grade: string | null;
+  payoutMinor: number;
+}

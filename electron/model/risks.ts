@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { RISK_CATEGORIES, RISK_LEVELS, RISK_SOURCES, RISK_STATUSES, RISK_TREATMENTS } from '../../shared/enums';
+import { zs } from '../../shared/fields';
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const scale = z.number().int().min(1).max(5);
+
+/** The fields of a risk entry. No zod defaults: the same shape, made partial, is the update patch. */
+export const riskFields = z
+  .object({
+    /** Generated (R-0001, R-0002 …) when absent. */
+    code: zs.code.max(32).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only').optional(),
+    title: z.string().trim().min(1).max(200),
+    description: optionalText(4000),
+    category: z.enum(RISK_CATEGORIES),
+    partnerId: zs.id.nullable().optional(),
+    likelihood: scale,
+    impact: scale,
+    residualLikelihood: scale.nullable().optional(),
+    residualImpact: scale.nullable().optional(),
+    owner: optionalText(100),
+    treatment: z.enum(RISK_TREATMENTS).nullable().optional(),
+    status: z.enum(RISK_STATUSES).optional(),
+    nextReviewOn: zs.isoDate.nullable().optional(),
+    source: z.enum(RISK_SOURCES).optional(),
+    ruleCode: z.string().trim().max(64).nullable().optional(),
+    reviewRequested: z.boolean().optional(),
+  })
+  .strict();
+
+export type RiskInput = z.input<typeof riskFields>;
+export type RiskPatch = Partial<RiskInput>;
+
+export const RISK_BASES = ['inherent', 'residual'] as const;
+export type RiskBasis = (typeof RISK_BASES)[number];
+
+/** Filters shared by the list and the heat map (so the heat map's counts are the grid's rows). */
+export const riskListFilter = z
+  .object({
+    search: z.string().max(100).optional(),
+    levels: z.array(z.enum(RISK_LEVELS)).max(4).optional(),
+    statuses: z.array(z.enum(RISK_STATUSES)).max(RISK_STATUSES.length).optional(),
+    categories: z.array(z.enum(RISK_CATEGORIES)).max(RISK_CATEGORIES.length).optional(),
+    sources: z.array(z.enum(RISK_SOURCES)).max(RISK_SOURCES.length).optional(),
+    partnerIds: z.array(zs.id).max(10_000).optional(),
+    /** Which score the level and cell filters (and the heat map) use; default inherent. */
+    basis: z.enum(RISK_BASES).optional(),
+    /** A heat-map cell: likelihood × impact on the chosen basis. */
+    cell: z.object({ likelihood: scale, impact: scale }).strict().optional(),
+    /** The register as it stood at the end of this day (from the change history). */
+    asOf: zs.isoDate.optional(),
+  })
+  .strict();
+export type RiskListFilter = z.output<typeof riskListFilter>;
+
+export const riskActionFields = z
+  .object({
+    /** Absent for a new action. */
+    id: zs.id.optional(),
+    description: z.string().trim().min(1).max(1000),
+    owner: optionalText(100),
+    dueOn: zs.isoDate.nullable().optional(),
+    doneOn: zs.isoDate.nullable().optional(),
+  })
+  .strict();
+export type RiskActionInput = z.input<typeof riskActionFields>;
+
+export const riskBand = z.object({ level: z.enum(RISK_LEVELS), min: z.number().int().min(1).max(25), max: z.number().int().min(1).max(25) }).strict();
+
+export type Bands = Array<{ level: (typeof RISK_LEVELS)[number]; min: number; max: number }>;
+type Level = (typeof RISK_LEVELS)[number];
+
+/** A risk as listed: stored fields plus derived scores, levels, partner and action counts. */
+export interface RiskListRow {
+  id: number;
+  code: string;
+  title: string;
+  description: string | null;
+  category: (typeof RISK_CATEGORIES)[number];
+  partnerId: number | null;
+  partnerCode: string | null;
+  partnerName: string | null;
+  likelihood: number;
+  impact: number;
+  score: number;
+  level: Level;
+  residualLikelihood: number | null;
+  residualImpact: number | null;
+  effectiveResidualLikelihood: number;
+  effectiveResidualImpact: number;
+  residualScore: number;
+  residualLevel: Level;
+  residualAssessed: boolean;
+  owner: string | null;
+  treatment: (typeof RISK_TREATMENTS)[number] | null;
+  status: (typeof RISK_STATUSES)[number];
+  nextReviewOn: string | null;
+  source: (typeof RISK_SOURCES)[number];
+  ruleCode: string | null;
+  reviewRequested: boolean;
+  closedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  openActions: number;
+  overdueActions: number;
+}
+export interface RiskActionRowOut {
+  id: number;
+  riskId: number;
+  description: string;
+  owner: string | null;
+  dueOn: string | null;
+  doneOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface RiskHistoryEntry {
+  id: number;
+  riskId: number;
+  changedAt: string;
+  changedBy: string;
+  changes: Record<string, unknown>;
+  snapshot: Record<string, unknown>;
+}
+export interface HeatMapResult {
+  basis: RiskBasis;
+  cells: Array<{ likelihood: number; impact: number; score: number; level: Level; count: number }>;
+  total: number;
+  bands: Bands;
+}
+export interface OverdueResult {
+  asOf: string;
+  reviews: Array<{ riskId: number; code: string; title: string; owner: string | null; partnerCode: string | null; nextReviewOn: string; daysOverdue: number; level: Level }>;
+  actions: Array<{ actionId: number; riskId: number; code: string; title: string; description: string; owner: string | null; dueOn: string; daysOverdue: number }>;
+}
+

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { zs } from '../../shared/fields';
+
+export const SALES_SORTABLE = ['date', 'partnerCode', 'orderRef', 'product', 'category', 'quantity', 'amountMinor', 'costMinor', 'customerRef'] as const;
+
+export interface SalesLineView {
+  id: number;
+  date: string;
+  partnerCode: string;
+  partnerName: string;
+  orderRef: string | null;
+  lineRef: string | null;
+  product: string | null;
+  category: string | null;
+  quantity: number;
+  amountMinor: number;
+  costMinor: number | null;
+  customerRef: string | null;
+  currency: string;
+  importId: number | null;
+}
+
+export const salesFilter = z
+  .object({
+    partnerCode: zs.code.optional(),
+    dateFrom: zs.isoDate.optional(),
+    dateTo: zs.isoDate.optional(),
+    /** Matches order ref, product, category or customer ref. */
+    search: z.string().max(100).optional(),
+    importId: zs.id.optional(),
+  })
+  .strict();
+
+
+/** One page of the sales grid: the filter, paging and a whitelisted sort. */
+export const salesListInput = salesFilter
+  .extend({
+    offset: z.number().int().min(0).max(1e9).default(0),
+    limit: z.number().int().min(1).max(5000).default(200),
+    sort: z.enum(SALES_SORTABLE).default('date'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .strict();
+export type SalesListInput = z.output<typeof salesListInput>;
+
+/** A page of sales lines with the filter's total count and sums. */
+export interface SalesPage {
+  rows: SalesLineView[];
+  total: number;
+  amountMinor: number;
+  costMinor: number;
+  costedAmountMinor: number;
+  costedLines: number;
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export interface WorkspaceInfo {
+  path: string;
+  schemaVersion: number;
+  appSchemaVersion: number;
+  counts: Record<string, number>;
+  isEmpty: boolean;
+  demoOffered: boolean;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  integrity: string[];
+  foreignKeyViolations: Array<{ table: string; rowid: number; parent: string }>;
+  schemaVersion: number;
+  appSchemaVersion: number;
+  counts: Record<string, number>;
+}
+
+export const settingKey = z.string().regex(/^[a-z][a-zA-Z0-9_.]{0,99}$/);
+

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { CHANNEL_TYPES, COURSE_CATEGORIES, TIERS, type CourseCategory } from '../../shared/enums';
+import { isIsoDate } from './trainingExpiry';
+import { zs } from '../../shared/fields';
+
+export const date = zs.isoDate.refine(isIsoDate, 'not a calendar date');
+
+/** The expiry rule, shared with the renderer for the record form's preview (the main process computes the stored value). */
+export { computeExpiry } from './trainingExpiry';
+
+export const CELL_STATE_VALUES = ['valid', 'expiring30', 'expiring60', 'expiring90', 'expired', 'missing'] as const;
+
+export const courseInput = z
+  .object({
+    id: zs.id.optional(),
+    code: zs.code.regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+    titleZh: zs.name,
+    titleEn: zs.name,
+    category: z.enum(COURSE_CATEGORIES),
+    /** null = never expires */
+    validityMonths: z.number().int().min(1).max(240).nullable(),
+    requiredTiers: z.array(z.enum(TIERS)).max(TIERS.length),
+    requiredChannelTypes: z.array(z.enum(CHANNEL_TYPES)).max(CHANNEL_TYPES.length),
+    passingScore: z.number().min(0).max(100).nullable(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+
+export const recordInput = z
+  .object({
+    id: zs.id.optional(),
+    partnerId: zs.id,
+    courseId: zs.id,
+    trainee: z.string().trim().min(1).max(100),
+    completedOn: date,
+    score: z.number().min(0).max(100).nullable().optional(),
+    /** Omitted: derived from the score and the course's passing score. */
+    passed: z.boolean().optional(),
+    certificateNo: z.string().trim().max(64).nullable().optional(),
+  })
+  .strict();
+
+export const recordListInput = z
+  .object({
+    partnerId: zs.id.optional(),
+    courseId: zs.id.optional(),
+    search: z.string().max(100).optional(),
+    from: date.optional(),
+    to: date.optional(),
+    passed: z.boolean().optional(),
+    limit: z.number().int().min(1).max(100_000).optional(),
+    offset: z.number().int().min(0).optional(),
+  })
+  .strict();
+
+export interface PartnerComplianceRow {
+  partnerId: number;
+  partnerCode: string;
+  partnerName: string;
+  required: number;
+  valid: number;
+  expiringIn90Days: number;
+  compliance: number | null;
+}
+
+export const asOf = date.optional();
+
+/** A catalogue course as the API returns it. */
+export interface Course {
+  id: number;
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  category: CourseCategory;
+  /** null = never expires */
+  validityMonths: number | null;
+  requiredTiers: string[];
+  requiredChannelTypes: string[];
+  passingScore: number | null;
+  active: boolean;
+  /** Training records that point at this course. */
+  recordCount: number;
+  updatedAt: string;
+}
+
+export interface ComplianceMatrix {
+  asOf: string;
+  /** Courses required for at least one listed partner, by code. */
+  courses: Array<{ id: number; code: string; titleZh: string; titleEn: string; category: string; validityMonths: number | null }>;
+  rows: MatrixRow[];
+  /** Count of cells per state (for the legend). */
+  totals: Record<CellState, number>;
+}
+
+export type CellState = (typeof CELL_STATES)[number];
+
+export interface MatrixCell {
+  state: CellState;
+  /** Latest expiry among the partner's passed certificates of the course (null: never expires or none). */
+  expiresOn: string | null;
+}
+
+export interface MatrixRow {
+  partnerId: number;
+  partnerCode: string;
+  partnerName: string;
+  tier: string;
+  channelType: string;
+  region: string | null;
+  required: number;
+  valid: number;
+  expiringIn90Days: number;
+  compliance: number | null;
+  /** Keyed by course code; a course absent from the map is not required for this partner. */
+  cells: Record<string, MatrixCell>;
+}
+
+export interface ExpiringCertificate {
+  recordId: number;
+  partnerId: number;
+  partnerCode: string;
+  partnerName: string;
+  partnerOwner: string | null;
+  courseId: number;
+  courseCode: string;
+  courseTitleZh: string;
+  courseTitleEn: string;
+  trainee: string;
+  certificateNo: string | null;
+  completedOn: string;
+  expiresOn: string;
+  /** Days from asOf to the expiry (0 = last valid day is asOf). */
+  daysLeft: number;
+  /** The course is required for the partner (its compliance drops when the last such certificate lapses). */
+  required: boolean;
+  /** Another certificate of the partner (other trainee) for this course stays valid after this one lapses. */
+  partnerCovered: boolean;
+}
+
+export interface TrainingRecord {
+  id: number;
+  partnerId: number;
+  partnerCode: string;
+  partnerName: string;
+  courseId: number;
+  courseCode: string;
+  courseTitleZh: string;
+  courseTitleEn: string;
+  trainee: string;
+  completedOn: string;
+  score: number | null;
+  passed: boolean;
+  certificateNo: string | null;
+  expiresOn: string | null;
+  importId: number | null;
+  updatedAt: string;
+}
+
+/**
+ * State of one required course for one partner at a date:
+ * - valid: held, lapses more than 90 days after asOf (or never);
+ * - expiring30 / expiring60 / expiring90: held, the best certificate lapses within 0–30 / 31–60 / 61–90 days;
+ * - expired: passed before, every certificate has lapsed;
+ * - missing: never passed (by asOf).
+ */
+export const CELL_STATES = ['valid', 'expiring30', 'expiring60', 'expiring90', 'expired', 'missing'] as const;

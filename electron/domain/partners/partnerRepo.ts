@@ -4,7 +4,6 @@ import { channelManagers, partnerManagerHistory, partners, territories, type New
 import { DomainError } from '../../../shared/errors';
 import type { z } from 'zod';
 import type { PartnerView, partnerFields, partnerListInput } from '../../model/partners';
-export type { PartnerView };
 import { territoryFilterIds, territoryIdOf } from '../territories/territoryStore';
 import { localDate } from '../../../shared/clock';
 

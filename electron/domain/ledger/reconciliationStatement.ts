@@ -8,7 +8,7 @@ import type { CompanyProfile, StatementLanguage } from '../../model/company';
 import { requireCompanyProfile } from '../company/companyProfile';
 import { writeXlsx } from '../exports/xlsxWriter';
 import { chineseCapitals } from '../statements/chineseCapitals';
-import { drawLetterhead, drawPageFooters, drawSignatureBlock, openPdf, taxText, wordsFor, type Words } from '../statements/pdfParts';
+import { drawFacts, drawLetterhead, drawPageFooters, drawSignatureBlock, openPdf, taxText, wordsFor, type Words } from '../statements/pdfParts';
 import { localTimestamp } from '../statements/statementPdf';
 import { partnerLedger, partnersWithBalance } from './partnerLedger';
 import { workspaceClock } from '../system/workspaceClock';
@@ -62,14 +62,7 @@ export function renderReconciliationPdf(s: StatementInput): Promise<Buffer> {
     [w('计税方式', 'Tax'), taxText(company, w)],
   ];
   if (company.invoiceRequirement) facts.push([w('开票要求', 'Invoice'), company.invoiceRequirement]);
-  doc.fontSize(9);
-  for (const [k, v] of facts) {
-    const y = doc.y;
-    doc.fillColor('#555').text(k, left, y, { width: 110 });
-    doc.fillColor('#000').text(v, left + 115, y, { width: width - 115 });
-    doc.moveDown(0.15);
-  }
-  doc.moveDown(0.6);
+  drawFacts(doc, facts, 110);
   const cols = [
     { title: w('日期', 'Date'), w: 70, align: 'left' as const },
     { title: w('类型', 'Kind'), w: 125, align: 'left' as const },

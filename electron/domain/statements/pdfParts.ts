@@ -117,3 +117,17 @@ export function taxText(company: CompanyProfile, w: Words): string {
   const rate = `${Math.round(company.taxRate * 10000) / 100}%`;
   return company.taxTreatment === 'inclusive' ? w(`含税（税率 ${rate}）`, `VAT inclusive (${rate})`) : w(`不含税（税率 ${rate}）`, `VAT exclusive (${rate})`);
 }
+
+/** Label/value rows (partner facts) under the letterhead: grey labels in a column of `labelWidth`, values beside them. */
+export function drawFacts(doc: PDFKit.PDFDocument, facts: Array<[string, string]>, labelWidth: number): void {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  doc.fontSize(9);
+  for (const [k, v] of facts) {
+    const y = doc.y;
+    doc.fillColor('#555').text(k, left, y, { width: labelWidth });
+    doc.fillColor('#000').text(v, left + labelWidth + 5, y, { width: width - labelWidth - 5 });
+    doc.moveDown(0.15);
+  }
+  doc.moveDown(0.6);
+}

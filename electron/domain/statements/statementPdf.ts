@@ -1,7 +1,7 @@
 import { channelText, pct, periodText, regionText } from '../incentives/explanation';
 import { formatMoney } from '../../../shared/money';
 import { chineseCapitals } from './chineseCapitals';
-import { drawLetterhead, drawPageFooters, drawSignatureBlock, openPdf, taxText, wordsFor } from './pdfParts';
+import { drawFacts, drawLetterhead, drawPageFooters, drawSignatureBlock, openPdf, taxText, wordsFor } from './pdfParts';
 import type { StatementData } from './statementData';
 
 export { STATEMENT_FONT } from './pdfParts';
@@ -51,14 +51,7 @@ export function renderStatementPdf(s: StatementData): Promise<Buffer> {
   ];
   if (s.company.invoiceRequirement) facts.push([w('开票要求', 'Invoice'), s.company.invoiceRequirement]);
   if (s.partner.bankName || s.partner.bankAccount) facts.push([w('开户行 / 账号', 'Bank'), `${s.partner.bankName ?? ''} ${s.partner.bankAccount ?? ''}`.trim()]);
-  doc.fontSize(9).fillColor('#000');
-  for (const [k, v] of facts) {
-    const y = doc.y;
-    doc.fillColor('#555').text(k, left, y, { width: 120 });
-    doc.fillColor('#000').text(v, left + 125, y, { width: width - 125 });
-    doc.moveDown(0.15);
-  }
-  doc.moveDown(0.6);
+  drawFacts(doc, facts, 120);
 
   // Lines: kind, basis, rate, amount; then the explanation in both languages.
   const cols = [

@@ -44,6 +44,10 @@ export const payoutRuns = sqliteTable(
     paymentRef: text('payment_ref'),
     voidedAt: text('voided_at'),
     voidReason: text('void_reason'),
+    /** At approval: what statements print about each payee (names, credit code, bank, address), frozen with the run. */
+    payeeSnapshot: text('payee_snapshot', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** At approval: `v1:` + SHA-256 over the run, its lines and the payee snapshot; `pwb check` recomputes it. */
+    approvalFingerprint: text('approval_fingerprint'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('payout_runs_program_period_version_uq').on(t.programId, t.period, t.version)],

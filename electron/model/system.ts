@@ -16,6 +16,8 @@ export interface CheckReport {
   schemaVersion: number;
   appSchemaVersion: number;
   counts: Record<string, number>;
+  /** Approved/paid payout runs whose approval seal is missing ('unsealed', approved before seals) or does not match ('broken'). */
+  payoutSeals: Array<{ runId: number; status: string; problem: 'unsealed' | 'broken' }>;
 }
 
 export const settingKey = z.string().regex(/^[a-z][a-zA-Z0-9_.]{0,99}$/);

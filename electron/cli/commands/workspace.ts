@@ -5,6 +5,7 @@ import { readKey, rekeyFile } from '../../../db/encryption';
 import { openWorkspace } from '../../../db/database';
 import { withWorkspaceLock } from '../../../db/workspaceLock';
 import { createBackupSync } from '../../domain/backups/backupService';
+import type { CheckReport } from '../../model/system';
 import { action, common, defaultWorkspacePath, keyOf, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
 
 export function register(program: Command): void {
@@ -49,16 +50,21 @@ export function register(program: Command): void {
         // A workspace too damaged to open is a finding too (JSON with --json, exit 1), not a crash.
         if (opened || !/malformed|not a database|corrupt|disk image/i.test((e as Error).message)) throw e;
         const message = (e as Error).message;
-        await report(opts, { ok: false, integrity: [message], foreignKeyViolations: [], schemaVersion: -1, appSchemaVersion: -1, counts: {} });
+        await report(opts, { ok: false, integrity: [message], foreignKeyViolations: [], schemaVersion: -1, appSchemaVersion: -1, counts: {}, payoutSeals: [] });
       }
     }),
   );
-  async function report(opts: CommonOptions, r: { ok: boolean; integrity: string[]; foreignKeyViolations: unknown[]; schemaVersion: number; appSchemaVersion: number; counts: Record<string, number> }) {
+  async function report(opts: CommonOptions, r: CheckReport) {
     output(opts, r, () =>
       [
         `integrity: ${r.integrity.join(', ')}`,
         `foreign keys: ${r.foreignKeyViolations.length === 0 ? 'ok' : `${r.foreignKeyViolations.length} violations`}`,
         `schema: ${r.schemaVersion} (app ${r.appSchemaVersion})`,
+        ...r.payoutSeals.map((f) =>
+          f.problem === 'broken'
+            ? `payout run ${f.runId} (${f.status}): its lines or figures changed after approval (the approval seal does not match)`
+            : `payout run ${f.runId} (${f.status}): approved before approval seals existed; not verifiable`,
+        ),
         ...Object.entries(r.counts).map(([t, n]) => `  ${t.padEnd(20)} ${n}`),
         r.ok ? 'OK' : 'PROBLEMS FOUND',
       ].join('\n'),

@@ -10,6 +10,7 @@ import { calculateProgram, fiscalStartMonth } from './calculate';
 import { loadPartners, type PartnerFacts } from './eligibility';
 import { renderExplanation, type Explain } from './explanation';
 import { getProgram } from './programRepo';
+import { approvalColumns } from './approvalSeal';
 import { parseProgramFile, type ProgramFile } from '../../model/programs';
 import { PayoutLineView, PayoutRunDetail, PayoutRunRow } from '../../model/incentives';
 
@@ -266,7 +267,10 @@ function runState(ws: Workspace, runId: number) {
   return r;
 }
 
-/** draft → approved. The inputs must still be those calculated (else CONFLICT: recalculate first). */
+/**
+ * draft → approved. The inputs must still be those calculated (else CONFLICT: recalculate first). Approval freezes the
+ * payees as statements print them and seals the run (approvalSeal.ts).
+ */
 export function approveRun(ws: Workspace, user: string, runId: number): { before: PayoutRunRow; after: PayoutRunRow } {
   const r = runState(ws, runId);
   if (r.status !== 'draft') throw frozen(r, 'approval');
@@ -276,7 +280,10 @@ export function approveRun(ws: Workspace, user: string, runId: number): { before
   if (fingerprint(program, now) !== r.fp) {
     throw new DomainError(`The sales, targets or partners behind run ${runId} changed since it was calculated; recalculate before approving`, 'CONFLICT');
   }
-  ws.sqlite.prepare(`update payout_runs set status = 'approved', approved_at = ?, approved_by = ? where id = ?`).run(new Date().toISOString(), user, runId);
+  const seal = approvalColumns(ws, runId, new Date().toISOString(), user);
+  ws.sqlite
+    .prepare(`update payout_runs set status = 'approved', approved_at = ?, approved_by = ?, payee_snapshot = ?, approval_fingerprint = ? where id = ?`)
+    .run(seal.approvedAt, seal.approvedBy, seal.payeeSnapshot, seal.approvalFingerprint, runId);
   return { before, after: getRunRow(ws, runId) };
 }
 

@@ -2,7 +2,8 @@ import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { type PayoutLineView, type PayoutRunDetail } from '../../model/incentives';
 import { getRun } from '../incentives/payoutRun';
-import { loadPartners, partnerFacts, type PartnerFacts } from '../incentives/eligibility';
+import { loadPartners, partnerFacts } from '../incentives/eligibility';
+import { frozenPayees, type Payee } from '../incentives/approvalSeal';
 import { type CompanyProfile, type StatementLanguage } from '../../model/company';
 import { requireCompanyProfile } from '../company/companyProfile';
 
@@ -12,7 +13,8 @@ export interface StatementData {
   company: CompanyProfile;
   language: StatementLanguage;
   run: Omit<PayoutRunDetail, 'lines'>;
-  partner: PartnerFacts & { creditCode: string | null };
+  /** The payee as frozen at approval (as today for runs approved before payee snapshots existed). */
+  partner: Payee;
   lines: PayoutLineView[];
   totalMinor: number;
 }
@@ -61,8 +63,11 @@ export function loadStatementContext(ws: Workspace, runId: number, language?: St
   if (run.status !== 'approved' && run.status !== 'paid') {
     throw new DomainError(`Statements are issued for approved or paid runs; run ${runId} is ${run.status}`, 'DOMAIN');
   }
-  const partners = loadPartners(ws);
-  const credit = new Map((ws.sqlite.prepare('select id, credit_code as c from partners').all() as Array<{ id: number; c: string | null }>).map((r) => [r.id, r.c]));
+  const frozen = frozenPayees(ws, runId);
+  const live = frozen ? null : loadPartners(ws);
+  const extra = ws.sqlite.prepare('select credit_code as creditCode, address from partners where id = ?');
+  const payee = (partnerId: number): Payee =>
+    frozen?.get(partnerId) ?? { ...(live?.get(partnerId) ?? partnerFacts(ws, partnerId)!), ...(extra.get(partnerId) as { creditCode: string | null; address: string | null }) };
   const byPartner = new Map<number, PayoutLineView[]>();
   for (const l of run.lines) {
     if (!byPartner.has(l.partnerId)) byPartner.set(l.partnerId, []);
@@ -71,8 +76,7 @@ export function loadStatementContext(ws: Workspace, runId: number, language?: St
   const { lines: _lines, ...runHead } = run;
   const dataFor = (partnerId: number, num: { number: string; generatedAt: string }): StatementData => {
     const lines = byPartner.get(partnerId) ?? [];
-    const p = partners.get(partnerId) ?? partnerFacts(ws, partnerId)!;
-    return { ...num, company, language: language ?? company.statementLanguage, run: runHead, partner: { ...p, creditCode: credit.get(partnerId) ?? null }, lines, totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0) };
+    return { ...num, company, language: language ?? company.statementLanguage, run: runHead, partner: payee(partnerId), lines, totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0) };
   };
   return { run, dataFor };
 }

@@ -1,5 +1,6 @@
 import type { Workspace } from '../../../db/database';
 import { defaultMigrationsFolder, schemaVersionOf } from '../../../db/database';
+import { verifySeals } from '../incentives/approvalSeal';
 
 /** Tables whose row counts `check` and `info` report. */
 export const COUNTED_TABLES = [
@@ -51,11 +52,14 @@ export function checkWorkspace(ws: Workspace) {
   const fk = attempt(() => ws.sqlite.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>, (m) => [{ table: `(check failed: ${m})`, rowid: 0, parent: '' }]);
   const versions = attempt(() => schemaVersions(ws), () => ({ schemaVersion: -1, appSchemaVersion: schemaVersionOf(defaultMigrationsFolder()) }));
   const counts = attempt(() => rowCounts(ws), () => ({}) as ReturnType<typeof rowCounts>);
+  const seals = attempt(() => verifySeals(ws), () => []);
   return {
-    ok: integrity.length === 1 && integrity[0] === 'ok' && fk.length === 0 && versions.schemaVersion === versions.appSchemaVersion,
+    ok: integrity.length === 1 && integrity[0] === 'ok' && fk.length === 0 && versions.schemaVersion === versions.appSchemaVersion && !seals.some((s) => s.problem === 'broken'),
     integrity,
     foreignKeyViolations: fk.map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent })),
     ...versions,
     counts,
+    /** Approved and paid payout runs whose seal is missing (approved before seals) or no longer matches (tampered). */
+    payoutSeals: seals,
   };
 }

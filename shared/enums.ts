@@ -12,7 +12,7 @@ export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 export const TERRITORY_KINDS = ['territory', 'subTerritory', 'province', 'city'] as const;
 export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
 
-export const IMPORT_KINDS = ['partners', 'sales', 'targets', 'training', 'feedback', 'risks'] as const;
+export const IMPORT_KINDS = ['partners', 'sales', 'targets', 'training', 'feedback', 'risks', 'products', 'inventory', 'sell-through'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'year'] as const;

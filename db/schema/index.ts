@@ -10,3 +10,4 @@ export * from './risks';
 export * from './evaluations';
 export * from './system';
 export * from './hq';
+export * from './inventory';

@@ -5,7 +5,18 @@ import { parsePeriod } from '../../../shared/period';
 import { getSetting } from '../system/settingsStore';
 import type { ChangeSnapshot } from './kinds/kind';
 
-const TABLE: Record<string, string> = { partner: 'partners', target: 'targets', training_record: 'training_records', risk: 'risks' };
+const TABLE: Record<string, string> = {
+  partner: 'partners',
+  target: 'targets',
+  training_record: 'training_records',
+  risk: 'risks',
+  product: 'products',
+  product_price: 'product_prices',
+  inventory_snapshot: 'inventory_snapshots',
+};
+
+/** Kinds whose inserted rows carry the import's id and leave no undo row; their updates (if any) are in import_changes. */
+const APPENDED: Partial<Record<string, string>> = { sales: 'sales_lines', feedback: 'feedback', 'sell-through': 'sell_through_lines', inventory: 'inventory_snapshots' };
 
 interface ImportRow {
   id: number;
@@ -49,25 +60,6 @@ export function undoImport(ws: Workspace, importId: number, user: string, progre
     if (imp.status !== 'committed') throw new DomainError(`Import ${importId} (${imp.file_name}) is ${imp.status}; only a committed import can be undone`, 'CONFLICT');
     let removed = 0;
     let restored = 0;
-    for (const table of ['sales_lines', 'feedback'] as const) {
-      if ((table === 'sales_lines' && imp.kind !== 'sales') || (table === 'feedback' && imp.kind !== 'feedback')) continue;
-      const n = (sqlite.prepare(`select count(*) as n from ${table} where import_id = ?`).get(importId) as { n: number }).n;
-      if (n !== imp.inserted) {
-        throw new DomainError(`Import ${importId} added ${imp.inserted} rows, but ${n} are still there: they were changed or deleted since, so the import cannot be undone`, 'CONFLICT');
-      }
-      if (table === 'sales_lines') {
-        const runs = payoutRunsUsing(ws, importId);
-        if (runs.length) {
-          throw new DomainError(
-            `Sales lines of import ${importId} were used by ${runs.map((r) => `payout run ${r.id} (${r.period}, ${r.status})`).join(', ')}; void the run first`,
-            'CONFLICT',
-            { payoutRuns: runs },
-          );
-        }
-      }
-      removed += sqlite.prepare(`delete from ${table} where import_id = ?`).run(importId).changes;
-      progress?.(removed, imp.inserted);
-    }
     const changes = sqlite.prepare('select id, entity, entity_id, action, before from import_changes where import_id = ? order by id desc').all(importId) as Array<{
       id: number;
       entity: string;
@@ -107,6 +99,26 @@ export function undoImport(ws: Workspace, importId: number, user: string, progre
         throw e;
       }
       progress?.(++done, changes.length);
+    }
+    // Appended rows go after the updates are restored: a corrected stock row carries this import's id until then.
+    const table = APPENDED[imp.kind];
+    if (table) {
+      const n = (sqlite.prepare(`select count(*) as n from ${table} where import_id = ?`).get(importId) as { n: number }).n;
+      if (n !== imp.inserted) {
+        throw new DomainError(`Import ${importId} added ${imp.inserted} rows, but ${n} are still there: they were changed or deleted since, so the import cannot be undone`, 'CONFLICT');
+      }
+      if (table === 'sales_lines') {
+        const runs = payoutRunsUsing(ws, importId);
+        if (runs.length) {
+          throw new DomainError(
+            `Sales lines of import ${importId} were used by ${runs.map((r) => `payout run ${r.id} (${r.period}, ${r.status})`).join(', ')}; void the run first`,
+            'CONFLICT',
+            { payoutRuns: runs },
+          );
+        }
+      }
+      removed += sqlite.prepare(`delete from ${table} where import_id = ?`).run(importId).changes;
+      progress?.(removed, imp.inserted);
     }
     sqlite.prepare(`update imports set status = 'undone', undone_at = ? where id = ?`).run(now, importId);
     writeAudit(sqlite, user, { operation: 'imports.undo', entity: 'import', entityId: importId, after: { removed, restored } });

@@ -21,6 +21,8 @@ const delimiterName = (d: string | null) => (d === '\t' ? 'tab' : d === ';' ? 's
 export function ImportWizard() {
   const { t } = useTranslation(['imports', 'common']);
   const [kind, setKind] = useState<ImportKind>('sales');
+  // A field's label: the kind's own word where one field name means another thing there (stock value, not target value).
+  const fieldLabel = (name: string) => t(`imports:kindFields.${kind}.${name}`, { defaultValue: t(`imports:fields.${name}`, { defaultValue: name }) });
   const [file, setFile] = useState<PickedFile | null>(null);
   const [pickError, setPickError] = useState<Error | null>(null);
   const [sheet, setSheet] = useState<string | null>(null);
@@ -191,7 +193,7 @@ export function ImportWizard() {
               {p.fields.map((f) => (
                 <tr key={f.name}>
                   <td style={{ paddingRight: 16 }}>
-                    {t(`imports:fields.${f.name}`, { defaultValue: f.name })} <code className="muted">{f.name}</code>
+                    {fieldLabel(f.name)} <code className="muted">{f.name}</code>
                     {f.required && <span className="error"> *</span>}
                   </td>
                   <td>
@@ -240,7 +242,7 @@ export function ImportWizard() {
           {enumFields.map((f) =>
             (p.unknownValues[f.name] ?? []).length || Object.keys(current.values?.[f.name] ?? {}).length ? (
               <div key={f.name} style={{ margin: '8px 0' }} data-testid={`import-values-${f.name}`}>
-                <strong>{t('imports:valueMap', { field: t(`imports:fields.${f.name}`, { defaultValue: f.name }) })}</strong>
+                <strong>{t('imports:valueMap', { field: fieldLabel(f.name) })}</strong>
                 {[...new Set([...(p.unknownValues[f.name] ?? []), ...Object.keys(current.values?.[f.name] ?? {})])].map((v) => (
                   <div key={v} className="inline" style={{ marginLeft: 12 }}>
                     <code>{v}</code> →
@@ -272,7 +274,7 @@ export function ImportWizard() {
           <h3>{t('imports:step.preview')}</h3>
           {p.missingRequired.length > 0 && (
             <div className="error-banner" data-testid="import-missing">
-              {t('imports:missingRequired', { fields: p.missingRequired.map((f) => t(`imports:fields.${f}`, { defaultValue: f })).join(', ') })}
+              {t('imports:missingRequired', { fields: p.missingRequired.map((f) => fieldLabel(f)).join(', ') })}
             </div>
           )}
           <div style={{ overflow: 'auto', maxHeight: 320, border: '1px solid var(--border)' }}>
@@ -284,7 +286,7 @@ export function ImportWizard() {
                     .filter((f) => current.columns[f.name])
                     .map((f) => (
                       <th key={f.name} style={{ textAlign: 'left', padding: 4 }} title={f.name}>
-                        {t(`imports:fields.${f.name}`, { defaultValue: f.name })}
+                        {fieldLabel(f.name)}
                       </th>
                     ))}
                   <th style={{ textAlign: 'left', padding: 4 }}>{t('imports:problems')}</th>

@@ -1,0 +1,99 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, updatedAt } from './common';
+import { imports } from './imports';
+import { partners } from './partners';
+import { territories } from './territories';
+
+/** The company's product list: one code per product, so quantities, prices and product lines mean the same across files. */
+export const products = sqliteTable(
+  'products',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en'),
+    productLine: text('product_line'),
+    unit: text('unit'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    importId: integer('import_id').references(() => imports.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('products_code_uq').on(t.code)],
+);
+
+/** Floor (控价底价) and list price of a product from `validFrom` to `validTo` (inclusive; null = open), in minor units. */
+export const productPrices = sqliteTable(
+  'product_prices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    productId: integer('product_id').notNull().references(() => products.id),
+    validFrom: text('valid_from').notNull(),
+    validTo: text('valid_to'),
+    floorPriceMinor: integer('floor_price_minor'),
+    listPriceMinor: integer('list_price_minor'),
+    currency: text('currency').notNull().default('CNY'),
+    importId: integer('import_id').references(() => imports.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('product_prices_product_from_uq').on(t.productId, t.validFrom)],
+);
+
+/**
+ * A partner's stock report (库存上报): one row per product and warehouse of the snapshot taken on `date`. The latest
+ * snapshot date on or before a day is the partner's stock then (products missing from it hold none).
+ */
+export const inventorySnapshots = sqliteTable(
+  'inventory_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    date: text('date').notNull(),
+    /** '' when the report names no warehouse. */
+    warehouse: text('warehouse').notNull().default(''),
+    quantity: real('quantity').notNull(),
+    valueMinor: integer('value_minor'),
+    importId: integer('import_id').references(() => imports.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('inventory_snapshot_uq').on(t.partnerId, t.date, t.productId, t.warehouse),
+    index('inventory_import_idx').on(t.importId),
+  ],
+);
+
+/** The partner's own sales to its customers (出货/动销), sell-through. Returns have a negative quantity (and amount). */
+export const sellThroughLines = sqliteTable(
+  'sell_through_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    date: text('date').notNull(),
+    quantity: real('quantity').notNull(),
+    amountMinor: integer('amount_minor'),
+    currency: text('currency').notNull().default('CNY'),
+    customerRef: text('customer_ref'),
+    customerName: text('customer_name'),
+    /** The customer's province as the file wrote it, and the province territory it names (null when none is given). */
+    customerProvince: text('customer_province'),
+    customerTerritoryId: integer('customer_territory_id').references(() => territories.id),
+    customerCity: text('customer_city'),
+    orderRef: text('order_ref'),
+    lineRef: text('line_ref'),
+    /** 'ref:<lineRef>', else 'row:<hash of the content>:<occurrence>'; unique per partner (re-imports add nothing). */
+    dedupeKey: text('dedupe_key').notNull(),
+    importId: integer('import_id').references(() => imports.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('sell_through_dedupe_uq').on(t.partnerId, t.dedupeKey),
+    index('sell_through_partner_date_idx').on(t.partnerId, t.date, t.productId, t.quantity, t.amountMinor),
+    index('sell_through_customer_idx').on(t.partnerId, t.customerRef, t.date),
+    index('sell_through_import_idx').on(t.importId),
+  ],
+);
+
+export type ProductRow = typeof products.$inferSelect;
+export type ProductPriceRow = typeof productPrices.$inferSelect;

@@ -1,0 +1,28 @@
+import type { Workspace } from '../../../db/database';
+
+/** Suffixes a province's name may be written with or without (浙江省 / 浙江, 广西壮族自治区 / 广西, 北京市 / 北京). */
+const SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '省', '市'];
+
+const shortName = (name: string) => {
+  for (const s of SUFFIXES) if (name.endsWith(s) && name.length > s.length + 1) return name.slice(0, -s.length);
+  return name;
+};
+const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
+
+/**
+ * Finds the province territory a customer's province names: by the territory's code (330000), its Chinese name with or
+ * without 省/市/自治区 (浙江省, 浙江; 内蒙古, 西藏), or its English name (Zhejiang), ignoring case and width.
+ */
+export function provinceMatcher(ws: Workspace): (text: string) => number | null {
+  const map = new Map<string, number>();
+  const rows = ws.sqlite.prepare(`select id, code, name_zh, name_en from territories where kind = 'province'`).all() as Array<{ id: number; code: string; name_zh: string; name_en: string | null }>;
+  for (const r of rows) {
+    for (const k of [r.code, r.name_zh, shortName(r.name_zh), r.name_en]) if (k) map.set(norm(k), r.id);
+  }
+  // Inner Mongolia, Tibet and Xinjiang by their usual short names.
+  for (const [alias, full] of [['内蒙', '内蒙古'], ['inner mongolia', '内蒙古'], ['xizang', '西藏'], ['tibet', '西藏'], ['macau', '澳门']] as const) {
+    const id = map.get(norm(full));
+    if (id !== undefined && !map.has(norm(alias))) map.set(norm(alias), id);
+  }
+  return (text) => map.get(norm(text)) ?? map.get(norm(shortName(norm(text)))) ?? null;
+}

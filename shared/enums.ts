@@ -57,3 +57,7 @@ export type DealStatus = (typeof DEAL_STATUSES)[number];
 /** Risk levels from the score bands (likelihood × impact). */
 export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** Status of an action item agreed in a business review (QBR) meeting. */
+export const REVIEW_ACTION_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export type ReviewActionStatus = (typeof REVIEW_ACTION_STATUSES)[number];

@@ -11,3 +11,4 @@ export * from './evaluations';
 export * from './system';
 export * from './hq';
 export * from './inventory';
+export * from './reviews';

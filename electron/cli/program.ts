@@ -11,6 +11,7 @@ import { register as registerPayouts } from './commands/payouts';
 import { register as registerLedger } from './commands/ledger';
 import { register as registerHq } from './commands/hq';
 import { register as registerCompany } from './commands/company';
+import { register as registerReviews } from './commands/reviews';
 
 /** `pwb`: the headless CLI. Every command drives the same contract as the app. */
 export function buildProgram(version: string): Command {
@@ -36,5 +37,6 @@ export function buildProgram(version: string): Command {
   registerBackups(program);
   registerTraining(program);
   registerHq(program);
+  registerReviews(program);
   return program;
 }

@@ -15,6 +15,7 @@ import { companyContract } from './company';
 import { hqContract } from './hq';
 import { territoriesContract } from './territories';
 import { channelManagersContract } from './channelManagers';
+import { reviewsContract } from './reviews';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -37,6 +38,7 @@ export const contract = {
   ...companyContract,
   ...territoriesContract,
   ...channelManagersContract,
+  ...reviewsContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

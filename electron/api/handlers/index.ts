@@ -14,6 +14,7 @@ import { companyHandlers } from './company';
 import { hqHandlers } from './hq';
 import { territoryHandlers } from './territories';
 import { channelManagerHandlers } from './channelManagers';
+import { reviewHandlers } from './reviews';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...hqHandlers,
   ...territoryHandlers,
   ...channelManagerHandlers,
+  ...reviewHandlers,
 };

@@ -7,6 +7,7 @@ import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney } from '../../format';
 import { OverdueRisks } from '../risks/OverdueRisks';
+import { OpenReviewActions } from '../reviews/OpenReviewActions';
 import { EChart } from '../scorecards/EChart';
 import { ExpiryAlerts } from '../training/ExpiryAlerts';
 
@@ -96,6 +97,7 @@ export default function DashboardPage() {
       <div className="dashboard-alerts" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 12, alignItems: 'start' }}>
         <ExpiryAlerts />
         <OverdueRisks />
+        <OpenReviewActions />
       </div>
       <ErrorBanner error={summary.error} />
       <div className="toolbar-row">

@@ -1,0 +1,28 @@
+import type { reviewsContract } from '../../contract/reviews';
+import { deleteMeeting, getMeeting, listMeetings, openActions, saveMeeting, setActionStatus } from '../../domain/reviews/reviewMeetings';
+import { workspaceClock } from '../../domain/system/workspaceClock';
+import type { HandlerMap } from './types';
+
+export const reviewHandlers: HandlerMap<keyof typeof reviewsContract> = {
+  'reviews.meetings.list': ({ ws }, input) => listMeetings(ws, input, workspaceClock(ws).today()),
+  'reviews.meetings.get': ({ ws }, { id }) => getMeeting(ws, id, workspaceClock(ws).today()),
+  'reviews.meetings.save': ({ ws, user, audit }, input) => {
+    const { before, after } = saveMeeting(ws, input, user, workspaceClock(ws).today());
+    audit({ entity: 'review_meeting', entityId: after.id, before, after });
+    return after;
+  },
+  'reviews.meetings.delete': ({ ws, audit }, { id }) => {
+    const before = deleteMeeting(ws, id, workspaceClock(ws).today());
+    audit({ entity: 'review_meeting', entityId: id, before, after: null });
+    return { id };
+  },
+  'reviews.actions.setStatus': ({ ws, audit }, { id, status, note }) => {
+    const { before, after } = setActionStatus(ws, id, status, note, workspaceClock(ws).today());
+    audit({ entity: 'review_action', entityId: id, before, after });
+    return after;
+  },
+  'reviews.actions.open': ({ ws }, { partnerId, overdueOnly, asOf }) => {
+    const today = asOf ?? workspaceClock(ws).today();
+    return { asOf: today, actions: openActions(ws, { partnerId, overdueOnly }, today) };
+  },
+};

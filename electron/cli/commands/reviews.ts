@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import type { Result } from '../../contract';
+import { REVIEW_ACTION_STATUSES } from '../../../shared/enums';
+import { action, common, output, withApi, type CommonOptions } from '../runtime';
+
+const repeat = (v: string, prev: string[] = []) => [...prev, v];
+
+/** "description|owner|YYYY-MM-DD" (owner and due date optional) → an action item. */
+function parseAction(text: string): { description: string; owner: string | null; dueOn: string | null } {
+  const [description, owner, dueOn] = text.split('|').map((s) => s.trim());
+  return { description: description ?? '', owner: owner || null, dueOn: dueOn || null };
+}
+
+interface RecordOptions extends CommonOptions {
+  partner: string;
+  period: string;
+  date: string;
+  attendee?: string[];
+  minutes?: string;
+  decision?: string[];
+  action?: string[];
+}
+
+export function register(program: Command): void {
+  const reviews = program.command('reviews').description('business reviews (业务回顾 / QBR): meetings, action items, review packs');
+
+  common(reviews.command('record').description('record a review meeting with its decisions and action items'))
+    .requiredOption('--partner <code>', 'partner code')
+    .requiredOption('--period <period>', 'period reviewed (2026-Q3, 2026-H1, 2026, 2026-09)')
+    .requiredOption('--date <date>', 'day the meeting was held (YYYY-MM-DD)')
+    .option('--attendee <name>', 'an attendee (repeat the option)', repeat)
+    .option('--minutes <text>', 'minutes (纪要)')
+    .option('--decision <text>', 'a decision (repeat the option)', repeat)
+    .option('--action <item>', 'an action item "description|owner|YYYY-MM-DD" (repeat the option)', repeat)
+    .action(
+      action(async (opts: RecordOptions) => {
+        await withApi(opts, async (api) => {
+          const partner = (await api.sendRaw('partners.getByCode', { code: opts.partner })) as { id: number };
+          const m = (await api.sendRaw('reviews.meetings.save', {
+            partnerId: partner.id,
+            period: opts.period,
+            heldOn: opts.date,
+            attendees: opts.attendee ?? [],
+            minutes: opts.minutes ?? null,
+            decisions: opts.decision ?? [],
+            actions: (opts.action ?? []).map(parseAction),
+          })) as Result<'reviews.meetings.save'>;
+          output(opts, m, () => `meeting ${m.id}: ${m.partnerCode} ${m.period} held ${m.heldOn}, ${m.actions.length} action items`);
+        });
+      }),
+    );
+
+  common(reviews.command('meetings').description('list review meetings, newest first'))
+    .option('--partner <code>', 'partner code')
+    .option('--period <period>', 'period reviewed')
+    .action(
+      action(async (opts: CommonOptions & { partner?: string; period?: string }) => {
+        await withApi(opts, async (api) => {
+          const rows = (await api.sendRaw('reviews.meetings.list', { partnerCode: opts.partner, period: opts.period })) as Result<'reviews.meetings.list'>;
+          output(opts, rows, () =>
+            [...rows.map((m) => [m.id, m.heldOn, m.partnerCode, m.period, `${m.actions.filter((a) => a.status === 'open' || a.status === 'in_progress').length}/${m.actions.length} open`].join('\t')), `${rows.length} meetings`].join('\n'),
+          );
+        });
+      }),
+    );
+
+  common(reviews.command('actions').description('open review action items, overdue first'))
+    .option('--partner <code>', 'partner code')
+    .option('--overdue', 'only those past their due date')
+    .option('--as-of <date>', 'the day to compare due dates with (default today)')
+    .action(
+      action(async (opts: CommonOptions & { partner?: string; overdue?: boolean; asOf?: string }) => {
+        await withApi(opts, async (api) => {
+          const partnerId = opts.partner ? ((await api.sendRaw('partners.getByCode', { code: opts.partner })) as { id: number }).id : undefined;
+          const r = (await api.sendRaw('reviews.actions.open', { partnerId, overdueOnly: opts.overdue, asOf: opts.asOf })) as Result<'reviews.actions.open'>;
+          output(opts, r, () =>
+            [
+              ...r.actions.map((a) => [a.id, a.partnerCode, a.status.padEnd(11), a.dueOn ?? '-', a.overdue ? `${a.daysOverdue} days overdue` : '', a.owner ?? '-', a.description].join('\t')),
+              `${r.actions.length} open actions (as of ${r.asOf})`,
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+
+  common(reviews.command('action').description("set an action item's status").argument('<id>', 'action id'))
+    .requiredOption('--status <status>', REVIEW_ACTION_STATUSES.join('|'))
+    .option('--note <text>', 'a note (what was done, why cancelled)')
+    .action(
+      action(async (id: string, opts: CommonOptions & { status: string; note?: string }) => {
+        await withApi(opts, async (api) => {
+          const a = (await api.sendRaw('reviews.actions.setStatus', { id: Number(id), status: opts.status, note: opts.note })) as Result<'reviews.actions.setStatus'>;
+          output(opts, a, () => `action ${a.id}: ${a.status}${a.closedOn ? ` (${a.closedOn})` : ''}`);
+        });
+      }),
+    );
+}

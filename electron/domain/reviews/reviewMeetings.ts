@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, ne, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne, notInArray } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import { partners, reviewActions, reviewMeetings, type ReviewActionRow, type ReviewMeetingRow } from '../../../db/schema';
 import { daysBetween } from '../../../shared/clock';
@@ -196,7 +196,7 @@ export function openActions(ws: Workspace, f: { partnerId?: number; overdueOnly?
     .from(reviewActions)
     .innerJoin(reviewMeetings, eq(reviewMeetings.id, reviewActions.meetingId))
     .innerJoin(partners, eq(partners.id, reviewActions.partnerId))
-    .where(and(...conds, ne(partners.status, 'terminated')))
+    .where(and(...conds, ne(partners.status, 'terminated'), isNull(partners.deletedAt)))
     .all();
   const refs = partnerRefs(ws, rows.map((r) => r.a.partnerId));
   return rows

@@ -6,6 +6,7 @@ import { readKey } from '../../db/encryption';
 import { backupBeforeMigration } from '../domain/backups/backupService';
 import { createApi, type Api } from '../api/api';
 import { ApiError } from '../../shared/errors';
+import { errorText, messageLanguage } from '../../shared/errorMessages';
 import { type JobProgress } from '../../shared/jobs';
 
 /** The default workspace: the same file the desktop app opens (its user-data folder). */
@@ -69,6 +70,15 @@ export function output(opts: CommonOptions, value: unknown, human: () => string)
   else process.stdout.write(`${human()}\n`);
 }
 
+/**
+ * A refusal in the user's language: the command's --lang (zh, zh-CN, en; bilingual gives both), else PWB_LANG, else
+ * the locale (LC_ALL, LANG: zh_CN.UTF-8 → Chinese); English otherwise.
+ */
+export function cliErrorText(body: { message: string; data?: unknown }, lang?: string): string {
+  if (lang === 'bilingual') return `${errorText(body, 'zh-CN')}\n${errorText(body, 'en')}`;
+  return errorText(body, messageLanguage(lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG));
+}
+
 /** Wraps a command action: errors go to stderr (as JSON with --json) and set a non-zero exit code. */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
@@ -76,11 +86,21 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       await fn(...args);
     } catch (e) {
       const cmd = args[args.length - 1] as Command | undefined;
-      const json = Boolean((cmd?.opts?.() as CommonOptions | undefined)?.json);
+      const opts = (cmd?.optsWithGlobals?.() ?? cmd?.opts?.()) as (CommonOptions & { lang?: string }) | undefined;
+      const json = Boolean(opts?.json);
       const body = ApiError.is(e) ? e.body : { code: 'ERROR', message: (e as Error)?.message ?? String(e) };
-      process.stderr.write(json ? `${JSON.stringify({ error: body })}\n` : `pwb: ${body.message}\n`);
+      process.stderr.write(json ? `${JSON.stringify({ error: body })}\n` : `pwb: ${cliErrorText(body, opts?.lang)}\n`);
       if (ApiError.is(e) && e.body.issues && !json) for (const i of e.body.issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
       process.exitCode = 1;
     }
   };
+}
+
+/** --lang for statements: zh / zh-CN, en, bilingual. */
+export function statementLanguage(lang: string | undefined): 'zh-CN' | 'en' | 'bilingual' | undefined {
+  if (lang === undefined) return undefined;
+  const l = lang.toLowerCase();
+  if (l === 'zh' || l === 'zh-cn') return 'zh-CN';
+  if (l === 'en' || l === 'bilingual') return l;
+  throw new Error(`--lang takes zh, en or bilingual, not "${lang}"`);
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Result } from '../../contract';
 import { formatMoney } from '../../../shared/money';
-import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { action, common, output, progressPrinter, statementLanguage, withApi, type CommonOptions } from '../runtime';
 
 /** The CLI's ledger JSON: the documented keys only (README "The partner ledger"). */
 export function ledgerJson(l: Result<'ledger.partner'>) {
@@ -51,11 +51,11 @@ export function register(program: Command): void {
     .option('--to <date>', 'last day YYYY-MM-DD')
     .requiredOption('--out <dir>', 'folder to write into')
     .option('--format <formats>', 'pdf,xlsx', 'pdf,xlsx')
-    .option('--lang <lang>', 'zh-CN, en or bilingual (default: the company profile\'s statement language)')
+    .option('--lang <lang>', 'zh (zh-CN), en or bilingual (default: the company profile\'s statement language); refusals are printed in it too')
     .option('--no-zip', 'no zip beside the folder')
     .action(
       action(async (_opts: unknown, cmd: Command) => {
-        const o = cmd.optsWithGlobals<CommonOptions & { partner?: string; from?: string; to?: string; out: string; format: string; lang?: 'zh-CN' | 'en' | 'bilingual'; zip: boolean }>();
+        const o = cmd.optsWithGlobals<CommonOptions & { partner?: string; from?: string; to?: string; out: string; format: string; lang?: string; zip: boolean }>();
         if (!o.from || !o.to) throw new Error('give --from YYYY-MM-DD and --to YYYY-MM-DD');
         await withApi(o, async (api) => {
           const r = await api.send(
@@ -66,7 +66,7 @@ export function register(program: Command): void {
               to: o.to!,
               out: resolve(o.out),
               formats: o.format.split(',').map((f) => f.trim()) as Array<'pdf' | 'xlsx'>,
-              language: o.lang,
+              language: statementLanguage(o.lang),
               zip: o.zip,
             },
             { onProgress: progressPrinter() },

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Result } from '../../contract';
 import { formatMoney } from '../../../shared/money';
-import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { action, common, output, progressPrinter, statementLanguage, withApi, type CommonOptions } from '../runtime';
 
 type Lang = 'zh-CN' | 'en';
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -133,12 +133,14 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'folder to write into')
     .option('--format <formats>', 'pdf,xlsx,csv', list)
     .option('--no-zip', 'do not write the zip')
+    .option('--lang <lang>', 'statement language: zh (zh-CN), en or bilingual (default: the company profile\'s statement language); refusals are printed in it too')
     .action(
-      action(async (opts: CommonOptions & { run: string; out: string; format?: string[]; zip: boolean }) => {
+      action(async (opts: CommonOptions & { run: string; out: string; format?: string[]; zip: boolean; lang?: string }) => {
+        const language = statementLanguage(opts.lang);
         await withApi(opts, async (api) => {
           const r = await api.send(
             'statements.export',
-            { runId: Number(opts.run), out: resolve(opts.out), formats: opts.format as Array<'pdf' | 'xlsx' | 'csv'> | undefined, zip: opts.zip },
+            { runId: Number(opts.run), out: resolve(opts.out), formats: opts.format as Array<'pdf' | 'xlsx' | 'csv'> | undefined, zip: opts.zip, language },
             { onProgress: progressPrinter() },
           );
           const files = r.zip ? [...r.files, r.zip] : r.files;

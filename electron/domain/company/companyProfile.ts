@@ -51,7 +51,7 @@ export function requireCompanyProfile(ws: Workspace): CompanyProfile {
     throw new DomainError(
       `Statements need the company profile first: ${keys.join(', ')} missing. Fill it in under Settings → Company profile (设置 → 公司信息), or run: pwb company set --name N --credit-code C --address A --bank-name B --bank-account ACC`,
       'DOMAIN',
-      { reason: 'companyProfileMissing', missing: keys },
+      { reason: 'companyProfileMissing', params: { missing: keys } },
     );
   }
   return profile;

@@ -271,7 +271,7 @@ function runState(ws: Workspace, runId: number) {
  * draft → approved. The inputs must still be those calculated (else CONFLICT: recalculate first). Approval freezes the
  * payees as statements print them and seals the run (approvalSeal.ts).
  */
-export function approveRun(ws: Workspace, user: string, runId: number): { before: PayoutRunRow; after: PayoutRunRow } {
+export function approveRun(ws: Workspace, user: string, runId: number, at: Date = workspaceClock(ws).now()): { before: PayoutRunRow; after: PayoutRunRow } {
   const r = runState(ws, runId);
   if (r.status !== 'draft') throw frozen(r, 'approval');
   const before = getRunRow(ws, runId);
@@ -280,7 +280,7 @@ export function approveRun(ws: Workspace, user: string, runId: number): { before
   if (fingerprint(program, now) !== r.fp) {
     throw new DomainError(`The sales, targets or partners behind run ${runId} changed since it was calculated; recalculate before approving`, 'CONFLICT');
   }
-  const seal = approvalColumns(ws, runId, new Date().toISOString(), user);
+  const seal = approvalColumns(ws, runId, at.toISOString(), user);
   ws.sqlite
     .prepare(`update payout_runs set status = 'approved', approved_at = ?, approved_by = ?, payee_snapshot = ?, approval_fingerprint = ? where id = ?`)
     .run(seal.approvedAt, seal.approvedBy, seal.payeeSnapshot, seal.approvalFingerprint, runId);
@@ -293,7 +293,17 @@ export function payRun(ws: Workspace, runId: number, paymentRef: string, date?: 
   if (r.status === 'draft') throw new DomainError(`Payout run ${runId} is a draft: approve it before paying`, 'DOMAIN');
   if (r.status !== 'approved') throw frozen(r, 'payment');
   const before = getRunRow(ws, runId);
-  ws.sqlite.prepare(`update payout_runs set status = 'paid', paid_at = ?, payment_ref = ? where id = ?`).run(date ?? workspaceClock(ws).today(), paymentRef, runId);
+  const clock = workspaceClock(ws);
+  const paidOn = date ?? clock.today();
+  // approved_at is an instant (UTC); the payment date a local day: compare both as the workspace's calendar days.
+  const approvedOn = before.approvedAt ? clock.today(new Date(before.approvedAt)) : null;
+  if (approvedOn && paidOn < approvedOn) {
+    throw new DomainError(`Payout run ${runId} was approved on ${approvedOn}: it cannot have been paid before, on ${paidOn}`, 'DOMAIN', {
+      reason: 'paidBeforeApproval',
+      params: { runId, paidOn, approvedOn },
+    });
+  }
+  ws.sqlite.prepare(`update payout_runs set status = 'paid', paid_at = ?, payment_ref = ? where id = ?`).run(paidOn, paymentRef, runId);
   return { before, after: getRunRow(ws, runId) };
 }
 

@@ -225,6 +225,12 @@ describe('demo dataset relative to its as-of day', () => {
       { code: 'REB-2026-Q', period: '2026-Q3', status: 'draft' },
       { code: 'REB-2026-H-ONLINE', period: '2026-H1', status: 'approved' },
     ]);
+    // Approved after the period was calculated, paid after approval, all before the as-of day: the ledger reads in order.
+    const paid = one<{ calculated: string; approved: string; paid: string }>(
+      ws,
+      `select substr(calculated_at, 1, 10) as calculated, substr(approved_at, 1, 10) as approved, paid_at as paid from payout_runs where status = 'paid'`,
+    );
+    expect(paid.calculated < paid.approved && paid.approved < paid.paid && paid.paid <= AS_OF).toBe(true);
   });
 
   it('places reviews, actions, certificates and deals around the as-of day: a few overdue, most not', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../shared/errors';
 import { rebateProgram, sale, setup } from './fixture';
 
@@ -43,8 +43,30 @@ describe('payout run lifecycle', () => {
     expect(v1.voidReason).toMatch(/superseded by version 2/);
   });
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('refuses a payment dated before the approval day, on the workspace-local calendar (approved_at is a UTC instant)', async () => {
+    const { api, run } = await calculated();
+    await api.send('settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-04-10T20:00:00Z')); // 2025-04-11 04:00 in Beijing, still 04-10 in UTC
+    await api.send('payouts.approve', { runId: run.id });
+    const refused = await api.send('payouts.pay', { runId: run.id, paymentRef: 'BANK-1', date: '2025-04-10' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(ApiError.is(refused) && refused.body).toMatchObject({ code: 'DOMAIN', data: { reason: 'paidBeforeApproval', params: { runId: run.id, paidOn: '2025-04-10', approvedOn: '2025-04-11' } } });
+    expect((await api.send('payouts.get', { runId: run.id })).status).toBe('approved');
+    const paid = await api.send('payouts.pay', { runId: run.id, paymentRef: 'BANK-1', date: '2025-04-11' });
+    expect([paid.status, paid.paidAt]).toEqual(['paid', '2025-04-11']);
+  });
+
   it('freezes an approved run: every change is refused and audited as refused', async () => {
     const { api, ws, run } = await calculated();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-04-10T02:00:00Z'));
     const approved = await api.send('payouts.approve', { runId: run.id });
     expect(approved.status).toBe('approved');
     expect(approved.approvedBy).toBe('tester');

@@ -28,9 +28,9 @@ describe('the one clock', () => {
     const { api, run } = await calculatedRun();
     await api.send('settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
     const risk = await api.send('risks.save', { fields: { title: '窜货', category: 'channel_conflict', likelihood: 2, impact: 2, owner: '王磊' } });
-    await api.send('payouts.approve', { runId: run.id });
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(BEIJING_MORNING));
+    await api.send('payouts.approve', { runId: run.id });
     const paid = await api.send('payouts.pay', { runId: run.id, paymentRef: 'BANK-1' });
     expect(paid.paidAt).toBe('2025-04-01');
     const closed = await api.send('risks.close', { id: risk.id });

@@ -7,6 +7,8 @@ import { formatMoney } from '../../../shared/money';
 import { chineseCapitals } from '../../../electron/domain/statements/chineseCapitals';
 import { tempDir } from '../../helpers/workspace';
 import { fillCompanyProfile, rebateProgram, sale, setup } from '../incentives/fixture';
+import { ApiError } from '../../../shared/errors';
+import { errorText } from '../../../shared/errorMessages';
 
 const hasPdftotext = (() => {
   try {
@@ -121,6 +123,13 @@ describe('statements export', () => {
     cleanup = t.cleanup;
     const e = await api.send('statements.export', { runId: run.id, out: t.dir }).catch((x: unknown) => x as Error);
     expect(String((e as Error).message)).toMatch(/company profile.*company\.creditCode, company\.address, company\.bankName, company\.bankAccount.*Settings → Company profile.*pwb company set/);
+    // The refusal carries a reason and its params, which the window and the CLI render in the user's language.
+    const body = (e as ApiError).body;
+    expect(body.data).toEqual({ reason: 'companyProfileMissing', params: { missing: ['company.creditCode', 'company.address', 'company.bankName', 'company.bankAccount'] } });
+    expect(errorText(body, 'zh-CN')).toBe(
+      '出具结算单和对账单前需先填写公司信息，缺少：统一社会信用代码、地址、开户银行、银行账号。请在“设置 → 公司信息”中填写，或运行 pwb company set --name 名称 --credit-code 信用代码 --address 地址 --bank-name 开户行 --bank-account 账号',
+    );
+    expect(errorText(body, 'en')).toMatch(/^Statements need the company profile first; missing: unified social credit code, address, bank, bank account\. Fill it in under Settings → Company profile/);
     expect((await api.send('company.profile', {})).missing).toEqual(['creditCode', 'address', 'bankName', 'bankAccount']);
     await fillCompanyProfile(api);
     expect((await api.send('company.profile', {})).missing).toEqual([]);

@@ -61,3 +61,17 @@ export type RiskLevel = (typeof RISK_LEVELS)[number];
 /** Status of an action item agreed in a business review (QBR) meeting. */
 export const REVIEW_ACTION_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 export type ReviewActionStatus = (typeof REVIEW_ACTION_STATUSES)[number];
+
+/** Market development funds (市场费用): what a fund pays for. */
+export const MDF_ACTIVITY_TYPES = ['exhibition', 'promotion', 'advertising', 'training_event', 'co_branded_material', 'other'] as const;
+export type MdfActivityType = (typeof MDF_ACTIVITY_TYPES)[number];
+export const MDF_FUND_STATUSES = ['open', 'closed'] as const;
+export type MdfFundStatus = (typeof MDF_FUND_STATUSES)[number];
+/** pending → approved (→ expired when unclaimed by its claim deadline) | rejected; withdrawn by the requester. */
+export const MDF_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'expired', 'withdrawn'] as const;
+export type MdfRequestStatus = (typeof MDF_REQUEST_STATUSES)[number];
+/** submitted → approved → paid (by reference) or settling (on the partner's next rebate run) | rejected. */
+export const MDF_CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'paid', 'settling'] as const;
+export type MdfClaimStatus = (typeof MDF_CLAIM_STATUSES)[number];
+export const MDF_ALLOCATION_METHODS = ['manual', 'pro_rata'] as const;
+export type MdfAllocationMethod = (typeof MDF_ALLOCATION_METHODS)[number];

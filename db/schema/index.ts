@@ -12,3 +12,4 @@ export * from './system';
 export * from './hq';
 export * from './inventory';
 export * from './reviews';
+export * from './mdf';

@@ -12,6 +12,7 @@ import { register as registerLedger } from './commands/ledger';
 import { register as registerHq } from './commands/hq';
 import { register as registerCompany } from './commands/company';
 import { register as registerReviews } from './commands/reviews';
+import { register as registerMdf } from './commands/mdf';
 
 /** `pwb`: the headless CLI. Every command drives the same contract as the app. */
 export function buildProgram(version: string): Command {
@@ -38,5 +39,6 @@ export function buildProgram(version: string): Command {
   registerTraining(program);
   registerHq(program);
   registerReviews(program);
+  registerMdf(program);
   return program;
 }

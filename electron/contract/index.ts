@@ -16,6 +16,7 @@ import { hqContract } from './hq';
 import { territoriesContract } from './territories';
 import { channelManagersContract } from './channelManagers';
 import { reviewsContract } from './reviews';
+import { mdfContract } from './mdf';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -39,6 +40,7 @@ export const contract = {
   ...territoriesContract,
   ...channelManagersContract,
   ...reviewsContract,
+  ...mdfContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

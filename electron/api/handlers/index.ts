@@ -15,6 +15,7 @@ import { hqHandlers } from './hq';
 import { territoryHandlers } from './territories';
 import { channelManagerHandlers } from './channelManagers';
 import { reviewHandlers } from './reviews';
+import { mdfHandlers } from './mdf';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -36,4 +37,5 @@ export const handlers: Handlers = {
   ...territoryHandlers,
   ...channelManagerHandlers,
   ...reviewHandlers,
+  ...mdfHandlers,
 };

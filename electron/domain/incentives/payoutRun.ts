@@ -13,6 +13,7 @@ import { getProgram } from './programRepo';
 import { approvalColumns } from './approvalSeal';
 import { parseProgramFile, type ProgramFile } from '../../model/programs';
 import { PayoutLineView, PayoutRunDetail, PayoutRunRow } from '../../model/incentives';
+import { pendingRebateSettlements } from '../mdf/rebateSettlement';
 
 const RUN_SELECT = `select r.id, r.program_id as programId, p.code as programCode, p.name as programName, p.type as programType, r.period, r.version, r.status,
   r.currency, r.total_minor as totalMinor, r.inputs_fingerprint as inputsFingerprint, r.calculated_at as calculatedAt, r.approved_at as approvedAt,
@@ -237,12 +238,31 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
     const id = Number(res.lastInsertRowid);
     const lines: NewLine[] = calc.lines.map((l) => ({ ...l, kind: 'calculated', reason: null, relatesToLineId: null }));
     if (prevDraft) {
-      const adj = ws.sqlite.prepare(`select partner_id as partnerId, amount_minor as amountMinor, reason, details from payout_lines where run_id = ? and kind = 'adjustment'`).all(prevDraft.id) as Array<{ partnerId: number; amountMinor: number; reason: string; details: string }>;
+      // MDF settlements are not carried: they are picked afresh below (a claim voided meanwhile must not come back).
+      const adj = ws.sqlite.prepare(`select partner_id as partnerId, amount_minor as amountMinor, reason, details from payout_lines where run_id = ? and kind = 'adjustment' and json_extract(details, '$.mdfClaimId') is null`).all(prevDraft.id) as Array<{ partnerId: number; amountMinor: number; reason: string; details: string }>;
       for (const a of adj) lines.push({ partnerId: a.partnerId, kind: 'adjustment', basisMinor: 0, attainment: null, tierReached: null, rate: null, amountMinor: a.amountMinor, reason: a.reason, relatesToLineId: null, explain: (JSON.parse(a.details) as { explain: Explain }).explain });
       ws.sqlite.prepare(`update payout_runs set status = 'void', voided_at = ?, void_reason = ? where id = ?`).run(now, `superseded by version ${version}`, prevDraft.id);
       writeAudit(ws.sqlite, user, { operation: 'payouts.calculate', entity: 'payout_run', entityId: prevDraft.id, before: { status: 'draft' }, after: { status: 'void', voidReason: `superseded by version ${version}` } });
     }
     lines.push(...clawbacks);
+    // Reimbursements of MDF claims settled with the partner's next rebate (抵扣返利): one line each, on the first run
+    // calculated afterwards in which the partner earns something.
+    const earning = new Set(calc.lines.filter((l) => l.amountMinor > 0).map((l) => l.partnerId));
+    for (const m of pendingRebateSettlements(ws, program.currency, earning)) {
+      lines.push({
+        partnerId: m.partnerId,
+        kind: 'adjustment',
+        basisMinor: 0,
+        attainment: null,
+        tierReached: null,
+        rate: null,
+        amountMinor: m.amountMinor,
+        reason: `MDF claim #${m.claimId}`,
+        relatesToLineId: null,
+        explain: { key: 'mdf', params: { claimId: m.claimId, requestId: m.requestId, fundCode: m.fundCode, activityType: m.activityType, title: m.title, currency: program.currency, amountMinor: m.amountMinor } },
+        extra: { mdfClaimId: m.claimId },
+      });
+    }
     opts.progress?.('write', 0, lines.length);
     const texts = insertLines(ws, id, lines);
     const total = sumLines(ws, id);

@@ -1,4 +1,5 @@
 import { payoutRunSource } from './payoutRunSource';
 import { LedgerSource } from './ledgerEntry';
+import { mdfLedgerSource } from '../mdf/mdfLedgerSource';
 
-export const LEDGER_SOURCES: readonly LedgerSource[] = [payoutRunSource];
+export const LEDGER_SOURCES: readonly LedgerSource[] = [payoutRunSource, mdfLedgerSource];

@@ -1,0 +1,82 @@
+import type { LedgerAccrual, LedgerEntry } from '../../model/ledger';
+import { KIND_ORDER, type LedgerQuery, type LedgerSource } from '../ledger/ledgerEntry';
+import { dayOfOn } from '../ledger/payoutRunSource';
+import { workspaceClock } from '../system/workspaceClock';
+import type { Workspace } from '../../../db/database';
+
+interface ClaimRow {
+  claimId: number;
+  partnerId: number;
+  currency: string;
+  fundCode: string;
+  period: string;
+  requestId: number;
+  title: string;
+  amountMinor: number;
+  status: string;
+  createdAt: string;
+  approvedOn: string | null;
+  paidOn: string | null;
+  paymentRef: string | null;
+  runId: number | null;
+  runApprovedAt: string | null;
+  runVoidedAt: string | null;
+}
+
+function claims(ws: Workspace, q: LedgerQuery): ClaimRow[] {
+  const where = q.partnerIds ? `and r.partner_id in (${q.partnerIds.map(() => '?').join(',') || 'null'})` : '';
+  return ws.sqlite
+    .prepare(
+      `select c.id as claimId, r.partner_id as partnerId, f.currency, f.code as fundCode, f.period, r.id as requestId, r.title, c.amount_minor as amountMinor, c.status,
+        c.created_at as createdAt, c.approved_on as approvedOn, c.paid_on as paidOn, c.payment_ref as paymentRef,
+        pr.id as runId, pr.approved_at as runApprovedAt, pr.voided_at as runVoidedAt
+       from mdf_claims c join mdf_requests r on r.id = c.request_id join mdf_funds f on f.id = r.fund_id
+       left join payout_lines l on json_extract(l.details, '$.mdfClaimId') = c.id
+       left join payout_runs pr on pr.id = l.run_id
+       where c.status in ('submitted', 'approved', 'paid', 'settling') ${where} order by c.id, pr.id`,
+    )
+    .all(...(q.partnerIds ?? [])) as ClaimRow[];
+}
+
+const ref = (c: ClaimRow) => `MDF/${c.fundCode}/#${c.claimId}`;
+const onOrBefore = (day: string | null, asOf?: string) => day != null && (asOf == null || day <= asOf);
+
+/**
+ * MDF claims in the partner ledger. An approved claim is owed to the partner ('approved', on its approval day); a
+ * payment by reference pays it ('paid'). A claim settled with a rebate moves onto the payout run: when the run is
+ * approved the run posts the line and this source posts the same amount out ('adjustment', "settled on run #N"), so
+ * the partner is owed it once; voiding that run posts it back. Submitted claims are accruals.
+ */
+export const mdfLedgerSource: LedgerSource = {
+  name: 'mdf_claims',
+  entries(ws, q) {
+    const clock = workspaceClock(ws);
+    const out: LedgerEntry[] = [];
+    const seen = new Set<number>();
+    for (const c of claims(ws, q)) {
+      const base = { partnerId: c.partnerId, currency: c.currency, programCode: c.fundCode, period: c.period, source: { type: 'mdf_claim', id: c.claimId, lineId: null } };
+      if (!seen.has(c.claimId) && c.approvedOn && onOrBefore(c.approvedOn, q.asOf)) {
+        seen.add(c.claimId);
+        out.push({ ...base, date: c.approvedOn, kind: 'approved', ref: ref(c), amountMinor: c.amountMinor, note: c.title, order: KIND_ORDER.approved });
+        if (c.status === 'paid' && onOrBefore(c.paidOn, q.asOf)) {
+          out.push({ ...base, date: c.paidOn!, kind: 'paid', ref: c.paymentRef ?? ref(c), amountMinor: -c.amountMinor, note: ref(c), order: KIND_ORDER.paid });
+        }
+      }
+      if (c.runId != null && c.runApprovedAt) {
+        const moved = dayOfOn(c.runApprovedAt, clock);
+        if (onOrBefore(moved, q.asOf)) out.push({ ...base, date: moved, kind: 'adjustment', ref: ref(c), amountMinor: -c.amountMinor, note: `settled on payout run #${c.runId}`, order: KIND_ORDER.adjustment });
+        const back = c.runVoidedAt ? dayOfOn(c.runVoidedAt, clock) : null;
+        if (back && onOrBefore(back, q.asOf)) out.push({ ...base, date: back, kind: 'adjustment', ref: ref(c), amountMinor: c.amountMinor, note: `payout run #${c.runId} voided`, order: KIND_ORDER.void });
+      }
+    }
+    return out;
+  },
+  accruals(ws, q) {
+    const clock = workspaceClock(ws);
+    return claims(ws, q)
+      .filter((c) => c.status === 'submitted' && onOrBefore(dayOfOn(c.createdAt, clock), q.asOf))
+      .map(
+        (c): LedgerAccrual => ({ partnerId: c.partnerId, currency: c.currency, date: dayOfOn(c.createdAt, clock), kind: 'calculated', ref: ref(c), amountMinor: c.amountMinor, programCode: c.fundCode, period: c.period, source: { type: 'mdf_claim', id: c.claimId, lineId: null } }),
+      );
+  },
+};

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Workspace } from '../../../db/database';
+import { DomainError } from '../../../shared/errors';
+import { MDF_PROOF_MAX_BYTES, type MdfProofContent, type MdfProofType, type MdfProofView } from '../../model/mdf';
+
+const startsWith = (b: Buffer, bytes: number[], at = 0) => bytes.every((x, i) => b[at + i] === x);
+const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+/**
+ * The file's type from its first bytes, never from its name: a renamed .exe stays an .exe. OFD (the Chinese
+ * e-invoice format, GB/T 33190) is a ZIP package whose entries include OFD.xml; any other ZIP (and so .docx/.xlsx
+ * with macros or not) is refused.
+ */
+export function sniffProofType(b: Buffer): MdfProofType | null {
+  if (startsWith(b, ascii('%PDF-'))) return 'application/pdf';
+  if (startsWith(b, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a'))) return 'image/gif';
+  if (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) return 'image/webp';
+  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) && b.includes('OFD.xml')) return 'application/ofd';
+  return null;
+}
+
+export interface ProofUpload {
+  path: string;
+  name?: string;
+}
+
+interface ReadProof {
+  fileName: string;
+  mediaType: MdfProofType;
+  sha256: string;
+  content: Buffer;
+}
+
+/** Reads and checks every file before anything is stored: one refused file refuses the claim, naming the file. */
+export function readProofs(uploads: ProofUpload[]): ReadProof[] {
+  return uploads.map((u) => {
+    const fileName = u.name ?? basename(u.path);
+    let size: number;
+    try {
+      size = statSync(u.path).size;
+    } catch {
+      throw new DomainError(`Proof file ${fileName} cannot be read (${u.path})`, 'NOT_FOUND', { file: fileName });
+    }
+    if (size > MDF_PROOF_MAX_BYTES) {
+      throw new DomainError(`Proof file ${fileName} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MDF_PROOF_MAX_BYTES / 1048576} MB per file`, 'DOMAIN', { file: fileName, reason: 'tooLarge', sizeBytes: size, limitBytes: MDF_PROOF_MAX_BYTES });
+    }
+    if (size === 0) throw new DomainError(`Proof file ${fileName} is empty`, 'DOMAIN', { file: fileName, reason: 'empty' });
+    const content = readFileSync(u.path);
+    const mediaType = sniffProofType(content);
+    if (!mediaType) {
+      throw new DomainError(`Proof file ${fileName} is not a PDF, JPEG, PNG, GIF, WebP image or OFD e-invoice (judged by its content, not its name)`, 'DOMAIN', { file: fileName, reason: 'forbiddenType' });
+    }
+    return { fileName, mediaType, sha256: createHash('sha256').update(content).digest('hex'), content };
+  });
+}
+
+export function storeProofs(ws: Workspace, claimId: number, proofs: ReadProof[]): void {
+  const ins = ws.sqlite.prepare('insert into mdf_proof_files (claim_id, file_name, media_type, size_bytes, sha256, content) values (?, ?, ?, ?, ?, ?)');
+  for (const p of proofs) ins.run(claimId, p.fileName, p.mediaType, p.content.length, p.sha256, p.content);
+}
+
+const PROOF_COLUMNS = 'id, claim_id as claimId, file_name as fileName, media_type as mediaType, size_bytes as sizeBytes, sha256';
+const PROOF_SELECT = `select ${PROOF_COLUMNS} from mdf_proof_files`;
+
+export function proofsOf(ws: Workspace, claimIds: number[]): Map<number, MdfProofView[]> {
+  const out = new Map<number, MdfProofView[]>();
+  if (!claimIds.length) return out;
+  const rows = ws.sqlite.prepare(`${PROOF_SELECT} where claim_id in (${claimIds.map(() => '?').join(',')}) order by id`).all(...claimIds) as MdfProofView[];
+  for (const r of rows) out.set(r.claimId, [...(out.get(r.claimId) ?? []), r]);
+  return out;
+}
+
+/** A stored proof with its bytes, checked against its SHA-256 (a damaged file is reported, not shown). */
+export function proofContent(ws: Workspace, id: number): MdfProofContent {
+  const row = ws.sqlite.prepare(`select ${PROOF_COLUMNS}, content from mdf_proof_files where id = ?`).get(id) as (MdfProofView & { content: Buffer }) | undefined;
+  if (!row) throw new DomainError(`No proof file ${id}`, 'NOT_FOUND');
+  const { content, ...view } = row;
+  if (createHash('sha256').update(content).digest('hex') !== view.sha256) throw new DomainError(`Proof file ${view.fileName} no longer matches its SHA-256: the workspace may be damaged`, 'DOMAIN');
+  return { ...view, dataBase64: content.toString('base64') };
+}

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { applyKey, isPlainSqliteFile } from './encryption';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ export interface Workspace {
 export class WorkspaceError extends Error {
   constructor(
     message: string,
-    readonly code: 'NEWER_VERSION' | 'NOT_A_WORKSPACE' | 'MIGRATION_FAILED' | 'OPEN_FAILED' | 'IN_USE' | 'WRONG_KEY' | 'ENCRYPTED',
+    readonly code: 'NEWER_VERSION' | 'NOT_A_WORKSPACE' | 'MIGRATION_FAILED' | 'OPEN_FAILED' | 'IN_USE' | 'WRONG_KEY' | 'ENCRYPTED' | 'READ_ONLY',
   ) {
     super(message);
     this.name = 'WorkspaceError';
@@ -79,6 +79,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
   const appVersion = schemaVersionOf(migrationsFolder);
   if (!options.readonly && !memory && !existsSync(dirname(file))) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const isNew = !memory && !existsSync(file);
+  if (!memory && !isNew && !options.readonly) refuseReadOnly(file);
 
   let sqlite: Database.Database;
   try {
@@ -113,7 +114,12 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     // REPLACE then fires delete triggers for the rows it deletes (the schema refuses replacing frozen rows anyway).
     sqlite.pragma('recursive_triggers = ON');
     if (!options.readonly && !memory) {
-      sqlite.pragma('journal_mode = WAL');
+      try {
+        sqlite.pragma('journal_mode = WAL');
+      } catch (e) {
+        if (/^SQLITE_READONLY/.test((e as { code?: string }).code ?? '')) throw readOnlyError(file, 'the disk or the file is read-only');
+        throw e;
+      }
       sqlite.pragma('synchronous = NORMAL');
     }
     registerReferenceGuard(sqlite);
@@ -137,6 +143,31 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     sqlite.close();
     throw e;
   }
+}
+
+function readOnlyError(file: string, why: string): WorkspaceError {
+  return new WorkspaceError(
+    `Cannot open the workspace ${file} for changes: ${why}. Nothing was changed. Ask for write access, or copy the file to a folder you can write to.`,
+    'READ_ONLY',
+  );
+}
+
+/**
+ * SQLite opens a file it cannot write read-only without a word, and then fails (or, on some systems, spins) at the
+ * first write, deep inside an import: refuse at once, naming the file and why. WAL also needs the folder writable
+ * (it creates -wal and -shm beside the file).
+ */
+function refuseReadOnly(file: string): void {
+  const writable = (p: string) => {
+    try {
+      accessSync(p, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!writable(file)) throw readOnlyError(file, 'the file is read-only for this user');
+  if (!writable(dirname(file)) && !(writable(`${file}-wal`) && writable(`${file}-shm`))) throw readOnlyError(file, `its folder ${dirname(file)} is read-only for this user`);
 }
 
 /**

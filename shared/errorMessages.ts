@@ -30,6 +30,27 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) =>
       `Statements need the company profile first; missing: ${fieldList(p, 'en')}. Fill it in under Settings → Company profile, or run pwb company set --name N --credit-code C --address A --bank-name B --bank-account ACC`,
   },
+  // The machine's state while saving (electron/api/errors.ts): the operation was rolled back.
+  'storage.diskFull': {
+    'zh-CN': (p) => `未保存（${String(p.operation)}）：工作区 ${String(p.path)} 所在磁盘已满。未做任何更改；请腾出空间后重试。`,
+    en: (p) => `Not saved (${String(p.operation)}): the disk holding the workspace ${String(p.path)} is full. Nothing was changed; free some space and try again.`,
+  },
+  'storage.readOnly': {
+    'zh-CN': (p) => `未保存（${String(p.operation)}）：工作区 ${String(p.path)} 对您只读（文件、文件夹或磁盘）。未做任何更改。`,
+    en: (p) => `Not saved (${String(p.operation)}): the workspace ${String(p.path)} is read-only for you (file, folder or disk). Nothing was changed.`,
+  },
+  'storage.ioError': {
+    'zh-CN': (p) => `未保存（${String(p.operation)}）：磁盘读写工作区 ${String(p.path)} 时出错。未做任何更改。`,
+    en: (p) => `Not saved (${String(p.operation)}): the disk reported a read or write error on the workspace ${String(p.path)}. Nothing was changed.`,
+  },
+  'storage.cannotOpen': {
+    'zh-CN': (p) => `无法打开工作区 ${String(p.path)} 或其所在文件夹（${String(p.operation)}）。未做任何更改。`,
+    en: (p) => `The workspace ${String(p.path)} or its folder cannot be opened (${String(p.operation)}). Nothing was changed.`,
+  },
+  'storage.corrupt': {
+    'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏（${String(p.operation)}）。未做任何更改。请运行 pwb check 检查，并恢复最近一份完好的备份（设置 → 备份）。`,
+    en: (p) => `The workspace ${String(p.path)} is damaged (${String(p.operation)}). Nothing was changed. Run pwb check and restore the latest good backup (Settings → Backups).`,
+  },
   paidBeforeApproval: {
     'zh-CN': (p) => `结算批次 #${String(p.runId)} 于 ${String(p.approvedOn)} 批准，付款日期 ${String(p.paidOn)} 不能早于批准日期`,
     en: (p) => `Payout run #${String(p.runId)} was approved on ${String(p.approvedOn)}: the payment date ${String(p.paidOn)} cannot be before that`,

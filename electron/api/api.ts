@@ -140,7 +140,7 @@ export function createApi(options: ApiOptions): Api {
         : undefined;
       const abort = () => runner.cancel(jobId);
       options?.signal?.addEventListener('abort', abort);
-      const { done } = runner.start(name, input, user, (e) => toApiError(name, e), jobId);
+      const { done } = runner.start(name, input, user, (e) => toApiError(name, e, ws.path), jobId);
       try {
         return await done;
       } finally {
@@ -148,7 +148,7 @@ export function createApi(options: ApiOptions): Api {
         options?.signal?.removeEventListener('abort', abort);
       }
     } catch (e) {
-      throw new ApiError(toApiError(name, e));
+      throw new ApiError(toApiError(name, e, ws.path));
     }
   }
 
@@ -164,7 +164,7 @@ export function createApi(options: ApiOptions): Api {
       if (contract[name].kind !== 'job') {
         throw new ApiError({ code: 'INVALID_INPUT', operation: name, message: `${name} is not a job; call it directly` });
       }
-      return { jobId: runner.start(name, input, userNow(), (e) => toApiError(name, e)).jobId };
+      return { jobId: runner.start(name, input, userNow(), (e) => toApiError(name, e, ws.path)).jobId };
     },
     onJobEvent: (l) => runner.on(l),
   };

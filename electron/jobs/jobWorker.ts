@@ -25,7 +25,7 @@ try {
   const result = await fn({ ws, user, cancel: new CancelToken(cancel), progress }, input);
   port.postMessage({ type: 'done', result });
 } catch (e) {
-  port.postMessage({ type: 'failed', error: toApiError(op, e) });
+  port.postMessage({ type: 'failed', error: toApiError(op, e, dbPath) });
 } finally {
   ws.close();
 }

@@ -13,6 +13,7 @@ import { register as registerHq } from './commands/hq';
 import { register as registerCompany } from './commands/company';
 import { register as registerReviews } from './commands/reviews';
 import { register as registerMdf } from './commands/mdf';
+import { register as registerTerritories, registerCoverage } from './commands/territories';
 
 /** `pwb`: the headless CLI. Every command drives the same contract as the app. */
 export function buildProgram(version: string): Command {
@@ -40,5 +41,7 @@ export function buildProgram(version: string): Command {
   registerHq(program);
   registerReviews(program);
   registerMdf(program);
+  registerTerritories(program);
+  registerCoverage(program);
   return program;
 }

@@ -17,6 +17,7 @@ import { territoriesContract } from './territories';
 import { channelManagersContract } from './channelManagers';
 import { reviewsContract } from './reviews';
 import { mdfContract } from './mdf';
+import { coverageContract } from './coverage';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -41,6 +42,7 @@ export const contract = {
   ...channelManagersContract,
   ...reviewsContract,
   ...mdfContract,
+  ...coverageContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

@@ -13,9 +13,9 @@ export type { Territory };
 
 export const territoriesContract = {
   'territories.list': query<Territory[]>()(z.object({}).strict()),
-  'territories.add': mutation<Territory>()(territoryAddInput, { invalidates: ['territories', 'partners'] }),
-  'territories.rename': mutation<Territory>()(territoryRenameInput, { invalidates: ['territories', 'partners'] }),
-  'territories.move': mutation<Territory>()(territoryMoveInput, { invalidates: ['territories', 'partners'] }),
-  'territories.merge': mutation<{ into: Territory; movedPartners: number }>()(territoryMergeInput, { invalidates: ['territories', 'partners'] }),
-  'territories.setActive': mutation<Territory>()(territorySetActiveInput, { invalidates: ['territories'] }),
+  'territories.add': mutation<Territory>()(territoryAddInput, { invalidates: ['territories', 'partners', 'coverage'] }),
+  'territories.rename': mutation<Territory>()(territoryRenameInput, { invalidates: ['territories', 'partners', 'coverage'] }),
+  'territories.move': mutation<Territory>()(territoryMoveInput, { invalidates: ['territories', 'partners', 'coverage'] }),
+  'territories.merge': mutation<{ into: Territory; movedPartners: number }>()(territoryMergeInput, { invalidates: ['territories', 'partners', 'coverage'] }),
+  'territories.setActive': mutation<Territory>()(territorySetActiveInput, { invalidates: ['territories', 'coverage'] }),
 };

@@ -16,6 +16,7 @@ import { territoryHandlers } from './territories';
 import { channelManagerHandlers } from './channelManagers';
 import { reviewHandlers } from './reviews';
 import { mdfHandlers } from './mdf';
+import { coverageHandlers } from './coverage';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -38,4 +39,5 @@ export const handlers: Handlers = {
   ...channelManagerHandlers,
   ...reviewHandlers,
   ...mdfHandlers,
+  ...coverageHandlers,
 };

@@ -69,3 +69,76 @@ export function register(program: Command): void {
     }),
   );
 }
+
+const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+
+/** `pwb coverage report [--territory C]` and `pwb coverage targets list|add|set|remove`: channel coverage (渠道覆盖率). */
+export function registerCoverage(program: Command): void {
+  const coverage = program.command('coverage').description('channel coverage (渠道覆盖率): targets per territory, covered ÷ wanted, the gaps');
+  common(coverage.command('report').description('covered ÷ wanted per territory, and the gaps'))
+    .option('--territory <code>', 'one territory and its sub-territories (default: the whole company)')
+    .action(
+      action(async (opts: CommonOptions & { territory?: string }) => {
+        await withApi(opts, async (api) => {
+          const r = await api.send('coverage.report', opts.territory ? { territory: opts.territory } : {});
+          output(opts, r, () =>
+            [
+              `Coverage${r.territory ? ` of ${r.territory}` : ''}: ${r.total.covered}/${r.total.wanted} ${pct(r.total.ratio)}`,
+              '',
+              ...r.territories.map((t) => [t.code, t.nameZh, `${t.covered}/${t.wanted}`, pct(t.ratio), `${t.activePartners} active partners`, t.byDefault ? 'default' : 'targets', t.gaps ? `${t.gaps} gaps` : ''].join('\t')),
+              '',
+              r.gaps.length ? 'Gaps:' : 'No gaps.',
+              ...r.gaps.map(
+                (g) =>
+                  `${g.territoryNameZh} ${g.areaNameZh ?? ''}${g.channelType ? ` ${g.channelType}` : ''}: ${g.actual} active partner(s), ${g.area ? `${g.minPartners} wanted` : `${g.minPartners} wanted in the territory`}`,
+              ),
+            ].join('\n'),
+          );
+        });
+      }),
+    );
+  const targets = coverage.command('targets').description('what each territory wants covered');
+  common(targets.command('list').description('the coverage targets'))
+    .option('--territory <code>', 'targets in this territory and below it')
+    .action(
+      action(async (opts: CommonOptions & { territory?: string }) => {
+        await withApi(opts, async (api) => {
+          const rows = await api.send('coverage.targets.list', opts.territory ? { territory: opts.territory } : {});
+          output(opts, rows, () => rows.map((t) => [t.id, t.territory, t.area ?? '*', t.channelType ?? '*', t.minPartners].join('\t')).join('\n') || 'No coverage targets: every province wants one active partner.');
+        });
+      }),
+    );
+  common(targets.command('add').argument('<territory>', 'territory code').description('add a coverage target'))
+    .option('--area <code>', 'a province or city under the territory that must be covered')
+    .option('--channel-type <type>', 'count only partners of this channel type (dealer, distributor, …)')
+    .option('--min <n>', 'partners wanted (default 1)', '1')
+    .action(
+      action(async (territory: string, opts: CommonOptions & { area?: string; channelType?: string; min: string }) => {
+        await withApi(opts, async (api) => {
+          const t = await api.send('coverage.targets.add', {
+            territory,
+            area: opts.area ?? null,
+            channelType: (opts.channelType ?? null) as never,
+            minPartners: Number(opts.min),
+          });
+          output(opts, t, () => `Added target ${t.id}: ${t.territory}${t.area ? ` ${t.area}` : ''}${t.channelType ? ` ${t.channelType}` : ''} ≥ ${t.minPartners}`);
+        });
+      }),
+    );
+  common(targets.command('set').argument('<id>', 'target id').argument('<min>', 'partners wanted').description('change the number a target wants')).action(
+    action(async (id: string, min: string, opts: CommonOptions) => {
+      await withApi(opts, async (api) => {
+        const t = await api.send('coverage.targets.update', { id: Number(id), minPartners: Number(min) });
+        output(opts, t, () => `Target ${t.id} wants ${t.minPartners}`);
+      });
+    }),
+  );
+  common(targets.command('remove').argument('<id>', 'target id').description('remove a coverage target')).action(
+    action(async (id: string, opts: CommonOptions) => {
+      await withApi(opts, async (api) => {
+        const t = await api.send('coverage.targets.remove', { id: Number(id) });
+        output(opts, t, () => `Removed target ${t.id}`);
+      });
+    }),
+  );
+}

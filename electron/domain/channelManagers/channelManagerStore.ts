@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { localDate } from '../../../shared/clock';
+import { workspaceClock } from '../system/workspaceClock';
 import { territoryIdOf } from '../territories/territoryStore';
 import type { ChannelManager, ChannelManagerFields, ManagerAssignment, ReassignInput } from '../../model/channelManagers';
 
@@ -74,7 +74,7 @@ export function channelManagerMatcher(ws: Workspace): (value: string) => Manager
 /** Moves partners to another manager; each change is one history line (from, to, day, reason, who). */
 export function reassignPartners(ws: Workspace, input: ReassignInput, user: string): { changed: number } {
   if (input.to !== null) getChannelManager(ws, input.to);
-  const on = input.on ?? localDate();
+  const on = input.on ?? workspaceClock(ws).today();
   const current = ws.sqlite.prepare('select channel_manager_id as m from partners where id = ? and deleted_at is null');
   const set = ws.sqlite.prepare("update partners set channel_manager_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?");
   const log = ws.sqlite.prepare(

@@ -5,7 +5,7 @@ import { DomainError } from '../../../shared/errors';
 import type { z } from 'zod';
 import type { PartnerView, partnerFields, partnerListInput } from '../../model/partners';
 import { territoryFilterIds, territoryIdOf } from '../territories/territoryStore';
-import { localDate } from '../../../shared/clock';
+import { workspaceClock } from '../system/workspaceClock';
 
 export type PartnerFilter = z.output<typeof partnerListInput>;
 type PartnerFields = z.output<typeof partnerFields>;
@@ -85,13 +85,13 @@ export function createPartner(ws: Workspace, input: PartnerFields, user: string)
   if (existing) throw new DomainError(`Partner code ${input.code} is already used`, 'CONFLICT');
   managerExists(ws.db, input.channelManagerId);
   const row = ws.db.insert(partners).values(toColumns(ws, input) as NewPartnerRow).returning().get();
-  if (row.channelManagerId != null) recordAssignment(ws.db, row.id, null, row.channelManagerId, 'created', user);
+  if (row.channelManagerId != null) recordAssignment(ws, row.id, null, row.channelManagerId, 'created', user);
   return getPartner(ws.db, row.id);
 }
 
-/** One line of a partner's ownership history. */
-export function recordAssignment(db: Db, partnerId: number, from: number | null, to: number | null, reason: string | null, user: string, on?: string): void {
-  db.insert(partnerManagerHistory).values({ partnerId, fromManagerId: from, toManagerId: to, changedOn: on ?? localDate(), reason, changedBy: user }).run();
+/** One line of a partner's ownership history, dated today on the workspace clock unless `on` is given. */
+export function recordAssignment(ws: Workspace, partnerId: number, from: number | null, to: number | null, reason: string | null, user: string, on?: string): void {
+  ws.db.insert(partnerManagerHistory).values({ partnerId, fromManagerId: from, toManagerId: to, changedOn: on ?? workspaceClock(ws).today(), reason, changedBy: user }).run();
 }
 
 export function updatePartner(
@@ -114,7 +114,7 @@ export function updatePartner(
     .where(eq(partners.id, id))
     .run();
   if (patch.channelManagerId !== undefined && patch.channelManagerId !== before.channelManagerId)
-    recordAssignment(ws.db, id, before.channelManagerId, patch.channelManagerId, reason ?? null, user);
+    recordAssignment(ws, id, before.channelManagerId, patch.channelManagerId, reason ?? null, user);
   return { before, after: getPartner(ws.db, id) };
 }
 

@@ -1,4 +1,5 @@
 import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../../../shared/enums';
+import { workspaceClock } from '../../system/workspaceClock';
 import { addTerritory, territoryMatcher } from '../../territories/territoryStore';
 import { channelManagerMatcher, createChannelManager } from '../../channelManagers/channelManagerStore';
 import { partnerFields } from '../../../model/partners';
@@ -77,6 +78,8 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
   // Created on first use when the user chose to create what the file names (a value → the new id).
   const newTerritories = new Map<string, number>();
   const newManagers = new Map<string, number>();
+  // The import's day on the workspace clock (ctx.now is a UTC instant: its first ten characters are the UTC day).
+  const importDay = workspaceClock(ctx.ws).today(new Date(ctx.now));
   const history = sqlite.prepare(
     "insert into partner_manager_history (partner_id, from_manager_id, to_manager_id, changed_on, reason, changed_by) values (?, ?, ?, ?, 'import', ?)",
   );
@@ -145,7 +148,7 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
         const after = byId.get(info.lastInsertRowid) as PartnerRowDb;
         existing.set(v.code, after);
         record(after.id, 'insert', { before: null, after });
-        if (after.channel_manager_id != null) history.run(after.id, null, after.channel_manager_id, ctx.now.slice(0, 10), ctx.user);
+        if (after.channel_manager_id != null) history.run(after.id, null, after.channel_manager_id, importDay, ctx.user);
         return 'inserted';
       }
       const changed = Object.keys(v).filter((k) => k !== 'code' && before[COLUMN[k]] !== v[k]);
@@ -156,7 +159,7 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
       const after = byId.get(before.id) as PartnerRowDb;
       existing.set(v.code, after);
       record(before.id, 'update', { before, after });
-      if (changed.includes('channelManagerId')) history.run(before.id, before.channel_manager_id ?? null, after.channel_manager_id ?? null, ctx.now.slice(0, 10), ctx.user);
+      if (changed.includes('channelManagerId')) history.run(before.id, before.channel_manager_id ?? null, after.channel_manager_id ?? null, importDay, ctx.user);
       return 'updated';
     },
     display: (v) => v,

@@ -1,0 +1,283 @@
+import type { Workspace } from '../../../db/database';
+import type { ChannelType } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
+import { parsePeriod, periodContaining } from '../../../shared/period';
+import type {
+  CoverageFigure,
+  CoverageLine,
+  CoverageReport,
+  CoverageTarget,
+  CoverageTargetInput,
+  ProvinceFigures,
+  ProvinceMap,
+  TerritoryCoverage,
+} from '../../model/coverage';
+import { readEvaluationSettings } from '../evaluations/evaluationSettings';
+import { evaluatedPeriods, listScorecards } from '../evaluations/scorecardQueries';
+import { workspaceClock } from '../system/workspaceClock';
+import { placeIndex, type PlaceIndex, type PlaceNode } from './places';
+import { listTerritories } from './territoryStore';
+import { withDescendants } from './territoryTree';
+
+/** The rules are the model's (electron/model/coverage.ts); this file counts. */
+
+interface Located {
+  id: number;
+  channelType: ChannelType;
+  /** Every territory the partner lies in: its own territory, the place its province/city names, and all above them. */
+  within: Set<number>;
+}
+
+/** Active, live partners and the territories each lies in. */
+function locatePartners(ws: Workspace, places: PlaceIndex): { located: Located[]; unplaced: number } {
+  const rows = ws.sqlite
+    .prepare(
+      `select id, channel_type as channelType, territory_id as territoryId, province, city from partners where deleted_at is null and status = 'active'`,
+    )
+    .all() as Array<{ id: number; channelType: ChannelType; territoryId: number | null; province: string | null; city: string | null }>;
+  let unplaced = 0;
+  const located = rows.map((r) => {
+    const within = new Set<number>();
+    if (r.territoryId != null) for (const id of places.lineage(r.territoryId)) within.add(id);
+    const place = places.placeOf(r.province, r.city);
+    if (place != null) for (const id of places.lineage(place)) within.add(id);
+    if (!hasProvince(places, within)) unplaced++;
+    return { id: r.id, channelType: r.channelType, within };
+  });
+  return { located, unplaced };
+}
+
+const hasProvince = (places: PlaceIndex, ids: Set<number>) => [...ids].some((id) => places.node(id)?.kind === 'province');
+
+/** Active partners per territory id, overall and per channel type. */
+function countPartners(located: Located[]): (territoryId: number, channelType: ChannelType | null) => number {
+  const counts = new Map<string, number>();
+  const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const p of located)
+    for (const id of p.within) {
+      bump(`${id}`);
+      bump(`${id}:${p.channelType}`);
+    }
+  return (territoryId, channelType) => counts.get(channelType ? `${territoryId}:${channelType}` : `${territoryId}`) ?? 0;
+}
+
+function rawTargets(ws: Workspace): Array<{ id: number; territoryId: number; areaId: number | null; channelType: ChannelType | null; minPartners: number }> {
+  return ws.sqlite
+    .prepare('select id, territory_id as territoryId, area_id as areaId, channel_type as channelType, min_partners as minPartners from coverage_targets order by id')
+    .all() as ReturnType<typeof rawTargets>;
+}
+
+const figure = (lines: Array<{ wanted: number; covered: number }>): CoverageFigure => {
+  const wanted = lines.reduce((s, l) => s + l.wanted, 0);
+  const covered = lines.reduce((s, l) => s + l.covered, 0);
+  return { wanted, covered, ratio: wanted === 0 ? null : covered / wanted };
+};
+
+/** Everything the coverage figures need, read once. */
+function coverageModel(ws: Workspace) {
+  const places = placeIndex(ws);
+  const tree = listTerritories(ws);
+  const byCode = new Map(tree.map((t) => [t.code, t]));
+  const { located, unplaced } = locatePartners(ws, places);
+  const count = countPartners(located);
+  const treeRows = tree.map((t) => ({ id: t.id, parentId: t.parent ? byCode.get(t.parent)!.id : null }));
+  const subtree = (id: number) => withDescendants(treeRows, [id]);
+  const targets = rawTargets(ws).filter((t) => places.node(t.territoryId)?.active !== false && (t.areaId == null || places.node(t.areaId)?.active !== false));
+
+  const line = (territory: PlaceNode, area: PlaceNode | null, channelType: ChannelType | null, minPartners: number, targetId: number | null): CoverageLine => {
+    const actual = count((area ?? territory).id, channelType);
+    const wanted = area ? 1 : minPartners;
+    const covered = area ? (actual >= minPartners ? 1 : 0) : Math.min(actual, minPartners);
+    return {
+      targetId,
+      territory: territory.code,
+      territoryNameZh: territory.nameZh,
+      territoryNameEn: territory.nameEn,
+      area: area?.code ?? null,
+      areaNameZh: area?.nameZh ?? null,
+      areaNameEn: area?.nameEn ?? null,
+      channelType,
+      minPartners,
+      actual,
+      wanted,
+      covered,
+    };
+  };
+
+  /**
+   * The lines of a territory: the targets set in its subtree or on an area in it (华东's target "3 dealers in 浙江" is
+   * 浙江's too), else one partner in each active province under it.
+   */
+  const linesOf = (territoryId: number): { lines: CoverageLine[]; byDefault: boolean } => {
+    const inside = subtree(territoryId);
+    const own = targets.filter((t) => inside.has(t.territoryId) || (t.areaId != null && inside.has(t.areaId)));
+    if (own.length)
+      return {
+        byDefault: false,
+        lines: own.map((t) => line(places.node(t.territoryId)!, t.areaId == null ? null : places.node(t.areaId)!, t.channelType, t.minPartners, t.id)),
+      };
+    const self = places.node(territoryId)!;
+    const provinces = [...inside].map((id) => places.node(id)!).filter((n) => n.kind === 'province' && n.active && n.id !== territoryId);
+    const areas = self.kind === 'province' || self.kind === 'city' || provinces.length === 0 ? [self] : provinces;
+    return { byDefault: true, lines: areas.map((a) => (a.id === self.id ? line(self, null, null, 1, null) : line(self, a, null, 1, null))) };
+  };
+
+  return { places, tree, byCode, located, unplaced, count, linesOf, subtree };
+}
+
+export function coverageReport(ws: Workspace, input: { territory?: string }): CoverageReport {
+  const m = coverageModel(ws);
+  const asked = input.territory ? m.tree.find((t) => t.code.toLowerCase() === input.territory!.toLowerCase()) : undefined;
+  if (input.territory && !asked) throw new DomainError(`Territory ${input.territory} not found`, 'NOT_FOUND');
+  const scope = asked ? m.subtree(asked.id) : null;
+  const territories: TerritoryCoverage[] = m.tree
+    .filter((t) => !scope || scope.has(t.id))
+    .map((t) => {
+      const { lines, byDefault } = m.linesOf(t.id);
+      return {
+        code: t.code,
+        nameZh: t.nameZh,
+        nameEn: t.nameEn,
+        parent: t.parent,
+        active: t.active,
+        activePartners: m.count(t.id, null),
+        byDefault,
+        ...figure(lines),
+        gaps: lines.filter((l) => l.covered < l.wanted).length,
+      };
+    });
+  // The company's figure: the sum over the active top-level territories (each line belongs to exactly one of them).
+  const roots = asked ? [asked] : m.tree.filter((t) => t.parent === null && t.active);
+  // A target whose area was moved under another top-level territory is listed by both: count it once.
+  const seen = new Set<number>();
+  const lines = roots.flatMap((r) => m.linesOf(r.id).lines).filter((l) => l.targetId === null || (!seen.has(l.targetId) && Boolean(seen.add(l.targetId))));
+  const gaps = lines.filter((l) => l.covered < l.wanted).sort((a, b) => b.wanted - b.covered - (a.wanted - a.covered) || a.territory.localeCompare(b.territory));
+  const types = [...new Set(lines.map((l) => l.channelType))];
+  return {
+    territory: asked?.code ?? null,
+    total: figure(lines),
+    territories,
+    lines: [...gaps, ...lines.filter((l) => l.covered >= l.wanted)],
+    gaps,
+    byChannelType: types.map((channelType) => ({ channelType, ...figure(lines.filter((l) => l.channelType === channelType)) })),
+  };
+}
+
+/** The company's coverage in one figure (the dashboard's KPI) with its gap count. */
+export function coverageKpi(ws: Workspace): CoverageFigure & { gaps: number } {
+  const r = coverageReport(ws, {});
+  return { ...r.total, gaps: r.gaps.length };
+}
+
+export function listCoverageTargets(ws: Workspace, territory?: string): CoverageTarget[] {
+  const places = placeIndex(ws);
+  const rows = rawTargets(ws);
+  const tree = listTerritories(ws);
+  const asked = territory ? tree.find((t) => t.code.toLowerCase() === territory.toLowerCase()) : undefined;
+  if (territory && !asked) throw new DomainError(`Territory ${territory} not found`, 'NOT_FOUND');
+  return rows
+    .filter((r) => !asked || places.contains(asked.id, r.territoryId))
+    .map((r) => ({
+      id: r.id,
+      territory: places.node(r.territoryId)!.code,
+      area: r.areaId == null ? null : places.node(r.areaId)!.code,
+      channelType: r.channelType,
+      minPartners: r.minPartners,
+    }));
+}
+
+export function addCoverageTarget(ws: Workspace, input: CoverageTargetInput): CoverageTarget {
+  const places = placeIndex(ws);
+  const tree = listTerritories(ws);
+  const find = (code: string) => {
+    const t = tree.find((x) => x.code.toLowerCase() === code.toLowerCase());
+    if (!t) throw new DomainError(`Territory ${code} not found`, 'NOT_FOUND');
+    return t;
+  };
+  const territory = find(input.territory);
+  const area = input.area ? find(input.area) : null;
+  if (area && (area.id === territory.id || !places.contains(territory.id, area.id)))
+    throw new DomainError(`${area.code} ${area.nameZh} does not lie under ${territory.code} ${territory.nameZh}`, 'DOMAIN');
+  const same = ws.sqlite
+    .prepare('select id from coverage_targets where territory_id = ? and area_id is ? and channel_type is ?')
+    .get(territory.id, area?.id ?? null, input.channelType ?? null) as { id: number } | undefined;
+  if (same) throw new DomainError(`That coverage target already exists (${territory.code}${area ? ` ${area.code}` : ''}${input.channelType ? ` ${input.channelType}` : ''}): change its number instead`, 'CONFLICT');
+  const id = Number(
+    ws.sqlite
+      .prepare('insert into coverage_targets (territory_id, area_id, channel_type, min_partners) values (?, ?, ?, ?)')
+      .run(territory.id, area?.id ?? null, input.channelType ?? null, input.minPartners).lastInsertRowid,
+  );
+  return listCoverageTargets(ws).find((t) => t.id === id)!;
+}
+
+export function updateCoverageTarget(ws: Workspace, id: number, minPartners: number): { before: CoverageTarget; after: CoverageTarget } {
+  const before = listCoverageTargets(ws).find((t) => t.id === id);
+  if (!before) throw new DomainError(`Coverage target ${id} not found`, 'NOT_FOUND');
+  ws.sqlite.prepare('update coverage_targets set min_partners = ? where id = ?').run(minPartners, id);
+  return { before, after: { ...before, minPartners } };
+}
+
+export function removeCoverageTarget(ws: Workspace, id: number): CoverageTarget {
+  const before = listCoverageTargets(ws).find((t) => t.id === id);
+  if (!before) throw new DomainError(`Coverage target ${id} not found`, 'NOT_FOUND');
+  ws.sqlite.prepare('delete from coverage_targets where id = ?').run(id);
+  return before;
+}
+
+/**
+ * Per provincial division: active partners, the period's revenue and average health score of partners placed there,
+ * and the province's own coverage — what the tile map colours and the table beside it lists.
+ */
+export function provinceMap(ws: Workspace, input: { period?: string }): ProvinceMap {
+  const m = coverageModel(ws);
+  const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
+  const period = input.period ?? evaluatedPeriods(ws)[0]?.period ?? periodContaining(workspaceClock(ws).today(), 'quarter', fsm).label;
+  const { start, end } = parsePeriod(period, fsm);
+  const provinces = m.tree.filter((t) => t.kind === 'province');
+  // Revenue and scorecards of every live partner placed in a province (not only active ones: a suspended partner's sales count).
+  const allPlaced = new Map<number, number>();
+  for (const r of ws.sqlite.prepare('select id, territory_id as territoryId, province, city from partners where deleted_at is null').all() as Array<{
+    id: number;
+    territoryId: number | null;
+    province: string | null;
+    city: string | null;
+  }>) {
+    const ids = [...(r.territoryId != null ? m.places.lineage(r.territoryId) : []), ...(() => {
+      const place = m.places.placeOf(r.province, r.city);
+      return place == null ? [] : m.places.lineage(place);
+    })()];
+    const prov = ids.find((id) => m.places.node(id)?.kind === 'province');
+    if (prov !== undefined) allPlaced.set(r.id, prov);
+  }
+  const revenue = new Map<number, number>();
+  for (const r of ws.sqlite
+    .prepare('select partner_id as partnerId, sum(amount_minor) as rev from sales_lines where date between ? and ? group by partner_id')
+    .all(start, end) as Array<{ partnerId: number; rev: number }>) {
+    const prov = allPlaced.get(r.partnerId);
+    if (prov !== undefined) revenue.set(prov, (revenue.get(prov) ?? 0) + r.rev);
+  }
+  const health = new Map<number, { sum: number; n: number }>();
+  for (const s of listScorecards(ws, { period })) {
+    const prov = allPlaced.get(s.partnerId);
+    if (prov === undefined) continue;
+    const h = health.get(prov) ?? { sum: 0, n: 0 };
+    h.sum += s.healthScore;
+    h.n++;
+    health.set(prov, h);
+  }
+  const rootOf = (id: number) => m.places.lineage(id).at(-1)!;
+  const out: ProvinceFigures[] = provinces.map((p) => {
+    const h = health.get(p.id);
+    return {
+      code: p.code,
+      nameZh: p.nameZh,
+      nameEn: p.nameEn,
+      region: rootOf(p.id) === p.id ? null : m.places.node(rootOf(p.id))!.code,
+      activePartners: m.count(p.id, null),
+      revenueMinor: revenue.get(p.id) ?? 0,
+      healthScore: h ? Math.round((h.sum / h.n) * 10) / 10 : null,
+      coverage: figure(m.linesOf(p.id).lines),
+    };
+  });
+  return { period, provinces: out, unplaced: m.unplaced };
+}

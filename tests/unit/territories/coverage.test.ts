@@ -1,0 +1,200 @@
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Workspace } from '../../../db/database';
+import type { Api } from '../../../electron/api/api';
+import { partnerTerritoryCheck } from '../../../electron/domain/territories/places';
+import { fileWorkspace, memoryApi, partnerInput } from '../../helpers/workspace';
+import { pwb } from '../../helpers/cli';
+import { sale, target } from '../evaluations/fixtures';
+
+let ws: Workspace;
+let api: Api;
+beforeEach(() => {
+  ({ ws, api } = memoryApi());
+});
+afterEach(() => ws.close());
+
+const add = async (code: string, extra: Record<string, unknown>) => (await api.send('partners.create', partnerInput(code, extra) as never)).id;
+
+/**
+ * The fixture, counted by hand:
+ * 西北 (5 provinces, no targets → one active partner wanted in each): 陕西 (P1 by short name), 甘肃 (P2 assigned to the
+ * province itself), 新疆 (P3 by its English name) covered; 宁夏 only has a suspended partner, 青海 only a deleted one.
+ * → 3 / 5.
+ * 华东 targets: T1 浙江 ≥ 2 dealers (Q1, Q2 → met: 1/1), T2 ≥ 3 e-commerce partners anywhere in 华东 (Q3, Q4 → 2/3),
+ * T3 上海 ≥ 1 partner of any type (none → 0/1). → 3 / 5.
+ * The five other regions have 21 provinces and no partner → 0 / 21. Company: 6 / 31.
+ */
+async function fixture() {
+  await add('P1', { territory: 'XB', province: '陕西' });
+  await add('P2', { territory: '620000' });
+  await add('P3', { territory: 'XB', province: 'Xinjiang', channelType: 'agent' });
+  await add('P4', { territory: 'XB', province: '宁夏', status: 'suspended' });
+  const p5 = await add('P5', { territory: 'XB', province: '青海省' });
+  await api.send('partners.delete', { id: p5 });
+  const q1 = await add('Q1', { territory: 'HD', province: '浙江省' });
+  const q2 = await add('Q2', { territory: 'HD', province: '浙江', city: '杭州市' });
+  const q3 = await add('Q3', { territory: 'HD', province: '江苏', channelType: 'ecommerce' });
+  const q4 = await add('Q4', { territory: '330000', channelType: 'ecommerce' });
+  const t1 = await api.send('coverage.targets.add', { territory: 'HD', area: '330000', channelType: 'dealer', minPartners: 2 });
+  const t2 = await api.send('coverage.targets.add', { territory: 'HD', channelType: 'ecommerce', minPartners: 3 });
+  const t3 = await api.send('coverage.targets.add', { territory: 'HD', area: '310000', minPartners: 1 });
+  return { q1, q2, q3, q4, t1, t2, t3 };
+}
+
+describe('coverage (渠道覆盖率)', () => {
+  it('counts covered ÷ wanted per territory against the hand-counted fixture, by default and by target', async () => {
+    const { t1, t2, t3 } = await fixture();
+    const r = await api.send('coverage.report', {});
+    const byCode = new Map(r.territories.map((t) => [t.code, t]));
+    expect(byCode.get('XB')).toMatchObject({ wanted: 5, covered: 3, ratio: 0.6, byDefault: true, gaps: 2, activePartners: 3 });
+    expect(byCode.get('HD')).toMatchObject({ wanted: 5, covered: 3, ratio: 0.6, byDefault: false, gaps: 2, activePartners: 4 });
+    // 浙江 carries 华东's target on it; 江苏 falls back to the default rule
+    expect(byCode.get('330000')).toMatchObject({ wanted: 1, covered: 1, byDefault: false, activePartners: 3 });
+    expect(byCode.get('320000')).toMatchObject({ wanted: 1, covered: 1, byDefault: true });
+    expect(byCode.get('HZ')).toMatchObject({ wanted: 3, covered: 0, ratio: 0 });
+    expect(r.total).toEqual({ wanted: 31, covered: 6, ratio: 6 / 31 });
+    expect(r.byChannelType).toEqual(
+      expect.arrayContaining([
+        { channelType: null, wanted: 27, covered: 3, ratio: 3 / 27 },
+        { channelType: 'dealer', wanted: 1, covered: 1, ratio: 1 },
+        { channelType: 'ecommerce', wanted: 3, covered: 2, ratio: 2 / 3 },
+      ]),
+    );
+
+    const hd = await api.send('coverage.report', { territory: 'HD' });
+    expect(hd.total).toEqual({ wanted: 5, covered: 3, ratio: 0.6 });
+    expect(hd.gaps.map((g) => [g.targetId, g.area, g.channelType, g.actual, g.wanted, g.covered])).toEqual([
+      [t2.id, null, 'ecommerce', 2, 3, 2],
+      [t3.id, '310000', null, 0, 1, 0],
+    ]);
+    expect(hd.lines.find((l) => l.targetId === t1.id)).toMatchObject({ actual: 2, covered: 1, areaNameZh: '浙江省' });
+    const xb = await api.send('coverage.report', { territory: 'XB' });
+    expect(xb.gaps.map((g) => g.areaNameZh).sort()).toEqual(['宁夏回族自治区', '青海省']);
+    expect(xb.territories.map((t) => t.code)).toEqual(['XB', '610000', '620000', '630000', '640000', '650000']);
+  });
+
+  it('follows the partners: a status change, an inactive province, a target met, a merge that carries the targets', async () => {
+    const { t2 } = await fixture();
+    const p4 = (await api.send('partners.list', { search: 'P4' })).rows.find((p) => p.code === 'P4')!;
+    await api.send('partners.update', { id: p4.id, patch: { status: 'active' } });
+    expect((await api.send('coverage.report', { territory: 'XB' })).total).toMatchObject({ wanted: 5, covered: 4 });
+    await api.send('territories.setActive', { code: '630000', active: false });
+    expect((await api.send('coverage.report', { territory: 'XB' })).total).toEqual({ wanted: 4, covered: 4, ratio: 1 });
+
+    await add('Q5', { territory: 'HD', province: 'Anhui', channelType: 'ecommerce' });
+    await add('Q6', { territory: 'HD', province: '山东', channelType: 'ecommerce' });
+    const line = (await api.send('coverage.report', { territory: 'HD' })).lines.find((l) => l.targetId === t2.id)!;
+    expect(line).toMatchObject({ actual: 4, wanted: 3, covered: 3 });
+
+    await api.send('territories.add', { nameZh: '东部大区', nameEn: 'East', code: 'EAST' });
+    await api.send('territories.merge', { from: 'HD', into: 'EAST' });
+    expect((await api.send('coverage.targets.list', { territory: 'EAST' })).map((t) => t.territory)).toEqual(['EAST', 'EAST', 'EAST']);
+    expect((await api.send('coverage.report', { territory: 'EAST' })).total).toEqual({ wanted: 5, covered: 4, ratio: 0.8 });
+  });
+
+  it('refuses a target on an area outside the territory, a duplicate, and an unknown territory', async () => {
+    await expect(api.send('coverage.targets.add', { territory: 'XB', area: '330000', minPartners: 1 })).rejects.toThrow(/does not lie under/);
+    await api.send('coverage.targets.add', { territory: 'XB', area: '640000', channelType: 'dealer', minPartners: 1 });
+    await expect(api.send('coverage.targets.add', { territory: 'XB', area: '640000', channelType: 'dealer', minPartners: 2 })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
+    await expect(api.send('coverage.targets.add', { territory: 'NOPE', minPartners: 1 })).rejects.toMatchObject({ body: { code: 'NOT_FOUND' } });
+    await expect(api.send('coverage.targets.add', { territory: 'XB', minPartners: 0 })).rejects.toMatchObject({ body: { code: 'INVALID_INPUT' } });
+  });
+
+  it('gives the tile map each province: active partners, the period’s revenue, the average health score, coverage', async () => {
+    const { q1, q2, q3, q4 } = await fixture();
+    sale(ws, q1, '2025-02-01', 100_00);
+    sale(ws, q2, '2025-03-31', 50_00);
+    sale(ws, q3, '2025-01-15', 30_00);
+    sale(ws, q4, '2025-04-01', 999_00); // next quarter
+    for (const id of [q1, q2, q3, q4]) target(ws, id, '2025-Q1', 100_00);
+    await api.send('evaluations.run', { period: '2025-Q1' });
+    const map = await api.send('coverage.provinces', { period: '2025-Q1' });
+    expect(map.period).toBe('2025-Q1');
+    expect(map.provinces).toHaveLength(34);
+    const zj = map.provinces.find((p) => p.code === '330000')!;
+    expect(zj).toMatchObject({ region: 'HD', activePartners: 3, revenueMinor: 150_00, coverage: { wanted: 1, covered: 1, ratio: 1 } });
+    const cards = await api.send('scorecards.list', { period: '2025-Q1' });
+    const zjCards = cards.rows.filter((c) => c.partnerId === q1 || c.partnerId === q2 || c.partnerId === q4);
+    expect(zjCards).toHaveLength(3);
+    expect(zj.healthScore).toBe(Math.round((zjCards.reduce((s, c) => s + c.healthScore, 0) / 3) * 10) / 10);
+    expect(map.provinces.find((p) => p.code === '320000')).toMatchObject({ activePartners: 1, revenueMinor: 30_00 });
+    expect(map.provinces.find((p) => p.code === '310000')).toMatchObject({ activePartners: 0, revenueMinor: 0, healthScore: null, coverage: { wanted: 1, covered: 0 } });
+    expect(map.unplaced).toBe(0);
+  });
+});
+
+describe('cross-territory check (for 窜货)', () => {
+  it('answers inside / outside / unknown along the tree, sub-territories and cities included', async () => {
+    const hd = await add('H1', { territory: 'HD' });
+    await api.send('territories.add', { nameZh: '苏南区', nameEn: 'South Jiangsu', code: 'SUNAN', parent: 'HD' });
+    await api.send('territories.move', { code: '320000', parent: 'SUNAN' });
+    await api.send('territories.add', { nameZh: '苏州市', nameEn: 'Suzhou', code: '320500', parent: '320000', kind: 'city' });
+    const sunan = await add('S1', { territory: 'SUNAN' });
+    const suzhou = await add('S2', { territory: '320500' });
+    const none = await add('N1', { territory: null });
+    const check = partnerTerritoryCheck(ws);
+    expect(check(hd, { province: '浙江' }).verdict).toBe('inside');
+    expect(check(hd, { province: '江苏省', city: '苏州' })).toEqual({ verdict: 'inside', territory: 'HD', place: '320500' });
+    expect(check(hd, { province: '广东省' })).toEqual({ verdict: 'outside', territory: 'HD', place: '440000' });
+    expect(check(sunan, { province: 'Jiangsu' }).verdict).toBe('inside');
+    expect(check(sunan, { province: '浙江省' }).verdict).toBe('outside');
+    expect(check(suzhou, { province: '江苏', city: '苏州市' }).verdict).toBe('inside');
+    expect(check(suzhou, { province: '江苏', city: '南京市' })).toMatchObject({ verdict: 'unknown', reason: 'placeTooCoarse' });
+    expect(check(suzhou, { province: '浙江' }).verdict).toBe('outside');
+    expect(check(hd, { province: 'Atlantis' })).toMatchObject({ verdict: 'unknown', reason: 'unknownPlace', place: null });
+    expect(check(hd, { province: null })).toMatchObject({ verdict: 'unknown', reason: 'noPlace' });
+    expect(check(none, { province: '浙江' })).toMatchObject({ verdict: 'unknown', reason: 'partnerWithoutTerritory' });
+    expect(check(99_999, { province: '浙江' })).toMatchObject({ verdict: 'unknown', reason: 'unknownPartner' });
+  });
+});
+
+describe('pwb coverage', () => {
+  it('prints the report and manages targets from the command line; pwb territories list works', () => {
+    const f = fileWorkspace();
+    f.ws.close();
+    try {
+      const db = ['--db', f.path];
+      const env = { PWB_DB: `${f.dir}/not-this-one.sqlite` };
+      const added = pwb(['coverage', 'targets', 'add', 'XB', '--area', '640000', '--channel-type', 'dealer', '--min', '2', ...db, '--json'], env);
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.json()).toMatchObject({ territory: 'XB', area: '640000', channelType: 'dealer', minPartners: 2 });
+      const report = pwb(['coverage', 'report', '--territory', 'XB', ...db, '--json'], env);
+      expect(report.code, report.stderr).toBe(0);
+      expect(report.json()).toMatchObject({ territory: 'XB', total: { wanted: 1, covered: 0, ratio: 0 }, gaps: [{ area: '640000', channelType: 'dealer', actual: 0 }] });
+      const human = pwb(['coverage', 'report', ...db], env);
+      expect(human.stdout).toMatch(/Coverage: 0\/30 0\.0%/);
+      expect(human.stdout).toMatch(/西北 宁夏回族自治区 dealer: 0 active partner\(s\), 2 wanted/);
+      const list = pwb(['territories', 'list', ...db, '--json'], env);
+      expect(list.code, list.stderr).toBe(0);
+      expect(list.json<Array<{ code: string }>>()).toHaveLength(41);
+      const bad = pwb(['coverage', 'targets', 'add', 'XB', '--area', '330000', ...db], env);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toMatch(/does not lie under XB/);
+      // every command used the --db workspace, none the default one
+      expect(existsSync(env.PWB_DB)).toBe(false);
+    } finally {
+      f.cleanup();
+    }
+  });
+});
+
+describe('the reassignment day comes from the workspace clock', () => {
+  afterEach(() => vi.useRealTimers());
+  it('dates a reassignment, a new partner’s first line and an edit on the company’s calendar day, not the UTC day', async () => {
+    await api.send('settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
+    const a = await api.send('channelManagers.create', { name: '王磊' });
+    const b = await api.send('channelManagers.create', { name: '李娜' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-03-31T23:30:00Z')); // 07:30 on 1 April in Beijing
+    const p = await add('C1', { channelManagerId: a.id });
+    await api.send('channelManagers.reassign', { partnerIds: [p], to: b.id, reason: '区域调整' });
+    await api.send('partners.update', { id: p, patch: { channelManagerId: a.id } });
+    const history = await api.send('channelManagers.history', { partnerId: p });
+    expect(history.map((h) => [h.from, h.to, h.changedOn])).toEqual([
+      ['李娜', '王磊', '2025-04-01'],
+      ['王磊', '李娜', '2025-04-01'],
+      [null, '王磊', '2025-04-01'],
+    ]);
+  });
+});

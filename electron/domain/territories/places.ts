@@ -38,7 +38,11 @@ export function shortPlaceName(name: string): string {
   return s.length >= 2 ? s : name.trim();
 }
 
-const key = (s: string) => s.trim().toLowerCase();
+/** Letter case, full-width forms and spaces aside (Ｚｈｅｊｉａｎｇ, "Inner Mongolia" = "innermongolia"). */
+const key = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
+
+/** Usual other names of provincial divisions, by the seeded Chinese name they stand for. */
+const ALIASES: Array<[string, string]> = [['内蒙', '内蒙古自治区'], ['tibet', '西藏自治区'], ['macau', '澳门特别行政区']];
 
 export function placeIndex(ws: Workspace): PlaceIndex {
   const nodes = treeNodes(ws) as PlaceNode[];
@@ -48,6 +52,10 @@ export function placeIndex(ws: Workspace): PlaceIndex {
   for (const n of nodes) {
     if (n.kind !== 'province') continue;
     for (const k of new Set(names(n))) provinces.set(k, provinces.has(k) && provinces.get(k) !== n.id ? 'ambiguous' : n.id);
+  }
+  for (const [alias, full] of ALIASES) {
+    const n = nodes.find((x) => x.kind === 'province' && x.nameZh === full);
+    if (n && !provinces.has(key(alias))) provinces.set(key(alias), n.id);
   }
   const cityUnder = (provinceId: number, city: string): number | null => {
     const wanted = new Set([key(city), key(shortPlaceName(city))]);
@@ -67,7 +75,7 @@ export function placeIndex(ws: Workspace): PlaceIndex {
   return {
     placeOf(province, city) {
       if (!province?.trim()) return null;
-      const p = provinces.get(key(province)) ?? provinces.get(key(shortPlaceName(province)));
+      const p = provinces.get(key(province)) ?? provinces.get(key(shortPlaceName(province.normalize('NFKC'))));
       if (p === undefined || p === 'ambiguous') return null;
       return (city?.trim() && cityUnder(p, city)) || p;
     },

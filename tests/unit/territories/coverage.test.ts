@@ -142,6 +142,8 @@ describe('cross-territory check (for 窜货)', () => {
     expect(check(suzhou, { province: '江苏', city: '苏州市' }).verdict).toBe('inside');
     expect(check(suzhou, { province: '江苏', city: '南京市' })).toMatchObject({ verdict: 'unknown', reason: 'placeTooCoarse' });
     expect(check(suzhou, { province: '浙江' }).verdict).toBe('outside');
+    expect(check(hd, { province: 'Tibet' })).toMatchObject({ verdict: 'outside', place: '540000' });
+    expect(check(hd, { province: ' Ｚｈｅｊｉａｎｇ ' })).toMatchObject({ verdict: 'inside', place: '330000' });
     expect(check(hd, { province: 'Atlantis' })).toMatchObject({ verdict: 'unknown', reason: 'unknownPlace', place: null });
     expect(check(hd, { province: null })).toMatchObject({ verdict: 'unknown', reason: 'noPlace' });
     expect(check(none, { province: '浙江' })).toMatchObject({ verdict: 'unknown', reason: 'partnerWithoutTerritory' });

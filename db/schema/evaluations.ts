@@ -1,6 +1,7 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './common';
 import { EVALUATION_CYCLES, GRADES, PERIOD_KINDS, TIERS } from '../../shared/enums';
+import type { Population } from '../../shared/population';
 import { partners } from './partners';
 
 export const evaluationSchedules = sqliteTable('evaluation_schedules', {
@@ -34,6 +35,8 @@ export const evaluationRuns = sqliteTable(
     settingsSnapshot: text('settings_snapshot', { mode: 'json' }).$type<Record<string, unknown>>(),
     /** Which partners the run covered: the schedule's or the caller's filters (tiers, channel types, regions, partner codes). */
     partnerFilter: text('partner_filter', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** Whom the run considered, evaluated and left out by reason (shared/population); null on runs from before it was kept. */
+    population: text('population', { mode: 'json' }).$type<Population>(),
     /** Who started it (user profile, or 'scheduler'). */
     startedBy: text('started_by'),
     error: text('error'),

@@ -1,6 +1,7 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './common';
 import { INQUIRY_STATUSES, PAYOUT_LINE_KINDS, PAYOUT_RUN_STATUSES, PERIOD_KINDS, PROGRAM_TYPES } from '../../shared/enums';
+import type { Population } from '../../shared/population';
 import { partners } from './partners';
 
 /** An incentive program; `definition` is the full program document (see README, "Program files"). */
@@ -37,6 +38,8 @@ export const payoutRuns = sqliteTable(
     /** The program document as calculated, frozen with the run. */
     programSnapshot: text('program_snapshot', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     inputsFingerprint: text('inputs_fingerprint').notNull(),
+    /** Whom the calculation considered, included and left out by reason (shared/population); null on runs from before it was kept. */
+    population: text('population', { mode: 'json' }).$type<Population>(),
     calculatedAt: text('calculated_at').notNull(),
     approvedAt: text('approved_at'),
     approvedBy: text('approved_by'),

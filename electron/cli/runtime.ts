@@ -8,6 +8,7 @@ import { createApi, type Api } from '../api/api';
 import { ApiError } from '../../shared/errors';
 import { errorText, messageLanguage } from '../../shared/errorMessages';
 import { type JobProgress } from '../../shared/jobs';
+import type { Population } from '../../shared/population';
 
 /** The default workspace: the same file the desktop app opens (its user-data folder). */
 export function defaultWorkspacePath(): string {
@@ -65,6 +66,18 @@ export function progressPrinter(): ((p: JobProgress) => void) | undefined {
 }
 
 /** Prints a result: JSON on --json, else the human text. */
+const listOf = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
+
+/** One line saying whom a calculation considered and why it left partners out, largest reasons first. */
+export function populationLine(p: Population | null | undefined): string {
+  if (!p) return '';
+  const reasons = p.excluded.map((e) => {
+    const detail = [e.params.value != null ? String(e.params.value) : null, e.params.expected != null ? `expected ${listOf(e.params.expected)}` : null].filter(Boolean).join('; ');
+    return `${e.count} ${e.reason}${detail ? ` (${detail})` : ''}`;
+  });
+  return `considered ${p.considered} partners, included ${p.included}${reasons.length ? `; left out: ${reasons.join(', ')}` : ''}`;
+}
+
 export function output(opts: CommonOptions, value: unknown, human: () => string): void {
   if (opts.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   else process.stdout.write(`${human()}\n`);

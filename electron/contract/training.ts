@@ -4,6 +4,8 @@ import { CHANNEL_TYPES, TIERS } from '../../shared/enums';
 import { job, mutation, query, zs } from './operation';
 import { CELL_STATE_VALUES, ComplianceMatrix, Course, ExpiringCertificate, PartnerComplianceRow, TrainingRecord, asOf, courseInput, recordInput, recordListInput } from '../model/training';
 
+import type { Population } from '../../shared/population';
+
 export * from '../model/training';
 
 export const trainingContract = {
@@ -14,7 +16,7 @@ export const trainingContract = {
   'training.records.save': mutation<TrainingRecord>()(recordInput, { invalidates: ['training'] }),
   'training.records.delete': mutation<{ id: number }>()(z.object({ id: zs.id }).strict(), { invalidates: ['training'] }),
   /** Per live partner at a date (default today): required / valid / expiring within 90 days / ratio. */
-  'training.compliance': query<{ asOf: string; rows: PartnerComplianceRow[] }>()(
+  'training.compliance': query<{ asOf: string; rows: PartnerComplianceRow[]; population: Population }>()(
     z.object({ asOf, partnerIds: z.array(zs.id).max(100_000).optional() }).strict(),
   ),
   'training.matrix': query<ComplianceMatrix>()(

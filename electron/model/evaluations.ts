@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { territoryRefs } from './territories';
 import { CHANNEL_TYPES, EVALUATION_CYCLES, TIERS, type EvaluationCycle, type Grade, type RiskLevel, type Tier } from '../../shared/enums';
 import { zs } from '../../shared/fields';
+import type { Population } from '../../shared/population';
 
 /** The health-score components (normalised KPIs), in display order. */
 export const SCORE_PARTS = ['attainment', 'growth', 'grossMargin', 'retention', 'satisfaction', 'training', 'risks'] as const;
@@ -26,6 +27,8 @@ export interface EvaluationRunResult {
   partnerCount: number;
   inputsFingerprint: string;
   risks: { created: number; updated: number; reviewRequested: number };
+  /** Whom the run considered and why it left anyone out. */
+  population: Population;
 }
 
 export const scheduleFields = z
@@ -126,6 +129,7 @@ export interface DueRun {
   runId?: number;
   partnerCount?: number;
   message?: string;
+  population?: Population;
 }
 
 export interface Schedule {
@@ -140,6 +144,8 @@ export interface Schedule {
   lastPeriod: string | null;
   lastOutcome: string | null;
   lastRunAt: string | null;
+  /** Whom the last evaluated period considered and why it left anyone out (null until one succeeded). */
+  lastPopulation: Population | null;
 }
 
 export interface RunComparison {
@@ -167,6 +173,8 @@ export interface RunInfo {
   startedAt: string;
   finishedAt: string | null;
   error: string | null;
+  /** Null on runs stored before it was kept. */
+  population: Population | null;
 }
 
 export interface ScorecardRow {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { InquiryStatus, PayoutLineKind, PayoutRunStatus } from '../../shared/enums';
 import type { ProgramFile } from './programs';
+import type { Population } from '../../shared/population';
 import { zs } from '../../shared/fields';
 
 export const programRef = z
@@ -54,6 +55,8 @@ export interface PayoutLineView {
 
 export interface PayoutRunDetail extends PayoutRunRow {
   program: ProgramFile;
+  /** Whom the calculation considered and why it left anyone out; null on runs calculated before it was kept. */
+  population: Population | null;
   lines: PayoutLineView[];
 }
 
@@ -106,6 +109,8 @@ export interface WhatIfResult {
   variantTotalMinor: number;
   differenceMinor: number;
   partners: Array<{ partnerId: number; partnerCode: string; partnerName: string; baseMinor: number; variantMinor: number; differenceMinor: number }>;
+  /** Whom the variant considered and why it left anyone out. */
+  population: Population;
 }
 
 export interface StatementExportResult {

@@ -1,3 +1,4 @@
+import type { Population } from '../../shared/population';
 import { z } from 'zod';
 import { CHANNEL_TYPES, COURSE_CATEGORIES, TIERS, type CourseCategory } from '../../shared/enums';
 import { isIsoDate } from './trainingExpiry';
@@ -90,6 +91,8 @@ export interface ComplianceMatrix {
   rows: MatrixRow[];
   /** Count of cells per state (for the legend). */
   totals: Record<CellState, number>;
+  /** Whom the tier, channel type and territory filters considered; partners with nothing required are counted as such. */
+  population: Population;
 }
 
 export type CellState = (typeof CELL_STATES)[number];

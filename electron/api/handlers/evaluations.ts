@@ -19,7 +19,7 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = 
       progress: ctx.progress,
       checkCancelled: () => ctx.cancel.throwIfCancelled(),
     });
-    return { runId: r.runId, period: r.period, version: r.version, partnerCount: r.partnerCount, inputsFingerprint: r.inputsFingerprint, risks: r.risks };
+    return { runId: r.runId, period: r.period, version: r.version, partnerCount: r.partnerCount, inputsFingerprint: r.inputsFingerprint, risks: r.risks, population: r.population };
   },
   'evaluations.runs': ({ ws }, input) => listRuns(ws, input),
   'scorecards.list': ({ ws }, input) => {

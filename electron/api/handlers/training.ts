@@ -1,5 +1,5 @@
 import type { trainingContract } from '../../contract/training';
-import { trainingCompliance, livePartners } from '../../domain/training/compliance';
+import { compliancePopulation, trainingCompliance, livePartners } from '../../domain/training/compliance';
 import { complianceMatrix } from '../../domain/training/complianceMatrix';
 import { deleteCourse, listCourses, saveCourse } from '../../domain/training/courseCatalogue';
 import { expiringCertificates, exportExpiring } from '../../domain/training/expiringCertificates';
@@ -45,6 +45,7 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
     return {
       asOf,
       rows: partners.map((p) => ({ partnerId: p.id, partnerCode: p.code, partnerName: names.get(p.id) ?? '', ...map.get(p.id)! })),
+      population: compliancePopulation(map.values()),
     };
   },
   'training.matrix': ({ ws }, input) => complianceMatrix(ws, { ...input, asOf: input.asOf ?? localToday() }),

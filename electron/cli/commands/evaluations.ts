@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { ScorecardRow } from '../../contract/evaluations';
-import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { action, common, output, populationLine, progressPrinter, withApi, type CommonOptions } from '../runtime';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -45,7 +45,9 @@ export function register(program: Command): void {
           const run = await api.send('evaluations.run', { period: opts.period, partnerCodes: opts.partners, trigger: 'cli' }, { onProgress: progressPrinter() });
           const { rows } = await api.send('scorecards.list', { runId: run.runId });
           const scorecards = [...rows].sort((a, b) => a.partnerCode.localeCompare(b.partnerCode)).map(cliCard);
-          output(opts, { runId: run.runId, period: run.period, scorecards }, () => `${table(scorecards)}\nrun ${run.runId}: ${run.period} version ${run.version}, ${run.partnerCount} partners`);
+          output(opts, { runId: run.runId, period: run.period, population: run.population, scorecards }, () =>
+            [table(scorecards), `run ${run.runId}: ${run.period} version ${run.version}, ${run.partnerCount} partners`, populationLine(run.population)].join('\n'),
+          );
         });
       }),
     );
@@ -59,7 +61,7 @@ export function register(program: Command): void {
           if (runs.length === 0) throw new Error(`No evaluation run for ${opts.period}; run \`pwb evaluate --period ${opts.period}\` first`);
           const { rows } = await api.send('scorecards.list', { period: opts.period });
           const scorecards = [...rows].sort((a, b) => a.partnerCode.localeCompare(b.partnerCode)).map(cliCard);
-          output(opts, { runId: runs[0].id, period: opts.period, scorecards }, () => table(scorecards));
+          output(opts, { runId: runs[0].id, period: opts.period, population: runs[0].population, scorecards }, () => [table(scorecards), populationLine(runs[0].population)].filter(Boolean).join('\n'));
         });
       }),
     );
@@ -80,7 +82,7 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const asOf = opts.asOf ? new Date(opts.asOf).toISOString() : undefined;
           const r = await api.send('schedules.runDue', { asOf }, { onProgress: progressPrinter() });
-          output(opts, r, () => (r.runs.length ? r.runs.map((x) => [x.scheduleName, x.period, x.outcome, x.runId ?? '', x.message ?? ''].join('\t')).join('\n') : `nothing due (${r.asOf})`));
+          output(opts, r, () => (r.runs.length ? r.runs.map((x) => [x.scheduleName, x.period, x.outcome, x.runId ?? '', x.message ?? populationLine(x.population)].join('\t')).join('\n') : `nothing due (${r.asOf})`));
           if (r.runs.some((x) => x.outcome === 'failed')) process.exitCode = 1;
         });
       }),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Result } from '../../contract';
 import { formatMoney } from '../../../shared/money';
-import { action, common, output, progressPrinter, statementLanguage, withApi, type CommonOptions } from '../runtime';
+import { action, common, output, populationLine, progressPrinter, statementLanguage, withApi, type CommonOptions } from '../runtime';
 
 type Lang = 'zh-CN' | 'en';
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -17,6 +17,7 @@ function runJson(run: Result<'payouts.get'>, lang: Lang) {
     status: run.status,
     currency: run.currency,
     totalMinor: run.totalMinor,
+    population: run.population,
     lines: run.lines.map((l) => ({
       partnerCode: l.partnerCode,
       kind: l.kind,
@@ -33,7 +34,10 @@ function runText(run: Result<'payouts.get'>, lang: Lang): string {
   return [
     `run ${run.id} · ${run.programCode} ${run.period} v${run.version} · ${run.status} · total ${formatMoney(run.totalMinor, run.currency)}`,
     ...run.lines.map((l) => `${l.partnerCode}\t${l.kind}\t${formatMoney(l.amountMinor, run.currency)}\t${lang === 'en' ? l.explanationEn : l.explanation}`),
-  ].join('\n');
+    populationLine(run.population),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 export function register(program: Command): void {

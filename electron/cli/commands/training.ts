@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Result } from '../../contract';
-import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { action, common, output, populationLine, progressPrinter, withApi, type CommonOptions } from '../runtime';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const days = (v: string) => {
@@ -25,11 +25,12 @@ export function register(program: Command): void {
             expiringIn90Days: x.expiringIn90Days,
             compliance: x.compliance,
           }));
-          output(opts, rows, () =>
+          output(opts, { asOf: r.asOf, rows, population: r.population }, () =>
             [
               ['partner', 'required', 'valid', 'expiring≤90d', 'compliance'].join('\t'),
               ...rows.map((x) => [x.partnerCode, x.required, x.valid, x.expiringIn90Days, pct(x.compliance)].join('\t')),
               `${rows.length} partners as of ${r.asOf}`,
+              populationLine(r.population),
             ].join('\n'),
           );
         });

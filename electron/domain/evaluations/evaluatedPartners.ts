@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { territoryFilterIds, treeNodes } from '../territories/territoryStore';
 import { rootOf } from '../territories/territoryTree';
+import { PopulationCounter, type Population } from '../../../shared/population';
 
 export interface PartnerFilter {
   tiers?: string[];
@@ -29,27 +30,39 @@ export interface EvaluatedPartner {
  * period's last day (a partner who joined mid-period is evaluated on the part it was there), matching the filters.
  */
 export function evaluatedPartners(ws: Workspace, periodEnd: string, f: PartnerFilter = {}): EvaluatedPartner[] {
-  const clauses = ['p.deleted_at is null', "p.status <> 'prospect'", '(p.joined_on is null or p.joined_on <= @end)'];
-  const params: Record<string, string> = { end: periodEnd };
-  const list = (col: string, key: string, values?: string[]) => {
-    if (!values || values.length === 0) return;
-    clauses.push(`${col} in (select value from json_each(@${key}))`);
-    params[key] = JSON.stringify(values);
-  };
-  list('p.tier', 'tiers', f.tiers);
-  list('p.channel_type', 'channels', f.channelTypes);
-  if (f.regions?.length) {
-    clauses.push('p.territory_id in (select value from json_each(@territories))');
-    params.territories = JSON.stringify(territoryFilterIds(ws, f.regions));
-  }
-  list('p.code', 'codes', f.partnerCodes);
+  return evaluationPopulation(ws, periodEnd, f).partners;
+}
+
+/**
+ * The evaluated partners and the population behind them: every live partner is considered; the others are counted by
+ * the first rule that leaves them out (status, joined later, tier, channel type, territory, partner code), with the
+ * partner's value and the filter's.
+ */
+export function evaluationPopulation(ws: Workspace, periodEnd: string, f: PartnerFilter = {}): { partners: EvaluatedPartner[]; population: Population } {
   const rows = ws.sqlite
     .prepare(
-      `select p.id, p.code, p.name, p.channel_type as channelType, p.tier, p.territory_id as territoryId, t.name_zh as region, t.name_en as regionEn,
+      `select p.id, p.code, p.name, p.channel_type as channelType, p.tier, p.status, p.territory_id as territoryId, t.name_zh as region, t.name_en as regionEn,
          t.code as regionCode, p.joined_on as joinedOn
-       from partners p left join territories t on t.id = p.territory_id where ${clauses.join(' and ')} order by p.code`,
+       from partners p left join territories t on t.id = p.territory_id where p.deleted_at is null order by p.code`,
     )
-    .all(params) as Array<Omit<EvaluatedPartner, 'regionRoot'> & { territoryId: number | null }>;
+    .all() as Array<Omit<EvaluatedPartner, 'regionRoot'> & { territoryId: number | null; status: string }>;
+  const inRegions = f.regions?.length ? new Set(territoryFilterIds(ws, f.regions)) : null;
+  const codes = f.partnerCodes?.length ? new Set(f.partnerCodes) : null;
   const roots = rootOf(treeNodes(ws));
-  return rows.map(({ territoryId, ...p }) => ({ ...p, regionRoot: territoryId == null ? null : (roots.get(territoryId) ?? territoryId) }));
+  const pop = new PopulationCounter();
+  const partners: EvaluatedPartner[] = [];
+  for (const { territoryId, status, ...p } of rows) {
+    pop.consider();
+    if (codes && !codes.has(p.code)) pop.exclude('partnerCode');
+    else if (status === 'prospect') pop.exclude('status', { value: status });
+    else if (p.joinedOn != null && p.joinedOn > periodEnd) pop.exclude('joinedLater', { expected: periodEnd });
+    else if (f.tiers?.length && !f.tiers.includes(p.tier)) pop.exclude('tier', { value: p.tier, expected: [...f.tiers] });
+    else if (f.channelTypes?.length && !f.channelTypes.includes(p.channelType)) pop.exclude('channelType', { value: p.channelType, expected: [...f.channelTypes] });
+    else if (inRegions && (territoryId == null || !inRegions.has(territoryId))) pop.exclude('region', { value: p.region, expected: [...f.regions!] });
+    else {
+      pop.include();
+      partners.push({ ...p, regionRoot: territoryId == null ? null : (roots.get(territoryId) ?? territoryId) });
+    }
+  }
+  return { partners, population: pop.result() };
 }

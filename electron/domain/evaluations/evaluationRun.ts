@@ -4,7 +4,8 @@ import type { Grade, Tier } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { writeAudit } from '../audit';
 import { isPeriodLabel, parsePeriod, previousPeriod, type Period } from '../../../shared/period';
-import { evaluatedPartners, type EvaluatedPartner, type PartnerFilter } from './evaluatedPartners';
+import { evaluationPopulation, type EvaluatedPartner, type PartnerFilter } from './evaluatedPartners';
+import type { Population } from '../../../shared/population';
 import { type ScorePart } from '../../model/evaluations';
 import { readEvaluationSettings, type EvaluationSettings } from './evaluationSettings';
 import { gradeOf, healthScore, ranksWithin } from './healthScore';
@@ -55,6 +56,7 @@ export interface EvaluationResult {
   partnerCount: number;
   scorecards: Scorecard[];
   risks: RiskSignalOutcome;
+  population: Population;
 }
 
 /** KPIs + score of one period for all partners (no ranks, no recommendation): the building block of a run. */
@@ -82,7 +84,7 @@ export function runEvaluation(ws: Workspace, opts: EvaluationOptions): Evaluatio
   const check = opts.checkCancelled ?? (() => undefined);
   const now = opts.now ?? new Date();
 
-  const partners = evaluatedPartners(ws, period.end, opts.filter);
+  const { partners, population } = evaluationPopulation(ws, period.end, opts.filter);
   if (opts.filter?.partnerCodes?.length) {
     const found = new Set(partners.map((p) => p.code));
     const missing = opts.filter.partnerCodes.filter((c) => !found.has(c));
@@ -137,9 +139,9 @@ export function runEvaluation(ws: Workspace, opts: EvaluationOptions): Evaluatio
 
   const fingerprint = fingerprintOf(period, partners, current, history, settings);
   progress('storing', 0, cards.length);
-  const stored = storeRun(ws, { opts, period, settings, fingerprint, cards, kpis: [...current.values()].map((v) => v.kpis), now });
+  const stored = storeRun(ws, { opts, period, settings, fingerprint, cards, kpis: [...current.values()].map((v) => v.kpis), now, population });
   progress('storing', cards.length, cards.length);
-  return { ...stored, period: period.label, inputsFingerprint: fingerprint, partnerCount: cards.length, scorecards: cards };
+  return { ...stored, period: period.label, inputsFingerprint: fingerprint, partnerCount: cards.length, scorecards: cards, population };
 }
 
 function fingerprintOf(
@@ -187,7 +189,7 @@ const CARD_BATCH = 64;
 
 function storeRun(
   ws: Workspace,
-  a: { opts: EvaluationOptions; period: Period; settings: EvaluationSettings; fingerprint: string; cards: Scorecard[]; kpis: PartnerKpis[]; now: Date },
+  a: { opts: EvaluationOptions; period: Period; settings: EvaluationSettings; fingerprint: string; cards: Scorecard[]; kpis: PartnerKpis[]; now: Date; population: Population },
 ): { runId: number; version: number; risks: RiskSignalOutcome } {
   const { opts, period, settings, fingerprint, cards, now } = a;
   const columns = `run_id, partner_id, tier, channel_type, region, region_en, region_code, revenue_minor, target_minor, attainment, growth_prev, growth_yoy,
@@ -219,7 +221,7 @@ function storeRun(
       ws.sqlite
         .prepare(
           `insert into evaluation_runs (schedule_id, period, period_kind, version, status, trigger, partner_count, inputs_fingerprint,
-            settings_snapshot, partner_filter, started_by, started_at, finished_at) values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)`,
+            settings_snapshot, partner_filter, population, started_by, started_at, finished_at) values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           opts.scheduleId ?? null,
@@ -231,6 +233,7 @@ function storeRun(
           fingerprint,
           JSON.stringify({ ...settings, periodStart: period.start, periodEnd: period.end }),
           JSON.stringify(opts.filter ?? {}),
+          JSON.stringify(a.population),
           opts.user,
           at,
           // A run dated by its caller (the demo's history) finishes at that moment too; otherwise by the wall clock.

@@ -118,7 +118,7 @@ export function runDue(ws: Workspace, now: Date, opts: RunDueOptions): { asOf: s
         progress: (phase, done, total) => opts.progress?.(`${s.name} ${p.label}: ${phase}`, i * 100 + Math.round((100 * done) / (total || 1)), work.length * 100),
       });
       finish.run({ outcome: 'succeeded', runId: r.runId, message: null, at: new Date().toISOString(), id: s.id, period: p.label });
-      runs.push({ ...base, outcome: 'succeeded', runId: r.runId, partnerCount: r.partnerCount });
+      runs.push({ ...base, outcome: 'succeeded', runId: r.runId, partnerCount: r.partnerCount, population: r.population });
     } catch (e) {
       const message = (e as Error)?.message ?? String(e);
       finish.run({ outcome: 'failed', runId: null, message, at: new Date().toISOString(), id: s.id, period: p.label });

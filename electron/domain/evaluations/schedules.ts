@@ -1,3 +1,4 @@
+import type { Population } from '../../../shared/population';
 import type { Workspace } from '../../../db/database';
 import type { EvaluationCycle, PeriodKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
@@ -16,7 +17,7 @@ export interface ScheduleInput {
 
 export const CYCLE_KIND: Record<EvaluationCycle, PeriodKind> = { monthly: 'month', quarterly: 'quarter', half_yearly: 'half', yearly: 'year' };
 
-type Raw = Omit<Schedule, 'tiers' | 'channelTypes' | 'regions' | 'enabled'> & { tiers: string; channelTypes: string; regions: string; enabled: number };
+type Raw = Omit<Schedule, 'tiers' | 'channelTypes' | 'regions' | 'enabled' | 'lastPopulation'> & { tiers: string; channelTypes: string; regions: string; enabled: number; lastPopulation: string | null };
 
 export function listSchedules(ws: Workspace): Schedule[] {
   const rows = ws.sqlite
@@ -24,11 +25,19 @@ export function listSchedules(ws: Workspace): Schedule[] {
       `select e.id, e.name, e.cycle, e.tiers, e.channel_types as channelTypes, e.regions, e.lag_days as lagDays, e.enabled,
         (select period from schedule_runs r where r.schedule_id = e.id order by r.period desc limit 1) as lastPeriod,
         (select outcome from schedule_runs r where r.schedule_id = e.id order by r.period desc limit 1) as lastOutcome,
-        (select max(coalesce(finished_at, started_at)) from schedule_runs r where r.schedule_id = e.id) as lastRunAt
+        (select max(coalesce(finished_at, started_at)) from schedule_runs r where r.schedule_id = e.id) as lastRunAt,
+        (select v.population from schedule_runs r join evaluation_runs v on v.id = r.evaluation_run_id where r.schedule_id = e.id order by r.period desc limit 1) as lastPopulation
        from evaluation_schedules e order by e.id`,
     )
     .all() as Raw[];
-  return rows.map((r) => ({ ...r, tiers: JSON.parse(r.tiers), channelTypes: JSON.parse(r.channelTypes), regions: JSON.parse(r.regions), enabled: Boolean(r.enabled) }));
+  return rows.map((r) => ({
+    ...r,
+    tiers: JSON.parse(r.tiers),
+    channelTypes: JSON.parse(r.channelTypes),
+    regions: JSON.parse(r.regions),
+    enabled: Boolean(r.enabled),
+    lastPopulation: r.lastPopulation == null ? null : (JSON.parse(r.lastPopulation) as Population),
+  }));
 }
 
 export function getSchedule(ws: Workspace, id: number): Schedule {

@@ -3,6 +3,7 @@ import type { Tier } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { territoryFilterIds, treeNodes } from '../territories/territoryStore';
 import { RunComparison, RunInfo, ScorecardRow } from '../../model/evaluations';
+import type { Population } from '../../../shared/population';
 import { COMPARED_FIELDS } from '../../model/evaluations';
 
 export interface ScorecardFilter {
@@ -87,11 +88,15 @@ export function listRuns(ws: Workspace, f: { period?: string; limit?: number }):
     .prepare(
       `select r.id, r.period, r.period_kind as periodKind, r.version, r.status, r.trigger, r.schedule_id as scheduleId, e.name as scheduleName,
         r.partner_count as partnerCount, r.inputs_fingerprint as inputsFingerprint, r.started_by as startedBy, r.started_at as startedAt,
-        r.finished_at as finishedAt, r.error
+        r.finished_at as finishedAt, r.error, r.population
        from evaluation_runs r left join evaluation_schedules e on e.id = r.schedule_id
        where (@period is null or r.period = @period) order by r.id desc limit @limit`,
     )
-    .all({ period: f.period ?? null, limit: f.limit ?? 500 }) as RunInfo[];
+    .all({ period: f.period ?? null, limit: f.limit ?? 500 })
+    .map((r) => {
+      const row = r as RunInfo & { population: string | null };
+      return { ...row, population: row.population == null ? null : (JSON.parse(row.population) as Population) };
+    });
 }
 
 export function getRun(ws: Workspace, id: number): RunInfo {

@@ -3,7 +3,8 @@ import { DomainError } from '../../../shared/errors';
 import { getSetting } from '../system/settingsStore';
 import { parsePeriod, type Period } from '../../../shared/period';
 import type { CalcContext, CalcLine } from './calcTypes';
-import { checkEligibility, loadPartners, type IneligibleReason, type PartnerFacts } from './eligibility';
+import { checkEligibility, loadPartners, type Ineligible, type PartnerFacts } from './eligibility';
+import { PopulationCounter, type Population } from '../../../shared/population';
 import { calculateGrowthBonus } from './growthBonus';
 import type { ProgramFile } from '../../model/programs';
 import { calculateRankingAward } from './rankingAward';
@@ -19,8 +20,10 @@ export function fiscalStartMonth(ws: Workspace): number {
 export interface ProgramCalculation {
   period: Period;
   lines: CalcLine[];
-  excluded: Array<{ partnerId: number; reason: IneligibleReason }>;
+  excluded: Ineligible[];
   partners: Map<number, PartnerFacts>;
+  /** Live partners considered, those with a line, and why the others have none. */
+  population: Population;
 }
 
 /** Calculates a program for one period (nothing is written). The period must be of the program's kind and overlap its validity. */
@@ -58,5 +61,25 @@ export function calculateProgram(ws: Workspace, program: ProgramFile, periodLabe
       lines = calculateRankingAward(ctx as CalcContext<typeof program>);
       break;
   }
-  return { period, lines, excluded, partners };
+  return { period, lines, excluded, partners, population: programPopulation(ctx, partners.size, excluded, lines) };
+}
+
+/**
+ * Every live partner is considered; ineligible ones are counted by reason and value; an eligible partner without a
+ * line had no sales the program counts in the period (or, for a SPIFF whose window misses the period, none could).
+ */
+function programPopulation(ctx: CalcContext, considered: number, excluded: Ineligible[], lines: CalcLine[]): Population {
+  const pop = new PopulationCounter();
+  pop.consider(considered);
+  for (const e of excluded) pop.exclude(e.reason, e.params);
+  const withLine = new Set(lines.map((l) => l.partnerId));
+  pop.include(withLine.size);
+  const program = ctx.program;
+  const spiffWindowMissed = program.type === 'spiff' && [ctx.from, program.from ?? ctx.from].sort()[1] > [ctx.to, program.to ?? ctx.to].sort()[0];
+  for (const p of ctx.eligible) {
+    if (withLine.has(p.id)) continue;
+    if (spiffWindowMissed) pop.exclude('validity', { value: ctx.period.label, expected: `${program.from ?? ctx.from} – ${program.to ?? ctx.to}` });
+    else pop.exclude('noSales', { value: ctx.period.label });
+  }
+  return pop.result();
 }

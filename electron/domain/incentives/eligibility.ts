@@ -3,6 +3,7 @@ import { territoryFilterIds, treeNodes } from '../territories/territoryStore';
 import { rootOf } from '../territories/territoryTree';
 import { trainingCompliance } from '../training/compliance';
 import type { Eligibility } from '../../model/programs';
+import type { ExclusionParams, ExclusionReason } from '../../../shared/population';
 
 export interface PartnerFacts {
   id: number;
@@ -22,7 +23,13 @@ export interface PartnerFacts {
   currency: string;
 }
 
-export type IneligibleReason = 'currency' | 'channelType' | 'tier' | 'region' | 'status' | 'training' | 'certification';
+export type IneligibleReason = Extract<ExclusionReason, 'currency' | 'channelType' | 'tier' | 'region' | 'status' | 'training' | 'certification'>;
+export interface Ineligible {
+  partnerId: number;
+  reason: IneligibleReason;
+  /** The partner's value and what the program asks for (the words of the population's reasons). */
+  params: ExclusionParams;
+}
 
 /** Live (not deleted) partners, by id. */
 export function loadPartners(ws: Workspace): Map<number, PartnerFacts> {
@@ -58,25 +65,18 @@ export function checkEligibility(
   partners: Map<number, PartnerFacts>,
   asOf: string,
   currency = 'CNY',
-): { eligible: PartnerFacts[]; excluded: Array<{ partnerId: number; reason: IneligibleReason }> } {
+): { eligible: PartnerFacts[]; excluded: Ineligible[] } {
   const statuses = rules.statuses ?? ['active'];
-  const excluded: Array<{ partnerId: number; reason: IneligibleReason }> = [];
+  const excluded: Ineligible[] = [];
   const inRegions = rules.regions?.length ? new Set(territoryFilterIds(ws, rules.regions)) : null;
   let eligible: PartnerFacts[] = [];
   for (const p of partners.values()) {
-    const reason: IneligibleReason | null =
-      p.currency !== currency
-        ? 'currency'
-        : rules.channelTypes?.length && !rules.channelTypes.includes(p.channelType as never)
-        ? 'channelType'
-        : rules.tiers?.length && !rules.tiers.includes(p.tier as never)
-          ? 'tier'
-          : inRegions && (p.territoryId == null || !inRegions.has(p.territoryId))
-            ? 'region'
-            : !statuses.includes(p.status as never)
-              ? 'status'
-              : null;
-    if (reason) excluded.push({ partnerId: p.id, reason });
+    const out = (reason: IneligibleReason, params: ExclusionParams) => excluded.push({ partnerId: p.id, reason, params });
+    if (p.currency !== currency) out('currency', { value: p.currency, expected: currency });
+    else if (rules.channelTypes?.length && !rules.channelTypes.includes(p.channelType as never)) out('channelType', { value: p.channelType, expected: [...rules.channelTypes] });
+    else if (rules.tiers?.length && !rules.tiers.includes(p.tier as never)) out('tier', { value: p.tier, expected: [...rules.tiers] });
+    else if (inRegions && (p.territoryId == null || !inRegions.has(p.territoryId))) out('region', { value: p.region, expected: [...rules.regions!] });
+    else if (!statuses.includes(p.status as never)) out('status', { value: p.status, expected: [...statuses] });
     else eligible.push(p);
   }
   if (rules.minTrainingCompliance != null && eligible.length) {
@@ -85,7 +85,7 @@ export function checkEligibility(
     eligible = eligible.filter((p) => {
       const c = comp.get(p.id)?.compliance;
       const ok = c == null || c + 1e-12 >= min;
-      if (!ok) excluded.push({ partnerId: p.id, reason: 'training' });
+      if (!ok) excluded.push({ partnerId: p.id, reason: 'training', params: { expected: min } });
       return ok;
     });
   }
@@ -102,7 +102,7 @@ export function checkEligibility(
     );
     eligible = eligible.filter((p) => {
       const ok = holders.has(p.id);
-      if (!ok) excluded.push({ partnerId: p.id, reason: 'certification' });
+      if (!ok) excluded.push({ partnerId: p.id, reason: 'certification', params: { expected: rules.requiredCertification! } });
       return ok;
     });
   }

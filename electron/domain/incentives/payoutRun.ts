@@ -3,6 +3,7 @@ import type { Workspace } from '../../../db/database';
 import type { PayoutLineKind, PayoutRunStatus } from '../../../shared/enums';
 import { workspaceClock } from '../system/workspaceClock';
 import { DomainError } from '../../../shared/errors';
+import type { Population } from '../../../shared/population';
 import { writeAudit } from '../audit';
 import { parsePeriod } from '../../../shared/period';
 import type { CalcLine } from './calcTypes';
@@ -60,8 +61,8 @@ export function runLines(ws: Workspace, runId: number): PayoutLineView[] {
 
 export function getRun(ws: Workspace, runId: number): PayoutRunDetail {
   const row = getRunRow(ws, runId);
-  const snap = ws.sqlite.prepare('select program_snapshot as s from payout_runs where id = ?').get(runId) as { s: string };
-  return { ...row, program: JSON.parse(snap.s) as ProgramFile, lines: runLines(ws, runId) };
+  const snap = ws.sqlite.prepare('select program_snapshot as s, population as p from payout_runs where id = ?').get(runId) as { s: string; p: string | null };
+  return { ...row, program: JSON.parse(snap.s) as ProgramFile, population: snap.p == null ? null : (JSON.parse(snap.p) as Population), lines: runLines(ws, runId) };
 }
 
 /** What "the inputs" of a run are: its program document and every calculated basis and amount. */
@@ -113,7 +114,7 @@ function insertLines(ws: Workspace, runId: number, lines: NewLine[]): string[] {
  * The detail of a run just written, from the lines in memory instead of reading them back (what getRun returns, without
  * parsing 10k details documents again); the order (partner code, id) still comes from SQL. New lines have no inquiries.
  */
-function writtenRun(ws: Workspace, runId: number, program: ProgramFile, lines: NewLine[], texts: string[], partners: Map<number, PartnerFacts>): PayoutRunDetail {
+function writtenRun(ws: Workspace, runId: number, program: ProgramFile, lines: NewLine[], texts: string[], partners: Map<number, PartnerFacts>, population: Population): PayoutRunDetail {
   const ids = ws.sqlite.prepare('select id from payout_lines where run_id = ? order by id').pluck().all(runId) as number[];
   if (ids.length !== lines.length || lines.some((l) => !partners.has(l.partnerId))) return getRun(ws, runId);
   const byId = new Map<number, PayoutLineView>();
@@ -142,7 +143,7 @@ function writtenRun(ws: Workspace, runId: number, program: ProgramFile, lines: N
     });
   });
   const order = ws.sqlite.prepare('select l.id from payout_lines l join partners pa on pa.id = l.partner_id where l.run_id = ? order by pa.code, l.id').pluck().all(runId) as number[];
-  return { ...getRunRow(ws, runId), program, lines: order.map((id) => byId.get(id)!) };
+  return { ...getRunRow(ws, runId), program, population, lines: order.map((id) => byId.get(id)!) };
 }
 
 const sumLines = (ws: Workspace, runId: number) => (ws.sqlite.prepare('select coalesce(sum(amount_minor), 0) as t from payout_lines where run_id = ?').get(runId) as { t: number }).t;
@@ -233,8 +234,8 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
   const written = ws.sqlite.transaction(() => {
     const now = new Date().toISOString();
     const res = ws.sqlite
-      .prepare(`insert into payout_runs (program_id, period, version, status, currency, total_minor, program_snapshot, inputs_fingerprint, calculated_at) values (?, ?, ?, 'draft', ?, 0, ?, ?, ?)`)
-      .run(programRow.id, calc.period.label, version, program.currency, JSON.stringify(program), fp, now);
+      .prepare(`insert into payout_runs (program_id, period, version, status, currency, total_minor, program_snapshot, inputs_fingerprint, population, calculated_at) values (?, ?, ?, 'draft', ?, 0, ?, ?, ?, ?)`)
+      .run(programRow.id, calc.period.label, version, program.currency, JSON.stringify(program), fp, JSON.stringify(calc.population), now);
     const id = Number(res.lastInsertRowid);
     const lines: NewLine[] = calc.lines.map((l) => ({ ...l, kind: 'calculated', reason: null, relatesToLineId: null }));
     if (prevDraft) {
@@ -271,12 +272,12 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
       operation: 'payouts.calculate',
       entity: 'payout_run',
       entityId: id,
-      after: { programCode: program.code, period: calc.period.label, version, totalMinor: total, lines: lines.length, clawbacks: clawbacks.length, excluded: calc.excluded.length },
+      after: { programCode: program.code, period: calc.period.label, version, totalMinor: total, lines: lines.length, clawbacks: clawbacks.length, excluded: calc.population.considered - calc.population.included },
     });
     return { id, lines, texts };
   }).immediate();
   opts.progress?.('write', 1, 1);
-  return writtenRun(ws, written.id, JSON.parse(JSON.stringify(program)) as ProgramFile, written.lines, written.texts, partners);
+  return writtenRun(ws, written.id, JSON.parse(JSON.stringify(program)) as ProgramFile, written.lines, written.texts, partners, calc.population);
 }
 
 function runState(ws: Workspace, runId: number) {

@@ -36,5 +36,5 @@ export function whatIf(ws: Workspace, runId: number, variantRaw: unknown): WhatI
     .sort((a, b) => Math.abs(b.differenceMinor) - Math.abs(a.differenceMinor) || a.partnerCode.localeCompare(b.partnerCode));
   const baseTotalMinor = partners.reduce((s, r) => s + r.baseMinor, 0);
   const variantTotalMinor = partners.reduce((s, r) => s + r.variantMinor, 0);
-  return { runId, period: run.period, baseTotalMinor, variantTotalMinor, differenceMinor: variantTotalMinor - baseTotalMinor, partners };
+  return { runId, period: run.period, baseTotalMinor, variantTotalMinor, differenceMinor: variantTotalMinor - baseTotalMinor, partners, population: calc.population };
 }

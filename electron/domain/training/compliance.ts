@@ -1,3 +1,4 @@
+import { PopulationCounter, type Population } from '../../../shared/population';
 import type { Workspace } from '../../../db/database';
 import { horizon } from '../../model/trainingExpiry';
 
@@ -112,4 +113,15 @@ export function trainingCompliance(ws: Workspace, asOf: string, partnerIds?: num
     out.set(p.id, { required: req.length, valid, expiringIn90Days: expiring, compliance: req.length === 0 ? null : valid / req.length });
   }
   return out;
+}
+
+/** Every partner asked for is considered; one without any required course has no ratio (compliance null) and is counted as such. */
+export function compliancePopulation(rows: Iterable<PartnerCompliance>): Population {
+  const pop = new PopulationCounter();
+  for (const r of rows) {
+    pop.consider();
+    if (r.required === 0) pop.exclude('noRequirement');
+    else pop.include();
+  }
+  return pop.result();
 }

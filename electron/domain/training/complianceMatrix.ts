@@ -1,3 +1,4 @@
+import { PopulationCounter } from '../../../shared/population';
 import { territoryFilterIds } from '../territories/territoryStore';
 import type { Workspace } from '../../../db/database';
 import { isRequiredFor, livePartners, requirementCourses, trainingCompliance } from './compliance';
@@ -43,11 +44,17 @@ export function complianceMatrix(ws: Workspace, f: MatrixFilter): ComplianceMatr
   );
   const q = f.search?.trim().toLowerCase();
   const inRegions = f.regions?.length ? new Set(territoryFilterIds(ws, f.regions)) : null;
+  const summary = trainingCompliance(ws, f.asOf, f.partnerIds);
+  // The population: the tier, channel type and territory filters select partners; search and states only narrow the view.
+  const pop = new PopulationCounter();
   const partners = livePartners(ws, f.partnerIds).filter((p) => {
     const d = details.get(p.id)!;
-    if (f.tiers?.length && !f.tiers.includes(p.tier)) return false;
-    if (f.channelTypes?.length && !f.channelTypes.includes(p.channelType)) return false;
-    if (inRegions && (d.territoryId == null || !inRegions.has(d.territoryId))) return false;
+    pop.consider();
+    if (f.tiers?.length && !f.tiers.includes(p.tier)) return pop.exclude('tier', { value: p.tier, expected: [...f.tiers] }), false;
+    if (f.channelTypes?.length && !f.channelTypes.includes(p.channelType)) return pop.exclude('channelType', { value: p.channelType, expected: [...f.channelTypes] }), false;
+    if (inRegions && (d.territoryId == null || !inRegions.has(d.territoryId))) return pop.exclude('region', { value: d.region, expected: [...f.regions!] }), false;
+    if (summary.get(p.id)!.required === 0) pop.exclude('noRequirement');
+    else pop.include();
     if (q && !p.code.toLowerCase().includes(q) && !d.name.toLowerCase().includes(q)) return false;
     return true;
   });
@@ -61,7 +68,6 @@ export function complianceMatrix(ws: Workspace, f: MatrixFilter): ComplianceMatr
     .iterate(f.asOf) as Iterable<{ p: number; c: number; e: string }>) {
     best.set(`${r.p}:${r.c}`, r.e);
   }
-  const summary = trainingCompliance(ws, f.asOf, f.partnerIds);
   const used = new Set<number>();
   const totals = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
   const rows: MatrixRow[] = [];
@@ -81,5 +87,5 @@ export function complianceMatrix(ws: Workspace, f: MatrixFilter): ComplianceMatr
     rows.push({ partnerId: p.id, partnerCode: p.code, partnerName: d.name, tier: p.tier, channelType: p.channelType, region: d.region, ...s, cells });
   }
   const courses = all.filter((c) => used.has(c.id)).map((c) => meta.get(c.id)!);
-  return { asOf: f.asOf, courses, rows, totals };
+  return { asOf: f.asOf, courses, rows, totals, population: pop.result() };
 }

@@ -53,7 +53,7 @@ describe('schedules.runDue', () => {
     // A schedule with runs is kept for the record
     await expect(api.send('schedules.delete', { id: s.id })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
     // Disabled schedules do not run
-    const { lastPeriod: _l, lastOutcome: _o, lastRunAt: _r, ...fields } = s;
+    const { lastPeriod: _l, lastOutcome: _o, lastRunAt: _r, lastPopulation: _p, ...fields } = s;
     await api.send('schedules.save', { ...(fields as Parameters<typeof api.send<'schedules.save'>>[1]), enabled: false });
     expect((await api.send('schedules.runDue', { asOf: at('2021-01-10').toISOString() })).runs).toEqual([]);
     void ws;

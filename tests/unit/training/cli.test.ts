@@ -25,12 +25,16 @@ describe('pwb training', () => {
 
     const r = pwb(['training', 'compliance', '--db', db, '--as-of', '2026-06-30', '--json']);
     expect(r.code).toBe(0);
-    expect(r.json()).toEqual([
-      { partnerCode: 'P1', required: 1, valid: 1, expiringIn90Days: 1, compliance: 1 },
-      { partnerCode: 'P2', required: 0, valid: 0, expiringIn90Days: 0, compliance: null },
-    ]);
+    expect(r.json()).toEqual({
+      asOf: '2026-06-30',
+      rows: [
+        { partnerCode: 'P1', required: 1, valid: 1, expiringIn90Days: 1, compliance: 1 },
+        { partnerCode: 'P2', required: 0, valid: 0, expiringIn90Days: 0, compliance: null },
+      ],
+      population: { considered: 2, included: 1, excluded: [{ reason: 'noRequirement', params: {}, count: 1 }] },
+    });
     const later = pwb(['training', 'compliance', '--db', db, '--as-of', '2026-09-01', '--json']);
-    expect(later.json<Array<{ valid: number }>>()[0].valid).toBe(0);
+    expect(later.json<{ rows: Array<{ valid: number }> }>().rows[0].valid).toBe(0);
 
     const out = join(tmp.dir, 'expiring.csv');
     const e = pwb(['training', 'expiring', '--db', db, '--as-of', '2026-06-30', '--days', '90', '--out', out, '--json']);

@@ -9,6 +9,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { Modal } from '../../components/Modal';
+import { PopulationNote } from '../../components/PopulationNote';
 import { Inquiries } from './Inquiries';
 import { WhatIfPanel } from './WhatIfPanel';
 
@@ -93,6 +94,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
         </button>
       </div>
       {!draft && <p className="muted">{t('payouts:frozen', { status: t(`payouts:status.${r.status}`) })} {r.paymentRef && `${t('payouts:field.paymentRef')}: ${r.paymentRef} · ${r.paidAt}`} {r.voidReason && `${t('payouts:field.voidReason')}: ${r.voidReason}`}</p>}
+      <PopulationNote population={r.population} testId="run-population" />
       <ErrorBanner error={error} />
       {exporter.running && <JobProgressBar progress={exporter.progress} onCancel={exporter.cancel} label={t('payouts:exporting')} />}
       {exporter.result && (

@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import type { ApiError } from '../../../../shared/errors';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
+import { PopulationNote } from '../../components/PopulationNote';
 
 /** Edit the run's program (rates, tiers, cap…) as JSON and compare; nothing is saved. */
 export function WhatIfPanel({ runId, program, currency, onClose }: { runId: number; program: ProgramFile; currency: string; onClose: () => void }) {
@@ -33,6 +34,7 @@ export function WhatIfPanel({ runId, program, currency, onClose }: { runId: numb
             {t('payouts:baseTotal')}: <strong>{m(result.baseTotalMinor)}</strong> · {t('payouts:variantTotal')}: <strong>{m(result.variantTotalMinor)}</strong> · {t('payouts:difference')}:{' '}
             <strong>{m(result.differenceMinor)}</strong>
           </p>
+          <PopulationNote population={result.population} testId="whatif-population" />
           <table className="compact">
             <thead>
               <tr><th>{t('payouts:field.partnerCode')}</th><th>{t('payouts:field.partnerName')}</th><th>{t('payouts:baseTotal')}</th><th>{t('payouts:variantTotal')}</th><th>{t('payouts:difference')}</th></tr>

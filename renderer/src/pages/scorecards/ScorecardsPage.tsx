@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CHANNEL_TYPES, GRADES } from '../../../../shared/enums';
 import type { ScorecardRow } from '../../../../electron/contract/evaluations';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
+import { PopulationNote } from '../../components/PopulationNote';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
@@ -29,6 +30,8 @@ export default function ScorecardsPage() {
   const list = useOp('scorecards.list', { period, ...(region ? { regions: [region] } : {}) });
   const shown = list.data?.period ?? period ?? '';
   const run = useJob('evaluations.run');
+  // The population of the period's latest run: whom it considered and why it left partners out.
+  const latestRun = useOp('evaluations.runs', { period: shown || undefined, limit: 1 }, { enabled: Boolean(shown) });
   const decide = useMutationOp('tier.decide');
   const [newPeriod, setNewPeriod] = useState('');
   const [compare, setCompare] = useState<number | null>(null);
@@ -214,8 +217,9 @@ export default function ScorecardsPage() {
           {t('scorecards:runDone', { period: run.result.period, version: run.result.version, count: run.result.partnerCount, created: run.result.risks.created })}
         </p>
       )}
+      {shown && latestRun.data?.[0]?.period === shown && <PopulationNote population={latestRun.data[0].population} testId="scorecards-population" />}
       <ErrorBanner error={run.error ?? list.error ?? decide.error} />
-      {list.data && list.data.rows.length === 0 && <p className="muted">{t('scorecards:empty')}</p>}
+      {list.data && list.data.rows.length === 0 && !latestRun.data?.[0]?.population && <p className="muted">{t('scorecards:empty')}</p>}
       <DataGrid<ScorecardRow>
         stateKey="scorecards"
         testId="scorecards-grid"

@@ -1,3 +1,4 @@
+import { PopulationNote } from '../../components/PopulationNote';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTerritories } from '../../territories';
@@ -74,7 +75,10 @@ function SchedulesEditor() {
               </td>
               <td>{s.lagDays}</td>
               <td>{s.enabled ? t('evaluationSettings:schedules.yes') : t('evaluationSettings:schedules.no')}</td>
-              <td>{s.lastPeriod ? `${s.lastPeriod} · ${t(`evaluationSettings:outcome.${s.lastOutcome ?? 'running'}`)}` : '—'}</td>
+              <td>
+                {s.lastPeriod ? `${s.lastPeriod} · ${t(`evaluationSettings:outcome.${s.lastOutcome ?? 'running'}`)}` : '—'}
+                <PopulationNote population={s.lastPopulation} testId="schedule-population" />
+              </td>
               <td className="row-actions">
                 <button
                   type="button"

@@ -6,6 +6,7 @@ import type { CellState, MatrixRow } from '../../../../electron/contract/trainin
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { PopulationNote } from '../../components/PopulationNote';
 import { pct, ratioClass, STATES } from './util';
 
 /** Partners × required courses at a date, each cell coloured by the state of the partner's best certificate. */
@@ -99,6 +100,7 @@ export function MatrixTab({ asOf }: { asOf: string }) {
           ))}
         </span>
       </div>
+      <PopulationNote population={matrix.data?.population} testId="matrix-population" />
       <ErrorBanner error={matrix.error} />
       <DataGrid<MatrixRow>
         stateKey="training.matrix"

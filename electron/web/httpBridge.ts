@@ -184,7 +184,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false });
       return serveStatic(url.pathname, res);
     } catch (e) {
-      const body: ApiErrorBody = ApiError.is(e) ? e.body : { code: 'INTERNAL', operation: '', message: (e as Error).message };
+      // A malformed percent-escape in the address (`/%E0%A4%A`) is the client's mistake: 400, not a server error.
+      const body: ApiErrorBody = ApiError.is(e)
+        ? e.body
+        : e instanceof URIError
+          ? { code: 'INVALID_INPUT', operation: '', message: 'Malformed address (bad percent-escape)' }
+          : { code: 'INTERNAL', operation: '', message: (e as Error).message };
       if (!res.headersSent) sendJson(res, e instanceof BodyTooLarge ? 413 : errorStatus(body.code), { ok: false, error: body });
       else res.end();
     }

@@ -16,8 +16,9 @@ export const MAX_RECORD_CHARS = 1_000_000;
 function csvFailure(name: string, e: CsvError, header: string[]): ImportFailure {
   const row = Number(e.records ?? 0) + 1;
   const idx = typeof e.index === 'number' ? e.index : null;
-  const column = idx !== null ? (header[idx] ?? `#${idx + 1}`) : null;
-  const where = `${name} row ${row}${column ? `, column '${column}'` : ''}`;
+  const column = idx !== null ? (header[idx] || null) : null;
+  // A column without a header name (the header row itself, or a row longer than the header) is named by its position.
+  const where = `${name} row ${row}${column ? `, column '${column}'` : idx !== null ? `, column ${idx + 1}${header.length ? ` (the header has ${header.length})` : ''}` : ''}`;
   let message: string;
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
@@ -33,6 +34,20 @@ function csvFailure(name: string, e: CsvError, header: string[]): ImportFailure 
       message = e.message;
   }
   return new ImportFailure(`${where}: ${message}`, [{ row, column, value: null, message }]);
+}
+
+/**
+ * Characters no text file holds: NUL and most C0 controls (binary data), U+FFFD (bytes the encoding could not decode).
+ * The sniffer looks at the first 64 KB; this checks every cell after it, so a damaged tail is refused, not stored.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFD]/;
+
+function notText(name: string, row: number, column: string, cell: string): ImportFailure {
+  const at = cell.search(NOT_TEXT);
+  const what = cell.charCodeAt(at) === 0xfffd ? "bytes that are not valid text in the file's encoding" : `a control character (U+${cell.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}: binary data)`;
+  const message = `holds ${what} at character ${at + 1}; the file may be damaged or not a text file`;
+  return new ImportFailure(`${name} row ${row}, column '${column}': ${message}`, [{ row, column, value: cell.slice(0, 200).replace(new RegExp(NOT_TEXT.source, 'g'), '?'), message }]);
 }
 
 /** Streams a delimited text file through the decoder and csv-parse; the header is the first non-empty row. */
@@ -97,6 +112,8 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
         if (r.done) return;
         if (r.value.length === 1 && r.value[0] === '') continue;
         if (isEmptyRow(r.value)) continue;
+        const bad = r.value.findIndex((c) => NOT_TEXT.test(c));
+        if (bad >= 0) throw notText(name, row, header[bad] || `${bad + 1}`, r.value[bad]);
         yield { row, cells: r.value };
       }
     },

@@ -61,6 +61,20 @@ describe('imports: malformed files give a clear error and change nothing', () =>
     expect(data.errors[0].value).toMatch(/^[0-9a-f]+$/);
   });
 
+  it('NUL bytes after the first 64 KB (beyond what the sniffer reads) are refused with row and column, not stored (defect 9)', async () => {
+    const good = Array.from({ length: 3000 }, (_, i) => `P001,2024-01-02,${i + 1},customer ${i}`).join('\r\n');
+    expect(good.length).toBeGreaterThan(64 * 1024);
+    const { message, data } = await expectFailure('nul-tail.csv', Buffer.concat([Buffer.from(`${HEADER}${good}\r\nP002,2024-01-05,7,bad`), Buffer.from([0, 0, 0]), Buffer.from('tail\r\n')]), { acceptValid: true });
+    expect(message).toMatch(/row 3002, column 'Customer': holds a control character \(U\+0000: binary data\)/);
+    expect(data.errors[0]).toMatchObject({ row: 3002, column: 'Customer', value: 'bad???tail' });
+  });
+
+  it('a column beyond the header is named by its position, not "#5"', async () => {
+    const { message } = await expectFailure('quote-beyond.csv', `${HEADER}P001,2024-01-02,10,c,"never closed\r\n`);
+    expect(message).toContain("row 2, column 5 (the header has 4)");
+    expect(message).not.toContain('#5');
+  });
+
   it('a fake XLSX (zip signature, garbage after)', async () => {
     const { message } = await expectFailure('fake.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), randomBytes(2000)]));
     expect(message).toMatch(/fake\.xlsx/);

@@ -121,6 +121,14 @@ describe('the bridge is only for the user who started it (defect 2)', () => {
     }
   });
 
+  it('answers a malformed percent-escape with 400, not a server error (defect 9)', async () => {
+    for (const path of ['/%E0%A4%A', '/assets/%E0%A4%A.js']) {
+      const r = await send({ path, method: 'GET', body: '', headers: token() });
+      expect(r.status, path).toBe(400);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+  });
+
   it('operations take no server path outside its files folder (no reading /etc, no writing a backup elsewhere)', async () => {
     const preview = await call('imports.preview', { kind: 'partners', path: '/etc/passwd' });
     expect(preview.status).toBe(403);

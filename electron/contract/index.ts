@@ -15,6 +15,7 @@ import { companyContract } from './company';
 import { hqContract } from './hq';
 import { territoriesContract } from './territories';
 import { channelManagersContract } from './channelManagers';
+import { gridsContract } from './grids';
 import { reviewsContract } from './reviews';
 import { mdfContract } from './mdf';
 import { coverageContract } from './coverage';
@@ -40,6 +41,7 @@ export const contract = {
   ...companyContract,
   ...territoriesContract,
   ...channelManagersContract,
+  ...gridsContract,
   ...reviewsContract,
   ...mdfContract,
   ...coverageContract,

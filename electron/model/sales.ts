@@ -30,7 +30,7 @@ export const salesFilter = z
     importId: zs.id.optional(),
   })
   .strict();
-
+export type SalesFilter = z.output<typeof salesFilter>;
 
 /** One page of the sales grid: the filter, paging and a whitelisted sort. */
 export const salesListInput = salesFilter

@@ -17,6 +17,7 @@ import { channelManagerHandlers } from './channelManagers';
 import { reviewHandlers } from './reviews';
 import { mdfHandlers } from './mdf';
 import { coverageHandlers } from './coverage';
+import { gridHandlers } from './grids';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -40,4 +41,5 @@ export const handlers: Handlers = {
   ...reviewHandlers,
   ...mdfHandlers,
   ...coverageHandlers,
+  ...gridHandlers,
 };

@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { safeCell, type CellValue } from './safeCell';
 
 /** UTF-8 byte-order mark: Excel on Chinese Windows needs it to read UTF-8 CSV as UTF-8 rather than GBK. */
@@ -41,23 +41,45 @@ export function toCsv(header: string[], rows: CellValue[][]): string {
   return UTF8_BOM + csvLine(header) + rows.map((r) => csvLine(r)).join('');
 }
 
-/** Streaming CSV writer for large exports (rejected rows, finance files). */
+/**
+ * Streaming CSV writer for large exports (rejected rows, finance files, grid exports): written to `<path>.partial` and
+ * renamed on close, so a failed or cancelled export never leaves a half file; `write` answers false when the file stream's
+ * buffer is full, and `drain()` waits until it has been written out (memory stays bounded however long the export).
+ */
 export class CsvWriter {
   private readonly out: WriteStream;
+  private readonly partial: string;
   constructor(
-    path: string,
+    private readonly path: string,
     header: string[],
     private readonly flavour: CsvFlavour = 'plain',
   ) {
-    this.out = createWriteStream(path, { encoding: 'utf8' });
+    this.partial = `${path}.partial`;
+    this.out = createWriteStream(this.partial, { encoding: 'utf8' });
     this.out.write(UTF8_BOM + csvLine(header, flavour));
   }
-  write(values: CellValue[]): void {
-    this.out.write(csvLine(values, this.flavour));
+  write(values: CellValue[]): boolean {
+    return this.out.write(csvLine(values, this.flavour));
+  }
+  drain(): Promise<void> {
+    return this.out.writableNeedDrain ? new Promise((resolve) => this.out.once('drain', () => resolve())) : Promise.resolve();
   }
   close(): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.out.end((err?: Error | null) => (err ? reject(err) : resolve()));
+      this.out.end((err?: Error | null) => {
+        if (err) return reject(err);
+        try {
+          renameSync(this.partial, this.path);
+          resolve();
+        } catch (e) {
+          reject(e as Error);
+        }
+      });
     });
+  }
+  /** Stops writing and removes the partial file. */
+  async abort(): Promise<void> {
+    await new Promise<void>((resolve) => this.out.end(() => resolve()));
+    rmSync(this.partial, { force: true });
   }
 }

@@ -17,12 +17,14 @@ export interface XlsxColumn<T> {
   kind?: XlsxKind;
   /** Column width in characters (default from the header, at least 10). */
   width?: number;
+  /** Excel number format overriding the kind's (e.g. `@`: the column stays text when edited). */
+  numFmt?: string;
 }
 
 export interface XlsxSheet<T> {
   name: string;
   columns: XlsxColumn<T>[];
-  rows: Iterable<T>;
+  rows: Iterable<T> | AsyncIterable<T>;
   /** Keep the header row visible while scrolling (default true). */
   freezeHeader?: boolean;
 }
@@ -59,8 +61,18 @@ export function xlsxCell(value: CellValue, kind: XlsxKind = 'text'): string | nu
 }
 
 /** Writes the sheets to `path` (through a temporary file, so a failed export never leaves a half file). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
-export async function writeXlsx(path: string, sheets: Array<XlsxSheet<any>>, options: { creator?: string } = {}): Promise<{ path: string; rows: number }> {
+export async function writeXlsx(
+  path: string,
+  sheets: Array<XlsxSheet<any>>, // eslint-disable-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+  options: {
+    creator?: string;
+    /**
+     * Called every 1,000 rows with the count so far, after the written rows were handed to the file (the writer yields to
+     * the event loop there, so a long export streams instead of piling up); throwing (a cancel) removes the partial file.
+     */
+    tick?: (rows: number) => void;
+  } = {},
+): Promise<{ path: string; rows: number }> {
   const target = resolve(path);
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
@@ -77,7 +89,7 @@ export async function writeXlsx(path: string, sheets: Array<XlsxSheet<any>>, opt
       ws.columns = sheet.columns.map((c, i) => ({
         key: `c${i}`,
         width: c.width ?? Math.max(10, Math.min(60, [...c.header].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 2))),
-        style: NUM_FMT[c.kind ?? 'text'] ? { numFmt: NUM_FMT[c.kind ?? 'text'] } : {},
+        style: (c.numFmt ?? NUM_FMT[c.kind ?? 'text']) ? { numFmt: c.numFmt ?? NUM_FMT[c.kind ?? 'text'] } : {},
       }));
       const header = ws.getRow(1);
       sheet.columns.forEach((c, i) => {
@@ -86,13 +98,16 @@ export async function writeXlsx(path: string, sheets: Array<XlsxSheet<any>>, opt
       header.font = { bold: true };
       header.commit();
       let r = 2;
-      for (const row of sheet.rows) {
+      for await (const row of sheet.rows) {
         const xrow = ws.getRow(r++);
         sheet.columns.forEach((c, i) => {
           xrow.getCell(i + 1).value = xlsxCell(c.value(row), c.kind);
         });
         xrow.commit();
-        rows++;
+        if (++rows % 1000 === 0) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          options.tick?.(rows);
+        }
       }
       ws.commit();
     }

@@ -13,6 +13,7 @@ const TrainingPage = lazy(() => import('./pages/training/TrainingPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const RisksPage = lazy(() => import('./pages/risks/RisksPage'));
 const DealsPage = lazy(() => import('./pages/deals/DealsPage'));
+const MdfPage = lazy(() => import('./pages/mdf/MdfPage'));
 
 export interface AppRoute {
   /** Path under '#/' ('' for the start page). */
@@ -36,6 +37,7 @@ export const routes: AppRoute[] = [
   { path: 'payouts', nav: 'payouts', element: page(<PayoutsPage />) },
   { path: 'risks', nav: 'risks', element: page(<RisksPage />) },
   { path: 'deals', nav: 'deals', element: page(<DealsPage />) },
+  { path: 'mdf', nav: 'mdf', element: page(<MdfPage />) },
   { path: 'imports', nav: 'imports', element: page(<ImportsPage />) },
   { path: 'audit', nav: 'audit', element: page(<AuditPage />) },
   { path: 'settings', nav: 'settings', element: page(<SettingsPage />) },

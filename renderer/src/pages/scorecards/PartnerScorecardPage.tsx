@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney } from '../../format';
 import { EChart, pct } from './EChart';
 import { reasonText } from './reason';
+import { PartnerMdfSection } from '../mdf/PartnerMdfSection';
 
 /** Partner detail: KPI trends over the evaluated periods and a radar of the latest health-score components. */
 export default function PartnerScorecardPage() {
@@ -157,6 +158,7 @@ export default function PartnerScorecardPage() {
           />
         </div>
       )}
+      {Number.isInteger(partnerId) && partnerId > 0 && <PartnerMdfSection partnerId={partnerId} />}
     </div>
   );
 }

@@ -52,4 +52,52 @@ test.describe('incentives, payouts and statements', () => {
     await expect(page.getByTestId('export-result')).toContainText(/\d+ statements written/);
     await expect(page.getByTestId('export-open')).toBeVisible();
   });
+
+  test('a run that includes nobody says why, in both languages; a partner imported with the wizard default currency USD is then included', async ({ page }) => {
+    const code = `E2E-USD-${Date.now() % 100000}`;
+    await page.goto('/#/incentives');
+    await page.getByTestId('program-new').click();
+    const editor = page.getByTestId('program-editor');
+    await editor.getByTestId('program-json-toggle').click();
+    await editor.getByTestId('program-json').fill(
+      JSON.stringify({
+        code, name: '美元返利', type: 'tiered_rebate', periodKind: 'quarter', currency: 'USD', validFrom: '2025-01-01', validTo: '2025-12-31',
+        basis: 'revenue', tiering: 'retroactive', tiers: [{ from: 0, rate: 0.01 }], eligibility: {},
+      }),
+    );
+    await editor.getByTestId('program-save').click();
+    await expect(editor).toBeHidden();
+
+    // The demo's partners are all paid in CNY: the run is empty and the warning names the reason.
+    await page.goto('/#/payouts');
+    await page.getByTestId('payout-program').selectOption(code);
+    await page.getByTestId('payout-period').fill('2025-Q1');
+    await page.getByTestId('payout-calculate').click();
+    const note = page.getByTestId('run-population');
+    await expect(note).toHaveAttribute('role', 'alert');
+    await expect(note).toContainText(/No partner included: \d+ partners have currency CNY \(this program pays USD\)/);
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect(note).toContainText(/没有纳入任何伙伴：\d+ 个伙伴的币种为 CNY（本方案以 USD 结算）/);
+    await page.getByTestId('language-switch').selectOption('en');
+
+    // A partners file without a currency column, imported with the wizard's default currency USD.
+    await page.goto('/#/imports');
+    await page.getByTestId('import-kind').selectOption('partners');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-pick').click();
+    await (await chooser).setFiles({ name: `${code}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`编码,名称,渠道类型\r\n${code},美元伙伴,经销商\r\n`, 'utf8') });
+    await expect(page.getByTestId('import-summary')).toContainText('1 valid');
+    await page.getByTestId('import-defaults').locator('summary').click();
+    await page.getByTestId('import-default-currency').fill('USD');
+    await expect(page.getByTestId('import-defaults').locator('summary')).toContainText(/\(\d set\)/);
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-result-inserted')).toHaveText('1');
+
+    await page.goto('/#/payouts');
+    await page.getByTestId('payout-program').selectOption(code);
+    await page.getByTestId('payout-period').fill('2025-Q1');
+    await page.getByTestId('payout-calculate').click();
+    await expect(page.getByTestId('run-population')).toContainText(/Considered \d+ partners, included 1\. Left out: \d+ partners have currency CNY/);
+    await expect(gridCells(page, 'payout-lines-grid', 'partnerCode')).toHaveText([code]);
+  });
 });

@@ -74,6 +74,18 @@ describe('imports: real exports', () => {
     const s = writeFile(tmp.dir, 's.csv', 'Partner Code,Date,Sales\r\n曾惠-14485,2024-01-02,1.00\r\nChannel Islands,2024-01-02,2.00\r\nchannel islands,2024-01-02,3.00\r\n');
     await ctx.api.send('imports.run', { kind: 'sales', path: s });
     expect(sales().map((r) => (r as { code: string }).code)).toEqual(['曾惠-14485', 'Channel Islands', 'channel islands']);
+    // No case folding: a code that differs only in case, width or spaces is refused, naming the one it resembles
+    const loose = writeFile(tmp.dir, 'loose.csv', 'Partner Code,Date,Sales\r\n曾惠-14485 ,2024-01-03,4.00\r\nCHANNEL ISLANDS,2024-01-03,5.00\r\nＣｈａｎｎｅｌ　Ｉｓｌａｎｄｓ,2024-01-03,6.00\r\nNOPE,2024-01-03,7.00\r\n');
+    const e = await failure(ctx.api.send('imports.run', { kind: 'sales', path: loose }));
+    expect((e.body.data as ErrorData).errors.map((x) => [x.row, x.message])).toEqual([
+      [3, "unknown partner code 'CHANNEL ISLANDS'; did you mean 'Channel Islands' or 'channel islands'? (codes match exactly, case included)"],
+      [4, "unknown partner code 'Ｃｈａｎｎｅｌ　Ｉｓｌａｎｄｓ'; did you mean 'Channel Islands' or 'channel islands'? (codes match exactly, case included)"],
+      [5, "unknown partner code 'NOPE' (import the partners first)"],
+    ]);
+    expect(sales()).toHaveLength(3);
+    await ctx.api.send('imports.run', { kind: 'sales', path: loose, acceptValid: true });
+    // the trimmed cell '曾惠-14485 ' is the code itself (outer spaces are never part of a code)
+    expect(sales().map((r) => (r as { code: string }).code)).toEqual(['曾惠-14485', 'Channel Islands', 'channel islands', '曾惠-14485']);
     for (const code of [' X1', 'X1 ', 'a\tb', 'a\u200bb']) {
       await expect(ctx.api.send('partners.create', { code, name: 'n', channelType: 'dealer' })).rejects.toThrow(/printable text without leading or trailing spaces/);
     }

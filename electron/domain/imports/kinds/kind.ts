@@ -219,14 +219,42 @@ export function partnerLookup(ws: Workspace): Map<string, { id: number; deleted:
   return map;
 }
 
-/** Resolves the row's partnerCode to an id, or records why it cannot. */
+/**
+ * Resolves the row's partnerCode to an id, or records why it cannot. Codes are the company's own and match exactly (after
+ * the cell's leading and trailing spaces are trimmed): `p001` is not `P001`, `Channel Islands` is not `channel islands`.
+ * A code that matches only when case, full-width forms or spaces are ignored is still an error, naming the code it
+ * resembles, so the user fixes the file (or the partner) instead of the import guessing.
+ */
 export function resolvePartner(row: RowValues, partners: Map<string, { id: number; deleted: boolean }>, field = 'partnerCode'): number | null {
   const code = row.text(field, true, 64);
   if (code === null) return null;
-  const p = partners.get(code) ?? partners.get(code.toUpperCase());
-  if (!p) return row.fail(field, `unknown partner code '${code}' (import the partners first)`);
+  const p = partners.get(code);
+  if (!p) {
+    const alike = lookalikes(partners).get(looseCode(code));
+    const hint = alike?.length ? `; did you mean ${alike.slice(0, 3).map((c) => `'${c}'`).join(' or ')}? (codes match exactly, case included)` : ' (import the partners first)';
+    return row.fail(field, `unknown partner code '${code}'${hint}`);
+  }
   if (p.deleted) return row.fail(field, `partner '${code}' is deleted; restore it first`);
   return p.id;
+}
+
+/** A code with case, full-width forms and spaces ignored: only to name the code an unknown one resembles. */
+export const looseCode = (code: string) => code.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+const lookalikeIndex = new WeakMap<Map<string, unknown>, Map<string, string[]>>();
+function lookalikes(partners: Map<string, unknown>): Map<string, string[]> {
+  let index = lookalikeIndex.get(partners);
+  if (!index) {
+    index = new Map();
+    for (const code of partners.keys()) {
+      const k = looseCode(code);
+      const list = index.get(k);
+      if (list) list.push(code);
+      else index.set(k, [code]);
+    }
+    lookalikeIndex.set(partners, index);
+  }
+  return index;
 }
 
 /**

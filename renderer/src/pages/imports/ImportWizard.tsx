@@ -15,6 +15,11 @@ interface PickedFile {
 }
 
 const FILE_TYPES = [{ name: 'CSV / Excel / WPS / LibreOffice', extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xls', 'et', 'ods'] }];
+/** Fields that identify or describe one row: a default for every empty cell would be wrong, so the wizard offers none. */
+const NO_DEFAULT = new Set(['code', 'partnerCode', 'name', 'nameEn', 'lineRef', 'orderRef', 'responseRef', 'certificateNo', 'creditCode', 'notes', 'comment', 'phone', 'email', 'address', 'contactName', 'customerRef', 'trainee']);
+/** Enumeration fields whose codes have words in the common catalogue. */
+const WORDED_VALUES = new Set(['channelType', 'tier', 'status']);
+
 const delimiterName = (d: string | null) => (d === '\t' ? 'tab' : d === ';' ? 'semicolon' : d === '|' ? 'pipe' : d === ',' ? 'comma' : '');
 
 /** The import wizard: file → detection → column and value mapping (templates) → preview as stored → import → result. */
@@ -325,6 +330,42 @@ export function ImportWizard() {
               ))}
             </ul>
           )}
+
+          <details className="import-defaults" data-testid="import-defaults" open={Object.keys(current.defaults ?? {}).some((k) => k !== 'status')}>
+            <summary>{t('imports:defaults.title', { count: Object.values(current.defaults ?? {}).filter((v) => v !== '').length })}</summary>
+            <p className="muted">{t(kind === 'partners' ? 'imports:defaults.hintPartners' : 'imports:defaults.hint')}</p>
+            <div className="form-grid">
+              {p.fields
+                .filter((f) => !NO_DEFAULT.has(f.name) && !(kind === 'partners' && f.name === 'status'))
+                .map((f) => {
+                  const value = current.defaults?.[f.name] ?? '';
+                  const set = (v: string) =>
+                    edit((m) => {
+                      const defaults = { ...(m.defaults ?? {}) };
+                      if (v.trim() === '') delete defaults[f.name];
+                      else defaults[f.name] = v;
+                      return { ...m, defaults };
+                    });
+                  return (
+                    <label key={f.name}>
+                      <span>{fieldLabel(f.name)}</span>
+                      {f.values ? (
+                        <select value={value} onChange={(e) => set(e.target.value)} data-testid={`import-default-${f.name}`}>
+                          <option value="">{t('imports:defaults.none')}</option>
+                          {f.values.map((code) => (
+                            <option key={code} value={code}>
+                              {WORDED_VALUES.has(f.name) ? t(`common:${f.name}.${code}`) : code}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <input value={value} onChange={(e) => set(e.target.value)} placeholder={t('imports:defaults.none')} data-testid={`import-default-${f.name}`} />
+                      )}
+                    </label>
+                  );
+                })}
+            </div>
+          </details>
 
           <div className="actions">
             {kind === 'partners' && (

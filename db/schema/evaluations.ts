@@ -78,6 +78,12 @@ export const scorecards = sqliteTable(
     satisfaction: real('satisfaction'),
     trainingCompliance: real('training_compliance'),
     openHighRisks: integer('open_high_risks').notNull().default(0),
+    /** Channel measures (inventory and sell-through area); null where the data is missing or the run predates them. */
+    sellThroughRate: real('sell_through_rate'),
+    daysOfInventory: real('days_of_inventory'),
+    inventoryTurnover: real('inventory_turnover'),
+    crossTerritoryShare: real('cross_territory_share'),
+    belowFloorShare: real('below_floor_share'),
     healthScore: real('health_score').notNull(),
     grade: text('grade', { enum: GRADES }).notNull(),
     rankInChannel: integer('rank_in_channel'),

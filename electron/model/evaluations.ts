@@ -5,7 +5,7 @@ import { zs } from '../../shared/fields';
 import type { Population } from '../../shared/population';
 
 /** The health-score components (normalised KPIs), in display order. */
-export const SCORE_PARTS = ['attainment', 'growth', 'grossMargin', 'retention', 'satisfaction', 'training', 'risks'] as const;
+export const SCORE_PARTS = ['attainment', 'growth', 'grossMargin', 'retention', 'satisfaction', 'training', 'risks', 'sellThrough', 'inventoryHealth', 'territoryDiscipline', 'priceDiscipline'] as const;
 
 export const codes = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
 
@@ -205,6 +205,11 @@ export interface ScorecardRow {
   satisfaction: number | null;
   trainingCompliance: number | null;
   openHighRisks: number;
+  sellThroughRate: number | null;
+  daysOfInventory: number | null;
+  inventoryTurnover: number | null;
+  crossTerritoryShare: number | null;
+  belowFloorShare: number | null;
   healthScore: number;
   grade: Grade;
   rankInChannel: number | null;

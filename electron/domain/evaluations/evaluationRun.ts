@@ -194,8 +194,9 @@ function storeRun(
   const { opts, period, settings, fingerprint, cards, now } = a;
   const columns = `run_id, partner_id, tier, channel_type, region, region_en, region_code, revenue_minor, target_minor, attainment, growth_prev, growth_yoy,
       gross_margin, orders, active_customers, new_customers, retention, satisfaction, training_compliance, open_high_risks, health_score,
-      grade, rank_in_channel, rank_in_region, tier_recommendation, recommendation_reason, score_parts`;
-  const width = 27;
+      grade, rank_in_channel, rank_in_region, tier_recommendation, recommendation_reason, score_parts,
+      sell_through_rate, days_of_inventory, inventory_turnover, cross_territory_share, below_floor_share`;
+  const width = 32;
   const insertCards = (n: number) =>
     ws.sqlite.prepare(`insert into scorecards (${columns}) values ${Array.from({ length: n }, () => `(${Array(width).fill('?').join(', ')})`).join(', ')}`);
   // CARD_BATCH scorecards per statement: 10k partners are ~160 statements instead of 10k.
@@ -209,6 +210,7 @@ function storeRun(
           runId, c.partnerId, c.tier, c.channelType, c.region, c.regionEn, c.regionCode, c.revenueMinor, c.targetMinor, c.attainment, c.growthPrev, c.growthYoY,
           c.grossMargin, c.orders, c.activeCustomers, c.newCustomers, c.retention, c.satisfaction, c.trainingCompliance, c.openHighRisks, c.healthScore,
           c.grade, c.rankInChannel, c.rankInRegion, c.tierRecommendation, c.recommendationReason ? JSON.stringify(c.recommendationReason) : null, JSON.stringify(c.scoreParts),
+          c.sellThroughRate, c.daysOfInventory, c.inventoryTurnover, c.crossTerritoryShare, c.belowFloorShare,
         );
       }
       (chunk.length === CARD_BATCH ? (batch ??= insertCards(CARD_BATCH)) : insertCards(chunk.length)).run(params);

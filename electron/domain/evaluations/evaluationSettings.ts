@@ -16,6 +16,10 @@ export interface ScoreWeights {
   satisfaction: number;
   training: number;
   risks: number;
+  sellThrough: number;
+  inventoryHealth: number;
+  territoryDiscipline: number;
+  priceDiscipline: number;
 }
 export { SCORE_PARTS };
 
@@ -25,7 +29,21 @@ export { SCORE_PARTS };
  * certified staff (10); open high/critical risks pull the score down a little (5) because they are already handled in
  * the risk register.
  */
-export const DEFAULT_WEIGHTS: ScoreWeights = { attainment: 30, growth: 15, grossMargin: 10, retention: 15, satisfaction: 15, training: 10, risks: 5 };
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  attainment: 30,
+  growth: 15,
+  grossMargin: 10,
+  retention: 15,
+  satisfaction: 15,
+  training: 10,
+  risks: 5,
+  // The channel measures count only once a company opts in (existing scores do not move): many partners send no
+  // sell-through or stock reports at all.
+  sellThrough: 0,
+  inventoryHealth: 0,
+  territoryDiscipline: 0,
+  priceDiscipline: 0,
+};
 
 /** Lower bounds of the grades on the 0–100 health score; below C is D. */
 export interface GradeBands {

@@ -9,7 +9,10 @@ import { SCORE_PARTS, type GradeBands, type ScoreWeights } from './evaluationSet
  *  - growth: year-on-year growth when there is a base, else growth on the previous period; −50 % → 0, 0 → 0.5, +50 % → 1;
  *  - gross margin: 40 % or more = 1, 0 % or less = 0;
  *  - retention: the share itself; satisfaction: 1 → 0, 5 → 1; training: the compliance share itself;
- *  - risks: no open high/critical risk = 1, each one takes 0.5 off (two or more = 0).
+ *  - risks: no open high/critical risk = 1, each one takes 0.5 off (two or more = 0);
+ *  - sell-through: the sell-through rate itself (all of the sell-in sold on = 1); inventory health: 30 days of inventory or
+ *    less = 1, 120 or more = 0; territory and price discipline: 1 − 5 × the share of cross-territory / below-floor lines
+ *    (20 % or more = 0). All four weigh 0 by default.
  * A KPI that cannot be measured (no target, no base, no feedback, nothing required …) is left out and the other weights
  * are rescaled — unless less than half of the weight could be measured: then the missing KPIs count as a neutral 0.5,
  * so a partner with almost no data neither tops nor bottoms the ranking.
@@ -25,6 +28,10 @@ export function normalise(k: PartnerKpis): Record<ScorePart, number | null> {
     satisfaction: k.satisfaction === null ? null : clamp((k.satisfaction - 1) / 4),
     training: k.trainingCompliance === null ? null : clamp(k.trainingCompliance),
     risks: clamp(1 - 0.5 * k.openHighRisks),
+    sellThrough: k.sellThroughRate === null ? null : clamp(k.sellThroughRate),
+    inventoryHealth: k.daysOfInventory === null ? null : clamp((120 - k.daysOfInventory) / 90),
+    territoryDiscipline: k.crossTerritoryShare === null ? null : clamp(1 - 5 * k.crossTerritoryShare),
+    priceDiscipline: k.belowFloorShare === null ? null : clamp(1 - 5 * k.belowFloorShare),
   };
 }
 

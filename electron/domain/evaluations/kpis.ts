@@ -2,6 +2,7 @@ import type { Workspace } from '../../../db/database';
 import { addDays, previousPeriod, samePeriodLastYear, type Period } from '../../../shared/period';
 import { getRiskBands, riskLevel } from '../risks/riskLevels';
 import { isRequiredFor, requirementCourses as requirementCoursesOf, trainingCompliance } from '../training/compliance';
+import { channelMeasures } from '../inventory/channelMeasures';
 import { revenueTargets } from './targets';
 
 /** The KPIs of one partner for one period (money in minor units, ratios as plain numbers: 0.25 = 25 %). */
@@ -28,6 +29,12 @@ export interface PartnerKpis {
   /** Required certifications held before but expired (not valid) at period end. */
   expiredCertifications: number;
   openHighRisks: number;
+  /** From sell-through and stock reports (README "Channel inventory, sell-through and price discipline"); null where missing. */
+  sellThroughRate: number | null;
+  daysOfInventory: number | null;
+  inventoryTurnover: number | null;
+  crossTerritoryShare: number | null;
+  belowFloorShare: number | null;
 }
 
 interface Money {
@@ -190,6 +197,8 @@ export class KpiSource {
     const compliance = trainingCompliance(this.ws, p.end, this.partnerIds);
     const expired = this.expiredCertifications(p.end);
     onStep('training');
+    const channel = channelMeasures(this.ws, p, this.partnerIds);
+    onStep('sell-through and inventory');
 
     const out = new Map<number, PartnerKpis>();
     for (const id of this.partnerIds) {
@@ -218,6 +227,11 @@ export class KpiSource {
         trainingCompliance: tc?.compliance == null ? null : round6(tc.compliance),
         expiredCertifications: expired.get(id) ?? 0,
         openHighRisks: risks.get(id) ?? 0,
+        sellThroughRate: channel.get(id)?.sellThroughRate ?? null,
+        daysOfInventory: channel.get(id)?.daysOfInventory ?? null,
+        inventoryTurnover: channel.get(id)?.inventoryTurnover ?? null,
+        crossTerritoryShare: channel.get(id)?.crossTerritoryShare ?? null,
+        belowFloorShare: channel.get(id)?.belowFloorShare ?? null,
       });
     }
     return out;

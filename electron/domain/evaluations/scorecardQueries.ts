@@ -21,7 +21,8 @@ const SELECT = `select s.id, s.run_id as runId, r.version as runVersion, r.perio
   coalesce(s.region_code, (select t.code from territories t where t.name_zh = s.region and t.parent_id is null)) as regionCode,
   s.revenue_minor as revenueMinor, s.target_minor as targetMinor, s.attainment, s.growth_prev as growthPrev, s.growth_yoy as growthYoY,
   s.gross_margin as grossMargin, s.orders, s.active_customers as activeCustomers, s.new_customers as newCustomers, s.retention,
-  s.satisfaction, s.training_compliance as trainingCompliance, s.open_high_risks as openHighRisks, s.health_score as healthScore, s.grade,
+  s.satisfaction, s.training_compliance as trainingCompliance, s.open_high_risks as openHighRisks, s.sell_through_rate as sellThroughRate, s.days_of_inventory as daysOfInventory,
+  s.inventory_turnover as inventoryTurnover, s.cross_territory_share as crossTerritoryShare, s.below_floor_share as belowFloorShare, s.health_score as healthScore, s.grade,
   s.rank_in_channel as rankInChannel, s.rank_in_region as rankInRegion, s.tier_recommendation as tierRecommendation,
   s.recommendation_reason as reasonJson, s.score_parts as partsJson,
   d.decision as dDecision, d.to_tier as dToTier, d.effective_on as dEffectiveOn, d.decided_by as dDecidedBy, d.decided_at as dDecidedAt

@@ -67,19 +67,21 @@ export default function PartnerScorecardPage() {
     }),
     [points, periods, t],
   );
+  // Parts that count (weight above 0) in the latest scorecard; a run before a part existed has no weight for it.
+  const shownParts = useMemo(() => SCORE_PARTS.filter((p) => (latest?.scoreParts?.weights[p] ?? 0) > 0 || !latest?.scoreParts), [latest]);
   const radarOption = useMemo(() => {
     const parts = latest?.scoreParts?.parts;
     return {
       tooltip: {},
-      radar: { indicator: SCORE_PARTS.map((p) => ({ name: t(`scorecards:part.${p}`), max: 100 })) },
+      radar: { indicator: shownParts.map((p) => ({ name: t(`scorecards:part.${p}`), max: 100 })) },
       series: [
         {
           type: 'radar' as const,
-          data: parts ? [{ name: latest!.period, value: SCORE_PARTS.map((p) => (parts[p] === null ? 0 : Math.round(parts[p]! * 100))) }] : [],
+          data: parts ? [{ name: latest!.period, value: shownParts.map((p) => (parts[p] == null ? 0 : Math.round(parts[p]! * 100))) }] : [],
         },
       ],
     };
-  }, [latest, t]);
+  }, [latest, shownParts, t]);
 
   const p = partner.data;
   return (
@@ -150,7 +152,7 @@ export default function PartnerScorecardPage() {
             testId="chart-partner-radar"
             title={t('scorecards:chart.radar', { period: latest?.period ?? '' })}
             option={radarOption}
-            segments={SCORE_PARTS.map((part) => ({
+            segments={shownParts.map((part) => ({
               key: part,
               label: t(`scorecards:part.${part}`),
               value: latest?.scoreParts?.parts[part] == null ? t('scorecards:notMeasured') : `${Math.round(latest.scoreParts.parts[part]! * 100)} × ${latest.scoreParts.weights[part]}`,

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** Per partner and period: sell-in against sell-through, stock, cross-territory selling and price discipline (null = not measurable). */
+export interface ChannelMeasures {
+  partnerId: number;
+  sellInQuantity: number;
+  sellThroughQuantity: number;
+  sellThroughAmountMinor: number;
+  /** sell-through ÷ sell-in quantity; null without sell-in (≤ 0) or when the partner has never reported sell-through. */
+  sellThroughRate: number | null;
+  openingStock: number | null;
+  closingStock: number | null;
+  closingStockValueMinor: number | null;
+  /** The latest stock report on or before the period's end. */
+  lastReportDate: string | null;
+  /** closing stock ÷ (sell-through ÷ days of the period); null without closing stock or without positive sell-through. */
+  daysOfInventory: number | null;
+  weeksOfSupply: number | null;
+  /** sell-through ÷ average of opening and closing stock; null when that average is 0 or unknown. */
+  inventoryTurnover: number | null;
+  /** Sales lines (quantity > 0) whose customer province is known, and those outside the partner's territory. */
+  locatedLines: number;
+  crossTerritoryLines: number;
+  crossTerritoryAmountMinor: number;
+  crossTerritoryShare: number | null;
+  /** Sales lines with an amount and a floor price at their date, and those below it. */
+  pricedLines: number;
+  belowFloorLines: number;
+  belowFloorAmountMinor: number;
+  /** What the below-floor lines were sold under the floor, in total (floor × quantity − amount). */
+  belowFloorGapMinor: number;
+  belowFloorShare: number | null;
+}
+
+/** A sell-through line behind a 窜货 or 控价 finding. */
+export interface EvidenceLine {
+  id: number;
+  partnerCode: string;
+  date: string;
+  productCode: string;
+  productName: string;
+  quantity: number;
+  amountMinor: number | null;
+  customerRef: string | null;
+  customerName: string | null;
+  customerProvince: string | null;
+  orderRef: string | null;
+  /** 窜货: the customer's province (zh) and the partner's territory; 控价: the floor and how far under it (0.2 = 20 %). */
+  provinceName: string | null;
+  territoryName: string | null;
+  floorPriceMinor: number | null;
+  unitPriceMinor: number | null;
+  underFloor: number | null;
+}
+
+export interface InventoryRules {
+  /** Sell-in growth above sell-through growth by more than this many percentage points is a stuffing sign. */
+  stuffingGapPoints: number;
+  /** Days of inventory above this is a stuffing sign. */
+  doiLimitDays: number;
+  /** A partner whose last stock report is older than this many days is flagged. */
+  notReportedDays: number;
+}
+export const DEFAULT_INVENTORY_RULES: InventoryRules = { stuffingGapPoints: 20, doiLimitDays: 90, notReportedDays: 14 };
+export const inventoryRulesSchema = z
+  .object({ stuffingGapPoints: z.number().finite().min(0).max(1000), doiLimitDays: z.number().finite().min(1).max(3650), notReportedDays: z.number().int().min(1).max(365) })
+  .strict();
+
+/** The channel-stuffing signal of one partner for one period (the period and the one before it both meet a condition). */
+export interface StuffingSignal {
+  partnerId: number;
+  period: string;
+  signalled: boolean;
+  /** Per period (older first): sell-in growth, sell-through growth, DOI and which condition held. */
+  periods: Array<{ period: string; sellInGrowth: number | null; sellThroughGrowth: number | null; daysOfInventory: number | null; gap: boolean; doi: boolean }>;
+}

@@ -94,6 +94,8 @@ export interface ProvinceFigures {
 
 export interface ProvinceMap {
   period: string;
+  /** The evaluated periods, newest first (the period select); the asked period is always one of them. */
+  periods: string[];
   provinces: ProvinceFigures[];
   /** Active partners with no province the tree knows (not on the map). */
   unplaced: number;

@@ -64,6 +64,8 @@ export const partnerListInput = z
     tiers: z.array(z.enum(TIERS)).max(TIERS.length).optional(),
     /** Territory codes (or exact names); each includes its descendants. */
     regions: z.array(z.string().trim().min(1).max(100)).max(500).optional(),
+    /** Territory codes: partners assigned there (or below) or located there by their province/city (the tile map's click). */
+    places: z.array(z.string().trim().min(1).max(32)).max(100).optional(),
     channelManagerIds: z.array(zs.id).max(500).optional(),
     statuses: z.array(z.enum(PARTNER_STATUSES)).max(PARTNER_STATUSES.length).optional(),
     includeDeleted: z.boolean().optional(),

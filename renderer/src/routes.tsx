@@ -14,6 +14,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const RisksPage = lazy(() => import('./pages/risks/RisksPage'));
 const DealsPage = lazy(() => import('./pages/deals/DealsPage'));
 const MdfPage = lazy(() => import('./pages/mdf/MdfPage'));
+const TerritoriesPage = lazy(() => import('./pages/territories/TerritoriesPage'));
 
 export interface AppRoute {
   /** Path under '#/' ('' for the start page). */
@@ -30,6 +31,7 @@ export const routes: AppRoute[] = [
   { path: '', nav: 'dashboard', element: page(<DashboardPage />) },
   { path: 'partners', nav: 'partners', element: page(<PartnersPage />) },
   { path: 'partners/:id', element: page(<PartnerScorecardPage />) },
+  { path: 'territories', nav: 'territories', element: page(<TerritoriesPage />) },
   { path: 'sales', nav: 'sales', element: page(<SalesPage />) },
   { path: 'scorecards', nav: 'scorecards', element: page(<ScorecardsPage />) },
   { path: 'training', nav: 'training', element: page(<TrainingPage />) },

@@ -4,6 +4,7 @@ import { channelManagers, partnerManagerHistory, partners, territories, type New
 import { DomainError } from '../../../shared/errors';
 import type { z } from 'zod';
 import type { PartnerView, partnerFields, partnerListInput } from '../../model/partners';
+import { partnersPlacedIn } from '../territories/places';
 import { territoryFilterIds, territoryIdOf } from '../territories/territoryStore';
 import { workspaceClock } from '../system/workspaceClock';
 
@@ -21,6 +22,7 @@ function whereOf(ws: Workspace, f: PartnerFilter): SQL | undefined {
   if (f.channelTypes?.length) conds.push(inArray(partners.channelType, f.channelTypes));
   if (f.tiers?.length) conds.push(inArray(partners.tier, f.tiers));
   if (f.regions?.length) conds.push(inArray(partners.territoryId, territoryFilterIds(ws, f.regions)));
+  if (f.places?.length) conds.push(sql`${partners.id} in (select value from json_each(${JSON.stringify(partnersPlacedIn(ws, f.places))}))`);
   if (f.channelManagerIds?.length) conds.push(inArray(partners.channelManagerId, f.channelManagerIds));
   if (f.statuses?.length) conds.push(inArray(partners.status, f.statuses));
   return conds.length ? and(...conds) : undefined;

@@ -231,7 +231,9 @@ export function removeCoverageTarget(ws: Workspace, id: number): CoverageTarget 
 export function provinceMap(ws: Workspace, input: { period?: string }): ProvinceMap {
   const m = coverageModel(ws);
   const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
-  const period = input.period ?? evaluatedPeriods(ws)[0]?.period ?? periodContaining(workspaceClock(ws).today(), 'quarter', fsm).label;
+  const evaluated = evaluatedPeriods(ws).map((p) => p.period);
+  const period = input.period ?? evaluated[0] ?? periodContaining(workspaceClock(ws).today(), 'quarter', fsm).label;
+  const periods = evaluated.includes(period) ? evaluated : [period, ...evaluated];
   const { start, end } = parsePeriod(period, fsm);
   const provinces = m.tree.filter((t) => t.kind === 'province');
   // Revenue and scorecards of every live partner placed in a province (not only active ones: a suspended partner's sales count).
@@ -279,5 +281,5 @@ export function provinceMap(ws: Workspace, input: { period?: string }): Province
       coverage: figure(m.linesOf(p.id).lines),
     };
   });
-  return { period, provinces: out, unplaced: m.unplaced };
+  return { period, periods, provinces: out, unplaced: m.unplaced };
 }

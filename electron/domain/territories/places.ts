@@ -1,5 +1,6 @@
 import type { Workspace } from '../../../db/database';
 import type { TerritoryKind } from '../../../shared/enums';
+import { DomainError } from '../../../shared/errors';
 import type { PlaceCheck } from '../../model/coverage';
 import { withDescendants } from './territoryTree';
 import { treeNodes } from './territoryStore';
@@ -119,4 +120,31 @@ export function partnerTerritoryCheck(ws: Workspace): (partnerId: number, custom
 /** One check (reads the tree each time: use `partnerTerritoryCheck` for many lines). */
 export function isInPartnerTerritory(ws: Workspace, partnerId: number, customer: { province: string | null; city?: string | null }): PlaceCheck {
   return partnerTerritoryCheck(ws)(partnerId, customer);
+}
+
+/**
+ * Live partners (any status) lying in the given territories: assigned to one of them or below it, or placed there by
+ * their province/city text (demo and imported partners often sit on a 大区 with the province as text).
+ */
+export function partnersPlacedIn(ws: Workspace, codes: readonly string[]): number[] {
+  const places = placeIndex(ws);
+  const wanted = new Set(
+    codes.map((c) => {
+      const id = treeNodes(ws).find((n) => n.code.toLowerCase() === c.toLowerCase())?.id;
+      if (id === undefined) throw new DomainError(`Territory ${c} not found`, 'NOT_FOUND');
+      return id;
+    }),
+  );
+  const out: number[] = [];
+  for (const p of ws.sqlite.prepare('select id, territory_id as territoryId, province, city from partners').all() as Array<{
+    id: number;
+    territoryId: number | null;
+    province: string | null;
+    city: string | null;
+  }>) {
+    const place = places.placeOf(p.province, p.city);
+    const lineage = [...(p.territoryId != null ? places.lineage(p.territoryId) : []), ...(place != null ? places.lineage(place) : [])];
+    if (lineage.some((id) => wanted.has(id))) out.push(p.id);
+  }
+  return out;
 }

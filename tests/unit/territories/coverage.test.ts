@@ -121,6 +121,9 @@ describe('coverage (渠道覆盖率)', () => {
     expect(map.provinces.find((p) => p.code === '320000')).toMatchObject({ activePartners: 1, revenueMinor: 30_00 });
     expect(map.provinces.find((p) => p.code === '310000')).toMatchObject({ activePartners: 0, revenueMinor: 0, healthScore: null, coverage: { wanted: 1, covered: 0 } });
     expect(map.unplaced).toBe(0);
+    // what a click on the 浙江 tile lists: assigned to 浙江 (Q4) or located there by province text (Q1, Q2)
+    expect((await api.send('partners.list', { places: ['330000'] })).rows.map((p) => p.code).sort()).toEqual(['Q1', 'Q2', 'Q4']);
+    expect((await api.send('partners.list', { places: ['HD'] })).rows.map((p) => p.code).sort()).toEqual(['Q1', 'Q2', 'Q3', 'Q4']);
   });
 });
 

@@ -5,7 +5,7 @@ import { useTerritories } from '../../territories';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatMoney } from '../../format';
+import { formatMoney, formatRatio } from '../../format';
 import { OverdueRisks } from '../risks/OverdueRisks';
 import { OpenReviewActions } from '../reviews/OpenReviewActions';
 import { EChart } from '../scorecards/EChart';
@@ -28,6 +28,7 @@ export default function DashboardPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const info = useOp('system.info', {});
+  const coverage = useOp('coverage.kpi', {});
   const summary = useOp('dashboard.summary', { period: params.get('period') || undefined });
   const s = summary.data;
   const period = s?.period ?? '';
@@ -92,6 +93,12 @@ export default function DashboardPage() {
               <div className="card-label">{t(`dashboard:counts.${k}`)}</div>
             </div>
           ))}
+          {coverage.data && (
+            <a className="card" href="#/territories" data-testid="dashboard-coverage" style={{ color: 'inherit', textDecoration: 'none' }}>
+              <div className="card-value">{formatRatio(coverage.data.ratio)}</div>
+              <div className="card-label">{t('dashboard:coverage', { gaps: coverage.data.gaps })}</div>
+            </a>
+          )}
         </div>
       )}
       <div className="dashboard-alerts" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 12, alignItems: 'start' }}>

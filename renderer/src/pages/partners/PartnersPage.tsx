@@ -17,6 +17,8 @@ export default function PartnersPage() {
   const [editing, setEditing] = useState<Partner | 'new' | null>(null);
   const [params, setParams] = useSearchParams();
   const territory = params.get('territory');
+  // ?place=CODE (the tile map's click): partners assigned there or located there by their province/city.
+  const place = params.get('place');
   // "我的/Mine": only my partners (the channel manager I am, by the user profile's name or e-mail); remembered.
   const [mine, setMine] = useState(() => localStorage.getItem(MINE_KEY) === '1');
   useEffect(() => localStorage.setItem(MINE_KEY, mine ? '1' : '0'), [mine]);
@@ -25,6 +27,7 @@ export default function PartnersPage() {
   const list = useOp('partners.list', {
     includeDeleted: showDeleted,
     ...(territory ? { regions: [territory] } : {}),
+    ...(place ? { places: [place] } : {}),
     ...(mine ? { channelManagerIds: me.data ? [me.data.id] : [] } : {}),
   }, { enabled: !mine || me.isSuccess });
   const setTerritory = (code: string | null) => {
@@ -91,6 +94,14 @@ export default function PartnersPage() {
                 ))}
               </select>
             </label>
+            {place && (
+              <span className="inline" data-testid="partners-place">
+                {t('partners:locatedIn', { place: territories.name(place) })}
+                <button type="button" className="link" onClick={() => { const next = new URLSearchParams(params); next.delete('place'); setParams(next, { replace: true }); }} aria-label={t('partners:clearPlace')}>
+                  ×
+                </button>
+              </span>
+            )}
             <label className="inline" title={mine && me.isSuccess && !me.data ? t('partners:mineNobody') : undefined}>
               <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} data-testid="partners-mine" /> {t('partners:mine')}
             </label>

@@ -1,5 +1,5 @@
-import { BarChart, LineChart, PieChart, RadarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, RadarComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, PieChart, RadarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, RadarComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
@@ -10,7 +10,7 @@ import './scorecards.css';
 // echarts-for-react is CommonJS: depending on the bundler its default export arrives wrapped once more.
 const ReactEChartsCore = ((ReactEChartsCoreModule as unknown as { default?: typeof ReactEChartsCoreModule }).default ?? ReactEChartsCoreModule) as typeof ReactEChartsCoreModule;
 
-echarts.use([BarChart, LineChart, PieChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, HeatmapChart, LineChart, PieChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export interface Segment {
   /** Stable key (code value): also the test id suffix. */
@@ -25,7 +25,8 @@ export interface Segment {
  * under it: keyboard- and screen-reader-accessible, and what tests click (a canvas has no DOM elements to click).
  * A click on the canvas is matched to a segment by the data item's name or, failing that, its index.
  */
-export function EChart({ option, segments, height = 260, testId, title }: { option: EChartsOption; segments?: Segment[]; height?: number; testId: string; title?: string }) {
+/** `listSegments` false: the segments only map canvas clicks (the page lists them itself, e.g. as a table). */
+export function EChart({ option, segments, height = 260, testId, title, listSegments = true }: { option: EChartsOption; segments?: Segment[]; height?: number; testId: string; title?: string; listSegments?: boolean }) {
   // Stable handlers (a new onEvents object would make echarts-for-react re-create the chart); the latest segments via a ref.
   const latest = useRef(segments);
   latest.current = segments;
@@ -50,7 +51,7 @@ export function EChart({ option, segments, height = 260, testId, title }: { opti
           if (figure.current) (figure.current as HTMLElement & { __chart?: unknown }).__chart = c;
         }}
       />
-      {segments && segments.length > 0 && (
+      {listSegments && segments && segments.length > 0 && (
         <ul className="chart-segments" aria-label={title}>
           {segments.map((s) => (
             <li key={s.key}>

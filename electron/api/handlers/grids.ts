@@ -33,11 +33,11 @@ const rowsField = (r: { rows: unknown[] }) => r.rows as GridRow[];
 const asRows = (r: unknown[]) => r as GridRow[];
 
 const LIST_GRIDS: Record<Exclude<GridName, 'sales'>, ListGrid> = {
-  partners: { operation: 'partners.list', run: partnerHandlers['partners.list'], rows: rowsField },
+  partners: { operation: 'partners.list', run: partnerHandlers['partners.list'], rows: rowsField, paged: true },
   audit: { operation: 'audit.list', run: auditHandlers['audit.list'], rows: rowsField, paged: true },
   risks: { operation: 'risks.list', run: riskHandlers['risks.list'], rows: rowsField },
   deals: { operation: 'deals.list', run: dealHandlers['deals.list'], rows: rowsField },
-  trainingRecords: { operation: 'training.records.list', run: trainingHandlers['training.records.list'], rows: rowsField },
+  trainingRecords: { operation: 'training.records.list', run: trainingHandlers['training.records.list'], rows: rowsField, paged: true },
   trainingExpiring: { operation: 'training.expiring', run: trainingHandlers['training.expiring'], rows: rowsField },
   scorecards: { operation: 'scorecards.list', run: evaluationHandlers['scorecards.list'], rows: rowsField },
   payoutRuns: { operation: 'payouts.runs', run: incentiveHandlers['payouts.runs'], rows: asRows },

@@ -4,6 +4,7 @@ import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GridExportButton, type GridExportSource } from './GridExport';
 
 export interface DataGridProps<T> {
   /** Key under which the column state (order, sizes, sort, filters, hidden columns) is remembered. */
@@ -18,6 +19,8 @@ export interface DataGridProps<T> {
   /** Applied on top of the remembered state, e.g. a filter coming from a chart click. */
   filterModel?: Record<string, unknown>;
   onGridApi?: (api: GridApi<T>) => void;
+  /** Offers Export (XLSX / CSV) of what the grid shows, re-read by the domain through this grid's list operation. */
+  exportAs?: GridExportSource;
 }
 
 const theme = themeQuartz.withParams({ fontFamily: 'inherit', headerFontWeight: 600, spacing: 6 });
@@ -32,10 +35,11 @@ function loadState(key: string): GridState | undefined {
 }
 
 /** ag-grid (Community) with remembered column state, a quick filter and zh-CN/en grid texts. */
-export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, toolbar, height = '100%', testId, filterModel, onGridApi }: DataGridProps<T>) {
+export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, toolbar, height = '100%', testId, filterModel, onGridApi, exportAs }: DataGridProps<T>) {
   const { t, i18n } = useTranslation('common');
   const [quick, setQuick] = useState('');
   const apiRef = useRef<GridApi<T> | null>(null);
+  const [gridApi, setGridApi] = useState<GridApi<T> | null>(null);
   const initialState = useMemo(() => {
     const saved = loadState(stateKey);
     if (!filterModel) return saved;
@@ -55,6 +59,7 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
         <span className="muted">{t('grid.rows', { count: rows?.length ?? 0 })}</span>
         <div className="spacer" />
         {toolbar}
+        {exportAs && <GridExportButton api={gridApi} source={exportAs} testId={testId ? `${testId}-export` : 'grid-export'} />}
       </div>
       <div style={{ height, minHeight: 300, flex: 1 }}>
         <AgGridReact<T>
@@ -70,6 +75,7 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
           initialState={initialState}
           onGridReady={(e) => {
             apiRef.current = e.api;
+            setGridApi(e.api);
             onGridApi?.(e.api);
           }}
           onStateUpdated={(e: StateUpdatedEvent<T>) => {

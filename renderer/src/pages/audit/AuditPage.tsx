@@ -116,6 +116,7 @@ export default function AuditPage() {
       </div>
       <ErrorBanner error={list.error ?? facets.error} />
       <DataGrid<AuditRecord>
+        exportAs={{ grid: 'audit', query: input, title: t('common:nav.audit'), fileName: 'audit' }}
         stateKey="audit"
         testId="audit-grid"
         rows={list.data?.rows}

@@ -33,7 +33,7 @@ export default function DealsPage() {
         cellRenderer: (p: { value: DealRow['status'] }) => <span className={`deal-status ${p.value}`}>{t(`deals:status.${p.value}`)}</span>,
         filterValueGetter: (p) => t(`deals:status.${p.data?.status}`),
       },
-      { field: 'partnerCode', headerName: t('deals:field.partner'), width: 180, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : t('deals:direct')) },
+      { field: 'partnerCode', headerName: t('deals:field.partner'), width: 180, context: { export: { fields: ['partnerCode', 'partnerName'] } }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : t('deals:direct')) },
       { field: 'customerName', headerName: t('deals:field.customerName'), flex: 2, minWidth: 200 },
       { field: 'customerCreditCode', headerName: t('deals:field.customerCreditCode'), width: 190 },
       { field: 'productLine', headerName: t('deals:field.productLine'), width: 120 },
@@ -42,7 +42,7 @@ export default function DealsPage() {
       { field: 'expectedCloseOn', headerName: t('deals:field.expectedCloseOn'), width: 120 },
       { field: 'registeredAt', headerName: t('deals:field.registeredAt'), width: 160, valueFormatter: (p) => formatDateTime(p.value) },
       { field: 'protectedUntil', headerName: t('deals:field.protectedUntil'), width: 120 },
-      { headerName: t('deals:field.conflicts'), width: 90, valueGetter: (p) => p.data?.conflicts.length ?? 0 },
+      { colId: 'conflicts', headerName: t('deals:field.conflicts'), width: 90, context: { export: { fields: ['conflicts'], kind: 'count' } }, valueGetter: (p) => p.data?.conflicts.length ?? 0 },
       { field: 'riskCode', headerName: t('deals:field.risk'), width: 100 },
       { field: 'decidedBy', headerName: t('deals:field.decidedBy'), width: 100 },
     ],
@@ -55,6 +55,7 @@ export default function DealsPage() {
       {message && <div className="deal-result" data-testid="deal-message">{message}</div>}
       <ErrorBanner error={list.error ?? expire.error} />
       <DataGrid<DealRow>
+        exportAs={{ grid: 'deals', query: status ? { statuses: [status] } : {}, title: t('common:nav.deals'), fileName: 'deals' }}
         stateKey="deals"
         testId="deals-grid"
         rows={list.data?.rows}

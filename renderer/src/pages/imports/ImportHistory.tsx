@@ -61,7 +61,7 @@ export function ImportHistory() {
       <ErrorBanner error={list.error ?? undo.error} />
       {undo.running && <JobProgressBar progress={undo.progress} label={t('imports:history.undoing')} />}
       {undo.result && <p className="ok">{t('imports:history.undone', { removed: undo.result.removed, restored: undo.result.restored })}</p>}
-      <DataGrid<ImportRecord> stateKey="imports-history" testId="imports-grid" rows={list.data?.rows} columns={columns} getRowId={(r) => String(r.id)} />
+      <DataGrid<ImportRecord> exportAs={{ grid: 'imports', query: {}, title: t('common:nav.imports'), fileName: 'imports' }} stateKey="imports-history" testId="imports-grid" rows={list.data?.rows} columns={columns} getRowId={(r) => String(r.id)} />
     </section>
   );
 }

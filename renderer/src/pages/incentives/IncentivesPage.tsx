@@ -55,6 +55,7 @@ export default function IncentivesPage() {
       <ErrorBanner error={list.error ?? importer.error ?? exporter.error} />
       {notice && <div className="notice" data-testid="programs-notice">{notice}</div>}
       <DataGrid<ProgramRow>
+        exportAs={{ grid: 'programs', query: {}, title: t('common:nav.incentives'), fileName: 'programs' }}
         stateKey="programs"
         testId="programs-grid"
         rows={list.data}

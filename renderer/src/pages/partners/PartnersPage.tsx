@@ -75,6 +75,7 @@ export default function PartnersPage() {
       <h1>{t('common:nav.partners')}</h1>
       <ErrorBanner error={list.error} />
       <DataGrid<Partner>
+        exportAs={{ grid: 'partners', query: { includeDeleted: showDeleted, ...(territory ? { regions: [territory] } : {}), ...(mine ? { channelManagerIds: me.data ? [me.data.id] : [] } : {}) }, title: t('common:nav.partners'), fileName: 'partners' }}
         stateKey="partners"
         testId="partners-grid"
         rows={mine && me.isSuccess && !me.data ? [] : list.data?.rows}

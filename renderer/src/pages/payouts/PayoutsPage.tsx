@@ -68,7 +68,7 @@ export default function PayoutsPage() {
         </button>
         {calc.running && <JobProgressBar progress={calc.progress} onCancel={calc.cancel} />}
       </div>
-      <DataGrid<PayoutRunRow> stateKey="payout-runs" testId="payout-runs-grid" rows={runs.data} columns={columns} getRowId={(r) => String(r.id)} onRowClicked={(r) => setSelected(r.id)} />
+      <DataGrid<PayoutRunRow> exportAs={{ grid: 'payoutRuns', query: {}, title: t('common:nav.payouts'), fileName: 'payout-runs' }} stateKey="payout-runs" testId="payout-runs-grid" rows={runs.data} columns={columns} getRowId={(r) => String(r.id)} onRowClicked={(r) => setSelected(r.id)} />
       <Payables />
     </div>
   );

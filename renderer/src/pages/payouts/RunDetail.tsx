@@ -33,7 +33,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
       { field: 'partnerCode', headerName: t('payouts:field.partnerCode'), width: 120, pinned: 'left' },
       { field: 'partnerName', headerName: t('payouts:field.partnerName'), width: 200 },
       // Right after the partner: the explanation is what a partner or finance asks about.
-      { colId: 'explanation', headerName: t('payouts:field.explanation'), flex: 1, minWidth: 320, valueGetter: (p) => (zh ? p.data?.explanation : p.data?.explanationEn) },
+      { colId: 'explanation', headerName: t('payouts:field.explanation'), flex: 1, minWidth: 320, context: { export: { fields: [zh ? 'explanation' : 'explanationEn'] } }, valueGetter: (p) => (zh ? p.data?.explanation : p.data?.explanationEn) },
       { field: 'kind', headerName: t('payouts:field.kind'), width: 100, valueFormatter: (p) => t(`payouts:kind.${p.value}`) },
       { field: 'basisMinor', headerName: t('payouts:field.basisMinor'), width: 150, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0, r?.currency) },
       { field: 'rate', headerName: t('payouts:field.rate'), width: 90, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : `${Number((p.value * 100).toFixed(4))} %`) },
@@ -106,7 +106,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
       )}
       <div className="split" style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0 }}>
         <div style={{ flex: 3, display: 'flex', flexDirection: 'column' }}>
-          <DataGrid<PayoutLineView> stateKey="payout-lines" testId="payout-lines-grid" rows={r.lines} columns={columns} getRowId={(l) => String(l.id)} onRowClicked={setLine} />
+          <DataGrid<PayoutLineView> exportAs={{ grid: 'payoutLines', query: { runId }, title: `${r.programCode} ${r.period}`, fileName: `payout-run-${runId}-lines` }} stateKey="payout-lines" testId="payout-lines-grid" rows={r.lines} columns={columns} getRowId={(l) => String(l.id)} onRowClicked={setLine} />
         </div>
         <aside style={{ flex: 1, minWidth: 280, overflow: 'auto' }} data-testid="line-detail">
           <h2>{t('payouts:lineDetail')}</h2>

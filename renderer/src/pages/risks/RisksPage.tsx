@@ -71,7 +71,7 @@ export default function RisksPage() {
       { field: 'code', headerName: t('risks:field.code'), width: 100, pinned: 'left' },
       { field: 'title', headerName: t('risks:field.title'), flex: 2, minWidth: 200 },
       { field: 'category', headerName: t('risks:field.category'), width: 120, valueFormatter: (p) => (p.value ? t(`risks:category.${p.value}`) : '') },
-      { field: 'partnerCode', headerName: t('risks:field.partner'), width: 150, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : '') },
+      { field: 'partnerCode', headerName: t('risks:field.partner'), width: 150, context: { export: { fields: ['partnerCode', 'partnerName'] } }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : '') },
       { field: 'likelihood', headerName: t('risks:field.likelihood'), width: 90 },
       { field: 'impact', headerName: t('risks:field.impact'), width: 90 },
       { field: 'score', headerName: t('risks:field.score'), width: 80 },
@@ -149,6 +149,7 @@ export default function RisksPage() {
         </div>
         <div className="risks-main">
           <DataGrid<RiskListRow>
+            exportAs={{ grid: 'risks', query: { ...filter, cell: cell ?? undefined }, title: t('common:nav.risks'), fileName: 'risks' }}
             stateKey="risks"
             testId="risks-grid"
             rows={list.data?.rows}

@@ -1,4 +1,4 @@
-import type { ColDef, GridReadyEvent, IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community';
+import type { ColDef, GridApi, GridReadyEvent, IDatasource, IGetRowsParams, SortModelItem } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
@@ -8,6 +8,7 @@ import { SALES_SORTABLE, type SalesLineView } from '../../../../electron/contrac
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { call } from '../../api/client';
 import { formatMoney } from '../../format';
+import { GridExportButton } from '../../components/GridExport';
 
 type Sortable = (typeof SALES_SORTABLE)[number];
 
@@ -18,6 +19,7 @@ type Sortable = (typeof SALES_SORTABLE)[number];
 export default function SalesPage() {
   const { t, i18n } = useTranslation(['sales', 'common']);
   const [params, setParams] = useSearchParams();
+  const [gridApi, setGridApi] = useState<GridApi<SalesLineView> | null>(null);
   const [totals, setTotals] = useState<{ total: number; amountMinor: number; costMinor: number; costedAmountMinor: number; costedLines: number } | null>(null);
   const filter = useMemo(
     () => ({
@@ -82,6 +84,7 @@ export default function SalesPage() {
         </label>
         <input type="search" placeholder={t('sales:filter.search')} value={filter.search ?? ''} onChange={(e) => set('q', e.target.value)} />
         <div className="spacer" />
+        <GridExportButton api={gridApi} source={{ grid: 'sales', query: filter, title: t('common:nav.sales'), fileName: 'sales' }} testId="sales-export" />
         {totals && (
           <span className="muted" data-testid="sales-totals">
             {t('sales:totals', { count: totals.total, amount: formatMoney(totals.amountMinor), margin: marginText(totals, t) })}
@@ -98,7 +101,10 @@ export default function SalesPage() {
           columnDefs={columns}
           defaultColDef={{ sortable: true, resizable: true }}
           localeText={i18n.language === 'zh-CN' ? AG_GRID_LOCALE_CN : undefined}
-          onGridReady={(e: GridReadyEvent) => e.api.applyColumnState({ state: [{ colId: 'date', sort: 'desc' }] })}
+          onGridReady={(e: GridReadyEvent<SalesLineView>) => {
+            e.api.applyColumnState({ state: [{ colId: 'date', sort: 'desc' }] });
+            setGridApi(e.api);
+          }}
         />
       </div>
     </div>

@@ -221,6 +221,7 @@ export default function ScorecardsPage() {
       <ErrorBanner error={run.error ?? list.error ?? decide.error} />
       {list.data && list.data.rows.length === 0 && !latestRun.data?.[0]?.population && <p className="muted">{t('scorecards:empty')}</p>}
       <DataGrid<ScorecardRow>
+        exportAs={{ grid: 'scorecards', query: { period, ...(region ? { regions: [region] } : {}) }, title: t('common:nav.scorecards'), fileName: `scorecards-${shown}` }}
         stateKey="scorecards"
         testId="scorecards-grid"
         rows={list.data?.rows}

@@ -38,7 +38,7 @@ export function ExpiringTab({ asOf }: { asOf: string }) {
       { field: 'partnerName', headerName: t('training:record.partnerName'), flex: 1, minWidth: 180 },
       { field: 'partnerOwner', headerName: t('training:expiring.owner'), width: 110 },
       { field: 'courseCode', headerName: t('training:course.code'), width: 110 },
-      { colId: 'courseTitle', headerName: t('training:record.course'), flex: 1, minWidth: 160, valueGetter: (p) => (zh ? p.data?.courseTitleZh : p.data?.courseTitleEn) },
+      { colId: 'courseTitle', headerName: t('training:record.course'), flex: 1, minWidth: 160, context: { export: { fields: [zh ? 'courseTitleZh' : 'courseTitleEn'] } }, valueGetter: (p) => (zh ? p.data?.courseTitleZh : p.data?.courseTitleEn) },
       { field: 'trainee', headerName: t('training:record.trainee'), width: 110 },
       { field: 'certificateNo', headerName: t('training:record.certificateNo'), width: 170 },
       { field: 'required', headerName: t('training:expiring.required'), width: 90, valueFormatter: (p) => (p.value ? t('common:actions.yes') : t('common:actions.no')) },
@@ -82,7 +82,7 @@ export function ExpiringTab({ asOf }: { asOf: string }) {
         </div>
       )}
       <ErrorBanner error={list.error ?? exporter.error} />
-      <DataGrid<ExpiringCertificate> stateKey="training.expiring" testId="expiring-grid" rows={list.data?.rows} columns={columns} getRowId={(r) => String(r.recordId)} />
+      <DataGrid<ExpiringCertificate> exportAs={{ grid: 'trainingExpiring', query: { asOf, days }, title: t('common:nav.training'), fileName: `expiring-${asOf}` }} stateKey="training.expiring" testId="expiring-grid" rows={list.data?.rows} columns={columns} getRowId={(r) => String(r.recordId)} />
     </>
   );
 }

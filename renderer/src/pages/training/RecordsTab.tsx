@@ -24,7 +24,7 @@ export function RecordsTab({ asOf }: { asOf: string }) {
       { field: 'partnerCode', headerName: t('training:record.partner'), width: 110, pinned: 'left' },
       { field: 'partnerName', headerName: t('training:record.partnerName'), flex: 1, minWidth: 200 },
       { field: 'courseCode', headerName: t('training:course.code'), width: 110 },
-      { colId: 'courseTitle', headerName: t('training:record.course'), flex: 1, minWidth: 180, valueGetter: (p) => (zh ? p.data?.courseTitleZh : p.data?.courseTitleEn) },
+      { colId: 'courseTitle', headerName: t('training:record.course'), flex: 1, minWidth: 180, context: { export: { fields: [zh ? 'courseTitleZh' : 'courseTitleEn'] } }, valueGetter: (p) => (zh ? p.data?.courseTitleZh : p.data?.courseTitleEn) },
       { field: 'trainee', headerName: t('training:record.trainee'), width: 110 },
       { field: 'completedOn', headerName: t('training:record.completedOn'), width: 120, sort: 'desc' },
       { field: 'expiresOn', headerName: t('training:record.expiresOn'), width: 120, valueFormatter: (p) => (p.data?.passed ? (p.value ?? t('training:course.noExpiry')) : '') },
@@ -48,6 +48,7 @@ export function RecordsTab({ asOf }: { asOf: string }) {
     <>
       <ErrorBanner error={list.error} />
       <DataGrid<TrainingRecord>
+        exportAs={{ grid: 'trainingRecords', query: {}, title: t('common:nav.training'), fileName: 'training-records' }}
         stateKey="training.records"
         testId="records-grid"
         rows={list.data?.rows}

@@ -13,3 +13,4 @@ export * from './hq';
 export * from './inventory';
 export * from './reviews';
 export * from './mdf';
+export * from './plans';

@@ -2,6 +2,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { createdAt } from './common';
 import { imports } from './imports';
 import { partners } from './partners';
+import { targetPlanVersions } from './plans';
 
 /** One sales line (sell-in or sell-through). Money in integer minor units (fen/cents). */
 export const salesLines = sqliteTable(
@@ -47,6 +48,8 @@ export const targets = sqliteTable(
     metric: text('metric').notNull().default('revenue'),
     value: integer('value').notNull(),
     importId: integer('import_id').references(() => imports.id),
+    /** The published plan version that wrote this target (null: imported or typed). */
+    planVersionId: integer('plan_version_id').references(() => targetPlanVersions.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('targets_partner_period_metric_uq').on(t.partnerId, t.period, t.metric)],

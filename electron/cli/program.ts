@@ -14,6 +14,7 @@ import { register as registerCompany } from './commands/company';
 import { register as registerReviews } from './commands/reviews';
 import { register as registerMdf } from './commands/mdf';
 import { register as registerTerritories, registerCoverage } from './commands/territories';
+import { register as registerPlans } from './commands/plans';
 
 /** `pwb`: the headless CLI. Every command drives the same contract as the app. */
 export function buildProgram(version: string): Command {
@@ -43,5 +44,6 @@ export function buildProgram(version: string): Command {
   registerMdf(program);
   registerTerritories(program);
   registerCoverage(program);
+  registerPlans(program);
   return program;
 }

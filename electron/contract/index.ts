@@ -19,6 +19,7 @@ import { gridsContract } from './grids';
 import { reviewsContract } from './reviews';
 import { mdfContract } from './mdf';
 import { coverageContract } from './coverage';
+import { plansContract } from './plans';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -45,6 +46,7 @@ export const contract = {
   ...reviewsContract,
   ...mdfContract,
   ...coverageContract,
+  ...plansContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import { reviewHandlers } from './reviews';
 import { mdfHandlers } from './mdf';
 import { coverageHandlers } from './coverage';
 import { gridHandlers } from './grids';
+import { planHandlers } from './plans';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...mdfHandlers,
   ...coverageHandlers,
   ...gridHandlers,
+  ...planHandlers,
 };

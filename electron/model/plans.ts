@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { CHANNEL_TYPES, GRADES, TIERS } from '../../shared/enums';
+
+/** The plans area's vocabulary (目标计划): a plan, its allocation tree, its published versions and its attainment. */
+export const PLAN_METRICS = ['revenue', 'margin'] as const;
+export type PlanMetric = (typeof PLAN_METRICS)[number];
+
+/** share of the same period last year, of the last 12 full months, equal per partner, last year × (1 + uplift), manual. */
+export const PLAN_METHODS = ['last-year-share', 'last-12-months', 'equal', 'growth-weighted', 'manual'] as const;
+export type PlanMethod = (typeof PLAN_METHODS)[number];
+
+export const PLAN_SCOPE_KINDS = ['all', 'territory', 'channelType', 'channelManager'] as const;
+export type PlanScopeKind = (typeof PLAN_SCOPE_KINDS)[number];
+
+export const PLAN_TIME_SPLITS = ['seasonal', 'equal'] as const;
+export type PlanTimeSplit = (typeof PLAN_TIME_SPLITS)[number];
+
+export const PLAN_NODE_KINDS = ['plan', 'territory', 'channelManager', 'partner'] as const;
+export type PlanNodeKind = (typeof PLAN_NODE_KINDS)[number];
+
+const code = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}_.-]+$/u, 'letters, digits, _ . - only');
+/** A year, half or quarter: 2025, 2025-H1, 2025-Q3 (fiscal when a fiscal start month is set). */
+const period = z.string().trim().regex(/^\d{4}(-H[12]|-Q[1-4])?$/, 'a year (2025), half (2025-H1) or quarter (2025-Q3)');
+const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const rate = z.number().min(-0.99).max(10);
+
+export const planScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('territory'), value: z.string().trim().min(1).max(100) }).strict(),
+  z.object({ kind: z.literal('channelType'), value: z.enum(CHANNEL_TYPES) }).strict(),
+  z.object({ kind: z.literal('channelManager'), value: z.string().trim().min(1).max(200) }).strict(),
+]);
+export type PlanScope = z.output<typeof planScope>;
+
+/** Uplift for growth-weighted allocation: one rate for everyone, and per tier or per grade (latest scorecard). */
+export const planUplift = z
+  .object({
+    default: rate.default(0),
+    by: z.enum(['tier', 'grade']).nullable().default(null),
+    rates: z.partialRecord(z.enum([...TIERS, ...GRADES]), rate).default({}),
+  })
+  .strict();
+export type PlanUplift = z.output<typeof planUplift>;
+
+export const planRulesInput = z
+  .object({
+    method: z.enum(PLAN_METHODS),
+    uplift: planUplift.default({ default: 0, by: null, rates: {} }),
+    /** What a partner without history in the method's basis gets before the rest is spread (fen). */
+    newPartnerMinimumMinor: minor.default(0),
+    timeSplit: z.enum(PLAN_TIME_SPLITS).default('seasonal'),
+    /** 冲刺 and 挑战 as percentages of the target (目标 = 100 %). */
+    stretchPct: z.number().min(100).max(1000).default(110),
+    challengePct: z.number().min(100).max(1000).default(120),
+  })
+  .strict();
+export type PlanRules = z.output<typeof planRulesInput>;
+
+export const planCreateInput = z
+  .object({
+    code,
+    name: z.string().trim().min(1).max(200).optional(),
+    metric: z.enum(PLAN_METRICS).default('revenue'),
+    period,
+    scope: planScope.default({ kind: 'all' }),
+    /** The plan's total in fen; omitted: the scope's same period last year × (1 + uplift.default). */
+    totalMinor: minor.optional(),
+    rules: planRulesInput,
+  })
+  .strict();
+export type PlanCreateInput = z.output<typeof planCreateInput>;
+
+export const planUpdateInput = z
+  .object({
+    code,
+    name: z.string().trim().min(1).max(200).nullable().optional(),
+    totalMinor: minor.optional(),
+    rules: planRulesInput.partial().optional(),
+  })
+  .strict();
+export type PlanUpdateInput = z.output<typeof planUpdateInput>;
+
+/** Lock (manual override) one node of the tree at an amount, or unlock it (amountMinor null). */
+export const planLockInput = z.object({ code, node: z.string().trim().min(1).max(200), amountMinor: minor.nullable() }).strict();
+export type PlanLockInput = z.output<typeof planLockInput>;
+
+export const planCodeInput = z.object({ code }).strict();
+export const planShowInput = z.object({ code, version: z.number().int().min(1).optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict();
+
+/** One node of the allocation tree as shown and exported. */
+export interface PlanNode {
+  /** 'plan', 't:<territory code>', 'm:<territory code>/<manager id or ->', 'p:<partner code>'. */
+  key: string;
+  kind: PlanNodeKind;
+  parent: string | null;
+  code: string | null;
+  nameZh: string;
+  nameEn: string | null;
+  /** The method's basis (last year's / last 12 months' figure) in the metric's unit. */
+  basisMinor: number;
+  amountMinor: number;
+  locked: boolean;
+  /** A partner without history in the basis (gets the set minimum unless locked). */
+  noHistory: boolean;
+  quarters: Record<string, number>;
+  months: Record<string, number>;
+}
+
+export interface PlanAllocation {
+  partnerCode: string;
+  amountMinor: number;
+  quarters: Record<string, number>;
+  months: Record<string, number>;
+}
+
+export interface PlanVersionSummary {
+  version: number;
+  totalMinor: number;
+  publishedAt: string;
+  publishedBy: string;
+  /** Evaluation runs and payout runs calculated on this version's targets (run ids), so it is never rewritten. */
+  usedBy: { evaluationRuns: number[]; payoutRuns: number[] };
+}
+
+export interface PlanSummary {
+  code: string;
+  name: string | null;
+  metric: PlanMetric;
+  period: string;
+  scope: PlanScope;
+  totalMinor: number;
+  rules: PlanRules;
+  /** draft: never published; published: the draft equals the latest version; changed: edited since the last publish. */
+  status: 'draft' | 'published' | 'changed';
+  publishedVersion: number | null;
+  partners: number;
+  updatedAt: string;
+}
+
+/** Targets against actuals to date and the run-rate forecast, per node. */
+export interface PlanNodeAttainment {
+  key: string;
+  targetMinor: number;
+  stretchMinor: number;
+  challengeMinor: number;
+  actualToDateMinor: number;
+  attainmentToDate: number | null;
+  linearMinor: number | null;
+  lastYearShapeMinor: number | null;
+  gapLinearMinor: number | null;
+  gapLastYearShapeMinor: number | null;
+}
+
+export interface PlanDetail extends PlanSummary {
+  quarters: string[];
+  months: string[];
+  nodes: PlanNode[];
+  allocations: PlanAllocation[];
+  versions: PlanVersionSummary[];
+  /** When a version is shown (published or asked for): its allocation; else the live draft. */
+  shownVersion: number | null;
+  asOf: string;
+  elapsedDays: number;
+  periodDays: number;
+  attainment: PlanNodeAttainment[];
+}
+
+export interface PlanPublishResult {
+  code: string;
+  version: number;
+  totalMinor: number;
+  /** targets rows written (partner × period label: the plan period, its quarters and months). */
+  targetsWritten: number;
+}

@@ -30,6 +30,10 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) =>
       `Statements need the company profile first; missing: ${fieldList(p, 'en')}. Fill it in under Settings → Company profile, or run pwb company set --name N --credit-code C --address A --bank-name B --bank-account ACC`,
   },
+  fileExists: {
+    'zh-CN': (p) => `${String(p.path)} 已存在：请换一个文件名，或选择替换（命令行：--overwrite）`,
+    en: (p) => `${String(p.path)} already exists: choose another name, or replace it (pwb: --overwrite)`,
+  },
   // The machine's state while saving (electron/api/errors.ts): the operation was rolled back.
   'storage.diskFull': {
     'zh-CN': (p) => `未保存（${String(p.operation)}）：工作区 ${String(p.path)} 所在磁盘已满。未做任何更改；请腾出空间后重试。`,

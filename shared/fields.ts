@@ -13,4 +13,6 @@ export const zs = {
   period: z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'expected a period such as 2019-03, 2019-Q1, 2019-H1 or 2019'),
   minor: z.number().int().min(-9e15).max(9e15),
   filePath: z.string().min(1).max(4096),
+  /** What an export does when its file (or folder) exists: refuse (the default), replace it, or write beside it as "name (2)". */
+  onExists: z.enum(['refuse', 'replace', 'rename']),
 };

@@ -18,7 +18,7 @@ export const incentivesContract = {
     { invalidates: ['programs'] },
   ),
   'programs.export': mutation<{ programs: ProgramFile[]; path: string | null }>()(
-    z.object({ ids: z.array(zs.id).max(10_000).optional(), out: zs.filePath.optional() }).strict(),
+    z.object({ ids: z.array(zs.id).max(10_000).optional(), out: zs.filePath.optional(), onExists: zs.onExists.optional() }).strict(),
   ),
   'payouts.calculate': job<PayoutRunDetail>()(
     z
@@ -61,6 +61,7 @@ export const incentivesContract = {
       .object({
         runId: zs.id,
         out: zs.filePath,
+        onExists: zs.onExists.optional(),
         formats: z.array(z.enum(STATEMENT_FORMATS)).min(1).max(3).optional(),
         zip: z.boolean().optional(),
         partnerIds: z.array(zs.id).max(100_000).optional(),

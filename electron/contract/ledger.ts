@@ -22,6 +22,7 @@ export const ledgerContract = {
         from: zs.isoDate,
         to: zs.isoDate,
         out: zs.filePath,
+        onExists: zs.onExists.optional(),
         formats: z.array(z.enum(['pdf', 'xlsx'])).min(1).max(2).optional(),
         language: z.enum(['zh-CN', 'en', 'bilingual']).optional(),
         zip: z.boolean().optional(),

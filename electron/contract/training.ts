@@ -43,6 +43,7 @@ export const trainingContract = {
         format: z.enum(['csv', 'xlsx']),
         lang: z.enum(['zh-CN', 'en']).optional(),
         out: zs.filePath,
+        onExists: zs.onExists.optional(),
       })
       .strict(),
   ),

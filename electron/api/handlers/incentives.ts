@@ -1,3 +1,4 @@
+import { outputPath } from '../../domain/exports/outputPath';
 import type { incentivesContract } from '../../contract/incentives';
 import { createInquiry, listInquiries, updateInquiry } from '../../domain/incentives/inquiries';
 import { adjustRun, approveRun, calculateRun, getRun, listRuns, payRun, voidRun } from '../../domain/incentives/payoutRun';
@@ -24,8 +25,8 @@ export const incentiveHandlers: HandlerMap<keyof typeof incentivesContract> = {
     for (const s of saved) audit({ entity: 'incentive_program', entityId: s.after.id, before: s.before, after: s.after });
     return { imported: saved.length, codes: saved.map((s) => s.after.code) };
   },
-  'programs.export': ({ ws, audit }, { ids, out }) => {
-    const r = exportPrograms(ws, ids, out);
+  'programs.export': ({ ws, audit }, { ids, out, onExists }) => {
+    const r = exportPrograms(ws, ids, out && outputPath(out, onExists));
     audit({ entity: 'incentive_program', after: { exported: r.programs.map((p) => p.code), path: r.path } });
     return r;
   },

@@ -1,3 +1,4 @@
+import { outputPath } from '../../domain/exports/outputPath';
 import type { trainingContract } from '../../contract/training';
 import { compliancePopulation, trainingCompliance, livePartners } from '../../domain/training/compliance';
 import { complianceMatrix } from '../../domain/training/complianceMatrix';
@@ -58,7 +59,7 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
     progress('query', 0, null);
     const rows = expiringCertificates(ws, asOf, input.days);
     progress('write', 0, rows.length);
-    const r = await exportExpiring(rows, { out: input.out, format: input.format, lang: input.lang ?? 'zh-CN', asOf, days: input.days });
+    const r = await exportExpiring(rows, { out: outputPath(input.out, input.onExists), format: input.format, lang: input.lang ?? 'zh-CN', asOf, days: input.days });
     progress('write', rows.length, rows.length);
     return r;
   },

@@ -53,9 +53,10 @@ export function register(program: Command): void {
     .option('--format <formats>', 'pdf,xlsx', 'pdf,xlsx')
     .option('--lang <lang>', 'zh (zh-CN), en or bilingual (default: the company profile\'s statement language); refusals are printed in it too')
     .option('--no-zip', 'no zip beside the folder')
+    .option('--overwrite', 'write over the statements of an earlier export in the same folder')
     .action(
       action(async (_opts: unknown, cmd: Command) => {
-        const o = cmd.optsWithGlobals<CommonOptions & { partner?: string; from?: string; to?: string; out: string; format: string; lang?: string; zip: boolean }>();
+        const o = cmd.optsWithGlobals<CommonOptions & { partner?: string; from?: string; to?: string; out: string; format: string; lang?: string; zip: boolean; overwrite?: boolean }>();
         if (!o.from || !o.to) throw new Error('give --from YYYY-MM-DD and --to YYYY-MM-DD');
         await withApi(o, async (api) => {
           const r = await api.send(
@@ -65,6 +66,7 @@ export function register(program: Command): void {
               from: o.from!,
               to: o.to!,
               out: resolve(o.out),
+              onExists: o.overwrite ? 'replace' : 'refuse',
               formats: o.format.split(',').map((f) => f.trim()) as Array<'pdf' | 'xlsx'>,
               language: statementLanguage(o.lang),
               zip: o.zip,

@@ -58,10 +58,10 @@ export function register(program: Command): void {
       });
     }),
   );
-  common(programs.command('export').description('write program files').requiredOption('--out <file>', 'JSON file to write')).action(
-    action(async (opts: CommonOptions & { out: string }) => {
+  common(programs.command('export').description('write program files').requiredOption('--out <file>', 'JSON file to write').option('--overwrite', 'replace the file if it exists')).action(
+    action(async (opts: CommonOptions & { out: string; overwrite?: boolean }) => {
       await withApi(opts, async (api) => {
-        const r = await api.send('programs.export', { out: resolve(opts.out) });
+        const r = await api.send('programs.export', { out: resolve(opts.out), onExists: opts.overwrite ? 'replace' : 'refuse' });
         output(opts, { path: r.path, count: r.programs.length }, () => `${r.programs.length} program(s) → ${r.path}`);
       });
     }),
@@ -137,14 +137,15 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'folder to write into')
     .option('--format <formats>', 'pdf,xlsx,csv', list)
     .option('--no-zip', 'do not write the zip')
+    .option('--overwrite', 'write over the statements of an earlier export in the same folder')
     .option('--lang <lang>', 'statement language: zh (zh-CN), en or bilingual (default: the company profile\'s statement language); refusals are printed in it too')
     .action(
-      action(async (opts: CommonOptions & { run: string; out: string; format?: string[]; zip: boolean; lang?: string }) => {
+      action(async (opts: CommonOptions & { run: string; out: string; format?: string[]; zip: boolean; lang?: string; overwrite?: boolean }) => {
         const language = statementLanguage(opts.lang);
         await withApi(opts, async (api) => {
           const r = await api.send(
             'statements.export',
-            { runId: Number(opts.run), out: resolve(opts.out), formats: opts.format as Array<'pdf' | 'xlsx' | 'csv'> | undefined, zip: opts.zip, language },
+            { runId: Number(opts.run), out: resolve(opts.out), onExists: opts.overwrite ? 'replace' : 'refuse', formats: opts.format as Array<'pdf' | 'xlsx' | 'csv'> | undefined, zip: opts.zip, language },
             { onProgress: progressPrinter() },
           );
           const files = r.zip ? [...r.files, r.zip] : r.files;

@@ -42,8 +42,9 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'date YYYY-MM-DD (default: today)')
     .option('--out <file>', 'also write the list to a .csv or .xlsx file')
     .option('--lang <lang>', 'export language: zh-CN or en', 'zh-CN')
+    .option('--overwrite', 'replace the --out file if it exists')
     .action(
-      action(async (opts: CommonOptions & { days: number; asOf?: string; out?: string; lang: string }) => {
+      action(async (opts: CommonOptions & { days: number; asOf?: string; out?: string; lang: string; overwrite?: boolean }) => {
         await withApi(opts, async (api) => {
           const r = (await api.sendRaw('training.expiring', { asOf: opts.asOf, days: opts.days })) as Result<'training.expiring'>;
           let written: string | undefined;
@@ -51,7 +52,7 @@ export function register(program: Command): void {
             const format = opts.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
             const e = (await api.sendRaw(
               'training.exportExpiring',
-              { asOf: r.asOf, days: opts.days, format, lang: opts.lang, out: opts.out },
+              { asOf: r.asOf, days: opts.days, format, lang: opts.lang, out: opts.out, onExists: opts.overwrite ? 'replace' : 'refuse' },
               { onProgress: progressPrinter() },
             )) as Result<'training.exportExpiring'>;
             written = e.path;

@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
+import { outputPath } from '../exports/outputPath';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ImportKind } from '../../../shared/enums';
 import type { JobContext } from '../../jobs/types';
@@ -84,6 +85,8 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
   const fileName = input.fileName ?? basename(input.path);
   const mapping = input.mapping ?? null;
   ctx.progress('detect', 0, null);
+  // A rejected-rows file the user named is not written over (checked before any work; the default name is unique).
+  if (input.acceptValid && input.rejectedPath) outputPath(input.rejectedPath);
   const source = await openSource(input.path, {
     encoding: input.encoding ?? mapping?.encoding ?? null,
     delimiter: input.delimiter ?? mapping?.delimiter ?? null,

@@ -1,4 +1,5 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { outputPath, type OnExists } from '../exports/outputPath';
 import { basename, join } from 'node:path';
 import yazl from 'yazl';
 import { formatMoney, minorExponent } from '../../../shared/money';
@@ -163,7 +164,7 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
  */
 export async function exportReconciliationStatements(
   ctx: Pick<JobContext, 'ws' | 'user' | 'progress' | 'cancel'>,
-  input: { partnerCodes?: string[]; from: string; to: string; out: string; formats?: ReconciliationFormat[]; language?: StatementLanguage; zip?: boolean },
+  input: { partnerCodes?: string[]; from: string; to: string; out: string; onExists?: OnExists; formats?: ReconciliationFormat[]; language?: StatementLanguage; zip?: boolean },
 ): Promise<ReconciliationExportResult> {
   const { ws } = ctx;
   const company = requireCompanyProfile(ws);
@@ -172,7 +173,7 @@ export async function exportReconciliationStatements(
   const ids = input.partnerCodes?.length
     ? input.partnerCodes.map((code) => partnerLedger(ws, { partnerCode: code, from: input.from, to: input.to }).partner.id)
     : partnersWithBalance(ws, input.to);
-  const dir = join(input.out, safeName(`reconciliation_${input.from}_${input.to}`));
+  const dir = outputPath(join(input.out, safeName(`reconciliation_${input.from}_${input.to}`)), input.onExists, true);
   mkdirSync(dir, { recursive: true });
   const generatedAt = workspaceClock(ws).now().toISOString();
   const files: string[] = [];

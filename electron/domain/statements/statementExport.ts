@@ -1,4 +1,5 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { outputPath, type OnExists } from '../exports/outputPath';
 import { basename, join } from 'node:path';
 import yazl from 'yazl';
 import type { JobContext } from '../../jobs/types';
@@ -19,7 +20,7 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
  */
 export async function exportStatements(
   ctx: Pick<JobContext, 'ws' | 'user' | 'progress' | 'cancel'>,
-  input: { runId: number; out: string; formats?: Array<'pdf' | 'xlsx' | 'csv'>; zip?: boolean; partnerIds?: number[]; language?: StatementLanguage },
+  input: { runId: number; out: string; onExists?: OnExists; formats?: Array<'pdf' | 'xlsx' | 'csv'>; zip?: boolean; partnerIds?: number[]; language?: StatementLanguage },
 ): Promise<StatementExportResult> {
   const { ws } = ctx;
   const formats = new Set(input.formats ?? ['pdf', 'xlsx', 'csv']);
@@ -27,7 +28,8 @@ export async function exportStatements(
   const ids = statementPartners(run, input.partnerIds);
   const numbers = assignStatementNumbers(ws, run, ids);
   const statements: StatementData[] = ids.map((id) => dataFor(id, numbers.get(id)!)).sort((a, b) => a.number.localeCompare(b.number));
-  const dir = join(input.out, safeName(`${run.programCode}_${run.period}_run${run.id}`));
+  // A folder of statements from an earlier export (or its zip) is not silently written over.
+  const dir = outputPath(join(input.out, safeName(`${run.programCode}_${run.period}_run${run.id}`)), input.onExists, true);
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   const result: StatementExportResult['statements'] = [];

@@ -62,7 +62,10 @@ describe('statements export', () => {
     for (const f of r.files) expect(existsSync(f)).toBe(true);
     expect(r.zip && statSync(r.zip).size).toBeGreaterThan(1000);
     expect(progress.at(-1)).toBe(2);
-    const again = await api.send('statements.export', { runId: run.id, out: t.dir, formats: ['pdf'], zip: false });
+    // The same folder again: refused (nothing silently written over) unless replacing was asked for.
+    await expect(api.send('statements.export', { runId: run.id, out: t.dir, formats: ['pdf'], zip: false })).rejects.toMatchObject({ body: { code: 'CONFLICT', data: { reason: 'fileExists', params: { path: r.dir } } } });
+    const again = await api.send('statements.export', { runId: run.id, out: t.dir, formats: ['pdf'], zip: false, onExists: 'replace' });
+    expect(again.dir).toBe(r.dir);
     expect(again.statements.map((s) => s.number)).toEqual(r.statements.map((s) => s.number));
 
     // PDF: ≤ 150 KB, text extractable with the partner's Chinese name, the total and the amount in words
@@ -145,7 +148,8 @@ describe('statements export', () => {
     expect(enText).toContain('Payout statement');
     expect(enText).toContain('Page 1 of 1');
     expect(enText).not.toContain('结算单');
-    const zh = await api.send('statements.export', { runId: run.id, out: t.dir, formats: ['pdf'], zip: false, language: 'zh-CN' });
+    const zh = await api.send('statements.export', { runId: run.id, out: t.dir, formats: ['pdf'], zip: false, language: 'zh-CN', onExists: 'rename' });
+    expect(zh.dir).toBe(`${en.dir} (2)`);
     const zhText = execFileSync('pdftotext', ['-enc', 'UTF-8', zh.statements[0].pdf!, '-'], { encoding: 'utf8' });
     expect(zhText).toContain('结算单');
     expect(zhText).not.toContain('Payout statement');

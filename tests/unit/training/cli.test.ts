@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../db/database';
@@ -43,6 +43,15 @@ describe('pwb training', () => {
       expect.objectContaining({ partnerCode: 'P1', courseCode: 'CMP-201', trainee: '张伟', expiresOn: '2026-08-31', daysLeft: 62, required: true }),
     ]);
     expect(existsSync(out)).toBe(true);
+    // Exports never write over a file without being asked (issue 13, defect 9).
+    writeFileSync(out, 'keep me');
+    const again = pwb(['training', 'expiring', '--db', db, '--as-of', '2026-06-30', '--days', '90', '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(out);
+    expect(again.stderr).toMatch(/already exists: choose another name, or replace it \(pwb: --overwrite\)|已存在：请换一个文件名，或选择替换（命令行：--overwrite）/); // in the CLI's language
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect(pwb(['training', 'expiring', '--db', db, '--as-of', '2026-06-30', '--days', '90', '--out', out, '--overwrite']).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('CMP-201');
 
     const bad = pwb(['training', 'compliance', '--db', db, '--as-of', '2026-02-30']);
     expect(bad.code).toBe(1);

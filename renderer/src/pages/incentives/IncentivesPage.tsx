@@ -42,7 +42,7 @@ export default function IncentivesPage() {
   const exportJson = async () => {
     const env = await bridge.platform.env();
     const out = `${env.filesDir}/programs-${localDate()}.json`;
-    const r = await exporter.mutateAsync({ out }).catch(() => null);
+    const r = await exporter.mutateAsync({ out, onExists: 'rename' }).catch(() => null);
     if (r?.path) {
       setNotice(t('incentives:exported', { path: r.path }));
       await bridge.platform.showItem(r.path);

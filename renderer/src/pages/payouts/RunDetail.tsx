@@ -51,7 +51,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
 
   const doExport = async () => {
     const env = await bridge.platform.env();
-    await exporter.start({ runId, out: env.filesDir });
+    await exporter.start({ runId, out: env.filesDir, onExists: 'rename' });
   };
   const submitDialog = async () => {
     try {

@@ -21,7 +21,7 @@ export function ExpiringTab({ asOf }: { asOf: string }) {
     const env = await bridge.platform.env();
     const sep = env.filesDir.includes('\\') ? '\\' : '/';
     const out = `${env.filesDir}${sep}expiring-certifications-${asOf}-${days}d.${format}`;
-    const r = await exporter.start({ asOf, days, format, lang: zh ? 'zh-CN' : 'en', out });
+    const r = await exporter.start({ asOf, days, format, lang: zh ? 'zh-CN' : 'en', out, onExists: 'rename' });
     if (r) await bridge.platform.showItem(r.path);
   };
 

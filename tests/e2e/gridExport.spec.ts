@@ -25,6 +25,7 @@ test.describe('grid export', () => {
     await page.goto('/#/partners');
     const grid = 'partners-grid';
     await expect(gridCell(page, grid, 'channelType', 0)).toHaveText('经销商');
+    await expect(gridCell(page, grid, 'territory', 0)).toHaveText(/[\u4e00-\u9fff]/); // territory names, once the tree has loaded
     // Re-order as a user does: drag 状态 (status) onto 名称 (name), so it comes right after the pinned code.
     const header = (text: string) => page.getByTestId(grid).locator('.ag-header-cell', { has: page.locator('.ag-header-cell-text', { hasText: new RegExp(`^${text}$`) }) });
     await header('状态').dragTo(header('名称'), { targetPosition: { x: 5, y: 10 } });
@@ -52,5 +53,33 @@ test.describe('grid export', () => {
     expect(lines[0].split(',')).toEqual(headers.slice(0, cols.length));
     expect(lines[0]).toBe('伙伴编码,状态,名称,渠道类型,渠道级别,区域');
     expect(lines.slice(1).map((l) => l.split(','))).toEqual(shown);
+  });
+});
+
+test.describe('partner ledger on the partner page', () => {
+  test('shows opening, entries with running balance and closing; exports the ledger grid and issues the 对账单', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+    // The demo's paid run: a partner with a line in it has approved and paid entries.
+    await page.goto('/#/payouts');
+    await page.getByTestId('payout-runs-grid').locator('[role="gridcell"][col-id="status"]', { hasText: '已支付' }).first().click();
+    const code = ((await page.getByTestId('payout-lines-grid').locator('[role="gridcell"][col-id="partnerCode"]').first().textContent()) ?? '').trim();
+    await page.goto('/#/partners');
+    await page.getByTestId('partners-grid-filter').fill(code);
+    await page.getByTestId('partners-grid').getByTestId('partner-link').filter({ hasText: new RegExp(`^${code}$`) }).click();
+    const ledger = page.getByTestId('partner-ledger');
+    await ledger.getByTestId('ledger-from').fill('2020-01-01');
+    await expect(gridCells(page, 'ledger-grid', 'kind').first()).toHaveText('批准应付');
+    const kinds = await gridCells(page, 'ledger-grid', 'kind').allTextContents();
+    expect(kinds).toContain('付款');
+    const balances = await gridCells(page, 'ledger-grid', 'balanceMinor').allTextContents();
+    await expect(ledger.getByTestId('ledger-closing')).toHaveText(balances.at(-1)!.trim());
+    await expect(ledger.getByTestId('ledger-opening')).toHaveText('¥0.00');
+
+    await ledger.getByTestId('ledger-grid-export-button').click();
+    await ledger.getByTestId('ledger-grid-export-xlsx').click();
+    await expect(ledger.getByTestId('ledger-grid-export-done')).toContainText(`已写入 ${kinds.length} 行`);
+
+    await ledger.getByTestId('ledger-statement').click();
+    await expect(ledger.getByTestId('ledger-statement-done')).toBeVisible();
   });
 });

@@ -10,6 +10,7 @@ import { formatMoney } from '../../format';
 import { EChart, pct } from './EChart';
 import { reasonText } from './reason';
 import { PartnerMdfSection } from '../mdf/PartnerMdfSection';
+import { PartnerLedgerSection } from '../partners/PartnerLedgerSection';
 
 /** Partner detail: KPI trends over the evaluated periods and a radar of the latest health-score components. */
 export default function PartnerScorecardPage() {
@@ -160,6 +161,7 @@ export default function PartnerScorecardPage() {
           />
         </div>
       )}
+      {p && <PartnerLedgerSection partnerId={p.id} partnerCode={p.code} />}
       {Number.isInteger(partnerId) && partnerId > 0 && <PartnerMdfSection partnerId={partnerId} />}
     </div>
   );

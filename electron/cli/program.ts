@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { register as registerBackups } from './commands/backups';
+import { register as registerCustomers } from './commands/customers';
 import { register as registerPartners } from './commands/partners';
 import { register as registerImports } from './commands/imports';
 import { register as registerEvaluations } from './commands/evaluations';
@@ -30,6 +31,7 @@ export function buildProgram(version: string): Command {
     });
   registerWorkspace(program);
   registerPartners(program);
+  registerCustomers(program);
   registerPayouts(program);
   registerLedger(program);
   registerCompany(program);

@@ -20,6 +20,7 @@ import { reviewsContract } from './reviews';
 import { mdfContract } from './mdf';
 import { coverageContract } from './coverage';
 import { plansContract } from './plans';
+import { inventoryContract } from './inventory';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -47,6 +48,7 @@ export const contract = {
   ...mdfContract,
   ...coverageContract,
   ...plansContract,
+  ...inventoryContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../shared/dates';
 
 /** Per partner and period: sell-in against sell-through, stock, cross-territory selling and price discipline (null = not measurable). */
 export interface ChannelMeasures {
@@ -74,3 +75,44 @@ export interface StuffingSignal {
   /** Per period (older first): sell-in growth, sell-through growth, DOI and which condition held. */
   periods: Array<{ period: string; sellInGrowth: number | null; sellThroughGrowth: number | null; daysOfInventory: number | null; gap: boolean; doi: boolean }>;
 }
+
+export const CUSTOMER_SEGMENTS = ['champions', 'loyal', 'new', 'atRisk', 'hibernating', 'lost'] as const;
+export type CustomerSegment = (typeof CUSTOMER_SEGMENTS)[number];
+
+export interface CustomerRfm {
+  partnerCode: string;
+  customerRef: string;
+  customerName: string | null;
+  /** Days from the last purchase on or before asOf to asOf. */
+  recencyDays: number;
+  /** Distinct orders in the window (a line without an order number counts its day as one order). */
+  frequency: number;
+  monetaryMinor: number;
+  r: number;
+  f: number;
+  m: number;
+  segment: CustomerSegment;
+  firstPurchaseOn: string;
+  lastPurchaseOn: string;
+}
+
+export interface LapsedCustomer {
+  partnerCode: string;
+  customerRef: string;
+  customerName: string | null;
+  customerProvince: string | null;
+  lastPurchaseOn: string;
+  /** Orders and amount in the previous window (what is at stake). */
+  previousOrders: number;
+  previousAmountMinor: number;
+}
+
+export const customersInput = z
+  .object({
+    /** Default: today (the workspace clock). */
+    asOf: isoDate.optional(),
+    partnerCode: z.string().trim().min(1).max(64).optional(),
+    windowMonths: z.number().int().min(1).max(60).default(12),
+  })
+  .strict();
+export type CustomersInput = z.output<typeof customersInput>;

@@ -19,6 +19,7 @@ import { mdfHandlers } from './mdf';
 import { coverageHandlers } from './coverage';
 import { gridHandlers } from './grids';
 import { planHandlers } from './plans';
+import { inventoryHandlers } from './inventory';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -44,4 +45,5 @@ export const handlers: Handlers = {
   ...coverageHandlers,
   ...gridHandlers,
   ...planHandlers,
+  ...inventoryHandlers,
 };

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { action, common, output, withApi, type CommonOptions } from '../runtime';
+
+type Opts = CommonOptions & { asOf?: string; partner?: string; windowMonths: number };
+const yuan = (minor: number) => (minor / 100).toFixed(2);
+
+/** `pwb customers rfm|lapsed`: partners' end customers from sell-through (README "End customers"). */
+export function register(program: Command): void {
+  const customers = program.command('customers').description("partners' end customers: RFM scores and segments, lapsed customers to win back");
+  const withWindow = (c: Command) =>
+    common(c)
+      .option('--as-of <date>', 'the day to measure from (default: today)')
+      .option('--partner <code>', 'one partner only')
+      .option('--window-months <n>', 'the purchase window in months', (v) => Number(v), 12);
+  withWindow(customers.command('rfm').description('recency, frequency, monetary per end customer, scored 1–5 within each partner, and segments')).action(
+    action(async (opts: Opts) => {
+      await withApi(opts, async (api) => {
+        const rows = await api.send('customers.rfm', { asOf: opts.asOf, partnerCode: opts.partner, windowMonths: opts.windowMonths });
+        output(
+          opts,
+          rows.map(({ partnerCode, customerRef, recencyDays, frequency, monetaryMinor, r, f, m, segment }) => ({ partnerCode, customerRef, recencyDays, frequency, monetaryMinor, r, f, m, segment })),
+          () =>
+            [['partner', 'customer', 'recency', 'orders', 'amount', 'R', 'F', 'M', 'segment'].join('\t'), ...rows.map((c) => [c.partnerCode, c.customerRef, c.recencyDays, c.frequency, yuan(c.monetaryMinor), c.r, c.f, c.m, c.segment].join('\t'))].join('\n') ||
+            'No end customers in the window',
+        );
+      });
+    }),
+  );
+  withWindow(customers.command('lapsed').description('customers who bought in the previous window but not in the current one (win-back list)')).action(
+    action(async (opts: Opts) => {
+      await withApi(opts, async (api) => {
+        const rows = await api.send('customers.lapsed', { asOf: opts.asOf, partnerCode: opts.partner, windowMonths: opts.windowMonths });
+        output(opts, rows, () =>
+          rows.length
+            ? [['partner', 'customer', 'name', 'province', 'last purchase', 'orders before', 'amount before'].join('\t'), ...rows.map((c) => [c.partnerCode, c.customerRef, c.customerName ?? '', c.customerProvince ?? '', c.lastPurchaseOn, c.previousOrders, yuan(c.previousAmountMinor)].join('\t'))].join('\n')
+            : 'No lapsed customers',
+        );
+      });
+    }),
+  );
+}

@@ -1,0 +1,153 @@
+import type { Workspace } from '../../../db/database';
+import { DomainError } from '../../../shared/errors';
+import { addMonthsClamped } from '../../../shared/period';
+import { daysBetween } from '../../../shared/clock';
+import type { CustomerRfm, CustomerSegment, CustomersInput, LapsedCustomer } from '../../model/inventory';
+import { workspaceClock } from '../system/workspaceClock';
+
+type Resolved = CustomersInput & { asOf: string };
+const resolve = (ws: Workspace, input: CustomersInput): Resolved => ({ ...input, asOf: input.asOf ?? workspaceClock(ws).today() });
+
+/** Days before asOf within which a first purchase makes a customer "new". */
+export const NEW_CUSTOMER_DAYS = 90;
+
+interface CustomerRow {
+  p: number;
+  code: string;
+  c: string;
+  name: string | null;
+  province: string | null;
+  first: string;
+  last: string;
+  f: number;
+  m: number;
+  pf: number;
+  pm: number;
+}
+
+/**
+ * Each partner's end customers with their purchases up to asOf: from the partner's sell-through lines (customer by
+ * customerRef, else customerName), or — for a partner that reports no sell-through — from its sales lines' customerRef
+ * (the company selling direct). Customers who bought in the current or the previous window only.
+ */
+function customerRows(ws: Workspace, input: Resolved): { rows: CustomerRow[]; from: string; prevFrom: string } {
+  const from = addMonthsClamped(input.asOf, -input.windowMonths);
+  const prevFrom = addMonthsClamped(input.asOf, -2 * input.windowMonths);
+  let partnerId: number | null = null;
+  if (input.partnerCode) {
+    const p = ws.sqlite.prepare('select id from partners where code = ? and deleted_at is null').get(input.partnerCode) as { id: number } | undefined;
+    if (!p) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
+    partnerId = p.id;
+  }
+  const only = partnerId === null ? '' : 'and partner_id = @partnerId';
+  const rows = ws.sqlite
+    .prepare(
+      `with src as (
+         select partner_id as p, coalesce(customer_ref, customer_name) as c, customer_name as name, customer_province as province, date as d,
+                coalesce(order_ref, date) as o, coalesce(amount_minor, 0) as a
+           from sell_through_lines where coalesce(customer_ref, customer_name) is not null and date <= @asOf ${only}
+         union all
+         select partner_id, customer_ref, null, null, date, coalesce(order_ref, date), amount_minor
+           from sales_lines s where customer_ref is not null and date <= @asOf ${only}
+            and not exists (select 1 from sell_through_lines t where t.partner_id = s.partner_id)
+       )
+       select src.p, pa.code, src.c, max(src.name) as name, max(src.province) as province, min(d) as first, max(d) as last,
+              count(distinct case when d > @from then o end) as f, coalesce(sum(case when d > @from then a end), 0) as m,
+              count(distinct case when d > @prevFrom and d <= @from then o end) as pf, coalesce(sum(case when d > @prevFrom and d <= @from then a end), 0) as pm
+         from src join partners pa on pa.id = src.p and pa.deleted_at is null
+        group by src.p, src.c having max(d) > @prevFrom
+        order by pa.code, src.c`,
+    )
+    .all({ asOf: input.asOf, from, prevFrom, partnerId }) as CustomerRow[];
+  return { rows, from, prevFrom };
+}
+
+/**
+ * Scores 1–5 by quintiles within one partner's customers, ties sharing a score: a value's score is
+ * 1 + ⌊5 × (customers strictly worse + customers equal ÷ 2) ÷ n⌋ — the quintile of its mid-rank — so equal values
+ * always score alike and n distinct values spread evenly over 1…5. `higherIsBetter` false ranks small values high (recency).
+ */
+export function quintileScores(values: readonly number[], higherIsBetter = true): number[] {
+  const n = values.length;
+  const sorted = [...values].sort((a, b) => a - b);
+  const below = (v: number) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const above = (v: number) => n - below(v) - equal(v);
+  const equal = (v: number) => {
+    const i = below(v);
+    let j = i;
+    while (j < n && sorted[j] === v) j++;
+    return j - i;
+  };
+  return values.map((v) => {
+    const worse = higherIsBetter ? below(v) : above(v);
+    return Math.min(5, 1 + Math.floor((5 * (worse + equal(v) / 2)) / n));
+  });
+}
+
+/**
+ * Segments, first rule that holds: lost — no purchase in the window; new — first purchase ever within 90 days of asOf;
+ * champions — R ≥ 4 and F ≥ 4; loyal — R ≥ 3 and (F ≥ 3 or M ≥ 3); at risk — R ≤ 2 and (F ≥ 3 or M ≥ 3) (valuable
+ * but not seen lately); hibernating — the rest (few, small, not recent purchases).
+ */
+export function segmentOf(c: { frequency: number; firstPurchaseOn: string; r: number; f: number; m: number }, asOf: string): CustomerSegment {
+  if (c.frequency === 0) return 'lost';
+  if (daysBetween(c.firstPurchaseOn, asOf) <= NEW_CUSTOMER_DAYS) return 'new';
+  if (c.r >= 4 && c.f >= 4) return 'champions';
+  if (c.r >= 3 && (c.f >= 3 || c.m >= 3)) return 'loyal';
+  if (c.r <= 2 && (c.f >= 3 || c.m >= 3)) return 'atRisk';
+  return 'hibernating';
+}
+
+/** RFM per end customer, scored within each partner's customers. */
+export function customerRfm(ws: Workspace, given: CustomersInput): CustomerRfm[] {
+  const input = resolve(ws, given);
+  const { rows } = customerRows(ws, input);
+  const out: CustomerRfm[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j < rows.length && rows[j].p === rows[i].p) j++;
+    const group = rows.slice(i, j);
+    const recency = group.map((c) => daysBetween(c.last, input.asOf));
+    const r = quintileScores(recency, false);
+    const f = quintileScores(group.map((c) => c.f));
+    const m = quintileScores(group.map((c) => c.m));
+    group.forEach((c, k) => {
+      const base = { frequency: c.f, firstPurchaseOn: c.first, r: r[k], f: f[k], m: m[k] };
+      out.push({
+        partnerCode: c.code,
+        customerRef: c.c,
+        customerName: c.name,
+        recencyDays: recency[k],
+        frequency: c.f,
+        monetaryMinor: c.m,
+        r: r[k],
+        f: f[k],
+        m: m[k],
+        segment: segmentOf(base, input.asOf),
+        firstPurchaseOn: c.first,
+        lastPurchaseOn: c.last,
+      });
+    });
+    i = j;
+  }
+  return out;
+}
+
+/** Customers who bought in the previous window and not in the current one: the win-back list, biggest first. */
+export function lapsedCustomers(ws: Workspace, given: CustomersInput): LapsedCustomer[] {
+  const input = resolve(ws, given);
+  const { rows } = customerRows(ws, input);
+  return rows
+    .filter((c) => c.f === 0 && c.pf > 0)
+    .map((c) => ({ partnerCode: c.code, customerRef: c.c, customerName: c.name, customerProvince: c.province, lastPurchaseOn: c.last, previousOrders: c.pf, previousAmountMinor: c.pm }))
+    .sort((a, b) => a.partnerCode.localeCompare(b.partnerCode) || b.previousAmountMinor - a.previousAmountMinor || a.customerRef.localeCompare(b.customerRef));
+}

@@ -14,6 +14,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const RisksPage = lazy(() => import('./pages/risks/RisksPage'));
 const DealsPage = lazy(() => import('./pages/deals/DealsPage'));
 const MdfPage = lazy(() => import('./pages/mdf/MdfPage'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
 const TerritoriesPage = lazy(() => import('./pages/territories/TerritoriesPage'));
 
 export interface AppRoute {
@@ -34,6 +35,7 @@ export const routes: AppRoute[] = [
   { path: 'territories', nav: 'territories', element: page(<TerritoriesPage />) },
   { path: 'sales', nav: 'sales', element: page(<SalesPage />) },
   { path: 'scorecards', nav: 'scorecards', element: page(<ScorecardsPage />) },
+  { path: 'plans', nav: 'plans', element: page(<PlansPage />) },
   { path: 'training', nav: 'training', element: page(<TrainingPage />) },
   { path: 'incentives', nav: 'incentives', element: page(<IncentivesPage />) },
   { path: 'payouts', nav: 'payouts', element: page(<PayoutsPage />) },

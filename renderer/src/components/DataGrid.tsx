@@ -1,5 +1,5 @@
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { ColDef, GridApi, GridState, RowClickedEvent, StateUpdatedEvent } from 'ag-grid-community';
+import type { CellValueChangedEvent, ColDef, GridApi, GridState, RowClickedEvent, StateUpdatedEvent } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
@@ -19,6 +19,8 @@ export interface DataGridProps<T> {
   /** Applied on top of the remembered state, e.g. a filter coming from a chart click. */
   filterModel?: Record<string, unknown>;
   onGridApi?: (api: GridApi<T>) => void;
+  /** An edited cell (columns with `editable`), e.g. a plan amount typed in to lock it. */
+  onCellValueChanged?: (e: CellValueChangedEvent<T>) => void;
   /** Offers Export (XLSX / CSV) of what the grid shows, re-read by the domain through this grid's list operation. */
   exportAs?: GridExportSource;
 }
@@ -35,7 +37,7 @@ function loadState(key: string): GridState | undefined {
 }
 
 /** ag-grid (Community) with remembered column state, a quick filter and zh-CN/en grid texts. */
-export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, toolbar, height = '100%', testId, filterModel, onGridApi, exportAs }: DataGridProps<T>) {
+export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, toolbar, height = '100%', testId, filterModel, onGridApi, onCellValueChanged, exportAs }: DataGridProps<T>) {
   const { t, i18n } = useTranslation('common');
   const [quick, setQuick] = useState('');
   const apiRef = useRef<GridApi<T> | null>(null);
@@ -82,6 +84,7 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
             const { columnOrder, columnSizing, columnVisibility, columnPinning, sort, filter } = e.state;
             localStorage.setItem(`pwb.grid.${stateKey}`, JSON.stringify({ columnOrder, columnSizing, columnVisibility, columnPinning, sort, filter }));
           }}
+          onCellValueChanged={onCellValueChanged}
           onRowClicked={onRowClicked ? (e: RowClickedEvent<T>) => e.data && onRowClicked(e.data) : undefined}
           animateRows={false}
           // Few columns per grid: render them all (rows stay virtualised), so wide grids scroll smoothly and tests see every cell.

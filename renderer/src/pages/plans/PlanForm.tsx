@@ -1,0 +1,190 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHANNEL_TYPES, TIERS } from '../../../../shared/enums';
+import { decimalToMinor } from '../../../../shared/money';
+import { PLAN_METHODS, PLAN_TIME_SPLITS, type PlanScope } from '../../../../electron/contract/plans';
+import { useMutationOp, useOp } from '../../api/hooks';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Modal } from '../../components/Modal';
+import { territoryLabel } from '../../territories';
+
+const amount = (text: string): number | null => (text.trim() ? decimalToMinor(text.trim().replace(/,/g, '')) : null);
+const rate = (text: string): number | null => (text.trim() === '' ? null : Number.isFinite(Number(text)) ? Number(text) / 100 : NaN);
+
+/** A new target plan: metric, period, scope, total, method (uplift per tier for growth-weighted), minimum, time split, stretch levels. */
+export function PlanForm({ onClose, onCreated }: { onClose: () => void; onCreated: (code: string) => void }) {
+  const { t, i18n } = useTranslation(['plans', 'common']);
+  const create = useMutationOp('plans.create');
+  const territories = useOp('territories.list', {});
+  const managers = useOp('channelManagers.list', {});
+  const [v, setV] = useState({
+    code: '',
+    name: '',
+    metric: 'revenue',
+    period: String(new Date().getFullYear() + 1),
+    scopeKind: 'all' as PlanScope['kind'],
+    scopeValue: '',
+    total: '',
+    method: 'last-year-share' as (typeof PLAN_METHODS)[number],
+    uplift: '',
+    minimum: '',
+    timeSplit: 'seasonal' as (typeof PLAN_TIME_SPLITS)[number],
+    stretch: '110',
+    challenge: '120',
+  });
+  const [tierUplift, setTierUplift] = useState<Record<string, string>>({});
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const total = amount(v.total);
+    const minimum = amount(v.minimum) ?? 0;
+    const uplift = rate(v.uplift) ?? 0;
+    if ((v.total.trim() && (total == null || total < 0)) || minimum < 0) return setFieldError(t('plans:error.amount'));
+    const rates: Record<string, number> = {};
+    for (const [k, x] of Object.entries(tierUplift)) {
+      const r = rate(x);
+      if (r === null) continue;
+      if (Number.isNaN(r)) return setFieldError(t('plans:error.rate'));
+      rates[k] = r;
+    }
+    if (Number.isNaN(uplift)) return setFieldError(t('plans:error.rate'));
+    setFieldError(null);
+    const scope = (v.scopeKind === 'all' ? { kind: 'all' } : { kind: v.scopeKind, value: v.scopeValue }) as PlanScope;
+    try {
+      const p = await create.mutateAsync({
+        code: v.code.trim(),
+        name: v.name.trim() || undefined,
+        metric: v.metric as 'revenue',
+        period: v.period.trim(),
+        scope,
+        totalMinor: total ?? undefined,
+        rules: {
+          method: v.method,
+          uplift: { default: uplift, by: Object.keys(rates).length ? 'tier' : null, rates },
+          newPartnerMinimumMinor: minimum,
+          timeSplit: v.timeSplit,
+          stretchPct: Number(v.stretch),
+          challengePct: Number(v.challenge),
+        },
+      });
+      onCreated(p.code);
+    } catch {
+      /* shown by ErrorBanner */
+    }
+  };
+
+  return (
+    <Modal title={t('plans:new')} onClose={onClose} testId="plan-form" wide>
+      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+        <label>
+          <span>{t('plans:field.code')}</span>
+          <input value={v.code} onChange={set('code')} required data-testid="plan-code" />
+        </label>
+        <label>
+          <span>{t('plans:field.name')}</span>
+          <input value={v.name} onChange={set('name')} data-testid="plan-name" />
+        </label>
+        <label>
+          <span>{t('plans:field.metric')}</span>
+          <select value={v.metric} onChange={set('metric')} data-testid="plan-metric">
+            <option value="revenue">{t('plans:metric.revenue')}</option>
+            <option value="margin">{t('plans:metric.margin')}</option>
+          </select>
+        </label>
+        <label>
+          <span>{t('plans:field.period')}</span>
+          <input value={v.period} onChange={set('period')} placeholder="2027 / 2027-H1 / 2027-Q1" required data-testid="plan-period" />
+        </label>
+        <label>
+          <span>{t('plans:field.scope')}</span>
+          <select value={v.scopeKind} onChange={(e) => setV({ ...v, scopeKind: e.target.value as PlanScope['kind'], scopeValue: '' })} data-testid="plan-scope-kind">
+            {(['all', 'territory', 'channelType', 'channelManager'] as const).map((k) => (
+              <option key={k} value={k}>{t(`plans:scope.${k}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('plans:field.scopeValue')}</span>
+          {v.scopeKind === 'territory' ? (
+            <select value={v.scopeValue} onChange={set('scopeValue')} required data-testid="plan-scope-value">
+              <option value="" />
+              {(territories.data ?? []).map((x) => (
+                <option key={x.code} value={x.code}>{x.code} {territoryLabel(x, i18n.language)}</option>
+              ))}
+            </select>
+          ) : v.scopeKind === 'channelType' ? (
+            <select value={v.scopeValue} onChange={set('scopeValue')} required data-testid="plan-scope-value">
+              <option value="" />
+              {CHANNEL_TYPES.map((c) => (
+                <option key={c} value={c}>{t(`common:channelType.${c}`)}</option>
+              ))}
+            </select>
+          ) : v.scopeKind === 'channelManager' ? (
+            <select value={v.scopeValue} onChange={set('scopeValue')} required data-testid="plan-scope-value">
+              <option value="" />
+              {(managers.data ?? []).map((m) => (
+                <option key={m.id} value={m.email ?? m.name}>{m.name}</option>
+              ))}
+            </select>
+          ) : (
+            <input disabled value="" />
+          )}
+        </label>
+        <label>
+          <span>{t('plans:field.total')}</span>
+          <input inputMode="decimal" value={v.total} onChange={set('total')} placeholder={t('plans:totalHint')} data-testid="plan-total" />
+        </label>
+        <label>
+          <span>{t('plans:field.method')}</span>
+          <select value={v.method} onChange={set('method')} data-testid="plan-method">
+            {PLAN_METHODS.map((m) => (
+              <option key={m} value={m}>{t(`plans:method.${m}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('plans:field.uplift')}</span>
+          <input inputMode="decimal" value={v.uplift} onChange={set('uplift')} placeholder="10" data-testid="plan-uplift" />
+        </label>
+        <label>
+          <span>{t('plans:field.minimum')}</span>
+          <input inputMode="decimal" value={v.minimum} onChange={set('minimum')} placeholder="0" data-testid="plan-minimum" />
+        </label>
+        {v.method === 'growth-weighted' && (
+          <fieldset className="span2 plan-uplifts">
+            <legend>{t('plans:upliftByTier')}</legend>
+            {TIERS.map((tier) => (
+              <label key={tier} className="inline">
+                {t(`common:tier.${tier}`)}
+                <input inputMode="decimal" size={5} value={tierUplift[tier] ?? ''} onChange={(e) => setTierUplift({ ...tierUplift, [tier]: e.target.value })} data-testid={`plan-uplift-${tier}`} /> %
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <label>
+          <span>{t('plans:field.timeSplit')}</span>
+          <select value={v.timeSplit} onChange={set('timeSplit')} data-testid="plan-time-split">
+            {PLAN_TIME_SPLITS.map((s) => (
+              <option key={s} value={s}>{t(`plans:timeSplit.${s}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('plans:field.stretch')}</span>
+          <span className="plan-levels">
+            <input inputMode="numeric" size={4} value={v.stretch} onChange={set('stretch')} aria-label={t('plans:level.stretch')} /> % ·
+            <input inputMode="numeric" size={4} value={v.challenge} onChange={set('challenge')} aria-label={t('plans:level.challenge')} /> %
+          </span>
+        </label>
+        {fieldError && <p className="field-error span2">{fieldError}</p>}
+        <ErrorBanner error={create.error} />
+        <div className="form-actions span2">
+          <button type="button" onClick={onClose}>{t('common:actions.cancel')}</button>
+          <button type="submit" className="primary" disabled={create.isPending} data-testid="plan-save">{t('common:actions.save')}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { mutation, query, zs } from './operation';
+import { job, mutation, query, zs } from './operation';
 import {
   REVIEW_ACTION_STATUSES,
   openReviewActionsInput,
+  reviewExportInput,
+  type ReviewExportResult,
   reviewMeetingInput,
   reviewMeetingListInput,
   type ReviewAction,
@@ -24,4 +26,6 @@ export const reviewsContract = {
   ),
   /** Open and in-progress actions, overdue first: the dashboard's list beside overdue risk actions. */
   'reviews.actions.open': query<{ asOf: string; actions: ReviewAction[] }>()(openReviewActionsInput),
+  /** Review pack PDFs for one partner, a list, or every reviewed partner of tiers and/or a territory; progress per pack. */
+  'reviews.export': job<ReviewExportResult>()(reviewExportInput, { invalidates: ['audit'] }),
 };

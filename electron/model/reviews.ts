@@ -118,3 +118,134 @@ export interface ReviewExportResult {
   files: string[];
   packs: ReviewPackFile[];
 }
+
+/** A partner's scorecard figures as the review pack shows them (from the latest completed run of the period). */
+export interface PackScore {
+  period: string;
+  grade: string;
+  healthScore: number;
+  revenueMinor: number;
+  targetMinor: number | null;
+  attainment: number | null;
+  growthYoY: number | null;
+  grossMargin: number | null;
+  trainingCompliance: number | null;
+  satisfaction: number | null;
+  rankInChannel: number | null;
+  rankInRegion: number | null;
+  activeCustomers: number;
+  newCustomers: number;
+  retention: number | null;
+}
+
+export interface PackTrendPoint {
+  label: string;
+  revenueMinor: number;
+  targetMinor: number | null;
+  attainment: number | null;
+}
+
+/** Target, actual and run-rate forecast of the pack's period (as of the pack's day when the period is under way). */
+export interface PackTarget {
+  targetMinor: number | null;
+  actualMinor: number;
+  attainment: number | null;
+  /** target − actual when short of it, else 0. */
+  gapMinor: number | null;
+  /** 'complete' (the period has ended), 'in_progress', 'not_started'. */
+  state: 'complete' | 'in_progress' | 'not_started';
+  daysElapsed: number;
+  daysTotal: number;
+  /** actual × days in the period ÷ days elapsed (in progress), the actual (complete), null (not started). */
+  forecastLinearMinor: number | null;
+  /** actual × last year's period total ÷ last year's same days elapsed: last year's shape (null without last-year sales). */
+  forecastSeasonalMinor: number | null;
+  forecastAttainment: number | null;
+  next: { label: string; targetMinor: number | null };
+}
+
+export interface PackMix {
+  totalMinor: number;
+  categories: Array<{ name: string; amountMinor: number; share: number }>;
+  products: Array<{ name: string; amountMinor: number; quantity: number; share: number }>;
+}
+
+export interface PackIncentives {
+  runs: Array<{ programCode: string; programName: string; period: string; status: string; amountMinor: number; paidAt: string | null; paymentRef: string | null }>;
+  /** From the partner ledger over the pack's period: approved + adjustments + clawbacks, payments, balance at its end, drafts accrued. */
+  earnedMinor: number;
+  paidMinor: number;
+  balanceMinor: number;
+  accruedMinor: number;
+}
+
+export interface PackTraining {
+  required: number;
+  valid: number;
+  compliance: number | null;
+  expiring: Array<{ courseCode: string; courseTitle: string; trainee: string; certificateNo: string | null; expiresOn: string; daysLeft: number; required: boolean }>;
+}
+
+export interface PackRisk {
+  code: string;
+  title: string;
+  category: string;
+  level: string;
+  score: number;
+  status: string;
+  owner: string | null;
+  nextReviewOn: string | null;
+}
+
+export interface PackDeal {
+  customerName: string;
+  productLine: string;
+  expectedValueMinor: number;
+  status: string;
+  expectedCloseOn: string | null;
+  protectedUntil: string | null;
+}
+
+/** A proposed action for this period: generated from the figures, or agreed in this period's meeting. */
+export interface PackProposal {
+  text: string;
+  owner: string | null;
+  dueOn: string | null;
+  /** What raised it: 'attainment', 'grade', 'training', 'certificates', 'risk', 'deal', 'carried', 'target', or 'meeting'. */
+  source: string;
+}
+
+/** Everything one review pack shows, in its language. */
+export interface ReviewPackData {
+  language: ReviewPackLanguage;
+  generatedAt: string;
+  today: string;
+  company: { name: string | null; nameEn: string | null };
+  partner: {
+    id: number;
+    code: string;
+    name: string;
+    nameEn: string | null;
+    channelType: string;
+    tier: string;
+    status: string;
+    territory: string | null;
+    territoryEn: string | null;
+    channelManager: string | null;
+    joinedOn: string | null;
+    currency: string;
+  };
+  period: { label: string; kind: string; start: string; end: string };
+  score: PackScore | null;
+  previousScore: PackScore | null;
+  trend: PackTrendPoint[];
+  target: PackTarget;
+  mix: PackMix;
+  incentives: PackIncentives;
+  training: PackTraining;
+  risks: PackRisk[];
+  deals: PackDeal[];
+  lastReview: { period: string; heldOn: string; attendees: string[]; decisions: string[] } | null;
+  carriedActions: ReviewAction[];
+  proposals: PackProposal[];
+}

@@ -1,5 +1,6 @@
 import type { reviewsContract } from '../../contract/reviews';
 import { deleteMeeting, getMeeting, listMeetings, openActions, saveMeeting, setActionStatus } from '../../domain/reviews/reviewMeetings';
+import { exportReviewPacks } from '../../domain/reviews/reviewExport';
 import { workspaceClock } from '../../domain/system/workspaceClock';
 import type { HandlerMap } from './types';
 
@@ -21,6 +22,7 @@ export const reviewHandlers: HandlerMap<keyof typeof reviewsContract> = {
     audit({ entity: 'review_action', entityId: id, before, after });
     return after;
   },
+  'reviews.export': (ctx, input) => exportReviewPacks(ctx, input),
   'reviews.actions.open': ({ ws }, { partnerId, overdueOnly, asOf }) => {
     const today = asOf ?? workspaceClock(ws).today();
     return { asOf: today, actions: openActions(ws, { partnerId, overdueOnly }, today) };

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { Result } from '../../contract';
-import { REVIEW_ACTION_STATUSES } from '../../../shared/enums';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { REVIEW_ACTION_STATUSES, TIERS } from '../../../shared/enums';
+import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
 
+const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 const repeat = (v: string, prev: string[] = []) => [...prev, v];
 
 /** "description|owner|YYYY-MM-DD" (owner and due date optional) → an action item. */
@@ -91,6 +92,37 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const a = (await api.sendRaw('reviews.actions.setStatus', { id: Number(id), status: opts.status, note: opts.note })) as Result<'reviews.actions.setStatus'>;
           output(opts, a, () => `action ${a.id}: ${a.status}${a.closedOn ? ` (${a.closedOn})` : ''}`);
+        });
+      }),
+    );
+
+  common(reviews.command('export').description('write review pack PDFs: one partner, or every reviewed partner of tiers and/or a territory'))
+    .requiredOption('--period <period>', 'period reviewed (2026-Q3, 2026-H1, 2026, 2026-09)')
+    .requiredOption('--out <dir>', 'folder the PDFs are written to')
+    .option('--partner <codes>', 'partner code(s), comma-separated', list)
+    .option('--tier <tiers>', `tiers (${TIERS.join(',')})`, list)
+    .option('--territory <code>', 'territory code or exact name (sub-territories included)')
+    .option('--lang <lang>', 'zh (default) or en', 'zh')
+    .action(
+      action(async (opts: CommonOptions & { period: string; out: string; partner?: string[]; tier?: string[]; territory?: string; lang: string }) => {
+        if (!opts.partner?.length && !opts.tier?.length && !opts.territory) throw new Error('Choose the partners: --partner CODE, or --tier and/or --territory for a bulk export');
+        const language = opts.lang === 'zh' || opts.lang === 'zh-CN' ? 'zh-CN' : opts.lang === 'en' ? 'en' : null;
+        if (!language) throw new Error(`--lang takes zh or en, not ${opts.lang}`);
+        await withApi(opts, async (api) => {
+          // Ctrl-C cancels the job: the packs written so far are removed.
+          const abort = new AbortController();
+          const onSigint = () => abort.abort();
+          process.once('SIGINT', onSigint);
+          try {
+            const r = await api.send(
+              'reviews.export',
+              { period: opts.period, out: opts.out, language, partnerCodes: opts.partner, tiers: opts.tier as never, territory: opts.territory },
+              { onProgress: progressPrinter(), signal: abort.signal },
+            );
+            output(opts, r, () => [...r.packs.map((p) => `${p.partnerCode}\t${p.pages} pages\t${Math.round(p.bytes / 1024)} KB\t${p.file}`), `${r.packs.length} review packs in ${r.dir}`].join('\n'));
+          } finally {
+            process.off('SIGINT', onSigint);
+          }
         });
       }),
     );

@@ -1,0 +1,97 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JobContext } from '../../jobs/types';
+import { DomainError } from '../../../shared/errors';
+import { isPeriodLabel } from '../../../shared/period';
+import type { ReviewExportInput, ReviewExportResult, ReviewPackFile } from '../../model/reviews';
+import { writeAudit } from '../audit';
+import { workspaceClock } from '../system/workspaceClock';
+import { territoryFilterIds } from '../territories/territoryStore';
+import { packContext, reviewPackData } from './reviewPackData';
+import { renderReviewPackPdf } from './reviewPackPdf';
+
+/** Partners a bulk export covers: those a channel manager still reviews (not prospects, not terminated, not deleted). */
+const REVIEWED_STATUSES = ['active', 'onboarding', 'probation', 'suspended'];
+
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
+export const packFileName = (code: string, period: string, lang: string) => safeName(`QBR_${code}_${period}_${lang}.pdf`);
+
+interface Target {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** The partners of an export: the given codes (every one must exist), or every reviewed partner of the tiers and territory. */
+export function exportTargets(ctx: Pick<JobContext, 'ws'>, input: Pick<ReviewExportInput, 'partnerCodes' | 'tiers' | 'territory'>): Target[] {
+  const { ws } = ctx;
+  if (input.partnerCodes?.length) {
+    const rows = ws.sqlite
+      .prepare('select id, code, name from partners where code in (select value from json_each(?)) and deleted_at is null order by code')
+      .all(JSON.stringify(input.partnerCodes)) as Target[];
+    const missing = input.partnerCodes.filter((c) => !rows.some((r) => r.code === c));
+    if (missing.length) throw new DomainError(`No partner ${missing.join(', ')}`, 'NOT_FOUND', { missing });
+    return rows;
+  }
+  const territoryIds = input.territory ? territoryFilterIds(ws, [input.territory]) : null;
+  const rows = ws.sqlite
+    .prepare(
+      `select id, code, name from partners where deleted_at is null and status in (select value from json_each(@statuses))
+         and (@tiers is null or tier in (select value from json_each(@tiers)))
+         and (@territories is null or territory_id in (select value from json_each(@territories)))
+       order by code`,
+    )
+    .all({
+      statuses: JSON.stringify(REVIEWED_STATUSES),
+      tiers: input.tiers?.length ? JSON.stringify(input.tiers) : null,
+      territories: territoryIds ? JSON.stringify(territoryIds) : null,
+    }) as Target[];
+  if (!rows.length) {
+    const what = [input.tiers?.length ? `tier ${input.tiers.join(', ')}` : null, input.territory ? `territory ${input.territory}` : null].filter(Boolean).join(' in ');
+    throw new DomainError(`No partner to review${what ? ` of ${what}` : ''} (only active, onboarding, probation and suspended partners get packs)`, 'NOT_FOUND');
+  }
+  return rows;
+}
+
+/**
+ * Writes one review pack PDF per partner into `out` (`QBR_<code>_<period>_<lang>.pdf`), with progress per pack. A
+ * cancelled or failed export removes the packs it wrote, so nothing half-done is left behind.
+ */
+export async function exportReviewPacks(ctx: Pick<JobContext, 'ws' | 'user' | 'progress' | 'cancel'>, input: ReviewExportInput): Promise<ReviewExportResult> {
+  const { ws } = ctx;
+  if (!isPeriodLabel(input.period)) throw new DomainError(`Not a period: ${input.period}`);
+  const language = input.language ?? 'zh-CN';
+  const targets = exportTargets(ctx, input);
+  const today = workspaceClock(ws).today();
+  const shared = packContext(ws, today);
+  mkdirSync(input.out, { recursive: true });
+  const packs: ReviewPackFile[] = [];
+  ctx.progress('packs', 0, targets.length);
+  try {
+    for (const [i, t] of targets.entries()) {
+      ctx.cancel.throwIfCancelled();
+      const data = reviewPackData(shared, t.id, input.period, language);
+      const pdf = await renderReviewPackPdf(data);
+      const file = join(input.out, packFileName(t.code, input.period, language));
+      writeFileSync(file, pdf);
+      packs.push({ partnerCode: t.code, partnerName: t.name, file, bytes: pdf.length, pages: pageCount(pdf) });
+      ctx.progress('packs', i + 1, targets.length);
+    }
+  } catch (e) {
+    for (const p of packs) rmSync(p.file, { force: true });
+    throw e;
+  }
+  writeAudit(ws.sqlite, ctx.user, {
+    operation: 'reviews.export',
+    entity: 'review_pack',
+    entityId: null,
+    after: { period: input.period, language, out: input.out, packs: packs.length, partners: packs.slice(0, 50).map((p) => p.partnerCode) },
+  });
+  return { period: input.period, language, dir: input.out, files: packs.map((p) => p.file), packs };
+}
+
+/** Pages of a pdfkit document: its page tree's /Count (uncompressed in the trailer objects pdfkit writes). */
+function pageCount(pdf: Buffer): number {
+  const m = /\/Type \/Pages\s*\/Count (\d+)/.exec(pdf.toString('latin1'));
+  return m ? Number(m[1]) : 0;
+}

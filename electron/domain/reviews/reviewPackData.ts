@@ -1,0 +1,281 @@
+import type { Workspace } from '../../../db/database';
+import { daysBetween } from '../../../shared/clock';
+import { DomainError } from '../../../shared/errors';
+import { mulDivRound } from '../../../shared/money';
+import { parsePeriod, previousPeriod, nextPeriod, samePeriodLastYear, addDays, type Period } from '../../../shared/period';
+import type { ExpiringCertificate } from '../../model/training';
+import type { PackDeal, PackIncentives, PackMix, PackRisk, PackScore, PackTarget, PackTrendPoint, ReviewPackData, ReviewPackLanguage } from '../../model/reviews';
+import { loadCompanyProfile } from '../company/companyProfile';
+import { revenueTargets } from '../evaluations/targets';
+import { fiscalStartMonth } from '../incentives/calculate';
+import { partnerLedger } from '../ledger/partnerLedger';
+import { getRiskBands, riskLevel } from '../risks/riskLevels';
+import { trainingCompliance } from '../training/compliance';
+import { expiringCertificates } from '../training/expiringCertificates';
+import { carriedActions, listMeetings } from './reviewMeetings';
+import { proposeActions } from './proposals';
+
+/** How many periods the trend chart shows, per kind of the pack's period. */
+const TREND_LENGTH: Record<string, number> = { month: 12, quarter: 8, half: 6, year: 4 };
+/** Certificates expiring within this many days of the pack's day are listed. */
+export const EXPIRY_HORIZON_DAYS = 90;
+
+/** What every pack of one export shares: read once, not per partner. */
+export interface PackContext {
+  ws: Workspace;
+  today: string;
+  fsm: number;
+  company: { name: string | null; nameEn: string | null };
+  bands: ReturnType<typeof getRiskBands>;
+  expiring: Map<number, ExpiringCertificate[]>;
+}
+
+export function packContext(ws: Workspace, today: string): PackContext {
+  const profile = loadCompanyProfile(ws);
+  const expiring = new Map<number, ExpiringCertificate[]>();
+  for (const c of expiringCertificates(ws, today, EXPIRY_HORIZON_DAYS)) {
+    const list = expiring.get(c.partnerId) ?? [];
+    list.push(c);
+    expiring.set(c.partnerId, list);
+  }
+  return { ws, today, fsm: fiscalStartMonth(ws), company: { name: profile.name ?? null, nameEn: profile.nameEn ?? null }, bands: getRiskBands(ws.db), expiring };
+}
+
+interface PartnerRow {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  channelType: string;
+  tier: string;
+  status: string;
+  territory: string | null;
+  territoryEn: string | null;
+  channelManager: string | null;
+  joinedOn: string | null;
+  currency: string;
+}
+
+function partnerRow(ws: Workspace, id: number): PartnerRow {
+  const p = ws.sqlite
+    .prepare(
+      `select p.id, p.code, p.name, p.name_en as nameEn, p.channel_type as channelType, p.tier, p.status, t.name_zh as territory, t.name_en as territoryEn,
+        m.name as channelManager, p.joined_on as joinedOn, p.currency
+       from partners p left join territories t on t.id = p.territory_id left join channel_managers m on m.id = p.channel_manager_id where p.id = ?`,
+    )
+    .get(id) as PartnerRow | undefined;
+  if (!p) throw new DomainError(`Partner ${id} not found`, 'NOT_FOUND');
+  return p;
+}
+
+/** The partner's scorecard of a period: from the latest completed run that evaluated it. */
+function scoreOf(ws: Workspace, partnerId: number, period: string): PackScore | null {
+  const row = ws.sqlite
+    .prepare(
+      `select r.period, s.grade, s.health_score as healthScore, s.revenue_minor as revenueMinor, s.target_minor as targetMinor, s.attainment,
+        s.growth_yoy as growthYoY, s.gross_margin as grossMargin, s.training_compliance as trainingCompliance, s.satisfaction,
+        s.rank_in_channel as rankInChannel, s.rank_in_region as rankInRegion, s.active_customers as activeCustomers,
+        s.new_customers as newCustomers, s.retention
+       from scorecards s join evaluation_runs r on r.id = s.run_id
+       where s.partner_id = ? and r.period = ? and r.status = 'completed' order by r.version desc, r.id desc limit 1`,
+    )
+    .get(partnerId, period) as PackScore | undefined;
+  return row ?? null;
+}
+
+/** Revenue per calendar month (YYYY-MM) of a partner between two days, from the covering index. */
+function monthlyRevenue(ws: Workspace, partnerId: number, from: string, to: string): Map<string, number> {
+  const rows = ws.sqlite
+    .prepare(`select substr(date, 1, 7) as m, sum(amount_minor) as v from sales_lines where partner_id = ? and date between ? and ? group by m`)
+    .all(partnerId, from, to) as Array<{ m: string; v: number }>;
+  return new Map(rows.map((r) => [r.m, r.v]));
+}
+
+function revenueBetween(ws: Workspace, partnerId: number, from: string, to: string): number {
+  const r = ws.sqlite.prepare('select coalesce(sum(amount_minor), 0) as v from sales_lines where partner_id = ? and date between ? and ?').get(partnerId, from, to) as { v: number };
+  return r.v;
+}
+
+const sumMonths = (months: Map<string, number>, p: Period) => {
+  let s = 0;
+  for (const [m, v] of months) if (m >= p.start.slice(0, 7) && m <= p.end.slice(0, 7)) s += v;
+  return s;
+};
+
+function trendOf(ctx: PackContext, partnerId: number, period: Period): PackTrendPoint[] {
+  const periods: Period[] = [period];
+  while (periods.length < (TREND_LENGTH[period.kind] ?? 8)) periods.unshift(previousPeriod(periods[0], ctx.fsm));
+  const months = monthlyRevenue(ctx.ws, partnerId, periods[0].start, period.end);
+  return periods.map((p) => {
+    const revenueMinor = sumMonths(months, p);
+    const targetMinor = revenueTargets(ctx.ws, p, ctx.fsm, [partnerId]).get(partnerId) ?? null;
+    return { label: p.label, revenueMinor, targetMinor, attainment: targetMinor ? revenueMinor / targetMinor : null };
+  });
+}
+
+/**
+ * Target and forecast of the period. Forecasts round once, half away from zero, in exact integer arithmetic:
+ * linear = actual × days in the period ÷ days elapsed; seasonal = actual × last year's period ÷ last year's same days.
+ */
+export function targetOf(ctx: PackContext, partnerId: number, period: Period, actualMinor: number, targetMinor: number | null): PackTarget {
+  const daysTotal = daysBetween(period.start, period.end) + 1;
+  const state: PackTarget['state'] = ctx.today > period.end ? 'complete' : ctx.today < period.start ? 'not_started' : 'in_progress';
+  const daysElapsed = state === 'complete' ? daysTotal : state === 'not_started' ? 0 : daysBetween(period.start, ctx.today) + 1;
+  let forecastLinearMinor: number | null = null;
+  let forecastSeasonalMinor: number | null = null;
+  if (state === 'complete') {
+    forecastLinearMinor = forecastSeasonalMinor = actualMinor;
+  } else if (state === 'in_progress') {
+    forecastLinearMinor = mulDivRound(actualMinor, daysTotal, daysElapsed);
+    const ly = samePeriodLastYear(period, ctx.fsm);
+    const lyFull = revenueBetween(ctx.ws, partnerId, ly.start, ly.end);
+    const lyToDate = revenueBetween(ctx.ws, partnerId, ly.start, addDays(ly.start, daysElapsed - 1));
+    forecastSeasonalMinor = lyToDate > 0 && lyFull > 0 ? mulDivRound(actualMinor, lyFull, lyToDate) : null;
+  }
+  const next = nextPeriod(period, ctx.fsm);
+  const forecast = forecastSeasonalMinor ?? forecastLinearMinor;
+  return {
+    targetMinor,
+    actualMinor,
+    attainment: targetMinor ? actualMinor / targetMinor : null,
+    gapMinor: targetMinor == null ? null : Math.max(0, targetMinor - actualMinor),
+    state,
+    daysElapsed,
+    daysTotal,
+    forecastLinearMinor,
+    forecastSeasonalMinor,
+    forecastAttainment: targetMinor && forecast != null ? forecast / targetMinor : null,
+    next: { label: next.label, targetMinor: revenueTargets(ctx.ws, next, ctx.fsm, [partnerId]).get(partnerId) ?? null },
+  };
+}
+
+function mixOf(ws: Workspace, partnerId: number, period: Period, lang: ReviewPackLanguage): PackMix {
+  const none = lang === 'zh-CN' ? '（未分类）' : '(no category)';
+  const rows = ws.sqlite
+    .prepare(
+      `select coalesce(category, '') as category, coalesce(product, '') as product, sum(amount_minor) as amount, sum(quantity) as quantity
+       from sales_lines where partner_id = ? and date between ? and ? group by 1, 2`,
+    )
+    .all(partnerId, period.start, period.end) as Array<{ category: string; product: string; amount: number; quantity: number }>;
+  const totalMinor = rows.reduce((s, r) => s + r.amount, 0);
+  const byCategory = new Map<string, number>();
+  for (const r of rows) byCategory.set(r.category || none, (byCategory.get(r.category || none) ?? 0) + r.amount);
+  const share = (v: number) => (totalMinor > 0 ? v / totalMinor : 0);
+  return {
+    totalMinor,
+    categories: [...byCategory].map(([name, amountMinor]) => ({ name, amountMinor, share: share(amountMinor) })).sort((a, b) => b.amountMinor - a.amountMinor),
+    products: rows
+      .filter((r) => r.product)
+      .map((r) => ({ name: r.product, amountMinor: r.amount, quantity: r.quantity, share: share(r.amount) }))
+      .sort((a, b) => b.amountMinor - a.amountMinor)
+      .slice(0, 8),
+  };
+}
+
+function incentivesOf(ws: Workspace, partnerId: number, period: Period): PackIncentives {
+  // Runs of the last twelve months up to the period's end: what was earned for which program and whether it is paid.
+  const runs = ws.sqlite
+    .prepare(
+      `select g.code as programCode, g.name as programName, r.period, r.status, sum(l.amount_minor) as amountMinor, r.paid_at as paidAt, r.payment_ref as paymentRef, r.calculated_at as calculatedAt
+       from payout_lines l join payout_runs r on r.id = l.run_id join incentive_programs g on g.id = r.program_id
+       where l.partner_id = ? and r.status <> 'void'
+         and not exists (select 1 from payout_runs n where n.program_id = r.program_id and n.period = r.period and n.version > r.version and n.status <> 'void')
+       group by r.id order by r.period, g.code`,
+    )
+    .all(partnerId) as Array<PackIncentives['runs'][number] & { calculatedAt: string }>;
+  const yearBefore = addDays(period.end, -365);
+  const inWindow = runs.filter((r) => {
+    try {
+      const p = parsePeriod(r.period);
+      return p.end <= period.end && p.end > yearBefore;
+    } catch {
+      return false;
+    }
+  });
+  const ledger = partnerLedger(ws, { partnerId, from: period.start, to: period.end });
+  let earnedMinor = 0;
+  let paidMinor = 0;
+  for (const e of ledger.entries) {
+    if (e.kind === 'paid') paidMinor -= e.amountMinor;
+    else if (e.kind !== 'void') earnedMinor += e.amountMinor;
+  }
+  return {
+    runs: inWindow.map(({ calculatedAt: _c, ...r }) => r),
+    earnedMinor,
+    paidMinor,
+    balanceMinor: ledger.closingMinor,
+    accruedMinor: ledger.accruedMinor,
+  };
+}
+
+function risksOf(ctx: PackContext, partnerId: number): PackRisk[] {
+  const rows = ctx.ws.sqlite
+    .prepare(
+      `select code, title, category, likelihood, impact, status, owner, next_review_on as nextReviewOn from risks where partner_id = ? and status <> 'closed'`,
+    )
+    .all(partnerId) as Array<Omit<PackRisk, 'level' | 'score'> & { likelihood: number; impact: number }>;
+  return rows
+    .map(({ likelihood, impact, ...r }) => ({ ...r, score: likelihood * impact, level: riskLevel(likelihood * impact, ctx.bands) }))
+    .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+}
+
+function dealsOf(ws: Workspace, partnerId: number): PackDeal[] {
+  return ws.sqlite
+    .prepare(
+      `select customer_name as customerName, product_line as productLine, expected_value_minor as expectedValueMinor, status,
+        expected_close_on as expectedCloseOn, protected_until as protectedUntil
+       from deal_registrations where partner_id = ? and status in ('pending', 'conflict', 'approved') order by expected_value_minor desc, id`,
+    )
+    .all(partnerId) as PackDeal[];
+}
+
+/** Everything the pack of one partner and period shows, read from the workspace as of the context's day. */
+export function reviewPackData(ctx: PackContext, partnerId: number, periodLabel: string, language: ReviewPackLanguage): ReviewPackData {
+  const { ws, today, fsm } = ctx;
+  const period = parsePeriod(periodLabel, fsm);
+  const partner = partnerRow(ws, partnerId);
+  const score = scoreOf(ws, partnerId, period.label);
+  const previousScore = scoreOf(ws, partnerId, previousPeriod(period, fsm).label);
+  const trend = trendOf(ctx, partnerId, period);
+  const current = trend[trend.length - 1];
+  const target = targetOf(ctx, partnerId, period, current.revenueMinor, current.targetMinor);
+  const compliance = trainingCompliance(ws, today, [partnerId]).get(partnerId);
+  const training = {
+    required: compliance?.required ?? 0,
+    valid: compliance?.valid ?? 0,
+    compliance: compliance?.compliance ?? null,
+    expiring: (ctx.expiring.get(partnerId) ?? []).map((c) => ({
+      courseCode: c.courseCode,
+      courseTitle: language === 'zh-CN' ? c.courseTitleZh : c.courseTitleEn,
+      trainee: c.trainee,
+      certificateNo: c.certificateNo,
+      expiresOn: c.expiresOn,
+      daysLeft: c.daysLeft,
+      required: c.required,
+    })),
+  };
+  const risks = risksOf(ctx, partnerId);
+  const deals = dealsOf(ws, partnerId);
+  const { lastMeeting, actions } = carriedActions(ws, partnerId, period, fsm, today);
+  const thisPeriodMeetings = listMeetings(ws, { partnerId, period: period.label }, today);
+  const data: Omit<ReviewPackData, 'proposals'> = {
+    language,
+    generatedAt: new Date().toISOString(),
+    today,
+    company: ctx.company,
+    partner,
+    period: { label: period.label, kind: period.kind, start: period.start, end: period.end },
+    score,
+    previousScore,
+    trend,
+    target,
+    mix: mixOf(ws, partnerId, period, language),
+    incentives: incentivesOf(ws, partnerId, period),
+    training,
+    risks,
+    deals,
+    lastReview: lastMeeting ? { period: lastMeeting.period, heldOn: lastMeeting.heldOn, attendees: lastMeeting.attendees, decisions: lastMeeting.decisions } : null,
+    carriedActions: actions,
+  };
+  return { ...data, proposals: proposeActions(data, thisPeriodMeetings.flatMap((m) => m.actions)) };
+}

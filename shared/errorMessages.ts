@@ -1,3 +1,5 @@
+import { formatMoney } from './money';
+
 /**
  * Domain refusals the user reads, in both languages. A DomainError that the user must act on carries
  * `data: { reason, params }`; its `message` stays the English text for logs and the audit trail, and every surface
@@ -22,6 +24,9 @@ const fieldList = (p: Params, lang: MessageLanguage) =>
   (Array.isArray(p.missing) ? (p.missing as string[]) : [])
     .map((k) => COMPANY_FIELD_WORDS[k]?.[lang === 'zh-CN' ? 0 : 1] ?? k)
     .join(lang === 'zh-CN' ? '、' : ', ');
+
+const mdfMoney = (p: Params, key: string) => formatMoney(Number(p[key]), String(p.currency ?? 'CNY'));
+const mb = (bytes: unknown, digits = 1) => (Number(bytes) / 1048576).toFixed(digits);
 
 const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   companyProfileMissing: {
@@ -58,6 +63,31 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   paidBeforeApproval: {
     'zh-CN': (p) => `结算批次 #${String(p.runId)} 于 ${String(p.approvedOn)} 批准，付款日期 ${String(p.paidOn)} 不能早于批准日期`,
     en: (p) => `Payout run #${String(p.runId)} was approved on ${String(p.approvedOn)}: the payment date ${String(p.paidOn)} cannot be before that`,
+  },
+  // Market development funds (市场费用)
+  mdfOverspend: {
+    'zh-CN': (p) => `批准 ${mdfMoney(p, 'committedMinor')} 将超支：${p.allocation ? `伙伴 ${String(p.partnerCode)} 的分配额度仅剩` : `基金 ${String(p.fundCode)} 可用余额仅剩`} ${mdfMoney(p, 'availableMinor')}`,
+    en: (p) => `Approving ${mdfMoney(p, 'committedMinor')} would overspend: ${p.allocation ? `partner ${String(p.partnerCode)}'s allocation has` : `fund ${String(p.fundCode)} has`} ${mdfMoney(p, 'availableMinor')} left`,
+  },
+  mdfClaimAboveLimit: {
+    'zh-CN': (p) => `核销金额 ${mdfMoney(p, 'amountMinor')} 超过可核销上限：批准费用 ${mdfMoney(p, 'approvedMinor')} × 公司承担比例 ${String(p.share)} = ${mdfMoney(p, 'limitMinor')}`,
+    en: (p) => `The claim of ${mdfMoney(p, 'amountMinor')} is more than the request allows: approved ${mdfMoney(p, 'approvedMinor')} × share ${String(p.share)} = ${mdfMoney(p, 'limitMinor')}`,
+  },
+  mdfProofTooLarge: {
+    'zh-CN': (p) => `凭证文件 ${String(p.file)} 大小为 ${mb(p.sizeBytes)} MB，每个文件不能超过 ${mb(p.limitBytes, 0)} MB`,
+    en: (p) => `Proof file ${String(p.file)} is ${mb(p.sizeBytes)} MB; the limit is ${mb(p.limitBytes, 0)} MB per file`,
+  },
+  mdfProofForbiddenType: {
+    'zh-CN': (p) => `凭证文件 ${String(p.file)} 不是 PDF、JPEG、PNG、GIF、WebP 图片或 OFD 电子发票（按文件内容判断，而非文件名）`,
+    en: (p) => `Proof file ${String(p.file)} is not a PDF, JPEG, PNG, GIF, WebP image or OFD e-invoice (judged by its content, not its name)`,
+  },
+  mdfClaimNotApproved: {
+    'zh-CN': (p) => `核销单 #${String(p.claimId)} 尚未审核通过，请先审核再付款`,
+    en: (p) => `MDF claim ${String(p.claimId)} is not approved yet: approve it before paying`,
+  },
+  mdfOutOfScope: {
+    'zh-CN': (p) => `合作伙伴 ${String(p.partnerCode)} 不在基金 ${String(p.fundCode)} 的适用范围内（区域、渠道类型、级别或指定伙伴）`,
+    en: (p) => `Partner ${String(p.partnerCode)} is outside fund ${String(p.fundCode)}'s scope (territory, channel type, tier or partner)`,
   },
 };
 

@@ -70,7 +70,7 @@ export function submitClaim(
     throw new DomainError(
       `The claim of ${formatMoney(input.amountMinor, req.currency)} is more than the request allows: approved ${formatMoney(req.approvedMinor ?? 0, req.currency)} × share ${req.share} = ${formatMoney(limit, req.currency)}`,
       'DOMAIN',
-      { limitMinor: limit },
+      { reason: 'mdfClaimAboveLimit', params: { amountMinor: input.amountMinor, approvedMinor: req.approvedMinor ?? 0, share: req.share, limitMinor: limit, currency: req.currency } },
     );
   }
   const proofs = readProofs(input.proofs);
@@ -107,7 +107,7 @@ export function decideClaim(ws: Workspace, user: string, input: { claimId: numbe
  */
 export function payClaim(ws: Workspace, input: { claimId: number; paymentRef?: string; paidOn?: string; deductFromRebates?: boolean }): { before: MdfClaimView; after: MdfClaimView } {
   const before = getClaim(ws, input.claimId);
-  if (before.status === 'submitted') throw new DomainError(`MDF claim ${before.id} is not approved yet: approve it before paying`, 'CONFLICT');
+  if (before.status === 'submitted') throw new DomainError(`MDF claim ${before.id} is not approved yet: approve it before paying`, 'CONFLICT', { reason: 'mdfClaimNotApproved', params: { claimId: before.id } });
   if (before.status !== 'approved') throw new DomainError(`MDF claim ${before.id} is ${before.status}: only an approved claim can be paid`, 'CONFLICT');
   const now = new Date().toISOString();
   if (input.deductFromRebates) {

@@ -46,13 +46,13 @@ export function readProofs(uploads: ProofUpload[]): ReadProof[] {
       throw new DomainError(`Proof file ${fileName} cannot be read (${u.path})`, 'NOT_FOUND', { file: fileName });
     }
     if (size > MDF_PROOF_MAX_BYTES) {
-      throw new DomainError(`Proof file ${fileName} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MDF_PROOF_MAX_BYTES / 1048576} MB per file`, 'DOMAIN', { file: fileName, reason: 'tooLarge', sizeBytes: size, limitBytes: MDF_PROOF_MAX_BYTES });
+      throw new DomainError(`Proof file ${fileName} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MDF_PROOF_MAX_BYTES / 1048576} MB per file`, 'DOMAIN', { reason: 'mdfProofTooLarge', params: { file: fileName, sizeBytes: size, limitBytes: MDF_PROOF_MAX_BYTES } });
     }
-    if (size === 0) throw new DomainError(`Proof file ${fileName} is empty`, 'DOMAIN', { file: fileName, reason: 'empty' });
+    if (size === 0) throw new DomainError(`Proof file ${fileName} is empty`, 'DOMAIN', { file: fileName });
     const content = readFileSync(u.path);
     const mediaType = sniffProofType(content);
     if (!mediaType) {
-      throw new DomainError(`Proof file ${fileName} is not a PDF, JPEG, PNG, GIF, WebP image or OFD e-invoice (judged by its content, not its name)`, 'DOMAIN', { file: fileName, reason: 'forbiddenType' });
+      throw new DomainError(`Proof file ${fileName} is not a PDF, JPEG, PNG, GIF, WebP image or OFD e-invoice (judged by its content, not its name)`, 'DOMAIN', { reason: 'mdfProofForbiddenType', params: { file: fileName } });
     }
     return { fileName, mediaType, sha256: createHash('sha256').update(content).digest('hex'), content };
   });

@@ -48,7 +48,9 @@ export function createRequest(ws: Workspace, user: string, input: MdfRequestInpu
   if (fund.status !== 'open') throw new DomainError(`Fund ${fund.code} is closed: it takes no new requests`, 'CONFLICT');
   const partnerId = partnerIdByCode(ws, input);
   const partner = ws.sqlite.prepare('select code, currency from partners where id = ?').get(partnerId) as { code: string; currency: string };
-  if (!inScope(ws, fund, partnerId)) throw new DomainError(`Partner ${partner.code} is outside fund ${fund.code}'s scope (territory, channel type, tier or partner)`);
+  if (!inScope(ws, fund, partnerId)) {
+    throw new DomainError(`Partner ${partner.code} is outside fund ${fund.code}'s scope (territory, channel type, tier or partner)`, 'DOMAIN', { reason: 'mdfOutOfScope', params: { partnerCode: partner.code, fundCode: fund.code } });
+  }
   if (fund.activityTypes && !fund.activityTypes.includes(input.activityType)) throw new DomainError(`Fund ${fund.code} does not pay for ${input.activityType} (it pays for ${fund.activityTypes.join(', ')})`);
   if (partner.currency !== fund.currency) throw new DomainError(`Partner ${partner.code} is settled in ${partner.currency}, fund ${fund.code} pays in ${fund.currency}`);
   if (input.endsOn < input.startsOn) throw new DomainError(`The activity ends (${input.endsOn}) before it starts (${input.startsOn})`);
@@ -80,7 +82,10 @@ export function approveRequest(ws: Workspace, user: string, input: { requestId: 
   const { availableMinor, remainingMinor, allocationMinor } = availableFor(ws, fund.id, before.partnerId);
   if (committed > availableMinor) {
     const why = allocationMinor != null && availableMinor < remainingMinor ? `partner ${before.partnerCode}'s allocation has ${formatMoney(availableMinor, fund.currency)} left` : `fund ${fund.code} has ${formatMoney(availableMinor, fund.currency)} available`;
-    throw new DomainError(`Approving ${formatMoney(committed, fund.currency)} would overspend: ${why}`, 'CONFLICT', { committedMinor: committed, availableMinor });
+    throw new DomainError(`Approving ${formatMoney(committed, fund.currency)} would overspend: ${why}`, 'CONFLICT', {
+      reason: 'mdfOverspend',
+      params: { committedMinor: committed, availableMinor, currency: fund.currency, fundCode: fund.code, partnerCode: before.partnerCode, allocation: allocationMinor != null && availableMinor < remainingMinor },
+    });
   }
   const claimBy = input.claimBy ?? fund.claimDeadline;
   if (claimBy < before.endsOn) throw new DomainError(`The claim deadline ${claimBy} is before the activity ends (${before.endsOn})`);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
+import { errorText } from '../../../shared/errorMessages';
 import { MDF_PROOF_MAX_BYTES } from '../../../electron/model/mdf';
 import { largestRemainder } from '../../../electron/domain/mdf/allocations';
 import { tempDir } from '../../helpers/workspace';
@@ -86,6 +87,8 @@ describe('MDF balances', () => {
     const f = files();
     const big = await refusal(api.send('mdf.claims.add', { requestId: r1.id, amountMinor: 30_001, proofs: [{ path: f.paths.pdf }] }));
     expect(big.message).toContain('more than the request allows');
+    expect(errorText(big, 'zh-CN')).toBe('核销金额 ¥300.01 超过可核销上限：批准费用 ¥300.00 × 公司承担比例 1 = ¥300.00');
+    expect(errorText(over, 'zh-CN')).toBe('批准 ¥300.00 将超支：基金 F 可用余额仅剩 ¥200.00');
     expect((await api.send('mdf.claims.list', { requestId: r1.id })).length).toBe(0);
   });
 
@@ -155,10 +158,12 @@ describe('MDF proof files', () => {
     const exe = await refusal(api.send('mdf.claims.add', { requestId: r.id, amountMinor: 500, proofs: [{ path: f.paths.pdf }, { path: f.paths.exe }] }));
     expect(exe.message).toContain('invoice.pdf');
     expect(exe.message).toContain('not a PDF');
+    expect(errorText(exe, 'zh-CN')).toContain('凭证文件 invoice.pdf 不是 PDF');
     const huge = join(f.dir, 'scan.pdf');
     writeFileSync(huge, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(MDF_PROOF_MAX_BYTES)]));
     const tooBig = await refusal(api.send('mdf.claims.add', { requestId: r.id, amountMinor: 500, proofs: [{ path: huge }] }));
     expect(tooBig.message).toMatch(/scan\.pdf is 10\.0 MB; the limit is 10 MB/);
+    expect(errorText(tooBig, 'zh-CN')).toBe('凭证文件 scan.pdf 大小为 10.0 MB，每个文件不能超过 10 MB');
     expect((ws.sqlite.prepare('select count(*) as n from mdf_proof_files').get() as { n: number }).n).toBe(0);
     expect((ws.sqlite.prepare('select count(*) as n from mdf_claims').get() as { n: number }).n).toBe(0);
     const ok = await api.send('mdf.claims.add', { requestId: r.id, amountMinor: 500, proofs: [{ path: f.paths.pdf }] });

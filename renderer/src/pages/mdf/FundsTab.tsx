@@ -21,17 +21,24 @@ function FundDetail({ fundId }: { fundId: number }) {
   const option = useMemo<EChartsOption | null>(() => {
     if (!f) return null;
     const yuan = (v: number) => v / 100;
+    const line = (name: string, pick: (p: (typeof f.burnDown)[number]) => number, area = false) => ({
+      name,
+      type: 'line' as const,
+      step: 'end' as const,
+      data: f.burnDown.map((p) => [p.date, yuan(pick(p))]),
+      ...(area ? { areaStyle: { opacity: 0.15 } } : {}),
+    });
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('mdf:balance.remainingMinor'), t('mdf:balance.approvedMinor'), t('mdf:balance.claimedMinor'), t('mdf:balance.paidMinor')] },
-      grid: { left: 70, right: 20, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: f.burnDown.map((p) => p.date) },
+      legend: { top: 0 },
+      grid: { left: 70, right: 20, top: 36, bottom: 30 },
+      xAxis: { type: 'time', min: f.startsOn, max: [f.endsOn, f.claimDeadline].sort()[1] },
       yAxis: { type: 'value', name: f.currency },
       series: [
-        { name: t('mdf:balance.remainingMinor'), type: 'line', step: 'end', data: f.burnDown.map((p) => yuan(p.remainingMinor)), areaStyle: { opacity: 0.15 } },
-        { name: t('mdf:balance.approvedMinor'), type: 'line', step: 'end', data: f.burnDown.map((p) => yuan(p.approvedMinor)) },
-        { name: t('mdf:balance.claimedMinor'), type: 'line', step: 'end', data: f.burnDown.map((p) => yuan(p.claimedMinor)) },
-        { name: t('mdf:balance.paidMinor'), type: 'line', step: 'end', data: f.burnDown.map((p) => yuan(p.paidMinor)) },
+        line(t('mdf:balance.remainingMinor'), (p) => p.remainingMinor, true),
+        line(t('mdf:balance.approvedMinor'), (p) => p.approvedMinor),
+        line(t('mdf:balance.claimedMinor'), (p) => p.claimedMinor),
+        line(t('mdf:balance.paidMinor'), (p) => p.paidMinor),
       ],
     };
   }, [f, t]);

@@ -15,7 +15,7 @@ export default function MdfPage() {
   return (
     <div className="page page-fill">
       <h1>{t('title')}</h1>
-      <div className="tabs" role="tablist">
+      <div className="mdf-tabs" role="tablist">
         {TABS.map((x) => (
           <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'active' : undefined} onClick={() => setTab(x)} data-testid={`mdf-tab-${x}`}>
             {t(`tab.${x}`)}

@@ -20,13 +20,14 @@ export function RoiTab() {
     const types = [...new Set(r.byActivity.map((b) => b.activityType))];
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: types.map((a) => t(`mdf:activity.${a}`)) },
-      grid: { left: 60, right: 20, top: 40, bottom: 30 },
+      legend: { top: 0 },
+      grid: { left: 60, right: 20, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: periods },
       yAxis: { type: 'value', name: 'ROI %' },
       series: types.map((a) => ({
         name: t(`mdf:activity.${a}`),
         type: 'bar',
+        barMaxWidth: 48,
         data: periods.map((p) => {
           const v = r.byActivity.find((b) => b.activityType === a && b.period === p)?.roi;
           return v == null ? null : Math.round(v * 1000) / 10;
@@ -37,7 +38,7 @@ export function RoiTab() {
   const c = r?.currency ?? 'CNY';
   return (
     <div className="mdf-roi">
-      <div className="toolbar">
+      <div className="toolbar mdf-toolbar">
         <select value={fundCode} onChange={(e) => setFundCode(e.target.value)} data-testid="mdf-roi-fund" aria-label={t('mdf:fund.title')}>
           <option value="">{t('mdf:allFunds')}</option>
           {funds.data?.map((f) => (

@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { EChartsOption } from 'echarts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MdfBalance, MdfFundView } from '../../../../electron/contract/mdf';
+import type { MdfBalance, MdfBurnPoint, MdfFundView } from '../../../../electron/contract/mdf';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -21,7 +21,7 @@ function FundDetail({ fundId }: { fundId: number }) {
   const option = useMemo<EChartsOption | null>(() => {
     if (!f) return null;
     const yuan = (v: number) => v / 100;
-    const line = (name: string, pick: (p: (typeof f.burnDown)[number]) => number, area = false) => ({
+    const line = (name: string, pick: (p: MdfBurnPoint) => number, area = false) => ({
       name,
       type: 'line' as const,
       step: 'end' as const,

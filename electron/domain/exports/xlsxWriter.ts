@@ -24,7 +24,7 @@ export interface XlsxColumn<T> {
 export interface XlsxSheet<T> {
   name: string;
   columns: XlsxColumn<T>[];
-  rows: Iterable<T> | AsyncIterable<T>;
+  rows: Iterable<T>;
   /** Keep the header row visible while scrolling (default true). */
   freezeHeader?: boolean;
 }
@@ -98,7 +98,7 @@ export async function writeXlsx(
       header.font = { bold: true };
       header.commit();
       let r = 2;
-      for await (const row of sheet.rows) {
+      for (const row of sheet.rows) {
         const xrow = ws.getRow(r++);
         sheet.columns.forEach((c, i) => {
           xrow.getCell(i + 1).value = xlsxCell(c.value(row), c.kind);

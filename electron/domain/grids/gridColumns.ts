@@ -2,27 +2,35 @@ import type { GridColumnFilter, GridColumnSpec, GridFilterCondition } from '../.
 
 export type GridRow = Record<string, unknown>;
 
-function at(row: GridRow, path: string): unknown {
-  let v: unknown = row;
-  for (const key of path.split('.')) {
-    if (v === null || v === undefined || typeof v !== 'object') return null;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v ?? null;
+function pathGetter(path: string): (row: GridRow) => unknown {
+  if (!path.includes('.')) return (row) => row[path] ?? null;
+  const keys = path.split('.');
+  return (row) => {
+    let v: unknown = row;
+    for (const key of keys) {
+      if (v === null || v === undefined || typeof v !== 'object') return null;
+      v = (v as Record<string, unknown>)[key];
+    }
+    return v ?? null;
+  };
+}
+
+/** Each column's reader, compiled once per export (an export reads every column of every row). */
+const readers = new WeakMap<GridColumnSpec, (row: GridRow) => unknown>();
+
+function readerOf(col: GridColumnSpec): (row: GridRow) => unknown {
+  let read = readers.get(col);
+  if (read) return read;
+  const getters = (col.fields ?? [col.colId]).map(pathGetter);
+  const one = getters.length === 1 ? getters[0] : (row: GridRow) => getters.map((g) => g(row)).filter((x) => x !== null && x !== '').join(' ') || null;
+  read = col.kind === 'count' ? (row) => { const v = one(row); return Array.isArray(v) ? v.length : 0; } : one;
+  readers.set(col, read);
+  return read;
 }
 
 /** A column's value as the grid holds it (before formatting): one field, or several joined with a space. */
 export function rawValue(row: GridRow, col: GridColumnSpec): unknown {
-  const fields = col.fields ?? [col.colId];
-  const v =
-    fields.length === 1
-      ? at(row, fields[0])
-      : fields
-          .map((f) => at(row, f))
-          .filter((x) => x !== null && x !== '')
-          .join(' ') || null;
-  if (col.kind === 'count') return Array.isArray(v) ? v.length : 0;
-  return v;
+  return readerOf(col)(row);
 }
 
 /** What the user sees in the cell, before number formatting: the label of a code, else the value. */

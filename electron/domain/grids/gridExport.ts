@@ -52,7 +52,7 @@ const XLSX_FORMAT: Partial<Record<NonNullable<GridColumnSpec['kind']>, string>> 
   text: '@',
 };
 
-async function* filtered(source: GridRowSource, keep: (row: GridRow) => boolean, ctx: Pick<JobContext, 'progress' | 'cancel'>, counter: { scanned: number }) {
+function* filtered(source: GridRowSource, keep: (row: GridRow) => boolean, ctx: Pick<JobContext, 'progress' | 'cancel'>, counter: { scanned: number }) {
   for (const row of source.rows) {
     counter.scanned++;
     if (counter.scanned % 1000 === 0) {
@@ -76,11 +76,11 @@ export async function exportGrid(ctx: Pick<JobContext, 'ws' | 'user' | 'progress
   const keep = rowFilter(input.filterModel, all, input.quickFilter, input.columns);
   const counter = { scanned: 0 };
   ctx.progress('export', 0, source.total);
-  let rows: Iterable<GridRow> | AsyncIterable<GridRow>;
+  let rows: Iterable<GridRow>;
   if (source.sorted || !input.sort.length) rows = filtered(source, keep, ctx, counter);
   else {
     const kept: GridRow[] = [];
-    for await (const r of filtered(source, keep, ctx, counter)) kept.push(r);
+    for (const r of filtered(source, keep, ctx, counter)) kept.push(r);
     rows = sortRows(kept, input.sort, all);
   }
   let written = 0;
@@ -101,7 +101,7 @@ export async function exportGrid(ctx: Pick<JobContext, 'ws' | 'user' | 'progress
       input.format === 'csv-excel' ? 'excel' : 'plain',
     );
     try {
-      for await (const row of rows) {
+      for (const row of rows) {
         if (!w.write(input.columns.map((c) => cellFor(row, c)))) await w.drain();
         written++;
       }

@@ -95,6 +95,8 @@ export const reviewExportInput = z
   .object({
     period: zs.period,
     out: zs.filePath,
+    /** An existing pack: refuse (default), replace, or write `name (2).pdf` beside it. */
+    onExists: zs.onExists.optional(),
     language: z.enum(REVIEW_PACK_LANGUAGES).optional(),
     partnerCodes: z.array(zs.code).max(100_000).optional(),
     tiers: z.array(z.enum(TIERS)).max(TIERS.length).optional(),

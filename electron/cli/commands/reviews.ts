@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Result } from '../../contract';
 import { REVIEW_ACTION_STATUSES, TIERS } from '../../../shared/enums';
@@ -103,8 +104,9 @@ export function register(program: Command): void {
     .option('--tier <tiers>', `tiers (${TIERS.join(',')})`, list)
     .option('--territory <code>', 'territory code or exact name (sub-territories included)')
     .option('--lang <lang>', 'zh (default) or en', 'zh')
+    .option('--overwrite', 'replace packs of an earlier export in the same folder')
     .action(
-      action(async (opts: CommonOptions & { period: string; out: string; partner?: string[]; tier?: string[]; territory?: string; lang: string }) => {
+      action(async (opts: CommonOptions & { period: string; out: string; partner?: string[]; tier?: string[]; territory?: string; lang: string; overwrite?: boolean }) => {
         if (!opts.partner?.length && !opts.tier?.length && !opts.territory) throw new Error('Choose the partners: --partner CODE, or --tier and/or --territory for a bulk export');
         const language = opts.lang === 'zh' || opts.lang === 'zh-CN' ? 'zh-CN' : opts.lang === 'en' ? 'en' : null;
         if (!language) throw new Error(`--lang takes zh or en, not ${opts.lang}`);
@@ -116,7 +118,7 @@ export function register(program: Command): void {
           try {
             const r = await api.send(
               'reviews.export',
-              { period: opts.period, out: opts.out, language, partnerCodes: opts.partner, tiers: opts.tier as never, territory: opts.territory },
+              { period: opts.period, out: resolve(opts.out), onExists: opts.overwrite ? 'replace' : 'refuse', language, partnerCodes: opts.partner, tiers: opts.tier as never, territory: opts.territory },
               { onProgress: progressPrinter(), signal: abort.signal },
             );
             output(opts, r, () => [...r.packs.map((p) => `${p.partnerCode}\t${p.pages} pages\t${Math.round(p.bytes / 1024)} KB\t${p.file}`), `${r.packs.length} review packs in ${r.dir}`].join('\n'));

@@ -1,10 +1,11 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JobContext } from '../../jobs/types';
 import { DomainError } from '../../../shared/errors';
 import { isPeriodLabel } from '../../../shared/period';
 import type { ReviewExportInput, ReviewExportResult, ReviewPackFile } from '../../model/reviews';
 import { writeAudit } from '../audit';
+import { outputPath } from '../exports/outputPath';
 import { workspaceClock } from '../system/workspaceClock';
 import { territoryFilterIds } from '../territories/territoryStore';
 import { packContext, reviewPackData } from './reviewPackData';
@@ -54,14 +55,17 @@ export function exportTargets(ctx: Pick<JobContext, 'ws'>, input: Pick<ReviewExp
 }
 
 /**
- * Writes one review pack PDF per partner into `out` (`QBR_<code>_<period>_<lang>.pdf`), with progress per pack. A
- * cancelled or failed export removes the packs it wrote, so nothing half-done is left behind.
+ * Writes one review pack PDF per partner into `out` (`QBR_<code>_<period>_<lang>.pdf`), with progress per pack. An
+ * existing pack is refused before anything is written (`onExists` refuse, the default), replaced, or kept beside as
+ * `name (2).pdf`. Packs are written as `.partial` files and renamed only when all are done, so a cancelled or failed
+ * export leaves nothing behind and replaces nothing.
  */
 export async function exportReviewPacks(ctx: Pick<JobContext, 'ws' | 'user' | 'progress' | 'cancel'>, input: ReviewExportInput): Promise<ReviewExportResult> {
   const { ws } = ctx;
   if (!isPeriodLabel(input.period)) throw new DomainError(`Not a period: ${input.period}`);
   const language = input.language ?? 'zh-CN';
   const targets = exportTargets(ctx, input);
+  const files = targets.map((t) => outputPath(join(input.out, packFileName(t.code, input.period, language)), input.onExists ?? 'refuse'));
   const today = workspaceClock(ws).today();
   const shared = packContext(ws, today);
   mkdirSync(input.out, { recursive: true });
@@ -72,15 +76,16 @@ export async function exportReviewPacks(ctx: Pick<JobContext, 'ws' | 'user' | 'p
       ctx.cancel.throwIfCancelled();
       const data = reviewPackData(shared, t.id, input.period, language);
       const pdf = await renderReviewPackPdf(data);
-      const file = join(input.out, packFileName(t.code, input.period, language));
-      writeFileSync(file, pdf);
-      packs.push({ partnerCode: t.code, partnerName: t.name, file, bytes: pdf.length, pages: pageCount(pdf) });
+      writeFileSync(`${files[i]}.partial`, pdf);
+      packs.push({ partnerCode: t.code, partnerName: t.name, file: files[i], bytes: pdf.length, pages: pageCount(pdf) });
       ctx.progress('packs', i + 1, targets.length);
     }
+    ctx.cancel.throwIfCancelled();
   } catch (e) {
-    for (const p of packs) rmSync(p.file, { force: true });
+    for (const p of packs) rmSync(`${p.file}.partial`, { force: true });
     throw e;
   }
+  for (const p of packs) renameSync(`${p.file}.partial`, p.file);
   writeAudit(ws.sqlite, ctx.user, {
     operation: 'reviews.export',
     entity: 'review_pack',

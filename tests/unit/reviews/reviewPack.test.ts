@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -214,5 +214,21 @@ describe('pwb reviews export', () => {
     const run = api.send('reviews.export', { period: '2026-Q3', out: dir, tiers: ['tier1', 'tier2'] }, { signal: abort.signal, onProgress: (p) => p.done === 1 && abort.abort() });
     await expect(run).rejects.toMatchObject({ body: { code: 'CANCELLED' } });
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('never writes over an earlier pack silently: refuse before writing anything, replace, or rename', async () => {
+    const { ws, api } = memoryApi();
+    cleanups.push(() => ws.close());
+    await fixture(ws, api);
+    await api.send('partners.create', partnerInput('P0005', { tier: 'tier1' }));
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    writeFileSync(join(dir, 'QBR_P0005_2026-Q3_zh-CN.pdf'), 'earlier');
+    await expect(api.send('reviews.export', { period: '2026-Q3', out: dir, tiers: ['tier1'] })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
+    expect(readdirSync(dir)).toEqual(['QBR_P0005_2026-Q3_zh-CN.pdf']);
+    const renamed = await api.send('reviews.export', { period: '2026-Q3', out: dir, tiers: ['tier1'], onExists: 'rename' });
+    expect(renamed.files.map((f) => f.slice(dir.length + 1))).toEqual(['QBR_P0001_2026-Q3_zh-CN.pdf', 'QBR_P0005_2026-Q3_zh-CN (2).pdf']);
+    await api.send('reviews.export', { period: '2026-Q3', out: dir, partnerCodes: ['P0005'], onExists: 'replace' });
+    expect(readFileSync(join(dir, 'QBR_P0005_2026-Q3_zh-CN.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

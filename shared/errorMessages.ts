@@ -60,6 +60,34 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏（${String(p.operation)}）。未做任何更改。请运行 pwb check 检查，并恢复最近一份完好的备份（设置 → 备份）。`,
     en: (p) => `The workspace ${String(p.path)} is damaged (${String(p.operation)}). Nothing was changed. Run pwb check and restore the latest good backup (Settings → Backups).`,
   },
+  'territory.notFound': {
+    'zh-CN': (p) => `找不到区域 ${String(p.code)}`,
+    en: (p) => `Territory ${String(p.code)} not found`,
+  },
+  'territory.codeTaken': {
+    'zh-CN': (p) => `区域编码 ${String(p.code)} 已被使用，请换一个编码`,
+    en: (p) => `The territory code ${String(p.code)} is already used: choose another one`,
+  },
+  'territory.moveUnderItself': {
+    'zh-CN': (p) => `区域 ${String(p.code)} 不能移到它自身或它的下级区域（${String(p.parent)}）之下`,
+    en: (p) => `Territory ${String(p.code)} cannot move under itself or one of its own sub-territories (${String(p.parent)})`,
+  },
+  'territory.mergeIntoItself': {
+    'zh-CN': () => '区域不能合并到它自身',
+    en: () => 'A territory cannot be merged into itself',
+  },
+  'territory.mergeIntoDescendant': {
+    'zh-CN': (p) => `区域 ${String(p.code)} 不能合并到它的下级区域（${String(p.into)}）`,
+    en: (p) => `Territory ${String(p.code)} cannot be merged into one of its own sub-territories (${String(p.into)})`,
+  },
+  'coverage.areaOutside': {
+    'zh-CN': (p) => `${String(p.area)} 不在 ${String(p.territory)} 之内：覆盖地区必须是该区域下的省份或城市`,
+    en: (p) => `${String(p.areaEn)} does not lie in ${String(p.territoryEn)}: the area must be a province or city under the territory`,
+  },
+  'coverage.duplicate': {
+    'zh-CN': () => '该覆盖目标已存在（同一区域、地区和渠道类型），请直接修改其目标伙伴数',
+    en: () => 'That coverage target already exists (same territory, area and channel type): change its number instead',
+  },
   paidBeforeApproval: {
     'zh-CN': (p) => `结算批次 #${String(p.runId)} 于 ${String(p.approvedOn)} 批准，付款日期 ${String(p.paidOn)} 不能早于批准日期`,
     en: (p) => `Payout run #${String(p.runId)} was approved on ${String(p.approvedOn)}: the payment date ${String(p.paidOn)} cannot be before that`,

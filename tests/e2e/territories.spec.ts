@@ -76,3 +76,68 @@ test.describe('territories and coverage (browser mode over the HTTP bridge)', ()
     await expect(page).toHaveURL(/#\/territories/);
   });
 });
+
+test.describe('Settings: the territory tree and channel managers', () => {
+  test.use({ viewport: { width: 1600, height: 1000 } });
+
+  test('add, rename, move and deactivate a territory; refusals and field checks read in Chinese', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+    await page.goto('/#/settings');
+    const section = page.getByTestId('settings-territories');
+    await section.getByTestId('territory-new').click();
+    await section.getByTestId('territory-code').fill('苏 南');
+    await expect(section.getByTestId('territory-form')).toContainText('请填写中文名称');
+    await expect(section.getByTestId('territory-form')).toContainText('编码只能包含字母、数字和 _ . -');
+    await expect(section.getByTestId('territory-save')).toBeDisabled();
+    await section.getByTestId('territory-nameZh').fill('苏南区');
+    await section.getByTestId('territory-nameEn').fill('South Jiangsu');
+    await section.getByTestId('territory-code').fill('SUNAN');
+    await section.getByTestId('territory-parent').selectOption('HD');
+    await section.getByTestId('territory-save').click();
+    await expect(section.getByTestId('territory-done')).toContainText('已新增区域 SUNAN');
+
+    // the same code again: the domain's refusal, in Chinese
+    await section.getByTestId('territory-new').click();
+    await section.getByTestId('territory-nameZh').fill('苏南二区');
+    await section.getByTestId('territory-code').fill('sunan');
+    await section.getByTestId('territory-save').click();
+    await expect(section.getByTestId('error-banner')).toContainText('区域编码 sunan 已被使用');
+
+    await section.getByTestId('territory-tree-toggle').click();
+    await section.getByTestId('territory-edit-320000').click();
+    await section.getByTestId('territory-parent').selectOption('SUNAN');
+    await section.getByTestId('territory-save').click();
+    await expect(section.getByTestId('territory-done')).toContainText('已保存区域 320000');
+    // moving 苏南区 under 江苏 (its own child now) is refused, in Chinese
+    await section.getByTestId('territory-edit-SUNAN').click();
+    await section.getByTestId('territory-nameZh').fill('苏南大区');
+    await section.getByTestId('territory-parent').selectOption('320000');
+    await section.getByTestId('territory-save').click();
+    await expect(section.getByTestId('error-banner')).toContainText('不能移到它自身或它的下级区域');
+    await expect(section.getByTestId('territory-row-SUNAN')).toContainText('苏南大区');
+    await section.getByTestId('territory-toggle-active').click();
+    await expect(section.getByTestId('territory-row-SUNAN')).toContainText('已停用');
+
+    const managers = page.getByTestId('settings-managers');
+    await managers.getByTestId('manager-new').click();
+    await managers.getByTestId('manager-name').fill('欧阳澜');
+    await managers.getByTestId('manager-email').fill('ouyanglan@');
+    await expect(managers.getByTestId('manager-form')).toContainText('请输入邮箱地址');
+    await managers.getByTestId('manager-email').fill('ouyanglan@example.com');
+    await managers.getByTestId('manager-territory').selectOption('HD');
+    await managers.getByTestId('manager-save').click();
+    const row = managers.getByTestId('managers-table').locator('tr', { hasText: '欧阳澜' });
+    await expect(row).toContainText('ouyanglan@example.com');
+    await expect(row).toContainText('华东');
+  });
+
+  test('the partner page shows the channel manager history', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
+    await page.goto('/#/partners');
+    await gridCells(page, 'partners-grid', 'code').first().locator('a').click();
+    const panel = page.getByTestId('manager-history');
+    await expect(panel).toContainText('Channel manager history');
+    // the demo assigned every partner at onboarding
+    await expect(panel.locator('tbody tr').first()).toContainText('onboarding');
+  });
+});

@@ -16,7 +16,7 @@ import { readEvaluationSettings } from '../evaluations/evaluationSettings';
 import { evaluatedPeriods, listScorecards } from '../evaluations/scorecardQueries';
 import { workspaceClock } from '../system/workspaceClock';
 import { placeIndex, type PlaceIndex, type PlaceNode } from './places';
-import { listTerritories } from './territoryStore';
+import { listTerritories, refuse } from './territoryStore';
 import { withDescendants } from './territoryTree';
 
 /** The rules are the model's (electron/model/coverage.ts); this file counts. */
@@ -197,11 +197,12 @@ export function addCoverageTarget(ws: Workspace, input: CoverageTargetInput): Co
   const territory = find(input.territory);
   const area = input.area ? find(input.area) : null;
   if (area && (area.id === territory.id || !places.contains(territory.id, area.id)))
-    throw new DomainError(`${area.code} ${area.nameZh} does not lie under ${territory.code} ${territory.nameZh}`, 'DOMAIN');
+    throw refuse(`${area.code} ${area.nameZh} does not lie under ${territory.code} ${territory.nameZh}`, 'DOMAIN', 'coverage.areaOutside', { area: area.nameZh, areaEn: area.nameEn ?? area.nameZh, territory: territory.nameZh, territoryEn: territory.nameEn ?? territory.nameZh });
   const same = ws.sqlite
     .prepare('select id from coverage_targets where territory_id = ? and area_id is ? and channel_type is ?')
     .get(territory.id, area?.id ?? null, input.channelType ?? null) as { id: number } | undefined;
-  if (same) throw new DomainError(`That coverage target already exists (${territory.code}${area ? ` ${area.code}` : ''}${input.channelType ? ` ${input.channelType}` : ''}): change its number instead`, 'CONFLICT');
+  if (same)
+    throw refuse(`That coverage target already exists (${territory.code}${area ? ` ${area.code}` : ''}${input.channelType ? ` ${input.channelType}` : ''}): change its number instead`, 'CONFLICT', 'coverage.duplicate', {});
   const id = Number(
     ws.sqlite
       .prepare('insert into coverage_targets (territory_id, area_id, channel_type, min_partners) values (?, ?, ?, ?)')

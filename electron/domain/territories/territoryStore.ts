@@ -4,6 +4,11 @@ import { DomainError } from '../../../shared/errors';
 import type { Territory, TerritoryAddInput, TerritoryMergeInput, TerritoryMoveInput, TerritoryRenameInput } from '../../model/territories';
 import { isWithin, withDescendants, type TreeNode } from './territoryTree';
 
+/** A refusal the user reads: the English message for logs, the reason and params for errorText in the user's language. */
+export function refuse(message: string, code: 'NOT_FOUND' | 'CONFLICT' | 'DOMAIN', reason: string, params: Record<string, unknown>): DomainError {
+  return new DomainError(message, code, { reason, params });
+}
+
 /** The territories store: the only place that writes the `territories` table. */
 interface Raw {
   id: number;
@@ -56,13 +61,13 @@ function byCode(ws: Workspace, code: string): { id: number; code: string; nameZh
   const row = ws.sqlite
     .prepare('select id, code, name_zh as nameZh, name_en as nameEn, parent_id as parentId, kind, active from territories where code = ? collate nocase')
     .get(code) as ReturnType<typeof byCode> | undefined;
-  if (!row) throw new DomainError(`Territory ${code} not found`, 'NOT_FOUND');
+  if (!row) throw refuse(`Territory ${code} not found`, 'NOT_FOUND', 'territory.notFound', { code });
   return row;
 }
 
 export function getTerritory(ws: Workspace, code: string): Territory {
   const t = listTerritories(ws).find((x) => x.code.toLowerCase() === code.toLowerCase());
-  if (!t) throw new DomainError(`Territory ${code} not found`, 'NOT_FOUND');
+  if (!t) throw refuse(`Territory ${code} not found`, 'NOT_FOUND', 'territory.notFound', { code });
   return t;
 }
 
@@ -138,7 +143,7 @@ function freeCode(ws: Workspace, wanted: string | null): string {
 export function addTerritory(ws: Workspace, input: TerritoryAddInput): Territory {
   const parent = input.parent ? byCode(ws, input.parent) : null;
   if (input.code && ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(input.code))
-    throw new DomainError(`Territory code ${input.code} is already used`, 'CONFLICT');
+    throw refuse(`Territory code ${input.code} is already used`, 'CONFLICT', 'territory.codeTaken', { code: input.code });
   const code = input.code ?? freeCode(ws, input.nameEn ?? null);
   const sort = (ws.sqlite.prepare('select coalesce(max(sort_order), 0) + 1 as n from territories where parent_id is ?').get(parent?.id ?? null) as { n: number }).n;
   ws.sqlite
@@ -152,7 +157,7 @@ const touch = "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 export function renameTerritory(ws: Workspace, input: TerritoryRenameInput): { before: Territory; after: Territory } {
   const before = getTerritory(ws, input.code);
   if (input.newCode && input.newCode.toLowerCase() !== before.code.toLowerCase() && ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(input.newCode))
-    throw new DomainError(`Territory code ${input.newCode} is already used`, 'CONFLICT');
+    throw refuse(`Territory code ${input.newCode} is already used`, 'CONFLICT', 'territory.codeTaken', { code: input.newCode });
   ws.sqlite
     .prepare(`update territories set code = ?, name_zh = ?, name_en = ?, ${touch} where id = ?`)
     .run(input.newCode ?? before.code, input.nameZh ?? before.nameZh, input.nameEn === undefined ? before.nameEn : input.nameEn, before.id);
@@ -163,7 +168,7 @@ export function moveTerritory(ws: Workspace, input: TerritoryMoveInput): { befor
   const before = getTerritory(ws, input.code);
   const parent = input.parent ? byCode(ws, input.parent) : null;
   if (parent && isWithin(treeNodes(ws), parent.id, before.id))
-    throw new DomainError(`Territory ${before.code} cannot move under itself or one of its own sub-territories (${parent.code})`, 'CONFLICT');
+    throw refuse(`Territory ${before.code} cannot move under itself or one of its own sub-territories (${parent.code})`, 'CONFLICT', 'territory.moveUnderItself', { code: before.code, parent: parent.code });
   ws.sqlite.prepare(`update territories set parent_id = ?, ${touch} where id = ?`).run(parent?.id ?? null, before.id);
   return { before, after: getTerritory(ws, before.code) };
 }
@@ -172,9 +177,9 @@ export function moveTerritory(ws: Workspace, input: TerritoryMoveInput): { befor
 export function mergeTerritory(ws: Workspace, input: TerritoryMergeInput): { from: Territory; into: Territory; movedPartners: number } {
   const from = getTerritory(ws, input.from);
   const into0 = getTerritory(ws, input.into);
-  if (from.id === into0.id) throw new DomainError('A territory cannot be merged into itself', 'CONFLICT');
+  if (from.id === into0.id) throw refuse('A territory cannot be merged into itself', 'CONFLICT', 'territory.mergeIntoItself', { code: from.code });
   if (isWithin(treeNodes(ws), into0.id, from.id))
-    throw new DomainError(`Territory ${from.code} cannot be merged into one of its own sub-territories (${into0.code})`, 'CONFLICT');
+    throw refuse(`Territory ${from.code} cannot be merged into one of its own sub-territories (${into0.code})`, 'CONFLICT', 'territory.mergeIntoDescendant', { code: from.code, into: into0.code });
   const movedPartners = ws.sqlite.prepare('update partners set territory_id = ? where territory_id = ?').run(into0.id, from.id).changes;
   ws.sqlite.prepare('update channel_managers set territory_id = ? where territory_id = ?').run(into0.id, from.id);
   ws.sqlite.prepare('update territories set parent_id = ? where parent_id = ?').run(into0.id, from.id);

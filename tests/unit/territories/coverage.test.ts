@@ -175,7 +175,7 @@ describe('pwb coverage', () => {
       expect(list.json<Array<{ code: string }>>()).toHaveLength(41);
       const bad = pwb(['coverage', 'targets', 'add', 'XB', '--area', '330000', ...db], env);
       expect(bad.code).not.toBe(0);
-      expect(bad.stderr).toMatch(/does not lie under XB/);
+      expect(bad.stderr).toMatch(/Zhejiang does not lie in Northwest China: the area must be a province or city under the territory/);
       // every command used the --db workspace, none the default one
       expect(existsSync(env.PWB_DB)).toBe(false);
     } finally {

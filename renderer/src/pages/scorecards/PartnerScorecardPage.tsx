@@ -4,6 +4,7 @@ import { useTerritories } from '../../territories';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PERIOD_KINDS, type PeriodKind } from '../../../../shared/enums';
 import { SCORE_PARTS } from '../../../../electron/contract/evaluations';
+import { ManagerHistory } from '../partners/ManagerHistory';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney } from '../../format';
@@ -162,6 +163,7 @@ export default function PartnerScorecardPage() {
         </div>
       )}
       {p && <PartnerLedgerSection partnerId={p.id} partnerCode={p.code} />}
+      {Number.isInteger(partnerId) && partnerId > 0 && <ManagerHistory partnerId={partnerId} />}
       {Number.isInteger(partnerId) && partnerId > 0 && <PartnerMdfSection partnerId={partnerId} />}
     </div>
   );

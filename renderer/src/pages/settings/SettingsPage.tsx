@@ -6,6 +6,8 @@ import { HqSection } from './HqSection';
 import { UserProfileSection } from './UserProfileSection';
 import { GeneralSection } from './GeneralSection';
 import { EvaluationSettingsSection } from './EvaluationSettingsSection';
+import { TerritoriesSection } from './TerritoriesSection';
+import { ChannelManagersSection } from './ChannelManagersSection';
 
 /** Settings: areas add their sections (evaluation weights, risk bands, company details...). */
 export default function SettingsPage() {
@@ -31,6 +33,8 @@ export default function SettingsPage() {
           </p>
         )}
       </section>
+      <TerritoriesSection />
+      <ChannelManagersSection />
       <EvaluationSettingsSection />
       <UserProfileSection />
       <BackupsSection />

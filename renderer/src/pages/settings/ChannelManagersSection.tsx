@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelManager } from '../../../../electron/contract/channelManagers';
+import { useMutationOp, useOp } from '../../api/hooks';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useTerritories } from '../../territories';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^[0-9+\-() ]*$/;
+
+/** Settings → Channel managers: the people partners are assigned to. Add, rename, change contact and territory, deactivate. */
+export function ChannelManagersSection() {
+  const { t } = useTranslation(['settings', 'common']);
+  const territories = useTerritories();
+  const list = useOp('channelManagers.list', {});
+  const create = useMutationOp('channelManagers.create');
+  const update = useMutationOp('channelManagers.update');
+  const [editing, setEditing] = useState<ChannelManager | 'new' | null>(null);
+  const [form, setForm] = useState({ name: '', email: '', phone: '', territory: '', active: true });
+  const errs: Record<string, string> = {};
+  if (!form.name.trim()) errs.name = t('settings:managers.required');
+  if (form.email.trim() && !EMAIL.test(form.email.trim())) errs.email = t('settings:managers.emailRule');
+  if (!PHONE.test(form.phone)) errs.phone = t('settings:managers.phoneRule');
+  const open = (m: ChannelManager | 'new') => {
+    create.reset();
+    update.reset();
+    setEditing(m);
+    setForm(m === 'new' ? { name: '', email: '', phone: '', territory: '', active: true } : { name: m.name, email: m.email ?? '', phone: m.phone ?? '', territory: m.territory ?? '', active: m.active });
+  };
+  const save = () => {
+    if (Object.keys(errs).length || !editing) return;
+    const fields = { name: form.name.trim(), email: form.email.trim() || null, phone: form.phone.trim() || null, territory: form.territory || null, active: form.active };
+    if (editing === 'new') create.mutate(fields, { onSuccess: () => setEditing(null) });
+    else update.mutate({ id: editing.id, patch: fields }, { onSuccess: () => setEditing(null) });
+  };
+  return (
+    <section data-testid="settings-managers">
+      <h2>{t('settings:managers.title')}</h2>
+      <p className="muted">{t('settings:managers.intro')}</p>
+      <ErrorBanner error={list.error ?? create.error ?? update.error} />
+      <table className="compare-table" data-testid="managers-table">
+        <thead>
+          <tr>
+            <th>{t('settings:managers.name')}</th>
+            <th>{t('settings:managers.email')}</th>
+            <th>{t('settings:managers.phone')}</th>
+            <th>{t('settings:managers.territory')}</th>
+            <th>{t('settings:managers.partners')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.map((m) => (
+            <tr key={m.id} className={m.active ? undefined : 'muted'} data-testid={`manager-row-${m.id}`}>
+              <td>
+                {m.name}
+                {!m.active && ` (${t('settings:managers.inactive')})`}
+              </td>
+              <td>{m.email}</td>
+              <td>{m.phone}</td>
+              <td>{territories.name(m.territory)}</td>
+              <td>{m.partners}</td>
+              <td>
+                <button className="link" onClick={() => open(m)} data-testid={`manager-edit-${m.id}`}>
+                  {t('common:actions.edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button className="primary" onClick={() => open('new')} data-testid="manager-new">
+          {t('settings:managers.add')}
+        </button>
+      </div>
+      {editing && (
+        <div className="form-grid" data-testid="manager-form" style={{ marginTop: 12 }}>
+          <label>
+            <span>{t('settings:managers.name')}</span>
+            <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} aria-invalid={errs.name ? true : undefined} data-testid="manager-name" />
+            {errs.name && <small className="field-error">{errs.name}</small>}
+          </label>
+          <label>
+            <span>{t('settings:managers.email')}</span>
+            <input value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} aria-invalid={errs.email ? true : undefined} data-testid="manager-email" />
+            {errs.email && <small className="field-error">{errs.email}</small>}
+          </label>
+          <label>
+            <span>{t('settings:managers.phone')}</span>
+            <input value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} aria-invalid={errs.phone ? true : undefined} data-testid="manager-phone" />
+            {errs.phone && <small className="field-error">{errs.phone}</small>}
+          </label>
+          <label>
+            <span>{t('settings:managers.territory')}</span>
+            <select value={form.territory} onChange={(e) => setForm({ ...form, territory: e.target.value })} data-testid="manager-territory">
+              <option value="">—</option>
+              {territories.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline span2">
+            <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} data-testid="manager-active" /> {t('settings:managers.active')}
+          </label>
+          <div className="actions span2">
+            <button className="primary" disabled={Object.keys(errs).length > 0} onClick={save} data-testid="manager-save">
+              {t('common:actions.save')}
+            </button>
+            <button onClick={() => setEditing(null)}>{t('common:actions.cancel')}</button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Territory } from '../../../../electron/contract/territories';
+import { useMutationOp } from '../../api/hooks';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { territoryLabel, useTerritories } from '../../territories';
+
+const CODE = /^[\p{L}\p{N}_.-]+$/u;
+
+/** Field checks in the app's language, before anything is sent (the contract checks again). */
+function problems(f: { nameZh: string; nameEn: string; code: string }, t: (k: string) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!f.nameZh.trim()) out.nameZh = t('territoryTree.required');
+  if (f.nameZh.trim().length > 100 || f.nameEn.trim().length > 100) out.nameZh = t('territoryTree.tooLong');
+  if (f.code.trim() && (!CODE.test(f.code.trim()) || f.code.trim().length > 32)) out.code = t('territoryTree.codeRule');
+  return out;
+}
+
+/**
+ * Settings → Territories: the company's tree. Add, rename (names and code), move under another parent, merge into
+ * another territory, deactivate or activate. Partners follow because they reference the territory, not its name.
+ */
+export function TerritoriesSection() {
+  const { t, i18n } = useTranslation(['settings', 'common', 'territories']);
+  const territories = useTerritories();
+  const add = useMutationOp('territories.add');
+  const rename = useMutationOp('territories.rename');
+  const move = useMutationOp('territories.move');
+  const merge = useMutationOp('territories.merge');
+  const setActive = useMutationOp('territories.setActive');
+  const [editing, setEditing] = useState<Territory | 'new' | null>(null);
+  const [form, setForm] = useState({ nameZh: '', nameEn: '', code: '', parent: '' });
+  const [mergeInto, setMergeInto] = useState('');
+  const [shown, setShown] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const error = add.error ?? rename.error ?? move.error ?? merge.error ?? setActive.error;
+  const errs = problems(form, (k) => t(`settings:${k}`));
+  const depth = (r: Territory) => {
+    let d = 0;
+    for (let p = r.parent; p && d < 16; p = territories.rows.find((x) => x.code === p)?.parent ?? null) d++;
+    return d;
+  };
+  const reset = () => [add, rename, move, merge, setActive].forEach((m) => m.reset());
+  const open = (r: Territory | 'new') => {
+    reset();
+    setDone(null);
+    setEditing(r);
+    setMergeInto('');
+    setForm(r === 'new' ? { nameZh: '', nameEn: '', code: '', parent: '' } : { nameZh: r.nameZh, nameEn: r.nameEn ?? '', code: r.code, parent: r.parent ?? '' });
+  };
+  const save = async () => {
+    if (Object.keys(errs).length || !editing) return;
+    try {
+      if (editing === 'new') {
+        const r = await add.mutateAsync({ nameZh: form.nameZh.trim(), nameEn: form.nameEn.trim() || null, ...(form.code.trim() ? { code: form.code.trim() } : {}), parent: form.parent || null });
+        setDone(t('settings:territoryTree.added', { code: r.code }));
+      } else {
+        let code = editing.code;
+        if (form.nameZh.trim() !== editing.nameZh || (form.nameEn.trim() || null) !== editing.nameEn || form.code.trim() !== editing.code) {
+          code = (await rename.mutateAsync({ code, nameZh: form.nameZh.trim(), nameEn: form.nameEn.trim() || null, ...(form.code.trim() !== editing.code ? { newCode: form.code.trim() } : {}) })).code;
+        }
+        if ((form.parent || null) !== editing.parent) await move.mutateAsync({ code, parent: form.parent || null });
+        setDone(t('settings:territoryTree.saved', { code }));
+      }
+      setEditing(null);
+    } catch {
+      /* shown by the banner */
+    }
+  };
+
+  return (
+    <section data-testid="settings-territories">
+      <h2>{t('settings:territoryTree.title')}</h2>
+      <p className="muted">{t('settings:territoryTree.intro')}</p>
+      <div className="toolbar-row">
+        <button onClick={() => setShown(!shown)} data-testid="territory-tree-toggle">
+          {shown ? t('settings:territoryTree.hide') : t('settings:territoryTree.show', { count: territories.rows.length })}
+        </button>
+        <button className="primary" onClick={() => open('new')} data-testid="territory-new">
+          {t('settings:territoryTree.add')}
+        </button>
+        {done && <span className="ok" data-testid="territory-done">{done}</span>}
+      </div>
+      <ErrorBanner error={error} />
+      {editing && (
+        <div className="form-grid" data-testid="territory-form" style={{ marginBottom: 12 }}>
+          <label>
+            <span>{t('settings:territoryTree.nameZh')}</span>
+            <input value={form.nameZh} onChange={(e) => setForm({ ...form, nameZh: e.target.value })} aria-invalid={errs.nameZh ? true : undefined} data-testid="territory-nameZh" />
+            {errs.nameZh && <small className="field-error">{errs.nameZh}</small>}
+          </label>
+          <label>
+            <span>{t('settings:territoryTree.nameEn')}</span>
+            <input value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} data-testid="territory-nameEn" />
+          </label>
+          <label>
+            <span>{t('settings:territoryTree.code')}</span>
+            <input value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} aria-invalid={errs.code ? true : undefined} placeholder={editing === 'new' ? t('settings:territoryTree.codeAuto') : undefined} data-testid="territory-code" />
+            {errs.code && <small className="field-error">{errs.code}</small>}
+          </label>
+          <label>
+            <span>{t('settings:territoryTree.parent')}</span>
+            <select value={form.parent} onChange={(e) => setForm({ ...form, parent: e.target.value })} data-testid="territory-parent">
+              <option value="">{t('settings:territoryTree.topLevel')}</option>
+              {territories.options
+                .filter((o) => editing === 'new' || o.value !== editing.code)
+                .map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <div className="actions span2">
+            <button className="primary" disabled={Object.keys(errs).length > 0} onClick={() => void save()} data-testid="territory-save">
+              {t('common:actions.save')}
+            </button>
+            <button onClick={() => setEditing(null)}>{t('common:actions.cancel')}</button>
+            {editing !== 'new' && (
+              <>
+                <button onClick={() => setActive.mutate({ code: editing.code, active: !editing.active }, { onSuccess: (r) => { setEditing(null); setDone(t(r.active ? 'settings:territoryTree.activated' : 'settings:territoryTree.deactivated', { code: r.code })); } })} data-testid="territory-toggle-active">
+                  {editing.active ? t('settings:territoryTree.deactivate') : t('settings:territoryTree.activate')}
+                </button>
+                <span className="spacer" />
+                <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} data-testid="territory-merge-into" aria-label={t('settings:territoryTree.mergeInto')}>
+                  <option value="">{t('settings:territoryTree.mergeInto')}</option>
+                  {territories.options.filter((o) => o.value !== editing.code).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  className="danger"
+                  disabled={!mergeInto}
+                  onClick={() => {
+                    if (!window.confirm(t('settings:territoryTree.mergeConfirm', { from: territoryLabel(editing, i18n.language), into: territories.name(mergeInto), partners: editing.partners }))) return;
+                    merge.mutate({ from: editing.code, into: mergeInto }, { onSuccess: (r) => { setEditing(null); setDone(t('settings:territoryTree.merged', { into: r.into.code, partners: r.movedPartners })); } });
+                  }}
+                  data-testid="territory-merge"
+                >
+                  {t('settings:territoryTree.merge')}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+      {shown && (
+        <div style={{ maxHeight: 420, overflow: 'auto' }}>
+          <table className="compare-table" data-testid="territory-tree">
+            <thead>
+              <tr>
+                <th>{t('settings:territoryTree.nameZh')}</th>
+                <th>{t('settings:territoryTree.nameEn')}</th>
+                <th>{t('settings:territoryTree.code')}</th>
+                <th>{t('settings:territoryTree.kind')}</th>
+                <th>{t('settings:territoryTree.partners')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {territories.rows.map((r) => (
+                <tr key={r.code} className={r.active ? undefined : 'muted'} data-testid={`territory-row-${r.code}`}>
+                  <td style={{ paddingLeft: 6 + 16 * depth(r) }}>
+                    {r.nameZh}
+                    {!r.active && ` (${t('settings:territoryTree.inactive')})`}
+                  </td>
+                  <td>{r.nameEn}</td>
+                  <td>
+                    <code>{r.code}</code>
+                  </td>
+                  <td>{t(`settings:territoryTree.kinds.${r.kind}`)}</td>
+                  <td>{r.partners}</td>
+                  <td>
+                    <button className="link" onClick={() => open(r)} data-testid={`territory-edit-${r.code}`}>
+                      {t('common:actions.edit')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

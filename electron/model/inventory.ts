@@ -116,3 +116,57 @@ export const customersInput = z
   })
   .strict();
 export type CustomersInput = z.output<typeof customersInput>;
+
+/** One partner × product line of the Inventory & sell-through page. */
+export interface InventoryGridRow {
+  partnerCode: string;
+  partnerName: string;
+  productCode: string;
+  productName: string;
+  productLine: string | null;
+  sellInQuantity: number;
+  sellThroughQuantity: number;
+  sellThroughRate: number | null;
+  closingStock: number | null;
+  closingStockValueMinor: number | null;
+  daysOfInventory: number | null;
+  /** The partner's latest stock report on or before the period's end, and the days from it to today. */
+  lastReportDate: string | null;
+  daysSinceReport: number | null;
+  notReported: boolean;
+}
+
+/** A partner's measures for the page: the grid's partner level, 窜货 / 控价 counts and the stuffing signal. */
+export interface InventoryPartnerRow extends ChannelMeasures {
+  partnerCode: string;
+  partnerName: string;
+  stuffing: boolean;
+  daysSinceReport: number | null;
+  notReported: boolean;
+}
+
+export interface InventoryOverview {
+  period: string;
+  start: string;
+  end: string;
+  today: string;
+  rules: InventoryRules;
+  partners: InventoryPartnerRow[];
+  rows: InventoryGridRow[];
+}
+
+export interface InventoryTrendPoint {
+  month: string;
+  sellInQuantity: number;
+  sellThroughQuantity: number;
+}
+
+export const EVIDENCE_KINDS = ['crossTerritory', 'belowFloor'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+const periodLabel = z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'expected a period such as 2025-03, 2025-Q1, 2025-H1 or 2025');
+export const inventoryOverviewInput = z.object({ period: periodLabel }).strict();
+export const inventoryEvidenceInput = z
+  .object({ period: periodLabel, kind: z.enum(EVIDENCE_KINDS), partnerCode: z.string().trim().min(1).max(64).optional(), limit: z.number().int().min(1).max(5000).default(500) })
+  .strict();
+export const inventoryTrendInput = z.object({ to: periodLabel, months: z.number().int().min(1).max(60).default(12), partnerCode: z.string().trim().min(1).max(64).optional() }).strict();

@@ -1,8 +1,12 @@
 import type { inventoryContract } from '../../contract/inventory';
 import { customerRfm, lapsedCustomers } from '../../domain/inventory/endCustomers';
+import { inventoryEvidence, inventoryOverview, inventoryTrend } from '../../domain/inventory/inventoryOverview';
 import type { HandlerMap } from './types';
 
 export const inventoryHandlers: HandlerMap<keyof typeof inventoryContract> = {
   'customers.rfm': ({ ws }, input) => customerRfm(ws, input),
   'customers.lapsed': ({ ws }, input) => lapsedCustomers(ws, input),
+  'inventory.overview': ({ ws }, { period }) => inventoryOverview(ws, period),
+  'inventory.evidence': ({ ws }, input) => inventoryEvidence(ws, input),
+  'inventory.trend': ({ ws }, input) => inventoryTrend(ws, input),
 };

@@ -1,0 +1,182 @@
+import type { Workspace } from '../../../db/database';
+import { daysBetween } from '../../../shared/clock';
+import { DomainError } from '../../../shared/errors';
+import { addMonthsClamped, parsePeriod, periodContaining, type Period } from '../../../shared/period';
+import { DEFAULT_INVENTORY_RULES, inventoryRulesSchema, type EvidenceLine, type InventoryGridRow, type InventoryOverview, type InventoryRules, type InventoryTrendPoint } from '../../model/inventory';
+import { getSetting } from '../system/settingsStore';
+import { workspaceClock } from '../system/workspaceClock';
+import { channelMeasures, FLOOR_AT_LINE } from './channelMeasures';
+import { productLookup } from './productLookup';
+import { stuffingSignals } from './stuffingSignal';
+import { insideProvinces } from './territoryScope';
+
+export const INVENTORY_RULES_KEY = 'inventory.rules';
+
+export function inventoryRules(ws: Workspace): InventoryRules {
+  const parsed = inventoryRulesSchema.safeParse({ ...DEFAULT_INVENTORY_RULES, ...(getSetting<object>(ws.db, INVENTORY_RULES_KEY, {}) ?? {}) });
+  return parsed.success ? parsed.data : DEFAULT_INVENTORY_RULES;
+}
+
+const fsmOf = (ws: Workspace) => Number(getSetting<unknown>(ws.db, 'company.fiscalStartMonth', 1)) || 1;
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** Partners that report sell-through or stock (or hold sell-in of a listed product) — the page's population. */
+function channelPartners(ws: Workspace): Array<{ id: number; code: string; name: string }> {
+  return ws.sqlite
+    .prepare(
+      `select id, code, name from partners where deleted_at is null and (
+         exists (select 1 from sell_through_lines s where s.partner_id = partners.id) or exists (select 1 from inventory_snapshots i where i.partner_id = partners.id))
+       order by code`,
+    )
+    .all() as Array<{ id: number; code: string; name: string }>;
+}
+
+/** The Inventory & sell-through page: per partner the measures and stuffing signal, per partner × product stock, DOI and rate. */
+export function inventoryOverview(ws: Workspace, label: string): InventoryOverview {
+  const fsm = fsmOf(ws);
+  const period = parsePeriod(label, fsm);
+  const today = workspaceClock(ws).today();
+  const rules = inventoryRules(ws);
+  const partners = channelPartners(ws);
+  const ids = partners.map((p) => p.id);
+  const measures = channelMeasures(ws, period, ids);
+  const stuffing = stuffingSignals(ws, period, ids, rules, fsm);
+  const lastReport = new Map(
+    (ws.sqlite.prepare('select partner_id as p, max(date) as d from inventory_snapshots where date <= ? group by partner_id').all(period.end) as Array<{ p: number; d: string }>).map((r) => [r.p, r.d]),
+  );
+  const since = (id: number) => {
+    const d = lastReport.get(id);
+    return d ? Math.max(0, daysBetween(d, today < period.end ? today : period.end)) : null;
+  };
+  const flagged = (id: number) => {
+    const s = since(id);
+    return s === null || s > rules.notReportedDays;
+  };
+  const byId = new Map(partners.map((p) => [p.id, p]));
+  const partnerRows = partners.map((p) => ({ ...measures.get(p.id)!, partnerCode: p.code, partnerName: p.name, stuffing: stuffing.get(p.id)!.signalled, daysSinceReport: since(p.id), notReported: flagged(p.id) }));
+
+  // Partner × product: sell-in (sales lines' product text resolved like imports do), sell-through and closing stock.
+  const days = daysBetween(period.start, period.end) + 1;
+  const cells = new Map<string, { p: number; product: number; si: number; st: number; stock: number | null; value: number | null }>();
+  const cell = (p: number, product: number) => {
+    const k = `${p}:${product}`;
+    let c = cells.get(k);
+    if (!c) cells.set(k, (c = { p, product, si: 0, st: 0, stock: null, value: null }));
+    return c;
+  };
+  const products = productLookup(ws);
+  const json = JSON.stringify(ids);
+  for (const r of ws.sqlite
+    .prepare(`select partner_id as p, product, sum(quantity) as q from sales_lines where partner_id in (select value from json_each(?)) and date between ? and ? and product is not null group by partner_id, product`)
+    .all(json, period.start, period.end) as Array<{ p: number; product: string; q: number }>) {
+    const hit = products.resolve(r.product);
+    if ('id' in hit) cell(r.p, hit.id).si += r.q;
+  }
+  for (const r of ws.sqlite
+    .prepare(`select partner_id as p, product_id as product, sum(quantity) as q from sell_through_lines where partner_id in (select value from json_each(?)) and date between ? and ? group by partner_id, product_id`)
+    .all(json, period.start, period.end) as Array<{ p: number; product: number; q: number }>) {
+    cell(r.p, r.product).st += r.q;
+  }
+  for (const r of ws.sqlite
+    .prepare(
+      `select i.partner_id as p, i.product_id as product, sum(i.quantity) as q, sum(i.value_minor) as v from inventory_snapshots i
+       join (select partner_id, max(date) as d from inventory_snapshots where partner_id in (select value from json_each(?)) and date <= ? group by partner_id) l
+         on l.partner_id = i.partner_id and l.d = i.date group by i.partner_id, i.product_id`,
+    )
+    .all(json, period.end) as Array<{ p: number; product: number; q: number; v: number | null }>) {
+    const c = cell(r.p, r.product);
+    c.stock = r.q;
+    c.value = r.v;
+  }
+  const productInfo = new Map(
+    (ws.sqlite.prepare('select id, code, name_zh as name, product_line as line from products').all() as Array<{ id: number; code: string; name: string; line: string | null }>).map((p) => [p.id, p]),
+  );
+  const rows: InventoryGridRow[] = [...cells.values()].map((c) => {
+    const p = byId.get(c.p)!;
+    const prod = productInfo.get(c.product)!;
+    const m = measures.get(c.p)!;
+    const reports = m.sellThroughRate !== null || m.sellThroughQuantity !== 0 || m.lastReportDate !== null;
+    const stock = c.stock ?? (m.lastReportDate ? 0 : null);
+    return {
+      partnerCode: p.code,
+      partnerName: p.name,
+      productCode: prod.code,
+      productName: prod.name,
+      productLine: prod.line,
+      sellInQuantity: round6(c.si),
+      sellThroughQuantity: round6(c.st),
+      sellThroughRate: c.si > 0 && reports ? round6(c.st / c.si) : null,
+      closingStock: stock,
+      closingStockValueMinor: c.value,
+      daysOfInventory: stock !== null && c.st > 0 ? round6(stock / (c.st / days)) : null,
+      lastReportDate: m.lastReportDate,
+      daysSinceReport: since(c.p),
+      notReported: flagged(c.p),
+    };
+  });
+  rows.sort((a, b) => a.partnerCode.localeCompare(b.partnerCode) || a.productCode.localeCompare(b.productCode));
+  return { period: period.label, start: period.start, end: period.end, today, rules, partners: partnerRows, rows };
+}
+
+/** The sell-through lines behind a 窜货 (outside the territory) or 控价 (below the floor) finding, worst first. */
+export function inventoryEvidence(ws: Workspace, input: { period: string; kind: 'crossTerritory' | 'belowFloor'; partnerCode?: string; limit: number }): EvidenceLine[] {
+  const period = parsePeriod(input.period, fsmOf(ws));
+  let partnerIds: number[];
+  if (input.partnerCode) {
+    const p = ws.sqlite.prepare('select id from partners where code = ? and deleted_at is null').get(input.partnerCode) as { id: number } | undefined;
+    if (!p) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
+    partnerIds = [p.id];
+  } else partnerIds = channelPartners(ws).map((p) => p.id);
+  const base = `select s.id, pa.code as partnerCode, s.date, pr.code as productCode, pr.name_zh as productName, s.quantity, s.amount_minor as amountMinor,
+      s.customer_ref as customerRef, s.customer_name as customerName, s.customer_province as customerProvince, s.order_ref as orderRef,
+      ct.name_zh as provinceName, pt.name_zh as territoryName, s.customer_territory_id as ct, s.partner_id as pid, ${FLOOR_AT_LINE} as floorPriceMinor
+    from sell_through_lines s join partners pa on pa.id = s.partner_id join products pr on pr.id = s.product_id
+    left join territories ct on ct.id = s.customer_territory_id left join territories pt on pt.id = pa.territory_id
+    where s.partner_id in (select value from json_each(@ids)) and s.date between @start and @end and s.quantity > 0`;
+  type Raw = Omit<EvidenceLine, 'unitPriceMinor' | 'underFloor'> & { ct: number | null; pid: number };
+  const params = { ids: JSON.stringify(partnerIds), start: period.start, end: period.end };
+  let lines: Raw[];
+  if (input.kind === 'crossTerritory') {
+    const inside = insideProvinces(ws, partnerIds);
+    lines = (ws.sqlite.prepare(`${base} and s.customer_territory_id is not null order by s.amount_minor desc, s.date`).all(params) as Raw[]).filter((l) => {
+      const scope = inside.get(l.pid);
+      return scope !== undefined && !scope.has(l.ct!);
+    });
+  } else {
+    lines = ws.sqlite
+      .prepare(`select * from (${base} and s.amount_minor is not null) where floorPriceMinor is not null and amountMinor < floorPriceMinor * quantity order by (1.0 * amountMinor / quantity) / floorPriceMinor, date`)
+      .all(params) as Raw[];
+  }
+  return lines.slice(0, input.limit).map(({ ct: _c, pid: _p, ...l }) => {
+    const unit = l.amountMinor === null || l.quantity === 0 ? null : Math.round(l.amountMinor / l.quantity);
+    return {
+      ...l,
+      floorPriceMinor: input.kind === 'belowFloor' ? l.floorPriceMinor : null,
+      unitPriceMinor: unit,
+      underFloor: input.kind === 'belowFloor' && unit !== null && l.floorPriceMinor ? round6(1 - l.amountMinor! / l.quantity / l.floorPriceMinor) : null,
+    };
+  });
+}
+
+/** Sell-in against sell-through quantity per month, the last `months` months up to the end of `to`. */
+export function inventoryTrend(ws: Workspace, input: { to: string; months: number; partnerCode?: string }): InventoryTrendPoint[] {
+  const end = parsePeriod(input.to, fsmOf(ws)).end;
+  const first: Period = periodContaining(addMonthsClamped(end, -(input.months - 1)), 'month');
+  let partnerFilter = '';
+  const params: Record<string, unknown> = { start: first.start, end };
+  if (input.partnerCode) {
+    const p = ws.sqlite.prepare('select id from partners where code = ?').get(input.partnerCode) as { id: number } | undefined;
+    if (!p) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
+    partnerFilter = 'and partner_id = @pid';
+    params.pid = p.id;
+  } else {
+    partnerFilter = 'and partner_id in (select distinct partner_id from sell_through_lines)';
+  }
+  const si = new Map((ws.sqlite.prepare(`select substr(date, 1, 7) as m, sum(quantity) as q from sales_lines where date between @start and @end ${partnerFilter} group by m`).all(params) as Array<{ m: string; q: number }>).map((r) => [r.m, r.q]));
+  const st = new Map((ws.sqlite.prepare(`select substr(date, 1, 7) as m, sum(quantity) as q from sell_through_lines where date between @start and @end ${partnerFilter} group by m`).all(params) as Array<{ m: string; q: number }>).map((r) => [r.m, r.q]));
+  const out: InventoryTrendPoint[] = [];
+  for (let m = first.start.slice(0, 7), i = 0; i < input.months; i++, m = addMonthsClamped(`${m}-01`, 1).slice(0, 7)) {
+    out.push({ month: m, sellInQuantity: round6(si.get(m) ?? 0), sellThroughQuantity: round6(st.get(m) ?? 0) });
+  }
+  return out;
+}

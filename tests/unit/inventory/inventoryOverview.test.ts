@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Api } from '../../../electron/api/api';
+import { memoryApi, tempDir } from '../../helpers/workspace';
+import { seedChannelFixture } from './channelFixture';
+
+const tmp = tempDir('pwb-overview-');
+let api: Api;
+beforeAll(async () => {
+  const m = memoryApi();
+  api = m.api;
+  await seedChannelFixture(api, tmp.dir);
+});
+
+describe('inventory.overview / evidence / trend (the page)', () => {
+  it('gives stock, DOI and sell-through rate per partner × product and flags partners without a recent report', async () => {
+    const o = await api.send('inventory.overview', { period: '2025-Q1' });
+    const row = (p: string, prod: string) => o.rows.find((r) => r.partnerCode === p && r.productCode === prod)!;
+    expect(row('P001', 'CAM-01')).toMatchObject({ sellInQuantity: 140, sellThroughQuantity: 65, closingStock: 50, lastReportDate: '2025-03-31', daysSinceReport: 0, notReported: false });
+    expect(row('P001', 'CAM-01').daysOfInventory).toBeCloseTo(50 / (65 / 90), 5);
+    expect(row('P001', 'NVR-08')).toMatchObject({ sellInQuantity: 0, sellThroughRate: null, closingStock: 10, daysOfInventory: 18 * 10 });
+    // P003 never reported stock: flagged, no stock figure.
+    expect(row('P003', 'CAM-01')).toMatchObject({ closingStock: null, daysOfInventory: null, notReported: true });
+    expect(o.partners.map((p) => [p.partnerCode, p.crossTerritoryLines, p.belowFloorLines])).toEqual([['P001', 1, 1], ['P002', 0, 0], ['P003', 1, 0]]);
+  });
+
+  it('lists the evidence lines: outside the territory, and under the floor with how far', async () => {
+    const cross = await api.send('inventory.evidence', { period: '2025-Q1', kind: 'crossTerritory' });
+    expect(cross.map((l) => [l.partnerCode, l.customerRef, l.provinceName, l.territoryName])).toEqual([['P001', 'C2', '广东省', '华东'], ['P003', 'C6', '浙江省', '华东北片']]);
+    const below = await api.send('inventory.evidence', { period: '2025-Q1', kind: 'belowFloor' });
+    expect(below.map((l) => [l.partnerCode, l.date, l.floorPriceMinor, l.unitPriceMinor, l.underFloor])).toEqual([['P001', '2025-02-15', 8000, 7000, 0.125]]);
+  });
+
+  it('trend: sell-in against sell-through per month', async () => {
+    const t = await api.send('inventory.trend', { to: '2025-Q1', months: 3 });
+    expect(t).toEqual([
+      { month: '2025-01', sellInQuantity: 110, sellThroughQuantity: 44 },
+      { month: '2025-02', sellInQuantity: 50, sellThroughQuantity: 50 },
+      { month: '2025-03', sellInQuantity: -10, sellThroughQuantity: 1 },
+    ]);
+  });
+});

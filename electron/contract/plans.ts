@@ -1,6 +1,9 @@
 import {
   planCodeInput,
   planCreateInput,
+  planExportInput,
+  planImportInput,
+  type PlanImportResult,
   planLockInput,
   planShowInput,
   planUpdateInput,
@@ -9,7 +12,7 @@ import {
   type PlanSummary,
 } from '../model/plans';
 import { z } from 'zod';
-import { mutation, query } from './operation';
+import { job, mutation, query } from './operation';
 
 export * from '../model/plans';
 
@@ -20,4 +23,8 @@ export const plansContract = {
   'plans.update': mutation<PlanDetail>()(planUpdateInput, { invalidates: ['plans'] }),
   'plans.lock': mutation<PlanDetail>()(planLockInput, { invalidates: ['plans'] }),
   'plans.publish': mutation<PlanPublishResult>()(planCodeInput, { invalidates: ['plans', 'targets', 'scorecards', 'evaluations', 'payouts'] }),
+  /** Writes the plan (draft) as XLSX to `out`. */
+  'plans.exportXlsx': job<{ path: string; rows: number }>()(planExportInput),
+  /** Reads an edited plan workbook back: all or nothing, errors name row and column. */
+  'plans.importXlsx': job<PlanImportResult>()(planImportInput, { invalidates: ['plans'] }),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zs } from '../../shared/fields';
 import { CHANNEL_TYPES, GRADES, TIERS } from '../../shared/enums';
 
 /** The plans area's vocabulary (目标计划): a plan, its allocation tree, its published versions and its attainment. */
@@ -171,4 +172,18 @@ export interface PlanPublishResult {
   totalMinor: number;
   /** targets rows written (partner × period label: the plan period, its quarters and months). */
   targetsWritten: number;
+}
+
+/** The plan as an XLSX workbook to edit in Excel or WPS (one row per node), and the edited workbook brought back. */
+export const planExportInput = z
+  .object({ code, out: zs.filePath, lang: z.enum(['zh-CN', 'en']).default('zh-CN'), onExists: z.enum(['refuse', 'replace']).default('refuse') })
+  .strict();
+export const planImportInput = z.object({ code, path: zs.filePath }).strict();
+
+export interface PlanImportResult {
+  plan: PlanDetail;
+  /** Nodes newly locked or locked at a new amount, and locks removed. */
+  locked: number;
+  unlocked: number;
+  totalChanged: boolean;
 }

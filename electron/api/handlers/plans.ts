@@ -1,5 +1,6 @@
 import type { plansContract } from '../../contract/plans';
 import * as plans from '../../domain/plans/planStore';
+import { exportPlanXlsx, importPlanXlsx } from '../../domain/plans/planWorkbook';
 import type { HandlerMap } from './types';
 
 export const planHandlers: HandlerMap<keyof typeof plansContract> = {
@@ -24,5 +25,13 @@ export const planHandlers: HandlerMap<keyof typeof plansContract> = {
     const r = plans.publishPlan(ws, code, user);
     audit({ entity: 'target_plan', entityId: r.code, after: r });
     return r;
+  },
+  'plans.exportXlsx': async ({ ws, progress }, input) => {
+    progress('write', 0, null);
+    return exportPlanXlsx(ws, input.code, input.out, input.lang, input.onExists);
+  },
+  'plans.importXlsx': async ({ ws, user, progress }, input) => {
+    progress('import', 0, null);
+    return importPlanXlsx(ws, user, input.code, input.path);
   },
 };

@@ -154,4 +154,24 @@ export function register(program: Command): void {
       });
     }),
   );
+  common(plans.command('export').argument('<code>', 'plan code').description('write the plan as an XLSX workbook to edit in Excel or WPS'))
+    .requiredOption('--out <file>', 'the .xlsx file to write')
+    .option('--lang <lang>', 'zh-CN or en headers', 'zh-CN')
+    .option('--replace', 'overwrite an existing file')
+    .action(
+      action(async (code: string, opts: CommonOptions & { out: string; lang: string; replace?: boolean }) => {
+        await withApi(opts, async (api) => {
+          const r = await api.send('plans.exportXlsx', { code, out: opts.out, lang: opts.lang === 'en' ? 'en' : 'zh-CN', onExists: opts.replace ? 'replace' : 'refuse' });
+          output(opts, r, () => `${r.path} (${r.rows} rows)`);
+        });
+      }),
+    );
+  common(plans.command('import').argument('<code>', 'plan code').argument('<file>', 'the edited .xlsx workbook').description('bring an edited plan workbook back (all or nothing)')).action(
+    action(async (code: string, file: string, opts: CommonOptions) => {
+      await withApi(opts, async (api) => {
+        const r = await api.send('plans.importXlsx', { code, path: file });
+        output(opts, { ...planJson(r.plan), locked: r.locked, unlocked: r.unlocked, totalChanged: r.totalChanged }, () => `${r.locked} locked, ${r.unlocked} unlocked${r.totalChanged ? ', total changed' : ''}\n${planText(r.plan)}`);
+      });
+    }),
+  );
 }

@@ -38,7 +38,7 @@ interface PlanRow {
   updatedAt: string;
 }
 
-function planRow(ws: Workspace, code: string): PlanRow {
+export function planRow(ws: Workspace, code: string): PlanRow {
   const r = ws.sqlite
     .prepare('select id, code, name, metric, period, scope, total_minor as totalMinor, rules, updated_at as updatedAt from target_plans where code = ? collate nocase')
     .get(code) as (Omit<PlanRow, 'scope' | 'rules'> & { scope: string; rules: string }) | undefined;
@@ -46,7 +46,7 @@ function planRow(ws: Workspace, code: string): PlanRow {
   return { ...r, scope: planScope.parse(JSON.parse(r.scope)), rules: planRulesInput.parse(JSON.parse(r.rules)) };
 }
 
-function locksOf(ws: Workspace, planId: number): Map<string, number> {
+export function locksOf(ws: Workspace, planId: number): Map<string, number> {
   const rows = ws.sqlite.prepare('select node_key as k, amount_minor as v from target_plan_locks where plan_id = ?').all(planId) as Array<{ k: string; v: number }>;
   return new Map(rows.map((r) => [r.k, r.v]));
 }

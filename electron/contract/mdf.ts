@@ -43,6 +43,8 @@ export const mdfContract = {
   'mdf.requests.add': mutation<MdfRequestView>()(mdfRequestInput, inv),
   'mdf.requests.approve': mutation<MdfRequestView>()(mdfApproveInput, inv),
   'mdf.requests.reject': mutation<MdfRequestView>()(mdfRejectInput, inv),
+  /** Approvals that would lapse as of a day (what 'mdf.expire' would return to the funds). */
+  'mdf.expiry.due': query<{ asOf: string; due: Array<{ requestId: number; fundCode: string; partnerCode: string; returnedMinor: number }> }>()(mdfExpireInput),
   'mdf.expire': mutation<{ asOf: string; expired: Array<{ requestId: number; fundCode: string; partnerCode: string; returnedMinor: number }> }>()(mdfExpireInput, inv),
   'mdf.claims.list': query<MdfClaimView[]>()(mdfClaimListInput),
   'mdf.claims.get': query<MdfClaimView>()(z.object({ id: zs.id }).strict()),

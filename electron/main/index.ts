@@ -9,6 +9,7 @@ import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWor
 import { workerExecutor } from '../jobs/workerExecutor';
 import { registerContractIpc } from './ipcHandlers';
 import { startEvaluationTimer } from '../jobs/evaluationTimer';
+import { startMdfExpiryTimer } from '../jobs/mdfExpiryTimer';
 import { startHqPublishTimer } from '../jobs/hqPublishTimer';
 import { CONTENT_SECURITY_POLICY, isOwnFrameUrl as isOwnFrame, isSafeExternalUrl, secureWebPreferences } from './security';
 
@@ -99,6 +100,7 @@ void app.whenReady().then(() => {
   createWindow();
   void startDailyBackup(ws);
   startEvaluationTimer(api);
+  startMdfExpiryTimer(api);
   startHqPublishTimer(api);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

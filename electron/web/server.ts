@@ -8,6 +8,7 @@ import { createApi } from '../api/api';
 import { defaultWorkspacePath } from '../cli/runtime';
 import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWorkspace';
 import { startEvaluationTimer } from '../jobs/evaluationTimer';
+import { startMdfExpiryTimer } from '../jobs/mdfExpiryTimer';
 import { startHqPublishTimer } from '../jobs/hqPublishTimer';
 import { workerExecutor } from '../jobs/workerExecutor';
 import { startBridge } from './httpBridge';
@@ -51,10 +52,12 @@ const bridge = await startBridge({
 process.stdout.write(`Partner Workbench (browser mode)\n  workspace: ${dbPath}\n  open: ${bridge.url}#pwb-token=${bridge.token}\n`);
 const scheduler = values['no-scheduler'] || process.env.PWB_SCHEDULER === 'off' ? null : startEvaluationTimer(api);
 const hqTimer = values['no-scheduler'] || process.env.PWB_SCHEDULER === 'off' ? null : startHqPublishTimer(api);
+const mdfTimer = values['no-scheduler'] || process.env.PWB_SCHEDULER === 'off' ? null : startMdfExpiryTimer(api);
 
 const stop = async () => {
   scheduler?.stop();
   hqTimer?.stop();
+  mdfTimer?.stop();
   await bridge.close();
   ws.close();
   if (ownFilesDir) rmSync(ownFilesDir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { burnDown } from '../../domain/mdf/burnDown';
 import { decideClaim, getClaim, listClaims, payClaim, submitClaim } from '../../domain/mdf/claims';
 import { addFund, fundRecord, fundView, listFunds, updateFund } from '../../domain/mdf/funds';
 import { proofContent } from '../../domain/mdf/proofFiles';
-import { approveRequest, createRequest, expireRequests, getRequest, listRequests, rejectRequest } from '../../domain/mdf/requests';
+import { approveRequest, createRequest, expireRequests, getRequest, lapsedApprovals, listRequests, rejectRequest } from '../../domain/mdf/requests';
 import { mdfRoi } from '../../domain/mdf/roi';
 import type { HandlerMap } from './types';
 
@@ -51,6 +51,7 @@ export const mdfHandlers: HandlerMap<keyof typeof mdfContract> = {
     audit({ entity: 'mdf_request', entityId: after.id, before, after });
     return after;
   },
+  'mdf.expiry.due': ({ ws }, { asOf }) => lapsedApprovals(ws, asOf),
   'mdf.expire': ({ ws, audit }, { asOf }) => {
     const r = expireRequests(ws, asOf);
     for (const e of r.expired) audit({ entity: 'mdf_request', entityId: e.requestId, before: { status: 'approved' }, after: { status: 'expired', expiredOn: r.asOf, returnedMinor: e.returnedMinor } });

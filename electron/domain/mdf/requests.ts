@@ -109,6 +109,14 @@ export function rejectRequest(ws: Workspace, user: string, input: { requestId: n
  * commitment returns to the fund. A claim submitted in time (even if not yet decided) keeps its request alive.
  */
 export function expireRequests(ws: Workspace, asOf?: string): { asOf: string; expired: Array<{ requestId: number; fundCode: string; partnerCode: string; returnedMinor: number }> } {
+  const { asOf: day, due } = lapsedApprovals(ws, asOf);
+  const upd = ws.sqlite.prepare(`update mdf_requests set status = 'expired', expired_on = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`);
+  for (const r of due) upd.run(day, r.requestId);
+  return { asOf: day, expired: due };
+}
+
+/** Approvals past their claim deadline with no live claim, as of a day (nothing is written). */
+export function lapsedApprovals(ws: Workspace, asOf?: string): { asOf: string; due: Array<{ requestId: number; fundCode: string; partnerCode: string; returnedMinor: number }> } {
   const day = asOf ?? workspaceClock(ws).today();
   const due = ws.sqlite
     .prepare(
@@ -119,7 +127,5 @@ export function expireRequests(ws: Workspace, asOf?: string): { asOf: string; ex
        order by r.id`,
     )
     .all(day) as Array<{ requestId: number; fundCode: string; partnerCode: string; returnedMinor: number }>;
-  const upd = ws.sqlite.prepare(`update mdf_requests set status = 'expired', expired_on = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`);
-  for (const r of due) upd.run(day, r.requestId);
-  return { asOf: day, expired: due };
+  return { asOf: day, due };
 }

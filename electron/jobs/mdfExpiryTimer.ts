@@ -8,7 +8,9 @@ import type { Api } from '../api/api';
  * main process and the browser-mode server; stop it with `.stop()` before closing the workspace.
  */
 export function startMdfExpiryTimer(api: Api, log: (msg: string) => void = (m) => console.log(m)): Cron {
-  const job = new Cron('7 * * * *', { name: 'mdf.expire', protect: true, catch: (e) => log(`MDF expiry failed: ${String(e)}`) }, () => expireLapsedMdf(api, log));
+  const job = new Cron('7 * * * *', { name: 'mdf.expire', protect: true, catch: (e) => log(`MDF expiry failed: ${String(e)}`) }, async () => {
+    await expireLapsedMdf(api, log);
+  });
   void job.trigger();
   return job;
 }

@@ -16,6 +16,7 @@ const DealsPage = lazy(() => import('./pages/deals/DealsPage'));
 const MdfPage = lazy(() => import('./pages/mdf/MdfPage'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
 const TerritoriesPage = lazy(() => import('./pages/territories/TerritoriesPage'));
+const InventoryPage = lazy(() => import('./pages/inventory/InventoryPage'));
 
 export interface AppRoute {
   /** Path under '#/' ('' for the start page). */
@@ -34,6 +35,7 @@ export const routes: AppRoute[] = [
   { path: 'partners/:id', element: page(<PartnerScorecardPage />) },
   { path: 'territories', nav: 'territories', element: page(<TerritoriesPage />) },
   { path: 'sales', nav: 'sales', element: page(<SalesPage />) },
+  { path: 'inventory', nav: 'inventory', element: page(<InventoryPage />) },
   { path: 'scorecards', nav: 'scorecards', element: page(<ScorecardsPage />) },
   { path: 'plans', nav: 'plans', element: page(<PlansPage />) },
   { path: 'training', nav: 'training', element: page(<TrainingPage />) },

@@ -1,0 +1,187 @@
+import type { ColDef } from 'ag-grid-community';
+import type { EChartsOption } from 'echarts';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import type { EvidenceKind, EvidenceLine, InventoryGridRow, InventoryPartnerRow } from '../../../../electron/contract/inventory';
+import { useOp } from '../../api/hooks';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatMoney, formatRatio } from '../../format';
+import { EChart } from '../scorecards/EChart';
+
+/** The last full quarter before today (the local calendar day). */
+function lastQuarter(): string {
+  const d = new Date();
+  const q = Math.floor(d.getMonth() / 3);
+  return q === 0 ? `${d.getFullYear() - 1}-Q4` : `${d.getFullYear()}-Q${q}`;
+}
+
+const num = (v: number | null | undefined, digits = 1) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: digits }));
+
+/** Inventory & sell-through (进销存): stock, DOI and sell-through per partner × product, sell-in vs sell-through, 窜货 / 控价 evidence. */
+export default function InventoryPage() {
+  const { t } = useTranslation(['inventory', 'common']);
+  const [params, setParams] = useSearchParams();
+  const period = params.get('period') || lastQuarter();
+  const [draft, setDraft] = useState(period);
+  const [kind, setKind] = useState<EvidenceKind>((params.get('evidence') as EvidenceKind) || 'crossTerritory');
+  const overview = useOp('inventory.overview', { period }, { retry: false });
+  const trend = useOp('inventory.trend', { to: period, months: 12 }, { retry: false });
+  const evidence = useOp('inventory.evidence', { period, kind, limit: 500 }, { retry: false });
+  const rules = overview.data?.rules;
+
+  const rowColumns = useMemo<ColDef<InventoryGridRow>[]>(
+    () => [
+      { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110, pinned: 'left' },
+      { field: 'partnerName', headerName: t('inventory:col.partnerName'), width: 200 },
+      { field: 'productCode', headerName: t('inventory:col.product'), width: 120 },
+      { field: 'productName', headerName: t('inventory:col.productName'), width: 160 },
+      { field: 'productLine', headerName: t('inventory:col.productLine'), width: 120 },
+      { field: 'sellInQuantity', headerName: t('inventory:col.sellIn'), width: 110, type: 'rightAligned', valueFormatter: (p) => num(p.value) },
+      { field: 'sellThroughQuantity', headerName: t('inventory:col.sellThrough'), width: 110, type: 'rightAligned', valueFormatter: (p) => num(p.value) },
+      { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'closingStock', headerName: t('inventory:col.stock'), width: 100, type: 'rightAligned', valueFormatter: (p) => num(p.value) },
+      { field: 'closingStockValueMinor', headerName: t('inventory:col.stockValue'), width: 120, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
+      {
+        field: 'daysOfInventory',
+        headerName: t('inventory:col.doi'),
+        width: 100,
+        type: 'rightAligned',
+        valueFormatter: (p) => num(p.value, 0),
+        cellClassRules: { error: (p) => rules !== undefined && p.value != null && p.value > rules.doiLimitDays },
+      },
+      { field: 'lastReportDate', headerName: t('inventory:col.lastReport'), width: 120, valueFormatter: (p) => p.value ?? t('inventory:never') },
+      {
+        colId: 'reportFlag',
+        headerName: t('inventory:col.reportFlag'),
+        width: 170,
+        valueGetter: (p) =>
+          p.data?.notReported ? (p.data.daysSinceReport === null ? t('inventory:flag.neverReported') : t('inventory:flag.notReported', { days: p.data.daysSinceReport })) : '',
+        cellClassRules: { error: (p) => p.data?.notReported === true },
+      },
+    ],
+    [t, rules],
+  );
+
+  const partnerColumns = useMemo<ColDef<InventoryPartnerRow>[]>(
+    () => [
+      { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110, pinned: 'left' },
+      { field: 'partnerName', headerName: t('inventory:col.partnerName'), width: 200 },
+      { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'daysOfInventory', headerName: t('inventory:col.doi'), width: 100, type: 'rightAligned', valueFormatter: (p) => num(p.value, 0) },
+      { field: 'inventoryTurnover', headerName: t('inventory:col.turnover'), width: 100, type: 'rightAligned', valueFormatter: (p) => num(p.value, 2) },
+      { field: 'crossTerritoryLines', headerName: t('inventory:col.crossLines'), width: 110, type: 'rightAligned' },
+      { field: 'crossTerritoryShare', headerName: t('inventory:col.crossShare'), width: 110, type: 'rightAligned', valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'belowFloorLines', headerName: t('inventory:col.belowLines'), width: 110, type: 'rightAligned' },
+      { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 110, type: 'rightAligned', valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'belowFloorGapMinor', headerName: t('inventory:col.belowGap'), width: 120, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
+      {
+        colId: 'flags',
+        headerName: t('inventory:col.flags'),
+        width: 220,
+        valueGetter: (p) =>
+          [p.data?.crossTerritoryLines ? t('inventory:flag.cross') : '', p.data?.belowFloorLines ? t('inventory:flag.below') : '', p.data?.stuffing ? t('inventory:flag.stuffing') : '']
+            .filter(Boolean)
+            .join(' · '),
+        cellClassRules: { error: (p) => Boolean(p.value) },
+      },
+    ],
+    [t],
+  );
+
+  const evidenceColumns = useMemo<ColDef<EvidenceLine>[]>(
+    () => [
+      { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110 },
+      { field: 'date', headerName: t('inventory:col.date'), width: 110 },
+      { field: 'productCode', headerName: t('inventory:col.product'), width: 110 },
+      { field: 'productName', headerName: t('inventory:col.productName'), width: 150 },
+      { field: 'quantity', headerName: t('inventory:col.quantity'), width: 90, type: 'rightAligned' },
+      { field: 'amountMinor', headerName: t('inventory:col.amount'), width: 120, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
+      { field: 'customerRef', headerName: t('inventory:col.customer'), width: 120 },
+      { field: 'customerName', headerName: t('inventory:col.customerName'), width: 150 },
+      { field: 'orderRef', headerName: t('inventory:col.orderRef'), width: 130 },
+      ...(kind === 'crossTerritory'
+        ? ([
+            { field: 'provinceName', headerName: t('inventory:col.customerProvince'), width: 130 },
+            { field: 'territoryName', headerName: t('inventory:col.partnerTerritory'), width: 130 },
+          ] as ColDef<EvidenceLine>[])
+        : ([
+            { field: 'unitPriceMinor', headerName: t('inventory:col.unitPrice'), width: 110, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
+            { field: 'floorPriceMinor', headerName: t('inventory:col.floorPrice'), width: 110, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
+            { field: 'underFloor', headerName: t('inventory:col.underFloor'), width: 110, type: 'rightAligned', valueFormatter: (p) => formatRatio(p.value) },
+          ] as ColDef<EvidenceLine>[])),
+    ],
+    [t, kind],
+  );
+
+  const trendOption = useMemo<EChartsOption>(() => {
+    const points = trend.data ?? [];
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t('inventory:col.sellIn'), t('inventory:col.sellThrough')] },
+      xAxis: { type: 'category', data: points.map((p) => p.month) },
+      yAxis: { type: 'value' },
+      series: [
+        { name: t('inventory:col.sellIn'), type: 'bar', data: points.map((p) => p.sellInQuantity) },
+        { name: t('inventory:col.sellThrough'), type: 'line', data: points.map((p) => p.sellThroughQuantity) },
+      ],
+    };
+  }, [trend.data, t]);
+
+  const apply = () => {
+    const next = new URLSearchParams(params);
+    next.set('period', draft.trim());
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <div className="page">
+      <h1>{t('inventory:title')}</h1>
+      <div className="toolbar">
+        <label>
+          {t('inventory:period')}{' '}
+          <input value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} data-testid="inventory-period" size={10} />
+        </label>
+        <button onClick={apply} data-testid="inventory-apply">
+          {t('inventory:show')}
+        </button>
+        {overview.data && (
+          <span className="muted">
+            {t('inventory:range', { start: overview.data.start, end: overview.data.end, days: overview.data.rules.notReportedDays, doi: overview.data.rules.doiLimitDays })}
+          </span>
+        )}
+      </div>
+      <ErrorBanner error={overview.error ?? trend.error ?? evidence.error} />
+      {overview.data && overview.data.partners.length === 0 && <p className="muted" data-testid="inventory-empty">{t('inventory:empty')}</p>}
+
+      <h2>{t('inventory:section.stock')}</h2>
+      <DataGrid stateKey="inventory.rows" testId="inventory-grid" rows={overview.data?.rows} columns={rowColumns} height={360} getRowId={(r) => `${r.partnerCode}\u0000${r.productCode}`} />
+
+      <h2>{t('inventory:section.trend')}</h2>
+      <EChart testId="chart-inventory-trend" option={trendOption} listSegments={false} />
+
+      <h2>{t('inventory:section.partners')}</h2>
+      <DataGrid stateKey="inventory.partners" testId="inventory-partners-grid" rows={overview.data?.partners} columns={partnerColumns} height={300} getRowId={(r) => r.partnerCode} />
+
+      <h2>{t('inventory:section.evidence')}</h2>
+      <div className="toolbar">
+        <select
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as EvidenceKind);
+            const next = new URLSearchParams(params);
+            next.set('evidence', e.target.value);
+            setParams(next, { replace: true });
+          }}
+          data-testid="inventory-evidence-kind"
+        >
+          <option value="crossTerritory">{t('inventory:evidence.crossTerritory')}</option>
+          <option value="belowFloor">{t('inventory:evidence.belowFloor')}</option>
+        </select>
+        <span className="muted">{t(`inventory:evidence.${kind}Help`)}</span>
+      </div>
+      <DataGrid stateKey={`inventory.evidence.${kind}`} testId="inventory-evidence-grid" rows={evidence.data} columns={evidenceColumns} height={300} getRowId={(r) => String(r.id)} />
+    </div>
+  );
+}

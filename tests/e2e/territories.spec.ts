@@ -141,3 +141,26 @@ test.describe('Settings: the territory tree and channel managers', () => {
     await expect(panel.locator('tbody tr').first()).toContainText('onboarding');
   });
 });
+
+test.describe('imports: unknown territories', () => {
+  test('the wizard lists each unknown territory once with its rows and creates exactly those on confirm', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
+    await page.goto('/#/imports');
+    await page.getByTestId('import-kind').selectOption('partners');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-pick').click();
+    const csv = 'Partner Code,Name,Channel Type,Region\r\nUS-001,Acme West,dealer,West\r\nUS-002,Beta West,dealer,West\r\nUS-003,Gamma,dealer,Eastern Seaboard\r\nUS-004,Delta,dealer,East China\r\n';
+    await (await chooser).setFiles({ name: 'us-partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await expect(page.getByTestId('import-file')).toContainText('us-partners.csv');
+    await page.getByTestId('import-run').click();
+    const confirm = page.getByTestId('import-create-confirm');
+    await expect(confirm).toContainText('2 new territories: West (2 rows), Eastern Seaboard (1 row).');
+    await page.getByTestId('import-create-run').click();
+    await expect(page.getByTestId('import-result-inserted')).toHaveText('4');
+    await expect(page.getByTestId('import-created')).toContainText('territory West created, territory Eastern Seaboard created');
+    await page.goto('/#/settings');
+    await page.getByTestId('territory-tree-toggle').click();
+    await expect(page.getByTestId('territory-tree')).toContainText('Eastern Seaboard');
+    await expect(page.getByTestId('territory-row-WEST')).toContainText('2');
+  });
+});

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_KINDS, PARTNER_STATUSES, type ImportKind } from '../../../../shared/enums';
-import { DATE_FORMATS, ENCODINGS, type DateFormat, type EncodingChoice, type ImportMapping, type ImportPreview } from '../../../../electron/contract/imports';
+import { DATE_FORMATS, ENCODINGS, type DateFormat, type EncodingChoice, type ImportMapping, type ImportPreview, type UnknownValue } from '../../../../electron/contract/imports';
 import { bridge } from '../../api/client';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { uploadFile } from '../../api/webBridge';
@@ -79,10 +79,14 @@ export function ImportWizard() {
       setPickError(err as Error);
     }
   }
-  async function start(replace?: number) {
+  async function start(replace?: number, create?: { createTerritories?: boolean; createOwners?: boolean }) {
     if (!file || !current) return;
-    await run.start({ kind, path: file.path, fileName: file.name, sheet, encoding: encoding === 'auto' ? undefined : encoding, mapping: current, acceptValid, replace });
+    await run.start({ kind, path: file.path, fileName: file.name, sheet, encoding: encoding === 'auto' ? undefined : encoding, mapping: current, acceptValid, replace, ...create });
   }
+  // Territories and channel managers the file names that do not exist: listed once each with their row counts, to create on confirm.
+  const unknown = ((run.error?.body?.data as { unknown?: UnknownValue[] } | undefined)?.unknown ?? []) as UnknownValue[];
+  const unknownTerritories = unknown.filter((u) => u.what === 'territory');
+  const unknownOwners = unknown.filter((u) => u.what === 'channelManager');
   const earlier = p?.alreadyImported ?? null;
 
   const enumFields = p?.fields.filter((f) => f.values && current?.columns[f.name]) ?? [];
@@ -417,6 +421,28 @@ export function ImportWizard() {
           )}
           {run.running && <JobProgressBar progress={run.progress} onCancel={run.cancel} label={t('imports:importing')} />}
           <ErrorBanner error={run.error} />
+          {kind === 'partners' && unknown.length > 0 && !run.running && (
+            <div className="write-wait" data-testid="import-create-confirm">
+              {unknownTerritories.length > 0 && (
+                <p>
+                  {t('imports:createTerritories', { count: unknownTerritories.length, list: unknownTerritories.map((u) => t('imports:unknownValue', { value: u.value, count: u.rows })).join(t('imports:listSeparator')) })}
+                </p>
+              )}
+              {unknownOwners.length > 0 && (
+                <p>
+                  {t('imports:createOwners', { count: unknownOwners.length, list: unknownOwners.map((u) => t('imports:unknownValue', { value: u.value, count: u.rows })).join(t('imports:listSeparator')) })}
+                </p>
+              )}
+              <p className="muted">{t('imports:createHint')}</p>
+              <button
+                className="primary"
+                onClick={() => void start(undefined, { ...(unknownTerritories.length ? { createTerritories: true } : {}), ...(unknownOwners.length ? { createOwners: true } : {}) })}
+                data-testid="import-create-run"
+              >
+                {t('imports:createAndImport')}
+              </button>
+            </div>
+          )}
           {run.error?.body?.data && Array.isArray((run.error.body.data as { errors?: unknown[] }).errors) && (
             <ul className="error" data-testid="import-run-errors" style={{ maxHeight: 200, overflow: 'auto' }}>
               {((run.error.body.data as { errors: Array<{ row: number | null; column: string | null; value: string | null; message: string }> }).errors)
@@ -425,6 +451,11 @@ export function ImportWizard() {
                   <li key={i}>{t('imports:errorLine', { row: e.row ?? '—', column: e.column ?? '—', value: e.value ?? '', message: e.message })}</li>
                 ))}
             </ul>
+          )}
+          {result?.created && (result.created.territories.length > 0 || result.created.channelManagers.length > 0) && (
+            <p className="ok" data-testid="import-created">
+              {[...result.created.territories.map((x) => t('imports:createdTerritory', { name: x })), ...result.created.channelManagers.map((x) => t('imports:createdOwner', { name: x }))].join(t('imports:listSeparator'))}
+            </p>
           )}
           {result && (
             <div className="cards" data-testid="import-result">

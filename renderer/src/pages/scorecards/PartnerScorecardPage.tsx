@@ -12,6 +12,7 @@ import { EChart, pct } from './EChart';
 import { reasonText } from './reason';
 import { PartnerMdfSection } from '../mdf/PartnerMdfSection';
 import { PartnerLedgerSection } from '../partners/PartnerLedgerSection';
+import { PartnerReviewsSection } from '../reviews/PartnerReviewsSection';
 
 /** Partner detail: KPI trends over the evaluated periods and a radar of the latest health-score components. */
 export default function PartnerScorecardPage() {
@@ -162,6 +163,7 @@ export default function PartnerScorecardPage() {
           />
         </div>
       )}
+      {p && <PartnerReviewsSection partnerId={p.id} partnerCode={p.code} />}
       {p && <PartnerLedgerSection partnerId={p.id} partnerCode={p.code} />}
       {Number.isInteger(partnerId) && partnerId > 0 && <ManagerHistory partnerId={partnerId} />}
       {Number.isInteger(partnerId) && partnerId > 0 && <PartnerMdfSection partnerId={partnerId} />}

@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test } from './bridgeTest';
+
+const FILES = resolve(process.env.PWB_E2E_DIR ?? '.e2e', 'files');
+
+test.describe('business reviews', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
+  });
+
+  test('record a review meeting, see its overdue action on the dashboard, export the review pack with it', async ({ page }) => {
+    const action = `E2E action ${Date.now() % 100000}`;
+    await page.goto('/#/partners/2');
+    const section = page.getByTestId('partner-reviews');
+    await expect(section).toBeVisible();
+    const period = await section.getByTestId('review-pack-period').inputValue();
+
+    // A meeting about the quarter before the pack's period, with an action item already overdue.
+    const earlier = period.endsWith('Q1') ? `${Number(period.slice(0, 4)) - 1}-Q4` : `${period.slice(0, 6)}${Number(period.slice(6)) - 1}`;
+    await section.getByTestId('review-meeting-new').click();
+    const form = page.getByTestId('review-meeting-form');
+    await form.getByTestId('review-meeting-period').fill(earlier);
+    await form.getByTestId('review-meeting-date').fill('2020-01-15');
+    await form.getByTestId('review-meeting-attendees').fill('Wang Li\nChen Jie');
+    await form.getByTestId('review-meeting-decisions').fill('Push network equipment next quarter');
+    const row = form.getByTestId('review-action-row').first();
+    await row.getByLabel('Action', { exact: true }).fill(action);
+    await row.getByLabel('Owner').fill('Wang Li');
+    await row.getByLabel('Due').fill('2020-02-01');
+    await form.getByTestId('review-meeting-save').click();
+    await expect(form).toBeHidden();
+    await expect(section.getByTestId('review-meeting-action')).toContainText([action]);
+    await expect(section.getByTestId('review-meeting-action').first()).toContainText('days overdue');
+
+    // The dashboard lists it beside the overdue risk actions.
+    await page.goto('/#/');
+    const open = page.getByTestId('open-review-actions');
+    await expect(open.getByTestId('review-action').filter({ hasText: action })).toContainText('days overdue');
+
+    // Export the pack: it carries the action item and the partner's figures.
+    await page.goto('/#/partners/2');
+    await section.getByTestId('review-pack-export').click();
+    await expect(section.getByTestId('review-pack-done')).toContainText(`QBR_P0002_${period}_en`);
+    const file = join(FILES, `QBR_P0002_${period}_en.pdf`);
+    expect(existsSync(file)).toBe(true);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Business review');
+    expect(text).toContain('P0002');
+    expect(text).toContain(period.replace('-', ' '));
+    expect(text).toContain(action);
+    expect(text).toContain('Revenue');
+
+    // Done from the dashboard: it leaves the list.
+    await page.goto('/#/');
+    await open.getByTestId('review-action').filter({ hasText: action }).getByRole('button', { name: 'Done' }).click();
+    await expect(open.getByTestId('review-action').filter({ hasText: action })).toHaveCount(0);
+  });
+});

@@ -47,6 +47,10 @@ test.describe('target plans', () => {
     await expect(amountCell).toHaveText('¥50,000.00');
     await expect(tree.locator('[row-id="plan"] [col-id="amount"]')).toHaveText('¥20,000,000.00');
 
+    // The plan as a workbook to edit in Excel.
+    await page.getByTestId('plan-export').click();
+    await expect(page.getByTestId('plan-exported')).toContainText(`plan-${code}-`);
+
     await page.getByTestId('plan-publish').click();
     await expect(page.getByTestId('plan-message')).toContainText('Published as version 1');
     await expect(page.getByTestId('plan-status')).toHaveText('Published · v1');

@@ -89,9 +89,10 @@ export async function importPlanXlsx(ws: Workspace, user: string, code: string, 
   const current = draftAllocation(ws, row, locks).nodes;
   const byKey = new Map(current.map((n) => [n.key, n]));
   const src = await openXlsxSource(path, sniffed.fileSize, null);
-  const errors: RowError[] = [];
+  const errors: Array<RowError & { reason: string }> = [];
   const file = path.split(/[\\/]/).pop();
-  const fail = (r: number, column: string, value: Cell | undefined, message: string) => errors.push({ row: r, column, value: cellText(value), message });
+  /** `reason` names the problem for the UI's words (plans:importError.*); `message` says it in English for the CLI and logs. */
+  const fail = (r: number, column: string, value: Cell | undefined, reason: string, message: string) => errors.push({ row: r, column, value: cellText(value), message, reason });
   let newTotal = row.totalMinor;
   const next = new Map(locks);
   const seen = new Set<string>();
@@ -120,28 +121,28 @@ export async function importPlanXlsx(ws: Workspace, user: string, code: string, 
     for await (const rec of src.records()) {
       const key = cellText(rec.cells[iNode]).trim();
       if (!key) {
-        fail(rec.row, hNode, rec.cells[iNode], 'the node key is empty');
+        fail(rec.row, hNode, rec.cells[iNode], 'emptyNode', 'the node key is empty');
         continue;
       }
       const node = byKey.get(key);
       if (!node) {
-        fail(rec.row, hNode, key, `no node ${key} in plan ${row.code} (partners and territories come from the plan's scope)`);
+        fail(rec.row, hNode, key, 'unknownNode', `no node ${key} in plan ${row.code} (partners and territories come from the plan's scope)`);
         continue;
       }
       if (seen.has(key)) {
-        fail(rec.row, hNode, key, `node ${key} appears twice`);
+        fail(rec.row, hNode, key, 'duplicateNode', `node ${key} appears twice`);
         continue;
       }
       seen.add(key);
       const amount = yuan(rec.cells[iTarget]);
       if (amount === null || amount < 0) {
-        fail(rec.row, hTarget, rec.cells[iTarget], 'not an amount in yuan ≥ 0 with at most two decimals');
+        fail(rec.row, hTarget, rec.cells[iTarget], 'badAmount', 'not an amount in yuan ≥ 0 with at most two decimals');
         continue;
       }
       const lockText = cellText(rec.cells[iLocked]).trim().toLowerCase();
       const wantsLock = YES.has(lockText);
       if (!wantsLock && !NO.has(lockText)) {
-        fail(rec.row, hLocked, rec.cells[iLocked], 'Locked is 是/yes or empty/否/no');
+        fail(rec.row, hLocked, rec.cells[iLocked], 'badLocked', 'Locked is 是/yes or empty/否/no');
         continue;
       }
       if (key === 'plan') {

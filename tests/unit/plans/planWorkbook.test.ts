@@ -89,7 +89,7 @@ describe('plan workbook', () => {
       await wb.xlsx.writeFile(out);
       const err = await api.send('plans.importXlsx', { code: 'X', path: out }).then(
         () => null,
-        (e: { body: { code: string; message: string; data?: { errors: Array<{ row: number; column: string; message: string }> } } }) => e.body,
+        (e: { body: { code: string; message: string; data?: { errors: Array<{ row: number; column: string; message: string; reason: string }> } } }) => e.body,
       );
       expect(err?.code).toBe('DOMAIN');
       const errors = err!.data!.errors;
@@ -98,6 +98,7 @@ describe('plan workbook', () => {
         [b.number, '目标'],
         [rowNope, '节点'],
       ]);
+      expect(errors.map((e) => e.reason)).toEqual(['badAmount', 'badAmount', 'unknownNode']);
       const p = await api.send('plans.show', { code: 'X' });
       expect(p.totalMinor).toBe(100_000_000);
       expect(p.nodes.some((n) => n.locked)).toBe(false);

@@ -7,6 +7,7 @@ import { useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatRatio } from '../../format';
+import { PlanWorkbook } from './PlanWorkbook';
 
 type Row = PlanNode & { depth: number; att: PlanNodeAttainment | undefined; share: number | null; hasChildren: boolean };
 
@@ -162,6 +163,7 @@ export function PlanDetail({ code }: { code: string }) {
           {t('plans:publish')}
         </button>
       </header>
+      <PlanWorkbook code={code} disabled={!editable} />
       {message && <p className="ok" data-testid="plan-message">{message}</p>}
       <ErrorBanner error={lock.error ?? publish.error} />
       <div className="plan-figures">

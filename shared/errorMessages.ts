@@ -88,6 +88,11 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': () => '该覆盖目标已存在（同一区域、地区和渠道类型），请直接修改其目标伙伴数',
     en: () => 'That coverage target already exists (same territory, area and channel type): change its number instead',
   },
+  // An all-or-nothing import refused: the window offers "import the valid rows" as a choice, the CLI names --accept-valid.
+  importRowsRejected: {
+    'zh-CN': (p) => `${String(p.fileName)}：${String(p.rowsRead)} 行中有 ${String(p.rejected)} 行有错误，因此没有导入任何数据（请修正这些行，或选择只导入有效的行）。第一处：${String(p.first)}`,
+    en: (p) => `${String(p.fileName)}: ${String(p.rejected)} of ${String(p.rowsRead)} rows have errors, so nothing was imported (fix them, or choose to import only the valid rows). First: ${String(p.first)}`,
+  },
   paidBeforeApproval: {
     'zh-CN': (p) => `结算批次 #${String(p.runId)} 于 ${String(p.approvedOn)} 批准，付款日期 ${String(p.paidOn)} 不能早于批准日期`,
     en: (p) => `Payout run #${String(p.runId)} was approved on ${String(p.approvedOn)}: the payment date ${String(p.paidOn)} cannot be before that`,

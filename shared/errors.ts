@@ -1,3 +1,5 @@
+import type { IssueParams } from './validationMessages';
+
 /** Error codes every transport returns (see README "How it is built"). */
 export const ERROR_CODES = ['INVALID_INPUT', 'UNKNOWN_OPERATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'CANCELLED', 'DOMAIN', 'INTERNAL'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -7,7 +9,8 @@ export interface ApiErrorBody {
   code: ErrorCode;
   operation: string;
   message: string;
-  issues?: Array<{ path: string; message: string }>;
+  /** Invalid fields: zod's code and parameters travel with each, so every surface words them in the user's language (shared/validationMessages). */
+  issues?: Array<{ path: string; message: string; code?: string; params?: IssueParams }>;
   /** Extra structured data (e.g. import row errors). */
   data?: unknown;
 }

@@ -3,9 +3,10 @@ import { WorkspaceError } from '../../db/database';
 import { WriteLockTimeout } from '../../db/writeLock';
 import { ApiError, DomainError, type ApiErrorBody } from '../../shared/errors';
 import { JobCancelled } from '../jobs/cancel';
+import { issueParams, type IssueLike } from '../../shared/validationMessages';
 
 export function zodIssues(e: ZodError): NonNullable<ApiErrorBody['issues']> {
-  return e.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+  return e.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message, code: i.code, params: issueParams(i as IssueLike) }));
 }
 
 /** What went wrong with a file the user named, in words (the path and the step come with it). */

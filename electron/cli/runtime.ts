@@ -5,8 +5,9 @@ import { openWorkspace, type Workspace } from '../../db/database';
 import { readKey } from '../../db/encryption';
 import { backupBeforeMigration } from '../domain/backups/backupService';
 import { createApi, type Api } from '../api/api';
-import { ApiError } from '../../shared/errors';
-import { errorText, messageLanguage } from '../../shared/errorMessages';
+import { ApiError, type ApiErrorBody } from '../../shared/errors';
+import { errorReason, errorText, messageLanguage } from '../../shared/errorMessages';
+import { issueText, pathField } from '../../shared/validationMessages';
 import { type JobProgress } from '../../shared/jobs';
 import type { Population } from '../../shared/population';
 
@@ -87,9 +88,22 @@ export function output(opts: CommonOptions, value: unknown, human: () => string)
  * A refusal in the user's language: the command's --lang (zh, zh-CN, en; bilingual gives both), else PWB_LANG, else
  * the locale (LC_ALL, LANG: zh_CN.UTF-8 → Chinese); English otherwise.
  */
-export function cliErrorText(body: { message: string; data?: unknown }, lang?: string): string {
-  if (lang === 'bilingual') return `${errorText(body, 'zh-CN')}\n${errorText(body, 'en')}`;
-  return errorText(body, messageLanguage(lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG));
+export function cliErrorText(body: { message: string; data?: unknown; code?: string; operation?: string; issues?: ApiErrorBody['issues'] }, lang?: string): string {
+  if (lang === 'bilingual') return `${cliErrorText(body, 'zh-CN')}\n${cliErrorText(body, 'en')}`;
+  const l = messageLanguage(lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG);
+  // Invalid input: each field's problem in words (the field named as the command's input names it), not zod's text.
+  if (body.code === 'INVALID_INPUT' && body.issues?.length) {
+    const head = l === 'zh-CN' ? `输入无效（${body.operation ?? ''}）：` : `Invalid input (${body.operation ?? ''}):`;
+    const label = (path: string) => {
+      const { field, row } = pathField(path);
+      return `${field ?? (l === 'zh-CN' ? '输入' : 'The input')}${row !== null ? ` #${row}` : ''}`;
+    };
+    return [head, ...body.issues.map((i) => `  ${issueText(i, label(i.path), l, { listValues: true })}`)].join('\n');
+  }
+  const text = errorText(body, l);
+  // The window offers "import the valid rows" as a choice; on the command line that choice is a flag.
+  if (errorReason(body.data)?.reason === 'importRowsRejected') return `${text}\n${l === 'zh-CN' ? '加 --accept-valid 只导入有效的行。' : 'Add --accept-valid to import only the valid rows.'}`;
+  return text;
 }
 
 /** Wraps a command action: errors go to stderr (as JSON with --json) and set a non-zero exit code. */
@@ -103,7 +117,6 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       const json = Boolean(opts?.json);
       const body = ApiError.is(e) ? e.body : { code: 'ERROR', message: (e as Error)?.message ?? String(e) };
       process.stderr.write(json ? `${JSON.stringify({ error: body })}\n` : `pwb: ${cliErrorText(body, opts?.lang)}\n`);
-      if (ApiError.is(e) && e.body.issues && !json) for (const i of e.body.issues) process.stderr.write(`  ${i.path}: ${i.message}\n`);
       process.exitCode = 1;
     }
   };

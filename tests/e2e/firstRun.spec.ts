@@ -50,7 +50,7 @@ test('first start offers the demo dataset; loading it runs as a job with progres
   await page.getByTestId('nav-partners').click();
   await expect(gridCell(page, 'partners-grid', 'code', 0)).toHaveText('P0001');
   // Channel types in Chinese, from the glossary.
-  await expect(gridCell(page, 'partners-grid', 'channelType', 0)).toHaveText(/^(直销|代理商|经销商|分销商|零售商|电商|合作伙伴|电话营销)$/);
+  await expect(gridCell(page, 'partners-grid', 'channelType', 0)).toHaveText(/^(直销|代理商|经销商|分销商|零售商|电商|联盟伙伴|电话营销)$/);
 
   // The demo arrives evaluated: the dashboard opens on its latest quarter with charts, without any manual step.
   await page.getByTestId('nav-dashboard').click();

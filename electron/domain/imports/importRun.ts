@@ -231,6 +231,7 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
           errors,
           { rowsRead: counts.rowsRead, rejected: counts.rejected },
           unknownList,
+          { reason: 'importRowsRejected', params: { fileName, rejected: counts.rejected, rowsRead: counts.rowsRead, first: describeError(fileName, first) } },
         );
       }
       if (bulk?.count) {

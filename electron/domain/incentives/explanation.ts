@@ -152,7 +152,7 @@ const CHANNEL: Record<string, [string, string]> = {
   distributor: ['分销商', 'Distributor'],
   retail: ['零售商', 'Retailer'],
   ecommerce: ['电商', 'E-commerce'],
-  alliance: ['合作伙伴', 'Alliance partner'],
+  alliance: ['联盟伙伴', 'Alliance partner'],
   telesales: ['电话营销', 'Telesales'],
 };
 const REGION_EN: Record<string, string> = { 华东: 'East China', 华南: 'South China', 华北: 'North China', 华中: 'Central China', 西南: 'Southwest China', 西北: 'Northwest China', 东北: 'Northeast China' };

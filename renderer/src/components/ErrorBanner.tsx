@@ -1,21 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/errors';
 import { errorText, messageLanguage } from '../../../shared/errorMessages';
+import { issueText, pathField } from '../../../shared/validationMessages';
 
-/** Shows a structured contract error: its kind, message and each invalid field. */
-export function ErrorBanner({ error }: { error: ApiError | Error | null | undefined }) {
+/**
+ * Shows a structured contract error in the app's language: its kind, the domain's words for it (reason + params), and
+ * for invalid input each field's problem under the field's label — `fieldLabel` names a field as the form shows it;
+ * otherwise the import field words, else "this field". Never zod's text or a field path.
+ */
+export function ErrorBanner({ error, fieldLabel }: { error: ApiError | Error | null | undefined; fieldLabel?: (field: string) => string | undefined }) {
   const { t, i18n } = useTranslation('common');
   if (!error) return null;
   const body = 'body' in error ? error.body : null;
+  const lang = messageLanguage(i18n.language);
+  const invalid = body?.code === 'INVALID_INPUT' && (body.issues?.length ?? 0) > 0;
+  const labelOf = (path: string) => {
+    const { field, row } = pathField(path);
+    const label = (field && (fieldLabel?.(field) ?? t(`imports:fields.${field}`, { defaultValue: '' }))) || t('validation.thisField');
+    return row !== null ? t('validation.inRow', { label, row }) : label;
+  };
   return (
     <div className="error-banner" role="alert" data-testid="error-banner">
-      <strong>{body ? t(`errors.${body.code}`) : t('state.error')}</strong> {body ? errorText(body, messageLanguage(i18n.language)) : error.message}
-      {body?.issues && body.issues.length > 0 && (
+      <strong>{body ? t(`errors.${body.code}`) : t('state.error')}</strong> {invalid ? t('validation.correct') : body ? errorText(body, lang) : error.message}
+      {invalid && (
         <ul>
-          {body.issues.map((i) => (
-            <li key={i.path}>
-              <code>{i.path}</code>: {i.message}
-            </li>
+          {body!.issues!.map((i) => (
+            <li key={`${i.path}:${i.code ?? i.message}`}>{issueText(i, labelOf(i.path), lang)}</li>
           ))}
         </ul>
       )}

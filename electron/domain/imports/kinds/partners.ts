@@ -13,7 +13,7 @@ export const CHANNEL_WORDS = {
   distributor: ['分销商', '分销', 'Distributor'],
   retail: ['零售商', '零售', 'Retailer', 'Retail'],
   ecommerce: ['电商', '电子商务', 'E-commerce', 'Ecommerce', 'Online'],
-  alliance: ['合作伙伴', '联盟', 'Alliance partner', 'Alliance'],
+  alliance: ['联盟伙伴', '合作伙伴渠道', '合作伙伴', '联盟', 'Alliance partner', 'Alliance'],
   telesales: ['电话营销', '电销', 'Telesales'],
 } as const;
 export const TIER_WORDS = {

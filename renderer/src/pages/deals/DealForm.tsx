@@ -5,25 +5,31 @@ import { decimalToMinor } from '../../../../shared/money';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
+import { useFieldErrorText } from '../../validation';
 
 const DIRECT = 'direct';
 
 /** Registers a deal; the conflict check runs in the main process. */
 export function DealForm({ onClose, onRegistered }: { onClose: () => void; onRegistered: (d: DealRow) => void }) {
   const { t } = useTranslation(['deals', 'common']);
+  const fieldErrorText = useFieldErrorText();
+  const dealLabel = (f: string) => t(`deals:field.${f === 'expectedValueMinor' ? 'expectedValue' : f === 'quotedPriceMinor' ? 'quotedPrice' : f === 'partnerId' ? 'partner' : f}`);
   const partners = useOp('partners.list', {});
   const register = useMutationOp('deals.register');
   const [v, setV] = useState({ partner: '', customerName: '', customerCreditCode: '', productLine: '', expectedValue: '', quotedPrice: '', expectedCloseOn: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => {
+    setV({ ...v, [k]: e.target.value });
+    if (errors[k]) setErrors(({ [k]: _, ...rest }) => rest);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
     const expected = decimalToMinor(v.expectedValue.trim() || 'x');
     const quoted = v.quotedPrice.trim() ? decimalToMinor(v.quotedPrice.trim()) : null;
-    if (expected == null) errs.expectedValue = '0.00';
-    if (v.quotedPrice.trim() && quoted == null) errs.quotedPrice = '0.00';
+    if (expected == null) errs.expectedValue = t('common:validation.amount', { label: t('deals:field.expectedValue') });
+    if (v.quotedPrice.trim() && quoted == null) errs.quotedPrice = t('common:validation.amount', { label: t('deals:field.quotedPrice') });
     if (!v.partner) errs.partner = t('deals:field.partner');
     const input = {
       partnerId: v.partner === DIRECT ? null : Number(v.partner),
@@ -35,7 +41,7 @@ export function DealForm({ onClose, onRegistered }: { onClose: () => void; onReg
       expectedCloseOn: v.expectedCloseOn || null,
     };
     const parsed = dealFields.safeParse(input);
-    if (!parsed.success) for (const i of parsed.error.issues) errs[String(i.path[0])] = i.message;
+    if (!parsed.success) for (const [k, m] of Object.entries(fieldErrorText(parsed.error, dealLabel))) errs[k] ??= m;
     setErrors(errs);
     if (Object.keys(errs).length) return;
     try {

@@ -6,6 +6,7 @@ import { useMutationOp, useOp } from '../../api/hooks';
 import { useTerritories } from '../../territories';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
+import { useFieldErrorText } from '../../validation';
 
 type FormValues = Record<keyof PartnerInput, string>;
 
@@ -29,6 +30,7 @@ function toInput(v: FormValues): Record<string, string | null> {
 /** Create/edit form, validated client-side with the contract's own zod schema, then again in the main process. */
 export function PartnerForm({ partner, onClose }: { partner: Partner | null; onClose: () => void }) {
   const { t } = useTranslation(['partners', 'common']);
+  const fieldErrorText = useFieldErrorText();
   const [values, setValues] = useState<FormValues>(() => toValues(partner));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const create = useMutationOp('partners.create');
@@ -39,6 +41,11 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
   const managers = useOp('channelManagers.list', {});
   const [reason, setReason] = useState('');
   const managerChanged = !!partner && String(partner.channelManagerId ?? '') !== values.channelManagerId;
+  // Correcting a field clears its error at once.
+  const change = (k: keyof FormValues, value: string) => {
+    setValues({ ...values, [k]: value });
+    if (fieldErrors[k]) setFieldErrors(({ [k]: _, ...rest }) => rest);
+  };
   const busy = create.isPending || update.isPending || remove.isPending || restore.isPending;
 
   const submit = async (e: FormEvent) => {
@@ -49,7 +56,7 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
     for (const k of ['code', 'name', 'channelType', 'tier', 'status', 'currency'] as const) if (raw[k] === null) delete raw[k];
     const parsed = partnerFields.safeParse(raw);
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setFieldErrors(fieldErrorText(parsed.error, (f) => t(`partners:field.${f}`)));
       return;
     }
     setFieldErrors({});
@@ -69,7 +76,7 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
           <label key={k} className={k === 'notes' || k === 'address' || k === 'name' ? 'span2' : undefined}>
             <span>{t(`partners:field.${k}`)}</span>
             {k === 'territory' ? (
-              <select name={k} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })}>
+              <select name={k} value={values[k]} onChange={(e) => change(k, e.target.value)}>
                 <option value="">—</option>
                 {territories.options.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -78,7 +85,7 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
                 ))}
               </select>
             ) : k === 'channelManagerId' ? (
-              <select name={k} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })}>
+              <select name={k} value={values[k]} onChange={(e) => change(k, e.target.value)}>
                 <option value="">—</option>
                 {(managers.data ?? []).filter((m) => m.active || String(m.id) === values[k]).map((m) => (
                   <option key={m.id} value={String(m.id)}>
@@ -87,7 +94,7 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
                 ))}
               </select>
             ) : k in SELECTS ? (
-              <select name={k} value={values[k]} onChange={(e) => setValues({ ...values, [k]: e.target.value })}>
+              <select name={k} value={values[k]} onChange={(e) => change(k, e.target.value)}>
                 {SELECTS[k as keyof typeof SELECTS].map((o) => (
                   <option key={o} value={o}>
                     {t(`common:${k === 'channelType' ? 'channelType' : k}.${o}`)}
@@ -100,7 +107,7 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
                 type={k === 'joinedOn' ? 'date' : 'text'}
                 value={values[k]}
                 disabled={k === 'code' && !!partner}
-                onChange={(e) => setValues({ ...values, [k]: e.target.value })}
+                onChange={(e) => change(k, e.target.value)}
                 aria-invalid={fieldErrors[k] ? true : undefined}
               />
             )}

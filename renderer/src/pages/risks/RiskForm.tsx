@@ -5,6 +5,7 @@ import { riskActionFields, riskFields, type RiskActionInput, type RiskHistoryEnt
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
+import { useFieldErrorText } from '../../validation';
 import { SCALE } from './riskUi';
 import { formatDateTime } from '../../format';
 
@@ -65,6 +66,7 @@ function toFields(v: Values) {
 /** Create/edit a risk with its mitigation actions; shows the change history of an existing one. */
 export function RiskForm({ id, readOnly, onClose }: { id: number | null; readOnly?: boolean; onClose: () => void }) {
   const { t } = useTranslation(['risks', 'common']);
+  const fieldErrorText = useFieldErrorText();
   const detail = useOp('risks.get', { id: id ?? 0 }, { enabled: id != null });
   const partners = useOp('partners.list', {});
   const save = useMutationOp('risks.save');
@@ -84,7 +86,10 @@ export function RiskForm({ id, readOnly, onClose }: { id: number | null; readOnl
 
   const risk = detail.data?.risk ?? null;
   const busy = save.isPending || close.isPending;
-  const set = (k: keyof Values) => (e: { target: { value: string } }) => setValues({ ...values, [k]: e.target.value });
+  const set = (k: keyof Values) => (e: { target: { value: string } }) => {
+    setValues({ ...values, [k]: e.target.value });
+    if (fieldErrors[k]) setFieldErrors(({ [k]: _, ...rest }) => rest);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -94,10 +99,10 @@ export function RiskForm({ id, readOnly, onClose }: { id: number | null; readOnl
       .filter((a) => a.description.trim() !== '' || a.id != null)
       .map((a) => ({ ...(a.id != null ? { id: a.id } : {}), description: a.description.trim(), owner: a.owner.trim() || null, dueOn: a.dueOn || null, doneOn: a.doneOn || null }));
     const errs: Record<string, string> = {};
-    if (!parsed.success) for (const i of parsed.error.issues) errs[String(i.path[0])] = i.message;
+    if (!parsed.success) Object.assign(errs, fieldErrorText(parsed.error, (f) => t(`risks:field.${f === 'partnerId' ? 'partner' : f}`)));
     actionInputs.forEach((a, n) => {
       const r = riskActionFields.safeParse(a);
-      if (!r.success) errs[`action${n}`] = r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
+      if (!r.success) errs[`action${n}`] = Object.values(fieldErrorText(r.error, (f) => t(`risks:actions.${f}`))).join(t('common:validation.separator'));
     });
     setFieldErrors(errs);
     if (Object.keys(errs).length) return;

@@ -5,6 +5,7 @@ import { courseInput, type Course } from '../../../../electron/contract/training
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
+import { useFieldErrorText } from '../../validation';
 
 interface Values {
   code: string;
@@ -36,6 +37,7 @@ const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x
 /** Course catalogue editor: titles in both languages, category, validity, who must take it, pass mark. */
 export function CourseForm({ course, onClose }: { course: Course | null; onClose: () => void }) {
   const { t } = useTranslation(['training', 'common']);
+  const fieldErrorText = useFieldErrorText();
   const [v, setV] = useState<Values>(() => toValues(course));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
@@ -59,7 +61,7 @@ export function CourseForm({ course, onClose }: { course: Course | null; onClose
     };
     const parsed = courseInput.safeParse(raw);
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setFieldErrors(fieldErrorText(parsed.error, (f) => t(`training:course.${f}`)));
       return;
     }
     setFieldErrors({});
@@ -75,7 +77,10 @@ export function CourseForm({ course, onClose }: { course: Course | null; onClose
   const text = (k: 'code' | 'titleZh' | 'titleEn' | 'validityMonths' | 'passingScore', type = 'text', extra: Record<string, unknown> = {}) => (
     <label>
       <span>{t(`training:course.${k}`)}</span>
-      <input name={k} type={type} value={v[k]} onChange={(e) => setV({ ...v, [k]: e.target.value })} aria-invalid={fieldErrors[k] ? true : undefined} {...extra} />
+      <input name={k} type={type} value={v[k]} onChange={(e) => {
+        setV({ ...v, [k]: e.target.value });
+        if (fieldErrors[k]) setFieldErrors(({ [k]: _, ...rest }) => rest);
+      }} aria-invalid={fieldErrors[k] ? true : undefined} {...extra} />
       {fieldErrors[k] && <small className="field-error">{fieldErrors[k]}</small>}
     </label>
   );

@@ -4,6 +4,7 @@ import { computeExpiry, recordInput, type TrainingRecord } from '../../../../ele
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
+import { useFieldErrorText } from '../../validation';
 import { localToday } from './util';
 
 type PassedChoice = 'auto' | 'yes' | 'no';
@@ -11,6 +12,7 @@ type PassedChoice = 'auto' | 'yes' | 'no';
 /** Add / edit a training record. The expiry shown is a preview; the main process computes the stored one from the course. */
 export function RecordForm({ record, onClose }: { record: TrainingRecord | null; onClose: () => void }) {
   const { t, i18n } = useTranslation(['training', 'common']);
+  const fieldErrorText = useFieldErrorText();
   const partners = useOp('partners.list', {});
   const courses = useOp('training.courses.list', { includeInactive: false });
   const [partnerCode, setPartnerCode] = useState(record?.partnerCode ?? '');
@@ -49,7 +51,9 @@ export function RecordForm({ record, onClose }: { record: TrainingRecord | null;
       certificateNo: certificateNo.trim() || null,
     };
     const parsed = recordInput.safeParse(raw);
-    const errors: Record<string, string> = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+    const errors: Record<string, string> = parsed.success
+      ? {}
+      : fieldErrorText(parsed.error, (f) => t(`training:record.${f === 'partnerId' ? 'partner' : f === 'courseId' ? 'course' : f}`));
     if (!partner) errors.partnerId = t('training:record.unknownPartner');
     if (!course && !record) errors.courseId = t('training:record.chooseCourse');
     if (!parsed.success || Object.keys(errors).length) {

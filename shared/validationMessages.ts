@@ -66,6 +66,8 @@ export const SCHEMA_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = 
   'a target field name such as partnerCode': { 'zh-CN': '应为目标字段名，如 partnerCode', en: 'must be a target field name such as partnerCode' },
   'a partner code is printable text without leading or trailing spaces': { 'zh-CN': '应为可打印文字，首尾不能有空格', en: 'must be printable text without leading or trailing spaces' },
   'expected a period such as 2019-03, 2019-Q1, 2019-H1 or 2019': { 'zh-CN': '应为期间，如 2025-03、2025-Q1、2025-H1 或 2025', en: 'must be a period such as 2025-03, 2025-Q1, 2025-H1 or 2025' },
+  'expected a period such as 2025-03, 2025-Q1, 2025-H1 or 2025': { 'zh-CN': '应为期间，如 2025-03、2025-Q1、2025-H1 或 2025', en: 'must be a period such as 2025-03, 2025-Q1, 2025-H1 or 2025' },
+  'a year (2025), half (2025-H1) or quarter (2025-Q3)': { 'zh-CN': '应为年度（2025）、半年（2025-H1）或季度（2025-Q3）', en: 'must be a year (2025), half (2025-H1) or quarter (2025-Q3)' },
   'a SPIFF needs products or categories': { 'zh-CN': '专项激励需要指定产品或品类', en: 'a SPIFF needs products or categories' },
   'a rebate settlement takes no payment day': { 'zh-CN': '抵扣返利时无需填写付款日期', en: 'a rebate settlement takes no payment day' },
   'at least one weight must be above 0': { 'zh-CN': '至少一项权重须大于 0', en: 'at least one weight must be above 0' },

@@ -18,7 +18,8 @@ const TERMS: Array<[RegExp, string[]]> = [
   [/\bincentive programs?\b/i, ['激励政策', '政策']],
   [/\bchannel managers?\b/i, ['渠道经理']],
   [/\bgross margin\b/i, ['毛利率', '毛利']],
-  [/\bterritor(y|ies)\b/i, ['区域', '大区', '片区']],
+  [/(?<!cross-)\bterritor(y|ies)\b/i, ['区域', '大区', '片区']],
+  [/\bcross-territory\b/i, ['窜货']],
   [/\btiered rebate\b/i, ['阶梯返利']],
 ];
 
@@ -37,7 +38,8 @@ describe('glossary', () => {
     for (const file of readdirSync(join(ROOT, 'en')).filter((f) => f.endsWith('.json'))) {
       const en = load('en', file);
       const zh = load('zh-CN', file);
-      for (const [key, text] of Object.entries(en)) {
+      for (const [key, raw] of Object.entries(en)) {
+        const text = raw.replace(/\{\{[^}]*\}\}/g, '');
         for (const [term, words] of TERMS) {
           if (!term.test(text)) continue;
           checked++;

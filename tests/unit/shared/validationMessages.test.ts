@@ -49,7 +49,7 @@ describe('validation problems in the reader language, with the field label', () 
         if (e.isDirectory()) walk(join(dir, e.name));
         else if (e.name.endsWith('.ts')) {
           const src = readFileSync(join(dir, e.name), 'utf8');
-          for (const m of src.matchAll(/\.(?:regex\([^,]+,|refine\([^,]+,|min\(\d+,|max\(\d+,)\s*'([^']+)'/g)) found.add(m[1]);
+          for (const m of src.matchAll(/\.(?:regex\([^,\n]+,|refine\([^,\n]+,|min\(\d+,|max\(\d+,)\s*'([^'\n]+)'/g)) found.add(m[1]);
           for (const m of src.matchAll(/\{\s*message:\s*'([^']+)'/g)) found.add(m[1]);
         }
       }

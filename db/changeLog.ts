@@ -43,6 +43,11 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
   { table: 'deal_registrations' },
   { table: 'training_courses' },
   { table: 'training_records' },
+  // Development funds: budgets, earmarks, requests and claims (proof files stay in the office's workspace).
+  { table: 'mdf_funds' },
+  { table: 'mdf_allocations' },
+  { table: 'mdf_requests' },
+  { table: 'mdf_claims' },
 ];
 
 const PREFIX = 'cl_';

@@ -20,6 +20,8 @@ export const evaluationsContract = {
         regions: territoryRefs.optional(),
         tiers: codes(TIERS).optional(),
         grades: codes(GRADES).optional(),
+        /** "Mine": scorecards of the partners these channel managers own now. */
+        channelManagerIds: z.array(zs.id).max(500).optional(),
       })
       .strict(),
   ),

@@ -14,6 +14,8 @@ export interface ScorecardFilter {
   regions?: string[];
   tiers?: string[];
   grades?: string[];
+  /** Partners these channel managers own now; an empty list matches nothing. */
+  channelManagerIds?: number[];
 }
 
 const SELECT = `select s.id, s.run_id as runId, r.version as runVersion, r.period, r.period_kind as periodKind, s.partner_id as partnerId,
@@ -71,6 +73,10 @@ export function listScorecards(ws: Workspace, f: ScorecardFilter): ScorecardRow[
     params.period = f.period;
   } else throw new DomainError('Give a period or a run', 'DOMAIN');
   list('s.partner_id', 'partnerIds', f.partnerIds);
+  if (f.channelManagerIds) {
+    where.push('p.channel_manager_id in (select value from json_each(@managers))');
+    params.managers = JSON.stringify(f.channelManagerIds);
+  }
   list('coalesce(s.channel_type, p.channel_type)', 'channels', f.channelTypes);
   if (f.regions?.length) {
     // the run's territory (its code then; runs stored before the tree by their region name) within today's tree

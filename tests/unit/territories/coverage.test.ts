@@ -203,3 +203,24 @@ describe('the reassignment day comes from the workspace clock', () => {
     ]);
   });
 });
+
+describe('"Mine" on scorecards', () => {
+  it('lists the scorecards of the partners a channel manager owns now; nobody gives none', async () => {
+    const a = await api.send('channelManagers.create', { name: '王磊' });
+    const b = await api.send('channelManagers.create', { name: '李娜' });
+    const p1 = await add('M1', { channelManagerId: a.id });
+    const p2 = await add('M2', { channelManagerId: b.id });
+    for (const id of [p1, p2]) {
+      sale(ws, id, '2025-02-01', 100_00);
+      target(ws, id, '2025-Q1', 100_00);
+    }
+    await api.send('evaluations.run', { period: '2025-Q1' });
+    const codes = async (ids: number[]) => (await api.send('scorecards.list', { period: '2025-Q1', channelManagerIds: ids })).rows.map((r) => r.partnerCode).sort();
+    expect(await codes([a.id])).toEqual(['M1']);
+    expect(await codes([a.id, b.id])).toEqual(['M1', 'M2']);
+    expect(await codes([])).toEqual([]);
+    // reassigned after the run: the scorecard follows today's owner
+    await api.send('channelManagers.reassign', { partnerIds: [p2], to: a.id, reason: '区域调整' });
+    expect(await codes([a.id])).toEqual(['M1', 'M2']);
+  });
+});

@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CHANNEL_TYPES, GRADES } from '../../../../shared/enums';
 import type { ScorecardRow } from '../../../../electron/contract/evaluations';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
+import { useMine } from '../../mine';
 import { PopulationNote } from '../../components/PopulationNote';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -20,14 +21,15 @@ import { reasonText } from './reason';
  * they become the grid's filter model.
  */
 export default function ScorecardsPage() {
-  const { t } = useTranslation(['scorecards', 'common']);
+  const { t } = useTranslation(['scorecards', 'common', 'partners']);
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const period = params.get('period') || undefined;
   const territories = useTerritories();
   // A territory filter includes its sub-territories: applied by the query (the tree), not by the grid's text filter.
   const region = params.get('region');
-  const list = useOp('scorecards.list', { period, ...(region ? { regions: [region] } : {}) });
+  const mine = useMine('scorecards');
+  const list = useOp('scorecards.list', { period, ...(region ? { regions: [region] } : {}), ...mine.filter }, { enabled: mine.ready });
   const shown = list.data?.period ?? period ?? '';
   const run = useJob('evaluations.run');
   // The population of the period's latest run: whom it considered and why it left partners out.
@@ -135,6 +137,10 @@ export default function ScorecardsPage() {
     <div className="page page-fill">
       <h1>{t('common:nav.scorecards')}</h1>
       <div className="toolbar-row">
+        <label className="inline">
+          <input type="checkbox" checked={mine.mine} onChange={(e) => mine.setMine(e.target.checked)} data-testid="scorecards-mine" /> {t('partners:mine')}
+        </label>
+        {mine.nobody && <small className="muted">{t('partners:mineNobody')}</small>}
         <label className="inline">
           {t('scorecards:period')}
           <select value={shown} onChange={(e) => set('period', e.target.value)} data-testid="scorecards-period">

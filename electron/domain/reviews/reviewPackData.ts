@@ -1,7 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { daysBetween } from '../../../shared/clock';
 import { DomainError } from '../../../shared/errors';
-import { mulDivRound } from '../../../shared/money';
 import { parsePeriod, previousPeriod, nextPeriod, samePeriodLastYear, addDays, type Period } from '../../../shared/period';
 import type { ExpiringCertificate } from '../../model/training';
 import type { PackDeal, PackIncentives, PackMix, PackRisk, PackScore, PackTarget, PackTrendPoint, ReviewPackData, ReviewPackLanguage } from '../../model/reviews';
@@ -9,6 +7,7 @@ import { loadCompanyProfile } from '../company/companyProfile';
 import { revenueTargets } from '../evaluations/targets';
 import { fiscalStartMonth } from '../incentives/calculate';
 import { partnerLedger } from '../ledger/partnerLedger';
+import { forecastNode } from '../plans/forecast';
 import { getRiskBands, riskLevel } from '../risks/riskLevels';
 import { trainingCompliance } from '../training/compliance';
 import { expiringCertificates } from '../training/expiringCertificates';
@@ -114,36 +113,37 @@ function trendOf(ctx: PackContext, partnerId: number, period: Period): PackTrend
 }
 
 /**
- * Target and forecast of the period. Forecasts round once, half away from zero, in exact integer arithmetic:
- * linear = actual × days in the period ÷ days elapsed; seasonal = actual × last year's period ÷ last year's same days.
+ * Target and forecast of the period, by the plans area's run-rate forecast (`forecastNode`: linear = actual × days in
+ * the period ÷ days elapsed; last year's shape = actual × last year's period ÷ last year's same window up to the same
+ * calendar day; each rounded once, half away from zero; the actual once the period is over).
  */
 export function targetOf(ctx: PackContext, partnerId: number, period: Period, actualMinor: number, targetMinor: number | null): PackTarget {
-  const daysTotal = daysBetween(period.start, period.end) + 1;
   const state: PackTarget['state'] = ctx.today > period.end ? 'complete' : ctx.today < period.start ? 'not_started' : 'in_progress';
-  const daysElapsed = state === 'complete' ? daysTotal : state === 'not_started' ? 0 : daysBetween(period.start, ctx.today) + 1;
-  let forecastLinearMinor: number | null = null;
-  let forecastSeasonalMinor: number | null = null;
-  if (state === 'complete') {
-    forecastLinearMinor = forecastSeasonalMinor = actualMinor;
-  } else if (state === 'in_progress') {
-    forecastLinearMinor = mulDivRound(actualMinor, daysTotal, daysElapsed);
-    const ly = samePeriodLastYear(period, ctx.fsm);
-    const lyFull = revenueBetween(ctx.ws, partnerId, ly.start, ly.end);
-    const lyToDate = revenueBetween(ctx.ws, partnerId, ly.start, addDays(ly.start, daysElapsed - 1));
-    forecastSeasonalMinor = lyToDate > 0 && lyFull > 0 ? mulDivRound(actualMinor, lyFull, lyToDate) : null;
-  }
+  const ly = samePeriodLastYear(period, ctx.fsm);
+  const upTo = state === 'in_progress' ? ctx.today : period.end;
+  const lyTo = `${Number(upTo.slice(0, 4)) - 1}${upTo.slice(4)}`.replace(/-02-29$/, '-02-28');
+  const inProgress = state === 'in_progress';
+  const f = forecastNode({
+    targetMinor,
+    actualToDateMinor: actualMinor,
+    lastYearToDateMinor: inProgress ? revenueBetween(ctx.ws, partnerId, ly.start, lyTo) : 0,
+    lastYearFullMinor: inProgress ? revenueBetween(ctx.ws, partnerId, ly.start, ly.end) : 0,
+    periodStart: period.start,
+    periodEnd: period.end,
+    asOf: ctx.today,
+  });
   const next = nextPeriod(period, ctx.fsm);
-  const forecast = forecastSeasonalMinor ?? forecastLinearMinor;
+  const forecast = f.lastYearShapeMinor ?? f.linearMinor;
   return {
     targetMinor,
     actualMinor,
     attainment: targetMinor ? actualMinor / targetMinor : null,
     gapMinor: targetMinor == null ? null : Math.max(0, targetMinor - actualMinor),
     state,
-    daysElapsed,
-    daysTotal,
-    forecastLinearMinor,
-    forecastSeasonalMinor,
+    daysElapsed: f.elapsedDays,
+    daysTotal: f.periodDays,
+    forecastLinearMinor: f.linearMinor,
+    forecastSeasonalMinor: f.lastYearShapeMinor,
     forecastAttainment: targetMinor && forecast != null ? forecast / targetMinor : null,
     next: { label: next.label, targetMinor: revenueTargets(ctx.ws, next, ctx.fsm, [partnerId]).get(partnerId) ?? null },
   };

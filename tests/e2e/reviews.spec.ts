@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from './bridgeTest';
 
@@ -56,5 +56,19 @@ test.describe('business reviews', () => {
     await page.goto('/#/');
     await open.getByTestId('review-action').filter({ hasText: action }).getByRole('button', { name: 'Done' }).click();
     await expect(open.getByTestId('review-action').filter({ hasText: action })).toHaveCount(0);
+  });
+
+  test('bulk export from the dashboard: every strategic partner gets a pack', async ({ page }) => {
+    await page.goto('/#/');
+    const bulk = page.getByTestId('review-bulk');
+    await expect(bulk.getByTestId('review-bulk-export')).toBeDisabled();
+    await bulk.getByTestId('review-bulk-tier').selectOption('strategic');
+    await bulk.getByTestId('review-bulk-export').click();
+    await expect(bulk.getByTestId('review-bulk-done')).toContainText(/\d+ review packs? written/);
+    const count = Number(/(\d+) review pack/.exec((await bulk.getByTestId('review-bulk-done').textContent()) ?? '')![1]);
+    expect(count).toBeGreaterThan(0);
+    const period = await bulk.getByTestId('review-bulk-period').inputValue();
+    const written = readdirSync(FILES).filter((f) => f.startsWith('QBR_') && f.includes(`_${period}_en`));
+    expect(written.length).toBeGreaterThanOrEqual(count);
   });
 });

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney, formatRatio } from '../../format';
 import { OverdueRisks } from '../risks/OverdueRisks';
 import { OpenReviewActions } from '../reviews/OpenReviewActions';
+import { ReviewPackBulkExport } from '../reviews/ReviewPackBulkExport';
 import { EChart } from '../scorecards/EChart';
 import { ExpiryAlerts } from '../training/ExpiryAlerts';
 
@@ -105,6 +106,7 @@ export default function DashboardPage() {
         <ExpiryAlerts />
         <OverdueRisks />
         <OpenReviewActions />
+        <ReviewPackBulkExport />
       </div>
       <ErrorBanner error={summary.error} />
       <div className="toolbar-row">

@@ -3,8 +3,14 @@ import { zs } from '../../shared/fields';
 import { CHANNEL_TYPES, GRADES, TIERS } from '../../shared/enums';
 
 /** The plans area's vocabulary (目标计划): a plan, its allocation tree, its published versions and its attainment. */
-export const PLAN_METRICS = ['revenue', 'margin'] as const;
+/**
+ * revenue and margin (amount − cost of lines with a known cost) in fen from sales lines (sell-in); sellThroughQuantity in
+ * whole units from the partners' sell-through reports (出货/动销). Published targets carry the same metric name.
+ */
+export const PLAN_METRICS = ['revenue', 'margin', 'sellThroughQuantity'] as const;
 export type PlanMetric = (typeof PLAN_METRICS)[number];
+/** Money metrics are in fen; sellThroughQuantity in units. */
+export const isQuantityMetric = (m: PlanMetric) => m === 'sellThroughQuantity';
 
 /** share of the same period last year, of the last 12 full months, equal per partner, last year × (1 + uplift), manual. */
 export const PLAN_METHODS = ['last-year-share', 'last-12-months', 'equal', 'growth-weighted', 'manual'] as const;

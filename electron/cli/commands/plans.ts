@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { decimalToMinor, formatMinor, formatMoney } from '../../../shared/money';
-import type { PlanDetail, PlanScope } from '../../contract/plans';
+import { isQuantityMetric, type PlanDetail, type PlanMetric, type PlanScope } from '../../contract/plans';
 import { action, common, output, withApi, type CommonOptions } from '../runtime';
 
 interface CreateOptions extends CommonOptions {
@@ -18,6 +18,15 @@ interface CreateOptions extends CommonOptions {
   stretch?: string;
   challenge?: string;
 }
+
+/** Units of a quantity metric: whole numbers. */
+function units(text: string, what: string): number {
+  const t = text.replace(/,/g, '').trim();
+  if (!/^\d+$/.test(t)) throw new Error(`${what}: not a whole number of units: ${text}`);
+  return Number(t);
+}
+
+const figure = (metric: PlanMetric, v: number) => (isQuantityMetric(metric) ? v.toLocaleString('en-US') : formatMoney(v));
 
 function amount(text: string, what: string): number {
   const v = decimalToMinor(text.replace(/,/g, ''));
@@ -52,7 +61,7 @@ export function parseUplift(text: string | undefined, by: string | undefined) {
 function planJson(p: PlanDetail) {
   return {
     code: p.code,
-    total: formatMinor(p.totalMinor, 'CNY', { grouping: false }),
+    total: isQuantityMetric(p.metric) ? String(p.totalMinor) : formatMinor(p.totalMinor, 'CNY', { grouping: false }),
     totalMinor: p.totalMinor,
     metric: p.metric,
     period: p.period,
@@ -66,13 +75,13 @@ function planJson(p: PlanDetail) {
 }
 
 function planText(p: PlanDetail): string {
-  const head = `${p.code} · ${p.metric} ${p.period} · ${p.rules.method} · ${formatMoney(p.totalMinor)} · ${p.status}${p.publishedVersion ? ` v${p.publishedVersion}` : ''}`;
+  const head = `${p.code} · ${p.metric} ${p.period} · ${p.rules.method} · ${figure(p.metric, p.totalMinor)} · ${p.status}${p.publishedVersion ? ` v${p.publishedVersion}` : ''}`;
   const att = new Map(p.attainment.map((a) => [a.key, a]));
   const lines = p.nodes.map((n) => {
     const indent = { plan: '', territory: '  ', channelManager: '    ', partner: '      ' }[n.kind];
     const a = att.get(n.key);
     const pct = a?.attainmentToDate != null ? ` ${(a.attainmentToDate * 100).toFixed(1)}%` : '';
-    return `${indent}${n.kind === 'plan' ? p.code : `${n.code ?? ''} ${n.nameZh}`.trim()}\t${formatMoney(n.amountMinor)}${n.locked ? ' 🔒' : ''}${pct}`;
+    return `${indent}${n.kind === 'plan' ? p.code : `${n.code ?? ''} ${n.nameZh}`.trim()}\t${figure(p.metric, n.amountMinor)}${n.locked ? ' 🔒' : ''}${pct}`;
   });
   return [head, ...lines].join('\n');
 }
@@ -83,9 +92,9 @@ export function register(program: Command): void {
   common(plans.command('create').description('create a target plan and allocate it'))
     .requiredOption('--code <code>', 'plan code')
     .option('--name <name>', 'plan name')
-    .option('--metric <metric>', 'revenue or margin', 'revenue')
+    .option('--metric <metric>', 'revenue, margin or sellThroughQuantity', 'revenue')
     .requiredOption('--period <period>', 'year (2025), half (2025-H1) or quarter (2025-Q3)')
-    .option('--total <amount>', 'total in yuan (default: the scope’s same period last year × (1 + uplift))')
+    .option('--total <amount>', 'total in yuan (units for sellThroughQuantity) (default: the scope’s same period last year × (1 + uplift))')
     .requiredOption('--method <method>', 'last-year-share, last-12-months, equal, growth-weighted or manual')
     .option('--uplift <rates>', 'growth: 0.10, or per tier / grade: tier1=0.15,tier2=0.10,0.05')
     .option('--uplift-by <what>', 'tier or grade (for per-key uplifts)')
@@ -96,18 +105,19 @@ export function register(program: Command): void {
     .option('--challenge <pct>', '挑战 level, % of the target', '120')
     .action(
       action(async (opts: CreateOptions) => {
+        const quantity = opts.metric === 'sellThroughQuantity';
         await withApi(opts, async (api) => {
           const p = await api.send('plans.create', {
             code: opts.code,
             name: opts.name,
-            metric: opts.metric as 'revenue',
+            metric: opts.metric as PlanMetric,
             period: opts.period,
             scope: parseScope(opts.scope),
-            totalMinor: opts.total !== undefined ? amount(opts.total, '--total') : undefined,
+            totalMinor: opts.total !== undefined ? (quantity ? units(opts.total, '--total') : amount(opts.total, '--total')) : undefined,
             rules: {
               method: opts.method as 'equal',
               uplift: parseUplift(opts.uplift, opts.upliftBy) as never,
-              newPartnerMinimumMinor: amount(opts.minimum ?? '0', '--minimum'),
+              newPartnerMinimumMinor: quantity ? units(opts.minimum ?? '0', '--minimum') : amount(opts.minimum ?? '0', '--minimum'),
               timeSplit: opts.timeSplit as 'seasonal',
               stretchPct: Number(opts.stretch),
               challengePct: Number(opts.challenge),
@@ -135,13 +145,14 @@ export function register(program: Command): void {
         });
       }),
     );
-  common(plans.command('lock').argument('<code>', 'plan code').argument('<node>', "node: partner code, t:TERRITORY, m:TERRITORY/MANAGER_ID").argument('<amount>', 'yuan, or "off" to unlock'))
+  common(plans.command('lock').argument('<code>', 'plan code').argument('<node>', "node: partner code, t:TERRITORY, m:TERRITORY/MANAGER_ID").argument('<amount>', 'yuan (units for a sell-through plan), or "off" to unlock'))
     .description('lock a node at an amount (manual override); the rest is re-spread')
     .action(
       action(async (code: string, node: string, value: string, opts: CommonOptions) => {
         await withApi(opts, async (api) => {
           const key = /^(t|m|p):/.test(node) ? node : `p:${node}`;
-          const p = await api.send('plans.lock', { code, node: key, amountMinor: value === 'off' ? null : amount(value, 'amount') });
+          const quantity = value !== 'off' && isQuantityMetric((await api.send('plans.list', {})).find((x) => x.code.toLowerCase() === code.toLowerCase())?.metric ?? 'revenue');
+          const p = await api.send('plans.lock', { code, node: key, amountMinor: value === 'off' ? null : quantity ? units(value, 'amount') : amount(value, 'amount') });
           output(opts, planJson(p), () => planText(p));
         });
       }),

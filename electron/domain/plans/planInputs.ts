@@ -46,21 +46,28 @@ export interface PlanInputs {
   lastYearTotal: number;
 }
 
-const metricSql = (metric: PlanMetric) => (metric === 'margin' ? 'coalesce(sum(case when cost_minor is not null then amount_minor - cost_minor end), 0)' : 'coalesce(sum(amount_minor), 0)');
+/** Where a metric comes from: its table and the sum (quantities rounded to whole units, so weights stay exact integers). */
+function metricSource(metric: PlanMetric): { table: string; sum: string } {
+  if (metric === 'sellThroughQuantity') return { table: 'sell_through_lines', sum: 'cast(round(coalesce(sum(quantity), 0)) as integer)' };
+  if (metric === 'margin') return { table: 'sales_lines', sum: 'coalesce(sum(case when cost_minor is not null then amount_minor - cost_minor end), 0)' };
+  return { table: 'sales_lines', sum: 'coalesce(sum(amount_minor), 0)' };
+}
 
 /** The metric per partner over [from, to] (inclusive dates). */
 export function metricByPartner(ws: Workspace, metric: PlanMetric, ids: number[], from: string, to: string): Map<number, number> {
+  const m = metricSource(metric);
   const rows = ws.sqlite
-    .prepare(`select partner_id as id, ${metricSql(metric)} as v from sales_lines where partner_id in (select value from json_each(?)) and date between ? and ? group by partner_id`)
+    .prepare(`select partner_id as id, ${m.sum} as v from ${m.table} where partner_id in (select value from json_each(?)) and date between ? and ? group by partner_id`)
     .all(JSON.stringify(ids), from, to) as Array<{ id: number; v: number }>;
   return new Map(rows.map((r) => [r.id, r.v]));
 }
 
 /** The metric per partner and calendar month ('2025-03') over [from, to]. */
 export function metricByPartnerMonth(ws: Workspace, metric: PlanMetric, ids: number[], from: string, to: string): Array<{ id: number; month: string; v: number }> {
+  const m = metricSource(metric);
   return ws.sqlite
     .prepare(
-      `select partner_id as id, substr(date, 1, 7) as month, ${metricSql(metric)} as v from sales_lines
+      `select partner_id as id, substr(date, 1, 7) as month, ${m.sum} as v from ${m.table}
        where partner_id in (select value from json_each(?)) and date between ? and ? group by partner_id, substr(date, 1, 7)`,
     )
     .all(JSON.stringify(ids), from, to) as Array<{ id: number; month: string; v: number }>;

@@ -2,7 +2,7 @@ import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { decimalToMinor } from '../../../shared/money';
 import type { Cell, RowError } from '../../model/imports';
-import type { PlanImportResult, PlanNode } from '../../model/plans';
+import { isQuantityMetric, type PlanImportResult, type PlanNode } from '../../model/plans';
 import { outputPath } from '../exports/outputPath';
 import { writeXlsx, type XlsxColumn } from '../exports/xlsxWriter';
 import { openXlsxSource } from '../imports/xlsxSource';
@@ -49,7 +49,8 @@ export const PLAN_SHEET_NAME: Record<PlanSheetLang, string> = { 'zh-CN': '目标
 export async function exportPlanXlsx(ws: Workspace, code: string, out: string, lang: PlanSheetLang, onExists: 'refuse' | 'replace' = 'refuse'): Promise<{ path: string; rows: number }> {
   const plan = showPlan(ws, { code });
   const att = new Map(plan.attainment.map((a) => [a.key, a]));
-  const money = (header: string, value: (n: PlanNode) => number | null | undefined): XlsxColumn<PlanNode> => ({ header, kind: 'money', value: (n) => value(n) ?? null, width: 16 });
+  const kind = isQuantityMetric(plan.metric) ? 'integer' : 'money';
+  const money = (header: string, value: (n: PlanNode) => number | null | undefined): XlsxColumn<PlanNode> => ({ header, kind, value: (n) => value(n) ?? null, width: 16 });
   const columns: XlsxColumn<PlanNode>[] = [
     { header: HEAD.node[lang], value: (n) => n.key, width: 24, numFmt: '@' },
     { header: HEAD.level[lang], value: (n) => LEVEL[n.kind][lang], width: 12 },
@@ -65,6 +66,14 @@ export async function exportPlanXlsx(ws: Workspace, code: string, out: string, l
   ];
   const path = outputPath(out, onExists);
   return writeXlsx(path, [{ name: PLAN_SHEET_NAME[lang], columns, rows: plan.nodes }]);
+}
+
+/** Whole units of a quantity plan (sell-through), as a number cell or typed with thousands separators. */
+function wholeUnits(c: Cell): number | null {
+  if (typeof c === 'number') return Number.isSafeInteger(c) ? c : null;
+  if (typeof c !== 'string') return null;
+  const text = c.replace(/[\s,]/g, '');
+  return /^\d+$/.test(text) ? Number(text) : null;
 }
 
 /** Yuan as typed or as a number cell → fen; null when it is not an amount with at most two decimals. */
@@ -93,6 +102,7 @@ export async function importPlanXlsx(ws: Workspace, user: string, code: string, 
   const file = path.split(/[\\/]/).pop();
   /** `reason` names the problem for the UI's words (plans:importError.*); `message` says it in English for the CLI and logs. */
   const fail = (r: number, column: string, value: Cell | undefined, reason: string, message: string) => errors.push({ row: r, column, value: cellText(value), message, reason });
+  const quantity = isQuantityMetric(row.metric);
   let newTotal = row.totalMinor;
   const next = new Map(locks);
   const seen = new Set<string>();
@@ -134,9 +144,10 @@ export async function importPlanXlsx(ws: Workspace, user: string, code: string, 
         continue;
       }
       seen.add(key);
-      const amount = yuan(rec.cells[iTarget]);
+      const amount = quantity ? wholeUnits(rec.cells[iTarget]) : yuan(rec.cells[iTarget]);
       if (amount === null || amount < 0) {
-        fail(rec.row, hTarget, rec.cells[iTarget], 'badAmount', 'not an amount in yuan ≥ 0 with at most two decimals');
+        if (quantity) fail(rec.row, hTarget, rec.cells[iTarget], 'badUnits', 'not a whole number of units ≥ 0');
+        else fail(rec.row, hTarget, rec.cells[iTarget], 'badAmount', 'not an amount in yuan ≥ 0 with at most two decimals');
         continue;
       }
       const lockText = cellText(rec.cells[iLocked]).trim().toLowerCase();

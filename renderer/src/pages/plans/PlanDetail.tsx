@@ -2,7 +2,7 @@ import type { CellValueChangedEvent, ColDef, ICellRendererParams } from 'ag-grid
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decimalToMinor, formatMinor, formatMoney } from '../../../../shared/money';
-import type { PlanDetail as Plan, PlanNode, PlanNodeAttainment } from '../../../../electron/contract/plans';
+import { isQuantityMetric, type PlanDetail as Plan, type PlanNode, type PlanNodeAttainment } from '../../../../electron/contract/plans';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -12,7 +12,7 @@ import { PlanWorkbook } from './PlanWorkbook';
 type Row = PlanNode & { depth: number; att: PlanNodeAttainment | undefined; share: number | null; hasChildren: boolean };
 
 const DEPTH = { plan: 0, territory: 1, channelManager: 2, partner: 3 } as const;
-const money = (v: number | null | undefined) => (v == null ? '—' : formatMoney(v));
+const moneyOf = (quantity: boolean) => (v: number | null | undefined) => (v == null ? '—' : quantity ? v.toLocaleString('en-US') : formatMoney(v));
 
 /** Lays the tree out as rows (parents before children), leaving out what is under a collapsed node. */
 function rowsOf(plan: Plan, collapsed: Set<string>): Row[] {
@@ -43,6 +43,8 @@ export function PlanDetail({ code }: { code: string }) {
   const plan = detail.data;
   const editable = plan != null && plan.shownVersion == null;
   const zh = i18n.language.startsWith('zh');
+  const quantity = plan != null && isQuantityMetric(plan.metric);
+  const money = moneyOf(quantity);
 
   const columns = useMemo<ColDef<Row>[]>(() => {
     if (!plan) return [];
@@ -84,7 +86,8 @@ export function PlanDetail({ code }: { code: string }) {
         valueGetter: (p) => p.data?.amountMinor,
         valueFormatter: (p) => money(p.value as number),
         valueParser: (p) => {
-          const v = decimalToMinor(String(p.newValue ?? '').trim().replace(/[,¥\s]/g, ''));
+          const text = String(p.newValue ?? '').trim().replace(/[,¥\s]/g, '');
+          const v = quantity ? (/^\d+$/.test(text) ? Number(text) : null) : decimalToMinor(text);
           return v == null || v < 0 ? p.oldValue : v;
         },
         valueSetter: (p) => {
@@ -115,7 +118,7 @@ export function PlanDetail({ code }: { code: string }) {
       { colId: 'lastYearShape', headerName: t('plans:col.lastYearShape'), width: 150, type: 'rightAligned', valueGetter: (p) => p.data?.att?.lastYearShapeMinor ?? null, valueFormatter: (p) => money(p.value as number | null) },
       { colId: 'gap', headerName: t('plans:col.gap'), width: 150, type: 'rightAligned', valueGetter: (p) => p.data?.att?.gapLinearMinor ?? null, valueFormatter: (p) => money(p.value as number | null), cellClass: (p) => ((p.value as number | null) != null && (p.value as number) > 0 ? 'plan-short' : undefined) },
     ];
-  }, [plan, t, zh, collapsed, editable, lock, code]);
+  }, [plan, t, zh, collapsed, editable, lock, code, money, quantity]);
 
   const rows = useMemo(() => (plan ? rowsOf(plan, collapsed) : undefined), [plan, collapsed]);
 
@@ -199,7 +202,7 @@ export function PlanDetail({ code }: { code: string }) {
         onCellValueChanged={onCellValueChanged}
       />
       </div>
-      <p className="muted">{t('plans:totalLine', { total: formatMinor(plan.totalMinor), partners: plan.partners })}</p>
+      <p className="muted">{t('plans:totalLine', { total: quantity ? plan.totalMinor.toLocaleString('en-US') : formatMinor(plan.totalMinor), partners: plan.partners })}</p>
     </section>
   );
 }

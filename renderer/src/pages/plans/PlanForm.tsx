@@ -38,10 +38,12 @@ export function PlanForm({ onClose, onCreated }: { onClose: () => void; onCreate
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const total = amount(v.total);
-    const minimum = amount(v.minimum) ?? 0;
+    const quantity = v.metric === 'sellThroughQuantity';
+    const parse = (x: string) => (quantity ? (x.trim() === '' ? null : /^\d+$/.test(x.trim().replace(/,/g, '')) ? Number(x.trim().replace(/,/g, '')) : -1) : amount(x));
+    const total = parse(v.total);
+    const minimum = parse(v.minimum) ?? 0;
     const uplift = rate(v.uplift) ?? 0;
-    if ((v.total.trim() && (total == null || total < 0)) || minimum < 0) return setFieldError(t('plans:error.amount'));
+    if ((v.total.trim() && (total == null || total < 0)) || minimum < 0) return setFieldError(t(quantity ? 'plans:error.units' : 'plans:error.amount'));
     const rates: Record<string, number> = {};
     for (const [k, x] of Object.entries(tierUplift)) {
       const r = rate(x);
@@ -56,7 +58,7 @@ export function PlanForm({ onClose, onCreated }: { onClose: () => void; onCreate
       const p = await create.mutateAsync({
         code: v.code.trim(),
         name: v.name.trim() || undefined,
-        metric: v.metric as 'revenue',
+        metric: v.metric as 'revenue' | 'margin' | 'sellThroughQuantity',
         period: v.period.trim(),
         scope,
         totalMinor: total ?? undefined,
@@ -91,6 +93,7 @@ export function PlanForm({ onClose, onCreated }: { onClose: () => void; onCreate
           <select value={v.metric} onChange={set('metric')} data-testid="plan-metric">
             <option value="revenue">{t('plans:metric.revenue')}</option>
             <option value="margin">{t('plans:metric.margin')}</option>
+            <option value="sellThroughQuantity">{t('plans:metric.sellThroughQuantity')}</option>
           </select>
         </label>
         <label>

@@ -32,7 +32,7 @@ export default function PlansPage() {
         valueGetter: (p) => (p.data ? (p.data.scope.kind === 'all' ? t('plans:scope.all') : `${t(`plans:scope.${p.data.scope.kind}`)}: ${p.data.scope.kind === 'channelType' ? t(`common:channelType.${p.data.scope.value}`) : p.data.scope.value}`) : ''),
       },
       { colId: 'method', headerName: t('plans:field.method'), width: 150, valueGetter: (p) => (p.data ? t(`plans:method.${p.data.rules.method}`) : '') },
-      { field: 'totalMinor', headerName: t('plans:field.total'), width: 160, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value as number) },
+      { field: 'totalMinor', headerName: t('plans:field.total'), width: 160, type: 'rightAligned', valueFormatter: (p) => (p.data?.metric === 'sellThroughQuantity' ? (p.value as number).toLocaleString('en-US') : formatMoney(p.value as number)) },
       { field: 'partners', headerName: t('plans:col.partners'), width: 90, type: 'rightAligned' },
       { colId: 'status', headerName: t('plans:col.status'), width: 130, valueGetter: (p) => (p.data ? `${t(`plans:status.${p.data.status}`)}${p.data.publishedVersion ? ` · v${p.data.publishedVersion}` : ''}` : '') },
     ],

@@ -97,6 +97,10 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `结算批次 #${String(p.runId)} 于 ${String(p.approvedOn)} 批准，付款日期 ${String(p.paidOn)} 不能早于批准日期`,
     en: (p) => `Payout run #${String(p.runId)} was approved on ${String(p.approvedOn)}: the payment date ${String(p.paidOn)} cannot be before that`,
   },
+  printTooLarge: {
+    'zh-CN': (p) => `打印最多 ${String(p.max)} 行，当前表格超过此数：请先筛选，或改用导出`,
+    en: (p) => `Printing is for up to ${String(p.max)} rows and this grid shows more: filter it first, or export it`,
+  },
   // Market development funds (市场费用)
   mdfOverspend: {
     'zh-CN': (p) => `批准 ${mdfMoney(p, 'committedMinor')} 将超支：${p.allocation ? `伙伴 ${String(p.partnerCode)} 的分配额度仅剩` : `基金 ${String(p.fundCode)} 可用余额仅剩`} ${mdfMoney(p, 'availableMinor')}`,

@@ -25,7 +25,9 @@ export const GRID_NAMES = [
 ] as const;
 export type GridName = (typeof GRID_NAMES)[number];
 
-export const GRID_EXPORT_FORMATS = ['xlsx', 'csv', 'csv-excel'] as const;
+/** `pdf`: the print path — an A4 landscape table with headers, page numbers and the time printed (at most GRID_PRINT_MAX_ROWS rows). */
+export const GRID_EXPORT_FORMATS = ['xlsx', 'csv', 'csv-excel', 'pdf'] as const;
+export const GRID_PRINT_MAX_ROWS = 5000;
 export type GridExportFormat = (typeof GRID_EXPORT_FORMATS)[number];
 
 /** How a column's cells are written: money columns hold integer minor units and are written in major units, exactly. */
@@ -97,6 +99,8 @@ export const gridExportInput = z
     out: zs.filePath,
     /** The sheet's name (the page's title). */
     title: z.string().max(100).optional(),
+    /** Language of the printed page's own words (page numbers, time printed); the headers come as the user sees them. */
+    language: z.enum(['zh-CN', 'en']).optional(),
   })
   .strict();
 export type GridExportInput = z.output<typeof gridExportInput>;

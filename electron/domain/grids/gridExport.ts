@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { minorExponent } from '../../../shared/money';
 import type { JobContext } from '../../jobs/types';
@@ -8,6 +8,8 @@ import { CsvWriter } from '../exports/csvWriter';
 import type { CellValue } from '../exports/safeCell';
 import { writeXlsx, type XlsxColumn } from '../exports/xlsxWriter';
 import { rawValue, rowFilter, shownValue, sortRows, type GridRow } from './gridColumns';
+import { renderGridPdf } from './gridPdf';
+import { workspaceClock } from '../system/workspaceClock';
 
 /**
  * Where a grid's rows come from: the same query the page runs, re-run in the domain.
@@ -84,7 +86,17 @@ export async function exportGrid(ctx: Pick<JobContext, 'ws' | 'user' | 'progress
     rows = sortRows(kept, input.sort, all);
   }
   let written = 0;
-  if (input.format === 'xlsx') {
+  if (input.format === 'pdf') {
+    const printed = await renderGridPdf(rows, input.columns, {
+      title: input.title ?? input.grid,
+      language: input.language ?? 'zh-CN',
+      printedAt: workspaceClock(ctx.ws).now().toISOString(),
+      tick: () => ctx.cancel.throwIfCancelled(),
+    });
+    writeFileSync(`${path}.partial`, printed.pdf);
+    renameSync(`${path}.partial`, path);
+    written = printed.rows;
+  } else if (input.format === 'xlsx') {
     const columns: Array<XlsxColumn<GridRow>> = input.columns.map((c) => ({
       header: c.header,
       value: (row) => cellFor(row, c),

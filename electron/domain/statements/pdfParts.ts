@@ -32,8 +32,8 @@ export function wordsFor(lang: StatementLanguage): Words {
 }
 
 /** An A4 document with the embedded CJK font and a promise of its bytes. */
-export function openPdf(info: { Title: string; Author: string; Subject: string }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', margin: 40, bufferPages: true, compress: true, info });
+export function openPdf(info: { Title: string; Author: string; Subject: string }, layout: 'portrait' | 'landscape' = 'portrait'): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ size: 'A4', layout, margin: 40, bufferPages: true, compress: true, info });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -2,7 +2,7 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { CellValueChangedEvent, ColDef, GridApi, GridState, RowClickedEvent, StateUpdatedEvent } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GridExportButton, type GridExportSource } from './GridExport';
 
@@ -47,6 +47,11 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
     if (!filterModel) return saved;
     return { ...saved, filter: { filterModel: filterModel as never } };
   }, [stateKey, filterModel]);
+  // New column definitions (e.g. a formatter that now knows the territory names) do not re-render cells whose values are
+  // unchanged: refresh them, so the grid shows — and exports — what its columns say.
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+  }, [columns]);
   const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: true, resizable: true, floatingFilter: false, minWidth: 80 }), []);
   // ag-grid's own zh-CN overlay texts read oddly (无显示行): ours, in both languages.
   const localeText = useMemo(

@@ -89,11 +89,11 @@ export function gridExportSpec<T>(api: GridApi<T>, source: GridExportSource, for
   };
 }
 
-const EXTENSION: Record<GridExportFormat, string> = { xlsx: 'xlsx', csv: 'csv', 'csv-excel': 'csv' };
+const EXTENSION: Record<GridExportFormat, string> = { xlsx: 'xlsx', csv: 'csv', 'csv-excel': 'csv', pdf: 'pdf' };
 
 /** The Export menu of a grid: XLSX, CSV for finance systems, CSV for Excel; a job with progress and cancel. */
 export function GridExportButton<T>({ api, source, testId = 'grid-export' }: { api: GridApi<T> | null; source: GridExportSource; testId?: string }) {
-  const { t } = useTranslation('common');
+  const { t, i18n } = useTranslation('common');
   const exporter = useJob('grids.export');
   const [open, setOpen] = useState(false);
   const [skipped, setSkipped] = useState<string[]>([]);
@@ -107,13 +107,18 @@ export function GridExportButton<T>({ api, source, testId = 'grid-export' }: { a
     const out = `${env.filesDir}${sep}${source.fileName}-${stamp}${format === 'csv-excel' ? '-excel' : ''}.${EXTENSION[format]}`;
     const spec = gridExportSpec(api, source, format, out);
     setSkipped(spec.skipped);
-    await exporter.start(spec.input);
+    const r = await exporter.start({ ...spec.input, language: i18n.language === 'en' ? 'en' : 'zh-CN' });
+    // Printing: the PDF opens in the system's viewer (the browser downloads it), where it is printed.
+    if (r && format === 'pdf') await bridge.platform.showItem(r.path);
   };
 
   return (
     <span className="grid-export" data-testid={testId}>
       <button onClick={() => setOpen((o) => !o)} disabled={!api || exporter.running} data-testid={`${testId}-button`}>
         {t('grid.export')} ▾
+      </button>
+      <button onClick={() => void run('pdf')} disabled={!api || exporter.running} data-testid={`${testId}-print`} title={t('grid.printHint')}>
+        {t('grid.print')}
       </button>
       {open && (
         <span className="menu" role="menu">

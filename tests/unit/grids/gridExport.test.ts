@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../../electron/contract';
 import { ApiError } from '../../../shared/errors';
+import { errorText } from '../../../shared/errorMessages';
+import { execFileSync } from 'node:child_process';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 
 let cleanup: (() => void) | undefined;
@@ -101,6 +103,25 @@ describe('grid export', () => {
       out: join(dir, 'audit.csv'),
     });
     expect(r.rows).toBe(1_234); // 7, 17, … 12337 of 0…12344: far beyond the page of 100 the query asked for
+  });
+
+  it('prints through the PDF path: the same rows and headers on A4 with page numbers; past the print limit it is refused, in words', async () => {
+    const { api, ws, dir } = await partners();
+    const r = await api.send('grids.export', { ...partnersExport(dir, 'xlsx'), format: 'pdf', out: join(dir, 'partners.pdf'), language: 'zh-CN' });
+    expect(r.rows).toBe(2);
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', r.path, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/状态\s+伙伴名称\s+统一社会信用代码\s+编码/);
+    expect(text.indexOf('P03')).toBeLessThan(text.indexOf('P02'));
+    expect(text).not.toContain('P01');
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', r.path, '-'], { encoding: 'utf8' })).toMatch(/第\s*1\s*页\s*\/\s*共\s*1\s*页/);
+    const id = (ws.sqlite.prepare(`select id from partners where code = 'P01'`).get() as { id: number }).id;
+    ws.sqlite.exec(`with recursive n(i) as (select 1 union all select i + 1 from n where i < 5001)
+      insert into sales_lines (partner_id, date, amount_minor, quantity, currency, dedupe_key) select ${id}, '2025-01-01', i, 1, 'CNY', 'k' || i from n`);
+    const e = await api
+      .send('grids.export', { grid: 'sales', query: {}, columns: [{ colId: 'amountMinor', header: '金额', kind: 'money' }], format: 'pdf', out: join(dir, 'sales.pdf') })
+      .catch((x: unknown) => x);
+    expect(ApiError.is(e) && errorText(e.body, 'zh-CN')).toBe('打印最多 5000 行，当前表格超过此数：请先筛选，或改用导出');
+    expect(existsSync(join(dir, 'sales.pdf'))).toBe(false);
   });
 
   it('refuses columns the grid does not have for sorting and leaves no file when cancelled', async () => {

@@ -1,0 +1,125 @@
+/**
+ * npm run bench:sellthrough — sell-through and stock imports and the quarter's channel measures at scale.
+ *
+ *   BENCH_PARTNERS   partners (default 10,000)
+ *   BENCH_LINES      sell-through lines (default 2,000,000); the same number of sales lines is the reference import
+ *   BENCH_STOCK      inventory rows (default 500,000)
+ *
+ * References in the same run: the import of as many *sales* lines (the existing kind, the same framework) for the
+ * imports — the goal is the same rows/s — and, for the measures, one bare grouped scan of the quarter's sell-through
+ * lines (sum of quantity per partner, the least any measure must read). Prints wall and CPU seconds, ratios, and a final
+ * JSON line {"bench":"sellthrough",…}.
+ */
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspace } from '../db/database';
+import { createApi } from '../electron/api/api';
+import { channelMeasures } from '../electron/domain/inventory/channelMeasures';
+import { customerRfm } from '../electron/domain/inventory/endCustomers';
+import { stuffingSignals } from '../electron/domain/inventory/stuffingSignal';
+import { DEFAULT_INVENTORY_RULES } from '../electron/model/inventory';
+import { parsePeriod } from '../shared/period';
+
+const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
+const LINES = Number(process.env.BENCH_LINES ?? 2_000_000);
+const STOCK = Number(process.env.BENCH_STOCK ?? 500_000);
+const PRODUCTS = 200;
+const PROVINCES = ['浙江', '江苏', '上海', '广东', '北京', '四川', '湖北', '山东'];
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+const DAY0 = Date.UTC(2024, 0, 1);
+const dateOf = (i: number) => new Date(DAY0 + (i % 730) * 86_400_000).toISOString().slice(0, 10);
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+
+async function writeCsv(path: string, header: string, n: number, line: (i: number) => string) {
+  const out = createWriteStream(path);
+  out.write(header);
+  for (let i = 0; i < n; i++) if (!out.write(line(i))) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+async function timed<T>(what: string, fn: () => Promise<T> | T): Promise<{ value: T; s: number; cpu: number }> {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const value = await fn();
+  const s = (performance.now() - t) / 1000;
+  const cpu = cpuSeconds(process.cpuUsage(c));
+  console.log(`${what}: ${s.toFixed(2)} s (CPU ${cpu.toFixed(2)} s)`);
+  return { value, s, cpu };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'pwb-bench-st-'));
+  try {
+    const ws = openWorkspace(join(dir, 'ws.sqlite'));
+    const api = createApi({ ws, user: 'bench' });
+    const territories = ws.sqlite.prepare(`select id from territories where kind = 'province'`).all() as Array<{ id: number }>;
+    ws.sqlite.transaction(() => {
+      const ins = ws.sqlite.prepare("insert into partners (code, name, channel_type, tier, status, territory_id) values (?, ?, 'dealer', 'tier2', 'active', ?)");
+      for (let i = 0; i < PARTNERS; i++) ins.run(`P${pad(i, 5)}`, `伙伴${i}`, territories[i % territories.length].id);
+    })();
+    const products = join(dir, 'products.csv');
+    await writeCsv(products, 'code,nameZh,floorPrice,listPrice\r\n', PRODUCTS, (i) => `SKU-${pad(i, 4)},产品${i},${50 + (i % 50)},${200 + i}\r\n`);
+    await api.send('imports.run', { kind: 'products', path: products });
+
+    const sales = join(dir, 'sales.csv');
+    const through = join(dir, 'sellthrough.csv');
+    const stock = join(dir, 'stock.csv');
+    await writeCsv(sales, 'partnerCode,date,product,quantity,amount,lineRef\r\n', LINES, (i) => `P${pad(i % PARTNERS, 5)},${dateOf(i * 7)},SKU-${pad(i % PRODUCTS, 4)},${1 + (i % 9)},${(100 + (i % 400)) * (1 + (i % 9))},S${i}\r\n`);
+    await writeCsv(
+      through,
+      'partnerCode,date,product,quantity,amount,customerRef,customerProvince,lineRef\r\n',
+      LINES,
+      (i) => `P${pad(i % PARTNERS, 5)},${dateOf(i * 7)},SKU-${pad(i % PRODUCTS, 4)},${1 + (i % 5)},${(40 + (i % 300)) * (1 + (i % 5))},C${Math.floor(i / PARTNERS) % 40},${PROVINCES[i % PROVINCES.length]},T${i}\r\n`,
+    );
+    // Month-end stock reports: partner × product × month until STOCK rows.
+    await writeCsv(stock, 'partnerCode,date,product,quantity\r\n', STOCK, (i) => {
+      const month = Math.floor(i / (PARTNERS * 2)) % 24;
+      const d = new Date(Date.UTC(2024, month + 1, 0)).toISOString().slice(0, 10);
+      return `P${pad(i % PARTNERS, 5)},${d},SKU-${pad((Math.floor(i / PARTNERS) % 2) + ((i % PARTNERS) % 100) * 2, 4)},${i % 50}\r\n`;
+    });
+    console.log(`${PARTNERS.toLocaleString('en-US')} partners, ${LINES.toLocaleString('en-US')} sales and sell-through lines, ${STOCK.toLocaleString('en-US')} stock rows`);
+
+    const ref = await timed(`import ${LINES} sales lines (reference)`, () => api.send('imports.run', { kind: 'sales', path: sales }));
+    const st = await timed(`import ${LINES} sell-through lines`, () => api.send('imports.run', { kind: 'sell-through', path: through }));
+    const inv = await timed(`import ${STOCK} stock rows`, () => api.send('imports.run', { kind: 'inventory', path: stock }));
+    if (st.value.inserted !== LINES || inv.value.inserted !== STOCK) throw new Error(`imported ${st.value.inserted} / ${inv.value.inserted}`);
+
+    const q = parsePeriod('2025-Q2');
+    const ids = (ws.sqlite.prepare('select id from partners').all() as Array<{ id: number }>).map((r) => r.id);
+    const bare = await timed('bare scan: sum of the quarter\'s sell-through per partner (reference)', () =>
+      ws.sqlite.prepare('select partner_id, sum(quantity) from sell_through_lines where date between ? and ? group by partner_id').all(q.start, q.end),
+    );
+    const measures = await timed('channel measures of the quarter, all partners', () => channelMeasures(ws, q, ids));
+    const stuffing = await timed('stuffing signal (three quarters of measures)', () => stuffingSignals(ws, q, ids, DEFAULT_INVENTORY_RULES));
+    const rfm = await timed('RFM of every partner\'s customers (12-month window)', () => customerRfm(ws, { asOf: q.end, windowMonths: 12 }));
+    const quarterS = measures.s + rfm.s;
+    const result = {
+      bench: 'sellthrough',
+      partners: PARTNERS,
+      lines: LINES,
+      stockRows: STOCK,
+      salesImportRowsPerS: Math.round(LINES / ref.s),
+      sellThroughImportRowsPerS: Math.round(LINES / st.s),
+      importRatio: Math.round((st.s / ref.s) * 100) / 100,
+      importCpuRatio: Math.round((st.cpu / ref.cpu) * 100) / 100,
+      stockImportRowsPerS: Math.round(STOCK / inv.s),
+      bareScanS: Math.round(bare.s * 100) / 100,
+      measuresS: Math.round(measures.s * 100) / 100,
+      stuffingS: Math.round(stuffing.s * 100) / 100,
+      rfmS: Math.round(rfm.s * 100) / 100,
+      rfmCustomers: rfm.value.length,
+      quarterMeasuresWithRfmS: Math.round(quarterS * 100) / 100,
+      measuresVsBare: Math.round((quarterS / bare.s) * 10) / 10,
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    console.log(JSON.stringify(result));
+    ws.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

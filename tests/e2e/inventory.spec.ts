@@ -19,24 +19,31 @@ test.describe('inventory & sell-through', () => {
 
   test('a stock report and a sell-through file imported through the wizard show DOI and a 窜货 flag', async ({ page }) => {
     const code = `INV${Date.now() % 100000}`;
+    // The last full quarter before today, so the customers also count as recent on the partner page.
+    const now = new Date();
+    const q = Math.floor(now.getMonth() / 3);
+    const [year, quarter] = q === 0 ? [now.getFullYear() - 1, 4] : [now.getFullYear(), q];
+    const first = (m: number) => `${year}-${String((quarter - 1) * 3 + m).padStart(2, '0')}-01`;
+    const last = new Date(Date.UTC(year, quarter * 3, 0)).toISOString().slice(0, 10);
+    const days = Math.round((Date.parse(last) - Date.parse(first(1))) / 86_400_000) + 1;
     const sku = `SKU-${code}`;
     await page.goto('/#/imports');
     await importFile(page, 'partners', `partners-${code}.csv`, `经销商编码,名称,渠道类型,级别,大区\r\n${code},库存测试伙伴,经销商,一级,330000\r\n`, 1);
     await importFile(page, 'products', `products-${code}.csv`, `产品编码,产品名称,产品线,底价,指导价\r\n${sku},测试摄像机,智能安防,80,120\r\n`, 1);
-    // Stock 90 at the quarter's end; 30 sold through in the 90-day quarter: DOI = 90 ÷ (30 ÷ 90) = 270 days.
-    await importFile(page, 'inventory', `stock-${code}.csv`, `经销商编码,库存日期,产品编码,库存数量\r\n${code},2025-03-31,${sku},90\r\n`, 1);
+    // Stock 90 at the quarter's end; 30 sold through in the quarter: DOI = 90 ÷ (30 ÷ days) = 3 × days.
+    await importFile(page, 'inventory', `stock-${code}.csv`, `经销商编码,库存日期,产品编码,库存数量\r\n${code},${last},${sku},90\r\n`, 1);
     await importFile(
       page,
       'sell-through',
       `sellthrough-${code}.csv`,
-      `经销商编码,销售日期,产品编码,数量,金额,客户编码,客户省份\r\n${code},2025-02-01,${sku},20,2000,C1,浙江\r\n${code},2025-03-01,${sku},10,700,C2,广东省\r\n`,
+      `经销商编码,销售日期,产品编码,数量,金额,客户编码,客户省份\r\n${code},${first(2)},${sku},20,2000,C1,浙江\r\n${code},${first(3)},${sku},10,700,C2,广东省\r\n`,
       2,
     );
 
-    await page.goto('/#/inventory?period=2025-Q1');
+    await page.goto(`/#/inventory?period=${year}-Q${quarter}`);
     await page.getByTestId('inventory-grid-filter').fill(code);
     await expect(gridCell(page, 'inventory-grid', 'productCode', 0)).toHaveText(sku);
-    await expect(gridCell(page, 'inventory-grid', 'daysOfInventory', 0)).toHaveText('270');
+    await expect(gridCell(page, 'inventory-grid', 'daysOfInventory', 0)).toHaveText(String(3 * days));
     await expect(gridCell(page, 'inventory-grid', 'closingStock', 0)).toHaveText('90');
     await page.getByTestId('inventory-partners-grid-filter').fill(code);
     await expect(gridCell(page, 'inventory-partners-grid', 'flags', 0)).toContainText('Cross-territory selling');
@@ -45,5 +52,16 @@ test.describe('inventory & sell-through', () => {
     await page.getByTestId('inventory-evidence-grid-filter').fill(code);
     await expect(gridCell(page, 'inventory-evidence-grid', 'customerRef', 0)).toHaveText('C2');
     await expect(gridCell(page, 'inventory-evidence-grid', 'provinceName', 0)).toHaveText('广东省');
+
+    // The partner page's End customers: both bought last quarter, so neither is lost and none is on the win-back list.
+    await page.goto('/#/partners');
+    await page.getByTestId('partners-grid-filter').fill(code);
+    await page.getByTestId('partners-grid').getByTestId('partner-link').filter({ hasText: code }).click();
+    await expect(page.getByTestId('partner-detail-title')).toContainText(code);
+    await expect(page.getByTestId('partner-customers')).toContainText('End customers');
+    await expect(page.getByTestId('segment-lost').locator('.card-value')).toHaveText('0');
+    await expect(gridCell(page, 'partner-customers-grid', 'customerRef', 0)).toHaveText('C1');
+    await expect(gridCell(page, 'partner-customers-grid', 'frequency', 0)).toHaveText('1');
+    await expect(gridCell(page, 'partner-customers-grid', 'customerRef', 1)).toHaveText('C2');
   });
 });

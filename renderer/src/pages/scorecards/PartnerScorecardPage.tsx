@@ -13,6 +13,7 @@ import { reasonText } from './reason';
 import { PartnerMdfSection } from '../mdf/PartnerMdfSection';
 import { PartnerLedgerSection } from '../partners/PartnerLedgerSection';
 import { PartnerReviewsSection } from '../reviews/PartnerReviewsSection';
+import { PartnerCustomersSection } from '../inventory/PartnerCustomersSection';
 
 /** Partner detail: KPI trends over the evaluated periods and a radar of the latest health-score components. */
 export default function PartnerScorecardPage() {
@@ -165,6 +166,7 @@ export default function PartnerScorecardPage() {
       )}
       {p && <PartnerReviewsSection partnerId={p.id} partnerCode={p.code} />}
       {p && <PartnerLedgerSection partnerId={p.id} partnerCode={p.code} />}
+      {p && <PartnerCustomersSection partnerCode={p.code} />}
       {Number.isInteger(partnerId) && partnerId > 0 && <ManagerHistory partnerId={partnerId} />}
       {Number.isInteger(partnerId) && partnerId > 0 && <PartnerMdfSection partnerId={partnerId} />}
     </div>

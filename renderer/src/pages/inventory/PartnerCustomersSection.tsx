@@ -1,0 +1,75 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CUSTOMER_SEGMENTS, type CustomerRfm, type LapsedCustomer } from '../../../../electron/contract/inventory';
+import { useOp } from '../../api/hooks';
+import { DataGrid } from '../../components/DataGrid';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatMoney } from '../../format';
+
+/** The partner page's End customers section: segments, each customer's RFM, and the win-back list (as of today, 12 months). */
+export function PartnerCustomersSection({ partnerCode }: { partnerCode: string }) {
+  const { t } = useTranslation(['inventory', 'common']);
+  const rfm = useOp('customers.rfm', { partnerCode, windowMonths: 12 }, { retry: false });
+  const lapsed = useOp('customers.lapsed', { partnerCode, windowMonths: 12 }, { retry: false });
+  const segments = useMemo(() => {
+    const out = new Map<string, { n: number; amount: number }>();
+    for (const c of rfm.data ?? []) {
+      const s = out.get(c.segment) ?? { n: 0, amount: 0 };
+      s.n++;
+      s.amount += c.monetaryMinor;
+      out.set(c.segment, s);
+    }
+    return out;
+  }, [rfm.data]);
+  const rfmColumns = useMemo<ColDef<CustomerRfm>[]>(
+    () => [
+      { field: 'customerRef', headerName: t('inventory:col.customer'), width: 130 },
+      { field: 'customerName', headerName: t('inventory:col.customerName'), width: 170 },
+      { field: 'segment', headerName: t('inventory:customers.segment'), width: 120, valueFormatter: (p) => t(`inventory:segment.${p.value}`) },
+      { field: 'recencyDays', headerName: t('inventory:customers.recency'), width: 110, type: 'rightAligned' },
+      { field: 'frequency', headerName: t('inventory:customers.frequency'), width: 100, type: 'rightAligned' },
+      { field: 'monetaryMinor', headerName: t('inventory:customers.monetary'), width: 130, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
+      { colId: 'rfm', headerName: 'R · F · M', width: 100, valueGetter: (p) => (p.data ? `${p.data.r} · ${p.data.f} · ${p.data.m}` : '') },
+      { field: 'lastPurchaseOn', headerName: t('inventory:customers.lastPurchase'), width: 120 },
+    ],
+    [t],
+  );
+  const lapsedColumns = useMemo<ColDef<LapsedCustomer>[]>(
+    () => [
+      { field: 'customerRef', headerName: t('inventory:col.customer'), width: 130 },
+      { field: 'customerName', headerName: t('inventory:col.customerName'), width: 170 },
+      { field: 'customerProvince', headerName: t('inventory:col.customerProvince'), width: 120 },
+      { field: 'lastPurchaseOn', headerName: t('inventory:customers.lastPurchase'), width: 120 },
+      { field: 'previousOrders', headerName: t('inventory:customers.previousOrders'), width: 120, type: 'rightAligned' },
+      { field: 'previousAmountMinor', headerName: t('inventory:customers.previousAmount'), width: 140, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
+    ],
+    [t],
+  );
+  return (
+    <section data-testid="partner-customers">
+      <h2>{t('inventory:customers.title')}</h2>
+      <ErrorBanner error={rfm.error ?? lapsed.error} />
+      {rfm.data && rfm.data.length === 0 ? (
+        <p className="muted">{t('inventory:customers.none')}</p>
+      ) : (
+        <>
+          <div className="cards">
+            {CUSTOMER_SEGMENTS.map((s) => (
+              <div className="card" key={s} data-testid={`segment-${s}`}>
+                <div className="card-value">{segments.get(s)?.n ?? 0}</div>
+                <div className="card-label">
+                  {t(`inventory:segment.${s}`)} · {formatMoney(segments.get(s)?.amount ?? 0)}
+                </div>
+              </div>
+            ))}
+          </div>
+          <p className="muted">{t('inventory:customers.rules')}</p>
+          <DataGrid stateKey="partner.customers.rfm" testId="partner-customers-grid" rows={rfm.data} columns={rfmColumns} height={300} getRowId={(r) => r.customerRef} />
+          <h3>{t('inventory:customers.lapsed')}</h3>
+          <DataGrid stateKey="partner.customers.lapsed" testId="partner-lapsed-grid" rows={lapsed.data} columns={lapsedColumns} height={240} getRowId={(r) => r.customerRef} />
+        </>
+      )}
+    </section>
+  );
+}

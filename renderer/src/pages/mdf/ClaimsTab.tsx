@@ -123,7 +123,7 @@ export function ClaimsTab({ partnerId }: { partnerId?: number }) {
     [t],
   );
   return (
-    <div className="mdf-claims page-fill">
+    <div className={partnerId ? 'mdf-claims mdf-grid-wrap' : 'mdf-claims page-fill'}>
       <ErrorBanner error={list.error} />
       <DataGrid<MdfClaimView> stateKey={partnerId ? 'mdf-claims-partner' : 'mdf-claims'} testId="mdf-claims-grid" rows={list.data} columns={columns} getRowId={(r) => String(r.id)} height={partnerId ? 260 : undefined} />
       {viewing && <ProofViewer claim={viewing} onClose={() => setViewing(null)} />}

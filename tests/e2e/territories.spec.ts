@@ -134,6 +134,8 @@ test.describe('Settings: the territory tree and channel managers', () => {
   test('the partner page shows the channel manager history', async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
     await page.goto('/#/partners');
+    await page.getByTestId('partners-grid-filter').fill('P0001');
+    await expect(gridCells(page, 'partners-grid', 'code')).toHaveText(['P0001']);
     await gridCells(page, 'partners-grid', 'code').first().locator('a').click();
     const panel = page.getByTestId('manager-history');
     await expect(panel).toContainText('Channel manager history');

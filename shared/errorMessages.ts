@@ -35,6 +35,10 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) =>
       `Statements need the company profile first; missing: ${fieldList(p, 'en')}. Fill it in under Settings → Company profile, or run pwb company set --name N --credit-code C --address A --bank-name B --bank-account ACC`,
   },
+  workspaceDamaged: {
+    'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏（${String(p.finding)}）：为保护数据，已拒绝修改。请恢复最近一份完好的备份（设置 → 备份，或 pwb restore）。`,
+    en: (p) => `The workspace ${String(p.path)} is damaged (${String(p.finding)}): changes are refused to protect your data. Restore the latest good backup (Settings → Backups, or pwb restore).`,
+  },
   fileExists: {
     'zh-CN': (p) => `${String(p.path)} 已存在：请换一个文件名，或选择替换（命令行：--overwrite）`,
     en: (p) => `${String(p.path)} already exists: choose another name, or replace it (pwb: --overwrite)`,

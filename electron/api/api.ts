@@ -6,6 +6,7 @@ import { ApiError, DomainError, type ApiErrorBody } from '../../shared/errors';
 import { writeAudit, type AuditEntry } from '../domain/audit';
 import { backupBeforeOperation, backupInProgress } from '../domain/backups/backupService';
 import { refusalOf } from '../domain/integrity/frozenRecords';
+import { refuseIfDamaged } from '../domain/system/workspaceHealth';
 import { currentUser } from '../domain/system/userProfile';
 import { inlineExecutor, JobRunner, type JobExecutor, type JobFn } from '../jobs/runner';
 import type { JobEvent } from '../../shared/jobs';
@@ -128,6 +129,7 @@ export function createApi(options: ApiOptions): Api {
     const op = contract[name];
     const user = userNow();
     try {
+      if (op.kind !== 'query') refuseIfDamaged(ws, name);
       if (op.kind === 'mutation') {
         if (op.backupBefore) await backupBeforeOperation(ws, name);
         return await runMutation(name, input, user);
@@ -163,6 +165,11 @@ export function createApi(options: ApiOptions): Api {
       const { name, input } = validate(rawName, raw);
       if (contract[name].kind !== 'job') {
         throw new ApiError({ code: 'INVALID_INPUT', operation: name, message: `${name} is not a job; call it directly` });
+      }
+      try {
+        refuseIfDamaged(ws, name);
+      } catch (e) {
+        throw new ApiError(toApiError(name, e, ws.path));
       }
       return { jobId: runner.start(name, input, userNow(), (e) => toApiError(name, e, ws.path)).jobId };
     },

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ReopenableWorkspace } from '../domain/backups/reopenableWorkspace';
 import { createApi, type Api } from '../api/api';
 import { readKey } from '../../db/encryption';
-import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWorkspace';
+import { openAppWorkspace, startDailyBackup, startFullCheck } from '../domain/backups/openAppWorkspace';
 import { workerExecutor } from '../jobs/workerExecutor';
 import { registerContractIpc } from './ipcHandlers';
 import { startEvaluationTimer } from '../jobs/evaluationTimer';
@@ -98,7 +98,8 @@ void app.whenReady().then(() => {
   api.onJobEvent((event) => win?.webContents.send('pwb:event', event));
   registerIpc();
   createWindow();
-  void startDailyBackup(ws);
+  // The full check first: a damaged workspace takes no daily backup (and refuses changes).
+  void startFullCheck(ws).then(() => startDailyBackup(ws));
   startEvaluationTimer(api);
   startMdfExpiryTimer(api);
   startHqPublishTimer(api);

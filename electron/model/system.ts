@@ -7,6 +7,16 @@ export interface WorkspaceInfo {
   counts: Record<string, number>;
   isEmpty: boolean;
   demoOffered: boolean;
+  health: WorkspaceHealth;
+}
+
+/** What is known about the open workspace's integrity (quick_check on open, full check in the background, pwb check). */
+export interface WorkspaceHealth {
+  status: 'unchecked' | 'ok' | 'damaged';
+  findings: string[];
+  checkedAt: string | null;
+  /** Whether the last verdict came from the full integrity_check (else quick_check). */
+  full: boolean;
 }
 
 export interface CheckReport {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { readKey } from '../../db/encryption';
 import { createApi } from '../api/api';
 import { defaultWorkspacePath } from '../cli/runtime';
-import { openAppWorkspace, startDailyBackup } from '../domain/backups/openAppWorkspace';
+import { openAppWorkspace, startDailyBackup, startFullCheck } from '../domain/backups/openAppWorkspace';
 import { startEvaluationTimer } from '../jobs/evaluationTimer';
 import { startMdfExpiryTimer } from '../jobs/mdfExpiryTimer';
 import { startHqPublishTimer } from '../jobs/hqPublishTimer';
@@ -36,7 +36,8 @@ try {
   process.stderr.write(`${(e as Error).message}\n`);
   process.exit(1);
 }
-void startDailyBackup(ws);
+// The full check first: a damaged workspace takes no daily backup (and refuses changes).
+void startFullCheck(ws).then(() => startDailyBackup(ws));
 const workerFile = join(here, 'jobWorker.js');
 const api = createApi({ ws, executor: existsSync(workerFile) ? workerExecutor(workerFile, dbPath, ws.key) : undefined });
 // Uploads and downloads live in a folder only this user can enter (mkdtemp: 0700), removed when the server stops.

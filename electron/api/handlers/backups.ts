@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { setHealth } from '../../domain/system/workspaceHealth';
 import type { backupsContract } from '../../contract/backups';
 import { DomainError } from '../../../shared/errors';
 import { BACKUP_FOLDER_SETTING, backupFolder } from '../../domain/backups/backupFolder';
@@ -37,6 +38,8 @@ export const backupHandlers: HandlerMap<keyof typeof backupsContract> = {
     const check = inspectBackup(from, undefined, ctx.ws.key);
     if (!check.ok) throw new DomainError(`Not restored: ${check.path} ${check.problems.join('; ')}`, 'DOMAIN', check);
     const r = ws.swap((path, options) => restoreWorkspaceFile(path, from, { openOptions: options }));
+    // The restored file passed integrity_check before it replaced the damaged one.
+    setHealth(ws, [], true);
     // Recorded in the restored workspace (the replaced one is kept untouched beside it).
     ctx.audit({
       entity: 'workspace',

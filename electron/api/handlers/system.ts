@@ -3,6 +3,7 @@ import { generateDemo } from '../../domain/demo/demoGenerator';
 import { backupWorkspace } from '../../domain/system/backup';
 import { getSetting, listSettings, setSetting } from '../../domain/system/settingsStore';
 import { checkWorkspace, rowCounts, schemaVersions } from '../../domain/system/workspaceInfo';
+import { healthOf, setHealth } from '../../domain/system/workspaceHealth';
 import { DomainError } from '../../../shared/errors';
 import type { HandlerMap } from './types';
 
@@ -12,9 +13,14 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
   'system.info': ({ ws }) => {
     const counts = rowCounts(ws);
     const isEmpty = counts.partners === 0 && counts.sales_lines === 0;
-    return { path: ws.path, ...schemaVersions(ws), counts, isEmpty, demoOffered: isEmpty && !getSetting(ws.db, DEMO_DISMISSED, false) };
+    return { path: ws.path, ...schemaVersions(ws), counts, isEmpty, demoOffered: isEmpty && !getSetting(ws.db, DEMO_DISMISSED, false), health: healthOf(ws) };
   },
-  'system.check': ({ ws }) => checkWorkspace(ws),
+  'system.check': ({ ws }) => {
+    const r = checkWorkspace(ws);
+    const damage = r.integrity.length === 1 && r.integrity[0] === 'ok' ? [] : r.integrity;
+    setHealth(ws, damage, true);
+    return r;
+  },
   'system.backup': ({ ws }, { out }) => backupWorkspace(ws, out),
   'system.loadDemo': (ctx, input) => {
     if (rowCounts(ctx.ws).partners > 0) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT');

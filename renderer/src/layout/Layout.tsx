@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import { LANGUAGES } from '../i18n';
 import { routes } from '../routes';
+import { DamagedNotice } from './DamagedNotice';
 import { DemoOffer } from './DemoOffer';
 import { WriteWaitNotice } from './WriteWaitNotice';
 
@@ -32,6 +33,7 @@ export function Layout() {
         </label>
       </aside>
       <main className="content">
+        <DamagedNotice />
         <WriteWaitNotice />
         <Outlet />
       </main>

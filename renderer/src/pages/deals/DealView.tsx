@@ -39,7 +39,7 @@ function DealCard({ d, here, match }: { d: DealRow; here?: boolean; match?: Cust
         {d.decidedBy && (
           <>
             <dt>{t('field.decidedBy')}</dt>
-            <dd>{d.decidedBy}{d.decisionNote ? ` · ${d.decisionNote}` : ''}</dd>
+            <dd>{d.decidedBy === 'auto' ? t('deals:decidedAuto') : d.decidedBy}{d.decisionNote ? ` · ${d.decisionNote}` : ''}</dd>
           </>
         )}
       </dl>

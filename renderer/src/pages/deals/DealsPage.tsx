@@ -44,7 +44,7 @@ export default function DealsPage() {
       { field: 'protectedUntil', headerName: t('deals:field.protectedUntil'), width: 120 },
       { colId: 'conflicts', headerName: t('deals:field.conflicts'), width: 90, context: { export: { fields: ['conflicts'], kind: 'count' } }, valueGetter: (p) => p.data?.conflicts.length ?? 0 },
       { field: 'riskCode', headerName: t('deals:field.risk'), width: 100 },
-      { field: 'decidedBy', headerName: t('deals:field.decidedBy'), width: 100 },
+      { field: 'decidedBy', headerName: t('deals:field.decidedBy'), width: 100, valueFormatter: (p) => (p.value === 'auto' ? t('deals:decidedAuto') : (p.value ?? '')) },
     ],
     [t],
   );

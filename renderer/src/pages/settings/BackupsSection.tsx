@@ -24,7 +24,7 @@ export function BackupsSection() {
       ? t(`backups:kind.${b.kind}`)
       : b.kind.startsWith('before-migration-')
         ? t('backups:kind.migration')
-        : t('backups:kind.operation', { op: b.kind.replace(/^before-/, '') });
+        : t('backups:kind.operation', { op: t(`operations:${b.kind.replace(/^before-/, '')}`, { defaultValue: t('backups:kind.anOperation') }) });
 
   const pickFolder = async () => {
     const folder = await bridge.platform.pickFolder();

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Workspace } from '../../../db/database';
+import { openWorkspace, type Workspace } from '../../../db/database';
 import type { Api } from '../../../electron/api/api';
 import { packContext, reviewPackData, targetOf } from '../../../electron/domain/reviews/reviewPackData';
 import { renderReviewPackPdf } from '../../../electron/domain/reviews/reviewPackPdf';
@@ -194,13 +194,16 @@ describe('pwb reviews export', () => {
     expect(bulk.json<{ packs: Array<{ partnerCode: string }> }>().packs.map((x) => x.partnerCode)).toEqual(['P0001', 'P0003']);
     expect(readdirSync(out).sort()).toEqual(['QBR_P0001_2026-Q3_en.pdf', 'QBR_P0001_2026-Q3_zh-CN.pdf', 'QBR_P0003_2026-Q3_zh-CN.pdf']);
 
-    const unknown = pwb(['reviews', 'export', '--db', f.path, '--partner', 'P0001,P9999', '--period', '2026-Q3', '--out', join(f.dir, 'x'), '--json']);
-    expect(unknown.code).not.toBe(0);
-    expect(JSON.parse(unknown.stderr).error).toMatchObject({ code: 'NOT_FOUND', message: 'No partner P9999' });
-    const empty = pwb(['reviews', 'export', '--db', f.path, '--tier', 'strategic', '--period', '2026-Q3', '--out', join(f.dir, 'x')]);
-    expect(empty.code).not.toBe(0);
-    expect(empty.stderr).toContain('No partner to review of tier strategic');
+    // Refusals (in process: the CLI prints the same error body, as the first call shows for success).
+    const ws2 = openWorkspace(f.path);
+    cleanups.push(() => ws2.close());
+    const api2 = createApi({ ws: ws2, user: 'tester' });
+    await expect(api2.send('reviews.export', { period: '2026-Q3', out: join(f.dir, 'x'), partnerCodes: ['P0001', 'P9999'] })).rejects.toMatchObject({ body: { code: 'NOT_FOUND', message: 'No partner P9999' } });
+    await expect(api2.send('reviews.export', { period: '2026-Q3', out: join(f.dir, 'x'), tiers: ['strategic'] })).rejects.toMatchObject({ body: { code: 'NOT_FOUND', message: expect.stringContaining('No partner to review of tier strategic') } });
     expect(existsSync(join(f.dir, 'x', 'QBR_P0001_2026-Q3_zh-CN.pdf'))).toBe(false);
+    const noChoice = pwb(['reviews', 'export', '--db', f.path, '--period', '2026-Q3', '--out', join(f.dir, 'x')]);
+    expect(noChoice.code).not.toBe(0);
+    expect(noChoice.stderr).toContain('Choose the partners');
   });
 
   it('a cancelled bulk export leaves no pack behind', async () => {

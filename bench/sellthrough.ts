@@ -76,7 +76,7 @@ async function main() {
     );
     // Month-end stock reports: partner × product × month until STOCK rows.
     await writeCsv(stock, 'partnerCode,date,product,quantity\r\n', STOCK, (i) => {
-      const month = Math.floor(i / (PARTNERS * 2)) % 24;
+      const month = Math.floor(i / (PARTNERS * 2));
       const d = new Date(Date.UTC(2024, month + 1, 0)).toISOString().slice(0, 10);
       return `P${pad(i % PARTNERS, 5)},${d},SKU-${pad((Math.floor(i / PARTNERS) % 2) + ((i % PARTNERS) % 100) * 2, 4)},${i % 50}\r\n`;
     });

@@ -1,7 +1,7 @@
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { outputPath, type OnExists } from '../exports/outputPath';
-import { basename, join } from 'node:path';
-import yazl from 'yazl';
+import { join } from 'node:path';
+import { zipBesideFolder } from '../exports/zipFiles';
 import { formatMoney, minorExponent } from '../../../shared/money';
 import type { JobContext } from '../../jobs/types';
 import { writeAudit } from '../audit';
@@ -201,16 +201,7 @@ export async function exportReconciliationStatements(
   }
   let zip: string | null = null;
   if (input.zip !== false && files.length) {
-    zip = `${dir}.zip`;
-    const z = new yazl.ZipFile();
-    for (const f of files) z.addFile(f, `${basename(dir)}/${basename(f)}`);
-    z.end();
-    await new Promise<void>((resolve, reject) => {
-      const out = createWriteStream(zip!);
-      out.on('close', () => resolve());
-      out.on('error', reject);
-      z.outputStream.on('error', reject).pipe(out);
-    });
+    zip = await zipBesideFolder(dir, files);
   }
   writeAudit(ws.sqlite, ctx.user, { operation: 'ledger.statements', entity: 'partner_ledger', after: { dir, zip, from: input.from, to: input.to, partners: statements.map((s) => s.partnerCode), formats: [...formats] } });
   return { dir, zip, files, statements };

@@ -1,7 +1,7 @@
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { outputPath, type OnExists } from '../exports/outputPath';
-import { basename, join } from 'node:path';
-import yazl from 'yazl';
+import { join } from 'node:path';
+import { zipBesideFolder } from '../exports/zipFiles';
 import type { JobContext } from '../../jobs/types';
 import type { StatementLanguage } from '../../model/company';
 import { writeAudit } from '../audit';
@@ -74,16 +74,7 @@ export async function exportStatements(
   if (input.zip !== false) {
     ctx.cancel.throwIfCancelled();
     ctx.progress('zip', 0, files.length);
-    zip = `${dir}.zip`;
-    const z = new yazl.ZipFile();
-    for (const f of files) z.addFile(f, `${basename(dir)}/${basename(f)}`);
-    z.end();
-    await new Promise<void>((resolve, reject) => {
-      const out = createWriteStream(zip!);
-      out.on('close', () => resolve());
-      out.on('error', reject);
-      z.outputStream.on('error', reject).pipe(out);
-    });
+    zip = await zipBesideFolder(dir, files);
     ctx.progress('zip', files.length, files.length);
   }
   const totalMinor = statements.reduce((s, x) => s + x.totalMinor, 0);

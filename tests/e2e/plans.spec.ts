@@ -47,6 +47,14 @@ test.describe('target plans', () => {
     await expect(amountCell).toHaveText('¥50,000.00');
     await expect(tree.locator('[row-id="plan"] [col-id="amount"]')).toHaveText('¥20,000,000.00');
 
+    // A new total re-spreads everything but the lock.
+    await page.getByTestId('plan-edit').click();
+    await page.getByTestId('plan-edit-total').fill('25000000');
+    await page.getByTestId('plan-edit-save').click();
+    await expect(page.getByTestId('plan-edit-form')).toBeHidden();
+    await expect(tree.locator('[row-id="plan"] [col-id="amount"]')).toHaveText('¥25,000,000.00');
+    await expect(amountCell).toHaveText('¥50,000.00');
+
     // The plan as a workbook to edit in Excel.
     await page.getByTestId('plan-export').click();
     await expect(page.getByTestId('plan-exported')).toContainText(`plan-${code}-`);

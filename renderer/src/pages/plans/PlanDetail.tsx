@@ -7,6 +7,7 @@ import { useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatRatio } from '../../format';
+import { PlanEdit } from './PlanEdit';
 import { PlanWorkbook } from './PlanWorkbook';
 
 type Row = PlanNode & { depth: number; att: PlanNodeAttainment | undefined; share: number | null; hasChildren: boolean };
@@ -40,6 +41,7 @@ export function PlanDetail({ code }: { code: string }) {
   const publish = useMutationOp('plans.publish');
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const plan = detail.data;
   const editable = plan != null && plan.shownVersion == null;
   const zh = i18n.language.startsWith('zh');
@@ -156,6 +158,9 @@ export function PlanDetail({ code }: { code: string }) {
             ))}
           </select>
         </label>
+        <button type="button" disabled={!editable} onClick={() => setEditing(true)} data-testid="plan-edit">
+          {t('plans:edit')}
+        </button>
         <button
           type="button"
           className="primary"
@@ -203,6 +208,7 @@ export function PlanDetail({ code }: { code: string }) {
       />
       </div>
       <p className="muted">{t('plans:totalLine', { total: quantity ? plan.totalMinor.toLocaleString('en-US') : formatMinor(plan.totalMinor), partners: plan.partners })}</p>
+      {editing && <PlanEdit plan={plan} onClose={() => setEditing(false)} />}
     </section>
   );
 }

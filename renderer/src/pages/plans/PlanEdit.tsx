@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { decimalToMinor, formatMinor } from '../../../../shared/money';
+import { isQuantityMetric, PLAN_METHODS, PLAN_TIME_SPLITS, type PlanDetail } from '../../../../electron/contract/plans';
+import { useMutationOp } from '../../api/hooks';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Modal } from '../../components/Modal';
+
+/** Changes a plan's total, method, uplift, minimum, time split and stretch levels; locks stay, the rest re-spreads. */
+export function PlanEdit({ plan, onClose }: { plan: PlanDetail; onClose: () => void }) {
+  const { t } = useTranslation(['plans', 'common']);
+  const update = useMutationOp('plans.update');
+  const quantity = isQuantityMetric(plan.metric);
+  const show = (v: number) => (quantity ? String(v) : formatMinor(v, 'CNY', { grouping: false }));
+  const [v, setV] = useState({
+    name: plan.name ?? '',
+    total: show(plan.totalMinor),
+    method: plan.rules.method,
+    uplift: String(Math.round(plan.rules.uplift.default * 10000) / 100),
+    minimum: show(plan.rules.newPartnerMinimumMinor),
+    timeSplit: plan.rules.timeSplit,
+    stretch: String(plan.rules.stretchPct),
+    challenge: String(plan.rules.challengePct),
+  });
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  const parse = (x: string) => {
+    const text = x.trim().replace(/,/g, '');
+    return quantity ? (/^\d+$/.test(text) ? Number(text) : null) : decimalToMinor(text);
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const total = parse(v.total);
+    const minimum = parse(v.minimum);
+    const uplift = Number(v.uplift);
+    if (total == null || total < 0 || minimum == null || minimum < 0) return setFieldError(t(quantity ? 'plans:error.units' : 'plans:error.amount'));
+    if (!Number.isFinite(uplift)) return setFieldError(t('plans:error.rate'));
+    setFieldError(null);
+    try {
+      await update.mutateAsync({
+        code: plan.code,
+        name: v.name.trim() || null,
+        totalMinor: total,
+        rules: { method: v.method, uplift: { ...plan.rules.uplift, default: uplift / 100 }, newPartnerMinimumMinor: minimum, timeSplit: v.timeSplit, stretchPct: Number(v.stretch), challengePct: Number(v.challenge) },
+      });
+      onClose();
+    } catch {
+      /* shown by ErrorBanner */
+    }
+  };
+  return (
+    <Modal title={t('plans:edit')} onClose={onClose} testId="plan-edit-form" wide>
+      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+        <label>
+          <span>{t('plans:field.name')}</span>
+          <input value={v.name} onChange={set('name')} />
+        </label>
+        <label>
+          <span>{quantity ? t('plans:field.totalUnits') : t('plans:field.total')}</span>
+          <input inputMode="decimal" value={v.total} onChange={set('total')} required data-testid="plan-edit-total" />
+        </label>
+        <label>
+          <span>{t('plans:field.method')}</span>
+          <select value={v.method} onChange={(e) => setV({ ...v, method: e.target.value as typeof v.method })}>
+            {PLAN_METHODS.map((m) => (
+              <option key={m} value={m}>{t(`plans:method.${m}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('plans:field.uplift')}</span>
+          <input inputMode="decimal" value={v.uplift} onChange={set('uplift')} />
+        </label>
+        <label>
+          <span>{t('plans:field.minimum')}</span>
+          <input inputMode="decimal" value={v.minimum} onChange={set('minimum')} />
+        </label>
+        <label>
+          <span>{t('plans:field.timeSplit')}</span>
+          <select value={v.timeSplit} onChange={(e) => setV({ ...v, timeSplit: e.target.value as typeof v.timeSplit })}>
+            {PLAN_TIME_SPLITS.map((s) => (
+              <option key={s} value={s}>{t(`plans:timeSplit.${s}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('plans:field.stretch')}</span>
+          <span className="plan-levels">
+            <input inputMode="numeric" size={4} value={v.stretch} onChange={set('stretch')} aria-label={t('plans:level.stretch')} /> % ·
+            <input inputMode="numeric" size={4} value={v.challenge} onChange={set('challenge')} aria-label={t('plans:level.challenge')} /> %
+          </span>
+        </label>
+        {fieldError && <p className="field-error span2">{fieldError}</p>}
+        <ErrorBanner error={update.error} />
+        <div className="form-actions span2">
+          <button type="button" onClick={onClose}>{t('common:actions.cancel')}</button>
+          <button type="submit" className="primary" disabled={update.isPending} data-testid="plan-edit-save">{t('common:actions.save')}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -61,8 +61,8 @@ const numberCondition = z
   .object({
     filterType: z.literal('number'),
     type: z.enum(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank']),
-    filter: z.number().nullish(),
-    filterTo: z.number().nullish(),
+    filter: z.number().min(-1e15).max(1e15).nullish(),
+    filterTo: z.number().min(-1e15).max(1e15).nullish(),
   })
   .strict();
 const dateCondition = z

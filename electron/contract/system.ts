@@ -33,7 +33,8 @@ export const systemContract = {
         const r = KNOWN_SETTINGS[key].safeParse(value);
         if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: ['value', ...i.path.map((p) => p as string | number)], message: i.message });
       }),
-    { invalidates: ['settings'] },
+    // The user profile (user.name) decides which channel manager "Mine" means.
+    { invalidates: ['settings', 'channelManagers'] },
   ),
   'jobs.cancel': mutation<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
 };

@@ -166,3 +166,27 @@ test.describe('imports: unknown territories', () => {
     await expect(page.getByTestId('territory-row-WEST')).toContainText('2');
   });
 });
+
+test.describe('Mine (我的)', () => {
+  test.use({ viewport: { width: 1600, height: 1000 } });
+  test('with the user profile naming a channel manager, Mine narrows the expiring certificates to that manager’s partners', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
+    await page.goto('/#/training?tab=expiring');
+    await page.getByTestId('expiring-days').selectOption('365');
+    const owners = gridCells(page, 'expiring-grid', 'partnerOwner');
+    await expect(owners.first()).toBeVisible();
+    const all = await owners.allTextContents();
+    const me = all[0];
+    expect(new Set(all).size).toBeGreaterThan(1);
+
+    await page.goto('/#/settings');
+    await page.getByTestId('user-profile-name').fill(me);
+    await page.getByTestId('user-profile-save').click();
+    await page.goto('/#/training?tab=expiring');
+    await page.getByTestId('expiring-days').selectOption('365');
+    await page.getByTestId('expiring-mine').check();
+    await expect.poll(async () => [...new Set(await owners.allTextContents())]).toEqual([me]);
+    await page.getByTestId('expiring-mine').uncheck();
+    await expect.poll(async () => new Set(await owners.allTextContents()).size).toBeGreaterThan(1);
+  });
+});

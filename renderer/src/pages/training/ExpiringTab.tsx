@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExpiringCertificate } from '../../../../electron/contract/training';
 import { bridge } from '../../api/client';
 import { useJob, useOp } from '../../api/hooks';
+import { useMine } from '../../mine';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
@@ -11,9 +12,19 @@ import { JobProgressBar } from '../../components/JobProgressBar';
 const stateOf = (days: number) => (days <= 30 ? 'expiring30' : days <= 60 ? 'expiring60' : 'expiring90');
 
 export function ExpiringTab({ asOf }: { asOf: string }) {
-  const { t, i18n } = useTranslation(['training', 'common']);
+  const { t, i18n } = useTranslation(['training', 'common', 'partners']);
   const [days, setDays] = useState(90);
   const list = useOp('training.expiring', { asOf, days });
+  // "Mine": the certificates of the partners I own (by partner id, from partners.list with my channel manager id).
+  const mine = useMine('training.expiring');
+  const myPartners = useOp('partners.list', { ...mine.filter }, { enabled: mine.mine && mine.ready });
+  const rows = useMemo(() => {
+    if (!mine.mine) return list.data?.rows;
+    if (mine.nobody) return [];
+    if (!myPartners.data || !list.data) return undefined;
+    const ids = new Set(myPartners.data.rows.map((p) => p.id));
+    return list.data.rows.filter((r) => ids.has(r.partnerId));
+  }, [mine.mine, mine.nobody, myPartners.data, list.data]);
   const exporter = useJob('training.exportExpiring');
   const zh = i18n.language === 'zh-CN';
 
@@ -67,6 +78,10 @@ export function ExpiringTab({ asOf }: { asOf: string }) {
             </span>
           ))}
         </span>
+        <label className="inline">
+          <input type="checkbox" checked={mine.mine} onChange={(e) => mine.setMine(e.target.checked)} data-testid="expiring-mine" /> {t('partners:mine')}
+        </label>
+        {mine.nobody && <small className="muted">{t('partners:mineNobody')}</small>}
         <div className="spacer" />
         <button onClick={() => void exportAs('xlsx')} disabled={exporter.running || !list.data?.rows.length} data-testid="expiring-export-xlsx">
           {t('common:actions.export')} XLSX
@@ -82,7 +97,7 @@ export function ExpiringTab({ asOf }: { asOf: string }) {
         </div>
       )}
       <ErrorBanner error={list.error ?? exporter.error} />
-      <DataGrid<ExpiringCertificate> exportAs={{ grid: 'trainingExpiring', query: { asOf, days }, title: t('common:nav.training'), fileName: `expiring-${asOf}` }} stateKey="training.expiring" testId="expiring-grid" rows={list.data?.rows} columns={columns} getRowId={(r) => String(r.recordId)} />
+      <DataGrid<ExpiringCertificate> exportAs={{ grid: 'trainingExpiring', query: { asOf, days }, title: t('common:nav.training'), fileName: `expiring-${asOf}` }} stateKey="training.expiring" testId="expiring-grid" rows={rows} columns={columns} getRowId={(r) => String(r.recordId)} />
     </>
   );
 }

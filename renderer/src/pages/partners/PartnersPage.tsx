@@ -12,7 +12,7 @@ import { PartnerForm } from './PartnerForm';
 const MINE_KEY = 'pwb.partners.mine';
 
 export default function PartnersPage() {
-  const { t } = useTranslation(['partners', 'common']);
+  const { t, i18n } = useTranslation(['partners', 'common']);
   const [showDeleted, setShowDeleted] = useState(false);
   const [editing, setEditing] = useState<Partner | 'new' | null>(null);
   const [params, setParams] = useSearchParams();
@@ -54,7 +54,8 @@ export default function PartnersPage() {
             p.value
           ),
       },
-      { field: 'name', headerName: t('partners:field.name'), flex: 2, minWidth: 220 },
+      // English mode shows the partner's English name where it has one.
+      { field: 'name', headerName: t('partners:field.name'), flex: 2, minWidth: 220, valueGetter: (p) => (i18n.language === 'en' && p.data?.nameEn ? p.data.nameEn : p.data?.name) },
       { field: 'channelType', headerName: t('partners:field.channelType'), width: 150, valueFormatter: (p) => (p.value ? t(`common:channelType.${p.value}`) : '') , filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
       { field: 'tier', headerName: t('partners:field.tier'), width: 110, valueFormatter: (p) => (p.value ? t(`common:tier.${p.value}`) : ''), filterValueGetter: (p) => t(`common:tier.${p.data?.tier}`) },
       { field: 'territory', headerName: t('partners:field.territory'), width: 150, valueFormatter: (p) => territories.name(p.value, p.data?.territoryNameEn), filterValueGetter: (p) => territories.name(p.data?.territory, p.data?.territoryNameEn) },
@@ -67,7 +68,7 @@ export default function PartnersPage() {
       { field: 'joinedOn', headerName: t('partners:field.joinedOn'), width: 120 },
       { field: 'deletedAt', headerName: t('partners:field.deletedAt'), width: 170, hide: !showDeleted },
     ],
-    [t, showDeleted, territories],
+    [t, i18n.language, showDeleted, territories],
   );
 
   return (

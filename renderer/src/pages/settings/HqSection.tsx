@@ -115,11 +115,11 @@ function HqOverview() {
         <>
           {table(t('hq:dashboard.byOffice'), [t('hq:dashboard.officeCol'), t('hq:dashboard.revenueCol'), t('hq:dashboard.partnersCol')], d.revenueByOffice.map((r) => [r.office, formatMoney(r.revenueMinor), r.partners]), 'hq-by-office')}
           {table(t('hq:dashboard.byTerritory'), [t('hq:dashboard.officeCol'), t('hq:dashboard.territoryCol'), t('hq:dashboard.revenueCol')], d.revenueByTerritory.map((r) => [r.office, r.territory ?? '—', formatMoney(r.revenueMinor)]), 'hq-by-territory')}
-          {table(t('hq:dashboard.grades'), [t('hq:dashboard.gradeCol'), t('hq:dashboard.partnersCol')], d.grades.map((g) => [g.grade, g.partners]), 'hq-grades')}
+          {table(t('hq:dashboard.grades'), [t('hq:dashboard.gradeCol'), t('hq:dashboard.partnersCol')], d.grades.map((g) => [t('hq:dashboard.gradeValue', { grade: g.grade }), g.partners]), 'hq-grades')}
           {table(t('hq:dashboard.top'), [t('hq:dashboard.officeCol'), t('hq:dashboard.partnerCol'), t('hq:dashboard.revenueCol')], d.top.map((r) => [r.office, r.partnerCode, formatMoney(r.revenueMinor)]), 'hq-top')}
           {table(t('hq:dashboard.bottom'), [t('hq:dashboard.officeCol'), t('hq:dashboard.partnerCol'), t('hq:dashboard.revenueCol')], d.bottom.map((r) => [r.office, r.partnerCode, formatMoney(r.revenueMinor)]), 'hq-bottom')}
           {table(t('hq:dashboard.payouts'), [t('hq:dashboard.officeCol'), t('hq:dashboard.payoutCol')], d.payoutsByOffice.map((r) => [r.office, formatMoney(r.payoutMinor)]), 'hq-payouts')}
-          {table(t('hq:dashboard.risks'), [t('hq:dashboard.levelCol'), t('hq:dashboard.countCol')], d.risksByLevel.map((r) => [r.level, r.open]), 'hq-risks')}
+          {table(t('hq:dashboard.risks'), [t('hq:dashboard.levelCol'), t('hq:dashboard.countCol')], d.risksByLevel.map((r) => [t(`dashboard:level.${r.level}`, { defaultValue: r.level }), r.open]), 'hq-risks')}
         </>
       )}
     </div>

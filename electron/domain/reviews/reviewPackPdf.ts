@@ -128,6 +128,7 @@ export function renderReviewPackPdf(d: ReviewPackData): Promise<Buffer> {
         const [k, v] = items[i + c];
         const x = left + c * colW;
         doc.fillColor('#555').text(k, x, y, { width: 92 });
+        maxY = Math.max(maxY, doc.y);
         doc.fillColor('#000').text(v, x + 95, y, { width: colW - 100 });
         maxY = Math.max(maxY, doc.y);
       }

@@ -3,14 +3,15 @@ import type { Workspace } from '../../db/database';
 import { inWriteTransaction } from '../../db/writeLock';
 import { contract, isOperationName, type Input, type JobProgress, type OperationName, type Result } from '../contract';
 import { ApiError, DomainError, type ApiErrorBody } from '../../shared/errors';
-import { writeAudit, type AuditEntry } from '../domain/audit';
+import { writeAudit } from '../domain/audit';
+import { createOpContext, type AuditRecord } from '../domain/opContext';
 import { backupBeforeOperation, backupInProgress } from '../domain/backups/backupService';
 import { refusalOf } from '../domain/integrity/frozenRecords';
 import { refuseIfDamaged } from '../domain/system/workspaceHealth';
 import { currentUser } from '../domain/system/userProfile';
 import { inlineExecutor, JobRunner, type JobExecutor, type JobFn } from '../jobs/runner';
 import type { JobEvent } from '../../shared/jobs';
-import type { ApiContext, MutationContext } from './context';
+import type { ApiContext } from './context';
 import { toApiError, zodIssues } from './errors';
 import { handlers } from './handlers';
 
@@ -85,19 +86,37 @@ export function createApi(options: ApiOptions): Api {
   const { ws } = options;
   const runner = new JobRunner(options.executor ?? inlineExecutor(ws, jobHandler));
   const userNow = () => options.user ?? currentUser(ws.sqlite);
-  const contextFor = (user: string): ApiContext => ({ ws, user, jobs: { cancel: (id) => runner.cancel(id) } });
+  const jobs = { cancel: (id: string) => runner.cancel(id) };
+  // Object.assign keeps the context's getters (clock, cancelled) live; a spread would read them once.
+  const queryContext = (name: OperationName, user: string): ApiContext =>
+    Object.assign(
+      createOpContext({
+        operation: name,
+        ws,
+        user,
+        audit: () => {
+          throw new Error(`${name} is a query: it cannot write to the audit trail`);
+        },
+      }),
+      { jobs },
+    );
 
   /** Runs a mutation handler with an audit hook; records the input when the handler recorded nothing itself. */
   function runAudited(name: OperationName, input: unknown, user: string): unknown {
-    const handler = handlers[name] as unknown as (ctx: MutationContext, input: unknown) => unknown;
+    const handler = handlers[name] as unknown as (ctx: ApiContext, input: unknown) => unknown;
     let audited = false;
-    const ctx: MutationContext = {
-      ...contextFor(user),
-      audit(entry: Omit<AuditEntry, 'operation'>) {
-        audited = true;
-        writeAudit(ws.sqlite, user, { ...entry, operation: name });
-      },
-    };
+    const ctx: ApiContext = Object.assign(
+      createOpContext({
+        operation: name,
+        ws,
+        user,
+        audit(record: AuditRecord) {
+          audited = true;
+          writeAudit(ws.sqlite, user, { ...record, operation: record.operation ?? name });
+        },
+      }),
+      { jobs },
+    );
     const result = handler(ctx, input);
     if (result instanceof Promise) throw new Error(`Mutation ${name} must be synchronous (it runs in one transaction)`);
     if (!audited) writeAudit(ws.sqlite, user, { operation: name, after: input });
@@ -134,7 +153,7 @@ export function createApi(options: ApiOptions): Api {
         if (op.backupBefore) await backupBeforeOperation(ws, name);
         return await runMutation(name, input, user);
       }
-      if (op.kind === 'query') return await (handlers[name] as unknown as (c: ApiContext, i: unknown) => unknown)(contextFor(user), input);
+      if (op.kind === 'query') return await (handlers[name] as unknown as (c: ApiContext, i: unknown) => unknown)(queryContext(name, user), input);
       // Listeners first: an inline job runs its synchronous start before start() returns.
       const jobId = randomUUID();
       const off = options?.onProgress

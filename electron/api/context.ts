@@ -1,18 +1,11 @@
-import type { Workspace } from '../../db/database';
-import type { AuditEntry } from '../domain/audit';
-import type { JobContext } from '../jobs/types';
+import type { OpContext } from '../domain/opContext';
 
-/** What a query handler gets. */
-export interface ApiContext {
-  ws: Workspace;
-  user: string;
+/**
+ * What a query or mutation handler gets: the operation context, plus the job runner of this api (`jobs.cancel`).
+ * A mutation runs inside one transaction; `audit` records before/after (without a call the input is recorded).
+ */
+export interface ApiContext extends OpContext {
   jobs: { cancel(jobId: string): boolean };
 }
 
-/** What a mutation handler gets: it runs inside one transaction, and records what it changed. */
-export interface MutationContext extends ApiContext {
-  /** Records before/after for the audit trail; without a call the dispatcher records the input. */
-  audit(entry: Omit<AuditEntry, 'operation'>): void;
-}
-
-export type { JobContext };
+export type { OpContext };

@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { WorkspaceError } from '../../db/database';
 import { WriteLockTimeout } from '../../db/writeLock';
 import { ApiError, DomainError, type ApiErrorBody } from '../../shared/errors';
-import { JobCancelled } from '../jobs/cancel';
+import { JobCancelled } from '../../shared/cancel';
 import { issueParams, type IssueLike } from '../../shared/validationMessages';
 
 export function zodIssues(e: ZodError): NonNullable<ApiErrorBody['issues']> {

@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openWorkspace } from '../../db/database';
 import { jobHandler } from '../api/api';
+import { createOpContext } from '../domain/opContext';
 import { toApiError } from '../api/errors';
-import { CancelToken } from './cancel';
+import { CancelToken } from '../../shared/cancel';
 import { throttleProgress } from './runner';
 
 /** One job in a worker thread with its own connection to the workspace (WAL lets the main thread keep reading). */
@@ -22,7 +23,7 @@ try {
   const fn = jobHandler(op);
   if (!fn) throw new Error(`No job handler for ${op}`);
   const progress = throttleProgress((p) => port.postMessage({ type: 'progress', progress: p }));
-  const result = await fn({ ws, user, cancel: new CancelToken(cancel), progress }, input);
+  const result = await fn(createOpContext({ operation: op, ws, user, cancel: new CancelToken(cancel), progress }), input);
   port.postMessage({ type: 'done', result });
 } catch (e) {
   port.postMessage({ type: 'failed', error: toApiError(op, e, dbPath) });

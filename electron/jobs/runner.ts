@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Workspace } from '../../db/database';
 import type { ApiErrorBody } from '../../shared/errors';
 import type { JobEvent, JobProgress } from '../../shared/jobs';
-import { CancelToken } from './cancel';
-import type { JobContext } from './types';
+import { CancelToken } from '../../shared/cancel';
+import { createOpContext, type OpContext } from '../domain/opContext';
+import type { ProgressFn } from '../../shared/jobs';
 
-export type JobFn = (ctx: JobContext, input: unknown) => unknown;
+export type JobFn = (ctx: OpContext, input: unknown) => unknown;
 
 /** Runs a job somewhere (this thread, a worker thread) and reports progress. */
 export interface JobExecutor {
@@ -13,7 +14,7 @@ export interface JobExecutor {
 }
 
 /** Progress at most every `ms` (and always the last one of a phase), so a million-row loop does not flood a transport. */
-export function throttleProgress(emit: (p: Omit<JobProgress, 'jobId' | 'operation'>) => void, ms = 100): JobContext['progress'] {
+export function throttleProgress(emit: (p: Omit<JobProgress, 'jobId' | 'operation'>) => void, ms = 100): ProgressFn {
   let last = 0;
   let lastPhase = '';
   return (phase, done, total, detail) => {
@@ -32,7 +33,7 @@ export function inlineExecutor(ws: Workspace, jobs: (op: string) => JobFn | unde
     async run(op, input, user, cancel, onProgress) {
       const fn = jobs(op);
       if (!fn) throw new Error(`No job handler for ${op}`);
-      return await fn({ ws, user, cancel, progress: throttleProgress(onProgress) }, input);
+      return await fn(createOpContext({ operation: op, ws, user, cancel, progress: throttleProgress(onProgress) }), input);
     },
   };
 }

@@ -1,6 +1,5 @@
 import type { dealsContract } from '../../contract/deals';
 import { decideDeal, expireDeals, getDeal, getDealSettings, listDeals, registerDeal, setDealSettings } from '../../domain/deals/dealRegistration';
-import { workspaceClock } from '../../domain/system/workspaceClock';
 import type { HandlerMap } from './types';
 
 export const dealHandlers: HandlerMap<keyof typeof dealsContract> = {
@@ -16,8 +15,8 @@ export const dealHandlers: HandlerMap<keyof typeof dealsContract> = {
     audit({ entity: 'deal_registration', entityId: id, before, after });
     return after;
   },
-  'deals.expire': ({ ws, user, audit }, { asOf }) => {
-    const r = expireDeals(ws, asOf ?? workspaceClock(ws).today(), user);
+  'deals.expire': ({ ws, user, audit, today }, { asOf }) => {
+    const r = expireDeals(ws, asOf ?? today(), user);
     audit({ entity: 'deal_registration', entityId: null, after: r });
     return r;
   },

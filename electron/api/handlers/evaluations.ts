@@ -11,14 +11,7 @@ import type { HandlerMap } from './types';
 export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = {
   'evaluations.run': (ctx, input) => {
     const { period, trigger, ...filter } = input;
-    const r = runEvaluation(ctx.ws, {
-      period,
-      filter,
-      trigger: trigger ?? 'manual',
-      user: ctx.user,
-      progress: ctx.progress,
-      checkCancelled: () => ctx.cancel.throwIfCancelled(),
-    });
+    const r = runEvaluation(ctx, { period, filter, trigger: trigger ?? 'manual' });
     return { runId: r.runId, period: r.period, version: r.version, partnerCount: r.partnerCount, inputsFingerprint: r.inputsFingerprint, risks: r.risks, population: r.population };
   },
   'evaluations.runs': ({ ws }, input) => listRuns(ws, input),
@@ -52,7 +45,6 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = 
     audit({ entity: 'evaluation_schedule', entityId: id, before, after: null });
     return { id };
   },
-  'schedules.runDue': (ctx, { asOf }) =>
-    runDue(ctx.ws, asOf ? new Date(asOf) : new Date(), { user: ctx.user, progress: ctx.progress, checkCancelled: () => ctx.cancel.throwIfCancelled() }),
+  'schedules.runDue': (ctx, { asOf }) => runDue(ctx, asOf ? new Date(asOf) : new Date()),
   'dashboard.summary': ({ ws }, input) => dashboardSummary(ws, input),
 };

@@ -77,7 +77,8 @@ function salesSource(ctx: ApiContext, query: Record<string, unknown>, sort: Arra
 
 export const gridHandlers: HandlerMap<keyof typeof gridsContract> = {
   'grids.export': async (ctx, input) => {
-    const api: ApiContext = { ws: ctx.ws, user: ctx.user, jobs: { cancel: () => false } };
+    // The list handlers read through a query's context: the job's, without access to the job runner.
+    const api: ApiContext = Object.assign(Object.create(ctx) as typeof ctx, { jobs: { cancel: () => false } });
     ctx.progress('query', 0, null);
     const source = input.grid === 'sales' ? salesSource(api, input.query, input.sort) : await listSource(api, LIST_GRIDS[input.grid], input.query);
     return exportGrid(ctx, input, source);

@@ -51,7 +51,7 @@ export const hqHandlers: HandlerMap<keyof typeof hqContract> = {
     return publishToHq(ctx.ws, {
       hq: connection(ctx.ws),
       progress: (done, total) => ctx.progress('publish', done, total),
-      cancelled: () => ctx.cancel.cancelled,
+      cancelled: () => ctx.cancelled,
     });
   },
   'hq.dashboard': ({ ws }, { period }) =>

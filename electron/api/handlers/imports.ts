@@ -14,7 +14,7 @@ export const importHandlers: HandlerMap<keyof typeof importsContract> = {
   'imports.get': ({ ws }, { id }) => getImport(ws, id),
   'imports.undo': (ctx, { id }) => {
     ctx.progress('undo', 0, null);
-    return undoImport(ctx.ws, id, ctx.user, (done, total) => ctx.progress('undo', done, total));
+    return undoImport(ctx, id);
   },
   'imports.templates.list': ({ ws }, { kind }) => listTemplates(ws.db, kind),
   'imports.templates.save': ({ ws, audit }, { name, mapping }) => {

@@ -31,7 +31,7 @@ export const incentiveHandlers: HandlerMap<keyof typeof incentivesContract> = {
     return r;
   },
   'payouts.calculate': (ctx, input) =>
-    calculateRun(ctx.ws, ctx.user, input, { progress: (phase, done, total) => ctx.progress(phase, done, total), throwIfCancelled: () => ctx.cancel.throwIfCancelled() }),
+    calculateRun(ctx, input),
   'payouts.runs': ({ ws }, filter) => listRuns(ws, filter),
   'payouts.get': ({ ws }, { runId }) => getRun(ws, runId),
   'payouts.approve': ({ ws, user, audit }, { runId }) => {

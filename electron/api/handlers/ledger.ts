@@ -2,11 +2,10 @@ import type { ledgerContract } from '../../contract/ledger';
 import { accrualReport } from '../../domain/ledger/accrualReport';
 import { partnerLedger } from '../../domain/ledger/partnerLedger';
 import { exportReconciliationStatements } from '../../domain/ledger/reconciliationStatement';
-import { workspaceClock } from '../../domain/system/workspaceClock';
 import type { HandlerMap } from './types';
 
 export const ledgerHandlers: HandlerMap<keyof typeof ledgerContract> = {
   'ledger.partner': ({ ws }, input) => partnerLedger(ws, input),
-  'ledger.accruals': ({ ws }, { asOf }) => accrualReport(ws, asOf ?? workspaceClock(ws).today()),
+  'ledger.accruals': ({ ws, today }, { asOf }) => accrualReport(ws, asOf ?? today()),
   'ledger.statements': (ctx, input) => exportReconciliationStatements(ctx, input),
 };

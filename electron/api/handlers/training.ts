@@ -7,12 +7,6 @@ import { expiringCertificates, exportExpiring } from '../../domain/training/expi
 import { deleteRecord, listRecords, saveRecord } from '../../domain/training/trainingRecords';
 import type { HandlerMap } from './types';
 
-/** Today as the user's calendar sees it (local time, not UTC). */
-export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
   'training.courses.list': ({ ws }, input) => listCourses(ws, { includeInactive: input.includeInactive ?? true }),
   'training.courses.save': ({ ws, audit }, input) => {
@@ -36,8 +30,8 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
     audit({ entity: 'training_record', entityId: id, before, after: null });
     return { id };
   },
-  'training.compliance': ({ ws }, input) => {
-    const asOf = input.asOf ?? localToday();
+  'training.compliance': ({ ws, today }, input) => {
+    const asOf = input.asOf ?? today();
     const map = trainingCompliance(ws, asOf, input.partnerIds);
     const partners = livePartners(ws, input.partnerIds);
     const names = new Map(
@@ -49,13 +43,13 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
       population: compliancePopulation(map.values()),
     };
   },
-  'training.matrix': ({ ws }, input) => complianceMatrix(ws, { ...input, asOf: input.asOf ?? localToday() }),
-  'training.expiring': ({ ws }, input) => {
-    const asOf = input.asOf ?? localToday();
+  'training.matrix': ({ ws, today }, input) => complianceMatrix(ws, { ...input, asOf: input.asOf ?? today() }),
+  'training.expiring': ({ ws, today }, input) => {
+    const asOf = input.asOf ?? today();
     return { asOf, days: input.days, rows: expiringCertificates(ws, asOf, input.days) };
   },
-  'training.exportExpiring': async ({ ws, progress }, input) => {
-    const asOf = input.asOf ?? localToday();
+  'training.exportExpiring': async ({ ws, progress, today }, input) => {
+    const asOf = input.asOf ?? today();
     progress('query', 0, null);
     const rows = expiringCertificates(ws, asOf, input.days);
     progress('write', 0, rows.length);

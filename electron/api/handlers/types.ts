@@ -1,10 +1,10 @@
 import type { Contract, OperationName, ParsedInputOf, Result } from '../../contract';
-import type { ApiContext, JobContext, MutationContext } from '../context';
+import type { ApiContext, OpContext } from '../context';
 
 export type HandlerOf<K extends OperationName> = Contract[K]['kind'] extends 'job'
-  ? (ctx: JobContext, input: ParsedInputOf<Contract[K]>) => Promise<Result<K>> | Result<K>
+  ? (ctx: OpContext, input: ParsedInputOf<Contract[K]>) => Promise<Result<K>> | Result<K>
   : Contract[K]['kind'] extends 'mutation'
-    ? (ctx: MutationContext, input: ParsedInputOf<Contract[K]>) => Result<K>
+    ? (ctx: ApiContext, input: ParsedInputOf<Contract[K]>) => Result<K>
     : (ctx: ApiContext, input: ParsedInputOf<Contract[K]>) => Result<K> | Promise<Result<K>>;
 
 /** A part of the handler map: one area's operations. */

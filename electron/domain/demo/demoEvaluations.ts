@@ -1,4 +1,4 @@
-import type { JobContext } from '../../jobs/types';
+import { withProgress, type OpContext } from '../opContext';
 import { readEvaluationSettings } from '../evaluations/evaluationSettings';
 import { runEvaluation } from '../evaluations/evaluationRun';
 import { dueOn, latestDuePeriod } from '../evaluations/scheduleRunner';
@@ -28,7 +28,7 @@ const earliest = (a: string, b: string) => (a < b ? a : b);
  * awaiting approval, for the last one; the half-year rebate approved where a half-year of the program year is over.
  * Runs inside the demo's transaction; dates derive from the as-of day, so the same day gives the same rows.
  */
-export async function evaluateDemo(ctx: JobContext, cal: DemoCalendar, programYear: number, breathe: () => Promise<void>): Promise<DemoEvaluation> {
+export async function evaluateDemo(ctx: OpContext, cal: DemoCalendar, programYear: number, breathe: () => Promise<void>): Promise<DemoEvaluation> {
   const { ws } = ctx;
   const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
   const complete = (p: Period) => p.end <= cal.lastSale && p.start >= cal.firstSale;
@@ -42,11 +42,13 @@ export async function evaluateDemo(ctx: JobContext, cal: DemoCalendar, programYe
   periods.sort((a, b) => a.end.localeCompare(b.end) || b.start.localeCompare(a.start));
 
   const runByPeriod = new Map<string, number>();
+  // The demo reports whole periods; a run's own phases would interleave with them.
+  const quiet = withProgress(ctx, () => undefined);
   for (const [i, p] of periods.entries()) {
     ctx.progress('evaluations', i, periods.length);
     // Evaluated a few days after the period ended (but never after the as-of day).
     const day = earliest(addDays(p.end, 5), cal.asOf);
-    const r = runEvaluation(ws, { period: p.label, trigger: 'manual', user: ctx.user, riskSignals: false, now: at(day), checkCancelled: () => ctx.cancel.throwIfCancelled() });
+    const r = runEvaluation(quiet, { period: p.label, trigger: 'manual', riskSignals: false, now: at(day) });
     runByPeriod.set(p.label, r.runId);
     await breathe();
   }
@@ -70,7 +72,7 @@ export async function evaluateDemo(ctx: JobContext, cal: DemoCalendar, programYe
   // Calculated ten days after the period (a draft may still be changed: approval freezes the run, approved_at included).
   const calculatedOn = ws.sqlite.prepare('update payout_runs set calculated_at = ? where id = ?');
   const calculate = (code: string, p: Period) => {
-    const run = calculateRun(ws, ctx.user, { programCode: code, period: p.label });
+    const run = calculateRun(quiet, { programCode: code, period: p.label });
     calculatedOn.run(at(earliest(addDays(p.end, 10), cal.asOf)).toISOString(), run.id);
     payoutRuns++;
     return run.id;

@@ -1,10 +1,8 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../../../shared/errors';
-import type { JobContext } from '../../jobs/types';
-import { writeAudit } from '../audit';
+import type { OpContext } from '../opContext';
 import { writeDemoCompanyProfile } from './demoCompany';
 import { dropSecondaryIndexes } from '../imports/bulkIndexes';
-import { workspaceClock } from '../system/workspaceClock';
 import { addDays, demoCalendar, fullQuarters, quarterKey, type DemoCalendar } from './calendar';
 import { demoPrograms, SCHEDULES } from './demoPrograms';
 import { evaluateDemo, type DemoEvaluation } from './demoEvaluations';
@@ -50,17 +48,17 @@ export function demoPartnerCount(scale: number): number {
  * (apart from created_at/updated_at, which record when they were written).
  * Everything is written in ONE transaction: a cancel or a failure leaves the workspace as it was.
  */
-export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<DemoResult> {
+export async function generateDemo(ctx: OpContext, opts: DemoOptions): Promise<DemoResult> {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const scale = opts.scale ?? 1;
-  const cal = demoCalendar(opts.asOf ?? workspaceClock(ctx.ws).today());
+  const cal = demoCalendar(opts.asOf ?? ctx.today());
   const { sqlite } = ctx.ws;
   const root = new Rng(seed);
   const rngs = { partners: root.fork(1), sales: root.fork(2), targets: root.fork(3), training: root.fork(4), feedback: root.fork(5), risks: root.fork(6) };
 
   // Let in-process callers attach their progress and cancel listeners before the work starts.
   await breathe();
-  ctx.cancel.throwIfCancelled();
+  ctx.throwIfCancelled();
 
   // The transaction spans awaits (to stay cancellable in-process), so it is opened by hand rather than with sqlite.transaction().
   sqlite.exec('BEGIN IMMEDIATE');
@@ -74,7 +72,7 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
     // Partners
     const partners = buildPartners(rngs.partners, demoPartnerCount(scale), cal);
     insertPartners(sqlite, partners, ctx);
-    ctx.cancel.throwIfCancelled();
+    ctx.throwIfCancelled();
     await breathe();
 
     // Sales, into a table without its secondary indexes: building them once afterwards is cheaper than keeping them up
@@ -85,11 +83,11 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
     ctx.progress('index', 0, salesIndexes.count);
     salesIndexes.restore();
     sqlite.pragma(`cache_size = ${cacheSize}`);
-    ctx.cancel.throwIfCancelled();
+    ctx.throwIfCancelled();
 
     // Targets
     insertTargets(sqlite, rngs.targets, partners, revenue, cal, ctx);
-    ctx.cancel.throwIfCancelled();
+    ctx.throwIfCancelled();
     await breathe();
 
     // Training
@@ -102,7 +100,7 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
     );
     for (const r of records) insertRecord.run(r.partnerId, courseIds.get(r.courseCode)!, r.trainee, r.completedOn, r.score, r.passed ? 1 : 0, r.certificateNo, r.expiresOn);
     ctx.progress('training', COURSES.length, COURSES.length);
-    ctx.cancel.throwIfCancelled();
+    ctx.throwIfCancelled();
     await breathe();
 
     // Feedback
@@ -111,7 +109,7 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
     const insertFeedback = sqlite.prepare('insert into feedback (partner_id, date, score, comment, dedupe_key) values (?, ?, ?, ?, ?)');
     for (const f of feedback) insertFeedback.run(f.partnerId, f.date, f.score, f.comment, f.dedupeKey);
     ctx.progress('feedback', feedback.length, feedback.length);
-    ctx.cancel.throwIfCancelled();
+    ctx.throwIfCancelled();
     await breathe();
 
     // Risks, incentive programs, evaluation schedules
@@ -119,15 +117,14 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
     const programYear = Number(fullQuarters(cal).at(-1)!.slice(0, 4));
     insertProgramsAndSchedules(sqlite, programYear);
     const deals = insertDeals(ctx.ws, root.fork(7), partners, cal, ctx.user);
-    ctx.cancel.throwIfCancelled();
+    ctx.throwIfCancelled();
     await breathe();
 
     // Evaluated and paid out as a business would be on the as-of day, so the dashboard has charts at once.
     const evaluation: DemoEvaluation = await evaluateDemo(ctx, cal, programYear, breathe);
 
     const result = { partners: partners.length, salesLines, asOf: cal.asOf, evaluated: evaluation.periods, payoutRuns: evaluation.payoutRuns };
-    writeAudit(sqlite, ctx.user, {
-      operation: 'system.loadDemo',
+    ctx.audit({
       entity: 'workspace',
       after: { seed, scale, ...result, deals, targets: countRows(sqlite, 'targets'), trainingRecords: records.length, feedback: feedback.length },
     });
@@ -142,7 +139,7 @@ export async function generateDemo(ctx: JobContext, opts: DemoOptions): Promise<
 const countRows = (sqlite: Database.Database, table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
 /** Demo partners go to the seeded top-level territory of their region; their owners become channel managers with history. */
-function insertPartners(sqlite: Database.Database, partners: DemoPartner[], ctx: JobContext) {
+function insertPartners(sqlite: Database.Database, partners: DemoPartner[], ctx: OpContext) {
   ctx.progress('partners', 0, partners.length);
   const territoryOf = sqlite.prepare("select id from territories where name_zh = ? and kind = 'territory'").pluck();
   const managers = new Map<string, number>();
@@ -177,7 +174,7 @@ function insertPartners(sqlite: Database.Database, partners: DemoPartner[], ctx:
 /** Net revenue per partner and quarter ('2025-Q1' → fen), kept from the sales phase for target setting. */
 type QuarterRevenue = Map<DemoPartner, Map<string, number>>;
 
-async function insertSales(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, ctx: JobContext): Promise<{ lines: number; revenue: QuarterRevenue }> {
+async function insertSales(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, ctx: OpContext): Promise<{ lines: number; revenue: QuarterRevenue }> {
   const stmt = sqlite.prepare(
     `insert into sales_lines (partner_id, date, order_ref, line_ref, product, category, quantity, amount_minor, cost_minor, customer_ref, currency, dedupe_key)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CNY', ?)`,
@@ -202,9 +199,9 @@ async function insertSales(sqlite: Database.Database, rng: Rng, partners: DemoPa
     ctx.progress('sales', i + 1, partners.length, { lines });
     if (sinceBreath >= SALES_CHUNK) {
       sinceBreath = 0;
-      ctx.cancel.throwIfCancelled();
+      ctx.throwIfCancelled();
       await breathe();
-      ctx.cancel.throwIfCancelled();
+      ctx.throwIfCancelled();
     }
   }
   return { lines, revenue: quarterRevenue };
@@ -216,7 +213,7 @@ async function insertSales(sqlite: Database.Database, rng: Rng, partners: DemoPa
  * each partner has its own tendency (some beat their targets, some never reach them) plus quarter-to-quarter noise.
  * Targets are round numbers (whole thousands of yuan), as people set them.
  */
-function insertTargets(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], quarterRevenue: QuarterRevenue, cal: DemoCalendar, ctx: JobContext) {
+function insertTargets(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], quarterRevenue: QuarterRevenue, cal: DemoCalendar, ctx: OpContext) {
   ctx.progress('targets', 0, partners.length);
   const stmt = sqlite.prepare("insert into targets (partner_id, period, metric, value) values (?, ?, 'revenue', ?)");
   // Months of sales in each quarter: a quarter cut at the start of the history gets no target, the one under way a full-quarter one.
@@ -257,7 +254,7 @@ function insertCourses(sqlite: Database.Database): Map<string, number> {
   return ids;
 }
 
-function insertRisks(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, ctx: JobContext) {
+function insertRisks(sqlite: Database.Database, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, ctx: OpContext) {
   const risks = buildRisks(rng, partners, cal);
   ctx.progress('risks', 0, risks.length);
   const insertRisk = sqlite.prepare(

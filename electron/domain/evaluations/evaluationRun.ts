@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Workspace } from '../../../db/database';
 import type { Grade, Tier } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-import { writeAudit } from '../audit';
+import type { OpContext } from '../opContext';
 import { isPeriodLabel, parsePeriod, previousPeriod, type Period } from '../../../shared/period';
 import { evaluationPopulation, type EvaluatedPartner, type PartnerFilter } from './evaluatedPartners';
 import type { Population } from '../../../shared/population';
@@ -20,10 +20,6 @@ export interface EvaluationOptions {
   filter?: PartnerFilter;
   trigger: 'manual' | 'schedule' | 'cli';
   scheduleId?: number | null;
-  user: string;
-  progress?: (phase: string, done: number, total: number | null) => void;
-  /** Throws to stop between steps (the job's cancel token). */
-  checkCancelled?: () => void;
   /** Apply risk signals to the register (default true). */
   riskSignals?: boolean;
   /** When the run is recorded as started (and, when given, finished); default the wall clock. */
@@ -75,13 +71,12 @@ function scorePeriod(src: KpiSource, p: Period, settings: EvaluationSettings, on
  * the earlier periods the tier rules look at, the partners' tier/channel/region, the settings): the same data gives
  * the same fingerprint, so a re-run with an unchanged fingerprint is known to have changed nothing.
  */
-export function runEvaluation(ws: Workspace, opts: EvaluationOptions): EvaluationResult {
+export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): EvaluationResult {
+  const { ws, progress } = ctx;
   if (!isPeriodLabel(opts.period)) throw new DomainError(`Not a period: ${opts.period}`, 'DOMAIN');
   const settings = readEvaluationSettings(ws.db);
   const fsm = settings.fiscalStartMonth;
   const period = parsePeriod(opts.period, fsm);
-  const progress = opts.progress ?? (() => undefined);
-  const check = opts.checkCancelled ?? (() => undefined);
   const now = opts.now ?? new Date();
 
   const { partners, population } = evaluationPopulation(ws, period.end, opts.filter);
@@ -99,7 +94,7 @@ export function runEvaluation(ws: Workspace, opts: EvaluationOptions): Evaluatio
   const steps = 8 * (1 + earlier.length);
   let step = 0;
   const onStep = () => {
-    check();
+    ctx.throwIfCancelled();
     progress('kpis', ++step, steps);
   };
   const current = scorePeriod(src, period, settings, onStep);
@@ -135,11 +130,11 @@ export function runEvaluation(ws: Workspace, opts: EvaluationOptions): Evaluatio
     c.rankInChannel = byChannel.get(c) ?? null;
     c.rankInRegion = byRegion.get(c) ?? null;
   }
-  check();
+  ctx.throwIfCancelled();
 
   const fingerprint = fingerprintOf(period, partners, current, history, settings);
   progress('storing', 0, cards.length);
-  const stored = storeRun(ws, { opts, period, settings, fingerprint, cards, kpis: [...current.values()].map((v) => v.kpis), now, population });
+  const stored = storeRun(ctx, { opts, period, settings, fingerprint, cards, kpis: [...current.values()].map((v) => v.kpis), now, population });
   progress('storing', cards.length, cards.length);
   return { ...stored, period: period.label, inputsFingerprint: fingerprint, partnerCount: cards.length, scorecards: cards, population };
 }
@@ -188,10 +183,11 @@ function historyOf(ws: Workspace, src: KpiSource, p: Period, ids: number[], sett
 const CARD_BATCH = 64;
 
 function storeRun(
-  ws: Workspace,
+  ctx: OpContext,
   a: { opts: EvaluationOptions; period: Period; settings: EvaluationSettings; fingerprint: string; cards: Scorecard[]; kpis: PartnerKpis[]; now: Date; population: Population },
 ): { runId: number; version: number; risks: RiskSignalOutcome } {
   const { opts, period, settings, fingerprint, cards, now } = a;
+  const { ws, user } = ctx;
   const columns = `run_id, partner_id, tier, channel_type, region, region_en, region_code, revenue_minor, target_minor, attainment, growth_prev, growth_yoy,
       gross_margin, orders, active_customers, new_customers, retention, satisfaction, training_compliance, open_high_risks, health_score,
       grade, rank_in_channel, rank_in_region, tier_recommendation, recommendation_reason, score_parts,
@@ -236,7 +232,7 @@ function storeRun(
           JSON.stringify({ ...settings, periodStart: period.start, periodEnd: period.end }),
           JSON.stringify(opts.filter ?? {}),
           JSON.stringify(a.population),
-          opts.user,
+          user,
           at,
           // A run dated by its caller (the demo's history) finishes at that moment too; otherwise by the wall clock.
           opts.now ? at : new Date().toISOString(),
@@ -244,8 +240,9 @@ function storeRun(
     );
     writeCards(runId);
     const risks =
-      opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, opts.user, now, runId);
-    writeAudit(ws.sqlite, opts.user, {
+      opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, user, now, runId);
+    // Recorded as an evaluation run whichever operation ran it (a schedule, the demo).
+    ctx.audit({
       operation: 'evaluations.run',
       entity: 'evaluation_run',
       entityId: runId,

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { workspaceClock } from '../system/workspaceClock';
+import { withProgress, type OpContext } from '../opContext';
 import { addDays, parsePeriod, periodContaining, previousPeriod, nextPeriod, type Period } from '../../../shared/period';
 import { readEvaluationSettings } from './evaluationSettings';
 import { runEvaluation } from './evaluationRun';
@@ -57,12 +57,6 @@ export function claimSchedulePeriod(ws: Workspace, scheduleId: number, period: s
   return r.changes === 1;
 }
 
-export interface RunDueOptions {
-  user: string;
-  progress?: (phase: string, done: number, total: number | null) => void;
-  checkCancelled?: () => void;
-}
-
 /** Why a schedule waits: sales data for the period's last month has not been imported yet. */
 export const WAITING_FOR_SALES = 'no_sales_data';
 
@@ -82,9 +76,10 @@ export function hasSalesThrough(ws: Workspace, p: Period): boolean {
  * 'waiting', message WAITING_FOR_SALES) and it is tried again on the next call. Failures are recorded on the claim and
  * retried on the next call; the other periods still run.
  */
-export function runDue(ws: Workspace, now: Date, opts: RunDueOptions): { asOf: string; runs: DueRun[] } {
+export function runDue(ctx: OpContext, now: Date): { asOf: string; runs: DueRun[] } {
+  const { ws } = ctx;
   const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
-  const today = workspaceClock(ws).today(now);
+  const today = ctx.clock.today(now);
   const work: Array<{ s: Schedule; p: Period }> = [];
   for (const s of listSchedules(ws)) {
     if (!s.enabled) continue;
@@ -96,7 +91,7 @@ export function runDue(ws: Workspace, now: Date, opts: RunDueOptions): { asOf: s
     `update schedule_runs set outcome = @outcome, evaluation_run_id = @runId, message = @message, finished_at = @at where schedule_id = @id and period = @period`,
   );
   work.forEach(({ s, p }, i) => {
-    opts.checkCancelled?.();
+    ctx.throwIfCancelled();
     const base = { scheduleId: s.id, scheduleName: s.name, period: p.label };
     if (!claimSchedulePeriod(ws, s.id, p.label, now)) {
       runs.push({ ...base, outcome: 'skipped', message: 'claimed by another run' });
@@ -108,14 +103,14 @@ export function runDue(ws: Workspace, now: Date, opts: RunDueOptions): { asOf: s
       return;
     }
     try {
-      const r = runEvaluation(ws, {
+      const step = withProgress(ctx, (phase, done, total) =>
+        ctx.progress(`${s.name} ${p.label}: ${phase}`, i * 100 + Math.round((100 * done) / (total || 1)), work.length * 100),
+      );
+      const r = runEvaluation(step, {
         period: p.label,
         filter: { tiers: s.tiers, channelTypes: s.channelTypes, regions: s.regions },
         trigger: 'schedule',
         scheduleId: s.id,
-        user: opts.user,
-        checkCancelled: opts.checkCancelled,
-        progress: (phase, done, total) => opts.progress?.(`${s.name} ${p.label}: ${phase}`, i * 100 + Math.round((100 * done) / (total || 1)), work.length * 100),
       });
       finish.run({ outcome: 'succeeded', runId: r.runId, message: null, at: new Date().toISOString(), id: s.id, period: p.label });
       runs.push({ ...base, outcome: 'succeeded', runId: r.runId, partnerCount: r.partnerCount, population: r.population });

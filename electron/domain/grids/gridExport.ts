@@ -1,9 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { minorExponent } from '../../../shared/money';
-import type { JobContext } from '../../jobs/types';
 import type { GridColumnSpec, GridExportInput, GridExportResult } from '../../model/grids';
-import { writeAudit } from '../audit';
+import type { OpContext } from '../opContext';
 import { CsvWriter } from '../exports/csvWriter';
 import type { CellValue } from '../exports/safeCell';
 import { writeXlsx, type XlsxColumn } from '../exports/xlsxWriter';
@@ -54,11 +53,11 @@ const XLSX_FORMAT: Partial<Record<NonNullable<GridColumnSpec['kind']>, string>> 
   text: '@',
 };
 
-function* filtered(source: GridRowSource, keep: (row: GridRow) => boolean, ctx: Pick<JobContext, 'progress' | 'cancel'>, counter: { scanned: number }) {
+function* filtered(source: GridRowSource, keep: (row: GridRow) => boolean, ctx: Pick<OpContext, 'progress' | 'throwIfCancelled'>, counter: { scanned: number }) {
   for (const row of source.rows) {
     counter.scanned++;
     if (counter.scanned % 1000 === 0) {
-      ctx.cancel.throwIfCancelled();
+      ctx.throwIfCancelled();
       ctx.progress('export', counter.scanned, source.total);
     }
     if (keep(row)) yield row;
@@ -71,7 +70,7 @@ function* filtered(source: GridRowSource, keep: (row: GridRow) => boolean, ctx: 
  * the Excel flavour where long digit strings are wrapped ="…"), formula injection neutralised in both. Rows are read
  * one at a time from the source; a cancel stops between rows and leaves no file.
  */
-export async function exportGrid(ctx: Pick<JobContext, 'ws' | 'user' | 'progress' | 'cancel'>, input: GridExportInput, source: GridRowSource): Promise<GridExportResult> {
+export async function exportGrid(ctx: OpContext, input: GridExportInput, source: GridRowSource): Promise<GridExportResult> {
   const path = resolve(input.out);
   mkdirSync(dirname(path), { recursive: true });
   const all = new Map<string, GridColumnSpec>([...input.hiddenColumns, ...input.columns].map((c) => [c.colId, c]));
@@ -91,7 +90,7 @@ export async function exportGrid(ctx: Pick<JobContext, 'ws' | 'user' | 'progress
       title: input.title ?? input.grid,
       language: input.language ?? 'zh-CN',
       printedAt: workspaceClock(ctx.ws).now().toISOString(),
-      tick: () => ctx.cancel.throwIfCancelled(),
+      tick: () => ctx.throwIfCancelled(),
     });
     writeFileSync(`${path}.partial`, printed.pdf);
     renameSync(`${path}.partial`, path);
@@ -104,7 +103,7 @@ export async function exportGrid(ctx: Pick<JobContext, 'ws' | 'user' | 'progress
       numFmt: XLSX_FORMAT[c.kind ?? 'text'],
       width: Math.max(10, Math.min(50, [...c.header].length * 2 + 2)),
     }));
-    const r = await writeXlsx(path, [{ name: input.title ?? 'Export', columns, rows }], { tick: () => ctx.cancel.throwIfCancelled() });
+    const r = await writeXlsx(path, [{ name: input.title ?? 'Export', columns, rows }], { tick: () => ctx.throwIfCancelled() });
     written = r.rows;
   } else {
     const w = new CsvWriter(
@@ -124,8 +123,7 @@ export async function exportGrid(ctx: Pick<JobContext, 'ws' | 'user' | 'progress
     }
   }
   ctx.progress('export', counter.scanned, counter.scanned);
-  writeAudit(ctx.ws.sqlite, ctx.user, {
-    operation: 'grids.export',
+  ctx.audit({
     entity: input.grid,
     after: { path, format: input.format, rows: written, columns: input.columns.map((c) => c.colId), sort: input.sort, filters: Object.keys(input.filterModel), quickFilter: input.quickFilter ?? null },
   });

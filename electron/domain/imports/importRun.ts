@@ -2,8 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { outputPath } from '../exports/outputPath';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ImportKind } from '../../../shared/enums';
-import type { JobContext } from '../../jobs/types';
-import { writeAudit } from '../audit';
+import type { OpContext } from '../opContext';
 import { CsvWriter } from '../exports/csvWriter';
 import { dropSecondaryIndexes, shouldBulkLoad, type DroppedIndexes } from './bulkIndexes';
 import { AlreadyImported, findEarlierImport } from './earlierImport';
@@ -78,7 +77,7 @@ export function describeError(fileName: string, e: RowError): string {
  * failed (all-or-nothing, the default), on cancel, or on any error. With acceptValid the valid rows commit and the
  * rejected ones go to a CSV with the original columns plus an error column.
  */
-export async function runImport(ctx: JobContext, input: RunImportInput): Promise<ImportResult> {
+export async function runImport(ctx: OpContext, input: RunImportInput): Promise<ImportResult> {
   const started = performance.now();
   const { ws, user } = ctx;
   const { sqlite } = ws;
@@ -119,7 +118,7 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
         const target = sqlite.prepare('select kind from imports where id = ?').get(input.replace) as { kind: string } | undefined;
         if (target && target.kind !== input.kind) throw new ImportFailure(`Import ${input.replace} is a ${target.kind} import, not ${input.kind}; it cannot be replaced by this file`);
         ctx.progress('undo', 0, null);
-        undoImport(ws, input.replace, user);
+        undoImport(ctx, input.replace);
       }
       const importId = Number(
         sqlite
@@ -208,11 +207,11 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
           } else failed = true;
         }
         if (counts.rowsRead % CHECK_EVERY === 0) {
-          ctx.cancel.throwIfCancelled();
+          ctx.throwIfCancelled();
           ctx.progress('import', source.bytesRead(), source.fileSize, { rows: counts.rowsRead, rejected: counts.rejected, bytes: source.bytesRead() });
         }
       }
-      ctx.cancel.throwIfCancelled();
+      ctx.throwIfCancelled();
       if (run.flush && !failed) {
         const f = run.flush();
         counts.inserted += f.inserted;
@@ -237,7 +236,7 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
       if (bulk?.count) {
         ctx.progress('index', 0, bulk.count, { rows: counts.rowsRead });
         bulk.restore();
-        ctx.cancel.throwIfCancelled();
+        ctx.throwIfCancelled();
       }
       ctx.progress('commit', source.fileSize, source.fileSize, { rows: counts.rowsRead });
       const sha256 = source.sha256();
@@ -248,8 +247,7 @@ export async function runImport(ctx: JobContext, input: RunImportInput): Promise
           `update imports set status = 'committed', sha256 = ?, rows_read = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ?, duration_ms = ?, finished_at = ?, file_size = ? where id = ?`,
         )
         .run(sha256, counts.rowsRead, counts.inserted, counts.updated, counts.duplicates, counts.rejected, durationMs, new Date().toISOString(), source.bytesRead() || source.fileSize, importId);
-      writeAudit(sqlite, user, {
-        operation: 'imports.run',
+      ctx.audit({
         entity: 'import',
         entityId: importId,
         after: { kind: input.kind, fileName, sha256, sheet: source.sheet, ...counts, ...(input.replace != null ? { replaced: input.replace } : {}) },

@@ -1,6 +1,6 @@
 import { DomainError } from '../../../shared/errors';
 import type { Workspace } from '../../../db/database';
-import { writeAudit } from '../audit';
+import type { OpContext } from '../opContext';
 import { parsePeriod } from '../../../shared/period';
 import { getSetting } from '../system/settingsStore';
 import type { ChangeSnapshot } from './kinds/kind';
@@ -52,8 +52,10 @@ function payoutRunsUsing(ws: Workspace, importId: number): Array<{ id: number; p
  * newest change first. Refused (nothing changed) when the rows are no longer as the import left them, when later data
  * depends on them (a partner with sales from another import), or when approved/paid payout runs used its sales lines.
  */
-export function undoImport(ws: Workspace, importId: number, user: string, progress?: (done: number, total: number) => void): { importId: number; removed: number; restored: number } {
+export function undoImport(ctx: OpContext, importId: number): { importId: number; removed: number; restored: number } {
+  const { ws, user } = ctx;
   const { sqlite } = ws;
+  const progress = (done: number, total: number) => ctx.progress('undo', done, total);
   return sqlite.transaction(() => {
     const imp = sqlite.prepare('select id, kind, file_name, status, inserted from imports where id = ?').get(importId) as ImportRow | undefined;
     if (!imp) throw new DomainError(`Import ${importId} not found`, 'NOT_FOUND');
@@ -98,7 +100,7 @@ export function undoImport(ws: Workspace, importId: number, user: string, progre
         }
         throw e;
       }
-      progress?.(++done, changes.length);
+      progress(++done, changes.length);
     }
     // Appended rows go after the updates are restored: a corrected stock row carries this import's id until then.
     const table = APPENDED[imp.kind];
@@ -118,10 +120,10 @@ export function undoImport(ws: Workspace, importId: number, user: string, progre
         }
       }
       removed += sqlite.prepare(`delete from ${table} where import_id = ?`).run(importId).changes;
-      progress?.(removed, imp.inserted);
+      progress(removed, imp.inserted);
     }
     sqlite.prepare(`update imports set status = 'undone', undone_at = ? where id = ?`).run(now, importId);
-    writeAudit(sqlite, user, { operation: 'imports.undo', entity: 'import', entityId: importId, after: { removed, restored } });
+    ctx.audit({ operation: 'imports.undo', entity: 'import', entityId: importId, after: { removed, restored } });
     return { importId, removed, restored };
   }).immediate();
 }

@@ -4,7 +4,7 @@ import type { PayoutLineKind, PayoutRunStatus } from '../../../shared/enums';
 import { workspaceClock } from '../system/workspaceClock';
 import { DomainError } from '../../../shared/errors';
 import type { Population } from '../../../shared/population';
-import { writeAudit } from '../audit';
+import type { OpContext } from '../opContext';
 import { parsePeriod } from '../../../shared/period';
 import type { CalcLine } from './calcTypes';
 import { calculateProgram, fiscalStartMonth } from './calculate';
@@ -199,11 +199,6 @@ export function computeClawbacks(ws: Workspace, programId: number, periodLabel: 
   return out;
 }
 
-export interface CalculateOptions {
-  progress?: (phase: string, done: number, total: number | null) => void;
-  throwIfCancelled?: () => void;
-}
-
 /** Refuses a change to a run that is no longer a draft: rolled back and audited as refused. */
 function frozen(run: { id: number; status: string }, what: string): DomainError {
   return new DomainError(`Payout run ${run.id} is ${run.status}: ${what} is not allowed (approved runs, their inputs and lines are frozen)`, 'FORBIDDEN', { runId: run.id, status: run.status });
@@ -214,20 +209,21 @@ function frozen(run: { id: number; status: string }, what: string): DomainError 
  * (status void, reason 'superseded by version N'; its manual adjustments are carried over); an approved or paid run
  * refuses a recalculation (FORBIDDEN, audited as refused).
  */
-export function calculateRun(ws: Workspace, user: string, input: { programId?: number; programCode?: string; period: string }, opts: CalculateOptions = {}): PayoutRunDetail {
+export function calculateRun(ctx: OpContext, input: { programId?: number; programCode?: string; period: string }): PayoutRunDetail {
+  const { ws } = ctx;
   const programRow = getProgram(ws, { id: input.programId, code: input.programCode });
   const program = parseProgramFile(programRow.definition);
   const existing = ws.sqlite.prepare(`select id, status, version from payout_runs where program_id = ? and period = ? order by version desc`).all(programRow.id, input.period) as Array<{ id: number; status: string; version: number }>;
   const locked = existing.find((r) => r.status === 'approved' || r.status === 'paid');
   // The job runner audits the refusal (outcome 'refused').
   if (locked) throw frozen(locked, 'recalculation');
-  opts.progress?.('calculate', 0, null);
+  ctx.progress('calculate', 0, null);
   const partners = loadPartners(ws);
   const calc = calculateProgram(ws, program, input.period, partners);
-  opts.throwIfCancelled?.();
-  opts.progress?.('clawbacks', 0, null);
+  ctx.throwIfCancelled();
+  ctx.progress('clawbacks', 0, null);
   const clawbacks = computeClawbacks(ws, programRow.id, calc.period.label, partners);
-  opts.throwIfCancelled?.();
+  ctx.throwIfCancelled();
   const fp = fingerprint(program, calc.lines);
   const version = (existing[0]?.version ?? 0) + 1;
   const prevDraft = existing.find((r) => r.status === 'draft');
@@ -243,7 +239,7 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
       const adj = ws.sqlite.prepare(`select partner_id as partnerId, amount_minor as amountMinor, reason, details from payout_lines where run_id = ? and kind = 'adjustment' and json_extract(details, '$.mdfClaimId') is null`).all(prevDraft.id) as Array<{ partnerId: number; amountMinor: number; reason: string; details: string }>;
       for (const a of adj) lines.push({ partnerId: a.partnerId, kind: 'adjustment', basisMinor: 0, attainment: null, tierReached: null, rate: null, amountMinor: a.amountMinor, reason: a.reason, relatesToLineId: null, explain: (JSON.parse(a.details) as { explain: Explain }).explain });
       ws.sqlite.prepare(`update payout_runs set status = 'void', voided_at = ?, void_reason = ? where id = ?`).run(now, `superseded by version ${version}`, prevDraft.id);
-      writeAudit(ws.sqlite, user, { operation: 'payouts.calculate', entity: 'payout_run', entityId: prevDraft.id, before: { status: 'draft' }, after: { status: 'void', voidReason: `superseded by version ${version}` } });
+      ctx.audit({ operation: 'payouts.calculate', entity: 'payout_run', entityId: prevDraft.id, before: { status: 'draft' }, after: { status: 'void', voidReason: `superseded by version ${version}` } });
     }
     lines.push(...clawbacks);
     // Reimbursements of MDF claims settled with the partner's next rebate (抵扣返利): one line each, on the first run
@@ -264,11 +260,12 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
         extra: { mdfClaimId: m.claimId },
       });
     }
-    opts.progress?.('write', 0, lines.length);
+    ctx.progress('write', 0, lines.length);
     const texts = insertLines(ws, id, lines);
     const total = sumLines(ws, id);
     ws.sqlite.prepare('update payout_runs set total_minor = ? where id = ?').run(total, id);
-    writeAudit(ws.sqlite, user, {
+    // Recorded as a calculation also when the demo calculates.
+    ctx.audit({
       operation: 'payouts.calculate',
       entity: 'payout_run',
       entityId: id,
@@ -276,7 +273,7 @@ export function calculateRun(ws: Workspace, user: string, input: { programId?: n
     });
     return { id, lines, texts };
   }).immediate();
-  opts.progress?.('write', 1, 1);
+  ctx.progress('write', 1, 1);
   return writtenRun(ws, written.id, JSON.parse(JSON.stringify(program)) as ProgramFile, written.lines, written.texts, partners, calc.population);
 }
 

@@ -3,8 +3,7 @@ import { outputPath, type OnExists } from '../exports/outputPath';
 import { join } from 'node:path';
 import { zipBesideFolder } from '../exports/zipFiles';
 import { formatMoney, minorExponent } from '../../../shared/money';
-import type { JobContext } from '../../jobs/types';
-import { writeAudit } from '../audit';
+import type { OpContext } from '../opContext';
 import type { CompanyProfile, StatementLanguage } from '../../model/company';
 import { requireCompanyProfile } from '../company/companyProfile';
 import { writeXlsx } from '../exports/xlsxWriter';
@@ -12,7 +11,6 @@ import { chineseCapitals } from '../statements/chineseCapitals';
 import { drawFacts, drawLetterhead, drawPageFooters, drawSignatureBlock, openPdf, taxText, wordsFor, type Words } from '../statements/pdfParts';
 import { localTimestamp } from '../statements/statementPdf';
 import { partnerLedger, partnersWithBalance } from './partnerLedger';
-import { workspaceClock } from '../system/workspaceClock';
 import type { LedgerEntryKind, PartnerLedger, ReconciliationExportResult } from '../../model/ledger';
 
 export const RECONCILIATION_FORMATS = ['pdf', 'xlsx'] as const;
@@ -163,7 +161,7 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
  * PDF and/or XLSX per partner into `<out>/reconciliation_<from>_<to>/` and a zip beside it. Refused without a complete company profile.
  */
 export async function exportReconciliationStatements(
-  ctx: Pick<JobContext, 'ws' | 'user' | 'progress' | 'cancel'>,
+  ctx: OpContext,
   input: { partnerCodes?: string[]; from: string; to: string; out: string; onExists?: OnExists; formats?: ReconciliationFormat[]; language?: StatementLanguage; zip?: boolean },
 ): Promise<ReconciliationExportResult> {
   const { ws } = ctx;
@@ -175,12 +173,12 @@ export async function exportReconciliationStatements(
     : partnersWithBalance(ws, input.to);
   const dir = outputPath(join(input.out, safeName(`reconciliation_${input.from}_${input.to}`)), input.onExists, true);
   mkdirSync(dir, { recursive: true });
-  const generatedAt = workspaceClock(ws).now().toISOString();
+  const generatedAt = ctx.clock.now().toISOString();
   const files: string[] = [];
   const statements: ReconciliationExportResult['statements'] = [];
   ctx.progress('statements', 0, ids.length);
   for (let i = 0; i < ids.length; i++) {
-    ctx.cancel.throwIfCancelled();
+    ctx.throwIfCancelled();
     const ledger = partnerLedger(ws, { partnerId: ids[i], from: input.from, to: input.to });
     const base = join(dir, safeName(`DZ_${ledger.partner.code}_${input.from}_${input.to}`));
     const s = { ledger, company, language, generatedAt };
@@ -203,6 +201,6 @@ export async function exportReconciliationStatements(
   if (input.zip !== false && files.length) {
     zip = await zipBesideFolder(dir, files);
   }
-  writeAudit(ws.sqlite, ctx.user, { operation: 'ledger.statements', entity: 'partner_ledger', after: { dir, zip, from: input.from, to: input.to, partners: statements.map((s) => s.partnerCode), formats: [...formats] } });
+  ctx.audit({ entity: 'partner_ledger', after: { dir, zip, from: input.from, to: input.to, partners: statements.map((s) => s.partnerCode), formats: [...formats] } });
   return { dir, zip, files, statements };
 }

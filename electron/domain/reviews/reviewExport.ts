@@ -1,12 +1,10 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JobContext } from '../../jobs/types';
+import type { OpContext } from '../opContext';
 import { DomainError } from '../../../shared/errors';
 import { isPeriodLabel } from '../../../shared/period';
 import type { ReviewExportInput, ReviewExportResult, ReviewPackFile } from '../../model/reviews';
-import { writeAudit } from '../audit';
 import { outputPath } from '../exports/outputPath';
-import { workspaceClock } from '../system/workspaceClock';
 import { territoryFilterIds } from '../territories/territoryStore';
 import { packContext, reviewPackData } from './reviewPackData';
 import { renderReviewPackPdf } from './reviewPackPdf';
@@ -24,7 +22,7 @@ interface Target {
 }
 
 /** The partners of an export: the given codes (every one must exist), or every reviewed partner of the tiers and territory. */
-export function exportTargets(ctx: Pick<JobContext, 'ws'>, input: Pick<ReviewExportInput, 'partnerCodes' | 'tiers' | 'territory'>): Target[] {
+export function exportTargets(ctx: Pick<OpContext, 'ws'>, input: Pick<ReviewExportInput, 'partnerCodes' | 'tiers' | 'territory'>): Target[] {
   const { ws } = ctx;
   if (input.partnerCodes?.length) {
     const rows = ws.sqlite
@@ -60,34 +58,33 @@ export function exportTargets(ctx: Pick<JobContext, 'ws'>, input: Pick<ReviewExp
  * `name (2).pdf`. Packs are written as `.partial` files and renamed only when all are done, so a cancelled or failed
  * export leaves nothing behind and replaces nothing.
  */
-export async function exportReviewPacks(ctx: Pick<JobContext, 'ws' | 'user' | 'progress' | 'cancel'>, input: ReviewExportInput): Promise<ReviewExportResult> {
+export async function exportReviewPacks(ctx: OpContext, input: ReviewExportInput): Promise<ReviewExportResult> {
   const { ws } = ctx;
   if (!isPeriodLabel(input.period)) throw new DomainError(`Not a period: ${input.period}`);
   const language = input.language ?? 'zh-CN';
   const targets = exportTargets(ctx, input);
   const files = targets.map((t) => outputPath(join(input.out, packFileName(t.code, input.period, language)), input.onExists ?? 'refuse'));
-  const today = workspaceClock(ws).today();
+  const today = ctx.today();
   const shared = packContext(ws, today);
   mkdirSync(input.out, { recursive: true });
   const packs: ReviewPackFile[] = [];
   ctx.progress('packs', 0, targets.length);
   try {
     for (const [i, t] of targets.entries()) {
-      ctx.cancel.throwIfCancelled();
+      ctx.throwIfCancelled();
       const data = reviewPackData(shared, t.id, input.period, language);
       const pdf = await renderReviewPackPdf(data);
       writeFileSync(`${files[i]}.partial`, pdf);
       packs.push({ partnerCode: t.code, partnerName: t.name, file: files[i], bytes: pdf.length, pages: pageCount(pdf) });
       ctx.progress('packs', i + 1, targets.length);
     }
-    ctx.cancel.throwIfCancelled();
+    ctx.throwIfCancelled();
   } catch (e) {
     for (const p of packs) rmSync(`${p.file}.partial`, { force: true });
     throw e;
   }
   for (const p of packs) renameSync(`${p.file}.partial`, p.file);
-  writeAudit(ws.sqlite, ctx.user, {
-    operation: 'reviews.export',
+  ctx.audit({
     entity: 'review_pack',
     entityId: null,
     after: { period: input.period, language, out: input.out, packs: packs.length, partners: packs.slice(0, 50).map((p) => p.partnerCode) },

@@ -2,9 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { outputPath, type OnExists } from '../exports/outputPath';
 import { join } from 'node:path';
 import { zipBesideFolder } from '../exports/zipFiles';
-import type { JobContext } from '../../jobs/types';
+import type { OpContext } from '../opContext';
 import type { StatementLanguage } from '../../model/company';
-import { writeAudit } from '../audit';
 import { writeFinanceCsv, writeFinanceXlsx } from './financeExport';
 import { assignStatementNumbers, loadStatementContext, statementPartners, type StatementData } from './statementData';
 import { renderStatementPdf } from './statementPdf';
@@ -19,7 +18,7 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
  * Statement numbers are assigned first (one transaction); then files are written with progress and cancel.
  */
 export async function exportStatements(
-  ctx: Pick<JobContext, 'ws' | 'user' | 'progress' | 'cancel'>,
+  ctx: OpContext,
   input: { runId: number; out: string; onExists?: OnExists; formats?: Array<'pdf' | 'xlsx' | 'csv'>; zip?: boolean; partnerIds?: number[]; language?: StatementLanguage },
 ): Promise<StatementExportResult> {
   const { ws } = ctx;
@@ -36,7 +35,7 @@ export async function exportStatements(
   const total = statements.length;
   ctx.progress('statements', 0, total);
   for (let i = 0; i < statements.length; i++) {
-    ctx.cancel.throwIfCancelled();
+    ctx.throwIfCancelled();
     const s = statements[i];
     const base = join(dir, safeName(`${s.number}_${s.partner.code}`));
     let pdf: string | null = null;
@@ -72,12 +71,12 @@ export async function exportStatements(
   }
   let zip: string | null = null;
   if (input.zip !== false) {
-    ctx.cancel.throwIfCancelled();
+    ctx.throwIfCancelled();
     ctx.progress('zip', 0, files.length);
     zip = await zipBesideFolder(dir, files);
     ctx.progress('zip', files.length, files.length);
   }
   const totalMinor = statements.reduce((s, x) => s + x.totalMinor, 0);
-  writeAudit(ws.sqlite, ctx.user, { operation: 'statements.export', entity: 'payout_run', entityId: run.id, after: { dir, zip, statements: statements.length, formats: [...formats], totalMinor } });
+  ctx.audit({ entity: 'payout_run', entityId: run.id, after: { dir, zip, statements: statements.length, formats: [...formats], totalMinor } });
   return { runId: run.id, dir, zip, files, statements: result, finance, totalMinor };
 }

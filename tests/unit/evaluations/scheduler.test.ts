@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
+import { createOpContext } from '../../../electron/domain/opContext';
 import { claimSchedulePeriod, latestDuePeriod, runDue, STALE_CLAIM_MS, WAITING_FOR_SALES } from '../../../electron/domain/evaluations/scheduleRunner';
 import { fileWorkspace, memoryApi } from '../../helpers/workspace';
 import { partner, sale, target } from './fixtures';
@@ -89,18 +90,19 @@ describe('schedules.runDue', () => {
     const s = await api1.send('schedules.save', { name: 'Q', cycle: 'quarterly', tiers: [], channelTypes: [], regions: [], lagDays: 5, enabled: true });
     const ws2 = openWorkspace(f.path);
     cleanups.unshift(() => ws2.close());
+    const cliContext = createOpContext({ operation: 'schedules.runDue', ws: ws2, user: 'cli' });
     const now = at('2019-04-10');
     // The app's worker claims 2019-Q1 and is still running it …
     expect(claimSchedulePeriod(f.ws, s.id, '2019-Q1', now)).toBe(true);
     // … a second claim (the CLI, another window) on another connection loses
     expect(claimSchedulePeriod(ws2, s.id, '2019-Q1', now)).toBe(false);
-    const cli = runDue(ws2, new Date(now.getTime() + 60_000), { user: 'cli' });
+    const cli = runDue(cliContext, new Date(now.getTime() + 60_000));
     expect(cli.runs).toEqual([]); // nothing pending after the claimed period: the claim counts as taken
     const count = () => (ws2.sqlite.prepare('select count(*) as n from evaluation_runs').get() as { n: number }).n;
     expect(count()).toBe(0);
     // A failed run is retried by the next runDue; a stale claim (app killed mid-run) can be taken over
     f.ws.sqlite.prepare("update schedule_runs set outcome = 'failed', message = 'boom'").run();
-    const retry = runDue(ws2, new Date(now.getTime() + 120_000), { user: 'cli' });
+    const retry = runDue(cliContext, new Date(now.getTime() + 120_000));
     expect(retry.runs.map((r) => [r.period, r.outcome])).toEqual([['2019-Q1', 'succeeded']]);
     expect(count()).toBe(1);
     expect(claimSchedulePeriod(f.ws, s.id, '2019-Q2', at('2019-07-10'))).toBe(true);

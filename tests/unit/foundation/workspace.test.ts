@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openWorkspace, schemaVersionOf, WorkspaceError } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
-import { CancelToken, JobCancelled } from '../../../electron/jobs/cancel';
+import { CancelToken, JobCancelled } from '../../../shared/cancel';
 import { JobRunner, type JobExecutor } from '../../../electron/jobs/runner';
 import { partnerInput, tempDir } from '../../helpers/workspace';
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-export { ApiError, DomainError, type ApiErrorBody } from '../../shared/errors';
 export type { JobProgress } from '../../shared/jobs';
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../db/database';
 import type { Api } from '../../../electron/api/api';
-import { ApiError } from '../../../electron/contract/operation';
+import { ApiError } from '../../../shared/errors';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 import { sale, target } from '../evaluations/fixtures';
 

@@ -30,8 +30,8 @@ export const planHandlers: HandlerMap<keyof typeof plansContract> = {
     progress('write', 0, null);
     return exportPlanXlsx(ws, input.code, input.out, input.lang, input.onExists);
   },
-  'plans.importXlsx': async ({ ws, user, progress }, input) => {
-    progress('import', 0, null);
-    return importPlanXlsx(ws, user, input.code, input.path);
+  'plans.importXlsx': async (ctx, input) => {
+    ctx.progress('import', 0, null);
+    return importPlanXlsx(ctx, input.code, input.path);
   },
 };

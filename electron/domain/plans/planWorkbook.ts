@@ -9,7 +9,7 @@ import { openXlsxSource } from '../imports/xlsxSource';
 import { cellText } from '../imports/recordSource';
 import { sniffFile } from '../imports/fileSniffer';
 import { inWriteTransaction } from '../../../db/writeLock';
-import { writeAudit } from '../audit';
+import type { OpContext } from '../opContext';
 import { draftAllocation, locksOf, planRow, showPlan } from './planStore';
 
 /**
@@ -90,7 +90,8 @@ function yuan(c: Cell): number | null {
   return decimalToMinor(text);
 }
 
-export async function importPlanXlsx(ws: Workspace, user: string, code: string, path: string): Promise<PlanImportResult> {
+export async function importPlanXlsx(ctx: OpContext, code: string, path: string): Promise<PlanImportResult> {
+  const { ws } = ctx;
   const row = planRow(ws, code);
   const sniffed = sniffFile(path, {});
   if (sniffed.format !== 'xlsx') throw new DomainError(`${path}: not an XLSX workbook (export the plan, edit it in Excel or WPS and save it as .xlsx)`, 'DOMAIN');
@@ -187,8 +188,7 @@ export async function importPlanXlsx(ws: Workspace, user: string, code: string, 
     const ins = ws.sqlite.prepare('insert into target_plan_locks (plan_id, node_key, amount_minor) values (?, ?, ?)');
     for (const [k, v] of next) ins.run(row.id, k, v);
     ws.sqlite.prepare(`update target_plans set total_minor = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`).run(newTotal, row.id);
-    writeAudit(ws.sqlite, user, {
-      operation: 'plans.importXlsx',
+    ctx.audit({
       entity: 'target_plan',
       entityId: row.code,
       before: { totalMinor: row.totalMinor, locks: Object.fromEntries(locks) },

@@ -10,15 +10,6 @@ import { fillCompanyProfile, rebateProgram, sale, setup } from '../incentives/fi
 import { ApiError } from '../../../shared/errors';
 import { errorText } from '../../../shared/errorMessages';
 
-const hasPdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 let cleanup: (() => void) | null = null;
 afterEach(() => cleanup?.());
 
@@ -71,19 +62,16 @@ describe('statements export', () => {
     // PDF: ≤ 150 KB, text extractable with the partner's Chinese name, the total and the amount in words
     const sz = r.statements.find((s) => s.partnerCode === 'SZ01')!;
     expect(statSync(sz.pdf!).size).toBeLessThan(150 * 1024);
-    if (!hasPdftotext) {
-      console.warn('pdftotext not found (poppler-utils): skipping the PDF text check');
-    } else {
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', sz.pdf!, '-'], { encoding: 'utf8' });
-      expect(text).toContain('深圳市鑫睿贸易有限公司');
-      expect(text).toContain(formatMoney(sz.totalMinor));
-      expect(text).toContain(chineseCapitals(sz.totalMinor));
-      expect(text).toContain(sz.number);
-      expect(text).toContain('第 1 页 / 共 1 页');
-      expect(text).toContain('91310000MA1FL4XQ2K'); // the issuer's credit code on the letterhead
-      expect(text).toMatch(/盖章[\s\S]*签字[\s\S]*日期/);
-      expect(text).toContain('含税（税率 6%）');
-    }
+    // pdftotext (poppler-utils) is required: .ci/run installs it, and README's quick start names it.
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', sz.pdf!, '-'], { encoding: 'utf8' });
+    expect(text).toContain('深圳市鑫睿贸易有限公司');
+    expect(text).toContain(formatMoney(sz.totalMinor));
+    expect(text).toContain(chineseCapitals(sz.totalMinor));
+    expect(text).toContain(sz.number);
+    expect(text).toContain('第 1 页 / 共 1 页');
+    expect(text).toContain('91310000MA1FL4XQ2K'); // the issuer's credit code on the letterhead
+    expect(text).toMatch(/盖章[\s\S]*签字[\s\S]*日期/);
+    expect(text).toContain('含税（税率 6%）');
 
     // XLSX re-read equals the run's lines for that partner
     const wb = new ExcelJS.Workbook();

@@ -41,8 +41,10 @@ export interface Exclusion {
 export interface Population {
   considered: number;
   included: number;
-  /** Grouped by reason and parameters, largest first. */
-  excluded: Exclusion[];
+  /** How many were left out, per reason (`{"currency": 804, "status": 3}`). */
+  excluded: Partial<Record<ExclusionReason, number>>;
+  /** The same, grouped by reason and parameters (the partner's value and the rule's), largest first. */
+  reasons: Exclusion[];
 }
 
 /** Counts exclusions while a calculation walks its partners. */
@@ -67,16 +69,23 @@ export class PopulationCounter {
   }
 
   result(): Population {
-    const excluded = [...this.groups.values()].sort(
+    const reasons = [...this.groups.values()].sort(
       (a, b) => b.count - a.count || EXCLUSION_REASONS.indexOf(a.reason) - EXCLUSION_REASONS.indexOf(b.reason) || String(a.params.value ?? '').localeCompare(String(b.params.value ?? '')),
     );
-    return { considered: this.considered, included: this.included, excluded };
+    return { considered: this.considered, included: this.included, excluded: totalsOf(reasons), reasons };
   }
 }
 
-/** Per reason, summed over its parameter groups (the CLI's and the JSON's short form). */
-export function exclusionTotals(p: Population): Partial<Record<ExclusionReason, number>> {
+function totalsOf(reasons: Exclusion[]): Partial<Record<ExclusionReason, number>> {
   const out: Partial<Record<ExclusionReason, number>> = {};
-  for (const e of p.excluded) out[e.reason] = (out[e.reason] ?? 0) + e.count;
+  for (const e of reasons) out[e.reason] = (out[e.reason] ?? 0) + e.count;
   return out;
+}
+
+/** A population stored with a run (JSON). Runs stored before `reasons` existed held the grouped list under `excluded`. */
+export function parsePopulation(json: string | null): Population | null {
+  if (json == null) return null;
+  const p = JSON.parse(json) as Population | (Omit<Population, 'excluded' | 'reasons'> & { excluded: Exclusion[] });
+  if (Array.isArray(p.excluded)) return { considered: p.considered, included: p.included, excluded: totalsOf(p.excluded), reasons: p.excluded };
+  return p as Population;
 }

@@ -72,7 +72,7 @@ const listOf = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
 /** One line saying whom a calculation considered and why it left partners out, largest reasons first. */
 export function populationLine(p: Population | null | undefined): string {
   if (!p) return '';
-  const reasons = p.excluded.map((e) => {
+  const reasons = p.reasons.map((e) => {
     const detail = [e.params.value != null ? String(e.params.value) : null, e.params.expected != null ? `expected ${listOf(e.params.expected)}` : null].filter(Boolean).join('; ');
     return `${e.count} ${e.reason}${detail ? ` (${detail})` : ''}`;
   });

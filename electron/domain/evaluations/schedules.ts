@@ -1,4 +1,4 @@
-import type { Population } from '../../../shared/population';
+import { parsePopulation } from '../../../shared/population';
 import type { Workspace } from '../../../db/database';
 import type { EvaluationCycle, PeriodKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
@@ -36,7 +36,7 @@ export function listSchedules(ws: Workspace): Schedule[] {
     channelTypes: JSON.parse(r.channelTypes),
     regions: JSON.parse(r.regions),
     enabled: Boolean(r.enabled),
-    lastPopulation: r.lastPopulation == null ? null : (JSON.parse(r.lastPopulation) as Population),
+    lastPopulation: parsePopulation(r.lastPopulation),
   }));
 }
 

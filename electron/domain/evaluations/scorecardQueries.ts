@@ -3,7 +3,7 @@ import type { Tier } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { territoryFilterIds, treeNodes } from '../territories/territoryStore';
 import { RunComparison, RunInfo, ScorecardRow } from '../../model/evaluations';
-import type { Population } from '../../../shared/population';
+import { parsePopulation } from '../../../shared/population';
 import { COMPARED_FIELDS } from '../../model/evaluations';
 
 export interface ScorecardFilter {
@@ -102,7 +102,7 @@ export function listRuns(ws: Workspace, f: { period?: string; limit?: number }):
     .all({ period: f.period ?? null, limit: f.limit ?? 500 })
     .map((r) => {
       const row = r as RunInfo & { population: string | null };
-      return { ...row, population: row.population == null ? null : (JSON.parse(row.population) as Population) };
+      return { ...row, population: parsePopulation(row.population) };
     });
 }
 

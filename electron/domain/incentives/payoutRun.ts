@@ -3,7 +3,7 @@ import type { Workspace } from '../../../db/database';
 import type { PayoutLineKind, PayoutRunStatus } from '../../../shared/enums';
 import { workspaceClock } from '../system/workspaceClock';
 import { DomainError } from '../../../shared/errors';
-import type { Population } from '../../../shared/population';
+import { parsePopulation, type Population } from '../../../shared/population';
 import type { OpContext } from '../opContext';
 import { parsePeriod } from '../../../shared/period';
 import type { CalcLine } from './calcTypes';
@@ -62,7 +62,7 @@ export function runLines(ws: Workspace, runId: number): PayoutLineView[] {
 export function getRun(ws: Workspace, runId: number): PayoutRunDetail {
   const row = getRunRow(ws, runId);
   const snap = ws.sqlite.prepare('select program_snapshot as s, population as p from payout_runs where id = ?').get(runId) as { s: string; p: string | null };
-  return { ...row, program: JSON.parse(snap.s) as ProgramFile, population: snap.p == null ? null : (JSON.parse(snap.p) as Population), lines: runLines(ws, runId) };
+  return { ...row, program: JSON.parse(snap.s) as ProgramFile, population: parsePopulation(snap.p), lines: runLines(ws, runId) };
 }
 
 /** What "the inputs" of a run are: its program document and every calculated basis and amount. */

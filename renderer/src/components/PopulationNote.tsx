@@ -28,8 +28,8 @@ export function exclusionText(t: TFunction, e: Exclusion): string {
 export function PopulationNote({ population, testId = 'population' }: { population: Population | null | undefined; testId?: string }) {
   const { t } = useTranslation(['population', 'common']);
   if (!population) return null;
-  const top = population.excluded.slice(0, 3).map((e) => exclusionText(t, e));
-  const rest = population.excluded.length - top.length;
+  const top = population.reasons.slice(0, 3).map((e) => exclusionText(t, e));
+  const rest = population.reasons.length - top.length;
   const reasons = [...top, ...(rest > 0 ? [t('population:more', { count: rest })] : [])].join(t('population:reasonSeparator'));
   if (population.considered === 0) {
     return (
@@ -49,7 +49,7 @@ export function PopulationNote({ population, testId = 'population' }: { populati
   return (
     <div className="population muted" data-testid={testId} data-included={population.included}>
       {t('population:summary', { considered: population.considered, included: population.included })}
-      {population.excluded.length > 0 && <> {t('population:leftOut', { reasons })}</>}
+      {population.reasons.length > 0 && <> {t('population:leftOut', { reasons })}</>}
       {rest > 0 && <ExclusionList population={population} />}
     </div>
   );
@@ -61,7 +61,7 @@ function ExclusionList({ population }: { population: Population }) {
     <details>
       <summary>{t('population:details')}</summary>
       <ul>
-        {population.excluded.map((e) => (
+        {population.reasons.map((e) => (
           <li key={`${e.reason}:${JSON.stringify(e.params)}`}>{exclusionText(t, e)}</li>
         ))}
       </ul>

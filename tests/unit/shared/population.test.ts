@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openWorkspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
-import { PopulationCounter, exclusionTotals } from '../../../shared/population';
+import { PopulationCounter, parsePopulation } from '../../../shared/population';
 import { pwb } from '../../helpers/cli';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 import { rebateProgram, sale } from '../incentives/fixture';
@@ -21,13 +21,15 @@ describe('PopulationCounter', () => {
     expect(p).toEqual({
       considered: 7,
       included: 2,
-      excluded: [
+      excluded: { currency: 3, status: 2 },
+      reasons: [
         { reason: 'currency', params: { value: 'CNY', expected: 'USD' }, count: 3 },
         { reason: 'status', params: { value: 'prospect', expected: ['active'] }, count: 1 },
         { reason: 'status', params: { value: 'suspended', expected: ['active'] }, count: 1 },
       ],
     });
-    expect(exclusionTotals(p)).toEqual({ currency: 3, status: 2 });
+    // A run stored before `reasons` existed kept the grouped list under `excluded`.
+    expect(parsePopulation(JSON.stringify({ considered: 7, included: 2, excluded: p.reasons }))).toEqual(p);
   });
 });
 
@@ -55,7 +57,8 @@ describe('population of every partner-selecting operation', () => {
     expect(r.population).toEqual({
       considered: 7,
       included: 4,
-      excluded: [
+      excluded: { status: 1, channelType: 1, joinedLater: 1 },
+      reasons: [
         { reason: 'status', params: { value: 'prospect' }, count: 1 },
         { reason: 'channelType', params: { value: 'retail', expected: ['dealer'] }, count: 1 },
         { reason: 'joinedLater', params: { expected: '2025-03-31' }, count: 1 },
@@ -73,7 +76,8 @@ describe('population of every partner-selecting operation', () => {
     expect(run.population).toEqual({
       considered: 7,
       included: 1,
-      excluded: [{ reason: 'currency', params: { value: 'CNY', expected: 'USD' }, count: 6 }],
+      excluded: { currency: 6 },
+      reasons: [{ reason: 'currency', params: { value: 'CNY', expected: 'USD' }, count: 6 }],
     });
     expect(run.lines.map((l) => l.partnerCode)).toEqual(['U1']);
     expect((await api.send('payouts.get', { runId: run.id })).population).toEqual(run.population);
@@ -83,11 +87,11 @@ describe('population of every partner-selecting operation', () => {
     const { api } = await network();
     await api.send('programs.save', { definition: rebateProgram() });
     const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-    const totals = Object.fromEntries(run.population!.excluded.map((e) => [`${e.reason}:${String(e.params.value)}`, e.count]));
+    const totals = Object.fromEntries(run.population!.reasons.map((e) => [`${e.reason}:${String(e.params.value)}`, e.count]));
     expect(totals).toEqual({ 'currency:USD': 1, 'channelType:retail': 1, 'status:prospect': 1 });
     // LT joined later but programs do not look at joining dates: it is eligible and has a (zero) line
     expect(run.population!.included).toBe(4);
-    expect(run.population!.considered).toBe(run.population!.included + run.population!.excluded.reduce((s, e) => s + e.count, 0));
+    expect(run.population!.considered).toBe(run.population!.included + Object.values(run.population!.excluded).reduce((s, n) => s + n, 0));
 
     await api.send('programs.save', {
       definition: { code: 'SPF', name: '新品激励', type: 'spiff', periodKind: 'quarter', currency: 'CNY', validFrom: '2025-01-01', validTo: '2025-12-31', products: ['X-1'], categories: [], percent: 0.05, eligibility: {} },
@@ -95,7 +99,7 @@ describe('population of every partner-selecting operation', () => {
     const spiff = await api.send('payouts.calculate', { programCode: 'SPF', period: '2025-Q1' });
     expect(spiff.lines).toEqual([]);
     expect(spiff.population!.included).toBe(0);
-    expect(spiff.population!.excluded.find((e) => e.reason === 'noSales')).toEqual({ reason: 'noSales', params: { value: '2025-Q1' }, count: 5 });
+    expect(spiff.population!.reasons.find((e) => e.reason === 'noSales')).toEqual({ reason: 'noSales', params: { value: '2025-Q1' }, count: 5 });
   });
 
   it('payouts.whatIf: the variant reports its own population (a variant in USD leaves the CNY partners out)', async () => {
@@ -104,7 +108,7 @@ describe('population of every partner-selecting operation', () => {
     const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     const w = await api.send('payouts.whatIf', { runId: run.id, variant: rebateProgram({ currency: 'USD', eligibility: {} }) });
     expect(w.population.included).toBe(1);
-    expect(w.population.excluded[0]).toEqual({ reason: 'currency', params: { value: 'CNY', expected: 'USD' }, count: 6 });
+    expect(w.population.reasons[0]).toEqual({ reason: 'currency', params: { value: 'CNY', expected: 'USD' }, count: 6 });
   });
 
   it('training.compliance: partners with nothing required are counted, not silently ratio-less', async () => {
@@ -114,7 +118,7 @@ describe('population of every partner-selecting operation', () => {
     });
     await api.send('partners.create', partnerInput('T1', { tier: 'tier1' }) as never);
     const r = await api.send('training.compliance', { asOf: '2025-06-30' });
-    expect(r.population).toEqual({ considered: 8, included: 1, excluded: [{ reason: 'noRequirement', params: {}, count: 7 }] });
+    expect(r.population).toEqual({ considered: 8, included: 1, excluded: { noRequirement: 7 }, reasons: [{ reason: 'noRequirement', params: {}, count: 7 }] });
   });
 
   it('schedules: the due run and the schedule list carry the population of the evaluated period', async () => {
@@ -125,7 +129,7 @@ describe('population of every partner-selecting operation', () => {
     expect(due.runs).toHaveLength(1);
     expect(due.runs[0]).toMatchObject({ period: '2025-Q1', outcome: 'succeeded', partnerCount: 0 });
     expect(due.runs[0].population!.included).toBe(0);
-    expect(due.runs[0].population!.excluded[0]).toEqual({ reason: 'tier', params: { value: 'tier2', expected: ['tier1'] }, count: 5 });
+    expect(due.runs[0].population!.reasons[0]).toEqual({ reason: 'tier', params: { value: 'tier2', expected: ['tier1'] }, count: 5 });
     const [s] = await api.send('schedules.list', {});
     expect(s.lastPopulation).toEqual(due.runs[0].population);
   });
@@ -144,7 +148,7 @@ describe('pwb --json carries the population', () => {
     try {
       const ev = pwb(['evaluate', '--db', db, '--period', '2025-Q1', '--json']);
       expect(ev.code).toBe(0);
-      expect(ev.json<{ population: unknown }>().population).toEqual({ considered: 2, included: 1, excluded: [{ reason: 'status', params: { value: 'prospect' }, count: 1 }] });
+      expect(ev.json<{ population: unknown }>().population).toEqual({ considered: 2, included: 1, excluded: { status: 1 }, reasons: [{ reason: 'status', params: { value: 'prospect' }, count: 1 }] });
       const calc = pwb(['payouts', 'calc', '--db', db, '--program', 'USD-Q', '--period', '2025-Q1']);
       expect(calc.code).toBe(0);
       expect(calc.stdout).toContain('considered 2 partners, included 0; left out: 2 currency (CNY; expected USD)');

@@ -31,7 +31,7 @@ describe('pwb training', () => {
         { partnerCode: 'P1', required: 1, valid: 1, expiringIn90Days: 1, compliance: 1 },
         { partnerCode: 'P2', required: 0, valid: 0, expiringIn90Days: 0, compliance: null },
       ],
-      population: { considered: 2, included: 1, excluded: [{ reason: 'noRequirement', params: {}, count: 1 }] },
+      population: { considered: 2, included: 1, excluded: { noRequirement: 1 }, reasons: [{ reason: 'noRequirement', params: {}, count: 1 }] },
     });
     const later = pwb(['training', 'compliance', '--db', db, '--as-of', '2026-09-01', '--json']);
     expect(later.json<{ rows: Array<{ valid: number }> }>().rows[0].valid).toBe(0);

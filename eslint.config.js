@@ -32,7 +32,7 @@ export default tseslint.config(
   zone(['shared/**/*.ts'], [{ regex: '^\\.\\./', message: 'shared/ is a leaf: it imports nothing of the app.' }], true),
   zone(['electron/model/**/*.ts'], [{ regex: '(^|/)(domain|api|jobs|contract|cli|main|preload|web)/|(^|/)renderer/', message: 'A model is pure: zod, shared/ and db schema types only.' }], true),
   zone(['electron/contract/**/*.ts'], [{ regex: '(^|/)(domain|api|jobs|cli|main|web)/|(^|/)renderer/', message: 'The contract composes operations from the models (electron/model) and shared/.' }], true),
-  zone(['electron/domain/**/*.ts'], [...DOMAIN_DIRECTIONS, { regex: '^(\./|(\.\./)+)audit$', message: 'Domain code audits through its operation context (ctx.audit), not by writing audit rows itself.' }], true),
+  zone(['electron/domain/**/*.ts'], [...DOMAIN_DIRECTIONS, { regex: '^(\\./|(\\.\\./)+)audit$', message: 'Domain code audits through its operation context (ctx.audit), not by writing audit rows itself.' }], true),
   // The operation context is where audit rows are written; a restore audits into the file it just put in place.
   zone(['electron/domain/opContext.ts', 'electron/domain/backups/restoreWorkspace.ts'], DOMAIN_DIRECTIONS, true),
   zone(['electron/api/**/*.ts', 'electron/jobs/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts', 'db/**/*.ts'], [{ regex: '(^|/)renderer/', message: 'Only the renderer imports the renderer.' }], true),

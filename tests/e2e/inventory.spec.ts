@@ -28,7 +28,7 @@ test.describe('inventory & sell-through', () => {
     const days = Math.round((Date.parse(last) - Date.parse(first(1))) / 86_400_000) + 1;
     const sku = `SKU-${code}`;
     await page.goto('/#/imports');
-    await importFile(page, 'partners', `partners-${code}.csv`, `经销商编码,名称,渠道类型,级别,大区\r\n${code},库存测试伙伴,经销商,一级,330000\r\n`, 1);
+    await importFile(page, 'partners', `partners-${code}.csv`, `经销商编码,名称,渠道类型,级别,大区,省份\r\n${code},库存测试伙伴,经销商,一级,330000,浙江省\r\n`, 1);
     await importFile(page, 'products', `products-${code}.csv`, `产品编码,产品名称,产品线,底价,指导价\r\n${sku},测试摄像机,智能安防,80,120\r\n`, 1);
     // Stock 90 at the quarter's end; 30 sold through in the quarter: DOI = 90 ÷ (30 ÷ days) = 3 × days.
     await importFile(page, 'inventory', `stock-${code}.csv`, `经销商编码,库存日期,产品编码,库存数量\r\n${code},${last},${sku},90\r\n`, 1);

@@ -33,7 +33,8 @@ test.describe('target plans', () => {
     // The tree: plan → territories under 华东 → channel managers → partners.
     const tree = page.getByTestId('plan-tree');
     await expect(tree.locator('[data-testid^="plan-node-t:"]').first()).toBeVisible();
-    const firstPartner = tree.locator('[data-testid^="plan-node-p:"]').first();
+    // A demo partner (P…): other specs share this workspace and add partners of their own under 华东.
+    const firstPartner = tree.locator('[data-testid^="plan-node-p:P"]').first();
     const partnerCode = ((await firstPartner.getAttribute('data-testid')) ?? '').replace('plan-node-p:', '');
     expect(partnerCode).toMatch(/^P\d+/);
 

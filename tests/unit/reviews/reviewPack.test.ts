@@ -214,7 +214,12 @@ describe('pwb reviews export', () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     const abort = new AbortController();
-    const run = api.send('reviews.export', { period: '2026-Q3', out: dir, tiers: ['tier1', 'tier2'] }, { signal: abort.signal, onProgress: (p) => p.done === 1 && abort.abort() });
+    const run = api.send('reviews.export', { period: '2026-Q3', out: dir, tiers: ['tier1', 'tier2'] }, {
+      signal: abort.signal,
+      // Progress is throttled (100 ms): on a fast machine "1 of 2" may not be sent, so cancel on the first pack
+      // reported done, whichever that is — the packs are still .partial until the loop has checked for cancel.
+      onProgress: (p) => p.phase === 'packs' && p.done >= 1 && abort.abort(),
+    });
     await expect(run).rejects.toMatchObject({ body: { code: 'CANCELLED' } });
     expect(readdirSync(dir)).toEqual([]);
   });

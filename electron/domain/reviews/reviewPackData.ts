@@ -40,20 +40,8 @@ export function packContext(ws: Workspace, today: string): PackContext {
   return { ws, today, fsm: fiscalStartMonth(ws), company: { name: profile.name ?? null, nameEn: profile.nameEn ?? null }, bands: getRiskBands(ws.db), expiring };
 }
 
-interface PartnerRow {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  channelType: string;
-  tier: string;
-  status: string;
-  territory: string | null;
-  territoryEn: string | null;
-  channelManager: string | null;
-  joinedOn: string | null;
-  currency: string;
-}
+/** The pack's partner facts, as the model declares them. */
+type PartnerRow = ReviewPackData['partner'];
 
 function partnerRow(ws: Workspace, id: number): PartnerRow {
   const p = ws.sqlite

@@ -18,6 +18,12 @@ export interface WorkspaceLock {
   release(): void;
 }
 
+/**
+ * The connections that hold locks. A lock must last until release() (or process exit), not until the garbage
+ * collector finds the caller dropped its handle: a collected connection closes and silently frees the workspace.
+ */
+const held = new Set<Database.Database>();
+
 export const lockFileOf = (workspacePath: string) => `${resolve(workspacePath)}.lock`;
 
 const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: string })?.code ?? ''));
@@ -89,6 +95,7 @@ export function lockWorkspace(workspacePath: string, program: string, refusal = 
     db.close();
     throw e;
   }
+  held.add(db);
   let released = false;
   return {
     path,
@@ -102,6 +109,7 @@ export function lockWorkspace(workspacePath: string, program: string, refusal = 
         /* someone else may already hold it again */
       }
       db.close();
+      held.delete(db);
     },
   };
 }

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../db/database';
 import { lockWorkspace, workspaceHolder, WorkspaceInUse } from '../../../db/workspaceLock';
@@ -76,5 +78,20 @@ describe('one app process per workspace', () => {
     expect(() => lockWorkspace(path, 'second')).toThrow(/first \(process \d+/);
     a.release();
     lockWorkspace(path, 'second').release();
+  });
+
+  it('a lock whose handle the caller dropped is still held after garbage collection (until release or exit)', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const path = join(t.dir, 'w.sqlite');
+    // The app's holder keeps its handle; a script that only opens the workspace and idles did not, and lost the lock.
+    lockWorkspace(path, 'dropped');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(() => lockWorkspace(path, 'second')).toThrow(/dropped \(process \d+/);
   });
 });

@@ -97,6 +97,8 @@ export const gridExportInput = z
     format: z.enum(GRID_EXPORT_FORMATS),
     /** The file to write (its extension is the format's). */
     out: zs.filePath,
+    /** An existing file at `out`: refuse (the default), replace it, or write `name (2).ext` beside it. */
+    onExists: zs.onExists.default('refuse'),
     /** The sheet's name (the page's title). */
     title: z.string().max(100).optional(),
     /** Language of the printed page's own words (page numbers, time printed); the headers come as the user sees them. */

@@ -182,7 +182,7 @@ export interface PlanPublishResult {
 
 /** The plan as an XLSX workbook to edit in Excel or WPS (one row per node), and the edited workbook brought back. */
 export const planExportInput = z
-  .object({ code, out: zs.filePath, lang: z.enum(['zh-CN', 'en']).default('zh-CN'), onExists: z.enum(['refuse', 'replace']).default('refuse') })
+  .object({ code, out: zs.filePath, lang: z.enum(['zh-CN', 'en']).default('zh-CN'), onExists: zs.onExists.default('refuse') })
   .strict();
 export const planImportInput = z.object({ code, path: zs.filePath }).strict();
 

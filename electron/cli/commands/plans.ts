@@ -168,11 +168,11 @@ export function register(program: Command): void {
   common(plans.command('export').argument('<code>', 'plan code').description('write the plan as an XLSX workbook to edit in Excel or WPS'))
     .requiredOption('--out <file>', 'the .xlsx file to write')
     .option('--lang <lang>', 'zh-CN or en headers', 'zh-CN')
-    .option('--replace', 'overwrite an existing file')
+    .option('--overwrite', 'replace an existing file (without it an existing file is refused)')
     .action(
-      action(async (code: string, opts: CommonOptions & { out: string; lang: string; replace?: boolean }) => {
+      action(async (code: string, opts: CommonOptions & { out: string; lang: string; overwrite?: boolean }) => {
         await withApi(opts, async (api) => {
-          const r = await api.send('plans.exportXlsx', { code, out: opts.out, lang: opts.lang === 'en' ? 'en' : 'zh-CN', onExists: opts.replace ? 'replace' : 'refuse' });
+          const r = await api.send('plans.exportXlsx', { code, out: opts.out, lang: opts.lang === 'en' ? 'en' : 'zh-CN', onExists: opts.overwrite ? 'replace' : 'refuse' });
           output(opts, r, () => `${r.path} (${r.rows} rows)`);
         });
       }),

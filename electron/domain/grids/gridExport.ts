@@ -5,6 +5,7 @@ import type { GridColumnSpec, GridExportInput, GridExportResult } from '../../mo
 import type { OpContext } from '../opContext';
 import { CsvWriter } from '../exports/csvWriter';
 import type { CellValue } from '../exports/safeCell';
+import { outputPath } from '../exports/outputPath';
 import { writeXlsx, type XlsxColumn } from '../exports/xlsxWriter';
 import { rawValue, rowFilter, shownValue, sortRows, type GridRow } from './gridColumns';
 import { renderGridPdf } from './gridPdf';
@@ -71,7 +72,7 @@ function* filtered(source: GridRowSource, keep: (row: GridRow) => boolean, ctx: 
  * one at a time from the source; a cancel stops between rows and leaves no file.
  */
 export async function exportGrid(ctx: OpContext, input: GridExportInput, source: GridRowSource): Promise<GridExportResult> {
-  const path = resolve(input.out);
+  const path = outputPath(resolve(input.out), input.onExists);
   mkdirSync(dirname(path), { recursive: true });
   const all = new Map<string, GridColumnSpec>([...input.hiddenColumns, ...input.columns].map((c) => [c.colId, c]));
   const keep = rowFilter(input.filterModel, all, input.quickFilter, input.columns);

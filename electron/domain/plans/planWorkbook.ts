@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { decimalToMinor } from '../../../shared/money';
 import type { Cell, RowError } from '../../model/imports';
 import { isQuantityMetric, type PlanImportResult, type PlanNode } from '../../model/plans';
-import { outputPath } from '../exports/outputPath';
+import { outputPath, type OnExists } from '../exports/outputPath';
 import { writeXlsx, type XlsxColumn } from '../exports/xlsxWriter';
 import { openXlsxSource } from '../imports/xlsxSource';
 import { cellText } from '../imports/recordSource';
@@ -46,7 +46,7 @@ const NO = new Set(['', '否', 'n', 'no', 'false', '0']);
 
 export const PLAN_SHEET_NAME: Record<PlanSheetLang, string> = { 'zh-CN': '目标分解', en: 'Allocation' };
 
-export async function exportPlanXlsx(ws: Workspace, code: string, out: string, lang: PlanSheetLang, onExists: 'refuse' | 'replace' = 'refuse'): Promise<{ path: string; rows: number }> {
+export async function exportPlanXlsx(ws: Workspace, code: string, out: string, lang: PlanSheetLang, onExists: OnExists = 'refuse'): Promise<{ path: string; rows: number }> {
   const plan = showPlan(ws, { code });
   const att = new Map(plan.attainment.map((a) => [a.key, a]));
   const kind = isQuantityMetric(plan.metric) ? 'integer' : 'money';

@@ -107,7 +107,7 @@ export function GridExportButton<T>({ api, source, testId = 'grid-export' }: { a
     const out = `${env.filesDir}${sep}${source.fileName}-${stamp}${format === 'csv-excel' ? '-excel' : ''}.${EXTENSION[format]}`;
     const spec = gridExportSpec(api, source, format, out);
     setSkipped(spec.skipped);
-    const r = await exporter.start({ ...spec.input, language: i18n.language === 'en' ? 'en' : 'zh-CN' });
+    const r = await exporter.start({ ...spec.input, onExists: 'rename', language: i18n.language === 'en' ? 'en' : 'zh-CN' });
     // Printing: the PDF opens in the system's viewer (the browser downloads it), where it is printed.
     if (r && format === 'pdf') await bridge.platform.showItem(r.path);
   };

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../../electron/contract';
@@ -122,6 +122,23 @@ describe('grid export', () => {
       .catch((x: unknown) => x);
     expect(ApiError.is(e) && errorText(e.body, 'zh-CN')).toBe('打印最多 5000 行，当前表格超过此数：请先筛选，或改用导出');
     expect(existsSync(join(dir, 'sales.pdf'))).toBe(false);
+  });
+
+  it('never writes over an existing file silently: refuses by default (in words), replaces or writes beside it when asked', async () => {
+    const { api, dir } = await partners();
+    const input = partnersExport(dir, 'csv');
+    writeFileSync(input.out, 'kept');
+    const refused = await api.send('grids.export', input).catch((x: unknown) => x);
+    expect(ApiError.is(refused) && refused.body.code).toBe('CONFLICT');
+    expect(ApiError.is(refused) && errorText(refused.body, 'zh-CN')).toContain('已存在');
+    expect(readFileSync(input.out, 'utf8')).toBe('kept');
+    const beside = await api.send('grids.export', { ...input, onExists: 'rename' });
+    expect(beside.path).toBe(join(dir, 'partners (2).csv'));
+    expect(readFileSync(input.out, 'utf8')).toBe('kept');
+    expect(readFileSync(beside.path, 'utf8')).toContain('广州华商');
+    const replaced = await api.send('grids.export', { ...input, onExists: 'replace' });
+    expect(replaced.path).toBe(input.out);
+    expect(readFileSync(input.out, 'utf8')).toContain('广州华商');
   });
 
   it('refuses columns the grid does not have for sorting and leaves no file when cancelled', async () => {

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ApiError } from '../../../shared/errors';
 import type { Workspace } from '../../../db/database';
 import type { Api } from '../../../electron/api/api';
 import { memoryApi, tempDir } from '../../helpers/workspace';
@@ -50,6 +52,26 @@ describe('plan workbook', () => {
       const en = await exported(dir, 'en');
       expect(en.wb.worksheets[0].name).toBe('Allocation');
       expect(header(en.sheet).slice(0, 7)).toEqual(['Node', 'Level', 'Code', 'Name', 'Basis', 'Target', 'Locked']);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('does not write over an existing workbook unless asked: refuse, rename beside it, or replace', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'plan.xlsx');
+      writeFileSync(out, 'kept');
+      const refused = await api.send('plans.exportXlsx', { code: 'X', out, lang: 'zh-CN' }).catch((x: unknown) => x);
+      expect(ApiError.is(refused) && refused.body.code).toBe('CONFLICT');
+      expect(readFileSync(out, 'utf8')).toBe('kept');
+      const beside = await api.send('plans.exportXlsx', { code: 'X', out, lang: 'zh-CN', onExists: 'rename' });
+      expect(beside.path).toBe(join(dir, 'plan (2).xlsx'));
+      expect(readFileSync(out, 'utf8')).toBe('kept');
+      await api.send('plans.exportXlsx', { code: 'X', out, lang: 'en', onExists: 'replace' });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      expect(wb.worksheets[0].name).toBe('Allocation');
     } finally {
       cleanup();
     }

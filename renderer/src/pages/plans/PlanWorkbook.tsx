@@ -21,7 +21,7 @@ export function PlanWorkbook({ code, disabled }: { code: string; disabled: boole
     const env = await bridge.platform.env();
     const sep = env.filesDir.includes('\\') ? '\\' : '/';
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');
-    await exporter.start({ code, out: `${env.filesDir}${sep}plan-${code}-${stamp}.xlsx`, lang: i18n.language.startsWith('zh') ? 'zh-CN' : 'en' });
+    await exporter.start({ code, out: `${env.filesDir}${sep}plan-${code}-${stamp}.xlsx`, lang: i18n.language.startsWith('zh') ? 'zh-CN' : 'en', onExists: 'rename' });
   };
   const importNow = async () => {
     const f = await bridge.platform.pickFile([{ name: 'Excel', extensions: ['xlsx'] }]);

@@ -4,14 +4,13 @@ import { existsSync } from 'node:fs';
 
 /**
  * End-to-end tests run the built renderer in Debian's Chromium against the loopback HTTP bridge
- * (`out/main/webServer.js`), on a fresh demo workspace.
+ * (`out/main/webServer.js`), each spec file on its own copy of a demo workspace generated once per run.
  * Electron tests (tests/e2e/electron.spec.ts) launch the real app where an Electron binary exists.
  */
-const PORT = Number(process.env.PWB_E2E_PORT ?? 47315);
-/** The e2e workspace folder (PWB_E2E_DIR lets two runs on one machine stay apart). */
+/** The e2e folder (PWB_E2E_DIR lets two runs on one machine stay apart; each spec's server takes a free port). */
 const DIR = process.env.PWB_E2E_DIR ?? '.e2e';
-/** The bridge token of the e2e server, the same in the runner and its workers (tests/e2e/bridgeTest.ts puts it in session storage). */
-export const E2E_BRIDGE_TOKEN = createHash('sha256').update(`pwb-e2e:${PORT}:${DIR}`).digest('hex').slice(0, 48);
+/** The bridge token of the e2e servers, the same in the runner and its workers (tests/e2e/bridgeTest.ts puts it in session storage). */
+export const E2E_BRIDGE_TOKEN = createHash('sha256').update(`pwb-e2e:${process.env.PWB_E2E_PORT ?? ''}:${DIR}`).digest('hex').slice(0, 48);
 const chromium = process.env.PWB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 export default defineConfig({
@@ -23,7 +22,6 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}/`,
     headless: true,
     locale: 'en-US',
     trace: 'off',
@@ -33,13 +31,8 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    // A fresh demo workspace for every run (scale 0.2: ~60 partners, quick to generate). No evaluation scheduler: the demo's
-    // schedules would evaluate today's due periods at start-up, and the specs expect only the runs they make themselves.
-    command: `rm -rf ${DIR} && node out/main/pwb.js init --db ${DIR}/workspace.sqlite --demo --scale 0.2 && PWB_BRIDGE_TOKEN=${E2E_BRIDGE_TOKEN} node out/main/webServer.js --db ${DIR}/workspace.sqlite --port ${PORT} --files ${DIR}/files --no-scheduler`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe',
-  },
+  // A demo workspace generated once per run; each spec file works on its own copy behind its own server
+  // (tests/e2e/workspaces.ts, the `specServer` fixture of tests/e2e/bridgeTest.ts).
+  globalSetup: './tests/e2e/globalSetup.ts',
+  globalTeardown: './tests/e2e/globalTeardown.ts',
 });

@@ -1,46 +1,12 @@
 import { expect, test } from './bridgeTest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gridCell } from './grid';
 
-/** A second browser-mode server on a brand-new, empty workspace: what a user sees on first start. */
-let server: ChildProcess;
-let url: string;
-let dir: string;
-/** This server's bridge token, in the page's session storage as after opening the address the server printed. */
-const TOKEN = randomBytes(24).toString('hex');
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pwb-first-run-'));
-  server = spawn(process.execPath, ['out/main/webServer.js', '--db', join(dir, 'new.sqlite'), '--files', join(dir, 'files')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, PWB_BRIDGE_TOKEN: TOKEN },
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /open: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`web server exited with ${code}`)));
-  });
-});
-
-test.afterAll(() => {
-  server?.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-});
+/** A brand-new, empty workspace: what a user sees on first start. */
+test.use({ workspaceTemplate: 'empty' });
 
 test('first start offers the demo dataset; loading it runs as a job with progress, fills the partners grid and the dashboard charts', async ({ page }) => {
-  await page.addInitScript((token) => {
-    localStorage.setItem('pwb.language', 'zh-CN');
-    sessionStorage.setItem('pwb.bridgeToken', token);
-  }, TOKEN);
-  await page.goto(url);
+  await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+  await page.goto('/');
   const offer = page.getByTestId('demo-offer');
   await expect(offer).toBeVisible();
   await expect(offer.getByRole('heading')).toHaveText('欢迎使用渠道伙伴工作台');

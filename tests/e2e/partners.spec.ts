@@ -8,7 +8,7 @@ test.describe('partners (browser mode over the HTTP bridge)', () => {
 
   test('the demo partners grid shows rows', async ({ page }) => {
     await page.goto('/#/partners');
-    // Other specs add partners (E2E…, IMP…) to the shared workspace; the demo's are P0001…
+    // The demo's partners are P0001…; a later test of this spec adds E2E… (a retry reopens the spec's workspace).
     await expect(gridCells(page, 'partners-grid', 'code').filter({ hasText: /^P\d{4}$/ }).first()).toBeVisible();
     expect(await gridRows(page, 'partners-grid').count()).toBeGreaterThan(10);
     // Channel types are shown in words, not codes.

@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from './bridgeTest';
 
-const FILES = resolve(process.env.PWB_E2E_DIR ?? '.e2e', 'files');
 
 test.describe('business reviews', () => {
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
   });
 
-  test('record a review meeting, see its overdue action on the dashboard, export the review pack with it', async ({ page }) => {
+  test('record a review meeting, see its overdue action on the dashboard, export the review pack with it', async ({ page, specServer }) => {
     const action = `E2E action ${Date.now() % 100000}`;
     await page.goto('/#/partners/2');
     const section = page.getByTestId('partner-reviews');
@@ -43,7 +42,7 @@ test.describe('business reviews', () => {
     await page.goto('/#/partners/2');
     await section.getByTestId('review-pack-export').click();
     await expect(section.getByTestId('review-pack-done')).toContainText(`QBR_P0002_${period}_en`);
-    const file = join(FILES, `QBR_P0002_${period}_en.pdf`);
+    const file = join(specServer.filesDir, `QBR_P0002_${period}_en.pdf`);
     expect(existsSync(file)).toBe(true);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Business review');
@@ -58,7 +57,7 @@ test.describe('business reviews', () => {
     await expect(open.getByTestId('review-action').filter({ hasText: action })).toHaveCount(0);
   });
 
-  test('bulk export from the dashboard: every strategic partner gets a pack', async ({ page }) => {
+  test('bulk export from the dashboard: every strategic partner gets a pack', async ({ page, specServer }) => {
     await page.goto('/#/');
     const bulk = page.getByTestId('review-bulk');
     await expect(bulk.getByTestId('review-bulk-export')).toBeDisabled();
@@ -68,7 +67,7 @@ test.describe('business reviews', () => {
     const count = Number(/(\d+) review pack/.exec((await bulk.getByTestId('review-bulk-done').textContent()) ?? '')![1]);
     expect(count).toBeGreaterThan(0);
     const period = await bulk.getByTestId('review-bulk-period').inputValue();
-    const written = readdirSync(FILES).filter((f) => f.startsWith('QBR_') && f.includes(`_${period}_en`));
+    const written = readdirSync(specServer.filesDir).filter((f) => f.startsWith('QBR_') && f.includes(`_${period}_en`));
     expect(written.length).toBeGreaterThanOrEqual(count);
   });
 });

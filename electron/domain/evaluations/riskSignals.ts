@@ -1,6 +1,8 @@
 import type { Workspace } from '../../../db/database';
 import type { RiskCategory } from '../../../shared/enums';
-import { createRisk, updateRisk } from '../risks/riskRegister';
+import { sql } from 'drizzle-orm';
+import { risks, type RiskRow } from '../../../db/schema';
+import { diffRisk, snapshotOf, type RiskChanges } from '../risks/riskRegister';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from './evaluationSettings';
 import type { PartnerKpis } from './kpis';
 
@@ -54,8 +56,8 @@ export function applyRiskSignals(
   runId = 0,
 ): RiskSignalOutcome {
   const out: RiskSignalOutcome = { created: 0, updated: 0, reviewRequested: 0 };
-  // Two reads up front instead of one query per partner and one per partner and rule: the partners evaluated for a
-  // later period of this kind, and the newest not-closed auto-risk per partner and rule.
+  // Reads up front instead of one query per partner and rule: the partners evaluated for a later period of this kind,
+  // the newest not-closed auto-risk per partner and rule, and the partners' codes (for new risks' titles).
   const ids = JSON.stringify(kpis.map((k) => k.partnerId));
   const later = new Set(
     ws.sqlite
@@ -66,17 +68,30 @@ export function applyRiskSignals(
       .pluck()
       .all(period.kind, period.label) as number[],
   );
-  const open = new Map<string, { id: number; description: string | null; reviewRequested: number }>();
-  for (const r of ws.sqlite
-    .prepare(
-      `select id, partner_id as p, rule_code as rule, description, review_requested as reviewRequested from risks
-       where partner_id in (select value from json_each(?)) and source = 'evaluation' and status <> 'closed' order by id desc`,
-    )
-    .all(ids) as Array<{ id: number; p: number; rule: string | null; description: string | null; reviewRequested: number }>) {
-    const key = `${r.p}|${r.rule}`;
+  const open = new Map<string, RiskRow>();
+  for (const r of ws.db
+    .select()
+    .from(risks)
+    .where(sql`${risks.partnerId} in (select value from json_each(${ids})) and ${risks.source} = 'evaluation' and ${risks.status} <> 'closed'`)
+    .orderBy(sql`${risks.id} desc`)
+    .all()) {
+    const key = `${r.partnerId}|${r.ruleCode}`;
     if (!open.has(key)) open.set(key, r);
   }
-  const codeOf = ws.sqlite.prepare('select code from partners where id = ?');
+  const codes = new Map(ws.sqlite.prepare('select id, code from partners where id in (select value from json_each(?))').raw().all(ids) as Array<[number, string]>);
+
+  // The changes, decided in memory and written with a few set-based statements. The history rows keep the order in
+  // which the partners and rules were visited (as one create or update at a time wrote them).
+  const creates: Array<[code: string, title: string, description: string, category: RiskCategory, partnerId: number, rule: RiskRuleCode]> = [];
+  const updates: Array<{ before: RiskRow; description: string; reviewRequested: boolean; changes: RiskChanges }> = [];
+  const order: Array<{ create: string } | { update: number }> = [];
+  const change = (before: RiskRow, description: string, reviewRequested: boolean) => {
+    const changes = diffRisk(snapshotOf(before), snapshotOf({ ...before, description, reviewRequested }));
+    if (Object.keys(changes).length === 0) return false;
+    updates.push({ before, description, reviewRequested, changes });
+    order.push({ update: before.id });
+    return true;
+  };
   for (const k of kpis) {
     if (later.has(k.partnerId)) continue;
     for (const code of RISK_RULE_CODES) {
@@ -88,37 +103,62 @@ export function applyRiskSignals(
       if (holds) {
         const description = `${period.label}: ${detail}. 评估自动生成 / raised by the evaluation of ${period.label}.`;
         if (existing) {
-          if (existing.description !== description || existing.reviewRequested) {
-            updateRisk(ws, existing.id, { description, reviewRequested: false }, user, { at });
-            out.updated++;
-          }
+          if ((existing.description !== description || existing.reviewRequested) && change(existing, description, false)) out.updated++;
         } else {
-          const partnerCode = (codeOf.get(k.partnerId) as { code: string }).code;
-          createRisk(
-            ws,
-            {
-              // An explicit code (run, partner, rule) instead of the register's next R-number: unique, and no scan per risk.
-              code: `EV-${runId}-${k.partnerId}-${RISK_RULE_CODES.indexOf(code) + 1}`,
-              title: `${text.zh}：${partnerCode} / ${text.en}: ${partnerCode}`.slice(0, 200),
-              description,
-              category: text.category,
-              partnerId: k.partnerId,
-              likelihood: 3,
-              impact: 3,
-              status: 'open',
-              source: 'evaluation',
-              ruleCode: code,
-            },
-            user,
-            { at },
-          );
+          const partnerCode = codes.get(k.partnerId)!;
+          // An explicit code (run, partner, rule) instead of the register's next R-number: unique, and no scan per risk.
+          const riskCode = `EV-${runId}-${k.partnerId}-${RISK_RULE_CODES.indexOf(code) + 1}`;
+          creates.push([riskCode, `${text.zh}：${partnerCode} / ${text.en}: ${partnerCode}`.slice(0, 200), description, text.category, k.partnerId, code]);
+          order.push({ create: riskCode });
           out.created++;
         }
       } else if (existing && !existing.reviewRequested) {
-        updateRisk(ws, existing.id, { reviewRequested: true, description: `${existing.description ?? ''}\n${period.label}: cleared (${detail}) — 条件已解除，请复核 / condition cleared, please review.`.slice(0, 4000) }, user, { at });
-        out.reviewRequested++;
+        const description = `${existing.description ?? ''}\n${period.label}: cleared (${detail}) — 条件已解除，请复核 / condition cleared, please review.`.slice(0, 4000);
+        if (change(existing, description, true)) out.reviewRequested++;
       }
     }
   }
+  if (order.length === 0) return out;
+
+  const iso = at.toISOString();
+  if (creates.length) {
+    ws.sqlite
+      .prepare(
+        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, created_at, updated_at)
+         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, @at, @at
+         from json_each(@rows) j`,
+      )
+      .run({ rows: JSON.stringify(creates), at: iso });
+  }
+  if (updates.length) {
+    ws.sqlite
+      .prepare(
+        `update risks set description = j.value ->> 1, review_requested = j.value ->> 2, updated_at = @at
+         from json_each(@rows) j where risks.id = j.value ->> 0`,
+      )
+      .run({ rows: JSON.stringify(updates.map((u) => [u.before.id, u.description, u.reviewRequested ? 1 : 0])), at: iso });
+  }
+  // Each change's history entry: what changed and the full row after it, read back as the register reads it.
+  const after = ws.db
+    .select()
+    .from(risks)
+    .where(
+      sql`${risks.id} in (select value from json_each(${JSON.stringify(updates.map((u) => u.before.id))}))
+        or ${risks.code} in (select value from json_each(${JSON.stringify(creates.map((c) => c[0]))}))`,
+    )
+    .all();
+  const byId = new Map(after.map((r) => [r.id, r]));
+  const byCode = new Map(after.map((r) => [r.code, r]));
+  const changesOf = new Map(updates.map((u) => [u.before.id, u.changes]));
+  const history = order.map((o) => {
+    const row = 'create' in o ? byCode.get(o.create)! : byId.get(o.update)!;
+    return [row.id, JSON.stringify('create' in o ? { created: true } : changesOf.get(o.update)), JSON.stringify(snapshotOf(row))];
+  });
+  ws.sqlite
+    .prepare(
+      `insert into risk_history (risk_id, changed_at, changed_by, changes, snapshot)
+       select j.value ->> 0, @at, @user, j.value ->> 1, j.value ->> 2 from json_each(@rows) j`,
+    )
+    .run({ rows: JSON.stringify(history), at: iso, user });
   return out;
 }

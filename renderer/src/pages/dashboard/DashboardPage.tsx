@@ -33,6 +33,8 @@ export default function DashboardPage() {
   const summary = useOp('dashboard.summary', { period: params.get('period') || undefined });
   const s = summary.data;
   const period = s?.period ?? '';
+  // A period from a link or a typed URL that was never evaluated: shown as chosen, with the reason the charts are empty.
+  const evaluated = !s?.period || s.periods.some((p) => p.period === s.period);
   const toCards = (extra: Record<string, string>) => navigate(`/scorecards?${new URLSearchParams({ period, ...extra }).toString()}`);
 
   const channelSegs = (s?.byChannel ?? []).map((c) => ({ key: c.channelType, label: t(`common:channelType.${c.channelType}`), value: formatMoney(c.revenueMinor), onClick: () => toCards({ channel: c.channelType }) }));
@@ -113,6 +115,7 @@ export default function DashboardPage() {
         <label className="inline">
           {t('dashboard:period')}
           <select value={period} onChange={(e) => setParams({ period: e.target.value }, { replace: true })} data-testid="dashboard-period">
+            {s && s.period && !evaluated && <option value={s.period}>{s.period}</option>}
             {s?.periods.map((p) => (
               <option key={p.period} value={p.period}>
                 {p.period}
@@ -120,6 +123,11 @@ export default function DashboardPage() {
             ))}
           </select>
         </label>
+        {s && s.period && !evaluated && (
+          <span className="warning-text" data-testid="dashboard-not-evaluated">
+            {t('dashboard:notEvaluated', { period: s.period })}
+          </span>
+        )}
         {s && s.period && (
           <span className="muted">
             {t('dashboard:summaryLine', { partners: s.partners, revenue: formatMoney(s.revenueMinor), noTarget: s.noTarget })}

@@ -1,0 +1,82 @@
+import { expect, test } from './bridgeTest';
+
+/** Issue 11, the first hour: links that keep their period, dialogs that behave like dialogs. */
+test.describe('first hour (browser mode over the HTTP bridge)', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
+  });
+
+  test('the dashboard opens on the period named in the URL, and choosing one puts it in the URL', async ({ page }) => {
+    await page.goto('/#/');
+    const select = page.getByTestId('dashboard-period');
+    await expect(select.locator('option').nth(1)).toBeAttached();
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const latest = await select.inputValue();
+    const other = options.find((o) => o !== latest && o.includes('-Q'))!;
+    expect(other).toBeTruthy();
+
+    await page.goto(`/#/?period=${other}`);
+    await expect(page.getByTestId('dashboard-period')).toHaveValue(other);
+    // the charts are that period's: the attainment histogram links to its scorecards
+    await page.getByTestId('chart-grades').getByRole('button').first().click();
+    await expect(page).toHaveURL(new RegExp(`#/scorecards\\?period=${other}`));
+
+    // typed as people write it: 2026q1, 2026年第1季度
+    const [year, q] = other.split('-Q');
+    if (q) {
+      await page.goto(`/#/?period=${year}q${q}`);
+      await expect(page.getByTestId('dashboard-period')).toHaveValue(other);
+      await page.goto(`/#/?period=${encodeURIComponent(`${year}年第${q}季度`)}`);
+      await expect(page.getByTestId('dashboard-period')).toHaveValue(other);
+    }
+    // a period never evaluated says so instead of silently showing another one
+    await page.goto('/#/?period=2019-Q1');
+    await expect(page.getByTestId('dashboard-period')).toHaveValue('2019-Q1');
+    await expect(page.getByTestId('dashboard-not-evaluated')).toContainText('2019-Q1 has not been evaluated');
+
+    await page.goto('/#/');
+    await page.getByTestId('dashboard-period').selectOption(other);
+    await expect(page).toHaveURL(new RegExp(`period=${other}`));
+    await page.reload();
+    await expect(page.getByTestId('dashboard-period')).toHaveValue(other);
+  });
+});
+
+test.describe('dialogs', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+  });
+
+  test('Escape closes an untouched form and gives the focus back; a filled one asks before anything is discarded; Enter submits', async ({ page }) => {
+    await page.goto('/#/risks');
+    const opener = page.getByTestId('risk-new');
+    await opener.click();
+    const form = page.getByTestId('risk-form');
+    await expect(form).toBeVisible();
+    // the dialog takes the focus, so Escape reaches it without a click
+    await expect.poll(() => form.evaluate((f) => f.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+    await expect(opener).toBeFocused();
+
+    // typed into: neither Escape nor a backdrop click throws the text away without asking
+    await opener.click();
+    await form.locator('input[name="title"]').fill('渠道库存积压');
+    await page.keyboard.press('Escape');
+    const ask = page.getByTestId('modal-discard');
+    await expect(ask).toContainText('放弃未保存的修改');
+    await page.getByTestId('modal-keep').click();
+    await expect(ask).toBeHidden();
+    await expect(form.locator('input[name="title"]')).toHaveValue('渠道库存积压');
+    await page.mouse.click(5, 5); // the backdrop
+    await expect(ask).toBeVisible();
+    await page.getByTestId('modal-discard-confirm').click();
+    await expect(form).toBeHidden();
+
+    // Enter in a field submits the form: an empty one is refused with words, not closed
+    await opener.click();
+    await form.locator('input[name="title"]').press('Enter');
+    await expect(form.locator('.field-error').first()).toBeVisible();
+    await expect(form).toBeVisible();
+  });
+});

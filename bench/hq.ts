@@ -25,6 +25,7 @@ import { createOfficeRole, setupHqSchema } from '../electron/domain/hq/hqSchema'
 import { hqReport } from '../electron/domain/hq/hqReport';
 import { type PublishResult } from '../electron/model/hq';
 import { publishToHq } from '../electron/domain/hq/publish';
+import { createOpContext } from '../electron/domain/opContext';
 import { startTestCluster } from '../tests/helpers/postgres';
 
 const OFFICES = Number(process.env.BENCH_OFFICES ?? 20);
@@ -39,12 +40,12 @@ const dateOf = (i: number) => new Date(DAY0 + (i % 365) * 86_400_000).toISOStrin
 
 function buildWorkspace(path: string): void {
   const ws = openWorkspace(path);
-  const p = ws.sqlite.prepare("INSERT INTO partners (code, name, channel_type, tier, region, status) VALUES (?, ?, 'dealer', 'tier2', ?, 'active')");
+  const p = ws.sqlite.prepare("INSERT INTO partners (code, name, channel_type, tier, province, status) VALUES (?, ?, 'dealer', 'tier2', ?, 'active')");
   const s = ws.sqlite.prepare(
     'INSERT INTO sales_lines (partner_id, date, order_ref, line_ref, product, category, quantity, amount_minor, cost_minor, customer_ref, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   ws.sqlite.transaction(() => {
-    for (let i = 1; i <= PARTNERS; i++) p.run(`P${String(i).padStart(5, '0')}`, `伙伴 ${i}`, ['华东', '华北', '华南', '西部'][i % 4]);
+    for (let i = 1; i <= PARTNERS; i++) p.run(`P${String(i).padStart(5, '0')}`, `伙伴 ${i}`, ['浙江', '北京', '广东', '四川'][i % 4]);
     for (let i = 0; i < LINES; i++) {
       const amount = 1000 + ((i * 7919) % 5_000_000);
       s.run(1 + (i % PARTNERS), dateOf(i * 31), `SO-${i >> 2}`, `L${i}`, `SKU-${i % 997}`, '净水器', 1 + (i % 9), amount, Math.floor(amount * 0.7), `C-${(i * 13) % 50_000}`, `ref:L${i}`);
@@ -134,7 +135,7 @@ async function main() {
     // In-process too (no process start, warm connection setup counted): what the app's scheduled publish costs.
     const ws2 = openWorkspace(offices[0].db);
     ws2.sqlite.prepare('UPDATE sales_lines SET quantity = quantity + 1 WHERE id IN (SELECT id FROM sales_lines ORDER BY id LIMIT 1000)').run();
-    const inc2 = await publishToHq(ws2, { hq: { url: offices[0].url } });
+    const inc2 = await publishToHq(createOpContext({ operation: 'hq.publish', ws: ws2, user: 'bench' }), { hq: { url: offices[0].url } });
     ws2.close();
     console.log(`incremental publish of ${inc2.changes} changes in-process: ${inc2.elapsedMs} ms`);
 

@@ -48,6 +48,8 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
   { table: 'mdf_allocations' },
   { table: 'mdf_requests' },
   { table: 'mdf_claims' },
+  // The audit summary (per day, user, operation, outcome); the audit trail's before/after values stay in the office.
+  { table: 'audit_daily' },
 ];
 
 const PREFIX = 'cl_';

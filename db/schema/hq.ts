@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, primaryKey } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './common';
 
 /**
@@ -47,4 +47,25 @@ export const hqReference = sqliteTable(
     pulledAt: text('pulled_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.code] }), index('hq_reference_version_idx').on(t.version)],
+);
+
+/**
+ * The audit summary HQ receives (issue 19): one row per UTC day, user, operation and outcome with the number of audit
+ * records, kept by a trigger on audit_log in the same transaction as the record. Published instead of the audit trail
+ * itself, whose before/after values stay in the office.
+ */
+export const auditDaily = sqliteTable(
+  'audit_daily',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** YYYY-MM-DD of the records' `at` (UTC: the trigger cannot know the workspace's time zone). */
+    day: text('day').notNull(),
+    user: text('user').notNull(),
+    operation: text('operation').notNull(),
+    outcome: text('outcome').notNull(),
+    count: integer('count').notNull(),
+    firstAt: text('first_at').notNull(),
+    lastAt: text('last_at').notNull(),
+  },
+  (t) => [uniqueIndex('audit_daily_key_uq').on(t.day, t.user, t.operation, t.outcome)],
 );

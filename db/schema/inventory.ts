@@ -16,6 +16,8 @@ export const products = sqliteTable(
     unit: text('unit'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     importId: integer('import_id').references(() => imports.id),
+    /** Version of the HQ reference item this row mirrors (`pwb hq pull`); null = the office's own. HQ rows are read-only here. */
+    hqVersion: integer('hq_version'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -17,6 +17,8 @@ export const territories = sqliteTable(
     kind: text('kind', { enum: TERRITORY_KINDS }).notNull().default('territory'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Version of the HQ reference item this row mirrors (`pwb hq pull`); null = the office's own. HQ rows are read-only here. */
+    hqVersion: integer('hq_version'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -19,6 +19,8 @@ export const trainingCourses = sqliteTable(
     requiredChannelTypes: text('required_channel_types', { mode: 'json' }).$type<string[]>().notNull().default([]),
     passingScore: real('passing_score'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Version of the HQ reference item this row mirrors (`pwb hq pull`); null = the office's own. HQ rows are read-only here. */
+    hqVersion: integer('hq_version'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -36,6 +36,8 @@ export interface HqDashboard {
   bottom: HqReportRow[];
   payoutsByOffice: Array<{ office: string; payoutMinor: number }>;
   risksByLevel: Array<{ level: string; open: number }>;
+  /** From the published audit summary: audited operations in the period per office, refusals among them, people, the last one (ISO instant). */
+  activityByOffice: Array<{ office: string; operations: number; refused: number; users: number; lastAt: string }>;
 }
 
 export interface PublishResult {

@@ -48,11 +48,7 @@ export const hqHandlers: HandlerMap<keyof typeof hqContract> = {
   },
   'hq.publish': async (ctx) => {
     ctx.progress('publish', 0, null);
-    return publishToHq(ctx.ws, {
-      hq: connection(ctx.ws),
-      progress: (done, total) => ctx.progress('publish', done, total),
-      cancelled: () => ctx.cancelled,
-    });
+    return publishToHq(ctx, { hq: connection(ctx.ws) });
   },
   'hq.dashboard': ({ ws }, { period }) =>
     withHq(connection(ws), async (c) => {

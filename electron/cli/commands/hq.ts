@@ -7,6 +7,8 @@ import { withHq, type HqConnectionOptions } from '../../domain/hq/hqConnection';
 import { hqConflicts, hqDashboard, hqReport } from '../../domain/hq/hqReport';
 import { createOfficeRole, setupHqSchema, checkHqSchema } from '../../domain/hq/hqSchema';
 import { publishToHq } from '../../domain/hq/publish';
+import { createOpContext } from '../../domain/opContext';
+import { currentUser } from '../../domain/system/userProfile';
 import { listReference, publishReference, pullReference, referenceKind, type ReferenceItem } from '../../domain/hq/referenceData';
 import { publishState, readIdentity } from '../../domain/hq/workspaceIdentity';
 import { action, common, defaultWorkspacePath, output, type CommonOptions } from '../runtime';
@@ -91,8 +93,9 @@ export function register(program: Command): void {
     hqAction('hq.publish', async (opts: HqOptions & { office?: string; batchSize?: number }) => {
       await withWorkspace(opts, async (ws) => {
         const progress =
-          process.stderr.isTTY || process.env.PWB_PROGRESS === '1' ? (done: number, total: number) => process.stderr.write(`publish: ${done}/${total}\n`) : undefined;
-        const r = await publishToHq(ws, { hq: connection(opts), office: opts.office, batchSize: opts.batchSize, progress });
+          process.stderr.isTTY || process.env.PWB_PROGRESS === '1' ? (_phase: string, done: number, total: number | null) => process.stderr.write(`publish: ${done}/${total ?? '?'}\n`) : undefined;
+        const ctx = createOpContext({ operation: 'hq.publish', ws, user: currentUser(ws.sqlite), progress });
+        const r = await publishToHq(ctx, { hq: connection(opts), office: opts.office, batchSize: opts.batchSize });
         output(opts, r, () =>
           [
             `Published ${r.changes} change(s) of office ${r.office} in ${r.batches} batch(es): ${r.upserted} row(s) written, ${r.deleted} removed at HQ${r.resynced ? ' (full resend: HQ did not hold this workspace\'s history)' : ''}`,

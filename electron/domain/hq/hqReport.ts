@@ -83,6 +83,15 @@ export async function hqDashboard(client: pg.Client, label: string): Promise<HqD
            FROM hq.records WHERE tbl = 'risks' AND data->>'status' NOT IN ('closed')) x
      GROUP BY 1 ORDER BY 1`,
   );
+  // The audit summary each office publishes: what was done there in the period, by how many people, refusals apart.
+  const activity = await client.query(
+    `SELECT o.name AS office, sum((r.data->>'count')::int)::int AS operations,
+       coalesce(sum((r.data->>'count')::int) FILTER (WHERE r.data->>'outcome' = 'refused'), 0)::int AS refused,
+       count(DISTINCT r.data->>'user')::int AS users, max(r.data->>'last_at') AS "lastAt"
+     FROM hq.records r JOIN hq.offices o ON o.id = r.office_id
+     WHERE r.tbl = 'audit_daily' AND r.data->>'day' BETWEEN $1 AND $2 GROUP BY 1 ORDER BY 1`,
+    [p.start, p.end],
+  );
   const ranked = rows.filter((r) => r.revenueMinor > 0).sort((a, b) => b.revenueMinor - a.revenueMinor || a.office.localeCompare(b.office) || a.partnerCode.localeCompare(b.partnerCode));
   return {
     period: p.label,
@@ -93,6 +102,7 @@ export async function hqDashboard(client: pg.Client, label: string): Promise<HqD
     bottom: ranked.slice(-10).reverse(),
     payoutsByOffice: [...byOffice].map(([office, v]) => ({ office, payoutMinor: v.payoutMinor })),
     risksByLevel: risks.rows,
+    activityByOffice: activity.rows,
   };
 }
 

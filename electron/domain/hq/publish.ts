@@ -4,7 +4,9 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PUBLISHED_TABLES, publishedTable } from '../../../db/changeLog';
 import type { Workspace } from '../../../db/database';
+import { JobCancelled } from '../../../shared/cancel';
 import { DomainError } from '../../../shared/errors';
+import type { OpContext } from '../opContext';
 import { checkHqSchema } from './hqSchema';
 import { connectHq, hqError, type HqConnectionOptions } from './hqConnection';
 import { readIdentity, setOfficeName } from './workspaceIdentity';
@@ -16,10 +18,6 @@ export interface PublishOptions {
   office?: string;
   /** Change-log entries per PostgreSQL transaction. */
   batchSize?: number;
-  progress?: (done: number, total: number) => void;
-  /** Checked between batches; a cancelled publish keeps what was committed (and continues from there next time). */
-  cancelled?: () => boolean;
-  now?: () => string;
 }
 
 /** Tables HQ keeps typed (the rest go to hq.records as JSON): their columns in HQ order, read from the workspace row. */
@@ -211,10 +209,12 @@ function recordAttempt(ws: Workspace, at: string, outcome: { ok: true; seq: numb
  * PostgreSQL transaction together with the office's high-water mark, so a publish stopped anywhere (network, crash,
  * SIGKILL) and run again ends with HQ equal to the workspace: batches HQ committed are skipped, the rest are sent.
  * Rows are sent as the workspace has them when the batch is read (not as they were logged), so applying a batch
- * twice changes nothing. The workspace's log is trimmed only up to HQ's committed mark.
+ * twice changes nothing. The workspace's log is trimmed only up to HQ's committed mark. Cancelling (checked between
+ * batches) keeps what HQ committed; the next publish continues from there. Progress: phase `publish`, entries sent.
  */
-export async function publishToHq(ws: Workspace, opts: PublishOptions): Promise<PublishResult> {
-  const now = opts.now ?? (() => new Date().toISOString());
+export async function publishToHq(ctx: OpContext, opts: PublishOptions): Promise<PublishResult> {
+  const { ws } = ctx;
+  const now = () => ctx.clock.now().toISOString();
   const identity = readIdentity(ws);
   const office = (opts.office ?? identity.officeName ?? '').trim();
   if (!office) throw new DomainError('Name this workspace\'s office first (Settings → HQ, or --office NAME)', 'DOMAIN', { reason: 'NO_OFFICE' });
@@ -241,11 +241,11 @@ export async function publishToHq(ws: Workspace, opts: PublishOptions): Promise<
     }
     sqlite.prepare('DELETE FROM change_log WHERE seq <= ?').run(mark);
     const total = (sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE seq > ?').get(mark) as { n: number }).n;
-    opts.progress?.(0, total);
+    ctx.progress('publish', 0, total);
     for (;;) {
-      if (opts.cancelled?.()) break;
       const batch = readBatch(ws, mark, batchSize);
       if (!batch) break;
+      ctx.throwIfCancelled();
       await client.query('BEGIN');
       try {
         const cur = await client.query<{ high_water: string }>('SELECT high_water FROM hq.offices WHERE id = $1 FOR UPDATE', [identity.workspaceId]);
@@ -275,13 +275,17 @@ export async function publishToHq(ws: Workspace, opts: PublishOptions): Promise<
         result.upserted += rows;
         result.deleted += deletes.length;
       }
-      opts.progress?.(result.changes, total);
+      ctx.progress('publish', result.changes, total);
     }
     result.highWater = mark;
     result.elapsedMs = Math.round(performance.now() - started);
     recordAttempt(ws, now(), { ok: true, seq: mark });
     return result;
   } catch (e) {
+    if (e instanceof JobCancelled) {
+      recordAttempt(ws, now(), { ok: false, error: `cancelled after ${result.changes} change(s); the rest are sent on the next publish` });
+      throw e;
+    }
     const err = hqError(e, opts.hq.url);
     recordAttempt(ws, now(), { ok: false, error: err.message });
     throw err;

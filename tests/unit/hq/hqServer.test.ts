@@ -6,15 +6,17 @@ import { createApi } from '../../../electron/api/api';
 import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
 import { hqConflicts, hqReport } from '../../../electron/domain/hq/hqReport';
 import { publishToHq } from '../../../electron/domain/hq/publish';
+import { createOpContext } from '../../../electron/domain/opContext';
 import { listReference, publishReference, pullReference } from '../../../electron/domain/hq/referenceData';
 import { readIdentity } from '../../../electron/domain/hq/workspaceIdentity';
-import { openWorkspace } from '../../../db/database';
+import { openWorkspace, type Workspace } from '../../../db/database';
 import { pwb } from '../../helpers/cli';
 import { hqImage, normalisedWorkspaceImage } from '../../helpers/hq';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { fileWorkspace, partnerInput } from '../../helpers/workspace';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
+const opCtx = (ws: Workspace) => createOpContext({ operation: 'hq.publish', ws, user: 'tester' });
 let cluster: TestCluster;
 let admin: pg.Client;
 const PW = 'office-password-2';
@@ -76,7 +78,7 @@ describe('HQ on a real PostgreSQL server', () => {
         });
         const again = openWorkspace(o.path);
         try {
-          await publishToHq(again, { hq: { url }, batchSize: 1000 });
+          await publishToHq(opCtx(again), { hq: { url }, batchSize: 1000 });
           expect(await hqImage(admin, readIdentity(again).workspaceId)).toEqual(normalisedWorkspaceImage(again));
         } finally {
           again.close();
@@ -93,7 +95,7 @@ describe('HQ on a real PostgreSQL server', () => {
     const north = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
     await north.connect();
     try {
-      await publishToHq(o.ws, { hq: { url: cluster.urlFor('office_east', PW) }, office: '华东大区' });
+      await publishToHq(opCtx(o.ws), { hq: { url: cluster.urlFor('office_east', PW) }, office: '华东大区' });
       const east = readIdentity(o.ws).workspaceId;
       const before = await count(admin, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east]);
       expect(before).toBeGreaterThan(0);
@@ -106,7 +108,7 @@ describe('HQ on a real PostgreSQL server', () => {
       await expect(north.query("UPDATE hq.offices SET high_water = 0 WHERE id = $1", [east]).then((r) => r.rowCount)).resolves.toBe(0);
       expect(await count(admin, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east])).toBe(before);
       // The same workspace published with another office's login is refused, not merged.
-      await expect(publishToHq(o.ws, { hq: { url: cluster.urlFor('office_north', PW) } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(publishToHq(opCtx(o.ws), { hq: { url: cluster.urlFor('office_north', PW) } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       // HQ grants reading every office.
       await admin.query('GRANT pwb_hq_reader TO office_north');
       expect(await count(north, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east])).toBe(before);
@@ -135,8 +137,8 @@ describe('HQ on a real PostgreSQL server', () => {
       line.run(pa.id, '2025-02-01', 'O1', 12345, 'k1');
       line.run(pa.id, '2025-02-03', 'O1', 55, 'k2');
       line.run(pa.id, '2025-04-01', 'O2', 999, 'k3');
-      await publishToHq(a.ws, { hq: { url: cluster.urlFor('office_east', PW) }, office: 'A 区' });
-      await publishToHq(b.ws, { hq: { url: cluster.urlFor('office_north', PW) }, office: 'B 区' });
+      await publishToHq(opCtx(a.ws), { hq: { url: cluster.urlFor('office_east', PW) }, office: 'A 区' });
+      await publishToHq(opCtx(b.ws), { hq: { url: cluster.urlFor('office_north', PW) }, office: 'B 区' });
       const report = (await hqReport(admin, '2025-Q1')).filter((r) => r.office === 'A 区' || r.office === 'B 区');
       expect(report).toEqual([{ office: 'A 区', partnerCode: 'DUP-1', revenueMinor: 12400, orders: 1, attainment: null, grade: null, payoutMinor: 0 }]);
       const conflicts = (await hqConflicts(admin)).filter((c) => c.offices.join() === 'A 区,B 区');

@@ -2,13 +2,17 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
 import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
+import { hqDashboard } from '../../../electron/domain/hq/hqReport';
 import { publishToHq } from '../../../electron/domain/hq/publish';
+import { createOpContext } from '../../../electron/domain/opContext';
+import type { Workspace } from '../../../db/database';
 import { readIdentity } from '../../../electron/domain/hq/workspaceIdentity';
 import { hqImage, normalisedWorkspaceImage } from '../../helpers/hq';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { fileWorkspace, tempDir } from '../../helpers/workspace';
 import { writeFile } from '../imports/importFixtures';
 
+const opCtx = (ws: Workspace) => createOpContext({ operation: 'hq.publish', ws, user: 'tester' });
 let cluster: TestCluster;
 let admin: pg.Client;
 const PW = 'office-password-1';
@@ -42,7 +46,7 @@ describe('HQ publish (real PostgreSQL)', () => {
     ];
     try {
       const results = await Promise.all(
-        offices.map((o) => publishToHq(o.ws, { hq: { url: cluster.urlFor(o.role, PW) }, office: o.name, batchSize: 3000 })),
+        offices.map((o) => publishToHq(opCtx(o.ws), { hq: { url: cluster.urlFor(o.role, PW) }, office: o.name, batchSize: 3000 })),
       );
       for (const [i, o] of offices.entries()) {
         expect(results[i]).toMatchObject({ office: o.name, workspaceId: readIdentity(o.ws).workspaceId, resynced: false });
@@ -50,7 +54,7 @@ describe('HQ publish (real PostgreSQL)', () => {
         expect(results[i].batches).toBeGreaterThan(1);
         expect(await hqImage(admin, readIdentity(o.ws).workspaceId)).toEqual(normalisedWorkspaceImage(o.ws));
       }
-      const again = await publishToHq(offices[0].ws, { hq: { url: cluster.urlFor('office_east', PW) } });
+      const again = await publishToHq(opCtx(offices[0].ws), { hq: { url: cluster.urlFor('office_east', PW) } });
       expect(again).toMatchObject({ office: '华东大区', changes: 0, upserted: 0, deleted: 0 });
     } finally {
       for (const o of offices) o.cleanup();
@@ -62,20 +66,28 @@ describe('HQ publish (real PostgreSQL)', () => {
     const tmp = tempDir();
     try {
       const hq = { url: cluster.urlFor('office_east', PW) };
-      await publishToHq(o.ws, { hq, office: '华东大区' });
+      await publishToHq(opCtx(o.ws), { hq, office: '华东大区' });
       const code = (o.ws.sqlite.prepare('SELECT code FROM partners ORDER BY id LIMIT 1').get() as { code: string }).code;
       const path = writeFile(tmp.dir, 's.csv', `Partner Code,Order Date,Order ID,Sales\r\n${code},2025-03-02,HQ-1,10\r\n${code},2025-03-03,HQ-2,20\r\n`);
       const run = (await o.api.send('imports.run', { kind: 'sales', path })) as { importId: number };
-      await publishToHq(o.ws, { hq });
+      await publishToHq(opCtx(o.ws), { hq });
       const id = readIdentity(o.ws).workspaceId;
       const atHq = async () => Number((await admin.query("SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1 AND order_ref LIKE 'HQ-%'", [id])).rows[0].n);
       expect(await atHq()).toBe(2);
       await o.api.send('imports.undo', { id: run.importId });
       o.ws.sqlite.prepare("UPDATE partners SET name = '改名后' WHERE code = ?").run(code);
-      const r = await publishToHq(o.ws, { hq });
+      const r = await publishToHq(opCtx(o.ws), { hq });
       expect(r.tables.sales_lines).toEqual({ upserted: 0, deleted: 2 });
       expect(await atHq()).toBe(0);
       expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
+      // The audit summary went up with the rest: the undo counted once under its operation, no before/after values.
+      const summary = await admin.query("SELECT data FROM hq.records WHERE office_id = $1 AND tbl = 'audit_daily' AND data->>'operation' = 'imports.undo'", [id]);
+      expect(summary.rows.map((x) => [x.data.user, x.data.outcome, x.data.count])).toEqual([['tester', 'ok', 1]]);
+      expect(Object.keys(summary.rows[0].data).sort()).toEqual(['count', 'day', 'first_at', 'id', 'last_at', 'operation', 'outcome', 'user']);
+      const dash = await hqDashboard(admin, `${summary.rows[0].data.day.slice(0, 4)}`);
+      const mine = dash.activityByOffice.find((a) => a.office === '华东大区')!;
+      const audited = (o.ws.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+      expect(mine.operations).toBeGreaterThanOrEqual(audited);
     } finally {
       o.cleanup();
       tmp.cleanup();

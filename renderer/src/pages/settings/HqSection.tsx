@@ -120,6 +120,12 @@ function HqOverview() {
           {table(t('hq:dashboard.bottom'), [t('hq:dashboard.officeCol'), t('hq:dashboard.partnerCol'), t('hq:dashboard.revenueCol')], d.bottom.map((r) => [r.office, r.partnerCode, formatMoney(r.revenueMinor)]), 'hq-bottom')}
           {table(t('hq:dashboard.payouts'), [t('hq:dashboard.officeCol'), t('hq:dashboard.payoutCol')], d.payoutsByOffice.map((r) => [r.office, formatMoney(r.payoutMinor)]), 'hq-payouts')}
           {table(t('hq:dashboard.risks'), [t('hq:dashboard.levelCol'), t('hq:dashboard.countCol')], d.risksByLevel.map((r) => [t(`dashboard:level.${r.level}`, { defaultValue: r.level }), r.open]), 'hq-risks')}
+          {table(
+            t('hq:dashboard.activity'),
+            [t('hq:dashboard.officeCol'), t('hq:dashboard.operationsCol'), t('hq:dashboard.refusedCol'), t('hq:dashboard.usersCol'), t('hq:dashboard.lastAtCol')],
+            d.activityByOffice.map((r) => [r.office, r.operations, r.refused, r.users, formatDateTime(r.lastAt)]),
+            'hq-activity',
+          )}
         </>
       )}
     </div>

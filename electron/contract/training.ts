@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { territoryRefs } from '../model/territories';
 import { CHANNEL_TYPES, TIERS } from '../../shared/enums';
 import { job, mutation, query, zs } from './operation';
-import { CELL_STATE_VALUES, ComplianceMatrix, Course, ExpiringCertificate, PartnerComplianceRow, TrainingRecord, asOf, courseInput, recordInput, recordListInput } from '../model/training';
+import { CELL_STATE_VALUES, ComplianceMatrix, Course, ExpiringCertificate, PartnerComplianceRow, TrainingRecord, TrainingRecordRow, asOf, courseInput, recordInput, recordListInput } from '../model/training';
 
 import type { Population } from '../../shared/population';
 
@@ -12,7 +12,7 @@ export const trainingContract = {
   'training.courses.list': query<Course[]>()(z.object({ includeInactive: z.boolean().optional() }).strict()),
   'training.courses.save': mutation<{ course: Course; recomputed: number }>()(courseInput, { invalidates: ['training'] }),
   'training.courses.delete': mutation<{ id: number }>()(z.object({ id: zs.id }).strict(), { invalidates: ['training'] }),
-  'training.records.list': query<{ rows: TrainingRecord[]; total: number }>()(recordListInput),
+  'training.records.list': query<{ rows: TrainingRecordRow[]; total: number }>()(recordListInput),
   'training.records.save': mutation<TrainingRecord>()(recordInput, { invalidates: ['training'] }),
   'training.records.delete': mutation<{ id: number }>()(z.object({ id: zs.id }).strict(), { invalidates: ['training'] }),
   /** Per live partner at a date (default today): required / valid / expiring within 90 days / ratio. */

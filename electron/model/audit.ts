@@ -12,6 +12,8 @@ export interface AuditRecord {
   before: unknown;
   after: unknown;
   outcome: 'ok' | 'refused';
+  /** The fields that changed (the first eight, comma-separated): what the audit grid shows and exports. */
+  changeSummary: string;
 }
 
 export const entity = z.string().trim().min(1).max(64);

@@ -30,8 +30,12 @@ export const GRID_EXPORT_FORMATS = ['xlsx', 'csv', 'csv-excel', 'pdf'] as const;
 export const GRID_PRINT_MAX_ROWS = 5000;
 export type GridExportFormat = (typeof GRID_EXPORT_FORMATS)[number];
 
-/** How a column's cells are written: money columns hold integer minor units and are written in major units, exactly. */
-export const GRID_COLUMN_KINDS = ['text', 'number', 'money', 'date', 'percent', 'count'] as const;
+/**
+ * How a column's cells are written: money columns hold integer minor units and are written in major units, exactly;
+ * `percent` is a fraction written as one (0.853, shown 85.3% by Excel's format); `percentPoints` is a fraction the grid
+ * shows ×100 rounded to one decimal (0.8534 → 85.3): filters, sort and the file use that number, as the grid does.
+ */
+export const GRID_COLUMN_KINDS = ['text', 'number', 'money', 'date', 'percent', 'percentPoints', 'count'] as const;
 export type GridColumnKind = (typeof GRID_COLUMN_KINDS)[number];
 
 const colId = z.string().min(1).max(100);
@@ -46,6 +50,10 @@ export const gridColumnSpec = z
     /** What the user sees for each stored code (status `active` → 合作中): used for the file, the filter and the quick filter. */
     labels: z.record(z.string().max(200), z.string().max(300)).optional(),
     kind: z.enum(GRID_COLUMN_KINDS).optional(),
+    /** `first`: the first field with a value is shown (an English name, else the Chinese one); default: all joined. */
+    pick: z.enum(['join', 'first']).optional(),
+    /** What the grid shows in an empty cell (直销 / Direct for a deal without a partner): written, filtered and searched as shown. */
+    emptyText: z.string().max(200).optional(),
   })
   .strict();
 export type GridColumnSpec = z.output<typeof gridColumnSpec>;

@@ -49,6 +49,8 @@ export const recordListInput = z
     from: date.optional(),
     to: date.optional(),
     passed: z.boolean().optional(),
+    /** The day each record's certificate state is read at (default: today). */
+    asOf: date.optional(),
     limit: z.number().int().min(1).max(100_000).optional(),
     offset: z.number().int().min(0).optional(),
   })
@@ -157,6 +159,14 @@ export interface TrainingRecord {
   expiresOn: string | null;
   importId: number | null;
   updatedAt: string;
+}
+
+/** A certificate's state at a day: not passed, valid (no expiry or not yet lapsed) or expired. */
+export type RecordState = 'failed' | 'valid' | 'expired';
+
+/** A record as the records grid lists it: with its certificate's state at the list's day. */
+export interface TrainingRecordRow extends TrainingRecord {
+  state: RecordState;
 }
 
 /**

@@ -19,7 +19,7 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
     audit({ entity: 'training_course', entityId: id, before, after: null });
     return { id };
   },
-  'training.records.list': ({ ws }, input) => listRecords(ws, input),
+  'training.records.list': ({ ws, today }, { asOf, ...filter }) => listRecords(ws, filter, asOf ?? today()),
   'training.records.save': ({ ws, audit }, input) => {
     const { before, after } = saveRecord(ws, input);
     audit({ entity: 'training_record', entityId: after.id, before, after });

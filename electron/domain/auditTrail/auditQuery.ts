@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AuditRecord } from '../../model/audit';
+import { recordDiff, type AuditRecord } from '../../model/audit';
 
 export interface AuditFilter {
   entity?: string;
@@ -34,17 +34,25 @@ const parse = (v: string | null): unknown => {
   }
 };
 
-const toRecord = (r: Row): AuditRecord => ({
-  id: r.id,
-  at: r.at,
-  user: r.user,
-  operation: r.operation,
-  entity: r.entity,
-  entityId: r.entity_id,
-  before: parse(r.before),
-  after: parse(r.after),
-  outcome: r.outcome,
-});
+const toRecord = (r: Row): AuditRecord => {
+  const before = parse(r.before);
+  const after = parse(r.after);
+  return {
+    id: r.id,
+    at: r.at,
+    user: r.user,
+    operation: r.operation,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before,
+    after,
+    outcome: r.outcome,
+    changeSummary: recordDiff(before, after)
+      .map((c) => c.field)
+      .slice(0, 8)
+      .join(', '),
+  };
+};
 
 /** Start of a local calendar day as the ISO instant stored in audit_log.at. */
 function dayStart(day: string, plusDays = 0): string {

@@ -2,6 +2,8 @@ import type { GridColumnFilter, GridColumnSpec, GridFilterCondition } from '../.
 
 export type GridRow = Record<string, unknown>;
 
+const blank = (v: unknown) => v === null || v === undefined || v === '';
+
 function pathGetter(path: string): (row: GridRow) => unknown {
   if (!path.includes('.')) return (row) => row[path] ?? null;
   const keys = path.split('.');
@@ -22,8 +24,15 @@ function readerOf(col: GridColumnSpec): (row: GridRow) => unknown {
   let read = readers.get(col);
   if (read) return read;
   const getters = (col.fields ?? [col.colId]).map(pathGetter);
-  const one = getters.length === 1 ? getters[0] : (row: GridRow) => getters.map((g) => g(row)).filter((x) => x !== null && x !== '').join(' ') || null;
-  read = col.kind === 'count' ? (row) => { const v = one(row); return Array.isArray(v) ? v.length : 0; } : one;
+  const one =
+    getters.length === 1
+      ? getters[0]
+      : col.pick === 'first'
+        ? (row: GridRow) => getters.map((g) => g(row)).find((x) => x !== null && x !== '') ?? null
+        : (row: GridRow) => getters.map((g) => g(row)).filter((x) => x !== null && x !== '').join(' ') || null;
+  if (col.kind === 'count') read = (row) => { const v = one(row); return Array.isArray(v) ? v.length : 0; };
+  else if (col.kind === 'percentPoints') read = (row) => { const v = one(row); return typeof v === 'number' ? Math.round(v * 1000) / 10 : null; };
+  else read = one;
   readers.set(col, read);
   return read;
 }
@@ -36,11 +45,10 @@ export function rawValue(row: GridRow, col: GridColumnSpec): unknown {
 /** What the user sees in the cell, before number formatting: the label of a code, else the value. */
 export function shownValue(row: GridRow, col: GridColumnSpec): unknown {
   const v = rawValue(row, col);
+  if (col.emptyText !== undefined && blank(v)) return col.emptyText;
   if (col.labels && v !== null && typeof v !== 'object') return col.labels[String(v)] ?? v;
   return v;
 }
-
-const blank = (v: unknown) => v === null || v === undefined || v === '';
 
 function textMatches(c: Extract<GridFilterCondition, { filterType: 'text' }>, v: unknown): boolean {
   if (c.type === 'blank') return blank(v);

@@ -36,8 +36,9 @@ const currencyOf = (row: GridRow) => (typeof row.currency === 'string' ? row.cur
 
 /** A cell as the file holds it: money exact in major units, percentages as fractions, codes as their labels, the rest as shown. */
 function cellFor(row: GridRow, col: GridColumnSpec): CellValue {
-  const v = col.kind === 'money' || col.kind === 'percent' || col.kind === 'number' || col.kind === 'count' ? rawValue(row, col) : shownValue(row, col);
-  if (v === null || v === undefined) return null;
+  const numeric = col.kind === 'money' || col.kind === 'percent' || col.kind === 'percentPoints' || col.kind === 'number' || col.kind === 'count';
+  const v = numeric ? rawValue(row, col) : shownValue(row, col);
+  if (v === null || v === undefined) return col.emptyText ?? null;
   if (col.kind === 'money' && typeof v === 'number') {
     const text = minorToDecimal(v, currencyOf(row));
     return Number(text); // the shortest decimal that reads back as this double: exactly the fen, in the CSV as in the XLSX
@@ -50,6 +51,7 @@ function cellFor(row: GridRow, col: GridColumnSpec): CellValue {
 const XLSX_FORMAT: Partial<Record<NonNullable<GridColumnSpec['kind']>, string>> = {
   money: '#,##0.00;-#,##0.00',
   percent: '0.0%',
+  percentPoints: '0.0"%"',
   date: 'yyyy-mm-dd',
   text: '@',
 };
@@ -100,7 +102,7 @@ export async function exportGrid(ctx: OpContext, input: GridExportInput, source:
     const columns: Array<XlsxColumn<GridRow>> = input.columns.map((c) => ({
       header: c.header,
       value: (row) => cellFor(row, c),
-      kind: c.kind === 'percent' ? 'percent' : c.kind === 'date' ? 'date' : c.kind === 'number' || c.kind === 'count' || c.kind === 'money' ? 'number' : 'text',
+      kind: c.kind === 'percent' ? 'percent' : c.kind === 'date' ? 'date' : c.kind === 'number' || c.kind === 'count' || c.kind === 'money' || c.kind === 'percentPoints' ? 'number' : 'text',
       numFmt: XLSX_FORMAT[c.kind ?? 'text'],
       width: Math.max(10, Math.min(50, [...c.header].length * 2 + 2)),
     }));
@@ -109,7 +111,8 @@ export async function exportGrid(ctx: OpContext, input: GridExportInput, source:
   } else {
     const w = new CsvWriter(
       path,
-      input.columns.map((c) => c.header),
+      // A CSV has no number format: a column shown as 85.3% says "(%)" in its header.
+      input.columns.map((c) => (c.kind === 'percentPoints' ? `${c.header} (%)` : c.header)),
       input.format === 'csv-excel' ? 'excel' : 'plain',
     );
     try {

@@ -7,10 +7,11 @@ import { localTimestamp } from '../statements/statementPdf';
 import { rawValue, shownValue, type GridRow } from './gridColumns';
 
 function cellText(row: GridRow, col: GridColumnSpec): string {
-  const v = col.kind === 'money' || col.kind === 'percent' || col.kind === 'count' || col.kind === 'number' ? rawValue(row, col) : shownValue(row, col);
-  if (v === null || v === undefined) return '';
+  const v = col.kind === 'money' || col.kind === 'percent' || col.kind === 'percentPoints' || col.kind === 'count' || col.kind === 'number' ? rawValue(row, col) : shownValue(row, col);
+  if (v === null || v === undefined) return col.emptyText ?? '';
   if (col.kind === 'money' && typeof v === 'number') return formatMoney(v, typeof row.currency === 'string' ? row.currency : 'CNY');
   if (col.kind === 'percent' && typeof v === 'number') return `${(v * 100).toFixed(1)} %`;
+  if (col.kind === 'percentPoints' && typeof v === 'number') return `${v.toFixed(1)} %`;
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
@@ -26,10 +27,10 @@ export async function renderGridPdf(rows: Iterable<GridRow>, columns: GridColumn
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom - 10;
   // Widths by kind, the rest shared out: text columns get the room.
-  const weight = (c: GridColumnSpec) => (c.kind === 'money' || c.kind === 'number' || c.kind === 'date' ? 1 : c.kind === 'count' || c.kind === 'percent' ? 0.7 : 1.6);
+  const weight = (c: GridColumnSpec) => (c.kind === 'money' || c.kind === 'number' || c.kind === 'date' ? 1 : c.kind === 'count' || c.kind === 'percent' || c.kind === 'percentPoints' ? 0.7 : 1.6);
   const total = columns.reduce((s, c) => s + weight(c), 0);
   const widths = columns.map((c) => (width * weight(c)) / total);
-  const right = (c: GridColumnSpec) => c.kind === 'money' || c.kind === 'number' || c.kind === 'count' || c.kind === 'percent';
+  const right = (c: GridColumnSpec) => c.kind === 'money' || c.kind === 'number' || c.kind === 'count' || c.kind === 'percent' || c.kind === 'percentPoints';
   doc.fontSize(14).fillColor('#000').text(opts.title, left, doc.page.margins.top, { width });
   doc.moveDown(0.4);
   const header = () => {

@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { type Course } from '../../model/training';
 import { getCourse } from './courseCatalogue';
 import { computeExpiry, isIsoDate } from '../../model/trainingExpiry';
-import { TrainingRecord } from '../../model/training';
+import type { RecordState, TrainingRecord, TrainingRecordRow } from '../../model/training';
 
 export interface RecordInput {
   id?: number;
@@ -28,6 +28,12 @@ export interface RecordFilter {
   offset?: number;
 }
 
+/** Certificate state of one record at a day. */
+export function recordState(r: Pick<TrainingRecord, 'passed' | 'expiresOn'>, asOf: string): RecordState {
+  if (!r.passed) return 'failed';
+  return r.expiresOn === null || r.expiresOn >= asOf ? 'valid' : 'expired';
+}
+
 type RecordSql = Omit<TrainingRecord, 'passed'> & { passed: number };
 
 const SELECT = `select r.id, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, r.course_id as courseId,
@@ -37,7 +43,8 @@ const SELECT = `select r.id, r.partner_id as partnerId, p.code as partnerCode, p
 
 const toRecord = (r: RecordSql): TrainingRecord => ({ ...r, passed: r.passed === 1 });
 
-export function listRecords(ws: Workspace, f: RecordFilter = {}): { rows: TrainingRecord[]; total: number } {
+/** The records grid: each record with its certificate's state at `asOf`. */
+export function listRecords(ws: Workspace, f: RecordFilter, asOf: string): { rows: TrainingRecordRow[]; total: number } {
   const conds: string[] = ['p.deleted_at is null'];
   const params: Record<string, unknown> = {};
   const add = (cond: string, name: string, value: unknown) => {
@@ -64,7 +71,13 @@ export function listRecords(ws: Workspace, f: RecordFilter = {}): { rows: Traini
   const rows = ws.sqlite
     .prepare(`${SELECT}${where} order by r.completed_on desc, r.id desc limit @limit offset @offset`)
     .all({ ...params, limit: f.limit ?? 10_000, offset: f.offset ?? 0 }) as RecordSql[];
-  return { rows: rows.map(toRecord), total };
+  return {
+    rows: rows.map((r) => {
+      const record = toRecord(r);
+      return { ...record, state: recordState(record, asOf) };
+    }),
+    total,
+  };
 }
 
 export function getRecord(ws: Workspace, id: number): TrainingRecord {

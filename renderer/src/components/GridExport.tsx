@@ -19,9 +19,10 @@ export interface GridExportSource {
 
 /**
  * Per-column hints in `colDef.context.export`: `false` leaves a column out (buttons); `fields` names the row fields a
- * valueGetter shows; `kind` says how to write the cells; `labels` maps stored codes to words.
+ * valueGetter shows; `kind` says how to write the cells; `labels` maps stored codes to words; `pick: 'first'` shows the
+ * first field with a value (English name, else Chinese); `emptyText` is what the grid shows in an empty cell.
  */
-export type ColumnExportHint = false | { fields?: string[]; kind?: GridColumnSpec['kind']; labels?: Record<string, string> };
+export type ColumnExportHint = false | { fields?: string[]; kind?: GridColumnSpec['kind']; labels?: Record<string, string>; pick?: 'first'; emptyText?: string };
 
 const hintOf = (def: ColDef): ColumnExportHint | undefined => (def.context as { export?: ColumnExportHint } | undefined)?.export;
 
@@ -57,6 +58,8 @@ function specOf<T>(api: GridApi<T>, column: Column): GridColumnSpec | null {
     fields,
     ...(kind ? { kind } : {}),
     ...(labels ? { labels } : {}),
+    ...(hint?.pick && fields.length > 1 ? { pick: hint.pick } : {}),
+    ...(hint?.emptyText !== undefined ? { emptyText: hint.emptyText } : {}),
   };
 }
 

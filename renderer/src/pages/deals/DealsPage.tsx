@@ -33,7 +33,7 @@ export default function DealsPage() {
         cellRenderer: (p: { value: DealRow['status'] }) => <span className={`deal-status ${p.value}`}>{t(`deals:status.${p.value}`)}</span>,
         filterValueGetter: (p) => t(`deals:status.${p.data?.status}`),
       },
-      { field: 'partnerCode', headerName: t('deals:field.partner'), width: 180, context: { export: { fields: ['partnerCode', 'partnerName'] } }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : t('deals:direct')) },
+      { field: 'partnerCode', headerName: t('deals:field.partner'), width: 180, context: { export: { fields: ['partnerCode', 'partnerName'], emptyText: t('deals:direct') } }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : t('deals:direct')) },
       { field: 'customerName', headerName: t('deals:field.customerName'), flex: 2, minWidth: 200 },
       { field: 'customerCreditCode', headerName: t('deals:field.customerCreditCode'), width: 190 },
       { field: 'productLine', headerName: t('deals:field.productLine'), width: 120 },

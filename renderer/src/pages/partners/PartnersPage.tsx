@@ -55,7 +55,7 @@ export default function PartnersPage() {
           ),
       },
       // English mode shows the partner's English name where it has one.
-      { field: 'name', headerName: t('partners:field.name'), flex: 2, minWidth: 220, valueGetter: (p) => (i18n.language === 'en' && p.data?.nameEn ? p.data.nameEn : p.data?.name) },
+      { field: 'name', headerName: t('partners:field.name'), flex: 2, minWidth: 220, context: { export: { fields: i18n.language === 'en' ? ['nameEn', 'name'] : ['name'], pick: 'first' } }, valueGetter: (p) => (i18n.language === 'en' && p.data?.nameEn ? p.data.nameEn : p.data?.name) },
       { field: 'channelType', headerName: t('partners:field.channelType'), width: 150, valueFormatter: (p) => (p.value ? t(`common:channelType.${p.value}`) : '') , filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
       { field: 'tier', headerName: t('partners:field.tier'), width: 110, valueFormatter: (p) => (p.value ? t(`common:tier.${p.value}`) : ''), filterValueGetter: (p) => t(`common:tier.${p.data?.tier}`) },
       { field: 'territory', headerName: t('partners:field.territory'), width: 150, valueFormatter: (p) => territories.name(p.value, p.data?.territoryNameEn), filterValueGetter: (p) => territories.name(p.data?.territory, p.data?.territoryNameEn) },

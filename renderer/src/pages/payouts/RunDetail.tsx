@@ -31,7 +31,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
   const columns = useMemo<ColDef<PayoutLineView>[]>(
     () => [
       { field: 'partnerCode', headerName: t('payouts:field.partnerCode'), width: 120, pinned: 'left' },
-      { field: 'partnerName', headerName: t('payouts:field.partnerName'), width: 200, valueGetter: (p) => (!zh && p.data?.partnerNameEn ? p.data.partnerNameEn : p.data?.partnerName) },
+      { field: 'partnerName', headerName: t('payouts:field.partnerName'), width: 200, context: { export: { fields: zh ? ['partnerName'] : ['partnerNameEn', 'partnerName'], pick: 'first' } }, valueGetter: (p) => (!zh && p.data?.partnerNameEn ? p.data.partnerNameEn : p.data?.partnerName) },
       // Right after the partner: the explanation is what a partner or finance asks about.
       { colId: 'explanation', headerName: t('payouts:field.explanation'), flex: 1, minWidth: 320, context: { export: { fields: [zh ? 'explanation' : 'explanationEn'] } }, valueGetter: (p) => (zh ? p.data?.explanation : p.data?.explanationEn) },
       { field: 'kind', headerName: t('payouts:field.kind'), width: 100, valueFormatter: (p) => t(`payouts:kind.${p.value}`) },

@@ -66,6 +66,8 @@ export default function ScorecardsPage() {
       width,
       filter: 'agNumberColumnFilter',
       type: 'rightAligned',
+      // The file writes the same ×100 figure (85.3), filtered and sorted on it as the grid is.
+      context: { export: { fields: [String(field)], kind: 'percentPoints' } },
       valueGetter: (p) => (p.data && p.data[field] !== null ? Math.round((p.data[field] as number) * 1000) / 10 : null),
       valueFormatter: (p) => (p.value === null || p.value === undefined ? '—' : `${p.value}%`),
     });

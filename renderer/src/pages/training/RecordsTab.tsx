@@ -1,25 +1,20 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TrainingRecord } from '../../../../electron/contract/training';
+import type { TrainingRecord, TrainingRecordRow } from '../../../../electron/contract/training';
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { RecordForm } from './RecordForm';
 
-/** Certificate state of one record at a date (for the records grid). */
-function recordState(r: TrainingRecord, asOf: string): 'failed' | 'valid' | 'expired' {
-  if (!r.passed) return 'failed';
-  return r.expiresOn === null || r.expiresOn >= asOf ? 'valid' : 'expired';
-}
-
 export function RecordsTab({ asOf }: { asOf: string }) {
   const { t, i18n } = useTranslation(['training', 'common']);
   const [editing, setEditing] = useState<TrainingRecord | 'new' | null>(null);
-  const list = useOp('training.records.list', { limit: 100_000 });
+  // The domain reads each certificate's state at the page's day, so the export writes the state the grid shows.
+  const list = useOp('training.records.list', { asOf, limit: 100_000 });
   const zh = i18n.language === 'zh-CN';
 
-  const columns = useMemo<ColDef<TrainingRecord>[]>(
+  const columns = useMemo<ColDef<TrainingRecordRow>[]>(
     () => [
       { field: 'partnerCode', headerName: t('training:record.partner'), width: 110, pinned: 'left' },
       { field: 'partnerName', headerName: t('training:record.partnerName'), flex: 1, minWidth: 200 },
@@ -29,26 +24,25 @@ export function RecordsTab({ asOf }: { asOf: string }) {
       { field: 'completedOn', headerName: t('training:record.completedOn'), width: 120, sort: 'desc' },
       { field: 'expiresOn', headerName: t('training:record.expiresOn'), width: 120, valueFormatter: (p) => (p.data?.passed ? (p.value ?? t('training:course.noExpiry')) : '') },
       {
-        colId: 'state',
+        field: 'state',
         headerName: t('training:record.state'),
         width: 110,
-        valueGetter: (p) => (p.data ? recordState(p.data, asOf) : ''),
         valueFormatter: (p) => (p.value ? t(`training:recordState.${p.value}`) : ''),
-        filterValueGetter: (p) => (p.data ? t(`training:recordState.${recordState(p.data, asOf)}`) : ''),
+        filterValueGetter: (p) => (p.data ? t(`training:recordState.${p.data.state}`) : ''),
         cellClassRules: { 'tc-valid': (p) => p.value === 'valid', 'tc-expired': (p) => p.value === 'expired', 'tc-missing': (p) => p.value === 'failed' },
       },
       { field: 'score', headerName: t('training:record.score'), width: 90 },
       { field: 'passed', headerName: t('training:record.passed'), width: 90, valueFormatter: (p) => (p.value ? t('common:actions.yes') : t('common:actions.no')) },
       { field: 'certificateNo', headerName: t('training:record.certificateNo'), width: 170 },
     ],
-    [t, zh, asOf],
+    [t, zh],
   );
 
   return (
     <>
       <ErrorBanner error={list.error} />
-      <DataGrid<TrainingRecord>
-        exportAs={{ grid: 'trainingRecords', query: {}, title: t('common:nav.training'), fileName: 'training-records' }}
+      <DataGrid<TrainingRecordRow>
+        exportAs={{ grid: 'trainingRecords', query: { asOf }, title: t('common:nav.training'), fileName: 'training-records' }}
         stateKey="training.records"
         testId="records-grid"
         rows={list.data?.rows}

@@ -87,6 +87,13 @@ export function previousPeriod(p: Period, fiscalStartMonth = 1): Period {
   return periodContaining(dayBefore(p.start), p.kind, fiscalStartMonth);
 }
 
+/** The quarter `day` is in and the `n` before it, newest first: the quarters a page offers, defaulting to one of them. */
+export function quartersBack(day: string, n: number, fiscalStartMonth = 1): string[] {
+  const out = [periodContaining(day, 'quarter', fiscalStartMonth)];
+  while (out.length <= n) out.push(previousPeriod(out[out.length - 1], fiscalStartMonth));
+  return out.map((p) => p.label);
+}
+
 /** The same period one year earlier (year-on-year base). */
 export function samePeriodLastYear(p: Period, fiscalStartMonth = 1): Period {
   const y = Number(p.label.slice(0, 4)) - 1;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { job, mutation, query, zs } from './operation';
 import { isKnownSetting, KNOWN_SETTINGS } from './settingKeys';
-import { CheckReport, WorkspaceInfo, settingKey } from '../model/system';
+import { CheckReport, WorkspaceInfo, WorkspaceToday, settingKey } from '../model/system';
 
 export * from '../model/system';
 
 export const systemContract = {
   'system.info': query<WorkspaceInfo>()(z.object({}).strict()),
+  /** The workspace clock's today: the renderer never takes the calendar day from the machine it runs on. */
+  'system.today': query<WorkspaceToday>()(z.object({}).strict()),
   'system.check': query<CheckReport>()(z.object({}).strict()),
   'system.backup': job<{ path: string; bytes: number }>()(z.object({ out: zs.filePath }).strict()),
   /** Fills an empty workspace with the deterministic demo network. */

@@ -10,6 +10,12 @@ export interface WorkspaceInfo {
   health: WorkspaceHealth;
 }
 
+/** "Today" by the workspace's clock (setting company.timeZone, else the machine's zone): what every page defaults to. */
+export interface WorkspaceToday {
+  today: string;
+  timeZone: string | null;
+}
+
 /** What is known about the open workspace's integrity (quick_check on open, full check in the background, pwb check). */
 export interface WorkspaceHealth {
   status: 'unchecked' | 'ok' | 'damaged';

@@ -15,6 +15,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     const isEmpty = counts.partners === 0 && counts.sales_lines === 0;
     return { path: ws.path, ...schemaVersions(ws), counts, isEmpty, demoOffered: isEmpty && !getSetting(ws.db, DEMO_DISMISSED, false), health: healthOf(ws) };
   },
+  'system.today': ({ clock }) => ({ today: clock.today(), timeZone: clock.timeZone ?? null }),
   'system.check': ({ ws }) => {
     const r = checkWorkspace(ws);
     const damage = r.integrity.length === 1 && r.integrity[0] === 'ok' ? [] : r.integrity;

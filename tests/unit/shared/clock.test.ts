@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock, isTimeZone, localDate } from '../../../shared/clock';
+import { quartersBack } from '../../../shared/period';
 import { rebateProgram, sale, setup } from '../incentives/fixture';
 
 async function calculatedRun() {
@@ -40,5 +41,21 @@ describe('the one clock', () => {
   it('refuses a time zone it does not know', async () => {
     const { api } = await calculatedRun();
     await expect(api.send('settings.set', { key: 'company.timeZone', value: 'China Standard Time' })).rejects.toMatchObject({ body: { code: 'INVALID_INPUT' } });
+  });
+
+  it("tells the pages the workspace clock's today (system.today), not the machine's day", async () => {
+    const { api } = await calculatedRun();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(BEIJING_MORNING));
+    await api.send('settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
+    expect(await api.send('system.today', {})).toEqual({ today: '2025-04-01', timeZone: 'Asia/Shanghai' });
+    await api.send('settings.set', { key: 'company.timeZone', value: 'America/Los_Angeles' });
+    expect((await api.send('system.today', {})).today).toBe('2025-03-31');
+  });
+
+  it('derives the default quarters of the pages from that day', () => {
+    expect(quartersBack('2025-04-01', 2)).toEqual(['2025-Q2', '2025-Q1', '2024-Q4']);
+    expect(quartersBack('2025-03-31', 1)).toEqual(['2025-Q1', '2024-Q4']);
+    expect(quartersBack('2025-12-31', 0)).toEqual(['2025-Q4']);
   });
 });

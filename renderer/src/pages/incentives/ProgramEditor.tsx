@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTerritories } from '../../territories';
+import { useToday } from '../../today';
 import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, TIERS } from '../../../../shared/enums';
 import type { ProgramWithDefinition } from '../../../../electron/contract/incentives';
 import { useMutationOp } from '../../api/hooks';
@@ -9,19 +10,20 @@ import { Modal } from '../../components/Modal';
 
 type Doc = Record<string, unknown> & { type: string; eligibility?: Record<string, unknown> };
 
-const EMPTY: Doc = {
+/** A new program: valid for the current calendar year of the workspace clock. */
+const empty = (year: string): Doc => ({
   code: '',
   name: '',
   type: 'tiered_rebate',
   periodKind: 'quarter',
   currency: 'CNY',
-  validFrom: `${new Date().getFullYear()}-01-01`,
-  validTo: `${new Date().getFullYear()}-12-31`,
+  validFrom: `${year}-01-01`,
+  validTo: `${year}-12-31`,
   basis: 'revenue',
   tiering: 'retroactive',
   tiers: [{ from: 0, rate: 0 }],
   eligibility: { statuses: ['active'] },
-};
+});
 
 /** Percent text ↔ fraction without float noise: "2.5" ↔ 0.025. */
 const toPct = (v: unknown) => (typeof v === 'number' ? String(Number((v * 100).toFixed(6))) : '');
@@ -32,7 +34,8 @@ const csv = (s: string) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean
 /** Program editor: a form for every program type (incl. the tiers table) and a JSON mode for the full program file. */
 export function ProgramEditor({ program, onClose }: { program: ProgramWithDefinition | null; onClose: () => void }) {
   const { t } = useTranslation(['incentives', 'common']);
-  const [doc, setDoc] = useState<Doc>(() => (program ? (structuredClone(program.definition) as unknown as Doc) : structuredClone(EMPTY)));
+  const today = useToday();
+  const [doc, setDoc] = useState<Doc>(() => (program ? (structuredClone(program.definition) as unknown as Doc) : empty(today.slice(0, 4))));
   const [json, setJson] = useState<string | null>(null);
   const [jsonError, setJsonError] = useState<string | null>(null);
   const save = useMutationOp('programs.save');

@@ -8,14 +8,9 @@ import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney, formatRatio } from '../../format';
+import { useToday } from '../../today';
 import { EChart } from '../scorecards/EChart';
-
-/** The last full quarter before today (the local calendar day). */
-function lastQuarter(): string {
-  const d = new Date();
-  const q = Math.floor(d.getMonth() / 3);
-  return q === 0 ? `${d.getFullYear() - 1}-Q4` : `${d.getFullYear()}-Q${q}`;
-}
+import { quartersBack } from '../../../../shared/period';
 
 const num = (v: number | null | undefined, digits = 1) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: digits }));
 
@@ -23,7 +18,9 @@ const num = (v: number | null | undefined, digits = 1) => (v == null ? '—' : v
 export default function InventoryPage() {
   const { t } = useTranslation(['inventory', 'common']);
   const [params, setParams] = useSearchParams();
-  const period = params.get('period') || lastQuarter();
+  const today = useToday();
+  // Default: the last full quarter before today.
+  const period = params.get('period') || quartersBack(today, 1)[1];
   const [draft, setDraft] = useState(period);
   const [kind, setKind] = useState<EvidenceKind>((params.get('evidence') as EvidenceKind) || 'crossTerritory');
   const overview = useOp('inventory.overview', { period }, { retry: false });

@@ -5,13 +5,15 @@ import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
 import { parseAmount } from './mdfUi';
+import { useToday } from '../../today';
 
 /** A new fund: budget for a period and a scope, in a currency, for some activity types. */
 export function FundForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation(['mdf', 'common']);
   const add = useMutationOp('mdf.funds.add');
   const territories = useOp('territories.list', {});
-  const [v, setV] = useState({ code: '', name: '', period: String(new Date().getFullYear()), budget: '', currency: 'CNY', territory: '', channelType: '', tier: '', partnerCode: '', claimDeadline: '' });
+  const year = useToday().slice(0, 4);
+  const [v, setV] = useState({ code: '', name: '', period: year, budget: '', currency: 'CNY', territory: '', channelType: '', tier: '', partnerCode: '', claimDeadline: '' });
   const [types, setTypes] = useState<MdfActivityType[]>([]);
   const [amountError, setAmountError] = useState(false);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });

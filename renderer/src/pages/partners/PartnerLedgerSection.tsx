@@ -8,8 +8,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { formatMoney } from '../../format';
-
-const localDay = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+import { useToday } from '../../today';
 
 /**
  * The partner's ledger (往来台账) on the partner page: opening balance, every entry with the running balance, closing
@@ -18,8 +17,9 @@ const localDay = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() +
  */
 export function PartnerLedgerSection({ partnerId, partnerCode }: { partnerId: number; partnerCode: string }) {
   const { t, i18n } = useTranslation(['ledger', 'common']);
-  const [from, setFrom] = useState(() => `${new Date().getFullYear()}-01-01`);
-  const [to, setTo] = useState(() => localDay());
+  const today = useToday();
+  const [from, setFrom] = useState(() => `${today.slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(today);
   const ledger = useOp('ledger.partner', { partnerId, from, to }, { enabled: from <= to });
   const statement = useJob('ledger.statements');
   const l = ledger.data;

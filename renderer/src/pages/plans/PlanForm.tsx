@@ -7,6 +7,7 @@ import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
 import { territoryLabel } from '../../territories';
+import { useToday } from '../../today';
 
 const amount = (text: string): number | null => (text.trim() ? decimalToMinor(text.trim().replace(/,/g, '')) : null);
 const rate = (text: string): number | null => (text.trim() === '' ? null : Number.isFinite(Number(text)) ? Number(text) / 100 : NaN);
@@ -17,11 +18,12 @@ export function PlanForm({ onClose, onCreated }: { onClose: () => void; onCreate
   const create = useMutationOp('plans.create');
   const territories = useOp('territories.list', {});
   const managers = useOp('channelManagers.list', {});
+  const year = Number(useToday().slice(0, 4));
   const [v, setV] = useState({
     code: '',
     name: '',
     metric: 'revenue',
-    period: String(new Date().getFullYear() + 1),
+    period: String(year + 1),
     scopeKind: 'all' as PlanScope['kind'],
     scopeValue: '',
     total: '',

@@ -5,6 +5,7 @@ import { REVIEW_ACTION_STATUSES } from '../../../../shared/enums';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
+import { useToday } from '../../today';
 
 interface ActionRow {
   id?: number;
@@ -14,18 +15,14 @@ interface ActionRow {
   status: ReviewActionStatus;
 }
 
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 /** Record or edit a review meeting: period, day, attendees, minutes, decisions (one a line) and action items. */
 export function MeetingForm({ partnerId, meeting, defaultPeriod, onClose }: { partnerId: number; meeting: ReviewMeeting | null; defaultPeriod: string; onClose: () => void }) {
   const { t } = useTranslation(['reviews', 'common']);
   const save = useMutationOp('reviews.meetings.save');
   const remove = useMutationOp('reviews.meetings.delete');
   const [period, setPeriod] = useState(meeting?.period ?? defaultPeriod);
-  const [heldOn, setHeldOn] = useState(meeting?.heldOn ?? localToday());
+  const today = useToday();
+  const [heldOn, setHeldOn] = useState(meeting?.heldOn ?? today);
   const [attendees, setAttendees] = useState((meeting?.attendees ?? []).join('\n'));
   const [minutes, setMinutes] = useState(meeting?.minutes ?? '');
   const [decisions, setDecisions] = useState((meeting?.decisions ?? []).join('\n'));

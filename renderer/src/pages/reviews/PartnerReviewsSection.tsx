@@ -2,26 +2,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewMeeting, ReviewActionStatus } from '../../../../electron/contract/reviews';
 import { REVIEW_ACTION_STATUSES } from '../../../../shared/enums';
+import { quartersBack } from '../../../../shared/period';
 import { bridge } from '../../api/client';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
+import { useToday } from '../../today';
 import { MeetingForm } from './MeetingForm';
 import './reviews.css';
-
-/** The last `n` quarters before the one under way, newest first, and the quarter under way: what packs are made for. */
-export function recentQuarters(today: Date, n = 8): string[] {
-  const out: string[] = [];
-  let y = today.getFullYear();
-  let q = Math.floor(today.getMonth() / 3) + 1;
-  out.push(`${y}-Q${q}`);
-  for (let i = 0; i < n; i++) {
-    q -= 1;
-    if (q === 0) [y, q] = [y - 1, 4];
-    out.push(`${y}-Q${q}`);
-  }
-  return out;
-}
 
 /** The partner page's business reviews: export the review pack, the meetings with their action items, record a meeting. */
 export function PartnerReviewsSection({ partnerId, partnerCode }: { partnerId: number; partnerCode: string }) {
@@ -29,7 +17,8 @@ export function PartnerReviewsSection({ partnerId, partnerCode }: { partnerId: n
   const meetings = useOp('reviews.meetings.list', { partnerId });
   const setStatus = useMutationOp('reviews.actions.setStatus');
   const exporter = useJob('reviews.export');
-  const quarters = useMemo(() => recentQuarters(new Date()), []);
+  const today = useToday();
+  const quarters = useMemo(() => quartersBack(today, 8), [today]);
   // Default: the last full quarter (a QBR looks back on the quarter just ended).
   const [period, setPeriod] = useState(quarters[1]);
   const [language, setLanguage] = useState<'zh-CN' | 'en'>(i18n.language === 'en' ? 'en' : 'zh-CN');

@@ -1,18 +1,20 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIERS, type Tier } from '../../../../shared/enums';
+import { quartersBack } from '../../../../shared/period';
 import { bridge } from '../../api/client';
 import { useJob } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { useTerritories } from '../../territories';
-import { recentQuarters } from './PartnerReviewsSection';
+import { useToday } from '../../today';
 
 /** Review packs for every reviewed partner of a tier and/or a territory, as one job with a progress bar and cancel. */
 export function ReviewPackBulkExport() {
   const { t, i18n } = useTranslation(['reviews', 'common']);
   const territories = useTerritories();
-  const quarters = useMemo(() => recentQuarters(new Date()), []);
+  const today = useToday();
+  const quarters = useMemo(() => quartersBack(today, 8), [today]);
   const [period, setPeriod] = useState(quarters[1]);
   const [tier, setTier] = useState<Tier | ''>('');
   const [territory, setTerritory] = useState('');

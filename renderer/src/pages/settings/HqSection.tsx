@@ -4,6 +4,8 @@ import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { formatDateTime, formatMoney } from '../../format';
+import { useToday } from '../../today';
+import { quartersBack } from '../../../../shared/period';
 
 /** Settings → HQ: the connection (address without password, key file, office), publish now with progress, the last outcome. */
 export function HqSection() {
@@ -79,10 +81,8 @@ export function HqSection() {
 /** The HQ overview across offices (read-only; needs a role HQ lets read every office). */
 function HqOverview() {
   const { t } = useTranslation(['hq']);
-  const [period, setPeriod] = useState(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`;
-  });
+  const today = useToday();
+  const [period, setPeriod] = useState(() => quartersBack(today, 0)[0]);
   const [shown, setShown] = useState<string | null>(null);
   const dash = useOp('hq.dashboard', { period: shown ?? period }, { enabled: shown !== null });
   const d = dash.data;

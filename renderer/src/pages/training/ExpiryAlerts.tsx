@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useOp } from '../../api/hooks';
-import { localToday } from './util';
+import { useToday } from '../../today';
 import './training.css';
 
 /**
@@ -10,7 +10,8 @@ import './training.css';
  */
 export function ExpiryAlerts({ asOf, limit = 5 }: { asOf?: string; limit?: number }) {
   const { t, i18n } = useTranslation(['training', 'common']);
-  const date = asOf ?? localToday();
+  const today = useToday();
+  const date = asOf ?? today;
   const q = useOp('training.expiring', { asOf: date, days: 90 });
   const zh = i18n.language === 'zh-CN';
   if (q.isError) return null;

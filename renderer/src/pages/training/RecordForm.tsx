@@ -5,7 +5,7 @@ import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
 import { useFieldErrorText } from '../../validation';
-import { localToday } from './util';
+import { useToday } from '../../today';
 
 type PassedChoice = 'auto' | 'yes' | 'no';
 
@@ -18,7 +18,8 @@ export function RecordForm({ record, onClose }: { record: TrainingRecord | null;
   const [partnerCode, setPartnerCode] = useState(record?.partnerCode ?? '');
   const [courseId, setCourseId] = useState<string>(record ? String(record.courseId) : '');
   const [trainee, setTrainee] = useState(record?.trainee ?? '');
-  const [completedOn, setCompletedOn] = useState(record?.completedOn ?? localToday());
+  const today = useToday();
+  const [completedOn, setCompletedOn] = useState(record?.completedOn ?? today);
   const [score, setScore] = useState(record?.score == null ? '' : String(record.score));
   const [passed, setPassed] = useState<PassedChoice>(record ? (record.passed ? 'yes' : 'no') : 'auto');
   const [certificateNo, setCertificateNo] = useState(record?.certificateNo ?? '');

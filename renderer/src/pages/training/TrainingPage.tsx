@@ -5,7 +5,7 @@ import { CoursesTab } from './CoursesTab';
 import { ExpiringTab } from './ExpiringTab';
 import { MatrixTab } from './MatrixTab';
 import { RecordsTab } from './RecordsTab';
-import { localToday } from './util';
+import { useToday } from '../../today';
 import './training.css';
 
 const TABS = ['records', 'courses', 'matrix', 'expiring'] as const;
@@ -16,7 +16,9 @@ export default function TrainingPage() {
   const { t } = useTranslation(['training', 'common']);
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'records';
-  const [asOf, setAsOf] = useState(localToday());
+  const today = useToday();
+  const [chosenAsOf, setAsOf] = useState<string | null>(null);
+  const asOf = chosenAsOf ?? today;
 
   return (
     <div className="page page-fill">

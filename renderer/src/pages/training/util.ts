@@ -1,11 +1,5 @@
 import type { CellState } from '../../../../electron/contract/training';
 
-/** Today in the user's calendar (local time), YYYY-MM-DD. */
-export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export const STATES: CellState[] = ['valid', 'expiring30', 'expiring60', 'expiring90', 'expired', 'missing'];
 
 export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10}%`);

@@ -13,6 +13,8 @@ import { resolveMapping } from './mapping';
 import { openSource } from './openSource';
 import { cellText } from './recordSource';
 import { undoImport } from './undo';
+import { ImportStage } from './importStage';
+import { beginWrite } from '../../../db/writeLock';
 import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError, type UnknownValue } from '../../model/imports';
 
 export interface RunImportInput {
@@ -72,7 +74,8 @@ export function describeError(fileName: string, e: RowError): string {
 }
 
 /**
- * Imports one file in ONE transaction: every row is parsed and checked, valid rows are written as they come
+ * Imports one file in ONE transaction, after reading it without the write lock (ImportStage): every row is parsed
+ * and checked against the workspace as it is then, valid rows are written as they come
  * (prepared statements, lookups in memory), and at the end the transaction commits — or rolls back when any row
  * failed (all-or-nothing, the default), on cancel, or on any error. With acceptValid the valid rows commit and the
  * rejected ones go to a CSV with the original columns plus an error column.
@@ -95,6 +98,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
   let rejectedWriter: CsvWriter | null = null;
   let committed = false;
   let restoreCache: (() => void) | null = null;
+  let stage: ImportStage | null = null;
   try {
     const spec = kindSpec(input.kind);
     const resolved = resolveMapping(spec, source.header, mapping, fileName, true);
@@ -105,14 +109,28 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       if (earlier) throw new AlreadyImported(fileName, earlier);
     };
     if (source.format !== 'csv' && input.replace == null) refuseIfImported(source.sha256());
-    const now = new Date().toISOString();
     if (sqlite.inTransaction) throw new Error('An import cannot run inside another transaction');
+    // Read the whole file first, without the write lock (edits and other writers go on meanwhile); only the
+    // checking and writing of its rows below hold it.
+    stage = new ImportStage(sqlite);
+    for await (const rec of source.records()) {
+      stage.add(rec);
+      if (stage.rows % CHECK_EVERY === 0) {
+        ctx.throwIfCancelled();
+        ctx.progress('import', source.bytesRead(), source.fileSize, { rows: stage.rows, bytes: source.bytesRead() });
+      }
+    }
+    stage.flush();
+    ctx.throwIfCancelled();
+    if (source.format === 'csv' && input.replace == null) refuseIfImported(source.sha256());
+    const staged = stage;
+    const now = new Date().toISOString();
     // A large import updates five indexes of sales_lines in partner order, not key order: a 128 MB page cache for the
     // duration roughly halves the time of a million-row import (the default 2 MB cache thrashes). Restored afterwards.
     const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
     if (source.fileSize > IMPORT_CACHE_FROM_BYTES) sqlite.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
     restoreCache = () => sqlite.pragma(`cache_size = ${cacheBefore}`);
-    sqlite.exec('BEGIN IMMEDIATE');
+    await beginWrite(sqlite, { onWaiting: () => ctx.progress('waiting', 0, null) });
     try {
       if (input.replace != null) {
         const target = sqlite.prepare('select kind from imports where id = ?').get(input.replace) as { kind: string } | undefined;
@@ -152,7 +170,8 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       // A large file into a comparatively small table: drop the secondary indexes now, build them before COMMIT.
       const bulk: DroppedIndexes | null = spec.bulkTable && shouldBulkLoad(sqlite, spec.bulkTable, source.fileSize) ? dropSecondaryIndexes(sqlite, spec.bulkTable) : null;
 
-      for await (const rec of source.records()) {
+      ctx.progress('save', 0, staged.rows, { rows: 0 });
+      for (const rec of staged.records()) {
         counts.rowsRead++;
         const fe: FieldError[] = [];
         if (rec.cells.length > width && rec.cells.slice(width).some((c) => c !== null && String(c).trim() !== '')) {
@@ -207,8 +226,10 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           } else failed = true;
         }
         if (counts.rowsRead % CHECK_EVERY === 0) {
+          // Let a cancel (and, in process, the window) through; edits wait for this transaction meanwhile.
+          await new Promise((r) => setImmediate(r));
           ctx.throwIfCancelled();
-          ctx.progress('import', source.bytesRead(), source.fileSize, { rows: counts.rowsRead, rejected: counts.rejected, bytes: source.bytesRead() });
+          ctx.progress('save', counts.rowsRead, staged.rows, { rows: counts.rowsRead, rejected: counts.rejected });
         }
       }
       ctx.throwIfCancelled();
@@ -261,6 +282,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
     }
   } finally {
     restoreCache?.();
+    stage?.drop();
     source.close();
     if (!committed && rejectedWriter) {
       await (rejectedWriter as CsvWriter).close().catch(() => undefined);

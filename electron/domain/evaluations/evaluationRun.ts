@@ -97,16 +97,36 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
     ctx.throwIfCancelled();
     progress('kpis', ++step, steps);
   };
-  const current = scorePeriod(src, period, settings, onStep);
+  // The earlier periods first: one computed from the data leaves its lines cached as the evaluated period's base.
   const history = earlier.map((p) => historyOf(ws, src, p, ids, settings, onStep));
+  const current = scorePeriod(src, period, settings, onStep);
 
+  const weights = { ...settings.weights };
   const cards: Scorecard[] = partners.map((p) => {
-    const { kpis, score } = current.get(p.id)!;
-    const results: PeriodResult[] = [...history.map((h) => h.get(p.id)!), { period: period.label, attainment: kpis.attainment, healthScore: score.healthScore }];
+    const { kpis: k, score } = current.get(p.id)!;
+    const results: PeriodResult[] = [...history.map((h) => h.get(p.id)!), { period: period.label, attainment: k.attainment, healthScore: score.healthScore }];
     const rec = recommendTier(p.tier, results, settings.tierRules);
-    const { prevRevenueMinor: _p, yoyRevenueMinor: _y, expiredCertifications: _e, ...rest } = kpis;
+    // Field by field rather than a rest-spread of the KPIs: the spread copies were a third of the run's JavaScript.
     return {
-      ...rest,
+      partnerId: k.partnerId,
+      revenueMinor: k.revenueMinor,
+      targetMinor: k.targetMinor,
+      attainment: k.attainment,
+      growthPrev: k.growthPrev,
+      growthYoY: k.growthYoY,
+      grossMargin: k.grossMargin,
+      orders: k.orders,
+      activeCustomers: k.activeCustomers,
+      newCustomers: k.newCustomers,
+      retention: k.retention,
+      satisfaction: k.satisfaction,
+      trainingCompliance: k.trainingCompliance,
+      openHighRisks: k.openHighRisks,
+      sellThroughRate: k.sellThroughRate,
+      daysOfInventory: k.daysOfInventory,
+      inventoryTurnover: k.inventoryTurnover,
+      crossTerritoryShare: k.crossTerritoryShare,
+      belowFloorShare: k.belowFloorShare,
       partnerCode: p.code,
       partnerName: p.name,
       tier: p.tier as Tier,
@@ -120,7 +140,7 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
       rankInRegion: null,
       tierRecommendation: rec.tierRecommendation,
       recommendationReason: rec.reason,
-      scoreParts: { parts: score.parts, weights: { ...settings.weights }, coverage: score.coverage },
+      scoreParts: { parts: score.parts, weights, coverage: score.coverage },
     };
   });
   const byChannel = ranksWithin(cards, (c) => c.channelType, (c) => c.healthScore);
@@ -146,14 +166,13 @@ function fingerprintOf(
   history: Array<Map<number, PeriodResult>>,
   settings: EvaluationSettings,
 ): string {
-  const h = createHash('sha256');
-  h.update(JSON.stringify({ period, settings }));
+  // The same bytes in the same order as one update per value, hashed in one go.
+  const parts: string[] = [JSON.stringify({ period, settings })];
   for (const p of partners) {
-    h.update(JSON.stringify([p.id, p.code, p.tier, p.channelType, p.regionCode, p.regionRoot]));
-    h.update(JSON.stringify(current.get(p.id)!.kpis));
-    for (const m of history) h.update(JSON.stringify(m.get(p.id)!));
+    parts.push(JSON.stringify([p.id, p.code, p.tier, p.channelType, p.regionCode, p.regionRoot]), JSON.stringify(current.get(p.id)!.kpis));
+    for (const m of history) parts.push(JSON.stringify(m.get(p.id)!));
   }
-  return h.digest('hex');
+  return createHash('sha256').update(parts.join('')).digest('hex');
 }
 
 /**
@@ -165,10 +184,11 @@ function historyOf(ws: Workspace, src: KpiSource, p: Period, ids: number[], sett
   const out = new Map<number, PeriodResult>();
   const stored = ws.sqlite
     .prepare(
-      `select s.partner_id as id, s.attainment, s.health_score as healthScore from scorecards s join evaluation_runs r on r.id = s.run_id
-       where r.period = @period and r.status = 'completed' and s.partner_id in (select value from json_each(@ids))
-       and r.id = (select max(r2.id) from scorecards s2 join evaluation_runs r2 on r2.id = s2.run_id
-                   where s2.partner_id = s.partner_id and r2.period = r.period and r2.status = 'completed')`,
+      // Per partner the row of its latest completed run of the period (SQLite takes the bare columns from the max() row).
+      `select s.partner_id as id, s.attainment, s.health_score as healthScore, max(s.run_id) as runId from scorecards s
+       where s.run_id in (select id from evaluation_runs where period = @period and status = 'completed')
+         and s.partner_id in (select value from json_each(@ids))
+       group by s.partner_id`,
     )
     .all({ period: p.label, ids: JSON.stringify(ids) }) as Array<{ id: number; attainment: number | null; healthScore: number }>;
   for (const r of stored) out.set(r.id, { period: p.label, attainment: r.attainment, healthScore: r.healthScore });

@@ -43,10 +43,16 @@ interface Money {
   cost: number | null;
 }
 
-/** One partner's lines in one period, aggregated: money, distinct orders and the distinct customers (non-null refs). */
-interface PeriodLines extends Money {
-  orders: number;
+/** A partner's revenue and distinct customers (non-null refs) in a period: what a growth and retention base needs. */
+interface PeriodCustomers {
+  rev: number;
   customers: string[];
+}
+
+/** One partner's lines in one period, aggregated: money, sell-in quantity, distinct orders and the distinct customers. */
+interface PeriodLines extends Money, PeriodCustomers {
+  qty: number;
+  orders: number;
 }
 
 /**
@@ -59,7 +65,8 @@ interface PeriodLines extends Money {
  * whether their first purchase ever falls in the period — done in one statement over a JSON object of partner → customers.
  */
 export class KpiSource {
-  private readonly money = new Map<string, Map<number, Money>>();
+  private readonly revenue = new Map<string, Map<number, { rev: number }>>();
+  private readonly bases = new Map<string, Map<number, PeriodCustomers>>();
   private readonly lines = new Map<string, Map<number, PeriodLines>>();
   private readonly ids: string;
   private readonly stmts: ReturnType<KpiSource['prepare']>;
@@ -80,9 +87,13 @@ export class KpiSource {
     const inIds = 'partner_id in (select value from json_each(@ids))';
     const money = `sum(amount_minor) as rev, sum(case when cost_minor is not null then amount_minor end) as revC, sum(cost_minor) as cost`;
     return {
-      money: s.prepare(`select partner_id as p, ${money} from sales_lines where ${inIds} and date between @start and @end group by partner_id`),
+      revenue: s.prepare(`select partner_id as p, sum(amount_minor) as rev from sales_lines where ${inIds} and date between @start and @end group by partner_id`),
+      bases: s.prepare(
+        `select partner_id as p, sum(amount_minor) as rev, json_group_array(distinct customer_ref) filter (where customer_ref is not null) as customers
+         from sales_lines where ${inIds} and date between @start and @end group by partner_id`,
+      ),
       lines: s.prepare(
-        `select partner_id as p, ${money}, count(distinct order_ref) as orders,
+        `select partner_id as p, ${money}, sum(quantity) as qty, count(distinct order_ref) as orders,
            json_group_array(distinct customer_ref) filter (where customer_ref is not null) as customers
          from sales_lines where ${inIds} and date between @start and @end group by partner_id`,
       ),
@@ -112,16 +123,31 @@ export class KpiSource {
     return new KpiSource(this.ws, partnerIds, this.fsm);
   }
 
-  /** Revenue / costed revenue / cost per partner for a period (cached; from the period's lines when those were read). */
-  moneyFor(p: Period): Map<number, Money> {
-    const l = this.lines.get(p.label);
-    if (l) return l;
-    let m = this.money.get(p.label);
+  /** Revenue per partner for a period (cached; from the period's lines or customers when those were read). */
+  revenueFor(p: Period): Map<number, { rev: number }> {
+    const read = this.lines.get(p.label) ?? this.bases.get(p.label);
+    if (read) return read;
+    let m = this.revenue.get(p.label);
     if (!m) {
       m = new Map();
-      for (const r of this.stmts.money.all({ ids: this.ids, start: p.start, end: p.end }) as Array<Money & { p: number }>) m.set(r.p, r);
-      this.money.set(p.label, m);
+      for (const r of this.stmts.revenue.all({ ids: this.ids, start: p.start, end: p.end }) as Array<{ p: number; rev: number }>) m.set(r.p, r);
+      this.revenue.set(p.label, m);
     }
+    return m;
+  }
+
+  /**
+   * Revenue and distinct customers per partner for a period used as a base (the previous period): one grouped scan
+   * lighter than the full lines (no orders, costs or quantities), unless the full lines were read already.
+   */
+  basesFor(p: Period): Map<number, PeriodCustomers> {
+    const read = this.lines.get(p.label) ?? this.bases.get(p.label);
+    if (read) return read;
+    const m = new Map<number, PeriodCustomers>();
+    for (const r of this.stmts.bases.all({ ids: this.ids, start: p.start, end: p.end }) as Array<{ p: number; rev: number; customers: string }>) {
+      m.set(r.p, { rev: r.rev, customers: JSON.parse(r.customers) as string[] });
+    }
+    this.bases.set(p.label, m);
     return m;
   }
 
@@ -130,8 +156,8 @@ export class KpiSource {
     let m = this.lines.get(p.label);
     if (!m) {
       m = new Map();
-      for (const r of this.stmts.lines.all({ ids: this.ids, start: p.start, end: p.end }) as Array<Money & { p: number; orders: number; customers: string }>) {
-        m.set(r.p, { rev: r.rev, revC: r.revC, cost: r.cost, orders: r.orders, customers: JSON.parse(r.customers) as string[] });
+      for (const r of this.stmts.lines.all({ ids: this.ids, start: p.start, end: p.end }) as Array<Money & { p: number; qty: number; orders: number; customers: string }>) {
+        m.set(r.p, { rev: r.rev, revC: r.revC, cost: r.cost, qty: r.qty, orders: r.orders, customers: JSON.parse(r.customers) as string[] });
       }
       this.lines.set(p.label, m);
     }
@@ -143,7 +169,7 @@ export class KpiSource {
    * period) per partner. A customer seen in the previous period is not new; for the others one seek over
    * sales_customer_idx looks for an earlier line (before the previous period when it ends the day before p starts).
    */
-  private customers(p: Period, prev: Period, cur: Map<number, PeriodLines>, before: Map<number, PeriodLines>) {
+  private customers(p: Period, prev: Period, cur: Map<number, PeriodLines>, before: Map<number, PeriodCustomers>) {
     const kept = new Map<number, { prev: number; kept: number }>();
     const unseen: Record<number, string[]> = {};
     let anyUnseen = false;
@@ -179,8 +205,8 @@ export class KpiSource {
     const yoy = samePeriodLastYear(p, this.fsm);
     const cur = this.linesFor(p);
     onStep('revenue, orders and customers');
-    const before = this.linesFor(prev);
-    const yoyM = this.moneyFor(yoy);
+    const before = this.basesFor(prev);
+    const yoyM = this.revenueFor(yoy);
     onStep('previous periods');
     const targets = revenueTargets(this.ws, p, this.fsm, this.partnerIds);
     onStep('targets');
@@ -197,7 +223,9 @@ export class KpiSource {
     const compliance = trainingCompliance(this.ws, p.end, this.partnerIds);
     const expired = this.expiredCertifications(p.end);
     onStep('training');
-    const channel = channelMeasures(this.ws, p, this.partnerIds);
+    const sellIn = new Map<number, number>();
+    for (const [id, l] of cur) sellIn.set(id, l.qty);
+    const channel = channelMeasures(this.ws, p, this.partnerIds, sellIn);
     onStep('sell-through and inventory');
 
     const out = new Map<number, PartnerKpis>();

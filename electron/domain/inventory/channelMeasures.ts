@@ -16,15 +16,16 @@ export const FLOOR_AT_LINE = `(select pp.floor_price_minor from product_prices p
  * sell-in quantity (sales lines), sell-through, stock at the period's edges, 窜货 by customer province against the
  * partner's territory (a sub-territory's province is inside), 控价 against the floor price at the line's date.
  */
-export function channelMeasures(ws: Workspace, period: Period, partnerIds: readonly number[]): Map<number, ChannelMeasures> {
+export function channelMeasures(ws: Workspace, period: Period, partnerIds: readonly number[], knownSellIn?: Map<number, number>): Map<number, ChannelMeasures> {
   const s = ws.sqlite;
   const ids = JSON.stringify(partnerIds);
   const inIds = 'partner_id in (select value from json_each(@ids))';
   const range = { ids, start: period.start, end: period.end };
   const days = daysBetween(period.start, period.end) + 1;
 
-  const sellIn = new Map<number, number>();
-  for (const r of s.prepare(`select partner_id as p, sum(quantity) as q from sales_lines where ${inIds} and date between @start and @end group by partner_id`).all(range) as Array<{ p: number; q: number }>) {
+  // The evaluation passes the sell-in it has already summed in its scan of the period's lines (one scan, not two).
+  const sellIn = knownSellIn ?? new Map<number, number>();
+  if (!knownSellIn) for (const r of s.prepare(`select partner_id as p, sum(quantity) as q from sales_lines where ${inIds} and date between @start and @end group by partner_id`).all(range) as Array<{ p: number; q: number }>) {
     sellIn.set(r.p, r.q);
   }
   const reporting = new Set(

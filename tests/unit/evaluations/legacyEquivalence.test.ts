@@ -41,6 +41,9 @@ function generate(ws: Workspace): void {
       `insert into risks (code, title, category, partner_id, likelihood, impact, status, source, created_at, updated_at)
        values (?, ?, 'market', ?, ?, ?, ?, 'manual', '2018-01-01T00:00:00.000Z', '2018-01-01T00:00:00.000Z')`,
     );
+    s.prepare("insert into products (code, name_zh) values ('SKU1', '产品1')").run();
+    const st = s.prepare('insert into sell_through_lines (partner_id, product_id, date, quantity, amount_minor, dedupe_key) values (?, 1, ?, ?, ?, ?)');
+    const inv = s.prepare('insert into inventory_snapshots (partner_id, product_id, date, quantity) values (?, 1, ?, ?)');
     for (let pid = 1; pid <= PARTNERS; pid++) {
       const size = 0.3 + rnd() * 2;
       const customers = 3 + Math.floor(rnd() * 30);
@@ -62,6 +65,14 @@ function generate(ws: Workspace): void {
       for (let k = 0; k < 2; k++) {
         const on = addDays('2017-06-01', Math.floor(rnd() * 900));
         tr.run(pid, 1 + Math.floor(rnd() * 4), `T${k}`, on, addDays(on, 365));
+      }
+      // Sell-through and stock reports for every fifth partner: the channel measures stored on the scorecards.
+      if (pid % 5 === 0) {
+        for (let k = 0; k < 20; k++) {
+          const q = 1 + Math.floor(rnd() * 5);
+          st.run(pid, addDays('2018-01-01', Math.floor(rnd() * 730)), q, q * 10_000, `s${k}`);
+        }
+        for (const d of ['2018-03-31', '2018-06-30', '2018-12-31', '2019-03-31']) inv.run(pid, d, Math.floor(rnd() * 40));
       }
       if (pid % 9 === 0) risk.run(`M-${pid}`, `风险${pid}`, pid, 4, 3 + (pid % 3), pid % 27 === 0 ? 'mitigating' : 'open');
     }
@@ -123,5 +134,6 @@ describe('set-based evaluation against the per-partner path it replaced', () => 
     expect(counts.auto).toBeGreaterThan(100);
     expect(counts.review).toBeGreaterThan(0);
     expect(counts.updates).toBeGreaterThan(counts.review);
+    expect(fresh.sqlite.prepare('select count(*) from scorecards where sell_through_rate is not null and days_of_inventory is not null').pluck().get()).toBeGreaterThan(50);
   });
 });

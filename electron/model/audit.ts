@@ -9,6 +9,8 @@ export interface AuditRecord {
   operation: string;
   entity: string | null;
   entityId: string | null;
+  /** The record as a person names it (its code: P0301, R-0018; a payout run as program · period · version), else the stored id. */
+  recordName: string | null;
   before: unknown;
   after: unknown;
   outcome: 'ok' | 'refused';

@@ -34,7 +34,49 @@ const parse = (v: string | null): unknown => {
   }
 };
 
-const toRecord = (r: Row): AuditRecord => {
+/**
+ * How a person names a record of each type (issue 11: "R-0018", "P0301", not an internal id): one SQL expression per
+ * audited entity whose id is a row id. A record deleted since, or an entity not listed, keeps its stored id.
+ */
+const RECORD_NAME: Record<string, string> = {
+  partner: 'select code from partners where id = ?',
+  risk: 'select code from risks where id = ?',
+  training_course: 'select code from training_courses where id = ?',
+  training_record: "select p.code || ' · ' || c.code from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id where r.id = ?",
+  incentive_program: 'select code from incentive_programs where id = ?',
+  target_plan: 'select code from target_plans where id = ?',
+  territory: 'select code from territories where id = ?',
+  mdf_fund: 'select code from mdf_funds where id = ?',
+  channelManager: 'select name from channel_managers where id = ?',
+  payout_run: "select coalesce(p.code, '#' || r.id) || ' · ' || r.period || ' v' || r.version from payout_runs r left join incentive_programs p on p.id = r.program_id where r.id = ?",
+  evaluation_run: "select period || ' v' || version from evaluation_runs where id = ?",
+  evaluation_schedule: 'select name from evaluation_schedules where id = ?',
+  deal_registration: "select '#' || d.id || ' ' || d.customer_name from deal_registrations d where d.id = ?",
+  review_meeting: "select p.code || ' · ' || m.period from review_meetings m join partners p on p.id = m.partner_id where m.id = ?",
+};
+
+/** Names the records of a page of audit rows, one prepared statement per entity type. */
+function recordNamer(sqlite: Database.Database): (entity: string | null, id: string | null) => string | null {
+  const statements = new Map<string, Database.Statement | null>();
+  return (entity, id) => {
+    if (!entity || !id || !/^\d+$/.test(id)) return null;
+    if (!statements.has(entity)) {
+      const sql = RECORD_NAME[entity];
+      let st: Database.Statement | null = null;
+      try {
+        st = sql ? sqlite.prepare(sql).pluck() : null;
+      } catch {
+        st = null; // a workspace without that table (older schema mid-migration): keep the id
+      }
+      statements.set(entity, st);
+    }
+    const st = statements.get(entity);
+    const v = st ? (st.get(Number(id)) as string | undefined) : undefined;
+    return v ?? null;
+  };
+}
+
+const toRecord = (r: Row, name: string | null = null): AuditRecord => {
   const before = parse(r.before);
   const after = parse(r.after);
   return {
@@ -44,6 +86,7 @@ const toRecord = (r: Row): AuditRecord => {
     operation: r.operation,
     entity: r.entity,
     entityId: r.entity_id,
+    recordName: name ?? r.entity_id,
     before,
     after,
     outcome: r.outcome,
@@ -83,13 +126,15 @@ export function listAudit(sqlite: Database.Database, f: AuditFilter): { rows: Au
   const rows = sqlite
     .prepare(`select * from audit_log ${w} order by at desc, id desc limit ? offset ?`)
     .all(...args, f.limit ?? 500, f.offset ?? 0) as Row[];
-  return { rows: rows.map(toRecord), total };
+  const named = recordNamer(sqlite);
+  return { rows: rows.map((r) => toRecord(r, named(r.entity, r.entity_id))), total };
 }
 
 /** Everything that happened to one record, oldest first. */
 export function recordHistory(sqlite: Database.Database, entity: string, entityId: string | number): AuditRecord[] {
   const rows = sqlite.prepare('select * from audit_log where entity = ? and entity_id = ? order by at, id').all(entity, String(entityId)) as Row[];
-  return rows.map(toRecord);
+  const named = recordNamer(sqlite);
+  return rows.map((r) => toRecord(r, named(r.entity, r.entity_id)));
 }
 
 export function auditFacets(sqlite: Database.Database): { entities: string[]; users: string[]; operations: string[] } {

@@ -8,13 +8,18 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { Modal } from '../../components/Modal';
+import { fieldLabel, valueText } from './auditWords';
 
 /** An operation in words ('payouts.approve' → 审批结算批次 / Approve a payout run); unknown ones as stored. */
 const opName = (t: TFunction, op: string | null | undefined) => (op ? t(`operations:${op}`, { defaultValue: op }) : '');
 
 const PAGE = 500;
 
-const show = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+/** The changed fields of a record in words ("等级, 状态"). */
+function changeSummary(t: TFunction, r: AuditRecord): string {
+  const changes = recordDiff(r.before, r.after);
+  return changes.map((c) => (c.field === '(value)' ? t('audit:history.value') : fieldLabel(t, r.entity, c.field))).slice(0, 8).join(', ');
+}
 
 /** A record type (payout_run) in words (结算批次 / Payout run); an unknown one as it is stored. */
 function entityName(t: TFunction, entity: string | null | undefined): string {
@@ -31,7 +36,7 @@ export default function AuditPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [offset, setOffset] = useState(0);
-  const [record, setRecord] = useState<{ entity: string; entityId: string } | null>(null);
+  const [record, setRecord] = useState<{ entity: string; entityId: string; name: string } | null>(null);
 
   const facets = useOp('audit.facets', {});
   const input = {
@@ -53,9 +58,9 @@ export default function AuditPage() {
       { field: 'user', headerName: t('audit:field.user'), width: 130 },
       { field: 'operation', headerName: t('audit:field.operation'), width: 200, valueFormatter: (p) => opName(t, p.value as string), filterValueGetter: (p) => opName(t, p.data?.operation) },
       { field: 'entity', headerName: t('audit:field.entity'), width: 140, valueFormatter: (p) => entityName(t, p.value as string | null), filterValueGetter: (p) => entityName(t, p.data?.entity ?? null) },
-      { field: 'entityId', headerName: t('audit:field.entityId'), width: 110 },
+      { colId: 'entityId', field: 'recordName', headerName: t('audit:field.entityId'), width: 150 },
       { field: 'outcome', headerName: t('audit:field.outcome'), width: 110, valueFormatter: (p) => t(`audit:outcome.${p.value as string}`), cellClass: (p) => (p.value === 'refused' ? 'error' : '') },
-      { colId: 'changes', field: 'changeSummary', headerName: t('audit:field.changes'), flex: 1, minWidth: 220 },
+      { colId: 'changes', field: 'changeSummary', headerName: t('audit:field.changes'), flex: 1, minWidth: 220, valueFormatter: (p) => (p.data ? changeSummary(t, p.data) : ''), filterValueGetter: (p) => (p.data ? changeSummary(t, p.data) : '') },
     ],
     [t],
   );
@@ -117,7 +122,7 @@ export default function AuditPage() {
         rows={list.data?.rows}
         columns={columns}
         getRowId={(r) => String(r.id)}
-        onRowClicked={(r) => r.entity && r.entityId && setRecord({ entity: r.entity, entityId: r.entityId })}
+        onRowClicked={(r) => r.entity && r.entityId && setRecord({ entity: r.entity, entityId: r.entityId, name: r.recordName ?? r.entityId })}
         toolbar={
           <span className="pager" data-testid="audit-pager">
             {t('audit:range', { from: total ? offset + 1 : 0, to: Math.min(offset + PAGE, total), total })}
@@ -130,17 +135,17 @@ export default function AuditPage() {
           </span>
         }
       />
-      {record && <RecordHistory entity={record.entity} entityId={record.entityId} onClose={() => setRecord(null)} />}
+      {record && <RecordHistory entity={record.entity} entityId={record.entityId} name={record.name} onClose={() => setRecord(null)} />}
     </div>
   );
 }
 
 /** Every change of one record, oldest first, each with a field-by-field before/after table. */
-function RecordHistory({ entity, entityId, onClose }: { entity: string; entityId: string; onClose: () => void }) {
+function RecordHistory({ entity, entityId, name, onClose }: { entity: string; entityId: string; name: string; onClose: () => void }) {
   const { t } = useTranslation(['audit', 'common', 'operations']);
   const history = useOp('audit.history', { entity, entityId });
   return (
-    <Modal title={t('audit:history.title', { entity: entityName(t, entity), id: entityId })} onClose={onClose} testId="audit-history" wide>
+    <Modal title={t('audit:history.title', { entity: entityName(t, entity), id: name })} onClose={onClose} testId="audit-history" wide>
       <ErrorBanner error={history.error} />
       <ol className="audit-history">
         {history.data?.map((r) => {
@@ -164,11 +169,9 @@ function RecordHistory({ entity, entityId, onClose }: { entity: string; entityId
                   <tbody>
                     {changes.map((c) => (
                       <tr key={c.field}>
-                        <td>
-                          <code>{c.field}</code>
-                        </td>
-                        <td className="before">{show(c.before)}</td>
-                        <td className="after">{show(c.after)}</td>
+                        <td>{c.field === '(value)' ? t('audit:history.value') : fieldLabel(t, entity, c.field)}</td>
+                        <td className="before">{valueText(t, entity, c.field, c.before)}</td>
+                        <td className="after">{valueText(t, entity, c.field, c.after)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -21,7 +21,7 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export const COURSE_CATEGORIES = ['onboarding', 'product', 'sales', 'service', 'compliance', 'technical'] as const;
 export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
 
-export const RISK_CATEGORIES = ['channel_conflict', 'price_conflict', 'market', 'credit', 'operational', 'compliance', 'technical', 'supply'] as const;
+export const RISK_CATEGORIES = ['channel_conflict', 'price_conflict', 'market', 'credit', 'operational', 'compliance', 'technical', 'supply', 'inventory'] as const;
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 
 export const RISK_STATUSES = ['open', 'mitigating', 'accepted', 'closed'] as const;

@@ -2,6 +2,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { createdAt, updatedAt } from './common';
 import { imports } from './imports';
 import { partners } from './partners';
+import { risks } from './risks';
 import { territories } from './territories';
 
 /** The company's product list: one code per product, so quantities, prices and product lines mean the same across files. */
@@ -95,6 +96,19 @@ export const sellThroughLines = sqliteTable(
     index('sell_through_customer_idx').on(t.partnerId, t.customerRef, t.date),
     index('sell_through_import_idx').on(t.importId),
   ],
+);
+
+/**
+ * The sell-through lines behind a channel auto-risk (窜货 → channel conflict, 乱价 → price conflict): kept by difference
+ * on each re-evaluation; a line removed by an import's undo takes its link with it.
+ */
+export const riskEvidence = sqliteTable(
+  'risk_evidence',
+  {
+    riskId: integer('risk_id').notNull().references(() => risks.id, { onDelete: 'cascade' }),
+    lineId: integer('line_id').notNull().references(() => sellThroughLines.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('risk_evidence_uq').on(t.riskId, t.lineId), index('risk_evidence_line_idx').on(t.lineId)],
 );
 
 export type ProductRow = typeof products.$inferSelect;

@@ -1,5 +1,10 @@
+import { z } from 'zod';
+import { zs } from '../../shared/fields';
 import {
   customersInput,
+  inventoryRulesSchema,
+  type EvidenceKind,
+  type InventoryRules,
   inventoryEvidenceInput,
   inventoryOverviewInput,
   inventoryTrendInput,
@@ -9,7 +14,7 @@ import {
   type InventoryTrendPoint,
   type LapsedCustomer,
 } from '../model/inventory';
-import { query } from './operation';
+import { mutation, query } from './operation';
 
 export * from '../model/inventory';
 
@@ -19,5 +24,10 @@ export const inventoryContract = {
   'inventory.overview': query<InventoryOverview>()(inventoryOverviewInput),
   'inventory.evidence': query<EvidenceLine[]>()(inventoryEvidenceInput),
   'inventory.trend': query<InventoryTrendPoint[]>()(inventoryTrendInput),
+  /** The sell-through lines linked to a channel auto-risk (窜货, 乱价). */
+  'inventory.riskEvidence': query<{ kind: EvidenceKind | null; lines: EvidenceLine[] }>()(z.object({ riskId: zs.id }).strict()),
+  'inventory.rules.get': query<InventoryRules>()(z.object({}).strict()),
+  /** Changes some of the rules; the rest keep their value. */
+  'inventory.rules.set': mutation<InventoryRules>()(inventoryRulesSchema.partial().strict(), { invalidates: ['inventory', 'settings'] }),
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../../shared/clock';
 import { gradeBandsSchema, riskRulesSchema, scoreWeightsSchema, tierRulesSchema } from './evaluations';
+import { inventoryRulesSchema } from './inventory';
 
 /**
  * Settings with a known shape, validated on every write through 'settings.set'. Areas with richer settings
@@ -39,6 +40,8 @@ export const KNOWN_SETTINGS = {
   'evaluation.gradeBands': gradeBandsSchema,
   'evaluation.tierRules': tierRulesSchema,
   'evaluation.riskRules': riskRulesSchema,
+  /** Channel inventory rules (typed ops: 'inventory.rules.get/set'); missing fields take their defaults. */
+  'inventory.rules': inventoryRulesSchema.partial(),
 } as const;
 
 export type KnownSettingKey = keyof typeof KNOWN_SETTINGS;

@@ -26,7 +26,7 @@ export interface EvaluationRunResult {
   version: number;
   partnerCount: number;
   inputsFingerprint: string;
-  risks: { created: number; updated: number; reviewRequested: number };
+  risks: { created: number; updated: number; reviewRequested: number; closed?: number };
   /** Whom the run considered and why it left anyone out. */
   population: Population;
 }

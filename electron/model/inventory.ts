@@ -61,10 +61,30 @@ export interface InventoryRules {
   doiLimitDays: number;
   /** A partner whose last stock report is older than this many days is flagged. */
   notReportedDays: number;
+  /** Whether an evaluation raises, updates and closes the channel auto-risks (stuffing, 窜货, 乱价). */
+  autoRisks: boolean;
+  /** 窜货 raises a channel-conflict risk when the share of located lines outside the territory is above this (0: any line). */
+  crossTerritoryShareLimit: number;
+  /** 乱价 raises a price-conflict risk when the share of priced lines below the floor is above this (0: any line). */
+  belowFloorShareLimit: number;
 }
-export const DEFAULT_INVENTORY_RULES: InventoryRules = { stuffingGapPoints: 20, doiLimitDays: 90, notReportedDays: 14 };
+export const DEFAULT_INVENTORY_RULES: InventoryRules = {
+  stuffingGapPoints: 20,
+  doiLimitDays: 90,
+  notReportedDays: 14,
+  autoRisks: true,
+  crossTerritoryShareLimit: 0,
+  belowFloorShareLimit: 0,
+};
 export const inventoryRulesSchema = z
-  .object({ stuffingGapPoints: z.number().finite().min(0).max(1000), doiLimitDays: z.number().finite().min(1).max(3650), notReportedDays: z.number().int().min(1).max(365) })
+  .object({
+    stuffingGapPoints: z.number().finite().min(0).max(1000),
+    doiLimitDays: z.number().finite().min(1).max(3650),
+    notReportedDays: z.number().int().min(1).max(365),
+    autoRisks: z.boolean(),
+    crossTerritoryShareLimit: z.number().finite().min(0).max(1),
+    belowFloorShareLimit: z.number().finite().min(0).max(1),
+  })
   .strict();
 
 /** The channel-stuffing signal of one partner for one period (the period and the one before it both meet a condition). */

@@ -1,6 +1,6 @@
 import type { inventoryContract } from '../../contract/inventory';
 import { customerRfm, lapsedCustomers } from '../../domain/inventory/endCustomers';
-import { inventoryEvidence, inventoryOverview, inventoryTrend } from '../../domain/inventory/inventoryOverview';
+import { inventoryEvidence, inventoryOverview, inventoryRules, inventoryTrend, riskEvidence, setInventoryRules } from '../../domain/inventory/inventoryOverview';
 import type { HandlerMap } from './types';
 
 export const inventoryHandlers: HandlerMap<keyof typeof inventoryContract> = {
@@ -9,4 +9,7 @@ export const inventoryHandlers: HandlerMap<keyof typeof inventoryContract> = {
   'inventory.overview': ({ ws }, { period }) => inventoryOverview(ws, period),
   'inventory.evidence': ({ ws }, input) => inventoryEvidence(ws, input),
   'inventory.trend': ({ ws }, input) => inventoryTrend(ws, input),
+  'inventory.riskEvidence': ({ ws }, { riskId }) => riskEvidence(ws, riskId),
+  'inventory.rules.get': ({ ws }) => inventoryRules(ws),
+  'inventory.rules.set': (ctx, patch) => setInventoryRules(ctx, patch),
 };

@@ -11,6 +11,7 @@ import { readEvaluationSettings, type EvaluationSettings } from './evaluationSet
 import { gradeOf, healthScore, ranksWithin } from './healthScore';
 import { KpiSource, type PartnerKpis } from './kpis';
 import { applyRiskSignals, type RiskSignalOutcome } from './riskSignals';
+import { applyChannelRisks } from '../inventory/channelRisks';
 import { type TierRecommendation } from '../../model/evaluations';
 import { type PeriodResult } from '../../model/evaluations';
 import { recommendTier } from './tierRules';
@@ -259,8 +260,13 @@ function storeRun(
         ).lastInsertRowid,
     );
     writeCards(runId);
-    const risks =
+    const risks: RiskSignalOutcome =
       opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, user, now, runId);
+    if (opts.riskSignals !== false) {
+      // The channel rules (stuffing, 窜货, 乱价) close their risks when a finding clears (README "Channel auto-risks").
+      const channel = applyChannelRisks(ctx, period, cards.map((c) => c.partnerId), { at: now, runId, fsm: settings.fiscalStartMonth });
+      Object.assign(risks, { created: risks.created + channel.created, updated: risks.updated + channel.updated, closed: channel.closed });
+    }
     // Recorded as an evaluation run whichever operation ran it (a schedule, the demo).
     ctx.audit({
       operation: 'evaluations.run',

@@ -37,6 +37,8 @@ export interface RiskSignalOutcome {
   created: number;
   updated: number;
   reviewRequested: number;
+  /** Channel auto-risks closed because their finding cleared (electron/domain/inventory/channelRisks.ts). */
+  closed?: number;
 }
 
 /**

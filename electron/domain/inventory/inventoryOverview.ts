@@ -2,8 +2,9 @@ import type { Workspace } from '../../../db/database';
 import { daysBetween } from '../../../shared/clock';
 import { DomainError } from '../../../shared/errors';
 import { addMonthsClamped, parsePeriod, periodContaining, type Period } from '../../../shared/period';
-import { DEFAULT_INVENTORY_RULES, inventoryRulesSchema, type EvidenceLine, type InventoryGridRow, type InventoryOverview, type InventoryRules, type InventoryTrendPoint } from '../../model/inventory';
-import { getSetting } from '../system/settingsStore';
+import { DEFAULT_INVENTORY_RULES, inventoryRulesSchema, type EvidenceKind, type EvidenceLine, type InventoryGridRow, type InventoryOverview, type InventoryRules, type InventoryTrendPoint } from '../../model/inventory';
+import { getSetting, setSetting } from '../system/settingsStore';
+import type { OpContext } from '../opContext';
 import { workspaceClock } from '../system/workspaceClock';
 import { channelMeasures, FLOOR_AT_LINE } from './channelMeasures';
 import { productLookup } from './productLookup';
@@ -15,6 +16,15 @@ export const INVENTORY_RULES_KEY = 'inventory.rules';
 export function inventoryRules(ws: Workspace): InventoryRules {
   const parsed = inventoryRulesSchema.safeParse({ ...DEFAULT_INVENTORY_RULES, ...(getSetting<object>(ws.db, INVENTORY_RULES_KEY, {}) ?? {}) });
   return parsed.success ? parsed.data : DEFAULT_INVENTORY_RULES;
+}
+
+/** Changes some of the rules (the rest keep their value) and records the change. */
+export function setInventoryRules(ctx: OpContext, patch: Partial<InventoryRules>): InventoryRules {
+  const before = inventoryRules(ctx.ws);
+  const after = inventoryRulesSchema.parse({ ...before, ...patch });
+  setSetting(ctx.ws.db, INVENTORY_RULES_KEY, after);
+  ctx.audit({ entity: 'setting', entityId: INVENTORY_RULES_KEY, before, after });
+  return after;
 }
 
 const fsmOf = (ws: Workspace) => Number(getSetting<unknown>(ws.db, 'company.fiscalStartMonth', 1)) || 1;
@@ -127,13 +137,7 @@ export function inventoryEvidence(ws: Workspace, input: { period: string; kind: 
     if (!p) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
     partnerIds = [p.id];
   } else partnerIds = channelPartners(ws).map((p) => p.id);
-  const base = `select s.id, pa.code as partnerCode, s.date, pr.code as productCode, pr.name_zh as productName, s.quantity, s.amount_minor as amountMinor,
-      s.customer_ref as customerRef, s.customer_name as customerName, s.customer_province as customerProvince, s.order_ref as orderRef,
-      ct.name_zh as provinceName, pt.name_zh as territoryName, s.customer_territory_id as ct, s.partner_id as pid, ${FLOOR_AT_LINE} as floorPriceMinor
-    from sell_through_lines s join partners pa on pa.id = s.partner_id join products pr on pr.id = s.product_id
-    left join territories ct on ct.id = s.customer_territory_id left join territories pt on pt.id = pa.territory_id
-    where s.partner_id in (select value from json_each(@ids)) and s.date between @start and @end and s.quantity > 0`;
-  type Raw = Omit<EvidenceLine, 'unitPriceMinor' | 'underFloor'> & { ct: number | null; pid: number };
+  const base = `${EVIDENCE_SELECT} where s.partner_id in (select value from json_each(@ids)) and s.date between @start and @end and s.quantity > 0`;
   const params = { ids: JSON.stringify(partnerIds), start: period.start, end: period.end };
   let lines: Raw[];
   if (input.kind === 'crossTerritory') {
@@ -147,15 +151,36 @@ export function inventoryEvidence(ws: Workspace, input: { period: string; kind: 
       .prepare(`select * from (${base} and s.amount_minor is not null) where floorPriceMinor is not null and amountMinor < floorPriceMinor * quantity order by (1.0 * amountMinor / quantity) / floorPriceMinor, date`)
       .all(params) as Raw[];
   }
-  return lines.slice(0, input.limit).map(({ ct: _c, pid: _p, ...l }) => {
-    const unit = l.amountMinor === null || l.quantity === 0 ? null : Math.round(l.amountMinor / l.quantity);
-    return {
-      ...l,
-      floorPriceMinor: input.kind === 'belowFloor' ? l.floorPriceMinor : null,
-      unitPriceMinor: unit,
-      underFloor: input.kind === 'belowFloor' && unit !== null && l.floorPriceMinor ? round6(1 - l.amountMinor! / l.quantity / l.floorPriceMinor) : null,
-    };
-  });
+  return lines.slice(0, input.limit).map((l) => evidenceLine(l, input.kind));
+}
+
+/** A sell-through line as evidence: partner, product, customer, its province and the partner's territory, the floor at its date. */
+export const EVIDENCE_SELECT = `select s.id, pa.code as partnerCode, s.date, pr.code as productCode, pr.name_zh as productName, s.quantity, s.amount_minor as amountMinor,
+      s.customer_ref as customerRef, s.customer_name as customerName, s.customer_province as customerProvince, s.order_ref as orderRef,
+      ct.name_zh as provinceName, pt.name_zh as territoryName, s.customer_territory_id as ct, s.partner_id as pid, ${FLOOR_AT_LINE} as floorPriceMinor
+    from sell_through_lines s join partners pa on pa.id = s.partner_id join products pr on pr.id = s.product_id
+    left join territories ct on ct.id = s.customer_territory_id left join territories pt on pt.id = pa.territory_id`;
+type Raw = Omit<EvidenceLine, 'unitPriceMinor' | 'underFloor'> & { ct: number | null; pid: number };
+
+export function evidenceLine({ ct: _c, pid: _p, ...l }: Raw, kind: EvidenceKind): EvidenceLine {
+  const unit = l.amountMinor === null || l.quantity === 0 ? null : Math.round(l.amountMinor / l.quantity);
+  return {
+    ...l,
+    floorPriceMinor: kind === 'belowFloor' ? l.floorPriceMinor : null,
+    unitPriceMinor: unit,
+    underFloor: kind === 'belowFloor' && unit !== null && l.floorPriceMinor ? round6(1 - l.amountMinor! / l.quantity / l.floorPriceMinor) : null,
+  };
+}
+
+/** The sell-through lines linked to a channel auto-risk (`risk_evidence`), worst first; none for a risk of another rule. */
+export function riskEvidence(ws: Workspace, riskId: number): { kind: EvidenceKind | null; lines: EvidenceLine[] } {
+  const risk = ws.sqlite.prepare('select rule_code as rule from risks where id = ?').get(riskId) as { rule: string | null } | undefined;
+  if (!risk) throw new DomainError(`Risk ${riskId} not found`, 'NOT_FOUND');
+  const kind: EvidenceKind | null = risk.rule === 'inventory:crossTerritory' ? 'crossTerritory' : risk.rule === 'inventory:belowFloor' ? 'belowFloor' : null;
+  if (!kind) return { kind, lines: [] };
+  const order = kind === 'crossTerritory' ? 's.amount_minor desc, s.date' : '(1.0 * s.amount_minor / s.quantity) / floorPriceMinor, s.date';
+  const rows = ws.sqlite.prepare(`${EVIDENCE_SELECT} join risk_evidence e on e.line_id = s.id where e.risk_id = ? order by ${order}, s.id`).all(riskId) as Raw[];
+  return { kind, lines: rows.map((r) => evidenceLine(r, kind)) };
 }
 
 /** Sell-in against sell-through quantity per month, the last `months` months up to the end of `to`. */

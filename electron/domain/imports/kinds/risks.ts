@@ -6,14 +6,15 @@ import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kin
 import { changeRecorder, partnerLookup, RowRejected } from './kind';
 
 const CATEGORY_WORDS = {
-  channel_conflict: ['渠道冲突', 'Channel conflict'],
-  price_conflict: ['价格冲突', '窜货', 'Price conflict'],
+  channel_conflict: ['渠道冲突', '窜货', 'Channel conflict'],
+  price_conflict: ['价格冲突', '乱价', 'Price conflict'],
   market: ['市场', '市场风险', 'Market'],
   credit: ['信用', '信用风险', '回款', 'Credit'],
   operational: ['运营', '运营风险', 'Operational'],
   compliance: ['合规', '合规风险', 'Compliance'],
   technical: ['技术', '技术风险', 'Technical'],
   supply: ['供应', '供应链', 'Supply'],
+  inventory: ['库存', '库存风险', '压货', 'Inventory'],
 } as const;
 const TREATMENT_WORDS = { avoid: ['规避', 'Avoid'], reduce: ['降低', '减轻', 'Reduce', 'Mitigate'], transfer: ['转移', 'Transfer'], accept: ['接受', 'Accept'] } as const;
 const STATUS_WORDS = { open: ['未处理', '打开', '开放', 'Open'], mitigating: ['处理中', '缓解中', 'Mitigating'], accepted: ['已接受', 'Accepted'], closed: ['已关闭', '关闭', 'Closed'] } as const;

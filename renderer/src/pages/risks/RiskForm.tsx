@@ -8,6 +8,7 @@ import { Modal } from '../../components/Modal';
 import { useFieldErrorText } from '../../validation';
 import { SCALE } from './riskUi';
 import { formatDateTime } from '../../format';
+import { RiskEvidence } from '../inventory/RiskEvidence';
 
 interface Values {
   title: string;
@@ -178,6 +179,8 @@ export function RiskForm({ id, readOnly, onClose }: { id: number | null; readOnl
             </select>,
           )}
           {field('nextReviewOn', <input type="date" name="nextReviewOn" value={values.nextReviewOn} onChange={set('nextReviewOn')} disabled={readOnly} data-testid="risk-next-review" />)}
+
+          {risk?.ruleCode?.startsWith('inventory:') && <RiskEvidence riskId={risk.id} />}
 
           <div className="span2">
             <h2>{t('risks:actions.title')}</h2>

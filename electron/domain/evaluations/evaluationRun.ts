@@ -265,7 +265,9 @@ function storeRun(
     if (opts.riskSignals !== false) {
       // The channel rules (stuffing, 窜货, 乱价) close their risks when a finding clears (README "Channel auto-risks").
       const channel = applyChannelRisks(ctx, period, cards.map((c) => c.partnerId), { at: now, runId, fsm: settings.fiscalStartMonth });
-      Object.assign(risks, { created: risks.created + channel.created, updated: risks.updated + channel.updated, closed: channel.closed });
+      risks.created += channel.created;
+      risks.updated += channel.updated;
+      if (channel.closed) risks.closed = channel.closed;
     }
     // Recorded as an evaluation run whichever operation ran it (a schedule, the demo).
     ctx.audit({

@@ -20,7 +20,8 @@ export const risksContract = {
     { invalidates: ['risks'] },
   ),
   'risks.heatMap': query<HeatMapResult>()(riskListFilter),
-  'risks.overdue': query<OverdueResult>()(z.object({ asOf: zs.isoDate.optional() }).strict()),
+  /** `channelManagerIds` ("Mine"): risks of partners they own now, or owned by them by name or e-mail (an empty list: none). */
+  'risks.overdue': query<OverdueResult>()(z.object({ asOf: zs.isoDate.optional(), channelManagerIds: z.array(zs.id).max(1000).optional() }).strict()),
   'risks.bands.get': query<{ bands: Bands; defaults: Bands }>()(z.object({}).strict()),
   'risks.bands.set': mutation<{ bands: Bands }>()(z.object({ bands: z.array(riskBand).length(4) }).strict(), { invalidates: ['risks'] }),
 };

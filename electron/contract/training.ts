@@ -8,6 +8,9 @@ import type { Population } from '../../shared/population';
 
 export * from '../model/training';
 
+/** "Mine": only the certificates of partners these channel managers own now (an empty list: none). */
+const channelManagerIds = z.array(zs.id).max(1000).optional();
+
 export const trainingContract = {
   'training.courses.list': query<Course[]>()(z.object({ includeInactive: z.boolean().optional() }).strict()),
   'training.courses.save': mutation<{ course: Course; recomputed: number }>()(courseInput, { invalidates: ['training'] }),
@@ -32,7 +35,7 @@ export const trainingContract = {
       .strict(),
   ),
   'training.expiring': query<{ asOf: string; days: number; rows: ExpiringCertificate[] }>()(
-    z.object({ asOf, days: z.number().int().min(0).max(3660) }).strict(),
+    z.object({ asOf, days: z.number().int().min(0).max(3660), channelManagerIds }).strict(),
   ),
   /** Writes the expiring list as CSV or XLSX to `out` (a file path); returns it. */
   'training.exportExpiring': job<{ path: string; rows: number }>()(
@@ -40,6 +43,7 @@ export const trainingContract = {
       .object({
         asOf,
         days: z.number().int().min(0).max(3660),
+        channelManagerIds,
         format: z.enum(['csv', 'xlsx']),
         lang: z.enum(['zh-CN', 'en']).optional(),
         out: zs.filePath,

@@ -22,6 +22,7 @@ export const GRID_NAMES = [
   'programs',
   'imports',
   'partnerLedger',
+  'partnerAccruals',
 ] as const;
 export type GridName = (typeof GRID_NAMES)[number];
 

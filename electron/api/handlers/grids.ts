@@ -45,6 +45,7 @@ const LIST_GRIDS: Record<Exclude<GridName, 'sales'>, ListGrid> = {
   programs: { operation: 'programs.list', run: incentiveHandlers['programs.list'], rows: asRows },
   imports: { operation: 'imports.list', run: importHandlers['imports.list'], rows: rowsField, paged: true },
   partnerLedger: { operation: 'ledger.partner', run: ledgerHandlers['ledger.partner'], rows: (r: { entries: unknown[] }) => r.entries as GridRow[] },
+  partnerAccruals: { operation: 'ledger.partner', run: ledgerHandlers['ledger.partner'], rows: (r: { accruals: unknown[] }) => r.accruals as GridRow[] },
 };
 
 const PAGE = 5000;

@@ -36,7 +36,7 @@ export const riskHandlers: HandlerMap<keyof typeof risksContract> = {
     return after;
   },
   'risks.heatMap': ({ ws }, input) => heatMap(ws, input),
-  'risks.overdue': ({ ws }, { asOf }) => overdueRisks(ws, asOf),
+  'risks.overdue': ({ ws, today }, { asOf, channelManagerIds }) => overdueRisks(ws, asOf ?? today(), channelManagerIds),
   'risks.bands.get': ({ ws }) => ({ bands: getRiskBands(ws.db), defaults: DEFAULT_RISK_BANDS }),
   'risks.bands.set': ({ ws, audit }, { bands }) => {
     assertRiskBands(bands);

@@ -46,12 +46,12 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
   'training.matrix': ({ ws, today }, input) => complianceMatrix(ws, { ...input, asOf: input.asOf ?? today() }),
   'training.expiring': ({ ws, today }, input) => {
     const asOf = input.asOf ?? today();
-    return { asOf, days: input.days, rows: expiringCertificates(ws, asOf, input.days) };
+    return { asOf, days: input.days, rows: expiringCertificates(ws, asOf, input.days, input.channelManagerIds) };
   },
   'training.exportExpiring': async ({ ws, progress, today }, input) => {
     const asOf = input.asOf ?? today();
     progress('query', 0, null);
-    const rows = expiringCertificates(ws, asOf, input.days);
+    const rows = expiringCertificates(ws, asOf, input.days, input.channelManagerIds);
     progress('write', 0, rows.length);
     const r = await exportExpiring(rows, { out: outputPath(input.out, input.onExists), format: input.format, lang: input.lang ?? 'zh-CN', asOf, days: input.days });
     progress('write', rows.length, rows.length);

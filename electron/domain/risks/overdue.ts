@@ -1,8 +1,7 @@
-import { and, eq, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { partners, riskActions, risks } from '../../../db/schema';
+import { channelManagers, partners, riskActions, risks } from '../../../db/schema';
 import { daysBetween } from '../../../shared/clock';
-import { workspaceClock } from '../system/workspaceClock';
 import type { RiskLevel } from '../../../shared/enums';
 import { getRiskBands, riskLevel } from './riskLevels';
 
@@ -27,15 +26,30 @@ export interface OverdueAction {
   daysOverdue: number;
 }
 
+/**
+ * Whose an overdue item is, for "Mine": a risk of a partner one of the managers owns now, or an owner (the risk's or
+ * the action's, free text) that is one of them by name or e-mail, letter case aside.
+ */
+function minePredicate(ws: Workspace, channelManagerIds: number[] | undefined) {
+  if (!channelManagerIds) return () => true;
+  const managers = channelManagerIds.length ? ws.db.select().from(channelManagers).where(inArray(channelManagers.id, channelManagerIds)).all() : [];
+  const ids = new Set(managers.map((m) => m.id));
+  const names = new Set(managers.flatMap((m) => [m.name, m.email].filter((x): x is string => !!x).map((x) => x.trim().toLowerCase())));
+  return (partnerManagerId: number | null, ...owners: Array<string | null>) =>
+    (partnerManagerId !== null && ids.has(partnerManagerId)) || owners.some((o) => o !== null && names.has(o.trim().toLowerCase()));
+}
+
 /** For the dashboard: reviews past their date and actions past their due date, on risks that are not closed. */
-export function overdueRisks(ws: Workspace, asOf: string = workspaceClock(ws).today()): { asOf: string; reviews: OverdueReview[]; actions: OverdueAction[] } {
+export function overdueRisks(ws: Workspace, asOf: string, channelManagerIds?: number[]): { asOf: string; reviews: OverdueReview[]; actions: OverdueAction[] } {
   const bands = getRiskBands(ws.db);
+  const mine = minePredicate(ws, channelManagerIds);
   const reviews = ws.db
-    .select({ r: risks, partnerCode: partners.code })
+    .select({ r: risks, partnerCode: partners.code, managerId: partners.channelManagerId })
     .from(risks)
     .leftJoin(partners, eq(partners.id, risks.partnerId))
     .where(and(ne(risks.status, 'closed'), lt(risks.nextReviewOn, asOf)))
     .all()
+    .filter(({ r, managerId }) => mine(managerId ?? null, r.owner))
     .map(({ r, partnerCode }) => ({
       riskId: r.id,
       code: r.code,
@@ -48,11 +62,13 @@ export function overdueRisks(ws: Workspace, asOf: string = workspaceClock(ws).to
     }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.code.localeCompare(b.code));
   const actions = ws.db
-    .select({ a: riskActions, code: risks.code, title: risks.title })
+    .select({ a: riskActions, code: risks.code, title: risks.title, riskOwner: risks.owner, managerId: partners.channelManagerId })
     .from(riskActions)
     .innerJoin(risks, eq(risks.id, riskActions.riskId))
+    .leftJoin(partners, eq(partners.id, risks.partnerId))
     .where(and(ne(risks.status, 'closed'), isNull(riskActions.doneOn), lt(riskActions.dueOn, asOf)))
     .all()
+    .filter(({ a, riskOwner, managerId }) => mine(managerId ?? null, riskOwner, a.owner))
     .map(({ a, code, title }) => ({
       actionId: a.id,
       riskId: a.riskId,

@@ -11,8 +11,11 @@ import { ExpiringCertificate } from '../../model/training';
  * trainee has not already renewed (no later passed record of theirs for the course, completed by asOf, lasting longer).
  * Sorted by expiry, then partner code.
  */
-export function expiringCertificates(ws: Workspace, asOf: string, days: number): ExpiringCertificate[] {
+/** `channelManagerIds` ("Mine"): only partners one of them owns now; an empty list keeps nothing. */
+export function expiringCertificates(ws: Workspace, asOf: string, days: number, channelManagerIds?: number[]): ExpiringCertificate[] {
   const until = horizon(asOf, days);
+  if (channelManagerIds && !channelManagerIds.length) return [];
+  const managers = channelManagerIds ? ` and p.channel_manager_id in (${channelManagerIds.map(Number).join(', ')})` : '';
   const rows = ws.sqlite
     .prepare(
       `select r.id as recordId, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, (select m.name from channel_managers m where m.id = p.channel_manager_id) as partnerOwner,
@@ -25,7 +28,7 @@ export function expiringCertificates(ws: Workspace, asOf: string, days: number):
        where r.passed = 1 and p.deleted_at is null and r.completed_on <= @asOf and r.expires_on between @asOf and @until
          and not exists (select 1 from training_records o where o.partner_id = r.partner_id and o.course_id = r.course_id
                 and o.trainee = r.trainee and o.id <> r.id and o.passed = 1 and o.completed_on <= @asOf
-                and coalesce(o.expires_on, '9999-12-31') > r.expires_on)
+                and coalesce(o.expires_on, '9999-12-31') > r.expires_on)${managers}
        order by r.expires_on, p.code, c.code, r.trainee`,
     )
     .all({ asOf, until }) as Array<Omit<ExpiringCertificate, 'daysLeft' | 'required' | 'partnerCovered'> & { tier: string; channelType: string; rt: string; rc: string; partnerCovered: number }>;

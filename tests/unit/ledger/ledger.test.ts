@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/workspace';
 import type { Workspace } from '../../../db/database';
 import { localDate } from '../../../shared/clock';
 import { rebateProgram, sale, setup } from '../incentives/fixture';
@@ -72,6 +75,41 @@ describe('partner ledger', () => {
     l = await check(1_184_680, 0);
     // Everything that ever moved the balance, in order, nets to what the approved run owes.
     expect(l.entries.map((e) => e.kind)).toEqual(['approved', 'paid', 'approved', 'adjustment', 'clawback', 'void', 'approved', 'clawback']);
+  });
+
+  it('lists the accruals (draft lines) on their own, and the partner page exports that list: drafts only, gone once approved', async () => {
+    const { ws, api, ids } = await setup([['P1']]);
+    sale(ws, ids.P1, '2025-02-01', 61_234_000);
+    sale(ws, ids.P1, '2025-05-01', 55_000_000); // 2 % → 1 100 000
+    await api.send('programs.save', { definition: rebateProgram() });
+    const q1 = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    const q2 = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q2' });
+    await api.send('payouts.approve', { runId: q1.id });
+    const l = await api.send('ledger.partner', { partnerCode: 'P1' });
+    expect(l.accruals.map((a) => [a.programCode, a.period, a.ref, a.amountMinor])).toEqual([['REB-Q', '2025-Q2', `REB-Q/2025-Q2/#${q2.id}`, 1_100_000]]);
+    expect(l.accruals.reduce((s, a) => s + a.amountMinor, 0)).toBe(l.accruedMinor);
+    expect(l.entries.map((e) => e.kind)).toEqual(['approved']);
+
+    const t = tempDir();
+    try {
+      const file = await api.send('grids.export', {
+        grid: 'partnerAccruals',
+        query: { partnerId: ids.P1 },
+        columns: [
+          { colId: 'period', header: '期间' },
+          { colId: 'ref', header: '参考' },
+          { colId: 'amountMinor', header: '金额', kind: 'money' },
+        ],
+        format: 'csv',
+        out: join(t.dir, 'accruals.csv'),
+      });
+      expect(readFileSync(file.path, 'utf8').slice(1).split('\r\n')).toEqual(['期间,参考,金额', `2025-Q2,REB-Q/2025-Q2/#${q2.id},11000`, '']);
+      await api.send('payouts.approve', { runId: q2.id });
+      const after = await api.send('grids.export', { grid: 'partnerAccruals', query: { partnerId: ids.P1 }, columns: [{ colId: 'ref', header: '参考' }], format: 'csv', out: join(t.dir, 'after.csv') });
+      expect(after.rows).toBe(0);
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('splits a range into opening balance and entries; accrued is as of the end of the range', async () => {

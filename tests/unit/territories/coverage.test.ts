@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Workspace } from '../../../db/database';
 import type { Api } from '../../../electron/api/api';
 import { partnerTerritoryCheck } from '../../../electron/domain/territories/places';
-import { fileWorkspace, memoryApi, partnerInput } from '../../helpers/workspace';
+import { fileWorkspace, memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 import { pwb } from '../../helpers/cli';
 import { sale, target } from '../evaluations/fixtures';
 
@@ -222,5 +223,57 @@ describe('"Mine" on scorecards', () => {
     // reassigned after the run: the scorecard follows today's owner
     await api.send('channelManagers.reassign', { partnerIds: [p2], to: a.id, reason: '区域调整' });
     expect(await codes([a.id])).toEqual(['M1', 'M2']);
+  });
+});
+
+describe('"Mine" on overdue risk reviews and expiring certificates', () => {
+  it('keeps overdue reviews and actions of my partners or owned by me (name or e-mail); nobody gives none', async () => {
+    const me = await api.send('channelManagers.create', { name: '王磊', email: 'wang.lei@example.com' });
+    const other = await api.send('channelManagers.create', { name: '李娜' });
+    const mine = await add('R1', { channelManagerId: me.id });
+    const theirs = await add('R2', { channelManagerId: other.id });
+    const risk = (title: string, partnerId: number | null, owner: string | null, actionOwner: string | null = null) =>
+      api.send('risks.save', {
+        fields: { title, category: 'market', likelihood: 3, impact: 3, nextReviewOn: '2025-01-31', partnerId, owner },
+        actions: [{ description: `${title} action`, owner: actionOwner, dueOn: '2025-02-01' }],
+      });
+    await risk('my partner', mine, '李娜');
+    await risk('owned by me', theirs, 'Wang.Lei@example.com ');
+    await risk('not mine', theirs, '李娜');
+    await risk('my action only', null, '李娜', '王磊');
+    const overdue = async (ids?: number[]) => {
+      const o = await api.send('risks.overdue', { asOf: '2025-03-01', ...(ids ? { channelManagerIds: ids } : {}) });
+      return { reviews: o.reviews.map((r) => r.title).sort(), actions: o.actions.map((a) => a.description).sort() };
+    };
+    expect(await overdue([me.id])).toEqual({ reviews: ['my partner', 'owned by me'], actions: ['my action only action', 'my partner action', 'owned by me action'] });
+    expect((await overdue()).reviews).toHaveLength(4);
+    expect(await overdue([])).toEqual({ reviews: [], actions: [] });
+    // the partner moves to me: its risk becomes mine
+    await api.send('channelManagers.reassign', { partnerIds: [theirs], to: me.id, reason: '区域调整' });
+    expect((await overdue([me.id])).reviews).toHaveLength(3);
+  });
+
+  it('narrows the expiring certificates, their export and the grid export to my partners', async () => {
+    const me = await api.send('channelManagers.create', { name: '王磊' });
+    const other = await api.send('channelManagers.create', { name: '李娜' });
+    const p1 = await add('E1', { channelManagerId: me.id });
+    const p2 = await add('E2', { channelManagerId: other.id });
+    const course = (await api.send('training.courses.save', { code: 'C1', titleZh: '产品认证', titleEn: 'Product', category: 'product', validityMonths: 12, requiredTiers: [], requiredChannelTypes: [], passingScore: null })).course;
+    for (const partnerId of [p1, p2]) await api.send('training.records.save', { partnerId, courseId: course.id, trainee: '张三', completedOn: '2024-03-01', passed: true });
+    const codes = async (ids?: number[]) => (await api.send('training.expiring', { asOf: '2025-01-15', days: 90, ...(ids ? { channelManagerIds: ids } : {}) })).rows.map((r) => r.partnerCode).sort();
+    expect(await codes()).toEqual(['E1', 'E2']);
+    expect(await codes([me.id])).toEqual(['E1']);
+    expect(await codes([])).toEqual([]);
+    const t = tempDir();
+    try {
+      const file = await api.send('training.exportExpiring', { asOf: '2025-01-15', days: 90, channelManagerIds: [me.id], format: 'csv', lang: 'zh-CN', out: join(t.dir, 'expiring.csv') });
+      expect(file.rows).toBe(1);
+      const lines = readFileSync(file.path, 'utf8').split('\r\n').filter(Boolean);
+      expect([lines.length, lines[1].startsWith('E1,')]).toEqual([2, true]);
+      const grid = await api.send('grids.export', { grid: 'trainingExpiring', query: { asOf: '2025-01-15', days: 90, channelManagerIds: [me.id] }, columns: [{ colId: 'partnerCode', header: '伙伴编码' }], format: 'csv', out: join(t.dir, 'grid.csv') });
+      expect(readFileSync(grid.path, 'utf8').slice(1).split('\r\n')).toEqual(['伙伴编码', 'E1', '']);
+    } finally {
+      t.cleanup();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerLedgerLine } from '../../../../electron/contract/ledger';
+import type { LedgerAccrual, PartnerLedgerLine } from '../../../../electron/contract/ledger';
 import { bridge } from '../../api/client';
 import { useJob, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
@@ -33,6 +33,17 @@ export function PartnerLedgerSection({ partnerId, partnerCode }: { partnerId: nu
       { field: 'note', headerName: t('ledger:field.note'), flex: 1, minWidth: 160 },
       { field: 'amountMinor', headerName: t('ledger:field.amount'), width: 140, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value as number, p.data?.currency)) },
       { field: 'balanceMinor', headerName: t('ledger:field.balance'), width: 150, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value as number, p.data?.currency)) },
+    ],
+    [t],
+  );
+
+  const accrualColumns = useMemo<ColDef<LedgerAccrual>[]>(
+    () => [
+      { field: 'date', headerName: t('ledger:field.date'), width: 120 },
+      { field: 'programCode', headerName: t('ledger:field.program'), width: 150 },
+      { field: 'period', headerName: t('ledger:field.period'), width: 110 },
+      { field: 'ref', headerName: t('ledger:field.ref'), flex: 1, minWidth: 180 },
+      { field: 'amountMinor', headerName: t('ledger:field.amount'), width: 140, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value as number, p.data?.currency)) },
     ],
     [t],
   );
@@ -91,6 +102,22 @@ export function PartnerLedgerSection({ partnerId, partnerCode }: { partnerId: nu
         columns={columns}
         exportAs={{ grid: 'partnerLedger', query: { partnerId, from, to }, title: t('ledger:title'), fileName: `ledger-${partnerCode}-${from}-${to}` }}
       />
+      {l && (
+        <div className="partner-accruals" data-testid="partner-accruals">
+          <h3>{t('ledger:accruals.title')}</h3>
+          <p className="muted">{l.accruals.length ? t('ledger:accruals.hint', { day: l.to }) : t('ledger:accruals.none', { day: l.to })}</p>
+          {l.accruals.length > 0 && (
+            <DataGrid<LedgerAccrual>
+              stateKey="partner-accruals"
+              testId="accruals-grid"
+              height={300}
+              rows={l.accruals}
+              columns={accrualColumns}
+              exportAs={{ grid: 'partnerAccruals', query: { partnerId, from, to }, title: t('ledger:accruals.title'), fileName: `accruals-${partnerCode}-${to}` }}
+            />
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -14,17 +14,11 @@ const stateOf = (days: number) => (days <= 30 ? 'expiring30' : days <= 60 ? 'exp
 export function ExpiringTab({ asOf }: { asOf: string }) {
   const { t, i18n } = useTranslation(['training', 'common', 'partners']);
   const [days, setDays] = useState(90);
-  const list = useOp('training.expiring', { asOf, days });
-  // "Mine": the certificates of the partners I own (by partner id, from partners.list with my channel manager id).
+  // "Mine": the certificates of the partners I own now — narrowed in the domain, so the exports hold the same rows.
   const mine = useMine('training.expiring');
-  const myPartners = useOp('partners.list', { ...mine.filter }, { enabled: mine.mine && mine.ready });
-  const rows = useMemo(() => {
-    if (!mine.mine) return list.data?.rows;
-    if (mine.nobody) return [];
-    if (!myPartners.data || !list.data) return undefined;
-    const ids = new Set(myPartners.data.rows.map((p) => p.id));
-    return list.data.rows.filter((r) => ids.has(r.partnerId));
-  }, [mine.mine, mine.nobody, myPartners.data, list.data]);
+  const query = { asOf, days, ...mine.filter };
+  const list = useOp('training.expiring', query, { enabled: mine.ready });
+  const rows = list.data?.rows;
   const exporter = useJob('training.exportExpiring');
   const zh = i18n.language === 'zh-CN';
 
@@ -32,7 +26,7 @@ export function ExpiringTab({ asOf }: { asOf: string }) {
     const env = await bridge.platform.env();
     const sep = env.filesDir.includes('\\') ? '\\' : '/';
     const out = `${env.filesDir}${sep}expiring-certifications-${asOf}-${days}d.${format}`;
-    const r = await exporter.start({ asOf, days, format, lang: zh ? 'zh-CN' : 'en', out, onExists: 'rename' });
+    const r = await exporter.start({ ...query, format, lang: zh ? 'zh-CN' : 'en', out, onExists: 'rename' });
     if (r) await bridge.platform.showItem(r.path);
   };
 
@@ -97,7 +91,7 @@ export function ExpiringTab({ asOf }: { asOf: string }) {
         </div>
       )}
       <ErrorBanner error={list.error ?? exporter.error} />
-      <DataGrid<ExpiringCertificate> exportAs={{ grid: 'trainingExpiring', query: { asOf, days }, title: t('common:nav.training'), fileName: `expiring-${asOf}` }} stateKey="training.expiring" testId="expiring-grid" rows={rows} columns={columns} getRowId={(r) => String(r.recordId)} />
+      <DataGrid<ExpiringCertificate> exportAs={{ grid: 'trainingExpiring', query, title: t('common:nav.training'), fileName: `expiring-${asOf}` }} stateKey="training.expiring" testId="expiring-grid" rows={rows} columns={columns} getRowId={(r) => String(r.recordId)} />
     </>
   );
 }

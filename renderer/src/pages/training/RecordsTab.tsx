@@ -41,6 +41,11 @@ export function RecordsTab({ asOf }: { asOf: string }) {
   return (
     <>
       <ErrorBanner error={list.error} />
+      {list.data && list.data.total > list.data.rows.length && (
+        <p className="notice" data-testid="records-truncated">
+          {t('training:record.truncated', { shown: list.data.rows.length.toLocaleString(), total: list.data.total.toLocaleString() })}
+        </p>
+      )}
       <DataGrid<TrainingRecordRow>
         exportAs={{ grid: 'trainingRecords', query: { asOf }, title: t('common:nav.training'), fileName: 'training-records' }}
         stateKey="training.records"

@@ -39,6 +39,18 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏（${String(p.finding)}）：为保护数据，已拒绝修改。请恢复最近一份完好的备份（设置 → 备份，或 pwb restore）。`,
     en: (p) => `The workspace ${String(p.path)} is damaged (${String(p.finding)}): changes are refused to protect your data. Restore the latest good backup (Settings → Backups, or pwb restore).`,
   },
+  wrongPassphrase: {
+    'zh-CN': (p) => `口令不正确，无法打开工作区 ${String(p.path)}；未做任何更改。`,
+    en: (p) => `Wrong passphrase for the workspace ${String(p.path)}; nothing was changed.`,
+  },
+  workspaceLocked: {
+    'zh-CN': (p) => `工作区 ${String(p.path)} 已加密：请先输入口令打开它。`,
+    en: (p) => `The workspace ${String(p.path)} is encrypted: enter its passphrase to open it first.`,
+  },
+  workspaceOpenAlready: {
+    'zh-CN': (p) => `工作区 ${String(p.path)} 已经打开。`,
+    en: (p) => `The workspace ${String(p.path)} is open already.`,
+  },
   fileExists: {
     'zh-CN': (p) => `${String(p.path)} 已存在：请换一个文件名，或选择替换（命令行：--overwrite）`,
     en: (p) => `${String(p.path)} already exists: choose another name, or replace it (pwb: --overwrite)`,

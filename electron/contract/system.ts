@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { job, mutation, query, zs } from './operation';
 import { isKnownSetting, KNOWN_SETTINGS } from './settingKeys';
-import { CheckReport, WorkspaceInfo, WorkspaceToday, settingKey } from '../model/system';
+import { CheckReport, WorkspaceInfo, WorkspaceToday, settingKey, unlockInput, type UnlockStatus } from '../model/system';
 
 export * from '../model/system';
 
 export const systemContract = {
   'system.info': query<WorkspaceInfo>()(z.object({}).strict()),
+  /** Whether the desktop app waits for the workspace's passphrase (answered by its gate before the workspace opens). */
+  'system.unlockStatus': query<UnlockStatus>()(z.object({}).strict()),
+  /**
+   * Opens the encrypted workspace the desktop app waits for with its passphrase, remembered in the OS keychain if
+   * asked. A query, not a mutation: it carries a passphrase, which must never reach the audit trail.
+   */
+  'system.unlock': query<UnlockStatus>()(unlockInput),
+  /** Forgets the passphrase remembered in the OS keychain for this workspace. */
+  'system.forgetKey': query<UnlockStatus>()(z.object({}).strict()),
   /** The workspace clock's today: the renderer never takes the calendar day from the machine it runs on. */
   'system.today': query<WorkspaceToday>()(z.object({}).strict()),
   'system.check': query<CheckReport>()(z.object({}).strict()),

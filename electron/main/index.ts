@@ -1,9 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReopenableWorkspace } from '../domain/backups/reopenableWorkspace';
-import { createApi, type Api } from '../api/api';
+import { createApi } from '../api/api';
+import { WorkspaceGate } from '../api/workspaceGate';
+import { RememberedKeys } from '../domain/system/rememberedKeys';
 import { readKey } from '../../db/encryption';
 import { openAppWorkspace, startDailyBackup, startFullCheck } from '../domain/backups/openAppWorkspace';
 import { workerExecutor } from '../jobs/workerExecutor';
@@ -11,7 +13,7 @@ import { registerContractIpc } from './ipcHandlers';
 import { startEvaluationTimer } from '../jobs/evaluationTimer';
 import { startMdfExpiryTimer } from '../jobs/mdfExpiryTimer';
 import { startHqPublishTimer } from '../jobs/hqPublishTimer';
-import { CONTENT_SECURITY_POLICY, isOwnFrameUrl as isOwnFrame, isSafeExternalUrl, secureWebPreferences } from './security';
+import { CONTENT_SECURITY_POLICY, denyAllPermissions, isOwnFrameUrl as isOwnFrame, isSafeExternalUrl, secureWebPreferences } from './security';
 
 /** `--db PATH` overrides the default workspace in the user-data folder. */
 function workspacePath(): string {
@@ -21,17 +23,20 @@ function workspacePath(): string {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-let ws: ReopenableWorkspace;
-let api: Api;
+let ws: ReopenableWorkspace | undefined;
+let gate: WorkspaceGate;
 let win: BrowserWindow | null = null;
+
+/** The dev server's URL, in development only: a packaged app loads its own files whatever the environment says. */
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
 /** Only the app's own page (its index.html, or the dev server's origin) may call the contract. */
 function isOwnFrameUrl(url: string): boolean {
-  return isOwnFrame(url, join(here, '../renderer/index.html'), process.env.ELECTRON_RENDERER_URL);
+  return isOwnFrame(url, join(here, '../renderer/index.html'), devUrl);
 }
 
 function registerIpc() {
-  registerContractIpc(ipcMain, api, isOwnFrameUrl);
+  registerContractIpc(ipcMain, gate, isOwnFrameUrl);
   const guard = (e: IpcMainInvokeEvent) => {
     if (!isOwnFrameUrl(e.senderFrame?.url ?? '')) throw new Error('IPC from an unexpected frame');
   };
@@ -75,7 +80,7 @@ function createWindow() {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
+  if (devUrl) void win.loadURL(devUrl);
   else void win.loadFile(join(here, '../renderer/index.html'));
 }
 
@@ -84,25 +89,37 @@ void app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  denyAllPermissions(session.defaultSession);
   const dbPath = workspacePath();
+  // An encrypted workspace opens with PWB_KEY / PWB_KEY_FILE, or the passphrase remembered in the OS keychain;
+  // otherwise the window comes up locked and asks for it (system.unlock through the gate).
   try {
-    // An encrypted workspace's passphrase: PWB_KEY or PWB_KEY_FILE (asking for it in a window is not built yet).
-    ws = openAppWorkspace(dbPath, 'Partner Workbench', readKey({ keyFile: process.env.PWB_KEY_FILE || null }));
+    gate = new WorkspaceGate({
+      path: dbPath,
+      givenKey: readKey({ keyFile: process.env.PWB_KEY_FILE || null }),
+      keys: new RememberedKeys(join(app.getPath('userData'), 'remembered-keys.json'), safeStorage),
+      open: (key) => {
+        const opened = openAppWorkspace(dbPath, 'Partner Workbench', key);
+        ws = opened;
+        return createApi({ ws: opened, executor: workerExecutor(join(here, 'jobWorker.js'), dbPath, opened.key) });
+      },
+    });
+    gate.start();
   } catch (e) {
     dialog.showErrorBox('Partner Workbench', (e as Error).message);
     app.exit(1);
     return;
   }
-  api = createApi({ ws, executor: workerExecutor(join(here, 'jobWorker.js'), dbPath, ws.key) });
-  api.onJobEvent((event) => win?.webContents.send('pwb:event', event));
+  gate.onOpen((api) => {
+    api.onJobEvent((event) => win?.webContents.send('pwb:event', event));
+    // The full check first: a damaged workspace takes no daily backup (and refuses changes).
+    void startFullCheck(ws!).then(() => startDailyBackup(ws!));
+    startEvaluationTimer(api);
+    startMdfExpiryTimer(api);
+    startHqPublishTimer(api);
+  });
   registerIpc();
   createWindow();
-  // The full check first: a damaged workspace takes no daily backup (and refuses changes).
-  void startFullCheck(ws).then(() => startDailyBackup(ws));
-  startEvaluationTimer(api);
-  startMdfExpiryTimer(api);
-  startHqPublishTimer(api);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

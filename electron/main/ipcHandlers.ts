@@ -1,4 +1,4 @@
-import type { Api } from '../api/api';
+import type { ApiTransport } from '../api/workspaceGate';
 import { ApiError, type ApiErrorBody } from '../../shared/errors';
 
 /** The subset of ipcMain the contract needs; a plain object in tests. */
@@ -20,7 +20,7 @@ async function reply(fn: () => Promise<unknown> | unknown): Promise<IpcReply> {
  * The contract over Electron IPC: 'pwb:call' and 'pwb:job', only from the app's own frames.
  * Errors come back as structured replies (thrown errors lose their shape crossing IPC).
  */
-export function registerContractIpc(ipc: IpcLike, api: Api, isOwnFrame: (url: string) => boolean): void {
+export function registerContractIpc(ipc: IpcLike, api: ApiTransport, isOwnFrame: (url: string) => boolean): void {
   const guarded =
     (fn: (...args: unknown[]) => Promise<IpcReply>) =>
     (event: { senderFrame?: { url: string } | null }, ...args: unknown[]) => {

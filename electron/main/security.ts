@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Session } from 'electron';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,8 +50,22 @@ export function isOwnFrameUrl(raw: string, rendererIndex: string, devUrl?: strin
   }
   if (!devUrl) return false;
   try {
-    return url.origin === new URL(devUrl).origin;
+    // Development only (the packaged app passes no dev URL): the dev server on this machine, never a remote origin.
+    const dev = new URL(devUrl);
+    if (!/^https?:$/.test(dev.protocol) || !['localhost', '127.0.0.1', '[::1]'].includes(dev.hostname)) return false;
+    return url.origin === dev.origin;
   } catch {
     return false;
   }
+}
+
+/**
+ * The app asks for no permission (camera, microphone, notifications, geolocation, clipboard-read, USB/HID/serial
+ * devices, …): every request is refused and every check answers "not granted", so a page (or a script injected
+ * into one) gets nothing beyond what the contract offers.
+ */
+export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
 }

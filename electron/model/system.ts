@@ -38,3 +38,18 @@ export interface CheckReport {
 
 export const settingKey = z.string().regex(/^[a-z][a-zA-Z0-9_.]{0,99}$/);
 
+
+/** Whether the workspace is open or waits for its passphrase (the desktop app asks for it at start). */
+export interface UnlockStatus {
+  locked: boolean;
+  /** The workspace file. */
+  workspace: string;
+  /** Whether the OS keychain can remember the passphrase on this machine. */
+  canRemember: boolean;
+  /** Whether a passphrase for this workspace is remembered in the keychain. */
+  remembered: boolean;
+  /** Why the app is waiting: no passphrase yet, or the remembered one no longer opens the file. */
+  reason: 'passphraseNeeded' | 'rememberedRejected' | null;
+}
+
+export const unlockInput = z.object({ passphrase: z.string().min(1).max(1024), remember: z.boolean().default(false) }).strict();

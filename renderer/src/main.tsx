@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import './i18n';
 import { Layout } from './layout/Layout';
+import { UnlockGate } from './layout/UnlockGate';
 import { routes } from './routes';
 import './styles.css';
 
@@ -22,7 +23,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <AgGridProvider modules={[AllCommunityModule]}>
-        <RouterProvider router={router} />
+        <UnlockGate>
+          <RouterProvider router={router} />
+        </UnlockGate>
       </AgGridProvider>
     </QueryClientProvider>
   </StrictMode>,

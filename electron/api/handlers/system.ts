@@ -15,6 +15,13 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     const isEmpty = counts.partners === 0 && counts.sales_lines === 0;
     return { path: ws.path, ...schemaVersions(ws), counts, isEmpty, demoOffered: isEmpty && !getSetting(ws.db, DEMO_DISMISSED, false), health: healthOf(ws) };
   },
+  // Served by the desktop app's gate (electron/api/workspaceGate.ts); elsewhere the workspace is open already and
+  // nothing is remembered (the CLI and the web server take --key-file or PWB_KEY).
+  'system.unlockStatus': ({ ws }) => ({ locked: false, workspace: ws.path, canRemember: false, remembered: false, reason: null }),
+  'system.unlock': ({ ws }) => {
+    throw new DomainError(`The workspace ${ws.path} is open already`, 'CONFLICT', { reason: 'workspaceOpenAlready', params: { path: ws.path } });
+  },
+  'system.forgetKey': ({ ws }) => ({ locked: false, workspace: ws.path, canRemember: false, remembered: false, reason: null }),
   'system.today': ({ clock }) => ({ today: clock.today(), timeZone: clock.timeZone ?? null }),
   'system.check': ({ ws }) => {
     const r = checkWorkspace(ws);

@@ -95,7 +95,10 @@ describe('built bundle (out/main/index.js, out/preload/index.cjs)', () => {
     expect(m, 'CSP constant not found in the bundle').not.toBeNull();
     checkCsp(m![1]);
     expect(flat).toMatch(/onHeadersReceived\(.*"Content-Security-Policy": ?\[CONTENT_SECURITY_POLICY\]/);
-    expect(flat).toMatch(/setPermissionRequestHandler\(\([^)]*\) => cb\((false|!1)\)\)/);
+    // every permission request and check is denied, on the session the window uses
+    expect(flat).toMatch(/denyAllPermissions\(session\.defaultSession\)/);
+    expect(flat).toMatch(/setPermissionRequestHandler\(\([^)]*\) => callback\((false|!1)\)\)/);
+    expect(flat).toMatch(/setPermissionCheckHandler\(\(\) => (false|!1)\)/);
   });
 
   it('prevents navigation and denies new windows', () => {
@@ -117,9 +120,10 @@ describe('built bundle (out/main/index.js, out/preload/index.cjs)', () => {
     expect(main).toMatch(/function isSafeExternalUrl\(raw\)/);
   });
 
-  it('loads only the packaged renderer (or the dev server from the environment), never remote content', () => {
+  it('loads only the packaged renderer (or, unpackaged, the dev server from the environment), never remote content', () => {
     const loads = flat.match(/\.loadURL\([^)]*\)/g) ?? [];
-    for (const l of loads) expect(l).toMatch(/ELECTRON_RENDERER_URL/);
+    for (const l of loads) expect(l).toMatch(/\.loadURL\(devUrl\)/);
+    expect(flat).toMatch(/devUrl = app\.isPackaged \? (void 0|undefined) : process\.env\.ELECTRON_RENDERER_URL/);
     expect(flat).not.toMatch(/loadURL\(\s*["'`]https?:/);
   });
 

@@ -16,5 +16,8 @@ describe('isOwnFrameUrl: only the app\'s own page may call the contract over IPC
     expect(isOwnFrameUrl('http://localhost:5173/', index)).toBe(false);
     expect(isOwnFrameUrl('https://evil.example/', index, 'http://localhost:5173')).toBe(false);
     expect(isOwnFrameUrl('not a url', index)).toBe(false);
+    // a dev URL pointing off this machine is never trusted (and the packaged app passes none)
+    expect(isOwnFrameUrl('https://evil.example/', index, 'https://evil.example/')).toBe(false);
+    expect(isOwnFrameUrl('file://evil-host/share/index.html', index)).toBe(false);
   });
 });

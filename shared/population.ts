@@ -18,6 +18,8 @@ export const EXCLUSION_REASONS = [
   'training',
   /** Without a valid certificate the program requires. */
   'certification',
+  /** Has a channel-conflict or price-conflict risk not closed (a program's eligibility). */
+  'conflictRisk',
   /** Joined after the period's last day. */
   'joinedLater',
   /** Nothing required of the partner's tier and channel type (compliance has no ratio to give). */

@@ -31,6 +31,8 @@ export const eligibilitySchema = z
     minTrainingCompliance: z.number().min(0).max(1).optional(),
     /** A training course code: the partner must hold a passed, unexpired record of it at the period end. */
     requiredCertification: z.string().trim().min(1).max(64).optional(),
+    /** Leave out partners with a channel-conflict or price-conflict risk not closed in the register when the run is calculated. */
+    noOpenConflictRisk: z.boolean().optional(),
   })
   .strict();
 
@@ -51,7 +53,8 @@ const tieredRebate = z
   .object({
     ...common,
     type: z.literal('tiered_rebate'),
-    basis: z.enum(['revenue', 'margin']).default('revenue'),
+    /** revenue / margin: sell-in (the company's sales lines); sellThrough: the partner's sales to its customers (sell-through amount). */
+    basis: z.enum(['revenue', 'margin', 'sellThrough']).default('revenue'),
     tiering: z.enum(['retroactive', 'marginal']).default('retroactive'),
     /** `from` in major units of basis: the tier applies from this amount (inclusive). */
     tiers,

@@ -42,7 +42,23 @@ export function salesBasis(ws: Workspace, from: string, to: string, _currency: s
   return new Map(rows.map((r) => [r.id, { revenueMinor: r.revenueMinor ?? 0, marginMinor: r.marginMinor ?? 0, units: r.units ?? 0 }]));
 }
 
-export function basisValue(b: Basis | undefined, kind: 'revenue' | 'margin'): number {
+/**
+ * Sell-through bases per partner (the partner's own sales to its customers, 出货/动销): revenue = Σ amount of the
+ * sell-through lines dated from–to (returns are negative lines; a line without an amount adds none), units = Σ quantity;
+ * no margin (sell-through has no cost).
+ */
+export function sellThroughBasis(ws: Workspace, from: string, to: string): Map<number, Basis> {
+  const rows = ws.sqlite
+    .prepare(
+      `select partner_id as id, coalesce(sum(amount_minor), 0) as revenueMinor, total(quantity) as units
+       from sell_through_lines where date >= ? and date <= ? group by partner_id`,
+    )
+    .all(from, to) as Array<{ id: number; revenueMinor: number; units: number }>;
+  return new Map(rows.map((r) => [r.id, { revenueMinor: r.revenueMinor, marginMinor: 0, units: r.units }]));
+}
+
+/** The money basis of a partner: margin, else revenue (sell-in, or sell-through for a sell-through basis). */
+export function basisValue(b: Basis | undefined, kind: 'revenue' | 'margin' | 'sellThrough'): number {
   if (!b) return 0;
   return kind === 'margin' ? b.marginMinor : b.revenueMinor;
 }

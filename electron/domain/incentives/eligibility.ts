@@ -23,7 +23,7 @@ export interface PartnerFacts {
   currency: string;
 }
 
-export type IneligibleReason = Extract<ExclusionReason, 'currency' | 'channelType' | 'tier' | 'region' | 'status' | 'training' | 'certification'>;
+export type IneligibleReason = Extract<ExclusionReason, 'currency' | 'channelType' | 'tier' | 'region' | 'status' | 'training' | 'certification' | 'conflictRisk'>;
 export interface Ineligible {
   partnerId: number;
   reason: IneligibleReason;
@@ -57,7 +57,8 @@ function withGroup(ws: Workspace): (r: PartnerFacts) => PartnerFacts {
 /**
  * Who may take part: partners in the program's currency; channel types, tiers, regions (an omitted list does not restrict), status (default active only),
  * minimum training compliance at `asOf` (partners with nothing required count as compliant), and a required certification
- * (a passed record of that course code, completed by asOf and not expired at asOf).
+ * (a passed record of that course code, completed by asOf and not expired at asOf), and — when asked — no channel-conflict
+ * or price-conflict risk that is not closed.
  */
 export function checkEligibility(
   ws: Workspace,
@@ -103,6 +104,20 @@ export function checkEligibility(
     eligible = eligible.filter((p) => {
       const ok = holders.has(p.id);
       if (!ok) excluded.push({ partnerId: p.id, reason: 'certification', params: { expected: rules.requiredCertification! } });
+      return ok;
+    });
+  }
+  if (rules.noOpenConflictRisk && eligible.length) {
+    // The register as it is when the run is calculated: a rebate waits until the conflict is closed.
+    const conflicted = new Set(
+      ws.sqlite
+        .prepare(`select distinct partner_id from risks where partner_id is not null and category in ('channel_conflict', 'price_conflict') and status <> 'closed'`)
+        .pluck()
+        .all() as number[],
+    );
+    eligible = eligible.filter((p) => {
+      const ok = !conflicted.has(p.id);
+      if (!ok) excluded.push({ partnerId: p.id, reason: 'conflictRisk', params: {} });
       return ok;
     });
   }

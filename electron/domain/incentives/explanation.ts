@@ -40,6 +40,7 @@ export function periodText(label: string, lang: Lang): string {
 const BASIS: Record<string, Record<Lang, string>> = {
   revenue: { 'zh-CN': '销售额', en: 'revenue' },
   margin: { 'zh-CN': '毛利', en: 'margin' },
+  sellThrough: { 'zh-CN': '动销金额', en: 'sell-through amount' },
 };
 
 export function renderExplanation(e: Explain, lang: Lang): string {

@@ -121,7 +121,7 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
             <label>
               <span>{t('incentives:field.basis')}</span>
               <select name="basis" value={(doc.basis as string) ?? 'revenue'} onChange={(e) => set('basis', e.target.value)}>
-                {['revenue', 'margin'].map((v) => <option key={v} value={v}>{t(`incentives:basis.${v}`)}</option>)}
+                {(doc.type === 'tiered_rebate' ? ['revenue', 'margin', 'sellThrough'] : ['revenue', 'margin']).map((v) => <option key={v} value={v}>{t(`incentives:basis.${v}`)}</option>)}
               </select>
             </label>
           )}
@@ -203,6 +203,10 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
             <div><strong>{t('incentives:field.statuses')}</strong>{checkboxes('statuses', PARTNER_STATUSES, (v) => t(`common:status.${v}`))}</div>
             <label><span>{t('incentives:field.minTrainingCompliance')}</span><input type="number" step="any" value={toPct(elig.minTrainingCompliance)} onChange={(e) => setElig('minTrainingCompliance', fromPct(e.target.value))} /></label>
             <label><span>{t('incentives:field.requiredCertification')}</span><input value={(elig.requiredCertification as string) ?? ''} onChange={(e) => setElig('requiredCertification', e.target.value.trim() || undefined)} /></label>
+            <label className="checkbox">
+              <input type="checkbox" data-testid="program-no-conflict-risk" checked={elig.noOpenConflictRisk === true} onChange={(e) => setElig('noOpenConflictRisk', e.target.checked || undefined)} />
+              <span>{t('incentives:field.noOpenConflictRisk')}</span>
+            </label>
           </fieldset>
         </div>
       )}

@@ -26,6 +26,8 @@ const fieldList = (p: Params, lang: MessageLanguage) =>
     .join(lang === 'zh-CN' ? '、' : ', ');
 
 const mdfMoney = (p: Params, key: string) => formatMoney(Number(p[key]), String(p.currency ?? 'CNY'));
+/** A plan amount: yuan for money metrics, whole units for sell-through quantity (params.unit 'units'). */
+const planAmount = (p: Params, key: string) => (p.unit === 'units' ? String(p[key]) : formatMoney(Number(p[key]), 'CNY'));
 const mb = (bytes: unknown, digits = 1) => (Number(bytes) / 1048576).toFixed(digits);
 
 const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
@@ -34,6 +36,14 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
       `出具结算单和对账单前需先填写公司信息，缺少：${fieldList(p, 'zh-CN')}。请在“设置 → 公司信息”中填写，或运行 pwb company set --name 名称 --credit-code 信用代码 --address 地址 --bank-name 开户行 --bank-account 账号`,
     en: (p) =>
       `Statements need the company profile first; missing: ${fieldList(p, 'en')}. Fill it in under Settings → Company profile, or run pwb company set --name N --credit-code C --address A --bank-name B --bank-account ACC`,
+  },
+  planLockBelowUsed: {
+    'zh-CN': (p) => `不能将 ${String(p.node)} 锁定为 ${planAmount(p, 'lockedMinor')}：已存档的评估或结算批次已使用其部分月份的目标，合计 ${planAmount(p, 'usedMinor')}，修订会保留这些月份。`,
+    en: (p) => `${String(p.node)} cannot be locked at ${planAmount(p, 'lockedMinor')}: stored evaluation or payout runs used ${planAmount(p, 'usedMinor')} of its months' targets, which a revision keeps.`,
+  },
+  planRevisionDoesNotFit: {
+    'zh-CN': (p) => `修订后的分解放不下：${Number(p.runs)} 次已存档的评估或结算批次已使用本计划的部分月份目标（合计 ${planAmount(p, 'usedMinor')}），这些月份保持不变。请提高总额或调整锁定（${String(p.detail)}）。`,
+    en: (p) => `The revision does not fit: ${Number(p.runs)} stored evaluation or payout run(s) used some months of this plan (${planAmount(p, 'usedMinor')} in all), and those months stay as they were. Raise the total or change the locks (${String(p.detail)}).`,
   },
   workspaceDamaged: {
     'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏（${String(p.finding)}）：为保护数据，已拒绝修改。请恢复最近一份完好的备份（设置 → 备份，或 pwb restore）。`,

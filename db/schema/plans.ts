@@ -60,3 +60,26 @@ export const targetPlanVersions = sqliteTable(
   },
   (t) => [uniqueIndex('target_plan_versions_uq').on(t.planId, t.version), index('target_plan_versions_published_idx').on(t.publishedAt)],
 );
+
+/**
+ * Which published version a stored run read its targets from (the run points at the version it used): written when an
+ * evaluation run completes or a payout run is calculated, one row per version, run and period label. A revision keeps
+ * the months of those periods as they were for as long as the run stands (completed evaluation runs; approved or paid
+ * payout runs) — it re-spreads only what no stored run used.
+ */
+export const targetPlanUses = sqliteTable(
+  'target_plan_uses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planVersionId: integer('plan_version_id')
+      .notNull()
+      .references(() => targetPlanVersions.id),
+    runKind: text('run_kind', { enum: ['evaluation', 'payout'] }).notNull(),
+    runId: integer('run_id').notNull(),
+    /** The run's period label ('2025-Q1', '2025-03', '2025'). */
+    period: text('period').notNull(),
+    metric: text('metric').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('target_plan_uses_uq').on(t.planVersionId, t.runKind, t.runId, t.metric), index('target_plan_uses_run_idx').on(t.runKind, t.runId)],
+);

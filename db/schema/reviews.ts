@@ -47,3 +47,28 @@ export const reviewActions = sqliteTable(
 
 export type ReviewMeetingRow = typeof reviewMeetings.$inferSelect;
 export type ReviewActionRow = typeof reviewActions.$inferSelect;
+
+/**
+ * This period's proposed actions as a review pack put them (业务回顾材料 · 本期建议行动), stored when the pack is made so the
+ * next period's pack shows what was proposed and what became of it (agreed in a meeting as an action item, or not
+ * taken up). A pack made again for the same period replaces the proposals still only proposed.
+ */
+export const reviewProposals = sqliteTable(
+  'review_proposals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    period: text('period').notNull(),
+    /** What called for it: meeting, attainment, grade, training, certificates, risk, deal, carried, target, customers. */
+    source: text('source').notNull(),
+    textZh: text('text_zh').notNull(),
+    textEn: text('text_en').notNull(),
+    owner: text('owner'),
+    dueOn: text('due_on'),
+    /** The action item it became (agreed in a meeting), if any. */
+    actionId: integer('action_id').references(() => reviewActions.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('review_proposals_partner_idx').on(t.partnerId, t.period)],
+);
+export type ReviewProposalRow = typeof reviewProposals.$inferSelect;

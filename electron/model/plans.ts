@@ -111,6 +111,21 @@ export interface PlanNode {
   noHistory: boolean;
   quarters: Record<string, number>;
   months: Record<string, number>;
+  /**
+   * Months whose amounts a stored run used (a completed evaluation run, an approved or paid payout run): a revision
+   * keeps them as they were and re-spreads the partner's amount over the other months only. Partners only.
+   */
+  frozenMonths?: string[];
+}
+
+/** A stored run that read its targets from a published version of the plan. */
+export interface PlanRunUse {
+  version: number;
+  runKind: 'evaluation' | 'payout';
+  runId: number;
+  /** The run's period label. */
+  period: string;
+  metric: string;
 }
 
 export interface PlanAllocation {
@@ -170,14 +185,18 @@ export interface PlanDetail extends PlanSummary {
   elapsedDays: number;
   periodDays: number;
   attainment: PlanNodeAttainment[];
+  /** Runs that still stand on a published version (their periods' months are kept by a revision). */
+  standingRuns: PlanRunUse[];
 }
 
 export interface PlanPublishResult {
   code: string;
   version: number;
   totalMinor: number;
-  /** targets rows written (partner × period label: the plan period, its quarters and months). */
+  /** targets rows written (partner × period label: the plan period, its quarters and months; target, 冲刺 and 挑战). */
   targetsWritten: number;
+  /** targets rows left as an earlier version wrote them because a stored run used them. */
+  targetsKept: number;
 }
 
 /** The plan as an XLSX workbook to edit in Excel or WPS (one row per node), and the edited workbook brought back. */

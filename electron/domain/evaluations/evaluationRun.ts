@@ -15,6 +15,7 @@ import { applyChannelRisks } from '../inventory/channelRisks';
 import { type TierRecommendation } from '../../model/evaluations';
 import { type PeriodResult } from '../../model/evaluations';
 import { recommendTier } from './tierRules';
+import { recordTargetUse } from '../plans/targetUse';
 
 export interface EvaluationOptions {
   period: string;
@@ -260,6 +261,7 @@ function storeRun(
         ).lastInsertRowid,
     );
     writeCards(runId);
+    recordTargetUse(ws, { kind: 'evaluation', runId, period, metric: 'revenue', partnerIds: cards.map((c) => c.partnerId) }, settings.fiscalStartMonth);
     const risks: RiskSignalOutcome =
       opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, user, now, runId);
     if (opts.riskSignals !== false) {

@@ -19,7 +19,7 @@ export function childLabels(p: Period, fsm: number): string[] {
 }
 
 /** Every label the rule may look at for period p (p itself and all its parts down to months). */
-function labelsFor(p: Period, fsm: number, out: string[] = []): string[] {
+export function labelsFor(p: Period, fsm: number, out: string[] = []): string[] {
   out.push(p.label);
   for (const c of childLabels(p, fsm)) labelsFor(parsePeriod(c, fsm), fsm, out);
   return out;
@@ -27,13 +27,21 @@ function labelsFor(p: Period, fsm: number, out: string[] = []): string[] {
 
 /** Revenue target per partner for a period; partners without any target are absent from the map. */
 export function revenueTargets(ws: Workspace, period: Period, fsm: number, partnerIds: number[]): Map<number, number> {
+  return resolvedTargets(ws, period, fsm, partnerIds, 'revenue');
+}
+
+/**
+ * The target of any metric per partner for a period by the same rule (own label, else the sum of its parts): 'revenue',
+ * 'margin', a plan's stretch levels 'revenue.stretch' / 'revenue.challenge' (冲刺 / 挑战), an imported metric.
+ */
+export function resolvedTargets(ws: Workspace, period: Period, fsm: number, partnerIds: number[], metric: string): Map<number, number> {
   const labels = labelsFor(period, fsm);
   const rows = ws.sqlite
     .prepare(
-      `select partner_id as p, period, value from targets where metric = 'revenue' and period in (select value from json_each(@labels))
+      `select partner_id as p, period, value from targets where metric = @metric and period in (select value from json_each(@labels))
        and partner_id in (select value from json_each(@ids))`,
     )
-    .all({ labels: JSON.stringify(labels), ids: JSON.stringify(partnerIds) }) as Array<{ p: number; period: string; value: number }>;
+    .all({ metric, labels: JSON.stringify(labels), ids: JSON.stringify(partnerIds) }) as Array<{ p: number; period: string; value: number }>;
   const byPartner = new Map<number, Map<string, number>>();
   for (const r of rows) {
     let m = byPartner.get(r.p);

@@ -62,9 +62,3 @@ export function basisValue(b: Basis | undefined, kind: 'revenue' | 'margin' | 's
   if (!b) return 0;
   return kind === 'margin' ? b.marginMinor : b.revenueMinor;
 }
-
-/** Targets of one metric for one period label, by partner (values as stored: revenue targets in minor units). */
-export function targetsFor(ws: Workspace, period: string, metric: string): Map<number, number> {
-  const rows = ws.sqlite.prepare('select partner_id as id, value from targets where period = ? and metric = ?').all(period, metric) as Array<{ id: number; value: number }>;
-  return new Map(rows.map((r) => [r.id, r.value]));
-}

@@ -15,6 +15,7 @@ import { approvalColumns } from './approvalSeal';
 import { parseProgramFile, type ProgramFile } from '../../model/programs';
 import { PayoutLineView, PayoutRunDetail, PayoutRunRow } from '../../model/incentives';
 import { pendingRebateSettlements } from '../mdf/rebateSettlement';
+import { recordTargetUse } from '../plans/targetUse';
 
 const RUN_SELECT = `select r.id, r.program_id as programId, p.code as programCode, p.name as programName, p.type as programType, r.period, r.version, r.status,
   r.currency, r.total_minor as totalMinor, r.inputs_fingerprint as inputsFingerprint, r.calculated_at as calculatedAt, r.approved_at as approvedAt,
@@ -262,6 +263,9 @@ export function calculateRun(ctx: OpContext, input: { programId?: number; progra
     }
     ctx.progress('write', 0, lines.length);
     const texts = insertLines(ws, id, lines);
+    if (program.type === 'target_bonus') {
+      recordTargetUse(ws, { kind: 'payout', runId: id, period: calc.period, metric: program.targetMetric, partnerIds: calc.lines.map((l) => l.partnerId) }, fiscalStartMonth(ws));
+    }
     const total = sumLines(ws, id);
     ws.sqlite.prepare('update payout_runs set total_minor = ? where id = ?').run(total, id);
     // Recorded as a calculation also when the demo calculates.

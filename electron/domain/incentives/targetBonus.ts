@@ -1,6 +1,6 @@
 import { majorToMinor } from '../../../shared/money';
-import { revenueTargets } from '../evaluations/targets';
-import { basisValue, salesBasis, targetsFor } from './basis';
+import { resolvedTargets } from '../evaluations/targets';
+import { basisValue, salesBasis } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import { compareRatio, divRound, fraction } from './exact';
 import type { ProgramFile } from '../../model/programs';
@@ -37,7 +37,7 @@ export function calculateTargetBonus(ctx: CalcContext<TargetBonusProgram>): Calc
   const p = ctx.program;
   const bases = salesBasis(ctx.ws, ctx.from, ctx.to, p.currency);
   const ids = ctx.eligible.map((e) => e.id);
-  const targets = p.targetMetric === 'revenue' ? revenueTargets(ctx.ws, ctx.period, ctx.fiscalStartMonth, ids) : targetsFor(ctx.ws, ctx.period.label, p.targetMetric);
+  const targets = resolvedTargets(ctx.ws, ctx.period, ctx.fiscalStartMonth, ids, p.targetMetric);
   const bonusMinor = majorToMinor(p.bonusAmount, p.currency);
   const capMinor = p.cap != null ? majorToMinor(p.cap, p.currency) : null;
   return ctx.eligible.map((partner) => {

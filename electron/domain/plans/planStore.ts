@@ -1,8 +1,9 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { applyRate } from '../../../shared/money';
-import { samePeriodLastYear } from '../../../shared/period';
+import { parsePeriod, periodsBetween, samePeriodLastYear } from '../../../shared/period';
 import {
+  isQuantityMetric,
   planRulesInput,
   planScope,
   type PlanAllocation,
@@ -13,6 +14,7 @@ import {
   type PlanNode,
   type PlanNodeAttainment,
   type PlanPublishResult,
+  type PlanRunUse,
   type PlanRules,
   type PlanScope,
   type PlanSummary,
@@ -24,6 +26,7 @@ import { workspaceClock } from '../system/workspaceClock';
 import { allocate } from './allocation';
 import { forecastNode } from './forecast';
 import { allocationTree, metricByPartner, planInputs, type PlanInputs } from './planInputs';
+import { frozenMonths, standingUses } from './targetUse';
 import { splitOverTime } from './timeSplit';
 
 interface PlanRow {
@@ -53,16 +56,64 @@ export function locksOf(ws: Workspace, planId: number): Map<string, number> {
 
 const today = (ws: Workspace) => workspaceClock(ws).today();
 
-/** The live draft: the rules, the locks and today's sales, allocated and split over quarters and months. */
-export function draftAllocation(ws: Workspace, plan: Pick<PlanRow, 'metric' | 'period' | 'scope' | 'totalMinor' | 'rules'>, locks: Map<string, number>): { inputs: PlanInputs; nodes: PlanNode[] } {
-  const inputs = planInputs(ws, plan, fiscalStartMonth(ws), today(ws));
+/**
+ * The live draft: the rules, the locks and today's sales, allocated and split over quarters and months. For a stored
+ * plan (`id`), months a standing run used keep the amounts it used: a partner whose every month is used is held at their
+ * sum; a partner with some months used gets at least their sum (when its share would be less it is held at that sum and
+ * the rest re-spread over the others, repeated until every such partner fits), and its split fills only the other months.
+ */
+export function draftAllocation(
+  ws: Workspace,
+  plan: Pick<PlanRow, 'metric' | 'period' | 'scope' | 'totalMinor' | 'rules'> & { id?: number },
+  locks: Map<string, number>,
+): { inputs: PlanInputs; nodes: PlanNode[]; uses: PlanRunUse[] } {
+  const fsm = fiscalStartMonth(ws);
+  const inputs = planInputs(ws, plan, fsm, today(ws));
   if (inputs.partners.length === 0) throw new DomainError('No partners in the plan’s scope (active, onboarding or on probation)', 'DOMAIN');
   const known = new Set(inputs.nodes.map((n) => n.key));
   for (const k of locks.keys()) if (!known.has(k)) throw new DomainError(`Locked node ${k} is not in the plan’s tree any more; unlock it`, 'DOMAIN');
-  const amounts = allocate(allocationTree(inputs, plan.rules), plan.totalMinor, locks);
+  const frozen = plan.id === undefined ? { byPartner: new Map<string, Map<string, number>>(), uses: [] } : frozenMonths(ws, plan.id, fsm, inputs.months);
+  const held = new Map(locks);
+  const floors = new Map<string, number>();
+  for (const x of inputs.partners) {
+    const f = frozen.byPartner.get(x.code);
+    if (!f || f.size === 0) continue;
+    const key = `p:${x.code}`;
+    const sum = [...f.values()].reduce((a, b) => a + b, 0);
+    const lock = locks.get(key);
+    if (lock !== undefined && (lock < sum || (f.size === inputs.months.length && lock !== sum))) {
+      throw new DomainError(`${key}: locked at ${lock}, but stored runs used ${sum} of its months; a revision keeps them`, 'DOMAIN', {
+        reason: 'planLockBelowUsed',
+        params: { node: x.code, lockedMinor: lock, usedMinor: sum, unit: isQuantityMetric(plan.metric) ? 'units' : 'money' },
+      });
+    }
+    if (f.size === inputs.months.length) held.set(key, sum);
+    else floors.set(key, sum);
+  }
+  const tree = allocationTree(inputs, plan.rules);
+  const usedMinor = [...frozen.byPartner.values()].reduce((a, m) => a + [...m.values()].reduce((x, y) => x + y, 0), 0);
+  const spread = () => {
+    try {
+      return allocate(tree, plan.totalMinor, held);
+    } catch (e) {
+      if (!frozen.uses.length || !(e instanceof DomainError)) throw e;
+      throw new DomainError(`${e.message} (stored runs used ${usedMinor} of this plan's months, which a revision keeps)`, 'DOMAIN', {
+        reason: 'planRevisionDoesNotFit',
+        params: { detail: e.message, usedMinor, unit: isQuantityMetric(plan.metric) ? 'units' : 'money', runs: new Set(frozen.uses.map((u) => `${u.runKind}:${u.runId}`)).size },
+      });
+    }
+  };
+  let amounts = spread();
+  for (;;) {
+    const short = [...floors].filter(([k, f]) => !held.has(k) && (amounts.get(k) ?? 0) < f);
+    if (!short.length) break;
+    for (const [k, f] of short) held.set(k, f);
+    amounts = spread();
+  }
   const byPartner = new Map(inputs.partners.map((x) => [`p:${x.code}`, x]));
   const out: PlanNode[] = inputs.nodes.map((n) => {
     const partner = byPartner.get(n.key);
+    const f = partner ? frozen.byPartner.get(partner.code) : undefined;
     return {
       ...n,
       basisMinor: partner ? (inputs.basis.get(partner.id) ?? 0) : 0,
@@ -71,13 +122,14 @@ export function draftAllocation(ws: Workspace, plan: Pick<PlanRow, 'metric' | 'p
       noHistory: partner ? (inputs.basis.get(partner.id) ?? 0) <= 0 : false,
       quarters: {},
       months: {},
+      ...(f && f.size ? { frozenMonths: inputs.months.filter((m) => f.has(m)) } : {}),
     };
   });
   // Partners are split over time; every other node's quarters and months are its children's sums (exact by construction).
   const byKey = new Map(out.map((n) => [n.key, n]));
   for (const n of [...out].reverse()) {
     if (n.kind === 'partner') {
-      const s = splitOverTime(n.amountMinor, inputs.shape, inputs.seasonality);
+      const s = splitOverTime(n.amountMinor, inputs.shape, inputs.seasonality, frozen.byPartner.get(n.code!));
       n.quarters = s.quarters;
       n.months = s.months;
     }
@@ -88,7 +140,7 @@ export function draftAllocation(ws: Workspace, plan: Pick<PlanRow, 'metric' | 'p
     for (const [k, v] of Object.entries(n.quarters)) parent.quarters[k] = (parent.quarters[k] ?? 0) + v;
     for (const [k, v] of Object.entries(n.months)) parent.months[k] = (parent.months[k] ?? 0) + v;
   }
-  return { inputs, nodes: out };
+  return { inputs, nodes: out, uses: frozen.uses };
 }
 
 export function allocationsOf(nodes: PlanNode[]): PlanAllocation[] {
@@ -156,23 +208,19 @@ function versionsOf(ws: Workspace, planId: number): VersionRow[] {
     .all(planId) as VersionRow[];
 }
 
-/**
- * Runs calculated while a version was the latest: completed evaluation runs and non-void payout runs whose period
- * overlaps the plan's, started between this version's publishing and the next one's.
- */
-function usedBy(ws: Workspace, plan: PlanRow, versions: VersionRow[], inputs: PlanInputs): PlanVersionSummary['usedBy'][] {
-  const year = plan.period.slice(0, 4);
-  const halves = new Set(inputs.quarters.map((q) => `${year}-H${Number(q.slice(-1)) <= 2 ? 1 : 2}`));
-  const labels = JSON.stringify([...new Set([plan.period, year, ...halves, ...inputs.quarters, ...inputs.months])]);
-  return versions.map((v, i) => {
-    const until = versions[i + 1]?.publishedAt ?? '9999';
-    const q = (table: string, at: string, status: string) =>
-      (
-        ws.sqlite
-          .prepare(`select id from ${table} where ${status} and period in (select value from json_each(@labels)) and ${at} >= @from and ${at} < @until order by id`)
-          .all({ labels, from: v.publishedAt, until }) as Array<{ id: number }>
-      ).map((r) => r.id);
-    return { evaluationRuns: q('evaluation_runs', 'started_at', "status = 'completed'"), payoutRuns: q('payout_runs', 'calculated_at', "status <> 'void'") };
+/** The runs that read their targets from each version (recorded when the run was stored): evaluation runs that completed, payout runs not void. */
+function usedBy(ws: Workspace, versions: VersionRow[]): PlanVersionSummary['usedBy'][] {
+  const q = ws.sqlite.prepare(
+    `select u.run_kind as kind, u.run_id as id from target_plan_uses u
+     where u.plan_version_id = ? and (
+       (u.run_kind = 'evaluation' and exists (select 1 from evaluation_runs r where r.id = u.run_id and r.status = 'completed'))
+       or (u.run_kind = 'payout' and exists (select 1 from payout_runs r where r.id = u.run_id and r.status <> 'void')))
+     order by u.run_id`,
+  );
+  return versions.map((v) => {
+    const rows = q.all(v.id) as Array<{ kind: 'evaluation' | 'payout'; id: number }>;
+    const ids = (k: string) => [...new Set(rows.filter((r) => r.kind === k).map((r) => r.id))];
+    return { evaluationRuns: ids('evaluation'), payoutRuns: ids('payout') };
   });
 }
 
@@ -226,7 +274,7 @@ export function showPlan(ws: Workspace, input: { code: string; version?: number;
       shownVersion = latest.version;
     }
   }
-  const used = usedBy(ws, row, versions, inputs);
+  const used = usedBy(ws, versions);
   const asOf = input.asOf ?? today(ws);
   const att = attainment(ws, row, inputs, nodes, asOf);
   return {
@@ -241,6 +289,7 @@ export function showPlan(ws: Workspace, input: { code: string; version?: number;
     elapsedDays: att.elapsedDays,
     periodDays: att.periodDays,
     attainment: att.rows,
+    standingRuns: standingUses(ws, row.id).map(({ version, runKind, runId, period, metric }) => ({ version, runKind, runId, period, metric })),
   };
 }
 
@@ -305,24 +354,33 @@ function partnerIdOf(ws: Workspace, code: string): number | null {
   return r?.id ?? null;
 }
 
-/** Period labels a partner's targets are written for: the plan period, its halves (of a year), quarters and months. */
-function targetLabels(period: string, node: PlanNode): Array<[string, number]> {
-  const out: Array<[string, number]> = [[period, node.amountMinor]];
-  const q = Object.entries(node.quarters);
+/** Period labels a partner's targets are written for: the plan period, its halves (of a year), quarters and months, each with its months. */
+function targetLabels(period: string, node: PlanNode): Array<[string, number, string[]]> {
+  const quarters = Object.entries(node.quarters);
+  const months = Object.keys(node.months);
+  // The months are in order, three to a quarter (periodShape).
+  const q = quarters.map(([label, v], i) => ({ label, v, months: months.slice(i * 3, i * 3 + 3) }));
+  const out: Array<[string, number, string[]]> = [[period, node.amountMinor, months]];
   if (/^\d{4}$/.test(period)) {
-    out.push([`${period}-H1`, q.slice(0, 2).reduce((a, [, v]) => a + v, 0)], [`${period}-H2`, q.slice(2, 4).reduce((a, [, v]) => a + v, 0)]);
+    for (const [i, half] of [q.slice(0, 2), q.slice(2, 4)].entries()) {
+      out.push([`${period}-H${i + 1}`, half.reduce((a, x) => a + x.v, 0), half.flatMap((x) => x.months)]);
+    }
   }
-  if (q.length > 1) out.push(...q);
-  out.push(...Object.entries(node.months));
+  if (q.length > 1) for (const x of q) out.push([x.label, x.v, x.months]);
+  for (const [m, v] of Object.entries(node.months)) out.push([m, v, [m]]);
   return out;
 }
 
+/** The metric names the plan's levels are published under: 目标 as the plan's metric, 冲刺 and 挑战 beside it. */
+export const levelMetrics = (metric: PlanMetric) => ({ target: metric, stretch: `${metric}.stretch`, challenge: `${metric}.challenge` });
+
 /**
  * Publishes the draft as a new version: stores the allocation (never changed afterwards) and writes the partners'
- * targets for the plan period, its halves, quarters and months (metric as the plan's), replacing what was there for
- * those labels. Partners a previous version of this plan gave targets to and this one does not lose those targets.
- * Stored evaluation runs and payout runs keep the targets they were calculated with (scorecards and payout lines hold
- * them), and the version they used stays readable (`plans.show --version N`).
+ * targets for the plan period, its halves, quarters and months — 目标 under the plan's metric, 冲刺 and 挑战 under
+ * `<metric>.stretch` and `<metric>.challenge` (each label's level rounded once from its target, half away from zero) —
+ * replacing what was there for those labels. A label whose months a standing run used is not written at all: its rows
+ * stay as the version the run read wrote them (still naming that version). Partners an earlier version gave targets to
+ * and this one does not lose them, except for labels a standing run used.
  */
 export function publishPlan(ws: Workspace, code: string, user: string): PlanPublishResult {
   const row = planRow(ws, code);
@@ -340,24 +398,63 @@ export function publishPlan(ws: Workspace, code: string, user: string): PlanPubl
      on conflict(partner_id, period, metric) do update set value = excluded.value, plan_version_id = excluded.plan_version_id, import_id = null`,
   );
   const ids = new Map((ws.sqlite.prepare('select id, code from partners').all() as Array<{ id: number; code: string }>).map((r) => [r.code, r.id]));
+  const metrics = levelMetrics(row.metric);
+  const levels: Array<[string, number]> = [
+    [metrics.target, 1],
+    [metrics.stretch, row.rules.stretchPct / 100],
+    [metrics.challenge, row.rules.challengePct / 100],
+  ];
   let written = 0;
-  const kept = new Set<number>();
+  let kept = 0;
+  const inPlan = new Set<number>();
   for (const n of nodes) {
     if (n.kind !== 'partner') continue;
     const id = ids.get(n.code!)!;
-    kept.add(id);
-    for (const [label, value] of targetLabels(row.period, n)) {
-      upsert.run(id, label, row.metric, value, versionId);
-      written++;
+    inPlan.add(id);
+    const frozen = new Set(n.frozenMonths ?? []);
+    for (const [label, value, months] of targetLabels(row.period, n)) {
+      if (months.length && months.every((m) => frozen.has(m))) {
+        kept += levels.length;
+        continue;
+      }
+      for (const [metric, rate] of levels) {
+        upsert.run(id, label, metric, rate === 1 ? value : applyRate(value, rate), versionId);
+        written++;
+      }
     }
   }
   if (versions.length) {
+    // Labels a standing run used stay with every partner that had them, in the plan or not.
+    const fsm = fiscalStartMonth(ws);
+    const keep: Array<{ p: number; l: string }> = [];
+    const frozen = frozenMonths(ws, row.id, fsm, planInputs(ws, row, fsm, today(ws)).months).byPartner;
+    for (const [pcode, months] of frozen) {
+      const pid = ids.get(pcode);
+      if (pid === undefined || inPlan.has(pid)) continue;
+      const old = ws.sqlite
+        .prepare(`select distinct period from targets where partner_id = ? and plan_version_id in (select id from target_plan_versions where plan_id = ?)`)
+        .all(pid, row.id) as Array<{ period: string }>;
+      for (const o of old) {
+        if (monthsOfLabel(o.period, fsm).every((m) => months.has(m))) keep.push({ p: pid, l: o.period });
+      }
+    }
     ws.sqlite
       .prepare(
         `delete from targets where plan_version_id in (select id from target_plan_versions where plan_id = ? and id <> ?)
-           and partner_id not in (select value from json_each(?))`,
+           and partner_id not in (select value from json_each(?))
+           and not exists (select 1 from json_each(?) k where json_extract(k.value, '$.p') = targets.partner_id and json_extract(k.value, '$.l') = targets.period)`,
       )
-      .run(row.id, versionId, JSON.stringify([...kept]));
+      .run(row.id, versionId, JSON.stringify([...inPlan]), JSON.stringify(keep));
   }
-  return { code: row.code, version, totalMinor: row.totalMinor, targetsWritten: written };
+  return { code: row.code, version, totalMinor: row.totalMinor, targetsWritten: written, targetsKept: kept };
+}
+
+/** Calendar months of a period label (empty for a label that is not a period). */
+function monthsOfLabel(label: string, fsm: number): string[] {
+  try {
+    const p = parsePeriod(label, fsm);
+    return periodsBetween(p.start, p.end, 'month').map((m) => m.label);
+  } catch {
+    return [];
+  }
 }

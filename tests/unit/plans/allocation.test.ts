@@ -158,6 +158,45 @@ describe('time split', () => {
     expect(s.quarters).toEqual({ '2025-Q1': 50, '2025-Q2': 50 });
     expect(Object.values(s.months)).toEqual([17, 17, 16, 17, 17, 16]);
   });
+
+  it('keeps the months a stored run used and spreads the rest over the open months only', () => {
+    const w = new Map<string, bigint>([
+      ['2025-01', 1n], ['2025-02', 1n], ['2025-03', 2n],
+      ['2025-04', 3n], ['2025-05', 0n], ['2025-06', 3n],
+    ]);
+    // January and February used (100 + 100); 801 left over March (2) and Q2 (6): Q1 gets 200 + 200, Q2 601.
+    const s = splitOverTime(1001, shape, w, new Map([['2025-01', 100], ['2025-02', 100]]));
+    expect(s.months).toEqual({ '2025-01': 100, '2025-02': 100, '2025-03': 200, '2025-04': 301, '2025-05': 0, '2025-06': 300 });
+    // A smaller revision: the used months stay, the open months shrink, every level still adds up.
+    const r = splitOverTime(500, shape, w, new Map([['2025-01', 100], ['2025-02', 100]]));
+    expect(r.months['2025-01']).toBe(100);
+    expect(r.months['2025-02']).toBe(100);
+    expect(r.quarters['2025-Q1'] + r.quarters['2025-Q2']).toBe(500);
+    expect(r.quarters['2025-Q1']).toBe(r.months['2025-01'] + r.months['2025-02'] + r.months['2025-03']);
+    expect(r.quarters['2025-Q2']).toBe(r.months['2025-04'] + r.months['2025-05'] + r.months['2025-06']);
+    // Open months that all weigh 0 share equally; an amount below the used months is refused.
+    const z = splitOverTime(300, shape, new Map([['2025-01', 5n]]), new Map([['2025-01', 100]]));
+    expect(Object.values(z.months)).toEqual([100, 40, 40, 40, 40, 40]);
+    expect(() => splitOverTime(150, shape, w, new Map([['2025-01', 100], ['2025-02', 100]]))).toThrow(RangeError);
+  });
+
+  it('random amounts and used months: used months kept, months add up to quarters and quarters to the amount', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const months = shape.quarters.flatMap((q) => q.months);
+    for (let i = 0; i < 500; i++) {
+      const w = new Map(months.map((m) => [m, BigInt(rnd(4) === 0 ? 0 : rnd(1_000_000))]));
+      const frozen = new Map(months.filter(() => rnd(3) === 0).map((m) => [m, rnd(10_000)]));
+      if (frozen.size === months.length) continue;
+      const used = [...frozen.values()].reduce((a, b) => a + b, 0);
+      const amount = used + rnd(1_000_000);
+      const s = splitOverTime(amount, shape, w, frozen);
+      for (const [m, v] of frozen) expect(s.months[m]).toBe(v);
+      expect(Object.values(s.quarters).reduce((a, b) => a + b, 0)).toBe(amount);
+      for (const q of shape.quarters) expect(q.months.reduce((a, m) => a + s.months[m], 0)).toBe(s.quarters[q.label]);
+      expect(Object.values(s.months).every((v) => v >= 0)).toBe(true);
+    }
+  });
 });
 
 describe('forecast', () => {

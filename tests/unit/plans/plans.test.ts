@@ -46,6 +46,8 @@ const create = (extra: Record<string, unknown> = {}) =>
   } as never);
 
 const node = (p: PlanDetail, key: string) => p.nodes.find((n) => n.key === key)!;
+const target = (pid: number, period: string, metric = 'revenue') =>
+  (ws.sqlite.prepare('select value from targets where partner_id = ? and period = ? and metric = ?').get(pid, period, metric) as { value: number }).value;
 
 function expectExactEverywhere(p: PlanDetail) {
   const kids = new Map<string, PlanNode[]>();
@@ -102,15 +104,17 @@ describe('target plans', () => {
     expectExactEverywhere(d);
   });
 
-  it('publishes versioned targets the scorecards use; a revision never rewrites the version a stored run used', async () => {
+  it('publishes versioned targets the scorecards use; a revision keeps the months a stored run used and re-spreads the rest', async () => {
     await create();
     sale(ws, id.A, '2025-02-15', 3_000_000);
     const v1 = await api.send('plans.publish', { code: 'HD-2025' });
-    expect(v1).toMatchObject({ version: 1, targetsWritten: 4 * (1 + 2 + 4 + 12) });
-    const target = (pid: number, period: string) => (ws.sqlite.prepare("select value from targets where partner_id = ? and period = ? and metric = 'revenue'").get(pid, period) as { value: number }).value;
+    // 4 partners × (year + 2 halves + 4 quarters + 12 months) × (目标, 冲刺, 挑战).
+    expect(v1).toMatchObject({ version: 1, targetsWritten: 4 * (1 + 2 + 4 + 12) * 3, targetsKept: 0 });
     expect(target(id.A, '2025')).toBe(57_000_000);
     expect(target(id.A, '2025-H1')).toBe(22_800_000);
     expect(target(id.A, '2025-Q1')).toBe(22_800_000);
+    expect(target(id.A, '2025-Q1', 'revenue.stretch')).toBe(25_080_000);
+    expect(target(id.A, '2025-Q1', 'revenue.challenge')).toBe(27_360_000);
     const run = await api.send('evaluations.run', { period: '2025-Q1' });
     const cardOf = async () => (await api.send('scorecards.list', { period: '2025-Q1' })).rows.find((c) => c.partnerCode === 'A')!;
     const before = await cardOf();
@@ -118,11 +122,25 @@ describe('target plans', () => {
     expect(before.attainment).toBeCloseTo(3_000_000 / 22_800_000, 5);
 
     await api.send('plans.update', { code: 'HD-2025', totalMinor: 200_000_000 });
-    expect((await api.send('plans.show', { code: 'HD-2025' })).status).toBe('changed');
+    const draft = await api.send('plans.show', { code: 'HD-2025' });
+    expect(draft.status).toBe('changed');
+    expect(draft.standingRuns).toEqual([{ version: 1, runKind: 'evaluation', runId: run.runId, period: '2025-Q1', metric: 'revenue' }]);
+    // A: 195M (200M − E's 5M minimum) × 3/5 = 117M; Q1 stays 22.8M as the run used it; 94.2M over Q2–Q4 by last year's
+    // shape (Q2 0, Q3 20M, Q4 10M).
+    expect(node(draft, 'p:A')).toMatchObject({ amountMinor: 117_000_000, frozenMonths: ['2025-01', '2025-02', '2025-03'] });
+    expect(node(draft, 'p:A').quarters).toEqual({ '2025-Q1': 22_800_000, '2025-Q2': 0, '2025-Q3': 62_800_000, '2025-Q4': 31_400_000 });
+    expect(node(draft, 'p:A').months['2025-01']).toBe(11_400_000);
+    expectExactEverywhere(draft);
     const v2 = await api.send('plans.publish', { code: 'HD-2025' });
-    expect(v2.version).toBe(2);
-    expect(target(id.A, '2025-Q1')).toBe(46_800_000);
-    // The stored run keeps the target it was calculated with; version 1 is still there, unchanged, and names the run.
+    expect(v2).toMatchObject({ version: 2, targetsKept: 4 * (1 + 3) * 3 });
+    expect(target(id.A, '2025')).toBe(117_000_000);
+    expect(target(id.A, '2025-Q3')).toBe(62_800_000);
+    // Q1 and its months are not rewritten: the rows still name version 1, the one the run read.
+    expect(target(id.A, '2025-Q1')).toBe(22_800_000);
+    const versionOf = (period: string) => (ws.sqlite.prepare("select v.version from targets t join target_plan_versions v on v.id = t.plan_version_id where t.partner_id = ? and t.period = ? and t.metric = 'revenue'").get(id.A, period) as { version: number }).version;
+    expect(versionOf('2025-Q1')).toBe(1);
+    expect(versionOf('2025-02')).toBe(1);
+    expect(versionOf('2025-Q3')).toBe(2);
     expect((await cardOf()).targetMinor).toBe(22_800_000);
     const shown1 = await api.send('plans.show', { code: 'HD-2025', version: 1 });
     expect(node(shown1, 'p:A').quarters['2025-Q1']).toBe(22_800_000);
@@ -130,9 +148,63 @@ describe('target plans', () => {
     expect(shown1.versions[1].usedBy.evaluationRuns).toEqual([]);
     expect(() => ws.sqlite.prepare('update target_plan_versions set total_minor = 1 where version = 1').run()).toThrow(/FROZEN/);
     expect(() => ws.sqlite.prepare('delete from target_plan_versions').run()).toThrow(/FROZEN/);
-    // A new run of the period uses version 2.
-    await api.send('evaluations.run', { period: '2025-Q1' });
-    expect((await cardOf()).targetMinor).toBe(46_800_000);
+    // A new run of Q1 reads the same (version 1) target; a Q3 run reads version 2's.
+    const again = await api.send('evaluations.run', { period: '2025-Q1' });
+    expect((await cardOf()).targetMinor).toBe(22_800_000);
+    const q3 = await api.send('evaluations.run', { period: '2025-Q3' });
+    const shown = await api.send('plans.show', { code: 'HD-2025' });
+    expect(shown.versions[0].usedBy.evaluationRuns).toEqual([run.runId, again.runId]);
+    expect(shown.versions[1].usedBy.evaluationRuns).toEqual([q3.runId]);
+    // A lock below what the runs used is refused with the reason; the year run would hold every month.
+    await expect(api.send('plans.lock', { code: 'HD-2025', node: 'p:A', amountMinor: 20_000_000 })).rejects.toMatchObject({ body: { code: 'DOMAIN', data: { reason: 'planLockBelowUsed' } } });
+  });
+
+  it('a partner whose share falls below the months runs used is held at their sum and the rest re-spread; a year run holds every month', async () => {
+    await create();
+    await api.send('plans.publish', { code: 'HD-2025' });
+    await api.send('evaluations.run', { period: '2025-H1' });
+    // H1 of v1: A 22.8M, B 7.6M, C 7.6M, E 2M (Q2 had no sales last year). A total of 20M cannot go under those 40M.
+    await expect(api.send('plans.update', { code: 'HD-2025', totalMinor: 20_000_000 })).rejects.toMatchObject({ body: { code: 'DOMAIN', data: { reason: 'planRevisionDoesNotFit' } } });
+    // Equal split of 60M: 15M each, but A's H1 was 22.8M: A is held at 22.8M and the other three share 37.2M equally.
+    await api.send('plans.update', { code: 'HD-2025', totalMinor: 60_000_000, rules: { method: 'equal' } });
+    const p = await api.send('plans.show', { code: 'HD-2025' });
+    expect(p.allocations.map((x) => [x.partnerCode, x.amountMinor])).toEqual([['A', 22_800_000], ['B', 12_400_000], ['C', 12_400_000], ['E', 12_400_000]]);
+    // B keeps its H1 (7.6M) and its other 4.8M goes to H2 by last year's shape (Q3 20M : Q4 10M).
+    expect(node(p, 'p:B').quarters).toEqual({ '2025-Q1': 7_600_000, '2025-Q2': 0, '2025-Q3': 3_200_000, '2025-Q4': 1_600_000 });
+    expect(node(p, 'p:A').quarters['2025-Q3']).toBe(0);
+    expectExactEverywhere(p);
+    await api.send('plans.publish', { code: 'HD-2025' });
+    await api.send('evaluations.run', { period: '2025' });
+    // Every month of every partner is used: the plan can only be the sum it was.
+    await expect(api.send('plans.update', { code: 'HD-2025', totalMinor: 90_000_000 })).rejects.toMatchObject({ body: { data: { reason: 'planRevisionDoesNotFit', params: { usedMinor: 60_000_000, runs: 2 } } } });
+    const y = await api.send('plans.show', { code: 'HD-2025' });
+    expect(y.status).toBe('published');
+    expect(y.nodes.filter((n) => n.kind === 'partner').every((n) => n.frozenMonths?.length === 12)).toBe(true);
+  });
+
+  it('an approved payout run of a target bonus on 冲刺 holds the months it used; a draft or void one does not', async () => {
+    await create();
+    sale(ws, id.A, '2025-02-15', 30_000_000);
+    await api.send('plans.publish', { code: 'HD-2025' });
+    await api.send('programs.save', { definition: { code: 'TBS', name: 'Stretch bonus', type: 'target_bonus', periodKind: 'month', validFrom: '2025-01-01', targetMetric: 'revenue.stretch', bonusAmount: 1000, threshold: 1, accelerator: 0 } });
+    const draftRun = await api.send('payouts.calculate', { programCode: 'TBS', period: '2025-02' });
+    // A's February 冲刺: its target 0 (no sales last February) — the months of Q1 split 11.4M / 0 / 11.4M: no target → no bonus.
+    expect(draftRun.lines.find((l) => l.partnerId === id.A)!.amountMinor).toBe(0);
+    const janRun = await api.send('payouts.calculate', { programCode: 'TBS', period: '2025-01' });
+    await api.send('plans.update', { code: 'HD-2025', totalMinor: 150_000_000 });
+    // Calculated only (draft): nothing is held.
+    expect((await api.send('plans.show', { code: 'HD-2025' })).standingRuns).toEqual([]);
+    await api.send('payouts.approve', { runId: janRun.id });
+    const p = await api.send('plans.show', { code: 'HD-2025' });
+    expect(p.standingRuns).toEqual([{ version: 1, runKind: 'payout', runId: janRun.id, period: '2025-01', metric: 'revenue.stretch' }]);
+    expect(node(p, 'p:A').frozenMonths).toEqual(['2025-01']);
+    expect(node(p, 'p:A').months['2025-01']).toBe(11_400_000);
+    expectExactEverywhere(p);
+    await api.send('plans.publish', { code: 'HD-2025' });
+    expect(target(id.A, '2025-01', 'revenue.stretch')).toBe(12_540_000);
+    // Voided, the run no longer stands: January is open to the next revision again.
+    await api.send('payouts.void', { runId: janRun.id, reason: 'recalculate on the revised plan' });
+    expect((await api.send('plans.show', { code: 'HD-2025' })).standingRuns).toEqual([]);
   });
 
   it('shows attainment to date with the linear and last-year-shape forecasts per node', async () => {

@@ -111,7 +111,19 @@ export function PlanDetail({ code }: { code: string }) {
           ) : null,
       },
       { colId: 'share', headerName: t('plans:col.share'), width: 90, type: 'rightAligned', valueGetter: (p) => p.data?.share, valueFormatter: (p) => formatRatio(p.value as number | null) },
-      ...plan.quarters.map((q): ColDef<Row> => ({ colId: q, headerName: q, width: 140, type: 'rightAligned', valueGetter: (p) => p.data?.quarters[q], valueFormatter: (p) => money(p.value as number) })),
+      ...plan.quarters.map((q, i): ColDef<Row> => {
+        const months = plan.months.slice(i * 3, i * 3 + 3);
+        return {
+          colId: q,
+          headerName: q,
+          width: 140,
+          type: 'rightAligned',
+          valueGetter: (p) => p.data?.quarters[q],
+          valueFormatter: (p) => money(p.value as number),
+          // Months a standing run used: a revision keeps them (the quarter is marked when any of its months is).
+          cellClass: (p) => (p.data?.frozenMonths?.some((m) => months.includes(m)) ? 'plan-used' : undefined),
+        };
+      }),
       { colId: 'stretch', headerName: t('plans:level.stretch'), width: 140, type: 'rightAligned', valueGetter: (p) => p.data?.att?.stretchMinor, valueFormatter: (p) => money(p.value as number) },
       { colId: 'challenge', headerName: t('plans:level.challenge'), width: 140, type: 'rightAligned', valueGetter: (p) => p.data?.att?.challengeMinor, valueFormatter: (p) => money(p.value as number) },
       { colId: 'actual', headerName: t('plans:col.actual'), width: 150, type: 'rightAligned', valueGetter: (p) => p.data?.att?.actualToDateMinor, valueFormatter: (p) => money(p.value as number) },
@@ -165,7 +177,7 @@ export function PlanDetail({ code }: { code: string }) {
           type="button"
           className="primary"
           disabled={publish.isPending || plan.status === 'published' || !editable}
-          onClick={() => publish.mutate({ code }, { onSuccess: (r) => setMessage(t('plans:published', { version: r.version, count: r.targetsWritten })) })}
+          onClick={() => publish.mutate({ code }, { onSuccess: (r) => setMessage(t(r.targetsKept ? 'plans:publishedKept' : 'plans:published', { version: r.version, count: r.targetsWritten, kept: r.targetsKept })) })}
           data-testid="plan-publish"
         >
           {t('plans:publish')}
@@ -196,6 +208,15 @@ export function PlanDetail({ code }: { code: string }) {
         </div>
       </div>
       <p className="muted plan-hint">{editable ? t('plans:editHint') : t('plans:versionHint', { version: plan.shownVersion })}</p>
+      {plan.standingRuns.length > 0 && (
+        <p className="plan-used-note" data-testid="plan-standing-runs">
+          <span className="plan-used plan-swatch" />
+          {t('plans:standingRuns', { count: plan.standingRuns.length })}{' '}
+          {plan.standingRuns
+            .map((u) => t(`plans:run.${u.runKind}`, { id: u.runId, period: u.period, version: u.version, metric: t(`plans:levelMetric.${u.metric.split('.')[1] ?? 'target'}`) }))
+            .join(zh ? '；' : '; ')}
+        </p>
+      )}
       <div className="plan-grid-wrap plan-tree-wrap">
       <DataGrid<Row>
         stateKey="plan-tree"

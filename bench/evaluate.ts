@@ -10,6 +10,7 @@
  * {"bench":"evaluate","quarterS":…,"bareQuarterS":…,"ratio":…,"firstQuarterS":…,"yearS":…,"bareYearS":…,"yearRatio":…}.
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../db/database';
 import { CHANNEL_TYPES, TIERS } from '../shared/enums';
@@ -137,16 +138,25 @@ async function main() {
   );
   const times: number[] = [];
   const bares: number[] = [];
+  // CPU time of this process too: on a shared machine the wall clock mostly measures the neighbours (both sides are
+  // single-threaded, so on an idle machine the two agree).
+  const cpuTimes: number[] = [];
+  const cpuBares: number[] = [];
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
   for (const [period, start, end, what] of cases) {
+    let c = cpu();
     let t = performance.now();
     bare.all(start, end);
     bares.push((performance.now() - t) / 1000);
+    cpuBares.push(cpu() - c);
+    c = cpu();
     t = performance.now();
     const r = await api.send('evaluations.run', { period });
     times.push((performance.now() - t) / 1000);
+    cpuTimes.push(cpu() - c);
     const [s, b] = [times.at(-1)!, bares.at(-1)!];
     console.log(
-      `evaluate ${period}: ${s.toFixed(2)} s, bare aggregation ${b.toFixed(2)} s, ${(s / b).toFixed(1)}× — ${what} ` +
+      `evaluate ${period}: ${s.toFixed(2)} s, bare aggregation ${b.toFixed(2)} s, ${(s / b).toFixed(1)}× (CPU ${cpuTimes.at(-1)!.toFixed(2)} s / ${cpuBares.at(-1)!.toFixed(2)} s, ${(cpuTimes.at(-1)! / cpuBares.at(-1)!).toFixed(1)}×) — ${what} ` +
         `(run ${r.runId} v${r.version}, ${r.partnerCount} partners, risks +${r.risks.created} ~${r.risks.updated} ?${r.risks.reviewRequested})`,
     );
   }
@@ -165,6 +175,10 @@ async function main() {
       yearS: r3(times[3]),
       bareYearS: r3(bares[3]),
       yearRatio: +(times[3] / bares[3]).toFixed(2),
+      cpuRatio: +(cpuTimes[1] / cpuBares[1]).toFixed(2),
+      cpuFirstRatio: +(cpuTimes[0] / cpuBares[0]).toFixed(2),
+      cpuYearRatio: +(cpuTimes[3] / cpuBares[3]).toFixed(2),
+      loadAvg: +loadavg()[0].toFixed(1),
     }),
   );
   ws.close();

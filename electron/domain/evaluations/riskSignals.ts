@@ -140,21 +140,20 @@ export function applyRiskSignals(
       )
       .run({ rows: JSON.stringify(updates.map((u) => [u.before.id, u.description, u.reviewRequested ? 1 : 0])), at: iso });
   }
-  // Each change's history entry: what changed and the full row after it, read back as the register reads it.
-  const after = ws.db
-    .select()
-    .from(risks)
-    .where(
-      sql`${risks.id} in (select value from json_each(${JSON.stringify(updates.map((u) => u.before.id))}))
-        or ${risks.code} in (select value from json_each(${JSON.stringify(creates.map((c) => c[0]))}))`,
-    )
-    .all();
-  const byId = new Map(after.map((r) => [r.id, r]));
-  const byCode = new Map(after.map((r) => [r.code, r]));
-  const changesOf = new Map(updates.map((u) => [u.before.id, u.changes]));
+  // Each change's history entry: what changed and the full row after it — a new risk read back as the register reads
+  // it, a changed one as it was read before with the two fields set (the timestamps are not part of a snapshot).
+  const created = creates.length
+    ? ws.db.select().from(risks).where(sql`${risks.code} in (select value from json_each(${JSON.stringify(creates.map((c) => c[0]))}))`).all()
+    : [];
+  const byCode = new Map(created.map((r) => [r.code, r]));
+  const updated = new Map(updates.map((u) => [u.before.id, u]));
   const history = order.map((o) => {
-    const row = 'create' in o ? byCode.get(o.create)! : byId.get(o.update)!;
-    return [row.id, JSON.stringify('create' in o ? { created: true } : changesOf.get(o.update)), JSON.stringify(snapshotOf(row))];
+    if ('create' in o) {
+      const row = byCode.get(o.create)!;
+      return [row.id, JSON.stringify({ created: true }), JSON.stringify(snapshotOf(row))];
+    }
+    const u = updated.get(o.update)!;
+    return [u.before.id, JSON.stringify(u.changes), JSON.stringify(snapshotOf({ ...u.before, description: u.description, reviewRequested: u.reviewRequested }))];
   });
   ws.sqlite
     .prepare(

@@ -1,7 +1,10 @@
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+import { lazyModule } from '../lazyModule';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { safeCell, safeText, type CellValue } from './safeCell';
+
+const excel = lazyModule<typeof ExcelJSModule>('exceljs');
 
 /**
  * XLSX exports for every area (payout statements, finance lists, training, audit...): streamed with exceljs's
@@ -76,7 +79,7 @@ export async function writeXlsx(
   const target = resolve(path);
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useStyles: true, useSharedStrings: false });
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: partial, useStyles: true, useSharedStrings: false });
   wb.creator = options.creator ?? 'Partner Workbench';
   wb.created = new Date();
   let rows = 0;

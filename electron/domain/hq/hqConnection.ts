@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyModule } from '../lazyModule';
 import { DomainError } from '../../../shared/errors';
+
+const pgModule = lazyModule<typeof pg>('pg');
 
 /**
  * How to reach HQ. The URL names host, database and role (`postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full&sslrootcert=ca.pem`);
@@ -69,7 +72,7 @@ export async function connectHq(opts: HqConnectionOptions): Promise<pg.Client> {
     u.password = encodeURIComponent(password);
     connectionString = u.toString();
   }
-  const client = new pg.Client({
+  const client = new (pgModule().Client)({
     connectionString,
     connectionTimeoutMillis: 10_000,
     application_name: 'partner-workbench',

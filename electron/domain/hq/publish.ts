@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import type * as PgCopyStreams from 'pg-copy-streams';
+import { lazyModule } from '../lazyModule';
 import { PUBLISHED_TABLES, publishedTable } from '../../../db/changeLog';
 import type { Workspace } from '../../../db/database';
 import { JobCancelled } from '../../../shared/cancel';
@@ -11,6 +12,8 @@ import { checkHqSchema } from './hqSchema';
 import { connectHq, hqError, type HqConnectionOptions } from './hqConnection';
 import { readIdentity, setOfficeName } from './workspaceIdentity';
 import { PublishResult } from '../../model/hq';
+
+const copyStreams = lazyModule<typeof PgCopyStreams>('pg-copy-streams');
 
 export interface PublishOptions {
   hq: HqConnectionOptions;
@@ -38,7 +41,7 @@ function copyField(v: unknown): string {
 }
 
 async function copyRows(client: pg.Client, target: string, lines: Iterable<string>): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
+  const stream = client.query(copyStreams().from(`COPY ${target} FROM STDIN`));
   async function* chunks() {
     let buf = '';
     for (const line of lines) {

@@ -1,4 +1,5 @@
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
+import { lazyModule } from '../lazyModule';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -8,6 +9,8 @@ import { cellText, isEmptyRow } from './recordSource';
 import type { Cell, SourceRecord } from '../../model/imports';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits';
 import { excelNumber, serialToDate } from './xlsx/sheetRows';
+
+const sheetjs = lazyModule<typeof XLSX>('@e965/xlsx');
 
 const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
 
@@ -25,7 +28,7 @@ function legacyCell(c: XLSX.CellObject | undefined, date1904: boolean): Cell {
       return c.v as Date;
     case 'n': {
       const n = excelNumber(String(c.v));
-      if (c.z !== undefined && XLSX.SSF.is_date(c.z as string)) {
+      if (c.z !== undefined && sheetjs().SSF.is_date(c.z as string)) {
         try {
           return serialToDate(n, date1904);
         } catch {
@@ -63,7 +66,7 @@ export async function openLegacyWorkbookSource(
   const sha256 = createHash('sha256').update(buf).digest('hex');
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(buf, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellHTML: false, cellStyles: false, sheetStubs: false });
+    wb = sheetjs().read(buf, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellHTML: false, cellStyles: false, sheetStubs: false });
   } catch (e) {
     throw new ImportFailure(
       `${name}: not a readable ${what} workbook (${(e as Error)?.message ?? String(e)}). Open it in Excel, WPS or LibreOffice and save it as .xlsx`,

@@ -1,9 +1,12 @@
-import SVGtoPDF from 'svg-to-pdfkit';
+import type SVGtoPDFModule from 'svg-to-pdfkit';
+import { lazyModule } from '../lazyModule';
 import { formatMoney } from '../../../shared/money';
 import type { ReviewPackData } from '../../model/reviews';
 import { channelText, periodText } from '../incentives/explanation';
 import { drawPageFooters, openPdf } from '../statements/pdfParts';
-import { attainmentChartSvg, mixChartSvg, revenueChartSvg } from './reviewCharts';
+import type * as ReviewCharts from './reviewCharts';
+
+const svgToPdf = lazyModule<typeof SVGtoPDFModule>('svg-to-pdfkit');
 
 type Pair = [string, string];
 const TIER: Record<string, Pair> = { strategic: ['战略渠道', 'Strategic'], tier1: ['一级渠道', 'Tier 1'], tier2: ['二级渠道', 'Tier 2'], tier3: ['三级渠道', 'Tier 3'] };
@@ -46,7 +49,12 @@ interface Column {
  * certificates; open risks and deals; last review's action items with their status; this period's proposed actions.
  * Text uses the embedded CJK font, subset per document, as statements do.
  */
-export function renderReviewPackPdf(d: ReviewPackData): Promise<Buffer> {
+export async function renderReviewPackPdf(d: ReviewPackData): Promise<Buffer> {
+  // The charts module loads echarts (~0.4 s): only when a pack is drawn, not at every start of the app or of `pwb`.
+  return drawReviewPack(d, await import('./reviewCharts'));
+}
+
+function drawReviewPack(d: ReviewPackData, { attainmentChartSvg, mixChartSvg, revenueChartSvg }: typeof ReviewCharts): Promise<Buffer> {
   const zh = d.language === 'zh-CN';
   const w = (z: string, e: string) => (zh ? z : e);
   const pair = (map: Record<string, Pair>, code: string) => (map[code] ? w(map[code][0], map[code][1]) : code);
@@ -137,7 +145,7 @@ export function renderReviewPackPdf(d: ReviewPackData): Promise<Buffer> {
     doc.x = left;
   };
   const chart = (svg: string, x: number, y: number, cw: number, ch: number) => {
-    SVGtoPDF(doc as never, svg, x, y, { width: cw, height: ch, assumePt: true, fontCallback: () => 'cjk' });
+    svgToPdf()(doc as never, svg, x, y, { width: cw, height: ch, assumePt: true, fontCallback: () => 'cjk' });
   };
 
   // Cover: company, title, partner, period, facts.

@@ -1,9 +1,12 @@
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+import { lazyModule } from '../lazyModule';
 import { CsvWriter, type CsvFlavour } from '../exports/csvWriter';
 import { safeCell } from '../exports/safeCell';
 import { formatMinor, minorExponent } from '../../../shared/money';
 import { chineseCapitals } from './chineseCapitals';
 import type { StatementData } from './statementData';
+
+const excel = lazyModule<typeof ExcelJSModule>('exceljs');
 
 export const FINANCE_HEADER = [
   '结算单号 Statement no.',
@@ -49,7 +52,7 @@ export async function writeFinanceCsv(statements: StatementData[], path: string,
 
 /** The same as XLSX; amounts as numbers. */
 export async function writeFinanceXlsx(statements: StatementData[], path: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   const ws = wb.addWorksheet('Finance 财务');
   ws.addRow(FINANCE_HEADER.map((h) => safeCell(h))).font = { bold: true };
   for (const s of statements) {

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFKitModule from 'pdfkit';
+import { lazyModule } from '../lazyModule';
 import type { CompanyProfile, StatementLanguage } from '../../model/company';
 import { resourcePath } from '../resources';
+
+const pdfkit = lazyModule<typeof PDFKitModule>('pdfkit');
 
 /** The embedded CJK font (resources/fonts, a GB2312 subset of Noto Sans CJK SC); pdfkit subsets it again per document. */
 export const STATEMENT_FONT = 'NotoSansSC-GB2312.otf';
@@ -33,7 +36,7 @@ export function wordsFor(lang: StatementLanguage): Words {
 
 /** An A4 document with the embedded CJK font and a promise of its bytes. */
 export function openPdf(info: { Title: string; Author: string; Subject: string }, layout: 'portrait' | 'landscape' = 'portrait'): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', layout, margin: 40, bufferPages: true, compress: true, info });
+  const doc = new (pdfkit())({ size: 'A4', layout, margin: 40, bufferPages: true, compress: true, info });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

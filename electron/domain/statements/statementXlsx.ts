@@ -1,10 +1,13 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { lazyModule } from '../lazyModule';
 import { safeCell } from '../exports/safeCell';
 import { channelText, periodText, regionText } from '../incentives/explanation';
 import { minorExponent } from '../../../shared/money';
 import { chineseCapitals } from './chineseCapitals';
 import type { StatementData } from './statementData';
 import { localTimestamp } from './statementPdf';
+
+const excel = lazyModule<typeof ExcelJS>('exceljs');
 
 const KIND: Record<string, string> = { calculated: '计算 Calculated', adjustment: '调整 Adjustment', clawback: '追回 Clawback' };
 const STATUS: Record<string, string> = { draft: '草稿 Draft', approved: '已批准 Approved', paid: '已支付 Paid', void: '已作废 Void' };
@@ -16,7 +19,7 @@ const toMajor = (minor: number, currency: string) => minor / 10 ** minorExponent
 
 /** One partner's statement as an XLSX workbook: facts, then the lines (amounts as numbers, text formula-safe), then the total. */
 export function buildStatementWorkbook(s: StatementData): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = s.company.name ?? '';
   wb.created = new Date(s.generatedAt);
   const ws = wb.addWorksheet('结算单 Statement');

@@ -1,10 +1,13 @@
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+import { lazyModule } from '../lazyModule';
 import type { Workspace } from '../../../db/database';
 import { CsvWriter } from '../exports/csvWriter';
 import { safeCell } from '../exports/safeCell';
 import { isRequiredFor, parseCodeList } from './compliance';
 import { daysUntil, horizon } from '../../model/trainingExpiry';
 import { ExpiringCertificate } from '../../model/training';
+
+const excel = lazyModule<typeof ExcelJSModule>('exceljs');
 
 /**
  * Certificates (passed records) of live partners expiring between asOf and asOf + days, inclusive, that the same
@@ -81,7 +84,7 @@ export async function exportExpiring(
     for (const r of rows) w.write(cells(r, opts.lang));
     await w.close();
   } else {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excel().Workbook)();
     wb.creator = 'Partner Workbench';
     const title = opts.lang === 'zh-CN' ? `即将到期的认证（${opts.asOf} 起 ${opts.days} 天）` : `Certifications expiring (${opts.days} days from ${opts.asOf})`;
     const sheet = wb.addWorksheet(opts.lang === 'zh-CN' ? '即将到期' : 'Expiring');

@@ -23,6 +23,8 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
+  // CommonJS build hooks (electron-builder's afterPack): require is how they import.
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

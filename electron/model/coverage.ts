@@ -59,11 +59,28 @@ export interface TerritoryCoverage extends CoverageFigure {
   /** True when the territory's subtree has no targets and the default rule applies. */
   byDefault: boolean;
   gaps: number;
+  /**
+   * The period's scorecards of partners in the territory (or below it): each partner counted once, under the
+   * territory it had when the run was made (else its territory now, else the place its province/city names).
+   */
+  scorecards: number;
+  /** Σ their revenue, minor units. */
+  revenueMinor: number;
+  /** Σ their revenue targets (null: none has a target). */
+  targetMinor: number | null;
+  /** Σ revenue of those with a target ÷ Σ their targets (null: no target). */
+  attainment: number | null;
+  /** Mean of their health scores, one decimal (null: no scorecard). */
+  healthScore: number | null;
 }
 
 export interface CoverageReport {
   /** The territory asked for (null: the whole company). */
   territory: string | null;
+  /** The period of the scorecard figures (revenue, attainment, health): asked, else the latest evaluated, else the current quarter. */
+  period: string;
+  /** The evaluated periods, newest first; the shown period is always one of them. */
+  periods: string[];
   /** Its figure: the company's is the sum over the top-level territories. */
   total: CoverageFigure;
   /** Every territory in tree order (or the asked one and its subtree). */
@@ -76,7 +93,10 @@ export interface CoverageReport {
   byChannelType: Array<CoverageFigure & { channelType: ChannelType | null }>;
 }
 
-/** One provincial division on the tile map, with the measures it can be coloured by. */
+/**
+ * One tile of the map, with the measures it can be coloured by: a provincial division (the 34 standard ones or one the
+ * company added), or a city the company put under a territory with no province above it.
+ */
 export interface ProvinceFigures {
   code: string;
   nameZh: string;
@@ -122,5 +142,5 @@ export const coverageTargetInput = z
   .strict();
 export type CoverageTargetInput = z.output<typeof coverageTargetInput>;
 
-export const coverageReportInput = z.object({ territory: code.optional() }).strict();
+export const coverageReportInput = z.object({ territory: code.optional(), period: zs.period.optional() }).strict();
 export const provinceMapInput = z.object({ period: zs.period.optional() }).strict();

@@ -47,7 +47,17 @@ function locatePartners(ws: Workspace, places: PlaceIndex): { located: Located[]
   return { located, unplaced };
 }
 
-const hasProvince = (places: PlaceIndex, ids: Set<number>) => [...ids].some((id) => places.node(id)?.kind === 'province');
+/**
+ * A tile of the map: a province, or a city the company put under a territory with no province above it (苏州 directly
+ * under 苏南区) — so every partner placed on the tree lies on exactly one tile.
+ */
+function isMapPlace(places: PlaceIndex, id: number): boolean {
+  const kind = places.node(id)?.kind;
+  if (kind === 'province') return true;
+  return kind === 'city' && !places.lineage(id).some((x) => places.node(x)?.kind === 'province');
+}
+
+const hasProvince = (places: PlaceIndex, ids: Set<number>) => [...ids].some((id) => isMapPlace(places, id));
 
 /** Active partners per territory id, overall and per channel type. */
 function countPartners(located: Located[]): (territoryId: number, channelType: ChannelType | null) => number {
@@ -125,15 +135,67 @@ function coverageModel(ws: Workspace) {
   return { places, tree, byCode, located, unplaced, count, linesOf, subtree };
 }
 
-export function coverageReport(ws: Workspace, input: { territory?: string }): CoverageReport {
+/** The period figures are shown for: the one asked, else the latest evaluated, else the current quarter. */
+function shownPeriod(ws: Workspace, asked: string | undefined): { period: string; periods: string[] } {
+  const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
+  const evaluated = evaluatedPeriods(ws).map((p) => p.period);
+  const period = asked ?? evaluated[0] ?? periodContaining(workspaceClock(ws).today(), 'quarter', fsm).label;
+  return { period, periods: evaluated.includes(period) ? evaluated : [period, ...evaluated] };
+}
+
+interface ScorecardSums {
+  scorecards: number;
+  revenueMinor: number;
+  targetMinor: number;
+  targeted: number;
+  revenueWithTargetMinor: number;
+  healthSum: number;
+}
+
+/**
+ * The period's scorecards summed per territory. Each partner counts once — so the top-level territories add up to the
+ * company — under the territory it had when the run was made (the scorecard keeps its code), else the territory it has
+ * now, else the place its province/city names; and in every territory above that one.
+ */
+function scorecardSums(ws: Workspace, m: ReturnType<typeof coverageModel>, period: string): (territoryId: number) => ScorecardSums | undefined {
+  const partnersNow = new Map(
+    (ws.sqlite.prepare('select id, territory_id as territoryId, province, city from partners').all() as Array<{ id: number; territoryId: number | null; province: string | null; city: string | null }>).map(
+      (p) => [p.id, p],
+    ),
+  );
+  const sums = new Map<number, ScorecardSums>();
+  for (const s of listScorecards(ws, { period })) {
+    const now = partnersNow.get(s.partnerId);
+    const home = (s.regionCode ? m.byCode.get(s.regionCode)?.id : undefined) ?? now?.territoryId ?? m.places.placeOf(now?.province ?? null, now?.city ?? null) ?? null;
+    if (home == null) continue;
+    for (const id of m.places.lineage(home)) {
+      const x = sums.get(id) ?? { scorecards: 0, revenueMinor: 0, targetMinor: 0, targeted: 0, revenueWithTargetMinor: 0, healthSum: 0 };
+      x.scorecards++;
+      x.revenueMinor += s.revenueMinor;
+      x.healthSum += s.healthScore;
+      if (s.targetMinor !== null && s.targetMinor > 0) {
+        x.targeted++;
+        x.targetMinor += s.targetMinor;
+        x.revenueWithTargetMinor += s.revenueMinor;
+      }
+      sums.set(id, x);
+    }
+  }
+  return (id) => sums.get(id);
+}
+
+export function coverageReport(ws: Workspace, input: { territory?: string; period?: string }): CoverageReport {
   const m = coverageModel(ws);
   const asked = input.territory ? m.tree.find((t) => t.code.toLowerCase() === input.territory!.toLowerCase()) : undefined;
   if (input.territory && !asked) throw new DomainError(`Territory ${input.territory} not found`, 'NOT_FOUND');
   const scope = asked ? m.subtree(asked.id) : null;
+  const { period, periods } = shownPeriod(ws, input.period);
+  const sumsOf = scorecardSums(ws, m, period);
   const territories: TerritoryCoverage[] = m.tree
     .filter((t) => !scope || scope.has(t.id))
     .map((t) => {
       const { lines, byDefault } = m.linesOf(t.id);
+      const sc = sumsOf(t.id);
       return {
         code: t.code,
         nameZh: t.nameZh,
@@ -144,6 +206,11 @@ export function coverageReport(ws: Workspace, input: { territory?: string }): Co
         byDefault,
         ...figure(lines),
         gaps: lines.filter((l) => l.covered < l.wanted).length,
+        scorecards: sc?.scorecards ?? 0,
+        revenueMinor: sc?.revenueMinor ?? 0,
+        targetMinor: sc?.targeted ? sc.targetMinor : null,
+        attainment: sc?.targeted ? sc.revenueWithTargetMinor / sc.targetMinor : null,
+        healthScore: sc?.scorecards ? Math.round((sc.healthSum / sc.scorecards) * 10) / 10 : null,
       };
     });
   // The company's figure: the sum over the active top-level territories (each line belongs to exactly one of them).
@@ -155,6 +222,8 @@ export function coverageReport(ws: Workspace, input: { territory?: string }): Co
   const types = [...new Set(lines.map((l) => l.channelType))];
   return {
     territory: asked?.code ?? null,
+    period,
+    periods,
     total: figure(lines),
     territories,
     lines: [...gaps, ...lines.filter((l) => l.covered >= l.wanted)],
@@ -231,12 +300,9 @@ export function removeCoverageTarget(ws: Workspace, id: number): CoverageTarget 
  */
 export function provinceMap(ws: Workspace, input: { period?: string }): ProvinceMap {
   const m = coverageModel(ws);
-  const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
-  const evaluated = evaluatedPeriods(ws).map((p) => p.period);
-  const period = input.period ?? evaluated[0] ?? periodContaining(workspaceClock(ws).today(), 'quarter', fsm).label;
-  const periods = evaluated.includes(period) ? evaluated : [period, ...evaluated];
-  const { start, end } = parsePeriod(period, fsm);
-  const provinces = m.tree.filter((t) => t.kind === 'province');
+  const { period, periods } = shownPeriod(ws, input.period);
+  const { start, end } = parsePeriod(period, readEvaluationSettings(ws.db).fiscalStartMonth);
+  const provinces = m.tree.filter((t) => isMapPlace(m.places, t.id));
   // Revenue and scorecards of every live partner placed in a province (not only active ones: a suspended partner's sales count).
   const allPlaced = new Map<number, number>();
   for (const r of ws.sqlite.prepare('select id, territory_id as territoryId, province, city from partners where deleted_at is null').all() as Array<{
@@ -249,7 +315,7 @@ export function provinceMap(ws: Workspace, input: { period?: string }): Province
       const place = m.places.placeOf(r.province, r.city);
       return place == null ? [] : m.places.lineage(place);
     })()];
-    const prov = ids.find((id) => m.places.node(id)?.kind === 'province');
+    const prov = ids.find((id) => isMapPlace(m.places, id));
     if (prov !== undefined) allPlaced.set(r.id, prov);
   }
   const revenue = new Map<number, number>();

@@ -277,3 +277,63 @@ describe('"Mine" on overdue risk reviews and expiring certificates', () => {
     }
   });
 });
+
+describe('the territory scorecard: revenue, attainment and health beside coverage', () => {
+  it('sums the period’s scorecards per territory, each partner once under its territory at run time, hand-computed', async () => {
+    const a1 = await add('S1', { territory: 'HD' });
+    const a2 = await add('S2', { territory: '330000' }); // 浙江, under 华东
+    const b1 = await add('S3', { territory: null, province: '广东' }); // no territory: placed by its province (华南)
+    await add('S4', { territory: 'XB' }); // no sales, no target: a scorecard with revenue 0
+    sale(ws, a1, '2025-02-01', 800_00);
+    target(ws, a1, '2025-Q1', 1_000_00);
+    sale(ws, a2, '2025-02-10', 300_00);
+    sale(ws, b1, '2025-03-01', 1_500_00);
+    target(ws, b1, '2025-Q1', 1_200_00);
+    await api.send('evaluations.run', { period: '2025-Q1' });
+    const health = new Map((await api.send('scorecards.list', { period: '2025-Q1' })).rows.map((r) => [r.partnerCode, r.healthScore]));
+    // after the run S2 moves to 华南: the stored run keeps it in 华东
+    await api.send('partners.update', { id: a2, patch: { territory: 'HN' } });
+
+    const r = await api.send('coverage.report', { period: '2025-Q1' });
+    expect(r.period).toBe('2025-Q1');
+    const row = (code: string) => {
+      const x = r.territories.find((t) => t.code === code)!;
+      return { scorecards: x.scorecards, revenueMinor: x.revenueMinor, targetMinor: x.targetMinor, attainment: x.attainment, healthScore: x.healthScore };
+    };
+    const mean = (...codes: string[]) => Math.round((codes.reduce((s, c) => s + health.get(c)!, 0) / codes.length) * 10) / 10;
+    expect(row('HD')).toEqual({ scorecards: 2, revenueMinor: 1_100_00, targetMinor: 1_000_00, attainment: 0.8, healthScore: mean('S1', 'S2') });
+    expect(row('330000')).toEqual({ scorecards: 1, revenueMinor: 300_00, targetMinor: null, attainment: null, healthScore: mean('S2') });
+    expect(row('HN')).toEqual({ scorecards: 1, revenueMinor: 1_500_00, targetMinor: 1_200_00, attainment: 1.25, healthScore: mean('S3') });
+    expect(row('440000')).toMatchObject({ scorecards: 1, revenueMinor: 1_500_00 });
+    expect(row('XB')).toMatchObject({ scorecards: 1, revenueMinor: 0, targetMinor: null, attainment: null });
+    expect(row('HB')).toEqual({ scorecards: 0, revenueMinor: 0, targetMinor: null, attainment: null, healthScore: null });
+    // each partner once: the top-level territories add up to every scorecard of the period
+    const roots = r.territories.filter((t) => t.parent === null);
+    expect([roots.reduce((s, t) => s + t.scorecards, 0), roots.reduce((s, t) => s + t.revenueMinor, 0)]).toEqual([4, 2_600_00]);
+    // scoped to 华东 with no period: the latest evaluated one
+    const scoped = await api.send('coverage.report', { territory: 'HD' });
+    expect([scoped.period, scoped.territories.find((t) => t.code === 'HD')?.revenueMinor]).toEqual(['2025-Q1', 1_100_00]);
+  });
+});
+
+describe('places the company added are on the map', () => {
+  it('lists an added province and a city with no province above it as tiles, with their partners; nothing is unplaced', async () => {
+    const sub = await api.send('territories.add', { nameZh: '苏南区', nameEn: 'South Jiangsu', parent: 'HD', kind: 'subTerritory' });
+    const city = await api.send('territories.add', { nameZh: '苏州', code: 'SZ', nameEn: 'Suzhou', parent: sub.code, kind: 'city' });
+    const province = await api.send('territories.add', { nameZh: '海外', code: 'OVERSEAS', nameEn: 'Overseas', parent: 'HN', kind: 'province' });
+    const underProvince = await api.send('territories.add', { nameZh: '温州', code: 'WZ', parent: '330000', kind: 'city' });
+    const p1 = await add('SZ1', { territory: city.code });
+    await add('OV1', { territory: province.code });
+    await add('WZ1', { territory: underProvince.code });
+    sale(ws, p1, '2025-02-01', 500_00);
+    const map = await api.send('coverage.provinces', { period: '2025-Q1' });
+    const tile = (code: string) => map.provinces.find((p) => p.code === code);
+    expect(tile('SZ')).toMatchObject({ nameZh: '苏州', region: 'HD', activePartners: 1, revenueMinor: 500_00 });
+    expect(tile('OVERSEAS')).toMatchObject({ region: 'HN', activePartners: 1 });
+    // a city under a province is counted in its province's tile, not a tile of its own
+    expect(tile('WZ')).toBeUndefined();
+    expect(tile('330000')?.activePartners).toBe(1);
+    expect(map.provinces).toHaveLength(36);
+    expect(map.unplaced).toBe(0);
+  });
+});

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProvinceFigures } from '../../../../electron/contract/coverage';
 import { formatMoney } from '../../format';
 import { EChart, type Segment } from '../scorecards/EChart';
-import { PROVINCE_TILES, TILE_COLUMNS, TILE_ROWS, tileLabel } from './provinceTiles';
+import { placeTiles, TILE_COLUMNS, tileLabel } from './provinceTiles';
 
 export const MEASURES = ['revenue', 'partners', 'coverage', 'health'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -33,10 +33,12 @@ export function formatMeasure(p: ProvinceFigures, m: Measure): string {
 export function ProvinceTileMap({ provinces, measure, onPick }: { provinces: ProvinceFigures[]; measure: Measure; onPick: (code: string) => void }) {
   const { t, i18n } = useTranslation('territories');
   const zh = i18n.language.startsWith('zh');
-  const placed = useMemo(() => provinces.filter((p) => PROVINCE_TILES[p.code]), [provinces]);
+  // Every province gets a tile: those the company added sit near their territory's (listed in the note below).
+  const layout = useMemo(() => placeTiles(provinces), [provinces]);
+  const placed = provinces;
   const option = useMemo<EChartsOption>(() => {
     const item = (p: ProvinceFigures) => {
-      const [x, y] = PROVINCE_TILES[p.code];
+      const [x, y] = layout.tiles.get(p.code)!;
       return { value: [x, y, measureOf(p, measure) ?? 0], key: p.code, name: zh ? p.nameZh : (p.nameEn ?? p.nameZh) };
     };
     const values = placed.map((p) => measureOf(p, measure)).filter((v): v is number => v !== null);
@@ -61,7 +63,7 @@ export function ProvinceTileMap({ provinces, measure, onPick }: { provinces: Pro
       },
       grid: { left: 8, right: 8, top: 8, bottom: 48 },
       xAxis: { type: 'category', data: Array.from({ length: TILE_COLUMNS }, (_, i) => i), show: false, splitArea: { show: false } },
-      yAxis: { type: 'category', data: Array.from({ length: TILE_ROWS }, (_, i) => i), show: false, inverse: true },
+      yAxis: { type: 'category', data: Array.from({ length: layout.rows }, (_, i) => i), show: false, inverse: true },
       visualMap: { min, max, seriesIndex: 0, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 120, inRange: { color: colours }, text: [t('legend.high'), t('legend.low')] },
       series: [
         { type: 'heatmap', data: placed.filter((p) => measureOf(p, measure) !== null).map(item), label, itemStyle: { borderColor: '#fff', borderWidth: 3, borderRadius: 4 } },
@@ -74,7 +76,17 @@ export function ProvinceTileMap({ provinces, measure, onPick }: { provinces: Pro
         },
       ],
     } as EChartsOption;
-  }, [placed, measure, zh, t]);
+  }, [placed, layout, measure, zh, t]);
   const segments: Segment[] = placed.map((p) => ({ key: p.code, label: zh ? p.nameZh : (p.nameEn ?? p.nameZh), onClick: () => onPick(p.code) }));
-  return <EChart testId="province-map" title={t('map.title', { measure: t(`measure.${measure}`) })} option={option} segments={segments} listSegments={false} height={440} />;
+  const added = layout.added.map((code) => provinces.find((p) => p.code === code)!).map((p) => (zh ? p.nameZh : (p.nameEn ?? p.nameZh)));
+  return (
+    <div>
+      <EChart testId="province-map" title={t('map.title', { measure: t(`measure.${measure}`) })} option={option} segments={segments} listSegments={false} height={440 + (layout.rows - 8) * 50} />
+      {added.length > 0 && (
+        <p className="muted" data-testid="map-added-note">
+          {t('map.added', { count: added.length, names: added.join(zh ? '、' : ', ') })}
+        </p>
+      )}
+    </div>
+  );
 }

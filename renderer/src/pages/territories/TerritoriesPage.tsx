@@ -28,7 +28,9 @@ export default function TerritoriesPage() {
     setMeasure(m);
   };
   const map = useOp('coverage.provinces', { period: params.get('period') || undefined });
-  const report = useOp('coverage.report', scope ? { territory: scope } : {});
+  // The territory scorecard and the map read the same period (the URL's, else the latest evaluated).
+  const period = params.get('period') || undefined;
+  const report = useOp('coverage.report', { ...(scope ? { territory: scope } : {}), ...(period ? { period } : {}) });
   const r = report.data;
   const setParam = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
@@ -149,6 +151,18 @@ export default function TerritoriesPage() {
               ))}
             </select>
           </label>
+          {r && (
+            <label className="inline">
+              {t('period')}
+              <select value={r.period} onChange={(e) => setParam('period', e.target.value)} data-testid="scorecard-period">
+                {r.periods.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           {r?.byChannelType
             .filter((c) => c.channelType)
             .map((c) => (
@@ -166,6 +180,9 @@ export default function TerritoriesPage() {
               <th>{t('measure.coverage')}</th>
               <th>{t('col.gaps')}</th>
               <th>{t('col.basis')}</th>
+              <th title={t('col.scorecardsHint')}>{t('col.revenue')}</th>
+              <th>{t('col.attainment')}</th>
+              <th>{t('col.health')}</th>
             </tr>
           </thead>
           <tbody>
@@ -183,6 +200,11 @@ export default function TerritoriesPage() {
                 <td>{formatRatio(x.ratio)}</td>
                 <td>{x.gaps || ''}</td>
                 <td className="muted">{x.byDefault ? t('basis.default') : t('basis.targets')}</td>
+                <td data-testid={`revenue-${x.code}`}>{x.scorecards ? formatMoney(x.revenueMinor) : '—'}</td>
+                <td data-testid={`attainment-${x.code}`}>{formatRatio(x.attainment)}</td>
+                <td data-testid={`health-${x.code}`} title={x.scorecards ? t('col.healthOf', { count: x.scorecards }) : undefined}>
+                  {x.healthScore === null ? '—' : x.healthScore.toFixed(1)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -48,3 +48,40 @@ export function tileLabel(nameZh: string): string {
   const s = nameZh.replace(/(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$/u, '');
   return s.length >= 2 ? s : nameZh;
 }
+
+/**
+ * Every province's tile: the 34 standard divisions where they lie; a province the company added (a code not in GB/T
+ * 2260) on the free cell nearest the middle of its top-level territory's standard tiles (the grid's middle when its
+ * territory has none), nearest first, then top to bottom, left to right. When the grid is full, rows are added below.
+ * `added` lists those placed this way, for the note beside the map.
+ */
+export function placeTiles(provinces: Array<{ code: string; region: string | null }>): { tiles: Map<string, [number, number]>; added: string[]; rows: number } {
+  const tiles = new Map<string, [number, number]>();
+  const taken = new Set<string>();
+  const anchors = new Map<string | null, [number, number][]>();
+  for (const p of provinces) {
+    const tile = PROVINCE_TILES[p.code];
+    if (!tile) continue;
+    tiles.set(p.code, tile);
+    taken.add(tile.join(','));
+    anchors.set(p.region, [...(anchors.get(p.region) ?? []), tile]);
+  }
+  const added = provinces.filter((p) => !PROVINCE_TILES[p.code]).sort((a, b) => a.code.localeCompare(b.code));
+  let rows = TILE_ROWS;
+  for (const p of added) {
+    const own = anchors.get(p.region) ?? [];
+    const [cx, cy] = own.length ? [own.reduce((s, t) => s + t[0], 0) / own.length, own.reduce((s, t) => s + t[1], 0) / own.length] : [(TILE_COLUMNS - 1) / 2, (TILE_ROWS - 1) / 2];
+    let best: [number, number] | null = null;
+    let bestDistance = Infinity;
+    for (let y = 0; y < rows; y++)
+      for (let x = 0; x < TILE_COLUMNS; x++) {
+        if (taken.has(`${x},${y}`)) continue;
+        const d = (x - cx) ** 2 + (y - cy) ** 2;
+        if (d < bestDistance) [best, bestDistance] = [[x, y], d];
+      }
+    if (!best) best = [0, rows++];
+    tiles.set(p.code, best);
+    taken.add(best.join(','));
+  }
+  return { tiles, added: added.map((p) => p.code), rows };
+}

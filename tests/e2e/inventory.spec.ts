@@ -64,4 +64,22 @@ test.describe('inventory & sell-through', () => {
     await expect(gridCell(page, 'partner-customers-grid', 'frequency', 0)).toHaveText('1');
     await expect(gridCell(page, 'partner-customers-grid', 'customerRef', 1)).toHaveText('C2');
   });
+
+  test('the inventory rules are changed in Settings, checked in the form and kept', async ({ page }) => {
+    await page.goto('/#/settings');
+    const section = page.getByTestId('settings-inventory-rules');
+    await expect(section.getByTestId('inventory-rule-doiLimitDays')).toHaveValue('90');
+    await section.getByTestId('inventory-rule-notReportedDays').fill('0');
+    await section.getByTestId('inventory-rules-save').click();
+    await expect(section.locator('.field-error')).toContainText('Stock report overdue after');
+    await section.getByTestId('inventory-rule-notReportedDays').fill('21');
+    await section.getByTestId('inventory-rule-doiLimitDays').fill('60');
+    await section.getByTestId('inventory-rule-crossTerritoryShareLimit').fill('5');
+    await section.getByTestId('inventory-rules-save').click();
+    await expect(section.locator('.ok')).toHaveText('Saved');
+    await page.reload();
+    await expect(section.getByTestId('inventory-rule-doiLimitDays')).toHaveValue('60');
+    await expect(section.getByTestId('inventory-rule-notReportedDays')).toHaveValue('21');
+    await expect(section.getByTestId('inventory-rule-crossTerritoryShareLimit')).toHaveValue('5');
+  });
 });

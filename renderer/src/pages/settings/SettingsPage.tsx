@@ -8,6 +8,7 @@ import { GeneralSection } from './GeneralSection';
 import { EvaluationSettingsSection } from './EvaluationSettingsSection';
 import { TerritoriesSection } from './TerritoriesSection';
 import { ChannelManagersSection } from './ChannelManagersSection';
+import { InventoryRulesSection } from './InventoryRulesSection';
 
 /** Settings: areas add their sections (evaluation weights, risk bands, company details...). */
 export default function SettingsPage() {
@@ -36,6 +37,7 @@ export default function SettingsPage() {
       <TerritoriesSection />
       <ChannelManagersSection />
       <EvaluationSettingsSection />
+      <InventoryRulesSection />
       <UserProfileSection />
       <BackupsSection />
       <HqSection />

@@ -54,6 +54,8 @@ export function issueParams(i: IssueLike): IssueParams {
  * written in English and as "格式不正确" in Chinese (the catalogue test lists the schemas' messages, so add new ones).
  */
 export const SCHEMA_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = {
+  'not a known setting': { 'zh-CN': '不是已知的设置项', en: 'is not a known setting' },
+  'this setting is changed on its own page': { 'zh-CN': '此设置项须在其专门的页面修改', en: 'is changed on its own page, not as a plain setting' },
   'letters, digits, _ . - only': { 'zh-CN': '只能包含字母、数字和 _ . -', en: 'may contain letters, digits and _ . - only' },
   'not a calendar date': { 'zh-CN': '不是有效的日期', en: 'is not a calendar date' },
   'a unified social credit code has 18 characters': { 'zh-CN': '统一社会信用代码为 18 位', en: 'must have 18 characters (unified social credit code)' },

@@ -16,6 +16,7 @@ import { register as registerReviews } from './commands/reviews';
 import { register as registerMdf } from './commands/mdf';
 import { register as registerTerritories, registerCoverage } from './commands/territories';
 import { register as registerPlans } from './commands/plans';
+import { register as registerSettings } from './commands/settings';
 
 /** `pwb`: the headless CLI. Every command drives the same contract as the app. */
 export function buildProgram(version: string): Command {
@@ -47,5 +48,6 @@ export function buildProgram(version: string): Command {
   registerTerritories(program);
   registerCoverage(program);
   registerPlans(program);
+  registerSettings(program);
   return program;
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { job, mutation, query, zs } from './operation';
-import { isKnownSetting, KNOWN_SETTINGS } from './settingKeys';
-import { CheckReport, WorkspaceInfo, WorkspaceToday, settingKey, unlockInput, type UnlockStatus } from '../model/system';
+import { CheckReport, WorkspaceInfo, WorkspaceToday, unlockInput, type UnlockStatus } from '../model/system';
+import { isSettingKey, isUserSetting, SETTING_HAS_OWN_OPERATION, SETTINGS, settingKey, type SettingKey } from '../model/settings';
 
 export * from '../model/system';
+export * from '../model/settings';
 
 export const systemContract = {
   'system.info': query<WorkspaceInfo>()(z.object({}).strict()),
@@ -33,16 +34,24 @@ export const systemContract = {
     { invalidates: [''] },
   ),
   'system.dismissDemo': mutation<{ ok: true }>()(z.object({}).strict(), { invalidates: ['system'] }),
-  'settings.get': query<{ key: string; value: unknown }>()(z.object({ key: settingKey }).strict()),
-  'settings.list': query<Array<{ key: string; value: unknown }>>()(z.object({}).strict()),
-  'settings.set': mutation<{ key: string; value: unknown }>()(
+  /** A registered setting: its stored value, else null; `default` is what the workspace behaves as when unset. */
+  'settings.get': query<{ key: SettingKey; value: unknown; default: unknown }>()(z.object({ key: settingKey }).strict()),
+  /** Every stored setting (the registry, `SETTINGS`, lists every key with its default). */
+  'settings.list': query<Array<{ key: SettingKey; value: unknown }>>()(z.object({}).strict()),
+  /** Writes a key of the registry that the generic path may set, checked by the key's schema. */
+  'settings.set': mutation<{ key: SettingKey; value: unknown }>()(
     z
       .object({ key: settingKey, value: z.json() })
       .strict()
       .superRefine(({ key, value }, ctx) => {
-        if (!isKnownSetting(key)) return;
-        const r = KNOWN_SETTINGS[key].safeParse(value);
-        if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', path: ['value', ...i.path.map((p) => p as string | number)], message: i.message });
+        if (!isSettingKey(key)) return;
+        if (!isUserSetting(key)) {
+          ctx.addIssue({ code: 'custom', path: ['key'], message: SETTING_HAS_OWN_OPERATION, params: { operations: SETTINGS[key].setBy } });
+          return;
+        }
+        const r = SETTINGS[key].schema.safeParse(value);
+        // The key's own issues (code and params kept, so they are worded like any field's) under 'value'.
+        if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['value', ...i.path.map((p) => p as string | number)] } as never);
       }),
     // The user profile (user.name) decides which channel manager "Mine" means.
     { invalidates: ['settings', 'channelManagers'] },

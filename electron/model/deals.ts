@@ -62,6 +62,8 @@ export interface DealSettings {
   priceFloors: Record<string, number>;
 }
 
+export const DEFAULT_DEAL_SETTINGS: DealSettings = { conflictWindowDays: 90, protectionDays: 90, priceFloors: {} };
+
 export const dealSettingsInput = z
   .object({
     conflictWindowDays: z.number().int().min(0).max(3650),

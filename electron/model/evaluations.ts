@@ -254,3 +254,36 @@ export interface PeriodResult {
   attainment: number | null;
   healthScore: number;
 }
+
+/**
+ * Defaults: selling to target is what a channel manager is judged on (30), then the three signs of a healthy business
+ * relationship — growth (15), customers who come back (15) and customer satisfaction (15) — then margin quality (10) and
+ * certified staff (10); open high/critical risks pull the score down a little (5) because they are already handled in
+ * the risk register.
+ */
+export const DEFAULT_WEIGHTS: z.output<typeof scoreWeightsSchema> = {
+  attainment: 30,
+  growth: 15,
+  grossMargin: 10,
+  retention: 15,
+  satisfaction: 15,
+  training: 10,
+  risks: 5,
+  // The channel measures count only once a company opts in (existing scores do not move): many partners send no
+  // sell-through or stock reports at all.
+  sellThrough: 0,
+  inventoryHealth: 0,
+  territoryDiscipline: 0,
+  priceDiscipline: 0,
+};
+
+/** Lower bounds of the grades on the 0–100 health score; below C is D. */
+export const DEFAULT_GRADE_BANDS: z.output<typeof gradeBandsSchema> = { A: 85, B: 70, C: 55 };
+export const DEFAULT_TIER_RULES: z.output<typeof tierRulesSchema> = { consecutivePeriods: 2, upgrade: { minAttainment: 1.1, minScore: 80 }, downgrade: { maxAttainment: 0.6 } };
+export const DEFAULT_RISK_RULES: z.output<typeof riskRulesSchema> = {
+  revenue_drop: { enabled: true, threshold: 0.3 },
+  low_attainment: { enabled: true, threshold: 0.6 },
+  low_satisfaction: { enabled: true, threshold: 3 },
+  expired_certifications: { enabled: true, threshold: 1 },
+  low_retention: { enabled: true, threshold: 0.5 },
+};

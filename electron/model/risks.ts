@@ -70,6 +70,15 @@ export const riskBand = z.object({ level: z.enum(RISK_LEVELS), min: z.number().i
 export type Bands = Array<{ level: (typeof RISK_LEVELS)[number]; min: number; max: number }>;
 type Level = (typeof RISK_LEVELS)[number];
 
+/** The default bands: 1–4 low, 5–9 medium, 10–15 high, 16–25 critical. */
+export const DEFAULT_RISK_BANDS: Bands = [
+  { level: 'low', min: 1, max: 4 },
+  { level: 'medium', min: 5, max: 9 },
+  { level: 'high', min: 10, max: 15 },
+  { level: 'critical', min: 16, max: 25 },
+];
+
+
 /** A risk as listed: stored fields plus derived scores, levels, partner and action counts. */
 export interface RiskListRow {
   id: number;

@@ -36,7 +36,6 @@ export interface CheckReport {
   payoutSeals: Array<{ runId: number; status: string; problem: 'unsealed' | 'broken' }>;
 }
 
-export const settingKey = z.string().regex(/^[a-z][a-zA-Z0-9_.]{0,99}$/);
 
 
 /** Whether the workspace is open or waits for its passphrase (the desktop app asks for it at start). */

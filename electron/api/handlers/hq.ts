@@ -7,6 +7,7 @@ import { checkHqSchema } from '../../domain/hq/hqSchema';
 import { publishToHq } from '../../domain/hq/publish';
 import { publishState, readIdentity, setOfficeName } from '../../domain/hq/workspaceIdentity';
 import { getSetting, setSetting } from '../../domain/system/settingsStore';
+import type { SettingKey } from '../../model/settings';
 import type { HandlerMap } from './types';
 
 export const HQ_URL_SETTING = 'hq.url';
@@ -23,7 +24,7 @@ function status(ws: Workspace): HqStatus {
 }
 
 /** Settings hold values, never null: clearing removes the key. */
-function putOrClear(ws: Workspace, key: string, value: string | null): void {
+function putOrClear(ws: Workspace, key: SettingKey, value: string | null): void {
   if (value === null) ws.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
   else setSetting(ws.db, key, value);
 }

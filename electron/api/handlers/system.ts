@@ -5,6 +5,7 @@ import { getSetting, listSettings, setSetting } from '../../domain/system/settin
 import { checkWorkspace, rowCounts, schemaVersions } from '../../domain/system/workspaceInfo';
 import { healthOf, setHealth } from '../../domain/system/workspaceHealth';
 import { DomainError } from '../../../shared/errors';
+import { SETTINGS } from '../../model/settings';
 import type { HandlerMap } from './types';
 
 const DEMO_DISMISSED = 'demo.dismissed';
@@ -39,7 +40,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     audit({ entity: 'setting', entityId: DEMO_DISMISSED, ...change });
     return { ok: true };
   },
-  'settings.get': ({ ws }, { key }) => ({ key, value: getSetting<unknown>(ws.db, key, null) }),
+  'settings.get': ({ ws }, { key }) => ({ key, value: getSetting<unknown>(ws.db, key, null), default: SETTINGS[key].default }),
   'settings.list': ({ ws }) => listSettings(ws.db),
   'settings.set': ({ ws, audit }, { key, value }) => {
     const change = setSetting(ws.db, key, value);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { KNOWN_SETTINGS, type KnownSettingKey } from '../../contract/settingKeys';
+import { SETTINGS, type SettingKey } from '../../contract/system';
 import { COMPANY_SETTING_KEYS } from '../../domain/company/companyProfile';
 import { action, common, output, withApi, type CommonOptions } from '../runtime';
 
@@ -34,8 +34,8 @@ export function register(program: Command): void {
     .option('--language <lang>', 'default statement language: zh-CN, en or bilingual')
     .action(
       action(async (opts: CompanyOptions) => {
-        const values: Array<[KnownSettingKey, unknown]> = [];
-        const put = (key: KnownSettingKey, v: unknown) => v !== undefined && values.push([key, v]);
+        const values: Array<[SettingKey, unknown]> = [];
+        const put = (key: SettingKey, v: unknown) => v !== undefined && values.push([key, v]);
         put(COMPANY_SETTING_KEYS.name, opts.name);
         put(COMPANY_SETTING_KEYS.nameEn, opts.nameEn);
         put(COMPANY_SETTING_KEYS.creditCode, opts.creditCode?.trim().toUpperCase());
@@ -50,7 +50,7 @@ export function register(program: Command): void {
         if (!values.length) throw new Error('nothing to set: give at least one option (pwb company set --help)');
         // All or nothing: every value is checked before the first one is written.
         const problems = values.flatMap(([key, v]) => {
-          const r = KNOWN_SETTINGS[key].safeParse(v);
+          const r = SETTINGS[key].schema.safeParse(v);
           return r.success ? [] : [`${key}: ${r.error.issues.map((i) => i.message).join('; ')}`];
         });
         if (problems.length) throw new Error(`invalid company profile:\n  ${problems.join('\n  ')}`);

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, lt, ne, or, type SQL } from '
 import type { Workspace } from '../../../db/database';
 import { channelManagers, dealRegistrations, partners, risks, type DealRegistrationRow, type DealStatus } from '../../../db/schema';
 import type { CustomerConflict, DealConflict, DealDecision, DealInput, DealListFilter, DealRow, DealSettings, PriceConflict } from '../../model/deals';
-import { dealFields } from '../../model/deals';
+import { dealFields, DEFAULT_DEAL_SETTINGS } from '../../model/deals';
 import { DomainError } from '../../../shared/errors';
 import { formatMinor } from '../../../shared/money';
 import { addDays } from '../../../shared/period';
@@ -18,7 +18,7 @@ export const DEAL_SETTING_KEYS = {
   priceFloors: 'deals.priceFloors',
 } as const;
 
-export const DEFAULT_DEAL_SETTINGS: DealSettings = { conflictWindowDays: 90, protectionDays: 90, priceFloors: {} };
+export { DEFAULT_DEAL_SETTINGS };
 
 export function getDealSettings(ws: Workspace): DealSettings {
   const n = (v: unknown, d: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : d);

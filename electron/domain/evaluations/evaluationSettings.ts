@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database';
-import { SCORE_PARTS } from '../../model/evaluations';
+import { DEFAULT_GRADE_BANDS, DEFAULT_RISK_RULES, DEFAULT_TIER_RULES, DEFAULT_WEIGHTS, SCORE_PARTS } from '../../model/evaluations';
 import { getSetting, setSetting } from '../system/settingsStore';
 
 /**
@@ -21,29 +21,8 @@ export interface ScoreWeights {
   territoryDiscipline: number;
   priceDiscipline: number;
 }
-export { SCORE_PARTS };
+export { DEFAULT_GRADE_BANDS, DEFAULT_RISK_RULES, DEFAULT_TIER_RULES, DEFAULT_WEIGHTS, SCORE_PARTS };
 
-/**
- * Defaults: selling to target is what a channel manager is judged on (30), then the three signs of a healthy business
- * relationship — growth (15), customers who come back (15) and customer satisfaction (15) — then margin quality (10) and
- * certified staff (10); open high/critical risks pull the score down a little (5) because they are already handled in
- * the risk register.
- */
-export const DEFAULT_WEIGHTS: ScoreWeights = {
-  attainment: 30,
-  growth: 15,
-  grossMargin: 10,
-  retention: 15,
-  satisfaction: 15,
-  training: 10,
-  risks: 5,
-  // The channel measures count only once a company opts in (existing scores do not move): many partners send no
-  // sell-through or stock reports at all.
-  sellThrough: 0,
-  inventoryHealth: 0,
-  territoryDiscipline: 0,
-  priceDiscipline: 0,
-};
 
 /** Lower bounds of the grades on the 0–100 health score; below C is D. */
 export interface GradeBands {
@@ -51,7 +30,6 @@ export interface GradeBands {
   B: number;
   C: number;
 }
-export const DEFAULT_GRADE_BANDS: GradeBands = { A: 85, B: 70, C: 55 };
 
 export interface TierRules {
   /** How many consecutive periods (the evaluated one and the ones right before it) must meet a rule. */
@@ -59,7 +37,6 @@ export interface TierRules {
   upgrade: { minAttainment: number; minScore: number };
   downgrade: { maxAttainment: number };
 }
-export const DEFAULT_TIER_RULES: TierRules = { consecutivePeriods: 2, upgrade: { minAttainment: 1.1, minScore: 80 }, downgrade: { maxAttainment: 0.6 } };
 
 export const RISK_RULE_CODES = ['revenue_drop', 'low_attainment', 'low_satisfaction', 'expired_certifications', 'low_retention'] as const;
 export type RiskRuleCode = (typeof RISK_RULE_CODES)[number];
@@ -76,13 +53,6 @@ export interface RiskRules {
   /** Customer retention below this share. */
   low_retention: { enabled: boolean; threshold: number };
 }
-export const DEFAULT_RISK_RULES: RiskRules = {
-  revenue_drop: { enabled: true, threshold: 0.3 },
-  low_attainment: { enabled: true, threshold: 0.6 },
-  low_satisfaction: { enabled: true, threshold: 3 },
-  expired_certifications: { enabled: true, threshold: 1 },
-  low_retention: { enabled: true, threshold: 0.5 },
-};
 
 export interface EvaluationSettings {
   fiscalStartMonth: number;

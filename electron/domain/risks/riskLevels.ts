@@ -1,8 +1,8 @@
 import type { Db } from '../../../db/database';
 import { RISK_LEVELS, type RiskLevel } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
+import { DEFAULT_RISK_BANDS } from '../../model/risks';
 import { getSetting } from '../system/settingsStore';
-
 
 /** One band of scores (likelihood × impact, 1–25), inclusive at both ends. */
 export interface RiskBand {
@@ -14,13 +14,7 @@ export type RiskBands = RiskBand[];
 
 export const RISK_BANDS_SETTING = 'risk.bands';
 
-/** The default bands: 1–4 low, 5–9 medium, 10–15 high, 16–25 critical. */
-export const DEFAULT_RISK_BANDS: RiskBands = [
-  { level: 'low', min: 1, max: 4 },
-  { level: 'medium', min: 5, max: 9 },
-  { level: 'high', min: 10, max: 15 },
-  { level: 'critical', min: 16, max: 25 },
-];
+export { DEFAULT_RISK_BANDS };
 
 /**
  * Problems with a band configuration (empty = valid): exactly the four levels, in order low → critical,

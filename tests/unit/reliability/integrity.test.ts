@@ -100,9 +100,9 @@ describe('integrity triggers: approved payout runs cannot be changed by any path
     (handlers as Record<string, unknown>)['settings.set'] = () => {
       ws.sqlite.prepare("update partners set name = 'tampered' where code = 'P1'").run();
       ws.sqlite.prepare('update payout_lines set amount_minor = 999999 where id = ?').run(r.lineId);
-      return { key: 'x', value: 1 };
+      return { key: 'user.name', value: 'x' };
     };
-    const err = await api.send('settings.set', { key: 'x', value: 1 }).catch((e: unknown) => e);
+    const err = await api.send('settings.set', { key: 'user.name', value: 'x' }).catch((e: unknown) => e);
     expect(ApiError.is(err) && err.body.code).toBe('FORBIDDEN');
     expect((ws.sqlite.prepare("select name from partners where code = 'P1'").get() as { name: string }).name).not.toBe('tampered');
     expect((ws.sqlite.prepare('select amount_minor as a from payout_lines where id = ?').get(r.lineId) as { a: number }).a).toBe(100);

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KnownSettingKey } from '../../../../electron/contract/settingKeys';
+import { SETTINGS, type SettingKey } from '../../../../electron/contract/system';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
 type FieldType = 'text' | 'month' | 'rate' | 'taxTreatment' | 'language';
-const FIELDS: Array<{ key: KnownSettingKey; type: FieldType }> = [
+const FIELDS: Array<{ key: SettingKey; type: FieldType }> = [
   { key: 'company.name', type: 'text' },
   { key: 'company.nameEn', type: 'text' },
   { key: 'company.creditCode', type: 'text' },
@@ -20,10 +20,16 @@ const FIELDS: Array<{ key: KnownSettingKey; type: FieldType }> = [
   { key: 'company.fiscalStartMonth', type: 'month' },
   { key: 'company.timeZone', type: 'text' },
 ];
-const DEFAULTS: Partial<Record<KnownSettingKey, string>> = { 'company.fiscalStartMonth': '1', 'statement.taxTreatment': 'inclusive', 'statement.taxRate': '6', 'statement.language': 'bilingual' };
-const OPTIONS: Partial<Record<FieldType, string[]>> = { taxTreatment: ['inclusive', 'exclusive'], language: ['bilingual', 'zh-CN', 'en'] };
 /** The form shows the VAT rate in percent; the setting holds the fraction. */
 const toForm = (type: FieldType, v: unknown) => (type === 'rate' && typeof v === 'number' ? String(Math.round(v * 10000) / 100) : String(v));
+/** What an unset key behaves as, from the settings registry. */
+const DEFAULTS: Partial<Record<SettingKey, string>> = Object.fromEntries(
+  FIELDS.flatMap((f) => (SETTINGS[f.key].default == null ? [] : [[f.key, toForm(f.type, SETTINGS[f.key].default)]])),
+);
+const OPTIONS: Partial<Record<FieldType, readonly string[]>> = {
+  taxTreatment: SETTINGS['statement.taxTreatment'].schema.options,
+  language: ['bilingual', ...SETTINGS['statement.language'].schema.options.filter((o) => o !== 'bilingual')],
+};
 const fromForm = (type: FieldType, raw: string): string | number => (type === 'month' ? Number(raw) : type === 'rate' ? Number(raw) / 100 : raw.trim());
 
 /** The company profile (statements are refused until it is complete) and the fiscal year start (periods); the user profile has its own section. */

@@ -188,5 +188,49 @@ test.describe('Mine (我的)', () => {
     await expect.poll(async () => [...new Set(await owners.allTextContents())]).toEqual([me]);
     await page.getByTestId('expiring-mine').uncheck();
     await expect.poll(async () => new Set(await owners.allTextContents()).size).toBeGreaterThan(1);
+
+    // the dashboard's overdue risk reviews: Mine keeps fewer (the others' partners' risks go), and is remembered
+    await page.goto('/#/');
+    const overdue = page.getByTestId('overdue-risks');
+    const reviewsHeading = overdue.locator('strong').first();
+    await expect(overdue).toBeVisible();
+    const count = async () => Number(/\((\d+)\)/.exec((await overdue.textContent()) ?? '')?.[1] ?? 0);
+    await expect(reviewsHeading).toBeVisible();
+    const everyone = await count();
+    expect(everyone).toBeGreaterThan(0);
+    await page.getByTestId('overdue-mine').check();
+    await expect.poll(count).toBeLessThan(everyone);
+    await page.reload();
+    await expect(page.getByTestId('overdue-mine')).toBeChecked();
+  });
+});
+
+test.describe('territory scorecard and places the company added (runs last: it adds a province)', () => {
+  test.use({ viewport: { width: 1600, height: 1000 } });
+
+  test('revenue, attainment and health per territory beside coverage; an added province gets a tile that filters the grid', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
+    await page.goto('/#/territories');
+    await expect(page.getByTestId('scorecard-period')).toBeVisible();
+    await expect(page.getByTestId('revenue-HD')).toContainText(/\d/);
+    await expect(page.getByTestId('attainment-HD')).toContainText('%');
+    await expect(page.getByTestId('health-HD')).toHaveText(/^\d+\.\d$/);
+    await expect(page.getByTestId('map-added-note')).toHaveCount(0);
+
+    const reply = await page.evaluate(async () => {
+      const res = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-pwb-token': sessionStorage.getItem('pwb.bridgeToken') ?? '' },
+        body: JSON.stringify({ op: 'territories.add', input: { nameZh: '海外', code: 'OVERSEAS', nameEn: 'Overseas', parent: 'HN', kind: 'province' } }),
+      });
+      return (await res.json()) as { ok: boolean };
+    });
+    expect(reply.ok).toBe(true);
+    await page.reload();
+    await expect(page.getByTestId('map-added-note')).toContainText('Overseas');
+    await expect(page.getByTestId('province-table').locator('tbody tr')).toHaveCount(35);
+    const { x, y } = await tilePoint(page, 'OVERSEAS');
+    await page.mouse.click(x, y);
+    await expect(page).toHaveURL(/#\/partners\?place=OVERSEAS/);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../../../db/database';
-import { partnerFacts, type PartnerFacts } from './eligibility';
+import { partnerFactsReader, type PartnerFacts } from './eligibility';
 
 /** What a statement prints about a payee, as it stood when the run was approved. */
 export interface Payee extends PartnerFacts {
@@ -21,9 +21,10 @@ type RunSealFields = Record<(typeof RUN_COLUMNS)[number], unknown>;
 /** Every payee of the run (one per partner with a line), read now: called in the transaction that approves. */
 export function payeeSnapshotOf(ws: Workspace, runId: number): Record<string, Payee> {
   const extra = ws.sqlite.prepare('select credit_code as creditCode, address from partners where id = ?');
+  const partnerFacts = partnerFactsReader(ws);
   const out: Record<string, Payee> = {};
   for (const { partnerId } of ws.sqlite.prepare('select distinct partner_id as partnerId from payout_lines where run_id = ? order by partner_id').all(runId) as Array<{ partnerId: number }>) {
-    const facts = partnerFacts(ws, partnerId);
+    const facts = partnerFacts(partnerId);
     if (!facts) continue;
     const { creditCode, address } = extra.get(partnerId) as { creditCode: string | null; address: string | null };
     out[String(partnerId)] = { ...facts, creditCode, address };

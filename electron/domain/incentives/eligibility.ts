@@ -38,8 +38,17 @@ export function loadPartners(ws: Workspace): Map<number, PartnerFacts> {
 
 /** A partner's facts by id, deleted or not (statements of a run name every partner in it). */
 export function partnerFacts(ws: Workspace, id: number): PartnerFacts | undefined {
-  const row = ws.sqlite.prepare(`${PARTNER_FACTS} where p.id = ?`).get(id) as PartnerFacts | undefined;
-  return row && withGroup(ws)(row);
+  return partnerFactsReader(ws)(id);
+}
+
+/** partnerFacts for many partners: the statement and the territory tree read once, not once per partner. */
+export function partnerFactsReader(ws: Workspace): (id: number) => PartnerFacts | undefined {
+  const stmt = ws.sqlite.prepare(`${PARTNER_FACTS} where p.id = ?`);
+  const group = withGroup(ws);
+  return (id) => {
+    const row = stmt.get(id) as PartnerFacts | undefined;
+    return row && group(row);
+  };
 }
 
 const PARTNER_FACTS = `select p.id, p.code, p.name, p.name_en as nameEn, p.channel_type as channelType, p.tier, p.territory_id as territoryId,

@@ -213,8 +213,42 @@ export interface PackProposal {
   text: string;
   owner: string | null;
   dueOn: string | null;
-  /** What raised it: 'attainment', 'grade', 'training', 'certificates', 'risk', 'deal', 'carried', 'target', or 'meeting'. */
+  /** What raised it: 'attainment', 'grade', 'training', 'certificates', 'risk', 'deal', 'carried', 'customers', 'target', or 'meeting'. */
   source: string;
+}
+
+/**
+ * The partner's end customers as of the period's end (or the pack's day while it is under way): RFM segments over the
+ * last 12 months (the end-customer rules of the inventory area), customers lapsed (bought in the 12 months before and not
+ * since), and the period's buyers split into new (first purchase ever in the period) and repeat. Null when the partner
+ * has no end-customer data (neither sell-through lines with a customer nor sales lines with a customer reference).
+ */
+export interface PackCustomers {
+  asOf: string;
+  windowMonths: number;
+  /** Customers who bought in the 12-month window. */
+  active: number;
+  segments: Record<'champions' | 'loyal' | 'new' | 'atRisk' | 'hibernating' | 'lost', number>;
+  lapsed: number;
+  lapsedAmountMinor: number;
+  topLapsed: Array<{ customer: string; lastPurchaseOn: string; previousAmountMinor: number }>;
+  /** Buyers of the pack's period: first purchase ever in the period vs bought before, and their revenue. */
+  buyers: number;
+  newBuyers: number;
+  repeatBuyers: number;
+  newRevenueMinor: number;
+  repeatRevenueMinor: number;
+}
+
+/** A proposal of an earlier pack and what became of it: the action item it became in a meeting, or not taken up. */
+export interface PackPreviousProposal {
+  period: string;
+  text: string;
+  owner: string | null;
+  dueOn: string | null;
+  source: string;
+  /** The action's status when it was agreed in a meeting; null: not taken up. */
+  actionStatus: ReviewActionStatus | null;
 }
 
 /** Everything one review pack shows, in its language. */
@@ -249,5 +283,10 @@ export interface ReviewPackData {
   deals: PackDeal[];
   lastReview: { period: string; heldOn: string; attendees: string[]; decisions: string[] } | null;
   carriedActions: ReviewAction[];
+  customers: PackCustomers | null;
+  /** The previous period's stored proposals (the last pack made for it) with what became of them. */
+  previousProposals: PackPreviousProposal[];
   proposals: PackProposal[];
+  /** The same proposals in the other language, stored with them so the next pack can show them in either. */
+  proposalsOther?: PackProposal[];
 }

@@ -13,7 +13,7 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
  * below compliance and certificates lapsing, open high/critical risks, deals waiting for a decision, carried actions
  * still open past their date, and the next period's target to confirm. In the pack's language.
  */
-export function proposeActions(d: Omit<ReviewPackData, 'proposals'>, agreed: ReviewAction[]): PackProposal[] {
+export function proposeActions(d: Omit<ReviewPackData, 'proposals' | 'proposalsOther'>, agreed: ReviewAction[]): PackProposal[] {
   const zh = d.language === 'zh-CN';
   const w = (z: string, e: string) => (zh ? z : e);
   const owner = d.partner.channelManager;
@@ -75,6 +75,19 @@ export function proposeActions(d: Omit<ReviewPackData, 'proposals'>, agreed: Rev
   }
   for (const a of d.carriedActions.filter((x) => x.overdue)) {
     out.push({ text: w(`完成逾期行动项：${a.description}`, `Close the overdue action: ${a.description}`), owner: a.owner, dueOn: due, source: 'carried' });
+  }
+  const c = d.customers;
+  if (c && c.lapsed > 0) {
+    const names = c.topLapsed.slice(0, 3).map((x) => x.customer).join(zh ? '、' : ', ');
+    out.push({
+      text: w(
+        `挽回 ${c.lapsed} 家流失终端客户（此前 12 个月采购 ${money(c.lapsedAmountMinor)}；${names}）`,
+        `Win back ${c.lapsed} lapsed end customer(s) (${money(c.lapsedAmountMinor)} bought in the 12 months before; ${names})`,
+      ),
+      owner,
+      dueOn: due,
+      source: 'customers',
+    });
   }
   if (t.next.targetMinor != null) {
     out.push({

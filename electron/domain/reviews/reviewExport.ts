@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import type { OpContext } from '../opContext';
 import { DomainError } from '../../../shared/errors';
 import { isPeriodLabel } from '../../../shared/period';
-import type { ReviewExportInput, ReviewExportResult, ReviewPackFile } from '../../model/reviews';
+import type { PackProposal, ReviewExportInput, ReviewExportResult, ReviewPackFile } from '../../model/reviews';
 import { outputPath } from '../exports/outputPath';
 import { territoryFilterIds } from '../territories/territoryStore';
 import { packContext, reviewPackData } from './reviewPackData';
 import { renderReviewPackPdf } from './reviewPackPdf';
+import { storeProposals } from './reviewProposals';
 
 /** Partners a bulk export covers: those a channel manager still reviews (not prospects, not terminated, not deleted). */
 const REVIEWED_STATUSES = ['active', 'onboarding', 'probation', 'suspended'];
@@ -68,12 +69,14 @@ export async function exportReviewPacks(ctx: OpContext, input: ReviewExportInput
   const shared = packContext(ws, today);
   mkdirSync(input.out, { recursive: true });
   const packs: ReviewPackFile[] = [];
+  const proposals: Array<{ shown: PackProposal[]; other: PackProposal[] }> = [];
   ctx.progress('packs', 0, targets.length);
   try {
     for (const [i, t] of targets.entries()) {
       ctx.throwIfCancelled();
       const data = reviewPackData(shared, t.id, input.period, language);
       const pdf = await renderReviewPackPdf(data);
+      proposals.push({ shown: data.proposals, other: data.proposalsOther ?? data.proposals });
       writeFileSync(`${files[i]}.partial`, pdf);
       packs.push({ partnerCode: t.code, partnerName: t.name, file: files[i], bytes: pdf.length, pages: pageCount(pdf) });
       ctx.progress('packs', i + 1, targets.length);
@@ -84,11 +87,21 @@ export async function exportReviewPacks(ctx: OpContext, input: ReviewExportInput
     throw e;
   }
   for (const p of packs) renameSync(`${p.file}.partial`, p.file);
-  ctx.audit({
-    entity: 'review_pack',
-    entityId: null,
-    after: { period: input.period, language, out: input.out, packs: packs.length, partners: packs.slice(0, 50).map((p) => p.partnerCode) },
-  });
+  // This period's proposals are kept for the next period's pack (and for the meeting that agrees them), in one write.
+  ws.sqlite
+    .transaction(() => {
+      for (const [i, t] of targets.entries()) {
+        const zh = language === 'zh-CN' ? proposals[i].shown : proposals[i].other;
+        const en = language === 'zh-CN' ? proposals[i].other : proposals[i].shown;
+        storeProposals(ws, t.id, input.period, zh, en);
+      }
+      ctx.audit({
+        entity: 'review_pack',
+        entityId: null,
+        after: { period: input.period, language, out: input.out, packs: packs.length, partners: packs.slice(0, 50).map((p) => p.partnerCode) },
+      });
+    })
+    .immediate();
   return { period: input.period, language, dir: input.out, files: packs.map((p) => p.file), packs };
 }
 

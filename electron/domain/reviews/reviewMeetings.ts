@@ -6,6 +6,7 @@ import { DomainError } from '../../../shared/errors';
 import type { ReviewActionStatus } from '../../../shared/enums';
 import { parsePeriod, type Period } from '../../../shared/period';
 import type { ReviewAction, ReviewMeeting, ReviewMeetingFilter, ReviewMeetingInput } from '../../model/reviews';
+import { linkProposals } from './reviewProposals';
 
 /** Statuses of an action still to be done: they roll into the next review pack and show on the dashboard. */
 export const OPEN_ACTION_STATUSES: readonly ReviewActionStatus[] = ['open', 'in_progress'];
@@ -149,6 +150,7 @@ export function saveMeeting(ws: Workspace, input: ReviewMeetingInput, user: stri
   }
   const removed = kept.length ? and(eq(reviewActions.meetingId, id), notInArray(reviewActions.id, kept)) : eq(reviewActions.meetingId, id);
   ws.db.delete(reviewActions).where(removed).run();
+  linkProposals(ws, id);
   return { before, after: getMeeting(ws, id, today) };
 }
 

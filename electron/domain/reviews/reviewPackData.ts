@@ -12,7 +12,9 @@ import { getRiskBands, riskLevel } from '../risks/riskLevels';
 import { trainingCompliance } from '../training/compliance';
 import { expiringCertificates } from '../training/expiringCertificates';
 import { carriedActions, listMeetings } from './reviewMeetings';
+import { packCustomers } from './packCustomers';
 import { proposeActions } from './proposals';
+import { storedProposals } from './reviewProposals';
 
 /** How many periods the trend chart shows, per kind of the pack's period. */
 const TREND_LENGTH: Record<string, number> = { month: 12, quarter: 8, half: 6, year: 4 };
@@ -246,7 +248,7 @@ export function reviewPackData(ctx: PackContext, partnerId: number, periodLabel:
   const deals = dealsOf(ws, partnerId);
   const { lastMeeting, actions } = carriedActions(ws, partnerId, period, fsm, today);
   const thisPeriodMeetings = listMeetings(ws, { partnerId, period: period.label }, today);
-  const data: Omit<ReviewPackData, 'proposals'> = {
+  const data: Omit<ReviewPackData, 'proposals' | 'proposalsOther'> = {
     language,
     generatedAt: new Date().toISOString(),
     today,
@@ -264,6 +266,10 @@ export function reviewPackData(ctx: PackContext, partnerId: number, periodLabel:
     deals,
     lastReview: lastMeeting ? { period: lastMeeting.period, heldOn: lastMeeting.heldOn, attendees: lastMeeting.attendees, decisions: lastMeeting.decisions } : null,
     carriedActions: actions,
+    customers: packCustomers(ws, partner, period, today < period.end ? today : period.end),
+    previousProposals: storedProposals(ws, partnerId, previousPeriod(period, fsm).label, language),
   };
-  return { ...data, proposals: proposeActions(data, thisPeriodMeetings.flatMap((m) => m.actions)) };
+  const agreed = thisPeriodMeetings.flatMap((m) => m.actions);
+  const other: ReviewPackLanguage = language === 'zh-CN' ? 'en' : 'zh-CN';
+  return { ...data, proposals: proposeActions(data, agreed), proposalsOther: proposeActions({ ...data, language: other }, agreed) };
 }

@@ -33,7 +33,16 @@ const SOURCE: Record<string, Pair> = {
   risk: ['风险', 'Risk'],
   deal: ['商机', 'Deal'],
   carried: ['遗留', 'Carried'],
+  customers: ['终端客户', 'Customers'],
   target: ['目标', 'Target'],
+};
+const SEGMENT: Record<string, Pair> = {
+  champions: ['核心客户', 'Champions'],
+  loyal: ['忠诚客户', 'Loyal'],
+  new: ['新客户', 'New'],
+  atRisk: ['流失风险', 'At risk'],
+  hibernating: ['沉睡客户', 'Hibernating'],
+  lost: ['已流失', 'Lost'],
 };
 
 interface Column {
@@ -307,6 +316,36 @@ function drawReviewPack(d: ReviewPackData, { attainmentChartSvg, mixChartSvg, re
     w('没有进行中的商机报备。', 'No open deal registrations.'),
   );
 
+  // End customers: RFM segments, lapsed customers, new vs repeat buyers of the period.
+  heading(w('终端客户', 'End customers'));
+  const c = d.customers;
+  if (c) {
+    note(
+      w(
+        `截至 ${c.asOf}，近 ${c.windowMonths} 个月活跃客户 ${c.active} 家；流失 ${c.lapsed} 家（此前 12 个月采购 ${money(c.lapsedAmountMinor)}）。`,
+        `As of ${c.asOf}: ${c.active} customers active in the last ${c.windowMonths} months; ${c.lapsed} lapsed (${money(c.lapsedAmountMinor)} bought in the 12 months before).`,
+      ),
+    );
+    doc.moveDown(0.3);
+    facts([
+      ...(Object.keys(SEGMENT) as Array<keyof typeof c.segments>).map((k): Pair => [pair(SEGMENT, k), String(c.segments[k])]),
+      [w('本期采购客户', 'Buyers this period'), String(c.buyers)],
+      [w('新客户 / 老客户', 'New / repeat buyers'), `${c.newBuyers} / ${c.repeatBuyers}`],
+      [w('新客户营收', 'Revenue from new'), money(c.newRevenueMinor)],
+      [w('老客户营收', 'Revenue from repeat'), money(c.repeatRevenueMinor)],
+    ]);
+    if (c.topLapsed.length) {
+      doc.moveDown(0.3);
+      table(
+        [{ title: w('流失客户', 'Lapsed customer'), width: 220 }, { title: w('最后采购', 'Last purchase'), width: 90 }, { title: w('此前 12 个月采购', 'Bought in the 12 months before'), width: 140, align: 'right' }],
+        c.topLapsed.map((x) => [x.customer, x.lastPurchaseOn, money(x.previousAmountMinor)]),
+        '',
+      );
+    }
+  } else {
+    note(w('没有终端客户数据（动销明细或带客户编号的销售明细）。', 'No end-customer data (sell-through lines or sales lines with a customer reference).'));
+  }
+
   // Last review's action items and their status.
   heading(w('上次回顾的行动项', "Last review's action items"));
   if (d.lastReview) {
@@ -330,6 +369,16 @@ function drawReviewPack(d: ReviewPackData, { attainmentChartSvg, mixChartSvg, re
     ]),
     w('没有上次回顾的行动项。', 'No action items from an earlier review.'),
   );
+
+  // What the previous period's pack proposed, and what became of it.
+  if (d.previousProposals.length) {
+    heading(w('上期建议行动的落实', "Last period's proposed actions and what became of them"));
+    table(
+      [{ title: w('建议', 'Proposed'), width: 260 }, { title: w('负责人', 'Owner'), width: 70 }, { title: w('建议截止', 'Due'), width: 70 }, { title: w('落实情况', 'Outcome'), width: 90 }],
+      d.previousProposals.map((p) => [p.text, p.owner ?? '—', p.dueOn ?? '—', p.actionStatus ? `${w('已议定', 'Agreed')} · ${pair(ACTION_STATUS, p.actionStatus)}` : w('未采纳', 'Not taken up')]),
+      '',
+    );
+  }
 
   // This period's proposed actions.
   heading(w('本期建议行动', "This period's proposed actions"));

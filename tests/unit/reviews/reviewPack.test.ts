@@ -172,6 +172,77 @@ describe('review pack', () => {
   });
 });
 
+describe('end customers and proposals carried forward', () => {
+  function buy(ws: Workspace, partnerId: number, date: string, amountMinor: number, customer: string) {
+    ws.sqlite
+      .prepare('insert into sales_lines (partner_id, date, amount_minor, quantity, currency, customer_ref, dedupe_key) values (?, ?, ?, 1, ?, ?, ?)')
+      .run(partnerId, date, amountMinor, 'CNY', customer, `buy:${++seq}`);
+  }
+
+  it('summarises end customers (segments, lapsed, new vs repeat), stores the proposals and shows next period what became of them', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const { ws, api } = memoryApi();
+    cleanups.push(() => ws.close());
+    const p = await api.send('partners.create', partnerInput('P0100', { name: '宁波远景电子', nameEn: 'Ningbo Vista Electronics' }));
+    // As of 2026-09-30, window (2025-09-30, 2026-09-30]: 老客户甲 bought only before it (lapsed); 乙 before and in Q3
+    // (repeat); 丙 first in Q3 (new).
+    buy(ws, p.id, '2025-03-10', 5_000_000, '老客户甲');
+    buy(ws, p.id, '2025-05-01', 1_000_000, '客户乙');
+    buy(ws, p.id, '2026-08-01', 2_000_000, '客户乙');
+    buy(ws, p.id, '2026-07-15', 3_000_000, '客户丙');
+    target(ws, p.id, '2026-Q4', 6_000_000);
+    const q3 = reviewPackData(packContext(ws, '2026-11-29'), p.id, '2026-Q3', 'zh-CN');
+    expect(q3.customers).toMatchObject({ asOf: '2026-09-30', active: 2, lapsed: 1, lapsedAmountMinor: 5_000_000, buyers: 2, newBuyers: 1, repeatBuyers: 1, newRevenueMinor: 3_000_000, repeatRevenueMinor: 2_000_000 });
+    expect(q3.customers!.segments).toMatchObject({ new: 1, lost: 1 });
+    expect(q3.customers!.topLapsed).toEqual([{ customer: '老客户甲', lastPurchaseOn: '2025-03-10', previousAmountMinor: 5_000_000 }]);
+    const winBack = q3.proposals.find((x) => x.source === 'customers')!;
+    expect(winBack.text).toContain('挽回 1 家流失终端客户');
+    const text = pdfText(await renderReviewPackPdf(q3));
+    for (const x of ['终端客户', '老客户甲', '新客户 / 老客户', '¥30,000.00', '¥50,000.00']) expect(text).toContain(x);
+    expect(text).toMatch(/新客户 \/ 老客户\s+1\s*\/\s*1/);
+
+    // Exporting stores the proposals in both languages; a meeting agrees the win-back (in English words).
+    await api.send('reviews.export', { period: '2026-Q3', out: dir, partnerCodes: ['P0100'] });
+    const stored = () => ws.sqlite.prepare('select source, text_zh as zh, text_en as en, action_id as actionId from review_proposals where partner_id = ? order by id').all(p.id) as Array<{ source: string; zh: string; en: string; actionId: number | null }>;
+    const first = stored();
+    expect(first.map((r) => r.source)).toEqual(['customers', 'target']);
+    expect(first.map((r) => r.source)).toEqual(q3.proposals.filter((x) => x.source !== 'meeting').map((x) => x.source));
+    const wb = first.find((r) => r.source === 'customers')!;
+    expect(wb.en).toContain('Win back 1 lapsed end customer');
+    await api.send('reviews.meetings.save', { partnerId: p.id, period: '2026-Q3', heldOn: '2026-10-10', attendees: ['王经理'], decisions: [], actions: [{ description: wb.en, owner: '王经理', dueOn: '2026-11-30' }] });
+    expect(stored().find((r) => r.source === 'customers')!.actionId).not.toBeNull();
+    // Exported again: the agreed one stays once, the others are replaced (not doubled).
+    await api.send('reviews.export', { period: '2026-Q3', out: dir, partnerCodes: ['P0100'], onExists: 'replace' });
+    const again = stored();
+    expect(again.filter((r) => r.source === 'customers')).toHaveLength(1);
+    expect(again).toHaveLength(first.length);
+
+    // The Q4 pack lists Q3's proposals with what became of them.
+    const q4 = reviewPackData(packContext(ws, '2027-01-15'), p.id, '2026-Q4', 'en');
+    const carried = q4.previousProposals.find((x) => x.source === 'customers')!;
+    expect(carried).toMatchObject({ period: '2026-Q3', actionStatus: 'open' });
+    expect(carried.text).toBe(wb.en);
+    expect(q4.previousProposals.filter((x) => x.actionStatus === null).length).toBe(first.length - 1);
+    const q4text = pdfText(await renderReviewPackPdf(q4));
+    expect(q4text).toContain("Last period's proposed actions and what became of them");
+    expect(q4text).toContain('Agreed · Open');
+    expect(q4text).toContain('Not taken up');
+    const q4zh = reviewPackData(packContext(ws, '2027-01-15'), p.id, '2026-Q4', 'zh-CN');
+    expect(q4zh.previousProposals.find((x) => x.source === 'customers')!.text).toBe(wb.zh);
+  });
+
+  it('has no end-customer section figures when the partner has no customer data', async () => {
+    const { ws, api } = memoryApi();
+    cleanups.push(() => ws.close());
+    const p = await api.send('partners.create', partnerInput('P0101'));
+    ws.sqlite.prepare("insert into sales_lines (partner_id, date, amount_minor, quantity, currency, dedupe_key) values (?, '2026-08-01', 100, 1, 'CNY', 'nc:1')").run(p.id);
+    const d = reviewPackData(packContext(ws, '2026-11-29'), p.id, '2026-Q3', 'en');
+    expect(d.customers).toBeNull();
+    expect(pdfText(await renderReviewPackPdf(d))).toContain('No end-customer data');
+  });
+});
+
 describe('pwb reviews export', () => {
   it('writes one partner’s pack, and a tier as a bulk export; refuses unknown partners and empty selections', async () => {
     const f = fileWorkspace();

@@ -14,6 +14,7 @@ export const zs = {
   period: z
     .string()
     .max(40)
+    .meta({ examples: ['2025-Q4', '2025-03', '2025-H1', '2025', '2025年第4季度'] })
     .transform(periodFromText)
     .pipe(z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'expected a period such as 2019-03, 2019-Q1, 2019-H1 or 2019')),
   minor: z.number().int().min(-9e15).max(9e15),

@@ -29,6 +29,7 @@ export type JsonSchema = {
   $ref?: string;
   $defs?: Record<string, JsonSchema>;
   default?: unknown;
+  examples?: unknown[];
 };
 
 export function inputJsonSchema(op: OperationName): JsonSchema {
@@ -64,6 +65,8 @@ export function arbitraryFor(root: JsonSchema, s: JsonSchema = root, depth = 0):
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   switch (type) {
     case 'string': {
+      // A string whose forms a transform accepts (zs.period) says so by examples: use them half of the time.
+      if (s.examples?.length) return fc.oneof(fc.constantFrom(...s.examples), arbitraryFor(root, { ...s, examples: undefined }, depth));
       const min = s.minLength ?? 0;
       const max = s.maxLength ?? 50;
       if (s.pattern) {

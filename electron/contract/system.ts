@@ -28,7 +28,7 @@ export const systemContract = {
         seed: z.number().int().min(0).max(2 ** 31).optional(),
         scale: z.number().min(0.01).max(10).optional(),
         /** The day the demo is "as of" (default today): its sales end with the last full month before it. */
-        asOf: z.iso.date().optional(),
+        asOf: zs.isoDate.optional(),
       })
       .strict(),
     { invalidates: [''] },

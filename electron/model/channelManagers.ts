@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zs } from '../../shared/fields';
 
 /** The channel managers area's vocabulary (the contract composes these). */
 export interface ChannelManager {
@@ -40,7 +41,7 @@ export const reassignInput = z
     partnerIds: z.array(z.number().int().positive()).min(1).max(100_000),
     to: z.number().int().positive().nullable(),
     reason: z.string().trim().max(500).nullable().optional(),
-    on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    on: zs.isoDate.optional(),
   })
   .strict();
 export type ReassignInput = z.output<typeof reassignInput>;

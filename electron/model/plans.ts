@@ -92,7 +92,7 @@ export const planLockInput = z.object({ code, node: z.string().trim().min(1).max
 export type PlanLockInput = z.output<typeof planLockInput>;
 
 export const planCodeInput = z.object({ code }).strict();
-export const planShowInput = z.object({ code, version: z.number().int().min(1).optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict();
+export const planShowInput = z.object({ code, version: z.number().int().min(1).optional(), asOf: zs.isoDate.optional() }).strict();
 
 /** One node of the allocation tree as shown and exported. */
 export interface PlanNode {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../../shared/dates';
 import { territoryRefs } from './territories';
 import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, TIERS } from '../../shared/enums';
 import { majorToMinor } from '../../shared/money';
@@ -9,7 +10,6 @@ import { majorToMinor } from '../../shared/money';
  * Amounts are MAJOR units (yuan) as decimals and are converted to minor units exactly (majorToMinor);
  * rates are fractions (0.03 = 3 %). Full schema in the README ("Incentives, payouts and statements").
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const major = z.number().finite().min(0).max(9e12);
 const rate = z.number().finite().min(0).max(10);
 

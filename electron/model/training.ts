@@ -1,10 +1,9 @@
 import type { Population } from '../../shared/population';
 import { z } from 'zod';
 import { CHANNEL_TYPES, COURSE_CATEGORIES, TIERS, type CourseCategory } from '../../shared/enums';
-import { isIsoDate } from './trainingExpiry';
 import { zs } from '../../shared/fields';
 
-export const date = zs.isoDate.refine(isIsoDate, 'not a calendar date');
+export const date = zs.isoDate;
 
 /** The expiry rule, shared with the renderer for the record form's preview (the main process computes the stored value). */
 export { computeExpiry } from './trainingExpiry';

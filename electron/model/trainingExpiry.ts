@@ -1,3 +1,4 @@
+import { isoDate } from '../../shared/dates';
 import { addDays, addMonthsClamped } from '../../shared/period';
 
 /**
@@ -38,8 +39,7 @@ export function horizon(asOf: string, days: number): string {
   return addDays(asOf, days);
 }
 
+/** A calendar date YYYY-MM-DD (the one date schema's test, shared/dates.ts). */
 export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return isoDate.safeParse(s).success;
 }

@@ -152,6 +152,33 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `合作伙伴 ${String(p.partnerCode)} 不在基金 ${String(p.fundCode)} 的适用范围内（区域、渠道类型、级别或指定伙伴）`,
     en: (p) => `Partner ${String(p.partnerCode)} is outside fund ${String(p.fundCode)}'s scope (territory, channel type, tier or partner)`,
   },
+  // HQ consolidation (issue 19).
+  'hq.keychainUnavailable': {
+    'zh-CN': () => '此处无法使用系统钥匙串（浏览器模式，或 Linux 未安装密钥环）：请把总部密码放在密钥文件、PGPASSWORD 或 ~/.pgpass 中',
+    en: () => 'The OS keychain is not available here (browser mode, or Linux without a keyring): keep the HQ password in a key file, PGPASSWORD or ~/.pgpass',
+  },
+  'hq.passwordEmpty': {
+    'zh-CN': () => '总部密码不能为空',
+    en: () => 'The HQ password is empty',
+  },
+  'hq.passwordFileOpen': {
+    'zh-CN': (p) => `总部密码文件 ${String(p.file)} 其他用户也能读取（权限 ${String(p.mode)}）：请先执行 chmod 600`,
+    en: (p) => `The HQ password file ${String(p.file)} can be read by other users (mode ${String(p.mode)}): chmod 600 it first`,
+  },
+  'hq.referenceReadOnly': {
+    'zh-CN': (p) =>
+      `${REFERENCE_KIND_WORDS[String(p.kind)]?.[0] ?? String(p.kind)}${p.code ? ` ${String(p.code)}` : ''} 由总部统一下发${p.version ? `（版本 ${String(p.version)}）` : ''}，不能在本地修改或删除；请联系总部修改，再运行“从总部获取”（pwb hq pull）`,
+    en: (p) =>
+      `${REFERENCE_KIND_WORDS[String(p.kind)]?.[1] ?? String(p.kind)}${p.code ? ` ${String(p.code)}` : ''} comes from HQ${p.version ? ` (version ${String(p.version)})` : ''} and cannot be changed or deleted here; ask HQ to change it, then pull from HQ (pwb hq pull)`,
+  },
+};
+
+/** HQ reference data kinds as a sentence names them. */
+const REFERENCE_KIND_WORDS: Record<string, [string, string]> = {
+  territory: ['区域', 'Territory'],
+  product: ['产品', 'Product'],
+  course: ['课程', 'Course'],
+  program_template: ['激励政策模板', 'Program template'],
 };
 
 /** The reason and params a DomainError carries, if it carries one. */

@@ -14,6 +14,10 @@ export const hqContract = {
     z.object({ url: hqUrl.nullable(), office: z.string().trim().min(1).max(100), passwordFile: zs.filePath.nullable().optional() }).strict(),
     { invalidates: ['hq'] },
   ),
+  /** Keeps the HQ password encrypted by the OS keychain (desktop app only); never stored in the workspace nor audited. */
+  'hq.savePassword': mutation<HqStatus>()(z.object({ password: z.string().min(1).max(1000) }).strict(), { invalidates: ['hq'] }),
+  /** Removes this workspace's HQ password from the OS keychain. */
+  'hq.forgetPassword': mutation<HqStatus>()(z.object({}).strict(), { invalidates: ['hq'] }),
   /** Publishes everything changed since the last successful publish (see README "HQ consolidation"). */
   'hq.publish': job<PublishResult>()(z.object({}).strict(), { invalidates: ['hq'] }),
   /** The HQ figures across offices for a period; needs a role HQ lets read every office. */

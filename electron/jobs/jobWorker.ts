@@ -5,6 +5,7 @@ import { createOpContext } from '../domain/opContext';
 import { toApiError } from '../api/errors';
 import { CancelToken } from '../../shared/cancel';
 import { throttleProgress } from './runner';
+import { installHqPasswordVault, memoryPasswordVault } from '../domain/hq/hqPasswordVault';
 
 /** One job in a worker thread with its own connection to the workspace (WAL lets the main thread keep reading). */
 interface WorkerInput {
@@ -14,9 +15,12 @@ interface WorkerInput {
   user: string;
   cancel: SharedArrayBuffer;
   key?: string;
+  /** From the main process: the HQ password out of the OS keychain, for 'hq.publish'. */
+  secrets?: { hqPassword?: string };
 }
 
-const { dbPath, op, input, user, cancel, key } = workerData as WorkerInput;
+const { dbPath, op, input, user, cancel, key, secrets } = workerData as WorkerInput;
+if (secrets?.hqPassword !== undefined) installHqPasswordVault(memoryPasswordVault(secrets.hqPassword));
 const port = parentPort!;
 const ws = openWorkspace(dbPath, { key });
 try {

@@ -2,12 +2,15 @@ import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorBody } from '../../shared/errors';
 import type { JobExecutor } from './runner';
 
-/** Runs each job in its own worker thread (the built jobWorker.js), so the main process stays responsive. */
-export function workerExecutor(workerFile: string, dbPath: string, key?: string): JobExecutor {
+/**
+ * Runs each job in its own worker thread (the built jobWorker.js), so the main process stays responsive. `secrets`
+ * hands a job what only the main process can read (the HQ password from the OS keychain), in memory.
+ */
+export function workerExecutor(workerFile: string, dbPath: string, key?: string, secrets?: (op: string) => Record<string, string> | undefined): JobExecutor {
   return {
     run(op, input, user, cancel, onProgress) {
       return new Promise((resolve, reject) => {
-        const worker = new Worker(workerFile, { workerData: { dbPath, op, input, user, cancel: cancel.buffer, key } });
+        const worker = new Worker(workerFile, { workerData: { dbPath, op, input, user, cancel: cancel.buffer, key, secrets: secrets?.(op) } });
         let settled = false;
         worker.on('message', (m: { type: 'progress'; progress: Parameters<typeof onProgress>[0] } | { type: 'done'; result: unknown } | { type: 'failed'; error: ApiErrorBody }) => {
           if (m.type === 'progress') onProgress(m.progress);

@@ -13,6 +13,8 @@ import { registerContractIpc } from './ipcHandlers';
 import { startEvaluationTimer } from '../jobs/evaluationTimer';
 import { startMdfExpiryTimer } from '../jobs/mdfExpiryTimer';
 import { startHqPublishTimer } from '../jobs/hqPublishTimer';
+import { createHqPasswordVault, installHqPasswordVault } from '../domain/hq/hqPasswordVault';
+import { hqWorkerSecrets } from '../domain/hq/hqSettings';
 import { CONTENT_SECURITY_POLICY, denyAllPermissions, isOwnFrameUrl as isOwnFrame, isSafeExternalUrl, secureWebPreferences } from './security';
 
 /** `--db PATH` overrides the default workspace in the user-data folder. */
@@ -93,6 +95,8 @@ void app.whenReady().then(() => {
   const dbPath = workspacePath();
   // An encrypted workspace opens with PWB_KEY / PWB_KEY_FILE, or the passphrase remembered in the OS keychain;
   // otherwise the window comes up locked and asks for it (system.unlock through the gate).
+  // The HQ password, encrypted by the OS keychain, in a file of the user-data folder (never in the workspace).
+  installHqPasswordVault(createHqPasswordVault(safeStorage, join(app.getPath('userData'), 'hq-passwords.json')));
   try {
     gate = new WorkspaceGate({
       path: dbPath,
@@ -101,7 +105,10 @@ void app.whenReady().then(() => {
       open: (key) => {
         const opened = openAppWorkspace(dbPath, 'Partner Workbench', key);
         ws = opened;
-        return createApi({ ws: opened, executor: workerExecutor(join(here, 'jobWorker.js'), dbPath, opened.key) });
+        return createApi({
+          ws: opened,
+          executor: workerExecutor(join(here, 'jobWorker.js'), dbPath, opened.key, (op) => (op === 'hq.publish' ? hqWorkerSecrets(opened) : undefined)),
+        });
       },
     });
     gate.start();

@@ -7,6 +7,9 @@ export interface HqStatus {
   url: string | null;
   /** A key file holding the password (else PGPASSWORD / ~/.pgpass of the user running the app). */
   passwordFile: string | null;
+  /** Whether the OS keychain can keep the password here (desktop app with a keychain), and whether it keeps one for this address. */
+  keychain: 'available' | 'unavailable';
+  passwordInKeychain: boolean;
   lastAttemptAt: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;

@@ -84,7 +84,7 @@ export const SETTINGS = {
   'imports.templates': def(z.array(mappingTemplate).max(1000), [], ['imports.templates.save', 'imports.templates.delete']),
   /** The HQ connection (address without password; the password's file). */
   'hq.url': def(hqUrl, null, ['hq.configure']),
-  'hq.passwordFile': def(zs.filePath, null, ['hq.configure']),
+  'hq.passwordFile': def(zs.filePath, null, ['hq.configure', 'hq.savePassword']),
   /** The user declined the demo offer of an empty workspace. */
   'demo.dismissed': def(z.boolean(), false, ['system.dismissDemo']),
 } as const;

@@ -8,32 +8,36 @@ import { publishToHq } from '../../domain/hq/publish';
 import { publishState, readIdentity, setOfficeName } from '../../domain/hq/workspaceIdentity';
 import { getSetting, setSetting } from '../../domain/system/settingsStore';
 import type { SettingKey } from '../../model/settings';
+import { hqPasswordVault } from '../../domain/hq/hqPasswordVault';
+import { configuredConnection, configuredUrl, HQ_PASSWORD_FILE_SETTING, HQ_URL_SETTING } from '../../domain/hq/hqSettings';
 import type { HandlerMap } from './types';
-
-export const HQ_URL_SETTING = 'hq.url';
-export const HQ_PASSWORD_FILE_SETTING = 'hq.passwordFile';
 
 function status(ws: Workspace): HqStatus {
   const id = readIdentity(ws);
+  const url = configuredUrl(ws);
+  const vault = hqPasswordVault();
   return {
     ...id,
-    url: getSetting<string | null>(ws.db, HQ_URL_SETTING, null),
+    url,
     passwordFile: getSetting<string | null>(ws.db, HQ_PASSWORD_FILE_SETTING, null),
+    keychain: vault?.available() ? 'available' : 'unavailable',
+    passwordInKeychain: Boolean(url && vault?.has({ workspaceId: id.workspaceId, url })),
     ...publishState(ws),
   };
+}
+
+function requireVault() {
+  const vault = hqPasswordVault();
+  if (!vault?.available()) {
+    throw new DomainError('The OS keychain is not available here (browser mode, or Linux without a keyring): keep the HQ password in a key file, PGPASSWORD or ~/.pgpass', 'DOMAIN', { reason: 'hq.keychainUnavailable' });
+  }
+  return vault;
 }
 
 /** Settings hold values, never null: clearing removes the key. */
 function putOrClear(ws: Workspace, key: SettingKey, value: string | null): void {
   if (value === null) ws.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
   else setSetting(ws.db, key, value);
-}
-
-function connection(ws: Workspace) {
-  const url = getSetting<string | null>(ws.db, HQ_URL_SETTING, null);
-  if (!url) throw new DomainError('No HQ connection is configured (Settings → HQ)', 'DOMAIN', { reason: 'NOT_CONFIGURED' });
-  const passwordFile = getSetting<string | null>(ws.db, HQ_PASSWORD_FILE_SETTING, null);
-  return { url, ...(passwordFile ? { passwordFile } : {}) };
 }
 
 export const hqHandlers: HandlerMap<keyof typeof hqContract> = {
@@ -47,12 +51,30 @@ export const hqHandlers: HandlerMap<keyof typeof hqContract> = {
     ctx.audit({ entity: 'hq', entityId: after.workspaceId, before: { url: before.url, office: before.officeName }, after: { url: after.url, office: after.officeName } });
     return after;
   },
+  'hq.savePassword': (ctx, { password }) => {
+    const url = configuredUrl(ctx.ws);
+    if (!url) throw new DomainError('No HQ connection is configured (Settings → HQ)', 'DOMAIN', { reason: 'NOT_CONFIGURED' });
+    const { workspaceId } = readIdentity(ctx.ws);
+    requireVault().save({ workspaceId, url }, password);
+    // The keychain replaces a key file: one place for the password.
+    putOrClear(ctx.ws, HQ_PASSWORD_FILE_SETTING, null);
+    // Recorded without the password (a mutation that audits nothing would have its input recorded).
+    ctx.audit({ entity: 'hq', entityId: workspaceId, after: { passwordInKeychain: true, url } });
+    return status(ctx.ws);
+  },
+  'hq.forgetPassword': (ctx) => {
+    const url = configuredUrl(ctx.ws);
+    const { workspaceId } = readIdentity(ctx.ws);
+    const forgotten = url ? (hqPasswordVault()?.forget({ workspaceId, url }) ?? false) : false;
+    ctx.audit({ entity: 'hq', entityId: workspaceId, before: { passwordInKeychain: forgotten }, after: { passwordInKeychain: false } });
+    return status(ctx.ws);
+  },
   'hq.publish': async (ctx) => {
     ctx.progress('publish', 0, null);
-    return publishToHq(ctx, { hq: connection(ctx.ws) });
+    return publishToHq(ctx, { hq: configuredConnection(ctx.ws) });
   },
   'hq.dashboard': ({ ws }, { period }) =>
-    withHq(connection(ws), async (c) => {
+    withHq(configuredConnection(ws), async (c) => {
       await checkHqSchema(c);
       return hqDashboard(c, period);
     }),

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type pg from 'pg';
 import { lazyModule } from '../lazyModule';
 import { DomainError } from '../../../shared/errors';
 
 const pgModule = lazyModule<typeof pg>('pg');
+/** The module pg itself uses for ~/.pgpass (deprecated inside pg@9, so called here directly). */
+const pgPassModule = lazyModule<typeof import('pgpass').default>('pgpass');
 
 /**
  * How to reach HQ. The URL names host, database and role (`postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full&sslrootcert=ca.pem`);
@@ -46,6 +48,10 @@ export function hqError(e: unknown, url: string): DomainError {
   if ((err.code && OFFLINE_CODES.has(err.code)) || /timeout|terminated unexpectedly|Connection terminated/i.test(err.message ?? '')) {
     return new DomainError(`HQ server ${where} cannot be reached (${err.code ?? err.message}). Nothing was lost: the changes stay in this workspace and are sent on the next publish.`, 'DOMAIN', { reason: 'OFFLINE' });
   }
+  // No password anywhere (no key file, keychain, PGPASSWORD or ~/.pgpass line): pg fails before asking the server.
+  if (/client password must be a string|SASL: SCRAM-SERVER-FIRST-MESSAGE/i.test(err.message ?? '')) {
+    return new DomainError(`HQ server ${where} asks for a password and none was found: save it in the OS keychain (Settings → HQ), or give a key file, PGPASSWORD or a ~/.pgpass line.`, 'FORBIDDEN', { reason: 'LOGIN' });
+  }
   if (err.code === '28P01' || err.code === '28000') {
     return new DomainError(`HQ server ${where} refused the login (${err.message}). Check the role and password (PGPASSWORD, ~/.pgpass or --password-file).`, 'FORBIDDEN', { reason: 'LOGIN' });
   }
@@ -54,9 +60,43 @@ export function hqError(e: unknown, url: string): DomainError {
   return new DomainError(`HQ error at ${where}: ${err.message ?? String(e)}`, 'DOMAIN', { reason: 'SERVER' });
 }
 
+/**
+ * The matching line of ~/.pgpass (or PGPASSFILE; %APPDATA%\\postgresql\\pgpass.conf on Windows) as libpq reads it: used
+ * when no password is given and PGPASSWORD is unset or empty; a file others can read is ignored, as libpq does.
+ */
+function pgpassPassword(url: string): Promise<string | undefined> {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  const info = {
+    host: u.hostname || 'localhost',
+    port: u.port || '5432',
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username),
+    user: decodeURIComponent(u.username) || process.env.PGUSER || '',
+  };
+  return new Promise((resolve) => pgPassModule()(info, (pass) => resolve(pass ?? undefined)));
+}
+
 export async function connectHq(opts: HqConnectionOptions): Promise<pg.Client> {
   let password = opts.password;
   if (password === undefined && opts.passwordFile) {
+    // Like libpq with ~/.pgpass: a key file others can read is refused (on systems with file modes).
+    let mode = 0;
+    try {
+      mode = statSync(opts.passwordFile).mode;
+    } catch (e) {
+      throw new DomainError(`Cannot read the HQ password file ${opts.passwordFile}: ${(e as Error).message}`, 'DOMAIN', { reason: 'PASSWORD_FILE', params: { file: opts.passwordFile } });
+    }
+    if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+      throw new DomainError(
+        `The HQ password file ${opts.passwordFile} can be read by other users (mode ${(mode & 0o777).toString(8)}): chmod 600 it first`,
+        'DOMAIN',
+        { reason: 'hq.passwordFileOpen', params: { file: opts.passwordFile, mode: (mode & 0o777).toString(8) } },
+      );
+    }
     try {
       password = readFileSync(opts.passwordFile, 'utf8').replace(/\r?\n$/, '');
     } catch (e) {
@@ -64,6 +104,7 @@ export async function connectHq(opts: HqConnectionOptions): Promise<pg.Client> {
     }
   }
   if (!/^postgres(ql)?:\/\//.test(opts.url)) throw new DomainError(`HQ address must be a postgres:// URL, got ${redactUrl(opts.url)}`, 'DOMAIN', { reason: 'URL' });
+  if (password === undefined && !process.env.PGPASSWORD) password = await pgpassPassword(opts.url);
   // pg lets the connection string's fields override separate options, so a password from a key file or the keychain
   // goes into the (in-memory) URL handed to the driver; it is never stored or shown.
   let connectionString = opts.url;

@@ -11,6 +11,11 @@ export function refusalOf(e: unknown): DomainError | null {
   if (e instanceof DomainError) return e.code === 'FORBIDDEN' ? e : null;
   const err = e as { code?: unknown; message?: unknown } | null;
   if (!err || typeof err.code !== 'string' || typeof err.message !== 'string') return null;
+  // Rows mirroring HQ reference data (migration 0017): refused in words, whichever path wrote them.
+  const hqRef = /READ_ONLY_HQ: (\w+)/.exec(err.message);
+  if (hqRef && err.code.startsWith('SQLITE_CONSTRAINT')) {
+    return new DomainError(`This ${hqRef[1]} comes from HQ and cannot be changed here`, 'FORBIDDEN', { reason: 'hq.referenceReadOnly', params: { kind: hqRef[1] } });
+  }
   // Any RAISE(ABORT) from a trigger is a refusal by the database's own rules (also the evaluations' 0002 triggers).
   const at = err.message.indexOf(FROZEN_PREFIX);
   if (err.code === 'SQLITE_CONSTRAINT_TRIGGER' || (err.code.startsWith('SQLITE_CONSTRAINT') && at >= 0)) {

@@ -1,9 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
 import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
+import { createHqPasswordVault, installHqPasswordVault, memoryPasswordVault } from '../../../electron/domain/hq/hqPasswordVault';
+import { hqWorkerSecrets } from '../../../electron/domain/hq/hqSettings';
+import { pwb } from '../../helpers/cli';
+import { errorText } from '../../../shared/errorMessages';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { fileWorkspace, partnerInput } from '../../helpers/workspace';
 
@@ -71,4 +75,75 @@ describe('HQ through the contract (Settings → HQ)', () => {
       w.cleanup();
     }
   }, 120_000);
+
+  it('the app connects with the password kept by the OS keychain (safeStorage vault), in the job worker as in the main process', async () => {
+    const w = fileWorkspace();
+    try {
+      const api = createApi({ ws: w.ws, user: 'tester' });
+      const bare = cluster.urlFor('office_west', PW).replace(`:${PW}@`, '@');
+      await api.send('hq.configure', { url: bare, office: '西区' });
+      await api.send('partners.create', partnerInput('K-1'));
+      // No key file, no PGPASSWORD: refused at login, nothing lost.
+      const saved = process.env.PGPASSWORD;
+      delete process.env.PGPASSWORD;
+      try {
+        await expect(api.send('hq.publish', {})).rejects.toMatchObject({ body: { data: { reason: 'LOGIN' } } });
+        const safe = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s, 'utf8').reverse(), decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8') };
+        installHqPasswordVault(createHqPasswordVault(safe, join(w.dir, 'hq-passwords.json')));
+        await api.send('hq.savePassword', { password: PW });
+        expect(await api.send('hq.publish', {})).toMatchObject({ office: '西区', changes: expect.any(Number) });
+        expect((await api.send('hq.dashboard', { period: '2025-Q2' })).period).toBe('2025-Q2');
+        // The worker thread gets the password from the main process in memory (hqWorkerSecrets), not from the workspace.
+        await api.send('partners.create', partnerInput('K-2'));
+        installHqPasswordVault(memoryPasswordVault(hqWorkerSecrets(w.ws).hqPassword!));
+        expect(await api.send('hq.publish', {})).toMatchObject({ changes: expect.any(Number) });
+        expect((await api.send('hq.status', {})).pending).toBe(0);
+      } finally {
+        installHqPasswordVault(null);
+        if (saved !== undefined) process.env.PGPASSWORD = saved;
+      }
+    } finally {
+      w.cleanup();
+    }
+  }, 120_000);
+
+  it('CLI password sources: PGPASSWORD, ~/.pgpass (PGPASSFILE), a key file (refused when others can read it); never in the workspace', async () => {
+    const w = fileWorkspace();
+    try {
+      const api = createApi({ ws: w.ws, user: 't' });
+      await api.send('partners.create', partnerInput('CLI-P'));
+      const bare = cluster.urlFor('office_west', PW).replace(`:${PW}@`, '@');
+      const base = ['hq', 'publish', '--db', w.path, '--hq', bare, '--office', '西区', '--json'];
+      const none = { PGPASSWORD: undefined, PGPASSFILE: join(w.dir, 'missing') };
+      const refused = pwb(base, none);
+      expect(JSON.parse(refused.stderr).error).toMatchObject({ data: { reason: 'LOGIN' } });
+
+      const pgpass = join(w.dir, 'pgpass');
+      writeFileSync(pgpass, `127.0.0.1:${cluster.port}:pwb_hq:office_west:${PW}\n`, { mode: 0o600 });
+      const viaPgpass = pwb(base, { PGPASSWORD: undefined, PGPASSFILE: pgpass });
+      expect(viaPgpass.code, viaPgpass.stderr).toBe(0);
+      expect(viaPgpass.json()).toMatchObject({ office: '西区' });
+
+      await api.send('partners.create', partnerInput('CLI-Q'));
+      const keyFile = join(w.dir, 'hq.key');
+      writeFileSync(keyFile, `${PW}\n`, { mode: 0o644 });
+      chmodSync(keyFile, 0o644);
+      const open = pwb([...base, '--password-file', keyFile], { ...none, PWB_LANG: 'zh-CN' });
+      expect(open.code).not.toBe(0);
+      expect(JSON.parse(open.stderr).error).toMatchObject({ data: { reason: 'hq.passwordFileOpen', params: { mode: '644' } } });
+      expect(errorText(JSON.parse(open.stderr).error, 'zh-CN')).toMatch(/其他用户也能读取（权限 644）/);
+      chmodSync(keyFile, 0o600);
+      const viaKey = pwb([...base, '--password-file', keyFile], none);
+      expect(viaKey.code, viaKey.stderr).toBe(0);
+      expect(viaKey.json()).toMatchObject({ changes: expect.any(Number) });
+
+      await api.send('partners.create', partnerInput('CLI-R'));
+      const viaEnv = pwb(base, { PGPASSWORD: PW, PGPASSFILE: join(w.dir, 'missing') });
+      expect(viaEnv.code, viaEnv.stderr).toBe(0);
+      w.ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      expect(readFileSync(w.path).includes(Buffer.from(PW))).toBe(false);
+    } finally {
+      w.cleanup();
+    }
+  }, 300_000);
 });

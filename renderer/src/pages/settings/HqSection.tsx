@@ -13,6 +13,9 @@ export function HqSection() {
   const status = useOp('hq.status', {});
   const configure = useMutationOp('hq.configure');
   const publish = useJob('hq.publish');
+  const savePassword = useMutationOp('hq.savePassword');
+  const forgetPassword = useMutationOp('hq.forgetPassword');
+  const [password, setPassword] = useState('');
   const [url, setUrl] = useState('');
   const [office, setOffice] = useState('');
   const [passwordFile, setPasswordFile] = useState('');
@@ -43,6 +46,35 @@ export function HqSection() {
           {t('hq:passwordFile')} <input value={passwordFile} size={40} onChange={(e) => setPasswordFile(e.target.value)} data-testid="hq-password-file" />
         </label>
       </div>
+      {s?.url && (
+        <div className="form-grid" data-testid="hq-keychain">
+          {s.keychain === 'available' ? (
+            <>
+              <label>
+                {t('hq:password')}{' '}
+                <input type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="hq-password" />
+              </label>
+              <div className="actions">
+                <button
+                  disabled={!password || savePassword.isPending}
+                  onClick={() => savePassword.mutate({ password }, { onSuccess: () => setPassword('') })}
+                  data-testid="hq-password-save"
+                >
+                  {t('hq:passwordSave')}
+                </button>
+                {s.passwordInKeychain && (
+                  <button onClick={() => forgetPassword.mutate({})} disabled={forgetPassword.isPending} data-testid="hq-password-forget">
+                    {t('hq:passwordForget')}
+                  </button>
+                )}
+              </div>
+              <p className="muted" data-testid="hq-password-state">{s.passwordInKeychain ? t('hq:passwordKept') : t('hq:passwordNotKept')}</p>
+            </>
+          ) : (
+            <p className="muted" data-testid="hq-password-state">{t('hq:keychainUnavailable')}</p>
+          )}
+        </div>
+      )}
       <div className="actions">
         <button
           onClick={() => configure.mutate({ url: url.trim() || null, office: office.trim(), passwordFile: passwordFile.trim() || null })}
@@ -72,7 +104,7 @@ export function HqSection() {
           {reasonText}
         </p>
       )}
-      <ErrorBanner error={status.error ?? configure.error ?? publish.error} />
+      <ErrorBanner error={status.error ?? configure.error ?? savePassword.error ?? forgetPassword.error ?? publish.error} />
       {s?.url && <HqOverview />}
     </section>
   );

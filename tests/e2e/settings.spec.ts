@@ -99,6 +99,9 @@ test.describe('settings: backups, evaluation schedules and rules (browser mode o
     await hq.getByTestId('hq-url').fill('postgres://office_e2e@127.0.0.1:1/pwb_hq');
     await hq.getByTestId('hq-save').click();
     await expect(hq.getByTestId('hq-publish')).toBeEnabled();
+    // Browser mode has no OS keychain: the section says where the password goes instead, and offers no password field.
+    await expect(hq.getByTestId('hq-password-state')).toContainText('only available in the desktop app');
+    await expect(hq.getByTestId('hq-password')).toHaveCount(0);
     const waiting = await hq.getByTestId('hq-state').textContent();
     await hq.getByTestId('hq-publish').click();
     await expect(hq.getByTestId('hq-reason')).toContainText('HQ cannot be reached right now. Nothing was lost');

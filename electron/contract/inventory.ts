@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { zs } from '../../shared/fields';
 import {
   customersInput,
+  customerCohortsInput,
+  type CustomerCohorts,
   inventoryRulesSchema,
   type EvidenceKind,
   type InventoryRules,
@@ -21,6 +23,7 @@ export * from '../model/inventory';
 export const inventoryContract = {
   'customers.rfm': query<CustomerRfm[]>()(customersInput),
   'customers.lapsed': query<LapsedCustomer[]>()(customersInput),
+  'customers.cohorts': query<CustomerCohorts>()(customerCohortsInput),
   'inventory.overview': query<InventoryOverview>()(inventoryOverviewInput),
   'inventory.evidence': query<EvidenceLine[]>()(inventoryEvidenceInput),
   'inventory.trend': query<InventoryTrendPoint[]>()(inventoryTrendInput),

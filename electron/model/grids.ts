@@ -23,6 +23,11 @@ export const GRID_NAMES = [
   'imports',
   'partnerLedger',
   'partnerAccruals',
+  'customersRfm',
+  'customersLapsed',
+  'inventoryEvidence',
+  'inventoryPartners',
+  'inventoryRows',
 ] as const;
 export type GridName = (typeof GRID_NAMES)[number];
 

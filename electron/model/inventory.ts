@@ -116,6 +116,24 @@ export interface CustomerRfm {
   lastPurchaseOn: string;
 }
 
+/** Cohort retention by first-purchase quarter and the new vs repeat revenue of each quarter (README "End customers"). */
+export interface CustomerCohorts {
+  asOf: string;
+  /** The quarters shown, oldest first (fiscal quarters, the last one holding asOf). */
+  quarters: string[];
+  /** One row per first-purchase quarter among `quarters`: its customers and, per quarter since (0 = the first), how many bought again. */
+  cohorts: Array<{ quarter: string; customers: number; retained: number[]; rates: number[] }>;
+  /** Per quarter: revenue from customers buying for the first time that quarter, and from customers who bought before. */
+  mix: Array<{ quarter: string; newCustomers: number; repeatCustomers: number; newAmountMinor: number; repeatAmountMinor: number; repeatShare: number | null }>;
+}
+export const customerCohortsInput = z
+  .object({
+    asOf: isoDate.optional(),
+    partnerCode: z.string().trim().min(1).max(64).optional(),
+    quarters: z.number().int().min(1).max(20).default(8),
+  })
+  .strict();
+
 export interface LapsedCustomer {
   partnerCode: string;
   customerRef: string;

@@ -14,6 +14,7 @@ import { incentiveHandlers } from './incentives';
 import { ledgerHandlers } from './ledger';
 import { partnerHandlers } from './partners';
 import { riskHandlers } from './risks';
+import { inventoryHandlers } from './inventory';
 import { trainingHandlers } from './training';
 import type { HandlerMap } from './types';
 
@@ -46,6 +47,11 @@ const LIST_GRIDS: Record<Exclude<GridName, 'sales'>, ListGrid> = {
   imports: { operation: 'imports.list', run: importHandlers['imports.list'], rows: rowsField, paged: true },
   partnerLedger: { operation: 'ledger.partner', run: ledgerHandlers['ledger.partner'], rows: (r: { entries: unknown[] }) => r.entries as GridRow[] },
   partnerAccruals: { operation: 'ledger.partner', run: ledgerHandlers['ledger.partner'], rows: (r: { accruals: unknown[] }) => r.accruals as GridRow[] },
+  customersRfm: { operation: 'customers.rfm', run: inventoryHandlers['customers.rfm'], rows: asRows },
+  customersLapsed: { operation: 'customers.lapsed', run: inventoryHandlers['customers.lapsed'], rows: asRows },
+  inventoryEvidence: { operation: 'inventory.evidence', run: inventoryHandlers['inventory.evidence'], rows: asRows },
+  inventoryPartners: { operation: 'inventory.overview', run: inventoryHandlers['inventory.overview'], rows: (r: { partners: unknown[] }) => r.partners as GridRow[] },
+  inventoryRows: { operation: 'inventory.overview', run: inventoryHandlers['inventory.overview'], rows: (r: { rows: unknown[] }) => r.rows as GridRow[] },
 };
 
 const PAGE = 5000;

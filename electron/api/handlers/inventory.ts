@@ -1,11 +1,12 @@
 import type { inventoryContract } from '../../contract/inventory';
-import { customerRfm, lapsedCustomers } from '../../domain/inventory/endCustomers';
+import { customerCohorts, customerRfm, lapsedCustomers } from '../../domain/inventory/endCustomers';
 import { inventoryEvidence, inventoryOverview, inventoryRules, inventoryTrend, riskEvidence, setInventoryRules } from '../../domain/inventory/inventoryOverview';
 import type { HandlerMap } from './types';
 
 export const inventoryHandlers: HandlerMap<keyof typeof inventoryContract> = {
   'customers.rfm': ({ ws }, input) => customerRfm(ws, input),
   'customers.lapsed': ({ ws }, input) => lapsedCustomers(ws, input),
+  'customers.cohorts': ({ ws }, input) => customerCohorts(ws, input),
   'inventory.overview': ({ ws }, { period }) => inventoryOverview(ws, period),
   'inventory.evidence': ({ ws }, input) => inventoryEvidence(ws, input),
   'inventory.trend': ({ ws }, input) => inventoryTrend(ws, input),

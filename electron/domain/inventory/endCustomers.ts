@@ -1,8 +1,9 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { addMonthsClamped } from '../../../shared/period';
+import { addMonthsClamped, parsePeriod, periodContaining, quartersBack } from '../../../shared/period';
 import { daysBetween } from '../../../shared/clock';
-import type { CustomerRfm, CustomerSegment, CustomersInput, LapsedCustomer } from '../../model/inventory';
+import type { CustomerCohorts, CustomerRfm, CustomerSegment, CustomersInput, LapsedCustomer } from '../../model/inventory';
+import { getSetting } from '../system/settingsStore';
 import { workspaceClock } from '../system/workspaceClock';
 
 type Resolved = CustomersInput & { asOf: string };
@@ -150,4 +151,92 @@ export function lapsedCustomers(ws: Workspace, given: CustomersInput): LapsedCus
     .filter((c) => c.f === 0 && c.pf > 0)
     .map((c) => ({ partnerCode: c.code, customerRef: c.c, customerName: c.name, customerProvince: c.province, lastPurchaseOn: c.last, previousOrders: c.pf, previousAmountMinor: c.pm }))
     .sort((a, b) => a.partnerCode.localeCompare(b.partnerCode) || b.previousAmountMinor - a.previousAmountMinor || a.customerRef.localeCompare(b.customerRef));
+}
+
+/**
+ * Cohort retention and new vs repeat revenue, per fiscal quarter up to the quarter holding asOf (README "End customers"):
+ * a customer's cohort is the quarter of its first purchase ever (on or before asOf); it is retained in a later quarter
+ * when it bought in that quarter. Purchases come from the same source as RFM (sell-through, else the partner's sales
+ * lines with a customerRef); a customer is one per partner. The last quarter counts up to asOf only.
+ */
+export function customerCohorts(ws: Workspace, given: { asOf?: string; partnerCode?: string; quarters: number }): CustomerCohorts {
+  const asOf = given.asOf ?? workspaceClock(ws).today();
+  const fsm = Number(getSetting<unknown>(ws.db, 'company.fiscalStartMonth', 1)) || 1;
+  const quarters = quartersBack(asOf, given.quarters - 1, fsm).reverse();
+  const first = parsePeriod(quarters[0], fsm).start;
+  const index = new Map(quarters.map((q, i) => [q, i]));
+  const quarterOfMonth = new Map<string, string>();
+  const quarterOf = (month: string) => {
+    let q = quarterOfMonth.get(month);
+    if (q === undefined) quarterOfMonth.set(month, (q = periodContaining(`${month}-01`, 'quarter', fsm).label));
+    return q;
+  };
+  let partnerId: number | null = null;
+  if (given.partnerCode) {
+    const p = ws.sqlite.prepare('select id from partners where code = ? and deleted_at is null').get(given.partnerCode) as { id: number } | undefined;
+    if (!p) throw new DomainError(`Unknown partner code '${given.partnerCode}'`, 'NOT_FOUND');
+    partnerId = p.id;
+  }
+  const only = partnerId === null ? '' : 'and partner_id = @partnerId';
+  // Per customer: its first purchase ever, and its amount per month within the quarters shown.
+  const rows = ws.sqlite
+    .prepare(
+      `with src as (
+         select partner_id as p, coalesce(customer_ref, customer_name) as c, date as d, coalesce(amount_minor, 0) as a
+           from sell_through_lines where coalesce(customer_ref, customer_name) is not null and date <= @asOf ${only}
+         union all
+         select partner_id, customer_ref, date, amount_minor from sales_lines s
+          where customer_ref is not null and date <= @asOf ${only}
+            and s.partner_id in (select id from partners pa where not exists (select 1 from sell_through_lines t where t.partner_id = pa.id))
+       ),
+       firsts as (select p, c, min(d) as f from src group by p, c)
+       select src.p, src.c, firsts.f as first, substr(src.d, 1, 7) as month, sum(src.a) as a
+         from src join firsts on firsts.p = src.p and firsts.c = src.c join partners pa on pa.id = src.p and pa.deleted_at is null
+        where src.d >= @first group by src.p, src.c, month`,
+    )
+    .all({ asOf, first, partnerId }) as Array<{ p: number; c: string; first: string; month: string; a: number }>;
+
+  const n = quarters.length;
+  const cohortSize = new Array<number>(n).fill(0);
+  const retained = quarters.map((_, i) => new Array<number>(n - i).fill(0));
+  const mix = quarters.map((quarter) => ({ quarter, newCustomers: 0, repeatCustomers: 0, newAmountMinor: 0, repeatAmountMinor: 0, repeatShare: null as number | null }));
+  // Rows come grouped by customer; collect the quarters each customer bought in.
+  const seen = new Map<string, { cohort: number | null; firstQuarter: string; bought: Set<number> }>();
+  for (const r of rows) {
+    const key = `${r.p}\u0000${r.c}`;
+    let cust = seen.get(key);
+    if (!cust) {
+      const fq = quarterOf(r.first.slice(0, 7));
+      seen.set(key, (cust = { cohort: index.get(fq) ?? null, firstQuarter: fq, bought: new Set() }));
+    }
+    const qi = index.get(quarterOf(r.month))!;
+    cust.bought.add(qi);
+    const m = mix[qi];
+    if (quarters[qi] === cust.firstQuarter) m.newAmountMinor += r.a;
+    else m.repeatAmountMinor += r.a;
+  }
+  for (const cust of seen.values()) {
+    for (const qi of cust.bought) {
+      if (quarters[qi] === cust.firstQuarter) mix[qi].newCustomers++;
+      else mix[qi].repeatCustomers++;
+    }
+    if (cust.cohort === null) continue;
+    cohortSize[cust.cohort]++;
+    for (const qi of cust.bought) if (qi >= cust.cohort) retained[cust.cohort][qi - cust.cohort]++;
+  }
+  for (const m of mix) {
+    const total = m.newAmountMinor + m.repeatAmountMinor;
+    m.repeatShare = total > 0 ? Math.round((m.repeatAmountMinor / total) * 1e6) / 1e6 : null;
+  }
+  return {
+    asOf,
+    quarters,
+    cohorts: quarters.map((quarter, i) => ({
+      quarter,
+      customers: cohortSize[i],
+      retained: retained[i],
+      rates: retained[i].map((x) => (cohortSize[i] ? Math.round((x / cohortSize[i]) * 1e6) / 1e6 : 0)),
+    })),
+    mix,
+  };
 }

@@ -6,12 +6,15 @@ import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney } from '../../format';
+import { useToday } from '../../today';
+import { CustomerCohorts } from './CustomerCohorts';
 
 /** The partner page's End customers section: segments, each customer's RFM, and the win-back list (as of today, 12 months). */
 export function PartnerCustomersSection({ partnerCode }: { partnerCode: string }) {
   const { t } = useTranslation(['inventory', 'common']);
-  const rfm = useOp('customers.rfm', { partnerCode, windowMonths: 12 }, { retry: false });
-  const lapsed = useOp('customers.lapsed', { partnerCode, windowMonths: 12 }, { retry: false });
+  const today = useToday();
+  const rfm = useOp('customers.rfm', { partnerCode, windowMonths: 12, asOf: today }, { retry: false });
+  const lapsed = useOp('customers.lapsed', { partnerCode, windowMonths: 12, asOf: today }, { retry: false });
   const segments = useMemo(() => {
     const out = new Map<string, { n: number; amount: number }>();
     for (const c of rfm.data ?? []) {
@@ -30,7 +33,9 @@ export function PartnerCustomersSection({ partnerCode }: { partnerCode: string }
       { field: 'recencyDays', headerName: t('inventory:customers.recency'), width: 110, type: 'rightAligned' },
       { field: 'frequency', headerName: t('inventory:customers.frequency'), width: 100, type: 'rightAligned' },
       { field: 'monetaryMinor', headerName: t('inventory:customers.monetary'), width: 130, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
-      { colId: 'rfm', headerName: 'R · F · M', width: 100, valueGetter: (p) => (p.data ? `${p.data.r} · ${p.data.f} · ${p.data.m}` : '') },
+      { field: 'r', headerName: 'R', width: 60, type: 'rightAligned' },
+      { field: 'f', headerName: 'F', width: 60, type: 'rightAligned' },
+      { field: 'm', headerName: 'M', width: 60, type: 'rightAligned' },
       { field: 'lastPurchaseOn', headerName: t('inventory:customers.lastPurchase'), width: 120 },
     ],
     [t],
@@ -65,9 +70,26 @@ export function PartnerCustomersSection({ partnerCode }: { partnerCode: string }
             ))}
           </div>
           <p className="muted">{t('inventory:customers.rules')}</p>
-          <DataGrid stateKey="partner.customers.rfm" testId="partner-customers-grid" rows={rfm.data} columns={rfmColumns} height={300} getRowId={(r) => r.customerRef} />
+          <DataGrid
+            stateKey="partner.customers.rfm"
+            testId="partner-customers-grid"
+            rows={rfm.data}
+            columns={rfmColumns}
+            height={300}
+            getRowId={(r) => r.customerRef}
+            exportAs={{ grid: 'customersRfm', query: { partnerCode, windowMonths: 12, asOf: today }, title: t('inventory:customers.title'), fileName: `customers-${partnerCode}-${today}` }}
+          />
           <h3>{t('inventory:customers.lapsed')}</h3>
-          <DataGrid stateKey="partner.customers.lapsed" testId="partner-lapsed-grid" rows={lapsed.data} columns={lapsedColumns} height={240} getRowId={(r) => r.customerRef} />
+          <DataGrid
+            stateKey="partner.customers.lapsed"
+            testId="partner-lapsed-grid"
+            rows={lapsed.data}
+            columns={lapsedColumns}
+            height={240}
+            getRowId={(r) => r.customerRef}
+            exportAs={{ grid: 'customersLapsed', query: { partnerCode, windowMonths: 12, asOf: today }, title: t('inventory:customers.lapsedTitle'), fileName: `win-back-${partnerCode}-${today}` }}
+          />
+          <CustomerCohorts partnerCode={partnerCode} asOf={today} />
         </>
       )}
     </section>

@@ -63,6 +63,10 @@ test.describe('inventory & sell-through', () => {
     await expect(gridCell(page, 'partner-customers-grid', 'customerRef', 0)).toHaveText('C1');
     await expect(gridCell(page, 'partner-customers-grid', 'frequency', 0)).toHaveText('1');
     await expect(gridCell(page, 'partner-customers-grid', 'customerRef', 1)).toHaveText('C2');
+    // Both customers first bought last quarter: one cohort of 2, all of its revenue from new customers.
+    await expect(page.getByTestId(`cohort-${year}-Q${quarter}`).locator('td').first()).toHaveText('2');
+    await expect(page.getByTestId(`repeat-share-${year}-Q${quarter}`)).toHaveText('0.0 %');
+    await expect(page.getByTestId('partner-lapsed-grid-export')).toBeVisible();
   });
 
   test('the inventory rules are changed in Settings, checked in the form and kept', async ({ page }) => {

@@ -35,17 +35,17 @@ export default function InventoryPage() {
       { field: 'productCode', headerName: t('inventory:col.product'), width: 120 },
       { field: 'productName', headerName: t('inventory:col.productName'), width: 160 },
       { field: 'productLine', headerName: t('inventory:col.productLine'), width: 120 },
-      { field: 'sellInQuantity', headerName: t('inventory:col.sellIn'), width: 110, type: 'rightAligned', valueFormatter: (p) => num(p.value) },
-      { field: 'sellThroughQuantity', headerName: t('inventory:col.sellThrough'), width: 110, type: 'rightAligned', valueFormatter: (p) => num(p.value) },
-      { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', valueFormatter: (p) => formatRatio(p.value) },
-      { field: 'closingStock', headerName: t('inventory:col.stock'), width: 100, type: 'rightAligned', valueFormatter: (p) => num(p.value) },
+      { field: 'sellInQuantity', headerName: t('inventory:col.sellIn'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
+      { field: 'sellThroughQuantity', headerName: t('inventory:col.sellThrough'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
+      { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'closingStock', headerName: t('inventory:col.stock'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
       { field: 'closingStockValueMinor', headerName: t('inventory:col.stockValue'), width: 120, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
       {
         field: 'daysOfInventory',
         headerName: t('inventory:col.doi'),
         width: 100,
         type: 'rightAligned',
-        valueFormatter: (p) => num(p.value, 0),
+        context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 0),
         cellClassRules: { error: (p) => rules !== undefined && p.value != null && p.value > rules.doiLimitDays },
       },
       { field: 'lastReportDate', headerName: t('inventory:col.lastReport'), width: 120, valueFormatter: (p) => p.value ?? t('inventory:never') },
@@ -65,13 +65,13 @@ export default function InventoryPage() {
     () => [
       { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110, pinned: 'left' },
       { field: 'partnerName', headerName: t('inventory:col.partnerName'), width: 200 },
-      { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', valueFormatter: (p) => formatRatio(p.value) },
-      { field: 'daysOfInventory', headerName: t('inventory:col.doi'), width: 100, type: 'rightAligned', valueFormatter: (p) => num(p.value, 0) },
-      { field: 'inventoryTurnover', headerName: t('inventory:col.turnover'), width: 100, type: 'rightAligned', valueFormatter: (p) => num(p.value, 2) },
+      { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'daysOfInventory', headerName: t('inventory:col.doi'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 0) },
+      { field: 'inventoryTurnover', headerName: t('inventory:col.turnover'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 2) },
       { field: 'crossTerritoryLines', headerName: t('inventory:col.crossLines'), width: 110, type: 'rightAligned' },
-      { field: 'crossTerritoryShare', headerName: t('inventory:col.crossShare'), width: 110, type: 'rightAligned', valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'crossTerritoryShare', headerName: t('inventory:col.crossShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
       { field: 'belowFloorLines', headerName: t('inventory:col.belowLines'), width: 110, type: 'rightAligned' },
-      { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 110, type: 'rightAligned', valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
       { field: 'belowFloorGapMinor', headerName: t('inventory:col.belowGap'), width: 120, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
       {
         colId: 'flags',
@@ -106,7 +106,7 @@ export default function InventoryPage() {
         : ([
             { field: 'unitPriceMinor', headerName: t('inventory:col.unitPrice'), width: 110, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
             { field: 'floorPriceMinor', headerName: t('inventory:col.floorPrice'), width: 110, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
-            { field: 'underFloor', headerName: t('inventory:col.underFloor'), width: 110, type: 'rightAligned', valueFormatter: (p) => formatRatio(p.value) },
+            { field: 'underFloor', headerName: t('inventory:col.underFloor'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
           ] as ColDef<EvidenceLine>[])),
     ],
     [t, kind],
@@ -153,13 +153,29 @@ export default function InventoryPage() {
       {overview.data && overview.data.partners.length === 0 && <p className="muted" data-testid="inventory-empty">{t('inventory:empty')}</p>}
 
       <h2>{t('inventory:section.stock')}</h2>
-      <DataGrid stateKey="inventory.rows" testId="inventory-grid" rows={overview.data?.rows} columns={rowColumns} height={360} getRowId={(r) => `${r.partnerCode}\u0000${r.productCode}`} />
+      <DataGrid
+        stateKey="inventory.rows"
+        testId="inventory-grid"
+        rows={overview.data?.rows}
+        columns={rowColumns}
+        height={360}
+        getRowId={(r) => `${r.partnerCode}\u0000${r.productCode}`}
+        exportAs={{ grid: 'inventoryRows', query: { period }, title: t('inventory:title'), fileName: `inventory-${period}` }}
+      />
 
       <h2>{t('inventory:section.trend')}</h2>
       <EChart testId="chart-inventory-trend" option={trendOption} listSegments={false} />
 
       <h2>{t('inventory:section.partners')}</h2>
-      <DataGrid stateKey="inventory.partners" testId="inventory-partners-grid" rows={overview.data?.partners} columns={partnerColumns} height={300} getRowId={(r) => r.partnerCode} />
+      <DataGrid
+        stateKey="inventory.partners"
+        testId="inventory-partners-grid"
+        rows={overview.data?.partners}
+        columns={partnerColumns}
+        height={300}
+        getRowId={(r) => r.partnerCode}
+        exportAs={{ grid: 'inventoryPartners', query: { period }, title: t('inventory:title'), fileName: `inventory-partners-${period}` }}
+      />
 
       <h2>{t('inventory:section.evidence')}</h2>
       <div className="toolbar">
@@ -178,7 +194,15 @@ export default function InventoryPage() {
         </select>
         <span className="muted">{t(`inventory:evidence.${kind}Help`)}</span>
       </div>
-      <DataGrid stateKey={`inventory.evidence.${kind}`} testId="inventory-evidence-grid" rows={evidence.data} columns={evidenceColumns} height={300} getRowId={(r) => String(r.id)} />
+      <DataGrid
+        stateKey={`inventory.evidence.${kind}`}
+        testId="inventory-evidence-grid"
+        rows={evidence.data}
+        columns={evidenceColumns}
+        height={300}
+        getRowId={(r) => String(r.id)}
+        exportAs={{ grid: 'inventoryEvidence', query: { period, kind, limit: 500 }, title: t(`inventory:evidence.${kind}`), fileName: `${kind}-${period}` }}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openMemoryWorkspace, type Workspace } from '../../../db/database';
 import { runEvaluation, type EvaluationOptions } from '../../../electron/domain/evaluations/evaluationRun';
 import { createOpContext } from '../../../electron/domain/opContext';
+import { setSetting } from '../../../electron/domain/system/settingsStore';
 import { CHANNEL_TYPES, TIERS } from '../../../shared/enums';
 import { addDays } from '../../../shared/period';
 import { runEvaluation as legacyRunEvaluation } from './legacy/evaluationRun';
@@ -82,6 +83,8 @@ function generate(ws: Workspace): void {
 function workspace(): Workspace {
   const ws = openMemoryWorkspace();
   generate(ws);
+  // The channel auto-risks (stuffing, 窜货, 乱价) came after the rewrite and have no counterpart in the frozen path.
+  setSetting(ws.db, 'inventory.rules', { autoRisks: false });
   return ws;
 }
 

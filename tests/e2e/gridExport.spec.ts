@@ -83,3 +83,38 @@ test.describe('partner ledger on the partner page', () => {
     await expect(ledger.getByTestId('ledger-statement-done')).toBeVisible();
   });
 });
+
+test.describe('print view', () => {
+  test('prints the rows the grid holds now — every one, not only those scrolled into view — then restores the grid', async ({ page }) => {
+    await page.addInitScript(() => {
+      localStorage.setItem('pwb.language', 'en');
+      // The print dialog is the system's: record what it would print instead (in print layout every row is in the page).
+      const w = window as unknown as { print: () => void; __printed?: { rows: number; codes: string[]; target: string | null; heading: string } };
+      w.print = () => {
+        const target = document.querySelector('.print-target');
+        w.__printed = {
+          rows: target?.querySelectorAll('.ag-row').length ?? 0,
+          codes: [...(target?.querySelectorAll('.ag-row [col-id="code"]') ?? [])].map((c) => c.textContent ?? ''),
+          target: target?.getAttribute('data-testid') ?? null,
+          heading: target?.querySelector('.print-heading')?.textContent ?? '',
+        };
+      };
+    });
+    await page.goto('/#/partners');
+    const grid = 'partners-grid';
+    await expect(gridCell(page, grid, 'code', 0)).toBeVisible();
+    const shown = Number(/\d+/.exec((await page.getByTestId(grid).locator('.grid-toolbar .muted').first().textContent()) ?? '')?.[0]);
+    const onScreen = await page.getByTestId(grid).locator('.ag-center-cols-container .ag-row').count();
+    expect(shown).toBeGreaterThan(onScreen); // the grid scrolls virtually: fewer rows in the page than it holds
+    await page.getByTestId(`${grid}-print-view`).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __printed?: { rows: number } }).__printed?.rows ?? -1)).toBe(shown);
+    const printed = await page.evaluate(() => (window as unknown as { __printed: { codes: string[]; target: string; heading: string } }).__printed);
+    expect(printed.target).toBe(grid);
+    expect(printed.heading).toContain('Printed');
+    expect(new Set(printed.codes).size).toBe(shown);
+    // back to the screen layout
+    await expect(page.locator('.print-target')).toHaveCount(0);
+    await expect(page.locator('body')).not.toHaveClass(/printing-grid/);
+    await expect.poll(() => page.getByTestId(grid).locator('.ag-center-cols-container .ag-row').count()).toBeLessThan(shown);
+  });
+});

@@ -25,6 +25,9 @@ export interface DataGridProps<T> {
   exportAs?: GridExportSource;
 }
 
+/** The print view lays out every row at once (no virtual scrolling): beyond this, print as PDF. */
+const PRINT_VIEW_MAX_ROWS = 2000;
+
 const theme = themeQuartz.withParams({ fontFamily: 'inherit', headerFontWeight: 600, spacing: 6 });
 
 function loadState(key: string): GridState | undefined {
@@ -52,6 +55,32 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
   useEffect(() => {
     apiRef.current?.refreshCells({ force: true });
   }, [columns]);
+  // Print view: every row the grid holds (its filter and sort), laid out for paper, then the system's print dialog.
+  const [printing, setPrinting] = useState(false);
+  const [printRefused, setPrintRefused] = useState<number | null>(null);
+  const printView = () => {
+    const api = apiRef.current;
+    if (!api) return;
+    const count = api.getDisplayedRowCount();
+    setPrintRefused(count > PRINT_VIEW_MAX_ROWS ? count : null);
+    if (count > PRINT_VIEW_MAX_ROWS) return;
+    api.setGridOption('domLayout', 'print');
+    document.body.classList.add('printing-grid');
+    setPrinting(true);
+  };
+  useEffect(() => {
+    if (!printing) return;
+    // Two frames: the grid lays out every row in print layout before the dialog takes a picture of the page.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        window.print();
+        apiRef.current?.setGridOption('domLayout', 'normal');
+        document.body.classList.remove('printing-grid');
+        setPrinting(false);
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [printing]);
   const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: true, resizable: true, floatingFilter: false, minWidth: 80 }), []);
   // ag-grid's own zh-CN overlay texts read oddly (无显示行): ours, in both languages.
   const localeText = useMemo(
@@ -60,15 +89,30 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
   );
 
   return (
-    <div className="grid-wrap" data-testid={testId}>
+    <div className={printing ? 'grid-wrap print-target' : 'grid-wrap'} data-testid={testId}>
+      {printing && (
+        <div className="print-only print-heading">
+          <strong>{exportAs?.title}</strong> · {t('grid.printedAt', { at: new Date().toLocaleString(i18n.language) })}
+        </div>
+      )}
       <div className="grid-toolbar">
         <input type="search" placeholder={t('grid.quickFilter')} value={quick} onChange={(e) => setQuick(e.target.value)} data-testid={testId ? `${testId}-filter` : undefined} />
         <span className="muted">{t('grid.rows', { count: rows?.length ?? 0 })}</span>
         <div className="spacer" />
         {toolbar}
         {exportAs && <GridExportButton api={gridApi} source={exportAs} testId={testId ? `${testId}-export` : 'grid-export'} />}
+        {exportAs && (
+          <button onClick={printView} disabled={!gridApi || printing} title={t('grid.printViewHint')} data-testid={testId ? `${testId}-print-view` : 'grid-print-view'}>
+            {t('grid.printView')}
+          </button>
+        )}
       </div>
-      <div style={{ height, minHeight: 300, flex: 1 }}>
+      {printRefused !== null && (
+        <p className="warning" data-testid={testId ? `${testId}-print-refused` : undefined}>
+          {t('grid.printViewTooMany', { max: PRINT_VIEW_MAX_ROWS, count: printRefused })}
+        </p>
+      )}
+      <div style={printing ? { height: 'auto' } : { height, minHeight: 300, flex: 1 }}>
         <AgGridReact<T>
           // Re-create on language or external-filter change so texts and the filter apply.
           key={`${i18n.language}:${JSON.stringify(filterModel ?? null)}`}

@@ -11,6 +11,9 @@ export function applyKey(sqlite: Database.Database, key: string): void {
   sqlite.pragma(`cipher = 'sqlcipher'`);
   sqlite.pragma('legacy = 4');
   sqlite.pragma(`key = ${quote(key)}`);
+  // SQLite3 Multiple Ciphers encrypts the database, its journal and WAL, but not temporary files: an import's staged
+  // rows and large sorts (index builds) would reach the temp folder in clear. Keyed connections keep them in memory.
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 /** Whether a file starts like a plain SQLite database (an encrypted one starts with random-looking bytes). */

@@ -10,7 +10,8 @@ let next = 0;
  * XLSX unzip and XML) is most of an import's time, and other writers — an edit in the window, the CLI — need not
  * wait for it. Rows go to a TEMP table of the import's own connection (this connection only, never in the
  * workspace file, gone with the connection if the process dies; it spills to a temporary file SQLite deletes on
- * close, so a large file is not held in memory), in chunks of 1024 records serialised with v8 (cells keep their
+ * close, so a large file is not held in memory — except for an encrypted workspace, whose temp storage stays in memory
+ * because the cipher does not cover temporary files), in chunks of 1024 records serialised with v8 (cells keep their
  * types: numbers, booleans, dates). Each chunk is written in its own short transaction on the temp schema, which
  * takes no lock on the workspace, and no transaction stays open between two awaits.
  */

@@ -48,6 +48,8 @@ describe('encrypted workspaces', () => {
     expect(statSync(w).mode & 0o077).toBe(0);
 
     const ws = openWorkspace(w, { key: "correct horse 'battery'" });
+    // Temporary files (an import's staged rows, index sorts) are not encrypted by the cipher: they stay in memory.
+    expect(ws.sqlite.pragma('temp_store', { simple: true })).toBe(2);
     await createApi({ ws, user: 't' }).send('partners.create', partnerInput('P1', { bankName: '招商银行', bankAccount: SECRET }));
     const backup = await createBackup(ws, 'manual');
     ws.close();

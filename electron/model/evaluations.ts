@@ -281,9 +281,11 @@ export const DEFAULT_WEIGHTS: z.output<typeof scoreWeightsSchema> = {
 export const DEFAULT_GRADE_BANDS: z.output<typeof gradeBandsSchema> = { A: 85, B: 70, C: 55 };
 export const DEFAULT_TIER_RULES: z.output<typeof tierRulesSchema> = { consecutivePeriods: 2, upgrade: { minAttainment: 1.1, minScore: 80 }, downgrade: { maxAttainment: 0.6 } };
 export const DEFAULT_RISK_RULES: z.output<typeof riskRulesSchema> = {
-  revenue_drop: { enabled: true, threshold: 0.3 },
+  // Tuned so that a normal quarter raises a handful per hundred partners (README "Risk signals"): each flags a partner
+  // that needs a conversation now, not a metric a little under average.
+  revenue_drop: { enabled: true, threshold: 0.4 },
   low_attainment: { enabled: true, threshold: 0.6 },
-  low_satisfaction: { enabled: true, threshold: 3 },
-  expired_certifications: { enabled: true, threshold: 1 },
-  low_retention: { enabled: true, threshold: 0.5 },
+  low_satisfaction: { enabled: true, threshold: 2.5 },
+  expired_certifications: { enabled: true, threshold: 3 },
+  low_retention: { enabled: true, threshold: 0.2 },
 };

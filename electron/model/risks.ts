@@ -135,6 +135,8 @@ export interface HeatMapResult {
   basis: RiskBasis;
   cells: Array<{ likelihood: number; impact: number; score: number; level: Level; count: number }>;
   total: number;
+  /** How many of the counted risks come from each source (entered, raised by an evaluation, by a deal conflict). */
+  bySource: Record<(typeof RISK_SOURCES)[number], number>;
   bands: Bands;
 }
 export interface OverdueResult {

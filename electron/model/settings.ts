@@ -76,6 +76,8 @@ export const SETTINGS = {
   'inventory.rules': def(inventoryRulesSchema.partial(), DEFAULT_INVENTORY_RULES, ['inventory.rules.set', 'settings.set']),
   /** Risk score bands low → critical covering 1–25 ('risks.bands.set' checks they are contiguous). */
   'risk.bands': def(z.array(riskBand).length(4), DEFAULT_RISK_BANDS, ['risks.bands.set']),
+  /** Days from an evaluation to the first review of the auto-risks it raises (their next review date). */
+  'risk.autoReviewDays': def(z.number().int().min(1).max(365), 30),
   /** Deal registration: days a registration blocks others, protection days, minimum price per product line. */
   'deals.conflictWindowDays': def(dealSettingsInput.shape.conflictWindowDays, DEFAULT_DEAL_SETTINGS.conflictWindowDays, ['deals.settings.set']),
   'deals.protectionDays': def(dealSettingsInput.shape.protectionDays, DEFAULT_DEAL_SETTINGS.protectionDays, ['deals.settings.set']),

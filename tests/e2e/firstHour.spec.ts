@@ -80,3 +80,47 @@ test.describe('dialogs', () => {
     await expect(form).toBeVisible();
   });
 });
+
+test.describe('auto-risks in the register', () => {
+  test.use({ viewport: { width: 3000, height: 900 } });
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
+  });
+
+  test("an evaluation's auto-risks carry an owner and a review date, and one switch hides them; the heat map says what it counts", async ({ page }) => {
+    await page.goto('/#/');
+    const period = await page.getByTestId('dashboard-period').inputValue();
+    const reply = await page.evaluate(async (p) => {
+      const res = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-pwb-token': sessionStorage.getItem('pwb.bridgeToken') ?? '' },
+        body: JSON.stringify({ op: 'evaluations.run', input: { period: p } }),
+      });
+      return (await res.json()) as { ok: boolean };
+    }, period);
+    expect(reply.ok).toBe(true);
+
+    await page.goto('/#/risks');
+    const sources = page.getByTestId('risk-heatmap-sources');
+    await expect(sources).toContainText(/from evaluation rules/);
+    const counts = (await sources.innerText()).match(/\d+/g)!.map(Number);
+    const [total, manual, auto, deal] = counts;
+    expect(auto).toBeGreaterThan(0);
+    expect(manual + auto + deal).toBe(total);
+    await expect(page.getByTestId('risk-heatmap')).toHaveAttribute('data-total', String(total));
+
+    const grid = page.getByTestId('risks-grid');
+    const autoRow = grid.locator('[role="row"][row-index]').filter({ hasText: 'Evaluation rule' }).first();
+    await expect(autoRow).toBeVisible();
+    await expect(autoRow.locator('[col-id="owner"]')).not.toBeEmpty();
+    await expect(autoRow.locator('[col-id="nextReviewOn"]')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+
+    await page.getByTestId('risk-show-auto').uncheck();
+    await expect(page).toHaveURL(/auto=hide/);
+    await expect(page.getByTestId('risk-heatmap')).toHaveAttribute('data-total', String(total - auto));
+    await expect(sources).toContainText('hidden');
+    await expect(grid.locator('[role="row"][row-index]').filter({ hasText: 'Evaluation rule' })).toHaveCount(0);
+    await page.getByTestId('risk-show-auto').check();
+    await expect(page.getByTestId('risk-heatmap')).toHaveAttribute('data-total', String(total));
+  });
+});

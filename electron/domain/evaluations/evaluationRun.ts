@@ -10,7 +10,7 @@ import { type ScorePart } from '../../model/evaluations';
 import { readEvaluationSettings, type EvaluationSettings } from './evaluationSettings';
 import { gradeOf, healthScore, ranksWithin } from './healthScore';
 import { KpiSource, type PartnerKpis } from './kpis';
-import { applyRiskSignals, type RiskSignalOutcome } from './riskSignals';
+import { applyRiskSignals, autoRiskReviewOn, type RiskSignalOutcome } from './riskSignals';
 import { applyChannelRisks } from '../inventory/channelRisks';
 import { type TierRecommendation } from '../../model/evaluations';
 import { type PeriodResult } from '../../model/evaluations';
@@ -263,7 +263,7 @@ function storeRun(
     writeCards(runId);
     recordTargetUse(ws, { kind: 'evaluation', runId, period, metric: 'revenue', partnerIds: cards.map((c) => c.partnerId) }, settings.fiscalStartMonth);
     const risks: RiskSignalOutcome =
-      opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, user, now, runId);
+      opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, user, now, runId, autoRiskReviewOn(ws, ctx.today()));
     if (opts.riskSignals !== false) {
       // The channel rules (stuffing, 窜货, 乱价) close their risks when a finding clears (README "Channel auto-risks").
       const channel = applyChannelRisks(ctx, period, cards.map((c) => c.partnerId), { at: now, runId, fsm: settings.fiscalStartMonth });

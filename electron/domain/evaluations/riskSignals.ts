@@ -5,6 +5,8 @@ import { risks, type RiskRow } from '../../../db/schema';
 import { diffRisk, snapshotOf, type RiskChanges } from '../risks/riskRegister';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from './evaluationSettings';
 import type { PartnerKpis } from './kpis';
+import { addDays } from '../../../shared/period';
+import { getSetting } from '../system/settingsStore';
 
 const RULE_TEXT: Record<RiskRuleCode, { zh: string; en: string; category: RiskCategory }> = {
   revenue_drop: { zh: '收入环比大幅下降', en: 'Revenue down sharply on the previous period', category: 'market' },
@@ -14,14 +16,37 @@ const RULE_TEXT: Record<RiskRuleCode, { zh: string; en: string; category: RiskCa
   low_retention: { zh: '客户留存率偏低', en: 'Low customer retention', category: 'market' },
 };
 
+/**
+ * An auto-risk's code: run, partner and rule, zero-padded so that codes sort as numbers do (EV-0001-00002-1 before
+ * EV-0001-00010-1; unpadded, EV-1-10-1 sorted before EV-1-2-1). Explicit instead of the register's next R-number:
+ * unique, and no scan per risk.
+ */
+export function autoRiskCode(runId: number, partnerId: number, rule: RiskRuleCode): string {
+  return `EV-${String(runId).padStart(4, '0')}-${String(partnerId).padStart(5, '0')}-${RISK_RULE_CODES.indexOf(rule) + 1}`;
+}
+
+/** Setting: days from the evaluation to an auto-risk's first review (its next review date). */
+export const AUTO_RISK_REVIEW_DAYS_SETTING = 'risk.autoReviewDays' as const;
+export const DEFAULT_AUTO_RISK_REVIEW_DAYS = 30;
+
+/** The next review date of auto-risks raised today: today + the setting's days (1–365, else the default). */
+export function autoRiskReviewOn(ws: Workspace, today: string): string {
+  const days = getSetting<unknown>(ws.db, AUTO_RISK_REVIEW_DAYS_SETTING, DEFAULT_AUTO_RISK_REVIEW_DAYS);
+  return addDays(today, typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_AUTO_RISK_REVIEW_DAYS);
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** Whether a rule's condition holds for these KPIs: true / false, or null when it cannot be judged (KPI undefined). */
 export function ruleCondition(code: RiskRuleCode, k: PartnerKpis, rules: RiskRules): { holds: boolean | null; detail: string } {
   const t = rules[code].threshold;
   switch (code) {
-    case 'revenue_drop':
-      return k.growthPrev === null ? { holds: null, detail: '' } : { holds: k.growthPrev < -t, detail: `growth ${pct(k.growthPrev)} (limit −${pct(t)})` };
+    case 'revenue_drop': {
+      // Year on year where last year had sales: channel sales are seasonal (Spring Festival, 618, Double 11), and every
+      // first quarter "drops" on the fourth. Else on the previous period.
+      const g = k.growthYoY ?? k.growthPrev;
+      return g === null ? { holds: null, detail: '' } : { holds: g < -t, detail: `${k.growthYoY !== null ? 'growth YoY' : 'growth'} ${pct(g)} (limit −${pct(t)})` };
+    }
     case 'low_attainment':
       return k.attainment === null ? { holds: null, detail: '' } : { holds: k.attainment < t, detail: `attainment ${pct(k.attainment)} (limit ${pct(t)})` };
     case 'low_satisfaction':
@@ -56,6 +81,7 @@ export function applyRiskSignals(
   user: string,
   at = new Date(),
   runId = 0,
+  reviewOn: string | null = null,
 ): RiskSignalOutcome {
   const out: RiskSignalOutcome = { created: 0, updated: 0, reviewRequested: 0 };
   // Reads up front instead of one query per partner and rule: the partners evaluated for a later period of this kind,
@@ -70,6 +96,10 @@ export function applyRiskSignals(
       .pluck()
       .all(period.kind, period.label) as number[],
   );
+  // Partners not in business (suspended, terminated — not expected to sell) raise no signals and keep the ones they have.
+  const resting = new Set(
+    ws.sqlite.prepare("select id from partners where id in (select value from json_each(?)) and status not in ('active', 'probation')").pluck().all(ids) as number[],
+  );
   const open = new Map<string, RiskRow>();
   for (const r of ws.db
     .select()
@@ -81,10 +111,17 @@ export function applyRiskSignals(
     if (!open.has(key)) open.set(key, r);
   }
   const codes = new Map(ws.sqlite.prepare('select id, code from partners where id in (select value from json_each(?))').raw().all(ids) as Array<[number, string]>);
+  // A new auto-risk is owned by the partner's channel manager (the person who will act on it), null where it has none.
+  const owners = new Map(
+    ws.sqlite
+      .prepare('select p.id, m.name from partners p join channel_managers m on m.id = p.channel_manager_id where p.id in (select value from json_each(?))')
+      .raw()
+      .all(ids) as Array<[number, string]>,
+  );
 
   // The changes, decided in memory and written with a few set-based statements. The history rows keep the order in
   // which the partners and rules were visited (as one create or update at a time wrote them).
-  const creates: Array<[code: string, title: string, description: string, category: RiskCategory, partnerId: number, rule: RiskRuleCode]> = [];
+  const creates: Array<[code: string, title: string, description: string, category: RiskCategory, partnerId: number, rule: RiskRuleCode, owner: string | null]> = [];
   const updates: Array<{ before: RiskRow; description: string; reviewRequested: boolean; changes: RiskChanges }> = [];
   const order: Array<{ create: string } | { update: number }> = [];
   const change = (before: RiskRow, description: string, reviewRequested: boolean) => {
@@ -95,7 +132,7 @@ export function applyRiskSignals(
     return true;
   };
   for (const k of kpis) {
-    if (later.has(k.partnerId)) continue;
+    if (later.has(k.partnerId) || resting.has(k.partnerId)) continue;
     for (const code of RISK_RULE_CODES) {
       if (!rules[code].enabled) continue;
       const { holds, detail } = ruleCondition(code, k, rules);
@@ -108,9 +145,8 @@ export function applyRiskSignals(
           if ((existing.description !== description || existing.reviewRequested) && change(existing, description, false)) out.updated++;
         } else {
           const partnerCode = codes.get(k.partnerId)!;
-          // An explicit code (run, partner, rule) instead of the register's next R-number: unique, and no scan per risk.
-          const riskCode = `EV-${runId}-${k.partnerId}-${RISK_RULE_CODES.indexOf(code) + 1}`;
-          creates.push([riskCode, `${text.zh}：${partnerCode} / ${text.en}: ${partnerCode}`.slice(0, 200), description, text.category, k.partnerId, code]);
+          const riskCode = autoRiskCode(runId, k.partnerId, code);
+          creates.push([riskCode, `${text.zh}：${partnerCode} / ${text.en}: ${partnerCode}`.slice(0, 200), description, text.category, k.partnerId, code, owners.get(k.partnerId) ?? null]);
           order.push({ create: riskCode });
           out.created++;
         }
@@ -126,11 +162,11 @@ export function applyRiskSignals(
   if (creates.length) {
     ws.sqlite
       .prepare(
-        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, created_at, updated_at)
-         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, @at, @at
+        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, next_review_on, created_at, updated_at)
+         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, j.value ->> 6, @reviewOn, @at, @at
          from json_each(@rows) j`,
       )
-      .run({ rows: JSON.stringify(creates), at: iso });
+      .run({ rows: JSON.stringify(creates), at: iso, reviewOn });
   }
   if (updates.length) {
     ws.sqlite

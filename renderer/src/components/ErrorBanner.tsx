@@ -16,7 +16,9 @@ export function ErrorBanner({ error, fieldLabel }: { error: ApiError | Error | n
   const invalid = body?.code === 'INVALID_INPUT' && (body.issues?.length ?? 0) > 0;
   const labelOf = (path: string) => {
     const { field, row } = pathField(path);
-    const label = (field && (fieldLabel?.(field) ?? t(`imports:fields.${field}`, { defaultValue: '' }))) || t('validation.thisField');
+    // The form's own label, else the import field words, else the general field names the audit trail uses too.
+    const general = (f: string) => t(`audit:fieldName.${f}`, { defaultValue: '' }) || t(`audit:fieldName.${f.replace(/(Minor|Id|Ids)$/, '')}`, { defaultValue: '' });
+    const label = (field && (fieldLabel?.(field) || t(`imports:fields.${field}`, { defaultValue: '' }) || general(field))) || t('validation.thisField');
     return row !== null ? t('validation.inRow', { label, row }) : label;
   };
   return (

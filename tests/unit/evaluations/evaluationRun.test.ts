@@ -3,6 +3,9 @@ import type { Workspace } from '../../../db/database';
 import type { Api } from '../../../electron/api/api';
 import { DEFAULT_TIER_RULES } from '../../../electron/domain/evaluations/evaluationSettings';
 import { recommendTier } from '../../../electron/domain/evaluations/tierRules';
+import { autoRiskCode } from '../../../electron/domain/evaluations/riskSignals';
+import { workspaceClock } from '../../../electron/domain/system/workspaceClock';
+import { addDays } from '../../../shared/period';
 import { memoryApi } from '../../helpers/workspace';
 import { feedback, partner, sale, target } from './fixtures';
 
@@ -100,6 +103,38 @@ describe('risk signals', () => {
     expect(after).toContainEqual({ p: B, rule: 'revenue_drop', status: 'open', rr: 1 });
     const hist = rows("select count(*) as n from risk_history h join risks r on r.id = h.risk_id where r.source = 'evaluation'")[0].n as number;
     expect(hist).toBe(first.length * 2); // created + marked for review
+  });
+
+  it("an auto-risk is owned by the partner's channel manager, due for review after the set days, and its code sorts naturally", async () => {
+    const manager = Number(ws.sqlite.prepare("insert into channel_managers (name) values ('王经理')").run().lastInsertRowid);
+    ws.sqlite.prepare('update partners set channel_manager_id = ? where id = ?').run(manager, B);
+    await api.send('settings.set', { key: 'risk.autoReviewDays', value: 14 });
+    const r = await api.send('evaluations.run', { period: '2019-Q1' });
+    const raised = rows("select code, owner, next_review_on as review from risks where source = 'evaluation' and partner_id = ? order by code", B);
+    expect(raised.length).toBeGreaterThan(0);
+    const today = workspaceClock(ws).today();
+    for (const risk of raised) {
+      expect(risk.owner).toBe('王经理');
+      expect(risk.review).toBe(addDays(today, 14));
+      expect(risk.code).toMatch(new RegExp(`^EV-${String(r.runId).padStart(4, '0')}-${String(B).padStart(5, '0')}-\\d$`));
+    }
+    // partner 2 before partner 10 as text, as in the grid
+    expect([autoRiskCode(1, 10, 'revenue_drop'), autoRiskCode(1, 2, 'revenue_drop')].sort()).toEqual([autoRiskCode(1, 2, 'revenue_drop'), autoRiskCode(1, 10, 'revenue_drop')]);
+  });
+
+  it('a seasonal dip is no revenue drop (year on year where last year sold), and partners not in business raise nothing', async () => {
+    const C = await partner(api, 'C', { tier: 'tier2', channelType: 'dealer' });
+    sale(ws, C, '2018-02-01', 100_000, { order: 'c0', customer: 'x1' });
+    sale(ws, C, '2018-11-11', 400_000, { order: 'c1', customer: 'x1' }); // Double 11
+    sale(ws, C, '2019-02-01', 200_000, { order: 'c2', customer: 'x1' }); // −50 % on Q4, +100 % on last year's Q1
+    const D = await partner(api, 'D', { tier: 'tier2', channelType: 'dealer' });
+    sale(ws, D, '2018-12-01', 100_000, { order: 'd0', customer: 'y1' }); // nothing in 2019-Q1
+    ws.sqlite.prepare("update partners set status = 'suspended' where id = ?").run(D);
+    await api.send('evaluations.run', { period: '2019-Q1' });
+    const raised = autoRisks();
+    expect(raised.filter((r) => r.p === C && r.rule === 'revenue_drop')).toEqual([]);
+    expect(raised.filter((r) => r.p === D)).toEqual([]);
+    expect(raised).toContainEqual({ p: B, rule: 'revenue_drop', status: 'open', rr: 0 }); // no sales last year: on the previous quarter
   });
 
   it('re-running an older period leaves the signals of a later evaluation alone', async () => {

@@ -54,7 +54,7 @@ export function DealForm({ onClose, onRegistered }: { onClose: () => void; onReg
   const err = (k: string) => errors[k] && <small className="field-error">{errors[k]}</small>;
   return (
     <Modal title={t('deals:registerTitle')} onClose={onClose} testId="deal-form" wide>
-      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+      <form noValidate className="form-grid" onSubmit={(e) => void submit(e)}>
         <label className="span2">
           <span>{t('deals:field.partner')}</span>
           <select value={v.partner} onChange={set('partner')} data-testid="deal-partner">

@@ -54,7 +54,7 @@ export function ClaimForm({ request, onClose }: { request: MdfRequestView; onClo
   const err = (k: string) => errors[k] && <small className="field-error" data-testid={`mdf-claim-error-${k}`}>{errors[k]}</small>;
   return (
     <Modal title={t('mdf:claim.newFor', { id: request.id })} onClose={onClose} testId="mdf-claim-form" wide>
-      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+      <form noValidate className="form-grid" onSubmit={(e) => void submit(e)}>
         <p className="span2 muted">
           {request.partnerCode} {request.partnerName} · {t(`mdf:activity.${request.activityType}`)} · {request.title} · {t('mdf:claim.limit')} {money(request.committedMinor, c)}
         </p>

@@ -44,7 +44,7 @@ export function FundForm({ onClose }: { onClose: () => void }) {
   const territoryList = territories.data ?? [];
   return (
     <Modal title={t('mdf:fund.new')} onClose={onClose} testId="mdf-fund-form" wide>
-      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+      <form noValidate className="form-grid" onSubmit={(e) => void submit(e)}>
         <label>
           <span>{t('mdf:fund.code')}</span>
           <input value={v.code} onChange={set('code')} required data-testid="mdf-fund-code" />

@@ -23,8 +23,8 @@ export function RequestForm({ onClose, partnerId }: { onClose: () => void; partn
     const amount = parseAmount(v.amount, currency);
     const revenue = v.expectedRevenue.trim() ? parseAmount(v.expectedRevenue, currency) : null;
     const share = Number(v.sharePct) / 100;
-    if (!fund) errs.fund = t('mdf:required');
-    if (!v.partnerId) errs.partner = t('mdf:required');
+    if (!fund) errs.fund = t('mdf:required', { label: t('mdf:fund.title') });
+    if (!v.partnerId) errs.partner = t('mdf:required', { label: t('mdf:partner') });
     if (amount == null || amount <= 0) errs.amount = t('mdf:amountHint');
     if (v.expectedRevenue.trim() && revenue == null) errs.expectedRevenue = t('mdf:amountHint');
     if (!(share > 0 && share <= 1)) errs.share = t('mdf:shareHint');
@@ -51,7 +51,7 @@ export function RequestForm({ onClose, partnerId }: { onClose: () => void; partn
   const err = (k: string) => errors[k] && <small className="field-error">{errors[k]}</small>;
   return (
     <Modal title={t('mdf:request.new')} onClose={onClose} testId="mdf-request-form" wide>
-      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+      <form noValidate className="form-grid" onSubmit={(e) => void submit(e)}>
         <label>
           <span>{t('mdf:fund.title')}</span>
           <select value={v.fundId} onChange={set('fundId')} data-testid="mdf-request-fund">

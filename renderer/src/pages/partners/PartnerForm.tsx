@@ -71,7 +71,7 @@ export function PartnerForm({ partner, onClose }: { partner: Partner | null; onC
 
   return (
     <Modal title={partner ? `${t('common:actions.edit')} · ${partner.code}` : t('partners:newPartner')} onClose={onClose} testId="partner-form" wide>
-      <form onSubmit={(e) => void submit(e)} className="form-grid">
+      <form noValidate onSubmit={(e) => void submit(e)} className="form-grid">
         {ORDER.map((k) => (
           <label key={k} className={k === 'notes' || k === 'address' || k === 'name' ? 'span2' : undefined}>
             <span>{t(`partners:field.${k}`)}</span>

@@ -50,7 +50,7 @@ export function PlanEdit({ plan, onClose }: { plan: PlanDetail; onClose: () => v
   };
   return (
     <Modal title={t('plans:edit')} onClose={onClose} testId="plan-edit-form" wide>
-      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+      <form noValidate className="form-grid" onSubmit={(e) => void submit(e)}>
         <label>
           <span>{t('plans:field.name')}</span>
           <input value={v.name} onChange={set('name')} />

@@ -81,7 +81,7 @@ export function PlanForm({ onClose, onCreated }: { onClose: () => void; onCreate
 
   return (
     <Modal title={t('plans:new')} onClose={onClose} testId="plan-form" wide>
-      <form className="form-grid" onSubmit={(e) => void submit(e)}>
+      <form noValidate className="form-grid" onSubmit={(e) => void submit(e)}>
         <label>
           <span>{t('plans:field.code')}</span>
           <input value={v.code} onChange={set('code')} required data-testid="plan-code" />

@@ -136,7 +136,7 @@ export function RiskForm({ id, readOnly, onClose }: { id: number | null; readOnl
       {id != null && !loaded ? (
         <p className="muted">{t('common:state.loading')}</p>
       ) : (
-        <form onSubmit={(e) => void submit(e)} className="form-grid">
+        <form noValidate onSubmit={(e) => void submit(e)} className="form-grid">
           {field('title', <input name="title" value={values.title} onChange={set('title')} disabled={readOnly} data-testid="risk-title" />, true)}
           {field('description', <textarea name="description" rows={2} value={values.description} onChange={set('description')} disabled={readOnly} />, true)}
           {field(

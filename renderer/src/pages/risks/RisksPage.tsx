@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { RISK_CATEGORIES, RISK_STATUSES } from '../../../../shared/enums';
+import { RISK_CATEGORIES, RISK_SOURCES, RISK_STATUSES } from '../../../../shared/enums';
 import { RISK_LEVELS as RISK_LEVEL_VALUES } from '../../../../shared/enums';
 import { RISK_BASES, type RiskBasis, type RiskListRow } from '../../../../electron/contract/risks';
 import { useOp } from '../../api/hooks';
@@ -27,6 +27,9 @@ function pick<T extends string>(params: URLSearchParams, key: string, values: re
  * list and the heat map (status replaces the open-only default), basis picks inherent/residual, partner (a partner code)
  * becomes the grid's initial filter on the partner column.
  */
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const naturalCompare = (a: string, b: string) => collator.compare(a, b);
+
 export default function RisksPage() {
   const { t } = useTranslation(['risks', 'common']);
   const [params, setParams] = useSearchParams();
@@ -37,6 +40,8 @@ export default function RisksPage() {
   const level = pick(params, 'level', RISK_LEVEL_VALUES);
   const status = pick(params, 'status', RISK_STATUSES);
   const partner = (params.get('partner') ?? '').trim().slice(0, 64);
+  // One switch hides the risks the evaluation rules raised (`#/risks?auto=hide`), leaving entered and deal-conflict risks.
+  const hideAuto = params.get('auto') === 'hide';
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -58,8 +63,9 @@ export default function RisksPage() {
       categories: category ? [category] : undefined,
       levels: level ? [level] : undefined,
       asOf: asOf || undefined,
+      sources: hideAuto ? RISK_SOURCES.filter((x) => x !== 'evaluation') : undefined,
     }),
-    [basis, includeClosed, status, category, level, asOf],
+    [basis, includeClosed, status, category, level, asOf, hideAuto],
   );
   const heat = useOp('risks.heatMap', filter);
   const list = useOp('risks.list', { ...filter, cell: cell ?? undefined });
@@ -68,7 +74,8 @@ export default function RisksPage() {
   const lvl = (v: RiskListRow['level'] | undefined) => (v ? <span className={`level-pill level-${v}`}>{t(`risks:level.${v}`)}</span> : null);
   const columns = useMemo<ColDef<RiskListRow>[]>(
     () => [
-      { field: 'code', headerName: t('risks:field.code'), width: 100, pinned: 'left' },
+      // Natural order: R-0002 before R-0010, EV-…-2-… before EV-…-10-… whatever the padding.
+      { field: 'code', headerName: t('risks:field.code'), width: 130, pinned: 'left', comparator: (a: string, b: string) => naturalCompare(a ?? '', b ?? '') },
       { field: 'title', headerName: t('risks:field.title'), flex: 2, minWidth: 200 },
       { field: 'category', headerName: t('risks:field.category'), width: 120, valueFormatter: (p) => (p.value ? t(`risks:category.${p.value}`) : '') },
       { field: 'partnerCode', headerName: t('risks:field.partner'), width: 150, context: { export: { fields: ['partnerCode', 'partnerName'] } }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : '') },
@@ -108,6 +115,9 @@ export default function RisksPage() {
         <label>
           <input type="checkbox" checked={includeClosed} disabled={Boolean(status)} onChange={(e) => setIncludeClosed(e.target.checked)} data-testid="risk-include-closed" /> {t('risks:includeClosed')}
         </label>
+        <label>
+          <input type="checkbox" checked={!hideAuto} onChange={(e) => setParam('auto', e.target.checked ? '' : 'hide')} data-testid="risk-show-auto" /> {t('risks:showAuto')}
+        </label>
         {status && (
           <span className="cell-filter" data-testid="risk-status-filter">
             {t('risks:field.status')}: {t(`risks:status.${status}`)}
@@ -146,6 +156,12 @@ export default function RisksPage() {
       <div className="risks-layout">
         <div className="risks-side">
           <RiskHeatMap data={heat.data} selected={cell} onSelect={setCell} />
+          {heat.data && (
+            <p className="muted heat-sources" data-testid="risk-heatmap-sources">
+              {t('risks:heatMap.sources', { total: heat.data.total, manual: heat.data.bySource.manual, evaluation: heat.data.bySource.evaluation, deal: heat.data.bySource.deal })}
+              {hideAuto && ` ${t('risks:autoHidden')}`}
+            </p>
+          )}
         </div>
         <div className="risks-main">
           <DataGrid<RiskListRow>

@@ -87,7 +87,7 @@ export function CourseForm({ course, onClose }: { course: Course | null; onClose
 
   return (
     <Modal title={course ? `${t('common:actions.edit')} · ${course.code}` : t('training:course.new')} onClose={onClose} testId="course-form" wide>
-      <form onSubmit={(e) => void submit(e)} className="form-grid">
+      <form noValidate onSubmit={(e) => void submit(e)} className="form-grid">
         {text('code')}
         <label>
           <span>{t('training:course.category')}</span>

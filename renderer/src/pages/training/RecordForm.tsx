@@ -74,7 +74,7 @@ export function RecordForm({ record, onClose }: { record: TrainingRecord | null;
 
   return (
     <Modal title={record ? `${t('common:actions.edit')} · ${record.partnerCode} · ${record.courseCode}` : t('training:record.new')} onClose={onClose} testId="record-form" wide>
-      <form onSubmit={(e) => void submit(e)} className="form-grid">
+      <form noValidate onSubmit={(e) => void submit(e)} className="form-grid">
         <label>
           <span>{t('training:record.partner')}</span>
           <input name="partner" list="training-partners" value={partnerCode} onChange={(e) => setPartnerCode(e.target.value)} aria-invalid={fieldErrors.partnerId ? true : undefined} />

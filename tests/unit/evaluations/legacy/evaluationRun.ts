@@ -14,6 +14,7 @@ import { type ScorePart } from '../../../../electron/model/evaluations';
 import { readEvaluationSettings, type EvaluationSettings } from '../../../../electron/domain/evaluations/evaluationSettings';
 import { gradeOf, healthScore, ranksWithin } from '../../../../electron/domain/evaluations/healthScore';
 import { KpiSource, type PartnerKpis } from './kpis';
+import { autoRiskReviewOn } from '../../../../electron/domain/evaluations/riskSignals';
 import { applyRiskSignals, type RiskSignalOutcome } from './riskSignals';
 import { type TierRecommendation } from '../../../../electron/model/evaluations';
 import { type PeriodResult } from '../../../../electron/model/evaluations';
@@ -244,7 +245,7 @@ function storeRun(
     );
     writeCards(runId);
     const risks =
-      opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, user, now, runId);
+      opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, user, now, runId, autoRiskReviewOn(ws, ctx.today()));
     // Recorded as an evaluation run whichever operation ran it (a schedule, the demo).
     ctx.audit({
       operation: 'evaluations.run',

@@ -18,8 +18,12 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function ruleCondition(code: RiskRuleCode, k: PartnerKpis, rules: RiskRules): { holds: boolean | null; detail: string } {
   const t = rules[code].threshold;
   switch (code) {
-    case 'revenue_drop':
-      return k.growthPrev === null ? { holds: null, detail: '' } : { holds: k.growthPrev < -t, detail: `growth ${pct(k.growthPrev)} (limit −${pct(t)})` };
+    case 'revenue_drop': {
+      // Year on year where last year had sales: channel sales are seasonal (Spring Festival, 618, Double 11), and every
+      // first quarter "drops" on the fourth. Else on the previous period.
+      const g = k.growthYoY ?? k.growthPrev;
+      return g === null ? { holds: null, detail: '' } : { holds: g < -t, detail: `${k.growthYoY !== null ? 'growth YoY' : 'growth'} ${pct(g)} (limit −${pct(t)})` };
+    }
     case 'low_attainment':
       return k.attainment === null ? { holds: null, detail: '' } : { holds: k.attainment < t, detail: `attainment ${pct(k.attainment)} (limit ${pct(t)})` };
     case 'low_satisfaction':
@@ -52,6 +56,7 @@ export function applyRiskSignals(
   user: string,
   at = new Date(),
   runId = 0,
+  reviewOn: string | null = null,
 ): RiskSignalOutcome {
   const out: RiskSignalOutcome = { created: 0, updated: 0, reviewRequested: 0 };
   // Two reads up front instead of one query per partner and one per partner and rule: the partners evaluated for a
@@ -66,6 +71,10 @@ export function applyRiskSignals(
       .pluck()
       .all(period.kind, period.label) as number[],
   );
+  // Partners not in business (suspended, terminated — not expected to sell) raise no signals and keep the ones they have.
+  const resting = new Set(
+    ws.sqlite.prepare("select id from partners where id in (select value from json_each(?)) and status not in ('active', 'probation')").pluck().all(ids) as number[],
+  );
   const open = new Map<string, { id: number; description: string | null; reviewRequested: number }>();
   for (const r of ws.sqlite
     .prepare(
@@ -77,8 +86,9 @@ export function applyRiskSignals(
     if (!open.has(key)) open.set(key, r);
   }
   const codeOf = ws.sqlite.prepare('select code from partners where id = ?');
+  const ownerOf = ws.sqlite.prepare('select m.name from partners p join channel_managers m on m.id = p.channel_manager_id where p.id = ?').pluck();
   for (const k of kpis) {
-    if (later.has(k.partnerId)) continue;
+    if (later.has(k.partnerId) || resting.has(k.partnerId)) continue;
     for (const code of RISK_RULE_CODES) {
       if (!rules[code].enabled) continue;
       const { holds, detail } = ruleCondition(code, k, rules);
@@ -98,7 +108,9 @@ export function applyRiskSignals(
             ws,
             {
               // An explicit code (run, partner, rule) instead of the register's next R-number: unique, and no scan per risk.
-              code: `EV-${runId}-${k.partnerId}-${RISK_RULE_CODES.indexOf(code) + 1}`,
+              code: `EV-${String(runId).padStart(4, '0')}-${String(k.partnerId).padStart(5, '0')}-${RISK_RULE_CODES.indexOf(code) + 1}`,
+              owner: (ownerOf.get(k.partnerId) as string | undefined) ?? null,
+              nextReviewOn: reviewOn,
               title: `${text.zh}：${partnerCode} / ${text.en}: ${partnerCode}`.slice(0, 200),
               description,
               category: text.category,

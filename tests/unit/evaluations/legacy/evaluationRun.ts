@@ -15,6 +15,7 @@ import { readEvaluationSettings, type EvaluationSettings } from '../../../../ele
 import { gradeOf, healthScore, ranksWithin } from '../../../../electron/domain/evaluations/healthScore';
 import { KpiSource, type PartnerKpis } from './kpis';
 import { autoRiskReviewOn } from '../../../../electron/domain/evaluations/riskSignals';
+import { applyChannelRisks } from '../../../../electron/domain/inventory/channelRisks';
 import { applyRiskSignals, type RiskSignalOutcome } from './riskSignals';
 import { type TierRecommendation } from '../../../../electron/model/evaluations';
 import { type PeriodResult } from '../../../../electron/model/evaluations';
@@ -244,8 +245,15 @@ function storeRun(
         ).lastInsertRowid,
     );
     writeCards(runId);
-    const risks =
+    const risks: RiskSignalOutcome =
       opts.riskSignals === false ? { created: 0, updated: 0, reviewRequested: 0 } : applyRiskSignals(ws, period, a.kpis, settings.riskRules, user, now, runId, autoRiskReviewOn(ws, ctx.today()));
+    if (opts.riskSignals !== false) {
+      // The channel rules came after this path was frozen; the run calls them the same way (not what is compared here).
+      const channel = applyChannelRisks(ctx, period, cards.map((c) => c.partnerId), { at: now, runId, fsm: settings.fiscalStartMonth });
+      risks.created += channel.created;
+      risks.updated += channel.updated;
+      if (channel.closed) (risks as RiskSignalOutcome & { closed?: number }).closed = channel.closed;
+    }
     // Recorded as an evaluation run whichever operation ran it (a schedule, the demo).
     ctx.audit({
       operation: 'evaluations.run',

@@ -89,6 +89,7 @@ test.describe('auto-risks in the register', () => {
 
   test("an evaluation's auto-risks carry an owner and a review date, and one switch hides them; the heat map says what it counts", async ({ page }) => {
     await page.goto('/#/');
+    await expect(page.getByTestId('dashboard-period')).toHaveValue(/^\d{4}-Q\d$/);
     const period = await page.getByTestId('dashboard-period').inputValue();
     const reply = await page.evaluate(async (p) => {
       const res = await fetch('/api/call', {
@@ -98,7 +99,7 @@ test.describe('auto-risks in the register', () => {
       });
       return (await res.json()) as { ok: boolean };
     }, period);
-    expect(reply.ok).toBe(true);
+    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true });
 
     await page.goto('/#/risks');
     const sources = page.getByTestId('risk-heatmap-sources');

@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/errors';
 import { parseCodeList } from './compliance';
 import { computeExpiry } from '../../model/trainingExpiry';
 import { Course } from '../../model/training';
+import { courseStore, type CourseValues, type CourseWithCount } from './store';
 
 export interface CourseInput {
   id?: number;
@@ -18,48 +19,22 @@ export interface CourseInput {
   active?: boolean;
 }
 
-interface CourseSql {
-  id: number;
-  code: string;
-  titleZh: string;
-  titleEn: string;
-  category: CourseCategory;
-  validityMonths: number | null;
-  requiredTiers: string;
-  requiredChannelTypes: string;
-  passingScore: number | null;
-  active: number;
-  recordCount: number;
-  updatedAt: string;
-}
-
-const SELECT = `select c.id, c.code, c.title_zh as titleZh, c.title_en as titleEn, c.category, c.validity_months as validityMonths,
-  c.required_tiers as requiredTiers, c.required_channel_types as requiredChannelTypes, c.passing_score as passingScore, c.active,
-  (select count(*) from training_records r where r.course_id = c.id) as recordCount, c.updated_at as updatedAt
-  from training_courses c`;
-
-function toCourse(r: CourseSql): Course {
-  return {
-    ...r,
-    requiredTiers: parseCodeList(r.requiredTiers),
-    requiredChannelTypes: parseCodeList(r.requiredChannelTypes),
-    active: r.active === 1,
-  };
+function toCourse(r: CourseWithCount): Course {
+  return { ...r, requiredTiers: parseCodeList(r.requiredTiers), requiredChannelTypes: parseCodeList(r.requiredChannelTypes) };
 }
 
 export function listCourses(ws: Workspace, opts: { includeInactive?: boolean } = {}): Course[] {
-  const where = opts.includeInactive === false ? ' where c.active = 1' : '';
-  return (ws.sqlite.prepare(`${SELECT}${where} order by c.code`).all() as CourseSql[]).map(toCourse);
+  return courseStore.list(ws, { activeOnly: opts.includeInactive === false }).map(toCourse);
 }
 
 export function getCourse(ws: Workspace, id: number): Course {
-  const r = ws.sqlite.prepare(`${SELECT} where c.id = ?`).get(id) as CourseSql | undefined;
+  const r = courseStore.byId(ws, id);
   if (!r) throw new DomainError(`Course ${id} not found`, 'NOT_FOUND');
   return toCourse(r);
 }
 
 export function getCourseByCode(ws: Workspace, code: string): Course | undefined {
-  const r = ws.sqlite.prepare(`${SELECT} where c.code = ?`).get(code) as CourseSql | undefined;
+  const r = courseStore.byCode(ws, code);
   return r ? toCourse(r) : undefined;
 }
 
@@ -79,19 +54,12 @@ const uniq = (xs: string[]) => [...new Set(xs)];
  * failed attempts carry no certificate and so no expiry). Returns the number of records whose expiry changed.
  */
 export function recomputeCourseExpiries(ws: Workspace, courseId: number, validityMonths: number | null): number {
-  const rows = ws.sqlite
-    .prepare('select id, completed_on as completedOn, passed, expires_on as expiresOn from training_records where course_id = ?')
-    .all(courseId) as Array<{ id: number; completedOn: string; passed: number; expiresOn: string | null }>;
-  const upd = ws.sqlite.prepare("update training_records set expires_on = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?");
-  let changed = 0;
-  for (const r of rows) {
-    const e = r.passed ? computeExpiry(r.completedOn, validityMonths) : null;
-    if (e !== r.expiresOn) {
-      upd.run(e, r.id);
-      changed++;
-    }
-  }
-  return changed;
+  const changes = courseStore
+    .recordsForExpiry(ws, courseId)
+    .map((r) => ({ id: r.id, expiresOn: r.passed ? computeExpiry(r.completedOn, validityMonths) : null, before: r.expiresOn }))
+    .filter((r) => r.expiresOn !== r.before);
+  courseStore.setExpiries(ws, changes);
+  return changes.length;
 }
 
 /**
@@ -102,36 +70,23 @@ export function saveCourse(ws: Workspace, input: CourseInput): { before: Course 
   validate(input);
   const clash = getCourseByCode(ws, input.code);
   if (clash && clash.id !== input.id) throw new DomainError(`A course with code ${input.code} already exists`, 'CONFLICT', { field: 'code' });
-  const values = {
+  const values: CourseValues = {
     code: input.code,
     titleZh: input.titleZh,
     titleEn: input.titleEn,
     category: input.category,
     validityMonths: input.validityMonths,
-    requiredTiers: JSON.stringify(uniq(input.requiredTiers)),
-    requiredChannelTypes: JSON.stringify(uniq(input.requiredChannelTypes)),
+    requiredTiers: uniq(input.requiredTiers),
+    requiredChannelTypes: uniq(input.requiredChannelTypes),
     passingScore: input.passingScore,
-    active: input.active === false ? 0 : 1,
+    active: input.active !== false,
   };
   if (input.id === undefined) {
-    const id = Number(
-      ws.sqlite
-        .prepare(
-          `insert into training_courses (code, title_zh, title_en, category, validity_months, required_tiers, required_channel_types, passing_score, active)
-           values (@code, @titleZh, @titleEn, @category, @validityMonths, @requiredTiers, @requiredChannelTypes, @passingScore, @active)`,
-        )
-        .run(values).lastInsertRowid,
-    );
+    const id = courseStore.insert(ws, values);
     return { before: null, after: getCourse(ws, id), recomputed: 0 };
   }
   const before = getCourse(ws, input.id);
-  ws.sqlite
-    .prepare(
-      `update training_courses set code = @code, title_zh = @titleZh, title_en = @titleEn, category = @category,
-       validity_months = @validityMonths, required_tiers = @requiredTiers, required_channel_types = @requiredChannelTypes,
-       passing_score = @passingScore, active = @active, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = @id`,
-    )
-    .run({ ...values, id: input.id });
+  courseStore.update(ws, input.id, values);
   const recomputed = before.validityMonths !== input.validityMonths ? recomputeCourseExpiries(ws, input.id, input.validityMonths) : 0;
   return { before, after: getCourse(ws, input.id), recomputed };
 }
@@ -144,6 +99,6 @@ export function deleteCourse(ws: Workspace, id: number): { before: Course } {
       recordCount: before.recordCount,
     });
   }
-  ws.sqlite.prepare('delete from training_courses where id = ?').run(id);
+  courseStore.delete(ws, id);
   return { before };
 }

@@ -7,8 +7,10 @@ import {
   type ReviewExportResult,
   reviewMeetingInput,
   reviewMeetingListInput,
+  type PackPreviousProposal,
   type ReviewAction,
   type ReviewMeeting,
+  REVIEW_PACK_LANGUAGES,
 } from '../model/reviews';
 
 export * from '../model/reviews';
@@ -26,6 +28,10 @@ export const reviewsContract = {
   ),
   /** Open and in-progress actions, overdue first: the dashboard's list beside overdue risk actions. */
   'reviews.actions.open': query<{ asOf: string; actions: ReviewAction[] }>()(openReviewActionsInput),
+  /** The proposed actions the last pack of a partner and period stored, with the action each became (null: not agreed). */
+  'reviews.proposals.list': query<PackPreviousProposal[]>()(
+    z.object({ partnerId: zs.id, period: zs.period, language: z.enum(REVIEW_PACK_LANGUAGES).default('zh-CN') }).strict(),
+  ),
   /** Review pack PDFs for one partner, a list, or every reviewed partner of tiers and/or a territory; progress per pack. */
   'reviews.export': job<ReviewExportResult>()(reviewExportInput, { invalidates: ['audit'] }),
 };

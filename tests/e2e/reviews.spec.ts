@@ -51,10 +51,23 @@ test.describe('business reviews', () => {
     expect(text).toContain(action);
     expect(text).toContain('Revenue');
 
+    // The pack's proposals were stored: a meeting about its period takes them as action rows in one click.
+    await section.getByTestId('review-meeting-new').click();
+    await form.getByTestId('review-meeting-period').fill(period);
+    await form.getByTestId('review-action-proposals').click();
+    const proposed = `Close the overdue action: ${action}`;
+    const actionInputs = form.getByTestId('review-action-row').getByLabel('Action', { exact: true });
+    await expect.poll(() => actionInputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(proposed);
+    await form.getByTestId('review-meeting-save').click();
+    await expect(form).toBeHidden();
+    await expect(section.getByTestId('review-meeting-action')).toContainText([proposed]);
+
     // Done from the dashboard: it leaves the list.
     await page.goto('/#/');
-    await open.getByTestId('review-action').filter({ hasText: action }).getByRole('button', { name: 'Done' }).click();
-    await expect(open.getByTestId('review-action').filter({ hasText: action })).toHaveCount(0);
+    const original = open.getByTestId('review-action').filter({ hasText: action }).filter({ hasNotText: proposed });
+    await original.getByRole('button', { name: 'Done' }).click();
+    await expect(original).toHaveCount(0);
+    await expect(open.getByTestId('review-action').filter({ hasText: proposed })).toHaveCount(1);
   });
 
   test('bulk export from the dashboard: every strategic partner gets a pack', async ({ page, specServer }) => {

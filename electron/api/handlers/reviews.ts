@@ -3,6 +3,7 @@ import { deleteMeeting, getMeeting, listMeetings, openActions, saveMeeting, setA
 import { exportReviewPacks } from '../../domain/reviews/reviewExport';
 import { workspaceClock } from '../../domain/system/workspaceClock';
 import type { HandlerMap } from './types';
+import { storedProposals } from '../../domain/reviews/reviewProposals';
 
 export const reviewHandlers: HandlerMap<keyof typeof reviewsContract> = {
   'reviews.meetings.list': ({ ws }, input) => listMeetings(ws, input, workspaceClock(ws).today()),
@@ -22,6 +23,7 @@ export const reviewHandlers: HandlerMap<keyof typeof reviewsContract> = {
     audit({ entity: 'review_action', entityId: id, before, after });
     return after;
   },
+  'reviews.proposals.list': ({ ws }, { partnerId, period, language }) => storedProposals(ws, partnerId, period, language),
   'reviews.export': (ctx, input) => exportReviewPacks(ctx, input),
   'reviews.actions.open': ({ ws }, { partnerId, overdueOnly, asOf }) => {
     const today = asOf ?? workspaceClock(ws).today();

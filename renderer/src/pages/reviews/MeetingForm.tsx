@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewActionStatus, ReviewMeeting } from '../../../../electron/contract/reviews';
 import { REVIEW_ACTION_STATUSES } from '../../../../shared/enums';
-import { useMutationOp } from '../../api/hooks';
+import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
 import { useToday } from '../../today';
@@ -17,7 +17,7 @@ interface ActionRow {
 
 /** Record or edit a review meeting: period, day, attendees, minutes, decisions (one a line) and action items. */
 export function MeetingForm({ partnerId, meeting, defaultPeriod, onClose }: { partnerId: number; meeting: ReviewMeeting | null; defaultPeriod: string; onClose: () => void }) {
-  const { t } = useTranslation(['reviews', 'common']);
+  const { t, i18n } = useTranslation(['reviews', 'common']);
   const save = useMutationOp('reviews.meetings.save');
   const remove = useMutationOp('reviews.meetings.delete');
   const [period, setPeriod] = useState(meeting?.period ?? defaultPeriod);
@@ -29,6 +29,9 @@ export function MeetingForm({ partnerId, meeting, defaultPeriod, onClose }: { pa
   const [actions, setActions] = useState<ActionRow[]>(
     meeting?.actions.map((a) => ({ id: a.id, description: a.description, owner: a.owner ?? '', dueOn: a.dueOn ?? '', status: a.status })) ?? [{ description: '', owner: '', dueOn: '', status: 'open' }],
   );
+  // The proposals the last pack for this period stored and no meeting agreed yet: one click turns them into action rows.
+  const stored = useOp('reviews.proposals.list', { partnerId, period, language: i18n.language.startsWith('zh') ? 'zh-CN' : 'en' });
+  const pending = (stored.data ?? []).filter((p) => p.actionStatus === null && !actions.some((a) => a.description === p.text));
   const lines = (s: string) => s.split(/\r?\n/).map((x) => x.trim()).filter(Boolean);
   const update = (i: number, patch: Partial<ActionRow>) => setActions((rows) => rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
 
@@ -103,6 +106,15 @@ export function MeetingForm({ partnerId, meeting, defaultPeriod, onClose }: { pa
             </button>
           </div>
         ))}
+        {pending.length > 0 && (
+          <button
+            type="button"
+            onClick={() => setActions((rows) => [...rows.filter((r) => r.id != null || r.description.trim()), ...pending.map((p) => ({ description: p.text, owner: p.owner ?? '', dueOn: p.dueOn ?? '', status: 'open' as const }))])}
+            data-testid="review-action-proposals"
+          >
+            {t('reviews:action.addProposals', { count: pending.length })}
+          </button>
+        )}
         <button type="button" onClick={() => setActions((rows) => [...rows, { description: '', owner: '', dueOn: '', status: 'open' }])} data-testid="review-action-add">
           {t('reviews:action.add')}
         </button>

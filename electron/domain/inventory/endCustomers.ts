@@ -50,7 +50,7 @@ function customerRows(ws: Workspace, input: Resolved): { rows: CustomerRow[]; fr
          union all
          select partner_id, customer_ref, null, null, date, coalesce(order_ref, date), amount_minor
            from sales_lines s where customer_ref is not null and date <= @asOf ${only}
-            and not exists (select 1 from sell_through_lines t where t.partner_id = s.partner_id)
+            and s.partner_id in (select id from partners pa where not exists (select 1 from sell_through_lines t where t.partner_id = pa.id))
        )
        select src.p, pa.code, src.c, max(src.name) as name, max(src.province) as province, min(d) as first, max(d) as last,
               count(distinct case when d > @from then o end) as f, coalesce(sum(case when d > @from then a end), 0) as m,

@@ -183,7 +183,35 @@ export interface InventoryPartnerRow extends ChannelMeasures {
   notReported: boolean;
 }
 
+/** The measures of a group of partners (top-level territory or channel type), summed; ratios from the sums. */
+export interface InventoryGroupRow {
+  by: 'territory' | 'channelType';
+  /** Territory code or channel type; '' for partners without a territory. */
+  key: string;
+  name: string | null;
+  partners: number;
+  sellInQuantity: number;
+  sellThroughQuantity: number;
+  sellThroughAmountMinor: number;
+  /** Σ sell-through ÷ Σ sell-in over the partners whose rate can be measured. */
+  sellThroughRate: number | null;
+  closingStock: number | null;
+  closingStockValueMinor: number | null;
+  /** Σ closing stock ÷ (Σ sell-through ÷ days) over the partners whose DOI can be measured. */
+  daysOfInventory: number | null;
+  locatedLines: number;
+  crossTerritoryLines: number;
+  crossTerritoryAmountMinor: number;
+  crossTerritoryShare: number | null;
+  pricedLines: number;
+  belowFloorLines: number;
+  belowFloorGapMinor: number;
+  belowFloorShare: number | null;
+  stuffingPartners: number;
+}
+
 export interface InventoryOverview {
+  groups: InventoryGroupRow[];
   period: string;
   start: string;
   end: string;

@@ -45,6 +45,8 @@ test.describe('inventory & sell-through', () => {
     await expect(gridCell(page, 'inventory-grid', 'productCode', 0)).toHaveText(sku);
     await expect(gridCell(page, 'inventory-grid', 'daysOfInventory', 0)).toHaveText(String(3 * days));
     await expect(gridCell(page, 'inventory-grid', 'closingStock', 0)).toHaveText('90');
+    // The sums per territory and channel type are listed.
+    await expect(page.getByTestId('inventory-groups-grid')).toContainText('Channel type');
     await page.getByTestId('inventory-partners-grid-filter').fill(code);
     await expect(gridCell(page, 'inventory-partners-grid', 'flags', 0)).toContainText('Cross-territory selling');
     await expect(gridCell(page, 'inventory-partners-grid', 'flags', 0)).toContainText('Price breaking');

@@ -2,8 +2,10 @@ import type { Workspace } from '../../../db/database';
 import { daysBetween } from '../../../shared/clock';
 import { DomainError } from '../../../shared/errors';
 import { addMonthsClamped, parsePeriod, periodContaining, type Period } from '../../../shared/period';
-import { DEFAULT_INVENTORY_RULES, inventoryRulesSchema, type EvidenceKind, type EvidenceLine, type InventoryGridRow, type InventoryOverview, type InventoryRules, type InventoryTrendPoint } from '../../model/inventory';
+import { DEFAULT_INVENTORY_RULES, inventoryRulesSchema, type EvidenceKind, type EvidenceLine, type InventoryGridRow, type InventoryGroupRow, type InventoryOverview, type InventoryPartnerRow, type InventoryRules, type InventoryTrendPoint } from '../../model/inventory';
 import { getSetting, setSetting } from '../system/settingsStore';
+import { treeNodes } from '../territories/territoryStore';
+import { rootOf } from '../territories/territoryTree';
 import type { OpContext } from '../opContext';
 import { workspaceClock } from '../system/workspaceClock';
 import { channelMeasures, FLOOR_AT_LINE } from './channelMeasures';
@@ -125,7 +127,72 @@ export function inventoryOverview(ws: Workspace, label: string): InventoryOvervi
     };
   });
   rows.sort((a, b) => a.partnerCode.localeCompare(b.partnerCode) || a.productCode.localeCompare(b.productCode));
-  return { period: period.label, start: period.start, end: period.end, today, rules, partners: partnerRows, rows };
+  return { period: period.label, start: period.start, end: period.end, today, rules, partners: partnerRows, rows, groups: groupSums(ws, partnerRows, days) };
+}
+
+/**
+ * The partners' measures summed per top-level territory and per channel type; ratios are recomputed from the sums over
+ * the partners where each can be measured (never an average of ratios).
+ */
+function groupSums(ws: Workspace, rows: InventoryPartnerRow[], days: number): InventoryGroupRow[] {
+  const nodes = treeNodes(ws);
+  const roots = rootOf(nodes);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const info = new Map(
+    (ws.sqlite.prepare('select code, channel_type as channelType, territory_id as t from partners').all() as Array<{ code: string; channelType: string; t: number | null }>).map((p) => [p.code, p]),
+  );
+  const groups = new Map<string, InventoryGroupRow & { rateIn: number; rateThrough: number; doiStock: number; doiThrough: number; doiN: number }>();
+  const add = (by: InventoryGroupRow['by'], key: string, name: string | null, r: InventoryPartnerRow) => {
+    const id = `${by}|${key}`;
+    let g = groups.get(id);
+    if (!g) {
+      g = { by, key, name, partners: 0, sellInQuantity: 0, sellThroughQuantity: 0, sellThroughAmountMinor: 0, sellThroughRate: null, closingStock: null, closingStockValueMinor: null,
+        daysOfInventory: null, locatedLines: 0, crossTerritoryLines: 0, crossTerritoryAmountMinor: 0, crossTerritoryShare: null, pricedLines: 0, belowFloorLines: 0,
+        belowFloorGapMinor: 0, belowFloorShare: null, stuffingPartners: 0, rateIn: 0, rateThrough: 0, doiStock: 0, doiThrough: 0, doiN: 0 };
+      groups.set(id, g);
+    }
+    g.partners++;
+    g.sellInQuantity += r.sellInQuantity;
+    g.sellThroughQuantity += r.sellThroughQuantity;
+    g.sellThroughAmountMinor += r.sellThroughAmountMinor;
+    if (r.sellThroughRate !== null) {
+      g.rateIn += r.sellInQuantity;
+      g.rateThrough += r.sellThroughQuantity;
+    }
+    if (r.closingStock !== null) g.closingStock = (g.closingStock ?? 0) + r.closingStock;
+    if (r.closingStockValueMinor !== null) g.closingStockValueMinor = (g.closingStockValueMinor ?? 0) + r.closingStockValueMinor;
+    if (r.daysOfInventory !== null && r.closingStock !== null) {
+      g.doiStock += r.closingStock;
+      g.doiThrough += r.sellThroughQuantity;
+      g.doiN++;
+    }
+    g.locatedLines += r.locatedLines;
+    g.crossTerritoryLines += r.crossTerritoryLines;
+    g.crossTerritoryAmountMinor += r.crossTerritoryAmountMinor;
+    g.pricedLines += r.pricedLines;
+    g.belowFloorLines += r.belowFloorLines;
+    g.belowFloorGapMinor += r.belowFloorGapMinor;
+    if (r.stuffing) g.stuffingPartners++;
+  };
+  for (const r of rows) {
+    const p = info.get(r.partnerCode);
+    if (!p) continue;
+    const root = p.t == null ? undefined : byId.get(roots.get(p.t) ?? p.t);
+    add('territory', root?.code ?? '', root?.nameZh ?? null, r);
+    add('channelType', p.channelType, null, r);
+  }
+  return [...groups.values()]
+    .map(({ rateIn, rateThrough, doiStock, doiThrough, doiN, ...g }) => ({
+      ...g,
+      sellInQuantity: round6(g.sellInQuantity),
+      sellThroughQuantity: round6(g.sellThroughQuantity),
+      closingStock: g.closingStock === null ? null : round6(g.closingStock),
+      sellThroughRate: rateIn > 0 ? round6(rateThrough / rateIn) : null,
+      daysOfInventory: doiN > 0 && doiThrough > 0 ? round6(doiStock / (doiThrough / days)) : null,
+      crossTerritoryShare: g.locatedLines > 0 ? round6(g.crossTerritoryLines / g.locatedLines) : null,
+      belowFloorShare: g.pricedLines > 0 ? round6(g.belowFloorLines / g.pricedLines) : null,
+    }))
+    .sort((a, b) => a.by.localeCompare(b.by) || a.key.localeCompare(b.key));
 }
 
 /** The sell-through lines behind a 窜货 (outside the territory) or 控价 (below the floor) finding, worst first. */

@@ -3,7 +3,7 @@ import type { EChartsOption } from 'echarts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { EvidenceKind, EvidenceLine, InventoryGridRow, InventoryPartnerRow } from '../../../../electron/contract/inventory';
+import type { EvidenceKind, EvidenceLine, InventoryGridRow, InventoryGroupRow, InventoryPartnerRow } from '../../../../electron/contract/inventory';
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -87,6 +87,29 @@ export default function InventoryPage() {
     [t],
   );
 
+  const groupColumns = useMemo<ColDef<InventoryGroupRow>[]>(
+    () => [
+      { field: 'by', headerName: t('inventory:group.by'), width: 110, valueFormatter: (p) => t(`inventory:group.${p.value}`) },
+      {
+        field: 'key',
+        headerName: t('inventory:group.group'),
+        width: 150,
+        valueFormatter: (p) => (p.data?.by === 'channelType' ? t(`common:channelType.${p.value}`) : p.data?.name ?? t('inventory:group.noTerritory')),
+      },
+      { field: 'partners', headerName: t('inventory:group.partners'), width: 90, type: 'rightAligned' },
+      { field: 'sellInQuantity', headerName: t('inventory:col.sellIn'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
+      { field: 'sellThroughQuantity', headerName: t('inventory:col.sellThrough'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
+      { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'closingStock', headerName: t('inventory:col.stock'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
+      { field: 'daysOfInventory', headerName: t('inventory:col.doi'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 0) },
+      { field: 'crossTerritoryShare', headerName: t('inventory:col.crossShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'belowFloorGapMinor', headerName: t('inventory:group.underFloor'), width: 130, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
+      { field: 'stuffingPartners', headerName: t('inventory:group.stuffing'), width: 110, type: 'rightAligned' },
+    ],
+    [t],
+  );
+
   const evidenceColumns = useMemo<ColDef<EvidenceLine>[]>(
     () => [
       { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110 },
@@ -161,6 +184,16 @@ export default function InventoryPage() {
         height={360}
         getRowId={(r) => `${r.partnerCode}\u0000${r.productCode}`}
         exportAs={{ grid: 'inventoryRows', query: { period }, title: t('inventory:title'), fileName: `inventory-${period}` }}
+      />
+
+      <h2>{t('inventory:section.groups')}</h2>
+      <DataGrid
+        stateKey="inventory.groups"
+        testId="inventory-groups-grid"
+        rows={overview.data?.groups}
+        columns={groupColumns}
+        height={240}
+        getRowId={(r) => `${r.by}|${r.key}`}
       />
 
       <h2>{t('inventory:section.trend')}</h2>

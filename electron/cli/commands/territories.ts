@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { formatMinor } from '../../../shared/money';
 
 /** `pwb territories list|add|rename|move|merge`: the company's territory tree. */
 export function register(program: Command): void {
@@ -77,15 +78,29 @@ export function registerCoverage(program: Command): void {
   const coverage = program.command('coverage').description('channel coverage (渠道覆盖率): targets per territory, covered ÷ wanted, the gaps');
   common(coverage.command('report').description('covered ÷ wanted per territory, and the gaps'))
     .option('--territory <code>', 'one territory and its sub-territories (default: the whole company)')
+    .option('--period <period>', "the scorecards' period for revenue, attainment and health (default: the latest evaluated)")
     .action(
-      action(async (opts: CommonOptions & { territory?: string }) => {
+      action(async (opts: CommonOptions & { territory?: string; period?: string }) => {
         await withApi(opts, async (api) => {
-          const r = await api.send('coverage.report', opts.territory ? { territory: opts.territory } : {});
+          const r = await api.send('coverage.report', { ...(opts.territory ? { territory: opts.territory } : {}), ...(opts.period ? { period: opts.period } : {}) });
           output(opts, r, () =>
             [
-              `Coverage${r.territory ? ` of ${r.territory}` : ''}: ${r.total.covered}/${r.total.wanted} ${pct(r.total.ratio)}`,
+              `Coverage${r.territory ? ` of ${r.territory}` : ''}: ${r.total.covered}/${r.total.wanted} ${pct(r.total.ratio)} (scorecards of ${r.period})`,
               '',
-              ...r.territories.map((t) => [t.code, t.nameZh, `${t.covered}/${t.wanted}`, pct(t.ratio), `${t.activePartners} active partners`, t.byDefault ? 'default' : 'targets', t.gaps ? `${t.gaps} gaps` : ''].join('\t')),
+              ...r.territories.map((t) =>
+                [
+                  t.code,
+                  t.nameZh,
+                  `${t.covered}/${t.wanted}`,
+                  pct(t.ratio),
+                  `${t.activePartners} active partners`,
+                  t.byDefault ? 'default' : 'targets',
+                  t.gaps ? `${t.gaps} gaps` : '',
+                  t.scorecards ? `revenue ${formatMinor(t.revenueMinor)}` : '',
+                  t.attainment !== null ? `attainment ${pct(t.attainment)}` : '',
+                  t.healthScore !== null ? `health ${t.healthScore.toFixed(1)}` : '',
+                ].join('\t'),
+              ),
               '',
               r.gaps.length ? 'Gaps:' : 'No gaps.',
               ...r.gaps.map(

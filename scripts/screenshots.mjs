@@ -15,10 +15,10 @@ const arg = (name, fallback) => {
 const out = arg('out', 'screenshots');
 /** --full-page: the whole scrollable page, not only what fits the window. */
 const fullPage = process.argv.includes('--full-page');
-const sizes = arg('sizes', '1280x800').split(',').map((s) => s.split('x').map(Number));
+const sizes = arg('sizes', '1280x800,1440x900').split(',').map((s) => s.split('x').map(Number));
 const LANGUAGES = ['zh-CN', 'en'];
 /** The pages, in menu order (renderer/src/routes.tsx); a partner's scorecard page for the first partner. */
-const PAGES = ['', 'partners', 'partners/1', 'sales', 'scorecards', 'training', 'incentives', 'payouts', 'risks', 'deals', 'imports', 'audit', 'settings'];
+const PAGES = ['', 'partners', 'partners/1', 'territories', 'sales', 'inventory', 'scorecards', 'plans', 'training', 'incentives', 'payouts', 'risks', 'deals', 'mdf', 'imports', 'audit', 'settings'];
 
 if (!process.argv.includes('--no-build')) {
   const b = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });

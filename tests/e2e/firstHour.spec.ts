@@ -128,3 +128,27 @@ test.describe('auto-risks in the register', () => {
     await expect(page.getByTestId('risk-heatmap')).toHaveAttribute('data-total', String(total));
   });
 });
+
+test.describe('layout at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  const PAGES = ['', 'partners', 'partners/1', 'territories', 'sales', 'inventory', 'scorecards', 'plans', 'training', 'incentives', 'payouts', 'risks', 'deals', 'mdf', 'imports', 'audit', 'settings'];
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    test(`no page scrolls sideways (${lang})`, async ({ page }) => {
+      await page.addInitScript((l) => localStorage.setItem('pwb.language', l), lang);
+      const wide: string[] = [];
+      for (const path of PAGES) {
+        await page.goto(`/#/${path}`);
+        await expect(page.locator('h1').first()).toBeVisible();
+        // the window and the content pane (grids scroll inside themselves)
+        const over = await page.evaluate(() => {
+          const doc = document.scrollingElement!;
+          const pane = document.querySelector('main') ?? doc;
+          return Math.max(doc.scrollWidth - doc.clientWidth, pane.scrollWidth - pane.clientWidth);
+        });
+        if (over > 1) wide.push(`${path || 'dashboard'} (+${over}px)`);
+      }
+      expect(wide).toEqual([]);
+    });
+  }
+});

@@ -1,5 +1,5 @@
 import './api/captureToken';
-import { call } from './api/client';
+import { call, queryKeyOf } from './api/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AllCommunityModule } from 'ag-grid-community';
 import { AgGridProvider } from 'ag-grid-react';
@@ -14,7 +14,7 @@ import './styles.css';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } } });
 // Pages default their dates to the workspace clock's today: ask for it before the first page needs it.
-void queryClient.prefetchQuery({ queryKey: ['system.today', {}], queryFn: () => call('system.today', {}) });
+void queryClient.prefetchQuery({ queryKey: queryKeyOf('system.today', {}), queryFn: () => call('system.today', {}) });
 
 // Hash routing: works from file:// in Electron and from the bridge in a browser alike.
 const router = createHashRouter([{ path: '/', element: <Layout />, children: routes.map((r) => ({ path: r.path, element: r.element, index: r.path === '' ? true : undefined })) }]);

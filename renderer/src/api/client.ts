@@ -54,3 +54,9 @@ export function runJob<K extends OperationName>(op: K, input: Input<K>, options:
 
 export const isJob = (op: OperationName) => contract[op].kind === 'job';
 export const invalidatesOf = (op: OperationName) => contract[op].invalidates;
+
+/** The area of an operation: its first name part ('partners.list' → 'partners'), the folder it lives in. */
+export const areaOf = (op: OperationName): string => op.split('.')[0];
+
+/** Query keys are [area, operation, input], so a change invalidates by area without scanning operation names. */
+export const queryKeyOf = <K extends OperationName>(op: K, input: unknown) => [areaOf(op), op, input] as const;

@@ -2,9 +2,12 @@ import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@ta
 import { useCallback, useRef, useState } from 'react';
 import type { Input, JobProgress, OperationName, Result } from '../../../electron/contract';
 import type { ApiError } from '../../../shared/errors';
-import { call, invalidatesOf, runJob } from './client';
+import { call, invalidatesOf, queryKeyOf, runJob } from './client';
 
-/** Query keys are [operation, input]; a mutation's `invalidates` prefixes ('partners') match operation names. */
+/**
+ * Query keys are [area, operation, input] (queryKeyOf). A mutation's `invalidates` entry is an area ('partners': every
+ * query of the area), an operation or operation prefix ('evaluations.settings'), or '' (everything).
+ */
 function useInvalidate() {
   const qc = useQueryClient();
   return useCallback(
@@ -12,7 +15,13 @@ function useInvalidate() {
       const prefixes = invalidatesOf(op);
       if (!prefixes.length) return;
       void qc.invalidateQueries({
-        predicate: (q) => prefixes.some((p) => p === '' || String(q.queryKey[0]).startsWith(`${p}.`) || q.queryKey[0] === p),
+        predicate: (q) =>
+          prefixes.some((p) => {
+            if (p === '') return true;
+            if (!p.includes('.')) return q.queryKey[0] === p;
+            const op = String(q.queryKey[1]);
+            return op === p || op.startsWith(`${p}.`);
+          }),
       });
     },
     [qc],
@@ -24,7 +33,7 @@ export function useOp<K extends OperationName>(
   input: Input<K>,
   options: Omit<UseQueryOptions<Result<K>, ApiError>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery<Result<K>, ApiError>({ queryKey: [op, input], queryFn: () => call(op, input), ...options });
+  return useQuery<Result<K>, ApiError>({ queryKey: queryKeyOf(op, input), queryFn: () => call(op, input), ...options });
 }
 
 export function useMutationOp<K extends OperationName>(op: K) {

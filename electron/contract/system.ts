@@ -52,7 +52,9 @@ export const systemContract = {
         const r = SETTINGS[key].schema.safeParse(value);
         // The key's own issues (code and params kept, so they are worded like any field's) under 'value'.
         if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, path: ['value', ...i.path.map((p) => p as string | number)] } as never);
-      }),
+      })
+      // The value's schema depends on the key, which JSON Schema does not say: examples show the shape.
+      .meta({ examples: [{ key: 'company.name', value: '华东渠道有限公司' }, { key: 'user.name', value: '王磊' }] }),
     // The user profile (user.name) decides which channel manager "Mine" means.
     { invalidates: ['settings', 'channelManagers'] },
   ),

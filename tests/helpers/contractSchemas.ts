@@ -58,6 +58,9 @@ export function arbitraryFor(root: JsonSchema, s: JsonSchema = root, depth = 0):
   s = resolveRef(root, s);
   if (isJsonValueSchema(s)) return depth > 3 ? fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean(), fc.constant(null)) : fc.jsonValue({ maxDepth: 2 });
   if (s.const !== undefined) return fc.constant(s.const);
+  // Where JSON Schema cannot say what is valid (a transform's accepted forms, a value whose schema depends on its key),
+  // the schema carries examples: use them half of the time.
+  if (s.examples?.length) return fc.oneof(fc.constantFrom(...s.examples), arbitraryFor(root, { ...s, examples: undefined }, depth));
   if (s.enum) return fc.constantFrom(...s.enum);
   const alts = s.anyOf ?? s.oneOf;
   if (alts) return fc.oneof(...alts.map((a) => arbitraryFor(root, a, depth + 1)));
@@ -65,8 +68,6 @@ export function arbitraryFor(root: JsonSchema, s: JsonSchema = root, depth = 0):
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   switch (type) {
     case 'string': {
-      // A string whose forms a transform accepts (zs.period) says so by examples: use them half of the time.
-      if (s.examples?.length) return fc.oneof(fc.constantFrom(...s.examples), arbitraryFor(root, { ...s, examples: undefined }, depth));
       const min = s.minLength ?? 0;
       const max = s.maxLength ?? 50;
       if (s.pattern) {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { withReferenceWrites, type Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
+import { mirrorReference, releaseReference } from './referenceMirror';
 
 export const REFERENCE_KINDS = ['territory', 'product', 'course', 'program_template'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
@@ -83,6 +84,7 @@ export async function pullReference(ws: Workspace, client: pg.Client, now = new 
         if (x.deleted) {
           if (local.has(key)) {
             remove.run(x.kind, x.code);
+            releaseReference(ws, x.kind, x.code);
             result.removed++;
           }
           continue;
@@ -92,6 +94,7 @@ export async function pullReference(ws: Workspace, client: pg.Client, now = new 
         const had = local.get(key);
         if (had === version) continue;
         upsert.run(x.kind, x.code, version, x.name, JSON.stringify(x.data), now);
+        mirrorReference(ws, { kind: x.kind, code: x.code, name: x.name, version, data: x.data ?? {} });
         if (had === undefined) result.added++;
         else result.updated++;
       }
@@ -100,6 +103,7 @@ export async function pullReference(ws: Workspace, client: pg.Client, now = new 
         const [kind, code] = key.split('\u0000');
         if (r.rows.some((x) => x.kind === kind && x.code === code)) continue;
         remove.run(kind, code);
+        releaseReference(ws, kind, code);
         result.removed++;
       }
     })(),

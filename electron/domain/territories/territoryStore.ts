@@ -3,6 +3,7 @@ import type { TerritoryKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { Territory, TerritoryAddInput, TerritoryMergeInput, TerritoryMoveInput, TerritoryRenameInput } from '../../model/territories';
 import { isWithin, withDescendants, type TreeNode } from './territoryTree';
+import { refuseIfFromHq } from '../hq/referenceMirror';
 
 /** A refusal the user reads: the English message for logs, the reason and params for errorText in the user's language. */
 export function refuse(message: string, code: 'NOT_FOUND' | 'CONFLICT' | 'DOMAIN', reason: string, params: Record<string, unknown>): DomainError {
@@ -155,6 +156,7 @@ export function addTerritory(ws: Workspace, input: TerritoryAddInput): Territory
 const touch = "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
 export function renameTerritory(ws: Workspace, input: TerritoryRenameInput): { before: Territory; after: Territory } {
+  refuseIfFromHq(ws, 'territory', { code: input.code });
   const before = getTerritory(ws, input.code);
   if (input.newCode && input.newCode.toLowerCase() !== before.code.toLowerCase() && ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(input.newCode))
     throw refuse(`Territory code ${input.newCode} is already used`, 'CONFLICT', 'territory.codeTaken', { code: input.newCode });
@@ -165,6 +167,7 @@ export function renameTerritory(ws: Workspace, input: TerritoryRenameInput): { b
 }
 
 export function moveTerritory(ws: Workspace, input: TerritoryMoveInput): { before: Territory; after: Territory } {
+  refuseIfFromHq(ws, 'territory', { code: input.code });
   const before = getTerritory(ws, input.code);
   const parent = input.parent ? byCode(ws, input.parent) : null;
   if (parent && isWithin(treeNodes(ws), parent.id, before.id))
@@ -175,6 +178,7 @@ export function moveTerritory(ws: Workspace, input: TerritoryMoveInput): { befor
 
 /** Everything that pointed at `from` points at `into` afterwards; `from` is deleted. Stored evaluation runs keep their names. */
 export function mergeTerritory(ws: Workspace, input: TerritoryMergeInput): { from: Territory; into: Territory; movedPartners: number } {
+  refuseIfFromHq(ws, 'territory', { code: input.from });
   const from = getTerritory(ws, input.from);
   const into0 = getTerritory(ws, input.into);
   if (from.id === into0.id) throw refuse('A territory cannot be merged into itself', 'CONFLICT', 'territory.mergeIntoItself', { code: from.code });
@@ -190,6 +194,7 @@ export function mergeTerritory(ws: Workspace, input: TerritoryMergeInput): { fro
 }
 
 export function setTerritoryActive(ws: Workspace, code: string, active: boolean): { before: Territory; after: Territory } {
+  refuseIfFromHq(ws, 'territory', { code });
   const before = getTerritory(ws, code);
   ws.sqlite.prepare(`update territories set active = ?, ${touch} where id = ?`).run(active ? 1 : 0, before.id);
   return { before, after: getTerritory(ws, code) };

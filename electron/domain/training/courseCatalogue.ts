@@ -5,6 +5,7 @@ import { parseCodeList } from './compliance';
 import { computeExpiry } from '../../model/trainingExpiry';
 import { Course } from '../../model/training';
 import { courseStore, type CourseValues, type CourseWithCount } from './store';
+import { refuseIfFromHq } from '../hq/referenceMirror';
 
 export interface CourseInput {
   id?: number;
@@ -85,6 +86,7 @@ export function saveCourse(ws: Workspace, input: CourseInput): { before: Course 
     const id = courseStore.insert(ws, values);
     return { before: null, after: getCourse(ws, id), recomputed: 0 };
   }
+  refuseIfFromHq(ws, 'course', { id: input.id });
   const before = getCourse(ws, input.id);
   courseStore.update(ws, input.id, values);
   const recomputed = before.validityMonths !== input.validityMonths ? recomputeCourseExpiries(ws, input.id, input.validityMonths) : 0;
@@ -93,6 +95,7 @@ export function saveCourse(ws: Workspace, input: CourseInput): { before: Course 
 
 /** Deletes a course without records; a course with history is refused (retire it with active = false instead). */
 export function deleteCourse(ws: Workspace, id: number): { before: Course } {
+  refuseIfFromHq(ws, 'course', { id });
   const before = getCourse(ws, id);
   if (before.recordCount > 0) {
     throw new DomainError(`Course ${before.code} has ${before.recordCount} training records; retire it (inactive) instead of deleting it`, 'CONFLICT', {

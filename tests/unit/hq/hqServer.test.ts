@@ -11,6 +11,7 @@ import { listReference, publishReference, pullReference } from '../../../electro
 import { readIdentity } from '../../../electron/domain/hq/workspaceIdentity';
 import { openWorkspace, type Workspace } from '../../../db/database';
 import { pwb } from '../../helpers/cli';
+import { errorText } from '../../../shared/errorMessages';
 import { hqImage, normalisedWorkspaceImage } from '../../helpers/hq';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { fileWorkspace, partnerInput } from '../../helpers/workspace';
@@ -179,6 +180,34 @@ describe('HQ on a real PostgreSQL server', () => {
         expect(c101[0]).toMatchObject({ code: 'C-101', name: '产品基础认证（2025版）' });
         expect(c101[0].version).toBeGreaterThan(v1);
         await expect(office.query("UPDATE hq.reference_data SET name = 'x'")).rejects.toThrow(/permission denied/);
+
+        // Pulled territories, products and courses are the rows the pages and the domain use, read-only with versions.
+        await publishReference(admin, 'territory', [{ code: 'HQ-EAST', name: '华东大区（总部）', data: { nameEn: 'East (HQ)' } }, { code: 'HQ-SH', name: '上海片区', data: { parent: 'HQ-EAST' } }]);
+        await publishReference(admin, 'product', [{ code: 'SKU-HQ-1', name: '净水器 A1', data: { productLine: '净水', unit: '台' } }]);
+        await publishReference(admin, 'course', [{ code: 'C-101', name: '产品基础认证（2025版）', data: { hours: 8, titleEn: 'Product basics 2025', category: 'product', validityMonths: 24 } }]);
+        await pullReference(w.ws, office);
+        const api = createApi({ ws: w.ws, user: 'tester' });
+        const sh = w.ws.sqlite.prepare("SELECT t.name_zh AS name, p.code AS parent, t.kind, t.hq_version AS v FROM territories t JOIN territories p ON p.id = t.parent_id WHERE t.code = 'HQ-SH'").get() as { name: string; parent: string; kind: string; v: number };
+        expect(sh).toMatchObject({ name: '上海片区', parent: 'HQ-EAST', kind: 'subTerritory' });
+        expect(sh.v).toBeGreaterThan(0);
+        const course = (await api.send('training.courses.list', {})).find((c) => c.code === 'C-101')!;
+        expect(course).toMatchObject({ titleZh: '产品基础认证（2025版）', titleEn: 'Product basics 2025', validityMonths: 24 });
+        expect(w.ws.sqlite.prepare("SELECT name_zh AS n, unit, hq_version IS NOT NULL AS hq FROM products WHERE code = 'SKU-HQ-1'").get()).toEqual({ n: '净水器 A1', unit: '台', hq: 1 });
+        // Local edits are refused in words, with the version; other paths hit the triggers, refused the same way.
+        const renamed = (await api.send('territories.rename', { code: 'HQ-SH', nameZh: '改名' }).catch((e: { body: unknown }) => e.body)) as { code: string; message: string; data: unknown };
+        expect(renamed).toMatchObject({ code: 'FORBIDDEN', data: { reason: 'hq.referenceReadOnly', params: { kind: 'territory', code: 'HQ-SH', version: sh.v } } });
+        expect(errorText(renamed, 'zh-CN')).toBe(`区域 HQ-SH 由总部统一下发（版本 ${sh.v}），不能在本地修改或删除；请联系总部修改，再运行“从总部获取”（pwb hq pull）`);
+        expect(errorText(renamed, 'en')).toMatch(/^Territory HQ-SH comes from HQ \(version \d+\) and cannot be changed or deleted here/);
+        await expect(api.send('training.courses.delete', { id: course.id })).rejects.toMatchObject({ body: { data: { reason: 'hq.referenceReadOnly', params: { kind: 'course', code: 'C-101' } } } });
+        expect(() => w.ws.sqlite.prepare("UPDATE products SET name_zh = 'x' WHERE code = 'SKU-HQ-1'").run()).toThrow(/READ_ONLY_HQ: product/);
+        // Local territories may hang under HQ's; the audit trail records the refusal.
+        await api.send('territories.add', { nameZh: '浦东组', code: 'LOCAL-PD', parent: 'HQ-SH' });
+        expect(w.ws.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE operation = 'territories.rename' AND outcome = 'refused'").get()).toEqual({ n: 1 });
+        // Withdrawn by HQ: the row stays (partners point at it), inactive and the office's again.
+        await publishReference(admin, 'territory', [{ code: 'HQ-EAST', name: '华东大区（总部）', data: { nameEn: 'East (HQ)' } }]);
+        await pullReference(w.ws, office);
+        expect(w.ws.sqlite.prepare("SELECT active, hq_version AS v FROM territories WHERE code = 'HQ-SH'").get()).toEqual({ active: 0, v: null });
+        await api.send('territories.rename', { code: 'HQ-SH', nameZh: '上海片区（本地）' });
       } finally {
         await office.end();
       }

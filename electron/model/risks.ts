@@ -43,6 +43,8 @@ export const riskListFilter = z
     categories: z.array(z.enum(RISK_CATEGORIES)).max(RISK_CATEGORIES.length).optional(),
     sources: z.array(z.enum(RISK_SOURCES)).max(RISK_SOURCES.length).optional(),
     partnerIds: z.array(zs.id).max(10_000).optional(),
+    /** "Mine": risks of these channel managers' partners, or owned by one of them (name or e-mail). */
+    channelManagerIds: z.array(zs.id).max(1000).optional(),
     /** Which score the level and cell filters (and the heat map) use; default inherent. */
     basis: z.enum(RISK_BASES).optional(),
     /** A heat-map cell: likelihood × impact on the chosen basis. */

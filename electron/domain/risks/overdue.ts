@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { channelManagers, partners, riskActions, risks } from '../../../db/schema';
+import { partners, riskActions, risks } from '../../../db/schema';
 import { daysBetween } from '../../../shared/clock';
 import type { RiskLevel } from '../../../shared/enums';
+import { minePredicate } from './mine';
 import { getRiskBands, riskLevel } from './riskLevels';
 
 export interface OverdueReview {
@@ -24,19 +25,6 @@ export interface OverdueAction {
   owner: string | null;
   dueOn: string;
   daysOverdue: number;
-}
-
-/**
- * Whose an overdue item is, for "Mine": a risk of a partner one of the managers owns now, or an owner (the risk's or
- * the action's, free text) that is one of them by name or e-mail, letter case aside.
- */
-function minePredicate(ws: Workspace, channelManagerIds: number[] | undefined) {
-  if (!channelManagerIds) return () => true;
-  const managers = channelManagerIds.length ? ws.db.select().from(channelManagers).where(inArray(channelManagers.id, channelManagerIds)).all() : [];
-  const ids = new Set(managers.map((m) => m.id));
-  const names = new Set(managers.flatMap((m) => [m.name, m.email].filter((x): x is string => !!x).map((x) => x.trim().toLowerCase())));
-  return (partnerManagerId: number | null, ...owners: Array<string | null>) =>
-    (partnerManagerId !== null && ids.has(partnerManagerId)) || owners.some((o) => o !== null && names.has(o.trim().toLowerCase()));
 }
 
 /** For the dashboard: reviews past their date and actions past their due date, on risks that are not closed. */

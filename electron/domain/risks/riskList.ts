@@ -6,6 +6,7 @@ import { workspaceClock } from '../system/workspaceClock';
 import type { RiskLevel } from '../../../shared/enums';
 import { getRiskBands, riskLevel, type RiskBands } from './riskLevels';
 import { getRiskRow, type RiskSnapshot } from './riskRegister';
+import { minePredicate } from './mine';
 import { registerAsOf } from './registerAsOf';
 
 /** A risk as the register shows it: stored fields plus what is derived at read time (scores, levels, partner, action counts). */
@@ -94,8 +95,8 @@ function actionCounts(ws: Workspace, asOf: string, createdBefore?: string): Map<
   return out;
 }
 
-function partnerMap(ws: Workspace): Map<number, { code: string; name: string }> {
-  return new Map(ws.db.select({ id: partners.id, code: partners.code, name: partners.name }).from(partners).all().map((p) => [p.id, p]));
+function partnerMap(ws: Workspace): Map<number, { code: string; name: string; channelManagerId: number | null }> {
+  return new Map(ws.db.select({ id: partners.id, code: partners.code, name: partners.name, channelManagerId: partners.channelManagerId }).from(partners).all().map((p) => [p.id, p]));
 }
 
 /** Every risk (current, or as of a past day) with derived fields, unfiltered. */
@@ -120,7 +121,12 @@ export function allRisks(ws: Workspace, asOf?: string): ListedRisk[] {
 /** The register filtered: what the grid shows. */
 export function listRisks(ws: Workspace, f: RiskListFilter): { rows: ListedRisk[]; total: number; bands: RiskBands } {
   const basis = f.basis ?? 'inherent';
-  const rows = allRisks(ws, f.asOf).filter((r) => matches(r, f, basis));
+  let rows = allRisks(ws, f.asOf).filter((r) => matches(r, f, basis));
+  if (f.channelManagerIds) {
+    const mine = minePredicate(ws, f.channelManagerIds);
+    const pm = partnerMap(ws);
+    rows = rows.filter((r) => mine(r.partnerId != null ? (pm.get(r.partnerId)?.channelManagerId ?? null) : null, r.owner));
+  }
   return { rows, total: rows.length, bands: getRiskBands(ws.db) };
 }
 

@@ -226,8 +226,8 @@ describe('"Mine" on scorecards', () => {
   });
 });
 
-describe('"Mine" on overdue risk reviews and expiring certificates', () => {
-  it('keeps overdue reviews and actions of my partners or owned by me (name or e-mail); nobody gives none', async () => {
+describe('"Mine" on overdue risk reviews, the risk register and expiring certificates', () => {
+  it('keeps overdue reviews and actions, and register rows, of my partners or owned by me (name or e-mail); nobody gives none', async () => {
     const me = await api.send('channelManagers.create', { name: '王磊', email: 'wang.lei@example.com' });
     const other = await api.send('channelManagers.create', { name: '李娜' });
     const mine = await add('R1', { channelManagerId: me.id });
@@ -248,6 +248,12 @@ describe('"Mine" on overdue risk reviews and expiring certificates', () => {
     expect(await overdue([me.id])).toEqual({ reviews: ['my partner', 'owned by me'], actions: ['my action only action', 'my partner action', 'owned by me action'] });
     expect((await overdue()).reviews).toHaveLength(4);
     expect(await overdue([])).toEqual({ reviews: [], actions: [] });
+    // the register and its heat map narrow the same way (a risk by its partner or its own owner)
+    const register = await api.send('risks.list', { channelManagerIds: [me.id] });
+    expect(register.rows.map((r) => r.title).sort()).toEqual(['my partner', 'owned by me']);
+    expect((await api.send('risks.heatMap', { channelManagerIds: [me.id] })).total).toBe(2);
+    expect((await api.send('risks.list', {})).total).toBe(4);
+    expect((await api.send('risks.list', { channelManagerIds: [] })).total).toBe(0);
     // the partner moves to me: its risk becomes mine
     await api.send('channelManagers.reassign', { partnerIds: [theirs], to: me.id, reason: '区域调整' });
     expect((await overdue([me.id])).reviews).toHaveLength(3);

@@ -6,6 +6,7 @@ import { RISK_CATEGORIES, RISK_SOURCES, RISK_STATUSES } from '../../../../shared
 import { RISK_LEVELS as RISK_LEVEL_VALUES } from '../../../../shared/enums';
 import { RISK_BASES, type RiskBasis, type RiskListRow } from '../../../../electron/contract/risks';
 import { useOp } from '../../api/hooks';
+import { useMine } from '../../mine';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { BandsEditor } from './BandsEditor';
@@ -56,6 +57,7 @@ export default function RisksPage() {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [bands, setBands] = useState(false);
 
+  const mine = useMine('risks');
   const filter = useMemo(
     () => ({
       basis,
@@ -64,11 +66,13 @@ export default function RisksPage() {
       levels: level ? [level] : undefined,
       asOf: asOf || undefined,
       sources: hideAuto ? RISK_SOURCES.filter((x) => x !== 'evaluation') : undefined,
+      ...mine.filter,
     }),
-    [basis, includeClosed, status, category, level, asOf, hideAuto],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [basis, includeClosed, status, category, level, asOf, hideAuto, mine.mine, mine.ready],
   );
-  const heat = useOp('risks.heatMap', filter);
-  const list = useOp('risks.list', { ...filter, cell: cell ?? undefined });
+  const heat = useOp('risks.heatMap', filter, { enabled: mine.ready });
+  const list = useOp('risks.list', { ...filter, cell: cell ?? undefined }, { enabled: mine.ready });
   const readOnly = Boolean(asOf);
 
   const lvl = (v: RiskListRow['level'] | undefined) => (v ? <span className={`level-pill level-${v}`}>{t(`risks:level.${v}`)}</span> : null);
@@ -115,6 +119,10 @@ export default function RisksPage() {
         <label>
           <input type="checkbox" checked={includeClosed} disabled={Boolean(status)} onChange={(e) => setIncludeClosed(e.target.checked)} data-testid="risk-include-closed" /> {t('risks:includeClosed')}
         </label>
+        <label>
+          <input type="checkbox" checked={mine.mine} onChange={(e) => mine.setMine(e.target.checked)} data-testid="risks-mine" /> {t('partners:mine')}
+        </label>
+        {mine.nobody && <small className="muted">{t('partners:mineNobody')}</small>}
         <label>
           <input type="checkbox" checked={!hideAuto} onChange={(e) => setParam('auto', e.target.checked ? '' : 'hide')} data-testid="risk-show-auto" /> {t('risks:showAuto')}
         </label>

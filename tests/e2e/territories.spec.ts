@@ -202,6 +202,16 @@ test.describe('Mine (我的)', () => {
     await expect.poll(count).toBeLessThan(everyone);
     await page.reload();
     await expect(page.getByTestId('overdue-mine')).toBeChecked();
+
+    // the risk register: Mine keeps fewer risks, and the heat map counts follow
+    await page.goto('/#/risks');
+    const sources = page.getByTestId('risk-heatmap-sources');
+    const total = async () => Number(/\d+/.exec((await sources.textContent()) ?? '')?.[0] ?? -1);
+    await expect(sources).toBeVisible();
+    const allRisks = await total();
+    expect(allRisks).toBeGreaterThan(0);
+    await page.getByTestId('risks-mine').check();
+    await expect.poll(total).toBeLessThan(allRisks);
   });
 });
 

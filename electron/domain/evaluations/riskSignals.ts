@@ -3,6 +3,7 @@ import type { RiskCategory } from '../../../shared/enums';
 import { sql } from 'drizzle-orm';
 import { risks, type RiskRow } from '../../../db/schema';
 import { diffRisk, snapshotOf, type RiskChanges } from '../risks/riskRegister';
+import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from './evaluationSettings';
 import type { PartnerKpis } from './kpis';
 import { addDays } from '../../../shared/period';
@@ -87,15 +88,7 @@ export function applyRiskSignals(
   // Reads up front instead of one query per partner and rule: the partners evaluated for a later period of this kind,
   // the newest not-closed auto-risk per partner and rule, and the partners' codes (for new risks' titles).
   const ids = JSON.stringify(kpis.map((k) => k.partnerId));
-  const later = new Set(
-    ws.sqlite
-      .prepare(
-        `select distinct s.partner_id from evaluation_runs r join scorecards s on s.run_id = r.id
-         where r.status = 'completed' and r.period_kind = ? and r.period > ?`,
-      )
-      .pluck()
-      .all(period.kind, period.label) as number[],
-  );
+  const later = partnersEvaluatedLater(ws, period);
   // Partners not in business (suspended, terminated — not expected to sell) raise no signals and keep the ones they have.
   const resting = new Set(
     ws.sqlite.prepare("select id from partners where id in (select value from json_each(?)) and status not in ('active', 'probation')").pluck().all(ids) as number[],

@@ -4,6 +4,7 @@ import type { Period } from '../../../shared/period';
 import type { ChannelMeasures, InventoryRules, StuffingSignal } from '../../model/inventory';
 import type { OpContext } from '../opContext';
 import { createRisk, updateRisk } from '../risks/riskRegister';
+import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { channelMeasures, FLOOR_AT_LINE } from './channelMeasures';
 import { inventoryRules } from './inventoryOverview';
 import { stuffingSignals } from './stuffingSignal';
@@ -98,15 +99,7 @@ export function applyChannelRisks(
   const out: ChannelRiskOutcome = { created: 0, updated: 0, closed: 0 };
   const rules = inventoryRules(ws);
   if (!rules.autoRisks || partnerIds.length === 0) return out;
-  const later = new Set(
-    ws.sqlite
-      .prepare(
-        `select distinct s.partner_id from evaluation_runs r join scorecards s on s.run_id = r.id
-         where r.status = 'completed' and r.period_kind = ? and r.period > ?`,
-      )
-      .pluck()
-      .all(period.kind, period.label) as number[],
-  );
+  const later = partnersEvaluatedLater(ws, period);
   const ids = reportingPartners(ws, partnerIds, period.end).filter((id) => !later.has(id));
   if (ids.length === 0) return out;
   const measures = opts.measures ?? channelMeasures(ws, period, ids);

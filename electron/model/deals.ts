@@ -79,6 +79,8 @@ export const dealListInput = z
     /** Only the direct team's registrations. */
     direct: z.boolean().optional(),
     search: z.string().max(100).optional(),
+    /** "Mine": only the partners these channel managers own now. */
+    channelManagerIds: z.array(zs.id).max(1000).optional(),
   })
   .strict();
 export type DealListFilter = z.output<typeof dealListInput>;

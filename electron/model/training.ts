@@ -48,6 +48,8 @@ export const recordListInput = z
     from: date.optional(),
     to: date.optional(),
     passed: z.boolean().optional(),
+    /** "Mine": only the partners these channel managers own now. */
+    channelManagerIds: z.array(zs.id).max(1000).optional(),
     /** The day each record's certificate state is read at (default: today). */
     asOf: date.optional(),
     limit: z.number().int().min(1).max(100_000).optional(),

@@ -232,6 +232,10 @@ export function listDeals(ws: Workspace, f: DealListFilter): { rows: DealRow[]; 
   if (f.statuses?.length) conds.push(inArray(dealRegistrations.status, f.statuses));
   if (f.direct) conds.push(isNull(dealRegistrations.partnerId));
   if (f.partnerIds?.length) conds.push(inArray(dealRegistrations.partnerId, f.partnerIds));
+  if (f.channelManagerIds) {
+    if (!f.channelManagerIds.length) return { rows: [], total: 0 };
+    conds.push(inArray(dealRegistrations.partnerId, ws.db.select({ id: partners.id }).from(partners).where(inArray(partners.channelManagerId, f.channelManagerIds))));
+  }
   let rows = toRows(ws, ws.db.select().from(dealRegistrations).where(conds.length ? and(...conds) : undefined).orderBy(asc(dealRegistrations.id)).all());
   if (f.search?.trim()) {
     const q = f.search.trim().toLowerCase();

@@ -24,6 +24,8 @@ export interface RecordFilter {
   from?: string;
   to?: string;
   passed?: boolean;
+  /** "Mine": the partners these channel managers own now. */
+  channelManagerIds?: number[];
   limit?: number;
   offset?: number;
 }
@@ -56,6 +58,8 @@ export function listRecords(ws: Workspace, f: RecordFilter, asOf: string): { row
   if (f.from) add('r.completed_on >= @from', 'from', f.from);
   if (f.to) add('r.completed_on <= @to', 'to', f.to);
   if (f.passed !== undefined) add('r.passed = @passed', 'passed', f.passed ? 1 : 0);
+  // "Mine": the partners these channel managers own now (none at all when the list is empty).
+  if (f.channelManagerIds) add('p.channel_manager_id in (select value from json_each(@managers))', 'managers', JSON.stringify(f.channelManagerIds));
   if (f.search) {
     conds.push(
       "(p.code like @q escape '\\' or p.name like @q escape '\\' or r.trainee like @q escape '\\' or r.certificate_no like @q escape '\\' or c.code like @q escape '\\')",

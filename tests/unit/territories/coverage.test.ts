@@ -270,6 +270,11 @@ describe('"Mine" on overdue risk reviews, the risk register and expiring certifi
     expect(await codes()).toEqual(['E1', 'E2']);
     expect(await codes([me.id])).toEqual(['E1']);
     expect(await codes([])).toEqual([]);
+    // the training records grid narrows the same way
+    const records = async (ids?: number[]) => (await api.send('training.records.list', { ...(ids ? { channelManagerIds: ids } : {}) })).rows.map((r) => r.partnerCode).sort();
+    expect(await records()).toEqual(['E1', 'E2']);
+    expect(await records([me.id])).toEqual(['E1']);
+    expect(await records([])).toEqual([]);
     const t = tempDir();
     try {
       const file = await api.send('training.exportExpiring', { asOf: '2025-01-15', days: 90, channelManagerIds: [me.id], format: 'csv', lang: 'zh-CN', out: join(t.dir, 'expiring.csv') });
@@ -281,6 +286,22 @@ describe('"Mine" on overdue risk reviews, the risk register and expiring certifi
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('"Mine" on deal registrations', () => {
+  it('keeps the deals of my partners (not the direct team’s, not others’); nobody gives none', async () => {
+    const me = await api.send('channelManagers.create', { name: '王磊' });
+    const other = await api.send('channelManagers.create', { name: '李娜' });
+    const p1 = await add('D1', { channelManagerId: me.id });
+    const p2 = await add('D2', { channelManagerId: other.id });
+    await api.send('deals.register', { partnerId: p1, customerName: '华信科技有限公司', productLine: 'X', expectedValueMinor: 100_00 });
+    await api.send('deals.register', { partnerId: p2, customerName: '远东贸易有限公司', productLine: 'X', expectedValueMinor: 100_00 });
+    await api.send('deals.register', { partnerId: null, customerName: '北方电子有限公司', productLine: 'X', expectedValueMinor: 100_00 });
+    const customers = async (ids?: number[]) => (await api.send('deals.list', ids ? { channelManagerIds: ids } : {})).rows.map((r) => r.customerName).sort();
+    expect(await customers()).toHaveLength(3);
+    expect(await customers([me.id])).toEqual(['华信科技有限公司']);
+    expect(await customers([])).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import type { DealRow } from '../../../../electron/contract/deals';
 import { formatMoney } from '../../../../shared/money';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
+import { useMine } from '../../mine';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { DealForm } from './DealForm';
@@ -20,7 +21,9 @@ export default function DealsPage() {
   const [viewing, setViewing] = useState<number | null>(null);
   const [settings, setSettings] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const list = useOp('deals.list', status ? { statuses: [status as (typeof DEAL_STATUSES)[number]] } : {});
+  const mine = useMine('deals');
+  const query = { ...(status ? { statuses: [status as (typeof DEAL_STATUSES)[number]] } : {}), ...mine.filter };
+  const list = useOp('deals.list', query, { enabled: mine.ready });
   const expire = useMutationOp('deals.expire');
 
   const columns = useMemo<ColDef<DealRow>[]>(
@@ -55,7 +58,7 @@ export default function DealsPage() {
       {message && <div className="deal-result" data-testid="deal-message">{message}</div>}
       <ErrorBanner error={list.error ?? expire.error} />
       <DataGrid<DealRow>
-        exportAs={{ grid: 'deals', query: status ? { statuses: [status] } : {}, title: t('common:nav.deals'), fileName: 'deals' }}
+        exportAs={{ grid: 'deals', query, title: t('common:nav.deals'), fileName: 'deals' }}
         stateKey="deals"
         testId="deals-grid"
         rows={list.data?.rows}
@@ -70,6 +73,10 @@ export default function DealsPage() {
                 <option key={s} value={s}>{t(`deals:status.${s}`)}</option>
               ))}
             </select>
+            <label className="inline">
+              <input type="checkbox" checked={mine.mine} onChange={(e) => mine.setMine(e.target.checked)} data-testid="deals-mine" /> {t('partners:mine')}
+            </label>
+            {mine.nobody && <small className="muted">{t('partners:mineNobody')}</small>}
             <button type="button" onClick={() => setSettings(true)}>{t('deals:settings.edit')}</button>
             <button type="button" disabled={expire.isPending} onClick={() => expire.mutate({}, { onSuccess: (r) => setMessage(t('deals:expired', { count: r.expired.length })) })} data-testid="deals-expire">
               {t('deals:expire')}

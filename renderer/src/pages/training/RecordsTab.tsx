@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrainingRecord, TrainingRecordRow } from '../../../../electron/contract/training';
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
+import { useMine } from '../../mine';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { RecordForm } from './RecordForm';
 
@@ -11,7 +12,8 @@ export function RecordsTab({ asOf }: { asOf: string }) {
   const { t, i18n } = useTranslation(['training', 'common']);
   const [editing, setEditing] = useState<TrainingRecord | 'new' | null>(null);
   // The domain reads each certificate's state at the page's day, so the export writes the state the grid shows.
-  const list = useOp('training.records.list', { asOf, limit: 100_000 });
+  const mine = useMine('trainingRecords');
+  const list = useOp('training.records.list', { asOf, limit: 100_000, ...mine.filter }, { enabled: mine.ready });
   const zh = i18n.language === 'zh-CN';
 
   const columns = useMemo<ColDef<TrainingRecordRow>[]>(
@@ -47,7 +49,7 @@ export function RecordsTab({ asOf }: { asOf: string }) {
         </p>
       )}
       <DataGrid<TrainingRecordRow>
-        exportAs={{ grid: 'trainingRecords', query: { asOf }, title: t('common:nav.training'), fileName: 'training-records' }}
+        exportAs={{ grid: 'trainingRecords', query: { asOf, ...mine.filter }, title: t('common:nav.training'), fileName: 'training-records' }}
         stateKey="training.records"
         testId="records-grid"
         rows={list.data?.rows}
@@ -55,9 +57,15 @@ export function RecordsTab({ asOf }: { asOf: string }) {
         getRowId={(r) => String(r.id)}
         onRowClicked={(r) => setEditing(r)}
         toolbar={
-          <button className="primary" onClick={() => setEditing('new')} data-testid="record-new">
-            {t('training:record.new')}
-          </button>
+          <>
+            <label className="inline">
+              <input type="checkbox" checked={mine.mine} onChange={(e) => mine.setMine(e.target.checked)} data-testid="records-mine" /> {t('partners:mine')}
+            </label>
+            {mine.nobody && <small className="muted">{t('partners:mineNobody')}</small>}
+            <button className="primary" onClick={() => setEditing('new')} data-testid="record-new">
+              {t('training:record.new')}
+            </button>
+          </>
         }
       />
       {editing && <RecordForm record={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}

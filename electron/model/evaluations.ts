@@ -186,6 +186,8 @@ export interface ScorecardRow {
   partnerId: number;
   partnerCode: string;
   partnerName: string;
+  /** The partner's English name, where it has one (shown in English mode). */
+  partnerNameEn: string | null;
   tier: Tier;
   channelType: string;
   /** The territory as it was when the run was made (Chinese name, English name, code); never changes afterwards. */

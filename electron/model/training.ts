@@ -148,6 +148,8 @@ export interface TrainingRecord {
   partnerId: number;
   partnerCode: string;
   partnerName: string;
+  /** The partner's English name, where it has one (shown in English mode). */
+  partnerNameEn: string | null;
   courseId: number;
   courseCode: string;
   courseTitleZh: string;

@@ -19,7 +19,7 @@ export interface ScorecardFilter {
 }
 
 const SELECT = `select s.id, s.run_id as runId, r.version as runVersion, r.period, r.period_kind as periodKind, s.partner_id as partnerId,
-  p.code as partnerCode, p.name as partnerName, s.tier, coalesce(s.channel_type, p.channel_type) as channelType, s.region, s.region_en as regionEn,
+  p.code as partnerCode, p.name as partnerName, p.name_en as partnerNameEn, s.tier, coalesce(s.channel_type, p.channel_type) as channelType, s.region, s.region_en as regionEn,
   coalesce(s.region_code, (select t.code from territories t where t.name_zh = s.region and t.parent_id is null)) as regionCode,
   s.revenue_minor as revenueMinor, s.target_minor as targetMinor, s.attainment, s.growth_prev as growthPrev, s.growth_yoy as growthYoY,
   s.gross_margin as grossMargin, s.orders, s.active_customers as activeCustomers, s.new_customers as newCustomers, s.retention,

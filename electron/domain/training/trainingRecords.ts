@@ -38,7 +38,7 @@ export function recordState(r: Pick<TrainingRecord, 'passed' | 'expiresOn'>, asO
 
 type RecordSql = Omit<TrainingRecord, 'passed'> & { passed: number };
 
-const SELECT = `select r.id, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, r.course_id as courseId,
+const SELECT = `select r.id, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, p.name_en as partnerNameEn, r.course_id as courseId,
   c.code as courseCode, c.title_zh as courseTitleZh, c.title_en as courseTitleEn, r.trainee, r.completed_on as completedOn,
   r.score, r.passed, r.certificate_no as certificateNo, r.expires_on as expiresOn, r.import_id as importId, r.updated_at as updatedAt
   from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id`;

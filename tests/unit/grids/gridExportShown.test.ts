@@ -96,7 +96,7 @@ describe('grid export of columns computed for the screen', () => {
   });
 
   it('writes 直销 for a deal without a partner (and finds it by that word), and the English name where the grid shows it', async () => {
-    const { api, dir } = setup();
+    const { ws, api, dir } = setup();
     const p = await api.send('partners.create', partnerInput('D1', { name: '深圳鑫睿', nameEn: 'Shenzhen Xinrui' }));
     await api.send('partners.create', partnerInput('D2', { name: '广州华商' }));
     await api.send('deals.register', { partnerId: p.id, customerName: '华信科技有限公司', productLine: 'X', expectedValueMinor: 100_00 });
@@ -132,5 +132,22 @@ describe('grid export of columns computed for the screen', () => {
       out: join(dir, 'partners.csv'),
     });
     expect(csvLines(names.path)).toEqual(['Code,Name', 'D1,Shenzhen Xinrui', 'D2,广州华商']);
+
+    // the training records grid carries the English name too, and exports it the same way in English mode
+    const course = (await api.send('training.courses.save', { code: 'C1', titleZh: '产品认证', titleEn: 'Product', category: 'product', validityMonths: 12, requiredTiers: [], requiredChannelTypes: [], passingScore: null })).course;
+    await api.send('training.records.save', { partnerId: p.id, courseId: course.id, trainee: '张三', completedOn: '2025-03-01', passed: true });
+    expect((await api.send('training.records.list', {})).rows.map((r) => [r.partnerName, r.partnerNameEn])).toEqual([['深圳鑫睿', 'Shenzhen Xinrui']]);
+    const records = await api.send('grids.export', {
+      grid: 'trainingRecords',
+      query: {},
+      columns: [{ colId: 'partnerName', header: 'Partner', fields: ['partnerNameEn', 'partnerName'], pick: 'first' }],
+      format: 'csv',
+      out: join(dir, 'records.csv'),
+    });
+    expect(csvLines(records.path)).toEqual(['Partner', 'Shenzhen Xinrui']);
+    // and the scorecards grid
+    sale(ws, p.id, '2025-02-01', 100_00);
+    await api.send('evaluations.run', { period: '2025-Q1' });
+    expect((await api.send('scorecards.list', { period: '2025-Q1' })).rows.find((r) => r.partnerCode === 'D1')?.partnerNameEn).toBe('Shenzhen Xinrui');
   });
 });

@@ -21,7 +21,8 @@ import { reasonText } from './reason';
  * they become the grid's filter model.
  */
 export default function ScorecardsPage() {
-  const { t } = useTranslation(['scorecards', 'common', 'partners']);
+  const { t, i18n } = useTranslation(['scorecards', 'common', 'partners']);
+  const en = i18n.language === 'en';
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const period = params.get('period') || undefined;
@@ -77,6 +78,9 @@ export default function ScorecardsPage() {
         field: 'partnerName',
         headerName: t('scorecards:col.partnerName'),
         width: 200,
+        // English mode shows the partner's English name where it has one (and the export writes the same).
+        context: { export: { fields: en ? ['partnerNameEn', 'partnerName'] : ['partnerName'], pick: 'first' } },
+        valueGetter: (p: { data?: ScorecardRow }) => (en && p.data?.partnerNameEn ? p.data.partnerNameEn : p.data?.partnerName),
         cellRenderer: (p: { data?: ScorecardRow; value: string }) => (
           <a href={`#/partners/${p.data?.partnerId}`} data-testid={`partner-link-${p.data?.partnerCode}`}>
             {p.value}
@@ -130,7 +134,7 @@ export default function ScorecardsPage() {
         },
       },
     ];
-  }, [t, decide, territories]);
+  }, [t, en, decide, territories]);
 
   const runIds = useMemo(() => [...new Set((list.data?.rows ?? []).map((r) => r.runId))], [list.data]);
   const activeFilters = ['channel', 'region', 'grade', 'attMin', 'attMax'].filter((k) => params.get(k));

@@ -19,7 +19,7 @@ export function RecordsTab({ asOf }: { asOf: string }) {
   const columns = useMemo<ColDef<TrainingRecordRow>[]>(
     () => [
       { field: 'partnerCode', headerName: t('training:record.partner'), width: 110, pinned: 'left' },
-      { field: 'partnerName', headerName: t('training:record.partnerName'), flex: 1, minWidth: 200 },
+      { field: 'partnerName', headerName: t('training:record.partnerName'), flex: 1, minWidth: 200, context: { export: { fields: zh ? ['partnerName'] : ['partnerNameEn', 'partnerName'], pick: 'first' } }, valueGetter: (p) => (!zh && p.data?.partnerNameEn ? p.data.partnerNameEn : p.data?.partnerName) },
       { field: 'courseCode', headerName: t('training:course.code'), width: 110 },
       { colId: 'courseTitle', headerName: t('training:record.course'), flex: 1, minWidth: 180, context: { export: { fields: [zh ? 'courseTitleZh' : 'courseTitleEn'] } }, valueGetter: (p) => (zh ? p.data?.courseTitleZh : p.data?.courseTitleEn) },
       { field: 'trainee', headerName: t('training:record.trainee'), width: 110 },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -8,8 +8,9 @@ export function UserProfileSection() {
   const { t } = useTranslation(['audit']);
   const current = useOp('settings.get', { key: 'user.name' });
   const save = useMutationOp('settings.set');
-  const [name, setName] = useState('');
-  useEffect(() => setName(typeof current.data?.value === 'string' ? current.data.value : ''), [current.data]);
+  // What the user typed, else the stored name: a stored name arriving after the user started typing must not wipe it.
+  const [typed, setName] = useState<string | null>(null);
+  const name = typed ?? (typeof current.data?.value === 'string' ? current.data.value : '');
   return (
     <section data-testid="user-profile-section">
       <h2>{t('audit:profile.title')}</h2>

@@ -5,6 +5,19 @@ test.describe('settings: backups, evaluation schedules and rules (browser mode o
     await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
   });
 
+  test('what is typed in the general settings survives saving the user profile (which refetches the settings)', async ({ page }) => {
+    await page.goto('/#/settings');
+    const company = page.locator('input[name="company.name"]');
+    await expect(company).toBeVisible();
+    await company.fill('未保存的公司名');
+    await page.getByTestId('user-profile-name').fill('测试用户');
+    // the profile's save invalidates the settings area: wait until the settings list was read again
+    const refetched = page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postData() ?? '').includes('"settings.list"'));
+    await page.getByTestId('user-profile-save').click();
+    await refetched;
+    await expect(company).toHaveValue('未保存的公司名');
+  });
+
   test('back up now lists a new manual backup', async ({ page }) => {
     await page.goto('/#/settings');
     const section = page.getByTestId('backups-section');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTINGS, type SettingKey } from '../../../../electron/contract/system';
 import { useMutationOp, useOp } from '../../api/hooks';
@@ -40,10 +40,16 @@ export function GeneralSection() {
   const profile = useOp('company.profile', {});
   const save = useMutationOp('settings.set');
   const [values, setValues] = useState<Record<string, string>>({});
+  const dirty = useRef(false);
+  const edit = (key: string, value: string) => {
+    dirty.current = true;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    if (!list.data) return;
+    // Fill the form from what is stored, but never over what the user is editing (saving another section refetches).
+    if (!list.data || dirty.current) return;
     const current = Object.fromEntries(list.data.map((s) => [s.key, s.value]));
     setValues(Object.fromEntries(FIELDS.map((f) => [f.key, current[f.key] == null ? (DEFAULTS[f.key] ?? '') : toForm(f.type, current[f.key])])));
   }, [list.data]);
@@ -58,6 +64,7 @@ export function GeneralSection() {
       if (value === stored[f.key] || (stored[f.key] == null && raw === DEFAULTS[f.key])) continue;
       await save.mutateAsync({ key: f.key, value });
     }
+    dirty.current = false;
     setSaved(true);
     void profile.refetch();
   };
@@ -75,7 +82,7 @@ export function GeneralSection() {
           <label key={f.key}>
             <span>{t(`settings:general.${f.key}`)}</span>
             {OPTIONS[f.type] ? (
-              <select value={values[f.key] ?? ''} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} name={f.key}>
+              <select value={values[f.key] ?? ''} onChange={(e) => edit(f.key, e.target.value)} name={f.key}>
                 {OPTIONS[f.type]!.map((o) => (
                   <option key={o} value={o}>
                     {t(`settings:general.option.${o}`)}
@@ -83,7 +90,7 @@ export function GeneralSection() {
                 ))}
               </select>
             ) : f.type === 'month' ? (
-              <select value={values[f.key] ?? '1'} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} name={f.key}>
+              <select value={values[f.key] ?? '1'} onChange={(e) => edit(f.key, e.target.value)} name={f.key}>
                 {Array.from({ length: 12 }, (_, i) => (
                   <option key={i + 1} value={String(i + 1)}>
                     {monthName(i + 1)}
@@ -91,7 +98,7 @@ export function GeneralSection() {
                 ))}
               </select>
             ) : (
-              <input name={f.key} value={values[f.key] ?? ''} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} />
+              <input name={f.key} value={values[f.key] ?? ''} onChange={(e) => edit(f.key, e.target.value)} />
             )}
           </label>
         ))}

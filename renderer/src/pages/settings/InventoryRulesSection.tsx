@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inventoryRulesSchema, type InventoryRules } from '../../../../electron/contract/inventory';
 import { useMutationOp, useOp } from '../../api/hooks';
@@ -24,12 +24,18 @@ export function InventoryRulesSection() {
   const rules = useOp('inventory.rules.get', {});
   const save = useMutationOp('inventory.rules.set');
   const [values, setValues] = useState<Record<string, string>>({});
+  const dirty = useRef(false);
+  const edit = (key: string, value: string) => {
+    dirty.current = true;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
   const [autoRisks, setAutoRisks] = useState(true);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    if (!rules.data) return;
+    // Fill the form from what is stored, but never over what the user is editing (saving another section refetches).
+    if (!rules.data || dirty.current) return;
     setValues(Object.fromEntries(FIELDS.map((f) => [f.key, toForm(rules.data[f.key], f.percent)])));
     setAutoRisks(rules.data.autoRisks);
   }, [rules.data]);
@@ -44,6 +50,7 @@ export function InventoryRulesSection() {
     }
     setErrors({});
     await save.mutateAsync(parsed.data);
+    dirty.current = false;
     setSaved(true);
   };
 
@@ -61,7 +68,7 @@ export function InventoryRulesSection() {
               step="any"
               value={values[f.key] ?? ''}
               onChange={(e) => {
-                setValues({ ...values, [f.key]: e.target.value });
+                edit(f.key, e.target.value);
                 if (errors[f.key]) setErrors(({ [f.key]: _, ...rest }) => rest);
               }}
               data-testid={`inventory-rule-${f.key}`}
@@ -71,7 +78,7 @@ export function InventoryRulesSection() {
           </label>
         ))}
         <label className="checkbox">
-          <input type="checkbox" name="autoRisks" checked={autoRisks} onChange={(e) => setAutoRisks(e.target.checked)} data-testid="inventory-rule-autoRisks" />
+          <input type="checkbox" name="autoRisks" checked={autoRisks} onChange={(e) => { dirty.current = true; setAutoRisks(e.target.checked); }} data-testid="inventory-rule-autoRisks" />
           <span>{t('settings:inventoryRules.autoRisks')}</span>
         </label>
       </div>

@@ -1,9 +1,10 @@
-import { parse, type CsvError } from 'csv-parse';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
+import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer';
 import { ImportFailure } from './importFailure';
 import type { RecordSource } from './recordSource';
 import { isEmptyRow } from './recordSource';
@@ -13,9 +14,9 @@ import type { SourceRecord } from '../../model/imports';
 /** A field or row longer than this is an error (usually a quote that is never closed). */
 export const MAX_RECORD_CHARS = 1_000_000;
 
-function csvFailure(name: string, e: CsvError, header: string[]): ImportFailure {
-  const row = Number(e.records ?? 0) + 1;
-  const idx = typeof e.index === 'number' ? e.index : null;
+function csvFailure(name: string, e: CsvSyntaxError, header: string[]): ImportFailure {
+  const row = e.records + 1;
+  const idx: number | null = e.index;
   const column = idx !== null ? (header[idx] || null) : null;
   // A column without a header name (the header row itself, or a row longer than the header) is named by its position.
   const where = `${name} row ${row}${column ? `, column '${column}'` : idx !== null ? `, column ${idx + 1}${header.length ? ` (the header has ${header.length})` : ''}` : ''}`;
@@ -27,11 +28,12 @@ function csvFailure(name: string, e: CsvError, header: string[]): ImportFailure 
     case 'CSV_INVALID_CLOSING_QUOTE':
       message = `a quote inside a quoted field must be doubled ("")`;
       break;
+    case 'CSV_INVALID_OPENING_QUOTE':
+      message = `a quote inside a field that does not start with one (quote the whole field and double the quote: "")`;
+      break;
     case 'CSV_MAX_RECORD_SIZE':
       message = `the row is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters (a missing closing quote?)`;
       break;
-    default:
-      message = e.message;
   }
   return new ImportFailure(`${where}: ${message}`, [{ row, column, value: null, message }]);
 }
@@ -50,7 +52,7 @@ function notText(name: string, row: number, column: string, cell: string): Impor
   return new ImportFailure(`${name} row ${row}, column '${column}': ${message}`, [{ row, column, value: cell.slice(0, 200).replace(new RegExp(NOT_TEXT.source, 'g'), '?'), message }]);
 }
 
-/** Streams a delimited text file through the decoder and csv-parse; the header is the first non-empty row. */
+/** Streams a delimited text file through the decoder and the tokenizer; the header is the first non-empty row. */
 export async function openCsvSource(path: string, sniffed: Sniffed): Promise<RecordSource> {
   const name = basename(path);
   const hash = createHash('sha256');
@@ -60,30 +62,34 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
     bytes += chunk.length;
     hash.update(chunk as Buffer);
   });
-  const decoded: Readable =
-    sniffed.encoding === 'utf8'
-      ? file
-      : (file.pipe(iconv.decodeStream(sniffed.encoding === 'gb18030' ? 'gb18030' : sniffed.encoding === 'utf16be' ? 'utf-16be' : 'utf-16le', { stripBOM: true })) as unknown as Readable);
-  const parser = decoded.pipe(
-    parse({
-      delimiter: sniffed.delimiter,
-      bom: true,
-      relax_column_count: true,
-      max_record_size: MAX_RECORD_CHARS,
-      skip_empty_lines: false,
-    }),
-  );
-  file.on('error', (e) => parser.destroy(e));
-  const it = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const utf8 = sniffed.encoding === 'utf8' ? new StringDecoder('utf8') : null;
+  const decoded: Readable = utf8
+    ? file
+    : (file.pipe(iconv.decodeStream(sniffed.encoding === 'gb18030' ? 'gb18030' : sniffed.encoding === 'utf16be' ? 'utf-16be' : 'utf-16le', { stripBOM: true })) as unknown as Readable);
+  if (!utf8) file.on('error', (e) => decoded.destroy(e));
+  const tokenizer = new CsvTokenizer(sniffed.delimiter, MAX_RECORD_CHARS);
+  const chunks = decoded[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  let pending: string[][] = [];
+  let at = 0;
+  let ended = false;
   let row = 0;
   let header: string[] = [];
+  /** The next record, reading and tokenizing the next chunk when the last one's records are used up. */
   const next = async (): Promise<IteratorResult<string[]>> => {
     try {
-      const r = await it.next();
-      if (!r.done) row++;
-      return r;
+      while (at >= pending.length) {
+        if (ended) return { done: true, value: undefined };
+        const c = await chunks.next();
+        at = 0;
+        if (c.done) {
+          ended = true;
+          pending = tokenizer.push(utf8 ? utf8.end() : '', true);
+        } else pending = tokenizer.push(typeof c.value === 'string' ? c.value : utf8!.write(c.value), false);
+      }
+      row++;
+      return { done: false, value: pending[at++] };
     } catch (e) {
-      if ((e as CsvError).code?.startsWith('CSV_')) throw csvFailure(name, e as CsvError, header);
+      if (e instanceof CsvSyntaxError) throw csvFailure(name, e, header);
       throw new ImportFailure(`${name}: cannot read the file (${(e as Error).message})`);
     }
   };
@@ -122,7 +128,7 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
     close() {
       if (closed) return;
       closed = true;
-      parser.destroy();
+      decoded.destroy();
       file.destroy();
     },
   };

@@ -150,5 +150,37 @@ test.describe('layout at 1280×800', () => {
       }
       expect(wide).toEqual([]);
     });
+
+    test(`the columns people come for are in view without scrolling sideways (${lang})`, async ({ page }) => {
+      await page.addInitScript((l) => localStorage.setItem('pwb.language', l), lang);
+      // A header cell lies wholly inside its grid's box (pinned or within the first screen of columns).
+      const inView = async (grid: string, colId: string) => {
+        const box = (await page.getByTestId(grid).boundingBox())!;
+        await expect(page.getByTestId(grid).locator('.ag-header-cell').first()).toBeVisible();
+        const cell = page.getByTestId(grid).locator(`.ag-header-cell[col-id="${colId}"]`).first();
+        // a grid that virtualises its columns does not even draw one beyond the window
+        if ((await cell.count()) === 0) return `${grid}/${colId} beyond the window`;
+        const c = (await cell.boundingBox())!;
+        return c.x >= box.x - 1 && c.x + c.width <= box.x + box.width + 1 ? 'in view' : `${grid}/${colId} at ${Math.round(c.x - box.x)}–${Math.round(c.x + c.width - box.x)} of ${Math.round(box.width)} px`;
+      };
+      const wanted: [string, string, string][] = [
+        ['sales', 'sales-grid', 'amountMinor'],
+        ['sales', 'sales-grid', 'costMinor'],
+        ['scorecards', 'scorecards-grid', 'attainmentPct'],
+        ['imports', 'imports-grid', 'undo'],
+      ];
+      const out: string[] = [];
+      for (const [path, grid, colId] of wanted) {
+        await page.goto(`/#/${path}`);
+        const r = await inView(grid, colId);
+        if (r !== 'in view') out.push(r);
+      }
+      // a payout run's lines: the amount column
+      await page.goto('/#/payouts');
+      await page.getByTestId('payout-runs-grid').locator('[role="row"][row-index="0"]').first().click();
+      const r = await inView('payout-lines-grid', 'amountMinor');
+      if (r !== 'in view') out.push(r);
+      expect(out).toEqual([]);
+    });
   }
 });

@@ -31,6 +31,8 @@ export function ImportHistory() {
       {
         colId: 'undo',
         headerName: '',
+        // Pinned: the reason people open the history is to undo an import, on any window width.
+        pinned: 'right',
         width: 110,
         sortable: false,
         filter: false,

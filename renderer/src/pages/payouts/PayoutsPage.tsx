@@ -26,7 +26,7 @@ export default function PayoutsPage() {
       { field: 'programCode', headerName: t('payouts:field.programCode'), width: 170 },
       { field: 'programName', headerName: t('payouts:field.programName'), flex: 1, minWidth: 200 },
       { field: 'period', headerName: t('payouts:field.period'), width: 110 },
-      { field: 'version', headerName: t('payouts:field.version'), width: 90 },
+      { field: 'version', headerName: t('payouts:field.version'), width: 105 },
       { field: 'status', headerName: t('payouts:field.status'), width: 110, valueFormatter: (p) => t(`payouts:status.${p.value}`) },
       { field: 'totalMinor', headerName: t('payouts:field.totalMinor'), width: 160, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0, p.data?.currency) },
       { field: 'partnerCount', headerName: t('payouts:field.partnerCount'), width: 100 },

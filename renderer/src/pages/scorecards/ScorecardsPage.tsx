@@ -87,12 +87,13 @@ export default function ScorecardsPage() {
           </a>
         ),
       },
+      // Attainment right after the partner: with score and grade pinned it is in view at 1280 px.
+      { ...ratio('attainment', t('scorecards:col.attainment')), colId: 'attainmentPct' },
       { field: 'channelType', headerName: t('scorecards:col.channelType'), width: 145, valueFormatter: (p) => t(`common:channelType.${p.value}`), filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
       { field: 'region', headerName: t('scorecards:col.region'), width: 145, valueFormatter: (p) => (p.value ? territories.name(p.value, p.data?.regionEn) : '—'), filterValueGetter: (p) => territories.name(p.data?.region, p.data?.regionEn) },
       { field: 'tier', headerName: t('scorecards:col.tier'), width: 100, valueFormatter: (p) => t(`common:tier.${p.value}`), filterValueGetter: (p) => t(`common:tier.${p.data?.tier}`) },
       { field: 'revenueMinor', headerName: t('scorecards:col.revenue'), width: 150, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => formatMoney(p.value as number) },
       { field: 'targetMinor', headerName: t('scorecards:col.target'), width: 150, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => (p.value === null ? '—' : formatMoney(p.value as number)) },
-      { ...ratio('attainment', t('scorecards:col.attainment')), colId: 'attainmentPct' },
       ratio('growthPrev', t('scorecards:col.growthPrev')),
       ratio('growthYoY', t('scorecards:col.growthYoY')),
       ratio('grossMargin', t('scorecards:col.grossMargin')),
@@ -103,7 +104,7 @@ export default function ScorecardsPage() {
       { field: 'satisfaction', headerName: t('scorecards:col.satisfaction'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter', valueFormatter: (p) => (p.value === null ? '—' : (p.value as number).toFixed(2)) },
       ratio('trainingCompliance', t('scorecards:col.trainingCompliance')),
       { field: 'openHighRisks', headerName: t('scorecards:col.openHighRisks'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter' },
-      { field: 'healthScore', headerName: t('scorecards:col.healthScore'), width: 150, type: 'rightAligned', filter: 'agNumberColumnFilter', sort: 'desc', pinned: 'left', valueFormatter: (p) => (p.value == null ? '—' : (p.value as number).toFixed(1)) },
+      { field: 'healthScore', headerName: t('scorecards:col.healthScore'), width: 120, type: 'rightAligned', filter: 'agNumberColumnFilter', sort: 'desc', pinned: 'left', valueFormatter: (p) => (p.value == null ? '—' : (p.value as number).toFixed(1)) },
       { field: 'grade', headerName: t('scorecards:col.grade'), width: 95, pinned: 'left', cellRenderer: (p: { value: string }) => <span className={`grade grade-${p.value}`}>{p.value}</span> },
       { field: 'rankInChannel', headerName: t('scorecards:col.rankInChannel'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter' },
       { field: 'rankInRegion', headerName: t('scorecards:col.rankInRegion'), width: 100, type: 'rightAligned', filter: 'agNumberColumnFilter' },

@@ -165,6 +165,97 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `总部密码文件 ${String(p.file)} 其他用户也能读取（权限 ${String(p.mode)}）：请先执行 chmod 600`,
     en: (p) => `The HQ password file ${String(p.file)} can be read by other users (mode ${String(p.mode)}): chmod 600 it first`,
   },
+  // The refusals of the HQ connection, schema and commands: one text per reason for the window and the CLI.
+  OFFLINE: {
+    'zh-CN': (p) => `当前无法连接总部${p.server ? `服务器 ${String(p.server)}` : ''}${p.detail ? `（${String(p.detail)}）` : ''}。数据没有丢失：变更保留在本工作区，下次上报时发送（应用每 15 分钟自动上报，或点击“立即上报”，或运行 pwb hq publish）。`,
+    en: (p) => `HQ${p.server ? ` server ${String(p.server)}` : ''} cannot be reached right now${p.detail ? ` (${String(p.detail)})` : ''}. Nothing was lost: the changes stay in this workspace and are sent on the next publish (the app tries every 15 minutes, or Publish now, or pwb hq publish).`,
+  },
+  LOGIN: {
+    'zh-CN': (p) =>
+      p.cause === 'noPassword'
+        ? `总部服务器${p.server ? ` ${String(p.server)}` : ''}要求密码，但没有找到：请在“设置 → 总部”中保存到系统钥匙串，或提供密码密钥文件（--password-file）、PGPASSWORD 或 ~/.pgpass 中的一行。`
+        : `总部服务器${p.server ? ` ${String(p.server)}` : ''}拒绝登录：请检查地址中的角色和密码（系统钥匙串、密码密钥文件、PGPASSWORD 或 ~/.pgpass）。`,
+    en: (p) =>
+      p.cause === 'noPassword'
+        ? `HQ server${p.server ? ` ${String(p.server)}` : ''} asks for a password and none was found: save it in the OS keychain (Settings → HQ), or give a key file (--password-file), PGPASSWORD or a ~/.pgpass line.`
+        : `HQ server${p.server ? ` ${String(p.server)}` : ''} refused the login: check the role in the address and the password (OS keychain, key file, PGPASSWORD or ~/.pgpass).`,
+  },
+  NOT_CONFIGURED: {
+    'zh-CN': () => '尚未配置总部连接：请先在“设置 → 总部”中填写总部地址和办事处并保存。',
+    en: () => 'No HQ connection is configured: enter the HQ address and the office under Settings → HQ first, then Save.',
+  },
+  NO_OFFICE: {
+    'zh-CN': () => '请先填写本工作区所属的办事处（设置 → 总部，或 --office 名称）。',
+    en: () => "Name this workspace's office first (Settings → HQ, or --office NAME).",
+  },
+  OFFICE_NAME: {
+    'zh-CN': () => '办事处名称应为 1–100 个字符。',
+    en: () => 'The office name must have 1–100 characters.',
+  },
+  HQ_SCHEMA_NEWER: {
+    'zh-CN': (p) => `总部数据库的结构版本（${String(p.found)}）比本程序能识别的（${String(p.known)}）新：请升级渠道伙伴工作台。没有发送或修改任何数据。`,
+    en: (p) => `The HQ database has schema version ${String(p.found)}, newer than this version of Partner Workbench understands (${String(p.known)}): update the app. Nothing was sent or changed.`,
+  },
+  HQ_SCHEMA_OLDER: {
+    'zh-CN': (p) => `总部数据库的结构版本（${String(p.found)}）低于本程序需要的（${String(p.known)}）：请总部运行 pwb hq setup 升级。没有发送任何数据。`,
+    en: (p) => `The HQ database has schema version ${String(p.found)}; this app needs ${String(p.known)}: HQ runs pwb hq setup to migrate it. Nothing was sent.`,
+  },
+  HQ_NOT_SET_UP: {
+    'zh-CN': () => '该数据库尚未设置为总部数据库：总部需先运行一次 pwb hq setup --hq 地址。',
+    en: () => 'This database is not set up as a Partner Workbench HQ yet: HQ runs pwb hq setup --hq URL once.',
+  },
+  PERMISSION: {
+    'zh-CN': () => '总部拒绝了这次写入或读取：该工作区已登记在其他办事处的角色下，或此角色无权读取其他办事处的数据（总部汇总需要 pwb_hq_reader 权限）。',
+    en: () => "HQ refused this write or read: this workspace is registered to another office's role, or this role may not read other offices (the HQ overview needs pwb_hq_reader).",
+  },
+  NO_DATABASE: {
+    'zh-CN': (p) => `总部服务器${p.server ? ` ${String(p.server)}` : ''}上没有这个数据库：请检查地址中的数据库名（总部用 createdb 创建）。`,
+    en: (p) => `There is no such database on the HQ server${p.server ? ` ${String(p.server)}` : ''}: check the database name in the address (HQ creates it with createdb).`,
+  },
+  SERVER: {
+    'zh-CN': (p) => `总部服务器${p.server ? ` ${String(p.server)}` : ''}报错${p.detail ? `：${String(p.detail)}` : ''}。没有丢失任何数据，请稍后重试或联系总部。`,
+    en: (p) => `The HQ server${p.server ? ` ${String(p.server)}` : ''} reported an error${p.detail ? `: ${String(p.detail)}` : ''}. Nothing was lost; try again later or contact HQ.`,
+  },
+  URL: {
+    'zh-CN': () => '请提供总部地址：postgres:// 开头，如 postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full（命令行：--hq 地址 或 PWB_HQ_URL）。',
+    en: () => 'Give the HQ address as a postgres:// URL, e.g. postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full (command line: --hq URL or PWB_HQ_URL).',
+  },
+  PASSWORD_FILE: {
+    'zh-CN': (p) => `无法读取总部密码密钥文件${p.file ? ` ${String(p.file)}` : ''}。`,
+    en: (p) => `The HQ password key file${p.file ? ` ${String(p.file)}` : ''} cannot be read.`,
+  },
+  PASSWORD: {
+    'zh-CN': () => '请提供办事处角色的密码：--office-password-file 文件 或 PWB_OFFICE_PASSWORD。',
+    en: () => 'Give the office password with --office-password-file FILE or PWB_OFFICE_PASSWORD.',
+  },
+  PASSWORD_SHORT: {
+    'zh-CN': () => '办事处角色的密码至少需要 12 个字符。',
+    en: () => 'The office password must have at least 12 characters.',
+  },
+  ROLE_NAME: {
+    'zh-CN': (p) => `角色名只能包含小写字母、数字和下划线${p.role ? `（收到 ${String(p.role)}）` : ''}。`,
+    en: (p) => `A role name has lower-case letters, digits and _ only${p.role ? ` (got ${String(p.role)})` : ''}.`,
+  },
+  PERIOD: {
+    'zh-CN': (p) => `${p.label ? `“${String(p.label)}”` : '该值'}不是有效的期间（如 2025-Q1、2025-03、2025-H1、2025）。`,
+    en: (p) => `${p.label ? `“${String(p.label)}”` : 'That'} is not a period (e.g. 2025-Q1, 2025-03, 2025-H1, 2025).`,
+  },
+  KIND: {
+    'zh-CN': (p) => `未知的参考数据类型${p.kind ? ` ${String(p.kind)}` : ''}：应为 territory（区域）、product（产品）、course（课程）或 program_template（激励政策模板）。`,
+    en: (p) => `Unknown reference data kind${p.kind ? ` ${String(p.kind)}` : ''}: one of territory, product, course, program_template.`,
+  },
+  ITEM: {
+    'zh-CN': () => '参考数据的每一项都需要编码（code）和名称（name）。',
+    en: () => 'Every reference data item needs a code and a name.',
+  },
+  DUPLICATE: {
+    'zh-CN': (p) => `参考数据中编码${p.code ? ` ${String(p.code)}` : ''}出现了两次。`,
+    en: (p) => `Code${p.code ? ` ${String(p.code)}` : ''} appears twice in the reference data.`,
+  },
+  FILE: {
+    'zh-CN': (p) => `${p.file ? `${String(p.file)}：` : ''}应为 JSON 列表 [{"code","name","data"}]。`,
+    en: (p) => `${p.file ? `${String(p.file)}: ` : ''}expected a JSON list of {"code","name","data"}.`,
+  },
   'hq.referenceReadOnly': {
     'zh-CN': (p) =>
       `${REFERENCE_KIND_WORDS[String(p.kind)]?.[0] ?? String(p.kind)}${p.code ? ` ${String(p.code)}` : ''} 由总部统一下发${p.version ? `（版本 ${String(p.version)}）` : ''}，不能在本地修改或删除；请联系总部修改，再运行“从总部获取”（pwb hq pull）`,

@@ -18,8 +18,13 @@ interface HqOptions extends CommonOptions {
   passwordFile?: string;
 }
 
+/** The options of every `pwb hq` command: refusals (offline, login, schema) in --lang, else PWB_LANG, else the locale. */
+function hqCommon(cmd: Command): Command {
+  return common(cmd).option('--lang <lang>', 'language of refusals: zh or en (default: PWB_LANG, else the locale)');
+}
+
 function hqOption(cmd: Command): Command {
-  return common(cmd)
+  return hqCommon(cmd)
     .option('--hq <url>', 'HQ PostgreSQL URL, e.g. postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full (default: PWB_HQ_URL)')
     .option('--password-file <file>', 'read the password from this file (else PGPASSWORD or ~/.pgpass)');
 }
@@ -106,7 +111,7 @@ export function register(program: Command): void {
     }),
   );
 
-  common(hq.command('status').description('this workspace\'s HQ identity and the last publish')).action(
+  hqCommon(hq.command('status').description('this workspace\'s HQ identity and the last publish')).action(
     hqAction('hq.status', async (opts: CommonOptions) => {
       await withWorkspace(opts, async (ws) => {
         const r = { ...readIdentity(ws), ...publishState(ws) };
@@ -182,9 +187,9 @@ export function register(program: Command): void {
       try {
         items = JSON.parse(readFileSync(opts.file, 'utf8')) as ReferenceItem[];
       } catch (e) {
-        throw new DomainError(`${opts.file}: not a JSON list (${(e as Error).message})`, 'DOMAIN', { reason: 'FILE' });
+        throw new DomainError(`${opts.file}: not a JSON list (${(e as Error).message})`, 'DOMAIN', { reason: 'FILE', params: { file: opts.file } });
       }
-      if (!Array.isArray(items)) throw new DomainError(`${opts.file}: expected a JSON list of {"code","name"}`, 'DOMAIN', { reason: 'FILE' });
+      if (!Array.isArray(items)) throw new DomainError(`${opts.file}: expected a JSON list of {"code","name"}`, 'DOMAIN', { reason: 'FILE', params: { file: opts.file } });
       const r = await withHq(connection(opts), async (c) => {
         await checkHqSchema(c);
         return publishReference(c, kind, items);
@@ -192,7 +197,7 @@ export function register(program: Command): void {
       output(opts, r, () => `${kind}: ${r.upserted} published, ${r.deleted} withdrawn`);
     }),
   );
-  common(reference.command('list').description('reference data pulled into this workspace').option('--kind <kind>', 'only this kind')).action(
+  hqCommon(reference.command('list').description('reference data pulled into this workspace').option('--kind <kind>', 'only this kind')).action(
     hqAction('hq.reference.list', async (opts: CommonOptions & { kind?: string }) => {
       await withWorkspace(opts, async (ws) => {
         const rows = listReference(ws, opts.kind ? referenceKind(opts.kind) : undefined);

@@ -46,18 +46,18 @@ export function hqError(e: unknown, url: string): DomainError {
   const err = e as { code?: string; message?: string };
   const where = hqServerOf(url);
   if ((err.code && OFFLINE_CODES.has(err.code)) || /timeout|terminated unexpectedly|Connection terminated/i.test(err.message ?? '')) {
-    return new DomainError(`HQ server ${where} cannot be reached (${err.code ?? err.message}). Nothing was lost: the changes stay in this workspace and are sent on the next publish.`, 'DOMAIN', { reason: 'OFFLINE' });
+    return new DomainError(`HQ server ${where} cannot be reached (${err.code ?? err.message}). Nothing was lost: the changes stay in this workspace and are sent on the next publish.`, 'DOMAIN', { reason: 'OFFLINE', params: { server: where, detail: err.code ?? err.message } });
   }
   // No password anywhere (no key file, keychain, PGPASSWORD or ~/.pgpass line): pg fails before asking the server.
   if (/client password must be a string|SASL: SCRAM-SERVER-FIRST-MESSAGE/i.test(err.message ?? '')) {
-    return new DomainError(`HQ server ${where} asks for a password and none was found: save it in the OS keychain (Settings → HQ), or give a key file, PGPASSWORD or a ~/.pgpass line.`, 'FORBIDDEN', { reason: 'LOGIN' });
+    return new DomainError(`HQ server ${where} asks for a password and none was found: save it in the OS keychain (Settings → HQ), or give a key file, PGPASSWORD or a ~/.pgpass line.`, 'FORBIDDEN', { reason: 'LOGIN', params: { server: where, cause: 'noPassword' } });
   }
   if (err.code === '28P01' || err.code === '28000') {
-    return new DomainError(`HQ server ${where} refused the login (${err.message}). Check the role and password (PGPASSWORD, ~/.pgpass or --password-file).`, 'FORBIDDEN', { reason: 'LOGIN' });
+    return new DomainError(`HQ server ${where} refused the login (${err.message}). Check the role and password (PGPASSWORD, ~/.pgpass or --password-file).`, 'FORBIDDEN', { reason: 'LOGIN', params: { server: where, cause: 'refused' } });
   }
-  if (err.code === '42501') return new DomainError(`HQ refused the write: ${err.message}`, 'FORBIDDEN', { reason: 'PERMISSION' });
-  if (err.code === '3D000') return new DomainError(`HQ database does not exist at ${where}: ${err.message}`, 'DOMAIN', { reason: 'NO_DATABASE' });
-  return new DomainError(`HQ error at ${where}: ${err.message ?? String(e)}`, 'DOMAIN', { reason: 'SERVER' });
+  if (err.code === '42501') return new DomainError(`HQ refused the write: ${err.message}`, 'FORBIDDEN', { reason: 'PERMISSION', params: { server: where } });
+  if (err.code === '3D000') return new DomainError(`HQ database does not exist at ${where}: ${err.message}`, 'DOMAIN', { reason: 'NO_DATABASE', params: { server: where } });
+  return new DomainError(`HQ error at ${where}: ${err.message ?? String(e)}`, 'DOMAIN', { reason: 'SERVER', params: { server: where, detail: err.message ?? String(e) } });
 }
 
 /**
@@ -100,7 +100,7 @@ export async function connectHq(opts: HqConnectionOptions): Promise<pg.Client> {
     try {
       password = readFileSync(opts.passwordFile, 'utf8').replace(/\r?\n$/, '');
     } catch (e) {
-      throw new DomainError(`Cannot read the HQ password file ${opts.passwordFile}: ${(e as Error).message}`, 'DOMAIN', { reason: 'PASSWORD_FILE' });
+      throw new DomainError(`Cannot read the HQ password file ${opts.passwordFile}: ${(e as Error).message}`, 'DOMAIN', { reason: 'PASSWORD_FILE', params: { file: opts.passwordFile } });
     }
   }
   if (!/^postgres(ql)?:\/\//.test(opts.url)) throw new DomainError(`HQ address must be a postgres:// URL, got ${redactUrl(opts.url)}`, 'DOMAIN', { reason: 'URL' });

@@ -6,7 +6,7 @@ import { HqDashboard } from '../../model/hq';
 import { HqReportRow } from '../../model/hq';
 
 function period(label: string, fiscalStartMonth = 1) {
-  if (!isPeriodLabel(label)) throw new DomainError(`Not a period: ${label} (e.g. 2025-Q1, 2025-03, 2025-H1, 2025)`, 'DOMAIN', { reason: 'PERIOD' });
+  if (!isPeriodLabel(label)) throw new DomainError(`Not a period: ${label} (e.g. 2025-Q1, 2025-03, 2025-H1, 2025)`, 'DOMAIN', { reason: 'PERIOD', params: { label } });
   return parsePeriod(label, fiscalStartMonth);
 }
 

@@ -1,11 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import type * as DrizzleNodePg from 'drizzle-orm/node-postgres';
+import type * as DrizzleNodePgMigrator from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
 import { ancestors } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
+import { lazyModule } from '../lazyModule';
+
+// drizzle's node-postgres driver loads `pg` when it loads: only `setup` needs it, so neither does start-up.
+const drizzleNodePg = lazyModule<typeof DrizzleNodePg>('drizzle-orm/node-postgres');
+const drizzleMigrator = lazyModule<typeof DrizzleNodePgMigrator>('drizzle-orm/node-postgres/migrator');
 
 export const HQ_MIGRATIONS_SCHEMA = 'hq_migrations';
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -68,7 +73,7 @@ export async function setupHqSchema(client: pg.Client): Promise<{ from: number; 
   try {
     const from = await hqSchemaVersion(client);
     if (from > known) throw newerError(from, known);
-    if (from < known) await migrate(drizzle(client), { migrationsFolder: folder, migrationsSchema: HQ_MIGRATIONS_SCHEMA, migrationsTable: MIGRATIONS_TABLE });
+    if (from < known) await drizzleMigrator().migrate(drizzleNodePg().drizzle(client), { migrationsFolder: folder, migrationsSchema: HQ_MIGRATIONS_SCHEMA, migrationsTable: MIGRATIONS_TABLE });
     return { from, to: await hqSchemaVersion(client) };
   } finally {
     await client.query("SELECT pg_advisory_unlock(hashtext('pwb_hq_setup'))");
@@ -77,7 +82,7 @@ export async function setupHqSchema(client: pg.Client): Promise<{ from: number; 
 
 /** A login role for one office, member of pwb_office (and of pwb_hq_reader when it may read every office). */
 export async function createOfficeRole(client: pg.Client, role: string, password: string, opts: { reader?: boolean } = {}): Promise<{ role: string; created: boolean }> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new DomainError(`Role name must be lower-case letters, digits and _ (got ${role})`, 'DOMAIN', { reason: 'ROLE_NAME' });
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new DomainError(`Role name must be lower-case letters, digits and _ (got ${role})`, 'DOMAIN', { reason: 'ROLE_NAME', params: { role } });
   if (password.length < 12) throw new DomainError('The office password must have at least 12 characters', 'DOMAIN', { reason: 'PASSWORD_SHORT' });
   const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount! > 0;
   const id = client.escapeIdentifier(role);

@@ -13,7 +13,7 @@ export interface ReferenceItem {
 }
 
 export function referenceKind(kind: string): ReferenceKind {
-  if (!(REFERENCE_KINDS as readonly string[]).includes(kind)) throw new DomainError(`Unknown reference data kind ${kind} (one of ${REFERENCE_KINDS.join(', ')})`, 'DOMAIN', { reason: 'KIND' });
+  if (!(REFERENCE_KINDS as readonly string[]).includes(kind)) throw new DomainError(`Unknown reference data kind ${kind} (one of ${REFERENCE_KINDS.join(', ')})`, 'DOMAIN', { reason: 'KIND', params: { kind } });
   return kind as ReferenceKind;
 }
 
@@ -25,7 +25,7 @@ export async function publishReference(client: pg.Client, kind: ReferenceKind, i
   const seen = new Set<string>();
   for (const it of items) {
     if (!it.code?.trim() || !it.name?.trim()) throw new DomainError(`Every ${kind} needs a code and a name`, 'DOMAIN', { reason: 'ITEM' });
-    if (seen.has(it.code)) throw new DomainError(`${kind} ${it.code} appears twice`, 'DOMAIN', { reason: 'DUPLICATE' });
+    if (seen.has(it.code)) throw new DomainError(`${kind} ${it.code} appears twice`, 'DOMAIN', { reason: 'DUPLICATE', params: { code: it.code } });
     seen.add(it.code);
   }
   await client.query('BEGIN');

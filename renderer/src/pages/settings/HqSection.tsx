@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -19,15 +19,32 @@ export function HqSection() {
   const [url, setUrl] = useState('');
   const [office, setOffice] = useState('');
   const [passwordFile, setPasswordFile] = useState('');
+  // Typed but not saved: a refetch of the status (after a publish, the 15-minute auto-publish, the keychain buttons)
+  // must not put the stored values back over what the user is editing.
+  const dirty = useRef(false);
+  const edit = (set: (v: string) => void) => (e: ChangeEvent<HTMLInputElement>) => {
+    dirty.current = true;
+    set(e.target.value);
+  };
   useEffect(() => {
-    setUrl(status.data?.url ?? '');
-    setOffice(status.data?.officeName ?? '');
-    setPasswordFile(status.data?.passwordFile ?? '');
+    if (!status.data || dirty.current) return;
+    setUrl(status.data.url ?? '');
+    setOffice(status.data.officeName ?? '');
+    setPasswordFile(status.data.passwordFile ?? '');
   }, [status.data]);
   const s = status.data;
-  const failure = configure.error ?? publish.error;
-  const reason = failure && 'body' in failure ? (failure.body.data as { reason?: string } | undefined)?.reason : undefined;
-  const reasonText = reason ? t(`hq:reason.${reason}`, { defaultValue: '' }) : '';
+  const save = () =>
+    configure.mutate(
+      { url: url.trim() || null, office: office.trim(), passwordFile: passwordFile.trim() || null },
+      {
+        onSuccess: (saved) => {
+          dirty.current = false;
+          setUrl(saved.url ?? '');
+          setOffice(saved.officeName ?? '');
+          setPasswordFile(saved.passwordFile ?? '');
+        },
+      },
+    );
   return (
     <section data-testid="hq-section">
       <h2>{t('hq:title')}</h2>
@@ -37,13 +54,13 @@ export function HqSection() {
       </p>
       <div className="form-grid">
         <label>
-          {t('hq:office')} <input value={office} maxLength={100} onChange={(e) => setOffice(e.target.value)} data-testid="hq-office" />
+          {t('hq:office')} <input value={office} maxLength={100} onChange={edit(setOffice)} data-testid="hq-office" />
         </label>
         <label>
-          {t('hq:url')} <input value={url} size={60} placeholder={t('hq:urlHint')} onChange={(e) => setUrl(e.target.value)} data-testid="hq-url" />
+          {t('hq:url')} <input value={url} size={60} placeholder={t('hq:urlHint')} onChange={edit(setUrl)} data-testid="hq-url" />
         </label>
         <label>
-          {t('hq:passwordFile')} <input value={passwordFile} size={40} onChange={(e) => setPasswordFile(e.target.value)} data-testid="hq-password-file" />
+          {t('hq:passwordFile')} <input value={passwordFile} size={40} onChange={edit(setPasswordFile)} data-testid="hq-password-file" />
         </label>
       </div>
       {s?.url && (
@@ -77,7 +94,7 @@ export function HqSection() {
       )}
       <div className="actions">
         <button
-          onClick={() => configure.mutate({ url: url.trim() || null, office: office.trim(), passwordFile: passwordFile.trim() || null })}
+          onClick={save}
           disabled={configure.isPending || !office.trim()}
           data-testid="hq-save"
         >
@@ -97,11 +114,6 @@ export function HqSection() {
       {publish.result && (
         <p className="ok" data-testid="hq-published">
           {t('hq:published', { changes: publish.result.changes, office: publish.result.office, upserted: publish.result.upserted, deleted: publish.result.deleted })}
-        </p>
-      )}
-      {reasonText && (
-        <p className="error" data-testid="hq-reason">
-          {reasonText}
         </p>
       )}
       <ErrorBanner error={status.error ?? configure.error ?? savePassword.error ?? forgetPassword.error ?? publish.error} />

@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, updatedAt } from './common';
 import { imports } from './imports';
 import { partners } from './partners';
@@ -96,6 +96,28 @@ export const sellThroughLines = sqliteTable(
     index('sell_through_customer_idx').on(t.partnerId, t.customerRef, t.date),
     index('sell_through_import_idx').on(t.importId),
   ],
+);
+
+/**
+ * Each partner's end customers per calendar month (YYYY-MM), kept by the sell-through import and its undo in their own
+ * transaction (inventory/customerMonths.ts) so RFM, lapsed customers and cohorts read one row per customer and month
+ * instead of every line. `customer` is coalesce(customerRef, customerName); `orders` the distinct order references
+ * (orderRef, else the date) in the month. Rebuilt from the lines for every (partner, customer, month) an import touches.
+ */
+export const sellThroughCustomerMonths = sqliteTable(
+  'sell_through_customer_months',
+  {
+    partnerId: integer('partner_id').notNull(),
+    customer: text('customer').notNull(),
+    month: text('month').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    orders: integer('orders').notNull(),
+    firstDate: text('first_date').notNull(),
+    lastDate: text('last_date').notNull(),
+    customerName: text('customer_name'),
+    customerProvince: text('customer_province'),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.customer, t.month] })],
 );
 
 /**

@@ -4,6 +4,7 @@ import type { OpContext } from '../opContext';
 import { parsePeriod } from '../../../shared/period';
 import { getSetting } from '../system/settingsStore';
 import type { ChangeSnapshot } from './kinds/kind';
+import { customerMonthStore } from '../inventory/store';
 
 const TABLE: Record<string, string> = {
   partner: 'partners',
@@ -119,7 +120,9 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
           );
         }
       }
+      if (imp.kind === 'sell-through') customerMonthStore.beforeUndo(ws, importId);
       removed += sqlite.prepare(`delete from ${table} where import_id = ?`).run(importId).changes;
+      if (imp.kind === 'sell-through') customerMonthStore.afterUndo(ws);
       progress(removed, imp.inserted);
     }
     sqlite.prepare(`update imports set status = 'undone', undone_at = ? where id = ?`).run(now, importId);

@@ -5,6 +5,7 @@ import { daysBetween } from '../../../shared/clock';
 import type { CustomerCohorts, CustomerRfm, CustomerSegment, CustomersInput, LapsedCustomer } from '../../model/inventory';
 import { getSetting } from '../system/settingsStore';
 import { workspaceClock } from '../system/workspaceClock';
+import { customerMonthStore, type CustomerWindowRow } from './store';
 
 type Resolved = CustomersInput & { asOf: string };
 const resolve = (ws: Workspace, input: CustomersInput): Resolved => ({ ...input, asOf: input.asOf ?? workspaceClock(ws).today() });
@@ -12,26 +13,12 @@ const resolve = (ws: Workspace, input: CustomersInput): Resolved => ({ ...input,
 /** Days before asOf within which a first purchase makes a customer "new". */
 export const NEW_CUSTOMER_DAYS = 90;
 
-interface CustomerRow {
-  p: number;
-  code: string;
-  c: string;
-  name: string | null;
-  province: string | null;
-  first: string;
-  last: string;
-  f: number;
-  m: number;
-  pf: number;
-  pm: number;
-}
-
 /**
- * Each partner's end customers with their purchases up to asOf: from the partner's sell-through lines (customer by
- * customerRef, else customerName), or — for a partner that reports no sell-through — from its sales lines' customerRef
- * (the company selling direct). Customers who bought in the current or the previous window only.
+ * Each partner's end customers with their purchases up to asOf (the store's summary by customer and month; a partner
+ * that reports no sell-through counts its sales lines' customerRef). Customers who bought in the current or the
+ * previous window only.
  */
-function customerRows(ws: Workspace, input: Resolved): { rows: CustomerRow[]; from: string; prevFrom: string } {
+function customerRows(ws: Workspace, input: Resolved): { rows: CustomerWindowRow[]; from: string; prevFrom: string } {
   const from = addMonthsClamped(input.asOf, -input.windowMonths);
   const prevFrom = addMonthsClamped(input.asOf, -2 * input.windowMonths);
   let partnerId: number | null = null;
@@ -40,27 +27,7 @@ function customerRows(ws: Workspace, input: Resolved): { rows: CustomerRow[]; fr
     if (!p) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
     partnerId = p.id;
   }
-  const only = partnerId === null ? '' : 'and partner_id = @partnerId';
-  const rows = ws.sqlite
-    .prepare(
-      `with src as (
-         select partner_id as p, coalesce(customer_ref, customer_name) as c, customer_name as name, customer_province as province, date as d,
-                coalesce(order_ref, date) as o, coalesce(amount_minor, 0) as a
-           from sell_through_lines where coalesce(customer_ref, customer_name) is not null and date <= @asOf ${only}
-         union all
-         select partner_id, customer_ref, null, null, date, coalesce(order_ref, date), amount_minor
-           from sales_lines s where customer_ref is not null and date <= @asOf ${only}
-            and s.partner_id in (select id from partners pa where not exists (select 1 from sell_through_lines t where t.partner_id = pa.id))
-       )
-       select src.p, pa.code, src.c, max(src.name) as name, max(src.province) as province, min(d) as first, max(d) as last,
-              count(distinct case when d > @from then o end) as f, coalesce(sum(case when d > @from then a end), 0) as m,
-              count(distinct case when d > @prevFrom and d <= @from then o end) as pf, coalesce(sum(case when d > @prevFrom and d <= @from then a end), 0) as pm
-         from src join partners pa on pa.id = src.p and pa.deleted_at is null
-        group by src.p, src.c having max(d) > @prevFrom
-        order by pa.code, src.c`,
-    )
-    .all({ asOf: input.asOf, from, prevFrom, partnerId }) as CustomerRow[];
-  return { rows, from, prevFrom };
+  return { rows: customerMonthStore.windowRows(ws, { asOf: input.asOf, from, prevFrom, partnerId }), from, prevFrom };
 }
 
 /**

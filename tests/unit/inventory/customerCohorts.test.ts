@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../../electron/api/api';
 import type { Workspace } from '../../../db/database';
+import { customerMonthStore } from '../../../electron/domain/inventory/store';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 
 const tmp = tempDir('pwb-cohorts-');
@@ -29,6 +30,7 @@ beforeAll(async () => {
     ['C4', '2023-01-01', 1_000], ['C4', '2025-01-20', 4_000],
   ] as const) st.run(p1, product, d, a, c, `O${++n}`, `k${n}`);
   ws.sqlite.prepare(`insert into sales_lines (partner_id, date, amount_minor, quantity, customer_ref, currency, dedupe_key) values (?, '2025-01-05', 7000, 1, 'D1', 'CNY', 's1')`).run(p2);
+  customerMonthStore.rebuildAll(ws); // lines written by hand, not through the import that keeps the summary
 });
 
 describe('cohort retention and new vs repeat revenue', () => {

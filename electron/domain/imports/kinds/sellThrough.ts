@@ -1,5 +1,6 @@
 import { productLookup } from '../../inventory/productLookup';
 import { provinceMatcher } from '../../inventory/provinceMatcher';
+import { customerMonthStore } from '../../inventory/store';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { contentHash, occurrenceCounter, partnerLookup, resolvePartner } from './kind';
 
@@ -114,6 +115,8 @@ function open(ctx: KindContext): KindRun<SellThroughRow> {
     },
     flush() {
       writeQueued();
+      // The end-customer summary of the months this import touched, in its transaction (undone with it).
+      if (ctx.importId !== null) customerMonthStore.refreshAfterImport(ctx.ws, ctx.importId);
       const out = { inserted, duplicates: written - inserted };
       inserted = 0;
       written = 0;

@@ -18,11 +18,25 @@ export function childLabels(p: Period, fsm: number): string[] {
   return [];
 }
 
+/** A period's label and its parts down to months, parsed once (the rule walks the same tree for every partner). */
+interface LabelTree {
+  label: string;
+  parts: LabelTree[];
+}
+
+function labelTree(p: Period, fsm: number): LabelTree {
+  return { label: p.label, parts: childLabels(p, fsm).map((c) => labelTree(parsePeriod(c, fsm), fsm)) };
+}
+
+function flatten(t: LabelTree, out: string[]): string[] {
+  out.push(t.label);
+  for (const c of t.parts) flatten(c, out);
+  return out;
+}
+
 /** Every label the rule may look at for period p (p itself and all its parts down to months). */
 export function labelsFor(p: Period, fsm: number, out: string[] = []): string[] {
-  out.push(p.label);
-  for (const c of childLabels(p, fsm)) labelsFor(parsePeriod(c, fsm), fsm, out);
-  return out;
+  return flatten(labelTree(p, fsm), out);
 }
 
 /** Revenue target per partner for a period; partners without any target are absent from the map. */
@@ -35,7 +49,8 @@ export function revenueTargets(ws: Workspace, period: Period, fsm: number, partn
  * 'margin', a plan's stretch levels 'revenue.stretch' / 'revenue.challenge' (冲刺 / 挑战), an imported metric.
  */
 export function resolvedTargets(ws: Workspace, period: Period, fsm: number, partnerIds: number[], metric: string): Map<number, number> {
-  const labels = labelsFor(period, fsm);
+  const tree = labelTree(period, fsm);
+  const labels = flatten(tree, []);
   const rows = ws.sqlite
     .prepare(
       `select partner_id as p, period, value from targets where metric = @metric and period in (select value from json_each(@labels))
@@ -48,19 +63,19 @@ export function resolvedTargets(ws: Workspace, period: Period, fsm: number, part
     if (!m) byPartner.set(r.p, (m = new Map()));
     m.set(r.period, r.value);
   }
-  const resolve = (m: Map<string, number>, p: Period): number | null => {
-    const own = m.get(p.label);
+  const resolve = (m: Map<string, number>, t: LabelTree): number | null => {
+    const own = m.get(t.label);
     if (own !== undefined) return own;
     let sum: number | null = null;
-    for (const c of childLabels(p, fsm)) {
-      const v = resolve(m, parsePeriod(c, fsm));
+    for (const c of t.parts) {
+      const v = resolve(m, c);
       if (v !== null) sum = (sum ?? 0) + v;
     }
     return sum;
   };
   const out = new Map<number, number>();
   for (const [p, m] of byPartner) {
-    const v = resolve(m, period);
+    const v = resolve(m, tree);
     if (v !== null) out.set(p, v);
   }
   return out;

@@ -104,7 +104,7 @@ export function runDue(ctx: OpContext, now: Date): { asOf: string; runs: DueRun[
     }
     try {
       const step = withProgress(ctx, (phase, done, total) =>
-        ctx.progress(`${s.name} ${p.label}: ${phase}`, i * 100 + Math.round((100 * done) / (total || 1)), work.length * 100),
+        ctx.progress(phase, i * 100 + Math.round((100 * done) / (total || 1)), work.length * 100, { schedule: s.name, period: p.label }),
       );
       const r = runEvaluation(step, {
         period: p.label,

@@ -1,5 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { JobProgress } from '../../../shared/jobs';
+import type { JobPhase, JobProgress } from '../../../shared/jobs';
+
+/** Words for every phase in both languages, checked when compiling: a phase of JOB_PHASES without words fails typecheck. */
+type WordsForEveryPhase<C extends { phase: Record<JobPhase, string> }> = C;
+export type PhaseWords = [
+  WordsForEveryPhase<typeof import('../i18n/zh-CN/common.json')>,
+  WordsForEveryPhase<typeof import('../i18n/en/common.json')>,
+];
 
 /** Progress of a long job with a cancel button. */
 export function JobProgressBar({ progress, onCancel, label }: { progress: JobProgress | null; onCancel?: () => void; label?: string }) {
@@ -8,7 +15,8 @@ export function JobProgressBar({ progress, onCancel, label }: { progress: JobPro
   return (
     <div className="job-progress" data-testid="job-progress">
       <div className="job-progress-label">
-        {label ?? t('state.running')} {progress?.phase && <span className="muted">{t(`phase.${progress.phase}`, { defaultValue: progress.phase })}</span>}{' '}
+        {label ?? t('state.running')} {progress?.phase && <span className="muted">{t(`phase.${progress.phase}`)}</span>}{' '}
+        {progress?.detail?.schedule != null && <span className="muted">{`${progress.detail.schedule} ${progress.detail.period ?? ''}`}</span>}{' '}
         {progress?.total != null && <span className="muted">{t('progress.of', { done: progress.done.toLocaleString(), total: progress.total.toLocaleString() })}</span>}
       </div>
       <progress max={100} value={pct ?? undefined} />

@@ -75,7 +75,7 @@ describe('jobs', () => {
     const executor: JobExecutor = {
       async run(_op, _input, _user, cancel: CancelToken, onProgress) {
         for (let i = 0; i < 1000; i++) {
-          onProgress({ phase: 'rows', done: i, total: 1000 });
+          onProgress({ phase: 'import', done: i, total: 1000 });
           await new Promise((r) => setTimeout(r, 1));
           cancel.throwIfCancelled();
         }

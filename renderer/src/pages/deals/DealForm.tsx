@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dealFields, type DealRow } from '../../../../electron/contract/deals';
-import { decimalToMinor } from '../../../../shared/money';
+import { useAmountReader } from '../../amountInput';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
@@ -18,6 +18,7 @@ export function DealForm({ onClose, onRegistered }: { onClose: () => void; onReg
   const register = useMutationOp('deals.register');
   const [v, setV] = useState({ partner: '', customerName: '', customerCreditCode: '', productLine: '', expectedValue: '', quotedPrice: '', expectedCloseOn: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const readAmount = useAmountReader();
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => {
     setV({ ...v, [k]: e.target.value });
     if (errors[k]) setErrors(({ [k]: _, ...rest }) => rest);
@@ -26,10 +27,10 @@ export function DealForm({ onClose, onRegistered }: { onClose: () => void; onReg
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
-    const expected = decimalToMinor(v.expectedValue.trim() || 'x');
-    const quoted = v.quotedPrice.trim() ? decimalToMinor(v.quotedPrice.trim()) : null;
-    if (expected == null) errs.expectedValue = t('common:validation.amount', { label: t('deals:field.expectedValue') });
-    if (v.quotedPrice.trim() && quoted == null) errs.quotedPrice = t('common:validation.amount', { label: t('deals:field.quotedPrice') });
+    const { minor: expected, error: expectedError } = readAmount(v.expectedValue, t('deals:field.expectedValue'), { required: true });
+    const { minor: quoted, error: quotedError } = readAmount(v.quotedPrice, t('deals:field.quotedPrice'));
+    if (expectedError) errs.expectedValue = expectedError;
+    if (quotedError) errs.quotedPrice = quotedError;
     if (!v.partner) errs.partner = t('deals:field.partner');
     const input = {
       partnerId: v.partner === DIRECT ? null : Number(v.partner),

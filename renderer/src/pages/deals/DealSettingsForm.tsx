@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decimalToMinor, formatMinor } from '../../../../shared/money';
+import { formatMinor } from '../../../../shared/money';
+import { useAmountReader } from '../../amountInput';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
@@ -12,29 +13,32 @@ export function DealSettingsForm({ onClose }: { onClose: () => void }) {
   const save = useMutationOp('deals.settings.set');
   const [v, setV] = useState<{ window: string; protection: string; floors: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const readAmount = useAmountReader();
   useEffect(() => {
     if (q.data && !v) {
       setV({
         window: String(q.data.conflictWindowDays),
         protection: String(q.data.protectionDays),
-        floors: Object.entries(q.data.priceFloors).map(([k, m]) => `${k} = ${formatMinor(m, 'CNY', { grouping: false })}`).join('\n'),
+        floors: Object.entries(q.data.priceFloors).map(([k, m]) => `${k} = ${formatMinor(m, 'CNY')}`).join('\n'),
       });
     }
   }, [q.data, v]);
 
-  const submit = () => {
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
     if (!v) return;
     const floors: Record<string, number> = {};
     const lines = v.floors.split('\n');
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i].trim();
       if (!line) continue;
-      const m = /^(.+?)\s*=\s*([0-9.]+)$/.exec(line);
-      const minor = m ? decimalToMinor(m[2]) : null;
-      if (!m || minor == null) {
-        setError(t('deals:settings.bad', { line: i + 1 }));
+      const m = /^(.+?)\s*[=＝]\s*(.+)$/.exec(line);
+      const read = m ? readAmount(m[2], `${t('deals:settings.floors')} (${m[1].trim()})`, { required: true }) : null;
+      if (!m || !read || read.minor == null) {
+        setError(read?.error ?? t('deals:settings.bad', { line: i + 1 }));
         return;
       }
+      const minor = read.minor;
       floors[m[1].trim()] = minor;
     }
     setError(null);
@@ -43,6 +47,7 @@ export function DealSettingsForm({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal title={t('deals:settings.title')} onClose={onClose} testId="deal-settings">
+      <form noValidate onSubmit={submit}>
       {v && (
         <div className="form-grid">
           <label>
@@ -64,8 +69,9 @@ export function DealSettingsForm({ onClose }: { onClose: () => void }) {
       <div className="actions">
         <div className="spacer" />
         <button type="button" onClick={onClose}>{t('common:actions.cancel')}</button>
-        <button type="button" className="primary" disabled={!v || save.isPending} onClick={submit}>{t('common:actions.save')}</button>
+        <button type="submit" className="primary" disabled={!v || save.isPending}>{t('common:actions.save')}</button>
       </div>
+      </form>
     </Modal>
   );
 }

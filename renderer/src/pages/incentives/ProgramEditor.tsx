@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTerritories } from '../../territories';
 import { useToday } from '../../today';
@@ -7,6 +7,7 @@ import type { ProgramWithDefinition } from '../../../../electron/contract/incent
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
+import { MoneyInput } from '../../components/MoneyInput';
 
 type Doc = Record<string, unknown> & { type: string; eligibility?: Record<string, unknown> };
 
@@ -39,6 +40,10 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
   const [json, setJson] = useState<string | null>(null);
   const [jsonError, setJsonError] = useState<string | null>(null);
   const save = useMutationOp('programs.save');
+  // Money fields that hold text that is no amount (by field): saving is refused while any is left.
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [tried, setTried] = useState(false);
+  const problemOf = (key: string) => (p: string | null) => setProblems(({ [key]: _, ...rest }) => (p ? { ...rest, [key]: p } : rest));
   const remove = useMutationOp('programs.delete');
   const set = (k: string, v: unknown) => setDoc((d) => {
     const n = { ...d };
@@ -51,8 +56,11 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
   const tiers = (doc.tiers as Array<{ from: number; rate: number }> | undefined) ?? [];
   const growth = doc.type === 'growth_bonus';
 
-  const submit = async () => {
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
     let definition: Doc = doc;
+    setTried(true);
+    if (json === null && Object.keys(problems).length) return;
     if (json !== null) {
       try {
         definition = JSON.parse(json) as Doc;
@@ -85,6 +93,10 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
   const text = (k: string, type = 'text', extra: Record<string, unknown> = {}) => (
     <input name={k} type={type} value={(doc[k] as string | number | undefined) ?? ''} onChange={(e) => set(k, type === 'number' ? num(e.target.value) : e.target.value)} {...extra} />
   );
+  const currency = typeof doc.currency === 'string' && /^[A-Z]{3}$/.test(doc.currency) ? doc.currency : 'CNY';
+  const money = (k: string, label: string) => (
+    <MoneyInput name={k} value={doc[k] as number | undefined} onChange={(v) => set(k, v)} onProblem={problemOf(k)} label={label} rules={{ currency }} testId={`program-${k}`} />
+  );
   const pctInput = (k: string) => <input name={k} type="number" step="any" value={toPct(doc[k])} onChange={(e) => set(k, fromPct(e.target.value))} />;
 
   return (
@@ -95,6 +107,7 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
           {json === null ? t('incentives:editJson') : t('incentives:editForm')}
         </button>
       </div>
+      <form noValidate onSubmit={(e) => void submit(e)}>
       {json !== null ? (
         <textarea className="json-editor" rows={24} style={{ width: '100%', fontFamily: 'monospace' }} value={json} onChange={(e) => setJson(e.target.value)} data-testid="program-json" />
       ) : (
@@ -116,7 +129,7 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
           <label><span>{t('incentives:field.validFrom')}</span>{text('validFrom', 'date')}</label>
           <label><span>{t('incentives:field.validTo')}</span>{text('validTo', 'date')}</label>
           <label><span>{t('incentives:field.currency')}</span>{text('currency')}</label>
-          <label><span>{t('incentives:field.cap')}</span>{text('cap', 'number')}</label>
+          <label><span>{t('incentives:field.cap')}</span>{money('cap', t('incentives:field.cap'))}</label>
           {doc.type !== 'spiff' && (
             <label>
               <span>{t('incentives:field.basis')}</span>
@@ -151,7 +164,20 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
                     {tiers.map((tier, i) => (
                       <tr key={i}>
                         <td>{i + 1}</td>
-                        <td><input type="number" step="any" value={growth ? toPct(tier.from) : tier.from} onChange={(e) => set('tiers', tiers.map((x, j) => (j === i ? { ...x, from: (growth ? fromPct(e.target.value) : num(e.target.value)) ?? 0 } : x)))} /></td>
+                        <td>
+                          {growth ? (
+                            <input type="number" step="any" value={toPct(tier.from)} onChange={(e) => set('tiers', tiers.map((x, j) => (j === i ? { ...x, from: fromPct(e.target.value) ?? 0 } : x)))} />
+                          ) : (
+                            <MoneyInput
+                              value={tier.from}
+                              onChange={(v) => set('tiers', tiers.map((x, j) => (j === i ? { ...x, from: v ?? 0 } : x)))}
+                              onProblem={problemOf(`tiers.${i}`)}
+                              label={t('common:validation.inRow', { label: t('incentives:field.from'), row: i + 1 })}
+                              rules={{ currency }}
+                              testId={`tier-from-${i}`}
+                            />
+                          )}
+                        </td>
                         <td><input type="number" step="any" value={toPct(tier.rate)} onChange={(e) => set('tiers', tiers.map((x, j) => (j === i ? { ...x, rate: fromPct(e.target.value) ?? 0 } : x)))} /></td>
                         <td><button type="button" onClick={() => set('tiers', tiers.filter((_, j) => j !== i))}>{t('incentives:removeTier')}</button></td>
                       </tr>
@@ -166,7 +192,7 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
           )}
           {doc.type === 'target_bonus' && (
             <>
-              <label><span>{t('incentives:field.bonusAmount')}</span>{text('bonusAmount', 'number')}</label>
+              <label><span>{t('incentives:field.bonusAmount')}</span>{money('bonusAmount', t('incentives:field.bonusAmount'))}</label>
               <label><span>{t('incentives:field.threshold')}</span>{pctInput('threshold')}</label>
               <label><span>{t('incentives:field.accelerator')}</span>{text('accelerator', 'number')}</label>
               <label><span>{t('incentives:field.maxAttainment')}</span>{pctInput('maxAttainment')}</label>
@@ -178,7 +204,7 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
               <label><span>{t('incentives:field.categories')}</span><input value={((doc.categories as string[]) ?? []).join(', ')} onChange={(e) => set('categories', csv(e.target.value))} /></label>
               <label><span>{t('incentives:field.spiffFrom')}</span>{text('from', 'date')}</label>
               <label><span>{t('incentives:field.spiffTo')}</span>{text('to', 'date')}</label>
-              <label><span>{t('incentives:field.perUnit')}</span>{text('perUnit', 'number')}</label>
+              <label><span>{t('incentives:field.perUnit')}</span>{money('perUnit', t('incentives:field.perUnit'))}</label>
               <label><span>{t('incentives:field.percent')}</span>{pctInput('percent')}</label>
             </>
           )}
@@ -191,7 +217,7 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
                 </select>
               </label>
               <label><span>{t('incentives:field.awards')}</span><input value={((doc.awards as number[]) ?? []).join(', ')} onChange={(e) => set('awards', csv(e.target.value).map(Number))} /></label>
-              <label><span>{t('incentives:field.minBasis')}</span>{text('minBasis', 'number')}</label>
+              <label><span>{t('incentives:field.minBasis')}</span>{money('minBasis', t('incentives:field.minBasis'))}</label>
               <p className="muted span2">{t('incentives:tiesRule')}</p>
             </>
           )}
@@ -210,6 +236,9 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
           </fieldset>
         </div>
       )}
+      {tried && json === null && Object.keys(problems).length > 0 && (
+        <div className="error-banner" data-testid="program-problems">{Object.values(problems).join(t('common:validation.separator'))}</div>
+      )}
       {jsonError && <div className="error-banner">{jsonError}</div>}
       <ErrorBanner error={save.error ?? remove.error} />
       <div className="actions">
@@ -220,10 +249,11 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
         )}
         <div className="spacer" />
         <button type="button" onClick={onClose}>{t('common:actions.cancel')}</button>
-        <button type="button" className="primary" disabled={save.isPending} onClick={() => void submit()} data-testid="program-save">
+        <button type="submit" className="primary" disabled={save.isPending} data-testid="program-save">
           {save.isPending ? t('common:state.saving') : t('common:actions.save')}
         </button>
       </div>
+      </form>
     </Modal>
   );
 }

@@ -6,7 +6,8 @@ import { bridge } from '../../api/client';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
-import { money, parseAmount } from './mdfUi';
+import { money } from './mdfUi';
+import { useAmountReader } from '../../amountInput';
 
 const PROOF_TYPES = [{ name: 'PDF, images, OFD', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'ofd'] }];
 
@@ -22,6 +23,7 @@ export function ClaimForm({ request, onClose }: { request: MdfRequestView; onClo
   const [files, setFiles] = useState<Array<{ path: string; name: string; size: number }>>([]);
   const [pickError, setPickError] = useState<Error | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const readAmount = useAmountReader();
   const pick = async () => {
     setPickError(null);
     try {
@@ -34,11 +36,11 @@ export function ClaimForm({ request, onClose }: { request: MdfRequestView; onClo
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
-    const a = parseAmount(amount, c);
-    const r = revenue.trim() ? parseAmount(revenue, c) : null;
-    if (a == null || a <= 0) errs.amount = t('mdf:amountHint');
-    else if (a > (request.committedMinor ?? 0)) errs.amount = t('mdf:claim.aboveLimit', { limit: money(request.committedMinor, c) });
-    if (revenue.trim() && r == null) errs.revenue = t('mdf:amountHint');
+    const { minor: a, error: amountError } = readAmount(amount, t('mdf:claim.amount'), { currency: c, required: true, sign: 'positive' });
+    const { minor: r, error: revenueError } = readAmount(revenue, t('mdf:claim.actualRevenue'), { currency: c });
+    if (amountError) errs.amount = amountError;
+    else if (a != null && a > (request.committedMinor ?? 0)) errs.amount = t('mdf:claim.aboveLimit', { limit: money(request.committedMinor, c) });
+    if (revenueError) errs.revenue = revenueError;
     if (!files.length) errs.files = t('mdf:claim.needProof');
     const big = files.find((f) => f.size > MDF_PROOF_MAX_BYTES);
     if (big) errs.files = t('mdf:claim.tooLarge', { name: big.name, limit: MDF_PROOF_MAX_BYTES / 1048576 });

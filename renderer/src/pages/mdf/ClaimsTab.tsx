@@ -7,21 +7,25 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
 import { ProofViewer } from './ProofViewer';
-import { money, parseAmount } from './mdfUi';
+import { money } from './mdfUi';
+import { formatMinor } from '../../../../shared/money';
+import { useAmountReader } from '../../amountInput';
 
 /** Approve (as claimed or lower) or reject a submitted claim. */
 function ClaimDecision({ claim, onClose }: { claim: MdfClaimView; onClose: () => void }) {
   const { t } = useTranslation(['mdf', 'common']);
   const decide = useMutationOp('mdf.claims.decide');
-  const [amount, setAmount] = useState((claim.amountMinor / 100).toFixed(2));
+  const [amount, setAmount] = useState(formatMinor(claim.amountMinor, claim.currency));
   const [reason, setReason] = useState('');
-  const a = parseAmount(amount, claim.currency);
+  const readAmount = useAmountReader();
+  const { minor: a, error: amountError } = readAmount(amount, t('mdf:claim.approvedAmount'), { currency: claim.currency, required: true, sign: 'positive' });
   return (
     <Modal title={t('mdf:claim.decide', { id: claim.id })} onClose={onClose} testId="mdf-claim-decision">
       <p>{claim.partnerCode} {claim.partnerName} · {money(claim.amountMinor, claim.currency)} · {t('mdf:claim.limit')} {money(claim.limitMinor, claim.currency)}</p>
       <label>
         <span>{t('mdf:claim.approvedAmount')}</span>
         <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="mdf-claim-approve-amount" />
+        {amountError && <small className="field-error">{amountError}</small>}
       </label>
       <label>
         <span>{t('mdf:rejectReason')}</span>

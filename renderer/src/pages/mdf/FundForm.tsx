@@ -4,7 +4,7 @@ import { CHANNEL_TYPES, MDF_ACTIVITY_TYPES, TIERS, type MdfActivityType } from '
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
-import { parseAmount } from './mdfUi';
+import { useAmountReader } from '../../amountInput';
 import { useToday } from '../../today';
 
 /** A new fund: budget for a period and a scope, in a currency, for some activity types. */
@@ -15,13 +15,14 @@ export function FundForm({ onClose }: { onClose: () => void }) {
   const year = useToday().slice(0, 4);
   const [v, setV] = useState({ code: '', name: '', period: year, budget: '', currency: 'CNY', territory: '', channelType: '', tier: '', partnerCode: '', claimDeadline: '' });
   const [types, setTypes] = useState<MdfActivityType[]>([]);
-  const [amountError, setAmountError] = useState(false);
+  const [amountError, setAmountError] = useState<string | null>(null);
+  const readAmount = useAmountReader();
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const budget = parseAmount(v.budget, v.currency);
-    setAmountError(budget == null || budget <= 0);
-    if (budget == null || budget <= 0) return;
+    const { minor: budget, error } = readAmount(v.budget, t('mdf:fund.budget'), { currency: v.currency, required: true, sign: 'positive' });
+    setAmountError(error);
+    if (budget == null || error) return;
     try {
       await add.mutateAsync({
         code: v.code.trim(),
@@ -60,7 +61,7 @@ export function FundForm({ onClose }: { onClose: () => void }) {
         <label>
           <span>{t('mdf:fund.budget')}</span>
           <input inputMode="decimal" value={v.budget} onChange={set('budget')} required data-testid="mdf-fund-budget" />
-          {amountError && <small className="field-error">{t('mdf:amountHint')}</small>}
+          {amountError && <small className="field-error" data-testid="mdf-fund-budget-error">{amountError}</small>}
         </label>
         <label>
           <span>{t('mdf:fund.currency')}</span>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MdfRequestView } from '../../../../electron/contract/mdf';
-import { applyRate } from '../../../../shared/money';
+import { applyRate, formatMinor } from '../../../../shared/money';
+import { useAmountReader } from '../../amountInput';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
-import { money, parseAmount } from './mdfUi';
+import { money } from './mdfUi';
 
 /** Approve fully or for a lower cost, or reject with a reason; shows what the fund has available. */
 export function RequestDecision({ request, onClose }: { request: MdfRequestView; onClose: () => void }) {
@@ -13,9 +14,10 @@ export function RequestDecision({ request, onClose }: { request: MdfRequestView;
   const balance = useOp('mdf.balance', { fundId: request.fundId });
   const approve = useMutationOp('mdf.requests.approve');
   const reject = useMutationOp('mdf.requests.reject');
-  const [amount, setAmount] = useState((request.amountMinor / 100).toFixed(2));
+  const [amount, setAmount] = useState(formatMinor(request.amountMinor, request.currency));
   const [reason, setReason] = useState('');
-  const approved = parseAmount(amount, request.currency);
+  const readAmount = useAmountReader();
+  const { minor: approved, error: amountError } = readAmount(amount, t('mdf:request.approvedAmount'), { currency: request.currency, required: true, sign: 'positive' });
   const c = request.currency;
   return (
     <Modal title={t('mdf:request.decide', { id: request.id })} onClose={onClose} testId="mdf-request-decision">
@@ -32,6 +34,7 @@ export function RequestDecision({ request, onClose }: { request: MdfRequestView;
       <label>
         <span>{t('mdf:request.approvedAmount')}</span>
         <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="mdf-approve-amount" />
+        {amountError && <small className="field-error">{amountError}</small>}
         {approved != null && <small className="muted">{t('mdf:request.fundCommits', { amount: money(applyRate(approved, request.share), c) })}</small>}
       </label>
       <label>

@@ -4,7 +4,7 @@ import { MDF_ACTIVITY_TYPES, type MdfActivityType } from '../../../../shared/enu
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
-import { parseAmount } from './mdfUi';
+import { useAmountReader } from '../../amountInput';
 
 /** 费用申请: partner, fund, activity, dates, cost, the fund's share, expected outcome. */
 export function RequestForm({ onClose, partnerId }: { onClose: () => void; partnerId?: number }) {
@@ -14,19 +14,20 @@ export function RequestForm({ onClose, partnerId }: { onClose: () => void; partn
   const add = useMutationOp('mdf.requests.add');
   const [v, setV] = useState({ fundId: '', partnerId: partnerId ? String(partnerId) : '', activityType: 'exhibition' as MdfActivityType, title: '', startsOn: '', endsOn: '', amount: '', sharePct: '100', expectedLeads: '', expectedRevenue: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const readAmount = useAmountReader();
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const fund = funds.data?.find((f) => String(f.id) === v.fundId);
   const currency = fund?.currency ?? 'CNY';
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const errs: Record<string, string> = {};
-    const amount = parseAmount(v.amount, currency);
-    const revenue = v.expectedRevenue.trim() ? parseAmount(v.expectedRevenue, currency) : null;
+    const { minor: amount, error: amountError } = readAmount(v.amount, t('mdf:request.amount'), { currency, required: true, sign: 'positive' });
+    const { minor: revenue, error: revenueError } = readAmount(v.expectedRevenue, t('mdf:request.expectedRevenue'), { currency });
     const share = Number(v.sharePct) / 100;
     if (!fund) errs.fund = t('mdf:required', { label: t('mdf:fund.title') });
     if (!v.partnerId) errs.partner = t('mdf:required', { label: t('mdf:partner') });
-    if (amount == null || amount <= 0) errs.amount = t('mdf:amountHint');
-    if (v.expectedRevenue.trim() && revenue == null) errs.expectedRevenue = t('mdf:amountHint');
+    if (amountError) errs.amount = amountError;
+    if (revenueError) errs.expectedRevenue = revenueError;
     if (!(share > 0 && share <= 1)) errs.share = t('mdf:shareHint');
     setErrors(errs);
     if (Object.keys(errs).length || !fund || amount == null) return;

@@ -1,8 +1,9 @@
 import type { ColDef } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PayoutLineView } from '../../../../electron/contract/incentives';
-import { decimalToMinor, formatMoney } from '../../../../shared/money';
+import { formatMoney } from '../../../../shared/money';
+import { useAmountReader } from '../../amountInput';
 import { bridge } from '../../api/client';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
@@ -24,6 +25,8 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
   const [line, setLine] = useState<PayoutLineView | null>(null);
   const [dialog, setDialog] = useState<'pay' | 'void' | 'adjust' | 'whatIf' | null>(null);
   const [form, setForm] = useState<Record<string, string>>({});
+  const [amountError, setAmountError] = useState<string | null>(null);
+  const readAmount = useAmountReader();
   const zh = i18n.language === 'zh-CN';
   const r = run.data;
   const money = (v: number) => formatMoney(v, r?.currency ?? 'CNY');
@@ -53,13 +56,16 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
     const env = await bridge.platform.env();
     await exporter.start({ runId, out: env.filesDir, onExists: 'rename' });
   };
-  const submitDialog = async () => {
+  const submitDialog = async (e?: FormEvent) => {
+    e?.preventDefault();
     try {
       if (dialog === 'pay') await pay.mutateAsync({ runId, paymentRef: form.ref ?? '', date: form.date || undefined });
       if (dialog === 'void') await voidRun.mutateAsync({ runId, reason: form.reason ?? '' });
       if (dialog === 'adjust') {
-        const amountMinor = decimalToMinor(form.amount ?? '', r.currency);
-        if (amountMinor === null) return;
+        // An adjustment adds or takes back (negative): any sign, not zero.
+        const { minor: amountMinor, error: problem } = readAmount(form.amount, t('payouts:field.amount'), { currency: r.currency, required: true, sign: 'any' });
+        setAmountError(problem);
+        if (amountMinor === null || problem) return;
         await adjust.mutateAsync({ runId, partnerCode: form.partnerCode ?? '', amountMinor, reason: form.reason ?? '' });
       }
       setDialog(null);
@@ -125,6 +131,7 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
       </div>
       {(dialog === 'pay' || dialog === 'void' || dialog === 'adjust') && (
         <Modal title={dialog === 'pay' ? t('payouts:confirmPay', { id: r.id }) : dialog === 'void' ? t('payouts:confirmVoid', { id: r.id }) : t('payouts:adjust')} onClose={() => setDialog(null)} testId="run-dialog">
+          <form noValidate onSubmit={(e) => void submitDialog(e)}>
           <div className="form-grid">
             {dialog === 'pay' && (
               <>
@@ -135,7 +142,11 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
             {dialog === 'adjust' && (
               <>
                 <label><span>{t('payouts:field.partnerCode')}</span>{input('partnerCode')}</label>
-                <label><span>{t('payouts:field.amount')}</span>{input('amount')}</label>
+                <label>
+                  <span>{t('payouts:field.amount')}</span>
+                  {input('amount')}
+                  {amountError && <small className="field-error" data-testid="run-form-amount-error">{amountError}</small>}
+                </label>
               </>
             )}
             {dialog !== 'pay' && <label className="span2"><span>{t('payouts:field.reason')}</span>{input('reason')}</label>}
@@ -143,9 +154,10 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
           <ErrorBanner error={error} />
           <div className="actions">
             <div className="spacer" />
-            <button onClick={() => setDialog(null)}>{t('common:actions.cancel')}</button>
-            <button className={dialog === 'void' ? 'danger' : 'primary'} onClick={() => void submitDialog()} data-testid="run-dialog-ok">{t('common:actions.confirm')}</button>
+            <button type="button" onClick={() => setDialog(null)}>{t('common:actions.cancel')}</button>
+            <button type="submit" className={dialog === 'void' ? 'danger' : 'primary'} data-testid="run-dialog-ok">{t('common:actions.confirm')}</button>
           </div>
+          </form>
         </Modal>
       )}
       {dialog === 'whatIf' && <WhatIfPanel runId={runId} program={r.program} currency={r.currency} onClose={() => setDialog(null)} />}

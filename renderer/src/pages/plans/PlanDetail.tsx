@@ -1,7 +1,9 @@
 import type { CellValueChangedEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decimalToMinor, formatMinor, formatMoney } from '../../../../shared/money';
+import { formatMinor, formatMoney } from '../../../../shared/money';
+import { useAmountReader } from '../../amountInput';
+import { units } from './PlanForm';
 import { isQuantityMetric, type PlanDetail as Plan, type PlanNode, type PlanNodeAttainment } from '../../../../electron/contract/plans';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
@@ -42,6 +44,8 @@ export function PlanDetail({ code }: { code: string }) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [cellError, setCellError] = useState<string | null>(null);
+  const readAmount = useAmountReader();
   const plan = detail.data;
   const editable = plan != null && plan.shownVersion == null;
   const zh = i18n.language.startsWith('zh');
@@ -88,9 +92,13 @@ export function PlanDetail({ code }: { code: string }) {
         valueGetter: (p) => p.data?.amountMinor,
         valueFormatter: (p) => money(p.value as number),
         valueParser: (p) => {
-          const text = String(p.newValue ?? '').trim().replace(/[,¥\s]/g, '');
-          const v = quantity ? (/^\d+$/.test(text) ? Number(text) : null) : decimalToMinor(text);
-          return v == null || v < 0 ? p.oldValue : v;
+          const text = String(p.newValue ?? '');
+          const label = `${t('plans:col.target')} (${p.data ? nameOf(p.data) : ''})`;
+          const read = quantity ? { minor: units(text), error: null } : readAmount(text, label, { required: true });
+          const v = read.minor;
+          // Nothing silent: a value that is no amount keeps the old one and says why.
+          setCellError(read.error ?? (v == null || v < 0 ? t('plans:error.units') : null));
+          return v == null || v < 0 || read.error ? p.oldValue : v;
         },
         valueSetter: (p) => {
           if (p.newValue === p.oldValue) return false;
@@ -132,7 +140,7 @@ export function PlanDetail({ code }: { code: string }) {
       { colId: 'lastYearShape', headerName: t('plans:col.lastYearShape'), width: 150, type: 'rightAligned', valueGetter: (p) => p.data?.att?.lastYearShapeMinor ?? null, valueFormatter: (p) => money(p.value as number | null) },
       { colId: 'gap', headerName: t('plans:col.gap'), width: 150, type: 'rightAligned', valueGetter: (p) => p.data?.att?.gapLinearMinor ?? null, valueFormatter: (p) => money(p.value as number | null), cellClass: (p) => ((p.value as number | null) != null && (p.value as number) > 0 ? 'plan-short' : undefined) },
     ];
-  }, [plan, t, zh, collapsed, editable, lock, code, money, quantity]);
+  }, [plan, t, zh, collapsed, editable, lock, code, money, quantity, readAmount]);
 
   const rows = useMemo(() => (plan ? rowsOf(plan, collapsed) : undefined), [plan, collapsed]);
 
@@ -185,6 +193,7 @@ export function PlanDetail({ code }: { code: string }) {
       </header>
       <PlanWorkbook code={code} disabled={!editable} />
       {message && <p className="ok" data-testid="plan-message">{message}</p>}
+      {cellError && <p className="field-error" data-testid="plan-cell-error">{cellError}</p>}
       <ErrorBanner error={lock.error ?? publish.error} />
       <div className="plan-figures">
         {(

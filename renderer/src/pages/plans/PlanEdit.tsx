@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decimalToMinor, formatMinor } from '../../../../shared/money';
+import { formatMinor } from '../../../../shared/money';
+import { useAmountReader } from '../../amountInput';
+import { units } from './PlanForm';
 import { isQuantityMetric, PLAN_METHODS, PLAN_TIME_SPLITS, type PlanDetail } from '../../../../electron/contract/plans';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -11,7 +13,7 @@ export function PlanEdit({ plan, onClose }: { plan: PlanDetail; onClose: () => v
   const { t } = useTranslation(['plans', 'common']);
   const update = useMutationOp('plans.update');
   const quantity = isQuantityMetric(plan.metric);
-  const show = (v: number) => (quantity ? String(v) : formatMinor(v, 'CNY', { grouping: false }));
+  const show = (v: number) => (quantity ? String(v) : formatMinor(v, 'CNY'));
   const [v, setV] = useState({
     name: plan.name ?? '',
     total: show(plan.totalMinor),
@@ -24,16 +26,16 @@ export function PlanEdit({ plan, onClose }: { plan: PlanDetail; onClose: () => v
   });
   const [fieldError, setFieldError] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
-  const parse = (x: string) => {
-    const text = x.trim().replace(/,/g, '');
-    return quantity ? (/^\d+$/.test(text) ? Number(text) : null) : decimalToMinor(text);
-  };
+  const readAmount = useAmountReader();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const total = parse(v.total);
-    const minimum = parse(v.minimum);
+    const totalRead = quantity ? { minor: units(v.total), error: null } : readAmount(v.total, t('plans:field.total'), { required: true });
+    const minimumRead = quantity ? { minor: units(v.minimum) ?? 0, error: null } : readAmount(v.minimum, t('plans:field.minimum'));
+    const total = totalRead.minor;
+    const minimum = minimumRead.minor ?? 0;
     const uplift = Number(v.uplift);
-    if (total == null || total < 0 || minimum == null || minimum < 0) return setFieldError(t(quantity ? 'plans:error.units' : 'plans:error.amount'));
+    if (totalRead.error || minimumRead.error) return setFieldError((totalRead.error ?? minimumRead.error)!);
+    if (total == null || total < 0 || minimum < 0) return setFieldError(t('plans:error.units'));
     if (!Number.isFinite(uplift)) return setFieldError(t('plans:error.rate'));
     setFieldError(null);
     try {

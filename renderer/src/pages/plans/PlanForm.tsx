@@ -1,15 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_TYPES, TIERS } from '../../../../shared/enums';
-import { decimalToMinor } from '../../../../shared/money';
 import { PLAN_METHODS, PLAN_TIME_SPLITS, type PlanScope } from '../../../../electron/contract/plans';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
 import { territoryLabel } from '../../territories';
 import { useToday } from '../../today';
+import { useAmountReader } from '../../amountInput';
 
-const amount = (text: string): number | null => (text.trim() ? decimalToMinor(text.trim().replace(/,/g, '')) : null);
+/** A unit count as typed: 12000, 12,000, full-width digits; -1 when it is not one. */
+export const units = (text: string): number | null => {
+  const s = text.normalize('NFKC').trim();
+  if (!s) return null;
+  return /^(\d+|\d{1,3}(,\d{3})+)$/.test(s) ? Number(s.replace(/,/g, '')) : -1;
+};
 const rate = (text: string): number | null => (text.trim() === '' ? null : Number.isFinite(Number(text)) ? Number(text) / 100 : NaN);
 
 /** A new target plan: metric, period, scope, total, method (uplift per tier for growth-weighted), minimum, time split, stretch levels. */
@@ -36,16 +41,19 @@ export function PlanForm({ onClose, onCreated }: { onClose: () => void; onCreate
   });
   const [tierUplift, setTierUplift] = useState<Record<string, string>>({});
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const readAmount = useAmountReader();
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const quantity = v.metric === 'sellThroughQuantity';
-    const parse = (x: string) => (quantity ? (x.trim() === '' ? null : /^\d+$/.test(x.trim().replace(/,/g, '')) ? Number(x.trim().replace(/,/g, '')) : -1) : amount(x));
-    const total = parse(v.total);
-    const minimum = parse(v.minimum) ?? 0;
+    const totalRead = quantity ? null : readAmount(v.total, t('plans:field.total'));
+    const minimumRead = quantity ? null : readAmount(v.minimum, t('plans:field.minimum'));
+    const total = quantity ? units(v.total) : totalRead!.minor;
+    const minimum = (quantity ? units(v.minimum) : minimumRead!.minor) ?? 0;
     const uplift = rate(v.uplift) ?? 0;
-    if ((v.total.trim() && (total == null || total < 0)) || minimum < 0) return setFieldError(t(quantity ? 'plans:error.units' : 'plans:error.amount'));
+    if (totalRead?.error || minimumRead?.error) return setFieldError((totalRead?.error ?? minimumRead?.error)!);
+    if ((total ?? 0) < 0 || minimum < 0) return setFieldError(t('plans:error.units'));
     const rates: Record<string, number> = {};
     for (const [k, x] of Object.entries(tierUplift)) {
       const r = rate(x);
@@ -183,7 +191,7 @@ export function PlanForm({ onClose, onCreated }: { onClose: () => void; onCreate
             <input inputMode="numeric" size={4} value={v.challenge} onChange={set('challenge')} aria-label={t('plans:level.challenge')} /> %
           </span>
         </label>
-        {fieldError && <p className="field-error span2">{fieldError}</p>}
+        {fieldError && <p className="field-error span2" data-testid="plan-field-error">{fieldError}</p>}
         <ErrorBanner error={create.error} />
         <div className="form-actions span2">
           <button type="button" onClick={onClose}>{t('common:actions.cancel')}</button>

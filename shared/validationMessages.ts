@@ -81,6 +81,10 @@ export const SCHEMA_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = 
   'nothing to save': { 'zh-CN': '没有需要保存的更改', en: 'nothing to save' },
   'the downgrade attainment must be below the upgrade attainment': { 'zh-CN': '降级达成率须低于升级达成率', en: 'the downgrade attainment must be below the upgrade attainment' },
   'validTo is before validFrom': { 'zh-CN': '失效日期早于生效日期', en: 'the end date is before the start date' },
+  'a unified social credit code uses digits and capital letters except I, O, Z, S and V': { 'zh-CN': '只能包含数字和大写字母（不含 I、O、Z、S、V）', en: 'may contain digits and capital letters except I, O, Z, S and V (unified social credit code)' },
+  'the check character (18th) of this unified social credit code does not match: a typing error?': { 'zh-CN': '校验位（第 18 位）不符，请核对是否输错', en: 'has a check character (18th) that does not match: please check for a typing error' },
+  'a mobile number (11 digits from 13…19), a landline with its area code (021-62881234) or +country code': { 'zh-CN': '应为手机号（11 位，以 13–19 开头）、带区号的固定电话（如 021-62881234）或带 + 国家代码的号码', en: 'must be a mobile number (11 digits starting 13–19), a landline with its area code (e.g. 021-62881234) or a number with its + country code' },
+  'a bank account number: 6 to 32 digits': { 'zh-CN': '应为 6 至 32 位数字', en: 'must be 6 to 32 digits' },
   'digits, spaces and + - ( ) only': { 'zh-CN': '只能包含数字、空格和 + - ( )', en: 'may contain digits, spaces and + - ( ) only' },
   'a field name such as partnerCode or cells.T01': { 'zh-CN': '应为字段名，如 partnerCode 或 cells.T01', en: 'must be a field name such as partnerCode or cells.T01' },
   'a postgres:// address, e.g. postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full': {
@@ -94,6 +98,11 @@ export const SCHEMA_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = 
   'a .png or .jpg file': { 'zh-CN': '应为 .png 或 .jpg 文件', en: 'must be a .png or .jpg file' },
   'give exactly one of id or code': { 'zh-CN': '请只指定编号或编码其中之一', en: 'give either the id or the code' },
 };
+
+/** A schema's own message alone in `lang` (an import row error, whose column is named beside it), else null. */
+export function schemaMessageText(message: string, lang: MessageLanguage): string | null {
+  return SCHEMA_MESSAGES[message]?.[lang] ?? null;
+}
 
 const num = (v: number | undefined) => (v === undefined ? '' : String(v));
 

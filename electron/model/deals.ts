@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEAL_STATUSES, type DealRegistrationRow } from '../../db/schema';
 import { zs } from '../../shared/fields';
+import { partnerIdFields } from '../../shared/partnerIds';
 
 /** A deal registration (商机报备) as a partner or the direct team enters it. */
 export const dealFields = z
@@ -9,13 +10,7 @@ export const dealFields = z
     partnerId: zs.id.nullable(),
     customerName: zs.name,
     /** 统一社会信用代码 (18 characters) */
-    customerCreditCode: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'a unified social credit code has 18 characters')
-      .nullable()
-      .optional(),
+    customerCreditCode: partnerIdFields.creditCode,
     productLine: z.string().trim().min(1).max(64),
     expectedValueMinor: zs.minor.min(0),
     quotedPriceMinor: zs.minor.min(0).nullable().optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS, type PartnerRow } from '../../db/schema';
 import { zs } from '../../shared/fields';
+import { partnerIdFields } from '../../shared/partnerIds';
 
 /**
  * Any printable text without leading or trailing spaces (曾惠-14485, Channel Islands, P-001), case-sensitive: what
@@ -30,17 +31,15 @@ export const partnerFields = z
     status: z.enum(PARTNER_STATUSES).optional(),
     channelManagerId: zs.id.nullable().optional(),
     contactName: optionalText(100),
-    phone: z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, 'digits, spaces and + - ( ) only').nullable().optional(),
+    /** Mainland mobile, landline with area code, 400/800 or +country code; stored normalised (shared/partnerIds). */
+    phone: partnerIdFields.phone,
     email: z.union([z.email().max(200), z.literal('')]).nullable().optional(),
     address: optionalText(300),
-    creditCode: z
-      .string()
-      .trim()
-      .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'a unified social credit code has 18 characters')
-      .nullable()
-      .optional(),
+    /** 统一社会信用代码 with its check character (GB 32100-2015). */
+    creditCode: partnerIdFields.creditCode,
     bankName: optionalText(200),
-    bankAccount: optionalText(64),
+    /** Digits only; spaces typed between groups are dropped. */
+    bankAccount: partnerIdFields.bankAccount,
     joinedOn: zs.isoDate.nullable().optional(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'ISO currency code').optional(),
     notes: optionalText(4000),

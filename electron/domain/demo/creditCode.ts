@@ -1,3 +1,4 @@
+import { creditCodeCheckChar } from '../../../shared/partnerIds';
 import type { Rng } from './prng';
 
 /**
@@ -5,21 +6,7 @@ import type { Rng } from './prng';
  * 1 registration authority, 1 entity type, 6 administrative division, 9 organisation code (GB 11714, with its own
  * check character), 1 check character over the first 17.
  */
-const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-/** The 18th character for the first 17 characters of a unified social credit code. */
-export function creditCodeCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = CHARSET.indexOf(first17[i]);
-    if (v < 0) throw new Error(`Invalid character in credit code: ${first17[i]}`);
-    sum += v * USCC_WEIGHTS[i];
-  }
-  const c = 31 - (sum % 31);
-  return CHARSET[c === 31 ? 0 : c];
-}
 
 /** The 9th character of an organisation code (GB 11714) for its 8-character body. */
 export function orgCodeCheckChar(body8: string): string {
@@ -31,12 +18,6 @@ export function orgCodeCheckChar(body8: string): string {
   }
   const c = 11 - (sum % 11);
   return c === 10 ? 'X' : c === 11 ? '0' : String(c);
-}
-
-/** True when `code` has 18 valid characters and its check character matches. */
-export function isValidCreditCode(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
-  return creditCodeCheckChar(code.slice(0, 17)) === code[17];
 }
 
 /** A valid code for an enterprise (registration 9 = market regulation, type 1 = enterprise) in `division` (6 digits). */

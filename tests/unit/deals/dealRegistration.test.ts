@@ -40,8 +40,8 @@ describe('deal registration conflicts', () => {
 
   it('matches by unified social credit code even when the names differ', async () => {
     const { ws, a, b } = await setup();
-    registerDeal(ws, deal(a.id, '华信科技', { customerCreditCode: '91310000MA1FL1234X' }), 'u', on('2025-03-01'));
-    const r = registerDeal(ws, deal(b.id, 'Huaxin Technology Co., Ltd.', { customerCreditCode: '91310000ma1fl1234x' }), 'u', on('2025-03-02'));
+    registerDeal(ws, deal(a.id, '华信科技', { customerCreditCode: '91310000MA1FL1234Q' }), 'u', on('2025-03-01'));
+    const r = registerDeal(ws, deal(b.id, 'Huaxin Technology Co., Ltd.', { customerCreditCode: '91310000ma1fl1234q' }), 'u', on('2025-03-02'));
     expect(r.deal.status).toBe('conflict');
     expect(r.deal.conflicts[0]).toMatchObject({ kind: 'customer', matchedBy: ['creditCode'] });
   });

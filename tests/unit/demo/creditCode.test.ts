@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, isValidCreditCode, makeCreditCode, orgCodeCheckChar } from '../../../electron/domain/demo/creditCode';
+import { makeCreditCode, orgCodeCheckChar } from '../../../electron/domain/demo/creditCode';
+import { creditCodeCheckChar, isValidCreditCode } from '../../../shared/partnerIds';
 import { Rng } from '../../../electron/domain/demo/prng';
 
 describe('unified social credit codes', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../db/database';
 import { CHANNEL_TYPES, TIERS } from '../../../shared/enums';
-import { isValidCreditCode } from '../../../electron/domain/demo/creditCode';
+import { isValidCreditCode } from '../../../shared/partnerIds';
 import { DEMO_REGIONS, GEOGRAPHY, type Region } from '../../../electron/domain/demo/geography';
 import { rowCounts } from '../../../electron/domain/system/workspaceInfo';
 import { memoryApi, partnerInput } from '../../helpers/workspace';

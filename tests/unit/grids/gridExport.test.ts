@@ -18,10 +18,10 @@ const STATUS = { active: '合作中', probation: '考察期', suspended: '暂停
 
 async function partners() {
   const { ws, api } = memoryApi();
-  await api.send('partners.create', partnerInput('P03', { name: '=HYPERLINK("http://x","点我")', creditCode: '91440300MA5F000001', status: 'active' }) as never);
-  await api.send('partners.create', partnerInput('P01', { name: '深圳鑫睿贸易', creditCode: '91440300MA5F000002', status: 'probation' }) as never);
-  await api.send('partners.create', partnerInput('P02', { name: '广州华商', creditCode: '91440300MA5F000003', status: 'active' }) as never);
-  await api.send('partners.create', partnerInput('X09', { name: '北京远航', creditCode: '91440300MA5F000004', status: 'suspended' }) as never);
+  await api.send('partners.create', partnerInput('P03', { name: '=HYPERLINK("http://x","点我")', creditCode: '91440300MA5F00001A', status: 'active' }) as never);
+  await api.send('partners.create', partnerInput('P01', { name: '深圳鑫睿贸易', creditCode: '91440300MA5F00002D', status: 'probation' }) as never);
+  await api.send('partners.create', partnerInput('P02', { name: '广州华商', creditCode: '91440300MA5F00003G', status: 'active' }) as never);
+  await api.send('partners.create', partnerInput('X09', { name: '北京远航', creditCode: '91440300MA5F00004K', status: 'suspended' }) as never);
   const t = tempDir();
   cleanup = t.cleanup;
   return { ws, api, dir: t.dir };
@@ -58,8 +58,8 @@ describe('grid export', () => {
     const values = sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
     expect(values).toEqual([
       ['状态', '伙伴名称', '统一社会信用代码', '编码'],
-      ['合作中', `'=HYPERLINK("http://x","点我")`, '91440300MA5F000001', 'P03'],
-      ['合作中', '广州华商', '91440300MA5F000003', 'P02'],
+      ['合作中', `'=HYPERLINK("http://x","点我")`, '91440300MA5F00001A', 'P03'],
+      ['合作中', '广州华商', '91440300MA5F00003G', 'P02'],
     ]);
     // Text columns are typed text: a long digit string edited in Excel stays text.
     expect(sheet.getCell('C2').numFmt).toBe('@');
@@ -72,7 +72,7 @@ describe('grid export', () => {
     const plain = await api.send('grids.export', partnersExport(dir, 'csv'));
     const text = readFileSync(plain.path, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.slice(1).split('\r\n')).toEqual(['状态,伙伴名称,统一社会信用代码,编码', `合作中,"'=HYPERLINK(""http://x"",""点我"")",91440300MA5F000001,P03`, '合作中,广州华商,123456789012345678,P02', '']);
+    expect(text.slice(1).split('\r\n')).toEqual(['状态,伙伴名称,统一社会信用代码,编码', `合作中,"'=HYPERLINK(""http://x"",""点我"")",91440300MA5F00001A,P03`, '合作中,广州华商,123456789012345678,P02', '']);
     const excel = await api.send('grids.export', { ...partnersExport(dir, 'csv-excel'), out: join(dir, 'partners_excel.csv') });
     expect(readFileSync(excel.path, 'utf8')).toContain('合作中,广州华商,"=""123456789012345678""",P02');
   });
@@ -85,7 +85,7 @@ describe('grid export', () => {
       quickFilter: '考察',
       sort: [{ colId: 'code', sort: 'asc' }],
     });
-    expect(readFileSync(r.path, 'utf8').split('\r\n').slice(1, -1)).toEqual(['考察期,深圳鑫睿贸易,91440300MA5F000002,P01']);
+    expect(readFileSync(r.path, 'utf8').split('\r\n').slice(1, -1)).toEqual(['考察期,深圳鑫睿贸易,91440300MA5F00002D,P01']);
   });
 
   it('reads every page of a paged list, not only the one on screen', async () => {

@@ -23,7 +23,7 @@ describe('payee details are frozen at approval (defect 6)', () => {
     cleanups.push(t.cleanup);
     const first = await api.send('statements.export', { runId: run.id, out: `${t.dir}/a`, formats: ['csv'], zip: false });
 
-    await api.send('partners.update', { id: ids.PY01, patch: { name: '改名商行', bankName: '建设银行', bankAccount: '6217000000000000001', creditCode: '91450000000000000X' } });
+    await api.send('partners.update', { id: ids.PY01, patch: { name: '改名商行', bankName: '建设银行', bankAccount: '6217000000000000001', creditCode: '914500000000000003' } });
 
     const again = await api.send('statements.export', { runId: run.id, out: `${t.dir}/b`, formats: ['csv'], zip: false });
     expect(again.statements.map((s) => s.number)).toEqual(first.statements.map((s) => s.number));

@@ -14,8 +14,11 @@ let cleanup: (() => void) | null = null;
 afterEach(() => cleanup?.());
 
 async function approvedRun() {
-  const ctx = await setup([['SZ01', { name: '深圳市鑫睿贸易有限公司', nameEn: 'Shenzhen Xinrui Trading', bankName: '招商银行深圳分行', bankAccount: '=HYPERLINK("x")' }], ['DG02', { name: '东莞莞城电子商行' }], ['ZERO']]);
+  const ctx = await setup([['SZ01', { name: '深圳市鑫睿贸易有限公司', nameEn: 'Shenzhen Xinrui Trading', bankName: '招商银行深圳分行' }], ['DG02', { name: '东莞莞城电子商行' }], ['ZERO']]);
   const { ws, api, ids } = ctx;
+  // A formula in a stored bank account (written before accounts were checked as digits, or by another program) must
+  // still come out escaped: the partner schema refuses it today, so it goes in underneath.
+  ws.sqlite.prepare('update partners set bank_account = ? where id = ?').run('=HYPERLINK("x")', ids.SZ01);
   sale(ws, ids.SZ01, '2025-02-01', 61_234_000);
   sale(ws, ids.DG02, '2025-02-01', 50_000_033);
   await fillCompanyProfile(api);

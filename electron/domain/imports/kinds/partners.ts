@@ -46,6 +46,8 @@ const fields: FieldSpec[] = [
   { name: 'email', type: 'text', synonyms: ['邮箱', '电子邮箱', 'Email', 'E-mail'] },
   { name: 'address', type: 'text', synonyms: ['地址', 'Address'] },
   { name: 'creditCode', type: 'text', synonyms: ['统一社会信用代码', '信用代码', 'Credit Code', 'USCC'] },
+  { name: 'bankName', type: 'text', synonyms: ['开户行', '开户银行', '开户行名称', 'Bank', 'Bank Name'] },
+  { name: 'bankAccount', type: 'text', synonyms: ['银行账号', '银行账户', '开户账号', 'Bank Account', 'Account Number', 'Account No'] },
   { name: 'joinedOn', type: 'date', synonyms: ['加入日期', '签约日期', '合作日期', '入驻日期', 'Joined On', 'Join Date', 'Since', 'Start Date'] },
   { name: 'currency', type: 'text', synonyms: ['币种', '货币', '结算币种', '结算货币', 'Currency', 'Settlement Currency'] },
   { name: 'notes', type: 'text', synonyms: ['备注', 'Notes', 'Remarks', 'Comment'] },
@@ -62,7 +64,7 @@ interface PartnerRowDb {
 const COLUMN: Record<string, string> = {
   code: 'code', name: 'name', nameEn: 'name_en', channelType: 'channel_type', tier: 'tier', territoryId: 'territory_id', province: 'province',
   city: 'city', status: 'status', channelManagerId: 'channel_manager_id', contactName: 'contact_name', phone: 'phone', email: 'email', address: 'address',
-  creditCode: 'credit_code', joinedOn: 'joined_on', currency: 'currency', notes: 'notes',
+  creditCode: 'credit_code', bankName: 'bank_name', bankAccount: 'bank_account', joinedOn: 'joined_on', currency: 'currency', notes: 'notes',
 };
 
 /** Insert or update by partner code; an update only changes the mapped columns that have a value in the row. */

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageLanguage } from '../../../../shared/errorMessages';
+import { schemaMessageText } from '../../../../shared/validationMessages';
 import { IMPORT_KINDS, PARTNER_STATUSES, type ImportKind } from '../../../../shared/enums';
 import { DATE_FORMATS, ENCODINGS, type DateFormat, type EncodingChoice, type ImportMapping, type ImportPreview, type UnknownValue } from '../../../../electron/contract/imports';
 import { bridge } from '../../api/client';
@@ -24,7 +26,9 @@ const delimiterName = (d: string | null) => (d === '\t' ? 'tab' : d === ';' ? 's
 
 /** The import wizard: file → detection → column and value mapping (templates) → preview as stored → import → result. */
 export function ImportWizard() {
-  const { t } = useTranslation(['imports', 'common']);
+  const { t, i18n } = useTranslation(['imports', 'common']);
+  /** A row error's words in the app language where the check has them (schema messages: credit code, phone, …). */
+  const rowMessage = (message: string) => schemaMessageText(message, messageLanguage(i18n.language)) ?? message;
   const [kind, setKind] = useState<ImportKind>('sales');
   // A field's label: the kind's own word where one field name means another thing there (stock value, not target value).
   const fieldLabel = (name: string) => t(`imports:kindFields.${kind}.${name}`, { defaultValue: t(`imports:fields.${name}`, { defaultValue: name }) });
@@ -313,7 +317,7 @@ export function ImportWizard() {
                         </td>
                       ))}
                     <td style={{ padding: 4 }} className="error">
-                      {r.errors.map((e) => `${e.column ?? ''} ${e.message}`).join('; ')}
+                      {r.errors.map((e) => `${e.column ?? ''} ${rowMessage(e.message)}`).join('; ')}
                     </td>
                   </tr>
                 ))}
@@ -329,7 +333,7 @@ export function ImportWizard() {
             <ul className="error" style={{ maxHeight: 160, overflow: 'auto' }}>
               {p.summary.errors.slice(0, 50).map((e, i) => (
                 <li key={i}>
-                  {t('imports:errorLine', { row: e.row, column: e.column ?? '—', value: e.value ?? '', message: e.message })}
+                  {t('imports:errorLine', { row: e.row, column: e.column ?? '—', value: e.value ?? '', message: rowMessage(e.message) })}
                 </li>
               ))}
             </ul>
@@ -448,7 +452,7 @@ export function ImportWizard() {
               {((run.error.body.data as { errors: Array<{ row: number | null; column: string | null; value: string | null; message: string }> }).errors)
                 .slice(0, 100)
                 .map((e, i) => (
-                  <li key={i}>{t('imports:errorLine', { row: e.row ?? '—', column: e.column ?? '—', value: e.value ?? '', message: e.message })}</li>
+                  <li key={i}>{t('imports:errorLine', { row: e.row ?? '—', column: e.column ?? '—', value: e.value ?? '', message: rowMessage(e.message) })}</li>
                 ))}
             </ul>
           )}

@@ -5,6 +5,9 @@ import { InquiryRow, PayoutLineView, PayoutRunDetail, PayoutRunRow, ProgramFile,
 
 export * from '../model/incentives';
 
+/** "Mine": the channel managers whose partners' lines (or runs paying them) are shown; an empty list matches nothing. */
+const mineIds = z.array(zs.id).max(1000).optional();
+
 export const incentivesContract = {
   'programs.list': query<ProgramRow[]>()(z.object({}).strict()),
   'programs.get': query<ProgramWithDefinition>()(programRef),
@@ -28,9 +31,9 @@ export const incentivesContract = {
     { invalidates: ['payouts', 'programs'] },
   ),
   'payouts.runs': query<PayoutRunRow[]>()(
-    z.object({ programId: zs.id.optional(), status: z.enum(PAYOUT_RUN_STATUSES).optional(), period: zs.period.optional() }).strict(),
+    z.object({ programId: zs.id.optional(), status: z.enum(PAYOUT_RUN_STATUSES).optional(), period: zs.period.optional(), channelManagerIds: mineIds }).strict(),
   ),
-  'payouts.get': query<PayoutRunDetail>()(z.object({ runId: zs.id }).strict()),
+  'payouts.get': query<PayoutRunDetail>()(z.object({ runId: zs.id, channelManagerIds: mineIds }).strict()),
   'payouts.approve': mutation<PayoutRunRow>()(z.object({ runId: zs.id }).strict(), { invalidates: ['payouts'] }),
   'payouts.pay': mutation<PayoutRunRow>()(
     z.object({ runId: zs.id, paymentRef: z.string().trim().min(1).max(100), date: zs.isoDate.optional() }).strict(),

@@ -132,6 +132,8 @@ export const mdfListInput = z
     fundId: zs.id.optional(),
     partnerId: zs.id.optional(),
     statuses: z.array(z.enum(MDF_REQUEST_STATUSES)).max(MDF_REQUEST_STATUSES.length).optional(),
+    /** "Mine": only the partners these channel managers own now (an empty list matches nothing). */
+    channelManagerIds: z.array(zs.id).max(1000).optional(),
   })
   .strict();
 export const mdfClaimListInput = z
@@ -140,6 +142,8 @@ export const mdfClaimListInput = z
     partnerId: zs.id.optional(),
     requestId: zs.id.optional(),
     statuses: z.array(z.enum(MDF_CLAIM_STATUSES)).max(MDF_CLAIM_STATUSES.length).optional(),
+    /** "Mine": only the partners these channel managers own now (an empty list matches nothing). */
+    channelManagerIds: z.array(zs.id).max(1000).optional(),
   })
   .strict();
 

@@ -28,6 +28,8 @@ export const salesFilter = z
     /** Matches order ref, product, category or customer ref. */
     search: z.string().max(100).optional(),
     importId: zs.id.optional(),
+    /** "Mine": only the lines of partners these channel managers own now (an empty list matches nothing). */
+    channelManagerIds: z.array(zs.id).max(1000).optional(),
   })
   .strict();
 export type SalesFilter = z.output<typeof salesFilter>;

@@ -33,7 +33,7 @@ export const incentiveHandlers: HandlerMap<keyof typeof incentivesContract> = {
   'payouts.calculate': (ctx, input) =>
     calculateRun(ctx, input),
   'payouts.runs': ({ ws }, filter) => listRuns(ws, filter),
-  'payouts.get': ({ ws }, { runId }) => getRun(ws, runId),
+  'payouts.get': ({ ws }, { runId, channelManagerIds }) => getRun(ws, runId, channelManagerIds),
   'payouts.approve': ({ ws, user, audit }, { runId }) => {
     const { before, after } = approveRun(ws, user, runId);
     audit({ entity: 'payout_run', entityId: runId, before, after });

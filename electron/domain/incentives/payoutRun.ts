@@ -25,7 +25,7 @@ const RUN_SELECT = `select r.id, r.program_id as programId, p.code as programCod
   (select count(*) from payout_inquiries q join payout_lines l on l.id = q.line_id where l.run_id = r.id and q.status = 'open') as openInquiries
   from payout_runs r join incentive_programs p on p.id = r.program_id`;
 
-export function listRuns(ws: Workspace, filter: { programId?: number; status?: PayoutRunStatus; period?: string } = {}): PayoutRunRow[] {
+export function listRuns(ws: Workspace, filter: { programId?: number; status?: PayoutRunStatus; period?: string; channelManagerIds?: number[] } = {}): PayoutRunRow[] {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, v: unknown) => {
@@ -35,6 +35,8 @@ export function listRuns(ws: Workspace, filter: { programId?: number; status?: P
   if (filter.programId) add('r.program_id = ?', filter.programId);
   if (filter.status) add('r.status = ?', filter.status);
   if (filter.period) add('r.period = ?', filter.period);
+  // "Mine": runs paying at least one partner these channel managers own now.
+  if (filter.channelManagerIds) add(`exists (select 1 from payout_lines ml join partners mp on mp.id = ml.partner_id where ml.run_id = r.id and ${MINE_SQL})`, JSON.stringify(filter.channelManagerIds));
   return ws.sqlite.prepare(`${RUN_SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by r.id desc`).all(...params) as PayoutRunRow[];
 }
 
@@ -44,26 +46,30 @@ export function getRunRow(ws: Workspace, runId: number): PayoutRunRow {
   return r;
 }
 
-export function runLines(ws: Workspace, runId: number): PayoutLineView[] {
+const MINE_SQL = 'mp.channel_manager_id in (select value from json_each(?))';
+
+/** A run's lines; with `channelManagerIds` ("Mine") only those of partners the managers own now. */
+export function runLines(ws: Workspace, runId: number, channelManagerIds?: number[]): PayoutLineView[] {
   const rows = ws.sqlite
     .prepare(
       `select l.id, l.run_id as runId, l.partner_id as partnerId, pa.code as partnerCode, pa.name as partnerName, pa.name_en as partnerNameEn,
         pa.channel_type as channelType, (select t.name_zh from territories t where t.id = pa.territory_id) as region, l.kind, l.basis_minor as basisMinor, l.attainment, l.tier_reached as tierReached, l.rate,
         l.amount_minor as amountMinor, l.explanation, l.details, l.reason, l.relates_to_line_id as relatesToLineId,
         (select count(*) from payout_inquiries q where q.line_id = l.id) as inquiries
-       from payout_lines l join partners pa on pa.id = l.partner_id where l.run_id = ? order by pa.code, l.id`,
+       from payout_lines l join partners pa on pa.id = l.partner_id where l.run_id = ?${channelManagerIds ? ` and ${MINE_SQL.replace('mp.', 'pa.')}` : ''} order by pa.code, l.id`,
     )
-    .all(runId) as Array<PayoutLineView & { details: string | null }>;
+    .all(...(channelManagerIds ? [runId, JSON.stringify(channelManagerIds)] : [runId])) as Array<PayoutLineView & { details: string | null }>;
   return rows.map(({ details, ...l }) => {
     const explain = details ? (JSON.parse(details) as { explain?: Explain }).explain : undefined;
     return { ...l, explanationEn: explain ? renderExplanation(explain, 'en') : l.explanation };
   });
 }
 
-export function getRun(ws: Workspace, runId: number): PayoutRunDetail {
+/** A run with its lines; `channelManagerIds` ("Mine") keeps the lines of those managers' partners (the run's totals stay the run's). */
+export function getRun(ws: Workspace, runId: number, channelManagerIds?: number[]): PayoutRunDetail {
   const row = getRunRow(ws, runId);
   const snap = ws.sqlite.prepare('select program_snapshot as s, population as p from payout_runs where id = ?').get(runId) as { s: string; p: string | null };
-  return { ...row, program: JSON.parse(snap.s) as ProgramFile, population: parsePopulation(snap.p), lines: runLines(ws, runId) };
+  return { ...row, program: JSON.parse(snap.s) as ProgramFile, population: parsePopulation(snap.p), lines: runLines(ws, runId, channelManagerIds) };
 }
 
 /** What "the inputs" of a run are: its program document and every calculated basis and amount. */

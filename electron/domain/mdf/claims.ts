@@ -28,7 +28,7 @@ export function getClaim(ws: Workspace, id: number): MdfClaimView {
   return withProofs(ws, [r])[0];
 }
 
-export function listClaims(ws: Workspace, filter: { fundId?: number; partnerId?: number; requestId?: number; statuses?: MdfClaimStatus[] } = {}): MdfClaimView[] {
+export function listClaims(ws: Workspace, filter: { fundId?: number; partnerId?: number; requestId?: number; statuses?: MdfClaimStatus[]; channelManagerIds?: number[] } = {}): MdfClaimView[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.fundId != null) {
@@ -42,6 +42,10 @@ export function listClaims(ws: Workspace, filter: { fundId?: number; partnerId?:
   if (filter.requestId != null) {
     where.push('c.request_id = ?');
     params.push(filter.requestId);
+  }
+  if (filter.channelManagerIds) {
+    where.push('r.partner_id in (select id from partners where channel_manager_id in (select value from json_each(?)))');
+    params.push(JSON.stringify(filter.channelManagerIds));
   }
   if (filter.statuses?.length) {
     where.push(`c.status in (${filter.statuses.map(() => '?').join(',')})`);

@@ -24,7 +24,7 @@ export function getRequest(ws: Workspace, id: number): MdfRequestView {
   return withShare(r);
 }
 
-export function listRequests(ws: Workspace, filter: { fundId?: number; partnerId?: number; statuses?: MdfRequestStatus[] } = {}): MdfRequestView[] {
+export function listRequests(ws: Workspace, filter: { fundId?: number; partnerId?: number; statuses?: MdfRequestStatus[]; channelManagerIds?: number[] } = {}): MdfRequestView[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.fundId != null) {
@@ -34,6 +34,10 @@ export function listRequests(ws: Workspace, filter: { fundId?: number; partnerId
   if (filter.partnerId != null) {
     where.push('r.partner_id = ?');
     params.push(filter.partnerId);
+  }
+  if (filter.channelManagerIds) {
+    where.push('r.partner_id in (select id from partners where channel_manager_id in (select value from json_each(?)))');
+    params.push(JSON.stringify(filter.channelManagerIds));
   }
   if (filter.statuses?.length) {
     where.push(`r.status in (${filter.statuses.map(() => '?').join(',')})`);

@@ -41,6 +41,10 @@ function salesFrom(input: SalesFilter): { from: string; params: Record<string, u
     where.push('s.import_id = @importId');
     params.importId = input.importId;
   }
+  if (input.channelManagerIds) {
+    where.push('p.channel_manager_id in (select value from json_each(@managers))');
+    params.managers = JSON.stringify(input.channelManagerIds);
+  }
   if (input.search) {
     where.push("(s.order_ref like @q escape '\\' or s.product like @q escape '\\' or s.category like @q escape '\\' or s.customer_ref like @q escape '\\')");
     params.q = `%${input.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -5,6 +5,8 @@ import type { MdfClaimView } from '../../../../electron/contract/mdf';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { MineToggle } from '../../components/MineToggle';
+import { useMine } from '../../mine';
 import { Modal } from '../../components/Modal';
 import { ProofViewer } from './ProofViewer';
 import { money } from './mdfUi';
@@ -78,7 +80,9 @@ function PayClaim({ claim, onClose }: { claim: MdfClaimView; onClose: () => void
 
 export function ClaimsTab({ partnerId }: { partnerId?: number }) {
   const { t } = useTranslation(['mdf', 'common']);
-  const list = useOp('mdf.claims.list', partnerId ? { partnerId } : {});
+  const mine = useMine('mdf-claims');
+  // On a partner's page the partner is the filter; "Mine" belongs to the claims grid of the MDF page.
+  const list = useOp('mdf.claims.list', partnerId ? { partnerId } : mine.filter, { enabled: partnerId !== undefined || mine.ready });
   const [viewing, setViewing] = useState<MdfClaimView | null>(null);
   const [deciding, setDeciding] = useState<MdfClaimView | null>(null);
   const [paying, setPaying] = useState<MdfClaimView | null>(null);
@@ -129,7 +133,7 @@ export function ClaimsTab({ partnerId }: { partnerId?: number }) {
   return (
     <div className={partnerId ? 'mdf-claims mdf-grid-wrap' : 'mdf-claims page-fill'}>
       <ErrorBanner error={list.error} />
-      <DataGrid<MdfClaimView> stateKey={partnerId ? 'mdf-claims-partner' : 'mdf-claims'} testId="mdf-claims-grid" rows={list.data} columns={columns} getRowId={(r) => String(r.id)} height={partnerId ? 260 : undefined} />
+      <DataGrid<MdfClaimView> stateKey={partnerId ? 'mdf-claims-partner' : 'mdf-claims'} testId="mdf-claims-grid" rows={list.data} columns={columns} getRowId={(r) => String(r.id)} height={partnerId ? 260 : undefined} toolbar={partnerId ? undefined : <MineToggle mine={mine} testId="mdf-claims-mine" />} />
       {viewing && <ProofViewer claim={viewing} onClose={() => setViewing(null)} />}
       {deciding && <ClaimDecision claim={deciding} onClose={() => setDeciding(null)} />}
       {paying && <PayClaim claim={paying} onClose={() => setPaying(null)} />}

@@ -5,6 +5,8 @@ import type { MdfRequestView } from '../../../../electron/contract/mdf';
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { MineToggle } from '../../components/MineToggle';
+import { useMine } from '../../mine';
 import { ClaimForm } from './ClaimForm';
 import { RequestDecision } from './RequestDecision';
 import { RequestForm } from './RequestForm';
@@ -12,7 +14,8 @@ import { money } from './mdfUi';
 
 export function RequestsTab() {
   const { t } = useTranslation(['mdf', 'common']);
-  const list = useOp('mdf.requests.list', {});
+  const mine = useMine('mdf-requests');
+  const list = useOp('mdf.requests.list', mine.filter, { enabled: mine.ready });
   const [adding, setAdding] = useState(false);
   const [deciding, setDeciding] = useState<MdfRequestView | null>(null);
   const [claiming, setClaiming] = useState<MdfRequestView | null>(null);
@@ -57,9 +60,12 @@ export function RequestsTab() {
         columns={columns}
         getRowId={(r) => String(r.id)}
         toolbar={
-          <button type="button" className="primary" onClick={() => setAdding(true)} data-testid="mdf-request-new">
-            {t('mdf:request.new')}
-          </button>
+          <>
+            <MineToggle mine={mine} testId="mdf-requests-mine" />
+            <button type="button" className="primary" onClick={() => setAdding(true)} data-testid="mdf-request-new">
+              {t('mdf:request.new')}
+            </button>
+          </>
         }
       />
       {adding && <RequestForm onClose={() => setAdding(false)} />}

@@ -8,12 +8,15 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { JobProgressBar } from '../../components/JobProgressBar';
+import { MineToggle } from '../../components/MineToggle';
+import { useMine } from '../../mine';
 import { RunDetail } from './RunDetail';
 import { Payables } from './Payables';
 
 export default function PayoutsPage() {
   const { t } = useTranslation(['payouts', 'common']);
-  const runs = useOp('payouts.runs', {});
+  const mine = useMine('payout-runs');
+  const runs = useOp('payouts.runs', mine.filter, { enabled: mine.ready });
   const programs = useOp('programs.list', {});
   const calc = useJob('payouts.calculate');
   const [programCode, setProgramCode] = useState('');
@@ -68,7 +71,7 @@ export default function PayoutsPage() {
         </button>
         {calc.running && <JobProgressBar progress={calc.progress} onCancel={calc.cancel} />}
       </div>
-      <DataGrid<PayoutRunRow> exportAs={{ grid: 'payoutRuns', query: {}, title: t('common:nav.payouts'), fileName: 'payout-runs' }} stateKey="payout-runs" testId="payout-runs-grid" rows={runs.data} columns={columns} getRowId={(r) => String(r.id)} onRowClicked={(r) => setSelected(r.id)} />
+      <DataGrid<PayoutRunRow> exportAs={{ grid: 'payoutRuns', query: mine.filter, title: t('common:nav.payouts'), fileName: 'payout-runs' }} stateKey="payout-runs" testId="payout-runs-grid" rows={runs.data} columns={columns} getRowId={(r) => String(r.id)} onRowClicked={(r) => setSelected(r.id)} toolbar={<MineToggle mine={mine} testId="payout-runs-mine" />} />
       <Payables />
     </div>
   );

@@ -9,14 +9,18 @@ import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
+import { MineToggle } from '../../components/MineToggle';
 import { Modal } from '../../components/Modal';
+import { useMine } from '../../mine';
 import { PopulationNote } from '../../components/PopulationNote';
 import { Inquiries } from './Inquiries';
 import { WhatIfPanel } from './WhatIfPanel';
 
 export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void; onOpen: (id: number) => void }) {
   const { t, i18n } = useTranslation(['payouts', 'common']);
-  const run = useOp('payouts.get', { runId });
+  const mine = useMine('payout-lines');
+  const query = { runId, ...mine.filter };
+  const run = useOp('payouts.get', query, { enabled: mine.ready });
   const approve = useMutationOp('payouts.approve');
   const pay = useMutationOp('payouts.pay');
   const voidRun = useMutationOp('payouts.void');
@@ -112,7 +116,18 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
       )}
       <div className="split" style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0 }}>
         <div style={{ flex: 3, display: 'flex', flexDirection: 'column' }}>
-          <DataGrid<PayoutLineView> exportAs={{ grid: 'payoutLines', query: { runId }, title: `${r.programCode} ${r.period}`, fileName: `payout-run-${runId}-lines` }} stateKey="payout-lines" testId="payout-lines-grid" rows={r.lines} columns={columns} getRowId={(l) => String(l.id)} onRowClicked={setLine} />
+          <DataGrid<PayoutLineView> exportAs={{ grid: 'payoutLines', query, title: `${r.programCode} ${r.period}`, fileName: `payout-run-${runId}-lines` }} stateKey="payout-lines" testId="payout-lines-grid" rows={r.lines} columns={columns} getRowId={(l) => String(l.id)} onRowClicked={setLine}
+            toolbar={
+              <>
+                <MineToggle mine={mine} testId="payout-lines-mine" />
+                {mine.mine && !mine.nobody && (
+                  <small className="muted" data-testid="payout-lines-mine-total">
+                    {t('payouts:mineTotal', { count: r.lines.length, total: money(r.lines.reduce((sum, l) => sum + l.amountMinor, 0)) })}
+                  </small>
+                )}
+              </>
+            }
+          />
         </div>
         <aside style={{ flex: 1, minWidth: 280, overflow: 'auto' }} data-testid="line-detail">
           <h2>{t('payouts:lineDetail')}</h2>

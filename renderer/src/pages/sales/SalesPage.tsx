@@ -9,6 +9,8 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { call } from '../../api/client';
 import { formatMoney } from '../../format';
 import { GridExportButton } from '../../components/GridExport';
+import { MineToggle } from '../../components/MineToggle';
+import { useMine } from '../../mine';
 
 type Sortable = (typeof SALES_SORTABLE)[number];
 
@@ -21,14 +23,17 @@ export default function SalesPage() {
   const [params, setParams] = useSearchParams();
   const [gridApi, setGridApi] = useState<GridApi<SalesLineView> | null>(null);
   const [totals, setTotals] = useState<{ total: number; amountMinor: number; costMinor: number; costedAmountMinor: number; costedLines: number } | null>(null);
+  const mine = useMine('sales');
+  const mineIds = JSON.stringify(mine.filter);
   const filter = useMemo(
     () => ({
       partnerCode: params.get('partner') || undefined,
       dateFrom: params.get('from') || undefined,
       dateTo: params.get('to') || undefined,
       search: params.get('q') || undefined,
+      ...(JSON.parse(mineIds) as { channelManagerIds?: number[] }),
     }),
-    [params],
+    [params, mineIds],
   );
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -84,6 +89,7 @@ export default function SalesPage() {
           {t('sales:filter.to')} <input type="date" value={filter.dateTo ?? ''} onChange={(e) => set('to', e.target.value)} />
         </label>
         <input type="search" placeholder={t('sales:filter.search')} value={filter.search ?? ''} onChange={(e) => set('q', e.target.value)} />
+        <MineToggle mine={mine} testId="sales-mine" />
         <div className="spacer" />
         <GridExportButton api={gridApi} source={{ grid: 'sales', query: filter, title: t('common:nav.sales'), fileName: 'sales' }} testId="sales-export" />
         {totals && (
@@ -93,7 +99,7 @@ export default function SalesPage() {
         )}
       </div>
       <div style={{ flex: 1, minHeight: 300 }} data-testid="sales-grid">
-        <AgGridReact<SalesLineView>
+        {mine.ready && <AgGridReact<SalesLineView>
           key={`${i18n.language}:${JSON.stringify(filter)}`}
           theme={themeQuartz}
           rowModelType="infinite"
@@ -106,7 +112,7 @@ export default function SalesPage() {
             e.api.applyColumnState({ state: [{ colId: 'date', sort: 'desc' }] });
             setGridApi(e.api);
           }}
-        />
+        />}
       </div>
     </div>
   );

@@ -215,6 +215,53 @@ test.describe('Mine (我的)', () => {
   });
 });
 
+test.describe('Mine (我的) on the sales grid', () => {
+  test.use({ viewport: { width: 1600, height: 1000 } });
+  test('Mine keeps the sales lines of my partners, the totals follow, and it is remembered', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+    await page.goto('/#/sales');
+    const call = (op: string, input: object) =>
+      page.evaluate(
+        async ([o, i]) => {
+          const res = await fetch('/api/call', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-pwb-token': sessionStorage.getItem('pwb.bridgeToken') ?? '' },
+            body: JSON.stringify({ op: o, input: i }),
+          });
+          return ((await res.json()) as { result: unknown }).result;
+        },
+        [op, input] as const,
+      );
+    // the channel manager with the most partners is "me"
+    const managers = (await call('channelManagers.list', {})) as Array<{ id: number; name: string; partners: number }>;
+    const me = [...managers].sort((a, b) => b.partners - a.partners)[0];
+    const myCodes = new Set(((await call('partners.list', { channelManagerIds: [me.id], limit: 5000 })) as { rows: Array<{ code: string }> }).rows.map((p) => p.code));
+    expect(myCodes.size).toBeGreaterThan(0);
+    await page.goto('/#/settings');
+    await page.getByTestId('user-profile-name').fill(me.name);
+    await page.getByTestId('user-profile-save').click();
+    await expect.poll(async () => ((await call('settings.get', { key: 'user.name' })) as { value: unknown }).value).toBe(me.name);
+
+    await page.goto('/#/sales');
+    const totals = page.getByTestId('sales-totals');
+    const lines = async () => Number(/([\d,]+)/.exec((await totals.textContent()) ?? '')?.[1].replace(/,/g, '') ?? -1);
+    await expect(totals).toBeVisible();
+    const everyone = await lines();
+    expect(everyone).toBeGreaterThan(0);
+    await page.getByTestId('sales-mine').check();
+    await expect.poll(lines).toBeLessThan(everyone);
+    const codes = gridCells(page, 'sales-grid', 'partnerCode');
+    await expect(codes.first()).toBeVisible();
+    for (const code of await codes.allTextContents()) expect(myCodes, `sales line of ${code}`).toContain(code);
+    const mine = await lines();
+    await page.reload();
+    await expect(page.getByTestId('sales-mine')).toBeChecked();
+    await expect.poll(lines).toBe(mine);
+    await page.getByTestId('sales-mine').uncheck();
+    await expect.poll(lines).toBe(everyone);
+  });
+});
+
 test.describe('territory scorecard and places the company added (runs last: it adds a province)', () => {
   test.use({ viewport: { width: 1600, height: 1000 } });
 

@@ -1,5 +1,5 @@
-// `npm run screenshots [-- --out DIR --sizes 1280x800,1440x900 --no-build]`: every page of the app, in Chinese and in
-// English, on a fresh demo workspace in browser mode, as PNGs (default screenshots/<size>/<language>/<NN-page>.png) — for
+// `npm run screenshots [-- --out DIR --sizes 1280x800,1440x900 --no-build]`: every page of the app and its main forms, in
+// Chinese and in English, on a fresh demo workspace in browser mode, as PNGs (default screenshots/<size>/<language>/<NN-page>.png) — for
 // looking at what a channel manager sees, with an image viewer, after a change to a screen.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,6 +19,18 @@ const sizes = arg('sizes', '1280x800,1440x900').split(',').map((s) => s.split('x
 const LANGUAGES = ['zh-CN', 'en'];
 /** The pages, in menu order (renderer/src/routes.tsx); a partner's scorecard page for the first partner. */
 const PAGES = ['', 'partners', 'partners/1', 'territories', 'sales', 'inventory', 'scorecards', 'plans', 'training', 'incentives', 'payouts', 'risks', 'deals', 'mdf', 'imports', 'audit', 'settings'];
+/** The forms a channel manager fills in, opened from their page: [page, button's test id, file name]. */
+const DIALOGS = [
+  ['partners', 'partner-new', 'partner'],
+  ['incentives', 'program-new', 'program'],
+  ['risks', 'risk-new', 'risk'],
+  ['deals', 'deal-register', 'deal'],
+  ['training', 'record-new', 'training-record'],
+  ['plans', 'plan-new', 'plan'],
+  ['mdf', 'mdf-fund-new', 'mdf-fund'],
+  ['settings', 'territory-new', 'territory'],
+  ['settings', 'manager-new', 'channel-manager'],
+];
 
 if (!process.argv.includes('--no-build')) {
   const b = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
@@ -73,6 +85,15 @@ try {
         }
         await page.screenshot({ path: join(folder, name) });
         if (fullPage) await page.setViewportSize({ width, height });
+        console.log(join(folder, name));
+      }
+      for (const [i, [path, button, label]] of DIALOGS.entries()) {
+        await page.goto(`${base}#/${path}`);
+        await page.locator('h1').first().waitFor({ timeout: 30_000 });
+        await page.getByTestId(button).click({ timeout: 30_000 });
+        await page.waitForTimeout(800);
+        const name = `d${String(i + 1).padStart(2, '0')}-${label}.png`;
+        await page.screenshot({ path: join(folder, name) });
         console.log(join(folder, name));
       }
       await context.close();

@@ -151,6 +151,21 @@ test.describe('layout at 1280×800', () => {
       expect(wide).toEqual([]);
     });
 
+    test(`the program editor's eligibility boxes sit in labelled rows (${lang})`, async ({ page }) => {
+      await page.addInitScript((l) => localStorage.setItem('pwb.language', l), lang);
+      await page.goto('/#/incentives');
+      await page.getByTestId('program-new').click();
+      const boxes = page.locator('.modal fieldset .checks').first().locator('label');
+      await expect(boxes.first()).toBeVisible();
+      const [a, b] = [(await boxes.nth(0).boundingBox())!, (await boxes.nth(1).boundingBox())!];
+      // side by side on one line, each label as short as a box and its word (stacked, each took a line of its own)
+      expect(Math.abs(a.y - b.y)).toBeLessThan(4);
+      expect(b.x).toBeGreaterThan(a.x + a.width - 1);
+      const box = (await boxes.nth(0).locator('input').boundingBox())!;
+      const word = await boxes.nth(0).evaluate((l) => { const r = document.createRange(); r.selectNodeContents(l); r.setStartAfter(l.querySelector('input')!); return r.getBoundingClientRect().x; });
+      expect(word).toBeGreaterThan(box.x + box.width - 1);
+    });
+
     test(`the columns people come for are in view without scrolling sideways (${lang})`, async ({ page }) => {
       await page.addInitScript((l) => localStorage.setItem('pwb.language', l), lang);
       // A header cell lies wholly inside its grid's box (pinned or within the first screen of columns).

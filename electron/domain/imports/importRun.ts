@@ -8,14 +8,16 @@ import { dropSecondaryIndexes, shouldBulkLoad, type DroppedIndexes } from './bul
 import { AlreadyImported, findEarlierImport } from './earlierImport';
 import { ImportFailure } from './importFailure';
 import { kindSpec } from './kinds';
-import { RowRejected, RowValues, type FieldError, type WriteOutcome } from './kinds/kind';
+import { RowRejected, RowValues, type FieldError, type StagedKindRun, type WriteOutcome } from './kinds/kind';
+import type { RecordSource } from './recordSource';
+import { importStore } from './store';
 import { resolveMapping } from './mapping';
 import { openSource } from './openSource';
 import { cellText } from './recordSource';
 import { undoImport } from './undo';
 import { ImportStage } from './importStage';
 import { beginWrite } from '../../../db/writeLock';
-import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError, type UnknownValue } from '../../model/imports';
+import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError, type SourceRecord, type UnknownValue } from '../../model/imports';
 
 export interface RunImportInput {
   kind: ImportKind;
@@ -52,6 +54,10 @@ export function unknownErrors(unknown: readonly UnknownValue[], column: (u: Unkn
 }
 
 const CHECK_EVERY = 1024;
+/** Staged rows saved per INSERT … SELECT: progress and a chance to cancel between two. */
+const SAVE_RANGE = 65_536;
+/** A row rejected while the file was read, with its errors (kept until the write pass lists them). */
+type RejectedRow = SourceRecord & { errors: FieldError[] };
 /** Page cache while importing a large file (KiB, as SQLite's negative cache_size). */
 export const IMPORT_CACHE_SIZE = -131072;
 const IMPORT_CACHE_FROM_BYTES = 8 * 1024 * 1024;
@@ -89,16 +95,18 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
   ctx.progress('detect', 0, null);
   // A rejected-rows file the user named is not written over (checked before any work; the default name is unique).
   if (input.acceptValid && input.rejectedPath) outputPath(input.rejectedPath);
-  const source = await openSource(input.path, {
+  const sourceOptions = {
     encoding: input.encoding ?? mapping?.encoding ?? null,
     delimiter: input.delimiter ?? mapping?.delimiter ?? null,
     sheet: input.sheet ?? mapping?.sheet ?? null,
-  });
+  };
+  let source = await openSource(input.path, sourceOptions);
   let rejectedPath: string | null = null;
   let rejectedWriter: CsvWriter | null = null;
   let committed = false;
   let restoreCache: (() => void) | null = null;
-  let stage: ImportStage | null = null;
+  // What the read pass staged (TEMP tables of this connection, dropped whatever happens).
+  const st: { raw: ImportStage | null; run: StagedKindRun<unknown> | null; rejects: ImportStage<RejectedRow> | null } = { raw: null, run: null, rejects: null };
   try {
     const spec = kindSpec(input.kind);
     const resolved = resolveMapping(spec, source.header, mapping, fileName, true);
@@ -110,20 +118,61 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
     };
     if (source.format !== 'csv' && input.replace == null) refuseIfImported(source.sha256());
     if (sqlite.inTransaction) throw new Error('An import cannot run inside another transaction');
-    // Read the whole file first, without the write lock (edits and other writers go on meanwhile); only the
-    // checking and writing of its rows below hold it.
-    stage = new ImportStage(sqlite);
-    for await (const rec of source.records()) {
-      stage.add(rec);
-      if (stage.rows % CHECK_EVERY === 0) {
-        ctx.throwIfCancelled();
-        ctx.progress('import', source.bytesRead(), source.fileSize, { rows: stage.rows, bytes: source.bytesRead() });
+    const kindContext = {
+      ws,
+      user,
+      dateFormat: resolved.dateFormat,
+      values: resolved.values,
+      mapped: new Set([...resolved.index.keys(), ...Object.keys(resolved.defaults)]),
+    };
+    const values = new RowValues(resolved.index, resolved);
+    const width = source.header.length;
+    /** The row's own errors before its values are parsed: cells beyond the header. */
+    const extraFields = (cells: readonly unknown[], fe: FieldError[]) => {
+      if (cells.length > width && cells.slice(width).some((c) => c !== null && String(c).trim() !== '')) {
+        fe.push({ field: null, message: `the row has ${cells.length} fields but the header has ${width} (a stray delimiter or an unquoted text?)` });
       }
-    }
-    stage.flush();
+    };
+    /**
+     * Read the whole file first, without the write lock (edits and other writers go on meanwhile); only the checking
+     * and writing of its rows below hold it. A kind checked while reading (sales) parses and stages its valid rows
+     * now and keeps the rejected ones with their errors; the other kinds stage the records as read.
+     */
+    const read = async (src: RecordSource) => {
+      const staging = spec.stage?.(kindContext) ?? null;
+      st.run = staging;
+      const raw = staging ? null : new ImportStage(sqlite);
+      st.raw = raw;
+      let rows = 0;
+      let rejectedRows = 0;
+      for await (const rec of src.records()) {
+        rows++;
+        if (staging) {
+          const fe: FieldError[] = [];
+          extraFields(rec.cells, fe);
+          const value = staging.parse(values.reset(rec.cells, fe), fe);
+          if (value !== null && fe.length === 0) {
+            // All-or-nothing and a row already failed: the rest are only checked.
+            if (input.acceptValid || rejectedRows === 0) staging.stage(value);
+          } else {
+            rejectedRows++;
+            st.rejects ??= new ImportStage<RejectedRow>(sqlite);
+            st.rejects.add({ ...rec, errors: fe });
+          }
+        } else raw!.add(rec);
+        if (rows % CHECK_EVERY === 0) {
+          ctx.throwIfCancelled();
+          ctx.progress('import', src.bytesRead(), src.fileSize, { rows, bytes: src.bytesRead() });
+        }
+      }
+      staging?.flush();
+      raw?.flush();
+      st.rejects?.flush();
+      return rows;
+    };
+    let rowsRead = await read(source);
     ctx.throwIfCancelled();
     if (source.format === 'csv' && input.replace == null) refuseIfImported(source.sha256());
-    const staged = stage;
     const now = new Date().toISOString();
     // A large import updates five indexes of sales_lines in partner order, not key order: a 128 MB page cache for the
     // duration roughly halves the time of a million-row import (the default 2 MB cache thrashes). Restored afterwards.
@@ -132,111 +181,136 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
     restoreCache = () => sqlite.pragma(`cache_size = ${cacheBefore}`);
     await beginWrite(sqlite, { onWaiting: () => ctx.progress('waiting', 0, null) });
     try {
+      if (st.run && !st.run.unchanged()) {
+        // A partner the file names was created, deleted or recoded while the file was read: read it again, now under
+        // the lock, so every row is checked against the workspace as it is saved.
+        const readBefore = source.sha256();
+        st.run.drop();
+        st.rejects?.drop();
+        st.rejects = null;
+        source.close();
+        source = await openSource(input.path, sourceOptions);
+        rowsRead = await read(source);
+        ctx.throwIfCancelled();
+        if (source.sha256() !== readBefore) throw new ImportFailure(`${fileName} changed while it was being imported; nothing was imported, import it again`);
+      }
       if (input.replace != null) {
-        const target = sqlite.prepare('select kind from imports where id = ?').get(input.replace) as { kind: string } | undefined;
-        if (target && target.kind !== input.kind) throw new ImportFailure(`Import ${input.replace} is a ${target.kind} import, not ${input.kind}; it cannot be replaced by this file`);
+        const kind = importStore.kindOf(ws, input.replace);
+        if (kind && kind !== input.kind) throw new ImportFailure(`Import ${input.replace} is a ${kind} import, not ${input.kind}; it cannot be replaced by this file`);
         ctx.progress('undo', 0, null);
         undoImport(ctx, input.replace);
       }
-      const importId = Number(
-        sqlite
-          .prepare(
-            `insert into imports (kind, file_name, file_size, sha256, mapping, status, started_at, user) values (?, ?, ?, '', ?, 'running', ?, ?)`,
-          )
-          .run(input.kind, fileName, source.fileSize, JSON.stringify({ ...(mapping ?? {}), kind: input.kind, sheet: source.sheet, columns: resolved.columns, dateFormat: resolved.dateFormat }), now, user)
-          .lastInsertRowid,
-      );
-      const run = spec.open({
-        ws,
-        importId,
+      const importId = importStore.begin(ws, {
+        kind: input.kind,
+        fileName,
+        fileSize: source.fileSize,
+        mapping: { ...(mapping ?? {}), kind: input.kind, sheet: source.sheet, columns: resolved.columns, dateFormat: resolved.dateFormat },
+        startedAt: now,
         user,
-        dateFormat: resolved.dateFormat,
-        values: resolved.values,
-        mapped: new Set([...resolved.index.keys(), ...Object.keys(resolved.defaults)]),
-        now,
-        create: { territories: input.createTerritories === true, channelManagers: input.createOwners === true },
       });
       const unknown = new Map<string, UnknownValue & { field: string | null }>();
-      const values = new RowValues(resolved.index, resolved);
       const header = source.header;
-      const width = header.length;
       const errorCol = header.findIndex((h) => h === 'error' || h === '错误');
       const counts = { rowsRead: 0, inserted: 0, updated: 0, duplicates: 0, rejected: 0 };
       const errors: RowError[] = [];
-      const storeError = sqlite.prepare('insert into import_errors (import_id, row_number, column, value, message) values (?, ?, ?, ?, ?)');
+      const storeError = importStore.errorWriter(ws);
       let stored = 0;
       let failed = false;
       const savepoint = spec.rowSavepoint === true;
       // A large file into a comparatively small table: drop the secondary indexes now, build them before COMMIT.
       const bulk: DroppedIndexes | null = spec.bulkTable && shouldBulkLoad(sqlite, spec.bulkTable, source.fileSize) ? dropSecondaryIndexes(sqlite, spec.bulkTable) : null;
-
-      ctx.progress('save', 0, staged.rows, { rows: 0 });
-      for (const rec of staged.records()) {
-        counts.rowsRead++;
-        const fe: FieldError[] = [];
-        if (rec.cells.length > width && rec.cells.slice(width).some((c) => c !== null && String(c).trim() !== '')) {
-          fe.push({ field: null, message: `the row has ${rec.cells.length} fields but the header has ${width} (a stray delimiter or an unquoted text?)` });
-        }
-        const value = run.parse(values.reset(rec.cells, fe), fe);
-        if (value !== null && fe.length === 0 && !failed) {
-          let outcome: WriteOutcome | null = null;
-          try {
-            if (savepoint) {
-              sqlite.exec('SAVEPOINT import_row');
-              try {
-                outcome = run.write(value);
-                sqlite.exec('RELEASE import_row');
-              } catch (e) {
-                sqlite.exec('ROLLBACK TO import_row');
-                sqlite.exec('RELEASE import_row');
-                throw e;
-              }
-            } else outcome = run.write(value);
-          } catch (e) {
-            if (!(e instanceof RowRejected)) throw e;
-            fe.push({ field: null, message: e.message });
+      /** A row that cannot be stored: its errors are listed (or, with acceptValid, stored and written to the rejected-rows file). */
+      const reject = (rec: SourceRecord, fe: FieldError[]) => {
+        counts.rejected++;
+        const re = rowErrors(rec.row, fe, resolved.columns, header, rec.cells);
+        fe.forEach((f, i) => {
+          if (f.unknown) {
+            const key = `${f.unknown.what}\u0000${f.unknown.value}`;
+            const u = unknown.get(key) ?? { what: f.unknown.what, value: f.unknown.value, rows: 0, firstRow: rec.row, field: f.field };
+            u.rows++;
+            unknown.set(key, u);
+          } else if (errors.length < MAX_ERRORS_RETURNED) errors.push(re[i]);
+        });
+        if (input.acceptValid) {
+          for (const e of re) if (stored++ < MAX_ERRORS_STORED) storeError({ importId, rowNumber: e.row ?? 0, column: e.column, value: e.value?.slice(0, 1000) ?? null, message: e.message });
+          if (!rejectedWriter) {
+            const ext = extname(fileName);
+            rejectedPath = input.rejectedPath ?? join(dirname(input.path), `${basename(fileName, ext)}.rejected-${importId}.csv`);
+            rejectedWriter = new CsvWriter(rejectedPath, errorCol >= 0 ? header : [...header, 'error']);
           }
-          if (outcome === 'inserted') counts.inserted++;
-          else if (outcome === 'updated') counts.updated++;
-          else if (outcome === 'duplicate') counts.duplicates++;
+          const cells = header.map((_, i) => cellText(rec.cells[i] ?? null));
+          const message = re.map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join('; ');
+          if (errorCol >= 0) cells[errorCol] = message;
+          else cells.push(message);
+          rejectedWriter.write(cells);
+        } else failed = true;
+      };
+
+      let created: (() => { territories: string[]; channelManagers: string[] }) | undefined;
+      const stagedRun = st.run;
+      if (stagedRun) {
+        // Checked while reading: list the rejected rows, then save the staged ones as a set, a range at a time.
+        counts.rowsRead = rowsRead;
+        for (const r of st.rejects?.records() ?? []) reject(r, r.errors);
+        const total = stagedRun.staged;
+        ctx.progress('save', 0, total, { rows: 0 });
+        if (!failed) {
+          for (let from = 0; from < total; from += SAVE_RANGE) {
+            const to = Math.min(total, from + SAVE_RANGE);
+            counts.inserted += stagedRun.save(importId, now, from, to);
+            // Let a cancel (and, in process, the window) through; edits wait for this transaction meanwhile.
+            await new Promise((r) => setImmediate(r));
+            ctx.throwIfCancelled();
+            ctx.progress('save', to, total, { rows: to, rejected: counts.rejected });
+          }
+          counts.duplicates = total - counts.inserted;
         }
-        if (fe.length) {
-          counts.rejected++;
-          const re = rowErrors(rec.row, fe, resolved.columns, header, rec.cells);
-          fe.forEach((f, i) => {
-            if (f.unknown) {
-              const key = `${f.unknown.what}\u0000${f.unknown.value}`;
-              const u = unknown.get(key) ?? { what: f.unknown.what, value: f.unknown.value, rows: 0, firstRow: rec.row, field: f.field };
-              u.rows++;
-              unknown.set(key, u);
-            } else if (errors.length < MAX_ERRORS_RETURNED) errors.push(re[i]);
-          });
-          if (input.acceptValid) {
-            for (const e of re) if (stored++ < MAX_ERRORS_STORED) storeError.run(importId, e.row, e.column, e.value?.slice(0, 1000) ?? null, e.message);
-            if (!rejectedWriter) {
-              const ext = extname(fileName);
-              rejectedPath = input.rejectedPath ?? join(dirname(input.path), `${basename(fileName, ext)}.rejected-${importId}.csv`);
-              rejectedWriter = new CsvWriter(rejectedPath, errorCol >= 0 ? header : [...header, 'error']);
+      } else {
+        const run = spec.open({ ...kindContext, importId, now, create: { territories: input.createTerritories === true, channelManagers: input.createOwners === true } });
+        if (!run.write) throw new Error(`The ${input.kind} import has no writer`);
+        created = run.created?.bind(run);
+        ctx.progress('save', 0, st.raw!.rows, { rows: 0 });
+        for (const rec of st.raw!.records()) {
+          counts.rowsRead++;
+          const fe: FieldError[] = [];
+          extraFields(rec.cells, fe);
+          const value = run.parse(values.reset(rec.cells, fe), fe);
+          if (value !== null && fe.length === 0 && !failed) {
+            let outcome: WriteOutcome | null = null;
+            try {
+              if (savepoint) {
+                sqlite.exec('SAVEPOINT import_row');
+                try {
+                  outcome = run.write(value);
+                  sqlite.exec('RELEASE import_row');
+                } catch (e) {
+                  sqlite.exec('ROLLBACK TO import_row');
+                  sqlite.exec('RELEASE import_row');
+                  throw e;
+                }
+              } else outcome = run.write(value);
+            } catch (e) {
+              if (!(e instanceof RowRejected)) throw e;
+              fe.push({ field: null, message: e.message });
             }
-            const cells = header.map((_, i) => cellText(rec.cells[i] ?? null));
-            const message = re.map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join('; ');
-            if (errorCol >= 0) cells[errorCol] = message;
-            else cells.push(message);
-            rejectedWriter.write(cells);
-          } else failed = true;
+            if (outcome === 'inserted') counts.inserted++;
+            else if (outcome === 'updated') counts.updated++;
+            else if (outcome === 'duplicate') counts.duplicates++;
+          }
+          if (fe.length) reject(rec, fe);
+          if (counts.rowsRead % CHECK_EVERY === 0) {
+            // Let a cancel (and, in process, the window) through; edits wait for this transaction meanwhile.
+            await new Promise((r) => setImmediate(r));
+            ctx.throwIfCancelled();
+            ctx.progress('save', counts.rowsRead, st.raw!.rows, { rows: counts.rowsRead, rejected: counts.rejected });
+          }
         }
-        if (counts.rowsRead % CHECK_EVERY === 0) {
-          // Let a cancel (and, in process, the window) through; edits wait for this transaction meanwhile.
-          await new Promise((r) => setImmediate(r));
-          ctx.throwIfCancelled();
-          ctx.progress('save', counts.rowsRead, staged.rows, { rows: counts.rowsRead, rejected: counts.rejected });
+        ctx.throwIfCancelled();
+        if (run.flush && !failed) {
+          const f = run.flush();
+          counts.inserted += f.inserted;
+          counts.duplicates += f.duplicates;
         }
-      }
-      ctx.throwIfCancelled();
-      if (run.flush && !failed) {
-        const f = run.flush();
-        counts.inserted += f.inserted;
-        counts.duplicates += f.duplicates;
       }
       if (counts.rowsRead === 0) {
         throw new ImportFailure(`${fileName} has a header but no data rows`, [{ row: source.headerRow + 1, column: null, value: null, message: 'no data rows after the header' }]);
@@ -263,11 +337,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       const sha256 = source.sha256();
       refuseIfImported(sha256);
       const durationMs = Math.round(performance.now() - started);
-      sqlite
-        .prepare(
-          `update imports set status = 'committed', sha256 = ?, rows_read = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ?, duration_ms = ?, finished_at = ?, file_size = ? where id = ?`,
-        )
-        .run(sha256, counts.rowsRead, counts.inserted, counts.updated, counts.duplicates, counts.rejected, durationMs, new Date().toISOString(), source.bytesRead() || source.fileSize, importId);
+      importStore.commit(ws, importId, { sha256, ...counts, durationMs, finishedAt: new Date().toISOString(), fileSize: source.bytesRead() || source.fileSize });
       ctx.audit({
         entity: 'import',
         entityId: importId,
@@ -276,13 +346,15 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       if (rejectedWriter) await (rejectedWriter as CsvWriter).close();
       sqlite.exec('COMMIT');
       committed = true;
-      return { importId, kind: input.kind, fileName, sha256, durationMs, rejectedFile: rejectedPath, errors, replaced: input.replace ?? null, ...counts, ...(run.created ? { created: run.created() } : {}) };
+      return { importId, kind: input.kind, fileName, sha256, durationMs, rejectedFile: rejectedPath, errors, replaced: input.replace ?? null, ...counts, ...(created ? { created: created() } : {}) };
     } finally {
       if (!committed && sqlite.inTransaction) sqlite.exec('ROLLBACK');
     }
   } finally {
     restoreCache?.();
-    stage?.drop();
+    st.raw?.drop();
+    st.run?.drop();
+    st.rejects?.drop();
     source.close();
     if (!committed && rejectedWriter) {
       await (rejectedWriter as CsvWriter).close().catch(() => undefined);

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { deserialize, serialize } from 'node:v8';
 import type { SourceRecord } from '../../model/imports';
+import { chunkTable } from './store';
 
 const CHUNK = 1024;
-let next = 0;
 
 /**
  * The rows of a file read before the import takes the write lock: reading and decoding the file (CSV decoding,
@@ -13,19 +13,21 @@ let next = 0;
  * close, so a large file is not held in memory — except for an encrypted workspace, whose temp storage stays in memory
  * because the cipher does not cover temporary files), in chunks of 1024 records serialised with v8 (cells keep their
  * types: numbers, booleans, dates). Each chunk is written in its own short transaction on the temp schema, which
- * takes no lock on the workspace, and no transaction stays open between two awaits.
+ * takes no lock on the workspace, and no transaction stays open between two awaits. Kinds checked while the file is
+ * read (sales) keep only their rejected rows here, with their errors; their valid rows go to a typed staging table
+ * (store.ts salesStage).
  */
-export class ImportStage {
-  private readonly table = `import_stage_${++next}`;
-  private pending: SourceRecord[] = [];
+export class ImportStage<T = SourceRecord> {
+  private readonly table: ReturnType<typeof chunkTable>;
+  private pending: T[] = [];
   private chunks = 0;
   rows = 0;
 
-  constructor(private readonly sqlite: Database.Database) {
-    sqlite.exec(`create temp table ${this.table} (chunk integer primary key, records blob not null)`);
+  constructor(sqlite: Database.Database) {
+    this.table = chunkTable(sqlite);
   }
 
-  add(rec: SourceRecord): void {
+  add(rec: T): void {
     this.pending.push(rec);
     this.rows++;
     if (this.pending.length >= CHUNK) this.flush();
@@ -34,18 +36,17 @@ export class ImportStage {
   /** Writes the pending records (call once the file is read). */
   flush(): void {
     if (!this.pending.length) return;
-    this.sqlite.prepare(`insert into temp.${this.table} (chunk, records) values (?, ?)`).run(++this.chunks, serialize(this.pending));
+    this.table.put(++this.chunks, serialize(this.pending));
     this.pending = [];
   }
 
   /** The staged records in file order, a chunk at a time (no statement stays open while the caller writes). */
-  *records(): Generator<SourceRecord> {
-    const read = this.sqlite.prepare(`select records from temp.${this.table} where chunk = ?`).pluck();
-    for (let c = 1; c <= this.chunks; c++) yield* deserialize(read.get(c) as Buffer) as SourceRecord[];
+  *records(): Generator<T> {
+    for (let c = 1; c <= this.chunks; c++) yield* deserialize(this.table.get(c)) as T[];
   }
 
   drop(): void {
     this.pending = [];
-    if (this.sqlite.open) this.sqlite.exec(`drop table if exists temp.${this.table}`);
+    this.table.drop();
   }
 }

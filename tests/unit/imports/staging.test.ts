@@ -56,4 +56,27 @@ describe('import staging', () => {
     expect(f.ws.sqlite.prepare(`select amount_minor from sales_lines where order_ref = 'SO29999'`).pluck().get()).toBe(2_999_905);
     expect(f.ws.sqlite.prepare(`select date from sales_lines where order_ref = 'SO27'`).pluck().get()).toBe('2025-03-28');
   }, 60_000);
+
+  it('sales rows are checked while the file is read; a partner deleted meanwhile is seen under the write lock (the file is read again there) and its rows are refused', async () => {
+    const f = fileWorkspace();
+    cleanups.push(f.cleanup);
+    const api = createApi({ ws: f.ws, user: 'li' });
+    await api.send('partners.create', partnerInput('P001'));
+    const gone = (await api.send('partners.create', partnerInput('P002'))).id;
+    const csv = join(f.dir, 'sales.csv');
+    const lines = ['Partner Code,Order Date,Order ID,Line ID,Amount'];
+    for (let i = 0; i < 20_000; i++) lines.push(`${i % 10 === 9 ? 'P002' : 'P001'},2025-03-01,SO${i},L${i},${i}.5`);
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    let deleted: Promise<unknown> | null = null;
+    const r = await api.send('imports.run', { kind: 'sales', path: csv, acceptValid: true }, {
+      onProgress: (p) => {
+        if (p.phase === 'import' && !deleted) deleted = api.send('partners.delete', { id: gone });
+      },
+    });
+    await deleted;
+    expect(r).toMatchObject({ rowsRead: 20_000, inserted: 18_000, rejected: 2_000 });
+    expect(r.errors[0]).toMatchObject({ row: 11, column: 'Partner Code', value: 'P002', message: expect.stringMatching(/deleted/) });
+    expect(f.ws.sqlite.prepare('select count(*) from sales_lines where partner_id = ?').pluck().get(gone)).toBe(0);
+    expect(f.ws.sqlite.prepare(`select count(*) from sqlite_temp_master where name like 'import_stage_%'`).pluck().get()).toBe(0);
+  }, 60_000);
 });

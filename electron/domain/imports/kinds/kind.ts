@@ -14,6 +14,7 @@ import {
   ValueError,
 } from '../valueParsers';
 import { FieldType } from '../../../model/imports';
+import { importStore } from '../store';
 
 /** A target field of an import kind: its name in the mapping file, and header words that match it automatically. */
 export interface FieldSpec {
@@ -44,8 +45,8 @@ export type WriteOutcome = 'inserted' | 'updated' | 'duplicate' | 'queued';
 export interface KindRun<T> {
   /** Parses and checks one row; returns null (and pushes errors) when it cannot be stored. Never writes. */
   parse(row: RowValues, errors: FieldError[]): T | null;
-  /** Stores one parsed row inside the import's transaction. */
-  write(value: T): WriteOutcome;
+  /** Stores one parsed row inside the import's transaction (every kind without `stage`). */
+  write?(value: T): WriteOutcome;
   /** Writes what write() queued; returns the counts of all queued rows since the last flush. */
   flush?(): { inserted: number; duplicates: number };
   /** The row as it will be stored, for the preview. */
@@ -68,6 +69,30 @@ export interface KindContext {
   create?: { territories?: boolean; channelManagers?: boolean };
 }
 
+/** What a kind checked while the file is read needs: no import id yet, nothing is written to the workspace. */
+export type StageContext = Omit<KindContext, 'importId' | 'now' | 'create'>;
+
+/**
+ * A kind whose rows are parsed and checked while the file is read, before the write lock (sales): valid rows go to a
+ * staging table, and under the lock they are saved as a set. What the checks looked up in the workspace (partner
+ * codes) is checked again under the lock; if anything it depends on changed meanwhile, the file is read again there.
+ */
+export interface StagedKindRun<T> {
+  parse(row: RowValues, errors: FieldError[]): T | null;
+  /** Stages one valid row (in file order). */
+  stage(value: T): void;
+  /** Rows staged. */
+  readonly staged: number;
+  /** Ends the read pass: writes what is pending to the staging table. */
+  flush(): void;
+  /** Under the write lock: whether every lookup of the read pass still gives the same answer. */
+  unchanged(): boolean;
+  /** Under the write lock: saves staged rows from+1 … to (1-based, file order); returns how many were inserted, the rest being duplicates. */
+  save(importId: number, now: string, from: number, to: number): number;
+  /** Drops the staging table (idempotent). */
+  drop(): void;
+}
+
 export interface KindSpec {
   kind: ImportKind;
   fields: readonly FieldSpec[];
@@ -78,6 +103,8 @@ export interface KindSpec {
   /** Values for fields a row leaves empty (the mapping's `defaults` override them). */
   defaults?: Record<string, string>;
   open(ctx: KindContext): KindRun<unknown>;
+  /** Kinds checked while the file is read (before the write lock) and saved as a set: the import uses this instead of open(). */
+  stage?(ctx: StageContext): StagedKindRun<unknown>;
 }
 
 /** Access to one row's cells by target field, with typed parsers that turn a bad value into a FieldError. */
@@ -213,10 +240,30 @@ export function changeRecorder(ctx: KindContext, entity: string) {
 /** Partner code → id, loaded once per import (codes compare exactly, as stored). */
 export function partnerLookup(ws: Workspace): Map<string, { id: number; deleted: boolean }> {
   const map = new Map<string, { id: number; deleted: boolean }>();
-  for (const r of ws.sqlite.prepare('select id, code, deleted_at from partners').iterate() as Iterable<{ id: number; code: string; deleted_at: string | null }>) {
-    map.set(r.code, { id: r.id, deleted: r.deleted_at !== null });
-  }
+  for (const r of importStore.partnerCodes(ws)) map.set(r.code, { id: r.id, deleted: r.deleted_at !== null });
   return map;
+}
+
+/** The partner lookup of a read pass: remembers every code asked for, so the write pass can tell whether any of them reads differently by then. */
+export class TrackedPartners extends Map<string, { id: number; deleted: boolean }> {
+  private readonly asked = new Set<string>();
+  constructor(private readonly ws: Workspace) {
+    super(partnerLookup(ws));
+  }
+  override get(code: string) {
+    this.asked.add(code);
+    return super.get(code);
+  }
+  /** Whether every code asked for resolves as it did (same partner, same deleted state; still unknown if unknown). */
+  unchanged(): boolean {
+    const now = partnerLookup(this.ws);
+    for (const code of this.asked) {
+      const was = super.get(code);
+      const is = now.get(code);
+      if (was?.id !== is?.id || was?.deleted !== is?.deleted) return false;
+    }
+    return true;
+  }
 }
 
 /**

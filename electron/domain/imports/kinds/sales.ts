@@ -1,5 +1,6 @@
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
-import { contentHash, occurrenceCounter, partnerLookup, resolvePartner } from './kind';
+import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues, StageContext, StagedKindRun } from './kind';
+import { contentHash, occurrenceCounter, partnerLookup, resolvePartner, TrackedPartners } from './kind';
+import { salesStage } from '../store';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '客户编码', '代理商编码', 'Partner Code', 'partner', 'Partner ID', 'Dealer Code', 'Customer ID', 'Reseller ID', '客户代码', '客户号', '购货单位编码', '购货单位代码', 'Sold-To Party', 'Sold-to Party Code', 'Customer Number', 'Customer No', 'Customer Code'] },
@@ -32,68 +33,67 @@ interface SalesRow {
   quantityText: string;
 }
 
-const COLUMNS = 14;
-const BATCH = 64;
-
-function open(ctx: KindContext): KindRun<SalesRow> {
-  const partners = partnerLookup(ctx.ws);
-  const occurrence = occurrenceCounter();
-  // Rows are written BATCH at a time with one multi-row statement (a third fewer statement calls' worth of time at a
-  // million rows); ON CONFLICT DO NOTHING skips duplicates row by row, also within a batch, and changes counts the
-  // inserted ones.
-  const sql = (n: number) =>
-    `insert into sales_lines (partner_id, date, order_ref, line_ref, product, category, quantity, amount_minor, cost_minor, customer_ref, currency, dedupe_key, import_id, created_at)
-     values ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} on conflict (partner_id, dedupe_key) do nothing`;
-  const insertOne = ctx.ws.sqlite.prepare(sql(1));
-  let insertBatch: typeof insertOne | null = null;
-  const params: unknown[] = [];
-  let queued = 0;
-  let inserted = 0;
-  let written = 0;
-  const writeQueued = () => {
-    if (queued === BATCH) {
-      insertBatch ??= ctx.ws.sqlite.prepare(sql(BATCH));
-      inserted += insertBatch.run(params).changes;
-    } else {
-      for (let i = 0; i < queued; i++) inserted += insertOne.run(params.slice(i * COLUMNS, (i + 1) * COLUMNS)).changes;
-    }
-    written += queued;
-    queued = 0;
-    params.length = 0;
-  };
+/** Parses and checks one row (shared by the preview and the import's read pass). */
+function salesParser(ctx: Pick<KindContext, 'mapped'>, partners: Map<string, { id: number; deleted: boolean }>) {
   const hasCost = ctx.mapped.has('cost');
   const hasProfit = ctx.mapped.has('profit');
   const hasCurrency = ctx.mapped.has('currency');
   const hasQuantity = ctx.mapped.has('quantity');
+  return (row: RowValues): SalesRow | null => {
+    const partnerId = resolvePartner(row, partners);
+    const date = row.date('date', true);
+    let currency = 'CNY';
+    if (hasCurrency) {
+      currency = row.currency('currency') ?? currency;
+    }
+    const amountMinor = row.money('amount', true, currency);
+    const quantityText = hasQuantity ? (row.decimal('quantity') ?? '0') : '0';
+    const quantity = Number(quantityText);
+    let costMinor: number | null = null;
+    if (hasCost) costMinor = row.money('cost', false, currency);
+    if (costMinor === null && hasProfit) {
+      const profit = row.money('profit', false, currency);
+      if (profit !== null && amountMinor !== null) costMinor = amountMinor - profit;
+    }
+    if (amountMinor !== null && quantity !== 0 && Math.sign(quantity) !== Math.sign(amountMinor) && amountMinor !== 0) {
+      row.fail('quantity', quantity < 0 ? 'negative quantity with a positive amount (a return has both negative)' : 'negative amount with a positive quantity (a return has both negative)');
+    }
+    const orderRef = row.text('orderRef', false, 100);
+    const lineRef = row.text('lineRef', false, 100);
+    const product = row.text('product', false, 200);
+    const category = row.text('category', false, 100);
+    const customerRef = row.text('customerRef', false, 200);
+    if (row.errors.length || partnerId === null || date === null || amountMinor === null) return null;
+    return { partnerId, date, orderRef, lineRef, product, category, quantity, amountMinor, costMinor, customerRef, currency, quantityText };
+  };
+}
+
+/** For the preview: parse and display only (nothing is written). */
+function open(ctx: KindContext): KindRun<SalesRow> {
+  const parse = salesParser(ctx, partnerLookup(ctx.ws));
   return {
-    parse(row: RowValues) {
-      const partnerId = resolvePartner(row, partners);
-      const date = row.date('date', true);
-      let currency = 'CNY';
-      if (hasCurrency) {
-        currency = row.currency('currency') ?? currency;
-      }
-      const amountMinor = row.money('amount', true, currency);
-      const quantityText = hasQuantity ? (row.decimal('quantity') ?? '0') : '0';
-      const quantity = Number(quantityText);
-      let costMinor: number | null = null;
-      if (hasCost) costMinor = row.money('cost', false, currency);
-      if (costMinor === null && hasProfit) {
-        const profit = row.money('profit', false, currency);
-        if (profit !== null && amountMinor !== null) costMinor = amountMinor - profit;
-      }
-      if (amountMinor !== null && quantity !== 0 && Math.sign(quantity) !== Math.sign(amountMinor) && amountMinor !== 0) {
-        row.fail('quantity', quantity < 0 ? 'negative quantity with a positive amount (a return has both negative)' : 'negative amount with a positive quantity (a return has both negative)');
-      }
-      const orderRef = row.text('orderRef', false, 100);
-      const lineRef = row.text('lineRef', false, 100);
-      const product = row.text('product', false, 200);
-      const category = row.text('category', false, 100);
-      const customerRef = row.text('customerRef', false, 200);
-      if (row.errors.length || partnerId === null || date === null || amountMinor === null) return null;
-      return { partnerId, date, orderRef, lineRef, product, category, quantity, amountMinor, costMinor, customerRef, currency, quantityText };
+    parse,
+    display(r) {
+      const { quantityText: _q, ...rest } = r;
+      return rest;
     },
-    write(r) {
+  };
+}
+
+/**
+ * The import: rows are parsed, checked and given their dedupe key while the file is read (no write lock), and staged
+ * in an index-free TEMP table; under the write lock they are saved with INSERT … SELECT in file order, the unique
+ * (partner, dedupe key) index skipping duplicates — of earlier imports, and later copies within the file (the first
+ * one is kept).
+ */
+function stage(ctx: StageContext): StagedKindRun<SalesRow> {
+  const partners = new TrackedPartners(ctx.ws);
+  const parse = salesParser(ctx, partners);
+  const occurrence = occurrenceCounter();
+  const table = salesStage(ctx.ws.sqlite);
+  return {
+    parse,
+    stage(r) {
       let key: string;
       if (r.lineRef !== null) key = `ref:${r.lineRef}`;
       else {
@@ -102,22 +102,22 @@ function open(ctx: KindContext): KindRun<SalesRow> {
         );
         key = `row:${h}:${occurrence(h)}`;
       }
-      params.push(r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency, key, ctx.importId, ctx.now);
-      if (++queued === BATCH) writeQueued();
-      return 'queued';
+      table.add([r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency, key]);
     },
-    flush() {
-      writeQueued();
-      const out = { inserted, duplicates: written - inserted };
-      inserted = 0;
-      written = 0;
-      return out;
+    get staged() {
+      return table.rows;
     },
-    display(r) {
-      const { quantityText: _q, ...rest } = r;
-      return rest;
-    },
+    flush: table.flush,
+    unchanged: () => partners.unchanged(),
+    save: table.save,
+    drop: table.drop,
   };
 }
 
-export const salesKind: KindSpec = { kind: 'sales', fields, bulkTable: 'sales_lines', open: open as (ctx: KindContext) => KindRun<unknown> };
+export const salesKind: KindSpec = {
+  kind: 'sales',
+  fields,
+  bulkTable: 'sales_lines',
+  open: open as (ctx: KindContext) => KindRun<unknown>,
+  stage: stage as (ctx: StageContext) => StagedKindRun<unknown>,
+};

@@ -1,0 +1,140 @@
+import type Database from 'better-sqlite3';
+import type { Workspace } from '../../../db/database';
+import type { importErrors, imports, salesLines } from '../../../db/schema';
+
+/**
+ * The import area's store: the SQL of an import run — its history row, its row errors, the TEMP tables its rows are
+ * staged in before the write lock, and the set-based save of staged sales lines — typed from the drizzle schema.
+ * Hot paths keep their prepared statements here (`prepare<[params]>`); the run's rules (importRun.ts, the kinds) hold
+ * no SQL of their own for these.
+ */
+export type ImportRow = typeof imports.$inferSelect;
+export type ImportErrorValues = Pick<typeof importErrors.$inferInsert, 'importId' | 'rowNumber' | 'column' | 'value' | 'message'>;
+type SalesLine = typeof salesLines.$inferInsert;
+
+/** A staged sales line, in the staging table's column order (import_id and created_at are added when it is saved). */
+export type StagedSalesLine = [
+  partnerId: SalesLine['partnerId'],
+  date: SalesLine['date'],
+  orderRef: string | null,
+  lineRef: string | null,
+  product: string | null,
+  category: string | null,
+  quantity: number,
+  amountMinor: SalesLine['amountMinor'],
+  costMinor: number | null,
+  customerRef: string | null,
+  currency: string,
+  dedupeKey: SalesLine['dedupeKey'],
+];
+
+const SALES_COLUMNS = 'partner_id, date, order_ref, line_ref, product, category, quantity, amount_minor, cost_minor, customer_ref, currency, dedupe_key';
+const SALES_WIDTH = 12;
+/** Rows per multi-row INSERT into a staging table (12 columns × 64 = 768 parameters, under SQLite's limit). */
+const STAGE_BATCH = 64;
+
+let nextStage = 0;
+/** Every staging table of every import is named import_stage_<n>, in the connection's TEMP schema only. */
+const stageName = () => `import_stage_${++nextStage}`;
+
+export const importStore = {
+  kindOf(ws: Workspace, id: number): ImportRow['kind'] | undefined {
+    return ws.sqlite.prepare<[number], { kind: ImportRow['kind'] }>('select kind from imports where id = ?').get(id)?.kind;
+  },
+  /** The history row of a running import (status 'running' until it commits in the same transaction). */
+  begin(ws: Workspace, v: Pick<ImportRow, 'kind' | 'fileName' | 'fileSize' | 'startedAt' | 'user'> & { mapping: Record<string, unknown> }): number {
+    return Number(
+      ws.sqlite
+        .prepare<[string, string, number, string, string, string | null]>(
+          `insert into imports (kind, file_name, file_size, sha256, mapping, status, started_at, user) values (?, ?, ?, '', ?, 'running', ?, ?)`,
+        )
+        .run(v.kind, v.fileName, v.fileSize, JSON.stringify(v.mapping), v.startedAt, v.user).lastInsertRowid,
+    );
+  },
+  commit(
+    ws: Workspace,
+    id: number,
+    v: Pick<ImportRow, 'sha256' | 'rowsRead' | 'inserted' | 'updated' | 'duplicates' | 'rejected' | 'durationMs' | 'finishedAt' | 'fileSize'>,
+  ): void {
+    ws.sqlite
+      .prepare<[string, number, number, number, number, number, number | null, string | null, number, number]>(
+        `update imports set status = 'committed', sha256 = ?, rows_read = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ?, duration_ms = ?, finished_at = ?, file_size = ? where id = ?`,
+      )
+      .run(v.sha256, v.rowsRead, v.inserted, v.updated, v.duplicates, v.rejected, v.durationMs, v.finishedAt, v.fileSize, id);
+  },
+  /** Stores one rejected row's error (prepared once per import). */
+  errorWriter(ws: Workspace): (e: ImportErrorValues) => void {
+    const stmt = ws.sqlite.prepare<[number, number, string | null, string | null, string]>('insert into import_errors (import_id, row_number, column, value, message) values (?, ?, ?, ?, ?)');
+    return (e) => void stmt.run(e.importId, e.rowNumber, e.column ?? null, e.value ?? null, e.message);
+  },
+  /** Partner code → id and deleted flag, every partner. */
+  partnerCodes(ws: Workspace): Array<{ id: number; code: string; deleted_at: string | null }> {
+    return ws.sqlite.prepare<[], { id: number; code: string; deleted_at: string | null }>('select id, code, deleted_at from partners').all();
+  },
+};
+
+/** A TEMP table of serialised chunks (importStage.ts): one blob per chunk number. */
+export function chunkTable(sqlite: Database.Database) {
+  const table = stageName();
+  sqlite.exec(`create temp table ${table} (chunk integer primary key, records blob not null)`);
+  const insert = sqlite.prepare<[number, Buffer]>(`insert into temp.${table} (chunk, records) values (?, ?)`);
+  const read = sqlite.prepare<[number], Buffer>(`select records from temp.${table} where chunk = ?`).pluck();
+  return {
+    put: (chunk: number, blob: Buffer) => void insert.run(chunk, blob),
+    get: (chunk: number) => read.get(chunk) as Buffer,
+    drop: () => {
+      if (sqlite.open) sqlite.exec(`drop table if exists temp.${table}`);
+    },
+  };
+}
+
+/**
+ * The staged sales lines of one import: an index-free TEMP table filled while the file is read (no write lock; rows
+ * go in 64 per statement, 1024 per short transaction on the temp schema, which locks nothing of the workspace), then
+ * saved under the write lock by INSERT … SELECT in file order, a range of rows per statement, duplicates skipped by the
+ * unique (partner, dedupe key) index — the bare engine's own staged load, with dedupe.
+ */
+export function salesStage(sqlite: Database.Database) {
+  const table = stageName();
+  sqlite.exec(`create temp table ${table} (${SALES_COLUMNS})`);
+  const values = (n: number) => Array.from({ length: n }, () => `(${'?, '.repeat(SALES_WIDTH - 1)}?)`).join(', ');
+  const batch = sqlite.prepare<unknown[]>(`insert into temp.${table} (${SALES_COLUMNS}) values ${values(STAGE_BATCH)}`);
+  const save = sqlite.prepare<[number, string, number, number]>(
+    `insert into sales_lines (${SALES_COLUMNS}, import_id, created_at)
+     select ${SALES_COLUMNS}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid
+     on conflict (partner_id, dedupe_key) do nothing`,
+  );
+  const write = sqlite.transaction((params: unknown[]) => {
+    const full = Math.floor(params.length / (STAGE_BATCH * SALES_WIDTH));
+    for (let b = 0; b < full; b++) batch.run(params.slice(b * STAGE_BATCH * SALES_WIDTH, (b + 1) * STAGE_BATCH * SALES_WIDTH));
+    const rest = params.length - full * STAGE_BATCH * SALES_WIDTH;
+    if (rest) sqlite.prepare<unknown[]>(`insert into temp.${table} (${SALES_COLUMNS}) values ${values(rest / SALES_WIDTH)}`).run(params.slice(full * STAGE_BATCH * SALES_WIDTH));
+  });
+  let pending: unknown[] = [];
+  let rows = 0;
+  const flush = () => {
+    if (!pending.length) return;
+    write(pending);
+    pending = [];
+  };
+  return {
+    get rows() {
+      return rows;
+    },
+    add(line: StagedSalesLine): void {
+      for (let i = 0; i < SALES_WIDTH; i++) pending.push(line[i]);
+      rows++;
+      if (pending.length >= 1024 * SALES_WIDTH) flush();
+    },
+    flush,
+    /** Under the write lock: saves staged rows from+1 … to (1-based, file order); returns how many were inserted (the rest were duplicates). */
+    save(importId: number, now: string, from: number, to: number): number {
+      return save.run(importId, now, from, to).changes;
+    },
+    drop(): void {
+      pending = [];
+      if (sqlite.open) sqlite.exec(`drop table if exists temp.${table}`);
+    },
+  };
+}
+export type SalesStage = ReturnType<typeof salesStage>;

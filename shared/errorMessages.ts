@@ -256,6 +256,14 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `${p.file ? `${String(p.file)}：` : ''}应为 JSON 列表 [{"code","name","data"}]。`,
     en: (p) => `${p.file ? `${String(p.file)}: ` : ''}expected a JSON list of {"code","name","data"}.`,
   },
+  'hq.templateNotFound': {
+    'zh-CN': (p) => `没有从总部获取到激励政策模板 ${String(p.template)}：请先运行“从总部获取”（pwb hq pull），或检查模板编码（pwb hq reference list --kind program_template）。`,
+    en: (p) => `No program template ${String(p.template)} was pulled from HQ: pull from HQ first (pwb hq pull), or check the template code (pwb hq reference list --kind program_template).`,
+  },
+  programCodeTaken: {
+    'zh-CN': (p) => `激励政策编码 ${String(p.code)} 已被使用：请换一个编码。`,
+    en: (p) => `The program code ${String(p.code)} is taken already: choose another code.`,
+  },
   'hq.referenceReadOnly': {
     'zh-CN': (p) =>
       `${REFERENCE_KIND_WORDS[String(p.kind)]?.[0] ?? String(p.kind)}${p.code ? ` ${String(p.code)}` : ''} 由总部统一下发${p.version ? `（版本 ${String(p.version)}）` : ''}，不能在本地修改或删除；请联系总部修改，再运行“从总部获取”（pwb hq pull）`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HqDashboard } from '../model/hq';
+import type { HqConflict, HqDashboard, HqReferenceItem } from '../model/hq';
 import type { PublishResult } from '../model/hq';
 import { job, mutation, query, zs } from './operation';
 import { HqStatus, hqUrl } from '../model/hq';
@@ -20,6 +20,10 @@ export const hqContract = {
   'hq.forgetPassword': mutation<HqStatus>()(z.object({}).strict(), { invalidates: ['hq'] }),
   /** Publishes everything changed since the last successful publish (see README "HQ consolidation"). */
   'hq.publish': job<PublishResult>()(z.object({}).strict(), { invalidates: ['hq'] }),
+  /** Partner codes, credit codes and deal customers two offices both claim (reported, never merged); needs a reader role. */
+  'hq.conflicts': query<HqConflict[]>()(z.object({}).strict()),
+  /** Reference data pulled from HQ (territories, products, courses, program templates), read-only here, with versions. */
+  'hq.reference.list': query<HqReferenceItem[]>()(z.object({}).strict()),
   /** The HQ figures across offices for a period; needs a role HQ lets read every office. */
   'hq.dashboard': query<HqDashboard>()(z.object({ period: zs.period }).strict()),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INQUIRY_STATUSES, PAYOUT_RUN_STATUSES } from '../../shared/enums';
 import { job, mutation, query, zs } from './operation';
-import { InquiryRow, PayoutLineView, PayoutRunDetail, PayoutRunRow, ProgramFile, ProgramRow, ProgramWithDefinition, STATEMENT_FORMATS, StatementExportResult, WhatIfResult, programDocument, programRef } from '../model/incentives';
+import { InquiryRow, PayoutLineView, PayoutRunDetail, PayoutRunRow, ProgramFile, ProgramRow, ProgramTemplate, ProgramWithDefinition, STATEMENT_FORMATS, programFromTemplateInput, StatementExportResult, WhatIfResult, programDocument, programRef } from '../model/incentives';
 
 export * from '../model/incentives';
 
@@ -12,6 +12,10 @@ export const incentivesContract = {
   'programs.list': query<ProgramRow[]>()(z.object({}).strict()),
   'programs.get': query<ProgramWithDefinition>()(programRef),
   'programs.save': mutation<ProgramWithDefinition>()(z.object({ definition: programDocument }).strict(), { invalidates: ['programs'] }),
+  /** Program templates pulled from HQ (read-only), each with the draft a new program starts from. */
+  'programs.templates': query<ProgramTemplate[]>()(z.object({}).strict()),
+  /** A new local program copied from a pulled HQ template; the template stays as HQ sent it. */
+  'programs.fromTemplate': mutation<ProgramWithDefinition>()(programFromTemplateInput, { invalidates: ['programs'] }),
   'programs.delete': mutation<{ id: number; deleted: boolean }>()(z.object({ id: zs.id }).strict(), { invalidates: ['programs'] }),
   'programs.import': mutation<{ imported: number; codes: string[] }>()(
     z

@@ -68,3 +68,24 @@ export interface HqReportRow {
   grade: string | null;
   payoutMinor: number;
 }
+
+/** An item of HQ reference data pulled into this workspace (read-only here). */
+export interface HqReferenceItem {
+  kind: 'territory' | 'product' | 'course' | 'program_template';
+  code: string;
+  name: string;
+  /** HQ's version of the item when it was pulled. */
+  version: number;
+  data: Record<string, unknown>;
+  pulledAt: string;
+}
+
+/** A conflict across offices, reported and never merged. */
+export interface HqConflict {
+  kind: 'partner_code' | 'credit_code' | 'deal_customer';
+  /** The partner code, credit code or customer key the offices share. */
+  key: string;
+  offices: string[];
+  /** Per office, the partner codes involved. */
+  partners: Array<{ office: string; partnerCode: string; name: string | null }>;
+}

@@ -122,3 +122,28 @@ export interface StatementExportResult {
   finance: { csv: string | null; excelCsv: string | null; xlsx: string | null };
   totalMinor: number;
 }
+
+/** A program template pulled from HQ (read-only here): what the editor offers as "new program from an HQ template". */
+export interface ProgramTemplate {
+  code: string;
+  name: string;
+  /** HQ's version of the template when it was pulled. */
+  version: number;
+  /** The program type the template sets, if it sets one. */
+  type: string | null;
+  pulledAt: string;
+  /** The new program's definition as the template gives it (no code yet; valid for the current year unless the template says otherwise): edit it, then save. */
+  draft: Record<string, unknown>;
+}
+
+/** A new local program copied from an HQ template: the template stays as HQ sent it. */
+export const programFromTemplateInput = z
+  .object({
+    template: z.string().trim().min(1).max(64),
+    code: z.string().trim().min(1).max(64),
+    name: z.string().trim().min(1).max(200).optional(),
+    validFrom: zs.isoDate.optional(),
+    validTo: zs.isoDate.nullable().optional(),
+  })
+  .strict();
+export type ProgramFromTemplateInput = z.output<typeof programFromTemplateInput>;

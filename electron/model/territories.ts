@@ -13,6 +13,8 @@ export interface Territory {
   active: boolean;
   /** Live partners assigned to this territory itself (not its descendants). */
   partners: number;
+  /** HQ's version when the territory was pulled from HQ (read-only here), else null. */
+  hqVersion: number | null;
 }
 
 const code = z.string().trim().min(1).max(32).regex(/^[\p{L}\p{N}_.-]+$/u, 'letters, digits, _ . - only');

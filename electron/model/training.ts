@@ -85,6 +85,8 @@ export interface Course {
   /** Training records that point at this course. */
   recordCount: number;
   updatedAt: string;
+  /** HQ's version when the course was pulled from HQ (read-only here), else null. */
+  hqVersion: number | null;
 }
 
 export interface ComplianceMatrix {

@@ -1,10 +1,11 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import type { HqStatus, hqContract } from '../../contract/hq';
+import type { HqReferenceItem, HqStatus, hqContract } from '../../contract/hq';
 import { withHq } from '../../domain/hq/hqConnection';
-import { hqDashboard } from '../../domain/hq/hqReport';
+import { hqConflicts, hqDashboard } from '../../domain/hq/hqReport';
 import { checkHqSchema } from '../../domain/hq/hqSchema';
 import { publishToHq } from '../../domain/hq/publish';
+import { listReference } from '../../domain/hq/referenceData';
 import { publishState, readIdentity, setOfficeName } from '../../domain/hq/workspaceIdentity';
 import { getSetting, setSetting } from '../../domain/system/settingsStore';
 import type { SettingKey } from '../../model/settings';
@@ -73,6 +74,12 @@ export const hqHandlers: HandlerMap<keyof typeof hqContract> = {
     ctx.progress('publish', 0, null);
     return publishToHq(ctx, { hq: configuredConnection(ctx.ws) });
   },
+  'hq.conflicts': ({ ws }) =>
+    withHq(configuredConnection(ws), async (c) => {
+      await checkHqSchema(c);
+      return hqConflicts(c);
+    }),
+  'hq.reference.list': ({ ws }) => listReference(ws) as HqReferenceItem[],
   'hq.dashboard': ({ ws }, { period }) =>
     withHq(configuredConnection(ws), async (c) => {
       await checkHqSchema(c);

@@ -3,6 +3,7 @@ import type { incentivesContract } from '../../contract/incentives';
 import { createInquiry, listInquiries, updateInquiry } from '../../domain/incentives/inquiries';
 import { adjustRun, approveRun, calculateRun, getRun, listRuns, payRun, voidRun } from '../../domain/incentives/payoutRun';
 import { deleteProgram, exportPrograms, getProgram, importPrograms, listPrograms, saveProgram } from '../../domain/incentives/programRepo';
+import { listProgramTemplates, programFromTemplate } from '../../domain/incentives/programTemplates';
 import { whatIf } from '../../domain/incentives/whatIf';
 import { exportStatements } from '../../domain/statements/statementExport';
 import type { HandlerMap } from './types';
@@ -15,6 +16,8 @@ export const incentiveHandlers: HandlerMap<keyof typeof incentivesContract> = {
     audit({ entity: 'incentive_program', entityId: after.id, before, after });
     return after;
   },
+  'programs.templates': (ctx) => listProgramTemplates(ctx),
+  'programs.fromTemplate': (ctx, input) => programFromTemplate(ctx, input),
   'programs.delete': ({ ws, audit }, { id }) => {
     const { before, deleted } = deleteProgram(ws, id);
     audit({ entity: 'incentive_program', entityId: id, before, after: deleted ? null : { active: false } });

@@ -58,6 +58,38 @@ export function register(program: Command): void {
       });
     }),
   );
+  common(programs.command('templates').description('program templates pulled from HQ (pwb hq pull); read-only, copy one with from-template')).action(
+    action(async (opts: CommonOptions) => {
+      await withApi(opts, async (api) => {
+        const r = await api.send('programs.templates', {});
+        output(opts, r, () => r.map((x) => [x.code, `v${x.version}`, x.type ?? '', x.name].join('\t')).join('\n') || 'no program templates pulled from HQ');
+      });
+    }),
+  );
+  common(
+    programs
+      .command('from-template')
+      .argument('<template>', 'the HQ template code (pwb programs templates)')
+      .description('a new local program copied from an HQ template (the template stays read-only)')
+      .requiredOption('--code <code>', 'the new program\'s code')
+      .option('--name <name>', 'its name (default: the template\'s)')
+      .option('--valid-from <date>', 'first day (default: 1 January of this year)')
+      .option('--valid-to <date>', 'last day (default: 31 December of this year)')
+      .option('--lang <lang>', 'language of refusals: zh or en'),
+  ).action(
+    action(async (template: string, opts: CommonOptions & { code: string; name?: string; validFrom?: string; validTo?: string }) => {
+      await withApi(opts, async (api) => {
+        const r = await api.send('programs.fromTemplate', {
+          template,
+          code: opts.code,
+          ...(opts.name ? { name: opts.name } : {}),
+          ...(opts.validFrom ? { validFrom: opts.validFrom } : {}),
+          ...(opts.validTo ? { validTo: opts.validTo } : {}),
+        });
+        output(opts, r, () => `Program ${r.code} (${r.name}) created from HQ template ${template}`);
+      });
+    }),
+  );
   common(programs.command('export').description('write program files').requiredOption('--out <file>', 'JSON file to write').option('--overwrite', 'replace the file if it exists')).action(
     action(async (opts: CommonOptions & { out: string; overwrite?: boolean }) => {
       await withApi(opts, async (api) => {

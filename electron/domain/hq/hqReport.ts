@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { isPeriodLabel, parsePeriod } from '../../../shared/period';
 import { DEFAULT_RISK_BANDS } from '../risks/riskLevels';
 import { HqDashboard } from '../../model/hq';
-import { HqReportRow } from '../../model/hq';
+import { HqReportRow, type HqConflict } from '../../model/hq';
 
 function period(label: string, fiscalStartMonth = 1) {
   if (!isPeriodLabel(label)) throw new DomainError(`Not a period: ${label} (e.g. 2025-Q1, 2025-03, 2025-H1, 2025)`, 'DOMAIN', { reason: 'PERIOD', params: { label } });
@@ -106,14 +106,7 @@ export async function hqDashboard(client: pg.Client, label: string): Promise<HqD
   };
 }
 
-export interface HqConflict {
-  kind: 'partner_code' | 'credit_code' | 'deal_customer';
-  /** The partner code, credit code or customer key the offices share. */
-  key: string;
-  offices: string[];
-  /** Per office, the partner codes involved. */
-  partners: Array<{ office: string; partnerCode: string; name: string | null }>;
-}
+export type { HqConflict };
 
 /** Conflicts across offices, reported and never merged: one partner code or credit code in two offices, one customer registered by partners of two offices. */
 export async function hqConflicts(client: pg.Client): Promise<HqConflict[]> {

@@ -21,18 +21,19 @@ interface Raw {
   kind: TerritoryKind;
   active: number;
   partners: number;
+  hqVersion: number | null;
 }
 
 export function listTerritories(ws: Workspace): Territory[] {
   const rows = ws.sqlite
     .prepare(
-      `select t.id, t.code, t.name_zh as nameZh, t.name_en as nameEn, p.code as parent, t.kind, t.active,
+      `select t.id, t.code, t.name_zh as nameZh, t.name_en as nameEn, p.code as parent, t.kind, t.active, t.hq_version as hqVersion,
          (select count(*) from partners x where x.territory_id = t.id and x.deleted_at is null) as partners
        from territories t left join territories p on p.id = t.parent_id
        order by coalesce(t.parent_id, 0), t.sort_order, t.id`,
     )
     .all() as Raw[];
-  return treeOrder(rows).map((r) => ({ id: r.id, code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, parent: r.parent, kind: r.kind, active: Boolean(r.active), partners: r.partners }));
+  return treeOrder(rows).map((r) => ({ id: r.id, code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, parent: r.parent, kind: r.kind, active: Boolean(r.active), partners: r.partners, hqVersion: r.hqVersion }));
 }
 
 /** Parents before children, siblings in their order: the list reads as the tree. */

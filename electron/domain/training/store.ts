@@ -11,7 +11,7 @@ export type CourseValues = Omit<typeof trainingCourses.$inferInsert, 'id' | 'cre
 /** A course as listed: its row and how many training records refer to it. */
 export type CourseWithCount = Pick<
   CourseRow,
-  'id' | 'code' | 'titleZh' | 'titleEn' | 'category' | 'validityMonths' | 'requiredTiers' | 'requiredChannelTypes' | 'passingScore' | 'active' | 'updatedAt'
+  'id' | 'code' | 'titleZh' | 'titleEn' | 'category' | 'validityMonths' | 'requiredTiers' | 'requiredChannelTypes' | 'passingScore' | 'active' | 'updatedAt' | 'hqVersion'
 > & { recordCount: number };
 
 const NOW = sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
@@ -33,6 +33,7 @@ function selectCourses(ws: Workspace) {
       // Spelled out: drizzle renders ${c.id} unqualified in a one-table select, which inside the subquery would mean r.id.
       recordCount: sql<number>`(select count(*) from training_records r where r.course_id = training_courses.id)`,
       updatedAt: c.updatedAt,
+      hqVersion: c.hqVersion,
     })
     .from(c);
 }

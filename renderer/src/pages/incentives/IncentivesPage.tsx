@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgramRow, ProgramWithDefinition } from '../../../../electron/contract/incentives';
+import type { ProgramRow, ProgramTemplate, ProgramWithDefinition } from '../../../../electron/contract/incentives';
 import { localDate } from '../../../../shared/clock';
 import { call } from '../../api/client';
 import { bridge } from '../../api/client';
@@ -15,7 +15,8 @@ export default function IncentivesPage() {
   const list = useOp('programs.list', {});
   const importer = useMutationOp('programs.import');
   const exporter = useMutationOp('programs.export');
-  const [editing, setEditing] = useState<ProgramWithDefinition | 'new' | null>(null);
+  const [editing, setEditing] = useState<ProgramWithDefinition | 'new' | ProgramTemplate | null>(null);
+  const templates = useOp('programs.templates', {});
   const [notice, setNotice] = useState<string | null>(null);
 
   const columns = useMemo<ColDef<ProgramRow>[]>(
@@ -66,11 +67,33 @@ export default function IncentivesPage() {
           <>
             <button onClick={() => void importJson()} data-testid="programs-import">{t('incentives:importJson')}</button>
             <button onClick={() => void exportJson()} data-testid="programs-export">{t('incentives:exportJson')}</button>
+            {(templates.data?.length ?? 0) > 0 && (
+              <select
+                value=""
+                onChange={(e) => setEditing(templates.data!.find((x) => x.code === e.target.value) ?? null)}
+                aria-label={t('incentives:fromTemplate.choose')}
+                data-testid="program-from-template"
+              >
+                <option value="">{t('incentives:fromTemplate.choose')}</option>
+                {templates.data!.map((x) => (
+                  <option key={x.code} value={x.code}>
+                    {t('incentives:fromTemplate.option', { name: x.name, code: x.code, badge: t('common:hqBadge', { version: x.version }) })}
+                  </option>
+                ))}
+              </select>
+            )}
             <button className="primary" onClick={() => setEditing('new')} data-testid="program-new">{t('incentives:newProgram')}</button>
           </>
         }
       />
-      {editing && <ProgramEditor program={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing &&
+        (editing === 'new' ? (
+          <ProgramEditor program={null} onClose={() => setEditing(null)} />
+        ) : 'draft' in editing ? (
+          <ProgramEditor program={null} template={editing} onClose={() => setEditing(null)} />
+        ) : (
+          <ProgramEditor program={editing} onClose={() => setEditing(null)} />
+        ))}
     </div>
   );
 }

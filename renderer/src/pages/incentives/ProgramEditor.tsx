@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useTerritories } from '../../territories';
 import { useToday } from '../../today';
 import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, TIERS } from '../../../../shared/enums';
-import type { ProgramWithDefinition } from '../../../../electron/contract/incentives';
+import type { ProgramTemplate, ProgramWithDefinition } from '../../../../electron/contract/incentives';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
@@ -33,10 +33,18 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 const csv = (s: string) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean);
 
 /** Program editor: a form for every program type (incl. the tiers table) and a JSON mode for the full program file. */
-export function ProgramEditor({ program, onClose }: { program: ProgramWithDefinition | null; onClose: () => void }) {
+/**
+ * `template`: a new program copied from an HQ template — the editor starts from the template's draft (no code yet);
+ * saving makes an ordinary local program, the template itself stays as HQ sent it.
+ */
+export function ProgramEditor({ program, template, onClose }: { program: ProgramWithDefinition | null; template?: ProgramTemplate; onClose: () => void }) {
   const { t } = useTranslation(['incentives', 'common']);
   const today = useToday();
-  const [doc, setDoc] = useState<Doc>(() => (program ? (structuredClone(program.definition) as unknown as Doc) : empty(today.slice(0, 4))));
+  const [doc, setDoc] = useState<Doc>(() =>
+    program ? (structuredClone(program.definition) as unknown as Doc) : template
+        ? // A template that sets its type carries that type's fields; one that does not starts from the blank program.
+          ((template.draft.type ? structuredClone(template.draft) : { ...empty(today.slice(0, 4)), ...structuredClone(template.draft) }) as Doc) : empty(today.slice(0, 4)),
+  );
   const [json, setJson] = useState<string | null>(null);
   const [jsonError, setJsonError] = useState<string | null>(null);
   const save = useMutationOp('programs.save');
@@ -100,7 +108,12 @@ export function ProgramEditor({ program, onClose }: { program: ProgramWithDefini
   const pctInput = (k: string) => <input name={k} type="number" step="any" value={toPct(doc[k])} onChange={(e) => set(k, fromPct(e.target.value))} />;
 
   return (
-    <Modal title={program ? `${t('common:actions.edit')} · ${program.code}` : t('incentives:newProgram')} onClose={onClose} testId="program-editor" wide>
+    <Modal title={program ? `${t('common:actions.edit')} · ${program.code}` : template ? t('incentives:fromTemplate.title', { name: template.name }) : t('incentives:newProgram')} onClose={onClose} testId="program-editor" wide>
+      {template && (
+        <p className="hq-note" data-testid="program-template-note">
+          {t('incentives:fromTemplate.note', { code: template.code, version: template.version })}
+        </p>
+      )}
       <div className="actions">
         <div className="spacer" />
         <button type="button" onClick={() => (json === null ? setJson(JSON.stringify(doc, null, 2)) : (() => { try { setDoc(JSON.parse(json) as Doc); setJson(null); setJsonError(null); } catch (e) { setJsonError(t('incentives:jsonInvalid', { message: (e as Error).message })); } })())} data-testid="program-json-toggle">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Territory } from '../../../../electron/contract/territories';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { HqBadge, useHqReadOnlyReason } from '../../components/HqBadge';
 import { territoryLabel, useTerritories } from '../../territories';
 
 const CODE = /^[\p{L}\p{N}_.-]+$/u;
@@ -33,6 +34,7 @@ export function TerritoriesSection() {
   const [mergeInto, setMergeInto] = useState('');
   const [shown, setShown] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const hqReason = useHqReadOnlyReason();
   const error = add.error ?? rename.error ?? move.error ?? merge.error ?? setActive.error;
   const errs = problems(form, (k) => t(`settings:${k}`));
   const depth = (r: Territory) => {
@@ -165,6 +167,7 @@ export function TerritoriesSection() {
                   <td style={{ paddingLeft: 6 + 16 * depth(r) }}>
                     {r.nameZh}
                     {!r.active && ` (${t('settings:territoryTree.inactive')})`}
+                    {r.hqVersion != null && <HqBadge kind="territory" code={r.code} version={r.hqVersion} />}
                   </td>
                   <td>{r.nameEn}</td>
                   <td>
@@ -173,9 +176,12 @@ export function TerritoriesSection() {
                   <td>{t(`settings:territoryTree.kinds.${r.kind}`)}</td>
                   <td>{r.partners}</td>
                   <td>
-                    <button className="link" onClick={() => open(r)} data-testid={`territory-edit-${r.code}`}>
-                      {t('common:actions.edit')}
-                    </button>
+                    {/* HQ's territories are read-only here (the domain refuses too): no edit offered, the reason on hover. */}
+                    <span title={r.hqVersion != null ? hqReason('territory', r.code, r.hqVersion) : undefined}>
+                      <button className="link" disabled={r.hqVersion != null} onClick={() => open(r)} data-testid={`territory-edit-${r.code}`}>
+                        {t('common:actions.edit')}
+                      </button>
+                    </span>
                   </td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { CoverageLine } from '../../../../electron/contract/coverage';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { HqBadge } from '../../components/HqBadge';
 import { formatMoney, formatRatio } from '../../format';
 import { useTerritories } from '../../territories';
 import { CHANNEL_TYPES } from '../../../../shared/enums';
@@ -39,6 +40,7 @@ export default function TerritoriesPage() {
     setParams(next, { replace: true });
   };
   const toPartners = (code: string) => navigate(`/partners?place=${encodeURIComponent(code)}`);
+  const hqVersionOf = (code: string) => territories.rows.find((x) => x.code === code)?.hqVersion ?? null;
   const name = (zhName: string | null, enName: string | null) => (zh ? zhName : (enName ?? zhName)) ?? '';
   const depth = useMemo(() => {
     const parent = new Map((r?.territories ?? []).map((x) => [x.code, x.parent]));
@@ -192,6 +194,7 @@ export default function TerritoriesPage() {
                   <button type="button" className="link" onClick={() => toPartners(x.code)}>
                     {name(x.nameZh, x.nameEn)}
                   </button>
+                  {hqVersionOf(x.code) != null && <HqBadge kind="territory" code={x.code} version={hqVersionOf(x.code)!} />}
                 </td>
                 <td>{x.activePartners}</td>
                 <td>

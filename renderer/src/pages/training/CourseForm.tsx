@@ -5,6 +5,7 @@ import { courseInput, type Course } from '../../../../electron/contract/training
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
+import { useHqReadOnlyReason } from '../../components/HqBadge';
 import { useFieldErrorText } from '../../validation';
 
 interface Values {
@@ -44,9 +45,13 @@ export function CourseForm({ course, onClose }: { course: Course | null; onClose
   const save = useMutationOp('training.courses.save');
   const remove = useMutationOp('training.courses.delete');
   const busy = save.isPending || remove.isPending;
+  // A course pulled from HQ is shown, not edited: the domain refuses any change, so the form offers none.
+  const hqReason = useHqReadOnlyReason();
+  const readOnly = course?.hqVersion != null ? hqReason('course', course.code, course.hqVersion) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (readOnly) return;
     const raw = {
       ...(course ? { id: course.id } : {}),
       code: v.code.trim(),
@@ -88,6 +93,12 @@ export function CourseForm({ course, onClose }: { course: Course | null; onClose
   return (
     <Modal title={course ? `${t('common:actions.edit')} · ${course.code}` : t('training:course.new')} onClose={onClose} testId="course-form" wide>
       <form noValidate onSubmit={(e) => void submit(e)} className="form-grid">
+        {readOnly && (
+          <p className="hq-note span2" data-testid="course-hq-note">
+            {readOnly}
+          </p>
+        )}
+        <fieldset disabled={readOnly !== null} style={{ display: 'contents' }}>
         {text('code')}
         <label>
           <span>{t('training:course.category')}</span>
@@ -129,6 +140,7 @@ export function CourseForm({ course, onClose }: { course: Course | null; onClose
         <label className="inline span2">
           <input type="checkbox" name="active" checked={v.active} onChange={(e) => setV({ ...v, active: e.target.checked })} /> {t('training:course.active')}
         </label>
+        </fieldset>
         <div className="span2">
           {notice && <div className="ok" data-testid="course-notice">{notice}</div>}
           <ErrorBanner error={save.error ?? remove.error} />
@@ -138,7 +150,9 @@ export function CourseForm({ course, onClose }: { course: Course | null; onClose
             <button
               type="button"
               className="danger"
-              disabled={busy}
+              disabled={busy || readOnly !== null}
+              title={readOnly ?? undefined}
+              data-testid="course-delete"
               onClick={() => window.confirm(t('training:course.confirmDelete', { code: course.code })) && remove.mutate({ id: course.id }, { onSuccess: onClose })}
             >
               {t('common:actions.delete')}
@@ -149,7 +163,7 @@ export function CourseForm({ course, onClose }: { course: Course | null; onClose
             {notice ? t('common:actions.close') : t('common:actions.cancel')}
           </button>
           {!notice && (
-            <button type="submit" className="primary" disabled={busy} data-testid="course-save">
+            <button type="submit" className="primary" disabled={busy || readOnly !== null} title={readOnly ?? undefined} data-testid="course-save">
               {busy ? t('common:state.saving') : t('common:actions.save')}
             </button>
           )}

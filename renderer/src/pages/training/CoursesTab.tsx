@@ -5,6 +5,7 @@ import type { Course } from '../../../../electron/contract/training';
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { HqBadge } from '../../components/HqBadge';
 import { CourseForm } from './CourseForm';
 
 export function CoursesTab() {
@@ -16,6 +17,14 @@ export function CoursesTab() {
   const columns = useMemo<ColDef<Course>[]>(
     () => [
       { field: 'code', headerName: t('training:course.code'), width: 120, pinned: 'left' },
+      {
+        // Pulled from HQ (read-only here): the badge with its version; the export reads "HQ v3" / "总部 v3".
+        colId: 'source',
+        headerName: t('training:course.source'),
+        width: 100,
+        valueGetter: (p) => (p.data?.hqVersion != null ? t('common:hqBadge', { version: p.data.hqVersion }) : t('training:course.local')),
+        cellRenderer: (p: { data?: Course; value?: string }) => (p.data?.hqVersion != null ? <HqBadge kind="course" code={p.data.code} version={p.data.hqVersion} /> : <span className="muted">{p.value}</span>),
+      },
       { colId: 'title', headerName: t('training:course.title'), flex: 2, minWidth: 220, valueGetter: (p) => (zh ? p.data?.titleZh : p.data?.titleEn) },
       { field: 'category', headerName: t('training:course.category'), width: 120, valueFormatter: (p) => (p.value ? t(`training:category.${p.value}`) : ''), filterValueGetter: (p) => t(`training:category.${p.data?.category}`) },
       { field: 'validityMonths', headerName: t('training:course.validityMonths'), width: 130, valueFormatter: (p) => (p.value == null ? t('training:course.noExpiry') : String(p.value)) },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, doublePrecision, index, jsonb, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgSchema, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * The HQ database (PostgreSQL, issue 19): what the regional workspaces publish, keyed by office. Migrated by
@@ -51,7 +51,42 @@ export const salesLines = hq.table(
     currency: text('currency').notNull(),
     importId: bigint('import_id', { mode: 'number' }),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('sales_lines_date_idx').on(t.date, t.officeId, t.partnerId)],
+  // By office and partner (then date): a publish writes within its office's part of the index, and the sales summary
+  // recomputes an office's partner-quarters from it.
+  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('sales_lines_partner_idx').on(t.officeId, t.partnerId, t.date)],
+);
+
+/**
+ * Sales per office, partner and calendar quarter — what the company-wide quarter report reads instead of every line.
+ * Kept equal to hq.sales_lines: a statement trigger on sales_lines marks the (office, partner, quarter) keys it
+ * touches in `sales_stale` in the same transaction, and `hq.refresh_sales_summary(office)` recomputes them (run by
+ * each publish after its last batch). A key marked stale is read from the lines until it is recomputed, so the report
+ * is exact even between a batch and the refresh (a publish killed there). Written only by those functions.
+ */
+export const salesSummary = hq.table(
+  'sales_summary',
+  {
+    officeId: text('office_id').notNull(),
+    partnerId: bigint('partner_id', { mode: 'number' }).notNull(),
+    /** First day of the calendar quarter. */
+    quarter: date('quarter', { mode: 'string' }).notNull(),
+    revenueMinor: bigint('revenue_minor', { mode: 'number' }).notNull(),
+    lines: integer('lines').notNull(),
+    /** Distinct order references among the quarter's lines. */
+    orders: integer('orders').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.quarter, t.officeId, t.partnerId] })],
+);
+
+/** Keys of sales_summary whose lines changed since it was last recomputed. */
+export const salesStale = hq.table(
+  'sales_stale',
+  {
+    officeId: text('office_id').notNull(),
+    partnerId: bigint('partner_id', { mode: 'number' }).notNull(),
+    quarter: date('quarter', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.partnerId, t.quarter] })],
 );
 
 /** Reference data HQ publishes down to the offices; `version` grows with every change (a sequence), deletions are kept as tombstones. */

@@ -49,3 +49,35 @@ function jsonbOrder(o: Record<string, unknown>): Record<string, unknown> {
   const keys = Object.keys(o).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(keys.map((k) => [k, o[k]]));
 }
+
+/**
+ * hq.sales_summary against the office's lines: partner-quarters where they differ (keys still marked stale left out,
+ * the report reads those from the lines), and how many keys are marked stale.
+ */
+export async function summaryDrift(client: pg.Client, officeId: string): Promise<{ drift: unknown[]; stale: number }> {
+  const drift = await client.query(
+    `WITH truth AS (
+       SELECT partner_id, date_trunc('quarter', date)::date AS quarter, sum(amount_minor)::bigint AS revenue, count(*)::int AS lines, count(DISTINCT order_ref)::int AS orders
+       FROM hq.sales_lines WHERE office_id = $1 GROUP BY 1, 2
+     ),
+     kept AS (SELECT partner_id, quarter, revenue_minor AS revenue, lines, orders FROM hq.sales_summary WHERE office_id = $1)
+     SELECT coalesce(t.partner_id, k.partner_id) AS partner, coalesce(t.quarter, k.quarter)::text AS quarter, t.revenue AS truth, k.revenue AS kept
+     FROM truth t FULL JOIN kept k ON k.partner_id = t.partner_id AND k.quarter = t.quarter
+     WHERE (t.revenue, t.lines, t.orders) IS DISTINCT FROM (k.revenue, k.lines, k.orders)
+       AND NOT EXISTS (SELECT 1 FROM hq.sales_stale x WHERE x.office_id = $1 AND x.partner_id = coalesce(t.partner_id, k.partner_id) AND x.quarter = coalesce(t.quarter, k.quarter))`,
+    [officeId],
+  );
+  const stale = await client.query('SELECT count(*)::int AS n FROM hq.sales_stale WHERE office_id = $1', [officeId]);
+  return { drift: drift.rows, stale: stale.rows[0].n as number };
+}
+
+/** Revenue and distinct orders per partner code of one office over [start, end], straight from its lines at HQ. */
+export async function salesFromLines(client: pg.Client, officeId: string, start: string, end: string): Promise<Array<[string, number, number]>> {
+  const r = await client.query(
+    `SELECT coalesce(pr.data->>'code', '#' || l.partner_id) AS code, sum(l.amount_minor)::bigint AS revenue, count(DISTINCT l.order_ref)::int AS orders
+     FROM hq.sales_lines l LEFT JOIN hq.records pr ON pr.office_id = l.office_id AND pr.tbl = 'partners' AND pr.row_key = l.partner_id
+     WHERE l.office_id = $1 AND l.date BETWEEN $2::date AND $3::date GROUP BY 1`,
+    [officeId, start, end],
+  );
+  return r.rows.map((x): [string, number, number] => [x.code, Number(x.revenue), x.orders]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}

@@ -10,6 +10,35 @@ function period(label: string, fiscalStartMonth = 1) {
   return parsePeriod(label, fiscalStartMonth);
 }
 
+/**
+ * Revenue and distinct orders per office and partner over [$1, $2]. A calendar quarter reads the quarter summary
+ * (hq.sales_summary), and from the lines only the partner-quarters marked stale (changed by a batch the summary was not
+ * yet recomputed for); any other period aggregates the lines. Orders: per order first, then per partner (two hash
+ * aggregates instead of sorting the period's lines for count(DISTINCT)).
+ */
+function salesCte(p: { start: string; end: string }): string {
+  const fromLines = (join: string, where: string) => `
+    SELECT office_id, partner_id, sum(revenue) AS revenue, count(order_ref) AS orders FROM (
+      SELECT l.office_id, l.partner_id, l.order_ref, sum(l.amount_minor) AS revenue
+      FROM ${join} WHERE l.date BETWEEN $1::date AND $2::date${where} GROUP BY 1, 2, 3
+    ) per_order GROUP BY 1, 2`;
+  if (!isCalendarQuarter(p)) return `sales AS (${fromLines('hq.sales_lines l', '')})`;
+  return `sales AS (
+    SELECT q.office_id, q.partner_id, q.revenue_minor AS revenue, q.orders FROM hq.sales_summary q
+    WHERE q.quarter = $1::date
+      AND NOT EXISTS (SELECT 1 FROM hq.sales_stale x WHERE x.office_id = q.office_id AND x.partner_id = q.partner_id AND x.quarter = q.quarter)
+    UNION ALL ${fromLines('hq.sales_stale x JOIN hq.sales_lines l ON l.office_id = x.office_id AND l.partner_id = x.partner_id', ' AND x.quarter = $1::date')}
+  )`;
+}
+
+/** A period that is exactly one calendar quarter (what hq.sales_summary holds). */
+export function isCalendarQuarter(p: { start: string; end: string }): boolean {
+  const [y, m, d] = p.start.split('-').map(Number);
+  if (d !== 1 || (m - 1) % 3 !== 0) return false;
+  const last = new Date(Date.UTC(y, m + 2, 0)).toISOString().slice(0, 10);
+  return p.end === last;
+}
+
 /** Latest scorecard per office and partner for the period (highest evaluation-run version), and approved or paid payouts. */
 const PERIOD_CTES = `
   cards AS (
@@ -26,17 +55,13 @@ const PERIOD_CTES = `
     JOIN hq.records r ON r.office_id = l.office_id AND r.tbl = 'payout_runs' AND r.row_key = (l.data->>'run_id')::bigint
     WHERE l.tbl = 'payout_lines' AND r.data->>'period' = $3 AND r.data->>'status' IN ('approved', 'paid')
     GROUP BY 1, 2
-  ),
-  sales AS (
-    SELECT office_id, partner_id, sum(amount_minor) AS revenue, count(DISTINCT order_ref) AS orders
-    FROM hq.sales_lines WHERE date BETWEEN $1::date AND $2::date GROUP BY 1, 2
   )`;
 
 /** Per office and partner: revenue and orders from the published sales lines, attainment and grade from the latest scorecard, payouts approved or paid. */
 export async function hqReport(client: pg.Client, label: string): Promise<HqReportRow[]> {
   const p = period(label);
   const r = await client.query(
-    `WITH ${PERIOD_CTES},
+    `WITH ${PERIOD_CTES}, ${salesCte(p)},
      keys AS (SELECT office_id, partner_id FROM sales UNION SELECT office_id, partner_id FROM cards UNION SELECT office_id, partner_id FROM payouts)
      SELECT o.name AS office, coalesce(pr.data->>'code', '#' || k.partner_id) AS "partnerCode",
        coalesce(s.revenue, 0)::bigint AS "revenueMinor", coalesce(s.orders, 0)::int AS orders,
@@ -69,11 +94,12 @@ export async function hqDashboard(client: pg.Client, label: string): Promise<HqD
   }
   // Territory: the partner's territory as its office names it (offices keep their own trees).
   const territory = await client.query(
-    `SELECT o.name AS office, tr.data->>'name_zh' AS territory, sum(s.amount_minor)::bigint AS "revenueMinor"
-     FROM hq.sales_lines s JOIN hq.offices o ON o.id = s.office_id
+    `WITH ${salesCte(p)}
+     SELECT o.name AS office, tr.data->>'name_zh' AS territory, sum(s.revenue)::bigint AS "revenueMinor"
+     FROM sales s JOIN hq.offices o ON o.id = s.office_id
      LEFT JOIN hq.records pr ON pr.office_id = s.office_id AND pr.tbl = 'partners' AND pr.row_key = s.partner_id
      LEFT JOIN hq.records tr ON tr.office_id = s.office_id AND tr.tbl = 'territories' AND tr.row_key = (pr.data->>'territory_id')::bigint
-     WHERE s.date BETWEEN $1::date AND $2::date GROUP BY 1, 2 ORDER BY 1, 3 DESC`,
+     GROUP BY 1, 2 ORDER BY 1, 3 DESC`,
     [p.start, p.end],
   );
   const bands = DEFAULT_RISK_BANDS.map((b) => `WHEN score BETWEEN ${b.min} AND ${b.max} THEN '${b.level}'`).join(' ');

@@ -12,7 +12,9 @@ import { readIdentity } from '../../../electron/domain/hq/workspaceIdentity';
 import { openWorkspace, type Workspace } from '../../../db/database';
 import { pwb } from '../../helpers/cli';
 import { errorText } from '../../../shared/errorMessages';
-import { hqImage, normalisedWorkspaceImage } from '../../helpers/hq';
+import { parsePeriod } from '../../../shared/period';
+import { hqStore } from '../../../electron/domain/hq/store';
+import { hqImage, normalisedWorkspaceImage, salesFromLines, summaryDrift } from '../../helpers/hq';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { fileWorkspace, partnerInput } from '../../helpers/workspace';
 
@@ -50,6 +52,9 @@ describe('HQ on a real PostgreSQL server', () => {
     const url = cluster.urlFor('office_east', PW);
     const points = Number(process.env.PWB_CRASH_POINTS ?? (process.env.CI ? 3 : 5));
     let killed = 0;
+    // The quarter with the most lines: the report's figures for it are checked after every kill.
+    const busiest = (o.ws.sqlite.prepare("SELECT substr(date, 1, 4) || '-Q' || ((cast(substr(date, 6, 2) AS integer) + 2) / 3) AS q FROM sales_lines GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").get() as { q: string }).q;
+    const quarter = parsePeriod(busiest);
     try {
       o.ws.sqlite.prepare("UPDATE workspace_identity SET office_name = '华东大区'").run();
       o.ws.close();
@@ -79,8 +84,18 @@ describe('HQ on a real PostgreSQL server', () => {
         });
         const again = openWorkspace(o.path);
         try {
+          // Killed anywhere — between batches, before the summary refresh — the quarter report still equals the lines.
+          const id = readIdentity(again).workspaceId;
+          const reportSales = async () =>
+            (await hqReport(admin, quarter.label))
+              .filter((r) => r.office === '华东大区' && (r.orders > 0 || r.revenueMinor !== 0))
+              .map((r): [string, number, number] => [r.partnerCode, r.revenueMinor, r.orders])
+              .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+          expect(await reportSales()).toEqual(await salesFromLines(admin, id, quarter.start, quarter.end));
           await publishToHq(opCtx(again), { hq: { url }, batchSize: 1000 });
-          expect(await hqImage(admin, readIdentity(again).workspaceId)).toEqual(normalisedWorkspaceImage(again));
+          expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(again));
+          expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
+          expect(await reportSales()).toEqual(await salesFromLines(admin, id, quarter.start, quarter.end));
         } finally {
           again.close();
         }
@@ -152,6 +167,60 @@ describe('HQ on a real PostgreSQL server', () => {
     } finally {
       a.cleanup();
       b.cleanup();
+    }
+  }, 120_000);
+
+  it('quarter report from the sales summary: exact while partner-quarters are stale, recomputed by the refresh, written only by HQ', async () => {
+    const w = fileWorkspace();
+    const api = createApi({ ws: w.ws, user: 't' });
+    const east = new pg.Client({ connectionString: cluster.urlFor('office_east', PW) });
+    const north = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
+    await east.connect();
+    await north.connect();
+    try {
+      const p = (await api.send('partners.create', partnerInput('SUM-1'))) as { id: number };
+      const q = (await api.send('partners.create', partnerInput('SUM-2'))) as { id: number };
+      const line = w.ws.sqlite.prepare('INSERT INTO sales_lines (partner_id, date, order_ref, amount_minor, quantity, dedupe_key) VALUES (?, ?, ?, ?, 1, ?)');
+      // SUM-1 in Q1: order A on two days, order B, a line without an order; order C spans Q1 and Q2.
+      line.run(p.id, '2025-01-05', 'A', 1000, 's1');
+      line.run(p.id, '2025-02-20', 'A', 250, 's2');
+      line.run(p.id, '2025-03-31', 'B', 40, 's3');
+      line.run(p.id, '2025-03-15', null, 7, 's4');
+      line.run(p.id, '2025-03-30', 'C', 300, 's5');
+      line.run(p.id, '2025-04-01', 'C', 5, 's6');
+      line.run(q.id, '2025-02-02', 'D', 9000, 's7');
+      await publishToHq(opCtx(w.ws), { hq: { url: cluster.urlFor('office_east', PW) }, office: 'S 区' });
+      const id = readIdentity(w.ws).workspaceId;
+      const summary = async () =>
+        (await admin.query('SELECT partner_id, quarter::text, revenue_minor::int AS r, lines, orders FROM hq.sales_summary WHERE office_id = $1 ORDER BY 1, 2', [id])).rows.map((r) => [Number(r.partner_id), r.quarter, r.r, r.lines, r.orders]);
+      expect(await summary()).toEqual([
+        [p.id, '2025-01-01', 1597, 5, 3],
+        [p.id, '2025-04-01', 5, 1, 1],
+        [q.id, '2025-01-01', 9000, 1, 1],
+      ]);
+      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
+      const q1 = async () => (await hqReport(admin, '2025-Q1')).filter((r) => r.office === 'S 区').map((r) => [r.partnerCode, r.revenueMinor, r.orders]);
+      expect(await q1()).toEqual([['SUM-1', 1597, 3], ['SUM-2', 9000, 1]]);
+      // Lines changed at HQ by any path mark their partner-quarter stale in the same statement; the report reads those from the lines.
+      await admin.query("UPDATE hq.sales_lines SET amount_minor = amount_minor + 100 WHERE office_id = $1 AND order_ref = 'D'", [id]);
+      await admin.query("UPDATE hq.sales_lines SET quantity = quantity + 1 WHERE office_id = $1 AND order_ref = 'A'", [id]);
+      await admin.query("DELETE FROM hq.sales_lines WHERE office_id = $1 AND order_ref = 'B'", [id]);
+      expect(await summaryDrift(admin, id)).toMatchObject({ stale: 2 });
+      expect(await q1()).toEqual([['SUM-1', 1557, 2], ['SUM-2', 9100, 1]]);
+      // A month is not a quarter: read from the lines (orders per order first, then per partner).
+      expect((await hqReport(admin, '2025-03')).filter((r) => r.office === 'S 区').map((r) => [r.partnerCode, r.revenueMinor, r.orders])).toEqual([['SUM-1', 307, 1]]);
+      // Another office can neither refresh this office's summary nor write it; its own office can.
+      await expect(hqStore.refreshSalesSummary(north, id)).rejects.toThrow(/not published by role office_north/);
+      await expect(north.query("INSERT INTO hq.sales_summary VALUES ($1, 1, '2025-01-01', 1, 1, 1)", [id])).rejects.toThrow(/permission denied/);
+      await expect(east.query("UPDATE hq.sales_summary SET revenue_minor = 0 WHERE office_id = $1", [id])).rejects.toThrow(/permission denied/);
+      expect(await hqStore.refreshSalesSummary(east, id)).toBe(2);
+      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
+      expect(await q1()).toEqual([['SUM-1', 1557, 2], ['SUM-2', 9100, 1]]);
+      expect((await summary())[0]).toEqual([p.id, '2025-01-01', 1557, 4, 2]);
+    } finally {
+      await east.end();
+      await north.end();
+      w.cleanup();
     }
   }, 120_000);
 

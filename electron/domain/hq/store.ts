@@ -1,0 +1,249 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import type * as PgCopyStreams from 'pg-copy-streams';
+import type { changeLog, hqPublishState } from '../../../db/schema';
+import type { offices, salesLines } from '../../../db/hq/schema';
+import type { Workspace } from '../../../db/database';
+import { lazyModule } from '../lazyModule';
+
+/**
+ * The HQ publish store: every statement publishing runs, on both sides — the workspace's change log and publish state
+ * (SQLite) and the HQ tables (PostgreSQL). Types come from the drizzle schemas (`db/schema/hq.ts`, `db/hq/schema.ts`).
+ * The rules (what a batch is, when to resync, exactly-once) stay in publish.ts and hold no SQL.
+ */
+
+const copyStreams = lazyModule<typeof PgCopyStreams>('pg-copy-streams');
+
+type ChangeLogRow = typeof changeLog.$inferSelect;
+/** One change-log entry as read in bulk: [seq, table, row id, op]. */
+export type ChangeEntry = [seq: ChangeLogRow['seq'], tbl: ChangeLogRow['tbl'], rowKey: ChangeLogRow['rowKey'], op: ChangeLogRow['op']];
+export type PublishStateRow = typeof hqPublishState.$inferSelect;
+export type HqOfficeRow = typeof offices.$inferSelect;
+type HqSalesLine = typeof salesLines.$inferSelect;
+
+/** The columns of hq.sales_lines after office_id, in HQ order; the workspace's sales_lines has the same names. */
+export const SALES_COLUMNS = [
+  'id', 'partner_id', 'date', 'order_ref', 'line_ref', 'product', 'category', 'quantity', 'amount_minor', 'cost_minor', 'customer_ref', 'currency', 'import_id',
+] as const satisfies ReadonlyArray<string>;
+/** A workspace sales line read for HQ: its values in SALES_COLUMNS order (id first). */
+export type SalesLineValues = [id: HqSalesLine['id'], ...rest: unknown[]];
+
+// ---------------------------------------------------------------- workspace (SQLite)
+
+/** Prepared statements per connection: publishing reads the log and the rows in a loop of batches. */
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function stmt<P extends unknown[], R = unknown>(ws: Workspace, sql: string): Database.Statement<P, R> {
+  let m = cache.get(ws.sqlite);
+  if (!m) cache.set(ws.sqlite, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = ws.sqlite.prepare(sql)));
+  return s as unknown as Database.Statement<P, R>;
+}
+
+function quoted(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Not a plain SQL name: ${name}`);
+  return `"${name}"`;
+}
+
+/** Which tables exist, and which of them never reuse an id (AUTOINCREMENT). */
+export interface WorkspaceTables {
+  existing: Set<string>;
+  neverReused: Set<string>;
+}
+
+export const publishLog = {
+  /** The change-log entries after `after`, in order, at most `limit`. */
+  entriesAfter(ws: Workspace, after: number, limit: number): ChangeEntry[] {
+    return stmt<[number, number], ChangeEntry>(ws, 'SELECT seq, tbl, row_key, op FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?').raw(true).all(after, limit);
+  },
+  /** Entries after `after` (what a publish has to send). */
+  countAfter(ws: Workspace, after: number): number {
+    return stmt<[number], { n: number }>(ws, 'SELECT count(*) AS n FROM change_log WHERE seq > ?').get(after)!.n;
+  },
+  /** The highest sequence number ever given (AUTOINCREMENT: kept after the entries are trimmed). */
+  top(ws: Workspace): number {
+    return stmt<[], { seq: number }>(ws, "SELECT seq FROM sqlite_sequence WHERE name = 'change_log'").get()?.seq ?? 0;
+  },
+  /** Removes the entries HQ has committed. */
+  trim(ws: Workspace, upTo: number): void {
+    stmt<[number]>(ws, 'DELETE FROM change_log WHERE seq <= ?').run(upTo);
+  },
+  tables(ws: Workspace): WorkspaceTables {
+    const master = stmt<[], { name: string; sql: string | null }>(ws, "SELECT name, sql FROM sqlite_master WHERE type = 'table'").all();
+    return { existing: new Set(master.map((r) => r.name)), neverReused: new Set(master.filter((r) => /AUTOINCREMENT/i.test(r.sql ?? '')).map((r) => r.name)) };
+  },
+  /**
+   * The current rows of `table` named by the log entries in (after, upTo] that pass `where` (the table's publish
+   * condition). The log is joined in SQLite (an ordered range of the log, no id list through JavaScript).
+   * `columns` reads those columns as arrays in that order (the typed HQ tables), else whole rows as objects.
+   */
+  rowsLogged(ws: Workspace, table: string, after: number, upTo: number, where: string | undefined, columns?: readonly string[]): Array<Record<string, unknown>> | unknown[][] {
+    const select = columns ? columns.map(quoted).join(', ') : '*';
+    const sql = `SELECT ${select} FROM ${quoted(table)} WHERE id IN (SELECT row_key FROM change_log WHERE seq > ? AND seq <= ? AND tbl = ?)${where ? ` AND (${where})` : ''}`;
+    const s = stmt<[number, number, string]>(ws, sql);
+    return columns ? (s.raw(true).all(after, upTo, table) as unknown[][]) : (s.raw(false).all(after, upTo, table) as Array<Record<string, unknown>>);
+  },
+  /** Logs every published row again above `mark` (a resync): the log is emptied and continues after HQ's mark. */
+  relogAll(ws: Workspace, mark: number, tables: readonly string[]): void {
+    const existing = publishLog.tables(ws).existing;
+    ws.sqlite.transaction(() => {
+      stmt(ws, 'DELETE FROM change_log').run();
+      stmt<[number]>(ws, "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'change_log'").run(mark);
+      stmt<[number]>(ws, "INSERT INTO sqlite_sequence (name, seq) SELECT 'change_log', ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'change_log')").run(mark);
+      for (const t of tables) if (existing.has(t)) stmt<[string]>(ws, `INSERT INTO change_log (tbl, row_key, op) SELECT ?, id, 'i' FROM ${quoted(t)} ORDER BY id`).run(t);
+      stmt<[number]>(ws, 'UPDATE hq_publish_state SET last_seq = ? WHERE id = 1').run(mark);
+    })();
+  },
+  lastPublished(ws: Workspace): PublishStateRow['lastSeq'] {
+    return stmt<[], { s: number }>(ws, 'SELECT last_seq AS s FROM hq_publish_state WHERE id = 1').get()!.s;
+  },
+  recordSuccess(ws: Workspace, at: string, seq: number): void {
+    stmt<[string, string, number]>(ws, 'UPDATE hq_publish_state SET last_attempt_at = ?, last_success_at = ?, last_seq = ?, last_error = NULL WHERE id = 1').run(at, at, seq);
+  },
+  recordFailure(ws: Workspace, at: string, error: string): void {
+    stmt<[string, string]>(ws, 'UPDATE hq_publish_state SET last_attempt_at = ?, last_error = ? WHERE id = 1').run(at, error);
+  },
+};
+
+// ---------------------------------------------------------------- HQ (PostgreSQL)
+
+/** A value in COPY text format (NULL as \N; backslash, tab, newline and carriage return escaped; NUL dropped). */
+export function copyField(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  // eslint-disable-next-line no-control-regex
+  if (!/[\\\t\n\r\u0000]/.test(s)) return s;
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u0000/g, '');
+}
+
+/** COPY … FROM STDIN of ready lines, sent in chunks of about 1 MB. */
+async function copyLines(client: pg.Client, target: string, lines: Iterable<string>): Promise<void> {
+  const stream = client.query(copyStreams().from(`COPY ${target} FROM STDIN`));
+  function* chunks() {
+    let buf = '';
+    for (const line of lines) {
+      buf += line;
+      if (buf.length > 1 << 20) {
+        yield buf;
+        buf = '';
+      }
+    }
+    if (buf) yield buf;
+  }
+  await pipeline(Readable.from(chunks()), stream);
+}
+
+/**
+ * Moves staged rows into an HQ table (COPY cannot write to a table with row-level security, hence the stage). When
+ * every row is one HQ cannot hold yet, a plain insert; should HQ hold some after all (a table taken off the published
+ * list and put back), the savepoint undoes it and the rows are upserted like the rest. `meanwhile` runs once the
+ * statement is on its way, while the server works on it (the caller reads its next batch then).
+ */
+async function insertStaged(client: pg.Client, insert: string, upsertClause: string, params: unknown[], allFresh: boolean, meanwhile?: () => void): Promise<void> {
+  if (allFresh) {
+    // Sent back to back: the client queues them, the server starts on the insert at once.
+    const savepoint = client.query('SAVEPOINT fresh');
+    const inserted = client.query(insert, params);
+    meanwhile?.();
+    await savepoint;
+    try {
+      await inserted;
+      await client.query('RELEASE SAVEPOINT fresh');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '23505') throw e;
+      await client.query('ROLLBACK TO SAVEPOINT fresh');
+    }
+    await client.query(`${insert} ${upsertClause}`, params);
+    return;
+  }
+  const upserted = client.query(`${insert} ${upsertClause}`, params);
+  meanwhile?.();
+  await upserted;
+}
+
+const SALES_SET = SALES_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+
+/** A published row of another table, for hq.records. */
+export interface RecordRow {
+  tbl: string;
+  id: number;
+  data: Record<string, unknown>;
+}
+
+export const hqStore = {
+  /** Registers the workspace under the connecting role (RLS: a role can only claim rows for itself); HQ's high-water mark. */
+  async register(client: pg.Client, workspaceId: string, office: string): Promise<HqOfficeRow['highWater']> {
+    const r = await client.query<{ high_water: string }>(
+      `INSERT INTO hq.offices (id, name) VALUES ($1, $2)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name
+       RETURNING high_water`,
+      [workspaceId, office],
+    );
+    return Number(r.rows[0].high_water);
+  },
+  /** Locks the office's row for this transaction (batches of one workspace go one at a time) and returns its mark. */
+  async lockMark(client: pg.Client, workspaceId: string): Promise<HqOfficeRow['highWater']> {
+    const r = await client.query<{ high_water: string }>({ name: 'hq_lock_mark', text: 'SELECT high_water FROM hq.offices WHERE id = $1 FOR UPDATE', values: [workspaceId] });
+    return Number(r.rows[0].high_water);
+  },
+  async setMark(client: pg.Client, workspaceId: string, seq: number): Promise<void> {
+    await client.query({ name: 'hq_set_mark', text: 'UPDATE hq.offices SET high_water = $2, published_at = now() WHERE id = $1', values: [workspaceId, seq] });
+  },
+  async deleteSalesLines(client: pg.Client, officeId: string, ids: number[]): Promise<void> {
+    await client.query({ name: 'hq_delete_sales', text: 'DELETE FROM hq.sales_lines WHERE office_id = $1 AND id = ANY($2::bigint[])', values: [officeId, ids] });
+  },
+  async deleteRecords(client: pg.Client, officeId: string, tbl: string, ids: number[]): Promise<void> {
+    await client.query({ name: 'hq_delete_records', text: 'DELETE FROM hq.records WHERE office_id = $1 AND tbl = $2 AND row_key = ANY($3::bigint[])', values: [officeId, tbl, ids] });
+  },
+  /** Writes sales lines (values in SALES_COLUMNS order): COPY into a per-session stage, then one INSERT … SELECT. */
+  async writeSalesLines(client: pg.Client, officeId: string, rows: SalesLineValues[], allFresh: boolean, meanwhile?: () => void): Promise<void> {
+    await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_sales_lines (LIKE hq.sales_lines) ON COMMIT DELETE ROWS');
+    const office = `${copyField(officeId)}\t`;
+    await copyLines(client, `stage_sales_lines (office_id, ${SALES_COLUMNS.join(', ')})`, (function* () {
+      for (const r of rows) {
+        let line = office;
+        for (let i = 0; i < r.length; i++) line += (i ? '\t' : '') + copyField(r[i]);
+        yield `${line}\n`;
+      }
+    })());
+    await insertStaged(client, 'INSERT INTO hq.sales_lines SELECT * FROM stage_sales_lines', `ON CONFLICT (office_id, id) DO UPDATE SET ${SALES_SET}`, [], allFresh, meanwhile);
+  },
+  /** Writes rows of the untyped tables into hq.records as JSON, staged the same way. */
+  async writeRecords(client: pg.Client, officeId: string, rows: RecordRow[], allFresh: boolean, meanwhile?: () => void): Promise<void> {
+    await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_records (tbl text, row_key bigint, data jsonb) ON COMMIT DELETE ROWS');
+    await copyLines(client, 'stage_records', (function* () {
+      for (const r of rows) yield `${copyField(r.tbl)}\t${r.id}\t${copyField(JSON.stringify(r.data))}\n`;
+    })());
+    await insertStaged(
+      client,
+      'INSERT INTO hq.records (office_id, tbl, row_key, data) SELECT $1, tbl, row_key, data FROM stage_records',
+      'ON CONFLICT (office_id, tbl, row_key) DO UPDATE SET data = EXCLUDED.data',
+      [officeId],
+      allFresh,
+      meanwhile,
+    );
+  },
+  /** Removes every row of the office at HQ (a resync), in one transaction, holding the office's lock like a batch. */
+  async removeOffice(client: pg.Client, officeId: string): Promise<void> {
+    await client.query('BEGIN');
+    try {
+      await hqStore.lockMark(client, officeId);
+      await client.query('DELETE FROM hq.records WHERE office_id = $1', [officeId]);
+      await client.query('DELETE FROM hq.sales_lines WHERE office_id = $1', [officeId]);
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  },
+  /** Recomputes the office's partner-quarters whose lines changed (hq.sales_summary); how many. */
+  async refreshSalesSummary(client: pg.Client, officeId: string): Promise<number> {
+    const r = await client.query<{ n: number }>('SELECT hq.refresh_sales_summary($1) AS n', [officeId]);
+    return r.rows[0].n;
+  },
+};

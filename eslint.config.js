@@ -46,7 +46,6 @@ export const STORE_PENDING = [
   'electron/domain/evaluations/scorecardQueries.ts',
   'electron/domain/evaluations/targets.ts',
   'electron/domain/evaluations/tierDecision.ts',
-  'electron/domain/hq/publish.ts',
   'electron/domain/hq/referenceData.ts',
   'electron/domain/hq/referenceMirror.ts',
   'electron/domain/hq/workspaceIdentity.ts',

@@ -141,12 +141,12 @@ describe('HQ on a real PostgreSQL server', () => {
     const apiA = createApi({ ws: a.ws, user: 't' });
     const apiB = createApi({ ws: b.ws, user: 't' });
     try {
-      const credit = '91310000MA1FL8XQ30';
+      const credit = '91310000MA1FL8XQ37';
       const pa = (await apiA.send('partners.create', partnerInput('DUP-1', { creditCode: credit }))) as { id: number };
       await apiA.send('partners.create', partnerInput('ONLY-A'));
       const pb = (await apiB.send('partners.create', partnerInput('DUP-1'))) as { id: number };
       await apiB.send('partners.create', partnerInput('OTHER-B', { creditCode: credit }));
-      const deal = { customerName: '上海某某科技有限公司', customerCreditCode: '91310115MA1K3YJ12X', productLine: 'servers', expectedValueMinor: 100000 };
+      const deal = { customerName: '上海某某科技有限公司', customerCreditCode: '91310115MA1K3YJ12G', productLine: 'servers', expectedValueMinor: 100000 };
       await apiA.send('deals.register', { ...deal, partnerId: pa.id });
       await apiB.send('deals.register', { ...deal, partnerId: pb.id });
       const line = a.ws.sqlite.prepare("INSERT INTO sales_lines (partner_id, date, order_ref, amount_minor, dedupe_key) VALUES (?, ?, ?, ?, ?)");
@@ -160,7 +160,7 @@ describe('HQ on a real PostgreSQL server', () => {
       const conflicts = (await hqConflicts(admin)).filter((c) => c.offices.join() === 'A 区,B 区');
       expect(conflicts.map((c) => [c.kind, c.key])).toEqual([
         ['credit_code', credit],
-        ['deal_customer', '91310115MA1K3YJ12X'],
+        ['deal_customer', '91310115MA1K3YJ12G'],
         ['partner_code', 'DUP-1'],
       ]);
       expect(conflicts[0].partners.map((p) => `${p.office}:${p.partnerCode}`)).toEqual(['A 区:DUP-1', 'B 区:OTHER-B']);

@@ -20,7 +20,6 @@ export const systemContract = {
   /** The workspace clock's today: the renderer never takes the calendar day from the machine it runs on. */
   'system.today': query<WorkspaceToday>()(z.object({}).strict()),
   'system.check': query<CheckReport>()(z.object({}).strict()),
-  'system.backup': job<{ path: string; bytes: number }>()(z.object({ out: zs.filePath }).strict()),
   /** Fills an empty workspace with the deterministic demo network. */
   'system.loadDemo': job<{ partners: number; salesLines: number; asOf: string; evaluated: string[]; payoutRuns: number }>()(
     z

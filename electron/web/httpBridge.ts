@@ -264,7 +264,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (!parsed.success) return;
     const roots = [filesDir];
     // Settings → Backups inspects and restores the backups it lists, in the workspace's backup folder.
-    if (op === 'backups.inspect' || op === 'system.restore') {
+    if (op === 'backups.inspect' || op === 'backups.restore') {
       const { folder } = (await opts.api.sendRaw('backups.list', {})) as { folder: string };
       if (existsSync(folder)) roots.push(realpathSync(folder));
     }

@@ -3,6 +3,7 @@ import { setHealth } from '../../domain/system/workspaceHealth';
 import type { backupsContract } from '../../contract/backups';
 import { DomainError } from '../../../shared/errors';
 import { BACKUP_FOLDER_SETTING, backupFolder } from '../../domain/backups/backupFolder';
+import { backupWorkspace } from '../../domain/backups/backupCopy';
 import { createBackup, listBackups } from '../../domain/backups/backupService';
 import { inspectBackup } from '../../domain/backups/inspectBackup';
 import { isReopenable } from '../../domain/backups/reopenableWorkspace';
@@ -29,7 +30,8 @@ export const backupHandlers: HandlerMap<keyof typeof backupsContract> = {
     return b;
   },
   'backups.inspect': (ctx, { path }) => inspectBackup(path, undefined, ctx.ws.key),
-  'system.restore': (ctx, { from }) => {
+  'backups.copyTo': ({ ws }, { out }) => backupWorkspace(ws, out),
+  'backups.restore': (ctx, { from }) => {
     const { ws } = ctx;
     if (!isReopenable(ws)) {
       throw new DomainError('This workspace cannot be swapped while open; close the app and use `pwb restore --db <workspace> --from <backup>`');

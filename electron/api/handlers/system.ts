@@ -1,6 +1,5 @@
 import type { systemContract } from '../../contract/system';
 import { generateDemo } from '../../domain/demo/demoGenerator';
-import { backupWorkspace } from '../../domain/system/backup';
 import { getSetting, listSettings, setSetting } from '../../domain/system/settingsStore';
 import { checkWorkspace, rowCounts, schemaVersions } from '../../domain/system/workspaceInfo';
 import { healthOf, setHealth } from '../../domain/system/workspaceHealth';
@@ -30,7 +29,6 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     setHealth(ws, damage, true);
     return r;
   },
-  'system.backup': ({ ws }, { out }) => backupWorkspace(ws, out),
   'system.loadDemo': (ctx, input) => {
     if (rowCounts(ctx.ws).partners > 0) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT');
     return generateDemo(ctx, input);

@@ -75,7 +75,7 @@ export function register(program: Command): void {
   common(program.command('backup').description('online backup of the workspace to a new file').requiredOption('--out <file>', 'backup file to write')).action(
     action(async (opts: CommonOptions & { out: string }) => {
       await withApi(opts, async (api) => {
-        const r = await api.send('system.backup', { out: opts.out });
+        const r = await api.send('backups.copyTo', { out: opts.out });
         output(opts, r, () => `Backup written: ${r.path} (${r.bytes} bytes)`);
       });
     }),

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { recordDiff, type AuditRecord } from '../../model/audit';
+import { currentOperationName, FORMER_OPERATION_NAMES } from '../../../shared/operationNames';
 
 export interface AuditFilter {
   entity?: string;
@@ -115,8 +116,17 @@ export function listAudit(sqlite: Database.Database, f: AuditFilter): { rows: Au
   if (f.entityId !== undefined) add('entity_id = ?', String(f.entityId));
   if (f.user) add('user = ?', f.user);
   if (f.operation) {
-    if (f.operation.endsWith('.')) add('substr(operation, 1, ?) = ?', f.operation.length, f.operation);
-    else add('operation = ?', f.operation);
+    // Rows recorded under an operation's former name (shared/operationNames.ts) are found under its current name and area.
+    const prefix = f.operation.endsWith('.') ? f.operation : null;
+    const formers = Object.keys(FORMER_OPERATION_NAMES).filter((former) =>
+      prefix ? FORMER_OPERATION_NAMES[former].startsWith(prefix) : FORMER_OPERATION_NAMES[former] === f.operation,
+    );
+    const formerClause = formers.length ? ` or operation in (${formers.map(() => '?').join(', ')})` : '';
+    if (prefix) {
+      const movedAway = Object.keys(FORMER_OPERATION_NAMES).filter((former) => former.startsWith(prefix) && !FORMER_OPERATION_NAMES[former].startsWith(prefix));
+      const movedClause = movedAway.length ? ` and operation not in (${movedAway.map(() => '?').join(', ')})` : '';
+      add(`((substr(operation, 1, ?) = ?${movedClause})${formerClause})`, prefix.length, prefix, ...movedAway, ...formers);
+    } else add(`(operation = ?${formerClause})`, f.operation, ...formers);
   }
   if (f.outcome) add('outcome = ?', f.outcome);
   if (f.from) add('at >= ?', dayStart(f.from));
@@ -140,5 +150,6 @@ export function recordHistory(sqlite: Database.Database, entity: string, entityI
 export function auditFacets(sqlite: Database.Database): { entities: string[]; users: string[]; operations: string[] } {
   const col = (c: string) =>
     (sqlite.prepare(`select distinct ${c} as v from audit_log where ${c} is not null order by ${c} limit 1000`).all() as Array<{ v: string }>).map((r) => r.v);
-  return { entities: col('entity'), users: col('user'), operations: col('operation') };
+  const operations = [...new Set(col('operation').map(currentOperationName))].sort();
+  return { entities: col('entity'), users: col('user'), operations };
 }

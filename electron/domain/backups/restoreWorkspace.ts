@@ -29,7 +29,7 @@ function moveIfExists(from: string, to: string) {
 
 export interface RestoreOptions {
   openOptions?: OpenOptions;
-  /** Write the 'system.restore' audit record into the restored workspace (the CLI; the app's dispatcher does its own). */
+  /** Write the 'backups.restore' audit record into the restored workspace (the CLI; the app's dispatcher does its own). */
   auditUser?: string;
   now?: Date;
 }
@@ -96,7 +96,7 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
       const schemaVersion = ws.sqlite.pragma('user_version', { simple: true }) as number;
       if (options.auditUser) {
         writeAudit(ws.sqlite, options.auditUser, {
-          operation: 'system.restore',
+          operation: 'backups.restore',
           entity: 'workspace',
           entityId: path,
           before: { replacedPath, schemaVersion: schemaVersionBefore },

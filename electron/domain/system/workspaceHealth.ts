@@ -57,7 +57,7 @@ export async function fullCheckInBackground(ws: Workspace): Promise<WorkspaceHea
   return setHealth(ws, findings, true);
 }
 
-const ALLOWED_WHILE_DAMAGED = new Set(['system.restore']);
+const ALLOWED_WHILE_DAMAGED = new Set(['backups.restore']);
 
 /** Refuses a change to a workspace known to be damaged, saying what to do instead. */
 export function refuseIfDamaged(ws: Pick<Workspace, 'path'>, operation: string): void {

@@ -134,7 +134,7 @@ describe('the bridge is only for the user who started it (defect 2)', () => {
     expect(preview.status).toBe(403);
     expect(JSON.parse(preview.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const outside = join(filesDir, '..', 'stolen.sqlite');
-    const backup = await send({ headers: token(), path: '/api/job', body: JSON.stringify({ op: 'system.backup', input: { out: outside } }) });
+    const backup = await send({ headers: token(), path: '/api/job', body: JSON.stringify({ op: 'backups.copyTo', input: { out: outside } }) });
     expect(backup.status).toBe(403);
     expect(readdirSync(join(filesDir, '..'))).not.toContain('stolen.sqlite');
     // a symlink inside the folder pointing out of it does not count as inside

@@ -83,7 +83,7 @@ describe('a corrupt workspace (defect 7)', () => {
     await startDailyBackup(app, (m) => reports.push(m));
     expect(reports).toEqual(['Daily backup skipped: the workspace is damaged (a copy of it would not be a good backup)']);
 
-    await appApi.send('system.restore', { from: good.path, confirm: true });
+    await appApi.send('backups.restore', { from: good.path, confirm: true });
     expect((await appApi.send('system.info', {})).health.status).toBe('ok');
     await expect(appApi.send('partners.create', partnerInput('NEW1'))).resolves.toMatchObject({ code: 'NEW1' });
   }, 120_000);

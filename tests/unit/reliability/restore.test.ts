@@ -51,7 +51,7 @@ async function refused(p: Promise<unknown>): Promise<ApiError> {
   throw new Error('expected a refusal');
 }
 
-describe('restore from the app (system.restore, workspace open)', () => {
+describe('restore from the app (backups.restore, workspace open)', () => {
   it('swaps the file while the API stays up, keeps the replaced file and audits in the restored workspace', async () => {
     const { api, ws, path, dir } = appWorkspace();
     await api.send('partners.create', partnerInput('A'));
@@ -62,7 +62,7 @@ describe('restore from the app (system.restore, workspace open)', () => {
     expect(inspection.ok).toBe(true);
     expect(inspection.counts.partners).toBe(1);
 
-    const r = await api.send('system.restore', { from: backup.path, confirm: true });
+    const r = await api.send('backups.restore', { from: backup.path, confirm: true });
     expect(await codeList(api)).toEqual(['A']);
     expect(r.replacedPath && existsSync(r.replacedPath)).toBe(true);
     expect(codes(r.replacedPath!)).toEqual(['A', 'B']);
@@ -70,7 +70,7 @@ describe('restore from the app (system.restore, workspace open)', () => {
     // the API keeps working on the restored file
     await api.send('partners.create', partnerInput('C'));
     expect(await codeList(api)).toEqual(['A', 'C']);
-    const audit = await api.send('audit.list', { operation: 'system.restore' });
+    const audit = await api.send('audit.list', { operation: 'backups.restore' });
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].after).toMatchObject({ from: backup.path });
     expect((await api.send('system.check', {})).ok).toBe(true);
@@ -84,13 +84,13 @@ describe('restore from the app (system.restore, workspace open)', () => {
 
     const garbage = join(dir, 'garbage.sqlite');
     writeFileSync(garbage, Buffer.alloc(8192, 7));
-    expect((await refused(api.send('system.restore', { from: garbage, confirm: true }))).body.code).toBe('DOMAIN');
+    expect((await refused(api.send('backups.restore', { from: garbage, confirm: true }))).body.code).toBe('DOMAIN');
 
     const foreign = join(dir, 'foreign.sqlite');
     const f = new Database(foreign);
     f.exec('create table things (x); insert into things values (1)');
     f.close();
-    expect((await refused(api.send('system.restore', { from: foreign, confirm: true }))).body.message).toMatch(/not a Partner Workbench workspace/);
+    expect((await refused(api.send('backups.restore', { from: foreign, confirm: true }))).body.message).toMatch(/not a Partner Workbench workspace/);
 
     const newer = join(dir, 'newer.sqlite');
     const b = await createBackup(ws, 'manual');
@@ -98,7 +98,7 @@ describe('restore from the app (system.restore, workspace open)', () => {
     const n = new Database(newer);
     n.pragma('user_version = 999');
     n.close();
-    expect((await refused(api.send('system.restore', { from: newer, confirm: true }))).body.message).toMatch(/newer version/);
+    expect((await refused(api.send('backups.restore', { from: newer, confirm: true }))).body.message).toMatch(/newer version/);
 
     // damaged: a valid backup with pages overwritten in the middle
     const damaged = join(dir, 'damaged.sqlite');
@@ -109,10 +109,10 @@ describe('restore from the app (system.restore, workspace open)', () => {
     writeFileSync(damaged, bytes);
     const insp = inspectBackup(damaged);
     expect(insp.ok).toBe(false);
-    expect((await refused(api.send('system.restore', { from: damaged, confirm: true }))).body.code).toBe('DOMAIN');
+    expect((await refused(api.send('backups.restore', { from: damaged, confirm: true }))).body.code).toBe('DOMAIN');
 
-    expect((await refused(api.send('system.restore', { from: join(dir, 'missing.sqlite'), confirm: true }))).body.code).toBe('DOMAIN');
-    expect((await refused(api.send('system.restore', { from: path, confirm: true }))).body.code).toBe('DOMAIN');
+    expect((await refused(api.send('backups.restore', { from: join(dir, 'missing.sqlite'), confirm: true }))).body.code).toBe('DOMAIN');
+    expect((await refused(api.send('backups.restore', { from: path, confirm: true }))).body.code).toBe('DOMAIN');
     // nothing replaced, no staging files left
     expect(readdirSync(dir).filter((n) => n.includes('.replaced-') || n.includes('.restoring-'))).toEqual([]);
     expect(await codeList(api)).toContain('A');
@@ -123,18 +123,18 @@ describe('restore from the app (system.restore, workspace open)', () => {
     const { ws } = appWorkspace();
     const b = await createBackup(ws, 'manual');
     const api0 = createApi({ ws, user: 'tester' });
-    expect((await refused(api0.send('system.restore', { from: b.path } as never))).body.code).toBe('INVALID_INPUT');
+    expect((await refused(api0.send('backups.restore', { from: b.path } as never))).body.code).toBe('INVALID_INPUT');
     let release!: () => void;
     const api = createApi({ ws, user: 'tester', executor: { run: () => new Promise((ok) => (release = () => ok({ path: '', bytes: 0 }))) } });
     const job = api.startJob('backups.create', {});
     expect(job.jobId).toBeTruthy();
-    expect((await refused(api.send('system.restore', { from: b.path, confirm: true }))).body.code).toBe('CONFLICT');
+    expect((await refused(api.send('backups.restore', { from: b.path, confirm: true }))).body.code).toBe('CONFLICT');
     release();
   });
 
   it('is refused for a workspace that cannot be reopened in place (in-memory)', async () => {
     const { api } = memoryApi();
-    expect((await refused(api.send('system.restore', { from: '/nonexistent.sqlite', confirm: true }))).body.code).toBe('DOMAIN');
+    expect((await refused(api.send('backups.restore', { from: '/nonexistent.sqlite', confirm: true }))).body.code).toBe('DOMAIN');
   });
 });
 
@@ -149,7 +149,7 @@ describe('restore on files (pwb restore)', () => {
     expect(codes(path)).toEqual(['A']);
     expect(readFileSync(r.replacedPath!)).toEqual(Buffer.alloc(4096, 1));
     const db = new Database(path, { readonly: true });
-    expect(db.prepare("select user, operation from audit_log where operation = 'system.restore'").all()).toEqual([{ user: 'restorer', operation: 'system.restore' }]);
+    expect(db.prepare("select user, operation from audit_log where operation = 'backups.restore'").all()).toEqual([{ user: 'restorer', operation: 'backups.restore' }]);
     db.close();
   });
 

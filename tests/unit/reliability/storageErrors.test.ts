@@ -70,10 +70,10 @@ describe('a full disk names the step and the workspace, and changes nothing (def
     cleanups.push(f.cleanup);
     const api = createApi({ ws: f.ws, user: 't' });
     // "a folder" that is in fact a file
-    const err = await api.send('system.backup', { out: join(f.path, 'b.sqlite') }).catch((e: unknown) => e);
+    const err = await api.send('backups.copyTo', { out: join(f.path, 'b.sqlite') }).catch((e: unknown) => e);
     expect(ApiError.is(err), String(err)).toBe(true);
     const body = (err as ApiError).body;
     expect(body.message).not.toMatch(/^File error|E[A-Z]+:/);
-    expect(body.message).toMatch(new RegExp(`${f.path}.* (has a part of its path that is not a folder|already exists) \\(step: system.backup`));
+    expect(body.message).toMatch(new RegExp(`${f.path}.* (has a part of its path that is not a folder|already exists) \\(step: backups.copyTo`));
   });
 });

@@ -116,7 +116,7 @@ describe('the desktop app asks for an encrypted workspace passphrase at open', (
     const locked = await refusal(gate.sendRaw('partners.list', {}));
     expect(locked.body.code).toBe('FORBIDDEN');
     expect(errorText(locked.body, 'zh-CN')).toContain('已加密');
-    expect(() => gate.startJob('system.backup', { out: join(t.dir, 'b.sqlite') })).toThrow(/encrypted/);
+    expect(() => gate.startJob('backups.copyTo', { out: join(t.dir, 'b.sqlite') })).toThrow(/encrypted/);
 
     const before = sha(path);
     const wrong = await refusal(gate.sendRaw('system.unlock', { passphrase: 'not it', remember: true }));

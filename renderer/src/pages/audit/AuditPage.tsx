@@ -9,9 +9,13 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { Modal } from '../../components/Modal';
 import { fieldLabel, valueText } from './auditWords';
+import { currentOperationName } from '../../../../shared/operationNames';
 
-/** An operation in words ('payouts.approve' → 审批结算批次 / Approve a payout run); unknown ones as stored. */
-const opName = (t: TFunction, op: string | null | undefined) => (op ? t(`operations:${op}`, { defaultValue: op }) : '');
+/**
+ * An operation in words ('payouts.approve' → 审批结算批次 / Approve a payout run); a row stored under a former name
+ * (system.restore) in its current operation's words; unknown ones as stored.
+ */
+const opName = (t: TFunction, op: string | null | undefined) => (op ? t(`operations:${currentOperationName(op)}`, { defaultValue: op }) : '');
 
 const PAGE = 500;
 

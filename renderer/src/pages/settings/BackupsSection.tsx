@@ -113,7 +113,7 @@ export function BackupsSection() {
 function RestoreConfirm({ path, onClose, onRestored }: { path: string; onClose: () => void; onRestored: (r: { from: string; replaced: string | null }) => void }) {
   const { t } = useTranslation(['backups', 'common']);
   const inspection = useOp('backups.inspect', { path }, { gcTime: 0 });
-  const restore = useMutationOp('system.restore');
+  const restore = useMutationOp('backups.restore');
   const i = inspection.data;
   return (
     <Modal title={t('backups:confirm.title')} onClose={onClose} testId="backups-restore-confirm">

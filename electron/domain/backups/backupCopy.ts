@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { ownerOnlyEmptyFile, verifyBackup } from '../backups/backupService';
+import { ownerOnlyEmptyFile, verifyBackup } from './backupService';
 
 /**
  * A one-off backup to a file of the user's choice: a consistent copy while the workspace stays in use (online backup;

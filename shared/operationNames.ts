@@ -1,0 +1,19 @@
+/**
+ * Operations renamed so that each operation's area prefix is its folder (issue 10): former name → current name.
+ * Audit rows written before the rename keep the name they were recorded under; the audit trail shows them in the
+ * current operation's words and finds them under its name and area.
+ */
+export const FORMER_OPERATION_NAMES: Readonly<Record<string, string>> = {
+  'system.restore': 'backups.restore',
+  'system.backup': 'backups.copyTo',
+};
+
+/** The name an operation has today (a stored former name → its current name). */
+export function currentOperationName(op: string): string {
+  return FORMER_OPERATION_NAMES[op] ?? op;
+}
+
+/** Every name `op` was recorded under: itself and its former names. */
+export function recordedNamesOf(op: string): string[] {
+  return [op, ...Object.keys(FORMER_OPERATION_NAMES).filter((former) => FORMER_OPERATION_NAMES[former] === op)];
+}

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { ownerOnlyEmptyFile, verifyBackup } from './backupService';
+import { backupStore } from './store';
 
 /**
  * A one-off backup to a file of the user's choice: a consistent copy while the workspace stays in use (online backup;
@@ -18,12 +19,12 @@ export async function backupWorkspace(ws: Workspace, out: string): Promise<{ pat
   const partial = `${target}.partial`;
   ownerOnlyEmptyFile(partial);
   try {
-    if (ws.key) ws.sqlite.prepare('VACUUM INTO ?').run(partial);
+    if (ws.key) backupStore.vacuumInto(ws.sqlite, partial);
     else {
       await ws.sqlite.backup(partial);
       const copy = new Database(partial);
       try {
-        copy.pragma('journal_mode = DELETE');
+        backupStore.useRollbackJournal(copy);
       } finally {
         copy.close();
       }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { backupStore } from './store';
 
 /** Setting key: where automatic and manual backups go (absolute, or relative to the workspace's folder). */
 export const BACKUP_FOLDER_SETTING = 'backup.folder';
@@ -7,9 +8,9 @@ export const BACKUP_FOLDER_SETTING = 'backup.folder';
 /** Reads the setting through the raw handle: also works on an older schema just before a migration. */
 function folderSetting(sqlite: Database.Database): string | null {
   try {
-    const row = sqlite.prepare('select value from settings where key = ?').get(BACKUP_FOLDER_SETTING) as { value: string } | undefined;
-    if (!row) return null;
-    const v = JSON.parse(row.value) as unknown;
+    const text = backupStore.folderSettingText(sqlite, BACKUP_FOLDER_SETTING);
+    if (text === undefined) return null;
+    const v = JSON.parse(text) as unknown;
     return typeof v === 'string' && v.trim() ? v.trim() : null;
   } catch {
     return null;

@@ -6,6 +6,7 @@ import type { Workspace } from '../../../db/database';
 import { backupFileName, beforeOperationKind, localDay, parseBackupName, workspaceStem, type BackupKind } from './backupNames';
 import { backupFolder } from './backupFolder';
 import { backupsToPrune } from './rotation';
+import { backupStore } from './store';
 
 export interface BackupFile {
   path: string;
@@ -87,7 +88,7 @@ export function verifyBackup(path: string, key?: string): void {
   let db: Database.Database | null = null;
   try {
     db = openSqliteFile(path, { readonly: true, key });
-    result = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
+    result = backupStore.integrityCheck(db).join('; ');
   } catch (e) {
     result = (e as Error).message;
   } finally {
@@ -117,13 +118,13 @@ export async function createBackup(ws: Workspace, kind: BackupKind, now = new Da
   try {
     if (ws.key) {
       // The online backup API cannot write an encrypted copy; VACUUM INTO writes one with the workspace's key.
-      ws.sqlite.prepare('VACUUM INTO ?').run(partial);
+      backupStore.vacuumInto(ws.sqlite, partial);
     } else {
       await ws.sqlite.backup(partial);
       // The copy inherits WAL mode; a backup is a single self-contained file, so switch it back to a rollback journal.
       const copy = new Database(partial);
       try {
-        copy.pragma('journal_mode = DELETE');
+        backupStore.useRollbackJournal(copy);
       } finally {
         copy.close();
       }
@@ -150,7 +151,7 @@ export function createBackupSync(sqlite: Database.Database, workspacePath: strin
   const partial = `${target}.partial`;
   ownerOnlyEmptyFile(partial);
   try {
-    sqlite.prepare('VACUUM INTO ?').run(partial);
+    backupStore.vacuumInto(sqlite, partial);
     verifyBackup(partial, key);
     renameSync(partial, target);
   } catch (e) {
@@ -168,7 +169,7 @@ export function createBackupSync(sqlite: Database.Database, workspacePath: strin
  */
 export async function ensureDailyBackup(ws: Workspace, now = new Date()): Promise<BackupFile | null> {
   if (!isFileWorkspace(ws)) return null;
-  if (!ws.sqlite.prepare('select exists(select 1 from audit_log) as any').pluck().get()) return null;
+  if (!backupStore.hasAuditRecords(ws.sqlite)) return null;
   const folder = backupFolder(ws.sqlite, ws.path);
   const today = localDay(now);
   if (listBackups(folder, ws.path).some((b) => b.kind === 'daily' && localDay(new Date(b.at)) === today)) return null;

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defaultMigrationsFolder, schemaVersionOf } from '../../../db/database';
 import { BackupInspection } from '../../model/backups';
+import { backupStore } from './store';
 
 /** Tables every Partner Workbench workspace has had since the first schema. */
 const REQUIRED_TABLES = ['__drizzle_migrations', 'settings', 'audit_log', 'partners'];
@@ -21,10 +22,10 @@ export function inspectBackup(file: string, migrationsFolder = defaultMigrations
   let db: Database.Database | null = null;
   try {
     db = openSqliteFile(path, { readonly: true, key });
-    report.schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    report.integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+    report.schemaVersion = backupStore.schemaVersion(db);
+    report.integrity = backupStore.integrityCheck(db);
     if (!(report.integrity.length === 1 && report.integrity[0] === 'ok')) report.problems.push(`integrity check failed: ${report.integrity.slice(0, 5).join('; ')}`);
-    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+    const tables = backupStore.tableNames(db);
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length) report.problems.push(`not a Partner Workbench workspace (missing tables: ${missing.join(', ')})`);
     if (report.schemaVersion < 1) report.problems.push('not a Partner Workbench workspace (no schema version)');
@@ -32,9 +33,9 @@ export function inspectBackup(file: string, migrationsFolder = defaultMigrations
       report.problems.push(`written by a newer version of the app (schema ${report.schemaVersion}, this app knows ${appSchemaVersion})`);
     }
     for (const t of ['partners', 'sales_lines', 'payout_runs', 'evaluation_runs', 'audit_log']) {
-      if (tables.has(t)) report.counts[t] = (db.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n;
+      if (tables.has(t)) report.counts[t] = backupStore.rowCount(db, t);
     }
-    if (tables.has('audit_log')) report.lastChangeAt = (db.prepare('select max(at) as at from audit_log').get() as { at: string | null }).at;
+    if (tables.has('audit_log')) report.lastChangeAt = backupStore.lastChangeAt(db);
   } catch (e) {
     report.problems.push(`cannot be read as a SQLite database: ${(e as Error).message}`);
   } finally {

@@ -6,6 +6,7 @@ import { DomainError } from '../../../shared/errors';
 import { writeAudit } from '../audit';
 import { type BackupInspection } from '../../model/backups';
 import { inspectBackup } from './inspectBackup';
+import { backupStore } from './store';
 
 export interface RestoreResult {
   /** The workspace file, now holding the backup's data. */
@@ -56,7 +57,7 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
   rmSync(staging, { force: true });
   const src = openSqliteFile(source, { readonly: true, key });
   try {
-    src.prepare('VACUUM INTO ?').run(staging);
+    backupStore.vacuumInto(src, staging);
   } finally {
     src.close();
   }
@@ -72,7 +73,7 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
   if (existsSync(path)) {
     try {
       const cur = openSqliteFile(path, { readonly: true, key });
-      schemaVersionBefore = cur.pragma('user_version', { simple: true }) as number;
+      schemaVersionBefore = backupStore.schemaVersion(cur);
       cur.close();
     } catch {
       schemaVersionBefore = null; // a damaged workspace is exactly what one restores over
@@ -93,7 +94,7 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
   try {
     const ws = openWorkspace(path, options.openOptions);
     try {
-      const schemaVersion = ws.sqlite.pragma('user_version', { simple: true }) as number;
+      const schemaVersion = backupStore.schemaVersion(ws.sqlite);
       if (options.auditUser) {
         writeAudit(ws.sqlite, options.auditUser, {
           operation: 'backups.restore',

@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { TAX_TREATMENTS, TaxTreatment, STATEMENT_LANGUAGES, StatementLanguage, CompanyProfile, REQUIRED_COMPANY_FIELDS, RequiredCompanyField } from '../../model/company';
+import { companyStore } from './store';
 
 /** The settings keys of the profile, in the order the Settings section and `pwb company set` show them. */
 export const COMPANY_SETTING_KEYS = {
@@ -18,7 +19,7 @@ export const COMPANY_SETTING_KEYS = {
 } as const satisfies Record<keyof CompanyProfile, string>;
 
 export function loadCompanyProfile(ws: Workspace): CompanyProfile & { missing: RequiredCompanyField[] } {
-  const rows = ws.sqlite.prepare(`select key, value from settings where key like 'company.%' or key like 'statement.%'`).all() as Array<{ key: string; value: string }>;
+  const rows = companyStore.profileSettings(ws);
   const byKey = new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   const text = (k: string) => {
     const v = byKey.get(k);

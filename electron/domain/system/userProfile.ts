@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { userInfo } from 'node:os';
+import { systemStore } from './store';
 
 /** Setting key of the local user profile: the name recorded in the audit trail. */
 export const USER_NAME_SETTING = 'user.name';
@@ -16,9 +17,9 @@ export function osUser(): string {
 /** Who is working: settings 'user.name' when set (trimmed, non-empty), else the operating-system user. */
 export function currentUser(sqlite: Database.Database): string {
   try {
-    const row = sqlite.prepare('select value from settings where key = ?').get(USER_NAME_SETTING) as { value: string } | undefined;
-    if (row) {
-      const v = JSON.parse(row.value) as unknown;
+    const text = systemStore.settingText(sqlite, USER_NAME_SETTING);
+    if (text !== undefined) {
+      const v = JSON.parse(text) as unknown;
       if (typeof v === 'string' && v.trim()) return v.trim().slice(0, 100);
     }
   } catch {

@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import type { WorkspaceHealth } from '../../model/system';
+import { systemStore } from './store';
 
 /**
  * Whether the open workspace is known to be damaged. The app and the web server run `quick_check` when they open it
@@ -26,7 +27,7 @@ export function setHealth(ws: Pick<Workspace, 'path'>, findings: string[], full:
 /** SQLite's answer to a check pragma: ['ok'] when healthy, else the problems (or why the check could not run). */
 function run(ws: Workspace, pragma: string): string[] {
   try {
-    const rows = (ws.sqlite.pragma(pragma) as Array<Record<string, string>>).map((r) => Object.values(r)[0]);
+    const rows = systemStore.checkPragma(ws.sqlite, pragma);
     return rows.length === 1 && rows[0] === 'ok' ? [] : rows;
   } catch (e) {
     return [`${pragma} could not complete: ${(e as Error).message}`];
@@ -46,7 +47,7 @@ export async function fullCheckInBackground(ws: Workspace): Promise<WorkspaceHea
   const findings: string[] = [];
   let tables: string[];
   try {
-    tables = ws.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
+    tables = systemStore.tableNames(ws.sqlite);
   } catch (e) {
     return setHealth(ws, [`integrity_check could not complete: ${(e as Error).message}`], true);
   }

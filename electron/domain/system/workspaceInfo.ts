@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { defaultMigrationsFolder, schemaVersionOf } from '../../../db/database';
 import { verifySeals } from '../incentives/approvalSeal';
+import { systemStore } from './store';
 
 /** Tables whose row counts `check` and `info` report. */
 export const COUNTED_TABLES = [
@@ -27,13 +28,13 @@ export const COUNTED_TABLES = [
 
 export function rowCounts(ws: Workspace): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const t of COUNTED_TABLES) out[t] = (ws.sqlite.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
+  for (const t of COUNTED_TABLES) out[t] = systemStore.rowCount(ws.sqlite, t);
   return out;
 }
 
 export function schemaVersions(ws: Workspace): { schemaVersion: number; appSchemaVersion: number } {
   return {
-    schemaVersion: ws.sqlite.pragma('user_version', { simple: true }) as number,
+    schemaVersion: systemStore.schemaVersion(ws.sqlite),
     appSchemaVersion: schemaVersionOf(defaultMigrationsFolder()),
   };
 }
@@ -50,10 +51,10 @@ function attempt<T>(fn: () => T, fallback: (message: string) => T): T {
 /** Integrity, foreign keys, schema version, row counts: a damaged workspace is reported as findings, never a crash. */
 export function checkWorkspace(ws: Workspace) {
   const integrity = attempt(
-    () => (ws.sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check),
+    () => systemStore.integrityCheck(ws.sqlite),
     (m) => [`integrity check could not complete: ${m}`],
   );
-  const fk = attempt(() => ws.sqlite.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>, (m) => [{ table: `(check failed: ${m})`, rowid: 0, parent: '' }]);
+  const fk = attempt(() => systemStore.foreignKeyCheck(ws.sqlite), (m) => [{ table: `(check failed: ${m})`, rowid: 0, parent: '' }]);
   const versions = attempt(() => schemaVersions(ws), () => ({ schemaVersion: -1, appSchemaVersion: schemaVersionOf(defaultMigrationsFolder()) }));
   const counts = attempt(() => rowCounts(ws), () => ({}) as ReturnType<typeof rowCounts>);
   const seals = attempt(() => verifySeals(ws), () => []);

@@ -1,0 +1,47 @@
+import type Database from 'better-sqlite3';
+import type { auditLog } from '../../../db/schema';
+
+/**
+ * The backups area's store: its SQL. Backups work on SQLite files as files (copies, integrity, schema version, a
+ * count of what is in them), mostly through raw handles of files that are not the open workspace, so the statements
+ * are typed prepared statements rather than drizzle queries. The rules (where backups go, rotation, what makes a file
+ * restorable) stay in the area's other files.
+ */
+type AuditAt = (typeof auditLog.$inferSelect)['at'];
+
+export const backupStore = {
+  /** The raw `backup.folder` setting (JSON text), read without drizzle: it also works on an older schema before a migration. */
+  folderSettingText(sqlite: Database.Database, key: string): string | undefined {
+    return sqlite.prepare<[string], { value: string }>('select value from settings where key = ?').get(key)?.value;
+  },
+  /** A transactionally consistent copy of the database (encrypted with the source's key if it has one). */
+  vacuumInto(sqlite: Database.Database, path: string): void {
+    sqlite.prepare<[string]>('VACUUM INTO ?').run(path);
+  },
+  /** An online-backup copy inherits WAL mode; a backup is one self-contained file, so it goes back to a rollback journal. */
+  useRollbackJournal(copy: Database.Database): void {
+    copy.pragma('journal_mode = DELETE');
+  },
+  /** `PRAGMA integrity_check`: ['ok'] for an intact file, else its findings. */
+  integrityCheck(db: Database.Database): string[] {
+    return (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  },
+  /** The schema version the file was last migrated to (`PRAGMA user_version`). */
+  schemaVersion(db: Database.Database): number {
+    return db.pragma('user_version', { simple: true }) as number;
+  },
+  tableNames(db: Database.Database): Set<string> {
+    return new Set(db.prepare<[], { name: string }>("select name from sqlite_master where type = 'table'").all().map((r) => r.name));
+  },
+  /** Rows of one table; `table` comes from the code's own list, never from input. */
+  rowCount(db: Database.Database, table: string): number {
+    return db.prepare<[], { n: number }>(`select count(*) as n from "${table}"`).get()!.n;
+  },
+  lastChangeAt(db: Database.Database): AuditAt | null {
+    return db.prepare<[], { at: AuditAt | null }>('select max(at) as at from audit_log').get()!.at;
+  },
+  /** Whether anything was ever entered (every change, import and the demo writes an audit record). */
+  hasAuditRecords(sqlite: Database.Database): boolean {
+    return sqlite.prepare<[], number>('select exists(select 1 from audit_log)').pluck().get() === 1;
+  },
+};

@@ -82,3 +82,23 @@ export function Modal({ title, children, onClose, testId, wide }: { title: strin
     </div>
   );
 }
+
+/**
+ * A dialog's body as one form, for dialogs not built on a form of their own: Enter in a field submits (the browser's
+ * own behaviour for a form with a submit button — make the primary button `type="submit"`), Enter in a textarea still
+ * starts a new line, and checking is the app's, not the browser's (`noValidate`).
+ */
+export function DialogForm({ onSubmit, children, className }: { onSubmit: () => void; children: ReactNode; className?: string }) {
+  return (
+    <form
+      noValidate
+      className={className}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
+}

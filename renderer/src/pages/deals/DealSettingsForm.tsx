@@ -52,7 +52,7 @@ export function DealSettingsForm({ onClose }: { onClose: () => void }) {
         <div className="form-grid">
           <label>
             <span>{t('deals:settings.window')}</span>
-            <input type="number" min={0} value={v.window} onChange={(e) => setV({ ...v, window: e.target.value })} />
+            <input type="number" min={0} value={v.window} onChange={(e) => setV({ ...v, window: e.target.value })} data-testid="deal-settings-window" />
           </label>
           <label>
             <span>{t('deals:settings.protection')}</span>

@@ -77,7 +77,7 @@ export default function DealsPage() {
               <input type="checkbox" checked={mine.mine} onChange={(e) => mine.setMine(e.target.checked)} data-testid="deals-mine" /> {t('partners:mine')}
             </label>
             {mine.nobody && <small className="muted">{t('partners:mineNobody')}</small>}
-            <button type="button" onClick={() => setSettings(true)}>{t('deals:settings.edit')}</button>
+            <button type="button" onClick={() => setSettings(true)} data-testid="deal-settings-open">{t('deals:settings.edit')}</button>
             <button type="button" disabled={expire.isPending} onClick={() => expire.mutate({}, { onSuccess: (r) => setMessage(t('deals:expired', { count: r.expired.length })) })} data-testid="deals-expire">
               {t('deals:expire')}
             </button>

@@ -7,7 +7,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { MineToggle } from '../../components/MineToggle';
 import { useMine } from '../../mine';
-import { Modal } from '../../components/Modal';
+import { DialogForm, Modal } from '../../components/Modal';
 import { ProofViewer } from './ProofViewer';
 import { money } from './mdfUi';
 import { formatMinor } from '../../../../shared/money';
@@ -21,8 +21,12 @@ function ClaimDecision({ claim, onClose }: { claim: MdfClaimView; onClose: () =>
   const [reason, setReason] = useState('');
   const readAmount = useAmountReader();
   const { minor: a, error: amountError } = readAmount(amount, t('mdf:claim.approvedAmount'), { currency: claim.currency, required: true, sign: 'positive' });
+  const doApprove = () => a != null && !decide.isPending && decide.mutate({ claimId: claim.id, decision: 'approve', amountMinor: a }, { onSuccess: onClose });
+  const doReject = () => reason.trim() && !decide.isPending && decide.mutate({ claimId: claim.id, decision: 'reject', reason: reason.trim() }, { onSuccess: onClose });
   return (
     <Modal title={t('mdf:claim.decide', { id: claim.id })} onClose={onClose} testId="mdf-claim-decision">
+      {/* Enter approves; Enter in the reason field rejects with that reason. */}
+      <DialogForm onSubmit={() => (document.activeElement?.getAttribute('data-testid') === 'mdf-claim-reject-reason' ? doReject() : doApprove())}>
       <p>{claim.partnerCode} {claim.partnerName} · {money(claim.amountMinor, claim.currency)} · {t('mdf:claim.limit')} {money(claim.limitMinor, claim.currency)}</p>
       <label>
         <span>{t('mdf:claim.approvedAmount')}</span>
@@ -36,13 +40,14 @@ function ClaimDecision({ claim, onClose }: { claim: MdfClaimView; onClose: () =>
       <ErrorBanner error={decide.error} />
       <div className="form-actions">
         <button type="button" onClick={onClose}>{t('common:actions.cancel')}</button>
-        <button type="button" disabled={!reason.trim() || decide.isPending} onClick={() => decide.mutate({ claimId: claim.id, decision: 'reject', reason: reason.trim() }, { onSuccess: onClose })} data-testid="mdf-claim-reject">
+        <button type="button" disabled={!reason.trim() || decide.isPending} onClick={doReject} data-testid="mdf-claim-reject">
           {t('mdf:reject')}
         </button>
-        <button type="button" className="primary" disabled={a == null || decide.isPending} onClick={() => a != null && decide.mutate({ claimId: claim.id, decision: 'approve', amountMinor: a }, { onSuccess: onClose })} data-testid="mdf-claim-approve">
+        <button type="submit" className="primary" disabled={a == null || decide.isPending} data-testid="mdf-claim-approve">
           {t('mdf:approve')}
         </button>
       </div>
+      </DialogForm>
     </Modal>
   );
 }
@@ -55,6 +60,7 @@ function PayClaim({ claim, onClose }: { claim: MdfClaimView; onClose: () => void
   const [date, setDate] = useState('');
   return (
     <Modal title={t('mdf:pay.title', { id: claim.id })} onClose={onClose} testId="mdf-pay">
+      <DialogForm onSubmit={() => ref.trim() && !pay.isPending && pay.mutate({ claimId: claim.id, paymentRef: ref.trim(), paidOn: date || undefined }, { onSuccess: onClose })}>
       <p>{claim.partnerCode} {claim.partnerName} · <strong>{money(claim.amountMinor, claim.currency)}</strong></p>
       <label>
         <span>{t('mdf:pay.ref')}</span>
@@ -70,10 +76,11 @@ function PayClaim({ claim, onClose }: { claim: MdfClaimView; onClose: () => void
         <button type="button" disabled={pay.isPending} onClick={() => pay.mutate({ claimId: claim.id, deductFromRebates: true }, { onSuccess: onClose })} data-testid="mdf-pay-deduct" title={t('mdf:pay.deductHint')}>
           {t('mdf:pay.deduct')}
         </button>
-        <button type="button" className="primary" disabled={!ref.trim() || pay.isPending} onClick={() => pay.mutate({ claimId: claim.id, paymentRef: ref.trim(), paidOn: date || undefined }, { onSuccess: onClose })} data-testid="mdf-pay-confirm">
+        <button type="submit" className="primary" disabled={!ref.trim() || pay.isPending} data-testid="mdf-pay-confirm">
           {t('mdf:pay.confirm')}
         </button>
       </div>
+      </DialogForm>
     </Modal>
   );
 }

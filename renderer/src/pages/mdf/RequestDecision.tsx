@@ -5,7 +5,7 @@ import { applyRate, formatMinor } from '../../../../shared/money';
 import { useAmountReader } from '../../amountInput';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Modal } from '../../components/Modal';
+import { DialogForm, Modal } from '../../components/Modal';
 import { money } from './mdfUi';
 
 /** Approve fully or for a lower cost, or reject with a reason; shows what the fund has available. */
@@ -19,8 +19,12 @@ export function RequestDecision({ request, onClose }: { request: MdfRequestView;
   const readAmount = useAmountReader();
   const { minor: approved, error: amountError } = readAmount(amount, t('mdf:request.approvedAmount'), { currency: request.currency, required: true, sign: 'positive' });
   const c = request.currency;
+  const doApprove = () => approved != null && !approve.isPending && approve.mutate({ requestId: request.id, amountMinor: approved }, { onSuccess: onClose });
+  const doReject = () => reason.trim() && !reject.isPending && reject.mutate({ requestId: request.id, reason: reason.trim() }, { onSuccess: onClose });
   return (
     <Modal title={t('mdf:request.decide', { id: request.id })} onClose={onClose} testId="mdf-request-decision">
+      {/* Enter approves; Enter in the reason field rejects with that reason. */}
+      <DialogForm onSubmit={() => (document.activeElement?.getAttribute('data-testid') === 'mdf-reject-reason' ? doReject() : doApprove())}>
       <dl className="mdf-facts">
         <dt>{t('mdf:partner')}</dt>
         <dd>{request.partnerCode} {request.partnerName}</dd>
@@ -44,13 +48,14 @@ export function RequestDecision({ request, onClose }: { request: MdfRequestView;
       <ErrorBanner error={approve.error ?? reject.error} />
       <div className="form-actions">
         <button type="button" onClick={onClose}>{t('common:actions.cancel')}</button>
-        <button type="button" disabled={!reason.trim() || reject.isPending} onClick={() => reject.mutate({ requestId: request.id, reason: reason.trim() }, { onSuccess: onClose })} data-testid="mdf-reject">
+        <button type="button" disabled={!reason.trim() || reject.isPending} onClick={doReject} data-testid="mdf-reject">
           {t('mdf:reject')}
         </button>
-        <button type="button" className="primary" disabled={approved == null || approve.isPending} onClick={() => approved != null && approve.mutate({ requestId: request.id, amountMinor: approved }, { onSuccess: onClose })} data-testid="mdf-approve">
+        <button type="submit" className="primary" disabled={approved == null || approve.isPending} data-testid="mdf-approve">
           {t('mdf:approve')}
         </button>
       </div>
+      </DialogForm>
     </Modal>
   );
 }

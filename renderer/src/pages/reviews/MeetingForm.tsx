@@ -66,7 +66,14 @@ export function MeetingForm({ partnerId, meeting, defaultPeriod, onClose }: { pa
 
   return (
     <Modal title={meeting ? t('reviews:meeting.editTitle') : t('reviews:meeting.new')} onClose={onClose} testId="review-meeting-form" wide>
-      <div className="review-form">
+      <form
+        noValidate
+        className="review-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <ErrorBanner error={save.error ?? remove.error} />
         <label>
           {t('reviews:meeting.period')}
@@ -119,7 +126,7 @@ export function MeetingForm({ partnerId, meeting, defaultPeriod, onClose }: { pa
           {t('reviews:action.add')}
         </button>
         <div className="form-actions">
-          <button type="button" className="primary" disabled={save.isPending} onClick={() => void submit()} data-testid="review-meeting-save">
+          <button type="submit" className="primary" disabled={save.isPending} data-testid="review-meeting-save">
             {t('common:actions.save')}
           </button>
           <button type="button" onClick={onClose}>
@@ -131,7 +138,7 @@ export function MeetingForm({ partnerId, meeting, defaultPeriod, onClose }: { pa
             </button>
           )}
         </div>
-      </div>
+      </form>
     </Modal>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Modal } from '../../components/Modal';
+import { DialogForm, Modal } from '../../components/Modal';
 
 type Band = { level: 'low' | 'medium' | 'high' | 'critical'; min: number; max: number };
 
@@ -19,6 +19,7 @@ export function BandsEditor({ onClose }: { onClose: () => void }) {
   const set = (i: number, k: 'min' | 'max', v: string) => setBands((bs) => bs!.map((b, j) => (j === i ? { ...b, [k]: Number(v) } : b)));
   return (
     <Modal title={t('risks:bands.title')} onClose={onClose} testId="risk-bands-form">
+      <DialogForm onSubmit={() => bands && save.mutate({ bands }, { onSuccess: onClose })}>
       <p className="muted">{t('risks:bands.hint')}</p>
       {bands && (
         <table className="bands-table">
@@ -45,10 +46,11 @@ export function BandsEditor({ onClose }: { onClose: () => void }) {
         <button type="button" onClick={() => current.data && setBands(current.data.defaults.map((b) => ({ ...b })))}>{t('risks:bands.reset')}</button>
         <div className="spacer" />
         <button type="button" onClick={onClose}>{t('common:actions.cancel')}</button>
-        <button type="button" className="primary" disabled={!bands || save.isPending} onClick={() => bands && save.mutate({ bands }, { onSuccess: onClose })} data-testid="risk-bands-save">
+        <button type="submit" className="primary" disabled={!bands || save.isPending} data-testid="risk-bands-save">
           {t('common:actions.save')}
         </button>
       </div>
+      </DialogForm>
     </Modal>
   );
 }

@@ -75,7 +75,7 @@ export function ChannelManagersSection() {
         </button>
       </div>
       {editing && (
-        <div className="form-grid" data-testid="manager-form" style={{ marginTop: 12 }}>
+        <form noValidate onSubmit={(e) => { e.preventDefault(); if (Object.keys(errs).length === 0) save(); }} className="form-grid" data-testid="manager-form" style={{ marginTop: 12 }}>
           <label>
             <span>{t('settings:managers.name')}</span>
             <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} aria-invalid={errs.name ? true : undefined} data-testid="manager-name" />
@@ -106,12 +106,12 @@ export function ChannelManagersSection() {
             <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} data-testid="manager-active" /> {t('settings:managers.active')}
           </label>
           <div className="actions span2">
-            <button className="primary" disabled={Object.keys(errs).length > 0} onClick={save} data-testid="manager-save">
+            <button type="submit" className="primary" disabled={Object.keys(errs).length > 0} data-testid="manager-save">
               {t('common:actions.save')}
             </button>
-            <button onClick={() => setEditing(null)}>{t('common:actions.cancel')}</button>
+            <button type="button" onClick={() => setEditing(null)}>{t('common:actions.cancel')}</button>
           </div>
-        </div>
+        </form>
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import { CHANNEL_TYPES, EVALUATION_CYCLES, TIERS, type EvaluationCycle } from '.
 import { SCORE_PARTS, type EvaluationSettingsDoc, type Schedule } from '../../../../electron/contract/evaluations';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Modal } from '../../components/Modal';
+import { DialogForm, Modal } from '../../components/Modal';
 import './evaluationSettings.css';
 
 /**
@@ -152,6 +152,7 @@ function ScheduleForm({ draft, onClose }: { draft: ScheduleDraft; onClose: () =>
   );
   return (
     <Modal title={d.id ? t('evaluationSettings:schedules.editTitle') : t('evaluationSettings:schedules.addTitle')} onClose={onClose} testId="schedule-form" wide>
+      <DialogForm onSubmit={submit}>
       <div className="form-grid">
         <label>
           <span>{t('evaluationSettings:schedules.name')}</span>
@@ -185,10 +186,11 @@ function ScheduleForm({ draft, onClose }: { draft: ScheduleDraft; onClose: () =>
         <button type="button" onClick={onClose}>
           {t('common:actions.cancel')}
         </button>
-        <button type="button" className="primary" onClick={submit} disabled={save.isPending} data-testid="schedule-form-save">
+        <button type="submit" className="primary" disabled={save.isPending} data-testid="schedule-form-save">
           {t('common:actions.save')}
         </button>
       </div>
+      </DialogForm>
     </Modal>
   );
 }

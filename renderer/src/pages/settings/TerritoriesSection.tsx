@@ -85,7 +85,7 @@ export function TerritoriesSection() {
       </div>
       <ErrorBanner error={error} />
       {editing && (
-        <div className="form-grid" data-testid="territory-form" style={{ marginBottom: 12 }}>
+        <form noValidate onSubmit={(e) => { e.preventDefault(); if (Object.keys(errs).length === 0) void save(); }} className="form-grid" data-testid="territory-form" style={{ marginBottom: 12 }}>
           <label>
             <span>{t('settings:territoryTree.nameZh')}</span>
             <input value={form.nameZh} onChange={(e) => setForm({ ...form, nameZh: e.target.value })} aria-invalid={errs.nameZh ? true : undefined} data-testid="territory-nameZh" />
@@ -114,13 +114,13 @@ export function TerritoriesSection() {
             </select>
           </label>
           <div className="actions span2">
-            <button className="primary" disabled={Object.keys(errs).length > 0} onClick={() => void save()} data-testid="territory-save">
+            <button type="submit" className="primary" disabled={Object.keys(errs).length > 0} data-testid="territory-save">
               {t('common:actions.save')}
             </button>
-            <button onClick={() => setEditing(null)}>{t('common:actions.cancel')}</button>
+            <button type="button" onClick={() => setEditing(null)}>{t('common:actions.cancel')}</button>
             {editing !== 'new' && (
               <>
-                <button onClick={() => setActive.mutate({ code: editing.code, active: !editing.active }, { onSuccess: (r) => { setEditing(null); setDone(t(r.active ? 'settings:territoryTree.activated' : 'settings:territoryTree.deactivated', { code: r.code })); } })} data-testid="territory-toggle-active">
+                <button type="button" onClick={() => setActive.mutate({ code: editing.code, active: !editing.active }, { onSuccess: (r) => { setEditing(null); setDone(t(r.active ? 'settings:territoryTree.activated' : 'settings:territoryTree.deactivated', { code: r.code })); } })} data-testid="territory-toggle-active">
                   {editing.active ? t('settings:territoryTree.deactivate') : t('settings:territoryTree.activate')}
                 </button>
                 <span className="spacer" />
@@ -133,6 +133,7 @@ export function TerritoriesSection() {
                   ))}
                 </select>
                 <button
+                  type="button"
                   className="danger"
                   disabled={!mergeInto}
                   onClick={() => {
@@ -146,7 +147,7 @@ export function TerritoriesSection() {
               </>
             )}
           </div>
-        </div>
+        </form>
       )}
       {shown && (
         <div style={{ maxHeight: 420, overflow: 'auto' }}>

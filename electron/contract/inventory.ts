@@ -12,6 +12,7 @@ import {
   inventoryTrendInput,
   type CustomerRfm,
   type EvidenceLine,
+  type ChannelKpi,
   type InventoryOverview,
   type InventoryTrendPoint,
   type LapsedCustomer,
@@ -25,6 +26,8 @@ export const inventoryContract = {
   'customers.lapsed': query<LapsedCustomer[]>()(customersInput),
   'customers.cohorts': query<CustomerCohorts>()(customerCohortsInput),
   'inventory.overview': query<InventoryOverview>()(inventoryOverviewInput),
+  /** The dashboard's channel measures of a period: sell-through rate, DOI, and the partners flagged for stuffing, 窜货, 乱价. */
+  'inventory.kpi': query<ChannelKpi>()(inventoryOverviewInput),
   'inventory.evidence': query<EvidenceLine[]>()(inventoryEvidenceInput),
   'inventory.trend': query<InventoryTrendPoint[]>()(inventoryTrendInput),
   /** The sell-through lines linked to a channel auto-risk (窜货, 乱价). */

@@ -26,8 +26,10 @@ export const GRID_NAMES = [
   'customersRfm',
   'customersLapsed',
   'inventoryEvidence',
+  'inventoryGroups',
   'inventoryPartners',
   'inventoryRows',
+  'riskEvidence',
 ] as const;
 export type GridName = (typeof GRID_NAMES)[number];
 

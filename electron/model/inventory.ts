@@ -172,7 +172,13 @@ export interface InventoryGridRow {
   lastReportDate: string | null;
   daysSinceReport: number | null;
   notReported: boolean;
+  /** The reporting flag as a code the grid and its export put in words: 'late' (older than notReportedDays), 'never', or null. */
+  reportFlag: ReportFlag | null;
 }
+
+export type ReportFlag = 'late' | 'never';
+/** The partner's channel flags as codes, space-separated in this order ('crossTerritory belowFloor stuffing'), or null. */
+export type ChannelFlags = string | null;
 
 /** A partner's measures for the page: the grid's partner level, 窜货 / 控价 counts and the stuffing signal. */
 export interface InventoryPartnerRow extends ChannelMeasures {
@@ -181,6 +187,29 @@ export interface InventoryPartnerRow extends ChannelMeasures {
   stuffing: boolean;
   daysSinceReport: number | null;
   notReported: boolean;
+  reportFlag: ReportFlag | null;
+  flags: ChannelFlags;
+}
+
+/** The dashboard's channel measures of a period over the partners that report sell-through or stock. */
+export interface ChannelKpi {
+  period: string;
+  start: string;
+  end: string;
+  partners: number;
+  sellInQuantity: number;
+  sellThroughQuantity: number;
+  /** Σ sell-through ÷ Σ sell-in over the partners whose rate can be measured. */
+  sellThroughRate: number | null;
+  /** Σ closing stock ÷ (Σ sell-through ÷ days) over the partners whose DOI can be measured. */
+  daysOfInventory: number | null;
+  doiLimitDays: number;
+  stuffingPartners: number;
+  crossTerritoryPartners: number;
+  crossTerritoryLines: number;
+  belowFloorPartners: number;
+  belowFloorLines: number;
+  notReportedPartners: number;
 }
 
 /** The measures of a group of partners (top-level territory or channel type), summed; ratios from the sums. */

@@ -52,6 +52,8 @@ const LIST_GRIDS: Record<Exclude<GridName, 'sales'>, ListGrid> = {
   inventoryEvidence: { operation: 'inventory.evidence', run: inventoryHandlers['inventory.evidence'], rows: asRows },
   inventoryPartners: { operation: 'inventory.overview', run: inventoryHandlers['inventory.overview'], rows: (r: { partners: unknown[] }) => r.partners as GridRow[] },
   inventoryRows: { operation: 'inventory.overview', run: inventoryHandlers['inventory.overview'], rows: (r: { rows: unknown[] }) => r.rows as GridRow[] },
+  inventoryGroups: { operation: 'inventory.overview', run: inventoryHandlers['inventory.overview'], rows: (r: { groups: unknown[] }) => r.groups as GridRow[] },
+  riskEvidence: { operation: 'inventory.riskEvidence', run: inventoryHandlers['inventory.riskEvidence'], rows: (r: { lines: unknown[] }) => r.lines as GridRow[] },
 };
 
 const PAGE = 5000;

@@ -1,6 +1,6 @@
 import type { inventoryContract } from '../../contract/inventory';
 import { customerCohorts, customerRfm, lapsedCustomers } from '../../domain/inventory/endCustomers';
-import { inventoryEvidence, inventoryOverview, inventoryRules, inventoryTrend, riskEvidence, setInventoryRules } from '../../domain/inventory/inventoryOverview';
+import { channelKpi, inventoryEvidence, inventoryOverview, inventoryRules, inventoryTrend, riskEvidence, setInventoryRules } from '../../domain/inventory/inventoryOverview';
 import type { HandlerMap } from './types';
 
 export const inventoryHandlers: HandlerMap<keyof typeof inventoryContract> = {
@@ -8,6 +8,7 @@ export const inventoryHandlers: HandlerMap<keyof typeof inventoryContract> = {
   'customers.lapsed': ({ ws }, input) => lapsedCustomers(ws, input),
   'customers.cohorts': ({ ws }, input) => customerCohorts(ws, input),
   'inventory.overview': ({ ws }, { period }) => inventoryOverview(ws, period),
+  'inventory.kpi': ({ ws }, { period }) => channelKpi(ws, period),
   'inventory.evidence': ({ ws }, input) => inventoryEvidence(ws, input),
   'inventory.trend': ({ ws }, input) => inventoryTrend(ws, input),
   'inventory.riskEvidence': ({ ws }, { riskId }) => riskEvidence(ws, riskId),

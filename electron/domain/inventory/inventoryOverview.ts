@@ -2,7 +2,7 @@ import type { Workspace } from '../../../db/database';
 import { daysBetween } from '../../../shared/clock';
 import { DomainError } from '../../../shared/errors';
 import { addMonthsClamped, parsePeriod, periodContaining, type Period } from '../../../shared/period';
-import { DEFAULT_INVENTORY_RULES, inventoryRulesSchema, type EvidenceKind, type EvidenceLine, type InventoryGridRow, type InventoryGroupRow, type InventoryOverview, type InventoryPartnerRow, type InventoryRules, type InventoryTrendPoint } from '../../model/inventory';
+import { DEFAULT_INVENTORY_RULES, inventoryRulesSchema, type EvidenceKind, type EvidenceLine, type InventoryGridRow, type InventoryGroupRow, type InventoryOverview, type InventoryPartnerRow, type InventoryRules, type InventoryTrendPoint, type ReportFlag, type ChannelKpi } from '../../model/inventory';
 import { getSetting, setSetting } from '../system/settingsStore';
 import { treeNodes } from '../territories/territoryStore';
 import { rootOf } from '../territories/territoryTree';
@@ -44,9 +44,8 @@ function channelPartners(ws: Workspace): Array<{ id: number; code: string; name:
 }
 
 /** The Inventory & sell-through page: per partner the measures and stuffing signal, per partner × product stock, DOI and rate. */
-export function inventoryOverview(ws: Workspace, label: string): InventoryOverview {
-  const fsm = fsmOf(ws);
-  const period = parsePeriod(label, fsm);
+/** Each channel partner's measures of the period with its stuffing signal, reporting flag and channel flags. */
+function partnerMeasureRows(ws: Workspace, period: Period, fsm: number) {
   const today = workspaceClock(ws).today();
   const rules = inventoryRules(ws);
   const partners = channelPartners(ws);
@@ -64,8 +63,53 @@ export function inventoryOverview(ws: Workspace, label: string): InventoryOvervi
     const s = since(id);
     return s === null || s > rules.notReportedDays;
   };
+  const reportFlag = (id: number): ReportFlag | null => (!flagged(id) ? null : since(id) === null ? 'never' : 'late');
+  const partnerRows: InventoryPartnerRow[] = partners.map((p) => {
+    const m = measures.get(p.id)!;
+    const signalled = stuffing.get(p.id)!.signalled;
+    const flags = [m.crossTerritoryLines ? 'crossTerritory' : '', m.belowFloorLines ? 'belowFloor' : '', signalled ? 'stuffing' : ''].filter(Boolean).join(' ') || null;
+    return { ...m, partnerCode: p.code, partnerName: p.name, stuffing: signalled, daysSinceReport: since(p.id), notReported: flagged(p.id), reportFlag: reportFlag(p.id), flags };
+  });
+  return { today, rules, partners, ids, measures, partnerRows, since, flagged, reportFlag };
+}
+
+/**
+ * The dashboard's channel measures of a period (README "Channel measures on the dashboard"): the network's sell-through
+ * rate and DOI recomputed from the sums (as the Inventory page's groups), and how many partners the period flags for
+ * stuffing, 窜货, 乱价 and late stock reports, with the lines behind 窜货 and 乱价.
+ */
+export function channelKpi(ws: Workspace, label: string): ChannelKpi {
+  const fsm = fsmOf(ws);
+  const period = parsePeriod(label, fsm);
+  const { rules, partnerRows } = partnerMeasureRows(ws, period, fsm);
+  const g = newGroup('territory', '', null);
+  for (const r of partnerRows) addToGroup(g, r);
+  const total = finishGroup(g, daysBetween(period.start, period.end) + 1);
+  return {
+    period: period.label,
+    start: period.start,
+    end: period.end,
+    partners: partnerRows.length,
+    sellInQuantity: total.sellInQuantity,
+    sellThroughQuantity: total.sellThroughQuantity,
+    sellThroughRate: total.sellThroughRate,
+    daysOfInventory: total.daysOfInventory,
+    doiLimitDays: rules.doiLimitDays,
+    stuffingPartners: total.stuffingPartners,
+    crossTerritoryPartners: partnerRows.filter((r) => r.crossTerritoryLines > 0).length,
+    crossTerritoryLines: total.crossTerritoryLines,
+    belowFloorPartners: partnerRows.filter((r) => r.belowFloorLines > 0).length,
+    belowFloorLines: total.belowFloorLines,
+    notReportedPartners: partnerRows.filter((r) => r.notReported).length,
+  };
+}
+
+/** The Inventory & sell-through page: per partner the measures and stuffing signal, per partner × product stock, DOI and rate. */
+export function inventoryOverview(ws: Workspace, label: string): InventoryOverview {
+  const fsm = fsmOf(ws);
+  const period = parsePeriod(label, fsm);
+  const { today, rules, partners, ids, measures, partnerRows, since, flagged, reportFlag } = partnerMeasureRows(ws, period, fsm);
   const byId = new Map(partners.map((p) => [p.id, p]));
-  const partnerRows = partners.map((p) => ({ ...measures.get(p.id)!, partnerCode: p.code, partnerName: p.name, stuffing: stuffing.get(p.id)!.signalled, daysSinceReport: since(p.id), notReported: flagged(p.id) }));
 
   // Partner × product: sell-in (sales lines' product text resolved like imports do), sell-through and closing stock.
   const days = daysBetween(period.start, period.end) + 1;
@@ -124,16 +168,61 @@ export function inventoryOverview(ws: Workspace, label: string): InventoryOvervi
       lastReportDate: m.lastReportDate,
       daysSinceReport: since(c.p),
       notReported: flagged(c.p),
+      reportFlag: reportFlag(c.p),
     };
   });
   rows.sort((a, b) => a.partnerCode.localeCompare(b.partnerCode) || a.productCode.localeCompare(b.productCode));
   return { period: period.label, start: period.start, end: period.end, today, rules, partners: partnerRows, rows, groups: groupSums(ws, partnerRows, days) };
 }
 
-/**
- * The partners' measures summed per top-level territory and per channel type; ratios are recomputed from the sums over
- * the partners where each can be measured (never an average of ratios).
- */
+type GroupSums = InventoryGroupRow & { rateIn: number; rateThrough: number; doiStock: number; doiThrough: number; doiN: number };
+
+const newGroup = (by: InventoryGroupRow['by'], key: string, name: string | null): GroupSums => ({
+  by, key, name, partners: 0, sellInQuantity: 0, sellThroughQuantity: 0, sellThroughAmountMinor: 0, sellThroughRate: null, closingStock: null, closingStockValueMinor: null,
+  daysOfInventory: null, locatedLines: 0, crossTerritoryLines: 0, crossTerritoryAmountMinor: 0, crossTerritoryShare: null, pricedLines: 0, belowFloorLines: 0,
+  belowFloorGapMinor: 0, belowFloorShare: null, stuffingPartners: 0, rateIn: 0, rateThrough: 0, doiStock: 0, doiThrough: 0, doiN: 0,
+});
+
+function addToGroup(g: GroupSums, r: InventoryPartnerRow): void {
+  g.partners++;
+  g.sellInQuantity += r.sellInQuantity;
+  g.sellThroughQuantity += r.sellThroughQuantity;
+  g.sellThroughAmountMinor += r.sellThroughAmountMinor;
+  if (r.sellThroughRate !== null) {
+    g.rateIn += r.sellInQuantity;
+    g.rateThrough += r.sellThroughQuantity;
+  }
+  if (r.closingStock !== null) g.closingStock = (g.closingStock ?? 0) + r.closingStock;
+  if (r.closingStockValueMinor !== null) g.closingStockValueMinor = (g.closingStockValueMinor ?? 0) + r.closingStockValueMinor;
+  if (r.daysOfInventory !== null && r.closingStock !== null) {
+    g.doiStock += r.closingStock;
+    g.doiThrough += r.sellThroughQuantity;
+    g.doiN++;
+  }
+  g.locatedLines += r.locatedLines;
+  g.crossTerritoryLines += r.crossTerritoryLines;
+  g.crossTerritoryAmountMinor += r.crossTerritoryAmountMinor;
+  g.pricedLines += r.pricedLines;
+  g.belowFloorLines += r.belowFloorLines;
+  g.belowFloorGapMinor += r.belowFloorGapMinor;
+  if (r.stuffing) g.stuffingPartners++;
+}
+
+/** Ratios from the sums over the partners where each can be measured (never an average of ratios). */
+function finishGroup({ rateIn, rateThrough, doiStock, doiThrough, doiN, ...g }: GroupSums, days: number): InventoryGroupRow {
+  return {
+    ...g,
+    sellInQuantity: round6(g.sellInQuantity),
+    sellThroughQuantity: round6(g.sellThroughQuantity),
+    closingStock: g.closingStock === null ? null : round6(g.closingStock),
+    sellThroughRate: rateIn > 0 ? round6(rateThrough / rateIn) : null,
+    daysOfInventory: doiN > 0 && doiThrough > 0 ? round6(doiStock / (doiThrough / days)) : null,
+    crossTerritoryShare: g.locatedLines > 0 ? round6(g.crossTerritoryLines / g.locatedLines) : null,
+    belowFloorShare: g.pricedLines > 0 ? round6(g.belowFloorLines / g.pricedLines) : null,
+  };
+}
+
+/** The partners' measures summed per top-level territory and per channel type. */
 function groupSums(ws: Workspace, rows: InventoryPartnerRow[], days: number): InventoryGroupRow[] {
   const nodes = treeNodes(ws);
   const roots = rootOf(nodes);
@@ -141,38 +230,12 @@ function groupSums(ws: Workspace, rows: InventoryPartnerRow[], days: number): In
   const info = new Map(
     (ws.sqlite.prepare('select code, channel_type as channelType, territory_id as t from partners').all() as Array<{ code: string; channelType: string; t: number | null }>).map((p) => [p.code, p]),
   );
-  const groups = new Map<string, InventoryGroupRow & { rateIn: number; rateThrough: number; doiStock: number; doiThrough: number; doiN: number }>();
+  const groups = new Map<string, GroupSums>();
   const add = (by: InventoryGroupRow['by'], key: string, name: string | null, r: InventoryPartnerRow) => {
     const id = `${by}|${key}`;
     let g = groups.get(id);
-    if (!g) {
-      g = { by, key, name, partners: 0, sellInQuantity: 0, sellThroughQuantity: 0, sellThroughAmountMinor: 0, sellThroughRate: null, closingStock: null, closingStockValueMinor: null,
-        daysOfInventory: null, locatedLines: 0, crossTerritoryLines: 0, crossTerritoryAmountMinor: 0, crossTerritoryShare: null, pricedLines: 0, belowFloorLines: 0,
-        belowFloorGapMinor: 0, belowFloorShare: null, stuffingPartners: 0, rateIn: 0, rateThrough: 0, doiStock: 0, doiThrough: 0, doiN: 0 };
-      groups.set(id, g);
-    }
-    g.partners++;
-    g.sellInQuantity += r.sellInQuantity;
-    g.sellThroughQuantity += r.sellThroughQuantity;
-    g.sellThroughAmountMinor += r.sellThroughAmountMinor;
-    if (r.sellThroughRate !== null) {
-      g.rateIn += r.sellInQuantity;
-      g.rateThrough += r.sellThroughQuantity;
-    }
-    if (r.closingStock !== null) g.closingStock = (g.closingStock ?? 0) + r.closingStock;
-    if (r.closingStockValueMinor !== null) g.closingStockValueMinor = (g.closingStockValueMinor ?? 0) + r.closingStockValueMinor;
-    if (r.daysOfInventory !== null && r.closingStock !== null) {
-      g.doiStock += r.closingStock;
-      g.doiThrough += r.sellThroughQuantity;
-      g.doiN++;
-    }
-    g.locatedLines += r.locatedLines;
-    g.crossTerritoryLines += r.crossTerritoryLines;
-    g.crossTerritoryAmountMinor += r.crossTerritoryAmountMinor;
-    g.pricedLines += r.pricedLines;
-    g.belowFloorLines += r.belowFloorLines;
-    g.belowFloorGapMinor += r.belowFloorGapMinor;
-    if (r.stuffing) g.stuffingPartners++;
+    if (!g) groups.set(id, (g = newGroup(by, key, name)));
+    addToGroup(g, r);
   };
   for (const r of rows) {
     const p = info.get(r.partnerCode);
@@ -181,18 +244,7 @@ function groupSums(ws: Workspace, rows: InventoryPartnerRow[], days: number): In
     add('territory', root?.code ?? '', root?.nameZh ?? null, r);
     add('channelType', p.channelType, null, r);
   }
-  return [...groups.values()]
-    .map(({ rateIn, rateThrough, doiStock, doiThrough, doiN, ...g }) => ({
-      ...g,
-      sellInQuantity: round6(g.sellInQuantity),
-      sellThroughQuantity: round6(g.sellThroughQuantity),
-      closingStock: g.closingStock === null ? null : round6(g.closingStock),
-      sellThroughRate: rateIn > 0 ? round6(rateThrough / rateIn) : null,
-      daysOfInventory: doiN > 0 && doiThrough > 0 ? round6(doiStock / (doiThrough / days)) : null,
-      crossTerritoryShare: g.locatedLines > 0 ? round6(g.crossTerritoryLines / g.locatedLines) : null,
-      belowFloorShare: g.pricedLines > 0 ? round6(g.belowFloorLines / g.pricedLines) : null,
-    }))
-    .sort((a, b) => a.by.localeCompare(b.by) || a.key.localeCompare(b.key));
+  return [...groups.values()].map((g) => finishGroup(g, days)).sort((a, b) => a.by.localeCompare(b.by) || a.key.localeCompare(b.key));
 }
 
 /** The sell-through lines behind a 窜货 (outside the territory) or 控价 (below the floor) finding, worst first. */

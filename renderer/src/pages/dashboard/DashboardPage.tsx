@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney, formatRatio } from '../../format';
+import { ChannelKpiCards } from '../inventory/ChannelKpiCards';
 import { OverdueRisks } from '../risks/OverdueRisks';
 import { OpenReviewActions } from '../reviews/OpenReviewActions';
 import { ReviewPackBulkExport } from '../reviews/ReviewPackBulkExport';
@@ -147,6 +148,7 @@ export default function DashboardPage() {
           <EChart testId="chart-bottom" title={t('dashboard:chart.bottom')} option={bar(partnerSegs(s.bottom), s.bottom.map((p) => p.healthScore), true, undefined, false, [0, 100])} segments={partnerSegs(s.bottom)} />
         </div>
       )}
+      {s && s.period && <ChannelKpiCards period={s.period} />}
       <p className="muted">
         {t('common:app.workspace')}: <code>{info.data?.path}</code>
       </p>

@@ -2,6 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { EChartsOption } from 'echarts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { EvidenceKind, EvidenceLine, InventoryGridRow, InventoryGroupRow, InventoryPartnerRow } from '../../../../electron/contract/inventory';
 import { useOp } from '../../api/hooks';
@@ -13,6 +14,24 @@ import { EChart } from '../scorecards/EChart';
 import { quartersBack } from '../../../../shared/period';
 
 const num = (v: number | null | undefined, digits = 1) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: digits }));
+const FLAG_WORD: Record<string, string> = { crossTerritory: 'inventory:flag.cross', belowFloor: 'inventory:flag.below', stuffing: 'inventory:flag.stuffing' };
+/** The partner's flag codes ('crossTerritory stuffing') in words; the export writes the same words (its labels come from this formatter). */
+const flagWords = (t: TFunction, codes: string | null | undefined) => (codes ? codes.split(' ').map((c) => t(FLAG_WORD[c] ?? c)).join(' · ') : '');
+
+/** Last stock report, how many days ago, and the reporting flag: fields of the row, so the grid export writes them too. */
+function reportColumns<T extends { lastReportDate: string | null; daysSinceReport: number | null; reportFlag: string | null }>(t: TFunction): ColDef<T>[] {
+  return [
+    { field: 'lastReportDate' as ColDef<T>['field'], headerName: t('inventory:col.lastReport'), width: 120, valueFormatter: (p) => p.value ?? t('inventory:never'), context: { export: { emptyText: t('inventory:never') } } },
+    { field: 'daysSinceReport' as ColDef<T>['field'], headerName: t('inventory:col.daysSinceReport'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 0) },
+    {
+      field: 'reportFlag' as ColDef<T>['field'],
+      headerName: t('inventory:col.reportFlag'),
+      width: 150,
+      valueFormatter: (p) => (p.value === 'never' ? t('inventory:flag.neverReported') : p.value === 'late' ? t('inventory:flag.late') : ''),
+      cellClassRules: { error: (p) => p.value != null },
+    },
+  ];
+}
 
 /** Inventory & sell-through (进销存): stock, DOI and sell-through per partner × product, sell-in vs sell-through, 窜货 / 控价 evidence. */
 export default function InventoryPage() {
@@ -48,15 +67,7 @@ export default function InventoryPage() {
         context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 0),
         cellClassRules: { error: (p) => rules !== undefined && p.value != null && p.value > rules.doiLimitDays },
       },
-      { field: 'lastReportDate', headerName: t('inventory:col.lastReport'), width: 120, valueFormatter: (p) => p.value ?? t('inventory:never') },
-      {
-        colId: 'reportFlag',
-        headerName: t('inventory:col.reportFlag'),
-        width: 170,
-        valueGetter: (p) =>
-          p.data?.notReported ? (p.data.daysSinceReport === null ? t('inventory:flag.neverReported') : t('inventory:flag.notReported', { days: p.data.daysSinceReport })) : '',
-        cellClassRules: { error: (p) => p.data?.notReported === true },
-      },
+      ...reportColumns<InventoryGridRow>(t),
     ],
     [t, rules],
   );
@@ -74,15 +85,13 @@ export default function InventoryPage() {
       { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
       { field: 'belowFloorGapMinor', headerName: t('inventory:col.belowGap'), width: 120, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
       {
-        colId: 'flags',
+        field: 'flags',
         headerName: t('inventory:col.flags'),
         width: 220,
-        valueGetter: (p) =>
-          [p.data?.crossTerritoryLines ? t('inventory:flag.cross') : '', p.data?.belowFloorLines ? t('inventory:flag.below') : '', p.data?.stuffing ? t('inventory:flag.stuffing') : '']
-            .filter(Boolean)
-            .join(' · '),
+        valueFormatter: (p) => flagWords(t, p.value),
         cellClassRules: { error: (p) => Boolean(p.value) },
       },
+      ...reportColumns<InventoryPartnerRow>(t),
     ],
     [t],
   );
@@ -194,6 +203,7 @@ export default function InventoryPage() {
         columns={groupColumns}
         height={240}
         getRowId={(r) => `${r.by}|${r.key}`}
+        exportAs={{ grid: 'inventoryGroups', query: { period }, title: t('inventory:section.groups'), fileName: `inventory-groups-${period}` }}
       />
 
       <h2>{t('inventory:section.trend')}</h2>

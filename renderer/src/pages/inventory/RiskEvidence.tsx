@@ -1,15 +1,46 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EvidenceLine } from '../../../../electron/contract/inventory';
 import { useOp } from '../../api/hooks';
+import { DataGrid } from '../../components/DataGrid';
 import { formatMoney, formatRatio } from '../../format';
 
-/** The sell-through lines linked to a channel auto-risk (窜货 / 乱价), shown in the risk form. */
+const money = (v: number | null | undefined) => (v == null ? '' : formatMoney(v));
+
+/**
+ * The sell-through lines linked to a channel auto-risk (窜货 / 乱价), shown in the risk form: every line, in a grid that
+ * scrolls (a risk can hold thousands), with the grid export writing all of them.
+ */
 export function RiskEvidence({ riskId }: { riskId: number }) {
   const { t } = useTranslation(['inventory']);
   const evidence = useOp('inventory.riskEvidence', { riskId });
   const data = evidence.data;
+  const cross = data?.kind === 'crossTerritory';
+  const columns = useMemo<ColDef<EvidenceLine>[]>(
+    () => [
+      { field: 'date', headerName: t('inventory:col.date'), width: 110 },
+      { field: 'productCode', headerName: t('inventory:col.product'), width: 110 },
+      { field: 'productName', headerName: t('inventory:col.productName'), width: 140 },
+      { field: 'customerRef', headerName: t('inventory:col.customer'), width: 110 },
+      { field: 'customerName', headerName: t('inventory:col.customerName'), width: 140 },
+      { field: 'orderRef', headerName: t('inventory:col.orderRef'), width: 120 },
+      { field: 'quantity', headerName: t('inventory:col.quantity'), width: 90, type: 'rightAligned', context: { export: { kind: 'number' } } },
+      { field: 'amountMinor', headerName: t('inventory:col.amount'), width: 110, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
+      ...(cross
+        ? ([
+            { field: 'provinceName', headerName: t('inventory:col.customerProvince'), width: 120, valueFormatter: (p) => p.value ?? p.data?.customerProvince ?? '', context: { export: { fields: ['provinceName', 'customerProvince'], pick: 'first' } } },
+            { field: 'territoryName', headerName: t('inventory:col.partnerTerritory'), width: 120 },
+          ] as ColDef<EvidenceLine>[])
+        : ([
+            { field: 'unitPriceMinor', headerName: t('inventory:col.unitPrice'), width: 100, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
+            { field: 'floorPriceMinor', headerName: t('inventory:col.floorPrice'), width: 100, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
+            { field: 'underFloor', headerName: t('inventory:col.underFloor'), width: 100, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
+          ] as ColDef<EvidenceLine>[])),
+    ],
+    [t, cross],
+  );
   if (!data?.kind) return null;
-  const cross = data.kind === 'crossTerritory';
-  const money = (v: number | null) => (v == null ? '' : formatMoney(v));
   return (
     <div className="span2" data-testid="risk-evidence">
       <h2>{t('inventory:riskEvidence.title', { count: data.lines.length })}</h2>
@@ -17,38 +48,16 @@ export function RiskEvidence({ riskId }: { riskId: number }) {
       {data.lines.length === 0 ? (
         <p className="muted">{t('inventory:riskEvidence.none')}</p>
       ) : (
-        <table className="risk-actions-table">
-          <thead>
-            <tr>
-              <th>{t('inventory:col.date')}</th>
-              <th>{t('inventory:col.product')}</th>
-              <th>{t('inventory:col.customer')}</th>
-              <th>{t('inventory:col.orderRef')}</th>
-              <th>{t('inventory:col.quantity')}</th>
-              <th>{t('inventory:col.amount')}</th>
-              {cross ? <th>{t('inventory:col.customerProvince')}</th> : <th>{t('inventory:col.unitPrice')}</th>}
-              {cross ? <th>{t('inventory:col.partnerTerritory')}</th> : <th>{t('inventory:col.floorPrice')}</th>}
-              {!cross && <th>{t('inventory:col.underFloor')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {data.lines.slice(0, 200).map((l) => (
-              <tr key={l.id}>
-                <td>{l.date}</td>
-                <td>{l.productCode} {l.productName}</td>
-                <td>{l.customerName ?? l.customerRef ?? ''}</td>
-                <td>{l.orderRef ?? ''}</td>
-                <td className="num">{l.quantity}</td>
-                <td className="num">{money(l.amountMinor)}</td>
-                {cross ? <td>{l.provinceName ?? l.customerProvince ?? ''}</td> : <td className="num">{money(l.unitPriceMinor)}</td>}
-                {cross ? <td>{l.territoryName ?? ''}</td> : <td className="num">{money(l.floorPriceMinor)}</td>}
-                {!cross && <td className="num">{formatRatio(l.underFloor)}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataGrid
+          stateKey={`risk.evidence.${data.kind}`}
+          testId="risk-evidence-grid"
+          rows={data.lines}
+          columns={columns}
+          height={280}
+          getRowId={(r) => String(r.id)}
+          exportAs={{ grid: 'riskEvidence', query: { riskId }, title: t('inventory:riskEvidence.export', { id: riskId }), fileName: `risk-${riskId}-evidence` }}
+        />
       )}
-      {data.lines.length > 200 && <p className="muted">{t('inventory:riskEvidence.more', { count: data.lines.length - 200 })}</p>}
     </div>
   );
 }

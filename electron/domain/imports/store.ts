@@ -104,27 +104,34 @@ export function salesStage(sqlite: Database.Database) {
      select ${SALES_COLUMNS}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid
      on conflict (partner_id, dedupe_key) do nothing`,
   );
-  const write = sqlite.transaction((params: unknown[]) => {
-    const full = Math.floor(params.length / (STAGE_BATCH * SALES_WIDTH));
-    for (let b = 0; b < full; b++) batch.run(params.slice(b * STAGE_BATCH * SALES_WIDTH, (b + 1) * STAGE_BATCH * SALES_WIDTH));
-    const rest = params.length - full * STAGE_BATCH * SALES_WIDTH;
-    if (rest) sqlite.prepare<unknown[]>(`insert into temp.${table} (${SALES_COLUMNS}) values ${values(rest / SALES_WIDTH)}`).run(params.slice(full * STAGE_BATCH * SALES_WIDTH));
-  });
-  let pending: unknown[] = [];
+  // Rows wait in preallocated statement-sized parameter arrays (no per-row or per-batch arrays) until 1024 are
+  // ready, then go in one short transaction.
+  const PER_FLUSH = 1024 / STAGE_BATCH;
+  const batches = Array.from({ length: PER_FLUSH }, () => new Array<unknown>(STAGE_BATCH * SALES_WIDTH));
+  let filled = 0;
   let rows = 0;
+  const write = sqlite.transaction((full: number, restRows: number) => {
+    for (let b = 0; b < full; b++) batch.run(batches[b]);
+    if (restRows) sqlite.prepare<unknown[]>(`insert into temp.${table} (${SALES_COLUMNS}) values ${values(restRows)}`).run(batches[full].slice(0, restRows * SALES_WIDTH));
+  });
   const flush = () => {
-    if (!pending.length) return;
-    write(pending);
-    pending = [];
+    if (!filled) return;
+    const per = STAGE_BATCH * SALES_WIDTH;
+    write(Math.floor(filled / per), (filled % per) / SALES_WIDTH);
+    filled = 0;
   };
   return {
     get rows() {
       return rows;
     },
     add(line: StagedSalesLine): void {
-      for (let i = 0; i < SALES_WIDTH; i++) pending.push(line[i]);
+      const per = STAGE_BATCH * SALES_WIDTH;
+      const target = batches[Math.floor(filled / per)];
+      const at = filled % per;
+      for (let i = 0; i < SALES_WIDTH; i++) target[at + i] = line[i];
+      filled += SALES_WIDTH;
       rows++;
-      if (pending.length >= 1024 * SALES_WIDTH) flush();
+      if (filled === PER_FLUSH * per) flush();
     },
     flush,
     /** Under the write lock: saves staged rows from+1 … to (1-based, file order); returns how many were inserted (the rest were duplicates). */
@@ -132,7 +139,7 @@ export function salesStage(sqlite: Database.Database) {
       return save.run(importId, now, from, to).changes;
     },
     drop(): void {
-      pending = [];
+      filled = 0;
       if (sqlite.open) sqlite.exec(`drop table if exists temp.${table}`);
     },
   };

@@ -116,6 +116,8 @@ export class RowValues {
   private readonly nullValues: ReadonlySet<string>;
   /** Longest null word: longer cells are not compared (no trim/upper-case per cell on the hot path). */
   private readonly nullMax: number;
+  /** ASCII first characters (both cases) of the null words: a cell starting with any other visible ASCII character is no null word. */
+  private readonly nullFirst = new Uint8Array(128);
   private readonly defaults: Record<string, string>;
   constructor(
     private readonly index: ReadonlyMap<string, number>,
@@ -123,6 +125,11 @@ export class RowValues {
   ) {
     this.nullValues = ctx.nullValues ?? new Set();
     this.nullMax = Math.max(0, ...[...this.nullValues].map((v) => v.length + 8));
+    for (const v of this.nullValues) {
+      for (const ch of [v[0].toLowerCase(), v[0].toUpperCase()]) if (ch.charCodeAt(0) < 128) this.nullFirst[ch.charCodeAt(0)] = 1;
+      // A word starting beyond ASCII: every cell takes the full check.
+      if (v.charCodeAt(0) >= 128) this.nullFirst.fill(1);
+    }
     this.defaults = ctx.defaults ?? {};
   }
 
@@ -143,10 +150,16 @@ export class RowValues {
     const i = this.index.get(field);
     if (i === undefined) return null;
     const c = this.cells[i] ?? null;
-    if (typeof c === 'string' && c.length <= this.nullMax && this.nullValues.has(c.trim().toUpperCase())) return null;
+    if (typeof c === 'string' && c.length <= this.nullMax && this.maybeNull(c) && this.nullValues.has(c.trim().toUpperCase())) return null;
     // Undo the formula guard of our own CSV exports ('-12.50 → -12.50), so a corrected rejected-rows file re-imports.
     if (typeof c === 'string' && c.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(c)) return c.slice(1);
     return c;
+  }
+
+  private maybeNull(c: string): boolean {
+    const first = c.charCodeAt(0);
+    // Spaces (trimmed first) and anything beyond ASCII take the full check.
+    return !(first > 32 && first < 128) || this.nullFirst[first] === 1;
   }
 
   has(field: string): boolean {

@@ -2,20 +2,14 @@ import type { Workspace } from '../../../db/database';
 import type { ImportKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { EarlierImport } from '../../model/imports';
+import { importStore } from './store';
 
 /**
  * The newest committed (not undone) import of this kind that read the same sheet of a file with this SHA-256 and
  * changed something (an import that added and updated nothing cannot be doubled), if any.
  */
 export function findEarlierImport(ws: Workspace, kind: ImportKind, sha256: string, sheet: string | null): EarlierImport | null {
-  const r = ws.sqlite
-    .prepare(
-      `select id, file_name, finished_at, rows_read, inserted, updated from imports
-       where kind = ? and sha256 = ? and status = 'committed' and (inserted > 0 or updated > 0)
-         and coalesce(json_extract(mapping, '$.sheet'), '') in (?, '')
-       order by id desc limit 1`,
-    )
-    .get(kind, sha256, sheet ?? '') as { id: number; file_name: string; finished_at: string | null; rows_read: number; inserted: number; updated: number } | undefined;
+  const r = importStore.earlier(ws, kind, sha256, sheet);
   return r ? { importId: r.id, fileName: r.file_name, finishedAt: r.finished_at, rowsRead: r.rows_read, inserted: r.inserted, updated: r.updated } : null;
 }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
 import type { importErrors, imports, salesLines } from '../../../db/schema';
+import type { ImportRecord, RowError } from '../../model/imports';
 
 /**
  * The import area's store: the SQL of an import run — its history row, its row errors, the TEMP tables its rows are
@@ -11,6 +12,9 @@ import type { importErrors, imports, salesLines } from '../../../db/schema';
 export type ImportRow = typeof imports.$inferSelect;
 export type ImportErrorValues = Pick<typeof importErrors.$inferInsert, 'importId' | 'rowNumber' | 'column' | 'value' | 'message'>;
 type SalesLine = typeof salesLines.$inferInsert;
+
+const HISTORY = `select id, kind, file_name as fileName, file_size as fileSize, sha256, status, rows_read as rowsRead, inserted, updated,
+  duplicates, rejected, duration_ms as durationMs, started_at as startedAt, finished_at as finishedAt, undone_at as undoneAt, user from imports`;
 
 /** A staged sales line, in the staging table's column order (import_id and created_at are added when it is saved). */
 export type StagedSalesLine = [
@@ -66,6 +70,37 @@ export const importStore = {
   errorWriter(ws: Workspace): (e: ImportErrorValues) => void {
     const stmt = ws.sqlite.prepare<[number, number, string | null, string | null, string]>('insert into import_errors (import_id, row_number, column, value, message) values (?, ?, ?, ?, ?)');
     return (e) => void stmt.run(e.importId, e.rowNumber, e.column ?? null, e.value ?? null, e.message);
+  },
+  /** The history, newest first (one kind or all). */
+  list(ws: Workspace, opts: { kind?: string; limit: number; offset: number }): { rows: ImportRecord[]; total: number } {
+    const where = opts.kind ? ' where kind = ?' : '';
+    const args = opts.kind ? [opts.kind] : [];
+    const rows = ws.sqlite.prepare<unknown[], ImportRecord>(`${HISTORY}${where} order by id desc limit ? offset ?`).all(...args, opts.limit, opts.offset);
+    const total = ws.sqlite.prepare<unknown[], { n: number }>(`select count(*) as n from imports${where}`).get(...args)!.n;
+    return { rows, total };
+  },
+  byId(ws: Workspace, id: number): (ImportRecord & { mapping: string | null }) | undefined {
+    return ws.sqlite.prepare<[number], ImportRecord & { mapping: string | null }>(`${HISTORY.replace(' from imports', ', mapping from imports')} where id = ?`).get(id);
+  },
+  /** The stored row errors of an import (the first `limit`) and how many there are. */
+  errors(ws: Workspace, id: number, limit: number): { errors: RowError[]; count: number } {
+    const errors = ws.sqlite.prepare<[number, number], RowError>('select row_number as row, column, value, message from import_errors where import_id = ? order by id limit ?').all(id, limit);
+    const count = ws.sqlite.prepare<[number], { n: number }>('select count(*) as n from import_errors where import_id = ?').get(id)!.n;
+    return { errors, count };
+  },
+  /**
+   * The newest committed (not undone) import of this kind that read the same sheet of a file with this SHA-256 and
+   * changed something, if any.
+   */
+  earlier(ws: Workspace, kind: string, sha256: string, sheet: string | null) {
+    return ws.sqlite
+      .prepare<[string, string, string], Pick<ImportRow, 'id' | 'inserted' | 'updated'> & { file_name: string; finished_at: string | null; rows_read: number }>(
+        `select id, file_name, finished_at, rows_read, inserted, updated from imports
+         where kind = ? and sha256 = ? and status = 'committed' and (inserted > 0 or updated > 0)
+           and coalesce(json_extract(mapping, '$.sheet'), '') in (?, '')
+         order by id desc limit 1`,
+      )
+      .get(kind, sha256, sheet ?? '');
   },
   /** Partner code → id and deleted flag, every partner. */
   partnerCodes(ws: Workspace): Array<{ id: number; code: string; deleted_at: string | null }> {

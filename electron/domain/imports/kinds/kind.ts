@@ -257,24 +257,32 @@ export function partnerLookup(ws: Workspace): Map<string, { id: number; deleted:
   return map;
 }
 
-/** The partner lookup of a read pass: remembers every code asked for, so the write pass can tell whether any of them reads differently by then. */
+/**
+ * The partner lookup of a read pass. The write pass asks whether every code would still resolve the same: every
+ * partner known when reading still has its code, id and deleted state, and no code the file named that was unknown
+ * (or deleted) then resolves now. Only misses are remembered (a Set per row would cost ~0.5 s a million rows); a
+ * partner deleted or recoded meanwhile counts as a change even if the file does not name it (rare; the file is then
+ * read again under the lock).
+ */
 export class TrackedPartners extends Map<string, { id: number; deleted: boolean }> {
-  private readonly asked = new Set<string>();
+  private readonly missed = new Set<string>();
   constructor(private readonly ws: Workspace) {
     super(partnerLookup(ws));
   }
   override get(code: string) {
-    this.asked.add(code);
-    return super.get(code);
+    const p = super.get(code);
+    if (p === undefined || p.deleted) this.missed.add(code);
+    return p;
   }
-  /** Whether every code asked for resolves as it did (same partner, same deleted state; still unknown if unknown). */
   unchanged(): boolean {
     const now = partnerLookup(this.ws);
-    for (const code of this.asked) {
+    const same = (code: string) => {
       const was = super.get(code);
       const is = now.get(code);
-      if (was?.id !== is?.id || was?.deleted !== is?.deleted) return false;
-    }
+      return was?.id === is?.id && was?.deleted === is?.deleted;
+    };
+    for (const code of super.keys()) if (!same(code)) return false;
+    for (const code of this.missed) if (!same(code)) return false;
     return true;
   }
 }

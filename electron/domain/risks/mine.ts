@@ -1,6 +1,5 @@
-import { inArray } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { channelManagers } from '../../../db/schema';
+import { riskStore } from './store';
 
 /**
  * Whose a risk (or an action on it) is, for "Mine": a risk of a partner one of the managers owns now, or an owner (the risk's or
@@ -8,7 +7,7 @@ import { channelManagers } from '../../../db/schema';
  */
 export function minePredicate(ws: Workspace, channelManagerIds: number[] | undefined) {
   if (!channelManagerIds) return () => true;
-  const managers = channelManagerIds.length ? ws.db.select().from(channelManagers).where(inArray(channelManagers.id, channelManagerIds)).all() : [];
+  const managers = channelManagerIds.length ? riskStore.channelManagersByIds(ws, channelManagerIds) : [];
   const ids = new Set(managers.map((m) => m.id));
   const names = new Set(managers.flatMap((m) => [m.name, m.email].filter((x): x is string => !!x).map((x) => x.trim().toLowerCase())));
   return (partnerManagerId: number | null, ...owners: Array<string | null>) =>

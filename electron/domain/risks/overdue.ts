@@ -1,10 +1,9 @@
-import { and, eq, isNull, lt, ne } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { partners, riskActions, risks } from '../../../db/schema';
 import { daysBetween } from '../../../shared/clock';
 import type { RiskLevel } from '../../../shared/enums';
 import { minePredicate } from './mine';
 import { getRiskBands, riskLevel } from './riskLevels';
+import { riskStore } from './store';
 
 export interface OverdueReview {
   riskId: number;
@@ -31,12 +30,8 @@ export interface OverdueAction {
 export function overdueRisks(ws: Workspace, asOf: string, channelManagerIds?: number[]): { asOf: string; reviews: OverdueReview[]; actions: OverdueAction[] } {
   const bands = getRiskBands(ws.db);
   const mine = minePredicate(ws, channelManagerIds);
-  const reviews = ws.db
-    .select({ r: risks, partnerCode: partners.code, managerId: partners.channelManagerId })
-    .from(risks)
-    .leftJoin(partners, eq(partners.id, risks.partnerId))
-    .where(and(ne(risks.status, 'closed'), lt(risks.nextReviewOn, asOf)))
-    .all()
+  const reviews = riskStore
+    .reviewsDueBefore(ws, asOf)
     .filter(({ r, managerId }) => mine(managerId ?? null, r.owner))
     .map(({ r, partnerCode }) => ({
       riskId: r.id,
@@ -49,13 +44,8 @@ export function overdueRisks(ws: Workspace, asOf: string, channelManagerIds?: nu
       level: riskLevel(r.likelihood * r.impact, bands),
     }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.code.localeCompare(b.code));
-  const actions = ws.db
-    .select({ a: riskActions, code: risks.code, title: risks.title, riskOwner: risks.owner, managerId: partners.channelManagerId })
-    .from(riskActions)
-    .innerJoin(risks, eq(risks.id, riskActions.riskId))
-    .leftJoin(partners, eq(partners.id, risks.partnerId))
-    .where(and(ne(risks.status, 'closed'), isNull(riskActions.doneOn), lt(riskActions.dueOn, asOf)))
-    .all()
+  const actions = riskStore
+    .actionsDueBefore(ws, asOf)
     .filter(({ a, riskOwner, managerId }) => mine(managerId ?? null, riskOwner, a.owner))
     .map(({ a, code, title }) => ({
       actionId: a.id,

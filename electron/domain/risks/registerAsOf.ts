@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
-import { riskHistory } from '../../../db/schema';
 import { endOfLocalDayIso } from '../../../shared/clock';
 import type { RiskSnapshot } from './riskRegister';
+import { riskStore } from './store';
 
 /**
  * The register as it stood at the end of a past day, rebuilt from the change history: for each risk, the snapshot of its
@@ -10,7 +10,7 @@ import type { RiskSnapshot } from './riskRegister';
 export function registerAsOf(ws: Workspace, date: string): { rows: Array<RiskSnapshot & { createdAt: string | null; updatedAt: string | null }>; bound: string } {
   const bound = endOfLocalDayIso(date);
   const latest = new Map<number, { at: string; id: number; snapshot: Record<string, unknown>; first: string }>();
-  for (const h of ws.db.select().from(riskHistory).all()) {
+  for (const h of riskStore.allHistory(ws)) {
     if (h.changedAt >= bound) continue;
     const cur = latest.get(h.riskId);
     if (!cur) {

@@ -1,9 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { riskActions, type RiskActionRow } from '../../../db/schema';
+import type { RiskActionRow } from '../../../db/schema';
 import type { RiskActionInput } from '../../model/risks';
 import { DomainError } from '../../../shared/errors';
 import { getRiskRow, snapshotOf, writeHistory, type ChangeOptions } from './riskRegister';
+import { riskStore } from './store';
 
 type ActionView = Pick<RiskActionRow, 'description' | 'owner' | 'dueOn' | 'doneOn'>;
 const view = (a: ActionView) => ({ description: a.description, owner: a.owner ?? null, dueOn: a.dueOn ?? null, doneOn: a.doneOn ?? null });
@@ -22,7 +22,7 @@ export function saveRiskActions(
 ): { before: RiskActionRow[]; after: RiskActionRow[] } {
   const at = options.at ?? new Date();
   const risk = getRiskRow(ws, riskId);
-  const before = ws.db.select().from(riskActions).where(eq(riskActions.riskId, riskId)).orderBy(asc(riskActions.id)).all();
+  const before = riskStore.actionsOf(ws, riskId);
   const byId = new Map(before.map((a) => [a.id, a]));
   const kept = new Set<number>();
   const added: unknown[] = [];
@@ -36,21 +36,17 @@ export function saveRiskActions(
       kept.add(a.id);
       const next = { description: a.description, owner: a.owner ?? null, dueOn: a.dueOn ?? null, doneOn: a.doneOn ?? null };
       if (!same(old, next)) {
-        ws.db.update(riskActions).set({ ...next, updatedAt: iso }).where(and(eq(riskActions.id, a.id), eq(riskActions.riskId, riskId))).run();
+        riskStore.updateAction(ws, riskId, a.id, next, iso);
         changed.push({ id: a.id, from: view(old), to: next });
       }
     } else {
-      const row = ws.db
-        .insert(riskActions)
-        .values({ riskId, description: a.description, owner: a.owner ?? null, dueOn: a.dueOn ?? null, doneOn: a.doneOn ?? null, createdAt: iso, updatedAt: iso })
-        .returning()
-        .get();
+      const row = riskStore.insertAction(ws, riskId, { description: a.description, owner: a.owner ?? null, dueOn: a.dueOn ?? null, doneOn: a.doneOn ?? null }, iso);
       added.push({ id: row.id, ...view(row) });
     }
   }
   const removed = before.filter((a) => !kept.has(a.id));
-  for (const a of removed) ws.db.delete(riskActions).where(eq(riskActions.id, a.id)).run();
-  const after = ws.db.select().from(riskActions).where(eq(riskActions.riskId, riskId)).orderBy(asc(riskActions.id)).all();
+  for (const a of removed) riskStore.deleteAction(ws, a.id);
+  const after = riskStore.actionsOf(ws, riskId);
   if (added.length || changed.length || removed.length) {
     const changes: Record<string, unknown> = {};
     if (added.length) changes.actionsAdded = added;

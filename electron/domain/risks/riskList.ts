@@ -1,6 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { partners, riskActions, riskHistory, risks, type RiskActionRow, type RiskHistoryRow, type RiskRow } from '../../../db/schema';
+import type { RiskActionRow, RiskHistoryRow, RiskRow } from '../../../db/schema';
 import type { RiskBasis, RiskListFilter } from '../../model/risks';
 import { workspaceClock } from '../system/workspaceClock';
 import type { RiskLevel } from '../../../shared/enums';
@@ -8,6 +7,7 @@ import { getRiskBands, riskLevel, type RiskBands } from './riskLevels';
 import { getRiskRow, type RiskSnapshot } from './riskRegister';
 import { minePredicate } from './mine';
 import { registerAsOf } from './registerAsOf';
+import { riskStore } from './store';
 
 /** A risk as the register shows it: stored fields plus what is derived at read time (scores, levels, partner, action counts). */
 export interface ListedRisk extends RiskSnapshot {
@@ -84,7 +84,7 @@ function matches(r: ListedRisk, f: RiskListFilter, basis: RiskBasis): boolean {
 /** Open and overdue action counts per risk, as of a day (actions created by then, not done by then). */
 function actionCounts(ws: Workspace, asOf: string, createdBefore?: string): Map<number, { open: number; overdue: number }> {
   const out = new Map<number, { open: number; overdue: number }>();
-  for (const a of ws.db.select().from(riskActions).all()) {
+  for (const a of riskStore.allActions(ws)) {
     if (createdBefore && a.createdAt >= createdBefore) continue;
     if (a.doneOn && a.doneOn <= asOf) continue;
     const c = out.get(a.riskId) ?? { open: 0, overdue: 0 };
@@ -96,7 +96,7 @@ function actionCounts(ws: Workspace, asOf: string, createdBefore?: string): Map<
 }
 
 function partnerMap(ws: Workspace): Map<number, { code: string; name: string; channelManagerId: number | null }> {
-  return new Map(ws.db.select({ id: partners.id, code: partners.code, name: partners.name, channelManagerId: partners.channelManagerId }).from(partners).all().map((p) => [p.id, p]));
+  return new Map(riskStore.partnerLookup(ws).map((p) => [p.id, p]));
 }
 
 /** Every risk (current, or as of a past day) with derived fields, unfiltered. */
@@ -110,11 +110,8 @@ export function allRisks(ws: Workspace, asOf?: string): ListedRisk[] {
     return rows.map((s) => deriveRisk(s, bands, s.partnerId != null ? pm.get(s.partnerId) : undefined, counts.get(s.id) ?? { open: 0, overdue: 0 }));
   }
   const counts = actionCounts(ws, day);
-  return ws.db
-    .select()
-    .from(risks)
-    .orderBy(asc(risks.code))
-    .all()
+  return riskStore
+    .allByCode(ws)
     .map((r) => deriveRisk(r, bands, r.partnerId != null ? pm.get(r.partnerId) : undefined, counts.get(r.id) ?? { open: 0, overdue: 0 }));
 }
 
@@ -140,15 +137,15 @@ export interface RiskDetail {
 export function getRisk(ws: Workspace, id: number): RiskDetail {
   const row: RiskRow = getRiskRow(ws, id);
   const bands = getRiskBands(ws.db);
-  const partner = row.partnerId != null ? ws.db.select({ code: partners.code, name: partners.name }).from(partners).where(eq(partners.id, row.partnerId)).get() : undefined;
+  const partner = row.partnerId != null ? riskStore.partnerName(ws, row.partnerId) : undefined;
   const counts = actionCounts(ws, workspaceClock(ws).today()).get(id) ?? { open: 0, overdue: 0 };
-  const actions = ws.db.select().from(riskActions).where(eq(riskActions.riskId, id)).orderBy(asc(riskActions.id)).all();
-  const history = ws.db.select().from(riskHistory).where(eq(riskHistory.riskId, id)).all().sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : b.id - a.id));
+  const actions = riskStore.actionsOf(ws, id);
+  const history = riskStore.historyOf(ws, id).sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : b.id - a.id));
   return { risk: deriveRisk(row, bands, partner, counts), actions, history };
 }
 
 /** Risks by id (used by other areas to show linked risks). */
 export function risksByIds(ws: Workspace, ids: number[]): RiskRow[] {
   if (ids.length === 0) return [];
-  return ws.db.select().from(risks).where(inArray(risks.id, ids)).all();
+  return riskStore.byIds(ws, ids);
 }

@@ -1,10 +1,9 @@
-import type Database from 'better-sqlite3';
-import { eq, sql } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { riskHistory, risks, type NewRiskRow, type RiskRow } from '../../../db/schema';
+import { risks, type NewRiskRow, type RiskRow } from '../../../db/schema';
 import { riskFields, type RiskInput, type RiskPatch } from '../../model/risks';
 import { workspaceClock } from '../system/workspaceClock';
 import { DomainError } from '../../../shared/errors';
+import { riskStatements, riskStore } from './store';
 
 /** Options for callers that record a change at a known time (imports, tests); default: now. */
 export interface ChangeOptions {
@@ -36,41 +35,6 @@ export function diffRisk(before: RiskSnapshot, after: RiskSnapshot): RiskChanges
 /** The update patch: every field optional, unknown fields rejected. Built once (zod compiles a schema on first use). */
 const riskPatch = riskFields.partial().strict();
 
-const ph = (name: string) => sql.placeholder(name);
-
-/** Every column the register writes (not id, not created_at) as a named placeholder: one statement serves any patch. */
-const CHANGEABLE = Object.fromEntries(
-  (['code', 'title', 'description', 'category', 'partnerId', 'likelihood', 'impact', 'residualLikelihood', 'residualImpact', 'owner', 'treatment', 'status', 'nextReviewOn', 'source', 'ruleCode', 'reviewRequested', 'closedAt', 'updatedAt'] as const).map((c) => [c, ph(c)]),
-);
-
-/**
- * The register's statements, prepared once per connection (drizzle and better-sqlite3 re-prepare a query built per call:
- * most of an update's cost when an evaluation touches thousands of auto-risks). Keyed by the sqlite handle, so they go
- * away with the workspace.
- */
-function prepareStatements(ws: Workspace) {
-  return {
-    byId: ws.db.select().from(risks).where(eq(risks.id, ph('id'))).prepare(),
-    idByCode: ws.sqlite.prepare('select id from risks where code = ?').pluck(),
-    partnerExists: ws.sqlite.prepare('select 1 from partners where id = ?').pluck(),
-    update: ws.db
-      .update(risks)
-      .set(CHANGEABLE as unknown as Partial<NewRiskRow>)
-      .where(eq(risks.id, ph('id')))
-      .returning()
-      .prepare(),
-    insert: ws.db
-      .insert(risks)
-      .values({ ...CHANGEABLE, createdAt: ph('createdAt') } as unknown as NewRiskRow)
-      .returning()
-      .prepare(),
-    history: ws.db
-      .insert(riskHistory)
-      .values({ riskId: ph('riskId'), changedAt: ph('changedAt'), changedBy: ph('changedBy'), changes: ph('changes'), snapshot: ph('snapshot') } as unknown as typeof riskHistory.$inferInsert)
-      .prepare(),
-  };
-}
-
 const INSERT_DEFAULTS = {
   description: null,
   partnerId: null,
@@ -84,14 +48,6 @@ const INSERT_DEFAULTS = {
   reviewRequested: risks.reviewRequested.default as boolean,
 };
 
-const statementCache = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
-
-function statements(ws: Workspace): ReturnType<typeof prepareStatements> {
-  let s = statementCache.get(ws.sqlite);
-  if (!s) statementCache.set(ws.sqlite, (s = prepareStatements(ws)));
-  return s;
-}
-
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown): T {
   const r = schema.safeParse(value);
   if (!r.success) {
@@ -103,10 +59,7 @@ function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
 
 /** Next free generated code: R-0001, R-0002 … (one above the highest R-number in use). */
 export function nextRiskCode(ws: Workspace): string {
-  const row = ws.sqlite
-    .prepare("select max(cast(substr(code, 3) as integer)) as n from risks where code glob 'R-[0-9]*' and substr(code, 3) not glob '*[^0-9]*'")
-    .get() as { n: number | null };
-  return `R-${String((row.n ?? 0) + 1).padStart(4, '0')}`;
+  return `R-${String((riskStore.highestGeneratedCodeNumber(ws) ?? 0) + 1).padStart(4, '0')}`;
 }
 
 /** Rules across fields: residual likelihood and impact go together and do not exceed the inherent score. */
@@ -124,16 +77,16 @@ function checkConsistency(ws: Workspace, r: Pick<RiskRow, 'likelihood' | 'impact
     });
   }
   if (r.partnerId != null) {
-    if (statements(ws).partnerExists.get(r.partnerId) === undefined) throw new DomainError(`Partner ${r.partnerId} not found`, 'NOT_FOUND', { issues: [{ path: 'partnerId', message: 'no such partner' }] });
+    if (riskStatements(ws).partnerExists.get(r.partnerId) === undefined) throw new DomainError(`Partner ${r.partnerId} not found`, 'NOT_FOUND', { issues: [{ path: 'partnerId', message: 'no such partner' }] });
   }
 }
 
 export function writeHistory(ws: Workspace, riskId: number, user: string, changes: Record<string, unknown>, snapshot: RiskSnapshot, at: Date): void {
-  statements(ws).history.run({ riskId, changedAt: at.toISOString(), changedBy: user, changes, snapshot });
+  riskStatements(ws).history.run({ riskId, changedAt: at.toISOString(), changedBy: user, changes, snapshot });
 }
 
 export function getRiskRow(ws: Workspace, id: number): RiskRow {
-  const row = statements(ws).byId.get({ id });
+  const row = riskStatements(ws).byId.get({ id });
   if (!row) throw new DomainError(`Risk ${id} not found`, 'NOT_FOUND');
   return row;
 }
@@ -153,7 +106,7 @@ export function createRisk(ws: Workspace, input: RiskInput, user: string, option
     partnerId: data.partnerId ?? null,
   });
   const code = data.code ?? nextRiskCode(ws);
-  if (statements(ws).idByCode.get(code) !== undefined) {
+  if (riskStatements(ws).idByCode.get(code) !== undefined) {
     throw new DomainError(`Risk code ${code} is already used`, 'CONFLICT', { issues: [{ path: 'code', message: 'already used' }] });
   }
   const status = data.status ?? 'open';
@@ -168,7 +121,7 @@ export function createRisk(ws: Workspace, input: RiskInput, user: string, option
     createdAt: iso,
     updatedAt: iso,
   };
-  const row = statements(ws).insert.get(values)!;
+  const row = riskStatements(ws).insert.get(values)!;
   writeHistory(ws, row.id, user, { created: true }, snapshotOf(row), at);
   return row;
 }
@@ -181,7 +134,7 @@ export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: st
   const merged = { ...before, ...data };
   checkConsistency(ws, merged);
   if (data.code && data.code !== before.code) {
-    if (statements(ws).idByCode.get(data.code) !== undefined) throw new DomainError(`Risk code ${data.code} is already used`, 'CONFLICT', { issues: [{ path: 'code', message: 'already used' }] });
+    if (riskStatements(ws).idByCode.get(data.code) !== undefined) throw new DomainError(`Risk code ${data.code} is already used`, 'CONFLICT', { issues: [{ path: 'code', message: 'already used' }] });
   }
   const set: Partial<NewRiskRow> = { ...data };
   if (data.status && data.status !== before.status) {
@@ -189,7 +142,7 @@ export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: st
   }
   const changes = diffRisk(snapshotOf(before), snapshotOf({ ...before, ...set } as RiskRow));
   if (Object.keys(changes).length === 0) return { before, after: before };
-  const after = statements(ws).update.get({ ...before, ...set, updatedAt: at.toISOString(), id })!;
+  const after = riskStatements(ws).update.get({ ...before, ...set, updatedAt: at.toISOString(), id })!;
   writeHistory(ws, id, user, changes, snapshotOf(after), at);
   return { before, after };
 }
@@ -209,5 +162,5 @@ export function closeRisk(ws: Workspace, id: number, user: string, options: Chan
 
 /** Used by the list: count of risks, for tests and sanity checks. */
 export function countRisks(ws: Workspace): number {
-  return (ws.db.select({ n: sql<number>`count(*)` }).from(risks).get()?.n ?? 0) as number;
+  return riskStore.count(ws);
 }

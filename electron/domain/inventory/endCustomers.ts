@@ -38,27 +38,18 @@ function customerRows(ws: Workspace, input: Resolved): { rows: CustomerWindowRow
 export function quintileScores(values: readonly number[], higherIsBetter = true): number[] {
   const n = values.length;
   const sorted = [...values].sort((a, b) => a - b);
-  const below = (v: number) => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const above = (v: number) => n - below(v) - equal(v);
-  const equal = (v: number) => {
-    const i = below(v);
+  // One pass over the sorted values gives each distinct value its count below and its ties (O(n log n) with ties:
+  // a partner with many customers of one frequency must not cost n² comparisons).
+  const score = new Map<number, number>();
+  for (let i = 0; i < n; ) {
     let j = i;
-    while (j < n && sorted[j] === v) j++;
-    return j - i;
-  };
-  return values.map((v) => {
-    const worse = higherIsBetter ? below(v) : above(v);
-    return Math.min(5, 1 + Math.floor((5 * (worse + equal(v) / 2)) / n));
-  });
+    while (j < n && sorted[j] === sorted[i]) j++;
+    const equal = j - i;
+    const worse = higherIsBetter ? i : n - j;
+    score.set(sorted[i], Math.min(5, 1 + Math.floor((5 * (worse + equal / 2)) / n)));
+    i = j;
+  }
+  return values.map((v) => score.get(v)!);
 }
 
 /**

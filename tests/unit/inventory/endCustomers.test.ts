@@ -46,6 +46,22 @@ describe('RFM quintiles', () => {
     expect(quintileScores([4, 1, 1, 0, 0, 1])).toEqual([5, 3, 3, 1, 1, 3]);
     expect(quintileScores([0, 11, 183], false)).toEqual([5, 3, 1]);
   });
+
+  it('follow the documented formula on random values with many ties (each value counted against all the others)', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const formula = (values: number[], higher: boolean) =>
+      values.map((v) => {
+        const worse = values.filter((x) => (higher ? x < v : x > v)).length;
+        const equal = values.filter((x) => x === v).length;
+        return Math.min(5, 1 + Math.floor((5 * (worse + equal / 2)) / values.length));
+      });
+    for (let k = 0; k < 300; k++) {
+      const values = Array.from({ length: 1 + Math.floor(rnd() * 80) }, () => Math.floor(rnd() * (1 + (k % 7))));
+      expect(quintileScores(values)).toEqual(formula(values, true));
+      expect(quintileScores(values, false)).toEqual(formula(values, false));
+    }
+  });
 });
 
 describe('segments', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './bridgeTest';
 import { gridCell } from './grid';
 
@@ -50,10 +51,47 @@ test.describe('inventory & sell-through', () => {
     await page.getByTestId('inventory-partners-grid-filter').fill(code);
     await expect(gridCell(page, 'inventory-partners-grid', 'flags', 0)).toContainText('Cross-territory selling');
     await expect(gridCell(page, 'inventory-partners-grid', 'flags', 0)).toContainText('Price breaking');
+    // The partner grid's export writes the flags and the reporting columns as the grid shows them.
+    await page.getByTestId('inventory-partners-grid-export-button').click();
+    await page.getByTestId('inventory-partners-grid-export-csv').click();
+    await expect(page.getByTestId('inventory-partners-grid-export-done')).toContainText('1');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('inventory-partners-grid-export-open').click();
+    const csv = readFileSync((await (await download).path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const header = csv[0].split(',');
+    const row = csv[1].split(',');
+    expect(row[header.indexOf('Flags')]).toBe('Cross-territory selling · Price breaking');
+    expect(row[header.indexOf('Last stock report')]).toBe(last);
+    expect(header).toContain('Reporting');
+    // The sums per territory and channel type have an export too.
+    await expect(page.getByTestId('inventory-groups-grid-export-button')).toBeVisible();
     // The evidence: the 广东 customer outside the partner's territory 浙江.
     await page.getByTestId('inventory-evidence-grid-filter').fill(code);
     await expect(gridCell(page, 'inventory-evidence-grid', 'customerRef', 0)).toHaveText('C2');
     await expect(gridCell(page, 'inventory-evidence-grid', 'provinceName', 0)).toHaveText('广东省');
+
+    // The dashboard shows the period's channel measures; the 窜货 card opens the Inventory page on its evidence.
+    await page.goto(`/#/?period=${year}-Q${quarter}`);
+    await expect(page.getByTestId('channel-kpi-crossTerritory').locator('.card-value')).toHaveText('1');
+    await expect(page.getByTestId('channel-kpi-belowFloor').locator('.card-value')).toHaveText('1');
+    await expect(page.getByTestId('channel-kpi-doi').locator('.card-value')).toHaveText(String(3 * days));
+    await page.getByTestId('channel-kpi-crossTerritory').click();
+    await expect(page).toHaveURL(/#\/inventory\?period=.*evidence=crossTerritory/);
+    await expect(page.getByTestId('inventory-evidence-kind')).toHaveValue('crossTerritory');
+
+    // The evaluation raises the 窜货 auto-risk; its form lists the evidence line in a grid with an export of all lines.
+    await page.goto('/#/scorecards');
+    await page.getByTestId('run-period').fill(`${year}-Q${quarter}`);
+    await page.getByTestId('run-evaluation').click();
+    await expect(page.getByTestId('run-result')).toContainText(`${year}-Q${quarter}`, { timeout: 120_000 });
+    await page.goto(`/#/risks?partner=${code}&category=channel_conflict`);
+    await gridCell(page, 'risks-grid', 'title', 0).click();
+    const evidenceGrid = page.getByTestId('risk-form').getByTestId('risk-evidence');
+    await expect(evidenceGrid).toContainText('1 sell-through lines');
+    await expect(gridCell(page, 'risk-evidence-grid', 'customerRef', 0)).toHaveText('C2');
+    await expect(gridCell(page, 'risk-evidence-grid', 'provinceName', 0)).toHaveText('广东省');
+    await expect(page.getByTestId('risk-evidence-grid-export-button')).toBeVisible();
+    await page.keyboard.press('Escape');
 
     // The partner page's End customers: both bought last quarter, so neither is lost and none is on the win-back list.
     await page.goto('/#/partners');

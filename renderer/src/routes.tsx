@@ -17,12 +17,15 @@ const MdfPage = lazy(() => import('./pages/mdf/MdfPage'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
 const TerritoriesPage = lazy(() => import('./pages/territories/TerritoriesPage'));
 const InventoryPage = lazy(() => import('./pages/inventory/InventoryPage'));
+const HqPage = lazy(() => import('./pages/hq/HqPage'));
 
 export interface AppRoute {
   /** Path under '#/' ('' for the start page). */
   path: string;
   /** i18n key of the navigation label (common:nav.*); routes without one are reachable but not in the menu. */
   nav?: string;
+  /** Shown in the navigation only then: 'hq' once an HQ connection is configured. */
+  navWhen?: 'hq';
   element: ReactNode;
 }
 
@@ -45,6 +48,7 @@ export const routes: AppRoute[] = [
   { path: 'deals', nav: 'deals', element: page(<DealsPage />) },
   { path: 'mdf', nav: 'mdf', element: page(<MdfPage />) },
   { path: 'imports', nav: 'imports', element: page(<ImportsPage />) },
+  { path: 'hq', nav: 'hq', navWhen: 'hq', element: page(<HqPage />) },
   { path: 'audit', nav: 'audit', element: page(<AuditPage />) },
   { path: 'settings', nav: 'settings', element: page(<SettingsPage />) },
 ];

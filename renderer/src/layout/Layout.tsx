@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import { LANGUAGES } from '../i18n';
+import { useOp } from '../api/hooks';
 import { routes } from '../routes';
 import { DamagedNotice } from './DamagedNotice';
 import { DemoOffer } from './DemoOffer';
@@ -8,13 +9,15 @@ import { WriteWaitNotice } from './WriteWaitNotice';
 
 export function Layout() {
   const { t, i18n } = useTranslation('common');
+  const hq = useOp('hq.status', {});
+  const shown = (when: 'hq' | undefined) => !when || Boolean(hq.data?.url);
   return (
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">{t('app.name')}</div>
         <nav>
           {routes
-            .filter((r) => r.nav)
+            .filter((r) => r.nav && shown(r.navWhen))
             .map((r) => (
               <NavLink key={r.path} to={`/${r.path}`} end={r.path === ''} className={({ isActive }) => (isActive ? 'active' : undefined)} data-testid={`nav-${r.nav}`}>
                 {t(`nav.${r.nav}`)}

@@ -119,6 +119,11 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `${String(p.fileName)}：${String(p.rowsRead)} 行中有 ${String(p.rejected)} 行有错误，因此没有导入任何数据（请修正这些行，或选择只导入有效的行）。第一处：${String(p.first)}`,
     en: (p) => `${String(p.fileName)}: ${String(p.rejected)} of ${String(p.rowsRead)} rows have errors, so nothing was imported (fix them, or choose to import only the valid rows). First: ${String(p.first)}`,
   },
+  // A sales file read again under the write lock (a partner it names changed meanwhile) whose content changed too.
+  importFileChanged: {
+    'zh-CN': (p) => `${String(p.fileName)} 在导入过程中被修改，因此没有导入任何数据：请重新导入该文件`,
+    en: (p) => `${String(p.fileName)} changed while it was being imported, so nothing was imported: import it again`,
+  },
   paidBeforeApproval: {
     'zh-CN': (p) => `结算批次 #${String(p.runId)} 于 ${String(p.approvedOn)} 批准，付款日期 ${String(p.paidOn)} 不能早于批准日期`,
     en: (p) => `Payout run #${String(p.runId)} was approved on ${String(p.approvedOn)}: the payment date ${String(p.paidOn)} cannot be before that`,

@@ -192,7 +192,10 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         source = await openSource(input.path, sourceOptions);
         rowsRead = await read(source);
         ctx.throwIfCancelled();
-        if (source.sha256() !== readBefore) throw new ImportFailure(`${fileName} changed while it was being imported; nothing was imported, import it again`);
+        if (source.sha256() !== readBefore) {
+          const message = `${fileName} changed while it was being imported, so nothing was imported: import it again`;
+          throw new ImportFailure(message, undefined, undefined, undefined, { reason: 'importFileChanged', params: { fileName } });
+        }
       }
       if (input.replace != null) {
         const kind = importStore.kindOf(ws, input.replace);

@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors';
+import { errorText } from '../../../shared/errorMessages';
 import { fileWorkspace, partnerInput } from '../../helpers/workspace';
 import { createApi } from '../../../electron/api/api';
 
@@ -78,5 +79,36 @@ describe('import staging', () => {
     expect(r.errors[0]).toMatchObject({ row: 11, column: 'Partner Code', value: 'P002', message: expect.stringMatching(/deleted/) });
     expect(f.ws.sqlite.prepare('select count(*) from sales_lines where partner_id = ?').pluck().get(gone)).toBe(0);
     expect(f.ws.sqlite.prepare(`select count(*) from sqlite_temp_master where name like 'import_stage_%'`).pluck().get()).toBe(0);
+  }, 60_000);
+
+  it('a file replaced while it was read, when it must be read again under the lock, is refused and nothing is stored', async () => {
+    const f = fileWorkspace();
+    cleanups.push(f.cleanup);
+    const api = createApi({ ws: f.ws, user: 'li' });
+    await api.send('partners.create', partnerInput('P001'));
+    const gone = (await api.send('partners.create', partnerInput('P002'))).id;
+    const csv = join(f.dir, 'sales.csv');
+    const lines = ['Partner Code,Order Date,Order ID,Line ID,Amount'];
+    for (let i = 0; i < 20_000; i++) lines.push(`${i % 10 === 9 ? 'P002' : 'P001'},2025-03-01,SO${i},L${i},${i}.5`);
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const other = join(f.dir, 'other.csv');
+    writeFileSync(other, `${lines.slice(0, 100).join('\n')}\n`);
+    let changed = false;
+    const refused = await api
+      .send('imports.run', { kind: 'sales', path: csv, acceptValid: true }, {
+        onProgress: (p) => {
+          if (p.phase === 'import' && !changed) {
+            changed = true;
+            // The first read keeps the file it opened; the second (the partner changed) opens the replacement.
+            renameSync(other, csv);
+            void api.send('partners.delete', { id: gone });
+          }
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(ApiError.is(refused) && refused.message).toMatch(/sales\.csv changed while it was being imported/);
+    expect(ApiError.is(refused) && errorText(refused.body, 'zh-CN')).toBe('sales.csv 在导入过程中被修改，因此没有导入任何数据：请重新导入该文件');
+    expect(f.ws.sqlite.prepare('select count(*) from sales_lines').pluck().get()).toBe(0);
+    expect(f.ws.sqlite.prepare('select count(*) from imports').pluck().get()).toBe(0);
   }, 60_000);
 });

@@ -28,6 +28,23 @@ const fieldList = (p: Params, lang: MessageLanguage) =>
 const mdfMoney = (p: Params, key: string) => formatMoney(Number(p[key]), String(p.currency ?? 'CNY'));
 /** A plan amount: yuan for money metrics, whole units for sell-through quantity (params.unit 'units'). */
 const planAmount = (p: Params, key: string) => (p.unit === 'units' ? String(p[key]) : formatMoney(Number(p[key]), 'CNY'));
+/** Territory levels as the tree names them (Settings → Territories), and where each may lie. */
+const KIND_ZH: Record<string, string> = { territory: '大区', subTerritory: '片区', province: '省份', city: '城市' };
+const KIND_EN: Record<string, string> = { territory: 'territory', subTerritory: 'sub-territory', province: 'province', city: 'city' };
+const KIND_RULE_ZH: Record<string, string> = {
+  territory: '大区只能在最上层（放到其他区域之下请选“片区”）',
+  subTerritory: '片区须在大区或片区之下',
+  province: '省份须在最上层、大区或片区之下',
+  city: '城市须在省份、大区或片区之下',
+  underCity: '城市之下不能再有下级',
+};
+const KIND_RULE_EN: Record<string, string> = {
+  territory: 'a territory is top-level (choose sub-territory to put it under another)',
+  subTerritory: 'a sub-territory lies under a territory or sub-territory',
+  province: 'a province lies at the top level or under a territory or sub-territory',
+  city: 'a city lies under a province, territory or sub-territory',
+  underCity: 'nothing lies under a city',
+};
 const mb = (bytes: unknown, digits = 1) => (Number(bytes) / 1048576).toFixed(digits);
 
 const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
@@ -97,6 +114,12 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   'territory.moveUnderItself': {
     'zh-CN': (p) => `区域 ${String(p.code)} 不能移到它自身或它的下级区域（${String(p.parent)}）之下`,
     en: (p) => `Territory ${String(p.code)} cannot move under itself or one of its own sub-territories (${String(p.parent)})`,
+  },
+  'territory.kindMismatch': {
+    'zh-CN': (p) =>
+      `${String(p.code)}（${KIND_ZH[String(p.kind)] ?? String(p.kind)}）不能放在${p.parent ? ` ${String(p.parent)}（${KIND_ZH[String(p.parentKind)] ?? String(p.parentKind)}）之下` : '最上层'}：${KIND_RULE_ZH[String(p.parentKind) === 'city' ? 'underCity' : String(p.kind)] ?? ''}`,
+    en: (p) =>
+      `${String(p.code)} (${KIND_EN[String(p.kind)] ?? String(p.kind)}) cannot lie ${p.parent ? `under ${String(p.parent)} (${KIND_EN[String(p.parentKind)] ?? String(p.parentKind)})` : 'at the top level'}: ${KIND_RULE_EN[String(p.parentKind) === 'city' ? 'underCity' : String(p.kind)] ?? ''}`,
   },
   'territory.mergeIntoItself': {
     'zh-CN': () => '区域不能合并到它自身',

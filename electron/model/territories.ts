@@ -24,8 +24,11 @@ const nameEn = z.string().trim().min(1).max(100);
 export const territoryAddInput = z
   .object({ nameZh, code: code.optional(), nameEn: nameEn.nullable().optional(), parent: code.nullable().optional(), kind: z.enum(TERRITORY_KINDS).optional() })
   .strict();
-export const territoryRenameInput = z.object({ code, nameZh: nameZh.optional(), nameEn: nameEn.nullable().optional(), newCode: code.optional() }).strict();
-export const territoryMoveInput = z.object({ code, parent: code.nullable() }).strict();
+const kind = z.enum(TERRITORY_KINDS);
+/** `kind` changes the level (大区 / 片区 / province / city): refused where it does not fit the parent or the children. */
+export const territoryRenameInput = z.object({ code, nameZh: nameZh.optional(), nameEn: nameEn.nullable().optional(), newCode: code.optional(), kind: kind.optional() }).strict();
+/** Without `kind` a 大区 moved under another becomes a 片区 and a 片区 moved to the top a 大区; other levels stay. */
+export const territoryMoveInput = z.object({ code, parent: code.nullable(), kind: kind.optional() }).strict();
 /** Merge `from` into `into`: its partners, children, channel managers and coverage targets go to `into`; `from` is removed. */
 export const territoryMergeInput = z.object({ from: code, into: code }).strict();
 export const territorySetActiveInput = z.object({ code, active: z.boolean() }).strict();

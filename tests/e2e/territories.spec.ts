@@ -131,6 +131,32 @@ test.describe('Settings: the territory tree and channel managers', () => {
     await expect(row).toContainText('华东');
   });
 
+  test('add a city under a standard province from Settings, in English; a city takes nothing below it', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
+    await page.goto('/#/settings');
+    const section = page.getByTestId('settings-territories');
+    await section.getByTestId('territory-tree-toggle').click();
+    await section.getByTestId('territory-add-under-440000').click();
+    await expect(section.getByTestId('territory-parent')).toHaveValue('440000');
+    await expect(section.getByTestId('territory-kind')).toHaveValue('city');
+    await section.getByTestId('territory-nameZh').fill('深圳市');
+    await section.getByTestId('territory-nameEn').fill('Shenzhen');
+    await section.getByTestId('territory-code').fill('440300');
+    await section.getByTestId('territory-save').click();
+    await expect(section.getByTestId('territory-done')).toContainText('440300');
+    const row = section.getByTestId('territory-row-440300');
+    await expect(row).toContainText('深圳市');
+    await expect(row).toContainText('City');
+    await expect(section.getByTestId('territory-add-under-440300')).toHaveCount(0);
+    // a province picked under the city is refused by the domain, in English
+    await section.getByTestId('territory-new').click();
+    await section.getByTestId('territory-nameZh').fill('南山区');
+    await section.getByTestId('territory-parent').selectOption('440300');
+    await section.getByTestId('territory-kind').selectOption('province');
+    await section.getByTestId('territory-save').click();
+    await expect(section.getByTestId('error-banner')).toContainText('cannot lie under 440300 (city): nothing lies under a city');
+  });
+
   test('the partner page shows the channel manager history', async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
     await page.goto('/#/partners');

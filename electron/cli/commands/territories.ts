@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
 import { action, common, output, withApi, type CommonOptions } from '../runtime';
 import { formatMinor } from '../../../shared/money';
+import { TERRITORY_KINDS, type TerritoryKind } from '../../../shared/enums';
+
+const KIND_HELP = `level: ${TERRITORY_KINDS.join(' | ')} (territory = 大区, subTerritory = 片区)`;
+/** A --kind value, refused with the choices when it is none of them. */
+function kindOption(value: string): TerritoryKind {
+  const k = TERRITORY_KINDS.find((x) => x.toLowerCase() === value.trim().toLowerCase().replace(/[-_ ]/g, ''));
+  if (!k) throw new Error(`--kind ${value}: expected one of ${TERRITORY_KINDS.join(', ')}`);
+  return k;
+}
 
 /** `pwb territories list|add|rename|move|merge`: the company's territory tree. */
 export function register(program: Command): void {
@@ -11,7 +20,7 @@ export function register(program: Command): void {
         const rows = await api.send('territories.list', {});
         output(
           opts,
-          rows.map(({ code, nameZh, nameEn, parent, active, partners }) => ({ code, nameZh, nameEn, parent, active, partners })),
+          rows.map(({ code, nameZh, nameEn, parent, kind, active, partners }) => ({ code, nameZh, nameEn, parent, kind, active, partners })),
           () => rows.map((t) => [t.code, t.nameZh, t.nameEn ?? '', t.parent ?? '', t.kind, t.active ? 'active' : 'inactive', t.partners].join('\t')).join('\n'),
         );
       });
@@ -21,11 +30,12 @@ export function register(program: Command): void {
     .option('--code <code>', 'its code (default: from the English name)')
     .option('--name-en <name>', 'English name')
     .option('--parent <code>', 'parent territory code (default: a top-level territory)')
+    .option('--kind <kind>', `${KIND_HELP}; default: territory at the top level, subTerritory under a territory, city under a province`, kindOption)
     .action(
-      action(async (name: string, opts: CommonOptions & { code?: string; nameEn?: string; parent?: string }) => {
+      action(async (name: string, opts: CommonOptions & { code?: string; nameEn?: string; parent?: string; kind?: TerritoryKind }) => {
         await withApi(opts, async (api) => {
-          const t = await api.send('territories.add', { nameZh: name, code: opts.code, nameEn: opts.nameEn ?? null, parent: opts.parent ?? null });
-          output(opts, t, () => `Added ${t.code} ${t.nameZh}${t.parent ? ` under ${t.parent}` : ''}`);
+          const t = await api.send('territories.add', { nameZh: name, code: opts.code, nameEn: opts.nameEn ?? null, parent: opts.parent ?? null, ...(opts.kind ? { kind: opts.kind } : {}) });
+          output(opts, t, () => `Added ${t.code} ${t.nameZh} (${t.kind})${t.parent ? ` under ${t.parent}` : ''}`);
         });
       }),
     );
@@ -33,10 +43,11 @@ export function register(program: Command): void {
     .option('--name <name>', 'new Chinese name')
     .option('--name-en <name>', 'new English name')
     .option('--code <code>', 'new code')
+    .option('--kind <kind>', `new ${KIND_HELP}`, kindOption)
     .action(
-      action(async (code: string, opts: CommonOptions & { name?: string; nameEn?: string; code?: string }) => {
+      action(async (code: string, opts: CommonOptions & { name?: string; nameEn?: string; code?: string; kind?: TerritoryKind }) => {
         await withApi(opts, async (api) => {
-          const t = await api.send('territories.rename', { code, nameZh: opts.name, nameEn: opts.nameEn, newCode: opts.code });
+          const t = await api.send('territories.rename', { code, nameZh: opts.name, nameEn: opts.nameEn, newCode: opts.code, ...(opts.kind ? { kind: opts.kind } : {}) });
           output(opts, t, () => `Renamed: ${t.code} ${t.nameZh}${t.nameEn ? ` / ${t.nameEn}` : ''}`);
         });
       }),
@@ -47,14 +58,16 @@ export function register(program: Command): void {
       .argument('<code>', 'territory code')
       .argument('[parent]', 'new parent code (omit to make it a top-level territory)')
       .description('move a territory under another one (partners and sub-territories go with it)'),
-  ).action(
-    action(async (code: string, parent: string | undefined, opts: CommonOptions) => {
-      await withApi(opts, async (api) => {
-        const t = await api.send('territories.move', { code, parent: parent ?? null });
-        output(opts, t, () => `Moved ${t.code} ${t.parent ? `under ${t.parent}` : 'to the top level'}`);
-      });
-    }),
-  );
+  )
+    .option('--kind <kind>', `its ${KIND_HELP} there (default: a territory moved under another becomes a subTerritory, a subTerritory moved to the top a territory)`, kindOption)
+    .action(
+      action(async (code: string, parent: string | undefined, opts: CommonOptions & { kind?: TerritoryKind }) => {
+        await withApi(opts, async (api) => {
+          const t = await api.send('territories.move', { code, parent: parent ?? null, ...(opts.kind ? { kind: opts.kind } : {}) });
+          output(opts, t, () => `Moved ${t.code} ${t.parent ? `under ${t.parent}` : 'to the top level'}`);
+        });
+      }),
+    );
   common(
     territories
       .command('merge')

@@ -132,6 +132,53 @@ function defaultKind(parentKind: TerritoryKind | null): TerritoryKind {
   return 'city';
 }
 
+/**
+ * Which level may lie under which: a 大区 (territory) is top-level; a sub-territory (片区) lies under a territory or
+ * sub-territory; a province at the top or under a territory or sub-territory; a city under a province, or directly
+ * under a territory or sub-territory (苏州 under 苏南区); nothing under a city.
+ */
+const FITS: Record<TerritoryKind, ReadonlyArray<TerritoryKind | null>> = {
+  territory: [null],
+  subTerritory: ['territory', 'subTerritory'],
+  province: [null, 'territory', 'subTerritory'],
+  city: ['province', 'territory', 'subTerritory'],
+};
+
+/** Refuses a node of `kind` under `parent` (null: top level) when the levels do not fit, in the user's language. */
+function checkFits(code: string, kind: TerritoryKind, parent: { code: string; kind: TerritoryKind } | null): void {
+  if (FITS[kind].includes(parent?.kind ?? null)) return;
+  throw refuse(
+    `Territory ${code} (${kind}) cannot lie ${parent ? `under ${parent.code} (${parent.kind})` : 'at the top level'}`,
+    'CONFLICT',
+    'territory.kindMismatch',
+    { code, kind, parent: parent?.code ?? null, parentKind: parent?.kind ?? null },
+  );
+}
+
+/** Refuses a change that would leave a child under a node where its level does not fit (e.g. children under a city). */
+function checkChildrenFit(ws: Workspace, parentId: number, parent: { code: string; kind: TerritoryKind }): void {
+  const children = ws.sqlite.prepare('select code, kind from territories where parent_id = ?').all(parentId) as Array<{ code: string; kind: TerritoryKind }>;
+  for (const c of children) checkFits(c.code, c.kind, parent);
+}
+
+/**
+ * The level a node takes where it goes: the one asked for, else its own — a 大区 moved under another becomes a 片区,
+ * a 片区 moved to the top level becomes a 大区.
+ */
+function levelAt(kind: TerritoryKind, asked: TerritoryKind | undefined, parent: { kind: TerritoryKind } | null): TerritoryKind {
+  if (asked) return asked;
+  if (kind === 'territory' && parent && parent.kind !== 'province' && parent.kind !== 'city') return 'subTerritory';
+  if (kind === 'subTerritory' && !parent) return 'territory';
+  return kind;
+}
+
+/** A code for a node added without one: from its English name, else under its parent's code (440000-1), else T001. */
+function codeFor(ws: Workspace, nameEn: string | null | undefined, parent: { code: string } | null): string {
+  if (nameEn || !parent) return freeCode(ws, nameEn ?? null);
+  const taken = (c: string) => ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(c) !== undefined;
+  for (let n = 1; ; n++) if (!taken(`${parent.code}-${n}`)) return `${parent.code}-${n}`;
+}
+
 function freeCode(ws: Workspace, wanted: string | null): string {
   const taken = (c: string) => ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(c) !== undefined;
   const base = (wanted ?? '').toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24);
@@ -146,11 +193,13 @@ export function addTerritory(ws: Workspace, input: TerritoryAddInput): Territory
   const parent = input.parent ? byCode(ws, input.parent) : null;
   if (input.code && ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(input.code))
     throw refuse(`Territory code ${input.code} is already used`, 'CONFLICT', 'territory.codeTaken', { code: input.code });
-  const code = input.code ?? freeCode(ws, input.nameEn ?? null);
+  const code = input.code ?? codeFor(ws, input.nameEn, parent);
+  const kind = input.kind ?? defaultKind(parent?.kind ?? null);
+  checkFits(input.code ?? input.nameZh, kind, parent);
   const sort = (ws.sqlite.prepare('select coalesce(max(sort_order), 0) + 1 as n from territories where parent_id is ?').get(parent?.id ?? null) as { n: number }).n;
   ws.sqlite
     .prepare('insert into territories (code, name_zh, name_en, parent_id, kind, sort_order) values (?, ?, ?, ?, ?, ?)')
-    .run(code, input.nameZh, input.nameEn ?? null, parent?.id ?? null, input.kind ?? defaultKind(parent?.kind ?? null), sort);
+    .run(code, input.nameZh, input.nameEn ?? null, parent?.id ?? null, kind, sort);
   return getTerritory(ws, code);
 }
 
@@ -161,9 +210,13 @@ export function renameTerritory(ws: Workspace, input: TerritoryRenameInput): { b
   const before = getTerritory(ws, input.code);
   if (input.newCode && input.newCode.toLowerCase() !== before.code.toLowerCase() && ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(input.newCode))
     throw refuse(`Territory code ${input.newCode} is already used`, 'CONFLICT', 'territory.codeTaken', { code: input.newCode });
+  if (input.kind && input.kind !== before.kind) {
+    checkFits(before.code, input.kind, before.parent ? getTerritory(ws, before.parent) : null);
+    checkChildrenFit(ws, before.id, { code: before.code, kind: input.kind });
+  }
   ws.sqlite
-    .prepare(`update territories set code = ?, name_zh = ?, name_en = ?, ${touch} where id = ?`)
-    .run(input.newCode ?? before.code, input.nameZh ?? before.nameZh, input.nameEn === undefined ? before.nameEn : input.nameEn, before.id);
+    .prepare(`update territories set code = ?, name_zh = ?, name_en = ?, kind = ?, ${touch} where id = ?`)
+    .run(input.newCode ?? before.code, input.nameZh ?? before.nameZh, input.nameEn === undefined ? before.nameEn : input.nameEn, input.kind ?? before.kind, before.id);
   return { before, after: getTerritory(ws, input.newCode ?? before.code) };
 }
 
@@ -173,7 +226,10 @@ export function moveTerritory(ws: Workspace, input: TerritoryMoveInput): { befor
   const parent = input.parent ? byCode(ws, input.parent) : null;
   if (parent && isWithin(treeNodes(ws), parent.id, before.id))
     throw refuse(`Territory ${before.code} cannot move under itself or one of its own sub-territories (${parent.code})`, 'CONFLICT', 'territory.moveUnderItself', { code: before.code, parent: parent.code });
-  ws.sqlite.prepare(`update territories set parent_id = ?, ${touch} where id = ?`).run(parent?.id ?? null, before.id);
+  const kind = levelAt(before.kind, input.kind, parent);
+  checkFits(before.code, kind, parent);
+  if (kind !== before.kind) checkChildrenFit(ws, before.id, { code: before.code, kind });
+  ws.sqlite.prepare(`update territories set parent_id = ?, kind = ?, ${touch} where id = ?`).run(parent?.id ?? null, kind, before.id);
   return { before, after: getTerritory(ws, before.code) };
 }
 
@@ -185,6 +241,7 @@ export function mergeTerritory(ws: Workspace, input: TerritoryMergeInput): { fro
   if (from.id === into0.id) throw refuse('A territory cannot be merged into itself', 'CONFLICT', 'territory.mergeIntoItself', { code: from.code });
   if (isWithin(treeNodes(ws), into0.id, from.id))
     throw refuse(`Territory ${from.code} cannot be merged into one of its own sub-territories (${into0.code})`, 'CONFLICT', 'territory.mergeIntoDescendant', { code: from.code, into: into0.code });
+  checkChildrenFit(ws, from.id, into0);
   const movedPartners = ws.sqlite.prepare('update partners set territory_id = ? where territory_id = ?').run(into0.id, from.id).changes;
   ws.sqlite.prepare('update channel_managers set territory_id = ? where territory_id = ?').run(into0.id, from.id);
   ws.sqlite.prepare('update territories set parent_id = ? where parent_id = ?').run(into0.id, from.id);

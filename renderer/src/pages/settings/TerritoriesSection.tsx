@@ -1,12 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Territory } from '../../../../electron/contract/territories';
+import { TERRITORY_KINDS, type TerritoryKind } from '../../../../shared/enums';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { HqBadge, useHqReadOnlyReason } from '../../components/HqBadge';
 import { territoryLabel, useTerritories } from '../../territories';
 
 const CODE = /^[\p{L}\p{N}_.-]+$/u;
+
+/** The level a new node takes under a parent unless the user picks another (the domain's default). */
+function levelUnder(parentKind: TerritoryKind | undefined): TerritoryKind {
+  if (!parentKind) return 'territory';
+  return parentKind === 'territory' || parentKind === 'subTerritory' ? 'subTerritory' : 'city';
+}
 
 /** Field checks in the app's language, before anything is sent (the contract checks again). */
 function problems(f: { nameZh: string; nameEn: string; code: string }, t: (k: string) => string): Record<string, string> {
@@ -30,7 +37,8 @@ export function TerritoriesSection() {
   const merge = useMutationOp('territories.merge');
   const setActive = useMutationOp('territories.setActive');
   const [editing, setEditing] = useState<Territory | 'new' | null>(null);
-  const [form, setForm] = useState({ nameZh: '', nameEn: '', code: '', parent: '' });
+  const [form, setForm] = useState<{ nameZh: string; nameEn: string; code: string; parent: string; kind: TerritoryKind }>({ nameZh: '', nameEn: '', code: '', parent: '', kind: 'territory' });
+  const [kindChosen, setKindChosen] = useState(false);
   const [mergeInto, setMergeInto] = useState('');
   const [shown, setShown] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -43,25 +51,44 @@ export function TerritoriesSection() {
     return d;
   };
   const reset = () => [add, rename, move, merge, setActive].forEach((m) => m.reset());
-  const open = (r: Territory | 'new') => {
+  const kindOf = (code: string) => territories.rows.find((x) => x.code === code)?.kind;
+  /** `under`: a new node below that territory (the row's "Add below"). */
+  const open = (r: Territory | 'new', under?: Territory) => {
     reset();
     setDone(null);
     setEditing(r);
     setMergeInto('');
-    setForm(r === 'new' ? { nameZh: '', nameEn: '', code: '', parent: '' } : { nameZh: r.nameZh, nameEn: r.nameEn ?? '', code: r.code, parent: r.parent ?? '' });
+    setKindChosen(r !== 'new');
+    setForm(
+      r === 'new'
+        ? { nameZh: '', nameEn: '', code: '', parent: under?.code ?? '', kind: levelUnder(under?.kind) }
+        : { nameZh: r.nameZh, nameEn: r.nameEn ?? '', code: r.code, parent: r.parent ?? '', kind: r.kind },
+    );
   };
+  const setParent = (parent: string) => setForm({ ...form, parent, kind: kindChosen ? form.kind : levelUnder(kindOf(parent)) });
   const save = async () => {
     if (Object.keys(errs).length || !editing) return;
     try {
       if (editing === 'new') {
-        const r = await add.mutateAsync({ nameZh: form.nameZh.trim(), nameEn: form.nameEn.trim() || null, ...(form.code.trim() ? { code: form.code.trim() } : {}), parent: form.parent || null });
+        const r = await add.mutateAsync({ nameZh: form.nameZh.trim(), nameEn: form.nameEn.trim() || null, ...(form.code.trim() ? { code: form.code.trim() } : {}), parent: form.parent || null, kind: form.kind });
         setDone(t('settings:territoryTree.added', { code: r.code }));
       } else {
         let code = editing.code;
-        if (form.nameZh.trim() !== editing.nameZh || (form.nameEn.trim() || null) !== editing.nameEn || form.code.trim() !== editing.code) {
-          code = (await rename.mutateAsync({ code, nameZh: form.nameZh.trim(), nameEn: form.nameEn.trim() || null, ...(form.code.trim() !== editing.code ? { newCode: form.code.trim() } : {}) })).code;
+        const moving = (form.parent || null) !== editing.parent;
+        // a new level goes with the move when the parent changes too (a 大区 becomes a province under 华南 in one step)
+        const relevel = form.kind !== editing.kind && !moving;
+        if (form.nameZh.trim() !== editing.nameZh || (form.nameEn.trim() || null) !== editing.nameEn || form.code.trim() !== editing.code || relevel) {
+          code = (
+            await rename.mutateAsync({
+              code,
+              nameZh: form.nameZh.trim(),
+              nameEn: form.nameEn.trim() || null,
+              ...(form.code.trim() !== editing.code ? { newCode: form.code.trim() } : {}),
+              ...(relevel ? { kind: form.kind } : {}),
+            })
+          ).code;
         }
-        if ((form.parent || null) !== editing.parent) await move.mutateAsync({ code, parent: form.parent || null });
+        if (moving) await move.mutateAsync({ code, parent: form.parent || null, ...(form.kind !== editing.kind ? { kind: form.kind } : {}) });
         setDone(t('settings:territoryTree.saved', { code }));
       }
       setEditing(null);
@@ -102,7 +129,7 @@ export function TerritoriesSection() {
           </label>
           <label>
             <span>{t('settings:territoryTree.parent')}</span>
-            <select value={form.parent} onChange={(e) => setForm({ ...form, parent: e.target.value })} data-testid="territory-parent">
+            <select value={form.parent} onChange={(e) => setParent(e.target.value)} data-testid="territory-parent">
               <option value="">{t('settings:territoryTree.topLevel')}</option>
               {territories.options
                 .filter((o) => editing === 'new' || o.value !== editing.code)
@@ -112,6 +139,24 @@ export function TerritoriesSection() {
                   </option>
                 ))}
             </select>
+          </label>
+          <label>
+            <span>{t('settings:territoryTree.kind')}</span>
+            <select
+              value={form.kind}
+              onChange={(e) => {
+                setKindChosen(true);
+                setForm({ ...form, kind: e.target.value as TerritoryKind });
+              }}
+              data-testid="territory-kind"
+            >
+              {TERRITORY_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`settings:territoryTree.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+            <small className="muted">{t('settings:territoryTree.kindHint')}</small>
           </label>
           <div className="actions span2">
             <button type="submit" className="primary" disabled={Object.keys(errs).length > 0} data-testid="territory-save">
@@ -183,6 +228,12 @@ export function TerritoriesSection() {
                         {t('common:actions.edit')}
                       </button>
                     </span>
+                    {' '}
+                    {r.kind !== 'city' && (
+                      <button className="link" onClick={() => open('new', r)} data-testid={`territory-add-under-${r.code}`}>
+                        {t(r.kind === 'province' ? 'settings:territoryTree.addCity' : 'settings:territoryTree.addBelow')}
+                      </button>
+                    )}
                   </td>
                 </tr>
               ))}

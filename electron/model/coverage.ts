@@ -108,8 +108,19 @@ export interface ProvinceFigures {
   revenueMinor: number;
   /** Average health score of the period's scorecards of partners placed there; null without scorecards. */
   healthScore: number | null;
-  /** The province's own coverage lines (targets on it, or the default one partner). */
+  /** The province's own coverage lines (targets on it; else one partner in each of its active cities, or in it). */
   coverage: CoverageFigure;
+  /** Active cities the company defined under it (0 for a city): the map opens them on a click. */
+  cities: number;
+}
+
+/** A province's cities (`coverage.cities`): each city's figures, and what lies in the province outside every city. */
+export interface CityMap {
+  province: { code: string; nameZh: string; nameEn: string | null };
+  period: string;
+  cities: ProvinceFigures[];
+  /** Partners placed in the province but in none of its cities (no city text, or a city not defined). */
+  elsewhere: { activePartners: number; revenueMinor: number; healthScore: number | null };
 }
 
 export interface ProvinceMap {
@@ -144,3 +155,4 @@ export type CoverageTargetInput = z.output<typeof coverageTargetInput>;
 
 export const coverageReportInput = z.object({ territory: code.optional(), period: zs.period.optional() }).strict();
 export const provinceMapInput = z.object({ period: zs.period.optional() }).strict();
+export const cityMapInput = z.object({ province: code, period: zs.period.optional() }).strict();

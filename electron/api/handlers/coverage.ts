@@ -6,6 +6,7 @@ export const coverageHandlers: HandlerMap<keyof typeof coverageContract> = {
   'coverage.report': ({ ws }, input) => coverage.coverageReport(ws, input),
   'coverage.kpi': ({ ws }) => coverage.coverageKpi(ws),
   'coverage.provinces': ({ ws }, input) => coverage.provinceMap(ws, input),
+  'coverage.cities': ({ ws }, input) => coverage.cityMap(ws, input),
   'coverage.targets.list': ({ ws }, { territory }) => coverage.listCoverageTargets(ws, territory),
   'coverage.targets.add': ({ ws, audit }, input) => {
     const after = coverage.addCoverageTarget(ws, input);

@@ -3,6 +3,7 @@ import type { ChannelType } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { parsePeriod, periodContaining } from '../../../shared/period';
 import type {
+  CityMap,
   CoverageFigure,
   CoverageLine,
   CoverageReport,
@@ -118,6 +119,8 @@ function coverageModel(ws: Workspace) {
    * The lines of a territory: the targets set in its subtree or on an area in it (华东's target "3 dealers in 浙江" is
    * 浙江's too), else one partner in each active province under it.
    */
+  const activeCities = (provinceId: number): PlaceNode[] =>
+    [...subtree(provinceId)].map((id) => places.node(id)!).filter((n) => n.kind === 'city' && n.active && n.id !== provinceId);
   const linesOf = (territoryId: number): { lines: CoverageLine[]; byDefault: boolean } => {
     const inside = subtree(territoryId);
     const own = targets.filter((t) => inside.has(t.territoryId) || (t.areaId != null && inside.has(t.areaId)));
@@ -128,11 +131,16 @@ function coverageModel(ws: Workspace) {
       };
     const self = places.node(territoryId)!;
     const provinces = [...inside].map((id) => places.node(id)!).filter((n) => n.kind === 'province' && n.active && n.id !== territoryId);
-    const areas = self.kind === 'province' || self.kind === 'city' || provinces.length === 0 ? [self] : provinces;
+    // A province whose company defined cities in it is covered city by city (深圳, 广州 … each wants one partner).
+    const byCity = (p: PlaceNode) => {
+      const cities = activeCities(p.id);
+      return cities.length ? cities : [p];
+    };
+    const areas = self.kind === 'city' ? [self] : self.kind === 'province' ? byCity(self) : provinces.length === 0 ? [self] : provinces.flatMap(byCity);
     return { byDefault: true, lines: areas.map((a) => (a.id === self.id ? line(self, null, null, 1, null) : line(self, a, null, 1, null))) };
   };
 
-  return { places, tree, byCode, located, unplaced, count, linesOf, subtree };
+  return { places, tree, byCode, located, unplaced, count, linesOf, subtree, activeCities };
 }
 
 /** The period figures are shown for: the one asked, else the latest evaluated, else the current quarter. */
@@ -295,58 +303,100 @@ export function removeCoverageTarget(ws: Workspace, id: number): CoverageTarget 
 }
 
 /**
- * Per provincial division: active partners, the period's revenue and average health score of partners placed there,
- * and the province's own coverage — what the tile map colours and the table beside it lists.
+ * Revenue and average health per tile over a period. `tileOf` picks the tile a partner lies on from the territories it
+ * lies in (its own territory's lineage, then its place's); every live partner counts, not only active ones (a
+ * suspended partner's sales count).
  */
-export function provinceMap(ws: Workspace, input: { period?: string }): ProvinceMap {
-  const m = coverageModel(ws);
-  const { period, periods } = shownPeriod(ws, input.period);
+function tileFigures(ws: Workspace, m: ReturnType<typeof coverageModel>, period: string, tileOf: (lineage: number[]) => number | undefined) {
   const { start, end } = parsePeriod(period, readEvaluationSettings(ws.db).fiscalStartMonth);
-  const provinces = m.tree.filter((t) => isMapPlace(m.places, t.id));
-  // Revenue and scorecards of every live partner placed in a province (not only active ones: a suspended partner's sales count).
-  const allPlaced = new Map<number, number>();
+  const placed = new Map<number, number>();
   for (const r of ws.sqlite.prepare('select id, territory_id as territoryId, province, city from partners where deleted_at is null').all() as Array<{
     id: number;
     territoryId: number | null;
     province: string | null;
     city: string | null;
   }>) {
-    const ids = [...(r.territoryId != null ? m.places.lineage(r.territoryId) : []), ...(() => {
-      const place = m.places.placeOf(r.province, r.city);
-      return place == null ? [] : m.places.lineage(place);
-    })()];
-    const prov = ids.find((id) => isMapPlace(m.places, id));
-    if (prov !== undefined) allPlaced.set(r.id, prov);
+    const place = m.places.placeOf(r.province, r.city);
+    const tile = tileOf([...(r.territoryId != null ? m.places.lineage(r.territoryId) : []), ...(place == null ? [] : m.places.lineage(place))]);
+    if (tile !== undefined) placed.set(r.id, tile);
   }
   const revenue = new Map<number, number>();
   for (const r of ws.sqlite
     .prepare('select partner_id as partnerId, sum(amount_minor) as rev from sales_lines where date between ? and ? group by partner_id')
     .all(start, end) as Array<{ partnerId: number; rev: number }>) {
-    const prov = allPlaced.get(r.partnerId);
-    if (prov !== undefined) revenue.set(prov, (revenue.get(prov) ?? 0) + r.rev);
+    const tile = placed.get(r.partnerId);
+    if (tile !== undefined) revenue.set(tile, (revenue.get(tile) ?? 0) + r.rev);
   }
   const health = new Map<number, { sum: number; n: number }>();
   for (const s of listScorecards(ws, { period })) {
-    const prov = allPlaced.get(s.partnerId);
-    if (prov === undefined) continue;
-    const h = health.get(prov) ?? { sum: 0, n: 0 };
+    const tile = placed.get(s.partnerId);
+    if (tile === undefined) continue;
+    const h = health.get(tile) ?? { sum: 0, n: 0 };
     h.sum += s.healthScore;
     h.n++;
-    health.set(prov, h);
+    health.set(tile, h);
   }
+  return {
+    revenueMinor: (id: number) => revenue.get(id) ?? 0,
+    healthScore: (id: number) => {
+      const h = health.get(id);
+      return h ? Math.round((h.sum / h.n) * 10) / 10 : null;
+    },
+  };
+}
+
+/**
+ * Per provincial division: active partners, the period's revenue and average health score of partners placed there,
+ * and the province's own coverage — what the tile map colours and the table beside it lists.
+ */
+export function provinceMap(ws: Workspace, input: { period?: string }): ProvinceMap {
+  const m = coverageModel(ws);
+  const { period, periods } = shownPeriod(ws, input.period);
+  const provinces = m.tree.filter((t) => isMapPlace(m.places, t.id));
+  const figures = tileFigures(ws, m, period, (ids) => ids.find((id) => isMapPlace(m.places, id)));
   const rootOf = (id: number) => m.places.lineage(id).at(-1)!;
-  const out: ProvinceFigures[] = provinces.map((p) => {
-    const h = health.get(p.id);
-    return {
-      code: p.code,
-      nameZh: p.nameZh,
-      nameEn: p.nameEn,
-      region: rootOf(p.id) === p.id ? null : m.places.node(rootOf(p.id))!.code,
-      activePartners: m.count(p.id, null),
-      revenueMinor: revenue.get(p.id) ?? 0,
-      healthScore: h ? Math.round((h.sum / h.n) * 10) / 10 : null,
-      coverage: figure(m.linesOf(p.id).lines),
-    };
-  });
+  const out: ProvinceFigures[] = provinces.map((p) => ({
+    code: p.code,
+    nameZh: p.nameZh,
+    nameEn: p.nameEn,
+    region: rootOf(p.id) === p.id ? null : m.places.node(rootOf(p.id))!.code,
+    activePartners: m.count(p.id, null),
+    revenueMinor: figures.revenueMinor(p.id),
+    healthScore: figures.healthScore(p.id),
+    coverage: figure(m.linesOf(p.id).lines),
+    cities: p.kind === 'province' ? m.activeCities(p.id).length : 0,
+  }));
   return { period, periods, provinces: out, unplaced: m.unplaced };
+}
+
+/**
+ * A province's cities as tiles: per active city the partners placed in it (assigned to it or below it, or located there
+ * by their city text), the period's revenue and health, and its coverage; and the rest of the province.
+ */
+export function cityMap(ws: Workspace, input: { province: string; period?: string }): CityMap {
+  const m = coverageModel(ws);
+  const province = m.tree.find((t) => t.code.toLowerCase() === input.province.toLowerCase());
+  if (!province || !isMapPlace(m.places, province.id)) throw refuse(`Territory ${input.province} is no province`, 'NOT_FOUND', 'territory.notFound', { code: input.province });
+  const { period } = shownPeriod(ws, input.period);
+  const cities = m.activeCities(province.id).sort((a, b) => a.code.localeCompare(b.code));
+  const cityIds = new Set(cities.map((c) => c.id));
+  // A partner's tile: the city it lies in, else the province itself when it lies there (the "elsewhere" figures).
+  const figures = tileFigures(ws, m, period, (ids) => ids.find((id) => cityIds.has(id)) ?? (ids.includes(province.id) ? province.id : undefined));
+  const elsewhere = m.located.filter((p) => p.within.has(province.id) && !cities.some((c) => p.within.has(c.id))).length;
+  return {
+    province: { code: province.code, nameZh: province.nameZh, nameEn: province.nameEn },
+    period,
+    cities: cities.map((c) => ({
+      code: c.code,
+      nameZh: c.nameZh,
+      nameEn: c.nameEn,
+      region: province.code,
+      activePartners: m.count(c.id, null),
+      revenueMinor: figures.revenueMinor(c.id),
+      healthScore: figures.healthScore(c.id),
+      coverage: figure(m.linesOf(c.id).lines),
+      cities: 0,
+    })),
+    elsewhere: { activePartners: elsewhere, revenueMinor: figures.revenueMinor(province.id), healthScore: figures.healthScore(province.id) },
+  };
 }

@@ -8,6 +8,7 @@ import { HqBadge } from '../../components/HqBadge';
 import { formatMoney, formatRatio } from '../../format';
 import { useTerritories } from '../../territories';
 import { CHANNEL_TYPES } from '../../../../shared/enums';
+import { CityTiles } from './CityTiles';
 import { formatMeasure, MEASURES, ProvinceTileMap, type Measure } from './ProvinceTileMap';
 
 const MEASURE_KEY = 'pwb.territories.measure';
@@ -40,6 +41,12 @@ export default function TerritoriesPage() {
     setParams(next, { replace: true });
   };
   const toPartners = (code: string) => navigate(`/partners?place=${encodeURIComponent(code)}`);
+  // A province with cities opens its city tiles (?province=CODE); one without goes straight to its partners.
+  const cityView = params.get('province');
+  const pickProvince = (code: string) => {
+    if (map.data?.provinces.find((p) => p.code === code)?.cities) setParam('province', code);
+    else toPartners(code);
+  };
   const hqVersionOf = (code: string) => territories.rows.find((x) => x.code === code)?.hqVersion ?? null;
   const name = (zhName: string | null, enName: string | null) => (zh ? zhName : (enName ?? zhName)) ?? '';
   const depth = useMemo(() => {
@@ -107,7 +114,10 @@ export default function TerritoriesPage() {
       </div>
       {map.data && (
         <div style={{ display: 'grid', gridTemplateColumns: 'minmax(420px, 3fr) minmax(320px, 2fr)', gap: 16, alignItems: 'start' }}>
-          <ProvinceTileMap provinces={map.data.provinces} measure={measure} onPick={toPartners} />
+          <ProvinceTileMap provinces={map.data.provinces} measure={measure} onPick={pickProvince} />
+          {cityView ? (
+            <CityTiles province={cityView} period={period} measure={measure} onPick={toPartners} onClose={() => setParam('province', null)} />
+          ) : (
           <div style={{ maxHeight: 480, overflow: 'auto' }}>
             <table className="compare-table" data-testid="province-table">
               <thead>
@@ -126,6 +136,14 @@ export default function TerritoriesPage() {
                       <button type="button" className="link" onClick={() => toPartners(p.code)} data-testid={`province-${p.code}`}>
                         {name(p.nameZh, p.nameEn)}
                       </button>
+                      {p.cities > 0 && (
+                        <>
+                          {' '}
+                          <button type="button" className="link" onClick={() => setParam('province', p.code)} data-testid={`province-cities-${p.code}`}>
+                            {t('cities.open', { count: p.cities })}
+                          </button>
+                        </>
+                      )}
                     </td>
                     <td>{p.activePartners}</td>
                     <td>{formatMoney(p.revenueMinor)}</td>
@@ -136,6 +154,7 @@ export default function TerritoriesPage() {
               </tbody>
             </table>
           </div>
+          )}
         </div>
       )}
 

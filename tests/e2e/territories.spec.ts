@@ -288,6 +288,50 @@ test.describe('Mine (我的) on the sales grid', () => {
   });
 });
 
+test.describe('city tiles', () => {
+  test.use({ viewport: { width: 1600, height: 1000 } });
+  test('a province with cities opens its city tiles; a city tile filters the partners grid', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+    await page.goto('/#/territories');
+    const call = (op: string, input: object) =>
+      page.evaluate(
+        async ([o, i]) => {
+          const res = await fetch('/api/call', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-pwb-token': sessionStorage.getItem('pwb.bridgeToken') ?? '' },
+            body: JSON.stringify({ op: o, input: i }),
+          });
+          return (await res.json()) as { ok: boolean; result: unknown };
+        },
+        [op, input] as const,
+      );
+    // 浙江 gets two cities; one of its partners is assigned to 杭州
+    expect((await call('territories.add', { nameZh: '杭州市', nameEn: 'Hangzhou', code: '330100', parent: '330000' })).ok).toBe(true);
+    expect((await call('territories.add', { nameZh: '宁波市', nameEn: 'Ningbo', code: '330200', parent: '330000' })).ok).toBe(true);
+    const zj = (await call('partners.list', { places: ['330000'], limit: 5 })).result as { rows: Array<{ id: number; code: string }> };
+    expect(zj.rows.length).toBeGreaterThan(0);
+    expect((await call('partners.update', { id: zj.rows[0].id, patch: { territory: '330100' } })).ok).toBe(true);
+    await page.reload();
+    await page.getByTestId('map-measure').selectOption('partners');
+    const { x, y } = await tilePoint(page, '330000');
+    await page.mouse.click(x, y);
+    await expect(page).toHaveURL(/province=330000/);
+    const tiles = page.getByTestId('city-tiles');
+    await expect(tiles).toContainText('浙江省：城市');
+    await expect(page.getByTestId('city-row-330100')).toContainText('杭州市');
+    expect(Number(await page.getByTestId('city-row-330100').locator('td').nth(1).textContent())).toBeGreaterThanOrEqual(1);
+    await expect(page.getByTestId('city-row-330200')).toContainText('宁波市');
+    await expect(page.getByTestId('city-row-elsewhere')).toContainText('省内其他地区');
+    await page.getByTestId('city-tiles-close').click();
+    await expect(page.getByTestId('province-cities-330000')).toContainText('2 个城市');
+    await page.getByTestId('province-cities-330000').click();
+    await page.getByTestId('city-tile-330100').click();
+    await expect(page).toHaveURL(/#\/partners\?place=330100/);
+    await expect(gridCells(page, 'partners-grid', 'code').first()).toBeVisible();
+    expect(await gridCells(page, 'partners-grid', 'code').allTextContents()).toContain(zj.rows[0].code);
+  });
+});
+
 test.describe('territory scorecard and places the company added (runs last: it adds a province)', () => {
   test.use({ viewport: { width: 1600, height: 1000 } });
 

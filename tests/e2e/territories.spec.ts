@@ -1,6 +1,21 @@
 import { expect, test, type Page } from './bridgeTest';
 import { gridCells } from './grid';
 
+/** An operation called over the page's bridge (the page's own token), for setting up what a test needs. */
+async function bridgeCall(page: Page, op: string, input: object): Promise<{ ok: boolean; result: unknown }> {
+  return page.evaluate(
+    async ([o, i]) => {
+      const res = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-pwb-token': sessionStorage.getItem('pwb.bridgeToken') ?? '' },
+        body: JSON.stringify({ op: o, input: i }),
+      });
+      return (await res.json()) as { ok: boolean; result: unknown };
+    },
+    [op, input] as const,
+  );
+}
+
 /** The canvas position of a province's tile (the chart converts the tile's grid cell to pixels). */
 async function tilePoint(page: Page, code: string): Promise<{ x: number; y: number }> {
   const figure = page.getByTestId('province-map');
@@ -246,18 +261,7 @@ test.describe('Mine (我的) on the sales grid', () => {
   test('Mine keeps the sales lines of my partners, the totals follow, and it is remembered', async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
     await page.goto('/#/sales');
-    const call = (op: string, input: object) =>
-      page.evaluate(
-        async ([o, i]) => {
-          const res = await fetch('/api/call', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-pwb-token': sessionStorage.getItem('pwb.bridgeToken') ?? '' },
-            body: JSON.stringify({ op: o, input: i }),
-          });
-          return ((await res.json()) as { result: unknown }).result;
-        },
-        [op, input] as const,
-      );
+    const call = (op: string, input: object) => bridgeCall(page, op, input).then((r) => r.result);
     // the channel manager with the most partners is "me"
     const managers = (await call('channelManagers.list', {})) as Array<{ id: number; name: string; partners: number }>;
     const me = [...managers].sort((a, b) => b.partners - a.partners)[0];
@@ -293,18 +297,7 @@ test.describe('city tiles', () => {
   test('a province with cities opens its city tiles; a city tile filters the partners grid', async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
     await page.goto('/#/territories');
-    const call = (op: string, input: object) =>
-      page.evaluate(
-        async ([o, i]) => {
-          const res = await fetch('/api/call', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-pwb-token': sessionStorage.getItem('pwb.bridgeToken') ?? '' },
-            body: JSON.stringify({ op: o, input: i }),
-          });
-          return (await res.json()) as { ok: boolean; result: unknown };
-        },
-        [op, input] as const,
-      );
+    const call = (op: string, input: object) => bridgeCall(page, op, input);
     // 浙江 gets two cities; one of its partners is assigned to 杭州
     expect((await call('territories.add', { nameZh: '杭州市', nameEn: 'Hangzhou', code: '330100', parent: '330000' })).ok).toBe(true);
     expect((await call('territories.add', { nameZh: '宁波市', nameEn: 'Ningbo', code: '330200', parent: '330000' })).ok).toBe(true);
@@ -344,14 +337,7 @@ test.describe('territory scorecard and places the company added (runs last: it a
     await expect(page.getByTestId('health-HD')).toHaveText(/^\d+\.\d$/);
     await expect(page.getByTestId('map-added-note')).toHaveCount(0);
 
-    const reply = await page.evaluate(async () => {
-      const res = await fetch('/api/call', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-pwb-token': sessionStorage.getItem('pwb.bridgeToken') ?? '' },
-        body: JSON.stringify({ op: 'territories.add', input: { nameZh: '海外', code: 'OVERSEAS', nameEn: 'Overseas', parent: 'HN', kind: 'province' } }),
-      });
-      return (await res.json()) as { ok: boolean };
-    });
+    const reply = await bridgeCall(page, 'territories.add', { nameZh: '海外', code: 'OVERSEAS', nameEn: 'Overseas', parent: 'HN', kind: 'province' });
     expect(reply.ok).toBe(true);
     await page.reload();
     await expect(page.getByTestId('map-added-note')).toContainText('Overseas');

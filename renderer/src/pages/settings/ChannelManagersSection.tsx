@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelManager } from '../../../../electron/contract/channelManagers';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { TerritoryOptions } from '../../components/TerritoryOptions';
+import { TextField } from '../../components/TextField';
 import { useTerritories } from '../../territories';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -76,30 +78,14 @@ export function ChannelManagersSection() {
       </div>
       {editing && (
         <form noValidate onSubmit={(e) => { e.preventDefault(); if (Object.keys(errs).length === 0) save(); }} className="form-grid" data-testid="manager-form" style={{ marginTop: 12 }}>
-          <label>
-            <span>{t('settings:managers.name')}</span>
-            <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} aria-invalid={errs.name ? true : undefined} data-testid="manager-name" />
-            {errs.name && <small className="field-error">{errs.name}</small>}
-          </label>
-          <label>
-            <span>{t('settings:managers.email')}</span>
-            <input value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} aria-invalid={errs.email ? true : undefined} data-testid="manager-email" />
-            {errs.email && <small className="field-error">{errs.email}</small>}
-          </label>
-          <label>
-            <span>{t('settings:managers.phone')}</span>
-            <input value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} aria-invalid={errs.phone ? true : undefined} data-testid="manager-phone" />
-            {errs.phone && <small className="field-error">{errs.phone}</small>}
-          </label>
+          <TextField label={t('settings:managers.name')} value={form.name} onChange={(name) => setForm({ ...form, name })} error={errs.name} testId="manager-name" />
+          <TextField label={t('settings:managers.email')} value={form.email} onChange={(email) => setForm({ ...form, email })} error={errs.email} testId="manager-email" />
+          <TextField label={t('settings:managers.phone')} value={form.phone} onChange={(phone) => setForm({ ...form, phone })} error={errs.phone} testId="manager-phone" />
           <label>
             <span>{t('settings:managers.territory')}</span>
             <select value={form.territory} onChange={(e) => setForm({ ...form, territory: e.target.value })} data-testid="manager-territory">
               <option value="">—</option>
-              {territories.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <TerritoryOptions />
             </select>
           </label>
           <label className="inline span2">

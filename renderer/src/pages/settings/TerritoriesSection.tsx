@@ -4,6 +4,8 @@ import type { Territory } from '../../../../electron/contract/territories';
 import { TERRITORY_KINDS, type TerritoryKind } from '../../../../shared/enums';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { TerritoryOptions } from '../../components/TerritoryOptions';
+import { TextField } from '../../components/TextField';
 import { HqBadge, useHqReadOnlyReason } from '../../components/HqBadge';
 import { territoryLabel, useTerritories } from '../../territories';
 
@@ -113,31 +115,21 @@ export function TerritoriesSection() {
       <ErrorBanner error={error} />
       {editing && (
         <form noValidate onSubmit={(e) => { e.preventDefault(); if (Object.keys(errs).length === 0) void save(); }} className="form-grid" data-testid="territory-form" style={{ marginBottom: 12 }}>
-          <label>
-            <span>{t('settings:territoryTree.nameZh')}</span>
-            <input value={form.nameZh} onChange={(e) => setForm({ ...form, nameZh: e.target.value })} aria-invalid={errs.nameZh ? true : undefined} data-testid="territory-nameZh" />
-            {errs.nameZh && <small className="field-error">{errs.nameZh}</small>}
-          </label>
-          <label>
-            <span>{t('settings:territoryTree.nameEn')}</span>
-            <input value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.target.value })} data-testid="territory-nameEn" />
-          </label>
-          <label>
-            <span>{t('settings:territoryTree.code')}</span>
-            <input value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} aria-invalid={errs.code ? true : undefined} placeholder={editing === 'new' ? t('settings:territoryTree.codeAuto') : undefined} data-testid="territory-code" />
-            {errs.code && <small className="field-error">{errs.code}</small>}
-          </label>
+          <TextField label={t('settings:territoryTree.nameZh')} value={form.nameZh} onChange={(nameZh) => setForm({ ...form, nameZh })} error={errs.nameZh} testId="territory-nameZh" />
+          <TextField label={t('settings:territoryTree.nameEn')} value={form.nameEn} onChange={(nameEn) => setForm({ ...form, nameEn })} testId="territory-nameEn" />
+          <TextField
+            label={t('settings:territoryTree.code')}
+            value={form.code}
+            onChange={(code) => setForm({ ...form, code })}
+            error={errs.code}
+            placeholder={editing === 'new' ? t('settings:territoryTree.codeAuto') : undefined}
+            testId="territory-code"
+          />
           <label>
             <span>{t('settings:territoryTree.parent')}</span>
             <select value={form.parent} onChange={(e) => setParent(e.target.value)} data-testid="territory-parent">
               <option value="">{t('settings:territoryTree.topLevel')}</option>
-              {territories.options
-                .filter((o) => editing === 'new' || o.value !== editing.code)
-                .map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
+              <TerritoryOptions except={editing === 'new' ? undefined : editing.code} />
             </select>
           </label>
           <label>
@@ -171,11 +163,7 @@ export function TerritoriesSection() {
                 <span className="spacer" />
                 <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} data-testid="territory-merge-into" aria-label={t('settings:territoryTree.mergeInto')}>
                   <option value="">{t('settings:territoryTree.mergeInto')}</option>
-                  {territories.options.filter((o) => o.value !== editing.code).map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
+                  <TerritoryOptions except={editing.code} />
                 </select>
                 <button
                   type="button"

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
-import { formatDateTime, formatMoney } from '../../format';
-import { useToday } from '../../today';
-import { quartersBack } from '../../../../shared/period';
+import { Link } from 'react-router-dom';
+import { formatDateTime } from '../../format';
 
 /** Settings → HQ: the connection (address without password, key file, office), publish now with progress, the last outcome. */
 export function HqSection() {
@@ -117,61 +116,13 @@ export function HqSection() {
         </p>
       )}
       <ErrorBanner error={status.error ?? configure.error ?? savePassword.error ?? forgetPassword.error ?? publish.error} />
-      {s?.url && <HqOverview />}
-    </section>
-  );
-}
-
-/** The HQ overview across offices (read-only; needs a role HQ lets read every office). */
-function HqOverview() {
-  const { t } = useTranslation(['hq']);
-  const today = useToday();
-  const [period, setPeriod] = useState(() => quartersBack(today, 0)[0]);
-  const [shown, setShown] = useState<string | null>(null);
-  const dash = useOp('hq.dashboard', { period: shown ?? period }, { enabled: shown !== null });
-  const d = dash.data;
-  const table = (title: string, head: string[], rows: Array<Array<string | number>>, id: string) => (
-    <div>
-      <h4>{title}</h4>
-      <table className="table" data-testid={id}>
-        <thead>
-          <tr>{head.map((h) => <th key={h}>{h}</th>)}</tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-  return (
-    <div data-testid="hq-overview">
-      <h3>{t('hq:dashboard.title')}</h3>
-      <label>
-        {t('hq:dashboard.period')} <input value={period} onChange={(e) => setPeriod(e.target.value)} data-testid="hq-period" />
-      </label>{' '}
-      <button onClick={() => setShown(period)} data-testid="hq-dashboard-load">
-        {t('hq:dashboard.load')}
-      </button>
-      <ErrorBanner error={dash.error} />
-      {d && (
-        <>
-          {table(t('hq:dashboard.byOffice'), [t('hq:dashboard.officeCol'), t('hq:dashboard.revenueCol'), t('hq:dashboard.partnersCol')], d.revenueByOffice.map((r) => [r.office, formatMoney(r.revenueMinor), r.partners]), 'hq-by-office')}
-          {table(t('hq:dashboard.byTerritory'), [t('hq:dashboard.officeCol'), t('hq:dashboard.territoryCol'), t('hq:dashboard.revenueCol')], d.revenueByTerritory.map((r) => [r.office, r.territory ?? '—', formatMoney(r.revenueMinor)]), 'hq-by-territory')}
-          {table(t('hq:dashboard.grades'), [t('hq:dashboard.gradeCol'), t('hq:dashboard.partnersCol')], d.grades.map((g) => [t('hq:dashboard.gradeValue', { grade: g.grade }), g.partners]), 'hq-grades')}
-          {table(t('hq:dashboard.top'), [t('hq:dashboard.officeCol'), t('hq:dashboard.partnerCol'), t('hq:dashboard.revenueCol')], d.top.map((r) => [r.office, r.partnerCode, formatMoney(r.revenueMinor)]), 'hq-top')}
-          {table(t('hq:dashboard.bottom'), [t('hq:dashboard.officeCol'), t('hq:dashboard.partnerCol'), t('hq:dashboard.revenueCol')], d.bottom.map((r) => [r.office, r.partnerCode, formatMoney(r.revenueMinor)]), 'hq-bottom')}
-          {table(t('hq:dashboard.payouts'), [t('hq:dashboard.officeCol'), t('hq:dashboard.payoutCol')], d.payoutsByOffice.map((r) => [r.office, formatMoney(r.payoutMinor)]), 'hq-payouts')}
-          {table(t('hq:dashboard.risks'), [t('hq:dashboard.levelCol'), t('hq:dashboard.countCol')], d.risksByLevel.map((r) => [t(`dashboard:level.${r.level}`, { defaultValue: r.level }), r.open]), 'hq-risks')}
-          {table(
-            t('hq:dashboard.activity'),
-            [t('hq:dashboard.officeCol'), t('hq:dashboard.operationsCol'), t('hq:dashboard.refusedCol'), t('hq:dashboard.usersCol'), t('hq:dashboard.lastAtCol')],
-            d.activityByOffice.map((r) => [r.office, r.operations, r.refused, r.users, formatDateTime(r.lastAt)]),
-            'hq-activity',
-          )}
-        </>
+      {s?.url && (
+        <p>
+          <Link to="/hq" data-testid="hq-overview-link">
+            {t('hq:openOverview')}
+          </Link>
+        </p>
       )}
-    </div>
+    </section>
   );
 }

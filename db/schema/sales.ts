@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './common';
 import { imports } from './imports';
 import { partners } from './partners';
@@ -37,6 +37,55 @@ export const salesLines = sqliteTable(
     index('sales_customer_idx').on(t.partnerId, t.customerRef, t.date),
   ],
 );
+
+/**
+ * Sales per partner and calendar month, derived from sales_lines and kept with them (electron/domain/evaluations/
+ * salesSummaries.ts: written by the sales import and its undo in their transaction, rebuilt when found out of date).
+ * `month` is year × 12 + month − 1 (2019-03 → 24230). Money sums are exact integer sums of the lines; the evaluation
+ * reads the previous, year-ago and earlier periods from here instead of re-reading their lines.
+ */
+export const salesPartnerMonths = sqliteTable(
+  'sales_partner_months',
+  {
+    partnerId: integer('partner_id').notNull(),
+    month: integer('month').notNull(),
+    revenueMinor: integer('revenue_minor').notNull(),
+    /** Revenue of the lines that carry a cost (null when none does). */
+    costedRevenueMinor: integer('costed_revenue_minor'),
+    costMinor: integer('cost_minor'),
+    quantity: real('quantity').notNull(),
+    lines: integer('lines').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.month] })],
+);
+
+/**
+ * The months in which a partner sold to an end customer (non-null customer_ref), as bitmaps of 60 months: bit i of
+ * `months` on the row of span s is month s × 60 + i (most customers have one row); `first_month` is the customer's
+ * first month ever with the partner, on every row. Active, new and retained customers of any period are counted from
+ * here with integer bit tests (one row per partner and customer, not one per line).
+ */
+export const salesCustomerMonths = sqliteTable(
+  'sales_customer_months',
+  {
+    partnerId: integer('partner_id').notNull(),
+    customerRef: text('customer_ref').notNull(),
+    span: integer('span').notNull(),
+    firstMonth: integer('first_month').notNull(),
+    months: integer('months').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.customerRef, t.span] })],
+);
+
+/**
+ * What the sales summaries describe (one row): the highest sales line id. Line ids are never reused (AUTOINCREMENT),
+ * so lines added without the summaries show as a higher max(id); lines are only deleted by an import's undo, which
+ * keeps the summaries itself.
+ */
+export const salesSummaryState = sqliteTable('sales_summary_state', {
+  id: integer('id').primaryKey(),
+  maxLineId: integer('max_line_id').notNull(),
+});
 
 /** Targets per partner, period ('2019-03', '2019-Q1', '2019-H1', '2019') and metric; revenue targets in minor units. */
 export const targets = sqliteTable(

@@ -16,6 +16,7 @@ import { type TierRecommendation } from '../../model/evaluations';
 import { type PeriodResult } from '../../model/evaluations';
 import { recommendTier } from './tierRules';
 import { recordTargetUse } from '../plans/targetUse';
+import { evaluationSql, insertScorecards } from './store';
 
 export interface EvaluationOptions {
   period: string;
@@ -58,8 +59,8 @@ export interface EvaluationResult {
 }
 
 /** KPIs + score of one period for all partners (no ranks, no recommendation): the building block of a run. */
-function scorePeriod(src: KpiSource, p: Period, settings: EvaluationSettings, onStep?: (s: string) => void) {
-  const kpis = src.compute(p, onStep);
+function scorePeriod(src: KpiSource, p: Period, settings: EvaluationSettings, onStep?: (s: string) => void, opts?: { orders?: boolean }) {
+  const kpis = src.compute(p, onStep, opts);
   const scores = new Map<number, { kpis: PartnerKpis; score: ReturnType<typeof healthScore> }>();
   for (const [id, k] of kpis) scores.set(id, { kpis: k, score: healthScore(k, settings.weights) });
   return scores;
@@ -99,7 +100,6 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
     ctx.throwIfCancelled();
     progress('kpis', ++step, steps);
   };
-  // The earlier periods first: one computed from the data leaves its lines cached as the evaluated period's base.
   const history = earlier.map((p) => historyOf(ws, src, p, ids, settings, onStep));
   const current = scorePeriod(src, period, settings, onStep);
 
@@ -184,19 +184,12 @@ function fingerprintOf(
  */
 function historyOf(ws: Workspace, src: KpiSource, p: Period, ids: number[], settings: EvaluationSettings, onStep: (s: string) => void): Map<number, PeriodResult> {
   const out = new Map<number, PeriodResult>();
-  const stored = ws.sqlite
-    .prepare(
-      // Per partner the row of its latest completed run of the period (SQLite takes the bare columns from the max() row).
-      `select s.partner_id as id, s.attainment, s.health_score as healthScore, max(s.run_id) as runId from scorecards s
-       where s.run_id in (select id from evaluation_runs where period = @period and status = 'completed')
-         and s.partner_id in (select value from json_each(@ids))
-       group by s.partner_id`,
-    )
-    .all({ period: p.label, ids: JSON.stringify(ids) }) as Array<{ id: number; attainment: number | null; healthScore: number }>;
+  const stored = evaluationSql(ws).storedResults.all({ period: p.label, ids: JSON.stringify(ids) });
   for (const r of stored) out.set(r.id, { period: p.label, attainment: r.attainment, healthScore: r.healthScore });
   const missing = ids.filter((id) => !out.has(id));
   if (missing.length) {
-    const computed = scorePeriod(missing.length === ids.length ? src : src.subset(missing), p, settings, onStep);
+    // Scored from the month summaries: the tier rules need attainment and the health score, not the orders.
+    const computed = scorePeriod(missing.length === ids.length ? src : src.subset(missing), p, settings, onStep, { orders: false });
     for (const [id, v] of computed) out.set(id, { period: p.label, attainment: v.kpis.attainment, healthScore: v.score.healthScore });
   }
   return out;
@@ -210,13 +203,7 @@ function storeRun(
 ): { runId: number; version: number; risks: RiskSignalOutcome } {
   const { opts, period, settings, fingerprint, cards, now } = a;
   const { ws, user } = ctx;
-  const columns = `run_id, partner_id, tier, channel_type, region, region_en, region_code, revenue_minor, target_minor, attainment, growth_prev, growth_yoy,
-      gross_margin, orders, active_customers, new_customers, retention, satisfaction, training_compliance, open_high_risks, health_score,
-      grade, rank_in_channel, rank_in_region, tier_recommendation, recommendation_reason, score_parts,
-      sell_through_rate, days_of_inventory, inventory_turnover, cross_territory_share, below_floor_share`;
-  const width = 32;
-  const insertCards = (n: number) =>
-    ws.sqlite.prepare(`insert into scorecards (${columns}) values ${Array.from({ length: n }, () => `(${Array(width).fill('?').join(', ')})`).join(', ')}`);
+  const insertCards = (n: number) => insertScorecards(ws, n);
   // CARD_BATCH scorecards per statement: 10k partners are ~160 statements instead of 10k.
   const writeCards = (runId: number) => {
     let batch: ReturnType<typeof insertCards> | null = null;
@@ -235,30 +222,26 @@ function storeRun(
     }
   };
   return ws.sqlite.transaction(() => {
-    const version = ((ws.sqlite.prepare('select max(version) as v from evaluation_runs where period = ?').get(period.label) as { v: number | null }).v ?? 0) + 1;
+    const sql = evaluationSql(ws);
+    const version = sql.nextVersion.get(period.label)!.v;
     const at = now.toISOString();
     const runId = Number(
-      ws.sqlite
-        .prepare(
-          `insert into evaluation_runs (schedule_id, period, period_kind, version, status, trigger, partner_count, inputs_fingerprint,
-            settings_snapshot, partner_filter, population, started_by, started_at, finished_at) values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          opts.scheduleId ?? null,
-          period.label,
-          period.kind,
-          version,
-          opts.trigger,
-          cards.length,
-          fingerprint,
-          JSON.stringify({ ...settings, periodStart: period.start, periodEnd: period.end }),
-          JSON.stringify(opts.filter ?? {}),
-          JSON.stringify(a.population),
-          user,
-          at,
-          // A run dated by its caller (the demo's history) finishes at that moment too; otherwise by the wall clock.
-          opts.now ? at : new Date().toISOString(),
-        ).lastInsertRowid,
+      sql.insertRun.run(
+        opts.scheduleId ?? null,
+        period.label,
+        period.kind,
+        version,
+        opts.trigger,
+        cards.length,
+        fingerprint,
+        JSON.stringify({ ...settings, periodStart: period.start, periodEnd: period.end }),
+        JSON.stringify(opts.filter ?? {}),
+        JSON.stringify(a.population),
+        user,
+        at,
+        // A run dated by its caller (the demo's history) finishes at that moment too; otherwise by the wall clock.
+        opts.now ? at : new Date().toISOString(),
+      ).lastInsertRowid,
     );
     writeCards(runId);
     recordTargetUse(ws, { kind: 'evaluation', runId, period, metric: 'revenue', partnerIds: cards.map((c) => c.partnerId) }, settings.fiscalStartMonth);

@@ -1,9 +1,11 @@
 import type { Workspace } from '../../../db/database';
-import { addDays, previousPeriod, samePeriodLastYear, type Period } from '../../../shared/period';
+import { previousPeriod, samePeriodLastYear, type Period } from '../../../shared/period';
 import { getRiskBands, riskLevel } from '../risks/riskLevels';
 import { isRequiredFor, requirementCourses as requirementCoursesOf, trainingCompliance } from '../training/compliance';
 import { channelMeasures } from '../inventory/channelMeasures';
 import { revenueTargets } from './targets';
+import { ensureSalesSummaries, monthIndex } from './salesSummaries';
+import { customerCountsParams, evaluationSql, type CustomerCounts, type SalesMoney } from './store';
 
 /** The KPIs of one partner for one period (money in minor units, ratios as plain numbers: 0.25 = 25 %). */
 export interface PartnerKpis {
@@ -37,39 +39,25 @@ export interface PartnerKpis {
   belowFloorShare: number | null;
 }
 
-interface Money {
-  rev: number;
-  revC: number | null;
-  cost: number | null;
-}
-
-/** A partner's revenue and distinct customers (non-null refs) in a period: what a growth and retention base needs. */
-interface PeriodCustomers {
-  rev: number;
-  customers: string[];
-}
-
-/** One partner's lines in one period, aggregated: money, sell-in quantity, distinct orders and the distinct customers. */
-interface PeriodLines extends Money, PeriodCustomers {
-  qty: number;
+/** One partner's sales in one period: money and sell-in quantity, and the distinct orders when read from the lines. */
+interface PeriodSales extends Omit<SalesMoney, 'p'> {
   orders: number;
 }
 
 /**
- * Aggregates KPIs in SQL, per partner, for any number of periods, caching per period what other periods reuse
- * (the current period's lines are the next period's growth and retention base). One instance per evaluation run.
- * Everything about a period's sales comes from ONE grouped scan of the covering index sales_partner_date_idx
- * (partner_id, date, amount_minor, cost_minor, quantity, customer_ref, order_ref): money, distinct orders and the
- * distinct customers as a JSON list. Retention and new customers are set operations on those lists in JS; only the
- * customers not seen in the previous period need an index seek ("any line before the previous period?") to tell
- * whether their first purchase ever falls in the period — done in one statement over a JSON object of partner → customers.
+ * Aggregates KPIs per partner, for any number of periods, set-based (one instance per evaluation run; SQL in store.ts).
+ * The evaluated period's money, quantity and distinct orders come from ONE grouped scan of its lines over the covering
+ * index sales_partner_date_idx; every other period the KPIs need (the previous one and the year-ago one as growth and
+ * retention bases, the earlier periods the tier rules score) is read from the sales summaries kept with the lines
+ * (salesSummaries.ts): partner × month totals for money, and one row per partner × customer with the months it bought
+ * in, from which active, new (first month ever in the period) and retained customers of any period are counted in
+ * memory. Periods are whole calendar months, so the month summaries answer them exactly.
  */
 export class KpiSource {
-  private readonly revenue = new Map<string, Map<number, { rev: number }>>();
-  private readonly bases = new Map<string, Map<number, PeriodCustomers>>();
-  private readonly lines = new Map<string, Map<number, PeriodLines>>();
+  private readonly money = new Map<string, Map<number, PeriodSales>>();
+  private readonly lines = new Map<string, Map<number, PeriodSales>>();
   private readonly ids: string;
-  private readonly stmts: ReturnType<KpiSource['prepare']>;
+  private readonly sql: ReturnType<typeof evaluationSql>;
   private readonly bands: ReturnType<typeof getRiskBands>;
 
   constructor(
@@ -78,44 +66,10 @@ export class KpiSource {
     private readonly fsm: number,
   ) {
     this.ids = JSON.stringify(partnerIds);
-    this.stmts = this.prepare();
+    // The summaries must describe the lines as they are (rebuilt here when lines were written without them).
+    ensureSalesSummaries(ws.sqlite);
+    this.sql = evaluationSql(ws);
     this.bands = getRiskBands(ws.db);
-  }
-
-  private prepare() {
-    const s = this.ws.sqlite;
-    const inIds = 'partner_id in (select value from json_each(@ids))';
-    const money = `sum(amount_minor) as rev, sum(case when cost_minor is not null then amount_minor end) as revC, sum(cost_minor) as cost`;
-    return {
-      revenue: s.prepare(`select partner_id as p, sum(amount_minor) as rev from sales_lines where ${inIds} and date between @start and @end group by partner_id`),
-      bases: s.prepare(
-        `select partner_id as p, sum(amount_minor) as rev, json_group_array(distinct customer_ref) filter (where customer_ref is not null) as customers
-         from sales_lines where ${inIds} and date between @start and @end group by partner_id`,
-      ),
-      lines: s.prepare(
-        `select partner_id as p, ${money}, sum(quantity) as qty, count(distinct order_ref) as orders,
-           json_group_array(distinct customer_ref) filter (where customer_ref is not null) as customers
-         from sales_lines where ${inIds} and date between @start and @end group by partner_id`,
-      ),
-      // Of the given customers ({"partnerId": [customer, …]}), per partner, those without any line before @before.
-      firstTime: s.prepare(
-        `select a.key as p, count(*) as n from json_each(@customers) a, json_each(a.value) c
-         where not exists (select 1 from sales_lines s where s.partner_id = a.key and s.customer_ref = c.value and s.date < @before)
-         group by a.key`,
-      ),
-      satisfaction: s.prepare(
-        `select partner_id as p, avg(score) as avg from feedback where ${inIds} and date between @start and @end group by partner_id`,
-      ),
-      risks: s.prepare(
-        `select partner_id as p, coalesce(residual_likelihood * residual_impact, likelihood * impact) as score from risks
-         where ${inIds} and status in ('open', 'mitigating')`,
-      ),
-      expired: s.prepare(
-        // required courses (decided in JS) with a passed record that lapsed before asOf; the valid ones are subtracted later
-        `select partner_id as p, course_id as c from training_records where ${inIds} and passed = 1 and completed_on <= @asOf
-         and expires_on is not null and expires_on < @asOf group by partner_id, course_id`,
-      ),
-    };
   }
 
   /** The same source for fewer partners (no shared cache: the sums differ). */
@@ -123,99 +77,61 @@ export class KpiSource {
     return new KpiSource(this.ws, partnerIds, this.fsm);
   }
 
-  /** Revenue per partner for a period (cached; from the period's lines or customers when those were read). */
-  revenueFor(p: Period): Map<number, { rev: number }> {
-    const read = this.lines.get(p.label) ?? this.bases.get(p.label);
+  /** Money and quantity per partner for a period from the month totals (cached); orders are not counted there. */
+  moneyFor(p: Period): Map<number, PeriodSales> {
+    const read = this.lines.get(p.label);
     if (read) return read;
-    let m = this.revenue.get(p.label);
+    let m = this.money.get(p.label);
     if (!m) {
       m = new Map();
-      for (const r of this.stmts.revenue.all({ ids: this.ids, start: p.start, end: p.end }) as Array<{ p: number; rev: number }>) m.set(r.p, r);
-      this.revenue.set(p.label, m);
+      for (const r of this.sql.monthTotals.all({ ids: this.ids, from: monthIndex(p.start), to: monthIndex(p.end) })) {
+        m.set(r.p, { rev: r.rev, revC: r.revC, cost: r.cost, qty: r.qty, orders: 0 });
+      }
+      this.money.set(p.label, m);
     }
     return m;
   }
 
-  /**
-   * Revenue and distinct customers per partner for a period used as a base (the previous period): one grouped scan
-   * lighter than the full lines (no orders, costs or quantities), unless the full lines were read already.
-   */
-  basesFor(p: Period): Map<number, PeriodCustomers> {
-    const read = this.lines.get(p.label) ?? this.bases.get(p.label);
-    if (read) return read;
-    const m = new Map<number, PeriodCustomers>();
-    for (const r of this.stmts.bases.all({ ids: this.ids, start: p.start, end: p.end }) as Array<{ p: number; rev: number; customers: string }>) {
-      m.set(r.p, { rev: r.rev, customers: JSON.parse(r.customers) as string[] });
-    }
-    this.bases.set(p.label, m);
-    return m;
-  }
-
-  /** Money, distinct orders and distinct customers per partner for a period (one grouped index scan, cached). */
-  linesFor(p: Period): Map<number, PeriodLines> {
+  /** Money, quantity and distinct orders per partner for a period, from its lines (one grouped index scan, cached). */
+  linesFor(p: Period): Map<number, PeriodSales> {
     let m = this.lines.get(p.label);
     if (!m) {
       m = new Map();
-      for (const r of this.stmts.lines.all({ ids: this.ids, start: p.start, end: p.end }) as Array<Money & { p: number; qty: number; orders: number; customers: string }>) {
-        m.set(r.p, { rev: r.rev, revC: r.revC, cost: r.cost, qty: r.qty, orders: r.orders, customers: JSON.parse(r.customers) as string[] });
-      }
+      for (const r of this.sql.periodLines.all({ ids: this.ids, start: p.start, end: p.end })) m.set(r.p, { rev: r.rev, revC: r.revC, cost: r.cost, qty: r.qty, orders: r.orders });
       this.lines.set(p.label, m);
     }
     return m;
   }
 
   /**
-   * Retention (previous period's customers who bought again) and new customers (first line ever with the partner in the
-   * period) per partner. A customer seen in the previous period is not new; for the others one seek over
-   * sales_customer_idx looks for an earlier line (before the previous period when it ends the day before p starts).
+   * Active customers (a line in p), new customers (first line ever with the partner in p) and the previous period's
+   * customers who bought again in p, per partner, from the customer month bitmaps (bit tests in SQL).
    */
-  private customers(p: Period, prev: Period, cur: Map<number, PeriodLines>, before: Map<number, PeriodCustomers>) {
-    const kept = new Map<number, { prev: number; kept: number }>();
-    const unseen: Record<number, string[]> = {};
-    let anyUnseen = false;
-    const contiguous = addDays(prev.end, 1) === p.start;
-    for (const [id, b] of before) {
-      if (b.customers.length === 0) continue;
-      const now = new Set(cur.get(id)?.customers);
-      let n = 0;
-      for (const c of b.customers) if (now.has(c)) n++;
-      kept.set(id, { prev: b.customers.length, kept: n });
-    }
-    for (const [id, c] of cur) {
-      if (c.customers.length === 0) continue;
-      const seen = contiguous ? before.get(id)?.customers : undefined;
-      const seenSet = seen && seen.length ? new Set(seen) : null;
-      const list = seenSet ? c.customers.filter((x) => !seenSet.has(x)) : c.customers;
-      if (list.length) {
-        unseen[id] = list;
-        anyUnseen = true;
-      }
-    }
-    const fresh = new Map<number, number>();
-    if (anyUnseen) {
-      const rows = this.stmts.firstTime.all({ customers: JSON.stringify(unseen), before: contiguous ? prev.start : p.start }) as Array<{ p: string; n: number }>;
-      for (const r of rows) fresh.set(Number(r.p), r.n);
-    }
-    return { kept, fresh };
+  customerCounts(p: Period, prev: Period): Map<number, CustomerCounts> {
+    const rows = this.sql.customerCounts.all(customerCountsParams(this.ids, monthIndex(p.start), monthIndex(p.end), monthIndex(prev.start), monthIndex(prev.end)));
+    return new Map(rows.map((r) => [r.p, r]));
   }
 
-  /** All KPIs of every partner for period p. `onStep` is called between the queries (progress, cancellation). */
-  compute(p: Period, onStep: (step: string) => void = () => undefined): Map<number, PartnerKpis> {
+  /**
+   * All KPIs of every partner for period p. `onStep` is called between the queries (progress, cancellation). With
+   * `orders: false` (a period scored only for the tier rules) the money comes from the month totals and orders are 0.
+   */
+  compute(p: Period, onStep: (step: string) => void = () => undefined, opts: { orders?: boolean } = {}): Map<number, PartnerKpis> {
     const prev = previousPeriod(p, this.fsm);
     const yoy = samePeriodLastYear(p, this.fsm);
-    const cur = this.linesFor(p);
+    const cur = opts.orders === false ? this.moneyFor(p) : this.linesFor(p);
     onStep('revenue, orders and customers');
-    const before = this.basesFor(prev);
-    const yoyM = this.revenueFor(yoy);
+    const before = this.moneyFor(prev);
+    const yoyM = this.moneyFor(yoy);
     onStep('previous periods');
     const targets = revenueTargets(this.ws, p, this.fsm, this.partnerIds);
     onStep('targets');
-    const { kept, fresh } = this.customers(p, prev, cur, before);
+    const customers = this.customerCounts(p, prev);
     onStep('new customers and retention');
     const sat = new Map<number, number>();
-    for (const r of this.stmts.satisfaction.all({ ids: this.ids, start: p.start, end: p.end }) as Array<{ p: number; avg: number }>) sat.set(r.p, r.avg);
+    for (const r of this.sql.satisfaction.all({ ids: this.ids, start: p.start, end: p.end })) sat.set(r.p, r.avg);
     const risks = new Map<number, number>();
-    for (const r of this.stmts.risks.all({ ids: this.ids }) as Array<{ p: number; score: number }>) {
+    for (const r of this.sql.risks.all({ ids: this.ids })) {
       const level = riskLevel(r.score, this.bands);
       if (level === 'high' || level === 'critical') risks.set(r.p, (risks.get(r.p) ?? 0) + 1);
     }
@@ -235,7 +151,7 @@ export class KpiSource {
       const prevRevenue = before.get(id)?.rev ?? 0;
       const yoyRevenue = yoyM.get(id)?.rev ?? 0;
       const target = targets.get(id) ?? null;
-      const k = kept.get(id);
+      const c = customers.get(id);
       const tc = compliance.get(id);
       out.set(id, {
         partnerId: id,
@@ -248,9 +164,9 @@ export class KpiSource {
         growthYoY: growth(revenue, yoyRevenue),
         grossMargin: m && m.revC !== null && m.cost !== null && m.revC > 0 ? round6((m.revC - m.cost) / m.revC) : null,
         orders: m?.orders ?? 0,
-        activeCustomers: m?.customers.length ?? 0,
-        newCustomers: fresh.get(id) ?? 0,
-        retention: k && k.prev > 0 ? round6(k.kept / k.prev) : null,
+        activeCustomers: c?.active ?? 0,
+        newCustomers: c?.fresh ?? 0,
+        retention: c && c.prev > 0 ? round6(c.kept / c.prev) : null,
         satisfaction: sat.has(id) ? round6(sat.get(id)!) : null,
         trainingCompliance: tc?.compliance == null ? null : round6(tc.compliance),
         expiredCertifications: expired.get(id) ?? 0,
@@ -267,17 +183,10 @@ export class KpiSource {
 
   /** Required courses a partner held before and no longer holds valid at asOf. */
   private expiredCertifications(asOf: string): Map<number, number> {
-    const lapsed = this.stmts.expired.all({ ids: this.ids, asOf }) as Array<{ p: number; c: number }>;
+    const lapsed = this.sql.lapsedCourses.all({ ids: this.ids, asOf });
     if (lapsed.length === 0) return new Map();
     // A lapsed course with a newer valid record is not expired; only required courses count (training's rule).
-    const valid = new Set(
-      (this.ws.sqlite
-        .prepare(
-          `select partner_id as p, course_id as c from training_records where partner_id in (select value from json_each(@ids)) and passed = 1
-           and completed_on <= @asOf and (expires_on is null or expires_on >= @asOf) group by partner_id, course_id`,
-        )
-        .all({ ids: this.ids, asOf }) as Array<{ p: number; c: number }>).map((r) => `${r.p}:${r.c}`),
-    );
+    const valid = new Set(this.sql.validCourses.all({ ids: this.ids, asOf }).map((r) => `${r.p}:${r.c}`));
     const required = this.requiredCourses();
     const out = new Map<number, number>();
     for (const r of lapsed) {
@@ -289,13 +198,7 @@ export class KpiSource {
   }
 
   private requiredCourses(): (partnerId: number) => Set<number> {
-    const partners = new Map(
-      (this.ws.sqlite.prepare('select id, tier, channel_type as channelType from partners where id in (select value from json_each(?))').all(this.ids) as Array<{
-        id: number;
-        tier: string;
-        channelType: string;
-      }>).map((p) => [p.id, p]),
-    );
+    const partners = new Map(this.sql.partnerTiers.all({ ids: this.ids }).map((p) => [p.id, p]));
     const courses = requirementCoursesOf(this.ws);
     const cache = new Map<string, Set<number>>();
     return (id) => {

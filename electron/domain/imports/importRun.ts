@@ -18,6 +18,7 @@ import { undoImport } from './undo';
 import { ImportStage } from './importStage';
 import { beginWrite } from '../../../db/writeLock';
 import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError, type SourceRecord, type UnknownValue } from '../../model/imports';
+import { refreshSalesSummariesForImport } from '../evaluations/salesSummaries';
 
 export interface RunImportInput {
   kind: ImportKind;
@@ -336,6 +337,8 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         bulk.restore();
         ctx.throwIfCancelled();
       }
+      // The evaluation's per-month sales summaries follow the lines in the same transaction (undone with the import).
+      if (input.kind === 'sales') refreshSalesSummariesForImport(sqlite, importId);
       ctx.progress('commit', source.fileSize, source.fileSize, { rows: counts.rowsRead });
       const sha256 = source.sha256();
       refuseIfImported(sha256);

@@ -5,6 +5,7 @@ import { parsePeriod } from '../../../shared/period';
 import { getSetting } from '../system/settingsStore';
 import type { ChangeSnapshot } from './kinds/kind';
 import { customerMonthStore } from '../inventory/store';
+import { markSalesSummaryScope, refreshSalesSummaries } from '../evaluations/salesSummaries';
 
 const TABLE: Record<string, string> = {
   partner: 'partners',
@@ -121,8 +122,10 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
         }
       }
       if (imp.kind === 'sell-through') customerMonthStore.beforeUndo(ws, importId);
+      if (table === 'sales_lines') markSalesSummaryScope(sqlite, importId, 'removing');
       removed += sqlite.prepare(`delete from ${table} where import_id = ?`).run(importId).changes;
       if (imp.kind === 'sell-through') customerMonthStore.afterUndo(ws);
+      if (table === 'sales_lines') refreshSalesSummaries(sqlite);
       progress(removed, imp.inserted);
     }
     sqlite.prepare(`update imports set status = 'undone', undone_at = ? where id = ?`).run(now, importId);

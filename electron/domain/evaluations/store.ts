@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import type { Workspace } from '../../../db/database';
+import type { evaluationRuns, scorecards } from '../../../db/schema';
+import { SPAN } from './salesSummaries';
+
+/**
+ * The evaluation's SQL (README "A store per area"): the KPI reads of a run, the stored history the tier rules look at,
+ * and storing a run with its scorecards. Hot statements are prepared once per connection and typed; the rules
+ * (kpis.ts, evaluationRun.ts) hold no SQL. Sales come from two places: the evaluated period's lines (money, quantity,
+ * distinct orders: one grouped scan of the covering index sales_partner_date_idx) and the sales summaries kept with
+ * the lines (salesSummaries.ts: partner × month totals, partner × customer month bitmaps) for everything else.
+ */
+
+type Sqlite = Database.Database;
+type RunRow = typeof evaluationRuns.$inferSelect;
+type ScorecardRow = typeof scorecards.$inferSelect;
+
+/** A partner's money and sell-in quantity over a range of lines or months. */
+export interface SalesMoney {
+  p: number;
+  rev: number;
+  /** Revenue of the lines that carry a cost; null when none does. */
+  revC: number | null;
+  cost: number | null;
+  qty: number;
+}
+
+/** Per partner: active customers in a period, first-time ones, the previous period's customers and how many came back. */
+export interface CustomerCounts {
+  active: number;
+  fresh: number;
+  prev: number;
+  kept: number;
+}
+
+export interface CustomerCountsParams {
+  ids: string;
+  /** The period's first month. */
+  a: number;
+  s: number;
+  cur0: bigint;
+  cur1: bigint;
+  prev0: bigint;
+  prev1: bigint;
+}
+
+/** The bitmap of months [from, to] on the row of span `span` (0n when the span holds none of them). */
+function spanMask(span: number, from: number, to: number): bigint {
+  const lo = Math.max(from, span * SPAN) - span * SPAN;
+  const hi = Math.min(to, span * SPAN + SPAN - 1) - span * SPAN;
+  return lo > hi ? 0n : (1n << BigInt(hi + 1)) - (1n << BigInt(lo));
+}
+
+/** The parameters of customerCounts for a period [a, b] and its previous period [pa, pb] (month indexes). */
+export function customerCountsParams(ids: string, a: number, b: number, pa: number, pb: number): CustomerCountsParams {
+  const s = Math.floor(Math.min(a, pa) / SPAN);
+  if (Math.floor(Math.max(b, pb) / SPAN) > s + 1) throw new Error(`Periods longer than ${SPAN / 2} months: ${pa}–${b}`);
+  return { ids, a, s, cur0: spanMask(s, a, b), cur1: spanMask(s + 1, a, b), prev0: spanMask(s, pa, pb), prev1: spanMask(s + 1, pa, pb) };
+}
+
+export interface StoredPeriodResult {
+  id: ScorecardRow['partnerId'];
+  attainment: ScorecardRow['attainment'];
+  healthScore: ScorecardRow['healthScore'];
+}
+
+const IN_IDS = 'partner_id in (select value from json_each(@ids))';
+
+function prepareKpis(s: Sqlite) {
+  return {
+    periodLines: s.prepare<{ ids: string; start: string; end: string }, SalesMoney & { orders: number }>(
+      `select partner_id as p, sum(amount_minor) as rev, sum(case when cost_minor is not null then amount_minor end) as revC, sum(cost_minor) as cost,
+         sum(quantity) as qty, count(distinct order_ref) as orders
+       from sales_lines where ${IN_IDS} and date between @start and @end group by partner_id`,
+    ),
+    monthTotals: s.prepare<{ ids: string; from: number; to: number }, SalesMoney>(
+      `select partner_id as p, sum(revenue_minor) as rev, sum(costed_revenue_minor) as revC, sum(cost_minor) as cost, sum(quantity) as qty
+       from sales_partner_months where ${IN_IDS} and month between @from and @to group by partner_id`,
+    ),
+    // Per partner: customers with a line in the period, of them those whose first month is in it (first_month ≥ @a),
+    // customers with a line in the previous period, and of them those back. Bit tests against the two periods' month
+    // masks of the (at most two) 60-month spans the periods touch, @s and @s + 1.
+    customerCounts: s.prepare<CustomerCountsParams, CustomerCounts & { p: number }>(
+      `select partner_id as p, sum(inCur) as active, sum(inCur and first_month >= @a) as fresh, sum(inPrev) as prev, sum(inCur and inPrev) as kept
+       from (select partner_id, first_month, max((months & (case when span = @s then @cur0 else @cur1 end)) <> 0) as inCur,
+                    max((months & (case when span = @s then @prev0 else @prev1 end)) <> 0) as inPrev
+             from sales_customer_months where ${IN_IDS} and span between @s and @s + 1 group by partner_id, customer_ref)
+       where inCur or inPrev group by partner_id`,
+    ),
+    satisfaction: s.prepare<{ ids: string; start: string; end: string }, { p: number; avg: number }>(
+      `select partner_id as p, avg(score) as avg from feedback where ${IN_IDS} and date between @start and @end group by partner_id`,
+    ),
+    risks: s.prepare<{ ids: string }, { p: number; score: number }>(
+      `select partner_id as p, coalesce(residual_likelihood * residual_impact, likelihood * impact) as score from risks
+       where ${IN_IDS} and status in ('open', 'mitigating')`,
+    ),
+    // Required courses are decided in JS; a lapsed course with a newer valid record is subtracted there.
+    lapsedCourses: s.prepare<{ ids: string; asOf: string }, { p: number; c: number }>(
+      `select partner_id as p, course_id as c from training_records where ${IN_IDS} and passed = 1 and completed_on <= @asOf
+       and expires_on is not null and expires_on < @asOf group by partner_id, course_id`,
+    ),
+    validCourses: s.prepare<{ ids: string; asOf: string }, { p: number; c: number }>(
+      `select partner_id as p, course_id as c from training_records where ${IN_IDS} and passed = 1
+       and completed_on <= @asOf and (expires_on is null or expires_on >= @asOf) group by partner_id, course_id`,
+    ),
+    partnerTiers: s.prepare<{ ids: string }, { id: number; tier: string; channelType: string }>(
+      `select id, tier, channel_type as channelType from partners where id in (select value from json_each(@ids))`,
+    ),
+    // Per partner the row of its latest completed run of the period (SQLite takes the bare columns from the max() row).
+    storedResults: s.prepare<{ period: string; ids: string }, StoredPeriodResult>(
+      `select s.partner_id as id, s.attainment, s.health_score as healthScore, max(s.run_id) as runId from scorecards s
+       where s.run_id in (select id from evaluation_runs where period = @period and status = 'completed')
+         and s.${IN_IDS}
+       group by s.partner_id`,
+    ),
+    nextVersion: s.prepare<[string], { v: number }>('select coalesce(max(version), 0) + 1 as v from evaluation_runs where period = ?'),
+    insertRun: s.prepare<
+      [
+        RunRow['scheduleId'],
+        RunRow['period'],
+        RunRow['periodKind'],
+        RunRow['version'],
+        RunRow['trigger'],
+        RunRow['partnerCount'],
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ]
+    >(
+      `insert into evaluation_runs (schedule_id, period, period_kind, version, status, trigger, partner_count, inputs_fingerprint,
+        settings_snapshot, partner_filter, population, started_by, started_at, finished_at) values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  };
+}
+
+const kpiStatements = new WeakMap<Sqlite, ReturnType<typeof prepareKpis>>();
+
+/** The evaluation's prepared statements on this connection (prepared on first use). */
+export function evaluationSql(ws: Workspace): ReturnType<typeof prepareKpis> {
+  let st = kpiStatements.get(ws.sqlite);
+  if (!st) kpiStatements.set(ws.sqlite, (st = prepareKpis(ws.sqlite)));
+  return st;
+}
+
+export const SCORECARD_COLUMNS = [
+  'run_id', 'partner_id', 'tier', 'channel_type', 'region', 'region_en', 'region_code', 'revenue_minor', 'target_minor', 'attainment', 'growth_prev', 'growth_yoy',
+  'gross_margin', 'orders', 'active_customers', 'new_customers', 'retention', 'satisfaction', 'training_compliance', 'open_high_risks', 'health_score',
+  'grade', 'rank_in_channel', 'rank_in_region', 'tier_recommendation', 'recommendation_reason', 'score_parts',
+  'sell_through_rate', 'days_of_inventory', 'inventory_turnover', 'cross_territory_share', 'below_floor_share',
+] as const;
+
+/** A multi-row insert of `n` scorecards (values in SCORECARD_COLUMNS order, row after row). */
+export function insertScorecards(ws: Workspace, n: number): Database.Statement<unknown[]> {
+  const row = `(${Array(SCORECARD_COLUMNS.length).fill('?').join(', ')})`;
+  return ws.sqlite.prepare(`insert into scorecards (${SCORECARD_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
+}

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ensureSalesSummaries, rebuildSalesSummaries } from '../../../electron/domain/evaluations/salesSummaries';
+import { memoryApi, tempDir } from '../../helpers/workspace';
+import { seedPartners, writeFile } from '../imports/importFixtures';
+
+/**
+ * The sales summaries the evaluation reads instead of earlier periods' lines (issue 20) are kept by the sales import and
+ * its undo in their transaction: after every step they must equal a rebuild from the lines, and lines written some
+ * other way must be noticed (max line id) and rebuilt before they are read.
+ */
+const HEADER = 'Partner Code,Order Date,Order ID,Customer,Quantity,Sales,Cost\r\n';
+
+describe('sales summaries kept with the lines', () => {
+  let ctx: ReturnType<typeof memoryApi>;
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(async () => {
+    ctx = memoryApi();
+    tmp = tempDir();
+    await seedPartners(ctx.api, 3);
+  });
+  afterEach(() => {
+    ctx.ws.close();
+    tmp.cleanup();
+  });
+  const s = () => ctx.ws.sqlite;
+  const months = () => s().prepare('select * from sales_partner_months order by partner_id, month').all();
+  const customers = () => s().prepare('select partner_id, customer_ref, span, first_month, months from sales_customer_months order by 1, 2, 3').all();
+  const state = () => (s().prepare('select max_line_id as m from sales_summary_state').get() as { m: number } | undefined)?.m;
+  const maxLine = () => (s().prepare('select coalesce(max(id), 0) as m from sales_lines').get() as { m: number }).m;
+  /** The summaries as kept, then as rebuilt from the lines (in a transaction rolled back): they must be equal. */
+  const keptAndRebuilt = () => {
+    const kept = { months: months(), customers: customers() };
+    s().exec('savepoint rebuild');
+    rebuildSalesSummaries(s());
+    const rebuilt = { months: months(), customers: customers() };
+    s().exec('rollback to rebuild; release rebuild');
+    return { kept, rebuilt };
+  };
+
+  it('an import adds its months and customers, another one merges into them, undo takes them out again', async () => {
+    ensureSalesSummaries(s());
+    const a = writeFile(
+      tmp.dir,
+      'a.csv',
+      `${HEADER}P001,2019-01-05,O1,C1,1,100,60\r\nP001,2019-01-20,O2,C2,2,50,\r\nP001,2019-03-02,O3,C1,-1,-20,-10\r\nP002,2018-12-31,O4,,1,70,40\r\nP002,2024-02-01,O5,C9,3,10,5\r\n`,
+    );
+    const first = await ctx.api.send('imports.run', { kind: 'sales', path: a });
+    expect(first.inserted).toBe(5);
+    let { kept, rebuilt } = keptAndRebuilt();
+    expect(kept).toEqual(rebuilt);
+    // P001 January: 150 revenue, costed revenue 100 (the line without a cost is left out), cost 60, 2 lines.
+    expect(kept.months[0]).toMatchObject({ partner_id: 1, month: 2019 * 12, revenue_minor: 15_000, costed_revenue_minor: 10_000, cost_minor: 6_000, quantity: 3, lines: 2 });
+    // C1 bought in January and March 2019 (span 2019×12 div 60 = 403, bits 24228−24180 = 48 and 50); C9 five years later in another span.
+    const c1 = kept.customers.find((c) => (c as { customer_ref: string }).customer_ref === 'C1') as { span: number; first_month: number; months: number };
+    expect(c1.span).toBe(Math.floor((2019 * 12) / 60));
+    expect(BigInt(c1.months)).toBe((1n << BigInt(2019 * 12 - c1.span * 60)) | (1n << BigInt(2019 * 12 + 2 - c1.span * 60)));
+    expect(c1.first_month).toBe(2019 * 12);
+    expect(state()).toBe(maxLine());
+
+    // A second file: an earlier purchase of C1 (its first month moves back) and a new month for P002.
+    const b = writeFile(tmp.dir, 'b.csv', `${HEADER}P001,2018-11-11,O9,C1,1,5,\r\nP002,2019-01-15,O10,C7,1,30,20\r\n`);
+    const second = await ctx.api.send('imports.run', { kind: 'sales', path: b });
+    ({ kept, rebuilt } = keptAndRebuilt());
+    expect(kept).toEqual(rebuilt);
+    expect(kept.customers.filter((c) => (c as { customer_ref: string }).customer_ref === 'C1').map((c) => (c as { first_month: number }).first_month)).toEqual([2018 * 12 + 10]);
+
+    // Undo the first import: only the second one's lines remain, and so in the summaries.
+    await ctx.api.send('imports.undo', { id: first.importId });
+    ({ kept, rebuilt } = keptAndRebuilt());
+    expect(kept).toEqual(rebuilt);
+    expect(kept.months).toHaveLength(2);
+    expect(state()).toBe(maxLine());
+    await ctx.api.send('imports.undo', { id: second.importId });
+    expect(months()).toEqual([]);
+    expect(customers()).toEqual([]);
+  });
+
+  it('lines written without the summaries are noticed by their id and rebuilt before an evaluation reads them', async () => {
+    const a = writeFile(tmp.dir, 'a.csv', `${HEADER}P001,2019-01-05,O1,C1,1,100,60\r\n`);
+    await ctx.api.send('imports.run', { kind: 'sales', path: a });
+    expect(ensureSalesSummaries(s())).toBe(true); // never built in this workspace
+    expect(ensureSalesSummaries(s())).toBe(false);
+    s().prepare("insert into sales_lines (partner_id, date, amount_minor, customer_ref, dedupe_key) values (1, '2019-02-01', 700, 'C2', 'direct')").run();
+    expect(ensureSalesSummaries(s())).toBe(true);
+    expect(months()).toHaveLength(2);
+    // An import after such a write does not mark the summaries current: they did not describe the lines before it.
+    s().prepare("insert into sales_lines (partner_id, date, amount_minor, customer_ref, dedupe_key) values (2, '2019-02-01', 300, 'C3', 'direct2')").run();
+    const b = writeFile(tmp.dir, 'b.csv', `${HEADER}P001,2019-03-05,O2,C1,1,100,60\r\n`);
+    await ctx.api.send('imports.run', { kind: 'sales', path: b });
+    expect(state()).not.toBe(maxLine());
+    expect(ensureSalesSummaries(s())).toBe(true);
+    const { kept, rebuilt } = keptAndRebuilt();
+    expect(kept).toEqual(rebuilt);
+    expect(kept.months).toHaveLength(4);
+  });
+
+  it('the evaluation counts active, new and retained customers from the summaries as from the lines', async () => {
+    // C1 buys in 2018-Q4 and 2019-Q1 (retained, not new), C2 only in 2018-Q4 (lost), C3 first in 2019-Q1 (new),
+    // C4 bought in 2017 and again in 2019-Q1 (active, not new, not retained).
+    const f = writeFile(
+      tmp.dir,
+      'c.csv',
+      `${HEADER}P001,2018-11-01,O1,C1,1,100,\r\nP001,2018-12-31,O2,C2,1,100,\r\nP001,2019-01-01,O3,C1,1,100,\r\nP001,2019-03-31,O4,C3,1,100,\r\nP001,2017-05-05,O5,C4,1,100,\r\nP001,2019-02-02,O6,C4,1,100,\r\n`,
+    );
+    await ctx.api.send('imports.run', { kind: 'sales', path: f });
+    await ctx.api.send('evaluations.run', { period: '2019-Q1' });
+    const card = s().prepare('select active_customers, new_customers, retention, orders, revenue_minor from scorecards where partner_id = 1').get();
+    expect(card).toEqual({ active_customers: 3, new_customers: 1, retention: 0.5, orders: 3, revenue_minor: 30_000 });
+  });
+});

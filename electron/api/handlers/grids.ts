@@ -3,7 +3,7 @@ import type { gridsContract, GridName } from '../../contract/grids';
 import { SALES_SORTABLE, salesFilter } from '../../contract/sales';
 import { exportGrid, type GridRowSource } from '../../domain/grids/gridExport';
 import type { GridRow } from '../../domain/grids/gridColumns';
-import { streamSales } from '../../domain/sales/salesQuery';
+import { streamSales } from '../../domain/sales/store';
 import { DomainError } from '../../../shared/errors';
 import type { ApiContext } from '../context';
 import { auditHandlers } from './audit';

@@ -1,5 +1,5 @@
 import type { salesContract } from '../../contract/sales';
-import { listSales } from '../../domain/sales/salesQuery';
+import { listSales } from '../../domain/sales/store';
 import type { HandlerMap } from './types';
 
 export const salesHandlers: HandlerMap<keyof typeof salesContract> = {

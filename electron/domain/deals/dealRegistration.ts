@@ -1,6 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { channelManagers, dealRegistrations, partners, risks, type DealRegistrationRow, type DealStatus } from '../../../db/schema';
+import type { DealRegistrationRow, DealStatus } from '../../../db/schema';
 import type { CustomerConflict, DealConflict, DealDecision, DealInput, DealListFilter, DealRow, DealSettings, PriceConflict } from '../../model/deals';
 import { dealFields, DEFAULT_DEAL_SETTINGS } from '../../model/deals';
 import { DomainError } from '../../../shared/errors';
@@ -11,6 +10,7 @@ import { workspaceClock } from '../system/workspaceClock';
 import { createRisk, updateRisk } from '../risks/riskRegister';
 import { getSetting, setSetting } from '../system/settingsStore';
 import { customerKey, normaliseCreditCode } from './customerKey';
+import { dealStore } from './store';
 
 export const DEAL_SETTING_KEYS = {
   conflictWindowDays: 'deals.conflictWindowDays',
@@ -48,11 +48,7 @@ interface Options {
 }
 
 function partnerInfo(ws: Workspace): Map<number, { code: string; name: string; owner: string | null }> {
-  return new Map(ws.db
-      .select({ id: partners.id, code: partners.code, name: partners.name, owner: channelManagers.name })
-      .from(partners)
-      .leftJoin(channelManagers, eq(channelManagers.id, partners.channelManagerId))
-      .all().map((p) => [p.id, p]));
+  return new Map(dealStore.partnerInfo(ws).map((p) => [p.id, p]));
 }
 
 function toRows(ws: Workspace, rows: DealRegistrationRow[]): DealRow[] {
@@ -61,7 +57,7 @@ function toRows(ws: Workspace, rows: DealRegistrationRow[]): DealRow[] {
   const riskByRule = new Map<string, { id: number; code: string }>();
   for (let i = 0; i < rules.length; i += 500) {
     const chunk = rules.slice(i, i + 500);
-    for (const r of ws.db.select({ id: risks.id, code: risks.code, ruleCode: risks.ruleCode }).from(risks).where(and(eq(risks.source, 'deal'), inArray(risks.ruleCode, chunk))).all()) {
+    for (const r of dealStore.dealRisksByRule(ws, chunk)) {
       riskByRule.set(r.ruleCode!, r);
     }
   }
@@ -80,7 +76,7 @@ function toRows(ws: Workspace, rows: DealRegistrationRow[]): DealRow[] {
 }
 
 function getRow(ws: Workspace, id: number): DealRegistrationRow {
-  const row = ws.db.select().from(dealRegistrations).where(eq(dealRegistrations.id, id)).get();
+  const row = dealStore.byId(ws, id);
   if (!row) throw new DomainError(`Deal registration ${id} not found`, 'NOT_FOUND');
   return row;
 }
@@ -95,19 +91,10 @@ export function findCustomerConflicts(
   day: string,
   windowDays: number,
 ): CustomerConflict[] {
-  const sameCustomer = c.creditCode
-    ? or(eq(dealRegistrations.customerKey, c.customerKey), eq(dealRegistrations.customerCreditCode, c.creditCode))!
-    : eq(dealRegistrations.customerKey, c.customerKey);
-  const someoneElse: SQL =
-    c.partnerId == null ? isNotNull(dealRegistrations.partnerId) : or(isNull(dealRegistrations.partnerId), ne(dealRegistrations.partnerId, c.partnerId))!;
   const windowStart = startOfLocalDayIso(addDays(day, -windowDays));
   const pm = partnerInfo(ws);
-  return ws.db
-    .select()
-    .from(dealRegistrations)
-    .where(and(sameCustomer, someoneElse, inArray(dealRegistrations.status, LIVE)))
-    .orderBy(asc(dealRegistrations.registeredAt))
-    .all()
+  return dealStore
+    .sameCustomerBySomeoneElse(ws, c, LIVE)
     .filter((r) => r.id !== c.excludeId)
     .filter((r) => r.registeredAt >= windowStart || (r.status === 'approved' && r.protectedUntil != null && r.protectedUntil >= day))
     .map((r) => {
@@ -165,28 +152,24 @@ export function registerDeal(ws: Workspace, input: DealInput, user: string, opti
   const conflict = conflicts.length > 0;
   const iso = at.toISOString();
 
-  const row = ws.db
-    .insert(dealRegistrations)
-    .values({
-      partnerId: data.partnerId,
-      customerName: data.customerName,
-      customerKey: key,
-      customerCreditCode: creditCode,
-      productLine: data.productLine,
-      expectedValueMinor: data.expectedValueMinor,
-      quotedPriceMinor: data.quotedPriceMinor ?? null,
-      expectedCloseOn: data.expectedCloseOn ?? null,
-      status: conflict ? 'conflict' : 'approved',
-      registeredAt: iso,
-      protectedUntil: conflict ? null : addDays(day, settings.protectionDays),
-      conflicts: conflicts as unknown as Array<Record<string, unknown>>,
-      decidedBy: conflict ? null : 'auto',
-      decidedAt: conflict ? null : iso,
-      createdAt: iso,
-      updatedAt: iso,
-    })
-    .returning()
-    .get();
+  const row = dealStore.insert(ws, {
+    partnerId: data.partnerId,
+    customerName: data.customerName,
+    customerKey: key,
+    customerCreditCode: creditCode,
+    productLine: data.productLine,
+    expectedValueMinor: data.expectedValueMinor,
+    quotedPriceMinor: data.quotedPriceMinor ?? null,
+    expectedCloseOn: data.expectedCloseOn ?? null,
+    status: conflict ? 'conflict' : 'approved',
+    registeredAt: iso,
+    protectedUntil: conflict ? null : addDays(day, settings.protectionDays),
+    conflicts: conflicts as unknown as Array<Record<string, unknown>>,
+    decidedBy: conflict ? null : 'auto',
+    decidedAt: conflict ? null : iso,
+    createdAt: iso,
+    updatedAt: iso,
+  });
 
   let riskId: number | null = null;
   if (conflict) {
@@ -228,15 +211,8 @@ export function registerDeal(ws: Workspace, input: DealInput, user: string, opti
 }
 
 export function listDeals(ws: Workspace, f: DealListFilter): { rows: DealRow[]; total: number } {
-  const conds: SQL[] = [];
-  if (f.statuses?.length) conds.push(inArray(dealRegistrations.status, f.statuses));
-  if (f.direct) conds.push(isNull(dealRegistrations.partnerId));
-  if (f.partnerIds?.length) conds.push(inArray(dealRegistrations.partnerId, f.partnerIds));
-  if (f.channelManagerIds) {
-    if (!f.channelManagerIds.length) return { rows: [], total: 0 };
-    conds.push(inArray(dealRegistrations.partnerId, ws.db.select({ id: partners.id }).from(partners).where(inArray(partners.channelManagerId, f.channelManagerIds))));
-  }
-  let rows = toRows(ws, ws.db.select().from(dealRegistrations).where(conds.length ? and(...conds) : undefined).orderBy(asc(dealRegistrations.id)).all());
+  if (f.channelManagerIds && !f.channelManagerIds.length) return { rows: [], total: 0 };
+  let rows = toRows(ws, dealStore.list(ws, f));
   if (f.search?.trim()) {
     const q = f.search.trim().toLowerCase();
     const qk = customerKey(f.search);
@@ -251,7 +227,7 @@ export function listDeals(ws: Workspace, f: DealListFilter): { rows: DealRow[]; 
 export function getDeal(ws: Workspace, id: number): { deal: DealRow; conflicting: DealRow[]; priceConflict: PriceConflict | null } {
   const deal = toRows(ws, [getRow(ws, id)])[0];
   const ids = deal.conflicts.filter((c): c is CustomerConflict => c.kind === 'customer').map((c) => c.registrationId);
-  const conflicting = ids.length ? toRows(ws, ws.db.select().from(dealRegistrations).where(inArray(dealRegistrations.id, ids)).orderBy(asc(dealRegistrations.id)).all()) : [];
+  const conflicting = ids.length ? toRows(ws, dealStore.byIds(ws, ids)) : [];
   const priceConflict = (deal.conflicts.find((c) => c.kind === 'price') as PriceConflict | undefined) ?? null;
   return { deal, conflicting, priceConflict };
 }
@@ -277,14 +253,16 @@ export function decideDeal(ws: Workspace, id: number, decision: DealDecision, no
   const day = workspaceClock(ws).today(at);
   const protectedUntil =
     decision === 'approve' ? addDays(day, getDealSettings(ws).protectionDays) : decision === 'reject' ? null : beforeRow.protectedUntil;
-  const afterRow = ws.db
-    .update(dealRegistrations)
-    .set({ status: RESULT[decision], protectedUntil, decidedBy: user, decidedAt: at.toISOString(), decisionNote: note ?? beforeRow.decisionNote, updatedAt: at.toISOString() })
-    .where(eq(dealRegistrations.id, id))
-    .returning()
-    .get();
+  const afterRow = dealStore.update(ws, id, {
+    status: RESULT[decision],
+    protectedUntil,
+    decidedBy: user,
+    decidedAt: at.toISOString(),
+    decisionNote: note ?? beforeRow.decisionNote,
+    updatedAt: at.toISOString(),
+  });
   if (beforeRow.status === 'conflict' && (decision === 'approve' || decision === 'reject')) {
-    const risk = ws.db.select().from(risks).where(and(eq(risks.source, 'deal'), eq(risks.ruleCode, dealRiskRule(id)))).get();
+    const risk = dealStore.dealRisk(ws, dealRiskRule(id));
     if (risk && risk.status !== 'closed' && !risk.reviewRequested) updateRisk(ws, risk.id, { reviewRequested: true }, user, { at });
   }
   const [before, after] = toRows(ws, [beforeRow, afterRow]);
@@ -294,11 +272,6 @@ export function decideDeal(ws: Workspace, id: number, decision: DealDecision, no
 /** Approved registrations whose protection ended before `asOf` become 'expired'. */
 export function expireDeals(ws: Workspace, asOf: string, user: string, options: Options = {}): { asOf: string; expired: number[] } {
   const at = options.at ?? new Date();
-  const rows = ws.db
-    .update(dealRegistrations)
-    .set({ status: 'expired', decidedBy: user, decidedAt: at.toISOString(), updatedAt: at.toISOString() })
-    .where(and(eq(dealRegistrations.status, 'approved'), lt(dealRegistrations.protectedUntil, asOf)))
-    .returning({ id: dealRegistrations.id })
-    .all();
-  return { asOf, expired: rows.map((r) => r.id).sort((a, b) => a - b) };
+  const expired = dealStore.expireApprovedBefore(ws, asOf, { decidedBy: user, decidedAt: at.toISOString(), updatedAt: at.toISOString() });
+  return { asOf, expired: expired.sort((a, b) => a - b) };
 }

@@ -6,6 +6,7 @@ import { loadPartners, partnerFacts } from '../incentives/eligibility';
 import { frozenPayees, type Payee } from '../incentives/approvalSeal';
 import { type CompanyProfile, type StatementLanguage } from '../../model/company';
 import { requireCompanyProfile } from '../company/companyProfile';
+import { statementStore } from './store';
 
 export interface StatementData {
   number: string;
@@ -35,14 +36,12 @@ export function assignStatementNumbers(ws: Workspace, run: PayoutRunDetail, part
   ws.sqlite.transaction(() => {
     const year = now.getFullYear();
     const prefix = `ST-${year}-`;
-    const max = ws.sqlite.prepare(`select max(cast(substr(number, ?) as integer)) as n from statements where number like ?`).get(prefix.length + 1, `${prefix}%`) as { n: number | null };
-    let seq = max.n ?? 0;
-    const existing = ws.sqlite.prepare('select number, generated_at as generatedAt from statements where run_id = ? and partner_id = ?');
-    const insert = ws.sqlite.prepare('insert into statements (number, run_id, partner_id, total_minor, generated_at) values (?, ?, ?, ?, ?)');
+    let seq = statementStore.highestNumber(ws, prefix) ?? 0;
+    const issuer = statementStore.issuer(ws);
     const totals = new Map<number, number>();
     for (const l of run.lines) totals.set(l.partnerId, (totals.get(l.partnerId) ?? 0) + l.amountMinor);
     for (const id of partnerIds) {
-      const e = existing.get(run.id, id) as { number: string; generatedAt: string } | undefined;
+      const e = issuer.issued(run.id, id);
       if (e) {
         out.set(id, e);
         continue;
@@ -50,7 +49,7 @@ export function assignStatementNumbers(ws: Workspace, run: PayoutRunDetail, part
       seq += 1;
       const number = `${prefix}${String(seq).padStart(6, '0')}`;
       const generatedAt = now.toISOString();
-      insert.run(number, run.id, id, totals.get(id) ?? 0, generatedAt);
+      issuer.issue({ number, runId: run.id, partnerId: id, totalMinor: totals.get(id) ?? 0, generatedAt });
       out.set(id, { number, generatedAt });
     }
   }).immediate();
@@ -65,9 +64,9 @@ export function loadStatementContext(ws: Workspace, runId: number, language?: St
   }
   const frozen = frozenPayees(ws, runId);
   const live = frozen ? null : loadPartners(ws);
-  const extra = ws.sqlite.prepare('select credit_code as creditCode, address from partners where id = ?');
+  const extra = statementStore.payeeFacts(ws);
   const payee = (partnerId: number): Payee =>
-    frozen?.get(partnerId) ?? { ...(live?.get(partnerId) ?? partnerFacts(ws, partnerId)!), ...(extra.get(partnerId) as { creditCode: string | null; address: string | null }) };
+    frozen?.get(partnerId) ?? { ...(live?.get(partnerId) ?? partnerFacts(ws, partnerId)!), ...extra(partnerId)! };
   const byPartner = new Map<number, PayoutLineView[]>();
   for (const l of run.lines) {
     if (!byPartner.has(l.partnerId)) byPartner.set(l.partnerId, []);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { streamSales } from '../../../electron/domain/sales/salesQuery';
+import { streamSales } from '../../../electron/domain/sales/store';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 
 // A full collection on demand, so the test compares live memory rather than garbage not yet collected.

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { SalesFilter, SalesLineView, SalesListInput, SalesPage } from '../../model/sales';
 
+/**
+ * The sales area's store: the sales grid's SQL (page, totals and the streamed export read the same filter). Imports
+ * write sales lines through their own store (imports/store.ts).
+ */
 const SORT_SQL: Record<SalesListInput['sort'], string> = {
   date: 's.date',
   partnerCode: 'p.code',
@@ -58,8 +62,8 @@ export function streamSales(
   input: SalesFilter & { sort: SalesListInput['sort']; direction: SalesListInput['direction'] },
 ): { total: number; rows: IterableIterator<SalesLineView> } {
   const { from, params } = salesFrom(input);
-  const total = (sqlite.prepare(`select count(*) as n ${from}`).get(params) as { n: number }).n;
-  return { total, rows: sqlite.prepare(`${SELECT} ${from} ${orderBy(input.sort, input.direction)}`).iterate(params) as IterableIterator<SalesLineView> };
+  const total = sqlite.prepare<[Record<string, unknown>], { n: number }>(`select count(*) as n ${from}`).get(params)!.n;
+  return { total, rows: sqlite.prepare<[Record<string, unknown>], SalesLineView>(`${SELECT} ${from} ${orderBy(input.sort, input.direction)}`).iterate(params) };
 }
 
 /** A page of sales lines with the filter's total count and sums (one aggregate query, one page query). */

@@ -97,7 +97,6 @@ export const STORE_PENDING = [
   'electron/domain/training/compliance.ts',
   'electron/domain/training/complianceMatrix.ts',
   'electron/domain/training/expiringCertificates.ts',
-  'electron/domain/training/trainingRecords.ts',
 ];
 
 export default tseslint.config(

@@ -4,6 +4,7 @@ import { type Course } from '../../model/training';
 import { getCourse } from './courseCatalogue';
 import { computeExpiry, isIsoDate } from '../../model/trainingExpiry';
 import type { RecordState, TrainingRecord, TrainingRecordRow } from '../../model/training';
+import { recordStore, type RecordSql, type RecordValues } from './store';
 
 export interface RecordInput {
   id?: number;
@@ -36,13 +37,6 @@ export function recordState(r: Pick<TrainingRecord, 'passed' | 'expiresOn'>, asO
   return r.expiresOn === null || r.expiresOn >= asOf ? 'valid' : 'expired';
 }
 
-type RecordSql = Omit<TrainingRecord, 'passed'> & { passed: number };
-
-const SELECT = `select r.id, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, p.name_en as partnerNameEn, r.course_id as courseId,
-  c.code as courseCode, c.title_zh as courseTitleZh, c.title_en as courseTitleEn, r.trainee, r.completed_on as completedOn,
-  r.score, r.passed, r.certificate_no as certificateNo, r.expires_on as expiresOn, r.import_id as importId, r.updated_at as updatedAt
-  from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id`;
-
 const toRecord = (r: RecordSql): TrainingRecord => ({ ...r, passed: r.passed === 1 });
 
 /** The records grid: each record with its certificate's state at `asOf`. */
@@ -67,14 +61,7 @@ export function listRecords(ws: Workspace, f: RecordFilter, asOf: string): { row
     params.q = `%${f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   }
   const where = ` where ${conds.join(' and ')}`;
-  const total = (
-    ws.sqlite
-      .prepare(`select count(*) as n from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id${where}`)
-      .get(params) as { n: number }
-  ).n;
-  const rows = ws.sqlite
-    .prepare(`${SELECT}${where} order by r.completed_on desc, r.id desc limit @limit offset @offset`)
-    .all({ ...params, limit: f.limit ?? 10_000, offset: f.offset ?? 0 }) as RecordSql[];
+  const { rows, total } = recordStore.page(ws, where, params, f.limit ?? 10_000, f.offset ?? 0);
   return {
     rows: rows.map((r) => {
       const record = toRecord(r);
@@ -85,7 +72,7 @@ export function listRecords(ws: Workspace, f: RecordFilter, asOf: string): { row
 }
 
 export function getRecord(ws: Workspace, id: number): TrainingRecord {
-  const r = ws.sqlite.prepare(`${SELECT} where r.id = ?`).get(id) as RecordSql | undefined;
+  const r = recordStore.byId(ws, id);
   if (!r) throw new DomainError(`Training record ${id} not found`, 'NOT_FOUND');
   return toRecord(r);
 }
@@ -108,14 +95,12 @@ export function recordExpiry(course: Pick<Course, 'validityMonths'>, completedOn
 /** Creates or updates a record; the expiry is always computed from the course, never taken from the input. */
 export function saveRecord(ws: Workspace, input: RecordInput): { before: TrainingRecord | null; after: TrainingRecord } {
   if (!isIsoDate(input.completedOn)) throw new DomainError(`Not a date: ${input.completedOn}`, 'DOMAIN', { field: 'completedOn' });
-  const partner = ws.sqlite.prepare('select id, deleted_at as deletedAt from partners where id = ?').get(input.partnerId) as
-    | { id: number; deletedAt: string | null }
-    | undefined;
+  const partner = recordStore.partner(ws, input.partnerId);
   if (!partner) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND', { field: 'partnerId' });
   if (partner.deletedAt) throw new DomainError(`Partner ${input.partnerId} is deleted`, 'DOMAIN', { field: 'partnerId' });
   const course = getCourse(ws, input.courseId);
   const passed = derivePassed(course, input.score, input.passed);
-  const values = {
+  const values: RecordValues = {
     partnerId: input.partnerId,
     courseId: input.courseId,
     trainee: input.trainee.trim(),
@@ -125,36 +110,21 @@ export function saveRecord(ws: Workspace, input: RecordInput): { before: Trainin
     certificateNo: input.certificateNo?.trim() || null,
     expiresOn: recordExpiry(course, input.completedOn, passed),
   };
-  const dup = ws.sqlite
-    .prepare('select id from training_records where partner_id = @partnerId and course_id = @courseId and trainee = @trainee and completed_on = @completedOn')
-    .get(values) as { id: number } | undefined;
-  if (dup && dup.id !== input.id) {
-    throw new DomainError(`${values.trainee} already has a record of this course completed on ${values.completedOn}`, 'CONFLICT', { id: dup.id });
+  const dup = recordStore.sameTraining(ws, values);
+  if (dup !== undefined && dup !== input.id) {
+    throw new DomainError(`${values.trainee} already has a record of this course completed on ${values.completedOn}`, 'CONFLICT', { id: dup });
   }
   if (input.id === undefined) {
-    const id = Number(
-      ws.sqlite
-        .prepare(
-          `insert into training_records (partner_id, course_id, trainee, completed_on, score, passed, certificate_no, expires_on)
-           values (@partnerId, @courseId, @trainee, @completedOn, @score, @passed, @certificateNo, @expiresOn)`,
-        )
-        .run(values).lastInsertRowid,
-    );
+    const id = recordStore.insert(ws, values);
     return { before: null, after: getRecord(ws, id) };
   }
   const before = getRecord(ws, input.id);
-  ws.sqlite
-    .prepare(
-      `update training_records set partner_id = @partnerId, course_id = @courseId, trainee = @trainee, completed_on = @completedOn,
-       score = @score, passed = @passed, certificate_no = @certificateNo, expires_on = @expiresOn,
-       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = @id`,
-    )
-    .run({ ...values, id: input.id });
+  recordStore.update(ws, input.id, values);
   return { before, after: getRecord(ws, input.id) };
 }
 
 export function deleteRecord(ws: Workspace, id: number): { before: TrainingRecord } {
   const before = getRecord(ws, id);
-  ws.sqlite.prepare('delete from training_records where id = ?').run(id);
+  recordStore.delete(ws, id);
   return { before };
 }

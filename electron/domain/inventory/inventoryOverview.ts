@@ -33,22 +33,24 @@ const fsmOf = (ws: Workspace) => Number(getSetting<unknown>(ws.db, 'company.fisc
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** Partners that report sell-through or stock (or hold sell-in of a listed product) — the page's population. */
-function channelPartners(ws: Workspace): Array<{ id: number; code: string; name: string }> {
+/** `channelManagerIds` ("Mine"): only the partners those channel managers look after. */
+function channelPartners(ws: Workspace, channelManagerIds?: number[]): Array<{ id: number; code: string; name: string }> {
   return ws.sqlite
     .prepare(
       `select id, code, name from partners where deleted_at is null and (
          exists (select 1 from sell_through_lines s where s.partner_id = partners.id) or exists (select 1 from inventory_snapshots i where i.partner_id = partners.id))
+         and (? is null or channel_manager_id in (select value from json_each(?)))
        order by code`,
     )
-    .all() as Array<{ id: number; code: string; name: string }>;
+    .all(channelManagerIds ? 1 : null, JSON.stringify(channelManagerIds ?? [])) as Array<{ id: number; code: string; name: string }>;
 }
 
 /** The Inventory & sell-through page: per partner the measures and stuffing signal, per partner × product stock, DOI and rate. */
 /** Each channel partner's measures of the period with its stuffing signal, reporting flag and channel flags. */
-function partnerMeasureRows(ws: Workspace, period: Period, fsm: number) {
+function partnerMeasureRows(ws: Workspace, period: Period, fsm: number, channelManagerIds?: number[]) {
   const today = workspaceClock(ws).today();
   const rules = inventoryRules(ws);
-  const partners = channelPartners(ws);
+  const partners = channelPartners(ws, channelManagerIds);
   const ids = partners.map((p) => p.id);
   const measures = channelMeasures(ws, period, ids);
   const stuffing = stuffingSignals(ws, period, ids, rules, fsm);
@@ -105,10 +107,10 @@ export function channelKpi(ws: Workspace, label: string): ChannelKpi {
 }
 
 /** The Inventory & sell-through page: per partner the measures and stuffing signal, per partner × product stock, DOI and rate. */
-export function inventoryOverview(ws: Workspace, label: string): InventoryOverview {
+export function inventoryOverview(ws: Workspace, label: string, channelManagerIds?: number[]): InventoryOverview {
   const fsm = fsmOf(ws);
   const period = parsePeriod(label, fsm);
-  const { today, rules, partners, ids, measures, partnerRows, since, flagged, reportFlag } = partnerMeasureRows(ws, period, fsm);
+  const { today, rules, partners, ids, measures, partnerRows, since, flagged, reportFlag } = partnerMeasureRows(ws, period, fsm, channelManagerIds);
   const byId = new Map(partners.map((p) => [p.id, p]));
 
   // Partner × product: sell-in (sales lines' product text resolved like imports do), sell-through and closing stock.

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../../electron/api/api';
 import { memoryApi, tempDir } from '../../helpers/workspace';
@@ -37,5 +38,28 @@ describe('inventory.overview / evidence / trend (the page)', () => {
       { month: '2025-02', sellInQuantity: 50, sellThroughQuantity: 50 },
       { month: '2025-03', sellInQuantity: -10, sellThroughQuantity: 1 },
     ]);
+  });
+
+  it('Mine: the partners, partner × product rows and territory sums of my partners only, their exports the same', async () => {
+    const { rows: partners } = await api.send('partners.list', {});
+    const id = (code: string) => partners.find((p) => p.code === code)!.id;
+    const me = await api.send('channelManagers.create', { name: '周敏' });
+    await api.send('channelManagers.reassign', { partnerIds: [id('P001'), id('P003')], to: me.id, reason: '分配' });
+    const all = await api.send('inventory.overview', { period: '2025-Q1' });
+    const mine = await api.send('inventory.overview', { period: '2025-Q1', channelManagerIds: [me.id] });
+    expect(mine.partners.map((p) => p.partnerCode)).toEqual(['P001', 'P003']);
+    expect([...new Set(mine.rows.map((r) => r.partnerCode))]).toEqual(['P001', 'P003']);
+    expect(mine.rows).toEqual(all.rows.filter((r) => r.partnerCode !== 'P002'));
+    const sum = (o: typeof all) => o.groups.filter((g) => g.by === 'territory').reduce((n, g) => n + g.partners, 0);
+    expect(sum(mine)).toBe(2);
+    expect(sum(all)).toBe(3);
+    expect((await api.send('inventory.overview', { period: '2025-Q1', channelManagerIds: [] })).partners).toEqual([]);
+    const t = tempDir('pwb-overview-mine-');
+    try {
+      const file = await api.send('grids.export', { grid: 'inventoryPartners', query: { period: '2025-Q1', channelManagerIds: [me.id] }, columns: [{ colId: 'partnerCode', header: 'code' }], format: 'csv', out: `${t.dir}/mine.csv` });
+      expect(readFileSync(file.path, 'utf8').replace(/^\uFEFF/, '').split('\r\n')).toEqual(['code', 'P001', 'P003', '']);
+    } finally {
+      t.cleanup();
+    }
   });
 });

@@ -8,6 +8,8 @@ import type { EvidenceKind, EvidenceLine, InventoryGridRow, InventoryGroupRow, I
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { MineToggle } from '../../components/MineToggle';
+import { useMine } from '../../mine';
 import { formatMoney, formatRatio } from '../../format';
 import { useToday } from '../../today';
 import { EChart } from '../scorecards/EChart';
@@ -42,7 +44,10 @@ export default function InventoryPage() {
   const period = params.get('period') || quartersBack(today, 1)[1];
   const [draft, setDraft] = useState(period);
   const [kind, setKind] = useState<EvidenceKind>((params.get('evidence') as EvidenceKind) || 'crossTerritory');
-  const overview = useOp('inventory.overview', { period }, { retry: false });
+  const mine = useMine('inventory');
+  // Mine: the partners grid, the partner × product grid, the territory/channel sums and their exports keep my partners only.
+  const overviewInput = { period, ...mine.filter };
+  const overview = useOp('inventory.overview', overviewInput, { retry: false, enabled: mine.ready });
   const trend = useOp('inventory.trend', { to: period, months: 12 }, { retry: false });
   const evidence = useOp('inventory.evidence', { period, kind, limit: 500 }, { retry: false });
   const rules = overview.data?.rules;
@@ -175,6 +180,7 @@ export default function InventoryPage() {
         <button onClick={apply} data-testid="inventory-apply">
           {t('inventory:show')}
         </button>
+        <MineToggle mine={mine} testId="inventory-mine" />
         {overview.data && (
           <span className="muted">
             {t('inventory:range', { start: overview.data.start, end: overview.data.end, days: overview.data.rules.notReportedDays, doi: overview.data.rules.doiLimitDays })}
@@ -192,7 +198,7 @@ export default function InventoryPage() {
         columns={rowColumns}
         height={360}
         getRowId={(r) => `${r.partnerCode}\u0000${r.productCode}`}
-        exportAs={{ grid: 'inventoryRows', query: { period }, title: t('inventory:title'), fileName: `inventory-${period}` }}
+        exportAs={{ grid: 'inventoryRows', query: overviewInput, title: t('inventory:title'), fileName: `inventory-${period}` }}
       />
 
       <h2>{t('inventory:section.groups')}</h2>
@@ -203,7 +209,7 @@ export default function InventoryPage() {
         columns={groupColumns}
         height={240}
         getRowId={(r) => `${r.by}|${r.key}`}
-        exportAs={{ grid: 'inventoryGroups', query: { period }, title: t('inventory:section.groups'), fileName: `inventory-groups-${period}` }}
+        exportAs={{ grid: 'inventoryGroups', query: overviewInput, title: t('inventory:section.groups'), fileName: `inventory-groups-${period}` }}
       />
 
       <h2>{t('inventory:section.trend')}</h2>
@@ -217,7 +223,7 @@ export default function InventoryPage() {
         columns={partnerColumns}
         height={300}
         getRowId={(r) => r.partnerCode}
-        exportAs={{ grid: 'inventoryPartners', query: { period }, title: t('inventory:title'), fileName: `inventory-partners-${period}` }}
+        exportAs={{ grid: 'inventoryPartners', query: overviewInput, title: t('inventory:title'), fileName: `inventory-partners-${period}` }}
       />
 
       <h2>{t('inventory:section.evidence')}</h2>

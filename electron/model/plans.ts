@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { periodFromText } from '../../shared/periodText';
 import { zs } from '../../shared/fields';
 import { CHANNEL_TYPES, GRADES, TIERS } from '../../shared/enums';
 
@@ -27,7 +28,14 @@ export type PlanNodeKind = (typeof PLAN_NODE_KINDS)[number];
 
 const code = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}_.-]+$/u, 'letters, digits, _ . - only');
 /** A year, half or quarter: 2025, 2025-H1, 2025-Q3 (fiscal when a fiscal start month is set). */
-const period = z.string().trim().regex(/^\d{4}(-H[12]|-Q[1-4])?$/, 'a year (2025), half (2025-H1) or quarter (2025-Q3)');
+// Typed as people type it (2025q3, 2025年第3季度) like every period; years 1900–2199 as everywhere (year 0405 reached the
+// period arithmetic and failed there as an internal error).
+const period = z
+  .string()
+  .max(40)
+  .meta({ examples: ['2026', '2026-Q1', '2026-H1', '2026年第2季度'] })
+  .transform(periodFromText)
+  .pipe(z.string().regex(/^(19|20|21)\d{2}(-H[12]|-Q[1-4])?$/, 'a year (2025), half (2025-H1) or quarter (2025-Q3)'));
 const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const rate = z.number().min(-0.99).max(10);
 

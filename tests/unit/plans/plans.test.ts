@@ -65,6 +65,13 @@ function expectExactEverywhere(p: PlanDetail) {
 }
 
 describe('target plans', () => {
+  it('takes the period as people type it and refuses a year outside 1900–2199 as invalid input, not an internal error', async () => {
+    expect((await create({ code: 'HD-Q2', period: '2025年第2季度' })).period).toBe('2025-Q2');
+    expect((await create({ code: 'HD-Q3', period: '2025q3' })).period).toBe('2025-Q3');
+    for (const period of ['0405', '2025-03', '2025-Q5'])
+      await expect(create({ code: `BAD-${period}`, period })).rejects.toMatchObject({ body: { code: 'INVALID_INPUT' } });
+  });
+
   it('allocates a territory plan by last year’s share down territories, channel managers and partners, exactly', async () => {
     const p = await create();
     expect(p.nodes.filter((n) => n.kind === 'partner').map((n) => n.code)).toEqual(['A', 'B', 'C', 'E']);

@@ -32,8 +32,6 @@ export const STORE_PENDING = [
   'electron/domain/demo/demoGenerator.ts',
   'electron/domain/evaluations/dashboard.ts',
   'electron/domain/evaluations/evaluatedPartners.ts',
-  'electron/domain/evaluations/evaluationRun.ts',
-  'electron/domain/evaluations/kpis.ts',
   'electron/domain/evaluations/riskSignals.ts',
   'electron/domain/evaluations/scheduleRunner.ts',
   'electron/domain/evaluations/schedules.ts',

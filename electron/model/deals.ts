@@ -46,6 +46,7 @@ export interface DealRow extends Omit<DealRegistrationRow, 'conflicts'> {
   conflicts: DealConflict[];
   partnerCode: string | null;
   partnerName: string | null;
+  partnerNameEn: string | null;
   riskId: number | null;
   riskCode: string | null;
 }

@@ -58,8 +58,11 @@ export const gridColumnSpec = z
     /** What the user sees for each stored code (status `active` → 合作中): used for the file, the filter and the quick filter. */
     labels: z.record(z.string().max(200), z.string().max(300)).optional(),
     kind: z.enum(GRID_COLUMN_KINDS).optional(),
-    /** `first`: the first field with a value is shown (an English name, else the Chinese one); default: all joined. */
-    pick: z.enum(['join', 'first']).optional(),
+    /**
+     * `first`: the first field with a value is shown (an English name, else the Chinese one); `leadAndFirst`: the first
+     * field, then the first of the others with a value ("P1 Shenzhen Xinrui", else "P1 深圳鑫睿"); default: all joined.
+     */
+    pick: z.enum(['join', 'first', 'leadAndFirst']).optional(),
     /** What the grid shows in an empty cell (直销 / Direct for a deal without a partner): written, filtered and searched as shown. */
     emptyText: z.string().max(200).optional(),
   })

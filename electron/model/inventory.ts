@@ -160,6 +160,7 @@ export type CustomersInput = z.output<typeof customersInput>;
 export interface InventoryGridRow {
   partnerCode: string;
   partnerName: string;
+  partnerNameEn: string | null;
   productCode: string;
   productName: string;
   productLine: string | null;
@@ -185,6 +186,7 @@ export type ChannelFlags = string | null;
 export interface InventoryPartnerRow extends ChannelMeasures {
   partnerCode: string;
   partnerName: string;
+  partnerNameEn: string | null;
   stuffing: boolean;
   daysSinceReport: number | null;
   notReported: boolean;

@@ -218,6 +218,7 @@ export interface MdfRequestView {
   partnerId: number;
   partnerCode: string;
   partnerName: string;
+  partnerNameEn: string | null;
   activityType: MdfActivityType;
   title: string;
   startsOn: string;
@@ -259,6 +260,7 @@ export interface MdfClaimView {
   partnerId: number;
   partnerCode: string;
   partnerName: string;
+  partnerNameEn: string | null;
   activityType: MdfActivityType;
   amountMinor: number;
   /** What the request allows: approved × share. */

@@ -91,6 +91,7 @@ export interface RiskListRow {
   partnerId: number | null;
   partnerCode: string | null;
   partnerName: string | null;
+  partnerNameEn: string | null;
   likelihood: number;
   impact: number;
   score: number;

@@ -8,6 +8,7 @@ export interface SalesLineView {
   date: string;
   partnerCode: string;
   partnerName: string;
+  partnerNameEn: string | null;
   orderRef: string | null;
   lineRef: string | null;
   product: string | null;

@@ -47,7 +47,7 @@ interface Options {
   at?: Date;
 }
 
-function partnerInfo(ws: Workspace): Map<number, { code: string; name: string; owner: string | null }> {
+function partnerInfo(ws: Workspace): Map<number, { code: string; name: string; nameEn: string | null; owner: string | null }> {
   return new Map(dealStore.partnerInfo(ws).map((p) => [p.id, p]));
 }
 
@@ -69,6 +69,7 @@ function toRows(ws: Workspace, rows: DealRegistrationRow[]): DealRow[] {
       conflicts: (r.conflicts ?? []) as unknown as DealConflict[],
       partnerCode: p?.code ?? null,
       partnerName: p?.name ?? null,
+      partnerNameEn: p?.nameEn ?? null,
       riskId: risk?.id ?? null,
       riskCode: risk?.code ?? null,
     };

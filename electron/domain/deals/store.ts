@@ -13,7 +13,7 @@ export const dealStore = {
   /** Every partner with its code, name and channel manager's name. */
   partnerInfo(ws: Workspace) {
     return ws.db
-      .select({ id: partners.id, code: partners.code, name: partners.name, owner: channelManagers.name })
+      .select({ id: partners.id, code: partners.code, name: partners.name, nameEn: partners.nameEn, owner: channelManagers.name })
       .from(partners)
       .leftJoin(channelManagers, eq(channelManagers.id, partners.channelManagerId))
       .all();

@@ -29,7 +29,13 @@ function readerOf(col: GridColumnSpec): (row: GridRow) => unknown {
       ? getters[0]
       : col.pick === 'first'
         ? (row: GridRow) => getters.map((g) => g(row)).find((x) => x !== null && x !== '') ?? null
-        : (row: GridRow) => getters.map((g) => g(row)).filter((x) => x !== null && x !== '').join(' ') || null;
+        : col.pick === 'leadAndFirst'
+          ? (row: GridRow) => {
+              const lead = getters[0](row);
+              const rest = getters.slice(1).map((g) => g(row)).find((x) => x !== null && x !== '');
+              return [lead, rest].filter((x) => x !== null && x !== '' && x !== undefined).join(' ') || null;
+            }
+          : (row: GridRow) => getters.map((g) => g(row)).filter((x) => x !== null && x !== '').join(' ') || null;
   if (col.kind === 'count') read = (row) => { const v = one(row); return Array.isArray(v) ? v.length : 0; };
   else if (col.kind === 'percentPoints') read = (row) => { const v = one(row); return typeof v === 'number' ? Math.round(v * 1000) / 10 : null; };
   else read = one;

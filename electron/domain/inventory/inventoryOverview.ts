@@ -34,15 +34,15 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** Partners that report sell-through or stock (or hold sell-in of a listed product) — the page's population. */
 /** `channelManagerIds` ("Mine"): only the partners those channel managers look after. */
-function channelPartners(ws: Workspace, channelManagerIds?: number[]): Array<{ id: number; code: string; name: string }> {
+function channelPartners(ws: Workspace, channelManagerIds?: number[]): Array<{ id: number; code: string; name: string; nameEn: string | null }> {
   return ws.sqlite
     .prepare(
-      `select id, code, name from partners where deleted_at is null and (
+      `select id, code, name, name_en as nameEn from partners where deleted_at is null and (
          exists (select 1 from sell_through_lines s where s.partner_id = partners.id) or exists (select 1 from inventory_snapshots i where i.partner_id = partners.id))
          and (? is null or channel_manager_id in (select value from json_each(?)))
        order by code`,
     )
-    .all(channelManagerIds ? 1 : null, JSON.stringify(channelManagerIds ?? [])) as Array<{ id: number; code: string; name: string }>;
+    .all(channelManagerIds ? 1 : null, JSON.stringify(channelManagerIds ?? [])) as Array<{ id: number; code: string; name: string; nameEn: string | null }>;
 }
 
 /** The Inventory & sell-through page: per partner the measures and stuffing signal, per partner × product stock, DOI and rate. */
@@ -70,7 +70,7 @@ function partnerMeasureRows(ws: Workspace, period: Period, fsm: number, channelM
     const m = measures.get(p.id)!;
     const signalled = stuffing.get(p.id)!.signalled;
     const flags = [m.crossTerritoryLines ? 'crossTerritory' : '', m.belowFloorLines ? 'belowFloor' : '', signalled ? 'stuffing' : ''].filter(Boolean).join(' ') || null;
-    return { ...m, partnerCode: p.code, partnerName: p.name, stuffing: signalled, daysSinceReport: since(p.id), notReported: flagged(p.id), reportFlag: reportFlag(p.id), flags };
+    return { ...m, partnerCode: p.code, partnerName: p.name, partnerNameEn: p.nameEn, stuffing: signalled, daysSinceReport: since(p.id), notReported: flagged(p.id), reportFlag: reportFlag(p.id), flags };
   });
   return { today, rules, partners, ids, measures, partnerRows, since, flagged, reportFlag };
 }
@@ -158,6 +158,7 @@ export function inventoryOverview(ws: Workspace, label: string, channelManagerId
     return {
       partnerCode: p.code,
       partnerName: p.name,
+      partnerNameEn: p.nameEn,
       productCode: prod.code,
       productName: prod.name,
       productLine: prod.line,

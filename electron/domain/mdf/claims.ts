@@ -9,7 +9,7 @@ import { proofsOf, readProofs, storeProofs, type ProofUpload } from './proofFile
 import { getRequest } from './requests';
 
 const CLAIM_SELECT = `select c.id, c.request_id as requestId, r.fund_id as fundId, f.code as fundCode, f.currency, r.partner_id as partnerId, p.code as partnerCode,
-  p.name as partnerName, r.activity_type as activityType, c.amount_minor as amountMinor, r.committed_minor as limitMinor, c.actual_leads as actualLeads,
+  p.name as partnerName, p.name_en as partnerNameEn, r.activity_type as activityType, c.amount_minor as amountMinor, r.committed_minor as limitMinor, c.actual_leads as actualLeads,
   c.actual_revenue_minor as actualRevenueMinor, c.note, c.status, c.decided_at as decidedAt, c.decided_by as decidedBy, c.reject_reason as rejectReason,
   c.approved_on as approvedOn, c.paid_on as paidOn, c.payment_ref as paymentRef, c.settled_by as settledBy,
   ${SETTLED_RUN_SQL} as payoutRunId, (select status from payout_runs where id = ${SETTLED_RUN_SQL}) as payoutRunStatus, c.created_at as createdAt

@@ -9,7 +9,7 @@ import { fundRecord, inScope, partnerIdByCode } from './funds';
 
 const ACTIVITY_ZH: Record<string, string> = { exhibition: '展会', promotion: '门店促销', advertising: '广告投放', training_event: '培训活动', co_branded_material: '联合品牌物料', other: '其他' };
 
-const REQUEST_SELECT = `select r.id, r.fund_id as fundId, f.code as fundCode, f.currency, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName,
+const REQUEST_SELECT = `select r.id, r.fund_id as fundId, f.code as fundCode, f.currency, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, p.name_en as partnerNameEn,
   r.activity_type as activityType, r.title, r.starts_on as startsOn, r.ends_on as endsOn, r.amount_minor as amountMinor, r.share,
   r.expected_leads as expectedLeads, r.expected_revenue_minor as expectedRevenueMinor, r.status, r.approved_minor as approvedMinor,
   r.committed_minor as committedMinor, r.claim_by as claimBy, r.decided_at as decidedAt, r.decided_by as decidedBy, r.reject_reason as rejectReason,

@@ -15,6 +15,7 @@ export interface ListedRisk extends RiskSnapshot {
   updatedAt: string | null;
   partnerCode: string | null;
   partnerName: string | null;
+  partnerNameEn: string | null;
   score: number;
   level: RiskLevel;
   /** Residual likelihood/impact as assessed, or the inherent ones when no residual assessment was made. */
@@ -31,7 +32,7 @@ export interface ListedRisk extends RiskSnapshot {
 export function deriveRisk(
   r: RiskSnapshot & { createdAt?: string | null; updatedAt?: string | null },
   bands: RiskBands,
-  partner: { code: string; name: string } | undefined,
+  partner: { code: string; name: string; nameEn?: string | null } | undefined,
   actions: { open: number; overdue: number },
 ): ListedRisk {
   const score = r.likelihood * r.impact;
@@ -44,6 +45,7 @@ export function deriveRisk(
     updatedAt: r.updatedAt ?? null,
     partnerCode: partner?.code ?? null,
     partnerName: partner?.name ?? null,
+    partnerNameEn: partner?.nameEn ?? null,
     score,
     level: riskLevel(score, bands),
     effectiveResidualLikelihood: rl,
@@ -95,7 +97,7 @@ function actionCounts(ws: Workspace, asOf: string, createdBefore?: string): Map<
   return out;
 }
 
-function partnerMap(ws: Workspace): Map<number, { code: string; name: string; channelManagerId: number | null }> {
+function partnerMap(ws: Workspace): Map<number, { code: string; name: string; nameEn: string | null; channelManagerId: number | null }> {
   return new Map(riskStore.partnerLookup(ws).map((p) => [p.id, p]));
 }
 

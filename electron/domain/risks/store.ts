@@ -93,10 +93,10 @@ export const riskStore = {
   },
   /** Code, name and channel manager of every partner (risks show the partner and "Mine" follows its manager). */
   partnerLookup(ws: Workspace) {
-    return ws.db.select({ id: partners.id, code: partners.code, name: partners.name, channelManagerId: partners.channelManagerId }).from(partners).all();
+    return ws.db.select({ id: partners.id, code: partners.code, name: partners.name, nameEn: partners.nameEn, channelManagerId: partners.channelManagerId }).from(partners).all();
   },
   partnerName(ws: Workspace, partnerId: number) {
-    return ws.db.select({ code: partners.code, name: partners.name }).from(partners).where(eq(partners.id, partnerId)).get();
+    return ws.db.select({ code: partners.code, name: partners.name, nameEn: partners.nameEn }).from(partners).where(eq(partners.id, partnerId)).get();
   },
   channelManagersByIds(ws: Workspace, ids: number[]) {
     return ws.db.select().from(channelManagers).where(inArray(channelManagers.id, ids)).all();

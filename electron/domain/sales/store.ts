@@ -17,7 +17,7 @@ const SORT_SQL: Record<SalesListInput['sort'], string> = {
   customerRef: 's.customer_ref',
 };
 
-const SELECT = `select s.id, s.date, p.code as partnerCode, p.name as partnerName, s.order_ref as orderRef, s.line_ref as lineRef, s.product, s.category,
+const SELECT = `select s.id, s.date, p.code as partnerCode, p.name as partnerName, p.name_en as partnerNameEn, s.order_ref as orderRef, s.line_ref as lineRef, s.product, s.category,
   s.quantity, s.amount_minor as amountMinor, s.cost_minor as costMinor, s.customer_ref as customerRef, s.currency, s.import_id as importId`;
 
 const orderBy = (sort: SalesListInput['sort'], direction: SalesListInput['direction']) => {

@@ -150,4 +150,27 @@ describe('grid export of columns computed for the screen', () => {
     await api.send('evaluations.run', { period: '2025-Q1' });
     expect((await api.send('scorecards.list', { period: '2025-Q1' })).rows.find((r) => r.partnerCode === 'D1')?.partnerNameEn).toBe('Shenzhen Xinrui');
   });
+
+  it('in English mode the deals, risks and sales grids write "code English name", else the Chinese one', async () => {
+    const { ws, api, dir } = setup();
+    const p = await api.send('partners.create', partnerInput('D1', { name: '深圳鑫睿', nameEn: 'Shenzhen Xinrui' }));
+    const q = await api.send('partners.create', partnerInput('D2', { name: '广州华商' }));
+    await api.send('deals.register', { partnerId: p.id, customerName: '华信科技有限公司', productLine: 'X', expectedValueMinor: 100_00 });
+    await api.send('deals.register', { partnerId: q.id, customerName: '远航集团', productLine: 'Y', expectedValueMinor: 200_00 });
+    await api.send('deals.register', { partnerId: null, customerName: '东方电子', productLine: 'Z', expectedValueMinor: 300_00 });
+    // The spec the English grid sends (renderer/src/partnerName.ts codeNameExport(false)).
+    const partner = { colId: 'partnerCode', header: 'Partner', fields: ['partnerCode', 'partnerNameEn', 'partnerName'], pick: 'leadAndFirst' as const, emptyText: 'Direct sales' };
+    const deals = await api.send('grids.export', { grid: 'deals', query: {}, columns: [{ colId: 'customerName', header: 'Customer' }, partner], sort: [{ colId: 'customerName', sort: 'asc' }], format: 'csv', out: join(dir, 'deals-en.csv') });
+    expect(csvLines(deals.path).sort()).toEqual(['Customer,Partner', '东方电子,Direct sales', '华信科技有限公司,D1 Shenzhen Xinrui', '远航集团,D2 广州华商'].sort());
+    expect((await api.send('deals.list', {})).rows.map((r) => r.partnerNameEn).sort()).toEqual(['Shenzhen Xinrui', null, null].sort());
+
+    await api.send('risks.save', { fields: { title: '窜货', category: 'channel_conflict', partnerId: p.id, likelihood: 3, impact: 3 } });
+    const risks = await api.send('grids.export', { grid: 'risks', query: {}, columns: [{ ...partner, emptyText: undefined }], filterModel: { partnerCode: { filterType: 'text', type: 'contains', filter: 'Shenzhen' } }, format: 'csv', out: join(dir, 'risks-en.csv') });
+    expect(csvLines(risks.path)).toEqual(['Partner', 'D1 Shenzhen Xinrui']);
+
+    sale(ws, p.id, '2025-02-01', 100_00);
+    sale(ws, q.id, '2025-02-02', 200_00);
+    const sales = await api.send('grids.export', { grid: 'sales', query: {}, columns: [{ colId: 'partnerName', header: 'Name', fields: ['partnerNameEn', 'partnerName'], pick: 'first' }], sort: [{ colId: 'date', sort: 'asc' }], format: 'csv', out: join(dir, 'sales-en.csv') });
+    expect(csvLines(sales.path)).toEqual(['Name', 'Shenzhen Xinrui', '广州华商']);
+  });
 });

@@ -13,9 +13,11 @@ import { DealForm } from './DealForm';
 import { DealSettingsForm } from './DealSettingsForm';
 import { DealView } from './DealView';
 import './deals.css';
+import { codeNameExport, partnerNameIn } from '../../partnerName';
 
 export default function DealsPage() {
-  const { t } = useTranslation(['deals', 'common']);
+  const { t, i18n } = useTranslation(['deals', 'common']);
+  const zh = i18n.language.startsWith('zh');
   const [status, setStatus] = useState('');
   const [registering, setRegistering] = useState(false);
   const [viewing, setViewing] = useState<number | null>(null);
@@ -36,7 +38,7 @@ export default function DealsPage() {
         cellRenderer: (p: { value: DealRow['status'] }) => <span className={`deal-status ${p.value}`}>{t(`deals:status.${p.value}`)}</span>,
         filterValueGetter: (p) => t(`deals:status.${p.data?.status}`),
       },
-      { field: 'partnerCode', headerName: t('deals:field.partner'), width: 180, context: { export: { fields: ['partnerCode', 'partnerName'], emptyText: t('deals:direct') } }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : t('deals:direct')) },
+      { field: 'partnerCode', headerName: t('deals:field.partner'), width: 180, context: { export: { ...codeNameExport(zh), emptyText: t('deals:direct') } }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${partnerNameIn(zh, p.data)}` : t('deals:direct')) },
       { field: 'customerName', headerName: t('deals:field.customerName'), flex: 2, minWidth: 200 },
       { field: 'customerCreditCode', headerName: t('deals:field.customerCreditCode'), width: 190 },
       { field: 'productLine', headerName: t('deals:field.productLine'), width: 120 },
@@ -49,7 +51,7 @@ export default function DealsPage() {
       { field: 'riskCode', headerName: t('deals:field.risk'), width: 100 },
       { field: 'decidedBy', headerName: t('deals:field.decidedBy'), width: 100, valueFormatter: (p) => (p.value === 'auto' ? t('deals:decidedAuto') : (p.value ?? '')) },
     ],
-    [t],
+    [t, zh],
   );
 
   return (

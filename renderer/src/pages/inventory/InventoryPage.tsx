@@ -14,6 +14,7 @@ import { formatMoney, formatRatio } from '../../format';
 import { useToday } from '../../today';
 import { EChart } from '../scorecards/EChart';
 import { quartersBack } from '../../../../shared/period';
+import { nameExport, partnerNameIn } from '../../partnerName';
 
 const num = (v: number | null | undefined, digits = 1) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: digits }));
 const FLAG_WORD: Record<string, string> = { crossTerritory: 'inventory:flag.cross', belowFloor: 'inventory:flag.below', stuffing: 'inventory:flag.stuffing' };
@@ -37,7 +38,8 @@ function reportColumns<T extends { lastReportDate: string | null; daysSinceRepor
 
 /** Inventory & sell-through (进销存): stock, DOI and sell-through per partner × product, sell-in vs sell-through, 窜货 / 控价 evidence. */
 export default function InventoryPage() {
-  const { t } = useTranslation(['inventory', 'common']);
+  const { t, i18n } = useTranslation(['inventory', 'common']);
+  const zh = i18n.language.startsWith('zh');
   const [params, setParams] = useSearchParams();
   const today = useToday();
   // Default: the last full quarter before today.
@@ -55,7 +57,7 @@ export default function InventoryPage() {
   const rowColumns = useMemo<ColDef<InventoryGridRow>[]>(
     () => [
       { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110, pinned: 'left' },
-      { field: 'partnerName', headerName: t('inventory:col.partnerName'), width: 200 },
+      { field: 'partnerName', headerName: t('inventory:col.partnerName'), width: 200, context: { export: nameExport(zh) }, valueGetter: (p) => partnerNameIn(zh, p.data) },
       { field: 'productCode', headerName: t('inventory:col.product'), width: 120 },
       { field: 'productName', headerName: t('inventory:col.productName'), width: 160 },
       { field: 'productLine', headerName: t('inventory:col.productLine'), width: 120 },
@@ -74,13 +76,13 @@ export default function InventoryPage() {
       },
       ...reportColumns<InventoryGridRow>(t),
     ],
-    [t, rules],
+    [t, rules, zh],
   );
 
   const partnerColumns = useMemo<ColDef<InventoryPartnerRow>[]>(
     () => [
       { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110, pinned: 'left' },
-      { field: 'partnerName', headerName: t('inventory:col.partnerName'), width: 200 },
+      { field: 'partnerName', headerName: t('inventory:col.partnerName'), width: 200, context: { export: nameExport(zh) }, valueGetter: (p) => partnerNameIn(zh, p.data) },
       { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
       { field: 'daysOfInventory', headerName: t('inventory:col.doi'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 0) },
       { field: 'inventoryTurnover', headerName: t('inventory:col.turnover'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 2) },
@@ -98,7 +100,7 @@ export default function InventoryPage() {
       },
       ...reportColumns<InventoryPartnerRow>(t),
     ],
-    [t],
+    [t, zh],
   );
 
   const groupColumns = useMemo<ColDef<InventoryGroupRow>[]>(

@@ -12,10 +12,11 @@ import { ProofViewer } from './ProofViewer';
 import { money } from './mdfUi';
 import { formatMinor } from '../../../../shared/money';
 import { useAmountReader } from '../../amountInput';
+import { codeNameExport, partnerNameIn } from '../../partnerName';
 
 /** Approve (as claimed or lower) or reject a submitted claim. */
 function ClaimDecision({ claim, onClose }: { claim: MdfClaimView; onClose: () => void }) {
-  const { t } = useTranslation(['mdf', 'common']);
+  const { t, i18n } = useTranslation(['mdf', 'common']);
   const decide = useMutationOp('mdf.claims.decide');
   const [amount, setAmount] = useState(formatMinor(claim.amountMinor, claim.currency));
   const [reason, setReason] = useState('');
@@ -27,7 +28,7 @@ function ClaimDecision({ claim, onClose }: { claim: MdfClaimView; onClose: () =>
     <Modal title={t('mdf:claim.decide', { id: claim.id })} onClose={onClose} testId="mdf-claim-decision">
       {/* Enter approves; Enter in the reason field rejects with that reason. */}
       <DialogForm onSubmit={() => (document.activeElement?.getAttribute('data-testid') === 'mdf-claim-reject-reason' ? doReject() : doApprove())}>
-      <p>{claim.partnerCode} {claim.partnerName} · {money(claim.amountMinor, claim.currency)} · {t('mdf:claim.limit')} {money(claim.limitMinor, claim.currency)}</p>
+      <p>{claim.partnerCode} {partnerNameIn(i18n.language.startsWith('zh'), claim)} · {money(claim.amountMinor, claim.currency)} · {t('mdf:claim.limit')} {money(claim.limitMinor, claim.currency)}</p>
       <label>
         <span>{t('mdf:claim.approvedAmount')}</span>
         <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="mdf-claim-approve-amount" />
@@ -54,14 +55,14 @@ function ClaimDecision({ claim, onClose }: { claim: MdfClaimView; onClose: () =>
 
 /** Pay by reference and day, or settle with the partner's next rebate run. */
 function PayClaim({ claim, onClose }: { claim: MdfClaimView; onClose: () => void }) {
-  const { t } = useTranslation(['mdf', 'common']);
+  const { t, i18n } = useTranslation(['mdf', 'common']);
   const pay = useMutationOp('mdf.claims.pay');
   const [ref, setRef] = useState('');
   const [date, setDate] = useState('');
   return (
     <Modal title={t('mdf:pay.title', { id: claim.id })} onClose={onClose} testId="mdf-pay">
       <DialogForm onSubmit={() => ref.trim() && !pay.isPending && pay.mutate({ claimId: claim.id, paymentRef: ref.trim(), paidOn: date || undefined }, { onSuccess: onClose })}>
-      <p>{claim.partnerCode} {claim.partnerName} · <strong>{money(claim.amountMinor, claim.currency)}</strong></p>
+      <p>{claim.partnerCode} {partnerNameIn(i18n.language.startsWith('zh'), claim)} · <strong>{money(claim.amountMinor, claim.currency)}</strong></p>
       <label>
         <span>{t('mdf:pay.ref')}</span>
         <input value={ref} onChange={(e) => setRef(e.target.value)} data-testid="mdf-pay-ref" />
@@ -86,20 +87,21 @@ function PayClaim({ claim, onClose }: { claim: MdfClaimView; onClose: () => void
 }
 
 export function ClaimsTab({ partnerId }: { partnerId?: number }) {
-  const { t } = useTranslation(['mdf', 'common']);
+  const { t, i18n } = useTranslation(['mdf', 'common']);
   const mine = useMine('mdf-claims');
   // On a partner's page the partner is the filter; "Mine" belongs to the claims grid of the MDF page.
   const list = useOp('mdf.claims.list', partnerId ? { partnerId } : mine.filter, { enabled: partnerId !== undefined || mine.ready });
   const [viewing, setViewing] = useState<MdfClaimView | null>(null);
   const [deciding, setDeciding] = useState<MdfClaimView | null>(null);
   const [paying, setPaying] = useState<MdfClaimView | null>(null);
+  const zh = i18n.language.startsWith('zh');
   const columns = useMemo<ColDef<MdfClaimView>[]>(
     () => [
       { field: 'id', headerName: '#', width: 70, pinned: 'left' },
       { field: 'status', headerName: t('mdf:status'), width: 110, cellRenderer: (p: { value: string }) => <span className={`mdf-status ${p.value}`}>{t(`mdf:claimStatus.${p.value}`)}</span>, filterValueGetter: (p) => t(`mdf:claimStatus.${p.data?.status}`) },
       { field: 'requestId', headerName: t('mdf:request.title'), width: 90, valueFormatter: (p) => `#${p.value}` },
       { field: 'fundCode', headerName: t('mdf:fund.title'), width: 110 },
-      { headerName: t('mdf:partner'), width: 180, valueGetter: (p) => `${p.data?.partnerCode} ${p.data?.partnerName}` },
+      { colId: 'partner', headerName: t('mdf:partner'), width: 180, context: { export: codeNameExport(zh) }, valueGetter: (p) => `${p.data?.partnerCode} ${partnerNameIn(zh, p.data)}` },
       { field: 'activityType', headerName: t('mdf:request.activity'), width: 120, valueFormatter: (p) => t(`mdf:activity.${p.value}`) },
       { field: 'amountMinor', headerName: t('mdf:claim.amount'), width: 130, type: 'numericColumn', valueFormatter: (p) => money(p.value, p.data?.currency ?? 'CNY') },
       { field: 'limitMinor', headerName: t('mdf:claim.limit'), width: 130, type: 'numericColumn', valueFormatter: (p) => money(p.value, p.data?.currency ?? 'CNY') },
@@ -135,7 +137,7 @@ export function ClaimsTab({ partnerId }: { partnerId?: number }) {
           ) : null,
       },
     ],
-    [t],
+    [t, zh],
   );
   return (
     <div className={partnerId ? 'mdf-claims mdf-grid-wrap' : 'mdf-claims page-fill'}>

@@ -11,9 +11,11 @@ import { ClaimForm } from './ClaimForm';
 import { RequestDecision } from './RequestDecision';
 import { RequestForm } from './RequestForm';
 import { money } from './mdfUi';
+import { codeNameExport, partnerNameIn } from '../../partnerName';
 
 export function RequestsTab() {
-  const { t } = useTranslation(['mdf', 'common']);
+  const { t, i18n } = useTranslation(['mdf', 'common']);
+  const zh = i18n.language.startsWith('zh');
   const mine = useMine('mdf-requests');
   const list = useOp('mdf.requests.list', mine.filter, { enabled: mine.ready });
   const [adding, setAdding] = useState(false);
@@ -24,7 +26,7 @@ export function RequestsTab() {
       { field: 'id', headerName: '#', width: 70, pinned: 'left' },
       { field: 'status', headerName: t('mdf:status'), width: 100, cellRenderer: (p: { value: string }) => <span className={`mdf-status ${p.value}`}>{t(`mdf:requestStatus.${p.value}`)}</span>, filterValueGetter: (p) => t(`mdf:requestStatus.${p.data?.status}`) },
       { field: 'fundCode', headerName: t('mdf:fund.title'), width: 110 },
-      { headerName: t('mdf:partner'), width: 180, valueGetter: (p) => `${p.data?.partnerCode} ${p.data?.partnerName}` },
+      { colId: 'partner', headerName: t('mdf:partner'), width: 180, context: { export: codeNameExport(zh) }, valueGetter: (p) => `${p.data?.partnerCode} ${partnerNameIn(zh, p.data)}` },
       { field: 'activityType', headerName: t('mdf:request.activity'), width: 120, valueFormatter: (p) => t(`mdf:activity.${p.value}`) },
       { field: 'title', headerName: t('mdf:request.title'), flex: 1, minWidth: 140 },
       { headerName: t('mdf:request.dates'), width: 190, valueGetter: (p) => `${p.data?.startsOn} – ${p.data?.endsOn}` },
@@ -48,7 +50,7 @@ export function RequestsTab() {
           ) : null,
       },
     ],
-    [t],
+    [t, zh],
   );
   return (
     <div className="mdf-requests page-fill">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PayoutLineView } from '../../../../electron/contract/incentives';
 import { formatMoney } from '../../../../shared/money';
 import { useAmountReader } from '../../amountInput';
+import { partnerNameIn } from '../../partnerName';
 import { bridge } from '../../api/client';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
@@ -133,9 +134,9 @@ export function RunDetail({ runId, onBack }: { runId: number; onBack: () => void
           <h2>{t('payouts:lineDetail')}</h2>
           {line ? (
             <>
-              <p><strong>{line.partnerCode} · {line.partnerName}</strong> · {t(`payouts:kind.${line.kind}`)} · {money(line.amountMinor)}</p>
-              <p>{line.explanation}</p>
-              <p className="muted">{line.explanationEn}</p>
+              <p><strong>{line.partnerCode} · {partnerNameIn(zh, line)}</strong> · {t(`payouts:kind.${line.kind}`)} · {money(line.amountMinor)}</p>
+              {/* The explanation in the reader's language (the statement files carry both). */}
+              <p data-testid="line-explanation">{zh ? line.explanation : (line.explanationEn ?? line.explanation)}</p>
               {line.reason && <p>{t('payouts:field.reason')}: {line.reason}</p>}
               <Inquiries lineId={line.id} />
             </>

@@ -13,6 +13,7 @@ import { BandsEditor } from './BandsEditor';
 import { RiskForm } from './RiskForm';
 import { RiskHeatMap, type Cell } from './RiskHeatMap';
 import './risks.css';
+import { codeNameExport, partnerNameIn } from '../../partnerName';
 
 const OPEN_STATUSES = RISK_STATUSES.filter((s) => s !== 'closed');
 
@@ -32,7 +33,8 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 const naturalCompare = (a: string, b: string) => collator.compare(a, b);
 
 export default function RisksPage() {
-  const { t } = useTranslation(['risks', 'common']);
+  const { t, i18n } = useTranslation(['risks', 'common']);
+  const zh = i18n.language.startsWith('zh');
   const [params, setParams] = useSearchParams();
   const [cell, setCell] = useState<Cell | null>(null);
   const [asOf, setAsOf] = useState('');
@@ -82,7 +84,7 @@ export default function RisksPage() {
       { field: 'code', headerName: t('risks:field.code'), width: 130, pinned: 'left', comparator: (a: string, b: string) => naturalCompare(a ?? '', b ?? '') },
       { field: 'title', headerName: t('risks:field.title'), flex: 2, minWidth: 200 },
       { field: 'category', headerName: t('risks:field.category'), width: 120, valueFormatter: (p) => (p.value ? t(`risks:category.${p.value}`) : '') },
-      { field: 'partnerCode', headerName: t('risks:field.partner'), width: 150, context: { export: { fields: ['partnerCode', 'partnerName'] } }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${p.data.partnerName ?? ''}` : '') },
+      { field: 'partnerCode', headerName: t('risks:field.partner'), width: 150, context: { export: codeNameExport(zh) }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${partnerNameIn(zh, p.data)}` : '') },
       { field: 'likelihood', headerName: t('risks:field.likelihood'), width: 90 },
       { field: 'impact', headerName: t('risks:field.impact'), width: 90 },
       { field: 'score', headerName: t('risks:field.score'), width: 80 },
@@ -99,7 +101,7 @@ export default function RisksPage() {
       { field: 'updatedAt', headerName: t('risks:field.updatedAt'), width: 170, hide: true },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t],
+    [t, zh],
   );
 
   return (

@@ -11,6 +11,7 @@ import { formatMoney } from '../../format';
 import { GridExportButton } from '../../components/GridExport';
 import { MineToggle } from '../../components/MineToggle';
 import { useMine } from '../../mine';
+import { nameExport, partnerNameIn } from '../../partnerName';
 
 type Sortable = (typeof SALES_SORTABLE)[number];
 
@@ -20,6 +21,7 @@ type Sortable = (typeof SALES_SORTABLE)[number];
  */
 export default function SalesPage() {
   const { t, i18n } = useTranslation(['sales', 'common']);
+  const zh = i18n.language.startsWith('zh');
   const [params, setParams] = useSearchParams();
   const [gridApi, setGridApi] = useState<GridApi<SalesLineView> | null>(null);
   const [totals, setTotals] = useState<{ total: number; amountMinor: number; costMinor: number; costedAmountMinor: number; costedLines: number } | null>(null);
@@ -46,7 +48,7 @@ export default function SalesPage() {
     () => [
       { field: 'date', headerName: t('sales:field.date'), width: 120 },
       { field: 'partnerCode', headerName: t('sales:field.partnerCode'), width: 110 },
-      { field: 'partnerName', headerName: t('sales:field.partnerName'), flex: 1, minWidth: 200, sortable: false },
+      { field: 'partnerName', headerName: t('sales:field.partnerName'), flex: 1, minWidth: 200, sortable: false, context: { export: nameExport(zh) }, valueGetter: (p) => partnerNameIn(zh, p.data) },
       // Quantity, amount and cost right after the partner: the figures people come for stay in view at 1280 px.
       { field: 'quantity', headerName: t('sales:field.quantity'), width: 90, type: 'rightAligned' },
       { field: 'amountMinor', headerName: t('sales:field.amount'), width: 130, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value, p.data?.currency)) },
@@ -57,7 +59,7 @@ export default function SalesPage() {
       { field: 'category', headerName: t('sales:field.category'), width: 120 },
       { field: 'customerRef', headerName: t('sales:field.customerRef'), width: 140 },
     ],
-    [t],
+    [t, zh],
   );
 
   const datasource = useMemo<IDatasource>(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../shared/dates';
 import { zs } from '../../shared/fields';
+import { periodFromText } from '../../shared/periodText';
 
 /** Per partner and period: sell-in against sell-through, stock, cross-territory selling and price discipline (null = not measurable). */
 export interface ChannelMeasures {
@@ -262,7 +263,11 @@ export interface InventoryTrendPoint {
 export const EVIDENCE_KINDS = ['crossTerritory', 'belowFloor'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-const periodLabel = z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'expected a period such as 2025-03, 2025-Q1, 2025-H1 or 2025');
+const periodLabel = z
+  .string()
+  .max(40)
+  .transform(periodFromText)
+  .pipe(z.string().regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$/, 'expected a period such as 2025-03, 2025-Q1, 2025-H1 or 2025'));
 export const inventoryOverviewInput = z.object({ period: periodLabel, channelManagerIds: z.array(zs.id).max(1000).optional() }).strict();
 export const inventoryEvidenceInput = z
   .object({ period: periodLabel, kind: z.enum(EVIDENCE_KINDS), partnerCode: z.string().trim().min(1).max(64).optional(), limit: z.number().int().min(1).max(5000).default(500) })

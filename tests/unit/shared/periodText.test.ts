@@ -29,3 +29,17 @@ describe('periodFromText: periods as people type them', () => {
     expect(periodFromText(' next quarter ')).toBe('next quarter');
   });
 });
+
+describe('periods typed into the plan and inventory inputs', () => {
+  it('the plan and inventory schemas take typed forms and store the label', async () => {
+    const { planCreateInput } = await import('../../../electron/model/plans');
+    const { inventoryOverviewInput } = await import('../../../electron/model/inventory');
+    const plan = (period: string) => planCreateInput.safeParse({ code: 'P', period, scope: { kind: 'all' }, rules: { method: 'last-year-share' } });
+    expect(plan('2027年第1季度').data?.period).toBe('2027-Q1');
+    expect(plan('2027q3').data?.period).toBe('2027-Q3');
+    expect(plan('2027年上半年').data?.period).toBe('2027-H1');
+    expect(plan('2027年3月').success).toBe(false); // plans are for years, halves and quarters
+    expect(inventoryOverviewInput.parse({ period: '2025年4季度' }).period).toBe('2025-Q4');
+    expect(inventoryOverviewInput.safeParse({ period: '2025-Q5' }).success).toBe(false);
+  });
+});

@@ -7,6 +7,7 @@ import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
 import { money } from './mdfUi';
+import { formatMinor } from '../../../../shared/money';
 import { useAmountReader } from '../../amountInput';
 
 const PROOF_TYPES = [{ name: 'PDF, images, OFD', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'ofd'] }];
@@ -16,7 +17,7 @@ export function ClaimForm({ request, onClose }: { request: MdfRequestView; onClo
   const { t } = useTranslation(['mdf', 'common']);
   const add = useMutationOp('mdf.claims.add');
   const c = request.currency;
-  const [amount, setAmount] = useState(((request.committedMinor ?? 0) / 100).toFixed(2));
+  const [amount, setAmount] = useState(formatMinor(request.committedMinor ?? 0, request.currency));
   const [leads, setLeads] = useState('');
   const [revenue, setRevenue] = useState('');
   const [note, setNote] = useState('');

@@ -1,10 +1,8 @@
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { ownerOnlyEmptyFile, verifyBackup } from './backupService';
-import { backupStore } from './store';
+import { ownerOnlyEmptyFile, writeCheckedCopy } from './backupService';
 
 /**
  * A one-off backup to a file of the user's choice: a consistent copy while the workspace stays in use (online backup;
@@ -19,17 +17,7 @@ export async function backupWorkspace(ws: Workspace, out: string): Promise<{ pat
   const partial = `${target}.partial`;
   ownerOnlyEmptyFile(partial);
   try {
-    if (ws.key) backupStore.vacuumInto(ws.sqlite, partial);
-    else {
-      await ws.sqlite.backup(partial);
-      const copy = new Database(partial);
-      try {
-        backupStore.useRollbackJournal(copy);
-      } finally {
-        copy.close();
-      }
-    }
-    verifyBackup(partial, ws.key);
+    await writeCheckedCopy(ws, partial);
     if (existsSync(target)) throw new DomainError(`${target} already exists; choose another file`, 'CONFLICT');
     renameSync(partial, target);
   } catch (e) {

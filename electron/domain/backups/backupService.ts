@@ -104,6 +104,25 @@ function describe(path: string, kind: string, now: Date): BackupFile {
 }
 
 /**
+ * A consistent, checked copy of the workspace into `partial` while it stays in use: SQLite's online backup, switched back
+ * to a rollback journal (the copy inherits WAL mode; a backup is one self-contained file); for an encrypted workspace
+ * VACUUM INTO, which writes the copy with the workspace's key (the online backup API cannot write an encrypted copy).
+ */
+export async function writeCheckedCopy(ws: Workspace, partial: string): Promise<void> {
+  if (ws.key) backupStore.vacuumInto(ws.sqlite, partial);
+  else {
+    await ws.sqlite.backup(partial);
+    const copy = new Database(partial);
+    try {
+      backupStore.useRollbackJournal(copy);
+    } finally {
+      copy.close();
+    }
+  }
+  verifyBackup(partial, ws.key);
+}
+
+/**
  * SQLite's online backup into the backup folder (a consistent copy while the workspace stays in use).
  * Written to a temporary name first and renamed, so a crash never leaves a half backup under a backup's name.
  */
@@ -116,20 +135,7 @@ export async function createBackup(ws: Workspace, kind: BackupKind, now = new Da
   const key = resolve(ws.path);
   running.set(key, (running.get(key) ?? 0) + 1);
   try {
-    if (ws.key) {
-      // The online backup API cannot write an encrypted copy; VACUUM INTO writes one with the workspace's key.
-      backupStore.vacuumInto(ws.sqlite, partial);
-    } else {
-      await ws.sqlite.backup(partial);
-      // The copy inherits WAL mode; a backup is a single self-contained file, so switch it back to a rollback journal.
-      const copy = new Database(partial);
-      try {
-        backupStore.useRollbackJournal(copy);
-      } finally {
-        copy.close();
-      }
-    }
-    verifyBackup(partial, ws.key);
+    await writeCheckedCopy(ws, partial);
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });

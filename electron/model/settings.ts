@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../../shared/clock';
 import { zs } from '../../shared/fields';
+import { CREDIT_CODE_MESSAGES, creditCodeProblem, normaliseCreditCode } from '../../shared/partnerIds';
 import { dealSettingsInput, DEFAULT_DEAL_SETTINGS } from './deals';
 import {
   DEFAULT_GRADE_BANDS,
@@ -43,8 +44,18 @@ export const SETTINGS = {
   /** Shown on statements and exports. */
   'company.name': def(z.string().trim().min(1).max(200), null),
   'company.nameEn': def(z.string().trim().max(200), null),
-  /** 统一社会信用代码 of the issuing company: 18 characters. */
-  'company.creditCode': def(z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'an 18-character unified social credit code'), null),
+  /** 统一社会信用代码 of the issuing company, checked as the partners' are (GB 32100-2015, with its check character). */
+  'company.creditCode': def(
+    z
+      .string()
+      .max(40)
+      .overwrite(normaliseCreditCode)
+      .check((ctx) => {
+        const p = creditCodeProblem(ctx.value);
+        if (p) ctx.issues.push({ code: 'custom', message: CREDIT_CODE_MESSAGES[p], input: ctx.value });
+      }),
+    null,
+  ),
   'company.address': def(z.string().trim().min(1).max(300), null),
   'company.bankName': def(z.string().trim().min(1).max(200), null),
   /** Kept as text: long digit strings must never become numbers. */

@@ -41,9 +41,11 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
   'settings.get': ({ ws }, { key }) => ({ key, value: getSetting<unknown>(ws.db, key, null), default: SETTINGS[key].default }),
   'settings.list': ({ ws }) => listSettings(ws.db),
   'settings.set': ({ ws, audit }, { key, value }) => {
-    const change = setSetting(ws.db, key, value);
+    // What the key's schema made of the value (trimmed, a credit code upper-cased), not the text as typed.
+    const stored: unknown = SETTINGS[key].schema.parse(value);
+    const change = setSetting(ws.db, key, stored);
     audit({ entity: 'setting', entityId: key, ...change });
-    return { key, value };
+    return { key, value: stored };
   },
   'jobs.cancel': ({ jobs }, { jobId }) => ({ cancelled: jobs.cancel(jobId) }),
 };

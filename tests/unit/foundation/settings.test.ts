@@ -25,6 +25,15 @@ describe('settings registry', () => {
     expect((await api.send('settings.get', { key: 'company.fiscalStartMonth' })).value).toBe(4);
   });
 
+  it("checks the company's credit code as the partners' are: its check character, stored upper-case", async () => {
+    const { api } = memoryApi();
+    const wrong = await refusal(api.send('settings.set', { key: 'company.creditCode', value: '91350100M000100Y44' }));
+    expect(wrong).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(issueText(wrong!.issues[0], '统一社会信用代码', 'zh-CN')).toMatch(/校验/);
+    await api.send('settings.set', { key: 'company.creditCode', value: ' 91350100m000100y43 ' });
+    expect((await api.send('settings.get', { key: 'company.creditCode' })).value).toBe('91350100M000100Y43');
+  });
+
   it('refuses an unknown key on set and get, in words', async () => {
     const { api, ws } = memoryApi();
     const set = await refusal(api.send('settings.set', { key: 'custom.doc' as never, value: { a: 1 } }));

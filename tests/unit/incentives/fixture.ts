@@ -45,7 +45,7 @@ export async function fillCompanyProfile(api: Api) {
   const values: Record<string, unknown> = {
     'company.name': '华信科技（上海）有限公司',
     'company.nameEn': 'Huaxin Technology (Shanghai) Co., Ltd.',
-    'company.creditCode': '91310000MA1FL4XQ2K',
+    'company.creditCode': '91310000MA1FL4XQ27',
     'company.address': '上海市浦东新区张江路 88 号',
     'company.bankName': '中国工商银行上海张江支行',
     'company.bankAccount': '1001234509006789012',

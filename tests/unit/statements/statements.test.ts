@@ -72,7 +72,7 @@ describe('statements export', () => {
     expect(text).toContain(chineseCapitals(sz.totalMinor));
     expect(text).toContain(sz.number);
     expect(text).toContain('第 1 页 / 共 1 页');
-    expect(text).toContain('91310000MA1FL4XQ2K'); // the issuer's credit code on the letterhead
+    expect(text).toContain('91310000MA1FL4XQ27'); // the issuer's credit code on the letterhead
     expect(text).toMatch(/盖章[\s\S]*签字[\s\S]*日期/);
     expect(text).toContain('含税（税率 6%）');
 

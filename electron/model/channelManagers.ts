@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partnerIdFields } from '../../shared/partnerIds';
 import { zs } from '../../shared/fields';
 
 /** The channel managers area's vocabulary (the contract composes these). */
@@ -28,7 +29,8 @@ export const channelManagerFields = z
   .object({
     name: z.string().trim().min(1).max(100),
     email: z.union([z.email().max(200), z.literal('')]).nullable().optional(),
-    phone: z.string().trim().max(40).regex(/^[0-9+\-() ]*$/, 'digits, spaces and + - ( ) only').nullable().optional(),
+    // checked and stored like a partner's phone (mainland mobile, landline with area code, 400/800, +country code)
+    phone: partnerIdFields.phone,
     territory: z.string().trim().min(1).max(32).nullable().optional(),
     active: z.boolean().optional(),
   })

@@ -141,6 +141,12 @@ describe('imports and territories', () => {
 });
 
 describe('channel managers', () => {
+  it("checks and stores a manager's phone like a partner's", async () => {
+    const m = await api.send('channelManagers.create', { name: '周敏', phone: '138 0013 8000' });
+    expect(m.phone).toBe('13800138000');
+    await expect(api.send('channelManagers.create', { name: '赵磊', phone: '123' })).rejects.toMatchObject({ body: { code: 'INVALID_INPUT' } });
+  });
+
   it('keeps each reassignment (from, to, date, reason) and imports match owners by name or e-mail', async () => {
     const wang = await api.send('channelManagers.create', { name: '王磊', email: 'wanglei@example.com', territory: 'HD' });
     const li = await api.send('channelManagers.create', { name: '李娜', email: 'lina@example.com' });

@@ -6,9 +6,9 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { TerritoryOptions } from '../../components/TerritoryOptions';
 import { TextField } from '../../components/TextField';
 import { useTerritories } from '../../territories';
+import { normalisePhone } from '../../../../shared/partnerIds';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^[0-9+\-() ]*$/;
 
 /** Settings → Channel managers: the people partners are assigned to. Add, rename, change contact and territory, deactivate. */
 export function ChannelManagersSection() {
@@ -22,7 +22,7 @@ export function ChannelManagersSection() {
   const errs: Record<string, string> = {};
   if (!form.name.trim()) errs.name = t('settings:managers.required');
   if (form.email.trim() && !EMAIL.test(form.email.trim())) errs.email = t('settings:managers.emailRule');
-  if (!PHONE.test(form.phone)) errs.phone = t('settings:managers.phoneRule');
+  if (form.phone.trim() && normalisePhone(form.phone) === null) errs.phone = t('settings:managers.phoneRule');
   const open = (m: ChannelManager | 'new') => {
     create.reset();
     update.reset();

@@ -83,6 +83,8 @@ export const openReviewActionsInput = z
     partnerId: zs.id.optional(),
     /** Only actions past their due date. */
     overdueOnly: z.boolean().optional(),
+    /** Mine: only the actions of partners these channel managers look after. */
+    channelManagerIds: z.array(zs.id).max(1000).optional(),
     asOf: zs.isoDate.optional(),
   })
   .strict();

@@ -25,8 +25,8 @@ export const reviewHandlers: HandlerMap<keyof typeof reviewsContract> = {
   },
   'reviews.proposals.list': ({ ws }, { partnerId, period, language }) => storedProposals(ws, partnerId, period, language),
   'reviews.export': (ctx, input) => exportReviewPacks(ctx, input),
-  'reviews.actions.open': ({ ws }, { partnerId, overdueOnly, asOf }) => {
+  'reviews.actions.open': ({ ws }, { partnerId, overdueOnly, asOf, channelManagerIds }) => {
     const today = asOf ?? workspaceClock(ws).today();
-    return { asOf: today, actions: openActions(ws, { partnerId, overdueOnly }, today) };
+    return { asOf: today, actions: openActions(ws, { partnerId, overdueOnly, channelManagerIds }, today) };
   },
 };

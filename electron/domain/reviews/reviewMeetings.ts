@@ -189,9 +189,11 @@ function actionById(ws: Workspace, id: number, today: string): ReviewAction {
  * Open and in-progress actions (all partners, or one), overdue first (most days overdue first), then by due date;
  * actions without a due date last. For the dashboard beside overdue risk actions.
  */
-export function openActions(ws: Workspace, f: { partnerId?: number; overdueOnly?: boolean }, today: string): ReviewAction[] {
+export function openActions(ws: Workspace, f: { partnerId?: number; overdueOnly?: boolean; channelManagerIds?: number[] }, today: string): ReviewAction[] {
   const conds = [inArray(reviewActions.status, [...OPEN_ACTION_STATUSES])];
   if (f.partnerId != null) conds.push(eq(reviewActions.partnerId, f.partnerId));
+  // Mine: actions of the partners these channel managers look after now (none for an empty list).
+  if (f.channelManagerIds) conds.push(inArray(partners.channelManagerId, f.channelManagerIds));
   if (f.overdueOnly) conds.push(lt(reviewActions.dueOn, today));
   const rows = ws.db
     .select({ a: reviewActions, m: reviewMeetings })

@@ -93,6 +93,12 @@ describe('review meetings', () => {
     ]);
     const overdue = await api.send('reviews.actions.open', { asOf: '2026-09-01', overdueOnly: true, partnerId: p1.id });
     expect(overdue.actions.map((a) => a.description)).toEqual(['overdue 5']);
+    // Mine: the actions of the partners my channel manager looks after now
+    const me = await api.send('channelManagers.create', { name: '周敏' });
+    await api.send('channelManagers.reassign', { partnerIds: [p2.id], to: me.id, reason: '分配' });
+    const mine = await api.send('reviews.actions.open', { asOf: '2026-09-01', channelManagerIds: [me.id] });
+    expect(mine.actions.map((a) => a.description)).toEqual(['overdue 31']);
+    expect((await api.send('reviews.actions.open', { asOf: '2026-09-01', channelManagerIds: [] })).actions).toEqual([]);
   });
 
   it("the next pack carries the last review's actions and older ones still open", async () => {

@@ -1,19 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { MineToggle } from '../../components/MineToggle';
+import { useMine } from '../../mine';
 import './reviews.css';
 
 /** For the dashboard, beside overdue risk actions: action items agreed in business reviews that are still open, overdue first. */
 export function OpenReviewActions({ limit = 8 }: { limit?: number }) {
   const { t } = useTranslation('reviews');
-  const q = useOp('reviews.actions.open', {});
+  const mine = useMine('reviewActions');
+  const q = useOp('reviews.actions.open', mine.filter, { enabled: mine.ready });
   const setStatus = useMutationOp('reviews.actions.setStatus');
   if (!q.data) return null;
   const { actions } = q.data;
   const overdue = actions.filter((a) => a.overdue).length;
   return (
     <section className="card open-review-actions" data-testid="open-review-actions">
-      <h2>{t('dashboard.title')}</h2>
+      <h2>
+        {t('dashboard.title')} <MineToggle mine={mine} testId="review-actions-mine" />
+      </h2>
       <ErrorBanner error={setStatus.error} />
       {actions.length === 0 ? (
         <p className="muted">{t('dashboard.none')}</p>

@@ -339,6 +339,8 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       }
       // The evaluation's per-month sales summaries follow the lines in the same transaction (undone with the import).
       if (input.kind === 'sales') refreshSalesSummariesForImport(sqlite, importId);
+      // What follows a staged kind's lines (sell-through: the end-customer summary), in the same transaction.
+      stagedRun?.afterSave?.(importId);
       ctx.progress('commit', source.fileSize, source.fileSize, { rows: counts.rowsRead });
       const sha256 = source.sha256();
       refuseIfImported(sha256);

@@ -32,9 +32,7 @@ export type StagedSalesLine = [
   dedupeKey: SalesLine['dedupeKey'],
 ];
 
-const SALES_COLUMNS = 'partner_id, date, order_ref, line_ref, product, category, quantity, amount_minor, cost_minor, customer_ref, currency, dedupe_key';
-const SALES_WIDTH = 12;
-/** Rows per multi-row INSERT into a staging table (12 columns × 64 = 768 parameters, under SQLite's limit). */
+/** Rows per multi-row INSERT into a staging table (16 columns × 64 = 1,024 parameters, under SQLite's limit). */
 const STAGE_BATCH = 64;
 
 let nextStage = 0;
@@ -123,48 +121,66 @@ export function chunkTable(sqlite: Database.Database) {
   };
 }
 
+/** A table of lines an import appends to through a staging table: its columns in stage order and its dedupe's conflict target. */
+export interface LineStageSpec {
+  /** The workspace table the staged lines are saved into. */
+  target: string;
+  /** The staged columns, in stage order (import_id and created_at are added when saved). */
+  columns: readonly string[];
+  /** The unique index that makes a re-imported line a duplicate, e.g. `(partner_id, dedupe_key)`. */
+  conflict: string;
+}
+
+const SALES_STAGE: LineStageSpec = {
+  target: 'sales_lines',
+  columns: ['partner_id', 'date', 'order_ref', 'line_ref', 'product', 'category', 'quantity', 'amount_minor', 'cost_minor', 'customer_ref', 'currency', 'dedupe_key'],
+  conflict: '(partner_id, dedupe_key)',
+};
+
 /**
- * The staged sales lines of one import: an index-free TEMP table filled while the file is read (no write lock; rows
- * go in 64 per statement, 1024 per short transaction on the temp schema, which locks nothing of the workspace), then
- * saved under the write lock by INSERT … SELECT in file order, a range of rows per statement, duplicates skipped by the
- * unique (partner, dedupe key) index — the bare engine's own staged load, with dedupe.
+ * The staged lines of one import: an index-free TEMP table filled while the file is read (no write lock; rows go in
+ * 64 per statement, 1024 per short transaction on the temp schema, which locks nothing of the workspace), then saved
+ * under the write lock by INSERT … SELECT in file order, a range of rows per statement, duplicates skipped by the
+ * table's unique dedupe index — the bare engine's own staged load, with dedupe. One pipeline for every line kind
+ * (sales lines, sell-through lines): the kind gives its columns and typed row.
  */
-export function salesStage(sqlite: Database.Database) {
+export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Database, spec: LineStageSpec) {
   const table = stageName();
-  sqlite.exec(`create temp table ${table} (${SALES_COLUMNS})`);
-  const values = (n: number) => Array.from({ length: n }, () => `(${'?, '.repeat(SALES_WIDTH - 1)}?)`).join(', ');
-  const batch = sqlite.prepare<unknown[]>(`insert into temp.${table} (${SALES_COLUMNS}) values ${values(STAGE_BATCH)}`);
+  const columns = spec.columns.join(', ');
+  const width = spec.columns.length;
+  sqlite.exec(`create temp table ${table} (${columns})`);
+  const values = (n: number) => Array.from({ length: n }, () => `(${'?, '.repeat(width - 1)}?)`).join(', ');
+  const batch = sqlite.prepare<unknown[]>(`insert into temp.${table} (${columns}) values ${values(STAGE_BATCH)}`);
   const save = sqlite.prepare<[number, string, number, number]>(
-    `insert into sales_lines (${SALES_COLUMNS}, import_id, created_at)
-     select ${SALES_COLUMNS}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid
-     on conflict (partner_id, dedupe_key) do nothing`,
+    `insert into ${spec.target} (${columns}, import_id, created_at)
+     select ${columns}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid
+     on conflict ${spec.conflict} do nothing`,
   );
   // Rows wait in preallocated statement-sized parameter arrays (no per-row or per-batch arrays) until 1024 are
   // ready, then go in one short transaction.
   const PER_FLUSH = 1024 / STAGE_BATCH;
-  const batches = Array.from({ length: PER_FLUSH }, () => new Array<unknown>(STAGE_BATCH * SALES_WIDTH));
+  const per = STAGE_BATCH * width;
+  const batches = Array.from({ length: PER_FLUSH }, () => new Array<unknown>(per));
   let filled = 0;
   let rows = 0;
   const write = sqlite.transaction((full: number, restRows: number) => {
     for (let b = 0; b < full; b++) batch.run(batches[b]);
-    if (restRows) sqlite.prepare<unknown[]>(`insert into temp.${table} (${SALES_COLUMNS}) values ${values(restRows)}`).run(batches[full].slice(0, restRows * SALES_WIDTH));
+    if (restRows) sqlite.prepare<unknown[]>(`insert into temp.${table} (${columns}) values ${values(restRows)}`).run(batches[full].slice(0, restRows * width));
   });
   const flush = () => {
     if (!filled) return;
-    const per = STAGE_BATCH * SALES_WIDTH;
-    write(Math.floor(filled / per), (filled % per) / SALES_WIDTH);
+    write(Math.floor(filled / per), (filled % per) / width);
     filled = 0;
   };
   return {
     get rows() {
       return rows;
     },
-    add(line: StagedSalesLine): void {
-      const per = STAGE_BATCH * SALES_WIDTH;
+    add(line: Row): void {
       const target = batches[Math.floor(filled / per)];
       const at = filled % per;
-      for (let i = 0; i < SALES_WIDTH; i++) target[at + i] = line[i];
-      filled += SALES_WIDTH;
+      for (let i = 0; i < width; i++) target[at + i] = line[i];
+      filled += width;
       rows++;
       if (filled === PER_FLUSH * per) flush();
     },
@@ -179,4 +195,8 @@ export function salesStage(sqlite: Database.Database) {
     },
   };
 }
-export type SalesStage = ReturnType<typeof salesStage>;
+export type LineStage<Row extends readonly unknown[]> = ReturnType<typeof lineStage<Row>>;
+
+/** The staged sales lines of one import (lineStage, sales_lines' columns). */
+export const salesStage = (sqlite: Database.Database): LineStage<StagedSalesLine> => lineStage<StagedSalesLine>(sqlite, SALES_STAGE);
+export type SalesStage = LineStage<StagedSalesLine>;

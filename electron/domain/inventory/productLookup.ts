@@ -1,9 +1,14 @@
 import type { Workspace } from '../../../db/database';
+import { lookupStore } from './store';
 
 /** How files name a product: its code (exactly, else upper-cased), else its exact Chinese or English name when only one product has it. */
 export interface ProductLookup {
   resolve(text: string): { id: number } | { error: string };
+  /** Whether the products would still resolve the same (an import that checked its rows earlier asks under the write lock). */
+  unchanged(): boolean;
 }
+
+const fingerprint = (rows: ReturnType<typeof lookupStore.products>) => rows.map((r) => `${r.id}\u001f${r.code}\u001f${r.nameZh}\u001f${r.nameEn ?? ''}`).join('\u001e');
 
 export function productLookup(ws: Workspace): ProductLookup {
   const byCode = new Map<string, number>();
@@ -13,11 +18,13 @@ export function productLookup(ws: Workspace): ProductLookup {
     const prev = byName.get(name);
     byName.set(name, prev === undefined || prev === id ? id : 'ambiguous');
   };
-  for (const r of ws.sqlite.prepare('select id, code, name_zh, name_en from products').iterate() as Iterable<{ id: number; code: string; name_zh: string; name_en: string | null }>) {
+  const rows = lookupStore.products(ws);
+  for (const r of rows) {
     byCode.set(r.code, r.id);
-    addName(r.name_zh, r.id);
-    addName(r.name_en, r.id);
+    addName(r.nameZh, r.id);
+    addName(r.nameEn, r.id);
   }
+  const seen = fingerprint(rows);
   const cache = new Map<string, { id: number } | { error: string }>();
   return {
     resolve(text) {
@@ -35,5 +42,6 @@ export function productLookup(ws: Workspace): ProductLookup {
       if (cache.size < 100_000) cache.set(text, out);
       return out;
     },
+    unchanged: () => fingerprint(lookupStore.products(ws)) === seen,
   };
 }

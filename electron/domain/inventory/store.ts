@@ -1,6 +1,54 @@
+import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
-import type { sellThroughCustomerMonths } from '../../../db/schema';
+import type { products, sellThroughCustomerMonths, sellThroughLines, territories } from '../../../db/schema';
 import { daysInMonth } from '../../../shared/period';
+import { lineStage, type LineStage, type LineStageSpec } from '../imports/store';
+
+type SellThroughLine = typeof sellThroughLines.$inferInsert;
+type ProductRow = typeof products.$inferSelect;
+type TerritoryRow = typeof territories.$inferSelect;
+
+/** A staged sell-through line, in the staging table's column order (import_id and created_at are added when it is saved). */
+export type StagedSellThroughLine = [
+  partnerId: SellThroughLine['partnerId'],
+  productId: SellThroughLine['productId'],
+  date: SellThroughLine['date'],
+  quantity: SellThroughLine['quantity'],
+  amountMinor: number | null,
+  currency: string,
+  customerRef: string | null,
+  customerName: string | null,
+  customerProvince: string | null,
+  customerTerritoryId: number | null,
+  customerCity: string | null,
+  orderRef: string | null,
+  lineRef: string | null,
+  dedupeKey: SellThroughLine['dedupeKey'],
+];
+
+const SELL_THROUGH_STAGE: LineStageSpec = {
+  target: 'sell_through_lines',
+  columns: [
+    'partner_id', 'product_id', 'date', 'quantity', 'amount_minor', 'currency', 'customer_ref', 'customer_name',
+    'customer_province', 'customer_territory_id', 'customer_city', 'order_ref', 'line_ref', 'dedupe_key',
+  ],
+  conflict: '(partner_id, dedupe_key)',
+};
+
+/** The staged sell-through lines of one import: the imports' one line pipeline with sell_through_lines' columns. */
+export const sellThroughStage = (sqlite: Database.Database): LineStage<StagedSellThroughLine> => lineStage<StagedSellThroughLine>(sqlite, SELL_THROUGH_STAGE);
+
+/** What imports look products and provinces up by. */
+export const lookupStore = {
+  products(ws: Workspace): Array<Pick<ProductRow, 'id' | 'code' | 'nameZh' | 'nameEn'>> {
+    return ws.sqlite.prepare<[], Pick<ProductRow, 'id' | 'code' | 'nameZh' | 'nameEn'>>('select id, code, name_zh as nameZh, name_en as nameEn from products order by id').all();
+  },
+  provinces(ws: Workspace): Array<Pick<TerritoryRow, 'id' | 'code' | 'nameZh' | 'nameEn'>> {
+    return ws.sqlite
+      .prepare<[], Pick<TerritoryRow, 'id' | 'code' | 'nameZh' | 'nameEn'>>(`select id, code, name_zh as nameZh, name_en as nameEn from territories where kind = 'province' order by id`)
+      .all();
+  },
+};
 
 /**
  * The inventory area's store for end customers: the per (partner, customer, month) summary of sell-through lines

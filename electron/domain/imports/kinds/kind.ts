@@ -89,6 +89,8 @@ export interface StagedKindRun<T> {
   unchanged(): boolean;
   /** Under the write lock: saves staged rows from+1 … to (1-based, file order); returns how many were inserted, the rest being duplicates. */
   save(importId: number, now: string, from: number, to: number): number;
+  /** Under the write lock, after every staged row is saved and the indexes are rebuilt: what follows the lines (summaries). */
+  afterSave?(importId: number): void;
   /** Drops the staging table (idempotent). */
   drop(): void;
 }

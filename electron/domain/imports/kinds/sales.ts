@@ -1,6 +1,7 @@
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues, StageContext, StagedKindRun } from './kind';
-import { contentHash, occurrenceCounter, partnerLookup, resolvePartner, TrackedPartners } from './kind';
-import { salesStage } from '../store';
+import { partnerLookup, resolvePartner, TrackedPartners } from './kind';
+import { salesStage, type StagedSalesLine } from '../store';
+import { stagedLines } from './stagedLines';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '客户编码', '代理商编码', 'Partner Code', 'partner', 'Partner ID', 'Dealer Code', 'Customer ID', 'Reseller ID', '客户代码', '客户号', '购货单位编码', '购货单位代码', 'Sold-To Party', 'Sold-to Party Code', 'Customer Number', 'Customer No', 'Customer Code'] },
@@ -80,38 +81,18 @@ function open(ctx: KindContext): KindRun<SalesRow> {
   };
 }
 
-/**
- * The import: rows are parsed, checked and given their dedupe key while the file is read (no write lock), and staged
- * in an index-free TEMP table; under the write lock they are saved with INSERT … SELECT in file order, the unique
- * (partner, dedupe key) index skipping duplicates — of earlier imports, and later copies within the file (the first
- * one is kept).
- */
+/** The import: the staged line pipeline (stagedLines.ts) with the sales parser and sales_lines' columns. */
 function stage(ctx: StageContext): StagedKindRun<SalesRow> {
   const partners = new TrackedPartners(ctx.ws);
-  const parse = salesParser(ctx, partners);
-  const occurrence = occurrenceCounter();
-  const table = salesStage(ctx.ws.sqlite);
-  return {
-    parse,
-    stage(r) {
-      let key: string;
-      if (r.lineRef !== null) key = `ref:${r.lineRef}`;
-      else {
-        const h = contentHash(
-          `${r.partnerId}\u001f${r.date}\u001f${r.orderRef ?? ''}\u001f${r.product ?? ''}\u001f${r.category ?? ''}\u001f${r.quantityText}\u001f${r.amountMinor}\u001f${r.costMinor ?? ''}\u001f${r.customerRef ?? ''}\u001f${r.currency}`,
-        );
-        key = `row:${h}:${occurrence(h)}`;
-      }
-      table.add([r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency, key]);
-    },
-    get staged() {
-      return table.rows;
-    },
-    flush: table.flush,
+  return stagedLines<SalesRow, StagedSalesLine>({
+    parse: salesParser(ctx, partners),
+    lineRef: (r) => r.lineRef,
+    content: (r) =>
+      `${r.partnerId}\u001f${r.date}\u001f${r.orderRef ?? ''}\u001f${r.product ?? ''}\u001f${r.category ?? ''}\u001f${r.quantityText}\u001f${r.amountMinor}\u001f${r.costMinor ?? ''}\u001f${r.customerRef ?? ''}\u001f${r.currency}`,
+    row: (r, key) => [r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency, key],
+    stage: salesStage(ctx.ws.sqlite),
     unchanged: () => partners.unchanged(),
-    save: table.save,
-    drop: table.drop,
-  };
+  });
 }
 
 export const salesKind: KindSpec = {

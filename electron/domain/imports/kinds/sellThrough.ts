@@ -1,8 +1,9 @@
-import { productLookup } from '../../inventory/productLookup';
-import { provinceMatcher } from '../../inventory/provinceMatcher';
-import { customerMonthStore } from '../../inventory/store';
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
-import { contentHash, occurrenceCounter, partnerLookup, resolvePartner } from './kind';
+import { productLookup, type ProductLookup } from '../../inventory/productLookup';
+import { provinceMatcher, type ProvinceMatcher } from '../../inventory/provinceMatcher';
+import { customerMonthStore, sellThroughStage, type StagedSellThroughLine } from '../../inventory/store';
+import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues, StageContext, StagedKindRun } from './kind';
+import { partnerLookup, resolvePartner, TrackedPartners } from './kind';
+import { stagedLines } from './stagedLines';
 
 // In a sell-through file 客户 is the partner's own customer, so the partner is named only by partner/dealer words.
 const fields: FieldSpec[] = [
@@ -37,93 +38,78 @@ interface SellThroughRow {
   lineRef: string | null;
 }
 
-const COLUMNS = 16;
-const BATCH = 64;
-
-/** The partner's sales to its own customers, written 64 rows per statement with per-partner dedupe keys (as sales lines). */
-function open(ctx: KindContext): KindRun<SellThroughRow> {
-  const partners = partnerLookup(ctx.ws);
-  const products = productLookup(ctx.ws);
-  const province = provinceMatcher(ctx.ws);
-  const occurrence = occurrenceCounter();
-  const columns = 'partner_id, product_id, date, quantity, amount_minor, currency, customer_ref, customer_name, customer_province, customer_territory_id, customer_city, order_ref, line_ref, dedupe_key, import_id, created_at';
-  const insertSql = (n: number) =>
-    `insert into sell_through_lines (${columns}) values ${Array.from({ length: n }, () => `(${Array(COLUMNS).fill('?').join(', ')})`).join(', ')} on conflict (partner_id, dedupe_key) do nothing`;
-  const insertOne = ctx.ws.sqlite.prepare(insertSql(1));
-  let insertBatch: typeof insertOne | null = null;
-  const per = COLUMNS;
-  const params: unknown[] = [];
-  let queued = 0;
-  let inserted = 0;
-  let written = 0;
-  const writeQueued = () => {
-    if (queued === BATCH) {
-      insertBatch ??= ctx.ws.sqlite.prepare(insertSql(BATCH));
-      inserted += insertBatch.run(params).changes;
-    } else {
-      for (let i = 0; i < queued; i++) inserted += insertOne.run(params.slice(i * per, (i + 1) * per)).changes;
-    }
-    written += queued;
-    queued = 0;
-    params.length = 0;
-  };
+/** Parses and checks one row (shared by the preview and the import's read pass). */
+function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Map<string, { id: number; deleted: boolean }>, products: ProductLookup, province: ProvinceMatcher) {
   const hasCurrency = ctx.mapped.has('currency');
+  return (row: RowValues): SellThroughRow | null => {
+    const partnerId = resolvePartner(row, partners);
+    const date = row.date('date', true);
+    const productText = row.text('product', true, 200);
+    let productId: number | null = null;
+    if (productText !== null) {
+      const r = products.resolve(productText);
+      if ('error' in r) row.fail('product', r.error);
+      else productId = r.id;
+    }
+    const currency = (hasCurrency ? row.currency('currency') : null) ?? 'CNY';
+    const quantityText = row.decimal('quantity', true);
+    const quantity = quantityText === null ? null : Number(quantityText);
+    const amountMinor = row.money('amount', false, currency);
+    if (quantity !== null && amountMinor !== null && amountMinor !== 0 && quantity !== 0 && Math.sign(quantity) !== Math.sign(amountMinor)) {
+      row.fail('quantity', quantity < 0 ? 'negative quantity with a positive amount (a return has both negative)' : 'negative amount with a positive quantity (a return has both negative)');
+    }
+    const customerProvince = row.text('customerProvince', false, 50);
+    let customerTerritoryId: number | null = null;
+    if (customerProvince !== null) {
+      customerTerritoryId = province(customerProvince);
+      if (customerTerritoryId === null) row.fail('customerProvince', `'${customerProvince}' is not a province of the territory tree (浙江, 浙江省, Zhejiang or 330000)`);
+    }
+    const customerRef = row.text('customerRef', false, 200);
+    const customerName = row.text('customerName', false, 200);
+    const customerCity = row.text('customerCity', false, 50);
+    const orderRef = row.text('orderRef', false, 100);
+    const lineRef = row.text('lineRef', false, 100);
+    if (row.errors.length || partnerId === null || date === null || productId === null || quantity === null || quantityText === null) return null;
+    return { partnerId, productId, date, quantity, quantityText, amountMinor, currency, customerRef, customerName, customerProvince, customerTerritoryId, customerCity, orderRef, lineRef };
+  };
+}
+
+/** For the preview: parse and display only (nothing is written). */
+function open(ctx: KindContext): KindRun<SellThroughRow> {
   return {
-    parse(row: RowValues) {
-      const partnerId = resolvePartner(row, partners);
-      const date = row.date('date', true);
-      const productText = row.text('product', true, 200);
-      let productId: number | null = null;
-      if (productText !== null) {
-        const r = products.resolve(productText);
-        if ('error' in r) row.fail('product', r.error);
-        else productId = r.id;
-      }
-      const currency = (hasCurrency ? row.currency('currency') : null) ?? 'CNY';
-      const quantityText = row.decimal('quantity', true);
-      const quantity = quantityText === null ? null : Number(quantityText);
-      const amountMinor = row.money('amount', false, currency);
-      if (quantity !== null && amountMinor !== null && amountMinor !== 0 && quantity !== 0 && Math.sign(quantity) !== Math.sign(amountMinor)) {
-        row.fail('quantity', quantity < 0 ? 'negative quantity with a positive amount (a return has both negative)' : 'negative amount with a positive quantity (a return has both negative)');
-      }
-      const customerProvince = row.text('customerProvince', false, 50);
-      let customerTerritoryId: number | null = null;
-      if (customerProvince !== null) {
-        customerTerritoryId = province(customerProvince);
-        if (customerTerritoryId === null) row.fail('customerProvince', `'${customerProvince}' is not a province of the territory tree (浙江, 浙江省, Zhejiang or 330000)`);
-      }
-      const customerRef = row.text('customerRef', false, 200);
-      const customerName = row.text('customerName', false, 200);
-      const customerCity = row.text('customerCity', false, 50);
-      const orderRef = row.text('orderRef', false, 100);
-      const lineRef = row.text('lineRef', false, 100);
-      if (row.errors.length || partnerId === null || date === null || productId === null || quantity === null || quantityText === null) return null;
-      return { partnerId, productId, date, quantity, quantityText, amountMinor, currency, customerRef, customerName, customerProvince, customerTerritoryId, customerCity, orderRef, lineRef };
-    },
-    write(r) {
-      let key: string;
-      if (r.lineRef !== null) key = `ref:${r.lineRef}`;
-      else {
-        const h = contentHash(
-          `${r.partnerId}\u001f${r.date}\u001f${r.productId}\u001f${r.quantityText}\u001f${r.amountMinor ?? ''}\u001f${r.currency}\u001f${r.customerRef ?? ''}\u001f${r.customerName ?? ''}\u001f${r.customerProvince ?? ''}\u001f${r.customerCity ?? ''}\u001f${r.orderRef ?? ''}`,
-        );
-        key = `row:${h}:${occurrence(h)}`;
-      }
-      params.push(r.partnerId, r.productId, r.date, r.quantity, r.amountMinor, r.currency, r.customerRef, r.customerName, r.customerProvince, r.customerTerritoryId, r.customerCity, r.orderRef, r.lineRef, key, ctx.importId, ctx.now);
-      if (++queued === BATCH) writeQueued();
-      return 'queued';
-    },
-    flush() {
-      writeQueued();
-      // The end-customer summary of the months this import touched, in its transaction (undone with it).
-      if (ctx.importId !== null) customerMonthStore.refreshAfterImport(ctx.ws, ctx.importId);
-      const out = { inserted, duplicates: written - inserted };
-      inserted = 0;
-      written = 0;
-      return out;
-    },
+    parse: sellThroughParser(ctx, partnerLookup(ctx.ws), productLookup(ctx.ws), provinceMatcher(ctx.ws)),
     display: ({ quantityText: _q, customerTerritoryId: _t, ...rest }) => rest,
   };
 }
 
-export const sellThroughKind: KindSpec = { kind: 'sell-through', fields, bulkTable: 'sell_through_lines', open: open as (ctx: KindContext) => KindRun<unknown> };
+/**
+ * The import: the staged line pipeline sales lines take (stagedLines.ts) with the sell-through checks and columns —
+ * checked and staged while the file is read, saved as a set under the write lock with per-partner dedupe keys; then
+ * the end-customer summary of the partners the file touched, in the same transaction (undone with it).
+ */
+function stage(ctx: StageContext): StagedKindRun<SellThroughRow> {
+  const partners = new TrackedPartners(ctx.ws);
+  const products = productLookup(ctx.ws);
+  const province = provinceMatcher(ctx.ws);
+  return stagedLines<SellThroughRow, StagedSellThroughLine>({
+    parse: sellThroughParser(ctx, partners, products, province),
+    lineRef: (r) => r.lineRef,
+    content: (r) =>
+      `${r.partnerId}\u001f${r.date}\u001f${r.productId}\u001f${r.quantityText}\u001f${r.amountMinor ?? ''}\u001f${r.currency}\u001f${r.customerRef ?? ''}\u001f${r.customerName ?? ''}\u001f${r.customerProvince ?? ''}\u001f${r.customerCity ?? ''}\u001f${r.orderRef ?? ''}`,
+    row: (r, key) => [
+      r.partnerId, r.productId, r.date, r.quantity, r.amountMinor, r.currency, r.customerRef, r.customerName,
+      r.customerProvince, r.customerTerritoryId, r.customerCity, r.orderRef, r.lineRef, key,
+    ],
+    stage: sellThroughStage(ctx.ws.sqlite),
+    unchanged: () => partners.unchanged() && products.unchanged() && province.unchanged(),
+    afterSave: (importId) => customerMonthStore.refreshAfterImport(ctx.ws, importId),
+  });
+}
+
+export const sellThroughKind: KindSpec = {
+  kind: 'sell-through',
+  fields,
+  bulkTable: 'sell_through_lines',
+  open: open as (ctx: KindContext) => KindRun<unknown>,
+  stage: stage as (ctx: StageContext) => StagedKindRun<unknown>,
+};

@@ -1,0 +1,58 @@
+import type { LineStage } from '../store';
+import type { RowValues, StagedKindRun } from './kind';
+import { contentHash, occurrenceCounter } from './kind';
+
+/**
+ * What a line kind (sales lines, sell-through lines) gives the one staged pipeline: its row check, its dedupe
+ * identity and its staged row. The pipeline does the rest the same for every such kind: dedupe keys, staging while
+ * the file is read, the set-based save under the write lock, the recheck of the lookups.
+ */
+export interface LineKind<T, Row extends readonly unknown[]> {
+  /** Parses and checks one row (the same function the preview uses). */
+  parse(row: RowValues): T | null;
+  /** The file's line reference: the dedupe key is `ref:<lineRef>` per partner. */
+  lineRef(r: T): string | null;
+  /** Without a line reference: the row's parsed content (separated by U+001F), hashed with its occurrence in the file. */
+  content(r: T): string;
+  /** The staged row, in the stage's column order, with its dedupe key. */
+  row(r: T, dedupeKey: string): Row;
+  /** The staging table (a lineStage of the kind's columns). */
+  stage: LineStage<Row>;
+  /** Under the write lock: whether every lookup the checks made (partners, products, provinces…) still answers the same. */
+  unchanged(): boolean;
+  /** Under the write lock, after the staged rows are saved (and the indexes rebuilt): what follows the lines (summaries). */
+  afterSave?(importId: number): void;
+}
+
+/**
+ * The staged, set-based import of a line kind: rows are parsed, checked and given their dedupe key while the file is
+ * read (no write lock), and staged in an index-free TEMP table; under the write lock they are saved with INSERT …
+ * SELECT in file order, the unique (partner, dedupe key) index skipping duplicates — of earlier imports, and later
+ * copies within the file (the first one is kept). A line's key is `ref:<lineRef>`, else `row:<SHA-256 of its
+ * content>:<n>` where n counts identical rows within the file (two genuine look-alike lines are both kept).
+ */
+export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T, Row>): StagedKindRun<T> {
+  const occurrence = occurrenceCounter();
+  const { stage } = kind;
+  return {
+    parse: (row) => kind.parse(row),
+    stage(r) {
+      const ref = kind.lineRef(r);
+      let key: string;
+      if (ref !== null) key = `ref:${ref}`;
+      else {
+        const h = contentHash(kind.content(r));
+        key = `row:${h}:${occurrence(h)}`;
+      }
+      stage.add(kind.row(r, key));
+    },
+    get staged() {
+      return stage.rows;
+    },
+    flush: stage.flush,
+    unchanged: () => kind.unchanged(),
+    save: stage.save,
+    afterSave: kind.afterSave?.bind(kind),
+    drop: stage.drop,
+  };
+}

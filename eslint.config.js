@@ -54,7 +54,6 @@ export const STORE_PENDING = [
   'electron/domain/imports/kinds/training.ts',
   'electron/domain/imports/undo.ts',
   'electron/domain/incentives/approvalSeal.ts',
-  'electron/domain/incentives/basis.ts',
   'electron/domain/incentives/eligibility.ts',
   'electron/domain/incentives/inquiries.ts',
   'electron/domain/incentives/payoutRun.ts',

@@ -81,9 +81,21 @@ export function formatMinor(minor: number, currency = 'CNY', { grouping = true }
   const unit = 10 ** exp;
   const int = Math.floor(abs / unit);
   const frac = exp ? `.${String(abs % unit).padStart(exp, '0')}` : '';
-  // Thousands separators by hand: toLocaleString goes through ICU and costs ~50 µs a call (10k payout lines = 0.5 s).
-  const intText = grouping ? String(int).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(int);
+  const intText = grouping ? groupThousands(String(int)) : String(int);
   return `${neg ? '-' : ''}${intText}${frac}`;
+}
+
+/**
+ * Thousands separators by hand: toLocaleString goes through ICU (~50 µs a call) and a look-ahead regex is a third of
+ * the time a payout run spends writing its explanations (10k lines, ~10 amounts each).
+ */
+function groupThousands(digits: string): string {
+  const n = digits.length;
+  if (n <= 3 || digits.includes('e')) return n <= 3 ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  let head = n % 3 || 3;
+  let out = digits.slice(0, head);
+  for (; head < n; head += 3) out += `,${digits.slice(head, head + 3)}`;
+  return out;
 }
 
 const SYMBOL: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$', JPY: '¥', GBP: '£' };

@@ -60,7 +60,10 @@ function withGroup(ws: Workspace): (r: PartnerFacts) => PartnerFacts {
   const nodes = treeNodes(ws);
   const nameOf = new Map(nodes.map((n) => [n.id, n.nameZh]));
   const roots = rootOf(nodes);
-  return (r) => ({ ...r, regionGroup: r.territoryId == null ? null : (nameOf.get(roots.get(r.territoryId) ?? r.territoryId) ?? r.region) });
+  return (r) => {
+    r.regionGroup = r.territoryId == null ? null : (nameOf.get(roots.get(r.territoryId) ?? r.territoryId) ?? r.region);
+    return r;
+  };
 }
 
 /**

@@ -7,8 +7,20 @@ export interface Fraction {
   den: bigint;
 }
 
+/** A program's few rates are turned into fractions for every partner: remembered (bounded). */
+const fractions = new Map<number, Fraction>();
+
 /** A decimal as written (0.035, 1.5, 2e-3) to an exact fraction. */
 export function fraction(x: number): Fraction {
+  let f = fractions.get(x);
+  if (f === undefined) {
+    if (fractions.size > 4096) fractions.clear();
+    fractions.set(x, (f = Object.freeze(fractionOf(x))));
+  }
+  return f;
+}
+
+function fractionOf(x: number): Fraction {
   if (!Number.isFinite(x)) throw new RangeError(`Not a finite number: ${x}`);
   let text = String(x);
   if (/e/i.test(text)) text = x.toFixed(20).replace(/0+$/, '');

@@ -27,7 +27,20 @@ export interface Explain {
 
 export const pct = (r: number) => `${Number((r * 100).toFixed(6))} %`;
 
+/** A run renders the same period for every line: the words of a label are remembered (labels are few). */
+const periodWords = new Map<string, string>();
+
 export function periodText(label: string, lang: Lang): string {
+  const key = `${lang}|${label}`;
+  let text = periodWords.get(key);
+  if (text === undefined) {
+    if (periodWords.size > 4096) periodWords.clear();
+    periodWords.set(key, (text = periodWordsOf(label, lang)));
+  }
+  return text;
+}
+
+function periodWordsOf(label: string, lang: Lang): string {
   if (lang === 'en') return label.replace('-', ' ');
   const m = /^(\d{4})(?:-(\d{2})|-Q(\d)|-H(\d))?$/.exec(label);
   if (!m) return label;

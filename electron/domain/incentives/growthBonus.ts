@@ -1,6 +1,6 @@
 import { majorToMinor } from '../../../shared/money';
 import { samePeriodLastYear } from '../../../shared/period';
-import { basisValue, salesBasis } from './basis';
+import { moneyBases } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import { compareRatio, divRound, fraction } from './exact';
 import type { ProgramFile } from '../../model/programs';
@@ -43,14 +43,14 @@ export function growthFor(cur: number, prev: number, tiers: Array<{ from: number
 export function calculateGrowthBonus(ctx: CalcContext<GrowthBonusProgram>): CalcLine[] {
   const p = ctx.program;
   const prevPeriod = samePeriodLastYear(ctx.period, ctx.fiscalStartMonth);
-  const cur = salesBasis(ctx.ws, ctx.from, ctx.to, p.currency);
+  const cur = moneyBases(ctx.ws, ctx.from, ctx.to, p.basis);
   // Same span one year earlier (the validity clip moves with it).
   const shift = (d: string) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`.replace(/-02-29$/, '-02-28');
-  const prev = salesBasis(ctx.ws, ctx.from === ctx.period.start ? prevPeriod.start : shift(ctx.from), ctx.to === ctx.period.end ? prevPeriod.end : shift(ctx.to), p.currency);
+  const prev = moneyBases(ctx.ws, ctx.from === ctx.period.start ? prevPeriod.start : shift(ctx.from), ctx.to === ctx.period.end ? prevPeriod.end : shift(ctx.to), p.basis);
   const capMinor = p.cap != null ? majorToMinor(p.cap, p.currency) : null;
   return ctx.eligible.map((partner) => {
-    const basisMinor = basisValue(cur.get(partner.id), p.basis);
-    const previousMinor = basisValue(prev.get(partner.id), p.basis);
+    const basisMinor = cur.get(partner.id) ?? 0;
+    const previousMinor = prev.get(partner.id) ?? 0;
     const params: Record<string, unknown> = { period: ctx.period.label, previousPeriod: prevPeriod.label, currency: p.currency, basis: p.basis, basisMinor, previousMinor, applyTo: p.applyTo, amountMinor: 0 };
     const base = { partnerId: partner.id, basisMinor, tierReached: null, rate: null };
     if (previousMinor <= 0) return { ...base, attainment: null, amountMinor: 0, explain: { key: 'growth.noBase', params } };

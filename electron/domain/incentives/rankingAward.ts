@@ -1,5 +1,5 @@
 import { majorToMinor } from '../../../shared/money';
-import { basisValue, salesBasis } from './basis';
+import { moneyBases } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import type { PartnerFacts } from './eligibility';
 import type { ProgramFile } from '../../model/programs';
@@ -28,13 +28,13 @@ const groupOf = (p: PartnerFacts, by: RankingAwardProgram['groupBy']) => (by ===
 
 export function calculateRankingAward(ctx: CalcContext<RankingAwardProgram>): CalcLine[] {
   const p = ctx.program;
-  const bases = salesBasis(ctx.ws, ctx.from, ctx.to, p.currency);
+  const bases = moneyBases(ctx.ws, ctx.from, ctx.to, p.basis);
   const awards = p.awards.map((a) => majorToMinor(a, p.currency));
   const minBasisMinor = majorToMinor(p.minBasis, p.currency);
   const capMinor = p.cap != null ? majorToMinor(p.cap, p.currency) : null;
   const groups = new Map<string, Array<{ id: number; basis: number }>>();
   for (const partner of ctx.eligible) {
-    const basis = basisValue(bases.get(partner.id), p.basis);
+    const basis = bases.get(partner.id) ?? 0;
     if (basis > 0 && basis >= minBasisMinor) {
       const g = groupOf(partner, p.groupBy);
       if (!groups.has(g)) groups.set(g, []);
@@ -44,7 +44,7 @@ export function calculateRankingAward(ctx: CalcContext<RankingAwardProgram>): Ca
   const ranks = new Map<number, { rank: number; tiedWith: number }>();
   for (const members of groups.values()) for (const [id, r] of competitionRanks(members)) ranks.set(id, r);
   return ctx.eligible.map((partner) => {
-    const basisMinor = basisValue(bases.get(partner.id), p.basis);
+    const basisMinor = bases.get(partner.id) ?? 0;
     const r = ranks.get(partner.id);
     const params: Record<string, unknown> = { period: ctx.period.label, currency: p.currency, basis: p.basis, basisMinor, groupBy: p.groupBy, group: groupOf(partner, p.groupBy), minBasisMinor, awarded: awards.length, amountMinor: 0 };
     const base = { partnerId: partner.id, basisMinor, attainment: null, rate: null };

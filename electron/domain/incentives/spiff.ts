@@ -1,5 +1,5 @@
 import { applyRate, majorToMinor } from '../../../shared/money';
-import { salesBasis } from './basis';
+import { basisStore } from './store';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import type { ProgramFile } from '../../model/programs';
 
@@ -15,7 +15,7 @@ export function calculateSpiff(ctx: CalcContext<SpiffProgram>): CalcLine[] {
   const from = [ctx.from, p.from ?? ctx.from].sort()[1];
   const to = [ctx.to, p.to ?? ctx.to].sort()[0];
   if (from > to) return [];
-  const bases = salesBasis(ctx.ws, from, to, p.currency, { products: p.products, categories: p.categories });
+  const bases = basisStore.salesRevenueAndUnits(ctx.ws, from, to, { products: p.products, categories: p.categories });
   const capMinor = p.cap != null ? majorToMinor(p.cap, p.currency) : null;
   const items = [...p.products, ...p.categories].join('、');
   const out: CalcLine[] = [];

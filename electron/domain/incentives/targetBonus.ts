@@ -1,6 +1,6 @@
 import { majorToMinor } from '../../../shared/money';
 import { resolvedTargets } from '../evaluations/targets';
-import { basisValue, salesBasis } from './basis';
+import { moneyBases } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import { compareRatio, divRound, fraction } from './exact';
 import type { ProgramFile } from '../../model/programs';
@@ -35,13 +35,13 @@ export function targetBonusFor(basisMinor: number, targetMinor: number, bonusMin
 
 export function calculateTargetBonus(ctx: CalcContext<TargetBonusProgram>): CalcLine[] {
   const p = ctx.program;
-  const bases = salesBasis(ctx.ws, ctx.from, ctx.to, p.currency);
+  const bases = moneyBases(ctx.ws, ctx.from, ctx.to, p.basis);
   const ids = ctx.eligible.map((e) => e.id);
   const targets = resolvedTargets(ctx.ws, ctx.period, ctx.fiscalStartMonth, ids, p.targetMetric);
   const bonusMinor = majorToMinor(p.bonusAmount, p.currency);
   const capMinor = p.cap != null ? majorToMinor(p.cap, p.currency) : null;
   return ctx.eligible.map((partner) => {
-    const basisMinor = basisValue(bases.get(partner.id), p.basis);
+    const basisMinor = bases.get(partner.id) ?? 0;
     const targetMinor = targets.get(partner.id) ?? null;
     const params: Record<string, unknown> = { period: ctx.period.label, currency: p.currency, basis: p.basis, basisMinor, targetMinor, bonusMinor, threshold: p.threshold, accelerator: p.accelerator, amountMinor: 0 };
     const base = { partnerId: partner.id, basisMinor, tierReached: null, rate: null };

@@ -1,5 +1,5 @@
 import { majorToMinor } from '../../../shared/money';
-import { basisValue, salesBasis, sellThroughBasis } from './basis';
+import { moneyBases } from './basis';
 import { withCap, type CalcContext, type CalcLine } from './calcTypes';
 import { sumOfProducts } from './exact';
 import { tiersToMinor, type MinorTier, type ProgramFile } from '../../model/programs';
@@ -29,9 +29,9 @@ export function calculateTieredRebate(ctx: CalcContext<TieredRebateProgram>): Ca
   const { program: p } = ctx;
   const tiers = tiersToMinor(p.tiers, p.currency);
   const capMinor = p.cap != null ? majorToMinor(p.cap, p.currency) : null;
-  const bases = p.basis === 'sellThrough' ? sellThroughBasis(ctx.ws, ctx.from, ctx.to) : salesBasis(ctx.ws, ctx.from, ctx.to, p.currency);
+  const bases = moneyBases(ctx.ws, ctx.from, ctx.to, p.basis);
   return ctx.eligible.map((partner) => {
-    const basisMinor = basisValue(bases.get(partner.id), p.basis);
+    const basisMinor = bases.get(partner.id) ?? 0;
     const r = rebateFor(basisMinor, tiers, p.tiering);
     const params: Record<string, unknown> = { period: ctx.period.label, currency: p.currency, basis: p.basis, basisMinor, tiering: p.tiering };
     if (r.idx < 0 || basisMinor <= 0) {

@@ -40,4 +40,13 @@ describe('money', () => {
     expect(formatMinor(99999, 'CNY')).toBe('999.99');
     expect(formatMoney(-123456, 'CNY')).toBe('-¥1,234.56');
   });
+  it('groups thousands like the look-ahead pattern it replaced, at every length', () => {
+    const byPattern = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    for (let n = 1; n <= 13; n++) {
+      const digits = '9876543210123'.slice(0, n);
+      expect(formatMinor(Number(digits) * 100)).toBe(`${byPattern(digits)}.00`);
+      expect(formatMinor(-Number(digits), 'JPY')).toBe(`-${byPattern(digits)}`);
+    }
+    expect(formatMinor(100000000)).toBe('1,000,000.00');
+  });
 });

@@ -88,9 +88,6 @@ export const STORE_PENDING = [
   'electron/domain/territories/coverage.ts',
   'electron/domain/territories/places.ts',
   'electron/domain/territories/territoryStore.ts',
-  'electron/domain/training/compliance.ts',
-  'electron/domain/training/complianceMatrix.ts',
-  'electron/domain/training/expiringCertificates.ts',
 ];
 
 export default tseslint.config(

@@ -1,6 +1,6 @@
 import { outputPath } from '../../domain/exports/outputPath';
 import type { trainingContract } from '../../contract/training';
-import { compliancePopulation, trainingCompliance, livePartners } from '../../domain/training/compliance';
+import { complianceReport } from '../../domain/training/compliance';
 import { complianceMatrix } from '../../domain/training/complianceMatrix';
 import { deleteCourse, listCourses, saveCourse } from '../../domain/training/courseCatalogue';
 import { expiringCertificates, exportExpiring } from '../../domain/training/expiringCertificates';
@@ -30,19 +30,7 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
     audit({ entity: 'training_record', entityId: id, before, after: null });
     return { id };
   },
-  'training.compliance': ({ ws, today }, input) => {
-    const asOf = input.asOf ?? today();
-    const map = trainingCompliance(ws, asOf, input.partnerIds);
-    const partners = livePartners(ws, input.partnerIds);
-    const names = new Map(
-      (ws.sqlite.prepare('select id, name from partners where deleted_at is null').all() as Array<{ id: number; name: string }>).map((p) => [p.id, p.name]),
-    );
-    return {
-      asOf,
-      rows: partners.map((p) => ({ partnerId: p.id, partnerCode: p.code, partnerName: names.get(p.id) ?? '', ...map.get(p.id)! })),
-      population: compliancePopulation(map.values()),
-    };
-  },
+  'training.compliance': ({ ws, today }, input) => complianceReport(ws, input.asOf ?? today(), input.partnerIds),
   'training.matrix': ({ ws, today }, input) => complianceMatrix(ws, { ...input, asOf: input.asOf ?? today() }),
   'training.expiring': ({ ws, today }, input) => {
     const asOf = input.asOf ?? today();

@@ -1,6 +1,7 @@
 import { PopulationCounter, type Population } from '../../../shared/population';
 import type { Workspace } from '../../../db/database';
 import { horizon } from '../../model/trainingExpiry';
+import { complianceStore } from './store';
 
 export interface PartnerCompliance {
   /** Number of active catalogue courses required for the partner. */
@@ -48,36 +49,20 @@ export function parseCodeList(json: unknown): string[] {
   }
 }
 
-/** Active courses with their requirement lists, straight from SQL (fast path, no drizzle mapping). */
+/** Active courses with their requirement lists parsed. */
 export function requirementCourses(ws: Workspace): RequirementCourse[] {
-  const rows = ws.sqlite
-    .prepare('select id, required_tiers as t, required_channel_types as c from training_courses where active = 1 order by code')
-    .all() as Array<{ id: number; t: string; c: string }>;
-  return rows.map((r) => ({ id: r.id, requiredTiers: parseCodeList(r.t), requiredChannelTypes: parseCodeList(r.c) }));
-}
-
-/** Live (not deleted) partners, optionally restricted to ids. */
-export function livePartners(ws: Workspace, partnerIds?: number[]): Array<{ id: number; code: string; tier: string; channelType: string }> {
-  const base = 'select id, code, tier, channel_type as channelType from partners where deleted_at is null';
-  if (partnerIds === undefined) return ws.sqlite.prepare(`${base} order by code`).all() as never;
-  return ws.sqlite.prepare(`${base} and id in (select value from json_each(?)) order by code`).all(JSON.stringify(partnerIds)) as never;
+  return complianceStore
+    .requirementCourses(ws)
+    .map((r) => ({ id: r.id, requiredTiers: parseCodeList(r.requiredTiers), requiredChannelTypes: parseCodeList(r.requiredChannelTypes) }));
 }
 
 /**
- * The best valid certificate per (partner, course) at asOf: passed records completed on or before asOf that have not
- * lapsed (expiresOn null or ≥ asOf). Value = the latest expiry among them ('9999-12-31' for "never expires").
- * Key = `${partnerId}:${courseId}`.
+ * The best valid certificate per (partner, course) at asOf (see complianceStore.validHoldings); value = the latest
+ * expiry ('9999-12-31' for "never expires"), key = `${partnerId}:${courseId}`.
  */
 export function validHoldings(ws: Workspace, asOf: string, partnerIds?: number[]): Map<string, string> {
-  const where = `passed = 1 and completed_on <= @asOf and (expires_on is null or expires_on >= @asOf)`;
-  const sql =
-    `select partner_id as p, course_id as c, max(coalesce(expires_on, '9999-12-31')) as e from training_records where ${where}` +
-    (partnerIds === undefined ? '' : ' and partner_id in (select value from json_each(@ids))') +
-    ' group by partner_id, course_id';
-  const stmt = ws.sqlite.prepare(sql);
-  const rows = (partnerIds === undefined ? stmt.all({ asOf }) : stmt.all({ asOf, ids: JSON.stringify(partnerIds) })) as Array<{ p: number; c: number; e: string }>;
   const out = new Map<string, string>();
-  for (const r of rows) out.set(`${r.p}:${r.c}`, r.e);
+  for (const r of complianceStore.validHoldings(ws, asOf, partnerIds)) out.set(`${r.partnerId}:${r.courseId}`, r.expiresOn);
   return out;
 }
 
@@ -89,7 +74,7 @@ export function validHoldings(ws: Workspace, asOf: string, partnerIds?: number[]
  */
 export function trainingCompliance(ws: Workspace, asOf: string, partnerIds?: number[]): Map<number, PartnerCompliance> {
   const courses = requirementCourses(ws);
-  const partners = livePartners(ws, partnerIds);
+  const partners = complianceStore.livePartners(ws, partnerIds);
   const held = validHoldings(ws, asOf, partnerIds);
   const soon = horizon(asOf, 90);
   // Partners sharing a tier and channel type share the list of required courses.
@@ -124,4 +109,15 @@ export function compliancePopulation(rows: Iterable<PartnerCompliance>): Populat
     else pop.include();
   }
   return pop.result();
+}
+
+/** The compliance list (`training.compliance`): every live partner asked for, by code, with its figures and the population. */
+export function complianceReport(ws: Workspace, asOf: string, partnerIds?: number[]) {
+  const map = trainingCompliance(ws, asOf, partnerIds);
+  const names = new Map(complianceStore.partnerDetails(ws).map((p) => [p.id, p.name]));
+  return {
+    asOf,
+    rows: complianceStore.livePartners(ws, partnerIds).map((p) => ({ partnerId: p.id, partnerCode: p.code, partnerName: names.get(p.id) ?? '', ...map.get(p.id)! })),
+    population: compliancePopulation(map.values()),
+  };
 }

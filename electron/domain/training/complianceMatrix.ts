@@ -1,7 +1,8 @@
 import { PopulationCounter } from '../../../shared/population';
 import { territoryFilterIds } from '../territories/territoryStore';
 import type { Workspace } from '../../../db/database';
-import { isRequiredFor, livePartners, requirementCourses, trainingCompliance } from './compliance';
+import { isRequiredFor, requirementCourses, trainingCompliance } from './compliance';
+import { complianceStore } from './store';
 import { daysUntil } from '../../model/trainingExpiry';
 import { ComplianceMatrix, CellState, MatrixCell, MatrixRow } from '../../model/training';
 import { CELL_STATES } from '../../model/training';
@@ -28,26 +29,14 @@ const NEVER = '9999-12-31';
 
 export function complianceMatrix(ws: Workspace, f: MatrixFilter): ComplianceMatrix {
   const all = requirementCourses(ws);
-  const meta = new Map(
-    (
-      ws.sqlite
-        .prepare('select id, code, title_zh as titleZh, title_en as titleEn, category, validity_months as validityMonths from training_courses')
-        .all() as ComplianceMatrix['courses']
-    ).map((c) => [c.id, c]),
-  );
-  const details = new Map(
-    (
-      ws.sqlite
-        .prepare('select p.id, p.name, p.territory_id as territoryId, t.name_zh as region from partners p left join territories t on t.id = p.territory_id where p.deleted_at is null')
-        .all() as Array<{ id: number; name: string; territoryId: number | null; region: string | null }>
-    ).map((p) => [p.id, p]),
-  );
+  const meta = new Map(complianceStore.courseHeads(ws).map((c) => [c.id, c]));
+  const details = new Map(complianceStore.partnerDetails(ws).map((p) => [p.id, p]));
   const q = f.search?.trim().toLowerCase();
   const inRegions = f.regions?.length ? new Set(territoryFilterIds(ws, f.regions)) : null;
   const summary = trainingCompliance(ws, f.asOf, f.partnerIds);
   // The population: the tier, channel type and territory filters select partners; search and states only narrow the view.
   const pop = new PopulationCounter();
-  const partners = livePartners(ws, f.partnerIds).filter((p) => {
+  const partners = complianceStore.livePartners(ws, f.partnerIds).filter((p) => {
     const d = details.get(p.id)!;
     pop.consider();
     if (f.tiers?.length && !f.tiers.includes(p.tier)) return pop.exclude('tier', { value: p.tier, expected: [...f.tiers] }), false;
@@ -60,14 +49,7 @@ export function complianceMatrix(ws: Workspace, f: MatrixFilter): ComplianceMatr
   });
   // Latest expiry per (partner, course) over passed records completed by asOf — lapsed ones too (→ 'expired').
   const best = new Map<string, string>();
-  for (const r of ws.sqlite
-    .prepare(
-      `select partner_id as p, course_id as c, max(coalesce(expires_on, '${NEVER}')) as e from training_records
-       where passed = 1 and completed_on <= ? group by partner_id, course_id`,
-    )
-    .iterate(f.asOf) as Iterable<{ p: number; c: number; e: string }>) {
-    best.set(`${r.p}:${r.c}`, r.e);
-  }
+  for (const r of complianceStore.latestExpiries(ws, f.asOf)) best.set(`${r.partnerId}:${r.courseId}`, r.expiresOn);
   const used = new Set<number>();
   const totals = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
   const rows: MatrixRow[] = [];

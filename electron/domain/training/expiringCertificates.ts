@@ -4,6 +4,7 @@ import type { Workspace } from '../../../db/database';
 import { CsvWriter } from '../exports/csvWriter';
 import { safeCell } from '../exports/safeCell';
 import { isRequiredFor, parseCodeList } from './compliance';
+import { complianceStore } from './store';
 import { daysUntil, horizon } from '../../model/trainingExpiry';
 import { ExpiringCertificate } from '../../model/training';
 
@@ -18,27 +19,11 @@ const excel = lazyModule<typeof ExcelJSModule>('exceljs');
 export function expiringCertificates(ws: Workspace, asOf: string, days: number, channelManagerIds?: number[]): ExpiringCertificate[] {
   const until = horizon(asOf, days);
   if (channelManagerIds && !channelManagerIds.length) return [];
-  const managers = channelManagerIds ? ` and p.channel_manager_id in (${channelManagerIds.map(Number).join(', ')})` : '';
-  const rows = ws.sqlite
-    .prepare(
-      `select r.id as recordId, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, (select m.name from channel_managers m where m.id = p.channel_manager_id) as partnerOwner,
-        p.tier, p.channel_type as channelType, r.course_id as courseId, c.code as courseCode, c.title_zh as courseTitleZh,
-        c.title_en as courseTitleEn, c.required_tiers as rt, c.required_channel_types as rc, r.trainee, r.certificate_no as certificateNo,
-        r.completed_on as completedOn, r.expires_on as expiresOn,
-        exists (select 1 from training_records o where o.partner_id = r.partner_id and o.course_id = r.course_id and o.id <> r.id
-                and o.passed = 1 and o.completed_on <= @asOf and coalesce(o.expires_on, '9999-12-31') > r.expires_on) as partnerCovered
-       from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id
-       where r.passed = 1 and p.deleted_at is null and r.completed_on <= @asOf and r.expires_on between @asOf and @until
-         and not exists (select 1 from training_records o where o.partner_id = r.partner_id and o.course_id = r.course_id
-                and o.trainee = r.trainee and o.id <> r.id and o.passed = 1 and o.completed_on <= @asOf
-                and coalesce(o.expires_on, '9999-12-31') > r.expires_on)${managers}
-       order by r.expires_on, p.code, c.code, r.trainee`,
-    )
-    .all({ asOf, until }) as Array<Omit<ExpiringCertificate, 'daysLeft' | 'required' | 'partnerCovered'> & { tier: string; channelType: string; rt: string; rc: string; partnerCovered: number }>;
-  return rows.map(({ tier, channelType, rt, rc, partnerCovered, ...r }) => ({
+  const rows = complianceStore.expiringCertificates(ws, asOf, until, channelManagerIds);
+  return rows.map(({ tier, channelType, requiredTiers, requiredChannelTypes, partnerCovered, ...r }) => ({
     ...r,
     daysLeft: daysUntil(r.expiresOn, asOf),
-    required: isRequiredFor({ id: r.courseId, requiredTiers: parseCodeList(rt), requiredChannelTypes: parseCodeList(rc) }, { tier, channelType }),
+    required: isRequiredFor({ id: r.courseId, requiredTiers: parseCodeList(requiredTiers), requiredChannelTypes: parseCodeList(requiredChannelTypes) }, { tier, channelType }),
     partnerCovered: partnerCovered === 1,
   }));
 }

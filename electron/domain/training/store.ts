@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import type { TrainingRecord } from '../../model/training';
-import { trainingCourses, trainingRecords } from '../../../db/schema';
+import { trainingCourses, trainingRecords, type PartnerRow, type TerritoryRow } from '../../../db/schema';
 
 /**
  * The training area's store: its SQL, typed from the drizzle schema (rows are `$inferSelect`, writes `$inferInsert`).
@@ -143,5 +143,126 @@ export const recordStore = {
   },
   delete(ws: Workspace, id: number): void {
     ws.sqlite.prepare<[number]>('delete from training_records where id = ?').run(id);
+  },
+};
+
+/** A partner as the requirement rule and the compliance figures see it. */
+export type CompliancePartner = Pick<PartnerRow, 'id' | 'code' | 'tier' | 'channelType'>;
+/** An active course's requirement lists as stored (JSON text; the rules parse them). */
+export interface RequirementCourseSql {
+  id: CourseRow['id'];
+  requiredTiers: string;
+  requiredChannelTypes: string;
+}
+/** The latest expiry of a (partner, course)'s certificates ('9999-12-31' for "never expires"). */
+export interface BestExpiry {
+  partnerId: number;
+  courseId: number;
+  expiresOn: string;
+}
+/** An expiring certificate as the query returns it: the course's requirement lists as JSON text, flags 0/1. */
+export interface ExpiringCertificateSql {
+  recordId: number;
+  partnerId: number;
+  partnerCode: PartnerRow['code'];
+  partnerName: PartnerRow['name'];
+  partnerOwner: string | null;
+  tier: PartnerRow['tier'];
+  channelType: PartnerRow['channelType'];
+  courseId: number;
+  courseCode: CourseRow['code'];
+  courseTitleZh: CourseRow['titleZh'];
+  courseTitleEn: CourseRow['titleEn'];
+  requiredTiers: string;
+  requiredChannelTypes: string;
+  trainee: string;
+  certificateNo: string | null;
+  completedOn: string;
+  expiresOn: string;
+  partnerCovered: number;
+}
+
+const NEVER = '9999-12-31';
+const idsParam = (ids: number[]) => JSON.stringify(ids);
+
+/**
+ * Compliance reads: the KPI scan of every evaluation asks for all partners' holdings at once, so these are declared hot
+ * paths — raw statements (no drizzle row mapping), typed all the same.
+ */
+export const complianceStore = {
+  /** Active courses with their requirement lists (JSON text), by code. */
+  requirementCourses(ws: Workspace): RequirementCourseSql[] {
+    return ws.sqlite
+      .prepare<[], RequirementCourseSql>(
+        'select id, required_tiers as requiredTiers, required_channel_types as requiredChannelTypes from training_courses where active = 1 order by code',
+      )
+      .all();
+  },
+  /** What the matrix shows of every course (the column heads). */
+  courseHeads(ws: Workspace): Array<Pick<CourseRow, 'id' | 'code' | 'titleZh' | 'titleEn' | 'category' | 'validityMonths'>> {
+    return ws.db
+      .select({ id: trainingCourses.id, code: trainingCourses.code, titleZh: trainingCourses.titleZh, titleEn: trainingCourses.titleEn, category: trainingCourses.category, validityMonths: trainingCourses.validityMonths })
+      .from(trainingCourses)
+      .all();
+  },
+  /** Live (not deleted) partners by code, optionally only `partnerIds`. */
+  livePartners(ws: Workspace, partnerIds?: number[]): CompliancePartner[] {
+    const base = 'select id, code, tier, channel_type as channelType from partners where deleted_at is null';
+    if (partnerIds === undefined) return ws.sqlite.prepare<[], CompliancePartner>(`${base} order by code`).all();
+    return ws.sqlite.prepare<[string], CompliancePartner>(`${base} and id in (select value from json_each(?)) order by code`).all(idsParam(partnerIds));
+  },
+  /** Live partners' names and territories (the matrix's rows). */
+  partnerDetails(ws: Workspace): Array<Pick<PartnerRow, 'id' | 'name' | 'territoryId'> & { region: TerritoryRow['nameZh'] | null }> {
+    return ws.sqlite
+      .prepare<[], Pick<PartnerRow, 'id' | 'name' | 'territoryId'> & { region: string | null }>(
+        'select p.id, p.name, p.territory_id as territoryId, t.name_zh as region from partners p left join territories t on t.id = p.territory_id where p.deleted_at is null',
+      )
+      .all();
+  },
+  /**
+   * The best valid certificate per (partner, course) at asOf: passed records completed on or before asOf that have not
+   * lapsed (expiresOn null or ≥ asOf); the latest expiry among them.
+   */
+  validHoldings(ws: Workspace, asOf: string, partnerIds?: number[]): BestExpiry[] {
+    const sqlText =
+      `select partner_id as partnerId, course_id as courseId, max(coalesce(expires_on, '${NEVER}')) as expiresOn from training_records
+       where passed = 1 and completed_on <= @asOf and (expires_on is null or expires_on >= @asOf)` +
+      (partnerIds === undefined ? '' : ' and partner_id in (select value from json_each(@ids))') +
+      ' group by partner_id, course_id';
+    if (partnerIds === undefined) return ws.sqlite.prepare<[{ asOf: string }], BestExpiry>(sqlText).all({ asOf });
+    return ws.sqlite.prepare<[{ asOf: string; ids: string }], BestExpiry>(sqlText).all({ asOf, ids: idsParam(partnerIds) });
+  },
+  /** The latest expiry per (partner, course) over passed records completed by asOf, lapsed ones too. */
+  latestExpiries(ws: Workspace, asOf: string): IterableIterator<BestExpiry> {
+    return ws.sqlite
+      .prepare<[string], BestExpiry>(
+        `select partner_id as partnerId, course_id as courseId, max(coalesce(expires_on, '${NEVER}')) as expiresOn from training_records
+         where passed = 1 and completed_on <= ? group by partner_id, course_id`,
+      )
+      .iterate(asOf);
+  },
+  /**
+   * Certificates of live partners expiring between asOf and until, inclusive, that the same trainee has not already
+   * renewed; `partnerCovered` = another certificate of the partner for the course lasts longer. `channelManagerIds`
+   * ("Mine"): only partners one of them owns now.
+   */
+  expiringCertificates(ws: Workspace, asOf: string, until: string, channelManagerIds?: number[]): ExpiringCertificateSql[] {
+    const managers = channelManagerIds ? ' and p.channel_manager_id in (select value from json_each(@managers))' : '';
+    return ws.sqlite
+      .prepare<[{ asOf: string; until: string; managers?: string }], ExpiringCertificateSql>(
+        `select r.id as recordId, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, (select m.name from channel_managers m where m.id = p.channel_manager_id) as partnerOwner,
+          p.tier, p.channel_type as channelType, r.course_id as courseId, c.code as courseCode, c.title_zh as courseTitleZh,
+          c.title_en as courseTitleEn, c.required_tiers as requiredTiers, c.required_channel_types as requiredChannelTypes, r.trainee, r.certificate_no as certificateNo,
+          r.completed_on as completedOn, r.expires_on as expiresOn,
+          exists (select 1 from training_records o where o.partner_id = r.partner_id and o.course_id = r.course_id and o.id <> r.id
+                  and o.passed = 1 and o.completed_on <= @asOf and coalesce(o.expires_on, '${NEVER}') > r.expires_on) as partnerCovered
+         from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id
+         where r.passed = 1 and p.deleted_at is null and r.completed_on <= @asOf and r.expires_on between @asOf and @until
+           and not exists (select 1 from training_records o where o.partner_id = r.partner_id and o.course_id = r.course_id
+                  and o.trainee = r.trainee and o.id <> r.id and o.passed = 1 and o.completed_on <= @asOf
+                  and coalesce(o.expires_on, '${NEVER}') > r.expires_on)${managers}
+         order by r.expires_on, p.code, c.code, r.trainee`,
+      )
+      .all(channelManagerIds ? { asOf, until, managers: idsParam(channelManagerIds) } : { asOf, until });
   },
 };

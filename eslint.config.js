@@ -26,7 +26,6 @@ export const SQL_OUTSIDE_STORE = [
 export const STORE_PENDING = [
   'electron/domain/audit.ts',
   'electron/domain/auditTrail/auditQuery.ts',
-  'electron/domain/channelManagers/channelManagerStore.ts',
   'electron/domain/demo/demoCompany.ts',
   'electron/domain/demo/demoEvaluations.ts',
   'electron/domain/demo/demoGenerator.ts',

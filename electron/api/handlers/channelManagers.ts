@@ -1,5 +1,5 @@
 import type { channelManagersContract } from '../../contract/channelManagers';
-import * as store from '../../domain/channelManagers/channelManagerStore';
+import * as store from '../../domain/channelManagers/channelManagers';
 import type { HandlerMap } from './types';
 
 export const channelManagerHandlers: HandlerMap<keyof typeof channelManagersContract> = {
@@ -15,9 +15,9 @@ export const channelManagerHandlers: HandlerMap<keyof typeof channelManagersCont
     audit({ entity: 'channelManager', entityId: id, before, after });
     return after;
   },
-  'channelManagers.reassign': ({ ws, user, audit }, input) => {
-    const r = store.reassignPartners(ws, input, user);
-    audit({ entity: 'partner', entityId: input.partnerIds.length === 1 ? input.partnerIds[0] : null, after: { ...input, ...r } });
+  'channelManagers.reassign': (ctx, input) => {
+    const r = store.reassignPartners(ctx, input);
+    ctx.audit({ entity: 'partner', entityId: input.partnerIds.length === 1 ? input.partnerIds[0] : null, after: { ...input, ...r } });
     return r;
   },
   'channelManagers.history': ({ ws }, { partnerId }) => store.managerHistory(ws, partnerId),

@@ -2,7 +2,7 @@ import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { parsePeriod, periodsBetween, samePeriodLastYear, type Period } from '../../../shared/period';
 import type { PlanMetric, PlanNodeKind, PlanRules, PlanScope } from '../../model/plans';
-import { channelManagerMatcher } from '../channelManagers/channelManagerStore';
+import { channelManagerMatcher } from '../channelManagers/channelManagers';
 import { territoryFilterIds, territoryMatcher, treeNodes } from '../territories/territoryStore';
 import type { AllocNode } from './allocation';
 import type { PeriodShape } from './timeSplit';

@@ -1,7 +1,7 @@
 import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../../../shared/enums';
 import { workspaceClock } from '../../system/workspaceClock';
 import { addTerritory, territoryMatcher } from '../../territories/territoryStore';
-import { channelManagerMatcher, createChannelManager } from '../../channelManagers/channelManagerStore';
+import { channelManagerMatcher, createChannelManager } from '../../channelManagers/channelManagers';
 import { partnerFields } from '../../../model/partners';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder } from './kind';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { job, mutation, query, zs } from './operation';
+import { EVERY_QUERY, job, mutation, query, zs } from './operation';
 import { BackupFileInfo, BackupInspectionInfo, RestoreOutcome } from '../model/backups';
 
 export * from '../model/backups';
@@ -23,7 +23,7 @@ export const backupsContract = {
    * Exclusive: refused while jobs run; the connection is closed, the file swapped and the workspace reopened.
    */
   'backups.restore': mutation<RestoreOutcome>()(z.object({ from: zs.filePath, confirm: z.literal(true) }).strict(), {
-    invalidates: [''],
+    invalidates: [EVERY_QUERY],
     exclusive: true,
   }),
 };

@@ -30,7 +30,11 @@ export interface Operation<I extends z.ZodType = z.ZodType, O = unknown, K exten
   readonly __result?: O;
 }
 
+/** Invalidates every query: for operations that can change any area (a restore, an import, its undo, the demo). */
+export const EVERY_QUERY = '*';
+
 export interface OperationOptions {
+  /** Areas ('partners': every query of the area), operations or operation prefixes ('evaluations.settings'), or EVERY_QUERY. */
   invalidates?: readonly string[];
   /** See Operation.backupBefore. */
   backupBefore?: boolean;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { job, mutation, query, zs } from './operation';
+import { EVERY_QUERY, job, mutation, query, zs } from './operation';
 import { CheckReport, WorkspaceInfo, WorkspaceToday, unlockInput, type UnlockStatus } from '../model/system';
 import { isSettingKey, isUserSetting, SETTING_HAS_OWN_OPERATION, SETTINGS, settingKey, type SettingKey } from '../model/settings';
 
@@ -30,7 +30,7 @@ export const systemContract = {
         asOf: zs.isoDate.optional(),
       })
       .strict(),
-    { invalidates: [''] },
+    { invalidates: [EVERY_QUERY] },
   ),
   'system.dismissDemo': mutation<{ ok: true }>()(z.object({}).strict(), { invalidates: ['system'] }),
   /** A registered setting: its stored value, else null; `default` is what the workspace behaves as when unset. */

@@ -43,6 +43,7 @@ export const scheduleFields = z
     enabled: z.boolean(),
   })
   .strict();
+export type ScheduleInput = z.infer<typeof scheduleFields>;
 
 const ratio = (max: number) => z.number().finite().min(0).max(max);
 

@@ -118,6 +118,37 @@ export const fileInput = {
   delimiter: z.enum(DELIMITERS).optional(),
 };
 
+/** What `imports.preview` reads: a file, how to read it, and how much of it to show and check. */
+export const previewInput = z
+  .object({
+    ...fileInput,
+    /** Rows shown as they will be stored (default 20). */
+    sampleRows: z.number().int().min(1).max(200).optional(),
+    /** Rows checked for the validation summary (default 2000). */
+    checkRows: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
+export type PreviewInput = z.infer<typeof previewInput>;
+
+/** What `imports.run` imports, and how. */
+export const runImportInput = z
+  .object({
+    ...fileInput,
+    /** Commit the valid rows and write the rejected ones to a CSV; default all-or-nothing. */
+    acceptValid: z.boolean().optional(),
+    /** Where the rejected rows go; default next to the file: <name>.rejected-<importId>.csv */
+    rejectedPath: zs.filePath.nullable().optional(),
+    /** Undo this earlier import and import the file, in one transaction (re-importing a file after a mapping change). */
+    replace: zs.id.nullable().optional(),
+    /** Import even though the same file content was imported before (duplicates are still skipped line by line). */
+    force: z.boolean().optional(),
+    /** Partners: create the territories / channel managers the file names that do not exist yet (default: an error per unknown value). */
+    createTerritories: z.boolean().optional(),
+    createOwners: z.boolean().optional(),
+  })
+  .strict();
+export type RunImportInput = z.infer<typeof runImportInput>;
+
 export interface ImportPreview {
   fileName: string;
   fileSize: number;

@@ -2,18 +2,8 @@ import { parsePopulation } from '../../../shared/population';
 import type { Workspace } from '../../../db/database';
 import type { EvaluationCycle, PeriodKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-import { Schedule } from '../../model/evaluations';
+import type { Schedule, ScheduleInput } from '../../model/evaluations';
 
-export interface ScheduleInput {
-  id?: number;
-  name: string;
-  cycle: EvaluationCycle;
-  tiers: string[];
-  channelTypes: string[];
-  regions: string[];
-  lagDays: number;
-  enabled: boolean;
-}
 
 export const CYCLE_KIND: Record<EvaluationCycle, PeriodKind> = { monthly: 'month', quarterly: 'quarter', half_yearly: 'half', yearly: 'year' };
 

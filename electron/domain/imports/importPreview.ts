@@ -2,7 +2,6 @@ import { findEarlierImport } from './earlierImport';
 import { hashFile } from './fileHash';
 import { basename } from 'node:path';
 import type { Workspace } from '../../../db/database';
-import type { ImportKind } from '../../../shared/enums';
 import { kindSpec } from './kinds';
 import { RowValues, type FieldError } from './kinds/kind';
 import { resolveMapping } from './mapping';
@@ -10,23 +9,10 @@ import { openSource } from './openSource';
 import { rowErrors } from './importRun';
 import { cellText } from './recordSource';
 import { suggestColumns } from './headerMatcher';
-import type { DateFormat, DelimiterChoice, ImportMapping, RowError } from '../../model/imports';
+import type { DateFormat, PreviewInput, RowError } from '../../model/imports';
 import { suggestDateFormat } from './valueParsers';
 import { ImportPreview } from '../../model/imports';
 
-export interface PreviewInput {
-  kind: ImportKind;
-  path: string;
-  fileName?: string;
-  mapping?: ImportMapping | null;
-  sheet?: string | null;
-  encoding?: string | null;
-  delimiter?: DelimiterChoice | null;
-  /** Rows shown as they will be stored (default 20). */
-  sampleRows?: number;
-  /** Rows checked for the validation summary (default 2000). */
-  checkRows?: number;
-}
 
 /** Reads the start of a file without writing anything: what was detected, the mapping, rows as they will be stored, errors. */
 export async function previewImport(ws: Workspace, input: PreviewInput): Promise<ImportPreview> {

@@ -1,7 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { outputPath } from '../exports/outputPath';
 import { basename, dirname, extname, join } from 'node:path';
-import type { ImportKind } from '../../../shared/enums';
 import type { OpContext } from '../opContext';
 import { CsvWriter } from '../exports/csvWriter';
 import { dropSecondaryIndexes, shouldBulkLoad, type DroppedIndexes } from './bulkIndexes';
@@ -17,30 +16,9 @@ import { cellText } from './recordSource';
 import { undoImport } from './undo';
 import { ImportStage } from './importStage';
 import { beginWrite } from '../../../db/writeLock';
-import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type DelimiterChoice, type ImportMapping, type ImportResult, type RowError, type SourceRecord, type UnknownValue } from '../../model/imports';
+import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type ImportResult, type RowError, type RunImportInput, type SourceRecord, type UnknownValue } from '../../model/imports';
 import { refreshSalesSummariesForImport } from '../evaluations/salesSummaries';
 
-export interface RunImportInput {
-  kind: ImportKind;
-  path: string;
-  /** The name to record (an upload's original name); default: the file's name. */
-  fileName?: string;
-  mapping?: ImportMapping | null;
-  sheet?: string | null;
-  encoding?: string | null;
-  delimiter?: DelimiterChoice | null;
-  /** Commit the valid rows and write the rejected ones to a CSV; default all-or-nothing. */
-  acceptValid?: boolean;
-  /** Where the rejected rows go; default next to the file: <name>.rejected-<importId>.csv */
-  rejectedPath?: string | null;
-  /** Undo this earlier import and import the file, in one transaction (re-importing a file after a mapping change). */
-  replace?: number | null;
-  /** Import even though the same file content was imported before (duplicates are still skipped line by line). */
-  force?: boolean;
-  /** Create the territories / channel managers the file names that do not exist yet (default: each is an error). */
-  createTerritories?: boolean;
-  createOwners?: boolean;
-}
 
 const UNKNOWN_TEXT: Record<UnknownValue['what'], string> = { territory: 'territory', channelManager: 'channel manager' };
 

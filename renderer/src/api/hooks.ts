@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import type { Input, JobProgress, OperationName, Result } from '../../../electron/contract';
+import { EVERY_QUERY, type Input, type JobProgress, type OperationName, type Result } from '../../../electron/contract';
 import type { ApiError } from '../../../shared/errors';
 import { call, invalidatesOf, queryKeyOf, runJob } from './client';
 
 /**
  * Query keys are [area, operation, input] (queryKeyOf). A mutation's `invalidates` entry is an area ('partners': every
- * query of the area), an operation or operation prefix ('evaluations.settings'), or '' (everything).
+ * query of the area), an operation or operation prefix ('evaluations.settings'), or EVERY_QUERY.
  */
 function useInvalidate() {
   const qc = useQueryClient();
@@ -17,7 +17,7 @@ function useInvalidate() {
       void qc.invalidateQueries({
         predicate: (q) =>
           prefixes.some((p) => {
-            if (p === '') return true;
+            if (p === EVERY_QUERY) return true;
             if (!p.includes('.')) return q.queryKey[0] === p;
             const op = String(q.queryKey[1]);
             return op === p || op.startsWith(`${p}.`);

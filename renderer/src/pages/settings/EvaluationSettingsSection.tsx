@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTerritories } from '../../territories';
 import { CHANNEL_TYPES, EVALUATION_CYCLES, TIERS, type EvaluationCycle } from '../../../../shared/enums';
-import { SCORE_PARTS, type EvaluationSettingsDoc, type Schedule } from '../../../../electron/contract/evaluations';
+import { SCORE_PARTS, type EvaluationSettingsDoc, type Schedule, type ScheduleInput } from '../../../../electron/contract/evaluations';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { DialogForm, Modal } from '../../components/Modal';
@@ -25,16 +25,8 @@ export function EvaluationSettingsSection() {
 
 // ---------------------------------------------------------------- schedules
 
-interface ScheduleDraft {
-  id?: number;
-  name: string;
-  cycle: EvaluationCycle;
-  tiers: string[];
-  channelTypes: string[];
-  regions: string[];
-  lagDays: string;
-  enabled: boolean;
-}
+/** The form's draft of a schedule: the days as typed, the lists as ticked (checked by the schema on save). */
+type ScheduleDraft = Omit<ScheduleInput, 'lagDays' | 'tiers' | 'channelTypes' | 'regions'> & { lagDays: string; tiers: string[]; channelTypes: string[]; regions: string[] };
 
 const NEW_SCHEDULE: ScheduleDraft = { name: '', cycle: 'quarterly', tiers: [], channelTypes: [], regions: [], lagDays: '5', enabled: true };
 

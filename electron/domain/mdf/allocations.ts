@@ -4,8 +4,8 @@ import { formatMoney } from '../../../shared/money';
 import { parsePeriod, periodContaining } from '../../../shared/period';
 import type { MdfAllocationView } from '../../model/mdf';
 import { fiscalStartMonth } from '../incentives/calculate';
-import { COMMITTED_SQL } from './balances';
 import { fundRecord, partnerIdByCode, partnersInScope, type FundRecord } from './funds';
+import { mdfStore } from './store';
 
 /**
  * Splits `amountMinor` over weights exactly, by the largest-remainder method: each share is first rounded down
@@ -43,14 +43,7 @@ export function previousPeriod(ws: Workspace, fund: FundRecord): string {
 }
 
 export function listAllocations(ws: Workspace, fundId: number): MdfAllocationView[] {
-  return ws.sqlite
-    .prepare(
-      `select a.id, a.fund_id as fundId, a.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, a.amount_minor as amountMinor, a.method,
-        a.basis_minor as basisMinor, a.basis_period as basisPeriod,
-        (select coalesce(sum(${COMMITTED_SQL}), 0) from mdf_requests r where r.fund_id = a.fund_id and r.partner_id = a.partner_id) as committedMinor
-       from mdf_allocations a join partners p on p.id = a.partner_id where a.fund_id = ? order by p.code`,
-    )
-    .all(fundId) as MdfAllocationView[];
+  return mdfStore.allocations(ws, fundId);
 }
 
 export interface AllocateInput {
@@ -70,18 +63,14 @@ export interface AllocateInput {
 export function allocate(ws: Workspace, user: string, input: AllocateInput): { before: MdfAllocationView[]; after: MdfAllocationView[] } {
   const fund = fundRecord(ws, { fundId: input.fundId });
   const before = listAllocations(ws, fund.id);
-  const upsert = ws.sqlite.prepare(
-    `insert into mdf_allocations (fund_id, partner_id, amount_minor, method, basis_minor, basis_period, created_by) values (?, ?, ?, ?, ?, ?, ?)
-     on conflict (fund_id, partner_id) do update set amount_minor = excluded.amount_minor, method = excluded.method, basis_minor = excluded.basis_minor, basis_period = excluded.basis_period`,
-  );
   const scope = new Set(partnersInScope(ws, fund));
   if (input.method === 'manual') {
     if (!input.allocations?.length) throw new DomainError('Give at least one partner and amount to allocate');
     for (const a of input.allocations) {
       const partnerId = partnerIdByCode(ws, a);
       if (!scope.has(partnerId)) throw new DomainError(`Partner ${a.partnerCode ?? partnerId} is outside fund ${fund.code}'s scope`);
-      if (a.amountMinor === 0) ws.sqlite.prepare('delete from mdf_allocations where fund_id = ? and partner_id = ?').run(fund.id, partnerId);
-      else upsert.run(fund.id, partnerId, a.amountMinor, 'manual', null, null, user);
+      if (a.amountMinor === 0) mdfStore.deleteAllocations(ws, fund.id, partnerId);
+      else mdfStore.upsertAllocation(ws, { fundId: fund.id, partnerId, amountMinor: a.amountMinor, method: 'manual', basisMinor: null, basisPeriod: null, createdBy: user });
     }
   } else {
     if (input.allocations?.length) throw new DomainError('A pro-rata allocation takes an amount, not per-partner amounts');
@@ -90,25 +79,25 @@ export function allocate(ws: Workspace, user: string, input: AllocateInput): { b
     const p = parsePeriod(basisPeriod, fiscalStartMonth(ws));
     const ids = [...scope];
     const revenue = new Map<number, number>(
-      (ws.sqlite
-        .prepare(`select partner_id as id, sum(amount_minor) as r from sales_lines where date between ? and ? and currency = ? group by partner_id`)
-        .all(p.start, p.end, fund.currency) as Array<{ id: number; r: number }>).filter((r) => scope.has(r.id)).map((r) => [r.id, r.r]),
+      mdfStore
+        .revenueByPartner(ws, p.start, p.end, fund.currency)
+        .filter((r) => scope.has(r.partnerId))
+        .map((r) => [r.partnerId, r.revenueMinor]),
     );
     const weights = ids.map((id) => ({ key: id, weight: Math.max(0, revenue.get(id) ?? 0) }));
     if (!weights.some((w) => w.weight > 0)) throw new DomainError(`No partner in fund ${fund.code}'s scope had revenue in ${fund.currency} in ${basisPeriod}: nothing to split by`);
     const shares = largestRemainder(amount, weights);
-    ws.sqlite.prepare('delete from mdf_allocations where fund_id = ?').run(fund.id);
+    mdfStore.deleteAllocations(ws, fund.id);
     for (const id of ids) {
       const s = shares.get(id) ?? 0;
-      if (s > 0) upsert.run(fund.id, id, s, 'pro_rata', revenue.get(id) ?? 0, basisPeriod, user);
+      if (s > 0) mdfStore.upsertAllocation(ws, { fundId: fund.id, partnerId: id, amountMinor: s, method: 'pro_rata', basisMinor: revenue.get(id) ?? 0, basisPeriod, createdBy: user });
     }
   }
   const after = listAllocations(ws, fund.id);
   const total = after.reduce((s, a) => s + a.amountMinor, 0);
   if (total > fund.budgetMinor) throw new DomainError(`Allocations would add up to ${formatMoney(total, fund.currency)}, more than fund ${fund.code}'s budget of ${formatMoney(fund.budgetMinor, fund.currency)}`, 'CONFLICT');
-  const committedByPartner = ws.sqlite.prepare(`select coalesce(sum(${COMMITTED_SQL}), 0) as s from mdf_requests r where r.fund_id = ? and r.partner_id = ?`);
   for (const a of after) {
-    const used = (committedByPartner.get(fund.id, a.partnerId) as { s: number }).s;
+    const used = a.committedMinor;
     if (a.amountMinor < used) throw new DomainError(`Partner ${a.partnerCode} already has ${formatMoney(used, fund.currency)} approved from fund ${fund.code}: its allocation cannot be lower`, 'CONFLICT');
   }
   return { before, after };

@@ -3,40 +3,10 @@ import { KIND_ORDER, type LedgerQuery, type LedgerSource } from '../ledger/ledge
 import { dayOfOn } from '../ledger/payoutRunSource';
 import { workspaceClock } from '../system/workspaceClock';
 import type { Workspace } from '../../../db/database';
+import { mdfStore, type LedgerClaimRow } from './store';
 
-interface ClaimRow {
-  claimId: number;
-  partnerId: number;
-  currency: string;
-  fundCode: string;
-  period: string;
-  requestId: number;
-  title: string;
-  amountMinor: number;
-  status: string;
-  createdAt: string;
-  approvedOn: string | null;
-  paidOn: string | null;
-  paymentRef: string | null;
-  runId: number | null;
-  runApprovedAt: string | null;
-  runVoidedAt: string | null;
-}
-
-function claims(ws: Workspace, q: LedgerQuery): ClaimRow[] {
-  const where = q.partnerIds ? `and r.partner_id in (${q.partnerIds.map(() => '?').join(',') || 'null'})` : '';
-  return ws.sqlite
-    .prepare(
-      `select c.id as claimId, r.partner_id as partnerId, f.currency, f.code as fundCode, f.period, r.id as requestId, r.title, c.amount_minor as amountMinor, c.status,
-        c.created_at as createdAt, c.approved_on as approvedOn, c.paid_on as paidOn, c.payment_ref as paymentRef,
-        pr.id as runId, pr.approved_at as runApprovedAt, pr.voided_at as runVoidedAt
-       from mdf_claims c join mdf_requests r on r.id = c.request_id join mdf_funds f on f.id = r.fund_id
-       left join payout_lines l on json_extract(l.details, '$.mdfClaimId') = c.id
-       left join payout_runs pr on pr.id = l.run_id
-       where c.status in ('submitted', 'approved', 'paid', 'settling') ${where} order by c.id, pr.id`,
-    )
-    .all(...(q.partnerIds ?? [])) as ClaimRow[];
-}
+type ClaimRow = LedgerClaimRow;
+const claims = (ws: Workspace, q: LedgerQuery): ClaimRow[] => mdfStore.ledgerClaims(ws, q.partnerIds);
 
 const ref = (c: ClaimRow) => `MDF/${c.fundCode}/#${c.claimId}`;
 const onOrBefore = (day: string | null, asOf?: string) => day != null && (asOf == null || day <= asOf);

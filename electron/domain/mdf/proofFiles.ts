@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { MDF_PROOF_MAX_BYTES, type MdfProofContent, type MdfProofType, type MdfProofView } from '../../model/mdf';
+import { mdfStore } from './store';
 
 const startsWith = (b: Buffer, bytes: number[], at = 0) => bytes.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
@@ -59,24 +60,19 @@ export function readProofs(uploads: ProofUpload[]): ReadProof[] {
 }
 
 export function storeProofs(ws: Workspace, claimId: number, proofs: ReadProof[]): void {
-  const ins = ws.sqlite.prepare('insert into mdf_proof_files (claim_id, file_name, media_type, size_bytes, sha256, content) values (?, ?, ?, ?, ?, ?)');
-  for (const p of proofs) ins.run(claimId, p.fileName, p.mediaType, p.content.length, p.sha256, p.content);
+  for (const p of proofs) mdfStore.insertProof(ws, claimId, { fileName: p.fileName, mediaType: p.mediaType, sizeBytes: p.content.length, sha256: p.sha256, content: p.content });
 }
-
-const PROOF_COLUMNS = 'id, claim_id as claimId, file_name as fileName, media_type as mediaType, size_bytes as sizeBytes, sha256';
-const PROOF_SELECT = `select ${PROOF_COLUMNS} from mdf_proof_files`;
 
 export function proofsOf(ws: Workspace, claimIds: number[]): Map<number, MdfProofView[]> {
   const out = new Map<number, MdfProofView[]>();
   if (!claimIds.length) return out;
-  const rows = ws.sqlite.prepare(`${PROOF_SELECT} where claim_id in (${claimIds.map(() => '?').join(',')}) order by id`).all(...claimIds) as MdfProofView[];
-  for (const r of rows) out.set(r.claimId, [...(out.get(r.claimId) ?? []), r]);
+  for (const r of mdfStore.proofsOf(ws, claimIds)) out.set(r.claimId, [...(out.get(r.claimId) ?? []), r]);
   return out;
 }
 
 /** A stored proof with its bytes, checked against its SHA-256 (a damaged file is reported, not shown). */
 export function proofContent(ws: Workspace, id: number): MdfProofContent {
-  const row = ws.sqlite.prepare(`select ${PROOF_COLUMNS}, content from mdf_proof_files where id = ?`).get(id) as (MdfProofView & { content: Buffer }) | undefined;
+  const row = mdfStore.proofWithContent(ws, id);
   if (!row) throw new DomainError(`No proof file ${id}`, 'NOT_FOUND');
   const { content, ...view } = row;
   if (createHash('sha256').update(content).digest('hex') !== view.sha256) throw new DomainError(`Proof file ${view.fileName} no longer matches its SHA-256: the workspace may be damaged`, 'DOMAIN');

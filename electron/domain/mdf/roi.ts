@@ -3,6 +3,7 @@ import type { MdfActivityType } from '../../../shared/enums';
 import { mulDivRound } from '../../../shared/money';
 import type { MdfRequestRoi, MdfRoiReport } from '../../model/mdf';
 import { fundRecord } from './funds';
+import { mdfStore } from './store';
 
 const addDays = (day: string, n: number) => {
   const d = new Date(`${day}T00:00:00Z`);
@@ -18,19 +19,6 @@ export const yearBefore = (day: string) => {
 const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 const ratio = (gain: number, cost: number) => (cost > 0 ? Math.round(((gain - cost) / cost) * 10_000) / 10_000 : null);
 
-interface FundedRequest {
-  id: number;
-  partnerId: number;
-  partnerCode: string;
-  channelType: string;
-  tier: string;
-  activityType: MdfActivityType;
-  startsOn: string;
-  endsOn: string;
-  currency: string;
-  costMinor: number;
-}
-
 /**
  * What the money returned. For each approved request: the partner's net revenue (sales lines in the fund's currency)
  * from the activity's first day to its last day + `weeksAfter` weeks, against the same days a year earlier (uplift), and
@@ -41,28 +29,17 @@ interface FundedRequest {
  */
 export function mdfRoi(ws: Workspace, input: { fundId?: number; fundCode?: string; weeksAfter: number }): MdfRoiReport {
   const fund = input.fundId != null || input.fundCode != null ? fundRecord(ws, input) : null;
-  const requests = ws.sqlite
-    .prepare(
-      `select r.id, r.partner_id as partnerId, p.code as partnerCode, p.channel_type as channelType, p.tier, r.activity_type as activityType,
-        r.starts_on as startsOn, r.ends_on as endsOn, f.currency,
-        coalesce((select sum(c.amount_minor) from mdf_claims c where c.request_id = r.id and c.status in ('approved', 'paid', 'settling')), 0) as costMinor
-       from mdf_requests r join partners p on p.id = r.partner_id join mdf_funds f on f.id = r.fund_id
-       where r.status = 'approved' and (? is null or r.fund_id = ?) order by r.starts_on, r.id`,
-    )
-    .all(fund?.id ?? null, fund?.id ?? null) as FundedRequest[];
-  const revenue = ws.sqlite.prepare(`select coalesce(sum(amount_minor), 0) as s from sales_lines where partner_id = ? and currency = ? and date between ? and ?`);
-  const rev = (partnerId: number, currency: string, from: string, to: string) => (revenue.get(partnerId, currency, from, to) as { s: number }).s;
-  const comparables = ws.sqlite.prepare(
-    `select p.id from partners p where p.deleted_at is null and p.channel_type = ? and p.tier = ? and p.id != ? and p.currency = ?
-      and not exists (select 1 from mdf_requests r where r.partner_id = p.id and r.status = 'approved' and r.starts_on <= ? and r.ends_on >= ?)`,
-  );
+  const requests = mdfStore.fundedRequests(ws, fund?.id ?? null);
+  const sales = mdfStore.roiStatements(ws);
+  const rev = sales.revenue;
   const rows: MdfRequestRoi[] = requests.map((r) => {
     const to = addDays(r.endsOn, input.weeksAfter * 7);
     const window = { from: r.startsOn, to, revenueMinor: rev(r.partnerId, r.currency, r.startsOn, to) };
     const ly = { from: yearBefore(r.startsOn), to: yearBefore(to) };
     const lastYear = { ...ly, revenueMinor: rev(r.partnerId, r.currency, ly.from, ly.to) };
-    const peers = (comparables.all(r.channelType, r.tier, r.partnerId, r.currency, to, r.startsOn) as Array<{ id: number }>)
-      .map((p) => ({ now: rev(p.id, r.currency, window.from, window.to), before: rev(p.id, r.currency, ly.from, ly.to) }))
+    const peers = sales
+      .comparables(r, r.startsOn, to)
+      .map((id) => ({ now: rev(id, r.currency, window.from, window.to), before: rev(id, r.currency, ly.from, ly.to) }))
       .filter((p) => p.before > 0);
     const sumNow = peers.reduce((s, p) => s + p.now, 0);
     const sumBefore = peers.reduce((s, p) => s + p.before, 0);

@@ -53,9 +53,8 @@ const FUND_COLUMNS = {
 export type NewFundRow = Omit<typeof mdfFunds.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 export type FundChange = Partial<Pick<MdfFundRow, 'name' | 'budgetMinor' | 'claimDeadline' | 'status'>>;
 
-export type RequestRecord = Omit<MdfRequestView, 'fundShareMinor'>;
-const REQUEST_COLUMNS = {
-  id: mdfRequests.id,
+/** What a request and its claims show of the request: its fund and partner . */
+const REQUEST_PARTY = {
   fundId: mdfRequests.fundId,
   fundCode: mdfFunds.code,
   currency: mdfFunds.currency,
@@ -64,6 +63,12 @@ const REQUEST_COLUMNS = {
   partnerName: partners.name,
   partnerNameEn: partners.nameEn,
   activityType: mdfRequests.activityType,
+};
+
+export type RequestRecord = Omit<MdfRequestView, 'fundShareMinor'>;
+const REQUEST_COLUMNS = {
+  id: mdfRequests.id,
+  ...REQUEST_PARTY,
   title: mdfRequests.title,
   startsOn: mdfRequests.startsOn,
   endsOn: mdfRequests.endsOn,
@@ -90,14 +95,7 @@ export type ClaimRecord = Omit<MdfClaimView, 'proofs'>;
 const CLAIM_COLUMNS = {
   id: mdfClaims.id,
   requestId: mdfClaims.requestId,
-  fundId: mdfRequests.fundId,
-  fundCode: mdfFunds.code,
-  currency: mdfFunds.currency,
-  partnerId: mdfRequests.partnerId,
-  partnerCode: partners.code,
-  partnerName: partners.name,
-  partnerNameEn: partners.nameEn,
-  activityType: mdfRequests.activityType,
+  ...REQUEST_PARTY,
   amountMinor: mdfClaims.amountMinor,
   /** A claim exists only against an approved request, which always has its commitment. */
   limitMinor: sql<number>`coalesce(${mdfRequests.committedMinor}, 0)`,
@@ -137,6 +135,19 @@ export interface MdfListFilter {
   /** "Mine": partners these channel managers look after now (none for an empty list). */
   channelManagerIds?: number[];
 }
+
+/** Requests with their fund and partner. */
+const requestsJoined = (ws: Workspace) =>
+  ws.db
+    .select(REQUEST_COLUMNS).from(mdfRequests).innerJoin(mdfFunds, eq(mdfFunds.id, mdfRequests.fundId)).innerJoin(partners, eq(partners.id, mdfRequests.partnerId));
+/** Claims with their request, fund and partner. */
+const claimsJoined = (ws: Workspace) =>
+  ws.db
+    .select(CLAIM_COLUMNS)
+    .from(mdfClaims)
+    .innerJoin(mdfRequests, eq(mdfRequests.id, mdfClaims.requestId))
+    .innerJoin(mdfFunds, eq(mdfFunds.id, mdfRequests.fundId))
+    .innerJoin(partners, eq(partners.id, mdfRequests.partnerId));
 
 function requestScope(ws: Workspace, f: MdfListFilter): SQL[] {
   const conds: SQL[] = [];
@@ -360,11 +371,7 @@ export const mdfStore = {
 
   // ── requests ──
   request(ws: Workspace, id: number): RequestRecord | undefined {
-    return ws.db
-      .select(REQUEST_COLUMNS)
-      .from(mdfRequests)
-      .innerJoin(mdfFunds, eq(mdfFunds.id, mdfRequests.fundId))
-      .innerJoin(partners, eq(partners.id, mdfRequests.partnerId))
+    return requestsJoined(ws)
       .where(eq(mdfRequests.id, id))
       .get();
   },
@@ -372,11 +379,7 @@ export const mdfStore = {
   requests(ws: Workspace, f: MdfListFilter & { statuses?: MdfRequestStatus[] }): RequestRecord[] {
     const conds = requestScope(ws, f);
     if (f.statuses?.length) conds.push(inArray(mdfRequests.status, f.statuses));
-    return ws.db
-      .select(REQUEST_COLUMNS)
-      .from(mdfRequests)
-      .innerJoin(mdfFunds, eq(mdfFunds.id, mdfRequests.fundId))
-      .innerJoin(partners, eq(partners.id, mdfRequests.partnerId))
+    return requestsJoined(ws)
       .where(and(...conds))
       .orderBy(desc(mdfRequests.id))
       .all();
@@ -424,12 +427,7 @@ export const mdfStore = {
 
   // ── claims ──
   claim(ws: Workspace, id: number): ClaimRecord | undefined {
-    return ws.db
-      .select(CLAIM_COLUMNS)
-      .from(mdfClaims)
-      .innerJoin(mdfRequests, eq(mdfRequests.id, mdfClaims.requestId))
-      .innerJoin(mdfFunds, eq(mdfFunds.id, mdfRequests.fundId))
-      .innerJoin(partners, eq(partners.id, mdfRequests.partnerId))
+    return claimsJoined(ws)
       .where(eq(mdfClaims.id, id))
       .get();
   },
@@ -438,12 +436,7 @@ export const mdfStore = {
     const conds = requestScope(ws, f);
     if (f.requestId != null) conds.push(eq(mdfClaims.requestId, f.requestId));
     if (f.statuses?.length) conds.push(inArray(mdfClaims.status, f.statuses));
-    return ws.db
-      .select(CLAIM_COLUMNS)
-      .from(mdfClaims)
-      .innerJoin(mdfRequests, eq(mdfRequests.id, mdfClaims.requestId))
-      .innerJoin(mdfFunds, eq(mdfFunds.id, mdfRequests.fundId))
-      .innerJoin(partners, eq(partners.id, mdfRequests.partnerId))
+    return claimsJoined(ws)
       .where(and(...conds))
       .orderBy(desc(mdfClaims.id))
       .all();

@@ -10,11 +10,12 @@
  * BENCH_PARALLEL at a time (separate `pwb` processes, as offices would). Prints rows/s (timed inside publish, process
  * start excluded) against a bare COPY of the same rows into an unindexed table in the same run, an incremental publish
  * of 1,000 changed lines, and the company-wide quarter report against a bare count of the quarter's lines (medians of
- * 3), then every figure as one JSON line.
+ * 3), then every figure as one JSON line. CPU (Linux, /proc): the publishing `pwb` process's (start-up included) and
+ * the PostgreSQL server's (every server process, background writers included), beside each wall time.
  * Goals on a 2-core machine: first publish of 200k lines ≤ 10 s, 1,000 changes ≤ 1 s, quarter report ≤ 2 s.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -66,6 +67,32 @@ function publishChild(db: string, url: string, office: string): Promise<PublishR
   });
 }
 
+/** CPU milliseconds from /proc/PID/stat: utime + stime, plus the reaped children's (cutime + cstime) when asked. */
+function cpuOf(pid: number | 'self', reaped: boolean): { ms: number; ppid: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  const ticks = f[11] + f[12] + (reaped ? f[13] + f[14] : 0);
+  return { ms: ticks * 10, ppid: f[1] }; // USER_HZ is 100 on Linux
+}
+const hasProc = existsSync('/proc/self/stat');
+/** The publishing child processes' CPU so far (reaped children of this process). */
+const childCpuMs = () => (hasProc ? cpuOf('self', true).ms - cpuOf('self', false).ms : 0);
+/** The PostgreSQL server's CPU so far: the postmaster with its reaped backends, plus its running processes. */
+function serverCpuMs(postmaster: number): number {
+  if (!hasProc) return 0;
+  let ms = cpuOf(postmaster, true).ms;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const c = cpuOf(Number(d), false);
+      if (c.ppid === postmaster) ms += c.ms;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ms;
+}
+
 const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 const rate = (rows: number, ms: number) => `${perSecond(rows, ms).toLocaleString('en')} rows/s`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -77,6 +104,8 @@ async function main() {
   try {
     await admin.connect();
     await setupHqSchema(admin);
+    const backend = (await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    const postmaster = hasProc ? cpuOf(backend, false).ppid : 0;
     console.log(`HQ bench: ${OFFICES} offices × ${LINES.toLocaleString('en')} lines (${PARTNERS} partners each), ${PARALLEL} at a time in the concurrent phase`);
     let t = performance.now();
     const base = join(dir, 'base.sqlite');
@@ -100,27 +129,39 @@ async function main() {
     ws0.close();
     // Median of 3: the machine is shared, one run can land in someone else's build.
     const bareRuns: number[] = [];
+    const bareCpu: Array<{ client: number; server: number }> = [];
     for (let k = 0; k < 3; k++) {
       await admin.query('CREATE UNLOGGED TABLE bare (LIKE hq.sales_lines)');
+      const cpu0 = { client: process.cpuUsage(), server: serverCpuMs(postmaster) };
       t = performance.now();
       const copy = admin.query(copyFrom('COPY bare FROM STDIN'));
       await pipeline(Readable.from((function* () {
         for (const r of rows) yield `bench\t${r.map((v) => (v === null ? '\\N' : String(v))).join('\t')}\n`;
       })()), copy);
       bareRuns.push(performance.now() - t);
+      const c = process.cpuUsage(cpu0.client);
+      bareCpu.push({ client: Math.round((c.user + c.system) / 1000), server: serverCpuMs(postmaster) - cpu0.server });
       await admin.query('DROP TABLE bare');
     }
     const bareMs = median(bareRuns);
-    console.log(`bare COPY of ${rows.length.toLocaleString('en')} lines: median of 3 ${(bareMs / 1000).toFixed(2)} s (${rate(rows.length, bareMs)})`);
+    const bareCpuMs = { client: median(bareCpu.map((c) => c.client)), server: median(bareCpu.map((c) => c.server)) };
+    console.log(`bare COPY of ${rows.length.toLocaleString('en')} lines: median of 3 ${(bareMs / 1000).toFixed(2)} s (${rate(rows.length, bareMs)}); CPU client ${bareCpuMs.client} ms, server ${bareCpuMs.server} ms`);
 
     const half = Math.ceil(OFFICES / 2);
     const seq: number[] = [];
+    const seqCpu: Array<{ client: number; server: number }> = [];
     for (const o of offices.slice(0, half)) {
+      const c0 = { client: childCpuMs(), server: serverCpuMs(postmaster) };
       const r = await publishChild(o.db, o.url, o.name);
       seq.push(r.elapsedMs);
+      seqCpu.push({ client: childCpuMs() - c0.client, server: serverCpuMs(postmaster) - c0.server });
     }
     const seqMed = median(seq);
-    console.log(`sequential first publish (${seq.length} offices): median ${(seqMed / 1000).toFixed(2)} s per office = ${rate(LINES, seqMed)}; ratio to bare COPY ${(seqMed / bareMs).toFixed(2)}×`);
+    const seqCpuMs = { client: median(seqCpu.map((c) => c.client)), server: median(seqCpu.map((c) => c.server)) };
+    console.log(
+      `sequential first publish (${seq.length} offices): median ${(seqMed / 1000).toFixed(2)} s per office = ${rate(LINES, seqMed)}; ratio to bare COPY ${(seqMed / bareMs).toFixed(2)}×; ` +
+        `CPU median: pwb process ${seqCpuMs.client} ms (start-up included), server ${seqCpuMs.server} ms; ratio of server+client CPU to the bare COPY's ${((seqCpuMs.client + seqCpuMs.server) / (bareCpuMs.client + bareCpuMs.server)).toFixed(2)}×`,
+    );
 
     const rest = offices.slice(half);
     t = performance.now();
@@ -197,6 +238,9 @@ async function main() {
         firstPublishMedianMs: seqMed,
         firstPublishRowsPerSec: perSecond(LINES, seqMed),
         firstPublishRatioToBareCopy: Math.round((seqMed / bareMs) * 100) / 100,
+        bareCopyCpuMs: bareCpuMs,
+        firstPublishCpuMs: seqCpuMs,
+        firstPublishRuns: seq,
         concurrent: { offices: rest.length, wallMs: Math.round(wall), rowsPerSec: perSecond(LINES * rest.length, wall), medianPerOfficeMs: concMed },
         incremental: { changes: incChanges, processMedianMs: median(incProcess), inProcessMedianMs: median(incInProcess) },
         quarterReport: { lines: quarterLines, totalLines: OFFICES * LINES, rows: reportRows, medianMs: Math.round(med), bareCountSumMs: Math.round(bareReport), ratio: Math.round((med / bareReport) * 100) / 100 },

@@ -32,7 +32,10 @@ export const records = hq.table(
   (t) => [primaryKey({ columns: [t.officeId, t.tbl, t.rowKey] }), index('records_tbl_idx').on(t.tbl, t.officeId)],
 );
 
-/** Sales lines, typed: the volume table. */
+/**
+ * Sales lines, typed: the volume table. Partitioned by office (`PARTITION BY LIST (office_id)`, migration 0006 — drizzle
+ * cannot declare it): a partition per workspace made by `hq.office_sales_partition`, which the office's role may COPY into.
+ */
 export const salesLines = hq.table(
   'sales_lines',
   {

@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/errors';
 import type { OpContext } from '../opContext';
 import { checkHqSchema } from './hqSchema';
 import { connectHq, hqError, type HqConnectionOptions } from './hqConnection';
-import { hqStore, publishLog, SALES_COLUMNS, type RecordRow, type SalesLineValues } from './store';
+import { hqStore, publishLog, type RecordRow, type SalesLineValues } from './store';
 import { readIdentity, setOfficeName } from './workspaceIdentity';
 import { PublishResult } from '../../model/hq';
 
@@ -59,7 +59,7 @@ function readBatch(ws: Workspace, after: number, size: number): Batch | null {
       const present = new Set<number>();
       let allFresh = true;
       if (tbl === 'sales_lines') {
-        const rows = readable ? (publishLog.rowsLogged(ws, tbl, after, maxSeq, decl.publishWhen, SALES_COLUMNS) as SalesLineValues[]) : [];
+        const rows: SalesLineValues[] = readable ? publishLog.salesLogged(ws, after, maxSeq, decl.publishWhen) : [];
         for (const r of rows) {
           present.add(r[0]);
           if (allFresh && !fresh(r[0])) allFresh = false;
@@ -68,7 +68,7 @@ function readBatch(ws: Workspace, after: number, size: number): Batch | null {
         batch.sales = { rows, allFresh, deletes };
         batch.counts.set(tbl, { upserted: rows.length, deleted: deletes.length });
       } else {
-        const rows = readable ? (publishLog.rowsLogged(ws, tbl, after, maxSeq, decl.publishWhen) as Array<Record<string, unknown>>) : [];
+        const rows = readable ? publishLog.rowsLogged(ws, tbl, after, maxSeq, decl.publishWhen) : [];
         for (const r of rows) {
           const id = r.id as number;
           present.add(id);
@@ -85,15 +85,24 @@ function readBatch(ws: Workspace, after: number, size: number): Batch | null {
   })();
 }
 
-/** Applies a batch inside the caller's transaction; `meanwhile` runs while the server works on the batch's last statement. */
-async function applyBatch(client: pg.Client, officeId: string, batch: Batch, meanwhile: () => void): Promise<void> {
+/**
+ * Applies a batch inside the caller's transaction. `meanwhile` runs while the server works on the batch's last
+ * statement; returns false when it did not run (the caller runs it while the server commits).
+ */
+async function applyBatch(client: pg.Client, officeId: string, partition: string, batch: Batch, meanwhile: () => void): Promise<boolean> {
   const { sales, records } = batch;
   const salesLast = sales !== null && sales.rows.length > 0;
   for (const [tbl, ids] of records.deletes) await hqStore.deleteRecords(client, officeId, tbl, ids);
   if (records.rows.length) await hqStore.writeRecords(client, officeId, records.rows, records.allFresh, salesLast ? undefined : meanwhile);
   if (sales?.deletes.length) await hqStore.deleteSalesLines(client, officeId, sales.deletes);
-  if (salesLast) await hqStore.writeSalesLines(client, officeId, sales.rows, sales.allFresh, meanwhile);
-  else if (!records.rows.length) meanwhile();
+  if (!salesLast) {
+    if (!records.rows.length) meanwhile();
+    return true;
+  }
+  // Lines HQ has never held (a first publish, a new import): one COPY into the office's partition.
+  if (sales.allFresh && (await hqStore.copyFreshSalesLines(client, partition, officeId, sales.rows))) return false;
+  await hqStore.writeSalesLines(client, officeId, sales.rows, false, meanwhile);
+  return true;
 }
 
 /**
@@ -134,6 +143,7 @@ export async function publishToHq(ctx: OpContext, opts: PublishOptions): Promise
   try {
     await checkHqSchema(client);
     let mark = await hqStore.register(client, identity.workspaceId, office);
+    const partition = await hqStore.salesPartition(client, identity.workspaceId);
     if (mark > publishLog.top(ws) || mark < publishLog.lastPublished(ws)) {
       await resync(ws, client, identity.workspaceId, mark);
       result.resynced = true;
@@ -158,16 +168,20 @@ export async function publishToHq(ctx: OpContext, opts: PublishOptions): Promise
           mark = hqMark;
           continue;
         }
-        await applyBatch(client, identity.workspaceId, batch, () => {
+        const readAhead = () => {
           // A failed read-ahead is read again (and fails in the open) on the next turn, after this batch.
           try {
             next = readBatch(ws, batch.maxSeq, batchSize);
           } catch {
             next = undefined;
           }
-        });
-        await hqStore.setMark(client, identity.workspaceId, batch.maxSeq);
-        await client.query('COMMIT');
+        };
+        const readDuringApply = await applyBatch(client, identity.workspaceId, partition, batch, readAhead);
+        // Sent back to back: the server moves the mark and commits (an fsync) while the next batch is read.
+        const marked = hqStore.setMark(client, identity.workspaceId, batch.maxSeq);
+        const committed = client.query('COMMIT');
+        if (!readDuringApply) readAhead();
+        await Promise.all([marked, committed]);
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;

@@ -27,8 +27,25 @@ type HqSalesLine = typeof salesLines.$inferSelect;
 export const SALES_COLUMNS = [
   'id', 'partner_id', 'date', 'order_ref', 'line_ref', 'product', 'category', 'quantity', 'amount_minor', 'cost_minor', 'customer_ref', 'currency', 'import_id',
 ] as const satisfies ReadonlyArray<string>;
-/** A workspace sales line read for HQ: its values in SALES_COLUMNS order (id first). */
-export type SalesLineValues = [id: HqSalesLine['id'], ...rest: unknown[]];
+/**
+ * A workspace sales line read for HQ, as COPY text made by SQLite (13 values through JavaScript cost more than the
+ * COPY itself): its id, the columns before `quantity` and the columns after it, each part escaped and tab-separated.
+ * The quantity, a double, travels as a number: JavaScript writes the shortest text that reads back as the same double
+ * (SQLite's printf would round to 16 digits).
+ */
+export type SalesLineValues = [id: HqSalesLine['id'], head: string, quantity: HqSalesLine['quantity'], tail: string];
+
+/** A column as COPY text in SQLite: NULL as \N; backslash, tab, newline and carriage return escaped (NUL: salesCopyLines). */
+function copyTextSql(column: string, kind: 'text' | 'integer'): string {
+  const c = quoted(column);
+  const text = kind === 'integer' ? `CAST(${c} AS TEXT)` : `replace(replace(replace(replace(${c}, '\\', '\\\\'), char(9), '\\t'), char(10), '\\n'), char(13), '\\r')`;
+  return `coalesce(${text}, '\\N')`;
+}
+const SALES_INTEGER = new Set(['id', 'partner_id', 'amount_minor', 'cost_minor', 'import_id']);
+const qIndex = SALES_COLUMNS.indexOf('quantity');
+const partSql = (cols: readonly string[]) => cols.map((c) => copyTextSql(c, SALES_INTEGER.has(c) ? 'integer' : 'text')).join(" || char(9) || ");
+/** id, head (ending in a tab), quantity, tail (starting with a tab, ending in a newline). */
+const SALES_COPY_SELECT = `id, ${partSql(SALES_COLUMNS.slice(0, qIndex))} || char(9), quantity, char(9) || ${partSql(SALES_COLUMNS.slice(qIndex + 1))} || char(10)`;
 
 // ---------------------------------------------------------------- workspace (SQLite)
 
@@ -76,14 +93,16 @@ export const publishLog = {
   },
   /**
    * The current rows of `table` named by the log entries in (after, upTo] that pass `where` (the table's publish
-   * condition). The log is joined in SQLite (an ordered range of the log, no id list through JavaScript).
-   * `columns` reads those columns as arrays in that order (the typed HQ tables), else whole rows as objects.
+   * condition), as objects. The log is joined in SQLite (an ordered range of the log, no id list through JavaScript).
    */
-  rowsLogged(ws: Workspace, table: string, after: number, upTo: number, where: string | undefined, columns?: readonly string[]): Array<Record<string, unknown>> | unknown[][] {
-    const select = columns ? columns.map(quoted).join(', ') : '*';
-    const sql = `SELECT ${select} FROM ${quoted(table)} WHERE id IN (SELECT row_key FROM change_log WHERE seq > ? AND seq <= ? AND tbl = ?)${where ? ` AND (${where})` : ''}`;
-    const s = stmt<[number, number, string]>(ws, sql);
-    return columns ? (s.raw(true).all(after, upTo, table) as unknown[][]) : (s.raw(false).all(after, upTo, table) as Array<Record<string, unknown>>);
+  rowsLogged(ws: Workspace, table: string, after: number, upTo: number, where: string | undefined): Array<Record<string, unknown>> {
+    const sql = `SELECT * FROM ${quoted(table)} WHERE id IN (SELECT row_key FROM change_log WHERE seq > ? AND seq <= ? AND tbl = ?)${where ? ` AND (${where})` : ''}`;
+    return stmt<[number, number, string], Record<string, unknown>>(ws, sql).all(after, upTo, table);
+  },
+  /** The sales lines named by the log entries in (after, upTo] that pass `where`, as COPY text (SalesLineValues). */
+  salesLogged(ws: Workspace, after: number, upTo: number, where: string | undefined): SalesLineValues[] {
+    const sql = `SELECT ${SALES_COPY_SELECT} FROM sales_lines WHERE id IN (SELECT row_key FROM change_log WHERE seq > ? AND seq <= ? AND tbl = 'sales_lines')${where ? ` AND (${where})` : ''}`;
+    return stmt<[number, number], SalesLineValues>(ws, sql).raw(true).all(after, upTo);
   },
   /** Logs every published row again above `mark` (a resync): the log is emptied and continues after HQ's mark. */
   relogAll(ws: Workspace, mark: number, tables: readonly string[]): void {
@@ -135,6 +154,17 @@ async function copyLines(client: pg.Client, target: string, lines: Iterable<stri
     if (buf) yield buf;
   }
   await pipeline(Readable.from(chunks()), stream);
+}
+
+/** Sales lines as COPY text lines (office id first, then SALES_COLUMNS). */
+function* salesCopyLines(officeId: string, rows: SalesLineValues[]): Generator<string> {
+  const office = `${copyField(officeId)}\t`;
+  for (const r of rows) {
+    const line = office + r[1] + String(r[2]) + r[3];
+    // PostgreSQL text cannot hold NUL (SQLite's replace() does not find it): dropped, as copyField does.
+    // eslint-disable-next-line no-control-regex
+    yield line.includes('\u0000') ? line.replace(/\u0000/g, '') : line;
+  }
 }
 
 /**
@@ -200,17 +230,32 @@ export const hqStore = {
   async deleteRecords(client: pg.Client, officeId: string, tbl: string, ids: number[]): Promise<void> {
     await client.query({ name: 'hq_delete_records', text: 'DELETE FROM hq.records WHERE office_id = $1 AND tbl = $2 AND row_key = ANY($3::bigint[])', values: [officeId, tbl, ids] });
   },
+  /** The office's own partition of hq.sales_lines (made by HQ on the first call), as a qualified name. */
+  async salesPartition(client: pg.Client, officeId: string): Promise<string> {
+    const r = await client.query<{ part: string }>('SELECT hq.office_sales_partition($1) AS part', [officeId]);
+    return r.rows[0].part;
+  },
+  /**
+   * Writes sales lines HQ has never held (every row a first insert) straight into the office's partition with one
+   * COPY: no stage, no second pass. Should HQ hold some after all (a table taken off the published list and put
+   * back), the savepoint undoes the COPY and false is returned: the caller writes them the general way.
+   */
+  async copyFreshSalesLines(client: pg.Client, partition: string, officeId: string, rows: SalesLineValues[]): Promise<boolean> {
+    await client.query('SAVEPOINT fresh_copy');
+    try {
+      await copyLines(client, `${partition} (office_id, ${SALES_COLUMNS.join(', ')})`, salesCopyLines(officeId, rows));
+      await client.query('RELEASE SAVEPOINT fresh_copy');
+      return true;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '23505') throw e;
+      await client.query('ROLLBACK TO SAVEPOINT fresh_copy');
+      return false;
+    }
+  },
   /** Writes sales lines (values in SALES_COLUMNS order): COPY into a per-session stage, then one INSERT … SELECT. */
   async writeSalesLines(client: pg.Client, officeId: string, rows: SalesLineValues[], allFresh: boolean, meanwhile?: () => void): Promise<void> {
     await client.query('CREATE TEMP TABLE IF NOT EXISTS stage_sales_lines (LIKE hq.sales_lines) ON COMMIT DELETE ROWS');
-    const office = `${copyField(officeId)}\t`;
-    await copyLines(client, `stage_sales_lines (office_id, ${SALES_COLUMNS.join(', ')})`, (function* () {
-      for (const r of rows) {
-        let line = office;
-        for (let i = 0; i < r.length; i++) line += (i ? '\t' : '') + copyField(r[i]);
-        yield `${line}\n`;
-      }
-    })());
+    await copyLines(client, `stage_sales_lines (office_id, ${SALES_COLUMNS.join(', ')})`, salesCopyLines(officeId, rows));
     await insertStaged(client, 'INSERT INTO hq.sales_lines SELECT * FROM stage_sales_lines', `ON CONFLICT (office_id, id) DO UPDATE SET ${SALES_SET}`, [], allFresh, meanwhile);
   },
   /** Writes rows of the untyped tables into hq.records as JSON, staged the same way. */

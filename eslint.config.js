@@ -35,7 +35,6 @@ export const STORE_PENDING = [
   'electron/domain/evaluations/scheduleRunner.ts',
   'electron/domain/evaluations/schedules.ts',
   'electron/domain/evaluations/scorecardQueries.ts',
-  'electron/domain/evaluations/targets.ts',
   'electron/domain/evaluations/tierDecision.ts',
   'electron/domain/hq/referenceData.ts',
   'electron/domain/hq/referenceMirror.ts',

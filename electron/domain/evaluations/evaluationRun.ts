@@ -89,7 +89,7 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
     if (missing.length) throw new DomainError(`Not evaluated (unknown, deleted, prospect or joined after ${period.end}): ${missing.join(', ')}`, 'NOT_FOUND', { missing });
   }
   const ids = partners.map((p) => p.id);
-  const src = new KpiSource(ws, ids, fsm);
+  const src = new KpiSource(ws, ids, fsm, partners);
   const n = settings.tierRules.consecutivePeriods;
   // The n − 1 periods before the evaluated one, for the tier rules (oldest first).
   const earlier: Period[] = [];
@@ -100,7 +100,10 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
     ctx.throwIfCancelled();
     progress('kpis', ++step, steps);
   };
-  const history = earlier.map((p) => historyOf(ws, src, p, ids, settings, onStep));
+  const storedHistory = earlier.map((p) => storedResults(ws, p, ids));
+  // The periods computed for every partner share their reads with the evaluated one (kpis.ts `plan`).
+  src.plan([...earlier.filter((_, i) => storedHistory[i].size === 0), period]);
+  const history = earlier.map((p, i) => historyOf(src, p, ids, storedHistory[i], settings, onStep));
   const current = scorePeriod(src, period, settings, onStep);
 
   const weights = { ...settings.weights };
@@ -177,15 +180,20 @@ function fingerprintOf(
   return createHash('sha256').update(parts.join('')).digest('hex');
 }
 
+/** The partners' latest stored scorecard results for an earlier period (what was evaluated then). */
+function storedResults(ws: Workspace, p: Period, ids: number[]): Map<number, PeriodResult> {
+  const out = new Map<number, PeriodResult>();
+  for (const r of evaluationSql(ws).storedResults.all({ period: p.label, ids: JSON.stringify(ids) })) out.set(r.id, { period: p.label, attainment: r.attainment, healthScore: r.healthScore });
+  return out;
+}
+
 /**
  * A partner's attainment and health score for an earlier period, as the tier rules see it: its latest stored
- * scorecard for that period (what was evaluated then — normally there, as schedules run period after period), else
- * computed now from the data for the partners without one.
+ * scorecard for that period (normally there, as schedules run period after period), else computed now from the data
+ * for the partners without one.
  */
-function historyOf(ws: Workspace, src: KpiSource, p: Period, ids: number[], settings: EvaluationSettings, onStep: (s: string) => void): Map<number, PeriodResult> {
-  const out = new Map<number, PeriodResult>();
-  const stored = evaluationSql(ws).storedResults.all({ period: p.label, ids: JSON.stringify(ids) });
-  for (const r of stored) out.set(r.id, { period: p.label, attainment: r.attainment, healthScore: r.healthScore });
+function historyOf(src: KpiSource, p: Period, ids: number[], stored: Map<number, PeriodResult>, settings: EvaluationSettings, onStep: (s: string) => void): Map<number, PeriodResult> {
+  const out = stored;
   const missing = ids.filter((id) => !out.has(id));
   if (missing.length) {
     // Scored from the month summaries: the tier rules need attainment and the health score, not the orders.

@@ -1,11 +1,11 @@
 import type { Workspace } from '../../../db/database';
 import { previousPeriod, samePeriodLastYear, type Period } from '../../../shared/period';
 import { getRiskBands, riskLevel } from '../risks/riskLevels';
-import { isRequiredFor, requirementCourses as requirementCoursesOf, trainingCompliance } from '../training/compliance';
+import { complianceFrom, holdingsAt, isRequiredFor, requirementCourses as requirementCoursesOf, type PartnerCompliance } from '../training/compliance';
 import { channelMeasures } from '../inventory/channelMeasures';
-import { revenueTargets } from './targets';
+import { revenueTargetsOf } from './targets';
 import { ensureSalesSummaries, monthIndex } from './salesSummaries';
-import { customerCountsParams, evaluationSql, type CustomerCounts, type SalesMoney } from './store';
+import { customerCountsOf, evaluationSql, type CustomerCounts, type SalesMoney } from './store';
 
 /** The KPIs of one partner for one period (money in minor units, ratios as plain numbers: 0.25 = 25 %). */
 export interface PartnerKpis {
@@ -44,18 +44,37 @@ interface PeriodSales extends Omit<SalesMoney, 'p'> {
   orders: number;
 }
 
+/** A partner as the requirement rule sees it. */
+type PartnerKind = { id: number; tier: string; channelType: string };
+
+/** Training compliance and lapsed required certificates at one date. */
+interface TrainingAt {
+  compliance: Map<number, PartnerCompliance>;
+  expired: Map<number, number>;
+}
+
 /**
  * Aggregates KPIs per partner, for any number of periods, set-based (one instance per evaluation run; SQL in store.ts).
  * The evaluated period's money, quantity and distinct orders come from ONE grouped scan of its lines over the covering
  * index sales_partner_date_idx; every other period the KPIs need (the previous one and the year-ago one as growth and
  * retention bases, the earlier periods the tier rules score) is read from the sales summaries kept with the lines
  * (salesSummaries.ts): partner × month totals for money, and one row per partner × customer with the months it bought
- * in, from which active, new (first month ever in the period) and retained customers of any period are counted in
- * memory. Periods are whole calendar months, so the month summaries answer them exactly.
+ * in, from which active, new (first month ever in the period) and retained customers of any period are counted.
+ * Periods are whole calendar months, so the month summaries answer them exactly.
+ *
+ * The periods of a run are announced with `plan` (the tier rules' earlier periods and the evaluated one): what does not
+ * depend on the sales of one period is read once for all of them — customer counts of every period in one read of the
+ * bitmaps, targets of every period in one query, the partners' passed training records once (compliance and lapsed
+ * certificates at each period end in memory), open risks once.
  */
 export class KpiSource {
   private readonly money = new Map<string, Map<number, PeriodSales>>();
   private readonly lines = new Map<string, Map<number, PeriodSales>>();
+  private readonly customers = new Map<string, Map<number, CustomerCounts>>();
+  private readonly targets = new Map<string, Map<number, number>>();
+  private readonly training = new Map<string, TrainingAt>();
+  private openHighRisks: Map<number, number> | null = null;
+  private planned: Period[] = [];
   private readonly ids: string;
   private readonly sql: ReturnType<typeof evaluationSql>;
   private readonly bands: ReturnType<typeof getRiskBands>;
@@ -64,6 +83,8 @@ export class KpiSource {
     private readonly ws: Workspace,
     private readonly partnerIds: number[],
     private readonly fsm: number,
+    /** The partners' tier and channel type when the caller has them (else read when training is first needed). */
+    private partners?: PartnerKind[],
   ) {
     this.ids = JSON.stringify(partnerIds);
     // The summaries must describe the lines as they are (rebuilt here when lines were written without them).
@@ -74,7 +95,23 @@ export class KpiSource {
 
   /** The same source for fewer partners (no shared cache: the sums differ). */
   subset(partnerIds: number[]): KpiSource {
-    return new KpiSource(this.ws, partnerIds, this.fsm);
+    const keep = new Set(partnerIds);
+    return new KpiSource(this.ws, partnerIds, this.fsm, this.partners?.filter((p) => keep.has(p.id)));
+  }
+
+  /** The periods `compute` will be asked for: their shared reads are made once for all of them. */
+  plan(periods: Period[]): this {
+    this.planned = periods;
+    return this;
+  }
+
+  /** The value of `cache` for p, loading it for every planned period not yet loaded (or p alone when not planned). */
+  private batched<T>(cache: Map<string, T>, p: Period, load: (periods: Period[]) => T[]): T {
+    const hit = cache.get(p.label);
+    if (hit !== undefined) return hit;
+    const periods = this.planned.some((q) => q.label === p.label) ? this.planned.filter((q) => !cache.has(q.label)) : [p];
+    load(periods).forEach((v, i) => cache.set(periods[i].label, v));
+    return cache.get(p.label)!;
   }
 
   /** Money and quantity per partner for a period from the month totals (cached); orders are not counted there. */
@@ -107,9 +144,17 @@ export class KpiSource {
    * Active customers (a line in p), new customers (first line ever with the partner in p) and the previous period's
    * customers who bought again in p, per partner, from the customer month bitmaps (bit tests in SQL).
    */
-  customerCounts(p: Period, prev: Period): Map<number, CustomerCounts> {
-    const rows = this.sql.customerCounts.all(customerCountsParams(this.ids, monthIndex(p.start), monthIndex(p.end), monthIndex(prev.start), monthIndex(prev.end)));
-    return new Map(rows.map((r) => [r.p, r]));
+  customerCounts(p: Period): Map<number, CustomerCounts> {
+    return this.batched(this.customers, p, (periods) =>
+      customerCountsOf(
+        this.ws,
+        this.ids,
+        periods.map((q) => {
+          const prev = previousPeriod(q, this.fsm);
+          return { a: monthIndex(q.start), b: monthIndex(q.end), pa: monthIndex(prev.start), pb: monthIndex(prev.end) };
+        }),
+      ),
+    );
   }
 
   /**
@@ -124,20 +169,15 @@ export class KpiSource {
     const before = this.moneyFor(prev);
     const yoyM = this.moneyFor(yoy);
     onStep('previous periods');
-    const targets = revenueTargets(this.ws, p, this.fsm, this.partnerIds);
+    const targets = this.batched(this.targets, p, (periods) => revenueTargetsOf(this.ws, periods, this.fsm, this.partnerIds));
     onStep('targets');
-    const customers = this.customerCounts(p, prev);
+    const customers = this.customerCounts(p);
     onStep('new customers and retention');
     const sat = new Map<number, number>();
     for (const r of this.sql.satisfaction.all({ ids: this.ids, start: p.start, end: p.end })) sat.set(r.p, r.avg);
-    const risks = new Map<number, number>();
-    for (const r of this.sql.risks.all({ ids: this.ids })) {
-      const level = riskLevel(r.score, this.bands);
-      if (level === 'high' || level === 'critical') risks.set(r.p, (risks.get(r.p) ?? 0) + 1);
-    }
+    const risks = this.risks();
     onStep('satisfaction and risks');
-    const compliance = trainingCompliance(this.ws, p.end, this.partnerIds);
-    const expired = this.expiredCertifications(p.end);
+    const { compliance, expired } = this.batched(this.training, p, (periods) => this.trainingAt(periods.map((q) => q.end)));
     onStep('training');
     const sellIn = new Map<number, number>();
     for (const [id, l] of cur) sellIn.set(id, l.qty);
@@ -153,6 +193,7 @@ export class KpiSource {
       const target = targets.get(id) ?? null;
       const c = customers.get(id);
       const tc = compliance.get(id);
+      const ch = channel.get(id);
       out.set(id, {
         partnerId: id,
         revenueMinor: revenue,
@@ -171,44 +212,57 @@ export class KpiSource {
         trainingCompliance: tc?.compliance == null ? null : round6(tc.compliance),
         expiredCertifications: expired.get(id) ?? 0,
         openHighRisks: risks.get(id) ?? 0,
-        sellThroughRate: channel.get(id)?.sellThroughRate ?? null,
-        daysOfInventory: channel.get(id)?.daysOfInventory ?? null,
-        inventoryTurnover: channel.get(id)?.inventoryTurnover ?? null,
-        crossTerritoryShare: channel.get(id)?.crossTerritoryShare ?? null,
-        belowFloorShare: channel.get(id)?.belowFloorShare ?? null,
+        sellThroughRate: ch?.sellThroughRate ?? null,
+        daysOfInventory: ch?.daysOfInventory ?? null,
+        inventoryTurnover: ch?.inventoryTurnover ?? null,
+        crossTerritoryShare: ch?.crossTerritoryShare ?? null,
+        belowFloorShare: ch?.belowFloorShare ?? null,
       });
     }
     return out;
   }
 
-  /** Required courses a partner held before and no longer holds valid at asOf. */
-  private expiredCertifications(asOf: string): Map<number, number> {
-    const lapsed = this.sql.lapsedCourses.all({ ids: this.ids, asOf });
-    if (lapsed.length === 0) return new Map();
-    // A lapsed course with a newer valid record is not expired; only required courses count (training's rule).
-    const valid = new Set(this.sql.validCourses.all({ ids: this.ids, asOf }).map((r) => `${r.p}:${r.c}`));
-    const required = this.requiredCourses();
-    const out = new Map<number, number>();
-    for (const r of lapsed) {
-      if (valid.has(`${r.p}:${r.c}`)) continue;
-      if (!required(r.p).has(r.c)) continue;
-      out.set(r.p, (out.get(r.p) ?? 0) + 1);
+  /** Open high and critical risks per partner (the register as it is now: the same for every period of the run). */
+  private risks(): Map<number, number> {
+    if (this.openHighRisks) return this.openHighRisks;
+    const risks = new Map<number, number>();
+    for (const r of this.sql.risks.all({ ids: this.ids })) {
+      const level = riskLevel(r.score, this.bands);
+      if (level === 'high' || level === 'critical') risks.set(r.p, (risks.get(r.p) ?? 0) + 1);
     }
-    return out;
+    return (this.openHighRisks = risks);
   }
 
-  private requiredCourses(): (partnerId: number) => Set<number> {
-    const partners = new Map(this.sql.partnerTiers.all({ ids: this.ids }).map((p) => [p.id, p]));
+  /**
+   * Training compliance (training's rule) and required certificates held before but lapsed (no valid record) at each
+   * date, from one read of the partners' passed records.
+   */
+  private trainingAt(dates: string[]): TrainingAt[] {
+    const partners = (this.partners ??= this.sql.livePartners.all({ ids: this.ids }));
     const courses = requirementCoursesOf(this.ws);
-    const cache = new Map<string, Set<number>>();
-    return (id) => {
-      const p = partners.get(id);
-      if (!p) return new Set();
+    const records = this.sql.passedRecords.all({ ids: this.ids });
+    const requiredOf = new Map<string, Set<number>>();
+    const required = (p: PartnerKind) => {
       const key = `${p.tier}|${p.channelType}`;
-      let s = cache.get(key);
-      if (!s) cache.set(key, (s = new Set(courses.filter((c) => isRequiredFor(c, p)).map((c) => c.id))));
-      return s;
+      let set = requiredOf.get(key);
+      if (!set) requiredOf.set(key, (set = new Set(courses.filter((c) => isRequiredFor(c, p)).map((c) => c.id))));
+      return set;
     };
+    const kindOf = new Map(partners.map((p) => [p.id, p]));
+    return dates.map((asOf) => {
+      const held = holdingsAt(records, asOf);
+      const expired = new Map<number, number>();
+      const counted = new Set<string>();
+      for (const r of records) {
+        if (r.completedOn > asOf || r.expiresOn === null || r.expiresOn >= asOf) continue;
+        const key = `${r.p}:${r.c}`;
+        if (held.has(key) || counted.has(key)) continue;
+        counted.add(key);
+        const p = kindOf.get(r.p);
+        if (p && required(p).has(r.c)) expired.set(r.p, (expired.get(r.p) ?? 0) + 1);
+      }
+      return { compliance: complianceFrom(partners, courses, held, asOf), expired };
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
-import type { evaluationRuns, scorecards } from '../../../db/schema';
+import type { evaluationRuns, scorecards, targets } from '../../../db/schema';
 
 /**
  * The evaluation's SQL (README "A store per area"): the KPI reads of a run, the stored history the tier rules look at,
@@ -13,6 +13,7 @@ import type { evaluationRuns, scorecards } from '../../../db/schema';
 type Sqlite = Database.Database;
 type RunRow = typeof evaluationRuns.$inferSelect;
 type ScorecardRow = typeof scorecards.$inferSelect;
+type TargetRow = typeof targets.$inferSelect;
 
 /** A partner's money and sell-in quantity over a range of lines or months. */
 export interface SalesMoney {
@@ -32,17 +33,6 @@ export interface CustomerCounts {
   kept: number;
 }
 
-export interface CustomerCountsParams {
-  ids: string;
-  /** The period's first month. */
-  a: number;
-  s: number;
-  cur0: bigint;
-  cur1: bigint;
-  prev0: bigint;
-  prev1: bigint;
-}
-
 /** The bitmap of months [from, to] on the row of span `span` (0n when the span holds none of them). */
 function spanMask(span: number, from: number, to: number): bigint {
   const lo = Math.max(from, span * SPAN) - span * SPAN;
@@ -50,11 +40,81 @@ function spanMask(span: number, from: number, to: number): bigint {
   return lo > hi ? 0n : (1n << BigInt(hi + 1)) - (1n << BigInt(lo));
 }
 
-/** The parameters of customerCounts for a period [a, b] and its previous period [pa, pb] (month indexes). */
-export function customerCountsParams(ids: string, a: number, b: number, pa: number, pb: number): CustomerCountsParams {
-  const s = Math.floor(Math.min(a, pa) / SPAN);
-  if (Math.floor(Math.max(b, pb) / SPAN) > s + 1) throw new Error(`Periods longer than ${SPAN / 2} months: ${pa}–${b}`);
-  return { ids, a, s, cur0: spanMask(s, a, b), cur1: spanMask(s + 1, a, b), prev0: spanMask(s, pa, pb), prev1: spanMask(s + 1, pa, pb) };
+/** A period and its previous period as month indexes (year × 12 + month − 1), for counting customers. */
+export interface CustomerPeriods {
+  a: number;
+  b: number;
+  pa: number;
+  pb: number;
+}
+
+type CountsStatement = Database.Statement<Record<string, unknown>, unknown[]>;
+const countStatements = new WeakMap<Sqlite, Map<string, CountsStatement>>();
+
+/**
+ * The customer counts of several (period, previous period) pairs in one read of the customer month bitmaps, one Map per
+ * pair (partners without any customer in either period may be absent or counted 0). When every month of the pairs lies
+ * in one 60-month span, each customer has one row there and the counts are plain sums over the partner's rows; across
+ * two spans a customer's rows are first folded (bit tests OR-ed); pairs further apart are read one by one.
+ */
+export function customerCountsOf(ws: Workspace, ids: string, pairs: CustomerPeriods[]): Array<Map<number, CustomerCounts>> {
+  if (pairs.length === 0) return [];
+  const lo = Math.min(...pairs.map((q) => Math.min(q.a, q.pa)));
+  const hi = Math.max(...pairs.map((q) => Math.max(q.b, q.pb)));
+  const s = Math.floor(lo / SPAN);
+  const spans = Math.floor(hi / SPAN) - s + 1;
+  if (spans > 2) return pairs.flatMap((q) => customerCountsOf(ws, ids, [q]));
+  const params: Record<string, unknown> = { ids, s };
+  pairs.forEach((q, i) => {
+    params[`a${i}`] = q.a;
+    params[`c${i}`] = spanMask(s, q.a, q.b);
+    params[`q${i}`] = spanMask(s, q.pa, q.pb);
+    if (spans === 2) {
+      params[`d${i}`] = spanMask(s + 1, q.a, q.b);
+      params[`r${i}`] = spanMask(s + 1, q.pa, q.pb);
+    }
+  });
+  const rows = countsStatement(ws.sqlite, pairs.length, spans === 1).all(params) as number[][];
+  return pairs.map((_, i) => {
+    const m = new Map<number, CustomerCounts>();
+    const o = 1 + 4 * i;
+    for (const r of rows) m.set(r[0], { active: r[o], fresh: r[o + 1], prev: r[o + 2], kept: r[o + 3] });
+    return m;
+  });
+}
+
+function countsStatement(s: Sqlite, k: number, oneSpan: boolean): CountsStatement {
+  let cache = countStatements.get(s);
+  if (!cache) countStatements.set(s, (cache = new Map()));
+  const key = `${k}:${oneSpan}`;
+  let st = cache.get(key);
+  if (!st) {
+    const idx = Array.from({ length: k }, (_, i) => i);
+    let sql: string;
+    if (oneSpan) {
+      const inCur = (i: number) => `(months & @c${i}) <> 0`;
+      const inPrev = (i: number) => `(months & @q${i}) <> 0`;
+      sql = `select partner_id as p, ${idx.map((i) => `sum(${inCur(i)}), sum(${inCur(i)} and first_month >= @a${i}), sum(${inPrev(i)}), sum(${inCur(i)} and ${inPrev(i)})`).join(', ')}
+        from sales_customer_months where ${IN_IDS} and span = @s group by partner_id`;
+    } else {
+      const folded = idx
+        .map((i) => `max((months & (case when span = @s then @c${i} else @d${i} end)) <> 0) as c${i}, max((months & (case when span = @s then @q${i} else @r${i} end)) <> 0) as q${i}`)
+        .join(', ');
+      sql = `select partner_id as p, ${idx.map((i) => `sum(c${i}), sum(c${i} and first_month >= @a${i}), sum(q${i}), sum(c${i} and q${i})`).join(', ')}
+        from (select partner_id, first_month, ${folded} from sales_customer_months where ${IN_IDS} and span between @s and @s + 1 group by partner_id, customer_ref)
+        group by partner_id`;
+    }
+    cache.set(key, (st = s.prepare<Record<string, unknown>, unknown[]>(sql).raw(true)));
+  }
+  return st;
+}
+
+/** A passed training record as the evaluation reads it (compliance and lapsed certificates at any date). */
+export interface PassedRecord {
+  p: number;
+  c: number;
+  completedOn: string;
+  expiresOn: string | null;
 }
 
 export interface StoredPeriodResult {
@@ -76,16 +136,6 @@ function prepareKpis(s: Sqlite) {
       `select partner_id as p, sum(revenue_minor) as rev, sum(costed_revenue_minor) as revC, sum(cost_minor) as cost, sum(quantity) as qty
        from sales_partner_months where ${IN_IDS} and month between @from and @to group by partner_id`,
     ),
-    // Per partner: customers with a line in the period, of them those whose first month is in it (first_month ≥ @a),
-    // customers with a line in the previous period, and of them those back. Bit tests against the two periods' month
-    // masks of the (at most two) 60-month spans the periods touch, @s and @s + 1.
-    customerCounts: s.prepare<CustomerCountsParams, CustomerCounts & { p: number }>(
-      `select partner_id as p, sum(inCur) as active, sum(inCur and first_month >= @a) as fresh, sum(inPrev) as prev, sum(inCur and inPrev) as kept
-       from (select partner_id, first_month, max((months & (case when span = @s then @cur0 else @cur1 end)) <> 0) as inCur,
-                    max((months & (case when span = @s then @prev0 else @prev1 end)) <> 0) as inPrev
-             from sales_customer_months where ${IN_IDS} and span between @s and @s + 1 group by partner_id, customer_ref)
-       where inCur or inPrev group by partner_id`,
-    ),
     satisfaction: s.prepare<{ ids: string; start: string; end: string }, { p: number; avg: number }>(
       `select partner_id as p, avg(score) as avg from feedback where ${IN_IDS} and date between @start and @end group by partner_id`,
     ),
@@ -93,17 +143,13 @@ function prepareKpis(s: Sqlite) {
       `select partner_id as p, coalesce(residual_likelihood * residual_impact, likelihood * impact) as score from risks
        where ${IN_IDS} and status in ('open', 'mitigating')`,
     ),
-    // Required courses are decided in JS; a lapsed course with a newer valid record is subtracted there.
-    lapsedCourses: s.prepare<{ ids: string; asOf: string }, { p: number; c: number }>(
-      `select partner_id as p, course_id as c from training_records where ${IN_IDS} and passed = 1 and completed_on <= @asOf
-       and expires_on is not null and expires_on < @asOf group by partner_id, course_id`,
+    // Every passed record of the partners, read once per run: compliance and lapsed certificates at each period end
+    // are decided from them in memory (kpis.ts), by the training area's rule.
+    passedRecords: s.prepare<{ ids: string }, PassedRecord>(
+      `select partner_id as p, course_id as c, completed_on as completedOn, expires_on as expiresOn from training_records where ${IN_IDS} and passed = 1`,
     ),
-    validCourses: s.prepare<{ ids: string; asOf: string }, { p: number; c: number }>(
-      `select partner_id as p, course_id as c from training_records where ${IN_IDS} and passed = 1
-       and completed_on <= @asOf and (expires_on is null or expires_on >= @asOf) group by partner_id, course_id`,
-    ),
-    partnerTiers: s.prepare<{ ids: string }, { id: number; tier: string; channelType: string }>(
-      `select id, tier, channel_type as channelType from partners where id in (select value from json_each(@ids))`,
+    livePartners: s.prepare<{ ids: string }, { id: number; tier: string; channelType: string }>(
+      `select id, tier, channel_type as channelType from partners where deleted_at is null and id in (select value from json_each(@ids))`,
     ),
     // Per partner the row of its latest completed run of the period (SQLite takes the bare columns from the max() row).
     storedResults: s.prepare<{ period: string; ids: string }, StoredPeriodResult>(
@@ -227,4 +273,21 @@ export function salesSummarySql(s: Sqlite): ReturnType<typeof prepareSummaries> 
   let st = summaryStatements.get(s);
   if (!st) summaryStatements.set(s, (st = prepareSummaries(s)));
   return st;
+}
+
+const targetStatements = new WeakMap<Sqlite, Database.Statement<{ metric: string; labels: string; ids: string }, [TargetRow['partnerId'], TargetRow['period'], TargetRow['value']]>>();
+
+/** The partners' targets of one metric for the given period labels, as [partner, label, value] (targets.ts resolves them). */
+export function targetRows(ws: Workspace, metric: string, labels: string[], partnerIds: number[]): Array<[TargetRow['partnerId'], TargetRow['period'], TargetRow['value']]> {
+  let st = targetStatements.get(ws.sqlite);
+  if (!st) {
+    st = ws.sqlite
+      .prepare<{ metric: string; labels: string; ids: string }, [TargetRow['partnerId'], TargetRow['period'], TargetRow['value']]>(
+        `select partner_id, period, value from targets where metric = @metric and period in (select value from json_each(@labels))
+         and partner_id in (select value from json_each(@ids))`,
+      )
+      .raw(true);
+    targetStatements.set(ws.sqlite, st);
+  }
+  return st.all({ metric, labels: JSON.stringify(labels), ids: JSON.stringify(partnerIds) });
 }

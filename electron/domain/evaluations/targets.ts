@@ -1,4 +1,5 @@
 import type { Workspace } from '../../../db/database';
+import { targetRows } from './store';
 import { parsePeriod, periodsBetween, type Period } from '../../../shared/period';
 
 /**
@@ -41,7 +42,12 @@ export function labelsFor(p: Period, fsm: number, out: string[] = []): string[] 
 
 /** Revenue target per partner for a period; partners without any target are absent from the map. */
 export function revenueTargets(ws: Workspace, period: Period, fsm: number, partnerIds: number[]): Map<number, number> {
-  return resolvedTargets(ws, period, fsm, partnerIds, 'revenue');
+  return resolvedTargetsOf(ws, [period], fsm, partnerIds, 'revenue')[0];
+}
+
+/** Revenue targets of several periods (one map per period, in order), read in one query. */
+export function revenueTargetsOf(ws: Workspace, periods: Period[], fsm: number, partnerIds: number[]): Array<Map<number, number>> {
+  return resolvedTargetsOf(ws, periods, fsm, partnerIds, 'revenue');
 }
 
 /**
@@ -49,19 +55,18 @@ export function revenueTargets(ws: Workspace, period: Period, fsm: number, partn
  * 'margin', a plan's stretch levels 'revenue.stretch' / 'revenue.challenge' (冲刺 / 挑战), an imported metric.
  */
 export function resolvedTargets(ws: Workspace, period: Period, fsm: number, partnerIds: number[], metric: string): Map<number, number> {
-  const tree = labelTree(period, fsm);
-  const labels = flatten(tree, []);
-  const rows = ws.sqlite
-    .prepare(
-      `select partner_id as p, period, value from targets where metric = @metric and period in (select value from json_each(@labels))
-       and partner_id in (select value from json_each(@ids))`,
-    )
-    .all({ metric, labels: JSON.stringify(labels), ids: JSON.stringify(partnerIds) }) as Array<{ p: number; period: string; value: number }>;
+  return resolvedTargetsOf(ws, [period], fsm, partnerIds, metric)[0];
+}
+
+/** resolvedTargets of several periods (one map per period, in order) from one read of the rows of all their labels. */
+export function resolvedTargetsOf(ws: Workspace, periods: Period[], fsm: number, partnerIds: number[], metric: string): Array<Map<number, number>> {
+  const trees = periods.map((p) => labelTree(p, fsm));
+  const labels = [...new Set(trees.flatMap((t) => flatten(t, [])))];
   const byPartner = new Map<number, Map<string, number>>();
-  for (const r of rows) {
-    let m = byPartner.get(r.p);
-    if (!m) byPartner.set(r.p, (m = new Map()));
-    m.set(r.period, r.value);
+  for (const [p, period, value] of targetRows(ws, metric, labels, partnerIds)) {
+    let m = byPartner.get(p);
+    if (!m) byPartner.set(p, (m = new Map()));
+    m.set(period, value);
   }
   const resolve = (m: Map<string, number>, t: LabelTree): number | null => {
     const own = m.get(t.label);
@@ -73,10 +78,12 @@ export function resolvedTargets(ws: Workspace, period: Period, fsm: number, part
     }
     return sum;
   };
-  const out = new Map<number, number>();
-  for (const [p, m] of byPartner) {
-    const v = resolve(m, tree);
-    if (v !== null) out.set(p, v);
-  }
-  return out;
+  return trees.map((tree) => {
+    const out = new Map<number, number>();
+    for (const [p, m] of byPartner) {
+      const v = resolve(m, tree);
+      if (v !== null) out.set(p, v);
+    }
+    return out;
+  });
 }

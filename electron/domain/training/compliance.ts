@@ -73,9 +73,32 @@ export function validHoldings(ws: Workspace, asOf: string, partnerIds?: number[]
  * Deleted partners are left out (also when their id is passed in partnerIds).
  */
 export function trainingCompliance(ws: Workspace, asOf: string, partnerIds?: number[]): Map<number, PartnerCompliance> {
-  const courses = requirementCourses(ws);
-  const partners = complianceStore.livePartners(ws, partnerIds);
-  const held = validHoldings(ws, asOf, partnerIds);
+  return complianceFrom(complianceStore.livePartners(ws, partnerIds), requirementCourses(ws), validHoldings(ws, asOf, partnerIds), asOf);
+}
+
+/**
+ * The valid holdings at asOf from a partner's passed records (the rule of validHoldings, in memory): records completed on
+ * or before asOf that have not lapsed; value = the latest expiry ('9999-12-31' for "never expires").
+ */
+export function holdingsAt(records: Iterable<{ p: number; c: number; completedOn: string; expiresOn: string | null }>, asOf: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of records) {
+    if (r.completedOn > asOf || (r.expiresOn !== null && r.expiresOn < asOf)) continue;
+    const key = `${r.p}:${r.c}`;
+    const e = r.expiresOn ?? '9999-12-31';
+    const had = out.get(key);
+    if (had === undefined || e > had) out.set(key, e);
+  }
+  return out;
+}
+
+/** The compliance rule over the given partners, the catalogue's courses and the holdings valid at asOf (`${partner}:${course}`). */
+export function complianceFrom(
+  partners: Iterable<{ id: number; tier: string; channelType: string }>,
+  courses: RequirementCourse[],
+  held: Map<string, string>,
+  asOf: string,
+): Map<number, PartnerCompliance> {
   const soon = horizon(asOf, 90);
   // Partners sharing a tier and channel type share the list of required courses.
   const requiredByKind = new Map<string, number[]>();

@@ -73,9 +73,6 @@ export const STORE_PENDING = [
   'electron/domain/reviews/reviewMeetings.ts',
   'electron/domain/reviews/reviewPackData.ts',
   'electron/domain/reviews/reviewProposals.ts',
-  'electron/domain/territories/coverage.ts',
-  'electron/domain/territories/places.ts',
-  'electron/domain/territories/territoryStore.ts',
 ];
 
 export default tseslint.config(

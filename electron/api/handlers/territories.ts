@@ -1,5 +1,5 @@
 import type { territoriesContract } from '../../contract/territories';
-import * as store from '../../domain/territories/territoryStore';
+import * as store from '../../domain/territories/territories';
 import type { HandlerMap } from './types';
 
 export const territoryHandlers: HandlerMap<keyof typeof territoriesContract> = {

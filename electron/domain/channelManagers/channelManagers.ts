@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import type { OpContext } from '../opContext';
-import { territoryIdOf } from '../territories/territoryStore';
+import { territoryIdOf } from '../territories/territories';
 import { channelManagerStore, type ManagerChange } from './store';
 import type { ChannelManager, ChannelManagerFields, ManagerAssignment, ReassignInput } from '../../model/channelManagers';
 

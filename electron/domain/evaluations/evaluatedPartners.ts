@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { territoryFilterIds, treeNodes } from '../territories/territoryStore';
+import { territoryFilterIds, treeNodes } from '../territories/territories';
 import { rootOf } from '../territories/territoryTree';
 import { PopulationCounter, type Population } from '../../../shared/population';
 

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import type { Tier } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-import { territoryFilterIds, treeNodes } from '../territories/territoryStore';
+import { territoryFilterIds, treeNodes } from '../territories/territories';
 import { RunComparison, RunInfo, ScorecardRow } from '../../model/evaluations';
 import { parsePopulation } from '../../../shared/population';
 import { COMPARED_FIELDS } from '../../model/evaluations';

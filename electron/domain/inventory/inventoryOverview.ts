@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/errors';
 import { addMonthsClamped, parsePeriod, periodContaining, type Period } from '../../../shared/period';
 import { DEFAULT_INVENTORY_RULES, inventoryRulesSchema, type EvidenceKind, type EvidenceLine, type InventoryGridRow, type InventoryGroupRow, type InventoryOverview, type InventoryPartnerRow, type InventoryRules, type InventoryTrendPoint, type ReportFlag, type ChannelKpi } from '../../model/inventory';
 import { getSetting, setSetting } from '../system/settingsStore';
-import { treeNodes } from '../territories/territoryStore';
+import { treeNodes } from '../territories/territories';
 import { rootOf } from '../territories/territoryTree';
 import type { OpContext } from '../opContext';
 import { workspaceClock } from '../system/workspaceClock';

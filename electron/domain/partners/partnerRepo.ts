@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/errors';
 import type { z } from 'zod';
 import type { PartnerView, partnerFields, partnerListInput } from '../../model/partners';
 import { partnersPlacedIn } from '../territories/places';
-import { territoryFilterIds, territoryIdOf } from '../territories/territoryStore';
+import { territoryFilterIds, territoryIdOf } from '../territories/territories';
 import { workspaceClock } from '../system/workspaceClock';
 import { partnerStore, type PartnerQuery } from './store';
 

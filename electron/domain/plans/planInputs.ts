@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { parsePeriod, periodsBetween, samePeriodLastYear, type Period } from '../../../shared/period';
 import type { PlanMetric, PlanNodeKind, PlanRules, PlanScope } from '../../model/plans';
 import { channelManagerMatcher } from '../channelManagers/channelManagers';
-import { territoryFilterIds, territoryMatcher, treeNodes } from '../territories/territoryStore';
+import { territoryFilterIds, territoryMatcher, treeNodes } from '../territories/territories';
 import type { AllocNode } from './allocation';
 import type { PeriodShape } from './timeSplit';
 

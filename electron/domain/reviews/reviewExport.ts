@@ -5,7 +5,7 @@ import { DomainError } from '../../../shared/errors';
 import { isPeriodLabel } from '../../../shared/period';
 import type { PackProposal, ReviewExportInput, ReviewExportResult, ReviewPackFile } from '../../model/reviews';
 import { outputPath } from '../exports/outputPath';
-import { territoryFilterIds } from '../territories/territoryStore';
+import { territoryFilterIds } from '../territories/territories';
 import { packContext, reviewPackData } from './reviewPackData';
 import { renderReviewPackPdf } from './reviewPackPdf';
 import { storeProposals } from './reviewProposals';

@@ -17,7 +17,8 @@ import { readEvaluationSettings } from '../evaluations/evaluationSettings';
 import { evaluatedPeriods, listScorecards } from '../evaluations/scorecardQueries';
 import { workspaceClock } from '../system/workspaceClock';
 import { placeIndex, type PlaceIndex, type PlaceNode } from './places';
-import { listTerritories, refuse } from './territoryStore';
+import { listTerritories, refuse } from './territories';
+import { coverageTargetStore, partnerPlaceStore } from './store';
 import { withDescendants } from './territoryTree';
 
 /** The rules are the model's (electron/model/coverage.ts); this file counts. */
@@ -31,11 +32,7 @@ interface Located {
 
 /** Active, live partners and the territories each lies in. */
 function locatePartners(ws: Workspace, places: PlaceIndex): { located: Located[]; unplaced: number } {
-  const rows = ws.sqlite
-    .prepare(
-      `select id, channel_type as channelType, territory_id as territoryId, province, city from partners where deleted_at is null and status = 'active'`,
-    )
-    .all() as Array<{ id: number; channelType: ChannelType; territoryId: number | null; province: string | null; city: string | null }>;
+  const rows = partnerPlaceStore.places(ws, 'liveActive');
   let unplaced = 0;
   const located = rows.map((r) => {
     const within = new Set<number>();
@@ -72,12 +69,6 @@ function countPartners(located: Located[]): (territoryId: number, channelType: C
   return (territoryId, channelType) => counts.get(channelType ? `${territoryId}:${channelType}` : `${territoryId}`) ?? 0;
 }
 
-function rawTargets(ws: Workspace): Array<{ id: number; territoryId: number; areaId: number | null; channelType: ChannelType | null; minPartners: number }> {
-  return ws.sqlite
-    .prepare('select id, territory_id as territoryId, area_id as areaId, channel_type as channelType, min_partners as minPartners from coverage_targets order by id')
-    .all() as ReturnType<typeof rawTargets>;
-}
-
 const figure = (lines: Array<{ wanted: number; covered: number }>): CoverageFigure => {
   const wanted = lines.reduce((s, l) => s + l.wanted, 0);
   const covered = lines.reduce((s, l) => s + l.covered, 0);
@@ -93,7 +84,7 @@ function coverageModel(ws: Workspace) {
   const count = countPartners(located);
   const treeRows = tree.map((t) => ({ id: t.id, parentId: t.parent ? byCode.get(t.parent)!.id : null }));
   const subtree = (id: number) => withDescendants(treeRows, [id]);
-  const targets = rawTargets(ws).filter((t) => places.node(t.territoryId)?.active !== false && (t.areaId == null || places.node(t.areaId)?.active !== false));
+  const targets = coverageTargetStore.list(ws).filter((t) => places.node(t.territoryId)?.active !== false && (t.areaId == null || places.node(t.areaId)?.active !== false));
 
   const line = (territory: PlaceNode, area: PlaceNode | null, channelType: ChannelType | null, minPartners: number, targetId: number | null): CoverageLine => {
     const actual = count((area ?? territory).id, channelType);
@@ -166,11 +157,7 @@ interface ScorecardSums {
  * now, else the place its province/city names; and in every territory above that one.
  */
 function scorecardSums(ws: Workspace, m: ReturnType<typeof coverageModel>, period: string): (territoryId: number) => ScorecardSums | undefined {
-  const partnersNow = new Map(
-    (ws.sqlite.prepare('select id, territory_id as territoryId, province, city from partners').all() as Array<{ id: number; territoryId: number | null; province: string | null; city: string | null }>).map(
-      (p) => [p.id, p],
-    ),
-  );
+  const partnersNow = new Map(partnerPlaceStore.places(ws, 'all').map((p) => [p.id, p]));
   const sums = new Map<number, ScorecardSums>();
   for (const s of listScorecards(ws, { period })) {
     const now = partnersNow.get(s.partnerId);
@@ -248,7 +235,7 @@ export function coverageKpi(ws: Workspace): CoverageFigure & { gaps: number } {
 
 export function listCoverageTargets(ws: Workspace, territory?: string): CoverageTarget[] {
   const places = placeIndex(ws);
-  const rows = rawTargets(ws);
+  const rows = coverageTargetStore.list(ws);
   const tree = listTerritories(ws);
   const asked = territory ? tree.find((t) => t.code.toLowerCase() === territory.toLowerCase()) : undefined;
   if (territory && !asked) throw new DomainError(`Territory ${territory} not found`, 'NOT_FOUND');
@@ -275,30 +262,24 @@ export function addCoverageTarget(ws: Workspace, input: CoverageTargetInput): Co
   const area = input.area ? find(input.area) : null;
   if (area && (area.id === territory.id || !places.contains(territory.id, area.id)))
     throw refuse(`${area.code} ${area.nameZh} does not lie under ${territory.code} ${territory.nameZh}`, 'DOMAIN', 'coverage.areaOutside', { area: area.nameZh, areaEn: area.nameEn ?? area.nameZh, territory: territory.nameZh, territoryEn: territory.nameEn ?? territory.nameZh });
-  const same = ws.sqlite
-    .prepare('select id from coverage_targets where territory_id = ? and area_id is ? and channel_type is ?')
-    .get(territory.id, area?.id ?? null, input.channelType ?? null) as { id: number } | undefined;
-  if (same)
+  const target = { territoryId: territory.id, areaId: area?.id ?? null, channelType: input.channelType ?? null };
+  if (coverageTargetStore.same(ws, target) !== undefined)
     throw refuse(`That coverage target already exists (${territory.code}${area ? ` ${area.code}` : ''}${input.channelType ? ` ${input.channelType}` : ''}): change its number instead`, 'CONFLICT', 'coverage.duplicate', {});
-  const id = Number(
-    ws.sqlite
-      .prepare('insert into coverage_targets (territory_id, area_id, channel_type, min_partners) values (?, ?, ?, ?)')
-      .run(territory.id, area?.id ?? null, input.channelType ?? null, input.minPartners).lastInsertRowid,
-  );
+  const id = coverageTargetStore.insert(ws, { ...target, minPartners: input.minPartners });
   return listCoverageTargets(ws).find((t) => t.id === id)!;
 }
 
 export function updateCoverageTarget(ws: Workspace, id: number, minPartners: number): { before: CoverageTarget; after: CoverageTarget } {
   const before = listCoverageTargets(ws).find((t) => t.id === id);
   if (!before) throw new DomainError(`Coverage target ${id} not found`, 'NOT_FOUND');
-  ws.sqlite.prepare('update coverage_targets set min_partners = ? where id = ?').run(minPartners, id);
+  coverageTargetStore.setMinPartners(ws, id, minPartners);
   return { before, after: { ...before, minPartners } };
 }
 
 export function removeCoverageTarget(ws: Workspace, id: number): CoverageTarget {
   const before = listCoverageTargets(ws).find((t) => t.id === id);
   if (!before) throw new DomainError(`Coverage target ${id} not found`, 'NOT_FOUND');
-  ws.sqlite.prepare('delete from coverage_targets where id = ?').run(id);
+  coverageTargetStore.delete(ws, id);
   return before;
 }
 
@@ -310,22 +291,15 @@ export function removeCoverageTarget(ws: Workspace, id: number): CoverageTarget 
 function tileFigures(ws: Workspace, m: ReturnType<typeof coverageModel>, period: string, tileOf: (lineage: number[]) => number | undefined) {
   const { start, end } = parsePeriod(period, readEvaluationSettings(ws.db).fiscalStartMonth);
   const placed = new Map<number, number>();
-  for (const r of ws.sqlite.prepare('select id, territory_id as territoryId, province, city from partners where deleted_at is null').all() as Array<{
-    id: number;
-    territoryId: number | null;
-    province: string | null;
-    city: string | null;
-  }>) {
+  for (const r of partnerPlaceStore.places(ws, 'live')) {
     const place = m.places.placeOf(r.province, r.city);
     const tile = tileOf([...(r.territoryId != null ? m.places.lineage(r.territoryId) : []), ...(place == null ? [] : m.places.lineage(place))]);
     if (tile !== undefined) placed.set(r.id, tile);
   }
   const revenue = new Map<number, number>();
-  for (const r of ws.sqlite
-    .prepare('select partner_id as partnerId, sum(amount_minor) as rev from sales_lines where date between ? and ? group by partner_id')
-    .all(start, end) as Array<{ partnerId: number; rev: number }>) {
+  for (const r of partnerPlaceStore.revenueByPartner(ws, start, end)) {
     const tile = placed.get(r.partnerId);
-    if (tile !== undefined) revenue.set(tile, (revenue.get(tile) ?? 0) + r.rev);
+    if (tile !== undefined) revenue.set(tile, (revenue.get(tile) ?? 0) + r.revenueMinor);
   }
   const health = new Map<number, { sum: number; n: number }>();
   for (const s of listScorecards(ws, { period })) {

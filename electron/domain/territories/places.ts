@@ -3,7 +3,8 @@ import type { TerritoryKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { PlaceCheck } from '../../model/coverage';
 import { withDescendants } from './territoryTree';
-import { treeNodes } from './territoryStore';
+import { treeNodes } from './territories';
+import { partnerPlaceStore } from './store';
 
 /**
  * Where things lie on the territory tree. A partner keeps its province and city as text beside its territory; a
@@ -46,7 +47,7 @@ const key = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+
 const ALIASES: Array<[string, string]> = [['内蒙', '内蒙古自治区'], ['tibet', '西藏自治区'], ['macau', '澳门特别行政区']];
 
 export function placeIndex(ws: Workspace): PlaceIndex {
-  const nodes = treeNodes(ws) as PlaceNode[];
+  const nodes: PlaceNode[] = treeNodes(ws);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const names = (n: PlaceNode) => [n.code, n.nameZh, shortPlaceName(n.nameZh), n.nameEn].filter((x): x is string => Boolean(x)).map(key);
   const provinces = new Map<string, number | 'ambiguous'>();
@@ -99,9 +100,7 @@ export function placeIndex(ws: Workspace): PlaceIndex {
  */
 export function partnerTerritoryCheck(ws: Workspace): (partnerId: number, customer: { province: string | null; city?: string | null }) => PlaceCheck {
   const places = placeIndex(ws);
-  const partners = new Map(
-    (ws.sqlite.prepare('select id, territory_id as territoryId from partners').all() as Array<{ id: number; territoryId: number | null }>).map((p) => [p.id, p.territoryId]),
-  );
+  const partners = new Map(partnerPlaceStore.places(ws, 'all').map((p) => [p.id, p.territoryId]));
   return (partnerId, customer) => {
     const territoryId = partners.get(partnerId);
     const territory = territoryId == null ? null : (places.node(territoryId)?.code ?? null);
@@ -136,12 +135,7 @@ export function partnersPlacedIn(ws: Workspace, codes: readonly string[]): numbe
     }),
   );
   const out: number[] = [];
-  for (const p of ws.sqlite.prepare('select id, territory_id as territoryId, province, city from partners').all() as Array<{
-    id: number;
-    territoryId: number | null;
-    province: string | null;
-    city: string | null;
-  }>) {
+  for (const p of partnerPlaceStore.places(ws, 'all')) {
     const place = places.placeOf(p.province, p.city);
     const lineage = [...(p.territoryId != null ? places.lineage(p.territoryId) : []), ...(place != null ? places.lineage(place) : [])];
     if (lineage.some((id) => wanted.has(id))) out.push(p.id);

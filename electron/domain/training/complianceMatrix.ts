@@ -1,5 +1,5 @@
 import { PopulationCounter } from '../../../shared/population';
-import { territoryFilterIds } from '../territories/territoryStore';
+import { territoryFilterIds } from '../territories/territories';
 import type { Workspace } from '../../../db/database';
 import { isRequiredFor, requirementCourses, trainingCompliance } from './compliance';
 import { complianceStore } from './store';

@@ -1,6 +1,6 @@
 import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../../../shared/enums';
 import { workspaceClock } from '../../system/workspaceClock';
-import { addTerritory, territoryMatcher } from '../../territories/territoryStore';
+import { addTerritory, territoryMatcher } from '../../territories/territories';
 import { channelManagerMatcher, createChannelManager } from '../../channelManagers/channelManagers';
 import { partnerFields } from '../../../model/partners';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';

@@ -4,36 +4,16 @@ import { DomainError } from '../../../shared/errors';
 import type { Territory, TerritoryAddInput, TerritoryMergeInput, TerritoryMoveInput, TerritoryRenameInput } from '../../model/territories';
 import { isWithin, withDescendants, type TreeNode } from './territoryTree';
 import { refuseIfFromHq } from '../hq/referenceMirror';
+import { territoryStore, type TerritoryNode } from './store';
 
 /** A refusal the user reads: the English message for logs, the reason and params for errorText in the user's language. */
 export function refuse(message: string, code: 'NOT_FOUND' | 'CONFLICT' | 'DOMAIN', reason: string, params: Record<string, unknown>): DomainError {
   return new DomainError(message, code, { reason, params });
 }
 
-/** The territories store: the only place that writes the `territories` table. */
-interface Raw {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string | null;
-  parentId: number | null;
-  parent: string | null;
-  kind: TerritoryKind;
-  active: number;
-  partners: number;
-  hqVersion: number | null;
-}
-
+/** The territory tree's rules (levels, codes, moves, merges, filters); the SQL is in store.ts. */
 export function listTerritories(ws: Workspace): Territory[] {
-  const rows = ws.sqlite
-    .prepare(
-      `select t.id, t.code, t.name_zh as nameZh, t.name_en as nameEn, p.code as parent, t.kind, t.active, t.hq_version as hqVersion,
-         (select count(*) from partners x where x.territory_id = t.id and x.deleted_at is null) as partners
-       from territories t left join territories p on p.id = t.parent_id
-       order by coalesce(t.parent_id, 0), t.sort_order, t.id`,
-    )
-    .all() as Raw[];
-  return treeOrder(rows).map((r) => ({ id: r.id, code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, parent: r.parent, kind: r.kind, active: Boolean(r.active), partners: r.partners, hqVersion: r.hqVersion }));
+  return treeOrder(territoryStore.list(ws));
 }
 
 /** Parents before children, siblings in their order: the list reads as the tree. */
@@ -52,17 +32,11 @@ function treeOrder<T extends { id: number; parent: string | null; code: string }
 }
 
 export function treeNodes(ws: Workspace): Array<TreeNode & { code: string; kind: TerritoryKind; active: boolean; nameZh: string; nameEn: string | null }> {
-  return (
-    ws.sqlite.prepare('select id, parent_id as parentId, code, kind, active, name_zh as nameZh, name_en as nameEn from territories').all() as Array<
-      TreeNode & { code: string; kind: TerritoryKind; active: number; nameZh: string; nameEn: string | null }
-    >
-  ).map((r) => ({ ...r, active: Boolean(r.active) }));
+  return territoryStore.nodes(ws);
 }
 
-function byCode(ws: Workspace, code: string): { id: number; code: string; nameZh: string; nameEn: string | null; parentId: number | null; kind: TerritoryKind; active: number } {
-  const row = ws.sqlite
-    .prepare('select id, code, name_zh as nameZh, name_en as nameEn, parent_id as parentId, kind, active from territories where code = ? collate nocase')
-    .get(code) as ReturnType<typeof byCode> | undefined;
+function byCode(ws: Workspace, code: string): TerritoryNode {
+  const row = territoryStore.byCode(ws, code);
   if (!row) throw refuse(`Territory ${code} not found`, 'NOT_FOUND', 'territory.notFound', { code });
   return row;
 }
@@ -157,8 +131,7 @@ function checkFits(code: string, kind: TerritoryKind, parent: { code: string; ki
 
 /** Refuses a change that would leave a child under a node where its level does not fit (e.g. children under a city). */
 function checkChildrenFit(ws: Workspace, parentId: number, parent: { code: string; kind: TerritoryKind }): void {
-  const children = ws.sqlite.prepare('select code, kind from territories where parent_id = ?').all(parentId) as Array<{ code: string; kind: TerritoryKind }>;
-  for (const c of children) checkFits(c.code, c.kind, parent);
+  for (const c of territoryStore.children(ws, parentId)) checkFits(c.code, c.kind, parent);
 }
 
 /**
@@ -175,12 +148,12 @@ function levelAt(kind: TerritoryKind, asked: TerritoryKind | undefined, parent: 
 /** A code for a node added without one: from its English name, else under its parent's code (440000-1), else T001. */
 function codeFor(ws: Workspace, nameEn: string | null | undefined, parent: { code: string } | null): string {
   if (nameEn || !parent) return freeCode(ws, nameEn ?? null);
-  const taken = (c: string) => ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(c) !== undefined;
+  const taken = (c: string) => territoryStore.codeTaken(ws, c);
   for (let n = 1; ; n++) if (!taken(`${parent.code}-${n}`)) return `${parent.code}-${n}`;
 }
 
 function freeCode(ws: Workspace, wanted: string | null): string {
-  const taken = (c: string) => ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(c) !== undefined;
+  const taken = (c: string) => territoryStore.codeTaken(ws, c);
   const base = (wanted ?? '').toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24);
   if (base && !taken(base)) return base;
   for (let n = 1; ; n++) {
@@ -191,32 +164,31 @@ function freeCode(ws: Workspace, wanted: string | null): string {
 
 export function addTerritory(ws: Workspace, input: TerritoryAddInput): Territory {
   const parent = input.parent ? byCode(ws, input.parent) : null;
-  if (input.code && ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(input.code))
+  if (input.code && territoryStore.codeTaken(ws, input.code))
     throw refuse(`Territory code ${input.code} is already used`, 'CONFLICT', 'territory.codeTaken', { code: input.code });
   const code = input.code ?? codeFor(ws, input.nameEn, parent);
   const kind = input.kind ?? defaultKind(parent?.kind ?? null);
   checkFits(input.code ?? input.nameZh, kind, parent);
-  const sort = (ws.sqlite.prepare('select coalesce(max(sort_order), 0) + 1 as n from territories where parent_id is ?').get(parent?.id ?? null) as { n: number }).n;
-  ws.sqlite
-    .prepare('insert into territories (code, name_zh, name_en, parent_id, kind, sort_order) values (?, ?, ?, ?, ?, ?)')
-    .run(code, input.nameZh, input.nameEn ?? null, parent?.id ?? null, kind, sort);
+  const parentId = parent?.id ?? null;
+  territoryStore.insert(ws, { code, nameZh: input.nameZh, nameEn: input.nameEn ?? null, parentId, kind, sortOrder: territoryStore.nextSortOrder(ws, parentId) });
   return getTerritory(ws, code);
 }
-
-const touch = "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
 export function renameTerritory(ws: Workspace, input: TerritoryRenameInput): { before: Territory; after: Territory } {
   refuseIfFromHq(ws, 'territory', { code: input.code });
   const before = getTerritory(ws, input.code);
-  if (input.newCode && input.newCode.toLowerCase() !== before.code.toLowerCase() && ws.sqlite.prepare('select 1 from territories where code = ? collate nocase').get(input.newCode))
+  if (input.newCode && input.newCode.toLowerCase() !== before.code.toLowerCase() && territoryStore.codeTaken(ws, input.newCode))
     throw refuse(`Territory code ${input.newCode} is already used`, 'CONFLICT', 'territory.codeTaken', { code: input.newCode });
   if (input.kind && input.kind !== before.kind) {
     checkFits(before.code, input.kind, before.parent ? getTerritory(ws, before.parent) : null);
     checkChildrenFit(ws, before.id, { code: before.code, kind: input.kind });
   }
-  ws.sqlite
-    .prepare(`update territories set code = ?, name_zh = ?, name_en = ?, kind = ?, ${touch} where id = ?`)
-    .run(input.newCode ?? before.code, input.nameZh ?? before.nameZh, input.nameEn === undefined ? before.nameEn : input.nameEn, input.kind ?? before.kind, before.id);
+  territoryStore.update(ws, before.id, {
+    code: input.newCode ?? before.code,
+    nameZh: input.nameZh ?? before.nameZh,
+    nameEn: input.nameEn === undefined ? before.nameEn : input.nameEn,
+    kind: input.kind ?? before.kind,
+  });
   return { before, after: getTerritory(ws, input.newCode ?? before.code) };
 }
 
@@ -229,7 +201,7 @@ export function moveTerritory(ws: Workspace, input: TerritoryMoveInput): { befor
   const kind = levelAt(before.kind, input.kind, parent);
   checkFits(before.code, kind, parent);
   if (kind !== before.kind) checkChildrenFit(ws, before.id, { code: before.code, kind });
-  ws.sqlite.prepare(`update territories set parent_id = ?, kind = ?, ${touch} where id = ?`).run(parent?.id ?? null, kind, before.id);
+  territoryStore.update(ws, before.id, { parentId: parent?.id ?? null, kind });
   return { before, after: getTerritory(ws, before.code) };
 }
 
@@ -242,18 +214,13 @@ export function mergeTerritory(ws: Workspace, input: TerritoryMergeInput): { fro
   if (isWithin(treeNodes(ws), into0.id, from.id))
     throw refuse(`Territory ${from.code} cannot be merged into one of its own sub-territories (${into0.code})`, 'CONFLICT', 'territory.mergeIntoDescendant', { code: from.code, into: into0.code });
   checkChildrenFit(ws, from.id, into0);
-  const movedPartners = ws.sqlite.prepare('update partners set territory_id = ? where territory_id = ?').run(into0.id, from.id).changes;
-  ws.sqlite.prepare('update channel_managers set territory_id = ? where territory_id = ?').run(into0.id, from.id);
-  ws.sqlite.prepare('update territories set parent_id = ? where parent_id = ?').run(into0.id, from.id);
-  ws.sqlite.prepare('update coverage_targets set territory_id = ? where territory_id = ?').run(into0.id, from.id);
-  ws.sqlite.prepare('update coverage_targets set area_id = ? where area_id = ?').run(into0.id, from.id);
-  ws.sqlite.prepare('delete from territories where id = ?').run(from.id);
+  const { movedPartners } = territoryStore.merge(ws, from.id, into0.id);
   return { from, into: getTerritory(ws, into0.code), movedPartners };
 }
 
 export function setTerritoryActive(ws: Workspace, code: string, active: boolean): { before: Territory; after: Territory } {
   refuseIfFromHq(ws, 'territory', { code });
   const before = getTerritory(ws, code);
-  ws.sqlite.prepare(`update territories set active = ?, ${touch} where id = ?`).run(active ? 1 : 0, before.id);
+  territoryStore.update(ws, before.id, { active });
   return { before, after: getTerritory(ws, code) };
 }

@@ -12,6 +12,7 @@ export const JOB_PHASES = [
   'save',
   'waiting',
   'index',
+  'summaries',
   'commit',
   'undo',
   'partners',

@@ -4,9 +4,10 @@ import { salesSummarySql as stmts } from './store';
 /**
  * The sales summaries (db/schema/sales.ts: sales_partner_months, sales_customer_months) are derived from sales_lines
  * and kept with them, set-based, inside the writer's transaction:
- *  - the sales import calls `refreshSalesSummariesForImport` once its lines are written (before COMMIT);
+ *  - the sales import calls `addImportToSalesSummaries` once its lines are written (before COMMIT): their sums and
+ *    customer months are added into what the summaries hold;
  *  - the undo of a sales import calls `markSalesSummaryScope` before deleting the lines and `refreshSalesSummaries` after.
- * Only the partner × month and partner × customer keys the import touched are recomputed, from the lines as they are then.
+ * The undo recomputes only the partner × month and partner × customer keys the import touched, from the lines left.
  * `sales_summary_state` records the highest line id the summaries describe; the evaluation checks it
  * (`ensureSalesSummaries`: one index lookup) and rebuilds everything when lines were added some other way (the demo,
  * a test, an older version of the app), so a summary is never read out of date.
@@ -64,10 +65,24 @@ export function refreshSalesSummaries(s: Sqlite): void {
   recordState(s);
 }
 
-/** What the sales import calls once its lines are written, inside its transaction. */
-export function refreshSalesSummariesForImport(s: Sqlite, importId: number): void {
-  markSalesSummaryScope(s, importId, 'added');
-  refreshSalesSummaries(s);
+/** Under the write lock, before a sales import saves its lines: the highest line id (its lines get the ids above). */
+export function salesLinesBefore(s: Sqlite): number {
+  return stmts(s).lines.get()!.maxLineId;
+}
+
+/**
+ * What the sales import calls once its lines are written, inside its transaction: the lines above `before` (all its
+ * own: one writer, ids assigned upwards) are added into the summaries in one grouped pass each — no recomputing of the
+ * months and customers they touch from all their lines. When the summaries did not describe exactly the lines up to
+ * `before`, they are left out of date (the next evaluation rebuilds them).
+ */
+export function addImportToSalesSummaries(s: Sqlite, before: number): void {
+  if (!fresh(s, { maxLineId: before })) return;
+  const st = stmts(s);
+  st.addMonths.run(before);
+  st.stageCustomers.run(before);
+  st.mergeCustomers();
+  recordState(s);
 }
 
 /** Rebuilds both summaries from all lines (in the caller's transaction). */

@@ -219,7 +219,8 @@ const summaryStatements = new WeakMap<Sqlite, ReturnType<typeof prepareSummaries
 function prepareSummaries(s: Sqlite) {
   s.exec(`create temp table if not exists sales_summary_pm (partner_id integer not null, month integer not null, from_day text not null, to_day text not null, primary key (partner_id, month)) without rowid;
           create temp table if not exists sales_summary_pc (partner_id integer not null, customer_ref text not null, primary key (partner_id, customer_ref)) without rowid;
-          create temp table if not exists sales_summary_stale (id integer primary key);`);
+          create temp table if not exists sales_summary_stale (id integer primary key);
+          create temp table if not exists sales_summary_pcs (partner_id integer not null, customer_ref text not null, span integer not null, months integer not null, first_month integer not null, primary key (partner_id, customer_ref, span)) without rowid;`);
   const monthOfLine = MONTH_SQL('l.date');
   const monthBounds = (m: string) =>
     `printf('%04d-%02d-01', ${m} / 12, ${m} % 12 + 1), printf('%04d-%02d-01', (${m} + 1) / 12, (${m} + 1) % 12 + 1)`;
@@ -237,6 +238,43 @@ function prepareSummaries(s: Sqlite) {
     markCustomers: s.prepare<[number]>(
       'insert or ignore into temp.sales_summary_pc (partner_id, customer_ref) select distinct partner_id, customer_ref from sales_lines where import_id = ? and customer_ref is not null',
     ),
+    /**
+     * The lines above an id (a sales import's, appended under the write lock) added into the month totals, one grouped
+     * pass over their rowid range: a month the summaries hold gains their sums, a new one is inserted.
+     */
+    addMonths: s.prepare<[number]>(
+      `insert into sales_partner_months (partner_id, month, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
+       select partner_id, ${MONTH_SQL('date')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), sum(quantity), count(*)
+       from sales_lines where id > ? group by partner_id, substr(date, 1, 7)
+       on conflict (partner_id, month) do update set
+         revenue_minor = revenue_minor + excluded.revenue_minor,
+         costed_revenue_minor = coalesce(costed_revenue_minor + excluded.costed_revenue_minor, costed_revenue_minor, excluded.costed_revenue_minor),
+         cost_minor = coalesce(cost_minor + excluded.cost_minor, cost_minor, excluded.cost_minor),
+         quantity = quantity + excluded.quantity,
+         lines = lines + excluded.lines`,
+    ),
+    /**
+     * The same lines' customer months, per (partner, customer, span): their bits, and the key's first month over the
+     * new lines and the months already summarised (every span row of a key holds the key's first month).
+     */
+    stageCustomers: s.prepare<[number]>(
+      `insert into temp.sales_summary_pcs (partner_id, customer_ref, span, months, first_month)
+       select partner_id, customer_ref, span, months,
+              min(first_month, coalesce((select min(c.first_month) from sales_customer_months c where c.partner_id = n.partner_id and c.customer_ref = n.customer_ref), first_month))
+       from (select partner_id, customer_ref, m / ${SPAN} as span, sum(1 << (m % ${SPAN})) as months, min(min(m)) over (partition by partner_id, customer_ref) as first_month
+             from (select distinct partner_id, customer_ref, ${MONTH_SQL('date')} as m from sales_lines where id > ? and customer_ref is not null)
+             group by partner_id, customer_ref, m / ${SPAN}) n`,
+    ),
+    mergeCustomers: () =>
+      s.exec(`insert into sales_customer_months (partner_id, customer_ref, span, first_month, months)
+                select partner_id, customer_ref, span, first_month, months from temp.sales_summary_pcs where true
+                on conflict (partner_id, customer_ref, span) do update set months = months | excluded.months, first_month = excluded.first_month;
+              update sales_customer_months set first_month = (select k.first_month from temp.sales_summary_pcs k
+                  where k.partner_id = sales_customer_months.partner_id and k.customer_ref = sales_customer_months.customer_ref limit 1)
+                where (partner_id, customer_ref) in (select partner_id, customer_ref from temp.sales_summary_pcs)
+                  and first_month > (select k.first_month from temp.sales_summary_pcs k
+                  where k.partner_id = sales_customer_months.partner_id and k.customer_ref = sales_customer_months.customer_ref limit 1);
+              delete from temp.sales_summary_pcs;`),
     markStale: s.prepare('insert or ignore into temp.sales_summary_stale (id) values (1)'),
     isStale: s.prepare<[], { id: number }>('select id from temp.sales_summary_stale'),
     clearScope: () => s.exec('delete from temp.sales_summary_pm; delete from temp.sales_summary_pc; delete from temp.sales_summary_stale;'),

@@ -17,7 +17,7 @@ import { undoImport } from './undo';
 import { ImportStage } from './importStage';
 import { beginWrite } from '../../../db/writeLock';
 import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type ImportResult, type RowError, type RunImportInput, type SourceRecord, type UnknownValue } from '../../model/imports';
-import { refreshSalesSummariesForImport } from '../evaluations/salesSummaries';
+import { addImportToSalesSummaries, salesLinesBefore } from '../evaluations/salesSummaries';
 
 
 const UNKNOWN_TEXT: Record<UnknownValue['what'], string> = { territory: 'territory', channelManager: 'channel manager' };
@@ -237,6 +237,8 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         const total = stagedRun.staged;
         ctx.progress('save', 0, total, { rows: 0 });
         if (!failed) {
+          const summarised = input.kind === 'sales';
+          const linesBefore = summarised ? salesLinesBefore(sqlite) : 0;
           for (let from = 0; from < total; from += SAVE_RANGE) {
             const to = Math.min(total, from + SAVE_RANGE);
             counts.inserted += stagedRun.save(importId, now, from, to);
@@ -246,6 +248,12 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
             ctx.progress('save', to, total, { rows: to, rejected: counts.rejected });
           }
           counts.duplicates = total - counts.inserted;
+          // The evaluation's per-month sales summaries follow the lines in the same transaction (undone with the
+          // import): the new lines' sums added in, read by rowid range while their pages are still in the cache.
+          if (summarised) {
+            ctx.progress('summaries', 0, null, { rows: counts.rowsRead });
+            addImportToSalesSummaries(sqlite, linesBefore);
+          }
         }
       } else {
         const run = spec.open({ ...kindContext, importId, now, create: { territories: input.createTerritories === true, channelManagers: input.createOwners === true } });
@@ -315,8 +323,6 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         bulk.restore();
         ctx.throwIfCancelled();
       }
-      // The evaluation's per-month sales summaries follow the lines in the same transaction (undone with the import).
-      if (input.kind === 'sales') refreshSalesSummariesForImport(sqlite, importId);
       // What follows a staged kind's lines (sell-through: the end-customer summary), in the same transaction.
       stagedRun?.afterSave?.(importId);
       ctx.progress('commit', source.fileSize, source.fileSize, { rows: counts.rowsRead });

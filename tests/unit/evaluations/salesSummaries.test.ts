@@ -75,6 +75,55 @@ describe('sales summaries kept with the lines', () => {
     expect(customers()).toEqual([]);
   });
 
+  it('random imports (costs missing, duplicates, customers over many years), replaces and undos keep them equal to a rebuild', async () => {
+    // Imports add their lines' sums into what the summaries hold (no recomputing from all lines): months that gain
+    // costed and uncosted lines, a customer's first month moving back across 60-month spans, a new span of a known
+    // customer, lines skipped as duplicates, replacing an import and undoing — after each step equal to a rebuild.
+    ensureSalesSummaries(s());
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return seed % n;
+    };
+    const file = (name: string, rows: number) => {
+      let text = HEADER;
+      for (let i = 0; i < rows; i++) {
+        const year = 2008 + rand(16);
+        const day = `${year}-${String(1 + rand(12)).padStart(2, '0')}-${String(1 + rand(28)).padStart(2, '0')}`;
+        const cost = rand(3) === 0 ? '' : String(rand(50));
+        const customer = rand(4) === 0 ? '' : `C${rand(6)}`;
+        text += `P00${1 + rand(3)},${day},O${rand(40)},${customer},${1 + rand(3)},${10 + rand(90)},${cost}\r\n`;
+      }
+      return writeFile(tmp.dir, name, text);
+    };
+    const imported: number[] = [];
+    for (let step = 0; step < 6; step++) {
+      const r = await ctx.api.send('imports.run', { kind: 'sales', path: file(`f${step}.csv`, 40 + rand(40)), force: true });
+      imported.push(r.importId!);
+      const { kept, rebuilt } = keptAndRebuilt();
+      expect(kept).toEqual(rebuilt);
+      expect(state()).toBe(maxLine());
+    }
+    // The same file again: every line a duplicate, nothing added twice.
+    const again = writeFile(tmp.dir, 'again.csv', `${HEADER}P001,2012-05-05,O1,C1,1,10,\r\nP001,2012-05-05,O1,C1,1,10,\r\n`);
+    await ctx.api.send('imports.run', { kind: 'sales', path: again });
+    const second = await ctx.api.send('imports.run', { kind: 'sales', path: again, force: true });
+    expect(second.duplicates).toBe(2);
+    expect(keptAndRebuilt().kept).toEqual(keptAndRebuilt().rebuilt);
+    // Replace one import (undo and import in one transaction), then undo two others.
+    const replaced = await ctx.api.send('imports.run', { kind: 'sales', path: file('f1.csv', 30), replace: imported[1], force: true });
+    expect(replaced.replaced).toBe(imported[1]);
+    let { kept, rebuilt } = keptAndRebuilt();
+    expect(kept).toEqual(rebuilt);
+    for (const id of [imported[4], imported[0]]) {
+      await ctx.api.send('imports.undo', { id });
+      ({ kept, rebuilt } = keptAndRebuilt());
+      expect(kept).toEqual(rebuilt);
+    }
+    expect(kept.customers.length).toBeGreaterThan(10);
+    expect(state()).toBe(maxLine());
+  });
+
   it('lines written without the summaries are noticed by their id and rebuilt before an evaluation reads them', async () => {
     const a = writeFile(tmp.dir, 'a.csv', `${HEADER}P001,2019-01-05,O1,C1,1,100,60\r\n`);
     await ctx.api.send('imports.run', { kind: 'sales', path: a });

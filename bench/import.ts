@@ -144,6 +144,12 @@ async function main() {
     t = performance.now();
     cpu = process.cpuUsage();
     bare.sqlite.exec(`create temp table stage (${cols})`);
+    const bareSteps: Array<[string, number]> = [];
+    let stepCpu = process.cpuUsage();
+    const step = (name: string) => {
+      bareSteps.push([name, cpuSeconds(process.cpuUsage(stepCpu))]);
+      stepCpu = process.cpuUsage();
+    };
     bare.sqlite.transaction(() => {
       const batch = stage(64);
       let params: unknown[] = [];
@@ -156,11 +162,15 @@ async function main() {
         }
       }
       if (params.length) stage(params.length / 12).run(params);
+      step('stage');
       const idx = bare.sqlite.prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = 'sales_lines' and sql is not null`).all() as Array<{ name: string; sql: string }>;
       for (const i of idx) bare.sqlite.exec(`drop index "${i.name}"`);
       bare.sqlite.prepare(`insert into sales_lines (${cols}, import_id, created_at) select ${cols}, null, ? from temp.stage`).run(now);
+      step('insert…select');
       for (const i of idx) bare.sqlite.exec(i.sql);
+      step('indexes');
     })();
+    step('commit');
     const stagedMs = performance.now() - t;
     const stagedCpu = cpuSeconds(process.cpuUsage(cpu));
     bare.close();
@@ -170,6 +180,7 @@ async function main() {
     console.log(`bare staged load (parsed rows → staging table → one INSERT…SELECT → indexes): ${(stagedMs / 1000).toFixed(2)} s`);
     console.log(`ratio import / staged: ${ratio.toFixed(2)}×  [goal ≤ 1.5×]`);
     console.log(`CPU time (less sensitive to a busy machine): import ${importCpu.toFixed(2)} s, staged ${stagedCpu.toFixed(2)} s, ${(importCpu / stagedCpu).toFixed(2)}×`);
+    console.log(`staged CPU by step: ${bareSteps.map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
     console.log(`import CPU by phase: ${[...phases].map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
     console.log(`peak RSS during import: ${mb(rssAfterImport)}  [goal ≤ 500 MB]`);
     console.log(`result: ${JSON.stringify({ rowsRead: r.rowsRead, inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected })}`);

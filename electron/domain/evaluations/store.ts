@@ -261,8 +261,8 @@ function prepareSummaries(s: Sqlite) {
       `insert into temp.sales_summary_pcs (partner_id, customer_ref, span, months, first_month)
        select partner_id, customer_ref, span, months,
               min(first_month, coalesce((select min(c.first_month) from sales_customer_months c where c.partner_id = n.partner_id and c.customer_ref = n.customer_ref), first_month))
-       from (select partner_id, customer_ref, m / ${SPAN} as span, sum(1 << (m % ${SPAN})) as months, min(min(m)) over (partition by partner_id, customer_ref) as first_month
-             from (select distinct partner_id, customer_ref, ${MONTH_SQL('date')} as m from sales_lines where id > ? and customer_ref is not null)
+       from (select partner_id, customer_ref, m / ${SPAN} as span, sum(distinct 1 << (m % ${SPAN})) as months, min(min(m)) over (partition by partner_id, customer_ref) as first_month
+             from (select partner_id, customer_ref, ${MONTH_SQL('date')} as m from sales_lines where id > ? and customer_ref is not null)
              group by partner_id, customer_ref, m / ${SPAN}) n`,
     ),
     mergeCustomers: () =>

@@ -74,24 +74,30 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
   let ended = false;
   let row = 0;
   let header: string[] = [];
-  /** The next record, reading and tokenizing the next chunk when the last one's records are used up. */
-  const next = async (): Promise<IteratorResult<string[]>> => {
+  /** Whether any text decoded so far holds a character NOT_TEXT refuses. */
+  let suspect = false;
+  /** Reads and tokenizes the next chunk into `pending` (false at the end of the file). */
+  const fill = async (): Promise<boolean> => {
+    if (ended) return false;
     try {
-      while (at >= pending.length) {
-        if (ended) return { done: true, value: undefined };
-        const c = await chunks.next();
-        at = 0;
-        if (c.done) {
-          ended = true;
-          pending = tokenizer.push(utf8 ? utf8.end() : '', true);
-        } else pending = tokenizer.push(typeof c.value === 'string' ? c.value : utf8!.write(c.value), false);
-      }
-      row++;
-      return { done: false, value: pending[at++] };
+      const c = await chunks.next();
+      at = 0;
+      const text = c.done ? (utf8 ? utf8.end() : '') : typeof c.value === 'string' ? c.value : utf8!.write(c.value);
+      // One search per decoded chunk; cells are searched one by one only from the first chunk that holds such a character.
+      if (!suspect && NOT_TEXT.test(text)) suspect = true;
+      ended = c.done === true;
+      pending = tokenizer.push(text, ended);
+      return true;
     } catch (e) {
       if (e instanceof CsvSyntaxError) throw csvFailure(name, e, header);
       throw new ImportFailure(`${name}: cannot read the file (${(e as Error).message})`);
     }
+  };
+  /** The next record, reading and tokenizing the next chunk when the last one's records are used up. */
+  const next = async (): Promise<IteratorResult<string[]>> => {
+    while (at >= pending.length) if (!(await fill())) return { done: true, value: undefined };
+    row++;
+    return { done: false, value: pending[at++] };
   };
   // Header: the first row with any text.
   let first = await next();
@@ -102,6 +108,29 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
   }
   header = first.value.map((h) => h.trim());
   const headerRow = row;
+  /** The data rows of each chunk read (~1 MB) at once: no promise per row. */
+  async function* batches(): AsyncGenerator<SourceRecord[]> {
+    for (;;) {
+      const out: SourceRecord[] = [];
+      while (at < pending.length) {
+        const cells = pending[at++];
+        row++;
+        if (cells.length === 1 && cells[0] === '') continue;
+        if (isEmptyRow(cells)) continue;
+        if (suspect) {
+          const bad = cells.findIndex((c) => NOT_TEXT.test(c));
+          if (bad >= 0) {
+            // The rows before it first, as when rows were read one by one.
+            if (out.length) yield out;
+            throw notText(name, row, header[bad] || `${bad + 1}`, cells[bad]);
+          }
+        }
+        out.push({ row, cells });
+      }
+      if (out.length) yield out;
+      if (!(await fill())) return;
+    }
+  }
   let closed = false;
   return {
     format: 'csv',
@@ -113,16 +142,9 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
     header,
     headerRow,
     async *records(): AsyncGenerator<SourceRecord> {
-      for (;;) {
-        const r = await next();
-        if (r.done) return;
-        if (r.value.length === 1 && r.value[0] === '') continue;
-        if (isEmptyRow(r.value)) continue;
-        const bad = r.value.findIndex((c) => NOT_TEXT.test(c));
-        if (bad >= 0) throw notText(name, row, header[bad] || `${bad + 1}`, r.value[bad]);
-        yield { row, cells: r.value };
-      }
+      for await (const batch of batches()) yield* batch;
     },
+    batches,
     bytesRead: () => bytes,
     sha256: () => hash.copy().digest('hex'),
     close() {

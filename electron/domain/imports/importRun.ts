@@ -12,7 +12,7 @@ import type { RecordSource } from './recordSource';
 import { importStore } from './store';
 import { resolveMapping } from './mapping';
 import { openSource } from './openSource';
-import { cellText } from './recordSource';
+import { cellText, recordBatches } from './recordSource';
 import { undoImport } from './undo';
 import { ImportStage } from './importStage';
 import { beginWrite } from '../../../db/writeLock';
@@ -124,24 +124,28 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       st.raw = raw;
       let rows = 0;
       let rejectedRows = 0;
-      for await (const rec of src.records()) {
-        rows++;
-        if (staging) {
-          const fe: FieldError[] = [];
-          extraFields(rec.cells, fe);
-          const value = staging.parse(values.reset(rec.cells, fe), fe);
-          if (value !== null && fe.length === 0) {
-            // All-or-nothing and a row already failed: the rest are only checked.
-            if (input.acceptValid || rejectedRows === 0) staging.stage(value);
-          } else {
-            rejectedRows++;
-            st.rejects ??= new ImportStage<RejectedRow>(sqlite);
-            st.rejects.add({ ...rec, errors: fe });
+      // A row's errors; a new list only after a rejected row kept the last one.
+      let fe: FieldError[] = [];
+      for await (const batch of recordBatches(src)) {
+        for (const rec of batch) {
+          rows++;
+          if (staging) {
+            extraFields(rec.cells, fe);
+            const value = staging.parse(values.reset(rec.cells, fe), fe);
+            if (value !== null && fe.length === 0) {
+              // All-or-nothing and a row already failed: the rest are only checked.
+              if (input.acceptValid || rejectedRows === 0) staging.stage(value);
+            } else {
+              rejectedRows++;
+              st.rejects ??= new ImportStage<RejectedRow>(sqlite);
+              st.rejects.add({ ...rec, errors: fe });
+              fe = [];
+            }
+          } else raw!.add(rec);
+          if (rows % CHECK_EVERY === 0) {
+            ctx.throwIfCancelled();
+            ctx.progress('import', src.bytesRead(), src.fileSize, { rows, bytes: src.bytesRead() });
           }
-        } else raw!.add(rec);
-        if (rows % CHECK_EVERY === 0) {
-          ctx.throwIfCancelled();
-          ctx.progress('import', src.bytesRead(), src.fileSize, { rows, bytes: src.bytesRead() });
         }
       }
       staging?.flush();

@@ -16,6 +16,8 @@ export interface RecordSource {
   headerRow: number;
   /** Data rows after the header; empty rows are skipped. */
   records(): AsyncIterable<SourceRecord>;
+  /** The same rows a chunk at a time, where the source reads in chunks (CSV): one await per chunk, not per row. */
+  batches?(): AsyncIterable<readonly SourceRecord[]>;
   bytesRead(): number;
   /** SHA-256 of the whole file, hex; complete once records() has been read to the end. */
   sha256(): string;
@@ -31,4 +33,13 @@ export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
   if (c instanceof Date) return c.toISOString().slice(0, 10);
   return String(c);
+}
+
+/** A source's rows a chunk at a time (one row per batch for a source that reads row by row). */
+export async function* recordBatches(src: RecordSource): AsyncGenerator<readonly SourceRecord[]> {
+  if (src.batches) {
+    yield* src.batches();
+    return;
+  }
+  for await (const rec of src.records()) yield [rec];
 }

@@ -47,7 +47,7 @@ export function parseDecimal(c: Cell): string | null {
 // full path; both give the same text (a property test checks).
 const PLAIN = /^(-?)(0|[1-9]\d{0,14})(?:\.(\d+))?$/;
 const GROUPED = /^(-?)([1-9]\d{0,2}(?:,\d{3}){1,4})(?:\.(\d+))?$/;
-function plainDecimal(s: string): string | null {
+export function plainDecimal(s: string): string | null {
   let m = PLAIN.exec(s);
   let int: string;
   if (m) int = m[2];
@@ -133,6 +133,24 @@ export function parseMoney(c: Cell, currency = 'CNY'): number | null {
 }
 
 /**
+ * Money of a plain cell (plainDecimal's forms) in minor units when it fits the exact double path; null when the cell
+ * is not plain or too long, for the full reader (parseMoney) to decide. Equal to parseMoney where it answers.
+ */
+export function plainMoney(s: string, exp: number): number | null {
+  const d = plainDecimal(s);
+  return d === null || d.length + exp > 15 ? null : smallDecimalToMinor(d, exp);
+}
+
+/** A YYYY-MM-DD cell that is a calendar day in range, as parseDate reads it; null for anything else. */
+export function plainIsoDate(c: string): string | null {
+  if (c.length !== 10 || !ISO_DAY.test(c)) return null;
+  const y = Number(c.slice(0, 4));
+  const m = Number(c.slice(5, 7));
+  const d = Number(c.slice(8, 10));
+  return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysIn(y, m)) ? c : null;
+}
+
+/**
  * decimalToMinor for parseDecimal's canonical text when it and the minor digits fit in 15 characters, in doubles instead of
  * BigInt: every intermediate is an integer below 10^15, so exact. Rounded once, half away from zero, like decimalToMinor.
  */
@@ -198,11 +216,9 @@ export function parseDate(c: Cell, format: DateFormat | null | undefined): strin
   if (typeof c === 'boolean') throw new ValueError('not a date');
   if (c.length === 10 && ISO_DAY.test(c)) {
     // Fast path: YYYY-MM-DD as most exports write it (checked like any other form).
-    const y = Number(c.slice(0, 4));
-    const m = Number(c.slice(5, 7));
-    const d = Number(c.slice(8, 10));
-    if (y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysIn(y, m))) return c;
-    return ymd(y, m, d);
+    const plain = plainIsoDate(c);
+    if (plain !== null) return plain;
+    return ymd(Number(c.slice(0, 4)), Number(c.slice(5, 7)), Number(c.slice(8, 10)));
   }
   const s = c.normalize('NFKC').trim();
   if (s === '') return null;

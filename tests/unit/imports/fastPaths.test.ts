@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decimalToMinor } from '../../../shared/money';
 import { parseDate, parseDecimal, parseDecimalFull, parseMoney } from '../../../electron/domain/imports/valueParsers';
+import { RowValues } from '../../../electron/domain/imports/kinds/kind';
+import { salesFastRow, salesFullParser } from '../../../electron/domain/imports/kinds/sales';
 
 /** A deterministic generator (the failing input is then reproducible). */
 function rng(seed: number) {
@@ -83,5 +85,79 @@ describe('imports: fast paths give exactly what the full parsers give', () => {
     }
     expect(parseDate('2024-02-29', null)).toBe('2024-02-29');
     expect(() => parseDate('2023-02-29', null)).toThrow(/day 29/);
+  });
+});
+
+/** Cells near the fast path's edges for each sales field: plain ones, and every kind the full reader treats otherwise. */
+const SALES_CELLS: Record<string, readonly unknown[]> = {
+  partnerCode: ['P001', 'P002', 'P003', 'P-DEL', ' P001', 'P001 ', 'p001', 'P404', '', 'NULL', 'n/a', '\u3000P001', 'P001\u00a0', "'P001", 'Channel Islands', null],
+  date: ['2024-03-05', '2024-02-29', '2023-02-29', '2024-13-01', '1899-12-31', '2024/3/5', ' 2024-03-05', '20240305', '45000', '05/03/24', '', 'NULL', 45000, null],
+  orderRef: ['SO-1', 'O 2', ' SO-1', '', 'N/A', "'=1+2", "'plain", 'x'.repeat(100), 'x'.repeat(101), 'bad\uFFFD', '订单1', null],
+  lineRef: ['L1', 'L2', '', ' L1', 'NULL', '#N/A', 'y'.repeat(101), null],
+  product: ['SKU-1', '净水器', '', 'NULL', 'Nokia', 'na', '\tSKU', 'SKU\n', null],
+  category: ['滤芯', 'Service', '', 'N/A', 'z'.repeat(101), null],
+  quantity: ['1', '-1', '0', '2.50', '1,000', '1,00', '', 'NULL', '(1)', '1-', '1.2E+05', '１', ' 3', 3, null],
+  amount: ['10', '-10', '0', '1,234.50', '1234.565', '-0.005', '12.5%', '¥10', '(10)', '', 'NULL', '1e3', '１２', '999999999999999.99', '1,23', ' 10', 10.5, null],
+  cost: ['6', '-6', '', 'NULL', '6.005', 'abc', '1,000.00', null],
+  profit: ['4', '', '-4', 'N/A', '4.4.4', null],
+  customerRef: ['C1', '终端客户', '', 'NULL', ' C1', 'w'.repeat(201), null],
+  currency: ['CNY', 'USD', 'JPY', 'usd', 'RMB', '人民币', '', ' CNY', 'XX', 'NULL', null],
+};
+
+describe('sales rows: the fast path reads exactly what the full reader reads', () => {
+  it('random rows and mappings: the fast path answers only error-free rows, with the full reader\'s row', () => {
+    const r = rng(4);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+    const partners = new Map([
+      ['P001', { id: 1, deleted: false }],
+      ['P002', { id: 2, deleted: false }],
+      ['P003', { id: 3, deleted: false }],
+      ['P-DEL', { id: 4, deleted: true }],
+      ['Channel Islands', { id: 5, deleted: false }],
+    ]);
+    let answered = 0;
+    let rows = 0;
+    for (let m = 0; m < 300; m++) {
+      // A mapping: some optional fields left out, columns in any order, sometimes defaults and other null words.
+      const fields = Object.keys(SALES_CELLS).filter((f) => ['partnerCode', 'date', 'amount'].includes(f) || r() < 0.7);
+      const order = [...fields].sort(() => r() - 0.5);
+      const index = new Map(order.map((f, i) => [f, i]));
+      const defaults: Record<string, string> = {};
+      if (r() < 0.15) defaults[pick(['currency', 'category', 'cost', 'customerRef'])] = pick(['USD', 'Service', '1', 'C9']);
+      const nullValues = r() < 0.2 ? new Set(['-', 'NONE']) : new Set(['NULL', 'N/A', '#N/A']);
+      const values = new RowValues(index, { dateFormat: null, values: {}, nullValues, defaults });
+      const mapped = new Set([...index.keys(), ...Object.keys(defaults)]);
+      const fast = salesFastRow(values, partners);
+      const full = salesFullParser({ mapped }, partners);
+      for (let i = 0; i < 100; i++) {
+        rows++;
+        // Mostly well-formed rows (the common case), with one or two odd cells in some.
+        const cells = order.map((f) => SALES_CELLS[f][r() < 0.8 ? Math.floor(r() * 2) : Math.floor(r() * SALES_CELLS[f].length)]);
+        const fullErrors: unknown[] = [];
+        const expected = full(values.reset(cells as never, fullErrors as never));
+        const got = fast ? fast(cells) : null;
+        if (got !== null) {
+          answered++;
+          expect(fullErrors, JSON.stringify({ order, cells, defaults })).toEqual([]);
+          expect(got, JSON.stringify({ order, cells, defaults })).toEqual(expected);
+        }
+      }
+    }
+    // The common case takes the fast path.
+    expect(answered).toBeGreaterThan(rows / 5);
+  });
+
+  it('a plain cell is one trim() leaves as it is, whatever the character at its edges', () => {
+    const values = new RowValues(new Map(), { dateFormat: null, values: {}, nullValues: new Set(['NULL']) });
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (code === 39) continue; // the formula guard's quote, never plain at the start
+      const c = `${ch}x${ch}`;
+      expect(values.isPlain(c), `U+${code.toString(16)}`).toBe(c.trim() === c);
+    }
+    expect(values.isPlain('NULL')).toBe(false);
+    expect(values.isPlain('null')).toBe(false);
+    expect(values.isPlain('NULLS')).toBe(true);
+    expect(values.isPlain("'=1")).toBe(false);
   });
 });

@@ -109,6 +109,23 @@ export interface KindSpec {
   stage?(ctx: StageContext): StagedKindRun<unknown>;
 }
 
+/** Whether trim() keeps this character at a text's edge (ECMAScript WhiteSpace and LineTerminator are removed). */
+function notTrimmed(code: number): boolean {
+  if (code > 32 && code < 127) return true;
+  if (code <= 32) return !(code === 32 || (code >= 9 && code <= 13));
+  return !(
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Access to one row's cells by target field, with typed parsers that turn a bad value into a FieldError. */
 export class RowValues {
   cells: Cell[] = [];
@@ -162,6 +179,28 @@ export class RowValues {
     const first = c.charCodeAt(0);
     // Spaces (trimmed first) and anything beyond ASCII take the full check.
     return !(first > 32 && first < 128) || this.nullFirst[first] === 1;
+  }
+
+  /** The file's column of a field (undefined when the field is not mapped). */
+  columnOf(field: string): number | undefined {
+    return this.index.get(field);
+  }
+
+  /** Whether an empty cell of the field (or the field without a column) takes a default. */
+  hasDefault(field: string): boolean {
+    return this.applyDefaults && this.defaults[field] !== undefined;
+  }
+
+  /**
+   * A cell the readers take exactly as written: text with no outer spaces (nothing for trim() to remove), not a null
+   * word (NULL, N/A), not a formula-guarded value ('=…). Fast paths read such cells directly and leave every other
+   * cell to the full readers.
+   */
+  isPlain(c: Cell | undefined): c is string {
+    if (typeof c !== 'string' || c.length === 0) return false;
+    const first = c.charCodeAt(0);
+    if (first === 39 || !notTrimmed(first) || !notTrimmed(c.charCodeAt(c.length - 1))) return false;
+    return !(c.length <= this.nullMax && this.maybeNull(c) && this.nullValues.has(c.toUpperCase()));
   }
 
   has(field: string): boolean {

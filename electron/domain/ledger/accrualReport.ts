@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { daysBetween } from '../../../shared/clock';
 import { collectEntries } from './partnerLedger';
+import { ledgerStore } from './store';
 import { AccrualReport, AccrualRow } from '../../model/ledger';
 import { AGEING_BUCKETS, AgeingBucket, AccrualFigures } from '../../model/ledger';
 
@@ -50,11 +51,7 @@ export function accrualReport(ws: Workspace, asOf: string): AccrualReport {
     r.ageing[ageingBucket(daysBetween(o.postedOn, asOf))] += o.amountMinor;
   }
   const ids = [...new Set([...keyed.values()].map((r) => r.partnerId))];
-  const names = new Map(
-    ids.length
-      ? (ws.sqlite.prepare(`select id, code, name, name_en as nameEn from partners where id in (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ id: number; code: string; name: string; nameEn: string | null }>).map((p) => [p.id, p])
-      : [],
-  );
+  const names = new Map(ledgerStore.partnerNames(ws, ids).map((p) => [p.id, p]));
   const named = (r: AccrualFigures & { programCode: string | null; partnerId: number; currency: string }): AccrualRow => {
     const p = names.get(r.partnerId);
     return { ...r, partnerCode: p?.code ?? String(r.partnerId), partnerName: p?.name ?? '', partnerNameEn: p?.nameEn ?? null };

@@ -4,12 +4,11 @@ import { type LedgerAccrual, type LedgerEntry } from '../../model/ledger';
 import { compareEntries } from './ledgerEntry';
 import { type LedgerQuery } from './ledgerEntry';
 import { LEDGER_SOURCES } from './ledgerSources';
+import { ledgerStore } from './store';
 import { LedgerPartner, PartnerLedger, PartnerLedgerLine } from '../../model/ledger';
 
-const PARTNER_SELECT = `select id, code, name, name_en as nameEn, credit_code as creditCode, bank_name as bankName, bank_account as bankAccount, currency from partners`;
-
 export function ledgerPartner(ws: Workspace, ref: { partnerId?: number; partnerCode?: string }): LedgerPartner {
-  const p = (ref.partnerId != null ? ws.sqlite.prepare(`${PARTNER_SELECT} where id = ?`).get(ref.partnerId) : ws.sqlite.prepare(`${PARTNER_SELECT} where code = ?`).get(ref.partnerCode)) as LedgerPartner | undefined;
+  const p = ref.partnerId != null ? ledgerStore.partner(ws, { id: ref.partnerId }) : ref.partnerCode != null ? ledgerStore.partner(ws, { code: ref.partnerCode }) : undefined;
   if (!p) throw new DomainError(`No partner ${ref.partnerCode ?? ref.partnerId}`, 'NOT_FOUND');
   return p;
 }
@@ -57,6 +56,5 @@ export function partnersWithBalance(ws: Workspace, asOf?: string): number[] {
   const sums = new Map<number, number>();
   for (const e of collectEntries(ws, { asOf }).entries) sums.set(e.partnerId, (sums.get(e.partnerId) ?? 0) + e.amountMinor);
   const ids = [...sums].filter(([, s]) => s !== 0).map(([id]) => id);
-  if (!ids.length) return [];
-  return (ws.sqlite.prepare(`select id from partners where id in (${ids.map(() => '?').join(',')}) order by code`).all(...ids) as Array<{ id: number }>).map((r) => r.id);
+  return ledgerStore.idsByCode(ws, ids);
 }

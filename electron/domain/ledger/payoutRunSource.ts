@@ -3,43 +3,14 @@ import type { Clock } from '../../../shared/clock';
 import { workspaceClock } from '../system/workspaceClock';
 import type { LedgerAccrual, LedgerEntry } from '../../model/ledger';
 import { KIND_ORDER, type LedgerQuery, type LedgerSource } from './ledgerEntry';
-
-interface RunLineRow {
-  runId: number;
-  version: number;
-  programCode: string;
-  period: string;
-  currency: string;
-  calculatedAt: string;
-  approvedAt: string | null;
-  paidAt: string | null;
-  paymentRef: string | null;
-  voidedAt: string | null;
-  voidReason: string | null;
-  lineId: number;
-  partnerId: number;
-  kind: 'calculated' | 'adjustment' | 'clawback';
-  amountMinor: number;
-  reason: string | null;
-}
+import { ledgerStore, type RunLineRow } from './store';
 
 /** A stored instant (ISO timestamp) or day (YYYY-MM-DD) as the calendar day it happened on, on the workspace's clock. */
 export function dayOfOn(stored: string, clock: Clock): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(stored) ? stored : clock.today(new Date(stored));
 }
 
-function lines(ws: Workspace, q: LedgerQuery): RunLineRow[] {
-  const where = q.partnerIds ? `and l.partner_id in (${q.partnerIds.map(() => '?').join(',') || 'null'})` : '';
-  return ws.sqlite
-    .prepare(
-      `select r.id as runId, r.version, p.code as programCode, r.period, r.currency, r.calculated_at as calculatedAt, r.approved_at as approvedAt,
-        r.paid_at as paidAt, r.payment_ref as paymentRef, r.voided_at as voidedAt, r.void_reason as voidReason,
-        l.id as lineId, l.partner_id as partnerId, l.kind, l.amount_minor as amountMinor, l.reason
-       from payout_lines l join payout_runs r on r.id = l.run_id join incentive_programs p on p.id = r.program_id
-       where l.amount_minor != 0 ${where} order by r.id, l.id`,
-    )
-    .all(...(q.partnerIds ?? [])) as RunLineRow[];
-}
+const lines = (ws: Workspace, q: LedgerQuery): RunLineRow[] => ledgerStore.runLines(ws, q.partnerIds);
 
 const runRef = (l: RunLineRow) => `${l.programCode}/${l.period}/#${l.runId}`;
 const onOrBefore = (day: string | null, asOf?: string) => day != null && (asOf == null || day <= asOf);

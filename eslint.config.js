@@ -65,11 +65,6 @@ export const STORE_PENDING = [
   'electron/domain/plans/planStore.ts',
   'electron/domain/plans/planWorkbook.ts',
   'electron/domain/plans/targetUse.ts',
-  'electron/domain/reviews/packCustomers.ts',
-  'electron/domain/reviews/reviewExport.ts',
-  'electron/domain/reviews/reviewMeetings.ts',
-  'electron/domain/reviews/reviewPackData.ts',
-  'electron/domain/reviews/reviewProposals.ts',
 ];
 
 export default tseslint.config(

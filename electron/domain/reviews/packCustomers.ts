@@ -2,6 +2,7 @@ import type { Workspace } from '../../../db/database';
 import type { Period } from '../../../shared/period';
 import type { PackCustomers } from '../../model/reviews';
 import { customerRfm, lapsedCustomers } from '../inventory/endCustomers';
+import { reviewStore } from './store';
 
 const WINDOW_MONTHS = 12;
 const TOP_LAPSED = 5;
@@ -15,27 +16,14 @@ const TOP_LAPSED = 5;
 export function packCustomers(ws: Workspace, partner: { id: number; code: string }, period: Period, asOf: string): PackCustomers | null {
   const input = { partnerCode: partner.code, asOf, windowMonths: WINDOW_MONTHS };
   const rfm = customerRfm(ws, input);
-  const buyers = ws.sqlite
-    .prepare(
-      `with src as (
-         select coalesce(customer_ref, customer_name) as c, date as d, coalesce(amount_minor, 0) as a
-           from sell_through_lines where partner_id = @p and coalesce(customer_ref, customer_name) is not null and date <= @to
-         union all
-         select customer_ref, date, amount_minor from sales_lines
-          where partner_id = @p and customer_ref is not null and date <= @to
-            and not exists (select 1 from sell_through_lines t where t.partner_id = @p)
-       )
-       select c, min(d) as first, coalesce(sum(case when d >= @from then a end), 0) as amount
-         from src group by c having max(d) >= @from`,
-    )
-    .all({ p: partner.id, from: period.start, to: asOf < period.end ? asOf : period.end }) as Array<{ c: string; first: string; amount: number }>;
+  const buyers = reviewStore.buyers(ws, partner.id, period.start, asOf < period.end ? asOf : period.end);
   if (!rfm.length && !buyers.length) return null;
   const segments: PackCustomers['segments'] = { champions: 0, loyal: 0, new: 0, atRisk: 0, hibernating: 0, lost: 0 };
   for (const c of rfm) segments[c.segment]++;
   const lapsed = lapsedCustomers(ws, input);
-  const fresh = buyers.filter((b) => b.first >= period.start);
-  const repeat = buyers.filter((b) => b.first < period.start);
-  const sum = (xs: Array<{ amount: number }>) => xs.reduce((a, x) => a + x.amount, 0);
+  const fresh = buyers.filter((b) => b.firstOn >= period.start);
+  const repeat = buyers.filter((b) => b.firstOn < period.start);
+  const sum = (xs: Array<{ amountMinor: number }>) => xs.reduce((a, x) => a + x.amountMinor, 0);
   return {
     asOf,
     windowMonths: WINDOW_MONTHS,

@@ -9,43 +9,28 @@ import { territoryFilterIds } from '../territories/territories';
 import { packContext, reviewPackData } from './reviewPackData';
 import { renderReviewPackPdf } from './reviewPackPdf';
 import { storeProposals } from './reviewProposals';
+import { reviewStore, type ExportTarget } from './store';
+import type { PartnerStatus } from '../../../shared/enums';
 
 /** Partners a bulk export covers: those a channel manager still reviews (not prospects, not terminated, not deleted). */
-const REVIEWED_STATUSES = ['active', 'onboarding', 'probation', 'suspended'];
+const REVIEWED_STATUSES: PartnerStatus[] = ['active', 'onboarding', 'probation', 'suspended'];
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
 export const packFileName = (code: string, period: string, lang: string) => safeName(`QBR_${code}_${period}_${lang}.pdf`);
 
-interface Target {
-  id: number;
-  code: string;
-  name: string;
-}
+type Target = ExportTarget;
 
 /** The partners of an export: the given codes (every one must exist), or every reviewed partner of the tiers and territory. */
 export function exportTargets(ctx: Pick<OpContext, 'ws'>, input: Pick<ReviewExportInput, 'partnerCodes' | 'tiers' | 'territory'>): Target[] {
   const { ws } = ctx;
   if (input.partnerCodes?.length) {
-    const rows = ws.sqlite
-      .prepare('select id, code, name from partners where code in (select value from json_each(?)) and deleted_at is null order by code')
-      .all(JSON.stringify(input.partnerCodes)) as Target[];
+    const rows = reviewStore.livePartnersByCodes(ws, input.partnerCodes);
     const missing = input.partnerCodes.filter((c) => !rows.some((r) => r.code === c));
     if (missing.length) throw new DomainError(`No partner ${missing.join(', ')}`, 'NOT_FOUND', { missing });
     return rows;
   }
   const territoryIds = input.territory ? territoryFilterIds(ws, [input.territory]) : null;
-  const rows = ws.sqlite
-    .prepare(
-      `select id, code, name from partners where deleted_at is null and status in (select value from json_each(@statuses))
-         and (@tiers is null or tier in (select value from json_each(@tiers)))
-         and (@territories is null or territory_id in (select value from json_each(@territories)))
-       order by code`,
-    )
-    .all({
-      statuses: JSON.stringify(REVIEWED_STATUSES),
-      tiers: input.tiers?.length ? JSON.stringify(input.tiers) : null,
-      territories: territoryIds ? JSON.stringify(territoryIds) : null,
-    }) as Target[];
+  const rows = reviewStore.livePartnersIn(ws, { statuses: REVIEWED_STATUSES, tiers: input.tiers, territoryIds });
   if (!rows.length) {
     const what = [input.tiers?.length ? `tier ${input.tiers.join(', ')}` : null, input.territory ? `territory ${input.territory}` : null].filter(Boolean).join(' in ');
     throw new DomainError(`No partner to review${what ? ` of ${what}` : ''} (only active, onboarding, probation and suspended partners get packs)`, 'NOT_FOUND');

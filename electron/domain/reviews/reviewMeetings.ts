@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, notInArray } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { partners, reviewActions, reviewMeetings, type ReviewActionRow, type ReviewMeetingRow } from '../../../db/schema';
+import type { ReviewActionRow, ReviewMeetingRow } from '../../../db/schema';
 import { daysBetween } from '../../../shared/clock';
 import { DomainError } from '../../../shared/errors';
 import type { ReviewActionStatus } from '../../../shared/enums';
 import { parsePeriod, type Period } from '../../../shared/period';
 import type { ReviewAction, ReviewMeeting, ReviewMeetingFilter, ReviewMeetingInput } from '../../model/reviews';
 import { linkProposals } from './reviewProposals';
+import { reviewStore } from './store';
 
 /** Statuses of an action still to be done: they roll into the next review pack and show on the dashboard. */
 export const OPEN_ACTION_STATUSES: readonly ReviewActionStatus[] = ['open', 'in_progress'];
@@ -18,8 +18,7 @@ interface PartnerRef {
 }
 
 function partnerRefs(ws: Workspace, ids: number[]): Map<number, PartnerRef> {
-  if (!ids.length) return new Map();
-  const rows = ws.db.select({ id: partners.id, code: partners.code, name: partners.name }).from(partners).where(inArray(partners.id, [...new Set(ids)])).all();
+  const rows = reviewStore.partnerRefs(ws, ids);
   return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
 }
 
@@ -47,12 +46,10 @@ function toAction(a: ReviewActionRow, m: Pick<ReviewMeetingRow, 'period' | 'held
 function toMeetings(ws: Workspace, rows: ReviewMeetingRow[], today: string): ReviewMeeting[] {
   if (!rows.length) return [];
   const refs = partnerRefs(ws, rows.map((r) => r.partnerId));
-  const actions = ws.db
-    .select()
-    .from(reviewActions)
-    .where(inArray(reviewActions.meetingId, rows.map((r) => r.id)))
-    .orderBy(asc(reviewActions.id))
-    .all();
+  const actions = reviewStore.actionsOf(
+    ws,
+    rows.map((r) => r.id),
+  );
   return rows.map((m) => {
     const p = refs.get(m.partnerId)!;
     return {
@@ -76,28 +73,19 @@ function toMeetings(ws: Workspace, rows: ReviewMeetingRow[], today: string): Rev
 export function partnerIdOf(ws: Workspace, ref: { partnerId?: number; partnerCode?: string }): number | undefined {
   if (ref.partnerId != null) return ref.partnerId;
   if (ref.partnerCode == null) return undefined;
-  const row = ws.db.select({ id: partners.id }).from(partners).where(eq(partners.code, ref.partnerCode)).get();
-  if (!row) throw new DomainError(`Partner ${ref.partnerCode} not found`, 'NOT_FOUND');
-  return row.id;
+  const id = reviewStore.partnerIdByCode(ws, ref.partnerCode);
+  if (id == null) throw new DomainError(`Partner ${ref.partnerCode} not found`, 'NOT_FOUND');
+  return id;
 }
 
 /** Meetings newest first (by the day held), each with its action items. */
 export function listMeetings(ws: Workspace, f: ReviewMeetingFilter, today: string): ReviewMeeting[] {
   const partnerId = partnerIdOf(ws, f);
-  const conds = [];
-  if (partnerId != null) conds.push(eq(reviewMeetings.partnerId, partnerId));
-  if (f.period) conds.push(eq(reviewMeetings.period, f.period));
-  const rows = ws.db
-    .select()
-    .from(reviewMeetings)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(desc(reviewMeetings.heldOn), desc(reviewMeetings.id))
-    .all();
-  return toMeetings(ws, rows, today);
+  return toMeetings(ws, reviewStore.meetings(ws, { partnerId, period: f.period }), today);
 }
 
 export function getMeeting(ws: Workspace, id: number, today: string): ReviewMeeting {
-  const row = ws.db.select().from(reviewMeetings).where(eq(reviewMeetings.id, id)).get();
+  const row = reviewStore.meeting(ws, id);
   if (!row) throw new DomainError(`Review meeting ${id} not found`, 'NOT_FOUND');
   return toMeetings(ws, [row], today)[0];
 }
@@ -107,8 +95,7 @@ export function getMeeting(ws: Workspace, id: number, today: string): ReviewMeet
  * closing status gets today as its closing day; reopening clears it.
  */
 export function saveMeeting(ws: Workspace, input: ReviewMeetingInput, user: string, today: string): { before: ReviewMeeting | null; after: ReviewMeeting } {
-  const partner = ws.db.select({ id: partners.id, deletedAt: partners.deletedAt }).from(partners).where(eq(partners.id, input.partnerId)).get();
-  if (!partner) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND');
+  if (!reviewStore.partnerExists(ws, input.partnerId)) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND');
   const now = new Date().toISOString();
   const fields = {
     partnerId: input.partnerId,
@@ -123,12 +110,12 @@ export function saveMeeting(ws: Workspace, input: ReviewMeetingInput, user: stri
   if (input.id != null) {
     before = getMeeting(ws, input.id, today);
     if (before.partnerId !== input.partnerId) throw new DomainError('A review meeting cannot move to another partner', 'CONFLICT');
-    ws.db.update(reviewMeetings).set({ ...fields, updatedAt: now }).where(eq(reviewMeetings.id, input.id)).run();
+    reviewStore.updateMeeting(ws, input.id, { ...fields, updatedAt: now });
     id = input.id;
   } else {
-    id = ws.db.insert(reviewMeetings).values({ ...fields, createdBy: user }).returning({ id: reviewMeetings.id }).get().id;
+    id = reviewStore.insertMeeting(ws, { ...fields, createdBy: user });
   }
-  const existing = new Map(ws.db.select().from(reviewActions).where(eq(reviewActions.meetingId, id)).all().map((a) => [a.id, a]));
+  const existing = new Map(reviewStore.actionsOf(ws, [id]).map((a) => [a.id, a]));
   const kept: number[] = [];
   for (const a of input.actions) {
     const status = a.status ?? 'open';
@@ -137,27 +124,20 @@ export function saveMeeting(ws: Workspace, input: ReviewMeetingInput, user: stri
       const old = existing.get(a.id);
       if (!old) throw new DomainError(`Action ${a.id} is not an action of this meeting`, 'NOT_FOUND');
       const closedOn = isOpen(status) ? null : old.status === status ? old.closedOn : today;
-      ws.db.update(reviewActions).set({ ...values, closedOn, updatedAt: now }).where(eq(reviewActions.id, a.id)).run();
+      reviewStore.updateAction(ws, a.id, { ...values, closedOn, updatedAt: now });
       kept.push(a.id);
     } else {
-      const row = ws.db
-        .insert(reviewActions)
-        .values({ ...values, meetingId: id, partnerId: input.partnerId, closedOn: isOpen(status) ? null : today })
-        .returning({ id: reviewActions.id })
-        .get();
-      kept.push(row.id);
+      kept.push(reviewStore.insertAction(ws, { ...values, meetingId: id, partnerId: input.partnerId, closedOn: isOpen(status) ? null : today }));
     }
   }
-  const removed = kept.length ? and(eq(reviewActions.meetingId, id), notInArray(reviewActions.id, kept)) : eq(reviewActions.meetingId, id);
-  ws.db.delete(reviewActions).where(removed).run();
+  reviewStore.deleteActionsExcept(ws, id, kept);
   linkProposals(ws, id);
   return { before, after: getMeeting(ws, id, today) };
 }
 
 export function deleteMeeting(ws: Workspace, id: number, today: string): ReviewMeeting {
   const before = getMeeting(ws, id, today);
-  ws.db.delete(reviewActions).where(eq(reviewActions.meetingId, id)).run();
-  ws.db.delete(reviewMeetings).where(eq(reviewMeetings.id, id)).run();
+  reviewStore.deleteMeeting(ws, id);
   return before;
 }
 
@@ -171,16 +151,12 @@ export function setActionStatus(
 ): { before: ReviewAction; after: ReviewAction } {
   const before = actionById(ws, id, today);
   const closedOn = isOpen(status) ? null : before.status === status ? before.closedOn : today;
-  ws.db
-    .update(reviewActions)
-    .set({ status, closedOn, ...(note !== undefined ? { note: note?.trim() || null } : {}), updatedAt: new Date().toISOString() })
-    .where(eq(reviewActions.id, id))
-    .run();
+  reviewStore.updateAction(ws, id, { status, closedOn, ...(note !== undefined ? { note: note?.trim() || null } : {}), updatedAt: new Date().toISOString() });
   return { before, after: actionById(ws, id, today) };
 }
 
 function actionById(ws: Workspace, id: number, today: string): ReviewAction {
-  const row = ws.db.select({ a: reviewActions, m: reviewMeetings }).from(reviewActions).innerJoin(reviewMeetings, eq(reviewMeetings.id, reviewActions.meetingId)).where(eq(reviewActions.id, id)).get();
+  const row = reviewStore.actionWithMeeting(ws, id);
   if (!row) throw new DomainError(`Review action ${id} not found`, 'NOT_FOUND');
   return toAction(row.a, row.m, partnerRefs(ws, [row.a.partnerId]).get(row.a.partnerId)!, today);
 }
@@ -190,18 +166,8 @@ function actionById(ws: Workspace, id: number, today: string): ReviewAction {
  * actions without a due date last. For the dashboard beside overdue risk actions.
  */
 export function openActions(ws: Workspace, f: { partnerId?: number; overdueOnly?: boolean; channelManagerIds?: number[] }, today: string): ReviewAction[] {
-  const conds = [inArray(reviewActions.status, [...OPEN_ACTION_STATUSES])];
-  if (f.partnerId != null) conds.push(eq(reviewActions.partnerId, f.partnerId));
   // Mine: actions of the partners these channel managers look after now (none for an empty list).
-  if (f.channelManagerIds) conds.push(inArray(partners.channelManagerId, f.channelManagerIds));
-  if (f.overdueOnly) conds.push(lt(reviewActions.dueOn, today));
-  const rows = ws.db
-    .select({ a: reviewActions, m: reviewMeetings })
-    .from(reviewActions)
-    .innerJoin(reviewMeetings, eq(reviewMeetings.id, reviewActions.meetingId))
-    .innerJoin(partners, eq(partners.id, reviewActions.partnerId))
-    .where(and(...conds, ne(partners.status, 'terminated'), isNull(partners.deletedAt)))
-    .all();
+  const rows = reviewStore.actionsInStatus(ws, OPEN_ACTION_STATUSES, { partnerId: f.partnerId, channelManagerIds: f.channelManagerIds, dueBefore: f.overdueOnly ? today : undefined });
   const refs = partnerRefs(ws, rows.map((r) => r.a.partnerId));
   return rows
     .map(({ a, m }) => toAction(a, m, refs.get(a.partnerId)!, today))

@@ -15,6 +15,7 @@ import { carriedActions, listMeetings } from './reviewMeetings';
 import { packCustomers } from './packCustomers';
 import { proposeActions } from './proposals';
 import { storedProposals } from './reviewProposals';
+import { reviewStore } from './store';
 
 /** How many periods the trend chart shows, per kind of the pack's period. */
 const TREND_LENGTH: Record<string, number> = { month: 12, quarter: 8, half: 6, year: 4 };
@@ -46,43 +47,23 @@ export function packContext(ws: Workspace, today: string): PackContext {
 type PartnerRow = ReviewPackData['partner'];
 
 function partnerRow(ws: Workspace, id: number): PartnerRow {
-  const p = ws.sqlite
-    .prepare(
-      `select p.id, p.code, p.name, p.name_en as nameEn, p.channel_type as channelType, p.tier, p.status, t.name_zh as territory, t.name_en as territoryEn,
-        m.name as channelManager, p.joined_on as joinedOn, p.currency
-       from partners p left join territories t on t.id = p.territory_id left join channel_managers m on m.id = p.channel_manager_id where p.id = ?`,
-    )
-    .get(id) as PartnerRow | undefined;
+  const p = reviewStore.packPartner(ws, id);
   if (!p) throw new DomainError(`Partner ${id} not found`, 'NOT_FOUND');
   return p;
 }
 
 /** The partner's scorecard of a period: from the latest completed run that evaluated it. */
 function scoreOf(ws: Workspace, partnerId: number, period: string): PackScore | null {
-  const row = ws.sqlite
-    .prepare(
-      `select r.period, s.grade, s.health_score as healthScore, s.revenue_minor as revenueMinor, s.target_minor as targetMinor, s.attainment,
-        s.growth_yoy as growthYoY, s.gross_margin as grossMargin, s.training_compliance as trainingCompliance, s.satisfaction,
-        s.rank_in_channel as rankInChannel, s.rank_in_region as rankInRegion, s.active_customers as activeCustomers,
-        s.new_customers as newCustomers, s.retention
-       from scorecards s join evaluation_runs r on r.id = s.run_id
-       where s.partner_id = ? and r.period = ? and r.status = 'completed' order by r.version desc, r.id desc limit 1`,
-    )
-    .get(partnerId, period) as PackScore | undefined;
-  return row ?? null;
+  return reviewStore.score(ws, partnerId, period) ?? null;
 }
 
 /** Revenue per calendar month (YYYY-MM) of a partner between two days, from the covering index. */
 function monthlyRevenue(ws: Workspace, partnerId: number, from: string, to: string): Map<string, number> {
-  const rows = ws.sqlite
-    .prepare(`select substr(date, 1, 7) as m, sum(amount_minor) as v from sales_lines where partner_id = ? and date between ? and ? group by m`)
-    .all(partnerId, from, to) as Array<{ m: string; v: number }>;
-  return new Map(rows.map((r) => [r.m, r.v]));
+  return new Map(reviewStore.monthlyRevenue(ws, partnerId, from, to).map((r) => [r.month, r.revenueMinor]));
 }
 
 function revenueBetween(ws: Workspace, partnerId: number, from: string, to: string): number {
-  const r = ws.sqlite.prepare('select coalesce(sum(amount_minor), 0) as v from sales_lines where partner_id = ? and date between ? and ?').get(partnerId, from, to) as { v: number };
-  return r.v;
+  return reviewStore.revenueBetween(ws, partnerId, from, to);
 }
 
 const sumMonths = (months: Map<string, number>, p: Period) => {
@@ -141,12 +122,7 @@ export function targetOf(ctx: PackContext, partnerId: number, period: Period, ac
 
 function mixOf(ws: Workspace, partnerId: number, period: Period, lang: ReviewPackLanguage): PackMix {
   const none = lang === 'zh-CN' ? '（未分类）' : '(no category)';
-  const rows = ws.sqlite
-    .prepare(
-      `select coalesce(category, '') as category, coalesce(product, '') as product, sum(amount_minor) as amount, sum(quantity) as quantity
-       from sales_lines where partner_id = ? and date between ? and ? group by 1, 2`,
-    )
-    .all(partnerId, period.start, period.end) as Array<{ category: string; product: string; amount: number; quantity: number }>;
+  const rows = reviewStore.salesMix(ws, partnerId, period.start, period.end).map((r) => ({ category: r.category, product: r.product, amount: r.amountMinor, quantity: r.quantity }));
   const totalMinor = rows.reduce((s, r) => s + r.amount, 0);
   const byCategory = new Map<string, number>();
   for (const r of rows) byCategory.set(r.category || none, (byCategory.get(r.category || none) ?? 0) + r.amount);
@@ -164,15 +140,7 @@ function mixOf(ws: Workspace, partnerId: number, period: Period, lang: ReviewPac
 
 function incentivesOf(ws: Workspace, partnerId: number, period: Period): PackIncentives {
   // Runs of the last twelve months up to the period's end: what was earned for which program and whether it is paid.
-  const runs = ws.sqlite
-    .prepare(
-      `select g.code as programCode, g.name as programName, r.period, r.status, sum(l.amount_minor) as amountMinor, r.paid_at as paidAt, r.payment_ref as paymentRef, r.calculated_at as calculatedAt
-       from payout_lines l join payout_runs r on r.id = l.run_id join incentive_programs g on g.id = r.program_id
-       where l.partner_id = ? and r.status <> 'void'
-         and not exists (select 1 from payout_runs n where n.program_id = r.program_id and n.period = r.period and n.version > r.version and n.status <> 'void')
-       group by r.id order by r.period, g.code`,
-    )
-    .all(partnerId) as Array<PackIncentives['runs'][number] & { calculatedAt: string }>;
+  const runs = reviewStore.partnerRuns(ws, partnerId);
   const yearBefore = addDays(period.end, -365);
   const inWindow = runs.filter((r) => {
     try {
@@ -199,24 +167,14 @@ function incentivesOf(ws: Workspace, partnerId: number, period: Period): PackInc
 }
 
 function risksOf(ctx: PackContext, partnerId: number): PackRisk[] {
-  const rows = ctx.ws.sqlite
-    .prepare(
-      `select code, title, category, likelihood, impact, status, owner, next_review_on as nextReviewOn from risks where partner_id = ? and status <> 'closed'`,
-    )
-    .all(partnerId) as Array<Omit<PackRisk, 'level' | 'score'> & { likelihood: number; impact: number }>;
-  return rows
+  return reviewStore
+    .openRisks(ctx.ws, partnerId)
     .map(({ likelihood, impact, ...r }) => ({ ...r, score: likelihood * impact, level: riskLevel(likelihood * impact, ctx.bands) }))
     .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
 }
 
 function dealsOf(ws: Workspace, partnerId: number): PackDeal[] {
-  return ws.sqlite
-    .prepare(
-      `select customer_name as customerName, product_line as productLine, expected_value_minor as expectedValueMinor, status,
-        expected_close_on as expectedCloseOn, protected_until as protectedUntil
-       from deal_registrations where partner_id = ? and status in ('pending', 'conflict', 'approved') order by expected_value_minor desc, id`,
-    )
-    .all(partnerId) as PackDeal[];
+  return reviewStore.liveDeals(ws, partnerId);
 }
 
 /** Everything the pack of one partner and period shows, read from the workspace as of the context's day. */

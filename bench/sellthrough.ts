@@ -4,6 +4,8 @@
  *   BENCH_PARTNERS   partners (default 10,000)
  *   BENCH_LINES      sell-through lines (default 2,000,000); the same number of sales lines is the reference import
  *   BENCH_STOCK      inventory rows (default 500,000)
+ *   BENCH_KEEP=1     keep the generated workspace (its folder is printed)
+ *   BENCH_REUSE=DIR  time the quarter's measures on a kept workspace again (no generating, no imports)
  *
  * References in the same run: the import of as many *sales* lines (the existing kind, the same framework) for the
  * imports — the goal is the same rows/s — and, for the measures, one bare grouped scan of the quarter's sell-through
@@ -14,7 +16,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkspace } from '../db/database';
+import { openWorkspace, type Workspace } from '../db/database';
 import { createApi } from '../electron/api/api';
 import { channelMeasures } from '../electron/domain/inventory/channelMeasures';
 import { customerRfm } from '../electron/domain/inventory/endCustomers';
@@ -51,9 +53,16 @@ async function timed<T>(what: string, fn: () => Promise<T> | T): Promise<{ value
 }
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'pwb-bench-st-'));
+  const reuse = process.env.BENCH_REUSE ?? null;
+  const dir = reuse ?? mkdtempSync(join(tmpdir(), 'pwb-bench-st-'));
   try {
     const ws = openWorkspace(join(dir, 'ws.sqlite'));
+    if (reuse) {
+      console.log(`reusing ${dir}: the quarter's measures only`);
+      await quarter(ws, null);
+      ws.close();
+      return;
+    }
     const api = createApi({ ws, user: 'bench' });
     const territories = ws.sqlite.prepare(`select id from territories where kind = 'province'`).all() as Array<{ id: number }>;
     ws.sqlite.transaction(() => {
@@ -86,40 +95,60 @@ async function main() {
     const st = await timed(`import ${LINES} sell-through lines`, () => api.send('imports.run', { kind: 'sell-through', path: through }));
     const inv = await timed(`import ${STOCK} stock rows`, () => api.send('imports.run', { kind: 'inventory', path: stock }));
     if (st.value.inserted !== LINES || inv.value.inserted !== STOCK) throw new Error(`imported ${st.value.inserted} / ${inv.value.inserted}`);
-
-    const q = parsePeriod('2025-Q2');
-    const ids = (ws.sqlite.prepare('select id from partners').all() as Array<{ id: number }>).map((r) => r.id);
-    const bare = await timed('bare scan: sum of the quarter\'s sell-through per partner (reference)', () =>
-      ws.sqlite.prepare('select partner_id, sum(quantity) from sell_through_lines where date between ? and ? group by partner_id').all(q.start, q.end),
-    );
-    const measures = await timed('channel measures of the quarter, all partners', () => channelMeasures(ws, q, ids));
-    const stuffing = await timed('stuffing signal (three quarters of measures)', () => stuffingSignals(ws, q, ids, DEFAULT_INVENTORY_RULES));
-    const rfm = await timed('RFM of every partner\'s customers (12-month window)', () => customerRfm(ws, { asOf: q.end, windowMonths: 12 }));
-    const quarterS = measures.s + rfm.s;
-    const result = {
-      bench: 'sellthrough',
-      partners: PARTNERS,
-      lines: LINES,
-      stockRows: STOCK,
-      salesImportRowsPerS: Math.round(LINES / ref.s),
-      sellThroughImportRowsPerS: Math.round(LINES / st.s),
-      importRatio: Math.round((st.s / ref.s) * 100) / 100,
-      importCpuRatio: Math.round((st.cpu / ref.cpu) * 100) / 100,
-      stockImportRowsPerS: Math.round(STOCK / inv.s),
-      bareScanS: Math.round(bare.s * 100) / 100,
-      measuresS: Math.round(measures.s * 100) / 100,
-      stuffingS: Math.round(stuffing.s * 100) / 100,
-      rfmS: Math.round(rfm.s * 100) / 100,
-      rfmCustomers: rfm.value.length,
-      quarterMeasuresWithRfmS: Math.round(quarterS * 100) / 100,
-      measuresVsBare: Math.round((quarterS / bare.s) * 10) / 10,
-      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    };
-    console.log(JSON.stringify(result));
+    await quarter(ws, { ref, st, inv });
     ws.close();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP === '1' || reuse) console.log(`workspace kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type Timed = { s: number; cpu: number };
+/** The quarter's channel measures, stuffing signal and RFM against a bare grouped scan; the final JSON line. */
+async function quarter(ws: Workspace, imports: { ref: Timed; st: Timed; inv: Timed } | null) {
+  const partners = (ws.sqlite.prepare('select count(*) from partners').pluck().get() as number);
+  const lines = (ws.sqlite.prepare('select count(*) from sell_through_lines').pluck().get() as number);
+  const stockRows = (ws.sqlite.prepare('select count(*) from inventory_snapshots').pluck().get() as number);
+  const q = parsePeriod('2025-Q2');
+  const ids = (ws.sqlite.prepare('select id from partners').all() as Array<{ id: number }>).map((r) => r.id);
+  const bare = await timed('bare scan: sum of the quarter\'s sell-through per partner (reference)', () =>
+    ws.sqlite.prepare('select partner_id, sum(quantity) from sell_through_lines where date between ? and ? group by partner_id').all(q.start, q.end),
+  );
+  const measures = await timed('channel measures of the quarter, all partners', () => channelMeasures(ws, q, ids));
+  const stuffing = await timed('stuffing signal (three quarters of measures)', () => stuffingSignals(ws, q, ids, DEFAULT_INVENTORY_RULES));
+  const rfm = await timed('RFM of every partner\'s customers (12-month window)', () => customerRfm(ws, { asOf: q.end, windowMonths: 12 }));
+  const quarterS = measures.s + rfm.s;
+  const rate = (n: number, t: Timed | undefined) => (t ? Math.round(n / t.s) : null);
+  const round = (x: number, d = 100) => Math.round(x * d) / d;
+  const result = {
+    bench: 'sellthrough',
+    partners,
+    lines,
+    stockRows,
+    salesImportRowsPerS: rate(lines, imports?.ref),
+    sellThroughImportRowsPerS: rate(lines, imports?.st),
+    salesImportCpuS: imports ? round(imports.ref.cpu) : null,
+    sellThroughImportCpuS: imports ? round(imports.st.cpu) : null,
+    importRatio: imports ? round(imports.st.s / imports.ref.s) : null,
+    importCpuRatio: imports ? round(imports.st.cpu / imports.ref.cpu) : null,
+    stockImportRowsPerS: rate(stockRows, imports?.inv),
+    stockImportCpuS: imports ? round(imports.inv.cpu) : null,
+    bareScanS: round(bare.s),
+    bareScanCpuS: round(bare.cpu),
+    measuresS: round(measures.s),
+    measuresCpuS: round(measures.cpu),
+    stuffingS: round(stuffing.s),
+    stuffingCpuS: round(stuffing.cpu),
+    rfmS: round(rfm.s),
+    rfmCpuS: round(rfm.cpu),
+    rfmCustomers: rfm.value.length,
+    quarterMeasuresWithRfmS: round(quarterS),
+    quarterMeasuresWithRfmCpuS: round(measures.cpu + rfm.cpu),
+    measuresVsBare: round(quarterS / bare.s, 10),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  console.log(`quarter's measures + RFM: ${quarterS.toFixed(2)} s (CPU ${(measures.cpu + rfm.cpu).toFixed(2)} s)`);
+  console.log(JSON.stringify(result));
 }
 
 void main();

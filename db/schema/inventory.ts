@@ -121,6 +121,28 @@ export const sellThroughCustomerMonths = sqliteTable(
 );
 
 /**
+ * Each partner's end customers, one row per (partner, customer), kept with sell_through_customer_months by the
+ * sell-through import and its undo: the first and last purchase ever, the greatest name and province (as SQL max), and
+ * `months`, the customer's month rows packed in month order so RFM and the win-back list read one row per customer
+ * instead of one per customer and month. Each month is `YYYYMM` + first day `DD` + last day `DD` + a flag digit (1: the
+ * month's greatest name is the customer's, 2: likewise its province) + the amount in minor units + `:` + the distinct
+ * orders, months separated by `;` (inventory/store.ts `decodeMonths`).
+ */
+export const sellThroughCustomers = sqliteTable(
+  'sell_through_customers',
+  {
+    partnerId: integer('partner_id').notNull(),
+    customer: text('customer').notNull(),
+    firstDate: text('first_date').notNull(),
+    lastDate: text('last_date').notNull(),
+    customerName: text('customer_name'),
+    customerProvince: text('customer_province'),
+    months: text('months').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.customer] })],
+);
+
+/**
  * The sell-through lines behind a channel auto-risk (窜货 → channel conflict, 乱价 → price conflict): kept by difference
  * on each re-evaluation; a line removed by an import's undo takes its link with it.
  */

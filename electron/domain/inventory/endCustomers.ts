@@ -58,8 +58,12 @@ export function quintileScores(values: readonly number[], higherIsBetter = true)
  * but not seen lately); hibernating — the rest (few, small, not recent purchases).
  */
 export function segmentOf(c: { frequency: number; firstPurchaseOn: string; r: number; f: number; m: number }, asOf: string): CustomerSegment {
+  return segmentAfter(c, daysBetween(c.firstPurchaseOn, asOf));
+}
+
+function segmentAfter(c: { frequency: number; r: number; f: number; m: number }, daysSinceFirst: number): CustomerSegment {
   if (c.frequency === 0) return 'lost';
-  if (daysBetween(c.firstPurchaseOn, asOf) <= NEW_CUSTOMER_DAYS) return 'new';
+  if (daysSinceFirst <= NEW_CUSTOMER_DAYS) return 'new';
   if (c.r >= 4 && c.f >= 4) return 'champions';
   if (c.r >= 3 && (c.f >= 3 || c.m >= 3)) return 'loyal';
   if (c.r <= 2 && (c.f >= 3 || c.m >= 3)) return 'atRisk';
@@ -71,16 +75,22 @@ export function customerRfm(ws: Workspace, given: CustomersInput): CustomerRfm[]
   const input = resolve(ws, given);
   const { rows } = customerRows(ws, input);
   const out: CustomerRfm[] = [];
+  // Days to asOf by purchase day: a window holds a few hundred distinct days, not one per customer.
+  const daysTo = new Map<string, number>();
+  const daysToAsOf = (day: string) => {
+    let d = daysTo.get(day);
+    if (d === undefined) daysTo.set(day, (d = daysBetween(day, input.asOf)));
+    return d;
+  };
   for (let i = 0; i < rows.length; ) {
     let j = i;
     while (j < rows.length && rows[j].p === rows[i].p) j++;
     const group = rows.slice(i, j);
-    const recency = group.map((c) => daysBetween(c.last, input.asOf));
+    const recency = group.map((c) => daysToAsOf(c.last));
     const r = quintileScores(recency, false);
     const f = quintileScores(group.map((c) => c.f));
     const m = quintileScores(group.map((c) => c.m));
     group.forEach((c, k) => {
-      const base = { frequency: c.f, firstPurchaseOn: c.first, r: r[k], f: f[k], m: m[k] };
       out.push({
         partnerCode: c.code,
         customerRef: c.c,
@@ -91,7 +101,7 @@ export function customerRfm(ws: Workspace, given: CustomersInput): CustomerRfm[]
         r: r[k],
         f: f[k],
         m: m[k],
-        segment: segmentOf(base, input.asOf),
+        segment: segmentAfter({ frequency: c.f, r: r[k], f: f[k], m: m[k] }, daysToAsOf(c.first)),
         firstPurchaseOn: c.first,
         lastPurchaseOn: c.last,
       });

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
-import type { products, sellThroughCustomerMonths, sellThroughLines, territories } from '../../../db/schema';
+import type { products, sellThroughCustomerMonths, sellThroughCustomers, sellThroughLines, territories } from '../../../db/schema';
 import { daysInMonth } from '../../../shared/period';
 import { lineStage, type LineStage, type LineStageSpec } from '../imports/store';
 
@@ -57,6 +57,7 @@ export const lookupStore = {
  * date), first and last purchase day, and its name and province as the lines wrote them (the greatest, as SQL max).
  */
 export type CustomerMonthRow = typeof sellThroughCustomerMonths.$inferSelect;
+export type CustomerRow = typeof sellThroughCustomers.$inferSelect;
 
 /** A customer's purchases up to asOf, split by window: current (from, asOf], previous (prevFrom, from]. */
 export interface CustomerWindowRow {
@@ -92,14 +93,38 @@ const INSERT = 'insert into sell_through_customer_months (partner_id, customer, 
 function rebuildTouched(ws: Workspace): void {
   const { sqlite } = ws;
   sqlite.exec('delete from sell_through_customer_months where partner_id in (select partner_id from temp.st_touched)');
+  // Many partners: one sequential scan of the lines and a sort. Through the (partner, dedupe key) index instead, each
+  // line is a lookup at a random page of the table (a file's lines come partner after partner in turn), which at two
+  // million lines no page cache holds: the rebuild then cost more than the rest of the import.
+  const touched = sqlite.prepare<[], number>('select count(*) from temp.st_touched').pluck().get()!;
+  const partners = sqlite.prepare<[], number>('select count(*) from partners').pluck().get()!;
+  const scan = touched * 8 >= partners ? 'not indexed' : '';
   sqlite.exec(
     `${INSERT} ${GROUPED}
-       from sell_through_lines
+       from sell_through_lines ${scan}
       where partner_id in (select partner_id from temp.st_touched) and ${CUSTOMER} is not null
       group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`,
   );
+  sqlite.exec('delete from sell_through_customers where partner_id in (select partner_id from temp.st_touched)');
+  sqlite.exec(packCustomers('where partner_id in (select partner_id from temp.st_touched)'));
   sqlite.exec('drop table temp.st_touched');
 }
+
+/**
+ * One row per customer from its month rows (`sell_through_customers`, the format in db/schema/inventory.ts): the
+ * months packed in month order, each flagged when it holds the customer's greatest name (1) or province (2). The
+ * migration that created the table runs the same statement over every partner.
+ */
+const packCustomers = (where: string) => `
+  insert into sell_through_customers (partner_id, customer, first_date, last_date, customer_name, customer_province, months)
+  select m.partner_id, m.customer, min(m.first_date), max(m.last_date), c.name, c.province,
+         group_concat(replace(m.month, '-', '') || substr(m.first_date, 9, 2) || substr(m.last_date, 9, 2)
+                      || ((m.customer_name is c.name) + 2 * (m.customer_province is c.province)) || m.amount_minor || ':' || m.orders, ';' order by m.month)
+    from sell_through_customer_months m
+    join (select partner_id, customer, max(customer_name) as name, max(customer_province) as province
+            from sell_through_customer_months ${where} group by partner_id, customer) c
+      on c.partner_id = m.partner_id and c.customer = m.customer
+   group by m.partner_id, m.customer`;
 
 /** Collects the partners of an import's sell-through lines into temp.st_touched. */
 function collectTouched(ws: Workspace, importId: number): void {
@@ -126,6 +151,31 @@ export const customerMonthStore = {
   rebuildAll(ws: Workspace): void {
     ws.sqlite.exec('delete from sell_through_customer_months');
     ws.sqlite.exec(`${INSERT} ${GROUPED} from sell_through_lines where ${CUSTOMER} is not null group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`);
+    ws.sqlite.exec('delete from sell_through_customers');
+    ws.sqlite.exec(packCustomers(''));
+  },
+  /** The per-customer rows as stored, and as packed again from the month rows (the test of customers = months). */
+  customers(ws: Workspace): CustomerRow[] {
+    return ws.sqlite
+      .prepare<[], CustomerRow>(
+        `select partner_id as partnerId, customer, first_date as firstDate, last_date as lastDate, customer_name as customerName,
+                customer_province as customerProvince, months from sell_through_customers order by partner_id, customer`,
+      )
+      .all();
+  },
+  customersPackedFromMonths(ws: Workspace): CustomerRow[] {
+    const { sqlite } = ws;
+    return sqlite.transaction(() => {
+      sqlite.exec('savepoint pack_check');
+      try {
+        sqlite.exec('delete from sell_through_customers');
+        sqlite.exec(packCustomers(''));
+        return customerMonthStore.customers(ws);
+      } finally {
+        sqlite.exec('rollback to pack_check');
+        sqlite.exec('release pack_check');
+      }
+    })();
   },
   /** The whole summary computed from the lines, in key order (the test of summary = lines). */
   computedFromLines(ws: Workspace): CustomerMonthRow[] {
@@ -161,19 +211,23 @@ export const customerMonthStore = {
     const { sqlite } = ws;
     const cut = [...new Set([w.asOf, w.from, w.prevFrom].filter((d) => monthEnd(d) !== d).map((d) => d.slice(0, 7)))];
     const params = { asOf: w.asOf, from: w.from, prevFrom: w.prevFrom, partnerId: w.partnerId, asOfMonth: w.asOf.slice(0, 7), cut: JSON.stringify(cut) };
-    const windowSums = (orders: string, amount: string, day: string) =>
-      `coalesce(sum(case when ${day} > @from then ${orders} end), 0), coalesce(sum(case when ${day} > @from then ${amount} end), 0),
-       coalesce(sum(case when ${day} > @prevFrom and ${day} <= @from then ${orders} end), 0), coalesce(sum(case when ${day} > @prevFrom and ${day} <= @from then ${amount} end), 0)`;
-    // Whole months: all of a month's days lie on one side of each window edge, so its first day places it.
-    const whole = sqlite
-      .prepare(
-        `select partner_id, customer, max(customer_name), max(customer_province), min(first_date), max(last_date), ${windowSums('orders', 'amount_minor', 'first_date')}
-           from sell_through_customer_months
-          where month <= @asOfMonth and month not in (select value from json_each(@cut)) ${w.partnerId === null ? '' : 'and partner_id = @partnerId'}
-          group by partner_id, customer order by partner_id, customer`,
+    // Whole months, from one row per customer (its months packed): all of a month's days lie on one side of each
+    // window edge, so the month places it. Customers whose last purchase ever is before the previous window are skipped.
+    const edges: WindowEdges = { asOf: monthNumber(w.asOf), from: monthNumber(w.from), prevFrom: monthNumber(w.prevFrom), cut: new Set(cut.map(monthNumber)) };
+    const packed = sqlite
+      .prepare<Record<string, unknown>, [number, string, string | null, string | null, string]>(
+        `select partner_id, customer, customer_name, customer_province, months from sell_through_customers
+          where last_date > @prevFrom and first_date <= @asOf ${w.partnerId === null ? '' : 'and partner_id = @partnerId'}
+          order by partner_id, customer`,
       )
       .raw()
-      .all(params) as Array<[number, string, string | null, string | null, string, string, number, number, number, number]>;
+      .all(params);
+    const sums = { first: '', last: '', f: 0, m: 0, pf: 0, pm: 0, flags: 0 };
+    // A customer none of whose whole months holds its greatest name (or province): those of the months read, by month rows.
+    const namesOf = sqlite.prepare<Record<string, unknown>, [string | null, string | null]>(
+      `select max(customer_name), max(customer_province) from sell_through_customer_months
+        where partner_id = @p and customer = @c and month <= @asOfMonth and month not in (select value from json_each(@cut))`,
+    );
     // A month a window edge cuts, from its lines: orders are distinct within the month, as in the summary.
     const cutMonth = sqlite.prepare(
       `select l.partner_id, coalesce(l.customer_ref, l.customer_name) as c, max(l.customer_name), max(l.customer_province), min(l.date), max(l.date),
@@ -223,14 +277,24 @@ export const customerMonthStore = {
     const runs = new Map<number, CustomerWindowRow[]>();
     let run: CustomerWindowRow[] | null = null;
     let runPartner = -1;
-    for (const r of whole) {
-      if (r[0] !== runPartner) {
-        const code = codes.get(r[0]);
-        runPartner = r[0];
+    let runCode = '';
+    for (const [p, c, name, province, months] of packed) {
+      if (p !== runPartner) {
+        const code = codes.get(p);
+        runPartner = p;
         run = code === undefined ? null : [];
         if (run) runs.set(runPartner, run);
+        runCode = code ?? '';
       }
-      run?.push({ p: r[0], code: codes.get(r[0])!, c: r[1], name: r[2], province: r[3], first: r[4], last: r[5], f: r[6], m: r[7], pf: r[8], pm: r[9] });
+      if (!run || !sumPackedMonths(months, edges, sums)) continue;
+      let n = name;
+      let pr = province;
+      if ((sums.flags & 3) !== 3) {
+        const [mn, mp] = namesOf.raw().get({ ...params, p, c })!;
+        if ((sums.flags & 1) === 0) n = mn;
+        if ((sums.flags & 2) === 0) pr = mp;
+      }
+      run.push({ p, code: runCode, c, name: n, province: pr, first: sums.first, last: sums.last, f: sums.f, m: sums.m, pf: sums.pf, pm: sums.pm });
     }
     const merged = new Map<number, Map<string, CustomerWindowRow>>();
     for (const list of parts) {
@@ -266,6 +330,72 @@ export const customerMonthStore = {
     return out;
   },
 };
+
+/** Window edges as month numbers (YYYYMM): asOf's month, the current window's and the previous window's start months, and the cut months. */
+interface WindowEdges {
+  asOf: number;
+  from: number;
+  prevFrom: number;
+  cut: ReadonlySet<number>;
+}
+const monthNumber = (day: string) => Number(day.slice(0, 4)) * 100 + Number(day.slice(5, 7));
+
+/**
+ * Sums a customer's packed months (db/schema/inventory.ts `sellThroughCustomers`) by window into `out`: the whole
+ * months up to asOf's month, cut months left out (they are read from their lines). A month after `from`'s month is in
+ * the current window, one after `prevFrom`'s month up to `from`'s in the previous one. Returns false when no month
+ * counts. `flags` ORs the months' flags: bit 1 when a month read holds the customer's greatest name, 2 its province.
+ */
+function sumPackedMonths(months: string, e: WindowEdges, out: { first: string; last: string; f: number; m: number; pf: number; pm: number; flags: number }): boolean {
+  let firstMonth = 0;
+  let firstAt = 0;
+  let lastMonth = 0;
+  let lastAt = 0;
+  out.f = out.m = out.pf = out.pm = out.flags = 0;
+  const len = months.length;
+  for (let i = 0; i < len; ) {
+    const start = i;
+    let month = 0;
+    for (let k = 0; k < 6; k++) month = month * 10 + months.charCodeAt(i++) - 48;
+    i += 4; // first and last day
+    const flags = months.charCodeAt(i++) - 48;
+    let negative = false;
+    if (months.charCodeAt(i) === 45) {
+      negative = true;
+      i++;
+    }
+    let amount = 0;
+    for (let ch = months.charCodeAt(i); ch !== 58; ch = months.charCodeAt(++i)) amount = amount * 10 + ch - 48;
+    if (negative) amount = -amount;
+    i++;
+    let orders = 0;
+    for (let ch = months.charCodeAt(i); i < len && ch !== 59; ch = months.charCodeAt(++i)) orders = orders * 10 + ch - 48;
+    i++;
+    if (month > e.asOf || e.cut.has(month)) continue;
+    if (firstMonth === 0 || month < firstMonth) {
+      firstMonth = month;
+      firstAt = start;
+    }
+    if (month > lastMonth) {
+      lastMonth = month;
+      lastAt = start;
+    }
+    out.flags |= flags;
+    if (month > e.from) {
+      out.f += orders;
+      out.m += amount;
+    } else if (month > e.prevFrom) {
+      out.pf += orders;
+      out.pm += amount;
+    }
+  }
+  if (firstMonth === 0) return false;
+  out.first = dayOf(months, firstAt, 6);
+  out.last = dayOf(months, lastAt, 8);
+  return true;
+}
+/** The ISO day of a packed month's first (at + 6) or last (at + 8) day. */
+const dayOf = (months: string, at: number, day: number) => `${months.slice(at, at + 4)}-${months.slice(at + 4, at + 6)}-${months.slice(at + day, at + day + 2)}`;
 
 type RawPart = [number, string, string | null, string | null, string, string, number, number, number, number];
 const toParts = (rows: RawPart[]): Part[] => rows.map((r) => ({ p: r[0], c: r[1], name: r[2], province: r[3], first: r[4], last: r[5], f: r[6], m: r[7], pf: r[8], pm: r[9] }));

@@ -61,10 +61,6 @@ export const STORE_PENDING = [
   'electron/domain/inventory/endCustomers.ts',
   'electron/domain/inventory/inventoryOverview.ts',
   'electron/domain/inventory/territoryScope.ts',
-  'electron/domain/plans/planInputs.ts',
-  'electron/domain/plans/planStore.ts',
-  'electron/domain/plans/planWorkbook.ts',
-  'electron/domain/plans/targetUse.ts',
 ];
 
 export default tseslint.config(

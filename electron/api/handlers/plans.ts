@@ -1,5 +1,5 @@
 import type { plansContract } from '../../contract/plans';
-import * as plans from '../../domain/plans/planStore';
+import * as plans from '../../domain/plans/plans';
 import { exportPlanXlsx, importPlanXlsx } from '../../domain/plans/planWorkbook';
 import type { HandlerMap } from './types';
 

@@ -6,6 +6,7 @@ import { channelManagerMatcher } from '../channelManagers/channelManagers';
 import { territoryFilterIds, territoryMatcher, treeNodes } from '../territories/territories';
 import type { AllocNode } from './allocation';
 import type { PeriodShape } from './timeSplit';
+import { planSourceStore, type ScopeFilter } from './store';
 
 /** Partners a plan allocates to: live and working with us (not prospects, suspended or terminated partners). */
 export const PLANNED_STATUSES = ['active', 'onboarding', 'probation'] as const;
@@ -46,33 +47,6 @@ export interface PlanInputs {
   lastYearTotal: number;
 }
 
-/** Where a metric comes from: its table and the sum (quantities rounded to whole units, so weights stay exact integers). */
-function metricSource(metric: PlanMetric): { table: string; sum: string } {
-  if (metric === 'sellThroughQuantity') return { table: 'sell_through_lines', sum: 'cast(round(coalesce(sum(quantity), 0)) as integer)' };
-  if (metric === 'margin') return { table: 'sales_lines', sum: 'coalesce(sum(case when cost_minor is not null then amount_minor - cost_minor end), 0)' };
-  return { table: 'sales_lines', sum: 'coalesce(sum(amount_minor), 0)' };
-}
-
-/** The metric per partner over [from, to] (inclusive dates). */
-export function metricByPartner(ws: Workspace, metric: PlanMetric, ids: number[], from: string, to: string): Map<number, number> {
-  const m = metricSource(metric);
-  const rows = ws.sqlite
-    .prepare(`select partner_id as id, ${m.sum} as v from ${m.table} where partner_id in (select value from json_each(?)) and date between ? and ? group by partner_id`)
-    .all(JSON.stringify(ids), from, to) as Array<{ id: number; v: number }>;
-  return new Map(rows.map((r) => [r.id, r.v]));
-}
-
-/** The metric per partner and calendar month ('2025-03') over [from, to]. */
-export function metricByPartnerMonth(ws: Workspace, metric: PlanMetric, ids: number[], from: string, to: string): Array<{ id: number; month: string; v: number }> {
-  const m = metricSource(metric);
-  return ws.sqlite
-    .prepare(
-      `select partner_id as id, substr(date, 1, 7) as month, ${m.sum} as v from ${m.table}
-       where partner_id in (select value from json_each(?)) and date between ? and ? group by partner_id, substr(date, 1, 7)`,
-    )
-    .all(JSON.stringify(ids), from, to) as Array<{ id: number; month: string; v: number }>;
-}
-
 export function periodShape(period: Period, fsm: number): PeriodShape {
   return { quarters: periodsBetween(period.start, period.end, 'quarter', fsm).map((q) => ({ label: q.label, months: periodsBetween(q.start, q.end, 'month').map((m) => m.label) })) };
 }
@@ -104,36 +78,23 @@ export function planInputs(ws: Workspace, p: { metric: PlanMetric; period: strin
   const tree = treeNodes(ws);
   const byId = new Map(tree.map((t) => [t.id, t]));
   let scopeTerritory: number | null = null;
-  const where: string[] = ['p.deleted_at is null', `p.status in (${PLANNED_STATUSES.map((s) => `'${s}'`).join(',')})`];
-  const params: unknown[] = [];
+  const filter: ScopeFilter = { statuses: PLANNED_STATUSES };
   if (p.scope.kind === 'territory') {
     const m = territoryMatcher(ws)(p.scope.value);
     if (m === null) throw new DomainError(`Territory ${p.scope.value} not found`, 'NOT_FOUND');
     if (m === 'ambiguous') throw new DomainError(`Territory name ${p.scope.value} is used by more than one territory; use its code`, 'CONFLICT');
     scopeTerritory = m.id;
-    where.push('p.territory_id in (select value from json_each(?))');
-    params.push(JSON.stringify(territoryFilterIds(ws, [m.code])));
+    filter.territoryIds = territoryFilterIds(ws, [m.code]);
   } else if (p.scope.kind === 'channelType') {
-    where.push('p.channel_type = ?');
-    params.push(p.scope.value);
+    filter.channelType = p.scope.value;
   } else if (p.scope.kind === 'channelManager') {
     const m = channelManagerMatcher(ws)(p.scope.value);
     const id = m === null && /^\d+$/.test(p.scope.value) ? Number(p.scope.value) : m && m !== 'ambiguous' ? m.id : null;
     if (m === 'ambiguous') throw new DomainError(`Channel manager name ${p.scope.value} is used by more than one manager; use the e-mail`, 'CONFLICT');
     if (id === null) throw new DomainError(`Channel manager ${p.scope.value} not found`, 'NOT_FOUND');
-    where.push('p.channel_manager_id = ?');
-    params.push(id);
+    filter.channelManagerId = id;
   }
-  const rows = ws.sqlite
-    .prepare(
-      `select p.id, p.code, p.name, p.name_en as nameEn, p.tier, p.territory_id as territoryId, p.channel_manager_id as managerId,
-              m.name as managerName,
-              (select s.grade from scorecards s join evaluation_runs r on r.id = s.run_id
-                where s.partner_id = p.id and r.status = 'completed' order by r.started_at desc, r.id desc limit 1) as grade
-         from partners p left join channel_managers m on m.id = p.channel_manager_id
-        where ${where.join(' and ')} order by p.code`,
-    )
-    .all(...params) as Array<{ id: number; code: string; name: string; nameEn: string | null; tier: string; territoryId: number | null; managerId: number | null; managerName: string | null; grade: string | null }>;
+  const rows = planSourceStore.scopePartners(ws, filter);
 
   // Level 1: the territory under the scope's territory that holds the partner (its top-level territory without one).
   const levelOne = (territoryId: number | null): number | null => {
@@ -178,18 +139,18 @@ export function planInputs(ws: Workspace, p: { metric: PlanMetric; period: strin
 
   const ids = partners.map((x) => x.id);
   const ly = samePeriodLastYear(period, fsm);
-  const lyByPartner = metricByPartner(ws, p.metric, ids, ly.start, ly.end);
+  const lyByPartner = planSourceStore.metricByPartner(ws, p.metric, ids, ly.start, ly.end);
   const lastYearTotal = [...lyByPartner.values()].reduce((a, b) => a + b, 0);
   let basis = lyByPartner;
   if (p.rules.method === 'last-12-months') {
     const w = last12Months(period.start, today);
-    basis = metricByPartner(ws, p.metric, ids, w.from, w.to);
+    basis = planSourceStore.metricByPartner(ws, p.metric, ids, w.from, w.to);
   }
   const seasonality = new Map<string, bigint>();
   const months = shape.quarters.flatMap((q) => q.months);
   if (p.rules.timeSplit === 'seasonal') {
     const sums = new Map<string, number>();
-    for (const r of metricByPartnerMonth(ws, p.metric, ids, ly.start, ly.end)) sums.set(r.month, (sums.get(r.month) ?? 0) + r.v);
+    for (const r of planSourceStore.metricByPartnerMonth(ws, p.metric, ids, ly.start, ly.end)) sums.set(r.month, (sums.get(r.month) ?? 0) + r.v);
     for (const m of months) seasonality.set(m, BigInt(Math.max(0, sums.get(monthLastYear(m)) ?? 0)));
   }
   return { period, shape, quarters: shape.quarters.map((q) => q.label), months, partners, nodes, basis, seasonality, lastYearTotal };

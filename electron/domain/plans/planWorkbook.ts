@@ -10,7 +10,8 @@ import { cellText } from '../imports/recordSource';
 import { sniffFile } from '../imports/fileSniffer';
 import { inWriteTransaction } from '../../../db/writeLock';
 import type { OpContext } from '../opContext';
-import { draftAllocation, locksOf, planRow, showPlan } from './planStore';
+import { draftAllocation, locksOf, planRow, showPlan } from './plans';
+import { planStore } from './store';
 
 /**
  * A plan as a workbook a channel manager edits in Excel or WPS and brings back: one sheet, one row per node of the
@@ -184,10 +185,8 @@ export async function importPlanXlsx(ctx: OpContext, code: string, path: string)
     } catch (e) {
       throw new DomainError(`${file}: the amounts do not fit together; nothing was changed — ${(e as Error).message}`, 'DOMAIN');
     }
-    ws.sqlite.prepare('delete from target_plan_locks where plan_id = ?').run(row.id);
-    const ins = ws.sqlite.prepare('insert into target_plan_locks (plan_id, node_key, amount_minor) values (?, ?, ?)');
-    for (const [k, v] of next) ins.run(row.id, k, v);
-    ws.sqlite.prepare(`update target_plans set total_minor = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`).run(newTotal, row.id);
+    planStore.replaceLocks(ws, row.id, next);
+    planStore.update(ws, row.id, { totalMinor: newTotal });
     ctx.audit({
       entity: 'target_plan',
       entityId: row.code,

@@ -2,6 +2,7 @@ import type { Workspace } from '../../../db/database';
 import { parsePeriod, periodsBetween, type Period } from '../../../shared/period';
 import type { PlanNode, PlanRunUse } from '../../model/plans';
 import { labelsFor } from '../evaluations/targets';
+import { planStore, type StandingUseSql } from './store';
 
 /**
  * Records which published plan versions a stored run read its targets from: the versions that wrote any of the target
@@ -10,28 +11,12 @@ import { labelsFor } from '../evaluations/targets';
  * program's target metric).
  */
 export function recordTargetUse(ws: Workspace, run: { kind: 'evaluation' | 'payout'; runId: number; period: Period; metric: string; partnerIds: number[] }, fsm: number): void {
-  ws.sqlite
-    .prepare(
-      `insert or ignore into target_plan_uses (plan_version_id, run_kind, run_id, period, metric)
-       select distinct plan_version_id, @kind, @runId, @period, @metric from targets
-       where metric = @metric and plan_version_id is not null and period in (select value from json_each(@labels))
-         and partner_id in (select value from json_each(@ids))`,
-    )
-    .run({ kind: run.kind, runId: run.runId, period: run.period.label, metric: run.metric, labels: JSON.stringify(labelsFor(run.period, fsm)), ids: JSON.stringify(run.partnerIds) });
+  planStore.recordUse(ws, { runKind: run.kind, runId: run.runId, period: run.period.label, metric: run.metric }, labelsFor(run.period, fsm), run.partnerIds);
 }
 
 /** The runs that still stand on a plan's published versions: completed evaluation runs, approved or paid payout runs. */
-export function standingUses(ws: Workspace, planId: number): Array<PlanRunUse & { allocation: string }> {
-  return ws.sqlite
-    .prepare(
-      `select v.version, u.run_kind as runKind, u.run_id as runId, u.period, u.metric, v.allocation
-       from target_plan_uses u join target_plan_versions v on v.id = u.plan_version_id
-       where v.plan_id = ? and (
-         (u.run_kind = 'evaluation' and exists (select 1 from evaluation_runs r where r.id = u.run_id and r.status = 'completed'))
-         or (u.run_kind = 'payout' and exists (select 1 from payout_runs r where r.id = u.run_id and r.status in ('approved', 'paid'))))
-       order by v.version, u.run_kind, u.run_id`,
-    )
-    .all(planId) as Array<PlanRunUse & { allocation: string }>;
+export function standingUses(ws: Workspace, planId: number): StandingUseSql[] {
+  return planStore.standingUses(ws, planId);
 }
 
 /** The plan's months inside a run's period (calendar month labels, as the plan's time split uses). */

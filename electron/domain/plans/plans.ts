@@ -25,9 +25,10 @@ import { fiscalStartMonth } from '../incentives/calculate';
 import { workspaceClock } from '../system/workspaceClock';
 import { allocate } from './allocation';
 import { forecastNode } from './forecast';
-import { allocationTree, metricByPartner, planInputs, type PlanInputs } from './planInputs';
+import { allocationTree, planInputs, type PlanInputs } from './planInputs';
 import { frozenMonths, standingUses } from './targetUse';
 import { splitOverTime } from './timeSplit';
+import { planSourceStore, planStore, planTargetStore, type VersionRowSql } from './store';
 
 interface PlanRow {
   id: number;
@@ -42,16 +43,13 @@ interface PlanRow {
 }
 
 export function planRow(ws: Workspace, code: string): PlanRow {
-  const r = ws.sqlite
-    .prepare('select id, code, name, metric, period, scope, total_minor as totalMinor, rules, updated_at as updatedAt from target_plans where code = ? collate nocase')
-    .get(code) as (Omit<PlanRow, 'scope' | 'rules'> & { scope: string; rules: string }) | undefined;
+  const r = planStore.byCode(ws, code);
   if (!r) throw new DomainError(`Target plan ${code} not found`, 'NOT_FOUND');
-  return { ...r, scope: planScope.parse(JSON.parse(r.scope)), rules: planRulesInput.parse(JSON.parse(r.rules)) };
+  return { ...r, metric: r.metric as PlanMetric, scope: planScope.parse(r.scope), rules: planRulesInput.parse(r.rules) };
 }
 
 export function locksOf(ws: Workspace, planId: number): Map<string, number> {
-  const rows = ws.sqlite.prepare('select node_key as k, amount_minor as v from target_plan_locks where plan_id = ?').all(planId) as Array<{ k: string; v: number }>;
-  return new Map(rows.map((r) => [r.k, r.v]));
+  return planStore.locks(ws, planId);
 }
 
 const today = (ws: Workspace) => workspaceClock(ws).today();
@@ -148,7 +146,7 @@ export function allocationsOf(nodes: PlanNode[]): PlanAllocation[] {
 }
 
 export function createPlan(ws: Workspace, input: PlanCreateInput, user: string): PlanDetail {
-  if (ws.sqlite.prepare('select 1 from target_plans where code = ? collate nocase').get(input.code)) throw new DomainError(`Target plan ${input.code} already exists`, 'CONFLICT');
+  if (planStore.codeTaken(ws, input.code)) throw new DomainError(`Target plan ${input.code} already exists`, 'CONFLICT');
   let total = input.totalMinor;
   if (total === undefined) {
     const inputs = planInputs(ws, input, fiscalStartMonth(ws), today(ws));
@@ -157,9 +155,7 @@ export function createPlan(ws: Workspace, input: PlanCreateInput, user: string):
   }
   // Computes the allocation first, so a plan that cannot be allocated is refused before it is stored.
   draftAllocation(ws, { ...input, totalMinor: total }, new Map());
-  ws.sqlite
-    .prepare('insert into target_plans (code, name, metric, period, scope, total_minor, rules, created_by) values (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(input.code, input.name ?? null, input.metric, input.period, JSON.stringify(input.scope), total, JSON.stringify(input.rules), user);
+  planStore.insert(ws, { code: input.code, name: input.name ?? null, metric: input.metric, period: input.period, scope: input.scope, totalMinor: total, rules: input.rules, createdBy: user });
   return showPlan(ws, { code: input.code });
 }
 
@@ -169,9 +165,7 @@ export function updatePlan(ws: Workspace, input: PlanUpdateInput): { before: Pla
   const rules = input.rules ? planRulesInput.parse({ ...row.rules, ...input.rules }) : row.rules;
   const total = input.totalMinor ?? row.totalMinor;
   draftAllocation(ws, { ...row, rules, totalMinor: total }, locksOf(ws, row.id));
-  ws.sqlite
-    .prepare(`update target_plans set name = ?, total_minor = ?, rules = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`)
-    .run(input.name === undefined ? row.name : input.name, total, JSON.stringify(rules), row.id);
+  planStore.update(ws, row.id, { name: input.name === undefined ? row.name : input.name, totalMinor: total, rules });
   return { before, after: showPlan(ws, { code: row.code }) };
 }
 
@@ -184,41 +178,20 @@ export function lockNode(ws: Workspace, input: PlanLockInput): PlanDetail {
   if (input.amountMinor === null) locks.delete(node);
   else locks.set(node, input.amountMinor);
   draftAllocation(ws, row, locks);
-  if (input.amountMinor === null) ws.sqlite.prepare('delete from target_plan_locks where plan_id = ? and node_key = ?').run(row.id, node);
-  else
-    ws.sqlite
-      .prepare('insert into target_plan_locks (plan_id, node_key, amount_minor) values (?, ?, ?) on conflict(plan_id, node_key) do update set amount_minor = excluded.amount_minor')
-      .run(row.id, node, input.amountMinor);
-  ws.sqlite.prepare(`update target_plans set updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`).run(row.id);
+  if (input.amountMinor === null) planStore.removeLock(ws, row.id, node);
+  else planStore.setLock(ws, row.id, node, input.amountMinor);
+  planStore.update(ws, row.id, {});
   return showPlan(ws, { code: row.code });
 }
 
-interface VersionRow {
-  id: number;
-  version: number;
-  totalMinor: number;
-  allocation: string;
-  publishedAt: string;
-  publishedBy: string;
-}
-
-function versionsOf(ws: Workspace, planId: number): VersionRow[] {
-  return ws.sqlite
-    .prepare('select id, version, total_minor as totalMinor, allocation, published_at as publishedAt, published_by as publishedBy from target_plan_versions where plan_id = ? order by version')
-    .all(planId) as VersionRow[];
+function versionsOf(ws: Workspace, planId: number): VersionRowSql[] {
+  return planStore.versions(ws, planId);
 }
 
 /** The runs that read their targets from each version (recorded when the run was stored): evaluation runs that completed, payout runs not void. */
-function usedBy(ws: Workspace, versions: VersionRow[]): PlanVersionSummary['usedBy'][] {
-  const q = ws.sqlite.prepare(
-    `select u.run_kind as kind, u.run_id as id from target_plan_uses u
-     where u.plan_version_id = ? and (
-       (u.run_kind = 'evaluation' and exists (select 1 from evaluation_runs r where r.id = u.run_id and r.status = 'completed'))
-       or (u.run_kind = 'payout' and exists (select 1 from payout_runs r where r.id = u.run_id and r.status <> 'void')))
-     order by u.run_id`,
-  );
+function usedBy(ws: Workspace, versions: VersionRowSql[]): PlanVersionSummary['usedBy'][] {
   return versions.map((v) => {
-    const rows = q.all(v.id) as Array<{ kind: 'evaluation' | 'payout'; id: number }>;
+    const rows = planStore.runsOfVersion(ws, v.id);
     const ids = (k: string) => [...new Set(rows.filter((r) => r.kind === k).map((r) => r.id))];
     return { evaluationRuns: ids('evaluation'), payoutRuns: ids('payout') };
   });
@@ -243,8 +216,7 @@ function summaryOf(ws: Workspace, row: PlanRow, versions = versionsOf(ws, row.id
 }
 
 export function listPlans(ws: Workspace): PlanSummary[] {
-  const codes = ws.sqlite.prepare('select code from target_plans order by period desc, code').all() as Array<{ code: string }>;
-  return codes.map(({ code }) => summaryOf(ws, planRow(ws, code)));
+  return planStore.codes(ws).map((code) => summaryOf(ws, planRow(ws, code)));
 }
 
 /**
@@ -299,18 +271,21 @@ function attainment(ws: Workspace, row: PlanRow, inputs: PlanInputs, nodes: Plan
   const period = inputs.period;
   const ly = samePeriodLastYear(period, fsm);
   const codes = new Map(inputs.partners.map((p) => [p.code, p.id]));
-  const ids = nodes.filter((n) => n.kind === 'partner').map((n) => codes.get(n.code!) ?? partnerIdOf(ws, n.code!)).filter((x): x is number => x !== null);
+  // A version may name partners the scope no longer holds (left, deleted): their ids are read once, when needed.
+  let every: Map<string, number> | undefined;
+  const partnerIdOf = (code: string) => codes.get(code) ?? (every ??= planSourceStore.partnerIdsByCode(ws)).get(code) ?? null;
+  const ids = nodes.filter((n) => n.kind === 'partner').map((n) => partnerIdOf(n.code!)).filter((x): x is number => x !== null);
   const to = asOf < period.end ? asOf : period.end;
   const lyTo = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`.replace(/-02-29$/, '-02-28');
-  const actual = asOf < period.start ? new Map<number, number>() : metricByPartner(ws, row.metric, ids, period.start, to);
-  const lyToDate = asOf < period.start ? new Map<number, number>() : metricByPartner(ws, row.metric, ids, ly.start, lyTo);
-  const lyFull = metricByPartner(ws, row.metric, ids, ly.start, ly.end);
+  const actual = asOf < period.start ? new Map<number, number>() : planSourceStore.metricByPartner(ws, row.metric, ids, period.start, to);
+  const lyToDate = asOf < period.start ? new Map<number, number>() : planSourceStore.metricByPartner(ws, row.metric, ids, ly.start, lyTo);
+  const lyFull = planSourceStore.metricByPartner(ws, row.metric, ids, ly.start, ly.end);
   const sums = new Map<string, { a: number; l: number; f: number }>();
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   for (const n of [...nodes].reverse()) {
     const s = sums.get(n.key) ?? { a: 0, l: 0, f: 0 };
     if (n.kind === 'partner') {
-      const id = codes.get(n.code!) ?? partnerIdOf(ws, n.code!);
+      const id = partnerIdOf(n.code!);
       if (id !== null) {
         s.a = actual.get(id) ?? 0;
         s.l = lyToDate.get(id) ?? 0;
@@ -349,11 +324,6 @@ function attainment(ws: Workspace, row: PlanRow, inputs: PlanInputs, nodes: Plan
   return { rows, elapsedDays, periodDays };
 }
 
-function partnerIdOf(ws: Workspace, code: string): number | null {
-  const r = ws.sqlite.prepare('select id from partners where code = ?').get(code) as { id: number } | undefined;
-  return r?.id ?? null;
-}
-
 /** Period labels a partner's targets are written for: the plan period, its halves (of a year), quarters and months, each with its months. */
 function targetLabels(period: string, node: PlanNode): Array<[string, number, string[]]> {
   const quarters = Object.entries(node.quarters);
@@ -388,16 +358,9 @@ export function publishPlan(ws: Workspace, code: string, user: string): PlanPubl
   const versions = versionsOf(ws, row.id);
   const version = (versions.at(-1)?.version ?? 0) + 1;
   const publishedAt = new Date().toISOString();
-  const versionId = Number(
-    ws.sqlite
-      .prepare('insert into target_plan_versions (plan_id, version, total_minor, rules, allocation, published_at, published_by) values (?, ?, ?, ?, ?, ?, ?)')
-      .run(row.id, version, row.totalMinor, JSON.stringify(row.rules), JSON.stringify(nodes), publishedAt, user).lastInsertRowid,
-  );
-  const upsert = ws.sqlite.prepare(
-    `insert into targets (partner_id, period, metric, value, plan_version_id) values (?, ?, ?, ?, ?)
-     on conflict(partner_id, period, metric) do update set value = excluded.value, plan_version_id = excluded.plan_version_id, import_id = null`,
-  );
-  const ids = new Map((ws.sqlite.prepare('select id, code from partners').all() as Array<{ id: number; code: string }>).map((r) => [r.code, r.id]));
+  const versionId = planStore.insertVersion(ws, { planId: row.id, version, totalMinor: row.totalMinor, rules: row.rules, allocation: nodes, publishedAt, publishedBy: user });
+  const write = planTargetStore.writer(ws);
+  const ids = planSourceStore.partnerIdsByCode(ws);
   const metrics = levelMetrics(row.metric);
   const levels: Array<[string, number]> = [
     [metrics.target, 1],
@@ -418,7 +381,7 @@ export function publishPlan(ws: Workspace, code: string, user: string): PlanPubl
         continue;
       }
       for (const [metric, rate] of levels) {
-        upsert.run(id, label, metric, rate === 1 ? value : applyRate(value, rate), versionId);
+        write({ partnerId: id, period: label, metric, value: rate === 1 ? value : applyRate(value, rate), planVersionId: versionId });
         written++;
       }
     }
@@ -431,20 +394,11 @@ export function publishPlan(ws: Workspace, code: string, user: string): PlanPubl
     for (const [pcode, months] of frozen) {
       const pid = ids.get(pcode);
       if (pid === undefined || inPlan.has(pid)) continue;
-      const old = ws.sqlite
-        .prepare(`select distinct period from targets where partner_id = ? and plan_version_id in (select id from target_plan_versions where plan_id = ?)`)
-        .all(pid, row.id) as Array<{ period: string }>;
-      for (const o of old) {
-        if (monthsOfLabel(o.period, fsm).every((m) => months.has(m))) keep.push({ p: pid, l: o.period });
+      for (const period of planTargetStore.periodsFromPlan(ws, pid, row.id)) {
+        if (monthsOfLabel(period, fsm).every((m) => months.has(m))) keep.push({ p: pid, l: period });
       }
     }
-    ws.sqlite
-      .prepare(
-        `delete from targets where plan_version_id in (select id from target_plan_versions where plan_id = ? and id <> ?)
-           and partner_id not in (select value from json_each(?))
-           and not exists (select 1 from json_each(?) k where json_extract(k.value, '$.p') = targets.partner_id and json_extract(k.value, '$.l') = targets.period)`,
-      )
-      .run(row.id, versionId, JSON.stringify([...inPlan]), JSON.stringify(keep));
+    planTargetStore.removeLeftOut(ws, row.id, versionId, [...inPlan], keep);
   }
   return { code: row.code, version, totalMinor: row.totalMinor, targetsWritten: written, targetsKept: kept };
 }

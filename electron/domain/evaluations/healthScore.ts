@@ -66,7 +66,13 @@ export function healthScore(k: PartnerKpis, weights: ScoreWeights): ScoreResult 
 }
 
 function roundParts(parts: Record<ScorePart, number | null>): Record<ScorePart, number | null> {
-  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v === null ? null : Math.round(v * 10000) / 10000])) as Record<ScorePart, number | null>;
+  // A loop, not fromEntries(entries().map()): two scorecards' worth of arrays per partner were a visible share of a run.
+  const out = {} as Record<ScorePart, number | null>;
+  for (const k in parts) {
+    const v = parts[k as ScorePart];
+    out[k as ScorePart] = v === null ? null : Math.round(v * 10000) / 10000;
+  }
+  return out;
 }
 
 export function gradeOf(score: number, bands: GradeBands): Grade {

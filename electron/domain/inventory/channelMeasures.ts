@@ -54,14 +54,15 @@ export function channelMeasures(ws: Workspace, period: Period, partnerIds: reado
   for (const r of firstIn.all(range) as Stock[]) if (!opening.has(r.p)) opening.set(r.p, r);
 
   // 窜货: lines per partner and customer province, judged against the provinces inside the partner's territory.
-  const inside = insideProvinces(ws, partnerIds);
+  // The partners' provinces only when some line has a customer province (most workspaces report none).
+  let inside: Map<number, Set<number>> | null = null;
   const byProvince = s.prepare(
     `select partner_id as p, customer_territory_id as t, count(*) as n, coalesce(sum(amount_minor), 0) as a from sell_through_lines
      where ${inIds} and date between @start and @end and quantity > 0 and customer_territory_id is not null group by partner_id, customer_territory_id`,
   );
   const cross = new Map<number, { located: number; lines: number; amount: number }>();
   for (const r of byProvince.all(range) as Array<{ p: number; t: number; n: number; a: number }>) {
-    const scope = inside.get(r.p);
+    const scope = (inside ??= insideProvinces(ws, partnerIds)).get(r.p);
     if (!scope) continue;
     const c = cross.get(r.p) ?? { located: 0, lines: 0, amount: 0 };
     c.located += r.n;

@@ -119,22 +119,32 @@ export class KpiSource {
     const read = this.lines.get(p.label);
     if (read) return read;
     let m = this.money.get(p.label);
-    if (!m) {
-      m = new Map();
-      for (const r of this.sql.monthTotals.all({ ids: this.ids, from: monthIndex(p.start), to: monthIndex(p.end) })) {
-        m.set(r.p, { rev: r.rev, revC: r.revC, cost: r.cost, qty: r.qty, orders: 0 });
-      }
-      this.money.set(p.label, m);
+    if (!m) this.money.set(p.label, (m = this.monthTotals(p)));
+    return m;
+  }
+
+  private monthTotals(p: Period): Map<number, PeriodSales> {
+    const m = new Map<number, PeriodSales>();
+    for (const r of this.sql.monthTotals.all({ ids: this.ids, from: monthIndex(p.start), to: monthIndex(p.end) })) {
+      m.set(r.p, { rev: r.rev, revC: r.revC, cost: r.cost, qty: r.qty, orders: 0 });
     }
     return m;
   }
 
-  /** Money, quantity and distinct orders per partner for a period, from its lines (one grouped index scan, cached). */
+  /**
+   * Money, quantity and distinct orders per partner for a period: the money from the month totals, the quantity and
+   * distinct orders from its lines (one grouped index scan); cached.
+   */
   linesFor(p: Period): Map<number, PeriodSales> {
     let m = this.lines.get(p.label);
     if (!m) {
+      const money = this.money.get(p.label) ?? this.monthTotals(p);
       m = new Map();
-      for (const r of this.sql.periodLines.all({ ids: this.ids, start: p.start, end: p.end })) m.set(r.p, { rev: r.rev, revC: r.revC, cost: r.cost, qty: r.qty, orders: r.orders });
+      for (const r of this.sql.periodLines.all({ ids: this.ids, start: p.start, end: p.end })) {
+        const t = money.get(r.p);
+        // A partner whose lines in the period all lack an order and sum to nothing still has a row in both reads.
+        m.set(r.p, { rev: t?.rev ?? 0, revC: t?.revC ?? null, cost: t?.cost ?? null, qty: r.qty, orders: r.orders });
+      }
       this.lines.set(p.label, m);
     }
     return m;

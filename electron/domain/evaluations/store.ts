@@ -127,9 +127,11 @@ const IN_IDS = 'partner_id in (select value from json_each(@ids))';
 
 function prepareKpis(s: Sqlite) {
   return {
-    periodLines: s.prepare<{ ids: string; start: string; end: string }, SalesMoney & { orders: number }>(
-      `select partner_id as p, sum(amount_minor) as rev, sum(case when cost_minor is not null then amount_minor end) as revC, sum(cost_minor) as cost,
-         sum(quantity) as qty, count(distinct order_ref) as orders
+    // The money of the evaluated period comes from the month totals (integer sums: the same to the fen); its lines are
+    // scanned for what months cannot give — distinct orders, and the sell-in quantity summed line by line (a fractional
+    // quantity summed per month first could differ in the last binary digit).
+    periodLines: s.prepare<{ ids: string; start: string; end: string }, { p: number; qty: number; orders: number }>(
+      `select partner_id as p, sum(quantity) as qty, count(distinct order_ref) as orders
        from sales_lines where ${IN_IDS} and date between @start and @end group by partner_id`,
     ),
     monthTotals: s.prepare<{ ids: string; from: number; to: number }, SalesMoney>(

@@ -208,6 +208,14 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
         ? `HQ server${p.server ? ` ${String(p.server)}` : ''} asks for a password and none was found: save it in the OS keychain (Settings → HQ), or give a key file (--password-file), PGPASSWORD or a ~/.pgpass line.`
         : `HQ server${p.server ? ` ${String(p.server)}` : ''} refused the login: check the role in the address and the password (OS keychain, key file, PGPASSWORD or ~/.pgpass).`,
   },
+  'hq.fiscalStartMonth': {
+    'zh-CN': (p) => `--fiscal-start-month 应为 1–12 的月份（收到 ${String(p.value)}）。`,
+    en: (p) => `--fiscal-start-month must be a month 1–12 (got ${String(p.value)}).`,
+  },
+  'hq.publishCancelled': {
+    'zh-CN': (p) => `上报已取消：已发送 ${String(p.changes ?? 0)} 项变更，其余变更保留在本工作区，下次上报时发送。`,
+    en: (p) => `Publishing was cancelled after ${String(p.changes ?? 0)} change(s); the rest stay in this workspace and are sent on the next publish.`,
+  },
   NOT_CONFIGURED: {
     'zh-CN': () => '尚未配置总部连接：请先在“设置 → 总部”中填写总部地址和办事处并保存。',
     en: () => 'No HQ connection is configured: enter the HQ address and the office under Settings → HQ first, then Save.',

@@ -12,9 +12,20 @@ export interface HqStatus {
   passwordInKeychain: boolean;
   lastAttemptAt: string | null;
   lastSuccessAt: string | null;
-  lastError: string | null;
+  lastError: PublishFailure | null;
   /** Changes waiting to be published. */
   pending: number;
+}
+
+/**
+ * Why the last publish failed, as stored in the workspace: the refusal's reason and params (rendered in the reader's
+ * language by shared/errorMessages, like any refusal) and its English message for logs. A failure recorded before
+ * reasons were stored has its message only.
+ */
+export interface PublishFailure {
+  message: string;
+  reason?: string;
+  params?: Record<string, unknown>;
 }
 
 export const hqUrl = z
@@ -32,6 +43,10 @@ export const hqUrl = z
 
 export interface HqDashboard {
   period: string;
+  /** The period's first and last day: a fiscal period when the company's fiscal year does not start in January. */
+  start: string;
+  end: string;
+  fiscalStartMonth: number;
   revenueByOffice: Array<{ office: string; revenueMinor: number; partners: number }>;
   revenueByTerritory: Array<{ office: string; territory: string | null; revenueMinor: number }>;
   grades: Array<{ grade: string; partners: number }>;

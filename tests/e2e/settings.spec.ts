@@ -128,9 +128,15 @@ test.describe('settings: backups, evaluation schedules and rules (browser mode o
     await refetched;
     await expect(hq.getByTestId('error-banner')).toContainText('cannot be reached right now');
     await expect(hq.getByTestId('hq-office')).toHaveValue('E2E 新办事处（未保存）');
+    await expect(hq.getByTestId('hq-last-error')).toContainText('cannot be reached right now');
     // Leave no HQ address behind for other specs.
     await hq.getByTestId('hq-url').fill('');
     await hq.getByTestId('hq-save').click();
     await expect(hq.getByTestId('hq-publish')).toBeDisabled();
+    // The last failure is stored as its reason and params: the Chinese window words it in Chinese.
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect(page.getByTestId('hq-last-error')).toContainText('当前无法连接总部服务器 127.0.0.1:1/pwb_hq');
+    await expect(page.getByTestId('hq-last-error')).toContainText('数据没有丢失');
+    await expect(page.getByTestId('hq-last-error')).not.toContainText('cannot be reached');
   });
 });

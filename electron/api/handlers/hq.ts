@@ -7,7 +7,7 @@ import { checkHqSchema } from '../../domain/hq/hqSchema';
 import { publishToHq } from '../../domain/hq/publish';
 import { listReference } from '../../domain/hq/referenceData';
 import { publishState, readIdentity, setOfficeName } from '../../domain/hq/workspaceIdentity';
-import { getSetting, setSetting } from '../../domain/system/settingsStore';
+import { getSetting, readSetting, setSetting } from '../../domain/system/settingsStore';
 import type { SettingKey } from '../../model/settings';
 import { hqPasswordVault } from '../../domain/hq/hqPasswordVault';
 import { configuredConnection, configuredUrl, HQ_PASSWORD_FILE_SETTING, HQ_URL_SETTING } from '../../domain/hq/hqSettings';
@@ -83,6 +83,6 @@ export const hqHandlers: HandlerMap<keyof typeof hqContract> = {
   'hq.dashboard': ({ ws }, { period }) =>
     withHq(configuredConnection(ws), async (c) => {
       await checkHqSchema(c);
-      return hqDashboard(c, period);
+      return hqDashboard(c, period, readSetting(ws.db, 'company.fiscalStartMonth') ?? 1);
     }),
 };

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { openWorkspace } from '../../../db/database';
 import { ApiError, DomainError } from '../../../shared/errors';
+import { errorText, messageLanguage, type MessageLanguage } from '../../../shared/errorMessages';
 import { backupBeforeMigration } from '../../domain/backups/backupService';
 import { withHq, type HqConnectionOptions } from '../../domain/hq/hqConnection';
 import { hqConflicts, hqDashboard, hqReport } from '../../domain/hq/hqReport';
@@ -9,6 +10,7 @@ import { createOfficeRole, setupHqSchema, checkHqSchema } from '../../domain/hq/
 import { publishToHq } from '../../domain/hq/publish';
 import { createOpContext } from '../../domain/opContext';
 import { currentUser } from '../../domain/system/userProfile';
+import { readSetting } from '../../domain/system/settingsStore';
 import { listReference, publishReference, pullReference, referenceKind, type ReferenceItem } from '../../domain/hq/referenceData';
 import { publishState, readIdentity } from '../../domain/hq/workspaceIdentity';
 import { action, common, defaultWorkspacePath, output, type CommonOptions } from '../runtime';
@@ -55,6 +57,37 @@ async function withWorkspace<T>(opts: CommonOptions, fn: (ws: ReturnType<typeof 
   } finally {
     ws.close();
   }
+}
+
+interface FiscalOptions {
+  fiscalStartMonth?: string;
+}
+
+/** Reports name fiscal periods as the workspace's evaluations and payout runs do. */
+function fiscalOption(cmd: Command): Command {
+  return cmd.option('--fiscal-start-month <month>', "first month of the fiscal year, 1–12 (default: the workspace's company.fiscalStartMonth when --db or the default workspace exists, else 1)");
+}
+
+/** --fiscal-start-month, else the workspace's setting (--db, PWB_DB or the default workspace, when there is one), else 1. */
+async function fiscalStartMonthOf(opts: CommonOptions & FiscalOptions): Promise<number> {
+  if (opts.fiscalStartMonth !== undefined) {
+    const m = Number(opts.fiscalStartMonth);
+    if (!Number.isInteger(m) || m < 1 || m > 12) throw new DomainError(`--fiscal-start-month must be a month 1–12 (got ${opts.fiscalStartMonth})`, 'DOMAIN', { reason: 'hq.fiscalStartMonth', params: { value: opts.fiscalStartMonth } });
+    return m;
+  }
+  if (!existsSync(opts.db ?? defaultWorkspacePath())) return 1;
+  return withWorkspace(opts, async (ws) => readSetting(ws.db, 'company.fiscalStartMonth') ?? 1);
+}
+
+/** `pwb hq status` in the reader's language; the last failure worded from its stored reason, like any refusal. */
+function statusText(r: ReturnType<typeof readIdentity> & ReturnType<typeof publishState>, lang: MessageLanguage): string {
+  const zh = lang === 'zh-CN';
+  const failure = r.lastError ? errorText({ message: r.lastError.message, data: r.lastError.reason ? { reason: r.lastError.reason, params: r.lastError.params ?? {} } : undefined }, lang) : null;
+  return [
+    zh ? `工作区 ${r.workspaceId}，办事处 ${r.officeName ?? '（未填写）'}` : `Workspace ${r.workspaceId}, office ${r.officeName ?? '(not named)'}`,
+    zh ? `上次成功上报：${r.lastSuccessAt ?? '从未'}；${r.pending} 项变更待上报` : `Last publish: ${r.lastSuccessAt ?? 'never'}; ${r.pending} change(s) waiting`,
+    ...(failure ? [zh ? `上次上报失败（${r.lastAttemptAt ?? ''}）：${failure}` : `Last attempt failed (${r.lastAttemptAt ?? ''}): ${failure}`] : []),
+  ].join('\n');
 }
 
 const money = (minor: number) => (minor / 100).toFixed(2);
@@ -112,21 +145,20 @@ export function register(program: Command): void {
   );
 
   hqCommon(hq.command('status').description('this workspace\'s HQ identity and the last publish')).action(
-    hqAction('hq.status', async (opts: CommonOptions) => {
+    hqAction('hq.status', async (opts: CommonOptions & { lang?: string }) => {
       await withWorkspace(opts, async (ws) => {
         const r = { ...readIdentity(ws), ...publishState(ws) };
-        output(opts, r, () =>
-          [`Workspace ${r.workspaceId}, office ${r.officeName ?? '(not named)'}`, `Last publish: ${r.lastSuccessAt ?? 'never'}; ${r.pending} change(s) waiting`, ...(r.lastError ? [`Last error: ${r.lastError}`] : [])].join('\n'),
-        );
+        output(opts, r, () => statusText(r, messageLanguage(opts.lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG)));
       });
     }),
   );
 
-  hqOption(hq.command('report').description('per office and partner: revenue, orders, attainment, grade, payouts').requiredOption('--period <label>', 'e.g. 2025-Q1')).action(
-    hqAction('hq.report', async (opts: HqOptions & { period: string }) => {
+  fiscalOption(hqOption(hq.command('report').description('per office and partner: revenue, orders, attainment, grade, payouts').requiredOption('--period <label>', 'e.g. 2025-Q1'))).action(
+    hqAction('hq.report', async (opts: HqOptions & FiscalOptions & { period: string }) => {
+      const fsm = await fiscalStartMonthOf(opts);
       const rows = await withHq(connection(opts), async (c) => {
         await checkHqSchema(c);
-        return hqReport(c, opts.period);
+        return hqReport(c, opts.period, fsm);
       });
       output(opts, rows, () =>
         [...rows.map((r) => `${r.office}\t${r.partnerCode}\t${money(r.revenueMinor)}\t${r.orders}\t${r.attainment ?? ''}\t${r.grade ?? ''}\t${money(r.payoutMinor)}`), `${rows.length} row(s)`].join('\n'),
@@ -134,15 +166,16 @@ export function register(program: Command): void {
     }),
   );
 
-  hqOption(hq.command('dashboard').description('HQ figures: revenue by office and territory, grades, top/bottom partners, payouts, risks').requiredOption('--period <label>', 'e.g. 2025-Q1')).action(
-    hqAction('hq.dashboard', async (opts: HqOptions & { period: string }) => {
+  fiscalOption(hqOption(hq.command('dashboard').description('HQ figures: revenue by office and territory, grades, top/bottom partners, payouts, risks').requiredOption('--period <label>', 'e.g. 2025-Q1'))).action(
+    hqAction('hq.dashboard', async (opts: HqOptions & FiscalOptions & { period: string }) => {
+      const fsm = await fiscalStartMonthOf(opts);
       const d = await withHq(connection(opts), async (c) => {
         await checkHqSchema(c);
-        return hqDashboard(c, opts.period);
+        return hqDashboard(c, opts.period, fsm);
       });
       output(opts, d, () =>
         [
-          `Period ${d.period}`,
+          `Period ${d.period} (${d.start} – ${d.end})`,
           ...d.revenueByOffice.map((o) => `  ${o.office}: ${money(o.revenueMinor)} (${o.partners} partners)`),
           `Grades: ${d.grades.map((g) => `${g.grade} ${g.partners}`).join(', ')}`,
           `Risks open: ${d.risksByLevel.map((r) => `${r.level} ${r.open}`).join(', ')}`,

@@ -11,7 +11,8 @@ function period(label: string, fiscalStartMonth = 1) {
 }
 
 /**
- * Revenue and distinct orders per office and partner over [$1, $2]. A calendar quarter reads the quarter summary
+ * Revenue and distinct orders per office and partner over [$1, $2]. A period that is one calendar quarter — any
+ * quarter when the fiscal year starts in January, April, July or October — reads the quarter summary
  * (hq.sales_summary), and from the lines only the partner-quarters marked stale (changed by a batch the summary was not
  * yet recomputed for); any other period aggregates the lines. Orders: per order first, then per partner (two hash
  * aggregates instead of sorting the period's lines for count(DISTINCT)).
@@ -57,9 +58,14 @@ const PERIOD_CTES = `
     GROUP BY 1, 2
   )`;
 
-/** Per office and partner: revenue and orders from the published sales lines, attainment and grade from the latest scorecard, payouts approved or paid. */
-export async function hqReport(client: pg.Client, label: string): Promise<HqReportRow[]> {
-  const p = period(label);
+/**
+ * Per office and partner: revenue and orders from the published sales lines, attainment and grade from the latest
+ * scorecard, payouts approved or paid. `fiscalStartMonth` (the workspace's `company.fiscalStartMonth`) makes the label
+ * the company's fiscal period, as the offices' evaluations and payout runs name theirs: with April, 2025-Q1 is
+ * 2024-04-01 – 2024-06-30, and scorecards and payouts are matched by that same label.
+ */
+export async function hqReport(client: pg.Client, label: string, fiscalStartMonth = 1): Promise<HqReportRow[]> {
+  const p = period(label, fiscalStartMonth);
   const r = await client.query(
     `WITH ${PERIOD_CTES}, ${salesCte(p)},
      keys AS (SELECT office_id, partner_id FROM sales UNION SELECT office_id, partner_id FROM cards UNION SELECT office_id, partner_id FROM payouts)
@@ -79,9 +85,9 @@ export async function hqReport(client: pg.Client, label: string): Promise<HqRepo
 }
 
 /** The HQ section's figures across offices (one query each; the report rows serve top/bottom). */
-export async function hqDashboard(client: pg.Client, label: string): Promise<HqDashboard> {
-  const p = period(label);
-  const rows = await hqReport(client, label);
+export async function hqDashboard(client: pg.Client, label: string, fiscalStartMonth = 1): Promise<HqDashboard> {
+  const p = period(label, fiscalStartMonth);
+  const rows = await hqReport(client, label, fiscalStartMonth);
   const byOffice = new Map<string, { revenueMinor: number; partners: number; payoutMinor: number }>();
   const grades = new Map<string, number>();
   for (const r of rows) {
@@ -121,6 +127,9 @@ export async function hqDashboard(client: pg.Client, label: string): Promise<HqD
   const ranked = rows.filter((r) => r.revenueMinor > 0).sort((a, b) => b.revenueMinor - a.revenueMinor || a.office.localeCompare(b.office) || a.partnerCode.localeCompare(b.partnerCode));
   return {
     period: p.label,
+    start: p.start,
+    end: p.end,
+    fiscalStartMonth,
     revenueByOffice: [...byOffice].map(([office, v]) => ({ office, revenueMinor: v.revenueMinor, partners: v.partners })),
     revenueByTerritory: territory.rows.map((r) => ({ ...r, revenueMinor: Number(r.revenueMinor) })),
     grades: [...grades].sort().map(([grade, partners]) => ({ grade, partners })),

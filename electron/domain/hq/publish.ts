@@ -8,7 +8,8 @@ import { checkHqSchema } from './hqSchema';
 import { connectHq, hqError, type HqConnectionOptions } from './hqConnection';
 import { hqStore, publishLog, type RecordRow, type SalesLineValues } from './store';
 import { readIdentity, setOfficeName } from './workspaceIdentity';
-import { PublishResult } from '../../model/hq';
+import type { PublishFailure, PublishResult } from '../../model/hq';
+import { errorReason } from '../../../shared/errorMessages';
 
 export interface PublishOptions {
   hq: HqConnectionOptions;
@@ -105,6 +106,13 @@ async function applyBatch(client: pg.Client, officeId: string, partition: string
   return true;
 }
 
+/** What is stored of a failed publish: the refusal's reason and params (for the reader's language) and its message. */
+function failureOf(e: unknown): PublishFailure {
+  const message = e instanceof Error ? e.message : String(e);
+  const r = e instanceof DomainError ? errorReason(e.data) : null;
+  return r ? { message, reason: r.reason, params: r.params } : { message };
+}
+
 /**
  * HQ does not hold this workspace's history: its mark is ahead of the workspace's log (a workspace restored from a
  * backup) or behind what was published before (another or a restored HQ). Removes the office's rows at HQ, then logs
@@ -135,7 +143,7 @@ export async function publishToHq(ctx: OpContext, opts: PublishOptions): Promise
   try {
     client = await connectHq(opts.hq);
   } catch (e) {
-    publishLog.recordFailure(ws, now(), (e as Error).message);
+    publishLog.recordFailure(ws, now(), failureOf(e));
     throw e;
   }
   const started = performance.now();
@@ -208,11 +216,15 @@ export async function publishToHq(ctx: OpContext, opts: PublishOptions): Promise
     return result;
   } catch (e) {
     if (e instanceof JobCancelled) {
-      publishLog.recordFailure(ws, now(), `cancelled after ${result.changes} change(s); the rest are sent on the next publish`);
+      publishLog.recordFailure(ws, now(), {
+        message: `cancelled after ${result.changes} change(s); the rest are sent on the next publish`,
+        reason: 'hq.publishCancelled',
+        params: { changes: result.changes },
+      });
       throw e;
     }
     const err = hqError(e, opts.hq.url);
-    publishLog.recordFailure(ws, now(), err.message);
+    publishLog.recordFailure(ws, now(), failureOf(err));
     throw err;
   } finally {
     await client.end().catch(() => undefined);

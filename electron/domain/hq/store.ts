@@ -7,6 +7,7 @@ import type { changeLog, hqPublishState } from '../../../db/schema';
 import type { offices, salesLines } from '../../../db/hq/schema';
 import type { Workspace } from '../../../db/database';
 import { lazyModule } from '../lazyModule';
+import type { PublishFailure } from '../../model/hq';
 
 /**
  * The HQ publish store: every statement publishing runs, on both sides — the workspace's change log and publish state
@@ -121,10 +122,31 @@ export const publishLog = {
   recordSuccess(ws: Workspace, at: string, seq: number): void {
     stmt<[string, string, number]>(ws, 'UPDATE hq_publish_state SET last_attempt_at = ?, last_success_at = ?, last_seq = ?, last_error = NULL WHERE id = 1').run(at, at, seq);
   },
-  recordFailure(ws: Workspace, at: string, error: string): void {
-    stmt<[string, string]>(ws, 'UPDATE hq_publish_state SET last_attempt_at = ?, last_error = ? WHERE id = 1').run(at, error);
+  /** The failure is stored as JSON (reason, params, message) in `last_error`. */
+  recordFailure(ws: Workspace, at: string, failure: PublishFailure): void {
+    stmt<[string, string]>(ws, 'UPDATE hq_publish_state SET last_attempt_at = ?, last_error = ? WHERE id = 1').run(at, JSON.stringify(failure));
+  },
+  /** The publish state and the changes waiting after its mark. */
+  state(ws: Workspace): { lastAttemptAt: PublishStateRow['lastAttemptAt']; lastSuccessAt: PublishStateRow['lastSuccessAt']; lastError: PublishFailure | null; pending: number } {
+    const s = stmt<[], Pick<PublishStateRow, 'lastAttemptAt' | 'lastSuccessAt' | 'lastError' | 'lastSeq'>>(
+      ws,
+      'SELECT last_attempt_at AS lastAttemptAt, last_success_at AS lastSuccessAt, last_error AS lastError, last_seq AS lastSeq FROM hq_publish_state WHERE id = 1',
+    ).get()!;
+    return { lastAttemptAt: s.lastAttemptAt, lastSuccessAt: s.lastSuccessAt, lastError: parseFailure(s.lastError), pending: publishLog.countAfter(ws, s.lastSeq) };
   },
 };
+
+/** A stored failure: JSON since reasons are stored, plain English text before. */
+function parseFailure(stored: string | null): PublishFailure | null {
+  if (stored === null) return null;
+  try {
+    const f = JSON.parse(stored) as unknown;
+    if (f && typeof f === 'object' && typeof (f as PublishFailure).message === 'string') return f as PublishFailure;
+  } catch {
+    /* a message stored as text */
+  }
+  return { message: stored };
+}
 
 // ---------------------------------------------------------------- HQ (PostgreSQL)
 

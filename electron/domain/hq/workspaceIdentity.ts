@@ -1,5 +1,9 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
+import type { HqStatus } from '../../model/hq';
+import { publishLog } from './store';
+
+type HqStatusState = Pick<HqStatus, 'lastAttemptAt' | 'lastSuccessAt' | 'lastError' | 'pending'>;
 
 export interface WorkspaceIdentity {
   workspaceId: string;
@@ -18,16 +22,9 @@ export function setOfficeName(ws: Workspace, name: string): void {
   ws.sqlite.prepare('UPDATE workspace_identity SET office_name = ? WHERE id = 1').run(office);
 }
 
-export interface PublishState {
-  lastAttemptAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  /** Changes waiting to be published. */
-  pending: number;
-}
+export type PublishState = HqStatusState;
 
+/** The last publish attempt, its failure (reason and params) and the changes waiting. */
 export function publishState(ws: Workspace): PublishState {
-  const s = ws.sqlite.prepare('SELECT last_attempt_at AS lastAttemptAt, last_success_at AS lastSuccessAt, last_error AS lastError, last_seq AS lastSeq FROM hq_publish_state WHERE id = 1').get() as PublishState & { lastSeq: number };
-  const pending = (ws.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE seq > ?').get(s.lastSeq) as { n: number }).n;
-  return { lastAttemptAt: s.lastAttemptAt, lastSuccessAt: s.lastSuccessAt, lastError: s.lastError, pending };
+  return publishLog.state(ws);
 }

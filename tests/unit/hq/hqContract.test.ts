@@ -68,7 +68,7 @@ describe('HQ through the contract (Settings → HQ)', () => {
       await expect(api.send('hq.publish', {})).rejects.toMatchObject({ body: { data: { reason: 'OFFLINE' } } });
       const offline = await api.send('hq.status', {});
       expect(offline.pending).toBeGreaterThan(0);
-      expect(offline.lastError).toMatch(/cannot be reached/);
+      expect(offline.lastError).toMatchObject({ reason: 'OFFLINE', message: expect.stringMatching(/cannot be reached/) });
       // Clearing the connection removes it.
       expect(await api.send('hq.configure', { url: null, office: '西区', passwordFile: null })).toMatchObject({ url: null, passwordFile: null });
     } finally {

@@ -70,6 +70,20 @@ describe('pwb hq refusals in the user\'s language', () => {
       // --json keeps the structured error for scripts
       const json = pwb([...args, '--json'], { PGPASSWORD: 'x' });
       expect(JSON.parse(json.stderr).error).toMatchObject({ data: { reason: 'OFFLINE', params: { server: '127.0.0.1:1/pwb_hq' } } });
+      // The last failure is stored as its reason and params, so `pwb hq status` words it in the reader's language too.
+      const status = ['hq', 'status', '--db', w.path];
+      const stored = JSON.parse(pwb([...status, '--json']).stdout) as { lastError: { reason: string; params: Record<string, unknown>; message: string } };
+      expect(stored.lastError).toMatchObject({ reason: 'OFFLINE', params: { server: '127.0.0.1:1/pwb_hq' } });
+      expect(stored.lastError.message).toContain('cannot be reached');
+      const zhStatus = pwb([...status, '--lang', 'zh']);
+      expect(zhStatus.stdout).toContain('办事处 西区');
+      expect(zhStatus.stdout).toContain('上次上报失败');
+      expect(zhStatus.stdout).toContain('当前无法连接总部服务器 127.0.0.1:1/pwb_hq');
+      expect(zhStatus.stdout).not.toContain('cannot be reached');
+      const enStatus = pwb(status, { PWB_LANG: 'en', LANG: 'zh_CN.UTF-8' });
+      expect(enStatus.stdout).toContain('Last attempt failed');
+      expect(enStatus.stdout).toContain('HQ server 127.0.0.1:1/pwb_hq cannot be reached right now');
+      expect(enStatus.stdout).not.toContain('当前无法');
     } finally {
       w.cleanup();
     }

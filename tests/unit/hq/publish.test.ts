@@ -2,12 +2,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
 import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
-import { hqDashboard } from '../../../electron/domain/hq/hqReport';
+import { hqDashboard, hqReport } from '../../../electron/domain/hq/hqReport';
+import { parsePeriod, periodContaining } from '../../../shared/period';
+import { pwb } from '../../helpers/cli';
 import { publishToHq } from '../../../electron/domain/hq/publish';
 import { createOpContext } from '../../../electron/domain/opContext';
 import type { Workspace } from '../../../db/database';
 import { readIdentity } from '../../../electron/domain/hq/workspaceIdentity';
-import { hqImage, normalisedWorkspaceImage } from '../../helpers/hq';
+import { hqImage, normalisedWorkspaceImage, salesFromLines } from '../../helpers/hq';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { fileWorkspace, tempDir } from '../../helpers/workspace';
 import { writeFile } from '../imports/importFixtures';
@@ -91,6 +93,50 @@ describe('HQ publish (real PostgreSQL)', () => {
     } finally {
       o.cleanup();
       tmp.cleanup();
+    }
+  }, 300_000);
+
+  it('reports fiscal periods as the workspace counts them: a fiscal year starting in April (summary) or February (lines), CLI and dashboard', async () => {
+    const o = await demoWorkspace(6);
+    try {
+      await publishToHq(opCtx(o.ws), { hq: { url: cluster.urlFor('office_east', PW) }, office: '财年办事处' });
+      const id = readIdentity(o.ws).workspaceId;
+      const last = (o.ws.sqlite.prepare('SELECT max(date) AS d FROM sales_lines').get() as { d: string }).d;
+      const sales = async (label: string, fsm: number) =>
+        (await hqReport(admin, label, fsm))
+          .filter((r) => r.office === '财年办事处' && (r.orders > 0 || r.revenueMinor !== 0))
+          .map((r): [string, number, number] => [r.partnerCode, r.revenueMinor, r.orders])
+          .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      for (const fsm of [4, 2]) {
+        // The fiscal quarter holding the last sale: with April, FY2026-Q1 is April–June 2025, not January–March 2026.
+        const q = periodContaining(last, 'quarter', fsm);
+        expect(q.start).not.toBe(parsePeriod(q.label).start);
+        const truth = await salesFromLines(admin, id, q.start, q.end);
+        expect(truth.length).toBeGreaterThan(0);
+        expect(await sales(q.label, fsm)).toEqual(truth);
+        expect(await sales(q.label, 1)).not.toEqual(truth);
+        const dash = await hqDashboard(admin, q.label, fsm);
+        expect(dash).toMatchObject({ period: q.label, start: q.start, end: q.end, fiscalStartMonth: fsm });
+        expect(dash.revenueByOffice.find((r) => r.office === '财年办事处')?.revenueMinor).toBe(truth.reduce((s, r) => s + r[1], 0));
+      }
+      // The CLI takes the fiscal year from the workspace it is given (as the app's HQ page does), or --fiscal-start-month.
+      await o.api.send('settings.set', { key: 'company.fiscalStartMonth', value: 4 });
+      const q = periodContaining(last, 'quarter', 4);
+      o.ws.close();
+      const cli = pwb(['hq', 'report', '--db', o.path, '--hq', cluster.adminUrl, '--period', q.label, '--json']);
+      expect(cli.code).toBe(0);
+      const rows = (JSON.parse(cli.stdout) as Array<{ office: string; partnerCode: string; revenueMinor: number; orders: number }>)
+        .filter((r) => r.office === '财年办事处' && (r.orders > 0 || r.revenueMinor !== 0))
+        .map((r): [string, number, number] => [r.partnerCode, r.revenueMinor, r.orders])
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      expect(rows).toEqual(await salesFromLines(admin, id, q.start, q.end));
+      const explicit = pwb(['hq', 'dashboard', '--hq', cluster.adminUrl, '--period', q.label, '--fiscal-start-month', '4', '--json']);
+      expect(JSON.parse(explicit.stdout)).toMatchObject({ start: q.start, end: q.end, fiscalStartMonth: 4 });
+      const bad = pwb(['hq', 'report', '--hq', cluster.adminUrl, '--period', q.label, '--fiscal-start-month', '13', '--lang', 'zh']);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toContain('--fiscal-start-month 应为 1–12 的月份');
+    } finally {
+      o.cleanup();
     }
   }, 300_000);
 });

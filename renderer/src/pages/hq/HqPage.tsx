@@ -40,11 +40,14 @@ export default function HqPage() {
   const lang = messageLanguage(i18n.language);
   const today = useToday();
   const [params, setParams] = useSearchParams();
-  const period = params.get('period') || quartersBack(today, 0)[0];
+  // Quarters as the company counts them (company.fiscalStartMonth), the same labels the offices' evaluations use.
+  const fiscal = useOp('settings.get', { key: 'company.fiscalStartMonth' });
+  const fsm = Number(fiscal.data?.value ?? fiscal.data?.default ?? 1) || 1;
+  const period = params.get('period') || quartersBack(today, 0, fsm)[0];
   const [typed, setTyped] = useState<string | null>(null);
   const status = useOp('hq.status', {});
   const configured = Boolean(status.data?.url);
-  const dash = useOp('hq.dashboard', { period }, { enabled: configured });
+  const dash = useOp('hq.dashboard', { period }, { enabled: configured && !fiscal.isPending });
   const conflicts = useOp('hq.conflicts', {}, { enabled: configured });
   const reference = useOp('hq.reference.list', {});
   const d = dash.data;
@@ -171,14 +174,16 @@ export default function HqPage() {
             {t('hq:dashboard.load')}
           </button>
           {[1, 2, 3].map((n) => {
-            const p = quartersBack(today, n)[n];
+            const p = quartersBack(today, n, fsm)[n];
             return (
               <button type="button" className="link" key={p} onClick={() => choose(p)}>
                 {p}
               </button>
             );
           })}
-          <span className="muted">{d ? t('hq:page.shownPeriod', { period: d.period }) : null}</span>
+          <span className="muted" data-testid="hq-page-shown">
+            {d ? t(d.fiscalStartMonth === 1 ? 'hq:page.shownPeriod' : 'hq:page.shownFiscalPeriod', { period: d.period, start: d.start, end: d.end, month: d.fiscalStartMonth }) : null}
+          </span>
         </form>
       )}
       {failureBody && unreachable ? (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, messageLanguage } from '../../../../shared/errorMessages';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
@@ -8,7 +9,7 @@ import { formatDateTime } from '../../format';
 
 /** Settings → HQ: the connection (address without password, key file, office), publish now with progress, the last outcome. */
 export function HqSection() {
-  const { t } = useTranslation(['hq', 'common']);
+  const { t, i18n } = useTranslation(['hq', 'common']);
   const status = useOp('hq.status', {});
   const configure = useMutationOp('hq.configure');
   const publish = useJob('hq.publish');
@@ -109,7 +110,11 @@ export function HqSection() {
           {t('hq:pending', { count: s.pending })} · {s.lastSuccessAt ? t('hq:lastSuccess', { at: formatDateTime(s.lastSuccessAt) }) : t('hq:never')}
         </p>
       )}
-      {s?.lastError && !publish.running && <p className="error">{t('hq:lastError', { message: s.lastError })}</p>}
+      {s?.lastError && !publish.running && (
+        <p className="error" data-testid="hq-last-error">
+          {t('hq:lastError', { message: errorText({ message: s.lastError.message, data: s.lastError.reason ? { reason: s.lastError.reason, params: s.lastError.params ?? {} } : undefined }, messageLanguage(i18n.language)) })}
+        </p>
+      )}
       {publish.result && (
         <p className="ok" data-testid="hq-published">
           {t('hq:published', { changes: publish.result.changes, office: publish.result.office, upserted: publish.result.upserted, deleted: publish.result.deleted })}

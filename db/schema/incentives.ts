@@ -105,3 +105,8 @@ export const statements = sqliteTable(
   },
   (t) => [uniqueIndex('statements_number_uq').on(t.number), uniqueIndex('statements_run_partner_uq').on(t.runId, t.partnerId)],
 );
+
+export type IncentiveProgramRecord = typeof incentivePrograms.$inferSelect;
+export type PayoutRunRecord = typeof payoutRuns.$inferSelect;
+export type PayoutLineRecord = typeof payoutLines.$inferSelect;
+export type PayoutInquiryRecord = typeof payoutInquiries.$inferSelect;

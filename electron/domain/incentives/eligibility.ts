@@ -4,23 +4,11 @@ import { rootOf } from '../territories/territoryTree';
 import { trainingCompliance } from '../training/compliance';
 import type { Eligibility } from '../../model/programs';
 import type { ExclusionParams, ExclusionReason } from '../../../shared/population';
+import { partnerFactsStore, type PartnerFactsRow } from './store';
 
-export interface PartnerFacts {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  channelType: string;
-  tier: string;
-  /** The partner's territory (Chinese name, English name) and its top-level territory (rankings "by region" group by it). */
-  territoryId: number | null;
-  region: string | null;
-  regionEn: string | null;
+/** What eligibility, the lines and the statements know of a partner; `regionGroup`: the top-level territory's Chinese name (rankings "by region" group by it). */
+export interface PartnerFacts extends PartnerFactsRow {
   regionGroup: string | null;
-  status: string;
-  bankName: string | null;
-  bankAccount: string | null;
-  currency: string;
 }
 
 export type IneligibleReason = Extract<ExclusionReason, 'currency' | 'channelType' | 'tier' | 'region' | 'status' | 'training' | 'certification' | 'conflictRisk'>;
@@ -31,9 +19,12 @@ export interface Ineligible {
   params: ExclusionParams;
 }
 
-/** Live (not deleted) partners, by id. */
+/** Live (not deleted) partners, by id (in partner-code order). */
 export function loadPartners(ws: Workspace): Map<number, PartnerFacts> {
-  return new Map((ws.sqlite.prepare(`${PARTNER_FACTS} where p.deleted_at is null order by p.code`).all() as PartnerFacts[]).map(withGroup(ws)).map((r) => [r.id, r]));
+  const group = withGroup(ws);
+  const out = new Map<number, PartnerFacts>();
+  for (const r of partnerFactsStore.live(ws)) out.set(r.id, group(r));
+  return out;
 }
 
 /** A partner's facts by id, deleted or not (statements of a run name every partner in it). */
@@ -41,28 +32,25 @@ export function partnerFacts(ws: Workspace, id: number): PartnerFacts | undefine
   return partnerFactsReader(ws)(id);
 }
 
-/** partnerFacts for many partners: the statement and the territory tree read once, not once per partner. */
+/** partnerFacts for many partners: the territory tree read once, not once per partner. */
 export function partnerFactsReader(ws: Workspace): (id: number) => PartnerFacts | undefined {
-  const stmt = ws.sqlite.prepare(`${PARTNER_FACTS} where p.id = ?`);
+  const byId = partnerFactsStore.byId(ws);
   const group = withGroup(ws);
   return (id) => {
-    const row = stmt.get(id) as PartnerFacts | undefined;
+    const row = byId(id);
     return row && group(row);
   };
 }
 
-const PARTNER_FACTS = `select p.id, p.code, p.name, p.name_en as nameEn, p.channel_type as channelType, p.tier, p.territory_id as territoryId,
-  t.name_zh as region, t.name_en as regionEn, p.status, p.bank_name as bankName, p.bank_account as bankAccount, p.currency
-  from partners p left join territories t on t.id = p.territory_id`;
-
 /** Sets `regionGroup`: the Chinese name of the partner's top-level territory in today's tree. */
-function withGroup(ws: Workspace): (r: PartnerFacts) => PartnerFacts {
+function withGroup(ws: Workspace): (r: PartnerFactsRow) => PartnerFacts {
   const nodes = treeNodes(ws);
   const nameOf = new Map(nodes.map((n) => [n.id, n.nameZh]));
   const roots = rootOf(nodes);
   return (r) => {
-    r.regionGroup = r.territoryId == null ? null : (nameOf.get(roots.get(r.territoryId) ?? r.territoryId) ?? r.region);
-    return r;
+    const facts = r as PartnerFacts;
+    facts.regionGroup = r.territoryId == null ? null : (nameOf.get(roots.get(r.territoryId) ?? r.territoryId) ?? r.region);
+    return facts;
   };
 }
 
@@ -103,16 +91,7 @@ export function checkEligibility(
     });
   }
   if (rules.requiredCertification && eligible.length) {
-    const holders = new Set(
-      (
-        ws.sqlite
-          .prepare(
-            `select distinct r.partner_id as id from training_records r join training_courses c on c.id = r.course_id
-             where c.code = ? and r.passed = 1 and r.completed_on <= ? and (r.expires_on is null or r.expires_on >= ?)`,
-          )
-          .all(rules.requiredCertification, asOf, asOf) as Array<{ id: number }>
-      ).map((r) => r.id),
-    );
+    const holders = partnerFactsStore.certificationHolders(ws, rules.requiredCertification, asOf);
     eligible = eligible.filter((p) => {
       const ok = holders.has(p.id);
       if (!ok) excluded.push({ partnerId: p.id, reason: 'certification', params: { expected: rules.requiredCertification! } });
@@ -121,12 +100,7 @@ export function checkEligibility(
   }
   if (rules.noOpenConflictRisk && eligible.length) {
     // The register as it is when the run is calculated: a rebate waits until the conflict is closed.
-    const conflicted = new Set(
-      ws.sqlite
-        .prepare(`select distinct partner_id from risks where partner_id is not null and category in ('channel_conflict', 'price_conflict') and status <> 'closed'`)
-        .pluck()
-        .all() as number[],
-    );
+    const conflicted = partnerFactsStore.withOpenConflictRisk(ws);
     eligible = eligible.filter((p) => {
       const ok = !conflicted.has(p.id);
       if (!ok) excluded.push({ partnerId: p.id, reason: 'conflictRisk', params: {} });

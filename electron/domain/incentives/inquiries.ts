@@ -2,40 +2,22 @@ import type { Workspace } from '../../../db/database';
 import type { InquiryStatus } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { InquiryRow } from '../../model/incentives';
-
-const SELECT = `select q.id, q.line_id as lineId, l.run_id as runId, p.code as partnerCode, p.name as partnerName, q.question, q.answer, q.status,
-  q.created_at as createdAt, q.updated_at as updatedAt
-  from payout_inquiries q join payout_lines l on l.id = q.line_id join partners p on p.id = l.partner_id`;
+import { inquiryStore } from './store';
 
 export function listInquiries(ws: Workspace, filter: { runId?: number; lineId?: number; status?: InquiryStatus }): InquiryRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.runId != null) {
-    where.push('l.run_id = ?');
-    params.push(filter.runId);
-  }
-  if (filter.lineId != null) {
-    where.push('q.line_id = ?');
-    params.push(filter.lineId);
-  }
-  if (filter.status) {
-    where.push('q.status = ?');
-    params.push(filter.status);
-  }
-  return ws.sqlite.prepare(`${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by q.id`).all(...params) as InquiryRow[];
+  return inquiryStore.list(ws, { runId: filter.runId, lineId: filter.lineId, status: filter.status });
 }
 
 export function getInquiry(ws: Workspace, id: number): InquiryRow {
-  const r = ws.sqlite.prepare(`${SELECT} where q.id = ?`).get(id) as InquiryRow | undefined;
+  const r = inquiryStore.list(ws, { id })[0];
   if (!r) throw new DomainError(`No inquiry ${id}`, 'NOT_FOUND');
   return r;
 }
 
 /** A partner's question on a statement line. Inquiries do not change the run, so they are allowed in any run status. */
 export function createInquiry(ws: Workspace, lineId: number, question: string): InquiryRow {
-  if (!ws.sqlite.prepare('select 1 from payout_lines where id = ?').get(lineId)) throw new DomainError(`No payout line ${lineId}`, 'NOT_FOUND');
-  const r = ws.sqlite.prepare('insert into payout_inquiries (line_id, question) values (?, ?)').run(lineId, question);
-  return getInquiry(ws, Number(r.lastInsertRowid));
+  if (!inquiryStore.lineExists(ws, lineId)) throw new DomainError(`No payout line ${lineId}`, 'NOT_FOUND');
+  return getInquiry(ws, inquiryStore.insert(ws, lineId, question));
 }
 
 /** open → answered (the answer may be revised while not resolved); answered/open → resolved. */
@@ -45,6 +27,6 @@ export function updateInquiry(ws: Workspace, id: number, change: { answer?: stri
   const answer = change.answer ?? before.answer;
   const status = change.status ?? (change.answer != null ? 'answered' : before.status);
   if (status === 'answered' && !answer) throw new DomainError('An answered inquiry needs an answer');
-  ws.sqlite.prepare(`update payout_inquiries set answer = ?, status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`).run(answer, status, id);
+  inquiryStore.update(ws, id, answer, status);
   return { before, after: getInquiry(ws, id) };
 }

@@ -4,22 +4,16 @@ import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { parseProgramFile, type ProgramFile } from '../../model/programs';
 import { ProgramRow, ProgramWithDefinition } from '../../model/incentives';
+import { programStore, type StoredProgram } from './store';
 
-const SELECT = `select p.id, p.code, p.name, p.type, p.period_kind as periodKind, p.currency, p.valid_from as validFrom, p.valid_to as validTo,
-  p.active, p.updated_at as updatedAt, p.definition, (select count(*) from payout_runs r where r.program_id = p.id) as runs from incentive_programs p`;
-
-type Raw = Omit<ProgramRow, 'active'> & { active: number; definition: string };
-const toRow = (r: Raw): ProgramWithDefinition => ({ ...r, active: Boolean(r.active), definition: JSON.parse(r.definition) as ProgramFile });
+const toRow = (r: StoredProgram): ProgramWithDefinition => ({ ...r, definition: r.definition as ProgramFile });
 
 export function listPrograms(ws: Workspace): ProgramRow[] {
-  return (ws.sqlite.prepare(`${SELECT} order by p.valid_from desc, p.code`).all() as Raw[]).map((r) => {
-    const { definition: _d, ...rest } = toRow(r);
-    return rest;
-  });
+  return programStore.list(ws).map(({ definition: _d, ...rest }) => rest);
 }
 
 export function getProgram(ws: Workspace, ref: { id?: number; code?: string }): ProgramWithDefinition {
-  const r = (ref.id != null ? ws.sqlite.prepare(`${SELECT} where p.id = ?`).get(ref.id) : ws.sqlite.prepare(`${SELECT} where p.code = ?`).get(ref.code)) as Raw | undefined;
+  const r = ref.id != null ? programStore.byId(ws, ref.id) : programStore.byCode(ws, ref.code ?? '');
   if (!r) throw new DomainError(`No incentive program ${ref.id ?? ref.code}`, 'NOT_FOUND');
   return toRow(r);
 }
@@ -27,19 +21,11 @@ export function getProgram(ws: Workspace, ref: { id?: number; code?: string }): 
 /** Validates a program file and inserts it, or replaces the program with the same code. Runs keep their own snapshot. */
 export function saveProgram(ws: Workspace, raw: unknown): { before: ProgramWithDefinition | null; after: ProgramWithDefinition } {
   const def = parseProgramFile(raw);
-  const existing = ws.sqlite.prepare('select id from incentive_programs where code = ?').get(def.code) as { id: number } | undefined;
-  const before = existing ? getProgram(ws, { id: existing.id }) : null;
-  const now = new Date().toISOString();
-  const values = [def.name, def.type, def.periodKind, def.currency, def.validFrom, def.validTo ?? null, JSON.stringify(def)];
-  if (existing) {
-    ws.sqlite
-      .prepare('update incentive_programs set name = ?, type = ?, period_kind = ?, currency = ?, valid_from = ?, valid_to = ?, definition = ?, updated_at = ? where id = ?')
-      .run(...values, now, existing.id);
-  } else {
-    ws.sqlite
-      .prepare('insert into incentive_programs (code, name, type, period_kind, currency, valid_from, valid_to, definition) values (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(def.code, ...values);
-  }
+  const existing = programStore.byCode(ws, def.code);
+  const before = existing ? toRow(existing) : null;
+  const values = { name: def.name, type: def.type, periodKind: def.periodKind, currency: def.currency, validFrom: def.validFrom, validTo: def.validTo ?? null, definition: def };
+  if (existing) programStore.update(ws, existing.id, values, new Date().toISOString());
+  else programStore.insert(ws, def.code, values);
   return { before, after: getProgram(ws, { code: def.code }) };
 }
 
@@ -47,10 +33,10 @@ export function saveProgram(ws: Workspace, raw: unknown): { before: ProgramWithD
 export function deleteProgram(ws: Workspace, id: number): { before: ProgramWithDefinition; deleted: boolean } {
   const before = getProgram(ws, { id });
   if (before.runs > 0) {
-    ws.sqlite.prepare('update incentive_programs set active = 0, updated_at = ? where id = ?').run(new Date().toISOString(), id);
+    programStore.deactivate(ws, id, new Date().toISOString());
     return { before, deleted: false };
   }
-  ws.sqlite.prepare('delete from incentive_programs where id = ?').run(id);
+  programStore.remove(ws, id);
   return { before, deleted: true };
 }
 

@@ -1,4 +1,23 @@
+import type Database from 'better-sqlite3';
+import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
+import {
+  incentivePrograms,
+  partners,
+  payoutInquiries,
+  payoutLines,
+  payoutRuns,
+  risks,
+  trainingCourses,
+  trainingRecords,
+  type IncentiveProgramRecord,
+  type PartnerRow,
+  type PayoutLineRecord,
+  type PayoutRunRecord,
+  type TerritoryRow,
+} from '../../../db/schema';
+import type { InquiryStatus, PayoutLineKind, PayoutRunStatus } from '../../../shared/enums';
+import type { InquiryRow, PayoutLineView, PayoutRunRow, ProgramRow } from '../../model/incentives';
 
 /**
  * The incentives area's store: programs, payout runs and lines, inquiries, and the bases a calculation reads. Its SQL is
@@ -75,5 +94,434 @@ export const basisStore = {
       .raw()
       .all(from, to);
     return new Map(rows);
+  },
+};
+
+/** Statements prepared once per connection (keyed by the sqlite handle, so they go away with the workspace). */
+function cached<T>(make: (ws: Workspace) => T): (ws: Workspace) => T {
+  const cache = new WeakMap<Database.Database, T>();
+  return (ws) => {
+    let s = cache.get(ws.sqlite);
+    if (!s) cache.set(ws.sqlite, (s = make(ws)));
+    return s;
+  };
+}
+
+// ——— programs ———
+
+const PROGRAM_COLUMNS = {
+  id: incentivePrograms.id,
+  code: incentivePrograms.code,
+  name: incentivePrograms.name,
+  type: incentivePrograms.type,
+  periodKind: incentivePrograms.periodKind,
+  currency: incentivePrograms.currency,
+  validFrom: incentivePrograms.validFrom,
+  validTo: incentivePrograms.validTo,
+  active: incentivePrograms.active,
+  updatedAt: incentivePrograms.updatedAt,
+  definition: incentivePrograms.definition,
+  runs: sql<number>`(select count(*) from payout_runs r where r.program_id = ${incentivePrograms.id})`,
+};
+
+/** A program row with its document as stored (the area checks it with the program schema). */
+export type StoredProgram = Omit<ProgramRow, 'definition'> & { definition: IncentiveProgramRecord['definition'] };
+type ProgramValues = Pick<IncentiveProgramRecord, 'name' | 'type' | 'periodKind' | 'currency' | 'validFrom' | 'validTo' | 'definition'>;
+
+export const programStore = {
+  list(ws: Workspace): StoredProgram[] {
+    return ws.db.select(PROGRAM_COLUMNS).from(incentivePrograms).orderBy(desc(incentivePrograms.validFrom), asc(incentivePrograms.code)).all();
+  },
+  byId(ws: Workspace, id: number): StoredProgram | undefined {
+    return ws.db.select(PROGRAM_COLUMNS).from(incentivePrograms).where(eq(incentivePrograms.id, id)).get();
+  },
+  byCode(ws: Workspace, code: string): StoredProgram | undefined {
+    return ws.db.select(PROGRAM_COLUMNS).from(incentivePrograms).where(eq(incentivePrograms.code, code)).get();
+  },
+  insert(ws: Workspace, code: string, values: ProgramValues): void {
+    ws.db.insert(incentivePrograms).values({ code, ...values }).run();
+  },
+  update(ws: Workspace, id: number, values: ProgramValues, updatedAt: string): void {
+    ws.db.update(incentivePrograms).set({ ...values, updatedAt }).where(eq(incentivePrograms.id, id)).run();
+  },
+  deactivate(ws: Workspace, id: number, updatedAt: string): void {
+    ws.db.update(incentivePrograms).set({ active: false, updatedAt }).where(eq(incentivePrograms.id, id)).run();
+  },
+  remove(ws: Workspace, id: number): void {
+    ws.db.delete(incentivePrograms).where(eq(incentivePrograms.id, id)).run();
+  },
+};
+
+// ——— payout runs ———
+
+const lineCount = sql<number>`(select count(*) from payout_lines l where l.run_id = ${payoutRuns.id})`;
+const RUN_COLUMNS = {
+  id: payoutRuns.id,
+  programId: payoutRuns.programId,
+  programCode: incentivePrograms.code,
+  programName: incentivePrograms.name,
+  programType: incentivePrograms.type,
+  period: payoutRuns.period,
+  version: payoutRuns.version,
+  status: payoutRuns.status,
+  currency: payoutRuns.currency,
+  totalMinor: payoutRuns.totalMinor,
+  inputsFingerprint: payoutRuns.inputsFingerprint,
+  calculatedAt: payoutRuns.calculatedAt,
+  approvedAt: payoutRuns.approvedAt,
+  approvedBy: payoutRuns.approvedBy,
+  paidAt: payoutRuns.paidAt,
+  paymentRef: payoutRuns.paymentRef,
+  voidedAt: payoutRuns.voidedAt,
+  voidReason: payoutRuns.voidReason,
+  lineCount,
+  partnerCount: sql<number>`(select count(distinct partner_id) from payout_lines l where l.run_id = ${payoutRuns.id})`,
+  openInquiries: sql<number>`(select count(*) from payout_inquiries q join payout_lines l on l.id = q.line_id where l.run_id = ${payoutRuns.id} and q.status = 'open')`,
+};
+
+/** "Mine": partners the channel managers (a JSON array of ids) own now. */
+const ownedBy = (partnerId: SQL | typeof payoutLines.partnerId, channelManagerIds: number[]) =>
+  sql`${partnerId} in (select mp.id from partners mp where mp.channel_manager_id in (select value from json_each(${JSON.stringify(channelManagerIds)})))`;
+
+export interface RunFilter {
+  programId?: number;
+  status?: PayoutRunStatus;
+  period?: string;
+  channelManagerIds?: number[];
+}
+
+/** A run's own columns the rules act on (state changes, approval, clawbacks). */
+export type RunState = Pick<PayoutRunRecord, 'id' | 'status' | 'programId' | 'period' | 'programSnapshot' | 'inputsFingerprint'>;
+
+/** A line as the calculation writes it (the zh-CN explanation and the details document already rendered). */
+export interface LineInsert {
+  partnerId: number;
+  kind: PayoutLineKind;
+  basisMinor: number;
+  attainment: number | null;
+  tierReached: number | null;
+  rate: number | null;
+  amountMinor: number;
+  explanation: string;
+  reason: string | null;
+  relatesToLineId: number | null;
+  details: string;
+}
+
+const LINE_BATCH = 64;
+const lineInsertSql = (n: number) =>
+  `insert into payout_lines (run_id, partner_id, kind, basis_minor, attainment, tier_reached, rate, amount_minor, explanation, reason, relates_to_line_id, details)
+   values ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+type LineParam = number | string | null;
+/** Hot path: a 10k-partner run writes its lines LINE_BATCH rows a statement, prepared once per connection. */
+const lineBatch = cached((ws) => ws.sqlite.prepare<[LineParam[]]>(lineInsertSql(LINE_BATCH)));
+
+const LINE_VIEW = {
+  id: payoutLines.id,
+  runId: payoutLines.runId,
+  partnerId: payoutLines.partnerId,
+  partnerCode: partners.code,
+  partnerName: partners.name,
+  partnerNameEn: partners.nameEn,
+  channelType: partners.channelType,
+  region: sql<string | null>`(select t.name_zh from territories t where t.id = ${partners.territoryId})`,
+  kind: payoutLines.kind,
+  basisMinor: payoutLines.basisMinor,
+  attainment: payoutLines.attainment,
+  tierReached: payoutLines.tierReached,
+  rate: payoutLines.rate,
+  amountMinor: payoutLines.amountMinor,
+  explanation: payoutLines.explanation,
+  details: payoutLines.details,
+  reason: payoutLines.reason,
+  relatesToLineId: payoutLines.relatesToLineId,
+  inquiries: sql<number>`(select count(*) from payout_inquiries q where q.line_id = ${payoutLines.id})`,
+};
+
+export const runStore = {
+  list(ws: Workspace, filter: RunFilter): PayoutRunRow[] {
+    const where: SQL[] = [];
+    if (filter.programId) where.push(eq(payoutRuns.programId, filter.programId));
+    if (filter.status) where.push(eq(payoutRuns.status, filter.status));
+    if (filter.period) where.push(eq(payoutRuns.period, filter.period));
+    // "Mine": runs paying at least one partner these channel managers own now.
+    if (filter.channelManagerIds) where.push(sql`exists (select 1 from payout_lines ml where ml.run_id = ${payoutRuns.id} and ${ownedBy(sql`ml.partner_id`, filter.channelManagerIds)})`);
+    return ws.db
+      .select(RUN_COLUMNS)
+      .from(payoutRuns)
+      .innerJoin(incentivePrograms, eq(incentivePrograms.id, payoutRuns.programId))
+      .where(and(...where))
+      .orderBy(desc(payoutRuns.id))
+      .all();
+  },
+  row(ws: Workspace, runId: number): PayoutRunRow | undefined {
+    return ws.db.select(RUN_COLUMNS).from(payoutRuns).innerJoin(incentivePrograms, eq(incentivePrograms.id, payoutRuns.programId)).where(eq(payoutRuns.id, runId)).get();
+  },
+  /** The program document and the population as stored (the population as its JSON text, read by parsePopulation). */
+  snapshot(ws: Workspace, runId: number): { program: PayoutRunRecord['programSnapshot']; population: string | null } | undefined {
+    return ws.db.select({ program: payoutRuns.programSnapshot, population: sql<string | null>`${payoutRuns.population}` }).from(payoutRuns).where(eq(payoutRuns.id, runId)).get();
+  },
+  state(ws: Workspace, runId: number): RunState | undefined {
+    return ws.db
+      .select({ id: payoutRuns.id, status: payoutRuns.status, programId: payoutRuns.programId, period: payoutRuns.period, programSnapshot: payoutRuns.programSnapshot, inputsFingerprint: payoutRuns.inputsFingerprint })
+      .from(payoutRuns)
+      .where(eq(payoutRuns.id, runId))
+      .get();
+  },
+  /** Every version of program × period, newest first. */
+  versions(ws: Workspace, programId: number, period: string): Array<Pick<PayoutRunRecord, 'id' | 'status' | 'version'>> {
+    return ws.db
+      .select({ id: payoutRuns.id, status: payoutRuns.status, version: payoutRuns.version })
+      .from(payoutRuns)
+      .where(and(eq(payoutRuns.programId, programId), eq(payoutRuns.period, period)))
+      .orderBy(desc(payoutRuns.version))
+      .all();
+  },
+  paidRuns(ws: Workspace, programId: number): Array<Pick<PayoutRunRecord, 'id' | 'period' | 'programSnapshot' | 'paymentRef'>> {
+    return ws.db
+      .select({ id: payoutRuns.id, period: payoutRuns.period, programSnapshot: payoutRuns.programSnapshot, paymentRef: payoutRuns.paymentRef })
+      .from(payoutRuns)
+      .where(and(eq(payoutRuns.programId, programId), eq(payoutRuns.status, 'paid')))
+      .orderBy(asc(payoutRuns.id))
+      .all();
+  },
+  insertDraft(ws: Workspace, run: Pick<PayoutRunRecord, 'programId' | 'period' | 'version' | 'currency' | 'programSnapshot' | 'inputsFingerprint' | 'population' | 'calculatedAt'>): number {
+    return Number(ws.db.insert(payoutRuns).values({ ...run, status: 'draft', totalMinor: 0 }).run().lastInsertRowid);
+  },
+  /** Sets the run's total to the sum of its lines; returns it. */
+  retotal(ws: Workspace, runId: number): number {
+    const total = ws.db.select({ t: sql<number>`coalesce(sum(${payoutLines.amountMinor}), 0)` }).from(payoutLines).where(eq(payoutLines.runId, runId)).get()!.t;
+    ws.db.update(payoutRuns).set({ totalMinor: total }).where(eq(payoutRuns.id, runId)).run();
+    return total;
+  },
+  void(ws: Workspace, runId: number, at: string, reason: string): void {
+    ws.db.update(payoutRuns).set({ status: 'void', voidedAt: at, voidReason: reason }).where(eq(payoutRuns.id, runId)).run();
+  },
+  /** Approves with the payee snapshot written as the exact text the seal was computed over. */
+  approve(ws: Workspace, runId: number, seal: { approvedAt: string; approvedBy: string; payeeSnapshot: string; approvalFingerprint: string }): void {
+    ws.db
+      .update(payoutRuns)
+      .set({ status: 'approved', approvedAt: seal.approvedAt, approvedBy: seal.approvedBy, payeeSnapshot: sql`${seal.payeeSnapshot}`, approvalFingerprint: seal.approvalFingerprint })
+      .where(eq(payoutRuns.id, runId))
+      .run();
+  },
+  pay(ws: Workspace, runId: number, paidAt: string, paymentRef: string): void {
+    ws.db.update(payoutRuns).set({ status: 'paid', paidAt, paymentRef }).where(eq(payoutRuns.id, runId)).run();
+  },
+
+  /** Writes lines in order, LINE_BATCH rows a statement; returns the id of the last. */
+  insertLines(ws: Workspace, runId: number, lines: LineInsert[]): number {
+    let last = 0;
+    for (let from = 0; from < lines.length; from += LINE_BATCH) {
+      const n = Math.min(LINE_BATCH, lines.length - from);
+      const params: LineParam[] = [];
+      for (let i = from; i < from + n; i++) {
+        const l = lines[i];
+        params.push(runId, l.partnerId, l.kind, l.basisMinor, l.attainment, l.tierReached, l.rate, l.amountMinor, l.explanation, l.reason, l.relatesToLineId, l.details);
+      }
+      const stmt = n === LINE_BATCH ? lineBatch(ws) : ws.sqlite.prepare<[LineParam[]]>(lineInsertSql(n));
+      last = Number(stmt.run(params).lastInsertRowid);
+    }
+    return last;
+  },
+  /** The run's line ids in the order they were written. */
+  lineIds(ws: Workspace, runId: number): number[] {
+    return ws.db.select({ id: payoutLines.id }).from(payoutLines).where(eq(payoutLines.runId, runId)).orderBy(asc(payoutLines.id)).all().map((r) => r.id);
+  },
+  /** The run's line ids in the order a run shows them: partner code, then line. */
+  lineIdsByPartnerCode(ws: Workspace, runId: number): number[] {
+    return ws.db
+      .select({ id: payoutLines.id })
+      .from(payoutLines)
+      .innerJoin(partners, eq(partners.id, payoutLines.partnerId))
+      .where(eq(payoutLines.runId, runId))
+      .orderBy(asc(partners.code), asc(payoutLines.id))
+      .all()
+      .map((r) => r.id);
+  },
+  /** The lines with their partner's words, in partner-code order; `channelManagerIds` ("Mine") keeps those managers' partners. */
+  lineViews(ws: Workspace, runId: number, channelManagerIds?: number[]): Array<Omit<PayoutLineView, 'explanationEn'> & { details: PayoutLineRecord['details'] }> {
+    return ws.db
+      .select(LINE_VIEW)
+      .from(payoutLines)
+      .innerJoin(partners, eq(partners.id, payoutLines.partnerId))
+      .where(and(eq(payoutLines.runId, runId), channelManagerIds ? ownedBy(payoutLines.partnerId, channelManagerIds) : undefined))
+      .orderBy(asc(partners.code), asc(payoutLines.id))
+      .all();
+  },
+  /** Positive calculated lines of a run (what a clawback may correct). */
+  paidLines(ws: Workspace, runId: number): Array<Pick<PayoutLineRecord, 'id' | 'partnerId' | 'basisMinor' | 'amountMinor'>> {
+    return ws.db
+      .select({ id: payoutLines.id, partnerId: payoutLines.partnerId, basisMinor: payoutLines.basisMinor, amountMinor: payoutLines.amountMinor })
+      .from(payoutLines)
+      .where(and(eq(payoutLines.runId, runId), eq(payoutLines.kind, 'calculated'), sql`${payoutLines.amountMinor} > 0`))
+      .all();
+  },
+  /** Σ of clawbacks already taken against a paid line in non-void runs, not counting the draft of program × period being replaced. */
+  clawedBack(ws: Workspace, lineId: number, programId: number, period: string): number {
+    return ws.db
+      .select({ s: sql<number>`coalesce(sum(${payoutLines.amountMinor}), 0)` })
+      .from(payoutLines)
+      .innerJoin(payoutRuns, eq(payoutRuns.id, payoutLines.runId))
+      .where(
+        and(
+          eq(payoutLines.relatesToLineId, lineId),
+          eq(payoutLines.kind, 'clawback'),
+          ne(payoutRuns.status, 'void'),
+          sql`not (${payoutRuns.programId} = ${programId} and ${payoutRuns.period} = ${period} and ${payoutRuns.status} = 'draft')`,
+        ),
+      )
+      .get()!.s;
+  },
+  /** Manual adjustments of a draft (not MDF settlements, which are picked afresh). */
+  manualAdjustments(ws: Workspace, runId: number): Array<Pick<PayoutLineRecord, 'partnerId' | 'amountMinor' | 'reason' | 'details'>> {
+    return ws.db
+      .select({ partnerId: payoutLines.partnerId, amountMinor: payoutLines.amountMinor, reason: payoutLines.reason, details: payoutLines.details })
+      .from(payoutLines)
+      .where(and(eq(payoutLines.runId, runId), eq(payoutLines.kind, 'adjustment'), sql`json_extract(${payoutLines.details}, '$.mdfClaimId') is null`))
+      .all();
+  },
+  /** A live partner's id by id or code (adjustments). */
+  livePartnerId(ws: Workspace, ref: { id?: number; code?: string }): number | undefined {
+    return ws.db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(and(ref.id != null ? eq(partners.id, ref.id) : eq(partners.code, ref.code ?? ''), isNull(partners.deletedAt)))
+      .get()?.id;
+  },
+};
+
+// ——— approval seal ———
+
+/**
+ * The seal hashes the columns as SQLite stores them (the JSON documents as text, not parsed and re-written), so these
+ * read through typed statements that return the stored values untouched.
+ */
+export const SEAL_RUN_COLUMNS = ['id', 'program_id', 'period', 'version', 'currency', 'total_minor', 'program_snapshot', 'inputs_fingerprint', 'calculated_at', 'approved_at', 'approved_by', 'payee_snapshot'] as const;
+export const SEAL_LINE_COLUMNS = ['id', 'partner_id', 'kind', 'basis_minor', 'attainment', 'tier_reached', 'rate', 'amount_minor', 'explanation', 'reason', 'relates_to_line_id', 'details'] as const;
+export type RunSealFields = Record<(typeof SEAL_RUN_COLUMNS)[number], unknown>;
+
+export const sealStore = {
+  runFields(ws: Workspace, runId: number): RunSealFields | undefined {
+    return ws.sqlite.prepare<[number], RunSealFields>(`select ${SEAL_RUN_COLUMNS.join(', ')} from payout_runs where id = ?`).get(runId);
+  },
+  /** The lines' sealed columns as stored, in id order, one array a line. */
+  lineValues(ws: Workspace, runId: number): unknown[][] {
+    return ws.sqlite.prepare<[number], unknown[]>(`select ${SEAL_LINE_COLUMNS.join(', ')} from payout_lines where run_id = ? order by id`).raw().all(runId);
+  },
+  /** The payee snapshot as stored (JSON text), null for a draft. */
+  payeeSnapshotText(ws: Workspace, runId: number): string | null | undefined {
+    return ws.db.select({ s: sql<string | null>`${payoutRuns.payeeSnapshot}` }).from(payoutRuns).where(eq(payoutRuns.id, runId)).get()?.s;
+  },
+  sealedRuns(ws: Workspace): Array<Pick<PayoutRunRecord, 'id' | 'status' | 'approvalFingerprint'>> {
+    return ws.db
+      .select({ id: payoutRuns.id, status: payoutRuns.status, approvalFingerprint: payoutRuns.approvalFingerprint })
+      .from(payoutRuns)
+      .where(sql`${payoutRuns.status} in ('approved', 'paid')`)
+      .orderBy(asc(payoutRuns.id))
+      .all();
+  },
+  payeePartnerIds(ws: Workspace, runId: number): number[] {
+    return ws.db.selectDistinct({ id: payoutLines.partnerId }).from(payoutLines).where(eq(payoutLines.runId, runId)).orderBy(asc(payoutLines.partnerId)).all().map((r) => r.id);
+  },
+  creditCodeAndAddress(ws: Workspace, partnerId: number): Pick<PartnerRow, 'creditCode' | 'address'> | undefined {
+    return ws.db.select({ creditCode: partners.creditCode, address: partners.address }).from(partners).where(eq(partners.id, partnerId)).get();
+  },
+};
+
+// ——— the partners a calculation considers ———
+
+/** What eligibility, the lines and the statements know of a partner (`regionGroup` is set from the territory tree). */
+export type PartnerFactsRow = Pick<PartnerRow, 'id' | 'code' | 'name' | 'nameEn' | 'channelType' | 'tier' | 'territoryId' | 'status' | 'bankName' | 'bankAccount' | 'currency'> & {
+  region: TerritoryRow['nameZh'] | null;
+  regionEn: TerritoryRow['nameEn'];
+};
+
+const PARTNER_FACTS = `select p.id, p.code, p.name, p.name_en as nameEn, p.channel_type as channelType, p.tier, p.territory_id as territoryId,
+  t.name_zh as region, t.name_en as regionEn, p.status, p.bank_name as bankName, p.bank_account as bankAccount, p.currency
+  from partners p left join territories t on t.id = p.territory_id`;
+/** Hot path: every live partner for each calculation (10k rows), and one partner at a time for statements. */
+const factStatements = cached((ws) => ({
+  live: ws.sqlite.prepare<[], PartnerFactsRow>(`${PARTNER_FACTS} where p.deleted_at is null order by p.code`),
+  byId: ws.sqlite.prepare<[number], PartnerFactsRow>(`${PARTNER_FACTS} where p.id = ?`),
+}));
+
+export const partnerFactsStore = {
+  live(ws: Workspace): PartnerFactsRow[] {
+    return factStatements(ws).live.all();
+  },
+  byId(ws: Workspace): (id: number) => PartnerFactsRow | undefined {
+    const stmt = factStatements(ws).byId;
+    return (id) => stmt.get(id);
+  },
+  /** Partners holding a passed, unexpired certificate of the course at asOf. */
+  certificationHolders(ws: Workspace, courseCode: string, asOf: string): Set<number> {
+    const rows = ws.db
+      .selectDistinct({ id: trainingRecords.partnerId })
+      .from(trainingRecords)
+      .innerJoin(trainingCourses, eq(trainingCourses.id, trainingRecords.courseId))
+      .where(
+        and(
+          eq(trainingCourses.code, courseCode),
+          eq(trainingRecords.passed, true),
+          sql`${trainingRecords.completedOn} <= ${asOf}`,
+          sql`(${trainingRecords.expiresOn} is null or ${trainingRecords.expiresOn} >= ${asOf})`,
+        ),
+      )
+      .all();
+    return new Set(rows.map((r) => r.id));
+  },
+  /** Partners with a channel- or price-conflict risk that is not closed. */
+  withOpenConflictRisk(ws: Workspace): Set<number> {
+    const rows = ws.db
+      .selectDistinct({ id: risks.partnerId })
+      .from(risks)
+      .where(and(sql`${risks.partnerId} is not null`, sql`${risks.category} in ('channel_conflict', 'price_conflict')`, ne(risks.status, 'closed')))
+      .all();
+    return new Set(rows.map((r) => r.id!));
+  },
+};
+
+// ——— inquiries ———
+
+const INQUIRY_COLUMNS = {
+  id: payoutInquiries.id,
+  lineId: payoutInquiries.lineId,
+  runId: payoutLines.runId,
+  partnerCode: partners.code,
+  partnerName: partners.name,
+  question: payoutInquiries.question,
+  answer: payoutInquiries.answer,
+  status: payoutInquiries.status,
+  createdAt: payoutInquiries.createdAt,
+  updatedAt: payoutInquiries.updatedAt,
+};
+
+export const inquiryStore = {
+  list(ws: Workspace, filter: { runId?: number; lineId?: number; status?: InquiryStatus; id?: number }): InquiryRow[] {
+    return ws.db
+      .select(INQUIRY_COLUMNS)
+      .from(payoutInquiries)
+      .innerJoin(payoutLines, eq(payoutLines.id, payoutInquiries.lineId))
+      .innerJoin(partners, eq(partners.id, payoutLines.partnerId))
+      .where(
+        and(
+          filter.id != null ? eq(payoutInquiries.id, filter.id) : undefined,
+          filter.runId != null ? eq(payoutLines.runId, filter.runId) : undefined,
+          filter.lineId != null ? eq(payoutInquiries.lineId, filter.lineId) : undefined,
+          filter.status ? eq(payoutInquiries.status, filter.status) : undefined,
+        ),
+      )
+      .orderBy(asc(payoutInquiries.id))
+      .all();
+  },
+  lineExists(ws: Workspace, lineId: number): boolean {
+    return ws.db.select({ id: payoutLines.id }).from(payoutLines).where(eq(payoutLines.id, lineId)).get() != null;
+  },
+  insert(ws: Workspace, lineId: number, question: string): number {
+    return Number(ws.db.insert(payoutInquiries).values({ lineId, question }).run().lastInsertRowid);
+  },
+  update(ws: Workspace, id: number, answer: string | null, status: InquiryStatus): void {
+    ws.db.update(payoutInquiries).set({ answer, status, updatedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` }).where(eq(payoutInquiries.id, id)).run();
   },
 };

@@ -33,6 +33,15 @@ export function provinceMatcher(ws: Workspace): ProvinceMatcher {
     if (id !== undefined && !map.has(norm(alias))) map.set(norm(alias), id);
   }
   const seen = fingerprint(rows);
-  const match = (text: string) => map.get(norm(text)) ?? map.get(norm(shortName(norm(text)))) ?? null;
+  // A file names a few dozen provinces in millions of rows: each text is normalised once.
+  const cache = new Map<string, number | null>();
+  const match = (text: string) => {
+    let id = cache.get(text);
+    if (id === undefined) {
+      id = map.get(norm(text)) ?? map.get(norm(shortName(norm(text)))) ?? null;
+      if (cache.size < 10_000) cache.set(text, id);
+    }
+    return id;
+  };
   return Object.assign(match, { unchanged: () => fingerprint(lookupStore.provinces(ws)) === seen });
 }

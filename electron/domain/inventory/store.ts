@@ -135,9 +135,16 @@ function collectTouched(ws: Workspace, importId: number): void {
 }
 
 export const customerMonthStore = {
-  /** After an import wrote its lines, in its transaction: the partners it touched are summed again. */
-  refreshAfterImport(ws: Workspace, importId: number): void {
-    collectTouched(ws, importId);
+  /**
+   * After an import saved its lines, in its transaction: the partners its rows named (as the import staged them; a
+   * partner whose rows were all duplicates is summed again to the same figures) are summed again.
+   */
+  refreshAfterImport(ws: Workspace, partnerIds: Iterable<number>): void {
+    const { sqlite } = ws;
+    sqlite.exec('drop table if exists temp.st_touched');
+    sqlite.exec('create temp table st_touched (partner_id integer primary key)');
+    const add = sqlite.prepare<[number]>('insert into temp.st_touched (partner_id) values (?)');
+    for (const id of partnerIds) add.run(id);
     rebuildTouched(ws);
   },
   /** Around an undo, in its transaction: `before` the import's lines are deleted, then `after`. */

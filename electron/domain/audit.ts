@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { auditStore } from './auditTrail/store';
 
 export interface AuditEntry {
   operation: string;
@@ -9,25 +10,16 @@ export interface AuditEntry {
   outcome?: 'ok' | 'refused';
 }
 
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
 /** Writes one audit record; call inside the transaction that makes the change. */
 export function writeAudit(sqlite: Database.Database, user: string, entry: AuditEntry, at = new Date()): void {
-  let stmt = statements.get(sqlite);
-  if (!stmt) {
-    stmt = sqlite.prepare(
-      'insert into audit_log (at, user, operation, entity, entity_id, before, after, outcome) values (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    statements.set(sqlite, stmt);
-  }
-  stmt.run(
-    at.toISOString(),
+  auditStore.insert(sqlite, {
+    at: at.toISOString(),
     user,
-    entry.operation,
-    entry.entity ?? null,
-    entry.entityId == null ? null : String(entry.entityId),
-    entry.before === undefined ? null : JSON.stringify(entry.before),
-    entry.after === undefined ? null : JSON.stringify(entry.after),
-    entry.outcome ?? 'ok',
-  );
+    operation: entry.operation,
+    entity: entry.entity ?? null,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    outcome: entry.outcome ?? 'ok',
+  });
 }

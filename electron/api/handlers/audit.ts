@@ -3,7 +3,7 @@ import { auditFacets, listAudit, recordHistory } from '../../domain/auditTrail/a
 import type { HandlerMap } from './types';
 
 export const auditHandlers: HandlerMap<keyof typeof auditContract> = {
-  'audit.list': ({ ws }, input) => listAudit(ws.sqlite, input),
-  'audit.history': ({ ws }, { entity, entityId }) => recordHistory(ws.sqlite, entity, entityId),
-  'audit.facets': ({ ws }) => auditFacets(ws.sqlite),
+  'audit.list': ({ ws }, input) => listAudit(ws, input),
+  'audit.history': ({ ws }, { entity, entityId }) => recordHistory(ws, entity, entityId),
+  'audit.facets': ({ ws }) => auditFacets(ws),
 };

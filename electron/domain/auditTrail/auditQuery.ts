@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
+import type { Workspace } from '../../../db/database';
 import { recordDiff, type AuditRecord } from '../../model/audit';
 import { currentOperationName, FORMER_OPERATION_NAMES } from '../../../shared/operationNames';
+import { auditStore, type AuditRowFilter, type StoredAuditRow } from './store';
 
 export interface AuditFilter {
   entity?: string;
@@ -14,18 +15,6 @@ export interface AuditFilter {
   offset?: number;
 }
 
-interface Row {
-  id: number;
-  at: string;
-  user: string;
-  operation: string;
-  entity: string | null;
-  entity_id: string | null;
-  before: string | null;
-  after: string | null;
-  outcome: 'ok' | 'refused';
-}
-
 const parse = (v: string | null): unknown => {
   if (v === null) return null;
   try {
@@ -35,49 +24,13 @@ const parse = (v: string | null): unknown => {
   }
 };
 
-/**
- * How a person names a record of each type (issue 11: "R-0018", "P0301", not an internal id): one SQL expression per
- * audited entity whose id is a row id. A record deleted since, or an entity not listed, keeps its stored id.
- */
-const RECORD_NAME: Record<string, string> = {
-  partner: 'select code from partners where id = ?',
-  risk: 'select code from risks where id = ?',
-  training_course: 'select code from training_courses where id = ?',
-  training_record: "select p.code || ' · ' || c.code from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id where r.id = ?",
-  incentive_program: 'select code from incentive_programs where id = ?',
-  target_plan: 'select code from target_plans where id = ?',
-  territory: 'select code from territories where id = ?',
-  mdf_fund: 'select code from mdf_funds where id = ?',
-  channelManager: 'select name from channel_managers where id = ?',
-  payout_run: "select coalesce(p.code, '#' || r.id) || ' · ' || r.period || ' v' || r.version from payout_runs r left join incentive_programs p on p.id = r.program_id where r.id = ?",
-  evaluation_run: "select period || ' v' || version from evaluation_runs where id = ?",
-  evaluation_schedule: 'select name from evaluation_schedules where id = ?',
-  deal_registration: "select '#' || d.id || ' ' || d.customer_name from deal_registrations d where d.id = ?",
-  review_meeting: "select p.code || ' · ' || m.period from review_meetings m join partners p on p.id = m.partner_id where m.id = ?",
-};
-
-/** Names the records of a page of audit rows, one prepared statement per entity type. */
-function recordNamer(sqlite: Database.Database): (entity: string | null, id: string | null) => string | null {
-  const statements = new Map<string, Database.Statement | null>();
-  return (entity, id) => {
-    if (!entity || !id || !/^\d+$/.test(id)) return null;
-    if (!statements.has(entity)) {
-      const sql = RECORD_NAME[entity];
-      let st: Database.Statement | null = null;
-      try {
-        st = sql ? sqlite.prepare(sql).pluck() : null;
-      } catch {
-        st = null; // a workspace without that table (older schema mid-migration): keep the id
-      }
-      statements.set(entity, st);
-    }
-    const st = statements.get(entity);
-    const v = st ? (st.get(Number(id)) as string | undefined) : undefined;
-    return v ?? null;
-  };
+/** Names the records of a page of audit rows (entity ids that are row ids only). */
+function recordNamer(ws: Workspace): (entity: string | null, id: string | null) => string | null {
+  const name = auditStore.recordNamer(ws);
+  return (entity, id) => (entity && id && /^\d+$/.test(id) ? name(entity, Number(id)) : null);
 }
 
-const toRecord = (r: Row, name: string | null = null): AuditRecord => {
+const toRecord = (r: StoredAuditRow, name: string | null = null): AuditRecord => {
   const before = parse(r.before);
   const after = parse(r.after);
   return {
@@ -86,8 +39,8 @@ const toRecord = (r: Row, name: string | null = null): AuditRecord => {
     user: r.user,
     operation: r.operation,
     entity: r.entity,
-    entityId: r.entity_id,
-    recordName: name ?? r.entity_id,
+    entityId: r.entityId,
+    recordName: name ?? r.entityId,
     before,
     after,
     outcome: r.outcome,
@@ -105,51 +58,38 @@ function dayStart(day: string, plusDays = 0): string {
 }
 
 /** The audit grid: newest first, filtered by entity/record, user, operation (exact or area prefix 'x.'), outcome, days. */
-export function listAudit(sqlite: Database.Database, f: AuditFilter): { rows: AuditRecord[]; total: number } {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  const add = (clause: string, ...values: unknown[]) => {
-    where.push(clause);
-    args.push(...values);
+export function listAudit(ws: Workspace, f: AuditFilter): { rows: AuditRecord[]; total: number } {
+  const filter: AuditRowFilter = {
+    entity: f.entity || undefined,
+    entityId: f.entityId === undefined ? undefined : String(f.entityId),
+    user: f.user || undefined,
+    outcome: f.outcome,
+    from: f.from ? dayStart(f.from) : undefined,
+    before: f.to ? dayStart(f.to, 1) : undefined,
   };
-  if (f.entity) add('entity = ?', f.entity);
-  if (f.entityId !== undefined) add('entity_id = ?', String(f.entityId));
-  if (f.user) add('user = ?', f.user);
   if (f.operation) {
     // Rows recorded under an operation's former name (shared/operationNames.ts) are found under its current name and area.
     const prefix = f.operation.endsWith('.') ? f.operation : null;
     const formers = Object.keys(FORMER_OPERATION_NAMES).filter((former) =>
       prefix ? FORMER_OPERATION_NAMES[former].startsWith(prefix) : FORMER_OPERATION_NAMES[former] === f.operation,
     );
-    const formerClause = formers.length ? ` or operation in (${formers.map(() => '?').join(', ')})` : '';
-    if (prefix) {
-      const movedAway = Object.keys(FORMER_OPERATION_NAMES).filter((former) => former.startsWith(prefix) && !FORMER_OPERATION_NAMES[former].startsWith(prefix));
-      const movedClause = movedAway.length ? ` and operation not in (${movedAway.map(() => '?').join(', ')})` : '';
-      add(`((substr(operation, 1, ?) = ?${movedClause})${formerClause})`, prefix.length, prefix, ...movedAway, ...formers);
-    } else add(`(operation = ?${formerClause})`, f.operation, ...formers);
+    filter.operations = prefix
+      ? { prefix, names: formers, notNames: Object.keys(FORMER_OPERATION_NAMES).filter((former) => former.startsWith(prefix) && !FORMER_OPERATION_NAMES[former].startsWith(prefix)) }
+      : { names: [f.operation, ...formers], notNames: [] };
   }
-  if (f.outcome) add('outcome = ?', f.outcome);
-  if (f.from) add('at >= ?', dayStart(f.from));
-  if (f.to) add('at < ?', dayStart(f.to, 1));
-  const w = where.length ? `where ${where.join(' and ')}` : '';
-  const total = (sqlite.prepare(`select count(*) as n from audit_log ${w}`).get(...args) as { n: number }).n;
-  const rows = sqlite
-    .prepare(`select * from audit_log ${w} order by at desc, id desc limit ? offset ?`)
-    .all(...args, f.limit ?? 500, f.offset ?? 0) as Row[];
-  const named = recordNamer(sqlite);
-  return { rows: rows.map((r) => toRecord(r, named(r.entity, r.entity_id))), total };
+  const total = auditStore.count(ws, filter);
+  const rows = auditStore.page(ws, filter, f.limit ?? 500, f.offset ?? 0);
+  const named = recordNamer(ws);
+  return { rows: rows.map((r) => toRecord(r, named(r.entity, r.entityId))), total };
 }
 
 /** Everything that happened to one record, oldest first. */
-export function recordHistory(sqlite: Database.Database, entity: string, entityId: string | number): AuditRecord[] {
-  const rows = sqlite.prepare('select * from audit_log where entity = ? and entity_id = ? order by at, id').all(entity, String(entityId)) as Row[];
-  const named = recordNamer(sqlite);
-  return rows.map((r) => toRecord(r, named(r.entity, r.entity_id)));
+export function recordHistory(ws: Workspace, entity: string, entityId: string | number): AuditRecord[] {
+  const named = recordNamer(ws);
+  return auditStore.recordRows(ws, entity, String(entityId)).map((r) => toRecord(r, named(r.entity, r.entityId)));
 }
 
-export function auditFacets(sqlite: Database.Database): { entities: string[]; users: string[]; operations: string[] } {
-  const col = (c: string) =>
-    (sqlite.prepare(`select distinct ${c} as v from audit_log where ${c} is not null order by ${c} limit 1000`).all() as Array<{ v: string }>).map((r) => r.v);
-  const operations = [...new Set(col('operation').map(currentOperationName))].sort();
-  return { entities: col('entity'), users: col('user'), operations };
+export function auditFacets(ws: Workspace): { entities: string[]; users: string[]; operations: string[] } {
+  const operations = [...new Set(auditStore.distinct(ws, 'operation').map(currentOperationName))].sort();
+  return { entities: auditStore.distinct(ws, 'entity'), users: auditStore.distinct(ws, 'user'), operations };
 }

@@ -66,10 +66,13 @@ export function mdfRoi(ws: Workspace, input: { fundId?: number; fundCode?: strin
     const incrementalMinor = list.length && list.every((r) => r.incrementalMinor != null) ? list.reduce((s, r) => s + r.incrementalMinor!, 0) : null;
     return { costMinor, upliftMinor, incrementalMinor, roi: ratio(incrementalMinor ?? upliftMinor, costMinor) };
   };
-  const groups = new Map<string, MdfRequestRoi[]>();
+  const groups = new Map<string, { activityType: MdfActivityType; period: string; list: MdfRequestRoi[] }>();
   requests.forEach((r, i) => {
-    const k = `${r.activityType}|${quarterOf(r.startsOn)}`;
-    groups.set(k, [...(groups.get(k) ?? []), rows[i]]);
+    const period = quarterOf(r.startsOn);
+    const k = `${r.activityType}|${period}`;
+    const g = groups.get(k) ?? { activityType: r.activityType, period, list: [] };
+    g.list.push(rows[i]);
+    groups.set(k, g);
   });
   return {
     fundCode: fund?.code ?? null,
@@ -77,9 +80,6 @@ export function mdfRoi(ws: Workspace, input: { fundId?: number; fundCode?: strin
     weeksAfter: input.weeksAfter,
     requests: rows,
     totals: total(rows),
-    byActivity: [...groups].map(([k, list]) => {
-      const [activityType, period] = k.split('|');
-      return { activityType: activityType as MdfActivityType, period, ...total(list) };
-    }),
+    byActivity: [...groups.values()].map(({ activityType, period, list }) => ({ activityType, period, ...total(list) })),
   };
 }

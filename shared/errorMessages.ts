@@ -296,6 +296,10 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `没有从总部获取到激励政策模板 ${String(p.template)}：请先运行“从总部获取”（pwb hq pull），或检查模板编码（pwb hq reference list --kind program_template）。`,
     en: (p) => `No program template ${String(p.template)} was pulled from HQ: pull from HQ first (pwb hq pull), or check the template code (pwb hq reference list --kind program_template).`,
   },
+  productCodeTaken: {
+    'zh-CN': (p) => `产品编码 ${String(p.code)} 已被使用：请换一个编码。`,
+    en: (p) => `The product code ${String(p.code)} is taken already: choose another code.`,
+  },
   programCodeTaken: {
     'zh-CN': (p) => `激励政策编码 ${String(p.code)} 已被使用：请换一个编码。`,
     en: (p) => `The program code ${String(p.code)} is taken already: choose another code.`,

@@ -80,6 +80,7 @@ export const SCHEMA_MESSAGES: Record<string, { 'zh-CN': string; en: string }> = 
   'marginal growth tiers apply to the increment only': { 'zh-CN': '超额累进的增长阶梯只作用于增量部分', en: 'marginal growth tiers apply to the increment only' },
   'nothing to save': { 'zh-CN': '没有需要保存的更改', en: 'nothing to save' },
   'the downgrade attainment must be below the upgrade attainment': { 'zh-CN': '降级达成率须低于升级达成率', en: 'the downgrade attainment must be below the upgrade attainment' },
+  'give a floor price or a list price': { 'zh-CN': '请填写控价底价或建议零售价', en: 'give a floor price or a list price' },
   'validTo is before validFrom': { 'zh-CN': '失效日期早于生效日期', en: 'the end date is before the start date' },
   'a unified social credit code uses digits and capital letters except I, O, Z, S and V': { 'zh-CN': '只能包含数字和大写字母（不含 I、O、Z、S、V）', en: 'may contain digits and capital letters except I, O, Z, S and V (unified social credit code)' },
   'the check character (18th) of this unified social credit code does not match: a typing error?': { 'zh-CN': '校验位（第 18 位）不符，请核对是否输错', en: 'has a check character (18th) that does not match: please check for a typing error' },

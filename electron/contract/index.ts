@@ -21,6 +21,7 @@ import { mdfContract } from './mdf';
 import { coverageContract } from './coverage';
 import { plansContract } from './plans';
 import { inventoryContract } from './inventory';
+import { productsContract } from './products';
 
 /**
  * The one door into the domain. Each area adds its operations here; the IPC preload allowlist,
@@ -49,6 +50,7 @@ export const contract = {
   ...coverageContract,
   ...plansContract,
   ...inventoryContract,
+  ...productsContract,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

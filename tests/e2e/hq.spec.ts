@@ -135,6 +135,59 @@ test.describe('HQ in the window (a PostgreSQL cluster of its own)', () => {
     await expect(page.getByTestId('courses-grid').getByTestId('hq-badge-HQ-CERT')).toHaveAttribute('title', /^课程 HQ-CERT 由总部统一下发（版本 \d+），不能在本地修改或删除/);
   });
 
+  test('Settings → Products: the HQ product is marked with its Edit disabled (the reason on hover), prices stay the office\'s; own products are added, edited and priced', async ({ page, specServer }) => {
+    await pullAndPublish(specServer.dbPath);
+    await page.goto('/#/settings');
+    const products = page.getByTestId('settings-products');
+    const hqRow = products.getByTestId('product-row-HQ-SKU-1');
+    await expect(hqRow.getByTestId('hq-badge-HQ-SKU-1')).toHaveText(/^HQ v\d+$/);
+    await expect(hqRow).toContainText('总部标准机型');
+    await expect(products.getByTestId('product-edit-HQ-SKU-1')).toBeDisabled();
+    await expect(products.getByTestId('product-edit-HQ-SKU-1').locator('..')).toHaveAttribute('title', /^Product HQ-SKU-1 comes from HQ \(version \d+\) and cannot be changed or deleted here/);
+    // Prices are the office's own: set a floor and a list price from a day, typed as people type them.
+    await products.getByTestId('product-price-HQ-SKU-1').click();
+    const priceForm = products.getByTestId('product-price-form');
+    await priceForm.getByTestId('price-from').fill('2020-01-01');
+    await priceForm.getByTestId('price-floor').fill('abc');
+    await expect(priceForm.getByTestId('price-save')).toBeDisabled();
+    await expect(priceForm).toContainText('Floor price');
+    await priceForm.getByTestId('price-floor').fill('¥1,200');
+    await priceForm.getByTestId('price-list').fill('1500.5');
+    await priceForm.getByTestId('price-save').click();
+    await expect(priceForm).toHaveCount(0);
+    await expect(products.getByTestId('product-floor-HQ-SKU-1')).toContainText('1,200.00');
+    await expect(products.getByTestId('product-list-HQ-SKU-1')).toContainText('1,500.50');
+    // An office product: added, then edited (its Edit is enabled).
+    await products.getByTestId('product-new').click();
+    const form = products.getByTestId('product-form');
+    await form.getByTestId('product-code').fill('E2E-SKU');
+    await form.getByTestId('product-name-zh').fill('华东专供机型');
+    await form.getByTestId('product-name-en').fill('East special');
+    await form.getByTestId('product-line').fill('Line A');
+    await form.getByTestId('product-unit').fill('台');
+    await form.getByTestId('product-save').click();
+    const own = products.getByTestId('product-row-E2E-SKU');
+    await expect(own).toContainText('East special');
+    await expect(own).toContainText('This office');
+    await products.getByTestId('product-edit-E2E-SKU').click();
+    await form.getByTestId('product-line').fill('Line B');
+    await form.getByTestId('product-save').click();
+    await expect(own).toContainText('Line B');
+    // A code in use is refused in words.
+    await products.getByTestId('product-new').click();
+    await form.getByTestId('product-code').fill('e2e-sku');
+    await form.getByTestId('product-name-zh').fill('重复');
+    await form.getByTestId('product-save').click();
+    await expect(products.getByTestId('error-banner')).toContainText('The product code E2E-SKU is taken already');
+
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect(products.getByRole('heading', { name: '产品' })).toBeVisible();
+    await expect(products.getByTestId('hq-badge-HQ-SKU-1')).toHaveText(/^总部 v\d+$/);
+    await expect(products.getByTestId('product-edit-HQ-SKU-1').locator('..')).toHaveAttribute('title', /^产品 HQ-SKU-1 由总部统一下发（版本 \d+），不能在本地修改或删除/);
+    await expect(products.getByTestId('product-row-E2E-SKU')).toContainText('华东专供机型');
+    await expect(products.getByTestId('product-row-E2E-SKU')).toContainText('本办事处');
+  });
+
   test('a program from an HQ template: the editor starts from a copy, the saved program is local, the template stays', async ({ page, specServer }) => {
     await pullAndPublish(specServer.dbPath);
     await page.goto('/#/incentives');

@@ -20,6 +20,7 @@ import { coverageHandlers } from './coverage';
 import { gridHandlers } from './grids';
 import { planHandlers } from './plans';
 import { inventoryHandlers } from './inventory';
+import { productHandlers } from './products';
 import type { Handlers } from './types';
 
 /** The one handler map: every operation of the contract, by name. Areas add their map here. */
@@ -46,4 +47,5 @@ export const handlers: Handlers = {
   ...gridHandlers,
   ...planHandlers,
   ...inventoryHandlers,
+  ...productHandlers,
 };

@@ -9,6 +9,7 @@ import { EvaluationSettingsSection } from './EvaluationSettingsSection';
 import { TerritoriesSection } from './TerritoriesSection';
 import { ChannelManagersSection } from './ChannelManagersSection';
 import { InventoryRulesSection } from './InventoryRulesSection';
+import { ProductsSection } from './ProductsSection';
 
 /** Settings: areas add their sections (evaluation weights, risk bands, company details...). */
 export default function SettingsPage() {
@@ -36,6 +37,7 @@ export default function SettingsPage() {
       </section>
       <TerritoriesSection />
       <ChannelManagersSection />
+      <ProductsSection />
       <EvaluationSettingsSection />
       <InventoryRulesSection />
       <UserProfileSection />

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { zs } from '../../shared/fields';
+
+/** The products area's vocabulary: the company's product list and its floor and list prices by date range. */
+export interface ProductPrice {
+  id: number;
+  validFrom: string;
+  /** Inclusive; null = open-ended. */
+  validTo: string | null;
+  floorPriceMinor: number | null;
+  listPriceMinor: number | null;
+  currency: string;
+}
+
+export interface Product {
+  id: number;
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+  productLine: string | null;
+  unit: string | null;
+  active: boolean;
+  /** Version of the HQ reference item this row mirrors (`pwb hq pull`); null = the office's own. HQ rows are read-only. */
+  hqVersion: number | null;
+  /** Newest first. */
+  prices: ProductPrice[];
+}
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const productFields = z
+  .object({
+    code: zs.code,
+    nameZh: zs.name,
+    nameEn: optionalText(200),
+    productLine: optionalText(100),
+    unit: optionalText(20),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type ProductFields = z.output<typeof productFields>;
+
+const money = zs.minor.min(0);
+export const productPriceInput = z
+  .object({
+    productId: zs.id,
+    validFrom: zs.isoDate,
+    validTo: zs.isoDate.nullable().optional(),
+    floorPriceMinor: money.nullable().optional(),
+    listPriceMinor: money.nullable().optional(),
+    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as CNY').optional(),
+  })
+  .strict()
+  .refine((p) => p.validTo == null || p.validTo >= p.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
+  .refine((p) => p.floorPriceMinor != null || p.listPriceMinor != null, { message: 'give a floor price or a list price', path: ['floorPriceMinor'] });
+export type ProductPriceInput = z.output<typeof productPriceInput>;

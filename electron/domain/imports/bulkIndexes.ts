@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { bulkIndexStore, importConnection, type BulkTable } from './store';
 
 /**
  * Bulk loading: a large import into a table that is small compared with the file drops the table's secondary
@@ -32,27 +33,24 @@ export interface DroppedIndexes {
 }
 
 /** Whether a file of `fileBytes` should be bulk-loaded into `table` (looked up by its highest rowid: cheap, conservative). */
-export function shouldBulkLoad(sqlite: Database.Database, table: string, fileBytes: number): boolean {
+export function shouldBulkLoad(sqlite: Database.Database, table: BulkTable, fileBytes: number): boolean {
   if (fileBytes < bulkTuning.minFileBytes) return false;
-  const existing = (sqlite.prepare(`select coalesce(max(rowid), 0) as n from "${table}"`).get() as { n: number }).n;
-  return fileBytes / bulkTuning.bytesPerRow >= existing * bulkTuning.minNewToExisting;
+  return fileBytes / bulkTuning.bytesPerRow >= bulkIndexStore.maxRowid(sqlite, table) * bulkTuning.minNewToExisting;
 }
 
 /** Drops the table's non-unique indexes; must run inside a transaction (the caller's COMMIT or ROLLBACK ends it). */
-export function dropSecondaryIndexes(sqlite: Database.Database, table: string): DroppedIndexes {
+export function dropSecondaryIndexes(sqlite: Database.Database, table: BulkTable): DroppedIndexes {
   if (!sqlite.inTransaction) throw new Error('dropSecondaryIndexes needs an open transaction');
-  const indexes = (
-    sqlite.prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null`).all(table) as Array<{ name: string; sql: string }>
-  ).filter((i) => !/^\s*create\s+unique\b/i.test(i.sql));
-  for (const i of indexes) sqlite.exec(`drop index "${i.name.replace(/"/g, '""')}"`);
+  const indexes = bulkIndexStore.indexes(sqlite, table).filter((i) => !/^\s*create\s+unique\b/i.test(i.sql));
+  for (const i of indexes) bulkIndexStore.drop(sqlite, i);
   let restored = false;
   return {
     count: indexes.length,
     restore() {
       if (restored) return;
       restored = true;
-      if (indexes.length) sqlite.pragma(`cache_size = ${-bulkTuning.rebuildCacheKiB}`);
-      for (const i of indexes) sqlite.exec(i.sql);
+      if (indexes.length) importConnection.setCacheSize(sqlite, -bulkTuning.rebuildCacheKiB);
+      for (const i of indexes) bulkIndexStore.create(sqlite, i);
     },
   };
 }

@@ -12,6 +12,7 @@ import { suggestColumns } from './headerMatcher';
 import type { DateFormat, PreviewInput, RowError } from '../../model/imports';
 import { suggestDateFormat } from './valueParsers';
 import { ImportPreview } from '../../model/imports';
+import { importStore } from './store';
 
 
 /** Reads the start of a file without writing anything: what was detected, the mapping, rows as they will be stored, errors. */
@@ -33,7 +34,7 @@ export async function previewImport(ws: Workspace, input: PreviewInput): Promise
     let codeOf: Map<number, string> | null = null;
     const shownWithCode = (shown: Record<string, unknown>): Record<string, unknown> => {
       if (typeof shown.partnerId !== 'number') return shown;
-      codeOf ??= new Map((ws.sqlite.prepare('select id, code from partners').all() as Array<{ id: number; code: string }>).map((p) => [p.id, p.code]));
+      codeOf ??= new Map(importStore.partnerCodes(ws).map((p) => [p.id, p.code]));
       const { partnerId, ...rest } = shown;
       return { partnerCode: codeOf.get(partnerId as number) ?? null, ...rest };
     };

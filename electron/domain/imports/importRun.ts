@@ -9,7 +9,7 @@ import { ImportFailure } from './importFailure';
 import { kindSpec } from './kinds';
 import { RowRejected, RowValues, type FieldError, type StagedKindRun, type WriteOutcome } from './kinds/kind';
 import type { RecordSource } from './recordSource';
-import { importStore } from './store';
+import { importConnection, importStore } from './store';
 import { resolveMapping } from './mapping';
 import { openSource } from './openSource';
 import { cellText, recordBatches } from './recordSource';
@@ -159,9 +159,9 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
     const now = new Date().toISOString();
     // A large import updates five indexes of sales_lines in partner order, not key order: a 128 MB page cache for the
     // duration roughly halves the time of a million-row import (the default 2 MB cache thrashes). Restored afterwards.
-    const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
-    if (source.fileSize > IMPORT_CACHE_FROM_BYTES) sqlite.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
-    restoreCache = () => sqlite.pragma(`cache_size = ${cacheBefore}`);
+    const cacheBefore = importConnection.cacheSize(sqlite);
+    if (source.fileSize > IMPORT_CACHE_FROM_BYTES) importConnection.setCacheSize(sqlite, IMPORT_CACHE_SIZE);
+    restoreCache = () => importConnection.setCacheSize(sqlite, cacheBefore);
     await beginWrite(sqlite, { onWaiting: () => ctx.progress('waiting', 0, null) });
     try {
       if (st.run && !st.run.unchanged()) {
@@ -272,17 +272,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           if (value !== null && fe.length === 0 && !failed) {
             let outcome: WriteOutcome | null = null;
             try {
-              if (savepoint) {
-                sqlite.exec('SAVEPOINT import_row');
-                try {
-                  outcome = run.write(value);
-                  sqlite.exec('RELEASE import_row');
-                } catch (e) {
-                  sqlite.exec('ROLLBACK TO import_row');
-                  sqlite.exec('RELEASE import_row');
-                  throw e;
-                }
-              } else outcome = run.write(value);
+              outcome = savepoint ? importConnection.inSavepoint(sqlite, () => run.write!(value)) : run.write(value);
             } catch (e) {
               if (!(e instanceof RowRejected)) throw e;
               fe.push({ field: null, message: e.message });
@@ -340,11 +330,11 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         after: { kind: input.kind, fileName, sha256, sheet: source.sheet, ...counts, ...(input.replace != null ? { replaced: input.replace } : {}) },
       });
       if (rejectedWriter) await (rejectedWriter as CsvWriter).close();
-      sqlite.exec('COMMIT');
+      importConnection.commit(sqlite);
       committed = true;
       return { importId, kind: input.kind, fileName, sha256, durationMs, rejectedFile: rejectedPath, errors, replaced: input.replace ?? null, ...counts, ...(created ? { created: created() } : {}) };
     } finally {
-      if (!committed && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      if (!committed) importConnection.rollback(sqlite);
     }
   } finally {
     restoreCache?.();

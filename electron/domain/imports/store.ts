@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
-import type { importErrors, imports, salesLines } from '../../../db/schema';
+import type { importChanges, importErrors, imports, payoutRuns, riskHistory, salesLines } from '../../../db/schema';
 import type { ImportRecord, RowError } from '../../model/imports';
 
 /**
@@ -200,3 +200,136 @@ export type LineStage<Row extends readonly unknown[]> = ReturnType<typeof lineSt
 /** The staged sales lines of one import (lineStage, sales_lines' columns). */
 export const salesStage = (sqlite: Database.Database): LineStage<StagedSalesLine> => lineStage<StagedSalesLine>(sqlite, SALES_STAGE);
 export type SalesStage = LineStage<StagedSalesLine>;
+
+/**
+ * The import's own connection while it runs: its page cache, the savepoint around a row of a kind whose write may be
+ * refused, and the end of its one transaction (begun by beginWrite, db/writeLock.ts).
+ */
+export const importConnection = {
+  /** The page cache size as SQLite reports it (negative = KiB). */
+  cacheSize: (sqlite: Database.Database): number => sqlite.pragma('cache_size', { simple: true }) as number,
+  setCacheSize(sqlite: Database.Database, size: number): void {
+    sqlite.pragma(`cache_size = ${Math.trunc(size)}`);
+  },
+  /** Runs `fn` in a savepoint: undone (and the error passed on) when it throws. */
+  inSavepoint<T>(sqlite: Database.Database, fn: () => T): T {
+    sqlite.exec('SAVEPOINT import_row');
+    try {
+      const out = fn();
+      sqlite.exec('RELEASE import_row');
+      return out;
+    } catch (e) {
+      sqlite.exec('ROLLBACK TO import_row');
+      sqlite.exec('RELEASE import_row');
+      throw e;
+    }
+  },
+  commit(sqlite: Database.Database): void {
+    sqlite.exec('COMMIT');
+  },
+  /** Rolls back the import's transaction if one is open. */
+  rollback(sqlite: Database.Database): void {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+  },
+};
+
+/** A table's index as stored in the schema: its name and its CREATE statement. */
+export interface StoredIndex {
+  name: string;
+  sql: string;
+}
+
+/** Bulk loading (bulkIndexes.ts): a table's size and its indexes, dropped and re-created from their stored SQL. */
+export const bulkIndexStore = {
+  /** The table's highest rowid (a cheap, conservative row count). */
+  maxRowid(sqlite: Database.Database, table: BulkTable): number {
+    return sqlite.prepare<[], { n: number }>(`select coalesce(max(rowid), 0) as n from "${table}"`).get()!.n;
+  },
+  /** The table's indexes that have SQL of their own (not those behind a PRIMARY KEY or UNIQUE constraint). */
+  indexes(sqlite: Database.Database, table: BulkTable): StoredIndex[] {
+    return sqlite.prepare<[string], StoredIndex>(`select name, sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null`).all(table);
+  },
+  drop(sqlite: Database.Database, index: StoredIndex): void {
+    sqlite.exec(`drop index "${index.name.replace(/"/g, '""')}"`);
+  },
+  create(sqlite: Database.Database, index: StoredIndex): void {
+    sqlite.exec(index.sql);
+  },
+};
+/** Tables an import appends to in bulk (KindSpec.bulkTable). */
+export type BulkTable = 'sales_lines' | 'sell_through_lines';
+
+type ImportChange = typeof importChanges.$inferSelect;
+/** A change an import recorded: `before` holds the row before and after it ({ before, after }). */
+export type ImportChangeRow = Pick<ImportChange, 'id' | 'entity' | 'action'> & { entityId: number; before: string };
+
+/** Tables whose rows an import inserts or updates one by one (and undo puts back from import_changes). */
+export const CHANGED_TABLES = ['partners', 'targets', 'training_records', 'risks', 'products', 'product_prices', 'inventory_snapshots'] as const;
+export type ChangedTable = (typeof CHANGED_TABLES)[number];
+/** Tables an import appends rows to that carry its id (undo deletes them by import id). */
+export const APPENDED_TABLES = ['sales_lines', 'feedback', 'sell_through_lines', 'inventory_snapshots'] as const;
+export type AppendedTable = (typeof APPENDED_TABLES)[number];
+type PayoutRun = typeof payoutRuns.$inferSelect;
+
+/** Undo's SQL (undo.ts holds the rules: what may be undone, in which order). */
+export const undoStore = {
+  /** The import as undo needs it. */
+  importOf(ws: Workspace, id: number): (Pick<ImportRow, 'id' | 'kind' | 'status' | 'inserted'> & { fileName: string }) | undefined {
+    return ws.sqlite
+      .prepare<[number], Pick<ImportRow, 'id' | 'kind' | 'status' | 'inserted'> & { fileName: string }>('select id, kind, file_name as fileName, status, inserted from imports where id = ?')
+      .get(id);
+  },
+  /** The rows the import inserted or updated one by one, newest first. */
+  changes(ws: Workspace, importId: number): ImportChangeRow[] {
+    return ws.sqlite
+      .prepare<[number], ImportChangeRow>('select id, entity, entity_id as entityId, action, before from import_changes where import_id = ? order by id desc')
+      .all(importId);
+  },
+  /** A changed row as it is now (every column, as stored). */
+  current(ws: Workspace, table: ChangedTable, id: number): Record<string, unknown> | undefined {
+    return ws.sqlite.prepare<[number], Record<string, unknown>>(`select * from ${table} where id = ?`).get(id);
+  },
+  /** Deletes a row the import inserted (a risk with its history); returns how many rows went. */
+  deleteInserted(ws: Workspace, table: ChangedTable, id: number): number {
+    if (table === 'risks') ws.sqlite.prepare<[number]>('delete from risk_history where risk_id = ?').run(id);
+    return ws.sqlite.prepare<[number]>(`delete from ${table} where id = ?`).run(id).changes;
+  },
+  /** Puts back the columns of a row the import updated, as they were before it. */
+  restore(ws: Workspace, table: ChangedTable, id: number, before: Record<string, unknown>): void {
+    const cols = Object.keys(before).filter((k) => k !== 'id');
+    ws.sqlite.prepare<unknown[]>(`update ${table} set ${cols.map((k) => `"${k.replace(/"/g, '""')}" = ?`).join(', ')} where id = ?`).run(...cols.map((k) => before[k]), id);
+  },
+  /** A risk's history entry for the undo of an import's update of it. */
+  riskHistory(ws: Workspace, v: Pick<typeof riskHistory.$inferInsert, 'riskId' | 'changedAt' | 'changedBy'> & { changes: Record<string, unknown>; snapshot: Record<string, unknown> }): void {
+    ws.sqlite
+      .prepare<[number, string, string, string, string]>('insert into risk_history (risk_id, changed_at, changed_by, changes, snapshot) values (?, ?, ?, ?, ?)')
+      .run(v.riskId, v.changedAt, v.changedBy, JSON.stringify(v.changes), JSON.stringify(v.snapshot));
+  },
+  appendedCount(ws: Workspace, table: AppendedTable, importId: number): number {
+    return ws.sqlite.prepare<[number], { n: number }>(`select count(*) as n from ${table} where import_id = ?`).get(importId)!.n;
+  },
+  deleteAppended(ws: Workspace, table: AppendedTable, importId: number): number {
+    return ws.sqlite.prepare<[number]>(`delete from ${table} where import_id = ?`).run(importId).changes;
+  },
+  /** Approved or paid payout runs (their money must not change under them). */
+  closedPayoutRuns(ws: Workspace): Array<Pick<PayoutRun, 'id' | 'period' | 'status'>> {
+    return ws.sqlite.prepare<[], Pick<PayoutRun, 'id' | 'period' | 'status'>>(`select id, period, status from payout_runs where status in ('approved', 'paid')`).all();
+  },
+  /** Whether a payout run paid partners with sales lines of this import dated within [from, to]. */
+  payoutRunUses(ws: Workspace): (runId: number, importId: number, from: string, to: string) => boolean {
+    const uses = ws.sqlite.prepare<[number, number, string, string], { one: number }>(
+      `select 1 as one from payout_lines l join sales_lines s on s.partner_id = l.partner_id
+       where l.run_id = ? and s.import_id = ? and s.date between ? and ? limit 1`,
+    );
+    return (runId, importId, from, to) => uses.get(runId, importId, from, to) !== undefined;
+  },
+  markUndone(ws: Workspace, id: number, at: string): void {
+    ws.sqlite.prepare<[string, number]>(`update imports set status = 'undone', undone_at = ? where id = ?`).run(at, id);
+  },
+};
+
+/** Records an insert or update of one row in import_changes (a kind's writer; prepared once per import). */
+export function changeWriter(ws: Workspace): (v: Pick<ImportChange, 'importId' | 'entity' | 'entityId' | 'action'> & { before: string }) => void {
+  const stmt = ws.sqlite.prepare<[number, string, number, string, string]>('insert into import_changes (import_id, entity, entity_id, action, before) values (?, ?, ?, ?, ?)');
+  return (v) => void stmt.run(v.importId, v.entity, v.entityId, v.action, v.before);
+}

@@ -14,7 +14,7 @@ import {
   ValueError,
 } from '../valueParsers';
 import { FieldType } from '../../../model/imports';
-import { importStore } from '../store';
+import { changeWriter, importStore, type BulkTable } from '../store';
 
 /** A target field of an import kind: its name in the mapping file, and header words that match it automatically. */
 export interface FieldSpec {
@@ -101,7 +101,7 @@ export interface KindSpec {
   /** Writes may fail for a row (RowRejected): each row then runs in a savepoint. */
   rowSavepoint?: boolean;
   /** The table a large import appends to: its secondary indexes may be dropped and rebuilt (bulkIndexes.ts). */
-  bulkTable?: string;
+  bulkTable?: BulkTable;
   /** Values for fields a row leaves empty (the mapping's `defaults` override them). */
   defaults?: Record<string, string>;
   open(ctx: KindContext): KindRun<unknown>;
@@ -284,10 +284,10 @@ export interface ChangeSnapshot {
 
 /** Records an insert or update in import_changes (the `before` column holds {before, after}). */
 export function changeRecorder(ctx: KindContext, entity: string) {
-  const stmt = ctx.ws.sqlite.prepare('insert into import_changes (import_id, entity, entity_id, action, before) values (?, ?, ?, ?, ?)');
+  const write = changeWriter(ctx.ws);
   return (entityId: number, action: 'insert' | 'update', snap: ChangeSnapshot) => {
     if (ctx.importId === null) return;
-    stmt.run(ctx.importId, entity, entityId, action, JSON.stringify(snap));
+    write({ importId: ctx.importId, entity, entityId, action, before: JSON.stringify(snap) });
   };
 }
 

@@ -54,16 +54,44 @@ export function fixedClock(at: Date | string, timeZone?: string): Clock {
   return { now: () => new Date(instant), today: (t = instant) => localDate(t, timeZone), timeZone };
 }
 
-/** The first instant after the local day `date` (YYYY-MM-DD), as an ISO timestamp: an exclusive upper bound. */
-export function endOfLocalDayIso(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(y, m - 1, d + 1).toISOString();
+const instantFormatters = new Map<string, Intl.DateTimeFormat>();
+/** Minutes `timeZone` is ahead of UTC at the instant `ms`. */
+function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  let f = instantFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    instantFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, Number(x.value)]));
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 
-/** The first instant of the local day `date`, as an ISO timestamp. */
-export function startOfLocalDayIso(date: string): string {
+/**
+ * The first instant of the calendar day `date` (YYYY-MM-DD) plus `plusDays` in `timeZone` (default: the machine's
+ * zone), as an ISO timestamp. A day that starts inside a daylight-saving gap starts at the first wall time after it.
+ */
+export function startOfDayIso(date: string, timeZone?: string, plusDays = 0): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(y, m - 1, d).toISOString();
+  if (!timeZone) return new Date(y, m - 1, d + plusDays).toISOString();
+  const wallMidnight = Date.UTC(y, m - 1, d + plusDays);
+  // The offset at midnight can differ from the offset a few hours away (DST): try both, keep the earliest instant
+  // that falls on the day; when midnight itself is skipped, that is the first wall time after the gap.
+  const first = wallMidnight - zoneOffsetMinutes(wallMidnight, timeZone) * 60_000;
+  const second = wallMidnight - zoneOffsetMinutes(first, timeZone) * 60_000;
+  const day = localDate(new Date(wallMidnight), 'UTC');
+  const onDay = [first, second].filter((ms) => localDate(new Date(ms), timeZone) === day);
+  return new Date(onDay.length ? Math.min(...onDay) : Math.max(first, second)).toISOString();
+}
+
+/** The first instant after the day `date` in `timeZone` (default: the machine's zone): an exclusive upper bound. */
+export function endOfLocalDayIso(date: string, timeZone?: string): string {
+  return startOfDayIso(date, timeZone, 1);
+}
+
+/** The first instant of the day `date` in `timeZone` (default: the machine's zone), as an ISO timestamp. */
+export function startOfLocalDayIso(date: string, timeZone?: string): string {
+  return startOfDayIso(date, timeZone);
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */

@@ -1,6 +1,8 @@
 import type { Workspace } from '../../../db/database';
 import { recordDiff, type AuditRecord } from '../../model/audit';
 import { currentOperationName, FORMER_OPERATION_NAMES } from '../../../shared/operationNames';
+import { startOfDayIso } from '../../../shared/clock';
+import { workspaceClock } from '../system/workspaceClock';
 import { auditStore, type AuditRowFilter, type StoredAuditRow } from './store';
 
 export interface AuditFilter {
@@ -51,21 +53,17 @@ const toRecord = (r: StoredAuditRow, name: string | null = null): AuditRecord =>
   };
 };
 
-/** Start of a local calendar day as the ISO instant stored in audit_log.at. */
-function dayStart(day: string, plusDays = 0): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d + plusDays).toISOString();
-}
-
 /** The audit grid: newest first, filtered by entity/record, user, operation (exact or area prefix 'x.'), outcome, days. */
 export function listAudit(ws: Workspace, f: AuditFilter): { rows: AuditRecord[]; total: number } {
+  // Days are the workspace clock's calendar days (company.timeZone), not the laptop's: `at` is stored in UTC.
+  const zone = workspaceClock(ws).timeZone;
   const filter: AuditRowFilter = {
     entity: f.entity || undefined,
     entityId: f.entityId === undefined ? undefined : String(f.entityId),
     user: f.user || undefined,
     outcome: f.outcome,
-    from: f.from ? dayStart(f.from) : undefined,
-    before: f.to ? dayStart(f.to, 1) : undefined,
+    from: f.from ? startOfDayIso(f.from, zone) : undefined,
+    before: f.to ? startOfDayIso(f.to, zone, 1) : undefined,
   };
   if (f.operation) {
     // Rows recorded under an operation's former name (shared/operationNames.ts) are found under its current name and area.

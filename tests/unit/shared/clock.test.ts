@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fixedClock, isTimeZone, localDate } from '../../../shared/clock';
+import { fixedClock, isTimeZone, localDate, startOfDayIso } from '../../../shared/clock';
 import { quartersBack } from '../../../shared/period';
 import { rebateProgram, sale, setup } from '../incentives/fixture';
 
@@ -23,6 +23,19 @@ describe('the one clock', () => {
     expect(fixedClock(BEIJING_MORNING, 'Asia/Shanghai').today()).toBe('2025-04-01');
     expect(isTimeZone('Asia/Shanghai')).toBe(true);
     expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+
+  it('gives the first instant of a day in a zone, across daylight-saving changes', () => {
+    expect(startOfDayIso('2025-04-01', 'Asia/Shanghai')).toBe('2025-03-31T16:00:00.000Z');
+    expect(startOfDayIso('2025-04-01', 'Asia/Shanghai', 1)).toBe('2025-04-01T16:00:00.000Z');
+    expect(startOfDayIso('2025-04-01', 'Asia/Kolkata')).toBe('2025-03-31T18:30:00.000Z');
+    // Los Angeles springs forward at 02:00 on 9 March: that day is 23 hours long; 2 November is 25.
+    expect(startOfDayIso('2025-03-09', 'America/Los_Angeles')).toBe('2025-03-09T08:00:00.000Z');
+    expect(startOfDayIso('2025-03-09', 'America/Los_Angeles', 1)).toBe('2025-03-10T07:00:00.000Z');
+    expect(startOfDayIso('2025-11-02', 'America/Los_Angeles', 1)).toBe('2025-11-03T08:00:00.000Z');
+    // Santiago skips from 24:00 to 01:00 on 7 September: the day starts at 01:00 local (-03).
+    expect(startOfDayIso('2025-09-07', 'America/Santiago')).toBe('2025-09-07T04:00:00.000Z');
+    expect(startOfDayIso('2025-12-31', 'UTC', 1)).toBe('2026-01-01T00:00:00.000Z');
   });
 
   it('records a payout run paid before 08:00 in China as paid that day, and a risk closed then as closed that day', async () => {

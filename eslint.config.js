@@ -24,9 +24,6 @@ export const SQL_OUTSIDE_STORE = [
   { selector: `CallExpression[callee.object.type='Identifier'][callee.object.name=/^(db|sqlite)$/][${QUERY_CALL}]`, message: "Queries belong in the area's store.ts (typed from the drizzle schema)." },
 ];
 export const STORE_PENDING = [
-  'electron/domain/demo/demoCompany.ts',
-  'electron/domain/demo/demoEvaluations.ts',
-  'electron/domain/demo/demoGenerator.ts',
   'electron/domain/evaluations/dashboard.ts',
   'electron/domain/evaluations/evaluatedPartners.ts',
   'electron/domain/evaluations/riskSignals.ts',

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import type { Workspace } from '../../../db/database';
+import { demoStore } from './store';
 
 /** The demo's issuing company: a fictional profile with a credit code with a valid check character, so demo statements can be issued. */
 export const DEMO_COMPANY_PROFILE: Record<string, string | number> = {
@@ -13,8 +14,6 @@ export const DEMO_COMPANY_PROFILE: Record<string, string | number> = {
   'statement.invoiceRequirement': '付款前请开具税率 6% 的增值税专用发票，抬头为华信科技（上海）有限公司。',
 };
 
-export function writeDemoCompanyProfile(sqlite: Database.Database): void {
-  const put = sqlite.prepare(`insert into settings (key, value, updated_at) values (?, ?, ?) on conflict (key) do nothing`);
-  const now = new Date().toISOString();
-  for (const [key, value] of Object.entries(DEMO_COMPANY_PROFILE)) put.run(key, JSON.stringify(value), now);
+export function writeDemoCompanyProfile(ws: Workspace): void {
+  demoStore.addMissingSettings(ws, DEMO_COMPANY_PROFILE, new Date().toISOString());
 }

@@ -6,6 +6,7 @@ import { listSchedules } from '../evaluations/schedules';
 import { approveRun, calculateRun, payRun } from '../incentives/payoutRun';
 import { parsePeriod, periodContaining, previousPeriod, type Period } from '../../../shared/period';
 import { addDays, fullQuarters, type DemoCalendar } from './calendar';
+import { demoStore } from './store';
 
 export interface DemoEvaluation {
   /** Periods evaluated, oldest first. */
@@ -55,25 +56,20 @@ export async function evaluateDemo(ctx: OpContext, cal: DemoCalendar, programYea
   ctx.progress('evaluations', periods.length, periods.length);
 
   // Each schedule's latest due period, where the demo evaluated it: recorded as done, so the scheduler moves on from there.
-  const claim = ws.sqlite.prepare(
-    `insert into schedule_runs (schedule_id, period, outcome, evaluation_run_id, message, started_at, finished_at)
-     values (?, ?, 'succeeded', ?, null, ?, ?) on conflict (schedule_id, period) do nothing`,
-  );
   for (const s of listSchedules(ws)) {
     const p = latestDuePeriod(s, cal.asOf, fsm);
     const runId = runByPeriod.get(p.label);
     if (runId === undefined) continue;
     const when = at(earliest(dueOn(p, s.lagDays), cal.asOf)).toISOString();
-    claim.run(s.id, p.label, runId, when, when);
+    demoStore.claimSchedulePeriod(ws, { scheduleId: s.id, period: p.label, evaluationRunId: runId, startedAt: when, finishedAt: when });
   }
 
   // Payouts of the program year.
   let payoutRuns = 0;
   // Calculated ten days after the period (a draft may still be changed: approval freezes the run, approved_at included).
-  const calculatedOn = ws.sqlite.prepare('update payout_runs set calculated_at = ? where id = ?');
   const calculate = (code: string, p: Period) => {
     const run = calculateRun(quiet, { programCode: code, period: p.label });
-    calculatedOn.run(at(earliest(addDays(p.end, 10), cal.asOf)).toISOString(), run.id);
+    demoStore.setCalculatedAt(ws, run.id, at(earliest(addDays(p.end, 10), cal.asOf)).toISOString());
     payoutRuns++;
     return run.id;
   };

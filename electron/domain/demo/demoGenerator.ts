@@ -174,7 +174,7 @@ type QuarterRevenue = Map<DemoPartner, Map<string, number>>;
 
 async function insertSales(ws: Workspace, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, ctx: OpContext): Promise<{ lines: number; revenue: QuarterRevenue }> {
   const write = demoStore.salesWriter(ws);
-  const emit = (l: DemoSalesLine) => write({ ...l, dedupeKey: `ref:${l.lineRef}` });
+  const emit = (l: DemoSalesLine) => write(l, `ref:${l.lineRef}`);
   const orders = { next: 1 };
   const quarterRevenue: QuarterRevenue = new Map();
   let lines = 0;

@@ -53,13 +53,15 @@ export const demoStore = {
     const put = ws.sqlite.prepare<[string, string, string]>('insert into settings (key, value, updated_at) values (?, ?, ?) on conflict (key) do nothing');
     for (const [key, value] of Object.entries(values)) put.run(key, json(value), at);
   },
-  salesWriter(ws: Workspace): (r: DemoSalesRow) => number {
-    return writer<DemoSalesRow>(
-      ws,
+  /** Sales lines (CNY); `dedupeKey` as an import of the same line would set it. */
+  salesWriter(ws: Workspace): (l: Omit<DemoSalesRow, 'dedupeKey'>, dedupeKey: string) => void {
+    const stmt = ws.sqlite.prepare<[number, string, string | null, string | null, string | null, string | null, number | null, number, number | null, string | null, string]>(
       `insert into sales_lines (partner_id, date, order_ref, line_ref, product, category, quantity, amount_minor, cost_minor, customer_ref, currency, dedupe_key)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CNY', ?)`,
-      (l) => [l.partnerId, l.date, l.orderRef, l.lineRef, l.product, l.category, l.quantity, l.amountMinor, l.costMinor, l.customerRef, l.dedupeKey],
     );
+    return (l, dedupeKey) => {
+      stmt.run(l.partnerId, l.date, l.orderRef, l.lineRef, l.product, l.category, l.quantity, l.amountMinor, l.costMinor, l.customerRef, dedupeKey);
+    };
   },
   /** Revenue targets (metric 'revenue'). */
   targetWriter(ws: Workspace): (r: DemoTargetRow) => number {

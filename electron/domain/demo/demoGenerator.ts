@@ -159,11 +159,12 @@ function insertPartners(ws: Workspace, partners: DemoPartner[], ctx: OpContext) 
     }
     return id;
   };
+  const write = partnerStore.bulkWriter(ws.db);
   partners.forEach((p, i) => {
     const { region, owner, ...row } = p.row;
     const channelManagerId = managerOf(owner, region);
-    p.id = partnerStore.insert(ws.db, { ...row, territoryId: territoryOf(region), channelManagerId, currency: 'CNY' }).id;
-    partnerStore.insertAssignment(ws.db, { partnerId: p.id, fromManagerId: null, toManagerId: channelManagerId, changedOn: p.row.joinedOn ?? '2024-01-01', reason: 'onboarding', changedBy: ctx.user });
+    p.id = write.partner({ ...row, territoryId: territoryOf(region), channelManagerId, currency: 'CNY' });
+    write.assignment({ partnerId: p.id, fromManagerId: null, toManagerId: channelManagerId, changedOn: p.row.joinedOn ?? '2024-01-01', reason: 'onboarding', changedBy: ctx.user });
     if (i % 50 === 0) ctx.progress('partners', i, partners.length);
   });
   ctx.progress('partners', partners.length, partners.length);

@@ -88,4 +88,29 @@ export const partnerStore = {
   insertAssignment(db: Db, row: typeof partnerManagerHistory.$inferInsert): void {
     db.insert(partnerManagerHistory).values(row).run();
   },
+  /**
+   * Many new partners, each with its first assignment (the demo's hundreds or thousands): both statements prepared once
+   * with named placeholders (a declared hot path — building the query per row cost the demo a tenth of its time).
+   */
+  bulkWriter(db: Db): { partner: (values: BulkPartner) => number; assignment: (row: BulkAssignment) => void } {
+    const partner = db
+      .insert(partners)
+      .values(Object.fromEntries(BULK_PARTNER_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as NewPartnerRow)
+      .returning({ id: partners.id })
+      .prepare();
+    const assignment = db
+      .insert(partnerManagerHistory)
+      .values(Object.fromEntries(BULK_ASSIGNMENT_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as typeof partnerManagerHistory.$inferInsert)
+      .prepare();
+    return { partner: (v) => partner.get(v)!.id, assignment: (r) => void assignment.run(r) };
+  },
 };
+
+const BULK_PARTNER_COLUMNS = [
+  'code', 'name', 'nameEn', 'channelType', 'tier', 'territoryId', 'province', 'city', 'status', 'channelManagerId', 'contactName', 'phone', 'email',
+  'address', 'creditCode', 'bankName', 'bankAccount', 'joinedOn', 'currency',
+] as const satisfies ReadonlyArray<keyof NewPartnerRow>;
+const BULK_ASSIGNMENT_COLUMNS = ['partnerId', 'fromManagerId', 'toManagerId', 'changedOn', 'reason', 'changedBy'] as const satisfies ReadonlyArray<keyof typeof partnerManagerHistory.$inferInsert>;
+/** A new partner as a bulk load gives it: every column it sets, null where it has nothing. */
+export type BulkPartner = { [K in (typeof BULK_PARTNER_COLUMNS)[number]]-?: NonNullable<NewPartnerRow[K]> | null };
+export type BulkAssignment = { [K in (typeof BULK_ASSIGNMENT_COLUMNS)[number]]-?: NonNullable<(typeof partnerManagerHistory.$inferInsert)[K]> | null };

@@ -41,11 +41,8 @@ export const STORE_PENDING = [
   'electron/domain/imports/kinds/risks.ts',
   'electron/domain/imports/kinds/targets.ts',
   'electron/domain/imports/kinds/training.ts',
-  'electron/domain/inventory/channelMeasures.ts',
   'electron/domain/inventory/channelRisks.ts',
-  'electron/domain/inventory/endCustomers.ts',
   'electron/domain/inventory/inventoryOverview.ts',
-  'electron/domain/inventory/territoryScope.ts',
 ];
 
 export default tseslint.config(

@@ -5,7 +5,8 @@ import type { ChannelMeasures, InventoryRules, StuffingSignal } from '../../mode
 import type { OpContext } from '../opContext';
 import { createRisk, updateRisk } from '../risks/riskRegister';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
-import { channelMeasures, FLOOR_AT_LINE } from './channelMeasures';
+import { channelMeasures } from './channelMeasures';
+import { FLOOR_AT_LINE } from './store/measures';
 import { inventoryRules } from './inventoryOverview';
 import { stuffingSignals } from './stuffingSignal';
 import { insideProvinces } from './territoryScope';

@@ -5,7 +5,7 @@ import { daysBetween } from '../../../shared/clock';
 import type { CustomerCohorts, CustomerRfm, CustomerSegment, CustomersInput, LapsedCustomer } from '../../model/inventory';
 import { getSetting } from '../system/settingsStore';
 import { workspaceClock } from '../system/workspaceClock';
-import { customerMonthStore, type CustomerWindowRow } from './store';
+import { customerMonthStore, lookupStore, type CustomerWindowRow } from './store';
 
 type Resolved = CustomersInput & { asOf: string };
 const resolve = (ws: Workspace, input: CustomersInput): Resolved => ({ ...input, asOf: input.asOf ?? workspaceClock(ws).today() });
@@ -23,9 +23,8 @@ function customerRows(ws: Workspace, input: Resolved): { rows: CustomerWindowRow
   const prevFrom = addMonthsClamped(input.asOf, -2 * input.windowMonths);
   let partnerId: number | null = null;
   if (input.partnerCode) {
-    const p = ws.sqlite.prepare('select id from partners where code = ? and deleted_at is null').get(input.partnerCode) as { id: number } | undefined;
-    if (!p) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
-    partnerId = p.id;
+    partnerId = lookupStore.partnerId(ws, input.partnerCode) ?? null;
+    if (partnerId === null) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
   }
   return { rows: customerMonthStore.windowRows(ws, { asOf: input.asOf, from, prevFrom, partnerId }), from, prevFrom };
 }
@@ -141,28 +140,11 @@ export function customerCohorts(ws: Workspace, given: { asOf?: string; partnerCo
   };
   let partnerId: number | null = null;
   if (given.partnerCode) {
-    const p = ws.sqlite.prepare('select id from partners where code = ? and deleted_at is null').get(given.partnerCode) as { id: number } | undefined;
-    if (!p) throw new DomainError(`Unknown partner code '${given.partnerCode}'`, 'NOT_FOUND');
-    partnerId = p.id;
+    partnerId = lookupStore.partnerId(ws, given.partnerCode) ?? null;
+    if (partnerId === null) throw new DomainError(`Unknown partner code '${given.partnerCode}'`, 'NOT_FOUND');
   }
-  const only = partnerId === null ? '' : 'and partner_id = @partnerId';
   // Per customer: its first purchase ever, and its amount per month within the quarters shown.
-  const rows = ws.sqlite
-    .prepare(
-      `with src as (
-         select partner_id as p, coalesce(customer_ref, customer_name) as c, date as d, coalesce(amount_minor, 0) as a
-           from sell_through_lines where coalesce(customer_ref, customer_name) is not null and date <= @asOf ${only}
-         union all
-         select partner_id, customer_ref, date, amount_minor from sales_lines s
-          where customer_ref is not null and date <= @asOf ${only}
-            and s.partner_id in (select id from partners pa where not exists (select 1 from sell_through_lines t where t.partner_id = pa.id))
-       ),
-       firsts as (select p, c, min(d) as f from src group by p, c)
-       select src.p, src.c, firsts.f as first, substr(src.d, 1, 7) as month, sum(src.a) as a
-         from src join firsts on firsts.p = src.p and firsts.c = src.c join partners pa on pa.id = src.p and pa.deleted_at is null
-        where src.d >= @first group by src.p, src.c, month`,
-    )
-    .all({ asOf, first, partnerId }) as Array<{ p: number; c: string; first: string; month: string; a: number }>;
+  const rows = customerMonthStore.cohortMonths(ws, { asOf, first, partnerId });
 
   const n = quarters.length;
   const cohortSize = new Array<number>(n).fill(0);

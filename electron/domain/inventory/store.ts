@@ -38,8 +38,21 @@ const SELL_THROUGH_STAGE: LineStageSpec = {
 /** The staged sell-through lines of one import: the imports' one line pipeline with sell_through_lines' columns. */
 export const sellThroughStage = (sqlite: Database.Database): LineStage<StagedSellThroughLine> => lineStage<StagedSellThroughLine>(sqlite, SELL_THROUGH_STAGE);
 
-/** What imports look products and provinces up by. */
+/** What imports look products and provinces up by; the territory tree and partners' places the 窜货 measure reads. */
 export const lookupStore = {
+  territoryNodes(ws: Workspace): Array<Pick<TerritoryRow, 'id' | 'parentId' | 'kind'>> {
+    return ws.sqlite.prepare<[], Pick<TerritoryRow, 'id' | 'parentId' | 'kind'>>('select id, parent_id as parentId, kind from territories').all();
+  },
+  /** The territory of each of these partners that has one. */
+  partnerTerritories(ws: Workspace, partnerIds: readonly number[]): Array<{ id: number; t: number }> {
+    return ws.sqlite
+      .prepare<[string], { id: number; t: number }>('select id, territory_id as t from partners where id in (select value from json_each(?)) and territory_id is not null')
+      .all(JSON.stringify(partnerIds));
+  },
+  /** A live partner's id by its code. */
+  partnerId(ws: Workspace, code: string): number | undefined {
+    return ws.sqlite.prepare<[string], number>('select id from partners where code = ? and deleted_at is null').pluck().get(code);
+  },
   products(ws: Workspace): Array<Pick<ProductRow, 'id' | 'code' | 'nameZh' | 'nameEn'>> {
     return ws.sqlite.prepare<[], Pick<ProductRow, 'id' | 'code' | 'nameZh' | 'nameEn'>>('select id, code, name_zh as nameZh, name_en as nameEn from products order by id').all();
   },
@@ -208,6 +221,33 @@ export const customerMonthStore = {
       .all() as CustomerMonthRow[];
   },
 
+  /**
+   * For cohorts: per customer and month from the first month shown (`first`, a quarter's first day) up to asOf, the
+   * amount and the customer's first purchase ever (on or before asOf). Whole months before asOf's from the summary,
+   * asOf's own month from its lines up to asOf; a partner that reports no sell-through from its sales lines.
+   */
+  cohortMonths(ws: Workspace, q: { asOf: string; first: string; partnerId: number | null }): Array<{ p: number; c: string; first: string; month: string; a: number }> {
+    const only = q.partnerId === null ? '' : 'and partner_id = @partnerId';
+    return ws.sqlite
+      .prepare<Record<string, unknown>, { p: number; c: string; first: string; month: string; a: number }>(
+        `with src as (
+           select partner_id as p, customer as c, month, amount_minor as a, first_date as d
+             from sell_through_customer_months where month < @asOfMonth ${only}
+           union all
+           select partner_id, ${CUSTOMER}, substr(date, 1, 7), coalesce(amount_minor, 0), date
+             from sell_through_lines where date >= @asOfMonthStart and date <= @asOf and ${CUSTOMER} is not null ${only}
+           union all
+           select partner_id, customer_ref, substr(date, 1, 7), amount_minor, date from sales_lines s
+            where customer_ref is not null and date <= @asOf ${only}
+              and s.partner_id in (select id from partners pa where not exists (select 1 from sell_through_lines t where t.partner_id = pa.id))
+         ),
+         firsts as (select p, c, min(d) as f from src group by p, c)
+         select src.p, src.c, firsts.f as first, src.month, sum(src.a) as a
+           from src join firsts on firsts.p = src.p and firsts.c = src.c join partners pa on pa.id = src.p and pa.deleted_at is null
+          where src.month >= @firstMonth group by src.p, src.c, src.month`,
+      )
+      .all({ asOf: q.asOf, asOfMonth: q.asOf.slice(0, 7), asOfMonthStart: `${q.asOf.slice(0, 7)}-01`, firstMonth: q.first.slice(0, 7), partnerId: q.partnerId });
+  },
   /**
    * Each partner's end customers with their purchases up to asOf, by window (README "End customers"): whole months from
    * the summary; a month a window edge (or asOf) cuts is read from its lines. A partner that reports no sell-through

@@ -1,5 +1,6 @@
 import type { Workspace } from '../../../db/database';
 import { withDescendants } from '../territories/territoryTree';
+import { lookupStore } from './store';
 
 /**
  * The province territories inside each partner's territory: every province in its subtree (a region's provinces, also
@@ -7,7 +8,7 @@ import { withDescendants } from '../territories/territoryTree';
  * territory are absent (their cross-territory share cannot be measured).
  */
 export function insideProvinces(ws: Workspace, partnerIds: readonly number[]): Map<number, Set<number>> {
-  const nodes = ws.sqlite.prepare('select id, parent_id as parentId, kind from territories').all() as Array<{ id: number; parentId: number | null; kind: string }>;
+  const nodes = lookupStore.territoryNodes(ws);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const cache = new Map<number, Set<number>>();
   const scopeOf = (territoryId: number): Set<number> => {
@@ -21,8 +22,6 @@ export function insideProvinces(ws: Workspace, partnerIds: readonly number[]): M
     cache.set(territoryId, out);
     return out;
   };
-  const rows = ws.sqlite
-    .prepare('select id, territory_id as t from partners where id in (select value from json_each(?)) and territory_id is not null')
-    .all(JSON.stringify(partnerIds)) as Array<{ id: number; t: number }>;
+  const rows = lookupStore.partnerTerritories(ws, partnerIds);
   return new Map(rows.map((r) => [r.id, scopeOf(r.t)]));
 }

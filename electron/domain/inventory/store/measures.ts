@@ -1,0 +1,92 @@
+import type { Workspace } from '../../../../db/database';
+import type { inventorySnapshots, sellThroughLines } from '../../../../db/schema';
+
+/**
+ * The SQL of the channel measures (channelMeasures.ts): grouped reads per partner over a period's sales lines,
+ * sell-through lines and stock reports. Row types are the aggregates' own, their columns typed from the drizzle schema.
+ */
+type Line = typeof sellThroughLines.$inferSelect;
+type Snapshot = typeof inventorySnapshots.$inferSelect;
+
+/** The partners and days a measure reads: `ids` the partners, `start`…`end` the period (ISO days, inclusive). */
+export interface MeasureRange {
+  ids: readonly number[];
+  start: string;
+  end: string;
+}
+export interface StockRow {
+  p: Snapshot['partnerId'];
+  d: Snapshot['date'];
+  q: number;
+  v: number | null;
+}
+
+/** The floor price of a line's product at its date, in its currency: the latest-starting range that has begun, not ended, and has a floor. */
+export const FLOOR_AT_LINE = `(select pp.floor_price_minor from product_prices pp where pp.product_id = s.product_id and pp.valid_from <= s.date
+   and (pp.valid_to is null or pp.valid_to >= s.date) and pp.floor_price_minor is not null and pp.currency = s.currency
+   order by pp.valid_from desc limit 1)`;
+
+const IN_IDS = 'partner_id in (select value from json_each(@ids))';
+const bind = (r: MeasureRange) => ({ ids: JSON.stringify(r.ids), start: r.start, end: r.end });
+
+export const measureStore = {
+  /** Sell-in: the period's sales-line quantity per partner. */
+  sellIn(ws: Workspace, r: MeasureRange): Array<{ p: Line['partnerId']; q: number }> {
+    return ws.sqlite
+      .prepare<Record<string, unknown>, { p: number; q: number }>(`select partner_id as p, sum(quantity) as q from sales_lines where ${IN_IDS} and date between @start and @end group by partner_id`)
+      .all(bind(r));
+  },
+  /** The partners with any sell-through line up to the period's end. */
+  reporting(ws: Workspace, r: MeasureRange): Array<Line['partnerId']> {
+    return ws.sqlite.prepare<Record<string, unknown>, number>(`select distinct partner_id from sell_through_lines where ${IN_IDS} and date <= @end`).pluck().all(bind(r));
+  },
+  /** Sell-through quantity and amount per partner in the period. */
+  sellThrough(ws: Workspace, r: MeasureRange): Array<{ p: Line['partnerId']; q: number; a: number }> {
+    return ws.sqlite
+      .prepare<Record<string, unknown>, { p: number; q: number; a: number }>(
+        `select partner_id as p, sum(quantity) as q, coalesce(sum(amount_minor), 0) as a from sell_through_lines where ${IN_IDS} and date between @start and @end group by partner_id`,
+      )
+      .all(bind(r));
+  },
+  /** Stock on a day: each partner's latest snapshot date on or before it, all its rows summed. */
+  stockAt(ws: Workspace, ids: readonly number[], day: string): StockRow[] {
+    return ws.sqlite
+      .prepare<Record<string, unknown>, StockRow>(
+        `select i.partner_id as p, i.date as d, sum(i.quantity) as q, sum(i.value_minor) as v from inventory_snapshots i
+         join (select partner_id, max(date) as d from inventory_snapshots where ${IN_IDS} and date <= @day group by partner_id) l on l.partner_id = i.partner_id and l.d = i.date
+         group by i.partner_id`,
+      )
+      .all({ ids: JSON.stringify(ids), day });
+  },
+  /** Each partner's first stock report within the period (its rows summed). */
+  firstStockIn(ws: Workspace, r: MeasureRange): StockRow[] {
+    return ws.sqlite
+      .prepare<Record<string, unknown>, StockRow>(
+        `select i.partner_id as p, i.date as d, sum(i.quantity) as q, null as v from inventory_snapshots i
+         join (select partner_id, min(date) as d from inventory_snapshots where ${IN_IDS} and date between @start and @end group by partner_id) f on f.partner_id = i.partner_id and f.d = i.date
+         group by i.partner_id`,
+      )
+      .all(bind(r));
+  },
+  /** The period's sale lines (quantity > 0) with a customer province: count and amount per partner and province. */
+  byCustomerProvince(ws: Workspace, r: MeasureRange): Array<{ p: number; t: NonNullable<Line['customerTerritoryId']>; n: number; a: number }> {
+    return ws.sqlite
+      .prepare<Record<string, unknown>, { p: number; t: number; n: number; a: number }>(
+        `select partner_id as p, customer_territory_id as t, count(*) as n, coalesce(sum(amount_minor), 0) as a from sell_through_lines
+         where ${IN_IDS} and date between @start and @end and quantity > 0 and customer_territory_id is not null group by partner_id, customer_territory_id`,
+      )
+      .all(bind(r));
+  },
+  /** Per partner, of the period's sale lines with an amount and a floor at their date: how many, how many below it, their amount and the money under the floor. */
+  priced(ws: Workspace, r: MeasureRange): Array<{ p: number; priced: number; below: number; amount: number; gap: number }> {
+    return ws.sqlite
+      .prepare<Record<string, unknown>, { p: number; priced: number; below: number; amount: number; gap: number }>(
+        `select p, count(*) as priced, sum(a < f * q) as below, sum(case when a < f * q then a else 0 end) as amount,
+           sum(case when a < f * q then f * q - a else 0 end) as gap
+         from (select s.partner_id as p, s.quantity as q, s.amount_minor as a, ${FLOOR_AT_LINE} as f from sell_through_lines s
+               where s.${IN_IDS} and s.date between @start and @end and s.quantity > 0 and s.amount_minor is not null)
+         where f is not null group by p`,
+      )
+      .all(bind(r));
+  },
+};

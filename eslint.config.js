@@ -24,13 +24,6 @@ export const SQL_OUTSIDE_STORE = [
   { selector: `CallExpression[callee.object.type='Identifier'][callee.object.name=/^(db|sqlite)$/][${QUERY_CALL}]`, message: "Queries belong in the area's store.ts (typed from the drizzle schema)." },
 ];
 export const STORE_PENDING = [
-  'electron/domain/evaluations/dashboard.ts',
-  'electron/domain/evaluations/evaluatedPartners.ts',
-  'electron/domain/evaluations/riskSignals.ts',
-  'electron/domain/evaluations/scheduleRunner.ts',
-  'electron/domain/evaluations/schedules.ts',
-  'electron/domain/evaluations/scorecardQueries.ts',
-  'electron/domain/evaluations/tierDecision.ts',
   'electron/domain/hq/referenceData.ts',
   'electron/domain/hq/referenceMirror.ts',
   'electron/domain/hq/workspaceIdentity.ts',

@@ -23,9 +23,9 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = 
   },
   'scorecards.compare': ({ ws }, { runId, otherRunId }) => compareRuns(ws, runId, otherRunId),
   'scorecards.partnerTrend': ({ ws }, { partnerId, kind }) => partnerTrend(ws, partnerId, kind),
-  'tier.decide': ({ ws, user, audit }, input) => {
-    const r = decideTier(ws, input, user);
-    audit({ entity: 'partner', entityId: r.partnerId, before: { tier: r.partnerBefore.tier }, after: { tier: r.partnerAfter.tier, decision: r.decision, scorecardId: r.scorecardId, effectiveOn: r.effectiveOn } });
+  'tier.decide': (ctx, input) => {
+    const r = decideTier(ctx, input);
+    ctx.audit({ entity: 'partner', entityId: r.partnerId, before: { tier: r.partnerBefore.tier }, after: { tier: r.partnerAfter.tier, decision: r.decision, scorecardId: r.scorecardId, effectiveOn: r.effectiveOn } });
     return r;
   },
   'evaluations.settings.get': ({ ws }) => ({ settings: readEvaluationRules(ws.db), defaults: DEFAULT_EVALUATION_RULES }),

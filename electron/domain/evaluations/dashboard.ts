@@ -6,6 +6,7 @@ import { readEvaluationSettings } from './evaluationSettings';
 import { type ScorecardRow } from '../../model/evaluations';
 import { evaluatedPeriods, listScorecards } from './scorecardQueries';
 import { DashboardSummary } from '../../model/evaluations';
+import { dashboardStore } from './store';
 
 /** Attainment buckets of the dashboard histogram; bounds are ratios, lower bound inclusive, upper exclusive. */
 export const ATTAINMENT_BUCKETS = [
@@ -37,11 +38,7 @@ export function dashboardSummary(ws: Workspace, input: { period?: string; topN?:
   const period = input.period ?? periods[0]?.period ?? null;
   const bands = getRiskBands(ws.db);
   const risksByLevel = RISK_LEVELS.map((level) => ({ level, risks: 0 }));
-  for (const r of ws.sqlite
-    .prepare("select coalesce(residual_likelihood * residual_impact, likelihood * impact) as score from risks where status <> 'closed'")
-    .all() as Array<{ score: number }>) {
-    risksByLevel[RISK_LEVELS.indexOf(riskLevel(r.score, bands))].risks++;
-  }
+  for (const score of dashboardStore.openRiskScores(ws)) risksByLevel[RISK_LEVELS.indexOf(riskLevel(score, bands))].risks++;
   const empty: DashboardSummary = {
     period,
     periods: periods.map((p) => ({ period: p.period, kind: p.kind })),
@@ -89,12 +86,7 @@ function revenueTrend(ws: Workspace, label: string): DashboardSummary['trend'] {
   let first = last;
   for (let i = 0; i < 7; i++) first = previousPeriod(first, fsm);
   const list = periodsBetween(first.start, last.end, last.kind, fsm);
-  const rows = ws.sqlite
-    .prepare(
-      `select p.channel_type as c, substr(s.date, 1, 7) as m, sum(s.amount_minor) as rev
-       from partners p join sales_lines s on s.partner_id = p.id and s.date between ? and ? group by p.channel_type, m`,
-    )
-    .all(first.start, last.end) as Array<{ c: string; m: string; rev: number }>;
+  const rows = dashboardStore.revenueByChannelMonth(ws, first.start, last.end);
   const index = new Map<string, number>();
   list.forEach((p, i) => {
     for (const m of periodsBetween(p.start, p.end, 'month', fsm)) index.set(m.label, i);

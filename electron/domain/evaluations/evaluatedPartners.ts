@@ -2,6 +2,7 @@ import type { Workspace } from '../../../db/database';
 import { territoryFilterIds, treeNodes } from '../territories/territories';
 import { rootOf } from '../territories/territoryTree';
 import { PopulationCounter, type Population } from '../../../shared/population';
+import { populationPartners } from './store';
 
 export interface PartnerFilter {
   tiers?: string[];
@@ -39,13 +40,7 @@ export function evaluatedPartners(ws: Workspace, periodEnd: string, f: PartnerFi
  * partner's value and the filter's.
  */
 export function evaluationPopulation(ws: Workspace, periodEnd: string, f: PartnerFilter = {}): { partners: EvaluatedPartner[]; population: Population } {
-  const rows = ws.sqlite
-    .prepare(
-      `select p.id, p.code, p.name, p.channel_type as channelType, p.tier, p.status, p.territory_id as territoryId, t.name_zh as region, t.name_en as regionEn,
-         t.code as regionCode, p.joined_on as joinedOn
-       from partners p left join territories t on t.id = p.territory_id where p.deleted_at is null order by p.code`,
-    )
-    .all() as Array<Omit<EvaluatedPartner, 'regionRoot'> & { territoryId: number | null; status: string }>;
+  const rows = populationPartners(ws);
   const inRegions = f.regions?.length ? new Set(territoryFilterIds(ws, f.regions)) : null;
   const codes = f.partnerCodes?.length ? new Set(f.partnerCodes) : null;
   const roots = rootOf(treeNodes(ws));

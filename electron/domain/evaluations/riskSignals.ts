@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import type { RiskCategory } from '../../../shared/enums';
-import { sql } from 'drizzle-orm';
-import { risks, type RiskRow } from '../../../db/schema';
+import type { RiskRow } from '../../../db/schema';
+import { riskSignalStore } from './store';
 import { diffRisk, snapshotOf, type RiskChanges } from '../risks/riskRegister';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from './evaluationSettings';
@@ -90,27 +90,15 @@ export function applyRiskSignals(
   const ids = JSON.stringify(kpis.map((k) => k.partnerId));
   const later = partnersEvaluatedLater(ws, period);
   // Partners not in business (suspended, terminated — not expected to sell) raise no signals and keep the ones they have.
-  const resting = new Set(
-    ws.sqlite.prepare("select id from partners where id in (select value from json_each(?)) and status not in ('active', 'probation')").pluck().all(ids) as number[],
-  );
+  const resting = new Set(riskSignalStore.restingPartners(ws, ids));
   const open = new Map<string, RiskRow>();
-  for (const r of ws.db
-    .select()
-    .from(risks)
-    .where(sql`${risks.partnerId} in (select value from json_each(${ids})) and ${risks.source} = 'evaluation' and ${risks.status} <> 'closed'`)
-    .orderBy(sql`${risks.id} desc`)
-    .all()) {
+  for (const r of riskSignalStore.openAutoRisks(ws, ids)) {
     const key = `${r.partnerId}|${r.ruleCode}`;
     if (!open.has(key)) open.set(key, r);
   }
-  const codes = new Map(ws.sqlite.prepare('select id, code from partners where id in (select value from json_each(?))').raw().all(ids) as Array<[number, string]>);
+  const codes = new Map(riskSignalStore.partnerCodes(ws, ids));
   // A new auto-risk is owned by the partner's channel manager (the person who will act on it), null where it has none.
-  const owners = new Map(
-    ws.sqlite
-      .prepare('select p.id, m.name from partners p join channel_managers m on m.id = p.channel_manager_id where p.id in (select value from json_each(?))')
-      .raw()
-      .all(ids) as Array<[number, string]>,
-  );
+  const owners = new Map(riskSignalStore.partnerOwners(ws, ids));
 
   // The changes, decided in memory and written with a few set-based statements. The history rows keep the order in
   // which the partners and rules were visited (as one create or update at a time wrote them).
@@ -152,28 +140,11 @@ export function applyRiskSignals(
   if (order.length === 0) return out;
 
   const iso = at.toISOString();
-  if (creates.length) {
-    ws.sqlite
-      .prepare(
-        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, next_review_on, created_at, updated_at)
-         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, j.value ->> 6, @reviewOn, @at, @at
-         from json_each(@rows) j`,
-      )
-      .run({ rows: JSON.stringify(creates), at: iso, reviewOn });
-  }
-  if (updates.length) {
-    ws.sqlite
-      .prepare(
-        `update risks set description = j.value ->> 1, review_requested = j.value ->> 2, updated_at = @at
-         from json_each(@rows) j where risks.id = j.value ->> 0`,
-      )
-      .run({ rows: JSON.stringify(updates.map((u) => [u.before.id, u.description, u.reviewRequested ? 1 : 0])), at: iso });
-  }
+  if (creates.length) riskSignalStore.insertRisks(ws, { rows: JSON.stringify(creates), at: iso, reviewOn });
+  if (updates.length) riskSignalStore.updateRisks(ws, { rows: JSON.stringify(updates.map((u) => [u.before.id, u.description, u.reviewRequested ? 1 : 0])), at: iso });
   // Each change's history entry: what changed and the full row after it — a new risk read back as the register reads
   // it, a changed one as it was read before with the two fields set (the timestamps are not part of a snapshot).
-  const created = creates.length
-    ? ws.db.select().from(risks).where(sql`${risks.code} in (select value from json_each(${JSON.stringify(creates.map((c) => c[0]))}))`).all()
-    : [];
+  const created = creates.length ? riskSignalStore.risksByCode(ws, creates.map((c) => c[0])) : [];
   const byCode = new Map(created.map((r) => [r.code, r]));
   const updated = new Map(updates.map((u) => [u.before.id, u]));
   const history = order.map((o) => {
@@ -184,11 +155,6 @@ export function applyRiskSignals(
     const u = updated.get(o.update)!;
     return [u.before.id, JSON.stringify(u.changes), JSON.stringify(snapshotOf({ ...u.before, description: u.description, reviewRequested: u.reviewRequested }))];
   });
-  ws.sqlite
-    .prepare(
-      `insert into risk_history (risk_id, changed_at, changed_by, changes, snapshot)
-       select j.value ->> 0, @at, @user, j.value ->> 1, j.value ->> 2 from json_each(@rows) j`,
-    )
-    .run({ rows: JSON.stringify(history), at: iso, user });
+  riskSignalStore.insertHistory(ws, { rows: JSON.stringify(history), at: iso, user });
   return out;
 }

@@ -6,6 +6,7 @@ import { runEvaluation } from './evaluationRun';
 import { type Schedule } from '../../model/evaluations';
 import { CYCLE_KIND, listSchedules } from './schedules';
 import { DueRun } from '../../model/evaluations';
+import { scheduleStore } from './store';
 
 /** A claim older than this whose run never finished (the app was killed mid-run) may be taken over. */
 export const STALE_CLAIM_MS = 60 * 60 * 1000;
@@ -29,7 +30,7 @@ export function latestDuePeriod(s: Pick<Schedule, 'cycle' | 'lagDays'>, today: s
  */
 export function pendingPeriods(ws: Workspace, s: Schedule, today: string, fsm: number): Period[] {
   const latest = latestDuePeriod(s, today, fsm);
-  const claimed = ws.sqlite.prepare('select period, outcome from schedule_runs where schedule_id = ? order by period').all(s.id) as Array<{ period: string; outcome: string }>;
+  const claimed = scheduleStore.claims(ws, s.id);
   const out: Period[] = claimed.filter((c) => c.outcome === 'failed' || c.outcome === 'waiting').map((c) => parsePeriod(c.period, fsm));
   const last = claimed.at(-1);
   if (!last) return [...out, latest];
@@ -46,15 +47,7 @@ export function pendingPeriods(ws: Workspace, s: Schedule, today: string, fsm: n
  * failed one or a stale 'running' one. One SQL statement, so two processes can never both win. True when claimed.
  */
 export function claimSchedulePeriod(ws: Workspace, scheduleId: number, period: string, now: Date): boolean {
-  const r = ws.sqlite
-    .prepare(
-      `insert into schedule_runs (schedule_id, period, outcome, started_at) values (@id, @period, 'running', @now)
-       on conflict (schedule_id, period) do update set outcome = 'running', started_at = excluded.started_at, finished_at = null, message = null,
-         evaluation_run_id = null
-       where schedule_runs.outcome in ('failed', 'waiting') or (schedule_runs.outcome = 'running' and schedule_runs.started_at < @stale)`,
-    )
-    .run({ id: scheduleId, period, now: now.toISOString(), stale: new Date(now.getTime() - STALE_CLAIM_MS).toISOString() });
-  return r.changes === 1;
+  return scheduleStore.claim(ws, { id: scheduleId, period, now: now.toISOString(), stale: new Date(now.getTime() - STALE_CLAIM_MS).toISOString() });
 }
 
 /** Why a schedule waits: sales data for the period's last month has not been imported yet. */
@@ -66,7 +59,7 @@ export const WAITING_FOR_SALES = 'no_sales_data';
  */
 export function hasSalesThrough(ws: Workspace, p: Period): boolean {
   const lastMonthStart = `${p.end.slice(0, 8)}01`;
-  return Boolean(ws.sqlite.prepare('select exists(select 1 from sales_lines where date between ? and ?)').pluck().get(lastMonthStart, p.end));
+  return scheduleStore.hasSales(ws, lastMonthStart, p.end);
 }
 
 /**
@@ -87,9 +80,7 @@ export function runDue(ctx: OpContext, now: Date): { asOf: string; runs: DueRun[
   }
   work.sort((a, b) => a.p.end.localeCompare(b.p.end) || a.s.id - b.s.id);
   const runs: DueRun[] = [];
-  const finish = ws.sqlite.prepare(
-    `update schedule_runs set outcome = @outcome, evaluation_run_id = @runId, message = @message, finished_at = @at where schedule_id = @id and period = @period`,
-  );
+  const finish = (f: { outcome: 'waiting' | 'succeeded' | 'failed'; runId: number | null; message: string | null; at: string; id: number; period: string }) => scheduleStore.finish(ws, f);
   work.forEach(({ s, p }, i) => {
     ctx.throwIfCancelled();
     const base = { scheduleId: s.id, scheduleName: s.name, period: p.label };
@@ -98,7 +89,7 @@ export function runDue(ctx: OpContext, now: Date): { asOf: string; runs: DueRun[
       return;
     }
     if (!hasSalesThrough(ws, p)) {
-      finish.run({ outcome: 'waiting', runId: null, message: WAITING_FOR_SALES, at: new Date().toISOString(), id: s.id, period: p.label });
+      finish({ outcome: 'waiting', runId: null, message: WAITING_FOR_SALES, at: new Date().toISOString(), id: s.id, period: p.label });
       runs.push({ ...base, outcome: 'waiting', message: WAITING_FOR_SALES });
       return;
     }
@@ -112,11 +103,11 @@ export function runDue(ctx: OpContext, now: Date): { asOf: string; runs: DueRun[
         trigger: 'schedule',
         scheduleId: s.id,
       });
-      finish.run({ outcome: 'succeeded', runId: r.runId, message: null, at: new Date().toISOString(), id: s.id, period: p.label });
+      finish({ outcome: 'succeeded', runId: r.runId, message: null, at: new Date().toISOString(), id: s.id, period: p.label });
       runs.push({ ...base, outcome: 'succeeded', runId: r.runId, partnerCount: r.partnerCount, population: r.population });
     } catch (e) {
       const message = (e as Error)?.message ?? String(e);
-      finish.run({ outcome: 'failed', runId: null, message, at: new Date().toISOString(), id: s.id, period: p.label });
+      finish({ outcome: 'failed', runId: null, message, at: new Date().toISOString(), id: s.id, period: p.label });
       runs.push({ ...base, outcome: 'failed', message });
       if ((e as Error)?.name === 'JobCancelled') throw e;
     }

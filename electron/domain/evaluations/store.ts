@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import type { evaluationRuns, scorecards, targets } from '../../../db/schema';
+import { risks, type evaluationRuns, type evaluationSchedules, type partners, type RiskRow, type scheduleRuns, type scorecards, type targets, type territories, type tierDecisions } from '../../../db/schema';
+import type { Tier } from '../../../shared/enums';
+import type { RunInfo, Schedule, ScorecardRow as ScorecardListRow } from '../../model/evaluations';
 
 /**
  * The evaluation's SQL (README "A store per area"): the KPI reads of a run, the stored history the tier rules look at,
@@ -331,3 +334,348 @@ export function targetRows(ws: Workspace, metric: string, labels: string[], part
   }
   return st.all({ metric, labels: JSON.stringify(labels), ids: JSON.stringify(partnerIds) });
 }
+
+// ——— Scorecards, runs, schedules, tier decisions, the dashboard, the population and the risk signals' reads ———
+
+type ScheduleRow = typeof evaluationSchedules.$inferSelect;
+type ScheduleRunRow = typeof scheduleRuns.$inferSelect;
+type TierDecisionRow = typeof tierDecisions.$inferSelect;
+type PartnerRow = typeof partners.$inferSelect;
+type TerritoryRow = typeof territories.$inferSelect;
+
+/** A scorecard row as read with its run, partner and tier decision (JSON columns as text, parsed by the caller). */
+export type ScorecardSql = Omit<ScorecardListRow, 'recommendationReason' | 'scoreParts' | 'decision'> & {
+  reasonJson: ScorecardRow['recommendationReason'];
+  /** score_parts as stored (JSON text: raw statements do not map drizzle's json mode). */
+  partsJson: string | null;
+  dDecision: TierDecisionRow['decision'] | null;
+  dToTier: TierDecisionRow['toTier'] | null;
+  dEffectiveOn: TierDecisionRow['effectiveOn'];
+  dDecidedBy: TierDecisionRow['decidedBy'] | null;
+  dDecidedAt: TierDecisionRow['decidedAt'] | null;
+};
+
+/** What the scorecard list filters on (territory filters already resolved to top-level codes). */
+export interface ScorecardSqlFilter {
+  runId?: number;
+  /** The period's latest completed run per partner. */
+  period?: string;
+  partnerIds?: number[];
+  channelManagerIds?: number[];
+  channelTypes?: string[];
+  regionCodes?: string[];
+  tiers?: string[];
+  grades?: string[];
+}
+
+const SCORECARD_SELECT = `select s.id, s.run_id as runId, r.version as runVersion, r.period, r.period_kind as periodKind, s.partner_id as partnerId,
+  p.code as partnerCode, p.name as partnerName, p.name_en as partnerNameEn, s.tier, coalesce(s.channel_type, p.channel_type) as channelType, s.region, s.region_en as regionEn,
+  coalesce(s.region_code, (select t.code from territories t where t.name_zh = s.region and t.parent_id is null)) as regionCode,
+  s.revenue_minor as revenueMinor, s.target_minor as targetMinor, s.attainment, s.growth_prev as growthPrev, s.growth_yoy as growthYoY,
+  s.gross_margin as grossMargin, s.orders, s.active_customers as activeCustomers, s.new_customers as newCustomers, s.retention,
+  s.satisfaction, s.training_compliance as trainingCompliance, s.open_high_risks as openHighRisks, s.sell_through_rate as sellThroughRate, s.days_of_inventory as daysOfInventory,
+  s.inventory_turnover as inventoryTurnover, s.cross_territory_share as crossTerritoryShare, s.below_floor_share as belowFloorShare, s.health_score as healthScore, s.grade,
+  s.rank_in_channel as rankInChannel, s.rank_in_region as rankInRegion, s.tier_recommendation as tierRecommendation,
+  s.recommendation_reason as reasonJson, s.score_parts as partsJson,
+  d.decision as dDecision, d.to_tier as dToTier, d.effective_on as dEffectiveOn, d.decided_by as dDecidedBy, d.decided_at as dDecidedAt
+  from scorecards s join evaluation_runs r on r.id = s.run_id join partners p on p.id = s.partner_id
+  left join tier_decisions d on d.scorecard_id = s.id`;
+
+/** The scorecard's latest completed run for its period (per partner: schedules may evaluate groups in separate runs). */
+const LATEST_OF_PERIOD = `r.id = (select max(r2.id) from scorecards s2 join evaluation_runs r2 on r2.id = s2.run_id
+  where s2.partner_id = s.partner_id and r2.period = r.period and r2.status = 'completed')`;
+
+/** A run as listed; population as stored (JSON text). */
+export type RunSql = Omit<RunInfo, 'population'> & { population: string | null };
+
+export const scorecardStore = {
+  /** Scorecards of a run or of a period, filtered, best health score first. */
+  list(ws: Workspace, f: ScorecardSqlFilter): ScorecardSql[] {
+    const where: string[] = ["r.status = 'completed'"];
+    const params: Record<string, unknown> = {};
+    const list = (col: string, key: string, values?: unknown[]) => {
+      if (!values || values.length === 0) return;
+      where.push(`${col} in (select value from json_each(@${key}))`);
+      params[key] = JSON.stringify(values);
+    };
+    if (f.runId !== undefined) {
+      where.push('s.run_id = @runId');
+      params.runId = f.runId;
+    } else {
+      where.push('r.period = @period', LATEST_OF_PERIOD);
+      params.period = f.period;
+    }
+    list('s.partner_id', 'partnerIds', f.partnerIds);
+    if (f.channelManagerIds) {
+      where.push('p.channel_manager_id in (select value from json_each(@managers))');
+      params.managers = JSON.stringify(f.channelManagerIds);
+    }
+    list('coalesce(s.channel_type, p.channel_type)', 'channels', f.channelTypes);
+    if (f.regionCodes) {
+      // the run's territory (its code then; runs stored before the tree by their region name)
+      where.push(`coalesce(s.region_code, (select t.code from territories t where t.name_zh = s.region and t.parent_id is null)) in (select value from json_each(@regions))`);
+      params.regions = JSON.stringify(f.regionCodes);
+    }
+    list('s.tier', 'tiers', f.tiers);
+    list('s.grade', 'grades', f.grades);
+    return ws.sqlite.prepare<Record<string, unknown>, ScorecardSql>(`${SCORECARD_SELECT} where ${where.join(' and ')} order by s.health_score desc, p.code`).all(params);
+  },
+  /** The period kinds a partner has completed scorecards of, the most recently evaluated first. */
+  trendKinds(ws: Workspace, partnerId: number): Array<RunRow['periodKind']> {
+    return ws.sqlite
+      .prepare<[number], RunRow['periodKind']>(
+        `select r.period_kind from scorecards s join evaluation_runs r on r.id = s.run_id where s.partner_id = ? and r.status = 'completed'
+         group by r.period_kind order by max(r.id) desc`,
+      )
+      .pluck()
+      .all(partnerId);
+  },
+  /** A partner's latest scorecard per period of one kind, oldest period first. */
+  trend(ws: Workspace, partnerId: number, kind: string): ScorecardSql[] {
+    return ws.sqlite
+      .prepare<{ pid: number; kind: string }, ScorecardSql>(
+        `${SCORECARD_SELECT} where s.partner_id = @pid and r.status = 'completed' and r.period_kind = @kind and ${LATEST_OF_PERIOD} order by r.period`,
+      )
+      .all({ pid: partnerId, kind });
+  },
+  runs(ws: Workspace, f: { period: string | null; limit: number }): RunSql[] {
+    return ws.sqlite
+      .prepare<{ period: string | null; limit: number }, RunSql>(
+        `select r.id, r.period, r.period_kind as periodKind, r.version, r.status, r.trigger, r.schedule_id as scheduleId, e.name as scheduleName,
+          r.partner_count as partnerCount, r.inputs_fingerprint as inputsFingerprint, r.started_by as startedBy, r.started_at as startedAt,
+          r.finished_at as finishedAt, r.error, r.population
+         from evaluation_runs r left join evaluation_schedules e on e.id = r.schedule_id
+         where (@period is null or r.period = @period) order by r.id desc limit @limit`,
+      )
+      .all(f);
+  },
+  runPeriod(ws: Workspace, id: number): RunRow['period'] | undefined {
+    return ws.sqlite.prepare<[number], RunRow['period']>('select period from evaluation_runs where id = ?').pluck().get(id);
+  },
+  /** The completed run of the same period right before this version. */
+  previousVersion(ws: Workspace, period: string, version: number): RunRow['id'] | undefined {
+    return ws.sqlite
+      .prepare<[string, number], RunRow['id']>("select id from evaluation_runs where period = ? and version < ? and status = 'completed' order by version desc limit 1")
+      .pluck()
+      .get(period, version);
+  },
+  /** Periods with completed runs, quarters first, newest period first within a kind. */
+  evaluatedPeriods(ws: Workspace): Array<{ period: RunRow['period']; kind: RunRow['periodKind']; runs: number; lastRunAt: string }> {
+    return ws.sqlite
+      .prepare<[], { period: RunRow['period']; kind: RunRow['periodKind']; runs: number; lastRunAt: string }>(
+        `select period, period_kind as kind, count(*) as runs, max(finished_at) as lastRunAt from evaluation_runs where status = 'completed'
+         group by period, period_kind order by case period_kind when 'quarter' then 0 when 'month' then 1 when 'half' then 2 else 3 end, period desc`,
+      )
+      .all();
+  },
+};
+
+export type ScheduleSql = Omit<Schedule, 'tiers' | 'channelTypes' | 'regions' | 'enabled' | 'lastPopulation'> & {
+  tiers: string;
+  channelTypes: string;
+  regions: string;
+  enabled: number;
+  lastPopulation: string | null;
+};
+
+/** The columns a schedule is saved with (lists as JSON text, enabled 0/1). */
+export type ScheduleValues = [ScheduleRow['name'], ScheduleRow['cycle'], string, string, string, ScheduleRow['lagDays'], number];
+
+export const scheduleStore = {
+  /** Every schedule with its last claimed period, outcome, time and the population of its last run. */
+  list(ws: Workspace): ScheduleSql[] {
+    return ws.sqlite
+      .prepare<[], ScheduleSql>(
+        `select e.id, e.name, e.cycle, e.tiers, e.channel_types as channelTypes, e.regions, e.lag_days as lagDays, e.enabled,
+          (select period from schedule_runs r where r.schedule_id = e.id order by r.period desc limit 1) as lastPeriod,
+          (select outcome from schedule_runs r where r.schedule_id = e.id order by r.period desc limit 1) as lastOutcome,
+          (select max(coalesce(finished_at, started_at)) from schedule_runs r where r.schedule_id = e.id) as lastRunAt,
+          (select v.population from schedule_runs r join evaluation_runs v on v.id = r.evaluation_run_id where r.schedule_id = e.id order by r.period desc limit 1) as lastPopulation
+         from evaluation_schedules e order by e.id`,
+      )
+      .all();
+  },
+  insert(ws: Workspace, values: ScheduleValues): number {
+    return Number(
+      ws.sqlite
+        .prepare<ScheduleValues>('insert into evaluation_schedules (name, cycle, tiers, channel_types, regions, lag_days, enabled) values (?, ?, ?, ?, ?, ?, ?)')
+        .run(...values).lastInsertRowid,
+    );
+  },
+  update(ws: Workspace, id: number, values: ScheduleValues): void {
+    ws.sqlite
+      .prepare<[...ScheduleValues, number]>(
+        `update evaluation_schedules set name = ?, cycle = ?, tiers = ?, channel_types = ?, regions = ?, lag_days = ?, enabled = ?,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`,
+      )
+      .run(...values, id);
+  },
+  /** Claims and runs that refer to the schedule. */
+  uses(ws: Workspace, id: number): number {
+    return ws.sqlite
+      .prepare<[number, number], number>('select (select count(*) from schedule_runs where schedule_id = ?) + (select count(*) from evaluation_runs where schedule_id = ?)')
+      .pluck()
+      .get(id, id)!;
+  },
+  delete(ws: Workspace, id: number): void {
+    ws.sqlite.prepare<[number]>('delete from evaluation_schedules where id = ?').run(id);
+  },
+  /** The schedule's claimed periods, oldest first. */
+  claims(ws: Workspace, scheduleId: number): Array<Pick<ScheduleRunRow, 'period' | 'outcome'>> {
+    return ws.sqlite.prepare<[number], Pick<ScheduleRunRow, 'period' | 'outcome'>>('select period, outcome from schedule_runs where schedule_id = ? order by period').all(scheduleId);
+  },
+  /**
+   * Inserts the schedule-period's claim as 'running', or takes over a failed / waiting one or a stale running one; one
+   * statement, so two processes never both win. True when claimed.
+   */
+  claim(ws: Workspace, c: { id: number; period: string; now: string; stale: string }): boolean {
+    return (
+      ws.sqlite
+        .prepare<{ id: number; period: string; now: string; stale: string }>(
+          `insert into schedule_runs (schedule_id, period, outcome, started_at) values (@id, @period, 'running', @now)
+           on conflict (schedule_id, period) do update set outcome = 'running', started_at = excluded.started_at, finished_at = null, message = null,
+             evaluation_run_id = null
+           where schedule_runs.outcome in ('failed', 'waiting') or (schedule_runs.outcome = 'running' and schedule_runs.started_at < @stale)`,
+        )
+        .run(c).changes === 1
+    );
+  },
+  finish(ws: Workspace, f: { id: number; period: string; outcome: ScheduleRunRow['outcome']; runId: number | null; message: string | null; at: string }): void {
+    ws.sqlite
+      .prepare<typeof f>(
+        `update schedule_runs set outcome = @outcome, evaluation_run_id = @runId, message = @message, finished_at = @at where schedule_id = @id and period = @period`,
+      )
+      .run(f);
+  },
+  /** Whether any sales line is dated in [from, to]. */
+  hasSales(ws: Workspace, from: string, to: string): boolean {
+    return Boolean(ws.sqlite.prepare<[string, string], number>('select exists(select 1 from sales_lines where date between ? and ?)').pluck().get(from, to));
+  },
+};
+
+export const tierDecisionStore = {
+  scorecard(ws: Workspace, id: number): { id: ScorecardRow['id']; partnerId: ScorecardRow['partnerId']; tier: Tier; rec: Tier | null } | undefined {
+    return ws.sqlite
+      .prepare<[number], { id: number; partnerId: number; tier: Tier; rec: Tier | null }>(
+        'select s.id, s.partner_id as partnerId, s.tier, s.tier_recommendation as rec from scorecards s where s.id = ?',
+      )
+      .get(id);
+  },
+  decisionOf(ws: Workspace, scorecardId: number): TierDecisionRow['decision'] | undefined {
+    return ws.sqlite.prepare<[number], TierDecisionRow['decision']>('select decision from tier_decisions where scorecard_id = ?').pluck().get(scorecardId);
+  },
+  partner(ws: Workspace, id: number): { tier: Tier; deletedAt: PartnerRow['deletedAt'] } | undefined {
+    return ws.sqlite.prepare<[number], { tier: Tier; deletedAt: string | null }>('select tier, deleted_at as deletedAt from partners where id = ?').get(id);
+  },
+  insert(ws: Workspace, d: Omit<TierDecisionRow, 'id'>): number {
+    return Number(
+      ws.sqlite
+        .prepare<Omit<TierDecisionRow, 'id'>>(
+          `insert into tier_decisions (scorecard_id, partner_id, from_tier, to_tier, decision, effective_on, decided_by, decided_at)
+           values (@scorecardId, @partnerId, @fromTier, @toTier, @decision, @effectiveOn, @decidedBy, @decidedAt)`,
+        )
+        .run(d).lastInsertRowid,
+    );
+  },
+};
+
+export const dashboardStore = {
+  /** The score (residual, else inherent likelihood × impact) of every risk not closed. */
+  openRiskScores(ws: Workspace): number[] {
+    return ws.sqlite
+      .prepare<[], number>("select coalesce(residual_likelihood * residual_impact, likelihood * impact) from risks where status <> 'closed'")
+      .pluck()
+      .all();
+  },
+  /** Revenue per channel type and calendar month ('YYYY-MM') of the lines dated in [from, to]. */
+  revenueByChannelMonth(ws: Workspace, from: string, to: string): Array<{ c: PartnerRow['channelType']; m: string; rev: number }> {
+    return ws.sqlite
+      .prepare<[string, string], { c: PartnerRow['channelType']; m: string; rev: number }>(
+        `select p.channel_type as c, substr(s.date, 1, 7) as m, sum(s.amount_minor) as rev
+         from partners p join sales_lines s on s.partner_id = p.id and s.date between ? and ? group by p.channel_type, m`,
+      )
+      .all(from, to);
+  },
+};
+
+/** A live partner as the population reads it, with its territory's names and code. */
+export type PopulationPartnerSql = Pick<PartnerRow, 'id' | 'code' | 'name' | 'channelType' | 'tier' | 'status' | 'territoryId' | 'joinedOn'> & {
+  region: TerritoryRow['nameZh'] | null;
+  regionEn: TerritoryRow['nameEn'] | null;
+  regionCode: TerritoryRow['code'] | null;
+};
+
+/** The live partners by code (the population of every evaluation; read once per run). */
+export function populationPartners(ws: Workspace): PopulationPartnerSql[] {
+  return ws.sqlite
+    .prepare<[], PopulationPartnerSql>(
+      `select p.id, p.code, p.name, p.channel_type as channelType, p.tier, p.status, p.territory_id as territoryId, t.name_zh as region, t.name_en as regionEn,
+         t.code as regionCode, p.joined_on as joinedOn
+       from partners p left join territories t on t.id = p.territory_id where p.deleted_at is null order by p.code`,
+    )
+    .all();
+}
+
+/**
+ * The risk signals' reads and set-based writes (riskSignals.ts decides what changes): rows are passed as one JSON array
+ * per statement (json_each), so a run's hundreds of changed auto-risks are a few statements.
+ */
+export const riskSignalStore = {
+  /** Of the partners (JSON array of ids), those not in business (suspended, terminated): they raise no signals. */
+  restingPartners(ws: Workspace, ids: string): Array<PartnerRow['id']> {
+    return ws.sqlite
+      .prepare<[string], number>("select id from partners where id in (select value from json_each(?)) and status not in ('active', 'probation')")
+      .pluck()
+      .all(ids);
+  },
+  /** The partners' auto-risks that are not closed, newest first. */
+  openAutoRisks(ws: Workspace, ids: string): RiskRow[] {
+    return ws.db
+      .select()
+      .from(risks)
+      .where(sql`${risks.partnerId} in (select value from json_each(${ids})) and ${risks.source} = 'evaluation' and ${risks.status} <> 'closed'`)
+      .orderBy(sql`${risks.id} desc`)
+      .all();
+  },
+  partnerCodes(ws: Workspace, ids: string): Array<[PartnerRow['id'], PartnerRow['code']]> {
+    return ws.sqlite.prepare<[string], [number, string]>('select id, code from partners where id in (select value from json_each(?))').raw().all(ids);
+  },
+  /** The partners' channel managers' names (partners without one are absent). */
+  partnerOwners(ws: Workspace, ids: string): Array<[PartnerRow['id'], string]> {
+    return ws.sqlite
+      .prepare<[string], [number, string]>('select p.id, m.name from partners p join channel_managers m on m.id = p.channel_manager_id where p.id in (select value from json_each(?))')
+      .raw()
+      .all(ids);
+  },
+  /** New auto-risks from rows [code, title, description, category, partnerId, rule, owner]. */
+  insertRisks(ws: Workspace, p: { rows: string; at: string; reviewOn: string | null }): void {
+    ws.sqlite
+      .prepare<typeof p>(
+        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, next_review_on, created_at, updated_at)
+         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, j.value ->> 6, @reviewOn, @at, @at
+         from json_each(@rows) j`,
+      )
+      .run(p);
+  },
+  /** Changed auto-risks from rows [id, description, reviewRequested 0/1]. */
+  updateRisks(ws: Workspace, p: { rows: string; at: string }): void {
+    ws.sqlite
+      .prepare<typeof p>(
+        `update risks set description = j.value ->> 1, review_requested = j.value ->> 2, updated_at = @at
+         from json_each(@rows) j where risks.id = j.value ->> 0`,
+      )
+      .run(p);
+  },
+  risksByCode(ws: Workspace, codes: string[]): RiskRow[] {
+    return ws.db.select().from(risks).where(sql`${risks.code} in (select value from json_each(${JSON.stringify(codes)}))`).all();
+  },
+  /** History rows [riskId, changes JSON, snapshot JSON], in the order the changes were decided. */
+  insertHistory(ws: Workspace, p: { rows: string; at: string; user: string }): void {
+    ws.sqlite
+      .prepare<typeof p>(
+        `insert into risk_history (risk_id, changed_at, changed_by, changes, snapshot)
+         select j.value ->> 0, @at, @user, j.value ->> 1, j.value ->> 2 from json_each(@rows) j`,
+      )
+      .run(p);
+  },
+};

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { formatMinor } from '../../../../shared/money';
 import { useAmountReader } from '../../amountInput';
 import { units } from './PlanForm';
-import { isQuantityMetric, PLAN_METHODS, PLAN_TIME_SPLITS, type PlanDetail } from '../../../../electron/contract/plans';
+import { isQuantityMetric, type PlanDetail } from '../../../../electron/contract/plans';
 import { useMutationOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Modal } from '../../components/Modal';
+import { PlanRulesFields } from './PlanRulesFields';
 
 /** Changes a plan's total, method, uplift, minimum, time split and stretch levels; locks stay, the rest re-spreads. */
 export function PlanEdit({ plan, onClose }: { plan: PlanDetail; onClose: () => void }) {
@@ -61,37 +62,7 @@ export function PlanEdit({ plan, onClose }: { plan: PlanDetail; onClose: () => v
           <span>{quantity ? t('plans:field.totalUnits') : t('plans:field.total')}</span>
           <input inputMode="decimal" value={v.total} onChange={set('total')} required data-testid="plan-edit-total" />
         </label>
-        <label>
-          <span>{t('plans:field.method')}</span>
-          <select value={v.method} onChange={(e) => setV({ ...v, method: e.target.value as typeof v.method })}>
-            {PLAN_METHODS.map((m) => (
-              <option key={m} value={m}>{t(`plans:method.${m}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('plans:field.uplift')}</span>
-          <input inputMode="decimal" value={v.uplift} onChange={set('uplift')} />
-        </label>
-        <label>
-          <span>{t('plans:field.minimum')}</span>
-          <input inputMode="decimal" value={v.minimum} onChange={set('minimum')} />
-        </label>
-        <label>
-          <span>{t('plans:field.timeSplit')}</span>
-          <select value={v.timeSplit} onChange={(e) => setV({ ...v, timeSplit: e.target.value as typeof v.timeSplit })}>
-            {PLAN_TIME_SPLITS.map((s) => (
-              <option key={s} value={s}>{t(`plans:timeSplit.${s}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('plans:field.stretch')}</span>
-          <span className="plan-levels">
-            <input inputMode="numeric" size={4} value={v.stretch} onChange={set('stretch')} aria-label={t('plans:level.stretch')} /> % ·
-            <input inputMode="numeric" size={4} value={v.challenge} onChange={set('challenge')} aria-label={t('plans:level.challenge')} /> %
-          </span>
-        </label>
+        <PlanRulesFields draft={v} onChange={setV} testIdPrefix="plan-edit" />
         {fieldError && <p className="field-error span2">{fieldError}</p>}
         <ErrorBanner error={update.error} />
         <div className="form-actions span2">

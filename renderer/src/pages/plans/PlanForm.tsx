@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNEL_TYPES, TIERS } from '../../../../shared/enums';
+import { CHANNEL_TYPES } from '../../../../shared/enums';
 import { PLAN_METHODS, PLAN_TIME_SPLITS, type PlanScope } from '../../../../electron/contract/plans';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -8,6 +8,7 @@ import { Modal } from '../../components/Modal';
 import { territoryLabel } from '../../territories';
 import { useToday } from '../../today';
 import { useAmountReader } from '../../amountInput';
+import { PlanRulesFields } from './PlanRulesFields';
 
 /** A unit count as typed: 12000, 12,000, full-width digits; -1 when it is not one. */
 export const units = (text: string): number | null => {
@@ -149,48 +150,7 @@ export function PlanForm({ onClose, onCreated }: { onClose: () => void; onCreate
           <span>{t('plans:field.total')}</span>
           <input inputMode="decimal" value={v.total} onChange={set('total')} placeholder={t('plans:totalHint')} data-testid="plan-total" />
         </label>
-        <label>
-          <span>{t('plans:field.method')}</span>
-          <select value={v.method} onChange={set('method')} data-testid="plan-method">
-            {PLAN_METHODS.map((m) => (
-              <option key={m} value={m}>{t(`plans:method.${m}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('plans:field.uplift')}</span>
-          <input inputMode="decimal" value={v.uplift} onChange={set('uplift')} placeholder="10" data-testid="plan-uplift" />
-        </label>
-        <label>
-          <span>{t('plans:field.minimum')}</span>
-          <input inputMode="decimal" value={v.minimum} onChange={set('minimum')} placeholder="0" data-testid="plan-minimum" />
-        </label>
-        {v.method === 'growth-weighted' && (
-          <fieldset className="span2 plan-uplifts">
-            <legend>{t('plans:upliftByTier')}</legend>
-            {TIERS.map((tier) => (
-              <label key={tier} className="inline">
-                {t(`common:tier.${tier}`)}
-                <input inputMode="decimal" size={5} value={tierUplift[tier] ?? ''} onChange={(e) => setTierUplift({ ...tierUplift, [tier]: e.target.value })} data-testid={`plan-uplift-${tier}`} /> %
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <label>
-          <span>{t('plans:field.timeSplit')}</span>
-          <select value={v.timeSplit} onChange={set('timeSplit')} data-testid="plan-time-split">
-            {PLAN_TIME_SPLITS.map((s) => (
-              <option key={s} value={s}>{t(`plans:timeSplit.${s}`)}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('plans:field.stretch')}</span>
-          <span className="plan-levels">
-            <input inputMode="numeric" size={4} value={v.stretch} onChange={set('stretch')} aria-label={t('plans:level.stretch')} /> % ·
-            <input inputMode="numeric" size={4} value={v.challenge} onChange={set('challenge')} aria-label={t('plans:level.challenge')} /> %
-          </span>
-        </label>
+        <PlanRulesFields draft={v} onChange={setV} testIdPrefix="plan" tierUplift={{ values: tierUplift, onChange: setTierUplift }} />
         {fieldError && <p className="field-error span2" data-testid="plan-field-error">{fieldError}</p>}
         <ErrorBanner error={create.error} />
         <div className="form-actions span2">

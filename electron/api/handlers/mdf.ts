@@ -15,66 +15,25 @@ export const mdfHandlers: HandlerMap<keyof typeof mdfContract> = {
     const fund = fundRecord(ws, input);
     return { ...fundView(ws, fund), allocations: listAllocations(ws, fund.id), burnDown: burnDown(ws, fund) };
   },
-  'mdf.funds.add': ({ ws, user, audit }, input) => {
-    const fund = addFund(ws, user, input);
-    audit({ entity: 'mdf_fund', entityId: fund.id, after: fund });
-    return fundView(ws, fund);
-  },
-  'mdf.funds.update': ({ ws, audit }, input) => {
-    const { before, after } = updateFund(ws, input);
-    audit({ entity: 'mdf_fund', entityId: after.id, before, after });
-    return fundView(ws, after);
-  },
-  'mdf.allocate': ({ ws, user, audit }, input) => {
-    const { before, after } = allocate(ws, user, input);
-    audit({ entity: 'mdf_fund', entityId: input.fundId, before: { allocations: before }, after: { method: input.method, allocations: after } });
-    return after;
-  },
+  'mdf.funds.add': (ctx, input) => fundView(ctx.ws, addFund(ctx, input)),
+  'mdf.funds.update': (ctx, input) => fundView(ctx.ws, updateFund(ctx, input)),
+  'mdf.allocate': (ctx, input) => allocate(ctx, input),
   'mdf.balance': ({ ws }, input) => {
     const fund = fundRecord(ws, input);
     return { fundCode: fund.code, currency: fund.currency, ...fundBalance(ws, fund.id) };
   },
   'mdf.requests.list': ({ ws }, input) => listRequests(ws, input),
   'mdf.requests.get': ({ ws }, { id }) => getRequest(ws, id),
-  'mdf.requests.add': ({ ws, user, audit }, input) => {
-    const r = createRequest(ws, user, input);
-    audit({ entity: 'mdf_request', entityId: r.id, after: r });
-    return r;
-  },
-  'mdf.requests.approve': ({ ws, user, audit }, input) => {
-    const { before, after } = approveRequest(ws, user, input);
-    audit({ entity: 'mdf_request', entityId: after.id, before, after });
-    return after;
-  },
-  'mdf.requests.reject': ({ ws, user, audit }, input) => {
-    const { before, after } = rejectRequest(ws, user, input);
-    audit({ entity: 'mdf_request', entityId: after.id, before, after });
-    return after;
-  },
-  'mdf.expiry.due': ({ ws }, { asOf }) => lapsedApprovals(ws, asOf),
-  'mdf.expire': ({ ws, audit }, { asOf }) => {
-    const r = expireRequests(ws, asOf);
-    for (const e of r.expired) audit({ entity: 'mdf_request', entityId: e.requestId, before: { status: 'approved' }, after: { status: 'expired', expiredOn: r.asOf, returnedMinor: e.returnedMinor } });
-    if (!r.expired.length) audit({ entity: 'mdf_request', entityId: null, after: r });
-    return r;
-  },
+  'mdf.requests.add': (ctx, input) => createRequest(ctx, input),
+  'mdf.requests.approve': (ctx, input) => approveRequest(ctx, input),
+  'mdf.requests.reject': (ctx, input) => rejectRequest(ctx, input),
+  'mdf.expiry.due': (ctx, { asOf }) => lapsedApprovals(ctx, asOf),
+  'mdf.expire': (ctx, { asOf }) => expireRequests(ctx, asOf),
   'mdf.claims.list': ({ ws }, input) => listClaims(ws, input),
   'mdf.claims.get': ({ ws }, { id }) => getClaim(ws, id),
-  'mdf.claims.add': ({ ws, user, audit }, input) => {
-    const c = submitClaim(ws, user, input);
-    audit({ entity: 'mdf_claim', entityId: c.id, after: c });
-    return c;
-  },
-  'mdf.claims.decide': ({ ws, user, audit }, input) => {
-    const { before, after } = decideClaim(ws, user, input);
-    audit({ entity: 'mdf_claim', entityId: after.id, before, after });
-    return after;
-  },
-  'mdf.claims.pay': ({ ws, audit }, input) => {
-    const { before, after } = payClaim(ws, input);
-    audit({ entity: 'mdf_claim', entityId: after.id, before, after });
-    return getClaim(ws, after.id);
-  },
+  'mdf.claims.add': (ctx, input) => submitClaim(ctx, input),
+  'mdf.claims.decide': (ctx, input) => decideClaim(ctx, input),
+  'mdf.claims.pay': (ctx, input) => payClaim(ctx, input),
   'mdf.proofs.get': ({ ws }, { id }) => proofContent(ws, id),
   'mdf.roi': ({ ws }, input) => mdfRoi(ws, input),
 };

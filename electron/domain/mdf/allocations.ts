@@ -6,6 +6,7 @@ import type { MdfAllocationView } from '../../model/mdf';
 import { fiscalStartMonth } from '../incentives/calculate';
 import { fundRecord, partnerIdByCode, partnersInScope, type FundRecord } from './funds';
 import { mdfStore } from './store';
+import type { OpContext } from '../opContext';
 
 /**
  * Splits `amountMinor` over weights exactly, by the largest-remainder method: each share is first rounded down
@@ -60,7 +61,8 @@ export interface AllocateInput {
  * currency in the basis period (default: the previous period), exact to the fen by largest remainder. An allocation
  * never drops below what its partner already has approved, and allocations never add up to more than the budget.
  */
-export function allocate(ws: Workspace, user: string, input: AllocateInput): { before: MdfAllocationView[]; after: MdfAllocationView[] } {
+export function allocate(ctx: OpContext, input: AllocateInput): MdfAllocationView[] {
+  const { ws, user } = ctx;
   const fund = fundRecord(ws, { fundId: input.fundId });
   const before = listAllocations(ws, fund.id);
   const scope = new Set(partnersInScope(ws, fund));
@@ -100,5 +102,6 @@ export function allocate(ws: Workspace, user: string, input: AllocateInput): { b
     const used = a.committedMinor;
     if (a.amountMinor < used) throw new DomainError(`Partner ${a.partnerCode} already has ${formatMoney(used, fund.currency)} approved from fund ${fund.code}: its allocation cannot be lower`, 'CONFLICT');
   }
-  return { before, after };
+  ctx.audit({ entity: 'mdf_fund', entityId: fund.id, before: { allocations: before }, after: { method: input.method, allocations: after } });
+  return after;
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
 import type { MdfClaimStatus } from '../../../shared/enums';
 import type { MdfClaimView } from '../../model/mdf';
-import { workspaceClock } from '../system/workspaceClock';
+import type { OpContext } from '../opContext';
 import { proofsOf, readProofs, storeProofs, type ProofUpload } from './proofFiles';
 import { getRequest } from './requests';
 import { mdfStore, type ClaimRecord, type MdfListFilter } from './store';
@@ -28,13 +28,13 @@ export function listClaims(ws: Workspace, filter: MdfListFilter & { requestId?: 
  * share), with at least one proof file. One live claim per request; after a rejection the partner may claim again.
  */
 export function submitClaim(
-  ws: Workspace,
-  user: string,
+  ctx: OpContext,
   input: { requestId: number; amountMinor: number; actualLeads?: number | null; actualRevenueMinor?: number | null; note?: string; proofs: ProofUpload[] },
 ): MdfClaimView {
+  const { ws } = ctx;
   const req = getRequest(ws, input.requestId);
   if (req.status !== 'approved') throw new DomainError(`MDF request ${req.id} is ${req.status}: only an approved request can be claimed`, 'CONFLICT');
-  const today = workspaceClock(ws).today();
+  const today = ctx.today();
   if (req.claimBy && today > req.claimBy) throw new DomainError(`The claim deadline of request ${req.id} was ${req.claimBy}`, 'CONFLICT');
   const live = mdfStore.liveClaimOf(ws, req.id);
   if (live) throw new DomainError(`Request ${req.id} already has claim ${live.id} (${live.status})`, 'CONFLICT', { claimId: live.id });
@@ -47,16 +47,19 @@ export function submitClaim(
     );
   }
   const proofs = readProofs(input.proofs);
-  const id = mdfStore.insertClaim(ws, { requestId: req.id, amountMinor: input.amountMinor, actualLeads: input.actualLeads ?? null, actualRevenueMinor: input.actualRevenueMinor ?? null, note: input.note ?? null, createdBy: user });
+  const id = mdfStore.insertClaim(ws, { requestId: req.id, amountMinor: input.amountMinor, actualLeads: input.actualLeads ?? null, actualRevenueMinor: input.actualRevenueMinor ?? null, note: input.note ?? null, createdBy: ctx.user });
   storeProofs(ws, id, proofs);
-  return getClaim(ws, id);
+  const claim = getClaim(ws, id);
+  ctx.audit({ entity: 'mdf_claim', entityId: claim.id, after: claim });
+  return claim;
 }
 
 /** submitted → approved (as claimed or lower) or rejected with a reason. */
-export function decideClaim(ws: Workspace, user: string, input: { claimId: number; decision: 'approve' | 'reject'; amountMinor?: number; reason?: string }): { before: MdfClaimView; after: MdfClaimView } {
+export function decideClaim(ctx: OpContext, input: { claimId: number; decision: 'approve' | 'reject'; amountMinor?: number; reason?: string }): MdfClaimView {
+  const { ws, user } = ctx;
   const before = getClaim(ws, input.claimId);
   if (before.status !== 'submitted') throw new DomainError(`MDF claim ${before.id} is ${before.status}: only a submitted claim can be decided`, 'CONFLICT');
-  const now = new Date().toISOString();
+  const now = ctx.clock.now().toISOString();
   if (input.decision === 'reject') {
     if (!input.reason) throw new DomainError('Give the reason for rejecting the claim');
     mdfStore.updateClaim(ws, before.id, { status: 'rejected', rejectReason: input.reason, decidedAt: now, decidedBy: user, updatedAt: now });
@@ -66,14 +69,20 @@ export function decideClaim(ws: Workspace, user: string, input: { claimId: numbe
     mdfStore.updateClaim(ws, before.id, {
       status: 'approved',
       amountMinor: amount,
-      approvedOn: workspaceClock(ws).today(),
+      approvedOn: ctx.today(),
       decidedAt: now,
       decidedBy: user,
       ...(input.reason != null && { note: input.reason }),
       updatedAt: now,
     });
   }
-  return { before, after: getClaim(ws, before.id) };
+  return changed(ctx, before);
+}
+
+function changed(ctx: OpContext, before: MdfClaimView): MdfClaimView {
+  const after = getClaim(ctx.ws, before.id);
+  ctx.audit({ entity: 'mdf_claim', entityId: after.id, before, after });
+  return after;
 }
 
 /**
@@ -81,17 +90,18 @@ export function decideClaim(ws: Workspace, user: string, input: { claimId: numbe
  * (抵扣返利): the next payout run calculated for a program in the fund's currency in which the partner earns a line
  * carries it as one line, once (see rebateSettlement.ts).
  */
-export function payClaim(ws: Workspace, input: { claimId: number; paymentRef?: string; paidOn?: string; deductFromRebates?: boolean }): { before: MdfClaimView; after: MdfClaimView } {
+export function payClaim(ctx: OpContext, input: { claimId: number; paymentRef?: string; paidOn?: string; deductFromRebates?: boolean }): MdfClaimView {
+  const { ws } = ctx;
   const before = getClaim(ws, input.claimId);
   if (before.status === 'submitted') throw new DomainError(`MDF claim ${before.id} is not approved yet: approve it before paying`, 'CONFLICT', { reason: 'mdfClaimNotApproved', params: { claimId: before.id } });
   if (before.status !== 'approved') throw new DomainError(`MDF claim ${before.id} is ${before.status}: only an approved claim can be paid`, 'CONFLICT');
-  const now = new Date().toISOString();
+  const now = ctx.clock.now().toISOString();
   if (input.deductFromRebates) {
     mdfStore.updateClaim(ws, before.id, { status: 'settling', settledBy: 'rebate', updatedAt: now });
   } else {
-    const paidOn = input.paidOn ?? workspaceClock(ws).today();
+    const paidOn = input.paidOn ?? ctx.today();
     if (before.approvedOn && paidOn < before.approvedOn) throw new DomainError(`The payment day ${paidOn} is before the claim was approved (${before.approvedOn})`);
     mdfStore.updateClaim(ws, before.id, { status: 'paid', settledBy: 'payment', paidOn, paymentRef: input.paymentRef ?? null, updatedAt: now });
   }
-  return { before, after: getClaim(ws, before.id) };
+  return changed(ctx, before);
 }

@@ -4,6 +4,7 @@ import { formatMoney } from '../../../shared/money';
 import { parsePeriod } from '../../../shared/period';
 import type { MdfFundStatus } from '../../../shared/enums';
 import type { MdfFundInput, MdfFundView } from '../../model/mdf';
+import type { OpContext } from '../opContext';
 import { fiscalStartMonth } from '../incentives/calculate';
 import { fundBalance } from './balances';
 import { mdfStore, type FundRecord } from './store';
@@ -32,7 +33,9 @@ export function inScope(ws: Workspace, fund: FundRecord, partnerId: number): boo
   return partnersInScope(ws, fund).includes(partnerId);
 }
 
-export function addFund(ws: Workspace, user: string, input: MdfFundInput): FundRecord {
+/** Opens a fund (audited under the operation). */
+export function addFund(ctx: OpContext, input: MdfFundInput): FundRecord {
+  const { ws } = ctx;
   if (mdfStore.fundByCode(ws, input.code)) throw new DomainError(`A fund ${input.code} already exists`, 'CONFLICT');
   const period = parsePeriod(input.period, fiscalStartMonth(ws));
   let territoryId: number | null = null;
@@ -59,12 +62,16 @@ export function addFund(ws: Workspace, user: string, input: MdfFundInput): FundR
     tier: input.tier ?? null,
     partnerId,
     activityTypes: types,
-    createdBy: user,
+    createdBy: ctx.user,
   });
-  return fundRecord(ws, { fundId: id });
+  const fund = fundRecord(ws, { fundId: id });
+  ctx.audit({ entity: 'mdf_fund', entityId: fund.id, after: fund });
+  return fund;
 }
 
-export function updateFund(ws: Workspace, input: { fundId: number; name?: string; budgetMinor?: number; claimDeadline?: string; status?: MdfFundStatus }): { before: FundRecord; after: FundRecord } {
+/** Renames a fund, or changes its budget (never below what is approved or allocated), claim deadline or status. */
+export function updateFund(ctx: OpContext, input: { fundId: number; name?: string; budgetMinor?: number; claimDeadline?: string; status?: MdfFundStatus }): FundRecord {
+  const { ws } = ctx;
   const before = fundRecord(ws, { fundId: input.fundId });
   if (input.budgetMinor != null) {
     const b = fundBalance(ws, before.id);
@@ -78,7 +85,9 @@ export function updateFund(ws: Workspace, input: { fundId: number; name?: string
     ...(input.claimDeadline != null && { claimDeadline: input.claimDeadline }),
     ...(input.status != null && { status: input.status }),
   });
-  return { before, after: fundRecord(ws, { fundId: before.id }) };
+  const after = fundRecord(ws, { fundId: before.id });
+  ctx.audit({ entity: 'mdf_fund', entityId: after.id, before, after });
+  return after;
 }
 
 export function fundView(ws: Workspace, fund: FundRecord): MdfFundView {

@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { applyRate, formatMoney } from '../../../shared/money';
 import type { MdfRequestStatus } from '../../../shared/enums';
 import type { MdfRequestInput, MdfRequestView } from '../../model/mdf';
-import { workspaceClock } from '../system/workspaceClock';
+import type { OpContext } from '../opContext';
 import { availableFor } from './balances';
 import { fundRecord, inScope, partnerIdByCode } from './funds';
 import { mdfStore, type MdfListFilter, type RequestRecord } from './store';
@@ -23,7 +23,8 @@ export function listRequests(ws: Workspace, filter: MdfListFilter & { statuses?:
 }
 
 /** 费用申请: checked against the fund's scope, activity types, period and currency; nothing is committed until approval. */
-export function createRequest(ws: Workspace, user: string, input: MdfRequestInput & { share: number }): MdfRequestView {
+export function createRequest(ctx: OpContext, input: MdfRequestInput & { share: number }): MdfRequestView {
+  const { ws } = ctx;
   const fund = fundRecord(ws, input);
   if (fund.status !== 'open') throw new DomainError(`Fund ${fund.code} is closed: it takes no new requests`, 'CONFLICT');
   const partnerId = partnerIdByCode(ws, input);
@@ -48,9 +49,11 @@ export function createRequest(ws: Workspace, user: string, input: MdfRequestInpu
     amountMinor: input.amountMinor,
     share: input.share,
     note: input.note ?? null,
-    createdBy: user,
+    createdBy: ctx.user,
   });
-  return getRequest(ws, id);
+  const request = getRequest(ws, id);
+  ctx.audit({ entity: 'mdf_request', entityId: request.id, after: request });
+  return request;
 }
 
 /**
@@ -59,7 +62,8 @@ export function createRequest(ws: Workspace, user: string, input: MdfRequestInpu
  * part): the check and the write run in the caller's one write transaction (BEGIN IMMEDIATE), so two approvals at once
  * — two windows, the app and the CLI, two processes — are serialised and cannot overspend.
  */
-export function approveRequest(ws: Workspace, user: string, input: { requestId: number; amountMinor?: number; claimBy?: string; note?: string }): { before: MdfRequestView; after: MdfRequestView } {
+export function approveRequest(ctx: OpContext, input: { requestId: number; amountMinor?: number; claimBy?: string; note?: string }): MdfRequestView {
+  const { ws } = ctx;
   const before = getRequest(ws, input.requestId);
   if (before.status !== 'pending') throw new DomainError(`MDF request ${before.id} is ${before.status}: only a pending request can be approved`, 'CONFLICT');
   const fund = fundRecord(ws, { fundId: before.fundId });
@@ -82,33 +86,44 @@ export function approveRequest(ws: Workspace, user: string, input: { requestId: 
     approvedMinor: approved,
     committedMinor: committed,
     claimBy,
-    decidedAt: new Date().toISOString(),
-    decidedBy: user,
+    decidedAt: ctx.clock.now().toISOString(),
+    decidedBy: ctx.user,
     ...(input.note != null && { note: input.note }),
   });
-  return { before, after: getRequest(ws, before.id) };
+  return decided(ctx, before);
 }
 
-export function rejectRequest(ws: Workspace, user: string, input: { requestId: number; reason: string }): { before: MdfRequestView; after: MdfRequestView } {
-  const before = getRequest(ws, input.requestId);
+export function rejectRequest(ctx: OpContext, input: { requestId: number; reason: string }): MdfRequestView {
+  const before = getRequest(ctx.ws, input.requestId);
   if (before.status !== 'pending') throw new DomainError(`MDF request ${before.id} is ${before.status}: only a pending request can be rejected`, 'CONFLICT');
-  mdfStore.updateRequest(ws, before.id, { status: 'rejected', rejectReason: input.reason, decidedAt: new Date().toISOString(), decidedBy: user });
-  return { before, after: getRequest(ws, before.id) };
+  mdfStore.updateRequest(ctx.ws, before.id, { status: 'rejected', rejectReason: input.reason, decidedAt: ctx.clock.now().toISOString(), decidedBy: ctx.user });
+  return decided(ctx, before);
+}
+
+function decided(ctx: OpContext, before: MdfRequestView): MdfRequestView {
+  const after = getRequest(ctx.ws, before.id);
+  ctx.audit({ entity: 'mdf_request', entityId: after.id, before, after });
+  return after;
 }
 
 /**
  * Approvals still unclaimed after their claim deadline lapse (status expired, expired_on = the day) and their
  * commitment returns to the fund. A claim submitted in time (even if not yet decided) keeps its request alive.
  */
-export function expireRequests(ws: Workspace, asOf?: string): { asOf: string; expired: Array<{ requestId: number; fundCode: string; partnerCode: string; returnedMinor: number }> } {
-  const { asOf: day, due } = lapsedApprovals(ws, asOf);
-  for (const r of due) mdfStore.updateRequest(ws, r.requestId, { status: 'expired', expiredOn: day });
+export function expireRequests(ctx: OpContext, asOf?: string): { asOf: string; expired: Array<{ requestId: number; fundCode: string; partnerCode: string; returnedMinor: number }> } {
+  const { asOf: day, due } = lapsedApprovals(ctx, asOf);
+  for (const r of due) {
+    mdfStore.updateRequest(ctx.ws, r.requestId, { status: 'expired', expiredOn: day });
+    ctx.audit({ entity: 'mdf_request', entityId: r.requestId, before: { status: 'approved' }, after: { status: 'expired', expiredOn: day, returnedMinor: r.returnedMinor } });
+  }
+  // A run that expires nothing is recorded all the same: who checked, as of which day.
+  if (!due.length) ctx.audit({ entity: 'mdf_request', entityId: null, after: { asOf: day, expired: [] } });
   return { asOf: day, expired: due };
 }
 
 /** Approvals past their claim deadline with no live claim, as of a day (nothing is written). */
-export function lapsedApprovals(ws: Workspace, asOf?: string): { asOf: string; due: Array<{ requestId: number; fundCode: string; partnerCode: string; returnedMinor: number }> } {
-  const day = asOf ?? workspaceClock(ws).today();
-  const due = mdfStore.lapsedApprovals(ws, day);
+export function lapsedApprovals(ctx: Pick<OpContext, 'ws' | 'today'>, asOf?: string): { asOf: string; due: Array<{ requestId: number; fundCode: string; partnerCode: string; returnedMinor: number }> } {
+  const day = asOf ?? ctx.today();
+  const due = mdfStore.lapsedApprovals(ctx.ws, day);
   return { asOf: day, due };
 }

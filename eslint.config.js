@@ -27,13 +27,10 @@ export const STORE_PENDING = [
   'electron/domain/hq/referenceData.ts',
   'electron/domain/hq/referenceMirror.ts',
   'electron/domain/hq/workspaceIdentity.ts',
-  'electron/domain/imports/kinds/feedback.ts',
   'electron/domain/imports/kinds/inventory.ts',
   'electron/domain/imports/kinds/partners.ts',
   'electron/domain/imports/kinds/products.ts',
   'electron/domain/imports/kinds/risks.ts',
-  'electron/domain/imports/kinds/targets.ts',
-  'electron/domain/imports/kinds/training.ts',
   'electron/domain/inventory/channelRisks.ts',
   'electron/domain/inventory/inventoryOverview.ts',
 ];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
-import type { importChanges, importErrors, imports, payoutRuns, riskHistory, salesLines } from '../../../db/schema';
+import type { importChanges, importErrors, imports, payoutRuns, riskHistory, salesLines, targets } from '../../../db/schema';
+import type { StoredImage } from '../../../db/schema/common';
 import type { ImportRecord, RowError } from '../../model/imports';
 
 /**
@@ -103,6 +104,33 @@ export const importStore = {
   /** Partner code → id and deleted flag, every partner. */
   partnerCodes(ws: Workspace): Array<{ id: number; code: string; deleted_at: string | null }> {
     return ws.sqlite.prepare<[], { id: number; code: string; deleted_at: string | null }>('select id, code, deleted_at from partners').all();
+  },
+};
+
+/** A target as stored (the image an import keeps for undo). */
+export type TargetImage = StoredImage<typeof targets>;
+
+/**
+ * The statements of the kinds that write tables no other area's store owns yet (targets, satisfaction feedback):
+ * a hot path (a lookup and a write per row), prepared once per import.
+ */
+export const kindStatements = {
+  targets(ws: Workspace) {
+    const { sqlite } = ws;
+    return {
+      find: sqlite.prepare<[partnerId: number, period: string, metric: string], TargetImage>('select * from targets where partner_id = ? and period = ? and metric = ?'),
+      insert: sqlite.prepare<[partnerId: number, period: string, metric: string, value: number, importId: number | null, createdAt: string]>(
+        'insert into targets (partner_id, period, metric, value, import_id, created_at) values (?, ?, ?, ?, ?, ?)',
+      ),
+      update: sqlite.prepare<[value: number, importId: number | null, id: number]>('update targets set value = ?, import_id = ? where id = ?'),
+      byId: sqlite.prepare<[number | bigint], TargetImage>('select * from targets where id = ?'),
+    };
+  },
+  /** Inserts a feedback row unless the partner already has one with this dedupe key (then nothing changes). */
+  feedbackInsert(ws: Workspace) {
+    return ws.sqlite.prepare<[partnerId: number, date: string, score: number, comment: string | null, dedupeKey: string, importId: number | null, createdAt: string]>(
+      'insert into feedback (partner_id, date, score, comment, dedupe_key, import_id, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (partner_id, dedupe_key) do nothing',
+    );
   },
 };
 

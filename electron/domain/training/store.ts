@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import type { TrainingRecord } from '../../model/training';
 import { trainingCourses, trainingRecords, type PartnerRow, type TerritoryRow } from '../../../db/schema';
+import type { StoredImage } from '../../../db/schema/common';
 
 /**
  * The training area's store: its SQL, typed from the drizzle schema (rows are `$inferSelect`, writes `$inferInsert`).
@@ -266,3 +267,24 @@ export const complianceStore = {
       .all(channelManagerIds ? { asOf, until, managers: idsParam(channelManagerIds) } : { asOf, until });
   },
 };
+
+/** A training record as stored (the image an import keeps for undo). */
+export type TrainingRecordImage = StoredImage<typeof trainingRecords>;
+type RecordKey = [partnerId: number, courseId: number, trainee: string, completedOn: string];
+type RecordImportValues = [...RecordKey, score: number | null, passed: 0 | 1, certificateNo: string | null, expiresOn: string | null, importId: number | null, createdAt: string, updatedAt: string];
+type RecordImportUpdate = [score: number | null, passed: 0 | 1, certificateNo: string | null, expiresOn: string | null, importId: number | null, updatedAt: string, id: number];
+
+/** The training import's statements (a hot path: one lookup and write per row), prepared once per import. */
+export function trainingImportStatements(ws: Workspace) {
+  const { sqlite } = ws;
+  return {
+    courses: () => sqlite.prepare<[], Pick<StoredImage<typeof trainingCourses>, 'id' | 'code' | 'validity_months' | 'passing_score'>>('select id, code, validity_months, passing_score from training_courses').iterate(),
+    find: sqlite.prepare<RecordKey, TrainingRecordImage>('select * from training_records where partner_id = ? and course_id = ? and trainee = ? and completed_on = ?'),
+    byId: sqlite.prepare<[number | bigint], TrainingRecordImage>('select * from training_records where id = ?'),
+    insert: sqlite.prepare<RecordImportValues>(
+      `insert into training_records (partner_id, course_id, trainee, completed_on, score, passed, certificate_no, expires_on, import_id, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    update: sqlite.prepare<RecordImportUpdate>('update training_records set score = ?, passed = ?, certificate_no = ?, expires_on = ?, import_id = ?, updated_at = ? where id = ?'),
+  };
+}

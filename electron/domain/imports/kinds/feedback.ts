@@ -1,5 +1,6 @@
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { contentHash, occurrenceCounter, partnerLookup, resolvePartner } from './kind';
+import { kindStatements } from '../store';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code'] },
@@ -21,9 +22,7 @@ interface FeedbackRow {
 function open(ctx: KindContext): KindRun<FeedbackRow> {
   const partners = partnerLookup(ctx.ws);
   const occurrence = occurrenceCounter();
-  const insert = ctx.ws.sqlite.prepare(
-    'insert into feedback (partner_id, date, score, comment, dedupe_key, import_id, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (partner_id, dedupe_key) do nothing',
-  );
+  const insert = kindStatements.feedbackInsert(ctx.ws);
   return {
     parse(row: RowValues) {
       const partnerId = resolvePartner(row, partners);

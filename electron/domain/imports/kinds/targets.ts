@@ -3,6 +3,7 @@ import type { Cell } from '../../../model/imports';
 import { excelSerialToDate, ValueError } from '../valueParsers';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder, partnerLookup, resolvePartner } from './kind';
+import { kindStatements } from '../store';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code'] },
@@ -51,13 +52,9 @@ interface TargetRow {
 }
 
 function open(ctx: KindContext): KindRun<TargetRow> {
-  const { sqlite } = ctx.ws;
   const partners = partnerLookup(ctx.ws);
   const record = changeRecorder(ctx, 'target');
-  const find = sqlite.prepare('select * from targets where partner_id = ? and period = ? and metric = ?');
-  const insert = sqlite.prepare('insert into targets (partner_id, period, metric, value, import_id, created_at) values (?, ?, ?, ?, ?, ?)');
-  const update = sqlite.prepare('update targets set value = ?, import_id = ? where id = ?');
-  const byId = sqlite.prepare('select * from targets where id = ?');
+  const { find, insert, update, byId } = kindStatements.targets(ctx.ws);
   return {
     parse(row: RowValues) {
       const partnerId = resolvePartner(row, partners);
@@ -85,15 +82,15 @@ function open(ctx: KindContext): KindRun<TargetRow> {
       return { partnerId, period, metric, value };
     },
     write(t) {
-      const before = find.get(t.partnerId, t.period, t.metric) as Record<string, unknown> & { id: number; value: number } | undefined;
+      const before = find.get(t.partnerId, t.period, t.metric);
       if (!before) {
         const info = insert.run(t.partnerId, t.period, t.metric, t.value, ctx.importId, ctx.now);
-        record(Number(info.lastInsertRowid), 'insert', { before: null, after: byId.get(info.lastInsertRowid) as Record<string, unknown> });
+        record(Number(info.lastInsertRowid), 'insert', { before: null, after: byId.get(info.lastInsertRowid)! });
         return 'inserted';
       }
       if (before.value === t.value) return 'duplicate';
       update.run(t.value, ctx.importId, before.id);
-      record(before.id, 'update', { before, after: byId.get(before.id) as Record<string, unknown> });
+      record(before.id, 'update', { before, after: byId.get(before.id)! });
       return 'updated';
     },
     display: (t) => ({ ...t }),

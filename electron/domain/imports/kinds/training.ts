@@ -1,6 +1,7 @@
 import { computeExpiry } from '../../../model/trainingExpiry';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder, partnerLookup, resolvePartner } from './kind';
+import { trainingImportStatements } from '../../training/store';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code'] },
@@ -23,27 +24,14 @@ interface TrainingRow {
   expiresOn: string | null;
 }
 
-interface Course {
-  id: number;
-  validity_months: number | null;
-  passing_score: number | null;
-}
+type Course = { id: number; validity_months: number | null; passing_score: number | null };
 
 function open(ctx: KindContext): KindRun<TrainingRow> {
-  const { sqlite } = ctx.ws;
   const partners = partnerLookup(ctx.ws);
+  const { courses: courseRows, find, byId, insert, update } = trainingImportStatements(ctx.ws);
   const courses = new Map<string, Course>();
-  for (const c of sqlite.prepare('select id, code, validity_months, passing_score from training_courses').iterate() as Iterable<Course & { code: string }>) {
-    courses.set(c.code, c);
-  }
+  for (const c of courseRows()) courses.set(c.code, c);
   const record = changeRecorder(ctx, 'training_record');
-  const find = sqlite.prepare('select * from training_records where partner_id = ? and course_id = ? and trainee = ? and completed_on = ?');
-  const byId = sqlite.prepare('select * from training_records where id = ?');
-  const insert = sqlite.prepare(
-    `insert into training_records (partner_id, course_id, trainee, completed_on, score, passed, certificate_no, expires_on, import_id, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const update = sqlite.prepare('update training_records set score = ?, passed = ?, certificate_no = ?, expires_on = ?, import_id = ?, updated_at = ? where id = ?');
   return {
     parse(row: RowValues) {
       const partnerId = resolvePartner(row, partners);
@@ -63,17 +51,17 @@ function open(ctx: KindContext): KindRun<TrainingRow> {
       return { partnerId, courseId: course.id, trainee, completedOn, score, passed, certificateNo, expiresOn };
     },
     write(t) {
-      const before = find.get(t.partnerId, t.courseId, t.trainee, t.completedOn) as (Record<string, unknown> & { id: number }) | undefined;
+      const before = find.get(t.partnerId, t.courseId, t.trainee, t.completedOn);
       if (!before) {
         const info = insert.run(t.partnerId, t.courseId, t.trainee, t.completedOn, t.score, t.passed ? 1 : 0, t.certificateNo, t.expiresOn, ctx.importId, ctx.now, ctx.now);
-        record(Number(info.lastInsertRowid), 'insert', { before: null, after: byId.get(info.lastInsertRowid) as Record<string, unknown> });
+        record(Number(info.lastInsertRowid), 'insert', { before: null, after: byId.get(info.lastInsertRowid)! });
         return 'inserted';
       }
       if (before.score === t.score && before.passed === (t.passed ? 1 : 0) && before.certificate_no === t.certificateNo && before.expires_on === t.expiresOn) {
         return 'duplicate';
       }
       update.run(t.score, t.passed ? 1 : 0, t.certificateNo, t.expiresOn, ctx.importId, ctx.now, before.id);
-      record(before.id, 'update', { before, after: byId.get(before.id) as Record<string, unknown> });
+      record(before.id, 'update', { before, after: byId.get(before.id)! });
       return 'updated';
     },
     display: (t) => ({ ...t }),

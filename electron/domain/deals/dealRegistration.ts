@@ -92,7 +92,7 @@ export function findCustomerConflicts(
   day: string,
   windowDays: number,
 ): CustomerConflict[] {
-  const windowStart = startOfLocalDayIso(addDays(day, -windowDays));
+  const windowStart = startOfLocalDayIso(addDays(day, -windowDays), workspaceClock(ws).timeZone);
   const pm = partnerInfo(ws);
   return dealStore
     .sameCustomerBySomeoneElse(ws, c, LIVE)

@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { endOfLocalDayIso } from '../../../shared/clock';
 import type { RiskSnapshot } from './riskRegister';
+import { workspaceClock } from '../system/workspaceClock';
 import { riskStore } from './store';
 
 /**
@@ -8,7 +9,8 @@ import { riskStore } from './store';
  * last change up to that day. Risks raised later are absent; later changes are not applied.
  */
 export function registerAsOf(ws: Workspace, date: string): { rows: Array<RiskSnapshot & { createdAt: string | null; updatedAt: string | null }>; bound: string } {
-  const bound = endOfLocalDayIso(date);
+  // The end of the workspace clock's day (company.timeZone), not the laptop's: history instants are UTC.
+  const bound = endOfLocalDayIso(date, workspaceClock(ws).timeZone);
   const latest = new Map<number, { at: string; id: number; snapshot: Record<string, unknown>; first: string }>();
   for (const h of riskStore.allHistory(ws)) {
     if (h.changedAt >= bound) continue;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INQUIRY_STATUSES, PAYOUT_RUN_STATUSES } from '../../shared/enums';
 import { job, mutation, query, zs } from './operation';
-import { InquiryRow, PayoutLineView, PayoutRunDetail, PayoutRunRow, ProgramFile, ProgramRow, ProgramTemplate, ProgramWithDefinition, STATEMENT_FORMATS, programFromTemplateInput, StatementExportResult, WhatIfResult, programDocument, programRef } from '../model/incentives';
+import { InquiryRow, PayoutLineView, PayoutRunDetail, PayoutRunRow, ProgramFile, ProgramRow, ProgramTemplate, ProgramWithDefinition, programFromTemplateInput, WhatIfResult, programDocument, programRef } from '../model/incentives';
 
 export * from '../model/incentives';
 
@@ -60,22 +60,6 @@ export const incentivesContract = {
   }),
   'payouts.inquiries.update': mutation<InquiryRow>()(
     z.object({ id: zs.id, answer: z.string().trim().min(1).max(2000).optional(), status: z.enum(INQUIRY_STATUSES).optional() }).strict(),
-    { invalidates: ['payouts'] },
-  ),
-  /** Statements (PDF, XLSX per partner) and the finance file (CSV, XLSX) of an approved or paid run, into a folder and a zip. */
-  'statements.export': job<StatementExportResult>()(
-    z
-      .object({
-        runId: zs.id,
-        out: zs.filePath,
-        onExists: zs.onExists.optional(),
-        formats: z.array(z.enum(STATEMENT_FORMATS)).min(1).max(3).optional(),
-        zip: z.boolean().optional(),
-        partnerIds: z.array(zs.id).max(100_000).optional(),
-        /** zh-CN, en or bilingual; default: the company profile's statement language. */
-        language: z.enum(['zh-CN', 'en', 'bilingual']).optional(),
-      })
-      .strict(),
     { invalidates: ['payouts'] },
   ),
 };

@@ -8,6 +8,7 @@ import { risksContract } from './risks';
 import { dealsContract } from './deals';
 import { systemContract } from './system';
 import { incentivesContract } from './incentives';
+import { statementsContract } from './statements';
 import { importsContract } from './imports';
 import { trainingContract } from './training';
 import { ledgerContract } from './ledger';
@@ -32,6 +33,7 @@ export const contract = {
   ...hqContract,
   ...partnersContract,
   ...incentivesContract,
+  ...statementsContract,
   ...importsContract,
   ...evaluationsContract,
   ...salesContract,

@@ -5,7 +5,6 @@ import { adjustRun, approveRun, calculateRun, getRun, listRuns, payRun, voidRun 
 import { deleteProgram, exportPrograms, getProgram, importPrograms, listPrograms, saveProgram } from '../../domain/incentives/programRepo';
 import { listProgramTemplates, programFromTemplate } from '../../domain/incentives/programTemplates';
 import { whatIf } from '../../domain/incentives/whatIf';
-import { exportStatements } from '../../domain/statements/statementExport';
 import type { HandlerMap } from './types';
 
 export const incentiveHandlers: HandlerMap<keyof typeof incentivesContract> = {
@@ -69,5 +68,4 @@ export const incentiveHandlers: HandlerMap<keyof typeof incentivesContract> = {
     audit({ entity: 'payout_inquiry', entityId: id, before, after });
     return after;
   },
-  'statements.export': (ctx, input) => exportStatements(ctx, input),
 };

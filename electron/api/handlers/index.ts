@@ -7,6 +7,7 @@ import { riskHandlers } from './risks';
 import { dealHandlers } from './deals';
 import { systemHandlers } from './system';
 import { incentiveHandlers } from './incentives';
+import { statementHandlers } from './statements';
 import { importHandlers } from './imports';
 import { trainingHandlers } from './training';
 import { ledgerHandlers } from './ledger';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...partnerHandlers,
   ...incentiveHandlers,
+  ...statementHandlers,
   ...importHandlers,
   ...evaluationHandlers,
   ...salesHandlers,

@@ -2,6 +2,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { createdAt, updatedAt } from './common';
 import { DEAL_STATUSES, RISK_CATEGORIES, RISK_SOURCES, RISK_STATUSES, RISK_TREATMENTS } from '../../shared/enums';
 import { partners } from './partners';
+import type { RiskTextParams } from '../../shared/riskTexts';
 
 export const risks = sqliteTable(
   'risks',
@@ -24,6 +25,13 @@ export const risks = sqliteTable(
     source: text('source', { enum: RISK_SOURCES }).notNull().default('manual'),
     /** For auto-risks: the rule that raised it (one open auto-risk per partner per rule). */
     ruleCode: text('rule_code'),
+    /**
+     * A risk the workbench raised (evaluation rule, channel finding, deal conflict): its words as a code and parameters
+     * (shared/riskTexts), rendered in the reader's language; title and description then hold the zh-CN text. Null for a
+     * risk a person entered or whose words a person changed.
+     */
+    textCode: text('text_code'),
+    textParams: text('text_params', { mode: 'json' }).$type<RiskTextParams>(),
     /** Set when an auto-risk's condition has cleared: to be reviewed, not deleted. */
     reviewRequested: integer('review_requested', { mode: 'boolean' }).notNull().default(false),
     closedAt: text('closed_at'),

@@ -84,6 +84,11 @@ export function output(opts: CommonOptions, value: unknown, human: () => string)
   else process.stdout.write(`${human()}\n`);
 }
 
+/** The reader's language of a command's output: its --lang (zh, zh-CN, en), else PWB_LANG, else the locale; English otherwise. */
+export function cliLanguage(lang?: string): 'zh-CN' | 'en' {
+  return messageLanguage(lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG);
+}
+
 /**
  * A refusal in the user's language: the command's --lang (zh, zh-CN, en; bilingual gives both), else PWB_LANG, else
  * the locale (LC_ALL, LANG: zh_CN.UTF-8 → Chinese); English otherwise.

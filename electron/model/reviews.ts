@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RiskTextParams } from '../../shared/riskTexts';
 import { REVIEW_ACTION_STATUSES, TIERS, type ReviewActionStatus } from '../../shared/enums';
 import { zs } from '../../shared/fields';
 
@@ -192,7 +193,10 @@ export interface PackTraining {
 
 export interface PackRisk {
   code: string;
+  /** In the pack's language; a risk the workbench raised also carries its text code (shared/riskTexts). */
   title: string;
+  textCode?: string | null;
+  textParams?: RiskTextParams | null;
   category: string;
   level: string;
   score: number;

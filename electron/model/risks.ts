@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RISK_CATEGORIES, RISK_LEVELS, RISK_SOURCES, RISK_STATUSES, RISK_TREATMENTS } from '../../shared/enums';
 import { zs } from '../../shared/fields';
+import type { RiskTextParams } from '../../shared/riskTexts';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const scale = z.number().int().min(1).max(5);
@@ -109,6 +110,9 @@ export interface RiskListRow {
   nextReviewOn: string | null;
   source: (typeof RISK_SOURCES)[number];
   ruleCode: string | null;
+  /** The words of a risk the workbench raised, rendered per language with shared/riskTexts `riskText`. */
+  textCode: string | null;
+  textParams: RiskTextParams | null;
   reviewRequested: boolean;
   closedAt: string | null;
   createdAt: string | null;
@@ -144,7 +148,7 @@ export interface HeatMapResult {
 }
 export interface OverdueResult {
   asOf: string;
-  reviews: Array<{ riskId: number; code: string; title: string; owner: string | null; partnerCode: string | null; nextReviewOn: string; daysOverdue: number; level: Level }>;
+  reviews: Array<{ riskId: number; code: string; title: string; description: string | null; textCode: string | null; textParams: RiskTextParams | null; owner: string | null; partnerCode: string | null; nextReviewOn: string; daysOverdue: number; level: Level }>;
   actions: Array<{ actionId: number; riskId: number; code: string; title: string; description: string; owner: string | null; dueOn: string; daysOverdue: number }>;
 }
 

@@ -5,6 +5,8 @@ import { exportGrid, type GridRowSource } from '../../domain/grids/gridExport';
 import type { GridRow } from '../../domain/grids/gridColumns';
 import { streamSales } from '../../domain/sales/store';
 import { DomainError } from '../../../shared/errors';
+import { riskText } from '../../../shared/riskTexts';
+import type { RiskListRow } from '../../model/risks';
 import type { ApiContext } from '../context';
 import { auditHandlers } from './audit';
 import { dealHandlers } from './deals';
@@ -28,6 +30,8 @@ interface ListGrid {
   run: (ctx: ApiContext, input: never) => unknown;
   rows: (result: never) => GridRow[];
   paged?: boolean;
+  /** Rows as the reader sees them in the export's language (e.g. the words of the risks the workbench raised). */
+  present?: (row: GridRow, language: 'zh-CN' | 'en') => GridRow;
 }
 
 const rowsField = (r: { rows: unknown[] }) => r.rows as GridRow[];
@@ -36,7 +40,7 @@ const asRows = (r: unknown[]) => r as GridRow[];
 const LIST_GRIDS: Record<Exclude<GridName, 'sales'>, ListGrid> = {
   partners: { operation: 'partners.list', run: partnerHandlers['partners.list'], rows: rowsField, paged: true },
   audit: { operation: 'audit.list', run: auditHandlers['audit.list'], rows: rowsField, paged: true },
-  risks: { operation: 'risks.list', run: riskHandlers['risks.list'], rows: rowsField },
+  risks: { operation: 'risks.list', run: riskHandlers['risks.list'], rows: rowsField, present: (row, lang) => ({ ...row, ...riskText(row as unknown as RiskListRow, lang) }) },
   deals: { operation: 'deals.list', run: dealHandlers['deals.list'], rows: rowsField },
   trainingRecords: { operation: 'training.records.list', run: trainingHandlers['training.records.list'], rows: rowsField, paged: true },
   trainingExpiring: { operation: 'training.expiring', run: trainingHandlers['training.expiring'], rows: rowsField },
@@ -67,11 +71,12 @@ function* pages(ctx: ApiContext, grid: ListGrid, query: Record<string, unknown>)
   }
 }
 
-async function listSource(ctx: ApiContext, grid: ListGrid, query: Record<string, unknown>): Promise<GridRowSource> {
+async function listSource(ctx: ApiContext, grid: ListGrid, query: Record<string, unknown>, language: 'zh-CN' | 'en'): Promise<GridRowSource> {
   const { limit: _limit, offset: _offset, ...filter } = query;
   if (grid.paged) return { rows: pages(ctx, grid, filter), total: null, sorted: false };
   const result = await grid.run(ctx, contract[grid.operation].input.parse(filter) as never);
-  const rows = grid.rows(result as never);
+  const present = grid.present;
+  const rows = present ? grid.rows(result as never).map((r) => present(r, language)) : grid.rows(result as never);
   return { rows, total: rows.length, sorted: false };
 }
 
@@ -89,7 +94,7 @@ export const gridHandlers: HandlerMap<keyof typeof gridsContract> = {
     // The list handlers read through a query's context: the job's, without access to the job runner.
     const api: ApiContext = Object.assign(Object.create(ctx) as typeof ctx, { jobs: { cancel: () => false } });
     ctx.progress('query', 0, null);
-    const source = input.grid === 'sales' ? salesSource(api, input.query, input.sort) : await listSource(api, LIST_GRIDS[input.grid], input.query);
+    const source = input.grid === 'sales' ? salesSource(api, input.query, input.sort) : await listSource(api, LIST_GRIDS[input.grid], input.query, input.language ?? 'zh-CN');
     return exportGrid(ctx, input, source);
   },
 };

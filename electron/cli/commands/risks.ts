@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { RISK_CATEGORIES, RISK_STATUSES } from '../../../db/schema';
 import type { Result } from '../../contract';
 import { RISK_LEVELS as RISK_LEVEL_VALUES } from '../../../shared/enums';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
+import { riskText } from '../../../shared/riskTexts';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -12,6 +13,7 @@ interface ListOptions extends CommonOptions {
   category?: string[];
   asOf?: string;
   residual?: boolean;
+  lang?: string;
 }
 
 export function register(program: Command): void {
@@ -22,6 +24,7 @@ export function register(program: Command): void {
     .option('--category <categories>', `categories (${RISK_CATEGORIES.join(',')})`, list)
     .option('--as-of <date>', 'the register as it stood at the end of this day (YYYY-MM-DD)')
     .option('--residual', 'level filter on the residual score')
+    .option('--lang <lang>', 'language of the risks the workbench raised: zh or en (default: PWB_LANG, else the locale)')
     .action(
       action(async (opts: ListOptions) => {
         await withApi(opts, async (api) => {
@@ -34,7 +37,8 @@ export function register(program: Command): void {
           })) as Result<'risks.list'>;
           const rows = r.rows.map((x) => ({
             code: x.code,
-            title: x.title,
+            // The words of the risks the workbench raised, in the reader's language (shared/riskTexts).
+            title: riskText(x, cliLanguage(opts.lang)).title,
             category: x.category,
             partnerCode: x.partnerCode,
             likelihood: x.likelihood,
@@ -74,10 +78,12 @@ export function register(program: Command): void {
     );
   common(risks.command('overdue').description('reviews and actions past their dates'))
     .option('--as-of <date>', 'date to compare with (default today)')
+    .option('--lang <lang>', 'language of the risks the workbench raised: zh or en (default: PWB_LANG, else the locale)')
     .action(
-      action(async (opts: CommonOptions & { asOf?: string }) => {
+      action(async (opts: CommonOptions & { asOf?: string; lang?: string }) => {
         await withApi(opts, async (api) => {
-          const r = (await api.sendRaw('risks.overdue', { asOf: opts.asOf })) as Result<'risks.overdue'>;
+          const raw = (await api.sendRaw('risks.overdue', { asOf: opts.asOf })) as Result<'risks.overdue'>;
+          const r = { ...raw, reviews: raw.reviews.map((x) => ({ ...x, title: riskText(x, cliLanguage(opts.lang)).title })) };
           output(opts, r, () =>
             [
               ...r.reviews.map((x) => `review\t${x.code}\t${x.nextReviewOn}\t+${x.daysOverdue}d\t${x.owner ?? '-'}\t${x.title}`),

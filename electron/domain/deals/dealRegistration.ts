@@ -3,7 +3,7 @@ import type { DealRegistrationRow, DealStatus } from '../../../db/schema';
 import type { CustomerConflict, DealConflict, DealDecision, DealInput, DealListFilter, DealRow, DealSettings, PriceConflict } from '../../model/deals';
 import { dealFields, DEFAULT_DEAL_SETTINGS } from '../../model/deals';
 import { DomainError } from '../../../shared/errors';
-import { formatMinor } from '../../../shared/money';
+import { storedRiskText, type RiskTextParams } from '../../../shared/riskTexts';
 import { addDays } from '../../../shared/period';
 import { startOfLocalDayIso } from '../../../shared/clock';
 import { workspaceClock } from '../system/workspaceClock';
@@ -174,24 +174,22 @@ export function registerDeal(ws: Workspace, input: DealInput, user: string, opti
 
   let riskId: number | null = null;
   if (conflict) {
-    const who = partner ? `${partner.code} ${partner.name}` : '直销团队';
-    const others = customerConflicts.map((c) => (c.partnerCode ? `${c.partnerCode} ${c.partnerName}` : '直销团队')).join('、');
-    const lines: string[] = [];
-    // Stored text, read in either language: each line in Chinese, then English.
-    if (customerConflicts.length) {
-      lines.push(`${who} 报备的客户「${data.customerName}」已由 ${others} 报备（${settings.conflictWindowDays} 天内或仍在保护期）。`);
-      lines.push(`Customer "${data.customerName}" registered by ${who} is already registered by ${others} (within ${settings.conflictWindowDays} days or still protected).`);
-    }
-    if (price) {
-      lines.push(`报价 ${formatMinor(price.quotedPriceMinor)} 低于产品线「${price.productLine}」底价 ${formatMinor(price.floorMinor)}。`);
-      lines.push(`Quoted price ${formatMinor(price.quotedPriceMinor)} is below the floor ${formatMinor(price.floorMinor)} of product line "${price.productLine}".`);
-    }
-    lines.push(`商机报备 #${row.id}，待经理裁定。 / Deal registration #${row.id} awaits the manager's decision.`);
+    // Stored as a text code and its parameters, read in the reader's language (shared/riskTexts).
+    const textCode = customerConflicts.length ? 'deal.channelConflict' : 'deal.priceConflict';
+    const params: RiskTextParams = {
+      customer: data.customerName,
+      dealId: row.id,
+      registeredBy: partner ? { code: partner.code, name: partner.name } : null,
+      heldBy: customerConflicts.map((c) => (c.partnerCode ? { code: c.partnerCode, name: c.partnerName ?? '' } : null)),
+      windowDays: settings.conflictWindowDays,
+      price: price ? { quotedMinor: price.quotedPriceMinor, floorMinor: price.floorMinor, productLine: price.productLine } : null,
+    };
+    const words = storedRiskText(textCode, params);
     const risk = createRisk(
       ws,
       {
-        title: `${customerConflicts.length ? '渠道冲突 / Channel conflict' : '价格冲突 / Price conflict'}：${data.customerName}`.slice(0, 200),
-        description: lines.join('\n'),
+        title: words.title,
+        description: words.description,
         category: customerConflicts.length ? 'channel_conflict' : 'price_conflict',
         partnerId: data.partnerId,
         likelihood: customerConflicts.length ? 4 : 3,
@@ -204,7 +202,7 @@ export function registerDeal(ws: Workspace, input: DealInput, user: string, opti
         ruleCode: dealRiskRule(row.id),
       },
       user,
-      { at },
+      { at, text: { code: textCode, params } },
     );
     riskId = risk.id;
   }

@@ -7,14 +7,15 @@ import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from './evaluationSettings';
 import type { PartnerKpis } from './kpis';
 import { addDays } from '../../../shared/period';
+import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextLine, type RiskTextParams } from '../../../shared/riskTexts';
 import { getSetting } from '../system/settingsStore';
 
-const RULE_TEXT: Record<RiskRuleCode, { zh: string; en: string; category: RiskCategory }> = {
-  revenue_drop: { zh: '收入环比大幅下降', en: 'Revenue down sharply on the previous period', category: 'market' },
-  low_attainment: { zh: '目标达成率偏低', en: 'Low target attainment', category: 'market' },
-  low_satisfaction: { zh: '客户满意度偏低', en: 'Low customer satisfaction', category: 'operational' },
-  expired_certifications: { zh: '必修认证已过期', en: 'Required certifications expired', category: 'compliance' },
-  low_retention: { zh: '客户留存率偏低', en: 'Low customer retention', category: 'market' },
+const RULE_CATEGORY: Record<RiskRuleCode, RiskCategory> = {
+  revenue_drop: 'market',
+  low_attainment: 'market',
+  low_satisfaction: 'operational',
+  expired_certifications: 'compliance',
+  low_retention: 'market',
 };
 
 /**
@@ -36,26 +37,24 @@ export function autoRiskReviewOn(ws: Workspace, today: string): string {
   return addDays(today, typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_AUTO_RISK_REVIEW_DAYS);
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-/** Whether a rule's condition holds for these KPIs: true / false, or null when it cannot be judged (KPI undefined). */
-export function ruleCondition(code: RiskRuleCode, k: PartnerKpis, rules: RiskRules): { holds: boolean | null; detail: string } {
+/** Whether a rule's condition holds for these KPIs: true / false, or null when it cannot be judged (KPI undefined); what was measured. */
+export function ruleCondition(code: RiskRuleCode, k: PartnerKpis, rules: RiskRules): { holds: boolean | null; measure: RiskMeasure | null } {
   const t = rules[code].threshold;
   switch (code) {
     case 'revenue_drop': {
       // Year on year where last year had sales: channel sales are seasonal (Spring Festival, 618, Double 11), and every
       // first quarter "drops" on the fourth. Else on the previous period.
       const g = k.growthYoY ?? k.growthPrev;
-      return g === null ? { holds: null, detail: '' } : { holds: g < -t, detail: `${k.growthYoY !== null ? 'growth YoY' : 'growth'} ${pct(g)} (limit −${pct(t)})` };
+      return g === null ? { holds: null, measure: null } : { holds: g < -t, measure: { rule: code, growth: g, limit: t, yoy: k.growthYoY !== null } };
     }
     case 'low_attainment':
-      return k.attainment === null ? { holds: null, detail: '' } : { holds: k.attainment < t, detail: `attainment ${pct(k.attainment)} (limit ${pct(t)})` };
+      return k.attainment === null ? { holds: null, measure: null } : { holds: k.attainment < t, measure: { rule: code, attainment: k.attainment, limit: t } };
     case 'low_satisfaction':
-      return k.satisfaction === null ? { holds: null, detail: '' } : { holds: k.satisfaction < t, detail: `satisfaction ${k.satisfaction.toFixed(2)} (limit ${t})` };
+      return k.satisfaction === null ? { holds: null, measure: null } : { holds: k.satisfaction < t, measure: { rule: code, satisfaction: k.satisfaction, limit: t } };
     case 'expired_certifications':
-      return { holds: k.expiredCertifications >= Math.max(1, t), detail: `${k.expiredCertifications} expired (limit ${Math.max(1, t)})` };
+      return { holds: k.expiredCertifications >= Math.max(1, t), measure: { rule: code, count: k.expiredCertifications, limit: Math.max(1, t) } };
     case 'low_retention':
-      return k.retention === null ? { holds: null, detail: '' } : { holds: k.retention < t, detail: `retention ${pct(k.retention)} (limit ${pct(t)})` };
+      return k.retention === null ? { holds: null, measure: null } : { holds: k.retention < t, measure: { rule: code, retention: k.retention, limit: t } };
   }
 }
 
@@ -102,38 +101,45 @@ export function applyRiskSignals(
 
   // The changes, decided in memory and written with a few set-based statements. The history rows keep the order in
   // which the partners and rules were visited (as one create or update at a time wrote them).
-  const creates: Array<[code: string, title: string, description: string, category: RiskCategory, partnerId: number, rule: RiskRuleCode, owner: string | null]> = [];
-  const updates: Array<{ before: RiskRow; description: string; reviewRequested: boolean; changes: RiskChanges }> = [];
+  type Words = Pick<RiskRow, 'title' | 'description' | 'textParams' | 'reviewRequested'>;
+  const creates: Array<[code: string, title: string, description: string | null, category: RiskCategory, partnerId: number, rule: RiskRuleCode, owner: string | null, textCode: string, textParams: string]> = [];
+  const updates: Array<{ before: RiskRow; after: Words; changes: RiskChanges }> = [];
   const order: Array<{ create: string } | { update: number }> = [];
-  const change = (before: RiskRow, description: string, reviewRequested: boolean) => {
-    const changes = diffRisk(snapshotOf(before), snapshotOf({ ...before, description, reviewRequested }));
+  const change = (before: RiskRow, patch: Partial<Words>) => {
+    const after: Words = { title: before.title, description: before.description, textParams: before.textParams, reviewRequested: before.reviewRequested, ...patch };
+    const changes = diffRisk(snapshotOf(before), snapshotOf({ ...before, ...after }));
     if (Object.keys(changes).length === 0) return false;
-    updates.push({ before, description, reviewRequested, changes });
+    updates.push({ before, after, changes });
     order.push({ update: before.id });
     return true;
   };
+  /** An auto-risk's words (code + parameters, and the zh-CN columns) with these description lines; a person's words stay. */
+  const worded = (existing: RiskRow, params: RiskTextParams): Partial<Words> =>
+    existing.textCode ? { ...storedRiskText(existing.textCode as `evaluation.${RiskRuleCode}`, params), textParams: params } : {};
   for (const k of kpis) {
     if (later.has(k.partnerId) || resting.has(k.partnerId)) continue;
     for (const code of RISK_RULE_CODES) {
       if (!rules[code].enabled) continue;
-      const { holds, detail } = ruleCondition(code, k, rules);
-      if (holds === null) continue;
+      const { holds, measure } = ruleCondition(code, k, rules);
+      if (holds === null || measure === null) continue;
       const existing = open.get(`${k.partnerId}|${code}`);
-      const text = RULE_TEXT[code];
+      const partnerCode = codes.get(k.partnerId)!;
       if (holds) {
-        const description = `${period.label}: ${detail}. 评估自动生成 / raised by the evaluation of ${period.label}.`;
+        const params: RiskTextParams = { partner: existing?.textParams?.partner ?? partnerCode, lines: [{ kind: 'raised', period: period.label, measure }] };
         if (existing) {
-          if ((existing.description !== description || existing.reviewRequested) && change(existing, description, false)) out.updated++;
+          const same = !existing.textCode || JSON.stringify(existing.textParams) === JSON.stringify(params);
+          if ((!same || existing.reviewRequested) && change(existing, { ...worded(existing, params), reviewRequested: false })) out.updated++;
         } else {
-          const partnerCode = codes.get(k.partnerId)!;
           const riskCode = autoRiskCode(runId, k.partnerId, code);
-          creates.push([riskCode, `${text.zh}：${partnerCode} / ${text.en}: ${partnerCode}`.slice(0, 200), description, text.category, k.partnerId, code, owners.get(k.partnerId) ?? null]);
+          const words = storedRiskText(`evaluation.${code}`, params);
+          creates.push([riskCode, words.title, words.description, RULE_CATEGORY[code], k.partnerId, code, owners.get(k.partnerId) ?? null, `evaluation.${code}`, JSON.stringify(params)]);
           order.push({ create: riskCode });
           out.created++;
         }
       } else if (existing && !existing.reviewRequested) {
-        const description = `${existing.description ?? ''}\n${period.label}: cleared (${detail}) — 条件已解除，请复核 / condition cleared, please review.`.slice(0, 4000);
-        if (change(existing, description, true)) out.reviewRequested++;
+        const cleared: RiskTextLine = { kind: 'cleared', period: period.label, measure, closed: false };
+        const params: RiskTextParams = { ...existing.textParams, lines: [...(existing.textParams?.lines ?? []), cleared].slice(-MAX_RISK_TEXT_LINES) };
+        if (change(existing, { ...worded(existing, params), reviewRequested: true })) out.reviewRequested++;
       }
     }
   }
@@ -141,9 +147,14 @@ export function applyRiskSignals(
 
   const iso = at.toISOString();
   if (creates.length) riskSignalStore.insertRisks(ws, { rows: JSON.stringify(creates), at: iso, reviewOn });
-  if (updates.length) riskSignalStore.updateRisks(ws, { rows: JSON.stringify(updates.map((u) => [u.before.id, u.description, u.reviewRequested ? 1 : 0])), at: iso });
+  if (updates.length) {
+    riskSignalStore.updateRisks(ws, {
+      rows: JSON.stringify(updates.map((u) => [u.before.id, u.after.title, u.after.description, u.after.textParams ? JSON.stringify(u.after.textParams) : null, u.after.reviewRequested ? 1 : 0])),
+      at: iso,
+    });
+  }
   // Each change's history entry: what changed and the full row after it — a new risk read back as the register reads
-  // it, a changed one as it was read before with the two fields set (the timestamps are not part of a snapshot).
+  // it, a changed one as it was read before with its words and review flag set (the timestamps are not part of a snapshot).
   const created = creates.length ? riskSignalStore.risksByCode(ws, creates.map((c) => c[0])) : [];
   const byCode = new Map(created.map((r) => [r.code, r]));
   const updated = new Map(updates.map((u) => [u.before.id, u]));
@@ -153,7 +164,7 @@ export function applyRiskSignals(
       return [row.id, JSON.stringify({ created: true }), JSON.stringify(snapshotOf(row))];
     }
     const u = updated.get(o.update)!;
-    return [u.before.id, JSON.stringify(u.changes), JSON.stringify(snapshotOf({ ...u.before, description: u.description, reviewRequested: u.reviewRequested }))];
+    return [u.before.id, JSON.stringify(u.changes), JSON.stringify(snapshotOf({ ...u.before, ...u.after }))];
   });
   riskSignalStore.insertHistory(ws, { rows: JSON.stringify(history), at: iso, user });
   return out;

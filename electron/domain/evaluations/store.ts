@@ -647,21 +647,21 @@ export const riskSignalStore = {
       .raw()
       .all(ids);
   },
-  /** New auto-risks from rows [code, title, description, category, partnerId, rule, owner]. */
+  /** New auto-risks from rows [code, title, description, category, partnerId, rule, owner, textCode, textParams JSON]. */
   insertRisks(ws: Workspace, p: { rows: string; at: string; reviewOn: string | null }): void {
     ws.sqlite
       .prepare<typeof p>(
-        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, next_review_on, created_at, updated_at)
-         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, j.value ->> 6, @reviewOn, @at, @at
+        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, next_review_on, text_code, text_params, created_at, updated_at)
+         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, j.value ->> 6, @reviewOn, j.value ->> 7, j.value ->> 8, @at, @at
          from json_each(@rows) j`,
       )
       .run(p);
   },
-  /** Changed auto-risks from rows [id, description, reviewRequested 0/1]. */
+  /** Changed auto-risks from rows [id, title, description, textParams JSON, reviewRequested 0/1]. */
   updateRisks(ws: Workspace, p: { rows: string; at: string }): void {
     ws.sqlite
       .prepare<typeof p>(
-        `update risks set description = j.value ->> 1, review_requested = j.value ->> 2, updated_at = @at
+        `update risks set title = j.value ->> 1, description = j.value ->> 2, text_params = j.value ->> 3, review_requested = j.value ->> 4, updated_at = @at
          from json_each(@rows) j where risks.id = j.value ->> 0`,
       )
       .run(p);

@@ -4,6 +4,7 @@ import type { Period } from '../../../shared/period';
 import type { ChannelMeasures, InventoryRules, StuffingSignal } from '../../model/inventory';
 import type { OpContext } from '../opContext';
 import { createRisk, updateRisk } from '../risks/riskRegister';
+import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { channelMeasures } from './channelMeasures';
 import { FLOOR_AT_LINE } from './store/measures';
@@ -15,10 +16,10 @@ import { insideProvinces } from './territoryScope';
 export const CHANNEL_RISK_RULES = ['inventory:stuffing', 'inventory:crossTerritory', 'inventory:belowFloor'] as const;
 export type ChannelRiskRule = (typeof CHANNEL_RISK_RULES)[number];
 
-const RULE: Record<ChannelRiskRule, { category: RiskCategory; zh: string; en: string; suffix: string }> = {
-  'inventory:stuffing': { category: 'inventory', zh: '压货', en: 'Channel stuffing', suffix: 'S' },
-  'inventory:crossTerritory': { category: 'channel_conflict', zh: '窜货', en: 'Cross-territory selling', suffix: 'X' },
-  'inventory:belowFloor': { category: 'price_conflict', zh: '乱价', en: 'Selling below the floor price', suffix: 'P' },
+const RULE: Record<ChannelRiskRule, { category: RiskCategory; text: RiskTextCode; suffix: string }> = {
+  'inventory:stuffing': { category: 'inventory', text: 'inventory.stuffing', suffix: 'S' },
+  'inventory:crossTerritory': { category: 'channel_conflict', text: 'inventory.crossTerritory', suffix: 'X' },
+  'inventory:belowFloor': { category: 'price_conflict', text: 'inventory.belowFloor', suffix: 'P' },
 };
 
 export interface ChannelRiskOutcome {
@@ -27,39 +28,51 @@ export interface ChannelRiskOutcome {
   closed: number;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const yuan = (minor: number) => (minor / 100).toFixed(2);
-
 interface Finding {
   /** true: raise or keep; false: cleared (close an open one); null: cannot be judged (leave it). */
   holds: boolean | null;
-  detail: string;
+  measure: RiskMeasure | null;
   impact: number;
 }
 
 function stuffingFinding(s: StuffingSignal, rules: InventoryRules): Finding {
   const latest = s.periods[s.periods.length - 1];
   const judged = latest.daysOfInventory !== null || (latest.sellInGrowth !== null && latest.sellThroughGrowth !== null);
-  const words = s.periods.map((p) => {
-    const parts: string[] = [];
-    if (p.sellInGrowth !== null && p.sellThroughGrowth !== null) parts.push(`sell-in ${pct(p.sellInGrowth)} vs sell-through ${pct(p.sellThroughGrowth)}`);
-    if (p.daysOfInventory !== null) parts.push(`DOI ${p.daysOfInventory.toFixed(1)}`);
-    return `${p.period}: ${parts.join(', ') || '—'}${p.gap || p.doi ? ' ✗' : ''}`;
-  });
-  const detail = `${words.join('; ')} (limits: ${rules.stuffingGapPoints} points, DOI ${rules.doiLimitDays} days)`;
-  return { holds: s.signalled ? true : judged ? false : null, detail, impact: 3 };
+  const periods = s.periods.map((p) => ({
+    period: p.period,
+    sellIn: p.sellInGrowth !== null && p.sellThroughGrowth !== null ? p.sellInGrowth : null,
+    sellThrough: p.sellInGrowth !== null && p.sellThroughGrowth !== null ? p.sellThroughGrowth : null,
+    doi: p.daysOfInventory,
+    flagged: Boolean(p.gap || p.doi),
+  }));
+  const measure: RiskMeasure = { rule: 'stuffing', periods, gapPoints: rules.stuffingGapPoints, doiLimit: rules.doiLimitDays };
+  return { holds: s.signalled ? true : judged ? false : null, measure, impact: 3 };
 }
 
 function crossFinding(m: ChannelMeasures, rules: InventoryRules): Finding {
-  if (m.crossTerritoryShare === null) return { holds: null, detail: '', impact: 3 };
-  const detail = `${m.crossTerritoryLines} of ${m.locatedLines} located lines outside the territory (${pct(m.crossTerritoryShare)}, ¥${yuan(m.crossTerritoryAmountMinor)}; limit ${pct(rules.crossTerritoryShareLimit)})`;
-  return { holds: m.crossTerritoryLines > 0 && m.crossTerritoryShare > rules.crossTerritoryShareLimit, detail, impact: m.crossTerritoryShare >= 0.2 ? 4 : 3 };
+  if (m.crossTerritoryShare === null) return { holds: null, measure: null, impact: 3 };
+  const measure: RiskMeasure = {
+    rule: 'crossTerritory',
+    lines: m.crossTerritoryLines,
+    located: m.locatedLines,
+    share: m.crossTerritoryShare,
+    amountMinor: m.crossTerritoryAmountMinor,
+    limit: rules.crossTerritoryShareLimit,
+  };
+  return { holds: m.crossTerritoryLines > 0 && m.crossTerritoryShare > rules.crossTerritoryShareLimit, measure, impact: m.crossTerritoryShare >= 0.2 ? 4 : 3 };
 }
 
 function priceFinding(m: ChannelMeasures, rules: InventoryRules): Finding {
-  if (m.belowFloorShare === null) return { holds: null, detail: '', impact: 3 };
-  const detail = `${m.belowFloorLines} of ${m.pricedLines} priced lines below the floor (${pct(m.belowFloorShare)}, ¥${yuan(m.belowFloorGapMinor)} under the floor; limit ${pct(rules.belowFloorShareLimit)})`;
-  return { holds: m.belowFloorLines > 0 && m.belowFloorShare > rules.belowFloorShareLimit, detail, impact: m.belowFloorShare >= 0.2 ? 4 : 3 };
+  if (m.belowFloorShare === null) return { holds: null, measure: null, impact: 3 };
+  const measure: RiskMeasure = {
+    rule: 'belowFloor',
+    lines: m.belowFloorLines,
+    priced: m.pricedLines,
+    share: m.belowFloorShare,
+    gapMinor: m.belowFloorGapMinor,
+    limit: rules.belowFloorShareLimit,
+  };
+  return { holds: m.belowFloorLines > 0 && m.belowFloorShare > rules.belowFloorShareLimit, measure, impact: m.belowFloorShare >= 0.2 ? 4 : 3 };
 }
 
 /** The sell-through lines that are the evidence of a finding, as a SELECT of line ids (named parameters p, start, end, scope). */
@@ -107,15 +120,21 @@ export function applyChannelRisks(
   const stuffing = stuffingSignals(ws, period, ids, rules, opts.fsm, measures);
   const scope = insideProvinces(ws, ids);
 
-  const open = new Map<string, { id: number; description: string | null; owner: string | null }>();
+  interface OpenRisk {
+    id: number;
+    owner: string | null;
+    textCode: string | null;
+    textParams: RiskTextParams | null;
+  }
+  const open = new Map<string, OpenRisk>();
   for (const r of ws.sqlite
     .prepare(
-      `select id, partner_id as p, rule_code as rule, description, owner from risks
+      `select id, partner_id as p, rule_code as rule, owner, text_code as textCode, text_params as textParams from risks
        where partner_id in (select value from json_each(?)) and source = 'evaluation' and rule_code like 'inventory:%' and status <> 'closed' order by id desc`,
     )
-    .all(JSON.stringify(ids)) as Array<{ id: number; p: number; rule: string; description: string | null; owner: string | null }>) {
+    .all(JSON.stringify(ids)) as Array<Omit<OpenRisk, 'textParams'> & { p: number; rule: string; textParams: string | null }>) {
     const key = `${r.p}|${r.rule}`;
-    if (!open.has(key)) open.set(key, r);
+    if (!open.has(key)) open.set(key, { ...r, textParams: r.textParams ? (JSON.parse(r.textParams) as RiskTextParams) : null });
   }
   const partner = ws.sqlite.prepare(
     'select p.code, cm.name as manager from partners p left join channel_managers cm on cm.id = p.channel_manager_id where p.id = ?',
@@ -145,23 +164,24 @@ export function applyChannelRisks(
       const text = RULE[rule];
       let riskId: number | null = null;
       if (f.holds) {
-        const description = `${period.label}: ${f.detail}. 评估自动生成 / raised by the evaluation of ${period.label}.`;
+        const params: RiskTextParams = { partner: existing?.textParams?.partner ?? info.code, lines: [{ kind: 'raised', period: period.label, measure: f.measure! }] };
         if (existing) {
           riskId = existing.id;
-          const patch: { description?: string; owner?: string } = {};
-          if (existing.description !== description) patch.description = description;
-          if (!existing.owner && info.manager) patch.owner = info.manager;
-          if (Object.keys(patch).length) {
-            updateRisk(ws, existing.id, { ...patch, reviewRequested: false }, user, { at: opts.at });
+          // A person's words (no text code) stay; the evaluation keeps its own words current.
+          const reworded = existing.textCode !== null && JSON.stringify(existing.textParams) !== JSON.stringify(params);
+          const owner = !existing.owner && info.manager ? { owner: info.manager } : {};
+          if (reworded || 'owner' in owner) {
+            updateRisk(ws, existing.id, { ...owner, reviewRequested: false }, user, { at: opts.at, ...(reworded ? { text: { code: text.text, params } } : {}) });
             out.updated++;
           }
         } else {
+          const words = storedRiskText(text.text, params);
           riskId = createRisk(
             ws,
             {
               code: `CH-${opts.runId}-${id}-${text.suffix}`,
-              title: `${text.zh}：${info.code} / ${text.en}: ${info.code}`.slice(0, 200),
-              description,
+              title: words.title,
+              description: words.description,
               category: text.category,
               partnerId: id,
               likelihood: 4,
@@ -172,7 +192,7 @@ export function applyChannelRisks(
               ruleCode: rule,
             },
             user,
-            { at: opts.at },
+            { at: opts.at, text: { code: text.text, params } },
           ).id;
           out.created++;
         }
@@ -181,11 +201,12 @@ export function applyChannelRisks(
           const params = { risk: riskId, p: id, start: period.start, end: period.end, scope: JSON.stringify([...(scope.get(id) ?? [])]) };
           const removed = ev.unlink.run(params).changes;
           const added = ev.link.run(params).changes;
-          if (existing && (removed || added) && existing.description === description) out.updated++;
+          if (existing && (removed || added) && (existing.textCode === null || JSON.stringify(existing.textParams) === JSON.stringify(params))) out.updated++;
         }
       } else if (existing) {
-        const note = `${period.label}: cleared — ${f.detail}. 条件已解除，自动关闭 / condition cleared, closed by the evaluation.`;
-        updateRisk(ws, existing.id, { status: 'closed', description: `${existing.description ?? ''}\n${note}`.slice(0, 4000) }, user, { at: opts.at });
+        const lines = [...(existing.textParams?.lines ?? []), { kind: 'cleared' as const, period: period.label, measure: f.measure!, closed: true }].slice(-MAX_RISK_TEXT_LINES);
+        const params: RiskTextParams = { ...existing.textParams, lines };
+        updateRisk(ws, existing.id, { status: 'closed' }, user, { at: opts.at, ...(existing.textCode ? { text: { code: text.text, params } } : {}) });
         out.closed++;
       }
     }

@@ -1,4 +1,5 @@
 import { formatMoney } from '../../../shared/money';
+import { riskText } from '../../../shared/riskTexts';
 import { addDays } from '../../../shared/period';
 import type { PackProposal, ReviewAction, ReviewPackData } from '../../model/reviews';
 import { periodText } from '../incentives/explanation';
@@ -68,7 +69,8 @@ export function proposeActions(d: Omit<ReviewPackData, 'proposals' | 'proposalsO
     });
   }
   for (const r of d.risks.filter((x) => x.level === 'high' || x.level === 'critical')) {
-    out.push({ text: w(`商定风险应对：${r.code} ${r.title}`, `Agree the treatment of risk ${r.code} ${r.title}`), owner: r.owner ?? owner, dueOn: r.nextReviewOn ?? due, source: 'risk' });
+    const title = riskText({ title: r.title, description: null, textCode: r.textCode, textParams: r.textParams }, d.language).title;
+    out.push({ text: w(`商定风险应对：${r.code} ${title}`, `Agree the treatment of risk ${r.code} ${title}`), owner: r.owner ?? owner, dueOn: r.nextReviewOn ?? due, source: 'risk' });
   }
   for (const x of d.deals.filter((x) => x.status === 'pending' || x.status === 'conflict')) {
     out.push({ text: w(`裁定商机报备：${x.customerName}（${x.productLine}）`, `Decide the deal registration of ${x.customerName} (${x.productLine})`), owner, dueOn: due, source: 'deal' });

@@ -9,6 +9,7 @@ import { fiscalStartMonth } from '../incentives/calculate';
 import { partnerLedger } from '../ledger/partnerLedger';
 import { forecastNode } from '../plans/forecast';
 import { getRiskBands, riskLevel } from '../risks/riskLevels';
+import { riskText } from '../../../shared/riskTexts';
 import { trainingCompliance } from '../training/compliance';
 import { expiringCertificates } from '../training/expiringCertificates';
 import { carriedActions, listMeetings } from './reviewMeetings';
@@ -166,10 +167,14 @@ function incentivesOf(ws: Workspace, partnerId: number, period: Period): PackInc
   };
 }
 
-function risksOf(ctx: PackContext, partnerId: number): PackRisk[] {
+function risksOf(ctx: PackContext, partnerId: number, language: ReviewPackLanguage): PackRisk[] {
   return reviewStore
     .openRisks(ctx.ws, partnerId)
-    .map(({ likelihood, impact, ...r }) => ({ ...r, score: likelihood * impact, level: riskLevel(likelihood * impact, ctx.bands) }))
+    .map(({ likelihood, impact, description, ...r }) => {
+      // The workbench's own risks in the pack's language (shared/riskTexts); proposals word them again in the other one.
+      const title = riskText({ title: r.title, description, textCode: r.textCode, textParams: r.textParams }, language).title;
+      return { ...r, title, score: likelihood * impact, level: riskLevel(likelihood * impact, ctx.bands) };
+    })
     .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
 }
 
@@ -202,7 +207,7 @@ export function reviewPackData(ctx: PackContext, partnerId: number, periodLabel:
       required: c.required,
     })),
   };
-  const risks = risksOf(ctx, partnerId);
+  const risks = risksOf(ctx, partnerId, language);
   const deals = dealsOf(ws, partnerId);
   const { lastMeeting, actions } = carriedActions(ws, partnerId, period, fsm, today);
   const thisPeriodMeetings = listMeetings(ws, { partnerId, period: period.label }, today);

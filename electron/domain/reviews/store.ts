@@ -277,7 +277,19 @@ export const reviewStore = {
   },
   openRisks(ws: Workspace, partnerId: number) {
     return ws.db
-      .select({ code: risks.code, title: risks.title, category: risks.category, likelihood: risks.likelihood, impact: risks.impact, status: risks.status, owner: risks.owner, nextReviewOn: risks.nextReviewOn })
+      .select({
+        code: risks.code,
+        title: risks.title,
+        description: risks.description,
+        category: risks.category,
+        likelihood: risks.likelihood,
+        impact: risks.impact,
+        status: risks.status,
+        owner: risks.owner,
+        nextReviewOn: risks.nextReviewOn,
+        textCode: risks.textCode,
+        textParams: risks.textParams,
+      })
       .from(risks)
       .where(and(eq(risks.partnerId, partnerId), ne(risks.status, 'closed')))
       .all();

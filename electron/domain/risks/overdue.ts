@@ -4,11 +4,16 @@ import type { RiskLevel } from '../../../shared/enums';
 import { minePredicate } from './mine';
 import { getRiskBands, riskLevel } from './riskLevels';
 import { riskStore } from './store';
+import type { RiskTextParams } from '../../../shared/riskTexts';
 
 export interface OverdueReview {
   riskId: number;
   code: string;
+  /** Stored words; a risk the workbench raised reads from its text code (shared/riskTexts `riskText`). */
   title: string;
+  description: string | null;
+  textCode: string | null;
+  textParams: RiskTextParams | null;
   owner: string | null;
   partnerCode: string | null;
   nextReviewOn: string;
@@ -37,6 +42,9 @@ export function overdueRisks(ws: Workspace, asOf: string, channelManagerIds?: nu
       riskId: r.id,
       code: r.code,
       title: r.title,
+      description: r.description,
+      textCode: r.textCode,
+      textParams: r.textParams,
       owner: r.owner,
       partnerCode: partnerCode ?? null,
       nextReviewOn: r.nextReviewOn!,

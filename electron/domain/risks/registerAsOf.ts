@@ -42,6 +42,8 @@ export function registerAsOf(ws: Workspace, date: string): { rows: Array<RiskSna
       nextReviewOn: s.nextReviewOn ?? null,
       source: s.source ?? 'manual',
       ruleCode: s.ruleCode ?? null,
+      textCode: s.textCode ?? null,
+      textParams: s.textParams ?? null,
       reviewRequested: s.reviewRequested ?? false,
       closedAt: s.closedAt ?? null,
       createdAt: v.first,

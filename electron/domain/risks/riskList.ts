@@ -8,6 +8,7 @@ import { getRiskRow, type RiskSnapshot } from './riskRegister';
 import { minePredicate } from './mine';
 import { registerAsOf } from './registerAsOf';
 import { riskStore } from './store';
+import { riskText } from '../../../shared/riskTexts';
 
 /** A risk as the register shows it: stored fields plus what is derived at read time (scores, levels, partner, action counts). */
 export interface ListedRisk extends RiskSnapshot {
@@ -77,7 +78,9 @@ function matches(r: ListedRisk, f: RiskListFilter, basis: RiskBasis): boolean {
   }
   if (f.search) {
     const q = f.search.trim().toLowerCase();
-    const hay = [r.code, r.title, r.description ?? '', r.owner ?? '', r.partnerCode ?? '', r.partnerName ?? ''].join('\n').toLowerCase();
+    // Coded words are found in either language (the stored columns hold the zh-CN text).
+    const words = r.textCode ? (['zh-CN', 'en'] as const).flatMap((lang) => Object.values(riskText(r, lang))) : [r.title, r.description];
+    const hay = [r.code, ...words, r.owner ?? '', r.partnerCode ?? '', r.partnerName ?? ''].map((x) => x ?? '').join('\n').toLowerCase();
     if (q && !hay.includes(q)) return false;
   }
   return true;

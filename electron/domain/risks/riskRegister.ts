@@ -3,12 +3,27 @@ import { risks, type NewRiskRow, type RiskRow } from '../../../db/schema';
 import { riskFields, type RiskInput, type RiskPatch } from '../../model/risks';
 import { workspaceClock } from '../system/workspaceClock';
 import { DomainError } from '../../../shared/errors';
+import { riskText, storedRiskText, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
 import { riskStatements, riskStore } from './store';
 
 /** Options for callers that record a change at a known time (imports, tests); default: now. */
 export interface ChangeOptions {
   at?: Date;
+  /**
+   * The words of a risk the workbench raises (shared/riskTexts): stored as code + parameters, title and description
+   * written from them (zh-CN). Without it, a title or description that differs from the risk's coded words in both
+   * languages is a person's edit: the risk then reads as typed (its text code is cleared).
+   */
+  text?: { code: RiskTextCode; params: RiskTextParams };
 }
+
+/** The title and description columns and the text code of a risk with these coded words. */
+function codedText(text: { code: RiskTextCode; params: RiskTextParams }) {
+  return { ...storedRiskText(text.code, text.params), textCode: text.code, textParams: text.params };
+}
+
+/** Text codes are not changes of their own: the stored title and description change with them (and say it). */
+const NOT_DIFFED = new Set<string>(['id', 'textCode', 'textParams']);
 
 /** The fields a history snapshot holds: the risk row without its bookkeeping timestamps. */
 export type RiskSnapshot = Omit<RiskRow, 'createdAt' | 'updatedAt'>;
@@ -24,7 +39,7 @@ export type RiskChanges = Record<string, { from: unknown; to: unknown }>;
 export function diffRisk(before: RiskSnapshot, after: RiskSnapshot): RiskChanges {
   const changes: RiskChanges = {};
   for (const k of Object.keys(after) as Array<keyof RiskSnapshot>) {
-    if (k === 'id') continue;
+    if (NOT_DIFFED.has(k)) continue;
     const a = before[k] ?? null;
     const b = after[k] ?? null;
     if (a !== b) changes[k] = { from: a, to: b };
@@ -44,6 +59,8 @@ const INSERT_DEFAULTS = {
   treatment: null,
   nextReviewOn: null,
   ruleCode: null,
+  textCode: null,
+  textParams: null,
   source: risks.source.default as NewRiskRow['source'],
   reviewRequested: risks.reviewRequested.default as boolean,
 };
@@ -115,6 +132,7 @@ export function createRisk(ws: Workspace, input: RiskInput, user: string, option
     // What the prepared insert binds for fields the input leaves out: null, or the schema's default.
     ...INSERT_DEFAULTS,
     ...definedOnly(data),
+    ...(options.text ? codedText(options.text) : {}),
     code,
     status,
     closedAt: status === 'closed' ? workspaceClock(ws).today(at) : null,
@@ -137,6 +155,18 @@ export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: st
     if (riskStatements(ws).idByCode.get(data.code) !== undefined) throw new DomainError(`Risk code ${data.code} is already used`, 'CONFLICT', { issues: [{ path: 'code', message: 'already used' }] });
   }
   const set: Partial<NewRiskRow> = { ...data };
+  if (options.text) Object.assign(set, codedText(options.text));
+  else if (before.textCode && (data.title !== undefined || data.description !== undefined)) {
+    // The form sends the words it showed (in the reader's language): unchanged, they are no edit and the code stays.
+    // Edited, both become the person's words as the form showed them (in the reader's language).
+    const shown = (['zh-CN', 'en'] as const).map((lang) => riskText(before, lang));
+    const titleKept = data.title === undefined || shown.some((t) => t.title === data.title);
+    const descriptionKept = data.description === undefined || shown.some((t) => (t.description ?? null) === (data.description ?? null));
+    if (titleKept && descriptionKept) {
+      delete set.title;
+      delete set.description;
+    } else Object.assign(set, { textCode: null, textParams: null });
+  }
   if (data.status && data.status !== before.status) {
     set.closedAt = data.status === 'closed' ? workspaceClock(ws).today(at) : null;
   }

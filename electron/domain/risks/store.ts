@@ -12,7 +12,7 @@ const ph = (name: string) => sql.placeholder(name);
 
 /** Every column the register writes (not id, not created_at) as a named placeholder: one statement serves any patch. */
 const CHANGEABLE = Object.fromEntries(
-  (['code', 'title', 'description', 'category', 'partnerId', 'likelihood', 'impact', 'residualLikelihood', 'residualImpact', 'owner', 'treatment', 'status', 'nextReviewOn', 'source', 'ruleCode', 'reviewRequested', 'closedAt', 'updatedAt'] as const).map((c) => [c, ph(c)]),
+  (['code', 'title', 'description', 'category', 'partnerId', 'likelihood', 'impact', 'residualLikelihood', 'residualImpact', 'owner', 'treatment', 'status', 'nextReviewOn', 'source', 'ruleCode', 'textCode', 'textParams', 'reviewRequested', 'closedAt', 'updatedAt'] as const).map((c) => [c, ph(c)]),
 );
 
 /**

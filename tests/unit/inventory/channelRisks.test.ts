@@ -4,18 +4,22 @@ import type { Workspace } from '../../../db/database';
 import { writeFile } from '../imports/importFixtures';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 import { seedChannelFixture } from './channelFixture';
+import { riskText, type RiskTextParams } from '../../../shared/riskTexts';
 
 const tmp = tempDir('pwb-channel-risks-');
 afterAll(() => tmp.cleanup());
 
-type RiskRow = { id: number; code: string; partnerId: number; ruleCode: string; category: string; status: string; owner: string | null; description: string };
+type RiskRow = { id: number; code: string; partnerId: number; ruleCode: string; category: string; status: string; owner: string | null; title: string; description: string; textCode: string };
+/** The channel auto-risks, their words rendered in English (as stored: a text code and its parameters). */
 const channelRisks = (ws: Workspace) =>
-  ws.sqlite
-    .prepare(
-      `select id, code, partner_id as partnerId, rule_code as ruleCode, category, status, owner, description from risks
-       where rule_code like 'inventory:%' order by partner_id, rule_code, id`,
-    )
-    .all() as RiskRow[];
+  (
+    ws.sqlite
+      .prepare(
+        `select id, code, partner_id as partnerId, rule_code as ruleCode, category, status, owner, title, description, text_code as textCode, text_params as textParams from risks
+         where rule_code like 'inventory:%' order by partner_id, rule_code, id`,
+      )
+      .all() as Array<RiskRow & { textParams: string }>
+  ).map(({ textParams, ...r }) => ({ ...r, ...riskText({ ...r, textParams: JSON.parse(textParams) as RiskTextParams }, 'en') }) as RiskRow);
 const lineIds = (ws: Workspace, where: string) => (ws.sqlite.prepare(`select id from sell_through_lines where ${where} order by id`).pluck().all() as number[]);
 
 describe('channel auto-risks from the evaluation (窜货, 乱价)', () => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useOp } from '../../api/hooks';
 import { useMine } from '../../mine';
+import { useRiskText } from '../../riskText';
 import './risks.css';
 
 /**
@@ -10,6 +11,7 @@ import './risks.css';
 export function OverdueRisks({ asOf, limit = 8 }: { asOf?: string; limit?: number }) {
   const { t } = useTranslation(['risks', 'partners']);
   const mine = useMine('risks.overdue');
+  const wordsOf = useRiskText();
   const q = useOp('risks.overdue', { ...(asOf ? { asOf } : {}), ...mine.filter }, { enabled: mine.ready });
   if (!q.data) return null;
   const { reviews, actions } = q.data;
@@ -29,7 +31,7 @@ export function OverdueRisks({ asOf, limit = 8 }: { asOf?: string; limit?: numbe
           <ul data-testid="overdue-reviews">
             {reviews.slice(0, limit).map((r) => (
               <li key={r.riskId}>
-                <a href="#/risks">{r.code}</a> {r.title} · {r.owner ?? '—'} · {t('overdue.review', { date: r.nextReviewOn })}
+                <a href="#/risks">{r.code}</a> {wordsOf(r).title} · {r.owner ?? '—'} · {t('overdue.review', { date: r.nextReviewOn })}
                 <span className="days">{t('overdue.days', { count: r.daysOverdue })}</span>
               </li>
             ))}

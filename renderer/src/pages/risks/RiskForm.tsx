@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRiskText } from '../../riskText';
 import { RISK_CATEGORIES, RISK_STATUSES, RISK_TREATMENTS } from '../../../../shared/enums';
 import { riskActionFields, riskFields, type RiskActionInput, type RiskHistoryEntry, type RiskListRow } from '../../../../electron/contract/risks';
 import { useMutationOp, useOp } from '../../api/hooks';
@@ -25,11 +26,12 @@ interface Values {
   nextReviewOn: string;
 }
 
-function toValues(r: RiskListRow | null): Values {
+/** `words`: the risk's title and description in the app's language (a risk the workbench raised is stored as a text code). */
+function toValues(r: RiskListRow | null, words: { title: string; description: string | null } | null): Values {
   const s = (v: unknown) => (v == null ? '' : String(v));
   return {
-    title: s(r?.title),
-    description: s(r?.description),
+    title: s(words?.title),
+    description: s(words?.description),
     category: r?.category ?? 'channel_conflict',
     partnerId: s(r?.partnerId),
     likelihood: s(r?.likelihood ?? 3),
@@ -72,18 +74,19 @@ export function RiskForm({ id, readOnly, onClose }: { id: number | null; readOnl
   const partners = useOp('partners.list', {});
   const save = useMutationOp('risks.save');
   const close = useMutationOp('risks.close');
-  const [values, setValues] = useState<Values>(() => toValues(null));
+  const wordsOf = useRiskText();
+  const [values, setValues] = useState<Values>(() => toValues(null, null));
   const [actions, setActions] = useState<ActionDraft[]>([]);
   const [loaded, setLoaded] = useState(id == null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
     if (id != null && detail.data && !loaded) {
-      setValues(toValues(detail.data.risk));
+      setValues(toValues(detail.data.risk, wordsOf(detail.data.risk)));
       setActions(detail.data.actions.map((a) => ({ id: a.id, description: a.description, owner: a.owner ?? '', dueOn: a.dueOn ?? '', doneOn: a.doneOn ?? '' })));
       setLoaded(true);
     }
-  }, [id, detail.data, loaded]);
+  }, [id, detail.data, loaded, wordsOf]);
 
   const risk = detail.data?.risk ?? null;
   const busy = save.isPending || close.isPending;
@@ -258,10 +261,18 @@ export function RiskForm({ id, readOnly, onClose }: { id: number | null; readOnl
 
 function HistoryList({ history }: { history: RiskHistoryEntry[] }) {
   const { t } = useTranslation('risks');
+  const wordsOf = useRiskText();
   const fmt = (v: unknown) => (v == null || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  // A risk the workbench raised keeps its words as a text code in each snapshot: its title and description changes are
+  // shown in the app's language from the snapshots before and after (the stored columns hold the zh-CN text).
+  const worded = (snapshot: Record<string, unknown> | undefined, k: string, stored: unknown): unknown => {
+    if (!snapshot?.textCode || (k !== 'title' && k !== 'description')) return stored;
+    const w = wordsOf(snapshot as unknown as Parameters<typeof wordsOf>[0]);
+    return k === 'title' ? w.title : w.description;
+  };
   return (
     <ul className="history-list" data-testid="risk-history">
-      {history.map((h) => (
+      {history.map((h, i) => (
         <li key={h.id}>
           <div className="when">
             {formatDateTime(h.changedAt)} · {h.changedBy}
@@ -278,9 +289,12 @@ function HistoryList({ history }: { history: RiskHistoryEntry[] }) {
             }
             const c = v as { from: unknown; to: unknown };
             const label = t(`field.${k}`, { defaultValue: k });
+            // The history is newest first: the entry after this one holds the snapshot before the change.
+            const from = worded(history[i + 1]?.snapshot, k, c.from);
+            const to = worded(h.snapshot, k, c.to);
             return (
               <div key={k}>
-                {label}: <code>{fmt(c.from)}</code> → <code>{fmt(c.to)}</code>
+                {label}: <code>{fmt(from)}</code> → <code>{fmt(to)}</code>
               </div>
             );
           })}

@@ -14,6 +14,7 @@ import { RiskForm } from './RiskForm';
 import { RiskHeatMap, type Cell } from './RiskHeatMap';
 import './risks.css';
 import { codeNameExport, partnerNameIn } from '../../partnerName';
+import { useRiskText } from '../../riskText';
 
 const OPEN_STATUSES = RISK_STATUSES.filter((s) => s !== 'closed');
 
@@ -77,12 +78,13 @@ export default function RisksPage() {
   const list = useOp('risks.list', { ...filter, cell: cell ?? undefined }, { enabled: mine.ready });
   const readOnly = Boolean(asOf);
 
+  const wordsOf = useRiskText();
   const lvl = (v: RiskListRow['level'] | undefined) => (v ? <span className={`level-pill level-${v}`}>{t(`risks:level.${v}`)}</span> : null);
   const columns = useMemo<ColDef<RiskListRow>[]>(
     () => [
       // Natural order: R-0002 before R-0010, EV-…-2-… before EV-…-10-… whatever the padding.
       { field: 'code', headerName: t('risks:field.code'), width: 130, pinned: 'left', comparator: (a: string, b: string) => naturalCompare(a ?? '', b ?? '') },
-      { field: 'title', headerName: t('risks:field.title'), flex: 2, minWidth: 200 },
+      { field: 'title', headerName: t('risks:field.title'), flex: 2, minWidth: 200, valueGetter: (p) => (p.data ? wordsOf(p.data).title : '') },
       { field: 'category', headerName: t('risks:field.category'), width: 120, valueFormatter: (p) => (p.value ? t(`risks:category.${p.value}`) : '') },
       { field: 'partnerCode', headerName: t('risks:field.partner'), width: 150, context: { export: codeNameExport(zh) }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${partnerNameIn(zh, p.data)}` : '') },
       { field: 'likelihood', headerName: t('risks:field.likelihood'), width: 90 },

@@ -3,35 +3,32 @@ import type { RiskCategory } from '../../../../shared/enums';
 import { createRisk, updateRisk } from '../../../../electron/domain/risks/riskRegister';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from '../../../../electron/domain/evaluations/evaluationSettings';
 import type { PartnerKpis } from './kpis';
+import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextParams } from '../../../../shared/riskTexts';
 
-const RULE_TEXT: Record<RiskRuleCode, { zh: string; en: string; category: RiskCategory }> = {
-  revenue_drop: { zh: '收入环比大幅下降', en: 'Revenue down sharply on the previous period', category: 'market' },
-  low_attainment: { zh: '目标达成率偏低', en: 'Low target attainment', category: 'market' },
-  low_satisfaction: { zh: '客户满意度偏低', en: 'Low customer satisfaction', category: 'operational' },
-  expired_certifications: { zh: '必修认证已过期', en: 'Required certifications expired', category: 'compliance' },
-  low_retention: { zh: '客户留存率偏低', en: 'Low customer retention', category: 'market' },
+const RULE_CATEGORY: Record<RiskRuleCode, RiskCategory> = {
+  revenue_drop: 'market',
+  low_attainment: 'market',
+  low_satisfaction: 'operational',
+  expired_certifications: 'compliance',
+  low_retention: 'market',
 };
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
 /** Whether a rule's condition holds for these KPIs: true / false, or null when it cannot be judged (KPI undefined). */
-export function ruleCondition(code: RiskRuleCode, k: PartnerKpis, rules: RiskRules): { holds: boolean | null; detail: string } {
+export function ruleCondition(code: RiskRuleCode, k: PartnerKpis, rules: RiskRules): { holds: boolean | null; measure: RiskMeasure | null } {
   const t = rules[code].threshold;
   switch (code) {
     case 'revenue_drop': {
-      // Year on year where last year had sales: channel sales are seasonal (Spring Festival, 618, Double 11), and every
-      // first quarter "drops" on the fourth. Else on the previous period.
       const g = k.growthYoY ?? k.growthPrev;
-      return g === null ? { holds: null, detail: '' } : { holds: g < -t, detail: `${k.growthYoY !== null ? 'growth YoY' : 'growth'} ${pct(g)} (limit −${pct(t)})` };
+      return g === null ? { holds: null, measure: null } : { holds: g < -t, measure: { rule: code, growth: g, limit: t, yoy: k.growthYoY !== null } };
     }
     case 'low_attainment':
-      return k.attainment === null ? { holds: null, detail: '' } : { holds: k.attainment < t, detail: `attainment ${pct(k.attainment)} (limit ${pct(t)})` };
+      return k.attainment === null ? { holds: null, measure: null } : { holds: k.attainment < t, measure: { rule: code, attainment: k.attainment, limit: t } };
     case 'low_satisfaction':
-      return k.satisfaction === null ? { holds: null, detail: '' } : { holds: k.satisfaction < t, detail: `satisfaction ${k.satisfaction.toFixed(2)} (limit ${t})` };
+      return k.satisfaction === null ? { holds: null, measure: null } : { holds: k.satisfaction < t, measure: { rule: code, satisfaction: k.satisfaction, limit: t } };
     case 'expired_certifications':
-      return { holds: k.expiredCertifications >= Math.max(1, t), detail: `${k.expiredCertifications} expired (limit ${Math.max(1, t)})` };
+      return { holds: k.expiredCertifications >= Math.max(1, t), measure: { rule: code, count: k.expiredCertifications, limit: Math.max(1, t) } };
     case 'low_retention':
-      return k.retention === null ? { holds: null, detail: '' } : { holds: k.retention < t, detail: `retention ${pct(k.retention)} (limit ${pct(t)})` };
+      return k.retention === null ? { holds: null, measure: null } : { holds: k.retention < t, measure: { rule: code, retention: k.retention, limit: t } };
   }
 }
 
@@ -75,15 +72,15 @@ export function applyRiskSignals(
   const resting = new Set(
     ws.sqlite.prepare("select id from partners where id in (select value from json_each(?)) and status not in ('active', 'probation')").pluck().all(ids) as number[],
   );
-  const open = new Map<string, { id: number; description: string | null; reviewRequested: number }>();
+  const open = new Map<string, { id: number; textCode: string | null; textParams: RiskTextParams | null; reviewRequested: number }>();
   for (const r of ws.sqlite
     .prepare(
-      `select id, partner_id as p, rule_code as rule, description, review_requested as reviewRequested from risks
+      `select id, partner_id as p, rule_code as rule, text_code as textCode, text_params as textParams, review_requested as reviewRequested from risks
        where partner_id in (select value from json_each(?)) and source = 'evaluation' and status <> 'closed' order by id desc`,
     )
-    .all(ids) as Array<{ id: number; p: number; rule: string | null; description: string | null; reviewRequested: number }>) {
+    .all(ids) as Array<{ id: number; p: number; rule: string | null; textCode: string | null; textParams: string | null; reviewRequested: number }>) {
     const key = `${r.p}|${r.rule}`;
-    if (!open.has(key)) open.set(key, r);
+    if (!open.has(key)) open.set(key, { ...r, textParams: r.textParams ? (JSON.parse(r.textParams) as RiskTextParams) : null });
   }
   const codeOf = ws.sqlite.prepare('select code from partners where id = ?');
   const ownerOf = ws.sqlite.prepare('select m.name from partners p join channel_managers m on m.id = p.channel_manager_id where p.id = ?').pluck();
@@ -91,19 +88,21 @@ export function applyRiskSignals(
     if (later.has(k.partnerId) || resting.has(k.partnerId)) continue;
     for (const code of RISK_RULE_CODES) {
       if (!rules[code].enabled) continue;
-      const { holds, detail } = ruleCondition(code, k, rules);
-      if (holds === null) continue;
+      const { holds, measure } = ruleCondition(code, k, rules);
+      if (holds === null || measure === null) continue;
       const existing = open.get(`${k.partnerId}|${code}`);
-      const text = RULE_TEXT[code];
+      const textCode = `evaluation.${code}` as const;
+      const partnerCode = (codeOf.get(k.partnerId) as { code: string }).code;
       if (holds) {
-        const description = `${period.label}: ${detail}. 评估自动生成 / raised by the evaluation of ${period.label}.`;
+        const params: RiskTextParams = { partner: existing?.textParams?.partner ?? partnerCode, lines: [{ kind: 'raised', period: period.label, measure }] };
         if (existing) {
-          if (existing.description !== description || existing.reviewRequested) {
-            updateRisk(ws, existing.id, { description, reviewRequested: false }, user, { at });
+          const reworded = existing.textCode !== null && JSON.stringify(existing.textParams) !== JSON.stringify(params);
+          if (reworded || existing.reviewRequested) {
+            updateRisk(ws, existing.id, { reviewRequested: false }, user, { at, ...(reworded ? { text: { code: textCode, params } } : {}) });
             out.updated++;
           }
         } else {
-          const partnerCode = (codeOf.get(k.partnerId) as { code: string }).code;
+          const words = storedRiskText(textCode, params);
           createRisk(
             ws,
             {
@@ -111,9 +110,9 @@ export function applyRiskSignals(
               code: `EV-${String(runId).padStart(4, '0')}-${String(k.partnerId).padStart(5, '0')}-${RISK_RULE_CODES.indexOf(code) + 1}`,
               owner: (ownerOf.get(k.partnerId) as string | undefined) ?? null,
               nextReviewOn: reviewOn,
-              title: `${text.zh}：${partnerCode} / ${text.en}: ${partnerCode}`.slice(0, 200),
-              description,
-              category: text.category,
+              title: words.title,
+              description: words.description,
+              category: RULE_CATEGORY[code],
               partnerId: k.partnerId,
               likelihood: 3,
               impact: 3,
@@ -122,12 +121,13 @@ export function applyRiskSignals(
               ruleCode: code,
             },
             user,
-            { at },
+            { at, text: { code: textCode, params } },
           );
           out.created++;
         }
       } else if (existing && !existing.reviewRequested) {
-        updateRisk(ws, existing.id, { reviewRequested: true, description: `${existing.description ?? ''}\n${period.label}: cleared (${detail}) — 条件已解除，请复核 / condition cleared, please review.`.slice(0, 4000) }, user, { at });
+        const params: RiskTextParams = { ...existing.textParams, lines: [...(existing.textParams?.lines ?? []), { kind: 'cleared' as const, period: period.label, measure, closed: false }].slice(-MAX_RISK_TEXT_LINES) };
+        updateRisk(ws, existing.id, { reviewRequested: true }, user, { at, ...(existing.textCode ? { text: { code: textCode, params } } : {}) });
         out.reviewRequested++;
       }
     }

@@ -66,4 +66,30 @@ test.describe('typed amounts', () => {
     expect(definition.tiers.map((t) => t.from)).toEqual([0, 1_500_000]);
     expect(definition.cap).toBe(1_500_000);
   });
+
+  test('ranking awards are one amount per rank in the locale format: 50,000 is one award of 50000 yuan, not 50 and 0', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+    const code = `E2E-RANK-${Date.now() % 100000}`;
+    await page.goto('/#/incentives');
+    await page.getByTestId('program-new').click();
+    const editor = page.getByTestId('program-editor');
+    await editor.locator('input[name="code"]').fill(code);
+    await editor.locator('input[name="name"]').fill('销售冠军奖');
+    await editor.locator('select[name="type"]').selectOption('ranking_award');
+    await editor.getByTestId('award-add').click();
+    await editor.getByTestId('award-add').click();
+    await editor.getByTestId('award-0').fill('50,000');
+    await editor.getByTestId('award-1').fill('￥30,000.50');
+    await editor.getByTestId('award-1').press('Enter');
+    await expect(editor).toBeHidden();
+
+    await page.getByTestId('programs-grid-filter').fill(code);
+    await gridCells(page, 'programs-grid', 'code').filter({ hasText: code }).click();
+    await expect(editor.getByTestId('awards-table')).toContainText('第 2 名');
+    await expect(editor.getByTestId('award-0')).toHaveValue('50,000');
+    await expect(editor.getByTestId('award-1')).toHaveValue('30,000.5');
+    await editor.getByTestId('program-json-toggle').click();
+    const definition = JSON.parse(await editor.getByTestId('program-json').inputValue()) as { awards: number[] };
+    expect(definition.awards).toEqual([50_000, 30_000.5]);
+  });
 });

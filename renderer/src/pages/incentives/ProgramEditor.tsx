@@ -30,6 +30,18 @@ const empty = (year: string): Doc => ({
 const toPct = (v: unknown) => (typeof v === 'number' ? String(Number((v * 100).toFixed(6))) : '');
 const fromPct = (s: string) => (s.trim() === '' ? undefined : Number((Number(s) / 100).toFixed(8)));
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
+/** The fields each program type holds besides the common ones (electron/model/programs.ts; its schemas are strict). */
+const TYPE_FIELDS: Record<string, readonly string[]> = {
+  tiered_rebate: ['basis', 'tiering', 'tiers'],
+  target_bonus: ['basis', 'targetMetric', 'bonusAmount', 'threshold', 'accelerator', 'maxAttainment'],
+  spiff: ['products', 'categories', 'from', 'to', 'perUnit', 'percent'],
+  growth_bonus: ['basis', 'tiering', 'tiers', 'applyTo'],
+  ranking_award: ['basis', 'groupBy', 'awards', 'minBasis'],
+};
+const ALL_TYPE_FIELDS = new Set(Object.values(TYPE_FIELDS).flat());
+/** Another type keeps the common fields and those the new type shares (a tiered rebate's tiers become a growth bonus's). */
+const withType = (d: Doc, type: string): Doc =>
+  Object.fromEntries([...Object.entries(d).filter(([k]) => !ALL_TYPE_FIELDS.has(k) || TYPE_FIELDS[type]?.includes(k)), ['type', type]]) as Doc;
 const csv = (s: string) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean);
 
 /** Program editor: a form for every program type (incl. the tiers table) and a JSON mode for the full program file. */
@@ -63,6 +75,8 @@ export function ProgramEditor({ program, template, onClose }: { program: Program
   const setElig = (k: string, v: unknown) => set('eligibility', { ...elig, [k]: v === undefined || (Array.isArray(v) && v.length === 0) ? undefined : v });
   const tiers = (doc.tiers as Array<{ from: number; rate: number }> | undefined) ?? [];
   const growth = doc.type === 'growth_bonus';
+  /** Ranking awards in yuan, rank 1 first: one money input per rank (a comma list read 50,000 as two awards). */
+  const awards = (doc.awards as number[] | undefined) ?? [];
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -129,7 +143,7 @@ export function ProgramEditor({ program, template, onClose }: { program: Program
           <label><span>{t('incentives:field.name')}</span>{text('name')}</label>
           <label>
             <span>{t('incentives:field.type')}</span>
-            <select name="type" value={doc.type} onChange={(e) => set('type', e.target.value)}>
+            <select name="type" value={doc.type} onChange={(e) => setDoc((d) => withType(d, e.target.value))}>
               {PROGRAM_TYPES.map((v) => <option key={v} value={v}>{t(`incentives:type.${v}`)}</option>)}
             </select>
           </label>
@@ -229,7 +243,35 @@ export function ProgramEditor({ program, template, onClose }: { program: Program
                   {['channelType', 'region', 'all'].map((v) => <option key={v} value={v}>{t(`incentives:groupBy.${v}`)}</option>)}
                 </select>
               </label>
-              <label><span>{t('incentives:field.awards')}</span><input value={((doc.awards as number[]) ?? []).join(', ')} onChange={(e) => set('awards', csv(e.target.value).map(Number))} /></label>
+              <div className="span2">
+                <span>{t('incentives:field.awards')}</span>
+                <table className="tiers-table" data-testid="awards-table">
+                  <thead>
+                    <tr><th>{t('incentives:field.awardRank')}</th><th>{t('incentives:field.awardAmount')}</th><th /></tr>
+                  </thead>
+                  <tbody>
+                    {awards.map((amount, i) => (
+                      <tr key={i}>
+                        <td>{t('incentives:awardRank', { rank: i + 1 })}</td>
+                        <td>
+                          <MoneyInput
+                            value={amount}
+                            onChange={(v) => set('awards', awards.map((x, j) => (j === i ? (v ?? 0) : x)))}
+                            onProblem={problemOf(`awards.${i}`)}
+                            label={t('common:validation.inRow', { label: t('incentives:field.awardAmount'), row: i + 1 })}
+                            rules={{ currency }}
+                            testId={`award-${i}`}
+                          />
+                        </td>
+                        <td><button type="button" onClick={() => set('awards', awards.filter((_, j) => j !== i))}>{t('incentives:removeTier')}</button></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <button type="button" onClick={() => set('awards', [...awards, awards.at(-1) ?? 0])} data-testid="award-add">
+                  {t('incentives:addAward')}
+                </button>
+              </div>
               <label><span>{t('incentives:field.minBasis')}</span>{money('minBasis', t('incentives:field.minBasis'))}</label>
               <p className="muted span2">{t('incentives:tiesRule')}</p>
             </>

@@ -19,7 +19,10 @@ export interface RowError {
   row: number | null;
   column: string | null;
   value: string | null;
+  /** English words (logs); `code` + `params` are rendered in the reader's language (shared/importMessages `importErrorText`). */
   message: string;
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 export const ENCODINGS = ['auto', 'utf8', 'utf16le', 'utf16be', 'gb18030'] as const;
@@ -138,6 +141,8 @@ export const runImportInput = z
     acceptValid: z.boolean().optional(),
     /** Where the rejected rows go; default next to the file: <name>.rejected-<importId>.csv */
     rejectedPath: zs.filePath.nullable().optional(),
+    /** The language of the rejected-rows file's error column (the app's or the CLI's; default English). */
+    language: z.enum(['zh-CN', 'en']).optional(),
     /** Undo this earlier import and import the file, in one transaction (re-importing a file after a mapping change). */
     replace: zs.id.nullable().optional(),
     /** Import even though the same file content was imported before (duplicates are still skipped line by line). */

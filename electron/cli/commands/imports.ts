@@ -5,7 +5,9 @@ import { IMPORT_KINDS } from '../../../shared/enums';
 import { importMapping } from '../../contract/imports';
 import { ApiError } from '../../../shared/errors';
 import type { RowError } from '../../model/imports';
-import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { action, cliErrorText, cliLanguage, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { importErrorText } from '../../../shared/importMessages';
+import { schemaMessageText } from '../../../shared/validationMessages';
 
 interface ImportOptions extends CommonOptions {
   mapping?: string;
@@ -13,6 +15,7 @@ interface ImportOptions extends CommonOptions {
   encoding?: string;
   delimiter?: string;
   acceptValid?: boolean;
+  lang?: string;
   rejected?: string;
   replace?: string;
   force?: boolean;
@@ -34,8 +37,16 @@ function readMapping(path: string) {
   return parsed.data;
 }
 
-const errorText = (e: RowError) =>
-  `  ${[e.row !== null ? `row ${e.row}` : null, e.column ? `column '${e.column}'` : null, e.value ? `value '${e.value.slice(0, 80)}'` : null].filter(Boolean).join(', ')}: ${e.message}`;
+/** One row error in the reader's language (--lang, else PWB_LANG, else the locale). */
+const errorText = (e: RowError, lang: 'zh-CN' | 'en') => {
+  const zh = lang === 'zh-CN';
+  const where = [
+    e.row !== null ? (zh ? `第 ${e.row} 行` : `row ${e.row}`) : null,
+    e.column ? (zh ? `列“${e.column}”` : `column '${e.column}'`) : null,
+    e.value ? (zh ? `值“${e.value.slice(0, 80)}”` : `value '${e.value.slice(0, 80)}'`) : null,
+  ].filter(Boolean);
+  return `  ${where.join(zh ? '，' : ', ')}${zh ? '：' : ': '}${importErrorText(e, lang, (m) => schemaMessageText(m, lang))}`;
+};
 
 export function register(program: Command): void {
   common(
@@ -55,6 +66,7 @@ export function register(program: Command): void {
     .option('--force', 'import even though the same file content was imported before (duplicate lines are still skipped)')
     .option('--create-territories', 'partners: create the territories the file names that do not exist (default: each unknown one is an error)')
     .option('--create-owners', 'partners: create the channel managers the file names that do not exist (default: each unknown one is an error)')
+    .option('--lang <lang>', 'language of the row errors and the rejected-rows file: zh or en (default: PWB_LANG, else the locale)')
     .action(
       action(async (kind: string, file: string, opts: ImportOptions) => {
         if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new Error(`Unknown kind '${kind}' (one of ${IMPORT_KINDS.join(', ')})`);
@@ -63,6 +75,7 @@ export function register(program: Command): void {
         const replace = opts.replace === undefined ? undefined : Number(opts.replace);
         if (replace !== undefined && !(Number.isInteger(replace) && replace > 0)) throw new Error(`--replace needs an import id (see pwb imports list), not '${opts.replace}'`);
         if (opts.delimiter && !delimiter) throw new Error(`Unknown delimiter '${opts.delimiter}' (comma, semicolon, tab or pipe)`);
+        const lang = cliLanguage(opts.lang);
         await withApi(opts, async (api) => {
           try {
             const r = await api.sendRaw(
@@ -78,18 +91,19 @@ export function register(program: Command): void {
                 rejectedPath: opts.rejected ? resolve(opts.rejected) : undefined,
                 replace,
                 force: opts.force ?? false,
+                language: lang,
                 ...(opts.createTerritories ? { createTerritories: true } : {}),
                 ...(opts.createOwners ? { createOwners: true } : {}),
               },
               { onProgress: progressPrinter() },
             ) as Awaited<ReturnType<typeof api.send<'imports.run'>>>;
-            const summary = { importId: r.importId, replaced: r.replaced, kind: r.kind, rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, ...(r.created ? { created: r.created } : {}), errors: r.errors.map(({ row, column, value, message }) => ({ row, column, value, message })) };
+            const summary = { importId: r.importId, replaced: r.replaced, kind: r.kind, rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, ...(r.created ? { created: r.created } : {}), errors: r.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, message: importErrorText(e, lang, (m) => schemaMessageText(m, lang)) })) };
             output(opts, summary, () =>
               [
                 `Import ${r.importId} (${r.kind}, ${r.fileName}): ${r.rowsRead} rows read, ${r.inserted} inserted, ${r.updated} updated, ${r.duplicates} duplicates, ${r.rejected} rejected in ${(r.durationMs / 1000).toFixed(1)} s`,
                 ...(r.created?.territories.length ? [`Territories created: ${r.created.territories.join(', ')}`] : []),
                 ...(r.created?.channelManagers.length ? [`Channel managers created: ${r.created.channelManagers.join(', ')}`] : []),
-                ...r.errors.slice(0, 20).map(errorText),
+                ...r.errors.slice(0, 20).map((e) => errorText(e, lang)),
                 r.rejectedFile ? `Rejected rows: ${r.rejectedFile}` : '',
               ]
                 .filter(Boolean)
@@ -101,8 +115,8 @@ export function register(program: Command): void {
             if (!data?.errors) throw e;
             const summary = { importId: null, kind, rowsRead: data.rowsRead ?? 0, inserted: 0, updated: 0, duplicates: 0, rejected: data.rejected ?? data.errors.length, errors: data.errors };
             if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-            process.stderr.write(`pwb: ${(e as Error).message}\n`);
-            if (!opts.json) for (const err of data.errors.slice(0, 20)) process.stderr.write(`${errorText(err)}\n`);
+            process.stderr.write(`pwb: ${ApiError.is(e) ? cliErrorText(e.body, opts.lang) : (e as Error).message}\n`);
+            if (!opts.json) for (const err of data.errors.slice(0, 20)) process.stderr.write(`${errorText(err, lang)}\n`);
             process.exitCode = 1;
           }
         });

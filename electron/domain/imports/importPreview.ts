@@ -1,4 +1,5 @@
 import { findEarlierImport } from './earlierImport';
+import { importMessage } from '../../../shared/importMessages';
 import { hashFile } from './fileHash';
 import { basename } from 'node:path';
 import type { Workspace } from '../../../db/database';
@@ -58,7 +59,7 @@ export async function previewImport(ws: Workspace, input: PreviewInput): Promise
       const fe: FieldError[] = [];
       for (const f of dateFields) (dateSamples[f] ??= []).push(values.reset(rec.cells, []).raw(f));
       const stored = resolved.missing.length ? null : run.parse(values.reset(rec.cells, fe), fe);
-      if (resolved.missing.length) fe.push({ field: null, message: `no column mapped for ${resolved.missing.join(', ')}` });
+      if (resolved.missing.length) fe.push({ field: null, message: importMessage('noColumnMapped', { fields: resolved.missing }), code: 'noColumnMapped', params: { fields: resolved.missing } });
       for (const f of enumFields) {
         if (fe.some((e) => e.field === f.name && e.message.includes('is not a'))) {
           (unknownValues[f.name] ??= new Set()).add(cellText(values.reset(rec.cells, []).raw(f.name)));

@@ -1,4 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
+import { importErrorText, importMessage } from '../../../shared/importMessages';
+import { schemaMessageText } from '../../../shared/validationMessages';
 import { outputPath } from '../exports/outputPath';
 import { basename, dirname, extname, join } from 'node:path';
 import type { OpContext } from '../opContext';
@@ -47,9 +49,12 @@ export function rowErrors(row: number, fe: FieldError[], columns: Record<string,
     const column = e.field ? (columns[e.field] ?? null) : null;
     const i = column === null ? -1 : header.indexOf(column);
     const value = i >= 0 ? cellText(cells[i] as never) : null;
-    return { row, column, value, message: e.message };
+    return { row, column, value, message: e.message, ...(e.code ? { code: e.code, params: e.params ?? {} } : {}) };
   });
 }
+
+/** A schema's own message (credit code, phone, …) in `lang`, for the errors that carry no import code. */
+const rowSchemaText = (lang: 'zh-CN' | 'en') => (message: string) => schemaMessageText(message, lang);
 
 export function describeError(fileName: string, e: RowError): string {
   const where = [e.row !== null ? `row ${e.row}` : null, e.column ? `column '${e.column}'` : null, e.value !== null && e.value !== '' ? `value '${e.value.slice(0, 80)}'` : null]
@@ -109,7 +114,8 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
     /** The row's own errors before its values are parsed: cells beyond the header. */
     const extraFields = (cells: readonly unknown[], fe: FieldError[]) => {
       if (cells.length > width && cells.slice(width).some((c) => c !== null && String(c).trim() !== '')) {
-        fe.push({ field: null, message: `the row has ${cells.length} fields but the header has ${width} (a stray delimiter or an unquoted text?)` });
+        const params = { fields: cells.length, header: width };
+        fe.push({ field: null, message: importMessage('fieldCount', params), code: 'fieldCount', params });
       }
     };
     /**
@@ -225,7 +231,9 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
             rejectedWriter = new CsvWriter(rejectedPath, errorCol >= 0 ? header : [...header, 'error']);
           }
           const cells = header.map((_, i) => cellText(rec.cells[i] ?? null));
-          const message = re.map((e) => (e.column ? `${e.column}: ${e.message}` : e.message)).join('; ');
+          // The error column in the reader's language (the window's or the CLI's): a corrected file goes back to people.
+          const lang = input.language ?? 'en';
+          const message = re.map((e) => (e.column ? `${e.column}: ${importErrorText(e, lang, rowSchemaText(lang))}` : importErrorText(e, lang, rowSchemaText(lang)))).join(lang === 'zh-CN' ? '；' : '; ');
           if (errorCol >= 0) cells[errorCol] = message;
           else cells.push(message);
           rejectedWriter.write(cells);

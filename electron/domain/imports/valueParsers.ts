@@ -1,16 +1,25 @@
+import { importMessage, type ImportMessageCode } from '../../../shared/importMessages';
 import { decimalToMinor, minorExponent } from '../../../shared/money';
 import type { Cell, DateFormat } from '../../model/imports';
 
 /** A value that cannot be stored; the message says what is wrong (the caller adds file, row and column). */
-export class ValueError extends Error {}
+/** A cell that is not what its field takes: a code and its parameters (shared/importMessages), the English words as message. */
+export class ValueError extends Error {
+  constructor(
+    readonly code: ImportMessageCode,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(importMessage(code, params));
+  }
+}
 
 /** Text of a cell, trimmed; null when empty. */
 export function parseText(c: Cell, maxLength = 2000): string | null {
   if (c === null) return null;
   const s = (c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).trim();
   if (s === '') return null;
-  if (s.length > maxLength) throw new ValueError(`longer than ${maxLength} characters`);
-  if (s.includes('\uFFFD')) throw new ValueError('contains undecodable characters (is the file\'s encoding right?)');
+  if (s.length > maxLength) throw new ValueError('tooLong', { max: maxLength });
+  if (s.includes('\uFFFD')) throw new ValueError('undecodable');
   return s;
 }
 
@@ -69,10 +78,10 @@ export function plainDecimal(s: string): string | null {
 /** parseDecimal without the fast path (exported for the equivalence test). */
 export function parseDecimalFull(c: Cell): string | null {
   if (c === null) return null;
-  if (typeof c === 'boolean' || c instanceof Date) throw new ValueError('not a number');
+  if (typeof c === 'boolean' || c instanceof Date) throw new ValueError('notNumber');
   let s: string;
   if (typeof c === 'number') {
-    if (!Number.isFinite(c)) throw new ValueError('not a number');
+    if (!Number.isFinite(c)) throw new ValueError('notNumber');
     s = String(c);
   } else {
     s = c.normalize('NFKC').replace(/[\s\u00a0\u2009\u202f]/g, '').replace(/\u2212/g, '-');
@@ -105,13 +114,13 @@ export function parseDecimalFull(c: Cell): string | null {
     exp = Number(e[2]);
   }
   if (s.includes(',')) {
-    if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) throw new ValueError(`not a number (',' is read as a thousands separator; '.' is the decimal point)`);
+    if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(s)) throw new ValueError('groupedNumber');
     s = s.replace(/,/g, '');
   }
   const m = /^(\d*)(?:\.(\d*))?$/.exec(s);
-  if (!m || (!m[1] && !m[2])) throw new ValueError('not a number');
+  if (!m || (!m[1] && !m[2])) throw new ValueError('notNumber');
   const { int, frac } = shiftPoint(m[1] || '0', m[2] ?? '', exp - (percent ? 2 : 0));
-  if (int.length > 16) throw new ValueError('number too large');
+  if (int.length > 16) throw new ValueError('numberTooLarge');
   const text = frac ? `${int}.${frac}` : int;
   return neg && /[1-9]/.test(text) ? `-${text}` : text;
 }
@@ -123,12 +132,12 @@ export function parseNumber(c: Cell): number | null {
 
 /** Money in integer minor units: the decimal text rounded once, half away from zero (decimalToMinor). */
 export function parseMoney(c: Cell, currency = 'CNY'): number | null {
-  if (typeof c === 'string' && c.includes('%')) throw new ValueError('an amount cannot be a percentage');
+  if (typeof c === 'string' && c.includes('%')) throw new ValueError('amountPercent');
   const d = parseDecimal(c);
   if (d === null) return null;
   const exp = minorExponent(currency);
   const minor = d.length + exp <= 15 ? smallDecimalToMinor(d, exp) : decimalToMinor(d, currency);
-  if (minor === null) throw new ValueError('amount too large');
+  if (minor === null) throw new ValueError('amountTooLarge');
   return minor;
 }
 
@@ -171,7 +180,7 @@ export function parseInteger(c: Cell): number | null {
   const d = parseDecimal(c);
   if (d === null) return null;
   const minor = decimalToMinor(d, 'JPY');
-  if (minor === null) throw new ValueError('number too large');
+  if (minor === null) throw new ValueError('numberTooLarge');
   return minor;
 }
 
@@ -179,9 +188,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 function ymd(y: number, m: number, d: number): string {
-  if (y < 1900 || y > 2200) throw new ValueError(`year ${y} is out of range`);
-  if (m < 1 || m > 12) throw new ValueError(`month ${m} does not exist`);
-  if (d < 1 || d > daysIn(y, m)) throw new ValueError(`day ${d} does not exist in ${y}-${pad(m)}`);
+  if (y < 1900 || y > 2200) throw new ValueError('yearOutOfRange', { year: y });
+  if (m < 1 || m > 12) throw new ValueError('noSuchMonth', { month: m });
+  if (d < 1 || d > daysIn(y, m)) throw new ValueError('noSuchDay', { day: d, month: `${y}-${pad(m)}` });
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
@@ -190,9 +199,9 @@ function ymd(y: number, m: number, d: number): string {
  * so from serial 61 on the epoch is 1899-12-30. A time of day (the fraction) is dropped.
  */
 export function excelSerialToDate(serial: number): string {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) throw new ValueError(`${serial} is not an Excel date serial`);
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) throw new ValueError('notExcelSerial', { serial });
   const whole = Math.floor(serial);
-  if (whole === 60) throw new ValueError('Excel serial 60 is 29 Feb 1900, a day that does not exist');
+  if (whole === 60) throw new ValueError('excelSerial60');
   const ms = Date.UTC(1899, 11, whole > 60 ? 30 : 31) + whole * 86_400_000;
   const d = new Date(ms);
   return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
@@ -209,11 +218,11 @@ const twoDigitYear = (yy: number) => (yy < 70 ? 2000 + yy : 1900 + yy);
 export function parseDate(c: Cell, format: DateFormat | null | undefined): string | null {
   if (c === null) return null;
   if (c instanceof Date) {
-    if (Number.isNaN(c.getTime())) throw new ValueError('not a date');
+    if (Number.isNaN(c.getTime())) throw new ValueError('notDate');
     return ymd(c.getUTCFullYear(), c.getUTCMonth() + 1, c.getUTCDate());
   }
   if (typeof c === 'number') return excelSerialToDate(c);
-  if (typeof c === 'boolean') throw new ValueError('not a date');
+  if (typeof c === 'boolean') throw new ValueError('notDate');
   if (c.length === 10 && ISO_DAY.test(c)) {
     // Fast path: YYYY-MM-DD as most exports write it (checked like any other form).
     const plain = plainIsoDate(c);
@@ -231,13 +240,13 @@ export function parseDate(c: Cell, format: DateFormat | null | undefined): strin
   if (/^\d{5}(\.\d+)?$/.test(s)) return excelSerialToDate(Number(s));
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
   if (m) {
-    if (!format) throw new ValueError('ambiguous date: day or month first? Set dateFormat in the mapping (DD/MM/YYYY or MM/DD/YYYY)');
+    if (!format) throw new ValueError('ambiguousDate');
     const a = Number(m[1]);
     const b = Number(m[2]);
     const y = m[3].length === 2 ? twoDigitYear(Number(m[3])) : Number(m[3]);
     return format.startsWith('DD') ? ymd(y, b, a) : ymd(y, a, b);
   }
-  throw new ValueError('not a date (expected e.g. 2024-03-05, 2024/3/5, 2024年3月5日 or the mapping\'s dateFormat)');
+  throw new ValueError('notDateExpected');
 }
 
 /** Looks at sample texts of a date column: which dateFormat the user probably needs (null if none or undecidable). */
@@ -267,13 +276,13 @@ export function parseBoolean(c: Cell): boolean | null {
   if (typeof c === 'boolean') return c;
   if (typeof c === 'number') {
     if (c === 1 || c === 0) return c === 1;
-    throw new ValueError('not yes/no (expected 是/否, yes/no, 1/0)');
+    throw new ValueError('notYesNo');
   }
   const s = String(c).trim().toLowerCase();
   if (s === '') return null;
   if (TRUE.has(s)) return true;
   if (FALSE.has(s)) return false;
-  throw new ValueError('not yes/no (expected 是/否, yes/no, 1/0)');
+  throw new ValueError('notYesNo');
 }
 
 /**
@@ -298,5 +307,5 @@ export function parseEnum<T extends string>(
   const direct = allowed.find((a) => a.toLowerCase() === lower);
   if (direct) return direct;
   for (const a of allowed) if (words[a]?.some((w) => w.toLowerCase() === lower)) return a;
-  throw new ValueError(`'${s}' is not a ${what} (expected one of ${allowed.join(', ')}; or map it in the mapping's "values")`);
+  throw new ValueError('notEnumValue', { value: s, what, allowed: [...allowed] });
 }

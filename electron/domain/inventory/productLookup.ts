@@ -3,7 +3,7 @@ import { lookupStore } from './store';
 
 /** How files name a product: its code (exactly, else upper-cased), else its exact Chinese or English name when only one product has it. */
 export interface ProductLookup {
-  resolve(text: string): { id: number } | { error: string };
+  resolve(text: string): { id: number } | { error: 'ambiguousProduct' | 'unknownProduct' };
   /** Whether the products would still resolve the same (an import that checked its rows earlier asks under the write lock). */
   unchanged(): boolean;
 }
@@ -25,19 +25,19 @@ export function productLookup(ws: Workspace): ProductLookup {
     addName(r.nameEn, r.id);
   }
   const seen = fingerprint(rows);
-  const cache = new Map<string, { id: number } | { error: string }>();
+  const cache = new Map<string, { id: number } | { error: 'ambiguousProduct' | 'unknownProduct' }>();
   return {
     resolve(text) {
       const hit = cache.get(text);
       if (hit) return hit;
-      let out: { id: number } | { error: string };
+      let out: { id: number } | { error: 'ambiguousProduct' | 'unknownProduct' };
       const id = byCode.get(text) ?? byCode.get(text.toUpperCase());
       if (id !== undefined) out = { id };
       else {
         const named = byName.get(text);
-        if (named === 'ambiguous') out = { error: `product '${text}' names more than one product; use the product code` };
+        if (named === 'ambiguous') out = { error: 'ambiguousProduct' };
         else if (named !== undefined) out = { id: named };
-        else out = { error: `unknown product '${text}' (import the products first)` };
+        else out = { error: 'unknownProduct' };
       }
       if (cache.size < 100_000) cache.set(text, out);
       return out;

@@ -37,7 +37,7 @@ export async function failure(p: Promise<unknown>): Promise<ApiError> {
 }
 
 export interface ErrorData {
-  errors: Array<{ row: number | null; column: string | null; value: string | null; message: string }>;
+  errors: Array<{ row: number | null; column: string | null; value: string | null; message: string; code?: string; params?: Record<string, unknown> }>;
   rowsRead: number;
   rejected: number;
 }

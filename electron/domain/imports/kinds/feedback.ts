@@ -29,7 +29,7 @@ function open(ctx: KindContext): KindRun<FeedbackRow> {
       const date = row.date('date', true);
       const scoreText = row.decimal('score', true);
       const score = scoreText === null ? null : Number(scoreText);
-      if (score !== null && (score < 1 || score > 5)) row.fail('score', 'a satisfaction score is between 1 and 5');
+      if (score !== null && (score < 1 || score > 5)) row.fail('score', 'scoreOneToFive');
       const comment = row.text('comment', false, 4000);
       const responseRef = row.text('responseRef', false, 100);
       if (row.errors.length || partnerId === null || date === null || score === null || scoreText === null) return null;

@@ -45,18 +45,18 @@ function open(ctx: KindContext): KindRun<SnapshotRow> {
       let productId: number | null = null;
       if (productText !== null) {
         const r = products.resolve(productText);
-        if ('error' in r) row.fail('product', r.error);
+        if ('error' in r) row.fail('product', r.error, { value: productText });
         else productId = r.id;
       }
       const qText = row.decimal('quantity', true);
       const quantity = qText === null ? null : Number(qText);
-      if (quantity !== null && quantity < 0) row.fail('quantity', 'a stock quantity cannot be negative');
+      if (quantity !== null && quantity < 0) row.fail('quantity', 'negativeStockQuantity');
       const valueMinor = row.money('value');
-      if (valueMinor !== null && valueMinor < 0) row.fail('value', 'a stock value cannot be negative');
+      if (valueMinor !== null && valueMinor < 0) row.fail('value', 'negativeStockValue');
       const warehouse = row.text('warehouse', false, 100) ?? '';
       if (partnerId !== null && date !== null && productId !== null) {
         const key = `${partnerId}\u001f${date}\u001f${productId}\u001f${warehouse}`;
-        if (seen.has(key)) row.fail(null, 'another row of this file has the same partner, date, product and warehouse (sum them, or name the warehouses)');
+        if (seen.has(key)) row.fail(null, 'duplicateStockRow');
         seen.add(key);
       }
       if (row.errors.length || partnerId === null || date === null || productId === null || quantity === null) return null;

@@ -14,6 +14,7 @@ import {
   ValueError,
 } from '../valueParsers';
 import { FieldType } from '../../../model/imports';
+import { importMessage, type ImportMessageCode } from '../../../../shared/importMessages';
 import { changeWriter, importStore, type BulkTable } from '../store';
 
 /** A target field of an import kind: its name in the mapping file, and header words that match it automatically. */
@@ -30,7 +31,10 @@ export interface FieldSpec {
 /** A problem with one field of one row; the runner adds the row, the file's column and the value. */
 export interface FieldError {
   field: string | null;
+  /** The English words (logs); `code` + `params` are what every surface renders (shared/importMessages). */
   message: string;
+  code?: ImportMessageCode;
+  params?: Record<string, unknown>;
   /** A value that names nothing the workspace knows (a territory, a channel manager): reported once per value, with its row count. */
   unknown?: { what: UnknownWhat; value: string };
 }
@@ -219,20 +223,25 @@ export class RowValues {
       const v = fn(this.raw(field));
       if (v === null && required) {
         const word = this.nullWord(field);
-        this.errors.push({ field, message: word ? `${field} is required but the file says '${word}' (no value)` : `${field} is required but empty` });
+        const [code, params] = word ? (['requiredNullWord', { field, word }] as const) : (['required', { field }] as const);
+        this.errors.push({ field, message: importMessage(code, params), code, params });
       }
       return v;
     } catch (e) {
       if (e instanceof ValueError) {
-        this.errors.push({ field, message: e.message });
+        this.errors.push({ field, message: e.message, code: e.code, params: e.params });
         return null;
       }
       throw e;
     }
   }
 
-  fail(field: string | null, message: string): null {
-    this.errors.push({ field, message });
+  /** A problem of the row: a code and its parameters (shared/importMessages); a schema's own message as is. */
+  fail(field: string | null, code: ImportMessageCode, params?: Record<string, unknown>): null;
+  fail(field: string | null, code: 'schema', message: string): null;
+  fail(field: string | null, code: ImportMessageCode | 'schema', params: Record<string, unknown> | string = {}): null {
+    if (code === 'schema') this.errors.push({ field, message: params as string });
+    else this.errors.push({ field, message: importMessage(code, params as Record<string, unknown>), code, params: params as Record<string, unknown> });
     return null;
   }
 
@@ -265,7 +274,7 @@ export class RowValues {
       if (/^[A-Za-z]{3}$/.test(t)) return t.toUpperCase() === 'RMB' ? 'CNY' : t.toUpperCase();
       if (t === '人民币' || t === '¥' || t === '￥' || t === '元') return 'CNY';
       if (t === '美元' || t === '$' || t === 'US$') return 'USD';
-      throw new ValueError(`'${t}' is not a currency code (CNY, USD, …)`);
+      throw new ValueError('notCurrency', { value: t });
     });
   }
   enumOf<T extends string>(field: string, allowed: readonly T[], words: Partial<Record<T, readonly string[]>>, what: string, required = false) {
@@ -340,10 +349,9 @@ export function resolvePartner(row: RowValues, partners: Map<string, { id: numbe
   const p = partners.get(code);
   if (!p) {
     const alike = lookalikes(partners).get(looseCode(code));
-    const hint = alike?.length ? `; did you mean ${alike.slice(0, 3).map((c) => `'${c}'`).join(' or ')}? (codes match exactly, case included)` : ' (import the partners first)';
-    return row.fail(field, `unknown partner code '${code}'${hint}`);
+    return row.fail(field, 'unknownPartner', { code, alike: alike?.slice(0, 3) ?? [] });
   }
-  if (p.deleted) return row.fail(field, `partner '${code}' is deleted; restore it first`);
+  if (p.deleted) return row.fail(field, 'partnerDeleted', { code });
   return p.id;
 }
 

@@ -1,4 +1,5 @@
 import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../../../shared/enums';
+import { importMessage } from '../../../../shared/importMessages';
 import { workspaceClock } from '../../system/workspaceClock';
 import { addTerritory, territoryMatcher } from '../../territories/territories';
 import { channelManagerMatcher, createChannelManager } from '../../channelManagers/channelManagers';
@@ -92,10 +93,11 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
     const value = ctx.values[field]?.[raw] ?? raw;
     const what = field === 'region' ? 'territory' : 'channelManager';
     const m = field === 'region' ? territory(value) : manager(value);
-    if (m === 'ambiguous') return row.fail(field, `'${value}' names more than one ${field === 'region' ? 'territory' : 'channel manager'}; use its ${field === 'region' ? 'code' : 'e-mail'}`);
+    if (m === 'ambiguous') return row.fail(field, field === 'region' ? 'ambiguousTerritory' : 'ambiguousChannelManager', { value });
     if (m) return { id: m.id };
     if (field === 'region' ? ctx.create?.territories : ctx.create?.channelManagers) return { create: value };
-    row.errors.push({ field, message: `unknown ${field === 'region' ? 'territory' : 'channel manager'} '${value}'`, unknown: { what, value } });
+    const code = field === 'region' ? 'unknownTerritory' : 'unknownChannelManager';
+    row.errors.push({ field, message: importMessage(code, { value }), code, params: { value }, unknown: { what, value } });
     return null;
   };
   return {
@@ -129,13 +131,13 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
       if (code === null) return null;
       const before = existing.get(code);
       if (!before) {
-        if (v.name === undefined) row.fail(row.has('name') ? 'name' : null, `a new partner (${code}) needs a name`);
-        if (v.channelType === undefined) row.fail(row.has('channelType') ? 'channelType' : null, `a new partner (${code}) needs a channel type`);
+        if (v.name === undefined) row.fail(row.has('name') ? 'name' : null, 'newPartnerNeedsName', { code });
+        if (v.channelType === undefined) row.fail(row.has('channelType') ? 'channelType' : null, 'newPartnerNeedsChannelType', { code });
       } else if (before.deleted_at) {
-        row.fail('code', `partner '${code}' is deleted; restore it first`);
+        row.fail('code', 'partnerDeleted', { code });
       }
       const checked = patchSchema.safeParse({ code, ...v });
-      if (!checked.success) for (const i of checked.error.issues) row.fail(String(i.path[0] ?? 'code'), i.message);
+      if (!checked.success) for (const i of checked.error.issues) row.fail(String(i.path[0] ?? 'code'), 'schema', i.message);
       if (row.errors.length) return null;
       return { ...(checked.data as Record<string, unknown>), ...refs, code };
     },

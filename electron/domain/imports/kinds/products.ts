@@ -54,14 +54,14 @@ function open(ctx: KindContext): KindRun<ProductImportRow> {
         const listPriceMinor = row.money('listPrice', false, currency);
         const validFrom = row.date('validFrom');
         const validTo = row.date('validTo');
-        if (floorPriceMinor !== null && floorPriceMinor < 0) row.fail('floorPrice', 'a price cannot be negative');
-        if (listPriceMinor !== null && listPriceMinor < 0) row.fail('listPrice', 'a price cannot be negative');
-        if (floorPriceMinor !== null && listPriceMinor !== null && floorPriceMinor > listPriceMinor) row.fail('floorPrice', 'the floor price is above the list price');
-        if (validFrom && validTo && validTo < validFrom) row.fail('validTo', 'the price ends before it starts');
+        if (floorPriceMinor !== null && floorPriceMinor < 0) row.fail('floorPrice', 'negativePrice');
+        if (listPriceMinor !== null && listPriceMinor < 0) row.fail('listPrice', 'negativePrice');
+        if (floorPriceMinor !== null && listPriceMinor !== null && floorPriceMinor > listPriceMinor) row.fail('floorPrice', 'floorAboveList');
+        if (validFrom && validTo && validTo < validFrom) row.fail('validTo', 'priceEndsBeforeStart');
         if (floorPriceMinor !== null || listPriceMinor !== null) price = { validFrom: validFrom ?? OPEN_START, validTo, floorPriceMinor, listPriceMinor, currency };
       }
       if (row.errors.length || code === null) return null;
-      if (nameZh === null && nameEn === null && findProduct.get(code) === undefined) return row.fail('nameZh', `product '${code}' is new: it needs a name`);
+      if (nameZh === null && nameEn === null && findProduct.get(code) === undefined) return row.fail('nameZh', 'newProductNeedsName', { code });
       return { code, nameZh, nameEn, productLine, unit, price };
     },
     write(p) {

@@ -49,7 +49,7 @@ function open(ctx: KindContext): KindRun<RiskValues> {
   const raw = (id: number) => rawRow.get(id) as Record<string, unknown>;
   const scale = (row: RowValues, f: string, required: boolean) => {
     const v = row.integer(f, required);
-    if (v !== null && (v < 1 || v > 5)) return row.fail(f, 'expected a whole number from 1 to 5');
+    if (v !== null && (v < 1 || v > 5)) return row.fail(f, 'wholeOneToFive');
     return v;
   };
   return {
@@ -64,7 +64,7 @@ function open(ctx: KindContext): KindRun<RiskValues> {
       const pc = row.text('partnerCode', false, 64);
       if (pc !== null) {
         const p = partners.get(pc);
-        if (!p) row.fail('partnerCode', `unknown partner code '${pc}'`);
+        if (!p) row.fail('partnerCode', 'unknownPartner', { code: pc });
         else v.partnerId = p.id;
       }
       v.likelihood = scale(row, 'likelihood', true);

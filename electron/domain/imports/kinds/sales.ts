@@ -164,7 +164,7 @@ export function salesFullParser(ctx: Pick<KindContext, 'mapped'>, partners: Part
       if (profit !== null && amountMinor !== null) costMinor = amountMinor - profit;
     }
     if (amountMinor !== null && quantity !== 0 && Math.sign(quantity) !== Math.sign(amountMinor) && amountMinor !== 0) {
-      row.fail('quantity', quantity < 0 ? 'negative quantity with a positive amount (a return has both negative)' : 'negative amount with a positive quantity (a return has both negative)');
+      row.fail('quantity', 'returnSigns', { negative: quantity < 0 ? 'quantity' : 'amount' });
     }
     const orderRef = row.text('orderRef', false, 100);
     const lineRef = row.text('lineRef', false, 100);

@@ -48,7 +48,7 @@ function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Map<strin
     let productId: number | null = null;
     if (productText !== null) {
       const r = products.resolve(productText);
-      if ('error' in r) row.fail('product', r.error);
+      if ('error' in r) row.fail('product', r.error, { value: productText });
       else productId = r.id;
     }
     const currency = (hasCurrency ? row.currency('currency') : null) ?? 'CNY';
@@ -56,13 +56,13 @@ function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Map<strin
     const quantity = quantityText === null ? null : Number(quantityText);
     const amountMinor = row.money('amount', false, currency);
     if (quantity !== null && amountMinor !== null && amountMinor !== 0 && quantity !== 0 && Math.sign(quantity) !== Math.sign(amountMinor)) {
-      row.fail('quantity', quantity < 0 ? 'negative quantity with a positive amount (a return has both negative)' : 'negative amount with a positive quantity (a return has both negative)');
+      row.fail('quantity', 'returnSigns', { negative: quantity < 0 ? 'quantity' : 'amount' });
     }
     const customerProvince = row.text('customerProvince', false, 50);
     let customerTerritoryId: number | null = null;
     if (customerProvince !== null) {
       customerTerritoryId = province(customerProvince);
-      if (customerTerritoryId === null) row.fail('customerProvince', `'${customerProvince}' is not a province of the territory tree (浙江, 浙江省, Zhejiang or 330000)`);
+      if (customerTerritoryId === null) row.fail('customerProvince', 'unknownProvince', { value: customerProvince });
     }
     const customerRef = row.text('customerRef', false, 200);
     const customerName = row.text('customerName', false, 200);

@@ -41,7 +41,7 @@ export function parsePeriodCell(c: Cell): string | null {
   if ((m = /^(\d{4})年?([上下])半年$/.exec(s))) return `${m[1]}-H${m[2] === '上' ? 1 : 2}`;
   if ((m = /^(\d{4})年?$/.exec(s))) return m[1];
   if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s))) return `${m[1]}-${m[2].padStart(2, '0')}`;
-  throw new ValueError('not a period (expected 2024-03, 2024-Q1, 2024-H1 or 2024)');
+  throw new ValueError('notPeriod');
 }
 
 interface TargetRow {
@@ -61,10 +61,10 @@ function open(ctx: KindContext): KindRun<TargetRow> {
       let period: string | null = null;
       try {
         period = parsePeriodCell(row.raw('period'));
-        if (period === null) row.fail('period', 'period is required but empty');
+        if (period === null) row.fail('period', 'required', { field: 'period' });
       } catch (e) {
         if (!(e instanceof ValueError)) throw e;
-        row.fail('period', e.message);
+        row.fail('period', e.code, e.params);
       }
       let metric = 'revenue';
       const m = row.text('metric', false, 40);
@@ -74,10 +74,10 @@ function open(ctx: KindContext): KindRun<TargetRow> {
         if (mapped) metric = mapped;
         else if (word) metric = word;
         else if (/^[a-z][a-zA-Z0-9_]{0,39}$/.test(m)) metric = m;
-        else row.fail('metric', `'${m}' is not a metric (revenue, grossProfit, quantity, orders, newCustomers, …)`);
+        else row.fail('metric', 'notMetric', { value: m });
       }
       const value = MONEY_METRICS.has(metric) ? row.money('value', true) : row.integer('value', true);
-      if (value !== null && value < 0) row.fail('value', 'a target cannot be negative');
+      if (value !== null && value < 0) row.fail('value', 'negativeTarget');
       if (row.errors.length || partnerId === null || period === null || value === null) return null;
       return { partnerId, period, metric, value };
     },

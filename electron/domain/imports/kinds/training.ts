@@ -38,10 +38,10 @@ function open(ctx: KindContext): KindRun<TrainingRow> {
       const trainee = row.text('trainee', true, 100);
       const code = row.text('courseCode', true, 64);
       const course = code === null ? undefined : courses.get(code);
-      if (code !== null && !course) row.fail('courseCode', `unknown course code '${code}' (add the course to the catalogue first)`);
+      if (code !== null && !course) row.fail('courseCode', 'unknownCourse', { code });
       const completedOn = row.date('completedOn', true);
       const score = row.number('score');
-      if (score !== null && (score < 0 || score > 100)) row.fail('score', 'a score is between 0 and 100');
+      if (score !== null && (score < 0 || score > 100)) row.fail('score', 'scoreZeroToHundred');
       let passed = row.boolean('passed');
       // Without a pass/fail column: the course's passing score decides, else completing the course is a pass.
       if (passed === null) passed = course?.passing_score != null && score !== null ? score >= course.passing_score : true;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageLanguage } from '../../../../shared/errorMessages';
 import { schemaMessageText } from '../../../../shared/validationMessages';
+import { importErrorText } from '../../../../shared/importMessages';
 import { IMPORT_KINDS, PARTNER_STATUSES, type ImportKind } from '../../../../shared/enums';
 import { DATE_FORMATS, ENCODINGS, type DateFormat, type EncodingChoice, type ImportMapping, type ImportPreview, type UnknownValue } from '../../../../electron/contract/imports';
 import { bridge } from '../../api/client';
@@ -28,7 +29,8 @@ const delimiterName = (d: string | null) => (d === '\t' ? 'tab' : d === ';' ? 's
 export function ImportWizard() {
   const { t, i18n } = useTranslation(['imports', 'common']);
   /** A row error's words in the app language where the check has them (schema messages: credit code, phone, …). */
-  const rowMessage = (message: string) => schemaMessageText(message, messageLanguage(i18n.language)) ?? message;
+  const lang = messageLanguage(i18n.language);
+  const rowMessage = (e: { message: string; code?: string; params?: Record<string, unknown> }) => importErrorText(e, lang, (m) => schemaMessageText(m, lang));
   const [kind, setKind] = useState<ImportKind>('sales');
   // A field's label: the kind's own word where one field name means another thing there (stock value, not target value).
   const fieldLabel = (name: string) => t(`imports:kindFields.${kind}.${name}`, { defaultValue: t(`imports:fields.${name}`, { defaultValue: name }) });
@@ -85,7 +87,7 @@ export function ImportWizard() {
   }
   async function start(replace?: number, create?: { createTerritories?: boolean; createOwners?: boolean }) {
     if (!file || !current) return;
-    await run.start({ kind, path: file.path, fileName: file.name, sheet, encoding: encoding === 'auto' ? undefined : encoding, mapping: current, acceptValid, replace, ...create });
+    await run.start({ kind, path: file.path, fileName: file.name, sheet, encoding: encoding === 'auto' ? undefined : encoding, mapping: current, acceptValid, replace, language: lang, ...create });
   }
   // Territories and channel managers the file names that do not exist: listed once each with their row counts, to create on confirm.
   const unknown = ((run.error?.body?.data as { unknown?: UnknownValue[] } | undefined)?.unknown ?? []) as UnknownValue[];
@@ -317,7 +319,7 @@ export function ImportWizard() {
                         </td>
                       ))}
                     <td style={{ padding: 4 }} className="error">
-                      {r.errors.map((e) => `${e.column ?? ''} ${rowMessage(e.message)}`).join('; ')}
+                      {r.errors.map((e) => `${e.column ?? ''} ${rowMessage(e)}`).join('; ')}
                     </td>
                   </tr>
                 ))}
@@ -333,7 +335,7 @@ export function ImportWizard() {
             <ul className="error" style={{ maxHeight: 160, overflow: 'auto' }}>
               {p.summary.errors.slice(0, 50).map((e, i) => (
                 <li key={i}>
-                  {t('imports:errorLine', { row: e.row, column: e.column ?? '—', value: e.value ?? '', message: rowMessage(e.message) })}
+                  {t('imports:errorLine', { row: e.row, column: e.column ?? '—', value: e.value ?? '', message: rowMessage(e) })}
                 </li>
               ))}
             </ul>
@@ -452,7 +454,7 @@ export function ImportWizard() {
               {((run.error.body.data as { errors: Array<{ row: number | null; column: string | null; value: string | null; message: string }> }).errors)
                 .slice(0, 100)
                 .map((e, i) => (
-                  <li key={i}>{t('imports:errorLine', { row: e.row ?? '—', column: e.column ?? '—', value: e.value ?? '', message: rowMessage(e.message) })}</li>
+                  <li key={i}>{t('imports:errorLine', { row: e.row ?? '—', column: e.column ?? '—', value: e.value ?? '', message: rowMessage(e) })}</li>
                 ))}
             </ul>
           )}

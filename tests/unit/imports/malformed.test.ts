@@ -110,9 +110,9 @@ describe('imports: malformed files give a clear error and change nothing', () =>
     );
     expect(data.rowsRead).toBe(4);
     expect(data.errors).toEqual([
-      { row: 3, column: 'Partner Code', value: 'P404', message: expect.stringMatching(/unknown partner code/) },
-      { row: 4, column: 'Order Date', value: '2024-02-30', message: expect.stringMatching(/day 30 does not exist/) },
-      { row: 5, column: 'Sales', value: '1,23', message: expect.stringMatching(/thousands separator/) },
+      { row: 3, column: 'Partner Code', value: 'P404', message: expect.stringMatching(/unknown partner code/), code: 'unknownPartner', params: { code: 'P404', alike: [] } },
+      { row: 4, column: 'Order Date', value: '2024-02-30', message: expect.stringMatching(/day 30 does not exist/), code: 'noSuchDay', params: { day: 30, month: '2024-02' } },
+      { row: 5, column: 'Sales', value: '1,23', message: expect.stringMatching(/thousands separator/), code: 'groupedNumber', params: {} },
     ]);
   });
 });

@@ -4,6 +4,9 @@ import type { Workspace } from '../../../db/database';
 import { failure, writeFile, type ErrorData } from '../imports/importFixtures';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 
+/** A row error's English words and where (its code and parameters are checked in tests/unit/imports/rowErrorLanguage.test.ts). */
+const words = ({ code: _c, params: _p, ...e }: ErrorData['errors'][number]) => e;
+
 const tmp = tempDir('pwb-inventory-imports-');
 afterAll(() => tmp.cleanup());
 
@@ -50,7 +53,7 @@ describe('products import', () => {
     const bad = writeFile(tmp.dir, 'bad-products.csv', 'Product Code,Name,Floor Price,List Price\r\nA1,Widget,10,12\r\nA2,Gadget,15,12\r\nA3,,1,2\r\n');
     const e = await failure(api.send('imports.run', { kind: 'products', path: bad }));
     const data = e.body.data as ErrorData;
-    expect(data.errors).toEqual([
+    expect(data.errors.map(words)).toEqual([
       { row: 3, column: 'Floor Price', value: '15', message: 'the floor price is above the list price' },
       { row: 4, column: 'Name', value: '', message: "product 'A3' is new: it needs a name" },
     ]);
@@ -91,7 +94,7 @@ describe('inventory import (库存上报)', () => {
     const file = writeFile(tmp.dir, 'stock-bad.csv', 'Partner Code,Date,Product,Quantity,Warehouse\r\nP001,2025-03-31,CAM-99,4,\r\nP009,2025-03-31,CAM-01,4,\r\nP001,2025-03-31,CAM-01,-1,\r\nP001,2025-03-31,CAM-01,3,A\r\nP001,2025-03-31,CAM-01,3,A\r\n');
     const e = await failure(api.send('imports.run', { kind: 'inventory', path: file }));
     expect(e.message).toContain('stock-bad.csv');
-    expect((e.body.data as ErrorData).errors).toEqual([
+    expect((e.body.data as ErrorData).errors.map(words)).toEqual([
       { row: 2, column: 'Product', value: 'CAM-99', message: "unknown product 'CAM-99' (import the products first)" },
       { row: 3, column: 'Partner Code', value: 'P009', message: "unknown partner code 'P009' (import the partners first)" },
       { row: 4, column: 'Quantity', value: '-1', message: 'a stock quantity cannot be negative' },
@@ -125,7 +128,7 @@ describe('sell-through import (动销/出货)', () => {
     await importProducts();
     const file = writeFile(tmp.dir, 'st-bad.csv', header + 'P001,2025-02-03,CAM-01,2,200,C1,,浙江,,SO1\r\nP001,2025-02-03,CAM-01,2,200,C1,,火星,,SO2\r\nP001,2025-02-03,XX-1,2,200,C1,,,,SO3\r\nP001,2025-02-03,CAM-01,-2,200,C1,,,,SO4\r\n');
     const e = await failure(api.send('imports.run', { kind: 'sell-through', path: file }));
-    expect((e.body.data as ErrorData).errors).toEqual([
+    expect((e.body.data as ErrorData).errors.map(words)).toEqual([
       { row: 3, column: '客户省份', value: '火星', message: "'火星' is not a province of the territory tree (浙江, 浙江省, Zhejiang or 330000)" },
       { row: 4, column: '产品编码', value: 'XX-1', message: "unknown product 'XX-1' (import the products first)" },
       { row: 5, column: '数量', value: '-2', message: 'negative quantity with a positive amount (a return has both negative)' },

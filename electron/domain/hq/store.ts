@@ -3,8 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import type * as PgCopyStreams from 'pg-copy-streams';
-import type { changeLog, hqPublishState } from '../../../db/schema';
-import type { offices, salesLines } from '../../../db/hq/schema';
+import type { changeLog, hqPublishState, hqReference, workspaceIdentity } from '../../../db/schema';
+import type { offices, referenceData, salesLines } from '../../../db/hq/schema';
 import type { Workspace } from '../../../db/database';
 import { lazyModule } from '../lazyModule';
 import type { PublishFailure } from '../../model/hq';
@@ -312,5 +312,119 @@ export const hqStore = {
   async refreshSalesSummary(client: pg.Client, officeId: string): Promise<number> {
     const r = await client.query<{ n: number }>('SELECT hq.refresh_sales_summary($1) AS n', [officeId]);
     return r.rows[0].n;
+  },
+};
+
+// ---------------------------------------------------------------- identity and reference data (workspace)
+
+type IdentityRow = typeof workspaceIdentity.$inferSelect;
+type LocalReferenceRow = typeof hqReference.$inferSelect;
+type HqReferenceRow = typeof referenceData.$inferSelect;
+/** The tables pulled reference data is mirrored into, by kind. */
+export const MIRROR_TABLES = { territory: 'territories', product: 'products', course: 'training_courses' } as const;
+export type MirrorKind = keyof typeof MIRROR_TABLES;
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
+
+export const identityStore = {
+  identity(ws: Workspace): Pick<IdentityRow, 'workspaceId' | 'officeName'> | undefined {
+    return stmt<[], Pick<IdentityRow, 'workspaceId' | 'officeName'>>(ws, 'SELECT workspace_id AS workspaceId, office_name AS officeName FROM workspace_identity WHERE id = 1').get();
+  },
+  setOfficeName(ws: Workspace, office: string): void {
+    stmt<[string]>(ws, 'UPDATE workspace_identity SET office_name = ? WHERE id = 1').run(office);
+  },
+};
+
+/** The workspace's pulled reference data (hq_reference) and the rows mirroring it (territories, products, courses). */
+export const referenceStore = {
+  versions(ws: Workspace): Array<Pick<LocalReferenceRow, 'kind' | 'code' | 'version'>> {
+    return stmt<[], Pick<LocalReferenceRow, 'kind' | 'code' | 'version'>>(ws, 'SELECT kind, code, version FROM hq_reference').all();
+  },
+  upsert(ws: Workspace, row: Pick<LocalReferenceRow, 'kind' | 'code' | 'version' | 'name' | 'pulledAt'> & { data: Record<string, unknown> }): void {
+    stmt<[string, string, number, string, string, string]>(
+      ws,
+      `INSERT INTO hq_reference (kind, code, version, name, data, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (kind, code) DO UPDATE SET version = excluded.version, name = excluded.name, data = excluded.data, pulled_at = excluded.pulled_at`,
+    ).run(row.kind, row.code, row.version, row.name, JSON.stringify(row.data), row.pulledAt);
+  },
+  remove(ws: Workspace, kind: string, code: string): void {
+    stmt<[string, string]>(ws, 'DELETE FROM hq_reference WHERE kind = ? AND code = ?').run(kind, code);
+  },
+  list(ws: Workspace, kind?: string): Array<Omit<LocalReferenceRow, 'data'> & { data: Record<string, unknown> }> {
+    const rows = kind
+      ? stmt<[string], Omit<LocalReferenceRow, 'data'> & { data: string }>(ws, 'SELECT kind, code, name, version, data, pulled_at AS pulledAt FROM hq_reference WHERE kind = ? ORDER BY kind, code').all(kind)
+      : stmt<[], Omit<LocalReferenceRow, 'data'> & { data: string }>(ws, 'SELECT kind, code, name, version, data, pulled_at AS pulledAt FROM hq_reference ORDER BY kind, code').all();
+    return rows.map((x) => ({ ...x, data: JSON.parse(x.data) as Record<string, unknown> }));
+  },
+  territoryIdByCode(ws: Workspace, code: string): number | null {
+    return stmt<[string], { id: number }>(ws, 'SELECT id FROM territories WHERE code = ? COLLATE NOCASE').get(code)?.id ?? null;
+  },
+  updateTerritory(ws: Workspace, id: number, t: { name: string; nameEn: string | null; parentId: number | null; kind: string; active: number; version: number }): void {
+    stmt<[string, string | null, number | null, string, number, number, number]>(
+      ws,
+      `UPDATE territories SET name_zh = ?, name_en = ?, parent_id = ?, kind = ?, active = ?, hq_version = ?, updated_at = ${NOW} WHERE id = ?`,
+    ).run(t.name, t.nameEn, t.parentId, t.kind, t.active, t.version, id);
+  },
+  insertTerritory(ws: Workspace, t: { code: string; name: string; nameEn: string | null; parentId: number | null; kind: string; active: number; version: number }): void {
+    stmt<[string, string, string | null, number | null, string, number, number | null, number]>(
+      ws,
+      'INSERT INTO territories (code, name_zh, name_en, parent_id, kind, active, sort_order, hq_version) VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM territories WHERE parent_id IS ?), ?)',
+    ).run(t.code, t.name, t.nameEn, t.parentId, t.kind, t.active, t.parentId, t.version);
+  },
+  upsertProduct(ws: Workspace, p: { code: string; name: string; nameEn: string | null; productLine: string | null; unit: string | null; active: number; version: number }): void {
+    stmt<[string, string, string | null, string | null, string | null, number, number]>(
+      ws,
+      `INSERT INTO products (code, name_zh, name_en, product_line, unit, active, hq_version) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, product_line = excluded.product_line,
+         unit = excluded.unit, active = excluded.active, hq_version = excluded.hq_version, updated_at = ${NOW}`,
+    ).run(p.code, p.name, p.nameEn, p.productLine, p.unit, p.active, p.version);
+  },
+  upsertCourse(
+    ws: Workspace,
+    c: { code: string; title: string; titleEn: string; category: string; validityMonths: number | null; requiredTiers: string; requiredChannelTypes: string; passingScore: number | null; active: number; version: number },
+  ): void {
+    stmt<[string, string, string, string, number | null, string, string, number | null, number, number]>(
+      ws,
+      `INSERT INTO training_courses (code, title_zh, title_en, category, validity_months, required_tiers, required_channel_types, passing_score, active, hq_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (code) DO UPDATE SET title_zh = excluded.title_zh, title_en = excluded.title_en, category = excluded.category,
+         validity_months = excluded.validity_months, required_tiers = excluded.required_tiers, required_channel_types = excluded.required_channel_types,
+         passing_score = excluded.passing_score, active = excluded.active, hq_version = excluded.hq_version, updated_at = ${NOW}`,
+    ).run(c.code, c.title, c.titleEn, c.category, c.validityMonths, c.requiredTiers, c.requiredChannelTypes, c.passingScore, c.active, c.version);
+  },
+  /** HQ withdrew the item: the mirrored row stays, inactive and the office's again. */
+  release(ws: Workspace, kind: MirrorKind, code: string): void {
+    stmt<[string]>(ws, `UPDATE ${quoted(MIRROR_TABLES[kind])} SET active = 0, hq_version = NULL WHERE code = ? COLLATE NOCASE AND hq_version IS NOT NULL`).run(code);
+  },
+  /** The code and HQ version of a mirrored row, by id or code. */
+  mirrored(ws: Workspace, kind: MirrorKind, where: { id: number } | { code: string }): { code: string; v: number | null } | undefined {
+    const table = quoted(MIRROR_TABLES[kind]);
+    return 'id' in where
+      ? stmt<[number], { code: string; v: number | null }>(ws, `SELECT code, hq_version AS v FROM ${table} WHERE id = ?`).get(where.id)
+      : stmt<[string], { code: string; v: number | null }>(ws, `SELECT code, hq_version AS v FROM ${table} WHERE code = ? COLLATE NOCASE`).get(where.code);
+  },
+};
+
+/** HQ's reference data (PostgreSQL): what HQ publishes and regions pull. */
+export const hqReferenceStore = {
+  /** Inserts or changes one item (the HQ trigger gives it the next version); how many rows changed (0: unchanged). */
+  async upsert(client: pg.Client, kind: string, item: { code: string; name: string; data: Record<string, unknown> }): Promise<number> {
+    const r = await client.query(
+      `INSERT INTO hq.reference_data (kind, code, name, data, version) VALUES ($1, $2, $3, $4, 0)
+       ON CONFLICT (kind, code) DO UPDATE SET name = EXCLUDED.name, data = EXCLUDED.data, deleted = false
+       WHERE reference_data.name IS DISTINCT FROM EXCLUDED.name OR reference_data.data IS DISTINCT FROM EXCLUDED.data OR reference_data.deleted`,
+      [kind, item.code, item.name, JSON.stringify(item.data)],
+    );
+    return r.rowCount ?? 0;
+  },
+  /** Marks the kind's items not in `codes` as withdrawn (tombstones regions remove on their next pull). */
+  async withdrawOthers(client: pg.Client, kind: string, codes: string[]): Promise<number> {
+    const r = await client.query('UPDATE hq.reference_data SET deleted = true WHERE kind = $1 AND NOT deleted AND NOT (code = ANY($2::text[]))', [kind, codes]);
+    return r.rowCount ?? 0;
+  },
+  async all(client: pg.Client): Promise<Array<Pick<HqReferenceRow, 'kind' | 'code' | 'name' | 'data' | 'version' | 'deleted'>>> {
+    const r = await client.query<{ kind: HqReferenceRow['kind']; code: string; name: string; data: Record<string, unknown>; version: string; deleted: boolean }>(
+      'SELECT kind, code, name, data, version, deleted FROM hq.reference_data ORDER BY kind, code',
+    );
+    return r.rows.map((x) => ({ ...x, data: x.data ?? {}, version: Number(x.version) }));
   },
 };

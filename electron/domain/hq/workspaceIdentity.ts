@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import type { HqStatus } from '../../model/hq';
-import { publishLog } from './store';
+import { identityStore, publishLog } from './store';
 
 type HqStatusState = Pick<HqStatus, 'lastAttemptAt' | 'lastSuccessAt' | 'lastError' | 'pending'>;
 
@@ -11,7 +11,7 @@ export interface WorkspaceIdentity {
 }
 
 export function readIdentity(ws: Workspace): WorkspaceIdentity {
-  const row = ws.sqlite.prepare('SELECT workspace_id AS workspaceId, office_name AS officeName FROM workspace_identity WHERE id = 1').get() as WorkspaceIdentity | undefined;
+  const row = identityStore.identity(ws);
   if (!row) throw new DomainError('This workspace has no identity row (workspace_identity); run `pwb check`', 'DOMAIN');
   return row;
 }
@@ -19,7 +19,7 @@ export function readIdentity(ws: Workspace): WorkspaceIdentity {
 export function setOfficeName(ws: Workspace, name: string): void {
   const office = name.trim();
   if (!office || office.length > 100) throw new DomainError('The office name must have 1–100 characters', 'DOMAIN', { reason: 'OFFICE_NAME' });
-  ws.sqlite.prepare('UPDATE workspace_identity SET office_name = ? WHERE id = 1').run(office);
+  identityStore.setOfficeName(ws, office);
 }
 
 export type PublishState = HqStatusState;

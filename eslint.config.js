@@ -28,7 +28,6 @@ export const STORE_PENDING = [
   'electron/domain/imports/kinds/partners.ts',
   'electron/domain/imports/kinds/products.ts',
   'electron/domain/imports/kinds/risks.ts',
-  'electron/domain/inventory/channelRisks.ts',
   'electron/domain/inventory/inventoryOverview.ts',
 ];
 

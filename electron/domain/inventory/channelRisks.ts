@@ -1,4 +1,3 @@
-import type { Workspace } from '../../../db/database';
 import type { RiskCategory } from '../../../shared/enums';
 import type { Period } from '../../../shared/period';
 import type { ChannelMeasures, InventoryRules, StuffingSignal } from '../../model/inventory';
@@ -7,7 +6,7 @@ import { createRisk, updateRisk } from '../risks/riskRegister';
 import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { channelMeasures } from './channelMeasures';
-import { FLOOR_AT_LINE } from './store/measures';
+import { channelRiskStore, type EvidenceLinks } from './store/channelRisks';
 import { inventoryRules } from './inventoryOverview';
 import { stuffingSignals } from './stuffingSignal';
 import { insideProvinces } from './territoryScope';
@@ -75,25 +74,6 @@ function priceFinding(m: ChannelMeasures, rules: InventoryRules): Finding {
   return { holds: m.belowFloorLines > 0 && m.belowFloorShare > rules.belowFloorShareLimit, measure, impact: m.belowFloorShare >= 0.2 ? 4 : 3 };
 }
 
-/** The sell-through lines that are the evidence of a finding, as a SELECT of line ids (named parameters p, start, end, scope). */
-const EVIDENCE_SQL: Partial<Record<ChannelRiskRule, string>> = {
-  'inventory:crossTerritory': `select id from sell_through_lines where partner_id = @p and date between @start and @end and quantity > 0
-     and customer_territory_id is not null and customer_territory_id not in (select value from json_each(@scope))`,
-  'inventory:belowFloor': `select s.id from sell_through_lines s where s.partner_id = @p and s.date between @start and @end and s.quantity > 0
-     and s.amount_minor is not null and s.amount_minor < ${FLOOR_AT_LINE} * s.quantity`,
-};
-
-/** Partners among `ids` that report sell-through or stock: the only ones the channel rules can judge. */
-function reportingPartners(ws: Workspace, ids: readonly number[], end: string): number[] {
-  return ws.sqlite
-    .prepare(
-      `select value from json_each(?) j where exists (select 1 from sell_through_lines s where s.partner_id = j.value and s.date <= ?)
-         or exists (select 1 from inventory_snapshots i where i.partner_id = j.value and i.date <= ?)`,
-    )
-    .pluck()
-    .all(JSON.stringify(ids), end, end) as number[];
-}
-
 /**
  * Turns one evaluated period's channel findings into auto-risks (README "Channel auto-risks"): stuffing (the signal of
  * two consecutive periods) → inventory risk, 窜货 → channel-conflict risk, 乱价 → price-conflict risk, owned by the
@@ -114,7 +94,7 @@ export function applyChannelRisks(
   const rules = inventoryRules(ws);
   if (!rules.autoRisks || partnerIds.length === 0) return out;
   const later = partnersEvaluatedLater(ws, period);
-  const ids = reportingPartners(ws, partnerIds, period.end).filter((id) => !later.has(id));
+  const ids = channelRiskStore.reportingPartners(ws, partnerIds, period.end).filter((id) => !later.has(id));
   if (ids.length === 0) return out;
   const measures = opts.measures ?? channelMeasures(ws, period, ids);
   const stuffing = stuffingSignals(ws, period, ids, rules, opts.fsm, measures);
@@ -127,27 +107,12 @@ export function applyChannelRisks(
     textParams: RiskTextParams | null;
   }
   const open = new Map<string, OpenRisk>();
-  for (const r of ws.sqlite
-    .prepare(
-      `select id, partner_id as p, rule_code as rule, owner, text_code as textCode, text_params as textParams from risks
-       where partner_id in (select value from json_each(?)) and source = 'evaluation' and rule_code like 'inventory:%' and status <> 'closed' order by id desc`,
-    )
-    .all(JSON.stringify(ids)) as Array<Omit<OpenRisk, 'textParams'> & { p: number; rule: string; textParams: string | null }>) {
+  for (const r of channelRiskStore.openRisks(ws, ids)) {
     const key = `${r.p}|${r.rule}`;
     if (!open.has(key)) open.set(key, { ...r, textParams: r.textParams ? (JSON.parse(r.textParams) as RiskTextParams) : null });
   }
-  const partner = ws.sqlite.prepare(
-    'select p.code, cm.name as manager from partners p left join channel_managers cm on cm.id = p.channel_manager_id where p.id = ?',
-  );
-  const evidence = Object.fromEntries(
-    Object.entries(EVIDENCE_SQL).map(([rule, select]) => [
-      rule,
-      {
-        unlink: ws.sqlite.prepare(`delete from risk_evidence where risk_id = @risk and line_id not in (${select})`),
-        link: ws.sqlite.prepare(`insert or ignore into risk_evidence (risk_id, line_id) select @risk, id from (${select})`),
-      },
-    ]),
-  ) as Partial<Record<ChannelRiskRule, { unlink: ReturnType<Workspace['sqlite']['prepare']>; link: ReturnType<Workspace['sqlite']['prepare']> }>>;
+  const partner = channelRiskStore.partnerManager(ws);
+  const evidence: Partial<Record<ChannelRiskRule, EvidenceLinks>> = channelRiskStore.evidenceLinks(ws);
 
   for (const id of ids) {
     const m = measures.get(id)!;
@@ -156,7 +121,7 @@ export function applyChannelRisks(
       'inventory:crossTerritory': crossFinding(m, rules),
       'inventory:belowFloor': priceFinding(m, rules),
     };
-    const info = partner.get(id) as { code: string; manager: string | null };
+    const info = partner(id)!;
     for (const rule of CHANNEL_RISK_RULES) {
       const f = findings[rule];
       if (f.holds === null) continue;
@@ -199,8 +164,8 @@ export function applyChannelRisks(
         const ev = evidence[rule];
         if (ev) {
           const params = { risk: riskId, p: id, start: period.start, end: period.end, scope: JSON.stringify([...(scope.get(id) ?? [])]) };
-          const removed = ev.unlink.run(params).changes;
-          const added = ev.link.run(params).changes;
+          const removed = ev.unlink(params);
+          const added = ev.link(params);
           if (existing && (removed || added) && (existing.textCode === null || JSON.stringify(existing.textParams) === JSON.stringify(params))) out.updated++;
         }
       } else if (existing) {

@@ -1,4 +1,5 @@
 import { productLookup } from '../../inventory/productLookup';
+import { inventoryImportStatements } from '../../inventory/store';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder, partnerLookup, resolvePartner } from './kind';
 
@@ -25,17 +26,10 @@ interface SnapshotRow {
  * another quantity or value is a correction (updated, undoable). Two rows with one key in one file are an error.
  */
 function open(ctx: KindContext): KindRun<SnapshotRow> {
-  const { sqlite } = ctx.ws;
   const partners = partnerLookup(ctx.ws);
   const products = productLookup(ctx.ws);
   const record = changeRecorder(ctx, 'inventory_snapshot');
-  const insert = sqlite.prepare(
-    `insert into inventory_snapshots (partner_id, product_id, date, warehouse, quantity, value_minor, import_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)
-     on conflict (partner_id, date, product_id, warehouse) do nothing`,
-  );
-  const find = sqlite.prepare('select * from inventory_snapshots where partner_id = ? and date = ? and product_id = ? and warehouse = ?');
-  const byId = sqlite.prepare('select * from inventory_snapshots where id = ?');
-  const update = sqlite.prepare('update inventory_snapshots set quantity = ?, value_minor = ?, import_id = ? where id = ?');
+  const { insert, find, byId, update } = inventoryImportStatements(ctx.ws);
   const seen = new Set<string>();
   return {
     parse(row: RowValues) {
@@ -64,10 +58,10 @@ function open(ctx: KindContext): KindRun<SnapshotRow> {
     },
     write(s) {
       if (insert.run(s.partnerId, s.productId, s.date, s.warehouse, s.quantity, s.valueMinor, ctx.importId, ctx.now).changes) return 'inserted';
-      const before = find.get(s.partnerId, s.date, s.productId, s.warehouse) as Record<string, unknown> & { id: number; quantity: number; value_minor: number | null };
+      const before = find.get(s.partnerId, s.date, s.productId, s.warehouse)!;
       if (before.quantity === s.quantity && (s.valueMinor === null || before.value_minor === s.valueMinor)) return 'duplicate';
       update.run(s.quantity, s.valueMinor ?? before.value_minor, ctx.importId, before.id);
-      record(before.id, 'update', { before, after: byId.get(before.id) as Record<string, unknown> });
+      record(before.id, 'update', { before, after: byId.get(before.id)! });
       return 'updated';
     },
     display: (s) => ({ ...s }),

@@ -1,5 +1,6 @@
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder } from './kind';
+import { productImportStatements, type ProductImportColumn } from '../../products/store';
 
 /** validFrom when a price row gives none: the price holds from the start. */
 export const OPEN_START = '0000-01-01';
@@ -29,16 +30,9 @@ interface ProductImportRow {
 const PRODUCT_COLS = { nameZh: 'name_zh', nameEn: 'name_en', productLine: 'product_line', unit: 'unit' } as const;
 
 function open(ctx: KindContext): KindRun<ProductImportRow> {
-  const { sqlite } = ctx.ws;
   const recordProduct = changeRecorder(ctx, 'product');
   const recordPrice = changeRecorder(ctx, 'product_price');
-  const findProduct = sqlite.prepare('select * from products where code = ?');
-  const productById = sqlite.prepare('select * from products where id = ?');
-  const insertProduct = sqlite.prepare('insert into products (code, name_zh, name_en, product_line, unit, import_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)');
-  const findPrice = sqlite.prepare('select * from product_prices where product_id = ? and valid_from = ?');
-  const priceById = sqlite.prepare('select * from product_prices where id = ?');
-  const insertPrice = sqlite.prepare('insert into product_prices (product_id, valid_from, valid_to, floor_price_minor, list_price_minor, currency, import_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)');
-  const updatePrice = sqlite.prepare('update product_prices set valid_to = ?, floor_price_minor = ?, list_price_minor = ?, currency = ?, import_id = ? where id = ?');
+  const { findProduct, productById, insertProduct, updateProduct, findPrice, priceById, insertPrice, updatePrice } = productImportStatements(ctx.ws);
   const hasPrice = ctx.mapped.has('floorPrice') || ctx.mapped.has('listPrice');
   return {
     parse(row: RowValues) {
@@ -66,34 +60,32 @@ function open(ctx: KindContext): KindRun<ProductImportRow> {
     },
     write(p) {
       let outcome: 'inserted' | 'updated' | 'duplicate' = 'duplicate';
-      let product = findProduct.get(p.code) as (Record<string, unknown> & { id: number }) | undefined;
+      let product = findProduct.get(p.code);
       if (!product) {
         const info = insertProduct.run(p.code, p.nameZh ?? p.nameEn, p.nameEn, p.productLine, p.unit, ctx.importId, ctx.now, ctx.now);
-        product = productById.get(info.lastInsertRowid) as Record<string, unknown> & { id: number };
+        product = productById.get(info.lastInsertRowid)!;
         recordProduct(product.id, 'insert', { before: null, after: product });
         outcome = 'inserted';
       } else {
         // An update only changes fields the file gives (an empty cell never blanks a name).
         const set = (Object.keys(PRODUCT_COLS) as Array<keyof typeof PRODUCT_COLS>).filter((k) => p[k] !== null && p[k] !== product![PRODUCT_COLS[k]]);
         if (set.length) {
-          sqlite
-            .prepare(`update products set ${set.map((k) => `${PRODUCT_COLS[k]} = ?`).join(', ')}, import_id = ?, updated_at = ? where id = ?`)
-            .run(...set.map((k) => p[k]), ctx.importId, ctx.now, product.id);
-          const after = productById.get(product.id) as Record<string, unknown>;
+          updateProduct(product.id, Object.fromEntries(set.map((k) => [PRODUCT_COLS[k], p[k]!])) as Partial<Record<ProductImportColumn, string>>, ctx.importId, ctx.now);
+          const after = productById.get(product.id)!;
           recordProduct(product.id, 'update', { before: product, after });
           outcome = 'updated';
         }
       }
       if (p.price) {
         const pr = p.price;
-        const before = findPrice.get(product.id, pr.validFrom) as (Record<string, unknown> & { id: number }) | undefined;
+        const before = findPrice.get(product.id, pr.validFrom);
         if (!before) {
           const info = insertPrice.run(product.id, pr.validFrom, pr.validTo, pr.floorPriceMinor, pr.listPriceMinor, pr.currency, ctx.importId, ctx.now);
-          recordPrice(Number(info.lastInsertRowid), 'insert', { before: null, after: priceById.get(info.lastInsertRowid) as Record<string, unknown> });
+          recordPrice(Number(info.lastInsertRowid), 'insert', { before: null, after: priceById.get(info.lastInsertRowid)! });
           if (outcome === 'duplicate') outcome = 'updated';
         } else if (before.valid_to !== pr.validTo || before.floor_price_minor !== pr.floorPriceMinor || before.list_price_minor !== pr.listPriceMinor || before.currency !== pr.currency) {
           updatePrice.run(pr.validTo, pr.floorPriceMinor, pr.listPriceMinor, pr.currency, ctx.importId, before.id);
-          recordPrice(before.id, 'update', { before, after: priceById.get(before.id) as Record<string, unknown> });
+          recordPrice(before.id, 'update', { before, after: priceById.get(before.id)! });
           if (outcome === 'duplicate') outcome = 'updated';
         }
       }

@@ -25,7 +25,6 @@ export const SQL_OUTSIDE_STORE = [
 ];
 export const STORE_PENDING = [
   'electron/domain/imports/kinds/partners.ts',
-  'electron/domain/imports/kinds/risks.ts',
   'electron/domain/inventory/inventoryOverview.ts',
 ];
 

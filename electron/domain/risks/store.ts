@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { and, asc, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
+import type { StoredImage } from '../../../db/schema/common';
 import { channelManagers, partners, riskActions, riskHistory, risks, type NewRiskRow, type RiskActionRow } from '../../../db/schema';
 
 /**
@@ -131,3 +132,17 @@ export const riskStore = {
       .all(periodKind, period);
   },
 };
+
+/** A risk as `select *` returns it (the image an import records and undo writes back). */
+export type RiskImage = StoredImage<typeof risks>;
+
+/** The risk-list import's lookups (a hot path: one per row), prepared once per import; its writes go through the register. */
+export function riskImportStatements(ws: Workspace) {
+  const { sqlite } = ws;
+  return {
+    idByCode: sqlite.prepare<[code: string], number>('select id from risks where code = ?').pluck(),
+    /** The oldest risk with this title on this partner (or on none when partnerId is null). */
+    idByTitle: sqlite.prepare<[title: string, partnerId: number | null], number>('select id from risks where title = ? and partner_id is ? order by id limit 1').pluck(),
+    image: sqlite.prepare<[id: number], RiskImage>('select * from risks where id = ?'),
+  };
+}

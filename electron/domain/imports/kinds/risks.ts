@@ -2,6 +2,7 @@ import { RISK_CATEGORIES, RISK_STATUSES, RISK_TREATMENTS } from '../../../../sha
 import type { RiskInput } from '../../../model/risks';
 import { DomainError } from '../../../../shared/errors';
 import { createRisk, updateRisk } from '../../risks/riskRegister';
+import { riskImportStatements } from '../../risks/store';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder, partnerLookup, RowRejected } from './kind';
 
@@ -42,11 +43,9 @@ function open(ctx: KindContext): KindRun<RiskValues> {
   const { ws } = ctx;
   const partners = partnerLookup(ws);
   const record = changeRecorder(ctx, 'risk');
-  const byCode = ws.sqlite.prepare('select id from risks where code = ?');
-  const byTitle = ws.sqlite.prepare('select id from risks where title = ? and partner_id is ? order by id limit 1');
+  const { idByCode, idByTitle, image } = riskImportStatements(ws);
   const at = new Date(ctx.now);
-  const rawRow = ws.sqlite.prepare('select * from risks where id = ?');
-  const raw = (id: number) => rawRow.get(id) as Record<string, unknown>;
+  const raw = (id: number) => image.get(id)!;
   const scale = (row: RowValues, f: string, required: boolean) => {
     const v = row.integer(f, required);
     if (v !== null && (v < 1 || v > 5)) return row.fail(f, 'wholeOneToFive');
@@ -85,17 +84,17 @@ function open(ctx: KindContext): KindRun<RiskValues> {
       return v as RiskValues;
     },
     write(v) {
-      const hit = (v.code ? byCode.get(v.code) : byTitle.get(v.title, v.partnerId ?? null)) as { id: number } | undefined;
+      const hitId = v.code ? idByCode.get(v.code) : idByTitle.get(v.title, v.partnerId ?? null);
       try {
-        if (!hit) {
+        if (hitId === undefined) {
           const after = createRisk(ws, v, ctx.user, { at });
           record(after.id, 'insert', { before: null, after: raw(after.id) });
           return 'inserted';
         }
-        const before = raw(hit.id);
-        const { before: b, after: a } = updateRisk(ws, hit.id, v, ctx.user, { at });
+        const before = raw(hitId);
+        const { before: b, after: a } = updateRisk(ws, hitId, v, ctx.user, { at });
         if (a === b) return 'duplicate';
-        record(hit.id, 'update', { before, after: raw(hit.id) });
+        record(hitId, 'update', { before, after: raw(hitId) });
         return 'updated';
       } catch (e) {
         // The register's own checks (residual above inherent, …) reject the row, not the import.

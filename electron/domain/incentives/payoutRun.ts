@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../../../db/database';
-import type { PayoutLineKind } from '../../../shared/enums';
 import { workspaceClock } from '../system/workspaceClock';
 import { DomainError } from '../../../shared/errors';
 import { parsePopulation, type Population } from '../../../shared/population';
@@ -51,17 +50,9 @@ export function fingerprint(program: ProgramFile, lines: Array<Pick<CalcLine, 'p
   return h.digest('hex');
 }
 
-interface NewLine {
-  partnerId: number;
-  kind: PayoutLineKind;
-  basisMinor: number;
-  attainment: number | null;
-  tierReached: number | null;
-  rate: number | null;
-  amountMinor: number;
+/** A line as the calculation makes it: what the store writes, with the explanation still structured and the details as fields. */
+interface NewLine extends Omit<LineInsert, 'explanation' | 'details'> {
   explain: Explain;
-  reason: string | null;
-  relatesToLineId: number | null;
   extra?: Record<string, unknown>;
 }
 

@@ -15,8 +15,6 @@ import {
   type PlanNodeAttainment,
   type PlanPublishResult,
   type PlanRunUse,
-  type PlanRules,
-  type PlanScope,
   type PlanSummary,
   type PlanUpdateInput,
   type PlanVersionSummary,
@@ -30,17 +28,8 @@ import { frozenMonths, standingUses } from './targetUse';
 import { splitOverTime } from './timeSplit';
 import { planSourceStore, planStore, planTargetStore, type VersionRowSql } from './store';
 
-interface PlanRow {
-  id: number;
-  code: string;
-  name: string | null;
-  metric: PlanMetric;
-  period: string;
-  scope: PlanScope;
-  totalMinor: number;
-  rules: PlanRules;
-  updatedAt: string;
-}
+/** A stored plan as the rules read it: the summary's fields with the metric, scope and rules parsed. */
+type PlanRow = Pick<PlanSummary, 'code' | 'name' | 'metric' | 'period' | 'scope' | 'totalMinor' | 'rules'> & { id: number; updatedAt: string };
 
 export function planRow(ws: Workspace, code: string): PlanRow {
   const r = planStore.byCode(ws, code);

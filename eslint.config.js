@@ -24,7 +24,6 @@ export const SQL_OUTSIDE_STORE = [
   { selector: `CallExpression[callee.object.type='Identifier'][callee.object.name=/^(db|sqlite)$/][${QUERY_CALL}]`, message: "Queries belong in the area's store.ts (typed from the drizzle schema)." },
 ];
 export const STORE_PENDING = [
-  'electron/domain/imports/kinds/partners.ts',
   'electron/domain/inventory/inventoryOverview.ts',
 ];
 

@@ -1,5 +1,7 @@
 import { and, asc, count, eq, getTableColumns, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/database';
+import type { Statement } from 'better-sqlite3';
+import type { Db, Workspace } from '../../../db/database';
+import type { StoredImage } from '../../../db/schema/common';
 import { channelManagers, partnerManagerHistory, partners, territories, type NewPartnerRow } from '../../../db/schema';
 import type { PartnerView } from '../../model/partners';
 
@@ -114,3 +116,43 @@ const BULK_ASSIGNMENT_COLUMNS = ['partnerId', 'fromManagerId', 'toManagerId', 'c
 /** A new partner as a bulk load gives it: every column it sets, null where it has nothing. */
 export type BulkPartner = { [K in (typeof BULK_PARTNER_COLUMNS)[number]]-?: NonNullable<NewPartnerRow[K]> | null };
 export type BulkAssignment = { [K in (typeof BULK_ASSIGNMENT_COLUMNS)[number]]-?: NonNullable<(typeof partnerManagerHistory.$inferInsert)[K]> | null };
+
+/** A partner as `select *` returns it (the image an import records and undo writes back). */
+export type PartnerImage = StoredImage<typeof partners>;
+/** The partner columns an import writes (never id, the timestamps or deleted_at). */
+export type PartnerImportColumn = Exclude<keyof PartnerImage, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>;
+export type PartnerImportValue = string | number | null;
+type ManagerChange = [partnerId: number, fromManagerId: number | null, toManagerId: number | null, changedOn: string, changedBy: string | null];
+
+/**
+ * The partner-list import's statements (a hot path: one write per row), prepared once per import. A file maps any set
+ * of columns, so insert and update keep one prepared statement per column set, prepared on its first use.
+ */
+export function partnerImportStatements(ws: Workspace) {
+  const { sqlite } = ws;
+  const inserts = new Map<string, Statement<PartnerImportValue[]>>();
+  const updates = new Map<string, Statement<PartnerImportValue[]>>();
+  const cached = (cache: Map<string, Statement<PartnerImportValue[]>>, cols: readonly PartnerImportColumn[], text: () => string) => {
+    const key = cols.join(',');
+    let stmt = cache.get(key);
+    if (!stmt) cache.set(key, (stmt = sqlite.prepare<PartnerImportValue[]>(text())));
+    return stmt;
+  };
+  return {
+    /** Every partner, deleted ones included (an import refuses to revive a deleted code). */
+    all: () => sqlite.prepare<[], PartnerImage>('select * from partners').iterate(),
+    byId: sqlite.prepare<[number | bigint], PartnerImage>('select * from partners where id = ?'),
+    insert(cols: readonly PartnerImportColumn[], values: readonly PartnerImportValue[], now: string) {
+      const stmt = cached(inserts, cols, () => `insert into partners (${cols.join(', ')}, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, ?, ?)`);
+      return stmt.run(...values, now, now);
+    },
+    update(id: number, cols: readonly PartnerImportColumn[], values: readonly PartnerImportValue[], now: string): void {
+      const stmt = cached(updates, cols, () => `update partners set ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? where id = ?`);
+      stmt.run(...values, now, id);
+    },
+    /** A change of channel manager made by the import, in the ownership history. */
+    managerHistory: sqlite.prepare<ManagerChange>(
+      "insert into partner_manager_history (partner_id, from_manager_id, to_manager_id, changed_on, reason, changed_by) values (?, ?, ?, ?, 'import', ?)",
+    ),
+  };
+}

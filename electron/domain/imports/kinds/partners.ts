@@ -6,6 +6,7 @@ import { channelManagerMatcher, createChannelManager } from '../../channelManage
 import { partnerFields } from '../../../model/partners';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder } from './kind';
+import { partnerImportStatements, type PartnerImage, type PartnerImportColumn, type PartnerImportValue } from '../../partners/store';
 
 export const CHANNEL_WORDS = {
   direct: ['直销', 'Direct sales', 'Direct'],
@@ -55,14 +56,8 @@ const fields: FieldSpec[] = [
 ];
 
 type PartnerValues = Record<string, unknown> & { code: string };
-interface PartnerRowDb {
-  id: number;
-  code: string;
-  deleted_at: string | null;
-  [k: string]: unknown;
-}
 
-const COLUMN: Record<string, string> = {
+const COLUMN: Record<string, PartnerImportColumn> = {
   code: 'code', name: 'name', nameEn: 'name_en', channelType: 'channel_type', tier: 'tier', territoryId: 'territory_id', province: 'province',
   city: 'city', status: 'status', channelManagerId: 'channel_manager_id', contactName: 'contact_name', phone: 'phone', email: 'email', address: 'address',
   creditCode: 'credit_code', bankName: 'bank_name', bankAccount: 'bank_account', joinedOn: 'joined_on', currency: 'currency', notes: 'notes',
@@ -70,11 +65,11 @@ const COLUMN: Record<string, string> = {
 
 /** Insert or update by partner code; an update only changes the mapped columns that have a value in the row. */
 function open(ctx: KindContext): KindRun<PartnerValues> {
-  const { sqlite } = ctx.ws;
-  const existing = new Map<string, PartnerRowDb>();
-  for (const r of sqlite.prepare('select * from partners').iterate() as Iterable<PartnerRowDb>) existing.set(r.code, r);
+  const statements = partnerImportStatements(ctx.ws);
+  const { byId, managerHistory: history } = statements;
+  const existing = new Map<string, PartnerImage>();
+  for (const r of statements.all()) existing.set(r.code, r);
   const record = changeRecorder(ctx, 'partner');
-  const byId = sqlite.prepare('select * from partners where id = ?');
   const patchSchema = partnerFields.partial();
   const territory = territoryMatcher(ctx.ws);
   const manager = channelManagerMatcher(ctx.ws);
@@ -83,9 +78,6 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
   const newManagers = new Map<string, number>();
   // The import's day on the workspace clock (ctx.now is a UTC instant: its first ten characters are the UTC day).
   const importDay = workspaceClock(ctx.ws).today(new Date(ctx.now));
-  const history = sqlite.prepare(
-    "insert into partner_manager_history (partner_id, from_manager_id, to_manager_id, changed_on, reason, changed_by) values (?, ?, ?, ?, 'import', ?)",
-  );
   /** A territory or channel manager named in the file: mapped through the mapping's `values`, matched exactly, never guessed. */
   const reference = (row: RowValues, field: 'region' | 'owner'): { id: number } | { create: string } | null => {
     const raw = row.text(field, false, 200);
@@ -145,11 +137,9 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
       const v = resolveRefs(v0);
       const before = existing.get(v.code);
       if (!before) {
-        const cols = Object.keys(v).map((k) => COLUMN[k]);
-        const info = sqlite
-          .prepare(`insert into partners (${cols.join(', ')}, created_at, updated_at) values (${cols.map(() => '?').join(', ')}, ?, ?)`)
-          .run(...Object.values(v).map((x) => x as string | null), ctx.now, ctx.now);
-        const after = byId.get(info.lastInsertRowid) as PartnerRowDb;
+        const keys = Object.keys(v);
+        const info = statements.insert(keys.map((k) => COLUMN[k]), keys.map((k) => v[k] as PartnerImportValue), ctx.now);
+        const after = byId.get(info.lastInsertRowid)!;
         existing.set(v.code, after);
         record(after.id, 'insert', { before: null, after });
         if (after.channel_manager_id != null) history.run(after.id, null, after.channel_manager_id, importDay, ctx.user);
@@ -157,10 +147,8 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
       }
       const changed = Object.keys(v).filter((k) => k !== 'code' && before[COLUMN[k]] !== v[k]);
       if (changed.length === 0) return 'duplicate';
-      sqlite
-        .prepare(`update partners set ${changed.map((k) => `${COLUMN[k]} = ?`).join(', ')}, updated_at = ? where id = ?`)
-        .run(...changed.map((k) => v[k] as string | null), ctx.now, before.id);
-      const after = byId.get(before.id) as PartnerRowDb;
+      statements.update(before.id, changed.map((k) => COLUMN[k]), changed.map((k) => v[k] as PartnerImportValue), ctx.now);
+      const after = byId.get(before.id)!;
       existing.set(v.code, after);
       record(before.id, 'update', { before, after });
       if (changed.includes('channelManagerId')) history.run(before.id, before.channel_manager_id ?? null, after.channel_manager_id ?? null, importDay, ctx.user);

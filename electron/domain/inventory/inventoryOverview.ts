@@ -9,7 +9,8 @@ import { rootOf } from '../territories/territoryTree';
 import type { OpContext } from '../opContext';
 import { workspaceClock } from '../system/workspaceClock';
 import { channelMeasures } from './channelMeasures';
-import { FLOOR_AT_LINE } from './store/measures';
+import { lookupStore } from './store';
+import { overviewStore, type EvidenceRow } from './store/overview';
 import { productLookup } from './productLookup';
 import { stuffingSignals } from './stuffingSignal';
 import { insideProvinces } from './territoryScope';
@@ -33,30 +34,17 @@ export function setInventoryRules(ctx: OpContext, patch: Partial<InventoryRules>
 const fsmOf = (ws: Workspace) => Number(getSetting<unknown>(ws.db, 'company.fiscalStartMonth', 1)) || 1;
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** Partners that report sell-through or stock (or hold sell-in of a listed product) — the page's population. */
-/** `channelManagerIds` ("Mine"): only the partners those channel managers look after. */
-function channelPartners(ws: Workspace, channelManagerIds?: number[]): Array<{ id: number; code: string; name: string; nameEn: string | null }> {
-  return ws.sqlite
-    .prepare(
-      `select id, code, name, name_en as nameEn from partners where deleted_at is null and (
-         exists (select 1 from sell_through_lines s where s.partner_id = partners.id) or exists (select 1 from inventory_snapshots i where i.partner_id = partners.id))
-         and (? is null or channel_manager_id in (select value from json_each(?)))
-       order by code`,
-    )
-    .all(channelManagerIds ? 1 : null, JSON.stringify(channelManagerIds ?? [])) as Array<{ id: number; code: string; name: string; nameEn: string | null }>;
-}
-
 /** The Inventory & sell-through page: per partner the measures and stuffing signal, per partner × product stock, DOI and rate. */
 /** Each channel partner's measures of the period with its stuffing signal, reporting flag and channel flags. */
 function partnerMeasureRows(ws: Workspace, period: Period, fsm: number, channelManagerIds?: number[]) {
   const today = workspaceClock(ws).today();
   const rules = inventoryRules(ws);
-  const partners = channelPartners(ws, channelManagerIds);
+  const partners = overviewStore.channelPartners(ws, channelManagerIds);
   const ids = partners.map((p) => p.id);
   const measures = channelMeasures(ws, period, ids);
   const stuffing = stuffingSignals(ws, period, ids, rules, fsm);
   const lastReport = new Map(
-    (ws.sqlite.prepare('select partner_id as p, max(date) as d from inventory_snapshots where date <= ? group by partner_id').all(period.end) as Array<{ p: number; d: string }>).map((r) => [r.p, r.d]),
+    overviewStore.lastReports(ws, period.end).map((r) => [r.p, r.d]),
   );
   const since = (id: number) => {
     const d = lastReport.get(id);
@@ -124,31 +112,20 @@ export function inventoryOverview(ws: Workspace, label: string, channelManagerId
     return c;
   };
   const products = productLookup(ws);
-  const json = JSON.stringify(ids);
-  for (const r of ws.sqlite
-    .prepare(`select partner_id as p, product, sum(quantity) as q from sales_lines where partner_id in (select value from json_each(?)) and date between ? and ? and product is not null group by partner_id, product`)
-    .all(json, period.start, period.end) as Array<{ p: number; product: string; q: number }>) {
+  for (const r of overviewStore.sellIn(ws, ids, period.start, period.end)) {
     const hit = products.resolve(r.product);
     if ('id' in hit) cell(r.p, hit.id).si += r.q;
   }
-  for (const r of ws.sqlite
-    .prepare(`select partner_id as p, product_id as product, sum(quantity) as q from sell_through_lines where partner_id in (select value from json_each(?)) and date between ? and ? group by partner_id, product_id`)
-    .all(json, period.start, period.end) as Array<{ p: number; product: number; q: number }>) {
+  for (const r of overviewStore.sellThrough(ws, ids, period.start, period.end)) {
     cell(r.p, r.product).st += r.q;
   }
-  for (const r of ws.sqlite
-    .prepare(
-      `select i.partner_id as p, i.product_id as product, sum(i.quantity) as q, sum(i.value_minor) as v from inventory_snapshots i
-       join (select partner_id, max(date) as d from inventory_snapshots where partner_id in (select value from json_each(?)) and date <= ? group by partner_id) l
-         on l.partner_id = i.partner_id and l.d = i.date group by i.partner_id, i.product_id`,
-    )
-    .all(json, period.end) as Array<{ p: number; product: number; q: number; v: number | null }>) {
+  for (const r of overviewStore.closingStock(ws, ids, period.end)) {
     const c = cell(r.p, r.product);
     c.stock = r.q;
     c.value = r.v;
   }
   const productInfo = new Map(
-    (ws.sqlite.prepare('select id, code, name_zh as name, product_line as line from products').all() as Array<{ id: number; code: string; name: string; line: string | null }>).map((p) => [p.id, p]),
+    overviewStore.products(ws).map((p) => [p.id, p]),
   );
   const rows: InventoryGridRow[] = [...cells.values()].map((c) => {
     const p = byId.get(c.p)!;
@@ -232,7 +209,7 @@ function groupSums(ws: Workspace, rows: InventoryPartnerRow[], days: number): In
   const roots = rootOf(nodes);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const info = new Map(
-    (ws.sqlite.prepare('select code, channel_type as channelType, territory_id as t from partners').all() as Array<{ code: string; channelType: string; t: number | null }>).map((p) => [p.code, p]),
+    overviewStore.partnerGrouping(ws).map((p) => [p.code, p]),
   );
   const groups = new Map<string, GroupSums>();
   const add = (by: InventoryGroupRow['by'], key: string, name: string | null, r: InventoryPartnerRow) => {
@@ -256,36 +233,24 @@ export function inventoryEvidence(ws: Workspace, input: { period: string; kind: 
   const period = parsePeriod(input.period, fsmOf(ws));
   let partnerIds: number[];
   if (input.partnerCode) {
-    const p = ws.sqlite.prepare('select id from partners where code = ? and deleted_at is null').get(input.partnerCode) as { id: number } | undefined;
-    if (!p) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
-    partnerIds = [p.id];
-  } else partnerIds = channelPartners(ws).map((p) => p.id);
-  const base = `${EVIDENCE_SELECT} where s.partner_id in (select value from json_each(@ids)) and s.date between @start and @end and s.quantity > 0`;
-  const params = { ids: JSON.stringify(partnerIds), start: period.start, end: period.end };
-  let lines: Raw[];
+    const id = lookupStore.partnerId(ws, input.partnerCode);
+    if (id === undefined) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
+    partnerIds = [id];
+  } else partnerIds = overviewStore.channelPartners(ws).map((p) => p.id);
+  let lines: EvidenceRow[];
   if (input.kind === 'crossTerritory') {
     const inside = insideProvinces(ws, partnerIds);
-    lines = (ws.sqlite.prepare(`${base} and s.customer_territory_id is not null order by s.amount_minor desc, s.date`).all(params) as Raw[]).filter((l) => {
+    lines = overviewStore.locatedEvidence(ws, partnerIds, period.start, period.end).filter((l) => {
       const scope = inside.get(l.pid);
       return scope !== undefined && !scope.has(l.ct!);
     });
   } else {
-    lines = ws.sqlite
-      .prepare(`select * from (${base} and s.amount_minor is not null) where floorPriceMinor is not null and amountMinor < floorPriceMinor * quantity order by (1.0 * amountMinor / quantity) / floorPriceMinor, date`)
-      .all(params) as Raw[];
+    lines = overviewStore.belowFloorEvidence(ws, partnerIds, period.start, period.end);
   }
   return lines.slice(0, input.limit).map((l) => evidenceLine(l, input.kind));
 }
 
-/** A sell-through line as evidence: partner, product, customer, its province and the partner's territory, the floor at its date. */
-export const EVIDENCE_SELECT = `select s.id, pa.code as partnerCode, s.date, pr.code as productCode, pr.name_zh as productName, s.quantity, s.amount_minor as amountMinor,
-      s.customer_ref as customerRef, s.customer_name as customerName, s.customer_province as customerProvince, s.order_ref as orderRef,
-      ct.name_zh as provinceName, pt.name_zh as territoryName, s.customer_territory_id as ct, s.partner_id as pid, ${FLOOR_AT_LINE} as floorPriceMinor
-    from sell_through_lines s join partners pa on pa.id = s.partner_id join products pr on pr.id = s.product_id
-    left join territories ct on ct.id = s.customer_territory_id left join territories pt on pt.id = pa.territory_id`;
-type Raw = Omit<EvidenceLine, 'unitPriceMinor' | 'underFloor'> & { ct: number | null; pid: number };
-
-export function evidenceLine({ ct: _c, pid: _p, ...l }: Raw, kind: EvidenceKind): EvidenceLine {
+export function evidenceLine({ ct: _c, pid: _p, ...l }: EvidenceRow, kind: EvidenceKind): EvidenceLine {
   const unit = l.amountMinor === null || l.quantity === 0 ? null : Math.round(l.amountMinor / l.quantity);
   return {
     ...l,
@@ -297,12 +262,11 @@ export function evidenceLine({ ct: _c, pid: _p, ...l }: Raw, kind: EvidenceKind)
 
 /** The sell-through lines linked to a channel auto-risk (`risk_evidence`), worst first; none for a risk of another rule. */
 export function riskEvidence(ws: Workspace, riskId: number): { kind: EvidenceKind | null; lines: EvidenceLine[] } {
-  const risk = ws.sqlite.prepare('select rule_code as rule from risks where id = ?').get(riskId) as { rule: string | null } | undefined;
+  const risk = overviewStore.riskRule(ws, riskId);
   if (!risk) throw new DomainError(`Risk ${riskId} not found`, 'NOT_FOUND');
   const kind: EvidenceKind | null = risk.rule === 'inventory:crossTerritory' ? 'crossTerritory' : risk.rule === 'inventory:belowFloor' ? 'belowFloor' : null;
   if (!kind) return { kind, lines: [] };
-  const order = kind === 'crossTerritory' ? 's.amount_minor desc, s.date' : '(1.0 * s.amount_minor / s.quantity) / floorPriceMinor, s.date';
-  const rows = ws.sqlite.prepare(`${EVIDENCE_SELECT} join risk_evidence e on e.line_id = s.id where e.risk_id = ? order by ${order}, s.id`).all(riskId) as Raw[];
+  const rows = overviewStore.linkedEvidence(ws, riskId, kind);
   return { kind, lines: rows.map((r) => evidenceLine(r, kind)) };
 }
 
@@ -310,18 +274,14 @@ export function riskEvidence(ws: Workspace, riskId: number): { kind: EvidenceKin
 export function inventoryTrend(ws: Workspace, input: { to: string; months: number; partnerCode?: string }): InventoryTrendPoint[] {
   const end = parsePeriod(input.to, fsmOf(ws)).end;
   const first: Period = periodContaining(addMonthsClamped(end, -(input.months - 1)), 'month');
-  let partnerFilter = '';
-  const params: Record<string, unknown> = { start: first.start, end };
+  let pid: number | undefined;
   if (input.partnerCode) {
-    const p = ws.sqlite.prepare('select id from partners where code = ?').get(input.partnerCode) as { id: number } | undefined;
-    if (!p) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
-    partnerFilter = 'and partner_id = @pid';
-    params.pid = p.id;
-  } else {
-    partnerFilter = 'and partner_id in (select distinct partner_id from sell_through_lines)';
+    pid = overviewStore.anyPartnerId(ws, input.partnerCode);
+    if (pid === undefined) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
   }
-  const si = new Map((ws.sqlite.prepare(`select substr(date, 1, 7) as m, sum(quantity) as q from sales_lines where date between @start and @end ${partnerFilter} group by m`).all(params) as Array<{ m: string; q: number }>).map((r) => [r.m, r.q]));
-  const st = new Map((ws.sqlite.prepare(`select substr(date, 1, 7) as m, sum(quantity) as q from sell_through_lines where date between @start and @end ${partnerFilter} group by m`).all(params) as Array<{ m: string; q: number }>).map((r) => [r.m, r.q]));
+  const q = overviewStore.monthlyQuantities(ws, { start: first.start, end, ...(pid !== undefined ? { pid } : {}) });
+  const si = new Map(q.sellIn.map((r) => [r.m, r.q]));
+  const st = new Map(q.sellThrough.map((r) => [r.m, r.q]));
   const out: InventoryTrendPoint[] = [];
   for (let m = first.start.slice(0, 7), i = 0; i < input.months; i++, m = addMonthsClamped(`${m}-01`, 1).slice(0, 7)) {
     out.push({ month: m, sellInQuantity: round6(si.get(m) ?? 0), sellThroughQuantity: round6(st.get(m) ?? 0) });

@@ -28,7 +28,8 @@ describe('SQL only in the area store (lint)', () => {
     const ruleFor = async (file: string) => (await eslint.calculateConfigForFile(file))?.rules?.['no-restricted-syntax'];
     expect(await ruleFor('electron/domain/risks/someNewRule.ts')).toBeDefined();
     expect(await ruleFor('electron/domain/training/store.ts')).toBeUndefined();
-    expect(await ruleFor(STORE_PENDING[0])).toBeUndefined();
+    expect(await ruleFor('electron/domain/inventory/store/overview.ts')).toBeUndefined();
+    for (const file of STORE_PENDING) expect(await ruleFor(file)).toBeUndefined();
   });
 
   it('the pending list only holds files that still have SQL outside a store (it shrinks as areas move)', () => {

@@ -50,8 +50,10 @@ const FORMS: Walk[] = [
 async function messages(page: Page, form: string): Promise<string[]> {
   const scope = page.getByTestId(form);
   const shown = scope.locator('.field-error, [data-testid="error-banner"] li, [data-testid="error-banner"]:not(:has(li))');
-  await expect(shown.first()).toBeVisible();
-  return (await shown.allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+  const texts = async () => (await shown.allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+  // The messages are redrawn as a submit is checked: wait until some are shown with their words, not just their boxes.
+  await expect.poll(texts).not.toEqual([]);
+  return texts();
 }
 
 for (const lang of ['zh-CN', 'en'] as const) {

@@ -295,13 +295,17 @@ export const hqStore = {
       meanwhile,
     );
   },
-  /** Removes every row of the office at HQ (a resync), in one transaction, holding the office's lock like a batch. */
+  /**
+   * Removes every row of the office at HQ (a resync: everything is sent again), in one transaction, holding the
+   * office's lock like a batch. The sales lines go by TRUNCATE of the office's partition, with its quarter summary and
+   * stale marks (`hq.reset_office_sales`, HQ migration 0007), not row by row; the records by a DELETE.
+   */
   async removeOffice(client: pg.Client, officeId: string): Promise<void> {
     await client.query('BEGIN');
     try {
       await hqStore.lockMark(client, officeId);
       await client.query('DELETE FROM hq.records WHERE office_id = $1', [officeId]);
-      await client.query('DELETE FROM hq.sales_lines WHERE office_id = $1', [officeId]);
+      await client.query('SELECT hq.reset_office_sales($1)', [officeId]);
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -1,15 +1,15 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../../electron/api/api';
-import { createOfficeRole, hqMigrationsFolder, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
+import { appHqSchemaVersion, createOfficeRole, hqMigrationsFolder, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
 import { hqReport } from '../../../electron/domain/hq/hqReport';
 import { publishToHq } from '../../../electron/domain/hq/publish';
 import { hqStore } from '../../../electron/domain/hq/store';
 import { readIdentity } from '../../../electron/domain/hq/workspaceIdentity';
 import { createOpContext } from '../../../electron/domain/opContext';
-import type { Workspace } from '../../../db/database';
+import { openWorkspace, type Workspace } from '../../../db/database';
 import { hqImage, normalisedWorkspaceImage, salesFromLines, summaryDrift } from '../../helpers/hq';
 import { startTestCluster, type TestCluster } from '../../helpers/postgres';
 import { fileWorkspace, tempDir } from '../../helpers/workspace';
@@ -140,6 +140,67 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
     }
   }, 300_000);
 
+  it("a resync empties the office's partition by TRUNCATE: other offices' rows untouched, row-level security holds", async () => {
+    const east = await demoWorkspace(25, 0.01);
+    const north = await demoWorkspace(26, 0.01);
+    const northClient = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
+    await northClient.connect();
+    const tmp = tempDir();
+    try {
+      const eastHq = { url: cluster.urlFor('office_east', PW) };
+      await publishToHq(opCtx(east.ws), { hq: eastHq, office: '华东大区' });
+      await publishToHq(opCtx(north.ws), { hq: { url: cluster.urlFor('office_north', PW) }, office: '华北大区' });
+      const eastId = readIdentity(east.ws).workspaceId;
+      const northId = readIdentity(north.ws).workspaceId;
+      // A backup of east taken now; east then changes and publishes, and the backup is restored: HQ is ahead of it.
+      const backup = join(tmp.dir, 'east-backup.sqlite');
+      await east.ws.sqlite.backup(backup);
+      east.ws.sqlite.prepare("UPDATE sales_lines SET amount_minor = amount_minor + 7 WHERE id IN (SELECT id FROM sales_lines ORDER BY id LIMIT 50)").run();
+      east.ws.sqlite.prepare('DELETE FROM sales_lines WHERE id IN (SELECT id FROM sales_lines ORDER BY id DESC LIMIT 20)').run();
+      await publishToHq(opCtx(east.ws), { hq: eastHq });
+      east.ws.close();
+      cpSync(backup, east.path);
+      for (const suffix of ['-wal', '-shm']) rmSync(east.path + suffix, { force: true });
+      const restored = openWorkspace(east.path);
+      try {
+        const northBefore = await hqImage(admin, northId);
+        const northSummary = (await admin.query('SELECT * FROM hq.sales_summary WHERE office_id = $1 ORDER BY 1, 2, 3', [northId])).rows;
+        const [part] = await partitionsOf(eastId);
+        const fileOf = async (rel: string) => (await admin.query<{ f: string }>('SELECT pg_relation_filenode($1::regclass)::text AS f', [rel])).rows[0].f;
+        const fileBefore = await fileOf(part);
+        const [northPart] = await partitionsOf(northId);
+        const northFileBefore = await fileOf(northPart);
+        const deletes = vi.spyOn(hqStore, 'deleteSalesLines');
+
+        const r = await publishToHq(opCtx(restored), { hq: eastHq });
+        expect(r.resynced).toBe(true);
+        expect(deletes).not.toHaveBeenCalled();
+        // TRUNCATE gives the partition a new file; a DELETE would have kept it. North's partition is the same file.
+        expect(await fileOf(part)).not.toBe(fileBefore);
+        expect(await fileOf(northPart)).toBe(northFileBefore);
+        expect(await hqImage(admin, eastId)).toEqual(normalisedWorkspaceImage(restored));
+        expect(await summaryDrift(admin, eastId)).toEqual({ drift: [], stale: 0 });
+        expect(await hqImage(admin, northId)).toEqual(northBefore);
+        expect((await admin.query('SELECT * FROM hq.sales_summary WHERE office_id = $1 ORDER BY 1, 2, 3', [northId])).rows).toEqual(northSummary);
+
+        // Row-level security still holds: north can neither reset nor truncate east's lines, nor see them.
+        await expect(northClient.query('SELECT hq.reset_office_sales($1)', [eastId])).rejects.toThrow(/not published by role office_north/);
+        await expect(northClient.query(`TRUNCATE ${part}`)).rejects.toThrow(/permission denied/);
+        await expect(northClient.query('TRUNCATE hq.sales_lines')).rejects.toThrow(/permission denied/);
+        expect(Number((await northClient.query('SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1', [eastId])).rows[0].n)).toBe(0);
+        expect(Number((await northClient.query('SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1', [northId])).rows[0].n)).toBeGreaterThan(0);
+        expect(await hqImage(admin, eastId)).toEqual(normalisedWorkspaceImage(restored));
+      } finally {
+        restored.close();
+      }
+    } finally {
+      await northClient.end();
+      east.cleanup();
+      north.cleanup();
+      tmp.cleanup();
+    }
+  }, 300_000);
+
   it('migrating an HQ that holds lines moves them into partitions per office; the summary and the report are unchanged', async () => {
     const tmp = tempDir();
     await admin.query('CREATE DATABASE pwb_hq_before_partitions');
@@ -163,7 +224,7 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
       const summaryBefore = (await old.query('SELECT * FROM hq.sales_summary ORDER BY 1, 2, 3')).rows;
       const linesBefore = (await old.query('SELECT * FROM hq.sales_lines ORDER BY office_id, id')).rows;
       vi.unstubAllEnvs();
-      expect(await setupHqSchema(old)).toEqual({ from: 6, to: 7 });
+      expect(await setupHqSchema(old)).toEqual({ from: 6, to: appHqSchemaVersion() });
       expect((await old.query('SELECT * FROM hq.sales_lines ORDER BY office_id, id')).rows).toEqual(linesBefore);
       expect((await old.query('SELECT * FROM hq.sales_summary ORDER BY 1, 2, 3')).rows).toEqual(summaryBefore);
       expect(Number((await old.query('SELECT count(*) AS n FROM hq.sales_stale')).rows[0].n)).toBe(0);

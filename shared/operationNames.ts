@@ -6,6 +6,10 @@
 export const FORMER_OPERATION_NAMES: Readonly<Record<string, string>> = {
   'system.restore': 'backups.restore',
   'system.backup': 'backups.copyTo',
+  // A part of an area is its name's second segment: <area>.<part>.<verb>.
+  'customers.rfm': 'inventory.customers.rfm',
+  'customers.lapsed': 'inventory.customers.lapsed',
+  'customers.cohorts': 'inventory.customers.cohorts',
 };
 
 /** The name an operation has today (a stored former name → its current name). */

@@ -22,9 +22,9 @@ import { mutation, query } from './operation';
 export * from '../model/inventory';
 
 export const inventoryContract = {
-  'customers.rfm': query<CustomerRfm[]>()(customersInput),
-  'customers.lapsed': query<LapsedCustomer[]>()(customersInput),
-  'customers.cohorts': query<CustomerCohorts>()(customerCohortsInput),
+  'inventory.customers.rfm': query<CustomerRfm[]>()(customersInput),
+  'inventory.customers.lapsed': query<LapsedCustomer[]>()(customersInput),
+  'inventory.customers.cohorts': query<CustomerCohorts>()(customerCohortsInput),
   'inventory.overview': query<InventoryOverview>()(inventoryOverviewInput),
   /** The dashboard's channel measures of a period: sell-through rate, DOI, and the partners flagged for stuffing, 窜货, 乱价. */
   'inventory.kpi': query<ChannelKpi>()(inventoryOverviewInput),

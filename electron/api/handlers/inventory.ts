@@ -4,9 +4,9 @@ import { channelKpi, inventoryEvidence, inventoryOverview, inventoryRules, inven
 import type { HandlerMap } from './types';
 
 export const inventoryHandlers: HandlerMap<keyof typeof inventoryContract> = {
-  'customers.rfm': ({ ws }, input) => customerRfm(ws, input),
-  'customers.lapsed': ({ ws }, input) => lapsedCustomers(ws, input),
-  'customers.cohorts': ({ ws }, input) => customerCohorts(ws, input),
+  'inventory.customers.rfm': ({ ws }, input) => customerRfm(ws, input),
+  'inventory.customers.lapsed': ({ ws }, input) => lapsedCustomers(ws, input),
+  'inventory.customers.cohorts': ({ ws }, input) => customerCohorts(ws, input),
   'inventory.overview': ({ ws }, { period, channelManagerIds }) => inventoryOverview(ws, period, channelManagerIds),
   'inventory.kpi': ({ ws }, { period }) => channelKpi(ws, period),
   'inventory.evidence': ({ ws }, input) => inventoryEvidence(ws, input),

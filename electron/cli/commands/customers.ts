@@ -15,7 +15,7 @@ export function register(program: Command): void {
   withWindow(customers.command('rfm').description('recency, frequency, monetary per end customer, scored 1–5 within each partner, and segments')).action(
     action(async (opts: Opts) => {
       await withApi(opts, async (api) => {
-        const rows = await api.send('customers.rfm', { asOf: opts.asOf, partnerCode: opts.partner, windowMonths: opts.windowMonths });
+        const rows = await api.send('inventory.customers.rfm', { asOf: opts.asOf, partnerCode: opts.partner, windowMonths: opts.windowMonths });
         output(
           opts,
           rows.map(({ partnerCode, customerRef, recencyDays, frequency, monetaryMinor, r, f, m, segment }) => ({ partnerCode, customerRef, recencyDays, frequency, monetaryMinor, r, f, m, segment })),
@@ -29,7 +29,7 @@ export function register(program: Command): void {
   withWindow(customers.command('lapsed').description('customers who bought in the previous window but not in the current one (win-back list)')).action(
     action(async (opts: Opts) => {
       await withApi(opts, async (api) => {
-        const rows = await api.send('customers.lapsed', { asOf: opts.asOf, partnerCode: opts.partner, windowMonths: opts.windowMonths });
+        const rows = await api.send('inventory.customers.lapsed', { asOf: opts.asOf, partnerCode: opts.partner, windowMonths: opts.windowMonths });
         output(opts, rows, () =>
           rows.length
             ? [['partner', 'customer', 'name', 'province', 'last purchase', 'orders before', 'amount before'].join('\t'), ...rows.map((c) => [c.partnerCode, c.customerRef, c.customerName ?? '', c.customerProvince ?? '', c.lastPurchaseOn, c.previousOrders, yuan(c.previousAmountMinor)].join('\t'))].join('\n')

@@ -64,4 +64,20 @@ describe('operation names follow their folders', () => {
     expect((await api.send('audit.list', { operation: 'system.' })).rows.map((r) => r.operation)).toEqual(['system.dismissDemo']);
     expect((await api.send('audit.facets', {})).operations).toEqual(['backups.restore', 'system.dismissDemo']);
   });
+
+  it.each([
+    // One former name from each renamed group: the row is found under its current name and area, not its former prefix.
+    ['customers.cohorts', 'inventory.customers.cohorts', 'customers.'],
+  ])('an audit row stored as %s reads and filters as %s', async (former, current, formerPrefix) => {
+    const { ws, api } = memoryApi();
+    const insert = ws.sqlite.prepare("insert into audit_log (at, user, operation, entity, outcome) values (?, 'u', ?, 'x', 'refused')");
+    insert.run('2026-01-01T00:00:00.000Z', former);
+    insert.run('2026-02-01T00:00:00.000Z', current);
+    insert.run('2026-03-01T00:00:00.000Z', 'partners.create');
+    const area = `${current.split('.')[0]}.`;
+    expect((await api.send('audit.list', { operation: current })).rows.map((r) => r.operation)).toEqual([current, former]);
+    expect((await api.send('audit.list', { operation: area })).rows.map((r) => r.operation)).toEqual([current, former]);
+    expect((await api.send('audit.list', { operation: formerPrefix })).total).toBe(0);
+    expect((await api.send('audit.facets', {})).operations).toEqual([current, 'partners.create'].sort());
+  });
 });

@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 describe('cohort retention and new vs repeat revenue', () => {
   it('groups customers by first-purchase quarter and counts who bought again each quarter after', async () => {
-    const c = await api.send('customers.cohorts', { asOf: '2025-06-30', quarters: 4 });
+    const c = await api.send('inventory.customers.cohorts', { asOf: '2025-06-30', quarters: 4 });
     expect(c.quarters).toEqual(['2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']);
     expect(c.cohorts.map((x) => [x.quarter, x.customers, x.retained, x.rates])).toEqual([
       ['2024-Q3', 0, [0, 0, 0, 0], [0, 0, 0, 0]],
@@ -46,7 +46,7 @@ describe('cohort retention and new vs repeat revenue', () => {
   });
 
   it('splits each quarter’s revenue into first-time and repeat customers (a customer from before the quarters shown is repeat)', async () => {
-    const c = await api.send('customers.cohorts', { asOf: '2025-06-30', quarters: 4 });
+    const c = await api.send('inventory.customers.cohorts', { asOf: '2025-06-30', quarters: 4 });
     expect(c.mix).toEqual([
       { quarter: '2024-Q3', newCustomers: 0, repeatCustomers: 0, newAmountMinor: 0, repeatAmountMinor: 0, repeatShare: null },
       { quarter: '2024-Q4', newCustomers: 2, repeatCustomers: 0, newAmountMinor: 30_000, repeatAmountMinor: 0, repeatShare: 0 },
@@ -56,11 +56,11 @@ describe('cohort retention and new vs repeat revenue', () => {
   });
 
   it('counts one partner’s customers only when asked, and the last quarter up to the as-of day', async () => {
-    const c = await api.send('customers.cohorts', { asOf: '2025-04-30', partnerCode: 'P1', quarters: 2 });
+    const c = await api.send('inventory.customers.cohorts', { asOf: '2025-04-30', partnerCode: 'P1', quarters: 2 });
     expect(c.quarters).toEqual(['2025-Q1', '2025-Q2']);
     expect(c.cohorts[0]).toMatchObject({ customers: 1, retained: [1, 0] }); // C3's May purchase is after the as-of day
     expect(c.mix[1]).toMatchObject({ repeatCustomers: 1, repeatAmountMinor: 2_000 });
-    await expect(api.send('customers.cohorts', { partnerCode: 'NOPE', quarters: 2 })).rejects.toMatchObject({ body: { code: 'NOT_FOUND' } });
+    await expect(api.send('inventory.customers.cohorts', { partnerCode: 'NOPE', quarters: 2 })).rejects.toMatchObject({ body: { code: 'NOT_FOUND' } });
   });
 });
 

@@ -116,11 +116,11 @@ describe('the end-customer summary kept by the sell-through import', () => {
   });
 
   it('RFM and the win-back list read the same as before the summary (the hand-computed fixture of endCustomers.test.ts holds too)', async () => {
-    const lapsed = (asOf: string) => api.send('customers.lapsed', { asOf, partnerCode: 'P2', windowMonths: 12 });
+    const lapsed = (asOf: string) => api.send('inventory.customers.lapsed', { asOf, partnerCode: 'P2', windowMonths: 12 });
     expect(await lapsed('2025-05-15')).toEqual([]); // C's order of 2024-05-16 is in the window
     const day = await lapsed('2025-05-16'); // a day later both of C's orders are in the previous window
     expect(day.map((c) => [c.customerRef, c.previousOrders, c.previousAmountMinor, c.lastPurchaseOn])).toEqual([['C', 2, 30000, '2024-05-16']]);
-    const rfm = await api.send('customers.rfm', { asOf: '2025-05-31', windowMonths: 12 });
+    const rfm = await api.send('inventory.customers.rfm', { asOf: '2025-05-31', windowMonths: 12 });
     expect(rfm.filter((c) => c.partnerCode === 'P3').map((c) => [c.customerRef, c.frequency, c.monetaryMinor])).toEqual([
       ['Z1', 2, 3000], // S1 has lines in April and May: one order in each month
       ['Z2', 1, 500],

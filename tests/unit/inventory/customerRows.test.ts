@@ -74,9 +74,9 @@ describe('one row per end customer (sell_through_customers), months packed', () 
       expect(viaSummary(asOf), asOf).toEqual(fromLines(asOf));
       expect(viaSummary(asOf, 3), asOf).toEqual(fromLines(asOf, 3));
     }
-    const rfm = await api.send('customers.rfm', { asOf: '2025-04-30', windowMonths: 12 });
+    const rfm = await api.send('inventory.customers.rfm', { asOf: '2025-04-30', windowMonths: 12 });
     expect(rfm.find((c) => c.customerRef === 'K')).toMatchObject({ customerName: '乙商店', frequency: 2, monetaryMinor: 26050, lastPurchaseOn: '2024-07-21' });
-    const lapsed = await api.send('customers.lapsed', { asOf: '2026-05-31', partnerCode: 'P1', windowMonths: 12 });
+    const lapsed = await api.send('inventory.customers.lapsed', { asOf: '2026-05-31', partnerCode: 'P1', windowMonths: 12 });
     expect(lapsed.map((c) => [c.customerRef, c.customerName, c.customerProvince, c.previousOrders, c.previousAmountMinor])).toEqual([
       ['K', '甲商店', '浙江', 3, 35050], // O2 and O3 in 2024-07, O4 in 2025-05
       ['L', null, null, 2, 20000], // a sale and a return

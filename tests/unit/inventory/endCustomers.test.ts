@@ -77,9 +77,9 @@ describe('segments', () => {
   });
 });
 
-describe('customers.rfm and customers.lapsed (hand-computed)', () => {
+describe('inventory.customers.rfm and inventory.customers.lapsed (hand-computed)', () => {
   it('scores recency, frequency and monetary within the partner and segments by the documented rules', async () => {
-    const rows = await api.send('customers.rfm', { asOf: '2025-12-31', partnerCode: 'P001', windowMonths: 12 });
+    const rows = await api.send('inventory.customers.rfm', { asOf: '2025-12-31', partnerCode: 'P001', windowMonths: 12 });
     const pick = rows.map(({ customerRef, recencyDays, frequency, monetaryMinor, r, f, m, segment }) => [customerRef, recencyDays, frequency, monetaryMinor, r, f, m, segment]);
     expect(pick).toEqual([
       ['A', 11, 4, 40000, 4, 5, 4, 'champions'],
@@ -92,12 +92,12 @@ describe('customers.rfm and customers.lapsed (hand-computed)', () => {
   });
 
   it('lists lapsed customers (previous window, not the current; the window edges included exactly once), biggest first', async () => {
-    expect(await api.send('customers.lapsed', { asOf: '2025-12-31', partnerCode: 'P001', windowMonths: 12 })).toEqual([
+    expect(await api.send('inventory.customers.lapsed', { asOf: '2025-12-31', partnerCode: 'P001', windowMonths: 12 })).toEqual([
       { partnerCode: 'P001', customerRef: 'D', customerName: '客户D', customerProvince: null, lastPurchaseOn: '2024-12-31', previousOrders: 1, previousAmountMinor: 30000 },
       { partnerCode: 'P001', customerRef: 'E', customerName: '客户E', customerProvince: null, lastPurchaseOn: '2024-01-01', previousOrders: 1, previousAmountMinor: 2000 },
     ]);
     // One day later C's only purchase leaves the window: C has lapsed too.
-    expect((await api.send('customers.lapsed', { asOf: '2026-01-01', partnerCode: 'P001', windowMonths: 12 })).map((c) => c.customerRef)).toEqual(['D', 'C']);
+    expect((await api.send('inventory.customers.lapsed', { asOf: '2026-01-01', partnerCode: 'P001', windowMonths: 12 })).map((c) => c.customerRef)).toEqual(['D', 'C']);
   });
 
   it('pwb customers rfm --json prints the issue\'s fields for every partner; a partner without sell-through uses its sales lines', () => {

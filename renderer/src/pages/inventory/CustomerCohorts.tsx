@@ -12,7 +12,7 @@ import { EChart } from '../scorecards/EChart';
  */
 export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; asOf: string }) {
   const { t } = useTranslation(['inventory']);
-  const data = useOp('customers.cohorts', { partnerCode, asOf, quarters: 8 }, { retry: false });
+  const data = useOp('inventory.customers.cohorts', { partnerCode, asOf, quarters: 8 }, { retry: false });
   const cohorts = data.data;
 
   const heat = useMemo<EChartsOption>(() => {

@@ -13,8 +13,8 @@ import { CustomerCohorts } from './CustomerCohorts';
 export function PartnerCustomersSection({ partnerCode }: { partnerCode: string }) {
   const { t } = useTranslation(['inventory', 'common']);
   const today = useToday();
-  const rfm = useOp('customers.rfm', { partnerCode, windowMonths: 12, asOf: today }, { retry: false });
-  const lapsed = useOp('customers.lapsed', { partnerCode, windowMonths: 12, asOf: today }, { retry: false });
+  const rfm = useOp('inventory.customers.rfm', { partnerCode, windowMonths: 12, asOf: today }, { retry: false });
+  const lapsed = useOp('inventory.customers.lapsed', { partnerCode, windowMonths: 12, asOf: today }, { retry: false });
   const segments = useMemo(() => {
     const out = new Map<string, { n: number; amount: number }>();
     for (const c of rfm.data ?? []) {

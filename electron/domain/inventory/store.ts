@@ -99,29 +99,90 @@ const GROUPED = `select partner_id, ${CUSTOMER}, substr(date, 1, 7), coalesce(su
 const INSERT = 'insert into sell_through_customer_months (partner_id, customer, month, amount_minor, orders, first_date, last_date, customer_name, customer_province)';
 
 /**
- * Sums again, from the lines as they are now, every summary row of the partners in temp.st_touched, set-based (two
- * statements): right whatever the import or undo added, skipped as duplicates or removed. Whole partners rather than
- * single (customer, month) keys: one partner's lines are a range of the (partner, date) index, and a file of every
- * partner costs what summing the table once does.
+ * The (partner, customer, month) keys an import's lines fall in, with those lines' sums as month rows: temp.st_delta,
+ * one grouped pass over the import's lines only (read through its import_id, in file order), sorted by key.
  */
-function rebuildTouched(ws: Workspace): void {
+function collectDelta(ws: Workspace, importId: number): void {
   const { sqlite } = ws;
-  sqlite.exec('delete from sell_through_customer_months where partner_id in (select partner_id from temp.st_touched)');
-  // Many partners: one sequential scan of the lines and a sort. Through the (partner, dedupe key) index instead, each
-  // line is a lookup at a random page of the table (a file's lines come partner after partner in turn), which at two
-  // million lines no page cache holds: the rebuild then cost more than the rest of the import.
-  const touched = sqlite.prepare<[], number>('select count(*) from temp.st_touched').pluck().get()!;
-  const partners = sqlite.prepare<[], number>('select count(*) from partners').pluck().get()!;
-  const scan = touched * 8 >= partners ? 'not indexed' : '';
+  sqlite.exec('drop table if exists temp.st_delta');
   sqlite.exec(
-    `${INSERT} ${GROUPED}
-       from sell_through_lines ${scan}
-      where partner_id in (select partner_id from temp.st_touched) and ${CUSTOMER} is not null
-      group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`,
+    `create temp table st_delta (partner_id integer not null, customer text not null, month text not null, amount_minor integer not null,
+       orders integer not null, first_date text not null, last_date text not null, customer_name text, customer_province text,
+       primary key (partner_id, customer, month)) without rowid`,
   );
-  sqlite.exec('delete from sell_through_customers where partner_id in (select partner_id from temp.st_touched)');
-  sqlite.exec(packCustomers('where partner_id in (select partner_id from temp.st_touched)'));
+  sqlite
+    .prepare<[number]>(
+      `insert into temp.st_delta ${GROUPED} from sell_through_lines where import_id = ? and ${CUSTOMER} is not null
+        group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`,
+    )
+    .run(importId);
+}
+
+/** The larger of two texts as SQL max() over both rows would give it (a null ignored). */
+const greater = (column: string) => `coalesce(max(${column}, excluded.${column}), ${column}, excluded.${column})`;
+
+/**
+ * Adds temp.st_delta (an import's new lines) to the month rows: a new key is inserted as summed; a key that had lines
+ * before adds the amount, widens first and last day, keeps the greater name and province, and counts its distinct
+ * orders again from that one partner-month of lines (an order may have had lines there before) — one INSERT … SELECT
+ * … ON CONFLICT DO UPDATE. Then the customers the import touched are packed again from their month rows.
+ */
+function addDelta(ws: Workspace): void {
+  const { sqlite } = ws;
+  sqlite.exec(
+    `insert into sell_through_customer_months (partner_id, customer, month, amount_minor, orders, first_date, last_date, customer_name, customer_province)
+     select * from temp.st_delta where true
+     on conflict (partner_id, customer, month) do update set
+       amount_minor = amount_minor + excluded.amount_minor,
+       orders = (select count(distinct coalesce(l.order_ref, l.date)) from sell_through_lines l
+                  where l.partner_id = excluded.partner_id and l.date >= excluded.month || '-01' and l.date <= excluded.month || '-31'
+                    and coalesce(l.customer_ref, l.customer_name) = excluded.customer),
+       first_date = min(first_date, excluded.first_date),
+       last_date = max(last_date, excluded.last_date),
+       customer_name = ${greater('customer_name')},
+       customer_province = ${greater('customer_province')}`,
+  );
+  packTouched(ws);
+}
+
+/**
+ * After an undo removed an import's lines: the month keys they fell in (temp.st_delta) are summed again from the lines
+ * left — each touched partner-month read once through the (partner, date) index — and a key without lines goes; then
+ * the touched customers are packed again (a customer without months goes).
+ */
+function subtractDelta(ws: Workspace): void {
+  const { sqlite } = ws;
+  sqlite.exec('delete from sell_through_customer_months where (partner_id, customer, month) in (select partner_id, customer, month from temp.st_delta)');
+  sqlite.exec(
+    `${INSERT}
+     select l.partner_id, k.customer, k.month, coalesce(sum(l.amount_minor), 0), count(distinct coalesce(l.order_ref, l.date)),
+            min(l.date), max(l.date), max(l.customer_name), max(l.customer_province)
+       from (select distinct partner_id, month from temp.st_delta) pm
+       join sell_through_lines l on l.partner_id = pm.partner_id and l.date >= pm.month || '-01' and l.date <= pm.month || '-31'
+       join temp.st_delta k on k.partner_id = l.partner_id and k.month = pm.month and k.customer = coalesce(l.customer_ref, l.customer_name)
+      group by l.partner_id, k.customer, k.month`,
+  );
+  sqlite.exec(
+    `delete from sell_through_customers where (partner_id, customer) in (select distinct partner_id, customer from temp.st_delta)`,
+  );
+  packTouched(ws);
+}
+
+/** The customers of temp.st_delta packed again from their month rows (upserted; a customer without months has none). */
+function packTouched(ws: Workspace): void {
+  const { sqlite } = ws;
+  sqlite.exec('drop table if exists temp.st_touched');
+  sqlite.exec('create temp table st_touched (partner_id integer not null, customer text not null, primary key (partner_id, customer)) without rowid');
+  sqlite.exec('insert into temp.st_touched select distinct partner_id, customer from temp.st_delta');
+  sqlite.exec(
+    packCustomers(
+      'where (partner_id, customer) in (select partner_id, customer from temp.st_touched)',
+      `on conflict (partner_id, customer) do update set first_date = excluded.first_date, last_date = excluded.last_date,
+         customer_name = excluded.customer_name, customer_province = excluded.customer_province, months = excluded.months`,
+    ),
+  );
   sqlite.exec('drop table temp.st_touched');
+  sqlite.exec('drop table temp.st_delta');
 }
 
 /**
@@ -129,7 +190,7 @@ function rebuildTouched(ws: Workspace): void {
  * months packed in month order, each flagged when it holds the customer's greatest name (1) or province (2). The
  * migration that created the table runs the same statement over every partner.
  */
-const packCustomers = (where: string) => `
+const packCustomers = (where: string, tail = '') => `
   insert into sell_through_customers (partner_id, customer, first_date, last_date, customer_name, customer_province, months)
   select m.partner_id, m.customer, min(m.first_date), max(m.last_date), c.name, c.province,
          group_concat(replace(m.month, '-', '') || substr(m.first_date, 9, 2) || substr(m.last_date, 9, 2)
@@ -138,35 +199,23 @@ const packCustomers = (where: string) => `
     join (select partner_id, customer, max(customer_name) as name, max(customer_province) as province
             from sell_through_customer_months ${where} group by partner_id, customer) c
       on c.partner_id = m.partner_id and c.customer = m.customer
-   group by m.partner_id, m.customer`;
-
-/** Collects the partners of an import's sell-through lines into temp.st_touched. */
-function collectTouched(ws: Workspace, importId: number): void {
-  const { sqlite } = ws;
-  sqlite.exec('drop table if exists temp.st_touched');
-  sqlite.exec('create temp table st_touched (partner_id integer primary key)');
-  sqlite.prepare('insert into temp.st_touched select distinct partner_id from sell_through_lines where import_id = ?').run(importId);
-}
+   group by m.partner_id, m.customer ${tail}`;
 
 export const customerMonthStore = {
   /**
-   * After an import saved its lines, in its transaction: the partners its rows named (as the import staged them; a
-   * partner whose rows were all duplicates is summed again to the same figures) are summed again.
+   * After an import saved its lines, in its transaction: its new lines (duplicates were not saved) added to the
+   * month rows of their customers, and those customers packed again (addDelta).
    */
-  refreshAfterImport(ws: Workspace, partnerIds: Iterable<number>): void {
-    const { sqlite } = ws;
-    sqlite.exec('drop table if exists temp.st_touched');
-    sqlite.exec('create temp table st_touched (partner_id integer primary key)');
-    const add = sqlite.prepare<[number]>('insert into temp.st_touched (partner_id) values (?)');
-    for (const id of partnerIds) add.run(id);
-    rebuildTouched(ws);
+  refreshAfterImport(ws: Workspace, importId: number): void {
+    collectDelta(ws, importId);
+    addDelta(ws);
   },
-  /** Around an undo, in its transaction: `before` the import's lines are deleted, then `after`. */
+  /** Around an undo, in its transaction: `before` the import's lines are deleted (their keys), then `after`. */
   beforeUndo(ws: Workspace, importId: number): void {
-    collectTouched(ws, importId);
+    collectDelta(ws, importId);
   },
   afterUndo(ws: Workspace): void {
-    rebuildTouched(ws);
+    subtractDelta(ws);
   },
   /** The whole summary summed again from the lines (as the migration that created it did): for lines written by hand. */
   rebuildAll(ws: Workspace): void {

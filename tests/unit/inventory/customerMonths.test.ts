@@ -70,6 +70,7 @@ const AS_OF = ['2025-06-30', '2025-05-15', '2025-05-16', '2025-02-14', '2024-05-
 
 function expectSummaryIsTheLines() {
   expect(customerMonthStore.all(ws)).toEqual(customerMonthStore.computedFromLines(ws));
+  expect(customerMonthStore.customers(ws)).toEqual(customerMonthStore.customersPackedFromMonths(ws));
   for (const asOf of AS_OF) expect(viaSummary(asOf), asOf).toEqual(fromLines(asOf));
   expect(viaSummary('2025-05-15', 1)).toEqual(fromLines('2025-05-15', 1));
 }
@@ -113,6 +114,35 @@ describe('the end-customer summary kept by the sell-through import', () => {
     await api.send('imports.undo', { id: second.importId });
     expect(customerMonthStore.all(ws)).toEqual(before);
     expectSummaryIsTheLines();
+  });
+
+  it('equals the lines after an undo in the middle: the earlier import undone while a later one on the same customers and months stands', async () => {
+    const start = customerMonthStore.all(ws);
+    const startCustomers = customerMonthStore.customers(ws);
+    // B: more lines in months and of orders the first file already has (O2 again, a return in A's May), a new month,
+    // a customer known so far by name only; C: a later file on the same keys again.
+    const b = await api.send('imports.run', {
+      kind: 'sell-through',
+      path: writeFile(tmp.dir, 'mid-b.csv', csv(['P1,2024-05-15,X,1,70,A,客户A,江苏,O2,40', 'P1,2024-05-28,X,-1,-20,A,客户Z,,O4,41', 'P1,2025-02-14,X,1,5,,便利店乙,上海,,42', 'P2,2024-05-16,X,1,30,C,,,O10,43', 'P2,2025-07-01,X,1,9,G,,,,44'])),
+    });
+    expect(b.inserted).toBe(5);
+    expectSummaryIsTheLines();
+    const may = customerMonthStore.all(ws).find((r) => r.customer === 'A' && r.month === '2024-05');
+    expect(may).toMatchObject({ amountMinor: 45000 + 7000 - 2000, orders: 2, customerName: '客户Z', customerProvince: '江苏', lastDate: '2024-05-28' });
+    const c = await api.send('imports.run', {
+      kind: 'sell-through',
+      path: writeFile(tmp.dir, 'mid-c.csv', csv(['P1,2024-05-15,X,1,11,A,客户A,,O2,50', 'P1,2024-05-29,X,1,12,A,,,O5,51', 'P2,2025-07-02,X,1,13,G,,,,52'])),
+    });
+    expectSummaryIsTheLines();
+    // Undo B while C (on the same customers and months) stands, then C: back to where it started.
+    await api.send('imports.undo', { id: b.importId });
+    expectSummaryIsTheLines();
+    const mayAfter = customerMonthStore.all(ws).find((r) => r.customer === 'A' && r.month === '2024-05');
+    expect(mayAfter).toMatchObject({ amountMinor: 45000 + 1100 + 1200, orders: 2, customerName: '客户A', customerProvince: null, lastDate: '2024-05-29' });
+    await api.send('imports.undo', { id: c.importId });
+    expectSummaryIsTheLines();
+    expect(customerMonthStore.all(ws)).toEqual(start);
+    expect(customerMonthStore.customers(ws)).toEqual(startCustomers);
   });
 
   it('RFM and the win-back list read the same as before the summary (the hand-computed fixture of endCustomers.test.ts holds too)', async () => {

@@ -85,28 +85,24 @@ function open(ctx: KindContext): KindRun<SellThroughRow> {
 /**
  * The import: the staged line pipeline sales lines take (stagedLines.ts) with the sell-through checks and columns —
  * checked and staged while the file is read, saved as a set under the write lock with per-partner dedupe keys; then
- * the end-customer summary of the partners the file touched, in the same transaction (undone with it).
+ * the end-customer summary by the new lines' deltas, in the same transaction (undone with it).
  */
 function stage(ctx: StageContext): StagedKindRun<SellThroughRow> {
   const partners = new TrackedPartners(ctx.ws);
   const products = productLookup(ctx.ws);
   const province = provinceMatcher(ctx.ws);
-  const touched = new Set<number>();
   return stagedLines<SellThroughRow, StagedSellThroughLine>({
     parse: sellThroughParser(ctx, partners, products, province),
     lineRef: (r) => r.lineRef,
     content: (r) =>
       `${r.partnerId}\u001f${r.date}\u001f${r.productId}\u001f${r.quantityText}\u001f${r.amountMinor ?? ''}\u001f${r.currency}\u001f${r.customerRef ?? ''}\u001f${r.customerName ?? ''}\u001f${r.customerProvince ?? ''}\u001f${r.customerCity ?? ''}\u001f${r.orderRef ?? ''}`,
-    row: (r, key) => {
-      touched.add(r.partnerId);
-      return [
-        r.partnerId, r.productId, r.date, r.quantity, r.amountMinor, r.currency, r.customerRef, r.customerName,
-        r.customerProvince, r.customerTerritoryId, r.customerCity, r.orderRef, r.lineRef, key,
-      ];
-    },
+    row: (r, key) => [
+      r.partnerId, r.productId, r.date, r.quantity, r.amountMinor, r.currency, r.customerRef, r.customerName,
+      r.customerProvince, r.customerTerritoryId, r.customerCity, r.orderRef, r.lineRef, key,
+    ],
     stage: sellThroughStage(ctx.ws.sqlite),
     unchanged: () => partners.unchanged() && products.unchanged() && province.unchanged(),
-    afterSave: () => customerMonthStore.refreshAfterImport(ctx.ws, touched),
+    afterSave: (importId) => customerMonthStore.refreshAfterImport(ctx.ws, importId),
   });
 }
 

@@ -92,6 +92,11 @@ export function rebuildSalesSummaries(s: Sqlite): void {
   recordState(s);
 }
 
+/** Whether the summaries describe the lines as they are now (read only: one index lookup each side). */
+export function salesSummariesCurrent(s: Sqlite): boolean {
+  return fresh(s, stmts(s).lines.get()!);
+}
+
 /**
  * Makes sure the summaries describe the lines as they are (rebuilding them in a write transaction when not); true when
  * they had to be rebuilt. Called by the evaluation before it reads them.

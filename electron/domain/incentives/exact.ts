@@ -43,6 +43,8 @@ export function divRound(n: bigint, d: bigint): bigint {
 /** Σ amountMinor_i × rate_i, exact, rounded once. */
 export function sumOfProducts(parts: Array<{ amountMinor: number; rate: number }>): number {
   if (parts.length === 0) return 0;
+  const small = sumOfProductsSafe(parts);
+  if (small !== null) return small;
   const fr = parts.map((p) => ({ a: BigInt(p.amountMinor), f: fraction(p.rate) }));
   const den = fr.reduce((d, x) => (x.f.den > d ? x.f.den : d), 1n); // all dens are powers of ten
   const num = fr.reduce((s, x) => s + x.a * x.f.num * (den / x.f.den), 0n);
@@ -55,4 +57,35 @@ export function compareRatio(a: number, b: number, c: number): number {
   const l = BigInt(a) * f.den;
   const r = f.num * BigInt(b);
   return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/**
+ * sumOfProducts in plain integer arithmetic when every intermediate is a safe integer (< 2^53, where doubles are exact
+ * integers) — the normal case: amounts of up to ~10^11 fen at rates like 0.035 — else null (the BigInt path decides).
+ * The same result: the same sum, the same rounding rule.
+ */
+function sumOfProductsSafe(parts: Array<{ amountMinor: number; rate: number }>): number | null {
+  let den = 1;
+  for (const p of parts) {
+    const d = Number(fraction(p.rate).den);
+    if (d > den) den = d;
+  }
+  if (!Number.isSafeInteger(den)) return null;
+  let num = 0;
+  for (const p of parts) {
+    const f = fraction(p.rate);
+    const term = p.amountMinor * Number(f.num) * (den / Number(f.den));
+    num += term;
+    if (!Number.isSafeInteger(term) || !Number.isSafeInteger(num)) return null;
+  }
+  // Half away from zero: q = ⌊(2|n| + d) / 2d⌋, the quotient corrected by its remainder (a double division may be off by one).
+  const an = Math.abs(num);
+  const x = 2 * an + den;
+  const y = 2 * den;
+  if (!Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return null;
+  let q = Math.floor(x / y);
+  const r = x - q * y;
+  if (r < 0) q -= 1;
+  else if (r >= y) q += 1;
+  return num < 0 && q !== 0 ? -q : q;
 }

@@ -15,6 +15,7 @@ import { parseProgramFile, type ProgramFile } from '../../model/programs';
 import { PayoutLineView, PayoutRunDetail, PayoutRunRow } from '../../model/incentives';
 import { pendingRebateSettlements } from '../mdf/rebateSettlement';
 import { recordTargetUse } from '../plans/targetUse';
+import { ensureSalesSummaries } from '../evaluations/salesSummaries';
 import { runStore, type LineInsert, type RunFilter, type RunState } from './store';
 
 export function listRuns(ws: Workspace, filter: RunFilter = {}): PayoutRunRow[] {
@@ -44,10 +45,10 @@ export function getRun(ws: Workspace, runId: number, channelManagerIds?: number[
 
 /** What "the inputs" of a run are: its program document and every calculated basis and amount. */
 export function fingerprint(program: ProgramFile, lines: Array<Pick<CalcLine, 'partnerId' | 'basisMinor' | 'amountMinor'>>): string {
-  const h = createHash('sha256');
-  h.update(JSON.stringify(program));
-  for (const l of [...lines].sort((a, b) => a.partnerId - b.partnerId)) h.update(`|${l.partnerId}:${l.basisMinor}:${l.amountMinor}`);
-  return h.digest('hex');
+  // The same bytes as one update per line, hashed in one go.
+  const parts = [JSON.stringify(program)];
+  for (const l of [...lines].sort((a, b) => a.partnerId - b.partnerId)) parts.push(`|${l.partnerId}:${l.basisMinor}:${l.amountMinor}`);
+  return createHash('sha256').update(parts.join('')).digest('hex');
 }
 
 /** A line as the calculation makes it: what the store writes, with the explanation still structured and the details as fields. */
@@ -56,15 +57,19 @@ interface NewLine extends Omit<LineInsert, 'explanation' | 'details'> {
   extra?: Record<string, unknown>;
 }
 
+/** A line's details document as stored: its structured explanation and the extra fields (same keys, same order). */
+function detailsOf(l: NewLine): string {
+  return l.extra ? JSON.stringify({ explain: l.explain, ...l.extra }) : `{"explain":${JSON.stringify(l.explain)}}`;
+}
+
 /** Writes the lines in order; returns their zh-CN explanations (as stored) and the id of the last. */
 function insertLines(ws: Workspace, runId: number, lines: NewLine[]): { texts: string[]; lastId: number } {
-  const texts: string[] = [];
-  const rows: LineInsert[] = lines.map((l) => {
-    const explanation = renderExplanation(l.explain, 'zh-CN');
-    texts.push(explanation);
-    return { ...l, explanation, details: JSON.stringify({ explain: l.explain, ...l.extra }) };
+  const texts = lines.map((l) => renderExplanation(l.explain, 'zh-CN'));
+  const lastId = runStore.insertLines(ws, runId, lines.length, (i) => {
+    const l = lines[i];
+    return [l.partnerId, l.kind, l.basisMinor, l.attainment, l.tierReached, l.rate, l.amountMinor, texts[i], l.reason, l.relatesToLineId, detailsOf(l)];
   });
-  return { texts, lastId: runStore.insertLines(ws, runId, rows) };
+  return { texts, lastId };
 }
 
 /**
@@ -77,6 +82,7 @@ function writtenRun(ws: Workspace, runId: number, program: ProgramFile, lines: N
   const byId = new Map<number, PayoutLineView>();
   lines.forEach((l, i) => {
     const p = partners.get(l.partnerId)!;
+    const explain = l.explain;
     byId.set(ids[i], {
       id: ids[i],
       runId,
@@ -93,7 +99,11 @@ function writtenRun(ws: Workspace, runId: number, program: ProgramFile, lines: N
       rate: l.rate,
       amountMinor: l.amountMinor,
       explanation: texts[i],
-      explanationEn: renderExplanation(l.explain, 'en'),
+      // Rendered when read — by a reader in English, an export, or the transport serialising the result — not for every
+      // line of every calculation (10k renderings a run); an own enumerable property, so JSON and structured clone carry it.
+      get explanationEn() {
+        return renderExplanation(explain, 'en');
+      },
       reason: l.reason,
       relatesToLineId: l.relatesToLineId,
       inquiries: 0,
@@ -167,6 +177,8 @@ export function calculateRun(ctx: OpContext, input: { programId?: number; progra
   // The job runner audits the refusal (outcome 'refused').
   if (locked) throw frozen(locked, 'recalculation');
   ctx.progress('calculate', 0, null);
+  // The month totals answer the bases (basis.ts): brought up to date when lines were written without them.
+  ensureSalesSummaries(ws.sqlite);
   const partners = loadPartners(ws);
   const calc = calculateProgram(ws, program, input.period, partners);
   ctx.throwIfCancelled();

@@ -1,15 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { moneyBases } from '../../../electron/domain/incentives/basis';
 import { basisStore } from '../../../electron/domain/incentives/store';
+import { ensureSalesSummaries, salesSummariesCurrent } from '../../../electron/domain/evaluations/salesSummaries';
 import { sale, setup } from './fixture';
 
 /**
- * The payout bases sum one measure per statement (the hot path of a payout run). They must equal, partner by partner and
- * to the fen, the three-measure aggregation they replaced, on lines with returns, unknown costs, fractional quantities,
- * lines outside the span, a deleted partner and partners without lines.
+ * The payout bases sum one measure per statement (the hot path of a payout run), from the partner × month totals when
+ * those are current and the span is whole months. They must equal, partner by partner and to the fen, the three-measure
+ * aggregation over the lines they replaced, on lines with returns, unknown costs, fractional quantities, lines outside
+ * the span, a deleted partner and partners without lines.
  */
 describe('payout bases: one measure per statement, identical to the full aggregation', () => {
-  it('revenue, margin, sell-through, and SPIFF revenue and units per partner', async () => {
+  it('revenue, margin, sell-through, and SPIFF revenue and units per partner, from the lines and from the month totals', async () => {
     const codes = ['P01', 'P02', 'P03', 'P04', 'P05', 'P06'];
     const { ws, ids } = await setup(codes.map((c) => [c, { channelType: 'dealer' }]));
     let seed = 7;
@@ -37,26 +39,43 @@ describe('payout bases: one measure per statement, identical to the full aggrega
             .all(from, to, ...params) as Array<{ id: number; revenue: number; margin: number; units: number }>
         ).map((r) => [r.id, r]),
       );
-    const spans: Array<[string, string]> = [['2025-01-01', '2025-03-31'], ['2025-02-15', '2025-05-10'], ['2025-04-01', '2025-06-30'], ['2026-01-01', '2026-03-31']];
+    const spans: Array<[string, string]> = [['2025-01-01', '2025-03-31'], ['2025-02-15', '2025-05-10'], ['2025-04-01', '2025-06-30'], ['2026-01-01', '2026-03-31'], ['2025-02-01', '2025-02-28'], ['2025-01-01', '2025-06-30']];
     let compared = 0;
-    for (const [from, to] of spans) {
-      const ref = full(from, to);
-      const revenue = moneyBases(ws, from, to, 'revenue');
-      const margin = moneyBases(ws, from, to, 'margin');
-      expect([...revenue.keys()].sort()).toEqual([...ref.keys()].sort());
-      for (const [id, r] of ref) {
-        expect(revenue.get(id)).toBe(r.revenue);
-        expect(margin.get(id)).toBe(r.margin);
-        compared++;
+    // Three states: lines written without the month totals (the bases read the lines), the totals rebuilt (whole-month
+    // spans read them, part months the lines), and a line written after them (out of date again: the lines).
+    expect(salesSummariesCurrent(ws.sqlite)).toBe(false);
+    check();
+    expect(ensureSalesSummaries(ws.sqlite)).toBe(true);
+    expect(salesSummariesCurrent(ws.sqlite)).toBe(true);
+    const fromMonths = vi.spyOn(basisStore, 'monthMeasure');
+    check();
+    // Every whole-month span was answered from the month totals (revenue and margin each), the part-month one from the lines.
+    expect(fromMonths).toHaveBeenCalledTimes(2 * 5);
+    sale(ws, ids.P01, '2025-03-31', 1_234_567, { costMinor: 1_000_000 });
+    expect(salesSummariesCurrent(ws.sqlite)).toBe(false);
+    check();
+    expect(fromMonths).toHaveBeenCalledTimes(2 * 5);
+    fromMonths.mockRestore();
+    expect(compared).toBeGreaterThan(30);
+    function check() {
+      for (const [from, to] of spans) {
+        const ref = full(from, to);
+        const revenue = moneyBases(ws, from, to, 'revenue');
+        const margin = moneyBases(ws, from, to, 'margin');
+        expect([...revenue.keys()].sort()).toEqual([...ref.keys()].sort());
+        for (const [id, r] of ref) {
+          expect(revenue.get(id)).toBe(r.revenue);
+          expect(margin.get(id)).toBe(r.margin);
+          compared++;
+        }
+        expect(revenue.has(ids.P06)).toBe(false);
+        const stRef = ws.sqlite.prepare('select partner_id as id, coalesce(sum(amount_minor), 0) as v from sell_through_lines where date >= ? and date <= ? group by partner_id').all(from, to) as Array<{ id: number; v: number }>;
+        expect(Object.fromEntries(moneyBases(ws, from, to, 'sellThrough'))).toEqual(Object.fromEntries(stRef.map((r) => [r.id, r.v])));
+        const spiffRef = full(from, to, ` and (product in (?) or category in (?))`, ['SKU-1', '网络']);
+        const spiff = basisStore.salesRevenueAndUnits(ws, from, to, { products: ['SKU-1'], categories: ['网络'] });
+        expect(Object.fromEntries(spiff)).toEqual(Object.fromEntries([...spiffRef].map(([id, r]) => [id, { revenueMinor: r.revenue, units: r.units }])));
       }
-      expect(revenue.has(ids.P06)).toBe(false);
-      const stRef = ws.sqlite.prepare('select partner_id as id, coalesce(sum(amount_minor), 0) as v from sell_through_lines where date >= ? and date <= ? group by partner_id').all(from, to) as Array<{ id: number; v: number }>;
-      expect(Object.fromEntries(moneyBases(ws, from, to, 'sellThrough'))).toEqual(Object.fromEntries(stRef.map((r) => [r.id, r.v])));
-      const spiffRef = full(from, to, ` and (product in (?) or category in (?))`, ['SKU-1', '网络']);
-      const spiff = basisStore.salesRevenueAndUnits(ws, from, to, { products: ['SKU-1'], categories: ['网络'] });
-      expect(Object.fromEntries(spiff)).toEqual(Object.fromEntries([...spiffRef].map(([id, r]) => [id, { revenueMinor: r.revenue, units: r.units }])));
     }
-    expect(compared).toBeGreaterThan(10);
     // The spans above hold negative-margin partners and returns, so equality is not of zeros.
     expect([...moneyBases(ws, '2025-01-01', '2025-06-30', 'revenue').values()].some((v) => v !== 0)).toBe(true);
   });

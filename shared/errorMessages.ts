@@ -310,6 +310,22 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) =>
       `${REFERENCE_KIND_WORDS[String(p.kind)]?.[1] ?? String(p.kind)}${p.code ? ` ${String(p.code)}` : ''} comes from HQ${p.version ? ` (version ${String(p.version)})` : ''} and cannot be changed or deleted here; ask HQ to change it, then pull from HQ (pwb hq pull)`,
   },
+  'hq.referencePricesReadOnly': {
+    'zh-CN': (p) =>
+      `${p.code ? `产品 ${String(p.code)} 的` : '该产品的'}价格由总部统一下发${p.version ? `（版本 ${String(p.version)}）` : ''}，不能在本地设置、修改或删除；请联系总部调整价格，再运行“从总部获取”（pwb hq pull）`,
+    en: (p) =>
+      `${p.code ? `The prices of product ${String(p.code)}` : "This product's prices"} come from HQ${p.version ? ` (version ${String(p.version)})` : ''} and cannot be set, changed or deleted here; ask HQ to change them, then pull from HQ (pwb hq pull)`,
+  },
+  'hq.referencePriceInvalid': {
+    'zh-CN': (p) =>
+      `总部产品 ${String(p.code)} 的${Number(p.period) > 0 ? `第 ${String(p.period)} 个` : ''}价格时段无效${p.field ? `（${String(p.field)}）` : ''}：每个时段需要开始日期 validFrom（如 2025-01-01）、不早于开始日期的结束日期 validTo（可不填）、至少一个以分计的非负整数价格 floorPriceMinor（控价底价）或 listPriceMinor（建议零售价），币种 currency 为三个字母（默认 CNY）`,
+    en: (p) =>
+      `HQ product ${String(p.code)}: ${Number(p.period) > 0 ? `price period ${String(p.period)}` : 'the prices'} ${p.field ? `(${String(p.field)}) ` : ''}is not valid: each period needs validFrom (e.g. 2025-01-01), an optional validTo not before it, a floor price floorPriceMinor or a list price listPriceMinor as a whole non-negative number of minor units (fen), and currency as three letters (CNY by default)`,
+  },
+  'hq.referencePriceDuplicate': {
+    'zh-CN': (p) => `总部产品 ${String(p.code)} 有两个价格时段都从 ${String(p.validFrom)} 开始；每个开始日期只能有一个时段`,
+    en: (p) => `HQ product ${String(p.code)} has two price periods starting on ${String(p.validFrom)}; one period per start day`,
+  },
 };
 
 /** HQ reference data kinds as a sentence names them. */

@@ -19,6 +19,8 @@ export const products = sqliteTable(
     importId: integer('import_id').references(() => imports.id),
     /** Version of the HQ reference item this row mirrors (`pwb hq pull`); null = the office's own. HQ rows are read-only here. */
     hqVersion: integer('hq_version'),
+    /** The product's price periods are HQ's (the pulled item lists `prices`): read-only here, replaced by each pull. */
+    hqPrices: integer('hq_prices', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -22,6 +22,8 @@ export interface Product {
   active: boolean;
   /** Version of the HQ reference item this row mirrors (`pwb hq pull`); null = the office's own. HQ rows are read-only. */
   hqVersion: number | null;
+  /** The price periods are HQ's (pulled with the product): read-only here, refused with hq.referencePricesReadOnly. */
+  hqPrices: boolean;
   /** Newest first. */
   prices: ProductPrice[];
 }
@@ -54,3 +56,21 @@ export const productPriceInput = z
   .refine((p) => p.validTo == null || p.validTo >= p.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
   .refine((p) => p.floorPriceMinor != null || p.listPriceMinor != null, { message: 'give a floor price or a list price', path: ['floorPriceMinor'] });
 export type ProductPriceInput = z.output<typeof productPriceInput>;
+
+/**
+ * A price period as HQ lists it in a product's reference data (`data.prices`, `pwb hq reference publish --kind
+ * product`): amounts in minor units (fen), as everywhere in the app. Strict, so a misspelt field is refused rather than
+ * dropped.
+ */
+export const hqProductPrice = z
+  .object({
+    validFrom: zs.isoDate,
+    validTo: zs.isoDate.nullable().optional(),
+    floorPriceMinor: money.nullable().optional(),
+    listPriceMinor: money.nullable().optional(),
+    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as CNY').optional(),
+  })
+  .strict()
+  .refine((p) => p.validTo == null || p.validTo >= p.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
+  .refine((p) => p.floorPriceMinor != null || p.listPriceMinor != null, { message: 'give a floor price or a list price', path: ['floorPriceMinor'] });
+export type HqProductPrice = z.output<typeof hqProductPrice>;

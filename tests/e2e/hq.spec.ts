@@ -42,7 +42,7 @@ test.beforeAll(async () => {
   const lists: Array<[string, unknown[]]> = [
     ['territory', [{ code: 'HQ-E2E', name: '总部直管区', data: { nameEn: 'HQ managed region' } }]],
     ['course', [{ code: 'HQ-CERT', name: '总部渠道认证', data: { titleEn: 'HQ channel certification', category: 'product', validityMonths: 12 } }]],
-    ['product', [{ code: 'HQ-SKU-1', name: '总部标准机型', data: { unit: '台' } }]],
+    ['product', [{ code: 'HQ-SKU-1', name: '总部标准机型', data: { unit: '台', prices: [{ validFrom: '2020-01-01', floorPriceMinor: 120_000, listPriceMinor: 150_050 }] } }]],
     ['program_template', [{ code: 'TPL-Q-REBATE', name: '总部季度阶梯返利', data: { type: 'tiered_rebate', periodKind: 'quarter', basis: 'revenue', tiering: 'retroactive', tiers: [{ from: 0, rate: 0.01 }, { from: 500000, rate: 0.02 }], eligibility: { statuses: ['active'] } } }]],
   ];
   for (const [kind, items] of lists) {
@@ -135,7 +135,7 @@ test.describe('HQ in the window (a PostgreSQL cluster of its own)', () => {
     await expect(page.getByTestId('courses-grid').getByTestId('hq-badge-HQ-CERT')).toHaveAttribute('title', /^课程 HQ-CERT 由总部统一下发（版本 \d+），不能在本地修改或删除/);
   });
 
-  test('Settings → Products: the HQ product is marked with its Edit disabled (the reason on hover), prices stay the office\'s; own products are added, edited and priced', async ({ page, specServer }) => {
+  test('Settings → Products: the HQ product and its HQ prices are marked, Edit and Set price disabled (the reason on hover); own products are added, edited and priced', async ({ page, specServer }) => {
     await pullAndPublish(specServer.dbPath);
     await page.goto('/#/settings');
     const products = page.getByTestId('settings-products');
@@ -144,19 +144,12 @@ test.describe('HQ in the window (a PostgreSQL cluster of its own)', () => {
     await expect(hqRow).toContainText('总部标准机型');
     await expect(products.getByTestId('product-edit-HQ-SKU-1')).toBeDisabled();
     await expect(products.getByTestId('product-edit-HQ-SKU-1').locator('..')).toHaveAttribute('title', /^Product HQ-SKU-1 comes from HQ \(version \d+\) and cannot be changed or deleted here/);
-    // Prices are the office's own: set a floor and a list price from a day, typed as people type them.
-    await products.getByTestId('product-price-HQ-SKU-1').click();
-    const priceForm = products.getByTestId('product-price-form');
-    await priceForm.getByTestId('price-from').fill('2020-01-01');
-    await priceForm.getByTestId('price-floor').fill('abc');
-    await expect(priceForm.getByTestId('price-save')).toBeDisabled();
-    await expect(priceForm).toContainText('Floor price');
-    await priceForm.getByTestId('price-floor').fill('¥1,200');
-    await priceForm.getByTestId('price-list').fill('1500.5');
-    await priceForm.getByTestId('price-save').click();
-    await expect(priceForm).toHaveCount(0);
+    // HQ's prices came with the product: shown, marked, and not to be set here.
     await expect(products.getByTestId('product-floor-HQ-SKU-1')).toContainText('1,200.00');
     await expect(products.getByTestId('product-list-HQ-SKU-1')).toContainText('1,500.50');
+    await expect(products.getByTestId('product-hq-prices-HQ-SKU-1')).toHaveText('HQ prices');
+    await expect(products.getByTestId('product-price-HQ-SKU-1')).toBeDisabled();
+    await expect(products.getByTestId('product-price-HQ-SKU-1').locator('..')).toHaveAttribute('title', /^The prices of product HQ-SKU-1 come from HQ \(version \d+\) and cannot be set, changed or deleted here/);
     // An office product: added, then edited (its Edit is enabled).
     await products.getByTestId('product-new').click();
     const form = products.getByTestId('product-form');
@@ -173,6 +166,19 @@ test.describe('HQ in the window (a PostgreSQL cluster of its own)', () => {
     await form.getByTestId('product-line').fill('Line B');
     await form.getByTestId('product-save').click();
     await expect(own).toContainText('Line B');
+    // The office prices its own product: a floor and a list price from a day, typed as people type them.
+    await products.getByTestId('product-price-E2E-SKU').click();
+    const priceForm = products.getByTestId('product-price-form');
+    await priceForm.getByTestId('price-from').fill('2020-01-01');
+    await priceForm.getByTestId('price-floor').fill('abc');
+    await expect(priceForm.getByTestId('price-save')).toBeDisabled();
+    await expect(priceForm).toContainText('Floor price');
+    await priceForm.getByTestId('price-floor').fill('¥1,300');
+    await priceForm.getByTestId('price-list').fill('1600.5');
+    await priceForm.getByTestId('price-save').click();
+    await expect(priceForm).toHaveCount(0);
+    await expect(products.getByTestId('product-floor-E2E-SKU')).toContainText('1,300.00');
+    await expect(products.getByTestId('product-list-E2E-SKU')).toContainText('1,600.50');
     // A code in use is refused in words.
     await products.getByTestId('product-new').click();
     await form.getByTestId('product-code').fill('e2e-sku');
@@ -184,6 +190,8 @@ test.describe('HQ in the window (a PostgreSQL cluster of its own)', () => {
     await expect(products.getByRole('heading', { name: '产品' })).toBeVisible();
     await expect(products.getByTestId('hq-badge-HQ-SKU-1')).toHaveText(/^总部 v\d+$/);
     await expect(products.getByTestId('product-edit-HQ-SKU-1').locator('..')).toHaveAttribute('title', /^产品 HQ-SKU-1 由总部统一下发（版本 \d+），不能在本地修改或删除/);
+    await expect(products.getByTestId('product-hq-prices-HQ-SKU-1')).toHaveText('总部价格');
+    await expect(products.getByTestId('product-price-HQ-SKU-1').locator('..')).toHaveAttribute('title', /^产品 HQ-SKU-1 的价格由总部统一下发（版本 \d+），不能在本地设置、修改或删除/);
     await expect(products.getByTestId('product-row-E2E-SKU')).toContainText('华东专供机型');
     await expect(products.getByTestId('product-row-E2E-SKU')).toContainText('本办事处');
   });

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { withReferenceWrites, type Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { mirrorReference, releaseReference } from './referenceMirror';
+import { hqProductPrices, mirrorReference, releaseReference } from './referenceMirror';
 import { hqReferenceStore, referenceStore } from './store';
 
 export const REFERENCE_KINDS = ['territory', 'product', 'course', 'program_template'] as const;
@@ -28,6 +28,7 @@ export async function publishReference(client: pg.Client, kind: ReferenceKind, i
     if (!it.code?.trim() || !it.name?.trim()) throw new DomainError(`Every ${kind} needs a code and a name`, 'DOMAIN', { reason: 'ITEM' });
     if (seen.has(it.code)) throw new DomainError(`${kind} ${it.code} appears twice`, 'DOMAIN', { reason: 'DUPLICATE', params: { code: it.code } });
     seen.add(it.code);
+    if (kind === 'product' && it.data?.prices !== undefined) hqProductPrices(it.code, it.data.prices);
   }
   await client.query('BEGIN');
   try {

@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { COURSE_CATEGORIES, TERRITORY_KINDS } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
+import { hqProductPrice } from '../../model/products';
 import { MIRROR_TABLES, referenceStore, type MirrorKind } from './store';
 
 /** One pulled item as the mirror applies it. */
@@ -32,7 +33,19 @@ export function mirrorReference(ws: Workspace, item: MirrorItem): void {
     if (had !== null) referenceStore.updateTerritory(ws, had, row);
     else referenceStore.insertTerritory(ws, { code: item.code, ...row });
   } else if (item.kind === 'product') {
-    referenceStore.upsertProduct(ws, { code: item.code, name: item.name, nameEn: str(item.data.nameEn), productLine: str(item.data.productLine), unit: str(item.data.unit), active, version: item.version });
+    // HQ's item lists prices: they replace the product's periods and are read-only here; without, the office prices it.
+    const prices = item.data.prices === undefined ? null : hqProductPrices(item.code, item.data.prices);
+    const id = referenceStore.upsertProduct(ws, {
+      code: item.code,
+      name: item.name,
+      nameEn: str(item.data.nameEn),
+      productLine: str(item.data.productLine),
+      unit: str(item.data.unit),
+      active,
+      version: item.version,
+      hqPrices: prices ? 1 : 0,
+    });
+    if (prices) referenceStore.replaceProductPrices(ws, id, prices);
   } else if (item.kind === 'course') {
     const category = (COURSE_CATEGORIES as readonly string[]).includes(String(item.data.category)) ? String(item.data.category) : 'product';
     const validityMonths = Number.isInteger(item.data.validityMonths) ? (item.data.validityMonths as number) : null;
@@ -52,6 +65,33 @@ export function mirrorReference(ws: Workspace, item: MirrorItem): void {
   }
 }
 
+/**
+ * The price periods of HQ's product item (`data.prices`), checked: each a valid period (hqProductPrice), no two
+ * starting the same day. Refused in words naming the product, the period (1-based) and the field, when HQ publishes
+ * them and again when a region pulls them (all or nothing).
+ */
+export function hqProductPrices(code: string, value: unknown): Array<{ validFrom: string; validTo: string | null; floorPriceMinor: number | null; listPriceMinor: number | null; currency: string }> {
+  if (!Array.isArray(value)) {
+    throw new DomainError(`Product ${code}: prices must be a list of price periods`, 'DOMAIN', { reason: 'hq.referencePriceInvalid', params: { code, period: 0, field: 'prices' } });
+  }
+  const seen = new Set<string>();
+  return value.map((raw, i) => {
+    const r = hqProductPrice.safeParse(raw);
+    if (!r.success) {
+      const field = String(r.error.issues[0]?.path[0] ?? (r.error.issues[0]?.code === 'unrecognized_keys' ? r.error.issues[0].keys.join(', ') : ''));
+      throw new DomainError(`Product ${code}: price period ${i + 1} is not valid (${field}: ${r.error.issues[0]?.message})`, 'DOMAIN', {
+        reason: 'hq.referencePriceInvalid',
+        params: { code, period: i + 1, field },
+      });
+    }
+    if (seen.has(r.data.validFrom)) {
+      throw new DomainError(`Product ${code}: two price periods start on ${r.data.validFrom}`, 'DOMAIN', { reason: 'hq.referencePriceDuplicate', params: { code, validFrom: r.data.validFrom } });
+    }
+    seen.add(r.data.validFrom);
+    return { validFrom: r.data.validFrom, validTo: r.data.validTo ?? null, floorPriceMinor: r.data.floorPriceMinor ?? null, listPriceMinor: r.data.listPriceMinor ?? null, currency: r.data.currency ?? 'CNY' };
+  });
+}
+
 const isMirrorKind = (kind: string): kind is MirrorKind => Object.prototype.hasOwnProperty.call(MIRROR_TABLES, kind);
 
 /** HQ withdrew the item: the row stays (partners and records point at it), inactive and back in the office's hands. */
@@ -66,6 +106,17 @@ export function refuseIfFromHq(ws: Workspace, kind: MirrorKind, where: { id: num
     throw new DomainError(`${kind} ${row.code} comes from HQ (version ${row.v}) and cannot be changed here`, 'FORBIDDEN', {
       reason: 'hq.referenceReadOnly',
       params: { kind, code: row.code, version: row.v },
+    });
+  }
+}
+
+/** Refuses setting or changing the prices of a product whose prices come from HQ, in the user's words. */
+export function refusePricesFromHq(ws: Workspace, where: { id: number }): void {
+  const row = referenceStore.mirrored(ws, 'product', where);
+  if (row?.v != null && referenceStore.hqPrices(ws, where.id)) {
+    throw new DomainError(`The prices of product ${row.code} come from HQ (version ${row.v}) and cannot be changed here`, 'FORBIDDEN', {
+      reason: 'hq.referencePricesReadOnly',
+      params: { code: row.code, version: row.v },
     });
   }
 }

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import type * as PgCopyStreams from 'pg-copy-streams';
-import type { changeLog, hqPublishState, hqReference, workspaceIdentity } from '../../../db/schema';
+import type { changeLog, hqPublishState, hqReference, productPrices, products, workspaceIdentity } from '../../../db/schema';
 import type { offices, referenceData, salesLines } from '../../../db/hq/schema';
 import type { Workspace } from '../../../db/database';
 import { lazyModule } from '../lazyModule';
@@ -324,6 +324,8 @@ export const hqStore = {
 type IdentityRow = typeof workspaceIdentity.$inferSelect;
 type LocalReferenceRow = typeof hqReference.$inferSelect;
 type HqReferenceRow = typeof referenceData.$inferSelect;
+type ProductRow = typeof products.$inferSelect;
+type PriceRow = typeof productPrices.$inferSelect;
 /** The tables pulled reference data is mirrored into, by kind. */
 export const MIRROR_TABLES = { territory: 'territories', product: 'products', course: 'training_courses' } as const;
 export type MirrorKind = keyof typeof MIRROR_TABLES;
@@ -374,13 +376,28 @@ export const referenceStore = {
       'INSERT INTO territories (code, name_zh, name_en, parent_id, kind, active, sort_order, hq_version) VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM territories WHERE parent_id IS ?), ?)',
     ).run(t.code, t.name, t.nameEn, t.parentId, t.kind, t.active, t.parentId, t.version);
   },
-  upsertProduct(ws: Workspace, p: { code: string; name: string; nameEn: string | null; productLine: string | null; unit: string | null; active: number; version: number }): void {
-    stmt<[string, string, string | null, string | null, string | null, number, number]>(
+  /** The product mirroring HQ's item; its id. `hqPrices`: HQ's item lists prices (read-only here from then on). */
+  upsertProduct(ws: Workspace, p: { code: string; name: string; nameEn: string | null; productLine: string | null; unit: string | null; active: number; version: number; hqPrices: number }): ProductRow['id'] {
+    return stmt<[string, string, string | null, string | null, string | null, number, number, number], { id: number }>(
       ws,
-      `INSERT INTO products (code, name_zh, name_en, product_line, unit, active, hq_version) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO products (code, name_zh, name_en, product_line, unit, active, hq_version, hq_prices) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, product_line = excluded.product_line,
-         unit = excluded.unit, active = excluded.active, hq_version = excluded.hq_version, updated_at = ${NOW}`,
-    ).run(p.code, p.name, p.nameEn, p.productLine, p.unit, p.active, p.version);
+         unit = excluded.unit, active = excluded.active, hq_version = excluded.hq_version, hq_prices = excluded.hq_prices, updated_at = ${NOW}
+       RETURNING id`,
+    ).get(p.code, p.name, p.nameEn, p.productLine, p.unit, p.active, p.version, p.hqPrices)!.id;
+  },
+  /** Whether the product's prices are HQ's (pulled with it). */
+  hqPrices(ws: Workspace, productId: number): boolean {
+    return stmt<[number], { h: number }>(ws, 'SELECT hq_prices AS h FROM products WHERE id = ?').get(productId)?.h === 1;
+  },
+  /** Replaces a product's price periods with HQ's (inside the pull: the read-only triggers let it through). */
+  replaceProductPrices(ws: Workspace, productId: number, prices: ReadonlyArray<Pick<PriceRow, 'validFrom' | 'validTo' | 'floorPriceMinor' | 'listPriceMinor' | 'currency'>>): void {
+    stmt<[number]>(ws, 'DELETE FROM product_prices WHERE product_id = ?').run(productId);
+    const insert = stmt<[number, string, string | null, number | null, number | null, string]>(
+      ws,
+      'INSERT INTO product_prices (product_id, valid_from, valid_to, floor_price_minor, list_price_minor, currency) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const x of prices) insert.run(productId, x.validFrom, x.validTo, x.floorPriceMinor, x.listPriceMinor, x.currency);
   },
   upsertCourse(
     ws: Workspace,
@@ -397,7 +414,8 @@ export const referenceStore = {
   },
   /** HQ withdrew the item: the mirrored row stays, inactive and the office's again. */
   release(ws: Workspace, kind: MirrorKind, code: string): void {
-    stmt<[string]>(ws, `UPDATE ${quoted(MIRROR_TABLES[kind])} SET active = 0, hq_version = NULL WHERE code = ? COLLATE NOCASE AND hq_version IS NOT NULL`).run(code);
+    const prices = kind === 'product' ? ', hq_prices = 0' : '';
+    stmt<[string]>(ws, `UPDATE ${quoted(MIRROR_TABLES[kind])} SET active = 0, hq_version = NULL${prices} WHERE code = ? COLLATE NOCASE AND hq_version IS NOT NULL`).run(code);
   },
   /** The code and HQ version of a mirrored row, by id or code. */
   mirrored(ws: Workspace, kind: MirrorKind, where: { id: number } | { code: string }): { code: string; v: number | null } | undefined {

@@ -14,6 +14,7 @@ export function refusalOf(e: unknown): DomainError | null {
   // Rows mirroring HQ reference data (migration 0017): refused in words, whichever path wrote them.
   const hqRef = /READ_ONLY_HQ: (\w+)/.exec(err.message);
   if (hqRef && err.code.startsWith('SQLITE_CONSTRAINT')) {
+    if (hqRef[1] === 'productPrice') return new DomainError("This product's prices come from HQ and cannot be changed here", 'FORBIDDEN', { reason: 'hq.referencePricesReadOnly', params: {} });
     return new DomainError(`This ${hqRef[1]} comes from HQ and cannot be changed here`, 'FORBIDDEN', { reason: 'hq.referenceReadOnly', params: { kind: hqRef[1] } });
   }
   // Any RAISE(ABORT) from a trigger is a refusal by the database's own rules (also the evaluations' 0002 triggers).

@@ -1,13 +1,14 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { refuseIfFromHq } from '../hq/referenceMirror';
+import { refuseIfFromHq, refusePricesFromHq } from '../hq/referenceMirror';
 import type { Product, ProductFields, ProductPriceInput } from '../../model/products';
 import { productStore, type ProductPriceRow, type ProductRow } from './store';
 
 /**
  * The company's product list (产品): what imports resolve product columns to, with floor (控价底价) and list prices by
  * date range. Products pulled from HQ (hq_version) are read-only here — refused in words by refuseIfFromHq, and by the
- * workspace's triggers on any other path; their prices stay the office's own (HQ's reference data carries none).
+ * workspace's triggers on any other path; so are their prices when HQ's item lists them (hq_prices), else the prices
+ * stay the office's own.
  */
 function toProduct(p: ProductRow, prices: ProductPriceRow[]): Product {
   return {
@@ -19,6 +20,7 @@ function toProduct(p: ProductRow, prices: ProductPriceRow[]): Product {
     unit: p.unit,
     active: p.active,
     hqVersion: p.hqVersion,
+    hqPrices: p.hqPrices,
     prices: prices.map((x) => ({ id: x.id, validFrom: x.validFrom, validTo: x.validTo, floorPriceMinor: x.floorPriceMinor, listPriceMinor: x.listPriceMinor, currency: x.currency })),
   };
 }
@@ -75,6 +77,7 @@ export function updateProduct(ws: Workspace, id: number, patch: Partial<ProductF
 
 export function setProductPrice(ws: Workspace, input: ProductPriceInput): { before: Product; after: Product } {
   const before = getProduct(ws, input.productId);
+  refusePricesFromHq(ws, { id: input.productId });
   productStore.upsertPrice(ws, {
     productId: input.productId,
     validFrom: input.validFrom,

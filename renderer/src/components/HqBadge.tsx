@@ -10,6 +10,13 @@ export function useHqReadOnlyReason(): (kind: HqReferenceKind, code: string, ver
   return (kind, code, version) => errorText({ message: '', data: { reason: 'hq.referenceReadOnly', params: { kind, code, version } } }, lang);
 }
 
+/** Why an HQ product's prices cannot be set here (reason hq.referencePricesReadOnly), in the app language. */
+export function useHqPricesReadOnlyReason(): (code: string, version: number) => string {
+  const { i18n } = useTranslation();
+  const lang = messageLanguage(i18n.language);
+  return (code, version) => errorText({ message: '', data: { reason: 'hq.referencePricesReadOnly', params: { code, version } } }, lang);
+}
+
 /** 总部 v3 / HQ v3: marks a row pulled from HQ (read-only here); the tooltip says why and what to do. */
 export function HqBadge({ kind, code, version }: { kind: HqReferenceKind; code: string; version: number }) {
   const { t } = useTranslation('common');

@@ -4,7 +4,7 @@ import type { Product } from '../../../../electron/contract/products';
 import { useAmountReader } from '../../amountInput';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { HqBadge, useHqReadOnlyReason } from '../../components/HqBadge';
+import { HqBadge, useHqPricesReadOnlyReason, useHqReadOnlyReason } from '../../components/HqBadge';
 import { TextField } from '../../components/TextField';
 import { formatMoney } from '../../format';
 import { useToday } from '../../today';
@@ -20,12 +20,14 @@ function priceOn(p: Product, day: string) {
 /**
  * Settings → Products (产品): the company's product list that imports resolve product columns to — code, names, product
  * line, unit — with floor (控价底价) and list prices by date range. Products pulled from HQ carry the 总部 vN badge and
- * cannot be edited here (the button is disabled with the domain's refusal as its reason); their prices stay the office's.
+ * cannot be edited here (the button is disabled with the domain's refusal as its reason); their prices too when HQ
+ * sends them (hqPrices: Set price disabled, the prices marked as HQ's), else the office prices them.
  */
 export function ProductsSection() {
   const { t, i18n } = useTranslation(['settings', 'common']);
   const today = useToday();
   const hqReason = useHqReadOnlyReason();
+  const hqPricesReason = useHqPricesReadOnlyReason();
   const readAmount = useAmountReader();
   const list = useOp('products.list', {});
   const create = useMutationOp('products.create');
@@ -103,6 +105,7 @@ export function ProductsSection() {
             {list.data.map((p) => {
               const now = today ? priceOn(p, today) : null;
               const reason = p.hqVersion != null ? hqReason('product', p.code, p.hqVersion) : undefined;
+              const pricesReason = p.hqPrices && p.hqVersion != null ? hqPricesReason(p.code, p.hqVersion) : undefined;
               return (
                 <tr key={p.id} className={p.active ? undefined : 'muted'} data-testid={`product-row-${p.code}`}>
                   <td>{p.code}</td>
@@ -115,7 +118,8 @@ export function ProductsSection() {
                   <td>{p.hqVersion != null ? <HqBadge kind="product" code={p.code} version={p.hqVersion} /> : <span className="muted">{t('settings:products.local')}</span>}</td>
                   <td data-testid={`product-floor-${p.code}`}>{money(now?.floorPriceMinor, now?.currency)}</td>
                   <td data-testid={`product-list-${p.code}`}>{money(now?.listPriceMinor, now?.currency)}</td>
-                  <td className="muted" data-testid={`product-prices-${p.code}`}>
+                  <td className="muted" data-testid={`product-prices-${p.code}`} title={pricesReason}>
+                    {pricesReason && <span className="hq-badge" data-testid={`product-hq-prices-${p.code}`}>{t('settings:products.hqPrices')}</span>}{' '}
                     {p.prices.map((x) => t('settings:products.period', { from: x.validFrom, to: x.validTo ?? t('settings:products.open'), floor: money(x.floorPriceMinor, x.currency), list: money(x.listPriceMinor, x.currency) })).join('；')}
                   </td>
                   <td>
@@ -124,9 +128,11 @@ export function ProductsSection() {
                         {t('common:actions.edit')}
                       </button>
                     </span>{' '}
-                    <button className="link" onClick={() => openPrice(p)} data-testid={`product-price-${p.code}`}>
-                      {t('settings:products.setPrice')}
-                    </button>
+                    <span title={pricesReason}>
+                      <button className="link" disabled={pricesReason !== undefined} onClick={() => openPrice(p)} data-testid={`product-price-${p.code}`}>
+                        {t('settings:products.setPrice')}
+                      </button>
+                    </span>
                   </td>
                 </tr>
               );

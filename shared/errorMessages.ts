@@ -1,3 +1,4 @@
+import { importErrorLine, importRefusalText, type ImportProblem, type ImportWhere } from './importMessages';
 import { formatMoney } from './money';
 
 /**
@@ -139,8 +140,19 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   // An all-or-nothing import refused: the window offers "import the valid rows" as a choice, the CLI names --accept-valid.
   importRowsRejected: {
-    'zh-CN': (p) => `${String(p.fileName)}：${String(p.rowsRead)} 行中有 ${String(p.rejected)} 行有错误，因此没有导入任何数据（请修正这些行，或选择只导入有效的行）。第一处：${String(p.first)}`,
-    en: (p) => `${String(p.fileName)}: ${String(p.rejected)} of ${String(p.rowsRead)} rows have errors, so nothing was imported (fix them, or choose to import only the valid rows). First: ${String(p.first)}`,
+    'zh-CN': (p) => `${String(p.fileName)}：${String(p.rowsRead)} 行中有 ${String(p.rejected)} 行有错误，因此没有导入任何数据（请修正这些行，或选择只导入有效的行）。第一处：${firstRowError(p, 'zh-CN')}`,
+    en: (p) => `${String(p.fileName)}: ${String(p.rejected)} of ${String(p.rowsRead)} rows have errors, so nothing was imported (fix them, or choose to import only the valid rows). First: ${firstRowError(p, 'en')}`,
+  },
+  riskResidualPair: {
+    'zh-CN': () => '剩余可能性和剩余影响程度须同时填写（或都不填）',
+    en: () => 'Residual likelihood and residual impact are given together (or both left empty)',
+  },
+  riskResidualAboveInherent: { 'zh-CN': () => '剩余风险分值不能高于固有风险分值', en: () => 'The residual score cannot be higher than the inherent score' },
+  riskCodeTaken: { 'zh-CN': (p) => `风险编号 ${String(p.code)} 已被使用：请换一个编号`, en: (p) => `Risk code ${String(p.code)} is already used: choose another code` },
+  // A file refused as a whole (empty, header only, undecodable, unknown sheet, missing columns, beyond a limit…).
+  importFileRefused: {
+    'zh-CN': (p) => importRefusalText(p as ImportWhere & { problems?: ImportProblem[] }, 'zh-CN'),
+    en: (p) => importRefusalText(p as ImportWhere & { problems?: ImportProblem[] }, 'en'),
   },
   // A sales file read again under the write lock (a partner it names changed meanwhile) whose content changed too.
   importFileChanged: {
@@ -327,6 +339,12 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) => `HQ product ${String(p.code)} has two price periods starting on ${String(p.validFrom)}; one period per start day`,
   },
 };
+
+/** The first rejected row of a refused import, in `lang` (`firstError` carries its code; older bodies only the English `first`). */
+function firstRowError(p: Params, lang: MessageLanguage): string {
+  const e = p.firstError as Parameters<typeof importErrorLine>[1] | undefined;
+  return e ? importErrorLine(typeof p.fileName === 'string' ? p.fileName : null, e, lang) : String(p.first ?? '');
+}
 
 /** HQ reference data kinds as a sentence names them. */
 const REFERENCE_KIND_WORDS: Record<string, [string, string]> = {

@@ -20,14 +20,57 @@ const WHAT_ZH: Record<string, string> = {
   'risk status': '风险状态',
   'risk category': '风险类别',
   category: '类别',
+  territory: '区域',
+  metric: '指标',
+};
+/** Import kinds as the wizard names them (renderer i18n `imports:kinds`). */
+const KIND_ZH: Record<string, string> = {
+  partners: '合作伙伴', sales: '销售明细', targets: '目标', training: '培训记录', feedback: '满意度反馈', risks: '风险', products: '产品',
+  inventory: '库存上报', 'sell-through': '动销/出货',
 };
 const list = (v: unknown, sep: string) => (Array.isArray(v) ? v.map(String).join(sep) : s(v));
 
+/**
+ * The import kinds' target fields as people read them (the wizard's words, renderer i18n `imports:fields`; a test
+ * holds the two alike). A message names a field by its label, never by its name in the mapping (`partnerCode`).
+ */
+export const IMPORT_FIELD_WORDS: Record<string, [zh: string, en: string]> = {
+  partnerCode: ['伙伴编码', 'Partner code'], date: ['日期', 'Date'], orderRef: ['订单号', 'Order no.'], lineRef: ['行号', 'Line reference'],
+  product: ['产品', 'Product'], category: ['品类', 'Category'], quantity: ['数量', 'Quantity'], amount: ['金额', 'Amount'], cost: ['成本', 'Cost'],
+  profit: ['毛利', 'Profit'], customerRef: ['终端客户', 'End customer'], currency: ['币种', 'Currency'], code: ['编码', 'Code'], name: ['名称', 'Name'],
+  nameEn: ['英文名称', 'English name'], channelType: ['渠道类型', 'Channel type'], tier: ['渠道级别', 'Tier'], region: ['大区', 'Region'],
+  province: ['省份', 'Province'], city: ['城市', 'City'], status: ['状态', 'Status'], owner: ['负责人', 'Owner'], contactName: ['联系人', 'Contact'],
+  phone: ['电话', 'Phone'], email: ['邮箱', 'Email'], address: ['地址', 'Address'], creditCode: ['统一社会信用代码', 'Unified social credit code'],
+  joinedOn: ['加入日期', 'Joined on'], notes: ['备注', 'Notes'], period: ['期间', 'Period'], metric: ['指标', 'Metric'], value: ['目标值', 'Target value'],
+  trainee: ['学员', 'Trainee'], courseCode: ['课程编码', 'Course code'], completedOn: ['完成日期', 'Completed on'], score: ['成绩/评分', 'Score'],
+  passed: ['是否通过', 'Passed'], certificateNo: ['证书编号', 'Certificate no.'], comment: ['意见', 'Comment'], responseRef: ['问卷编号', 'Response ID'],
+  title: ['风险名称', 'Title'], description: ['描述', 'Description'], likelihood: ['可能性', 'Likelihood'], impact: ['影响程度', 'Impact'],
+  residualLikelihood: ['剩余可能性', 'Residual likelihood'], residualImpact: ['剩余影响程度', 'Residual impact'], treatment: ['应对措施', 'Treatment'],
+  nextReviewOn: ['下次复核日期', 'Next review'], nameZh: ['中文名称', 'Chinese name'], productLine: ['产品线', 'Product line'], unit: ['单位', 'Unit'],
+  floorPrice: ['底价（控价）', 'Floor price'], listPrice: ['指导价', 'List price'], validFrom: ['生效日期', 'Valid from'], validTo: ['失效日期', 'Valid to'],
+  warehouse: ['仓库', 'Warehouse'], customerName: ['客户名称', 'Customer name'], customerProvince: ['客户省份', 'Customer province'],
+  customerCity: ['客户城市', 'Customer city'],
+};
+const fieldWord = (v: unknown, lang: ImportMessageLanguage) => IMPORT_FIELD_WORDS[s(v)]?.[lang === 'zh-CN' ? 0 : 1] ?? s(v);
+const fieldZh = (v: unknown) => fieldWord(v, 'zh-CN');
+const fieldEn = (v: unknown) => fieldWord(v, 'en');
+const fieldsZh = (v: unknown) => (Array.isArray(v) ? v.map(fieldZh).join('、') : fieldZh(v));
+const fieldsEn = (v: unknown) => (Array.isArray(v) ? v.map(fieldEn).join(', ') : fieldEn(v));
+const ENCODING_WORDS: Record<string, string> = { utf8: 'UTF-8', utf16le: 'UTF-16 LE', utf16be: 'UTF-16 BE', gb18030: 'GB18030' };
+const encodingWord = (v: unknown) => ENCODING_WORDS[s(v)] ?? s(v);
+const LEGACY_ZH: Record<string, string> = { ods: 'OpenDocument（.ods）', xls: 'Excel 97–2003 / WPS（.xls、.et）' };
+const LEGACY_EN: Record<string, string> = { ods: 'OpenDocument (.ods)', xls: 'Excel 97–2003 / WPS (.xls, .et)' };
+const num = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US') : s(v));
+/** Why a file could not be opened, as the system said it (ENOENT …), in words. */
+const CANNOT_READ_ZH: Record<string, string> = { missing: '文件不存在或已被移走', denied: '没有读取该文件的权限', notFile: '这不是一个文件（是文件夹？）', busy: '文件正被其他程序占用' };
+const CANNOT_READ_EN: Record<string, string> = { missing: 'the file does not exist or was moved', denied: 'no permission to read the file', notFile: 'this is not a file (a folder?)', busy: 'another program holds the file' };
+const SAVE_AS_XLSX_ZH = '请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx（文件 → 另存为 → Excel 工作簿）';
+
 export const IMPORT_MESSAGES = {
-  required: { 'zh-CN': (p) => `${s(p.field)}为必填项，但为空`, en: (p) => `${s(p.field)} is required but empty` },
+  required: { 'zh-CN': (p) => `${fieldZh(p.field)}为必填项，但为空`, en: (p) => `${fieldEn(p.field)} is required but empty` },
   requiredNullWord: {
-    'zh-CN': (p) => `${s(p.field)}为必填项，但文件中写的是“${s(p.word)}”（表示无值）`,
-    en: (p) => `${s(p.field)} is required but the file says '${s(p.word)}' (no value)`,
+    'zh-CN': (p) => `${fieldZh(p.field)}为必填项，但文件中写的是“${s(p.word)}”（表示无值）`,
+    en: (p) => `${fieldEn(p.field)} is required but the file says '${s(p.word)}' (no value)`,
   },
   tooLong: { 'zh-CN': (p) => `超过 ${s(p.max)} 个字符`, en: (p) => `longer than ${s(p.max)} characters` },
   undecodable: { 'zh-CN': () => '含有无法识别的字符（文件编码是否正确？）', en: () => "contains undecodable characters (is the file's encoding right?)" },
@@ -53,9 +96,9 @@ export const IMPORT_MESSAGES = {
     'zh-CN': () => '不是日期（应为 2024-03-05、2024/3/5、2024年3月5日 或映射中设置的日期格式）',
     en: () => "not a date (expected e.g. 2024-03-05, 2024/3/5, 2024年3月5日 or the mapping's dateFormat)",
   },
-  notYesNo: { 'zh-CN': () => '不是“是/否”（应为 是/否、yes/no、1/0）', en: () => 'not yes/no (expected 是/否, yes/no, 1/0)' },
+  notYesNo: { 'zh-CN': () => '不是“是/否”（应为“是/否”“1/0”或“yes/no”）', en: () => 'not yes/no (expected 是/否, yes/no, 1/0)' },
   notEnumValue: {
-    'zh-CN': (p) => `“${s(p.value)}”不是有效的${WHAT_ZH[s(p.what)] ?? s(p.what)}（应为 ${list(p.allowed, '、')} 之一，或在映射的“values”中对应）`,
+    'zh-CN': (p) => `“${s(p.value)}”不是有效的${WHAT_ZH[s(p.what)] ?? s(p.what)}（应为 ${list(p.allowedZh ?? p.allowed, '、')} 之一，或在映射的“值对应”中设置）`,
     en: (p) => `'${s(p.value)}' is not a ${s(p.what)} (expected one of ${list(p.allowed, ', ')}; or map it in the mapping's "values")`,
   },
   notCurrency: { 'zh-CN': (p) => `“${s(p.value)}”不是币种代码（CNY、USD 等）`, en: (p) => `'${s(p.value)}' is not a currency code (CNY, USD, …)` },
@@ -103,11 +146,11 @@ export const IMPORT_MESSAGES = {
         : 'negative amount with a positive quantity (a return has both negative)',
   },
   unknownProvince: {
-    'zh-CN': (p) => `“${s(p.value)}”不是区域树中的省份（可写 浙江、浙江省、Zhejiang 或 330000）`,
+    'zh-CN': (p) => `“${s(p.value)}”不是区域树中的省份（可写“浙江”“浙江省”“Zhejiang”或“330000”）`,
     en: (p) => `'${s(p.value)}' is not a province of the territory tree (浙江, 浙江省, Zhejiang or 330000)`,
   },
   notMetric: {
-    'zh-CN': (p) => `“${s(p.value)}”不是指标（revenue、grossProfit、quantity、orders、newCustomers 等）`,
+    'zh-CN': (p) => `“${s(p.value)}”不是指标（应为 销售额、毛利、销量、订单数、新客户数 等）`,
     en: (p) => `'${s(p.value)}' is not a metric (revenue, grossProfit, quantity, orders, newCustomers, …)`,
   },
   negativeTarget: { 'zh-CN': () => '目标不能为负', en: () => 'a target cannot be negative' },
@@ -116,7 +159,154 @@ export const IMPORT_MESSAGES = {
     'zh-CN': (p) => `此行有 ${s(p.fields)} 个字段，而表头有 ${s(p.header)} 个（是否多了分隔符或文本未加引号？）`,
     en: (p) => `the row has ${s(p.fields)} fields but the header has ${s(p.header)} (a stray delimiter or an unquoted text?)`,
   },
-  noColumnMapped: { 'zh-CN': (p) => `没有映射到 ${list(p.fields, '、')} 的列`, en: (p) => `no column mapped for ${list(p.fields, ', ')}` },
+  noColumnMapped: { 'zh-CN': (p) => `没有映射到${fieldsZh(p.fields)}的列`, en: (p) => `no column mapped for ${fieldsEn(p.fields)}` },
+
+  // The file refused as a whole (ImportFailure): nothing is imported, with --accept-valid too.
+  fileEmpty: { 'zh-CN': () => '文件是空的（0 字节）', en: () => 'the file is empty' },
+  noRows: {
+    'zh-CN': (p) => (p.sheet ? '工作表中没有任何行（工作表是空的）' : '文件中没有任何行'),
+    en: (p) => (p.sheet ? 'the sheet has no rows' : 'the file has no rows'),
+  },
+  noDataRows: { 'zh-CN': () => '表头之后没有数据行（文件只有表头）', en: () => 'no data rows after the header' },
+  binaryContent: {
+    'zh-CN': (p) => `含有二进制或无法解码的内容（按 ${encodingWord(p.encoding)} 读取，字节 ${s(p.bytes)}）：这可能不是 CSV 或 Excel 文件，或文件编码不对`,
+    en: (p) => `binary or undecodable content (bytes ${s(p.bytes)}); is the encoding right?`,
+  },
+  badCharacter: {
+    'zh-CN': (p) =>
+      `第 ${s(p.at)} 个字符${p.what === 'undecodable' ? '是按文件编码无法解码的字节' : `是控制字符（U+${s(p.char)}，二进制数据）`}：文件可能已损坏，或不是文本文件`,
+    en: (p) =>
+      `holds ${p.what === 'undecodable' ? "bytes that are not valid text in the file's encoding" : `a control character (U+${s(p.char)}: binary data)`} at character ${s(p.at)}; the file may be damaged or not a text file`,
+  },
+  quoteNotClosed: {
+    'zh-CN': () => '带引号的字段没有结束引号（文件不完整，或缺少一个引号）',
+    en: () => 'a quoted field is never closed (the file is truncated or a quote is missing)',
+  },
+  badClosingQuote: { 'zh-CN': () => '带引号的字段中的引号须写两次（""）', en: () => 'a quote inside a quoted field must be doubled ("")' },
+  badOpeningQuote: {
+    'zh-CN': () => '字段中间出现引号（请给整个字段加上引号，并把其中的引号写两次：""）',
+    en: () => 'a quote inside a field that does not start with one (quote the whole field and double the quote: "")',
+  },
+  recordTooLong: {
+    'zh-CN': (p) => `此行超过 ${num(p.max)} 个字符（是否缺少结束引号？）`,
+    en: (p) => `the row is longer than ${num(p.max)} characters (a missing closing quote?)`,
+  },
+  unknownEncoding: {
+    'zh-CN': (p) => `未知的编码“${s(p.value)}”（可选 UTF-8、UTF-16 LE、UTF-16 BE 或 GB18030）`,
+    en: (p) => `Unknown encoding '${s(p.value)}' (use utf8, utf16le, utf16be or gb18030)`,
+  },
+  cannotRead: {
+    'zh-CN': (p) => `无法读取文件：${CANNOT_READ_ZH[s(p.why)] ?? '读取时出错，请检查文件是否完整、能否用其他程序打开'}`,
+    en: (p) => `cannot read the file (${CANNOT_READ_EN[s(p.why)] ?? s(p.detail)})`,
+  },
+  notXlsx: {
+    'zh-CN': () => `不是可读取的 XLSX 工作簿（文件可能已损坏）：${SAVE_AS_XLSX_ZH}`,
+    en: (p) => `not a readable XLSX workbook (${s(p.detail)})`,
+  },
+  notLegacyWorkbook: {
+    'zh-CN': (p) => `不是可读取的 ${LEGACY_ZH[s(p.format)] ?? s(p.format)} 工作簿：${SAVE_AS_XLSX_ZH}`,
+    en: (p) => `not a readable ${LEGACY_EN[s(p.format)] ?? s(p.format)} workbook (${s(p.detail)}). Open it in Excel, WPS or LibreOffice and save it as .xlsx`,
+  },
+  legacyTooLarge: {
+    'zh-CN': (p) => `${LEGACY_ZH[s(p.format)] ?? s(p.format)} 工作簿有 ${s(p.mib)} MiB，这类文件须整个读入，上限为 ${s(p.limitMib)} MiB：${SAVE_AS_XLSX_ZH}`,
+    en: (p) =>
+      `a ${LEGACY_EN[s(p.format)] ?? s(p.format)} workbook of ${s(p.mib)} MiB; these are read whole and the limit is ${s(p.limitMib)} MiB. Open it in Excel, WPS or LibreOffice and save it as .xlsx (File → Save As → Excel Workbook)`,
+  },
+  partTooLarge: {
+    'zh-CN': (p) => `工作簿的部件 ${s(p.part)} 解压后有 ${s(p.mib)} MiB，上限为 ${s(p.limitMib)} MiB（文件可能已损坏）`,
+    en: (p) => `the part ${s(p.part)} is ${s(p.mib)} MiB once unpacked; the limit is ${s(p.limitMib)} MiB`,
+  },
+  sheetTooLarge: {
+    'zh-CN': (p) => `工作表解压后有 ${s(p.mib)} MiB，上限为 ${s(p.limitMib)} MiB：请把数据分成几个文件导入`,
+    en: (p) => `the sheet is ${s(p.mib)} MiB once unpacked; the limit is ${s(p.limitMib)} MiB`,
+  },
+  sharedStringsTooLarge: {
+    'zh-CN': (p) => `工作簿的共享文本解压后有 ${s(p.mib)} MiB，上限为 ${s(p.limitMib)} MiB：请把数据分成几个文件导入`,
+    en: (p) => `its shared strings are ${s(p.mib)} MiB once unpacked; the limit is ${s(p.limitMib)} MiB`,
+  },
+  sharedStringTooLong: {
+    'zh-CN': (p) => `第 ${s(p.index)} 个共享文本超过 ${num(p.max)} 个字符（Excel 的上限）`,
+    en: (p) => `shared string ${s(p.index)} is longer than ${s(p.max)} characters`,
+  },
+  tooManySharedStrings: {
+    'zh-CN': (p) => `工作簿的共享文本超过 ${num(p.max)} 条（上限）：请把数据分成几个文件导入`,
+    en: (p) => `it has more than ${num(p.max)} shared strings (the limit)`,
+  },
+  sharedStringsTooManyChars: {
+    'zh-CN': (p) => `工作簿的共享文本共超过 ${num(p.max)} 个字符（上限）：请把数据分成几个文件导入`,
+    en: (p) => `its shared strings hold more than ${num(p.max)} characters (the limit)`,
+  },
+  tooManyColumns: {
+    'zh-CN': (p) => `有一行的单元格超出了第 ${s(p.column)} 列（Excel 的上限）`,
+    en: (p) => `a row has a cell beyond column ${s(p.column)} (the limit)`,
+  },
+  tooManyRows: {
+    'zh-CN': (p) => `工作表超过 ${num(p.max)} 行（上限）：请把数据分成几个文件导入`,
+    en: (p) => `the sheet has more than ${num(p.max)} rows (the limit)`,
+  },
+  cellTooLong: {
+    'zh-CN': (p) => `单元格超过 ${num(p.max)} 个字符（Excel 的上限）`,
+    en: (p) => `the cell holds more than ${num(p.max)} characters (Excel's limit)`,
+  },
+  badSharedStringRef: {
+    'zh-CN': () => '单元格引用的共享文本不存在（工作簿已损坏）：' + SAVE_AS_XLSX_ZH,
+    en: (p) => s(p.detail) || 'the cell refers to a shared string that does not exist',
+  },
+  sheetUnreadable: {
+    'zh-CN': () => `工作表无法读取（文件可能已损坏）：${SAVE_AS_XLSX_ZH}`,
+    en: (p) => `cannot be read (${s(p.detail)})`,
+  },
+  noSuchSheet: {
+    'zh-CN': (p) => `没有名为“${s(p.sheet)}”的工作表（工作表：${Array.isArray(p.sheets) && p.sheets.length ? list(p.sheets, '、') : '无'}）`,
+    en: (p) => `has no sheet named '${s(p.sheet)}' (sheets: ${Array.isArray(p.sheets) && p.sheets.length ? list(p.sheets, ', ') : 'none'})`,
+  },
+  noWorksheets: { 'zh-CN': () => '工作簿中没有工作表', en: () => 'has no worksheets' },
+  mappingOtherKind: {
+    'zh-CN': (p) => `这个映射用于“${KIND_ZH[s(p.mapping)] ?? s(p.mapping)}”导入，而不是“${KIND_ZH[s(p.kind)] ?? s(p.kind)}”`,
+    en: (p) => `The mapping is for ${s(p.mapping)}, not ${s(p.kind)}`,
+  },
+  notAField: {
+    'zh-CN': (p) => `映射中的“${s(p.field)}”不是${KIND_ZH[s(p.kind)] ?? s(p.kind)}导入的字段${p.where === 'values' ? '（“值对应”中）' : p.where === 'defaults' ? '（“空单元格的默认值”中）' : ''}`,
+    en: (p) =>
+      p.where
+        ? `'${s(p.field)}' in "${s(p.where)}" is not a field of ${s(p.kind)} imports`
+        : `'${s(p.field)}' is not a field of ${s(p.kind)} imports (fields: ${list(p.fields, ', ')})`,
+  },
+  columnNotInFile: {
+    'zh-CN': (p) => `文件中没有列“${s(p.column)}”（映射给${fieldZh(p.field)}；文件的列：${list(p.columns, '、')}）`,
+    en: (p) => `column '${s(p.column)}' (for ${s(p.field)}) is not in ${s(p.fileName)} (its columns: ${list(p.columns, ', ')})`,
+  },
+  valuesNotMap: { 'zh-CN': (p) => `映射中${fieldZh(p.field)}的“值对应”应是文件值到代码值的对应表`, en: (p) => `"values.${s(p.field)}" must map file values to code values` },
+  missingColumns: {
+    'zh-CN': (p) => `文件中没有必填字段${fieldsZh(p.fields)}的列（文件的列：${list(p.columns, '、')}）：请在映射中为其选择一列`,
+    en: (p) => {
+      const f = Array.isArray(p.fields) ? p.fields : [];
+      return `no column for the required field${f.length > 1 ? 's' : ''} ${list(f, ', ')} in ${s(p.fileName)} (its columns: ${list(p.columns, ', ')}); map ${f.length > 1 ? 'them' : 'it'} in the mapping's "columns"`;
+    },
+  },
+  replaceOtherKind: {
+    'zh-CN': (p) => `导入 ${s(p.id)} 是“${KIND_ZH[s(p.kind)] ?? s(p.kind)}”导入，不是“${KIND_ZH[s(p.expected)] ?? s(p.expected)}”，不能用这个文件替换`,
+    en: (p) => `Import ${s(p.id)} is a ${s(p.kind)} import, not ${s(p.expected)}; it cannot be replaced by this file`,
+  },
+  fileChanged: { 'zh-CN': () => '文件在导入过程中被修改，因此没有导入任何数据：请重新导入', en: () => 'the file changed while it was being imported, so nothing was imported: import it again' },
+
+  // One line per unknown territory / channel manager, with the rows that name it (the wizard offers to create them).
+  unknownValueRows: {
+    'zh-CN': (p) => `未知的${p.what === 'territory' ? '区域' : '渠道经理'}“${s(p.value)}”（${s(p.rows)} 行）：请改为已有的${p.what === 'territory' ? '区域' : '渠道经理'}，或新建`,
+    en: (p) => `unknown ${p.what === 'territory' ? 'territory' : 'channel manager'} '${s(p.value)}' (${s(p.rows)} ${Number(p.rows) === 1 ? 'row' : 'rows'}): map it to an existing one, or create it`,
+  },
+
+  // A row refused only when written (RowRejected): the register's own rules.
+  residualPair: {
+    'zh-CN': () => '剩余可能性和剩余影响程度须同时填写（或都不填）',
+    en: () => 'Residual likelihood and residual impact are given together (or both left empty)',
+  },
+  residualAboveInherent: { 'zh-CN': () => '剩余风险分值不能高于固有风险分值', en: () => 'The residual score cannot be higher than the inherent score' },
+  riskCodeTaken: { 'zh-CN': (p) => `风险编号 ${s(p.code)} 已被使用`, en: (p) => `Risk code ${s(p.code)} is already used` },
+  registerRefused: {
+    'zh-CN': () => '风险登记册拒绝了此行（请检查各字段是否与表单的要求一致）',
+    en: (p) => s(p.detail) || 'the risk register refused this row',
+  },
 } satisfies Record<string, Record<ImportMessageLanguage, T>>;
 
 export type ImportMessageCode = keyof typeof IMPORT_MESSAGES;
@@ -131,4 +321,47 @@ export function importErrorText(e: { message: string; code?: string | null; para
   const entry = e.code ? (IMPORT_MESSAGES as Record<string, Record<ImportMessageLanguage, T>>)[e.code] : undefined;
   if (entry) return entry[lang](e.params ?? {});
   return schemaText?.(e.message) ?? e.message;
+}
+
+/** Where in a file an error is: `sales.csv, sheet '数据', row 3, column 'Amount'` / `sales.csv，工作表“数据”，第 3 行，列“Amount”`. */
+export interface ImportWhere {
+  fileName?: string | null;
+  sheet?: string | null;
+  row?: number | null;
+  column?: string | null;
+  /** A workbook cell's address (B3), where the column has no header. */
+  cell?: string | null;
+  value?: string | null;
+}
+
+export function importWhereText(at: ImportWhere, lang: ImportMessageLanguage): string {
+  const zh = lang === 'zh-CN';
+  const parts = [
+    at.fileName ? s(at.fileName) : null,
+    at.sheet ? (zh ? `工作表“${at.sheet}”` : `sheet '${at.sheet}'`) : null,
+    at.row != null ? (zh ? `第 ${at.row} 行` : `row ${at.row}`) : null,
+    at.column ? (zh ? `列“${at.column}”` : `column '${at.column}'`) : at.cell ? (zh ? `单元格 ${at.cell}` : `cell ${at.cell}`) : null,
+    at.value ? (zh ? `值“${at.value.slice(0, 80)}”` : `value '${at.value.slice(0, 80)}'`) : null,
+  ].filter((x): x is string => x !== null);
+  return parts.join(zh ? '，' : ', ');
+}
+
+/** A coded problem: what ImportFailure carries in `data.problems` (a file refused as a whole). */
+export interface ImportProblem {
+  code: string;
+  params?: P | null;
+}
+
+/** A whole file refused (the error banner, the CLI): where, then each problem, in `lang`. */
+export function importRefusalText(p: ImportWhere & { problems?: readonly ImportProblem[] | null }, lang: ImportMessageLanguage): string {
+  const where = importWhereText({ ...p, value: null }, lang);
+  const what = (p.problems ?? []).map((x) => importErrorText({ message: x.code, code: x.code, params: x.params ?? {} }, lang)).join(lang === 'zh-CN' ? '；' : '; ');
+  return where ? `${where}${lang === 'zh-CN' ? '：' : ': '}${what}` : what;
+}
+
+/** One row error with its place (the refusal's "first" error, a history's list): `第 3 行，列“Amount”，值“x”：不是数字`. */
+export function importErrorLine(fileName: string | null, e: { row: number | null; column: string | null; value: string | null; message: string; code?: string | null; params?: P | null }, lang: ImportMessageLanguage, schemaText?: (message: string) => string | null): string {
+  const where = importWhereText({ fileName, row: e.row, column: e.column, value: e.value }, lang);
+  const text = importErrorText(e, lang, schemaText);
+  return where ? `${where}${lang === 'zh-CN' ? '：' : ': '}${text}` : text;
 }

@@ -107,7 +107,16 @@ export function cliErrorText(body: { message: string; data?: unknown; code?: str
   }
   const text = errorText(body, l);
   // The window offers "import the valid rows" as a choice; on the command line that choice is a flag.
-  if (errorReason(body.data)?.reason === 'importRowsRejected') return `${text}\n${l === 'zh-CN' ? '加 --accept-valid 只导入有效的行。' : 'Add --accept-valid to import only the valid rows.'}`;
+  if (errorReason(body.data)?.reason === 'importRowsRejected') {
+    const unknown = (body.data as { unknown?: Array<{ what: string }> }).unknown ?? [];
+    const zh = l === 'zh-CN';
+    // Unknown territories and channel managers the window offers to create: on the command line, flags.
+    const create = [
+      unknown.some((u) => u.what === 'territory') ? (zh ? '加 --create-territories 新建文件中未知的区域。' : 'Add --create-territories to create the unknown territories.') : null,
+      unknown.some((u) => u.what === 'channelManager') ? (zh ? '加 --create-owners 新建文件中未知的渠道经理。' : 'Add --create-owners to create the unknown channel managers.') : null,
+    ].filter(Boolean);
+    return [text, zh ? '加 --accept-valid 只导入有效的行。' : 'Add --accept-valid to import only the valid rows.', ...create].join('\n');
+  }
   return text;
 }
 

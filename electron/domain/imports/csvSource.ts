@@ -5,7 +5,9 @@ import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import { CsvSyntaxError, CsvTokenizer } from './csvTokenizer';
-import { ImportFailure } from './importFailure';
+import { fileRefused, type ImportFailure } from './importFailure';
+import { cannotRead } from './fileSniffer';
+import { importMessage, type ImportMessageCode } from '../../../shared/importMessages';
 import type { RecordSource } from './recordSource';
 import { isEmptyRow } from './recordSource';
 import type { Sniffed } from './fileSniffer';
@@ -14,28 +16,22 @@ import type { SourceRecord } from '../../model/imports';
 /** A field or row longer than this is an error (usually a quote that is never closed). */
 export const MAX_RECORD_CHARS = 1_000_000;
 
+const CSV_SYNTAX: Record<CsvSyntaxError['code'], ImportMessageCode> = {
+  CSV_QUOTE_NOT_CLOSED: 'quoteNotClosed',
+  CSV_INVALID_CLOSING_QUOTE: 'badClosingQuote',
+  CSV_INVALID_OPENING_QUOTE: 'badOpeningQuote',
+  CSV_MAX_RECORD_SIZE: 'recordTooLong',
+};
+
 function csvFailure(name: string, e: CsvSyntaxError, header: string[]): ImportFailure {
   const row = e.records + 1;
   const idx: number | null = e.index;
   const column = idx !== null ? (header[idx] || null) : null;
   // A column without a header name (the header row itself, or a row longer than the header) is named by its position.
   const where = `${name} row ${row}${column ? `, column '${column}'` : idx !== null ? `, column ${idx + 1}${header.length ? ` (the header has ${header.length})` : ''}` : ''}`;
-  let message: string;
-  switch (e.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      message = `a quoted field is never closed (the file is truncated or a quote is missing)`;
-      break;
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      message = `a quote inside a quoted field must be doubled ("")`;
-      break;
-    case 'CSV_INVALID_OPENING_QUOTE':
-      message = `a quote inside a field that does not start with one (quote the whole field and double the quote: "")`;
-      break;
-    case 'CSV_MAX_RECORD_SIZE':
-      message = `the row is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters (a missing closing quote?)`;
-      break;
-  }
-  return new ImportFailure(`${where}: ${message}`, [{ row, column, value: null, message }]);
+  const code = CSV_SYNTAX[e.code];
+  const params = code === 'recordTooLong' ? { max: MAX_RECORD_CHARS } : {};
+  return fileRefused(`${where}: ${importMessage(code, params)}`, { fileName: name, row, column }, { code, params });
 }
 
 /**
@@ -47,9 +43,9 @@ const NOT_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFD]/;
 
 function notText(name: string, row: number, column: string, cell: string): ImportFailure {
   const at = cell.search(NOT_TEXT);
-  const what = cell.charCodeAt(at) === 0xfffd ? "bytes that are not valid text in the file's encoding" : `a control character (U+${cell.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0')}: binary data)`;
-  const message = `holds ${what} at character ${at + 1}; the file may be damaged or not a text file`;
-  return new ImportFailure(`${name} row ${row}, column '${column}': ${message}`, [{ row, column, value: cell.slice(0, 200).replace(new RegExp(NOT_TEXT.source, 'g'), '?'), message }]);
+  const params = { what: cell.charCodeAt(at) === 0xfffd ? 'undecodable' : 'control', char: cell.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0'), at: at + 1 };
+  const message = importMessage('badCharacter', params);
+  return fileRefused(`${name} row ${row}, column '${column}': ${message}`, { fileName: name, row, column, value: cell.slice(0, 200).replace(new RegExp(NOT_TEXT.source, 'g'), '?') }, { code: 'badCharacter', params });
 }
 
 /** Streams a delimited text file through the decoder and the tokenizer; the header is the first non-empty row. */
@@ -90,7 +86,7 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
       return true;
     } catch (e) {
       if (e instanceof CsvSyntaxError) throw csvFailure(name, e, header);
-      throw new ImportFailure(`${name}: cannot read the file (${(e as Error).message})`);
+      throw cannotRead(name, e);
     }
   };
   /** The next record, reading and tokenizing the next chunk when the last one's records are used up. */
@@ -104,7 +100,7 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
   while (!first.done && isEmptyRow(first.value)) first = await next();
   if (first.done) {
     file.destroy();
-    throw new ImportFailure(`${name} has no header row (the file is empty)`, [{ row: 1, column: null, value: null, message: 'the file has no rows' }]);
+    throw fileRefused(`${name} has no header row (the file is empty)`, { fileName: name, row: 1 }, { code: 'noRows' });
   }
   header = first.value.map((h) => h.trim());
   const headerRow = row;

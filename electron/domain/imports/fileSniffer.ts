@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import iconv from 'iconv-lite';
-import { ImportFailure } from './importFailure';
+import { fileRefused, type ImportFailure } from './importFailure';
 import type { DelimiterChoice, Encoding, EncodingChoice, SourceFormat } from '../../model/imports';
 
 /** What a file looks like before it is read: format, text encoding, byte-order mark, delimiter. */
@@ -110,7 +110,7 @@ const ENCODING_ALIASES: Record<string, Encoding> = {
 export function normalizeEncoding(e: string | undefined | null): EncodingChoice {
   if (!e || e.toLowerCase() === 'auto') return 'auto';
   const enc = ENCODING_ALIASES[e.toLowerCase()];
-  if (!enc) throw new ImportFailure(`Unknown encoding '${e}' (use utf8, utf16le, utf16be or gb18030)`);
+  if (!enc) throw fileRefused(`Unknown encoding '${e}' (use utf8, utf16le, utf16be or gb18030)`, {}, { code: 'unknownEncoding', params: { value: e } });
   return enc;
 }
 
@@ -122,10 +122,10 @@ export function sniffFile(path: string, opts: { encoding?: EncodingChoice; delim
     if (!st.isFile()) throw new Error('not a file');
     fileSize = st.size;
   } catch (e) {
-    throw new ImportFailure(`${name}: cannot read the file (${(e as Error).message})`);
+    throw cannotRead(name, e);
   }
   const head = readHead(path);
-  if (head.length === 0) throw new ImportFailure(`${name} is empty`, [{ row: 1, column: null, value: null, message: 'the file is empty' }]);
+  if (head.length === 0) throw fileRefused(`${name} is empty`, { fileName: name, row: 1 }, { code: 'fileEmpty' });
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     // OpenDocument packages start with an uncompressed 'mimetype' part naming the document type.
     const ods = head.subarray(0, 200).includes('application/vnd.oasis.opendocument.spreadsheet');
@@ -146,10 +146,19 @@ export function sniffFile(path: string, opts: { encoding?: EncodingChoice; delim
   if (bad >= 0) {
     const row = sampleText.slice(0, bad).split('\n').length;
     const snippet = head.subarray(Math.max(0, bad - 4), bad + 12).toString('hex');
-    throw new ImportFailure(`${name} does not look like a CSV or XLSX file (binary content in row ${row}; read as ${encoding})`, [
-      { row, column: null, value: snippet, message: `binary or undecodable content (bytes ${snippet}); is the encoding right?` },
-    ]);
+    throw fileRefused(`${name} does not look like a CSV or XLSX file (binary content in row ${row}; read as ${encoding})`, { fileName: name, row, value: snippet }, {
+      code: 'binaryContent',
+      params: { bytes: snippet, encoding },
+    });
   }
   const delimiter = opts.delimiter && opts.delimiter !== 'auto' ? opts.delimiter : detectDelimiter(sampleText);
   return { format: 'csv', encoding, bomLength, delimiter, fileSize, sampleText };
+}
+
+/** A file the system would not let us read, worded by why (ENOENT, EACCES…) rather than the system's English. */
+export function cannotRead(name: string, e: unknown): ImportFailure {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const detail = (e as Error)?.message ?? String(e);
+  const why = code === 'ENOENT' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'denied' : code === 'EISDIR' || detail === 'not a file' ? 'notFile' : code === 'EBUSY' ? 'busy' : 'other';
+  return fileRefused(`${name}: cannot read the file (${detail})`, { fileName: name }, { code: 'cannotRead', params: { why, detail } });
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/errors';
+import { importMessage, type ImportMessageCode, type ImportWhere } from '../../../shared/importMessages';
 import type { RowError, UnknownValue } from '../../model/imports';
 
 /** Nothing was imported: the file cannot be read, or rows have errors and the import is all-or-nothing. */
@@ -15,4 +16,35 @@ export class ImportFailure extends DomainError {
     super(message, 'DOMAIN', { errors, ...counts, unknown, ...(reason ?? {}) });
     this.name = 'ImportFailure';
   }
+}
+
+/** One coded problem of a file refused as a whole (shared/importMessages). */
+export interface FileProblem {
+  code: ImportMessageCode;
+  params?: Record<string, unknown>;
+}
+
+/**
+ * A file refused as a whole (empty, header only, undecodable, unknown sheet, missing columns, beyond a limit…): the
+ * English `message` for logs, each problem as a coded error of its row (when it has one), and the reason
+ * `importFileRefused` that words where and what in the reader's language (the error banner, the CLI).
+ */
+export function fileRefused(message: string, at: ImportWhere, ...problems: FileProblem[]): ImportFailure {
+  const errors: RowError[] = problems.map((p) => ({
+    row: at.row ?? null,
+    column: at.column ?? null,
+    value: at.value ?? null,
+    message: importMessage(p.code, p.params ?? {}),
+    code: p.code,
+    params: p.params ?? {},
+  }));
+  const where = { fileName: at.fileName ?? null, sheet: at.sheet ?? null, row: at.row ?? null, column: at.column ?? null, cell: at.cell ?? null };
+  return new ImportFailure(message, errors, undefined, undefined, { reason: 'importFileRefused', params: { ...where, problems: problems.map((p) => ({ code: p.code, params: p.params ?? {} })) } });
+}
+
+/** The sheet asked for is not in the workbook (or the workbook has none): the refusal lists the sheets it has. */
+export function noSheet(name: string, sheetName: string | null, sheets: readonly string[]): ImportFailure {
+  return sheetName !== null
+    ? fileRefused(`${name} has no sheet named '${sheetName}' (sheets: ${sheets.join(', ') || 'none'})`, { fileName: name }, { code: 'noSuchSheet', params: { sheet: sheetName, sheets: [...sheets] } })
+    : fileRefused(`${name} has no worksheets`, { fileName: name }, { code: 'noWorksheets' });
 }

@@ -7,7 +7,7 @@ import type { OpContext } from '../opContext';
 import { CsvWriter } from '../exports/csvWriter';
 import { dropSecondaryIndexes, shouldBulkLoad, type DroppedIndexes } from './bulkIndexes';
 import { AlreadyImported, findEarlierImport } from './earlierImport';
-import { ImportFailure } from './importFailure';
+import { fileRefused, ImportFailure } from './importFailure';
 import { kindSpec } from './kinds';
 import { RowRejected, RowValues, type FieldError, type StagedKindRun, type WriteOutcome } from './kinds/kind';
 import type { RecordSource } from './recordSource';
@@ -22,16 +22,12 @@ import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type ImportResult, type RowErro
 import { addImportToSalesSummaries, salesLinesBefore } from '../evaluations/salesSummaries';
 
 
-const UNKNOWN_TEXT: Record<UnknownValue['what'], string> = { territory: 'territory', channelManager: 'channel manager' };
-
-/** One error per unknown value (not one per row), naming how many rows use it and what to do. */
+/** One error per unknown value (not one per row), naming how many rows use it and what to do (the CLI adds its flags). */
 export function unknownErrors(unknown: readonly UnknownValue[], column: (u: UnknownValue) => string | null): RowError[] {
-  return unknown.map((u) => ({
-    row: u.firstRow,
-    column: column(u),
-    value: u.value,
-    message: `unknown ${UNKNOWN_TEXT[u.what]} '${u.value}' (${u.rows} ${u.rows === 1 ? 'row' : 'rows'}): map it to an existing one, or create it (${u.what === 'territory' ? '--create-territories' : '--create-owners'})`,
-  }));
+  return unknown.map((u) => {
+    const params = { what: u.what, value: u.value, rows: u.rows };
+    return { row: u.firstRow, column: column(u), value: u.value, message: importMessage('unknownValueRows', params), code: 'unknownValueRows', params };
+  });
 }
 
 const CHECK_EVERY = 1024;
@@ -188,7 +184,10 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       }
       if (input.replace != null) {
         const kind = importStore.kindOf(ws, input.replace);
-        if (kind && kind !== input.kind) throw new ImportFailure(`Import ${input.replace} is a ${kind} import, not ${input.kind}; it cannot be replaced by this file`);
+        if (kind && kind !== input.kind) {
+          const params = { id: input.replace, kind, expected: input.kind };
+          throw fileRefused(importMessage('replaceOtherKind', params), { fileName }, { code: 'replaceOtherKind', params });
+        }
         ctx.progress('undo', 0, null);
         undoImport(ctx, input.replace);
       }
@@ -283,7 +282,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
               outcome = savepoint ? importConnection.inSavepoint(sqlite, () => run.write!(value)) : run.write(value);
             } catch (e) {
               if (!(e instanceof RowRejected)) throw e;
-              fe.push({ field: null, message: e.message });
+              fe.push({ field: e.field, message: e.message, ...(e.code ? { code: e.code, params: e.params } : {}) });
             }
             if (outcome === 'inserted') counts.inserted++;
             else if (outcome === 'updated') counts.updated++;
@@ -305,7 +304,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         }
       }
       if (counts.rowsRead === 0) {
-        throw new ImportFailure(`${fileName} has a header but no data rows`, [{ row: source.headerRow + 1, column: null, value: null, message: 'no data rows after the header' }]);
+        throw fileRefused(`${fileName} has a header but no data rows`, { fileName, sheet: source.sheet, row: source.headerRow + 1 }, { code: 'noDataRows' });
       }
       const unknownList = [...unknown.values()].map(({ field: _f, ...u }) => u);
       errors.unshift(...unknownErrors(unknownList, (u) => resolved.columns[unknown.get(`${u.what}\u0000${u.value}`)!.field ?? ''] ?? null));
@@ -317,7 +316,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           errors,
           { rowsRead: counts.rowsRead, rejected: counts.rejected },
           unknownList,
-          { reason: 'importRowsRejected', params: { fileName, rejected: counts.rejected, rowsRead: counts.rowsRead, first: describeError(fileName, first) } },
+          { reason: 'importRowsRejected', params: { fileName, rejected: counts.rejected, rowsRead: counts.rowsRead, first: describeError(fileName, first), firstError: first } },
         );
       }
       if (bulk?.count) {

@@ -3,7 +3,8 @@ import { lazyModule } from '../lazyModule';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { ImportFailure } from './importFailure';
+import { fileRefused, noSheet } from './importFailure';
+import { importMessage } from '../../../shared/importMessages';
 import type { RecordSource } from './recordSource';
 import { cellText, isEmptyRow } from './recordSource';
 import type { Cell, SourceRecord } from '../../model/imports';
@@ -56,11 +57,9 @@ export async function openLegacyWorkbookSource(
   limits: XlsxLimits = XLSX_LIMITS,
 ): Promise<RecordSource> {
   const name = basename(path);
-  const what = format === 'ods' ? 'OpenDocument (.ods)' : 'Excel 97–2003 / WPS (.xls, .et)';
   if (fileSize > limits.legacyFileBytes) {
-    throw new ImportFailure(
-      `${name} is a ${what} workbook of ${Math.ceil(fileSize / 1024 ** 2)} MiB; these are read whole and the limit is ${limits.legacyFileBytes / 1024 ** 2} MiB. Open it in Excel, WPS or LibreOffice and save it as .xlsx (文件 → 另存为 → Excel 工作簿 .xlsx)`,
-    );
+    const params = { format, mib: Math.ceil(fileSize / 1024 ** 2), limitMib: limits.legacyFileBytes / 1024 ** 2 };
+    throw fileRefused(`${name} is ${importMessage('legacyTooLarge', params)}`, { fileName: name }, { code: 'legacyTooLarge', params });
   }
   const buf = await readFile(path);
   const sha256 = createHash('sha256').update(buf).digest('hex');
@@ -68,19 +67,18 @@ export async function openLegacyWorkbookSource(
   try {
     wb = sheetjs().read(buf, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellHTML: false, cellStyles: false, sheetStubs: false });
   } catch (e) {
-    throw new ImportFailure(
-      `${name}: not a readable ${what} workbook (${(e as Error)?.message ?? String(e)}). Open it in Excel, WPS or LibreOffice and save it as .xlsx`,
-    );
+    const params = { format, detail: (e as Error)?.message ?? String(e) };
+    throw fileRefused(`${name}: ${importMessage('notLegacyWorkbook', params)}`, { fileName: name }, { code: 'notLegacyWorkbook', params });
   }
   const sheets = wb.SheetNames.slice();
   const chosen = sheetName === null ? sheets[0] : sheets.find((s) => s === sheetName);
   if (chosen === undefined) {
-    throw new ImportFailure(sheetName !== null ? `${name} has no sheet named '${sheetName}' (sheets: ${sheets.join(', ') || 'none'})` : `${name} has no worksheets`);
+    throw noSheet(name, sheetName, sheets);
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const ws = wb.Sheets[chosen];
   const data = ((ws as unknown as { '!data'?: XLSX.CellObject[][] })['!data'] ?? []) as Array<XLSX.CellObject[] | undefined>;
-  if (data.length > limits.rows) throw new ImportFailure(`${name}, sheet '${chosen}' has more than ${limits.rows.toLocaleString('en')} rows (the limit)`);
+  if (data.length > limits.rows) throw fileRefused(`${name}, sheet '${chosen}' has more than ${limits.rows.toLocaleString('en')} rows (the limit)`, { fileName: name, sheet: chosen }, { code: 'tooManyRows', params: { max: limits.rows } });
   const rowAt = (r: number): Cell[] => {
     const row = data[r] ?? [];
     const out: Cell[] = [];
@@ -91,7 +89,7 @@ export async function openLegacyWorkbookSource(
   let r = 0;
   while (r < data.length && isEmptyRow(rowAt(r))) r++;
   if (r >= data.length) {
-    throw new ImportFailure(`${name}, sheet '${chosen}' has no header row (the sheet is empty)`, [{ row: 1, column: null, value: null, message: 'the sheet has no rows' }]);
+    throw fileRefused(`${name}, sheet '${chosen}' has no header row (the sheet is empty)`, { fileName: name, sheet: chosen, row: 1 }, { code: 'noRows', params: { sheet: true } });
   }
   const header = rowAt(r).map((c) => cellText(c).trim());
   const headerRow = r + 1;

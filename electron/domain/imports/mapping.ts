@@ -1,6 +1,7 @@
 import type { ImportKind } from '../../../shared/enums';
 import { normalizeHeader, suggestColumns } from './headerMatcher';
-import { ImportFailure } from './importFailure';
+import { fileRefused, type FileProblem } from './importFailure';
+import { importMessage } from '../../../shared/importMessages';
 import type { KindSpec } from './kinds/kind';
 import { NULL_VALUES, type DateFormat, type ImportMapping } from '../../model/imports';
 
@@ -34,15 +35,15 @@ function headerIndex(header: readonly string[], wanted: string): number {
  */
 export function resolveMapping(spec: KindSpec, header: readonly string[], mapping: ImportMapping | null | undefined, fileName: string, strict: boolean): ResolvedMapping {
   if (mapping && mapping.kind !== spec.kind) {
-    throw new ImportFailure(`The mapping is for ${mapping.kind}, not ${spec.kind}`);
+    throw fileRefused(`The mapping is for ${mapping.kind}, not ${spec.kind}`, { fileName }, { code: 'mappingOtherKind', params: { mapping: mapping.kind, kind: spec.kind } });
   }
   const known = new Set(spec.fields.map((f) => f.name));
   const columns = mapping?.columns && Object.keys(mapping.columns).length ? { ...mapping.columns } : suggestColumns(spec.fields, header);
   const index = new Map<string, number>();
-  const problems: string[] = [];
+  const problems: FileProblem[] = [];
   for (const [field, h] of Object.entries(columns)) {
     if (!known.has(field)) {
-      problems.push(`'${field}' is not a field of ${spec.kind} imports (fields: ${[...known].join(', ')})`);
+      problems.push({ code: 'notAField', params: { field, kind: spec.kind, fields: [...known] } });
       continue;
     }
     if (!h) {
@@ -50,35 +51,28 @@ export function resolveMapping(spec: KindSpec, header: readonly string[], mappin
       continue;
     }
     const i = headerIndex(header, h);
-    if (i < 0) problems.push(`column '${h}' (for ${field}) is not in ${fileName} (its columns: ${header.join(', ')})`);
+    if (i < 0) problems.push({ code: 'columnNotInFile', params: { column: h, field, fileName, columns: [...header] } });
     else {
       index.set(field, i);
       columns[field] = header[i];
     }
   }
   for (const [field, map] of Object.entries(mapping?.values ?? {})) {
-    if (!known.has(field)) problems.push(`'${field}' in "values" is not a field of ${spec.kind} imports`);
-    else if (typeof map !== 'object' || map === null) problems.push(`"values.${field}" must map file values to code values`);
+    if (!known.has(field)) problems.push({ code: 'notAField', params: { field, kind: spec.kind, where: 'values' } });
+    else if (typeof map !== 'object' || map === null) problems.push({ code: 'valuesNotMap', params: { field } });
   }
   const defaults: Record<string, string> = { ...(spec.defaults ?? {}) };
   for (const [field, value] of Object.entries(mapping?.defaults ?? {})) {
-    if (!known.has(field)) problems.push(`'${field}' in "defaults" is not a field of ${spec.kind} imports`);
+    if (!known.has(field)) problems.push({ code: 'notAField', params: { field, kind: spec.kind, where: 'defaults' } });
     else if (value.trim() === '') delete defaults[field];
     else defaults[field] = value;
   }
   const nullValues = new Set((mapping?.nullValues ?? NULL_VALUES).map((v) => v.trim().toUpperCase()).filter((v) => v !== ''));
   const missing = spec.fields.filter((f) => f.required && !index.has(f.name) && defaults[f.name] === undefined).map((f) => f.name);
   if (strict) {
-    if (missing.length) {
-      problems.push(
-        `no column for the required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in ${fileName} (its columns: ${header.join(', ')}); map ${missing.length > 1 ? 'them' : 'it'} in the mapping's "columns"`,
-      );
-    }
+    if (missing.length) problems.push({ code: 'missingColumns', params: { fields: missing, fileName, columns: [...header] } });
     if (problems.length) {
-      throw new ImportFailure(
-        `${fileName}: ${problems.join('; ')}`,
-        problems.map((message) => ({ row: 1, column: null, value: null, message })),
-      );
+      throw fileRefused(`${fileName}: ${problems.map((p) => importMessage(p.code, p.params)).join('; ')}`, { fileName, row: 1 }, ...problems);
     }
   }
   return { kind: spec.kind, columns, index, dateFormat: mapping?.dateFormat ?? null, values: mapping?.values ?? {}, nullValues, defaults, missing };

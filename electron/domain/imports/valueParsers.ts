@@ -307,5 +307,7 @@ export function parseEnum<T extends string>(
   const direct = allowed.find((a) => a.toLowerCase() === lower);
   if (direct) return direct;
   for (const a of allowed) if (words[a]?.some((w) => w.toLowerCase() === lower)) return a;
-  throw new ValueError('notEnumValue', { value: s, what, allowed: [...allowed] });
+  // The allowed values in the words a Chinese reader writes them in (the first Chinese synonym), else as codes.
+  const allowedZh = allowed.map((a) => words[a]?.find((w) => /[\u4e00-\u9fff]/.test(w)) ?? a);
+  throw new ValueError('notEnumValue', { value: s, what, allowed: [...allowed], allowedZh });
 }

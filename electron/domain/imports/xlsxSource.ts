@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { hashFile } from './fileHash';
-import { ImportFailure } from './importFailure';
+import { fileRefused, ImportFailure, noSheet } from './importFailure';
 import { openLegacyWorkbookSource } from './legacyWorkbookSource';
 import type { RecordSource } from './recordSource';
 import { cellText, isEmptyRow } from './recordSource';
@@ -20,12 +20,12 @@ import { openZip, type ZipArchive } from './xlsx/zipArchive';
  */
 export async function openXlsxSource(path: string, fileSize: number, sheetName: string | null, limits: XlsxLimits = XLSX_LIMITS): Promise<RecordSource> {
   const name = basename(path);
-  const unreadable = (e: unknown) =>
-    e instanceof ImportFailure
-      ? e
-      : e instanceof XlsxLimitExceeded
-        ? new ImportFailure(`${name}: ${e.message}`)
-        : new ImportFailure(`${name}: not a readable XLSX workbook (${(e as Error)?.message ?? String(e)})`);
+  const unreadable = (e: unknown) => {
+    if (e instanceof ImportFailure) return e;
+    if (e instanceof XlsxLimitExceeded) return fileRefused(`${name}: ${e.message}`, { fileName: name }, { code: e.code, params: e.params });
+    const detail = (e as Error)?.message ?? String(e);
+    return fileRefused(`${name}: not a readable XLSX workbook (${detail})`, { fileName: name }, { code: 'notXlsx', params: { detail } });
+  };
   let zip: ZipArchive;
   try {
     zip = await openZip(path);
@@ -46,7 +46,8 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
   try {
     for (const [part, info] of zip.entries) {
       if (/\.(xml|rels)$/i.test(part) && !/worksheets\/|sharedStrings/i.test(part) && info.uncompressedSize > limits.smallPartBytes) {
-        throw new ImportFailure(`${name}: the part ${part} is ${Math.ceil(info.uncompressedSize / 1024 ** 2)} MiB once unpacked; the limit is ${limits.smallPartBytes / 1024 ** 2} MiB`);
+        const params = { part, mib: Math.ceil(info.uncompressedSize / 1024 ** 2), limitMib: limits.smallPartBytes / 1024 ** 2 };
+        throw fileRefused(`${name}: the part ${part} is ${params.mib} MiB once unpacked; the limit is ${params.limitMib} MiB`, { fileName: name }, { code: 'partTooLarge', params });
       }
     }
     const wb = await readWorkbook(zip);
@@ -54,16 +55,13 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
     sheets = worksheets.map((s) => s.name);
     const sheet = sheetName === null ? worksheets[0] : worksheets.find((s) => s.name === sheetName);
     if (!sheet || !sheet.part) {
-      throw new ImportFailure(
-        sheetName !== null ? `${name} has no sheet named '${sheetName}' (sheets: ${sheets.join(', ') || 'none'})` : `${name} has no worksheets`,
-      );
+      throw noSheet(name, sheetName, sheets);
     }
     chosen = sheet.name;
     const sheetSize = zip.entries.get(sheet.part)?.uncompressedSize ?? 0;
     if (sheetSize > limits.sheetBytes) {
-      throw new ImportFailure(
-        `${name}, sheet '${chosen}' is ${Math.ceil(sheetSize / 1024 ** 2)} MiB once unpacked; the limit is ${limits.sheetBytes / 1024 ** 2} MiB`,
-      );
+      const params = { mib: Math.ceil(sheetSize / 1024 ** 2), limitMib: limits.sheetBytes / 1024 ** 2 };
+      throw fileRefused(`${name}, sheet '${chosen}' is ${params.mib} MiB once unpacked; the limit is ${params.limitMib} MiB`, { fileName: name, sheet: chosen }, { code: 'sheetTooLarge', params });
     }
     const [sharedStrings, dateStyles] = [await readSharedStrings(zip, wb.sharedStringsPart, limits), await readDateStyles(zip, wb.stylesPart)];
     digest = await hashFile(path);
@@ -85,9 +83,10 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
       const column = e.column === null ? null : (header[e.column] || columnLetters(e.column));
       const cell = e.column === null ? '' : `, cell ${columnLetters(e.column)}${e.row ?? ''}`;
       const message = `${where}, row ${e.row ?? '?'}${cell}: ${e.message}`;
-      return new ImportFailure(message, [{ row: e.row, column, value: null, message: e.message }]);
+      return fileRefused(message, { fileName: name, sheet: chosen, row: e.row, column, cell: e.column === null ? null : `${columnLetters(e.column)}${e.row ?? ''}` }, { code: e.code, params: e.params });
     }
-    return new ImportFailure(`${where}: cannot be read (${(e as Error)?.message ?? String(e)})`);
+    const detail = (e as Error)?.message ?? String(e);
+    return fileRefused(`${where}: cannot be read (${detail})`, { fileName: name, sheet: chosen }, { code: 'sheetUnreadable', params: { detail } });
   };
   const next = async () => {
     try {
@@ -103,7 +102,7 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
     const r = await next();
     if (r.done) {
       zip.close();
-      throw new ImportFailure(`${where} has no header row (the sheet is empty)`, [{ row: 1, column: null, value: null, message: 'the sheet has no rows' }]);
+      throw fileRefused(`${where} has no header row (the sheet is empty)`, { fileName: name, sheet: chosen, row: 1 }, { code: 'noRows', params: { sheet: true } });
     }
     if (isEmptyRow(r.value.cells)) continue;
     header = r.value.cells.map((c) => cellText(c).trim());
@@ -142,3 +141,4 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
     close,
   };
 }
+

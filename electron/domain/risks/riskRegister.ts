@@ -85,11 +85,15 @@ function checkConsistency(ws: Workspace, r: Pick<RiskRow, 'likelihood' | 'impact
   const hasRi = r.residualImpact != null;
   if (hasRl !== hasRi) {
     throw new DomainError('Residual likelihood and residual impact are given together (or both left empty)', 'DOMAIN', {
+      reason: 'riskResidualPair',
+      params: { missing: hasRl ? 'residualImpact' : 'residualLikelihood' },
       issues: [{ path: hasRl ? 'residualImpact' : 'residualLikelihood', message: 'required with the other residual value' }],
     });
   }
   if (hasRl && r.residualLikelihood! * r.residualImpact! > r.likelihood * r.impact) {
     throw new DomainError('The residual score cannot be higher than the inherent score', 'DOMAIN', {
+      reason: 'riskResidualAboveInherent',
+      params: {},
       issues: [{ path: 'residualLikelihood', message: 'residual score above inherent score' }],
     });
   }
@@ -124,7 +128,7 @@ export function createRisk(ws: Workspace, input: RiskInput, user: string, option
   });
   const code = data.code ?? nextRiskCode(ws);
   if (riskStatements(ws).idByCode.get(code) !== undefined) {
-    throw new DomainError(`Risk code ${code} is already used`, 'CONFLICT', { issues: [{ path: 'code', message: 'already used' }] });
+    throw new DomainError(`Risk code ${code} is already used`, 'CONFLICT', { reason: 'riskCodeTaken', params: { code }, issues: [{ path: 'code', message: 'already used' }] });
   }
   const status = data.status ?? 'open';
   const iso = at.toISOString();
@@ -152,7 +156,7 @@ export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: st
   const merged = { ...before, ...data };
   checkConsistency(ws, merged);
   if (data.code && data.code !== before.code) {
-    if (riskStatements(ws).idByCode.get(data.code) !== undefined) throw new DomainError(`Risk code ${data.code} is already used`, 'CONFLICT', { issues: [{ path: 'code', message: 'already used' }] });
+    if (riskStatements(ws).idByCode.get(data.code) !== undefined) throw new DomainError(`Risk code ${data.code} is already used`, 'CONFLICT', { reason: 'riskCodeTaken', params: { code: data.code }, issues: [{ path: 'code', message: 'already used' }] });
   }
   const set: Partial<NewRiskRow> = { ...data };
   if (options.text) Object.assign(set, codedText(options.text));

@@ -31,7 +31,7 @@ describe('imports: real exports', () => {
     ]);
     const bad = writeFile(tmp.dir, 'bad.csv', `${h}P001,2024-02-02,SO-9,NULL,1,A\r\n`);
     const e = await failure(ctx.api.send('imports.run', { kind: 'sales', path: bad }));
-    expect((e.body.data as ErrorData).errors[0]).toMatchObject({ row: 2, column: 'Sales', message: "amount is required but the file says 'NULL' (no value)" });
+    expect((e.body.data as ErrorData).errors[0]).toMatchObject({ row: 2, column: 'Sales', message: "Amount is required but the file says 'NULL' (no value)" });
     // The mapping's nullValues replace the defaults: with none, NULL is a value (and not a number).
     const strict = writeFile(tmp.dir, 'strict.csv', `${h}P001,2024-03-02,SO-8,10.00,NULL,A\r\n`);
     const mapping = { kind: 'sales' as const, nullValues: [], columns: { partnerCode: 'Partner Code', date: 'Date', orderRef: 'Order ID', amount: 'Sales', cost: 'Cost' } };

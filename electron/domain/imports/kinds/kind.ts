@@ -282,8 +282,19 @@ export class RowValues {
   }
 }
 
-/** Thrown by a kind's write when a row turns out invalid only when written; the runner treats it as a row error. */
-export class RowRejected extends Error {}
+/**
+ * Thrown by a kind's write when a row turns out invalid only when written; the runner treats it as a row error. It
+ * carries a code and its parameters like any row error (the message is their English words), and the field it is about.
+ */
+export class RowRejected extends Error {
+  constructor(
+    readonly code: ImportMessageCode,
+    readonly params: Record<string, unknown> = {},
+    readonly field: string | null = null,
+  ) {
+    super(importMessage(code, params));
+  }
+}
 
 /** Everything written about an import's change of one row: enough for undo to restore it and to see later edits. */
 export interface ChangeSnapshot {

@@ -1,6 +1,8 @@
 import { RISK_CATEGORIES, RISK_STATUSES, RISK_TREATMENTS } from '../../../../shared/enums';
 import type { RiskInput } from '../../../model/risks';
 import { DomainError } from '../../../../shared/errors';
+import { errorReason } from '../../../../shared/errorMessages';
+import type { ImportMessageCode } from '../../../../shared/importMessages';
 import { createRisk, updateRisk } from '../../risks/riskRegister';
 import { riskImportStatements } from '../../risks/store';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
@@ -98,7 +100,7 @@ function open(ctx: KindContext): KindRun<RiskValues> {
         return 'updated';
       } catch (e) {
         // The register's own checks (residual above inherent, …) reject the row, not the import.
-        if (e instanceof DomainError) throw new RowRejected(e.message);
+        if (e instanceof DomainError) throw registerRefusal(e);
         throw e;
       }
     },
@@ -107,3 +109,18 @@ function open(ctx: KindContext): KindRun<RiskValues> {
 }
 
 export const risksKind: KindSpec = { kind: 'risks', fields, rowSavepoint: true, open: open as (ctx: KindContext) => KindRun<unknown> };
+
+/** The register's refusals (shared/errorMessages reasons) as the import's row error codes, worded in the reader's language. */
+const REGISTER_REFUSALS: Record<string, { code: ImportMessageCode; field: string | null }> = {
+  riskResidualPair: { code: 'residualPair', field: null },
+  riskResidualAboveInherent: { code: 'residualAboveInherent', field: 'residualLikelihood' },
+  riskCodeTaken: { code: 'riskCodeTaken', field: 'code' },
+};
+
+function registerRefusal(e: DomainError): RowRejected {
+  const r = errorReason(e.data);
+  const known = r ? REGISTER_REFUSALS[r.reason] : undefined;
+  if (known) return new RowRejected(known.code, r!.params, known.field ?? (typeof r!.params.missing === 'string' ? r!.params.missing : null));
+  // A check of the register's schema the row passed here (the kind checks the same fields): its own words.
+  return new RowRejected('registerRefused', { detail: e.message });
+}

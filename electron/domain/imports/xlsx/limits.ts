@@ -1,3 +1,5 @@
+import { importMessage, type ImportMessageCode } from '../../../../shared/importMessages';
+
 /**
  * What a workbook may hold before the reader refuses it, so a hostile or broken file cannot exhaust memory or run
  * for ever. The sheet is streamed (its size bounds time, not memory); shared strings and styles are held in memory.
@@ -21,5 +23,12 @@ export const XLSX_LIMITS = {
 
 export type XlsxLimits = typeof XLSX_LIMITS;
 
-/** The workbook is beyond one of the limits: the message says which. */
-export class XlsxLimitExceeded extends Error {}
+/** The workbook is beyond one of the limits: the code says which (shared/importMessages), the message in English. */
+export class XlsxLimitExceeded extends Error {
+  constructor(
+    readonly code: ImportMessageCode,
+    readonly params: Record<string, unknown>,
+  ) {
+    super(importMessage(code, params));
+  }
+}

@@ -10,7 +10,7 @@ export async function readSharedStrings(zip: ZipArchive, part: string | null, li
   if (!part) return [];
   const size = zip.entries.get(part)?.uncompressedSize ?? 0;
   if (size > limits.sharedStringsBytes) {
-    throw new XlsxLimitExceeded(`its shared strings are ${mib(size)} MiB once unpacked; the limit is ${mib(limits.sharedStringsBytes)} MiB`);
+    throw new XlsxLimitExceeded('sharedStringsTooLarge', { mib: mib(size), limitMib: mib(limits.sharedStringsBytes) });
   }
   const out: string[] = [];
   let chars = 0;
@@ -29,7 +29,7 @@ export async function readSharedStrings(zip: ZipArchive, part: string | null, li
     text(text) {
       if (!inT) return;
       current += text;
-      if (current.length > limits.cellChars) throw new XlsxLimitExceeded(`shared string ${out.length + 1} is longer than ${limits.cellChars} characters`);
+      if (current.length > limits.cellChars) throw new XlsxLimitExceeded('sharedStringTooLong', { index: out.length + 1, max: limits.cellChars });
     },
     close(name) {
       if (name === 't') inT = false;
@@ -38,9 +38,9 @@ export async function readSharedStrings(zip: ZipArchive, part: string | null, li
         inSi = false;
         out.push(current);
         chars += current.length;
-        if (out.length > limits.sharedStrings) throw new XlsxLimitExceeded(`it has more than ${limits.sharedStrings.toLocaleString('en')} shared strings (the limit)`);
+        if (out.length > limits.sharedStrings) throw new XlsxLimitExceeded('tooManySharedStrings', { max: limits.sharedStrings });
         if (chars > limits.sharedStringsChars) {
-          throw new XlsxLimitExceeded(`its shared strings hold more than ${limits.sharedStringsChars.toLocaleString('en')} characters (the limit)`);
+          throw new XlsxLimitExceeded('sharedStringsTooManyChars', { max: limits.sharedStringsChars });
         }
       }
     },

@@ -1,3 +1,4 @@
+import { importMessage, type ImportMessageCode } from '../../../../shared/importMessages';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
@@ -8,11 +9,12 @@ import { attr, localName } from './xmlStream';
 /** A problem with one cell (or row) of the sheet; the source turns it into an error naming file, sheet, row and column. */
 export class SheetCellError extends Error {
   constructor(
-    message: string,
+    readonly code: ImportMessageCode,
+    readonly params: Record<string, unknown>,
     readonly row: number | null,
     readonly column: number | null,
   ) {
-    super(message);
+    super(importMessage(code, params));
   }
 }
 
@@ -139,7 +141,7 @@ export async function* sheetRows(stream: Readable, ctx: SheetContext): AsyncGene
       const ref = attr(tag, 'r');
       const c = ref ? columnIndex(ref) : -1;
       col = c >= 0 ? c : col + 1;
-      if (col >= limits.columns) throw new SheetCellError(`a row has a cell beyond column ${columnLetters(limits.columns - 1)} (the limit)`, rowNum, null);
+      if (col >= limits.columns) throw new SheetCellError('tooManyColumns', { column: columnLetters(limits.columns - 1) }, rowNum, null);
       type = attr(tag, 't') ?? 'n';
       style = Number(attr(tag, 's') ?? 0);
       text = '';
@@ -148,7 +150,7 @@ export async function* sheetRows(stream: Readable, ctx: SheetContext): AsyncGene
       if (name === 'row') {
         const r = Number(attr(tag, 'r'));
         rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
-        if (++rows > limits.rows || rowNum > limits.rows) throw new SheetCellError(`the sheet has more than ${limits.rows.toLocaleString('en')} rows (the limit)`, rowNum, null);
+        if (++rows > limits.rows || rowNum > limits.rows) throw new SheetCellError('tooManyRows', { max: limits.rows }, rowNum, null);
         cells = [];
         col = -1;
       }
@@ -160,7 +162,7 @@ export async function* sheetRows(stream: Readable, ctx: SheetContext): AsyncGene
   const onText = (t: string) => {
     if (!collecting) return;
     text += t;
-    if (text.length > limits.cellChars) throw new SheetCellError(`the cell holds more than ${limits.cellChars.toLocaleString('en')} characters (Excel's limit)`, rowNum, col);
+    if (text.length > limits.cellChars) throw new SheetCellError('cellTooLong', { max: limits.cellChars }, rowNum, col);
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
@@ -177,7 +179,7 @@ export async function* sheetRows(stream: Readable, ctx: SheetContext): AsyncGene
       } catch (e) {
         // A date or number that is not one (t="d" 2024-02-30, a serial out of range) stays text, so the field parser
         // refuses it as a row error naming row and column (and --accept-valid can set that row aside).
-        if (type === 's') throw new SheetCellError((e as Error).message, rowNum, col);
+        if (type === 's') throw new SheetCellError('badSharedStringRef', { detail: (e as Error).message }, rowNum, col);
         value = text;
       }
       if (value !== null) {

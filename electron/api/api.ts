@@ -9,7 +9,9 @@ import { backupBeforeOperation, backupInProgress } from '../domain/backups/backu
 import { refusalOf } from '../domain/integrity/frozenRecords';
 import { refuseIfDamaged } from '../domain/system/workspaceHealth';
 import { currentUser } from '../domain/system/userProfile';
+import { workspaceClock } from '../domain/system/workspaceClock';
 import { inlineExecutor, JobRunner, type JobExecutor, type JobFn } from '../jobs/runner';
+import type { Clock } from '../../shared/clock';
 import type { JobEvent } from '../../shared/jobs';
 import type { ApiContext } from './context';
 import { toApiError, zodIssues } from './errors';
@@ -42,6 +44,11 @@ export interface ApiOptions {
   user?: string;
   /** Where jobs run; default: this thread. */
   executor?: JobExecutor;
+  /**
+   * The clock every operation's context reads (tests, `--as-of` scripts: `fixedClock`); default: the workspace clock
+   * (setting `company.timeZone`). Jobs in worker threads read the workspace clock in their thread.
+   */
+  clock?: Clock;
 }
 
 /**
@@ -63,7 +70,7 @@ export const jobHandler = (op: string): JobFn | undefined => {
     } catch (e) {
       const refusal = refusalOf(e);
       if (!refusal) throw e;
-      writeAudit(ctx.ws.sqlite, ctx.user, { operation: op, after: input, outcome: 'refused', before: refusal.message });
+      writeAudit(ctx.ws.sqlite, ctx.user, { operation: op, after: input, outcome: 'refused', before: refusal.message }, ctx.clock.now());
       throw refusal;
     }
   };
@@ -84,7 +91,8 @@ function validate(name: unknown, raw: unknown): { name: OperationName; input: un
 /** The one handler map behind a transport-agnostic send(name, input). */
 export function createApi(options: ApiOptions): Api {
   const { ws } = options;
-  const runner = new JobRunner(options.executor ?? inlineExecutor(ws, jobHandler));
+  const { clock } = options;
+  const runner = new JobRunner(options.executor ?? inlineExecutor(ws, jobHandler, clock));
   const userNow = () => options.user ?? currentUser(ws.sqlite);
   const jobs = { cancel: (id: string) => runner.cancel(id) };
   // Object.assign keeps the context's getters (clock, cancelled) live; a spread would read them once.
@@ -94,6 +102,7 @@ export function createApi(options: ApiOptions): Api {
         operation: name,
         ws,
         user,
+        clock,
         audit: () => {
           throw new Error(`${name} is a query: it cannot write to the audit trail`);
         },
@@ -110,16 +119,17 @@ export function createApi(options: ApiOptions): Api {
         operation: name,
         ws,
         user,
+        clock,
         audit(record: AuditRecord) {
           audited = true;
-          writeAudit(ws.sqlite, user, { ...record, operation: record.operation ?? name });
+          writeAudit(ws.sqlite, user, { ...record, operation: record.operation ?? name }, ctx.clock.now());
         },
       }),
       { jobs },
     );
     const result = handler(ctx, input);
     if (result instanceof Promise) throw new Error(`Mutation ${name} must be synchronous (it runs in one transaction)`);
-    if (!audited) writeAudit(ws.sqlite, user, { operation: name, after: input });
+    if (!audited) writeAudit(ws.sqlite, user, { operation: name, after: input }, ctx.clock.now());
     return result;
   }
 
@@ -138,7 +148,7 @@ export function createApi(options: ApiOptions): Api {
       return exclusive ? runAudited(name, input, user) : await inWriteTransaction(ws.sqlite, () => runAudited(name, input, user));
     } catch (e) {
       const refusal = refusalOf(e);
-      if (refusal) writeAudit(ws.sqlite, user, { operation: name, after: input, outcome: 'refused', before: refusal.message });
+      if (refusal) writeAudit(ws.sqlite, user, { operation: name, after: input, outcome: 'refused', before: refusal.message }, (clock ?? workspaceClock(ws)).now());
       throw refusal ?? e;
     }
   }

@@ -10,8 +10,11 @@ export interface AuditEntry {
   outcome?: 'ok' | 'refused';
 }
 
-/** Writes one audit record; call inside the transaction that makes the change. */
-export function writeAudit(sqlite: Database.Database, user: string, entry: AuditEntry, at = new Date()): void {
+/**
+ * Writes one audit record; call inside the transaction that makes the change. `at` is the operation's clock
+ * (`ctx.clock.now()`), so a fixed clock stamps the same instant as the days the operation decided.
+ */
+export function writeAudit(sqlite: Database.Database, user: string, entry: AuditEntry, at: Date): void {
   auditStore.insert(sqlite, {
     at: at.toISOString(),
     user,

@@ -62,7 +62,7 @@ export function createOpContext(o: OpContextOptions): OpContext {
   let clock = o.clock;
   const clockNow = () => (clock ??= workspaceClock(o.ws));
   const audit =
-    o.audit ?? ((r: AuditRecord) => writeAudit(o.ws.sqlite, o.user, { ...r, operation: r.operation ?? o.operation }));
+    o.audit ?? ((r: AuditRecord) => writeAudit(o.ws.sqlite, o.user, { ...r, operation: r.operation ?? o.operation }, clockNow().now()));
   return {
     operation: o.operation,
     ws: o.ws,

@@ -3,6 +3,7 @@ import type { Workspace } from '../../db/database';
 import type { ApiErrorBody } from '../../shared/errors';
 import type { JobEvent, JobProgress } from '../../shared/jobs';
 import { CancelToken } from '../../shared/cancel';
+import type { Clock } from '../../shared/clock';
 import { createOpContext, type OpContext } from '../domain/opContext';
 import type { ProgressFn } from '../../shared/jobs';
 
@@ -28,12 +29,12 @@ export function throttleProgress(emit: (p: Omit<JobProgress, 'jobId' | 'operatio
 }
 
 /** Runs jobs in the calling thread: the CLI and tests. */
-export function inlineExecutor(ws: Workspace, jobs: (op: string) => JobFn | undefined): JobExecutor {
+export function inlineExecutor(ws: Workspace, jobs: (op: string) => JobFn | undefined, clock?: Clock): JobExecutor {
   return {
     async run(op, input, user, cancel, onProgress) {
       const fn = jobs(op);
       if (!fn) throw new Error(`No job handler for ${op}`);
-      return await fn(createOpContext({ operation: op, ws, user, cancel, progress: throttleProgress(onProgress) }), input);
+      return await fn(createOpContext({ operation: op, ws, user, clock, cancel, progress: throttleProgress(onProgress) }), input);
     },
   };
 }

@@ -36,19 +36,19 @@ export const incentiveHandlers: HandlerMap<keyof typeof incentivesContract> = {
     calculateRun(ctx, input),
   'payouts.runs': ({ ws }, filter) => listRuns(ws, filter),
   'payouts.get': ({ ws }, { runId, channelManagerIds }) => getRun(ws, runId, channelManagerIds),
-  'payouts.approve': ({ ws, user, audit }, { runId }) => {
-    const { before, after } = approveRun(ws, user, runId);
-    audit({ entity: 'payout_run', entityId: runId, before, after });
+  'payouts.approve': (ctx, { runId }) => {
+    const { before, after } = approveRun(ctx, runId);
+    ctx.audit({ entity: 'payout_run', entityId: runId, before, after });
     return after;
   },
-  'payouts.pay': ({ ws, audit }, { runId, paymentRef, date }) => {
-    const { before, after } = payRun(ws, runId, paymentRef, date);
-    audit({ entity: 'payout_run', entityId: runId, before, after });
+  'payouts.pay': (ctx, { runId, paymentRef, date }) => {
+    const { before, after } = payRun(ctx, runId, paymentRef, date);
+    ctx.audit({ entity: 'payout_run', entityId: runId, before, after });
     return after;
   },
-  'payouts.void': ({ ws, audit }, { runId, reason }) => {
-    const { before, after } = voidRun(ws, runId, reason);
-    audit({ entity: 'payout_run', entityId: runId, before, after });
+  'payouts.void': (ctx, { runId, reason }) => {
+    const { before, after } = voidRun(ctx, runId, reason);
+    ctx.audit({ entity: 'payout_run', entityId: runId, before, after });
     return after;
   },
   'payouts.adjust': ({ ws, audit }, { runId, ...input }) => {

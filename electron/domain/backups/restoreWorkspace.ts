@@ -102,7 +102,7 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
           entityId: path,
           before: { replacedPath, schemaVersion: schemaVersionBefore },
           after: { from: source, schemaVersion },
-        });
+        }, now);
       }
       return { path, from: source, replacedPath, schemaVersionBefore, schemaVersion, inspection };
     } finally {

@@ -78,11 +78,11 @@ export async function evaluateDemo(ctx: OpContext, cal: DemoCalendar, programYea
   if (before) {
     const id = calculate(`REB-${programYear}-Q`, before);
     // Approved a month after the period, paid ten days later (a payment is never dated before its approval).
-    approveRun(ws, ctx.user, id, at(earliest(addDays(before.end, 30), cal.asOf)));
-    payRun(ws, id, `PAY-${before.label.replace('-', '')}-001`, earliest(addDays(before.end, 40), cal.asOf));
+    approveRun(quiet, id, at(earliest(addDays(before.end, 30), cal.asOf)));
+    payRun(quiet, id, `PAY-${before.label.replace('-', '')}-001`, earliest(addDays(before.end, 40), cal.asOf));
   }
   if (last) calculate(`REB-${programYear}-Q`, last);
   const half = lastOf('half');
-  if (half && half.label.startsWith(`${programYear}-`)) approveRun(ws, ctx.user, calculate(`REB-${programYear}-H-ONLINE`, half), at(earliest(addDays(half.end, 20), cal.asOf)));
+  if (half && half.label.startsWith(`${programYear}-`)) approveRun(quiet, calculate(`REB-${programYear}-H-ONLINE`, half), at(earliest(addDays(half.end, 20), cal.asOf)));
   return { periods: periods.map((p) => p.label), payoutRuns };
 }

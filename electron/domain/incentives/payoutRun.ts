@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../../../db/database';
-import { workspaceClock } from '../system/workspaceClock';
 import { DomainError } from '../../../shared/errors';
 import { parsePopulation, type Population } from '../../../shared/population';
 import type { OpContext } from '../opContext';
@@ -189,7 +188,7 @@ export function calculateRun(ctx: OpContext, input: { programId?: number; progra
   const version = (existing[0]?.version ?? 0) + 1;
   const prevDraft = existing.find((r) => r.status === 'draft');
   const written = ws.sqlite.transaction(() => {
-    const now = new Date().toISOString();
+    const now = ctx.clock.now().toISOString();
     const id = runStore.insertDraft(ws, {
       programId: programRow.id,
       period: calc.period.label,
@@ -257,7 +256,8 @@ function runState(ws: Workspace, runId: number): RunState {
  * draft → approved. The inputs must still be those calculated (else CONFLICT: recalculate first). Approval freezes the
  * payees as statements print them and seals the run (approvalSeal.ts).
  */
-export function approveRun(ws: Workspace, user: string, runId: number, at: Date = workspaceClock(ws).now()): { before: PayoutRunRow; after: PayoutRunRow } {
+export function approveRun(ctx: OpContext, runId: number, at: Date = ctx.clock.now()): { before: PayoutRunRow; after: PayoutRunRow } {
+  const { ws, user } = ctx;
   const r = runState(ws, runId);
   if (r.status !== 'draft') throw frozen(r, 'approval');
   const before = getRunRow(ws, runId);
@@ -272,12 +272,12 @@ export function approveRun(ws: Workspace, user: string, runId: number, at: Date 
 }
 
 /** approved → paid, with the payment reference and date. */
-export function payRun(ws: Workspace, runId: number, paymentRef: string, date?: string): { before: PayoutRunRow; after: PayoutRunRow } {
+export function payRun(ctx: OpContext, runId: number, paymentRef: string, date?: string): { before: PayoutRunRow; after: PayoutRunRow } {
+  const { ws, clock } = ctx;
   const r = runState(ws, runId);
   if (r.status === 'draft') throw new DomainError(`Payout run ${runId} is a draft: approve it before paying`, 'DOMAIN');
   if (r.status !== 'approved') throw frozen(r, 'payment');
   const before = getRunRow(ws, runId);
-  const clock = workspaceClock(ws);
   const paidOn = date ?? clock.today();
   // approved_at is an instant (UTC); the payment date a local day: compare both as the workspace's calendar days.
   const approvedOn = before.approvedAt ? clock.today(new Date(before.approvedAt)) : null;
@@ -292,11 +292,12 @@ export function payRun(ws: Workspace, runId: number, paymentRef: string, date?: 
 }
 
 /** draft or approved → void with a reason. A paid run is history and cannot be voided (corrections go to the next run). */
-export function voidRun(ws: Workspace, runId: number, reason: string): { before: PayoutRunRow; after: PayoutRunRow } {
+export function voidRun(ctx: OpContext, runId: number, reason: string): { before: PayoutRunRow; after: PayoutRunRow } {
+  const { ws } = ctx;
   const r = runState(ws, runId);
   if (r.status === 'paid' || r.status === 'void') throw frozen(r, 'voiding');
   const before = getRunRow(ws, runId);
-  runStore.void(ws, runId, new Date().toISOString(), reason);
+  runStore.void(ws, runId, ctx.clock.now().toISOString(), reason);
   return { before, after: getRunRow(ws, runId) };
 }
 

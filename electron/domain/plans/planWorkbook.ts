@@ -1,4 +1,3 @@
-import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { decimalToMinor } from '../../../shared/money';
 import type { Cell, RowError } from '../../model/imports';
@@ -47,8 +46,8 @@ const NO = new Set(['', '否', 'n', 'no', 'false', '0']);
 
 export const PLAN_SHEET_NAME: Record<PlanSheetLang, string> = { 'zh-CN': '目标分解', en: 'Allocation' };
 
-export async function exportPlanXlsx(ws: Workspace, code: string, out: string, lang: PlanSheetLang, onExists: OnExists = 'refuse'): Promise<{ path: string; rows: number }> {
-  const plan = showPlan(ws, { code });
+export async function exportPlanXlsx(ctx: OpContext, code: string, out: string, lang: PlanSheetLang, onExists: OnExists = 'refuse'): Promise<{ path: string; rows: number }> {
+  const plan = showPlan(ctx, { code });
   const att = new Map(plan.attainment.map((a) => [a.key, a]));
   const kind = isQuantityMetric(plan.metric) ? 'integer' : 'money';
   const money = (header: string, value: (n: PlanNode) => number | null | undefined): XlsxColumn<PlanNode> => ({ header, kind, value: (n) => value(n) ?? null, width: 16 });
@@ -97,7 +96,7 @@ export async function importPlanXlsx(ctx: OpContext, code: string, path: string)
   const sniffed = sniffFile(path, {});
   if (sniffed.format !== 'xlsx') throw new DomainError(`${path}: not an XLSX workbook (export the plan, edit it in Excel or WPS and save it as .xlsx)`, 'DOMAIN');
   const locks = locksOf(ws, row.id);
-  const current = draftAllocation(ws, row, locks).nodes;
+  const current = draftAllocation(ctx, row, locks).nodes;
   const byKey = new Map(current.map((n) => [n.key, n]));
   const src = await openXlsxSource(path, sniffed.fileSize, null);
   const errors: Array<RowError & { reason: string }> = [];
@@ -181,18 +180,18 @@ export async function importPlanXlsx(ctx: OpContext, code: string, path: string)
     const now = planRow(ws, code);
     if (now.updatedAt !== row.updatedAt) throw new DomainError(`Plan ${row.code} was changed while ${file} was read; import it again`, 'CONFLICT');
     try {
-      draftAllocation(ws, { ...row, totalMinor: newTotal }, next);
+      draftAllocation(ctx, { ...row, totalMinor: newTotal }, next);
     } catch (e) {
       throw new DomainError(`${file}: the amounts do not fit together; nothing was changed — ${(e as Error).message}`, 'DOMAIN');
     }
     planStore.replaceLocks(ws, row.id, next);
-    planStore.update(ws, row.id, { totalMinor: newTotal });
+    planStore.update(ws, row.id, { totalMinor: newTotal, updatedAt: ctx.clock.now().toISOString() });
     ctx.audit({
       entity: 'target_plan',
       entityId: row.code,
       before: { totalMinor: row.totalMinor, locks: Object.fromEntries(locks) },
       after: { totalMinor: newTotal, locks: Object.fromEntries(next), file },
     });
-    return { plan: showPlan(ws, { code: row.code }), locked: lockedCount, unlocked: unlockedCount, totalChanged: newTotal !== row.totalMinor };
+    return { plan: showPlan(ctx, { code: row.code }), locked: lockedCount, unlocked: unlockedCount, totalChanged: newTotal !== row.totalMinor };
   });
 }

@@ -20,7 +20,7 @@ import {
   type PlanVersionSummary,
 } from '../../model/plans';
 import { fiscalStartMonth } from '../incentives/calculate';
-import { workspaceClock } from '../system/workspaceClock';
+import type { OpContext } from '../opContext';
 import { allocate } from './allocation';
 import { forecastNode } from './forecast';
 import { allocationTree, planInputs, type PlanInputs } from './planInputs';
@@ -41,8 +41,6 @@ export function locksOf(ws: Workspace, planId: number): Map<string, number> {
   return planStore.locks(ws, planId);
 }
 
-const today = (ws: Workspace) => workspaceClock(ws).today();
-
 /**
  * The live draft: the rules, the locks and today's sales, allocated and split over quarters and months. For a stored
  * plan (`id`), months a standing run used keep the amounts it used: a partner whose every month is used is held at their
@@ -50,12 +48,13 @@ const today = (ws: Workspace) => workspaceClock(ws).today();
  * the rest re-spread over the others, repeated until every such partner fits), and its split fills only the other months.
  */
 export function draftAllocation(
-  ws: Workspace,
+  ctx: OpContext,
   plan: Pick<PlanRow, 'metric' | 'period' | 'scope' | 'totalMinor' | 'rules'> & { id?: number },
   locks: Map<string, number>,
 ): { inputs: PlanInputs; nodes: PlanNode[]; uses: PlanRunUse[] } {
+  const { ws } = ctx;
   const fsm = fiscalStartMonth(ws);
-  const inputs = planInputs(ws, plan, fsm, today(ws));
+  const inputs = planInputs(ws, plan, fsm, ctx.today());
   if (inputs.partners.length === 0) throw new DomainError('No partners in the plan’s scope (active, onboarding or on probation)', 'DOMAIN');
   const known = new Set(inputs.nodes.map((n) => n.key));
   for (const k of locks.keys()) if (!known.has(k)) throw new DomainError(`Locked node ${k} is not in the plan’s tree any more; unlock it`, 'DOMAIN');
@@ -134,43 +133,48 @@ export function allocationsOf(nodes: PlanNode[]): PlanAllocation[] {
   return nodes.filter((n) => n.kind === 'partner').map((n) => ({ partnerCode: n.code!, amountMinor: n.amountMinor, quarters: n.quarters, months: n.months }));
 }
 
-export function createPlan(ws: Workspace, input: PlanCreateInput, user: string): PlanDetail {
+/** Stores a new plan (created by the context's user, at its clock's instant) once its draft can be allocated. */
+export function createPlan(ctx: OpContext, input: PlanCreateInput): PlanDetail {
+  const { ws } = ctx;
   if (planStore.codeTaken(ws, input.code)) throw new DomainError(`Target plan ${input.code} already exists`, 'CONFLICT');
   let total = input.totalMinor;
   if (total === undefined) {
-    const inputs = planInputs(ws, input, fiscalStartMonth(ws), today(ws));
+    const inputs = planInputs(ws, input, fiscalStartMonth(ws), ctx.today());
     if (inputs.lastYearTotal <= 0) throw new DomainError(`No sales in the scope for the same period last year: give the plan a total`, 'DOMAIN');
     total = applyRate(inputs.lastYearTotal, 1 + input.rules.uplift.default);
   }
   // Computes the allocation first, so a plan that cannot be allocated is refused before it is stored.
-  draftAllocation(ws, { ...input, totalMinor: total }, new Map());
-  planStore.insert(ws, { code: input.code, name: input.name ?? null, metric: input.metric, period: input.period, scope: input.scope, totalMinor: total, rules: input.rules, createdBy: user });
-  return showPlan(ws, { code: input.code });
+  draftAllocation(ctx, { ...input, totalMinor: total }, new Map());
+  const at = ctx.clock.now().toISOString();
+  planStore.insert(ws, { code: input.code, name: input.name ?? null, metric: input.metric, period: input.period, scope: input.scope, totalMinor: total, rules: input.rules, createdBy: ctx.user, createdAt: at, updatedAt: at });
+  return showPlan(ctx, { code: input.code });
 }
 
-export function updatePlan(ws: Workspace, input: PlanUpdateInput): { before: PlanSummary; after: PlanDetail } {
+export function updatePlan(ctx: OpContext, input: PlanUpdateInput): { before: PlanSummary; after: PlanDetail } {
+  const { ws } = ctx;
   const row = planRow(ws, input.code);
-  const before = summaryOf(ws, row);
+  const before = summaryOf(ctx, row);
   const rules = input.rules ? planRulesInput.parse({ ...row.rules, ...input.rules }) : row.rules;
   const total = input.totalMinor ?? row.totalMinor;
-  draftAllocation(ws, { ...row, rules, totalMinor: total }, locksOf(ws, row.id));
-  planStore.update(ws, row.id, { name: input.name === undefined ? row.name : input.name, totalMinor: total, rules });
-  return { before, after: showPlan(ws, { code: row.code }) };
+  draftAllocation(ctx, { ...row, rules, totalMinor: total }, locksOf(ws, row.id));
+  planStore.update(ws, row.id, { name: input.name === undefined ? row.name : input.name, totalMinor: total, rules, updatedAt: ctx.clock.now().toISOString() });
+  return { before, after: showPlan(ctx, { code: row.code }) };
 }
 
 /** Locks a node at an amount (or unlocks it); refused when the locks no longer fit (nothing is stored then). */
-export function lockNode(ws: Workspace, input: PlanLockInput): PlanDetail {
+export function lockNode(ctx: OpContext, input: PlanLockInput): PlanDetail {
+  const { ws } = ctx;
   const row = planRow(ws, input.code);
   const locks = locksOf(ws, row.id);
   const node = input.node === 'plan' ? null : input.node;
   if (!node) throw new DomainError('The plan’s total is not locked: change the total instead', 'DOMAIN');
   if (input.amountMinor === null) locks.delete(node);
   else locks.set(node, input.amountMinor);
-  draftAllocation(ws, row, locks);
+  draftAllocation(ctx, row, locks);
   if (input.amountMinor === null) planStore.removeLock(ws, row.id, node);
   else planStore.setLock(ws, row.id, node, input.amountMinor);
-  planStore.update(ws, row.id, {});
-  return showPlan(ws, { code: row.code });
+  planStore.update(ws, row.id, { updatedAt: ctx.clock.now().toISOString() });
+  return showPlan(ctx, { code: row.code });
 }
 
 function versionsOf(ws: Workspace, planId: number): VersionRowSql[] {
@@ -186,14 +190,15 @@ function usedBy(ws: Workspace, versions: VersionRowSql[]): PlanVersionSummary['u
   });
 }
 
-function summaryOf(ws: Workspace, row: PlanRow, versions = versionsOf(ws, row.id), draft?: PlanNode[]): PlanSummary {
+function summaryOf(ctx: OpContext, row: PlanRow, versions = versionsOf(ctx.ws, row.id), draft?: PlanNode[]): PlanSummary {
+  const { ws } = ctx;
   const latest = versions.at(-1);
   let status: PlanSummary['status'] = 'draft';
   if (latest) {
     let nodes = draft;
     if (!nodes) {
       try {
-        nodes = draftAllocation(ws, row, locksOf(ws, row.id)).nodes;
+        nodes = draftAllocation(ctx, row, locksOf(ws, row.id)).nodes;
       } catch {
         nodes = undefined;
       }
@@ -204,21 +209,22 @@ function summaryOf(ws: Workspace, row: PlanRow, versions = versionsOf(ws, row.id
   return { code: row.code, name: row.name, metric: row.metric, period: row.period, scope: row.scope, totalMinor: row.totalMinor, rules: row.rules, status, publishedVersion: latest?.version ?? null, partners, updatedAt: row.updatedAt };
 }
 
-export function listPlans(ws: Workspace): PlanSummary[] {
-  return planStore.codes(ws).map((code) => summaryOf(ws, planRow(ws, code)));
+export function listPlans(ctx: OpContext): PlanSummary[] {
+  return planStore.codes(ctx.ws).map((code) => summaryOf(ctx, planRow(ctx.ws, code)));
 }
 
 /**
  * A plan with its allocation tree and attainment. Shows the asked version, else the live draft when it can be computed
  * (and the latest published version when it cannot, e.g. a partner left the scope under a lock).
  */
-export function showPlan(ws: Workspace, input: { code: string; version?: number; asOf?: string }): PlanDetail {
+export function showPlan(ctx: OpContext, input: { code: string; version?: number; asOf?: string }): PlanDetail {
+  const { ws } = ctx;
   const row = planRow(ws, input.code);
   const versions = versionsOf(ws, row.id);
   let nodes: PlanNode[];
   let shownVersion: number | null = null;
   let draft: PlanNode[] | undefined;
-  const inputs = planInputs(ws, row, fiscalStartMonth(ws), today(ws));
+  const inputs = planInputs(ws, row, fiscalStartMonth(ws), ctx.today());
   if (input.version !== undefined) {
     const v = versions.find((x) => x.version === input.version);
     if (!v) throw new DomainError(`Target plan ${row.code} has no version ${input.version}`, 'NOT_FOUND');
@@ -226,7 +232,7 @@ export function showPlan(ws: Workspace, input: { code: string; version?: number;
     shownVersion = v.version;
   } else {
     try {
-      draft = draftAllocation(ws, row, locksOf(ws, row.id)).nodes;
+      draft = draftAllocation(ctx, row, locksOf(ws, row.id)).nodes;
       nodes = draft;
     } catch (e) {
       const latest = versions.at(-1);
@@ -236,10 +242,10 @@ export function showPlan(ws: Workspace, input: { code: string; version?: number;
     }
   }
   const used = usedBy(ws, versions);
-  const asOf = input.asOf ?? today(ws);
+  const asOf = input.asOf ?? ctx.today();
   const att = attainment(ws, row, inputs, nodes, asOf);
   return {
-    ...summaryOf(ws, row, versions, draft),
+    ...summaryOf(ctx, row, versions, draft),
     quarters: inputs.quarters,
     months: inputs.months,
     nodes,
@@ -341,13 +347,14 @@ export const levelMetrics = (metric: PlanMetric) => ({ target: metric, stretch: 
  * stay as the version the run read wrote them (still naming that version). Partners an earlier version gave targets to
  * and this one does not lose them, except for labels a standing run used.
  */
-export function publishPlan(ws: Workspace, code: string, user: string): PlanPublishResult {
+export function publishPlan(ctx: OpContext, code: string): PlanPublishResult {
+  const { ws } = ctx;
   const row = planRow(ws, code);
-  const { nodes } = draftAllocation(ws, row, locksOf(ws, row.id));
+  const { nodes } = draftAllocation(ctx, row, locksOf(ws, row.id));
   const versions = versionsOf(ws, row.id);
   const version = (versions.at(-1)?.version ?? 0) + 1;
-  const publishedAt = new Date().toISOString();
-  const versionId = planStore.insertVersion(ws, { planId: row.id, version, totalMinor: row.totalMinor, rules: row.rules, allocation: nodes, publishedAt, publishedBy: user });
+  const publishedAt = ctx.clock.now().toISOString();
+  const versionId = planStore.insertVersion(ws, { planId: row.id, version, totalMinor: row.totalMinor, rules: row.rules, allocation: nodes, publishedAt, publishedBy: ctx.user });
   const write = planTargetStore.writer(ws);
   const ids = planSourceStore.partnerIdsByCode(ws);
   const metrics = levelMetrics(row.metric);
@@ -379,7 +386,7 @@ export function publishPlan(ws: Workspace, code: string, user: string): PlanPubl
     // Labels a standing run used stay with every partner that had them, in the plan or not.
     const fsm = fiscalStartMonth(ws);
     const keep: Array<{ p: number; l: string }> = [];
-    const frozen = frozenMonths(ws, row.id, fsm, planInputs(ws, row, fsm, today(ws)).months).byPartner;
+    const frozen = frozenMonths(ws, row.id, fsm, planInputs(ws, row, fsm, ctx.today()).months).byPartner;
     for (const [pcode, months] of frozen) {
       const pid = ids.get(pcode);
       if (pid === undefined || inPlan.has(pid)) continue;

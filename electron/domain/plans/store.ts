@@ -9,7 +9,7 @@ import type { PlanMetric, PlanRunUse } from '../../model/plans';
  * what a revision keeps) stay in plans.ts, planInputs.ts, targetUse.ts and planWorkbook.ts.
  */
 export type PlanRowSql = Pick<typeof targetPlans.$inferSelect, 'id' | 'code' | 'name' | 'metric' | 'period' | 'scope' | 'totalMinor' | 'rules' | 'updatedAt'>;
-export type PlanValues = Pick<typeof targetPlans.$inferInsert, 'code' | 'name' | 'metric' | 'period' | 'scope' | 'totalMinor' | 'rules' | 'createdBy'>;
+export type PlanValues = Pick<typeof targetPlans.$inferInsert, 'code' | 'name' | 'metric' | 'period' | 'scope' | 'totalMinor' | 'rules' | 'createdBy' | 'createdAt' | 'updatedAt'>;
 /**
  * A published version as stored; `allocation` stays JSON text (a plan of ten thousand partners holds megabytes of it),
  * parsed only where a version is shown or compared.
@@ -31,7 +31,6 @@ export type ScopePartnerSql = Pick<PartnerRow, 'id' | 'code' | 'name' | 'nameEn'
   grade: string | null;
 };
 
-const NOW = sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
 const planColumns = {
   id: targetPlans.id,
   code: targetPlans.code,
@@ -68,10 +67,11 @@ export const planStore = {
   insert(ws: Workspace, v: PlanValues): void {
     ws.db.insert(targetPlans).values(v).run();
   },
-  update(ws: Workspace, id: number, v: Partial<Pick<PlanValues, 'name' | 'totalMinor' | 'rules'>>): void {
+  /** Changes a plan; `updatedAt` is the operation clock's instant (ISO UTC). */
+  update(ws: Workspace, id: number, v: Partial<Pick<PlanValues, 'name' | 'totalMinor' | 'rules'>> & { updatedAt: string }): void {
     ws.db
       .update(targetPlans)
-      .set({ ...v, updatedAt: NOW })
+      .set(v)
       .where(eq(targetPlans.id, id))
       .run();
   },

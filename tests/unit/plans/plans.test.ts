@@ -5,6 +5,8 @@ import { openWorkspace } from '../../../db/database';
 import type { Api } from '../../../electron/api/api';
 import type { PlanDetail, PlanNode } from '../../../electron/contract/plans';
 import { pwb } from '../../helpers/cli';
+import { createApi } from '../../../electron/api/api';
+import { fixedClock } from '../../../shared/clock';
 import { memoryApi, tempDir } from '../../helpers/workspace';
 import { partner, sale } from '../evaluations/fixtures';
 
@@ -233,6 +235,23 @@ describe('target plans', () => {
     expect(t.lastYearShapeMinor).toBe(8_000_000);
     expect(t.linearMinor).toBe(16_222_222);
     expect(p.attainment.find((x) => x.key === 'plan')!.attainmentToDate).toBeCloseTo(4_000_000 / 100_000_000, 12);
+  });
+
+  it("create, update and publish take the operation context: its user, its clock's instant, today from its clock", async () => {
+    // 01:30 on 1 July in Beijing is 30 June in UTC.
+    const at = '2025-06-30T17:30:00.000Z';
+    const fixed = createApi({ ws, user: '王经理', clock: fixedClock(at, 'Asia/Shanghai') });
+    await fixed.send('plans.create', { code: 'CLK', period: '2025', scope: { kind: 'territory', value: '华东' }, totalMinor: 100_000_000, rules: { method: 'equal' } } as never);
+    const stored = () => ws.sqlite.prepare(`select created_by as createdBy, created_at as createdAt, updated_at as updatedAt from target_plans where code = 'CLK'`).get();
+    expect(stored()).toEqual({ createdBy: '王经理', createdAt: at, updatedAt: at });
+    await fixed.send('plans.update', { code: 'CLK', totalMinor: 120_000_000 });
+    expect(stored()).toMatchObject({ updatedAt: at });
+    await fixed.send('plans.publish', { code: 'CLK' });
+    const shown = await fixed.send('plans.show', { code: 'CLK' });
+    expect(shown.versions).toEqual([expect.objectContaining({ version: 1, publishedAt: at, publishedBy: '王经理' })]);
+    expect(shown.asOf).toBe('2025-07-01');
+    const trail = ws.sqlite.prepare(`select at from audit_log where operation like 'plans.%'`).all() as Array<{ at: string }>;
+    expect(trail.map((r) => r.at)).toEqual([at, at, at]);
   });
 
   it('pwb plans create|publish|list|show on the command line', async () => {

@@ -9,7 +9,8 @@
  * index-free staging table (64 rows per statement), one INSERT…SELECT into sales_lines with its indexes dropped, the
  * indexes built after, one transaction. Prints the end-to-end import time (contract → job → stream → parse → validate →
  * stage → dedupe → append → indexes → commit), the reference, their ratio (goal ≤ 1.5×) and peak RSS (goal ≤ 500 MB),
- * then a JSON line {"bench":"import","rows":…,"importS":…,"stagedS":…,"ratio":…,"peakRssMB":…}.
+ * then the undo of that import beside a bare DELETE of the same lines, and a JSON line
+ * {"bench":"import","rows":…,"importS":…,"stagedS":…,"ratio":…,"peakRssMB":…,"undoS":…,"bareDeleteS":…}.
  */
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -131,8 +132,16 @@ async function main() {
     const importMs = performance.now() - t;
     const importCpu = cpuSeconds(process.cpuUsage(cpu));
     const rssAfterImport = process.resourceUsage().maxRSS * 1024;
-    ws.close();
     if (r.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${JSON.stringify({ ...r, errors: r.errors.slice(0, 3) })}`);
+    // Undo of the same import (the summaries' sums subtracted set-based, the lines deleted), against a bare DELETE of
+    // the same lines below.
+    t = performance.now();
+    cpu = process.cpuUsage();
+    const undone = await api.send('imports.undo', { id: r.importId! });
+    const undoMs = performance.now() - t;
+    const undoCpu = cpuSeconds(process.cpuUsage(cpu));
+    if (undone.removed !== ROWS) throw new Error(`expected ${ROWS} removed by undo, got ${undone.removed}`);
+    ws.close();
 
     // The bare staged load: the same rows, already parsed, into an index-free staging table, then one INSERT…SELECT.
     const bare = openWorkspace(join(dir, 'bare.sqlite'));
@@ -173,6 +182,12 @@ async function main() {
     step('commit');
     const stagedMs = performance.now() - t;
     const stagedCpu = cpuSeconds(process.cpuUsage(cpu));
+    t = performance.now();
+    cpu = process.cpuUsage();
+    // A WHERE clause, so SQLite deletes row by row with its indexes as the undo does (no truncate optimisation).
+    bare.sqlite.transaction(() => bare.sqlite.prepare('delete from sales_lines where id > 0').run())();
+    const bareDeleteMs = performance.now() - t;
+    const bareDeleteCpu = cpuSeconds(process.cpuUsage(cpu));
     bare.close();
 
     const ratio = importMs / stagedMs;
@@ -183,9 +198,10 @@ async function main() {
     console.log(`staged CPU by step: ${bareSteps.map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
     console.log(`import CPU by phase: ${[...phases].map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
     console.log(`peak RSS during import: ${mb(rssAfterImport)}  [goal ≤ 500 MB]`);
+    console.log(`undo of the import: ${(undoMs / 1000).toFixed(2)} s (CPU ${undoCpu.toFixed(2)} s); bare DELETE of the same lines: ${(bareDeleteMs / 1000).toFixed(2)} s (CPU ${bareDeleteCpu.toFixed(2)} s), ${(undoCpu / bareDeleteCpu).toFixed(2)}× CPU`);
     console.log(`result: ${JSON.stringify({ rowsRead: r.rowsRead, inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected })}`);
     console.log(
-      JSON.stringify({ bench: 'import', rows: ROWS, importS: +(importMs / 1000).toFixed(3), stagedS: +(stagedMs / 1000).toFixed(3), ratio: +ratio.toFixed(2), importCpuS: +importCpu.toFixed(3), stagedCpuS: +stagedCpu.toFixed(3), cpuRatio: +(importCpu / stagedCpu).toFixed(2), peakRssMB: Math.round(rssAfterImport / 1024 / 1024) }),
+      JSON.stringify({ bench: 'import', rows: ROWS, importS: +(importMs / 1000).toFixed(3), stagedS: +(stagedMs / 1000).toFixed(3), ratio: +ratio.toFixed(2), importCpuS: +importCpu.toFixed(3), stagedCpuS: +stagedCpu.toFixed(3), cpuRatio: +(importCpu / stagedCpu).toFixed(2), peakRssMB: Math.round(rssAfterImport / 1024 / 1024), undoS: +(undoMs / 1000).toFixed(3), undoCpuS: +undoCpu.toFixed(3), bareDeleteS: +(bareDeleteMs / 1000).toFixed(3), bareDeleteCpuS: +bareDeleteCpu.toFixed(3) }),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

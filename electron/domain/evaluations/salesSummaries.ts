@@ -6,8 +6,8 @@ import { salesSummarySql as stmts } from './store';
  * and kept with them, set-based, inside the writer's transaction:
  *  - the sales import calls `addImportToSalesSummaries` once its lines are written (before COMMIT): their sums and
  *    customer months are added into what the summaries hold;
- *  - the undo of a sales import calls `markSalesSummaryScope` before deleting the lines and `refreshSalesSummaries` after.
- * The undo recomputes only the partner × month and partner × customer keys the import touched, from the lines left.
+ *  - the undo of a sales import calls `noteSalesImportRemoval` before deleting the lines and `subtractFromSalesSummaries`
+ *    after: the import's sums are subtracted and the customer months no line holds any more cleared (set-based).
  * `sales_summary_state` records the highest line id the summaries describe; the evaluation checks it
  * (`ensureSalesSummaries`: one index lookup) and rebuilds everything when lines were added some other way (the demo,
  * a test, an older version of the app), so a summary is never read out of date.
@@ -32,36 +32,31 @@ function recordState(s: Sqlite): void {
 }
 
 /**
- * Notes the keys (partner × month, partner × customer) of a sales import's lines for the next `refreshSalesSummaries`.
- * Call it while the lines are there: after writing them (import), before deleting them (undo). When the summaries were
- * already out of date the keys are not needed: the next evaluation rebuilds everything.
+ * The undo of a sales import, before its lines are deleted: notes what they add to the summaries — their sums per
+ * partner × month and their partner × customer × months — for `subtractFromSalesSummaries`. When the summaries were
+ * already out of date nothing is noted: the next evaluation rebuilds everything.
  */
-export function markSalesSummaryScope(s: Sqlite, importId: number, when: 'added' | 'removing'): void {
+export function noteSalesImportRemoval(s: Sqlite, importId: number): void {
   const st = stmts(s);
-  if (when === 'added') {
-    // The import's lines have the highest ids (one writer, ids never reused): the summaries were current if they
-    // describe exactly the lines below them.
-    const { minId } = st.importLines.get(importId)!;
-    if (minId === null) return;
-    if (!fresh(s, { maxLineId: st.maxBelow.get(minId)!.maxId ?? 0 })) return void st.markStale.run();
-  } else if (!fresh(s, st.lines.get()!)) return void st.markStale.run();
-  st.markMonths.run(importId);
-  st.markCustomers.run(importId);
+  if (!fresh(s, st.lines.get()!)) return void st.markStale.run();
+  st.noteMonths.run(importId);
+  st.noteCustomers.run(importId);
 }
 
-/** Recomputes the noted keys from the lines as they are now and records the state (in the caller's transaction). */
-export function refreshSalesSummaries(s: Sqlite): void {
+/**
+ * After the lines are deleted (same transaction): the noted sums subtracted from their months and the customer months
+ * no remaining line holds cleared — set-based, in the import's size, not recomputed from all the lines of the months
+ * and customers it touched — and the state recorded.
+ */
+export function subtractFromSalesSummaries(s: Sqlite): void {
   const st = stmts(s);
   if (st.isStale.get()) {
     // Out of date before this change: leave the state as it is (the next evaluation rebuilds).
     st.clearScope();
     return;
   }
-  st.deleteMonths.run();
-  st.insertMonths.run();
-  st.deleteCustomers.run();
-  st.insertCustomers.run();
-  st.clearScope();
+  st.subtractMonths();
+  st.subtractCustomers();
   recordState(s);
 }
 

@@ -220,13 +220,14 @@ interface SummaryState {
 
 const summaryStatements = new WeakMap<Sqlite, ReturnType<typeof prepareSummaries>>();
 
-/** The sales summaries' statements (rules in salesSummaries.ts); the temp tables hold the keys a change touched. */
+/** The sales summaries' statements (rules in salesSummaries.ts); the temp tables hold what an undo takes out. */
 function prepareSummaries(s: Sqlite) {
-  s.exec(`create temp table if not exists sales_summary_pm (partner_id integer not null, month integer not null, from_day text not null, to_day text not null, primary key (partner_id, month)) without rowid;
-          create temp table if not exists sales_summary_pc (partner_id integer not null, customer_ref text not null, primary key (partner_id, customer_ref)) without rowid;
+  s.exec(`create temp table if not exists sales_summary_sub (partner_id integer not null, month integer not null, from_day text not null, to_day text not null,
+            revenue_minor integer not null, costed_revenue_minor integer, cost_minor integer, quantity real not null, lines integer not null, primary key (partner_id, month)) without rowid;
+          create temp table if not exists sales_summary_subc (partner_id integer not null, customer_ref text not null, month integer not null, from_day text not null, to_day text not null,
+            primary key (partner_id, customer_ref, month)) without rowid;
           create temp table if not exists sales_summary_stale (id integer primary key);
           create temp table if not exists sales_summary_pcs (partner_id integer not null, customer_ref text not null, span integer not null, months integer not null, first_month integer not null, primary key (partner_id, customer_ref, span)) without rowid;`);
-  const monthOfLine = MONTH_SQL('l.date');
   const monthBounds = (m: string) =>
     `printf('%04d-%02d-01', ${m} / 12, ${m} % 12 + 1), printf('%04d-%02d-01', (${m} + 1) / 12, (${m} + 1) % 12 + 1)`;
   return {
@@ -236,13 +237,56 @@ function prepareSummaries(s: Sqlite) {
     importLines: s.prepare<[number], { minId: number | null }>('select min(id) as minId from sales_lines where import_id = ?'),
     maxBelow: s.prepare<[number], { maxId: number | null }>('select max(id) as maxId from sales_lines where id < ?'),
     setState: s.prepare<[number]>('insert into sales_summary_state (id, max_line_id) values (1, ?) on conflict (id) do update set max_line_id = excluded.max_line_id'),
-    markMonths: s.prepare<[number]>(
-      `insert or ignore into temp.sales_summary_pm (partner_id, month, from_day, to_day)
-       select partner_id, m, ${monthBounds('m')} from (select distinct l.partner_id, ${monthOfLine} as m from sales_lines l where l.import_id = ?)`,
+    /**
+     * Undo, before the lines go: an import's sums per partner × month (one grouped pass over its lines by the import
+     * index) and its distinct partner × customer × month keys, held for `subtractMonths` / `subtractCustomers`.
+     */
+    noteMonths: s.prepare<[number]>(
+      `insert into temp.sales_summary_sub (partner_id, month, from_day, to_day, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
+       select partner_id, m, ${monthBounds('m')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), sum(quantity), count(*)
+       from (select partner_id, ${MONTH_SQL('date')} as m, amount_minor, cost_minor, quantity from sales_lines where import_id = ?)
+       group by partner_id, m`,
     ),
-    markCustomers: s.prepare<[number]>(
-      'insert or ignore into temp.sales_summary_pc (partner_id, customer_ref) select distinct partner_id, customer_ref from sales_lines where import_id = ? and customer_ref is not null',
+    noteCustomers: s.prepare<[number]>(
+      `insert or ignore into temp.sales_summary_subc (partner_id, customer_ref, month, from_day, to_day)
+       select partner_id, customer_ref, m, ${monthBounds('m')}
+       from (select distinct partner_id, customer_ref, ${MONTH_SQL('date')} as m from sales_lines where import_id = ? and customer_ref is not null)`,
     ),
+    /**
+     * Undo, after the lines went: the noted sums subtracted from their months (a month left without lines goes; a
+     * month whose costed lines all went has no costed revenue and no cost again: null, as a rebuild gives, checked
+     * by one index probe where both came to 0).
+     */
+    subtractMonths: () =>
+      s.exec(`update sales_partner_months as p set
+                revenue_minor = p.revenue_minor - k.revenue_minor,
+                costed_revenue_minor = p.costed_revenue_minor - coalesce(k.costed_revenue_minor, 0),
+                cost_minor = p.cost_minor - coalesce(k.cost_minor, 0),
+                quantity = p.quantity - k.quantity,
+                lines = p.lines - k.lines
+              from temp.sales_summary_sub k where p.partner_id = k.partner_id and p.month = k.month;
+              delete from sales_partner_months where lines = 0 and (partner_id, month) in (select partner_id, month from temp.sales_summary_sub);
+              update sales_partner_months as p set costed_revenue_minor = null, cost_minor = null
+              from temp.sales_summary_sub k where p.partner_id = k.partner_id and p.month = k.month and k.cost_minor is not null
+                and p.costed_revenue_minor = 0 and p.cost_minor = 0
+                and not exists (select 1 from sales_lines l where l.partner_id = k.partner_id and l.date >= k.from_day and l.date < k.to_day and l.cost_minor is not null);
+              delete from temp.sales_summary_sub;`),
+    /**
+     * Undo, after the lines went: a noted customer month stays set when another line of that partner, customer and
+     * month is left (one probe of sales_customer_idx each), else its bit is cleared; a span without bits goes, and
+     * the key's first month is its first remaining line's (an index lookup per key).
+     */
+    subtractCustomers: () =>
+      s.exec(`delete from temp.sales_summary_subc as k where exists (select 1 from sales_lines l
+                where l.partner_id = k.partner_id and l.customer_ref = k.customer_ref and l.date >= k.from_day and l.date < k.to_day);
+              update sales_customer_months as c set months = c.months & ~k.bits
+              from (select partner_id, customer_ref, month / ${SPAN} as span, sum(1 << (month % ${SPAN})) as bits from temp.sales_summary_subc group by partner_id, customer_ref, month / ${SPAN}) k
+              where c.partner_id = k.partner_id and c.customer_ref = k.customer_ref and c.span = k.span;
+              delete from sales_customer_months where months = 0 and (partner_id, customer_ref) in (select partner_id, customer_ref from temp.sales_summary_subc);
+              update sales_customer_months set first_month = (select ${MONTH_SQL('min(l.date)')} from sales_lines l
+                  where l.partner_id = sales_customer_months.partner_id and l.customer_ref = sales_customer_months.customer_ref)
+                where (partner_id, customer_ref) in (select partner_id, customer_ref from temp.sales_summary_subc);
+              delete from temp.sales_summary_subc;`),
     /**
      * The lines above an id (a sales import's, appended under the write lock) added into the month totals, one grouped
      * pass over their rowid range: a month the summaries hold gains their sums, a new one is inserted.
@@ -282,23 +326,7 @@ function prepareSummaries(s: Sqlite) {
               delete from temp.sales_summary_pcs;`),
     markStale: s.prepare('insert or ignore into temp.sales_summary_stale (id) values (1)'),
     isStale: s.prepare<[], { id: number }>('select id from temp.sales_summary_stale'),
-    clearScope: () => s.exec('delete from temp.sales_summary_pm; delete from temp.sales_summary_pc; delete from temp.sales_summary_stale;'),
-    deleteMonths: s.prepare('delete from sales_partner_months where (partner_id, month) in (select partner_id, month from temp.sales_summary_pm)'),
-    insertMonths: s.prepare(
-      `insert into sales_partner_months (partner_id, month, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
-       select k.partner_id, k.month, sum(l.amount_minor), sum(case when l.cost_minor is not null then l.amount_minor end), sum(l.cost_minor), sum(l.quantity), count(*)
-       from temp.sales_summary_pm k join sales_lines l on l.partner_id = k.partner_id and l.date >= k.from_day and l.date < k.to_day
-       group by k.partner_id, k.month`,
-    ),
-    deleteCustomers: s.prepare('delete from sales_customer_months where (partner_id, customer_ref) in (select partner_id, customer_ref from temp.sales_summary_pc)'),
-    // Per key its distinct months, then per 60-month span the sum of their distinct bits (= the OR) and the first month.
-    insertCustomers: s.prepare(
-      `insert into sales_customer_months (partner_id, customer_ref, span, first_month, months)
-       select partner_id, customer_ref, m / ${SPAN}, min(min(m)) over (partition by partner_id, customer_ref), sum(1 << (m % ${SPAN}))
-       from (select distinct k.partner_id, k.customer_ref, ${monthOfLine} as m from temp.sales_summary_pc k
-             join sales_lines l on l.partner_id = k.partner_id and l.customer_ref = k.customer_ref)
-       group by partner_id, customer_ref, m / ${SPAN}`,
-    ),
+    clearScope: () => s.exec('delete from temp.sales_summary_sub; delete from temp.sales_summary_subc; delete from temp.sales_summary_stale;'),
     rebuild: () =>
       s.exec(`delete from sales_partner_months;
         insert into sales_partner_months (partner_id, month, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)

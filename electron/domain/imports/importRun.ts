@@ -5,7 +5,7 @@ import { outputPath } from '../exports/outputPath';
 import { basename, dirname, extname, join } from 'node:path';
 import type { OpContext } from '../opContext';
 import { CsvWriter } from '../exports/csvWriter';
-import { dropSecondaryIndexes, shouldBulkLoad, type DroppedIndexes } from './bulkIndexes';
+import { dropSecondaryIndexes, dropUniqueIndexes, shouldBulkLoad, type DroppedIndexes } from './bulkIndexes';
 import { AlreadyImported, findEarlierImport } from './earlierImport';
 import { fileRefused, ImportFailure } from './importFailure';
 import { kindSpec } from './kinds';
@@ -250,14 +250,38 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         if (!failed) {
           const summarised = input.kind === 'sales';
           const linesBefore = summarised ? salesLinesBefore(sqlite) : 0;
-          for (let from = 0; from < total; from += SAVE_RANGE) {
-            const to = Math.min(total, from + SAVE_RANGE);
-            counts.inserted += stagedRun.save(importId, now, from, to);
-            // Let a cancel (and, in process, the window) through; edits wait for this transaction meanwhile.
-            await new Promise((r) => setImmediate(r));
-            ctx.throwIfCancelled();
-            ctx.progress('save', to, total, { rows: to, rejected: counts.rejected });
+          /** Saves every staged row, a range at a time; returns how many went in. */
+          const saveAll = async (saveRange: (from: number, to: number) => number) => {
+            let inserted = 0;
+            for (let from = 0; from < total; from += SAVE_RANGE) {
+              const to = Math.min(total, from + SAVE_RANGE);
+              inserted += saveRange(from, to);
+              // Let a cancel (and, in process, the window) through; edits wait for this transaction meanwhile.
+              await new Promise((r) => setImmediate(r));
+              ctx.throwIfCancelled();
+              ctx.progress('save', to, total, { rows: to, rejected: counts.rejected });
+            }
+            return inserted;
+          };
+          // A bulk load appends without the unique (partner, dedupe key) index and builds it after, as the bare
+          // engine does; building it is the duplicate check. A duplicate (of the file or of a stored line) undoes the
+          // attempt and saves against the index, skipping duplicates — same lines, same order, same counts.
+          let saved = false;
+          if (bulk) {
+            importConnection.savepoint(sqlite, 'import_optimistic');
+            const unique = dropUniqueIndexes(sqlite, spec.bulkTable!);
+            const appended = await saveAll((from, to) => stagedRun.append(importId, now, from, to));
+            ctx.progress('index', 0, unique.count, { rows: counts.rowsRead });
+            if (unique.restore()) {
+              importConnection.release(sqlite, 'import_optimistic');
+              counts.inserted = appended;
+              saved = true;
+            } else {
+              importConnection.rollbackTo(sqlite, 'import_optimistic');
+              ctx.progress('save', 0, total, { rows: 0 });
+            }
           }
+          if (!saved) counts.inserted = await saveAll((from, to) => stagedRun.save(importId, now, from, to));
           counts.duplicates = total - counts.inserted;
           // The evaluation's per-month sales summaries follow the lines in the same transaction (undone with the
           // import): the new lines' sums added in, read by rowid range while their pages are still in the cache.

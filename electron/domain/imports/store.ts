@@ -184,6 +184,11 @@ export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Datab
      select ${columns}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid
      on conflict ${spec.conflict} do nothing`,
   );
+  // The same save while the table's unique indexes are dropped (bulkIndexes.ts dropUniqueIndexes): a plain append.
+  const append = sqlite.prepare<[number, string, number, number]>(
+    `insert into ${spec.target} (${columns}, import_id, created_at)
+     select ${columns}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid`,
+  );
   // Rows wait in preallocated statement-sized parameter arrays (no per-row or per-batch arrays) until 1024 are
   // ready, then go in one short transaction.
   const PER_FLUSH = 1024 / STAGE_BATCH;
@@ -216,6 +221,10 @@ export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Datab
     /** Under the write lock: saves staged rows from+1 … to (1-based, file order); returns how many were inserted (the rest were duplicates). */
     save(importId: number, now: string, from: number, to: number): number {
       return save.run(importId, now, from, to).changes;
+    },
+    /** The same, while the table has no unique index: every row is appended (the index built afterwards finds duplicates). */
+    append(importId: number, now: string, from: number, to: number): number {
+      return append.run(importId, now, from, to).changes;
     },
     drop(): void {
       filled = 0;
@@ -251,6 +260,18 @@ export const importConnection = {
       sqlite.exec('RELEASE import_row');
       throw e;
     }
+  },
+  /** A named savepoint inside the import's transaction (the optimistic save without the unique index). */
+  savepoint(sqlite: Database.Database, name: 'import_optimistic'): void {
+    sqlite.exec(`SAVEPOINT ${name}`);
+  },
+  release(sqlite: Database.Database, name: 'import_optimistic'): void {
+    sqlite.exec(`RELEASE ${name}`);
+  },
+  /** Undoes everything since the savepoint (rows, dropped indexes) and ends it. */
+  rollbackTo(sqlite: Database.Database, name: 'import_optimistic'): void {
+    sqlite.exec(`ROLLBACK TO ${name}`);
+    sqlite.exec(`RELEASE ${name}`);
   },
   commit(sqlite: Database.Database): void {
     sqlite.exec('COMMIT');

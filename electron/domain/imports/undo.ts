@@ -5,7 +5,7 @@ import { parsePeriod } from '../../../shared/period';
 import { getSetting } from '../system/settingsStore';
 import type { ChangeSnapshot } from './kinds/kind';
 import { customerMonthStore } from '../inventory/store';
-import { markSalesSummaryScope, refreshSalesSummaries } from '../evaluations/salesSummaries';
+import { noteSalesImportRemoval, subtractFromSalesSummaries } from '../evaluations/salesSummaries';
 import { undoStore, type AppendedTable, type ChangedTable } from './store';
 
 const TABLE: Record<string, ChangedTable> = {
@@ -98,10 +98,10 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
         }
       }
       if (imp.kind === 'sell-through') customerMonthStore.beforeUndo(ws, importId);
-      if (table === 'sales_lines') markSalesSummaryScope(sqlite, importId, 'removing');
+      if (table === 'sales_lines') noteSalesImportRemoval(sqlite, importId);
       removed += undoStore.deleteAppended(ws, table, importId);
       if (imp.kind === 'sell-through') customerMonthStore.afterUndo(ws);
-      if (table === 'sales_lines') refreshSalesSummaries(sqlite);
+      if (table === 'sales_lines') subtractFromSalesSummaries(sqlite);
       progress(removed, imp.inserted);
     }
     undoStore.markUndone(ws, importId, now);

@@ -124,6 +124,48 @@ describe('sales summaries kept with the lines', () => {
     expect(state()).toBe(maxLine());
   });
 
+  it('a large undo subtracts its lines: months, costs that go back to none, customer months and first months equal a rebuild', async () => {
+    ensureSalesSummaries(s());
+    let seed = 11;
+    const rand = (n: number) => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return seed % n;
+    };
+    const line = () => {
+      const day = `${2008 + rand(16)}-${String(1 + rand(12)).padStart(2, '0')}-${String(1 + rand(28)).padStart(2, '0')}`;
+      const cost = rand(3) === 0 ? '' : String(rand(50));
+      const customer = rand(5) === 0 ? '' : `C${rand(40)}`;
+      return `P00${1 + rand(3)},${day},O${rand(500)},${customer},${1 + rand(3)},${10 + rand(90)},${cost}\r\n`;
+    };
+    // Hand-made months: 2030-01 keeps a costed line of 0 (its costed revenue and cost stay 0, not "none"); 2030-02
+    // keeps only a line without a cost (none again); 2030-03 is the big file's only (the month goes); customer K1's
+    // first month moves from 2030-01 to 2030-02, K2 disappears.
+    let big = `${HEADER}P001,2030-01-05,X1,K1,1,100,60\r\nP001,2030-02-05,X2,K2,1,100,60\r\nP001,2030-03-05,X3,K2,1,100,60\r\n`;
+    for (let i = 0; i < 6000; i++) big += line();
+    let small = `${HEADER}P001,2030-01-20,Y1,,1,0,0\r\nP001,2030-02-20,Y2,K1,1,50,\r\n`;
+    for (let i = 0; i < 400; i++) small += line();
+    const a = await ctx.api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'big.csv', big), force: true });
+    const b = await ctx.api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'small.csv', small), force: true });
+    expect(a.inserted + b.inserted).toBeGreaterThan(6000);
+    let { kept, rebuilt } = keptAndRebuilt();
+    expect(kept).toEqual(rebuilt);
+    await ctx.api.send('imports.undo', { id: a.importId! });
+    ({ kept, rebuilt } = keptAndRebuilt());
+    expect(kept).toEqual(rebuilt);
+    expect(state()).toBe(maxLine());
+    const month = (m: number) => (kept.months as Array<{ partner_id: number; month: number }>).find((r) => r.partner_id === 1 && r.month === m);
+    expect(month(2030 * 12)).toMatchObject({ revenue_minor: 0, costed_revenue_minor: 0, cost_minor: 0, lines: 1 });
+    expect(month(2030 * 12 + 1)).toMatchObject({ revenue_minor: 5_000, costed_revenue_minor: null, cost_minor: null, lines: 1 });
+    expect(month(2030 * 12 + 2)).toBeUndefined();
+    const ofCustomer = (ref: string) => (kept.customers as Array<{ customer_ref: string; first_month: number }>).filter((c) => c.customer_ref === ref);
+    expect(ofCustomer('K1').map((c) => c.first_month)).toEqual([2030 * 12 + 1]);
+    expect(ofCustomer('K2')).toEqual([]);
+    // The rest of the lines go too: nothing is left in the summaries.
+    await ctx.api.send('imports.undo', { id: b.importId! });
+    expect(months()).toEqual([]);
+    expect(customers()).toEqual([]);
+  });
+
   it('lines written without the summaries are noticed by their id and rebuilt before an evaluation reads them', async () => {
     const a = writeFile(tmp.dir, 'a.csv', `${HEADER}P001,2019-01-05,O1,C1,1,100,60\r\n`);
     await ctx.api.send('imports.run', { kind: 'sales', path: a });

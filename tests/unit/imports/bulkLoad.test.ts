@@ -43,14 +43,26 @@ describe('imports: bulk loading (secondary indexes dropped and rebuilt inside th
     const before = indexes();
     expect(before.length).toBeGreaterThanOrEqual(5);
     const phases = new Set<string>();
-    const r = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'a.csv', HEADER + lines(0, 3000)) }, { onProgress: (p) => phases.add(p.phase) });
+    const saves: number[] = [];
+    const r = await api.send(
+      'imports.run',
+      { kind: 'sales', path: writeFile(tmp.dir, 'a.csv', HEADER + lines(0, 3000)) },
+      {
+        onProgress: (p) => {
+          phases.add(p.phase);
+          if (p.phase === 'save') saves.push(p.done);
+        },
+      },
+    );
     expect(r).toMatchObject({ inserted: 3000, duplicates: 0 });
     expect(phases).toContain('index');
+    // Distinct keys: appended once without the unique index, which was then built (no second save pass).
+    expect(saves).toEqual([0, 3000]);
     expect(indexes()).toEqual(before);
     expect(ws.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     const plan = ws.sqlite.prepare(`explain query plan select count(*) from sales_lines where date = '2024-03-03'`).all() as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/sales_date_idx/);
-    // Re-import: the unique index (never dropped) judges duplicates.
+    // Re-import: the unique index is built over the appended rows, finds the duplicates, and the save is redone against it.
     const again = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'b.csv', HEADER + lines(2000, 2000)) });
     expect(again).toMatchObject({ inserted: 1000, duplicates: 1000 });
     expect(indexes()).toEqual(before);
@@ -66,8 +78,15 @@ describe('imports: bulk loading (secondary indexes dropped and rebuilt inside th
     await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'a.csv', HEADER + lines(0, 100)) });
     Object.assign(bulkTuning, { minNewToExisting: 0 }); // bulk mode however many rows are stored
     // 50 stored rows again, 3,000 new ones, 200 of them repeated later in the same file
-    const r = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'b.csv', HEADER + lines(50, 3050) + lines(1000, 200)) });
+    const saves: number[] = [];
+    const r = await api.send(
+      'imports.run',
+      { kind: 'sales', path: writeFile(tmp.dir, 'b.csv', HEADER + lines(50, 3050) + lines(1000, 200)) },
+      { onProgress: (p) => void (p.phase === 'save' && saves.push(p.done)) },
+    );
     expect(r).toMatchObject({ rowsRead: 3250, inserted: 3000, duplicates: 250 });
+    // The append without the unique index was undone when building the index found the duplicates, then saved again.
+    expect(saves).toEqual([0, 3250, 0, 3250]);
     expect(indexes()).toEqual(before);
     expect(ws.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     const refs = ws.sqlite.prepare(`select line_ref from sales_lines where import_id = ? order by id`).pluck().all(r.importId) as string[];
@@ -94,5 +113,19 @@ describe('imports: bulk loading (secondary indexes dropped and rebuilt inside th
     expect(e.body.code).toBe('CANCELLED');
     expect({ idx: indexes(), rows: snapshot(ws) }).toEqual(before);
     expect(ws.sqlite.inTransaction).toBe(false);
+    // Cancelled while appending without the unique index, and while building it: the index is back, nothing saved.
+    for (const when of ['save', 'index'] as const) {
+      const stop = new AbortController();
+      const c = await failure(
+        api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, `${when}.csv`, HEADER + lines(100, 6000)) }, {
+          signal: stop.signal,
+          onProgress: (p) => {
+            if (p.phase === when && (when === 'index' || p.done > 0)) stop.abort();
+          },
+        }),
+      );
+      expect(c.body.code).toBe('CANCELLED');
+      expect({ idx: indexes(), rows: snapshot(ws) }).toEqual(before);
+    }
   });
 });

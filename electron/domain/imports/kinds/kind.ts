@@ -93,6 +93,8 @@ export interface StagedKindRun<T> {
   unchanged(): boolean;
   /** Under the write lock: saves staged rows from+1 … to (1-based, file order); returns how many were inserted, the rest being duplicates. */
   save(importId: number, now: string, from: number, to: number): number;
+  /** The same rows appended while the table's unique indexes are dropped (every row goes in; the index build finds duplicates). */
+  append(importId: number, now: string, from: number, to: number): number;
   /** Under the write lock, after every staged row is saved and the indexes are rebuilt: what follows the lines (summaries). */
   afterSave?(importId: number): void;
   /** Drops the staging table (idempotent). */

@@ -52,6 +52,7 @@ export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T,
     flush: stage.flush,
     unchanged: () => kind.unchanged(),
     save: stage.save,
+    append: stage.append,
     afterSave: kind.afterSave?.bind(kind),
     drop: stage.drop,
   };

@@ -74,7 +74,7 @@ try {
   copyFileSync(cached, join(dir, 'ws.sqlite'));
   const ws = openWorkspace(join(dir, 'ws.sqlite'));
   const api = createApi({ ws, user: 'bench' });
-  for (const [key, value] of Object.entries(DEMO_COMPANY_PROFILE)) await api.send('settings.set', { key, value });
+  for (const [key, value] of Object.entries(DEMO_COMPANY_PROFILE)) await api.send('system.settings.set', { key, value });
   await api.send('programs.save', {
     definition: {
       code: 'BENCH-REB',

@@ -10,6 +10,10 @@ export const FORMER_OPERATION_NAMES: Readonly<Record<string, string>> = {
   'customers.rfm': 'inventory.customers.rfm',
   'customers.lapsed': 'inventory.customers.lapsed',
   'customers.cohorts': 'inventory.customers.cohorts',
+  'settings.get': 'system.settings.get',
+  'settings.list': 'system.settings.list',
+  'settings.set': 'system.settings.set',
+  'jobs.cancel': 'system.jobs.cancel',
 };
 
 /** The name an operation has today (a stored former name → its current name). */

@@ -1,7 +1,7 @@
 import type { OpContext } from '../domain/opContext';
 
 /**
- * What a query or mutation handler gets: the operation context, plus the job runner of this api (`jobs.cancel`).
+ * What a query or mutation handler gets: the operation context, plus the job runner of this api (`system.jobs.cancel`).
  * A mutation runs inside one transaction; `audit` records before/after (without a call the input is recorded).
  */
 export interface ApiContext extends OpContext {

@@ -34,6 +34,6 @@ export const inventoryContract = {
   'inventory.riskEvidence': query<{ kind: EvidenceKind | null; lines: EvidenceLine[] }>()(z.object({ riskId: zs.id }).strict()),
   'inventory.rules.get': query<InventoryRules>()(z.object({}).strict()),
   /** Changes some of the rules; the rest keep their value. */
-  'inventory.rules.set': mutation<InventoryRules>()(inventoryRulesSchema.partial().strict(), { invalidates: ['inventory', 'settings'] }),
+  'inventory.rules.set': mutation<InventoryRules>()(inventoryRulesSchema.partial().strict(), { invalidates: ['inventory', 'system.settings'] }),
 };
 

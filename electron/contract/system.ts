@@ -34,11 +34,11 @@ export const systemContract = {
   ),
   'system.dismissDemo': mutation<{ ok: true }>()(z.object({}).strict(), { invalidates: ['system'] }),
   /** A registered setting: its stored value, else null; `default` is what the workspace behaves as when unset. */
-  'settings.get': query<{ key: SettingKey; value: unknown; default: unknown }>()(z.object({ key: settingKey }).strict()),
+  'system.settings.get': query<{ key: SettingKey; value: unknown; default: unknown }>()(z.object({ key: settingKey }).strict()),
   /** Every stored setting (the registry, `SETTINGS`, lists every key with its default). */
-  'settings.list': query<Array<{ key: SettingKey; value: unknown }>>()(z.object({}).strict()),
+  'system.settings.list': query<Array<{ key: SettingKey; value: unknown }>>()(z.object({}).strict()),
   /** Writes a key of the registry that the generic path may set, checked by the key's schema. */
-  'settings.set': mutation<{ key: SettingKey; value: unknown }>()(
+  'system.settings.set': mutation<{ key: SettingKey; value: unknown }>()(
     z
       .object({ key: settingKey, value: z.json() })
       .strict()
@@ -55,7 +55,7 @@ export const systemContract = {
       // The value's schema depends on the key, which JSON Schema does not say: examples show the shape.
       .meta({ examples: [{ key: 'company.name', value: '华东渠道有限公司' }, { key: 'user.name', value: '王磊' }] }),
     // The user profile (user.name) decides which channel manager "Mine" means.
-    { invalidates: ['settings', 'channelManagers'] },
+    { invalidates: ['system.settings', 'channelManagers'] },
   ),
-  'jobs.cancel': mutation<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
+  'system.jobs.cancel': mutation<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(64) }).strict()),
 };

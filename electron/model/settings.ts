@@ -20,13 +20,13 @@ import { DEFAULT_RISK_BANDS, riskBand } from './risks';
 
 /**
  * The settings registry: every key the workspace stores in `settings`, declared once with its schema, its default and
- * who may set it. `settings.set` / `settings.get` / `pwb settings` refuse keys not listed here and values the schema
+ * who may set it. `system.settings.set` / `system.settings.get` / `pwb settings` refuse keys not listed here and values the schema
  * refuses; domain code reads and writes only these keys (`getSetting` / `setSetting` take a `SettingKey`, so a typo is
  * a compile error); the settings page takes its keys and defaults from here.
  *
- * `setBy` names the operations that write the key: `settings.set` (the settings page, `pwb settings set`, the company
+ * `setBy` names the operations that write the key: `system.settings.set` (the settings page, `pwb settings set`, the company
  * profile) and/or the area's own operation, which validates more (e.g. risk bands must cover 1–25). A key whose
- * `setBy` lacks `settings.set` is refused there with the operation to use.
+ * `setBy` lacks `system.settings.set` is refused there with the operation to use.
  *
  * `default` is what a workspace that never stored the key behaves as; `null` means "not set" (e.g. the time zone is
  * the machine's, the company name is missing until given).
@@ -36,7 +36,7 @@ interface SettingDef<S extends z.ZodType> {
   default: z.output<S> | null;
   setBy: readonly string[];
 }
-const def = <S extends z.ZodType>(schema: S, dflt: z.output<S> | null, setBy: readonly string[] = ['settings.set']): SettingDef<S> => ({ schema, default: dflt, setBy });
+const def = <S extends z.ZodType>(schema: S, dflt: z.output<S> | null, setBy: readonly string[] = ['system.settings.set']): SettingDef<S> => ({ schema, default: dflt, setBy });
 
 const mappingTemplate = z.object({ name: zs.name.max(100), mapping: importMapping, savedAt: z.string().max(40) }).strict();
 
@@ -79,12 +79,12 @@ export const SETTINGS = {
   /** Where backups go (unset: `backups/` beside the workspace). */
   'backup.folder': def(z.string().min(1).max(4096), null),
   /** Evaluation rules (their own page: 'evaluations.settings.set'; the same schemas guard the generic path). */
-  'evaluation.weights': def(scoreWeightsSchema, DEFAULT_WEIGHTS, ['evaluations.settings.set', 'settings.set']),
-  'evaluation.gradeBands': def(gradeBandsSchema, DEFAULT_GRADE_BANDS, ['evaluations.settings.set', 'settings.set']),
-  'evaluation.tierRules': def(tierRulesSchema, DEFAULT_TIER_RULES, ['evaluations.settings.set', 'settings.set']),
-  'evaluation.riskRules': def(riskRulesSchema, DEFAULT_RISK_RULES, ['evaluations.settings.set', 'settings.set']),
+  'evaluation.weights': def(scoreWeightsSchema, DEFAULT_WEIGHTS, ['evaluations.settings.set', 'system.settings.set']),
+  'evaluation.gradeBands': def(gradeBandsSchema, DEFAULT_GRADE_BANDS, ['evaluations.settings.set', 'system.settings.set']),
+  'evaluation.tierRules': def(tierRulesSchema, DEFAULT_TIER_RULES, ['evaluations.settings.set', 'system.settings.set']),
+  'evaluation.riskRules': def(riskRulesSchema, DEFAULT_RISK_RULES, ['evaluations.settings.set', 'system.settings.set']),
   /** Channel inventory rules (own page: 'inventory.rules.set', a partial patch); missing fields take their defaults. */
-  'inventory.rules': def(inventoryRulesSchema.partial(), DEFAULT_INVENTORY_RULES, ['inventory.rules.set', 'settings.set']),
+  'inventory.rules': def(inventoryRulesSchema.partial(), DEFAULT_INVENTORY_RULES, ['inventory.rules.set', 'system.settings.set']),
   /** Risk score bands low → critical covering 1–25 ('risks.bands.set' checks they are contiguous). */
   'risk.bands': def(z.array(riskBand).length(4), DEFAULT_RISK_BANDS, ['risks.bands.set']),
   /** Days from an evaluation to the first review of the auto-risks it raises (their next review date). */
@@ -110,9 +110,9 @@ export function isSettingKey(key: string): key is SettingKey {
   return Object.prototype.hasOwnProperty.call(SETTINGS, key);
 }
 
-/** Keys the generic `settings.set` (the settings page, `pwb settings set`) may write. */
+/** Keys the generic `system.settings.set` (the settings page, `pwb settings set`) may write. */
 export function isUserSetting(key: SettingKey): boolean {
-  return SETTINGS[key].setBy.includes('settings.set');
+  return SETTINGS[key].setBy.includes('system.settings.set');
 }
 
 /** The message of the unknown-key refusal (worded in shared/validationMessages.ts SCHEMA_MESSAGES). */

@@ -20,7 +20,7 @@ test.describe('audit trail page (browser mode over the HTTP bridge)', () => {
     }
 
     await page.goto('/#/audit');
-    await page.getByTestId('audit-filter-operation').selectOption('settings.set');
+    await page.getByTestId('audit-filter-operation').selectOption('system.settings.set');
     const ids = gridCells(page, 'audit-grid', 'entityId').filter({ hasText: 'company.name' });
     await expect(ids.first()).toBeVisible();
     await expect(gridCell(page, 'audit-grid', 'operation', 0)).toHaveText('Change a setting');

@@ -12,7 +12,7 @@ test.describe('settings: backups, evaluation schedules and rules (browser mode o
     await company.fill('未保存的公司名');
     await page.getByTestId('user-profile-name').fill('测试用户');
     // the profile's save invalidates the settings area: wait until the settings list was read again
-    const refetched = page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postData() ?? '').includes('"settings.list"'));
+    const refetched = page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postData() ?? '').includes('"system.settings.list"'));
     await page.getByTestId('user-profile-save').click();
     await refetched;
     await expect(company).toHaveValue('未保存的公司名');

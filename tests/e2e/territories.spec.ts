@@ -270,7 +270,7 @@ test.describe('Mine (我的) on the sales grid', () => {
     await page.goto('/#/settings');
     await page.getByTestId('user-profile-name').fill(me.name);
     await page.getByTestId('user-profile-save').click();
-    await expect.poll(async () => ((await call('settings.get', { key: 'user.name' })) as { value: unknown }).value).toBe(me.name);
+    await expect.poll(async () => ((await call('system.settings.get', { key: 'user.name' })) as { value: unknown }).value).toBe(me.name);
 
     await page.goto('/#/sales');
     const totals = page.getByTestId('sales-totals');

@@ -38,14 +38,14 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     audit({ entity: 'setting', entityId: DEMO_DISMISSED, ...change });
     return { ok: true };
   },
-  'settings.get': ({ ws }, { key }) => ({ key, value: getSetting<unknown>(ws.db, key, null), default: SETTINGS[key].default }),
-  'settings.list': ({ ws }) => listSettings(ws.db),
-  'settings.set': ({ ws, audit }, { key, value }) => {
+  'system.settings.get': ({ ws }, { key }) => ({ key, value: getSetting<unknown>(ws.db, key, null), default: SETTINGS[key].default }),
+  'system.settings.list': ({ ws }) => listSettings(ws.db),
+  'system.settings.set': ({ ws, audit }, { key, value }) => {
     // What the key's schema made of the value (trimmed, a credit code upper-cased), not the text as typed.
     const stored: unknown = SETTINGS[key].schema.parse(value);
     const change = setSetting(ws.db, key, stored);
     audit({ entity: 'setting', entityId: key, ...change });
     return { key, value: stored };
   },
-  'jobs.cancel': ({ jobs }, { jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+  'system.jobs.cancel': ({ jobs }, { jobId }) => ({ cancelled: jobs.cancel(jobId) }),
 };

@@ -55,7 +55,7 @@ export function register(program: Command): void {
         });
         if (problems.length) throw new Error(`invalid company profile:\n  ${problems.join('\n  ')}`);
         await withApi(opts, async (api) => {
-          for (const [key, value] of values) await api.send('settings.set', { key, value: value as never });
+          for (const [key, value] of values) await api.send('system.settings.set', { key, value: value as never });
           const p = await api.send('company.profile', {});
           output(opts, p, () => `company profile saved${p.missing.length ? ` · still missing: ${p.missing.join(', ')}` : ' · complete'}`);
         });

@@ -45,7 +45,7 @@ export function register(program: Command): void {
   common(settings.command('list').description('every setting key: value, default and where it is set')).action(
     action(async (opts: SettingsOptions) => {
       await withApi(opts, async (api) => {
-        const stored = new Map((await api.send('settings.list', {})).map((s) => [s.key, s.value]));
+        const stored = new Map((await api.send('system.settings.list', {})).map((s) => [s.key, s.value]));
         const rows = SETTING_KEYS.map((key) => ({ key, value: stored.has(key) ? stored.get(key) : null, default: SETTINGS[key].default, setBy: SETTINGS[key].setBy }));
         output(opts, rows, () =>
           rows.map((r) => `${r.key}  ${r.value === null ? `(default ${JSON.stringify(r.default)})` : JSON.stringify(r.value)}${isUserSetting(r.key) ? '' : `  [${r.setBy.join(', ')}]`}`).join('\n'),
@@ -59,7 +59,7 @@ export function register(program: Command): void {
       action(async (key: string, opts: SettingsOptions) => {
         const k = knownKey(key, opts);
         await withApi(opts, async (api) => {
-          const r = await api.send('settings.get', { key: k });
+          const r = await api.send('system.settings.get', { key: k });
           output(opts, r, () => (r.value === null ? `${JSON.stringify(r.default)} (default)` : JSON.stringify(r.value)));
         });
       }),
@@ -75,7 +75,7 @@ export function register(program: Command): void {
         }
         const value = parseValue(k, raw, opts);
         await withApi(opts, async (api) => {
-          const r = await api.send('settings.set', { key: k, value: value as never });
+          const r = await api.send('system.settings.set', { key: k, value: value as never });
           output(opts, r, () => `${r.key} = ${JSON.stringify(r.value)}`);
         });
       }),

@@ -46,7 +46,7 @@ export function runJob<K extends OperationName>(op: K, input: Input<K>, options:
         return reject(new ApiError(reply.error));
       }
       jobId = (reply.result as { jobId: string }).jobId;
-      options.signal?.addEventListener('abort', () => void call('jobs.cancel', { jobId: jobId! }));
+      options.signal?.addEventListener('abort', () => void call('system.jobs.cancel', { jobId: jobId! }));
       for (const e of early.splice(0)) handle(e);
     }, reject);
   });

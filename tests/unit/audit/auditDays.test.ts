@@ -19,7 +19,7 @@ describe('the audit trail day filter', () => {
 
   it("counts days on the workspace clock (company.timeZone), not the laptop's zone", async () => {
     const { api } = memoryApi();
-    await api.send('settings.set', { key: 'company.timeZone', value: workspace.zone });
+    await api.send('system.settings.set', { key: 'company.timeZone', value: workspace.zone });
     vi.useFakeTimers({ toFake: ['Date'] });
     const wall = (local: string) => new Date(`${local}${workspace.offset}`);
     await partnerCreatedAt(api, 'LATE-0331', wall('2025-03-31T23:30:00'));

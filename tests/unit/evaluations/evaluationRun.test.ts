@@ -108,7 +108,7 @@ describe('risk signals', () => {
   it("an auto-risk is owned by the partner's channel manager, due for review after the set days, and its code sorts naturally", async () => {
     const manager = Number(ws.sqlite.prepare("insert into channel_managers (name) values ('王经理')").run().lastInsertRowid);
     ws.sqlite.prepare('update partners set channel_manager_id = ? where id = ?').run(manager, B);
-    await api.send('settings.set', { key: 'risk.autoReviewDays', value: 14 });
+    await api.send('system.settings.set', { key: 'risk.autoReviewDays', value: 14 });
     const r = await api.send('evaluations.run', { period: '2019-Q1' });
     const raised = rows("select code, owner, next_review_on as review from risks where source = 'evaluation' and partner_id = ? order by code", B);
     expect(raised.length).toBeGreaterThan(0);

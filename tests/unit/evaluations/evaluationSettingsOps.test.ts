@@ -21,7 +21,7 @@ describe("evaluations.settings.get/set (typed, validated evaluation rules)", () 
     expect(again.settings.weights).toEqual(weights);
     expect(again.defaults.weights).toEqual(DEFAULT_WEIGHTS);
     // the generic path sees the same document
-    expect((await api.send('settings.get', { key: 'evaluation.weights' })).value).toEqual(weights);
+    expect((await api.send('system.settings.get', { key: 'evaluation.weights' })).value).toEqual(weights);
   });
 
   it('rejects malformed rules with field issues and stores nothing', async () => {
@@ -50,9 +50,9 @@ describe("evaluations.settings.get/set (typed, validated evaluation rules)", () 
     const err = body(await api.send('evaluations.settings.set', { gradeBands: { A: 70, B: 85, C: 55 } }).catch((e: unknown) => e));
     expect(err.issues?.[0].path).toContain('gradeBands');
     // the generic settings path validates the same keys with the same schemas
-    const generic = body(await api.send('settings.set', { key: 'evaluation.gradeBands', value: { A: 70, B: 85, C: 55 } }).catch((e: unknown) => e));
+    const generic = body(await api.send('system.settings.set', { key: 'evaluation.gradeBands', value: { A: 70, B: 85, C: 55 } }).catch((e: unknown) => e));
     expect(generic).toMatchObject({ code: 'INVALID_INPUT' });
-    expect((await api.send('settings.list', {})).filter((s) => s.key.startsWith('evaluation.'))).toEqual([]);
+    expect((await api.send('system.settings.list', {})).filter((s) => s.key.startsWith('evaluation.'))).toEqual([]);
   });
 
   it('audits the change with before and after, and the next evaluation grades by the new bands', async () => {

@@ -68,6 +68,8 @@ describe('operation names follow their folders', () => {
   it.each([
     // One former name from each renamed group: the row is found under its current name and area, not its former prefix.
     ['customers.cohorts', 'inventory.customers.cohorts', 'customers.'],
+    ['settings.set', 'system.settings.set', 'settings.'],
+    ['jobs.cancel', 'system.jobs.cancel', 'jobs.'],
   ])('an audit row stored as %s reads and filters as %s', async (former, current, formerPrefix) => {
     const { ws, api } = memoryApi();
     const insert = ws.sqlite.prepare("insert into audit_log (at, user, operation, entity, outcome) values (?, 'u', ?, 'x', 'refused')");

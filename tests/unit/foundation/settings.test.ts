@@ -12,46 +12,46 @@ const refusal = (p: Promise<unknown>) => p.then(() => null, (e: Refusal) => e.bo
 describe('settings registry', () => {
   it('validates registered keys by their schema and answers the default of an unset key', async () => {
     const { api } = memoryApi();
-    expect(await api.send('settings.get', { key: 'company.fiscalStartMonth' })).toEqual({ key: 'company.fiscalStartMonth', value: null, default: 1 });
-    await api.send('settings.set', { key: 'company.fiscalStartMonth', value: 4 });
-    expect((await api.send('settings.get', { key: 'company.fiscalStartMonth' })).value).toBe(4);
-    const bad = await refusal(api.send('settings.set', { key: 'company.fiscalStartMonth', value: 13 }));
+    expect(await api.send('system.settings.get', { key: 'company.fiscalStartMonth' })).toEqual({ key: 'company.fiscalStartMonth', value: null, default: 1 });
+    await api.send('system.settings.set', { key: 'company.fiscalStartMonth', value: 4 });
+    expect((await api.send('system.settings.get', { key: 'company.fiscalStartMonth' })).value).toBe(4);
+    const bad = await refusal(api.send('system.settings.set', { key: 'company.fiscalStartMonth', value: 13 }));
     expect(bad).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'value', code: 'too_big' }] });
     // Worded like any field: the key's own limit, in both languages.
     expect(issueText(bad!.issues[0], '财年起始月', 'zh-CN')).toBe('财年起始月不能大于 12');
     expect(issueText(bad!.issues[0], 'Fiscal year start', 'en')).toBe('Fiscal year start must be at most 12');
-    const logo = await refusal(api.send('settings.set', { key: 'company.logoPath', value: 'C:\\logo.exe' }));
+    const logo = await refusal(api.send('system.settings.set', { key: 'company.logoPath', value: 'C:\\logo.exe' }));
     expect(logo).toMatchObject({ code: 'INVALID_INPUT' });
-    expect((await api.send('settings.get', { key: 'company.fiscalStartMonth' })).value).toBe(4);
+    expect((await api.send('system.settings.get', { key: 'company.fiscalStartMonth' })).value).toBe(4);
   });
 
   it("checks the company's credit code as the partners' are: its check character, stored upper-case", async () => {
     const { api } = memoryApi();
-    const wrong = await refusal(api.send('settings.set', { key: 'company.creditCode', value: '91350100M000100Y44' }));
+    const wrong = await refusal(api.send('system.settings.set', { key: 'company.creditCode', value: '91350100M000100Y44' }));
     expect(wrong).toMatchObject({ code: 'INVALID_INPUT' });
     expect(issueText(wrong!.issues[0], '统一社会信用代码', 'zh-CN')).toMatch(/校验/);
-    await api.send('settings.set', { key: 'company.creditCode', value: ' 91350100m000100y43 ' });
-    expect((await api.send('settings.get', { key: 'company.creditCode' })).value).toBe('91350100M000100Y43');
+    await api.send('system.settings.set', { key: 'company.creditCode', value: ' 91350100m000100y43 ' });
+    expect((await api.send('system.settings.get', { key: 'company.creditCode' })).value).toBe('91350100M000100Y43');
   });
 
   it('refuses an unknown key on set and get, in words', async () => {
     const { api, ws } = memoryApi();
-    const set = await refusal(api.send('settings.set', { key: 'custom.doc' as never, value: { a: 1 } }));
+    const set = await refusal(api.send('system.settings.set', { key: 'custom.doc' as never, value: { a: 1 } }));
     expect(set).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'key' }] });
     expect(issueText(set!.issues[0], '设置项', 'zh-CN')).toBe('设置项不是已知的设置项');
     expect(issueText(set!.issues[0], 'Setting', 'en')).toBe('Setting is not a known setting');
-    const get = await refusal(api.send('settings.get', { key: 'company.fiscalStart' as never }));
+    const get = await refusal(api.send('system.settings.get', { key: 'company.fiscalStart' as never }));
     expect(get).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'key' }] });
     expect(ws.sqlite.prepare("select count(*) as n from settings where key = 'custom.doc'").get()).toEqual({ n: 0 });
   });
 
-  it('refuses through settings.set a key its own operation sets (risk bands must be checked as a whole)', async () => {
+  it('refuses through system.settings.set a key its own operation sets (risk bands must be checked as a whole)', async () => {
     const { api } = memoryApi();
-    const r = await refusal(api.send('settings.set', { key: 'risk.bands', value: [] }));
+    const r = await refusal(api.send('system.settings.set', { key: 'risk.bands', value: [] }));
     expect(r).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'key' }] });
     expect(issueText(r!.issues[0], 'Setting', 'en')).toBe('Setting is changed on its own page, not as a plain setting');
     // The evaluation rules keep the generic path, guarded by the same schema as their page.
-    expect(await refusal(api.send('settings.set', { key: 'evaluation.gradeBands', value: { A: 50, B: 70, C: 60 } }))).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await refusal(api.send('system.settings.set', { key: 'evaluation.gradeBands', value: { A: 50, B: 70, C: 60 } }))).toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('every default passes its own schema; readSetting falls back to the default for an unset or broken value', () => {

@@ -120,7 +120,7 @@ describe('HQ publish (real PostgreSQL)', () => {
         expect(dash.revenueByOffice.find((r) => r.office === '财年办事处')?.revenueMinor).toBe(truth.reduce((s, r) => s + r[1], 0));
       }
       // The CLI takes the fiscal year from the workspace it is given (as the app's HQ page does), or --fiscal-start-month.
-      await o.api.send('settings.set', { key: 'company.fiscalStartMonth', value: 4 });
+      await o.api.send('system.settings.set', { key: 'company.fiscalStartMonth', value: 4 });
       const q = periodContaining(last, 'quarter', 4);
       o.ws.close();
       const cli = pwb(['hq', 'report', '--db', o.path, '--hq', cluster.adminUrl, '--period', q.label, '--json']);

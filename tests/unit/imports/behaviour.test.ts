@@ -178,7 +178,7 @@ describe('imports: dedupe, undo, cancel, accept-valid, mappings', () => {
     await ctx.api.send('imports.templates.save', { name: 'Superstore', mapping: { ...mapping, dateFormat: 'DD/MM/YYYY' } });
     expect(await ctx.api.send('imports.templates.list', { kind: 'sales' })).toEqual([expect.objectContaining({ name: 'Superstore', mapping: { ...mapping, dateFormat: 'DD/MM/YYYY' } })]);
     expect(await ctx.api.send('imports.templates.list', { kind: 'partners' })).toEqual([]);
-    expect((await ctx.api.send('settings.get', { key: 'imports.templates' })).value).toHaveLength(1);
+    expect((await ctx.api.send('system.settings.get', { key: 'imports.templates' })).value).toHaveLength(1);
     expect(await ctx.api.send('imports.templates.delete', { name: 'Superstore' })).toEqual({ deleted: true });
   });
 

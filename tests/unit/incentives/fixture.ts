@@ -51,5 +51,5 @@ export async function fillCompanyProfile(api: Api) {
     'company.bankAccount': '1001234509006789012',
     'statement.invoiceRequirement': '请开具 6% 增值税专用发票',
   };
-  for (const [key, value] of Object.entries(values)) await api.send('settings.set', { key, value: value as never });
+  for (const [key, value] of Object.entries(values)) await api.send('system.settings.set', { key, value: value as never });
 }

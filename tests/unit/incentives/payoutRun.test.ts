@@ -49,7 +49,7 @@ describe('payout run lifecycle', () => {
 
   it('refuses a payment dated before the approval day, on the workspace-local calendar (approved_at is a UTC instant)', async () => {
     const { api, run } = await calculated();
-    await api.send('settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
+    await api.send('system.settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2025-04-10T20:00:00Z')); // 2025-04-11 04:00 in Beijing, still 04-10 in UTC
     await api.send('payouts.approve', { runId: run.id });

@@ -30,11 +30,11 @@ describe('audit trail', () => {
     const p1 = await api.send('partners.create', partnerInput('P1'));
     const p2 = await bob.send('partners.create', partnerInput('P2'));
     await bob.send('partners.update', { id: p1.id, patch: { name: '新名字' } });
-    await api.send('settings.set', { key: 'company.name', value: '华东渠道' });
+    await api.send('system.settings.set', { key: 'company.name', value: '华东渠道' });
 
     const all = await api.send('audit.list', {});
     expect(all.total).toBe(4);
-    expect(all.rows[0].operation).toBe('settings.set'); // newest first
+    expect(all.rows[0].operation).toBe('system.settings.set'); // newest first
     expect((await api.send('audit.list', { user: 'bob' })).rows.map((r) => r.operation)).toEqual(['partners.update', 'partners.create']);
     expect((await api.send('audit.list', { entity: 'partner', entityId: p1.id })).total).toBe(2);
     expect((await api.send('audit.list', { entity: 'partner', entityId: String(p2.id) })).total).toBe(1);
@@ -74,7 +74,7 @@ describe('audit trail', () => {
     const api = createApi({ ws }); // as in the app, web server and CLI: no fixed user
     expect(api.user).toBe(osUser());
     await expectAudited(ws, () => api.send('partners.create', partnerInput('P1')), { user: osUser() });
-    await api.send('settings.set', { key: 'user.name', value: '  王经理 ' });
+    await api.send('system.settings.set', { key: 'user.name', value: '  王经理 ' });
     expect(api.user).toBe('王经理');
     await expectAudited(ws, () => api.send('partners.create', partnerInput('P2')), { user: '王经理', operation: 'partners.create' });
   });

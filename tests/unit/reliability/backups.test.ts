@@ -98,11 +98,11 @@ describe('online backups', () => {
 
   it('honours settings backup.folder (absolute, or relative to the workspace)', async () => {
     const { api, ws, dir } = fileApi();
-    await api.send('settings.set', { key: 'backup.folder', value: 'elsewhere/bk' });
+    await api.send('system.settings.set', { key: 'backup.folder', value: 'elsewhere/bk' });
     expect(backupFolder(ws.sqlite, ws.path)).toBe(join(dir, 'elsewhere', 'bk'));
     const other = tempDir();
     cleanups.push(other.cleanup);
-    await api.send('settings.set', { key: 'backup.folder', value: other.dir });
+    await api.send('system.settings.set', { key: 'backup.folder', value: other.dir });
     const b = await api.send('backups.create', {});
     expect(b.path.startsWith(other.dir)).toBe(true);
     const list = await api.send('backups.list', {});

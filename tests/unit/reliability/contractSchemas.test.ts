@@ -7,7 +7,7 @@ import { inputJsonSchema, schemaLooseness } from '../../helpers/contractSchemas'
  * add .strict(), .max(), .min()/.max() or an enum.
  */
 const ALLOWED: Record<string, string> = {
-  'settings.set:value: free-form JSON value (z.json())': 'settings hold area-defined JSON documents; the HTTP body limit (10 MB) bounds them',
+  'system.settings.set:value: free-form JSON value (z.json())': 'settings hold area-defined JSON documents; the HTTP body limit (10 MB) bounds them',
   // Program documents (README "Program files") are checked by the incentives domain's own program schema
   // (parseProgramFile), which answers with structured errors (the fuzz test covers these operations).
   'programs.save:definition: record with unbounded keys': 'program document, validated by the incentives domain',

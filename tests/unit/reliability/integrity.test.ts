@@ -97,17 +97,17 @@ describe('integrity triggers: approved payout runs cannot be changed by any path
     const r = seedRun(ws.sqlite, 'approved');
     const auditBefore = lastAuditId(ws);
     // a buggy handler that writes a partner and then tampers with an approved run: all of it must roll back
-    (handlers as Record<string, unknown>)['settings.set'] = () => {
+    (handlers as Record<string, unknown>)['system.settings.set'] = () => {
       ws.sqlite.prepare("update partners set name = 'tampered' where code = 'P1'").run();
       ws.sqlite.prepare('update payout_lines set amount_minor = 999999 where id = ?').run(r.lineId);
       return { key: 'user.name', value: 'x' };
     };
-    const err = await api.send('settings.set', { key: 'user.name', value: 'x' }).catch((e: unknown) => e);
+    const err = await api.send('system.settings.set', { key: 'user.name', value: 'x' }).catch((e: unknown) => e);
     expect(ApiError.is(err) && err.body.code).toBe('FORBIDDEN');
     expect((ws.sqlite.prepare("select name from partners where code = 'P1'").get() as { name: string }).name).not.toBe('tampered');
     expect((ws.sqlite.prepare('select amount_minor as a from payout_lines where id = ?').get(r.lineId) as { a: number }).a).toBe(100);
     const rows = auditRowsSince(ws, auditBefore);
-    expect(rows.map((x) => [x.operation, x.outcome])).toEqual([['settings.set', 'refused']]);
+    expect(rows.map((x) => [x.operation, x.outcome])).toEqual([['system.settings.set', 'refused']]);
 
     // the job path (imports, payouts calculation) behaves the same
     (handlers as Record<string, unknown>)['backups.create'] = () => {
@@ -116,7 +116,7 @@ describe('integrity triggers: approved payout runs cannot be changed by any path
     const jobErr = await api.send('backups.create', {}).catch((e: unknown) => e);
     expect(ApiError.is(jobErr) && jobErr.body.code).toBe('FORBIDDEN');
     expect(auditRowsSince(ws, auditBefore).map((x) => [x.operation, x.outcome])).toEqual([
-      ['settings.set', 'refused'],
+      ['system.settings.set', 'refused'],
       ['backups.create', 'refused'],
     ]);
   });

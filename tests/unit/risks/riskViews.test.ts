@@ -145,7 +145,7 @@ describe('register as of a past date, in the workspace time zone', () => {
     // A zone at least seven hours from the machine's, whatever the machine's is.
     const east = -new Date('2025-04-01T12:00:00Z').getTimezoneOffset() >= 0;
     const { zone, offset } = east ? { zone: 'America/Los_Angeles', offset: '-07:00' } : { zone: 'Asia/Shanghai', offset: '+08:00' };
-    await api.send('settings.set', { key: 'company.timeZone', value: zone });
+    await api.send('system.settings.set', { key: 'company.timeZone', value: zone });
     createRisk(ws, { title: 'late on the 1st', category: 'market', likelihood: 2, impact: 2 }, 'alice', { at: new Date(`2025-04-01T23:30:00${offset}`) });
     createRisk(ws, { title: 'early on the 2nd', category: 'credit', likelihood: 2, impact: 2 }, 'alice', { at: new Date(`2025-04-02T00:30:00${offset}`) });
     const titles = async (asOf: string) => (await api.send('risks.list', { asOf })).rows.map((r) => r.title).sort();

@@ -40,7 +40,7 @@ describe('the one clock', () => {
 
   it('records a payout run paid before 08:00 in China as paid that day, and a risk closed then as closed that day', async () => {
     const { api, run } = await calculatedRun();
-    await api.send('settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
+    await api.send('system.settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
     const risk = await api.send('risks.save', { fields: { title: '窜货', category: 'channel_conflict', likelihood: 2, impact: 2, owner: '王磊' } });
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(BEIJING_MORNING));
@@ -53,16 +53,16 @@ describe('the one clock', () => {
 
   it('refuses a time zone it does not know', async () => {
     const { api } = await calculatedRun();
-    await expect(api.send('settings.set', { key: 'company.timeZone', value: 'China Standard Time' })).rejects.toMatchObject({ body: { code: 'INVALID_INPUT' } });
+    await expect(api.send('system.settings.set', { key: 'company.timeZone', value: 'China Standard Time' })).rejects.toMatchObject({ body: { code: 'INVALID_INPUT' } });
   });
 
   it("tells the pages the workspace clock's today (system.today), not the machine's day", async () => {
     const { api } = await calculatedRun();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(BEIJING_MORNING));
-    await api.send('settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
+    await api.send('system.settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
     expect(await api.send('system.today', {})).toEqual({ today: '2025-04-01', timeZone: 'Asia/Shanghai' });
-    await api.send('settings.set', { key: 'company.timeZone', value: 'America/Los_Angeles' });
+    await api.send('system.settings.set', { key: 'company.timeZone', value: 'America/Los_Angeles' });
     expect((await api.send('system.today', {})).today).toBe('2025-03-31');
   });
 

@@ -112,7 +112,7 @@ describe('statements export', () => {
     await api.send('programs.save', { definition: rebateProgram() });
     const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     await api.send('payouts.approve', { runId: run.id });
-    await api.send('settings.set', { key: 'company.name', value: '华信科技（上海）有限公司' });
+    await api.send('system.settings.set', { key: 'company.name', value: '华信科技（上海）有限公司' });
     const t = tempDir();
     cleanup = t.cleanup;
     const e = await api.send('statements.export', { runId: run.id, out: t.dir }).catch((x: unknown) => x as Error);

@@ -188,7 +188,7 @@ describe('pwb coverage', () => {
 describe('the reassignment day comes from the workspace clock', () => {
   afterEach(() => vi.useRealTimers());
   it('dates a reassignment, a new partner’s first line and an edit on the company’s calendar day, not the UTC day', async () => {
-    await api.send('settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
+    await api.send('system.settings.set', { key: 'company.timeZone', value: 'Asia/Shanghai' });
     const a = await api.send('channelManagers.create', { name: '王磊' });
     const b = await api.send('channelManagers.create', { name: '李娜' });
     vi.useFakeTimers({ toFake: ['Date'] });

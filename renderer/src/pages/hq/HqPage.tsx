@@ -41,7 +41,7 @@ export default function HqPage() {
   const today = useToday();
   const [params, setParams] = useSearchParams();
   // Quarters as the company counts them (company.fiscalStartMonth), the same labels the offices' evaluations use.
-  const fiscal = useOp('settings.get', { key: 'company.fiscalStartMonth' });
+  const fiscal = useOp('system.settings.get', { key: 'company.fiscalStartMonth' });
   const fsm = Number(fiscal.data?.value ?? fiscal.data?.default ?? 1) || 1;
   const period = params.get('period') || quartersBack(today, 0, fsm)[0];
   const [typed, setTyped] = useState<string | null>(null);

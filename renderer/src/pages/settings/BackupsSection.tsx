@@ -15,7 +15,7 @@ export function BackupsSection() {
   const { t } = useTranslation(['backups', 'common']);
   const list = useOp('backups.list', {});
   const backupNow = useJob('backups.create');
-  const setFolder = useMutationOp('settings.set');
+  const setFolder = useMutationOp('system.settings.set');
   const [restoring, setRestoring] = useState<string | null>(null);
   const [restored, setRestored] = useState<{ from: string; replaced: string | null } | null>(null);
 

@@ -36,9 +36,9 @@ const fromForm = (type: FieldType, raw: string): string | number => (type === 'm
 export function GeneralSection() {
   const { t, i18n } = useTranslation(['settings']);
   const monthName = (m: number) => new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
-  const list = useOp('settings.list', {});
+  const list = useOp('system.settings.list', {});
   const profile = useOp('company.profile', {});
-  const save = useMutationOp('settings.set');
+  const save = useMutationOp('system.settings.set');
   const [values, setValues] = useState<Record<string, string>>({});
   const dirty = useRef(false);
   const edit = (key: string, value: string) => {

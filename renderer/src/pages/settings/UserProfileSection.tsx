@@ -6,8 +6,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 /** The local user profile: the name the audit trail records (settings 'user.name'; empty = the operating-system user). */
 export function UserProfileSection() {
   const { t } = useTranslation(['audit']);
-  const current = useOp('settings.get', { key: 'user.name' });
-  const save = useMutationOp('settings.set');
+  const current = useOp('system.settings.get', { key: 'user.name' });
+  const save = useMutationOp('system.settings.set');
   // What the user typed, else the stored name: a stored name arriving after the user started typing must not wipe it.
   const [typed, setName] = useState<string | null>(null);
   const name = typed ?? (typeof current.data?.value === 'string' ? current.data.value : '');

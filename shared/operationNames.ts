@@ -14,6 +14,15 @@ export const FORMER_OPERATION_NAMES: Readonly<Record<string, string>> = {
   'settings.list': 'system.settings.list',
   'settings.set': 'system.settings.set',
   'jobs.cancel': 'system.jobs.cancel',
+  'scorecards.list': 'evaluations.scorecards.list',
+  'scorecards.compare': 'evaluations.scorecards.compare',
+  'scorecards.partnerTrend': 'evaluations.scorecards.partnerTrend',
+  'schedules.list': 'evaluations.schedules.list',
+  'schedules.save': 'evaluations.schedules.save',
+  'schedules.delete': 'evaluations.schedules.delete',
+  'schedules.runDue': 'evaluations.schedules.runDue',
+  'tier.decide': 'evaluations.tier.decide',
+  'dashboard.summary': 'evaluations.dashboard.summary',
 };
 
 /** The name an operation has today (a stored former name → its current name). */

@@ -15,15 +15,15 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = 
     return { runId: r.runId, period: r.period, version: r.version, partnerCount: r.partnerCount, inputsFingerprint: r.inputsFingerprint, risks: r.risks, population: r.population };
   },
   'evaluations.runs': ({ ws }, input) => listRuns(ws, input),
-  'scorecards.list': ({ ws }, input) => {
+  'evaluations.scorecards.list': ({ ws }, input) => {
     const periods = evaluatedPeriods(ws).map((p) => ({ period: p.period, kind: p.kind }));
     const period = input.runId !== undefined ? null : (input.period ?? periods[0]?.period ?? null);
     if (input.runId === undefined && period === null) return { period: null, rows: [], periods };
     return { period, rows: listScorecards(ws, { ...input, period: period ?? undefined }), periods };
   },
-  'scorecards.compare': ({ ws }, { runId, otherRunId }) => compareRuns(ws, runId, otherRunId),
-  'scorecards.partnerTrend': ({ ws }, { partnerId, kind }) => partnerTrend(ws, partnerId, kind),
-  'tier.decide': (ctx, input) => {
+  'evaluations.scorecards.compare': ({ ws }, { runId, otherRunId }) => compareRuns(ws, runId, otherRunId),
+  'evaluations.scorecards.partnerTrend': ({ ws }, { partnerId, kind }) => partnerTrend(ws, partnerId, kind),
+  'evaluations.tier.decide': (ctx, input) => {
     const r = decideTier(ctx, input);
     ctx.audit({ entity: 'partner', entityId: r.partnerId, before: { tier: r.partnerBefore.tier }, after: { tier: r.partnerAfter.tier, decision: r.decision, scorecardId: r.scorecardId, effectiveOn: r.effectiveOn } });
     return r;
@@ -34,17 +34,17 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = 
     audit({ entity: 'setting', entityId: 'evaluation', before, after });
     return { settings: after };
   },
-  'schedules.list': ({ ws }) => listSchedules(ws),
-  'schedules.save': ({ ws, audit }, input) => {
+  'evaluations.schedules.list': ({ ws }) => listSchedules(ws),
+  'evaluations.schedules.save': ({ ws, audit }, input) => {
     const { before, after } = saveSchedule(ws, input);
     audit({ entity: 'evaluation_schedule', entityId: after.id, before, after });
     return after;
   },
-  'schedules.delete': ({ ws, audit }, { id }) => {
+  'evaluations.schedules.delete': ({ ws, audit }, { id }) => {
     const { before } = deleteSchedule(ws, id);
     audit({ entity: 'evaluation_schedule', entityId: id, before, after: null });
     return { id };
   },
-  'schedules.runDue': (ctx, { asOf }) => runDue(ctx, asOf ? new Date(asOf) : new Date()),
-  'dashboard.summary': ({ ws }, input) => dashboardSummary(ws, input),
+  'evaluations.schedules.runDue': (ctx, { asOf }) => runDue(ctx, asOf ? new Date(asOf) : new Date()),
+  'evaluations.dashboard.summary': ({ ws }, input) => dashboardSummary(ws, input),
 };

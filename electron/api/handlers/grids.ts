@@ -44,7 +44,7 @@ const LIST_GRIDS: Record<Exclude<GridName, 'sales'>, ListGrid> = {
   deals: { operation: 'deals.list', run: dealHandlers['deals.list'], rows: rowsField },
   trainingRecords: { operation: 'training.records.list', run: trainingHandlers['training.records.list'], rows: rowsField, paged: true },
   trainingExpiring: { operation: 'training.expiring', run: trainingHandlers['training.expiring'], rows: rowsField },
-  scorecards: { operation: 'scorecards.list', run: evaluationHandlers['scorecards.list'], rows: rowsField },
+  scorecards: { operation: 'evaluations.scorecards.list', run: evaluationHandlers['evaluations.scorecards.list'], rows: rowsField },
   payoutRuns: { operation: 'payouts.runs', run: incentiveHandlers['payouts.runs'], rows: asRows },
   payoutLines: { operation: 'payouts.get', run: incentiveHandlers['payouts.get'], rows: (r: { lines: unknown[] }) => r.lines as GridRow[] },
   programs: { operation: 'programs.list', run: incentiveHandlers['programs.list'], rows: asRows },

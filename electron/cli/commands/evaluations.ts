@@ -48,7 +48,7 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { period: string; partners?: string[] }) => {
         await withApi(opts, async (api) => {
           const run = await api.send('evaluations.run', { period: opts.period, partnerCodes: opts.partners, trigger: 'cli' }, { onProgress: progressPrinter() });
-          const { rows } = await api.send('scorecards.list', { runId: run.runId });
+          const { rows } = await api.send('evaluations.scorecards.list', { runId: run.runId });
           const scorecards = [...rows].sort((a, b) => a.partnerCode.localeCompare(b.partnerCode)).map(cliCard);
           output(opts, { runId: run.runId, period: run.period, population: run.population, scorecards }, () =>
             [table(scorecards), `run ${run.runId}: ${run.period} version ${run.version}, ${run.partnerCount} partners`, populationLine(run.population)].join('\n'),
@@ -64,7 +64,7 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const runs = await api.send('evaluations.runs', { period: opts.period, limit: 1 });
           if (runs.length === 0) throw new Error(`No evaluation run for ${opts.period}; run \`pwb evaluate --period ${opts.period}\` first`);
-          const { rows } = await api.send('scorecards.list', { period: opts.period });
+          const { rows } = await api.send('evaluations.scorecards.list', { period: opts.period });
           const scorecards = [...rows].sort((a, b) => a.partnerCode.localeCompare(b.partnerCode)).map(cliCard);
           output(opts, { runId: runs[0].id, period: opts.period, population: runs[0].population, scorecards }, () => [table(scorecards), populationLine(runs[0].population)].filter(Boolean).join('\n'));
         });
@@ -75,7 +75,7 @@ export function register(program: Command): void {
   common(schedules.command('list').description('list schedules')).action(
     action(async (opts: CommonOptions) => {
       await withApi(opts, async (api) => {
-        const s = await api.send('schedules.list', {});
+        const s = await api.send('evaluations.schedules.list', {});
         output(opts, s, () => s.map((x) => [x.id, x.name, x.cycle, x.enabled ? 'on' : 'off', `lag ${x.lagDays}d`, x.lastPeriod ?? '—', x.lastOutcome ?? ''].join('\t')).join('\n'));
       });
     }),
@@ -86,7 +86,7 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { asOf?: string }) => {
         await withApi(opts, async (api) => {
           const asOf = opts.asOf ? new Date(opts.asOf).toISOString() : undefined;
-          const r = await api.send('schedules.runDue', { asOf }, { onProgress: progressPrinter() });
+          const r = await api.send('evaluations.schedules.runDue', { asOf }, { onProgress: progressPrinter() });
           output(opts, r, () => (r.runs.length ? r.runs.map((x) => [x.scheduleName, x.period, x.outcome, x.runId ?? '', x.message ?? populationLine(x.population)].join('\t')).join('\n') : `nothing due (${r.asOf})`));
           if (r.runs.some((x) => x.outcome === 'failed')) process.exitCode = 1;
         });

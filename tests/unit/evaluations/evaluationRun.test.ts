@@ -36,7 +36,7 @@ describe('evaluation runs', () => {
   it('scores, grades and stores a run; the health score follows the documented weights', async () => {
     const r = await api.send('evaluations.run', { period: '2019-Q1' });
     expect(r).toMatchObject({ period: '2019-Q1', version: 1, partnerCount: 2 });
-    const { rows: cards } = await api.send('scorecards.list', { period: '2019-Q1' });
+    const { rows: cards } = await api.send('evaluations.scorecards.list', { period: '2019-Q1' });
     const a = cards.find((c) => c.partnerCode === 'A')!;
     // attainment 1.35 → 1; YoY +50 % → 1; margin (270k−185k)/270k ÷ 0.4; retention 0.5; satisfaction (3.5−1)/4; no training; no risks → 1
     const margin = (270_000 - 185_000) / 270_000 / 0.4;
@@ -55,16 +55,16 @@ describe('evaluation runs', () => {
     const r2 = await api.send('evaluations.run', { period: '2019-Q1' });
     expect(r2.version).toBe(2);
     expect(r2.inputsFingerprint).toBe(r1.inputsFingerprint);
-    const strip = (rs: Awaited<ReturnType<typeof api.send<'scorecards.list'>>>['rows']) => rs.map(({ id: _i, runId: _r, runVersion: _v, ...k }) => k);
-    expect(strip((await api.send('scorecards.list', { runId: r2.runId })).rows)).toEqual(strip((await api.send('scorecards.list', { runId: r1.runId })).rows));
-    const cmp = await api.send('scorecards.compare', { runId: r2.runId });
+    const strip = (rs: Awaited<ReturnType<typeof api.send<'evaluations.scorecards.list'>>>['rows']) => rs.map(({ id: _i, runId: _r, runVersion: _v, ...k }) => k);
+    expect(strip((await api.send('evaluations.scorecards.list', { runId: r2.runId })).rows)).toEqual(strip((await api.send('evaluations.scorecards.list', { runId: r1.runId })).rows));
+    const cmp = await api.send('evaluations.scorecards.compare', { runId: r2.runId });
     expect(cmp.other?.id).toBe(r1.runId);
     expect(cmp).toMatchObject({ sameInputs: true, changed: [], added: [], removed: [], unchanged: 2 });
     // A late sales line changes the inputs: the next version shows what changed
     sale(ws, B, '2019-03-01', 80_000, { order: 'b1', customer: 'k1' });
     const r3 = await api.send('evaluations.run', { period: '2019-Q1' });
     expect(r3.inputsFingerprint).not.toBe(r2.inputsFingerprint);
-    const c3 = await api.send('scorecards.compare', { runId: r3.runId });
+    const c3 = await api.send('evaluations.scorecards.compare', { runId: r3.runId });
     expect(c3.sameInputs).toBe(false);
     expect(c3.changed.map((c) => c.partnerCode)).toEqual(['B']);
     expect(c3.changed[0].changes).toContainEqual({ field: 'revenueMinor', before: 0, after: 80_000 });
@@ -166,20 +166,20 @@ describe('tier recommendations', () => {
   it('B, below 60 % two quarters running, is recommended a downgrade; accepting changes its tier once, audited', async () => {
     target(ws, B, '2018-Q4', 500_000); // Q4: 100,000 of 500,000 = 20 %
     await api.send('evaluations.run', { period: '2019-Q1' });
-    const b = (await api.send('scorecards.list', { period: '2019-Q1' })).rows.find((c) => c.partnerCode === 'B')!;
+    const b = (await api.send('evaluations.scorecards.list', { period: '2019-Q1' })).rows.find((c) => c.partnerCode === 'B')!;
     expect(b.tierRecommendation).toBe('tier3');
     expect(b.recommendationReason).toMatchObject({ code: 'downgrade', periods: [{ period: '2018-Q4', attainment: 0.2 }, { period: '2019-Q1', attainment: 0 }] });
-    const a = (await api.send('scorecards.list', { period: '2019-Q1' })).rows.find((c) => c.partnerCode === 'A')!;
+    const a = (await api.send('evaluations.scorecards.list', { period: '2019-Q1' })).rows.find((c) => c.partnerCode === 'A')!;
     expect(a.tierRecommendation).toBeNull(); // no Q4 target: only one period qualifies
-    await expect(api.send('tier.decide', { scorecardId: a.id, decision: 'accepted' })).rejects.toMatchObject({ body: { code: 'DOMAIN' } });
-    const d = await api.send('tier.decide', { scorecardId: b.id, decision: 'accepted', effectiveOn: '2019-04-15' });
+    await expect(api.send('evaluations.tier.decide', { scorecardId: a.id, decision: 'accepted' })).rejects.toMatchObject({ body: { code: 'DOMAIN' } });
+    const d = await api.send('evaluations.tier.decide', { scorecardId: b.id, decision: 'accepted', effectiveOn: '2019-04-15' });
     expect(d).toMatchObject({ fromTier: 'tier2', toTier: 'tier3', decision: 'accepted', effectiveOn: '2019-04-15' });
     expect((await api.send('partners.get', { id: B })).tier).toBe('tier3');
-    await expect(api.send('tier.decide', { scorecardId: b.id, decision: 'rejected' })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
-    const audit = rows("select before, after from audit_log where operation = 'tier.decide'");
+    await expect(api.send('evaluations.tier.decide', { scorecardId: b.id, decision: 'rejected' })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
+    const audit = rows("select before, after from audit_log where operation = 'evaluations.tier.decide'");
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].after as string)).toMatchObject({ tier: 'tier3', decision: 'accepted' });
-    const listed = (await api.send('scorecards.list', { period: '2019-Q1' })).rows.find((c) => c.partnerCode === 'B')!;
+    const listed = (await api.send('evaluations.scorecards.list', { period: '2019-Q1' })).rows.find((c) => c.partnerCode === 'B')!;
     expect(listed.decision).toMatchObject({ decision: 'accepted', toTier: 'tier3', effectiveOn: '2019-04-15' });
   });
 });

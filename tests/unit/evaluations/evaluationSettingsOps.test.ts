@@ -61,7 +61,7 @@ describe("evaluations.settings.get/set (typed, validated evaluation rules)", () 
     sale(ws, a, '2024-02-10', 50_000, { order: 'o1', customer: 'c1' });
     target(ws, a, '2024-Q1', 100_000);
     const r1 = await api.send('evaluations.run', { period: '2024-Q1' });
-    const before = (await api.send('scorecards.list', { runId: r1.runId })).rows[0];
+    const before = (await api.send('evaluations.scorecards.list', { runId: r1.runId })).rows[0];
     expect(before.grade).not.toBe('A');
 
     // A bound just under this partner's score: the same inputs now grade A
@@ -73,10 +73,10 @@ describe("evaluations.settings.get/set (typed, validated evaluation rules)", () 
     expect(JSON.parse(audit[0].after).gradeBands).toEqual({ A, B: A / 2, C: A / 4 });
 
     const r2 = await api.send('evaluations.run', { period: '2024-Q1' });
-    const after = (await api.send('scorecards.list', { runId: r2.runId })).rows[0];
+    const after = (await api.send('evaluations.scorecards.list', { runId: r2.runId })).rows[0];
     expect(after.healthScore).toBeCloseTo(before.healthScore, 6);
     expect(after.grade).toBe('A');
     // the stored first run keeps the grade it was made with
-    expect((await api.send('scorecards.list', { runId: r1.runId })).rows[0].grade).toBe(before.grade);
+    expect((await api.send('evaluations.scorecards.list', { runId: r1.runId })).rows[0].grade).toBe(before.grade);
   });
 });

@@ -45,7 +45,7 @@ describe('browser mode runs the evaluation scheduler like the app', () => {
       const d = new Date(now.getFullYear(), now.getMonth() - i, 1);
       sale(f.ws, id, `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-01`, 100_000, { order: `O${i}` });
     }
-    await api.send('schedules.save', { name: 'web quarterly', cycle: 'quarterly', tiers: ['tier1'], channelTypes: [], regions: [], lagDays: 1, enabled: true });
+    await api.send('evaluations.schedules.save', { name: 'web quarterly', cycle: 'quarterly', tiers: ['tier1'], channelTypes: [], regions: [], lagDays: 1, enabled: true });
     f.ws.close();
     const staticDir = join(f.dir, 'static');
     mkdirSync(staticDir);

@@ -70,6 +70,10 @@ describe('operation names follow their folders', () => {
     ['customers.cohorts', 'inventory.customers.cohorts', 'customers.'],
     ['settings.set', 'system.settings.set', 'settings.'],
     ['jobs.cancel', 'system.jobs.cancel', 'jobs.'],
+    ['schedules.save', 'evaluations.schedules.save', 'schedules.'],
+    ['tier.decide', 'evaluations.tier.decide', 'tier.'],
+    ['scorecards.compare', 'evaluations.scorecards.compare', 'scorecards.'],
+    ['dashboard.summary', 'evaluations.dashboard.summary', 'dashboard.'],
   ])('an audit row stored as %s reads and filters as %s', async (former, current, formerPrefix) => {
     const { ws, api } = memoryApi();
     const insert = ws.sqlite.prepare("insert into audit_log (at, user, operation, entity, outcome) values (?, 'u', ?, 'x', 'refused')");

@@ -38,7 +38,7 @@ describe('grid export of columns computed for the screen', () => {
     sale(ws, b.id, '2025-02-01', 987_60);
     target(ws, b.id, '2025-Q1', 1_000_00); // 0.9876 → 98.8
     await api.send('evaluations.run', { period: '2025-Q1' });
-    const listed = (await api.send('scorecards.list', { period: '2025-Q1' })).rows;
+    const listed = (await api.send('evaluations.scorecards.list', { period: '2025-Q1' })).rows;
     expect(listed.map((r) => [r.partnerCode, r.attainment])).toEqual(expect.arrayContaining([['A1', 2.3456], ['B1', 0.9876]]));
 
     const columns = [
@@ -148,7 +148,7 @@ describe('grid export of columns computed for the screen', () => {
     // and the scorecards grid
     sale(ws, p.id, '2025-02-01', 100_00);
     await api.send('evaluations.run', { period: '2025-Q1' });
-    expect((await api.send('scorecards.list', { period: '2025-Q1' })).rows.find((r) => r.partnerCode === 'D1')?.partnerNameEn).toBe('Shenzhen Xinrui');
+    expect((await api.send('evaluations.scorecards.list', { period: '2025-Q1' })).rows.find((r) => r.partnerCode === 'D1')?.partnerNameEn).toBe('Shenzhen Xinrui');
   });
 
   it('in English mode the deals, risks and sales grids write "code English name", else the Chinese one', async () => {

@@ -125,7 +125,7 @@ describe('target plans', () => {
     expect(target(id.A, '2025-Q1', 'revenue.stretch')).toBe(25_080_000);
     expect(target(id.A, '2025-Q1', 'revenue.challenge')).toBe(27_360_000);
     const run = await api.send('evaluations.run', { period: '2025-Q1' });
-    const cardOf = async () => (await api.send('scorecards.list', { period: '2025-Q1' })).rows.find((c) => c.partnerCode === 'A')!;
+    const cardOf = async () => (await api.send('evaluations.scorecards.list', { period: '2025-Q1' })).rows.find((c) => c.partnerCode === 'A')!;
     const before = await cardOf();
     expect(before.targetMinor).toBe(22_800_000);
     expect(before.attainment).toBeCloseTo(3_000_000 / 22_800_000, 5);

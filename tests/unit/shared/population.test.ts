@@ -124,13 +124,13 @@ describe('population of every partner-selecting operation', () => {
   it('schedules: the due run and the schedule list carry the population of the evaluated period', async () => {
     const { api, ws, ids } = await network();
     sale(ws, ids.P2, '2025-03-20', 1_000_00); // the period's sales reach its last month: it is due, not waiting
-    await api.send('schedules.save', { name: 'Tier 1', cycle: 'quarterly', tiers: ['tier1'], channelTypes: [], regions: [], lagDays: 5, enabled: true });
-    const due = await api.send('schedules.runDue', { asOf: new Date('2025-04-10T10:00:00').toISOString() });
+    await api.send('evaluations.schedules.save', { name: 'Tier 1', cycle: 'quarterly', tiers: ['tier1'], channelTypes: [], regions: [], lagDays: 5, enabled: true });
+    const due = await api.send('evaluations.schedules.runDue', { asOf: new Date('2025-04-10T10:00:00').toISOString() });
     expect(due.runs).toHaveLength(1);
     expect(due.runs[0]).toMatchObject({ period: '2025-Q1', outcome: 'succeeded', partnerCount: 0 });
     expect(due.runs[0].population!.included).toBe(0);
     expect(due.runs[0].population!.reasons[0]).toEqual({ reason: 'tier', params: { value: 'tier2', expected: ['tier1'] }, count: 5 });
-    const [s] = await api.send('schedules.list', {});
+    const [s] = await api.send('evaluations.schedules.list', {});
     expect(s.lastPopulation).toEqual(due.runs[0].population);
   });
 });

@@ -115,7 +115,7 @@ describe('coverage (渠道覆盖率)', () => {
     expect(map.provinces).toHaveLength(34);
     const zj = map.provinces.find((p) => p.code === '330000')!;
     expect(zj).toMatchObject({ region: 'HD', activePartners: 3, revenueMinor: 150_00, coverage: { wanted: 1, covered: 1, ratio: 1 } });
-    const cards = await api.send('scorecards.list', { period: '2025-Q1' });
+    const cards = await api.send('evaluations.scorecards.list', { period: '2025-Q1' });
     const zjCards = cards.rows.filter((c) => c.partnerId === q1 || c.partnerId === q2 || c.partnerId === q4);
     expect(zjCards).toHaveLength(3);
     expect(zj.healthScore).toBe(Math.round((zjCards.reduce((s, c) => s + c.healthScore, 0) / 3) * 10) / 10);
@@ -216,7 +216,7 @@ describe('"Mine" on scorecards', () => {
       target(ws, id, '2025-Q1', 100_00);
     }
     await api.send('evaluations.run', { period: '2025-Q1' });
-    const codes = async (ids: number[]) => (await api.send('scorecards.list', { period: '2025-Q1', channelManagerIds: ids })).rows.map((r) => r.partnerCode).sort();
+    const codes = async (ids: number[]) => (await api.send('evaluations.scorecards.list', { period: '2025-Q1', channelManagerIds: ids })).rows.map((r) => r.partnerCode).sort();
     expect(await codes([a.id])).toEqual(['M1']);
     expect(await codes([a.id, b.id])).toEqual(['M1', 'M2']);
     expect(await codes([])).toEqual([]);
@@ -317,7 +317,7 @@ describe('the territory scorecard: revenue, attainment and health beside coverag
     sale(ws, b1, '2025-03-01', 1_500_00);
     target(ws, b1, '2025-Q1', 1_200_00);
     await api.send('evaluations.run', { period: '2025-Q1' });
-    const health = new Map((await api.send('scorecards.list', { period: '2025-Q1' })).rows.map((r) => [r.partnerCode, r.healthScore]));
+    const health = new Map((await api.send('evaluations.scorecards.list', { period: '2025-Q1' })).rows.map((r) => [r.partnerCode, r.healthScore]));
     // after the run S2 moves to 华南: the stored run keeps it in 华东
     await api.send('partners.update', { id: a2, patch: { territory: 'HN' } });
 

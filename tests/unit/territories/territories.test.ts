@@ -63,11 +63,11 @@ describe('the territory tree', () => {
     expect((await api.send('territories.list', {})).some((t) => t.code === 'SOUTH-JIANGSU')).toBe(false);
 
     // the stored run still shows the territory as it was when it ran
-    const cards = await api.send('scorecards.list', { runId: run.runId });
+    const cards = await api.send('evaluations.scorecards.list', { runId: run.runId });
     expect(cards.rows.find((c) => c.partnerCode === 'A1')).toMatchObject({ region: '华东', regionEn: 'East China', regionCode: 'HD', rankInRegion: 1 });
     // a new run ranks within today's tree: both partners are now in 华南
     const run2 = await api.send('evaluations.run', { period: '2025-Q1' });
-    const cards2 = (await api.send('scorecards.list', { runId: run2.runId })).rows;
+    const cards2 = (await api.send('evaluations.scorecards.list', { runId: run2.runId })).rows;
     expect(cards2.map((c) => [c.partnerCode, c.region, c.rankInRegion]).sort()).toEqual([
       ['A1', '华南', 2],
       ['B1', '华南', 1],
@@ -91,7 +91,7 @@ describe('the territory tree', () => {
     await expect(api.send('partners.list', { regions: ['East'] })).rejects.toThrow(/Territory East not found/);
     const run = await api.send('evaluations.run', { period: '2025-Q1', regions: ['HD'] });
     expect(run.partnerCount).toBe(2);
-    expect(codesOf((await api.send('scorecards.list', { period: '2025-Q1', regions: ['SN'] })).rows.map((r) => ({ code: r.partnerCode })))).toEqual(['P1']);
+    expect(codesOf((await api.send('evaluations.scorecards.list', { period: '2025-Q1', regions: ['SN'] })).rows.map((r) => ({ code: r.partnerCode })))).toEqual(['P1']);
   });
 });
 

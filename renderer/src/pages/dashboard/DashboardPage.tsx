@@ -31,7 +31,7 @@ export default function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const info = useOp('system.info', {});
   const coverage = useOp('coverage.kpi', {});
-  const summary = useOp('dashboard.summary', { period: params.get('period') || undefined });
+  const summary = useOp('evaluations.dashboard.summary', { period: params.get('period') || undefined });
   const s = summary.data;
   const period = s?.period ?? '';
   // A period from a link or a typed URL that was never evaluated: shown as chosen, with the reason the charts are empty.

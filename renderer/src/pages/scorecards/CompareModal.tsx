@@ -19,7 +19,7 @@ export function CompareModal({ runId, onClose, onOpenPartner }: { runId: number;
   const current = runs.data?.find((r) => r.id === runId);
   const versions = runs.data?.filter((r) => current && r.period === current.period && r.status === 'completed') ?? [];
   const [other, setOther] = useState<number | undefined>(undefined);
-  const cmp = useOp('scorecards.compare', { runId, otherRunId: other });
+  const cmp = useOp('evaluations.scorecards.compare', { runId, otherRunId: other });
   const d = cmp.data;
   return (
     <Modal title={t('scorecards:compareTitle', { period: current?.period ?? '' })} onClose={onClose}>

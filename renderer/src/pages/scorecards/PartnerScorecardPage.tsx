@@ -24,7 +24,7 @@ export default function PartnerScorecardPage() {
   const partnerId = Number(id);
   const [kind, setKind] = useState<PeriodKind | undefined>(undefined);
   const partner = useOp('partners.get', { id: partnerId }, { enabled: Number.isInteger(partnerId) && partnerId > 0 });
-  const trend = useOp('scorecards.partnerTrend', { partnerId, kind }, { enabled: Number.isInteger(partnerId) && partnerId > 0 });
+  const trend = useOp('evaluations.scorecards.partnerTrend', { partnerId, kind }, { enabled: Number.isInteger(partnerId) && partnerId > 0 });
   const points = useMemo(() => trend.data?.points ?? [], [trend.data]);
   const latest = points.at(-1);
   const periods = points.map((p) => p.period);

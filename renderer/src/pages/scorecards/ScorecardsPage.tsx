@@ -30,12 +30,12 @@ export default function ScorecardsPage() {
   // A territory filter includes its sub-territories: applied by the query (the tree), not by the grid's text filter.
   const region = params.get('region');
   const mine = useMine('scorecards');
-  const list = useOp('scorecards.list', { period, ...(region ? { regions: [region] } : {}), ...mine.filter }, { enabled: mine.ready });
+  const list = useOp('evaluations.scorecards.list', { period, ...(region ? { regions: [region] } : {}), ...mine.filter }, { enabled: mine.ready });
   const shown = list.data?.period ?? period ?? '';
   const run = useJob('evaluations.run');
   // The population of the period's latest run: whom it considered and why it left partners out.
   const latestRun = useOp('evaluations.runs', { period: shown || undefined, limit: 1 }, { enabled: Boolean(shown) });
-  const decide = useMutationOp('tier.decide');
+  const decide = useMutationOp('evaluations.tier.decide');
   const [newPeriod, setNewPeriod] = useState('');
   const [compare, setCompare] = useState<number | null>(null);
 

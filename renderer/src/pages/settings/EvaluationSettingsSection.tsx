@@ -32,8 +32,8 @@ const NEW_SCHEDULE: ScheduleDraft = { name: '', cycle: 'quarterly', tiers: [], c
 
 function SchedulesEditor() {
   const { t } = useTranslation(['evaluationSettings', 'common']);
-  const list = useOp('schedules.list', {});
-  const remove = useMutationOp('schedules.delete');
+  const list = useOp('evaluations.schedules.list', {});
+  const remove = useMutationOp('evaluations.schedules.delete');
   const [editing, setEditing] = useState<ScheduleDraft | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<number | null>(null);
 
@@ -112,7 +112,7 @@ function SchedulesEditor() {
 
 function ScheduleForm({ draft, onClose }: { draft: ScheduleDraft; onClose: () => void }) {
   const { t } = useTranslation(['evaluationSettings', 'common']);
-  const save = useMutationOp('schedules.save');
+  const save = useMutationOp('evaluations.schedules.save');
   const [d, setD] = useState<ScheduleDraft>(draft);
   const toggle = (k: 'tiers' | 'channelTypes' | 'regions', v: string) => setD({ ...d, [k]: d[k].includes(v) ? d[k].filter((x) => x !== v) : [...d[k], v] });
   const submit = () =>

@@ -87,11 +87,16 @@ export function previousPeriod(p: Period, fiscalStartMonth = 1): Period {
   return periodContaining(dayBefore(p.start), p.kind, fiscalStartMonth);
 }
 
-/** The quarter `day` is in and the `n` before it, newest first: the quarters a page offers, defaulting to one of them. */
-export function quartersBack(day: string, n: number, fiscalStartMonth = 1): string[] {
-  const out = [periodContaining(day, 'quarter', fiscalStartMonth)];
+/** The period of `kind` that `day` is in and the `n` before it, newest first (fiscal quarters, halves and years). */
+export function periodsBack(day: string, kind: PeriodKind, n: number, fiscalStartMonth = 1): string[] {
+  const out = [periodContaining(day, kind, fiscalStartMonth)];
   while (out.length <= n) out.push(previousPeriod(out[out.length - 1], fiscalStartMonth));
   return out.map((p) => p.label);
+}
+
+/** The quarter `day` is in and the `n` before it, newest first: the quarters a page offers, defaulting to one of them. */
+export function quartersBack(day: string, n: number, fiscalStartMonth = 1): string[] {
+  return periodsBack(day, 'quarter', n, fiscalStartMonth);
 }
 
 /** The same period one year earlier (year-on-year base). */

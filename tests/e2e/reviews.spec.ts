@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { localDate } from '../../shared/clock';
+import { quartersBack } from '../../shared/period';
 import { expect, test } from './bridgeTest';
 
 
@@ -82,5 +84,33 @@ test.describe('business reviews', () => {
     const period = await bulk.getByTestId('review-bulk-period').inputValue();
     const written = readdirSync(specServer.filesDir).filter((f) => f.startsWith('QBR_') && f.includes(`_${period}_en`));
     expect(written.length).toBeGreaterThanOrEqual(count);
+  });
+
+  // Runs last: it moves the company's fiscal year to April for the rest of this spec's workspace.
+  test('the review packs and the inventory page offer the company\'s fiscal quarters, not calendar ones', async ({ page }) => {
+    await page.goto('/#/settings');
+    const general = page.getByTestId('settings-general');
+    await general.locator('select[name="company.fiscalStartMonth"]').selectOption('4');
+    await general.getByTestId('settings-general-save').click();
+    await expect(general.getByText('Saved')).toBeVisible();
+    const today = localDate();
+    const fiscal = quartersBack(today, 8, 4);
+    // A fiscal year from April never names a quarter as the calendar does (FY2027-Q3 is October–December 2026).
+    expect(fiscal[0]).not.toBe(quartersBack(today, 0)[0]);
+
+    await page.goto('/#/partners/2');
+    const pack = page.getByTestId('partner-reviews').getByTestId('review-pack-period');
+    await expect(pack).toHaveValue(fiscal[1]);
+    expect(await pack.locator('option').allTextContents()).toEqual(fiscal);
+
+    await page.goto('/#/');
+    const bulk = page.getByTestId('review-bulk').getByTestId('review-bulk-period');
+    await expect(bulk).toHaveValue(fiscal[1]);
+    expect(await bulk.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(fiscal);
+
+    await page.goto('/#/inventory');
+    await expect(page.getByTestId('inventory-period')).toHaveValue(fiscal[1]);
+    const offered = await page.getByTestId('inventory-period-options').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered.slice(0, 9)).toEqual(fiscal);
   });
 });

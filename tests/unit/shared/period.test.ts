@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsClamped, nextPeriod, parsePeriod, periodContaining, periodsBetween, previousPeriod, samePeriodLastYear } from '../../../shared/period';
+import { addMonthsClamped, nextPeriod, parsePeriod, periodContaining, periodsBack, periodsBetween, previousPeriod, quartersBack, samePeriodLastYear } from '../../../shared/period';
 
 describe('periods', () => {
   it('parses calendar periods with inclusive bounds, leap years included', () => {
@@ -43,5 +43,16 @@ describe('periods', () => {
     expect(addMonthsClamped('2024-02-29', 12)).toBe('2025-02-28');
     expect(addMonthsClamped('2024-11-15', 3)).toBe('2025-02-15');
     expect(addMonthsClamped('2024-03-31', -1)).toBe('2024-02-29');
+  });
+
+  it('offers the fiscal quarters, halves and years a page lists, newest first (April fiscal year)', () => {
+    // 2026-11-30 with a fiscal year from April: FY2027 runs 2026-04-01 .. 2027-03-31, so November is its Q3.
+    expect(quartersBack('2026-11-30', 4, 4)).toEqual(['2027-Q3', '2027-Q2', '2027-Q1', '2026-Q4', '2026-Q3']);
+    expect(quartersBack('2026-11-30', 1)).toEqual(['2026-Q4', '2026-Q3']);
+    expect(periodsBack('2026-11-30', 'half', 2, 4)).toEqual(['2027-H2', '2027-H1', '2026-H2']);
+    expect(periodsBack('2026-03-31', 'year', 1, 4)).toEqual(['2026', '2025']);
+    expect(periodsBack('2026-04-01', 'year', 0, 4)).toEqual(['2027']);
+    // A fiscal quarter offered is the one the domain computes: its days are the fiscal ones.
+    expect(parsePeriod(quartersBack('2026-11-30', 1, 4)[1], 4)).toMatchObject({ start: '2026-07-01', end: '2026-09-30' });
   });
 });

@@ -5,13 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { HqConflict, HqDashboard, HqReferenceItem, HqReportRow } from '../../../../electron/contract/hq';
 import { errorReason, errorText, messageLanguage } from '../../../../shared/errorMessages';
-import { quartersBack } from '../../../../shared/period';
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { HqBadge, type HqReferenceKind } from '../../components/HqBadge';
 import { formatDateTime, formatMoney, formatRatio } from '../../format';
-import { useToday } from '../../today';
+import { useFiscalQuarters } from '../../fiscal';
 import { EChart } from '../scorecards/EChart';
 import './hq.css';
 
@@ -38,16 +37,14 @@ const bar = (names: string[], values: number[], money: boolean, color: string): 
 export default function HqPage() {
   const { t, i18n } = useTranslation(['hq', 'common', 'dashboard']);
   const lang = messageLanguage(i18n.language);
-  const today = useToday();
   const [params, setParams] = useSearchParams();
   // Quarters as the company counts them (company.fiscalStartMonth), the same labels the offices' evaluations use.
-  const fiscal = useOp('system.settings.get', { key: 'company.fiscalStartMonth' });
-  const fsm = Number(fiscal.data?.value ?? fiscal.data?.default ?? 1) || 1;
-  const period = params.get('period') || quartersBack(today, 0, fsm)[0];
+  const fiscal = useFiscalQuarters(3);
+  const period = params.get('period') || fiscal.current;
   const [typed, setTyped] = useState<string | null>(null);
   const status = useOp('hq.status', {});
   const configured = Boolean(status.data?.url);
-  const dash = useOp('hq.dashboard', { period }, { enabled: configured && !fiscal.isPending });
+  const dash = useOp('hq.dashboard', { period }, { enabled: configured && fiscal.ready });
   const conflicts = useOp('hq.conflicts', {}, { enabled: configured });
   const reference = useOp('hq.reference.list', {});
   const d = dash.data;
@@ -173,14 +170,11 @@ export default function HqPage() {
           <button type="submit" data-testid="hq-page-load">
             {t('hq:dashboard.load')}
           </button>
-          {[1, 2, 3].map((n) => {
-            const p = quartersBack(today, n, fsm)[n];
-            return (
-              <button type="button" className="link" key={p} onClick={() => choose(p)}>
-                {p}
-              </button>
-            );
-          })}
+          {fiscal.quarters.slice(1).map((p) => (
+            <button type="button" className="link" key={p} onClick={() => choose(p)}>
+              {p}
+            </button>
+          ))}
           <span className="muted" data-testid="hq-page-shown">
             {d ? t(d.fiscalStartMonth === 1 ? 'hq:page.shownPeriod' : 'hq:page.shownFiscalPeriod', { period: d.period, start: d.start, end: d.end, month: d.fiscalStartMonth }) : null}
           </span>

@@ -11,9 +11,8 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { MineToggle } from '../../components/MineToggle';
 import { useMine } from '../../mine';
 import { formatMoney, formatRatio } from '../../format';
-import { useToday } from '../../today';
+import { useFiscalPeriods } from '../../fiscal';
 import { EChart } from '../scorecards/EChart';
-import { quartersBack } from '../../../../shared/period';
 import { nameExport, partnerNameIn } from '../../partnerName';
 
 const num = (v: number | null | undefined, digits = 1) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: digits }));
@@ -41,17 +40,20 @@ export default function InventoryPage() {
   const { t, i18n } = useTranslation(['inventory', 'common']);
   const zh = i18n.language.startsWith('zh');
   const [params, setParams] = useSearchParams();
-  const today = useToday();
-  // Default: the last full quarter before today.
-  const period = params.get('period') || quartersBack(today, 1)[1];
-  const [draft, setDraft] = useState(period);
+  // The company's fiscal periods (company.fiscalStartMonth), as the domain reads the label; default: the last full
+  // fiscal quarter before today.
+  const fiscal = useFiscalPeriods(8);
+  const period = params.get('period') || fiscal.lastFull;
+  const [typed, setDraft] = useState<string | null>(null);
+  const draft = typed ?? period;
   const [kind, setKind] = useState<EvidenceKind>((params.get('evidence') as EvidenceKind) || 'crossTerritory');
   const mine = useMine('inventory');
   // Mine: the partners grid, the partner × product grid, the territory/channel sums and their exports keep my partners only.
   const overviewInput = { period, ...mine.filter };
-  const overview = useOp('inventory.overview', overviewInput, { retry: false, enabled: mine.ready });
-  const trend = useOp('inventory.trend', { to: period, months: 12 }, { retry: false });
-  const evidence = useOp('inventory.evidence', { period, kind, limit: 500 }, { retry: false });
+  const ready = fiscal.ready || params.has('period');
+  const overview = useOp('inventory.overview', overviewInput, { retry: false, enabled: mine.ready && ready });
+  const trend = useOp('inventory.trend', { to: period, months: 12 }, { retry: false, enabled: ready });
+  const evidence = useOp('inventory.evidence', { period, kind, limit: 500 }, { retry: false, enabled: ready });
   const rules = overview.data?.rules;
 
   const rowColumns = useMemo<ColDef<InventoryGridRow>[]>(
@@ -174,10 +176,15 @@ export default function InventoryPage() {
   return (
     <div className="page">
       <h1>{t('inventory:title')}</h1>
-      <div className="toolbar">
+      <div className="toolbar-row">
         <label>
           {t('inventory:period')}{' '}
-          <input value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} data-testid="inventory-period" size={10} />
+          <input value={draft} list="inventory-periods" onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && apply()} data-testid="inventory-period" size={10} />
+          <datalist id="inventory-periods" data-testid="inventory-period-options">
+            {fiscal.periods.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
         </label>
         <button onClick={apply} data-testid="inventory-apply">
           {t('inventory:show')}
@@ -229,7 +236,7 @@ export default function InventoryPage() {
       />
 
       <h2>{t('inventory:section.evidence')}</h2>
-      <div className="toolbar">
+      <div className="toolbar-row">
         <select
           value={kind}
           onChange={(e) => {

@@ -1,13 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewMeeting, ReviewActionStatus } from '../../../../electron/contract/reviews';
 import { REVIEW_ACTION_STATUSES } from '../../../../shared/enums';
-import { quartersBack } from '../../../../shared/period';
 import { bridge } from '../../api/client';
 import { useJob, useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
-import { useToday } from '../../today';
+import { useFiscalQuarters } from '../../fiscal';
 import { MeetingForm } from './MeetingForm';
 import './reviews.css';
 
@@ -17,10 +16,11 @@ export function PartnerReviewsSection({ partnerId, partnerCode }: { partnerId: n
   const meetings = useOp('reviews.meetings.list', { partnerId });
   const setStatus = useMutationOp('reviews.actions.setStatus');
   const exporter = useJob('reviews.export');
-  const today = useToday();
-  const quarters = useMemo(() => quartersBack(today, 8), [today]);
-  // Default: the last full quarter (a QBR looks back on the quarter just ended).
-  const [period, setPeriod] = useState(quarters[1]);
+  // The company's fiscal quarters (company.fiscalStartMonth), as the pack computes them; default: the last full quarter
+  // (a QBR looks back on the quarter just ended).
+  const { quarters, lastFull } = useFiscalQuarters(8);
+  const [picked, setPeriod] = useState<string | null>(null);
+  const period = picked ?? lastFull;
   const [language, setLanguage] = useState<'zh-CN' | 'en'>(i18n.language === 'en' ? 'en' : 'zh-CN');
   const [editing, setEditing] = useState<ReviewMeeting | 'new' | null>(null);
 

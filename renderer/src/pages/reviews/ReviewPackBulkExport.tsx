@@ -1,21 +1,21 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIERS, type Tier } from '../../../../shared/enums';
-import { quartersBack } from '../../../../shared/period';
 import { bridge } from '../../api/client';
 import { useJob } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
+import { useFiscalQuarters } from '../../fiscal';
 import { useTerritories } from '../../territories';
-import { useToday } from '../../today';
 
 /** Review packs for every reviewed partner of a tier and/or a territory, as one job with a progress bar and cancel. */
 export function ReviewPackBulkExport() {
   const { t, i18n } = useTranslation(['reviews', 'common']);
   const territories = useTerritories();
-  const today = useToday();
-  const quarters = useMemo(() => quartersBack(today, 8), [today]);
-  const [period, setPeriod] = useState(quarters[1]);
+  // The company's fiscal quarters; default: the last full one.
+  const { quarters, lastFull } = useFiscalQuarters(8);
+  const [picked, setPeriod] = useState<string | null>(null);
+  const period = picked ?? lastFull;
   const [tier, setTier] = useState<Tier | ''>('');
   const [territory, setTerritory] = useState('');
   const [language, setLanguage] = useState<'zh-CN' | 'en'>(i18n.language === 'en' ? 'en' : 'zh-CN');

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelManager } from '../../../../electron/contract/channelManagers';
 import { useMutationOp, useOp } from '../../api/hooks';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { TerritoryOptions } from '../../components/TerritoryOptions';
 import { TextField } from '../../components/TextField';
 import { useTerritories } from '../../territories';
 import { normalisePhone } from '../../../../shared/partnerIds';
+import { SettingsForm, SettingsSection, SettingsTable, type SettingsColumn } from './SettingsSection';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -35,70 +35,49 @@ export function ChannelManagersSection() {
     if (editing === 'new') create.mutate(fields, { onSuccess: () => setEditing(null) });
     else update.mutate({ id: editing.id, patch: fields }, { onSuccess: () => setEditing(null) });
   };
-  return (
-    <section data-testid="settings-managers">
-      <h2>{t('settings:managers.title')}</h2>
-      <p className="muted">{t('settings:managers.intro')}</p>
-      <ErrorBanner error={list.error ?? create.error ?? update.error} />
-      <table className="compare-table" data-testid="managers-table">
-        <thead>
-          <tr>
-            <th>{t('settings:managers.name')}</th>
-            <th>{t('settings:managers.email')}</th>
-            <th>{t('settings:managers.phone')}</th>
-            <th>{t('settings:managers.territory')}</th>
-            <th>{t('settings:managers.partners')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {list.data?.map((m) => (
-            <tr key={m.id} className={m.active ? undefined : 'muted'} data-testid={`manager-row-${m.id}`}>
-              <td>
-                {m.name}
-                {!m.active && ` (${t('settings:managers.inactive')})`}
-              </td>
-              <td>{m.email}</td>
-              <td>{m.phone}</td>
-              <td>{territories.name(m.territory)}</td>
-              <td>{m.partners}</td>
-              <td>
-                <button className="link" onClick={() => open(m)} data-testid={`manager-edit-${m.id}`}>
-                  {t('common:actions.edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="actions">
-        <button className="primary" onClick={() => open('new')} data-testid="manager-new">
-          {t('settings:managers.add')}
+  const columns: SettingsColumn<ChannelManager>[] = [
+    { header: t('settings:managers.name'), cell: (m) => <>{m.name}{!m.active && ` (${t('settings:managers.inactive')})`}</> },
+    { header: t('settings:managers.email'), cell: (m) => m.email },
+    { header: t('settings:managers.phone'), cell: (m) => m.phone },
+    { header: t('settings:managers.territory'), cell: (m) => territories.name(m.territory) },
+    { header: t('settings:managers.partners'), cell: (m) => m.partners },
+    {
+      header: '',
+      cell: (m) => (
+        <button className="link" onClick={() => open(m)} data-testid={`manager-edit-${m.id}`}>
+          {t('common:actions.edit')}
         </button>
-      </div>
-      {editing && (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); if (Object.keys(errs).length === 0) save(); }} className="form-grid" data-testid="manager-form" style={{ marginTop: 12 }}>
-          <TextField label={t('settings:managers.name')} value={form.name} onChange={(name) => setForm({ ...form, name })} error={errs.name} testId="manager-name" />
-          <TextField label={t('settings:managers.email')} value={form.email} onChange={(email) => setForm({ ...form, email })} error={errs.email} testId="manager-email" />
-          <TextField label={t('settings:managers.phone')} value={form.phone} onChange={(phone) => setForm({ ...form, phone })} error={errs.phone} testId="manager-phone" />
-          <label>
-            <span>{t('settings:managers.territory')}</span>
-            <select value={form.territory} onChange={(e) => setForm({ ...form, territory: e.target.value })} data-testid="manager-territory">
-              <option value="">—</option>
-              <TerritoryOptions />
-            </select>
-          </label>
-          <label className="inline span2">
-            <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} data-testid="manager-active" /> {t('settings:managers.active')}
-          </label>
-          <div className="actions span2">
-            <button type="submit" className="primary" disabled={Object.keys(errs).length > 0} data-testid="manager-save">
-              {t('common:actions.save')}
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>{t('common:actions.cancel')}</button>
-          </div>
-        </form>
-      )}
-    </section>
+      ),
+    },
+  ];
+  return (
+    <SettingsSection
+      testId="settings-managers"
+      title={t('settings:managers.title')}
+      intro={t('settings:managers.intro')}
+      add={{ label: t('settings:managers.add'), testId: 'manager-new', onClick: () => open('new') }}
+      error={list.error ?? create.error ?? update.error}
+      form={
+        editing && (
+          <SettingsForm testId="manager-form" saveTestId="manager-save" canSave={Object.keys(errs).length === 0} onSave={save} onCancel={() => setEditing(null)}>
+            <TextField label={t('settings:managers.name')} value={form.name} onChange={(name) => setForm({ ...form, name })} error={errs.name} testId="manager-name" />
+            <TextField label={t('settings:managers.email')} value={form.email} onChange={(email) => setForm({ ...form, email })} error={errs.email} testId="manager-email" />
+            <TextField label={t('settings:managers.phone')} value={form.phone} onChange={(phone) => setForm({ ...form, phone })} error={errs.phone} testId="manager-phone" />
+            <label>
+              <span>{t('settings:managers.territory')}</span>
+              <select value={form.territory} onChange={(e) => setForm({ ...form, territory: e.target.value })} data-testid="manager-territory">
+                <option value="">—</option>
+                <TerritoryOptions />
+              </select>
+            </label>
+            <label className="inline span2">
+              <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} data-testid="manager-active" /> {t('settings:managers.active')}
+            </label>
+          </SettingsForm>
+        )
+      }
+    >
+      <SettingsTable testId="managers-table" columns={columns} rows={list.data} rowKey={(m) => m.id} rowTestId={(m) => `manager-row-${m.id}`} inactive={(m) => !m.active} />
+    </SettingsSection>
   );
 }

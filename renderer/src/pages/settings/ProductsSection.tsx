@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../electron/contract/products';
 import { useAmountReader } from '../../amountInput';
 import { useMutationOp, useOp } from '../../api/hooks';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { HqBadge, useHqPricesReadOnlyReason, useHqReadOnlyReason } from '../../components/HqBadge';
 import { TextField } from '../../components/TextField';
 import { formatMoney } from '../../format';
 import { useToday } from '../../today';
+import { SettingsForm, SettingsSection, SettingsTable, type SettingsColumn } from './SettingsSection';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const EMPTY = { code: '', nameZh: '', nameEn: '', productLine: '', unit: '', active: true };
@@ -28,6 +28,7 @@ export function ProductsSection() {
   const today = useToday();
   const hqReason = useHqReadOnlyReason();
   const hqPricesReason = useHqPricesReadOnlyReason();
+  const pricesReason = (p: Product) => (p.hqPrices && p.hqVersion != null ? hqPricesReason(p.code, p.hqVersion) : undefined);
   const readAmount = useAmountReader();
   const list = useOp('products.list', {});
   const create = useMutationOp('products.create');
@@ -80,104 +81,85 @@ export function ProductsSection() {
   };
   const money = (minor: number | null | undefined, currency?: string) => (minor == null ? '—' : formatMoney(minor, currency));
 
+  const columns: SettingsColumn<Product>[] = [
+    { header: t('settings:products.code'), cell: (p) => p.code },
+    { header: t('settings:products.name'), cell: (p) => <>{(en && p.nameEn) || p.nameZh}{!p.active && ` (${t('settings:products.inactive')})`}</> },
+    { header: t('settings:products.productLine'), cell: (p) => p.productLine },
+    { header: t('settings:products.unit'), cell: (p) => p.unit },
+    { header: t('settings:products.source'), cell: (p) => (p.hqVersion != null ? <HqBadge kind="product" code={p.code} version={p.hqVersion} /> : <span className="muted">{t('settings:products.local')}</span>) },
+    { header: t('settings:products.floorPrice'), cell: (p) => { const now = priceOn(p, today); return money(now?.floorPriceMinor, now?.currency); }, testId: (p) => `product-floor-${p.code}` },
+    { header: t('settings:products.listPrice'), cell: (p) => { const now = priceOn(p, today); return money(now?.listPriceMinor, now?.currency); }, testId: (p) => `product-list-${p.code}` },
+    {
+      header: t('settings:products.prices'),
+      cell: (p) => (
+        <span className="muted" title={pricesReason(p)}>
+          {pricesReason(p) && <span className="hq-badge" data-testid={`product-hq-prices-${p.code}`}>{t('settings:products.hqPrices')}</span>}{' '}
+          {p.prices.map((x) => t('settings:products.period', { from: x.validFrom, to: x.validTo ?? t('settings:products.open'), floor: money(x.floorPriceMinor, x.currency), list: money(x.listPriceMinor, x.currency) })).join('；')}
+        </span>
+      ),
+      testId: (p) => `product-prices-${p.code}`,
+    },
+    {
+      header: '',
+      cell: (p) => (
+        <>
+          <span title={p.hqVersion != null ? hqReason('product', p.code, p.hqVersion) : undefined}>
+            <button className="link" disabled={p.hqVersion != null} onClick={() => open(p)} data-testid={`product-edit-${p.code}`}>
+              {t('common:actions.edit')}
+            </button>
+          </span>{' '}
+          <span title={pricesReason(p)}>
+            <button className="link" disabled={pricesReason(p) !== undefined} onClick={() => openPrice(p)} data-testid={`product-price-${p.code}`}>
+              {t('settings:products.setPrice')}
+            </button>
+          </span>
+        </>
+      ),
+    },
+  ];
+
   return (
-    <section data-testid="settings-products">
-      <h2>{t('settings:products.title')}</h2>
-      <p className="muted">{t('settings:products.intro')}</p>
-      <ErrorBanner error={list.error ?? create.error ?? update.error ?? setPrice.error} />
-      {list.data && list.data.length === 0 && <p className="muted" data-testid="products-empty">{t('settings:products.empty')}</p>}
-      {list.data && list.data.length > 0 && (
-        <table className="compare-table" data-testid="products-table">
-          <thead>
-            <tr>
-              <th>{t('settings:products.code')}</th>
-              <th>{t('settings:products.name')}</th>
-              <th>{t('settings:products.productLine')}</th>
-              <th>{t('settings:products.unit')}</th>
-              <th>{t('settings:products.source')}</th>
-              <th>{t('settings:products.floorPrice')}</th>
-              <th>{t('settings:products.listPrice')}</th>
-              <th>{t('settings:products.prices')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((p) => {
-              const now = today ? priceOn(p, today) : null;
-              const reason = p.hqVersion != null ? hqReason('product', p.code, p.hqVersion) : undefined;
-              const pricesReason = p.hqPrices && p.hqVersion != null ? hqPricesReason(p.code, p.hqVersion) : undefined;
-              return (
-                <tr key={p.id} className={p.active ? undefined : 'muted'} data-testid={`product-row-${p.code}`}>
-                  <td>{p.code}</td>
-                  <td>
-                    {(en && p.nameEn) || p.nameZh}
-                    {!p.active && ` (${t('settings:products.inactive')})`}
-                  </td>
-                  <td>{p.productLine}</td>
-                  <td>{p.unit}</td>
-                  <td>{p.hqVersion != null ? <HqBadge kind="product" code={p.code} version={p.hqVersion} /> : <span className="muted">{t('settings:products.local')}</span>}</td>
-                  <td data-testid={`product-floor-${p.code}`}>{money(now?.floorPriceMinor, now?.currency)}</td>
-                  <td data-testid={`product-list-${p.code}`}>{money(now?.listPriceMinor, now?.currency)}</td>
-                  <td className="muted" data-testid={`product-prices-${p.code}`} title={pricesReason}>
-                    {pricesReason && <span className="hq-badge" data-testid={`product-hq-prices-${p.code}`}>{t('settings:products.hqPrices')}</span>}{' '}
-                    {p.prices.map((x) => t('settings:products.period', { from: x.validFrom, to: x.validTo ?? t('settings:products.open'), floor: money(x.floorPriceMinor, x.currency), list: money(x.listPriceMinor, x.currency) })).join('；')}
-                  </td>
-                  <td>
-                    <span title={reason}>
-                      <button className="link" disabled={p.hqVersion != null} onClick={() => open(p)} data-testid={`product-edit-${p.code}`}>
-                        {t('common:actions.edit')}
-                      </button>
-                    </span>{' '}
-                    <span title={pricesReason}>
-                      <button className="link" disabled={pricesReason !== undefined} onClick={() => openPrice(p)} data-testid={`product-price-${p.code}`}>
-                        {t('settings:products.setPrice')}
-                      </button>
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      <div className="actions">
-        <button className="primary" onClick={() => open('new')} data-testid="product-new">
-          {t('settings:products.add')}
-        </button>
-      </div>
-      {editing && (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); save(); }} className="form-grid" data-testid="product-form" style={{ marginTop: 12 }}>
-          <TextField label={t('settings:products.code')} value={form.code} onChange={(code) => setForm({ ...form, code })} error={errs.code} testId="product-code" />
-          <TextField label={t('settings:products.nameZh')} value={form.nameZh} onChange={(nameZh) => setForm({ ...form, nameZh })} error={errs.nameZh} testId="product-name-zh" />
-          <TextField label={t('settings:products.nameEn')} value={form.nameEn} onChange={(nameEn) => setForm({ ...form, nameEn })} testId="product-name-en" />
-          <TextField label={t('settings:products.productLine')} value={form.productLine} onChange={(productLine) => setForm({ ...form, productLine })} testId="product-line" />
-          <TextField label={t('settings:products.unit')} value={form.unit} onChange={(unit) => setForm({ ...form, unit })} testId="product-unit" />
-          <label className="inline">
-            <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} data-testid="product-active" /> {t('settings:products.active')}
-          </label>
-          <div className="actions span2">
-            <button type="submit" className="primary" disabled={Object.keys(errs).length > 0} data-testid="product-save">
-              {t('common:actions.save')}
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>{t('common:actions.cancel')}</button>
-          </div>
-        </form>
-      )}
-      {pricing && (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); savePrice(); }} className="form-grid" data-testid="product-price-form" style={{ marginTop: 12 }}>
-          <p className="span2">{t('settings:products.priceFor', { code: pricing.code, name: (en && pricing.nameEn) || pricing.nameZh })}</p>
-          <TextField label={t('settings:products.validFrom')} value={price.validFrom} onChange={(validFrom) => setPriceForm({ ...price, validFrom })} error={priceErrs.validFrom} placeholder="2025-01-01" testId="price-from" />
-          <TextField label={t('settings:products.validTo')} value={price.validTo} onChange={(validTo) => setPriceForm({ ...price, validTo })} error={priceErrs.validTo} placeholder={t('settings:products.open')} testId="price-to" />
-          <TextField label={t('settings:products.floorPrice')} value={price.floor} onChange={(v) => setPriceForm({ ...price, floor: v })} error={priceErrs.floor} testId="price-floor" />
-          <TextField label={t('settings:products.listPrice')} value={price.list} onChange={(v) => setPriceForm({ ...price, list: v })} error={priceErrs.list} testId="price-list" />
-          <div className="actions span2">
-            <button type="submit" className="primary" disabled={Object.keys(priceErrs).length > 0} data-testid="price-save">
-              {t('common:actions.save')}
-            </button>
-            <button type="button" onClick={() => setPricing(null)}>{t('common:actions.cancel')}</button>
-          </div>
-        </form>
-      )}
-    </section>
+    <SettingsSection
+      testId="settings-products"
+      title={t('settings:products.title')}
+      intro={t('settings:products.intro')}
+      add={{ label: t('settings:products.add'), testId: 'product-new', onClick: () => open('new') }}
+      error={list.error ?? create.error ?? update.error ?? setPrice.error}
+      form={
+        <>
+          {editing && (
+            <SettingsForm testId="product-form" saveTestId="product-save" canSave={Object.keys(errs).length === 0} onSave={save} onCancel={() => setEditing(null)}>
+              <TextField label={t('settings:products.code')} value={form.code} onChange={(code) => setForm({ ...form, code })} error={errs.code} testId="product-code" />
+              <TextField label={t('settings:products.nameZh')} value={form.nameZh} onChange={(nameZh) => setForm({ ...form, nameZh })} error={errs.nameZh} testId="product-name-zh" />
+              <TextField label={t('settings:products.nameEn')} value={form.nameEn} onChange={(nameEn) => setForm({ ...form, nameEn })} testId="product-name-en" />
+              <TextField label={t('settings:products.productLine')} value={form.productLine} onChange={(productLine) => setForm({ ...form, productLine })} testId="product-line" />
+              <TextField label={t('settings:products.unit')} value={form.unit} onChange={(unit) => setForm({ ...form, unit })} testId="product-unit" />
+              <label className="inline">
+                <input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} data-testid="product-active" /> {t('settings:products.active')}
+              </label>
+            </SettingsForm>
+          )}
+          {pricing && (
+            <SettingsForm testId="product-price-form" saveTestId="price-save" canSave={Object.keys(priceErrs).length === 0} onSave={savePrice} onCancel={() => setPricing(null)}>
+              <p className="span2">{t('settings:products.priceFor', { code: pricing.code, name: (en && pricing.nameEn) || pricing.nameZh })}</p>
+              <TextField label={t('settings:products.validFrom')} value={price.validFrom} onChange={(validFrom) => setPriceForm({ ...price, validFrom })} error={priceErrs.validFrom} placeholder="2025-01-01" testId="price-from" />
+              <TextField label={t('settings:products.validTo')} value={price.validTo} onChange={(validTo) => setPriceForm({ ...price, validTo })} error={priceErrs.validTo} placeholder={t('settings:products.open')} testId="price-to" />
+              <TextField label={t('settings:products.floorPrice')} value={price.floor} onChange={(v) => setPriceForm({ ...price, floor: v })} error={priceErrs.floor} testId="price-floor" />
+              <TextField label={t('settings:products.listPrice')} value={price.list} onChange={(v) => setPriceForm({ ...price, list: v })} error={priceErrs.list} testId="price-list" />
+            </SettingsForm>
+          )}
+        </>
+      }
+    >
+      <SettingsTable
+        testId="products-table"
+        columns={columns}
+        rows={list.data}
+        rowKey={(p) => p.id}
+        rowTestId={(p) => `product-row-${p.code}`}
+        inactive={(p) => !p.active}
+        empty={<p className="muted" data-testid="products-empty">{t('settings:products.empty')}</p>}
+      />
+    </SettingsSection>
   );
 }

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Territory } from '../../../../electron/contract/territories';
 import { TERRITORY_KINDS, type TerritoryKind } from '../../../../shared/enums';
 import { useMutationOp } from '../../api/hooks';
-import { ErrorBanner } from '../../components/ErrorBanner';
 import { TerritoryOptions } from '../../components/TerritoryOptions';
 import { TextField } from '../../components/TextField';
 import { HqBadge, useHqReadOnlyReason } from '../../components/HqBadge';
 import { territoryLabel, useTerritories } from '../../territories';
+import { SettingsForm, SettingsSection, SettingsTable, type SettingsColumn } from './SettingsSection';
 
 const CODE = /^[\p{L}\p{N}_.-]+$/u;
 
@@ -99,136 +99,132 @@ export function TerritoriesSection() {
     }
   };
 
-  return (
-    <section data-testid="settings-territories">
-      <h2>{t('settings:territoryTree.title')}</h2>
-      <p className="muted">{t('settings:territoryTree.intro')}</p>
-      <div className="toolbar-row">
-        <button onClick={() => setShown(!shown)} data-testid="territory-tree-toggle">
-          {shown ? t('settings:territoryTree.hide') : t('settings:territoryTree.show', { count: territories.rows.length })}
-        </button>
-        <button className="primary" onClick={() => open('new')} data-testid="territory-new">
-          {t('settings:territoryTree.add')}
-        </button>
-        {done && <span className="ok" data-testid="territory-done">{done}</span>}
-      </div>
-      <ErrorBanner error={error} />
-      {editing && (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); if (Object.keys(errs).length === 0) void save(); }} className="form-grid" data-testid="territory-form" style={{ marginBottom: 12 }}>
-          <TextField label={t('settings:territoryTree.nameZh')} value={form.nameZh} onChange={(nameZh) => setForm({ ...form, nameZh })} error={errs.nameZh} testId="territory-nameZh" />
-          <TextField label={t('settings:territoryTree.nameEn')} value={form.nameEn} onChange={(nameEn) => setForm({ ...form, nameEn })} testId="territory-nameEn" />
-          <TextField
-            label={t('settings:territoryTree.code')}
-            value={form.code}
-            onChange={(code) => setForm({ ...form, code })}
-            error={errs.code}
-            placeholder={editing === 'new' ? t('settings:territoryTree.codeAuto') : undefined}
-            testId="territory-code"
-          />
-          <label>
-            <span>{t('settings:territoryTree.parent')}</span>
-            <select value={form.parent} onChange={(e) => setParent(e.target.value)} data-testid="territory-parent">
-              <option value="">{t('settings:territoryTree.topLevel')}</option>
-              <TerritoryOptions except={editing === 'new' ? undefined : editing.code} />
-            </select>
-          </label>
-          <label>
-            <span>{t('settings:territoryTree.kind')}</span>
-            <select
-              value={form.kind}
-              onChange={(e) => {
-                setKindChosen(true);
-                setForm({ ...form, kind: e.target.value as TerritoryKind });
-              }}
-              data-testid="territory-kind"
-            >
-              {TERRITORY_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`settings:territoryTree.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-            <small className="muted">{t('settings:territoryTree.kindHint')}</small>
-          </label>
-          <div className="actions span2">
-            <button type="submit" className="primary" disabled={Object.keys(errs).length > 0} data-testid="territory-save">
-              {t('common:actions.save')}
+  const columns: SettingsColumn<Territory>[] = [
+    {
+      header: t('settings:territoryTree.nameZh'),
+      style: (r) => ({ paddingLeft: 6 + 16 * depth(r) }),
+      cell: (r) => (
+        <>
+          {r.nameZh}
+          {!r.active && ` (${t('settings:territoryTree.inactive')})`}
+          {r.hqVersion != null && <HqBadge kind="territory" code={r.code} version={r.hqVersion} />}
+        </>
+      ),
+    },
+    { header: t('settings:territoryTree.nameEn'), cell: (r) => r.nameEn },
+    { header: t('settings:territoryTree.code'), cell: (r) => <code>{r.code}</code> },
+    { header: t('settings:territoryTree.kind'), cell: (r) => t(`settings:territoryTree.kinds.${r.kind}`) },
+    { header: t('settings:territoryTree.partners'), cell: (r) => r.partners },
+    {
+      header: '',
+      cell: (r) => (
+        <>
+          {/* HQ's territories are read-only here (the domain refuses too): no edit offered, the reason on hover. */}
+          <span title={r.hqVersion != null ? hqReason('territory', r.code, r.hqVersion) : undefined}>
+            <button className="link" disabled={r.hqVersion != null} onClick={() => open(r)} data-testid={`territory-edit-${r.code}`}>
+              {t('common:actions.edit')}
             </button>
-            <button type="button" onClick={() => setEditing(null)}>{t('common:actions.cancel')}</button>
-            {editing !== 'new' && (
-              <>
-                <button type="button" onClick={() => setActive.mutate({ code: editing.code, active: !editing.active }, { onSuccess: (r) => { setEditing(null); setDone(t(r.active ? 'settings:territoryTree.activated' : 'settings:territoryTree.deactivated', { code: r.code })); } })} data-testid="territory-toggle-active">
-                  {editing.active ? t('settings:territoryTree.deactivate') : t('settings:territoryTree.activate')}
-                </button>
-                <span className="spacer" />
-                <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} data-testid="territory-merge-into" aria-label={t('settings:territoryTree.mergeInto')}>
-                  <option value="">{t('settings:territoryTree.mergeInto')}</option>
-                  <TerritoryOptions except={editing.code} />
-                </select>
-                <button
-                  type="button"
-                  className="danger"
-                  disabled={!mergeInto}
-                  onClick={() => {
-                    if (!window.confirm(t('settings:territoryTree.mergeConfirm', { from: territoryLabel(editing, i18n.language), into: territories.name(mergeInto), partners: editing.partners }))) return;
-                    merge.mutate({ from: editing.code, into: mergeInto }, { onSuccess: (r) => { setEditing(null); setDone(t('settings:territoryTree.merged', { into: r.into.code, partners: r.movedPartners })); } });
-                  }}
-                  data-testid="territory-merge"
-                >
-                  {t('settings:territoryTree.merge')}
-                </button>
-              </>
-            )}
-          </div>
-        </form>
-      )}
-      {shown && (
-        <div style={{ maxHeight: 420, overflow: 'auto' }}>
-          <table className="compare-table" data-testid="territory-tree">
-            <thead>
-              <tr>
-                <th>{t('settings:territoryTree.nameZh')}</th>
-                <th>{t('settings:territoryTree.nameEn')}</th>
-                <th>{t('settings:territoryTree.code')}</th>
-                <th>{t('settings:territoryTree.kind')}</th>
-                <th>{t('settings:territoryTree.partners')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {territories.rows.map((r) => (
-                <tr key={r.code} className={r.active ? undefined : 'muted'} data-testid={`territory-row-${r.code}`}>
-                  <td style={{ paddingLeft: 6 + 16 * depth(r) }}>
-                    {r.nameZh}
-                    {!r.active && ` (${t('settings:territoryTree.inactive')})`}
-                    {r.hqVersion != null && <HqBadge kind="territory" code={r.code} version={r.hqVersion} />}
-                  </td>
-                  <td>{r.nameEn}</td>
-                  <td>
-                    <code>{r.code}</code>
-                  </td>
-                  <td>{t(`settings:territoryTree.kinds.${r.kind}`)}</td>
-                  <td>{r.partners}</td>
-                  <td>
-                    {/* HQ's territories are read-only here (the domain refuses too): no edit offered, the reason on hover. */}
-                    <span title={r.hqVersion != null ? hqReason('territory', r.code, r.hqVersion) : undefined}>
-                      <button className="link" disabled={r.hqVersion != null} onClick={() => open(r)} data-testid={`territory-edit-${r.code}`}>
-                        {t('common:actions.edit')}
-                      </button>
-                    </span>
-                    {' '}
-                    {r.kind !== 'city' && (
-                      <button className="link" onClick={() => open('new', r)} data-testid={`territory-add-under-${r.code}`}>
-                        {t(r.kind === 'province' ? 'settings:territoryTree.addCity' : 'settings:territoryTree.addBelow')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+          </span>{' '}
+          {r.kind !== 'city' && (
+            <button className="link" onClick={() => open('new', r)} data-testid={`territory-add-under-${r.code}`}>
+              {t(r.kind === 'province' ? 'settings:territoryTree.addCity' : 'settings:territoryTree.addBelow')}
+            </button>
+          )}
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <SettingsSection
+      testId="settings-territories"
+      title={t('settings:territoryTree.title')}
+      intro={t('settings:territoryTree.intro')}
+      add={{ label: t('settings:territoryTree.add'), testId: 'territory-new', onClick: () => open('new') }}
+      toolbar={
+        <>
+          <button onClick={() => setShown(!shown)} data-testid="territory-tree-toggle">
+            {shown ? t('settings:territoryTree.hide') : t('settings:territoryTree.show', { count: territories.rows.length })}
+          </button>
+          {done && <span className="ok" data-testid="territory-done">{done}</span>}
+        </>
+      }
+      error={error}
+      form={
+        editing && (
+          <SettingsForm
+            testId="territory-form"
+            saveTestId="territory-save"
+            canSave={Object.keys(errs).length === 0}
+            onSave={() => void save()}
+            onCancel={() => setEditing(null)}
+            extraActions={
+              editing !== 'new' && (
+                <>
+                  <button type="button" onClick={() => setActive.mutate({ code: editing.code, active: !editing.active }, { onSuccess: (r) => { setEditing(null); setDone(t(r.active ? 'settings:territoryTree.activated' : 'settings:territoryTree.deactivated', { code: r.code })); } })} data-testid="territory-toggle-active">
+                    {editing.active ? t('settings:territoryTree.deactivate') : t('settings:territoryTree.activate')}
+                  </button>
+                  <span className="spacer" />
+                  <select value={mergeInto} onChange={(e) => setMergeInto(e.target.value)} data-testid="territory-merge-into" aria-label={t('settings:territoryTree.mergeInto')}>
+                    <option value="">{t('settings:territoryTree.mergeInto')}</option>
+                    <TerritoryOptions except={editing.code} />
+                  </select>
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={!mergeInto}
+                    onClick={() => {
+                      if (!window.confirm(t('settings:territoryTree.mergeConfirm', { from: territoryLabel(editing, i18n.language), into: territories.name(mergeInto), partners: editing.partners }))) return;
+                      merge.mutate({ from: editing.code, into: mergeInto }, { onSuccess: (r) => { setEditing(null); setDone(t('settings:territoryTree.merged', { into: r.into.code, partners: r.movedPartners })); } });
+                    }}
+                    data-testid="territory-merge"
+                  >
+                    {t('settings:territoryTree.merge')}
+                  </button>
+                </>
+              )
+            }
+          >
+            <TextField label={t('settings:territoryTree.nameZh')} value={form.nameZh} onChange={(nameZh) => setForm({ ...form, nameZh })} error={errs.nameZh} testId="territory-nameZh" />
+            <TextField label={t('settings:territoryTree.nameEn')} value={form.nameEn} onChange={(nameEn) => setForm({ ...form, nameEn })} testId="territory-nameEn" />
+            <TextField
+              label={t('settings:territoryTree.code')}
+              value={form.code}
+              onChange={(code) => setForm({ ...form, code })}
+              error={errs.code}
+              placeholder={editing === 'new' ? t('settings:territoryTree.codeAuto') : undefined}
+              testId="territory-code"
+            />
+            <label>
+              <span>{t('settings:territoryTree.parent')}</span>
+              <select value={form.parent} onChange={(e) => setParent(e.target.value)} data-testid="territory-parent">
+                <option value="">{t('settings:territoryTree.topLevel')}</option>
+                <TerritoryOptions except={editing === 'new' ? undefined : editing.code} />
+              </select>
+            </label>
+            <label>
+              <span>{t('settings:territoryTree.kind')}</span>
+              <select
+                value={form.kind}
+                onChange={(e) => {
+                  setKindChosen(true);
+                  setForm({ ...form, kind: e.target.value as TerritoryKind });
+                }}
+                data-testid="territory-kind"
+              >
+                {TERRITORY_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`settings:territoryTree.kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+              <small className="muted">{t('settings:territoryTree.kindHint')}</small>
+            </label>
+          </SettingsForm>
+        )
+      }
+    >
+      {shown && <SettingsTable testId="territory-tree" columns={columns} rows={territories.rows} rowKey={(r) => r.code} rowTestId={(r) => `territory-row-${r.code}`} inactive={(r) => !r.active} maxHeight={420} />}
+    </SettingsSection>
   );
 }

@@ -1,6 +1,8 @@
-// `npm run screenshots [-- --out DIR --sizes 1280x800,1440x900 --no-build]`: every page of the app and its main forms, in
-// Chinese and in English, on a fresh demo workspace in browser mode, as PNGs (default screenshots/<size>/<language>/<NN-page>.png) — for
-// looking at what a channel manager sees, with an image viewer, after a change to a screen.
+// `npm run screenshots [-- --out DIR --sizes 1280x800,1440x900 --languages zh-CN,en --only inventory,risks --no-build]`:
+// every page of the app and its main forms, in Chinese and in English, on a fresh demo workspace in browser mode, as PNGs
+// (default screenshots/<size>/<language>/<NN-page>.png) — for looking at what a channel manager sees, with an image viewer,
+// after a change to a screen. Each language gets its own Chromium started with --lang, so date pickers and number inputs
+// read as a browser (or the Electron app) in that language shows them, not in the machine's locale.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +18,12 @@ const out = arg('out', 'screenshots');
 /** --full-page: the whole scrollable page, not only what fits the window. */
 const fullPage = process.argv.includes('--full-page');
 const sizes = arg('sizes', '1280x800,1440x900').split(',').map((s) => s.split('x').map(Number));
-const LANGUAGES = ['zh-CN', 'en'];
+const LANGUAGES = arg('languages', 'zh-CN,en').split(',');
+/** --only partners,risks: just those pages and the forms opened from them (a quick look after a change). */
+const only = arg('only', '')
+  .split(',')
+  .filter(Boolean);
+const wanted = (path) => only.length === 0 || only.includes(path) || only.includes(path.split('/')[0]) || (path === '' && only.includes('dashboard'));
 /** The pages, in menu order (renderer/src/routes.tsx); a partner's scorecard page for the first partner. */
 const PAGES = ['', 'partners', 'partners/1', 'territories', 'sales', 'inventory', 'scorecards', 'plans', 'training', 'incentives', 'payouts', 'risks', 'deals', 'mdf', 'imports', 'audit', 'settings'];
 /** The forms a channel manager fills in, opened from their page: [page, button's test id, file name]. */
@@ -56,10 +63,12 @@ const base = await new Promise((resolve, reject) => {
 });
 
 const executablePath = process.env.PWB_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+const browsers = [];
 try {
-  for (const [width, height] of sizes) {
-    for (const lang of LANGUAGES) {
+  for (const lang of LANGUAGES) {
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', `--lang=${lang}`] });
+    browsers.push(browser);
+    for (const [width, height] of sizes) {
       const folder = join(out, `${width}x${height}`, lang);
       mkdirSync(folder, { recursive: true });
       const context = await browser.newContext({ viewport: { width, height }, locale: lang });
@@ -72,6 +81,7 @@ try {
       );
       const page = await context.newPage();
       for (const [i, path] of PAGES.entries()) {
+        if (!wanted(path)) continue;
         await page.goto(`${base}#/${path}`);
         // (never 'networkidle': the page keeps its server-sent events stream open)
         await page.locator('h1').first().waitFor({ timeout: 30_000 });
@@ -88,6 +98,7 @@ try {
         console.log(join(folder, name));
       }
       for (const [i, [path, button, label]] of DIALOGS.entries()) {
+        if (!wanted(path)) continue;
         await page.goto(`${base}#/${path}`);
         await page.locator('h1').first().waitFor({ timeout: 30_000 });
         await page.getByTestId(button).click({ timeout: 30_000 });
@@ -100,7 +111,7 @@ try {
     }
   }
 } finally {
-  await browser.close();
+  for (const browser of browsers) await browser.close();
   await new Promise((resolve) => {
     server.once('exit', resolve);
     server.kill('SIGTERM');

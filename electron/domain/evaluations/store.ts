@@ -346,21 +346,30 @@ export function salesSummarySql(s: Sqlite): ReturnType<typeof prepareSummaries> 
   return st;
 }
 
-const targetStatements = new WeakMap<Sqlite, Database.Statement<{ metric: string; labels: string; ids: string }, [TargetRow['partnerId'], TargetRow['period'], TargetRow['value']]>>();
+const targetStatements = new WeakMap<Sqlite, Database.Statement<{ metric: string; labels: string; ids: string; lo: string; hi: string }, [TargetRow['partnerId'], TargetRow['period'], TargetRow['value']]>>();
 
 /** The partners' targets of one metric for the given period labels, as [partner, label, value] (targets.ts resolves them). */
 export function targetRows(ws: Workspace, metric: string, labels: string[], partnerIds: number[]): Array<[TargetRow['partnerId'], TargetRow['period'], TargetRow['value']]> {
   let st = targetStatements.get(ws.sqlite);
   if (!st) {
     st = ws.sqlite
-      .prepare<{ metric: string; labels: string; ids: string }, [TargetRow['partnerId'], TargetRow['period'], TargetRow['value']]>(
-        `select partner_id, period, value from targets where metric = @metric and period in (select value from json_each(@labels))
-         and partner_id in (select value from json_each(@ids))`,
+      .prepare<{ metric: string; labels: string; ids: string; lo: string; hi: string }, [TargetRow['partnerId'], TargetRow['period'], TargetRow['value']]>(
+        // Per partner one range of its (partner, period, metric) key — the labels' lowest to highest — tested against the
+        // labels, instead of one seek per partner and label (a year and its parts are 19 labels).
+        `select partner_id, period, value from targets where metric = @metric and partner_id in (select value from json_each(@ids))
+         and period between @lo and @hi and period in (select value from json_each(@labels))`,
       )
       .raw(true);
     targetStatements.set(ws.sqlite, st);
   }
-  return st.all({ metric, labels: JSON.stringify(labels), ids: JSON.stringify(partnerIds) });
+  if (labels.length === 0) return [];
+  let lo = labels[0];
+  let hi = labels[0];
+  for (const l of labels) {
+    if (l < lo) lo = l;
+    if (l > hi) hi = l;
+  }
+  return st.all({ metric, labels: JSON.stringify(labels), ids: JSON.stringify(partnerIds), lo, hi });
 }
 
 // ——— Scorecards, runs, schedules, tier decisions, the dashboard, the population and the risk signals' reads ———

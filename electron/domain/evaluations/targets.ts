@@ -62,28 +62,39 @@ export function resolvedTargets(ws: Workspace, period: Period, fsm: number, part
 export function resolvedTargetsOf(ws: Workspace, periods: Period[], fsm: number, partnerIds: number[], metric: string): Array<Map<number, number>> {
   const trees = periods.map((p) => labelTree(p, fsm));
   const labels = [...new Set(trees.flatMap((t) => flatten(t, [])))];
-  const byPartner = new Map<number, Map<string, number>>();
+  // Each partner's targets as an array indexed by label (the trees compiled to those indexes): no Map per partner.
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const compiled = trees.map(function compile(t: LabelTree): IndexTree {
+    return { i: index.get(t.label)!, parts: t.parts.map(compile) };
+  });
+  const byPartner = new Map<number, Array<number | undefined>>();
   for (const [p, period, value] of targetRows(ws, metric, labels, partnerIds)) {
-    let m = byPartner.get(p);
-    if (!m) byPartner.set(p, (m = new Map()));
-    m.set(period, value);
+    let values = byPartner.get(p);
+    if (!values) byPartner.set(p, (values = new Array<number | undefined>(labels.length)));
+    values[index.get(period)!] = value;
   }
-  const resolve = (m: Map<string, number>, t: LabelTree): number | null => {
-    const own = m.get(t.label);
+  const resolve = (values: Array<number | undefined>, t: IndexTree): number | null => {
+    const own = values[t.i];
     if (own !== undefined) return own;
     let sum: number | null = null;
     for (const c of t.parts) {
-      const v = resolve(m, c);
+      const v = resolve(values, c);
       if (v !== null) sum = (sum ?? 0) + v;
     }
     return sum;
   };
-  return trees.map((tree) => {
+  return compiled.map((tree) => {
     const out = new Map<number, number>();
-    for (const [p, m] of byPartner) {
-      const v = resolve(m, tree);
+    for (const [p, values] of byPartner) {
+      const v = resolve(values, tree);
       if (v !== null) out.set(p, v);
     }
     return out;
   });
+}
+
+/** A LabelTree with each label replaced by its index in the read's label list. */
+interface IndexTree {
+  i: number;
+  parts: IndexTree[];
 }

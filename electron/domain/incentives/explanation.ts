@@ -25,7 +25,16 @@ export interface Explain {
   params: Record<string, unknown>;
 }
 
-export const pct = (r: number) => `${Number((r * 100).toFixed(6))} %`;
+/** A rate as a percentage (0.035 → '3.5 %'); a run names the same few rates on every line, so each is remembered. */
+const pctText = new Map<number, string>();
+export function pct(r: number): string {
+  let text = pctText.get(r);
+  if (text === undefined) {
+    if (pctText.size > 4096) pctText.clear();
+    pctText.set(r, (text = `${Number((r * 100).toFixed(6))} %`));
+  }
+  return text;
+}
 
 /** A run renders the same period for every line: the words of a label are remembered (labels are few). */
 const periodWords = new Map<string, string>();

@@ -199,7 +199,19 @@ export function calculateRun(ctx: OpContext, input: { programId?: number; progra
       population: calc.population,
       calculatedAt: now,
     });
-    const lines: NewLine[] = calc.lines.map((l) => ({ ...l, kind: 'calculated', reason: null, relatesToLineId: null }));
+    // Field by field, not a spread of each calculated line: 10k spread copies were a tenth of the run's JavaScript.
+    const lines: NewLine[] = calc.lines.map((l) => ({
+      partnerId: l.partnerId,
+      kind: 'calculated',
+      basisMinor: l.basisMinor,
+      attainment: l.attainment,
+      tierReached: l.tierReached,
+      rate: l.rate,
+      amountMinor: l.amountMinor,
+      reason: null,
+      relatesToLineId: null,
+      explain: l.explain,
+    }));
     if (prevDraft) {
       // MDF settlements are not carried: they are picked afresh below (a claim voided meanwhile must not come back).
       for (const a of runStore.manualAdjustments(ws, prevDraft.id)) {

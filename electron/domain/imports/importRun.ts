@@ -11,7 +11,7 @@ import { fileRefused, ImportFailure } from './importFailure';
 import { kindSpec } from './kinds';
 import { RowRejected, RowValues, type FieldError, type StagedKindRun, type WriteOutcome } from './kinds/kind';
 import type { RecordSource } from './recordSource';
-import { importConnection, importStore } from './store';
+import { importConnection, importStore, type SavedLines } from './store';
 import { resolveMapping } from './mapping';
 import { openSource } from './openSource';
 import { cellText, recordBatches } from './recordSource';
@@ -250,18 +250,20 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         if (!failed) {
           const summarised = input.kind === 'sales';
           const linesBefore = summarised ? salesLinesBefore(sqlite) : 0;
-          /** Saves every staged row, a range at a time; returns how many went in. */
-          const saveAll = async (saveRange: (from: number, to: number) => number) => {
-            let inserted = 0;
+          /** Saves every staged row, a range at a time; returns how many went in and how many stored rows were corrected. */
+          const saveAll = async (saveRange: (from: number, to: number) => SavedLines) => {
+            const sum: SavedLines = { inserted: 0, updated: 0 };
             for (let from = 0; from < total; from += SAVE_RANGE) {
               const to = Math.min(total, from + SAVE_RANGE);
-              inserted += saveRange(from, to);
+              const s = saveRange(from, to);
+              sum.inserted += s.inserted;
+              sum.updated += s.updated;
               // Let a cancel (and, in process, the window) through; edits wait for this transaction meanwhile.
               await new Promise((r) => setImmediate(r));
               ctx.throwIfCancelled();
               ctx.progress('save', to, total, { rows: to, rejected: counts.rejected });
             }
-            return inserted;
+            return sum;
           };
           // A bulk load appends without the unique (partner, dedupe key) index and builds it after, as the bare
           // engine does; building it is the duplicate check. A duplicate (of the file or of a stored line) undoes the
@@ -270,19 +272,23 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           if (bulk) {
             importConnection.savepoint(sqlite, 'import_optimistic');
             const unique = dropUniqueIndexes(sqlite, spec.bulkTable!);
-            const appended = await saveAll((from, to) => stagedRun.append(importId, now, from, to));
+            const appended = await saveAll((from, to) => ({ inserted: stagedRun.append(importId, now, from, to), updated: 0 }));
             ctx.progress('index', 0, unique.count, { rows: counts.rowsRead });
             if (unique.restore()) {
               importConnection.release(sqlite, 'import_optimistic');
-              counts.inserted = appended;
+              counts.inserted = appended.inserted;
               saved = true;
             } else {
               importConnection.rollbackTo(sqlite, 'import_optimistic');
               ctx.progress('save', 0, total, { rows: 0 });
             }
           }
-          if (!saved) counts.inserted = await saveAll((from, to) => stagedRun.save(importId, now, from, to));
-          counts.duplicates = total - counts.inserted;
+          if (!saved) {
+            const s = await saveAll((from, to) => stagedRun.save(importId, now, from, to));
+            counts.inserted = s.inserted;
+            counts.updated = s.updated;
+          }
+          counts.duplicates = total - counts.inserted - counts.updated;
           // The evaluation's per-month sales summaries follow the lines in the same transaction (undone with the
           // import): the new lines' sums added in, read by rowid range while their pages are still in the cache.
           if (summarised) {

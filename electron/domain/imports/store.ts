@@ -157,6 +157,25 @@ export interface LineStageSpec {
   columns: readonly string[];
   /** The unique index that makes a re-imported line a duplicate, e.g. `(partner_id, dedupe_key)`. */
   conflict: string;
+  /**
+   * A table whose rows a later file corrects (stock reports): a staged row with the key of a stored one whose values
+   * differ replaces those values and takes the import's id, and the stored row's images before and after go to
+   * import_changes (undo puts the row back); an equal one is a duplicate.
+   */
+  corrections?: {
+    /** The unique key's columns (the conflict target's). */
+    key: readonly string[];
+    /** The columns a correction replaces; `keepWhenNull`: an empty staged value keeps the stored one and is no difference. */
+    values: ReadonlyArray<{ column: string; keepWhenNull?: boolean }>;
+    /** The entity name of the change records (undo's table map). */
+    entity: string;
+  };
+}
+
+/** What saving a range of staged lines did: rows inserted and stored rows corrected (the rest were duplicates). */
+export interface SavedLines {
+  inserted: number;
+  updated: number;
 }
 
 const SALES_STAGE: LineStageSpec = {
@@ -189,6 +208,7 @@ export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Datab
     `insert into ${spec.target} (${columns}, import_id, created_at)
      select ${columns}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid`,
   );
+  const correct = spec.corrections ? correctionStatements(sqlite, table, spec, spec.corrections) : null;
   // Rows wait in preallocated statement-sized parameter arrays (no per-row or per-batch arrays) until 1024 are
   // ready, then go in one short transaction.
   const PER_FLUSH = 1024 / STAGE_BATCH;
@@ -218,12 +238,18 @@ export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Datab
       if (filled === PER_FLUSH * per) flush();
     },
     flush,
-    /** Under the write lock: saves staged rows from+1 … to (1-based, file order); returns how many were inserted (the rest were duplicates). */
-    save(importId: number, now: string, from: number, to: number): number {
-      return save.run(importId, now, from, to).changes;
+    /**
+     * Under the write lock: saves staged rows from+1 … to (1-based, file order) — first the corrections of stored rows
+     * (their change records, then the update), then the inserts; the rest were duplicates.
+     */
+    save(importId: number, now: string, from: number, to: number): SavedLines {
+      const updated = correct ? correct(importId, from, to) : 0;
+      return { inserted: save.run(importId, now, from, to).changes, updated };
     },
     /** The same, while the table has no unique index: every row is appended (the index built afterwards finds duplicates). */
     append(importId: number, now: string, from: number, to: number): number {
+      // A table corrected by its key needs the key's index to find what it corrects: never appended to blindly.
+      if (correct) throw new Error(`${spec.target} is saved by its key, not appended to`);
       return append.run(importId, now, from, to).changes;
     },
     drop(): void {
@@ -233,6 +259,43 @@ export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Datab
   };
 }
 export type LineStage<Row extends readonly unknown[]> = ReturnType<typeof lineStage<Row>>;
+
+/**
+ * The set-based correction of stored rows by a range of staged ones (LineStageSpec.corrections): one INSERT … SELECT
+ * of the change records (the stored row as `select *` returns it, before and after, as JSON — what undo compares and
+ * writes back) and one UPDATE … FROM, both over the staged rows whose key is stored with other values.
+ */
+function correctionStatements(sqlite: Database.Database, stage: string, spec: LineStageSpec, c: NonNullable<LineStageSpec['corrections']>) {
+  const all = sqlite.prepare<[string], string>('select name from pragma_table_info(?) order by cid').pluck().all(spec.target);
+  const on = c.key.map((k) => `s.${k} = t.${k}`).join(' and ');
+  const newValue = (v: { column: string; keepWhenNull?: boolean }) => (v.keepWhenNull ? `coalesce(t.${v.column}, s.${v.column})` : `t.${v.column}`);
+  const differs = c.values
+    .map((v) => (v.keepWhenNull ? `(t.${v.column} is not null and s.${v.column} is not t.${v.column})` : `s.${v.column} is not t.${v.column}`))
+    .join(' or ');
+  const image = (after: boolean) =>
+    `json_object(${all
+      .map((col) => {
+        const v = c.values.find((x) => x.column === col);
+        const value = !after ? `s.${col}` : v ? newValue(v) : col === 'import_id' ? '@importId' : `s.${col}`;
+        return `'${col}', ${value}`;
+      })
+      .join(', ')})`;
+  const range = 't.rowid > @from and t.rowid <= @to';
+  const record = sqlite.prepare<[{ importId: number; from: number; to: number }]>(
+    `insert into import_changes (import_id, entity, entity_id, action, before)
+     select @importId, '${c.entity}', s.id, 'update', json_object('before', ${image(false)}, 'after', ${image(true)})
+       from temp.${stage} t join ${spec.target} s on ${on}
+      where ${range} and (${differs}) order by t.rowid`,
+  );
+  const update = sqlite.prepare<[{ importId: number; from: number; to: number }]>(
+    `update ${spec.target} as s set ${c.values.map((v) => `${v.column} = ${newValue(v)}`).join(', ')}, import_id = @importId
+       from temp.${stage} t where ${range} and ${on} and (${differs})`,
+  );
+  return (importId: number, from: number, to: number): number => {
+    record.run({ importId, from, to });
+    return update.run({ importId, from, to }).changes;
+  };
+}
 
 /** The staged sales lines of one import (lineStage, sales_lines' columns). */
 export const salesStage = (sqlite: Database.Database): LineStage<StagedSalesLine> => lineStage<StagedSalesLine>(sqlite, SALES_STAGE);

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
-import type { inventorySnapshots, products, sellThroughCustomerMonths, sellThroughCustomers, sellThroughLines, territories } from '../../../db/schema';
-import type { StoredImage } from '../../../db/schema/common';
+import type { products, sellThroughCustomerMonths, sellThroughCustomers, sellThroughLines, territories } from '../../../db/schema';
 import { daysInMonth } from '../../../shared/period';
 import { lineStage, type LineStage, type LineStageSpec } from '../imports/store';
 
@@ -511,23 +510,20 @@ function compareText(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** An inventory snapshot as `select *` returns it (the image an import records and undo writes back). */
-export type InventorySnapshotImage = StoredImage<typeof inventorySnapshots>;
-type SnapshotKey = [partnerId: number, date: string, productId: number, warehouse: string];
-type SnapshotInsert = [partnerId: number, productId: number, date: string, warehouse: string, quantity: number, valueMinor: number | null, importId: number | null, createdAt: string];
-type SnapshotUpdate = [quantity: number, valueMinor: number | null, importId: number | null, id: number];
+/** A staged stock-report row, in the staging table's column order (import_id and created_at are added when it is saved). */
+export type StagedSnapshot = [partnerId: number, productId: number, date: string, warehouse: string, quantity: number, valueMinor: number | null];
 
-/** The stock-report import's statements (a hot path: one write per row), prepared once per import. */
-export function inventoryImportStatements(ws: Workspace) {
-  const { sqlite } = ws;
-  return {
-    /** Inserts the snapshot row, or nothing when its partner, date, product and warehouse are already reported. */
-    insert: sqlite.prepare<SnapshotInsert>(
-      `insert into inventory_snapshots (partner_id, product_id, date, warehouse, quantity, value_minor, import_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)
-       on conflict (partner_id, date, product_id, warehouse) do nothing`,
-    ),
-    find: sqlite.prepare<SnapshotKey, InventorySnapshotImage>('select * from inventory_snapshots where partner_id = ? and date = ? and product_id = ? and warehouse = ?'),
-    byId: sqlite.prepare<[number], InventorySnapshotImage>('select * from inventory_snapshots where id = ?'),
-    update: sqlite.prepare<SnapshotUpdate>('update inventory_snapshots set quantity = ?, value_minor = ?, import_id = ? where id = ?'),
-  };
-}
+const SNAPSHOT_STAGE: LineStageSpec = {
+  target: 'inventory_snapshots',
+  columns: ['partner_id', 'product_id', 'date', 'warehouse', 'quantity', 'value_minor'],
+  conflict: '(partner_id, date, product_id, warehouse)',
+  // A stored snapshot row reported again with another quantity (or value) is corrected; an empty value keeps the stored one.
+  corrections: {
+    key: ['partner_id', 'date', 'product_id', 'warehouse'],
+    values: [{ column: 'quantity' }, { column: 'value_minor', keepWhenNull: true }],
+    entity: 'inventory_snapshot',
+  },
+};
+
+/** The staged rows of one stock-report import: the imports' one line pipeline with inventory_snapshots' columns and corrections. */
+export const snapshotStage = (sqlite: Database.Database): LineStage<StagedSnapshot> => lineStage<StagedSnapshot>(sqlite, SNAPSHOT_STAGE);

@@ -1,7 +1,8 @@
-import { productLookup } from '../../inventory/productLookup';
-import { inventoryImportStatements } from '../../inventory/store';
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
-import { changeRecorder, partnerLookup, resolvePartner } from './kind';
+import { productLookup, type ProductLookup } from '../../inventory/productLookup';
+import { snapshotStage, type StagedSnapshot } from '../../inventory/store';
+import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues, StageContext, StagedKindRun } from './kind';
+import { partnerLookup, resolvePartner, TrackedPartners } from './kind';
+import { stagedLines } from './stagedLines';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '代理商编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code', 'Reseller ID'] },
@@ -22,50 +23,63 @@ interface SnapshotRow {
 }
 
 /**
- * Stock reports: one row per partner, date, product and warehouse. The same row again is a duplicate; the same key with
- * another quantity or value is a correction (updated, undoable). Two rows with one key in one file are an error.
+ * Parses and checks one stock row (shared by the preview and the import's read pass). Two rows with one key
+ * (partner, date, product, warehouse) in one file are an error of the later one.
  */
-function open(ctx: KindContext): KindRun<SnapshotRow> {
-  const partners = partnerLookup(ctx.ws);
-  const products = productLookup(ctx.ws);
-  const record = changeRecorder(ctx, 'inventory_snapshot');
-  const { insert, find, byId, update } = inventoryImportStatements(ctx.ws);
+function snapshotParser(partners: Map<string, { id: number; deleted: boolean }>, products: ProductLookup) {
   const seen = new Set<string>();
-  return {
-    parse(row: RowValues) {
-      const partnerId = resolvePartner(row, partners);
-      const date = row.date('date', true);
-      const productText = row.text('product', true, 200);
-      let productId: number | null = null;
-      if (productText !== null) {
-        const r = products.resolve(productText);
-        if ('error' in r) row.fail('product', r.error, { value: productText });
-        else productId = r.id;
-      }
-      const qText = row.decimal('quantity', true);
-      const quantity = qText === null ? null : Number(qText);
-      if (quantity !== null && quantity < 0) row.fail('quantity', 'negativeStockQuantity');
-      const valueMinor = row.money('value');
-      if (valueMinor !== null && valueMinor < 0) row.fail('value', 'negativeStockValue');
-      const warehouse = row.text('warehouse', false, 100) ?? '';
-      if (partnerId !== null && date !== null && productId !== null) {
-        const key = `${partnerId}\u001f${date}\u001f${productId}\u001f${warehouse}`;
-        if (seen.has(key)) row.fail(null, 'duplicateStockRow');
-        seen.add(key);
-      }
-      if (row.errors.length || partnerId === null || date === null || productId === null || quantity === null) return null;
-      return { partnerId, productId, date, warehouse, quantity, valueMinor };
-    },
-    write(s) {
-      if (insert.run(s.partnerId, s.productId, s.date, s.warehouse, s.quantity, s.valueMinor, ctx.importId, ctx.now).changes) return 'inserted';
-      const before = find.get(s.partnerId, s.date, s.productId, s.warehouse)!;
-      if (before.quantity === s.quantity && (s.valueMinor === null || before.value_minor === s.valueMinor)) return 'duplicate';
-      update.run(s.quantity, s.valueMinor ?? before.value_minor, ctx.importId, before.id);
-      record(before.id, 'update', { before, after: byId.get(before.id)! });
-      return 'updated';
-    },
-    display: (s) => ({ ...s }),
+  return (row: RowValues): SnapshotRow | null => {
+    const partnerId = resolvePartner(row, partners);
+    const date = row.date('date', true);
+    const productText = row.text('product', true, 200);
+    let productId: number | null = null;
+    if (productText !== null) {
+      const r = products.resolve(productText);
+      if ('error' in r) row.fail('product', r.error, { value: productText });
+      else productId = r.id;
+    }
+    const qText = row.decimal('quantity', true);
+    const quantity = qText === null ? null : Number(qText);
+    if (quantity !== null && quantity < 0) row.fail('quantity', 'negativeStockQuantity');
+    const valueMinor = row.money('value');
+    if (valueMinor !== null && valueMinor < 0) row.fail('value', 'negativeStockValue');
+    const warehouse = row.text('warehouse', false, 100) ?? '';
+    if (partnerId !== null && date !== null && productId !== null) {
+      const key = `${partnerId}\u001f${date}\u001f${productId}\u001f${warehouse}`;
+      if (seen.has(key)) row.fail(null, 'duplicateStockRow');
+      seen.add(key);
+    }
+    if (row.errors.length || partnerId === null || date === null || productId === null || quantity === null) return null;
+    return { partnerId, productId, date, warehouse, quantity, valueMinor };
   };
 }
 
-export const inventoryKind: KindSpec = { kind: 'inventory', fields, open: open as (ctx: KindContext) => KindRun<unknown> };
+/** For the preview: parse and display only (nothing is written). */
+function open(ctx: KindContext): KindRun<SnapshotRow> {
+  return { parse: snapshotParser(partnerLookup(ctx.ws), productLookup(ctx.ws)), display: (s) => ({ ...s }) };
+}
+
+/**
+ * Stock reports: one row per partner, date, product and warehouse, on the staged line pipeline (stagedLines.ts) —
+ * checked and staged while the file is read, saved as a set under the write lock by that natural key: a new key is
+ * inserted, the same row again is a duplicate, the same key with another quantity or value is a correction (updated,
+ * its before/after images recorded for undo; an empty value keeps the stored one). Partners and products are looked
+ * up again under the lock, and the file read again there if any changed.
+ */
+function stage(ctx: StageContext): StagedKindRun<SnapshotRow> {
+  const partners = new TrackedPartners(ctx.ws);
+  const products = productLookup(ctx.ws);
+  return stagedLines<SnapshotRow, StagedSnapshot>({
+    parse: snapshotParser(partners, products),
+    row: (s) => [s.partnerId, s.productId, s.date, s.warehouse, s.quantity, s.valueMinor],
+    stage: snapshotStage(ctx.ws.sqlite),
+    unchanged: () => partners.unchanged() && products.unchanged(),
+  });
+}
+
+export const inventoryKind: KindSpec = {
+  kind: 'inventory',
+  fields,
+  open: open as (ctx: KindContext) => KindRun<unknown>,
+  stage: stage as (ctx: StageContext) => StagedKindRun<unknown>,
+};

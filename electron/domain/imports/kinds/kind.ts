@@ -15,7 +15,7 @@ import {
 } from '../valueParsers';
 import { FieldType } from '../../../model/imports';
 import { importMessage, type ImportMessageCode } from '../../../../shared/importMessages';
-import { changeWriter, importStore, type BulkTable } from '../store';
+import { changeWriter, importStore, type BulkTable, type SavedLines } from '../store';
 
 /** A target field of an import kind: its name in the mapping file, and header words that match it automatically. */
 export interface FieldSpec {
@@ -91,8 +91,8 @@ export interface StagedKindRun<T> {
   flush(): void;
   /** Under the write lock: whether every lookup of the read pass still gives the same answer. */
   unchanged(): boolean;
-  /** Under the write lock: saves staged rows from+1 … to (1-based, file order); returns how many were inserted, the rest being duplicates. */
-  save(importId: number, now: string, from: number, to: number): number;
+  /** Under the write lock: saves staged rows from+1 … to (1-based, file order); returns how many were inserted and how many stored rows corrected, the rest being duplicates. */
+  save(importId: number, now: string, from: number, to: number): SavedLines;
   /** The same rows appended while the table's unique indexes are dropped (every row goes in; the index build finds duplicates). */
   append(importId: number, now: string, from: number, to: number): number;
   /** Under the write lock, after every staged row is saved and the indexes are rebuilt: what follows the lines (summaries). */

@@ -193,9 +193,11 @@ function stage(ctx: StageContext): StagedKindRun<SalesRow> {
   const partners = new TrackedPartners(ctx.ws);
   return stagedLines<SalesRow, StagedSalesLine>({
     parse: salesParser(ctx, partners),
-    lineRef: (r) => r.lineRef,
-    content: (r) =>
-      `${r.partnerId}\u001f${r.date}\u001f${r.orderRef ?? ''}\u001f${r.product ?? ''}\u001f${r.category ?? ''}\u001f${r.quantityText}\u001f${r.amountMinor}\u001f${r.costMinor ?? ''}\u001f${r.customerRef ?? ''}\u001f${r.currency}`,
+    dedupe: {
+      lineRef: (r) => r.lineRef,
+      content: (r) =>
+        `${r.partnerId}\u001f${r.date}\u001f${r.orderRef ?? ''}\u001f${r.product ?? ''}\u001f${r.category ?? ''}\u001f${r.quantityText}\u001f${r.amountMinor}\u001f${r.costMinor ?? ''}\u001f${r.customerRef ?? ''}\u001f${r.currency}`,
+    },
     row: (r, key) => [r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency, key],
     stage: salesStage(ctx.ws.sqlite),
     unchanged: () => partners.unchanged(),

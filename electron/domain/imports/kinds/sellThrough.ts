@@ -93,9 +93,11 @@ function stage(ctx: StageContext): StagedKindRun<SellThroughRow> {
   const province = provinceMatcher(ctx.ws);
   return stagedLines<SellThroughRow, StagedSellThroughLine>({
     parse: sellThroughParser(ctx, partners, products, province),
-    lineRef: (r) => r.lineRef,
-    content: (r) =>
-      `${r.partnerId}\u001f${r.date}\u001f${r.productId}\u001f${r.quantityText}\u001f${r.amountMinor ?? ''}\u001f${r.currency}\u001f${r.customerRef ?? ''}\u001f${r.customerName ?? ''}\u001f${r.customerProvince ?? ''}\u001f${r.customerCity ?? ''}\u001f${r.orderRef ?? ''}`,
+    dedupe: {
+      lineRef: (r) => r.lineRef,
+      content: (r) =>
+        `${r.partnerId}\u001f${r.date}\u001f${r.productId}\u001f${r.quantityText}\u001f${r.amountMinor ?? ''}\u001f${r.currency}\u001f${r.customerRef ?? ''}\u001f${r.customerName ?? ''}\u001f${r.customerProvince ?? ''}\u001f${r.customerCity ?? ''}\u001f${r.orderRef ?? ''}`,
+    },
     row: (r, key) => [
       r.partnerId, r.productId, r.date, r.quantity, r.amountMinor, r.currency, r.customerRef, r.customerName,
       r.customerProvince, r.customerTerritoryId, r.customerCity, r.orderRef, r.lineRef, key,

@@ -3,19 +3,32 @@ import type { RowValues, StagedKindRun } from './kind';
 import { contentHash, occurrenceCounter } from './kind';
 
 /**
- * What a line kind (sales lines, sell-through lines) gives the one staged pipeline: its row check, its dedupe
- * identity and its staged row. The pipeline does the rest the same for every such kind: dedupe keys, staging while
- * the file is read, the set-based save under the write lock, the recheck of the lookups.
+ * What a line kind (sales lines, sell-through lines, stock-report rows) gives the one staged pipeline: its row check,
+ * its identity and its staged row. The pipeline does the rest the same for every such kind: dedupe keys, staging
+ * while the file is read, the set-based save under the write lock, the recheck of the lookups.
  */
-export interface LineKind<T, Row extends readonly unknown[]> {
+export type LineKind<T, Row extends readonly unknown[]> = LineKindBase<T, Row> &
+  (
+    | {
+        /**
+         * How a re-imported line is known, for kinds without a natural key (sales, sell-through): a dedupe key per
+         * row. Without it the stage's unique key is the identity (stock reports: partner, date, product, warehouse).
+         */
+        dedupe: {
+          /** The file's line reference: the dedupe key is `ref:<lineRef>` per partner. */
+          lineRef(r: T): string | null;
+          /** Without a line reference: the row's parsed content (separated by U+001F), hashed with its occurrence in the file. */
+          content(r: T): string;
+        };
+        /** The staged row, in the stage's column order, with its dedupe key. */
+        row(r: T, dedupeKey: string): Row;
+      }
+    | { dedupe?: undefined; row(r: T): Row }
+  );
+
+interface LineKindBase<T, Row extends readonly unknown[]> {
   /** Parses and checks one row (the same function the preview uses). */
   parse(row: RowValues): T | null;
-  /** The file's line reference: the dedupe key is `ref:<lineRef>` per partner. */
-  lineRef(r: T): string | null;
-  /** Without a line reference: the row's parsed content (separated by U+001F), hashed with its occurrence in the file. */
-  content(r: T): string;
-  /** The staged row, in the stage's column order, with its dedupe key. */
-  row(r: T, dedupeKey: string): Row;
   /** The staging table (a lineStage of the kind's columns). */
   stage: LineStage<Row>;
   /** Under the write lock: whether every lookup the checks made (partners, products, provinces…) still answers the same. */
@@ -29,7 +42,9 @@ export interface LineKind<T, Row extends readonly unknown[]> {
  * read (no write lock), and staged in an index-free TEMP table; under the write lock they are saved with INSERT …
  * SELECT in file order, the unique (partner, dedupe key) index skipping duplicates — of earlier imports, and later
  * copies within the file (the first one is kept). A line's key is `ref:<lineRef>`, else `row:<SHA-256 of its
- * content>:<n>` where n counts identical rows within the file (two genuine look-alike lines are both kept).
+ * content>:<n>` where n counts identical rows within the file (two genuine look-alike lines are both kept). A kind
+ * with a natural key (stock reports) is saved by it: a stored row with other values is corrected (the stage's
+ * `corrections`), an equal one is a duplicate.
  */
 export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T, Row>): StagedKindRun<T> {
   const occurrence = occurrenceCounter();
@@ -37,11 +52,15 @@ export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T,
   return {
     parse: (row) => kind.parse(row),
     stage(r) {
-      const ref = kind.lineRef(r);
+      if (!kind.dedupe) {
+        stage.add(kind.row(r));
+        return;
+      }
+      const ref = kind.dedupe.lineRef(r);
       let key: string;
       if (ref !== null) key = `ref:${ref}`;
       else {
-        const h = contentHash(kind.content(r));
+        const h = contentHash(kind.dedupe.content(r));
         key = `row:${h}:${occurrence(h)}`;
       }
       stage.add(kind.row(r, key));

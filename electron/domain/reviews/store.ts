@@ -17,6 +17,7 @@ import {
   type ReviewProposalRow,
 } from '../../../db/schema';
 import type { ReviewActionStatus } from '../../../shared/enums';
+import { addMonthsClamped, daysInMonth } from '../../../shared/period';
 import type { PackDeal, PackIncentives, PackScore, ReviewPackData } from '../../model/reviews';
 
 /**
@@ -312,24 +313,45 @@ export const reviewStore = {
   },
   /**
    * End customers who bought from `from` to `to`, each with the day of their first purchase ever (up to `to`) and what
-   * they bought in the range: sell-through lines by customer reference or name; sales lines by customer reference for a
-   * partner that reports no sell-through.
+   * they bought in the range. A partner reporting sell-through: from the end-customer summary the sell-through import
+   * keeps — the first purchase from `sell_through_customers`, whole months of the range from
+   * `sell_through_customer_months`, and only a month the range cuts (`from` not a 1st, `to` not a month's last day)
+   * from its lines. A partner that reports no sell-through: its sales lines by customer reference.
    */
   buyers(ws: Workspace, partnerId: number, from: string, to: string): PackBuyer[] {
-    return ws.sqlite
-      .prepare<[{ p: number; from: string; to: string }], PackBuyer>(
-        `with src as (
-           select coalesce(customer_ref, customer_name) as c, date as d, coalesce(amount_minor, 0) as a
-             from sell_through_lines where partner_id = @p and coalesce(customer_ref, customer_name) is not null and date <= @to
+    const { sqlite } = ws;
+    const reports = sqlite.prepare<[number], number>('select 1 from sell_through_lines where partner_id = ? limit 1').pluck().get(partnerId);
+    if (reports === undefined) {
+      return sqlite
+        .prepare<[{ p: number; from: string; to: string }], PackBuyer>(
+          `select customer_ref as customer, min(date) as firstOn, coalesce(sum(case when date >= @from then amount_minor end), 0) as amountMinor
+             from sales_lines where partner_id = @p and customer_ref is not null and date <= @to
+            group by customer_ref having max(date) >= @from order by customer_ref`,
+        )
+        .all({ p: partnerId, from, to });
+    }
+    // Whole months of the range [wholeFrom, wholeTo] (YYYY-MM; none when wholeFrom > wholeTo); the cut edges from lines.
+    const lastDay = (day: string) => `${day.slice(0, 8)}${String(daysInMonth(Number(day.slice(0, 4)), Number(day.slice(5, 7)))).padStart(2, '0')}`;
+    const wholeFromDay = from.endsWith('-01') ? from : addMonthsClamped(`${from.slice(0, 8)}01`, 1);
+    const wholeToEnd = lastDay(to) === to ? to : lastDay(addMonthsClamped(`${to.slice(0, 8)}01`, -1));
+    return sqlite
+      .prepare<[{ p: number; from: string; to: string; wholeFromDay: string; wholeToEnd: string; wholeFrom: string; wholeTo: string }], PackBuyer>(
+        `with bought as (
+           select customer as c, amount_minor as a from sell_through_customer_months
+            where partner_id = @p and month >= @wholeFrom and month <= @wholeTo
            union all
-           select customer_ref, date, amount_minor from sales_lines
-            where partner_id = @p and customer_ref is not null and date <= @to
-              and not exists (select 1 from sell_through_lines t where t.partner_id = @p)
+           select coalesce(customer_ref, customer_name), coalesce(amount_minor, 0) from sell_through_lines
+            where partner_id = @p and date >= @from and date <= @to and date < @wholeFromDay and coalesce(customer_ref, customer_name) is not null
+           union all
+           select coalesce(customer_ref, customer_name), coalesce(amount_minor, 0) from sell_through_lines
+            where partner_id = @p and date > @wholeToEnd and date >= @from and date <= @to and date >= @wholeFromDay
+              and coalesce(customer_ref, customer_name) is not null
          )
-         select c as customer, min(d) as firstOn, coalesce(sum(case when d >= @from then a end), 0) as amountMinor
-           from src group by c having max(d) >= @from`,
+         select b.c as customer, s.first_date as firstOn, sum(b.a) as amountMinor
+           from bought b join sell_through_customers s on s.partner_id = @p and s.customer = b.c
+          group by b.c order by b.c`,
       )
-      .all({ p: partnerId, from, to });
+      .all({ p: partnerId, from, to, wholeFromDay, wholeToEnd, wholeFrom: wholeFromDay.slice(0, 7), wholeTo: wholeToEnd.slice(0, 7) });
   },
 
   // ── bulk export ──

@@ -35,7 +35,11 @@ export const importErrors = sqliteTable(
     rowNumber: integer('row_number').notNull(),
     column: text('column'),
     value: text('value'),
+    /** English words (logs, and runs stored before codes whose text matched no known pattern). */
     message: text('message').notNull(),
+    /** The error's code and parameters (shared/importMessages), worded in the reader's language when read. */
+    code: text('code'),
+    params: text('params', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [index('import_errors_import_idx').on(t.importId)],
 );

@@ -141,7 +141,7 @@ export const runImportInput = z
     acceptValid: z.boolean().optional(),
     /** Where the rejected rows go; default next to the file: <name>.rejected-<importId>.csv */
     rejectedPath: zs.filePath.nullable().optional(),
-    /** The language of the rejected-rows file's error column (the app's or the CLI's; default English). */
+    /** The language of the rejected-rows file's error column (the app's or the CLI's; default: the workspace's `ui.language`, else Chinese). */
     language: z.enum(['zh-CN', 'en']).optional(),
     /** Undo this earlier import and import the file, in one transaction (re-importing a file after a mapping change). */
     replace: zs.id.nullable().optional(),

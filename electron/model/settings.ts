@@ -74,6 +74,11 @@ export const SETTINGS = {
   'statement.invoiceRequirement': def(z.string().trim().max(500), null),
   /** Default language of statements: zh-CN, en or bilingual. */
   'statement.language': def(z.enum(['zh-CN', 'en', 'bilingual']), 'bilingual'),
+  /**
+   * The app's language as last chosen in the window (the side bar's switch; saved once when unset): what texts the
+   * workspace writes for no one in particular are worded in — a rejected-rows file whose caller named no language.
+   */
+  'ui.language': def(z.enum(['zh-CN', 'en']), null),
   /** The local user profile recorded in the audit trail (unset: the operating-system user). */
   'user.name': def(z.string().trim().min(1).max(100), null),
   /** Where backups go (unset: `backups/` beside the workspace). */

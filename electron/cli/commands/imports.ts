@@ -139,6 +139,27 @@ export function register(program: Command): void {
         });
       }),
     );
+  common(imports.command('show').description("an import's counts and the rows it rejected, with their errors").argument('<id>', 'import id'))
+    .option('--lang <lang>', 'language of the errors: zh or en (default: PWB_LANG, else the locale)')
+    .action(
+      action(async (id: string, opts: CommonOptions & { lang?: string }) => {
+        const lang = cliLanguage(opts.lang);
+        await withApi(opts, async (api) => {
+          const r = (await api.sendRaw('imports.get', { id: Number(id) })) as Awaited<ReturnType<typeof api.send<'imports.get'>>>;
+          // Errors stored before codes (and matching no known text) are shown as stored.
+          const errors = r.errors.map((e) => ({ ...e, message: importErrorText(e, lang, (m) => schemaMessageText(m, lang)) }));
+          output(opts, { ...r, errors }, () =>
+            [
+              [r.id, r.startedAt.slice(0, 19).replace('T', ' '), r.kind, r.status, r.fileName, `read ${r.rowsRead}`, `+${r.inserted}`, `~${r.updated}`, `=${r.duplicates}`, `x${r.rejected}`].join('\t'),
+              ...r.errors.map((e) => errorText(e, lang)),
+              r.errorCount > r.errors.length ? (lang === 'zh-CN' ? `  ……共 ${r.errorCount} 条` : `  … ${r.errorCount} in all`) : '',
+            ]
+              .filter(Boolean)
+              .join('\n'),
+          );
+        });
+      }),
+    );
   common(imports.command('undo').description('undo an import: remove what it inserted, restore what it updated').argument('<id>', 'import id')).action(
     action(async (id: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {

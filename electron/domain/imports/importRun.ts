@@ -18,6 +18,7 @@ import { cellText, recordBatches } from './recordSource';
 import { undoImport } from './undo';
 import { ImportStage } from './importStage';
 import { beginWrite } from '../../../db/writeLock';
+import { readSetting } from '../system/settingsStore';
 import { MAX_ERRORS_RETURNED, MAX_ERRORS_STORED, type ImportResult, type RowError, type RunImportInput, type SourceRecord, type UnknownValue } from '../../model/imports';
 import { addImportToSalesSummaries, salesLinesBefore } from '../evaluations/salesSummaries';
 
@@ -206,6 +207,9 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       const errors: RowError[] = [];
       const storeError = importStore.errorWriter(ws);
       let stored = 0;
+      // No language from the caller (an API client, a script): the workspace's, as the window last used it; a
+      // channel manager's workspace without one is Chinese, never English by default.
+      const rejectedLanguage = input.language ?? readSetting(ws.db, 'ui.language') ?? 'zh-CN';
       let failed = false;
       const savepoint = spec.rowSavepoint === true;
       // A large file into a comparatively small table: drop the secondary indexes now, build them before COMMIT.
@@ -223,7 +227,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           } else if (errors.length < MAX_ERRORS_RETURNED) errors.push(re[i]);
         });
         if (input.acceptValid) {
-          for (const e of re) if (stored++ < MAX_ERRORS_STORED) storeError({ importId, rowNumber: e.row ?? 0, column: e.column, value: e.value?.slice(0, 1000) ?? null, message: e.message });
+          for (const e of re) if (stored++ < MAX_ERRORS_STORED) storeError({ importId, rowNumber: e.row ?? 0, column: e.column, value: e.value?.slice(0, 1000) ?? null, message: e.message, code: e.code ?? null, params: e.params ?? null });
           if (!rejectedWriter) {
             const ext = extname(fileName);
             rejectedPath = input.rejectedPath ?? join(dirname(input.path), `${basename(fileName, ext)}.rejected-${importId}.csv`);
@@ -231,7 +235,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           }
           const cells = header.map((_, i) => cellText(rec.cells[i] ?? null));
           // The error column in the reader's language (the window's or the CLI's): a corrected file goes back to people.
-          const lang = input.language ?? 'en';
+          const lang = rejectedLanguage;
           const message = re.map((e) => (e.column ? `${e.column}: ${importErrorText(e, lang, rowSchemaText(lang))}` : importErrorText(e, lang, rowSchemaText(lang)))).join(lang === 'zh-CN' ? '；' : '; ');
           if (errorCol >= 0) cells[errorCol] = message;
           else cells.push(message);

@@ -11,7 +11,7 @@ import type { ImportRecord, RowError } from '../../model/imports';
  * no SQL of their own for these.
  */
 export type ImportRow = typeof imports.$inferSelect;
-export type ImportErrorValues = Pick<typeof importErrors.$inferInsert, 'importId' | 'rowNumber' | 'column' | 'value' | 'message'>;
+export type ImportErrorValues = Pick<typeof importErrors.$inferInsert, 'importId' | 'rowNumber' | 'column' | 'value' | 'message' | 'code' | 'params'>;
 type SalesLine = typeof salesLines.$inferInsert;
 
 const HISTORY = `select id, kind, file_name as fileName, file_size as fileSize, sha256, status, rows_read as rowsRead, inserted, updated,
@@ -67,8 +67,10 @@ export const importStore = {
   },
   /** Stores one rejected row's error (prepared once per import). */
   errorWriter(ws: Workspace): (e: ImportErrorValues) => void {
-    const stmt = ws.sqlite.prepare<[number, number, string | null, string | null, string]>('insert into import_errors (import_id, row_number, column, value, message) values (?, ?, ?, ?, ?)');
-    return (e) => void stmt.run(e.importId, e.rowNumber, e.column ?? null, e.value ?? null, e.message);
+    const stmt = ws.sqlite.prepare<[number, number, string | null, string | null, string, string | null, string | null]>(
+      'insert into import_errors (import_id, row_number, column, value, message, code, params) values (?, ?, ?, ?, ?, ?, ?)',
+    );
+    return (e) => void stmt.run(e.importId, e.rowNumber, e.column ?? null, e.value ?? null, e.message, e.code ?? null, e.code ? JSON.stringify(e.params ?? {}) : null);
   },
   /** The history, newest first (one kind or all). */
   list(ws: Workspace, opts: { kind?: string; limit: number; offset: number }): { rows: ImportRecord[]; total: number } {
@@ -83,7 +85,13 @@ export const importStore = {
   },
   /** The stored row errors of an import (the first `limit`) and how many there are. */
   errors(ws: Workspace, id: number, limit: number): { errors: RowError[]; count: number } {
-    const errors = ws.sqlite.prepare<[number, number], RowError>('select row_number as row, column, value, message from import_errors where import_id = ? order by id limit ?').all(id, limit);
+    const rows = ws.sqlite
+      .prepare<[number, number], Pick<typeof importErrors.$inferSelect, 'column' | 'value' | 'message' | 'code'> & { row: number; params: string | null }>(
+        'select row_number as row, column, value, message, code, params from import_errors where import_id = ? order by id limit ?',
+      )
+      .all(id, limit);
+    // A row error stored by a run before codes (and matching no known text) has none: it is shown as stored.
+    const errors: RowError[] = rows.map(({ code, params, ...e }) => (code ? { ...e, code, params: params ? (JSON.parse(params) as Record<string, unknown>) : {} } : e));
     const count = ws.sqlite.prepare<[number], { n: number }>('select count(*) as n from import_errors where import_id = ?').get(id)!.n;
     return { errors, count };
   },

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
 import { LANGUAGES } from '../i18n';
-import { useOp } from '../api/hooks';
+import { useMutationOp, useOp } from '../api/hooks';
 import { routes } from '../routes';
 import { DamagedNotice } from './DamagedNotice';
 import { DemoOffer } from './DemoOffer';
@@ -11,6 +11,10 @@ export function Layout() {
   const { t, i18n } = useTranslation('common');
   const hq = useOp('hq.status', {});
   const shown = (when: 'hq' | undefined) => !when || Boolean(hq.data?.url);
+  // The workspace remembers the language the user chose (setting ui.language), so what it writes for no one in
+  // particular — a rejected-rows file whose caller named no language — is in the language its user reads. Saved on a
+  // switch only: a start writes nothing (an untouched workspace stays without audit records and daily backups).
+  const saveLanguage = useMutationOp('settings.set');
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -26,7 +30,15 @@ export function Layout() {
         </nav>
         <label className="lang">
           {t('app.language')}
-          <select data-testid="language-switch" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+          <select
+            data-testid="language-switch"
+            value={i18n.language}
+            onChange={(e) => {
+              const lang = e.target.value as (typeof LANGUAGES)[number];
+              void i18n.changeLanguage(lang);
+              saveLanguage.mutate({ key: 'ui.language', value: lang });
+            }}
+          >
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>
                 {l === 'zh-CN' ? '简体中文' : 'English'}
@@ -44,3 +56,4 @@ export function Layout() {
     </div>
   );
 }
+

@@ -124,7 +124,8 @@ describe('imports: dedupe, undo, cancel, accept-valid, mappings', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('Partner Code,Order Date,Order ID,Product,Quantity,Sales,error');
-    expect(lines[1]).toMatch(/^P404,2024-01-02,SO-2,A,'-1,'-5,.*unknown partner code/);
+    // No language from the caller and none saved: the workspace's default, Chinese (never English by default).
+    expect(lines[1]).toMatch(/^P404,2024-01-02,SO-2,A,'-1,'-5,.*未知的伙伴编码“P404”/);
     expect(lines[2]).toContain("'=cmd()");
     const got = await ctx.api.send('imports.get', { id: r.importId });
     expect(got.errors.map((e) => e.row)).toEqual([3, 4]);

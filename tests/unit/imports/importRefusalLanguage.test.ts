@@ -193,3 +193,36 @@ describe('the words themselves', () => {
     expect(Object.keys(IMPORT_FIELD_WORDS).sort()).toEqual(Object.keys(zhImports.fields).sort());
   });
 });
+
+describe('the rejected-rows file without a language from the caller', () => {
+  it('is worded in the workspace language the window saved (ui.language), Chinese when none is saved', async () => {
+    const { ws, api } = memoryApi();
+    await seedPartners(api);
+    const csv = (ref: string) => `Partner Code,Order Date,Order ID,Sales\r\nP001,2024-01-02,${ref}-1,10\r\nP404,2024-01-02,${ref}-2,5\r\n`;
+    const none = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'none.csv', csv('N')), acceptValid: true });
+    expect(readFileSync(none.rejectedFile!, 'utf8')).toContain('Partner Code: 未知的伙伴编码“P404”（请先导入渠道伙伴）');
+    await api.send('settings.set', { key: 'ui.language', value: 'en' });
+    const en = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'en-saved.csv', csv('E')), acceptValid: true });
+    expect(readFileSync(en.rejectedFile!, 'utf8')).toContain("Partner Code: unknown partner code 'P404' (import the partners first)");
+    // A caller's own language wins over the saved one.
+    const zh = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'zh-asked.csv', csv('Z')), acceptValid: true, language: 'zh-CN' });
+    expect(readFileSync(zh.rejectedFile!, 'utf8')).toContain('未知的伙伴编码“P404”');
+    ws.close();
+  });
+});
+
+describe('errors stored with an import', () => {
+  it('keep their code and parameters, so the history reads in either language', async () => {
+    const { ws, api } = memoryApi();
+    await seedPartners(api);
+    const path = writeFile(tmp.dir, 'stored.csv', 'Partner Code,Order Date,Order ID,Sales\r\nP001,2024-01-02,S-1,10\r\nP404,2024-01-02,S-2,5\r\nP002,2024-02-30,S-3,5\r\n');
+    const r = await api.send('imports.run', { kind: 'sales', path, acceptValid: true, language: 'en' });
+    const got = await api.send('imports.get', { id: r.importId });
+    expect(got.errors.map((e) => [e.row, e.code, e.params])).toEqual([
+      [3, 'unknownPartner', { code: 'P404', alike: [] }],
+      [4, 'noSuchDay', { day: 30, month: '2024-02' }],
+    ]);
+    expect(got.errors.map((e) => importErrorText(e, 'zh-CN'))).toEqual(['未知的伙伴编码“P404”（请先导入渠道伙伴）', '2024-02 没有第 30 日']);
+    ws.close();
+  });
+});

@@ -1,18 +1,23 @@
 import type { ColDef } from 'ag-grid-community';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { messageLanguage } from '../../../../shared/errorMessages';
+import { importErrorLine } from '../../../../shared/importMessages';
+import { schemaMessageText } from '../../../../shared/validationMessages';
 import type { ImportRecord } from '../../../../electron/contract/imports';
 import { useJob, useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { JobProgressBar } from '../../components/JobProgressBar';
+import { Modal } from '../../components/Modal';
 
 /** Past imports with their counts; a committed one can be undone. */
 export function ImportHistory() {
   const { t } = useTranslation(['imports', 'common']);
   const list = useOp('imports.list', {});
   const undo = useJob('imports.undo');
+  const [showErrors, setShowErrors] = useState<ImportRecord | null>(null);
 
   const columns = useMemo<ColDef<ImportRecord>[]>(
     () => [
@@ -25,7 +30,20 @@ export function ImportHistory() {
       { field: 'inserted', headerName: t('imports:counts.inserted'), width: 100 },
       { field: 'updated', headerName: t('imports:counts.updated'), width: 100 },
       { field: 'duplicates', headerName: t('imports:counts.duplicates'), width: 110 },
-      { field: 'rejected', headerName: t('imports:counts.rejected'), width: 100 },
+      {
+        field: 'rejected',
+        headerName: t('imports:counts.rejected'),
+        width: 100,
+        // The rejected rows' reasons, kept with the import, open from their count.
+        cellRenderer: (p: { data?: ImportRecord }) =>
+          p.data && p.data.rejected > 0 ? (
+            <button title={t('imports:history.showErrors', { count: p.data.rejected })} data-testid={`import-errors-${p.data.id}`} onClick={() => setShowErrors(p.data!)}>
+              {p.data.rejected.toLocaleString()}
+            </button>
+          ) : (
+            (p.data?.rejected ?? '')
+          ),
+      },
       { field: 'durationMs', headerName: t('imports:history.duration'), width: 100, valueFormatter: (p) => (p.value != null ? `${((p.value as number) / 1000).toFixed(1)} s` : '') },
       { field: 'user', headerName: t('imports:history.user'), width: 100 },
       {
@@ -63,7 +81,28 @@ export function ImportHistory() {
       <ErrorBanner error={list.error ?? undo.error} />
       {undo.running && <JobProgressBar progress={undo.progress} label={t('imports:history.undoing')} />}
       {undo.result && <p className="ok">{t('imports:history.undone', { removed: undo.result.removed, restored: undo.result.restored })}</p>}
+      {showErrors && <StoredErrors record={showErrors} onClose={() => setShowErrors(null)} />}
       <DataGrid<ImportRecord> exportAs={{ grid: 'imports', query: {}, title: t('common:nav.imports'), fileName: 'imports' }} stateKey="imports-history" testId="imports-grid" rows={list.data?.rows} columns={columns} getRowId={(r) => String(r.id)} />
     </section>
+  );
+}
+
+/** The row errors an import kept, in the app's language (runs from before codes show their stored text). */
+function StoredErrors({ record, onClose }: { record: ImportRecord; onClose: () => void }) {
+  const { t, i18n } = useTranslation('imports');
+  const lang = messageLanguage(i18n.language);
+  const got = useOp('imports.get', { id: record.id });
+  const errors = got.data?.errors ?? [];
+  return (
+    <Modal title={t('history.errorsTitle', { id: record.id, file: record.fileName })} onClose={onClose} testId="import-stored-errors" wide>
+      <ErrorBanner error={got.error} />
+      {got.isLoading && <p className="muted">{t('history.errorsLoading')}</p>}
+      <ul className="error" data-testid="import-stored-error-list" style={{ maxHeight: 400, overflow: 'auto' }}>
+        {errors.map((e, i) => (
+          <li key={i}>{importErrorLine(null, e, lang, (m) => schemaMessageText(m, lang))}</li>
+        ))}
+      </ul>
+      {got.data && got.data.errorCount > errors.length && <p className="muted">{t('history.errorsMore', { count: got.data.errorCount, shown: errors.length })}</p>}
+    </Modal>
   );
 }

@@ -332,7 +332,7 @@ export function ImportWizard() {
             {t(p.summary.complete ? 'imports:summaryComplete' : 'imports:summaryPartial', { checked: p.summary.rowsChecked, valid: p.summary.valid, invalid: p.summary.invalid })}
           </p>
           {p.summary.errors.length > 0 && (
-            <ul className="error" style={{ maxHeight: 160, overflow: 'auto' }}>
+            <ul className="error" data-testid="import-summary-errors" style={{ maxHeight: 160, overflow: 'auto' }}>
               {p.summary.errors.slice(0, 50).map((e, i) => (
                 <li key={i}>
                   {t('imports:errorLine', { row: e.row, column: e.column ?? '—', value: e.value ?? '', message: rowMessage(e) })}

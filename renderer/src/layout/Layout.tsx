@@ -14,7 +14,7 @@ export function Layout() {
   // The workspace remembers the language the user chose (setting ui.language), so what it writes for no one in
   // particular — a rejected-rows file whose caller named no language — is in the language its user reads. Saved on a
   // switch only: a start writes nothing (an untouched workspace stays without audit records and daily backups).
-  const saveLanguage = useMutationOp('settings.set');
+  const saveLanguage = useMutationOp('system.settings.set');
   return (
     <div className="shell">
       <aside className="sidebar">

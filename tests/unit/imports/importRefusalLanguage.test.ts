@@ -201,7 +201,7 @@ describe('the rejected-rows file without a language from the caller', () => {
     const csv = (ref: string) => `Partner Code,Order Date,Order ID,Sales\r\nP001,2024-01-02,${ref}-1,10\r\nP404,2024-01-02,${ref}-2,5\r\n`;
     const none = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'none.csv', csv('N')), acceptValid: true });
     expect(readFileSync(none.rejectedFile!, 'utf8')).toContain('Partner Code: 未知的伙伴编码“P404”（请先导入渠道伙伴）');
-    await api.send('settings.set', { key: 'ui.language', value: 'en' });
+    await api.send('system.settings.set', { key: 'ui.language', value: 'en' });
     const en = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'en-saved.csv', csv('E')), acceptValid: true });
     expect(readFileSync(en.rejectedFile!, 'utf8')).toContain("Partner Code: unknown partner code 'P404' (import the partners first)");
     // A caller's own language wins over the saved one.

@@ -7,8 +7,13 @@ export interface Clock {
   now(): Date;
   /** YYYY-MM-DD: the calendar day of `at` (default: now) in the clock's time zone. */
   today(at?: Date): string;
-  /** IANA zone, or undefined for the machine's zone. */
-  readonly timeZone: string | undefined;
+  /** The IANA zone in effect: the workspace's (setting `company.timeZone`), else the machine's, resolved to its name. */
+  readonly timeZone: string;
+}
+
+/** The machine's IANA zone (e.g. Asia/Shanghai; UTC where the runtime knows none). */
+export function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -43,13 +48,13 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The clock on the wall, in `timeZone` (default: the machine's zone). */
-export function systemClock(timeZone?: string): Clock {
+/** The clock on the wall, in `timeZone` (default: the machine's zone). The one place the domain reads the wall time. */
+export function systemClock(timeZone: string = machineTimeZone()): Clock {
   return { now: () => new Date(), today: (at = new Date()) => localDate(at, timeZone), timeZone };
 }
 
-/** A clock stopped at one instant (tests, `--as-of`). */
-export function fixedClock(at: Date | string, timeZone?: string): Clock {
+/** A clock stopped at one instant (tests, `--as-of`), in `timeZone` (default: the machine's zone). */
+export function fixedClock(at: Date | string, timeZone: string = machineTimeZone()): Clock {
   const instant = new Date(at);
   return { now: () => new Date(instant), today: (t = instant) => localDate(t, timeZone), timeZone };
 }
@@ -68,12 +73,12 @@ function zoneOffsetMinutes(ms: number, timeZone: string): number {
 }
 
 /**
- * The first instant of the calendar day `date` (YYYY-MM-DD) plus `plusDays` in `timeZone` (default: the machine's
- * zone), as an ISO timestamp. A day that starts inside a daylight-saving gap starts at the first wall time after it.
+ * The first instant of the calendar day `date` (YYYY-MM-DD) plus `plusDays` in `timeZone`, as an ISO timestamp. The
+ * zone is required: pass the workspace clock's (`ctx.clock.timeZone`), never leave it to the laptop's. A day that
+ * starts inside a daylight-saving gap starts at the first wall time after it.
  */
-export function startOfDayIso(date: string, timeZone?: string, plusDays = 0): string {
+export function startOfDayIso(date: string, timeZone: string, plusDays = 0): string {
   const [y, m, d] = date.split('-').map(Number);
-  if (!timeZone) return new Date(y, m - 1, d + plusDays).toISOString();
   const wallMidnight = Date.UTC(y, m - 1, d + plusDays);
   // The offset at midnight can differ from the offset a few hours away (DST): try both, keep the earliest instant
   // that falls on the day; when midnight itself is skipped, that is the first wall time after the gap.
@@ -84,14 +89,9 @@ export function startOfDayIso(date: string, timeZone?: string, plusDays = 0): st
   return new Date(onDay.length ? Math.min(...onDay) : Math.max(first, second)).toISOString();
 }
 
-/** The first instant after the day `date` in `timeZone` (default: the machine's zone): an exclusive upper bound. */
-export function endOfLocalDayIso(date: string, timeZone?: string): string {
+/** The first instant after the day `date` in `timeZone`: an exclusive upper bound. */
+export function endOfLocalDayIso(date: string, timeZone: string): string {
   return startOfDayIso(date, timeZone, 1);
-}
-
-/** The first instant of the day `date` in `timeZone` (default: the machine's zone), as an ISO timestamp. */
-export function startOfLocalDayIso(date: string, timeZone?: string): string {
-  return startOfDayIso(date, timeZone);
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */

@@ -13,7 +13,8 @@ export interface WorkspaceInfo {
 /** "Today" by the workspace's clock (setting company.timeZone, else the machine's zone): what every page defaults to. */
 export interface WorkspaceToday {
   today: string;
-  timeZone: string | null;
+  /** The zone in effect (IANA): company.timeZone, else the machine's. */
+  timeZone: string;
 }
 
 /** What is known about the open workspace's integrity (quick_check on open, full check in the background, pwb check). */

@@ -3,7 +3,7 @@ import { auditFacets, listAudit, recordHistory } from '../../domain/auditTrail/a
 import type { HandlerMap } from './types';
 
 export const auditHandlers: HandlerMap<keyof typeof auditContract> = {
-  'audit.list': ({ ws }, input) => listAudit(ws, input),
+  'audit.list': ({ ws, clock }, input) => listAudit(ws, input, clock.timeZone),
   'audit.history': ({ ws }, { entity, entityId }) => recordHistory(ws, entity, entityId),
   'audit.facets': ({ ws }) => auditFacets(ws),
 };

@@ -22,7 +22,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     throw new DomainError(`The workspace ${ws.path} is open already`, 'CONFLICT', { reason: 'workspaceOpenAlready', params: { path: ws.path } });
   },
   'system.forgetKey': ({ ws }) => ({ locked: false, workspace: ws.path, canRemember: false, remembered: false, reason: null }),
-  'system.today': ({ clock }) => ({ today: clock.today(), timeZone: clock.timeZone ?? null }),
+  'system.today': ({ clock }) => ({ today: clock.today(), timeZone: clock.timeZone }),
   'system.check': ({ ws }) => {
     const r = checkWorkspace(ws);
     const damage = r.integrity.length === 1 && r.integrity[0] === 'ok' ? [] : r.integrity;

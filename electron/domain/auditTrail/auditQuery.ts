@@ -2,7 +2,6 @@ import type { Workspace } from '../../../db/database';
 import { recordDiff, type AuditRecord } from '../../model/audit';
 import { currentOperationName, FORMER_OPERATION_NAMES } from '../../../shared/operationNames';
 import { startOfDayIso } from '../../../shared/clock';
-import { workspaceClock } from '../system/workspaceClock';
 import { auditStore, type AuditRowFilter, type StoredAuditRow } from './store';
 
 export interface AuditFilter {
@@ -54,9 +53,8 @@ const toRecord = (r: StoredAuditRow, name: string | null = null): AuditRecord =>
 };
 
 /** The audit grid: newest first, filtered by entity/record, user, operation (exact or area prefix 'x.'), outcome, days. */
-export function listAudit(ws: Workspace, f: AuditFilter): { rows: AuditRecord[]; total: number } {
-  // Days are the workspace clock's calendar days (company.timeZone), not the laptop's: `at` is stored in UTC.
-  const zone = workspaceClock(ws).timeZone;
+export function listAudit(ws: Workspace, f: AuditFilter, zone: string): { rows: AuditRecord[]; total: number } {
+  // Days are the operation clock's calendar days (`zone`: company.timeZone), not the laptop's: `at` is stored in UTC.
   const filter: AuditRowFilter = {
     entity: f.entity || undefined,
     entityId: f.entityId === undefined ? undefined : String(f.entityId),

@@ -5,7 +5,7 @@ import { dealFields, DEFAULT_DEAL_SETTINGS } from '../../model/deals';
 import { DomainError } from '../../../shared/errors';
 import { storedRiskText, type RiskTextParams } from '../../../shared/riskTexts';
 import { addDays } from '../../../shared/period';
-import { startOfLocalDayIso } from '../../../shared/clock';
+import { startOfDayIso } from '../../../shared/clock';
 import { workspaceClock } from '../system/workspaceClock';
 import { createRisk, updateRisk } from '../risks/riskRegister';
 import { getSetting, setSetting } from '../system/settingsStore';
@@ -92,7 +92,7 @@ export function findCustomerConflicts(
   day: string,
   windowDays: number,
 ): CustomerConflict[] {
-  const windowStart = startOfLocalDayIso(addDays(day, -windowDays), workspaceClock(ws).timeZone);
+  const windowStart = startOfDayIso(addDays(day, -windowDays), workspaceClock(ws).timeZone);
   const pm = partnerInfo(ws);
   return dealStore
     .sameCustomerBySomeoneElse(ws, c, LIVE)

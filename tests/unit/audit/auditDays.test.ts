@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openMemoryWorkspace } from '../../../db/database';
+import { createApi } from '../../../electron/api/api';
+import { fixedClock } from '../../../shared/clock';
 import { memoryApi, partnerInput } from '../../helpers/workspace';
 
 // The workspace zone is chosen far from the machine's, whatever the machine's is, so a filter that used the laptop's
@@ -11,7 +14,7 @@ async function partnerCreatedAt(api: ReturnType<typeof memoryApi>['api'], code: 
   await api.send('partners.create', partnerInput(code));
 }
 
-const codesOn = async (api: ReturnType<typeof memoryApi>['api'], from: string, to: string) =>
+const codesOn = async (api: Pick<ReturnType<typeof memoryApi>['api'], 'send'>, from: string, to: string) =>
   (await api.send('audit.list', { entity: 'partner', from, to })).rows.map((r) => r.recordName).sort();
 
 describe('the audit trail day filter', () => {
@@ -38,5 +41,15 @@ describe('the audit trail day filter', () => {
     await partnerCreatedAt(api, 'EARLY-0401', new Date(2025, 3, 1, 0, 30));
     await partnerCreatedAt(api, 'EARLY-0402', new Date(2025, 3, 2, 0, 30));
     expect(await codesOn(api, '2025-04-01', '2025-04-01')).toEqual(['EARLY-0401']);
+  });
+
+  it("counts days in the operation clock's zone: a fixed clock's zone decides, whatever the laptop's", async () => {
+    const ws = openMemoryWorkspace();
+    // Half an hour into 1 April in the chosen zone: 31 March on the laptop, whose zone is at least seven hours away.
+    const at = new Date(`2025-04-01T00:30:00${workspace.offset}`);
+    const api = createApi({ ws, user: 'tester', clock: fixedClock(at, workspace.zone) });
+    await api.send('partners.create', partnerInput('EARLY-0401'));
+    expect(await codesOn(api, '2025-04-01', '2025-04-01')).toEqual(['EARLY-0401']);
+    expect(await codesOn(api, '2025-03-31', '2025-03-31')).toEqual([]);
   });
 });

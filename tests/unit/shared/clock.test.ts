@@ -36,6 +36,11 @@ describe('the one clock', () => {
     // Santiago skips from 24:00 to 01:00 on 7 September: the day starts at 01:00 local (-03).
     expect(startOfDayIso('2025-09-07', 'America/Santiago')).toBe('2025-09-07T04:00:00.000Z');
     expect(startOfDayIso('2025-12-31', 'UTC', 1)).toBe('2026-01-01T00:00:00.000Z');
+    // The zone is required: a day bound is never left to the laptop's zone.
+    // @ts-expect-error no zone
+    startOfDayIso('2025-04-01');
+    // A clock always names its zone: the machine's when none is given, resolved to its IANA name.
+    expect(fixedClock(BEIJING_MORNING).timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 
   it('records a payout run paid before 08:00 in China as paid that day, and a risk closed then as closed that day', async () => {

@@ -5,7 +5,7 @@ import { exportReconciliationStatements } from '../../domain/ledger/reconciliati
 import type { HandlerMap } from './types';
 
 export const ledgerHandlers: HandlerMap<keyof typeof ledgerContract> = {
-  'ledger.partner': ({ ws }, input) => partnerLedger(ws, input),
-  'ledger.accruals': ({ ws, today }, { asOf }) => accrualReport(ws, asOf ?? today()),
+  'ledger.partner': ({ ws, clock }, input) => partnerLedger(ws, input, clock),
+  'ledger.accruals': ({ ws, clock }, { asOf }) => accrualReport(ws, asOf ?? clock.today(), clock),
   'ledger.statements': (ctx, input) => exportReconciliationStatements(ctx, input),
 };

@@ -11,9 +11,9 @@ import type { HandlerMap } from './types';
 
 export const mdfHandlers: HandlerMap<keyof typeof mdfContract> = {
   'mdf.funds.list': ({ ws }, input) => listFunds(ws, input),
-  'mdf.funds.get': ({ ws }, input) => {
+  'mdf.funds.get': ({ ws, clock }, input) => {
     const fund = fundRecord(ws, input);
-    return { ...fundView(ws, fund), allocations: listAllocations(ws, fund.id), burnDown: burnDown(ws, fund) };
+    return { ...fundView(ws, fund), allocations: listAllocations(ws, fund.id), burnDown: burnDown(ws, fund, clock) };
   },
   'mdf.funds.add': (ctx, input) => fundView(ctx.ws, addFund(ctx, input)),
   'mdf.funds.update': (ctx, input) => fundView(ctx.ws, updateFund(ctx, input)),

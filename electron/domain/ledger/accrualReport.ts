@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import { daysBetween } from '../../../shared/clock';
+import { daysBetween, type Clock } from '../../../shared/clock';
 import { collectEntries } from './partnerLedger';
 import { ledgerStore } from './store';
 import { AccrualReport, AccrualRow } from '../../model/ledger';
@@ -22,8 +22,8 @@ function add(into: AccrualFigures, f: AccrualFigures) {
  * Finance's accrual report as of a local day, from the same entries as the ledger: per (program, partner) what is
  * accrued, approved and unpaid (aged by days since its approval) and paid; per partner; totals per currency.
  */
-export function accrualReport(ws: Workspace, asOf: string): AccrualReport {
-  const { entries, accruals } = collectEntries(ws, { asOf });
+export function accrualReport(ws: Workspace, asOf: string, clock: Clock): AccrualReport {
+  const { entries, accruals } = collectEntries(ws, { asOf, clock });
   const keyed = new Map<string, AccrualFigures & { programCode: string | null; partnerId: number; currency: string }>();
   const row = (programCode: string | null, partnerId: number, currency: string) => {
     const k = `${programCode}\u0000${partnerId}\u0000${currency}`;

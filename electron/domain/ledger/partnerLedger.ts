@@ -1,4 +1,5 @@
 import type { Workspace } from '../../../db/database';
+import type { Clock } from '../../../shared/clock';
 import { DomainError } from '../../../shared/errors';
 import { type LedgerAccrual, type LedgerEntry } from '../../model/ledger';
 import { compareEntries } from './ledgerEntry';
@@ -24,12 +25,12 @@ export function collectEntries(ws: Workspace, q: LedgerQuery): { entries: Ledger
  * One partner's ledger in its currency for a range of local days: opening balance, every entry with the running
  * balance, closing balance, and what is accrued (calculated, not yet approved) at the end of the range.
  */
-export function partnerLedger(ws: Workspace, input: { partnerId?: number; partnerCode?: string; from?: string; to?: string }): PartnerLedger {
+export function partnerLedger(ws: Workspace, input: { partnerId?: number; partnerCode?: string; from?: string; to?: string }, clock: Clock): PartnerLedger {
   const partner = ledgerPartner(ws, input);
   const from = input.from ?? null;
   const to = input.to ?? null;
   if (from && to && from > to) throw new DomainError(`The range starts (${from}) after it ends (${to})`);
-  const all = collectEntries(ws, { partnerIds: [partner.id], asOf: to ?? undefined });
+  const all = collectEntries(ws, { partnerIds: [partner.id], asOf: to ?? undefined, clock });
   const currencies = new Set([...all.entries.map((e) => e.currency), ...all.accruals.map((a) => a.currency)]);
   currencies.delete(partner.currency);
   if (currencies.size) {
@@ -52,9 +53,9 @@ export function partnerLedger(ws: Workspace, input: { partnerId?: number; partne
 }
 
 /** Partners whose balance at `asOf` (or now) is not zero, by code. */
-export function partnersWithBalance(ws: Workspace, asOf?: string): number[] {
+export function partnersWithBalance(ws: Workspace, clock: Clock, asOf?: string): number[] {
   const sums = new Map<number, number>();
-  for (const e of collectEntries(ws, { asOf }).entries) sums.set(e.partnerId, (sums.get(e.partnerId) ?? 0) + e.amountMinor);
+  for (const e of collectEntries(ws, { asOf, clock }).entries) sums.set(e.partnerId, (sums.get(e.partnerId) ?? 0) + e.amountMinor);
   const ids = [...sums].filter(([, s]) => s !== 0).map(([id]) => id);
   return ledgerStore.idsByCode(ws, ids);
 }

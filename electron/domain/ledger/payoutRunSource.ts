@@ -1,6 +1,5 @@
 import type { Workspace } from '../../../db/database';
 import type { Clock } from '../../../shared/clock';
-import { workspaceClock } from '../system/workspaceClock';
 import type { LedgerAccrual, LedgerEntry } from '../../model/ledger';
 import { KIND_ORDER, type LedgerQuery, type LedgerSource } from './ledgerEntry';
 import { ledgerStore, type RunLineRow } from './store';
@@ -25,8 +24,7 @@ const onOrBefore = (day: string | null, asOf?: string) => day != null && (asOf =
 export const payoutRunSource: LedgerSource = {
   name: 'payout_runs',
   entries(ws, q) {
-    const clock = workspaceClock(ws);
-    const dayOf = (stored: string) => dayOfOn(stored, clock);
+    const dayOf = (stored: string) => dayOfOn(stored, q.clock);
     const out: LedgerEntry[] = [];
     const totals = new Map<string, { row: RunLineRow; amountMinor: number }>();
     for (const l of lines(ws, q)) {
@@ -64,8 +62,7 @@ export const payoutRunSource: LedgerSource = {
     return out;
   },
   accruals(ws, q) {
-    const clock = workspaceClock(ws);
-    const dayOf = (stored: string) => dayOfOn(stored, clock);
+    const dayOf = (stored: string) => dayOfOn(stored, q.clock);
     const byRun = new Map<string, LedgerAccrual>();
     for (const l of lines(ws, q)) {
       const calculated = dayOf(l.calculatedAt);

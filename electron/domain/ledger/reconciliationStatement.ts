@@ -169,8 +169,8 @@ export async function exportReconciliationStatements(
   const language = input.language ?? company.statementLanguage;
   const formats = new Set(input.formats ?? RECONCILIATION_FORMATS);
   const ids = input.partnerCodes?.length
-    ? input.partnerCodes.map((code) => partnerLedger(ws, { partnerCode: code, from: input.from, to: input.to }).partner.id)
-    : partnersWithBalance(ws, input.to);
+    ? input.partnerCodes.map((code) => partnerLedger(ws, { partnerCode: code, from: input.from, to: input.to }, ctx.clock).partner.id)
+    : partnersWithBalance(ws, ctx.clock, input.to);
   const dir = outputPath(join(input.out, safeName(`reconciliation_${input.from}_${input.to}`)), input.onExists, true);
   mkdirSync(dir, { recursive: true });
   const generatedAt = ctx.clock.now().toISOString();
@@ -179,7 +179,7 @@ export async function exportReconciliationStatements(
   ctx.progress('statements', 0, ids.length);
   for (let i = 0; i < ids.length; i++) {
     ctx.throwIfCancelled();
-    const ledger = partnerLedger(ws, { partnerId: ids[i], from: input.from, to: input.to });
+    const ledger = partnerLedger(ws, { partnerId: ids[i], from: input.from, to: input.to }, ctx.clock);
     const base = join(dir, safeName(`DZ_${ledger.partner.code}_${input.from}_${input.to}`));
     const s = { ledger, company, language, generatedAt };
     let pdf: string | null = null;

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import type { MdfBurnPoint } from '../../model/mdf';
 import { dayOfOn } from '../ledger/payoutRunSource';
-import { workspaceClock } from '../system/workspaceClock';
+import type { Clock } from '../../../shared/clock';
 import type { FundRecord } from './funds';
 import { mdfStore } from './store';
 
@@ -9,8 +9,7 @@ import { mdfStore } from './store';
  * The fund over time, one point per day something changed (and its first and last day): committed by approvals,
  * approved claims, paid, and what is left. Replays the stored decisions, so it agrees with the balance at the end.
  */
-export function burnDown(ws: Workspace, fund: FundRecord): MdfBurnPoint[] {
-  const clock = workspaceClock(ws);
+export function burnDown(ws: Workspace, fund: FundRecord, clock: Clock): MdfBurnPoint[] {
   const delta = new Map<string, { approved: number; claimed: number; paid: number }>();
   const add = (day: string, k: 'approved' | 'claimed' | 'paid', v: number) => {
     const d = delta.get(day) ?? { approved: 0, claimed: 0, paid: 0 };

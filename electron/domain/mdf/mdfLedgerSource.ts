@@ -1,7 +1,6 @@
 import type { LedgerAccrual, LedgerEntry } from '../../model/ledger';
 import { KIND_ORDER, type LedgerQuery, type LedgerSource } from '../ledger/ledgerEntry';
 import { dayOfOn } from '../ledger/payoutRunSource';
-import { workspaceClock } from '../system/workspaceClock';
 import type { Workspace } from '../../../db/database';
 import { mdfStore, type LedgerClaimRow } from './store';
 
@@ -20,7 +19,7 @@ const onOrBefore = (day: string | null, asOf?: string) => day != null && (asOf =
 export const mdfLedgerSource: LedgerSource = {
   name: 'mdf_claims',
   entries(ws, q) {
-    const clock = workspaceClock(ws);
+    const { clock } = q;
     const out: LedgerEntry[] = [];
     const seen = new Set<number>();
     for (const c of claims(ws, q)) {
@@ -42,7 +41,7 @@ export const mdfLedgerSource: LedgerSource = {
     return out;
   },
   accruals(ws, q) {
-    const clock = workspaceClock(ws);
+    const { clock } = q;
     return claims(ws, q)
       .filter((c) => c.status === 'submitted' && onOrBefore(dayOfOn(c.createdAt, clock), q.asOf))
       .map(

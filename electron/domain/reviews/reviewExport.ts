@@ -50,8 +50,7 @@ export async function exportReviewPacks(ctx: OpContext, input: ReviewExportInput
   const language = input.language ?? 'zh-CN';
   const targets = exportTargets(ctx, input);
   const files = targets.map((t) => outputPath(join(input.out, packFileName(t.code, input.period, language)), input.onExists ?? 'refuse'));
-  const today = ctx.today();
-  const shared = packContext(ws, today);
+  const shared = packContext(ws, ctx.clock);
   mkdirSync(input.out, { recursive: true });
   const packs: ReviewPackFile[] = [];
   const proposals: Array<{ shown: PackProposal[]; other: PackProposal[] }> = [];

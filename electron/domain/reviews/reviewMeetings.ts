@@ -1,3 +1,4 @@
+import type { OpContext } from '../opContext';
 import type { Workspace } from '../../../db/database';
 import type { ReviewActionRow, ReviewMeetingRow } from '../../../db/schema';
 import { daysBetween } from '../../../shared/clock';
@@ -94,9 +95,11 @@ export function getMeeting(ws: Workspace, id: number, today: string): ReviewMeet
  * Creates or updates a meeting with its full action list (runs in the caller's transaction). An action saved with a
  * closing status gets today as its closing day; reopening clears it.
  */
-export function saveMeeting(ws: Workspace, input: ReviewMeetingInput, user: string, today: string): { before: ReviewMeeting | null; after: ReviewMeeting } {
+export function saveMeeting(ctx: OpContext, input: ReviewMeetingInput): { before: ReviewMeeting | null; after: ReviewMeeting } {
+  const { ws, user } = ctx;
+  const today = ctx.today();
   if (!reviewStore.partnerExists(ws, input.partnerId)) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND');
-  const now = new Date().toISOString();
+  const now = ctx.clock.now().toISOString();
   const fields = {
     partnerId: input.partnerId,
     period: input.period,
@@ -142,16 +145,12 @@ export function deleteMeeting(ws: Workspace, id: number, today: string): ReviewM
 }
 
 /** Sets one action's status (from the dashboard or the partner page) without re-saving its meeting. */
-export function setActionStatus(
-  ws: Workspace,
-  id: number,
-  status: ReviewActionStatus,
-  note: string | null | undefined,
-  today: string,
-): { before: ReviewAction; after: ReviewAction } {
+export function setActionStatus(ctx: OpContext, id: number, status: ReviewActionStatus, note: string | null | undefined): { before: ReviewAction; after: ReviewAction } {
+  const { ws } = ctx;
+  const today = ctx.today();
   const before = actionById(ws, id, today);
   const closedOn = isOpen(status) ? null : before.status === status ? before.closedOn : today;
-  reviewStore.updateAction(ws, id, { status, closedOn, ...(note !== undefined ? { note: note?.trim() || null } : {}), updatedAt: new Date().toISOString() });
+  reviewStore.updateAction(ws, id, { status, closedOn, ...(note !== undefined ? { note: note?.trim() || null } : {}), updatedAt: ctx.clock.now().toISOString() });
   return { before, after: actionById(ws, id, today) };
 }
 

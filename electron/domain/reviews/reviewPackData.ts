@@ -1,4 +1,5 @@
 import type { Workspace } from '../../../db/database';
+import type { Clock } from '../../../shared/clock';
 import { DomainError } from '../../../shared/errors';
 import { parsePeriod, previousPeriod, nextPeriod, samePeriodLastYear, addDays, type Period } from '../../../shared/period';
 import type { ExpiringCertificate } from '../../model/training';
@@ -26,6 +27,8 @@ export const EXPIRY_HORIZON_DAYS = 90;
 /** What every pack of one export shares: read once, not per partner. */
 export interface PackContext {
   ws: Workspace;
+  /** The operation's clock: instants become the days they happened on in its zone. */
+  clock: Clock;
   today: string;
   fsm: number;
   company: { name: string | null; nameEn: string | null };
@@ -33,7 +36,8 @@ export interface PackContext {
   expiring: Map<number, ExpiringCertificate[]>;
 }
 
-export function packContext(ws: Workspace, today: string): PackContext {
+export function packContext(ws: Workspace, clock: Clock): PackContext {
+  const today = clock.today();
   const profile = loadCompanyProfile(ws);
   const expiring = new Map<number, ExpiringCertificate[]>();
   for (const c of expiringCertificates(ws, today, EXPIRY_HORIZON_DAYS)) {
@@ -41,7 +45,7 @@ export function packContext(ws: Workspace, today: string): PackContext {
     list.push(c);
     expiring.set(c.partnerId, list);
   }
-  return { ws, today, fsm: fiscalStartMonth(ws), company: { name: profile.name ?? null, nameEn: profile.nameEn ?? null }, bands: getRiskBands(ws.db), expiring };
+  return { ws, clock, today, fsm: fiscalStartMonth(ws), company: { name: profile.name ?? null, nameEn: profile.nameEn ?? null }, bands: getRiskBands(ws.db), expiring };
 }
 
 /** The pack's partner facts, as the model declares them. */
@@ -139,7 +143,7 @@ function mixOf(ws: Workspace, partnerId: number, period: Period, lang: ReviewPac
   };
 }
 
-function incentivesOf(ws: Workspace, partnerId: number, period: Period): PackIncentives {
+function incentivesOf(ws: Workspace, partnerId: number, period: Period, clock: Clock): PackIncentives {
   // Runs of the last twelve months up to the period's end: what was earned for which program and whether it is paid.
   const runs = reviewStore.partnerRuns(ws, partnerId);
   const yearBefore = addDays(period.end, -365);
@@ -151,7 +155,7 @@ function incentivesOf(ws: Workspace, partnerId: number, period: Period): PackInc
       return false;
     }
   });
-  const ledger = partnerLedger(ws, { partnerId, from: period.start, to: period.end });
+  const ledger = partnerLedger(ws, { partnerId, from: period.start, to: period.end }, clock);
   let earnedMinor = 0;
   let paidMinor = 0;
   for (const e of ledger.entries) {
@@ -213,7 +217,7 @@ export function reviewPackData(ctx: PackContext, partnerId: number, periodLabel:
   const thisPeriodMeetings = listMeetings(ws, { partnerId, period: period.label }, today);
   const data: Omit<ReviewPackData, 'proposals' | 'proposalsOther'> = {
     language,
-    generatedAt: new Date().toISOString(),
+    generatedAt: ctx.clock.now().toISOString(),
     today,
     company: ctx.company,
     partner,
@@ -223,7 +227,7 @@ export function reviewPackData(ctx: PackContext, partnerId: number, periodLabel:
     trend,
     target,
     mix: mixOf(ws, partnerId, period, language),
-    incentives: incentivesOf(ws, partnerId, period),
+    incentives: incentivesOf(ws, partnerId, period, ctx.clock),
     training,
     risks,
     deals,

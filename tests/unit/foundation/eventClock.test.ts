@@ -42,6 +42,9 @@ describe('event times come from the operation clock', () => {
     await api.send('payouts.approve', { runId: second.id });
     await api.send('payouts.pay', { runId: second.id, paymentRef: 'BANK-1' });
     expect(times(second.id)).toEqual({ calculatedAt: AT, voidedAt: null, approvedAt: AT, paidOn: '2025-07-01' });
+    // The ledger reads the approval instant as a day on the same clock: the Beijing day, as the payment.
+    const ledger = await api.send('ledger.partner', { partnerCode: 'P1' });
+    expect(ledger.entries.map((e) => [e.kind, e.date])).toEqual([['approved', '2025-07-01'], ['paid', '2025-07-01']]);
     const third = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q2' });
     await api.send('payouts.void', { runId: third.id, reason: 'wrong program' });
     expect(times(third.id)).toMatchObject({ calculatedAt: AT, voidedAt: AT });

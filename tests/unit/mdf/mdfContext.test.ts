@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../shared/clock';
+import { createApi } from '../../../electron/api/api';
 import { createOpContext } from '../../../electron/domain/opContext';
 import { approveRequest } from '../../../electron/domain/mdf/requests';
 import { decideClaim, payClaim, submitClaim } from '../../../electron/domain/mdf/claims';
@@ -41,5 +42,20 @@ describe('MDF operations on the operation context', () => {
     expect(JSON.parse(trail[0]!.after)).toMatchObject({ status: 'approved', committedMinor: 40_000 });
     expect(JSON.parse(trail[3]!.before!)).toMatchObject({ status: 'approved' });
     expect(JSON.parse(trail[3]!.after)).toMatchObject({ status: 'paid', paymentRef: 'BANK-7' });
+  });
+
+  it("reads with the query's clock: the burn-down's days and its last day come from the operation clock's zone, not the laptop's", async () => {
+    const { ws, request } = await mdfSetup();
+    const pending = await request('P1', 40_000);
+    // A zone at least seven hours from the laptop's, and an instant whose day there differs from the laptop's day.
+    const east = -new Date(`${YEAR}-05-10T12:00:00Z`).getTimezoneOffset() >= 0;
+    const zone = east ? 'America/Los_Angeles' : 'Asia/Shanghai';
+    const at = east ? `${YEAR}-05-10T23:30:00-07:00` : `${YEAR}-05-11T00:30:00+08:00`;
+    const day = east ? `${YEAR}-05-10` : `${YEAR}-05-11`;
+    const clock = fixedClock(at, zone);
+    approveRequest(createOpContext({ operation: 'mdf.requests.approve', ws, user: '王经理', clock }), { requestId: pending.id });
+    const fund = await createApi({ ws, user: '王经理', clock }).send('mdf.funds.get', { fundCode: 'F' });
+    expect(fund.burnDown.find((p) => p.approvedMinor > 0)).toMatchObject({ date: day, approvedMinor: 40_000 });
+    expect(fund.burnDown.at(-1)?.date).toBe(day);
   });
 });

@@ -1,3 +1,4 @@
+import { fixedClock } from '../../../shared/clock';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,9 @@ import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 import { pwb } from '../../helpers/cli';
 import { fileWorkspace } from '../../helpers/workspace';
 import { createApi } from '../../../electron/api/api';
+
+/** The operation clock on `day` (noon in Beijing). */
+const dayClock = (day: string) => fixedClock(`${day}T04:00:00.000Z`, 'Asia/Shanghai');
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -92,7 +96,7 @@ describe('review pack', () => {
     const { ws, api } = memoryApi();
     cleanups.push(() => ws.close());
     const p = await fixture(ws, api);
-    const ctx = packContext(ws, '2026-11-29');
+    const ctx = packContext(ws, dayClock('2026-11-29'));
     const data = reviewPackData(ctx, p.id, '2026-Q3', 'zh-CN');
     expect(data.target).toMatchObject({ actualMinor: 12_345_678, targetMinor: 15_000_000, gapMinor: 2_654_322, state: 'complete', next: { label: '2026-Q4', targetMinor: 16_000_000 } });
     expect(data.score?.grade).toMatch(/^[ABCD]$/);
@@ -115,7 +119,7 @@ describe('review pack', () => {
     const { ws, api } = memoryApi();
     cleanups.push(() => ws.close());
     const p = await fixture(ws, api);
-    const pdf = await renderReviewPackPdf(reviewPackData(packContext(ws, '2026-11-29'), p.id, '2026-Q3', 'zh-CN'));
+    const pdf = await renderReviewPackPdf(reviewPackData(packContext(ws, dayClock('2026-11-29')), p.id, '2026-Q3', 'zh-CN'));
     expect(pdf.toString('latin1')).not.toMatch(/\/Subtype\s*\/Image/);
     const content = contentStreams(pdf);
     // Bars, lines and axes: path construction (m, l, c, re) and painting (f, S) operators in the page content.
@@ -137,14 +141,14 @@ describe('review pack', () => {
     sale(ws, p.id, '2025-07-05', 10_000);
     sale(ws, p.id, '2025-09-20', 30_000);
     sale(ws, p.id, '2026-07-05', 10_001);
-    const ctx = packContext(ws, '2026-08-15');
+    const ctx = packContext(ws, dayClock('2026-08-15'));
     const t = targetOf(ctx, p.id, parsePeriod('2026-Q3'), 10_001, 50_000);
     // 46 of 92 days: linear = 10 001 × 92 / 46 = 20 002; seasonal = 10 001 × 40 000 / 10 000 = 40 004.
     expect(t).toMatchObject({ state: 'in_progress', daysElapsed: 46, daysTotal: 92, forecastLinearMinor: 20_002, forecastSeasonalMinor: 40_004, gapMinor: 39_999 });
     expect(t.forecastAttainment).toBeCloseTo(40_004 / 50_000, 10);
     // 1 of 31 days of a month: 333 × 31 / 1; half a fen rounds away from zero (3 × 3 / 2 = 4.5 → 5).
-    expect(targetOf(packContext(ws, '2026-01-01'), p.id, parsePeriod('2026-01'), 333, null).forecastLinearMinor).toBe(10_323);
-    expect(targetOf(packContext(ws, '2026-02-14'), p.id, parsePeriod('2026-02'), 3, null).forecastLinearMinor).toBe(6);
+    expect(targetOf(packContext(ws, dayClock('2026-01-01')), p.id, parsePeriod('2026-01'), 333, null).forecastLinearMinor).toBe(10_323);
+    expect(targetOf(packContext(ws, dayClock('2026-02-14')), p.id, parsePeriod('2026-02'), 3, null).forecastLinearMinor).toBe(6);
     expect(targetOf(ctx, p.id, parsePeriod('2026-Q4'), 0, 1).state).toBe('not_started');
   });
 
@@ -152,7 +156,7 @@ describe('review pack', () => {
     const { ws, api } = memoryApi();
     cleanups.push(() => ws.close());
     const p = await fixture(ws, api);
-    const base = reviewPackData(packContext(ws, '2026-11-29'), p.id, '2026-Q3', 'en');
+    const base = reviewPackData(packContext(ws, dayClock('2026-11-29')), p.id, '2026-Q3', 'en');
     const props = proposeActions(
       {
         ...base,
@@ -192,7 +196,7 @@ describe('end customers and proposals carried forward', () => {
     buy(ws, p.id, '2026-08-01', 2_000_000, '客户乙');
     buy(ws, p.id, '2026-07-15', 3_000_000, '客户丙');
     target(ws, p.id, '2026-Q4', 6_000_000);
-    const q3 = reviewPackData(packContext(ws, '2026-11-29'), p.id, '2026-Q3', 'zh-CN');
+    const q3 = reviewPackData(packContext(ws, dayClock('2026-11-29')), p.id, '2026-Q3', 'zh-CN');
     expect(q3.customers).toMatchObject({ asOf: '2026-09-30', active: 2, lapsed: 1, lapsedAmountMinor: 5_000_000, buyers: 2, newBuyers: 1, repeatBuyers: 1, newRevenueMinor: 3_000_000, repeatRevenueMinor: 2_000_000 });
     expect(q3.customers!.segments).toMatchObject({ new: 1, lost: 1 });
     expect(q3.customers!.topLapsed).toEqual([{ customer: '老客户甲', lastPurchaseOn: '2025-03-10', previousAmountMinor: 5_000_000 }]);
@@ -219,7 +223,7 @@ describe('end customers and proposals carried forward', () => {
     expect(again).toHaveLength(first.length);
 
     // The Q4 pack lists Q3's proposals with what became of them.
-    const q4 = reviewPackData(packContext(ws, '2027-01-15'), p.id, '2026-Q4', 'en');
+    const q4 = reviewPackData(packContext(ws, dayClock('2027-01-15')), p.id, '2026-Q4', 'en');
     const carried = q4.previousProposals.find((x) => x.source === 'customers')!;
     expect(carried).toMatchObject({ period: '2026-Q3', actionStatus: 'open' });
     expect(carried.text).toBe(wb.en);
@@ -228,7 +232,7 @@ describe('end customers and proposals carried forward', () => {
     expect(q4text).toContain("Last period's proposed actions and what became of them");
     expect(q4text).toContain('Agreed · Open');
     expect(q4text).toContain('Not taken up');
-    const q4zh = reviewPackData(packContext(ws, '2027-01-15'), p.id, '2026-Q4', 'zh-CN');
+    const q4zh = reviewPackData(packContext(ws, dayClock('2027-01-15')), p.id, '2026-Q4', 'zh-CN');
     expect(q4zh.previousProposals.find((x) => x.source === 'customers')!.text).toBe(wb.zh);
   });
 
@@ -237,7 +241,7 @@ describe('end customers and proposals carried forward', () => {
     cleanups.push(() => ws.close());
     const p = await api.send('partners.create', partnerInput('P0101'));
     ws.sqlite.prepare("insert into sales_lines (partner_id, date, amount_minor, quantity, currency, dedupe_key) values (?, '2026-08-01', 100, 1, 'CNY', 'nc:1')").run(p.id);
-    const d = reviewPackData(packContext(ws, '2026-11-29'), p.id, '2026-Q3', 'en');
+    const d = reviewPackData(packContext(ws, dayClock('2026-11-29')), p.id, '2026-Q3', 'en');
     expect(d.customers).toBeNull();
     expect(pdfText(await renderReviewPackPdf(d))).toContain('No end-customer data');
   });

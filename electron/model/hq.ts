@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RiskTextParams } from '../../shared/riskTexts';
 
 export interface HqStatus {
   workspaceId: string;
@@ -41,6 +42,23 @@ export const hqUrl = z
     }
   }, 'no password in the address: keep it in a key file, PGPASSWORD or ~/.pgpass');
 
+/** An open risk as HQ holds it (hq.open_risks()). */
+export interface HqOpenRisk {
+  office: string;
+  code: string;
+  partnerCode: string | null;
+  category: string | null;
+  score: number | null;
+  level: string | null;
+  status: string;
+  owner: string | null;
+  nextReviewOn: string | null;
+  title: string;
+  description: string | null;
+  textCode: string | null;
+  textParams: RiskTextParams | null;
+}
+
 export interface HqDashboard {
   period: string;
   /** The period's first and last day: a fiscal period when the company's fiscal year does not start in January. */
@@ -54,6 +72,12 @@ export interface HqDashboard {
   bottom: HqReportRow[];
   payoutsByOffice: Array<{ office: string; payoutMinor: number }>;
   risksByLevel: Array<{ level: string; open: number }>;
+  /**
+   * The open risks with the highest score company-wide (at most 20): a risk the workbench raised carries its words as
+   * text code + params (the reader's language renders them, shared/riskTexts), `title`/`description` are the stored
+   * fallback (zh-CN for raised risks, as typed for the others).
+   */
+  topRisks: HqOpenRisk[];
   /** From the published audit summary: audited operations in the period per office, refusals among them, people, the last one (ISO instant). */
   activityByOffice: Array<{ office: string; operations: number; refused: number; users: number; lastAt: string }>;
 }

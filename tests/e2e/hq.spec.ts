@@ -239,6 +239,14 @@ test.describe('HQ in the window (a PostgreSQL cluster of its own)', () => {
     expect(kpi).toBeGreaterThan(0);
     await expect(hqPage.getByTestId('hq-reference-grid').getByText('TPL-Q-REBATE')).toBeVisible();
     await expect(hqPage.getByTestId('hq-reference-grid').getByTestId('hq-badge-HQ-SKU-1')).toBeVisible();
+    // Risks the workbench raised reach HQ as text code + params: worded in the reader's language, not the stored zh-CN.
+    const risks = hqPage.getByTestId('hq-risks-grid');
+    await expect(risks.getByText(/^Channel conflict: /).first()).toBeVisible();
+    await expect(risks.getByText(/^渠道冲突：/)).toHaveCount(0);
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect(risks.getByText(/^渠道冲突：/).first()).toBeVisible();
+    await expect(risks.getByText(/^Channel conflict: /)).toHaveCount(0);
+    await page.getByTestId('language-switch').selectOption('en');
 
     // HQ unreachable: the page says so in words, in the user's language, and offers to try again
     await configureHq(page, keyFile, 'postgres://hq_analyst@127.0.0.1:1/pwb_hq');

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { openWorkspace } from '../../../db/database';
 import { ApiError, DomainError } from '../../../shared/errors';
 import { errorText, messageLanguage, type MessageLanguage } from '../../../shared/errorMessages';
+import { riskText } from '../../../shared/riskTexts';
 import { backupBeforeMigration } from '../../domain/backups/backupService';
 import { withHq, type HqConnectionOptions } from '../../domain/hq/hqConnection';
 import { hqConflicts, hqDashboard, hqReport } from '../../domain/hq/hqReport';
@@ -22,7 +23,7 @@ interface HqOptions extends CommonOptions {
 
 /** The options of every `pwb hq` command: refusals (offline, login, schema) in --lang, else PWB_LANG, else the locale. */
 function hqCommon(cmd: Command): Command {
-  return common(cmd).option('--lang <lang>', 'language of refusals: zh or en (default: PWB_LANG, else the locale)');
+  return common(cmd).option('--lang <lang>', 'language of refusals and worded risks: zh or en (default: PWB_LANG, else the locale)');
 }
 
 function hqOption(cmd: Command): Command {
@@ -167,18 +168,22 @@ export function register(program: Command): void {
   );
 
   fiscalOption(hqOption(hq.command('dashboard').description('HQ figures: revenue by office and territory, grades, top/bottom partners, payouts, risks').requiredOption('--period <label>', 'e.g. 2025-Q1'))).action(
-    hqAction('hq.dashboard', async (opts: HqOptions & FiscalOptions & { period: string }) => {
+    hqAction('hq.dashboard', async (opts: HqOptions & FiscalOptions & { period: string; lang?: string }) => {
       const fsm = await fiscalStartMonthOf(opts);
-      const d = await withHq(connection(opts), async (c) => {
+      const raw = await withHq(connection(opts), async (c) => {
         await checkHqSchema(c);
         return hqDashboard(c, opts.period, fsm);
       });
+      // Raised risks travel as text code + params: their title and description in the reader's language.
+      const lang = messageLanguage(opts.lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG);
+      const d = { ...raw, topRisks: raw.topRisks.map((r) => ({ ...r, ...riskText(r, lang) })) };
       output(opts, d, () =>
         [
           `Period ${d.period} (${d.start} – ${d.end})`,
           ...d.revenueByOffice.map((o) => `  ${o.office}: ${money(o.revenueMinor)} (${o.partners} partners)`),
           `Grades: ${d.grades.map((g) => `${g.grade} ${g.partners}`).join(', ')}`,
           `Risks open: ${d.risksByLevel.map((r) => `${r.level} ${r.open}`).join(', ')}`,
+          ...d.topRisks.map((r) => `  ${r.office}\t${r.code}\t${r.level ?? ''}\t${r.partnerCode ?? ''}\t${r.title}`),
         ].join('\n'),
       );
     }),

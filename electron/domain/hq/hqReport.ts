@@ -3,7 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { isPeriodLabel, parsePeriod } from '../../../shared/period';
 import { DEFAULT_RISK_BANDS } from '../risks/riskLevels';
 import { HqDashboard } from '../../model/hq';
-import { HqReportRow, type HqConflict } from '../../model/hq';
+import { HqReportRow, type HqConflict, type HqOpenRisk } from '../../model/hq';
 
 function period(label: string, fiscalStartMonth = 1) {
   if (!isPeriodLabel(label)) throw new DomainError(`Not a period: ${label} (e.g. 2025-Q1, 2025-03, 2025-H1, 2025)`, 'DOMAIN', { reason: 'PERIOD', params: { label } });
@@ -115,6 +115,13 @@ export async function hqDashboard(client: pg.Client, label: string, fiscalStartM
            FROM hq.records WHERE tbl = 'risks' AND data->>'status' NOT IN ('closed')) x
      GROUP BY 1 ORDER BY 1`,
   );
+  // The open risks with the highest score, their words as text code + params (worded by the reader, not here).
+  const topRisks = await client.query<Omit<HqOpenRisk, 'level'>>(
+    `SELECT office, code, partner_code AS "partnerCode", category, score, status, owner, next_review_on AS "nextReviewOn",
+       title, description, text_code AS "textCode", text_params AS "textParams"
+     FROM hq.open_risks() ORDER BY score DESC NULLS LAST, office, code LIMIT 20`,
+  );
+  const levelOf = (score: number | null) => (score === null ? null : (DEFAULT_RISK_BANDS.find((b) => score >= b.min && score <= b.max)?.level ?? null));
   // The audit summary each office publishes: what was done there in the period, by how many people, refusals apart.
   const activity = await client.query(
     `SELECT o.name AS office, sum((r.data->>'count')::int)::int AS operations,
@@ -137,6 +144,7 @@ export async function hqDashboard(client: pg.Client, label: string, fiscalStartM
     bottom: ranked.slice(-10).reverse(),
     payoutsByOffice: [...byOffice].map(([office, v]) => ({ office, payoutMinor: v.payoutMinor })),
     risksByLevel: risks.rows,
+    topRisks: topRisks.rows.map((r) => ({ ...r, level: levelOf(r.score) })),
     activityByOffice: activity.rows,
   };
 }

@@ -11,11 +11,13 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { HqBadge, type HqReferenceKind } from '../../components/HqBadge';
 import { formatDateTime, formatMoney, formatRatio } from '../../format';
 import { useFiscalQuarters } from '../../fiscal';
+import { useRiskText } from '../../riskText';
 import { EChart } from '../scorecards/EChart';
 import './hq.css';
 
 type TerritoryRow = HqDashboard['revenueByTerritory'][number];
 type ActivityRow = HqDashboard['activityByOffice'][number];
+type RiskRow = HqDashboard['topRisks'][number];
 
 /** Reasons that mean "HQ cannot answer right now" rather than "something is wrong with this request". */
 const UNREACHABLE = new Set(['OFFLINE', 'LOGIN', 'NOT_CONFIGURED', 'HQ_SCHEMA_NEWER', 'HQ_SCHEMA_OLDER', 'HQ_NOT_SET_UP', 'NO_DATABASE', 'PASSWORD_FILE', 'hq.passwordFileOpen']);
@@ -37,6 +39,7 @@ const bar = (names: string[], values: number[], money: boolean, color: string): 
 export default function HqPage() {
   const { t, i18n } = useTranslation(['hq', 'common', 'dashboard']);
   const lang = messageLanguage(i18n.language);
+  const riskWords = useRiskText();
   const [params, setParams] = useSearchParams();
   // Quarters as the company counts them (company.fiscalStartMonth), the same labels the offices' evaluations use.
   const fiscal = useFiscalQuarters(3);
@@ -116,6 +119,21 @@ export default function HqPage() {
       { field: 'lastAt', headerName: t('hq:dashboard.lastAtCol'), flex: 1, minWidth: 170, valueFormatter: (p) => formatDateTime(p.value as string) },
     ],
     [t],
+  );
+  const riskColumns = useMemo<ColDef<RiskRow>[]>(
+    () => [
+      { field: 'office', headerName: t('hq:dashboard.officeCol'), width: 130 },
+      { field: 'code', headerName: t('hq:dashboard.riskCodeCol'), width: 110 },
+      { field: 'level', headerName: t('hq:dashboard.levelCol'), width: 100, valueFormatter: (p) => (p.value ? t(`dashboard:level.${p.value as string}`, { defaultValue: p.value as string }) : '—') },
+      { field: 'score', headerName: t('hq:dashboard.riskScoreCol'), width: 90, type: 'numericColumn' },
+      { field: 'partnerCode', headerName: t('hq:dashboard.partnerCol'), width: 120 },
+      // A raised risk's words come as text code + params: shown in the app language, not the stored zh-CN fallback.
+      { colId: 'title', headerName: t('hq:dashboard.riskTitleCol'), flex: 1, minWidth: 260, valueGetter: (p) => (p.data ? riskWords(p.data).title : ''), tooltipValueGetter: (p) => (p.data ? (riskWords(p.data).description ?? undefined) : undefined) },
+      { field: 'owner', headerName: t('hq:dashboard.riskOwnerCol'), width: 110 },
+      { field: 'nextReviewOn', headerName: t('hq:dashboard.riskNextReviewCol'), width: 120 },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, lang],
   );
   const referenceColumns = useMemo<ColDef<HqReferenceItem>[]>(
     () => [
@@ -243,6 +261,15 @@ export default function HqPage() {
           <div className="hq-grid">
             <DataGrid<HqReportRow> stateKey="hq.bottom" testId="hq-bottom-grid" rows={d.bottom} columns={partnerColumns} getRowId={(r) => `${r.office}\u0000${r.partnerCode}`} />
           </div>
+          <h3>{t('hq:dashboard.topRisks')}</h3>
+          <p className="muted">{t('hq:dashboard.topRisksIntro')}</p>
+          {d.topRisks.length ? (
+            <div className="hq-grid">
+              <DataGrid<RiskRow> stateKey="hq.risks" testId="hq-risks-grid" rows={d.topRisks} columns={riskColumns} getRowId={(r) => `${r.office}\u0000${r.code}`} />
+            </div>
+          ) : (
+            <p className="muted" data-testid="hq-no-risks">{t('hq:dashboard.noOpenRisks')}</p>
+          )}
           <h3>{t('hq:dashboard.byTerritory')}</h3>
           <div className="hq-grid">
             <DataGrid<TerritoryRow> stateKey="hq.territories" testId="hq-territory-grid" rows={d.revenueByTerritory} columns={territoryColumns} getRowId={(r) => `${r.office}\u0000${r.territory ?? ''}`} />

@@ -157,10 +157,12 @@ function prepareKpis(s: Sqlite) {
       `select id, tier, channel_type as channelType from partners where deleted_at is null and id in (select value from json_each(@ids))`,
     ),
     // Per partner the row of its latest completed run of the period (SQLite takes the bare columns from the max() row).
+    // Driven by the period's runs (`+` keeps SQLite off the partner index, which walked every scorecard of each partner,
+    // all periods, growing with the history); the partners are a membership test.
     storedResults: s.prepare<{ period: string; ids: string }, StoredPeriodResult>(
       `select s.partner_id as id, s.attainment, s.health_score as healthScore, max(s.run_id) as runId from scorecards s
        where s.run_id in (select id from evaluation_runs where period = @period and status = 'completed')
-         and s.${IN_IDS}
+         and +s.${IN_IDS}
        group by s.partner_id`,
     ),
     nextVersion: s.prepare<[string], { v: number }>('select coalesce(max(version), 0) + 1 as v from evaluation_runs where period = ?'),

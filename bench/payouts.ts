@@ -75,7 +75,7 @@ try {
   const ws = openWorkspace(join(dir, 'ws.sqlite'));
   const api = createApi({ ws, user: 'bench' });
   for (const [key, value] of Object.entries(DEMO_COMPANY_PROFILE)) await api.send('system.settings.set', { key, value });
-  await api.send('programs.save', {
+  await api.send('incentives.programs.save', {
     definition: {
       code: 'BENCH-REB',
       name: '季度阶梯返利（基准测试）',
@@ -105,11 +105,11 @@ try {
   const calc: Array<{ wallS: number; cpuS: number }> = [];
   const bareRuns: Array<{ wallS: number; cpuS: number }> = [];
   const loads: number[] = [];
-  let run!: Awaited<ReturnType<typeof api.send<'payouts.calculate'>>>;
+  let run!: Awaited<ReturnType<typeof api.send<'incentives.payouts.calculate'>>>;
   for (let i = 0; i < RUNS; i++) {
     const b = await measure(() => bare.all());
     bareRuns.push(b);
-    const c = await measure(() => api.send('payouts.calculate', { programCode: 'BENCH-REB', period: '2025-Q1' }));
+    const c = await measure(() => api.send('incentives.payouts.calculate', { programCode: 'BENCH-REB', period: '2025-Q1' }));
     run = c.result;
     calc.push(c);
     loads.push(loadavg()[0]);
@@ -131,7 +131,7 @@ try {
 
   let statementsS: number | null = null;
   if (STATEMENTS > 0) {
-    await api.send('payouts.approve', { runId: run.id });
+    await api.send('incentives.payouts.approve', { runId: run.id });
     const ids = run.lines.filter((l) => l.amountMinor !== 0).slice(0, STATEMENTS).map((l) => l.partnerId);
     const t = performance.now();
     const r = await api.send('statements.export', { runId: run.id, out: join(dir, 'out'), formats: ['pdf'], zip: false, partnerIds: ids });

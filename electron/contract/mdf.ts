@@ -50,7 +50,7 @@ export const mdfContract = {
   'mdf.claims.get': query<MdfClaimView>()(z.object({ id: zs.id }).strict()),
   'mdf.claims.add': mutation<MdfClaimView>()(mdfClaimInput, inv),
   'mdf.claims.decide': mutation<MdfClaimView>()(mdfClaimDecisionInput, inv),
-  'mdf.claims.pay': mutation<MdfClaimView>()(mdfPayInput, { invalidates: ['mdf', 'ledger', 'payouts'] }),
+  'mdf.claims.pay': mutation<MdfClaimView>()(mdfPayInput, { invalidates: ['mdf', 'ledger', 'incentives.payouts'] }),
   'mdf.proofs.get': query<MdfProofContent>()(z.object({ id: zs.id }).strict()),
   'mdf.roi': query<MdfRoiReport>()(mdfRoiInput),
 };

@@ -22,7 +22,7 @@ export const plansContract = {
   'plans.create': mutation<PlanDetail>()(planCreateInput, { invalidates: ['plans'] }),
   'plans.update': mutation<PlanDetail>()(planUpdateInput, { invalidates: ['plans'] }),
   'plans.lock': mutation<PlanDetail>()(planLockInput, { invalidates: ['plans'] }),
-  'plans.publish': mutation<PlanPublishResult>()(planCodeInput, { invalidates: ['plans', 'evaluations', 'reviews', 'payouts'] }),
+  'plans.publish': mutation<PlanPublishResult>()(planCodeInput, { invalidates: ['plans', 'evaluations', 'reviews', 'incentives.payouts'] }),
   /** Writes the plan (draft) as XLSX to `out`. */
   'plans.exportXlsx': job<{ path: string; rows: number }>()(planExportInput),
   /** Reads an edited plan workbook back: all or nothing, errors name row and column. */

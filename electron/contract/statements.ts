@@ -18,6 +18,6 @@ export const statementsContract = {
         language: z.enum(['zh-CN', 'en', 'bilingual']).optional(),
       })
       .strict(),
-    { invalidates: ['payouts'] },
+    { invalidates: ['incentives.payouts'] },
   ),
 };

@@ -20,7 +20,7 @@ export interface AuditRecord extends Omit<AuditEntry, 'operation'> {
  * domain. Domain functions take `ctx` instead of (ws, user, progress callbacks, cancel flags) of their own.
  */
 export interface OpContext {
-  /** The contract operation being served (e.g. `payouts.calculate`); the default name of its audit records. */
+  /** The contract operation being served (e.g. `incentives.payouts.calculate`); the default name of its audit records. */
   readonly operation: string;
   readonly ws: Workspace;
   /** Who runs it, as recorded in the audit trail. */

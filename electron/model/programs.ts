@@ -5,7 +5,7 @@ import { CHANNEL_TYPES, PARTNER_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, TIERS } f
 import { majorToMinor } from '../../shared/money';
 
 /**
- * The program file (JSON): what `pwb programs add FILE`, the UI editor and `programs.import` accept,
+ * The program file (JSON): what `pwb programs add FILE`, the UI editor and `incentives.programs.import` accept,
  * and what is stored in incentive_programs.definition and frozen in payout_runs.program_snapshot.
  * Amounts are MAJOR units (yuan) as decimals and are converted to minor units exactly (majorToMinor);
  * rates are fractions (0.03 = 3 %). Full schema in the README ("Incentives, payouts and statements").

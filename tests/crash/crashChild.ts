@@ -3,7 +3,7 @@
  * SIGKILLed somewhere in the middle. Prints READY just before the write starts and DONE after it finished.
  *   node --import tsx tests/crash/crashChild.ts <scenario> <workspace> [arg]
  * scenarios: bulk (one large transaction of our own), import (imports.run of a CSV = arg),
- *            payout (payouts.calculate, arg = programCode:period), migration (open with migrations folder = arg)
+ *            payout (incentives.payouts.calculate, arg = programCode:period), migration (open with migrations folder = arg)
  */
 import { openWorkspace } from '../../db/database';
 import { backupBeforeMigration } from '../../electron/domain/backups/backupService';
@@ -33,7 +33,7 @@ async function main() {
     await api.send('imports.run', { kind: 'sales', path: arg });
   } else if (scenario === 'payout') {
     const [programCode, period] = arg.split(':');
-    await api.send('payouts.calculate', { programCode, period });
+    await api.send('incentives.payouts.calculate', { programCode, period });
   } else throw new Error(`unknown scenario ${scenario}`);
   ws.close();
   say('DONE');

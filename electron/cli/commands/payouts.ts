@@ -8,7 +8,7 @@ import { action, common, output, populationLine, progressPrinter, statementLangu
 type Lang = 'zh-CN' | 'en';
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
-function runJson(run: Result<'payouts.get'>, lang: Lang) {
+function runJson(run: Result<'incentives.payouts.get'>, lang: Lang) {
   return {
     runId: run.id,
     programCode: run.programCode,
@@ -30,7 +30,7 @@ function runJson(run: Result<'payouts.get'>, lang: Lang) {
   };
 }
 
-function runText(run: Result<'payouts.get'>, lang: Lang): string {
+function runText(run: Result<'incentives.payouts.get'>, lang: Lang): string {
   return [
     `run ${run.id} · ${run.programCode} ${run.period} v${run.version} · ${run.status} · total ${formatMoney(run.totalMinor, run.currency)}`,
     ...run.lines.map((l) => `${l.partnerCode}\t${l.kind}\t${formatMoney(l.amountMinor, run.currency)}\t${lang === 'en' ? l.explanationEn : l.explanation}`),
@@ -45,7 +45,7 @@ export function register(program: Command): void {
   common(programs.command('add').argument('<file>', 'program file (JSON: one program or an array)').description('add or replace programs from a JSON file')).action(
     action(async (file: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
-        const r = await api.send('programs.import', { content: readFileSync(resolve(file), 'utf8') });
+        const r = await api.send('incentives.programs.import', { content: readFileSync(resolve(file), 'utf8') });
         output(opts, r, () => `${r.imported} program(s): ${r.codes.join(', ')}`);
       });
     }),
@@ -53,7 +53,7 @@ export function register(program: Command): void {
   common(programs.command('list').description('list programs')).action(
     action(async (opts: CommonOptions) => {
       await withApi(opts, async (api) => {
-        const r = await api.send('programs.list', {});
+        const r = await api.send('incentives.programs.list', {});
         output(opts, r, () => r.map((p) => [p.code, p.type, p.periodKind, p.validFrom, p.validTo ?? '', p.name].join('\t')).join('\n') || 'no programs');
       });
     }),
@@ -61,7 +61,7 @@ export function register(program: Command): void {
   common(programs.command('templates').description('program templates pulled from HQ (pwb hq pull); read-only, copy one with from-template')).action(
     action(async (opts: CommonOptions) => {
       await withApi(opts, async (api) => {
-        const r = await api.send('programs.templates', {});
+        const r = await api.send('incentives.programs.templates', {});
         output(opts, r, () => r.map((x) => [x.code, `v${x.version}`, x.type ?? '', x.name].join('\t')).join('\n') || 'no program templates pulled from HQ');
       });
     }),
@@ -79,7 +79,7 @@ export function register(program: Command): void {
   ).action(
     action(async (template: string, opts: CommonOptions & { code: string; name?: string; validFrom?: string; validTo?: string }) => {
       await withApi(opts, async (api) => {
-        const r = await api.send('programs.fromTemplate', {
+        const r = await api.send('incentives.programs.fromTemplate', {
           template,
           code: opts.code,
           ...(opts.name ? { name: opts.name } : {}),
@@ -93,7 +93,7 @@ export function register(program: Command): void {
   common(programs.command('export').description('write program files').requiredOption('--out <file>', 'JSON file to write').option('--overwrite', 'replace the file if it exists')).action(
     action(async (opts: CommonOptions & { out: string; overwrite?: boolean }) => {
       await withApi(opts, async (api) => {
-        const r = await api.send('programs.export', { out: resolve(opts.out), onExists: opts.overwrite ? 'replace' : 'refuse' });
+        const r = await api.send('incentives.programs.export', { out: resolve(opts.out), onExists: opts.overwrite ? 'replace' : 'refuse' });
         output(opts, { path: r.path, count: r.programs.length }, () => `${r.programs.length} program(s) → ${r.path}`);
       });
     }),
@@ -107,7 +107,7 @@ export function register(program: Command): void {
     .action(
       action(async (opts: CommonOptions & { program: string; period: string; lang: Lang }) => {
         await withApi(opts, async (api) => {
-          const run = await api.send('payouts.calculate', { programCode: opts.program, period: opts.period }, { onProgress: progressPrinter() });
+          const run = await api.send('incentives.payouts.calculate', { programCode: opts.program, period: opts.period }, { onProgress: progressPrinter() });
           output(opts, runJson(run, opts.lang), () => runText(run, opts.lang));
         });
       }),
@@ -117,8 +117,8 @@ export function register(program: Command): void {
     .action(
       action(async (opts: CommonOptions & { program?: string }) => {
         await withApi(opts, async (api) => {
-          const programId = opts.program ? (await api.send('programs.get', { code: opts.program })).id : undefined;
-          const runs = await api.send('payouts.runs', { programId });
+          const programId = opts.program ? (await api.send('incentives.programs.get', { code: opts.program })).id : undefined;
+          const runs = await api.send('incentives.payouts.runs', { programId });
           output(opts, runs, () => runs.map((r) => [r.id, r.programCode, r.period, `v${r.version}`, r.status, formatMoney(r.totalMinor, r.currency)].join('\t')).join('\n') || 'no runs');
         });
       }),
@@ -128,7 +128,7 @@ export function register(program: Command): void {
     .action(
       action(async (runId: string, opts: CommonOptions & { lang: Lang }) => {
         await withApi(opts, async (api) => {
-          const run = await api.send('payouts.get', { runId: Number(runId) });
+          const run = await api.send('incentives.payouts.get', { runId: Number(runId) });
           output(opts, runJson(run, opts.lang), () => runText(run, opts.lang));
         });
       }),
@@ -136,7 +136,7 @@ export function register(program: Command): void {
   common(payouts.command('approve').argument('<runId>', 'run id').description('approve a draft run (it is frozen afterwards)')).action(
     action(async (runId: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
-        const r = await api.send('payouts.approve', { runId: Number(runId) });
+        const r = await api.send('incentives.payouts.approve', { runId: Number(runId) });
         output(opts, { runId: r.id, status: r.status, totalMinor: r.totalMinor }, () => `run ${r.id} approved · ${formatMoney(r.totalMinor, r.currency)}`);
       });
     }),
@@ -147,7 +147,7 @@ export function register(program: Command): void {
     .action(
       action(async (runId: string, opts: CommonOptions & { ref: string; date?: string }) => {
         await withApi(opts, async (api) => {
-          const r = await api.send('payouts.pay', { runId: Number(runId), paymentRef: opts.ref, date: opts.date });
+          const r = await api.send('incentives.payouts.pay', { runId: Number(runId), paymentRef: opts.ref, date: opts.date });
           output(opts, { runId: r.id, status: r.status, paymentRef: r.paymentRef, paidAt: r.paidAt }, () => `run ${r.id} paid · ${r.paymentRef} · ${r.paidAt}`);
         });
       }),
@@ -157,7 +157,7 @@ export function register(program: Command): void {
     .action(
       action(async (runId: string, opts: CommonOptions & { reason: string }) => {
         await withApi(opts, async (api) => {
-          const r = await api.send('payouts.void', { runId: Number(runId), reason: opts.reason });
+          const r = await api.send('incentives.payouts.void', { runId: Number(runId), reason: opts.reason });
           output(opts, { runId: r.id, status: r.status }, () => `run ${r.id} void`);
         });
       }),

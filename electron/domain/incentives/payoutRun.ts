@@ -218,7 +218,7 @@ export function calculateRun(ctx: OpContext, input: { programId?: number; progra
         lines.push({ partnerId: a.partnerId, kind: 'adjustment', basisMinor: 0, attainment: null, tierReached: null, rate: null, amountMinor: a.amountMinor, reason: a.reason, relatesToLineId: null, explain: (a.details as { explain: Explain }).explain });
       }
       runStore.void(ws, prevDraft.id, now, `superseded by version ${version}`);
-      ctx.audit({ operation: 'payouts.calculate', entity: 'payout_run', entityId: prevDraft.id, before: { status: 'draft' }, after: { status: 'void', voidReason: `superseded by version ${version}` } });
+      ctx.audit({ operation: 'incentives.payouts.calculate', entity: 'payout_run', entityId: prevDraft.id, before: { status: 'draft' }, after: { status: 'void', voidReason: `superseded by version ${version}` } });
     }
     lines.push(...clawbacks);
     // Reimbursements of MDF claims settled with the partner's next rebate (抵扣返利): one line each, on the first run
@@ -247,7 +247,7 @@ export function calculateRun(ctx: OpContext, input: { programId?: number; progra
     const total = runStore.retotal(ws, id);
     // Recorded as a calculation also when the demo calculates.
     ctx.audit({
-      operation: 'payouts.calculate',
+      operation: 'incentives.payouts.calculate',
       entity: 'payout_run',
       entityId: id,
       after: { programCode: program.code, period: calc.period.label, version, totalMinor: total, lines: lines.length, clawbacks: clawbacks.length, excluded: calc.population.considered - calc.population.included },

@@ -27,7 +27,7 @@ describe('exports never write over a file silently (issue 13, defect 9)', () => 
     expect(outputPath(dir, 'rename', true)).toBe(`${dir} (3)`);
   });
 
-  it('programs.export keeps the earlier file unless replacing was asked for', async () => {
+  it('incentives.programs.export keeps the earlier file unless replacing was asked for', async () => {
     const { api, ws } = memoryApi();
     const t = tempDir();
     cleanup = () => {
@@ -36,8 +36,8 @@ describe('exports never write over a file silently (issue 13, defect 9)', () => 
     };
     const out = join(t.dir, 'programs.json');
     writeFileSync(out, 'earlier');
-    await expect(api.send('programs.export', { out })).rejects.toMatchObject({ body: { code: 'CONFLICT', data: { reason: 'fileExists', params: { path: out } } } });
-    expect((await api.send('programs.export', { out, onExists: 'rename' })).path).toBe(join(t.dir, 'programs (2).json'));
-    expect((await api.send('programs.export', { out, onExists: 'replace' })).path).toBe(out);
+    await expect(api.send('incentives.programs.export', { out })).rejects.toMatchObject({ body: { code: 'CONFLICT', data: { reason: 'fileExists', params: { path: out } } } });
+    expect((await api.send('incentives.programs.export', { out, onExists: 'rename' })).path).toBe(join(t.dir, 'programs (2).json'));
+    expect((await api.send('incentives.programs.export', { out, onExists: 'replace' })).path).toBe(out);
   });
 });

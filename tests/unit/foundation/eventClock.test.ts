@@ -13,7 +13,7 @@ async function fixedApi() {
   const api = createApi({ ws, user: '王经理', clock: fixedClock(AT, 'Asia/Shanghai') });
   const id = (await api.send('partners.create', partnerInput('P1') as never)).id;
   sale(ws, id, '2025-02-01', 61_234_000);
-  await api.send('programs.save', { definition: rebateProgram() });
+  await api.send('incentives.programs.save', { definition: rebateProgram() });
   return { ws, api };
 }
 
@@ -23,30 +23,30 @@ const auditAt = (ws: ReturnType<typeof openMemoryWorkspace>) =>
 describe('event times come from the operation clock', () => {
   it("stamps every audit row — mutation, job, refusal — with the clock's instant", async () => {
     const { ws, api } = await fixedApi();
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-    await api.send('payouts.approve', { runId: run.id });
-    await expect(api.send('payouts.adjust', { runId: run.id, partnerCode: 'P1', amountMinor: 100, reason: 'late' })).rejects.toMatchObject({ body: { code: 'FORBIDDEN' } });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.payouts.approve', { runId: run.id });
+    await expect(api.send('incentives.payouts.adjust', { runId: run.id, partnerCode: 'P1', amountMinor: 100, reason: 'late' })).rejects.toMatchObject({ body: { code: 'FORBIDDEN' } });
     const rows = auditAt(ws);
-    expect(rows.map((r) => r.operation)).toEqual(expect.arrayContaining(['partners.create', 'programs.save', 'payouts.calculate', 'payouts.approve', 'payouts.adjust']));
-    expect(rows.find((r) => r.operation === 'payouts.adjust')?.outcome).toBe('refused');
+    expect(rows.map((r) => r.operation)).toEqual(expect.arrayContaining(['partners.create', 'incentives.programs.save', 'incentives.payouts.calculate', 'incentives.payouts.approve', 'incentives.payouts.adjust']));
+    expect(rows.find((r) => r.operation === 'incentives.payouts.adjust')?.outcome).toBe('refused');
     expect(new Set(rows.map((r) => r.at))).toEqual(new Set([AT]));
   });
 
   it('stamps a payout run calculated, superseded, approved, paid and voided with the clock (paid on its Beijing day)', async () => {
     const { ws, api } = await fixedApi();
-    const first = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-    const second = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    const first = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    const second = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     const times = (id: number) =>
       ws.sqlite.prepare('select calculated_at as calculatedAt, voided_at as voidedAt, approved_at as approvedAt, paid_at as paidOn from payout_runs where id = ?').get(id) as Record<string, string | null>;
     expect(times(first.id)).toEqual({ calculatedAt: AT, voidedAt: AT, approvedAt: null, paidOn: null });
-    await api.send('payouts.approve', { runId: second.id });
-    await api.send('payouts.pay', { runId: second.id, paymentRef: 'BANK-1' });
+    await api.send('incentives.payouts.approve', { runId: second.id });
+    await api.send('incentives.payouts.pay', { runId: second.id, paymentRef: 'BANK-1' });
     expect(times(second.id)).toEqual({ calculatedAt: AT, voidedAt: null, approvedAt: AT, paidOn: '2025-07-01' });
     // The ledger reads the approval instant as a day on the same clock: the Beijing day, as the payment.
     const ledger = await api.send('ledger.partner', { partnerCode: 'P1' });
     expect(ledger.entries.map((e) => [e.kind, e.date])).toEqual([['approved', '2025-07-01'], ['paid', '2025-07-01']]);
-    const third = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q2' });
-    await api.send('payouts.void', { runId: third.id, reason: 'wrong program' });
+    const third = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q2' });
+    await api.send('incentives.payouts.void', { runId: third.id, reason: 'wrong program' });
     expect(times(third.id)).toMatchObject({ calculatedAt: AT, voidedAt: AT });
   });
 });

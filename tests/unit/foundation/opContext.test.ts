@@ -11,11 +11,11 @@ const auditRows = (ws: ReturnType<typeof memoryApi>['ws']) =>
 describe('the one operation context', () => {
   it('records audit rows under its operation and user, or under an operation it names', () => {
     const { ws } = memoryApi();
-    const ctx = createOpContext({ operation: 'payouts.calculate', ws, user: '李娜' });
+    const ctx = createOpContext({ operation: 'incentives.payouts.calculate', ws, user: '李娜' });
     ctx.audit({ entity: 'payout_run', entityId: 7 });
     ctx.audit({ operation: 'evaluations.run', entity: 'evaluation_run', entityId: 3 });
     expect(auditRows(ws)).toEqual([
-      { operation: 'payouts.calculate', user: '李娜', entity: 'payout_run', entityId: '7' },
+      { operation: 'incentives.payouts.calculate', user: '李娜', entity: 'payout_run', entityId: '7' },
       { operation: 'evaluations.run', user: '李娜', entity: 'evaluation_run', entityId: '3' },
     ]);
   });
@@ -52,11 +52,11 @@ describe('the one operation context', () => {
   it('is what a job gets from the dispatcher: progress reaches the caller, audit rows carry the job and its user', async () => {
     const { ws, api, ids } = await setup([['P1']]);
     sale(ws, ids.P1, '2025-02-01', 61_234_000);
-    await api.send('programs.save', { definition: rebateProgram() });
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
     const phases: string[] = [];
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' }, { onProgress: (p) => phases.push(p.phase) });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' }, { onProgress: (p) => phases.push(p.phase) });
     expect(phases).toEqual(expect.arrayContaining(['calculate', 'clawbacks', 'write']));
     const rows = auditRows(ws).filter((r) => r.entity === 'payout_run');
-    expect(rows).toEqual([{ operation: 'payouts.calculate', user: 'tester', entity: 'payout_run', entityId: String(run.id) }]);
+    expect(rows).toEqual([{ operation: 'incentives.payouts.calculate', user: 'tester', entity: 'payout_run', entityId: String(run.id) }]);
   });
 });

@@ -74,6 +74,8 @@ describe('operation names follow their folders', () => {
     ['tier.decide', 'evaluations.tier.decide', 'tier.'],
     ['scorecards.compare', 'evaluations.scorecards.compare', 'scorecards.'],
     ['dashboard.summary', 'evaluations.dashboard.summary', 'dashboard.'],
+    ['payouts.approve', 'incentives.payouts.approve', 'payouts.'],
+    ['programs.save', 'incentives.programs.save', 'programs.'],
   ])('an audit row stored as %s reads and filters as %s', async (former, current, formerPrefix) => {
     const { ws, api } = memoryApi();
     const insert = ws.sqlite.prepare("insert into audit_log (at, user, operation, entity, outcome) values (?, 'u', ?, 'x', 'refused')");

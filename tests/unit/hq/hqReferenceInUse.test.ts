@@ -68,26 +68,26 @@ describe('HQ reference data as the pages and the program editor use it', () => {
       expect(reference.every((r) => r.version > 0)).toBe(true);
 
       // Templates: listed with the draft a new program starts from (no code, valid for the workspace's current year).
-      const [template] = await api.send('programs.templates', {});
+      const [template] = await api.send('incentives.programs.templates', {});
       const { today } = await api.send('system.today', {});
       expect(template).toMatchObject({ code: 'TPL-REB', type: 'tiered_rebate', version: expect.any(Number) });
       expect(template.draft).toMatchObject({ ...TEMPLATE, code: '', name: '季度阶梯返利（总部模板）', validFrom: `${today.slice(0, 4)}-01-01`, validTo: `${today.slice(0, 4)}-12-31` });
 
-      const created = await api.send('programs.fromTemplate', { template: 'TPL-REB', code: 'REB-SOUTH', name: '华南季度返利' });
+      const created = await api.send('incentives.programs.fromTemplate', { template: 'TPL-REB', code: 'REB-SOUTH', name: '华南季度返利' });
       expect(created).toMatchObject({ code: 'REB-SOUTH', name: '华南季度返利', type: 'tiered_rebate' });
       expect(created.definition).toMatchObject({ tiers: TEMPLATE.tiers, basis: 'revenue', description: TEMPLATE.description });
       // The copy is the office's own program: it can be changed; the template stays as HQ sent it.
-      const edited = await api.send('programs.save', { definition: { ...created.definition, tiers: [{ from: 0, rate: 0.015 }] } as never });
+      const edited = await api.send('incentives.programs.save', { definition: { ...created.definition, tiers: [{ from: 0, rate: 0.015 }] } as never });
       expect(edited.definition).toMatchObject({ tiers: [{ from: 0, rate: 0.015 }] });
       expect(listReference(w.ws, 'program_template')[0].data).toEqual(TEMPLATE);
       // A code in use is refused rather than replaced; an unknown template says where templates come from.
-      const taken = (await api.send('programs.fromTemplate', { template: 'TPL-REB', code: 'REB-SOUTH' }).catch((e: { body: unknown }) => e.body)) as { code: string; message: string; data: unknown };
+      const taken = (await api.send('incentives.programs.fromTemplate', { template: 'TPL-REB', code: 'REB-SOUTH' }).catch((e: { body: unknown }) => e.body)) as { code: string; message: string; data: unknown };
       expect(taken).toMatchObject({ code: 'CONFLICT', data: { reason: 'programCodeTaken' } });
-      expect((await api.send('programs.get', { code: 'REB-SOUTH' })).definition).toMatchObject({ tiers: [{ from: 0, rate: 0.015 }] });
-      const unknown = (await api.send('programs.fromTemplate', { template: 'NOPE', code: 'X-1' }).catch((e: { body: unknown }) => e.body)) as { code: string; message: string; data: unknown };
+      expect((await api.send('incentives.programs.get', { code: 'REB-SOUTH' })).definition).toMatchObject({ tiers: [{ from: 0, rate: 0.015 }] });
+      const unknown = (await api.send('incentives.programs.fromTemplate', { template: 'NOPE', code: 'X-1' }).catch((e: { body: unknown }) => e.body)) as { code: string; message: string; data: unknown };
       expect(unknown).toMatchObject({ code: 'NOT_FOUND', data: { reason: 'hq.templateNotFound' } });
       expect(errorText(unknown, 'zh-CN')).toContain('没有从总部获取到激励政策模板 NOPE');
-      const audited = w.ws.sqlite.prepare("SELECT after FROM audit_log WHERE operation = 'programs.fromTemplate' AND outcome = 'ok'").get() as { after: string };
+      const audited = w.ws.sqlite.prepare("SELECT after FROM audit_log WHERE operation = 'incentives.programs.fromTemplate' AND outcome = 'ok'").get() as { after: string };
       expect(JSON.parse(audited.after)).toMatchObject({ code: 'REB-SOUTH', fromTemplate: { code: 'TPL-REB', version: template.version } });
       w.ws.close();
 

@@ -79,6 +79,6 @@ describe('operation names', () => {
     const changing = Object.entries(contract).filter(([, op]) => op.kind !== 'query').map(([name]) => name);
     expect(changing.length).toBeGreaterThan(20);
     for (const lang of LANGS) for (const op of changing) expect(catalogues[lang].operations[op], `${lang} operations:${op}`).toBeTruthy();
-    expect(catalogues['zh-CN'].operations['payouts.approve']).toBe('审批结算批次');
+    expect(catalogues['zh-CN'].operations['incentives.payouts.approve']).toBe('审批结算批次');
   });
 });

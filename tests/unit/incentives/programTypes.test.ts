@@ -54,8 +54,8 @@ describe('target bonus', () => {
     target(ws, ids.T1, '2025-Q1', 1_000_000);
     sale(ws, ids.T1, '2025-02-01', 1_500_000);
     sale(ws, ids.T2, '2025-02-01', 1_500_000); // no target
-    await api.send('programs.save', { definition: { code: 'TB', name: 'Bonus', type: 'target_bonus', periodKind: 'quarter', validFrom: '2025-01-01', bonusAmount: 10000, threshold: 0.8, accelerator: 2, cap: 15000 } });
-    const run = await api.send('payouts.calculate', { programCode: 'TB', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: { code: 'TB', name: 'Bonus', type: 'target_bonus', periodKind: 'quarter', validFrom: '2025-01-01', bonusAmount: 10000, threshold: 0.8, accelerator: 2, cap: 15000 } });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'TB', period: '2025-Q1' });
     const l1 = run.lines.find((l) => l.partnerId === ids.T1)!;
     expect(l1.amountMinor).toBe(1_500_000); // 2.0 × ¥10,000 = ¥20,000 capped at ¥15,000
     expect(l1.explanationEn).toContain('capped at ¥15,000.00');
@@ -79,8 +79,8 @@ describe('growth bonus', () => {
     sale(ws, ids.G1, '2024-02-10', 1_000_000);
     sale(ws, ids.G1, '2025-02-10', 1_250_000);
     sale(ws, ids.G2, '2025-02-10', 9_000_000); // no base last year
-    await api.send('programs.save', { definition: { code: 'GR', name: 'Growth', type: 'growth_bonus', periodKind: 'quarter', validFrom: '2025-01-01', tiers: t } });
-    const run = await api.send('payouts.calculate', { programCode: 'GR', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: { code: 'GR', name: 'Growth', type: 'growth_bonus', periodKind: 'quarter', validFrom: '2025-01-01', tiers: t } });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'GR', period: '2025-Q1' });
     expect(run.lines.find((l) => l.partnerId === ids.G1)!.amountMinor).toBe(25_000); // 25 % → tier 2: 250,000 × 10 %
     const g2 = run.lines.find((l) => l.partnerId === ids.G2)!;
     expect(g2.amountMinor).toBe(0);
@@ -106,8 +106,8 @@ describe('ranking award', () => {
     sale(ws, ids.C, '2025-03-01', 200);
     sale(ws, ids.D, '2025-03-01', -50);
     sale(ws, ids.E, '2025-03-01', 10);
-    await api.send('programs.save', { definition: { code: 'RK', name: 'Ranking', type: 'ranking_award', periodKind: 'quarter', validFrom: '2025-01-01', groupBy: 'channelType', awards: [1000, 500] } });
-    const run = await api.send('payouts.calculate', { programCode: 'RK', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: { code: 'RK', name: 'Ranking', type: 'ranking_award', periodKind: 'quarter', validFrom: '2025-01-01', groupBy: 'channelType', awards: [1000, 500] } });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'RK', period: '2025-Q1' });
     const amount = (code: string) => run.lines.find((l) => l.partnerCode === code)!.amountMinor;
     expect([amount('A'), amount('B'), amount('C'), amount('D'), amount('E')]).toEqual([100_000, 100_000, 0, 0, 100_000]);
     expect(run.totalMinor).toBe(300_000);
@@ -122,11 +122,11 @@ describe('SPIFF', () => {
     sale(ws, ids.S1, '2025-02-06', 50_000, { product: 'Y9', quantity: 10 }); // other product
     sale(ws, ids.S2, '2025-02-06', 50_000, { category: '配件', quantity: 2 });
     const base = { code: 'SP', name: 'SPIFF', type: 'spiff', periodKind: 'quarter', validFrom: '2025-01-01', from: '2025-02-01', to: '2025-02-28' };
-    await api.send('programs.save', { definition: { ...base, products: ['X1'], categories: ['配件'], perUnit: 12.5 } });
-    let run = await api.send('payouts.calculate', { programCode: 'SP', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: { ...base, products: ['X1'], categories: ['配件'], perUnit: 12.5 } });
+    let run = await api.send('incentives.payouts.calculate', { programCode: 'SP', period: '2025-Q1' });
     expect(run.lines.map((l) => [l.partnerCode, l.amountMinor])).toEqual([['S1', 5_000], ['S2', 2_500]]);
-    await api.send('programs.save', { definition: { ...base, code: 'SP2', products: ['X1'], percent: 0.015 } });
-    run = await api.send('payouts.calculate', { programCode: 'SP2', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: { ...base, code: 'SP2', products: ['X1'], percent: 0.015 } });
+    run = await api.send('incentives.payouts.calculate', { programCode: 'SP2', period: '2025-Q1' });
     expect(run.lines.map((l) => [l.partnerCode, l.amountMinor])).toEqual([['S1', 1_499]]); // 99,900 × 1.5 % = 1,498.5 → 1,499
   });
 });
@@ -141,8 +141,8 @@ describe('program files and eligibility', () => {
   it('leaves out partners of other channels, tiers, regions or statuses', async () => {
     const { ws, api, ids } = await setup([['OK'], ['AG', { channelType: 'agent' }], ['SU', { status: 'suspended' }], ['RG', { territory: 'HN' }], ['TR', { tier: 'tier1' }]]);
     for (const id of Object.values(ids)) sale(ws, id, '2025-02-01', 70_000_000);
-    await api.send('programs.save', { definition: rebateProgram({ eligibility: { channelTypes: ['dealer'], regions: ['华东'], tiers: ['tier2'] } }) });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: rebateProgram({ eligibility: { channelTypes: ['dealer'], regions: ['华东'], tiers: ['tier2'] } }) });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     expect(run.lines.map((l) => l.partnerCode)).toEqual(['OK']);
     expect(run.lines[0].amountMinor).toBe(2_100_000);
     expect(run.lines[0].explanationEn).toBe('2025 Q1 revenue ¥700,000.00 reached tier 3 (≥ ¥600,000.00): 3 % retroactive = ¥21,000.00');
@@ -150,8 +150,8 @@ describe('program files and eligibility', () => {
   });
   it('refuses a period of the wrong kind or outside the validity', async () => {
     const { api } = await setup([['P1']]);
-    await api.send('programs.save', { definition: rebateProgram() });
-    await expect(api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-03' })).rejects.toThrow(/quarter/);
-    await expect(api.send('payouts.calculate', { programCode: 'REB-Q', period: '2026-Q1' })).rejects.toThrow(/outside/);
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    await expect(api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-03' })).rejects.toThrow(/quarter/);
+    await expect(api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2026-Q1' })).rejects.toThrow(/outside/);
   });
 });

@@ -21,8 +21,8 @@ describe('a rebate on sell-through instead of sell-in', () => {
     sellThrough(ws, ids.P1, '2025-04-01', 50, 90_000_000); // next quarter
     sellThrough(ws, ids.P2, '2025-03-31', 10, 61_000_000);
     sale(ws, ids.P3, '2025-02-01', 90_000_000); // sells in, reports no sell-through
-    await api.send('programs.save', { definition: rebateProgram({ basis: 'sellThrough' }) });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: rebateProgram({ basis: 'sellThrough' }) });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     const line = (code: string) => run.lines.find((l) => l.partnerCode === code)!;
     expect([line('P1').basisMinor, line('P1').amountMinor]).toEqual([55_000_000, 1_100_000]);
     expect([line('P2').basisMinor, line('P2').amountMinor]).toEqual([61_000_000, 1_830_000]);
@@ -35,8 +35,8 @@ describe('a rebate on sell-through instead of sell-in', () => {
     const { ws, api, ids } = await setup([['P1']]);
     sale(ws, ids.P1, '2025-02-01', 70_000_000);
     sellThrough(ws, ids.P1, '2025-01-15', 100, 60_000_000);
-    await api.send('programs.save', { definition: rebateProgram() });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     expect(run.lines[0]).toMatchObject({ basisMinor: 70_000_000, amountMinor: 2_100_000 });
   });
 });
@@ -51,16 +51,16 @@ describe('program eligibility: no open channel-conflict or price-conflict risk',
     await risk(ids.P3, 'price_conflict', 'mitigating');
     await risk(ids.P1, 'price_conflict', 'closed');
     await risk(ids.P4, 'credit'); // another category does not count
-    await api.send('programs.save', { definition: rebateProgram({ eligibility: { noOpenConflictRisk: true } }) });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: rebateProgram({ eligibility: { noOpenConflictRisk: true } }) });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     expect(run.lines.map((l) => l.partnerCode)).toEqual(['P1', 'P4']);
     expect(run.population).toMatchObject({ considered: 4, included: 2, excluded: { conflictRisk: 2 } });
 
     await api.send('risks.close', { id: p2.id });
-    const again = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    const again = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     expect(again.lines.map((l) => l.partnerCode)).toEqual(['P1', 'P2', 'P4']);
     // Without the rule every partner takes part.
-    await api.send('programs.save', { definition: rebateProgram() });
-    expect((await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' })).lines).toHaveLength(4);
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    expect((await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' })).lines).toHaveLength(4);
   });
 });

@@ -13,15 +13,15 @@ async function ledgerWithHistory() {
   const { ws, api, ids } = ctx;
   sale(ws, ids.SZ01, '2025-02-01', 61_234_000);
   sale(ws, ids.DG02, '2025-02-01', 50_000_033);
-  await api.send('programs.save', { definition: rebateProgram() });
-  const q1 = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-  await api.send('payouts.approve', { runId: q1.id });
+  await api.send('incentives.programs.save', { definition: rebateProgram() });
+  const q1 = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+  await api.send('incentives.payouts.approve', { runId: q1.id });
   const today = (await api.send('ledger.accruals', {})).asOf;
-  await api.send('payouts.pay', { runId: q1.id, paymentRef: 'BANK-7788', date: today });
+  await api.send('incentives.payouts.pay', { runId: q1.id, paymentRef: 'BANK-7788', date: today });
   sale(ws, ids.SZ01, '2025-03-15', -2_000_000);
   sale(ws, ids.SZ01, '2025-05-01', 61_234_000);
-  const q2 = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q2' });
-  await api.send('payouts.approve', { runId: q2.id });
+  const q2 = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q2' });
+  await api.send('incentives.payouts.approve', { runId: q2.id });
   return { ...ctx, today };
 }
 

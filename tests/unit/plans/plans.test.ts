@@ -195,15 +195,15 @@ describe('target plans', () => {
     await create();
     sale(ws, id.A, '2025-02-15', 30_000_000);
     await api.send('plans.publish', { code: 'HD-2025' });
-    await api.send('programs.save', { definition: { code: 'TBS', name: 'Stretch bonus', type: 'target_bonus', periodKind: 'month', validFrom: '2025-01-01', targetMetric: 'revenue.stretch', bonusAmount: 1000, threshold: 1, accelerator: 0 } });
-    const draftRun = await api.send('payouts.calculate', { programCode: 'TBS', period: '2025-02' });
+    await api.send('incentives.programs.save', { definition: { code: 'TBS', name: 'Stretch bonus', type: 'target_bonus', periodKind: 'month', validFrom: '2025-01-01', targetMetric: 'revenue.stretch', bonusAmount: 1000, threshold: 1, accelerator: 0 } });
+    const draftRun = await api.send('incentives.payouts.calculate', { programCode: 'TBS', period: '2025-02' });
     // A's February 冲刺: its target 0 (no sales last February) — the months of Q1 split 11.4M / 0 / 11.4M: no target → no bonus.
     expect(draftRun.lines.find((l) => l.partnerId === id.A)!.amountMinor).toBe(0);
-    const janRun = await api.send('payouts.calculate', { programCode: 'TBS', period: '2025-01' });
+    const janRun = await api.send('incentives.payouts.calculate', { programCode: 'TBS', period: '2025-01' });
     await api.send('plans.update', { code: 'HD-2025', totalMinor: 150_000_000 });
     // Calculated only (draft): nothing is held.
     expect((await api.send('plans.show', { code: 'HD-2025' })).standingRuns).toEqual([]);
-    await api.send('payouts.approve', { runId: janRun.id });
+    await api.send('incentives.payouts.approve', { runId: janRun.id });
     const p = await api.send('plans.show', { code: 'HD-2025' });
     expect(p.standingRuns).toEqual([{ version: 1, runKind: 'payout', runId: janRun.id, period: '2025-01', metric: 'revenue.stretch' }]);
     expect(node(p, 'p:A').frozenMonths).toEqual(['2025-01']);
@@ -212,7 +212,7 @@ describe('target plans', () => {
     await api.send('plans.publish', { code: 'HD-2025' });
     expect(target(id.A, '2025-01', 'revenue.stretch')).toBe(12_540_000);
     // Voided, the run no longer stands: January is open to the next revision again.
-    await api.send('payouts.void', { runId: janRun.id, reason: 'recalculate on the revised plan' });
+    await api.send('incentives.payouts.void', { runId: janRun.id, reason: 'recalculate on the revised plan' });
     expect((await api.send('plans.show', { code: 'HD-2025' })).standingRuns).toEqual([]);
   });
 

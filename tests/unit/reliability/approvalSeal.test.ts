@@ -16,9 +16,9 @@ describe('payee details are frozen at approval (defect 6)', () => {
     const { api, ws, ids } = await setup([['PY01', { name: '原名商行', creditCode: '914501081313689056', bankName: '工商银行南宁分行', bankAccount: '622202100012345678901' }]]);
     sale(ws, ids.PY01, '2025-02-01', 61_234_000);
     await fillCompanyProfile(api);
-    await api.send('programs.save', { definition: rebateProgram() });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-    await api.send('payouts.approve', { runId: run.id });
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.payouts.approve', { runId: run.id });
     const t = tempDir();
     cleanups.push(t.cleanup);
     const first = await api.send('statements.export', { runId: run.id, out: `${t.dir}/a`, formats: ['csv'], zip: false });
@@ -42,12 +42,12 @@ describe('approved runs carry a seal that pwb check verifies (defect 8)', () => 
     const api = createApi({ ws: f.ws, user: 't' });
     const id = (await api.send('partners.create', partnerInput('SE01', { channelType: 'dealer' }) as never)).id;
     sale(f.ws, id, '2025-02-01', 61_234_000);
-    await api.send('programs.save', { definition: rebateProgram() });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-    await api.send('payouts.approve', { runId: run.id });
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.payouts.approve', { runId: run.id });
     const seal = f.ws.sqlite.prepare('select approval_fingerprint from payout_runs where id = ?').pluck().get(run.id) as string;
     expect(seal).toMatch(/^v1:[0-9a-f]{64}$/);
-    await api.send('payouts.pay', { runId: run.id, paymentRef: 'PAY-1' });
+    await api.send('incentives.payouts.pay', { runId: run.id, paymentRef: 'PAY-1' });
     f.ws.close();
 
     const clean = pwb(['check', '--db', f.path, '--json']);
@@ -69,9 +69,9 @@ describe('approved runs carry a seal that pwb check verifies (defect 8)', () => 
   it('cannot be rewritten after approval, even with the right value', async () => {
     const { api, ws, ids } = await setup([['SE02']]);
     sale(ws, ids.SE02, '2025-02-01', 61_234_000);
-    await api.send('programs.save', { definition: rebateProgram() });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-    await api.send('payouts.approve', { runId: run.id });
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.payouts.approve', { runId: run.id });
     expect(() => ws.sqlite.prepare("update payout_runs set approval_fingerprint = 'v1:0' where id = ?").run(run.id)).toThrow(/FROZEN/);
     expect(() => ws.sqlite.prepare("update payout_runs set payee_snapshot = '{}' where id = ?").run(run.id)).toThrow(/FROZEN/);
   });

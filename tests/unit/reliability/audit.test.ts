@@ -103,7 +103,7 @@ describe('audit trail', () => {
 
   it('every mutation that succeeds with real handlers leaves an audit record (random valid inputs)', async () => {
     const { ws, api } = memoryApi();
-    // Random valid inputs include relative output paths (programs.export): let them land in a scratch folder.
+    // Random valid inputs include relative output paths (incentives.programs.export): let them land in a scratch folder.
     const scratch = tempDir('pwb-audit-walk-');
     const cwd = process.cwd();
     process.chdir(scratch.dir);

@@ -10,10 +10,10 @@ const ALLOWED: Record<string, string> = {
   'system.settings.set:value: free-form JSON value (z.json())': 'settings hold area-defined JSON documents; the HTTP body limit (10 MB) bounds them',
   // Program documents (README "Program files") are checked by the incentives domain's own program schema
   // (parseProgramFile), which answers with structured errors (the fuzz test covers these operations).
-  'programs.save:definition: record with unbounded keys': 'program document, validated by the incentives domain',
-  'programs.save:definition.*: free-form JSON value (z.json())': 'program document, validated by the incentives domain',
-  'payouts.whatIf:variant: record with unbounded keys': 'program document, validated by the incentives domain',
-  'payouts.whatIf:variant.*: free-form JSON value (z.json())': 'program document, validated by the incentives domain',
+  'incentives.programs.save:definition: record with unbounded keys': 'program document, validated by the incentives domain',
+  'incentives.programs.save:definition.*: free-form JSON value (z.json())': 'program document, validated by the incentives domain',
+  'incentives.payouts.whatIf:variant: record with unbounded keys': 'program document, validated by the incentives domain',
+  'incentives.payouts.whatIf:variant.*: free-form JSON value (z.json())': 'program document, validated by the incentives domain',
   // A grid export re-runs the page's list operation: its query is checked against that operation's own strict schema.
   'grids.export:query: record with unbounded keys': "the grid's list operation validates it",
   'grids.export:query.*: accepts anything': "the grid's list operation validates it",

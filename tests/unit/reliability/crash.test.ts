@@ -177,7 +177,7 @@ describe(`crash safety: SIGKILL at ${POINTS} random points`, () => {
     });
   }, 600_000);
 
-  it('a payout calculation (payouts.calculate)', async () => {
+  it('a payout calculation (incentives.payouts.calculate)', async () => {
     await crashScenario({
       name: 'payout',
       async prepare(template) {
@@ -191,7 +191,7 @@ describe(`crash safety: SIGKILL at ${POINTS} random points`, () => {
         lines: n(db, 'select count(*) from payout_lines'),
         total: n(db, 'select total(amount_minor) from payout_lines'),
         runTotals: n(db, 'select total(total_minor) from payout_runs'),
-        audit: n(db, "select count(*) from audit_log where operation = 'payouts.calculate'"),
+        audit: n(db, "select count(*) from audit_log where operation = 'incentives.payouts.calculate'"),
       }),
       reopen: reopenApp,
     });

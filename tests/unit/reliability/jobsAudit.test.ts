@@ -29,13 +29,13 @@ describe('jobs that write are audited', () => {
     await expectRolledBack(f.ws, () => api.send('imports.run', { kind: 'sales', path: bad }), ['sales_lines']);
   });
 
-  it('payouts.calculate and approve: audited; recalculating an approved run is refused and audited', async () => {
+  it('incentives.payouts.calculate and approve: audited; recalculating an approved run is refused and audited', async () => {
     const { ws, api } = memoryApi('finance');
     await api.send('system.loadDemo', { scale: 0.05, asOf: '2026-01-15' });
-    const { result: run } = await expectAudited(ws, () => api.send('payouts.calculate', { programCode: 'REB-2025-Q', period: '2025-Q1' }), { operation: 'payouts.calculate', outcome: 'ok' });
+    const { result: run } = await expectAudited(ws, () => api.send('incentives.payouts.calculate', { programCode: 'REB-2025-Q', period: '2025-Q1' }), { operation: 'incentives.payouts.calculate', outcome: 'ok' });
     const runId = (run as { run?: { id: number }; id?: number }).run?.id ?? (run as { id: number }).id;
-    await expectAudited(ws, () => api.send('payouts.approve', { runId }), { operation: 'payouts.approve' });
-    await expectRolledBack(ws, () => api.send('payouts.calculate', { programCode: 'REB-2025-Q', period: '2025-Q1' }), ['payout_runs', 'payout_lines']);
-    await expectAudited(ws, async () => api.send('payouts.calculate', { programCode: 'REB-2025-Q', period: '2025-Q1' }).catch(() => null), { operation: 'payouts.calculate', outcome: 'refused' });
+    await expectAudited(ws, () => api.send('incentives.payouts.approve', { runId }), { operation: 'incentives.payouts.approve' });
+    await expectRolledBack(ws, () => api.send('incentives.payouts.calculate', { programCode: 'REB-2025-Q', period: '2025-Q1' }), ['payout_runs', 'payout_lines']);
+    await expectAudited(ws, async () => api.send('incentives.payouts.calculate', { programCode: 'REB-2025-Q', period: '2025-Q1' }).catch(() => null), { operation: 'incentives.payouts.calculate', outcome: 'refused' });
   });
 });

@@ -6,8 +6,8 @@ import { rebateProgram, sale, setup } from '../incentives/fixture';
 async function calculatedRun() {
   const { ws, api, ids } = await setup([['P1']]);
   sale(ws, ids.P1, '2025-02-01', 61_234_000);
-  await api.send('programs.save', { definition: rebateProgram() });
-  const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+  await api.send('incentives.programs.save', { definition: rebateProgram() });
+  const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
   return { api, run };
 }
 
@@ -49,8 +49,8 @@ describe('the one clock', () => {
     const risk = await api.send('risks.save', { fields: { title: '窜货', category: 'channel_conflict', likelihood: 2, impact: 2, owner: '王磊' } });
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(BEIJING_MORNING));
-    await api.send('payouts.approve', { runId: run.id });
-    const paid = await api.send('payouts.pay', { runId: run.id, paymentRef: 'BANK-1' });
+    await api.send('incentives.payouts.approve', { runId: run.id });
+    const paid = await api.send('incentives.payouts.pay', { runId: run.id, paymentRef: 'BANK-1' });
     expect(paid.paidAt).toBe('2025-04-01');
     const closed = await api.send('risks.close', { id: risk.id });
     expect(closed.closedAt).toBe('2025-04-01');

@@ -15,12 +15,12 @@ describe('the one calendar-date schema', () => {
 
   it('every input taking a date refuses 2025-02-30, in words', async () => {
     const { api } = memoryApi();
-    const program = await refusal(api.send('programs.save', { definition: rebateProgram({ validFrom: '2025-02-30' }) as never }));
+    const program = await refusal(api.send('incentives.programs.save', { definition: rebateProgram({ validFrom: '2025-02-30' }) as never }));
     expect(program).toMatchObject({ code: 'INVALID_INPUT' });
     const issue = program!.issues.find((i) => i.path.endsWith('validFrom'))!;
     expect(issueText(issue, '生效日期', 'zh-CN')).toBe('生效日期不是有效的日期');
     expect(issueText(issue, 'Valid from', 'en')).toBe('Valid from is not a calendar date');
-    const programTo = await refusal(api.send('programs.save', { definition: rebateProgram({ validTo: '2025-04-31' }) as never }));
+    const programTo = await refusal(api.send('incentives.programs.save', { definition: rebateProgram({ validTo: '2025-04-31' }) as never }));
     expect(programTo!.issues.map((i) => i.path)).toContainEqual(expect.stringMatching(/validTo$/));
 
     const refusedDate = async (name: string, input: Record<string, unknown>) => {

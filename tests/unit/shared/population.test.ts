@@ -69,10 +69,10 @@ describe('population of every partner-selecting operation', () => {
     expect(run.population).toEqual(r.population);
   });
 
-  it('payouts.calculate: a USD program names the CNY partners it left out; the run and payouts.get keep it', async () => {
+  it('incentives.payouts.calculate: a USD program names the CNY partners it left out; the run and incentives.payouts.get keep it', async () => {
     const { api } = await network();
-    await api.send('programs.save', { definition: rebateProgram({ code: 'USD-Q', currency: 'USD', tiers: [{ from: 0, rate: 0.01 }] }) });
-    const run = await api.send('payouts.calculate', { programCode: 'USD-Q', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: rebateProgram({ code: 'USD-Q', currency: 'USD', tiers: [{ from: 0, rate: 0.01 }] }) });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'USD-Q', period: '2025-Q1' });
     expect(run.population).toEqual({
       considered: 7,
       included: 1,
@@ -80,33 +80,33 @@ describe('population of every partner-selecting operation', () => {
       reasons: [{ reason: 'currency', params: { value: 'CNY', expected: 'USD' }, count: 6 }],
     });
     expect(run.lines.map((l) => l.partnerCode)).toEqual(['U1']);
-    expect((await api.send('payouts.get', { runId: run.id })).population).toEqual(run.population);
+    expect((await api.send('incentives.payouts.get', { runId: run.id })).population).toEqual(run.population);
   });
 
-  it('payouts.calculate: status, channel type, and a SPIFF with no sales of its products are reasons, never an empty run without one', async () => {
+  it('incentives.payouts.calculate: status, channel type, and a SPIFF with no sales of its products are reasons, never an empty run without one', async () => {
     const { api } = await network();
-    await api.send('programs.save', { definition: rebateProgram() });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     const totals = Object.fromEntries(run.population!.reasons.map((e) => [`${e.reason}:${String(e.params.value)}`, e.count]));
     expect(totals).toEqual({ 'currency:USD': 1, 'channelType:retail': 1, 'status:prospect': 1 });
     // LT joined later but programs do not look at joining dates: it is eligible and has a (zero) line
     expect(run.population!.included).toBe(4);
     expect(run.population!.considered).toBe(run.population!.included + Object.values(run.population!.excluded).reduce((s, n) => s + n, 0));
 
-    await api.send('programs.save', {
+    await api.send('incentives.programs.save', {
       definition: { code: 'SPF', name: '新品激励', type: 'spiff', periodKind: 'quarter', currency: 'CNY', validFrom: '2025-01-01', validTo: '2025-12-31', products: ['X-1'], categories: [], percent: 0.05, eligibility: {} },
     });
-    const spiff = await api.send('payouts.calculate', { programCode: 'SPF', period: '2025-Q1' });
+    const spiff = await api.send('incentives.payouts.calculate', { programCode: 'SPF', period: '2025-Q1' });
     expect(spiff.lines).toEqual([]);
     expect(spiff.population!.included).toBe(0);
     expect(spiff.population!.reasons.find((e) => e.reason === 'noSales')).toEqual({ reason: 'noSales', params: { value: '2025-Q1' }, count: 5 });
   });
 
-  it('payouts.whatIf: the variant reports its own population (a variant in USD leaves the CNY partners out)', async () => {
+  it('incentives.payouts.whatIf: the variant reports its own population (a variant in USD leaves the CNY partners out)', async () => {
     const { api } = await network();
-    await api.send('programs.save', { definition: rebateProgram() });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-    const w = await api.send('payouts.whatIf', { runId: run.id, variant: rebateProgram({ currency: 'USD', eligibility: {} }) });
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    const w = await api.send('incentives.payouts.whatIf', { runId: run.id, variant: rebateProgram({ currency: 'USD', eligibility: {} }) });
     expect(w.population.included).toBe(1);
     expect(w.population.reasons[0]).toEqual({ reason: 'currency', params: { value: 'CNY', expected: 'USD' }, count: 6 });
   });
@@ -143,7 +143,7 @@ describe('pwb --json carries the population', () => {
     const api = createApi({ ws, user: 'tester' });
     await api.send('partners.create', partnerInput('P1', { joinedOn: '2024-01-01' }) as never);
     await api.send('partners.create', partnerInput('P2', { joinedOn: '2024-01-01', status: 'prospect' }) as never);
-    await api.send('programs.save', { definition: rebateProgram({ code: 'USD-Q', currency: 'USD' }) });
+    await api.send('incentives.programs.save', { definition: rebateProgram({ code: 'USD-Q', currency: 'USD' }) });
     ws.close();
     try {
       const ev = pwb(['evaluate', '--db', db, '--period', '2025-Q1', '--json']);

@@ -14,9 +14,9 @@ async function approvedRun(): Promise<number> {
   const api = createApi({ ws: w.ws, user: 'tester' });
   const p = await api.send('partners.create', partnerInput('SZ01') as never);
   sale(w.ws, p.id, '2025-02-01', 61_234_000);
-  await api.send('programs.save', { definition: rebateProgram() });
-  const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-  await api.send('payouts.approve', { runId: run.id });
+  await api.send('incentives.programs.save', { definition: rebateProgram() });
+  const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+  await api.send('incentives.payouts.approve', { runId: run.id });
   return run.id;
 }
 

@@ -20,9 +20,9 @@ describe('long digit strings survive Excel', () => {
     const { api, ws, ids } = await setup([['LD01', { name: '长账号商行', creditCode: '914501081313689056', bankAccount: '622202100012345678901' }]]);
     sale(ws, ids.LD01, '2025-02-01', 61_234_000);
     await fillCompanyProfile(api);
-    await api.send('programs.save', { definition: rebateProgram() });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-    await api.send('payouts.approve', { runId: run.id });
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.payouts.approve', { runId: run.id });
     const t = tempDir();
     cleanup = t.cleanup;
     const r = await api.send('statements.export', { runId: run.id, out: t.dir, formats: ['xlsx', 'csv'], zip: false });

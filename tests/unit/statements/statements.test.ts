@@ -22,11 +22,11 @@ async function approvedRun() {
   sale(ws, ids.SZ01, '2025-02-01', 61_234_000);
   sale(ws, ids.DG02, '2025-02-01', 50_000_033);
   await fillCompanyProfile(api);
-  await api.send('programs.save', { definition: rebateProgram() });
-  const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-  await api.send('payouts.adjust', { runId: run.id, partnerCode: 'SZ01', amountMinor: -20, reason: '=cmd|calc' });
-  await api.send('payouts.approve', { runId: run.id });
-  return { ...ctx, run: await api.send('payouts.get', { runId: run.id }) };
+  await api.send('incentives.programs.save', { definition: rebateProgram() });
+  const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+  await api.send('incentives.payouts.adjust', { runId: run.id, partnerCode: 'SZ01', amountMinor: -20, reason: '=cmd|calc' });
+  await api.send('incentives.payouts.approve', { runId: run.id });
+  return { ...ctx, run: await api.send('incentives.payouts.get', { runId: run.id }) };
 }
 
 describe('statements export', () => {
@@ -34,8 +34,8 @@ describe('statements export', () => {
     const { api, ws, ids } = await setup([['P1']]);
     sale(ws, ids.P1, '2025-02-01', 61_234_000);
     await fillCompanyProfile(api);
-    await api.send('programs.save', { definition: rebateProgram() });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
     const t = tempDir();
     cleanup = t.cleanup;
     await expect(api.send('statements.export', { runId: run.id, out: t.dir })).rejects.toThrow(/approved or paid/);
@@ -109,9 +109,9 @@ describe('statements export', () => {
   it('refuses to issue statements until the company profile is filled, saying where', async () => {
     const { api, ws, ids } = await setup([['P1']]);
     sale(ws, ids.P1, '2025-02-01', 61_234_000);
-    await api.send('programs.save', { definition: rebateProgram() });
-    const run = await api.send('payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
-    await api.send('payouts.approve', { runId: run.id });
+    await api.send('incentives.programs.save', { definition: rebateProgram() });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.payouts.approve', { runId: run.id });
     await api.send('system.settings.set', { key: 'company.name', value: '华信科技（上海）有限公司' });
     const t = tempDir();
     cleanup = t.cleanup;

@@ -12,7 +12,7 @@ import { fieldLabel, valueText } from './auditWords';
 import { currentOperationName } from '../../../../shared/operationNames';
 
 /**
- * An operation in words ('payouts.approve' → 审批结算批次 / Approve a payout run); a row stored under a former name
+ * An operation in words ('incentives.payouts.approve' → 审批结算批次 / Approve a payout run); a row stored under a former name
  * (system.restore) in its current operation's words; unknown ones as stored.
  */
 const opName = (t: TFunction, op: string | null | undefined) => (op ? t(`operations:${currentOperationName(op)}`, { defaultValue: op }) : '');

@@ -12,11 +12,11 @@ import { ProgramEditor } from './ProgramEditor';
 
 export default function IncentivesPage() {
   const { t } = useTranslation(['incentives', 'common']);
-  const list = useOp('programs.list', {});
-  const importer = useMutationOp('programs.import');
-  const exporter = useMutationOp('programs.export');
+  const list = useOp('incentives.programs.list', {});
+  const importer = useMutationOp('incentives.programs.import');
+  const exporter = useMutationOp('incentives.programs.export');
   const [editing, setEditing] = useState<ProgramWithDefinition | 'new' | ProgramTemplate | null>(null);
-  const templates = useOp('programs.templates', {});
+  const templates = useOp('incentives.programs.templates', {});
   const [notice, setNotice] = useState<string | null>(null);
 
   const columns = useMemo<ColDef<ProgramRow>[]>(
@@ -62,7 +62,7 @@ export default function IncentivesPage() {
         rows={list.data}
         columns={columns}
         getRowId={(p) => String(p.id)}
-        onRowClicked={(p) => void call('programs.get', { id: p.id }).then(setEditing)}
+        onRowClicked={(p) => void call('incentives.programs.get', { id: p.id }).then(setEditing)}
         toolbar={
           <>
             <button onClick={() => void importJson()} data-testid="programs-import">{t('incentives:importJson')}</button>

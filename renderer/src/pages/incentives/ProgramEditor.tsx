@@ -59,12 +59,12 @@ export function ProgramEditor({ program, template, onClose }: { program: Program
   );
   const [json, setJson] = useState<string | null>(null);
   const [jsonError, setJsonError] = useState<string | null>(null);
-  const save = useMutationOp('programs.save');
+  const save = useMutationOp('incentives.programs.save');
   // Money fields that hold text that is no amount (by field): saving is refused while any is left.
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [tried, setTried] = useState(false);
   const problemOf = (key: string) => (p: string | null) => setProblems(({ [key]: _, ...rest }) => (p ? { ...rest, [key]: p } : rest));
-  const remove = useMutationOp('programs.delete');
+  const remove = useMutationOp('incentives.programs.delete');
   const set = (k: string, v: unknown) => setDoc((d) => {
     const n = { ...d };
     if (v === undefined || v === '') delete n[k];

@@ -6,9 +6,9 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 /** A partner's questions on one statement line: open → answered → resolved. */
 export function Inquiries({ lineId }: { lineId: number }) {
   const { t } = useTranslation('payouts');
-  const list = useOp('payouts.inquiries.list', { lineId });
-  const create = useMutationOp('payouts.inquiries.create');
-  const update = useMutationOp('payouts.inquiries.update');
+  const list = useOp('incentives.payouts.inquiries.list', { lineId });
+  const create = useMutationOp('incentives.payouts.inquiries.create');
+  const update = useMutationOp('incentives.payouts.inquiries.update');
   const [question, setQuestion] = useState('');
   const [answers, setAnswers] = useState<Record<number, string>>({});
   return (

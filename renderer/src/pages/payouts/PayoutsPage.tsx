@@ -16,9 +16,9 @@ import { Payables } from './Payables';
 export default function PayoutsPage() {
   const { t } = useTranslation(['payouts', 'common']);
   const mine = useMine('payout-runs');
-  const runs = useOp('payouts.runs', mine.filter, { enabled: mine.ready });
-  const programs = useOp('programs.list', {});
-  const calc = useJob('payouts.calculate');
+  const runs = useOp('incentives.payouts.runs', mine.filter, { enabled: mine.ready });
+  const programs = useOp('incentives.programs.list', {});
+  const calc = useJob('incentives.payouts.calculate');
   const [programCode, setProgramCode] = useState('');
   const [period, setPeriod] = useState('');
   const [selected, setSelected] = useState<number | null>(null);

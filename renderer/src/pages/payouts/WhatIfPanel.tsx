@@ -18,7 +18,7 @@ export function WhatIfPanel({ runId, program, currency, onClose }: { runId: numb
   const compare = async () => {
     setError(null);
     try {
-      setResult(await call('payouts.whatIf', { runId, variant: JSON.parse(text) as never }));
+      setResult(await call('incentives.payouts.whatIf', { runId, variant: JSON.parse(text) as never }));
     } catch (e) {
       setError(e as Error);
     }

@@ -40,8 +40,10 @@ function recordState(s: Sqlite): void {
 export function noteSalesImportRemoval(s: Sqlite, importId: number): void {
   const st = stmts(s);
   if (!fresh(s, st.lines.get()!)) return void st.markStale.run();
-  st.noteMonths.run(importId);
-  st.noteCustomers.run(importId);
+  const { minId, maxId } = st.importRange.get(importId)!;
+  if (minId === null || maxId === null) return;
+  st.noteMonths.run(minId, maxId, importId);
+  st.noteCustomers.run(minId, maxId, importId);
 }
 
 /**

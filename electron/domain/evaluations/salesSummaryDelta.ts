@@ -24,10 +24,25 @@ export class SalesSummaryDelta {
   private quantityErr = new Float64Array(1024);
   private lines = new Float64Array(1024);
   private used = 0;
-  /** `${partner}\u001f${span}\u001f${customer}` → [partner, span, customer, low 30 bits, high 30 bits, first month]. */
-  private customerKeys: Map<string, CustomerBits> | null = new Map();
+  /**
+   * Customer months without a string key per line: each customer reference is numbered once (a copy of its text, so
+   * that no slice of the file's decoded text stays referenced), and its (partner, span) slots hang off it in a chain
+   * in typed arrays — a customer usually buys from one partner, so the chain is one slot long.
+   */
+  private customerIds: Map<string, number> | null = new Map();
+  private customerRefs: string[] = [];
+  private customerHead = new Int32Array(1024).fill(-1);
+  private slotNext = new Int32Array(1024);
+  private slotCustomer = new Int32Array(1024);
+  private slotPartner = new Float64Array(1024);
+  private slotSpan = new Int32Array(1024);
+  private slotLow = new Int32Array(1024);
+  private slotHigh = new Int32Array(1024);
+  private slotFirst = new Int32Array(1024);
+  private slots = 0;
 
   constructor(private readonly maxCustomerKeys = 250_000) {}
+
 
   add(partnerId: number, date: string, amountMinor: number, costMinor: number | null, quantity: number, customerRef: string | null): void {
     // 'YYYY-MM-DD' → year × 12 + month − 1, as the summaries' SQL computes it.
@@ -57,23 +72,58 @@ export class SalesSummaryDelta {
     const t = s + quantity;
     this.quantityErr[i] += Math.abs(s) >= Math.abs(quantity) ? s - t + quantity : quantity - t + s;
     this.quantity[i] = t;
-    if (customerRef !== null && this.customerKeys) {
-      const span = Math.floor(m / SPAN_MONTHS);
-      const ck = `${partnerId}\u001f${span}\u001f${customerRef}`;
-      let c = this.customerKeys.get(ck);
-      if (!c) {
-        if (this.customerKeys.size >= this.maxCustomerKeys) {
-          this.customerKeys = null;
-          return;
-        }
-        c = { partnerId, span, customerRef, low: 0, high: 0, first: m };
-        this.customerKeys.set(ck, c);
-      }
-      const bit = m - span * SPAN_MONTHS;
-      if (bit < 30) c.low |= 1 << bit;
-      else c.high |= 1 << (bit - 30);
-      if (m < c.first) c.first = m;
+    if (customerRef !== null && this.customerIds) this.addCustomer(partnerId, m, customerRef);
+  }
+
+  private addCustomer(partnerId: number, m: number, customerRef: string): void {
+    const ids = this.customerIds!;
+    let c = ids.get(customerRef);
+    if (c === undefined) {
+      c = this.customerRefs.length;
+      // A copy of the text (a slice would keep the file's whole decoded chunk alive).
+      const own = (' ' + customerRef).slice(1);
+      this.customerRefs.push(own);
+      ids.set(own, c);
+      if (c === this.customerHead.length) this.customerHead = grownTo(this.customerHead, c * 2, -1);
     }
+    const span = Math.floor(m / SPAN_MONTHS);
+    let slot = this.customerHead[c];
+    while (slot >= 0 && (this.slotPartner[slot] !== partnerId || this.slotSpan[slot] !== span)) slot = this.slotNext[slot];
+    if (slot < 0) {
+      if (this.slots >= this.maxCustomerKeys) return this.dropCustomers();
+      slot = this.slots++;
+      if (slot === this.slotNext.length) this.growSlots();
+      this.slotNext[slot] = this.customerHead[c];
+      this.customerHead[c] = slot;
+      this.slotCustomer[slot] = c;
+      this.slotPartner[slot] = partnerId;
+      this.slotSpan[slot] = span;
+      this.slotLow[slot] = 0;
+      this.slotHigh[slot] = 0;
+      this.slotFirst[slot] = m;
+    }
+    const bit = m - span * SPAN_MONTHS;
+    if (bit < 30) this.slotLow[slot] |= 1 << bit;
+    else this.slotHigh[slot] |= 1 << (bit - 30);
+    if (m < this.slotFirst[slot]) this.slotFirst[slot] = m;
+  }
+
+  /** Too many keys to keep: the caller groups the saved lines instead (customers() answers null). */
+  private dropCustomers(): void {
+    this.customerIds = null;
+    this.customerRefs = [];
+    this.customerHead = new Int32Array(0);
+  }
+
+  private growSlots(): void {
+    const n = this.slotNext.length * 2;
+    this.slotNext = grownTo(this.slotNext, n, 0);
+    this.slotCustomer = grownTo(this.slotCustomer, n, 0);
+    this.slotPartner = grownTo(this.slotPartner, n, 0);
+    this.slotSpan = grownTo(this.slotSpan, n, 0);
+    this.slotLow = grownTo(this.slotLow, n, 0);
+    this.slotHigh = grownTo(this.slotHigh, n, 0);
+    this.slotFirst = grownTo(this.slotFirst, n, 0);
   }
 
   private grow(): void {
@@ -107,24 +157,25 @@ export class SalesSummaryDelta {
    * file]; null when the file held too many keys to keep (the caller groups the saved lines instead).
    */
   customers(): CustomerDelta[] | null {
-    if (!this.customerKeys) return null;
-    const first = new Map<string, number>();
-    for (const c of this.customerKeys.values()) {
-      const k = `${c.partnerId}\u001f${c.customerRef}`;
-      const f = first.get(k);
-      if (f === undefined || c.first < f) first.set(k, c.first);
+    if (!this.customerIds) return null;
+    const out: CustomerDelta[] = [];
+    for (let c = 0; c < this.customerRefs.length; c++) {
+      // The key's first month: the lowest over its slots of the same partner.
+      for (let slot = this.customerHead[c]; slot >= 0; slot = this.slotNext[slot]) {
+        let first = this.slotFirst[slot];
+        for (let o = this.customerHead[c]; o >= 0; o = this.slotNext[o]) if (this.slotPartner[o] === this.slotPartner[slot] && this.slotFirst[o] < first) first = this.slotFirst[o];
+        out.push([this.slotPartner[slot], this.customerRefs[c], this.slotSpan[slot], this.slotLow[slot], this.slotHigh[slot], first]);
+      }
     }
-    return [...this.customerKeys.values()].map((c) => [c.partnerId, c.customerRef, c.span, c.low, c.high, first.get(`${c.partnerId}\u001f${c.customerRef}`)!]);
+    return out;
   }
 }
 
-interface CustomerBits {
-  partnerId: number;
-  span: number;
-  customerRef: string;
-  low: number;
-  high: number;
-  first: number;
+function grownTo<A extends Float64Array | Int32Array>(a: A, n: number, fill: number): A {
+  const b = new (a.constructor as new (n: number) => A)(n);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
 }
 
 export type MonthDelta = [partnerId: number, month: number, revenueMinor: number, costedRevenueMinor: number | null, costMinor: number | null, quantity: number, lines: number];

@@ -270,22 +270,24 @@ function prepareSummaries(s: Sqlite) {
     lines: s.prepare<[], SummaryState>('select coalesce(max(id), 0) as maxLineId from sales_lines'),
     /** The lowest line id of an import, and the highest id of the lines before them. */
     importLines: s.prepare<[number], { minId: number | null }>('select min(id) as minId from sales_lines where import_id = ?'),
+    /** The id range of an import's lines (saved in one transaction by one writer: one run of ids). */
+    importRange: s.prepare<[number], { minId: number | null; maxId: number | null }>('select min(id) as minId, max(id) as maxId from sales_lines where import_id = ?'),
     maxBelow: s.prepare<[number], { maxId: number | null }>('select max(id) as maxId from sales_lines where id < ?'),
     setState: s.prepare<[number]>('insert into sales_summary_state (id, max_line_id) values (1, ?) on conflict (id) do update set max_line_id = excluded.max_line_id'),
     /**
-     * Undo, before the lines go: an import's sums per partner × month (one grouped pass over its lines by the import
-     * index) and its distinct partner × customer × month keys, held for `subtractMonths` / `subtractCustomers`.
+     * Undo, before the lines go: an import's sums per partner × month (one grouped pass over its lines, read as the
+     * rowid range they were saved in — in table order, not one lookup per line through the import index) and its distinct partner × customer × month keys, held for `subtractMonths` / `subtractCustomers`.
      */
-    noteMonths: s.prepare<[number]>(
+    noteMonths: s.prepare<[number, number, number]>(
       `insert into temp.sales_summary_sub (partner_id, month, from_day, to_day, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
        select partner_id, m, ${monthBounds('m')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), sum(quantity), count(*)
-       from (select partner_id, ${MONTH_SQL('date')} as m, amount_minor, cost_minor, quantity from sales_lines where import_id = ?)
+       from (select partner_id, ${MONTH_SQL('date')} as m, amount_minor, cost_minor, quantity from sales_lines where id between ? and ? and +import_id = ?)
        group by partner_id, m`,
     ),
-    noteCustomers: s.prepare<[number]>(
+    noteCustomers: s.prepare<[number, number, number]>(
       `insert or ignore into temp.sales_summary_subc (partner_id, customer_ref, month, from_day, to_day)
        select partner_id, customer_ref, m, ${monthBounds('m')}
-       from (select distinct partner_id, customer_ref, ${MONTH_SQL('date')} as m from sales_lines where import_id = ? and customer_ref is not null)`,
+       from (select distinct partner_id, customer_ref, ${MONTH_SQL('date')} as m from sales_lines where id between ? and ? and +import_id = ? and customer_ref is not null)`,
     ),
     /**
      * Undo, after the lines went: the noted sums subtracted from their months (a month left without lines goes; a

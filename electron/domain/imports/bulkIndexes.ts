@@ -62,12 +62,17 @@ export function dropUniqueIndexes(sqlite: Database.Database, table: BulkTable): 
   return {
     count: indexes.length,
     restore() {
+      // The sort may hold as much memory as the page cache: the import's large cache is shrunk while it runs.
+      const cache = importConnection.cacheSize(sqlite);
+      if (indexes.length) importConnection.setCacheSize(sqlite, -bulkTuning.rebuildCacheKiB);
       try {
         for (const i of indexes) bulkIndexStore.create(sqlite, i);
         return true;
       } catch (e) {
         if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
         throw e;
+      } finally {
+        importConnection.setCacheSize(sqlite, cache);
       }
     },
   };

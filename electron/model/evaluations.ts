@@ -115,8 +115,8 @@ export interface DashboardSummary {
   grades: Array<{ grade: string; partners: number }>;
   attainment: Array<{ bucket: string; min: number | null; max: number | null; partners: number }>;
   noTarget: number;
-  top: Array<Pick<ScorecardRow, 'partnerId' | 'partnerCode' | 'partnerName' | 'healthScore' | 'grade' | 'revenueMinor'>>;
-  bottom: Array<Pick<ScorecardRow, 'partnerId' | 'partnerCode' | 'partnerName' | 'healthScore' | 'grade' | 'revenueMinor'>>;
+  top: Array<Pick<ScorecardRow, 'partnerId' | 'partnerCode' | 'partnerName' | 'partnerNameEn' | 'healthScore' | 'grade' | 'revenueMinor'>>;
+  bottom: Array<Pick<ScorecardRow, 'partnerId' | 'partnerCode' | 'partnerName' | 'partnerNameEn' | 'healthScore' | 'grade' | 'revenueMinor'>>;
   /** Revenue per period (of the selected period's kind, up to 8 ending with it) and channel type, straight from sales. */
   trend: { periods: string[]; series: Array<{ channelType: string; revenueMinor: number[] }> };
   risksByLevel: Array<{ level: RiskLevel; risks: number }>;

@@ -128,6 +128,8 @@ export interface ExpiringCertificate {
   partnerId: number;
   partnerCode: string;
   partnerName: string;
+  /** The partner's English name, where it has one (shown in English mode and in English exports). */
+  partnerNameEn: string | null;
   partnerOwner: string | null;
   courseId: number;
   courseCode: string;

@@ -151,6 +151,33 @@ test.describe('layout at 1280×800', () => {
       expect(wide).toEqual([]);
     });
 
+    test(`every grid draws its headers, and no header is cut to "Rank (…" (${lang})`, async ({ page }) => {
+      await page.addInitScript((l) => localStorage.setItem('pwb.language', l), lang);
+      const GRID_PAGES = ['partners', 'sales', 'inventory', 'scorecards', 'plans', 'training', 'incentives', 'payouts', 'risks', 'deals', 'mdf', 'imports', 'audit'];
+      const found: string[] = [];
+      for (const path of GRID_PAGES) {
+        await page.goto(`/#/${path}`);
+        await expect(page.locator('.ag-header-cell-text').first()).toBeVisible();
+        await expect(page.locator('.ag-header-cell-text').first()).not.toBeEmpty();
+        found.push(
+          ...(await page.evaluate((p) => {
+            const out: string[] = [];
+            // a grid squeezed to nothing (an empty box without headers) instead of its rows
+            for (const g of document.querySelectorAll<HTMLElement>('.ag-root-wrapper')) {
+              const h = g.getBoundingClientRect().height;
+              if (h < 80) out.push(`${p}: a grid ${Math.round(h)} px high`);
+            }
+            // a header whose words do not fit its cell (ellipsis, or a word running under the next column)
+            for (const e of document.querySelectorAll<HTMLElement>('.ag-header-cell-text')) {
+              if (e.scrollWidth > e.clientWidth + 1) out.push(`${p}: "${e.textContent}" cut`);
+            }
+            return out;
+          }, path)),
+        );
+      }
+      expect(found).toEqual([]);
+    });
+
     test(`the program editor's eligibility boxes sit in labelled rows (${lang})`, async ({ page }) => {
       await page.addInitScript((l) => localStorage.setItem('pwb.language', l), lang);
       await page.goto('/#/incentives');
@@ -183,6 +210,8 @@ test.describe('layout at 1280×800', () => {
         ['sales', 'sales-grid', 'costMinor'],
         ['scorecards', 'scorecards-grid', 'attainmentPct'],
         ['imports', 'imports-grid', 'undo'],
+        ['risks', 'risks-grid', 'level'],
+        ['partners', 'partners-grid', 'status'],
       ];
       const out: string[] = [];
       for (const [path, grid, colId] of wanted) {

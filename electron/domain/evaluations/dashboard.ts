@@ -57,7 +57,7 @@ export function dashboardSummary(ws: Workspace, input: { period?: string; topN?:
   if (!period) return empty;
   const rows = listScorecards(ws, { period });
   const n = input.topN ?? 5;
-  const pick = (r: ScorecardRow) => ({ partnerId: r.partnerId, partnerCode: r.partnerCode, partnerName: r.partnerName, healthScore: r.healthScore, grade: r.grade, revenueMinor: r.revenueMinor });
+  const pick = (r: ScorecardRow) => ({ partnerId: r.partnerId, partnerCode: r.partnerCode, partnerName: r.partnerName, partnerNameEn: r.partnerNameEn, healthScore: r.healthScore, grade: r.grade, revenueMinor: r.revenueMinor });
   const sorted = [...rows].sort((a, b) => b.healthScore - a.healthScore || a.partnerCode.localeCompare(b.partnerCode));
   return {
     ...empty,

@@ -41,7 +41,7 @@ function cells(r: ExpiringCertificate, lang: ExportLang): Array<string | number 
   const no = lang === 'zh-CN' ? '否' : 'no';
   return [
     r.partnerCode,
-    r.partnerName,
+    lang === 'en' ? (r.partnerNameEn ?? r.partnerName) : r.partnerName,
     r.partnerOwner,
     r.courseCode,
     lang === 'zh-CN' ? r.courseTitleZh : r.courseTitleEn,

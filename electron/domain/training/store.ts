@@ -167,6 +167,7 @@ export interface ExpiringCertificateSql {
   partnerId: number;
   partnerCode: PartnerRow['code'];
   partnerName: PartnerRow['name'];
+  partnerNameEn: PartnerRow['nameEn'];
   partnerOwner: string | null;
   tier: PartnerRow['tier'];
   channelType: PartnerRow['channelType'];
@@ -251,7 +252,7 @@ export const complianceStore = {
     const managers = channelManagerIds ? ' and p.channel_manager_id in (select value from json_each(@managers))' : '';
     return ws.sqlite
       .prepare<[{ asOf: string; until: string; managers?: string }], ExpiringCertificateSql>(
-        `select r.id as recordId, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, (select m.name from channel_managers m where m.id = p.channel_manager_id) as partnerOwner,
+        `select r.id as recordId, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, p.name_en as partnerNameEn, (select m.name from channel_managers m where m.id = p.channel_manager_id) as partnerOwner,
           p.tier, p.channel_type as channelType, r.course_id as courseId, c.code as courseCode, c.title_zh as courseTitleZh,
           c.title_en as courseTitleEn, c.required_tiers as requiredTiers, c.required_channel_types as requiredChannelTypes, r.trainee, r.certificate_no as certificateNo,
           r.completed_on as completedOn, r.expires_on as expiresOn,

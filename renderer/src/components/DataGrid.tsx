@@ -81,7 +81,7 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
     });
     return () => cancelAnimationFrame(frame);
   }, [printing]);
-  const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: true, resizable: true, floatingFilter: false, minWidth: 80 }), []);
+  const defaultColDef = useMemo<ColDef<T>>(() => ({ sortable: true, filter: true, resizable: true, floatingFilter: false, minWidth: 80, wrapHeaderText: true, autoHeaderHeight: true }), []);
   // ag-grid's own zh-CN overlay texts read oddly (无显示行): ours, in both languages.
   const localeText = useMemo(
     () => ({ ...(i18n.language === 'zh-CN' ? AG_GRID_LOCALE_CN : {}), noRowsToShow: t('grid.noRows'), loadingOoo: t('grid.loading') }),
@@ -112,7 +112,9 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
           {t('grid.printViewTooMany', { max: PRINT_VIEW_MAX_ROWS, count: printRefused })}
         </p>
       )}
-      <div style={printing ? { height: 'auto' } : { height, minHeight: 300, flex: 1 }}>
+      {/* A fixed height is the grid's own (as flex: 1 in a page that is not page-fill it collapsed the grid to 2 px: an
+          empty box without headers); the default fills a page-fill column. */}
+      <div style={printing ? { height: 'auto' } : typeof height === 'number' ? { height, flex: 'none' } : { height, minHeight: 300, flex: 1 }}>
         <AgGridReact<T>
           // Re-create on language or external-filter change so texts and the filter apply.
           key={`${i18n.language}:${JSON.stringify(filterModel ?? null)}`}

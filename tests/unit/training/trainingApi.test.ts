@@ -125,6 +125,25 @@ describe('expiring certificates', () => {
     expect((await api.send('training.expiring', { asOf: '2025-06-01', days: 29 })).rows).toEqual([]);
   });
 
+  it("carries the partner's English name, and the English export writes it (the Chinese one keeps the Chinese name)", async () => {
+    const { api, c } = await setup();
+    const named = await api.send('partners.create', partnerInput('P004', { name: '深圳新锐科技有限公司', nameEn: 'Shenzhen Xinrui Technology' }));
+    await api.send('training.records.save', { partnerId: named.id, courseId: c.id, trainee: 'D', completedOn: '2024-07-01', score: 90 });
+    const r = await api.send('training.expiring', { asOf: '2025-06-01', days: 90 });
+    expect(r.rows.find((x) => x.partnerCode === 'P004')).toMatchObject({ partnerName: '深圳新锐科技有限公司', partnerNameEn: 'Shenzhen Xinrui Technology' });
+    const { dir, cleanup } = tempDir();
+    try {
+      const en = await api.send('training.exportExpiring', { asOf: '2025-06-01', days: 90, format: 'csv', lang: 'en', out: join(dir, 'en.csv') });
+      const enText = readFileSync(en.path, 'utf8');
+      expect(enText).toContain('P004,Shenzhen Xinrui Technology,');
+      expect(enText).not.toContain('深圳新锐');
+      const zh = await api.send('training.exportExpiring', { asOf: '2025-06-01', days: 90, format: 'csv', lang: 'zh-CN', out: join(dir, 'zh.csv') });
+      expect(readFileSync(zh.path, 'utf8')).toContain('P004,深圳新锐科技有限公司,');
+    } finally {
+      cleanup();
+    }
+  });
+
   it('exports CSV and XLSX with formula-looking text neutralised', async () => {
     const { api, c } = await setup();
     const evil = await api.send('partners.create', partnerInput('P003', { name: '=HYPERLINK("http://x","y")' }));

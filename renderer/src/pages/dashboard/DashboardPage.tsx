@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney, formatRatio } from '../../format';
+import { partnerNameIn } from '../../partnerName';
 import { ChannelKpiCards } from '../inventory/ChannelKpiCards';
 import { OverdueRisks } from '../risks/OverdueRisks';
 import { OpenReviewActions } from '../reviews/OpenReviewActions';
@@ -49,7 +50,7 @@ export default function DashboardPage() {
   const gradeSegs = (s?.grades ?? []).map((g) => ({ key: g.grade, label: g.grade, value: String(g.partners), onClick: () => toCards({ grade: g.grade }) }));
   const riskSegs = (s?.risksByLevel ?? []).map((r) => ({ key: r.level, label: t(`dashboard:level.${r.level}`), value: String(r.risks), onClick: () => navigate(`/risks?level=${r.level}&basis=residual`) }));
   const partnerSegs = (list: NonNullable<typeof s>['top']) =>
-    list.map((p) => ({ key: p.partnerCode, label: `${p.partnerCode} ${p.partnerName}`, value: `${p.healthScore.toFixed(1)} ${p.grade}`, onClick: () => navigate(`/partners/${p.partnerId}`) }));
+    list.map((p) => ({ key: p.partnerCode, label: `${p.partnerCode} ${partnerNameIn(i18n.language.startsWith('zh'), p)}`, value: `${p.healthScore.toFixed(1)} ${p.grade}`, onClick: () => navigate(`/partners/${p.partnerId}`) }));
   const trendSegs = (s?.trend.periods ?? []).map((p) => ({ key: p, label: p, onClick: () => navigate(`/scorecards?period=${encodeURIComponent(p)}`) }));
 
   /** `range`: a fixed value axis, so two charts of the same measure (top and bottom partners' health score) compare at a glance. */
@@ -105,11 +106,11 @@ export default function DashboardPage() {
           )}
         </div>
       )}
-      <div className="dashboard-alerts" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 12, alignItems: 'start' }}>
+      {/* What needs doing, each list scrolling inside its card, so the period's charts start on the first screen. */}
+      <div className="dashboard-alerts">
         <ExpiryAlerts />
         <OverdueRisks />
         <OpenReviewActions />
-        <ReviewPackBulkExport />
       </div>
       <ErrorBanner error={summary.error} />
       <div className="toolbar-row">
@@ -149,6 +150,7 @@ export default function DashboardPage() {
         </div>
       )}
       {s && s.period && <ChannelKpiCards period={s.period} />}
+      <ReviewPackBulkExport />
       <p className="muted">
         {t('common:app.workspace')}: <code>{info.data?.path}</code>
       </p>

@@ -58,10 +58,11 @@ export default function PartnersPage() {
       { field: 'name', headerName: t('partners:field.name'), flex: 2, minWidth: 220, context: { export: { fields: i18n.language === 'en' ? ['nameEn', 'name'] : ['name'], pick: 'first' } }, valueGetter: (p) => (i18n.language === 'en' && p.data?.nameEn ? p.data.nameEn : p.data?.name) },
       { field: 'channelType', headerName: t('partners:field.channelType'), width: 150, valueFormatter: (p) => (p.value ? t(`common:channelType.${p.value}`) : '') , filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
       { field: 'tier', headerName: t('partners:field.tier'), width: 110, valueFormatter: (p) => (p.value ? t(`common:tier.${p.value}`) : ''), filterValueGetter: (p) => t(`common:tier.${p.data?.tier}`) },
+      // Status beside tier: whether a partner is 合作中 or 暂停 is in view at 1280 px.
+      { field: 'status', headerName: t('partners:field.status'), width: 110, valueFormatter: (p) => (p.value ? t(`common:status.${p.value}`) : ''), filterValueGetter: (p) => t(`common:status.${p.data?.status}`) },
       { field: 'territory', headerName: t('partners:field.territory'), width: 150, valueFormatter: (p) => territories.name(p.value, p.data?.territoryNameEn), filterValueGetter: (p) => territories.name(p.data?.territory, p.data?.territoryNameEn) },
       { field: 'province', headerName: t('partners:field.province'), width: 120 },
       { field: 'city', headerName: t('partners:field.city'), width: 100 },
-      { field: 'status', headerName: t('partners:field.status'), width: 110, valueFormatter: (p) => (p.value ? t(`common:status.${p.value}`) : ''), filterValueGetter: (p) => t(`common:status.${p.data?.status}`) },
       { field: 'channelManager', headerName: t('partners:field.channelManagerId'), width: 150 },
       { field: 'contactName', headerName: t('partners:field.contactName'), width: 110 },
       { field: 'phone', headerName: t('partners:field.phone'), width: 140 },

@@ -3,12 +3,14 @@ import type { AccrualReport } from '../../../../electron/contract/ledger';
 import { formatMoney } from '../../../../shared/money';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { partnerNameIn } from '../../partnerName';
 
 const BUCKETS = ['d0_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
 
 /** Payables: per partner what is approved and not yet paid, aged by days since approval, and what is accrued (drafts). */
 export function Payables() {
-  const { t } = useTranslation(['payouts']);
+  const { t, i18n } = useTranslation(['payouts']);
+  const zh = i18n.language.startsWith('zh');
   const report = useOp('ledger.accruals', {});
   const rows: AccrualReport['partners'] = (report.data?.partners ?? []).filter((r) => r.approvedUnpaidMinor !== 0 || r.accruedMinor !== 0);
   return (
@@ -34,7 +36,7 @@ export function Payables() {
             {rows.map((r) => (
               <tr key={`${r.partnerId}:${r.currency}`} data-testid="payables-row">
                 <td>
-                  <a href={`#/partners/${r.partnerId}`}>{r.partnerCode}</a> {r.partnerName}
+                  <a href={`#/partners/${r.partnerId}`}>{r.partnerCode}</a> {partnerNameIn(zh, r)}
                 </td>
                 <td data-testid="payables-unpaid">{formatMoney(r.approvedUnpaidMinor, r.currency)}</td>
                 {BUCKETS.map((b) => (

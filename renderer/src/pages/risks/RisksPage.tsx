@@ -85,14 +85,15 @@ export default function RisksPage() {
       // Natural order: R-0002 before R-0010, EV-…-2-… before EV-…-10-… whatever the padding.
       { field: 'code', headerName: t('risks:field.code'), width: 130, pinned: 'left', comparator: (a: string, b: string) => naturalCompare(a ?? '', b ?? '') },
       { field: 'title', headerName: t('risks:field.title'), flex: 2, minWidth: 200, valueGetter: (p) => (p.data ? wordsOf(p.data).title : '') },
-      { field: 'category', headerName: t('risks:field.category'), width: 120, valueFormatter: (p) => (p.value ? t(`risks:category.${p.value}`) : '') },
+      // The levels right after the title: with the heat map beside the grid they are in view at 1280 px.
+      { field: 'level', headerName: t('risks:field.level'), width: 90, cellRenderer: (p: { value: RiskListRow['level'] }) => lvl(p.value), filterValueGetter: (p) => t(`risks:level.${p.data?.level}`) },
+      { field: 'residualLevel', headerName: t('risks:field.residualLevel'), width: 100, cellRenderer: (p: { value: RiskListRow['level'] }) => lvl(p.value) },
       { field: 'partnerCode', headerName: t('risks:field.partner'), width: 150, context: { export: codeNameExport(zh) }, valueGetter: (p) => (p.data?.partnerCode ? `${p.data.partnerCode} ${partnerNameIn(zh, p.data)}` : '') },
+      { field: 'category', headerName: t('risks:field.category'), width: 120, valueFormatter: (p) => (p.value ? t(`risks:category.${p.value}`) : '') },
       { field: 'likelihood', headerName: t('risks:field.likelihood'), width: 90 },
       { field: 'impact', headerName: t('risks:field.impact'), width: 90 },
       { field: 'score', headerName: t('risks:field.score'), width: 80 },
-      { field: 'level', headerName: t('risks:field.level'), width: 90, cellRenderer: (p: { value: RiskListRow['level'] }) => lvl(p.value), filterValueGetter: (p) => t(`risks:level.${p.data?.level}`) },
       { field: 'residualScore', headerName: t('risks:field.residualScore'), width: 100, valueFormatter: (p) => (p.data?.residualAssessed ? String(p.value) : t('risks:notAssessed')) },
-      { field: 'residualLevel', headerName: t('risks:field.residualLevel'), width: 100, cellRenderer: (p: { value: RiskListRow['level'] }) => lvl(p.value) },
       { field: 'status', headerName: t('risks:field.status'), width: 100, valueFormatter: (p) => (p.value ? t(`risks:status.${p.value}`) : '') },
       { field: 'owner', headerName: t('risks:field.owner'), width: 100 },
       { field: 'treatment', headerName: t('risks:field.treatment'), width: 100, valueFormatter: (p) => (p.value ? t(`risks:treatment.${p.value}`) : '') },

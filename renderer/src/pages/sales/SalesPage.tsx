@@ -108,7 +108,7 @@ export default function SalesPage() {
           datasource={datasource}
           cacheBlockSize={200}
           columnDefs={columns}
-          defaultColDef={{ sortable: true, resizable: true }}
+          defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}
           localeText={i18n.language === 'zh-CN' ? AG_GRID_LOCALE_CN : undefined}
           onGridReady={(e: GridReadyEvent<SalesLineView>) => {
             e.api.applyColumnState({ state: [{ colId: 'date', sort: 'desc' }] });

@@ -88,7 +88,7 @@ export default function ScorecardsPage() {
         ),
       },
       // Attainment right after the partner: with score and grade pinned it is in view at 1280 px.
-      { ...ratio('attainment', t('scorecards:col.attainment')), colId: 'attainmentPct' },
+      { ...ratio('attainment', t('scorecards:col.attainment'), 130), colId: 'attainmentPct' },
       { field: 'channelType', headerName: t('scorecards:col.channelType'), width: 145, valueFormatter: (p) => t(`common:channelType.${p.value}`), filterValueGetter: (p) => t(`common:channelType.${p.data?.channelType}`) },
       { field: 'region', headerName: t('scorecards:col.region'), width: 145, valueFormatter: (p) => (p.value ? territories.name(p.value, p.data?.regionEn) : '—'), filterValueGetter: (p) => territories.name(p.data?.region, p.data?.regionEn) },
       { field: 'tier', headerName: t('scorecards:col.tier'), width: 100, valueFormatter: (p) => t(`common:tier.${p.value}`), filterValueGetter: (p) => t(`common:tier.${p.data?.tier}`) },

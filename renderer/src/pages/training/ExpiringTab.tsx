@@ -5,6 +5,7 @@ import type { ExpiringCertificate } from '../../../../electron/contract/training
 import { bridge } from '../../api/client';
 import { useJob, useOp } from '../../api/hooks';
 import { useMine } from '../../mine';
+import { nameExport, partnerNameIn } from '../../partnerName';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
@@ -40,7 +41,7 @@ export function ExpiringTab({ asOf }: { asOf: string }) {
         cellClassRules: { 'tc-expiring30': (p) => (p.value as number) <= 30, 'tc-expiring60': (p) => (p.value as number) > 30 && (p.value as number) <= 60, 'tc-expiring90': (p) => (p.value as number) > 60 },
       },
       { field: 'partnerCode', headerName: t('training:record.partner'), width: 110 },
-      { field: 'partnerName', headerName: t('training:record.partnerName'), flex: 1, minWidth: 180 },
+      { field: 'partnerName', headerName: t('training:record.partnerName'), flex: 1, minWidth: 180, context: { export: nameExport(zh) }, valueGetter: (p) => partnerNameIn(zh, p.data) },
       { field: 'partnerOwner', headerName: t('training:expiring.owner'), width: 110 },
       { field: 'courseCode', headerName: t('training:course.code'), width: 110 },
       { colId: 'courseTitle', headerName: t('training:record.course'), flex: 1, minWidth: 160, context: { export: { fields: [zh ? 'courseTitleZh' : 'courseTitleEn'] } }, valueGetter: (p) => (zh ? p.data?.courseTitleZh : p.data?.courseTitleEn) },

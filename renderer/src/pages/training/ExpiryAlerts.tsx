@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useOp } from '../../api/hooks';
+import { partnerNameIn } from '../../partnerName';
 import { useToday } from '../../today';
 import './training.css';
 
@@ -42,7 +43,7 @@ export function ExpiryAlerts({ asOf, limit = 5 }: { asOf?: string; limit?: numbe
           <ul>
             {atRisk.slice(0, limit).map((r) => (
               <li key={r.recordId}>
-                {r.expiresOn} · {r.partnerCode} {r.partnerName} · {r.courseCode} {zh ? r.courseTitleZh : r.courseTitleEn} · {r.trainee}
+                {r.expiresOn} · {r.partnerCode} {partnerNameIn(zh, r)} · {r.courseCode} {zh ? r.courseTitleZh : r.courseTitleEn} · {r.trainee}
               </li>
             ))}
           </ul>

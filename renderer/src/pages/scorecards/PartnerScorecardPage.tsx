@@ -17,7 +17,7 @@ import { PartnerCustomersSection } from '../inventory/PartnerCustomersSection';
 
 /** Partner detail: KPI trends over the evaluated periods and a radar of the latest health-score components. */
 export default function PartnerScorecardPage() {
-  const { t } = useTranslation(['scorecards', 'common']);
+  const { t, i18n } = useTranslation(['scorecards', 'common']);
   const territories = useTerritories();
   const { id } = useParams();
   const navigate = useNavigate();
@@ -102,7 +102,7 @@ export default function PartnerScorecardPage() {
         )}
       </p>
       <h1 data-testid="partner-detail-title">
-        {p ? `${p.code} · ${p.name}` : '…'}
+        {p ? `${p.code} · ${(!i18n.language.startsWith('zh') && p.nameEn) || p.name}` : '…'}
       </h1>
       {p && (
         <p className="muted">

@@ -46,10 +46,12 @@ export function ProvinceTileMap({ provinces, measure, onPick }: { provinces: Pro
     const min = measure === 'health' ? Math.min(60, ...values) : 0;
     const label = {
       show: true,
-      fontSize: 11,
+      // English names are longer than a tile at 1280 px ("Inner Mongolia" ran into Beijing): smaller, a word a line.
+      fontSize: zh ? 11 : 10,
+      lineHeight: zh ? 14 : 11,
       formatter: (p: { data?: { key?: string } }) => {
         const f = placed.find((x) => x.code === p.data?.key);
-        return f ? (zh ? tileLabel(f.nameZh) : (f.nameEn ?? f.nameZh)) : '';
+        return f ? (zh ? tileLabel(f.nameZh) : (f.nameEn ?? f.nameZh).replace(/ /g, '\n')) : '';
       },
     };
     const colours = measure === 'coverage' || measure === 'health' ? ['#d64541', '#f2c14e', '#2e7d32'] : ['#e8f1fb', '#1f6feb'];

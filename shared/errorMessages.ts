@@ -149,6 +149,15 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   riskResidualAboveInherent: { 'zh-CN': () => '剩余风险分值不能高于固有风险分值', en: () => 'The residual score cannot be higher than the inherent score' },
   riskCodeTaken: { 'zh-CN': (p) => `风险编号 ${String(p.code)} 已被使用：请换一个编号`, en: (p) => `Risk code ${String(p.code)} is already used: choose another code` },
+  // Browser mode: a file is uploaded to the local server before it is imported.
+  uploadTooLarge: {
+    'zh-CN': (p) => `文件超过 ${mb(p.limitBytes, 0)} MB，无法上传：请把数据分成几个文件，或在桌面版中直接打开文件`,
+    en: (p) => `The file is larger than ${mb(p.limitBytes, 0)} MB and cannot be uploaded: split it into several files, or open it in the desktop app`,
+  },
+  uploadFailed: {
+    'zh-CN': (p) => `${p.fileName ? `${String(p.fileName)} ` : ''}上传失败：请检查本机服务是否仍在运行，然后重试`,
+    en: (p) => `Uploading ${p.fileName ? String(p.fileName) : 'the file'} failed: check that the local server is still running, and try again`,
+  },
   // A file refused as a whole (empty, header only, undecodable, unknown sheet, missing columns, beyond a limit…).
   importFileRefused: {
     'zh-CN': (p) => importRefusalText(p as ImportWhere & { problems?: ImportProblem[] }, 'zh-CN'),

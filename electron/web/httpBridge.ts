@@ -66,7 +66,8 @@ function errorStatus(code: ApiErrorBody['code']): number {
 /** Thrown for a body over the limit: answered 413 with a structured error, the connection kept usable. */
 class BodyTooLarge extends ApiError {
   constructor(limit: number) {
-    super({ code: 'INVALID_INPUT', operation: '', message: `Request body over ${limit} bytes` });
+    // Worded for the user (shared/errorMessages uploadTooLarge): in browser mode this is a file too large to import.
+    super({ code: 'INVALID_INPUT', operation: '', message: `Request body over ${limit} bytes`, data: { reason: 'uploadTooLarge', params: { limitBytes: limit } } });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { BridgeApi, CallReply, JobEvent, PlatformEnv } from '../../../shared/bridge';
+import { ApiError, type ApiErrorBody } from '../../../shared/errors';
 
 /** The HTTP bridge client: the same BridgeApi as the Electron preload, over fetch + server-sent events. */
 export function createWebBridge(): BridgeApi {
@@ -126,7 +127,8 @@ export async function uploadFile(file: File): Promise<{ path: string; name: stri
     headers: { 'x-pwb-token': token, 'x-file-name': encodeURIComponent(file.name), 'content-type': 'application/octet-stream' },
     body: file,
   });
-  const body = (await res.json()) as { ok: boolean; result: { path: string; name: string; size: number } };
-  if (!body.ok) throw new Error('Upload failed');
+  const body = (await res.json().catch(() => ({ ok: false }))) as { ok: boolean; result: { path: string; name: string; size: number }; error?: ApiErrorBody };
+  // A refusal in words (a file over the upload limit), else that the upload failed — in the app's language either way.
+  if (!body.ok) throw new ApiError(body.error ?? { code: 'INTERNAL', operation: '', message: 'Upload failed', data: { reason: 'uploadFailed', params: { fileName: file.name } } });
   return body.result;
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../../../shared/errorMessages';
 import { request } from 'node:http';
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -172,6 +173,10 @@ describe('the bridge is only for the user who started it (defect 2)', () => {
     const before = readdirSync(join(filesDir, 'uploads')).length;
     const big = await send({ headers: { ...token(), 'content-type': 'application/octet-stream', 'x-file-name': 'big.csv' }, path: '/api/upload', body: 'x'.repeat(1024 * 1024 + 1) });
     expect(big.status).toBe(413);
+    // Refused in words, in the user's language (the wizard's banner): a file too large to upload, not "Request body over …".
+    const refusal = JSON.parse(big.body).error as { message: string; data?: unknown };
+    expect(errorText(refusal, 'zh-CN')).toBe('文件超过 1 MB，无法上传：请把数据分成几个文件，或在桌面版中直接打开文件');
+    expect(errorText(refusal, 'en')).toMatch(/^The file is larger than 1 MB/);
     const dirs = readdirSync(join(filesDir, 'uploads'));
     expect(dirs.flatMap((d) => readdirSync(join(filesDir, 'uploads', d))).filter((f) => f === 'big.csv')).toEqual([]);
     expect(dirs.length).toBeGreaterThanOrEqual(before);

@@ -64,7 +64,7 @@ export default function PayoutsPage() {
           </select>
         </label>{' '}
         <label>
-          {t('payouts:period')} <input value={period} onChange={(e) => setPeriod(e.target.value.trim())} placeholder={t('payouts:periodHint')} data-testid="payout-period" />
+          {t('payouts:period')} <input value={period} onChange={(e) => setPeriod(e.target.value.trim())} placeholder={t('payouts:periodHint')} size={28} data-testid="payout-period" />
         </label>{' '}
         <button className="primary" disabled={!programCode || !period || calc.running} onClick={() => void start()} data-testid="payout-calculate">
           {t('payouts:calculate')}

@@ -1,8 +1,9 @@
 // `npm run screenshots [-- --out DIR --sizes 1280x800,1440x900 --languages zh-CN,en --only inventory,risks --no-build]`:
 // every page of the app and its main forms, in Chinese and in English, on a fresh demo workspace in browser mode, as PNGs
 // (default screenshots/<size>/<language>/<NN-page>.png) — for looking at what a channel manager sees, with an image viewer,
-// after a change to a screen. Each language gets its own Chromium started with --lang, so date pickers and number inputs
-// read as a browser (or the Electron app) in that language shows them, not in the machine's locale.
+// after a change to a screen. Each language gets its own Chromium started with --lang (as a browser in that language);
+// headless Chromium still draws date inputs as mm/dd/yyyy in either language, so the pictures do not show a date
+// picker's real format.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';

@@ -42,6 +42,14 @@ export const FORMER_OPERATION_NAMES: Readonly<Record<string, string>> = {
   'payouts.inquiries.list': 'incentives.payouts.inquiries.list',
   'payouts.inquiries.create': 'incentives.payouts.inquiries.create',
   'payouts.inquiries.update': 'incentives.payouts.inquiries.update',
+  'coverage.report': 'territories.coverage.report',
+  'coverage.kpi': 'territories.coverage.kpi',
+  'coverage.provinces': 'territories.coverage.provinces',
+  'coverage.cities': 'territories.coverage.cities',
+  'coverage.targets.list': 'territories.coverage.targets.list',
+  'coverage.targets.add': 'territories.coverage.targets.add',
+  'coverage.targets.update': 'territories.coverage.targets.update',
+  'coverage.targets.remove': 'territories.coverage.targets.remove',
 };
 
 /** The name an operation has today (a stored former name → its current name). */

@@ -3,7 +3,7 @@ import type { Workspace } from '../../db/database';
 import { inWriteTransaction } from '../../db/writeLock';
 import { contract, isOperationName, type Input, type JobProgress, type OperationName, type Result } from '../contract';
 import { ApiError, DomainError, type ApiErrorBody } from '../../shared/errors';
-import { writeAudit } from '../domain/audit';
+import { writeAudit } from '../domain/audit/writer';
 import { createOpContext, type AuditRecord } from '../domain/opContext';
 import { backupBeforeOperation, backupInProgress } from '../domain/backups/backupService';
 import { refusalOf } from '../domain/integrity/frozenRecords';

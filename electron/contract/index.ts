@@ -19,7 +19,6 @@ import { channelManagersContract } from './channelManagers';
 import { gridsContract } from './grids';
 import { reviewsContract } from './reviews';
 import { mdfContract } from './mdf';
-import { coverageContract } from './coverage';
 import { plansContract } from './plans';
 import { inventoryContract } from './inventory';
 import { productsContract } from './products';
@@ -49,7 +48,6 @@ export const contract = {
   ...gridsContract,
   ...reviewsContract,
   ...mdfContract,
-  ...coverageContract,
   ...plansContract,
   ...inventoryContract,
   ...productsContract,

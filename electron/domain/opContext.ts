@@ -2,7 +2,7 @@ import type { Workspace } from '../../db/database';
 import { CancelToken } from '../../shared/cancel';
 import type { Clock } from '../../shared/clock';
 import type { ProgressFn } from '../../shared/jobs';
-import { writeAudit, type AuditEntry } from './audit';
+import { writeAudit, type AuditEntry } from './audit/writer';
 import { workspaceClock } from './system/workspaceClock';
 
 /** What a domain function records for the audit trail; the operation is the context's unless stated. */

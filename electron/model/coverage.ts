@@ -114,7 +114,7 @@ export interface ProvinceFigures {
   cities: number;
 }
 
-/** A province's cities (`coverage.cities`): each city's figures, and what lies in the province outside every city. */
+/** A province's cities (`territories.coverage.cities`): each city's figures, and what lies in the province outside every city. */
 export interface CityMap {
   province: { code: string; nameZh: string; nameEn: string | null };
   period: string;

@@ -1,5 +1,5 @@
 import type { auditContract } from '../../contract/audit';
-import { auditFacets, listAudit, recordHistory } from '../../domain/auditTrail/auditQuery';
+import { auditFacets, listAudit, recordHistory } from '../../domain/audit/auditQuery';
 import type { HandlerMap } from './types';
 
 export const auditHandlers: HandlerMap<keyof typeof auditContract> = {

@@ -17,7 +17,6 @@ import { territoryHandlers } from './territories';
 import { channelManagerHandlers } from './channelManagers';
 import { reviewHandlers } from './reviews';
 import { mdfHandlers } from './mdf';
-import { coverageHandlers } from './coverage';
 import { gridHandlers } from './grids';
 import { planHandlers } from './plans';
 import { inventoryHandlers } from './inventory';
@@ -45,7 +44,6 @@ export const handlers: Handlers = {
   ...channelManagerHandlers,
   ...reviewHandlers,
   ...mdfHandlers,
-  ...coverageHandlers,
   ...gridHandlers,
   ...planHandlers,
   ...inventoryHandlers,

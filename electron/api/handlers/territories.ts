@@ -1,4 +1,5 @@
 import type { territoriesContract } from '../../contract/territories';
+import * as coverage from '../../domain/territories/coverage';
 import * as store from '../../domain/territories/territories';
 import type { HandlerMap } from './types';
 
@@ -28,5 +29,25 @@ export const territoryHandlers: HandlerMap<keyof typeof territoriesContract> = {
     const { before, after } = store.setTerritoryActive(ws, code, active);
     audit({ entity: 'territory', entityId: after.id, before, after });
     return after;
+  },
+  'territories.coverage.report': ({ ws }, input) => coverage.coverageReport(ws, input),
+  'territories.coverage.kpi': ({ ws }) => coverage.coverageKpi(ws),
+  'territories.coverage.provinces': ({ ws }, input) => coverage.provinceMap(ws, input),
+  'territories.coverage.cities': ({ ws }, input) => coverage.cityMap(ws, input),
+  'territories.coverage.targets.list': ({ ws }, { territory }) => coverage.listCoverageTargets(ws, territory),
+  'territories.coverage.targets.add': ({ ws, audit }, input) => {
+    const after = coverage.addCoverageTarget(ws, input);
+    audit({ entity: 'coverageTarget', entityId: after.id, after });
+    return after;
+  },
+  'territories.coverage.targets.update': ({ ws, audit }, { id, minPartners }) => {
+    const { before, after } = coverage.updateCoverageTarget(ws, id, minPartners);
+    audit({ entity: 'coverageTarget', entityId: id, before, after });
+    return after;
+  },
+  'territories.coverage.targets.remove': ({ ws, audit }, { id }) => {
+    const before = coverage.removeCoverageTarget(ws, id);
+    audit({ entity: 'coverageTarget', entityId: id, before });
+    return before;
   },
 };

@@ -95,7 +95,7 @@ export function registerCoverage(program: Command): void {
     .action(
       action(async (opts: CommonOptions & { territory?: string; period?: string }) => {
         await withApi(opts, async (api) => {
-          const r = await api.send('coverage.report', { ...(opts.territory ? { territory: opts.territory } : {}), ...(opts.period ? { period: opts.period } : {}) });
+          const r = await api.send('territories.coverage.report', { ...(opts.territory ? { territory: opts.territory } : {}), ...(opts.period ? { period: opts.period } : {}) });
           output(opts, r, () =>
             [
               `Coverage${r.territory ? ` of ${r.territory}` : ''}: ${r.total.covered}/${r.total.wanted} ${pct(r.total.ratio)} (scorecards of ${r.period})`,
@@ -131,7 +131,7 @@ export function registerCoverage(program: Command): void {
     .action(
       action(async (opts: CommonOptions & { territory?: string }) => {
         await withApi(opts, async (api) => {
-          const rows = await api.send('coverage.targets.list', opts.territory ? { territory: opts.territory } : {});
+          const rows = await api.send('territories.coverage.targets.list', opts.territory ? { territory: opts.territory } : {});
           output(opts, rows, () => rows.map((t) => [t.id, t.territory, t.area ?? '*', t.channelType ?? '*', t.minPartners].join('\t')).join('\n') || 'No coverage targets: every province wants one active partner.');
         });
       }),
@@ -143,7 +143,7 @@ export function registerCoverage(program: Command): void {
     .action(
       action(async (territory: string, opts: CommonOptions & { area?: string; channelType?: string; min: string }) => {
         await withApi(opts, async (api) => {
-          const t = await api.send('coverage.targets.add', {
+          const t = await api.send('territories.coverage.targets.add', {
             territory,
             area: opts.area ?? null,
             channelType: (opts.channelType ?? null) as never,
@@ -156,7 +156,7 @@ export function registerCoverage(program: Command): void {
   common(targets.command('set').argument('<id>', 'target id').argument('<min>', 'partners wanted').description('change the number a target wants')).action(
     action(async (id: string, min: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
-        const t = await api.send('coverage.targets.update', { id: Number(id), minPartners: Number(min) });
+        const t = await api.send('territories.coverage.targets.update', { id: Number(id), minPartners: Number(min) });
         output(opts, t, () => `Target ${t.id} wants ${t.minPartners}`);
       });
     }),
@@ -164,7 +164,7 @@ export function registerCoverage(program: Command): void {
   common(targets.command('remove').argument('<id>', 'target id').description('remove a coverage target')).action(
     action(async (id: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
-        const t = await api.send('coverage.targets.remove', { id: Number(id) });
+        const t = await api.send('territories.coverage.targets.remove', { id: Number(id) });
         output(opts, t, () => `Removed target ${t.id}`);
       });
     }),

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, linkSync, renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path';
 import { openWorkspace, type OpenOptions } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../audit/writer';
 import { type BackupInspection } from '../../model/backups';
 import { inspectBackup } from './inspectBackup';
 import { backupStore } from './store';

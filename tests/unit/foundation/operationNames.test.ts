@@ -35,15 +35,23 @@ describe('operation names follow their folders', () => {
   it.each([
     ['contract', 'Contract'],
     ['api/handlers', 'Handlers'],
-  ] as const)('no operation in %s/<area>.ts is named after another area', async (dir, suffix) => {
+  ] as const)("every operation in %s/<area>.ts is named <area>.…: its prefix is its file's area", async (dir, suffix) => {
     const byArea = await namesByArea(dir, suffix);
-    expect([...byArea.values()].flat().length).toBeGreaterThan(100);
-    // An area is a contract module or a domain folder: `statements.export` belongs beside electron/domain/statements.
-    const isArea = (prefix: string) => byArea.has(prefix) || domainFolders.has(prefix);
-    const strays = [...byArea].flatMap(([area, names]) =>
-      names.filter((n) => n.split('.')[0] !== area && isArea(n.split('.')[0])).map((n) => `${n} in ${dir}/${area}.ts`),
-    );
+    const strays = [...byArea].flatMap(([area, names]) => names.filter((n) => n.split('.')[0] !== area).map((n) => `${n} in ${dir}/${area}.ts`));
     expect(strays).toEqual([]);
+    // Every operation of the contract is declared in an area file (none only in index.ts), once.
+    const declared = [...byArea.values()].flat();
+    expect(declared.length).toBeGreaterThan(100);
+    expect([...declared].sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('every area is the same folder at every layer: contract, handlers and domain', () => {
+    const contractAreas = areasOf('contract').sort();
+    expect(areasOf('api/handlers').sort()).toEqual(contractAreas);
+    expect(contractAreas.filter((area) => !domainFolders.has(area))).toEqual([]);
+    // and every operation's prefix is one of them
+    const prefixes = [...new Set(Object.keys(contract).map((n) => n.split('.')[0]))].sort();
+    expect(prefixes).toEqual(contractAreas);
   });
 
   it('a former name is no operation any more and names one that is', () => {
@@ -76,6 +84,7 @@ describe('operation names follow their folders', () => {
     ['dashboard.summary', 'evaluations.dashboard.summary', 'dashboard.'],
     ['payouts.approve', 'incentives.payouts.approve', 'payouts.'],
     ['programs.save', 'incentives.programs.save', 'programs.'],
+    ['coverage.targets.add', 'territories.coverage.targets.add', 'coverage.'],
   ])('an audit row stored as %s reads and filters as %s', async (former, current, formerPrefix) => {
     const { ws, api } = memoryApi();
     const insert = ws.sqlite.prepare("insert into audit_log (at, user, operation, entity, outcome) values (?, 'u', ?, 'x', 'refused')");

@@ -46,10 +46,10 @@ describe('audit rows only through the operation context (lint)', () => {
     (await new ESLint().lintText(code, { filePath: file })).flatMap((r) => r.messages).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 
   it("refuses the audit writer and the audit trail's store (its insert) to domain code, and lets the writer and the trail's queries use the store", async () => {
-    expect(await importFindings('electron/domain/risks/someNewRule.ts', `import { writeAudit } from '../audit';\nwriteAudit;`)).toHaveLength(1);
-    expect(await importFindings('electron/domain/risks/someNewRule.ts', `import { auditStore } from '../auditTrail/store';\nauditStore;`)).toHaveLength(1);
-    expect(await importFindings('electron/domain/audit.ts', `import { auditStore } from './auditTrail/store';\nauditStore;`)).toEqual([]);
-    expect(await importFindings('electron/domain/auditTrail/auditQuery.ts', `import { auditStore } from './store';\nauditStore;`)).toEqual([]);
-    expect(await importFindings('electron/domain/opContext.ts', `import { writeAudit } from './audit';\nwriteAudit;`)).toEqual([]);
+    expect(await importFindings('electron/domain/risks/someNewRule.ts', `import { writeAudit } from '../audit/writer';\nwriteAudit;`)).toHaveLength(1);
+    expect(await importFindings('electron/domain/risks/someNewRule.ts', `import { auditStore } from '../audit/store';\nauditStore;`)).toHaveLength(1);
+    expect(await importFindings('electron/domain/audit/writer.ts', `import { auditStore } from './store';\nauditStore;`)).toEqual([]);
+    expect(await importFindings('electron/domain/audit/auditQuery.ts', `import { auditStore } from './store';\nauditStore;`)).toEqual([]);
+    expect(await importFindings('electron/domain/opContext.ts', `import { writeAudit } from './audit/writer';\nwriteAudit;`)).toEqual([]);
   });
 });

@@ -37,16 +37,16 @@ async function fixture() {
   const q2 = await add('Q2', { territory: 'HD', province: '浙江', city: '杭州市' });
   const q3 = await add('Q3', { territory: 'HD', province: '江苏', channelType: 'ecommerce' });
   const q4 = await add('Q4', { territory: '330000', channelType: 'ecommerce' });
-  const t1 = await api.send('coverage.targets.add', { territory: 'HD', area: '330000', channelType: 'dealer', minPartners: 2 });
-  const t2 = await api.send('coverage.targets.add', { territory: 'HD', channelType: 'ecommerce', minPartners: 3 });
-  const t3 = await api.send('coverage.targets.add', { territory: 'HD', area: '310000', minPartners: 1 });
+  const t1 = await api.send('territories.coverage.targets.add', { territory: 'HD', area: '330000', channelType: 'dealer', minPartners: 2 });
+  const t2 = await api.send('territories.coverage.targets.add', { territory: 'HD', channelType: 'ecommerce', minPartners: 3 });
+  const t3 = await api.send('territories.coverage.targets.add', { territory: 'HD', area: '310000', minPartners: 1 });
   return { q1, q2, q3, q4, t1, t2, t3 };
 }
 
 describe('coverage (渠道覆盖率)', () => {
   it('counts covered ÷ wanted per territory against the hand-counted fixture, by default and by target', async () => {
     const { t1, t2, t3 } = await fixture();
-    const r = await api.send('coverage.report', {});
+    const r = await api.send('territories.coverage.report', {});
     const byCode = new Map(r.territories.map((t) => [t.code, t]));
     expect(byCode.get('XB')).toMatchObject({ wanted: 5, covered: 3, ratio: 0.6, byDefault: true, gaps: 2, activePartners: 3 });
     expect(byCode.get('HD')).toMatchObject({ wanted: 5, covered: 3, ratio: 0.6, byDefault: false, gaps: 2, activePartners: 4 });
@@ -63,14 +63,14 @@ describe('coverage (渠道覆盖率)', () => {
       ]),
     );
 
-    const hd = await api.send('coverage.report', { territory: 'HD' });
+    const hd = await api.send('territories.coverage.report', { territory: 'HD' });
     expect(hd.total).toEqual({ wanted: 5, covered: 3, ratio: 0.6 });
     expect(hd.gaps.map((g) => [g.targetId, g.area, g.channelType, g.actual, g.wanted, g.covered])).toEqual([
       [t2.id, null, 'ecommerce', 2, 3, 2],
       [t3.id, '310000', null, 0, 1, 0],
     ]);
     expect(hd.lines.find((l) => l.targetId === t1.id)).toMatchObject({ actual: 2, covered: 1, areaNameZh: '浙江省' });
-    const xb = await api.send('coverage.report', { territory: 'XB' });
+    const xb = await api.send('territories.coverage.report', { territory: 'XB' });
     expect(xb.gaps.map((g) => g.areaNameZh).sort()).toEqual(['宁夏回族自治区', '青海省']);
     expect(xb.territories.map((t) => t.code)).toEqual(['XB', '610000', '620000', '630000', '640000', '650000']);
   });
@@ -79,27 +79,27 @@ describe('coverage (渠道覆盖率)', () => {
     const { t2 } = await fixture();
     const p4 = (await api.send('partners.list', { search: 'P4' })).rows.find((p) => p.code === 'P4')!;
     await api.send('partners.update', { id: p4.id, patch: { status: 'active' } });
-    expect((await api.send('coverage.report', { territory: 'XB' })).total).toMatchObject({ wanted: 5, covered: 4 });
+    expect((await api.send('territories.coverage.report', { territory: 'XB' })).total).toMatchObject({ wanted: 5, covered: 4 });
     await api.send('territories.setActive', { code: '630000', active: false });
-    expect((await api.send('coverage.report', { territory: 'XB' })).total).toEqual({ wanted: 4, covered: 4, ratio: 1 });
+    expect((await api.send('territories.coverage.report', { territory: 'XB' })).total).toEqual({ wanted: 4, covered: 4, ratio: 1 });
 
     await add('Q5', { territory: 'HD', province: 'Anhui', channelType: 'ecommerce' });
     await add('Q6', { territory: 'HD', province: '山东', channelType: 'ecommerce' });
-    const line = (await api.send('coverage.report', { territory: 'HD' })).lines.find((l) => l.targetId === t2.id)!;
+    const line = (await api.send('territories.coverage.report', { territory: 'HD' })).lines.find((l) => l.targetId === t2.id)!;
     expect(line).toMatchObject({ actual: 4, wanted: 3, covered: 3 });
 
     await api.send('territories.add', { nameZh: '东部大区', nameEn: 'East', code: 'EAST' });
     await api.send('territories.merge', { from: 'HD', into: 'EAST' });
-    expect((await api.send('coverage.targets.list', { territory: 'EAST' })).map((t) => t.territory)).toEqual(['EAST', 'EAST', 'EAST']);
-    expect((await api.send('coverage.report', { territory: 'EAST' })).total).toEqual({ wanted: 5, covered: 4, ratio: 0.8 });
+    expect((await api.send('territories.coverage.targets.list', { territory: 'EAST' })).map((t) => t.territory)).toEqual(['EAST', 'EAST', 'EAST']);
+    expect((await api.send('territories.coverage.report', { territory: 'EAST' })).total).toEqual({ wanted: 5, covered: 4, ratio: 0.8 });
   });
 
   it('refuses a target on an area outside the territory, a duplicate, and an unknown territory', async () => {
-    await expect(api.send('coverage.targets.add', { territory: 'XB', area: '330000', minPartners: 1 })).rejects.toThrow(/does not lie under/);
-    await api.send('coverage.targets.add', { territory: 'XB', area: '640000', channelType: 'dealer', minPartners: 1 });
-    await expect(api.send('coverage.targets.add', { territory: 'XB', area: '640000', channelType: 'dealer', minPartners: 2 })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
-    await expect(api.send('coverage.targets.add', { territory: 'NOPE', minPartners: 1 })).rejects.toMatchObject({ body: { code: 'NOT_FOUND' } });
-    await expect(api.send('coverage.targets.add', { territory: 'XB', minPartners: 0 })).rejects.toMatchObject({ body: { code: 'INVALID_INPUT' } });
+    await expect(api.send('territories.coverage.targets.add', { territory: 'XB', area: '330000', minPartners: 1 })).rejects.toThrow(/does not lie under/);
+    await api.send('territories.coverage.targets.add', { territory: 'XB', area: '640000', channelType: 'dealer', minPartners: 1 });
+    await expect(api.send('territories.coverage.targets.add', { territory: 'XB', area: '640000', channelType: 'dealer', minPartners: 2 })).rejects.toMatchObject({ body: { code: 'CONFLICT' } });
+    await expect(api.send('territories.coverage.targets.add', { territory: 'NOPE', minPartners: 1 })).rejects.toMatchObject({ body: { code: 'NOT_FOUND' } });
+    await expect(api.send('territories.coverage.targets.add', { territory: 'XB', minPartners: 0 })).rejects.toMatchObject({ body: { code: 'INVALID_INPUT' } });
   });
 
   it('gives the tile map each province: active partners, the period’s revenue, the average health score, coverage', async () => {
@@ -110,7 +110,7 @@ describe('coverage (渠道覆盖率)', () => {
     sale(ws, q4, '2025-04-01', 999_00); // next quarter
     for (const id of [q1, q2, q3, q4]) target(ws, id, '2025-Q1', 100_00);
     await api.send('evaluations.run', { period: '2025-Q1' });
-    const map = await api.send('coverage.provinces', { period: '2025-Q1' });
+    const map = await api.send('territories.coverage.provinces', { period: '2025-Q1' });
     expect(map.period).toBe('2025-Q1');
     expect(map.provinces).toHaveLength(34);
     const zj = map.provinces.find((p) => p.code === '330000')!;
@@ -321,7 +321,7 @@ describe('the territory scorecard: revenue, attainment and health beside coverag
     // after the run S2 moves to 华南: the stored run keeps it in 华东
     await api.send('partners.update', { id: a2, patch: { territory: 'HN' } });
 
-    const r = await api.send('coverage.report', { period: '2025-Q1' });
+    const r = await api.send('territories.coverage.report', { period: '2025-Q1' });
     expect(r.period).toBe('2025-Q1');
     const row = (code: string) => {
       const x = r.territories.find((t) => t.code === code)!;
@@ -338,7 +338,7 @@ describe('the territory scorecard: revenue, attainment and health beside coverag
     const roots = r.territories.filter((t) => t.parent === null);
     expect([roots.reduce((s, t) => s + t.scorecards, 0), roots.reduce((s, t) => s + t.revenueMinor, 0)]).toEqual([4, 2_600_00]);
     // scoped to 华东 with no period: the latest evaluated one
-    const scoped = await api.send('coverage.report', { territory: 'HD' });
+    const scoped = await api.send('territories.coverage.report', { territory: 'HD' });
     expect([scoped.period, scoped.territories.find((t) => t.code === 'HD')?.revenueMinor]).toEqual(['2025-Q1', 1_100_00]);
   });
 });
@@ -353,7 +353,7 @@ describe('places the company added are on the map', () => {
     await add('OV1', { territory: province.code });
     await add('WZ1', { territory: underProvince.code });
     sale(ws, p1, '2025-02-01', 500_00);
-    const map = await api.send('coverage.provinces', { period: '2025-Q1' });
+    const map = await api.send('territories.coverage.provinces', { period: '2025-Q1' });
     const tile = (code: string) => map.provinces.find((p) => p.code === code);
     expect(tile('SZ')).toMatchObject({ nameZh: '苏州', region: 'HD', activePartners: 1, revenueMinor: 500_00 });
     expect(tile('OVERSEAS')).toMatchObject({ region: 'HN', activePartners: 1 });

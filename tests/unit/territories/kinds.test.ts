@@ -118,7 +118,7 @@ describe('pwb territories add --kind', () => {
 describe('cities on the map and in coverage', () => {
   it('counts a province with cities city by city, and gives each city its figures and the rest of the province', async () => {
     const add = async (code: string, extra: Record<string, unknown>) => (await api.send('partners.create', partnerInput(code, extra) as never)).id;
-    const gd = async () => (await api.send('coverage.provinces', { period: '2025-Q1' })).provinces.find((p) => p.code === '440000')!;
+    const gd = async () => (await api.send('territories.coverage.provinces', { period: '2025-Q1' })).provinces.find((p) => p.code === '440000')!;
     await add('G1', { territory: 'HN', province: '广东省', city: '深圳市' });
     await add('G2', { territory: 'HN', province: '广东', city: '东莞' });
     // no cities defined: 广东 wants one partner and has two
@@ -133,10 +133,10 @@ describe('cities on the map and in coverage', () => {
     // cities defined: 广东 is covered city by city — 深圳 (G1 by its city text) and 广州 (G3 assigned): 2 / 2
     expect(await gd()).toMatchObject({ cities: 2, activePartners: 3, coverage: { wanted: 2, covered: 2, ratio: 1 } });
     // 华南 counts 广东 twice (its two cities) and its other provinces once each
-    const hn = (await api.send('coverage.report', { territory: 'HN' })).territories.find((t) => t.code === 'HN')!;
+    const hn = (await api.send('territories.coverage.report', { territory: 'HN' })).territories.find((t) => t.code === 'HN')!;
     const hnProvinces = (await api.send('territories.list', {})).filter((t) => t.parent === 'HN' && t.kind === 'province' && t.active).length;
     expect(hn.wanted).toBe(hnProvinces - 1 + 2);
-    const cities = await api.send('coverage.cities', { province: '440000', period: '2025-Q1' });
+    const cities = await api.send('territories.coverage.cities', { province: '440000', period: '2025-Q1' });
     expect(cities.province).toEqual({ code: '440000', nameZh: '广东省', nameEn: 'Guangdong' });
     expect(cities.cities.map((c) => [c.code, c.activePartners, c.revenueMinor, c.coverage.covered, c.coverage.wanted])).toEqual([
       ['440100', 1, 123_45, 1, 1],
@@ -146,8 +146,8 @@ describe('cities on the map and in coverage', () => {
     // a city without partners is a gap of its province
     await api.send('territories.add', { nameZh: '佛山市', code: '440600', parent: '440000' });
     expect((await gd()).coverage).toEqual({ wanted: 3, covered: 2, ratio: 2 / 3 });
-    const gaps = (await api.send('coverage.report', { territory: 'HN' })).gaps.map((g) => g.area);
+    const gaps = (await api.send('territories.coverage.report', { territory: 'HN' })).gaps.map((g) => g.area);
     expect(gaps).toContain('440600');
-    expect(errorText(await refusal(api.send('coverage.cities', { province: 'HN' })), 'en')).toBe('Territory HN not found');
+    expect(errorText(await refusal(api.send('territories.coverage.cities', { province: 'HN' })), 'en')).toBe('Territory HN not found');
   });
 });

@@ -31,7 +31,7 @@ export default function DashboardPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const info = useOp('system.info', {});
-  const coverage = useOp('coverage.kpi', {});
+  const coverage = useOp('territories.coverage.kpi', {});
   const summary = useOp('evaluations.dashboard.summary', { period: params.get('period') || undefined });
   const s = summary.data;
   const period = s?.period ?? '';

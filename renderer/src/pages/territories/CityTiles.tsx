@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProvinceFigures } from '../../../../electron/contract/coverage';
+import type { ProvinceFigures } from '../../../../electron/contract/territories';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney } from '../../format';
@@ -25,7 +25,7 @@ function tileColour(v: number | null, measure: Measure, max: number): string {
 export function CityTiles({ province, period, measure, onPick, onClose }: { province: string; period?: string; measure: Measure; onPick: (code: string) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation('territories');
   const zh = i18n.language.startsWith('zh');
-  const q = useOp('coverage.cities', { province, ...(period ? { period } : {}) });
+  const q = useOp('territories.coverage.cities', { province, ...(period ? { period } : {}) });
   const d = q.data;
   const name = (p: { nameZh: string; nameEn: string | null }) => (zh ? p.nameZh : (p.nameEn ?? p.nameZh));
   const max = Math.max(0, ...(d?.cities ?? []).map((c) => measureOf(c, measure) ?? 0));

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProvinceFigures } from '../../../../electron/contract/coverage';
+import type { ProvinceFigures } from '../../../../electron/contract/territories';
 import { formatMoney } from '../../format';
 import { EChart, type Segment } from '../scorecards/EChart';
 import { placeTiles, TILE_COLUMNS, tileLabel } from './provinceTiles';

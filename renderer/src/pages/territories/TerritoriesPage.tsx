@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { CoverageLine } from '../../../../electron/contract/coverage';
+import type { CoverageLine } from '../../../../electron/contract/territories';
 import { useMutationOp, useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { HqBadge } from '../../components/HqBadge';
@@ -29,10 +29,10 @@ export default function TerritoriesPage() {
     localStorage.setItem(MEASURE_KEY, m);
     setMeasure(m);
   };
-  const map = useOp('coverage.provinces', { period: params.get('period') || undefined });
+  const map = useOp('territories.coverage.provinces', { period: params.get('period') || undefined });
   // The territory scorecard and the map read the same period (the URL's, else the latest evaluated).
   const period = params.get('period') || undefined;
-  const report = useOp('coverage.report', { ...(scope ? { territory: scope } : {}), ...(period ? { period } : {}) });
+  const report = useOp('territories.coverage.report', { ...(scope ? { territory: scope } : {}), ...(period ? { period } : {}) });
   const r = report.data;
   const setParam = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
@@ -269,10 +269,10 @@ function GapText({ g }: { g: CoverageLine }) {
 function CoverageTargets({ scope }: { scope?: string }) {
   const { t } = useTranslation(['territories', 'common']);
   const territories = useTerritories();
-  const list = useOp('coverage.targets.list', scope ? { territory: scope } : {});
-  const add = useMutationOp('coverage.targets.add');
-  const update = useMutationOp('coverage.targets.update');
-  const remove = useMutationOp('coverage.targets.remove');
+  const list = useOp('territories.coverage.targets.list', scope ? { territory: scope } : {});
+  const add = useMutationOp('territories.coverage.targets.add');
+  const update = useMutationOp('territories.coverage.targets.update');
+  const remove = useMutationOp('territories.coverage.targets.remove');
   const [territory, setTerritory] = useState(scope ?? '');
   const [area, setArea] = useState('');
   const [channelType, setChannelType] = useState('');

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { auditStore } from './auditTrail/store';
+import { auditStore } from './store';
 
 export interface AuditEntry {
   operation: string;

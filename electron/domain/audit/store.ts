@@ -5,8 +5,8 @@ import { auditLog } from '../../../db/schema';
 
 /**
  * The audit trail's store: the one insert every audited operation runs (a declared hot path: prepared once per
- * connection) and the trail's queries, typed from the drizzle schema. Only `domain/audit.ts` (which the operation context
- * and the restore call) may import it to write: lint refuses it elsewhere in the domain, like `audit.ts` itself.
+ * connection) and the trail's queries, typed from the drizzle schema. Only `domain/audit/writer.ts` (which the operation context
+ * and the restore call) may import it to write: lint refuses it elsewhere in the domain, like the writer itself.
  */
 
 /** An audit row as stored: before and after as their JSON text (the trail parses them leniently, see auditQuery.ts). */

@@ -82,4 +82,21 @@ test.describe('imports in Chinese', () => {
     await expectChinese([(await banner.innerText()).replace(/空文件-\d+\.csv/g, '')]);
     await expect(page.getByTestId('import-run')).toHaveCount(0);
   });
+
+  test('switching the language saves it for the workspace (what a rejected-rows file without a language is worded in)', async ({ page }) => {
+    await page.goto('/#/imports');
+    const saved = () =>
+      page.evaluate(async () => {
+        const res = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-pwb-token': sessionStorage.getItem('pwb.bridgeToken') ?? '' },
+          body: JSON.stringify({ op: 'system.settings.get', input: { key: 'ui.language' } }),
+        });
+        return ((await res.json()) as { result: { value: unknown } }).result.value;
+      });
+    await page.getByTestId('language-switch').selectOption('en');
+    await expect.poll(saved).toBe('en');
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect.poll(saved).toBe('zh-CN');
+  });
 });

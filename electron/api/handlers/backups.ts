@@ -39,7 +39,9 @@ export const backupHandlers: HandlerMap<keyof typeof backupsContract> = {
     if (resolve(from) === resolve(ws.path)) throw new DomainError('The backup to restore is the workspace itself');
     const check = inspectBackup(from, undefined, ctx.ws.key);
     if (!check.ok) throw new DomainError(`Not restored: ${check.path} ${check.problems.join('; ')}`, 'DOMAIN', check);
-    const r = ws.swap((path, options) => restoreWorkspaceFile(path, from, { openOptions: options, now: ctx.clock.now() }));
+    // The clock reads the time zone from the workspace, which is closed while the file is swapped: read it before.
+    const now = ctx.clock.now();
+    const r = ws.swap((path, options) => restoreWorkspaceFile(path, from, { openOptions: options, now }));
     // The restored file passed integrity_check before it replaced the damaged one.
     setHealth(ws, [], true);
     // Recorded in the restored workspace (the replaced one is kept untouched beside it).

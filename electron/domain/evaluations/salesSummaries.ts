@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { SalesSummaryDelta } from './salesSummaryDelta';
 import { salesSummarySql as stmts } from './store';
 
 /**
@@ -70,24 +69,18 @@ export function salesLinesBefore(s: Sqlite): number {
 
 /**
  * What the sales import calls once its lines are written, inside its transaction: the lines above `before` (all its
- * own: one writer, ids assigned upwards) are added into the summaries — from their sums taken while the file was read
- * when every staged line was saved (`summedWhileRead`, no second pass over them), else in one grouped pass each — no recomputing of the
+ * own: one writer, ids assigned upwards) are added into the summaries in one grouped pass each — no recomputing of the
  * months and customers they touch from all their lines. When the summaries did not describe exactly the lines up to
  * `before`, they are left out of date (the next evaluation rebuilds them).
  */
-export function addImportToSalesSummaries(s: Sqlite, before: number, summedWhileRead: SalesSummaryDelta | null = null): void {
+export function addImportToSalesSummaries(s: Sqlite, before: number): void {
   if (!fresh(s, { maxLineId: before })) return;
   const st = stmts(s);
-  if (summedWhileRead) st.addMonthRows(summedWhileRead.months());
-  else st.addMonths.run(before);
-  const customers = summedWhileRead?.customers() ?? null;
-  if (customers) {
-    st.addCustomerRows(customers);
-  } else st.stageCustomers.run(before);
+  st.addMonths.run(before);
+  st.stageCustomers.run(before);
   st.mergeCustomers();
   recordState(s);
 }
-
 
 /** Rebuilds both summaries from all lines (in the caller's transaction). */
 export function rebuildSalesSummaries(s: Sqlite): void {

@@ -229,42 +229,9 @@ function prepareSummaries(s: Sqlite) {
           create temp table if not exists sales_summary_subc (partner_id integer not null, customer_ref text not null, month integer not null, from_day text not null, to_day text not null,
             primary key (partner_id, customer_ref, month)) without rowid;
           create temp table if not exists sales_summary_stale (id integer primary key);
-          create temp table if not exists sales_summary_pcs (partner_id integer not null, customer_ref text not null, span integer not null, months integer not null, first_month integer not null, primary key (partner_id, customer_ref, span)) without rowid;
-          create temp table if not exists sales_summary_pcn (partner_id integer not null, customer_ref text not null, span integer not null, months integer not null, first_month integer not null);`);
-  const MONTH_UPSERT = `on conflict (partner_id, month) do update set
-         revenue_minor = revenue_minor + excluded.revenue_minor,
-         costed_revenue_minor = coalesce(costed_revenue_minor + excluded.costed_revenue_minor, costed_revenue_minor, excluded.costed_revenue_minor),
-         cost_minor = coalesce(cost_minor + excluded.cost_minor, cost_minor, excluded.cost_minor),
-         quantity = quantity + excluded.quantity,
-         lines = lines + excluded.lines`;
-  const rows = (n: number, row: string) => Array.from({ length: n }, () => row).join(', ');
-  const monthRows = new Map<number, Database.Statement<unknown[]>>();
-  const customerRows = new Map<number, Database.Statement<unknown[]>>();
-  /** Writes rows of `width` values with `sql(n)`, 64 rows a statement (one flat parameter array reused). */
-  const many = (cache: Map<number, Database.Statement<unknown[]>>, width: number, sql: (n: number) => string) => (list: Iterable<readonly unknown[]>) => {
-    const statement = (n: number) => {
-      let st = cache.get(n);
-      if (!st) cache.set(n, (st = s.prepare<unknown[]>(sql(n))));
-      return st;
-    };
-    const params = new Array<unknown>(64 * width);
-    let n = 0;
-    for (const row of list) {
-      for (let i = 0; i < width; i++) params[n * width + i] = row[i];
-      if (++n === 64) {
-        statement(n).run(params);
-        n = 0;
-      }
-    }
-    if (n) statement(n).run(params.slice(0, n * width));
-  };
+          create temp table if not exists sales_summary_pcs (partner_id integer not null, customer_ref text not null, span integer not null, months integer not null, first_month integer not null, primary key (partner_id, customer_ref, span)) without rowid;`);
   const monthBounds = (m: string) =>
     `printf('%04d-%02d-01', ${m} / 12, ${m} % 12 + 1), printf('%04d-%02d-01', (${m} + 1) / 12, (${m} + 1) % 12 + 1)`;
-  const customerStage = many(
-    customerRows,
-    6,
-    (n) => `insert into temp.sales_summary_pcn (partner_id, customer_ref, span, months, first_month) values ${rows(n, '(?, ?, ?, ? | (? << 30), ?)')}`,
-  );
   return {
     state: s.prepare<[], SummaryState>('select max_line_id as maxLineId from sales_summary_state where id = 1'),
     lines: s.prepare<[], SummaryState>('select coalesce(max(id), 0) as maxLineId from sales_lines'),
@@ -332,31 +299,13 @@ function prepareSummaries(s: Sqlite) {
       `insert into sales_partner_months (partner_id, month, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
        select partner_id, ${MONTH_SQL('date')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), sum(quantity), count(*)
        from sales_lines where id > ? group by partner_id, substr(date, 1, 7)
-       ${MONTH_UPSERT}`,
+       on conflict (partner_id, month) do update set
+         revenue_minor = revenue_minor + excluded.revenue_minor,
+         costed_revenue_minor = coalesce(costed_revenue_minor + excluded.costed_revenue_minor, costed_revenue_minor, excluded.costed_revenue_minor),
+         cost_minor = coalesce(cost_minor + excluded.cost_minor, cost_minor, excluded.cost_minor),
+         quantity = quantity + excluded.quantity,
+         lines = lines + excluded.lines`,
     ),
-    /**
-     * The month sums of an import's lines summed while its file was read (salesSummaryDelta.ts), `n` rows a statement
-     * (7 values each), added in as `addMonths` adds a grouped pass's.
-     */
-    addMonthRows: many(
-      monthRows,
-      7,
-      (n) => `insert into sales_partner_months (partner_id, month, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
-       values ${rows(n, '(?, ?, ?, ?, ?, ?, ?)')} ${MONTH_UPSERT}`,
-    ),
-    /**
-     * The customer months summed while reading (partner, customer, span, bits 0–29, bits 30–59, the file's first month
-     * of the key), staged as stageCustomers stages a grouped pass's: the key's first month over them and the months
-     * already summarised; mergeCustomers then merges them.
-     */
-    addCustomerRows: (list: Iterable<readonly unknown[]>) => {
-      customerStage(list);
-      s.exec(`insert into temp.sales_summary_pcs (partner_id, customer_ref, span, months, first_month)
-                select partner_id, customer_ref, span, months,
-                  min(first_month, coalesce((select min(c.first_month) from sales_customer_months c where c.partner_id = n.partner_id and c.customer_ref = n.customer_ref), first_month))
-                from temp.sales_summary_pcn n;
-              delete from temp.sales_summary_pcn;`);
-    },
     /**
      * The same lines' customer months, per (partner, customer, span): their bits, and the key's first month over the
      * new lines and the months already summarised (every span row of a key holds the key's first month).

@@ -297,8 +297,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           // import): the new lines' sums added in, read by rowid range while their pages are still in the cache.
           if (summarised) {
             ctx.progress('summaries', 0, null, { rows: counts.rowsRead });
-            // Summed while the file was read, unless a staged line was skipped as a duplicate (then from the saved lines).
-            addImportToSalesSummaries(sqlite, linesBefore, counts.duplicates === 0 ? (stagedRun.summaryDelta ?? null) : null);
+            addImportToSalesSummaries(sqlite, linesBefore);
           }
         }
       } else {

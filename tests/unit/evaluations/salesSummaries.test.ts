@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureSalesSummaries, rebuildSalesSummaries } from '../../../electron/domain/evaluations/salesSummaries';
-import { SalesSummaryDelta } from '../../../electron/domain/evaluations/salesSummaryDelta';
 import { memoryApi, tempDir } from '../../helpers/workspace';
 import { seedPartners, writeFile } from '../imports/importFixtures';
 
@@ -165,38 +164,6 @@ describe('sales summaries kept with the lines', () => {
     await ctx.api.send('imports.undo', { id: b.importId! });
     expect(months()).toEqual([]);
     expect(customers()).toEqual([]);
-  });
-
-  it('sums taken while the file is read equal SQL\'s, fractional quantities to the last bit; too many customer keys fall back to SQL', async () => {
-    ensureSalesSummaries(s());
-    let seed = 5;
-    const rand = (n: number) => {
-      seed = (seed * 48_271) % 2_147_483_647;
-      return seed % n;
-    };
-    // ~2,000 lines per partner-month with three-decimal quantities: a plain running sum drifts from sqlite's sum()
-    // (Kahan–Babuška–Neumaier) in the last digits; the months also span both halves of a 60-month bitmap.
-    let text = HEADER;
-    for (let i = 0; i < 20_000; i++) {
-      text += `P00${1 + rand(3)},20${10 + rand(3) * 3}-0${1 + rand(3)}-1${rand(9)},O${i},C${rand(9)},${rand(50)}.${rand(1000)},${10 + rand(90)},${rand(4) === 0 ? '' : rand(9)}\r\n`;
-    }
-    const r = await ctx.api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'frac.csv', text) });
-    expect(r.duplicates).toBe(0);
-    const { kept, rebuilt } = keptAndRebuilt();
-    expect(kept).toEqual(rebuilt);
-    expect((kept.months as Array<{ quantity: number }>).some((m) => !Number.isInteger(m.quantity))).toBe(true);
-
-    const delta = new SalesSummaryDelta(2);
-    delta.add(1, '2019-01-05', 100, null, 1, 'A');
-    delta.add(1, '2019-02-05', 100, 50, 1, 'B');
-    expect(delta.customers()).toHaveLength(2);
-    delta.add(1, '2019-03-05', 100, 50, 1, 'C');
-    expect(delta.customers()).toBeNull();
-    expect([...delta.months()]).toEqual([
-      [1, 2019 * 12, 100, null, null, 1, 1],
-      [1, 2019 * 12 + 1, 100, 100, 50, 1, 1],
-      [1, 2019 * 12 + 2, 100, 100, 50, 1, 1],
-    ]);
   });
 
   it('lines written without the summaries are noticed by their id and rebuilt before an evaluation reads them', async () => {

@@ -1,4 +1,3 @@
-import type { SalesSummaryDelta } from '../../evaluations/salesSummaryDelta';
 import crypto from 'node:crypto';
 import type { Workspace } from '../../../../db/database';
 import type { ImportKind } from '../../../../shared/enums';
@@ -98,8 +97,6 @@ export interface StagedKindRun<T> {
   append(importId: number, now: string, from: number, to: number): number;
   /** Under the write lock, after every staged row is saved and the indexes are rebuilt: what follows the lines (summaries). */
   afterSave?(importId: number): void;
-  /** Sales: the staged lines' sums for the sales summaries, taken while reading (valid when no staged line turned out a duplicate). */
-  readonly summaryDelta?: SalesSummaryDelta;
   /** Drops the staging table (idempotent). */
   drop(): void;
 }

@@ -2,7 +2,6 @@ import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues, StageContext
 import { partnerLookup, resolvePartner, TrackedPartners } from './kind';
 import { salesStage, type StagedSalesLine } from '../store';
 import { stagedLines } from './stagedLines';
-import { SalesSummaryDelta } from '../../evaluations/salesSummaryDelta';
 import { minorExponent } from '../../../../shared/money';
 import { plainDecimal, plainIsoDate, plainMoney } from '../valueParsers';
 
@@ -192,7 +191,6 @@ function open(ctx: KindContext): KindRun<SalesRow> {
 /** The import: the staged line pipeline (stagedLines.ts) with the sales parser and sales_lines' columns. */
 function stage(ctx: StageContext): StagedKindRun<SalesRow> {
   const partners = new TrackedPartners(ctx.ws);
-  const summaryDelta = new SalesSummaryDelta();
   return stagedLines<SalesRow, StagedSalesLine>({
     parse: salesParser(ctx, partners),
     dedupe: {
@@ -203,8 +201,6 @@ function stage(ctx: StageContext): StagedKindRun<SalesRow> {
     row: (r, key) => [r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency, key],
     stage: salesStage(ctx.ws.sqlite),
     unchanged: () => partners.unchanged(),
-    summarise: (r) => summaryDelta.add(r.partnerId, r.date, r.amountMinor, r.costMinor, r.quantity, r.customerRef),
-    summaryDelta,
   });
 }
 

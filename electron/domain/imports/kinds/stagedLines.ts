@@ -1,4 +1,3 @@
-import type { SalesSummaryDelta } from '../../evaluations/salesSummaryDelta';
 import type { LineStage } from '../store';
 import type { RowValues, StagedKindRun } from './kind';
 import { contentHash, occurrenceCounter } from './kind';
@@ -36,10 +35,6 @@ interface LineKindBase<T, Row extends readonly unknown[]> {
   unchanged(): boolean;
   /** Under the write lock, after the staged rows are saved (and the indexes rebuilt): what follows the lines (summaries). */
   afterSave?(importId: number): void;
-  /** Called for every staged row, in file order (sales: its sums for the summaries, taken while reading). */
-  summarise?(r: T): void;
-  /** What summarise collected (StagedKindRun.summaryDelta). */
-  summaryDelta?: SalesSummaryDelta;
 }
 
 /**
@@ -69,7 +64,6 @@ export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T,
         key = `row:${h}:${occurrence(h)}`;
       }
       stage.add(kind.row(r, key));
-      kind.summarise?.(r);
     },
     get staged() {
       return stage.rows;
@@ -79,7 +73,6 @@ export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T,
     save: stage.save,
     append: stage.append,
     afterSave: kind.afterSave?.bind(kind),
-    summaryDelta: kind.summaryDelta,
     drop: stage.drop,
   };
 }

@@ -90,9 +90,11 @@ function readBatch(ws: Workspace, after: number, size: number): Batch | null {
  * Applies a batch inside the caller's transaction. `meanwhile` runs while the server works on the batch's last
  * statement; returns false when it did not run (the caller runs it while the server commits).
  */
-async function applyBatch(client: pg.Client, officeId: string, partition: string, batch: Batch, meanwhile: () => void): Promise<boolean> {
+async function applyBatch(client: pg.Client, officeId: string, target: SalesTarget, batch: Batch, meanwhile: () => void): Promise<boolean> {
   const { sales, records } = batch;
   const salesLast = sales !== null && sales.rows.length > 0;
+  // Lines HQ holds are about to change: a first load still apart is attached first (the parent must find them).
+  if (target.loading && sales && (sales.deletes.length || (sales.rows.length && !sales.allFresh))) await finishLoad(client, officeId, target);
   for (const [tbl, ids] of records.deletes) await hqStore.deleteRecords(client, officeId, tbl, ids);
   if (records.rows.length) await hqStore.writeRecords(client, officeId, records.rows, records.allFresh, salesLast ? undefined : meanwhile);
   if (sales?.deletes.length) await hqStore.deleteSalesLines(client, officeId, sales.deletes);
@@ -100,10 +102,23 @@ async function applyBatch(client: pg.Client, officeId: string, partition: string
     if (!records.rows.length) meanwhile();
     return true;
   }
-  // Lines HQ has never held (a first publish, a new import): one COPY into the office's partition.
-  if (sales.allFresh && (await hqStore.copyFreshSalesLines(client, partition, officeId, sales.rows))) return false;
+  // Lines HQ has never held (a first publish, a new import): one COPY into the office's partition (or load table).
+  if (sales.allFresh && (await hqStore.copyFreshSalesLines(client, target.table, officeId, sales.rows))) return false;
+  if (target.loading) await finishLoad(client, officeId, target);
   await hqStore.writeSalesLines(client, officeId, sales.rows, false, meanwhile);
   return true;
+}
+
+/** Where fresh lines go: the office's partition, or the load table of its first publish until it is attached. */
+interface SalesTarget {
+  table: string;
+  loading: boolean;
+}
+
+/** Attaches the office's first load as its partition (indexes built once, summary in one pass); later fresh lines go there. */
+async function finishLoad(client: pg.Client, officeId: string, target: SalesTarget): Promise<void> {
+  await hqStore.finishSalesLoad(client, officeId);
+  Object.assign(target, await hqStore.salesTarget(client, officeId));
 }
 
 /** What is stored of a failed publish: the refusal's reason and params (for the reader's language) and its message. */
@@ -151,7 +166,7 @@ export async function publishToHq(ctx: OpContext, opts: PublishOptions): Promise
   try {
     await checkHqSchema(client);
     let mark = await hqStore.register(client, identity.workspaceId, office);
-    const partition = await hqStore.salesPartition(client, identity.workspaceId);
+    const target = await hqStore.salesTarget(client, identity.workspaceId);
     if (mark > publishLog.top(ws) || mark < publishLog.lastPublished(ws)) {
       await resync(ws, client, identity.workspaceId, mark);
       result.resynced = true;
@@ -184,7 +199,7 @@ export async function publishToHq(ctx: OpContext, opts: PublishOptions): Promise
             next = undefined;
           }
         };
-        const readDuringApply = await applyBatch(client, identity.workspaceId, partition, batch, readAhead);
+        const readDuringApply = await applyBatch(client, identity.workspaceId, target, batch, readAhead);
         // Sent back to back: the server moves the mark and commits (an fsync) while the next batch is read.
         const marked = hqStore.setMark(client, identity.workspaceId, batch.maxSeq);
         const committed = client.query('COMMIT');
@@ -207,6 +222,9 @@ export async function publishToHq(ctx: OpContext, opts: PublishOptions): Promise
       }
       ctx.progress('publish', result.changes, total);
     }
+    // A first publish's lines become the office's partition (with their quarter summary) only now: one index build
+    // instead of index upkeep per row. A publish killed before this resumes loading, and finishes, when run again.
+    if (target.loading) await finishLoad(client, identity.workspaceId, target);
     // The quarter summary of what this publish (or one killed before this point) changed; until then the report
     // reads those partner-quarters from the lines.
     await hqStore.refreshSalesSummary(client, identity.workspaceId);

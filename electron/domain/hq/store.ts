@@ -36,11 +36,16 @@ export const SALES_COLUMNS = [
  */
 export type SalesLineValues = [id: HqSalesLine['id'], head: string, quantity: HqSalesLine['quantity'], tail: string];
 
-/** A column as COPY text in SQLite: NULL as \N; backslash, tab, newline and carriage return escaped (NUL: salesCopyLines). */
+/**
+ * A column as COPY text in SQLite (the GLOB class holds a backslash, tab, newline and carriage return as they are): NULL as \N; backslash, tab, newline and carriage return escaped (NUL:
+ * salesCopyLines). The escaping runs only on a value holding one of them (one GLOB scan instead of four replace()
+ * copies of every text: a third of reading a first publish's rows); integers are concatenated as they are.
+ */
 function copyTextSql(column: string, kind: 'text' | 'integer'): string {
   const c = quoted(column);
-  const text = kind === 'integer' ? `CAST(${c} AS TEXT)` : `replace(replace(replace(replace(${c}, '\\', '\\\\'), char(9), '\\t'), char(10), '\\n'), char(13), '\\r')`;
-  return `coalesce(${text}, '\\N')`;
+  const escaped = `replace(replace(replace(replace(${c}, '\\', '\\\\'), char(9), '\\t'), char(10), '\\n'), char(13), '\\r')`;
+  const text = kind === 'integer' ? c : `CASE WHEN ${c} GLOB '*[\\\t\n\r]*' THEN ${escaped} ELSE ${c} END`;
+  return `ifnull(${text}, '\\N')`;
 }
 const SALES_INTEGER = new Set(['id', 'partner_id', 'amount_minor', 'cost_minor', 'import_id']);
 const qIndex = SALES_COLUMNS.indexOf('quantity');
@@ -252,14 +257,25 @@ export const hqStore = {
   async deleteRecords(client: pg.Client, officeId: string, tbl: string, ids: number[]): Promise<void> {
     await client.query({ name: 'hq_delete_records', text: 'DELETE FROM hq.records WHERE office_id = $1 AND tbl = $2 AND row_key = ANY($3::bigint[])', values: [officeId, tbl, ids] });
   },
-  /** The office's own partition of hq.sales_lines (made by HQ on the first call), as a qualified name. */
-  async salesPartition(client: pg.Client, officeId: string): Promise<string> {
-    const r = await client.query<{ part: string }>('SELECT hq.office_sales_partition($1) AS part', [officeId]);
-    return r.rows[0].part;
+  /**
+   * Where lines HQ has never held are COPYed (HQ migration 0009): the office's partition once it has one, else the
+   * index-free load table of its first publish (`hq.sales_load_…`, attached as the partition by finishSalesLoad).
+   */
+  async salesTarget(client: pg.Client, officeId: string): Promise<{ table: string; loading: boolean }> {
+    const r = await client.query<{ t: string }>('SELECT hq.office_sales_target($1) AS t', [officeId]);
+    return { table: r.rows[0].t, loading: r.rows[0].t.startsWith('hq.sales_load_') };
   },
   /**
-   * Writes sales lines HQ has never held (every row a first insert) straight into the office's partition with one
-   * COPY: no stage, no second pass. Should HQ hold some after all (a table taken off the published list and put
+   * Attaches the office's loaded lines as its partition: indexes built once, the quarter summary computed in one
+   * pass (hq.finish_office_load; one statement, so all or nothing). The partition's name; false when nothing was loading.
+   */
+  async finishSalesLoad(client: pg.Client, officeId: string): Promise<boolean> {
+    const r = await client.query<{ done: boolean }>('SELECT hq.finish_office_load($1) AS done', [officeId]);
+    return r.rows[0].done;
+  },
+  /**
+   * Writes sales lines HQ has never held (every row a first insert) straight into the office's partition — or, on
+   * its first publish, its index-free load table — with one COPY: no stage, no second pass. Should HQ hold some after all (a table taken off the published list and put
    * back), the savepoint undoes the COPY and false is returned: the caller writes them the general way.
    */
   async copyFreshSalesLines(client: pg.Client, partition: string, officeId: string, rows: SalesLineValues[]): Promise<boolean> {

@@ -140,6 +140,62 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
     }
   }, 300_000);
 
+  it('a first publish loads into an index-free table attached at the end; killed before the attach it stays out of the report, and a re-run attaches it', async () => {
+    const o = await demoWorkspace(27, 0.01);
+    const north = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
+    await north.connect();
+    try {
+      const hq = { url: cluster.urlFor('office_east', PW) };
+      const finish = vi.spyOn(hqStore, 'finishSalesLoad').mockRejectedValueOnce(new Error('killed before the attach'));
+      await expect(publishToHq(opCtx(o.ws), { hq, office: '华东大区', batchSize: 2000 })).rejects.toThrow();
+      const id = readIdentity(o.ws).workspaceId;
+      const md5 = (await admin.query<{ h: string }>('SELECT md5($1) AS h', [id])).rows[0].h;
+      const lines = (o.ws.sqlite.prepare('SELECT count(*) AS n FROM sales_lines').get() as { n: number }).n;
+      // Every batch committed into the load table (no indexes), none of it in hq.sales_lines, the summary or the report yet.
+      expect(Number((await admin.query(`SELECT count(*) AS n FROM hq.sales_load_${md5}`)).rows[0].n)).toBe(lines);
+      expect(Number((await admin.query(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'hq' AND tablename = 'sales_load_${md5}'`)).rows[0].n)).toBe(0);
+      expect((await admin.query('SELECT to_regclass($1) AS p', [`hq.sales_lines_${md5}`])).rows[0].p).toBeNull();
+      expect(Number((await admin.query('SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1', [id])).rows[0].n)).toBe(0);
+      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
+      expect((await hqReport(admin, '2025-Q1')).filter((r) => r.office === '华东大区' && r.revenueMinor !== 0)).toEqual([]);
+      // Another office can neither read, write nor finish it.
+      await expect(north.query(`SELECT count(*) FROM hq.sales_load_${md5}`)).rejects.toThrow(/permission denied/);
+      await expect(north.query(`INSERT INTO hq.sales_load_${md5} (office_id, id, partner_id, date, quantity, amount_minor, currency) VALUES ($1, 999999, 1, '2025-01-01', 1, 1, 'CNY')`, [id])).rejects.toThrow(/permission denied/);
+      await expect(north.query('SELECT hq.office_sales_target($1)', [id])).rejects.toThrow(/not published by role office_north/);
+      await expect(north.query('SELECT hq.finish_office_load($1)', [id])).rejects.toThrow(/not published by role office_north/);
+
+      // Meanwhile lines change and go: the re-run attaches the load before the batch that touches lines HQ holds.
+      o.ws.sqlite.prepare('UPDATE sales_lines SET amount_minor = amount_minor + 11 WHERE id IN (SELECT id FROM sales_lines ORDER BY id LIMIT 30)').run();
+      o.ws.sqlite.prepare('DELETE FROM sales_lines WHERE id IN (SELECT id FROM sales_lines ORDER BY id DESC LIMIT 5)').run();
+      finish.mockClear();
+      const again = await publishToHq(opCtx(o.ws), { hq });
+      expect(again.tables.sales_lines).toEqual({ upserted: 30, deleted: 5 });
+      expect(finish).toHaveBeenCalled();
+      expect(await finish.mock.results[0].value).toBe(true);
+      expect((await admin.query('SELECT to_regclass($1) AS p', [`hq.sales_load_${md5}`])).rows[0].p).toBeNull();
+      expect(await partitionsOf(id)).toEqual([`hq.sales_lines_${md5}`]);
+      // Attached with the parent's two indexes (built once), the stale trigger, and the summary equal to the lines.
+      expect(Number((await admin.query(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'hq' AND tablename = 'sales_lines_${md5}'`)).rows[0].n)).toBe(2);
+      expect(Number((await admin.query("SELECT count(*) AS n FROM pg_inherits WHERE inhrelid = $1::regclass AND inhparent = 'hq.sales_lines'::regclass", [`hq.sales_lines_${md5}`])).rows[0].n)).toBe(1);
+      expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
+      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
+      const q1 = (await hqReport(admin, '2025-Q1')).filter((r) => r.office === '华东大区' && (r.revenueMinor !== 0 || r.orders !== 0));
+      const sorted = q1.map((r): [string, number, number] => [r.partnerCode, r.revenueMinor, r.orders]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      expect(sorted).toEqual(await salesFromLines(admin, id, '2025-01-01', '2025-03-31'));
+      // Later fresh lines go straight into the partition (its stale trigger marks them; the refresh clears the marks).
+      const p = o.ws.sqlite.prepare('SELECT id FROM partners ORDER BY id LIMIT 1').get() as { id: number };
+      o.ws.sqlite.prepare("INSERT INTO sales_lines (partner_id, date, order_ref, quantity, amount_minor, currency, dedupe_key) VALUES (?, '2025-02-06', 'NEW-9', 2, 900, 'CNY', 'new-9')").run(p.id);
+      const fresh = vi.spyOn(hqStore, 'copyFreshSalesLines');
+      await publishToHq(opCtx(o.ws), { hq });
+      expect(fresh.mock.calls[0][1]).toBe(`hq.sales_lines_${md5}`);
+      expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
+      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
+    } finally {
+      await north.end();
+      o.cleanup();
+    }
+  }, 300_000);
+
   it("a resync empties the office's partition by TRUNCATE: other offices' rows untouched, row-level security holds", async () => {
     const east = await demoWorkspace(25, 0.01);
     const north = await demoWorkspace(26, 0.01);

@@ -147,7 +147,7 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
     try {
       const hq = { url: cluster.urlFor('office_east', PW) };
       const finish = vi.spyOn(hqStore, 'finishSalesLoad').mockRejectedValueOnce(new Error('killed before the attach'));
-      await expect(publishToHq(opCtx(o.ws), { hq, office: '华东大区', batchSize: 2000 })).rejects.toThrow();
+      await expect(publishToHq(opCtx(o.ws), { hq, office: '华东首发', batchSize: 2000 })).rejects.toThrow();
       const id = readIdentity(o.ws).workspaceId;
       const md5 = (await admin.query<{ h: string }>('SELECT md5($1) AS h', [id])).rows[0].h;
       const lines = (o.ws.sqlite.prepare('SELECT count(*) AS n FROM sales_lines').get() as { n: number }).n;
@@ -157,7 +157,7 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
       expect((await admin.query('SELECT to_regclass($1) AS p', [`hq.sales_lines_${md5}`])).rows[0].p).toBeNull();
       expect(Number((await admin.query('SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1', [id])).rows[0].n)).toBe(0);
       expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
-      expect((await hqReport(admin, '2025-Q1')).filter((r) => r.office === '华东大区' && r.revenueMinor !== 0)).toEqual([]);
+      expect((await hqReport(admin, '2025-Q1')).filter((r) => r.office === '华东首发' && r.revenueMinor !== 0)).toEqual([]);
       // Another office can neither read, write nor finish it.
       await expect(north.query(`SELECT count(*) FROM hq.sales_load_${md5}`)).rejects.toThrow(/permission denied/);
       await expect(north.query(`INSERT INTO hq.sales_load_${md5} (office_id, id, partner_id, date, quantity, amount_minor, currency) VALUES ($1, 999999, 1, '2025-01-01', 1, 1, 'CNY')`, [id])).rejects.toThrow(/permission denied/);
@@ -179,7 +179,7 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
       expect(Number((await admin.query("SELECT count(*) AS n FROM pg_inherits WHERE inhrelid = $1::regclass AND inhparent = 'hq.sales_lines'::regclass", [`hq.sales_lines_${md5}`])).rows[0].n)).toBe(1);
       expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
       expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
-      const q1 = (await hqReport(admin, '2025-Q1')).filter((r) => r.office === '华东大区' && (r.revenueMinor !== 0 || r.orders !== 0));
+      const q1 = (await hqReport(admin, '2025-Q1')).filter((r) => r.office === '华东首发' && (r.revenueMinor !== 0 || r.orders !== 0));
       const sorted = q1.map((r): [string, number, number] => [r.partnerCode, r.revenueMinor, r.orders]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       expect(sorted).toEqual(await salesFromLines(admin, id, '2025-01-01', '2025-03-31'));
       // Later fresh lines go straight into the partition (its stale trigger marks them; the refresh clears the marks).

@@ -22,6 +22,16 @@ export const SQL_OUTSIDE_STORE = [
   { selector: `CallExpression[callee.object.type='MemberExpression'][callee.object.property.name=/^(db|sqlite)$/][${QUERY_CALL}]`, message: "Queries belong in the area's store.ts (typed from the drizzle schema)." },
   { selector: `CallExpression[callee.object.type='Identifier'][callee.object.name=/^(db|sqlite)$/][${QUERY_CALL}]`, message: "Queries belong in the area's store.ts (typed from the drizzle schema)." },
 ];
+/**
+ * The domain reads time from its operation context (`ctx.clock.now()`, `ctx.today()`), never from the wall: a fixed
+ * test clock then gives consistent days and instants. `new Date()` without arguments and `Date.now()` are refused in
+ * electron/domain; the clock module (shared/clock.ts `systemClock`) is the one place that reads the wall, and
+ * performance timing uses `performance.now()`.
+ */
+export const WALL_CLOCK_IN_DOMAIN = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from the operation context (ctx.clock.now()), not the wall clock (new Date()).' },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take the time from the operation context (ctx.clock.now()), not Date.now() (performance timing: performance.now()).' },
+];
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
   js.configs.recommended,
@@ -58,6 +68,8 @@ export default tseslint.config(
     ],
     false,
   ),
-  // SQL only in the area's store (see SQL_OUTSIDE_STORE).
-  { files: ['electron/domain/**/*.ts'], ignores: ['electron/domain/*/store.ts', 'electron/domain/*/store/*.ts'], rules: { 'no-restricted-syntax': ['error', ...SQL_OUTSIDE_STORE] } },
+  // No wall clock in the domain (see WALL_CLOCK_IN_DOMAIN), stores included; SQL only in the area's store (see
+  // SQL_OUTSIDE_STORE). One rule holds both lists: a later block replaces the rule for the files it matches.
+  { files: ['electron/domain/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...WALL_CLOCK_IN_DOMAIN] } },
+  { files: ['electron/domain/**/*.ts'], ignores: ['electron/domain/*/store.ts', 'electron/domain/*/store/*.ts'], rules: { 'no-restricted-syntax': ['error', ...SQL_OUTSIDE_STORE, ...WALL_CLOCK_IN_DOMAIN] } },
 );

@@ -29,8 +29,8 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = 
     return r;
   },
   'evaluations.settings.get': ({ ws }) => ({ settings: readEvaluationRules(ws.db), defaults: DEFAULT_EVALUATION_RULES }),
-  'evaluations.settings.set': ({ ws, audit }, input) => {
-    const { before, after } = writeEvaluationRules(ws.db, input);
+  'evaluations.settings.set': ({ ws, audit, clock }, input) => {
+    const { before, after } = writeEvaluationRules(ws.db, input, clock.now());
     audit({ entity: 'setting', entityId: 'evaluation', before, after });
     return { settings: after };
   },

@@ -11,6 +11,7 @@ import { getSetting, readSetting, setSetting } from '../../domain/system/setting
 import type { SettingKey } from '../../model/settings';
 import { hqPasswordVault } from '../../domain/hq/hqPasswordVault';
 import { configuredConnection, configuredUrl, HQ_PASSWORD_FILE_SETTING, HQ_URL_SETTING } from '../../domain/hq/hqSettings';
+import type { OpContext } from '../context';
 import type { HandlerMap } from './types';
 
 function status(ws: Workspace): HqStatus {
@@ -36,9 +37,9 @@ function requireVault() {
 }
 
 /** Settings hold values, never null: clearing removes the key. */
-function putOrClear(ws: Workspace, key: SettingKey, value: string | null): void {
+function putOrClear({ ws, clock }: Pick<OpContext, 'ws' | 'clock'>, key: SettingKey, value: string | null): void {
   if (value === null) ws.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
-  else setSetting(ws.db, key, value);
+  else setSetting(ws.db, key, value, clock.now());
 }
 
 export const hqHandlers: HandlerMap<keyof typeof hqContract> = {
@@ -46,8 +47,8 @@ export const hqHandlers: HandlerMap<keyof typeof hqContract> = {
   'hq.configure': (ctx, input) => {
     const before = status(ctx.ws);
     setOfficeName(ctx.ws, input.office);
-    putOrClear(ctx.ws, HQ_URL_SETTING, input.url);
-    putOrClear(ctx.ws, HQ_PASSWORD_FILE_SETTING, input.passwordFile ?? null);
+    putOrClear(ctx, HQ_URL_SETTING, input.url);
+    putOrClear(ctx, HQ_PASSWORD_FILE_SETTING, input.passwordFile ?? null);
     const after = status(ctx.ws);
     ctx.audit({ entity: 'hq', entityId: after.workspaceId, before: { url: before.url, office: before.officeName }, after: { url: after.url, office: after.officeName } });
     return after;
@@ -58,7 +59,7 @@ export const hqHandlers: HandlerMap<keyof typeof hqContract> = {
     const { workspaceId } = readIdentity(ctx.ws);
     requireVault().save({ workspaceId, url }, password);
     // The keychain replaces a key file: one place for the password.
-    putOrClear(ctx.ws, HQ_PASSWORD_FILE_SETTING, null);
+    putOrClear(ctx, HQ_PASSWORD_FILE_SETTING, null);
     // Recorded without the password (a mutation that audits nothing would have its input recorded).
     ctx.audit({ entity: 'hq', entityId: workspaceId, after: { passwordInKeychain: true, url } });
     return status(ctx.ws);

@@ -8,7 +8,7 @@ import type { HandlerMap } from './types';
 
 export const importHandlers: HandlerMap<keyof typeof importsContract> = {
   // Reading a file is asynchronous; the dispatcher awaits query results (the handler type is synchronous).
-  'imports.preview': ({ ws }, input) => previewImport(ws, input),
+  'imports.preview': ({ ws, clock }, input) => previewImport(ws, input, clock.now()),
   'imports.run': (ctx, input) => runImport(ctx, input),
   'imports.list': ({ ws }, input) => listImports(ws, input),
   'imports.get': ({ ws }, { id }) => getImport(ws, id),
@@ -17,13 +17,13 @@ export const importHandlers: HandlerMap<keyof typeof importsContract> = {
     return undoImport(ctx, id);
   },
   'imports.templates.list': ({ ws }, { kind }) => listTemplates(ws.db, kind),
-  'imports.templates.save': ({ ws, audit }, { name, mapping }) => {
-    const { before, after, template } = saveTemplate(ws.db, name, mapping);
+  'imports.templates.save': ({ ws, audit, clock }, { name, mapping }) => {
+    const { before, after, template } = saveTemplate(ws.db, name, mapping, clock.now());
     audit({ entity: 'setting', entityId: TEMPLATES_KEY, before, after });
     return template;
   },
-  'imports.templates.delete': ({ ws, audit }, { name }) => {
-    const { before, after, deleted } = deleteTemplate(ws.db, name);
+  'imports.templates.delete': ({ ws, audit, clock }, { name }) => {
+    const { before, after, deleted } = deleteTemplate(ws.db, name, clock.now());
     audit({ entity: 'setting', entityId: TEMPLATES_KEY, before, after });
     return { deleted };
   },

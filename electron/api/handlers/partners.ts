@@ -6,23 +6,23 @@ export const partnerHandlers: HandlerMap<keyof typeof partnersContract> = {
   'partners.list': ({ ws }, input) => repo.listPartners(ws, input),
   'partners.get': ({ ws }, { id }) => repo.getPartner(ws.db, id),
   'partners.getByCode': ({ ws }, { code }) => repo.getPartnerByCode(ws.db, code),
-  'partners.create': ({ ws, user, audit }, input) => {
-    const after = repo.createPartner(ws, input, user);
-    audit({ entity: 'partner', entityId: after.id, after });
+  'partners.create': (ctx, input) => {
+    const after = repo.createPartner(ctx, input);
+    ctx.audit({ entity: 'partner', entityId: after.id, after });
     return after;
   },
-  'partners.update': ({ ws, user, audit }, { id, patch, reason }) => {
-    const { before, after } = repo.updatePartner(ws, id, patch, user, reason);
-    audit({ entity: 'partner', entityId: id, before, after });
+  'partners.update': (ctx, { id, patch, reason }) => {
+    const { before, after } = repo.updatePartner(ctx, id, patch, reason);
+    ctx.audit({ entity: 'partner', entityId: id, before, after });
     return after;
   },
-  'partners.delete': ({ ws, audit }, { id }) => {
-    const { before, after } = repo.deletePartner(ws.db, id);
+  'partners.delete': ({ ws, audit, clock }, { id }) => {
+    const { before, after } = repo.deletePartner(ws.db, id, clock.now());
     audit({ entity: 'partner', entityId: id, before, after });
     return { id, deletedAt: after.deletedAt! };
   },
-  'partners.restore': ({ ws, audit }, { id }) => {
-    const { before, after } = repo.restorePartner(ws.db, id);
+  'partners.restore': ({ ws, audit, clock }, { id }) => {
+    const { before, after } = repo.restorePartner(ws.db, id, clock.now());
     audit({ entity: 'partner', entityId: id, before, after });
     return after;
   },

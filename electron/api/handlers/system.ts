@@ -33,17 +33,17 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     if (rowCounts(ctx.ws).partners > 0) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT');
     return generateDemo(ctx, input);
   },
-  'system.dismissDemo': ({ ws, audit }) => {
-    const change = setSetting(ws.db, DEMO_DISMISSED, true);
+  'system.dismissDemo': ({ ws, audit, clock }) => {
+    const change = setSetting(ws.db, DEMO_DISMISSED, true, clock.now());
     audit({ entity: 'setting', entityId: DEMO_DISMISSED, ...change });
     return { ok: true };
   },
   'system.settings.get': ({ ws }, { key }) => ({ key, value: getSetting<unknown>(ws.db, key, null), default: SETTINGS[key].default }),
   'system.settings.list': ({ ws }) => listSettings(ws.db),
-  'system.settings.set': ({ ws, audit }, { key, value }) => {
+  'system.settings.set': ({ ws, audit, clock }, { key, value }) => {
     // What the key's schema made of the value (trimmed, a credit code upper-cased), not the text as typed.
     const stored: unknown = SETTINGS[key].schema.parse(value);
-    const change = setSetting(ws.db, key, stored);
+    const change = setSetting(ws.db, key, stored, clock.now());
     audit({ entity: 'setting', entityId: key, ...change });
     return { key, value: stored };
   },

@@ -7,6 +7,7 @@ import { backupFileName, beforeOperationKind, localDay, parseBackupName, workspa
 import { backupFolder } from './backupFolder';
 import { backupsToPrune } from './rotation';
 import { backupStore } from './store';
+import { systemClock } from '../../../shared/clock';
 
 export interface BackupFile {
   path: string;
@@ -126,7 +127,7 @@ export async function writeCheckedCopy(ws: Workspace, partial: string): Promise<
  * SQLite's online backup into the backup folder (a consistent copy while the workspace stays in use).
  * Written to a temporary name first and renamed, so a crash never leaves a half backup under a backup's name.
  */
-export async function createBackup(ws: Workspace, kind: BackupKind, now = new Date()): Promise<BackupFile> {
+export async function createBackup(ws: Workspace, kind: BackupKind, now = systemClock().now()): Promise<BackupFile> {
   if (!isFileWorkspace(ws)) throw new Error('An in-memory workspace has no file to back up');
   const folder = backupFolder(ws.sqlite, ws.path);
   const target = targetFor(folder, ws.path, kind, now);
@@ -151,7 +152,7 @@ export async function createBackup(ws: Workspace, kind: BackupKind, now = new Da
  * The same, synchronously, with `VACUUM INTO` (a transactionally consistent copy made by SQLite itself): for
  * places that cannot wait, such as openWorkspace's `beforeMigrate` hook. Must not be called inside a transaction.
  */
-export function createBackupSync(sqlite: Database.Database, workspacePath: string, kind: BackupKind, now = new Date(), key?: string): BackupFile {
+export function createBackupSync(sqlite: Database.Database, workspacePath: string, kind: BackupKind, now = systemClock().now(), key?: string): BackupFile {
   const folder = backupFolder(sqlite, workspacePath);
   const target = targetFor(folder, workspacePath, kind, now);
   const partial = `${target}.partial`;
@@ -173,7 +174,7 @@ export function createBackupSync(sqlite: Database.Database, workspacePath: strin
  * nothing was ever entered (no audit record: every change, import and the demo writes one) — a copy of an empty
  * workspace restores nothing and would only push real backups out of the rotation.
  */
-export async function ensureDailyBackup(ws: Workspace, now = new Date()): Promise<BackupFile | null> {
+export async function ensureDailyBackup(ws: Workspace, now = systemClock().now()): Promise<BackupFile | null> {
   if (!isFileWorkspace(ws)) return null;
   if (!backupStore.hasAuditRecords(ws.sqlite)) return null;
   const folder = backupFolder(ws.sqlite, ws.path);
@@ -187,7 +188,7 @@ export function backupBeforeMigration(workspacePath: string, key?: string): (sql
   const path = resolve(workspacePath);
   return (sqlite, from, to) => {
     if (path === ':memory:' || workspacePath === ':memory:') return;
-    createBackupSync(sqlite, path, `before-migration-${from}-to-${to}`, new Date(), key);
+    createBackupSync(sqlite, path, `before-migration-${from}-to-${to}`, systemClock().now(), key);
   };
 }
 

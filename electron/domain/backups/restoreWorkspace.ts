@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/writer';
 import { type BackupInspection } from '../../model/backups';
 import { inspectBackup } from './inspectBackup';
 import { backupStore } from './store';
+import { systemClock } from '../../../shared/clock';
 
 export interface RestoreResult {
   /** The workspace file, now holding the backup's data. */
@@ -47,7 +48,7 @@ export interface RestoreOptions {
 export function restoreWorkspaceFile(dbPath: string, from: string, options: RestoreOptions = {}): RestoreResult {
   const path = resolve(dbPath);
   const source = resolve(from);
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemClock().now();
   if (path === source) throw new DomainError('The backup to restore is the workspace itself');
   const key = options.openOptions?.key;
   const precheck = inspectBackup(source, options.openOptions?.migrationsFolder, key);

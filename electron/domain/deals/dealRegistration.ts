@@ -30,11 +30,11 @@ export function getDealSettings(ws: Workspace): DealSettings {
   };
 }
 
-export function setDealSettings(ws: Workspace, s: DealSettings): { before: DealSettings; after: DealSettings } {
+export function setDealSettings(ws: Workspace, s: DealSettings, at: Date): { before: DealSettings; after: DealSettings } {
   const before = getDealSettings(ws);
-  setSetting(ws.db, DEAL_SETTING_KEYS.conflictWindowDays, s.conflictWindowDays);
-  setSetting(ws.db, DEAL_SETTING_KEYS.protectionDays, s.protectionDays);
-  setSetting(ws.db, DEAL_SETTING_KEYS.priceFloors, s.priceFloors);
+  setSetting(ws.db, DEAL_SETTING_KEYS.conflictWindowDays, s.conflictWindowDays, at);
+  setSetting(ws.db, DEAL_SETTING_KEYS.protectionDays, s.protectionDays, at);
+  setSetting(ws.db, DEAL_SETTING_KEYS.priceFloors, s.priceFloors, at);
   return { before, after: getDealSettings(ws) };
 }
 
@@ -43,8 +43,9 @@ const LIVE: DealStatus[] = ['pending', 'conflict', 'approved', 'won'];
 
 export const dealRiskRule = (dealId: number) => `deal:${dealId}`;
 
+/** The operation clock's instant the change is recorded at (`ctx.clock.now()`); its day is the registration's day. */
 interface Options {
-  at?: Date;
+  at: Date;
 }
 
 function partnerInfo(ws: Workspace): Map<number, { code: string; name: string; nameEn: string | null; owner: string | null }> {
@@ -131,14 +132,14 @@ export function priceConflictOf(settings: DealSettings, productLine: string, quo
  * price-conflict) risk raised with source 'deal'. Without conflict the registration is approved and protected for
  * the configured number of days.
  */
-export function registerDeal(ws: Workspace, input: DealInput, user: string, options: Options = {}): { deal: DealRow; riskId: number | null } {
+export function registerDeal(ws: Workspace, input: DealInput, user: string, options: Options): { deal: DealRow; riskId: number | null } {
   const parsed = dealFields.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
     throw new DomainError(`Invalid deal registration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'DOMAIN', { issues });
   }
   const data = parsed.data;
-  const at = options.at ?? new Date();
+  const { at } = options;
   const day = workspaceClock(ws).today(at);
   const pm = partnerInfo(ws);
   const partner = data.partnerId != null ? pm.get(data.partnerId) : undefined;
@@ -243,8 +244,8 @@ const RESULT: Record<DealDecision, DealStatus> = { approve: 'approved', reject: 
  * A manager's decision on a registration: approve (protected from today for the configured days) or reject a conflicting
  * one; mark an approved one won or lost. Deciding a conflict asks for a review of the risk it raised.
  */
-export function decideDeal(ws: Workspace, id: number, decision: DealDecision, note: string | undefined, user: string, options: Options = {}): { before: DealRow; after: DealRow } {
-  const at = options.at ?? new Date();
+export function decideDeal(ws: Workspace, id: number, decision: DealDecision, note: string | undefined, user: string, options: Options): { before: DealRow; after: DealRow } {
+  const { at } = options;
   const beforeRow = getRow(ws, id);
   if (!ALLOWED[decision].includes(beforeRow.status)) {
     throw new DomainError(`Cannot ${decision} a registration that is ${beforeRow.status}`, 'CONFLICT', { status: beforeRow.status, decision });
@@ -269,8 +270,8 @@ export function decideDeal(ws: Workspace, id: number, decision: DealDecision, no
 }
 
 /** Approved registrations whose protection ended before `asOf` become 'expired'. */
-export function expireDeals(ws: Workspace, asOf: string, user: string, options: Options = {}): { asOf: string; expired: number[] } {
-  const at = options.at ?? new Date();
+export function expireDeals(ws: Workspace, asOf: string, user: string, options: Options): { asOf: string; expired: number[] } {
+  const { at } = options;
   const expired = dealStore.expireApprovedBefore(ws, asOf, { decidedBy: user, decidedAt: at.toISOString(), updatedAt: at.toISOString() });
   return { asOf, expired: expired.sort((a, b) => a - b) };
 }

@@ -14,6 +14,6 @@ export const DEMO_COMPANY_PROFILE: Record<string, string | number> = {
   'statement.invoiceRequirement': '付款前请开具税率 6% 的增值税专用发票，抬头为华信科技（上海）有限公司。',
 };
 
-export function writeDemoCompanyProfile(ws: Workspace): void {
-  demoStore.addMissingSettings(ws, DEMO_COMPANY_PROFILE, new Date().toISOString());
+export function writeDemoCompanyProfile(ws: Workspace, at: Date): void {
+  demoStore.addMissingSettings(ws, DEMO_COMPANY_PROFILE, at.toISOString());
 }

@@ -29,12 +29,12 @@ const DEAL_CHANNELS = new Set(['agent', 'dealer', 'distributor', 'alliance']);
  * most are approved and protected; one partner registers a customer another already holds (the name written with
  * a full-width space and 有限责任公司), and one quote is under the product line's floor — both wait for the manager.
  */
-export function insertDeals(ws: Workspace, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, user: string): number {
+export function insertDeals(ws: Workspace, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, user: string, now: Date): number {
   const candidates = partners.filter((p) => p.row.status === 'active' && DEAL_CHANNELS.has(p.row.channelType));
   if (candidates.length < 2) return 0;
   if (Object.keys(getSetting<Record<string, number>>(ws.db, 'deals.priceFloors', {})).length === 0) {
     // Floors per product line, in fen (unit prices below these need the manager's approval).
-    setSetting(ws.db, 'deals.priceFloors', { 智能安防: 150_000, 网络设备: 80_000, 软件与服务: 200_000 });
+    setSetting(ws.db, 'deals.priceFloors', { 智能安防: 150_000, 网络设备: 80_000, 软件与服务: 200_000 }, now);
   }
   const customers = CUSTOMERS.map(([name, division]) => ({ name, creditCode: makeCreditCode(rng, division) }));
   const holders: DemoPartner[] = [];

@@ -73,7 +73,7 @@ export async function generateDemo(ctx: OpContext, opts: DemoOptions): Promise<D
     if (!demoStore.isEmpty(ws)) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT');
 
     // The issuing company (statements are refused without it); a profile someone already entered is kept.
-    writeDemoCompanyProfile(ws);
+    writeDemoCompanyProfile(ws, ctx.clock.now());
 
     // Partners
     const partners = buildPartners(rngs.partners, demoPartnerCount(scale), cal);
@@ -120,7 +120,7 @@ export async function generateDemo(ctx: OpContext, opts: DemoOptions): Promise<D
     insertRisks(ws, rngs.risks, partners, cal, ctx);
     const programYear = Number(fullQuarters(cal).at(-1)!.slice(0, 4));
     insertProgramsAndSchedules(ws, programYear);
-    const deals = insertDeals(ctx.ws, root.fork(7), partners, cal, ctx.user);
+    const deals = insertDeals(ctx.ws, root.fork(7), partners, cal, ctx.user, ctx.clock.now());
     ctx.throwIfCancelled();
     await breathe();
 

@@ -80,7 +80,7 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
   const settings = readEvaluationSettings(ws.db);
   const fsm = settings.fiscalStartMonth;
   const period = parsePeriod(opts.period, fsm);
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? ctx.clock.now();
 
   const { partners, population } = evaluationPopulation(ws, period.end, opts.filter);
   if (opts.filter?.partnerCodes?.length) {
@@ -247,8 +247,8 @@ function storeRun(
         JSON.stringify(a.population),
         user,
         at,
-        // A run dated by its caller (the demo's history) finishes at that moment too; otherwise by the wall clock.
-        opts.now ? at : new Date().toISOString(),
+        // A run dated by its caller (the demo's history) finishes at that moment too; otherwise on the operation clock.
+        opts.now ? at : ctx.clock.now().toISOString(),
       ).lastInsertRowid,
     );
     writeCards(runId);

@@ -110,10 +110,10 @@ export function readEvaluationRules(db: Db): EvaluationRules {
 }
 
 /** Stores whole sections (already validated by the contract); returns the rules in force before and after. */
-export function writeEvaluationRules(db: Db, patch: Partial<EvaluationRules>): { before: EvaluationRules; after: EvaluationRules } {
+export function writeEvaluationRules(db: Db, patch: Partial<EvaluationRules>, at: Date): { before: EvaluationRules; after: EvaluationRules } {
   const before = readEvaluationRules(db);
   for (const section of ['weights', 'gradeBands', 'tierRules', 'riskRules'] as const) {
-    if (patch[section] !== undefined) setSetting(db, SETTING_KEYS[section], patch[section]);
+    if (patch[section] !== undefined) setSetting(db, SETTING_KEYS[section], patch[section], at);
   }
   return { before, after: readEvaluationRules(db) };
 }

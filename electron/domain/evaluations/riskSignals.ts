@@ -79,7 +79,7 @@ export function applyRiskSignals(
   kpis: PartnerKpis[],
   rules: RiskRules,
   user: string,
-  at = new Date(),
+  at: Date,
   runId = 0,
   reviewOn: string | null = null,
 ): RiskSignalOutcome {

@@ -89,7 +89,7 @@ export function runDue(ctx: OpContext, now: Date): { asOf: string; runs: DueRun[
       return;
     }
     if (!hasSalesThrough(ws, p)) {
-      finish({ outcome: 'waiting', runId: null, message: WAITING_FOR_SALES, at: new Date().toISOString(), id: s.id, period: p.label });
+      finish({ outcome: 'waiting', runId: null, message: WAITING_FOR_SALES, at: ctx.clock.now().toISOString(), id: s.id, period: p.label });
       runs.push({ ...base, outcome: 'waiting', message: WAITING_FOR_SALES });
       return;
     }
@@ -103,11 +103,11 @@ export function runDue(ctx: OpContext, now: Date): { asOf: string; runs: DueRun[
         trigger: 'schedule',
         scheduleId: s.id,
       });
-      finish({ outcome: 'succeeded', runId: r.runId, message: null, at: new Date().toISOString(), id: s.id, period: p.label });
+      finish({ outcome: 'succeeded', runId: r.runId, message: null, at: ctx.clock.now().toISOString(), id: s.id, period: p.label });
       runs.push({ ...base, outcome: 'succeeded', runId: r.runId, partnerCount: r.partnerCount, population: r.population });
     } catch (e) {
       const message = (e as Error)?.message ?? String(e);
-      finish({ outcome: 'failed', runId: null, message, at: new Date().toISOString(), id: s.id, period: p.label });
+      finish({ outcome: 'failed', runId: null, message, at: ctx.clock.now().toISOString(), id: s.id, period: p.label });
       runs.push({ ...base, outcome: 'failed', message });
       if ((e as Error)?.name === 'JobCancelled') throw e;
     }

@@ -28,13 +28,13 @@ export function decideTier(ctx: OpContext, input: TierDecisionInput): TierDecisi
   if (input.decision === 'accepted' && partner.tier !== card.tier) {
     throw new DomainError(`The partner's tier changed since the evaluation (now ${partner.tier}, evaluated as ${card.tier})`, 'CONFLICT');
   }
-  const decidedAt = new Date().toISOString();
+  const decidedAt = ctx.clock.now().toISOString();
   // The default effective day is today in the workspace's time zone (the one clock), not the UTC day of the timestamp.
   const effectiveOn = input.decision === 'accepted' ? (input.effectiveOn ?? ctx.today()) : null;
   const rec = card.rec;
   const id = tierDecisionStore.insert(ws, { scorecardId: card.id, partnerId: card.partnerId, fromTier: card.tier, toTier: rec, decision: input.decision, effectiveOn, decidedBy: user, decidedAt });
   let after = { tier: partner.tier as string };
-  if (input.decision === 'accepted') after = { tier: updatePartner(ws, card.partnerId, { tier: card.rec }, user).after.tier };
+  if (input.decision === 'accepted') after = { tier: updatePartner(ctx, card.partnerId, { tier: card.rec }).after.tier };
   return {
     id,
     scorecardId: card.id,

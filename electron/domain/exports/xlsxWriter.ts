@@ -3,6 +3,7 @@ import { lazyModule } from '../lazyModule';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { safeCell, safeText, type CellValue } from './safeCell';
+import { systemClock } from '../../../shared/clock';
 
 const excel = lazyModule<typeof ExcelJSModule>('exceljs');
 
@@ -69,6 +70,8 @@ export async function writeXlsx(
   sheets: Array<XlsxSheet<any>>, // eslint-disable-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
   options: {
     creator?: string;
+    /** The workbook's creation time (its metadata); default: the wall clock. */
+    created?: Date;
     /**
      * Called every 1,000 rows with the count so far, after the written rows were handed to the file (the writer yields to
      * the event loop there, so a long export streams instead of piling up); throwing (a cancel) removes the partial file.
@@ -81,7 +84,7 @@ export async function writeXlsx(
   const partial = `${target}.partial`;
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: partial, useStyles: true, useSharedStrings: false });
   wb.creator = options.creator ?? 'Partner Workbench';
-  wb.created = new Date();
+  wb.created = options.created ?? systemClock().now();
   let rows = 0;
   const taken = new Set<string>();
   try {

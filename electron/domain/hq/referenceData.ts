@@ -3,6 +3,7 @@ import { withReferenceWrites, type Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { hqProductPrices, mirrorReference, releaseReference } from './referenceMirror';
 import { hqReferenceStore, referenceStore } from './store';
+import { workspaceClock } from '../system/workspaceClock';
 
 export const REFERENCE_KINDS = ['territory', 'product', 'course', 'program_template'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
@@ -54,7 +55,7 @@ export interface PullResult {
 }
 
 /** Brings HQ's reference data down into the workspace's read-only hq_reference table, in one transaction. */
-export async function pullReference(ws: Workspace, client: pg.Client, now = new Date().toISOString()): Promise<PullResult> {
+export async function pullReference(ws: Workspace, client: pg.Client, now = workspaceClock(ws).now().toISOString()): Promise<PullResult> {
   const rows = await hqReferenceStore.all(client);
   const local = new Map(referenceStore.versions(ws).map((x) => [`${x.kind}\u0000${x.code}`, x.version]));
   const result: PullResult = { kinds: {}, added: 0, updated: 0, removed: 0, version: 0 };

@@ -17,7 +17,7 @@ import { importStore } from './store';
 
 
 /** Reads the start of a file without writing anything: what was detected, the mapping, rows as they will be stored, errors. */
-export async function previewImport(ws: Workspace, input: PreviewInput): Promise<ImportPreview> {
+export async function previewImport(ws: Workspace, input: PreviewInput, now: Date): Promise<ImportPreview> {
   const fileName = input.fileName ?? basename(input.path);
   const mapping = input.mapping ?? null;
   const source = await openSource(input.path, {
@@ -29,7 +29,7 @@ export async function previewImport(ws: Workspace, input: PreviewInput): Promise
     const spec = kindSpec(input.kind);
     const resolved = resolveMapping(spec, source.header, mapping, fileName, false);
     const suggestedColumns = suggestColumns(spec.fields, source.header);
-    const run = spec.open({ ws, importId: null, user: '', dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set([...resolved.index.keys(), ...Object.keys(resolved.defaults)]), now: new Date().toISOString() });
+    const run = spec.open({ ws, importId: null, user: '', dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set([...resolved.index.keys(), ...Object.keys(resolved.defaults)]), now: now.toISOString() });
     const values = new RowValues(resolved.index, resolved);
     // The preview shows the partner's code where a row stores its internal id.
     let codeOf: Map<number, string> | null = null;

@@ -159,7 +159,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
     let rowsRead = await read(source);
     ctx.throwIfCancelled();
     if (source.format === 'csv' && input.replace == null) refuseIfImported(source.sha256());
-    const now = new Date().toISOString();
+    const now = ctx.clock.now().toISOString();
     // A large import updates five indexes of sales_lines in partner order, not key order: a 128 MB page cache for the
     // duration roughly halves the time of a million-row import (the default 2 MB cache thrashes). Restored afterwards.
     const cacheBefore = importConnection.cacheSize(sqlite);
@@ -364,7 +364,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       const sha256 = source.sha256();
       refuseIfImported(sha256);
       const durationMs = Math.round(performance.now() - started);
-      importStore.commit(ws, importId, { sha256, ...counts, durationMs, finishedAt: new Date().toISOString(), fileSize: source.bytesRead() || source.fileSize });
+      importStore.commit(ws, importId, { sha256, ...counts, durationMs, finishedAt: ctx.clock.now().toISOString(), fileSize: source.bytesRead() || source.fileSize });
       ctx.audit({
         entity: 'import',
         entityId: importId,

@@ -11,15 +11,16 @@ export function listTemplates(db: Db, kind?: string): MappingTemplate[] {
   return (Array.isArray(all) ? all : []).filter((t) => !kind || t.mapping?.kind === kind);
 }
 
-export function saveTemplate(db: Db, name: string, mapping: ImportMapping): { before: unknown; after: unknown; template: MappingTemplate } {
+/** Saves (or replaces) a template, stamped with the operation clock's instant `at`. */
+export function saveTemplate(db: Db, name: string, mapping: ImportMapping, at: Date): { before: unknown; after: unknown; template: MappingTemplate } {
   const all = listTemplates(db);
-  const template = { name, mapping, savedAt: new Date().toISOString() };
+  const template = { name, mapping, savedAt: at.toISOString() };
   const next = [...all.filter((t) => t.name !== name), template].sort((a, b) => a.name.localeCompare(b.name));
-  return { ...setSetting(db, TEMPLATES_KEY, next), template };
+  return { ...setSetting(db, TEMPLATES_KEY, next, at), template };
 }
 
-export function deleteTemplate(db: Db, name: string): { before: unknown; after: unknown; deleted: boolean } {
+export function deleteTemplate(db: Db, name: string, at: Date): { before: unknown; after: unknown; deleted: boolean } {
   const all = listTemplates(db);
   const next = all.filter((t) => t.name !== name);
-  return { ...setSetting(db, TEMPLATES_KEY, next), deleted: next.length !== all.length };
+  return { ...setSetting(db, TEMPLATES_KEY, next, at), deleted: next.length !== all.length };
 }

@@ -54,7 +54,7 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
     let removed = 0;
     let restored = 0;
     const changes = undoStore.changes(ws, importId);
-    const now = new Date().toISOString();
+    const now = ctx.clock.now().toISOString();
     let done = 0;
     for (const c of changes) {
       const table = TABLE[c.entity];

@@ -19,21 +19,21 @@ export function getProgram(ws: Workspace, ref: { id?: number; code?: string }): 
 }
 
 /** Validates a program file and inserts it, or replaces the program with the same code. Runs keep their own snapshot. */
-export function saveProgram(ws: Workspace, raw: unknown): { before: ProgramWithDefinition | null; after: ProgramWithDefinition } {
+export function saveProgram(ws: Workspace, raw: unknown, at: Date): { before: ProgramWithDefinition | null; after: ProgramWithDefinition } {
   const def = parseProgramFile(raw);
   const existing = programStore.byCode(ws, def.code);
   const before = existing ? toRow(existing) : null;
   const values = { name: def.name, type: def.type, periodKind: def.periodKind, currency: def.currency, validFrom: def.validFrom, validTo: def.validTo ?? null, definition: def };
-  if (existing) programStore.update(ws, existing.id, values, new Date().toISOString());
+  if (existing) programStore.update(ws, existing.id, values, at.toISOString());
   else programStore.insert(ws, def.code, values);
   return { before, after: getProgram(ws, { code: def.code }) };
 }
 
 /** Deletes a program that has no payout runs (runs are history: a program with runs is deactivated instead). */
-export function deleteProgram(ws: Workspace, id: number): { before: ProgramWithDefinition; deleted: boolean } {
+export function deleteProgram(ws: Workspace, id: number, at: Date): { before: ProgramWithDefinition; deleted: boolean } {
   const before = getProgram(ws, { id });
   if (before.runs > 0) {
-    programStore.deactivate(ws, id, new Date().toISOString());
+    programStore.deactivate(ws, id, at.toISOString());
     return { before, deleted: false };
   }
   programStore.remove(ws, id);
@@ -53,7 +53,7 @@ export function parseProgramsJson(text: string): unknown[] {
 }
 
 /** Imports every program of a file (all or nothing: the caller's transaction). Errors name the program's position. */
-export function importPrograms(ws: Workspace, source: { path?: string; content?: string }): Array<{ before: ProgramWithDefinition | null; after: ProgramWithDefinition }> {
+export function importPrograms(ws: Workspace, source: { path?: string; content?: string }, at: Date): Array<{ before: ProgramWithDefinition | null; after: ProgramWithDefinition }> {
   let text: string;
   if (source.content != null) text = source.content;
   else {
@@ -66,7 +66,7 @@ export function importPrograms(ws: Workspace, source: { path?: string; content?:
   const list = parseProgramsJson(text);
   return list.map((raw, i) => {
     try {
-      return saveProgram(ws, raw);
+      return saveProgram(ws, raw, at);
     } catch (e) {
       if (e instanceof ZodError) {
         const issues = e.issues.map((x) => ({ path: [`[${i}]`, ...x.path.map(String)].join('.'), message: x.message }));

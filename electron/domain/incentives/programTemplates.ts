@@ -52,7 +52,7 @@ export function programFromTemplate(ctx: OpContext, input: ProgramFromTemplateIn
     ...(input.validFrom ? { validFrom: input.validFrom } : {}),
     ...(input.validTo !== undefined ? { validTo: input.validTo } : {}),
   };
-  const { after } = saveProgram(ctx.ws, definition);
+  const { after } = saveProgram(ctx.ws, definition, ctx.clock.now());
   ctx.audit({ entity: 'incentive_program', entityId: after.id, after: { ...after, fromTemplate: { code: template.code, version: template.version } } });
   return after;
 }

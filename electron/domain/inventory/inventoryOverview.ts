@@ -26,7 +26,7 @@ export function inventoryRules(ws: Workspace): InventoryRules {
 export function setInventoryRules(ctx: OpContext, patch: Partial<InventoryRules>): InventoryRules {
   const before = inventoryRules(ctx.ws);
   const after = inventoryRulesSchema.parse({ ...before, ...patch });
-  setSetting(ctx.ws.db, INVENTORY_RULES_KEY, after);
+  setSetting(ctx.ws.db, INVENTORY_RULES_KEY, after, ctx.clock.now());
   ctx.audit({ entity: 'setting', entityId: INVENTORY_RULES_KEY, before, after });
   return after;
 }

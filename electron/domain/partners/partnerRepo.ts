@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { PartnerView, partnerFields, partnerListInput } from '../../model/partners';
 import { partnersPlacedIn } from '../territories/places';
 import { territoryFilterIds, territoryIdOf } from '../territories/territories';
-import { workspaceClock } from '../system/workspaceClock';
+import type { OpContext } from '../opContext';
 import { partnerStore, type PartnerQuery } from './store';
 
 export type PartnerFilter = z.output<typeof partnerListInput>;
@@ -37,8 +37,6 @@ export function getPartnerByCode(db: Db, code: string): PartnerView {
   return row;
 }
 
-const nowIso = () => new Date().toISOString();
-
 function managerExists(db: Db, id: number | null | undefined): void {
   if (id == null) return;
   if (!partnerStore.channelManagerExists(db, id))
@@ -52,49 +50,47 @@ function toColumns(ws: Workspace, f: Partial<PartnerFields>): Partial<NewPartner
   return territoryId === undefined ? rest : { ...rest, territoryId };
 }
 
-export function createPartner(ws: Workspace, input: PartnerFields, user: string): PartnerView {
+/** Adds a partner; its first owner is recorded on the context clock's day. */
+export function createPartner(ctx: OpContext, input: PartnerFields): PartnerView {
+  const { ws, user } = ctx;
   if (partnerStore.idByCode(ws.db, input.code) !== undefined) throw new DomainError(`Partner code ${input.code} is already used`, 'CONFLICT');
   managerExists(ws.db, input.channelManagerId);
-  const row = partnerStore.insert(ws.db, toColumns(ws, input) as NewPartnerRow);
-  if (row.channelManagerId != null) recordAssignment(ws, row.id, null, row.channelManagerId, 'created', user);
+  const at = ctx.clock.now().toISOString();
+  const row = partnerStore.insert(ws.db, { ...(toColumns(ws, input) as NewPartnerRow), createdAt: at, updatedAt: at });
+  if (row.channelManagerId != null) recordAssignment(ws, row.id, null, row.channelManagerId, 'created', user, ctx.today());
   return getPartner(ws.db, row.id);
 }
 
-/** One line of a partner's ownership history, dated today on the workspace clock unless `on` is given. */
-export function recordAssignment(ws: Workspace, partnerId: number, from: number | null, to: number | null, reason: string | null, user: string, on?: string): void {
-  partnerStore.insertAssignment(ws.db, { partnerId, fromManagerId: from, toManagerId: to, changedOn: on ?? workspaceClock(ws).today(), reason, changedBy: user });
+/** One line of a partner's ownership history, on the day `on` (the operation clock's today). */
+export function recordAssignment(ws: Workspace, partnerId: number, from: number | null, to: number | null, reason: string | null, user: string, on: string): void {
+  partnerStore.insertAssignment(ws.db, { partnerId, fromManagerId: from, toManagerId: to, changedOn: on, reason, changedBy: user });
 }
 
-export function updatePartner(
-  ws: Workspace,
-  id: number,
-  patch: Partial<PartnerFields>,
-  user: string,
-  reason?: string | null,
-): { before: PartnerView; after: PartnerView } {
+export function updatePartner(ctx: OpContext, id: number, patch: Partial<PartnerFields>, reason?: string | null): { before: PartnerView; after: PartnerView } {
+  const { ws, user } = ctx;
   const before = getPartner(ws.db, id);
   if (before.deletedAt) throw new DomainError(`Partner ${before.code} is deleted; restore it first`, 'CONFLICT');
   if (patch.code && patch.code !== before.code) {
     if (partnerStore.idByCode(ws.db, patch.code) !== undefined) throw new DomainError(`Partner code ${patch.code} is already used`, 'CONFLICT');
   }
   managerExists(ws.db, patch.channelManagerId);
-  partnerStore.update(ws.db, id, { ...toColumns(ws, patch), updatedAt: nowIso() });
+  partnerStore.update(ws.db, id, { ...toColumns(ws, patch), updatedAt: ctx.clock.now().toISOString() });
   if (patch.channelManagerId !== undefined && patch.channelManagerId !== before.channelManagerId)
-    recordAssignment(ws, id, before.channelManagerId, patch.channelManagerId, reason ?? null, user);
+    recordAssignment(ws, id, before.channelManagerId, patch.channelManagerId, reason ?? null, user, ctx.today());
   return { before, after: getPartner(ws.db, id) };
 }
 
 /** Soft delete: the partner disappears from lists but its history (sales, payouts) stays intact. */
-export function deletePartner(db: Db, id: number): { before: PartnerView; after: PartnerView } {
+export function deletePartner(db: Db, id: number, now: Date): { before: PartnerView; after: PartnerView } {
   const before = getPartner(db, id);
   if (before.deletedAt) throw new DomainError(`Partner ${before.code} is already deleted`, 'CONFLICT');
-  const at = nowIso();
+  const at = now.toISOString();
   partnerStore.update(db, id, { deletedAt: at, updatedAt: at });
   return { before, after: getPartner(db, id) };
 }
 
-export function restorePartner(db: Db, id: number): { before: PartnerView; after: PartnerView } {
+export function restorePartner(db: Db, id: number, now: Date): { before: PartnerView; after: PartnerView } {
   const before = getPartner(db, id);
-  partnerStore.update(db, id, { deletedAt: null, updatedAt: nowIso() });
+  partnerStore.update(db, id, { deletedAt: null, updatedAt: now.toISOString() });
   return { before, after: getPartner(db, id) };
 }

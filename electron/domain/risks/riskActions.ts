@@ -18,9 +18,9 @@ export function saveRiskActions(
   riskId: number,
   actions: RiskActionInput[],
   user: string,
-  options: ChangeOptions = {},
+  options: ChangeOptions,
 ): { before: RiskActionRow[]; after: RiskActionRow[] } {
-  const at = options.at ?? new Date();
+  const { at } = options;
   const risk = getRiskRow(ws, riskId);
   const before = riskStore.actionsOf(ws, riskId);
   const byId = new Map(before.map((a) => [a.id, a]));

@@ -6,9 +6,9 @@ import { DomainError } from '../../../shared/errors';
 import { riskText, storedRiskText, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
 import { riskStatements, riskStore } from './store';
 
-/** Options for callers that record a change at a known time (imports, tests); default: now. */
+/** How a change is recorded: at the operation clock's instant (`ctx.clock.now()`), also its closing day. */
 export interface ChangeOptions {
-  at?: Date;
+  at: Date;
   /**
    * The words of a risk the workbench raises (shared/riskTexts): stored as code + parameters, title and description
    * written from them (zh-CN). Without it, a title or description that differs from the risk's coded words in both
@@ -116,8 +116,8 @@ export function getRiskRow(ws: Workspace, id: number): RiskRow {
  * Adds a risk to the register and records its first history entry. Synchronous: runs inside the caller's transaction.
  * Score and level are not stored: they are derived from likelihood × impact and the configured bands when read.
  */
-export function createRisk(ws: Workspace, input: RiskInput, user: string, options: ChangeOptions = {}): RiskRow {
-  const at = options.at ?? new Date();
+export function createRisk(ws: Workspace, input: RiskInput, user: string, options: ChangeOptions): RiskRow {
+  const { at } = options;
   const data = parse(riskFields, input);
   checkConsistency(ws, {
     likelihood: data.likelihood,
@@ -149,8 +149,8 @@ export function createRisk(ws: Workspace, input: RiskInput, user: string, option
 }
 
 /** Changes a risk and records what changed plus the full snapshot after the change. No history row when nothing changed. */
-export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: string, options: ChangeOptions = {}): { before: RiskRow; after: RiskRow } {
-  const at = options.at ?? new Date();
+export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: string, options: ChangeOptions): { before: RiskRow; after: RiskRow } {
+  const { at } = options;
   const before = getRiskRow(ws, id);
   const data = definedOnly(parse(riskPatch, patch));
   const merged = { ...before, ...data };
@@ -188,7 +188,7 @@ function definedOnly<T extends object>(o: T): T {
 }
 
 /** Closes a risk (status 'closed', closed date recorded). */
-export function closeRisk(ws: Workspace, id: number, user: string, options: ChangeOptions = {}): { before: RiskRow; after: RiskRow } {
+export function closeRisk(ws: Workspace, id: number, user: string, options: ChangeOptions): { before: RiskRow; after: RiskRow } {
   const before = getRiskRow(ws, id);
   if (before.status === 'closed') throw new DomainError(`Risk ${before.code} is already closed`, 'CONFLICT');
   return updateRisk(ws, id, { status: 'closed' }, user, options);

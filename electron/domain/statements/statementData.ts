@@ -31,7 +31,7 @@ export function statementPartners(run: PayoutRunDetail, only?: number[]): number
  * Statement numbers ST-YYYY-NNNNNN: unique and sequential across the workspace (the counter is the statements table:
  * the year's highest number + 1). A run's statement for a partner keeps its number when exported again.
  */
-export function assignStatementNumbers(ws: Workspace, run: PayoutRunDetail, partnerIds: number[], now = new Date()): Map<number, { number: string; generatedAt: string }> {
+export function assignStatementNumbers(ws: Workspace, run: PayoutRunDetail, partnerIds: number[], now: Date): Map<number, { number: string; generatedAt: string }> {
   const out = new Map<number, { number: string; generatedAt: string }>();
   ws.sqlite.transaction(() => {
     const year = now.getFullYear();

@@ -25,7 +25,7 @@ export async function exportStatements(
   const formats = new Set(input.formats ?? ['pdf', 'xlsx', 'csv']);
   const { run, dataFor } = loadStatementContext(ws, input.runId, input.language);
   const ids = statementPartners(run, input.partnerIds);
-  const numbers = assignStatementNumbers(ws, run, ids);
+  const numbers = assignStatementNumbers(ws, run, ids, ctx.clock.now());
   const statements: StatementData[] = ids.map((id) => dataFor(id, numbers.get(id)!)).sort((a, b) => a.number.localeCompare(b.number));
   // A folder of statements from an earlier export (or its zip) is not silently written over.
   const dir = outputPath(join(input.out, safeName(`${run.programCode}_${run.period}_run${run.id}`)), input.onExists, true);

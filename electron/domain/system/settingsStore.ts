@@ -17,9 +17,10 @@ export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<
   return parsed.success ? (parsed.data as SettingValue<K>) : (def.default as SettingValue<K> | null);
 }
 
-export function setSetting(db: Db, key: SettingKey, value: unknown): { before: unknown; after: unknown } {
+/** Stores a registered key's value, stamped with the operation clock's instant `at` (`ctx.clock.now()`). */
+export function setSetting(db: Db, key: SettingKey, value: unknown, at: Date): { before: unknown; after: unknown } {
   const before = systemStore.setting(db, key)?.value;
-  systemStore.upsertSetting(db, key, value, new Date().toISOString());
+  systemStore.upsertSetting(db, key, value, at.toISOString());
   return { before, after: value };
 }
 

@@ -2,6 +2,7 @@ import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import type { WorkspaceHealth } from '../../model/system';
 import { systemStore } from './store';
+import { systemClock } from '../../../shared/clock';
 
 /**
  * Whether the open workspace is known to be damaged. The app and the web server run `quick_check` when they open it
@@ -16,7 +17,7 @@ export function healthOf(ws: Pick<Workspace, 'path'>): WorkspaceHealth {
 }
 
 export function setHealth(ws: Pick<Workspace, 'path'>, findings: string[], full: boolean): WorkspaceHealth {
-  const h: WorkspaceHealth = { status: findings.length ? 'damaged' : 'ok', findings: findings.slice(0, 20), checkedAt: new Date().toISOString(), full };
+  const h: WorkspaceHealth = { status: findings.length ? 'damaged' : 'ok', findings: findings.slice(0, 20), checkedAt: systemClock().now().toISOString(), full };
   // A quick check that finds nothing does not clear what a full check found.
   const before = byPath.get(ws.path);
   if (!findings.length && !full && before?.status === 'damaged' && before.full) return before;

@@ -58,31 +58,31 @@ describe('deal registration conflicts', () => {
 
   it('looks back only over the configured window, unless the earlier registration is still protected', async () => {
     const { ws, a, b } = await setup();
-    setSetting(ws.db, 'deals.conflictWindowDays', 30);
-    setSetting(ws.db, 'deals.protectionDays', 10);
+    setSetting(ws.db, 'deals.conflictWindowDays', 30, new Date());
+    setSetting(ws.db, 'deals.protectionDays', 10, new Date());
     registerDeal(ws, deal(a.id, '华信'), 'u', on('2025-01-01')); // protected until 2025-01-11
     expect(registerDeal(ws, deal(b.id, '华信'), 'u', on('2025-01-31')).deal.status).toBe('conflict'); // 30 days: inside
     // a rejected registration no longer holds the customer
     const held = registerDeal(ws, deal(b.id, '远方'), 'u', on('2025-01-01')).deal;
     expect(registerDeal(ws, deal(a.id, '远方'), 'u', on('2025-01-02')).deal.status).toBe('conflict');
-    decideDeal(ws, held.id, 'reject', undefined, 'u');
+    decideDeal(ws, held.id, 'reject', undefined, 'u', { at: new Date() });
     expect(registerDeal(ws, deal(null, '远方'), 'u', on('2025-01-03')).deal.conflicts.map((c) => c.kind === 'customer' && c.registrationId)).not.toContain(held.id);
-    setSetting(ws.db, 'deals.protectionDays', 365);
+    setSetting(ws.db, 'deals.protectionDays', 365, new Date());
     registerDeal(ws, deal(a.id, '长城'), 'u', on('2024-01-01')); // protected until 2024-12-31
     expect(registerDeal(ws, deal(b.id, '长城'), 'u', on('2024-12-30')).deal.status).toBe('conflict'); // window passed, protection holds
   });
 
   it('window boundary: 31 days after an unprotected registration is no conflict', async () => {
     const { ws, a, b } = await setup();
-    setSetting(ws.db, 'deals.conflictWindowDays', 30);
-    setSetting(ws.db, 'deals.protectionDays', 10);
+    setSetting(ws.db, 'deals.conflictWindowDays', 30, new Date());
+    setSetting(ws.db, 'deals.protectionDays', 10, new Date());
     registerDeal(ws, deal(a.id, '华信'), 'u', on('2025-01-01'));
     expect(registerDeal(ws, deal(b.id, '华信'), 'u', on('2025-02-01')).deal.status).toBe('approved');
   });
 
   it('flags a quoted price under the product line floor and raises a price-conflict risk', async () => {
     const { ws, api, a } = await setup();
-    setSetting(ws.db, 'deals.priceFloors', { 'smart-lock': 50_000 });
+    setSetting(ws.db, 'deals.priceFloors', { 'smart-lock': 50_000 }, new Date());
     expect(registerDeal(ws, deal(a.id, '甲', { quotedPriceMinor: 50_000 }), 'u', on('2025-03-01')).deal.status).toBe('approved');
     expect(registerDeal(ws, deal(a.id, '乙', { productLine: 'router', quotedPriceMinor: 1 }), 'u', on('2025-03-01')).deal.status).toBe('approved');
     const r = registerDeal(ws, deal(a.id, '丙', { quotedPriceMinor: 49_999 }), 'u', on('2025-03-01'));
@@ -116,17 +116,17 @@ describe('deal registration conflicts', () => {
 describe('protection expiry', () => {
   it('expires approved registrations whose protection ended before the date, and frees the customer', async () => {
     const { ws, a, b } = await setup();
-    setSetting(ws.db, 'deals.protectionDays', 30);
-    setSetting(ws.db, 'deals.conflictWindowDays', 10);
+    setSetting(ws.db, 'deals.protectionDays', 30, new Date());
+    setSetting(ws.db, 'deals.conflictWindowDays', 10, new Date());
     const d1 = registerDeal(ws, deal(a.id, '华信'), 'u', on('2025-01-01')).deal; // until 2025-01-31
     const d2 = registerDeal(ws, deal(a.id, '远方'), 'u', on('2025-01-15')).deal; // until 2025-02-14
-    expect(expireDeals(ws, '2025-01-31', 'u').expired).toEqual([]);
-    expect(expireDeals(ws, '2025-02-01', 'u').expired).toEqual([d1.id]);
-    expect(expireDeals(ws, '2025-02-01', 'u').expired).toEqual([]);
+    expect(expireDeals(ws, '2025-01-31', 'u', { at: new Date() }).expired).toEqual([]);
+    expect(expireDeals(ws, '2025-02-01', 'u', { at: new Date() }).expired).toEqual([d1.id]);
+    expect(expireDeals(ws, '2025-02-01', 'u', { at: new Date() }).expired).toEqual([]);
     expect(registerDeal(ws, deal(b.id, '华信'), 'u', on('2025-02-01')).deal.status).toBe('approved');
     expect(registerDeal(ws, deal(b.id, '远方'), 'u', on('2025-02-01')).deal.status).toBe('conflict');
     // won / lost only after approval
-    expect(decideDeal(ws, d2.id, 'won', undefined, 'u').after.status).toBe('won');
-    expect(() => decideDeal(ws, d1.id, 'approve', undefined, 'u')).toThrow(/Cannot approve/);
+    expect(decideDeal(ws, d2.id, 'won', undefined, 'u', { at: new Date() }).after.status).toBe('won');
+    expect(() => decideDeal(ws, d1.id, 'approve', undefined, 'u', { at: new Date() })).toThrow(/Cannot approve/);
   });
 });

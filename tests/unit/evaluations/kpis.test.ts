@@ -104,7 +104,7 @@ describe('KPIs per partner and period (hand-computed)', () => {
   });
 
   it('fiscal year starting in April shifts quarters and their month targets', () => {
-    setSetting(ws.db, 'company.fiscalStartMonth', 4);
+    setSetting(ws.db, 'company.fiscalStartMonth', 4, new Date());
     sale(ws, B, '2019-05-10', 40_000, { order: 'f1', customer: 'z1' });
     sale(ws, B, '2020-02-10', 99_000, { order: 'f2', customer: 'z1' });
     target(ws, B, '2019-04', 30_000);

@@ -84,7 +84,7 @@ function workspace(): Workspace {
   const ws = openMemoryWorkspace();
   generate(ws);
   // The channel auto-risks (stuffing, 窜货, 乱价) came after the rewrite and have no counterpart in the frozen path.
-  setSetting(ws.db, 'inventory.rules', { autoRisks: false });
+  setSetting(ws.db, 'inventory.rules', { autoRisks: false }, new Date());
   return ws;
 }
 

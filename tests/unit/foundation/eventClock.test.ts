@@ -1,3 +1,4 @@
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
 import { fixedClock } from '../../../shared/clock';
@@ -48,5 +49,18 @@ describe('event times come from the operation clock', () => {
     const third = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q2' });
     await api.send('incentives.payouts.void', { runId: third.id, reason: 'wrong program' });
     expect(times(third.id)).toMatchObject({ calculatedAt: AT, voidedAt: AT });
+  });
+});
+
+describe('no wall clock in the domain (lint)', () => {
+  const findings = async (file: string, code: string) =>
+    (await new ESLint().lintText(code, { filePath: file })).flatMap((r) => r.messages).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+
+  it('refuses new Date() and Date.now() in domain files and stores, and lets dates built from values and other layers through', async () => {
+    expect(await findings('electron/domain/risks/someNewRule.ts', 'export const at = new Date().toISOString();')).toEqual([expect.stringMatching(/ctx\.clock\.now\(\)/)]);
+    expect(await findings('electron/domain/risks/someNewRule.ts', 'export const ms = Date.now();')).toHaveLength(1);
+    expect(await findings('electron/domain/risks/store.ts', 'export const at = new Date();')).toHaveLength(1);
+    expect(await findings('electron/domain/risks/someNewRule.ts', "export const at = new Date('2025-01-01T00:00:00Z'); export const t = performance.now();")).toEqual([]);
+    expect(await findings('electron/cli/commands/someCommand.ts', 'export const at = new Date();')).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ async function conflict() {
   cleanup = () => ws.close();
   const a = await api.send('partners.create', partnerInput('PA', { name: '华东贸易', nameEn: 'East Trading' }));
   const b = await api.send('partners.create', partnerInput('PB', { name: '南方商贸' }));
-  setSetting(ws.db, 'deals.priceFloors', { 'smart-lock': 50_000 });
+  setSetting(ws.db, 'deals.priceFloors', { 'smart-lock': 50_000 }, new Date());
   const at = { at: new Date('2025-03-01T10:00:00') };
   registerDeal(ws, { partnerId: a.id, customerName: '上海华信有限公司', productLine: 'smart-lock', expectedValueMinor: 1_000_000 }, 'u', at);
   const r = registerDeal(ws, { partnerId: b.id, customerName: '上海华信有限公司', productLine: 'smart-lock', expectedValueMinor: 1_000_000, quotedPriceMinor: 40_000 }, 'u', at);

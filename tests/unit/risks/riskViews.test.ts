@@ -86,9 +86,9 @@ describe('heat map', () => {
       [4, 4, 2, 3, 'channel_conflict'], [4, 4, null, null, 'credit'], [2, 3, 1, 1, 'market'], [5, 5, 4, 4, 'credit'], [1, 1, null, null, 'market'], [4, 4, 2, 3, 'market'],
     ];
     specs.forEach(([l, i, rl, ri, category], n) =>
-      createRisk(ws, { title: `T${n}`, category: category as 'market', likelihood: l, impact: i, residualLikelihood: rl, residualImpact: ri, partnerId: n % 2 ? p.id : null }, 'u'),
+      createRisk(ws, { title: `T${n}`, category: category as 'market', likelihood: l, impact: i, residualLikelihood: rl, residualImpact: ri, partnerId: n % 2 ? p.id : null }, 'u', { at: new Date() }),
     );
-    updateRisk(ws, 5, { status: 'closed' }, 'u');
+    updateRisk(ws, 5, { status: 'closed' }, 'u', { at: new Date() });
     for (const filter of [{}, { basis: 'residual' as const }, { categories: ['market' as const] }, { statuses: ['open' as const], basis: 'residual' as const }, { partnerIds: [p.id] }]) {
       const hm = await api.send('risks.heatMap', filter);
       expect(hm.cells).toHaveLength(25);

@@ -37,6 +37,7 @@ export const salesLines = sqliteTable(
     index('sales_customer_idx').on(t.partnerId, t.customerRef, t.date),
   ],
 );
+export type SalesLineRow = typeof salesLines.$inferSelect;
 
 /**
  * Sales per partner and calendar month, derived from sales_lines and kept with them (electron/domain/evaluations/

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNEL_TYPES, MDF_ACTIVITY_TYPES, MDF_CLAIM_STATUSES, MDF_REQUEST_STATUSES, TIERS } from '../../shared/enums';
 import type { MdfActivityType, MdfAllocationMethod, MdfClaimStatus, MdfFundStatus, MdfRequestStatus } from '../../shared/enums';
 import { zs } from '../../shared/fields';
+import type { mdfProofFiles } from '../../db/schema';
 
 /** Largest proof file accepted (a phone photo or a scanned invoice PDF fits; a video does not). */
 export const MDF_PROOF_MAX_BYTES = 10 * 1024 * 1024;
@@ -242,14 +243,8 @@ export interface MdfRequestView {
   createdBy: string;
 }
 
-export interface MdfProofView {
-  id: number;
-  claimId: number;
-  fileName: string;
-  mediaType: MdfProofType;
-  sizeBytes: number;
-  sha256: string;
-}
+/** A claim's proof file without its content: the stored columns (drizzle schema), the media type narrowed. */
+export type MdfProofView = Pick<typeof mdfProofFiles.$inferSelect, 'id' | 'claimId' | 'fileName' | 'sizeBytes' | 'sha256'> & { mediaType: MdfProofType };
 
 export interface MdfClaimView {
   id: number;

@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import { zs } from '../../shared/fields';
+import type { productPrices } from '../../db/schema';
 
 /** The products area's vocabulary: the company's product list and its floor and list prices by date range. */
-export interface ProductPrice {
-  id: number;
-  validFrom: string;
-  /** Inclusive; null = open-ended. */
-  validTo: string | null;
-  floorPriceMinor: number | null;
-  listPriceMinor: number | null;
-  currency: string;
-}
+
+/** A product's price period as stored (validTo inclusive; null = open-ended): the drizzle schema's columns. */
+export type ProductPrice = Pick<typeof productPrices.$inferSelect, 'id' | 'validFrom' | 'validTo' | 'floorPriceMinor' | 'listPriceMinor' | 'currency'>;
 
 export interface Product {
   id: number;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RISK_CATEGORIES, RISK_LEVELS, RISK_SOURCES, RISK_STATUSES, RISK_TREATMENTS } from '../../shared/enums';
 import { zs } from '../../shared/fields';
+import type { riskActions, riskHistory } from '../../db/schema';
 import type { RiskTextParams } from '../../shared/riskTexts';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -120,24 +121,10 @@ export interface RiskListRow {
   openActions: number;
   overdueActions: number;
 }
-export interface RiskActionRowOut {
-  id: number;
-  riskId: number;
-  description: string;
-  owner: string | null;
-  dueOn: string | null;
-  doneOn: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface RiskHistoryEntry {
-  id: number;
-  riskId: number;
-  changedAt: string;
-  changedBy: string;
-  changes: Record<string, unknown>;
-  snapshot: Record<string, unknown>;
-}
+/** A risk's action as stored (the drizzle schema's row). */
+export type RiskActionRowOut = typeof riskActions.$inferSelect;
+/** One change of a risk as stored: who, when, what changed and the snapshot after (the drizzle schema's row). */
+export type RiskHistoryEntry = typeof riskHistory.$inferSelect;
 export interface HeatMapResult {
   basis: RiskBasis;
   cells: Array<{ likelihood: number; impact: number; score: number; level: Level; count: number }>;

@@ -1,25 +1,14 @@
 import { z } from 'zod';
 import { zs } from '../../shared/fields';
+import type { PartnerRow, SalesLineRow } from '../../db/schema';
 
 export const SALES_SORTABLE = ['date', 'partnerCode', 'orderRef', 'product', 'category', 'quantity', 'amountMinor', 'costMinor', 'customerRef'] as const;
 
-export interface SalesLineView {
-  id: number;
-  date: string;
-  partnerCode: string;
-  partnerName: string;
-  partnerNameEn: string | null;
-  orderRef: string | null;
-  lineRef: string | null;
-  product: string | null;
-  category: string | null;
-  quantity: number;
-  amountMinor: number;
-  costMinor: number | null;
-  customerRef: string | null;
-  currency: string;
-  importId: number | null;
-}
+/** A stored sales line as the grid shows it: the line's columns (from the drizzle schema) and its partner's code and names. */
+export type SalesLineView = Pick<
+  SalesLineRow,
+  'id' | 'date' | 'orderRef' | 'lineRef' | 'product' | 'category' | 'quantity' | 'amountMinor' | 'costMinor' | 'customerRef' | 'currency' | 'importId'
+> & { partnerCode: PartnerRow['code']; partnerName: PartnerRow['name']; partnerNameEn: PartnerRow['nameEn'] };
 
 export const salesFilter = z
   .object({

@@ -1,3 +1,4 @@
+import type { SalesLineRow } from '../../../../db/schema';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues, StageContext, StagedKindRun } from './kind';
 import { partnerLookup, resolvePartner, TrackedPartners } from './kind';
 import { salesStage, type StagedSalesLine } from '../store';
@@ -20,21 +21,11 @@ const fields: FieldSpec[] = [
   { name: 'currency', type: 'text', synonyms: ['币种', '货币', 'Currency', '币别', '结算币种', 'Document Currency', 'Currency Code'] },
 ];
 
-export interface SalesRow {
-  partnerId: number;
-  date: string;
-  orderRef: string | null;
-  lineRef: string | null;
-  product: string | null;
-  category: string | null;
-  quantity: number;
-  amountMinor: number;
-  costMinor: number | null;
-  customerRef: string | null;
-  currency: string;
+/** A parsed sales line: the stored line's columns (from the drizzle schema) and the quantity's exact text. */
+export type SalesRow = Pick<SalesLineRow, 'partnerId' | 'date' | 'orderRef' | 'lineRef' | 'product' | 'category' | 'quantity' | 'amountMinor' | 'costMinor' | 'customerRef' | 'currency'> & {
   /** Exact decimal text of the quantity, for the content hash. */
   quantityText: string;
-}
+};
 
 type Partners = Map<string, { id: number; deleted: boolean }>;
 

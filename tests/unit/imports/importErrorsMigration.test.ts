@@ -1,27 +1,14 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultMigrationsFolder, openWorkspace } from '../../../db/database';
+import { openWorkspace } from '../../../db/database';
 import { getImport } from '../../../electron/domain/imports/importHistory';
 import { importErrorText } from '../../../shared/importMessages';
 import { schemaMessageText } from '../../../shared/validationMessages';
+import { migrationsBefore } from '../../helpers/migrations';
 import { tempDir } from '../../helpers/workspace';
 
 const tmp = tempDir('pwb-import-errors-migration-');
 afterAll(() => tmp.cleanup());
-
-/** The migrations up to (not including) the one with this tag: a workspace as it was before. */
-function migrationsBefore(tag: string): string {
-  const folder = join(tmp.dir, 'migrations-before');
-  cpSync(defaultMigrationsFolder(), folder, { recursive: true });
-  const path = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(path, 'utf8')) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(path, JSON.stringify(journal));
-  return folder;
-}
 
 /** Row errors as runs before codes stored them: English text only, as the checks worded it then. */
 const STORED: Array<[message: string, code: string | null, params: Record<string, unknown> | null, zh: string]> = [
@@ -59,7 +46,7 @@ const STORED: Array<[message: string, code: string | null, params: Record<string
 describe('migration of the stored import errors', () => {
   it('gives the English texts of past runs their code and parameters where they match a check, and keeps the rest', () => {
     const path = join(tmp.dir, 'ws.sqlite');
-    const old = openWorkspace(path, { migrationsFolder: migrationsBefore('_coded_import_errors') });
+    const old = openWorkspace(path, { migrationsFolder: migrationsBefore(tmp.dir, '_coded_import_errors') });
     old.sqlite.prepare("insert into imports (id, kind, file_name, file_size, sha256, status, started_at) values (1, 'sales', 'old.csv', 10, 'x', 'committed', '2025-01-01T00:00:00.000Z')").run();
     const insert = old.sqlite.prepare("insert into import_errors (import_id, row_number, column, value, message) values (1, ?, 'C', 'v', ?)");
     STORED.forEach(([message], i) => insert.run(i + 2, message));

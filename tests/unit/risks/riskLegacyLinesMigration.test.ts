@@ -1,24 +1,12 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultMigrationsFolder, openWorkspace } from '../../../db/database';
+import { openWorkspace } from '../../../db/database';
 import { riskText, type RiskTextParams } from '../../../shared/riskTexts';
+import { migrationsBefore } from '../../helpers/migrations';
 import { tempDir } from '../../helpers/workspace';
 
 const tmp = tempDir('pwb-risk-legacy-lines-');
 afterAll(() => tmp.cleanup());
-
-function migrationsBefore(tag: string): string {
-  const folder = join(tmp.dir, 'migrations-before');
-  cpSync(defaultMigrationsFolder(), folder, { recursive: true });
-  const path = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(path, 'utf8')) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(path, JSON.stringify(journal));
-  return folder;
-}
 
 /** Descriptions as the evaluation and the channel rules wrote them before text codes (0023 kept them as `legacy`). */
 const LEGACY: Array<[code: string, textCode: string, legacy: string]> = [
@@ -45,7 +33,7 @@ const LEGACY: Array<[code: string, textCode: string, legacy: string]> = [
 describe('migration of the legacy auto-risk descriptions', () => {
   it('turns the lines the rules wrote into coded lines read in either language, and keeps any other text', () => {
     const path = join(tmp.dir, 'ws.sqlite');
-    const old = openWorkspace(path, { migrationsFolder: migrationsBefore('_risk_legacy_lines') });
+    const old = openWorkspace(path, { migrationsFolder: migrationsBefore(tmp.dir, '_risk_legacy_lines') });
     old.sqlite.prepare("insert into partners (id, code, name, channel_type, tier, status) values (1, 'P0301', '华东贸易', 'dealer', 'tier1', 'active')").run();
     const insert = old.sqlite.prepare(
       `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, text_code, text_params, created_at, updated_at)

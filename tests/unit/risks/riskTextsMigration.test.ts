@@ -1,30 +1,17 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultMigrationsFolder, openWorkspace } from '../../../db/database';
+import { openWorkspace } from '../../../db/database';
 import { riskText, type RiskTextParams } from '../../../shared/riskTexts';
+import { migrationsBefore } from '../../helpers/migrations';
 import { tempDir } from '../../helpers/workspace';
 
 const tmp = tempDir('pwb-risk-texts-migration-');
 afterAll(() => tmp.cleanup());
 
-/** The migrations up to (not including) the one that adds risk text codes: a workspace as it was before. */
-function migrationsBefore(tag: string): string {
-  const folder = join(tmp.dir, 'migrations-before');
-  cpSync(defaultMigrationsFolder(), folder, { recursive: true });
-  const path = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(path, 'utf8')) as { entries: Array<{ tag: string }> };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith(tag));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(path, JSON.stringify(journal));
-  return folder;
-}
-
 describe('migration of the stored risk texts', () => {
   it('turns the bilingual auto-risk and deal-conflict texts into codes, and leaves a title a person wrote alone', () => {
     const path = join(tmp.dir, 'ws.sqlite');
-    const old = openWorkspace(path, { migrationsFolder: migrationsBefore('_risk_text_codes') });
+    const old = openWorkspace(path, { migrationsFolder: migrationsBefore(tmp.dir, '_risk_text_codes') });
     const s = old.sqlite;
     s.prepare("insert into partners (id, code, name, channel_type, tier, status) values (1, 'P0301', '华东贸易', 'dealer', 'tier1', 'active'), (2, 'P0302', '南方商贸', 'dealer', 'tier2', 'active')").run();
     s.prepare(

@@ -178,48 +178,77 @@ export interface RunInfo {
   population: Population | null;
 }
 
-export interface ScorecardRow {
-  id: number;
-  runId: number;
-  runVersion: number;
-  period: string;
-  periodKind: string;
+/** The KPIs of one partner for one period (money in minor units, ratios as plain numbers: 0.25 = 25 %). */
+export interface PartnerKpis {
   partnerId: number;
+  revenueMinor: number;
+  prevRevenueMinor: number;
+  yoyRevenueMinor: number;
+  targetMinor: number | null;
+  /** revenue ÷ target; null without a target (or a zero target). */
+  attainment: number | null;
+  /** (revenue − base) ÷ |base|; null where the base is 0. */
+  growthPrev: number | null;
+  growthYoY: number | null;
+  /** (revenue − cost) ÷ revenue over the lines that carry a cost; null when no line has one or that revenue is ≤ 0. */
+  grossMargin: number | null;
+  orders: number;
+  activeCustomers: number;
+  newCustomers: number;
+  /** Share of the previous period's customers who bought again in this one; null when the previous period had none. */
+  retention: number | null;
+  satisfaction: number | null;
+  trainingCompliance: number | null;
+  /** Required certifications held before but expired (not valid) at period end. */
+  expiredCertifications: number;
+  openHighRisks: number;
+  /** From sell-through and stock reports (README "Channel inventory, sell-through and price discipline"); null where missing. */
+  sellThroughRate: number | null;
+  daysOfInventory: number | null;
+  inventoryTurnover: number | null;
+  crossTerritoryShare: number | null;
+  belowFloorShare: number | null;
+}
+
+/** A scorecard's KPIs: the partner's KPIs without the bases only the calculation uses. */
+export type ScorecardKpis = Omit<PartnerKpis, 'prevRevenueMinor' | 'yoyRevenueMinor' | 'expiredCertifications'>;
+
+/** What an evaluation adds to a partner's KPIs: who the partner was at run time, the score, grade, ranks and tier advice. */
+export interface ScoredPartner extends ScorecardKpis {
   partnerCode: string;
   partnerName: string;
-  /** The partner's English name, where it has one (shown in English mode). */
-  partnerNameEn: string | null;
   tier: Tier;
   channelType: string;
   /** The territory as it was when the run was made (Chinese name, English name, code); never changes afterwards. */
   region: string | null;
   regionEn: string | null;
   regionCode: string | null;
-  revenueMinor: number;
-  targetMinor: number | null;
-  attainment: number | null;
-  growthPrev: number | null;
-  growthYoY: number | null;
-  grossMargin: number | null;
-  orders: number;
-  activeCustomers: number;
-  newCustomers: number;
-  retention: number | null;
-  satisfaction: number | null;
-  trainingCompliance: number | null;
-  openHighRisks: number;
-  sellThroughRate: number | null;
-  daysOfInventory: number | null;
-  inventoryTurnover: number | null;
-  crossTerritoryShare: number | null;
-  belowFloorShare: number | null;
   healthScore: number;
   grade: Grade;
   rankInChannel: number | null;
   rankInRegion: number | null;
   tierRecommendation: Tier | null;
   recommendationReason: TierRecommendation['reason'];
-  scoreParts: { parts: Record<ScorePart, number | null>; weights: Record<ScorePart, number>; coverage: number } | null;
+}
+
+/** The parts of a health score, their weights and how much of the weight had data. */
+export interface ScoreParts {
+  parts: Record<ScorePart, number | null>;
+  weights: Record<ScorePart, number>;
+  coverage: number;
+}
+
+/** A stored scorecard as the pages read it: the scored partner with its run, its English name and the decision taken on it. */
+export interface ScorecardRow extends ScoredPartner {
+  id: number;
+  runId: number;
+  runVersion: number;
+  period: string;
+  periodKind: string;
+  /** The partner's English name, where it has one (shown in English mode). */
+  partnerNameEn: string | null;
+  /** Null on scorecards stored before the parts were kept. */
+  scoreParts: ScoreParts | null;
   decision: { decision: 'accepted' | 'rejected'; toTier: Tier; effectiveOn: string | null; decidedBy: string; decidedAt: string } | null;
 }
 

@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../../../db/database';
-import type { Grade, Tier } from '../../../shared/enums';
+import type { Tier } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { OpContext } from '../opContext';
 import { isPeriodLabel, parsePeriod, previousPeriod, type Period } from '../../../shared/period';
 import { evaluationPopulation, type EvaluatedPartner, type PartnerFilter } from './evaluatedPartners';
 import type { Population } from '../../../shared/population';
-import { type ScorePart } from '../../model/evaluations';
 import { readEvaluationSettings, type EvaluationSettings } from './evaluationSettings';
 import { gradeOf, healthScore, ranksWithin } from './healthScore';
 import { KpiSource, type PartnerKpis } from './kpis';
 import { applyRiskSignals, autoRiskReviewOn, type RiskSignalOutcome } from './riskSignals';
 import { applyChannelRisks } from '../inventory/channelRisks';
-import { type TierRecommendation } from '../../model/evaluations';
-import { type PeriodResult } from '../../model/evaluations';
+import type { PeriodResult, ScoreParts, ScoredPartner } from '../../model/evaluations';
 import { recommendTier } from './tierRules';
 import { recordTargetUse } from '../plans/targetUse';
 import { evaluationSql, insertScorecards } from './store';
@@ -29,22 +27,9 @@ export interface EvaluationOptions {
   now?: Date;
 }
 
-export interface Scorecard extends Omit<PartnerKpis, 'prevRevenueMinor' | 'yoyRevenueMinor' | 'expiredCertifications'> {
-  partnerCode: string;
-  partnerName: string;
-  tier: Tier;
-  channelType: string;
-  /** The territory at run time (kept as it was: a stored run never changes). */
-  region: string | null;
-  regionEn: string | null;
-  regionCode: string | null;
-  healthScore: number;
-  grade: Grade;
-  rankInChannel: number | null;
-  rankInRegion: number | null;
-  tierRecommendation: Tier | null;
-  recommendationReason: TierRecommendation['reason'];
-  scoreParts: { parts: Record<ScorePart, number | null>; weights: Record<ScorePart, number>; coverage: number };
+/** One partner's scorecard as an evaluation computes it (always with its score parts). */
+export interface Scorecard extends ScoredPartner {
+  scoreParts: ScoreParts;
 }
 
 export interface EvaluationResult {

@@ -6,38 +6,10 @@ import { channelMeasures } from '../inventory/channelMeasures';
 import { revenueTargetsOf } from './targets';
 import { ensureSalesSummaries, monthIndex } from './salesSummaries';
 import { customerCountsOf, evaluationSql, type CustomerCounts, type SalesMoney } from './store';
+import type { PartnerKpis } from '../../model/evaluations';
 
-/** The KPIs of one partner for one period (money in minor units, ratios as plain numbers: 0.25 = 25 %). */
-export interface PartnerKpis {
-  partnerId: number;
-  revenueMinor: number;
-  prevRevenueMinor: number;
-  yoyRevenueMinor: number;
-  targetMinor: number | null;
-  /** revenue ÷ target; null without a target (or a zero target). */
-  attainment: number | null;
-  /** (revenue − base) ÷ |base|; null where the base is 0. */
-  growthPrev: number | null;
-  growthYoY: number | null;
-  /** (revenue − cost) ÷ revenue over the lines that carry a cost; null when no line has one or that revenue is ≤ 0. */
-  grossMargin: number | null;
-  orders: number;
-  activeCustomers: number;
-  newCustomers: number;
-  /** Share of the previous period's customers who bought again in this one; null when the previous period had none. */
-  retention: number | null;
-  satisfaction: number | null;
-  trainingCompliance: number | null;
-  /** Required certifications held before but expired (not valid) at period end. */
-  expiredCertifications: number;
-  openHighRisks: number;
-  /** From sell-through and stock reports (README "Channel inventory, sell-through and price discipline"); null where missing. */
-  sellThroughRate: number | null;
-  daysOfInventory: number | null;
-  inventoryTurnover: number | null;
-  crossTerritoryShare: number | null;
-  belowFloorShare: number | null;
-}
+export type { PartnerKpis };
+
 
 /** One partner's sales in one period: money and sell-in quantity, and the distinct orders when read from the lines. */
 interface PeriodSales extends Omit<SalesMoney, 'p'> {

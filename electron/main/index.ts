@@ -15,6 +15,8 @@ import { startMdfExpiryTimer } from '../jobs/mdfExpiryTimer';
 import { startHqPublishTimer } from '../jobs/hqPublishTimer';
 import { createHqPasswordVault, installHqPasswordVault } from '../domain/hq/hqPasswordVault';
 import { hqWorkerSecrets } from '../domain/hq/hqSettings';
+import { chromiumLocale, rememberLanguage, rememberedLanguage } from './appLanguage';
+import { readSetting } from '../domain/system/settingsStore';
 import { CONTENT_SECURITY_POLICY, denyAllPermissions, isOwnFrameUrl as isOwnFrame, isSafeExternalUrl, secureWebPreferences } from './security';
 
 /** `--db PATH` overrides the default workspace in the user-data folder. */
@@ -87,6 +89,19 @@ function createWindow() {
 }
 
 app.enableSandbox();
+// Date pickers and other built-in controls speak the language the user chose last time (the machine's otherwise).
+const savedLanguage = rememberedLanguage(app.getPath('userData'));
+if (savedLanguage) app.commandLine.appendSwitch('lang', chromiumLocale(savedLanguage));
+
+/** Remember the workspace's language (ui.language) for the next start's --lang. */
+function rememberWorkspaceLanguage() {
+  if (!ws) return;
+  try {
+    rememberLanguage(app.getPath('userData'), readSetting(ws.db, 'ui.language'));
+  } catch {
+    // A locked or damaged workspace keeps the language remembered before.
+  }
+}
 void app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
@@ -118,6 +133,7 @@ void app.whenReady().then(() => {
     return;
   }
   gate.onOpen((api) => {
+    rememberWorkspaceLanguage();
     api.onJobEvent((event) => win?.webContents.send('pwb:event', event));
     // The full check first: a damaged workspace takes no daily backup (and refuses changes).
     void startFullCheck(ws!).then(() => startDailyBackup(ws!));
@@ -135,4 +151,7 @@ void app.whenReady().then(() => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => ws?.close());
+app.on('will-quit', () => {
+  rememberWorkspaceLanguage();
+  ws?.close();
+});

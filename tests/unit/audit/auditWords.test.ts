@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../../electron/contract';
 import { GRID_NAMES } from '../../../electron/model/grids';
 import { fieldLabel, valueText } from '../../../renderer/src/pages/audit/auditWords';
 import { memoryApi, partnerInput } from '../../helpers/workspace';
@@ -31,6 +32,15 @@ async function translator(lang: string) {
 }
 
 describe('the audit trail in words (issue 11)', () => {
+  it('names every area of the contract in both languages (the audit filter offers them by area)', () => {
+    const areas = [...new Set(Object.keys(contract).map((op) => op.split('.')[0]!))];
+    expect(areas.length).toBeGreaterThan(15);
+    for (const lang of ['zh-CN', 'en']) {
+      const words = catalogue(lang, 'audit').areaNames as Record<string, string>;
+      expect(areas.filter((a) => !words[a]), lang).toEqual([]);
+    }
+  });
+
   it('names every audited record type in both languages', () => {
     expect(audited.length).toBeGreaterThan(20);
     for (const lang of ['zh-CN', 'en']) {

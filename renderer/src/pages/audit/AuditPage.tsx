@@ -97,7 +97,7 @@ export default function AuditPage() {
           {t('audit:field.operation')}
           <select value={operation} onChange={(e) => set(setOperation)(e.target.value)} data-testid="audit-filter-operation">
             <option value="">{t('audit:all')}</option>
-            {areas.map((x) => <option key={x} value={x}>{t('audit:area', { area: x.slice(0, -1) })}</option>)}
+            {areas.map((x) => <option key={x} value={x}>{t('audit:area', { area: t(`audit:areaNames.${x.slice(0, -1)}`) })}</option>)}
             {facets.data?.operations.map((x) => <option key={x} value={x}>{opName(t, x)}</option>)}
           </select>
         </label>

@@ -47,10 +47,13 @@ export interface FieldChange {
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Field-by-field differences between two audited values (plain objects: top-level keys; anything else: one
- * pseudo-field '(value)'). Pure and dependency-free: lives with the contract so the audit page can use it in the renderer.
+ * Field-by-field differences between two audited values (plain objects: top-level keys; a created or deleted record is
+ * diffed against an empty one, so its history lists its fields rather than one blob; anything else: one pseudo-field
+ * '(value)'). Pure and dependency-free: lives with the contract so the audit page can use it in the renderer.
  */
 export function recordDiff(before: unknown, after: unknown): FieldChange[] {
+  if (before == null && isPlainObject(after)) before = {};
+  if (after == null && isPlainObject(before)) after = {};
   if (!isPlainObject(before) || !isPlainObject(after)) {
     return JSON.stringify(before ?? null) === JSON.stringify(after ?? null) ? [] : [{ field: '(value)', before: before ?? null, after: after ?? null }];
   }

@@ -67,6 +67,11 @@ describe('audit trail', () => {
     expect(changes).not.toContain('code');
     expect(recordDiff({ a: 1, b: [1] }, { a: 1, b: [1, 2], c: null })).toEqual([{ field: 'b', before: [1], after: [1, 2] }]);
     expect(recordDiff(null, 5)).toEqual([{ field: '(value)', before: null, after: 5 }]);
+    // A created or deleted record lists its fields, not one '(value)' blob.
+    expect(recordDiff(null, { b: 2, a: 1 })).toEqual([{ field: 'a', before: null, after: 1 }, { field: 'b', before: null, after: 2 }]);
+    expect(recordDiff({ a: 1 }, null)).toEqual([{ field: 'a', before: 1, after: null }]);
+    const created = recordDiff(h[0].before, h[0].after).map((c) => c.field);
+    expect(created).toEqual(expect.arrayContaining(['code', 'name']));
   });
 
   it('records the local user profile: settings user.name, else the OS user', async () => {

@@ -84,3 +84,11 @@ export function createOpContext(o: OpContextOptions): OpContext {
 export function withProgress(ctx: OpContext, progress: ProgressFn): OpContext {
   return Object.create(ctx, { progress: { value: progress, enumerable: true } }) as OpContext;
 }
+
+/**
+ * The same context on another clock for its business dates (what "today" and "now" are to the domain); audit records
+ * keep the real time. For work dated as of another day, such as the demo loaded as of a pinned day.
+ */
+export function withClock(ctx: OpContext, clock: Clock): OpContext {
+  return Object.create(ctx, { clock: { value: clock, enumerable: true }, today: { value: () => clock.today(), enumerable: true } }) as OpContext;
+}

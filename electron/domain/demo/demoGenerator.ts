@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import type { OpContext } from '../opContext';
+import { withClock, type OpContext } from '../opContext';
+import { fixedClock, startOfDayIso } from '../../../shared/clock';
 import { channelManagerStore } from '../channelManagers/store';
 import { partnerStore } from '../partners/store';
 import { riskStore } from '../risks/store';
@@ -14,6 +15,8 @@ import { addDays, demoCalendar, fullQuarters, quarterKey, type DemoCalendar } fr
 import { demoPrograms, SCHEDULES } from './demoPrograms';
 import { evaluateDemo, type DemoEvaluation } from './demoEvaluations';
 import { insertDeals } from './demoDeals';
+import { insertFunds } from './demoFunds';
+import { insertPlan } from './demoPlans';
 import { buildRisks } from './demoRisks';
 import { buildFeedback } from './feedbackHistory';
 import { buildPartners, type DemoPartner } from './partnerFactory';
@@ -127,10 +130,20 @@ export async function generateDemo(ctx: OpContext, opts: DemoOptions): Promise<D
     // Evaluated and paid out as a business would be on the as-of day, so the dashboard has charts at once.
     const evaluation: DemoEvaluation = await evaluateDemo(ctx, cal, programYear, breathe);
 
+    // This quarter's market development fund and next year's plan in draft, dated as of the demo's day.
+    const zone = ctx.clock.timeZone;
+    // Dated as of the demo's day (noon there); not audited record by record: the load is audited once, below.
+    const asOfCtx: OpContext = Object.create(withClock(ctx, fixedClock(new Date(Date.parse(startOfDayIso(cal.asOf, zone)) + 12 * 3_600_000), zone)), {
+      audit: { value: () => undefined },
+    });
+    const funds = insertFunds(asOfCtx, root.fork(8), cal, partners.length);
+    const plan = insertPlan(asOfCtx, cal, revenueByQuarter(revenue));
+    ctx.throwIfCancelled();
+
     const result = { partners: partners.length, salesLines, asOf: cal.asOf, evaluated: evaluation.periods, payoutRuns: evaluation.payoutRuns };
     ctx.audit({
       entity: 'workspace',
-      after: { seed, scale, ...result, deals, targets: systemStore.rowCount(ws.sqlite, 'targets'), trainingRecords: records.length, feedback: feedback.length },
+      after: { seed, scale, ...result, deals, mdfRequests: funds.requests, mdfClaims: funds.claims, plan: plan.code, targets: systemStore.rowCount(ws.sqlite, 'targets'), trainingRecords: records.length, feedback: feedback.length },
     });
     demoStore.commit(ws);
     return result;
@@ -172,6 +185,12 @@ function insertPartners(ws: Workspace, partners: DemoPartner[], ctx: OpContext) 
 
 /** Net revenue per partner and quarter ('2025-Q1' → fen), kept from the sales phase for target setting. */
 type QuarterRevenue = Map<DemoPartner, Map<string, number>>;
+
+const revenueByQuarter = (revenue: QuarterRevenue): Map<string, number> => {
+  const out = new Map<string, number>();
+  for (const quarters of revenue.values()) for (const [q, minor] of quarters) out.set(q, (out.get(q) ?? 0) + minor);
+  return out;
+};
 
 async function insertSales(ws: Workspace, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, ctx: OpContext): Promise<{ lines: number; revenue: QuarterRevenue }> {
   const write = demoStore.salesWriter(ws);

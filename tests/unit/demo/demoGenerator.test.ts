@@ -88,6 +88,29 @@ describe('demo dataset (scale 0.1)', () => {
     expect(all(ws, "select operation from audit_log where operation = 'system.loadDemo'")).toHaveLength(1);
   });
 
+  it('has this quarter\'s market development fund in every state and next year\'s plan in draft, dated as of its day', async () => {
+    const { api } = memoryApi();
+    await api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF });
+    const [fund] = await api.send('mdf.funds.list', {});
+    expect(fund.period).toBe('2026-Q1');
+    const requests = await api.send('mdf.requests.list', {});
+    expect(new Set(requests.map((r) => r.status))).toEqual(new Set(['pending', 'approved', 'rejected']));
+    for (const r of requests) expect(r.startsOn >= '2026-01-01' && r.endsOn <= '2026-03-31').toBe(true);
+    const claims = await api.send('mdf.claims.list', {});
+    expect(new Set(claims.map((c) => c.status))).toEqual(new Set(['submitted', 'approved', 'paid']));
+    // Decided and paid on the demo's day, not on the day the tests run.
+    for (const c of claims.filter((c) => c.status === 'paid')) expect(c.paidOn).toBe(DEMO_AS_OF);
+    const proof = await api.send('mdf.proofs.get', { id: claims[0].proofs[0].id });
+    expect(proof.mediaType).toBe('application/pdf');
+    const balance = await api.send('mdf.balance', { fundId: fund.id });
+    expect(balance.approvedMinor).toBeGreaterThan(0);
+    const plans = await api.send('plans.list', {});
+    expect(plans.map((p) => [p.code, p.period, p.status])).toEqual([['PLAN-2027', '2027', 'draft']]);
+    const plan = await api.send('plans.show', { code: 'PLAN-2027' });
+    expect(plan.nodes.filter((n) => n.kind === 'partner').length).toBeGreaterThan(20);
+    expect(plan.allocations.reduce((s, a) => s + a.amountMinor, 0)).toBe(plan.totalMinor);
+  });
+
   it('writes sales lines that belong to existing partners, within each partner’s active time and the demo years', async () => {
     const { api, ws } = memoryApi();
     await api.send('system.loadDemo', { scale: 0.1, asOf: DEMO_AS_OF });

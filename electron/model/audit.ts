@@ -1,22 +1,15 @@
 import { z } from 'zod';
 import { zs } from '../../shared/fields';
+import type { auditLog } from '../../db/schema';
 
 /** One record of the audit trail, with before/after parsed back from JSON. */
-export interface AuditRecord {
-  id: number;
-  at: string;
-  user: string;
-  operation: string;
-  entity: string | null;
-  entityId: string | null;
+/** An audit_log row (the drizzle schema's columns) with the record's name and what changed. */
+export type AuditRecord = Pick<typeof auditLog.$inferSelect, 'id' | 'at' | 'user' | 'operation' | 'entity' | 'entityId' | 'before' | 'after' | 'outcome'> & {
   /** The record as a person names it (its code: P0301, R-0018; a payout run as program · period · version), else the stored id. */
   recordName: string | null;
-  before: unknown;
-  after: unknown;
-  outcome: 'ok' | 'refused';
   /** The fields that changed (the first eight, comma-separated): what the audit grid shows and exports. */
   changeSummary: string;
-}
+};
 
 export const entity = z.string().trim().min(1).max(64);
 export const entityId = z.union([z.string().trim().min(1).max(200), zs.id]);

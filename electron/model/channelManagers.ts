@@ -1,29 +1,23 @@
 import { z } from 'zod';
 import { partnerIdFields } from '../../shared/partnerIds';
 import { zs } from '../../shared/fields';
+import type { ChannelManagerRow, TerritoryRow, partnerManagerHistory } from '../../db/schema';
 
 /** The channel managers area's vocabulary (the contract composes these). */
-export interface ChannelManager {
-  id: number;
-  name: string;
-  email: string | null;
-  phone: string | null;
+/** A channel manager as stored (the drizzle schema's columns) with the territory's code and the partners they own. */
+export type ChannelManager = Pick<ChannelManagerRow, 'id' | 'name' | 'email' | 'phone' | 'active'> & {
   /** Territory code. */
-  territory: string | null;
-  active: boolean;
+  territory: TerritoryRow['code'] | null;
   /** Live partners assigned to this manager. */
   partners: number;
-}
+};
 
 /** One line of a partner's ownership history. */
-export interface ManagerAssignment {
-  id: number;
-  from: string | null;
-  to: string | null;
-  changedOn: string;
-  reason: string | null;
-  changedBy: string | null;
-}
+/** A row of a partner's manager history (the drizzle schema's columns), the managers by name. */
+export type ManagerAssignment = Pick<typeof partnerManagerHistory.$inferSelect, 'id' | 'changedOn' | 'reason' | 'changedBy'> & {
+  from: ChannelManagerRow['name'] | null;
+  to: ChannelManagerRow['name'] | null;
+};
 
 export const channelManagerFields = z
   .object({

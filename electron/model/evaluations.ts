@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { territoryRefs } from './territories';
-import { CHANNEL_TYPES, EVALUATION_CYCLES, TIERS, type EvaluationCycle, type Grade, type RiskLevel, type Tier } from '../../shared/enums';
+import { CHANNEL_TYPES, EVALUATION_CYCLES, TIERS, type RiskLevel, type Tier } from '../../shared/enums';
 import { zs } from '../../shared/fields';
 import type { Population } from '../../shared/population';
+import type { evaluationRuns, evaluationSchedules, scorecards, tierDecisions } from '../../db/schema';
+
+type EvaluationRunRow = typeof evaluationRuns.$inferSelect;
+type ScheduleRow = typeof evaluationSchedules.$inferSelect;
+type StoredScorecard = typeof scorecards.$inferSelect;
 
 /** The health-score components (normalised KPIs), in display order. */
 export const SCORE_PARTS = ['attainment', 'growth', 'grossMargin', 'retention', 'satisfaction', 'training', 'risks', 'sellThrough', 'inventoryHealth', 'territoryDiscipline', 'priceDiscipline'] as const;
@@ -133,21 +138,14 @@ export interface DueRun {
   population?: Population;
 }
 
-export interface Schedule {
-  id: number;
-  name: string;
-  cycle: EvaluationCycle;
-  tiers: string[];
-  channelTypes: string[];
-  regions: string[];
-  lagDays: number;
-  enabled: boolean;
+/** An evaluation schedule as stored (the drizzle schema's columns) with its last evaluated period. */
+export type Schedule = Pick<ScheduleRow, 'id' | 'name' | 'cycle' | 'tiers' | 'channelTypes' | 'regions' | 'lagDays' | 'enabled'> & {
   lastPeriod: string | null;
   lastOutcome: string | null;
   lastRunAt: string | null;
   /** Whom the last evaluated period considered and why it left anyone out (null until one succeeded). */
   lastPopulation: Population | null;
-}
+};
 
 export interface RunComparison {
   run: RunInfo;
@@ -159,77 +157,61 @@ export interface RunComparison {
   unchanged: number;
 }
 
-export interface RunInfo {
-  id: number;
-  period: string;
-  periodKind: string;
-  version: number;
-  status: string;
-  trigger: string;
-  scheduleId: number | null;
-  scheduleName: string | null;
-  partnerCount: number;
-  inputsFingerprint: string | null;
-  startedBy: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-  /** Null on runs stored before it was kept. */
-  population: Population | null;
-}
+/** An evaluation run as stored (the drizzle schema's columns; `population` null on runs stored before it was kept) with its schedule's name. */
+export type RunInfo = Pick<
+  EvaluationRunRow,
+  'id' | 'period' | 'periodKind' | 'version' | 'status' | 'trigger' | 'scheduleId' | 'partnerCount' | 'inputsFingerprint' | 'startedBy' | 'startedAt' | 'finishedAt' | 'error' | 'population'
+> & { scheduleName: ScheduleRow['name'] | null };
 
 /** The KPIs of one partner for one period (money in minor units, ratios as plain numbers: 0.25 = 25 %). */
-export interface PartnerKpis {
-  partnerId: number;
-  revenueMinor: number;
+/**
+ * A partner's KPIs for a period: the columns a scorecard stores (the drizzle schema's) and the bases only the
+ * calculation uses. attainment = revenue ÷ target (null without a target or a zero target); growthPrev / growthYoY =
+ * (revenue − base) ÷ |base| (null where the base is 0); grossMargin = (revenue − cost) ÷ revenue over the lines that
+ * carry a cost (null when no line has one or that revenue is ≤ 0); retention = share of the previous period's customers
+ * who bought again in this one (null when it had none); the channel measures (sellThroughRate … belowFloorShare) come
+ * from sell-through and stock reports (README "Channel inventory, sell-through and price discipline"), null where missing.
+ */
+export type PartnerKpis = Pick<
+  StoredScorecard,
+  | 'partnerId'
+  | 'revenueMinor'
+  | 'targetMinor'
+  | 'attainment'
+  | 'growthPrev'
+  | 'growthYoY'
+  | 'grossMargin'
+  | 'orders'
+  | 'activeCustomers'
+  | 'newCustomers'
+  | 'retention'
+  | 'satisfaction'
+  | 'trainingCompliance'
+  | 'openHighRisks'
+  | 'sellThroughRate'
+  | 'daysOfInventory'
+  | 'inventoryTurnover'
+  | 'crossTerritoryShare'
+  | 'belowFloorShare'
+> & {
   prevRevenueMinor: number;
   yoyRevenueMinor: number;
-  targetMinor: number | null;
-  /** revenue ÷ target; null without a target (or a zero target). */
-  attainment: number | null;
-  /** (revenue − base) ÷ |base|; null where the base is 0. */
-  growthPrev: number | null;
-  growthYoY: number | null;
-  /** (revenue − cost) ÷ revenue over the lines that carry a cost; null when no line has one or that revenue is ≤ 0. */
-  grossMargin: number | null;
-  orders: number;
-  activeCustomers: number;
-  newCustomers: number;
-  /** Share of the previous period's customers who bought again in this one; null when the previous period had none. */
-  retention: number | null;
-  satisfaction: number | null;
-  trainingCompliance: number | null;
   /** Required certifications held before but expired (not valid) at period end. */
   expiredCertifications: number;
-  openHighRisks: number;
-  /** From sell-through and stock reports (README "Channel inventory, sell-through and price discipline"); null where missing. */
-  sellThroughRate: number | null;
-  daysOfInventory: number | null;
-  inventoryTurnover: number | null;
-  crossTerritoryShare: number | null;
-  belowFloorShare: number | null;
-}
+};
 
 /** A scorecard's KPIs: the partner's KPIs without the bases only the calculation uses. */
 export type ScorecardKpis = Omit<PartnerKpis, 'prevRevenueMinor' | 'yoyRevenueMinor' | 'expiredCertifications'>;
 
 /** What an evaluation adds to a partner's KPIs: who the partner was at run time, the score, grade, ranks and tier advice. */
-export interface ScoredPartner extends ScorecardKpis {
-  partnerCode: string;
-  partnerName: string;
-  tier: Tier;
-  channelType: string;
-  /** The territory as it was when the run was made (Chinese name, English name, code); never changes afterwards. */
-  region: string | null;
-  regionEn: string | null;
-  regionCode: string | null;
-  healthScore: number;
-  grade: Grade;
-  rankInChannel: number | null;
-  rankInRegion: number | null;
-  tierRecommendation: Tier | null;
-  recommendationReason: TierRecommendation['reason'];
-}
+export type ScoredPartner = ScorecardKpis &
+  Pick<StoredScorecard, 'tier' | 'region' | 'regionEn' | 'regionCode' | 'healthScore' | 'grade' | 'rankInChannel' | 'rankInRegion' | 'tierRecommendation'> & {
+    partnerCode: string;
+    partnerName: string;
+    /** The channel type as it was when the run was made; like region, regionEn and regionCode it never changes afterwards. */
+    channelType: string;
+    recommendationReason: TierRecommendation['reason'];
+  };
 
 /** The parts of a health score, their weights and how much of the weight had data. */
 export interface ScoreParts {
@@ -252,19 +234,11 @@ export interface ScorecardRow extends ScoredPartner {
   decision: { decision: 'accepted' | 'rejected'; toTier: Tier; effectiveOn: string | null; decidedBy: string; decidedAt: string } | null;
 }
 
-export interface TierDecisionResult {
-  id: number;
-  scorecardId: number;
-  partnerId: number;
-  fromTier: Tier;
-  toTier: Tier;
-  decision: 'accepted' | 'rejected';
-  effectiveOn: string | null;
-  decidedBy: string;
-  decidedAt: string;
+/** The stored tier decision (the drizzle schema's columns) and the partner's tier before and after it. */
+export type TierDecisionResult = typeof tierDecisions.$inferSelect & {
   partnerBefore: { tier: string };
   partnerAfter: { tier: string };
-}
+};
 
 export const COMPARED_FIELDS = [
   'tier', 'revenueMinor', 'targetMinor', 'attainment', 'growthPrev', 'growthYoY', 'grossMargin', 'orders', 'activeCustomers', 'newCustomers',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RiskTextParams } from '../../shared/riskTexts';
+import type { hqReference } from '../../db/schema';
 
 export interface HqStatus {
   workspaceId: string;
@@ -109,15 +110,8 @@ export interface HqReportRow {
 }
 
 /** An item of HQ reference data pulled into this workspace (read-only here). */
-export interface HqReferenceItem {
-  kind: 'territory' | 'product' | 'course' | 'program_template';
-  code: string;
-  name: string;
-  /** HQ's version of the item when it was pulled. */
-  version: number;
-  data: Record<string, unknown>;
-  pulledAt: string;
-}
+/** A row of hq_reference, the reference data pulled from HQ (`version`: HQ's version of the item when it was pulled). */
+export type HqReferenceItem = typeof hqReference.$inferSelect;
 
 /** A conflict across offices, reported and never merged. */
 export interface HqConflict {

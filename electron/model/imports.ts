@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { IMPORT_KINDS, type ImportKind } from '../../shared/enums';
 import { zs } from '../../shared/fields';
+import type { imports } from '../../db/schema';
+
+type ImportRow = typeof imports.$inferSelect;
 
 /** csv: CSV/TSV text; xlsx: Office Open XML workbooks; xls: Excel 97–2003 and WPS .et (BIFF); ods: OpenDocument. */
 export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'ods';
@@ -56,13 +59,7 @@ export interface ImportMapping {
 /** What SQL Server, Oracle and Excel exports write for a missing value; empty cells are always "no value". */
 export const NULL_VALUES = ['NULL', 'N/A', '#N/A'] as const;
 
-export interface ImportCounts {
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  duplicates: number;
-  rejected: number;
-}
+export type ImportCounts = Pick<ImportRow, 'rowsRead' | 'inserted' | 'updated' | 'duplicates' | 'rejected'>;
 
 /** A value that names no territory or channel manager: once per value, with how many rows use it and the first row. */
 export interface UnknownValue {
@@ -179,24 +176,8 @@ export interface ImportPreview {
   alreadyImported: EarlierImport | null;
 }
 
-export interface ImportRecord {
-  id: number;
-  kind: string;
-  fileName: string;
-  fileSize: number;
-  sha256: string;
-  status: string;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  duplicates: number;
-  rejected: number;
-  durationMs: number | null;
-  startedAt: string;
-  finishedAt: string | null;
-  undoneAt: string | null;
-  user: string | null;
-}
+/** An import's history row: the imports table's columns but the mapping. */
+export type ImportRecord = Omit<ImportRow, 'mapping'>;
 
 export interface MappingTemplate {
   name: string;
@@ -207,11 +188,4 @@ export interface MappingTemplate {
 export type FieldType = 'text' | 'date' | 'money' | 'number' | 'integer' | 'boolean' | 'enum' | 'period';
 
 /** A committed import of the same file content (same SHA-256) and kind. */
-export interface EarlierImport {
-  importId: number;
-  fileName: string;
-  finishedAt: string | null;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-}
+export type EarlierImport = Pick<ImportRow, 'fileName' | 'finishedAt' | 'rowsRead' | 'inserted' | 'updated'> & { importId: ImportRow['id'] };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { InquiryStatus, PayoutLineKind, PayoutRunStatus } from '../../shared/enums';
 import type { ProgramFile } from './programs';
 import type { Population } from '../../shared/population';
 import { zs } from '../../shared/fields';
+import type { IncentiveProgramRecord, PartnerRow, PayoutInquiryRecord, PayoutLineRecord, PayoutRunRecord } from '../../db/schema';
 
 export const programRef = z
   .object({ id: zs.id.optional(), code: zs.code.optional() })
@@ -17,41 +17,29 @@ export type { ProgramFile };
 
 export const STATEMENT_FORMATS = ['pdf', 'xlsx', 'csv'] as const;
 
-export interface InquiryRow {
-  id: number;
-  lineId: number;
-  runId: number;
-  partnerCode: string;
-  partnerName: string;
-  question: string;
-  answer: string | null;
-  status: InquiryStatus;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A payout inquiry as stored (the drizzle schema's columns) with its line's run and partner. */
+export type InquiryRow = Pick<PayoutInquiryRecord, 'id' | 'lineId' | 'question' | 'answer' | 'status' | 'createdAt' | 'updatedAt'> & {
+  runId: PayoutLineRecord['runId'];
+  partnerCode: PartnerRow['code'];
+  partnerName: PartnerRow['name'];
+};
 
-export interface PayoutLineView {
-  id: number;
-  runId: number;
-  partnerId: number;
-  partnerCode: string;
-  partnerName: string;
-  partnerNameEn: string | null;
+/**
+ * A payout line as stored (the drizzle schema's columns; `explanation` is the zh-CN rendering of the structured
+ * explanation) with its partner and the English rendering.
+ */
+export type PayoutLineView = Pick<
+  PayoutLineRecord,
+  'id' | 'runId' | 'partnerId' | 'kind' | 'basisMinor' | 'attainment' | 'tierReached' | 'rate' | 'amountMinor' | 'explanation' | 'reason' | 'relatesToLineId'
+> & {
+  partnerCode: PartnerRow['code'];
+  partnerName: PartnerRow['name'];
+  partnerNameEn: PartnerRow['nameEn'];
   channelType: string;
   region: string | null;
-  kind: PayoutLineKind;
-  basisMinor: number;
-  attainment: number | null;
-  tierReached: number | null;
-  rate: number | null;
-  amountMinor: number;
-  /** zh-CN and en renderings of the structured explanation. */
-  explanation: string;
   explanationEn: string;
-  reason: string | null;
-  relatesToLineId: number | null;
   inquiries: number;
-}
+};
 
 export interface PayoutRunDetail extends PayoutRunRow {
   program: ProgramFile;
@@ -60,43 +48,37 @@ export interface PayoutRunDetail extends PayoutRunRow {
   lines: PayoutLineView[];
 }
 
-export interface PayoutRunRow {
-  id: number;
-  programId: number;
-  programCode: string;
-  programName: string;
-  programType: string;
-  period: string;
-  version: number;
-  status: PayoutRunStatus;
-  currency: string;
-  totalMinor: number;
+/** A payout run as stored (the drizzle schema's columns, without the frozen documents) with its program and counts. */
+export type PayoutRunRow = Pick<
+  PayoutRunRecord,
+  | 'id'
+  | 'programId'
+  | 'period'
+  | 'version'
+  | 'status'
+  | 'currency'
+  | 'totalMinor'
+  | 'inputsFingerprint'
+  | 'calculatedAt'
+  | 'approvedAt'
+  | 'approvedBy'
+  | 'paidAt'
+  | 'paymentRef'
+  | 'voidedAt'
+  | 'voidReason'
+> & {
+  programCode: IncentiveProgramRecord['code'];
+  programName: IncentiveProgramRecord['name'];
+  programType: IncentiveProgramRecord['type'];
   lineCount: number;
   partnerCount: number;
-  inputsFingerprint: string;
-  calculatedAt: string;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  paidAt: string | null;
-  paymentRef: string | null;
-  voidedAt: string | null;
-  voidReason: string | null;
   openInquiries: number;
-}
+};
 
-export interface ProgramRow {
-  id: number;
-  code: string;
-  name: string;
-  type: ProgramFile['type'];
-  periodKind: ProgramFile['periodKind'];
-  currency: string;
-  validFrom: string;
-  validTo: string | null;
-  active: boolean;
+/** A program as stored (the drizzle schema's columns, without its definition) with how many payout runs it has. */
+export type ProgramRow = Pick<IncentiveProgramRecord, 'id' | 'code' | 'name' | 'type' | 'periodKind' | 'currency' | 'validFrom' | 'validTo' | 'active' | 'updatedAt'> & {
   runs: number;
-  updatedAt: string;
-}
+};
 
 export interface ProgramWithDefinition extends ProgramRow {
   definition: ProgramFile;

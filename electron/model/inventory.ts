@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../../shared/dates';
 import { zs } from '../../shared/fields';
 import { periodFromText } from '../../shared/periodText';
+import type { PartnerRow, ProductRow, sellThroughLines } from '../../db/schema';
 
 /** Per partner and period: sell-in against sell-through, stock, cross-territory selling and price discipline (null = not measurable). */
 export interface ChannelMeasures {
@@ -36,25 +37,21 @@ export interface ChannelMeasures {
 }
 
 /** A sell-through line behind a 窜货 or 控价 finding. */
-export interface EvidenceLine {
-  id: number;
-  partnerCode: string;
-  date: string;
-  productCode: string;
-  productName: string;
-  quantity: number;
-  amountMinor: number | null;
-  customerRef: string | null;
-  customerName: string | null;
-  customerProvince: string | null;
-  orderRef: string | null;
+/** A sell-through line behind a channel risk (the drizzle schema's columns) with its partner and product by code and name. */
+export type EvidenceLine = Pick<
+  typeof sellThroughLines.$inferSelect,
+  'id' | 'date' | 'quantity' | 'amountMinor' | 'customerRef' | 'customerName' | 'customerProvince' | 'orderRef'
+> & {
+  partnerCode: PartnerRow['code'];
+  productCode: ProductRow['code'];
+  productName: ProductRow['nameZh'];
   /** 窜货: the customer's province (zh) and the partner's territory; 控价: the floor and how far under it (0.2 = 20 %). */
   provinceName: string | null;
   territoryName: string | null;
   floorPriceMinor: number | null;
   unitPriceMinor: number | null;
   underFloor: number | null;
-}
+};
 
 export interface InventoryRules {
   /** Sell-in growth above sell-through growth by more than this many percentage points is a stuffing sign. */

@@ -1,4 +1,4 @@
-
+import type { PartnerRow } from '../../db/schema';
 
 export interface AccrualReport {
   asOf: string;
@@ -54,16 +54,8 @@ export interface LedgerEntry {
 
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 
-export interface LedgerPartner {
-  id: number;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  creditCode: string | null;
-  bankName: string | null;
-  bankAccount: string | null;
-  currency: string;
-}
+/** The partner's columns a ledger prints (the drizzle schema's). */
+export type LedgerPartner = Pick<PartnerRow, 'id' | 'code' | 'name' | 'nameEn' | 'creditCode' | 'bankName' | 'bankAccount' | 'currency'>;
 
 export interface PartnerLedger {
   partner: LedgerPartner;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES, MDF_ACTIVITY_TYPES, MDF_CLAIM_STATUSES, MDF_REQUEST_STATUSES, TIERS } from '../../shared/enums';
-import type { MdfActivityType, MdfAllocationMethod, MdfClaimStatus, MdfFundStatus, MdfRequestStatus } from '../../shared/enums';
+import type { MdfActivityType } from '../../shared/enums';
 import { zs } from '../../shared/fields';
-import type { mdfProofFiles } from '../../db/schema';
+import type { MdfClaimRow, MdfFundRow, MdfRequestRow, mdfAllocations, mdfProofFiles } from '../../db/schema';
 
 /** Largest proof file accepted (a phone photo or a scanned invoice PDF fits; a video does not). */
 export const MDF_PROOF_MAX_BYTES = 10 * 1024 * 1024;
@@ -177,106 +177,98 @@ export interface MdfBalance {
   expiredMinor: number;
 }
 
-export interface MdfFundView {
-  id: number;
-  code: string;
-  name: string;
-  period: string;
-  startsOn: string;
-  endsOn: string;
-  claimDeadline: string;
-  currency: string;
+/** A fund as stored (the drizzle schema's columns, its scope by code and name) with its balance. */
+export type MdfFundView = Pick<
+  MdfFundRow,
+  'id' | 'code' | 'name' | 'period' | 'startsOn' | 'endsOn' | 'claimDeadline' | 'currency' | 'channelType' | 'tier' | 'activityTypes' | 'status'
+> & {
   territoryCode: string | null;
   territoryName: string | null;
-  channelType: string | null;
-  tier: string | null;
   partnerCode: string | null;
   partnerName: string | null;
-  activityTypes: MdfActivityType[] | null;
-  status: MdfFundStatus;
   balance: MdfBalance;
-}
+};
 
-export interface MdfAllocationView {
-  id: number;
-  fundId: number;
-  partnerId: number;
+/** A partner's allocation as stored (the drizzle schema's columns) with what the partner's live approvals commit. */
+export type MdfAllocationView = Pick<typeof mdfAllocations.$inferSelect, 'id' | 'fundId' | 'partnerId' | 'amountMinor' | 'method' | 'basisMinor' | 'basisPeriod'> & {
   partnerCode: string;
   partnerName: string;
-  amountMinor: number;
-  method: MdfAllocationMethod;
-  basisMinor: number | null;
-  basisPeriod: string | null;
   /** Committed by this partner's live approvals. */
   committedMinor: number;
-}
+};
 
-export interface MdfRequestView {
-  id: number;
-  fundId: number;
-  fundCode: string;
-  currency: string;
-  partnerId: number;
+/** A request as stored (the drizzle schema's columns) with its fund and partner. */
+export type MdfRequestView = Pick<
+  MdfRequestRow,
+  | 'id'
+  | 'fundId'
+  | 'partnerId'
+  | 'activityType'
+  | 'title'
+  | 'startsOn'
+  | 'endsOn'
+  | 'amountMinor'
+  | 'share'
+  | 'expectedLeads'
+  | 'expectedRevenueMinor'
+  | 'status'
+  | 'approvedMinor'
+  | 'committedMinor'
+  | 'claimBy'
+  | 'decidedAt'
+  | 'decidedBy'
+  | 'rejectReason'
+  | 'expiredOn'
+  | 'note'
+  | 'createdAt'
+  | 'createdBy'
+> & {
+  fundCode: MdfFundRow['code'];
+  currency: MdfFundRow['currency'];
   partnerCode: string;
   partnerName: string;
   partnerNameEn: string | null;
-  activityType: MdfActivityType;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  amountMinor: number;
-  share: number;
   /** The fund's part as requested: amount × share. */
   fundShareMinor: number;
-  expectedLeads: number | null;
-  expectedRevenueMinor: number | null;
-  status: MdfRequestStatus;
-  approvedMinor: number | null;
-  committedMinor: number | null;
-  claimBy: string | null;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  rejectReason: string | null;
-  expiredOn: string | null;
-  note: string | null;
-  createdAt: string;
-  createdBy: string;
-}
+};
 
 /** A claim's proof file without its content: the stored columns (drizzle schema), the media type narrowed. */
 export type MdfProofView = Pick<typeof mdfProofFiles.$inferSelect, 'id' | 'claimId' | 'fileName' | 'sizeBytes' | 'sha256'> & { mediaType: MdfProofType };
 
-export interface MdfClaimView {
-  id: number;
-  requestId: number;
-  fundId: number;
-  fundCode: string;
-  currency: string;
-  partnerId: number;
+/** A claim as stored (the drizzle schema's columns) with its request's fund, partner and limit, its rebate run and proofs. */
+export type MdfClaimView = Pick<
+  MdfClaimRow,
+  | 'id'
+  | 'requestId'
+  | 'amountMinor'
+  | 'actualLeads'
+  | 'actualRevenueMinor'
+  | 'note'
+  | 'status'
+  | 'decidedAt'
+  | 'decidedBy'
+  | 'rejectReason'
+  | 'approvedOn'
+  | 'paidOn'
+  | 'paymentRef'
+  | 'settledBy'
+  | 'createdAt'
+> & {
+  fundId: MdfRequestRow['fundId'];
+  fundCode: MdfFundRow['code'];
+  currency: MdfFundRow['currency'];
+  partnerId: MdfRequestRow['partnerId'];
   partnerCode: string;
   partnerName: string;
   partnerNameEn: string | null;
-  activityType: MdfActivityType;
-  amountMinor: number;
+  activityType: MdfRequestRow['activityType'];
   /** What the request allows: approved × share. */
   limitMinor: number;
-  actualLeads: number | null;
-  actualRevenueMinor: number | null;
-  note: string | null;
-  status: MdfClaimStatus;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  rejectReason: string | null;
-  approvedOn: string | null;
-  paidOn: string | null;
-  paymentRef: string | null;
-  settledBy: 'payment' | 'rebate' | null;
   /** Settled on a rebate run: which one, and whether it is paid. */
   payoutRunId: number | null;
   payoutRunStatus: string | null;
   proofs: MdfProofView[];
-  createdAt: string;
-}
+};
 
 export interface MdfProofContent extends MdfProofView {
   /** The file's bytes, base64. */

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { periodFromText } from '../../shared/periodText';
 import { zs } from '../../shared/fields';
 import { CHANNEL_TYPES, GRADES, TIERS } from '../../shared/enums';
+import type { targetPlans, targetPlanUses, targetPlanVersions } from '../../db/schema';
+
+type PlanVersionRow = typeof targetPlanVersions.$inferSelect;
 
 /** The plans area's vocabulary (目标计划): a plan, its allocation tree, its published versions and its attainment. */
 /**
@@ -127,14 +130,8 @@ export interface PlanNode {
 }
 
 /** A stored run that read its targets from a published version of the plan. */
-export interface PlanRunUse {
-  version: number;
-  runKind: 'evaluation' | 'payout';
-  runId: number;
-  /** The run's period label. */
-  period: string;
-  metric: string;
-}
+/** Which stored run read its targets from a version (target_plan_uses' columns; `period` is the run's period label). */
+export type PlanRunUse = Pick<typeof targetPlanUses.$inferSelect, 'runKind' | 'runId' | 'period' | 'metric'> & { version: PlanVersionRow['version'] };
 
 export interface PlanAllocation {
   partnerCode: string;
@@ -143,29 +140,22 @@ export interface PlanAllocation {
   months: Record<string, number>;
 }
 
-export interface PlanVersionSummary {
-  version: number;
-  totalMinor: number;
-  publishedAt: string;
-  publishedBy: string;
+/** A published version (the drizzle schema's columns, without the allocation). */
+export type PlanVersionSummary = Pick<PlanVersionRow, 'version' | 'totalMinor' | 'publishedAt' | 'publishedBy'> & {
   /** Evaluation runs and payout runs calculated on this version's targets (run ids), so it is never rewritten. */
   usedBy: { evaluationRuns: number[]; payoutRuns: number[] };
-}
+};
 
-export interface PlanSummary {
-  code: string;
-  name: string | null;
+/** A plan as stored (the drizzle schema's columns; metric, scope and rules as the model reads them) with its state. */
+export type PlanSummary = Pick<typeof targetPlans.$inferSelect, 'code' | 'name' | 'period' | 'totalMinor' | 'updatedAt'> & {
   metric: PlanMetric;
-  period: string;
   scope: PlanScope;
-  totalMinor: number;
   rules: PlanRules;
   /** draft: never published; published: the draft equals the latest version; changed: edited since the last publish. */
   status: 'draft' | 'published' | 'changed';
-  publishedVersion: number | null;
+  publishedVersion: PlanVersionRow['version'] | null;
   partners: number;
-  updatedAt: string;
-}
+};
 
 /** Targets against actuals to date and the run-rate forecast, per node. */
 export interface PlanNodeAttainment {

@@ -1,27 +1,17 @@
 import { z } from 'zod';
 import { zs } from '../../shared/fields';
-import type { productPrices } from '../../db/schema';
+import type { ProductRow, productPrices } from '../../db/schema';
 
 /** The products area's vocabulary: the company's product list and its floor and list prices by date range. */
 
 /** A product's price period as stored (validTo inclusive; null = open-ended): the drizzle schema's columns. */
 export type ProductPrice = Pick<typeof productPrices.$inferSelect, 'id' | 'validFrom' | 'validTo' | 'floorPriceMinor' | 'listPriceMinor' | 'currency'>;
 
-export interface Product {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string | null;
-  productLine: string | null;
-  unit: string | null;
-  active: boolean;
-  /** Version of the HQ reference item this row mirrors (`pwb hq pull`); null = the office's own. HQ rows are read-only. */
-  hqVersion: number | null;
-  /** The price periods are HQ's (pulled with the product): read-only here, refused with hq.referencePricesReadOnly. */
-  hqPrices: boolean;
+/** A product as stored (the drizzle schema's columns; `hqVersion`: the HQ reference item it mirrors, null = the office's own, HQ rows read-only; `hqPrices`: its price periods are HQ's, read-only here, refused with hq.referencePricesReadOnly) with its price periods. */
+export type Product = Pick<ProductRow, 'id' | 'code' | 'nameZh' | 'nameEn' | 'productLine' | 'unit' | 'active' | 'hqVersion' | 'hqPrices'> & {
   /** Newest first. */
   prices: ProductPrice[];
-}
+};
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 

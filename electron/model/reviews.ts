@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { RiskTextParams } from '../../shared/riskTexts';
 import { REVIEW_ACTION_STATUSES, TIERS, type ReviewActionStatus } from '../../shared/enums';
 import { zs } from '../../shared/fields';
+import type { DealRegistrationRow, PartnerRow, ReviewActionRow, ReviewMeetingRow, ReviewProposalRow, RiskRow, scorecards } from '../../db/schema';
 
 export { REVIEW_ACTION_STATUSES, type ReviewActionStatus };
 
@@ -34,41 +34,27 @@ export const reviewMeetingInput = z
   .strict();
 export type ReviewMeetingInput = z.output<typeof reviewMeetingInput>;
 
-export interface ReviewAction {
-  id: number;
-  meetingId: number;
-  partnerId: number;
-  partnerCode: string;
-  partnerName: string;
+/** An action item as stored (the drizzle schema's columns) with its partner, its meeting's period and day, and whether it is overdue. */
+export type ReviewAction = Pick<ReviewActionRow, 'id' | 'meetingId' | 'partnerId' | 'description' | 'owner' | 'dueOn' | 'status' | 'closedOn' | 'note'> & {
+  partnerCode: PartnerRow['code'];
+  partnerName: PartnerRow['name'];
   /** The period of the meeting that agreed it. */
-  period: string;
-  heldOn: string;
-  description: string;
-  owner: string | null;
-  dueOn: string | null;
-  status: ReviewActionStatus;
-  closedOn: string | null;
-  note: string | null;
+  period: ReviewMeetingRow['period'];
+  heldOn: ReviewMeetingRow['heldOn'];
   /** Open or in progress and past its due date (local day of the workspace clock). */
   overdue: boolean;
   daysOverdue: number;
-}
+};
 
-export interface ReviewMeeting {
-  id: number;
-  partnerId: number;
-  partnerCode: string;
-  partnerName: string;
-  period: string;
-  heldOn: string;
-  attendees: string[];
-  minutes: string | null;
-  decisions: string[];
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
+/** A review meeting as stored (the drizzle schema's columns) with its partner and action items. */
+export type ReviewMeeting = Pick<
+  ReviewMeetingRow,
+  'id' | 'partnerId' | 'period' | 'heldOn' | 'attendees' | 'minutes' | 'decisions' | 'createdBy' | 'createdAt' | 'updatedAt'
+> & {
+  partnerCode: PartnerRow['code'];
+  partnerName: PartnerRow['name'];
   actions: ReviewAction[];
-}
+};
 
 export const reviewMeetingListInput = z
   .object({
@@ -125,23 +111,24 @@ export interface ReviewExportResult {
 }
 
 /** A partner's scorecard figures as the review pack shows them (from the latest completed run of the period). */
-export interface PackScore {
-  period: string;
-  grade: string;
-  healthScore: number;
-  revenueMinor: number;
-  targetMinor: number | null;
-  attainment: number | null;
-  growthYoY: number | null;
-  grossMargin: number | null;
-  trainingCompliance: number | null;
-  satisfaction: number | null;
-  rankInChannel: number | null;
-  rankInRegion: number | null;
-  activeCustomers: number;
-  newCustomers: number;
-  retention: number | null;
-}
+/** A stored scorecard's figures (the drizzle schema's columns) for the period it evaluated. */
+export type PackScore = Pick<
+  typeof scorecards.$inferSelect,
+  | 'grade'
+  | 'healthScore'
+  | 'revenueMinor'
+  | 'targetMinor'
+  | 'attainment'
+  | 'growthYoY'
+  | 'grossMargin'
+  | 'trainingCompliance'
+  | 'satisfaction'
+  | 'rankInChannel'
+  | 'rankInRegion'
+  | 'activeCustomers'
+  | 'newCustomers'
+  | 'retention'
+> & { period: string };
 
 export interface PackTrendPoint {
   label: string;
@@ -191,28 +178,18 @@ export interface PackTraining {
   expiring: Array<{ courseCode: string; courseTitle: string; trainee: string; certificateNo: string | null; expiresOn: string; daysLeft: number; required: boolean }>;
 }
 
-export interface PackRisk {
-  code: string;
-  /** In the pack's language; a risk the workbench raised also carries its text code (shared/riskTexts). */
-  title: string;
-  textCode?: string | null;
-  textParams?: RiskTextParams | null;
-  category: string;
-  level: string;
-  score: number;
-  status: string;
-  owner: string | null;
-  nextReviewOn: string | null;
-}
+/**
+ * A risk as the pack lists it: the stored columns (the drizzle schema's; `title` in the pack's language, and a risk the
+ * workbench raised also carries its text code, shared/riskTexts) with its level and score.
+ */
+export type PackRisk = Pick<RiskRow, 'code' | 'title' | 'category' | 'status' | 'owner' | 'nextReviewOn'> &
+  Partial<Pick<RiskRow, 'textCode' | 'textParams'>> & {
+    level: string;
+    score: number;
+  };
 
-export interface PackDeal {
-  customerName: string;
-  productLine: string;
-  expectedValueMinor: number;
-  status: string;
-  expectedCloseOn: string | null;
-  protectedUntil: string | null;
-}
+/** A registered deal as the pack lists it (the drizzle schema's columns). */
+export type PackDeal = Pick<DealRegistrationRow, 'customerName' | 'productLine' | 'expectedValueMinor' | 'status' | 'expectedCloseOn' | 'protectedUntil'>;
 
 /** A proposed action for this period: generated from the figures, or agreed in this period's meeting. */
 export interface PackProposal {
@@ -247,15 +224,12 @@ export interface PackCustomers {
 }
 
 /** A proposal of an earlier pack and what became of it: the action item it became in a meeting, or not taken up. */
-export interface PackPreviousProposal {
-  period: string;
+/** Last period's proposal (the drizzle schema's columns; `text` in the pack's language) and what became of it. */
+export type PackPreviousProposal = Pick<ReviewProposalRow, 'period' | 'owner' | 'dueOn' | 'source'> & {
   text: string;
-  owner: string | null;
-  dueOn: string | null;
-  source: string;
   /** The action's status when it was agreed in a meeting; null: not taken up. */
   actionStatus: ReviewActionStatus | null;
-}
+};
 
 /** Everything one review pack shows, in its language. */
 export interface ReviewPackData {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { RISK_CATEGORIES, RISK_LEVELS, RISK_SOURCES, RISK_STATUSES, RISK_TREATMENTS } from '../../shared/enums';
 import { zs } from '../../shared/fields';
-import type { riskActions, riskHistory } from '../../db/schema';
 import type { RiskTextParams } from '../../shared/riskTexts';
+import type { PartnerRow, RiskRow, riskActions, riskHistory } from '../../db/schema';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const scale = z.number().int().min(1).max(5);
@@ -84,43 +84,29 @@ export const DEFAULT_RISK_BANDS: Bands = [
 
 
 /** A risk as listed: stored fields plus derived scores, levels, partner and action counts. */
-export interface RiskListRow {
-  id: number;
-  code: string;
-  title: string;
-  description: string | null;
-  category: (typeof RISK_CATEGORIES)[number];
-  partnerId: number | null;
-  partnerCode: string | null;
-  partnerName: string | null;
-  partnerNameEn: string | null;
-  likelihood: number;
-  impact: number;
+/**
+ * A risk as the register lists it: the stored columns (the drizzle schema's; `textCode` + `textParams`, the words of a
+ * risk the workbench raised, are rendered per language with shared/riskTexts `riskText`; `createdAt` / `updatedAt` null
+ * in a register as of a past day, rebuilt from history snapshots) with what is derived at read time: partner, scores,
+ * levels and action counts.
+ */
+export type RiskListRow = Omit<RiskRow, 'createdAt' | 'updatedAt'> & {
+  createdAt: RiskRow['createdAt'] | null;
+  updatedAt: RiskRow['updatedAt'] | null;
+  partnerCode: PartnerRow['code'] | null;
+  partnerName: PartnerRow['name'] | null;
+  partnerNameEn: PartnerRow['nameEn'];
   score: number;
   level: Level;
-  residualLikelihood: number | null;
-  residualImpact: number | null;
+  /** Residual likelihood/impact as assessed, or the inherent ones when no residual assessment was made. */
   effectiveResidualLikelihood: number;
   effectiveResidualImpact: number;
   residualScore: number;
   residualLevel: Level;
   residualAssessed: boolean;
-  owner: string | null;
-  treatment: (typeof RISK_TREATMENTS)[number] | null;
-  status: (typeof RISK_STATUSES)[number];
-  nextReviewOn: string | null;
-  source: (typeof RISK_SOURCES)[number];
-  ruleCode: string | null;
-  /** The words of a risk the workbench raised, rendered per language with shared/riskTexts `riskText`. */
-  textCode: string | null;
-  textParams: RiskTextParams | null;
-  reviewRequested: boolean;
-  closedAt: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
   openActions: number;
   overdueActions: number;
-}
+};
 /** A risk's action as stored (the drizzle schema's row). */
 export type RiskActionRowOut = typeof riskActions.$inferSelect;
 /** One change of a risk as stored: who, when, what changed and the snapshot after (the drizzle schema's row). */

@@ -1,21 +1,15 @@
 import { z } from 'zod';
-import { TERRITORY_KINDS, type TerritoryKind } from '../../shared/enums';
+import { TERRITORY_KINDS } from '../../shared/enums';
+import type { TerritoryRow } from '../../db/schema';
 
 /** The territories area's vocabulary: what a territory is, and the inputs of its operations (the contract composes these). */
-export interface Territory {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string | null;
+/** A territory as stored (the drizzle schema's columns; `hqVersion`: HQ's version when pulled from HQ, read-only here, else null) with its parent's code and its partners. */
+export type Territory = Pick<TerritoryRow, 'id' | 'code' | 'nameZh' | 'nameEn' | 'kind' | 'active' | 'hqVersion'> & {
   /** The parent's code; null for a top-level territory (大区). */
-  parent: string | null;
-  kind: TerritoryKind;
-  active: boolean;
+  parent: TerritoryRow['code'] | null;
   /** Live partners assigned to this territory itself (not its descendants). */
   partners: number;
-  /** HQ's version when the territory was pulled from HQ (read-only here), else null. */
-  hqVersion: number | null;
-}
+};
 
 const code = z.string().trim().min(1).max(32).regex(/^[\p{L}\p{N}_.-]+$/u, 'letters, digits, _ . - only');
 const nameZh = z.string().trim().min(1).max(100);

@@ -1,7 +1,11 @@
 import type { Population } from '../../shared/population';
 import { z } from 'zod';
-import { CHANNEL_TYPES, COURSE_CATEGORIES, TIERS, type CourseCategory } from '../../shared/enums';
+import { CHANNEL_TYPES, COURSE_CATEGORIES, TIERS } from '../../shared/enums';
 import { zs } from '../../shared/fields';
+import type { trainingCourses, trainingRecords, PartnerRow } from '../../db/schema';
+
+type CourseRow = typeof trainingCourses.$inferSelect;
+type RecordRow = typeof trainingRecords.$inferSelect;
 
 export const date = zs.isoDate;
 
@@ -70,24 +74,14 @@ export interface PartnerComplianceRow {
 export const asOf = date.optional();
 
 /** A catalogue course as the API returns it. */
-export interface Course {
-  id: number;
-  code: string;
-  titleZh: string;
-  titleEn: string;
-  category: CourseCategory;
-  /** null = never expires */
-  validityMonths: number | null;
-  requiredTiers: string[];
-  requiredChannelTypes: string[];
-  passingScore: number | null;
-  active: boolean;
+/** A course as stored (the drizzle schema's columns) with how many training records point at it. `hqVersion`: HQ's version when the course was pulled from HQ (read-only here), else null. */
+export type Course = Pick<
+  CourseRow,
+  'id' | 'code' | 'titleZh' | 'titleEn' | 'category' | 'validityMonths' | 'requiredTiers' | 'requiredChannelTypes' | 'passingScore' | 'active' | 'updatedAt' | 'hqVersion'
+> & {
   /** Training records that point at this course. */
   recordCount: number;
-  updatedAt: string;
-  /** HQ's version when the course was pulled from HQ (read-only here), else null. */
-  hqVersion: number | null;
-}
+};
 
 export interface ComplianceMatrix {
   asOf: string;
@@ -147,26 +141,19 @@ export interface ExpiringCertificate {
   partnerCovered: boolean;
 }
 
-export interface TrainingRecord {
-  id: number;
-  partnerId: number;
-  partnerCode: string;
-  partnerName: string;
+/** A training record as stored (the drizzle schema's columns) with its partner's code and names and its course's code and titles. */
+export type TrainingRecord = Pick<
+  RecordRow,
+  'id' | 'partnerId' | 'courseId' | 'trainee' | 'completedOn' | 'score' | 'passed' | 'certificateNo' | 'expiresOn' | 'importId' | 'updatedAt'
+> & {
+  partnerCode: PartnerRow['code'];
+  partnerName: PartnerRow['name'];
   /** The partner's English name, where it has one (shown in English mode). */
-  partnerNameEn: string | null;
-  courseId: number;
-  courseCode: string;
-  courseTitleZh: string;
-  courseTitleEn: string;
-  trainee: string;
-  completedOn: string;
-  score: number | null;
-  passed: boolean;
-  certificateNo: string | null;
-  expiresOn: string | null;
-  importId: number | null;
-  updatedAt: string;
-}
+  partnerNameEn: PartnerRow['nameEn'];
+  courseCode: CourseRow['code'];
+  courseTitleZh: CourseRow['titleZh'];
+  courseTitleEn: CourseRow['titleEn'];
+};
 
 /** A certificate's state at a day: not passed, valid (no expiry or not yet lapsed) or expired. */
 export type RecordState = 'failed' | 'valid' | 'expired';

@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
 import { auditStore } from './store';
+import type { auditLog } from '../../../db/schema';
 
-export interface AuditEntry {
-  operation: string;
-  entity?: string | null;
-  entityId?: string | number | null;
-  before?: unknown;
-  after?: unknown;
-  outcome?: 'ok' | 'refused';
-}
+type AuditRow = typeof auditLog.$inferSelect;
+
+/** What an operation records: audit_log's columns (the drizzle schema's; the writer adds the time and user), the entity's id as given. */
+export type AuditEntry = Pick<AuditRow, 'operation'> &
+  Partial<Pick<AuditRow, 'entity' | 'before' | 'after' | 'outcome'>> & {
+    entityId?: string | number | null;
+  };
 
 /**
  * Writes one audit record; call inside the transaction that makes the change. `at` is the operation's clock

@@ -1,16 +1,9 @@
-import type { EvaluationCycle, PeriodKind, Tier } from '../../../shared/enums';
+import type { EvaluationCycle, Tier } from '../../../shared/enums';
+import type { IncentiveProgramRecord } from '../../../db/schema';
 
 /** Incentive programs in the program-file format (amounts in major units, yuan). */
-export interface DemoProgram {
-  code: string;
-  name: string;
-  type: 'tiered_rebate';
-  periodKind: PeriodKind;
-  currency: 'CNY';
-  validFrom: string;
-  validTo: string | null;
-  definition: Record<string, unknown>;
-}
+/** A demo program: the columns it is saved with (the drizzle schema's), all tiered rebates in CNY. */
+export type DemoProgram = Pick<IncentiveProgramRecord, 'code' | 'name' | 'periodKind' | 'validFrom' | 'validTo' | 'definition'> & { type: 'tiered_rebate'; currency: 'CNY' };
 
 const program = (p: Omit<DemoProgram, 'definition' | 'type' | 'currency'> & { rest: Record<string, unknown> }): DemoProgram => {
   const { rest, ...head } = p;

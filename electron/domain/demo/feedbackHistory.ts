@@ -2,14 +2,9 @@ import { isoDate, daysInMonth, type DemoCalendar } from './calendar';
 import { FEEDBACK_COMMENTS } from './names';
 import type { DemoPartner } from './partnerFactory';
 import type { Rng } from './prng';
+import type { feedback } from '../../../db/schema';
 
-export interface DemoFeedback {
-  partnerId: number;
-  date: string;
-  score: number;
-  comment: string | null;
-  dedupeKey: string;
-}
+export type DemoFeedback = Pick<typeof feedback.$inferSelect, 'partnerId' | 'date' | 'score' | 'comment' | 'dedupeKey'>;
 
 /** Quarterly satisfaction surveys: 0–2 answers per partner and quarter while it sells, around its own mean. */
 export function buildFeedback(rng: Rng, partners: DemoPartner[], cal: DemoCalendar): DemoFeedback[] {

@@ -2,20 +2,11 @@ import { campaignDays, isoDate, pad2, quarterKey, seasonality, type DemoCalendar
 import { CHANNEL_DISCOUNT, PRODUCTS, productWeights } from './catalogue';
 import type { DemoPartner } from './partnerFactory';
 import type { Rng } from './prng';
+import type { SalesLineRow } from '../../../db/schema';
 
 /** One sales line as inserted (money in fen). */
-export interface DemoSalesLine {
-  partnerId: number;
-  date: string;
-  orderRef: string;
-  lineRef: string;
-  product: string;
-  category: string;
-  quantity: number;
-  amountMinor: number;
-  costMinor: number;
-  customerRef: string;
-}
+/** A demo sales line: the columns it is saved with (the drizzle schema's), every one of them filled. */
+export type DemoSalesLine = { [K in 'partnerId' | 'date' | 'orderRef' | 'lineRef' | 'product' | 'category' | 'quantity' | 'amountMinor' | 'costMinor' | 'customerRef']: NonNullable<SalesLineRow[K]> };
 
 /** Numbering shared by all partners so order references are unique in the workspace. */
 export interface OrderCounter {

@@ -1,20 +1,16 @@
-import type { ChannelType, CourseCategory, Tier } from '../../../shared/enums';
+import type { ChannelType, Tier } from '../../../shared/enums';
 import { addDays, addMonths, relDay, type DemoCalendar } from './calendar';
 import type { DemoPartner } from './partnerFactory';
 import type { Rng } from './prng';
 import { isRequiredFor } from '../training/compliance';
+import type { trainingCourses, trainingRecords } from '../../../db/schema';
 
-export interface DemoCourse {
-  code: string;
-  titleZh: string;
-  titleEn: string;
-  category: CourseCategory;
-  validityMonths: number | null;
-  /** Required tiers and channel types: see isRequiredFor in training/compliance.ts. */
+/** A demo course: the columns it is saved with (the drizzle schema's); required tiers and channel types: see isRequiredFor in training/compliance.ts. */
+export type DemoCourse = Pick<typeof trainingCourses.$inferSelect, 'code' | 'titleZh' | 'titleEn' | 'category' | 'validityMonths'> & {
   requiredTiers: Tier[];
   requiredChannelTypes: ChannelType[];
   passingScore: number;
-}
+};
 
 const ALL_TIERS: Tier[] = ['strategic', 'tier1', 'tier2', 'tier3'];
 
@@ -31,16 +27,11 @@ export const COURSES: DemoCourse[] = [
   { code: 'TEC-601', titleZh: '安装调试技术认证', titleEn: 'Installation and commissioning certification', category: 'technical', validityMonths: 24, requiredTiers: ['strategic'], requiredChannelTypes: ['alliance'], passingScore: 80 },
 ];
 
-export interface DemoTrainingRecord {
-  partnerId: number;
+/** A demo training record: the columns it is saved with (the drizzle schema's), its course by code. */
+export type DemoTrainingRecord = Pick<typeof trainingRecords.$inferSelect, 'partnerId' | 'trainee' | 'completedOn' | 'passed' | 'certificateNo' | 'expiresOn'> & {
   courseCode: string;
-  trainee: string;
-  completedOn: string;
   score: number;
-  passed: boolean;
-  certificateNo: string | null;
-  expiresOn: string | null;
-}
+};
 
 /** The catalogue's own requirement rule, so the demo trains people for what compliance will ask of them. */
 export const isRequired = (c: DemoCourse, p: DemoPartner) => isRequiredFor({ id: 0, requiredTiers: c.requiredTiers, requiredChannelTypes: c.requiredChannelTypes }, p.row);

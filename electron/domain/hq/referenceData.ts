@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/errors';
 import { hqProductPrices, mirrorReference, releaseReference } from './referenceMirror';
 import { hqReferenceStore, referenceStore } from './store';
 import { workspaceClock } from '../system/workspaceClock';
+import type { HqReferenceItem } from '../../model/hq';
 
 export const REFERENCE_KINDS = ['territory', 'product', 'course', 'program_template'] as const;
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
@@ -96,15 +97,6 @@ export async function pullReference(ws: Workspace, client: pg.Client, now = work
   return result;
 }
 
-export interface LocalReferenceItem {
-  kind: string;
-  code: string;
-  name: string;
-  version: number;
-  data: Record<string, unknown>;
-  pulledAt: string;
-}
-
-export function listReference(ws: Workspace, kind?: ReferenceKind): LocalReferenceItem[] {
+export function listReference(ws: Workspace, kind?: ReferenceKind): HqReferenceItem[] {
   return referenceStore.list(ws, kind);
 }

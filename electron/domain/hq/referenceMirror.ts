@@ -2,16 +2,11 @@ import type { Workspace } from '../../../db/database';
 import { COURSE_CATEGORIES, TERRITORY_KINDS } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { hqProductPrice } from '../../model/products';
+import type { HqReferenceItem } from '../../model/hq';
 import { MIRROR_TABLES, referenceStore, type MirrorKind } from './store';
 
-/** One pulled item as the mirror applies it. */
-export interface MirrorItem {
-  kind: string;
-  code: string;
-  name: string;
-  version: number;
-  data: Record<string, unknown>;
-}
+/** One pulled item as the mirror applies it: an hq_reference row before it is stamped with the pull's time. */
+export type MirrorItem = Omit<HqReferenceItem, 'pulledAt'>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const list = (v: unknown): string => JSON.stringify(Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);

@@ -3,17 +3,11 @@ import type { Period } from '../../../shared/period';
 import type { PartnerFacts } from './eligibility';
 import type { Explain } from './explanation';
 import type { ProgramFile } from '../../model/programs';
+import type { PayoutLineRecord } from '../../../db/schema';
 
 /** One calculated line, before it is stored. Amounts in minor units, each rounded once. */
-export interface CalcLine {
-  partnerId: number;
-  basisMinor: number;
-  attainment: number | null;
-  tierReached: number | null;
-  rate: number | null;
-  amountMinor: number;
-  explain: Explain;
-}
+/** A calculated payout line: the columns it fills (the drizzle schema's) and its structured explanation. */
+export type CalcLine = Pick<PayoutLineRecord, 'partnerId' | 'basisMinor' | 'attainment' | 'tierReached' | 'rate' | 'amountMinor'> & { explain: Explain };
 
 export interface CalcContext<P extends ProgramFile = ProgramFile> {
   ws: Workspace;

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../shared/errors';
 import type { ProgramFromTemplateInput, ProgramTemplate, ProgramWithDefinition } from '../../model/incentives';
-import { listReference, type LocalReferenceItem } from '../hq/referenceData';
+import { listReference } from '../hq/referenceData';
+import type { HqReferenceItem } from '../../model/hq';
 import type { OpContext } from '../opContext';
 import { listPrograms, saveProgram } from './programRepo';
 
@@ -9,7 +10,7 @@ import { listPrograms, saveProgram } from './programRepo';
  * its code) stay read-only in hq_reference; a region makes its own program from one: the template's definition is
  * copied, given a code, and from then on is an ordinary local program — the template itself is never changed here.
  */
-function draftOf(item: LocalReferenceItem, today: string): Record<string, unknown> {
+function draftOf(item: HqReferenceItem, today: string): Record<string, unknown> {
   const { code: _code, ...data } = item.data;
   const year = today.slice(0, 4);
   return {

@@ -17,7 +17,7 @@ import {
   salesPartnerMonths,
   type TerritoryRow,
 } from '../../../db/schema';
-import type { InquiryStatus, PayoutLineKind, PayoutRunStatus } from '../../../shared/enums';
+import type { InquiryStatus, PayoutRunStatus } from '../../../shared/enums';
 import type { InquiryRow, PayoutLineView, PayoutRunRow, ProgramRow } from '../../model/incentives';
 
 /**
@@ -227,19 +227,11 @@ export interface RunFilter {
 export type RunState = Pick<PayoutRunRecord, 'id' | 'status' | 'programId' | 'period' | 'programSnapshot' | 'inputsFingerprint'>;
 
 /** A line as the calculation writes it (the zh-CN explanation and the details document already rendered). */
-export interface LineInsert {
-  partnerId: number;
-  kind: PayoutLineKind;
-  basisMinor: number;
-  attainment: number | null;
-  tierReached: number | null;
-  rate: number | null;
-  amountMinor: number;
-  explanation: string;
-  reason: string | null;
-  relatesToLineId: number | null;
-  details: string;
-}
+/** A payout line as inserted: its columns (the drizzle schema's) with `details` already serialised to JSON. */
+export type LineInsert = Pick<
+  PayoutLineRecord,
+  'partnerId' | 'kind' | 'basisMinor' | 'attainment' | 'tierReached' | 'rate' | 'amountMinor' | 'explanation' | 'reason' | 'relatesToLineId'
+> & { details: string };
 
 const LINE_BATCH = 64;
 const lineInsertSql = (n: number) =>

@@ -5,6 +5,7 @@ import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { MDF_PROOF_MAX_BYTES, type MdfProofContent, type MdfProofType, type MdfProofView } from '../../model/mdf';
 import { mdfStore } from './store';
+import type { mdfProofFiles } from '../../../db/schema';
 
 const startsWith = (b: Buffer, bytes: number[], at = 0) => bytes.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
@@ -29,12 +30,8 @@ export interface ProofUpload {
   name?: string;
 }
 
-interface ReadProof {
-  fileName: string;
-  mediaType: MdfProofType;
-  sha256: string;
-  content: Buffer;
-}
+/** A proof as read back: its stored columns (the drizzle schema's), the media type as the model names it. */
+type ReadProof = Pick<typeof mdfProofFiles.$inferSelect, 'fileName' | 'sha256' | 'content'> & { mediaType: MdfProofType };
 
 /** Reads and checks every file before anything is stored: one refused file refuses the claim, naming the file. */
 export function readProofs(uploads: ProofUpload[]): ReadProof[] {

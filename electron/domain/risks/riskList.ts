@@ -1,8 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import type { RiskActionRow, RiskHistoryRow, RiskRow } from '../../../db/schema';
-import type { RiskBasis, RiskListFilter } from '../../model/risks';
+import type { RiskBasis, RiskListFilter, RiskListRow } from '../../model/risks';
 import { workspaceClock } from '../system/workspaceClock';
-import type { RiskLevel } from '../../../shared/enums';
 import { getRiskBands, riskLevel, type RiskBands } from './riskLevels';
 import { getRiskRow, type RiskSnapshot } from './riskRegister';
 import { minePredicate } from './mine';
@@ -10,32 +9,13 @@ import { registerAsOf } from './registerAsOf';
 import { riskStore } from './store';
 import { riskText } from '../../../shared/riskTexts';
 
-/** A risk as the register shows it: stored fields plus what is derived at read time (scores, levels, partner, action counts). */
-export interface ListedRisk extends RiskSnapshot {
-  createdAt: string | null;
-  updatedAt: string | null;
-  partnerCode: string | null;
-  partnerName: string | null;
-  partnerNameEn: string | null;
-  score: number;
-  level: RiskLevel;
-  /** Residual likelihood/impact as assessed, or the inherent ones when no residual assessment was made. */
-  effectiveResidualLikelihood: number;
-  effectiveResidualImpact: number;
-  residualScore: number;
-  residualLevel: RiskLevel;
-  residualAssessed: boolean;
-  openActions: number;
-  overdueActions: number;
-}
-
 /** Derives scores and levels for a stored row or a history snapshot. */
 export function deriveRisk(
   r: RiskSnapshot & { createdAt?: string | null; updatedAt?: string | null },
   bands: RiskBands,
   partner: { code: string; name: string; nameEn?: string | null } | undefined,
   actions: { open: number; overdue: number },
-): ListedRisk {
+): RiskListRow {
   const score = r.likelihood * r.impact;
   const assessed = r.residualLikelihood != null && r.residualImpact != null;
   const rl = assessed ? r.residualLikelihood! : r.likelihood;
@@ -60,13 +40,13 @@ export function deriveRisk(
 }
 
 /** The cell of a risk on the chosen basis. */
-export function cellOf(r: ListedRisk, basis: RiskBasis): { likelihood: number; impact: number } {
+export function cellOf(r: RiskListRow, basis: RiskBasis): { likelihood: number; impact: number } {
   return basis === 'residual'
     ? { likelihood: r.effectiveResidualLikelihood, impact: r.effectiveResidualImpact }
     : { likelihood: r.likelihood, impact: r.impact };
 }
 
-function matches(r: ListedRisk, f: RiskListFilter, basis: RiskBasis): boolean {
+function matches(r: RiskListRow, f: RiskListFilter, basis: RiskBasis): boolean {
   if (f.statuses?.length && !f.statuses.includes(r.status)) return false;
   if (f.categories?.length && !f.categories.includes(r.category)) return false;
   if (f.sources?.length && !f.sources.includes(r.source)) return false;
@@ -105,7 +85,7 @@ function partnerMap(ws: Workspace): Map<number, { code: string; name: string; na
 }
 
 /** Every risk (current, or as of a past day) with derived fields, unfiltered. */
-export function allRisks(ws: Workspace, asOf?: string): ListedRisk[] {
+export function allRisks(ws: Workspace, asOf?: string): RiskListRow[] {
   const bands = getRiskBands(ws.db);
   const pm = partnerMap(ws);
   const day = asOf ?? workspaceClock(ws).today();
@@ -121,7 +101,7 @@ export function allRisks(ws: Workspace, asOf?: string): ListedRisk[] {
 }
 
 /** The register filtered: what the grid shows. */
-export function listRisks(ws: Workspace, f: RiskListFilter): { rows: ListedRisk[]; total: number; bands: RiskBands } {
+export function listRisks(ws: Workspace, f: RiskListFilter): { rows: RiskListRow[]; total: number; bands: RiskBands } {
   const basis = f.basis ?? 'inherent';
   let rows = allRisks(ws, f.asOf).filter((r) => matches(r, f, basis));
   if (f.channelManagerIds) {
@@ -133,7 +113,7 @@ export function listRisks(ws: Workspace, f: RiskListFilter): { rows: ListedRisk[
 }
 
 export interface RiskDetail {
-  risk: ListedRisk;
+  risk: RiskListRow;
   actions: RiskActionRow[];
   history: RiskHistoryRow[];
 }

@@ -1,10 +1,10 @@
 import type { Workspace } from '../../../db/database';
-import type { TerritoryKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { PlaceCheck } from '../../model/coverage';
 import { withDescendants } from './territoryTree';
 import { treeNodes } from './territories';
 import { partnerPlaceStore } from './store';
+import type { TerritoryRow } from '../../../db/schema';
 
 /**
  * Where things lie on the territory tree. A partner keeps its province and city as text beside its territory; a
@@ -24,15 +24,8 @@ export interface PlaceIndex {
   lineage(id: number): number[];
 }
 
-export interface PlaceNode {
-  id: number;
-  parentId: number | null;
-  code: string;
-  nameZh: string;
-  nameEn: string | null;
-  kind: TerritoryKind;
-  active: boolean;
-}
+/** A territory as the place index reads it (the drizzle schema's columns). */
+export type PlaceNode = Pick<TerritoryRow, 'id' | 'parentId' | 'code' | 'nameZh' | 'nameEn' | 'kind' | 'active'>;
 
 /** 浙江省 → 浙江, 广西壮族自治区 → 广西, 香港特别行政区 → 香港, 杭州市 → 杭州 (a name that is only a suffix stays). */
 export function shortPlaceName(name: string): string {

@@ -1,26 +1,17 @@
 import type { Workspace } from '../../../db/database';
-import { COURSE_CATEGORIES, CHANNEL_TYPES, TIERS, type CourseCategory } from '../../../shared/enums';
+import { COURSE_CATEGORIES, CHANNEL_TYPES, TIERS } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { parseCodeList } from './compliance';
 import { computeExpiry } from '../../model/trainingExpiry';
 import { Course } from '../../model/training';
-import { courseStore, type CourseValues, type CourseWithCount } from './store';
+import { courseStore, type CourseRow, type CourseValues } from './store';
 import { refuseIfFromHq } from '../hq/referenceMirror';
 
-export interface CourseInput {
-  id?: number;
-  code: string;
-  titleZh: string;
-  titleEn: string;
-  category: CourseCategory;
-  validityMonths: number | null;
-  requiredTiers: string[];
-  requiredChannelTypes: string[];
-  passingScore: number | null;
-  active?: boolean;
-}
+/** A course as saved: its columns (the drizzle schema's); no id = a new course, no `active` = active. */
+export type CourseInput = Pick<CourseRow, 'code' | 'titleZh' | 'titleEn' | 'category' | 'validityMonths' | 'requiredTiers' | 'requiredChannelTypes' | 'passingScore'> &
+  Partial<Pick<CourseRow, 'id' | 'active'>>;
 
-function toCourse(r: CourseWithCount): Course {
+function toCourse(r: Course): Course {
   return { ...r, requiredTiers: parseCodeList(r.requiredTiers), requiredChannelTypes: parseCodeList(r.requiredChannelTypes) };
 }
 

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import type { TrainingRecord } from '../../model/training';
+import type { Course, TrainingRecord } from '../../model/training';
 import { trainingCourses, trainingRecords, type PartnerRow, type TerritoryRow } from '../../../db/schema';
 import type { StoredImage } from '../../../db/schema/common';
 
@@ -9,12 +9,8 @@ import type { StoredImage } from '../../../db/schema/common';
  * The catalogue's rules (validation, expiry recomputation, refusals) stay in courseCatalogue.ts.
  */
 export type CourseRow = typeof trainingCourses.$inferSelect;
+export type RecordRow = typeof trainingRecords.$inferSelect;
 export type CourseValues = Omit<typeof trainingCourses.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'hqVersion'>;
-/** A course as listed: its row and how many training records refer to it. */
-export type CourseWithCount = Pick<
-  CourseRow,
-  'id' | 'code' | 'titleZh' | 'titleEn' | 'category' | 'validityMonths' | 'requiredTiers' | 'requiredChannelTypes' | 'passingScore' | 'active' | 'updatedAt' | 'hqVersion'
-> & { recordCount: number };
 
 const NOW = sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
 
@@ -41,14 +37,14 @@ function selectCourses(ws: Workspace) {
 }
 
 export const courseStore = {
-  list(ws: Workspace, opts: { activeOnly?: boolean } = {}): CourseWithCount[] {
+  list(ws: Workspace, opts: { activeOnly?: boolean } = {}): Course[] {
     const q = selectCourses(ws);
     return (opts.activeOnly ? q.where(eq(trainingCourses.active, true)) : q).orderBy(asc(trainingCourses.code)).all();
   },
-  byId(ws: Workspace, id: number): CourseWithCount | undefined {
+  byId(ws: Workspace, id: number): Course | undefined {
     return selectCourses(ws).where(eq(trainingCourses.id, id)).get();
   },
-  byCode(ws: Workspace, code: string): CourseWithCount | undefined {
+  byCode(ws: Workspace, code: string): Course | undefined {
     return selectCourses(ws).where(eq(trainingCourses.code, code)).get();
   },
   insert(ws: Workspace, values: CourseValues): number {
@@ -82,16 +78,7 @@ export const courseStore = {
 /** A training record as SQLite returns it (`passed` 0/1), with its partner and course. */
 export type RecordSql = Omit<TrainingRecord, 'passed'> & { passed: number };
 /** The columns a record is saved with (`passed` 0/1, the expiry already computed by the rules). */
-export interface RecordValues {
-  partnerId: number;
-  courseId: number;
-  trainee: string;
-  completedOn: string;
-  score: number | null;
-  passed: number;
-  certificateNo: string | null;
-  expiresOn: string | null;
-}
+export type RecordValues = Pick<RecordRow, 'partnerId' | 'courseId' | 'trainee' | 'completedOn' | 'score' | 'certificateNo' | 'expiresOn'> & { passed: number };
 
 const RECORD_FROM = 'from training_records r join partners p on p.id = r.partner_id join training_courses c on c.id = r.course_id';
 const RECORD_SELECT = `select r.id, r.partner_id as partnerId, p.code as partnerCode, p.name as partnerName, p.name_en as partnerNameEn, r.course_id as courseId,

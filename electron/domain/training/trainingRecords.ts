@@ -4,19 +4,10 @@ import { type Course } from '../../model/training';
 import { getCourse } from './courseCatalogue';
 import { computeExpiry, isIsoDate } from '../../model/trainingExpiry';
 import type { RecordState, TrainingRecord, TrainingRecordRow } from '../../model/training';
-import { recordStore, type RecordSql, type RecordValues } from './store';
+import { recordStore, type RecordRow, type RecordSql, type RecordValues } from './store';
 
-export interface RecordInput {
-  id?: number;
-  partnerId: number;
-  courseId: number;
-  trainee: string;
-  completedOn: string;
-  score?: number | null;
-  /** Omitted: derived from score ≥ the course's passing score. */
-  passed?: boolean;
-  certificateNo?: string | null;
-}
+/** A record as saved: its columns (the drizzle schema's); no id = a new record; `passed` omitted: derived from score ≥ the course's passing score. */
+export type RecordInput = Pick<RecordRow, 'partnerId' | 'courseId' | 'trainee' | 'completedOn'> & Partial<Pick<RecordRow, 'id' | 'score' | 'certificateNo' | 'passed'>>;
 
 export interface RecordFilter {
   partnerId?: number;

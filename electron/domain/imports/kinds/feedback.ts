@@ -1,6 +1,7 @@
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { contentHash, occurrenceCounter, partnerLookup, resolvePartner } from './kind';
 import { kindStatements } from '../store';
+import type { feedback } from '../../../../db/schema';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code'] },
@@ -10,14 +11,8 @@ const fields: FieldSpec[] = [
   { name: 'responseRef', type: 'text', synonyms: ['问卷编号', '反馈编号', 'Response ID', 'Survey ID'] },
 ];
 
-interface FeedbackRow {
-  partnerId: number;
-  date: string;
-  score: number;
-  scoreText: string;
-  comment: string | null;
-  responseRef: string | null;
-}
+/** A satisfaction score as the file gives it: the columns it fills (the drizzle schema's) and the score's text as read. */
+type FeedbackRow = Pick<typeof feedback.$inferSelect, 'partnerId' | 'date' | 'score' | 'comment'> & { scoreText: string; responseRef: string | null };
 
 function open(ctx: KindContext): KindRun<FeedbackRow> {
   const partners = partnerLookup(ctx.ws);

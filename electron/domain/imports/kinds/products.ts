@@ -1,6 +1,7 @@
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder } from './kind';
 import { productImportStatements, type ProductImportColumn } from '../../products/store';
+import type { ProductPriceRow } from '../../../../db/schema';
 
 /** validFrom when a price row gives none: the price holds from the start. */
 export const OPEN_START = '0000-01-01';
@@ -24,7 +25,7 @@ interface ProductImportRow {
   nameEn: string | null;
   productLine: string | null;
   unit: string | null;
-  price: { validFrom: string; validTo: string | null; floorPriceMinor: number | null; listPriceMinor: number | null; currency: string } | null;
+  price: Pick<ProductPriceRow, 'validFrom' | 'validTo' | 'floorPriceMinor' | 'listPriceMinor' | 'currency'> | null;
 }
 
 const PRODUCT_COLS = { nameZh: 'name_zh', nameEn: 'name_en', productLine: 'product_line', unit: 'unit' } as const;

@@ -4,6 +4,7 @@ import { excelSerialToDate, ValueError } from '../valueParsers';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder, partnerLookup, resolvePartner } from './kind';
 import { kindStatements } from '../store';
+import type { targets } from '../../../../db/schema';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code'] },
@@ -44,12 +45,8 @@ export function parsePeriodCell(c: Cell): string | null {
   throw new ValueError('notPeriod');
 }
 
-interface TargetRow {
-  partnerId: number;
-  period: string;
-  metric: string;
-  value: number;
-}
+/** A target as the file gives it: the columns it fills (the drizzle schema's). */
+type TargetRow = Pick<typeof targets.$inferSelect, 'partnerId' | 'period' | 'metric' | 'value'>;
 
 function open(ctx: KindContext): KindRun<TargetRow> {
   const partners = partnerLookup(ctx.ws);

@@ -2,6 +2,7 @@ import { computeExpiry } from '../../../model/trainingExpiry';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
 import { changeRecorder, partnerLookup, resolvePartner } from './kind';
 import { trainingImportStatements } from '../../training/store';
+import type { trainingRecords } from '../../../../db/schema';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code'] },
@@ -13,16 +14,8 @@ const fields: FieldSpec[] = [
   { name: 'certificateNo', type: 'text', synonyms: ['证书编号', '证书号', 'Certificate No', 'Certificate Number', 'Certificate'] },
 ];
 
-interface TrainingRow {
-  partnerId: number;
-  courseId: number;
-  trainee: string;
-  completedOn: string;
-  score: number | null;
-  passed: boolean;
-  certificateNo: string | null;
-  expiresOn: string | null;
-}
+/** A training record as the file gives it: the columns it fills (the drizzle schema's). */
+type TrainingRow = Pick<typeof trainingRecords.$inferSelect, 'partnerId' | 'courseId' | 'trainee' | 'completedOn' | 'score' | 'passed' | 'certificateNo' | 'expiresOn'>;
 
 type Course = { id: number; validity_months: number | null; passing_score: number | null };
 

@@ -6,7 +6,7 @@ import type { Workspace } from '../../../db/database';
 import { backupFileName, beforeOperationKind, localDay, parseBackupName, workspaceStem, type BackupKind } from './backupNames';
 import { backupFolder } from './backupFolder';
 import { backupsToPrune } from './rotation';
-import { backupStore } from './store';
+import { backupStore, type ChangeMark } from './store';
 import { systemClock } from '../../../shared/clock';
 
 export interface BackupFile {
@@ -81,15 +81,25 @@ export function ownerOnlyEmptyFile(path: string): void {
 }
 
 /**
- * A backup is kept only after a full integrity_check of the copy: a damaged workspace must not leave behind a
- * "good" backup that is damaged too (the latest good backup is what restore offers).
+ * How a copy is checked before it is kept. `integrity` (PRAGMA integrity_check, O(size × indexes)) for the copies
+ * people come back to — daily, manual, before a migration, `pwb backup --out`; `quick` (PRAGMA quick_check, O(size):
+ * every page and record, not whether each index matches its table) for the copy taken before an operation such as an
+ * import, which a channel manager waits for each time and which protects against a bug or regret in that one
+ * operation. Either way a damaged workspace leaves no "good" copy behind (README, "Where your data lives").
  */
-export function verifyBackup(path: string, key?: string): void {
+export type BackupCheck = 'integrity' | 'quick';
+export const checkForKind = (kind: string): BackupCheck => (kind.startsWith('before-') && !kind.startsWith('before-migration-') ? 'quick' : 'integrity');
+
+/**
+ * A backup is kept only after its copy passed its check: a damaged workspace must not leave behind a "good" backup
+ * that is damaged too (the latest good backup is what restore offers).
+ */
+export function verifyBackup(path: string, key?: string, check: BackupCheck = 'integrity'): void {
   let result: string;
   let db: Database.Database | null = null;
   try {
     db = openSqliteFile(path, { readonly: true, key });
-    result = backupStore.integrityCheck(db).join('; ');
+    result = (check === 'quick' ? backupStore.quickCheck(db) : backupStore.integrityCheck(db)).join('; ');
   } catch (e) {
     result = (e as Error).message;
   } finally {
@@ -109,7 +119,7 @@ function describe(path: string, kind: string, now: Date): BackupFile {
  * to a rollback journal (the copy inherits WAL mode; a backup is one self-contained file); for an encrypted workspace
  * VACUUM INTO, which writes the copy with the workspace's key (the online backup API cannot write an encrypted copy).
  */
-export async function writeCheckedCopy(ws: Workspace, partial: string): Promise<void> {
+export async function writeCheckedCopy(ws: Workspace, partial: string, check: BackupCheck = 'integrity'): Promise<void> {
   if (ws.key) backupStore.vacuumInto(ws.sqlite, partial);
   else {
     await ws.sqlite.backup(partial);
@@ -120,7 +130,7 @@ export async function writeCheckedCopy(ws: Workspace, partial: string): Promise<
       copy.close();
     }
   }
-  verifyBackup(partial, ws.key);
+  verifyBackup(partial, ws.key, check);
 }
 
 /**
@@ -136,7 +146,7 @@ export async function createBackup(ws: Workspace, kind: BackupKind, now = system
   const key = resolve(ws.path);
   running.set(key, (running.get(key) ?? 0) + 1);
   try {
-    await writeCheckedCopy(ws, partial);
+    await writeCheckedCopy(ws, partial, checkForKind(kind));
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });
@@ -192,8 +202,42 @@ export function backupBeforeMigration(workspacePath: string, key?: string): (sql
   };
 }
 
-/** What the `backupBefore` operation option does; a no-op for in-memory workspaces (tests). */
-export async function backupBeforeOperation(ws: Workspace, operation: string): Promise<BackupFile | null> {
+/** What a backup file holds (see backupStore.changeMark); null when it cannot be read (gone, or under another passphrase). */
+function changeMarkOfFile(path: string, key?: string): ChangeMark | null {
+  let db: Database.Database | null = null;
+  try {
+    db = openSqliteFile(path, { readonly: true, key });
+    return backupStore.changeMark(db);
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * The newest backup in the folder when it already holds everything the workspace holds: nothing was written since it
+ * was taken (same schema version, same newest audit record — read from the backup file itself, so this holds across
+ * restarts and for a backup of any kind). Null when there is none, or the workspace changed since.
+ */
+export function currentBackup(ws: Workspace): BackupFile | null {
   if (!isFileWorkspace(ws)) return null;
-  return createBackup(ws, beforeOperationKind(operation));
+  const newest = listBackups(backupFolder(ws.sqlite, ws.path), ws.path)[0];
+  if (!newest) return null;
+  const was = changeMarkOfFile(newest.path, ws.key);
+  const now = backupStore.changeMark(ws.sqlite);
+  return was && was.schemaVersion === now.schemaVersion && was.lastAudit === now.lastAudit ? newest : null;
+}
+
+/**
+ * What the `backupBefore` operation option does; a no-op for in-memory workspaces (tests). The operation (an import)
+ * is one transaction and can be undone, so this copy protects against a bug or regret, not against a crash: when the
+ * newest backup already holds the workspace as it is, it is that backup (`reused`), and no new copy is written; a new
+ * copy is checked with quick_check (checkForKind).
+ */
+export async function backupBeforeOperation(ws: Workspace, operation: string): Promise<(BackupFile & { reused: boolean }) | null> {
+  if (!isFileWorkspace(ws)) return null;
+  const current = currentBackup(ws);
+  if (current) return { ...current, reused: true };
+  return { ...(await createBackup(ws, beforeOperationKind(operation))), reused: false };
 }

@@ -7,7 +7,15 @@ import type { auditLog } from '../../../db/schema';
  * are typed prepared statements rather than drizzle queries. The rules (where backups go, rotation, what makes a file
  * restorable) stay in the area's other files.
  */
-type AuditAt = (typeof auditLog.$inferSelect)['at'];
+type AuditRow = typeof auditLog.$inferSelect;
+type AuditAt = AuditRow['at'];
+
+/** See backupStore.changeMark. */
+export interface ChangeMark {
+  schemaVersion: number;
+  /** The newest audit record's id, time, operation and outcome; null when nothing was ever recorded. */
+  lastAudit: string | null;
+}
 
 export const backupStore = {
   /** The raw `backup.folder` setting (JSON text), read without drizzle: it also works on an older schema before a migration. */
@@ -25,6 +33,24 @@ export const backupStore = {
   /** `PRAGMA integrity_check`: ['ok'] for an intact file, else its findings. */
   integrityCheck(db: Database.Database): string[] {
     return (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  },
+  /**
+   * `PRAGMA quick_check`: every page, record and freelist checked as integrity_check does, but not whether each index
+   * holds exactly its table's rows — O(size) instead of O(size × indexes). ['ok'] for an intact file.
+   */
+  quickCheck(db: Database.Database): string[] {
+    return (db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check);
+  },
+  /**
+   * What the file holds, as far as a copy of it can tell: its schema version and its newest audit record (every change,
+   * import, undo and the demo writes one, in the transaction of the change; a restore writes one into the file it puts
+   * in place). Two files with the same mark hold the same changes. One indexed read: cheap on any size.
+   */
+  changeMark(db: Database.Database): ChangeMark {
+    const last = db
+      .prepare<[], Pick<AuditRow, 'id' | 'at' | 'operation' | 'outcome'>>('select id, at, operation, outcome from audit_log order by id desc limit 1')
+      .get();
+    return { schemaVersion: db.pragma('user_version', { simple: true }) as number, lastAudit: last ? `${last.id}|${last.at}|${last.operation}|${last.outcome}` : null };
   },
   /** The schema version the file was last migrated to (`PRAGMA user_version`). */
   schemaVersion(db: Database.Database): number {

@@ -104,7 +104,7 @@ describe('the backup before an import', () => {
   });
 
   it('copies again after a migration or a restore, which change the file without a new change of the user', async () => {
-    const { api, folder, ws } = workspace();
+    const { api, ws } = workspace();
     await api.send('partners.create', partnerInput('P001'));
     const b = await createBackup(ws, 'manual');
     await api.send('partners.create', partnerInput('P002'));

@@ -145,6 +145,31 @@ export const sellThroughCustomers = sqliteTable(
 );
 
 /**
+ * Sell-through per partner and calendar month (`month` = year × 12 + month − 1, as `sales_partner_months`): quantity
+ * (net of returns), amount and lines, kept by the sell-through import and its undo in their transaction
+ * (inventory/store/partnerMonths.ts), so the channel-stuffing signal compares consecutive periods from summaries
+ * instead of lines. `sell_through_summary_state` records the highest line id it describes: lines written some other
+ * way show as a higher max(id), and reads then take the lines (the next import rebuilds it).
+ */
+export const sellThroughPartnerMonths = sqliteTable(
+  'sell_through_partner_months',
+  {
+    partnerId: integer('partner_id').notNull(),
+    month: integer('month').notNull(),
+    quantity: real('quantity').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    lines: integer('lines').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.month] })],
+);
+
+/** What `sell_through_partner_months` describes (one row): the highest sell-through line id (ids are never reused). */
+export const sellThroughSummaryState = sqliteTable('sell_through_summary_state', {
+  id: integer('id').primaryKey(),
+  maxLineId: integer('max_line_id').notNull(),
+});
+
+/**
  * The sell-through lines behind a channel auto-risk (窜货 → channel conflict, 乱价 → price conflict): kept by difference
  * on each re-evaluation; a line removed by an import's undo takes its link with it.
  */

@@ -5,6 +5,7 @@ import { parsePeriod } from '../../../shared/period';
 import { getSetting } from '../system/settingsStore';
 import type { ChangeSnapshot } from './kinds/kind';
 import { customerMonthStore } from '../inventory/store';
+import { partnerMonthStore } from '../inventory/store/partnerMonths';
 import { noteSalesImportRemoval, subtractFromSalesSummaries } from '../evaluations/salesSummaries';
 import { undoStore, type AppendedTable, type ChangedTable } from './store';
 
@@ -97,10 +98,16 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
           );
         }
       }
-      if (imp.kind === 'sell-through') customerMonthStore.beforeUndo(ws, importId);
+      if (imp.kind === 'sell-through') {
+        customerMonthStore.beforeUndo(ws, importId);
+        partnerMonthStore.noteRemoval(ws, importId);
+      }
       if (table === 'sales_lines') noteSalesImportRemoval(sqlite, importId);
       removed += undoStore.deleteAppended(ws, table, importId);
-      if (imp.kind === 'sell-through') customerMonthStore.afterUndo(ws);
+      if (imp.kind === 'sell-through') {
+        customerMonthStore.afterUndo(ws);
+        partnerMonthStore.subtractNoted(ws);
+      }
       if (table === 'sales_lines') subtractFromSalesSummaries(sqlite);
       progress(removed, imp.inserted);
     }

@@ -3,6 +3,7 @@ import type { Workspace } from '../../../db/database';
 import type { products, sellThroughCustomerMonths, sellThroughCustomers, sellThroughLines, territories } from '../../../db/schema';
 import { daysInMonth } from '../../../shared/period';
 import { lineStage, type LineStage, type LineStageSpec } from '../imports/store';
+import { partnerMonthStore } from './store/partnerMonths';
 
 type SellThroughLine = typeof sellThroughLines.$inferInsert;
 type ProductRow = typeof products.$inferSelect;
@@ -216,12 +217,13 @@ export const customerMonthStore = {
   afterUndo(ws: Workspace): void {
     subtractDelta(ws);
   },
-  /** The whole summary summed again from the lines (as the migration that created it did): for lines written by hand. */
+  /** The whole summary summed again from the lines (as the migration that created it did), and the partner × month one: for lines written by hand. */
   rebuildAll(ws: Workspace): void {
     ws.sqlite.exec('delete from sell_through_customer_months');
     ws.sqlite.exec(`${INSERT} ${GROUPED} from sell_through_lines where ${CUSTOMER} is not null group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`);
     ws.sqlite.exec('delete from sell_through_customers');
     ws.sqlite.exec(packCustomers(''));
+    partnerMonthStore.rebuildAll(ws);
   },
   /** The per-customer rows as stored, and as packed again from the month rows (the test of customers = months). */
   customers(ws: Workspace): CustomerRow[] {

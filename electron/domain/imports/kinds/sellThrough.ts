@@ -1,6 +1,7 @@
 import { productLookup, type ProductLookup } from '../../inventory/productLookup';
 import { provinceMatcher, type ProvinceMatcher } from '../../inventory/provinceMatcher';
 import { customerMonthStore, sellThroughStage, type StagedSellThroughLine } from '../../inventory/store';
+import { partnerMonthStore } from '../../inventory/store/partnerMonths';
 import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues, StageContext, StagedKindRun } from './kind';
 import { partnerLookup, resolvePartner, TrackedPartners } from './kind';
 import { stagedLines } from './stagedLines';
@@ -85,12 +86,13 @@ function open(ctx: KindContext): KindRun<SellThroughRow> {
 /**
  * The import: the staged line pipeline sales lines take (stagedLines.ts) with the sell-through checks and columns —
  * checked and staged while the file is read, saved as a set under the write lock with per-partner dedupe keys; then
- * the end-customer summary by the new lines' deltas, in the same transaction (undone with it).
+ * the end-customer summary and the partner × month summary by the new lines' deltas, in the same transaction (undone with it).
  */
 function stage(ctx: StageContext): StagedKindRun<SellThroughRow> {
   const partners = new TrackedPartners(ctx.ws);
   const products = productLookup(ctx.ws);
   const province = provinceMatcher(ctx.ws);
+  let linesBefore: number | null = null;
   return stagedLines<SellThroughRow, StagedSellThroughLine>({
     parse: sellThroughParser(ctx, partners, products, province),
     dedupe: {
@@ -104,7 +106,13 @@ function stage(ctx: StageContext): StagedKindRun<SellThroughRow> {
     ],
     stage: sellThroughStage(ctx.ws.sqlite),
     unchanged: () => partners.unchanged() && products.unchanged() && province.unchanged(),
-    afterSave: (importId) => customerMonthStore.refreshAfterImport(ctx.ws, importId),
+    beforeSave: () => {
+      linesBefore = partnerMonthStore.linesBefore(ctx.ws);
+    },
+    afterSave: (importId) => {
+      customerMonthStore.refreshAfterImport(ctx.ws, importId);
+      if (linesBefore !== null) partnerMonthStore.addLinesAfter(ctx.ws, linesBefore);
+    },
   });
 }
 

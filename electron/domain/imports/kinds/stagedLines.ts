@@ -33,6 +33,8 @@ interface LineKindBase<T, Row extends readonly unknown[]> {
   stage: LineStage<Row>;
   /** Under the write lock: whether every lookup the checks made (partners, products, provinces…) still answers the same. */
   unchanged(): boolean;
+  /** Under the write lock, once, before the first staged row is saved: what a summary kept by deltas notes (the highest line id). */
+  beforeSave?(): void;
   /** Under the write lock, after the staged rows are saved (and the indexes rebuilt): what follows the lines (summaries). */
   afterSave?(importId: number): void;
 }
@@ -49,6 +51,12 @@ interface LineKindBase<T, Row extends readonly unknown[]> {
 export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T, Row>): StagedKindRun<T> {
   const occurrence = occurrenceCounter();
   const { stage } = kind;
+  let noted = false;
+  const noteBefore = () => {
+    if (noted) return;
+    noted = true;
+    kind.beforeSave?.();
+  };
   return {
     parse: (row) => kind.parse(row),
     stage(r) {
@@ -70,8 +78,14 @@ export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T,
     },
     flush: stage.flush,
     unchanged: () => kind.unchanged(),
-    save: stage.save,
-    append: stage.append,
+    save(importId, now, from, to) {
+      noteBefore();
+      return stage.save(importId, now, from, to);
+    },
+    append(importId, now, from, to) {
+      noteBefore();
+      return stage.append(importId, now, from, to);
+    },
     afterSave: kind.afterSave?.bind(kind),
     drop: stage.drop,
   };

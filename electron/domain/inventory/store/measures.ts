@@ -89,4 +89,34 @@ export const measureStore = {
       )
       .all(bind(r));
   },
+  /**
+   * Sell-in quantity per partner and month (month index, year × 12 + month − 1) from `from` to `to`: from the sales
+   * summaries when they describe the lines (evaluations/salesSummaries.ts), else grouped from the lines.
+   */
+  sellInByMonth(ws: Workspace, ids: readonly number[], from: number, to: number, summarised: boolean): Array<{ p: number; m: number; q: number }> {
+    const params = { ids: JSON.stringify(ids), from, to };
+    if (summarised) {
+      return ws.sqlite
+        .prepare<Record<string, unknown>, { p: number; m: number; q: number }>(`select partner_id as p, month as m, quantity as q from sales_partner_months where ${IN_IDS} and month between @from and @to`)
+        .all(params);
+    }
+    const day = (m: number, d: string) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${d}`;
+    return ws.sqlite
+      .prepare<Record<string, unknown>, { p: number; m: number; q: number }>(
+        `select partner_id as p, cast(substr(date, 1, 4) as integer) * 12 + cast(substr(date, 6, 2) as integer) - 1 as m, sum(quantity) as q
+           from sales_lines where ${IN_IDS} and date >= @start and date <= @end group by 1, 2`,
+      )
+      .all({ ...params, start: day(from, '01'), end: day(to, '31') });
+  },
+  /**
+   * Stock at several days in one pass: per partner, the total of each snapshot date up to the last day (in date
+   * order); the caller takes, for each day, the latest date on or before it (as stockAt).
+   */
+  stockByDate(ws: Workspace, ids: readonly number[], lastDay: string): Array<{ p: number; d: string; q: number }> {
+    return ws.sqlite
+      .prepare<Record<string, unknown>, { p: number; d: string; q: number }>(
+        `select partner_id as p, date as d, sum(quantity) as q from inventory_snapshots where ${IN_IDS} and date <= @day group by partner_id, date order by partner_id, date`,
+      )
+      .all({ ids: JSON.stringify(ids), day: lastDay });
+  },
 };

@@ -4,6 +4,7 @@
  *   BENCH_ROWS      sales lines (default 1,000,000 ≈ 100 MB of CSV)
  *   BENCH_PARTNERS  partners (default 10,000)
  *   BENCH_LINEREF   1 (default): lines carry a line reference; 0: duplicates judged by content hash
+ *   BENCH_UNDO      1 (default): also time the undo against a bare DELETE; 0: the import and the staged load only
  *
  * The reference (the bare engine, same run, same rows): better-sqlite3 loading the already parsed rows into an
  * index-free staging table (64 rows per statement), one INSERT…SELECT into sales_lines with its indexes dropped, the
@@ -14,7 +15,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../db/database';
 import { createApi } from '../electron/api/api';
@@ -24,6 +25,7 @@ import { ensureSalesSummaries } from '../electron/domain/evaluations/salesSummar
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
 const LINEREF = process.env.BENCH_LINEREF !== '0';
+const UNDO = process.env.BENCH_UNDO !== '0';
 const CATEGORIES = ['净水器', '滤芯', '空气净化器', 'Accessories', 'Service'];
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -135,12 +137,16 @@ async function main() {
     if (r.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${JSON.stringify({ ...r, errors: r.errors.slice(0, 3) })}`);
     // Undo of the same import (the summaries' sums subtracted set-based, the lines deleted), against a bare DELETE of
     // the same lines below.
-    t = performance.now();
-    cpu = process.cpuUsage();
-    const undone = await api.send('imports.undo', { id: r.importId! });
-    const undoMs = performance.now() - t;
-    const undoCpu = cpuSeconds(process.cpuUsage(cpu));
-    if (undone.removed !== ROWS) throw new Error(`expected ${ROWS} removed by undo, got ${undone.removed}`);
+    let undoMs = NaN;
+    let undoCpu = NaN;
+    if (UNDO) {
+      t = performance.now();
+      cpu = process.cpuUsage();
+      const undone = await api.send('imports.undo', { id: r.importId! });
+      undoMs = performance.now() - t;
+      undoCpu = cpuSeconds(process.cpuUsage(cpu));
+      if (undone.removed !== ROWS) throw new Error(`expected ${ROWS} removed by undo, got ${undone.removed}`);
+    }
     ws.close();
 
     // The bare staged load: the same rows, already parsed, into an index-free staging table, then one INSERT…SELECT.
@@ -182,12 +188,16 @@ async function main() {
     step('commit');
     const stagedMs = performance.now() - t;
     const stagedCpu = cpuSeconds(process.cpuUsage(cpu));
-    t = performance.now();
-    cpu = process.cpuUsage();
-    // A WHERE clause, so SQLite deletes row by row with its indexes as the undo does (no truncate optimisation).
-    bare.sqlite.transaction(() => bare.sqlite.prepare('delete from sales_lines where id > 0').run())();
-    const bareDeleteMs = performance.now() - t;
-    const bareDeleteCpu = cpuSeconds(process.cpuUsage(cpu));
+    let bareDeleteMs = NaN;
+    let bareDeleteCpu = NaN;
+    if (UNDO) {
+      t = performance.now();
+      cpu = process.cpuUsage();
+      // A WHERE clause, so SQLite deletes row by row with its indexes as the undo does (no truncate optimisation).
+      bare.sqlite.transaction(() => bare.sqlite.prepare('delete from sales_lines where id > 0').run())();
+      bareDeleteMs = performance.now() - t;
+      bareDeleteCpu = cpuSeconds(process.cpuUsage(cpu));
+    }
     bare.close();
 
     const ratio = importMs / stagedMs;
@@ -198,10 +208,10 @@ async function main() {
     console.log(`staged CPU by step: ${bareSteps.map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
     console.log(`import CPU by phase: ${[...phases].map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
     console.log(`peak RSS during import: ${mb(rssAfterImport)}  [goal ≤ 500 MB]`);
-    console.log(`undo of the import: ${(undoMs / 1000).toFixed(2)} s (CPU ${undoCpu.toFixed(2)} s); bare DELETE of the same lines: ${(bareDeleteMs / 1000).toFixed(2)} s (CPU ${bareDeleteCpu.toFixed(2)} s), ${(undoCpu / bareDeleteCpu).toFixed(2)}× CPU`);
+    if (UNDO) console.log(`undo of the import: ${(undoMs / 1000).toFixed(2)} s (CPU ${undoCpu.toFixed(2)} s); bare DELETE of the same lines: ${(bareDeleteMs / 1000).toFixed(2)} s (CPU ${bareDeleteCpu.toFixed(2)} s), ${(undoCpu / bareDeleteCpu).toFixed(2)}× CPU`);
     console.log(`result: ${JSON.stringify({ rowsRead: r.rowsRead, inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected })}`);
     console.log(
-      JSON.stringify({ bench: 'import', rows: ROWS, importS: +(importMs / 1000).toFixed(3), stagedS: +(stagedMs / 1000).toFixed(3), ratio: +ratio.toFixed(2), importCpuS: +importCpu.toFixed(3), stagedCpuS: +stagedCpu.toFixed(3), cpuRatio: +(importCpu / stagedCpu).toFixed(2), peakRssMB: Math.round(rssAfterImport / 1024 / 1024), undoS: +(undoMs / 1000).toFixed(3), undoCpuS: +undoCpu.toFixed(3), bareDeleteS: +(bareDeleteMs / 1000).toFixed(3), bareDeleteCpuS: +bareDeleteCpu.toFixed(3) }),
+      JSON.stringify({ bench: 'import', rows: ROWS, importS: +(importMs / 1000).toFixed(3), stagedS: +(stagedMs / 1000).toFixed(3), ratio: +ratio.toFixed(2), importCpuS: +importCpu.toFixed(3), stagedCpuS: +stagedCpu.toFixed(3), cpuRatio: +(importCpu / stagedCpu).toFixed(2), peakRssMB: Math.round(rssAfterImport / 1024 / 1024), undoS: +(undoMs / 1000).toFixed(3), undoCpuS: +undoCpu.toFixed(3), bareDeleteS: +(bareDeleteMs / 1000).toFixed(3), bareDeleteCpuS: +bareDeleteCpu.toFixed(3), load1: +loadavg()[0].toFixed(1) }),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -70,14 +70,21 @@ export function salesLinesBefore(s: Sqlite): number {
 /**
  * What the sales import calls once its lines are written, inside its transaction: the lines above `before` (all its
  * own: one writer, ids assigned upwards) are added into the summaries in one grouped pass each — no recomputing of the
- * months and customers they touch from all their lines. When the summaries did not describe exactly the lines up to
- * `before`, they are left out of date (the next evaluation rebuilds them).
+ * months and customers they touch from all their lines. `scan` says how those lines are read: `rowid`, their rowid
+ * range (any import); `index`, the covering indexes end to end, which costs less when the new lines are most of the
+ * table and its indexes exist (a bulk import calls this after rebuilding them). When the summaries did not describe
+ * exactly the lines up to `before`, they are left out of date (the next evaluation rebuilds them).
  */
-export function addImportToSalesSummaries(s: Sqlite, before: number): void {
+export function addImportToSalesSummaries(s: Sqlite, before: number, scan: 'rowid' | 'index' = 'rowid'): void {
   if (!fresh(s, { maxLineId: before })) return;
   const st = stmts(s);
-  st.addMonths.run(before);
-  st.stageCustomers.run(before);
+  if (scan === 'index') {
+    st.addMonths.index().run(before);
+    st.stageCustomers.index().run(before);
+  } else {
+    st.addMonths.rowid.run(before);
+    st.stageCustomers.rowid.run(before);
+  }
   st.mergeCustomers();
   recordState(s);
 }

@@ -232,6 +232,27 @@ function prepareSummaries(s: Sqlite) {
           create temp table if not exists sales_summary_pcs (partner_id integer not null, customer_ref text not null, span integer not null, months integer not null, first_month integer not null, primary key (partner_id, customer_ref, span)) without rowid;`);
   const monthBounds = (m: string) =>
     `printf('%04d-%02d-01', ${m} / 12, ${m} % 12 + 1), printf('%04d-%02d-01', (${m} + 1) / 12, (${m} + 1) % 12 + 1)`;
+  const addMonths = (scan: string) =>
+    s.prepare<[number]>(
+      `insert into sales_partner_months (partner_id, month, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
+       select partner_id, ${MONTH_SQL('date')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), sum(quantity), count(*)
+       from sales_lines ${scan} where id > ? group by partner_id, substr(date, 1, 7)
+       on conflict (partner_id, month) do update set
+         revenue_minor = revenue_minor + excluded.revenue_minor,
+         costed_revenue_minor = coalesce(costed_revenue_minor + excluded.costed_revenue_minor, costed_revenue_minor, excluded.costed_revenue_minor),
+         cost_minor = coalesce(cost_minor + excluded.cost_minor, cost_minor, excluded.cost_minor),
+         quantity = quantity + excluded.quantity,
+         lines = lines + excluded.lines`,
+    );
+  const stageCustomers = (scan: string) =>
+    s.prepare<[number]>(
+      `insert into temp.sales_summary_pcs (partner_id, customer_ref, span, months, first_month)
+       select partner_id, customer_ref, span, months,
+              min(first_month, coalesce((select min(c.first_month) from sales_customer_months c where c.partner_id = n.partner_id and c.customer_ref = n.customer_ref), first_month))
+       from (select partner_id, customer_ref, m / ${SPAN} as span, sum(distinct 1 << (m % ${SPAN})) as months, min(min(m)) over (partition by partner_id, customer_ref) as first_month
+             from (select partner_id, customer_ref, ${MONTH_SQL('date')} as m from sales_lines ${scan} where id > ? and customer_ref is not null)
+             group by partner_id, customer_ref, m / ${SPAN}) n`,
+    );
   return {
     state: s.prepare<[], SummaryState>('select max_line_id as maxLineId from sales_summary_state where id = 1'),
     lines: s.prepare<[], SummaryState>('select coalesce(max(id), 0) as maxLineId from sales_lines'),
@@ -293,31 +314,19 @@ function prepareSummaries(s: Sqlite) {
               delete from temp.sales_summary_subc;`),
     /**
      * The lines above an id (a sales import's, appended under the write lock) added into the month totals, one grouped
-     * pass over their rowid range: a month the summaries hold gains their sums, a new one is inserted.
+     * pass: a month the summaries hold gains their sums, a new one is inserted. Two plans, chosen by the caller (the
+     * planner, left alone, scans the whole covering index even for a few new lines at the end of a large table):
+     * `rowid` reads only the new lines' rowid range; `index` reads the covering index sales_partner_date_idx end to end
+     * (narrower than the table, in partner order), for an import that is most of the table and whose indexes were just
+     * built (prepared when asked for: a bulk import drops that index while it saves).
      */
-    addMonths: s.prepare<[number]>(
-      `insert into sales_partner_months (partner_id, month, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
-       select partner_id, ${MONTH_SQL('date')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), sum(quantity), count(*)
-       from sales_lines where id > ? group by partner_id, substr(date, 1, 7)
-       on conflict (partner_id, month) do update set
-         revenue_minor = revenue_minor + excluded.revenue_minor,
-         costed_revenue_minor = coalesce(costed_revenue_minor + excluded.costed_revenue_minor, costed_revenue_minor, excluded.costed_revenue_minor),
-         cost_minor = coalesce(cost_minor + excluded.cost_minor, cost_minor, excluded.cost_minor),
-         quantity = quantity + excluded.quantity,
-         lines = lines + excluded.lines`,
-    ),
+    addMonths: { rowid: addMonths('not indexed'), index: () => addMonths('indexed by sales_partner_date_idx') },
     /**
      * The same lines' customer months, per (partner, customer, span): their bits, and the key's first month over the
-     * new lines and the months already summarised (every span row of a key holds the key's first month).
+     * new lines and the months already summarised (every span row of a key holds the key's first month). The same two
+     * plans (`index`: the covering sales_customer_idx).
      */
-    stageCustomers: s.prepare<[number]>(
-      `insert into temp.sales_summary_pcs (partner_id, customer_ref, span, months, first_month)
-       select partner_id, customer_ref, span, months,
-              min(first_month, coalesce((select min(c.first_month) from sales_customer_months c where c.partner_id = n.partner_id and c.customer_ref = n.customer_ref), first_month))
-       from (select partner_id, customer_ref, m / ${SPAN} as span, sum(distinct 1 << (m % ${SPAN})) as months, min(min(m)) over (partition by partner_id, customer_ref) as first_month
-             from (select partner_id, customer_ref, ${MONTH_SQL('date')} as m from sales_lines where id > ? and customer_ref is not null)
-             group by partner_id, customer_ref, m / ${SPAN}) n`,
-    ),
+    stageCustomers: { rowid: stageCustomers('not indexed'), index: () => stageCustomers('indexed by sales_customer_idx') },
     mergeCustomers: () =>
       s.exec(`insert into sales_customer_months (partner_id, customer_ref, span, first_month, months)
                 select partner_id, customer_ref, span, first_month, months from temp.sales_summary_pcs where true

@@ -52,27 +52,51 @@ export function parseDecimal(c: Cell): string | null {
 }
 
 // Fast path for what machine-written files hold (1234.50, -12, 1,234,567.89): ASCII digits, an optional '-', an optional
-// point, optional thousands groups of three. Anything else (spaces, symbols, full-width digits, exponents, %) takes the
-// full path; both give the same text (a property test checks).
-const PLAIN = /^(-?)(0|[1-9]\d{0,14})(?:\.(\d+))?$/;
-const GROUPED = /^(-?)([1-9]\d{0,2}(?:,\d{3}){1,4})(?:\.(\d+))?$/;
+// point, optional thousands groups of three — /^-?(0|[1-9]\d{0,14})(\.\d+)?$/ or /^-?[1-9]\d{0,2}(,\d{3}){1,4}(\.\d+)?$/,
+// read by one scan of char codes (no regex, no slices; the cell itself when it is already canonical). Anything else
+// (spaces, symbols, full-width digits, exponents, %) takes the full path; both give the same text (a property test checks).
+const isDigit = (c: number) => c >= 48 && c <= 57;
 export function plainDecimal(s: string): string | null {
-  let m = PLAIN.exec(s);
-  let int: string;
-  if (m) int = m[2];
-  else {
-    m = GROUPED.exec(s);
-    if (!m) return null;
-    int = m[2].replace(/,/g, '');
+  const n = s.length;
+  const neg = n > 0 && s.charCodeAt(0) === 45;
+  const intStart = neg ? 1 : 0;
+  let i = intStart;
+  if (i >= n) return null;
+  const first = s.charCodeAt(i);
+  let grouped = false;
+  if (first === 48) i++;
+  else if (isDigit(first)) {
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    const run = i - intStart;
+    if (i < n && s.charCodeAt(i) === 44) {
+      if (run > 3) return null;
+      let groups = 0;
+      while (i < n && s.charCodeAt(i) === 44) {
+        // charCodeAt past the end is NaN: not a digit.
+        if (!isDigit(s.charCodeAt(i + 1)) || !isDigit(s.charCodeAt(i + 2)) || !isDigit(s.charCodeAt(i + 3))) return null;
+        i += 4;
+        groups++;
+      }
+      if (groups > 4) return null;
+      grouped = true;
+    } else if (run > 15) return null;
+  } else return null;
+  const intEnd = i;
+  let fracEnd = n;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46) return null;
+    const fracStart = ++i;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    if (i < n || i === fracStart) return null;
+    while (fracEnd > fracStart && s.charCodeAt(fracEnd - 1) === 48) fracEnd--;
+    if (fracEnd === fracStart) fracEnd = intEnd;
   }
-  let frac = m[3];
-  if (frac !== undefined) {
-    let end = frac.length;
-    while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
-    frac = end === frac.length ? frac : frac.slice(0, end);
-  }
-  const text = frac ? `${int}.${frac}` : int;
-  return m[1] === '-' && text !== '0' ? `-${text}` : text;
+  const zero = intEnd - intStart === 1 && first === 48 && fracEnd === intEnd;
+  if (!grouped && fracEnd === n && !(neg && zero)) return s;
+  if (zero) return '0';
+  const int = grouped ? s.slice(intStart, intEnd).replace(/,/g, '') : s.slice(intStart, intEnd);
+  const text = fracEnd > intEnd ? `${int}${s.slice(intEnd, fracEnd)}` : int;
+  return neg ? `-${text}` : text;
 }
 
 /** parseDecimal without the fast path (exported for the equivalence test). */
@@ -150,12 +174,16 @@ export function plainMoney(s: string, exp: number): number | null {
   return d === null || d.length + exp > 15 ? null : smallDecimalToMinor(d, exp);
 }
 
-/** A YYYY-MM-DD cell that is a calendar day in range, as parseDate reads it; null for anything else. */
+/** A YYYY-MM-DD cell that is a calendar day in range, as parseDate reads it; null for anything else (char codes, no slices). */
 export function plainIsoDate(c: string): string | null {
-  if (c.length !== 10 || !ISO_DAY.test(c)) return null;
-  const y = Number(c.slice(0, 4));
-  const m = Number(c.slice(5, 7));
-  const d = Number(c.slice(8, 10));
+  if (c.length !== 10 || c.charCodeAt(4) !== 45 || c.charCodeAt(7) !== 45) return null;
+  const d0 = c.charCodeAt(0) - 48, d1 = c.charCodeAt(1) - 48, d2 = c.charCodeAt(2) - 48, d3 = c.charCodeAt(3) - 48;
+  const m0 = c.charCodeAt(5) - 48, m1 = c.charCodeAt(6) - 48, a0 = c.charCodeAt(8) - 48, a1 = c.charCodeAt(9) - 48;
+  // Unsigned: a code below '0' wraps above 9.
+  if ((d0 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9 || (d3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (a0 >>> 0) > 9 || (a1 >>> 0) > 9) return null;
+  const y = d0 * 1000 + d1 * 100 + d2 * 10 + d3;
+  const m = m0 * 10 + m1;
+  const d = a0 * 10 + a1;
   return y >= 1900 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysIn(y, m)) ? c : null;
 }
 
@@ -164,14 +192,19 @@ export function plainIsoDate(c: string): string | null {
  * BigInt: every intermediate is an integer below 10^15, so exact. Rounded once, half away from zero, like decimalToMinor.
  */
 function smallDecimalToMinor(d: string, exp: number): number {
+  const n = d.length;
   const neg = d.charCodeAt(0) === 45;
-  const body = neg ? d.slice(1) : d;
-  const point = body.indexOf('.');
-  const int = point < 0 ? body : body.slice(0, point);
-  const frac = point < 0 ? '' : body.slice(point + 1);
-  let kept = Number(int);
-  for (let i = 0; i < exp; i++) kept = kept * 10 + (i < frac.length ? frac.charCodeAt(i) - 48 : 0);
-  if (frac.length > exp && frac.charCodeAt(exp) >= 53) kept += 1;
+  let i = neg ? 1 : 0;
+  let kept = 0;
+  for (; i < n; i++) {
+    const c = d.charCodeAt(i);
+    if (c === 46) break;
+    kept = kept * 10 + (c - 48);
+  }
+  // i is at the point (or the end); the fraction's digits follow it.
+  const frac = i + 1;
+  for (let k = 0; k < exp; k++) kept = kept * 10 + (frac + k < n ? d.charCodeAt(frac + k) - 48 : 0);
+  if (frac + exp < n && d.charCodeAt(frac + exp) >= 53) kept += 1;
   return neg && kept !== 0 ? -kept : kept;
 }
 

@@ -14,6 +14,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../db/database';
 import { CHANNEL_TYPES, TIERS } from '../shared/enums';
+import type { JobProgress } from '../shared/jobs';
 
 /** The seeded top-level territories (ids 1..; see migration 0006), looked up by code. */
 const REGION_CODES = ['HD', 'HN', 'HB', 'HZ', 'XN', 'XB', 'DB'];
@@ -167,14 +168,24 @@ async function main() {
     cpuBares.push(median3(bareCpu));
     const c = cpu();
     const t = performance.now();
-    const r = await api.send('evaluations.run', { period });
+    // Where the time goes: CPU ms from one progress report to the next (kpis steps, storing, risks), as `phase:done`.
+    const phases: string[] = [];
+    let lastCpu = c;
+    const onProgress = (p: JobProgress) => {
+      const now = cpu();
+      phases.push(`${p.phase}:${p.done} ${Math.round((now - lastCpu) * 1000)}`);
+      lastCpu = now;
+    };
+    const r = await api.send('evaluations.run', { period }, { onProgress });
     times.push((performance.now() - t) / 1000);
     cpuTimes.push(cpu() - c);
+    phases.push(`end ${Math.round((cpuTimes.at(-1)! + c - lastCpu) * 1000)}`);
     const [s, b] = [times.at(-1)!, bares.at(-1)!];
     console.log(
       `evaluate ${period}: ${s.toFixed(2)} s, bare aggregation ${b.toFixed(2)} s, ${(s / b).toFixed(1)}× (CPU ${cpuTimes.at(-1)!.toFixed(2)} s / ${cpuBares.at(-1)!.toFixed(2)} s, ${(cpuTimes.at(-1)! / cpuBares.at(-1)!).toFixed(1)}×) — ${what} ` +
         `(run ${r.runId} v${r.version}, ${r.partnerCount} partners, risks +${r.risks.created} ~${r.risks.updated} ?${r.risks.reviewRequested})`,
     );
+    console.log(`  phases (CPU ms up to each progress report): ${phases.join(', ')}`);
   }
   const r3 = (x: number) => +x.toFixed(3);
   console.log(

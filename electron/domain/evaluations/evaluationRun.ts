@@ -7,7 +7,7 @@ import { isPeriodLabel, parsePeriod, previousPeriod, type Period } from '../../.
 import { evaluationPopulation, type EvaluatedPartner, type PartnerFilter } from './evaluatedPartners';
 import type { Population } from '../../../shared/population';
 import { readEvaluationSettings, type EvaluationSettings } from './evaluationSettings';
-import { gradeOf, healthScore, ranksWithin } from './healthScore';
+import { gradeOf, healthScore, ranksOf } from './healthScore';
 import { KpiSource, type PartnerKpis } from './kpis';
 import { applyRiskSignals, autoRiskReviewOn, type RiskSignalOutcome } from './riskSignals';
 import { applyChannelRisks } from '../inventory/channelRisks';
@@ -133,13 +133,13 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
       scoreParts: { parts: score.parts, weights, coverage: score.coverage },
     };
   });
-  const byChannel = ranksWithin(cards, (c) => c.channelType, (c) => c.healthScore);
-  const rootOfCard = new Map(cards.map((c, i) => [c, partners[i].regionRoot]));
-  const byRegion = ranksWithin(cards, (c) => rootOfCard.get(c) ?? null, (c) => c.healthScore);
-  for (const c of cards) {
-    c.rankInChannel = byChannel.get(c) ?? null;
-    c.rankInRegion = byRegion.get(c) ?? null;
-  }
+  const scores = Float64Array.from(cards, (c) => c.healthScore);
+  const byChannel = ranksOf(cards.map((c) => c.channelType), scores);
+  const byRegion = ranksOf(partners.map((p) => p.regionRoot), scores);
+  cards.forEach((c, i) => {
+    c.rankInChannel = byChannel[i];
+    c.rankInRegion = byRegion[i];
+  });
   ctx.throwIfCancelled();
 
   const fingerprint = fingerprintOf(period, partners, current, history, settings);
@@ -156,13 +156,18 @@ function fingerprintOf(
   history: Array<Map<number, PeriodResult>>,
   settings: EvaluationSettings,
 ): string {
-  // The same bytes in the same order as one update per value, hashed in one go.
-  const parts: string[] = [JSON.stringify({ period, settings })];
-  for (const p of partners) {
-    parts.push(JSON.stringify([p.id, p.code, p.tier, p.channelType, p.regionCode, p.regionRoot]), JSON.stringify(current.get(p.id)!.kpis));
-    for (const m of history) parts.push(JSON.stringify(m.get(p.id)!));
-  }
-  return createHash('sha256').update(parts.join('')).digest('hex');
+  // The same bytes in the same order as one update per value, hashed a thousand partners at a time.
+  const hash = createHash('sha256').update(JSON.stringify({ period, settings }));
+  let chunk = '';
+  partners.forEach((p, i) => {
+    chunk += JSON.stringify([p.id, p.code, p.tier, p.channelType, p.regionCode, p.regionRoot]) + JSON.stringify(current.get(p.id)!.kpis);
+    for (const m of history) chunk += JSON.stringify(m.get(p.id)!);
+    if (i % 1000 === 999) {
+      hash.update(chunk);
+      chunk = '';
+    }
+  });
+  return hash.update(chunk).digest('hex');
 }
 
 /** The partners' latest stored scorecard results for an earlier period (what was evaluated then). */
@@ -188,32 +193,25 @@ function historyOf(src: KpiSource, p: Period, ids: number[], stored: Map<number,
   return out;
 }
 
-const CARD_BATCH = 64;
-
 function storeRun(
   ctx: OpContext,
   a: { opts: EvaluationOptions; period: Period; settings: EvaluationSettings; fingerprint: string; cards: Scorecard[]; kpis: PartnerKpis[]; now: Date; population: Population },
 ): { runId: number; version: number; risks: RiskSignalOutcome } {
   const { opts, period, settings, fingerprint, cards, now } = a;
   const { ws, user } = ctx;
-  const insertCards = (n: number) => insertScorecards(ws, n);
-  // CARD_BATCH scorecards per statement: 10k partners are ~160 statements instead of 10k.
-  const writeCards = (runId: number) => {
-    let batch: ReturnType<typeof insertCards> | null = null;
-    for (let from = 0; from < cards.length; from += CARD_BATCH) {
-      const chunk = cards.slice(from, from + CARD_BATCH);
-      const params: unknown[] = [];
-      for (const c of chunk) {
-        params.push(
-          runId, c.partnerId, c.tier, c.channelType, c.region, c.regionEn, c.regionCode, c.revenueMinor, c.targetMinor, c.attainment, c.growthPrev, c.growthYoY,
-          c.grossMargin, c.orders, c.activeCustomers, c.newCustomers, c.retention, c.satisfaction, c.trainingCompliance, c.openHighRisks, c.healthScore,
-          c.grade, c.rankInChannel, c.rankInRegion, c.tierRecommendation, c.recommendationReason ? JSON.stringify(c.recommendationReason) : null, JSON.stringify(c.scoreParts),
-          c.sellThroughRate, c.daysOfInventory, c.inventoryTurnover, c.crossTerritoryShare, c.belowFloorShare,
-        );
-      }
-      (chunk.length === CARD_BATCH ? (batch ??= insertCards(CARD_BATCH)) : insertCards(chunk.length)).run(params);
-    }
-  };
+  // The weights are the same on every scorecard: written once as JSON, not once per partner (the same text as
+  // JSON.stringify(c.scoreParts): parts, weights, coverage in that order).
+  const weightsJson = JSON.stringify(settings.weights);
+  const writeCards = (runId: number) =>
+    insertScorecards(ws, cards, (c, row) => {
+      row.push(
+        runId, c.partnerId, c.tier, c.channelType, c.region, c.regionEn, c.regionCode, c.revenueMinor, c.targetMinor, c.attainment, c.growthPrev, c.growthYoY,
+        c.grossMargin, c.orders, c.activeCustomers, c.newCustomers, c.retention, c.satisfaction, c.trainingCompliance, c.openHighRisks, c.healthScore,
+        c.grade, c.rankInChannel, c.rankInRegion, c.tierRecommendation, c.recommendationReason ? JSON.stringify(c.recommendationReason) : null,
+        `{"parts":${JSON.stringify(c.scoreParts.parts)},"weights":${weightsJson},"coverage":${JSON.stringify(c.scoreParts.coverage)}}`,
+        c.sellThroughRate, c.daysOfInventory, c.inventoryTurnover, c.crossTerritoryShare, c.belowFloorShare,
+      );
+    });
   return ws.sqlite.transaction(() => {
     const sql = evaluationSql(ws);
     const version = sql.nextVersion.get(period.label)!.v;

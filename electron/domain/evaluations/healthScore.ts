@@ -82,25 +82,27 @@ export function gradeOf(score: number, bands: GradeBands): Grade {
   return 'D';
 }
 
-/** Competition ranks (1, 2, 2, 4) by health score within each group; ties share a rank. */
-export function ranksWithin<T>(items: T[], group: (t: T) => string | number | null, score: (t: T) => number): Map<T, number | null> {
-  const groups = new Map<string | number, T[]>();
-  for (const it of items) {
-    const g = group(it);
+/**
+ * Competition ranks (1, 2, 2, 4) by score within each group, ties sharing a rank, over parallel arrays: `group[i]`
+ * (null = not ranked) and `score[i]` of item i; the rank of each item, or null. Sorts item indexes, not objects.
+ */
+export function ranksOf(group: ReadonlyArray<string | number | null>, score: ArrayLike<number>): Array<number | null> {
+  const groups = new Map<string | number, number[]>();
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i];
     if (g === null) continue;
     let list = groups.get(g);
     if (!list) groups.set(g, (list = []));
-    list.push(it);
+    list.push(i);
   }
-  const out = new Map<T, number | null>();
-  for (const it of items) out.set(it, null);
+  const out: Array<number | null> = new Array<number | null>(group.length).fill(null);
   for (const list of groups.values()) {
-    list.sort((a, b) => score(b) - score(a));
+    list.sort((a, b) => score[b] - score[a]);
     let rank = 0;
-    list.forEach((it, i) => {
-      if (i === 0 || score(list[i - 1]) !== score(it)) rank = i + 1;
-      out.set(it, rank);
-    });
+    for (let k = 0; k < list.length; k++) {
+      if (k === 0 || score[list[k - 1]] !== score[list[k]]) rank = k + 1;
+      out[list[k]] = rank;
+    }
   }
   return out;
 }

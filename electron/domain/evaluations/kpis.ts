@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { previousPeriod, samePeriodLastYear, type Period } from '../../../shared/period';
 import { getRiskBands, riskLevel } from '../risks/riskLevels';
-import { complianceFrom, holdingsAt, isRequiredFor, requirementCourses as requirementCoursesOf, type PartnerCompliance } from '../training/compliance';
+import { complianceAndLapsedAt, requirementCourses as requirementCoursesOf, type PartnerCompliance } from '../training/compliance';
 import { channelMeasures } from '../inventory/channelMeasures';
 import { revenueTargetsOf } from './targets';
 import { ensureSalesSummaries, monthIndex } from './salesSummaries';
@@ -221,30 +221,7 @@ export class KpiSource {
    */
   private trainingAt(dates: string[]): TrainingAt[] {
     const partners = (this.partners ??= this.sql.livePartners.all({ ids: this.ids }));
-    const courses = requirementCoursesOf(this.ws);
-    const records = this.sql.passedRecords.all({ ids: this.ids });
-    const requiredOf = new Map<string, Set<number>>();
-    const required = (p: PartnerKind) => {
-      const key = `${p.tier}|${p.channelType}`;
-      let set = requiredOf.get(key);
-      if (!set) requiredOf.set(key, (set = new Set(courses.filter((c) => isRequiredFor(c, p)).map((c) => c.id))));
-      return set;
-    };
-    const kindOf = new Map(partners.map((p) => [p.id, p]));
-    return dates.map((asOf) => {
-      const held = holdingsAt(records, asOf);
-      const expired = new Map<number, number>();
-      const counted = new Set<string>();
-      for (const r of records) {
-        if (r.completedOn > asOf || r.expiresOn === null || r.expiresOn >= asOf) continue;
-        const key = `${r.p}:${r.c}`;
-        if (held.has(key) || counted.has(key)) continue;
-        counted.add(key);
-        const p = kindOf.get(r.p);
-        if (p && required(p).has(r.c)) expired.set(r.p, (expired.get(r.p) ?? 0) + 1);
-      }
-      return { compliance: complianceFrom(partners, courses, held, asOf), expired };
-    });
+    return complianceAndLapsedAt(partners, requirementCoursesOf(this.ws), this.sql.passedRecords.all({ ids: this.ids }), dates);
   }
 }
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { risks, type evaluationRuns, type evaluationSchedules, type partners, type RiskRow, type scheduleRuns, type scorecards, type targets, type territories, type tierDecisions } from '../../../db/schema';
+import { risks, type evaluationRuns, type evaluationSchedules, type partners, type RiskRow, type scheduleRuns, type scorecards, type targets, type trainingRecords, type territories, type tierDecisions } from '../../../db/schema';
 import type { Tier } from '../../../shared/enums';
 import type { RunInfo, Schedule, ScorecardRow as ScorecardListRow } from '../../model/evaluations';
 
@@ -17,6 +17,7 @@ type Sqlite = Database.Database;
 type RunRow = typeof evaluationRuns.$inferSelect;
 type ScorecardRow = typeof scorecards.$inferSelect;
 type TargetRow = typeof targets.$inferSelect;
+type TrainingRecordRow = typeof trainingRecords.$inferSelect;
 
 /** A partner's money and sell-in quantity over a range of lines or months. */
 export interface SalesMoney {
@@ -112,13 +113,8 @@ function countsStatement(s: Sqlite, k: number, oneSpan: boolean): CountsStatemen
   return st;
 }
 
-/** A passed training record as the evaluation reads it (compliance and lapsed certificates at any date). */
-export interface PassedRecord {
-  p: number;
-  c: number;
-  completedOn: string;
-  expiresOn: string | null;
-}
+/** A passed training record as the evaluation reads it (compliance and lapsed certificates at any date), in column order. */
+export type PassedRecordTuple = [p: TrainingRecordRow['partnerId'], c: TrainingRecordRow['courseId'], completedOn: TrainingRecordRow['completedOn'], expiresOn: TrainingRecordRow['expiresOn']];
 
 export interface StoredPeriodResult {
   id: ScorecardRow['partnerId'];
@@ -150,9 +146,11 @@ function prepareKpis(s: Sqlite) {
     ),
     // Every passed record of the partners, read once per run: compliance and lapsed certificates at each period end
     // are decided from them in memory (kpis.ts), by the training area's rule.
-    passedRecords: s.prepare<{ ids: string }, PassedRecord>(
-      `select partner_id as p, course_id as c, completed_on as completedOn, expires_on as expiresOn from training_records where ${IN_IDS} and passed = 1`,
-    ),
+    passedRecords: s
+      .prepare<{ ids: string }, PassedRecordTuple>(
+        `select partner_id, course_id, completed_on, expires_on from training_records where ${IN_IDS} and passed = 1 order by partner_id`,
+      )
+      .raw(true),
     livePartners: s.prepare<{ ids: string }, { id: number; tier: string; channelType: string }>(
       `select id, tier, channel_type as channelType from partners where deleted_at is null and id in (select value from json_each(@ids))`,
     ),
@@ -205,10 +203,26 @@ export const SCORECARD_COLUMNS = [
   'sell_through_rate', 'days_of_inventory', 'inventory_turnover', 'cross_territory_share', 'below_floor_share',
 ] as const;
 
-/** A multi-row insert of `n` scorecards (values in SCORECARD_COLUMNS order, row after row). */
-export function insertScorecards(ws: Workspace, n: number): Database.Statement<unknown[]> {
+/** Scorecards per insert statement: 1,000 rows × 32 columns stay within SQLite's 32,766 bound variables. */
+const CARD_ROWS = 1000;
+const cardInserts = new WeakMap<Sqlite, Map<number, Database.Statement<unknown[]>>>();
+
+/**
+ * Inserts the scorecards `CARD_ROWS` a statement (10k partners are 10 statements), the values of each row pushed by
+ * `values` in SCORECARD_COLUMNS order; the statements are prepared once per connection and row count.
+ */
+export function insertScorecards<T>(ws: Workspace, items: T[], values: (item: T, row: unknown[]) => void): void {
+  let byRows = cardInserts.get(ws.sqlite);
+  if (!byRows) cardInserts.set(ws.sqlite, (byRows = new Map()));
   const row = `(${Array(SCORECARD_COLUMNS.length).fill('?').join(', ')})`;
-  return ws.sqlite.prepare(`insert into scorecards (${SCORECARD_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
+  for (let from = 0; from < items.length; from += CARD_ROWS) {
+    const n = Math.min(CARD_ROWS, items.length - from);
+    let st = byRows.get(n);
+    if (!st) byRows.set(n, (st = ws.sqlite.prepare(`insert into scorecards (${SCORECARD_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`)));
+    const params: unknown[] = [];
+    for (let i = from; i < from + n; i++) values(items[i], params);
+    st.run(params);
+  }
 }
 
 /** Months per bitmap row of sales_customer_months (bits 0–59 of a 64-bit integer). */

@@ -144,3 +144,68 @@ export function complianceReport(ws: Workspace, asOf: string, partnerIds?: numbe
     population: compliancePopulation(map.values()),
   };
 }
+
+/** A passed record as a bulk compliance read returns it (partner, course, completed, expires). */
+export type PassedRecordTuple = [p: number, c: number, completedOn: string, expiresOn: string | null];
+
+/**
+ * Compliance (the rule of `complianceFrom` over `holdingsAt`) and the count of required certificates held before but
+ * lapsed at asOf (a passed record completed by asOf that expired before it, for a required course without any valid
+ * record), for every partner at each date — one pass over the passed records sorted by partner, no per-record keys.
+ * `records` must be ordered by partner id; partners absent from `partners` are skipped.
+ */
+export function complianceAndLapsedAt(
+  partners: Array<{ id: number; tier: string; channelType: string }>,
+  courses: RequirementCourse[],
+  records: PassedRecordTuple[],
+  dates: string[],
+): Array<{ compliance: Map<number, PartnerCompliance>; expired: Map<number, number> }> {
+  const requiredByKind = new Map<string, number[]>();
+  const requiredOf = (p: { tier: string; channelType: string }) => {
+    const kind = `${p.tier}|${p.channelType}`;
+    let req = requiredByKind.get(kind);
+    if (!req) requiredByKind.set(kind, (req = courses.filter((c) => isRequiredFor(c, p)).map((c) => c.id)));
+    return req;
+  };
+  // Where each partner's records start in `records` (they run on while the partner is the same).
+  const first = new Map<number, number>();
+  for (let i = records.length - 1; i >= 0; i--) first.set(records[i][0], i);
+  const held = new Map<number, string>();
+  const lapsed = new Set<number>();
+  return dates.map((asOf) => {
+    const soon = horizon(asOf, 90);
+    const compliance = new Map<number, PartnerCompliance>();
+    const expired = new Map<number, number>();
+    for (const p of partners) {
+      const req = requiredOf(p);
+      held.clear();
+      lapsed.clear();
+      for (let i = first.get(p.id) ?? records.length; i < records.length && records[i][0] === p.id; i++) {
+        const [, c, completedOn, expiresOn] = records[i];
+        if (completedOn > asOf) continue;
+        if (expiresOn !== null && expiresOn < asOf) {
+          lapsed.add(c);
+          continue;
+        }
+        const e = expiresOn ?? '9999-12-31';
+        const had = held.get(c);
+        if (had === undefined || e > had) held.set(c, e);
+      }
+      let valid = 0;
+      let expiring = 0;
+      let gone = 0;
+      for (const c of req) {
+        const e = held.get(c);
+        if (e === undefined) {
+          if (lapsed.has(c)) gone++;
+          continue;
+        }
+        valid++;
+        if (e <= soon) expiring++;
+      }
+      compliance.set(p.id, { required: req.length, valid, expiringIn90Days: expiring, compliance: req.length === 0 ? null : valid / req.length });
+      if (gone) expired.set(p.id, gone);
+    }
+    return { compliance, expired };
+  });
+}

@@ -12,7 +12,7 @@ import { evaluationPopulation, type EvaluatedPartner, type PartnerFilter } from 
 import type { Population } from '../../../../shared/population';
 import { type ScorePart } from '../../../../electron/model/evaluations';
 import { readEvaluationSettings, type EvaluationSettings } from '../../../../electron/domain/evaluations/evaluationSettings';
-import { gradeOf, healthScore, ranksWithin } from '../../../../electron/domain/evaluations/healthScore';
+import { gradeOf, healthScore } from '../../../../electron/domain/evaluations/healthScore';
 import { KpiSource, type PartnerKpis } from './kpis';
 import { autoRiskReviewOn } from '../../../../electron/domain/evaluations/riskSignals';
 import { applyChannelRisks } from '../../../../electron/domain/inventory/channelRisks';
@@ -263,4 +263,27 @@ function storeRun(
     });
     return { runId, version, risks };
   }).immediate();
+}
+
+/** Competition ranks (1, 2, 2, 4) by health score within each group; ties share a rank (the per-object version this path used). */
+function ranksWithin<T>(items: T[], group: (t: T) => string | number | null, score: (t: T) => number): Map<T, number | null> {
+  const groups = new Map<string | number, T[]>();
+  for (const it of items) {
+    const g = group(it);
+    if (g === null) continue;
+    let list = groups.get(g);
+    if (!list) groups.set(g, (list = []));
+    list.push(it);
+  }
+  const out = new Map<T, number | null>();
+  for (const it of items) out.set(it, null);
+  for (const list of groups.values()) {
+    list.sort((a, b) => score(b) - score(a));
+    let rank = 0;
+    list.forEach((it, i) => {
+      if (i === 0 || score(list[i - 1]) !== score(it)) rank = i + 1;
+      out.set(it, rank);
+    });
+  }
+  return out;
 }

@@ -28,18 +28,29 @@ export const productFields = z
 export type ProductFields = z.output<typeof productFields>;
 
 const money = zs.minor.min(0);
-export const productPriceInput = z
+
+/** A price period's fields, as typed in the office and as HQ lists them (validTo inclusive; null = open-ended). */
+const pricePeriodFields = z
   .object({
-    productId: zs.id,
     validFrom: zs.isoDate,
     validTo: zs.isoDate.nullable().optional(),
     floorPriceMinor: money.nullable().optional(),
     listPriceMinor: money.nullable().optional(),
     currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as CNY').optional(),
   })
-  .strict()
-  .refine((p) => p.validTo == null || p.validTo >= p.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
-  .refine((p) => p.floorPriceMinor != null || p.listPriceMinor != null, { message: 'give a floor price or a list price', path: ['floorPriceMinor'] });
+  .strict();
+
+type PricePeriodFields = z.output<typeof pricePeriodFields>;
+
+/** A price period's rules, the same wherever one is given: it ends on or after its start and has a floor or a list price. */
+function withPriceRules<S extends z.ZodType<PricePeriodFields>>(schema: S) {
+  return schema
+    .refine((p) => p.validTo == null || p.validTo >= p.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
+    .refine((p) => p.floorPriceMinor != null || p.listPriceMinor != null, { message: 'give a floor price or a list price', path: ['floorPriceMinor'] });
+}
+
+/** `products.setPrice`: a price period of one of the office's own products. */
+export const productPriceInput = withPriceRules(pricePeriodFields.extend({ productId: zs.id }).strict());
 export type ProductPriceInput = z.output<typeof productPriceInput>;
 
 /**
@@ -47,15 +58,4 @@ export type ProductPriceInput = z.output<typeof productPriceInput>;
  * product`): amounts in minor units (fen), as everywhere in the app. Strict, so a misspelt field is refused rather than
  * dropped.
  */
-export const hqProductPrice = z
-  .object({
-    validFrom: zs.isoDate,
-    validTo: zs.isoDate.nullable().optional(),
-    floorPriceMinor: money.nullable().optional(),
-    listPriceMinor: money.nullable().optional(),
-    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as CNY').optional(),
-  })
-  .strict()
-  .refine((p) => p.validTo == null || p.validTo >= p.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
-  .refine((p) => p.floorPriceMinor != null || p.listPriceMinor != null, { message: 'give a floor price or a list price', path: ['floorPriceMinor'] });
-export type HqProductPrice = z.output<typeof hqProductPrice>;
+export const hqProductPrice = withPriceRules(pricePeriodFields);

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { COURSE_CATEGORIES, TERRITORY_KINDS } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
-import { hqProductPrice } from '../../model/products';
+import { hqProductPrice, type ProductPrice } from '../../model/products';
 import type { HqReferenceItem } from '../../model/hq';
 import { MIRROR_TABLES, referenceStore, type MirrorKind } from './store';
 
@@ -65,7 +65,7 @@ export function mirrorReference(ws: Workspace, item: MirrorItem): void {
  * starting the same day. Refused in words naming the product, the period (1-based) and the field, when HQ publishes
  * them and again when a region pulls them (all or nothing).
  */
-export function hqProductPrices(code: string, value: unknown): Array<{ validFrom: string; validTo: string | null; floorPriceMinor: number | null; listPriceMinor: number | null; currency: string }> {
+export function hqProductPrices(code: string, value: unknown): Array<Omit<ProductPrice, 'id'>> {
   if (!Array.isArray(value)) {
     throw new DomainError(`Product ${code}: prices must be a list of price periods`, 'DOMAIN', { reason: 'hq.referencePriceInvalid', params: { code, period: 0, field: 'prices' } });
   }

@@ -57,7 +57,7 @@ test.describe('Enter submits', () => {
   test('MDF: a request typed and sent with Enter; Enter in the reject reason rejects it, Enter in the amount approves another', async ({ page }) => {
     const year = new Date().getFullYear();
     await page.goto('/#/mdf');
-    // A fund to draw on (the demo has none), typed and saved with Enter.
+    // A fund of its own to draw on (the demo's fund is for the as-of quarter), typed and saved with Enter.
     await page.getByTestId('mdf-fund-new').click();
     const fund = page.getByTestId('mdf-fund-form');
     await fund.getByTestId('mdf-fund-code').fill('F-ENTER');
@@ -81,17 +81,21 @@ test.describe('Enter submits', () => {
     };
     await request('回车申请一');
     await request('回车申请二');
-    const decide = page.getByTestId('mdf-requests-grid').locator('[data-testid^="mdf-decide-"]');
-    await expect(decide).toHaveCount(2);
+    // The demo's own requests awaiting a decision are in the grid too: ours are the two newest (highest ids).
+    const grid = page.getByTestId('mdf-requests-grid');
+    await expect(grid).toContainText('回车申请二');
+    const decideIds = await grid.locator('[data-testid^="mdf-decide-"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-testid')!.replace('mdf-decide-', ''))));
+    const [first, second] = decideIds.sort((a, b) => a - b).slice(-2);
     const dialog = page.getByTestId('mdf-request-decision');
-    await decide.first().click();
+    await page.getByTestId(`mdf-decide-${first}`).click();
     await dialog.getByTestId('mdf-reject-reason').fill('回车驳回');
     await dialog.getByTestId('mdf-reject-reason').press('Enter');
     await expect(dialog).toBeHidden();
-    await expect(decide).toHaveCount(1);
-    await decide.first().click();
+    await expect(page.getByTestId(`mdf-decide-${first}`)).toHaveCount(0);
+    await page.getByTestId(`mdf-decide-${second}`).click();
     await dialog.getByTestId('mdf-approve-amount').press('Enter');
     await expect(dialog).toBeHidden();
-    await expect(decide).toHaveCount(0);
+    await expect(page.getByTestId(`mdf-decide-${second}`)).toHaveCount(0);
+    await expect(grid.locator('[data-testid^="mdf-decide-"]')).toHaveCount(decideIds.length - 2);
   });
 });

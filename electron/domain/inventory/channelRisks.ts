@@ -48,31 +48,28 @@ function stuffingFinding(s: StuffingSignal, rules: InventoryRules): Finding {
   return { holds: s.signalled ? true : judged ? false : null, measure, impact: 3 };
 }
 
-function crossFinding(m: ChannelMeasures, rules: InventoryRules): Finding {
-  if (m.crossTerritoryShare === null) return { holds: null, measure: null, impact: 3 };
-  const measure: RiskMeasure = {
-    rule: 'crossTerritory',
-    lines: m.crossTerritoryLines,
-    located: m.locatedLines,
-    share: m.crossTerritoryShare,
-    amountMinor: m.crossTerritoryAmountMinor,
-    limit: rules.crossTerritoryShareLimit,
-  };
-  return { holds: m.crossTerritoryLines > 0 && m.crossTerritoryShare > rules.crossTerritoryShareLimit, measure, impact: m.crossTerritoryShare >= 0.2 ? 4 : 3 };
+/**
+ * A share finding (窜货, 乱价): raised when there are such lines and their share is above the limit; a share of 20 % or
+ * more weighs 4. The measure keeps its fields in the order stored risk texts were written in (a re-run compares them).
+ */
+function shareFinding(
+  rule: 'crossTerritory' | 'belowFloor',
+  lines: number,
+  [baseKey, base]: ['located' | 'priced', number],
+  share: number | null,
+  [moneyKey, money]: ['amountMinor' | 'gapMinor', number],
+  limit: number,
+): Finding {
+  if (share === null) return { holds: null, measure: null, impact: 3 };
+  const measure = { rule, lines, [baseKey]: base, share, [moneyKey]: money, limit } as RiskMeasure;
+  return { holds: lines > 0 && share > limit, measure, impact: share >= 0.2 ? 4 : 3 };
 }
 
-function priceFinding(m: ChannelMeasures, rules: InventoryRules): Finding {
-  if (m.belowFloorShare === null) return { holds: null, measure: null, impact: 3 };
-  const measure: RiskMeasure = {
-    rule: 'belowFloor',
-    lines: m.belowFloorLines,
-    priced: m.pricedLines,
-    share: m.belowFloorShare,
-    gapMinor: m.belowFloorGapMinor,
-    limit: rules.belowFloorShareLimit,
-  };
-  return { holds: m.belowFloorLines > 0 && m.belowFloorShare > rules.belowFloorShareLimit, measure, impact: m.belowFloorShare >= 0.2 ? 4 : 3 };
-}
+const crossFinding = (m: ChannelMeasures, rules: InventoryRules): Finding =>
+  shareFinding('crossTerritory', m.crossTerritoryLines, ['located', m.locatedLines], m.crossTerritoryShare, ['amountMinor', m.crossTerritoryAmountMinor], rules.crossTerritoryShareLimit);
+
+const priceFinding = (m: ChannelMeasures, rules: InventoryRules): Finding =>
+  shareFinding('belowFloor', m.belowFloorLines, ['priced', m.pricedLines], m.belowFloorShare, ['gapMinor', m.belowFloorGapMinor], rules.belowFloorShareLimit);
 
 /**
  * Turns one evaluated period's channel findings into auto-risks (README "Channel auto-risks"): stuffing (the signal of

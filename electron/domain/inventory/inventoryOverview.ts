@@ -10,6 +10,7 @@ import type { OpContext } from '../opContext';
 import { workspaceClock } from '../system/workspaceClock';
 import { channelMeasures } from './channelMeasures';
 import { lookupStore } from './store';
+import { measureStore } from './store/measures';
 import { overviewStore, type EvidenceRow } from './store/overview';
 import { productLookup } from './productLookup';
 import { stuffingSignals } from './stuffingSignal';
@@ -112,15 +113,16 @@ export function inventoryOverview(ws: Workspace, label: string, channelManagerId
     return c;
   };
   const products = productLookup(ws);
-  for (const r of overviewStore.sellIn(ws, ids, period.start, period.end)) {
-    const hit = products.resolve(r.product);
+  const range = { ids, start: period.start, end: period.end };
+  for (const r of measureStore.sellIn(ws, range, 'product')) {
+    const hit = products.resolve(r.product!);
     if ('id' in hit) cell(r.p, hit.id).si += r.q;
   }
-  for (const r of overviewStore.sellThrough(ws, ids, period.start, period.end)) {
-    cell(r.p, r.product).st += r.q;
+  for (const r of measureStore.sellThrough(ws, range, 'product')) {
+    cell(r.p, r.product!).st += r.q;
   }
-  for (const r of overviewStore.closingStock(ws, ids, period.end)) {
-    const c = cell(r.p, r.product);
+  for (const r of measureStore.stockAt(ws, ids, period.end, 'product')) {
+    const c = cell(r.p, r.product!);
     c.stock = r.q;
     c.value = r.v;
   }

@@ -1,5 +1,5 @@
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
-import { contentHash, occurrenceCounter, partnerLookup, resolvePartner } from './kind';
+import type { FieldSpec, KindContext, KindRun, RowValues } from './kind';
+import { contentHash, occurrenceCounter, partnerLookup, resolvePartner, defineKind } from './kind';
 import { kindStatements } from '../store';
 import type { feedback } from '../../../../db/schema';
 
@@ -43,4 +43,4 @@ function open(ctx: KindContext): KindRun<FeedbackRow> {
   };
 }
 
-export const feedbackKind: KindSpec = { kind: 'feedback', fields, open: open as (ctx: KindContext) => KindRun<unknown> };
+export const feedbackKind = defineKind({ kind: 'feedback', fields, open });

@@ -1,13 +1,14 @@
 import { productLookup, type ProductLookup } from '../../inventory/productLookup';
 import { snapshotStage, type StagedSnapshot } from '../../inventory/store';
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues, StageContext, StagedKindRun } from './kind';
-import { partnerLookup, resolvePartner, TrackedPartners } from './kind';
+import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKindRun } from './kind';
+import { partnerLookup, TrackedPartners, defineKind } from './kind';
+import { PRODUCT_FIELD, readPartnerProductHead } from './partnerProductLine';
 import { stagedLines } from './stagedLines';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '代理商编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code', 'Reseller ID'] },
   { name: 'date', type: 'date', required: true, synonyms: ['日期', '库存日期', '盘点日期', '上报日期', '快照日期', '统计日期', 'Date', 'Stock Date', 'Snapshot Date', 'Report Date', 'As Of'] },
-  { name: 'product', type: 'text', required: true, synonyms: ['产品编码', '产品', '物料编码', '商品编码', '存货编码', 'SKU', '产品代码', 'Product Code', 'Product', 'Product ID', 'Item', 'Material', '产品名称', '商品名称', '存货名称', 'Product Name'] },
+  PRODUCT_FIELD,
   { name: 'quantity', type: 'number', required: true, synonyms: ['库存数量', '数量', '库存', '结存数量', '现存量', '期末数量', '在库数量', 'Quantity', 'Qty', 'Stock', 'On Hand', 'Stock Qty', 'Units'] },
   { name: 'value', type: 'money', synonyms: ['库存金额', '金额', '结存金额', '库存价值', 'Value', 'Stock Value', 'Amount', 'Inventory Value'] },
   { name: 'warehouse', type: 'text', synonyms: ['仓库', '仓库名称', '库房', '仓库编码', 'Warehouse', 'Location', 'Store', 'Site'] },
@@ -29,15 +30,7 @@ interface SnapshotRow {
 function snapshotParser(partners: Map<string, { id: number; deleted: boolean }>, products: ProductLookup) {
   const seen = new Set<string>();
   return (row: RowValues): SnapshotRow | null => {
-    const partnerId = resolvePartner(row, partners);
-    const date = row.date('date', true);
-    const productText = row.text('product', true, 200);
-    let productId: number | null = null;
-    if (productText !== null) {
-      const r = products.resolve(productText);
-      if ('error' in r) row.fail('product', r.error, { value: productText });
-      else productId = r.id;
-    }
+    const { partnerId, date, productId } = readPartnerProductHead(row, partners, products);
     const qText = row.decimal('quantity', true);
     const quantity = qText === null ? null : Number(qText);
     if (quantity !== null && quantity < 0) row.fail('quantity', 'negativeStockQuantity');
@@ -77,9 +70,9 @@ function stage(ctx: StageContext): StagedKindRun<SnapshotRow> {
   });
 }
 
-export const inventoryKind: KindSpec = {
+export const inventoryKind = defineKind({
   kind: 'inventory',
   fields,
-  open: open as (ctx: KindContext) => KindRun<unknown>,
-  stage: stage as (ctx: StageContext) => StagedKindRun<unknown>,
-};
+  open,
+  stage,
+});

@@ -115,6 +115,14 @@ export interface KindSpec {
   stage?(ctx: StageContext): StagedKindRun<unknown>;
 }
 
+/**
+ * Declares a kind with its own row type `T`. The import runs every kind as a `KindSpec` (it only hands a kind's rows
+ * back to that kind), so the one cast from `KindRun<T>` to `KindRun<unknown>` is made here, not in each kind.
+ */
+export function defineKind<T>(spec: Omit<KindSpec, 'open' | 'stage'> & { open(ctx: KindContext): KindRun<T>; stage?(ctx: StageContext): StagedKindRun<T> }): KindSpec {
+  return spec as unknown as KindSpec;
+}
+
 /** Whether trim() keeps this character at a text's edge (ECMAScript WhiteSpace and LineTerminator are removed). */
 function notTrimmed(code: number): boolean {
   if (code > 32 && code < 127) return true;

@@ -4,8 +4,8 @@ import { workspaceClock } from '../../system/workspaceClock';
 import { addTerritory, territoryMatcher } from '../../territories/territories';
 import { channelManagerMatcher, createChannelManager } from '../../channelManagers/channelManagers';
 import { partnerFields } from '../../../model/partners';
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
-import { changeRecorder } from './kind';
+import type { FieldSpec, KindContext, KindRun, RowValues } from './kind';
+import { changeRecorder, defineKind } from './kind';
 import { partnerImportStatements, type PartnerImage, type PartnerImportColumn, type PartnerImportValue } from '../../partners/store';
 
 export const CHANNEL_WORDS = {
@@ -179,4 +179,4 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
   }
 }
 
-export const partnersKind: KindSpec = { kind: 'partners', fields, defaults: { status: 'active' }, open: open as (ctx: KindContext) => KindRun<unknown> };
+export const partnersKind = defineKind({ kind: 'partners', fields, defaults: { status: 'active' }, open });

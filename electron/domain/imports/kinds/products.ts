@@ -1,5 +1,5 @@
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
-import { changeRecorder } from './kind';
+import type { FieldSpec, KindContext, KindRun, RowValues } from './kind';
+import { changeRecorder, defineKind } from './kind';
 import { productImportStatements, type ProductImportColumn } from '../../products/store';
 import type { ProductPriceRow } from '../../../../db/schema';
 
@@ -96,4 +96,4 @@ function open(ctx: KindContext): KindRun<ProductImportRow> {
   };
 }
 
-export const productsKind: KindSpec = { kind: 'products', fields, open: open as (ctx: KindContext) => KindRun<unknown> };
+export const productsKind = defineKind({ kind: 'products', fields, open });

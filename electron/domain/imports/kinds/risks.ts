@@ -5,8 +5,8 @@ import { errorReason } from '../../../../shared/errorMessages';
 import type { ImportMessageCode } from '../../../../shared/importMessages';
 import { createRisk, updateRisk } from '../../risks/riskRegister';
 import { riskImportStatements } from '../../risks/store';
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
-import { changeRecorder, partnerLookup, RowRejected } from './kind';
+import type { FieldSpec, KindContext, KindRun, RowValues } from './kind';
+import { changeRecorder, partnerLookup, RowRejected, defineKind } from './kind';
 
 const CATEGORY_WORDS = {
   channel_conflict: ['渠道冲突', '窜货', 'Channel conflict'],
@@ -108,7 +108,7 @@ function open(ctx: KindContext): KindRun<RiskValues> {
   };
 }
 
-export const risksKind: KindSpec = { kind: 'risks', fields, rowSavepoint: true, open: open as (ctx: KindContext) => KindRun<unknown> };
+export const risksKind = defineKind({ kind: 'risks', fields, rowSavepoint: true, open });
 
 /** The register's refusals (shared/errorMessages reasons) as the import's row error codes, worded in the reader's language. */
 const REGISTER_REFUSALS: Record<string, { code: ImportMessageCode; field: string | null }> = {

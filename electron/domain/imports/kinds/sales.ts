@@ -1,6 +1,6 @@
 import type { SalesLineRow } from '../../../../db/schema';
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues, StageContext, StagedKindRun } from './kind';
-import { partnerLookup, resolvePartner, TrackedPartners } from './kind';
+import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKindRun } from './kind';
+import { partnerLookup, resolvePartner, TrackedPartners, defineKind } from './kind';
 import { salesStage, type StagedSalesLine } from '../store';
 import { stagedLines } from './stagedLines';
 import { minorExponent } from '../../../../shared/money';
@@ -195,10 +195,10 @@ function stage(ctx: StageContext): StagedKindRun<SalesRow> {
   });
 }
 
-export const salesKind: KindSpec = {
+export const salesKind = defineKind({
   kind: 'sales',
   fields,
   bulkTable: 'sales_lines',
-  open: open as (ctx: KindContext) => KindRun<unknown>,
-  stage: stage as (ctx: StageContext) => StagedKindRun<unknown>,
-};
+  open,
+  stage,
+});

@@ -2,15 +2,16 @@ import { productLookup, type ProductLookup } from '../../inventory/productLookup
 import { provinceMatcher, type ProvinceMatcher } from '../../inventory/provinceMatcher';
 import { customerMonthStore, sellThroughStage, type StagedSellThroughLine } from '../../inventory/store';
 import { partnerMonthStore } from '../../inventory/store/partnerMonths';
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues, StageContext, StagedKindRun } from './kind';
-import { partnerLookup, resolvePartner, TrackedPartners } from './kind';
+import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKindRun } from './kind';
+import { partnerLookup, TrackedPartners, defineKind } from './kind';
+import { PRODUCT_FIELD, readPartnerProductHead } from './partnerProductLine';
 import { stagedLines } from './stagedLines';
 
 // In a sell-through file 客户 is the partner's own customer, so the partner is named only by partner/dealer words.
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '代理商编码', '门店编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code', 'Reseller ID', 'Distributor Code'] },
   { name: 'date', type: 'date', required: true, synonyms: ['日期', '销售日期', '出货日期', '出库日期', '单据日期', '交易日期', '订单日期', 'Date', 'Sale Date', 'Ship Date', 'Order Date', 'Invoice Date', 'Transaction Date'] },
-  { name: 'product', type: 'text', required: true, synonyms: ['产品编码', '产品', '物料编码', '商品编码', '存货编码', 'SKU', '产品代码', 'Product Code', 'Product', 'Product ID', 'Item', 'Material', '产品名称', '商品名称', '存货名称', 'Product Name'] },
+  PRODUCT_FIELD,
   { name: 'quantity', type: 'number', required: true, synonyms: ['数量', '销量', '出货数量', '销售数量', '出库数量', 'Quantity', 'Qty', 'Units'] },
   { name: 'amount', type: 'money', synonyms: ['金额', '销售额', '销售金额', '出货金额', '含税金额', '价税合计', 'Amount', 'Sales', 'Sales Amount', 'Revenue', 'Net Sales'] },
   { name: 'currency', type: 'text', synonyms: ['币种', '货币', 'Currency', '币别'] },
@@ -43,15 +44,7 @@ interface SellThroughRow {
 function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Map<string, { id: number; deleted: boolean }>, products: ProductLookup, province: ProvinceMatcher) {
   const hasCurrency = ctx.mapped.has('currency');
   return (row: RowValues): SellThroughRow | null => {
-    const partnerId = resolvePartner(row, partners);
-    const date = row.date('date', true);
-    const productText = row.text('product', true, 200);
-    let productId: number | null = null;
-    if (productText !== null) {
-      const r = products.resolve(productText);
-      if ('error' in r) row.fail('product', r.error, { value: productText });
-      else productId = r.id;
-    }
+    const { partnerId, date, productId } = readPartnerProductHead(row, partners, products);
     const currency = (hasCurrency ? row.currency('currency') : null) ?? 'CNY';
     const quantityText = row.decimal('quantity', true);
     const quantity = quantityText === null ? null : Number(quantityText);
@@ -116,10 +109,10 @@ function stage(ctx: StageContext): StagedKindRun<SellThroughRow> {
   });
 }
 
-export const sellThroughKind: KindSpec = {
+export const sellThroughKind = defineKind({
   kind: 'sell-through',
   fields,
   bulkTable: 'sell_through_lines',
-  open: open as (ctx: KindContext) => KindRun<unknown>,
-  stage: stage as (ctx: StageContext) => StagedKindRun<unknown>,
-};
+  open,
+  stage,
+});

@@ -1,8 +1,8 @@
 import { isPeriodLabel } from '../../../../shared/period';
 import type { Cell } from '../../../model/imports';
 import { excelSerialToDate, ValueError } from '../valueParsers';
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
-import { changeRecorder, partnerLookup, resolvePartner } from './kind';
+import type { FieldSpec, KindContext, KindRun, RowValues } from './kind';
+import { changeRecorder, partnerLookup, resolvePartner, defineKind } from './kind';
 import { kindStatements } from '../store';
 import type { targets } from '../../../../db/schema';
 
@@ -94,4 +94,4 @@ function open(ctx: KindContext): KindRun<TargetRow> {
   };
 }
 
-export const targetsKind: KindSpec = { kind: 'targets', fields, open: open as (ctx: KindContext) => KindRun<unknown> };
+export const targetsKind = defineKind({ kind: 'targets', fields, open });

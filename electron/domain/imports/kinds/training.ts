@@ -1,6 +1,6 @@
 import { computeExpiry } from '../../../model/trainingExpiry';
-import type { FieldSpec, KindContext, KindRun, KindSpec, RowValues } from './kind';
-import { changeRecorder, partnerLookup, resolvePartner } from './kind';
+import type { FieldSpec, KindContext, KindRun, RowValues } from './kind';
+import { changeRecorder, partnerLookup, resolvePartner, defineKind } from './kind';
 import { trainingImportStatements } from '../../training/store';
 import type { trainingRecords } from '../../../../db/schema';
 
@@ -61,4 +61,4 @@ function open(ctx: KindContext): KindRun<TrainingRow> {
   };
 }
 
-export const trainingKind: KindSpec = { kind: 'training', fields, open: open as (ctx: KindContext) => KindRun<unknown> };
+export const trainingKind = defineKind({ kind: 'training', fields, open });

@@ -1,24 +1,20 @@
 import type { Workspace } from '../../../../db/database';
-import type { inventorySnapshots, sellThroughLines } from '../../../../db/schema';
+import type { inventorySnapshots, salesLines, sellThroughLines } from '../../../../db/schema';
 
 /**
- * The SQL of the channel measures (channelMeasures.ts): grouped reads per partner over a period's sales lines,
+ * The SQL of the channel measures (channelMeasures.ts) and of the Inventory page's partner × product grid
+ * (inventoryOverview.ts): grouped reads per partner, or per partner and product, over a period's sales lines,
  * sell-through lines and stock reports. Row types are the aggregates' own, their columns typed from the drizzle schema.
  */
 type Line = typeof sellThroughLines.$inferSelect;
 type Snapshot = typeof inventorySnapshots.$inferSelect;
+type SalesLine = typeof salesLines.$inferSelect;
 
 /** The partners and days a measure reads: `ids` the partners, `start`…`end` the period (ISO days, inclusive). */
 export interface MeasureRange {
   ids: readonly number[];
   start: string;
   end: string;
-}
-export interface StockRow {
-  p: Snapshot['partnerId'];
-  d: Snapshot['date'];
-  q: number;
-  v: number | null;
 }
 
 /** The floor price of a line's product at its date, in its currency: the latest-starting range that has begun, not ended, and has a floor. */
@@ -29,32 +25,54 @@ export const FLOOR_AT_LINE = `(select pp.floor_price_minor from product_prices p
 const IN_IDS = 'partner_id in (select value from json_each(@ids))';
 const bind = (r: MeasureRange) => ({ ids: JSON.stringify(r.ids), start: r.start, end: r.end });
 
+/**
+ * How a read groups: per partner (the channel measures, the evaluation) or per partner and product (the Inventory
+ * page's grid). One query each, grouped either way, so the page's cells and the partner's measures sum the same rows.
+ */
+export type MeasureGrouping = 'partner' | 'product';
+const productColumn = (by: MeasureGrouping, column: string) => (by === 'product' ? column : 'null');
+const groupBy = (by: MeasureGrouping, partner: string, product: string) => (by === 'product' ? `${partner}, ${product}` : partner);
+
+/** A quantity per partner (`p`) and, grouped by product, product (`product`: the sales line's text or the product id; else null). */
+export interface GroupedQuantity<P> {
+  p: number;
+  product: P | null;
+  q: number;
+}
+export type SellInRow = GroupedQuantity<NonNullable<SalesLine['product']>>;
+export type SellThroughRow = GroupedQuantity<Line['productId']> & { a: number };
+export type StockRow = GroupedQuantity<Snapshot['productId']> & { d: Snapshot['date']; v: number | null };
+
 export const measureStore = {
-  /** Sell-in: the period's sales-line quantity per partner. */
-  sellIn(ws: Workspace, r: MeasureRange): Array<{ p: Line['partnerId']; q: number }> {
+  /** Sell-in: the period's sales-line quantity per partner (by product: of the lines that name one, per product text). */
+  sellIn(ws: Workspace, r: MeasureRange, by: MeasureGrouping = 'partner'): SellInRow[] {
     return ws.sqlite
-      .prepare<Record<string, unknown>, { p: number; q: number }>(`select partner_id as p, sum(quantity) as q from sales_lines where ${IN_IDS} and date between @start and @end group by partner_id`)
+      .prepare<Record<string, unknown>, SellInRow>(
+        `select partner_id as p, ${productColumn(by, 'product')} as product, sum(quantity) as q from sales_lines
+         where ${IN_IDS} and date between @start and @end ${by === 'product' ? 'and product is not null' : ''} group by ${groupBy(by, 'partner_id', 'product')}`,
+      )
       .all(bind(r));
   },
   /** The partners with any sell-through line up to the period's end. */
   reporting(ws: Workspace, r: MeasureRange): Array<Line['partnerId']> {
     return ws.sqlite.prepare<Record<string, unknown>, number>(`select distinct partner_id from sell_through_lines where ${IN_IDS} and date <= @end`).pluck().all(bind(r));
   },
-  /** Sell-through quantity and amount per partner in the period. */
-  sellThrough(ws: Workspace, r: MeasureRange): Array<{ p: Line['partnerId']; q: number; a: number }> {
+  /** Sell-through quantity and amount per partner (or partner and product) in the period. */
+  sellThrough(ws: Workspace, r: MeasureRange, by: MeasureGrouping = 'partner'): SellThroughRow[] {
     return ws.sqlite
-      .prepare<Record<string, unknown>, { p: number; q: number; a: number }>(
-        `select partner_id as p, sum(quantity) as q, coalesce(sum(amount_minor), 0) as a from sell_through_lines where ${IN_IDS} and date between @start and @end group by partner_id`,
+      .prepare<Record<string, unknown>, SellThroughRow>(
+        `select partner_id as p, ${productColumn(by, 'product_id')} as product, sum(quantity) as q, coalesce(sum(amount_minor), 0) as a from sell_through_lines
+         where ${IN_IDS} and date between @start and @end group by ${groupBy(by, 'partner_id', 'product_id')}`,
       )
       .all(bind(r));
   },
-  /** Stock on a day: each partner's latest snapshot date on or before it, all its rows summed. */
-  stockAt(ws: Workspace, ids: readonly number[], day: string): StockRow[] {
+  /** Stock on a day: each partner's latest snapshot date on or before it, its rows summed (per partner or per product). */
+  stockAt(ws: Workspace, ids: readonly number[], day: string, by: MeasureGrouping = 'partner'): StockRow[] {
     return ws.sqlite
       .prepare<Record<string, unknown>, StockRow>(
-        `select i.partner_id as p, i.date as d, sum(i.quantity) as q, sum(i.value_minor) as v from inventory_snapshots i
+        `select i.partner_id as p, ${productColumn(by, 'i.product_id')} as product, i.date as d, sum(i.quantity) as q, sum(i.value_minor) as v from inventory_snapshots i
          join (select partner_id, max(date) as d from inventory_snapshots where ${IN_IDS} and date <= @day group by partner_id) l on l.partner_id = i.partner_id and l.d = i.date
-         group by i.partner_id`,
+         group by ${groupBy(by, 'i.partner_id', 'i.product_id')}`,
       )
       .all({ ids: JSON.stringify(ids), day });
   },
@@ -62,7 +80,7 @@ export const measureStore = {
   firstStockIn(ws: Workspace, r: MeasureRange): StockRow[] {
     return ws.sqlite
       .prepare<Record<string, unknown>, StockRow>(
-        `select i.partner_id as p, i.date as d, sum(i.quantity) as q, null as v from inventory_snapshots i
+        `select i.partner_id as p, null as product, i.date as d, sum(i.quantity) as q, null as v from inventory_snapshots i
          join (select partner_id, min(date) as d from inventory_snapshots where ${IN_IDS} and date between @start and @end group by partner_id) f on f.partner_id = i.partner_id and f.d = i.date
          group by i.partner_id`,
       )

@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../../db/database';
 import type { EvidenceLine } from '../../../model/inventory';
-import type { inventorySnapshots, partners, products, risks, salesLines, sellThroughLines } from '../../../../db/schema';
+import type { inventorySnapshots, partners, products, risks } from '../../../../db/schema';
 import { FLOOR_AT_LINE } from './measures';
 
 /**
@@ -14,15 +14,6 @@ type Risk = typeof risks.$inferSelect;
 
 /** A partner on the page: one that reports sell-through or stock. */
 export type ChannelPartnerRow = Pick<Partner, 'id' | 'code' | 'name' | 'nameEn'>;
-/** A quantity (`q`) per partner (`p`) and product: the product as the sales line wrote it (sell-in) or its id. */
-export interface PartnerProductQuantity<P> {
-  p: number;
-  product: P;
-  q: number;
-}
-export type SellInRow = PartnerProductQuantity<NonNullable<typeof salesLines.$inferSelect.product>>;
-export type SellThroughRow = PartnerProductQuantity<(typeof sellThroughLines.$inferSelect)['productId']>;
-export type ClosingStockRow = PartnerProductQuantity<Snapshot['productId']> & { v: number | null };
 export interface ProductInfoRow {
   id: Product['id'];
   code: Product['code'];
@@ -75,32 +66,6 @@ export const overviewStore = {
     return ws.sqlite
       .prepare<[string], { p: number; d: string }>('select partner_id as p, max(date) as d from inventory_snapshots where date <= ? group by partner_id')
       .all(end);
-  },
-  /** Sell-in per partner and product text (sales lines with a product) over the period. */
-  sellIn(ws: Workspace, ids: readonly number[], start: string, end: string): SellInRow[] {
-    return ws.sqlite
-      .prepare<[string, string, string], SellInRow>(
-        `select partner_id as p, product, sum(quantity) as q from sales_lines where partner_id in (select value from json_each(?)) and date between ? and ? and product is not null group by partner_id, product`,
-      )
-      .all(JSON.stringify(ids), start, end);
-  },
-  /** Sell-through per partner and product over the period. */
-  sellThrough(ws: Workspace, ids: readonly number[], start: string, end: string): SellThroughRow[] {
-    return ws.sqlite
-      .prepare<[string, string, string], SellThroughRow>(
-        `select partner_id as p, product_id as product, sum(quantity) as q from sell_through_lines where partner_id in (select value from json_each(?)) and date between ? and ? group by partner_id, product_id`,
-      )
-      .all(JSON.stringify(ids), start, end);
-  },
-  /** Closing stock (quantity and value) per partner and product: each partner's latest report up to `end`. */
-  closingStock(ws: Workspace, ids: readonly number[], end: string): ClosingStockRow[] {
-    return ws.sqlite
-      .prepare<[string, string], ClosingStockRow>(
-        `select i.partner_id as p, i.product_id as product, sum(i.quantity) as q, sum(i.value_minor) as v from inventory_snapshots i
-       join (select partner_id, max(date) as d from inventory_snapshots where partner_id in (select value from json_each(?)) and date <= ? group by partner_id) l
-         on l.partner_id = i.partner_id and l.d = i.date group by i.partner_id, i.product_id`,
-      )
-      .all(JSON.stringify(ids), end);
   },
   products(ws: Workspace): ProductInfoRow[] {
     return ws.sqlite.prepare<[], ProductInfoRow>('select id, code, name_zh as name, product_line as line from products').all();

@@ -17,6 +17,7 @@ export const JOB_PHASES = [
   'undo',
   'partners',
   'sales',
+  'sellThrough',
   'targets',
   'training',
   'feedback',

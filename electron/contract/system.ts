@@ -20,8 +20,18 @@ export const systemContract = {
   /** The workspace clock's today: the renderer never takes the calendar day from the machine it runs on. */
   'system.today': query<WorkspaceToday>()(z.object({}).strict()),
   'system.check': query<CheckReport>()(z.object({}).strict()),
-  /** Fills an empty workspace with the deterministic demo network. */
-  'system.loadDemo': job<{ partners: number; salesLines: number; asOf: string; evaluated: string[]; payoutRuns: number }>()(
+  /**
+   * Fills an empty workspace with the deterministic demo network; `channel`: the partners reporting sell-through and
+   * stock, their lines and stock rows, and the codes of those carrying a finding (README "After sell-in in the demo").
+   */
+  'system.loadDemo': job<{
+    partners: number;
+    salesLines: number;
+    asOf: string;
+    evaluated: string[];
+    payoutRuns: number;
+    channel: { partners: number; sellThroughLines: number; stockRows: number; roles: Record<'stuffing' | 'crossTerritory' | 'belowFloor' | 'lateReport' | 'neverReported', string[]> };
+  }>()(
     z
       .object({
         seed: z.number().int().min(0).max(2 ** 31).optional(),

@@ -31,7 +31,7 @@ export function register(program: Command): void {
           const info = await api.send('system.info', {});
           output(opts, { path: ws.path, schemaVersion: info.schemaVersion, demo }, () =>
             [`Workspace ready: ${ws.path} (schema ${info.schemaVersion})`, demo
-              ? `Demo data as of ${demo.asOf}: ${demo.partners} partners, ${demo.salesLines} sales lines; evaluated ${demo.evaluated.join(', ')}; ${demo.payoutRuns} payout runs`
+              ? `Demo data as of ${demo.asOf}: ${demo.partners} partners, ${demo.salesLines} sales lines; evaluated ${demo.evaluated.join(', ')}; ${demo.payoutRuns} payout runs; ${demo.channel.partners} partners report sell-through (${demo.channel.sellThroughLines} lines) and stock (${demo.channel.stockRows} rows)`
               : ''].filter(Boolean).join('\n'),
           );
         });

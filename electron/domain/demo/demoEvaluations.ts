@@ -7,6 +7,7 @@ import { approveRun, calculateRun, payRun } from '../incentives/payoutRun';
 import { parsePeriod, periodContaining, previousPeriod, type Period } from '../../../shared/period';
 import { addDays, fullQuarters, type DemoCalendar } from './calendar';
 import { demoStore } from './store';
+import { applyChannelRisks } from '../inventory/channelRisks';
 
 export interface DemoEvaluation {
   /** Periods evaluated, oldest first. */
@@ -23,13 +24,13 @@ const earliest = (a: string, b: string) => (a < b ? a : b);
 
 /**
  * The demo as the business would have it on the as-of day: the last full quarters, the last half-year and the last
- * year whose sales are all in (each evaluated shortly after it ended, for every partner, without auto-risks: the demo's
- * register holds its curated risks), the schedules' latest due periods recorded as covered by those runs (so the
- * scheduler does not evaluate them again), and the quarterly rebate paid for the quarter before last and calculated,
+ * year whose sales are all in (each evaluated shortly after it ended, for every partner; of the auto-risks only the
+ * channel rules' on the last quarter — the rest of the register is the demo's curated risks), the schedules' latest
+ * due periods recorded as covered by those runs (so the scheduler does not evaluate them again), and the quarterly rebate paid for the quarter before last and calculated,
  * awaiting approval, for the last one; the half-year rebate approved where a half-year of the program year is over.
  * Runs inside the demo's transaction; dates derive from the as-of day, so the same day gives the same rows.
  */
-export async function evaluateDemo(ctx: OpContext, cal: DemoCalendar, programYear: number, breathe: () => Promise<void>): Promise<DemoEvaluation> {
+export async function evaluateDemo(ctx: OpContext, cal: DemoCalendar, programYear: number, breathe: () => Promise<void>, channelPartnerIds: readonly number[]): Promise<DemoEvaluation> {
   const { ws } = ctx;
   const fsm = readEvaluationSettings(ws.db).fiscalStartMonth;
   const complete = (p: Period) => p.end <= cal.lastSale && p.start >= cal.firstSale;
@@ -54,6 +55,14 @@ export async function evaluateDemo(ctx: OpContext, cal: DemoCalendar, programYea
     await breathe();
   }
   ctx.progress('evaluations', periods.length, periods.length);
+
+  // The channel rules (stuffing, 窜货, 乱价) on the last quarter, as its evaluation would have raised them: the register
+  // then holds the channel risks of the reporting partners with their evidence lines linked.
+  const lastQuarter = quarters.at(-1);
+  const lastRun = lastQuarter && runByPeriod.get(lastQuarter.label);
+  if (lastQuarter && lastRun !== undefined) {
+    applyChannelRisks(quiet, lastQuarter, channelPartnerIds, { at: at(earliest(addDays(lastQuarter.end, 5), cal.asOf)), runId: lastRun, fsm });
+  }
 
   // Each schedule's latest due period, where the demo evaluated it: recorded as done, so the scheduler moves on from there.
   for (const s of listSchedules(ws)) {

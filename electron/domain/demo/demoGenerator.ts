@@ -23,6 +23,9 @@ import { buildPartners, type DemoPartner } from './partnerFactory';
 import { Rng } from './prng';
 import { generatePartnerSales, type DemoSalesLine } from './salesHistory';
 import { buildTrainingRecords, COURSES } from './trainingHistory';
+import { demoProducts, generateChannelHistory, pickReportingPartners, type ChannelRoles, type SellInByMonth } from './channelHistory';
+import { customerMonthStore, lookupStore } from '../inventory/store';
+import { partnerMonthStore } from '../inventory/store/partnerMonths';
 
 export interface DemoOptions {
   seed?: number;
@@ -37,6 +40,8 @@ export interface DemoResult {
   asOf: string;
   evaluated: string[];
   payoutRuns: number;
+  /** Partners reporting sell-through and stock, their lines and stock rows, and who carries which channel finding. */
+  channel: { partners: number; sellThroughLines: number; stockRows: number; roles: ChannelRoles };
 }
 
 export const DEFAULT_DEMO_SEED = 20250101;
@@ -65,6 +70,8 @@ export async function generateDemo(ctx: OpContext, opts: DemoOptions): Promise<D
   const { ws } = ctx;
   const root = new Rng(seed);
   const rngs = { partners: root.fork(1), sales: root.fork(2), targets: root.fork(3), training: root.fork(4), feedback: root.fork(5), risks: root.fork(6) };
+  // Its own stream, so adding the channel data moved none of the other areas' draws.
+  const channelRng = new Rng((seed ^ 0x5e11) >>> 0);
 
   // Let in-process callers attach their progress and cancel listeners before the work starts.
   await breathe();
@@ -88,11 +95,19 @@ export async function generateDemo(ctx: OpContext, opts: DemoOptions): Promise<D
     // to date line by line (the time this saves pays for the evaluations below).
     const cacheSize = demoStore.cacheSize(ws);
     const salesIndexes = dropSecondaryIndexes(ws.sqlite, 'sales_lines');
-    const { lines: salesLines, revenue } = await insertSales(ws, rngs.sales, partners, cal, ctx);
+    // The partners that will report sell-through and stock: their sell-in per month and product is kept on the way.
+    const reporting = pickReportingPartners(channelRng, partners, cal, scale);
+    const sellIn: SellInByMonth = new Map(reporting.map((p) => [p.id, new Map()]));
+    const { lines: salesLines, revenue } = await insertSales(ws, rngs.sales, partners, cal, ctx, sellIn);
     ctx.progress('index', 0, salesIndexes.count);
     salesIndexes.restore();
     demoStore.setCacheSize(ws, cacheSize);
     ctx.throwIfCancelled();
+
+    // After sell-in: products with floor prices, the reporting partners' sell-through and stock reports.
+    const channel = insertChannelHistory(ws, channelRng, reporting, sellIn, cal, ctx);
+    ctx.throwIfCancelled();
+    await breathe();
 
     // Targets
     insertTargets(ws, rngs.targets, partners, revenue, cal, ctx);
@@ -128,7 +143,7 @@ export async function generateDemo(ctx: OpContext, opts: DemoOptions): Promise<D
     await breathe();
 
     // Evaluated and paid out as a business would be on the as-of day, so the dashboard has charts at once.
-    const evaluation: DemoEvaluation = await evaluateDemo(ctx, cal, programYear, breathe);
+    const evaluation: DemoEvaluation = await evaluateDemo(ctx, cal, programYear, breathe, reporting.map((p) => p.id));
 
     // This quarter's market development fund and next year's plan in draft, dated as of the demo's day.
     const zone = ctx.clock.timeZone;
@@ -140,7 +155,7 @@ export async function generateDemo(ctx: OpContext, opts: DemoOptions): Promise<D
     const plan = insertPlan(asOfCtx, cal, revenueByQuarter(revenue));
     ctx.throwIfCancelled();
 
-    const result = { partners: partners.length, salesLines, asOf: cal.asOf, evaluated: evaluation.periods, payoutRuns: evaluation.payoutRuns };
+    const result = { partners: partners.length, salesLines, asOf: cal.asOf, evaluated: evaluation.periods, payoutRuns: evaluation.payoutRuns, channel };
     ctx.audit({
       entity: 'workspace',
       after: { seed, scale, ...result, deals, mdfRequests: funds.requests, mdfClaims: funds.claims, plan: plan.code, targets: systemStore.rowCount(ws.sqlite, 'targets'), trainingRecords: records.length, feedback: feedback.length },
@@ -192,9 +207,17 @@ const revenueByQuarter = (revenue: QuarterRevenue): Map<string, number> => {
   return out;
 };
 
-async function insertSales(ws: Workspace, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, ctx: OpContext): Promise<{ lines: number; revenue: QuarterRevenue }> {
+async function insertSales(ws: Workspace, rng: Rng, partners: DemoPartner[], cal: DemoCalendar, ctx: OpContext, sellIn: SellInByMonth): Promise<{ lines: number; revenue: QuarterRevenue }> {
   const write = demoStore.salesWriter(ws);
-  const emit = (l: DemoSalesLine) => write(l, `ref:${l.lineRef}`);
+  const emit = (l: DemoSalesLine) => {
+    write(l, `ref:${l.lineRef}`);
+    const months = sellIn.get(l.partnerId);
+    if (!months) return;
+    const key = l.date.slice(0, 7);
+    let products = months.get(key);
+    if (!products) months.set(key, (products = new Map()));
+    products.set(l.product, (products.get(l.product) ?? 0) + l.quantity);
+  };
   const orders = { next: 1 };
   const quarterRevenue: QuarterRevenue = new Map();
   let lines = 0;
@@ -219,6 +242,36 @@ async function insertSales(ws: Workspace, rng: Rng, partners: DemoPartner[], cal
     }
   }
   return { lines, revenue: quarterRevenue };
+}
+
+/**
+ * The product list (floor price 75 % of list, from the first month of sales) and the reporting partners' sell-through
+ * lines and stock reports (channelHistory.ts), written as imports would store them (customer provinces resolved to the
+ * territory tree's provinces); then the end-customer summary is summed from the lines, as after an import.
+ */
+function insertChannelHistory(ws: Workspace, rng: Rng, reporting: DemoPartner[], sellIn: SellInByMonth, cal: DemoCalendar, ctx: OpContext): DemoResult['channel'] {
+  const productIds = demoStore.addProducts(
+    ws,
+    demoProducts().map((p) => ({ ...p, validFrom: cal.firstSale })),
+  );
+  const data = generateChannelHistory(rng, reporting, sellIn, cal);
+  ctx.progress('sellThrough', 0, data.lines.length + data.stock.length);
+  const provinces = new Map(lookupStore.provinces(ws).map((p) => [p.nameZh, p.id]));
+  // As with the sales lines: the table's secondary indexes are built once after the lines are in.
+  const indexes = dropSecondaryIndexes(ws.sqlite, 'sell_through_lines');
+  const writeLine = demoStore.sellThroughWriter(ws);
+  for (const l of data.lines) {
+    const { productCode, ...line } = l;
+    writeLine({ ...line, productId: productIds.get(productCode)!, customerTerritoryId: provinces.get(l.customerProvince) ?? null });
+  }
+  indexes.restore();
+  const writeStock = demoStore.stockWriter(ws);
+  for (const { productCode, ...row } of data.stock) writeStock({ ...row, productId: productIds.get(productCode)! });
+  // The summaries an import keeps: end customers by month, and partner × month quantities (the stuffing signal reads them).
+  customerMonthStore.rebuildAll(ws);
+  partnerMonthStore.rebuildAll(ws);
+  ctx.progress('sellThrough', data.lines.length + data.stock.length, data.lines.length + data.stock.length);
+  return { partners: data.reporting, sellThroughLines: data.lines.length, stockRows: data.stock.length, roles: data.roles };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../db/database';
-import type { evaluationSchedules, feedback, incentivePrograms, risks, riskHistory, salesLines, scheduleRuns, targets, trainingRecords } from '../../../db/schema';
+import type { evaluationSchedules, feedback, incentivePrograms, inventorySnapshots, products, risks, riskHistory, salesLines, scheduleRuns, sellThroughLines, targets, trainingRecords } from '../../../db/schema';
 
 /**
  * The demo's writes that no area's store offers in bulk: hundreds of thousands of sales lines and thousands of targets,
@@ -18,6 +18,11 @@ export type DemoRiskRow = Required<
 export type DemoRiskHistoryRow = Required<Pick<Row<typeof riskHistory>, 'riskId' | 'changedAt' | 'changedBy' | 'changes' | 'snapshot'>>;
 export type DemoProgramRow = Required<Pick<Row<typeof incentivePrograms>, 'code' | 'name' | 'type' | 'periodKind' | 'currency' | 'validFrom' | 'validTo' | 'definition'>>;
 export type DemoScheduleRow = Required<Pick<Row<typeof evaluationSchedules>, 'name' | 'cycle' | 'tiers'>>;
+export type DemoProductRow = Required<Pick<Row<typeof products>, 'code' | 'nameZh' | 'nameEn' | 'productLine' | 'unit'>> & { listPriceMinor: number; floorPriceMinor: number; validFrom: string };
+export type DemoSellThroughRow = Required<
+  Pick<Row<typeof sellThroughLines>, 'partnerId' | 'productId' | 'date' | 'quantity' | 'amountMinor' | 'customerRef' | 'customerName' | 'customerProvince' | 'customerTerritoryId' | 'customerCity' | 'orderRef' | 'lineRef'>
+>;
+export type DemoStockRow = Required<Pick<Row<typeof inventorySnapshots>, 'partnerId' | 'productId' | 'date' | 'quantity' | 'valueMinor'>>;
 export type DemoScheduleRunRow = Required<Pick<Row<typeof scheduleRuns>, 'scheduleId' | 'period' | 'evaluationRunId' | 'startedAt' | 'finishedAt'>>;
 
 /** A statement per row kind, prepared once: `write(row)` per row. */
@@ -62,6 +67,42 @@ export const demoStore = {
     return (l, dedupeKey) => {
       stmt.run(l.partnerId, l.date, l.orderRef, l.lineRef, l.product, l.category, l.quantity, l.amountMinor, l.costMinor, l.customerRef, dedupeKey);
     };
+  },
+  /**
+   * The product list with one open price range (floor and list price, CNY) from `validFrom`; a product code already
+   * there (imported before the demo) is kept with its prices. Returns every product's id by code.
+   */
+  addProducts(ws: Workspace, rows: DemoProductRow[]): Map<string, number> {
+    const add = ws.sqlite.prepare<[string, string, string | null, string | null, string | null]>(
+      'insert into products (code, name_zh, name_en, product_line, unit) values (?, ?, ?, ?, ?) on conflict (code) do nothing',
+    );
+    const price = ws.sqlite.prepare<[number, string, number, number]>(
+      "insert into product_prices (product_id, valid_from, valid_to, floor_price_minor, list_price_minor, currency) values (?, ?, null, ?, ?, 'CNY')",
+    );
+    for (const r of rows) {
+      const added = add.run(r.code, r.nameZh, r.nameEn, r.productLine, r.unit);
+      if (added.changes) price.run(Number(added.lastInsertRowid), r.validFrom, r.floorPriceMinor, r.listPriceMinor);
+    }
+    return new Map(ws.sqlite.prepare<[], { code: string; id: number }>('select code, id from products').all().map((p) => [p.code, p.id]));
+  },
+  /** Sell-through lines (CNY), keyed as an import of a file with line references would key them (`ref:<lineRef>`). */
+  sellThroughWriter(ws: Workspace): (r: DemoSellThroughRow) => number {
+    return writer<DemoSellThroughRow>(
+      ws,
+      `insert into sell_through_lines (partner_id, product_id, date, quantity, amount_minor, currency, customer_ref, customer_name, customer_province,
+         customer_territory_id, customer_city, order_ref, line_ref, dedupe_key) values (?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      (l) => [l.partnerId, l.productId, l.date, l.quantity, l.amountMinor, l.customerRef, l.customerName, l.customerProvince, l.customerTerritoryId, l.customerCity, l.orderRef, l.lineRef, `ref:${l.lineRef}`],
+    );
+  },
+  /** Stock report rows (no warehouse named). */
+  stockWriter(ws: Workspace): (r: DemoStockRow) => number {
+    return writer<DemoStockRow>(ws, 'insert into inventory_snapshots (partner_id, product_id, date, quantity, value_minor) values (?, ?, ?, ?, ?)', (r) => [
+      r.partnerId,
+      r.productId,
+      r.date,
+      r.quantity,
+      r.valueMinor,
+    ]);
   },
   /** Revenue targets (metric 'revenue'). */
   targetWriter(ws: Workspace): (r: DemoTargetRow) => number {

@@ -5,6 +5,7 @@ import { CHANNEL_TYPES, TIERS } from '../../../shared/enums';
 import { isValidCreditCode } from '../../../shared/partnerIds';
 import { DEMO_REGIONS, GEOGRAPHY, type Region } from '../../../electron/domain/demo/geography';
 import { rowCounts } from '../../../electron/domain/system/workspaceInfo';
+import type { ChannelRoles } from '../../../electron/domain/demo/channelHistory';
 import { memoryApi, partnerInput } from '../../helpers/workspace';
 
 /**
@@ -29,12 +30,21 @@ const DEMO_TABLES = [
   'payout_runs',
   'payout_lines',
   'deal_registrations',
+  'products',
+  'product_prices',
+  'sell_through_lines',
+  'inventory_snapshots',
+  'sell_through_customers',
+  'risk_evidence',
 ];
+
+/** Tables keyed by something other than `id`. */
+const ORDER: Record<string, string> = { sell_through_customers: 'partner_id, customer', risk_evidence: 'risk_id, line_id' };
 
 function fingerprint(ws: Workspace): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of DEMO_TABLES) {
-    const rows = ws.sqlite.prepare(`select * from ${t} order by id`).all() as Array<Record<string, unknown>>;
+    const rows = ws.sqlite.prepare(`select * from ${t} order by ${ORDER[t] ?? 'id'}`).all() as Array<Record<string, unknown>>;
     const h = createHash('sha256');
     for (const r of rows) {
       const { created_at: _c, updated_at: _u, approved_at: _a, ...rest } = r;
@@ -287,13 +297,84 @@ describe('demo dataset relative to its as-of day', () => {
 
 describe('demo dataset (scale 1)', () => {
   let ws: Workspace;
-  let result: { partners: number; salesLines: number };
+  let api: ReturnType<typeof memoryApi>['api'];
+  let result: { partners: number; salesLines: number; channel: { partners: number; sellThroughLines: number; stockRows: number; roles: ChannelRoles } };
 
   beforeAll(async () => {
     const m = memoryApi();
     ws = m.ws;
+    api = m.api;
     result = await m.api.send('system.loadDemo', { scale: 1, asOf: DEMO_AS_OF });
   }, 60_000);
+
+  it('has products with floor prices, and partners reporting sell-through and stock that follow their sell-in', () => {
+    expect(one<{ n: number }>(ws, 'select count(*) as n from products').n).toBe(40);
+    const belowList = one<{ n: number; ok: number }>(ws, 'select count(*) as n, sum(floor_price_minor < list_price_minor) as ok from product_prices');
+    expect(belowList.ok).toBe(belowList.n);
+    const { channel } = result;
+    expect(channel.partners).toBeGreaterThanOrEqual(30);
+    expect(one<{ n: number }>(ws, 'select count(distinct partner_id) as n from sell_through_lines').n).toBe(channel.partners);
+    expect(one<{ n: number }>(ws, 'select count(*) as n from sell_through_lines').n).toBe(channel.sellThroughLines);
+    // Every line's customer province resolved to a province of the territory tree, as an import would have it.
+    expect(one<{ n: number }>(ws, "select count(*) as n from sell_through_lines s left join territories t on t.id = s.customer_territory_id where t.kind is not 'province'").n).toBe(0);
+    // Over the two years, each partner sells on about what it bought (the stuffing partner less).
+    const ratios = all<{ code: string; r: number }>(
+      ws,
+      `select p.code, (select sum(quantity) from sell_through_lines s where s.partner_id = p.id) * 1.0
+         / (select sum(quantity) from sales_lines l where l.partner_id = p.id and l.date >= (select min(date) from sell_through_lines)) as r
+       from partners p where p.id in (select partner_id from sell_through_lines)`,
+    );
+    for (const { code, r } of ratios) {
+      if (channel.roles.stuffing.includes(code)) expect(r, code).toBeLessThan(0.95);
+      else expect(r, code).toBeGreaterThan(0.85);
+      expect(r, code).toBeLessThan(1.1);
+    }
+  });
+
+  it('shows a channel manager the findings of the last quarter: stuffing, 窜货, 乱价 and late stock reports, on their partners only', async () => {
+    const { roles } = result.channel;
+    for (const list of Object.values(roles)) expect(list.length).toBeGreaterThan(0);
+    const o = await api.send('inventory.overview', { period: '2025-Q4' });
+    const flagged = (f: string) => o.partners.filter((p) => p.flags?.split(' ').includes(f)).map((p) => p.partnerCode).sort();
+    expect(flagged('stuffing')).toEqual([...roles.stuffing].sort());
+    expect(flagged('crossTerritory')).toEqual([...roles.crossTerritory].sort());
+    expect(flagged('belowFloor')).toEqual([...roles.belowFloor].sort());
+    expect(o.partners.filter((p) => p.reportFlag === 'late').map((p) => p.partnerCode)).toEqual(roles.lateReport);
+    expect(o.partners.filter((p) => p.reportFlag === 'never').map((p) => p.partnerCode)).toEqual(roles.neverReported);
+    const stuffer = o.partners.find((p) => p.partnerCode === roles.stuffing[0])!;
+    expect(stuffer.daysOfInventory!).toBeGreaterThan(o.rules.doiLimitDays);
+    // Everyone else keeps about a month of stock.
+    for (const p of o.partners) if (!roles.stuffing.includes(p.partnerCode) && p.daysOfInventory !== null) expect(p.daysOfInventory, p.partnerCode).toBeLessThan(o.rules.doiLimitDays);
+    const trend = await api.send('inventory.trend', { to: '2025-Q4', months: 12 });
+    expect(trend.every((m) => m.sellInQuantity > 0 && m.sellThroughQuantity > 0)).toBe(true);
+  });
+
+  it('arrives with the channel auto-risks of the last quarter, their evidence lines linked', async () => {
+    const { roles } = result.channel;
+    const risks = all<{ id: number; rule: string; code: string }>(
+      ws,
+      "select r.id, r.rule_code as rule, p.code from risks r join partners p on p.id = r.partner_id where r.rule_code like 'inventory:%' and r.status = 'open' order by 2, 3",
+    );
+    const of = (rule: string) => risks.filter((r) => r.rule === rule).map((r) => r.code);
+    expect(of('inventory:stuffing')).toEqual([...roles.stuffing].sort());
+    expect(of('inventory:crossTerritory')).toEqual([...roles.crossTerritory].sort());
+    expect(of('inventory:belowFloor')).toEqual([...roles.belowFloor].sort());
+    for (const r of risks.filter((x) => x.rule !== 'inventory:stuffing')) {
+      const ev = await api.send('inventory.riskEvidence', { riskId: r.id });
+      expect(ev.lines.length, r.code).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives reporting partners end customers in every segment, some of them lapsed (a win-back list)', async () => {
+    const rfm = await api.send('inventory.customers.rfm', { asOf: DEMO_AS_OF, windowMonths: 12 });
+    const segments = new Set(rfm.map((c) => c.segment));
+    for (const s of ['champions', 'loyal', 'lost', 'new']) expect(segments.has(s as never), s).toBe(true);
+    const code = result.channel.roles.crossTerritory[0];
+    const lapsed = await api.send('inventory.customers.lapsed', { asOf: DEMO_AS_OF, partnerCode: code, windowMonths: 12 });
+    expect(lapsed.length).toBeGreaterThan(0);
+    const cohorts = await api.send('inventory.customers.cohorts', { asOf: DEMO_AS_OF, partnerCode: code, quarters: 8 });
+    expect(cohorts.cohorts.filter((c) => c.customers > 0).length).toBeGreaterThan(4);
+  });
 
   it('has about 300 partners across all channel types, tiers and regions, mostly active', () => {
     expect(result.partners).toBe(300);

@@ -45,9 +45,13 @@ export type EvidenceLine = Pick<
   partnerCode: PartnerRow['code'];
   productCode: ProductRow['code'];
   productName: ProductRow['nameZh'];
+  productNameEn: ProductRow['nameEn'];
   /** 窜货: the customer's province (zh) and the partner's territory; 控价: the floor and how far under it (0.2 = 20 %). */
   provinceName: string | null;
   territoryName: string | null;
+  /** The same in English where the territory tree has it (the page shows the reader's language). */
+  provinceNameEn: string | null;
+  territoryNameEn: string | null;
   floorPriceMinor: number | null;
   unitPriceMinor: number | null;
   underFloor: number | null;
@@ -161,6 +165,7 @@ export interface InventoryGridRow {
   partnerNameEn: string | null;
   productCode: string;
   productName: string;
+  productNameEn: string | null;
   productLine: string | null;
   sellInQuantity: number;
   sellThroughQuantity: number;
@@ -219,6 +224,7 @@ export interface InventoryGroupRow {
   /** Territory code or channel type; '' for partners without a territory. */
   key: string;
   name: string | null;
+  nameEn: string | null;
   partners: number;
   sellInQuantity: number;
   sellThroughQuantity: number;

@@ -141,6 +141,7 @@ export function inventoryOverview(ws: Workspace, label: string, channelManagerId
       partnerNameEn: p.nameEn,
       productCode: prod.code,
       productName: prod.name,
+      productNameEn: prod.nameEn,
       productLine: prod.line,
       sellInQuantity: round6(c.si),
       sellThroughQuantity: round6(c.st),
@@ -160,8 +161,8 @@ export function inventoryOverview(ws: Workspace, label: string, channelManagerId
 
 type GroupSums = InventoryGroupRow & { rateIn: number; rateThrough: number; doiStock: number; doiThrough: number; doiN: number };
 
-const newGroup = (by: InventoryGroupRow['by'], key: string, name: string | null): GroupSums => ({
-  by, key, name, partners: 0, sellInQuantity: 0, sellThroughQuantity: 0, sellThroughAmountMinor: 0, sellThroughRate: null, closingStock: null, closingStockValueMinor: null,
+const newGroup = (by: InventoryGroupRow['by'], key: string, name: string | null, nameEn: string | null = null): GroupSums => ({
+  by, key, name, nameEn, partners: 0, sellInQuantity: 0, sellThroughQuantity: 0, sellThroughAmountMinor: 0, sellThroughRate: null, closingStock: null, closingStockValueMinor: null,
   daysOfInventory: null, locatedLines: 0, crossTerritoryLines: 0, crossTerritoryAmountMinor: 0, crossTerritoryShare: null, pricedLines: 0, belowFloorLines: 0,
   belowFloorGapMinor: 0, belowFloorShare: null, stuffingPartners: 0, rateIn: 0, rateThrough: 0, doiStock: 0, doiThrough: 0, doiN: 0,
 });
@@ -214,18 +215,18 @@ function groupSums(ws: Workspace, rows: InventoryPartnerRow[], days: number): In
     overviewStore.partnerGrouping(ws).map((p) => [p.code, p]),
   );
   const groups = new Map<string, GroupSums>();
-  const add = (by: InventoryGroupRow['by'], key: string, name: string | null, r: InventoryPartnerRow) => {
+  const add = (by: InventoryGroupRow['by'], key: string, name: string | null, nameEn: string | null, r: InventoryPartnerRow) => {
     const id = `${by}|${key}`;
     let g = groups.get(id);
-    if (!g) groups.set(id, (g = newGroup(by, key, name)));
+    if (!g) groups.set(id, (g = newGroup(by, key, name, nameEn)));
     addToGroup(g, r);
   };
   for (const r of rows) {
     const p = info.get(r.partnerCode);
     if (!p) continue;
     const root = p.t == null ? undefined : byId.get(roots.get(p.t) ?? p.t);
-    add('territory', root?.code ?? '', root?.nameZh ?? null, r);
-    add('channelType', p.channelType, null, r);
+    add('territory', root?.code ?? '', root?.nameZh ?? null, root?.nameEn ?? null, r);
+    add('channelType', p.channelType, null, null, r);
   }
   return [...groups.values()].map((g) => finishGroup(g, days)).sort((a, b) => a.by.localeCompare(b.by) || a.key.localeCompare(b.key));
 }

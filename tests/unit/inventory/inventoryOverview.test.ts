@@ -27,6 +27,8 @@ describe('inventory.overview / evidence / trend (the page)', () => {
   it('lists the evidence lines: outside the territory, and under the floor with how far', async () => {
     const cross = await api.send('inventory.evidence', { period: '2025-Q1', kind: 'crossTerritory' });
     expect(cross.map((l) => [l.partnerCode, l.customerRef, l.provinceName, l.territoryName])).toEqual([['P001', 'C2', '广东省', '华东'], ['P003', 'C6', '浙江省', '华东北片']]);
+    // In English the page shows the territory tree's English names (a sub-territory added without one keeps its Chinese name).
+    expect(cross.map((l) => [l.provinceNameEn, l.territoryNameEn])).toEqual([['Guangdong', 'East China'], ['Zhejiang', null]]);
     const below = await api.send('inventory.evidence', { period: '2025-Q1', kind: 'belowFloor' });
     expect(below.map((l) => [l.partnerCode, l.date, l.floorPriceMinor, l.unitPriceMinor, l.underFloor])).toEqual([['P001', '2025-02-15', 8000, 7000, 0.125]]);
   });

@@ -18,6 +18,7 @@ export interface ProductInfoRow {
   id: Product['id'];
   code: Product['code'];
   name: Product['nameZh'];
+  nameEn: Product['nameEn'];
   line: Product['productLine'];
 }
 export interface PartnerGroupingRow {
@@ -32,9 +33,9 @@ export interface MonthQuantityRow {
 }
 
 /** A sell-through line as evidence: partner, product, customer, its province and the partner's territory, the floor at its date. */
-const EVIDENCE_SELECT = `select s.id, pa.code as partnerCode, s.date, pr.code as productCode, pr.name_zh as productName, s.quantity, s.amount_minor as amountMinor,
+const EVIDENCE_SELECT = `select s.id, pa.code as partnerCode, s.date, pr.code as productCode, pr.name_zh as productName, pr.name_en as productNameEn, s.quantity, s.amount_minor as amountMinor,
       s.customer_ref as customerRef, s.customer_name as customerName, s.customer_province as customerProvince, s.order_ref as orderRef,
-      ct.name_zh as provinceName, pt.name_zh as territoryName, s.customer_territory_id as ct, s.partner_id as pid, ${FLOOR_AT_LINE} as floorPriceMinor
+      ct.name_zh as provinceName, pt.name_zh as territoryName, ct.name_en as provinceNameEn, pt.name_en as territoryNameEn, s.customer_territory_id as ct, s.partner_id as pid, ${FLOOR_AT_LINE} as floorPriceMinor
     from sell_through_lines s join partners pa on pa.id = s.partner_id join products pr on pr.id = s.product_id
     left join territories ct on ct.id = s.customer_territory_id left join territories pt on pt.id = pa.territory_id`;
 /** An evidence line as read: the line's customer territory (`ct`) and partner (`pid`) beside what is shown. */
@@ -68,7 +69,7 @@ export const overviewStore = {
       .all(end);
   },
   products(ws: Workspace): ProductInfoRow[] {
-    return ws.sqlite.prepare<[], ProductInfoRow>('select id, code, name_zh as name, product_line as line from products').all();
+    return ws.sqlite.prepare<[], ProductInfoRow>('select id, code, name_zh as name, name_en as nameEn, product_line as line from products').all();
   },
   /** Every partner's code, channel type and territory: what the page's groups sum by. */
   partnerGrouping(ws: Workspace): PartnerGroupingRow[] {

@@ -14,6 +14,7 @@ import { formatMoney, formatRatio } from '../../format';
 import { useFiscalPeriods } from '../../fiscal';
 import { EChart } from '../scorecards/EChart';
 import { nameExport, partnerNameIn } from '../../partnerName';
+import { inLanguage } from './inLanguage';
 
 const num = (v: number | null | undefined, digits = 1) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: digits }));
 const FLAG_WORD: Record<string, string> = { crossTerritory: 'inventory:flag.cross', belowFloor: 'inventory:flag.below', stuffing: 'inventory:flag.stuffing' };
@@ -61,7 +62,7 @@ export default function InventoryPage() {
       { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110, pinned: 'left' },
       { field: 'partnerName', headerName: t('inventory:col.partnerName'), width: 200, context: { export: nameExport(zh) }, valueGetter: (p) => partnerNameIn(zh, p.data) },
       { field: 'productCode', headerName: t('inventory:col.product'), width: 120 },
-      { field: 'productName', headerName: t('inventory:col.productName'), width: 160 },
+      { field: 'productName', headerName: t('inventory:col.productName'), width: 180, ...inLanguage<InventoryGridRow>(zh, 'productName', 'productNameEn') },
       { field: 'productLine', headerName: t('inventory:col.productLine'), width: 120 },
       { field: 'sellInQuantity', headerName: t('inventory:col.sellIn'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
       { field: 'sellThroughQuantity', headerName: t('inventory:col.sellThrough'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
@@ -112,7 +113,7 @@ export default function InventoryPage() {
         field: 'key',
         headerName: t('inventory:group.group'),
         width: 150,
-        valueFormatter: (p) => (p.data?.by === 'channelType' ? t(`common:channelType.${p.value}`) : p.data?.name ?? t('inventory:group.noTerritory')),
+        valueFormatter: (p) => (p.data?.by === 'channelType' ? t(`common:channelType.${p.value}`) : ((!zh && p.data?.nameEn) || p.data?.name) ?? t('inventory:group.noTerritory')),
       },
       { field: 'partners', headerName: t('inventory:group.partners'), width: 90, type: 'rightAligned' },
       { field: 'sellInQuantity', headerName: t('inventory:col.sellIn'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
@@ -125,7 +126,7 @@ export default function InventoryPage() {
       { field: 'belowFloorGapMinor', headerName: t('inventory:group.underFloor'), width: 130, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
       { field: 'stuffingPartners', headerName: t('inventory:group.stuffing'), width: 110, type: 'rightAligned' },
     ],
-    [t],
+    [t, zh],
   );
 
   const evidenceColumns = useMemo<ColDef<EvidenceLine>[]>(
@@ -133,7 +134,7 @@ export default function InventoryPage() {
       { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110 },
       { field: 'date', headerName: t('inventory:col.date'), width: 110 },
       { field: 'productCode', headerName: t('inventory:col.product'), width: 110 },
-      { field: 'productName', headerName: t('inventory:col.productName'), width: 150 },
+      { field: 'productName', headerName: t('inventory:col.productName'), width: 170, ...inLanguage<EvidenceLine>(zh, 'productName', 'productNameEn') },
       { field: 'quantity', headerName: t('inventory:col.quantity'), width: 90, type: 'rightAligned' },
       { field: 'amountMinor', headerName: t('inventory:col.amount'), width: 120, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
       { field: 'customerRef', headerName: t('inventory:col.customer'), width: 120 },
@@ -141,8 +142,8 @@ export default function InventoryPage() {
       { field: 'orderRef', headerName: t('inventory:col.orderRef'), width: 130 },
       ...(kind === 'crossTerritory'
         ? ([
-            { field: 'provinceName', headerName: t('inventory:col.customerProvince'), width: 130 },
-            { field: 'territoryName', headerName: t('inventory:col.partnerTerritory'), width: 130 },
+            { field: 'provinceName', headerName: t('inventory:col.customerProvince'), width: 130, ...inLanguage<EvidenceLine>(zh, 'provinceName', 'provinceNameEn') },
+            { field: 'territoryName', headerName: t('inventory:col.partnerTerritory'), width: 130, ...inLanguage<EvidenceLine>(zh, 'territoryName', 'territoryNameEn') },
           ] as ColDef<EvidenceLine>[])
         : ([
             { field: 'unitPriceMinor', headerName: t('inventory:col.unitPrice'), width: 110, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
@@ -150,7 +151,7 @@ export default function InventoryPage() {
             { field: 'underFloor', headerName: t('inventory:col.underFloor'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
           ] as ColDef<EvidenceLine>[])),
     ],
-    [t, kind],
+    [t, kind, zh],
   );
 
   const trendOption = useMemo<EChartsOption>(() => {

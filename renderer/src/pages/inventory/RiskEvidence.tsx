@@ -5,6 +5,7 @@ import type { EvidenceLine } from '../../../../electron/contract/inventory';
 import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { formatMoney, formatRatio } from '../../format';
+import { inLanguage } from './inLanguage';
 
 const money = (v: number | null | undefined) => (v == null ? '' : formatMoney(v));
 
@@ -13,7 +14,8 @@ const money = (v: number | null | undefined) => (v == null ? '' : formatMoney(v)
  * scrolls (a risk can hold thousands), with the grid export writing all of them.
  */
 export function RiskEvidence({ riskId }: { riskId: number }) {
-  const { t } = useTranslation(['inventory']);
+  const { t, i18n } = useTranslation(['inventory']);
+  const zh = i18n.language.startsWith('zh');
   const evidence = useOp('inventory.riskEvidence', { riskId });
   const data = evidence.data;
   const cross = data?.kind === 'crossTerritory';
@@ -21,7 +23,7 @@ export function RiskEvidence({ riskId }: { riskId: number }) {
     () => [
       { field: 'date', headerName: t('inventory:col.date'), width: 110 },
       { field: 'productCode', headerName: t('inventory:col.product'), width: 110 },
-      { field: 'productName', headerName: t('inventory:col.productName'), width: 140 },
+      { field: 'productName', headerName: t('inventory:col.productName'), width: 160, ...inLanguage<EvidenceLine>(zh, 'productName', 'productNameEn') },
       { field: 'customerRef', headerName: t('inventory:col.customer'), width: 110 },
       { field: 'customerName', headerName: t('inventory:col.customerName'), width: 140 },
       { field: 'orderRef', headerName: t('inventory:col.orderRef'), width: 120 },
@@ -29,8 +31,14 @@ export function RiskEvidence({ riskId }: { riskId: number }) {
       { field: 'amountMinor', headerName: t('inventory:col.amount'), width: 110, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
       ...(cross
         ? ([
-            { field: 'provinceName', headerName: t('inventory:col.customerProvince'), width: 120, valueFormatter: (p) => p.value ?? p.data?.customerProvince ?? '', context: { export: { fields: ['provinceName', 'customerProvince'], pick: 'first' } } },
-            { field: 'territoryName', headerName: t('inventory:col.partnerTerritory'), width: 120 },
+            {
+              field: 'provinceName',
+              headerName: t('inventory:col.customerProvince'),
+              width: 120,
+              valueGetter: (p) => (!zh && p.data?.provinceNameEn) || p.data?.provinceName || p.data?.customerProvince || '',
+              context: { export: { fields: zh ? ['provinceName', 'customerProvince'] : ['provinceNameEn', 'provinceName', 'customerProvince'], pick: 'first' } },
+            },
+            { field: 'territoryName', headerName: t('inventory:col.partnerTerritory'), width: 120, ...inLanguage<EvidenceLine>(zh, 'territoryName', 'territoryNameEn') },
           ] as ColDef<EvidenceLine>[])
         : ([
             { field: 'unitPriceMinor', headerName: t('inventory:col.unitPrice'), width: 100, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
@@ -38,7 +46,7 @@ export function RiskEvidence({ riskId }: { riskId: number }) {
             { field: 'underFloor', headerName: t('inventory:col.underFloor'), width: 100, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
           ] as ColDef<EvidenceLine>[])),
     ],
-    [t, cross],
+    [t, cross, zh],
   );
   if (!data?.kind) return null;
   return (

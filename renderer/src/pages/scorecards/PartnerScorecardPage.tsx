@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTerritories } from '../../territories';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { PERIOD_KINDS, type PeriodKind } from '../../../../shared/enums';
 import { SCORE_PARTS } from '../../../../electron/contract/evaluations';
 import { ManagerHistory } from '../partners/ManagerHistory';
@@ -15,12 +15,18 @@ import { PartnerLedgerSection } from '../partners/PartnerLedgerSection';
 import { PartnerReviewsSection } from '../reviews/PartnerReviewsSection';
 import { PartnerCustomersSection } from '../inventory/PartnerCustomersSection';
 
+/** The partner page's tabs: its scorecards, reviews, ledger and funds; its end customers (RFM, win-back, cohorts). */
+const PARTNER_TABS = ['overview', 'customers'] as const;
+type PartnerTab = (typeof PARTNER_TABS)[number];
+
 /** Partner detail: KPI trends over the evaluated periods and a radar of the latest health-score components. */
 export default function PartnerScorecardPage() {
   const { t, i18n } = useTranslation(['scorecards', 'common']);
   const territories = useTerritories();
   const { id } = useParams();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const tab: PartnerTab = params.get('tab') === 'customers' ? 'customers' : 'overview';
   const partnerId = Number(id);
   const [kind, setKind] = useState<PeriodKind | undefined>(undefined);
   const partner = useOp('partners.get', { id: partnerId }, { enabled: Number.isInteger(partnerId) && partnerId > 0 });
@@ -110,65 +116,77 @@ export default function PartnerScorecardPage() {
         </p>
       )}
       <ErrorBanner error={partner.error ?? trend.error} />
-      <label className="inline">
-        {t('scorecards:periodKind')}
-        <select value={trend.data?.kind ?? ''} onChange={(e) => setKind(e.target.value as PeriodKind)} data-testid="trend-kind">
-          {PERIOD_KINDS.filter((k) => trend.data?.kinds.includes(k)).map((k) => (
-            <option key={k} value={k}>
-              {t(`scorecards:kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {points.length === 0 && <p className="muted">{t('scorecards:noTrend')}</p>}
-      {latest && (
-        <div className="cards">
-          <div className="card">
-            <div className="card-value" data-testid="latest-grade">{latest.grade}</div>
-            <div className="card-label">{t('scorecards:col.grade')} · {latest.period}</div>
-          </div>
-          <div className="card">
-            <div className="card-value">{latest.healthScore.toFixed(1)}</div>
-            <div className="card-label">{t('scorecards:col.healthScore')}</div>
-          </div>
-          <div className="card">
-            <div className="card-value">{formatMoney(latest.revenueMinor)}</div>
-            <div className="card-label">{t('scorecards:col.revenue')}</div>
-          </div>
-          <div className="card">
-            <div className="card-value">{pct(latest.attainment)}</div>
-            <div className="card-label">{t('scorecards:col.attainment')}</div>
-          </div>
-          {latest.recommendationReason && (
-            <div className="card">
-              <div className="card-value">{latest.tierRecommendation ? t(`common:tier.${latest.tierRecommendation}`) : '—'}</div>
-              <div className="card-label">{reasonText(t, latest.recommendationReason)}</div>
+      <div className="tabs" role="tablist">
+        {PARTNER_TABS.map((x) => (
+          <button key={x} type="button" role="tab" aria-selected={tab === x} className={tab === x ? 'active' : undefined} onClick={() => setParams({ tab: x }, { replace: true })} data-testid={`partner-tab-${x}`}>
+            {t(`scorecards:partnerTab.${x}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'customers' ? (
+        p && <PartnerCustomersSection partnerCode={p.code} />
+      ) : (
+        <>
+          <label className="inline">
+            {t('scorecards:periodKind')}
+            <select value={trend.data?.kind ?? ''} onChange={(e) => setKind(e.target.value as PeriodKind)} data-testid="trend-kind">
+              {PERIOD_KINDS.filter((k) => trend.data?.kinds.includes(k)).map((k) => (
+                <option key={k} value={k}>
+                  {t(`scorecards:kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {points.length === 0 && <p className="muted">{t('scorecards:noTrend')}</p>}
+          {latest && (
+            <div className="cards">
+              <div className="card">
+                <div className="card-value" data-testid="latest-grade">{latest.grade}</div>
+                <div className="card-label">{t('scorecards:col.grade')} · {latest.period}</div>
+              </div>
+              <div className="card">
+                <div className="card-value">{latest.healthScore.toFixed(1)}</div>
+                <div className="card-label">{t('scorecards:col.healthScore')}</div>
+              </div>
+              <div className="card">
+                <div className="card-value">{formatMoney(latest.revenueMinor)}</div>
+                <div className="card-label">{t('scorecards:col.revenue')}</div>
+              </div>
+              <div className="card">
+                <div className="card-value">{pct(latest.attainment)}</div>
+                <div className="card-label">{t('scorecards:col.attainment')}</div>
+              </div>
+              {latest.recommendationReason && (
+                <div className="card">
+                  <div className="card-value">{latest.tierRecommendation ? t(`common:tier.${latest.tierRecommendation}`) : '—'}</div>
+                  <div className="card-label">{reasonText(t, latest.recommendationReason)}</div>
+                </div>
+              )}
             </div>
           )}
-        </div>
+          {points.length > 0 && (
+            <div className="chart-grid">
+              <EChart testId="chart-partner-revenue" title={t('scorecards:chart.revenue')} option={revenueOption} segments={segs((i) => formatMoney(points[i].revenueMinor))} />
+              <EChart testId="chart-partner-ratios" title={t('scorecards:chart.ratios')} option={ratioOption} />
+              <EChart testId="chart-partner-score" title={t('scorecards:chart.score')} option={scoreOption} segments={segs((i) => `${points[i].healthScore.toFixed(1)} ${points[i].grade}`)} />
+              <EChart
+                testId="chart-partner-radar"
+                title={t('scorecards:chart.radar', { period: latest?.period ?? '' })}
+                option={radarOption}
+                segments={shownParts.map((part) => ({
+                  key: part,
+                  label: t(`scorecards:part.${part}`),
+                  value: latest?.scoreParts?.parts[part] == null ? t('scorecards:notMeasured') : `${Math.round(latest.scoreParts.parts[part]! * 100)} × ${latest.scoreParts.weights[part]}`,
+                }))}
+              />
+            </div>
+          )}
+          {p && <PartnerReviewsSection partnerId={p.id} partnerCode={p.code} />}
+          {p && <PartnerLedgerSection partnerId={p.id} partnerCode={p.code} />}
+          {Number.isInteger(partnerId) && partnerId > 0 && <ManagerHistory partnerId={partnerId} />}
+          {Number.isInteger(partnerId) && partnerId > 0 && <PartnerMdfSection partnerId={partnerId} />}
+        </>
       )}
-      {points.length > 0 && (
-        <div className="chart-grid">
-          <EChart testId="chart-partner-revenue" title={t('scorecards:chart.revenue')} option={revenueOption} segments={segs((i) => formatMoney(points[i].revenueMinor))} />
-          <EChart testId="chart-partner-ratios" title={t('scorecards:chart.ratios')} option={ratioOption} />
-          <EChart testId="chart-partner-score" title={t('scorecards:chart.score')} option={scoreOption} segments={segs((i) => `${points[i].healthScore.toFixed(1)} ${points[i].grade}`)} />
-          <EChart
-            testId="chart-partner-radar"
-            title={t('scorecards:chart.radar', { period: latest?.period ?? '' })}
-            option={radarOption}
-            segments={shownParts.map((part) => ({
-              key: part,
-              label: t(`scorecards:part.${part}`),
-              value: latest?.scoreParts?.parts[part] == null ? t('scorecards:notMeasured') : `${Math.round(latest.scoreParts.parts[part]! * 100)} × ${latest.scoreParts.weights[part]}`,
-            }))}
-          />
-        </div>
-      )}
-      {p && <PartnerReviewsSection partnerId={p.id} partnerCode={p.code} />}
-      {p && <PartnerLedgerSection partnerId={p.id} partnerCode={p.code} />}
-      {p && <PartnerCustomersSection partnerCode={p.code} />}
-      {Number.isInteger(partnerId) && partnerId > 0 && <ManagerHistory partnerId={partnerId} />}
-      {Number.isInteger(partnerId) && partnerId > 0 && <PartnerMdfSection partnerId={partnerId} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import Database from 'better-sqlite3';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,7 +26,10 @@ const only = arg('only', '')
   .split(',')
   .filter(Boolean);
 const wanted = (path) => only.length === 0 || only.includes(path) || only.includes(path.split('/')[0]) || (path === '' && only.includes('dashboard'));
-/** The pages, in menu order (renderer/src/routes.tsx); a partner's scorecard page for the first partner. */
+/**
+ * The pages, in menu order (renderer/src/routes.tsx); a partner's scorecard page for the first partner, and the End
+ * customers tab of the first partner that reports sell-through (added once the demo is loaded).
+ */
 const PAGES = ['', 'partners', 'partners/1', 'territories', 'sales', 'inventory', 'scorecards', 'plans', 'training', 'incentives', 'payouts', 'risks', 'deals', 'mdf', 'imports', 'audit', 'settings'];
 /** The forms a channel manager fills in, opened from their page: [page, button's test id, file name]. */
 const DIALOGS = [
@@ -48,6 +52,12 @@ const dir = mkdtempSync(join(tmpdir(), 'pwb-screens-'));
 const db = join(dir, 'workspace.sqlite');
 const init = spawnSync(process.execPath, ['out/main/pwb.js', 'init', '--db', db, '--demo', '--scale', '0.2'], { stdio: 'inherit' });
 if (init.status !== 0) process.exit(init.status ?? 1);
+{
+  const ws = new Database(db, { readonly: true });
+  const reporting = ws.prepare('select min(partner_id) as id from sell_through_lines').get().id;
+  ws.close();
+  if (reporting) PAGES.splice(PAGES.indexOf('partners/1') + 1, 0, `partners/${reporting}?tab=customers`);
+}
 const token = randomBytes(24).toString('hex');
 const server = spawn(process.execPath, ['out/main/webServer.js', '--db', db, '--files', join(dir, 'files'), '--no-scheduler'], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -87,7 +97,7 @@ try {
         // (never 'networkidle': the page keeps its server-sent events stream open)
         await page.locator('h1').first().waitFor({ timeout: 30_000 });
         await page.waitForTimeout(1500); // data arrives, grids and charts finish laying out
-        const name = `${String(i + 1).padStart(2, '0')}-${path.replace(/\//g, '-') || 'dashboard'}.png`;
+        const name = `${String(i + 1).padStart(2, '0')}-${path.replace(/[/?=]/g, '-') || 'dashboard'}.png`;
         if (fullPage) {
           // The app scrolls inside its content pane, not the document: grow the window to the tallest scrolling element.
           const tall = await page.evaluate(() => Math.max(...[...document.querySelectorAll('*')].map((e) => e.scrollHeight)));

@@ -1,36 +1,24 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
-import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
 import { createHqPasswordVault, installHqPasswordVault, memoryPasswordVault } from '../../../electron/domain/hq/hqPasswordVault';
 import { hqWorkerSecrets } from '../../../electron/domain/hq/hqSettings';
 import { pwb } from '../../helpers/cli';
 import { errorText } from '../../../shared/errorMessages';
-import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { useHqServer } from '../../helpers/hqServer';
 import { fileWorkspace, partnerInput } from '../../helpers/workspace';
 
-let cluster: TestCluster;
 const PW = 'office-password-3';
 
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await setupHqSchema(admin);
-  await createOfficeRole(admin, 'office_west', PW, { reader: true });
-  await admin.end();
-}, 120_000);
-
-afterAll(() => cluster?.stop());
+const server = useHqServer({ password: PW, roles: [{ role: 'office_west', reader: true }] });
 
 describe('HQ through the contract (Settings → HQ)', () => {
   it('configures without a password in the workspace, publishes as a job with progress, shows the state and the overview', async () => {
     const w = fileWorkspace();
     const api = createApi({ ws: w.ws, user: 'tester' });
     try {
-      const url = cluster.urlFor('office_west', PW);
+      const url = server.url('office_west');
       const bad = await api.send('hq.configure', { url, office: '西区' }).catch((e: { body: unknown }) => e.body);
       expect(bad).toMatchObject({ code: 'INVALID_INPUT' });
       await expect(api.send('hq.publish', {})).rejects.toMatchObject({ body: { code: 'DOMAIN', data: { reason: 'NOT_CONFIGURED' } } });
@@ -80,7 +68,7 @@ describe('HQ through the contract (Settings → HQ)', () => {
     const w = fileWorkspace();
     try {
       const api = createApi({ ws: w.ws, user: 'tester' });
-      const bare = cluster.urlFor('office_west', PW).replace(`:${PW}@`, '@');
+      const bare = server.url('office_west').replace(`:${PW}@`, '@');
       await api.send('hq.configure', { url: bare, office: '西区' });
       await api.send('partners.create', partnerInput('K-1'));
       // No key file, no PGPASSWORD: refused at login, nothing lost.
@@ -112,14 +100,14 @@ describe('HQ through the contract (Settings → HQ)', () => {
     try {
       const api = createApi({ ws: w.ws, user: 't' });
       await api.send('partners.create', partnerInput('CLI-P'));
-      const bare = cluster.urlFor('office_west', PW).replace(`:${PW}@`, '@');
+      const bare = server.url('office_west').replace(`:${PW}@`, '@');
       const base = ['hq', 'publish', '--db', w.path, '--hq', bare, '--office', '西区', '--json'];
       const none = { PGPASSWORD: undefined, PGPASSFILE: join(w.dir, 'missing') };
       const refused = pwb(base, none);
       expect(JSON.parse(refused.stderr).error).toMatchObject({ data: { reason: 'LOGIN' } });
 
       const pgpass = join(w.dir, 'pgpass');
-      writeFileSync(pgpass, `127.0.0.1:${cluster.port}:pwb_hq:office_west:${PW}\n`, { mode: 0o600 });
+      writeFileSync(pgpass, `127.0.0.1:${server.cluster.port}:pwb_hq:office_west:${PW}\n`, { mode: 0o600 });
       const viaPgpass = pwb(base, { PGPASSWORD: undefined, PGPASSFILE: pgpass });
       expect(viaPgpass.code, viaPgpass.stderr).toBe(0);
       expect(viaPgpass.json()).toMatchObject({ office: '西区' });
@@ -130,7 +118,7 @@ describe('HQ through the contract (Settings → HQ)', () => {
       chmodSync(keyFile, 0o644);
       const open = pwb([...base, '--password-file', keyFile], { ...none, PWB_LANG: 'zh-CN' });
       expect(open.code).not.toBe(0);
-      expect(JSON.parse(open.stderr).error).toMatchObject({ data: { reason: 'hq.passwordFileOpen', params: { mode: '644' } } });
+      expect(JSON.parse(open.stderr).error).toMatchObject({ data: { reason: 'server.passwordFileOpen', params: { mode: '644' } } });
       expect(errorText(JSON.parse(open.stderr).error, 'zh-CN')).toMatch(/其他用户也能读取（权限 644）/);
       chmodSync(keyFile, 0o600);
       const viaKey = pwb([...base, '--password-file', keyFile], none);

@@ -1,29 +1,15 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
-import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
 import { listReference, publishReference, pullReference } from '../../../electron/domain/hq/referenceData';
 import { errorText } from '../../../shared/errorMessages';
 import { pwb } from '../../helpers/cli';
-import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { useHqServer } from '../../helpers/hqServer';
 import { fileWorkspace } from '../../helpers/workspace';
 
 const PW = 'office-password-9';
-let cluster: TestCluster;
-let admin: pg.Client;
 
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await setupHqSchema(admin);
-  await createOfficeRole(admin, 'office_south', PW);
-}, 120_000);
-
-afterAll(async () => {
-  await admin?.end();
-  cluster?.stop();
-});
+const server = useHqServer({ password: PW, roles: ['office_south'] });
 
 const TEMPLATE = {
   type: 'tiered_rebate',
@@ -42,11 +28,11 @@ describe('HQ reference data as the pages and the program editor use it', () => {
   it('pulled territories and courses carry their HQ version; program templates become local programs by copy, the template untouched', async () => {
     const w = fileWorkspace();
     try {
-      await publishReference(admin, 'territory', [{ code: 'HQ-S', name: '华南大区（总部）', data: { nameEn: 'South (HQ)' } }]);
-      await publishReference(admin, 'course', [{ code: 'HQ-C1', name: '总部产品认证', data: { titleEn: 'HQ product certification', category: 'product' } }]);
-      await publishReference(admin, 'product', [{ code: 'SKU-S1', name: '空气净化器 S1', data: { unit: '台' } }]);
-      await publishReference(admin, 'program_template', [{ code: 'TPL-REB', name: '季度阶梯返利（总部模板）', data: TEMPLATE }]);
-      const office = new pg.Client({ connectionString: cluster.urlFor('office_south', PW) });
+      await publishReference(server.admin, 'territory', [{ code: 'HQ-S', name: '华南大区（总部）', data: { nameEn: 'South (HQ)' } }]);
+      await publishReference(server.admin, 'course', [{ code: 'HQ-C1', name: '总部产品认证', data: { titleEn: 'HQ product certification', category: 'product' } }]);
+      await publishReference(server.admin, 'product', [{ code: 'SKU-S1', name: '空气净化器 S1', data: { unit: '台' } }]);
+      await publishReference(server.admin, 'program_template', [{ code: 'TPL-REB', name: '季度阶梯返利（总部模板）', data: TEMPLATE }]);
+      const office = new pg.Client({ connectionString: server.url('office_south') });
       await office.connect();
       try {
         await pullReference(w.ws, office);

@@ -1,11 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupHqSchema } from '../../../electron/domain/hq/hqSchema';
+import { describe, expect, it } from 'vitest';
 import { errorText } from '../../../shared/errorMessages';
 import { pwb } from '../../helpers/cli';
-import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { useHqServer } from '../../helpers/hqServer';
 import { fileWorkspace } from '../../helpers/workspace';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -40,18 +38,7 @@ describe('HQ refusals have words in both languages in the one catalogue (shared/
 });
 
 describe('pwb hq refusals in the user\'s language', () => {
-  let cluster: TestCluster;
-  let admin: pg.Client;
-  beforeAll(async () => {
-    cluster = await startTestCluster();
-    admin = new pg.Client({ connectionString: cluster.adminUrl });
-    await admin.connect();
-    await setupHqSchema(admin);
-  }, 120_000);
-  afterAll(async () => {
-    await admin?.end();
-    cluster?.stop();
-  });
+  const server = useHqServer({ password: 'hq-test-password' });
 
   it('offline: --lang zh and PWB_LANG=en word it, and say nothing was lost', () => {
     const w = fileWorkspace();
@@ -90,7 +77,7 @@ describe('pwb hq refusals in the user\'s language', () => {
   });
 
   it('login refused and a newer HQ schema, in Chinese (locale) and English (--lang en)', async () => {
-    const wrong = cluster.urlFor('hqadmin', 'not-the-password');
+    const wrong = server.cluster.urlFor('hqadmin', 'not-the-password');
     const zh = pwb(['hq', 'report', '--hq', wrong, '--period', '2025-Q1'], { PGPASSWORD: undefined, PWB_LANG: undefined, LC_ALL: undefined, LANG: 'zh_CN.UTF-8' });
     expect(zh.code).toBe(1);
     expect(zh.stderr).toContain('拒绝登录');
@@ -98,15 +85,15 @@ describe('pwb hq refusals in the user\'s language', () => {
     expect(en.stderr).toContain('refused the login');
     expect(en.stderr).not.toMatch(HAN);
 
-    const known = Number((await admin.query('SELECT count(*) AS n FROM hq_migrations.__drizzle_migrations')).rows[0].n);
-    await admin.query("INSERT INTO hq_migrations.__drizzle_migrations (hash, created_at) VALUES ('from-a-newer-app', 0)");
+    const known = Number((await server.admin.query('SELECT count(*) AS n FROM hq_migrations.__drizzle_migrations')).rows[0].n);
+    await server.admin.query("INSERT INTO hq_migrations.__drizzle_migrations (hash, created_at) VALUES ('from-a-newer-app', 0)");
     try {
-      const newerZh = pwb(['hq', 'report', '--hq', cluster.adminUrl, '--period', '2025-Q1', '--lang', 'zh']);
+      const newerZh = pwb(['hq', 'report', '--hq', server.cluster.adminUrl, '--period', '2025-Q1', '--lang', 'zh']);
       expect(newerZh.stderr).toContain(`总部数据库的结构版本（${known + 1}）比本程序能识别的（${known}）新：请升级渠道伙伴工作台`);
-      const newerEn = pwb(['hq', 'report', '--hq', cluster.adminUrl, '--period', '2025-Q1', '--lang', 'en']);
+      const newerEn = pwb(['hq', 'report', '--hq', server.cluster.adminUrl, '--period', '2025-Q1', '--lang', 'en']);
       expect(newerEn.stderr).toContain(`schema version ${known + 1}, newer than this version of Partner Workbench understands (${known}): update the app`);
     } finally {
-      await admin.query("DELETE FROM hq_migrations.__drizzle_migrations WHERE hash = 'from-a-newer-app'");
+      await server.admin.query("DELETE FROM hq_migrations.__drizzle_migrations WHERE hash = 'from-a-newer-app'");
     }
   });
 });

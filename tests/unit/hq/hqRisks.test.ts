@@ -1,37 +1,21 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
 import { hqDashboard } from '../../../electron/domain/hq/hqReport';
-import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
 import { publishToHq } from '../../../electron/domain/hq/publish';
 import { createOpContext } from '../../../electron/domain/opContext';
 import { riskText, storedRiskText, type RiskTextParams } from '../../../shared/riskTexts';
 import { pwb } from '../../helpers/cli';
-import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { useHqServer } from '../../helpers/hqServer';
 import { fileWorkspace, partnerInput } from '../../helpers/workspace';
 
 /**
  * Risks reach HQ with their words as text code + params (workspace migration 0023), not the zh-CN text: HQ's typed
  * view hq.open_risks() (HQ migration 0008) hands them to the dashboard, which the reader words in their language.
  */
-let cluster: TestCluster;
-let admin: pg.Client;
 const PW = 'office-password-risks';
 
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await setupHqSchema(admin);
-  await createOfficeRole(admin, 'office_east', PW);
-  await createOfficeRole(admin, 'office_north', PW);
-  await createOfficeRole(admin, 'hq_analyst', PW, { reader: true });
-}, 120_000);
-
-afterAll(async () => {
-  await admin?.end();
-  cluster?.stop();
-});
+const server = useHqServer({ password: PW, roles: ['office_east', 'office_north', { role: 'hq_analyst', reader: true }] });
 
 describe('HQ risks as text code + params (real PostgreSQL)', () => {
   it('the dashboard carries code and params; the reader words them in zh-CN or en; office roles see only their own', async () => {
@@ -54,12 +38,12 @@ describe('HQ risks as text code + params (real PostgreSQL)', () => {
         .run(stored.title, stored.description, p.id, JSON.stringify(params));
       await api.send('risks.save', { fields: { code: 'R-0902', title: '渠道窜货（人工登记）', category: 'channel_conflict', partnerId: p.id, likelihood: 3, impact: 3, residualLikelihood: 2, residualImpact: 2 } });
       await api.send('risks.save', { fields: { code: 'R-0903', title: '已处理', category: 'credit', likelihood: 5, impact: 5, status: 'closed' } });
-      await publishToHq(createOpContext({ operation: 'hq.publish', ws: east.ws, user: 'tester' }), { hq: { url: cluster.urlFor('office_east', PW) }, office: '华东大区' });
+      await publishToHq(createOpContext({ operation: 'hq.publish', ws: east.ws, user: 'tester' }), { hq: { url: server.url('office_east') }, office: '华东大区' });
       const northApi = createApi({ ws: north.ws, user: 'tester' });
       await northApi.send('risks.save', { fields: { code: 'R-0001', title: '北区信用风险', category: 'credit', likelihood: 2, impact: 3 } });
-      await publishToHq(createOpContext({ operation: 'hq.publish', ws: north.ws, user: 'tester' }), { hq: { url: cluster.urlFor('office_north', PW) }, office: '华北大区' });
+      await publishToHq(createOpContext({ operation: 'hq.publish', ws: north.ws, user: 'tester' }), { hq: { url: server.url('office_north') }, office: '华北大区' });
 
-      const reader = new pg.Client({ connectionString: cluster.urlFor('hq_analyst', PW) });
+      const reader = new pg.Client({ connectionString: server.url('hq_analyst') });
       await reader.connect();
       try {
         const d = await hqDashboard(reader, '2025-Q1');
@@ -79,7 +63,7 @@ describe('HQ risks as text code + params (real PostgreSQL)', () => {
         await reader.end();
       }
       // An office role reads its own risks only (row-level security applies inside hq.open_risks()).
-      const office = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
+      const office = new pg.Client({ connectionString: server.url('office_north') });
       await office.connect();
       try {
         expect((await office.query('SELECT code FROM hq.open_risks() ORDER BY code')).rows).toEqual([{ code: 'R-0001' }]);
@@ -88,7 +72,7 @@ describe('HQ risks as text code + params (real PostgreSQL)', () => {
       }
 
       // The CLI words them in --lang (text and JSON).
-      const hqArgs = ['hq', 'dashboard', '--hq', cluster.urlFor('hq_analyst', '').replace(':@', '@'), '--period', '2025-Q1'];
+      const hqArgs = ['hq', 'dashboard', '--hq', server.cluster.urlFor('hq_analyst', '').replace(':@', '@'), '--period', '2025-Q1'];
       const run = (extra: string[]) => pwb([...hqArgs, ...extra], { PGPASSWORD: PW });
       const en = JSON.parse(run(['--json', '--lang', 'en']).stdout) as { topRisks: Array<{ code: string; title: string; textCode: string | null }> };
       expect(en.topRisks[0]).toMatchObject({ code: 'R-0901', title: 'Revenue down sharply: P0301', textCode: 'evaluation.revenue_drop' });

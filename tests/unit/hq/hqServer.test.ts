@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
-import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
 import { hqConflicts, hqReport } from '../../../electron/domain/hq/hqReport';
 import { publishToHq } from '../../../electron/domain/hq/publish';
 import { createOpContext } from '../../../electron/domain/opContext';
@@ -15,27 +14,14 @@ import { errorText } from '../../../shared/errorMessages';
 import { parsePeriod } from '../../../shared/period';
 import { hqStore } from '../../../electron/domain/hq/store';
 import { hqImage, normalisedWorkspaceImage, salesFromLines, summaryDrift } from '../../helpers/hq';
-import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { useHqServer } from '../../helpers/hqServer';
 import { fileWorkspace, partnerInput } from '../../helpers/workspace';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const opCtx = (ws: Workspace) => createOpContext({ operation: 'hq.publish', ws, user: 'tester' });
-let cluster: TestCluster;
-let admin: pg.Client;
 const PW = 'office-password-2';
 
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await setupHqSchema(admin);
-  for (const role of ['office_east', 'office_north']) await createOfficeRole(admin, role, PW);
-}, 120_000);
-
-afterAll(async () => {
-  await admin?.end();
-  cluster?.stop();
-});
+const server = useHqServer({ password: PW, roles: ['office_east', 'office_north'] });
 
 async function demoWorkspace(seed: number, scale = 0.05) {
   const w = fileWorkspace();
@@ -49,7 +35,7 @@ const count = (c: pg.Client, sql: string, params: unknown[] = []) => c.query(sql
 describe('HQ on a real PostgreSQL server', () => {
   it('a publish SIGKILLed at random points and run again leaves HQ equal to the workspace', async () => {
     const o = await demoWorkspace(11);
-    const url = cluster.urlFor('office_east', PW);
+    const url = server.url('office_east');
     const points = Number(process.env.PWB_CRASH_POINTS ?? (process.env.CI ? 3 : 5));
     let killed = 0;
     // The quarter with the most lines: the report's figures for it are checked after every kill.
@@ -87,15 +73,15 @@ describe('HQ on a real PostgreSQL server', () => {
           // Killed anywhere — between batches, before the summary refresh — the quarter report still equals the lines.
           const id = readIdentity(again).workspaceId;
           const reportSales = async () =>
-            (await hqReport(admin, quarter.label))
+            (await hqReport(server.admin, quarter.label))
               .filter((r) => r.office === '华东大区' && (r.orders > 0 || r.revenueMinor !== 0))
               .map((r): [string, number, number] => [r.partnerCode, r.revenueMinor, r.orders])
               .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-          expect(await reportSales()).toEqual(await salesFromLines(admin, id, quarter.start, quarter.end));
+          expect(await reportSales()).toEqual(await salesFromLines(server.admin, id, quarter.start, quarter.end));
           await publishToHq(opCtx(again), { hq: { url }, batchSize: 1000 });
-          expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(again));
-          expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
-          expect(await reportSales()).toEqual(await salesFromLines(admin, id, quarter.start, quarter.end));
+          expect(await hqImage(server.admin, id)).toEqual(normalisedWorkspaceImage(again));
+          expect(await summaryDrift(server.admin, id)).toEqual({ drift: [], stale: 0 });
+          expect(await reportSales()).toEqual(await salesFromLines(server.admin, id, quarter.start, quarter.end));
         } finally {
           again.close();
         }
@@ -108,12 +94,12 @@ describe('HQ on a real PostgreSQL server', () => {
 
   it('row-level security: an office writes and reads only its own rows; a workspace cannot be claimed by another office', async () => {
     const o = await demoWorkspace(12, 0.02);
-    const north = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
+    const north = new pg.Client({ connectionString: server.url('office_north') });
     await north.connect();
     try {
-      await publishToHq(opCtx(o.ws), { hq: { url: cluster.urlFor('office_east', PW) }, office: '华东大区' });
+      await publishToHq(opCtx(o.ws), { hq: { url: server.url('office_east') }, office: '华东大区' });
       const east = readIdentity(o.ws).workspaceId;
-      const before = await count(admin, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east]);
+      const before = await count(server.admin, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east]);
       expect(before).toBeGreaterThan(0);
       await expect(north.query("INSERT INTO hq.records (office_id, tbl, row_key, data) VALUES ($1, 'partners', 999999, '{}')", [east])).rejects.toThrow(/row-level security/);
       await expect(north.query("INSERT INTO hq.sales_lines (office_id, id, partner_id, date, quantity, amount_minor, currency) VALUES ($1, 999999, 1, '2025-01-01', 1, 1, 'CNY')", [east])).rejects.toThrow(/row-level security/);
@@ -122,13 +108,13 @@ describe('HQ on a real PostgreSQL server', () => {
       expect(await count(north, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east])).toBe(0);
       await expect(north.query("INSERT INTO hq.offices (id, name) VALUES ($1, 'x') ON CONFLICT (id) DO UPDATE SET name = 'x'", [east])).rejects.toThrow(/row-level security/);
       await expect(north.query("UPDATE hq.offices SET high_water = 0 WHERE id = $1", [east]).then((r) => r.rowCount)).resolves.toBe(0);
-      expect(await count(admin, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east])).toBe(before);
+      expect(await count(server.admin, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east])).toBe(before);
       // The same workspace published with another office's login is refused, not merged.
-      await expect(publishToHq(opCtx(o.ws), { hq: { url: cluster.urlFor('office_north', PW) } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(publishToHq(opCtx(o.ws), { hq: { url: server.url('office_north') } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       // HQ grants reading every office.
-      await admin.query('GRANT pwb_hq_reader TO office_north');
+      await server.admin.query('GRANT pwb_hq_reader TO office_north');
       expect(await count(north, 'SELECT count(*) AS n FROM hq.records WHERE office_id = $1', [east])).toBe(before);
-      await admin.query('REVOKE pwb_hq_reader FROM office_north');
+      await server.admin.query('REVOKE pwb_hq_reader FROM office_north');
     } finally {
       await north.end();
       o.cleanup();
@@ -153,11 +139,11 @@ describe('HQ on a real PostgreSQL server', () => {
       line.run(pa.id, '2025-02-01', 'O1', 12345, 'k1');
       line.run(pa.id, '2025-02-03', 'O1', 55, 'k2');
       line.run(pa.id, '2025-04-01', 'O2', 999, 'k3');
-      await publishToHq(opCtx(a.ws), { hq: { url: cluster.urlFor('office_east', PW) }, office: 'A 区' });
-      await publishToHq(opCtx(b.ws), { hq: { url: cluster.urlFor('office_north', PW) }, office: 'B 区' });
-      const report = (await hqReport(admin, '2025-Q1')).filter((r) => r.office === 'A 区' || r.office === 'B 区');
+      await publishToHq(opCtx(a.ws), { hq: { url: server.url('office_east') }, office: 'A 区' });
+      await publishToHq(opCtx(b.ws), { hq: { url: server.url('office_north') }, office: 'B 区' });
+      const report = (await hqReport(server.admin, '2025-Q1')).filter((r) => r.office === 'A 区' || r.office === 'B 区');
       expect(report).toEqual([{ office: 'A 区', partnerCode: 'DUP-1', revenueMinor: 12400, orders: 1, attainment: null, grade: null, payoutMinor: 0 }]);
-      const conflicts = (await hqConflicts(admin)).filter((c) => c.offices.join() === 'A 区,B 区');
+      const conflicts = (await hqConflicts(server.admin)).filter((c) => c.offices.join() === 'A 区,B 区');
       expect(conflicts.map((c) => [c.kind, c.key])).toEqual([
         ['credit_code', credit],
         ['deal_customer', '91310115MA1K3YJ12G'],
@@ -173,8 +159,8 @@ describe('HQ on a real PostgreSQL server', () => {
   it('quarter report from the sales summary: exact while partner-quarters are stale, recomputed by the refresh, written only by HQ', async () => {
     const w = fileWorkspace();
     const api = createApi({ ws: w.ws, user: 't' });
-    const east = new pg.Client({ connectionString: cluster.urlFor('office_east', PW) });
-    const north = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
+    const east = new pg.Client({ connectionString: server.url('office_east') });
+    const north = new pg.Client({ connectionString: server.url('office_north') });
     await east.connect();
     await north.connect();
     try {
@@ -189,32 +175,32 @@ describe('HQ on a real PostgreSQL server', () => {
       line.run(p.id, '2025-03-30', 'C', 300, 's5');
       line.run(p.id, '2025-04-01', 'C', 5, 's6');
       line.run(q.id, '2025-02-02', 'D', 9000, 's7');
-      await publishToHq(opCtx(w.ws), { hq: { url: cluster.urlFor('office_east', PW) }, office: 'S 区' });
+      await publishToHq(opCtx(w.ws), { hq: { url: server.url('office_east') }, office: 'S 区' });
       const id = readIdentity(w.ws).workspaceId;
       const summary = async () =>
-        (await admin.query('SELECT partner_id, quarter::text, revenue_minor::int AS r, lines, orders FROM hq.sales_summary WHERE office_id = $1 ORDER BY 1, 2', [id])).rows.map((r) => [Number(r.partner_id), r.quarter, r.r, r.lines, r.orders]);
+        (await server.admin.query('SELECT partner_id, quarter::text, revenue_minor::int AS r, lines, orders FROM hq.sales_summary WHERE office_id = $1 ORDER BY 1, 2', [id])).rows.map((r) => [Number(r.partner_id), r.quarter, r.r, r.lines, r.orders]);
       expect(await summary()).toEqual([
         [p.id, '2025-01-01', 1597, 5, 3],
         [p.id, '2025-04-01', 5, 1, 1],
         [q.id, '2025-01-01', 9000, 1, 1],
       ]);
-      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
-      const q1 = async () => (await hqReport(admin, '2025-Q1')).filter((r) => r.office === 'S 区').map((r) => [r.partnerCode, r.revenueMinor, r.orders]);
+      expect(await summaryDrift(server.admin, id)).toEqual({ drift: [], stale: 0 });
+      const q1 = async () => (await hqReport(server.admin, '2025-Q1')).filter((r) => r.office === 'S 区').map((r) => [r.partnerCode, r.revenueMinor, r.orders]);
       expect(await q1()).toEqual([['SUM-1', 1597, 3], ['SUM-2', 9000, 1]]);
       // Lines changed at HQ by any path mark their partner-quarter stale in the same statement; the report reads those from the lines.
-      await admin.query("UPDATE hq.sales_lines SET amount_minor = amount_minor + 100 WHERE office_id = $1 AND order_ref = 'D'", [id]);
-      await admin.query("UPDATE hq.sales_lines SET quantity = quantity + 1 WHERE office_id = $1 AND order_ref = 'A'", [id]);
-      await admin.query("DELETE FROM hq.sales_lines WHERE office_id = $1 AND order_ref = 'B'", [id]);
-      expect(await summaryDrift(admin, id)).toMatchObject({ stale: 2 });
+      await server.admin.query("UPDATE hq.sales_lines SET amount_minor = amount_minor + 100 WHERE office_id = $1 AND order_ref = 'D'", [id]);
+      await server.admin.query("UPDATE hq.sales_lines SET quantity = quantity + 1 WHERE office_id = $1 AND order_ref = 'A'", [id]);
+      await server.admin.query("DELETE FROM hq.sales_lines WHERE office_id = $1 AND order_ref = 'B'", [id]);
+      expect(await summaryDrift(server.admin, id)).toMatchObject({ stale: 2 });
       expect(await q1()).toEqual([['SUM-1', 1557, 2], ['SUM-2', 9100, 1]]);
       // A month is not a quarter: read from the lines (orders per order first, then per partner).
-      expect((await hqReport(admin, '2025-03')).filter((r) => r.office === 'S 区').map((r) => [r.partnerCode, r.revenueMinor, r.orders])).toEqual([['SUM-1', 307, 1]]);
+      expect((await hqReport(server.admin, '2025-03')).filter((r) => r.office === 'S 区').map((r) => [r.partnerCode, r.revenueMinor, r.orders])).toEqual([['SUM-1', 307, 1]]);
       // Another office can neither refresh this office's summary nor write it; its own office can.
       await expect(hqStore.refreshSalesSummary(north, id)).rejects.toThrow(/not published by role office_north/);
       await expect(north.query("INSERT INTO hq.sales_summary VALUES ($1, 1, '2025-01-01', 1, 1, 1)", [id])).rejects.toThrow(/permission denied/);
       await expect(east.query("UPDATE hq.sales_summary SET revenue_minor = 0 WHERE office_id = $1", [id])).rejects.toThrow(/permission denied/);
       expect(await hqStore.refreshSalesSummary(east, id)).toBe(2);
-      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
+      expect(await summaryDrift(server.admin, id)).toEqual({ drift: [], stale: 0 });
       expect(await q1()).toEqual([['SUM-1', 1557, 2], ['SUM-2', 9100, 1]]);
       expect((await summary())[0]).toEqual([p.id, '2025-01-01', 1557, 4, 2]);
     } finally {
@@ -227,12 +213,12 @@ describe('HQ on a real PostgreSQL server', () => {
   it('reference data flows down versioned and read-only; local edits are refused', async () => {
     const w = fileWorkspace();
     try {
-      await publishReference(admin, 'course', [
+      await publishReference(server.admin, 'course', [
         { code: 'C-101', name: '产品基础认证', data: { hours: 8 } },
         { code: 'C-201', name: '高级售前', data: { hours: 16 } },
       ]);
-      await publishReference(admin, 'program_template', [{ code: 'REBATE-Q', name: '季度返利模板', data: { tiers: [0.02, 0.03] } }]);
-      const office = new pg.Client({ connectionString: cluster.urlFor('office_east', PW) });
+      await publishReference(server.admin, 'program_template', [{ code: 'REBATE-Q', name: '季度返利模板', data: { tiers: [0.02, 0.03] } }]);
+      const office = new pg.Client({ connectionString: server.url('office_east') });
       await office.connect();
       try {
         const first = await pullReference(w.ws, office);
@@ -241,7 +227,7 @@ describe('HQ on a real PostgreSQL server', () => {
         expect(() => w.ws.sqlite.prepare("UPDATE hq_reference SET name = 'x' WHERE code = 'C-101'").run()).toThrow(/READ_ONLY: reference data from HQ cannot be changed here/);
         expect(() => w.ws.sqlite.prepare("DELETE FROM hq_reference").run()).toThrow(/READ_ONLY/);
         expect(() => w.ws.sqlite.prepare("INSERT INTO hq_reference (kind, code, version, name, data, pulled_at) VALUES ('course', 'X', 1, 'x', '{}', 'now')").run()).toThrow(/READ_ONLY/);
-        await publishReference(admin, 'course', [{ code: 'C-101', name: '产品基础认证（2025版）', data: { hours: 8 } }]);
+        await publishReference(server.admin, 'course', [{ code: 'C-101', name: '产品基础认证（2025版）', data: { hours: 8 } }]);
         const second = await pullReference(w.ws, office);
         expect(second).toMatchObject({ added: 0, updated: 1, removed: 1 });
         const c101 = listReference(w.ws, 'course');
@@ -251,9 +237,9 @@ describe('HQ on a real PostgreSQL server', () => {
         await expect(office.query("UPDATE hq.reference_data SET name = 'x'")).rejects.toThrow(/permission denied/);
 
         // Pulled territories, products and courses are the rows the pages and the domain use, read-only with versions.
-        await publishReference(admin, 'territory', [{ code: 'HQ-EAST', name: '华东大区（总部）', data: { nameEn: 'East (HQ)' } }, { code: 'HQ-SH', name: '上海片区', data: { parent: 'HQ-EAST' } }]);
-        await publishReference(admin, 'product', [{ code: 'SKU-HQ-1', name: '净水器 A1', data: { productLine: '净水', unit: '台' } }]);
-        await publishReference(admin, 'course', [{ code: 'C-101', name: '产品基础认证（2025版）', data: { hours: 8, titleEn: 'Product basics 2025', category: 'product', validityMonths: 24 } }]);
+        await publishReference(server.admin, 'territory', [{ code: 'HQ-EAST', name: '华东大区（总部）', data: { nameEn: 'East (HQ)' } }, { code: 'HQ-SH', name: '上海片区', data: { parent: 'HQ-EAST' } }]);
+        await publishReference(server.admin, 'product', [{ code: 'SKU-HQ-1', name: '净水器 A1', data: { productLine: '净水', unit: '台' } }]);
+        await publishReference(server.admin, 'course', [{ code: 'C-101', name: '产品基础认证（2025版）', data: { hours: 8, titleEn: 'Product basics 2025', category: 'product', validityMonths: 24 } }]);
         await pullReference(w.ws, office);
         const api = createApi({ ws: w.ws, user: 'tester' });
         const sh = w.ws.sqlite.prepare("SELECT t.name_zh AS name, p.code AS parent, t.kind, t.hq_version AS v FROM territories t JOIN territories p ON p.id = t.parent_id WHERE t.code = 'HQ-SH'").get() as { name: string; parent: string; kind: string; v: number };
@@ -273,7 +259,7 @@ describe('HQ on a real PostgreSQL server', () => {
         await api.send('territories.add', { nameZh: '浦东组', code: 'LOCAL-PD', parent: 'HQ-SH' });
         expect(w.ws.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE operation = 'territories.rename' AND outcome = 'refused'").get()).toEqual({ n: 1 });
         // Withdrawn by HQ: the row stays (partners point at it), inactive and the office's again.
-        await publishReference(admin, 'territory', [{ code: 'HQ-EAST', name: '华东大区（总部）', data: { nameEn: 'East (HQ)' } }]);
+        await publishReference(server.admin, 'territory', [{ code: 'HQ-EAST', name: '华东大区（总部）', data: { nameEn: 'East (HQ)' } }]);
         await pullReference(w.ws, office);
         expect(w.ws.sqlite.prepare("SELECT active, hq_version AS v FROM territories WHERE code = 'HQ-SH'").get()).toEqual({ active: 0, v: null });
         await api.send('territories.rename', { code: 'HQ-SH', nameZh: '上海片区（本地）' });
@@ -297,23 +283,23 @@ describe('HQ on a real PostgreSQL server', () => {
       expect(JSON.parse(offline.stderr).error).toMatchObject({ code: 'DOMAIN', operation: 'hq.publish', data: { reason: 'OFFLINE' } });
       expect(offline.stderr).toMatch(/cannot be reached.*Nothing was lost/);
       expect(pending()).toBe(before);
-      const ok = pwb(['hq', 'publish', '--db', w.path, '--hq', cluster.urlFor('office_east', '').replace(':@', '@'), '--json'], { PGPASSWORD: PW });
+      const ok = pwb(['hq', 'publish', '--db', w.path, '--hq', server.cluster.urlFor('office_east', '').replace(':@', '@'), '--json'], { PGPASSWORD: PW });
       expect(ok.code, ok.stderr).toBe(0);
       expect(ok.json()).toMatchObject({ office: '西区', changes: before, upserted: before, deleted: 0 });
 
-      await admin.query("INSERT INTO hq_migrations.__drizzle_migrations (hash, created_at) VALUES ('from-a-newer-app', 9999999999999)");
+      await server.admin.query("INSERT INTO hq_migrations.__drizzle_migrations (hash, created_at) VALUES ('from-a-newer-app', 9999999999999)");
       try {
         await api.send('partners.create', partnerInput('CLI-2'));
         const waiting = pending();
-        const refused = pwb(['hq', 'publish', '--db', w.path, '--hq', cluster.urlFor('office_east', PW), '--json']);
+        const refused = pwb(['hq', 'publish', '--db', w.path, '--hq', server.url('office_east'), '--json']);
         expect(refused.code).not.toBe(0);
         expect(JSON.parse(refused.stderr).error).toMatchObject({ data: { reason: 'HQ_SCHEMA_NEWER' } });
         expect(refused.stderr).toMatch(/newer than this version of Partner Workbench understands/);
         expect(pending()).toBe(waiting);
-        const setup = pwb(['hq', 'setup', '--hq', cluster.adminUrl, '--json']);
+        const setup = pwb(['hq', 'setup', '--hq', server.cluster.adminUrl, '--json']);
         expect(JSON.parse(setup.stderr).error).toMatchObject({ data: { reason: 'HQ_SCHEMA_NEWER' } });
       } finally {
-        await admin.query("DELETE FROM hq_migrations.__drizzle_migrations WHERE hash = 'from-a-newer-app'");
+        await server.admin.query("DELETE FROM hq_migrations.__drizzle_migrations WHERE hash = 'from-a-newer-app'");
       }
     } finally {
       w.cleanup();

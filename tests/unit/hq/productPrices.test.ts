@@ -1,10 +1,9 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
-import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
 import { listReference, publishReference, pullReference } from '../../../electron/domain/hq/referenceData';
 import { errorText } from '../../../shared/errorMessages';
-import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { useHqServer } from '../../helpers/hqServer';
 import { fileWorkspace } from '../../helpers/workspace';
 
 /**
@@ -12,22 +11,9 @@ import { fileWorkspace } from '../../helpers/workspace';
  * read-only reference data, local edits refused in words. A product HQ publishes without prices leaves them to the
  * office.
  */
-let cluster: TestCluster;
-let admin: pg.Client;
 const PW = 'office-password-prices';
 
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await setupHqSchema(admin);
-  await createOfficeRole(admin, 'office_east', PW);
-}, 120_000);
-
-afterAll(async () => {
-  await admin?.end();
-  cluster?.stop();
-});
+const server = useHqServer({ password: PW, roles: ['office_east'] });
 
 type Body = { code: string; message: string; data: unknown };
 const bodyOf = (p: Promise<unknown>) => p.then(() => null, (e: { body?: Body }) => e.body ?? null);
@@ -35,7 +21,7 @@ const bodyOf = (p: Promise<unknown>) => p.then(() => null, (e: { body?: Body }) 
 describe('HQ product prices (real PostgreSQL)', () => {
   it('pulled with the product, read-only here and refused in words; a product without HQ prices keeps the office\'s', async () => {
     const w = fileWorkspace();
-    const office = new pg.Client({ connectionString: cluster.urlFor('office_east', PW) });
+    const office = new pg.Client({ connectionString: server.url('office_east') });
     await office.connect();
     try {
       const api = createApi({ ws: w.ws, user: 'tester' });
@@ -44,7 +30,7 @@ describe('HQ product prices (real PostgreSQL)', () => {
         const p = await api.send('products.create', { code, nameZh: `本地 ${code}` });
         await api.send('products.setPrice', { productId: p.id, validFrom: '2024-01-01', floorPriceMinor: 50_000, listPriceMinor: 80_000 });
       }
-      await publishReference(admin, 'product', [
+      await publishReference(server.admin, 'product', [
         { code: 'SKU-P1', name: '净水器 P1', data: { unit: '台' } },
         {
           code: 'SKU-P2',
@@ -89,7 +75,7 @@ describe('HQ product prices (real PostgreSQL)', () => {
       expect((await byCode()).get('SKU-P2')!.prices).toHaveLength(2);
 
       // HQ changes the prices and starts pricing P1: the next pull replaces both products' periods.
-      await publishReference(admin, 'product', [
+      await publishReference(server.admin, 'product', [
         { code: 'SKU-P1', name: '净水器 P1', data: { unit: '台', prices: [{ validFrom: '2025-01-01', floorPriceMinor: 70_000 }] } },
         { code: 'SKU-P2', name: '净水器 P2', data: { unit: '台', prices: [{ validFrom: '2025-01-01', floorPriceMinor: 110_000, listPriceMinor: 170_000 }] } },
       ]);
@@ -103,7 +89,7 @@ describe('HQ product prices (real PostgreSQL)', () => {
       // Bad prices are refused when HQ publishes them, naming the product, the period and the field; nothing changes.
       const bad = async (prices: unknown) => {
         try {
-          await publishReference(admin, 'product', [{ code: 'SKU-P2', name: '净水器 P2', data: { prices } }]);
+          await publishReference(server.admin, 'product', [{ code: 'SKU-P2', name: '净水器 P2', data: { prices } }]);
         } catch (e) {
           return e as Body;
         }
@@ -120,10 +106,10 @@ describe('HQ product prices (real PostgreSQL)', () => {
       const twice = await bad([{ validFrom: '2025-01-01', listPriceMinor: 1 }, { validFrom: '2025-01-01', listPriceMinor: 2 }]);
       expect(twice).toMatchObject({ data: { reason: 'hq.referencePriceDuplicate', params: { code: 'SKU-P2', validFrom: '2025-01-01' } } });
       expect(errorText(twice, 'en')).toBe('HQ product SKU-P2 has two price periods starting on 2025-01-01; one period per start day');
-      expect(Number((await admin.query("SELECT count(*) AS n FROM hq.reference_data WHERE code = 'SKU-P2' AND data->'prices'->0->>'floorPriceMinor' = '110000'")).rows[0].n)).toBe(1);
+      expect(Number((await server.admin.query("SELECT count(*) AS n FROM hq.reference_data WHERE code = 'SKU-P2' AND data->'prices'->0->>'floorPriceMinor' = '110000'")).rows[0].n)).toBe(1);
 
       // Withdrawn by HQ: the product and its last prices stay, the office's again.
-      await publishReference(admin, 'product', [{ code: 'SKU-P1', name: '净水器 P1', data: { unit: '台', prices: [{ validFrom: '2025-01-01', floorPriceMinor: 70_000 }] } }]);
+      await publishReference(server.admin, 'product', [{ code: 'SKU-P1', name: '净水器 P1', data: { unit: '台', prices: [{ validFrom: '2025-01-01', floorPriceMinor: 70_000 }] } }]);
       await pullReference(w.ws, office);
       const released = (await byCode()).get('SKU-P2')!;
       expect(released).toMatchObject({ hqVersion: null, hqPrices: false, active: false, prices: [expect.objectContaining({ floorPriceMinor: 110_000 })] });

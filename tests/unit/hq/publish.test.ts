@@ -1,7 +1,5 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../electron/api/api';
-import { createOfficeRole, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
 import { hqDashboard, hqReport } from '../../../electron/domain/hq/hqReport';
 import { parsePeriod, periodContaining } from '../../../shared/period';
 import { pwb } from '../../helpers/cli';
@@ -10,27 +8,14 @@ import { createOpContext } from '../../../electron/domain/opContext';
 import type { Workspace } from '../../../db/database';
 import { readIdentity } from '../../../electron/domain/hq/workspaceIdentity';
 import { hqImage, normalisedWorkspaceImage, salesFromLines } from '../../helpers/hq';
-import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { useHqServer } from '../../helpers/hqServer';
 import { fileWorkspace, tempDir } from '../../helpers/workspace';
 import { writeFile } from '../imports/importFixtures';
 
 const opCtx = (ws: Workspace) => createOpContext({ operation: 'hq.publish', ws, user: 'tester' });
-let cluster: TestCluster;
-let admin: pg.Client;
 const PW = 'office-password-1';
 
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await setupHqSchema(admin);
-  for (const role of ['office_east', 'office_north', 'office_south']) await createOfficeRole(admin, role, PW);
-}, 120_000);
-
-afterAll(async () => {
-  await admin?.end();
-  cluster?.stop();
-});
+const server = useHqServer({ password: PW, roles: ['office_east', 'office_north', 'office_south'] });
 
 async function demoWorkspace(seed: number) {
   const w = fileWorkspace();
@@ -48,15 +33,15 @@ describe('HQ publish (real PostgreSQL)', () => {
     ];
     try {
       const results = await Promise.all(
-        offices.map((o) => publishToHq(opCtx(o.ws), { hq: { url: cluster.urlFor(o.role, PW) }, office: o.name, batchSize: 3000 })),
+        offices.map((o) => publishToHq(opCtx(o.ws), { hq: { url: server.url(o.role) }, office: o.name, batchSize: 3000 })),
       );
       for (const [i, o] of offices.entries()) {
         expect(results[i]).toMatchObject({ office: o.name, workspaceId: readIdentity(o.ws).workspaceId, resynced: false });
         expect(results[i].changes).toBeGreaterThan(1000);
         expect(results[i].batches).toBeGreaterThan(1);
-        expect(await hqImage(admin, readIdentity(o.ws).workspaceId)).toEqual(normalisedWorkspaceImage(o.ws));
+        expect(await hqImage(server.admin, readIdentity(o.ws).workspaceId)).toEqual(normalisedWorkspaceImage(o.ws));
       }
-      const again = await publishToHq(opCtx(offices[0].ws), { hq: { url: cluster.urlFor('office_east', PW) } });
+      const again = await publishToHq(opCtx(offices[0].ws), { hq: { url: server.url('office_east') } });
       expect(again).toMatchObject({ office: '华东大区', changes: 0, upserted: 0, deleted: 0 });
     } finally {
       for (const o of offices) o.cleanup();
@@ -67,26 +52,26 @@ describe('HQ publish (real PostgreSQL)', () => {
     const o = await demoWorkspace(4);
     const tmp = tempDir();
     try {
-      const hq = { url: cluster.urlFor('office_east', PW) };
+      const hq = { url: server.url('office_east') };
       await publishToHq(opCtx(o.ws), { hq, office: '华东大区' });
       const code = (o.ws.sqlite.prepare('SELECT code FROM partners ORDER BY id LIMIT 1').get() as { code: string }).code;
       const path = writeFile(tmp.dir, 's.csv', `Partner Code,Order Date,Order ID,Sales\r\n${code},2025-03-02,HQ-1,10\r\n${code},2025-03-03,HQ-2,20\r\n`);
       const run = (await o.api.send('imports.run', { kind: 'sales', path })) as { importId: number };
       await publishToHq(opCtx(o.ws), { hq });
       const id = readIdentity(o.ws).workspaceId;
-      const atHq = async () => Number((await admin.query("SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1 AND order_ref LIKE 'HQ-%'", [id])).rows[0].n);
+      const atHq = async () => Number((await server.admin.query("SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1 AND order_ref LIKE 'HQ-%'", [id])).rows[0].n);
       expect(await atHq()).toBe(2);
       await o.api.send('imports.undo', { id: run.importId });
       o.ws.sqlite.prepare("UPDATE partners SET name = '改名后' WHERE code = ?").run(code);
       const r = await publishToHq(opCtx(o.ws), { hq });
       expect(r.tables.sales_lines).toEqual({ upserted: 0, deleted: 2 });
       expect(await atHq()).toBe(0);
-      expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
+      expect(await hqImage(server.admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
       // The audit summary went up with the rest: the undo counted once under its operation, no before/after values.
-      const summary = await admin.query("SELECT data FROM hq.records WHERE office_id = $1 AND tbl = 'audit_daily' AND data->>'operation' = 'imports.undo'", [id]);
+      const summary = await server.admin.query("SELECT data FROM hq.records WHERE office_id = $1 AND tbl = 'audit_daily' AND data->>'operation' = 'imports.undo'", [id]);
       expect(summary.rows.map((x) => [x.data.user, x.data.outcome, x.data.count])).toEqual([['tester', 'ok', 1]]);
       expect(Object.keys(summary.rows[0].data).sort()).toEqual(['count', 'day', 'first_at', 'id', 'last_at', 'operation', 'outcome', 'user']);
-      const dash = await hqDashboard(admin, `${summary.rows[0].data.day.slice(0, 4)}`);
+      const dash = await hqDashboard(server.admin, `${summary.rows[0].data.day.slice(0, 4)}`);
       const mine = dash.activityByOffice.find((a) => a.office === '华东大区')!;
       const audited = (o.ws.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
       expect(mine.operations).toBeGreaterThanOrEqual(audited);
@@ -99,11 +84,11 @@ describe('HQ publish (real PostgreSQL)', () => {
   it('reports fiscal periods as the workspace counts them: a fiscal year starting in April (summary) or February (lines), CLI and dashboard', async () => {
     const o = await demoWorkspace(6);
     try {
-      await publishToHq(opCtx(o.ws), { hq: { url: cluster.urlFor('office_east', PW) }, office: '财年办事处' });
+      await publishToHq(opCtx(o.ws), { hq: { url: server.url('office_east') }, office: '财年办事处' });
       const id = readIdentity(o.ws).workspaceId;
       const last = (o.ws.sqlite.prepare('SELECT max(date) AS d FROM sales_lines').get() as { d: string }).d;
       const sales = async (label: string, fsm: number) =>
-        (await hqReport(admin, label, fsm))
+        (await hqReport(server.admin, label, fsm))
           .filter((r) => r.office === '财年办事处' && (r.orders > 0 || r.revenueMinor !== 0))
           .map((r): [string, number, number] => [r.partnerCode, r.revenueMinor, r.orders])
           .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -111,11 +96,11 @@ describe('HQ publish (real PostgreSQL)', () => {
         // The fiscal quarter holding the last sale: with April, FY2026-Q1 is April–June 2025, not January–March 2026.
         const q = periodContaining(last, 'quarter', fsm);
         expect(q.start).not.toBe(parsePeriod(q.label).start);
-        const truth = await salesFromLines(admin, id, q.start, q.end);
+        const truth = await salesFromLines(server.admin, id, q.start, q.end);
         expect(truth.length).toBeGreaterThan(0);
         expect(await sales(q.label, fsm)).toEqual(truth);
         expect(await sales(q.label, 1)).not.toEqual(truth);
-        const dash = await hqDashboard(admin, q.label, fsm);
+        const dash = await hqDashboard(server.admin, q.label, fsm);
         expect(dash).toMatchObject({ period: q.label, start: q.start, end: q.end, fiscalStartMonth: fsm });
         expect(dash.revenueByOffice.find((r) => r.office === '财年办事处')?.revenueMinor).toBe(truth.reduce((s, r) => s + r[1], 0));
       }
@@ -123,16 +108,16 @@ describe('HQ publish (real PostgreSQL)', () => {
       await o.api.send('system.settings.set', { key: 'company.fiscalStartMonth', value: 4 });
       const q = periodContaining(last, 'quarter', 4);
       o.ws.close();
-      const cli = pwb(['hq', 'report', '--db', o.path, '--hq', cluster.adminUrl, '--period', q.label, '--json']);
+      const cli = pwb(['hq', 'report', '--db', o.path, '--hq', server.cluster.adminUrl, '--period', q.label, '--json']);
       expect(cli.code).toBe(0);
       const rows = (JSON.parse(cli.stdout) as Array<{ office: string; partnerCode: string; revenueMinor: number; orders: number }>)
         .filter((r) => r.office === '财年办事处' && (r.orders > 0 || r.revenueMinor !== 0))
         .map((r): [string, number, number] => [r.partnerCode, r.revenueMinor, r.orders])
         .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      expect(rows).toEqual(await salesFromLines(admin, id, q.start, q.end));
-      const explicit = pwb(['hq', 'dashboard', '--hq', cluster.adminUrl, '--period', q.label, '--fiscal-start-month', '4', '--json']);
+      expect(rows).toEqual(await salesFromLines(server.admin, id, q.start, q.end));
+      const explicit = pwb(['hq', 'dashboard', '--hq', server.cluster.adminUrl, '--period', q.label, '--fiscal-start-month', '4', '--json']);
       expect(JSON.parse(explicit.stdout)).toMatchObject({ start: q.start, end: q.end, fiscalStartMonth: 4 });
-      const bad = pwb(['hq', 'report', '--hq', cluster.adminUrl, '--period', q.label, '--fiscal-start-month', '13', '--lang', 'zh']);
+      const bad = pwb(['hq', 'report', '--hq', server.cluster.adminUrl, '--period', q.label, '--fiscal-start-month', '13', '--lang', 'zh']);
       expect(bad.code).not.toBe(0);
       expect(bad.stderr).toContain('--fiscal-start-month 应为 1–12 的月份');
     } finally {

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../../electron/api/api';
 import { appHqSchemaVersion, createOfficeRole, hqMigrationsFolder, setupHqSchema } from '../../../electron/domain/hq/hqSchema';
 import { hqReport } from '../../../electron/domain/hq/hqReport';
@@ -11,7 +11,7 @@ import { readIdentity } from '../../../electron/domain/hq/workspaceIdentity';
 import { createOpContext } from '../../../electron/domain/opContext';
 import { openWorkspace, type Workspace } from '../../../db/database';
 import { hqImage, normalisedWorkspaceImage, salesFromLines, summaryDrift } from '../../helpers/hq';
-import { startTestCluster, type TestCluster } from '../../helpers/postgres';
+import { useHqServer } from '../../helpers/hqServer';
 import { fileWorkspace, tempDir } from '../../helpers/workspace';
 
 /**
@@ -19,22 +19,9 @@ import { fileWorkspace, tempDir } from '../../helpers/workspace';
  * the office's partition; everything else goes through the parent with its row-level security.
  */
 const opCtx = (ws: Workspace) => createOpContext({ operation: 'hq.publish', ws, user: 'tester' });
-let cluster: TestCluster;
-let admin: pg.Client;
 const PW = 'office-password-p';
 
-beforeAll(async () => {
-  cluster = await startTestCluster();
-  admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await setupHqSchema(admin);
-  for (const role of ['office_east', 'office_north']) await createOfficeRole(admin, role, PW);
-}, 120_000);
-
-afterAll(async () => {
-  await admin?.end();
-  cluster?.stop();
-});
+const server = useHqServer({ password: PW, roles: ['office_east', 'office_north'] });
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -57,7 +44,7 @@ function addOddLines(ws: Workspace): void {
 }
 
 const partitionsOf = async (officeId: string) =>
-  (await admin.query<{ p: string }>('SELECT DISTINCT tableoid::regclass::text AS p FROM hq.sales_lines WHERE office_id = $1', [officeId])).rows.map((r) => r.p);
+  (await server.admin.query<{ p: string }>('SELECT DISTINCT tableoid::regclass::text AS p FROM hq.sales_lines WHERE office_id = $1', [officeId])).rows.map((r) => r.p);
 
 describe('sales lines partitioned by office (real PostgreSQL)', () => {
   it('a first publish COPYs straight into the office partition, texts and doubles exact; later changes go through the parent', async () => {
@@ -66,16 +53,16 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
       addOddLines(o.ws);
       const fresh = vi.spyOn(hqStore, 'copyFreshSalesLines');
       const staged = vi.spyOn(hqStore, 'writeSalesLines');
-      const hq = { url: cluster.urlFor('office_east', PW) };
+      const hq = { url: server.url('office_east') };
       const first = await publishToHq(opCtx(o.ws), { hq, office: '华东大区', batchSize: 2000 });
       const id = readIdentity(o.ws).workspaceId;
       expect(first.batches).toBeGreaterThan(1);
       expect(fresh).toHaveBeenCalled();
       for (const r of fresh.mock.results) expect(await r.value).toBe(true);
       expect(staged).not.toHaveBeenCalled();
-      expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
-      expect(await partitionsOf(id)).toEqual([`hq.sales_lines_${(await admin.query<{ h: string }>('SELECT md5($1) AS h', [id])).rows[0].h}`]);
-      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
+      expect(await hqImage(server.admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
+      expect(await partitionsOf(id)).toEqual([`hq.sales_lines_${(await server.admin.query<{ h: string }>('SELECT md5($1) AS h', [id])).rows[0].h}`]);
+      expect(await summaryDrift(server.admin, id)).toEqual({ drift: [], stale: 0 });
 
       // Edits and deletions are not fresh: they go through the parent (upsert, row-level security, stale marks).
       fresh.mockClear();
@@ -85,11 +72,11 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
       expect(second.tables.sales_lines).toEqual({ upserted: 2, deleted: 1 });
       expect(fresh).not.toHaveBeenCalled();
       expect(staged).toHaveBeenCalledTimes(1);
-      expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
-      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
-      const q1 = (await hqReport(admin, '2025-Q1')).filter((r) => r.office === '华东大区' && (r.revenueMinor !== 0 || r.orders !== 0));
+      expect(await hqImage(server.admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
+      expect(await summaryDrift(server.admin, id)).toEqual({ drift: [], stale: 0 });
+      const q1 = (await hqReport(server.admin, '2025-Q1')).filter((r) => r.office === '华东大区' && (r.revenueMinor !== 0 || r.orders !== 0));
       const sorted = q1.map((r): [string, number, number] => [r.partnerCode, r.revenueMinor, r.orders]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      expect(sorted).toEqual(await salesFromLines(admin, id, '2025-01-01', '2025-03-31'));
+      expect(sorted).toEqual(await salesFromLines(server.admin, id, '2025-01-01', '2025-03-31'));
     } finally {
       o.cleanup();
     }
@@ -98,13 +85,13 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
   it('lines HQ already holds under a fresh id (a table put back on the list) are upserted after the COPY is undone', async () => {
     const o = await demoWorkspace(22);
     try {
-      const hq = { url: cluster.urlFor('office_east', PW) };
+      const hq = { url: server.url('office_east') };
       await publishToHq(opCtx(o.ws), { hq, office: '华东大区' });
       const id = readIdentity(o.ws).workspaceId;
       // HQ holds a line under the id the workspace's next line gets, with other values.
       const next = (o.ws.sqlite.prepare("SELECT seq + 1 AS n FROM sqlite_sequence WHERE name = 'sales_lines'").get() as { n: number }).n;
       const p = o.ws.sqlite.prepare('SELECT id FROM partners ORDER BY id LIMIT 1').get() as { id: number };
-      await admin.query("INSERT INTO hq.sales_lines (office_id, id, partner_id, date, quantity, amount_minor, currency) VALUES ($1, $2, $3, '2025-01-05', 9, 999, 'CNY')", [id, next, p.id]);
+      await server.admin.query("INSERT INTO hq.sales_lines (office_id, id, partner_id, date, quantity, amount_minor, currency) VALUES ($1, $2, $3, '2025-01-05', 9, 999, 'CNY')", [id, next, p.id]);
       o.ws.sqlite
         .prepare("INSERT INTO sales_lines (partner_id, date, order_ref, quantity, amount_minor, currency, dedupe_key) VALUES (?, '2025-01-06', 'NEW-1', 2, 200, 'CNY', 'new-1')")
         .run(p.id);
@@ -112,8 +99,8 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
       const r = await publishToHq(opCtx(o.ws), { hq });
       expect(r.tables.sales_lines).toEqual({ upserted: 1, deleted: 0 });
       expect(await fresh.mock.results[0].value).toBe(false);
-      expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
-      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
+      expect(await hqImage(server.admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
+      expect(await summaryDrift(server.admin, id)).toEqual({ drift: [], stale: 0 });
     } finally {
       o.cleanup();
     }
@@ -121,10 +108,10 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
 
   it("an office may COPY into its own partition only; another office's partition and the parent refuse it", async () => {
     const o = await demoWorkspace(23, 0.01);
-    const north = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
+    const north = new pg.Client({ connectionString: server.url('office_north') });
     await north.connect();
     try {
-      await publishToHq(opCtx(o.ws), { hq: { url: cluster.urlFor('office_east', PW) }, office: '华东大区' });
+      await publishToHq(opCtx(o.ws), { hq: { url: server.url('office_east') }, office: '华东大区' });
       const east = readIdentity(o.ws).workspaceId;
       const [part] = await partitionsOf(east);
       const row = `(office_id, id, partner_id, date, quantity, amount_minor, currency) VALUES ('${east}', 999999, 1, '2025-01-01', 1, 1, 'CNY')`;
@@ -133,7 +120,7 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
       await expect(north.query('SELECT hq.office_sales_partition($1)', [east])).rejects.toThrow(/not published by role office_north/);
       // The parent keeps refusing COPY to office roles (row-level security): only the partition takes it.
       await expect(north.query("COPY hq.sales_lines FROM STDIN")).rejects.toThrow(/row-level security/);
-      expect(Number((await admin.query('SELECT count(*) AS n FROM hq.sales_lines WHERE id = 999999')).rows[0].n)).toBe(0);
+      expect(Number((await server.admin.query('SELECT count(*) AS n FROM hq.sales_lines WHERE id = 999999')).rows[0].n)).toBe(0);
     } finally {
       await north.end();
       o.cleanup();
@@ -142,22 +129,22 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
 
   it('a first publish loads into an index-free table attached at the end; killed before the attach it stays out of the report, and a re-run attaches it', async () => {
     const o = await demoWorkspace(27, 0.01);
-    const north = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
+    const north = new pg.Client({ connectionString: server.url('office_north') });
     await north.connect();
     try {
-      const hq = { url: cluster.urlFor('office_east', PW) };
+      const hq = { url: server.url('office_east') };
       const finish = vi.spyOn(hqStore, 'finishSalesLoad').mockRejectedValueOnce(new Error('killed before the attach'));
       await expect(publishToHq(opCtx(o.ws), { hq, office: '华东首发', batchSize: 2000 })).rejects.toThrow();
       const id = readIdentity(o.ws).workspaceId;
-      const md5 = (await admin.query<{ h: string }>('SELECT md5($1) AS h', [id])).rows[0].h;
+      const md5 = (await server.admin.query<{ h: string }>('SELECT md5($1) AS h', [id])).rows[0].h;
       const lines = (o.ws.sqlite.prepare('SELECT count(*) AS n FROM sales_lines').get() as { n: number }).n;
       // Every batch committed into the load table (no indexes), none of it in hq.sales_lines, the summary or the report yet.
-      expect(Number((await admin.query(`SELECT count(*) AS n FROM hq.sales_load_${md5}`)).rows[0].n)).toBe(lines);
-      expect(Number((await admin.query(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'hq' AND tablename = 'sales_load_${md5}'`)).rows[0].n)).toBe(0);
-      expect((await admin.query('SELECT to_regclass($1) AS p', [`hq.sales_lines_${md5}`])).rows[0].p).toBeNull();
-      expect(Number((await admin.query('SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1', [id])).rows[0].n)).toBe(0);
-      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
-      expect((await hqReport(admin, '2025-Q1')).filter((r) => r.office === '华东首发' && r.revenueMinor !== 0)).toEqual([]);
+      expect(Number((await server.admin.query(`SELECT count(*) AS n FROM hq.sales_load_${md5}`)).rows[0].n)).toBe(lines);
+      expect(Number((await server.admin.query(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'hq' AND tablename = 'sales_load_${md5}'`)).rows[0].n)).toBe(0);
+      expect((await server.admin.query('SELECT to_regclass($1) AS p', [`hq.sales_lines_${md5}`])).rows[0].p).toBeNull();
+      expect(Number((await server.admin.query('SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1', [id])).rows[0].n)).toBe(0);
+      expect(await summaryDrift(server.admin, id)).toEqual({ drift: [], stale: 0 });
+      expect((await hqReport(server.admin, '2025-Q1')).filter((r) => r.office === '华东首发' && r.revenueMinor !== 0)).toEqual([]);
       // Another office can neither read, write nor finish it.
       await expect(north.query(`SELECT count(*) FROM hq.sales_load_${md5}`)).rejects.toThrow(/permission denied/);
       await expect(north.query(`INSERT INTO hq.sales_load_${md5} (office_id, id, partner_id, date, quantity, amount_minor, currency) VALUES ($1, 999999, 1, '2025-01-01', 1, 1, 'CNY')`, [id])).rejects.toThrow(/permission denied/);
@@ -172,24 +159,24 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
       expect(again.tables.sales_lines).toEqual({ upserted: 30, deleted: 5 });
       expect(finish).toHaveBeenCalled();
       expect(await finish.mock.results[0].value).toBe(true);
-      expect((await admin.query('SELECT to_regclass($1) AS p', [`hq.sales_load_${md5}`])).rows[0].p).toBeNull();
+      expect((await server.admin.query('SELECT to_regclass($1) AS p', [`hq.sales_load_${md5}`])).rows[0].p).toBeNull();
       expect(await partitionsOf(id)).toEqual([`hq.sales_lines_${md5}`]);
       // Attached with the parent's two indexes (built once), the stale trigger, and the summary equal to the lines.
-      expect(Number((await admin.query(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'hq' AND tablename = 'sales_lines_${md5}'`)).rows[0].n)).toBe(2);
-      expect(Number((await admin.query("SELECT count(*) AS n FROM pg_inherits WHERE inhrelid = $1::regclass AND inhparent = 'hq.sales_lines'::regclass", [`hq.sales_lines_${md5}`])).rows[0].n)).toBe(1);
-      expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
-      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
-      const q1 = (await hqReport(admin, '2025-Q1')).filter((r) => r.office === '华东首发' && (r.revenueMinor !== 0 || r.orders !== 0));
+      expect(Number((await server.admin.query(`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = 'hq' AND tablename = 'sales_lines_${md5}'`)).rows[0].n)).toBe(2);
+      expect(Number((await server.admin.query("SELECT count(*) AS n FROM pg_inherits WHERE inhrelid = $1::regclass AND inhparent = 'hq.sales_lines'::regclass", [`hq.sales_lines_${md5}`])).rows[0].n)).toBe(1);
+      expect(await hqImage(server.admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
+      expect(await summaryDrift(server.admin, id)).toEqual({ drift: [], stale: 0 });
+      const q1 = (await hqReport(server.admin, '2025-Q1')).filter((r) => r.office === '华东首发' && (r.revenueMinor !== 0 || r.orders !== 0));
       const sorted = q1.map((r): [string, number, number] => [r.partnerCode, r.revenueMinor, r.orders]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      expect(sorted).toEqual(await salesFromLines(admin, id, '2025-01-01', '2025-03-31'));
+      expect(sorted).toEqual(await salesFromLines(server.admin, id, '2025-01-01', '2025-03-31'));
       // Later fresh lines go straight into the partition (its stale trigger marks them; the refresh clears the marks).
       const p = o.ws.sqlite.prepare('SELECT id FROM partners ORDER BY id LIMIT 1').get() as { id: number };
       o.ws.sqlite.prepare("INSERT INTO sales_lines (partner_id, date, order_ref, quantity, amount_minor, currency, dedupe_key) VALUES (?, '2025-02-06', 'NEW-9', 2, 900, 'CNY', 'new-9')").run(p.id);
       const fresh = vi.spyOn(hqStore, 'copyFreshSalesLines');
       await publishToHq(opCtx(o.ws), { hq });
       expect(fresh.mock.calls[0][1]).toBe(`hq.sales_lines_${md5}`);
-      expect(await hqImage(admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
-      expect(await summaryDrift(admin, id)).toEqual({ drift: [], stale: 0 });
+      expect(await hqImage(server.admin, id)).toEqual(normalisedWorkspaceImage(o.ws));
+      expect(await summaryDrift(server.admin, id)).toEqual({ drift: [], stale: 0 });
     } finally {
       await north.end();
       o.cleanup();
@@ -199,13 +186,13 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
   it("a resync empties the office's partition by TRUNCATE: other offices' rows untouched, row-level security holds", async () => {
     const east = await demoWorkspace(25, 0.01);
     const north = await demoWorkspace(26, 0.01);
-    const northClient = new pg.Client({ connectionString: cluster.urlFor('office_north', PW) });
+    const northClient = new pg.Client({ connectionString: server.url('office_north') });
     await northClient.connect();
     const tmp = tempDir();
     try {
-      const eastHq = { url: cluster.urlFor('office_east', PW) };
+      const eastHq = { url: server.url('office_east') };
       await publishToHq(opCtx(east.ws), { hq: eastHq, office: '华东大区' });
-      await publishToHq(opCtx(north.ws), { hq: { url: cluster.urlFor('office_north', PW) }, office: '华北大区' });
+      await publishToHq(opCtx(north.ws), { hq: { url: server.url('office_north') }, office: '华北大区' });
       const eastId = readIdentity(east.ws).workspaceId;
       const northId = readIdentity(north.ws).workspaceId;
       // A backup of east taken now; east then changes and publishes, and the backup is restored: HQ is ahead of it.
@@ -219,10 +206,10 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
       for (const suffix of ['-wal', '-shm']) rmSync(east.path + suffix, { force: true });
       const restored = openWorkspace(east.path);
       try {
-        const northBefore = await hqImage(admin, northId);
-        const northSummary = (await admin.query('SELECT * FROM hq.sales_summary WHERE office_id = $1 ORDER BY 1, 2, 3', [northId])).rows;
+        const northBefore = await hqImage(server.admin, northId);
+        const northSummary = (await server.admin.query('SELECT * FROM hq.sales_summary WHERE office_id = $1 ORDER BY 1, 2, 3', [northId])).rows;
         const [part] = await partitionsOf(eastId);
-        const fileOf = async (rel: string) => (await admin.query<{ f: string }>('SELECT pg_relation_filenode($1::regclass)::text AS f', [rel])).rows[0].f;
+        const fileOf = async (rel: string) => (await server.admin.query<{ f: string }>('SELECT pg_relation_filenode($1::regclass)::text AS f', [rel])).rows[0].f;
         const fileBefore = await fileOf(part);
         const [northPart] = await partitionsOf(northId);
         const northFileBefore = await fileOf(northPart);
@@ -234,10 +221,10 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
         // TRUNCATE gives the partition a new file; a DELETE would have kept it. North's partition is the same file.
         expect(await fileOf(part)).not.toBe(fileBefore);
         expect(await fileOf(northPart)).toBe(northFileBefore);
-        expect(await hqImage(admin, eastId)).toEqual(normalisedWorkspaceImage(restored));
-        expect(await summaryDrift(admin, eastId)).toEqual({ drift: [], stale: 0 });
-        expect(await hqImage(admin, northId)).toEqual(northBefore);
-        expect((await admin.query('SELECT * FROM hq.sales_summary WHERE office_id = $1 ORDER BY 1, 2, 3', [northId])).rows).toEqual(northSummary);
+        expect(await hqImage(server.admin, eastId)).toEqual(normalisedWorkspaceImage(restored));
+        expect(await summaryDrift(server.admin, eastId)).toEqual({ drift: [], stale: 0 });
+        expect(await hqImage(server.admin, northId)).toEqual(northBefore);
+        expect((await server.admin.query('SELECT * FROM hq.sales_summary WHERE office_id = $1 ORDER BY 1, 2, 3', [northId])).rows).toEqual(northSummary);
 
         // Row-level security still holds: north can neither reset nor truncate east's lines, nor see them.
         await expect(northClient.query('SELECT hq.reset_office_sales($1)', [eastId])).rejects.toThrow(/not published by role office_north/);
@@ -245,7 +232,7 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
         await expect(northClient.query('TRUNCATE hq.sales_lines')).rejects.toThrow(/permission denied/);
         expect(Number((await northClient.query('SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1', [eastId])).rows[0].n)).toBe(0);
         expect(Number((await northClient.query('SELECT count(*) AS n FROM hq.sales_lines WHERE office_id = $1', [northId])).rows[0].n)).toBeGreaterThan(0);
-        expect(await hqImage(admin, eastId)).toEqual(normalisedWorkspaceImage(restored));
+        expect(await hqImage(server.admin, eastId)).toEqual(normalisedWorkspaceImage(restored));
       } finally {
         restored.close();
       }
@@ -259,8 +246,8 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
 
   it('migrating an HQ that holds lines moves them into partitions per office; the summary and the report are unchanged', async () => {
     const tmp = tempDir();
-    await admin.query('CREATE DATABASE pwb_hq_before_partitions');
-    const url = cluster.adminUrl.replace(/\/pwb_hq(\?|$)/, '/pwb_hq_before_partitions$1');
+    await server.admin.query('CREATE DATABASE pwb_hq_before_partitions');
+    const url = server.cluster.adminUrl.replace(/\/pwb_hq(\?|$)/, '/pwb_hq_before_partitions$1');
     const old = new pg.Client({ connectionString: url });
     await old.connect();
     const o = await demoWorkspace(24, 0.01);
@@ -288,7 +275,7 @@ describe('sales lines partitioned by office (real PostgreSQL)', () => {
       expect(parts.map((p) => [p.o, Number(p.n)])).toEqual([['ws-a', 1], ['ws-b', 1]]);
       // A new office registering afterwards gets its own partition and publishes into it.
       await createOfficeRole(old, 'office_west', PW);
-      const west = cluster.urlFor('office_west', PW).replace(/\/pwb_hq(\?|$)/, '/pwb_hq_before_partitions$1');
+      const west = server.url('office_west').replace(/\/pwb_hq(\?|$)/, '/pwb_hq_before_partitions$1');
       const r = await publishToHq(opCtx(o.ws), { hq: { url: west }, office: '西部大区' });
       expect(r.tables.sales_lines.upserted).toBeGreaterThan(0);
       expect(await hqImage(old, readIdentity(o.ws).workspaceId)).toEqual(normalisedWorkspaceImage(o.ws));

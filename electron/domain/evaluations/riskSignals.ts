@@ -2,7 +2,7 @@ import type { Workspace } from '../../../db/database';
 import type { RiskCategory } from '../../../shared/enums';
 import type { RiskRow } from '../../../db/schema';
 import { riskSignalStore } from './store';
-import { diffRisk, snapshotOf, type RiskChanges } from '../risks/riskRegister';
+import { diffRisk, snapshotOf, type RiskChanges, type RiskSnapshot } from '../risks/riskRegister';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from './evaluationSettings';
 import type { PartnerKpis } from './kpis';
@@ -37,24 +37,41 @@ export function autoRiskReviewOn(ws: Workspace, today: string): string {
   return addDays(today, typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_AUTO_RISK_REVIEW_DAYS);
 }
 
-/** Whether a rule's condition holds for these KPIs: true / false, or null when it cannot be judged (KPI undefined); what was measured. */
-export function ruleCondition(code: RiskRuleCode, k: PartnerKpis, rules: RiskRules): { holds: boolean | null; measure: RiskMeasure | null } {
+/** Whether a rule's condition holds for these KPIs: true / false, or null when it cannot be judged (KPI undefined). */
+export function ruleHolds(code: RiskRuleCode, k: PartnerKpis, rules: RiskRules): boolean | null {
   const t = rules[code].threshold;
   switch (code) {
     case 'revenue_drop': {
       // Year on year where last year had sales: channel sales are seasonal (Spring Festival, 618, Double 11), and every
       // first quarter "drops" on the fourth. Else on the previous period.
       const g = k.growthYoY ?? k.growthPrev;
-      return g === null ? { holds: null, measure: null } : { holds: g < -t, measure: { rule: code, growth: g, limit: t, yoy: k.growthYoY !== null } };
+      return g === null ? null : g < -t;
     }
     case 'low_attainment':
-      return k.attainment === null ? { holds: null, measure: null } : { holds: k.attainment < t, measure: { rule: code, attainment: k.attainment, limit: t } };
+      return k.attainment === null ? null : k.attainment < t;
     case 'low_satisfaction':
-      return k.satisfaction === null ? { holds: null, measure: null } : { holds: k.satisfaction < t, measure: { rule: code, satisfaction: k.satisfaction, limit: t } };
+      return k.satisfaction === null ? null : k.satisfaction < t;
     case 'expired_certifications':
-      return { holds: k.expiredCertifications >= Math.max(1, t), measure: { rule: code, count: k.expiredCertifications, limit: Math.max(1, t) } };
+      return k.expiredCertifications >= Math.max(1, t);
     case 'low_retention':
-      return k.retention === null ? { holds: null, measure: null } : { holds: k.retention < t, measure: { rule: code, retention: k.retention, limit: t } };
+      return k.retention === null ? null : k.retention < t;
+  }
+}
+
+/** What a rule measured, for a rule that could be judged (`ruleHolds` not null): the words of a raised or cleared line. */
+export function ruleMeasure(code: RiskRuleCode, k: PartnerKpis, rules: RiskRules): RiskMeasure {
+  const t = rules[code].threshold;
+  switch (code) {
+    case 'revenue_drop':
+      return { rule: code, growth: (k.growthYoY ?? k.growthPrev)!, limit: t, yoy: k.growthYoY !== null };
+    case 'low_attainment':
+      return { rule: code, attainment: k.attainment!, limit: t };
+    case 'low_satisfaction':
+      return { rule: code, satisfaction: k.satisfaction!, limit: t };
+    case 'expired_certifications':
+      return { rule: code, count: k.expiredCertifications, limit: Math.max(1, t) };
+    case 'low_retention':
+      return { rule: code, retention: k.retention!, limit: t };
   }
 }
 
@@ -90,9 +107,13 @@ export function applyRiskSignals(
   const later = partnersEvaluatedLater(ws, period);
   // Partners not in business (suspended, terminated — not expected to sell) raise no signals and keep the ones they have.
   const resting = new Set(riskSignalStore.restingPartners(ws, ids));
-  const open = new Map<string, RiskRow>();
+  // Keyed partner × rule as one number (partner id × 8 + the rule's index): no key strings per partner and rule.
+  const ruleIndex = new Map<string | null, number>(RISK_RULE_CODES.map((c, i) => [c, i]));
+  const open = new Map<number, RiskRow>();
   for (const r of riskSignalStore.openAutoRisks(ws, ids)) {
-    const key = `${r.partnerId}|${r.ruleCode}`;
+    const i = ruleIndex.get(r.ruleCode);
+    if (r.partnerId === null || i === undefined) continue;
+    const key = r.partnerId * 8 + i;
     if (!open.has(key)) open.set(key, r);
   }
   const codes = new Map(riskSignalStore.partnerCodes(ws, ids));
@@ -105,9 +126,18 @@ export function applyRiskSignals(
   const creates: Array<[code: string, title: string, description: string | null, category: RiskCategory, partnerId: number, rule: RiskRuleCode, owner: string | null, textCode: string, textParams: string]> = [];
   const updates: Array<{ before: RiskRow; after: Words; changes: RiskChanges }> = [];
   const order: Array<{ create: string } | { update: number }> = [];
+  // Only the words and the review flag change, so the register's diff is taken over those fields alone, in the row's
+  // field order (textParams is never diffed): the same changes as over the whole snapshot.
+  let diffed: Array<keyof Words> | null = null;
+  const wordsOf = (r: Words) => {
+    diffed ??= (Object.keys(r) as Array<keyof Words>).filter((f) => f === 'title' || f === 'description' || f === 'reviewRequested');
+    const w: Partial<Words> = {};
+    for (const f of diffed) (w as Record<string, unknown>)[f] = r[f];
+    return w as RiskSnapshot;
+  };
   const change = (before: RiskRow, patch: Partial<Words>) => {
     const after: Words = { title: before.title, description: before.description, textParams: before.textParams, reviewRequested: before.reviewRequested, ...patch };
-    const changes = diffRisk(snapshotOf(before), snapshotOf({ ...before, ...after }));
+    const changes = diffRisk(wordsOf(before), wordsOf({ ...before, ...after }));
     if (Object.keys(changes).length === 0) return false;
     updates.push({ before, after, changes });
     order.push({ update: before.id });
@@ -118,11 +148,15 @@ export function applyRiskSignals(
     existing.textCode ? { ...storedRiskText(existing.textCode as `evaluation.${RiskRuleCode}`, params), textParams: params } : {};
   for (const k of kpis) {
     if (later.has(k.partnerId) || resting.has(k.partnerId)) continue;
-    for (const code of RISK_RULE_CODES) {
+    for (let i = 0; i < RISK_RULE_CODES.length; i++) {
+      const code = RISK_RULE_CODES[i];
       if (!rules[code].enabled) continue;
-      const { holds, measure } = ruleCondition(code, k, rules);
-      if (holds === null || measure === null) continue;
-      const existing = open.get(`${k.partnerId}|${code}`);
+      const holds = ruleHolds(code, k, rules);
+      if (holds === null) continue;
+      const existing = open.get(k.partnerId * 8 + i);
+      // Nothing to raise and nothing to clear: the common case, decided without building the measure.
+      if (!holds && (!existing || existing.reviewRequested)) continue;
+      const measure = ruleMeasure(code, k, rules);
       const partnerCode = codes.get(k.partnerId)!;
       if (holds) {
         const params: RiskTextParams = { partner: existing?.textParams?.partner ?? partnerCode, lines: [{ kind: 'raised', period: period.label, measure }] };

@@ -45,7 +45,11 @@ export function insertFunds(ctx: OpContext, rng: Rng, cal: DemoCalendar, partner
     claimDeadline: addDays(quarter.end, 45),
   });
   const allocations = allocate(ctx, { fundId: fund.id, method: 'pro_rata', amountMinor: Math.round(fund.budgetMinor * ALLOCATED_SHARE) });
-  const largest = [...allocations].sort((a, b) => b.amountMinor - a.amountMinor || a.partnerCode.localeCompare(b.partnerCode)).slice(0, STORY.length);
+  // Allocations of at least ¥1,000, so a request in whole hundreds of yuan fits (a tiny demo may have none).
+  const largest = allocations
+    .filter((a) => a.amountMinor >= 100_000)
+    .sort((a, b) => b.amountMinor - a.amountMinor || a.partnerCode.localeCompare(b.partnerCode))
+    .slice(0, STORY.length);
 
   const proofFolder = mkdtempSync(join(tmpdir(), 'pwb-demo-proofs-'));
   let requests = 0;

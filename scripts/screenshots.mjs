@@ -19,6 +19,8 @@ const arg = (name, fallback) => {
 const out = arg('out', 'screenshots');
 /** --full-page: the whole scrollable page, not only what fits the window. */
 const fullPage = process.argv.includes('--full-page');
+/** --scroll: the whole page as window-sized pictures (-1, -2 …), scrolling the content pane: readable where one tall picture is not. */
+const scroll = process.argv.includes('--scroll');
 const sizes = arg('sizes', '1280x800,1440x900').split(',').map((s) => s.split('x').map(Number));
 const LANGUAGES = arg('languages', 'zh-CN,en').split(',');
 /** --only partners,risks: just those pages and the forms opened from them (a quick look after a change). */
@@ -103,6 +105,18 @@ try {
           const tall = await page.evaluate(() => Math.max(...[...document.querySelectorAll('*')].map((e) => e.scrollHeight)));
           await page.setViewportSize({ width, height: Math.max(height, tall) });
           await page.waitForTimeout(800);
+        }
+        if (scroll) {
+          const pane = page.locator('main').first();
+          const { total, step } = await pane.evaluate((e) => ({ total: e.scrollHeight, step: e.clientHeight }));
+          for (let k = 0, top = 0; top < total; k++, top += step - 40) {
+            await pane.evaluate((e, y) => e.scrollTo(0, y), top);
+            await page.waitForTimeout(400);
+            const piece = join(folder, name.replace(/\.png$/, `-${k + 1}.png`));
+            await page.screenshot({ path: piece });
+            console.log(piece);
+          }
+          continue;
         }
         await page.screenshot({ path: join(folder, name) });
         if (fullPage) await page.setViewportSize({ width, height });

@@ -86,36 +86,37 @@ export default function InventoryPage() {
     () => [
       { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110, pinned: 'left' },
       { field: 'partnerName', headerName: t('inventory:col.partnerName'), width: 200, context: { export: nameExport(zh) }, valueGetter: (p) => partnerNameIn(zh, p.data) },
+      // What the channel manager looks for first: the partner's flags (窜货 · 乱价 · 压货), beside its name.
+      {
+        field: 'flags',
+        headerName: t('inventory:col.flags'),
+        width: 200,
+        valueFormatter: (p) => flagWords(t, p.value),
+        cellClassRules: { error: (p) => Boolean(p.value) },
+      },
+      ...reportColumns<InventoryPartnerRow>(t),
       { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
       { field: 'daysOfInventory', headerName: t('inventory:col.doi'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 0) },
-      { field: 'inventoryTurnover', headerName: t('inventory:col.turnover'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 2) },
+      { field: 'inventoryTurnover', headerName: t('inventory:col.turnover'), width: 115, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 2) },
       { field: 'crossTerritoryLines', headerName: t('inventory:col.crossLines'), width: 110, type: 'rightAligned' },
       { field: 'crossTerritoryShare', headerName: t('inventory:col.crossShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
       { field: 'belowFloorLines', headerName: t('inventory:col.belowLines'), width: 110, type: 'rightAligned' },
       { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
       { field: 'belowFloorGapMinor', headerName: t('inventory:col.belowGap'), width: 120, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
-      {
-        field: 'flags',
-        headerName: t('inventory:col.flags'),
-        width: 220,
-        valueFormatter: (p) => flagWords(t, p.value),
-        cellClassRules: { error: (p) => Boolean(p.value) },
-      },
-      ...reportColumns<InventoryPartnerRow>(t),
     ],
     [t, zh],
   );
 
   const groupColumns = useMemo<ColDef<InventoryGroupRow>[]>(
     () => [
-      { field: 'by', headerName: t('inventory:group.by'), width: 110, valueFormatter: (p) => t(`inventory:group.${p.value}`) },
+      { field: 'by', headerName: t('inventory:group.by'), width: 135, valueFormatter: (p) => t(`inventory:group.${p.value}`) },
       {
         field: 'key',
         headerName: t('inventory:group.group'),
         width: 150,
         valueFormatter: (p) => (p.data?.by === 'channelType' ? t(`common:channelType.${p.value}`) : ((!zh && p.data?.nameEn) || p.data?.name) ?? t('inventory:group.noTerritory')),
       },
-      { field: 'partners', headerName: t('inventory:group.partners'), width: 90, type: 'rightAligned' },
+      { field: 'partners', headerName: t('inventory:group.partners'), width: 110, type: 'rightAligned' },
       { field: 'sellInQuantity', headerName: t('inventory:col.sellIn'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
       { field: 'sellThroughQuantity', headerName: t('inventory:col.sellThrough'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
       { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
@@ -135,11 +136,7 @@ export default function InventoryPage() {
       { field: 'date', headerName: t('inventory:col.date'), width: 110 },
       { field: 'productCode', headerName: t('inventory:col.product'), width: 110 },
       { field: 'productName', headerName: t('inventory:col.productName'), width: 170, ...inLanguage<EvidenceLine>(zh, 'productName', 'productNameEn') },
-      { field: 'quantity', headerName: t('inventory:col.quantity'), width: 90, type: 'rightAligned' },
-      { field: 'amountMinor', headerName: t('inventory:col.amount'), width: 120, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
-      { field: 'customerRef', headerName: t('inventory:col.customer'), width: 120 },
-      { field: 'customerName', headerName: t('inventory:col.customerName'), width: 150 },
-      { field: 'orderRef', headerName: t('inventory:col.orderRef'), width: 130 },
+      // What proves the finding — the customer's province against the partner's territory, the price against the floor — first.
       ...(kind === 'crossTerritory'
         ? ([
             { field: 'provinceName', headerName: t('inventory:col.customerProvince'), width: 130, ...inLanguage<EvidenceLine>(zh, 'provinceName', 'provinceNameEn') },
@@ -150,6 +147,11 @@ export default function InventoryPage() {
             { field: 'floorPriceMinor', headerName: t('inventory:col.floorPrice'), width: 110, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
             { field: 'underFloor', headerName: t('inventory:col.underFloor'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
           ] as ColDef<EvidenceLine>[])),
+      { field: 'quantity', headerName: t('inventory:col.quantity'), width: 105, type: 'rightAligned' },
+      { field: 'amountMinor', headerName: t('inventory:col.amount'), width: 120, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
+      { field: 'customerRef', headerName: t('inventory:col.customer'), width: 120 },
+      { field: 'customerName', headerName: t('inventory:col.customerName'), width: 150 },
+      { field: 'orderRef', headerName: t('inventory:col.orderRef'), width: 130 },
     ],
     [t, kind, zh],
   );

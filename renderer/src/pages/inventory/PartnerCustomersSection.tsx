@@ -32,7 +32,8 @@ export function PartnerCustomersSection({ partnerCode }: { partnerCode: string }
       { field: 'segment', headerName: t('inventory:customers.segment'), width: 120, valueFormatter: (p) => t(`inventory:segment.${p.value}`) },
       { field: 'recencyDays', headerName: t('inventory:customers.recency'), width: 110, type: 'rightAligned' },
       { field: 'frequency', headerName: t('inventory:customers.frequency'), width: 100, type: 'rightAligned' },
-      { field: 'monetaryMinor', headerName: t('inventory:customers.monetary'), width: 130, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
+      // Biggest customers first, as a channel manager reads the list.
+      { field: 'monetaryMinor', headerName: t('inventory:customers.monetary'), width: 130, type: 'rightAligned', sort: 'desc', valueFormatter: (p) => formatMoney(p.value ?? 0) },
       { field: 'r', headerName: 'R', width: 60, type: 'rightAligned' },
       { field: 'f', headerName: 'F', width: 60, type: 'rightAligned' },
       { field: 'm', headerName: 'M', width: 60, type: 'rightAligned' },
@@ -59,13 +60,13 @@ export function PartnerCustomersSection({ partnerCode }: { partnerCode: string }
         <p className="muted">{t('inventory:customers.none')}</p>
       ) : (
         <>
-          <div className="cards">
+          {/* The six segments side by side: the amount under the name keeps each card narrow. */}
+          <div className="cards" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))' }}>
             {CUSTOMER_SEGMENTS.map((s) => (
-              <div className="card" key={s} data-testid={`segment-${s}`}>
+              <div className="card" key={s} data-testid={`segment-${s}`} style={{ minWidth: 0 }}>
                 <div className="card-value">{segments.get(s)?.n ?? 0}</div>
-                <div className="card-label">
-                  {t(`inventory:segment.${s}`)} · {formatMoney(segments.get(s)?.amount ?? 0)}
-                </div>
+                <div className="card-label">{t(`inventory:segment.${s}`)}</div>
+                <div className="card-label">{formatMoney(segments.get(s)?.amount ?? 0)}</div>
               </div>
             ))}
           </div>

@@ -24,11 +24,7 @@ export function RiskEvidence({ riskId }: { riskId: number }) {
       { field: 'date', headerName: t('inventory:col.date'), width: 110 },
       { field: 'productCode', headerName: t('inventory:col.product'), width: 110 },
       { field: 'productName', headerName: t('inventory:col.productName'), width: 160, ...inLanguage<EvidenceLine>(zh, 'productName', 'productNameEn') },
-      { field: 'customerRef', headerName: t('inventory:col.customer'), width: 110 },
-      { field: 'customerName', headerName: t('inventory:col.customerName'), width: 140 },
-      { field: 'orderRef', headerName: t('inventory:col.orderRef'), width: 120 },
-      { field: 'quantity', headerName: t('inventory:col.quantity'), width: 90, type: 'rightAligned', context: { export: { kind: 'number' } } },
-      { field: 'amountMinor', headerName: t('inventory:col.amount'), width: 110, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
+      // What proves the finding first: the customer's province against the partner's territory, the price against the floor.
       ...(cross
         ? ([
             {
@@ -45,6 +41,11 @@ export function RiskEvidence({ riskId }: { riskId: number }) {
             { field: 'floorPriceMinor', headerName: t('inventory:col.floorPrice'), width: 100, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
             { field: 'underFloor', headerName: t('inventory:col.underFloor'), width: 100, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
           ] as ColDef<EvidenceLine>[])),
+      { field: 'customerRef', headerName: t('inventory:col.customer'), width: 110 },
+      { field: 'customerName', headerName: t('inventory:col.customerName'), width: 140 },
+      { field: 'orderRef', headerName: t('inventory:col.orderRef'), width: 120 },
+      { field: 'quantity', headerName: t('inventory:col.quantity'), width: 105, type: 'rightAligned', context: { export: { kind: 'number' } } },
+      { field: 'amountMinor', headerName: t('inventory:col.amount'), width: 110, type: 'rightAligned', valueFormatter: (p) => money(p.value) },
     ],
     [t, cross, zh],
   );

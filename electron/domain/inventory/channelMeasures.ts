@@ -2,7 +2,9 @@ import type { Workspace } from '../../../db/database';
 import { daysBetween } from '../../../shared/clock';
 import type { Period } from '../../../shared/period';
 import type { ChannelMeasures } from '../../model/inventory';
-import { measureStore } from './store/measures';
+import { monthIndex } from '../evaluations/salesSummaries';
+import { partnerMonthStore } from './store/partnerMonths';
+import { measureStore, type FloorRange, type MeasureRange } from './store/measures';
 import { insideProvinces } from './territoryScope';
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -18,8 +20,7 @@ export function channelMeasures(ws: Workspace, period: Period, partnerIds: reado
 
   // The evaluation passes the sell-in it has already summed in its scan of the period's lines (one scan, not two).
   const sellIn = knownSellIn ?? new Map(measureStore.sellIn(ws, range).map((r) => [r.p, r.q]));
-  const reporting = new Set(measureStore.reporting(ws, range));
-  const through = new Map(measureStore.sellThrough(ws, range).map((r) => [r.p, r]));
+  const reporting = new Set(partnerMonthStore.reporting(ws, partnerIds, monthIndex(period.end), period.end));
 
   // Stock on a day: the partner's latest snapshot date on or before it, all its rows.
   const closing = new Map(measureStore.stockAt(ws, partnerIds, period.end).map((r) => [r.p, r]));
@@ -27,24 +28,7 @@ export function channelMeasures(ws: Workspace, period: Period, partnerIds: reado
   // Stock first reported during the period: its first report stands for the opening stock.
   for (const r of measureStore.firstStockIn(ws, range)) if (!opening.has(r.p)) opening.set(r.p, r);
 
-  // 窜货: lines per partner and customer province, judged against the provinces inside the partner's territory.
-  // The partners' provinces only when some line has a customer province (most workspaces report none).
-  let inside: Map<number, Set<number>> | null = null;
-  const cross = new Map<number, { located: number; lines: number; amount: number }>();
-  for (const r of measureStore.byCustomerProvince(ws, range)) {
-    const scope = (inside ??= insideProvinces(ws, partnerIds)).get(r.p);
-    if (!scope) continue;
-    const c = cross.get(r.p) ?? { located: 0, lines: 0, amount: 0 };
-    c.located += r.n;
-    if (!scope.has(r.t)) {
-      c.lines += r.n;
-      c.amount += r.a;
-    }
-    cross.set(r.p, c);
-  }
-
-  // 控价: lines with an amount whose product has a floor at the line's date.
-  const price = new Map(measureStore.priced(ws, range).map((r) => [r.p, r]));
+  const { through, cross, price } = scanLines(ws, range, () => insideProvinces(ws, partnerIds));
 
   const out = new Map<number, ChannelMeasures>();
   for (const id of partnerIds) {
@@ -83,6 +67,86 @@ export function channelMeasures(ws: Workspace, period: Period, partnerIds: reado
     });
   }
   return out;
+}
+
+/**
+ * One pass over the period's sell-through lines (the store's periodLines, in index order, so sums add up in the order
+ * grouped SQL would): per partner the sell-through quantity and amount; 窜货 — of the sale lines (quantity > 0) whose
+ * customer province is known, those outside the provinces inside the partner's territory (partners without a territory
+ * left out; the territories read only when some line has a province); 控价 — of the sale lines with an amount whose
+ * product has a floor at the line's date in its currency (the latest-starting range that has begun, not ended, and has
+ * a floor: FLOOR_AT_LINE), those with amount < floor × quantity, their amount and the money under the floor.
+ */
+function scanLines(ws: Workspace, range: MeasureRange, insideOf: () => Map<number, Set<number>>) {
+  const through = new Map<number, { q: number; a: number }>();
+  const cross = new Map<number, { located: number; lines: number; amount: number }>();
+  const price = new Map<number, { priced: number; below: number; amount: number; gap: number }>();
+  const floorAt = floorLookup(measureStore.floors(ws));
+  let inside: Map<number, Set<number>> | null = null;
+  let p = -1;
+  let st = { q: 0, a: 0 };
+  for (const [partner, product, date, q, a, currency, t] of measureStore.periodLines(ws, range)) {
+    if (partner !== p) {
+      p = partner;
+      st = through.get(p) ?? { q: 0, a: 0 };
+      through.set(p, st);
+    }
+    st.q += q;
+    if (a !== null) st.a += a;
+    if (!(q > 0)) continue;
+    if (t !== null) {
+      const scope = (inside ??= insideOf()).get(p);
+      if (scope) {
+        let c = cross.get(p);
+        if (!c) cross.set(p, (c = { located: 0, lines: 0, amount: 0 }));
+        c.located++;
+        if (!scope.has(t)) {
+          c.lines++;
+          if (a !== null) c.amount += a;
+        }
+      }
+    }
+    if (a === null) continue;
+    const f = floorAt(product, currency, date);
+    if (f === null) continue;
+    let pr = price.get(p);
+    if (!pr) price.set(p, (pr = { priced: 0, below: 0, amount: 0, gap: 0 }));
+    pr.priced++;
+    if (a < f * q) {
+      pr.below++;
+      pr.amount += a;
+      pr.gap += f * q - a;
+    }
+  }
+  return { through, cross, price };
+}
+
+/** The floor price of a product at a day in a currency (FLOOR_AT_LINE), remembered per product, currency and day. */
+function floorLookup(ranges: readonly FloorRange[]) {
+  const byProduct = new Map<number, FloorRange[]>();
+  for (const r of ranges) {
+    let list = byProduct.get(r.productId);
+    if (!list) byProduct.set(r.productId, (list = []));
+    list.push(r); // latest start first
+  }
+  const memo = new Map<string, number | null>();
+  return (product: number, currency: string, date: string): number | null => {
+    const list = byProduct.get(product);
+    if (!list) return null;
+    const key = `${product}\u001f${currency}\u001f${date}`;
+    let f = memo.get(key);
+    if (f === undefined) {
+      f = null;
+      for (const r of list) {
+        if (r.currency === currency && r.validFrom <= date && (r.validTo === null || r.validTo >= date)) {
+          f = r.floor;
+          break;
+        }
+      }
+      memo.set(key, f);
+    }
+    return f;
+  };
 }
 
 function addDay(date: string, n: number): string {

@@ -18,7 +18,7 @@ export const NEW_CUSTOMER_DAYS = 90;
  * that reports no sell-through counts its sales lines' customerRef). Customers who bought in the current or the
  * previous window only.
  */
-function customerRows(ws: Workspace, input: Resolved): { rows: CustomerWindowRow[]; from: string; prevFrom: string } {
+function customerRows(ws: Workspace, input: Resolved, province = true): { rows: CustomerWindowRow[]; from: string; prevFrom: string } {
   const from = addMonthsClamped(input.asOf, -input.windowMonths);
   const prevFrom = addMonthsClamped(input.asOf, -2 * input.windowMonths);
   let partnerId: number | null = null;
@@ -26,7 +26,7 @@ function customerRows(ws: Workspace, input: Resolved): { rows: CustomerWindowRow
     partnerId = lookupStore.partnerId(ws, input.partnerCode) ?? null;
     if (partnerId === null) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
   }
-  return { rows: customerMonthStore.windowRows(ws, { asOf: input.asOf, from, prevFrom, partnerId }), from, prevFrom };
+  return { rows: customerMonthStore.windowRows(ws, { asOf: input.asOf, from, prevFrom, partnerId, province }), from, prevFrom };
 }
 
 /**
@@ -72,7 +72,7 @@ function segmentAfter(c: { frequency: number; r: number; f: number; m: number },
 /** RFM per end customer, scored within each partner's customers. */
 export function customerRfm(ws: Workspace, given: CustomersInput): CustomerRfm[] {
   const input = resolve(ws, given);
-  const { rows } = customerRows(ws, input);
+  const { rows } = customerRows(ws, input, false);
   const out: CustomerRfm[] = [];
   // Days to asOf by purchase day: a window holds a few hundred distinct days, not one per customer.
   const daysTo = new Map<string, number>();

@@ -303,23 +303,26 @@ export const customerMonthStore = {
    * Each partner's end customers with their purchases up to asOf, by window (README "End customers"): whole months from
    * the summary; a month a window edge (or asOf) cuts is read from its lines. A partner that reports no sell-through
    * counts its sales lines' customerRef (the company selling direct), grouped the same way. Only customers who bought
-   * after prevFrom; ordered by partner code and customer.
+   * after prevFrom; ordered by partner code and customer. `province: false`: the province is left null (not read).
    */
-  windowRows(ws: Workspace, w: { asOf: string; from: string; prevFrom: string; partnerId: number | null }): CustomerWindowRow[] {
+  windowRows(ws: Workspace, w: { asOf: string; from: string; prevFrom: string; partnerId: number | null; province?: boolean }): CustomerWindowRow[] {
     const { sqlite } = ws;
     const cut = [...new Set([w.asOf, w.from, w.prevFrom].filter((d) => monthEnd(d) !== d).map((d) => d.slice(0, 7)))];
     const params = { asOf: w.asOf, from: w.from, prevFrom: w.prevFrom, partnerId: w.partnerId, asOfMonth: w.asOf.slice(0, 7), cut: JSON.stringify(cut) };
     // Whole months, from one row per customer (its months packed): all of a month's days lie on one side of each
     // window edge, so the month places it. Customers whose last purchase ever is before the previous window are skipped.
     const edges: WindowEdges = { asOf: monthNumber(w.asOf), from: monthNumber(w.from), prevFrom: monthNumber(w.prevFrom), cut: new Set(cut.map(monthNumber)) };
+    // Streamed, not collected: 400k rows held at once cost more in garbage collection than reading them.
     const packed = sqlite
       .prepare<Record<string, unknown>, [number, string, string | null, string | null, string]>(
-        `select partner_id, customer, customer_name, customer_province, months from sell_through_customers
+        `select partner_id, customer, customer_name, ${w.province === false ? 'null' : 'customer_province'}, months from sell_through_customers
           where last_date > @prevFrom and first_date <= @asOf ${w.partnerId === null ? '' : 'and partner_id = @partnerId'}
           order by partner_id, customer`,
       )
       .raw()
-      .all(params);
+      .iterate(params);
+    // Without the province (RFM does not show it) only the name may need the month rows.
+    const wanted = w.province === false ? 1 : 3;
     const sums = { first: '', last: '', f: 0, m: 0, pf: 0, pm: 0, flags: 0 };
     // A customer none of whose whole months holds its greatest name (or province): those of the months read, by month rows.
     const namesOf = sqlite.prepare<Record<string, unknown>, [string | null, string | null]>(
@@ -387,10 +390,10 @@ export const customerMonthStore = {
       if (!run || !sumPackedMonths(months, edges, sums)) continue;
       let n = name;
       let pr = province;
-      if ((sums.flags & 3) !== 3) {
+      if ((sums.flags & wanted) !== wanted) {
         const [mn, mp] = namesOf.raw().get({ ...params, p, c })!;
         if ((sums.flags & 1) === 0) n = mn;
-        if ((sums.flags & 2) === 0) pr = mp;
+        if ((sums.flags & 2) === 0 && wanted === 3) pr = mp;
       }
       run.push({ p, code: runCode, c, name: n, province: pr, first: sums.first, last: sums.last, f: sums.f, m: sums.m, pf: sums.pf, pm: sums.pm });
     }

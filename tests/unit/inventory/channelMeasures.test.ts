@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../db/database';
 import { channelMeasures } from '../../../electron/domain/inventory/channelMeasures';
 import { parsePeriod } from '../../../shared/period';
-import { memoryApi, tempDir } from '../../helpers/workspace';
+import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
+import { insideProvinces } from '../../../electron/domain/inventory/territoryScope';
+import { writeFile } from '../imports/importFixtures';
 import { seedChannelFixture } from './channelFixture';
 
 const tmp = tempDir('pwb-measures-');
@@ -52,5 +54,86 @@ describe('channel measures (hand-computed, 2025-Q1)', () => {
     expect(q1().get(ids.P001)).toMatchObject({ pricedLines: 2, belowFloorLines: 1, belowFloorAmountMinor: 210000, belowFloorGapMinor: 30000, belowFloorShare: 0.5 });
     // 65.00 in March is above that month's floor of 60 (it would be below January's 80).
     expect(q1().get(ids.P003)).toMatchObject({ pricedLines: 2, belowFloorLines: 0, belowFloorShare: 0 });
+  });
+});
+
+/**
+ * The measures' single pass over the lines (sell-through, 窜货, 控价 with the floor per line) against the grouped SQL
+ * that defined them, on generated lines: floors changing by date and ending, another currency, returns, lines without
+ * amount, province or floor, partners without a territory.
+ */
+describe('channel measures from one pass over the lines = the grouped SQL definition', () => {
+  const FLOOR = `(select pp.floor_price_minor from product_prices pp where pp.product_id = s.product_id and pp.valid_from <= s.date
+     and (pp.valid_to is null or pp.valid_to >= s.date) and pp.floor_price_minor is not null and pp.currency = s.currency order by pp.valid_from desc limit 1)`;
+  const reference = (start: string, end: string, partnerIds: number[]) => {
+    const ids = JSON.stringify(partnerIds);
+    const inside = insideProvinces(ws, partnerIds);
+    const through = ws.sqlite.prepare(`select partner_id as p, sum(quantity) as q, coalesce(sum(amount_minor), 0) as a from sell_through_lines
+      where partner_id in (select value from json_each(?)) and date between ? and ? group by partner_id`).all(ids, start, end) as Array<{ p: number; q: number; a: number }>;
+    const prov = ws.sqlite.prepare(`select partner_id as p, customer_territory_id as t, count(*) as n, coalesce(sum(amount_minor), 0) as a from sell_through_lines
+      where partner_id in (select value from json_each(?)) and date between ? and ? and quantity > 0 and customer_territory_id is not null group by partner_id, customer_territory_id`).all(ids, start, end) as Array<{ p: number; t: number; n: number; a: number }>;
+    const priced = ws.sqlite.prepare(`select p, count(*) as priced, sum(a < f * q) as below, sum(case when a < f * q then a else 0 end) as amount, sum(case when a < f * q then f * q - a else 0 end) as gap
+      from (select s.partner_id as p, s.quantity as q, s.amount_minor as a, ${FLOOR} as f from sell_through_lines s
+            where s.partner_id in (select value from json_each(?)) and s.date between ? and ? and s.quantity > 0 and s.amount_minor is not null) where f is not null group by p`).all(ids, start, end) as Array<{ p: number; priced: number; below: number; amount: number; gap: number }>;
+    return partnerIds.map((id) => {
+      const st = through.find((r) => r.p === id);
+      const c = { located: 0, lines: 0, amount: 0 };
+      for (const r of prov.filter((x) => x.p === id)) {
+        const scope = inside.get(id);
+        if (!scope) continue;
+        c.located += r.n;
+        if (!scope.has(r.t)) {
+          c.lines += r.n;
+          c.amount += r.a;
+        }
+      }
+      const pr = priced.find((r) => r.p === id);
+      return {
+        sellThroughQuantity: Math.round((st?.q ?? 0) * 1e6) / 1e6,
+        sellThroughAmountMinor: st?.a ?? 0,
+        locatedLines: c.located,
+        crossTerritoryLines: c.lines,
+        crossTerritoryAmountMinor: c.amount,
+        pricedLines: pr?.priced ?? 0,
+        belowFloorLines: pr?.below ?? 0,
+        belowFloorAmountMinor: pr?.amount ?? 0,
+        belowFloorGapMinor: Math.round(pr?.gap ?? 0),
+      };
+    });
+  };
+
+  it('gives the same figures for every partner and period', async () => {
+    const m = memoryApi();
+    ws = m.ws;
+    const fixture = await seedChannelFixture(m.api, tmp.dir);
+    const extra = (await m.api.send('partners.create', partnerInput('P005', { territory: null }))).id;
+    const all = [...Object.values(fixture), extra];
+    await m.api.send('imports.run', {
+      kind: 'products',
+      path: writeFile(tmp.dir, 'more-products.csv', 'code,nameZh,floorPrice,validFrom,validTo,currency\r\nDVR-02,硬盘录像机,30,2024-11-01,2025-01-31,CNY\r\nDVR-02,硬盘录像机,35,2025-02-01,2025-02-20,CNY\r\nDVR-02,硬盘录像机,5,2025-01-01,,USD\r\n'),
+    });
+    let s = 1;
+    const r = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    const codes = ['P001', 'P002', 'P003', 'P004', 'P005'];
+    const provinces = ['浙江', '江苏', '广东', '北京', '上海', ''];
+    let csv = 'partnerCode,date,product,quantity,amount,currency,customerRef,customerProvince,lineRef\r\n';
+    for (let i = 0; i < 800; i++) {
+      const q = r() < 0.1 ? -(1 + Math.floor(r() * 3)) : r() < 0.1 ? 1.5 : 1 + Math.floor(r() * 6);
+      const unit = 20 + Math.floor(r() * 100);
+      const amount = r() < 0.1 ? '' : String(Math.round(q * unit * 100) / 100);
+      const day = `2025-0${1 + Math.floor(r() * 4)}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+      const product = ['CAM-01', 'NVR-08', 'DVR-02'][Math.floor(r() * 3)];
+      const currency = product === 'DVR-02' && r() < 0.3 ? 'USD' : 'CNY';
+      csv += `${codes[Math.floor(r() * 5)]},${day},${product},${q},${amount},${currency},C${Math.floor(r() * 9)},${provinces[Math.floor(r() * 6)]},G${i}\r\n`;
+    }
+    const imported = await m.api.send('imports.run', { kind: 'sell-through', path: writeFile(tmp.dir, 'generated.csv', csv) });
+    expect(imported.inserted).toBe(800);
+    for (const label of ['2025-Q1', '2025-01', '2025-02', '2025-03', '2025-04', '2025-H1']) {
+      const p = parsePeriod(label);
+      const got = channelMeasures(ws, p, all);
+      const want = reference(p.start, p.end, all);
+      all.forEach((id, i) => expect(got.get(id), `${label} partner ${id}`).toMatchObject(want[i]));
+      expect(want.some((x) => x.belowFloorLines > 0) && want.some((x) => x.crossTerritoryLines > 0)).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Workspace } from '../../../../db/database';
-import type { inventorySnapshots, salesLines, sellThroughLines } from '../../../../db/schema';
+import type { inventorySnapshots, productPrices, salesLines, sellThroughLines } from '../../../../db/schema';
 
 /**
  * The SQL of the channel measures (channelMeasures.ts) and of the Inventory page's partner × product grid
@@ -9,6 +9,7 @@ import type { inventorySnapshots, salesLines, sellThroughLines } from '../../../
 type Line = typeof sellThroughLines.$inferSelect;
 type Snapshot = typeof inventorySnapshots.$inferSelect;
 type SalesLine = typeof salesLines.$inferSelect;
+type Price = typeof productPrices.$inferSelect;
 
 /** The partners and days a measure reads: `ids` the partners, `start`…`end` the period (ISO days, inclusive). */
 export interface MeasureRange {
@@ -43,6 +44,16 @@ export type SellInRow = GroupedQuantity<NonNullable<SalesLine['product']>>;
 export type SellThroughRow = GroupedQuantity<Line['productId']> & { a: number };
 export type StockRow = GroupedQuantity<Snapshot['productId']> & { d: Snapshot['date']; v: number | null };
 
+/** A sell-through line as the measures read it (periodLines). */
+export type PeriodLine = [p: Line['partnerId'], product: Line['productId'], date: Line['date'], q: Line['quantity'], a: Line['amountMinor'], currency: Line['currency'], t: Line['customerTerritoryId']];
+export interface FloorRange {
+  productId: Price['productId'];
+  currency: Price['currency'];
+  validFrom: Price['validFrom'];
+  validTo: Price['validTo'];
+  floor: NonNullable<Price['floorPriceMinor']>;
+}
+
 export const measureStore = {
   /** Sell-in: the period's sales-line quantity per partner (by product: of the lines that name one, per product text). */
   sellIn(ws: Workspace, r: MeasureRange, by: MeasureGrouping = 'partner'): SellInRow[] {
@@ -53,11 +64,7 @@ export const measureStore = {
       )
       .all(bind(r));
   },
-  /** The partners with any sell-through line up to the period's end. */
-  reporting(ws: Workspace, r: MeasureRange): Array<Line['partnerId']> {
-    return ws.sqlite.prepare<Record<string, unknown>, number>(`select distinct partner_id from sell_through_lines where ${IN_IDS} and date <= @end`).pluck().all(bind(r));
-  },
-  /** Sell-through quantity and amount per partner (or partner and product) in the period. */
+  /** Sell-through quantity and amount per partner and product in the period (the Inventory page's grid; per partner the measures' one pass, periodLines). */
   sellThrough(ws: Workspace, r: MeasureRange, by: MeasureGrouping = 'partner'): SellThroughRow[] {
     return ws.sqlite
       .prepare<Record<string, unknown>, SellThroughRow>(
@@ -86,26 +93,28 @@ export const measureStore = {
       )
       .all(bind(r));
   },
-  /** The period's sale lines (quantity > 0) with a customer province: count and amount per partner and province. */
-  byCustomerProvince(ws: Workspace, r: MeasureRange): Array<{ p: number; t: NonNullable<Line['customerTerritoryId']>; n: number; a: number }> {
+  /**
+   * The period's sell-through lines, one raw row each in the (partner, date) index's order — partner, product, day,
+   * quantity, amount, currency, the customer's province territory — for the measures' single pass (sell-through,
+   * 窜货 and 控价 from one read of the lines instead of one grouped query each, the floor looked up per line).
+   */
+  periodLines(ws: Workspace, r: MeasureRange): IterableIterator<PeriodLine> {
     return ws.sqlite
-      .prepare<Record<string, unknown>, { p: number; t: number; n: number; a: number }>(
-        `select partner_id as p, customer_territory_id as t, count(*) as n, coalesce(sum(amount_minor), 0) as a from sell_through_lines
-         where ${IN_IDS} and date between @start and @end and quantity > 0 and customer_territory_id is not null group by partner_id, customer_territory_id`,
+      .prepare<Record<string, unknown>, PeriodLine>(
+        `select partner_id, product_id, date, quantity, amount_minor, currency, customer_territory_id from sell_through_lines
+          where ${IN_IDS} and date between @start and @end`,
       )
-      .all(bind(r));
+      .raw()
+      .iterate(bind(r));
   },
-  /** Per partner, of the period's sale lines with an amount and a floor at their date: how many, how many below it, their amount and the money under the floor. */
-  priced(ws: Workspace, r: MeasureRange): Array<{ p: number; priced: number; below: number; amount: number; gap: number }> {
+  /** Every floor price range (FLOOR_AT_LINE's candidates), latest start first per product. */
+  floors(ws: Workspace): FloorRange[] {
     return ws.sqlite
-      .prepare<Record<string, unknown>, { p: number; priced: number; below: number; amount: number; gap: number }>(
-        `select p, count(*) as priced, sum(a < f * q) as below, sum(case when a < f * q then a else 0 end) as amount,
-           sum(case when a < f * q then f * q - a else 0 end) as gap
-         from (select s.partner_id as p, s.quantity as q, s.amount_minor as a, ${FLOOR_AT_LINE} as f from sell_through_lines s
-               where s.${IN_IDS} and s.date between @start and @end and s.quantity > 0 and s.amount_minor is not null)
-         where f is not null group by p`,
+      .prepare<[], FloorRange>(
+        `select product_id as productId, currency, valid_from as validFrom, valid_to as validTo, floor_price_minor as floor from product_prices
+          where floor_price_minor is not null order by product_id, valid_from desc`,
       )
-      .all(bind(r));
+      .all();
   },
   /**
    * Sell-in quantity per partner and month (month index, year × 12 + month − 1) from `from` to `to`: from the sales

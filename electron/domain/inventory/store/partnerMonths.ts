@@ -127,6 +127,14 @@ export const partnerMonthStore = {
       first: sqlite.prepare<Record<string, unknown>, { p: number; m: number }>(`select partner_id as p, ${monthOf('min(date)')} as m from sell_through_lines where ${ID} group by partner_id`).all(params),
     };
   },
+  /** The partners with any sell-through line up to the end of the month `toMonth` (from the summary when it is current). */
+  reporting(ws: Workspace, ids: readonly number[], toMonth: number, endDay: string): number[] {
+    const { sqlite } = ws;
+    const params = { ids: JSON.stringify(ids), to: toMonth, end: endDay };
+    return current(sqlite)
+      ? sqlite.prepare<Record<string, unknown>, number>('select distinct partner_id from sell_through_partner_months where partner_id in (select value from json_each(@ids)) and month <= @to').pluck().all(params)
+      : sqlite.prepare<Record<string, unknown>, number>('select distinct partner_id from sell_through_lines where partner_id in (select value from json_each(@ids)) and date <= @end').pluck().all(params);
+  },
   /** The summary as stored and as grouped from the lines, in key order (the test of summary = lines). */
   stored(ws: Workspace): PartnerMonthRow[] {
     return ws.sqlite

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../../db/database';
 import { readKey } from '../../db/encryption';
 import { backupBeforeMigration } from '../domain/backups/backupService';
+import { readSetting } from '../domain/system/settingsStore';
 import { createApi, type Api } from '../api/api';
 import { ApiError, type ApiErrorBody } from '../../shared/errors';
 import { errorReason, errorText, messageLanguage } from '../../shared/errorMessages';
@@ -49,6 +50,7 @@ export async function withApi<T>(opts: CommonOptions, fn: (api: Api, ws: Workspa
   const path = opts.db ?? defaultWorkspacePath();
   const key = keyOf(opts);
   const ws = openWorkspace(path, { beforeMigrate: backupBeforeMigration(path, key), key });
+  workspaceLanguage = readSetting(ws.db, 'ui.language') ?? undefined;
   try {
     // The audit user comes from the workspace's user profile (settings 'user.name'), else the OS user.
     return await fn(createApi({ ws }), ws);
@@ -84,18 +86,31 @@ export function output(opts: CommonOptions, value: unknown, human: () => string)
   else process.stdout.write(`${human()}\n`);
 }
 
-/** The reader's language of a command's output: its --lang (zh, zh-CN, en), else PWB_LANG, else the locale; English otherwise. */
+/**
+ * The workspace's language (`ui.language`, what the user chose in the window), read when a command opens the
+ * workspace; a command runs in a process of its own, so it holds for the rest of that command, its refusals included.
+ */
+let workspaceLanguage: string | undefined;
+
+/** The language asked for: PWB_LANG, else the workspace's (once opened), else the locale (LC_ALL, LANG). */
+const languageTag = () => process.env.PWB_LANG ?? workspaceLanguage ?? process.env.LC_ALL ?? process.env.LANG;
+
+/**
+ * The reader's language of a command's output: its --lang (zh, zh-CN, en), else PWB_LANG, else the workspace's
+ * language (ui.language), else the locale; English otherwise.
+ */
 export function cliLanguage(lang?: string): 'zh-CN' | 'en' {
-  return messageLanguage(lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG);
+  return messageLanguage(lang ?? languageTag());
 }
 
 /**
  * A refusal in the user's language: the command's --lang (zh, zh-CN, en; bilingual gives both), else PWB_LANG, else
- * the locale (LC_ALL, LANG: zh_CN.UTF-8 → Chinese); English otherwise.
+ * the workspace's language (ui.language, once the command opened it), else the locale (LC_ALL, LANG: zh_CN.UTF-8 →
+ * Chinese); English otherwise.
  */
 export function cliErrorText(body: { message: string; data?: unknown; code?: string; operation?: string; issues?: ApiErrorBody['issues'] }, lang?: string): string {
   if (lang === 'bilingual') return `${cliErrorText(body, 'zh-CN')}\n${cliErrorText(body, 'en')}`;
-  const l = messageLanguage(lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG);
+  const l = messageLanguage(lang ?? languageTag());
   // Invalid input: each field's problem in words (the field named as the command's input names it), not zod's text.
   if (body.code === 'INVALID_INPUT' && body.issues?.length) {
     const head = l === 'zh-CN' ? `输入无效（${body.operation ?? ''}）：` : `Invalid input (${body.operation ?? ''}):`;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { openWorkspace } from '../../../db/database';
 import { ApiError, DomainError } from '../../../shared/errors';
-import { errorText, messageLanguage, type MessageLanguage } from '../../../shared/errorMessages';
+import { errorText, type MessageLanguage } from '../../../shared/errorMessages';
 import { riskText } from '../../../shared/riskTexts';
 import { backupBeforeMigration } from '../../domain/backups/backupService';
 import { withHq, type HqConnectionOptions } from '../../domain/hq/hqConnection';
@@ -14,7 +14,7 @@ import { currentUser } from '../../domain/system/userProfile';
 import { readSetting } from '../../domain/system/settingsStore';
 import { listReference, publishReference, pullReference, referenceKind, type ReferenceItem } from '../../domain/hq/referenceData';
 import { publishState, readIdentity } from '../../domain/hq/workspaceIdentity';
-import { action, common, defaultWorkspacePath, output, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, defaultWorkspacePath, output, type CommonOptions } from '../runtime';
 
 interface HqOptions extends CommonOptions {
   hq?: string;
@@ -149,7 +149,7 @@ export function register(program: Command): void {
     hqAction('hq.status', async (opts: CommonOptions & { lang?: string }) => {
       await withWorkspace(opts, async (ws) => {
         const r = { ...readIdentity(ws), ...publishState(ws) };
-        output(opts, r, () => statusText(r, messageLanguage(opts.lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG)));
+        output(opts, r, () => statusText(r, cliLanguage(opts.lang)));
       });
     }),
   );
@@ -175,7 +175,7 @@ export function register(program: Command): void {
         return hqDashboard(c, opts.period, fsm);
       });
       // Raised risks travel as text code + params: their title and description in the reader's language.
-      const lang = messageLanguage(opts.lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG);
+      const lang = cliLanguage(opts.lang);
       const d = { ...raw, topRisks: raw.topRisks.map((r) => ({ ...r, ...riskText(r, lang) })) };
       output(opts, d, () =>
         [

@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import { IMPORT_KINDS } from '../../../shared/enums';
 import { importMapping } from '../../contract/imports';
 import { ApiError } from '../../../shared/errors';
-import type { RowError } from '../../model/imports';
+import type { ImportRecord, RowError } from '../../model/imports';
 import { action, cliErrorText, cliLanguage, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { cliText, cliValue, formatTable } from '../cliTexts';
 import { importErrorText } from '../../../shared/importMessages';
 import { schemaMessageText } from '../../../shared/validationMessages';
 
@@ -35,6 +36,15 @@ function readMapping(path: string) {
   const parsed = importMapping.safeParse(raw);
   if (!parsed.success) throw new Error(`Mapping file ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
   return parsed.data;
+}
+
+/** Import history rows as a table with headers, kinds and statuses in the reader's language. */
+function importTable(lang: 'zh-CN' | 'en', rows: ImportRecord[]): string {
+  const col = (k: 'id' | 'started' | 'kind' | 'status' | 'file' | 'rowsRead' | 'inserted' | 'updated' | 'duplicates' | 'rejected') => cliText(lang, `imports.col.${k}`);
+  return formatTable(
+    [col('id'), col('started'), col('kind'), col('status'), col('file'), col('rowsRead'), col('inserted'), col('updated'), col('duplicates'), col('rejected')],
+    rows.map((i) => [i.id, i.startedAt.slice(0, 19).replace('T', ' '), cliValue(lang, 'imports.kind', i.kind), cliValue(lang, 'imports.status', i.status), i.fileName, i.rowsRead, i.inserted, i.updated, i.duplicates, i.rejected]),
+  );
 }
 
 /** One row error in the reader's language (--lang, else PWB_LANG, else the locale). */
@@ -75,8 +85,8 @@ export function register(program: Command): void {
         const replace = opts.replace === undefined ? undefined : Number(opts.replace);
         if (replace !== undefined && !(Number.isInteger(replace) && replace > 0)) throw new Error(`--replace needs an import id (see pwb imports list), not '${opts.replace}'`);
         if (opts.delimiter && !delimiter) throw new Error(`Unknown delimiter '${opts.delimiter}' (comma, semicolon, tab or pipe)`);
-        const lang = cliLanguage(opts.lang);
         await withApi(opts, async (api) => {
+          const lang = cliLanguage(opts.lang);
           try {
             const r = await api.sendRaw(
               'imports.run',
@@ -100,11 +110,21 @@ export function register(program: Command): void {
             const summary = { importId: r.importId, replaced: r.replaced, kind: r.kind, rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, ...(r.created ? { created: r.created } : {}), errors: r.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, message: importErrorText(e, lang, (m) => schemaMessageText(m, lang)) })) };
             output(opts, summary, () =>
               [
-                `Import ${r.importId} (${r.kind}, ${r.fileName}): ${r.rowsRead} rows read, ${r.inserted} inserted, ${r.updated} updated, ${r.duplicates} duplicates, ${r.rejected} rejected in ${(r.durationMs / 1000).toFixed(1)} s`,
-                ...(r.created?.territories.length ? [`Territories created: ${r.created.territories.join(', ')}`] : []),
-                ...(r.created?.channelManagers.length ? [`Channel managers created: ${r.created.channelManagers.join(', ')}`] : []),
+                cliText(lang, 'imports.summary', {
+                  id: r.importId,
+                  kind: cliValue(lang, 'imports.kind', r.kind),
+                  file: r.fileName,
+                  rowsRead: r.rowsRead,
+                  inserted: r.inserted,
+                  updated: r.updated,
+                  duplicates: r.duplicates,
+                  rejected: r.rejected,
+                  seconds: (r.durationMs / 1000).toFixed(1),
+                }),
+                ...(r.created?.territories.length ? [cliText(lang, 'imports.territoriesCreated', { names: r.created.territories.join(lang === 'zh-CN' ? '、' : ', ') })] : []),
+                ...(r.created?.channelManagers.length ? [cliText(lang, 'imports.managersCreated', { names: r.created.channelManagers.join(lang === 'zh-CN' ? '、' : ', ') })] : []),
                 ...r.errors.slice(0, 20).map((e) => errorText(e, lang)),
-                r.rejectedFile ? `Rejected rows: ${r.rejectedFile}` : '',
+                r.rejectedFile ? cliText(lang, 'imports.rejectedFile', { file: r.rejectedFile }) : '',
               ]
                 .filter(Boolean)
                 .join('\n'),
@@ -126,16 +146,13 @@ export function register(program: Command): void {
   const imports = program.command('imports').description('import history');
   common(imports.command('list').description('past imports, newest first'))
     .option('--kind <kind>', `only this kind (${IMPORT_KINDS.join(', ')})`)
+    .option('--lang <lang>', 'language of the table: zh or en (default: PWB_LANG, else the workspace\'s language, else the locale)')
     .action(
-      action(async (opts: CommonOptions & { kind?: string }) => {
+      action(async (opts: CommonOptions & { kind?: string; lang?: string }) => {
         await withApi(opts, async (api) => {
           const r = await api.sendRaw('imports.list', { kind: opts.kind }) as Awaited<ReturnType<typeof api.send<'imports.list'>>>;
-          output(opts, r.rows, () =>
-            [
-              ...r.rows.map((i) => [i.id, i.startedAt.slice(0, 19).replace('T', ' '), i.kind, i.status, i.fileName, `read ${i.rowsRead}`, `+${i.inserted}`, `~${i.updated}`, `=${i.duplicates}`, `x${i.rejected}`].join('\t')),
-              `${r.total} imports`,
-            ].join('\n'),
-          );
+          const lang = cliLanguage(opts.lang);
+          output(opts, r.rows, () => [importTable(lang, r.rows), cliText(lang, 'imports.total', { n: r.total })].join('\n'));
         });
       }),
     );
@@ -143,16 +160,16 @@ export function register(program: Command): void {
     .option('--lang <lang>', 'language of the errors: zh or en (default: PWB_LANG, else the locale)')
     .action(
       action(async (id: string, opts: CommonOptions & { lang?: string }) => {
-        const lang = cliLanguage(opts.lang);
         await withApi(opts, async (api) => {
           const r = (await api.sendRaw('imports.get', { id: Number(id) })) as Awaited<ReturnType<typeof api.send<'imports.get'>>>;
+          const lang = cliLanguage(opts.lang);
           // Errors stored before codes (and matching no known text) are shown as stored.
           const errors = r.errors.map((e) => ({ ...e, message: importErrorText(e, lang, (m) => schemaMessageText(m, lang)) }));
           output(opts, { ...r, errors }, () =>
             [
-              [r.id, r.startedAt.slice(0, 19).replace('T', ' '), r.kind, r.status, r.fileName, `read ${r.rowsRead}`, `+${r.inserted}`, `~${r.updated}`, `=${r.duplicates}`, `x${r.rejected}`].join('\t'),
+              importTable(lang, [r]),
               ...r.errors.map((e) => errorText(e, lang)),
-              r.errorCount > r.errors.length ? (lang === 'zh-CN' ? `  ……共 ${r.errorCount} 条` : `  … ${r.errorCount} in all`) : '',
+              r.errorCount > r.errors.length ? `  ${cliText(lang, 'imports.moreErrors', { n: r.errorCount })}` : '',
             ]
               .filter(Boolean)
               .join('\n'),
@@ -160,12 +177,14 @@ export function register(program: Command): void {
         });
       }),
     );
-  common(imports.command('undo').description('undo an import: remove what it inserted, restore what it updated').argument('<id>', 'import id')).action(
-    action(async (id: string, opts: CommonOptions) => {
-      await withApi(opts, async (api) => {
-        const r = await api.sendRaw('imports.undo', { id: Number(id) }, { onProgress: progressPrinter() }) as Awaited<ReturnType<typeof api.send<'imports.undo'>>>;
-        output(opts, r, () => `Import ${r.importId} undone: ${r.removed} rows removed, ${r.restored} restored`);
-      });
-    }),
-  );
+  common(imports.command('undo').description('undo an import: remove what it inserted, restore what it updated').argument('<id>', 'import id'))
+    .option('--lang <lang>', 'language of the output: zh or en (default: PWB_LANG, else the workspace\'s language, else the locale)')
+    .action(
+      action(async (id: string, opts: CommonOptions & { lang?: string }) => {
+        await withApi(opts, async (api) => {
+          const r = await api.sendRaw('imports.undo', { id: Number(id) }, { onProgress: progressPrinter() }) as Awaited<ReturnType<typeof api.send<'imports.undo'>>>;
+          output(opts, r, () => cliText(cliLanguage(opts.lang), 'imports.undone', { id: r.importId, removed: r.removed, restored: r.restored }));
+        });
+      }),
+    );
 }

@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
-import { messageLanguage } from '../../../shared/errorMessages';
 import { issueText, type IssueLike } from '../../../shared/validationMessages';
 import { isSettingKey, isUserSetting, SETTING_KEYS, SETTINGS, type SettingKey } from '../../contract/system';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
 
 interface SettingsOptions extends CommonOptions {
   lang?: string;
 }
 
-const langOf = (opts: SettingsOptions) => messageLanguage(opts.lang ?? process.env.PWB_LANG ?? process.env.LC_ALL ?? process.env.LANG);
+const langOf = (opts: SettingsOptions) => cliLanguage(opts.lang);
 
 /** Refuses a key the registry does not list, naming the closest known keys. */
 function knownKey(key: string, opts: SettingsOptions): SettingKey {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI_TEXTS } from '../../../electron/cli/cliTexts';
 
 /**
  * The channel glossary (zh-CN / en, see README "Languages"): where an English text uses a glossary term, its Chinese
@@ -49,6 +50,18 @@ describe('glossary', () => {
       }
     }
     expect(checked).toBeGreaterThan(30);
+    expect(wrong).toEqual([]);
+  });
+
+  it('the command line (electron/cli/cliTexts.ts) uses the same glossary words, and has every text in both languages', () => {
+    const wrong: string[] = [];
+    for (const [key, raw] of Object.entries(CLI_TEXTS.en)) {
+      const zh = CLI_TEXTS['zh-CN'][key as keyof typeof CLI_TEXTS.en];
+      expect(zh, key).toMatch(/[\u4e00-\u9fff]/);
+      const text = raw.replace(/\{\{[^}]*\}\}/g, '');
+      for (const [term, words] of TERMS) if (term.test(text) && !words.some((w) => zh.includes(w))) wrong.push(`${key}: "${text}" → "${zh}" (expected ${words.join(' / ')})`);
+    }
+    expect(Object.keys(CLI_TEXTS['zh-CN']).sort()).toEqual(Object.keys(CLI_TEXTS.en).sort());
     expect(wrong).toEqual([]);
   });
 

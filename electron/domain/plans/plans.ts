@@ -193,19 +193,20 @@ function usedBy(ws: Workspace, versions: VersionRowSql[]): PlanVersionSummary['u
 function summaryOf(ctx: OpContext, row: PlanRow, versions = versionsOf(ctx.ws, row.id), draft?: PlanNode[]): PlanSummary {
   const { ws } = ctx;
   const latest = versions.at(-1);
-  let status: PlanSummary['status'] = 'draft';
-  if (latest) {
-    let nodes = draft;
-    if (!nodes) {
-      try {
-        nodes = draftAllocation(ctx, row, locksOf(ws, row.id)).nodes;
-      } catch {
-        nodes = undefined;
-      }
+  // The live draft, computed when not given: a published plan's status compares it with the latest version, and a plan
+  // never published counts its partners in it (otherwise the list would say 0 partners for every draft).
+  let nodes = draft;
+  if (!nodes) {
+    try {
+      nodes = draftAllocation(ctx, row, locksOf(ws, row.id)).nodes;
+    } catch {
+      nodes = undefined;
     }
-    status = nodes && JSON.stringify(allocationsOf(nodes)) === JSON.stringify(allocationsOf(JSON.parse(latest.allocation) as PlanNode[])) ? 'published' : 'changed';
   }
-  const partners = (JSON.parse(latest?.allocation ?? '[]') as PlanNode[]).filter((n) => n.kind === 'partner').length || (draft ?? []).filter((n) => n.kind === 'partner').length;
+  let status: PlanSummary['status'] = 'draft';
+  if (latest) status = nodes && JSON.stringify(allocationsOf(nodes)) === JSON.stringify(allocationsOf(JSON.parse(latest.allocation) as PlanNode[])) ? 'published' : 'changed';
+  const partnersIn = (n: PlanNode[] | undefined) => (n ?? []).filter((x) => x.kind === 'partner').length;
+  const partners = partnersIn(latest ? (JSON.parse(latest.allocation) as PlanNode[]) : undefined) || partnersIn(nodes);
   return { code: row.code, name: row.name, metric: row.metric, period: row.period, scope: row.scope, totalMinor: row.totalMinor, rules: row.rules, status, publishedVersion: latest?.version ?? null, partners, updatedAt: row.updatedAt };
 }
 

@@ -87,6 +87,8 @@ describe('target plans', () => {
     expect(node(p, 'p:A').months['2025-01']).toBe(11_400_000);
     expect(node(p, 'p:A').months['2025-02']).toBe(0);
     expectExactEverywhere(p);
+    // The list counts a never-published plan's partners in its live draft (it said 0 for every draft).
+    expect((await api.send('plans.list', {})).map((s) => [s.code, s.status, s.partners])).toEqual([['HD-2025', 'draft', 4]]);
   });
 
   it('keeps a locked partner and re-spreads the rest; refuses a lock that does not fit and stores nothing', async () => {

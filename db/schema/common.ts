@@ -1,7 +1,12 @@
 import { sql, type Table } from 'drizzle-orm';
 import { text } from 'drizzle-orm/sqlite-core';
 
-/** ISO-8601 UTC timestamps as text: sortable, readable in any SQLite tool. */
+/**
+ * ISO-8601 UTC timestamps as text: sortable, readable in any SQLite tool. The SQLite DEFAULT is only for rows created
+ * outside any operation (a migration's seed or backfill, a test's fixture): every store writing within an operation
+ * passes the operation clock's instant (`ctx.clock.now()`), so a fixed clock reaches created_at / updated_at too
+ * (tests/unit/foundation/storeClock.test.ts).
+ */
 export const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 export const updatedAt = () => text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 

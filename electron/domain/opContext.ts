@@ -42,6 +42,14 @@ export interface OpContext {
   throwIfCancelled(): void;
 }
 
+/**
+ * What a write needs of its operation when all it takes from it is the workspace and the instant to stamp (created /
+ * updated times): an operation's context is one; an import kind, which carries the instant its run took from the
+ * operation's clock, builds one with `stampContext`.
+ */
+export type StampContext = Pick<OpContext, 'ws'> & { readonly clock: Pick<Clock, 'now'> };
+export const stampContext = (ws: Workspace, at: string): StampContext => ({ ws, clock: { now: () => new Date(at) } });
+
 export interface OpContextOptions {
   operation: string;
   ws: Workspace;

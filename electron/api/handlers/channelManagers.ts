@@ -5,14 +5,14 @@ import type { HandlerMap } from './types';
 export const channelManagerHandlers: HandlerMap<keyof typeof channelManagersContract> = {
   'channelManagers.list': ({ ws }) => store.listChannelManagers(ws),
   'channelManagers.me': ({ ws, user }) => store.myChannelManager(ws, user),
-  'channelManagers.create': ({ ws, audit }, input) => {
-    const after = store.createChannelManager(ws, input);
-    audit({ entity: 'channelManager', entityId: after.id, after });
+  'channelManagers.create': (ctx, input) => {
+    const after = store.createChannelManager(ctx, input);
+    ctx.audit({ entity: 'channelManager', entityId: after.id, after });
     return after;
   },
-  'channelManagers.update': ({ ws, audit }, { id, patch }) => {
-    const { before, after } = store.updateChannelManager(ws, id, patch);
-    audit({ entity: 'channelManager', entityId: id, before, after });
+  'channelManagers.update': (ctx, { id, patch }) => {
+    const { before, after } = store.updateChannelManager(ctx, id, patch);
+    ctx.audit({ entity: 'channelManager', entityId: id, before, after });
     return after;
   },
   'channelManagers.reassign': (ctx, input) => {

@@ -35,9 +35,9 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = 
     return { settings: after };
   },
   'evaluations.schedules.list': ({ ws }) => listSchedules(ws),
-  'evaluations.schedules.save': ({ ws, audit }, input) => {
-    const { before, after } = saveSchedule(ws, input);
-    audit({ entity: 'evaluation_schedule', entityId: after.id, before, after });
+  'evaluations.schedules.save': (ctx, input) => {
+    const { before, after } = saveSchedule(ctx, input);
+    ctx.audit({ entity: 'evaluation_schedule', entityId: after.id, before, after });
     return after;
   },
   'evaluations.schedules.delete': ({ ws, audit }, { id }) => {

@@ -51,21 +51,21 @@ export const incentiveHandlers: HandlerMap<keyof typeof incentivesContract> = {
     ctx.audit({ entity: 'payout_run', entityId: runId, before, after });
     return after;
   },
-  'incentives.payouts.adjust': ({ ws, audit }, { runId, ...input }) => {
-    const { line, before, after } = adjustRun(ws, runId, input);
-    audit({ entity: 'payout_run', entityId: runId, before: { totalMinor: before.totalMinor }, after: { totalMinor: after.totalMinor, line } });
+  'incentives.payouts.adjust': (ctx, { runId, ...input }) => {
+    const { line, before, after } = adjustRun(ctx, runId, input);
+    ctx.audit({ entity: 'payout_run', entityId: runId, before: { totalMinor: before.totalMinor }, after: { totalMinor: after.totalMinor, line } });
     return line;
   },
   'incentives.payouts.whatIf': ({ ws }, { runId, variant }) => whatIf(ws, runId, variant),
   'incentives.payouts.inquiries.list': ({ ws }, filter) => listInquiries(ws, filter),
-  'incentives.payouts.inquiries.create': ({ ws, audit }, { lineId, question }) => {
-    const after = createInquiry(ws, lineId, question);
-    audit({ entity: 'payout_inquiry', entityId: after.id, after });
+  'incentives.payouts.inquiries.create': (ctx, { lineId, question }) => {
+    const after = createInquiry(ctx, lineId, question);
+    ctx.audit({ entity: 'payout_inquiry', entityId: after.id, after });
     return after;
   },
-  'incentives.payouts.inquiries.update': ({ ws, audit }, { id, ...change }) => {
-    const { before, after } = updateInquiry(ws, id, change);
-    audit({ entity: 'payout_inquiry', entityId: id, before, after });
+  'incentives.payouts.inquiries.update': (ctx, { id, ...change }) => {
+    const { before, after } = updateInquiry(ctx, id, change);
+    ctx.audit({ entity: 'payout_inquiry', entityId: id, before, after });
     return after;
   },
 };

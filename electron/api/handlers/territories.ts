@@ -5,19 +5,19 @@ import type { HandlerMap } from './types';
 
 export const territoryHandlers: HandlerMap<keyof typeof territoriesContract> = {
   'territories.list': ({ ws }) => store.listTerritories(ws),
-  'territories.add': ({ ws, audit }, input) => {
-    const after = store.addTerritory(ws, input);
-    audit({ entity: 'territory', entityId: after.id, after });
+  'territories.add': (ctx, input) => {
+    const after = store.addTerritory(ctx, input);
+    ctx.audit({ entity: 'territory', entityId: after.id, after });
     return after;
   },
-  'territories.rename': ({ ws, audit }, input) => {
-    const { before, after } = store.renameTerritory(ws, input);
-    audit({ entity: 'territory', entityId: after.id, before, after });
+  'territories.rename': (ctx, input) => {
+    const { before, after } = store.renameTerritory(ctx, input);
+    ctx.audit({ entity: 'territory', entityId: after.id, before, after });
     return after;
   },
-  'territories.move': ({ ws, audit }, input) => {
-    const { before, after } = store.moveTerritory(ws, input);
-    audit({ entity: 'territory', entityId: after.id, before, after });
+  'territories.move': (ctx, input) => {
+    const { before, after } = store.moveTerritory(ctx, input);
+    ctx.audit({ entity: 'territory', entityId: after.id, before, after });
     return after;
   },
   'territories.merge': ({ ws, audit }, input) => {
@@ -25,9 +25,9 @@ export const territoryHandlers: HandlerMap<keyof typeof territoriesContract> = {
     audit({ entity: 'territory', entityId: from.id, before: from, after: { mergedInto: into.code, movedPartners } });
     return { into, movedPartners };
   },
-  'territories.setActive': ({ ws, audit }, { code, active }) => {
-    const { before, after } = store.setTerritoryActive(ws, code, active);
-    audit({ entity: 'territory', entityId: after.id, before, after });
+  'territories.setActive': (ctx, { code, active }) => {
+    const { before, after } = store.setTerritoryActive(ctx, code, active);
+    ctx.audit({ entity: 'territory', entityId: after.id, before, after });
     return after;
   },
   'territories.coverage.report': ({ ws }, input) => coverage.coverageReport(ws, input),
@@ -35,9 +35,9 @@ export const territoryHandlers: HandlerMap<keyof typeof territoriesContract> = {
   'territories.coverage.provinces': ({ ws }, input) => coverage.provinceMap(ws, input),
   'territories.coverage.cities': ({ ws }, input) => coverage.cityMap(ws, input),
   'territories.coverage.targets.list': ({ ws }, { territory }) => coverage.listCoverageTargets(ws, territory),
-  'territories.coverage.targets.add': ({ ws, audit }, input) => {
-    const after = coverage.addCoverageTarget(ws, input);
-    audit({ entity: 'coverageTarget', entityId: after.id, after });
+  'territories.coverage.targets.add': (ctx, input) => {
+    const after = coverage.addCoverageTarget(ctx, input);
+    ctx.audit({ entity: 'coverageTarget', entityId: after.id, after });
     return after;
   },
   'territories.coverage.targets.update': ({ ws, audit }, { id, minPartners }) => {

@@ -9,9 +9,9 @@ import type { HandlerMap } from './types';
 
 export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
   'training.courses.list': ({ ws }, input) => listCourses(ws, { includeInactive: input.includeInactive ?? true }),
-  'training.courses.save': ({ ws, audit }, input) => {
-    const { before, after, recomputed } = saveCourse(ws, input);
-    audit({ entity: 'training_course', entityId: after.id, before, after: { ...after, recomputedRecords: recomputed } });
+  'training.courses.save': (ctx, input) => {
+    const { before, after, recomputed } = saveCourse(ctx, input);
+    ctx.audit({ entity: 'training_course', entityId: after.id, before, after: { ...after, recomputedRecords: recomputed } });
     return { course: after, recomputed };
   },
   'training.courses.delete': ({ ws, audit }, { id }) => {
@@ -20,9 +20,9 @@ export const trainingHandlers: HandlerMap<keyof typeof trainingContract> = {
     return { id };
   },
   'training.records.list': ({ ws, today }, { asOf, ...filter }) => listRecords(ws, filter, asOf ?? today()),
-  'training.records.save': ({ ws, audit }, input) => {
-    const { before, after } = saveRecord(ws, input);
-    audit({ entity: 'training_record', entityId: after.id, before, after });
+  'training.records.save': (ctx, input) => {
+    const { before, after } = saveRecord(ctx, input);
+    ctx.audit({ entity: 'training_record', entityId: after.id, before, after });
     return after;
   },
   'training.records.delete': ({ ws, audit }, { id }) => {

@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
-import type { OpContext } from '../opContext';
+import type { OpContext, StampContext } from '../opContext';
 import { territoryIdOf } from '../territories/territories';
 import { channelManagerStore, type ManagerChange } from './store';
 import type { ChannelManager, ChannelManagerFields, ManagerAssignment, ReassignInput } from '../../model/channelManagers';
@@ -16,18 +16,20 @@ export function getChannelManager(ws: Workspace, id: number): ChannelManager {
   return m;
 }
 
-export function createChannelManager(ws: Workspace, f: ChannelManagerFields): ChannelManager {
+export function createChannelManager(ctx: StampContext, f: ChannelManagerFields): ChannelManager {
+  const { ws } = ctx;
   const id = channelManagerStore.insert(ws, {
     name: f.name,
     email: f.email || null,
     phone: f.phone ?? null,
     territoryId: territoryIdOf(ws, f.territory) ?? null,
     active: f.active !== false,
-  });
+  }, ctx.clock.now().toISOString());
   return getChannelManager(ws, id);
 }
 
-export function updateChannelManager(ws: Workspace, id: number, patch: Partial<ChannelManagerFields>): { before: ChannelManager; after: ChannelManager } {
+export function updateChannelManager(ctx: OpContext, id: number, patch: Partial<ChannelManagerFields>): { before: ChannelManager; after: ChannelManager } {
+  const { ws } = ctx;
   const before = getChannelManager(ws, id);
   const territoryId = territoryIdOf(ws, patch.territory);
   channelManagerStore.update(ws, id, {
@@ -36,7 +38,7 @@ export function updateChannelManager(ws: Workspace, id: number, patch: Partial<C
     phone: patch.phone === undefined ? before.phone : patch.phone,
     territoryId: territoryId === undefined ? territoryIdOf(ws, before.territory) ?? null : territoryId,
     active: patch.active ?? before.active,
-  });
+  }, ctx.clock.now().toISOString());
   return { before, after: getChannelManager(ws, id) };
 }
 
@@ -75,7 +77,7 @@ export function reassignPartners(ctx: OpContext, input: ReassignInput): { change
     seen.add(id);
     changes.push({ partnerId: id, from, to: input.to });
   }
-  channelManagerStore.reassign(ws, changes, { changedOn: input.on ?? ctx.today(), reason: input.reason ?? null, changedBy: ctx.user });
+  channelManagerStore.reassign(ws, changes, { changedOn: input.on ?? ctx.today(), reason: input.reason ?? null, changedBy: ctx.user, at: ctx.clock.now().toISOString() });
   return { changed: changes.length };
 }
 

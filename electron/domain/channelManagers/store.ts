@@ -16,7 +16,6 @@ export interface ManagerChange {
   to: number | null;
 }
 
-const NOW = sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
 
 function selectManagers(ws: Workspace) {
   const m = channelManagers;
@@ -46,13 +45,14 @@ export const channelManagerStore = {
   keys(ws: Workspace): Array<Pick<ChannelManagerRow, 'id' | 'name' | 'email'>> {
     return ws.db.select({ id: channelManagers.id, name: channelManagers.name, email: channelManagers.email }).from(channelManagers).all();
   },
-  insert(ws: Workspace, v: ChannelManagerValues): number {
-    return ws.db.insert(channelManagers).values(v).returning({ id: channelManagers.id }).get().id;
+  /** `at`: the operation's instant (its clock), stamped as created and updated. */
+  insert(ws: Workspace, v: ChannelManagerValues, at: string): number {
+    return ws.db.insert(channelManagers).values({ ...v, createdAt: at, updatedAt: at }).returning({ id: channelManagers.id }).get().id;
   },
-  update(ws: Workspace, id: number, v: ChannelManagerValues): void {
+  update(ws: Workspace, id: number, v: ChannelManagerValues, at: string): void {
     ws.db
       .update(channelManagers)
-      .set({ ...v, updatedAt: NOW })
+      .set({ ...v, updatedAt: at })
       .where(eq(channelManagers.id, id))
       .run();
   },
@@ -69,14 +69,14 @@ export const channelManagerStore = {
    * Moves partners to their new manager, one history line each (a reassignment may move tens of thousands of partners:
    * a declared hot path, two statements prepared once for the batch).
    */
-  reassign(ws: Workspace, changes: ManagerChange[], line: { changedOn: string; reason: string | null; changedBy: string }): void {
-    const set = ws.sqlite.prepare<[number | null, number]>("update partners set channel_manager_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?");
-    const log = ws.sqlite.prepare<[number, number | null, number | null, string, string | null, string]>(
-      'insert into partner_manager_history (partner_id, from_manager_id, to_manager_id, changed_on, reason, changed_by) values (?, ?, ?, ?, ?, ?)',
+  reassign(ws: Workspace, changes: ManagerChange[], line: { changedOn: string; reason: string | null; changedBy: string; at: string }): void {
+    const set = ws.sqlite.prepare<[number | null, string, number]>('update partners set channel_manager_id = ?, updated_at = ? where id = ?');
+    const log = ws.sqlite.prepare<[number, number | null, number | null, string, string | null, string, string]>(
+      'insert into partner_manager_history (partner_id, from_manager_id, to_manager_id, changed_on, reason, changed_by, created_at) values (?, ?, ?, ?, ?, ?, ?)',
     );
     for (const c of changes) {
-      set.run(c.to, c.partnerId);
-      log.run(c.partnerId, c.from, c.to, line.changedOn, line.reason, line.changedBy);
+      set.run(c.to, line.at, c.partnerId);
+      log.run(c.partnerId, c.from, c.to, line.changedOn, line.reason, line.changedBy, line.at);
     }
   },
   /** A partner's ownership history, newest first, with the managers' names. */

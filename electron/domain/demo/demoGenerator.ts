@@ -116,7 +116,7 @@ export async function generateDemo(ctx: OpContext, opts: DemoOptions): Promise<D
 
     // Training
     ctx.progress('training', 0, COURSES.length);
-    const courseIds = insertCourses(ws);
+    const courseIds = insertCourses(ws, ctx.clock.now().toISOString());
     const records = buildTrainingRecords(rngs.training, partners, cal, { next: 1 });
     const writeRecord = demoStore.recordWriter(ws);
     for (const r of records)
@@ -182,7 +182,7 @@ function insertPartners(ws: Workspace, partners: DemoPartner[], ctx: OpContext) 
   const managerOf = (name: string, region: string): number => {
     let id = managers.get(name);
     if (id === undefined) {
-      id = channelManagerStore.insert(ws, { name, email: `${name}@example.com`, phone: null, territoryId: territoryOf(region), active: true });
+      id = channelManagerStore.insert(ws, { name, email: `${name}@example.com`, phone: null, territoryId: territoryOf(region), active: true }, ctx.clock.now().toISOString());
       managers.set(name, id);
     }
     return id;
@@ -302,7 +302,7 @@ function insertTargets(ws: Workspace, rng: Rng, partners: DemoPartner[], quarter
   });
 }
 
-function insertCourses(ws: Workspace): Map<string, number> {
+function insertCourses(ws: Workspace, at: string): Map<string, number> {
   const ids = new Map<string, number>();
   for (const c of COURSES) {
     // A course catalogue set up before loading the demo is kept; the demo's records then refer to it.
@@ -317,7 +317,7 @@ function insertCourses(ws: Workspace): Map<string, number> {
         requiredTiers: [...c.requiredTiers],
         requiredChannelTypes: [...c.requiredChannelTypes],
         passingScore: c.passingScore,
-      });
+      }, at);
     ids.set(c.code, id);
   }
   return ids;

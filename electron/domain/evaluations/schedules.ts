@@ -1,5 +1,6 @@
 import { parsePopulation } from '../../../shared/population';
 import type { Workspace } from '../../../db/database';
+import type { OpContext } from '../opContext';
 import type { EvaluationCycle, PeriodKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { Schedule, ScheduleInput } from '../../model/evaluations';
@@ -25,14 +26,16 @@ export function getSchedule(ws: Workspace, id: number): Schedule {
 }
 
 /** Creates (no id) or updates a schedule; returns before/after for the audit trail. */
-export function saveSchedule(ws: Workspace, input: ScheduleInput): { before: Schedule | null; after: Schedule } {
+export function saveSchedule(ctx: OpContext, input: ScheduleInput): { before: Schedule | null; after: Schedule } {
+  const { ws } = ctx;
+  const at = ctx.clock.now().toISOString();
   const values: ScheduleValues = [input.name, input.cycle, JSON.stringify(input.tiers), JSON.stringify(input.channelTypes), JSON.stringify(input.regions), input.lagDays, input.enabled ? 1 : 0];
-  if (input.id === undefined) return { before: null, after: getSchedule(ws, scheduleStore.insert(ws, values)) };
+  if (input.id === undefined) return { before: null, after: getSchedule(ws, scheduleStore.insert(ws, values, at)) };
   const before = getSchedule(ws, input.id);
   if (before.cycle !== input.cycle && before.lastPeriod) {
     throw new DomainError('A schedule that has run cannot change its cycle (its periods would no longer match); create a new schedule instead', 'CONFLICT');
   }
-  scheduleStore.update(ws, input.id, values);
+  scheduleStore.update(ws, input.id, values, at);
   return { before, after: getSchedule(ws, input.id) };
 }
 

@@ -559,20 +559,23 @@ export const scheduleStore = {
       )
       .all();
   },
-  insert(ws: Workspace, values: ScheduleValues): number {
+  /** `at`: the operation's instant (its clock), stamped as created and updated. */
+  insert(ws: Workspace, values: ScheduleValues, at: string): number {
     return Number(
       ws.sqlite
-        .prepare<ScheduleValues>('insert into evaluation_schedules (name, cycle, tiers, channel_types, regions, lag_days, enabled) values (?, ?, ?, ?, ?, ?, ?)')
-        .run(...values).lastInsertRowid,
+        .prepare<[...ScheduleValues, string, string]>(
+          'insert into evaluation_schedules (name, cycle, tiers, channel_types, regions, lag_days, enabled, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(...values, at, at).lastInsertRowid,
     );
   },
-  update(ws: Workspace, id: number, values: ScheduleValues): void {
+  update(ws: Workspace, id: number, values: ScheduleValues, at: string): void {
     ws.sqlite
-      .prepare<[...ScheduleValues, number]>(
+      .prepare<[...ScheduleValues, string, number]>(
         `update evaluation_schedules set name = ?, cycle = ?, tiers = ?, channel_types = ?, regions = ?, lag_days = ?, enabled = ?,
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?`,
+         updated_at = ? where id = ?`,
       )
-      .run(...values, id);
+      .run(...values, at, id);
   },
   /** Claims and runs that refer to the schedule. */
   uses(ws: Workspace, id: number): number {

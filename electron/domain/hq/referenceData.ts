@@ -70,7 +70,7 @@ export async function pullReference(ws: Workspace, client: pg.Client, now = work
         if (x.deleted) {
           if (local.has(key)) {
             referenceStore.remove(ws, x.kind, x.code);
-            releaseReference(ws, x.kind, x.code);
+            releaseReference(ws, x.kind, x.code, now);
             result.removed++;
           }
           continue;
@@ -80,7 +80,7 @@ export async function pullReference(ws: Workspace, client: pg.Client, now = work
         const had = local.get(key);
         if (had === version) continue;
         referenceStore.upsert(ws, { kind: x.kind, code: x.code, version, name: x.name, data: x.data, pulledAt: now });
-        mirrorReference(ws, { kind: x.kind, code: x.code, name: x.name, version, data: x.data ?? {} });
+        mirrorReference(ws, { kind: x.kind, code: x.code, name: x.name, version, data: x.data ?? {} }, now);
         if (had === undefined) result.added++;
         else result.updated++;
       }
@@ -89,7 +89,7 @@ export async function pullReference(ws: Workspace, client: pg.Client, now = work
         const [kind, code] = key.split('\u0000');
         if (rows.some((x) => x.kind === kind && x.code === code)) continue;
         referenceStore.remove(ws, kind, code);
-        releaseReference(ws, kind, code);
+        releaseReference(ws, kind, code, now);
         result.removed++;
       }
     })(),

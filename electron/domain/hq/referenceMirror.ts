@@ -17,7 +17,7 @@ const list = (v: unknown): string => JSON.stringify(Array.isArray(v) ? v.filter(
  * of the office with the same code is taken over by HQ's. Program templates stay in hq_reference (listReference).
  * Runs inside the pull's transaction, with reference writes allowed.
  */
-export function mirrorReference(ws: Workspace, item: MirrorItem): void {
+export function mirrorReference(ws: Workspace, item: MirrorItem, at: string): void {
   const active = item.data.active === false ? 0 : 1;
   if (item.kind === 'territory') {
     const parentCode = str(item.data.parent);
@@ -25,8 +25,8 @@ export function mirrorReference(ws: Workspace, item: MirrorItem): void {
     const kind = (TERRITORY_KINDS as readonly string[]).includes(String(item.data.kind)) ? String(item.data.kind) : parentId ? 'subTerritory' : 'territory';
     const had = referenceStore.territoryIdByCode(ws, item.code);
     const row = { name: item.name, nameEn: str(item.data.nameEn), parentId, kind, active, version: item.version };
-    if (had !== null) referenceStore.updateTerritory(ws, had, row);
-    else referenceStore.insertTerritory(ws, { code: item.code, ...row });
+    if (had !== null) referenceStore.updateTerritory(ws, had, row, at);
+    else referenceStore.insertTerritory(ws, { code: item.code, ...row }, at);
   } else if (item.kind === 'product') {
     // HQ's item lists prices: they replace the product's periods and are read-only here; without, the office prices it.
     const prices = item.data.prices === undefined ? null : hqProductPrices(item.code, item.data.prices);
@@ -39,7 +39,7 @@ export function mirrorReference(ws: Workspace, item: MirrorItem): void {
       active,
       version: item.version,
       hqPrices: prices ? 1 : 0,
-    });
+    }, at);
     if (prices) referenceStore.replaceProductPrices(ws, id, prices);
   } else if (item.kind === 'course') {
     const category = (COURSE_CATEGORIES as readonly string[]).includes(String(item.data.category)) ? String(item.data.category) : 'product';
@@ -56,7 +56,7 @@ export function mirrorReference(ws: Workspace, item: MirrorItem): void {
       passingScore,
       active,
       version: item.version,
-    });
+    }, at);
   }
 }
 
@@ -90,8 +90,8 @@ export function hqProductPrices(code: string, value: unknown): Array<Omit<Produc
 const isMirrorKind = (kind: string): kind is MirrorKind => Object.prototype.hasOwnProperty.call(MIRROR_TABLES, kind);
 
 /** HQ withdrew the item: the row stays (partners and records point at it), inactive and back in the office's hands. */
-export function releaseReference(ws: Workspace, kind: string, code: string): void {
-  if (isMirrorKind(kind)) referenceStore.release(ws, kind, code);
+export function releaseReference(ws: Workspace, kind: string, code: string, at: string): void {
+  if (isMirrorKind(kind)) referenceStore.release(ws, kind, code, at);
 }
 
 /** Refuses changing a row that mirrors HQ reference data, in the user's words (kind, code, version). */

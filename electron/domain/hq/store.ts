@@ -345,7 +345,6 @@ type PriceRow = typeof productPrices.$inferSelect;
 /** The tables pulled reference data is mirrored into, by kind. */
 export const MIRROR_TABLES = { territory: 'territories', product: 'products', course: 'training_courses' } as const;
 export type MirrorKind = keyof typeof MIRROR_TABLES;
-const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
 export const identityStore = {
   identity(ws: Workspace): Pick<IdentityRow, 'workspaceId' | 'officeName'> | undefined {
@@ -380,27 +379,28 @@ export const referenceStore = {
   territoryIdByCode(ws: Workspace, code: string): number | null {
     return stmt<[string], { id: number }>(ws, 'SELECT id FROM territories WHERE code = ? COLLATE NOCASE').get(code)?.id ?? null;
   },
-  updateTerritory(ws: Workspace, id: number, t: { name: string; nameEn: string | null; parentId: number | null; kind: string; active: number; version: number }): void {
-    stmt<[string, string | null, number | null, string, number, number, number]>(
+  /** `at` here and below: the pull's instant (its clock), stamped as created and/or updated. */
+  updateTerritory(ws: Workspace, id: number, t: { name: string; nameEn: string | null; parentId: number | null; kind: string; active: number; version: number }, at: string): void {
+    stmt<[string, string | null, number | null, string, number, number, string, number]>(
       ws,
-      `UPDATE territories SET name_zh = ?, name_en = ?, parent_id = ?, kind = ?, active = ?, hq_version = ?, updated_at = ${NOW} WHERE id = ?`,
-    ).run(t.name, t.nameEn, t.parentId, t.kind, t.active, t.version, id);
+      'UPDATE territories SET name_zh = ?, name_en = ?, parent_id = ?, kind = ?, active = ?, hq_version = ?, updated_at = ? WHERE id = ?',
+    ).run(t.name, t.nameEn, t.parentId, t.kind, t.active, t.version, at, id);
   },
-  insertTerritory(ws: Workspace, t: { code: string; name: string; nameEn: string | null; parentId: number | null; kind: string; active: number; version: number }): void {
-    stmt<[string, string, string | null, number | null, string, number, number | null, number]>(
+  insertTerritory(ws: Workspace, t: { code: string; name: string; nameEn: string | null; parentId: number | null; kind: string; active: number; version: number }, at: string): void {
+    stmt<[string, string, string | null, number | null, string, number, number | null, number, string, string]>(
       ws,
-      'INSERT INTO territories (code, name_zh, name_en, parent_id, kind, active, sort_order, hq_version) VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM territories WHERE parent_id IS ?), ?)',
-    ).run(t.code, t.name, t.nameEn, t.parentId, t.kind, t.active, t.parentId, t.version);
+      'INSERT INTO territories (code, name_zh, name_en, parent_id, kind, active, sort_order, hq_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM territories WHERE parent_id IS ?), ?, ?, ?)',
+    ).run(t.code, t.name, t.nameEn, t.parentId, t.kind, t.active, t.parentId, t.version, at, at);
   },
   /** The product mirroring HQ's item; its id. `hqPrices`: HQ's item lists prices (read-only here from then on). */
-  upsertProduct(ws: Workspace, p: { code: string; name: string; nameEn: string | null; productLine: string | null; unit: string | null; active: number; version: number; hqPrices: number }): ProductRow['id'] {
-    return stmt<[string, string, string | null, string | null, string | null, number, number, number], { id: number }>(
+  upsertProduct(ws: Workspace, p: { code: string; name: string; nameEn: string | null; productLine: string | null; unit: string | null; active: number; version: number; hqPrices: number }, at: string): ProductRow['id'] {
+    return stmt<[string, string, string | null, string | null, string | null, number, number, number, string, string], { id: number }>(
       ws,
-      `INSERT INTO products (code, name_zh, name_en, product_line, unit, active, hq_version, hq_prices) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO products (code, name_zh, name_en, product_line, unit, active, hq_version, hq_prices, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, product_line = excluded.product_line,
-         unit = excluded.unit, active = excluded.active, hq_version = excluded.hq_version, hq_prices = excluded.hq_prices, updated_at = ${NOW}
+         unit = excluded.unit, active = excluded.active, hq_version = excluded.hq_version, hq_prices = excluded.hq_prices, updated_at = excluded.updated_at
        RETURNING id`,
-    ).get(p.code, p.name, p.nameEn, p.productLine, p.unit, p.active, p.version, p.hqPrices)!.id;
+    ).get(p.code, p.name, p.nameEn, p.productLine, p.unit, p.active, p.version, p.hqPrices, at, at)!.id;
   },
   /** Whether the product's prices are HQ's (pulled with it). */
   hqPrices(ws: Workspace, productId: number): boolean {
@@ -418,20 +418,21 @@ export const referenceStore = {
   upsertCourse(
     ws: Workspace,
     c: { code: string; title: string; titleEn: string; category: string; validityMonths: number | null; requiredTiers: string; requiredChannelTypes: string; passingScore: number | null; active: number; version: number },
+    at: string,
   ): void {
-    stmt<[string, string, string, string, number | null, string, string, number | null, number, number]>(
+    stmt<[string, string, string, string, number | null, string, string, number | null, number, number, string, string]>(
       ws,
-      `INSERT INTO training_courses (code, title_zh, title_en, category, validity_months, required_tiers, required_channel_types, passing_score, active, hq_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO training_courses (code, title_zh, title_en, category, validity_months, required_tiers, required_channel_types, passing_score, active, hq_version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (code) DO UPDATE SET title_zh = excluded.title_zh, title_en = excluded.title_en, category = excluded.category,
          validity_months = excluded.validity_months, required_tiers = excluded.required_tiers, required_channel_types = excluded.required_channel_types,
-         passing_score = excluded.passing_score, active = excluded.active, hq_version = excluded.hq_version, updated_at = ${NOW}`,
-    ).run(c.code, c.title, c.titleEn, c.category, c.validityMonths, c.requiredTiers, c.requiredChannelTypes, c.passingScore, c.active, c.version);
+         passing_score = excluded.passing_score, active = excluded.active, hq_version = excluded.hq_version, updated_at = excluded.updated_at`,
+    ).run(c.code, c.title, c.titleEn, c.category, c.validityMonths, c.requiredTiers, c.requiredChannelTypes, c.passingScore, c.active, c.version, at, at);
   },
   /** HQ withdrew the item: the mirrored row stays, inactive and the office's again. */
-  release(ws: Workspace, kind: MirrorKind, code: string): void {
+  release(ws: Workspace, kind: MirrorKind, code: string, at: string): void {
     const prices = kind === 'product' ? ', hq_prices = 0' : '';
-    stmt<[string]>(ws, `UPDATE ${quoted(MIRROR_TABLES[kind])} SET active = 0, hq_version = NULL${prices} WHERE code = ? COLLATE NOCASE AND hq_version IS NOT NULL`).run(code);
+    stmt<[string, string]>(ws, `UPDATE ${quoted(MIRROR_TABLES[kind])} SET active = 0, hq_version = NULL${prices}, updated_at = ? WHERE code = ? COLLATE NOCASE AND hq_version IS NOT NULL`).run(at, code);
   },
   /** The code and HQ version of a mirrored row, by id or code. */
   mirrored(ws: Workspace, kind: MirrorKind, where: { id: number } | { code: string }): { code: string; v: number | null } | undefined {

@@ -1,4 +1,5 @@
 import type { Workspace } from '../../../db/database';
+import type { OpContext } from '../opContext';
 import type { InquiryStatus } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { InquiryRow } from '../../model/incentives';
@@ -15,18 +16,20 @@ export function getInquiry(ws: Workspace, id: number): InquiryRow {
 }
 
 /** A partner's question on a statement line. Inquiries do not change the run, so they are allowed in any run status. */
-export function createInquiry(ws: Workspace, lineId: number, question: string): InquiryRow {
+export function createInquiry(ctx: OpContext, lineId: number, question: string): InquiryRow {
+  const { ws } = ctx;
   if (!inquiryStore.lineExists(ws, lineId)) throw new DomainError(`No payout line ${lineId}`, 'NOT_FOUND');
-  return getInquiry(ws, inquiryStore.insert(ws, lineId, question));
+  return getInquiry(ws, inquiryStore.insert(ws, lineId, question, ctx.clock.now().toISOString()));
 }
 
 /** open → answered (the answer may be revised while not resolved); answered/open → resolved. */
-export function updateInquiry(ws: Workspace, id: number, change: { answer?: string; status?: InquiryStatus }): { before: InquiryRow; after: InquiryRow } {
+export function updateInquiry(ctx: OpContext, id: number, change: { answer?: string; status?: InquiryStatus }): { before: InquiryRow; after: InquiryRow } {
+  const { ws } = ctx;
   const before = getInquiry(ws, id);
   if (before.status === 'resolved') throw new DomainError(`Inquiry ${id} is resolved`, 'CONFLICT');
   const answer = change.answer ?? before.answer;
   const status = change.status ?? (change.answer != null ? 'answered' : before.status);
   if (status === 'answered' && !answer) throw new DomainError('An answered inquiry needs an answer');
-  inquiryStore.update(ws, id, answer, status);
+  inquiryStore.update(ws, id, answer, status, ctx.clock.now().toISOString());
   return { before, after: getInquiry(ws, id) };
 }

@@ -62,12 +62,12 @@ function detailsOf(l: NewLine): string {
 }
 
 /** Writes the lines in order; returns their zh-CN explanations (as stored) and the id of the last. */
-function insertLines(ws: Workspace, runId: number, lines: NewLine[]): { texts: string[]; lastId: number } {
+function insertLines(ws: Workspace, runId: number, lines: NewLine[], at: string): { texts: string[]; lastId: number } {
   const texts = lines.map((l) => renderExplanation(l.explain, 'zh-CN'));
   const lastId = runStore.insertLines(ws, runId, lines.length, (i) => {
     const l = lines[i];
     return [l.partnerId, l.kind, l.basisMinor, l.attainment, l.tierReached, l.rate, l.amountMinor, texts[i], l.reason, l.relatesToLineId, detailsOf(l)];
-  });
+  }, at);
   return { texts, lastId };
 }
 
@@ -240,7 +240,7 @@ export function calculateRun(ctx: OpContext, input: { programId?: number; progra
       });
     }
     ctx.progress('write', 0, lines.length);
-    const { texts } = insertLines(ws, id, lines);
+    const { texts } = insertLines(ws, id, lines, now);
     if (program.type === 'target_bonus') {
       recordTargetUse(ws, { kind: 'payout', runId: id, period: calc.period, metric: program.targetMetric, partnerIds: calc.lines.map((l) => l.partnerId) }, fiscalStartMonth(ws));
     }
@@ -314,7 +314,8 @@ export function voidRun(ctx: OpContext, runId: number, reason: string): { before
 }
 
 /** A manual adjustment line (positive or negative) with its reason; drafts only. */
-export function adjustRun(ws: Workspace, runId: number, input: { partnerId?: number; partnerCode?: string; amountMinor: number; reason: string }): { line: PayoutLineView; before: PayoutRunRow; after: PayoutRunRow } {
+export function adjustRun(ctx: OpContext, runId: number, input: { partnerId?: number; partnerCode?: string; amountMinor: number; reason: string }): { line: PayoutLineView; before: PayoutRunRow; after: PayoutRunRow } {
+  const { ws } = ctx;
   const r = runState(ws, runId);
   if (r.status !== 'draft') throw frozen(r, 'an adjustment');
   const partnerId = runStore.livePartnerId(ws, { id: input.partnerId, code: input.partnerCode });
@@ -324,7 +325,7 @@ export function adjustRun(ws: Workspace, runId: number, input: { partnerId?: num
   const currency = (r.programSnapshot as ProgramFile).currency;
   const { lastId: lineId } = insertLines(ws, runId, [
     { partnerId, kind: 'adjustment', basisMinor: 0, attainment: null, tierReached: null, rate: null, amountMinor: input.amountMinor, reason: input.reason, relatesToLineId: null, explain: { key: 'adjustment', params: { reason: input.reason, currency, amountMinor: input.amountMinor } } },
-  ]);
+  ], ctx.clock.now().toISOString());
   runStore.retotal(ws, runId);
   return { line: runLines(ws, runId).find((l) => l.id === lineId)!, before, after: getRunRow(ws, runId) };
 }

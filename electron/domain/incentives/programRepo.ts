@@ -25,7 +25,7 @@ export function saveProgram(ws: Workspace, raw: unknown, at: Date): { before: Pr
   const before = existing ? toRow(existing) : null;
   const values = { name: def.name, type: def.type, periodKind: def.periodKind, currency: def.currency, validFrom: def.validFrom, validTo: def.validTo ?? null, definition: def };
   if (existing) programStore.update(ws, existing.id, values, at.toISOString());
-  else programStore.insert(ws, def.code, values);
+  else programStore.insert(ws, def.code, values, at.toISOString());
   return { before, after: getProgram(ws, { code: def.code }) };
 }
 

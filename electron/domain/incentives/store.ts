@@ -171,8 +171,8 @@ export const programStore = {
   byCode(ws: Workspace, code: string): StoredProgram | undefined {
     return ws.db.select(PROGRAM_COLUMNS).from(incentivePrograms).where(eq(incentivePrograms.code, code)).get();
   },
-  insert(ws: Workspace, code: string, values: ProgramValues): void {
-    ws.db.insert(incentivePrograms).values({ code, ...values }).run();
+  insert(ws: Workspace, code: string, values: ProgramValues, at: string): void {
+    ws.db.insert(incentivePrograms).values({ code, ...values, createdAt: at, updatedAt: at }).run();
   },
   update(ws: Workspace, id: number, values: ProgramValues, updatedAt: string): void {
     ws.db.update(incentivePrograms).set({ ...values, updatedAt }).where(eq(incentivePrograms.id, id)).run();
@@ -235,8 +235,8 @@ export type LineInsert = Pick<
 
 const LINE_BATCH = 64;
 const lineInsertSql = (n: number) =>
-  `insert into payout_lines (run_id, partner_id, kind, basis_minor, attainment, tier_reached, rate, amount_minor, explanation, reason, relates_to_line_id, details)
-   values ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+  `insert into payout_lines (run_id, partner_id, kind, basis_minor, attainment, tier_reached, rate, amount_minor, explanation, reason, relates_to_line_id, details, created_at)
+   values ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
 type LineParam = number | string | null;
 /** Hot path: a 10k-partner run writes its lines LINE_BATCH rows a statement, prepared once per connection. */
 const lineBatch = cached((ws) => ws.sqlite.prepare<[LineParam[]]>(lineInsertSql(LINE_BATCH)));
@@ -332,7 +332,7 @@ export const runStore = {
       .all();
   },
   insertDraft(ws: Workspace, run: Pick<PayoutRunRecord, 'programId' | 'period' | 'version' | 'currency' | 'programSnapshot' | 'inputsFingerprint' | 'population' | 'calculatedAt'>): number {
-    return Number(ws.db.insert(payoutRuns).values({ ...run, status: 'draft', totalMinor: 0 }).run().lastInsertRowid);
+    return Number(ws.db.insert(payoutRuns).values({ ...run, status: 'draft', totalMinor: 0, createdAt: run.calculatedAt }).run().lastInsertRowid);
   },
   /** Sets the run's total to the sum of its lines; returns it. */
   retotal(ws: Workspace, runId: number): number {
@@ -359,13 +359,13 @@ export const runStore = {
    * Writes `count` lines in order, LINE_BATCH rows a statement; `row(i)` gives line i's values in LineValues order (no
    * object per line is kept: a 10k-line run is written from the caller's arrays). Returns the id of the last.
    */
-  insertLines(ws: Workspace, runId: number, count: number, row: (i: number) => LineValues): number {
+  insertLines(ws: Workspace, runId: number, count: number, row: (i: number) => LineValues, at: string): number {
     let last = 0;
     const params: LineParam[] = [];
     for (let from = 0; from < count; from += LINE_BATCH) {
       const n = Math.min(LINE_BATCH, count - from);
       params.length = 0;
-      for (let i = from; i < from + n; i++) params.push(runId, ...row(i));
+      for (let i = from; i < from + n; i++) params.push(runId, ...row(i), at);
       const stmt = n === LINE_BATCH ? lineBatch(ws) : ws.sqlite.prepare<[LineParam[]]>(lineInsertSql(n));
       last = Number(stmt.run(params).lastInsertRowid);
     }
@@ -558,10 +558,11 @@ export const inquiryStore = {
   lineExists(ws: Workspace, lineId: number): boolean {
     return ws.db.select({ id: payoutLines.id }).from(payoutLines).where(eq(payoutLines.id, lineId)).get() != null;
   },
-  insert(ws: Workspace, lineId: number, question: string): number {
-    return Number(ws.db.insert(payoutInquiries).values({ lineId, question }).run().lastInsertRowid);
+  /** `at`: the operation's instant (its clock). */
+  insert(ws: Workspace, lineId: number, question: string, at: string): number {
+    return Number(ws.db.insert(payoutInquiries).values({ lineId, question, createdAt: at, updatedAt: at }).run().lastInsertRowid);
   },
-  update(ws: Workspace, id: number, answer: string | null, status: InquiryStatus): void {
-    ws.db.update(payoutInquiries).set({ answer, status, updatedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` }).where(eq(payoutInquiries.id, id)).run();
+  update(ws: Workspace, id: number, answer: string | null, status: InquiryStatus, at: string): void {
+    ws.db.update(payoutInquiries).set({ answer, status, updatedAt: at }).where(eq(payoutInquiries.id, id)).run();
   },
 };

@@ -63,6 +63,7 @@ export interface AllocateInput {
  */
 export function allocate(ctx: OpContext, input: AllocateInput): MdfAllocationView[] {
   const { ws, user } = ctx;
+  const at = ctx.clock.now().toISOString();
   const fund = fundRecord(ws, { fundId: input.fundId });
   const before = listAllocations(ws, fund.id);
   const scope = new Set(partnersInScope(ws, fund));
@@ -72,7 +73,7 @@ export function allocate(ctx: OpContext, input: AllocateInput): MdfAllocationVie
       const partnerId = partnerIdByCode(ws, a);
       if (!scope.has(partnerId)) throw new DomainError(`Partner ${a.partnerCode ?? partnerId} is outside fund ${fund.code}'s scope`);
       if (a.amountMinor === 0) mdfStore.deleteAllocations(ws, fund.id, partnerId);
-      else mdfStore.upsertAllocation(ws, { fundId: fund.id, partnerId, amountMinor: a.amountMinor, method: 'manual', basisMinor: null, basisPeriod: null, createdBy: user });
+      else mdfStore.upsertAllocation(ws, { fundId: fund.id, partnerId, amountMinor: a.amountMinor, method: 'manual', basisMinor: null, basisPeriod: null, createdBy: user }, at);
     }
   } else {
     if (input.allocations?.length) throw new DomainError('A pro-rata allocation takes an amount, not per-partner amounts');
@@ -92,7 +93,7 @@ export function allocate(ctx: OpContext, input: AllocateInput): MdfAllocationVie
     mdfStore.deleteAllocations(ws, fund.id);
     for (const id of ids) {
       const s = shares.get(id) ?? 0;
-      if (s > 0) mdfStore.upsertAllocation(ws, { fundId: fund.id, partnerId: id, amountMinor: s, method: 'pro_rata', basisMinor: revenue.get(id) ?? 0, basisPeriod, createdBy: user });
+      if (s > 0) mdfStore.upsertAllocation(ws, { fundId: fund.id, partnerId: id, amountMinor: s, method: 'pro_rata', basisMinor: revenue.get(id) ?? 0, basisPeriod, createdBy: user }, at);
     }
   }
   const after = listAllocations(ws, fund.id);

@@ -47,8 +47,9 @@ export function submitClaim(
     );
   }
   const proofs = readProofs(input.proofs);
-  const id = mdfStore.insertClaim(ws, { requestId: req.id, amountMinor: input.amountMinor, actualLeads: input.actualLeads ?? null, actualRevenueMinor: input.actualRevenueMinor ?? null, note: input.note ?? null, createdBy: ctx.user });
-  storeProofs(ws, id, proofs);
+  const at = ctx.clock.now().toISOString();
+  const id = mdfStore.insertClaim(ws, { requestId: req.id, amountMinor: input.amountMinor, actualLeads: input.actualLeads ?? null, actualRevenueMinor: input.actualRevenueMinor ?? null, note: input.note ?? null, createdBy: ctx.user }, at);
+  storeProofs(ws, id, proofs, at);
   const claim = getClaim(ws, id);
   ctx.audit({ entity: 'mdf_claim', entityId: claim.id, after: claim });
   return claim;
@@ -62,7 +63,7 @@ export function decideClaim(ctx: OpContext, input: { claimId: number; decision: 
   const now = ctx.clock.now().toISOString();
   if (input.decision === 'reject') {
     if (!input.reason) throw new DomainError('Give the reason for rejecting the claim');
-    mdfStore.updateClaim(ws, before.id, { status: 'rejected', rejectReason: input.reason, decidedAt: now, decidedBy: user, updatedAt: now });
+    mdfStore.updateClaim(ws, before.id, { status: 'rejected', rejectReason: input.reason, decidedAt: now, decidedBy: user }, now);
   } else {
     const amount = input.amountMinor ?? before.amountMinor;
     if (amount > before.amountMinor) throw new DomainError(`The approved amount ${formatMoney(amount, before.currency)} is more than claimed (${formatMoney(before.amountMinor, before.currency)})`);
@@ -73,8 +74,7 @@ export function decideClaim(ctx: OpContext, input: { claimId: number; decision: 
       decidedAt: now,
       decidedBy: user,
       ...(input.reason != null && { note: input.reason }),
-      updatedAt: now,
-    });
+    }, now);
   }
   return changed(ctx, before);
 }
@@ -97,11 +97,11 @@ export function payClaim(ctx: OpContext, input: { claimId: number; paymentRef?: 
   if (before.status !== 'approved') throw new DomainError(`MDF claim ${before.id} is ${before.status}: only an approved claim can be paid`, 'CONFLICT');
   const now = ctx.clock.now().toISOString();
   if (input.deductFromRebates) {
-    mdfStore.updateClaim(ws, before.id, { status: 'settling', settledBy: 'rebate', updatedAt: now });
+    mdfStore.updateClaim(ws, before.id, { status: 'settling', settledBy: 'rebate' }, now);
   } else {
     const paidOn = input.paidOn ?? ctx.today();
     if (before.approvedOn && paidOn < before.approvedOn) throw new DomainError(`The payment day ${paidOn} is before the claim was approved (${before.approvedOn})`);
-    mdfStore.updateClaim(ws, before.id, { status: 'paid', settledBy: 'payment', paidOn, paymentRef: input.paymentRef ?? null, updatedAt: now });
+    mdfStore.updateClaim(ws, before.id, { status: 'paid', settledBy: 'payment', paidOn, paymentRef: input.paymentRef ?? null }, now);
   }
   return changed(ctx, before);
 }

@@ -63,7 +63,7 @@ export function addFund(ctx: OpContext, input: MdfFundInput): FundRecord {
     partnerId,
     activityTypes: types,
     createdBy: ctx.user,
-  });
+  }, ctx.clock.now().toISOString());
   const fund = fundRecord(ws, { fundId: id });
   ctx.audit({ entity: 'mdf_fund', entityId: fund.id, after: fund });
   return fund;
@@ -84,7 +84,7 @@ export function updateFund(ctx: OpContext, input: { fundId: number; name?: strin
     ...(input.budgetMinor != null && { budgetMinor: input.budgetMinor }),
     ...(input.claimDeadline != null && { claimDeadline: input.claimDeadline }),
     ...(input.status != null && { status: input.status }),
-  });
+  }, ctx.clock.now().toISOString());
   const after = fundRecord(ws, { fundId: before.id });
   ctx.audit({ entity: 'mdf_fund', entityId: after.id, before, after });
   return after;

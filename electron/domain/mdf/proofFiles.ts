@@ -56,8 +56,9 @@ export function readProofs(uploads: ProofUpload[]): ReadProof[] {
   });
 }
 
-export function storeProofs(ws: Workspace, claimId: number, proofs: ReadProof[]): void {
-  for (const p of proofs) mdfStore.insertProof(ws, claimId, { fileName: p.fileName, mediaType: p.mediaType, sizeBytes: p.content.length, sha256: p.sha256, content: p.content });
+/** `at`: the claim's instant (the operation's clock). */
+export function storeProofs(ws: Workspace, claimId: number, proofs: ReadProof[], at: string): void {
+  for (const p of proofs) mdfStore.insertProof(ws, claimId, { fileName: p.fileName, mediaType: p.mediaType, sizeBytes: p.content.length, sha256: p.sha256, content: p.content }, at);
 }
 
 export function proofsOf(ws: Workspace, claimIds: number[]): Map<number, MdfProofView[]> {

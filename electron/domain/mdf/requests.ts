@@ -50,7 +50,7 @@ export function createRequest(ctx: OpContext, input: MdfRequestInput & { share: 
     share: input.share,
     note: input.note ?? null,
     createdBy: ctx.user,
-  });
+  }, ctx.clock.now().toISOString());
   const request = getRequest(ws, id);
   ctx.audit({ entity: 'mdf_request', entityId: request.id, after: request });
   return request;
@@ -81,22 +81,24 @@ export function approveRequest(ctx: OpContext, input: { requestId: number; amoun
   }
   const claimBy = input.claimBy ?? fund.claimDeadline;
   if (claimBy < before.endsOn) throw new DomainError(`The claim deadline ${claimBy} is before the activity ends (${before.endsOn})`);
+  const at = ctx.clock.now().toISOString();
   mdfStore.updateRequest(ws, before.id, {
     status: 'approved',
     approvedMinor: approved,
     committedMinor: committed,
     claimBy,
-    decidedAt: ctx.clock.now().toISOString(),
+    decidedAt: at,
     decidedBy: ctx.user,
     ...(input.note != null && { note: input.note }),
-  });
+  }, at);
   return decided(ctx, before);
 }
 
 export function rejectRequest(ctx: OpContext, input: { requestId: number; reason: string }): MdfRequestView {
   const before = getRequest(ctx.ws, input.requestId);
   if (before.status !== 'pending') throw new DomainError(`MDF request ${before.id} is ${before.status}: only a pending request can be rejected`, 'CONFLICT');
-  mdfStore.updateRequest(ctx.ws, before.id, { status: 'rejected', rejectReason: input.reason, decidedAt: ctx.clock.now().toISOString(), decidedBy: ctx.user });
+  const at = ctx.clock.now().toISOString();
+  mdfStore.updateRequest(ctx.ws, before.id, { status: 'rejected', rejectReason: input.reason, decidedAt: at, decidedBy: ctx.user }, at);
   return decided(ctx, before);
 }
 
@@ -112,8 +114,9 @@ function decided(ctx: OpContext, before: MdfRequestView): MdfRequestView {
  */
 export function expireRequests(ctx: OpContext, asOf?: string): { asOf: string; expired: Array<{ requestId: number; fundCode: string; partnerCode: string; returnedMinor: number }> } {
   const { asOf: day, due } = lapsedApprovals(ctx, asOf);
+  const at = ctx.clock.now().toISOString();
   for (const r of due) {
-    mdfStore.updateRequest(ctx.ws, r.requestId, { status: 'expired', expiredOn: day });
+    mdfStore.updateRequest(ctx.ws, r.requestId, { status: 'expired', expiredOn: day }, at);
     ctx.audit({ entity: 'mdf_request', entityId: r.requestId, before: { status: 'approved' }, after: { status: 'expired', expiredOn: day, returnedMinor: r.returnedMinor } });
   }
   // A run that expires nothing is recorded all the same: who checked, as of which day.

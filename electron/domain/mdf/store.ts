@@ -26,7 +26,6 @@ const settledRunOf = (claimId: typeof mdfClaims.id) =>
   sql<number | null>`(select r2.id from payout_lines l join payout_runs r2 on r2.id = l.run_id
    where json_extract(l.details, '$.mdfClaimId') = ${claimId} and r2.status != 'void' order by r2.id desc limit 1)`;
 
-const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
 /** The columns of a fund its rules work with. */
 export type FundRecord = Pick<
@@ -115,7 +114,7 @@ const CLAIM_COLUMNS = {
   createdAt: mdfClaims.createdAt,
 };
 export type NewClaimRow = Omit<typeof mdfClaims.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type ClaimChange = Partial<Pick<MdfClaimRow, 'status' | 'amountMinor' | 'approvedOn' | 'decidedAt' | 'decidedBy' | 'rejectReason' | 'note' | 'paidOn' | 'paymentRef' | 'settledBy' | 'updatedAt'>>;
+export type ClaimChange = Partial<Pick<MdfClaimRow, 'status' | 'amountMinor' | 'approvedOn' | 'decidedAt' | 'decidedBy' | 'rejectReason' | 'note' | 'paidOn' | 'paymentRef' | 'settledBy'>>;
 
 const PROOF_COLUMNS = {
   id: mdfProofFiles.id,
@@ -234,13 +233,14 @@ export const mdfStore = {
       .orderBy(desc(mdfFunds.startsOn), asc(mdfFunds.code))
       .all();
   },
-  insertFund(ws: Workspace, values: NewFundRow): number {
-    return ws.db.insert(mdfFunds).values(values).returning({ id: mdfFunds.id }).get().id;
+  /** `at` here and below: the operation's instant (its clock), stamped as created and/or updated. */
+  insertFund(ws: Workspace, values: NewFundRow, at: string): number {
+    return ws.db.insert(mdfFunds).values({ ...values, createdAt: at, updatedAt: at }).returning({ id: mdfFunds.id }).get().id;
   },
-  updateFund(ws: Workspace, id: number, change: FundChange): void {
+  updateFund(ws: Workspace, id: number, change: FundChange, at: string): void {
     ws.db
       .update(mdfFunds)
-      .set({ ...change, updatedAt: NOW })
+      .set({ ...change, updatedAt: at })
       .where(eq(mdfFunds.id, id))
       .run();
   },
@@ -343,10 +343,10 @@ export const mdfStore = {
       .where(and(eq(mdfAllocations.fundId, fundId), eq(mdfAllocations.partnerId, partnerId)))
       .get()?.amountMinor;
   },
-  upsertAllocation(ws: Workspace, values: Omit<typeof mdfAllocations.$inferInsert, 'id' | 'createdAt'>): void {
+  upsertAllocation(ws: Workspace, values: Omit<typeof mdfAllocations.$inferInsert, 'id' | 'createdAt'>, at: string): void {
     ws.db
       .insert(mdfAllocations)
-      .values(values)
+      .values({ ...values, createdAt: at })
       .onConflictDoUpdate({
         target: [mdfAllocations.fundId, mdfAllocations.partnerId],
         set: { amountMinor: sql`excluded.amount_minor`, method: sql`excluded.method`, basisMinor: sql`excluded.basis_minor`, basisPeriod: sql`excluded.basis_period` },
@@ -384,13 +384,13 @@ export const mdfStore = {
       .orderBy(desc(mdfRequests.id))
       .all();
   },
-  insertRequest(ws: Workspace, values: NewRequestRow): number {
-    return ws.db.insert(mdfRequests).values(values).returning({ id: mdfRequests.id }).get().id;
+  insertRequest(ws: Workspace, values: NewRequestRow, at: string): number {
+    return ws.db.insert(mdfRequests).values({ ...values, createdAt: at, updatedAt: at }).returning({ id: mdfRequests.id }).get().id;
   },
-  updateRequest(ws: Workspace, id: number, change: RequestChange): void {
+  updateRequest(ws: Workspace, id: number, change: RequestChange, at: string): void {
     ws.db
       .update(mdfRequests)
-      .set({ ...change, updatedAt: NOW })
+      .set({ ...change, updatedAt: at })
       .where(eq(mdfRequests.id, id))
       .run();
   },
@@ -449,11 +449,15 @@ export const mdfStore = {
       .where(and(eq(mdfClaims.requestId, requestId), ne(mdfClaims.status, 'rejected')))
       .get();
   },
-  insertClaim(ws: Workspace, values: NewClaimRow): number {
-    return ws.db.insert(mdfClaims).values(values).returning({ id: mdfClaims.id }).get().id;
+  insertClaim(ws: Workspace, values: NewClaimRow, at: string): number {
+    return ws.db.insert(mdfClaims).values({ ...values, createdAt: at, updatedAt: at }).returning({ id: mdfClaims.id }).get().id;
   },
-  updateClaim(ws: Workspace, id: number, change: ClaimChange): void {
-    ws.db.update(mdfClaims).set(change).where(eq(mdfClaims.id, id)).run();
+  updateClaim(ws: Workspace, id: number, change: ClaimChange, at: string): void {
+    ws.db
+      .update(mdfClaims)
+      .set({ ...change, updatedAt: at })
+      .where(eq(mdfClaims.id, id))
+      .run();
   },
   /** Claims to settle with a rebate (抵扣返利) in a currency that no live payout run carries yet, by claim. */
   pendingRebateClaims(ws: Workspace, currency: string): RebateSettlementRow[] {
@@ -484,10 +488,10 @@ export const mdfStore = {
   },
 
   // ── proofs ──
-  insertProof(ws: Workspace, claimId: number, proof: NewProofRow): void {
+  insertProof(ws: Workspace, claimId: number, proof: NewProofRow, at: string): void {
     ws.db
       .insert(mdfProofFiles)
-      .values({ claimId, ...proof })
+      .values({ claimId, ...proof, createdAt: at })
       .run();
   },
   /** The proofs (without their bytes) of some claims, in the order they were stored. */

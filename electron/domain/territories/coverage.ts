@@ -1,4 +1,5 @@
 import type { Workspace } from '../../../db/database';
+import type { OpContext } from '../opContext';
 import type { ChannelType } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { parsePeriod, periodContaining } from '../../../shared/period';
@@ -250,7 +251,8 @@ export function listCoverageTargets(ws: Workspace, territory?: string): Coverage
     }));
 }
 
-export function addCoverageTarget(ws: Workspace, input: CoverageTargetInput): CoverageTarget {
+export function addCoverageTarget(ctx: OpContext, input: CoverageTargetInput): CoverageTarget {
+  const { ws } = ctx;
   const places = placeIndex(ws);
   const tree = listTerritories(ws);
   const find = (code: string) => {
@@ -265,7 +267,7 @@ export function addCoverageTarget(ws: Workspace, input: CoverageTargetInput): Co
   const target = { territoryId: territory.id, areaId: area?.id ?? null, channelType: input.channelType ?? null };
   if (coverageTargetStore.same(ws, target) !== undefined)
     throw refuse(`That coverage target already exists (${territory.code}${area ? ` ${area.code}` : ''}${input.channelType ? ` ${input.channelType}` : ''}): change its number instead`, 'CONFLICT', 'coverage.duplicate', {});
-  const id = coverageTargetStore.insert(ws, { ...target, minPartners: input.minPartners });
+  const id = coverageTargetStore.insert(ws, { ...target, minPartners: input.minPartners }, ctx.clock.now().toISOString());
   return listCoverageTargets(ws).find((t) => t.id === id)!;
 }
 

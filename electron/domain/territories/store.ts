@@ -16,7 +16,6 @@ export type CoverageTargetValues = Pick<CoverageTargetRow, 'territoryId' | 'area
 /** Where a partner lies: its territory and its province/city text. */
 export type PartnerPlace = Pick<PartnerRow, 'id' | 'channelType' | 'territoryId' | 'province' | 'city'>;
 
-const NOW = sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
 const codeIs = (code: string) => sql`${territories.code} = ${code} collate nocase`;
 
 export const territoryStore = {
@@ -62,13 +61,14 @@ export const territoryStore = {
     const under = parentId === null ? isNull(territories.parentId) : eq(territories.parentId, parentId);
     return ws.db.select({ n: sql<number>`coalesce(max(${territories.sortOrder}), 0) + 1` }).from(territories).where(under).get()!.n;
   },
-  insert(ws: Workspace, v: TerritoryValues & Pick<TerritoryRow, 'parentId' | 'sortOrder'>): number {
-    return ws.db.insert(territories).values(v).returning({ id: territories.id }).get().id;
+  /** `at`: the operation's instant (its clock), stamped as created and updated. */
+  insert(ws: Workspace, v: TerritoryValues & Pick<TerritoryRow, 'parentId' | 'sortOrder'>, at: string): number {
+    return ws.db.insert(territories).values({ ...v, createdAt: at, updatedAt: at }).returning({ id: territories.id }).get().id;
   },
-  update(ws: Workspace, id: number, v: Partial<TerritoryValues & Pick<TerritoryRow, 'parentId' | 'active'>>): void {
+  update(ws: Workspace, id: number, v: Partial<TerritoryValues & Pick<TerritoryRow, 'parentId' | 'active'>>, at: string): void {
     ws.db
       .update(territories)
-      .set({ ...v, updatedAt: NOW })
+      .set({ ...v, updatedAt: at })
       .where(eq(territories.id, id))
       .run();
   },
@@ -100,8 +100,8 @@ export const coverageTargetStore = {
       .where(and(eq(c.territoryId, v.territoryId), isOrNull(c.areaId, v.areaId ?? null), isOrNull(c.channelType, v.channelType ?? null)))
       .get()?.id;
   },
-  insert(ws: Workspace, v: CoverageTargetValues): number {
-    return ws.db.insert(coverageTargets).values(v).returning({ id: coverageTargets.id }).get().id;
+  insert(ws: Workspace, v: CoverageTargetValues, at: string): number {
+    return ws.db.insert(coverageTargets).values({ ...v, createdAt: at }).returning({ id: coverageTargets.id }).get().id;
   },
   setMinPartners(ws: Workspace, id: number, minPartners: number): void {
     ws.db.update(coverageTargets).set({ minPartners }).where(eq(coverageTargets.id, id)).run();

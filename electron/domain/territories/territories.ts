@@ -1,4 +1,5 @@
 import type { Workspace } from '../../../db/database';
+import type { OpContext, StampContext } from '../opContext';
 import type { TerritoryKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { Territory, TerritoryAddInput, TerritoryMergeInput, TerritoryMoveInput, TerritoryRenameInput } from '../../model/territories';
@@ -162,7 +163,8 @@ function freeCode(ws: Workspace, wanted: string | null): string {
   }
 }
 
-export function addTerritory(ws: Workspace, input: TerritoryAddInput): Territory {
+export function addTerritory(ctx: StampContext, input: TerritoryAddInput): Territory {
+  const { ws } = ctx;
   const parent = input.parent ? byCode(ws, input.parent) : null;
   if (input.code && territoryStore.codeTaken(ws, input.code))
     throw refuse(`Territory code ${input.code} is already used`, 'CONFLICT', 'territory.codeTaken', { code: input.code });
@@ -170,11 +172,12 @@ export function addTerritory(ws: Workspace, input: TerritoryAddInput): Territory
   const kind = input.kind ?? defaultKind(parent?.kind ?? null);
   checkFits(input.code ?? input.nameZh, kind, parent);
   const parentId = parent?.id ?? null;
-  territoryStore.insert(ws, { code, nameZh: input.nameZh, nameEn: input.nameEn ?? null, parentId, kind, sortOrder: territoryStore.nextSortOrder(ws, parentId) });
+  territoryStore.insert(ws, { code, nameZh: input.nameZh, nameEn: input.nameEn ?? null, parentId, kind, sortOrder: territoryStore.nextSortOrder(ws, parentId) }, ctx.clock.now().toISOString());
   return getTerritory(ws, code);
 }
 
-export function renameTerritory(ws: Workspace, input: TerritoryRenameInput): { before: Territory; after: Territory } {
+export function renameTerritory(ctx: OpContext, input: TerritoryRenameInput): { before: Territory; after: Territory } {
+  const { ws } = ctx;
   refuseIfFromHq(ws, 'territory', { code: input.code });
   const before = getTerritory(ws, input.code);
   if (input.newCode && input.newCode.toLowerCase() !== before.code.toLowerCase() && territoryStore.codeTaken(ws, input.newCode))
@@ -188,11 +191,12 @@ export function renameTerritory(ws: Workspace, input: TerritoryRenameInput): { b
     nameZh: input.nameZh ?? before.nameZh,
     nameEn: input.nameEn === undefined ? before.nameEn : input.nameEn,
     kind: input.kind ?? before.kind,
-  });
+  }, ctx.clock.now().toISOString());
   return { before, after: getTerritory(ws, input.newCode ?? before.code) };
 }
 
-export function moveTerritory(ws: Workspace, input: TerritoryMoveInput): { before: Territory; after: Territory } {
+export function moveTerritory(ctx: OpContext, input: TerritoryMoveInput): { before: Territory; after: Territory } {
+  const { ws } = ctx;
   refuseIfFromHq(ws, 'territory', { code: input.code });
   const before = getTerritory(ws, input.code);
   const parent = input.parent ? byCode(ws, input.parent) : null;
@@ -201,7 +205,7 @@ export function moveTerritory(ws: Workspace, input: TerritoryMoveInput): { befor
   const kind = levelAt(before.kind, input.kind, parent);
   checkFits(before.code, kind, parent);
   if (kind !== before.kind) checkChildrenFit(ws, before.id, { code: before.code, kind });
-  territoryStore.update(ws, before.id, { parentId: parent?.id ?? null, kind });
+  territoryStore.update(ws, before.id, { parentId: parent?.id ?? null, kind }, ctx.clock.now().toISOString());
   return { before, after: getTerritory(ws, before.code) };
 }
 
@@ -218,9 +222,10 @@ export function mergeTerritory(ws: Workspace, input: TerritoryMergeInput): { fro
   return { from, into: getTerritory(ws, into0.code), movedPartners };
 }
 
-export function setTerritoryActive(ws: Workspace, code: string, active: boolean): { before: Territory; after: Territory } {
+export function setTerritoryActive(ctx: OpContext, code: string, active: boolean): { before: Territory; after: Territory } {
+  const { ws } = ctx;
   refuseIfFromHq(ws, 'territory', { code });
   const before = getTerritory(ws, code);
-  territoryStore.update(ws, before.id, { active });
+  territoryStore.update(ws, before.id, { active }, ctx.clock.now().toISOString());
   return { before, after: getTerritory(ws, code) };
 }

@@ -1,4 +1,5 @@
 import type { Workspace } from '../../../db/database';
+import type { OpContext } from '../opContext';
 import { COURSE_CATEGORIES, CHANNEL_TYPES, TIERS } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { parseCodeList } from './compliance';
@@ -45,12 +46,12 @@ const uniq = (xs: string[]) => [...new Set(xs)];
  * Re-derives expires_on of every record of a course from its current validity (passed records only;
  * failed attempts carry no certificate and so no expiry). Returns the number of records whose expiry changed.
  */
-export function recomputeCourseExpiries(ws: Workspace, courseId: number, validityMonths: number | null): number {
+export function recomputeCourseExpiries(ws: Workspace, courseId: number, validityMonths: number | null, at: string): number {
   const changes = courseStore
     .recordsForExpiry(ws, courseId)
     .map((r) => ({ id: r.id, expiresOn: r.passed ? computeExpiry(r.completedOn, validityMonths) : null, before: r.expiresOn }))
     .filter((r) => r.expiresOn !== r.before);
-  courseStore.setExpiries(ws, changes);
+  courseStore.setExpiries(ws, changes, at);
   return changes.length;
 }
 
@@ -58,7 +59,9 @@ export function recomputeCourseExpiries(ws: Workspace, courseId: number, validit
  * Creates (no id) or updates (id) a course. Codes are unique. When an update changes the validity, every record's
  * expiry is recomputed in the same transaction (the caller's mutation transaction).
  */
-export function saveCourse(ws: Workspace, input: CourseInput): { before: Course | null; after: Course; recomputed: number } {
+export function saveCourse(ctx: OpContext, input: CourseInput): { before: Course | null; after: Course; recomputed: number } {
+  const { ws } = ctx;
+  const at = ctx.clock.now().toISOString();
   validate(input);
   const clash = getCourseByCode(ws, input.code);
   if (clash && clash.id !== input.id) throw new DomainError(`A course with code ${input.code} already exists`, 'CONFLICT', { field: 'code' });
@@ -74,13 +77,13 @@ export function saveCourse(ws: Workspace, input: CourseInput): { before: Course 
     active: input.active !== false,
   };
   if (input.id === undefined) {
-    const id = courseStore.insert(ws, values);
+    const id = courseStore.insert(ws, values, at);
     return { before: null, after: getCourse(ws, id), recomputed: 0 };
   }
   refuseIfFromHq(ws, 'course', { id: input.id });
   const before = getCourse(ws, input.id);
-  courseStore.update(ws, input.id, values);
-  const recomputed = before.validityMonths !== input.validityMonths ? recomputeCourseExpiries(ws, input.id, input.validityMonths) : 0;
+  courseStore.update(ws, input.id, values, at);
+  const recomputed = before.validityMonths !== input.validityMonths ? recomputeCourseExpiries(ws, input.id, input.validityMonths, at) : 0;
   return { before, after: getCourse(ws, input.id), recomputed };
 }
 

@@ -12,7 +12,6 @@ export type CourseRow = typeof trainingCourses.$inferSelect;
 export type RecordRow = typeof trainingRecords.$inferSelect;
 export type CourseValues = Omit<typeof trainingCourses.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'hqVersion'>;
 
-const NOW = sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
 
 function selectCourses(ws: Workspace) {
   const c = trainingCourses;
@@ -47,13 +46,14 @@ export const courseStore = {
   byCode(ws: Workspace, code: string): Course | undefined {
     return selectCourses(ws).where(eq(trainingCourses.code, code)).get();
   },
-  insert(ws: Workspace, values: CourseValues): number {
-    return ws.db.insert(trainingCourses).values(values).returning({ id: trainingCourses.id }).get().id;
+  /** `at`: the operation's instant (its clock), stamped as created and updated. */
+  insert(ws: Workspace, values: CourseValues, at: string): number {
+    return ws.db.insert(trainingCourses).values({ ...values, createdAt: at, updatedAt: at }).returning({ id: trainingCourses.id }).get().id;
   },
-  update(ws: Workspace, id: number, values: CourseValues): void {
+  update(ws: Workspace, id: number, values: CourseValues, at: string): void {
     ws.db
       .update(trainingCourses)
-      .set({ ...values, updatedAt: NOW })
+      .set({ ...values, updatedAt: at })
       .where(eq(trainingCourses.id, id))
       .run();
   },
@@ -69,9 +69,9 @@ export const courseStore = {
       .all();
   },
   /** Sets records' expiry (one prepared statement for the whole batch: a course may have tens of thousands of records). */
-  setExpiries(ws: Workspace, changes: Array<{ id: number; expiresOn: string | null }>): void {
-    const upd = ws.sqlite.prepare<[string | null, number]>("update training_records set expires_on = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = ?");
-    for (const ch of changes) upd.run(ch.expiresOn, ch.id);
+  setExpiries(ws: Workspace, changes: Array<{ id: number; expiresOn: string | null }>, at: string): void {
+    const upd = ws.sqlite.prepare<[string | null, string, number]>('update training_records set expires_on = ?, updated_at = ? where id = ?');
+    for (const ch of changes) upd.run(ch.expiresOn, at, ch.id);
   },
 };
 
@@ -110,24 +110,24 @@ export const recordStore = {
       )
       .get({ partnerId: v.partnerId, courseId: v.courseId, trainee: v.trainee, completedOn: v.completedOn })?.id;
   },
-  insert(ws: Workspace, v: RecordValues): number {
+  insert(ws: Workspace, v: RecordValues, at: string): number {
     return Number(
       ws.sqlite
-        .prepare<[RecordValues]>(
-          `insert into training_records (partner_id, course_id, trainee, completed_on, score, passed, certificate_no, expires_on)
-           values (@partnerId, @courseId, @trainee, @completedOn, @score, @passed, @certificateNo, @expiresOn)`,
+        .prepare<[RecordValues & { at: string }]>(
+          `insert into training_records (partner_id, course_id, trainee, completed_on, score, passed, certificate_no, expires_on, created_at, updated_at)
+           values (@partnerId, @courseId, @trainee, @completedOn, @score, @passed, @certificateNo, @expiresOn, @at, @at)`,
         )
-        .run(v).lastInsertRowid,
+        .run({ ...v, at }).lastInsertRowid,
     );
   },
-  update(ws: Workspace, id: number, v: RecordValues): void {
+  update(ws: Workspace, id: number, v: RecordValues, at: string): void {
     ws.sqlite
-      .prepare<[RecordValues & { id: number }]>(
+      .prepare<[RecordValues & { id: number; at: string }]>(
         `update training_records set partner_id = @partnerId, course_id = @courseId, trainee = @trainee, completed_on = @completedOn,
          score = @score, passed = @passed, certificate_no = @certificateNo, expires_on = @expiresOn,
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') where id = @id`,
+         updated_at = @at where id = @id`,
       )
-      .run({ ...v, id });
+      .run({ ...v, id, at });
   },
   delete(ws: Workspace, id: number): void {
     ws.sqlite.prepare<[number]>('delete from training_records where id = ?').run(id);

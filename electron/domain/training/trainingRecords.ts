@@ -1,4 +1,5 @@
 import type { Workspace } from '../../../db/database';
+import type { OpContext } from '../opContext';
 import { DomainError } from '../../../shared/errors';
 import { type Course } from '../../model/training';
 import { getCourse } from './courseCatalogue';
@@ -84,7 +85,9 @@ export function recordExpiry(course: Pick<Course, 'validityMonths'>, completedOn
 }
 
 /** Creates or updates a record; the expiry is always computed from the course, never taken from the input. */
-export function saveRecord(ws: Workspace, input: RecordInput): { before: TrainingRecord | null; after: TrainingRecord } {
+export function saveRecord(ctx: OpContext, input: RecordInput): { before: TrainingRecord | null; after: TrainingRecord } {
+  const { ws } = ctx;
+  const at = ctx.clock.now().toISOString();
   if (!isIsoDate(input.completedOn)) throw new DomainError(`Not a date: ${input.completedOn}`, 'DOMAIN', { field: 'completedOn' });
   const partner = recordStore.partner(ws, input.partnerId);
   if (!partner) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND', { field: 'partnerId' });
@@ -106,11 +109,11 @@ export function saveRecord(ws: Workspace, input: RecordInput): { before: Trainin
     throw new DomainError(`${values.trainee} already has a record of this course completed on ${values.completedOn}`, 'CONFLICT', { id: dup });
   }
   if (input.id === undefined) {
-    const id = recordStore.insert(ws, values);
+    const id = recordStore.insert(ws, values, at);
     return { before: null, after: getRecord(ws, id) };
   }
   const before = getRecord(ws, input.id);
-  recordStore.update(ws, input.id, values);
+  recordStore.update(ws, input.id, values, at);
   return { before, after: getRecord(ws, input.id) };
 }
 

@@ -27,7 +27,7 @@ describe('products (Settings → Products)', () => {
     await expect(api.send('products.update', { id: 999_999, patch: { unit: '台' } })).rejects.toMatchObject({ body: { code: 'NOT_FOUND' } });
 
     // A product HQ publishes (pwb hq pull) takes over the row: marked, and read-only here.
-    withReferenceWrites(ws.sqlite, () => mirrorReference(ws, { kind: 'product', code: 'SKU-1', name: '总部标准机型', version: 7, data: { nameEn: 'HQ standard unit', productLine: '整机', unit: '台' } }));
+    withReferenceWrites(ws.sqlite, () => mirrorReference(ws, { kind: 'product', code: 'SKU-1', name: '总部标准机型', version: 7, data: { nameEn: 'HQ standard unit', productLine: '整机', unit: '台' } }, '2026-01-10T02:00:00.000Z'));
     const list = await api.send('products.list', {});
     expect(list.find((x) => x.code === 'SKU-1')).toMatchObject({ nameZh: '总部标准机型', hqVersion: 7, active: true });
     const refused = await api.send('products.update', { id: p.id, patch: { nameZh: '本地改名' } }).catch((e: unknown) => e);

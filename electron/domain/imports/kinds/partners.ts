@@ -1,3 +1,4 @@
+import { stampContext } from '../../opContext';
 import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../../../shared/enums';
 import { importMessage } from '../../../../shared/importMessages';
 import { workspaceClock } from '../../system/workspaceClock';
@@ -167,11 +168,11 @@ function open(ctx: KindContext): KindRun<PartnerValues> {
       if ('id' in r) out[k] = r.id;
       else if (k === 'territoryId') {
         let id = newTerritories.get(r.create);
-        if (id === undefined) newTerritories.set(r.create, (id = addTerritory(ctx.ws, { nameZh: r.create, nameEn: /^[\x20-\x7e]+$/.test(r.create) ? r.create : null }).id));
+        if (id === undefined) newTerritories.set(r.create, (id = addTerritory(stampContext(ctx.ws, ctx.now), { nameZh: r.create, nameEn: /^[\x20-\x7e]+$/.test(r.create) ? r.create : null }).id));
         out[k] = id;
       } else {
         let id = newManagers.get(r.create);
-        if (id === undefined) newManagers.set(r.create, (id = createChannelManager(ctx.ws, r.create.includes('@') ? { name: r.create.split('@')[0], email: r.create } : { name: r.create }).id));
+        if (id === undefined) newManagers.set(r.create, (id = createChannelManager(stampContext(ctx.ws, ctx.now), r.create.includes('@') ? { name: r.create.split('@')[0], email: r.create } : { name: r.create }).id));
         out[k] = id;
       }
     }

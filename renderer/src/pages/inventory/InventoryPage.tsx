@@ -96,7 +96,18 @@ export default function InventoryPage() {
       },
       ...reportColumns<InventoryPartnerRow>(t),
       { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
-      { field: 'daysOfInventory', headerName: t('inventory:col.doi'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 0) },
+      {
+        field: 'daysOfInventory',
+        headerName: t('inventory:col.doi'),
+        width: 100,
+        type: 'rightAligned',
+        context: { export: { kind: 'number' } },
+        valueFormatter: (p) => num(p.value, 0),
+        cellClassRules: { error: (p) => rules !== undefined && p.value != null && p.value > rules.doiLimitDays },
+      },
+      { field: 'weeksOfSupply', headerName: t('inventory:col.weeksOfSupply'), width: 110, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 1) },
+      { field: 'closingStock', headerName: t('inventory:col.stock'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
+      { field: 'closingStockValueMinor', headerName: t('inventory:col.stockValue'), width: 130, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
       { field: 'inventoryTurnover', headerName: t('inventory:col.turnover'), width: 115, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 2) },
       { field: 'crossTerritoryLines', headerName: t('inventory:col.crossLines'), width: 110, type: 'rightAligned' },
       { field: 'crossTerritoryShare', headerName: t('inventory:col.crossShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
@@ -104,7 +115,7 @@ export default function InventoryPage() {
       { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
       { field: 'belowFloorGapMinor', headerName: t('inventory:col.belowGap'), width: 120, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
     ],
-    [t, zh],
+    [t, zh, rules],
   );
 
   const groupColumns = useMemo<ColDef<InventoryGroupRow>[]>(

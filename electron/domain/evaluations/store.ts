@@ -4,6 +4,7 @@ import type { Workspace } from '../../../db/database';
 import { risks, type evaluationRuns, type evaluationSchedules, type partners, type RiskRow, type scheduleRuns, type scorecards, type targets, type trainingRecords, type territories, type tierDecisions } from '../../../db/schema';
 import type { Tier } from '../../../shared/enums';
 import type { RunInfo, Schedule, ScorecardRow as ScorecardListRow } from '../../model/evaluations';
+import { roundedQuantity } from '../../../db/quantity';
 
 /**
  * The evaluation's SQL (README "A store per area"): the KPI reads of a run, the stored history the tier rules look at,
@@ -228,6 +229,7 @@ export function insertScorecards<T>(ws: Workspace, items: T[], values: (item: T,
 /** Months per bitmap row of sales_customer_months (bits 0–59 of a 64-bit integer). */
 export const SPAN = 60;
 
+
 const MONTH_SQL = (col: string) => `(cast(substr(${col}, 1, 4) as integer) * 12 + cast(substr(${col}, 6, 2) as integer) - 1)`;
 
 interface SummaryState {
@@ -249,13 +251,13 @@ function prepareSummaries(s: Sqlite) {
   const addMonths = (scan: string) =>
     s.prepare<[number]>(
       `insert into sales_partner_months (partner_id, month, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
-       select partner_id, ${MONTH_SQL('date')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), sum(quantity), count(*)
+       select partner_id, ${MONTH_SQL('date')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), ${roundedQuantity('sum(quantity)')}, count(*)
        from sales_lines ${scan} where id > ? group by partner_id, substr(date, 1, 7)
        on conflict (partner_id, month) do update set
          revenue_minor = revenue_minor + excluded.revenue_minor,
          costed_revenue_minor = coalesce(costed_revenue_minor + excluded.costed_revenue_minor, costed_revenue_minor, excluded.costed_revenue_minor),
          cost_minor = coalesce(cost_minor + excluded.cost_minor, cost_minor, excluded.cost_minor),
-         quantity = quantity + excluded.quantity,
+         quantity = ${roundedQuantity('quantity + excluded.quantity')},
          lines = lines + excluded.lines`,
     );
   const stageCustomers = (scan: string) =>
@@ -282,7 +284,7 @@ function prepareSummaries(s: Sqlite) {
      */
     noteMonths: s.prepare<[number, number, number]>(
       `insert into temp.sales_summary_sub (partner_id, month, from_day, to_day, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
-       select partner_id, m, ${monthBounds('m')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), sum(quantity), count(*)
+       select partner_id, m, ${monthBounds('m')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), ${roundedQuantity('sum(quantity)')}, count(*)
        from (select partner_id, ${MONTH_SQL('date')} as m, amount_minor, cost_minor, quantity from sales_lines where id between ? and ? and +import_id = ?)
        group by partner_id, m`,
     ),
@@ -301,7 +303,7 @@ function prepareSummaries(s: Sqlite) {
                 revenue_minor = p.revenue_minor - k.revenue_minor,
                 costed_revenue_minor = p.costed_revenue_minor - coalesce(k.costed_revenue_minor, 0),
                 cost_minor = p.cost_minor - coalesce(k.cost_minor, 0),
-                quantity = p.quantity - k.quantity,
+                quantity = ${roundedQuantity('p.quantity - k.quantity')},
                 lines = p.lines - k.lines
               from temp.sales_summary_sub k where p.partner_id = k.partner_id and p.month = k.month;
               delete from sales_partner_months where lines = 0 and (partner_id, month) in (select partner_id, month from temp.sales_summary_sub);
@@ -357,7 +359,7 @@ function prepareSummaries(s: Sqlite) {
     rebuild: () =>
       s.exec(`delete from sales_partner_months;
         insert into sales_partner_months (partner_id, month, revenue_minor, costed_revenue_minor, cost_minor, quantity, lines)
-        select partner_id, ${MONTH_SQL('date')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), sum(quantity), count(*)
+        select partner_id, ${MONTH_SQL('date')}, sum(amount_minor), sum(case when cost_minor is not null then amount_minor end), sum(cost_minor), ${roundedQuantity('sum(quantity)')}, count(*)
         from sales_lines group by partner_id, substr(date, 1, 7);
         delete from sales_customer_months;
         insert into sales_customer_months (partner_id, customer_ref, span, first_month, months)

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../../db/database';
 import type { sellThroughPartnerMonths } from '../../../../db/schema';
+import { roundedQuantity } from '../../../../db/quantity';
 
 /**
  * The sell-through summary per partner and calendar month (db/schema/inventory.ts `sell_through_partner_months`),
@@ -19,7 +20,7 @@ export type PartnerMonthRow = typeof sellThroughPartnerMonths.$inferSelect;
 /** year × 12 + month − 1 of a line's ISO date, in SQL (as evaluations/salesSummaries.ts monthIndex). */
 const monthOf = (day: string) => `(cast(substr(${day}, 1, 4) as integer) * 12 + cast(substr(${day}, 6, 2) as integer) - 1)`;
 const MONTH = monthOf('date');
-const SUMS = 'sum(quantity), coalesce(sum(amount_minor), 0), count(*)';
+const SUMS = `${roundedQuantity('sum(quantity)')}, coalesce(sum(amount_minor), 0), count(*)`;
 const INSERT = 'insert into sell_through_partner_months (partner_id, month, quantity, amount_minor, lines)';
 
 const statements = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
@@ -33,7 +34,7 @@ function prepare(s: Sqlite) {
     setState: s.prepare<[number]>('insert into sell_through_summary_state (id, max_line_id) values (1, ?) on conflict (id) do update set max_line_id = excluded.max_line_id'),
     addAbove: s.prepare<[number]>(
       `${INSERT} select partner_id, ${MONTH}, ${SUMS} from sell_through_lines where id > ? group by 1, 2 order by 1, 2
-       on conflict (partner_id, month) do update set quantity = quantity + excluded.quantity,
+       on conflict (partner_id, month) do update set quantity = ${roundedQuantity('quantity + excluded.quantity')},
          amount_minor = amount_minor + excluded.amount_minor, lines = lines + excluded.lines`,
     ),
     noteImport: s.prepare<[number]>(`insert into temp.st_pm_sub select partner_id, ${MONTH}, ${SUMS} from sell_through_lines where import_id = ? group by 1, 2`),
@@ -86,7 +87,7 @@ export const partnerMonthStore = {
       sqlite.exec('delete from temp.st_pm_stale');
       return rebuild(sqlite);
     }
-    sqlite.exec(`update sell_through_partner_months as p set quantity = p.quantity - k.quantity, amount_minor = p.amount_minor - k.amount_minor,
+    sqlite.exec(`update sell_through_partner_months as p set quantity = ${roundedQuantity('p.quantity - k.quantity')}, amount_minor = p.amount_minor - k.amount_minor,
                    lines = p.lines - k.lines from temp.st_pm_sub k where p.partner_id = k.partner_id and p.month = k.month;
                  delete from sell_through_partner_months where lines <= 0 and (partner_id, month) in (select partner_id, month from temp.st_pm_sub);
                  delete from temp.st_pm_sub;`);
@@ -120,7 +121,7 @@ export const partnerMonthStore = {
     return {
       months: sqlite
         .prepare<Record<string, unknown>, { p: number; m: number; q: number; a: number }>(
-          `select partner_id as p, ${MONTH} as m, sum(quantity) as q, coalesce(sum(amount_minor), 0) as a from sell_through_lines
+          `select partner_id as p, ${MONTH} as m, ${roundedQuantity('sum(quantity)')} as q, coalesce(sum(amount_minor), 0) as a from sell_through_lines
             where ${ID} and date >= @fromDay and date <= @toDay group by 1, 2`,
         )
         .all({ ...params, fromDay: from, toDay: to }),
@@ -143,7 +144,7 @@ export const partnerMonthStore = {
   },
   fromLines(ws: Workspace): PartnerMonthRow[] {
     return ws.sqlite
-      .prepare<[], PartnerMonthRow>(`select partner_id as partnerId, ${MONTH} as month, sum(quantity) as quantity, coalesce(sum(amount_minor), 0) as amountMinor, count(*) as lines from sell_through_lines group by 1, 2 order by 1, 2`)
+      .prepare<[], PartnerMonthRow>(`select partner_id as partnerId, ${MONTH} as month, ${roundedQuantity('sum(quantity)')} as quantity, coalesce(sum(amount_minor), 0) as amountMinor, count(*) as lines from sell_through_lines group by 1, 2 order by 1, 2`)
       .all();
   },
   /** Whether the summary describes the lines as they are now. */

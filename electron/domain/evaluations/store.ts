@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
+import { getTableColumns } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
 import { risks, type evaluationRuns, type evaluationSchedules, type partners, type RiskRow, type scheduleRuns, type scorecards, type targets, type trainingRecords, type territories, type tierDecisions } from '../../../db/schema';
 import type { Tier } from '../../../shared/enums';
@@ -685,6 +685,42 @@ export function populationPartners(ws: Workspace): PopulationPartnerSql[] {
     .all();
 }
 
+/** A risks row as SQLite returns it under the schema's field names: the boolean as 0/1, the text parameters as JSON text. */
+type RiskRowSql = Omit<RiskRow, 'reviewRequested' | 'textParams'> & { reviewRequested: number; textParams: string | null };
+
+/** Every column of `risks` under its field name, in the schema's order (the order drizzle's rows have). */
+const RISK_ROW_COLUMNS = Object.entries(getTableColumns(risks))
+  .map(([field, col]) => `${col.name} as "${field}"`)
+  .join(', ');
+
+/**
+ * The rows drizzle's `select().from(risks)` gives, from a prepared statement (the risk signals read thousands of
+ * auto-risks a run): the same fields in the same order, the boolean and the JSON decoded as drizzle decodes them.
+ */
+function riskRowOf(r: RiskRowSql): RiskRow {
+  const row = r as unknown as RiskRow;
+  row.reviewRequested = Boolean(r.reviewRequested);
+  row.textParams = r.textParams === null ? null : (JSON.parse(r.textParams) as RiskRow['textParams']);
+  return row;
+}
+
+const riskRowStatementsOf = new WeakMap<Sqlite, ReturnType<typeof prepareRiskRows>>();
+
+function prepareRiskRows(s: Sqlite) {
+  return {
+    openAuto: s.prepare<[string], RiskRowSql>(
+      `select ${RISK_ROW_COLUMNS} from risks where partner_id in (select value from json_each(?)) and source = 'evaluation' and status <> 'closed' order by id desc`,
+    ),
+    byCodes: s.prepare<[string], RiskRowSql>(`select ${RISK_ROW_COLUMNS} from risks where code in (select value from json_each(?))`),
+  };
+}
+
+function riskRowStatements(ws: Workspace): ReturnType<typeof prepareRiskRows> {
+  let st = riskRowStatementsOf.get(ws.sqlite);
+  if (!st) riskRowStatementsOf.set(ws.sqlite, (st = prepareRiskRows(ws.sqlite)));
+  return st;
+}
+
 /**
  * The risk signals' reads and set-based writes (riskSignals.ts decides what changes): rows are passed as one JSON array
  * per statement (json_each), so a run's hundreds of changed auto-risks are a few statements.
@@ -699,12 +735,7 @@ export const riskSignalStore = {
   },
   /** The partners' auto-risks that are not closed, newest first. */
   openAutoRisks(ws: Workspace, ids: string): RiskRow[] {
-    return ws.db
-      .select()
-      .from(risks)
-      .where(sql`${risks.partnerId} in (select value from json_each(${ids})) and ${risks.source} = 'evaluation' and ${risks.status} <> 'closed'`)
-      .orderBy(sql`${risks.id} desc`)
-      .all();
+    return riskRowStatements(ws).openAuto.all(ids).map(riskRowOf);
   },
   partnerCodes(ws: Workspace, ids: string): Array<[PartnerRow['id'], PartnerRow['code']]> {
     return ws.sqlite.prepare<[string], [number, string]>('select id, code from partners where id in (select value from json_each(?))').raw().all(ids);
@@ -736,7 +767,7 @@ export const riskSignalStore = {
       .run(p);
   },
   risksByCode(ws: Workspace, codes: string[]): RiskRow[] {
-    return ws.db.select().from(risks).where(sql`${risks.code} in (select value from json_each(${JSON.stringify(codes)}))`).all();
+    return riskRowStatements(ws).byCodes.all(JSON.stringify(codes)).map(riskRowOf);
   },
   /** History rows [riskId, changes JSON, snapshot JSON], in the order the changes were decided. */
   insertHistory(ws: Workspace, p: { rows: string; at: string; user: string }): void {

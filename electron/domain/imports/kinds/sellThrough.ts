@@ -6,6 +6,8 @@ import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKi
 import { partnerLookup, TrackedPartners, defineKind } from './kind';
 import { PRODUCT_FIELD, readPartnerProductHead } from './partnerProductLine';
 import { stagedLines } from './stagedLines';
+import { plainCells } from './plainCells';
+import { minorExponent } from '../../../../shared/money';
 
 // In a sell-through file 客户 is the partner's own customer, so the partner is named only by partner/dealer words.
 const fields: FieldSpec[] = [
@@ -23,7 +25,7 @@ const fields: FieldSpec[] = [
   { name: 'lineRef', type: 'text', synonyms: ['行号', '明细号', '行ID', '明细ID', '订单行号', 'Line ID', 'Line Ref', 'Row ID', 'Line No'] },
 ];
 
-interface SellThroughRow {
+export interface SellThroughRow {
   partnerId: number;
   productId: number;
   date: string;
@@ -40,8 +42,76 @@ interface SellThroughRow {
   lineRef: string | null;
 }
 
-/** Parses and checks one row (shared by the preview and the import's read pass). */
-function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Map<string, { id: number; deleted: boolean }>, products: ProductLookup, province: ProvinceMatcher) {
+type Partners = Map<string, { id: number; deleted: boolean }>;
+
+/**
+ * The common well-formed row read straight from its cells (plainCells.ts): a known partner's code, an ISO date, a
+ * product its lookup knows, plain numbers, a province the matcher knows, texts within their lengths. It answers
+ * exactly what the full reader answers for such a row (fastPaths.test.ts compares both on random rows), and null for
+ * any other row, which the full reader then parses with its errors.
+ */
+export function sellThroughFastRow(row: RowValues, partners: Partners, products: ProductLookup, province: ProvinceMatcher): ((cells: RowValues['cells']) => SellThroughRow | null) | null {
+  const cells = plainCells(row, fields.map((f) => f.name));
+  if (cells.defaultsAbsent()) return null;
+  const [iPartner, iDate, iProduct, iQuantity, iAmount, iCurrency, iRef, iName, iProvince, iCity, iOrder, iLine] = [
+    'partnerCode', 'date', 'product', 'quantity', 'amount', 'currency', 'customerRef', 'customerName', 'customerProvince', 'customerCity', 'orderRef', 'lineRef',
+  ].map(cells.col);
+  return (c) => {
+    const code = cells.text(c, iPartner, 64);
+    if (!code) return null;
+    const partner = partners.get(code);
+    if (partner === undefined || partner.deleted) return null;
+    const date = cells.date(c, iDate);
+    if (!date) return null;
+    const productText = cells.text(c, iProduct, 200);
+    if (!productText) return null;
+    const product = products.resolve(productText);
+    if ('error' in product) return null;
+    let currency = 'CNY';
+    if (iCurrency >= 0) {
+      const cur = cells.currency(c, iCurrency);
+      if (cur === undefined) return null;
+      if (cur !== null) currency = cur;
+    }
+    const quantityText = cells.decimal(c, iQuantity);
+    if (!quantityText) return null;
+    const quantity = Number(quantityText);
+    const amountMinor = cells.money(c, iAmount, minorExponent(currency));
+    if (amountMinor === undefined) return null;
+    if (amountMinor !== null && amountMinor !== 0 && quantity !== 0 && Math.sign(quantity) !== Math.sign(amountMinor)) return null;
+    const customerProvince = cells.text(c, iProvince, 50);
+    if (customerProvince === undefined) return null;
+    let customerTerritoryId: number | null = null;
+    if (customerProvince !== null) {
+      customerTerritoryId = province(customerProvince);
+      if (customerTerritoryId === null) return null;
+    }
+    const customerRef = cells.text(c, iRef, 200);
+    const customerName = cells.text(c, iName, 200);
+    const customerCity = cells.text(c, iCity, 50);
+    const orderRef = cells.text(c, iOrder, 100);
+    const lineRef = cells.text(c, iLine, 100);
+    if (customerRef === undefined || customerName === undefined || customerCity === undefined || orderRef === undefined || lineRef === undefined) return null;
+    return { partnerId: partner.id, productId: product.id, date, quantity, quantityText, amountMinor, currency, customerRef, customerName, customerProvince, customerTerritoryId, customerCity, orderRef, lineRef };
+  };
+}
+
+/** Parses and checks one row (shared by the preview and the import's read pass): the fast path, else the full reader. */
+function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners, products: ProductLookup, province: ProvinceMatcher) {
+  const full = sellThroughFullParser(ctx, partners, products, province);
+  let compiledFor: RowValues | null = null;
+  let fast: ReturnType<typeof sellThroughFastRow> = null;
+  return (row: RowValues): SellThroughRow | null => {
+    if (compiledFor !== row) {
+      compiledFor = row;
+      fast = sellThroughFastRow(row, partners, products, province);
+    }
+    return (fast && row.errors.length === 0 ? fast(row.cells) : null) ?? full(row);
+  };
+}
+
+/** The full reader of a row: every form the value parsers read, every error with its field. */
+export function sellThroughFullParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners, products: ProductLookup, province: ProvinceMatcher) {
   const hasCurrency = ctx.mapped.has('currency');
   return (row: RowValues): SellThroughRow | null => {
     const { partnerId, date, productId } = readPartnerProductHead(row, partners, products);

@@ -118,7 +118,7 @@ describe('HQ through the contract (Settings → HQ)', () => {
       chmodSync(keyFile, 0o644);
       const open = pwb([...base, '--password-file', keyFile], { ...none, PWB_LANG: 'zh-CN' });
       expect(open.code).not.toBe(0);
-      expect(JSON.parse(open.stderr).error).toMatchObject({ data: { reason: 'server.passwordFileOpen', params: { mode: '644' } } });
+      expect(JSON.parse(open.stderr).error).toMatchObject({ data: { reason: 'hq.passwordFileOpen', params: { mode: '644' } } });
       expect(errorText(JSON.parse(open.stderr).error, 'zh-CN')).toMatch(/其他用户也能读取（权限 644）/);
       chmodSync(keyFile, 0o600);
       const viaKey = pwb([...base, '--password-file', keyFile], none);

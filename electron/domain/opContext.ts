@@ -1,6 +1,6 @@
 import type { Workspace } from '../../db/database';
 import { CancelToken } from '../../shared/cancel';
-import type { Clock } from '../../shared/clock';
+import { fixedClock, type Clock } from '../../shared/clock';
 import type { ProgressFn } from '../../shared/jobs';
 import { writeAudit, type AuditEntry } from './audit/writer';
 import { workspaceClock } from './system/workspaceClock';
@@ -49,6 +49,17 @@ export interface OpContext {
  */
 export type StampContext = Pick<OpContext, 'ws'> & { readonly clock: Pick<Clock, 'now'> };
 export const stampContext = (ws: Workspace, at: string): StampContext => ({ ws, clock: { now: () => new Date(at) } });
+
+/**
+ * What a change of a register (risks, deals) takes from its operation: the workspace, who makes it (its history's
+ * "by") and the clock that stamps it (the instant, and the calendar day of a closed or decided date). An operation's
+ * context is one. Work that stamps many changes as one moment — an import's rows, an evaluation's pass over channel
+ * risks, the demo — passes `changeContextAt(ws, user, at)`: the same, with a clock standing at that instant.
+ */
+export type ChangeContext = Pick<OpContext, 'ws' | 'user' | 'clock'>;
+export function changeContextAt(ws: Workspace, user: string, at: Date, timeZone: string = workspaceClock(ws).timeZone): ChangeContext {
+  return { ws, user, clock: fixedClock(at, timeZone) };
+}
 
 export interface OpContextOptions {
   operation: string;

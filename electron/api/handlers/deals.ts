@@ -5,25 +5,25 @@ import type { HandlerMap } from './types';
 export const dealHandlers: HandlerMap<keyof typeof dealsContract> = {
   'deals.list': ({ ws }, input) => listDeals(ws, input),
   'deals.get': ({ ws }, { id }) => getDeal(ws, id),
-  'deals.register': ({ ws, user, audit, clock }, input) => {
-    const { deal, riskId } = registerDeal(ws, input, user, { at: clock.now() });
-    audit({ entity: 'deal_registration', entityId: deal.id, after: { ...deal, riskId } });
+  'deals.register': (ctx, input) => {
+    const { deal, riskId } = registerDeal(ctx, input);
+    ctx.audit({ entity: 'deal_registration', entityId: deal.id, after: { ...deal, riskId } });
     return deal;
   },
-  'deals.decide': ({ ws, user, audit, clock }, { id, decision, note }) => {
-    const { before, after } = decideDeal(ws, id, decision, note, user, { at: clock.now() });
-    audit({ entity: 'deal_registration', entityId: id, before, after });
+  'deals.decide': (ctx, { id, decision, note }) => {
+    const { before, after } = decideDeal(ctx, id, decision, note);
+    ctx.audit({ entity: 'deal_registration', entityId: id, before, after });
     return after;
   },
-  'deals.expire': ({ ws, user, audit, today, clock }, { asOf }) => {
-    const r = expireDeals(ws, asOf ?? today(), user, { at: clock.now() });
-    audit({ entity: 'deal_registration', entityId: null, after: r });
+  'deals.expire': (ctx, { asOf }) => {
+    const r = expireDeals(ctx, asOf ?? ctx.today());
+    ctx.audit({ entity: 'deal_registration', entityId: null, after: r });
     return r;
   },
   'deals.settings.get': ({ ws }) => getDealSettings(ws),
-  'deals.settings.set': ({ ws, audit, clock }, input) => {
-    const { before, after } = setDealSettings(ws, input, clock.now());
-    audit({ entity: 'setting', entityId: 'deals', before, after });
+  'deals.settings.set': (ctx, input) => {
+    const { before, after } = setDealSettings(ctx, input);
+    ctx.audit({ entity: 'setting', entityId: 'deals', before, after });
     return after;
   },
 };

@@ -5,44 +5,45 @@ import { saveRiskActions } from '../../domain/risks/riskActions';
 import { assertRiskBands, DEFAULT_RISK_BANDS, getRiskBands, RISK_BANDS_SETTING } from '../../domain/risks/riskLevels';
 import { getRisk, listRisks } from '../../domain/risks/riskList';
 import { closeRisk, createRisk, updateRisk } from '../../domain/risks/riskRegister';
-import { setSetting } from '../../domain/system/settingsStore';
+import { saveSetting } from '../../domain/system/settingsStore';
+import { changeContextAt } from '../../domain/opContext';
 import type { HandlerMap } from './types';
 
 export const riskHandlers: HandlerMap<keyof typeof risksContract> = {
   'risks.list': ({ ws }, input) => listRisks(ws, input),
   'risks.get': ({ ws }, { id }) => getRisk(ws, id),
-  'risks.save': ({ ws, user, audit, clock }, { id, fields, actions }) => {
-    const at = clock.now();
+  'risks.save': (ctx, { id, fields, actions }) => {
+    // The risk and its actions are one change: one instant for both.
+    const change = changeContextAt(ctx.ws, ctx.user, ctx.clock.now(), ctx.clock.timeZone);
     let riskId: number;
     if (id == null) {
-      const after = createRisk(ws, fields as Parameters<typeof createRisk>[1], user, { at });
+      const after = createRisk(change, fields as Parameters<typeof createRisk>[1]);
       riskId = after.id;
-      audit({ entity: 'risk', entityId: riskId, after });
+      ctx.audit({ entity: 'risk', entityId: riskId, after });
     } else {
-      const { before, after } = updateRisk(ws, id, fields, user, { at });
+      const { before, after } = updateRisk(change, id, fields);
       riskId = id;
-      audit({ entity: 'risk', entityId: id, before, after });
+      ctx.audit({ entity: 'risk', entityId: id, before, after });
     }
-    if (actions) saveRiskActions(ws, riskId, actions, user, { at });
-    return getRisk(ws, riskId).risk;
+    if (actions) saveRiskActions(change, riskId, actions);
+    return getRisk(ctx.ws, riskId).risk;
   },
-  'risks.close': ({ ws, user, audit, clock }, { id }) => {
-    const { before, after } = closeRisk(ws, id, user, { at: clock.now() });
-    audit({ entity: 'risk', entityId: id, before, after });
-    return getRisk(ws, id).risk;
+  'risks.close': (ctx, { id }) => {
+    const { before, after } = closeRisk(ctx, id);
+    ctx.audit({ entity: 'risk', entityId: id, before, after });
+    return getRisk(ctx.ws, id).risk;
   },
-  'risks.actions.save': ({ ws, user, audit, clock }, { riskId, actions }) => {
-    const { before, after } = saveRiskActions(ws, riskId, actions, user, { at: clock.now() });
-    audit({ entity: 'risk_actions', entityId: riskId, before, after });
+  'risks.actions.save': (ctx, { riskId, actions }) => {
+    const { before, after } = saveRiskActions(ctx, riskId, actions);
+    ctx.audit({ entity: 'risk_actions', entityId: riskId, before, after });
     return after;
   },
   'risks.heatMap': ({ ws }, input) => heatMap(ws, input),
   'risks.overdue': ({ ws, today }, { asOf, channelManagerIds }) => overdueRisks(ws, asOf ?? today(), channelManagerIds),
   'risks.bands.get': ({ ws }) => ({ bands: getRiskBands(ws.db), defaults: DEFAULT_RISK_BANDS }),
-  'risks.bands.set': ({ ws, audit, clock }, { bands }) => {
+  'risks.bands.set': (ctx, { bands }) => {
     assertRiskBands(bands);
-    const { before, after } = setSetting(ws.db, RISK_BANDS_SETTING, bands, clock.now());
-    audit({ entity: 'setting', entityId: RISK_BANDS_SETTING, before, after });
+    saveSetting(ctx, RISK_BANDS_SETTING, bands);
     return { bands };
   },
 };

@@ -1,6 +1,6 @@
 import type { systemContract } from '../../contract/system';
 import { generateDemo } from '../../domain/demo/demoGenerator';
-import { getSetting, listSettings, setSetting } from '../../domain/system/settingsStore';
+import { getSetting, listSettings, saveSetting } from '../../domain/system/settingsStore';
 import { checkWorkspace, rowCounts, schemaVersions } from '../../domain/system/workspaceInfo';
 import { healthOf, setHealth } from '../../domain/system/workspaceHealth';
 import { DomainError } from '../../../shared/errors';
@@ -33,18 +33,16 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     if (rowCounts(ctx.ws).partners > 0) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT');
     return generateDemo(ctx, input);
   },
-  'system.dismissDemo': ({ ws, audit, clock }) => {
-    const change = setSetting(ws.db, DEMO_DISMISSED, true, clock.now());
-    audit({ entity: 'setting', entityId: DEMO_DISMISSED, ...change });
+  'system.dismissDemo': (ctx) => {
+    saveSetting(ctx, DEMO_DISMISSED, true);
     return { ok: true };
   },
   'system.settings.get': ({ ws }, { key }) => ({ key, value: getSetting<unknown>(ws.db, key, null), default: SETTINGS[key].default }),
   'system.settings.list': ({ ws }) => listSettings(ws.db),
-  'system.settings.set': ({ ws, audit, clock }, { key, value }) => {
+  'system.settings.set': (ctx, { key, value }) => {
     // What the key's schema made of the value (trimmed, a credit code upper-cased), not the text as typed.
     const stored: unknown = SETTINGS[key].schema.parse(value);
-    const change = setSetting(ws.db, key, stored, clock.now());
-    audit({ entity: 'setting', entityId: key, ...change });
+    saveSetting(ctx, key, stored);
     return { key, value: stored };
   },
   'system.jobs.cancel': ({ jobs }, { jobId }) => ({ cancelled: jobs.cancel(jobId) }),

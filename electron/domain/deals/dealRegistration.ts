@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/errors';
 import { storedRiskText, type RiskTextParams } from '../../../shared/riskTexts';
 import { addDays } from '../../../shared/period';
 import { startOfDayIso } from '../../../shared/clock';
-import { workspaceClock } from '../system/workspaceClock';
+import type { ChangeContext } from '../opContext';
 import { createRisk, updateRisk } from '../risks/riskRegister';
 import { getSetting, setSetting } from '../system/settingsStore';
 import { customerKey, normaliseCreditCode } from './customerKey';
@@ -30,7 +30,9 @@ export function getDealSettings(ws: Workspace): DealSettings {
   };
 }
 
-export function setDealSettings(ws: Workspace, s: DealSettings, at: Date): { before: DealSettings; after: DealSettings } {
+export function setDealSettings(ctx: Pick<ChangeContext, 'ws' | 'clock'>, s: DealSettings): { before: DealSettings; after: DealSettings } {
+  const { ws } = ctx;
+  const at = ctx.clock.now();
   const before = getDealSettings(ws);
   setSetting(ws.db, DEAL_SETTING_KEYS.conflictWindowDays, s.conflictWindowDays, at);
   setSetting(ws.db, DEAL_SETTING_KEYS.protectionDays, s.protectionDays, at);
@@ -44,9 +46,6 @@ const LIVE: DealStatus[] = ['pending', 'conflict', 'approved', 'won'];
 export const dealRiskRule = (dealId: number) => `deal:${dealId}`;
 
 /** The operation clock's instant the change is recorded at (`ctx.clock.now()`); its day is the registration's day. */
-interface Options {
-  at: Date;
-}
 
 function partnerInfo(ws: Workspace): Map<number, { code: string; name: string; nameEn: string | null; owner: string | null }> {
   return new Map(dealStore.partnerInfo(ws).map((p) => [p.id, p]));
@@ -92,8 +91,9 @@ export function findCustomerConflicts(
   c: { partnerId: number | null; customerKey: string; creditCode: string | null; excludeId?: number },
   day: string,
   windowDays: number,
+  timeZone: string,
 ): CustomerConflict[] {
-  const windowStart = startOfDayIso(addDays(day, -windowDays), workspaceClock(ws).timeZone);
+  const windowStart = startOfDayIso(addDays(day, -windowDays), timeZone);
   const pm = partnerInfo(ws);
   return dealStore
     .sameCustomerBySomeoneElse(ws, c, LIVE)
@@ -132,15 +132,16 @@ export function priceConflictOf(settings: DealSettings, productLine: string, quo
  * price-conflict) risk raised with source 'deal'. Without conflict the registration is approved and protected for
  * the configured number of days.
  */
-export function registerDeal(ws: Workspace, input: DealInput, user: string, options: Options): { deal: DealRow; riskId: number | null } {
+export function registerDeal(ctx: ChangeContext, input: DealInput): { deal: DealRow; riskId: number | null } {
+  const { ws, user } = ctx;
   const parsed = dealFields.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
     throw new DomainError(`Invalid deal registration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'DOMAIN', { issues });
   }
   const data = parsed.data;
-  const { at } = options;
-  const day = workspaceClock(ws).today(at);
+  const at = ctx.clock.now();
+  const day = ctx.clock.today(at);
   const pm = partnerInfo(ws);
   const partner = data.partnerId != null ? pm.get(data.partnerId) : undefined;
   if (data.partnerId != null && !partner) throw new DomainError(`Partner ${data.partnerId} not found`, 'NOT_FOUND', { issues: [{ path: 'partnerId', message: 'no such partner' }] });
@@ -148,7 +149,7 @@ export function registerDeal(ws: Workspace, input: DealInput, user: string, opti
   const settings = getDealSettings(ws);
   const key = customerKey(data.customerName);
   const creditCode = normaliseCreditCode(data.customerCreditCode);
-  const customerConflicts = findCustomerConflicts(ws, { partnerId: data.partnerId, customerKey: key, creditCode }, day, settings.conflictWindowDays);
+  const customerConflicts = findCustomerConflicts(ws, { partnerId: data.partnerId, customerKey: key, creditCode }, day, settings.conflictWindowDays, ctx.clock.timeZone);
   const price = priceConflictOf(settings, data.productLine, data.quotedPriceMinor);
   const conflicts: DealConflict[] = [...customerConflicts, ...(price ? [price] : [])];
   const conflict = conflicts.length > 0;
@@ -187,7 +188,7 @@ export function registerDeal(ws: Workspace, input: DealInput, user: string, opti
     };
     const words = storedRiskText(textCode, params);
     const risk = createRisk(
-      ws,
+      ctx,
       {
         title: words.title,
         description: words.description,
@@ -202,8 +203,7 @@ export function registerDeal(ws: Workspace, input: DealInput, user: string, opti
         source: 'deal',
         ruleCode: dealRiskRule(row.id),
       },
-      user,
-      { at, text: { code: textCode, params } },
+      { text: { code: textCode, params } },
     );
     riskId = risk.id;
   }
@@ -244,13 +244,14 @@ const RESULT: Record<DealDecision, DealStatus> = { approve: 'approved', reject: 
  * A manager's decision on a registration: approve (protected from today for the configured days) or reject a conflicting
  * one; mark an approved one won or lost. Deciding a conflict asks for a review of the risk it raised.
  */
-export function decideDeal(ws: Workspace, id: number, decision: DealDecision, note: string | undefined, user: string, options: Options): { before: DealRow; after: DealRow } {
-  const { at } = options;
+export function decideDeal(ctx: ChangeContext, id: number, decision: DealDecision, note: string | undefined): { before: DealRow; after: DealRow } {
+  const { ws, user } = ctx;
+  const at = ctx.clock.now();
   const beforeRow = getRow(ws, id);
   if (!ALLOWED[decision].includes(beforeRow.status)) {
     throw new DomainError(`Cannot ${decision} a registration that is ${beforeRow.status}`, 'CONFLICT', { status: beforeRow.status, decision });
   }
-  const day = workspaceClock(ws).today(at);
+  const day = ctx.clock.today(at);
   const protectedUntil =
     decision === 'approve' ? addDays(day, getDealSettings(ws).protectionDays) : decision === 'reject' ? null : beforeRow.protectedUntil;
   const afterRow = dealStore.update(ws, id, {
@@ -263,15 +264,15 @@ export function decideDeal(ws: Workspace, id: number, decision: DealDecision, no
   });
   if (beforeRow.status === 'conflict' && (decision === 'approve' || decision === 'reject')) {
     const risk = dealStore.dealRisk(ws, dealRiskRule(id));
-    if (risk && risk.status !== 'closed' && !risk.reviewRequested) updateRisk(ws, risk.id, { reviewRequested: true }, user, { at });
+    if (risk && risk.status !== 'closed' && !risk.reviewRequested) updateRisk(ctx, risk.id, { reviewRequested: true });
   }
   const [before, after] = toRows(ws, [beforeRow, afterRow]);
   return { before, after };
 }
 
 /** Approved registrations whose protection ended before `asOf` become 'expired'. */
-export function expireDeals(ws: Workspace, asOf: string, user: string, options: Options): { asOf: string; expired: number[] } {
-  const { at } = options;
-  const expired = dealStore.expireApprovedBefore(ws, asOf, { decidedBy: user, decidedAt: at.toISOString(), updatedAt: at.toISOString() });
+export function expireDeals(ctx: ChangeContext, asOf: string): { asOf: string; expired: number[] } {
+  const at = ctx.clock.now().toISOString();
+  const expired = dealStore.expireApprovedBefore(ctx.ws, asOf, { decidedBy: ctx.user, decidedAt: at, updatedAt: at });
   return { asOf, expired: expired.sort((a, b) => a - b) };
 }

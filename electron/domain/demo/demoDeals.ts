@@ -1,5 +1,6 @@
 import type { Workspace } from '../../../db/database';
 import { registerDeal } from '../deals/dealRegistration';
+import { changeContextAt } from '../opContext';
 import { getSetting, setSetting } from '../system/settingsStore';
 import { relDay, type DemoCalendar } from './calendar';
 import { CATEGORIES } from './catalogue';
@@ -41,7 +42,8 @@ export function insertDeals(ws: Workspace, rng: Rng, partners: DemoPartner[], ca
   let n = 0;
   const register = (partner: DemoPartner | null, customer: { name: string; creditCode: string | null }, daysBefore: number, productLine: string, quotedPriceMinor: number | null) => {
     registerDeal(
-      ws,
+      // each registration as made on its own day, by the demo's user
+      changeContextAt(ws, user, new Date(`${relDay(cal, -daysBefore)}T02:00:00Z`)),
       {
         partnerId: partner?.id ?? null,
         customerName: customer.name,
@@ -51,8 +53,6 @@ export function insertDeals(ws: Workspace, rng: Rng, partners: DemoPartner[], ca
         quotedPriceMinor,
         expectedCloseOn: relDay(cal, rng.int(20, 120)),
       },
-      user,
-      { at: new Date(`${relDay(cal, -daysBefore)}T02:00:00Z`) },
     );
     n++;
   };

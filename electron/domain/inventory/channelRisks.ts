@@ -1,7 +1,7 @@
 import type { RiskCategory } from '../../../shared/enums';
 import type { Period } from '../../../shared/period';
 import type { ChannelMeasures, InventoryRules, StuffingSignal } from '../../model/inventory';
-import type { OpContext } from '../opContext';
+import { changeContextAt, type OpContext } from '../opContext';
 import { createRisk, updateRisk } from '../risks/riskRegister';
 import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
@@ -86,7 +86,9 @@ export function applyChannelRisks(
   partnerIds: readonly number[],
   opts: { at: Date; runId: number; fsm: number; measures?: Map<number, ChannelMeasures> },
 ): ChannelRiskOutcome {
-  const { ws, user } = ctx;
+  const { ws } = ctx;
+  // Every risk this pass raises, rewords or closes is stamped with the run's instant.
+  const change = changeContextAt(ws, ctx.user, opts.at);
   const out: ChannelRiskOutcome = { created: 0, updated: 0, closed: 0 };
   const rules = inventoryRules(ws);
   if (!rules.autoRisks || partnerIds.length === 0) return out;
@@ -133,13 +135,13 @@ export function applyChannelRisks(
           const reworded = existing.textCode !== null && JSON.stringify(existing.textParams) !== JSON.stringify(params);
           const owner = !existing.owner && info.manager ? { owner: info.manager } : {};
           if (reworded || 'owner' in owner) {
-            updateRisk(ws, existing.id, { ...owner, reviewRequested: false }, user, { at: opts.at, ...(reworded ? { text: { code: text.text, params } } : {}) });
+            updateRisk(change, existing.id, { ...owner, reviewRequested: false }, reworded ? { text: { code: text.text, params } } : {});
             out.updated++;
           }
         } else {
           const words = storedRiskText(text.text, params);
           riskId = createRisk(
-            ws,
+            change,
             {
               code: `CH-${opts.runId}-${id}-${text.suffix}`,
               title: words.title,
@@ -153,8 +155,7 @@ export function applyChannelRisks(
               source: 'evaluation',
               ruleCode: rule,
             },
-            user,
-            { at: opts.at, text: { code: text.text, params } },
+            { text: { code: text.text, params } },
           ).id;
           out.created++;
         }
@@ -168,7 +169,7 @@ export function applyChannelRisks(
       } else if (existing) {
         const lines = [...(existing.textParams?.lines ?? []), { kind: 'cleared' as const, period: period.label, measure: f.measure!, closed: true }].slice(-MAX_RISK_TEXT_LINES);
         const params: RiskTextParams = { ...existing.textParams, lines };
-        updateRisk(ws, existing.id, { status: 'closed' }, user, { at: opts.at, ...(existing.textCode ? { text: { code: text.text, params } } : {}) });
+        updateRisk(change, existing.id, { status: 'closed' }, existing.textCode ? { text: { code: text.text, params } } : {});
         out.closed++;
       }
     }

@@ -1,8 +1,8 @@
-import type { Workspace } from '../../../db/database';
 import type { RiskActionRow } from '../../../db/schema';
 import type { RiskActionInput } from '../../model/risks';
 import { DomainError } from '../../../shared/errors';
-import { getRiskRow, snapshotOf, writeHistory, type ChangeOptions } from './riskRegister';
+import type { ChangeContext } from '../opContext';
+import { getRiskRow, snapshotOf, writeHistory } from './riskRegister';
 import { riskStore } from './store';
 
 type ActionView = Pick<RiskActionRow, 'description' | 'owner' | 'dueOn' | 'doneOn'>;
@@ -13,14 +13,9 @@ const same = (a: ActionView, b: ActionView) => JSON.stringify(view(a)) === JSON.
  * Replaces the mitigation actions of a risk with the given list: entries with an id are updated, without one added,
  * missing ones removed. Records one history entry (what was added, changed, removed) when anything changed.
  */
-export function saveRiskActions(
-  ws: Workspace,
-  riskId: number,
-  actions: RiskActionInput[],
-  user: string,
-  options: ChangeOptions,
-): { before: RiskActionRow[]; after: RiskActionRow[] } {
-  const { at } = options;
+export function saveRiskActions(ctx: ChangeContext, riskId: number, actions: RiskActionInput[]): { before: RiskActionRow[]; after: RiskActionRow[] } {
+  const { ws } = ctx;
+  const at = ctx.clock.now();
   const risk = getRiskRow(ws, riskId);
   const before = riskStore.actionsOf(ws, riskId);
   const byId = new Map(before.map((a) => [a.id, a]));
@@ -52,7 +47,7 @@ export function saveRiskActions(
     if (added.length) changes.actionsAdded = added;
     if (changed.length) changes.actionsChanged = changed;
     if (removed.length) changes.actionsRemoved = removed.map((a) => ({ id: a.id, ...view(a) }));
-    writeHistory(ws, riskId, user, changes, snapshotOf(risk), at);
+    writeHistory(ctx, riskId, changes, snapshotOf(risk), at);
   }
   return { before, after };
 }

@@ -1,14 +1,13 @@
 import type { Workspace } from '../../../db/database';
 import { risks, type NewRiskRow, type RiskRow } from '../../../db/schema';
 import { riskFields, type RiskInput, type RiskPatch } from '../../model/risks';
-import { workspaceClock } from '../system/workspaceClock';
+import type { ChangeContext } from '../opContext';
 import { DomainError } from '../../../shared/errors';
 import { riskText, storedRiskText, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
 import { riskStatements, riskStore } from './store';
 
 /** How a change is recorded: at the operation clock's instant (`ctx.clock.now()`), also its closing day. */
 export interface ChangeOptions {
-  at: Date;
   /**
    * The words of a risk the workbench raises (shared/riskTexts): stored as code + parameters, title and description
    * written from them (zh-CN). Without it, a title or description that differs from the risk's coded words in both
@@ -102,8 +101,9 @@ function checkConsistency(ws: Workspace, r: Pick<RiskRow, 'likelihood' | 'impact
   }
 }
 
-export function writeHistory(ws: Workspace, riskId: number, user: string, changes: Record<string, unknown>, snapshot: RiskSnapshot, at: Date): void {
-  riskStatements(ws).history.run({ riskId, changedAt: at.toISOString(), changedBy: user, changes, snapshot });
+/** One history entry, by the context's user, at `at` (the instant the change took from the context's clock). */
+export function writeHistory(ctx: ChangeContext, riskId: number, changes: Record<string, unknown>, snapshot: RiskSnapshot, at: Date): void {
+  riskStatements(ctx.ws).history.run({ riskId, changedAt: at.toISOString(), changedBy: ctx.user, changes, snapshot });
 }
 
 export function getRiskRow(ws: Workspace, id: number): RiskRow {
@@ -116,8 +116,9 @@ export function getRiskRow(ws: Workspace, id: number): RiskRow {
  * Adds a risk to the register and records its first history entry. Synchronous: runs inside the caller's transaction.
  * Score and level are not stored: they are derived from likelihood × impact and the configured bands when read.
  */
-export function createRisk(ws: Workspace, input: RiskInput, user: string, options: ChangeOptions): RiskRow {
-  const { at } = options;
+export function createRisk(ctx: ChangeContext, input: RiskInput, options: ChangeOptions = {}): RiskRow {
+  const { ws } = ctx;
+  const at = ctx.clock.now();
   const data = parse(riskFields, input);
   checkConsistency(ws, {
     likelihood: data.likelihood,
@@ -139,18 +140,19 @@ export function createRisk(ws: Workspace, input: RiskInput, user: string, option
     ...(options.text ? codedText(options.text) : {}),
     code,
     status,
-    closedAt: status === 'closed' ? workspaceClock(ws).today(at) : null,
+    closedAt: status === 'closed' ? ctx.clock.today(at) : null,
     createdAt: iso,
     updatedAt: iso,
   };
   const row = riskStatements(ws).insert.get(values)!;
-  writeHistory(ws, row.id, user, { created: true }, snapshotOf(row), at);
+  writeHistory(ctx, row.id, { created: true }, snapshotOf(row), at);
   return row;
 }
 
 /** Changes a risk and records what changed plus the full snapshot after the change. No history row when nothing changed. */
-export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: string, options: ChangeOptions): { before: RiskRow; after: RiskRow } {
-  const { at } = options;
+export function updateRisk(ctx: ChangeContext, id: number, patch: RiskPatch, options: ChangeOptions = {}): { before: RiskRow; after: RiskRow } {
+  const { ws } = ctx;
+  const at = ctx.clock.now();
   const before = getRiskRow(ws, id);
   const data = definedOnly(parse(riskPatch, patch));
   const merged = { ...before, ...data };
@@ -172,12 +174,12 @@ export function updateRisk(ws: Workspace, id: number, patch: RiskPatch, user: st
     } else Object.assign(set, { textCode: null, textParams: null });
   }
   if (data.status && data.status !== before.status) {
-    set.closedAt = data.status === 'closed' ? workspaceClock(ws).today(at) : null;
+    set.closedAt = data.status === 'closed' ? ctx.clock.today(at) : null;
   }
   const changes = diffRisk(snapshotOf(before), snapshotOf({ ...before, ...set } as RiskRow));
   if (Object.keys(changes).length === 0) return { before, after: before };
   const after = riskStatements(ws).update.get({ ...before, ...set, updatedAt: at.toISOString(), id })!;
-  writeHistory(ws, id, user, changes, snapshotOf(after), at);
+  writeHistory(ctx, id, changes, snapshotOf(after), at);
   return { before, after };
 }
 
@@ -188,10 +190,10 @@ function definedOnly<T extends object>(o: T): T {
 }
 
 /** Closes a risk (status 'closed', closed date recorded). */
-export function closeRisk(ws: Workspace, id: number, user: string, options: ChangeOptions): { before: RiskRow; after: RiskRow } {
-  const before = getRiskRow(ws, id);
+export function closeRisk(ctx: ChangeContext, id: number): { before: RiskRow; after: RiskRow } {
+  const before = getRiskRow(ctx.ws, id);
   if (before.status === 'closed') throw new DomainError(`Risk ${before.code} is already closed`, 'CONFLICT');
-  return updateRisk(ws, id, { status: 'closed' }, user, options);
+  return updateRisk(ctx, id, { status: 'closed' });
 }
 
 /** Used by the list: count of risks, for tests and sanity checks. */

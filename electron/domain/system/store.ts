@@ -16,6 +16,9 @@ export const systemStore = {
   upsertSetting(db: Db, key: string, value: unknown, at: string): void {
     db.insert(settings).values({ key, value, updatedAt: at }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } }).run();
   },
+  deleteSetting(db: Db, key: string): void {
+    db.delete(settings).where(eq(settings.key, key)).run();
+  },
   allSettings(db: Db): Array<Pick<SettingRow, 'key' | 'value'>> {
     return db.select({ key: settings.key, value: settings.value }).from(settings).all();
   },

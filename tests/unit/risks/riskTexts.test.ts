@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { registerDeal } from '../../../electron/domain/deals/dealRegistration';
+import { changeContextAt } from '../../../electron/domain/opContext';
 import { setSetting } from '../../../electron/domain/system/settingsStore';
 import { riskText } from '../../../shared/riskTexts';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
@@ -24,9 +25,9 @@ async function conflict() {
   const a = await api.send('partners.create', partnerInput('PA', { name: '华东贸易', nameEn: 'East Trading' }));
   const b = await api.send('partners.create', partnerInput('PB', { name: '南方商贸' }));
   setSetting(ws.db, 'deals.priceFloors', { 'smart-lock': 50_000 }, new Date());
-  const at = { at: new Date('2025-03-01T10:00:00') };
-  registerDeal(ws, { partnerId: a.id, customerName: '上海华信有限公司', productLine: 'smart-lock', expectedValueMinor: 1_000_000 }, 'u', at);
-  const r = registerDeal(ws, { partnerId: b.id, customerName: '上海华信有限公司', productLine: 'smart-lock', expectedValueMinor: 1_000_000, quotedPriceMinor: 40_000 }, 'u', at);
+  const at = changeContextAt(ws, 'u', new Date('2025-03-01T10:00:00'));
+  registerDeal(at, { partnerId: a.id, customerName: '上海华信有限公司', productLine: 'smart-lock', expectedValueMinor: 1_000_000 });
+  const r = registerDeal(at, { partnerId: b.id, customerName: '上海华信有限公司', productLine: 'smart-lock', expectedValueMinor: 1_000_000, quotedPriceMinor: 40_000 });
   return { ws, api, riskId: r.riskId!, dealId: r.deal.id };
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRisk, updateRisk } from '../../../electron/domain/risks/riskRegister';
+import { changeContextAt } from '../../../electron/domain/opContext';
 import { DEFAULT_RISK_BANDS, riskBandIssues, riskLevel } from '../../../electron/domain/risks/riskLevels';
 import { memoryApi, partnerInput } from '../../helpers/workspace';
 
@@ -58,10 +59,10 @@ describe('register as of a past date', () => {
   it('shows each risk as it stood at the end of that day, and leaves out later risks', async () => {
     const { ws, api } = setup();
     const d = (s: string) => ({ at: new Date(`${s}T12:00:00`) });
-    const a = createRisk(ws, { title: 'A', category: 'market', likelihood: 2, impact: 2 }, 'alice', d('2025-01-10'));
-    updateRisk(ws, a.id, { likelihood: 5, owner: 'bob' }, 'carol', d('2025-03-01'));
-    updateRisk(ws, a.id, { status: 'closed' }, 'carol', d('2025-06-01'));
-    createRisk(ws, { title: 'B', category: 'credit', likelihood: 4, impact: 4 }, 'alice', d('2025-04-01'));
+    const a = createRisk(changeContextAt(ws, 'alice', d('2025-01-10').at), { title: 'A', category: 'market', likelihood: 2, impact: 2 });
+    updateRisk(changeContextAt(ws, 'carol', d('2025-03-01').at), a.id, { likelihood: 5, owner: 'bob' });
+    updateRisk(changeContextAt(ws, 'carol', d('2025-06-01').at), a.id, { status: 'closed' });
+    createRisk(changeContextAt(ws, 'alice', d('2025-04-01').at), { title: 'B', category: 'credit', likelihood: 4, impact: 4 });
 
     const at = async (asOf: string) => (await api.send('risks.list', { asOf })).rows.map((r) => [r.title, r.likelihood, r.status, r.level]);
     expect(await at('2025-01-09')).toEqual([]);
@@ -86,9 +87,9 @@ describe('heat map', () => {
       [4, 4, 2, 3, 'channel_conflict'], [4, 4, null, null, 'credit'], [2, 3, 1, 1, 'market'], [5, 5, 4, 4, 'credit'], [1, 1, null, null, 'market'], [4, 4, 2, 3, 'market'],
     ];
     specs.forEach(([l, i, rl, ri, category], n) =>
-      createRisk(ws, { title: `T${n}`, category: category as 'market', likelihood: l, impact: i, residualLikelihood: rl, residualImpact: ri, partnerId: n % 2 ? p.id : null }, 'u', { at: new Date() }),
+      createRisk(changeContextAt(ws, 'u', new Date()), { title: `T${n}`, category: category as 'market', likelihood: l, impact: i, residualLikelihood: rl, residualImpact: ri, partnerId: n % 2 ? p.id : null }),
     );
-    updateRisk(ws, 5, { status: 'closed' }, 'u', { at: new Date() });
+    updateRisk(changeContextAt(ws, 'u', new Date()), 5, { status: 'closed' });
     for (const filter of [{}, { basis: 'residual' as const }, { categories: ['market' as const] }, { statuses: ['open' as const], basis: 'residual' as const }, { partnerIds: [p.id] }]) {
       const hm = await api.send('risks.heatMap', filter);
       expect(hm.cells).toHaveLength(25);
@@ -146,8 +147,8 @@ describe('register as of a past date, in the workspace time zone', () => {
     const east = -new Date('2025-04-01T12:00:00Z').getTimezoneOffset() >= 0;
     const { zone, offset } = east ? { zone: 'America/Los_Angeles', offset: '-07:00' } : { zone: 'Asia/Shanghai', offset: '+08:00' };
     await api.send('system.settings.set', { key: 'company.timeZone', value: zone });
-    createRisk(ws, { title: 'late on the 1st', category: 'market', likelihood: 2, impact: 2 }, 'alice', { at: new Date(`2025-04-01T23:30:00${offset}`) });
-    createRisk(ws, { title: 'early on the 2nd', category: 'credit', likelihood: 2, impact: 2 }, 'alice', { at: new Date(`2025-04-02T00:30:00${offset}`) });
+    createRisk(changeContextAt(ws, 'alice', new Date(`2025-04-01T23:30:00${offset}`)), { title: 'late on the 1st', category: 'market', likelihood: 2, impact: 2 });
+    createRisk(changeContextAt(ws, 'alice', new Date(`2025-04-02T00:30:00${offset}`)), { title: 'early on the 2nd', category: 'credit', likelihood: 2, impact: 2 });
     const titles = async (asOf: string) => (await api.send('risks.list', { asOf })).rows.map((r) => r.title).sort();
     expect(await titles('2025-03-31')).toEqual([]);
     expect(await titles('2025-04-01')).toEqual(['late on the 1st']);

@@ -4,6 +4,7 @@ import { DomainError } from '../../../../shared/errors';
 import { errorReason } from '../../../../shared/errorMessages';
 import type { ImportMessageCode } from '../../../../shared/importMessages';
 import { createRisk, updateRisk } from '../../risks/riskRegister';
+import { changeContextAt } from '../../opContext';
 import { riskImportStatements } from '../../risks/store';
 import type { FieldSpec, KindContext, KindRun, RowValues } from './kind';
 import { changeRecorder, partnerLookup, RowRejected, defineKind } from './kind';
@@ -46,7 +47,8 @@ function open(ctx: KindContext): KindRun<RiskValues> {
   const partners = partnerLookup(ws);
   const record = changeRecorder(ctx, 'risk');
   const { idByCode, idByTitle, image } = riskImportStatements(ws);
-  const at = new Date(ctx.now);
+  // Every row is stamped with the import's instant.
+  const change = changeContextAt(ctx.ws, ctx.user, new Date(ctx.now));
   const raw = (id: number) => image.get(id)!;
   const scale = (row: RowValues, f: string, required: boolean) => {
     const v = row.integer(f, required);
@@ -89,12 +91,12 @@ function open(ctx: KindContext): KindRun<RiskValues> {
       const hitId = v.code ? idByCode.get(v.code) : idByTitle.get(v.title, v.partnerId ?? null);
       try {
         if (hitId === undefined) {
-          const after = createRisk(ws, v, ctx.user, { at });
+          const after = createRisk(change, v);
           record(after.id, 'insert', { before: null, after: raw(after.id) });
           return 'inserted';
         }
         const before = raw(hitId);
-        const { before: b, after: a } = updateRisk(ws, hitId, v, ctx.user, { at });
+        const { before: b, after: a } = updateRisk(change, hitId, v);
         if (a === b) return 'duplicate';
         record(hitId, 'update', { before, after: raw(hitId) });
         return 'updated';

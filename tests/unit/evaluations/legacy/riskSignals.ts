@@ -1,6 +1,7 @@
 import type { Workspace } from '../../../../db/database';
 import type { RiskCategory } from '../../../../shared/enums';
 import { createRisk, updateRisk } from '../../../../electron/domain/risks/riskRegister';
+import { changeContextAt } from '../../../../electron/domain/opContext';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from '../../../../electron/domain/evaluations/evaluationSettings';
 import type { PartnerKpis } from './kpis';
 import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextParams } from '../../../../shared/riskTexts';
@@ -98,13 +99,13 @@ export function applyRiskSignals(
         if (existing) {
           const reworded = existing.textCode !== null && JSON.stringify(existing.textParams) !== JSON.stringify(params);
           if (reworded || existing.reviewRequested) {
-            updateRisk(ws, existing.id, { reviewRequested: false }, user, { at, ...(reworded ? { text: { code: textCode, params } } : {}) });
+            updateRisk(changeContextAt(ws, user, at), existing.id, { reviewRequested: false }, reworded ? { text: { code: textCode, params } } : {});
             out.updated++;
           }
         } else {
           const words = storedRiskText(textCode, params);
           createRisk(
-            ws,
+            changeContextAt(ws, user, at),
             {
               // An explicit code (run, partner, rule) instead of the register's next R-number: unique, and no scan per risk.
               code: `EV-${String(runId).padStart(4, '0')}-${String(k.partnerId).padStart(5, '0')}-${RISK_RULE_CODES.indexOf(code) + 1}`,
@@ -120,14 +121,13 @@ export function applyRiskSignals(
               source: 'evaluation',
               ruleCode: code,
             },
-            user,
-            { at, text: { code: textCode, params } },
+            { text: { code: textCode, params } },
           );
           out.created++;
         }
       } else if (existing && !existing.reviewRequested) {
         const params: RiskTextParams = { ...existing.textParams, lines: [...(existing.textParams?.lines ?? []), { kind: 'cleared' as const, period: period.label, measure, closed: false }].slice(-MAX_RISK_TEXT_LINES) };
-        updateRisk(ws, existing.id, { reviewRequested: true }, user, { at, ...(existing.textCode ? { text: { code: textCode, params } } : {}) });
+        updateRisk(changeContextAt(ws, user, at), existing.id, { reviewRequested: true }, existing.textCode ? { text: { code: textCode, params } } : {});
         out.reviewRequested++;
       }
     }

@@ -54,6 +54,8 @@ test.describe('inventory & sell-through', () => {
     // The sums per territory and channel type are listed.
     await expect(page.getByTestId('inventory-groups-grid')).toContainText('Channel type');
     await page.getByTestId('inventory-partners-grid-filter').fill(code);
+    // The partner's name opens its page on the End customers tab.
+    await expect(page.getByTestId(`inventory-partner-link-${code}`)).toHaveAttribute('href', /#\/partners\/\d+\?tab=customers$/);
     await expect(gridCell(page, 'inventory-partners-grid', 'flags', 0)).toContainText('Cross-territory selling');
     await expect(gridCell(page, 'inventory-partners-grid', 'flags', 0)).toContainText('Price breaking');
     // The partner grid's export writes the flags and the reporting columns as the grid shows them.

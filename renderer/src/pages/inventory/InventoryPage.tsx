@@ -85,7 +85,19 @@ export default function InventoryPage() {
   const partnerColumns = useMemo<ColDef<InventoryPartnerRow>[]>(
     () => [
       { field: 'partnerCode', headerName: t('inventory:col.partner'), width: 110, pinned: 'left' },
-      { field: 'partnerName', headerName: t('inventory:col.partnerName'), width: 200, context: { export: nameExport(zh) }, valueGetter: (p) => partnerNameIn(zh, p.data) },
+      {
+        field: 'partnerName',
+        headerName: t('inventory:col.partnerName'),
+        width: 200,
+        context: { export: nameExport(zh) },
+        valueGetter: (p) => partnerNameIn(zh, p.data),
+        // The partner's own page, on its End customers tab (where its sell-through customers are).
+        cellRenderer: (p: { data?: InventoryPartnerRow; value: string }) => (
+          <a href={`#/partners/${p.data?.partnerId}?tab=customers`} data-testid={`inventory-partner-link-${p.data?.partnerCode}`}>
+            {p.value}
+          </a>
+        ),
+      },
       // What the channel manager looks for first: the partner's flags (窜货 · 乱价 · 压货), beside its name.
       {
         field: 'flags',

@@ -7,7 +7,8 @@
  * The reference is the bare engine on the same file in the same process: one SQL statement aggregating the period's
  * revenue, distinct orders and distinct customers per partner, timed three times right before each evaluation (the
  * median). Goal: a quarter and a year ≤ 3× their bare aggregation. The last line is JSON:
- * {"bench":"evaluate","quarterS":…,"bareQuarterS":…,"ratio":…,"firstQuarterS":…,"yearS":…,"bareYearS":…,"yearRatio":…}.
+ * {"bench":"evaluate","quarterS":…,"bareQuarterS":…,"ratio":…,"firstQuarterS":…,"yearS":…,"bareYearS":…,"yearRatio":…,
+ * "firstYearS":…,…}: quarterS and yearS are the scheduled cases (the previous period stored), first* the workspace's first.
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -131,13 +132,15 @@ async function main() {
   explain(ws);
   // Warm the page cache once (what an app that has been open a while has), then measure.
   ws.sqlite.prepare('select count(*), sum(amount_minor) from sales_lines').get();
-  // The tier rules look at the previous period: a scheduled evaluation finds it stored (it ran a quarter ago); the first
-  // evaluation of a workspace computes it too. Both cases are timed, as is a re-run (same inputs, new version).
+  // The tier rules look at the previous period: a scheduled evaluation finds it stored (it ran a quarter or a year ago);
+  // the first evaluation of a workspace computes it too. Both cases are timed for the quarter and the year, as is a
+  // re-run (same inputs, new version). The goal's ratios are the scheduled cases'.
   const cases: Array<[string, string, string, string]> = [
     ['2018-Q4', '2018-10-01', '2018-12-31', 'quarter, previous period not stored (computes 2 quarters)'],
     ['2019-Q1', '2019-01-01', '2019-03-31', 'quarter, previous period stored (the scheduled case)'],
     ['2019-Q1', '2019-01-01', '2019-03-31', 'quarter re-run (same inputs, new version, risks unchanged)'],
-    ['2019', '2019-01-01', '2019-12-31', 'year, previous year not stored (computes 2 years)'],
+    ['2018', '2018-01-01', '2018-12-31', 'year, previous year not stored (computes 2 years)'],
+    ['2019', '2019-01-01', '2019-12-31', 'year, previous year stored (the scheduled case)'],
   ];
   // The bare engine: the period's revenue, distinct orders and distinct customers per partner in one statement.
   const bare = ws.sqlite.prepare(
@@ -199,16 +202,19 @@ async function main() {
       firstQuarterS: r3(times[0]),
       firstRatio: +(times[0] / bares[0]).toFixed(2),
       rerunS: r3(times[2]),
-      yearS: r3(times[3]),
-      bareYearS: r3(bares[3]),
-      yearRatio: +(times[3] / bares[3]).toFixed(2),
+      yearS: r3(times[4]),
+      bareYearS: r3(bares[4]),
+      yearRatio: +(times[4] / bares[4]).toFixed(2),
+      firstYearS: r3(times[3]),
+      firstYearRatio: +(times[3] / bares[3]).toFixed(2),
       cpuRatio: +(cpuTimes[1] / cpuBares[1]).toFixed(2),
       cpuFirstRatio: +(cpuTimes[0] / cpuBares[0]).toFixed(2),
-      cpuYearRatio: +(cpuTimes[3] / cpuBares[3]).toFixed(2),
+      cpuYearRatio: +(cpuTimes[4] / cpuBares[4]).toFixed(2),
+      cpuFirstYearRatio: +(cpuTimes[3] / cpuBares[3]).toFixed(2),
       quarterCpuS: r3(cpuTimes[1]),
       bareQuarterCpuS: r3(cpuBares[1]),
-      yearCpuS: r3(cpuTimes[3]),
-      bareYearCpuS: r3(cpuBares[3]),
+      yearCpuS: r3(cpuTimes[4]),
+      bareYearCpuS: r3(cpuBares[4]),
       loadAvg: +loadavg()[0].toFixed(1),
     }),
   );

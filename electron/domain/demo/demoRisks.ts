@@ -2,6 +2,7 @@ import type { ChannelType, PartnerStatus, RiskCategory, RiskStatus, RiskTreatmen
 import { addDays, relDay, type DemoCalendar } from './calendar';
 import type { DemoPartner } from './partnerFactory';
 import type { Rng } from './prng';
+import type { RiskRow } from '../../../db/schema';
 
 interface RiskTemplate {
   category: RiskCategory;
@@ -38,24 +39,16 @@ const TEMPLATES: RiskTemplate[] = [
   T({ category: 'supply', title: '关键芯片交期延长', description: '主控芯片交期延长至 26 周，网络设备供货可能受影响。', likelihood: 3, impact: 4, residual: [3, 3], treatment: 'accept', status: 'accepted', partner: null, actions: [] }),
 ];
 
-export interface DemoRisk {
-  code: string;
-  title: string;
+/** A demo risk: the columns it is saved with (the drizzle schema's), every one a person would fill filled, and its actions. */
+export type DemoRisk = Pick<
+  RiskRow,
+  'code' | 'title' | 'category' | 'partnerId' | 'likelihood' | 'impact' | 'residualLikelihood' | 'residualImpact' | 'treatment' | 'status' | 'nextReviewOn' | 'closedAt'
+> & {
   description: string;
-  category: RiskCategory;
-  partnerId: number | null;
-  likelihood: number;
-  impact: number;
-  residualLikelihood: number | null;
-  residualImpact: number | null;
   owner: string;
-  treatment: RiskTreatment | null;
-  status: RiskStatus;
-  nextReviewOn: string | null;
-  closedAt: string | null;
   raisedOn: string;
   actions: Array<{ description: string; owner: string; dueOn: string; doneOn: string | null }>;
-}
+};
 
 export function buildRisks(rng: Rng, partners: DemoPartner[], cal: DemoCalendar): DemoRisk[] {
   const used = new Set<number>();

@@ -174,18 +174,14 @@ export interface LapsedApproval {
   returnedMinor: number;
 }
 
-export interface FundedRequest {
-  id: number;
-  partnerId: number;
+/** An approved request as its ROI reads it: the request's columns (the drizzle schema's) with its partner, fund currency and cost. */
+export type FundedRequest = Pick<MdfRequestRow, 'id' | 'partnerId' | 'activityType' | 'startsOn' | 'endsOn'> & {
   partnerCode: string;
   channelType: string;
   tier: string;
-  activityType: MdfRequestRow['activityType'];
-  startsOn: string;
-  endsOn: string;
-  currency: string;
+  currency: MdfFundRow['currency'];
   costMinor: number;
-}
+};
 
 /** A claim as the partner ledger reads it, once per payout run that carried it (runId null when none did). */
 export interface LedgerClaimRow {
@@ -207,15 +203,14 @@ export interface LedgerClaimRow {
   runVoidedAt: string | null;
 }
 
-export interface RebateSettlementRow {
-  claimId: number;
-  partnerId: number;
-  amountMinor: number;
-  fundCode: string;
-  requestId: number;
+/** An approved claim settled on a rebate run: its request's columns (the drizzle schema's) with the claim and fund. */
+export type RebateSettlementRow = Pick<MdfRequestRow, 'partnerId' | 'title'> & {
+  claimId: MdfClaimRow['id'];
+  amountMinor: MdfClaimRow['amountMinor'];
+  fundCode: MdfFundRow['code'];
+  requestId: MdfRequestRow['id'];
   activityType: string;
-  title: string;
-}
+};
 
 export const mdfStore = {
   // ── funds ──

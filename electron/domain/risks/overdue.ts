@@ -4,32 +4,24 @@ import type { RiskLevel } from '../../../shared/enums';
 import { minePredicate } from './mine';
 import { getRiskBands, riskLevel } from './riskLevels';
 import { riskStore } from './store';
-import type { RiskTextParams } from '../../../shared/riskTexts';
+import type { RiskActionRow, RiskRow } from '../../../db/schema';
 
-export interface OverdueReview {
-  riskId: number;
-  code: string;
-  /** Stored words; a risk the workbench raised reads from its text code (shared/riskTexts `riskText`). */
-  title: string;
-  description: string | null;
-  textCode: string | null;
-  textParams: RiskTextParams | null;
-  owner: string | null;
+/** A risk past its review day: its stored columns (the drizzle schema's; a risk the workbench raised reads from its text code, shared/riskTexts `riskText`) with its partner, lateness and level. */
+export type OverdueReview = Pick<RiskRow, 'code' | 'title' | 'description' | 'textCode' | 'textParams' | 'owner'> & {
+  riskId: RiskRow['id'];
   partnerCode: string | null;
   nextReviewOn: string;
   daysOverdue: number;
   level: RiskLevel;
-}
-export interface OverdueAction {
-  actionId: number;
-  riskId: number;
-  code: string;
-  title: string;
-  description: string;
-  owner: string | null;
+};
+/** A risk action past its due day: its stored columns (the drizzle schema's) with its risk's code and title. */
+export type OverdueAction = Pick<RiskActionRow, 'riskId' | 'description' | 'owner'> & {
+  actionId: RiskActionRow['id'];
+  code: RiskRow['code'];
+  title: RiskRow['title'];
   dueOn: string;
   daysOverdue: number;
-}
+};
 
 /** For the dashboard: reviews past their date and actions past their due date, on risks that are not closed. */
 export function overdueRisks(ws: Workspace, asOf: string, channelManagerIds?: number[]): { asOf: string; reviews: OverdueReview[]; actions: OverdueAction[] } {

@@ -4,6 +4,7 @@ import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKi
 import { partnerLookup, TrackedPartners, defineKind } from './kind';
 import { PRODUCT_FIELD, readPartnerProductHead } from './partnerProductLine';
 import { stagedLines } from './stagedLines';
+import type { inventorySnapshots } from '../../../../db/schema';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '代理商编码', 'Partner Code', 'Partner', 'Partner ID', 'Dealer Code', 'Reseller ID'] },
@@ -14,14 +15,8 @@ const fields: FieldSpec[] = [
   { name: 'warehouse', type: 'text', synonyms: ['仓库', '仓库名称', '库房', '仓库编码', 'Warehouse', 'Location', 'Store', 'Site'] },
 ];
 
-interface SnapshotRow {
-  partnerId: number;
-  productId: number;
-  date: string;
-  warehouse: string;
-  quantity: number;
-  valueMinor: number | null;
-}
+/** A parsed stock report row: the stored snapshot's columns (the drizzle schema's). */
+type SnapshotRow = Pick<typeof inventorySnapshots.$inferSelect, 'partnerId' | 'productId' | 'date' | 'warehouse' | 'quantity' | 'valueMinor'>;
 
 /**
  * Parses and checks one stock row (shared by the preview and the import's read pass). Two rows with one key

@@ -8,6 +8,7 @@ import { PRODUCT_FIELD, readPartnerProductHead } from './partnerProductLine';
 import { stagedLines } from './stagedLines';
 import { plainCells } from './plainCells';
 import { minorExponent } from '../../../../shared/money';
+import type { sellThroughLines } from '../../../../db/schema';
 
 // In a sell-through file 客户 is the partner's own customer, so the partner is named only by partner/dealer words.
 const fields: FieldSpec[] = [
@@ -25,22 +26,11 @@ const fields: FieldSpec[] = [
   { name: 'lineRef', type: 'text', synonyms: ['行号', '明细号', '行ID', '明细ID', '订单行号', 'Line ID', 'Line Ref', 'Row ID', 'Line No'] },
 ];
 
-export interface SellThroughRow {
-  partnerId: number;
-  productId: number;
-  date: string;
-  quantity: number;
-  quantityText: string;
-  amountMinor: number | null;
-  currency: string;
-  customerRef: string | null;
-  customerName: string | null;
-  customerProvince: string | null;
-  customerTerritoryId: number | null;
-  customerCity: string | null;
-  orderRef: string | null;
-  lineRef: string | null;
-}
+/** A parsed sell-through line: the stored line's columns (the drizzle schema's) and the quantity's exact text. */
+export type SellThroughRow = Pick<
+  typeof sellThroughLines.$inferSelect,
+  'partnerId' | 'productId' | 'date' | 'quantity' | 'amountMinor' | 'currency' | 'customerRef' | 'customerName' | 'customerProvince' | 'customerTerritoryId' | 'customerCity' | 'orderRef' | 'lineRef'
+> & { quantityText: string };
 
 type Partners = Map<string, { id: number; deleted: boolean }>;
 

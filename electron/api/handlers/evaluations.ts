@@ -29,9 +29,9 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationsContract> = 
     return r;
   },
   'evaluations.settings.get': ({ ws }) => ({ settings: readEvaluationRules(ws.db), defaults: DEFAULT_EVALUATION_RULES }),
-  'evaluations.settings.set': ({ ws, audit, clock }, input) => {
-    const { before, after } = writeEvaluationRules(ws.db, input, clock.now());
-    audit({ entity: 'setting', entityId: 'evaluation', before, after });
+  'evaluations.settings.set': (ctx, input) => {
+    const { before, after } = writeEvaluationRules(ctx, input);
+    ctx.audit({ entity: 'setting', entityId: 'evaluation', before, after });
     return { settings: after };
   },
   'evaluations.schedules.list': ({ ws }) => listSchedules(ws),

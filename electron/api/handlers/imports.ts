@@ -17,14 +17,14 @@ export const importHandlers: HandlerMap<keyof typeof importsContract> = {
     return undoImport(ctx, id);
   },
   'imports.templates.list': ({ ws }, { kind }) => listTemplates(ws.db, kind),
-  'imports.templates.save': ({ ws, audit, clock }, { name, mapping }) => {
-    const { before, after, template } = saveTemplate(ws.db, name, mapping, clock.now());
-    audit({ entity: 'setting', entityId: TEMPLATES_KEY, before, after });
+  'imports.templates.save': (ctx, { name, mapping }) => {
+    const { before, after, template } = saveTemplate(ctx, name, mapping);
+    ctx.audit({ entity: 'setting', entityId: TEMPLATES_KEY, before, after });
     return template;
   },
-  'imports.templates.delete': ({ ws, audit, clock }, { name }) => {
-    const { before, after, deleted } = deleteTemplate(ws.db, name, clock.now());
-    audit({ entity: 'setting', entityId: TEMPLATES_KEY, before, after });
+  'imports.templates.delete': (ctx, { name }) => {
+    const { before, after, deleted } = deleteTemplate(ctx, name);
+    ctx.audit({ entity: 'setting', entityId: TEMPLATES_KEY, before, after });
     return { deleted };
   },
 };

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database';
 import { DEFAULT_GRADE_BANDS, DEFAULT_RISK_RULES, DEFAULT_TIER_RULES, DEFAULT_WEIGHTS, SCORE_PARTS } from '../../model/evaluations';
+import type { OpContext } from '../opContext';
 import { getSetting, setSetting } from '../system/settingsStore';
 
 /**
@@ -110,7 +111,9 @@ export function readEvaluationRules(db: Db): EvaluationRules {
 }
 
 /** Stores whole sections (already validated by the contract); returns the rules in force before and after. */
-export function writeEvaluationRules(db: Db, patch: Partial<EvaluationRules>, at: Date): { before: EvaluationRules; after: EvaluationRules } {
+export function writeEvaluationRules(ctx: Pick<OpContext, 'ws' | 'clock'>, patch: Partial<EvaluationRules>): { before: EvaluationRules; after: EvaluationRules } {
+  const db = ctx.ws.db;
+  const at = ctx.clock.now();
   const before = readEvaluationRules(db);
   for (const section of ['weights', 'gradeBands', 'tierRules', 'riskRules'] as const) {
     if (patch[section] !== undefined) setSetting(db, SETTING_KEYS[section], patch[section], at);

@@ -10,21 +10,21 @@ import type { HandlerMap } from './types';
 export const incentiveHandlers: HandlerMap<keyof typeof incentivesContract> = {
   'incentives.programs.list': ({ ws }) => listPrograms(ws),
   'incentives.programs.get': ({ ws }, ref) => getProgram(ws, ref),
-  'incentives.programs.save': ({ ws, audit, clock }, { definition }) => {
-    const { before, after } = saveProgram(ws, definition, clock.now());
-    audit({ entity: 'incentive_program', entityId: after.id, before, after });
+  'incentives.programs.save': (ctx, { definition }) => {
+    const { before, after } = saveProgram(ctx, definition);
+    ctx.audit({ entity: 'incentive_program', entityId: after.id, before, after });
     return after;
   },
   'incentives.programs.templates': (ctx) => listProgramTemplates(ctx),
   'incentives.programs.fromTemplate': (ctx, input) => programFromTemplate(ctx, input),
-  'incentives.programs.delete': ({ ws, audit, clock }, { id }) => {
-    const { before, deleted } = deleteProgram(ws, id, clock.now());
-    audit({ entity: 'incentive_program', entityId: id, before, after: deleted ? null : { active: false } });
+  'incentives.programs.delete': (ctx, { id }) => {
+    const { before, deleted } = deleteProgram(ctx, id);
+    ctx.audit({ entity: 'incentive_program', entityId: id, before, after: deleted ? null : { active: false } });
     return { id, deleted };
   },
-  'incentives.programs.import': ({ ws, audit, clock }, input) => {
-    const saved = importPrograms(ws, input, clock.now());
-    for (const s of saved) audit({ entity: 'incentive_program', entityId: s.after.id, before: s.before, after: s.after });
+  'incentives.programs.import': (ctx, input) => {
+    const saved = importPrograms(ctx, input);
+    for (const s of saved) ctx.audit({ entity: 'incentive_program', entityId: s.after.id, before: s.before, after: s.after });
     return { imported: saved.length, codes: saved.map((s) => s.after.code) };
   },
   'incentives.programs.export': ({ ws, audit }, { ids, out, onExists }) => {

@@ -16,14 +16,14 @@ export const partnerHandlers: HandlerMap<keyof typeof partnersContract> = {
     ctx.audit({ entity: 'partner', entityId: id, before, after });
     return after;
   },
-  'partners.delete': ({ ws, audit, clock }, { id }) => {
-    const { before, after } = repo.deletePartner(ws.db, id, clock.now());
-    audit({ entity: 'partner', entityId: id, before, after });
+  'partners.delete': (ctx, { id }) => {
+    const { before, after } = repo.deletePartner(ctx, id);
+    ctx.audit({ entity: 'partner', entityId: id, before, after });
     return { id, deletedAt: after.deletedAt! };
   },
-  'partners.restore': ({ ws, audit, clock }, { id }) => {
-    const { before, after } = repo.restorePartner(ws.db, id, clock.now());
-    audit({ entity: 'partner', entityId: id, before, after });
+  'partners.restore': (ctx, { id }) => {
+    const { before, after } = repo.restorePartner(ctx, id);
+    ctx.audit({ entity: 'partner', entityId: id, before, after });
     return after;
   },
 };

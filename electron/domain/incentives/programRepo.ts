@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { OpContext } from '../opContext';
 import { ZodError } from 'zod';
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
@@ -19,7 +20,9 @@ export function getProgram(ws: Workspace, ref: { id?: number; code?: string }): 
 }
 
 /** Validates a program file and inserts it, or replaces the program with the same code. Runs keep their own snapshot. */
-export function saveProgram(ws: Workspace, raw: unknown, at: Date): { before: ProgramWithDefinition | null; after: ProgramWithDefinition } {
+export function saveProgram(ctx: Pick<OpContext, 'ws' | 'clock'>, raw: unknown): { before: ProgramWithDefinition | null; after: ProgramWithDefinition } {
+  const { ws } = ctx;
+  const at = ctx.clock.now();
   const def = parseProgramFile(raw);
   const existing = programStore.byCode(ws, def.code);
   const before = existing ? toRow(existing) : null;
@@ -30,10 +33,11 @@ export function saveProgram(ws: Workspace, raw: unknown, at: Date): { before: Pr
 }
 
 /** Deletes a program that has no payout runs (runs are history: a program with runs is deactivated instead). */
-export function deleteProgram(ws: Workspace, id: number, at: Date): { before: ProgramWithDefinition; deleted: boolean } {
+export function deleteProgram(ctx: Pick<OpContext, 'ws' | 'clock'>, id: number): { before: ProgramWithDefinition; deleted: boolean } {
+  const { ws } = ctx;
   const before = getProgram(ws, { id });
   if (before.runs > 0) {
-    programStore.deactivate(ws, id, at.toISOString());
+    programStore.deactivate(ws, id, ctx.clock.now().toISOString());
     return { before, deleted: false };
   }
   programStore.remove(ws, id);
@@ -53,7 +57,7 @@ export function parseProgramsJson(text: string): unknown[] {
 }
 
 /** Imports every program of a file (all or nothing: the caller's transaction). Errors name the program's position. */
-export function importPrograms(ws: Workspace, source: { path?: string; content?: string }, at: Date): Array<{ before: ProgramWithDefinition | null; after: ProgramWithDefinition }> {
+export function importPrograms(ctx: Pick<OpContext, 'ws' | 'clock'>, source: { path?: string; content?: string }): Array<{ before: ProgramWithDefinition | null; after: ProgramWithDefinition }> {
   let text: string;
   if (source.content != null) text = source.content;
   else {
@@ -66,7 +70,7 @@ export function importPrograms(ws: Workspace, source: { path?: string; content?:
   const list = parseProgramsJson(text);
   return list.map((raw, i) => {
     try {
-      return saveProgram(ws, raw, at);
+      return saveProgram(ctx, raw);
     } catch (e) {
       if (e instanceof ZodError) {
         const issues = e.issues.map((x) => ({ path: [`[${i}]`, ...x.path.map(String)].join('.'), message: x.message }));

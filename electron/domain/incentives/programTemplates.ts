@@ -53,7 +53,7 @@ export function programFromTemplate(ctx: OpContext, input: ProgramFromTemplateIn
     ...(input.validFrom ? { validFrom: input.validFrom } : {}),
     ...(input.validTo !== undefined ? { validTo: input.validTo } : {}),
   };
-  const { after } = saveProgram(ctx.ws, definition, ctx.clock.now());
+  const { after } = saveProgram(ctx, definition);
   ctx.audit({ entity: 'incentive_program', entityId: after.id, after: { ...after, fromTemplate: { code: template.code, version: template.version } } });
   return after;
 }

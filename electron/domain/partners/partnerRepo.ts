@@ -81,16 +81,18 @@ export function updatePartner(ctx: OpContext, id: number, patch: Partial<Partner
 }
 
 /** Soft delete: the partner disappears from lists but its history (sales, payouts) stays intact. */
-export function deletePartner(db: Db, id: number, now: Date): { before: PartnerView; after: PartnerView } {
+export function deletePartner(ctx: Pick<OpContext, 'ws' | 'clock'>, id: number): { before: PartnerView; after: PartnerView } {
+  const { db } = ctx.ws;
   const before = getPartner(db, id);
   if (before.deletedAt) throw new DomainError(`Partner ${before.code} is already deleted`, 'CONFLICT');
-  const at = now.toISOString();
+  const at = ctx.clock.now().toISOString();
   partnerStore.update(db, id, { deletedAt: at, updatedAt: at });
   return { before, after: getPartner(db, id) };
 }
 
-export function restorePartner(db: Db, id: number, now: Date): { before: PartnerView; after: PartnerView } {
+export function restorePartner(ctx: Pick<OpContext, 'ws' | 'clock'>, id: number): { before: PartnerView; after: PartnerView } {
+  const { db } = ctx.ws;
   const before = getPartner(db, id);
-  partnerStore.update(db, id, { deletedAt: null, updatedAt: now.toISOString() });
+  partnerStore.update(db, id, { deletedAt: null, updatedAt: ctx.clock.now().toISOString() });
   return { before, after: getPartner(db, id) };
 }

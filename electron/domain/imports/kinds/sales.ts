@@ -4,7 +4,7 @@ import { partnerLookup, resolvePartner, TrackedPartners, defineKind } from './ki
 import { salesStage, type StagedSalesLine } from '../store';
 import { stagedLines } from './stagedLines';
 import { minorExponent } from '../../../../shared/money';
-import { plainDecimal, plainIsoDate, plainMoney } from '../valueParsers';
+import { plainCells } from './plainCells';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '客户编码', '代理商编码', 'Partner Code', 'partner', 'Partner ID', 'Dealer Code', 'Customer ID', 'Reseller ID', '客户代码', '客户号', '购货单位编码', '购货单位代码', 'Sold-To Party', 'Sold-to Party Code', 'Customer Number', 'Customer No', 'Customer Code'] },
@@ -35,84 +35,51 @@ type Partners = Map<string, { id: number; deleted: boolean }>;
  * no defaults to apply. It answers exactly what the full reader below answers for such a row (fastPaths.test.ts
  * compares both on random rows), and null for any other row, which the full reader then parses with its errors.
  */
-export function salesFastRow(row: RowValues, partners: Partners): ((cells: readonly unknown[]) => SalesRow | null) | null {
-  const col = (f: string) => row.columnOf(f) ?? -1;
-  const names = fields.map((f) => f.name);
+export function salesFastRow(row: RowValues, partners: Partners): ((cells: RowValues['cells']) => SalesRow | null) | null {
+  const cells = plainCells(row, fields.map((f) => f.name));
   // A default for a field without a column applies to every row: leave such files to the full reader.
-  if (names.some((f) => row.columnOf(f) === undefined && row.hasDefault(f))) return null;
+  if (cells.defaultsAbsent()) return null;
   const [iPartner, iDate, iOrder, iLine, iProduct, iCategory, iQuantity, iAmount, iCost, iProfit, iCustomer, iCurrency] = [
     'partnerCode', 'date', 'orderRef', 'lineRef', 'product', 'category', 'quantity', 'amount', 'cost', 'profit', 'customerRef', 'currency',
-  ].map(col);
-  const defaulted = new Set(names.filter((f) => row.hasDefault(f)).map(col));
-  /** 1: an empty cell (the field is null), 0: a plain cell, -1: anything else (the full reader decides). */
-  const state = (c: unknown, i: number): number => {
-    if (i < 0) return 1;
-    if (c === null || c === undefined || c === '') return defaulted.has(i) ? -1 : 1;
-    return row.isPlain(c as string) ? 0 : -1;
-  };
-  /** A plain text cell within `max` characters: itself; empty: null; else undefined (not plain). */
-  const text = (cells: readonly unknown[], i: number, max: number): string | null | undefined => {
-    const c = cells[i];
-    const st = state(c, i);
-    if (st === 1) return null;
-    if (st < 0) return undefined;
-    const t = c as string;
-    return t.length <= max && t.indexOf('\uFFFD') < 0 ? t : undefined;
-  };
-  const money = (cells: readonly unknown[], i: number, exp: number): number | null | undefined => {
-    const c = cells[i];
-    const st = state(c, i);
-    if (st === 1) return null;
-    if (st < 0) return undefined;
-    return plainMoney(c as string, exp) ?? undefined;
-  };
-  return (cells) => {
-    const code = text(cells, iPartner, 64);
+  ].map(cells.col);
+  return (c) => {
+    const code = cells.text(c, iPartner, 64);
     if (!code) return null;
     const partner = partners.get(code);
     if (partner === undefined || partner.deleted) return null;
-    const dateCell = cells[iDate];
-    if (state(dateCell, iDate) !== 0) return null;
-    const date = plainIsoDate(dateCell as string);
-    if (date === null) return null;
+    const date = cells.date(c, iDate);
+    if (!date) return null;
     let currency = 'CNY';
     if (iCurrency >= 0) {
-      const c = text(cells, iCurrency, 10);
-      if (c === undefined || (c !== null && (!/^[A-Z]{3}$/.test(c) || c === 'RMB'))) return null;
-      if (c !== null) currency = c;
+      const cur = cells.currency(c, iCurrency);
+      if (cur === undefined) return null;
+      if (cur !== null) currency = cur;
     }
     const exp = minorExponent(currency);
-    const amountMinor = money(cells, iAmount, exp);
+    const amountMinor = cells.money(c, iAmount, exp);
     if (amountMinor === undefined || amountMinor === null) return null;
-    let quantityText = '0';
-    if (iQuantity >= 0) {
-      const q = cells[iQuantity];
-      const st = state(q, iQuantity);
-      if (st < 0) return null;
-      if (st === 0) {
-        const d = plainDecimal(q as string);
-        if (d === null) return null;
-        quantityText = d;
-      }
-    }
+    // No quantity column or an empty cell: 0.
+    const q = cells.decimal(c, iQuantity);
+    if (q === undefined) return null;
+    const quantityText = q ?? '0';
     const quantity = Number(quantityText);
     if (quantity !== 0 && amountMinor !== 0 && Math.sign(quantity) !== Math.sign(amountMinor)) return null;
     let costMinor: number | null = null;
     if (iCost >= 0) {
-      const c = money(cells, iCost, exp);
-      if (c === undefined) return null;
-      costMinor = c;
+      const cost = cells.money(c, iCost, exp);
+      if (cost === undefined) return null;
+      costMinor = cost;
     }
     if (costMinor === null && iProfit >= 0) {
-      const p = money(cells, iProfit, exp);
+      const p = cells.money(c, iProfit, exp);
       if (p === undefined) return null;
       if (p !== null) costMinor = amountMinor - p;
     }
-    const orderRef = text(cells, iOrder, 100);
-    const lineRef = text(cells, iLine, 100);
-    const product = text(cells, iProduct, 200);
-    const category = text(cells, iCategory, 100);
-    const customerRef = text(cells, iCustomer, 200);
+    const orderRef = cells.text(c, iOrder, 100);
+    const lineRef = cells.text(c, iLine, 100);
+    const product = cells.text(c, iProduct, 200);
+    const category = cells.text(c, iCategory, 100);
+    const customerRef = cells.text(c, iCustomer, 200);
     if (orderRef === undefined || lineRef === undefined || product === undefined || category === undefined || customerRef === undefined) return null;
     return { partnerId: partner.id, date, orderRef, lineRef, product, category, quantity, amountMinor, costMinor, customerRef, currency, quantityText };
   };

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openMemoryWorkspace, openWorkspace, type Workspace } from '../../db/database';
 import { createApi, type Api } from '../../electron/api/api';
+import { openReopenableWorkspace, type ReopenableWorkspace } from '../../electron/domain/backups/reopenableWorkspace';
 
 /** A fresh in-memory workspace with the full schema and an in-process API over it. */
 export function memoryApi(user = 'tester'): { ws: Workspace; api: Api } {
@@ -34,6 +35,36 @@ export function fileWorkspace(name = 'ws.sqlite'): { ws: Workspace; path: string
       cleanup();
     },
   };
+}
+
+/**
+ * A workspace file opened as the app opens it (reopenable: restore can swap the file under it) in a temporary folder,
+ * with an in-process API; `cleanup` closes it and removes the folder.
+ */
+export function appFileWorkspace(): { ws: ReopenableWorkspace; path: string; dir: string; api: Api; cleanup: () => void } {
+  const t = tempDir();
+  const path = join(t.dir, 'workspace.sqlite');
+  const ws = openReopenableWorkspace(path);
+  const cleanup = () => {
+    try {
+      ws.close();
+    } catch {
+      /* already closed */
+    }
+    t.cleanup();
+  };
+  return { ws, path, dir: t.dir, api: createApi({ ws, user: 'tester' }), cleanup };
+}
+
+/** 4 KB of garbage over a page in the middle of a file (a damaged workspace or backup). */
+export function damageMiddlePage(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const size = statSync(path).size;
+    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Minimal valid partner input for tests. */

@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
 import { backupBeforeOperation, createBackup, listBackups } from '../../../electron/domain/backups/backupService';
-import { openReopenableWorkspace } from '../../../electron/domain/backups/reopenableWorkspace';
-import { partnerInput, tempDir } from '../../helpers/workspace';
+import { appFileWorkspace, damageMiddlePage, partnerInput, tempDir } from '../../helpers/workspace';
 
 /**
  * The safety backup before an import (README, "Where your data lives, backups and restore"): a new copy when anything
@@ -19,18 +18,9 @@ afterEach(() => {
 });
 
 function workspace() {
-  const t = tempDir();
-  const path = join(t.dir, 'workspace.sqlite');
-  const ws = openReopenableWorkspace(path);
-  cleanups.push(() => {
-    try {
-      ws.close();
-    } catch {
-      /* closed */
-    }
-    t.cleanup();
-  });
-  return { ws, path, dir: t.dir, folder: join(t.dir, 'backups'), api: createApi({ ws, user: 'tester' }) };
+  const w = appFileWorkspace();
+  cleanups.push(w.cleanup);
+  return { ...w, folder: join(w.dir, 'backups') };
 }
 
 function salesFile(dir: string, name: string, orders: string[]): string {
@@ -47,17 +37,6 @@ const count = (file: string, table: string) => {
     db.close();
   }
 };
-
-/** 4 KB of garbage over a page in the middle of the file. */
-function damage(path: string) {
-  const fd = openSync(path, 'r+');
-  try {
-    const size = statSync(path).size;
-    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 describe('the backup before an import', () => {
   it('copies again before a second import right after the first, because the first wrote; each copy holds the workspace as it was', async () => {
@@ -129,7 +108,7 @@ describe('the backup before an import', () => {
     for (let i = 0; i < 400; i++) await api.send('partners.create', partnerInput(`P${String(i).padStart(4, '0')}`, { address: '上海市'.repeat(40) }));
     ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     ws.close();
-    damage(path);
+    damageMiddlePage(path);
     const again = openWorkspace(path);
     cleanups.push(() => again.close());
     await expect(backupBeforeOperation(again, 'imports.run')).rejects.toThrow(/integrity check|malformed/);

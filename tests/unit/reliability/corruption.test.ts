@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../db/database';
@@ -9,23 +9,12 @@ import { errorText } from '../../../shared/errorMessages';
 import type { ApiError } from '../../../shared/errors';
 import { healthOf } from '../../../electron/domain/system/workspaceHealth';
 import { pwb } from '../../helpers/cli';
-import { partnerInput, tempDir } from '../../helpers/workspace';
+import { damageMiddlePage, partnerInput, tempDir } from '../../helpers/workspace';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
-
-/** 4 KB of garbage in the middle of the file, as the probe did. */
-function damage(path: string) {
-  const fd = openSync(path, 'r+');
-  try {
-    const size = statSync(path).size;
-    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 describe('a corrupt workspace (defect 7)', () => {
   it('pwb check reports the damage as a finding (JSON, exit 1), and no backup of it is kept as good', async () => {
@@ -37,7 +26,7 @@ describe('a corrupt workspace (defect 7)', () => {
     for (let i = 0; i < 400; i++) await api.send('partners.create', partnerInput(`P${String(i).padStart(4, '0')}`, { address: '上海市'.repeat(40) }));
     ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     ws.close();
-    damage(path);
+    damageMiddlePage(path);
 
     const r = pwb(['check', '--db', path, '--json']);
     expect(r.code).toBe(1);
@@ -62,7 +51,7 @@ describe('a corrupt workspace (defect 7)', () => {
     const good = await createBackup(ws, 'manual');
     ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     ws.close();
-    damage(path);
+    damageMiddlePage(path);
     // A backup killed half-way left its .partial behind.
     mkdirSync(join(t.dir, 'backups'), { recursive: true });
     const stale = join(t.dir, 'backups', 'w_2026-01-01_000000-000_daily.sqlite.partial');

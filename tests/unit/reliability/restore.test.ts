@@ -8,9 +8,8 @@ import { createApi } from '../../../electron/api/api';
 import { ApiError } from '../../../shared/errors';
 import { createBackup } from '../../../electron/domain/backups/backupService';
 import { inspectBackup } from '../../../electron/domain/backups/inspectBackup';
-import { openReopenableWorkspace } from '../../../electron/domain/backups/reopenableWorkspace';
 import { restoreWorkspaceFile } from '../../../electron/domain/backups/restoreWorkspace';
-import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
+import { appFileWorkspace, memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -18,18 +17,9 @@ afterEach(() => {
 });
 
 function appWorkspace() {
-  const t = tempDir();
-  const path = join(t.dir, 'workspace.sqlite');
-  const ws = openReopenableWorkspace(path);
-  cleanups.push(() => {
-    try {
-      ws.close();
-    } catch {
-      /* closed */
-    }
-    t.cleanup();
-  });
-  return { ws, path, dir: t.dir, api: createApi({ ws, user: 'tester' }) };
+  const w = appFileWorkspace();
+  cleanups.push(w.cleanup);
+  return w;
 }
 const codes = (file: string) => {
   const db = new Database(file, { readonly: true });

@@ -5,7 +5,7 @@ import { saveRiskActions } from '../../domain/risks/riskActions';
 import { assertRiskBands, DEFAULT_RISK_BANDS, getRiskBands, RISK_BANDS_SETTING } from '../../domain/risks/riskLevels';
 import { getRisk, listRisks } from '../../domain/risks/riskList';
 import { closeRisk, createRisk, updateRisk } from '../../domain/risks/riskRegister';
-import { saveSetting } from '../../domain/system/settingsStore';
+import { saveSetting } from '../../domain/system/saveSetting';
 import { changeContextAt } from '../../domain/opContext';
 import type { HandlerMap } from './types';
 

@@ -1,6 +1,7 @@
 import type { systemContract } from '../../contract/system';
 import { generateDemo } from '../../domain/demo/demoGenerator';
-import { getSetting, listSettings, saveSetting } from '../../domain/system/settingsStore';
+import { getSetting, listSettings } from '../../domain/system/settingsStore';
+import { saveSetting } from '../../domain/system/saveSetting';
 import { checkWorkspace, rowCounts, schemaVersions } from '../../domain/system/workspaceInfo';
 import { healthOf, setHealth } from '../../domain/system/workspaceHealth';
 import { DomainError } from '../../../shared/errors';

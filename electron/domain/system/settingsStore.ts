@@ -1,6 +1,5 @@
 import type { Db } from '../../../db/database';
 import { SETTINGS, type SettingKey, type SettingValue } from '../../model/settings';
-import type { OpContext } from '../opContext';
 import { systemStore } from './store';
 
 /** The stored value of a registered key (as stored, unchecked), or the fallback. */
@@ -22,18 +21,6 @@ export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<
 export function setSetting(db: Db, key: SettingKey, value: unknown, at: Date): { before: unknown; after: unknown } {
   const before = systemStore.setting(db, key)?.value;
   systemStore.upsertSetting(db, key, value, at.toISOString());
-  return { before, after: value };
-}
-
-/**
- * A setting changed by an operation: stored with the operation clock's instant and recorded in its audit trail
- * (before/after) under the operation's name. `null` clears the key (settings hold values, never null).
- */
-export function saveSetting(ctx: Pick<OpContext, 'ws' | 'clock' | 'audit'>, key: SettingKey, value: unknown): { before: unknown; after: unknown } {
-  const before = systemStore.setting(ctx.ws.db, key)?.value;
-  if (value === null) systemStore.deleteSetting(ctx.ws.db, key);
-  else systemStore.upsertSetting(ctx.ws.db, key, value, ctx.clock.now().toISOString());
-  ctx.audit({ entity: 'setting', entityId: key, before, after: value });
   return { before, after: value };
 }
 

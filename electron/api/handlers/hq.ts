@@ -7,7 +7,7 @@ import { checkHqSchema } from '../../domain/hq/hqSchema';
 import { publishToHq } from '../../domain/hq/publish';
 import { listReference } from '../../domain/hq/referenceData';
 import { publishState, readIdentity, setOfficeName } from '../../domain/hq/workspaceIdentity';
-import { getSetting, readSetting, setSetting } from '../../domain/system/settingsStore';
+import { clearSetting, getSetting, readSetting, setSetting } from '../../domain/system/settingsStore';
 import type { SettingKey } from '../../model/settings';
 import { hqPasswordVault } from '../../domain/hq/hqPasswordVault';
 import { configuredConnection, configuredUrl, HQ_PASSWORD_FILE_SETTING, HQ_URL_SETTING } from '../../domain/hq/hqSettings';
@@ -38,7 +38,7 @@ function requireVault() {
 
 /** Settings hold values, never null: clearing removes the key. */
 function putOrClear({ ws, clock }: Pick<OpContext, 'ws' | 'clock'>, key: SettingKey, value: string | null): void {
-  if (value === null) ws.sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  if (value === null) clearSetting(ws.db, key);
   else setSetting(ws.db, key, value, clock.now());
 }
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { readKey, rekeyFile } from '../../../db/encryption';
 import { openWorkspace } from '../../../db/database';
 import { withWorkspaceLock } from '../../../db/workspaceLock';
-import { createBackupSync } from '../../domain/backups/backupService';
+import { checkpointWorkspace, createBackupSync } from '../../domain/backups/backupService';
 import type { CheckReport } from '../../model/system';
 import { action, common, defaultWorkspacePath, keyOf, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
 
@@ -97,7 +97,7 @@ export function register(program: Command): void {
         let backup: string;
         try {
           backup = createBackupSync(ws.sqlite, path, 'before-encrypt').path;
-          ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+          checkpointWorkspace(ws.sqlite);
         } finally {
           ws.close();
         }
@@ -124,7 +124,7 @@ export function register(program: Command): void {
         // Opening checks the current passphrase first: a wrong one is refused before anything changes.
         const ws = openWorkspace(path, { key: oldKey });
         try {
-          ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+          checkpointWorkspace(ws.sqlite);
         } finally {
           ws.close();
         }

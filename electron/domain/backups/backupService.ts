@@ -179,6 +179,11 @@ export function createBackupSync(sqlite: Database.Database, workspacePath: strin
   return describe(target, kind, now);
 }
 
+/** The workspace's write-ahead log moved into its file (the CLI does this before it re-keys or encrypts the file). */
+export function checkpointWorkspace(sqlite: Database.Database): void {
+  backupStore.checkpointTruncate(sqlite);
+}
+
 /**
  * The daily backup: taken on the first start of a (local) day, then old ones rotated out. Null if today's exists, or if
  * nothing was ever entered (no audit record: every change, import and the demo writes one) — a copy of an empty

@@ -23,6 +23,10 @@ export const backupStore = {
     return sqlite.prepare<[string], { value: string }>('select value from settings where key = ?').get(key)?.value;
   },
   /** A transactionally consistent copy of the database (encrypted with the source's key if it has one). */
+  /** Moves the write-ahead log into the file and empties it (before the file is handled as one, e.g. re-keyed). */
+  checkpointTruncate(sqlite: Database.Database): void {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  },
   vacuumInto(sqlite: Database.Database, path: string): void {
     sqlite.prepare<[string]>('VACUUM INTO ?').run(path);
   },

@@ -24,6 +24,11 @@ export function setSetting(db: Db, key: SettingKey, value: unknown, at: Date): {
   return { before, after: value };
 }
 
+/** Removes a registered key (settings hold values, never null: clearing one removes it). */
+export function clearSetting(db: Db, key: SettingKey): void {
+  systemStore.deleteSetting(db, key);
+}
+
 /** Every stored setting (keys an older version stored and this one no longer knows are left out). */
 export function listSettings(db: Db): Array<{ key: SettingKey; value: unknown }> {
   return systemStore

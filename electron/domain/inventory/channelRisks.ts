@@ -3,6 +3,7 @@ import type { Period } from '../../../shared/period';
 import type { ChannelMeasures, InventoryRules, StuffingSignal } from '../../model/inventory';
 import { changeContextAt, type OpContext } from '../opContext';
 import { createRisk, updateRisk } from '../risks/riskRegister';
+import { autoRiskReviewOn } from '../evaluations/riskSignals';
 import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { channelMeasures } from './channelMeasures';
@@ -89,6 +90,8 @@ export function applyChannelRisks(
   const { ws } = ctx;
   // Every risk this pass raises, rewords or closes is stamped with the run's instant.
   const change = changeContextAt(ws, ctx.user, opts.at);
+  // A first review date like every auto-risk's: the run's day plus the setting's days.
+  const reviewOn = autoRiskReviewOn(ws, ctx.clock.today(opts.at));
   const out: ChannelRiskOutcome = { created: 0, updated: 0, closed: 0 };
   const rules = inventoryRules(ws);
   if (!rules.autoRisks || partnerIds.length === 0) return out;
@@ -151,6 +154,7 @@ export function applyChannelRisks(
               likelihood: 4,
               impact: f.impact,
               owner: info.manager,
+              nextReviewOn: reviewOn,
               status: 'open',
               source: 'evaluation',
               ruleCode: rule,

@@ -5,6 +5,9 @@ import { writeFile } from '../imports/importFixtures';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 import { seedChannelFixture } from './channelFixture';
 import { riskText, type RiskTextParams } from '../../../shared/riskTexts';
+import { localDate } from '../../../shared/clock';
+
+const daysAfter = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 const tmp = tempDir('pwb-channel-risks-');
 afterAll(() => tmp.cleanup());
@@ -46,6 +49,10 @@ describe('channel auto-risks from the evaluation (窜货, 乱价)', () => {
     ]);
     expect(risks[0].owner).toBe('王磊');
     expect(risks[2].owner).toBeNull();
+    // A first review date like every auto-risk's: the run's local day + risk.autoReviewDays (30 by default).
+    for (const r of ws.sqlite.prepare("select next_review_on as reviewOn, created_at as at from risks where rule_code like 'inventory:%'").all() as Array<{ reviewOn: string | null; at: string }>) {
+      expect(r.reviewOn).toBe(daysAfter(localDate(new Date(r.at)), 30));
+    }
     expect(risks[1].description).toContain('1 of 2 located lines');
 
     const cross = await api.send('inventory.riskEvidence', { riskId: risks[1].id });

@@ -13,24 +13,19 @@
  * written since the newest backup (no copy: one read of the newest backup's audit mark). Prints wall and CPU seconds,
  * ratios to the bare copy, and a final JSON line {"bench":"backup",…}.
  */
-import { once } from 'node:events';
-import { copyFileSync, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openWorkspace, type Workspace } from '../db/database';
 import { openSqliteFile, rekeyFile } from '../db/encryption';
 import { createApi } from '../electron/api/api';
+import { cpuSeconds, dateOf, pad, PRODUCTS, seedPartnersAndProducts, writeCsv } from './channelFixture';
 import { backupBeforeOperation, ownerOnlyEmptyFile, writeCheckedCopy } from '../electron/domain/backups/backupService';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
 const LINES = Number(process.env.BENCH_LINES ?? 2_000_000);
 const ENCRYPTED = process.env.BENCH_ENCRYPTED !== '0';
-const PRODUCTS = 200;
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
-const DAY0 = Date.UTC(2024, 0, 1);
-const dateOf = (i: number) => new Date(DAY0 + (i % 730) * 86_400_000).toISOString().slice(0, 10);
-const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 interface Timed {
@@ -46,14 +41,6 @@ async function timed<T>(what: string, fn: () => Promise<T> | T): Promise<Timed &
   const cpu = cpuSeconds(process.cpuUsage(c));
   console.log(`${what}: ${s.toFixed(2)} s (CPU ${cpu.toFixed(2)} s)`);
   return { value, s, cpu };
-}
-
-async function writeCsv(path: string, header: string, n: number, line: (i: number) => string) {
-  const out = createWriteStream(path);
-  out.write(header);
-  for (let i = 0; i < n; i++) if (!out.write(line(i))) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
 }
 
 function check(path: string, pragma: 'integrity_check' | 'quick_check', key?: string): void {
@@ -96,14 +83,7 @@ async function main() {
     const path = join(dir, 'ws.sqlite');
     const ws = openWorkspace(path);
     const api = createApi({ ws, user: 'bench' });
-    const territories = ws.sqlite.prepare(`select id from territories where kind = 'province'`).all() as Array<{ id: number }>;
-    ws.sqlite.transaction(() => {
-      const ins = ws.sqlite.prepare("insert into partners (code, name, channel_type, tier, status, territory_id) values (?, ?, 'dealer', 'tier2', 'active', ?)");
-      for (let i = 0; i < PARTNERS; i++) ins.run(`P${pad(i, 5)}`, `伙伴${i}`, territories[i % territories.length].id);
-    })();
-    const products = join(dir, 'products.csv');
-    await writeCsv(products, 'code,nameZh,floorPrice,listPrice\r\n', PRODUCTS, (i) => `SKU-${pad(i, 4)},产品${i},${50 + (i % 50)},${200 + i}\r\n`);
-    await api.send('imports.run', { kind: 'products', path: products });
+    await seedPartnersAndProducts(ws, api, dir, PARTNERS);
     const sales = join(dir, 'sales.csv');
     await writeCsv(sales, 'partnerCode,date,product,quantity,amount,customerRef,lineRef\r\n', LINES, (i) => `P${pad(i % PARTNERS, 5)},${dateOf(i * 7)},SKU-${pad(i % PRODUCTS, 4)},${1 + (i % 9)},${(100 + (i % 400)) * (1 + (i % 9))},C${i % 50_000},S${i}\r\n`);
     await timed(`import ${LINES.toLocaleString('en-US')} sales lines (builds the workspace)`, () => api.send('imports.run', { kind: 'sales', path: sales }));

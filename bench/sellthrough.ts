@@ -13,12 +13,12 @@
  * JSON line {"bench":"sellthrough",…}. Each import is also timed without the safety backup it starts with (its cost
  * grows with the workspace, which holds more for each import of the run); the per-row CPU ratios compare those.
  */
-import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../db/database';
 import { createApi } from '../electron/api/api';
+import { cpuSeconds, dateOf, pad, PRODUCTS, seedPartnersAndProducts, writeCsv } from './channelFixture';
 import { ensureSalesSummaries } from '../electron/domain/evaluations/salesSummaries';
 import { channelMeasures } from '../electron/domain/inventory/channelMeasures';
 import { customerRfm } from '../electron/domain/inventory/endCustomers';
@@ -29,20 +29,7 @@ import { parsePeriod } from '../shared/period';
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
 const LINES = Number(process.env.BENCH_LINES ?? 2_000_000);
 const STOCK = Number(process.env.BENCH_STOCK ?? 500_000);
-const PRODUCTS = 200;
 const PROVINCES = ['浙江', '江苏', '上海', '广东', '北京', '四川', '湖北', '山东'];
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
-const DAY0 = Date.UTC(2024, 0, 1);
-const dateOf = (i: number) => new Date(DAY0 + (i % 730) * 86_400_000).toISOString().slice(0, 10);
-const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
-
-async function writeCsv(path: string, header: string, n: number, line: (i: number) => string) {
-  const out = createWriteStream(path);
-  out.write(header);
-  for (let i = 0; i < n; i++) if (!out.write(line(i))) await once(out, 'drain');
-  out.end();
-  await once(out, 'finish');
-}
 
 /**
  * An import through the contract, timed whole and without its safety backup: every import first backs up the
@@ -90,14 +77,7 @@ async function main() {
       return;
     }
     const api = createApi({ ws, user: 'bench' });
-    const territories = ws.sqlite.prepare(`select id from territories where kind = 'province'`).all() as Array<{ id: number }>;
-    ws.sqlite.transaction(() => {
-      const ins = ws.sqlite.prepare("insert into partners (code, name, channel_type, tier, status, territory_id) values (?, ?, 'dealer', 'tier2', 'active', ?)");
-      for (let i = 0; i < PARTNERS; i++) ins.run(`P${pad(i, 5)}`, `伙伴${i}`, territories[i % territories.length].id);
-    })();
-    const products = join(dir, 'products.csv');
-    await writeCsv(products, 'code,nameZh,floorPrice,listPrice\r\n', PRODUCTS, (i) => `SKU-${pad(i, 4)},产品${i},${50 + (i % 50)},${200 + i}\r\n`);
-    await api.send('imports.run', { kind: 'products', path: products });
+    await seedPartnersAndProducts(ws, api, dir, PARTNERS);
 
     const sales = join(dir, 'sales.csv');
     const through = join(dir, 'sellthrough.csv');

@@ -67,6 +67,22 @@ export function damageMiddlePage(path: string): void {
   }
 }
 
+/**
+ * A workspace file with 400 partners (enough pages that the middle one holds data), closed and then damaged in the
+ * middle, in a temporary folder: what a bad disk or a torn copy leaves. `cleanup` removes the folder.
+ */
+export async function damagedWorkspaceFile(): Promise<{ path: string; dir: string; cleanup: () => void }> {
+  const t = tempDir();
+  const path = join(t.dir, 'w.sqlite');
+  const ws = openWorkspace(path);
+  const api = createApi({ ws, user: 't' });
+  for (let i = 0; i < 400; i++) await api.send('partners.create', partnerInput(`P${String(i).padStart(4, '0')}`, { address: '上海市'.repeat(40) }));
+  ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  ws.close();
+  damageMiddlePage(path);
+  return { path, dir: t.dir, cleanup: t.cleanup };
+}
+
 /** Minimal valid partner input for tests. */
 export function partnerInput(code: string, extra: Record<string, unknown> = {}) {
   return { code, name: `测试伙伴 ${code}`, channelType: 'dealer' as const, tier: 'tier2' as const, territory: 'HD', status: 'active' as const, ...extra };

@@ -3,9 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../db/database';
-import { createApi } from '../../../electron/api/api';
 import { backupBeforeOperation, createBackup, listBackups } from '../../../electron/domain/backups/backupService';
-import { appFileWorkspace, damageMiddlePage, partnerInput, tempDir } from '../../helpers/workspace';
+import { appFileWorkspace, damagedWorkspaceFile, partnerInput } from '../../helpers/workspace';
 
 /**
  * The safety backup before an import (README, "Where your data lives, backups and restore"): a new copy when anything
@@ -100,15 +99,9 @@ describe('the backup before an import', () => {
   });
 
   it('keeps no copy of a damaged workspace', async () => {
-    const t = tempDir();
+    const t = await damagedWorkspaceFile();
     cleanups.push(t.cleanup);
-    const path = join(t.dir, 'w.sqlite');
-    const ws = openWorkspace(path);
-    const api = createApi({ ws, user: 't' });
-    for (let i = 0; i < 400; i++) await api.send('partners.create', partnerInput(`P${String(i).padStart(4, '0')}`, { address: '上海市'.repeat(40) }));
-    ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    ws.close();
-    damageMiddlePage(path);
+    const { path } = t;
     const again = openWorkspace(path);
     cleanups.push(() => again.close());
     await expect(backupBeforeOperation(again, 'imports.run')).rejects.toThrow(/integrity check|malformed/);

@@ -9,7 +9,7 @@ import { errorText } from '../../../shared/errorMessages';
 import type { ApiError } from '../../../shared/errors';
 import { healthOf } from '../../../electron/domain/system/workspaceHealth';
 import { pwb } from '../../helpers/cli';
-import { damageMiddlePage, partnerInput, tempDir } from '../../helpers/workspace';
+import { damagedWorkspaceFile, damageMiddlePage, partnerInput, tempDir } from '../../helpers/workspace';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -18,15 +18,9 @@ afterEach(() => {
 
 describe('a corrupt workspace (defect 7)', () => {
   it('pwb check reports the damage as a finding (JSON, exit 1), and no backup of it is kept as good', async () => {
-    const t = tempDir();
+    const t = await damagedWorkspaceFile();
     cleanups.push(t.cleanup);
-    const path = join(t.dir, 'w.sqlite');
-    const ws = openWorkspace(path);
-    const api = createApi({ ws, user: 't' });
-    for (let i = 0; i < 400; i++) await api.send('partners.create', partnerInput(`P${String(i).padStart(4, '0')}`, { address: '上海市'.repeat(40) }));
-    ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    ws.close();
-    damageMiddlePage(path);
+    const { path } = t;
 
     const r = pwb(['check', '--db', path, '--json']);
     expect(r.code).toBe(1);

@@ -1,105 +1,475 @@
-import { IMPORT_KINDS } from '../../shared/enums';
+import { CHANNEL_TYPES, DEAL_STATUSES, EVALUATION_CYCLES, IMPORT_KINDS, MDF_ACTIVITY_TYPES, MDF_ALLOCATION_METHODS, MDF_CLAIM_STATUSES, MDF_FUND_STATUSES, MDF_REQUEST_STATUSES, PARTNER_STATUSES, PAYOUT_LINE_KINDS, PAYOUT_RUN_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, REVIEW_ACTION_STATUSES, RISK_CATEGORIES, RISK_LEVELS, RISK_STATUSES, TERRITORY_KINDS, TIERS } from '../../shared/enums';
+import { EXCLUSION_REASONS } from '../../shared/population';
 import { IMPORT_STATUSES } from '../../db/schema/imports';
+import { CUSTOMER_SEGMENTS } from '../model/inventory';
+import { LEDGER_ENTRY_KINDS } from '../model/ledger';
+import { PLAN_METRICS } from '../model/plans';
 
 /**
- * What the `pwb` command line prints for a person (headers, summaries), in Simplified Chinese and English; refusals
- * come from shared/errorMessages. `{{name}}` is filled from the parameters. The words follow the channel glossary
- * (tests/unit/i18n/glossary.test.ts reads this catalogue too), like the window's (renderer/src/i18n).
+ * What the `pwb` command line prints for a person (headers, summaries, values, its own refusals), in English and
+ * Simplified Chinese: `key: [en, zh-CN]`. Domain refusals come from shared/errorMessages. `{{name}}` is filled from the
+ * parameters. The words follow the channel glossary (tests/unit/i18n/glossary.test.ts reads this catalogue too), like
+ * the window's (renderer/src/i18n). `--json` output never goes through it: it is the machine contract.
  */
-const en = {
-  'imports.col.id': 'Import',
-  'imports.col.started': 'Started',
-  'imports.col.kind': 'Kind',
-  'imports.col.status': 'Status',
-  'imports.col.file': 'File',
-  'imports.col.rowsRead': 'Rows read',
-  'imports.col.inserted': 'Inserted',
-  'imports.col.updated': 'Updated',
-  'imports.col.duplicates': 'Duplicates',
-  'imports.col.rejected': 'Rejected',
-  'imports.total': '{{n}} imports',
-  'imports.summary': 'Import {{id}} ({{kind}}, {{file}}): {{rowsRead}} rows read, {{inserted}} inserted, {{updated}} updated, {{duplicates}} duplicates, {{rejected}} rejected in {{seconds}} s',
-  'imports.territoriesCreated': 'Territories created: {{names}}',
-  'imports.managersCreated': 'Channel managers created: {{names}}',
-  'imports.rejectedFile': 'Rejected rows: {{file}}',
-  'imports.moreErrors': '… {{n}} errors in all',
-  'imports.undone': 'Import {{id}} undone: {{removed}} rows removed, {{restored}} restored',
-  'imports.kind.partners': 'Partners',
-  'imports.kind.sales': 'Sales lines',
-  'imports.kind.targets': 'Targets',
-  'imports.kind.training': 'Training records',
-  'imports.kind.feedback': 'Satisfaction feedback',
-  'imports.kind.risks': 'Risks',
-  'imports.kind.products': 'Products',
-  'imports.kind.inventory': 'Inventory reports',
-  'imports.kind.sell-through': 'Sell-through',
-  'imports.status.running': 'Running',
-  'imports.status.committed': 'Imported',
-  'imports.status.failed': 'Failed',
-  'imports.status.cancelled': 'Cancelled',
-  'imports.status.undone': 'Undone',
+const TEXTS = {
+  // Imports
+  'imports.col.id': ['Import', '导入'],
+  'imports.col.started': ['Started', '开始时间'],
+  'imports.col.kind': ['Kind', '类型'],
+  'imports.col.status': ['Status', '状态'],
+  'imports.col.file': ['File', '文件'],
+  'imports.col.rowsRead': ['Rows read', '读取行数'],
+  'imports.col.inserted': ['Inserted', '新增'],
+  'imports.col.updated': ['Updated', '更新'],
+  'imports.col.duplicates': ['Duplicates', '重复'],
+  'imports.col.rejected': ['Rejected', '拒绝'],
+  'imports.total': ['{{n}} imports', '共 {{n}} 次导入'],
+  'imports.summary': [
+    'Import {{id}} ({{kind}}, {{file}}): {{rowsRead}} rows read, {{inserted}} inserted, {{updated}} updated, {{duplicates}} duplicates, {{rejected}} rejected in {{seconds}} s',
+    '导入 {{id}}（{{kind}}，{{file}}）：读取 {{rowsRead}} 行，新增 {{inserted}}，更新 {{updated}}，重复 {{duplicates}}，拒绝 {{rejected}}，用时 {{seconds}} 秒',
+  ],
+  'imports.territoriesCreated': ['Territories created: {{names}}', '已新建区域：{{names}}'],
+  'imports.managersCreated': ['Channel managers created: {{names}}', '已新建渠道经理：{{names}}'],
+  'imports.rejectedFile': ['Rejected rows: {{file}}', '被拒绝的行：{{file}}'],
+  'imports.moreErrors': ['… {{n}} errors in all', '……共 {{n}} 条错误'],
+  'imports.undone': ['Import {{id}} undone: {{removed}} rows removed, {{restored}} restored', '已撤销导入 {{id}}：删除 {{removed}} 行，恢复 {{restored}} 行'],
+  'imports.unknownKind': ["Unknown kind '{{kind}}' (one of {{kinds}})", '未知的导入类型“{{kind}}”（可选：{{kinds}}）'],
+  'imports.unknownDelimiter': ["Unknown delimiter '{{value}}' (comma, semicolon, tab or pipe)", '未知的分隔符“{{value}}”（可选：comma 逗号、semicolon 分号、tab 制表符、pipe 竖线）'],
+  'imports.replaceId': ["--replace needs an import id (see pwb imports list), not '{{value}}'", '--replace 需要导入编号（见 pwb imports list），而不是“{{value}}”'],
+  'imports.mappingUnreadable': ['Cannot read the mapping file {{file}}: {{problem}}', '无法读取映射文件 {{file}}：{{problem}}'],
+  'imports.mappingInvalid': ['Mapping file {{file}}: {{problems}}', '映射文件 {{file}} 有误：{{problems}}'],
+  'imports.mappingWholeFile': ['(file)', '（整个文件）'],
+
+  // Workspace, check, backups, encryption
+  'workspace.ready': ['Workspace ready: {{path}} (schema {{schema}})', '工作区已就绪：{{path}}（数据结构版本 {{schema}}）'],
+  'workspace.demo': [
+    'Demo data as of {{asOf}}: {{partners}} partners, {{salesLines}} sales lines; evaluated {{periods}}; {{payoutRuns}} payout runs; {{channelPartners}} partners report sell-through ({{sellThroughLines}} lines) and stock ({{stockRows}} rows)',
+    '演示数据（截至 {{asOf}}）：{{partners}} 个合作伙伴，{{salesLines}} 条销售明细；已评估 {{periods}}；{{payoutRuns}} 个结算批次；{{channelPartners}} 个合作伙伴上报动销（{{sellThroughLines}} 行）和库存（{{stockRows}} 行）',
+  ],
+  'workspace.encryptNeedsKey': ['--encrypt needs a passphrase: --key-file FILE or PWB_KEY', '--encrypt 需要口令：--key-file 文件 或 PWB_KEY'],
+  'workspace.exists': ['{{path}} already exists; encrypt an existing workspace with pwb encrypt', '{{path}} 已存在；加密已有的工作区请用 pwb encrypt'],
+  'workspace.missing': ['{{path}} does not exist', '{{path}} 不存在'],
+  'workspace.closeApp': ['Close the app first.', '请先关闭应用。'],
+  'workspace.encryptNeedsNewKey': ['pwb encrypt needs the new passphrase: --key-file FILE or PWB_KEY', 'pwb encrypt 需要新口令：--key-file 文件 或 PWB_KEY'],
+  'workspace.encrypted': [
+    'Encrypted {{path}}. The backup taken before, {{backup}}, is NOT encrypted: delete it once you have checked the workspace opens with its passphrase.',
+    '已加密 {{path}}。加密前所做的备份 {{backup}} 没有加密：确认工作区能用口令打开后，请删除该备份。',
+  ],
+  'workspace.rekeyNeedsKey': ['pwb rekey needs the current passphrase: --key-file FILE or PWB_KEY', 'pwb rekey 需要当前口令：--key-file 文件 或 PWB_KEY'],
+  'workspace.rekeyed': ['New passphrase set for {{path}}. Backups made before keep the passphrase they were made with.', '已为 {{path}} 设置新口令。此前的备份仍使用备份时的口令。'],
+  'check.integrity': ['integrity: {{result}}', '完整性：{{result}}'],
+  'check.integrityOk': ['ok', '正常'],
+  'check.foreignKeysOk': ['foreign keys: ok', '外键：正常'],
+  'check.foreignKeysBad': ['foreign keys: {{n}} violations', '外键：{{n}} 处不一致'],
+  'check.schema': ['schema: {{version}} (app {{app}})', '数据结构版本：{{version}}（本程序 {{app}}）'],
+  'check.sealBroken': [
+    'payout run {{id}} ({{status}}): its lines or figures changed after approval (the approval seal does not match)',
+    '结算批次 {{id}}（{{status}}）：审批后明细或金额被改动（审批封签不符）',
+  ],
+  'check.sealMissing': ['payout run {{id}} ({{status}}): approved before approval seals existed; not verifiable', '结算批次 {{id}}（{{status}}）：在启用审批封签之前审批，无法核验'],
+  'check.counts': ['rows per table:', '各数据表行数：'],
+  'check.ok': ['OK', '正常'],
+  'check.problems': ['PROBLEMS FOUND', '发现问题'],
+  'backup.written': ['Backup written: {{path}} ({{bytes}} bytes)', '备份已写入：{{path}}（{{bytes}} 字节）'],
+  'backups.folder': ['Backup folder: {{folder}}', '备份文件夹：{{folder}}'],
+  'backups.kind.daily': ['Daily', '每日'],
+  'backups.kind.manual': ['Manual', '手动'],
+  'backups.kind.migration': ['Before migration', '升级前'],
+  'backups.kind.operation': ['Before {{op}}', '{{op}} 之前'],
+  'backups.total': ['{{n}} backup(s)', '共 {{n}} 个备份'],
+  'backups.restoreHint': [
+    'Restore it from Settings → Backups in the app, or close the app and run pwb restore again.',
+    '请在应用的“设置 → 备份”中恢复，或关闭应用后再运行 pwb restore。',
+  ],
+  'restore.done': ['Restored {{path}} from {{from}} (schema {{schema}})', '已从 {{from}} 恢复 {{path}}（数据结构版本 {{schema}}）'],
+  'restore.kept': ['The replaced workspace was kept as {{path}}', '被替换的工作区已保留为 {{path}}'],
+  'restore.nothingReplaced': ['There was no workspace file to replace.', '原先没有工作区文件，无需替换。'],
+
+  // Who a calculation considered (shared/population)
+  'population.summary': ['considered {{considered}} partners, included {{included}}', '共考虑 {{considered}} 个合作伙伴，纳入 {{included}} 个'],
+  'population.leftOut': ['; left out: {{reasons}}', '；未纳入：{{reasons}}'],
+  'population.reason.status': ['{{count}} with status “{{value}}”', '{{count}} 个状态为“{{value}}”'],
+  'population.reason.currency': ['{{count}} paid in {{value}}', '{{count}} 个币种为 {{value}}'],
+  'population.reason.channelType': ['{{count}} of channel type “{{value}}”', '{{count}} 个渠道类型为“{{value}}”'],
+  'population.reason.tier': ['{{count}} in tier “{{value}}”', '{{count}} 个渠道级别为“{{value}}”'],
+  'population.reason.region': ['{{count}} in territory “{{value}}”', '{{count}} 个所在区域为“{{value}}”'],
+  'population.reason.regionNone': ['{{count}} without a territory', '{{count}} 个没有区域'],
+  'population.reason.partnerCode': ['{{count}} not among the partner codes asked for', '{{count}} 个不在指定的伙伴编码中'],
+  'population.reason.training': ['{{count}} below the required training compliance', '{{count}} 个培训合规率未达要求'],
+  'population.reason.certification': ['{{count}} without a valid certificate {{expected}}', '{{count}} 个没有有效的认证 {{expected}}'],
+  'population.reason.conflictRisk': ['{{count}} with an open channel-conflict or price-conflict risk', '{{count}} 个有未关闭的渠道冲突或价格冲突风险'],
+  'population.reason.joinedLater': ['{{count}} joined after {{expected}}', '{{count}} 个在 {{expected}} 之后才加入'],
+  'population.reason.noRequirement': ['{{count}} with no required course for their tier and channel type', '{{count}} 个的级别和渠道类型没有必修课程'],
+  'population.reason.noSales': ['{{count}} without sales in {{value}} that the program counts', '{{count}} 个在 {{value}} 没有本方案计入的销售'],
+  'population.reason.validity': ["{{count}}: {{value}} is outside the program's dates {{expected}}", '{{count}} 个：{{value}} 不在方案有效期 {{expected}} 内'],
+  'population.expected': [' (it takes {{expected}})', '（本次只计 {{expected}}）'],
+
+  // Incentive programs, payout runs
+  'programs.added': ['{{n}} program(s): {{codes}}', '已导入 {{n}} 个激励政策：{{codes}}'],
+  'programs.none': ['no programs', '没有激励政策'],
+  'programs.noTemplates': ['no program templates pulled from HQ', '没有从总部获取的激励政策模板'],
+  'programs.fromTemplate': ['Program {{code}} ({{name}}) created from HQ template {{template}}', '已根据总部模板 {{template}} 新建激励政策 {{code}}（{{name}}）'],
+  'programs.exported': ['{{n}} program(s) → {{path}}', '{{n}} 个激励政策 → {{path}}'],
+  'payouts.run': ['run {{id}} · {{program}} {{period}} v{{version}} · {{status}} · total {{total}}', '结算批次 {{id}} · {{program}} {{period}} 第 {{version}} 版 · {{status}} · 合计 {{total}}'],
+  'payouts.version': ['v{{version}}', '第 {{version}} 版'],
+  'payouts.none': ['no runs', '没有结算批次'],
+  'payouts.approved': ['run {{id}} approved · {{total}}', '结算批次 {{id}} 已审批 · {{total}}'],
+  'payouts.paid': ['run {{id}} paid · {{ref}} · {{day}}', '结算批次 {{id}} 已支付 · {{ref}} · {{day}}'],
+  'payouts.voided': ['run {{id}} void', '结算批次 {{id}} 已作废'],
+  'statements.lang': ['--lang takes zh, en or bilingual, not "{{value}}"', '--lang 可选 zh、en 或 bilingual（双语），而不是“{{value}}”'],
+
+  // Evaluations
+  'eval.col.partner': ['partner', '合作伙伴'],
+  'eval.col.revenue': ['revenue', '销售额'],
+  'eval.col.target': ['target', '目标'],
+  'eval.col.attainment': ['attain', '达成率'],
+  'eval.col.qoq': ['QoQ', '环比'],
+  'eval.col.yoy': ['YoY', '同比'],
+  'eval.col.score': ['score', '健康度'],
+  'eval.col.grade': ['grade', '等级'],
+  'eval.col.tier': ['tier→', '建议级别'],
+  'eval.run': ['run {{id}}: {{period}} version {{version}}, {{n}} partners', '评估运行 {{id}}：{{period}} 第 {{version}} 版，{{n}} 个合作伙伴'],
+  'eval.noRun': ['No evaluation run for {{period}}; run `pwb evaluate --period {{period}}` first', '{{period}} 还没有评估运行；请先运行 `pwb evaluate --period {{period}}`'],
+  'schedules.on': ['on', '启用'],
+  'schedules.off': ['off', '停用'],
+  'schedules.lag': ['lag {{n}}d', '延后 {{n}} 天'],
+  'schedules.none': ['no schedules', '没有评估计划'],
+  'schedules.nothingDue': ['nothing due ({{asOf}})', '没有到期的评估（{{asOf}}）'],
+
+  // Target plans
+  'plans.notUnits': ['{{what}}: not a whole number of units: {{text}}', '{{what}}：不是整数数量：{{text}}'],
+  'plans.notAmount': ['{{what}}: not an amount in yuan: {{text}}', '{{what}}：不是以元计的金额：{{text}}'],
+  'plans.badScope': ['--scope: expected all, territory=CODE, channelType=TYPE or manager=NAME (got {{text}})', '--scope：应为 all、territory=区域编码、channelType=渠道类型 或 manager=渠道经理姓名（收到 {{text}}）'],
+  'plans.badUplift': ['--uplift: expected 0.10 or tier1=0.15,… (got {{text}})', '--uplift：应为 0.10 或 tier1=0.15,… 这样的增长率（收到 {{text}}）'],
+  'plans.none': ['no plans', '没有目标计划'],
+  'plans.published': ['{{code}} published as version {{version}} · {{total}} · {{targets}} targets written', '{{code}} 已发布为第 {{version}} 版 · {{total}} · 写入 {{targets}} 条目标'],
+  'plans.exported': ['{{path}} ({{rows}} rows)', '{{path}}（{{rows}} 行）'],
+  'plans.imported': ['{{locked}} locked, {{unlocked}} unlocked', '锁定 {{locked}} 个，解锁 {{unlocked}} 个'],
+  'plans.totalChanged': [', total changed', '，合计已改变'],
+  'plans.amountWhat': ['amount', '金额'],
+
+  // Territories and coverage
+  'territories.badKind': ['--kind {{value}}: expected one of {{kinds}}', '--kind {{value}}：应为 {{kinds}} 之一'],
+  'territories.active': ['active', '启用'],
+  'territories.inactive': ['inactive', '停用'],
+  'territories.added': ['Added {{code}} {{name}} ({{kind}})', '已新增 {{code}} {{name}}（{{kind}}）'],
+  'territories.addedUnder': ['Added {{code}} {{name}} ({{kind}}) under {{parent}}', '已新增 {{code}} {{name}}（{{kind}}），上级为 {{parent}}'],
+  'territories.renamed': ['Renamed: {{code}} {{name}}', '已重命名：{{code}} {{name}}'],
+  'territories.movedUnder': ['Moved {{code}} under {{parent}}', '已将 {{code}} 移到 {{parent}} 之下'],
+  'territories.movedTop': ['Moved {{code}} to the top level', '已将 {{code}} 移到最上层'],
+  'territories.merged': ['Merged {{from}} into {{into}}: {{n}} partners moved', '已将 {{from}} 合并到 {{into}}：转移 {{n}} 个合作伙伴'],
+  'coverage.head': ['Coverage: {{covered}}/{{wanted}} {{ratio}} (scorecards of {{period}})', '覆盖率：{{covered}}/{{wanted}} {{ratio}}（评估卡期间 {{period}}）'],
+  'coverage.headOf': ['Coverage of {{territory}}: {{covered}}/{{wanted}} {{ratio}} (scorecards of {{period}})', '{{territory}} 的覆盖率：{{covered}}/{{wanted}} {{ratio}}（评估卡期间 {{period}}）'],
+  'coverage.noPeriod': ['none evaluated', '尚无评估'],
+  'coverage.activePartners': ['{{n}} active partners', '合作中伙伴 {{n}} 个'],
+  'coverage.byDefault': ['default', '默认目标'],
+  'coverage.byTargets': ['targets', '已设目标'],
+  'coverage.gapCount': ['{{n}} gaps', '缺口 {{n}} 个'],
+  'coverage.revenue': ['revenue {{value}}', '销售额 {{value}}'],
+  'coverage.attainment': ['attainment {{value}}', '达成率 {{value}}'],
+  'coverage.health': ['health {{value}}', '健康度 {{value}}'],
+  'coverage.gaps': ['Gaps:', '覆盖缺口：'],
+  'coverage.noGaps': ['No gaps.', '没有缺口。'],
+  'coverage.gapArea': ['{{territory}} {{area}}{{channel}}: {{actual}} active partner(s), {{min}} wanted', '{{territory}} {{area}}{{channel}}：合作中伙伴 {{actual}} 个，目标 {{min}} 个'],
+  'coverage.gapTerritory': ['{{territory}}{{channel}}: {{actual}} active partner(s), {{min}} wanted in the territory', '{{territory}}{{channel}}：全区域合作中伙伴 {{actual}} 个，目标 {{min}} 个'],
+  'coverage.noTargets': ['No coverage targets: every province wants one active partner.', '没有覆盖率目标：每个省份需要一个合作中的伙伴。'],
+  'coverage.targetAdded': ['Added target {{id}}: {{what}} ≥ {{min}}', '已新增覆盖率目标 {{id}}：{{what}} ≥ {{min}}'],
+  'coverage.targetSet': ['Target {{id}} wants {{min}}', '覆盖率目标 {{id}} 已改为 {{min}}'],
+  'coverage.targetRemoved': ['Removed target {{id}}', '已删除覆盖率目标 {{id}}'],
+
+  // Market development funds
+  'mdf.notAmount': ['{{what}} {{text}} is not an amount (write it in {{currency}} with a decimal point, e.g. 12345.67)', '{{what}} {{text}} 不是金额（以 {{currency}} 填写，小数用小数点，如 12345.67）'],
+  'mdf.notRequestId': ['request {{text}} is not an id', '费用申请编号 {{text}} 无效'],
+  'mdf.notClaimId': ['claim {{text}} is not an id', '费用核销编号 {{text}} 无效'],
+  'mdf.balance.fund': ['fund {{code}} ({{currency}})', '基金 {{code}}（{{currency}}）'],
+  'mdf.balance.budget': ['budget', '预算'],
+  'mdf.balance.allocated': ['allocated', '已分配'],
+  'mdf.balance.requested': ['requested', '已申请'],
+  'mdf.balance.approved': ['approved', '已批准'],
+  'mdf.balance.claimed': ['claimed', '已核销'],
+  'mdf.balance.paid': ['paid', '已支付'],
+  'mdf.balance.expired': ['expired', '逾期收回'],
+  'mdf.balance.remaining': ['remaining', '剩余'],
+  'mdf.fundAdded': ['fund {{code}} added: {{budget}} for {{period}}', '已新增基金 {{code}}：{{period}} 预算 {{budget}}'],
+  'mdf.remaining': ['remaining {{value}}', '剩余 {{value}}'],
+  'mdf.fundsTotal': ['{{n}} funds', '共 {{n}} 个基金'],
+  'mdf.partnerFormat': ['--partner {{value}}: write CODE=amount', '--partner {{value}}：请写成 伙伴编码=金额'],
+  'mdf.basis': ['revenue {{value}} ({{period}})', '销售额 {{value}}（{{period}}）'],
+  'mdf.allocationsTotal': ['{{n}} allocations', '共 {{n}} 项分配'],
+  'mdf.requested': ['request {{id}}: {{partner}} {{activity}} {{amount}} × {{share}} (pending)', '费用申请 {{id}}：{{partner}} {{activity}} {{amount}} × {{share}}（待审批）'],
+  'mdf.requestApproved': ['request {{id}} approved: {{approved}}, the fund commits {{committed}}; claim by {{claimBy}}', '费用申请 {{id}} 已批准：{{approved}}，基金承担 {{committed}}；核销截止 {{claimBy}}'],
+  'mdf.requestRejected': ['request {{id}} rejected', '费用申请 {{id}} 已驳回'],
+  'mdf.claimed': ['claim {{id}}: {{amount}} with {{proofs}} proof files (submitted)', '费用核销 {{id}}：{{amount}}，附 {{proofs}} 个证明文件（待审核）'],
+  'mdf.claimDecided': ['claim {{id}} {{status}}: {{amount}}', '费用核销 {{id}} {{status}}：{{amount}}'],
+  'mdf.payEither': ['Give either --ref REFERENCE or --deduct-from-rebates', '请给出 --ref 付款凭证号 或 --deduct-from-rebates 二者之一'],
+  'mdf.claimPaid': ['claim {{id}} paid on {{day}} ({{ref}})', '费用核销 {{id}} 已于 {{day}} 支付（{{ref}}）'],
+  'mdf.claimDeducted': ["claim {{id}} will be settled on partner {{partner}}'s next payout run", '费用核销 {{id}} 将在合作伙伴 {{partner}} 的下一个结算批次中抵扣返利'],
+  'mdf.expired': ['{{n}} approvals expired as of {{asOf}}', '截至 {{asOf}}，{{n}} 项批准逾期收回'],
+  'mdf.roi.cost': ['cost {{value}}', '费用 {{value}}'],
+  'mdf.roi.revenue': ['revenue {{value}}', '销售额 {{value}}'],
+  'mdf.roi.lastYear': ['last year {{value}}', '去年同期 {{value}}'],
+  'mdf.roi.incremental': ['incremental {{value}}', '增量 {{value}}'],
+  'mdf.roi.roi': ['ROI {{value}}', '投资回报率 {{value}}'],
+  'mdf.roi.total': ['total: cost {{cost}}, uplift {{uplift}}, incremental {{incremental}}, ROI {{roi}}', '合计：费用 {{cost}}，提升 {{uplift}}，增量 {{incremental}}，投资回报率 {{roi}}'],
+
+  // HQ
+  'hq.status.workspace': ['Workspace {{id}}, office {{office}}', '工作区 {{id}}，办事处 {{office}}'],
+  'hq.status.noOffice': ['(not named)', '（未填写）'],
+  'hq.status.last': ['Last publish: {{at}}; {{pending}} change(s) waiting', '上次成功上报：{{at}}；{{pending}} 项变更待上报'],
+  'hq.status.never': ['never', '从未'],
+  'hq.status.failed': ['Last attempt failed ({{at}}): {{failure}}', '上次上报失败（{{at}}）：{{failure}}'],
+  'hq.setupUpToDate': ['HQ schema is up to date (version {{version}})', '总部数据结构已是最新（版本 {{version}}）'],
+  'hq.setupMigrated': ['HQ schema migrated from version {{from}} to {{to}}', '总部数据结构已从版本 {{from}} 升级到 {{to}}'],
+  'hq.roleCreated': ['Created office role {{role}}', '已创建办事处角色 {{role}}'],
+  'hq.roleUpdated': ['Updated office role {{role}}', '已更新办事处角色 {{role}}'],
+  'hq.published': [
+    'Published {{changes}} change(s) of office {{office}} in {{batches}} batch(es): {{upserted}} row(s) written, {{deleted}} removed at HQ',
+    '已上报办事处 {{office}} 的 {{changes}} 项变更（{{batches}} 批）：总部写入 {{upserted}} 行，删除 {{deleted}} 行',
+  ],
+  'hq.resynced': [" (full resend: HQ did not hold this workspace's history)", '（全量重发：总部没有此工作区的历史）'],
+  'hq.tableCounts': ['{{written}} written {{removed}} removed', '写入 {{written}}，删除 {{removed}}'],
+  'hq.rows': ['{{n}} row(s)', '共 {{n}} 行'],
+  'hq.period': ['Period {{period}} ({{start}} – {{end}})', '期间 {{period}}（{{start}} – {{end}}）'],
+  'hq.officeRevenue': ['{{office}}: {{revenue}} ({{n}} partners)', '{{office}}：{{revenue}}（{{n}} 个合作伙伴）'],
+  'hq.grades': ['Grades: {{list}}', '等级分布：{{list}}'],
+  'hq.risksOpen': ['Risks open: {{list}}', '未关闭风险：{{list}}'],
+  'hq.conflicts': ['{{n}} conflict(s)', '共 {{n}} 处冲突'],
+  'hq.conflict.partner_code': ['partner code', '伙伴编码'],
+  'hq.conflict.credit_code': ['credit code', '统一社会信用代码'],
+  'hq.conflict.deal_customer': ['deal customer', '报备客户'],
+  'hq.pulled': ['Pulled reference data version {{version}}: {{added}} added, {{updated}} updated, {{removed}} removed ({{kinds}})', '已获取参考数据版本 {{version}}：新增 {{added}}，更新 {{updated}}，删除 {{removed}}（{{kinds}}）'],
+  'hq.none': ['none', '无'],
+  'hq.refPublished': ['{{kind}}: {{upserted}} published, {{deleted}} withdrawn', '{{kind}}：发布 {{upserted}} 项，撤回 {{deleted}} 项'],
+  'hq.items': ['{{n}} item(s)', '共 {{n}} 项'],
+  'hq.ref.territory': ['territory', '区域'],
+  'hq.ref.product': ['product', '产品'],
+  'hq.ref.course': ['course', '课程'],
+  'hq.ref.program_template': ['program template', '激励政策模板'],
+
+  // Values
+  'value.channelType.direct': ['Direct sales', '直销'],
+  'value.channelType.agent': ['Agent', '代理商'],
+  'value.channelType.dealer': ['Dealer', '经销商'],
+  'value.channelType.distributor': ['Distributor', '分销商'],
+  'value.channelType.retail': ['Retailer', '零售商'],
+  'value.channelType.ecommerce': ['E-commerce', '电商'],
+  'value.channelType.alliance': ['Alliance partner', '联盟伙伴'],
+  'value.channelType.telesales': ['Telesales', '电话营销'],
+  'value.tier.strategic': ['Strategic', '战略渠道'],
+  'value.tier.tier1': ['Tier 1', '一级渠道'],
+  'value.tier.tier2': ['Tier 2', '二级渠道'],
+  'value.tier.tier3': ['Tier 3', '三级渠道'],
+  'value.partnerStatus.prospect': ['Prospect', '潜在'],
+  'value.partnerStatus.onboarding': ['Onboarding', '入驻中'],
+  'value.partnerStatus.active': ['Active', '合作中'],
+  'value.partnerStatus.probation': ['Probation', '考察期'],
+  'value.partnerStatus.suspended': ['Suspended', '暂停'],
+  'value.partnerStatus.terminated': ['Terminated', '终止'],
+  'value.territoryKind.territory': ['Territory', '大区'],
+  'value.territoryKind.subTerritory': ['Sub-territory', '片区'],
+  'value.territoryKind.province': ['Province', '省份'],
+  'value.territoryKind.city': ['City', '城市'],
+  'value.periodKind.month': ['Month', '月度'],
+  'value.periodKind.quarter': ['Quarter', '季度'],
+  'value.periodKind.half': ['Half-year', '半年度'],
+  'value.periodKind.year': ['Year', '年度'],
+  'value.programType.tiered_rebate': ['Tiered rebate', '阶梯返利'],
+  'value.programType.target_bonus': ['Target bonus', '达成奖励'],
+  'value.programType.spiff': ['SPIFF', '专项激励'],
+  'value.programType.growth_bonus': ['Growth bonus', '增长奖励'],
+  'value.programType.ranking_award': ['Ranking award', '排名奖'],
+  'value.payoutStatus.draft': ['Draft', '草稿'],
+  'value.payoutStatus.approved': ['Approved', '已审批'],
+  'value.payoutStatus.paid': ['Paid', '已支付'],
+  'value.payoutStatus.void': ['Void', '已作废'],
+  'value.payoutLineKind.calculated': ['Calculated', '计算'],
+  'value.payoutLineKind.adjustment': ['Adjustment', '调整'],
+  'value.payoutLineKind.clawback': ['Clawback', '追回'],
+  'value.cycle.monthly': ['Monthly', '每月'],
+  'value.cycle.quarterly': ['Quarterly', '每季度'],
+  'value.cycle.half_yearly': ['Half-yearly', '每半年'],
+  'value.cycle.yearly': ['Yearly', '每年'],
+  'value.outcome.succeeded': ['Succeeded', '成功'],
+  'value.outcome.failed': ['Failed', '失败'],
+  'value.outcome.skipped': ['Skipped', '已跳过'],
+  'value.outcome.waiting': ['Waiting', '等待中'],
+  'value.planMetric.revenue': ['Revenue', '销售额'],
+  'value.planMetric.margin': ['Gross margin', '毛利'],
+  'value.planMetric.sellThroughQuantity': ['Sell-through quantity', '动销数量'],
+  'value.planMethod.last-year-share': ['Share of last year', '按去年同期占比'],
+  'value.planMethod.last-12-months': ['Share of the last 12 months', '按近 12 个月占比'],
+  'value.planMethod.equal': ['Equal', '平均分配'],
+  'value.planMethod.growth-weighted': ['Growth-weighted', '按增长加权'],
+  'value.planMethod.manual': ['Manual', '手工分配'],
+  'value.planStatus.draft': ['Draft', '草稿'],
+  'value.planStatus.published': ['Published', '已发布'],
+  'value.planStatus.changed': ['Changed since publishing', '发布后已修改'],
+  'value.mdfFundStatus.open': ['Open', '开放'],
+  'value.mdfFundStatus.closed': ['Closed', '已关闭'],
+  'value.mdfMethod.manual': ['Manual', '手工'],
+  'value.mdfMethod.pro_rata': ['Pro rata to revenue', '按销售额比例'],
+  'value.mdfActivity.exhibition': ['Exhibition', '展会'],
+  'value.mdfActivity.promotion': ['Store promotion', '门店促销'],
+  'value.mdfActivity.advertising': ['Advertising', '广告投放'],
+  'value.mdfActivity.training_event': ['Training event', '培训活动'],
+  'value.mdfActivity.co_branded_material': ['Co-branded material', '联合品牌物料'],
+  'value.mdfActivity.other': ['Other', '其他'],
+  'value.mdfRequestStatus.pending': ['Pending', '待审批'],
+  'value.mdfRequestStatus.approved': ['Approved', '已批准'],
+  'value.mdfRequestStatus.rejected': ['Rejected', '已驳回'],
+  'value.mdfRequestStatus.expired': ['Lapsed', '逾期收回'],
+  'value.mdfRequestStatus.withdrawn': ['Withdrawn', '已撤回'],
+  'value.mdfClaimStatus.submitted': ['Submitted', '待审核'],
+  'value.mdfClaimStatus.approved': ['Approved', '已核准'],
+  'value.mdfClaimStatus.rejected': ['Rejected', '已驳回'],
+  'value.mdfClaimStatus.paid': ['Paid', '已支付'],
+  'value.mdfClaimStatus.settling': ['Deduct from rebates', '抵扣返利'],
+  'value.riskCategory.channel_conflict': ['Channel conflict', '渠道冲突'],
+  'value.riskCategory.price_conflict': ['Price conflict', '价格冲突'],
+  'value.riskCategory.market': ['Market', '市场'],
+  'value.riskCategory.credit': ['Credit', '信用'],
+  'value.riskCategory.operational': ['Operational', '运营'],
+  'value.riskCategory.compliance': ['Compliance', '合规'],
+  'value.riskCategory.technical': ['Technical', '技术'],
+  'value.riskCategory.supply': ['Supply', '供应'],
+  'value.riskCategory.inventory': ['Inventory', '库存'],
+  'value.riskStatus.open': ['Open', '未处理'],
+  'value.riskStatus.mitigating': ['Mitigating', '缓解中'],
+  'value.riskStatus.accepted': ['Accepted', '已接受'],
+  'value.riskStatus.closed': ['Closed', '已关闭'],
+  'value.riskLevel.low': ['Low', '低'],
+  'value.riskLevel.medium': ['Medium', '中'],
+  'value.riskLevel.high': ['High', '高'],
+  'value.riskLevel.critical': ['Critical', '极高'],
+  'value.dealStatus.pending': ['Pending', '待审核'],
+  'value.dealStatus.conflict': ['Conflict', '冲突待裁定'],
+  'value.dealStatus.approved': ['Approved', '已批准'],
+  'value.dealStatus.rejected': ['Rejected', '已驳回'],
+  'value.dealStatus.expired': ['Expired', '已过期'],
+  'value.dealStatus.won': ['Won', '已赢单'],
+  'value.dealStatus.lost': ['Lost', '已丢单'],
+  'value.reviewActionStatus.open': ['Open', '未开始'],
+  'value.reviewActionStatus.in_progress': ['In progress', '进行中'],
+  'value.reviewActionStatus.done': ['Done', '已完成'],
+  'value.reviewActionStatus.cancelled': ['Cancelled', '已取消'],
+  'value.segment.champions': ['Champions', '重要价值客户'],
+  'value.segment.loyal': ['Loyal', '忠诚客户'],
+  'value.segment.new': ['New', '新客户'],
+  'value.segment.atRisk': ['At risk', '流失风险客户'],
+  'value.segment.hibernating': ['Hibernating', '沉睡客户'],
+  'value.segment.lost': ['Lost', '流失客户'],
+  'value.ledgerKind.approved': ['Approved', '审批'],
+  'value.ledgerKind.adjustment': ['Adjustment', '调整'],
+  'value.ledgerKind.clawback': ['Clawback', '追回'],
+  'value.ledgerKind.paid': ['Paid', '支付'],
+  'value.ledgerKind.void': ['Void', '作废'],
+  'value.importKind.partners': ['Partners', '合作伙伴'],
+  'value.importKind.sales': ['Sales lines', '销售明细'],
+  'value.importKind.targets': ['Targets', '目标'],
+  'value.importKind.training': ['Training records', '培训记录'],
+  'value.importKind.feedback': ['Satisfaction feedback', '满意度反馈'],
+  'value.importKind.risks': ['Risks', '风险'],
+  'value.importKind.products': ['Products', '产品'],
+  'value.importKind.inventory': ['Inventory reports', '库存上报'],
+  'value.importKind.sell-through': ['Sell-through', '动销/出货'],
+  'value.importStatus.running': ['Running', '进行中'],
+  'value.importStatus.committed': ['Imported', '已导入'],
+  'value.importStatus.failed': ['Failed', '失败'],
+  'value.importStatus.cancelled': ['Cancelled', '已取消'],
+  'value.importStatus.undone': ['Undone', '已撤销'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type CliTextKey = keyof typeof TEXTS;
+
+const pick = (i: 0 | 1) => Object.fromEntries(Object.entries(TEXTS).map(([k, v]) => [k, v[i]])) as Record<CliTextKey, string>;
+export const CLI_TEXTS: Record<'zh-CN' | 'en', Record<CliTextKey, string>> = { en: pick(0), 'zh-CN': pick(1) };
+
+/** The value groups the catalogue words (`value.<group>.<value>`), each with the values it must cover. */
+export const CLI_VALUE_GROUPS = {
+  channelType: CHANNEL_TYPES,
+  tier: TIERS,
+  partnerStatus: PARTNER_STATUSES,
+  territoryKind: TERRITORY_KINDS,
+  periodKind: PERIOD_KINDS,
+  programType: PROGRAM_TYPES,
+  payoutStatus: PAYOUT_RUN_STATUSES,
+  payoutLineKind: PAYOUT_LINE_KINDS,
+  cycle: EVALUATION_CYCLES,
+  outcome: ['succeeded', 'failed', 'skipped', 'waiting'],
+  planMetric: PLAN_METRICS,
+  planMethod: ['last-year-share', 'last-12-months', 'equal', 'growth-weighted', 'manual'],
+  planStatus: ['draft', 'published', 'changed'],
+  mdfFundStatus: MDF_FUND_STATUSES,
+  mdfMethod: MDF_ALLOCATION_METHODS,
+  mdfActivity: MDF_ACTIVITY_TYPES,
+  mdfRequestStatus: MDF_REQUEST_STATUSES,
+  mdfClaimStatus: MDF_CLAIM_STATUSES,
+  riskCategory: RISK_CATEGORIES,
+  riskStatus: RISK_STATUSES,
+  riskLevel: RISK_LEVELS,
+  dealStatus: DEAL_STATUSES,
+  reviewActionStatus: REVIEW_ACTION_STATUSES,
+  segment: CUSTOMER_SEGMENTS,
+  ledgerKind: LEDGER_ENTRY_KINDS,
+  importKind: IMPORT_KINDS,
+  importStatus: IMPORT_STATUSES,
 } as const;
+export type CliValueGroup = keyof typeof CLI_VALUE_GROUPS;
 
-type CliTextKey = keyof typeof en;
+// Every value of every group has its words, and so has every exclusion reason (a new one fails typecheck here until it has them).
+type Covered<K extends string> = K extends CliTextKey ? true : never;
+type GroupKeys = { [G in CliValueGroup]: `value.${G}.${(typeof CLI_VALUE_GROUPS)[G][number]}` }[CliValueGroup];
+const _values: Covered<GroupKeys> = true;
+const _reasons: Covered<`population.reason.${(typeof EXCLUSION_REASONS)[number]}`> = true;
+void _values;
+void _reasons;
 
-const zh: Record<CliTextKey, string> = {
-  'imports.col.id': '导入',
-  'imports.col.started': '开始时间',
-  'imports.col.kind': '类型',
-  'imports.col.status': '状态',
-  'imports.col.file': '文件',
-  'imports.col.rowsRead': '读取行数',
-  'imports.col.inserted': '新增',
-  'imports.col.updated': '更新',
-  'imports.col.duplicates': '重复',
-  'imports.col.rejected': '拒绝',
-  'imports.total': '共 {{n}} 次导入',
-  'imports.summary': '导入 {{id}}（{{kind}}，{{file}}）：读取 {{rowsRead}} 行，新增 {{inserted}}，更新 {{updated}}，重复 {{duplicates}}，拒绝 {{rejected}}，用时 {{seconds}} 秒',
-  'imports.territoriesCreated': '已新建区域：{{names}}',
-  'imports.managersCreated': '已新建渠道经理：{{names}}',
-  'imports.rejectedFile': '被拒绝的行：{{file}}',
-  'imports.moreErrors': '……共 {{n}} 条错误',
-  'imports.undone': '已撤销导入 {{id}}：删除 {{removed}} 行，恢复 {{restored}} 行',
-  'imports.kind.partners': '合作伙伴',
-  'imports.kind.sales': '销售明细',
-  'imports.kind.targets': '目标',
-  'imports.kind.training': '培训记录',
-  'imports.kind.feedback': '满意度反馈',
-  'imports.kind.risks': '风险',
-  'imports.kind.products': '产品',
-  'imports.kind.inventory': '库存上报',
-  'imports.kind.sell-through': '动销/出货',
-  'imports.status.running': '进行中',
-  'imports.status.committed': '已导入',
-  'imports.status.failed': '失败',
-  'imports.status.cancelled': '已取消',
-  'imports.status.undone': '已撤销',
-};
-
-export const CLI_TEXTS: Record<'zh-CN' | 'en', Record<CliTextKey, string>> = { 'zh-CN': zh, en };
-
-// Every import kind and status has its words (a new one fails typecheck here until it has them).
-type Covered<P extends string, V extends string> = `${P}.${V}` extends CliTextKey ? true : never;
-const _kinds: Covered<'imports.kind', (typeof IMPORT_KINDS)[number]> = true;
-const _statuses: Covered<'imports.status', (typeof IMPORT_STATUSES)[number]> = true;
-void _kinds;
-void _statuses;
+export type CliLanguage = 'zh-CN' | 'en';
 
 /** A CLI text in the reader's language, its `{{name}}` placeholders filled. */
-export function cliText(lang: 'zh-CN' | 'en', key: CliTextKey, params: Record<string, string | number> = {}): string {
+export function cliText(lang: CliLanguage, key: CliTextKey, params: Record<string, string | number | null | undefined> = {}): string {
   return CLI_TEXTS[lang][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
-/** The words of a value the catalogue names (`imports.kind.sales`), else the value itself. */
-export function cliValue(lang: 'zh-CN' | 'en', prefix: string, value: string): string {
-  const key = `${prefix}.${value}`;
-  return key in en ? CLI_TEXTS[lang][key as CliTextKey] : value;
+/** The words of a value (`cliWord('zh-CN', 'payoutStatus', 'draft')` → 草稿); a value the group does not know is shown as stored. */
+export function cliWord(lang: CliLanguage, group: CliValueGroup, value: string | null | undefined): string {
+  if (value == null) return '';
+  const key = `value.${group}.${value}`;
+  return key in TEXTS ? CLI_TEXTS[lang][key as CliTextKey] : value;
+}
+
+/** A list joined as the language joins one (、 in Chinese). */
+export function cliJoin(lang: CliLanguage, items: readonly string[]): string {
+  return items.join(lang === 'zh-CN' ? '、' : ', ');
+}
+
+/**
+ * A refusal the command line raises itself (an option it cannot read, a missing flag): worded in the reader's
+ * language when printed (`action` in runtime.ts); its message, and the `--json` error body, stay English.
+ */
+export class CliError extends Error {
+  constructor(
+    readonly key: CliTextKey,
+    readonly params: Record<string, string | number | null | undefined> = {},
+  ) {
+    super(cliText('en', key, params));
+    this.name = 'CliError';
+  }
+  static is(e: unknown): e is CliError {
+    return e instanceof Error && e.name === 'CliError' && 'key' in e;
+  }
+}
+
+/** How many columns a terminal gives a text (a Chinese character takes two). */
+export function displayWidth(s: string): number {
+  return [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
 }
 
 /** Columns padded to their widest cell as a terminal shows it (a Chinese character takes two columns), two spaces apart. */
-export function formatTable(header: string[], rows: Array<Array<string | number>>): string {
-  const cells = [header, ...rows.map((r) => r.map(String))];
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
-  const widths = header.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ''))));
-  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - width(c)))).join('  ')).join('\n');
+export function formatTable(header: string[] | null, rows: Array<Array<string | number>>): string {
+  const cells = [...(header ? [header] : []), ...rows.map((r) => r.map(String))];
+  if (!cells.length) return '';
+  const n = Math.max(...cells.map((r) => r.length));
+  const widths = Array.from({ length: n }, (_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
+  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - displayWidth(c)))).join('  ')).join('\n');
 }

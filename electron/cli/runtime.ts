@@ -11,6 +11,7 @@ import { errorReason, errorText, messageLanguage } from '../../shared/errorMessa
 import { issueText, pathField } from '../../shared/validationMessages';
 import { type JobProgress } from '../../shared/jobs';
 import type { Population } from '../../shared/population';
+import { CliError, cliJoin, cliText, cliWord, type CliLanguage, type CliValueGroup } from './cliTexts';
 
 /** The default workspace: the same file the desktop app opens (its user-data folder). */
 export function defaultWorkspacePath(): string {
@@ -30,6 +31,8 @@ export interface CommonOptions {
   db?: string;
   json?: boolean;
   keyFile?: string;
+  /** --lang: zh or en (some commands also take bilingual for the files they write). */
+  lang?: string;
 }
 
 /** The passphrase of an encrypted workspace: --key-file FILE, else PWB_KEY; none for a plain workspace. */
@@ -37,12 +40,16 @@ export function keyOf(opts: CommonOptions): string | undefined {
   return readKey({ keyFile: opts.keyFile });
 }
 
-/** Adds the options every command takes. */
-export function common(cmd: Command): Command {
+/**
+ * Adds the options every command takes. `--lang` is the language of what the command prints for a person and of its
+ * refusals (never of --json); a command whose --lang also chooses a file's language says so in `langHelp`.
+ */
+export function common(cmd: Command, langHelp = "language of the output and refusals: zh or en (default: PWB_LANG, else the workspace's language, else the locale)"): Command {
   return cmd
     .option('--db <path>', 'workspace file (default: the app\'s workspace)')
     .option('--key-file <file>', 'passphrase of an encrypted workspace (first line of the file; or set PWB_KEY)')
-    .option('--json', 'machine-readable output on stdout');
+    .option('--json', 'machine-readable output on stdout')
+    .option('--lang <lang>', langHelp);
 }
 
 /** Opens the workspace and an in-process API for one command, closing it afterwards. */
@@ -68,19 +75,29 @@ export function progressPrinter(): ((p: JobProgress) => void) | undefined {
   };
 }
 
-/** Prints a result: JSON on --json, else the human text. */
-const listOf = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v));
+/** Partner values a population reason names, as the window words them. */
+const REASON_VALUE_GROUP: Partial<Record<string, CliValueGroup>> = { status: 'partnerStatus', channelType: 'channelType', tier: 'tier' };
 
-/** One line saying whom a calculation considered and why it left partners out, largest reasons first. */
-export function populationLine(p: Population | null | undefined): string {
+/** Reasons whose words name the rule's value themselves. */
+const NAMES_EXPECTED = new Set(['certification', 'joinedLater', 'validity']);
+
+/** One line saying whom a calculation considered and why it left partners out, largest reasons first, in the reader's language. */
+export function populationLine(p: Population | null | undefined, lang: CliLanguage): string {
   if (!p) return '';
+  const group = (reason: string) => REASON_VALUE_GROUP[reason];
+  const word = (reason: string, v: string | number) => (group(reason) ? cliWord(lang, group(reason)!, String(v)) : String(v));
   const reasons = p.reasons.map((e) => {
-    const detail = [e.params.value != null ? String(e.params.value) : null, e.params.expected != null ? `expected ${listOf(e.params.expected)}` : null].filter(Boolean).join('; ');
-    return `${e.count} ${e.reason}${detail ? ` (${detail})` : ''}`;
+    const expectedList = e.params.expected == null ? [] : Array.isArray(e.params.expected) ? e.params.expected : [e.params.expected];
+    const expected = cliJoin(lang, expectedList.map((v) => word(e.reason, v)));
+    const key = e.reason === 'region' && e.params.value == null ? 'population.reason.regionNone' : (`population.reason.${e.reason}` as const);
+    const text = cliText(lang, key, { count: e.count, value: e.params.value == null ? '' : word(e.reason, e.params.value), expected });
+    // The rule's values, where the reason's own words do not name them already.
+    return expected && !NAMES_EXPECTED.has(e.reason) ? `${text}${cliText(lang, 'population.expected', { expected })}` : text;
   });
-  return `considered ${p.considered} partners, included ${p.included}${reasons.length ? `; left out: ${reasons.join(', ')}` : ''}`;
+  return `${cliText(lang, 'population.summary', { considered: p.considered, included: p.included })}${reasons.length ? cliText(lang, 'population.leftOut', { reasons: reasons.join(lang === 'zh-CN' ? '；' : ', ') }) : ''}`;
 }
 
+/** Prints a result: JSON on --json, else the human text. */
 export function output(opts: CommonOptions, value: unknown, human: () => string): void {
   if (opts.json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   else process.stdout.write(`${human()}\n`);
@@ -145,7 +162,9 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       const opts = (cmd?.optsWithGlobals?.() ?? cmd?.opts?.()) as (CommonOptions & { lang?: string }) | undefined;
       const json = Boolean(opts?.json);
       const body = ApiError.is(e) ? e.body : { code: 'ERROR', message: (e as Error)?.message ?? String(e) };
-      process.stderr.write(json ? `${JSON.stringify({ error: body })}\n` : `pwb: ${cliErrorText(body, opts?.lang)}\n`);
+      // The command line's own refusals are worded in the reader's language; --json keeps the English message.
+      const text = CliError.is(e) && !json ? cliText(cliLanguage(opts?.lang === 'bilingual' ? undefined : opts?.lang), e.key, e.params) : null;
+      process.stderr.write(json ? `${JSON.stringify({ error: body })}\n` : `pwb: ${text ?? cliErrorText(body, opts?.lang)}\n`);
       process.exitCode = 1;
     }
   };
@@ -157,5 +176,5 @@ export function statementLanguage(lang: string | undefined): 'zh-CN' | 'en' | 'b
   const l = lang.toLowerCase();
   if (l === 'zh' || l === 'zh-cn') return 'zh-CN';
   if (l === 'en' || l === 'bilingual') return l;
-  throw new Error(`--lang takes zh, en or bilingual, not "${lang}"`);
+  throw new CliError('statements.lang', { value: lang });
 }

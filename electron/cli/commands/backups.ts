@@ -4,17 +4,28 @@ import { withWorkspaceLock } from '../../../db/workspaceLock';
 import { backupBeforeMigration } from '../../domain/backups/backupService';
 import { restoreWorkspaceFile } from '../../domain/backups/restoreWorkspace';
 import { osUser } from '../../domain/system/userProfile';
-import { action, common, defaultWorkspacePath, output, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, defaultWorkspacePath, output, withApi, type CommonOptions } from '../runtime';
+import { cliText, formatTable, type CliLanguage } from '../cliTexts';
+
+/** A backup's kind as the Backups page names it: daily, manual, before a migration, before an operation. */
+function kindWords(lang: CliLanguage, kind: string): string {
+  if (kind === 'daily' || kind === 'manual') return cliText(lang, `backups.kind.${kind}`);
+  if (kind.startsWith('before-migration-')) return cliText(lang, 'backups.kind.migration');
+  return kind.startsWith('before-') ? cliText(lang, 'backups.kind.operation', { op: kind.slice('before-'.length) }) : kind;
+}
 
 export function register(program: Command): void {
   common(program.command('backups').description('list the backups in the workspace\'s backup folder (settings backup.folder)')).action(
     action(async (opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('backups.list', {});
+        const lang = cliLanguage(opts.lang);
         output(opts, r, () =>
-          [`Backup folder: ${r.folder}`, ...r.backups.map((b) => `  ${b.at}  ${b.kind.padEnd(28)} ${String(b.bytes).padStart(12)}  ${b.path}`), `${r.backups.length} backup(s)`].join(
-            '\n',
-          ),
+          [
+            cliText(lang, 'backups.folder', { folder: r.folder }),
+            ...(r.backups.length ? [formatTable(null, r.backups.map((b) => [`  ${b.at}`, kindWords(lang, b.kind), String(b.bytes).padStart(12), b.path]))] : []),
+            cliText(lang, 'backups.total', { n: r.backups.length }),
+          ].join('\n'),
         );
       });
     }),
@@ -31,14 +42,15 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions & { from: string }) => {
       const dbPath = resolve(opts.db ?? defaultWorkspacePath());
       // Never under a running app: it would keep writing into the moved-away file and every later edit would be lost.
-      const r = withWorkspaceLock(dbPath, 'pwb restore', 'Restore it from Settings → Backups in the app, or close the app and run pwb restore again.', () =>
+      const lang = cliLanguage(opts.lang);
+      const r = withWorkspaceLock(dbPath, 'pwb restore', cliText(lang, 'backups.restoreHint'), () =>
         restoreWorkspaceFile(dbPath, opts.from, { openOptions: { beforeMigrate: backupBeforeMigration(dbPath) }, auditUser: process.env.PWB_USER || osUser() }),
       );
       const { inspection, ...rest } = r;
       output(opts, { ...rest, counts: inspection.counts }, () =>
         [
-          `Restored ${r.path} from ${r.from} (schema ${r.schemaVersion})`,
-          r.replacedPath ? `The replaced workspace was kept as ${r.replacedPath}` : 'There was no workspace file to replace.',
+          cliText(lang, 'restore.done', { path: r.path, from: r.from, schema: r.schemaVersion }),
+          r.replacedPath ? cliText(lang, 'restore.kept', { path: r.replacedPath }) : cliText(lang, 'restore.nothingReplaced'),
         ].join('\n'),
       );
     }),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ScorecardRow } from '../../contract/evaluations';
-import { action, common, output, populationLine, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, populationLine, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { CliError, cliText, cliWord, type CliLanguage } from '../cliTexts';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -32,10 +33,10 @@ function cliCard(r: ScorecardRow) {
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-function table(cards: ReturnType<typeof cliCard>[]): string {
-  const head = ['partner', 'revenue', 'target', 'attain', 'QoQ', 'YoY', 'score', 'grade', 'tier→'];
+function table(cards: ReturnType<typeof cliCard>[], lang: CliLanguage): string {
+  const head = (['partner', 'revenue', 'target', 'attainment', 'qoq', 'yoy', 'score', 'grade', 'tier'] as const).map((c) => cliText(lang, `eval.col.${c}`));
   const lines = cards.map((c) =>
-    [c.partnerCode, (c.revenueMinor / 100).toFixed(2), c.targetMinor === null ? '—' : (c.targetMinor / 100).toFixed(2), pct(c.attainment), pct(c.growthPrev), pct(c.growthYoY), c.healthScore.toFixed(1), c.grade, c.tierRecommendation ?? ''].join('\t'),
+    [c.partnerCode, (c.revenueMinor / 100).toFixed(2), c.targetMinor === null ? '—' : (c.targetMinor / 100).toFixed(2), pct(c.attainment), pct(c.growthPrev), pct(c.growthYoY), c.healthScore.toFixed(1), c.grade, cliWord(lang, 'tier', c.tierRecommendation)].join('\t'),
   );
   return [head.join('\t'), ...lines].join('\n');
 }
@@ -50,8 +51,9 @@ export function register(program: Command): void {
           const run = await api.send('evaluations.run', { period: opts.period, partnerCodes: opts.partners, trigger: 'cli' }, { onProgress: progressPrinter() });
           const { rows } = await api.send('evaluations.scorecards.list', { runId: run.runId });
           const scorecards = [...rows].sort((a, b) => a.partnerCode.localeCompare(b.partnerCode)).map(cliCard);
+          const lang = cliLanguage(opts.lang);
           output(opts, { runId: run.runId, period: run.period, population: run.population, scorecards }, () =>
-            [table(scorecards), `run ${run.runId}: ${run.period} version ${run.version}, ${run.partnerCount} partners`, populationLine(run.population)].join('\n'),
+            [table(scorecards, lang), cliText(lang, 'eval.run', { id: run.runId, period: run.period, version: run.version, n: run.partnerCount }), populationLine(run.population, lang)].join('\n'),
           );
         });
       }),
@@ -63,10 +65,10 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { period: string }) => {
         await withApi(opts, async (api) => {
           const runs = await api.send('evaluations.runs', { period: opts.period, limit: 1 });
-          if (runs.length === 0) throw new Error(`No evaluation run for ${opts.period}; run \`pwb evaluate --period ${opts.period}\` first`);
+          if (runs.length === 0) throw new CliError('eval.noRun', { period: opts.period });
           const { rows } = await api.send('evaluations.scorecards.list', { period: opts.period });
           const scorecards = [...rows].sort((a, b) => a.partnerCode.localeCompare(b.partnerCode)).map(cliCard);
-          output(opts, { runId: runs[0].id, period: opts.period, population: runs[0].population, scorecards }, () => [table(scorecards), populationLine(runs[0].population)].filter(Boolean).join('\n'));
+          output(opts, { runId: runs[0].id, period: opts.period, population: runs[0].population, scorecards }, () => [table(scorecards, cliLanguage(opts.lang)), populationLine(runs[0].population, cliLanguage(opts.lang))].filter(Boolean).join('\n'));
         });
       }),
     );
@@ -76,7 +78,11 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const s = await api.send('evaluations.schedules.list', {});
-        output(opts, s, () => s.map((x) => [x.id, x.name, x.cycle, x.enabled ? 'on' : 'off', `lag ${x.lagDays}d`, x.lastPeriod ?? '—', x.lastOutcome ?? ''].join('\t')).join('\n'));
+        const lang = cliLanguage(opts.lang);
+        output(opts, s, () =>
+          s.map((x) => [x.id, x.name, cliWord(lang, 'cycle', x.cycle), cliText(lang, x.enabled ? 'schedules.on' : 'schedules.off'), cliText(lang, 'schedules.lag', { n: x.lagDays }), x.lastPeriod ?? '—', cliWord(lang, 'outcome', x.lastOutcome)].join('\t')).join('\n') ||
+          cliText(lang, 'schedules.none'),
+        );
       });
     }),
   );
@@ -87,7 +93,12 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const asOf = opts.asOf ? new Date(opts.asOf).toISOString() : undefined;
           const r = await api.send('evaluations.schedules.runDue', { asOf }, { onProgress: progressPrinter() });
-          output(opts, r, () => (r.runs.length ? r.runs.map((x) => [x.scheduleName, x.period, x.outcome, x.runId ?? '', x.message ?? populationLine(x.population)].join('\t')).join('\n') : `nothing due (${r.asOf})`));
+          const lang = cliLanguage(opts.lang);
+          output(opts, r, () =>
+            r.runs.length
+              ? r.runs.map((x) => [x.scheduleName, x.period, cliWord(lang, 'outcome', x.outcome), x.runId ?? '', x.message ?? populationLine(x.population, lang)].join('\t')).join('\n')
+              : cliText(lang, 'schedules.nothingDue', { asOf: r.asOf }),
+          );
           if (r.runs.some((x) => x.outcome === 'failed')) process.exitCode = 1;
         });
       }),

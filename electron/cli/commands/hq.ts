@@ -23,7 +23,7 @@ interface HqOptions extends CommonOptions {
 
 /** The options of every `pwb hq` command: refusals (offline, login, schema) in --lang, else PWB_LANG, else the locale. */
 function hqCommon(cmd: Command): Command {
-  return common(cmd).option('--lang <lang>', 'language of refusals and worded risks: zh or en (default: PWB_LANG, else the locale)');
+  return common(cmd, "language of the output, refusals (offline, login, schema) and worded risks: zh or en (default: PWB_LANG, else the workspace's language, else the locale)");
 }
 
 function hqOption(cmd: Command): Command {

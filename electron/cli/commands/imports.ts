@@ -6,7 +6,7 @@ import { importMapping } from '../../contract/imports';
 import { ApiError } from '../../../shared/errors';
 import type { ImportRecord, RowError } from '../../model/imports';
 import { action, cliErrorText, cliLanguage, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
-import { cliText, cliValue, formatTable } from '../cliTexts';
+import { CliError, cliText, cliWord, formatTable } from '../cliTexts';
 import { importErrorText } from '../../../shared/importMessages';
 import { schemaMessageText } from '../../../shared/validationMessages';
 
@@ -31,10 +31,10 @@ function readMapping(path: string) {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new Error(`Cannot read the mapping file ${path}: ${(e as Error).message}`);
+    throw new CliError('imports.mappingUnreadable', { file: path, problem: (e as Error).message });
   }
   const parsed = importMapping.safeParse(raw);
-  if (!parsed.success) throw new Error(`Mapping file ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new CliError('imports.mappingInvalid', { file: path, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ') });
   return parsed.data;
 }
 
@@ -43,7 +43,7 @@ function importTable(lang: 'zh-CN' | 'en', rows: ImportRecord[]): string {
   const col = (k: 'id' | 'started' | 'kind' | 'status' | 'file' | 'rowsRead' | 'inserted' | 'updated' | 'duplicates' | 'rejected') => cliText(lang, `imports.col.${k}`);
   return formatTable(
     [col('id'), col('started'), col('kind'), col('status'), col('file'), col('rowsRead'), col('inserted'), col('updated'), col('duplicates'), col('rejected')],
-    rows.map((i) => [i.id, i.startedAt.slice(0, 19).replace('T', ' '), cliValue(lang, 'imports.kind', i.kind), cliValue(lang, 'imports.status', i.status), i.fileName, i.rowsRead, i.inserted, i.updated, i.duplicates, i.rejected]),
+    rows.map((i) => [i.id, i.startedAt.slice(0, 19).replace('T', ' '), cliWord(lang, 'importKind', i.kind), cliWord(lang, 'importStatus', i.status), i.fileName, i.rowsRead, i.inserted, i.updated, i.duplicates, i.rejected]),
   );
 }
 
@@ -65,6 +65,7 @@ export function register(program: Command): void {
       .description('import a CSV, XLSX, XLS, ET or ODS file (all-or-nothing unless --accept-valid)')
       .argument('<kind>', `what the file holds: ${IMPORT_KINDS.join(', ')}`)
       .argument('<file>', 'CSV/TSV (UTF-8, UTF-16 or GB18030), XLSX, XLS, ET or ODS file'),
+    "language of the output, the row errors and the rejected-rows file: zh or en (default: PWB_LANG, else the workspace's language, else the locale)",
   )
     .option('--mapping <file>', 'mapping JSON (columns, dateFormat, value maps); default: headers matched automatically')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
@@ -76,15 +77,14 @@ export function register(program: Command): void {
     .option('--force', 'import even though the same file content was imported before (duplicate lines are still skipped)')
     .option('--create-territories', 'partners: create the territories the file names that do not exist (default: each unknown one is an error)')
     .option('--create-owners', 'partners: create the channel managers the file names that do not exist (default: each unknown one is an error)')
-    .option('--lang <lang>', 'language of the row errors and the rejected-rows file: zh or en (default: PWB_LANG, else the locale)')
     .action(
       action(async (kind: string, file: string, opts: ImportOptions) => {
-        if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new Error(`Unknown kind '${kind}' (one of ${IMPORT_KINDS.join(', ')})`);
+        if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new CliError('imports.unknownKind', { kind, kinds: IMPORT_KINDS.join(', ') });
         const mapping = opts.mapping ? readMapping(opts.mapping) : undefined;
         const delimiter = opts.delimiter ? DELIMS[opts.delimiter] : undefined;
         const replace = opts.replace === undefined ? undefined : Number(opts.replace);
-        if (replace !== undefined && !(Number.isInteger(replace) && replace > 0)) throw new Error(`--replace needs an import id (see pwb imports list), not '${opts.replace}'`);
-        if (opts.delimiter && !delimiter) throw new Error(`Unknown delimiter '${opts.delimiter}' (comma, semicolon, tab or pipe)`);
+        if (replace !== undefined && !(Number.isInteger(replace) && replace > 0)) throw new CliError('imports.replaceId', { value: opts.replace });
+        if (opts.delimiter && !delimiter) throw new CliError('imports.unknownDelimiter', { value: opts.delimiter });
         await withApi(opts, async (api) => {
           const lang = cliLanguage(opts.lang);
           try {
@@ -112,7 +112,7 @@ export function register(program: Command): void {
               [
                 cliText(lang, 'imports.summary', {
                   id: r.importId,
-                  kind: cliValue(lang, 'imports.kind', r.kind),
+                  kind: cliWord(lang, 'importKind', r.kind),
                   file: r.fileName,
                   rowsRead: r.rowsRead,
                   inserted: r.inserted,
@@ -146,7 +146,6 @@ export function register(program: Command): void {
   const imports = program.command('imports').description('import history');
   common(imports.command('list').description('past imports, newest first'))
     .option('--kind <kind>', `only this kind (${IMPORT_KINDS.join(', ')})`)
-    .option('--lang <lang>', 'language of the table: zh or en (default: PWB_LANG, else the workspace\'s language, else the locale)')
     .action(
       action(async (opts: CommonOptions & { kind?: string; lang?: string }) => {
         await withApi(opts, async (api) => {
@@ -157,7 +156,6 @@ export function register(program: Command): void {
       }),
     );
   common(imports.command('show').description("an import's counts and the rows it rejected, with their errors").argument('<id>', 'import id'))
-    .option('--lang <lang>', 'language of the errors: zh or en (default: PWB_LANG, else the locale)')
     .action(
       action(async (id: string, opts: CommonOptions & { lang?: string }) => {
         await withApi(opts, async (api) => {
@@ -178,7 +176,6 @@ export function register(program: Command): void {
       }),
     );
   common(imports.command('undo').description('undo an import: remove what it inserted, restore what it updated').argument('<id>', 'import id'))
-    .option('--lang <lang>', 'language of the output: zh or en (default: PWB_LANG, else the workspace\'s language, else the locale)')
     .action(
       action(async (id: string, opts: CommonOptions & { lang?: string }) => {
         await withApi(opts, async (api) => {

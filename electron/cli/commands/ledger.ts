@@ -45,13 +45,15 @@ export function register(program: Command): void {
     );
   // `ledger`'s own options (--partner, --from, --to, --db, --json) are parsed by `ledger` even after `statement`:
   // the subcommand reads them merged with its own (optsWithGlobals).
-  common(ledger.command('statement').description('对账单 (reconciliation statement) as PDF and XLSX for one partner, or every partner with a balance'))
+  common(
+    ledger.command('statement').description('对账单 (reconciliation statement) as PDF and XLSX for one partner, or every partner with a balance'),
+    "statement language: zh (zh-CN), en or bilingual (default: the company profile's statement language); refusals are printed in it too",
+  )
     .option('--partner <code>', 'partner code (default: every partner with a balance at --to)')
     .option('--from <date>', 'first day YYYY-MM-DD')
     .option('--to <date>', 'last day YYYY-MM-DD')
     .requiredOption('--out <dir>', 'folder to write into')
     .option('--format <formats>', 'pdf,xlsx', 'pdf,xlsx')
-    .option('--lang <lang>', 'zh (zh-CN), en or bilingual (default: the company profile\'s statement language); refusals are printed in it too')
     .option('--no-zip', 'no zip beside the folder')
     .option('--overwrite', 'write over the statements of an earlier export in the same folder')
     .action(

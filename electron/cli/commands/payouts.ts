@@ -3,9 +3,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Result } from '../../contract';
 import { formatMoney } from '../../../shared/money';
-import { action, common, output, populationLine, progressPrinter, statementLanguage, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, populationLine, progressPrinter, statementLanguage, withApi, type CommonOptions } from '../runtime';
+import { cliText, cliWord } from '../cliTexts';
 
 type Lang = 'zh-CN' | 'en';
+
+const EXPLANATION_LANG = "language of the output and of the lines' explanations: zh or en (default: PWB_LANG, else the workspace's language, else the locale; --json: en)";
+/** --json keeps its English explanations unless --lang asks for another language (the machine contract). */
+const jsonLang = (lang: string | undefined): Lang => (lang ? cliLanguage(lang) : 'en');
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
 function runJson(run: Result<'incentives.payouts.get'>, lang: Lang) {
@@ -32,9 +37,9 @@ function runJson(run: Result<'incentives.payouts.get'>, lang: Lang) {
 
 function runText(run: Result<'incentives.payouts.get'>, lang: Lang): string {
   return [
-    `run ${run.id} · ${run.programCode} ${run.period} v${run.version} · ${run.status} · total ${formatMoney(run.totalMinor, run.currency)}`,
-    ...run.lines.map((l) => `${l.partnerCode}\t${l.kind}\t${formatMoney(l.amountMinor, run.currency)}\t${lang === 'en' ? l.explanationEn : l.explanation}`),
-    populationLine(run.population),
+    cliText(lang, 'payouts.run', { id: run.id, program: run.programCode, period: run.period, version: run.version, status: cliWord(lang, 'payoutStatus', run.status), total: formatMoney(run.totalMinor, run.currency) }),
+    ...run.lines.map((l) => `${l.partnerCode}\t${cliWord(lang, 'payoutLineKind', l.kind)}\t${formatMoney(l.amountMinor, run.currency)}\t${lang === 'en' ? l.explanationEn : l.explanation}`),
+    populationLine(run.population, lang),
   ]
     .filter(Boolean)
     .join('\n');
@@ -46,7 +51,7 @@ export function register(program: Command): void {
     action(async (file: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('incentives.programs.import', { content: readFileSync(resolve(file), 'utf8') });
-        output(opts, r, () => `${r.imported} program(s): ${r.codes.join(', ')}`);
+        output(opts, r, () => cliText(cliLanguage(opts.lang), 'programs.added', { n: r.imported, codes: r.codes.join(', ') }));
       });
     }),
   );
@@ -54,7 +59,8 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('incentives.programs.list', {});
-        output(opts, r, () => r.map((p) => [p.code, p.type, p.periodKind, p.validFrom, p.validTo ?? '', p.name].join('\t')).join('\n') || 'no programs');
+        const lang = cliLanguage(opts.lang);
+        output(opts, r, () => r.map((p) => [p.code, cliWord(lang, 'programType', p.type), cliWord(lang, 'periodKind', p.periodKind), p.validFrom, p.validTo ?? '', p.name].join('\t')).join('\n') || cliText(lang, 'programs.none'));
       });
     }),
   );
@@ -62,7 +68,8 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('incentives.programs.templates', {});
-        output(opts, r, () => r.map((x) => [x.code, `v${x.version}`, x.type ?? '', x.name].join('\t')).join('\n') || 'no program templates pulled from HQ');
+        const lang = cliLanguage(opts.lang);
+        output(opts, r, () => r.map((x) => [x.code, cliText(lang, 'payouts.version', { version: x.version }), cliWord(lang, 'programType', x.type), x.name].join('\t')).join('\n') || cliText(lang, 'programs.noTemplates'));
       });
     }),
   );
@@ -74,8 +81,7 @@ export function register(program: Command): void {
       .requiredOption('--code <code>', 'the new program\'s code')
       .option('--name <name>', 'its name (default: the template\'s)')
       .option('--valid-from <date>', 'first day (default: 1 January of this year)')
-      .option('--valid-to <date>', 'last day (default: 31 December of this year)')
-      .option('--lang <lang>', 'language of refusals: zh or en'),
+      .option('--valid-to <date>', 'last day (default: 31 December of this year)'),
   ).action(
     action(async (template: string, opts: CommonOptions & { code: string; name?: string; validFrom?: string; validTo?: string }) => {
       await withApi(opts, async (api) => {
@@ -86,7 +92,7 @@ export function register(program: Command): void {
           ...(opts.validFrom ? { validFrom: opts.validFrom } : {}),
           ...(opts.validTo ? { validTo: opts.validTo } : {}),
         });
-        output(opts, r, () => `Program ${r.code} (${r.name}) created from HQ template ${template}`);
+        output(opts, r, () => cliText(cliLanguage(opts.lang), 'programs.fromTemplate', { code: r.code, name: r.name, template }));
       });
     }),
   );
@@ -94,21 +100,20 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions & { out: string; overwrite?: boolean }) => {
       await withApi(opts, async (api) => {
         const r = await api.send('incentives.programs.export', { out: resolve(opts.out), onExists: opts.overwrite ? 'replace' : 'refuse' });
-        output(opts, { path: r.path, count: r.programs.length }, () => `${r.programs.length} program(s) → ${r.path}`);
+        output(opts, { path: r.path, count: r.programs.length }, () => cliText(cliLanguage(opts.lang), 'programs.exported', { n: r.programs.length, path: r.path }));
       });
     }),
   );
 
   const payouts = program.command('payouts').description('payout runs: calculate, approve, pay');
-  common(payouts.command('calc').description('calculate a draft payout run (recalculating a draft makes a new version)'))
+  common(payouts.command('calc').description('calculate a draft payout run (recalculating a draft makes a new version)'), EXPLANATION_LANG)
     .requiredOption('--program <code>', 'program code')
     .requiredOption('--period <period>', 'period: 2025-03, 2025-Q1, 2025-H1 or 2025')
-    .option('--lang <lang>', 'explanation language: en or zh-CN', 'en')
     .action(
-      action(async (opts: CommonOptions & { program: string; period: string; lang: Lang }) => {
+      action(async (opts: CommonOptions & { program: string; period: string }) => {
         await withApi(opts, async (api) => {
           const run = await api.send('incentives.payouts.calculate', { programCode: opts.program, period: opts.period }, { onProgress: progressPrinter() });
-          output(opts, runJson(run, opts.lang), () => runText(run, opts.lang));
+          output(opts, runJson(run, jsonLang(opts.lang)), () => runText(run, cliLanguage(opts.lang)));
         });
       }),
     );
@@ -119,17 +124,17 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const programId = opts.program ? (await api.send('incentives.programs.get', { code: opts.program })).id : undefined;
           const runs = await api.send('incentives.payouts.runs', { programId });
-          output(opts, runs, () => runs.map((r) => [r.id, r.programCode, r.period, `v${r.version}`, r.status, formatMoney(r.totalMinor, r.currency)].join('\t')).join('\n') || 'no runs');
+          const lang = cliLanguage(opts.lang);
+          output(opts, runs, () => runs.map((r) => [r.id, r.programCode, r.period, cliText(lang, 'payouts.version', { version: r.version }), cliWord(lang, 'payoutStatus', r.status), formatMoney(r.totalMinor, r.currency)].join('\t')).join('\n') || cliText(lang, 'payouts.none'));
         });
       }),
     );
-  common(payouts.command('show').argument('<runId>', 'run id').description('show a run with its lines'))
-    .option('--lang <lang>', 'explanation language: en or zh-CN', 'en')
+  common(payouts.command('show').argument('<runId>', 'run id').description('show a run with its lines'), EXPLANATION_LANG)
     .action(
-      action(async (runId: string, opts: CommonOptions & { lang: Lang }) => {
+      action(async (runId: string, opts: CommonOptions) => {
         await withApi(opts, async (api) => {
           const run = await api.send('incentives.payouts.get', { runId: Number(runId) });
-          output(opts, runJson(run, opts.lang), () => runText(run, opts.lang));
+          output(opts, runJson(run, jsonLang(opts.lang)), () => runText(run, cliLanguage(opts.lang)));
         });
       }),
     );
@@ -137,7 +142,7 @@ export function register(program: Command): void {
     action(async (runId: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('incentives.payouts.approve', { runId: Number(runId) });
-        output(opts, { runId: r.id, status: r.status, totalMinor: r.totalMinor }, () => `run ${r.id} approved · ${formatMoney(r.totalMinor, r.currency)}`);
+        output(opts, { runId: r.id, status: r.status, totalMinor: r.totalMinor }, () => cliText(cliLanguage(opts.lang), 'payouts.approved', { id: r.id, total: formatMoney(r.totalMinor, r.currency) }));
       });
     }),
   );
@@ -148,7 +153,7 @@ export function register(program: Command): void {
       action(async (runId: string, opts: CommonOptions & { ref: string; date?: string }) => {
         await withApi(opts, async (api) => {
           const r = await api.send('incentives.payouts.pay', { runId: Number(runId), paymentRef: opts.ref, date: opts.date });
-          output(opts, { runId: r.id, status: r.status, paymentRef: r.paymentRef, paidAt: r.paidAt }, () => `run ${r.id} paid · ${r.paymentRef} · ${r.paidAt}`);
+          output(opts, { runId: r.id, status: r.status, paymentRef: r.paymentRef, paidAt: r.paidAt }, () => cliText(cliLanguage(opts.lang), 'payouts.paid', { id: r.id, ref: r.paymentRef, day: r.paidAt }));
         });
       }),
     );
@@ -158,19 +163,21 @@ export function register(program: Command): void {
       action(async (runId: string, opts: CommonOptions & { reason: string }) => {
         await withApi(opts, async (api) => {
           const r = await api.send('incentives.payouts.void', { runId: Number(runId), reason: opts.reason });
-          output(opts, { runId: r.id, status: r.status }, () => `run ${r.id} void`);
+          output(opts, { runId: r.id, status: r.status }, () => cliText(cliLanguage(opts.lang), 'payouts.voided', { id: r.id }));
         });
       }),
     );
 
   const statements = program.command('statements').description('payout statements');
-  common(statements.command('export').description('write the statements of an approved or paid run (PDF, XLSX per partner; finance CSV/XLSX; zip)'))
+  common(
+    statements.command('export').description('write the statements of an approved or paid run (PDF, XLSX per partner; finance CSV/XLSX; zip)'),
+    "statement language: zh (zh-CN), en or bilingual (default: the company profile's statement language); refusals are printed in it too",
+  )
     .requiredOption('--run <runId>', 'run id')
     .requiredOption('--out <dir>', 'folder to write into')
     .option('--format <formats>', 'pdf,xlsx,csv', list)
     .option('--no-zip', 'do not write the zip')
     .option('--overwrite', 'write over the statements of an earlier export in the same folder')
-    .option('--lang <lang>', 'statement language: zh (zh-CN), en or bilingual (default: the company profile\'s statement language); refusals are printed in it too')
     .action(
       action(async (opts: CommonOptions & { run: string; out: string; format?: string[]; zip: boolean; lang?: string; overwrite?: boolean }) => {
         const language = statementLanguage(opts.lang);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { decimalToMinor, formatMinor, formatMoney } from '../../../shared/money';
 import { isQuantityMetric, type PlanDetail, type PlanMetric, type PlanScope } from '../../contract/plans';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
+import { CliError, cliText, cliWord, type CliLanguage } from '../cliTexts';
 
 interface CreateOptions extends CommonOptions {
   code: string;
@@ -22,7 +23,7 @@ interface CreateOptions extends CommonOptions {
 /** Units of a quantity metric: whole numbers. */
 function units(text: string, what: string): number {
   const t = text.replace(/,/g, '').trim();
-  if (!/^\d+$/.test(t)) throw new Error(`${what}: not a whole number of units: ${text}`);
+  if (!/^\d+$/.test(t)) throw new CliError('plans.notUnits', { what, text });
   return Number(t);
 }
 
@@ -30,7 +31,7 @@ const figure = (metric: PlanMetric, v: number) => (isQuantityMetric(metric) ? v.
 
 function amount(text: string, what: string): number {
   const v = decimalToMinor(text.replace(/,/g, ''));
-  if (v === null || v < 0) throw new Error(`${what}: not an amount in yuan: ${text}`);
+  if (v === null || v < 0) throw new CliError('plans.notAmount', { what, text });
   return v;
 }
 
@@ -38,7 +39,7 @@ function amount(text: string, what: string): number {
 export function parseScope(text: string | undefined): PlanScope {
   if (!text || text === 'all') return { kind: 'all' };
   const m = /^(territory|channelType|channel-type|manager|channelManager)=(.+)$/.exec(text);
-  if (!m) throw new Error(`--scope: expected all, territory=CODE, channelType=TYPE or manager=NAME (got ${text})`);
+  if (!m) throw new CliError('plans.badScope', { text });
   const kind = m[1] === 'channel-type' ? 'channelType' : m[1] === 'manager' ? 'channelManager' : m[1];
   return { kind, value: m[2] } as PlanScope;
 }
@@ -51,7 +52,7 @@ export function parseUplift(text: string | undefined, by: string | undefined) {
     const kv = /^([\w-]+)=(-?[\d.]+)$/.exec(part);
     if (kv) out.rates[kv[1]] = Number(kv[2]);
     else if (/^-?[\d.]+$/.test(part)) out.default = Number(part);
-    else throw new Error(`--uplift: expected 0.10 or tier1=0.15,… (got ${part})`);
+    else throw new CliError('plans.badUplift', { text: part });
   }
   if (Object.keys(out.rates).length) out.by = by === 'grade' || Object.keys(out.rates).some((k) => /^[A-D]$/.test(k)) ? 'grade' : 'tier';
   return out;
@@ -74,14 +75,21 @@ function planJson(p: PlanDetail) {
   };
 }
 
-function planText(p: PlanDetail): string {
-  const head = `${p.code} · ${p.metric} ${p.period} · ${p.rules.method} · ${figure(p.metric, p.totalMinor)} · ${p.status}${p.publishedVersion ? ` v${p.publishedVersion}` : ''}`;
+function planText(p: PlanDetail, lang: CliLanguage): string {
+  const head = [
+    p.code,
+    `${cliWord(lang, 'planMetric', p.metric)} ${p.period}`,
+    cliWord(lang, 'planMethod', p.rules.method),
+    figure(p.metric, p.totalMinor),
+    `${cliWord(lang, 'planStatus', p.status)}${p.publishedVersion ? ` ${cliText(lang, 'payouts.version', { version: p.publishedVersion })}` : ''}`,
+  ].join(' · ');
   const att = new Map(p.attainment.map((a) => [a.key, a]));
   const lines = p.nodes.map((n) => {
     const indent = { plan: '', territory: '  ', channelManager: '    ', partner: '      ' }[n.kind];
     const a = att.get(n.key);
     const pct = a?.attainmentToDate != null ? ` ${(a.attainmentToDate * 100).toFixed(1)}%` : '';
-    return `${indent}${n.kind === 'plan' ? p.code : `${n.code ?? ''} ${n.nameZh}`.trim()}\t${figure(p.metric, n.amountMinor)}${n.locked ? ' 🔒' : ''}${pct}`;
+    const name = lang === 'en' ? (n.nameEn ?? n.nameZh) : n.nameZh;
+    return `${indent}${n.kind === 'plan' ? p.code : `${n.code ?? ''} ${name}`.trim()}\t${figure(p.metric, n.amountMinor)}${n.locked ? ' 🔒' : ''}${pct}`;
   });
   return [head, ...lines].join('\n');
 }
@@ -123,7 +131,7 @@ export function register(program: Command): void {
               challengePct: Number(opts.challenge),
             },
           });
-          output(opts, planJson(p), () => planText(p));
+          output(opts, planJson(p), () => planText(p, cliLanguage(opts.lang)));
         });
       }),
     );
@@ -131,7 +139,12 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const rows = await api.send('plans.list', {});
-        output(opts, rows, () => rows.map((p) => [p.code, p.metric, p.period, p.rules.method, formatMoney(p.totalMinor), p.status, p.publishedVersion ? `v${p.publishedVersion}` : ''].join('\t')).join('\n') || 'no plans');
+        const lang = cliLanguage(opts.lang);
+        output(opts, rows, () =>
+          rows
+            .map((p) => [p.code, cliWord(lang, 'planMetric', p.metric), p.period, cliWord(lang, 'planMethod', p.rules.method), figure(p.metric, p.totalMinor), cliWord(lang, 'planStatus', p.status), p.publishedVersion ? cliText(lang, 'payouts.version', { version: p.publishedVersion }) : ''].join('\t'))
+            .join('\n') || cliText(lang, 'plans.none'),
+        );
       });
     }),
   );
@@ -141,7 +154,7 @@ export function register(program: Command): void {
       action(async (code: string, opts: CommonOptions & { version?: string }) => {
         await withApi(opts, async (api) => {
           const p = await api.send('plans.show', { code, version: opts.version ? Number(opts.version) : undefined });
-          output(opts, { ...planJson(p), nodes: p.nodes, attainment: p.attainment, asOf: p.asOf, shownVersion: p.shownVersion }, () => planText(p));
+          output(opts, { ...planJson(p), nodes: p.nodes, attainment: p.attainment, asOf: p.asOf, shownVersion: p.shownVersion }, () => planText(p, cliLanguage(opts.lang)));
         });
       }),
     );
@@ -152,8 +165,8 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const key = /^(t|m|p):/.test(node) ? node : `p:${node}`;
           const quantity = value !== 'off' && isQuantityMetric((await api.send('plans.list', {})).find((x) => x.code.toLowerCase() === code.toLowerCase())?.metric ?? 'revenue');
-          const p = await api.send('plans.lock', { code, node: key, amountMinor: value === 'off' ? null : quantity ? units(value, 'amount') : amount(value, 'amount') });
-          output(opts, planJson(p), () => planText(p));
+          const p = await api.send('plans.lock', { code, node: key, amountMinor: value === 'off' ? null : quantity ? units(value, cliText(cliLanguage(opts.lang), 'plans.amountWhat')) : amount(value, cliText(cliLanguage(opts.lang), 'plans.amountWhat')) });
+          output(opts, planJson(p), () => planText(p, cliLanguage(opts.lang)));
         });
       }),
     );
@@ -161,19 +174,18 @@ export function register(program: Command): void {
     action(async (code: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('plans.publish', { code });
-        output(opts, r, () => `${r.code} published as version ${r.version} · ${formatMoney(r.totalMinor)} · ${r.targetsWritten} targets written`);
+        output(opts, r, () => cliText(cliLanguage(opts.lang), 'plans.published', { code: r.code, version: r.version, total: formatMoney(r.totalMinor), targets: r.targetsWritten }));
       });
     }),
   );
-  common(plans.command('export').argument('<code>', 'plan code').description('write the plan as an XLSX workbook to edit in Excel or WPS'))
+  common(plans.command('export').argument('<code>', 'plan code').description('write the plan as an XLSX workbook to edit in Excel or WPS'), 'language of the workbook\'s headers and the output: zh or en (default: zh for the workbook)')
     .requiredOption('--out <file>', 'the .xlsx file to write')
-    .option('--lang <lang>', 'zh-CN or en headers', 'zh-CN')
     .option('--overwrite', 'replace an existing file (without it an existing file is refused)')
     .action(
-      action(async (code: string, opts: CommonOptions & { out: string; lang: string; overwrite?: boolean }) => {
+      action(async (code: string, opts: CommonOptions & { out: string; overwrite?: boolean }) => {
         await withApi(opts, async (api) => {
-          const r = await api.send('plans.exportXlsx', { code, out: opts.out, lang: opts.lang === 'en' ? 'en' : 'zh-CN', onExists: opts.overwrite ? 'replace' : 'refuse' });
-          output(opts, r, () => `${r.path} (${r.rows} rows)`);
+          const r = await api.send('plans.exportXlsx', { code, out: opts.out, lang: opts.lang && cliLanguage(opts.lang) === 'en' ? 'en' : 'zh-CN', onExists: opts.overwrite ? 'replace' : 'refuse' });
+          output(opts, r, () => cliText(cliLanguage(opts.lang), 'plans.exported', { path: r.path, rows: r.rows }));
         });
       }),
     );
@@ -181,7 +193,10 @@ export function register(program: Command): void {
     action(async (code: string, file: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('plans.importXlsx', { code, path: file });
-        output(opts, { ...planJson(r.plan), locked: r.locked, unlocked: r.unlocked, totalChanged: r.totalChanged }, () => `${r.locked} locked, ${r.unlocked} unlocked${r.totalChanged ? ', total changed' : ''}\n${planText(r.plan)}`);
+        output(opts, { ...planJson(r.plan), locked: r.locked, unlocked: r.unlocked, totalChanged: r.totalChanged }, () => {
+          const lang = cliLanguage(opts.lang);
+          return `${cliText(lang, 'plans.imported', { locked: r.locked, unlocked: r.unlocked })}${r.totalChanged ? cliText(lang, 'plans.totalChanged') : ''}\n${planText(r.plan, lang)}`;
+        });
       });
     }),
   );

@@ -103,12 +103,11 @@ export function register(program: Command): void {
     .option('--partner <codes>', 'partner code(s), comma-separated', list)
     .option('--tier <tiers>', `tiers (${TIERS.join(',')})`, list)
     .option('--territory <code>', 'territory code or exact name (sub-territories included)')
-    .option('--lang <lang>', 'zh (default) or en', 'zh')
     .option('--overwrite', 'replace packs of an earlier export in the same folder')
     .action(
-      action(async (opts: CommonOptions & { period: string; out: string; partner?: string[]; tier?: string[]; territory?: string; lang: string; overwrite?: boolean }) => {
+      action(async (opts: CommonOptions & { period: string; out: string; partner?: string[]; tier?: string[]; territory?: string; overwrite?: boolean }) => {
         if (!opts.partner?.length && !opts.tier?.length && !opts.territory) throw new Error('Choose the partners: --partner CODE, or --tier and/or --territory for a bulk export');
-        const language = opts.lang === 'zh' || opts.lang === 'zh-CN' ? 'zh-CN' : opts.lang === 'en' ? 'en' : null;
+        const language = opts.lang === undefined || opts.lang === 'zh' || opts.lang === 'zh-CN' ? 'zh-CN' : opts.lang === 'en' ? 'en' : null;
         if (!language) throw new Error(`--lang takes zh or en, not ${opts.lang}`);
         await withApi(opts, async (api) => {
           // Ctrl-C cancels the job: the packs written so far are removed.

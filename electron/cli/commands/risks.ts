@@ -24,7 +24,6 @@ export function register(program: Command): void {
     .option('--category <categories>', `categories (${RISK_CATEGORIES.join(',')})`, list)
     .option('--as-of <date>', 'the register as it stood at the end of this day (YYYY-MM-DD)')
     .option('--residual', 'level filter on the residual score')
-    .option('--lang <lang>', 'language of the risks the workbench raised: zh or en (default: PWB_LANG, else the locale)')
     .action(
       action(async (opts: ListOptions) => {
         await withApi(opts, async (api) => {
@@ -78,7 +77,6 @@ export function register(program: Command): void {
     );
   common(risks.command('overdue').description('reviews and actions past their dates'))
     .option('--as-of <date>', 'date to compare with (default today)')
-    .option('--lang <lang>', 'language of the risks the workbench raised: zh or en (default: PWB_LANG, else the locale)')
     .action(
       action(async (opts: CommonOptions & { asOf?: string; lang?: string }) => {
         await withApi(opts, async (api) => {

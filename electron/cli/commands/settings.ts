@@ -53,7 +53,6 @@ export function register(program: Command): void {
     }),
   );
   common(settings.command('get').argument('<key>', 'a setting key, e.g. company.fiscalStartMonth').description('one setting (its default when unset)'))
-    .option('--lang <lang>', 'language of refusals: zh or en')
     .action(
       action(async (key: string, opts: SettingsOptions) => {
         const k = knownKey(key, opts);
@@ -64,7 +63,6 @@ export function register(program: Command): void {
       }),
     );
   common(settings.command('set').argument('<key>', 'a setting key').argument('<value>', 'text, a number, true/false or JSON').description('set one setting, checked by its schema'))
-    .option('--lang <lang>', 'language of refusals: zh or en')
     .action(
       action(async (key: string, raw: string, opts: SettingsOptions) => {
         const k = knownKey(key, opts);

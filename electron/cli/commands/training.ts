@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Result } from '../../contract';
-import { action, common, output, populationLine, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, populationLine, progressPrinter, withApi, type CommonOptions } from '../runtime';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const days = (v: string) => {
@@ -30,21 +30,20 @@ export function register(program: Command): void {
               ['partner', 'required', 'valid', 'expiring≤90d', 'compliance'].join('\t'),
               ...rows.map((x) => [x.partnerCode, x.required, x.valid, x.expiringIn90Days, pct(x.compliance)].join('\t')),
               `${rows.length} partners as of ${r.asOf}`,
-              populationLine(r.population),
+              populationLine(r.population, cliLanguage(opts.lang)),
             ].join('\n'),
           );
         });
       }),
     );
 
-  common(training.command('expiring').description('certifications expiring within N days (optionally exported)'))
+  common(training.command('expiring').description('certifications expiring within N days (optionally exported)'), 'language of the output and of the --out file: zh or en (default: zh-CN for the file)')
     .option('--days <n>', 'window in days', days, 90)
     .option('--as-of <date>', 'date YYYY-MM-DD (default: today)')
     .option('--out <file>', 'also write the list to a .csv or .xlsx file')
-    .option('--lang <lang>', 'export language: zh-CN or en', 'zh-CN')
     .option('--overwrite', 'replace the --out file if it exists')
     .action(
-      action(async (opts: CommonOptions & { days: number; asOf?: string; out?: string; lang: string; overwrite?: boolean }) => {
+      action(async (opts: CommonOptions & { days: number; asOf?: string; out?: string; overwrite?: boolean }) => {
         await withApi(opts, async (api) => {
           const r = (await api.sendRaw('training.expiring', { asOf: opts.asOf, days: opts.days })) as Result<'training.expiring'>;
           let written: string | undefined;
@@ -52,7 +51,7 @@ export function register(program: Command): void {
             const format = opts.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
             const e = (await api.sendRaw(
               'training.exportExpiring',
-              { asOf: r.asOf, days: opts.days, format, lang: opts.lang, out: opts.out, onExists: opts.overwrite ? 'replace' : 'refuse' },
+              { asOf: r.asOf, days: opts.days, format, lang: opts.lang ? cliLanguage(opts.lang) : 'zh-CN', out: opts.out, onExists: opts.overwrite ? 'replace' : 'refuse' },
               { onProgress: progressPrinter() },
             )) as Result<'training.exportExpiring'>;
             written = e.path;

@@ -6,7 +6,8 @@ import { openWorkspace } from '../../../db/database';
 import { withWorkspaceLock } from '../../../db/workspaceLock';
 import { checkpointWorkspace, createBackupSync } from '../../domain/backups/backupService';
 import type { CheckReport } from '../../model/system';
-import { action, common, defaultWorkspacePath, keyOf, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, defaultWorkspacePath, keyOf, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { CliError, cliJoin, cliText, cliWord, formatTable } from '../cliTexts';
 
 export function register(program: Command): void {
   common(
@@ -22,17 +23,32 @@ export function register(program: Command): void {
     .action(
       action(async (opts: CommonOptions & { demo?: boolean; seed?: number; scale?: number; asOf?: string; encrypt?: boolean }) => {
         if (opts.encrypt) {
-          if (!keyOf(opts)) throw new Error('--encrypt needs a passphrase: --key-file FILE or PWB_KEY');
+          if (!keyOf(opts)) throw new CliError('workspace.encryptNeedsKey');
           const path = resolve(opts.db ?? defaultWorkspacePath());
-          if (existsSync(path) && statSync(path).size > 0) throw new Error(`${path} already exists; encrypt an existing workspace with pwb encrypt`);
+          if (existsSync(path) && statSync(path).size > 0) throw new CliError('workspace.exists', { path });
         }
         await withApi(opts, async (api, ws) => {
           const demo = opts.demo ? await api.send('system.loadDemo', { seed: opts.seed, scale: opts.scale, asOf: opts.asOf }, { onProgress: progressPrinter() }) : null;
           const info = await api.send('system.info', {});
+          const lang = cliLanguage(opts.lang);
           output(opts, { path: ws.path, schemaVersion: info.schemaVersion, demo }, () =>
-            [`Workspace ready: ${ws.path} (schema ${info.schemaVersion})`, demo
-              ? `Demo data as of ${demo.asOf}: ${demo.partners} partners, ${demo.salesLines} sales lines; evaluated ${demo.evaluated.join(', ')}; ${demo.payoutRuns} payout runs; ${demo.channel.partners} partners report sell-through (${demo.channel.sellThroughLines} lines) and stock (${demo.channel.stockRows} rows)`
-              : ''].filter(Boolean).join('\n'),
+            [
+              cliText(lang, 'workspace.ready', { path: ws.path, schema: info.schemaVersion }),
+              demo
+                ? cliText(lang, 'workspace.demo', {
+                    asOf: demo.asOf,
+                    partners: demo.partners,
+                    salesLines: demo.salesLines,
+                    periods: cliJoin(lang, demo.evaluated),
+                    payoutRuns: demo.payoutRuns,
+                    channelPartners: demo.channel.partners,
+                    sellThroughLines: demo.channel.sellThroughLines,
+                    stockRows: demo.channel.stockRows,
+                  })
+                : '',
+            ]
+              .filter(Boolean)
+              .join('\n'),
           );
         });
       }),
@@ -55,18 +71,17 @@ export function register(program: Command): void {
     }),
   );
   async function report(opts: CommonOptions, r: CheckReport) {
+    const lang = cliLanguage(opts.lang);
+    // SQLite answers a sound file's integrity check with the one word "ok"; what it finds otherwise is its own text.
+    const integrity = r.integrity.length === 1 && r.integrity[0] === 'ok' ? cliText(lang, 'check.integrityOk') : r.integrity.join(', ');
     output(opts, r, () =>
       [
-        `integrity: ${r.integrity.join(', ')}`,
-        `foreign keys: ${r.foreignKeyViolations.length === 0 ? 'ok' : `${r.foreignKeyViolations.length} violations`}`,
-        `schema: ${r.schemaVersion} (app ${r.appSchemaVersion})`,
-        ...r.payoutSeals.map((f) =>
-          f.problem === 'broken'
-            ? `payout run ${f.runId} (${f.status}): its lines or figures changed after approval (the approval seal does not match)`
-            : `payout run ${f.runId} (${f.status}): approved before approval seals existed; not verifiable`,
-        ),
-        ...Object.entries(r.counts).map(([t, n]) => `  ${t.padEnd(20)} ${n}`),
-        r.ok ? 'OK' : 'PROBLEMS FOUND',
+        cliText(lang, 'check.integrity', { result: integrity }),
+        r.foreignKeyViolations.length === 0 ? cliText(lang, 'check.foreignKeysOk') : cliText(lang, 'check.foreignKeysBad', { n: r.foreignKeyViolations.length }),
+        cliText(lang, 'check.schema', { version: r.schemaVersion, app: r.appSchemaVersion }),
+        ...r.payoutSeals.map((f) => cliText(lang, f.problem === 'broken' ? 'check.sealBroken' : 'check.sealMissing', { id: f.runId, status: cliWord(lang, 'payoutStatus', f.status) })),
+        ...(Object.keys(r.counts).length ? [cliText(lang, 'check.counts'), formatTable(null, Object.entries(r.counts).map(([t, n]) => [`  ${t}`, n]))] : []),
+        cliText(lang, r.ok ? 'check.ok' : 'check.problems'),
       ].join('\n'),
     );
     if (!r.ok) process.exitCode = 1;
@@ -76,14 +91,14 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions & { out: string }) => {
       await withApi(opts, async (api) => {
         const r = await api.send('backups.copyTo', { out: opts.out });
-        output(opts, r, () => `Backup written: ${r.path} (${r.bytes} bytes)`);
+        output(opts, r, () => cliText(cliLanguage(opts.lang), 'backup.written', { path: r.path, bytes: r.bytes }));
       });
     }),
   );
 
   const closedWorkspace = (opts: CommonOptions) => {
     const path = resolve(opts.db ?? defaultWorkspacePath());
-    if (!existsSync(path)) throw new Error(`${path} does not exist`);
+    if (!existsSync(path)) throw new CliError('workspace.missing', { path });
     return path;
   };
 
@@ -91,8 +106,9 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions) => {
       const path = closedWorkspace(opts);
       const key = keyOf(opts);
-      if (!key) throw new Error('pwb encrypt needs the new passphrase: --key-file FILE or PWB_KEY');
-      const r = withWorkspaceLock(path, 'pwb encrypt', 'Close the app first.', () => {
+      if (!key) throw new CliError('workspace.encryptNeedsNewKey');
+      const lang = cliLanguage(opts.lang);
+      const r = withWorkspaceLock(path, 'pwb encrypt', cliText(lang, 'workspace.closeApp'), () => {
         const ws = openWorkspace(path);
         let backup: string;
         try {
@@ -105,7 +121,7 @@ export function register(program: Command): void {
         openWorkspace(path, { key }).close();
         return { path, encrypted: true, plainBackup: backup };
       });
-      output(opts, r, () => `Encrypted ${r.path}. The backup taken before, ${r.plainBackup}, is NOT encrypted: delete it once you have checked the workspace opens with its passphrase.`);
+      output(opts, r, () => cliText(lang, 'workspace.encrypted', { path: r.path, backup: r.plainBackup }));
     }),
   );
 
@@ -118,9 +134,10 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions & { newKeyFile: string }) => {
       const path = closedWorkspace(opts);
       const oldKey = keyOf(opts);
-      if (!oldKey) throw new Error('pwb rekey needs the current passphrase: --key-file FILE or PWB_KEY');
+      if (!oldKey) throw new CliError('workspace.rekeyNeedsKey');
       const newKey = readKey({ keyFile: opts.newKeyFile })!;
-      withWorkspaceLock(path, 'pwb rekey', 'Close the app first.', () => {
+      const lang = cliLanguage(opts.lang);
+      withWorkspaceLock(path, 'pwb rekey', cliText(lang, 'workspace.closeApp'), () => {
         // Opening checks the current passphrase first: a wrong one is refused before anything changes.
         const ws = openWorkspace(path, { key: oldKey });
         try {
@@ -131,7 +148,7 @@ export function register(program: Command): void {
         rekeyFile(path, oldKey, newKey);
         openWorkspace(path, { key: newKey }).close();
       });
-      output(opts, { path, rekeyed: true }, () => `New passphrase set for ${path}. Backups made before keep the passphrase they were made with.`);
+      output(opts, { path, rekeyed: true }, () => cliText(lang, 'workspace.rekeyed', { path }));
     }),
   );
 }

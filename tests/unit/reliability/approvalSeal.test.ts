@@ -63,7 +63,8 @@ describe('approved runs carry a seal that pwb check verifies (defect 8)', () => 
     const tampered = pwb(['check', '--db', f.path, '--json']);
     expect(tampered.code).toBe(1);
     expect(tampered.json<{ ok: boolean; payoutSeals: unknown[] }>()).toMatchObject({ ok: false, payoutSeals: [{ runId: run.id, status: 'paid', problem: 'broken' }] });
-    expect(pwb(['check', '--db', f.path]).stdout).toContain(`payout run ${run.id} (paid): its lines or figures changed after approval`);
+    expect(pwb(['check', '--db', f.path]).stdout).toContain(`payout run ${run.id} (Paid): its lines or figures changed after approval`);
+    expect(pwb(['check', '--db', f.path, '--lang', 'zh']).stdout).toContain(`结算批次 ${run.id}（已支付）：审批后明细或金额被改动`);
   });
 
   it('cannot be rewritten after approval, even with the right value', async () => {

@@ -20,16 +20,6 @@ type ScorecardRow = typeof scorecards.$inferSelect;
 type TargetRow = typeof targets.$inferSelect;
 type TrainingRecordRow = typeof trainingRecords.$inferSelect;
 
-/** A partner's money and sell-in quantity over a range of lines or months. */
-export interface SalesMoney {
-  p: number;
-  rev: number;
-  /** Revenue of the lines that carry a cost; null when none does. */
-  revC: number | null;
-  cost: number | null;
-  qty: number;
-}
-
 /** Per partner: active customers in a period, first-time ones, the previous period's customers and how many came back. */
 export interface CustomerCounts {
   active: number;
@@ -97,21 +87,67 @@ function countsStatement(s: Sqlite, k: number, oneSpan: boolean): CountsStatemen
     const idx = Array.from({ length: k }, (_, i) => i);
     let sql: string;
     if (oneSpan) {
-      const inCur = (i: number) => `(months & @c${i}) <> 0`;
-      const inPrev = (i: number) => `(months & @q${i}) <> 0`;
-      sql = `select partner_id as p, ${idx.map((i) => `sum(${inCur(i)}), sum(${inCur(i)} and first_month >= @a${i}), sum(${inPrev(i)}), sum(${inCur(i)} and ${inPrev(i)})`).join(', ')}
+      // count(*) filter (where months & mask): a bit test per aggregate, no 0/1 value to add (a third less than sum(… <> 0)).
+      const inCur = (i: number) => `months & @c${i}`;
+      const inPrev = (i: number) => `months & @q${i}`;
+      sql = `select partner_id as p, ${idx
+        .map((i) => `count(*) filter (where ${inCur(i)}), count(*) filter (where ${inCur(i)} and first_month >= @a${i}), count(*) filter (where ${inPrev(i)}), count(*) filter (where ${inCur(i)} and ${inPrev(i)})`)
+        .join(', ')}
         from sales_customer_months where ${IN_IDS} and span = @s group by partner_id`;
     } else {
       const folded = idx
         .map((i) => `max((months & (case when span = @s then @c${i} else @d${i} end)) <> 0) as c${i}, max((months & (case when span = @s then @q${i} else @r${i} end)) <> 0) as q${i}`)
         .join(', ');
-      sql = `select partner_id as p, ${idx.map((i) => `sum(c${i}), sum(c${i} and first_month >= @a${i}), sum(q${i}), sum(c${i} and q${i})`).join(', ')}
+      sql = `select partner_id as p, ${idx.map((i) => `count(*) filter (where c${i}), count(*) filter (where c${i} and first_month >= @a${i}), count(*) filter (where q${i}), count(*) filter (where c${i} and q${i})`).join(', ')}
         from (select partner_id, first_month, ${folded} from sales_customer_months where ${IN_IDS} and span between @s and @s + 1 group by partner_id, customer_ref)
         group by partner_id`;
     }
     cache.set(key, (st = s.prepare<Record<string, unknown>, unknown[]>(sql).raw(true)));
   }
   return st;
+}
+
+/** A range of months whose totals a run needs: its money and quantity (`full`), or its revenue alone (a growth base). */
+export interface MonthRange {
+  a: number;
+  b: number;
+  full: boolean;
+}
+
+const moneyStatements = new WeakMap<Sqlite, Map<string, CountsStatement>>();
+
+/**
+ * The month totals of several month ranges per partner in ONE read of sales_partner_months (each partner's months from
+ * the lowest to the highest asked for, in month order): per range, in order, revenue, costed revenue, cost and quantity
+ * when `full`, else revenue alone — each sum over the range's months only (a FILTER clause: the same additions in the
+ * same order as a grouped read of that range), null when the partner has no month in it. Rows [partner, …sums].
+ */
+export function monthTotalsOf(ws: Workspace, ids: string, ranges: MonthRange[]): unknown[][] {
+  if (ranges.length === 0) return [];
+  const key = ranges.map((r) => (r.full ? 'f' : 'r')).join('');
+  let cache = moneyStatements.get(ws.sqlite);
+  if (!cache) moneyStatements.set(ws.sqlite, (cache = new Map()));
+  let st = cache.get(key);
+  if (!st) {
+    const cols = ranges.map((r, i) => {
+      const only = `filter (where month between @a${i} and @b${i})`;
+      return r.full
+        ? `sum(revenue_minor) ${only}, sum(costed_revenue_minor) ${only}, sum(cost_minor) ${only}, sum(quantity) ${only}`
+        : `sum(revenue_minor) ${only}`;
+    });
+    st = ws.sqlite
+      .prepare<Record<string, unknown>, unknown[]>(
+        `select partner_id, ${cols.join(', ')} from sales_partner_months where ${IN_IDS} and month between @lo and @hi group by partner_id`,
+      )
+      .raw(true);
+    cache.set(key, st);
+  }
+  const params: Record<string, unknown> = { ids, lo: Math.min(...ranges.map((r) => r.a)), hi: Math.max(...ranges.map((r) => r.b)) };
+  ranges.forEach((r, i) => {
+    params[`a${i}`] = r.a;
+    params[`b${i}`] = r.b;
+  });
+  return st.all(params) as unknown[][];
 }
 
 /** A passed training record as the evaluation reads it (compliance and lapsed certificates at any date), in column order. */
@@ -130,14 +166,12 @@ function prepareKpis(s: Sqlite) {
     // The money of the evaluated period comes from the month totals (integer sums: the same to the fen); its lines are
     // scanned for what months cannot give — distinct orders, and the sell-in quantity summed line by line (a fractional
     // quantity summed per month first could differ in the last binary digit).
-    periodLines: s.prepare<{ ids: string; start: string; end: string }, { p: number; qty: number; orders: number }>(
-      `select partner_id as p, sum(quantity) as qty, count(distinct order_ref) as orders
-       from sales_lines where ${IN_IDS} and date between @start and @end group by partner_id`,
-    ),
-    monthTotals: s.prepare<{ ids: string; from: number; to: number }, SalesMoney>(
-      `select partner_id as p, sum(revenue_minor) as rev, sum(costed_revenue_minor) as revC, sum(cost_minor) as cost, sum(quantity) as qty
-       from sales_partner_months where ${IN_IDS} and month between @from and @to group by partner_id`,
-    ),
+    periodLines: s
+      .prepare<{ ids: string; start: string; end: string }, [p: number, qty: number, orders: number]>(
+        `select partner_id, sum(quantity), count(distinct order_ref)
+         from sales_lines where ${IN_IDS} and date between @start and @end group by partner_id`,
+      )
+      .raw(true),
     satisfaction: s.prepare<{ ids: string; start: string; end: string }, { p: number; avg: number }>(
       `select partner_id as p, avg(score) as avg from feedback where ${IN_IDS} and date between @start and @end group by partner_id`,
     ),

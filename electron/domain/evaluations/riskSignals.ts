@@ -1,8 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import type { RiskCategory } from '../../../shared/enums';
-import type { RiskRow } from '../../../db/schema';
-import { riskSignalStore } from './store';
-import { diffRisk, snapshotOf, type RiskChanges, type RiskSnapshot } from '../risks/riskRegister';
+import { riskSignalStore, type OpenRiskWords } from './store';
+import type { RiskChanges } from '../risks/riskRegister';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from './evaluationSettings';
 import type { PartnerKpis } from './kpis';
@@ -83,6 +82,11 @@ export interface RiskSignalOutcome {
   closed?: number;
 }
 
+/** What a (partner, rule) pair needs: a new auto-risk, the open one raised again, or the open one cleared. */
+const RAISE = 0;
+const RAISE_AGAIN = 1;
+const CLEAR = 2;
+
 /**
  * Turns one period's KPIs into auto-risks (source 'evaluation', rule_code = the rule): at most one open (not closed)
  * auto-risk per partner and rule — raised when the condition holds, updated (not duplicated) while it keeps holding,
@@ -102,104 +106,118 @@ export function applyRiskSignals(
 ): RiskSignalOutcome {
   const out: RiskSignalOutcome = { created: 0, updated: 0, reviewRequested: 0 };
   // Reads up front instead of one query per partner and rule: the partners evaluated for a later period of this kind,
-  // the newest not-closed auto-risk per partner and rule, and the partners' codes (for new risks' titles).
+  // the partners' code, whether they are in business and their channel manager, and the open auto-risks as
+  // (id, partner, rule, review flag) — their words are read afterwards, only for the pairs that may change them.
   const ids = JSON.stringify(kpis.map((k) => k.partnerId));
   const later = partnersEvaluatedLater(ws, period);
-  // Partners not in business (suspended, terminated — not expected to sell) raise no signals and keep the ones they have.
-  const resting = new Set(riskSignalStore.restingPartners(ws, ids));
-  // Keyed partner × rule as one number (partner id × 8 + the rule's index): no key strings per partner and rule.
-  const ruleIndex = new Map<string | null, number>(RISK_RULE_CODES.map((c, i) => [c, i]));
-  const open = new Map<number, RiskRow>();
-  for (const r of riskSignalStore.openAutoRisks(ws, ids)) {
-    const i = ruleIndex.get(r.ruleCode);
-    if (r.partnerId === null || i === undefined) continue;
-    const key = r.partnerId * 8 + i;
-    if (!open.has(key)) open.set(key, r);
-  }
-  const codes = new Map(riskSignalStore.partnerCodes(ws, ids));
+  // Arrays indexed by partner id (ids are small dense integers): no Map or key string per partner.
+  const code: string[] = [];
   // A new auto-risk is owned by the partner's channel manager (the person who will act on it), null where it has none.
-  const owners = new Map(riskSignalStore.partnerOwners(ws, ids));
+  const owner: Array<string | null> = [];
+  const skip: boolean[] = [];
+  for (const [id, c, inBusiness, o] of riskSignalStore.signalPartners(ws, ids)) {
+    code[id] = c;
+    owner[id] = o;
+    // Partners not in business (suspended, terminated — not expected to sell) raise no signals and keep the ones they have.
+    skip[id] = !inBusiness || later.has(id);
+  }
+  // Keyed partner × rule as one number (partner id × 8 + the rule's index): the newest open auto-risk's id, negated
+  // when it is already marked for review.
+  const ruleIndex = new Map<string | null, number>(RISK_RULE_CODES.map((c, i) => [c, i]));
+  const open = new Map<number, number>();
+  for (const [id, partnerId, rule, reviewRequested] of riskSignalStore.openAutoRisks(ws, ids)) {
+    const i = ruleIndex.get(rule);
+    if (i === undefined) continue;
+    const key = partnerId * 8 + i;
+    if (!open.has(key)) open.set(key, reviewRequested ? -id : id);
+  }
 
-  // The changes, decided in memory and written with a few set-based statements. The history rows keep the order in
-  // which the partners and rules were visited (as one create or update at a time wrote them).
-  type Words = Pick<RiskRow, 'title' | 'description' | 'textParams' | 'reviewRequested'>;
-  const creates: Array<[code: string, title: string, description: string | null, category: RiskCategory, partnerId: number, rule: RiskRuleCode, owner: string | null, textCode: string, textParams: string]> = [];
-  const updates: Array<{ before: RiskRow; after: Words; changes: RiskChanges }> = [];
-  const order: Array<{ create: string } | { update: number }> = [];
-  // Only the words and the review flag change, so the register's diff is taken over those fields alone, in the row's
-  // field order (textParams is never diffed): the same changes as over the whole snapshot.
-  let diffed: Array<keyof Words> | null = null;
-  const wordsOf = (r: Words) => {
-    diffed ??= (Object.keys(r) as Array<keyof Words>).filter((f) => f === 'title' || f === 'description' || f === 'reviewRequested');
-    const w: Partial<Words> = {};
-    for (const f of diffed) (w as Record<string, unknown>)[f] = r[f];
-    return w as RiskSnapshot;
-  };
-  const change = (before: RiskRow, patch: Partial<Words>) => {
-    const after: Words = { title: before.title, description: before.description, textParams: before.textParams, reviewRequested: before.reviewRequested, ...patch };
-    const changes = diffRisk(wordsOf(before), wordsOf({ ...before, ...after }));
-    if (Object.keys(changes).length === 0) return false;
-    updates.push({ before, after, changes });
-    order.push({ update: before.id });
-    return true;
-  };
-  /** An auto-risk's words (code + parameters, and the zh-CN columns) with these description lines; a person's words stay. */
-  const worded = (existing: RiskRow, params: RiskTextParams): Partial<Words> =>
-    existing.textCode ? { ...storedRiskText(existing.textCode as `evaluation.${RiskRuleCode}`, params), textParams: params } : {};
+  // Pass 1: every (partner, rule) pair decided from its KPI and the open risk's review flag alone. Most pairs have
+  // nothing to raise or clear; the rest are noted in visiting order, the order their history rows keep.
+  const todo: Array<{ what: number; k: PartnerKpis; rule: number; riskId: number }> = [];
+  const reread: number[] = [];
   for (const k of kpis) {
-    if (later.has(k.partnerId) || resting.has(k.partnerId)) continue;
+    if (skip[k.partnerId]) continue;
     for (let i = 0; i < RISK_RULE_CODES.length; i++) {
-      const code = RISK_RULE_CODES[i];
-      if (!rules[code].enabled) continue;
-      const holds = ruleHolds(code, k, rules);
+      const rule = RISK_RULE_CODES[i];
+      if (!rules[rule].enabled) continue;
+      const holds = ruleHolds(rule, k, rules);
       if (holds === null) continue;
       const existing = open.get(k.partnerId * 8 + i);
-      // Nothing to raise and nothing to clear: the common case, decided without building the measure.
-      if (!holds && (!existing || existing.reviewRequested)) continue;
-      const measure = ruleMeasure(code, k, rules);
-      const partnerCode = codes.get(k.partnerId)!;
       if (holds) {
-        const params: RiskTextParams = { partner: existing?.textParams?.partner ?? partnerCode, lines: [{ kind: 'raised', period: period.label, measure }] };
-        if (existing) {
-          const same = !existing.textCode || JSON.stringify(existing.textParams) === JSON.stringify(params);
-          if ((!same || existing.reviewRequested) && change(existing, { ...worded(existing, params), reviewRequested: false })) out.updated++;
-        } else {
-          const riskCode = autoRiskCode(runId, k.partnerId, code);
-          const words = storedRiskText(`evaluation.${code}`, params);
-          creates.push([riskCode, words.title, words.description, RULE_CATEGORY[code], k.partnerId, code, owners.get(k.partnerId) ?? null, `evaluation.${code}`, JSON.stringify(params)]);
-          order.push({ create: riskCode });
-          out.created++;
+        if (existing === undefined) todo.push({ what: RAISE, k, rule: i, riskId: 0 });
+        else {
+          todo.push({ what: RAISE_AGAIN, k, rule: i, riskId: Math.abs(existing) });
+          reread.push(Math.abs(existing));
         }
-      } else if (existing && !existing.reviewRequested) {
-        const cleared: RiskTextLine = { kind: 'cleared', period: period.label, measure, closed: false };
-        const params: RiskTextParams = { ...existing.textParams, lines: [...(existing.textParams?.lines ?? []), cleared].slice(-MAX_RISK_TEXT_LINES) };
-        if (change(existing, { ...worded(existing, params), reviewRequested: true })) out.reviewRequested++;
+      } else if (existing !== undefined && existing > 0) {
+        todo.push({ what: CLEAR, k, rule: i, riskId: existing });
+        reread.push(existing);
       }
     }
   }
-  if (order.length === 0) return out;
+  if (todo.length === 0) return out;
+
+  // Pass 2: the words of the risks that may change, then each change with its words and history entry.
+  const words = new Map<number, OpenRiskWords>();
+  if (reread.length) for (const w of riskSignalStore.riskWords(ws, JSON.stringify(reread))) words.set(w[0], w);
+  const creates: Array<[code: string, title: string, description: string | null, category: RiskCategory, partnerId: number, rule: RiskRuleCode, owner: string | null, textCode: string, textParams: string]> = [];
+  const updates: Array<[id: number, title: string, description: string | null, textParams: string | null, reviewRequested: 0 | 1]> = [];
+  // [risk id, changes JSON] (a new risk's id once it is written: its history index and code in `raised`); the
+  // snapshot is the row as written, built by the insert.
+  const history: Array<[id: number, changes: string]> = [];
+  const raised: Array<[index: number, code: string]> = [];
+  /**
+   * An open risk's words and review flag changed: the register's diff over those fields alone, in the row's field
+   * order (text parameters are never diffed), and the update and history entry when anything changed.
+   */
+  const change = (w: OpenRiskWords, params: RiskTextParams | null, reviewRequested: boolean) => {
+    const [id, title, description, textCode, , wasReview] = w;
+    const next = textCode ? storedRiskText(textCode as `evaluation.${RiskRuleCode}`, params!) : { title, description };
+    const changes: RiskChanges = {};
+    if (next.title !== title) changes.title = { from: title, to: next.title };
+    if ((next.description ?? null) !== (description ?? null)) changes.description = { from: description ?? null, to: next.description ?? null };
+    if (Boolean(wasReview) !== reviewRequested) changes.reviewRequested = { from: Boolean(wasReview), to: reviewRequested };
+    if (changes.title === undefined && changes.description === undefined && changes.reviewRequested === undefined) return false;
+    updates.push([id, next.title, next.description, params ? JSON.stringify(params) : null, reviewRequested ? 1 : 0]);
+    history.push([id, JSON.stringify(changes)]);
+    return true;
+  };
+  for (const { what, k, rule: i, riskId } of todo) {
+    const rule = RISK_RULE_CODES[i];
+    const measure = ruleMeasure(rule, k, rules);
+    if (what === RAISE) {
+      const params: RiskTextParams = { partner: code[k.partnerId], lines: [{ kind: 'raised', period: period.label, measure }] };
+      const riskCode = autoRiskCode(runId, k.partnerId, rule);
+      const text = storedRiskText(`evaluation.${rule}`, params);
+      creates.push([riskCode, text.title, text.description, RULE_CATEGORY[rule], k.partnerId, rule, owner[k.partnerId] ?? null, `evaluation.${rule}`, JSON.stringify(params)]);
+      raised.push([history.length, riskCode]);
+      history.push([0, CREATED]);
+      out.created++;
+      continue;
+    }
+    const w = words.get(riskId)!;
+    const stored = w[4] === null ? null : (JSON.parse(w[4]) as RiskTextParams);
+    if (what === RAISE_AGAIN) {
+      const params: RiskTextParams = { partner: stored?.partner ?? code[k.partnerId], lines: [{ kind: 'raised', period: period.label, measure }] };
+      // A person's words (no text code) stay; the evaluation keeps its own words current.
+      const same = !w[3] || JSON.stringify(stored) === JSON.stringify(params);
+      if ((!same || w[5]) && change(w, w[3] ? params : stored, false)) out.updated++;
+    } else {
+      const cleared: RiskTextLine = { kind: 'cleared', period: period.label, measure, closed: false };
+      const params: RiskTextParams = { ...stored, lines: [...(stored?.lines ?? []), cleared].slice(-MAX_RISK_TEXT_LINES) };
+      if (change(w, w[3] ? params : stored, true)) out.reviewRequested++;
+    }
+  }
+  if (history.length === 0) return out;
 
   const iso = at.toISOString();
-  if (creates.length) riskSignalStore.insertRisks(ws, { rows: JSON.stringify(creates), at: iso, reviewOn });
-  if (updates.length) {
-    riskSignalStore.updateRisks(ws, {
-      rows: JSON.stringify(updates.map((u) => [u.before.id, u.after.title, u.after.description, u.after.textParams ? JSON.stringify(u.after.textParams) : null, u.after.reviewRequested ? 1 : 0])),
-      at: iso,
-    });
-  }
-  // Each change's history entry: what changed and the full row after it — a new risk read back as the register reads
-  // it, a changed one as it was read before with its words and review flag set (the timestamps are not part of a snapshot).
-  const created = creates.length ? riskSignalStore.risksByCode(ws, creates.map((c) => c[0])) : [];
-  const byCode = new Map(created.map((r) => [r.code, r]));
-  const updated = new Map(updates.map((u) => [u.before.id, u]));
-  const history = order.map((o) => {
-    if ('create' in o) {
-      const row = byCode.get(o.create)!;
-      return [row.id, JSON.stringify({ created: true }), JSON.stringify(snapshotOf(row))];
-    }
-    const u = updated.get(o.update)!;
-    return [u.before.id, JSON.stringify(u.changes), JSON.stringify(snapshotOf({ ...u.before, ...u.after }))];
-  });
+  const created = new Map<string, number>();
+  if (creates.length) for (const [id, c] of riskSignalStore.insertRisks(ws, { rows: JSON.stringify(creates), at: iso, reviewOn })) created.set(c, id);
+  if (updates.length) riskSignalStore.updateRisks(ws, { rows: JSON.stringify(updates), at: iso });
+  for (const [index, c] of raised) history[index][0] = created.get(c)!;
   riskSignalStore.insertHistory(ws, { rows: JSON.stringify(history), at: iso, user });
   return out;
 }
+
+const CREATED = JSON.stringify({ created: true });

@@ -719,97 +719,96 @@ export function populationPartners(ws: Workspace): PopulationPartnerSql[] {
     .all();
 }
 
-/** A risks row as SQLite returns it under the schema's field names: the boolean as 0/1, the text parameters as JSON text. */
-type RiskRowSql = Omit<RiskRow, 'reviewRequested' | 'textParams'> & { reviewRequested: number; textParams: string | null };
-
-/** Every column of `risks` under its field name, in the schema's order (the order drizzle's rows have). */
-const RISK_ROW_COLUMNS = Object.entries(getTableColumns(risks))
-  .map(([field, col]) => `${col.name} as "${field}"`)
-  .join(', ');
-
 /**
- * The rows drizzle's `select().from(risks)` gives, from a prepared statement (the risk signals read thousands of
- * auto-risks a run): the same fields in the same order, the boolean and the JSON decoded as drizzle decodes them.
+ * A risk's history snapshot as SQL: every column of `risks` but the bookkeeping timestamps, under its field name, in
+ * the schema's order, typed as drizzle reads it (the boolean as true/false, the JSON parameters as JSON) — the same
+ * text as `JSON.stringify(snapshotOf(row))` (riskRegister.ts), built by SQLite from the row as written.
  */
-function riskRowOf(r: RiskRowSql): RiskRow {
-  const row = r as unknown as RiskRow;
-  row.reviewRequested = Boolean(r.reviewRequested);
-  row.textParams = r.textParams === null ? null : (JSON.parse(r.textParams) as RiskRow['textParams']);
-  return row;
-}
+const RISK_SNAPSHOT_JSON = `json_object(${Object.entries(getTableColumns(risks))
+  .filter(([field]) => field !== 'createdAt' && field !== 'updatedAt')
+  .map(([field, col]) => {
+    const value = col.columnType === 'SQLiteBoolean' ? `json(iif(r.${col.name}, 'true', 'false'))` : col.columnType === 'SQLiteTextJson' ? `json(r.${col.name})` : `r.${col.name}`;
+    return `'${field}', ${value}`;
+  })
+  .join(', ')})`;
 
-const riskRowStatementsOf = new WeakMap<Sqlite, ReturnType<typeof prepareRiskRows>>();
+/** An open auto-risk's words as the risk signals change them: [id, title, description, text code, text parameters JSON, review flag 0/1]. */
+export type OpenRiskWords = [id: RiskRow['id'], title: RiskRow['title'], description: RiskRow['description'], textCode: RiskRow['textCode'], textParams: string | null, reviewRequested: number];
 
-function prepareRiskRows(s: Sqlite) {
+const riskSignalStatementsOf = new WeakMap<Sqlite, ReturnType<typeof prepareRiskSignals>>();
+
+function prepareRiskSignals(s: Sqlite) {
   return {
-    openAuto: s.prepare<[string], RiskRowSql>(
-      `select ${RISK_ROW_COLUMNS} from risks where partner_id in (select value from json_each(?)) and source = 'evaluation' and status <> 'closed' order by id desc`,
+    partners: s
+      .prepare<[string], [PartnerRow['id'], PartnerRow['code'], number, string | null]>(
+        `select p.id, p.code, p.status in ('active', 'probation'), m.name from partners p left join channel_managers m on m.id = p.channel_manager_id
+         where p.id in (select value from json_each(?))`,
+      )
+      .raw(),
+    openAuto: s
+      .prepare<[string], [RiskRow['id'], number, RiskRow['ruleCode'], number]>(
+        `select id, partner_id, rule_code, review_requested from risks
+         where partner_id in (select value from json_each(?)) and source = 'evaluation' and status <> 'closed' order by id desc`,
+      )
+      .raw(),
+    words: s
+      .prepare<[string], OpenRiskWords>('select id, title, description, text_code, text_params, review_requested from risks where id in (select value from json_each(?))')
+      .raw(),
+    insert: s
+      .prepare<{ rows: string; at: string; reviewOn: string | null }, [RiskRow['id'], RiskRow['code']]>(
+        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, next_review_on, text_code, text_params, created_at, updated_at)
+         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, j.value ->> 6, @reviewOn, j.value ->> 7, j.value ->> 8, @at, @at
+         from json_each(@rows) j
+         returning id, code`,
+      )
+      .raw(),
+    update: s.prepare<{ rows: string; at: string }>(
+      `update risks set title = j.value ->> 1, description = j.value ->> 2, text_params = j.value ->> 3, review_requested = j.value ->> 4, updated_at = @at
+       from json_each(@rows) j where risks.id = j.value ->> 0`,
     ),
-    byCodes: s.prepare<[string], RiskRowSql>(`select ${RISK_ROW_COLUMNS} from risks where code in (select value from json_each(?))`),
+    history: s.prepare<{ rows: string; at: string; user: string }>(
+      `insert into risk_history (risk_id, changed_at, changed_by, changes, snapshot)
+       select j.value ->> 0, @at, @user, j.value ->> 1, (select ${RISK_SNAPSHOT_JSON} from risks r where r.id = j.value ->> 0) from json_each(@rows) j`,
+    ),
   };
 }
 
-function riskRowStatements(ws: Workspace): ReturnType<typeof prepareRiskRows> {
-  let st = riskRowStatementsOf.get(ws.sqlite);
-  if (!st) riskRowStatementsOf.set(ws.sqlite, (st = prepareRiskRows(ws.sqlite)));
+function riskSignalStatements(ws: Workspace): ReturnType<typeof prepareRiskSignals> {
+  let st = riskSignalStatementsOf.get(ws.sqlite);
+  if (!st) riskSignalStatementsOf.set(ws.sqlite, (st = prepareRiskSignals(ws.sqlite)));
   return st;
 }
 
 /**
  * The risk signals' reads and set-based writes (riskSignals.ts decides what changes): rows are passed as one JSON array
- * per statement (json_each), so a run's hundreds of changed auto-risks are a few statements.
+ * per statement (json_each), so a run's thousands of changed auto-risks are a few statements, prepared once per connection.
  */
 export const riskSignalStore = {
-  /** Of the partners (JSON array of ids), those not in business (suspended, terminated): they raise no signals. */
-  restingPartners(ws: Workspace, ids: string): Array<PartnerRow['id']> {
-    return ws.sqlite
-      .prepare<[string], number>("select id from partners where id in (select value from json_each(?)) and status not in ('active', 'probation')")
-      .pluck()
-      .all(ids);
+  /** Of the partners (JSON array of ids): [id, code, in business (active, probation) 0/1, channel manager's name or null]. */
+  signalPartners(ws: Workspace, ids: string): Array<[PartnerRow['id'], PartnerRow['code'], number, string | null]> {
+    return riskSignalStatements(ws).partners.all(ids);
   },
-  /** The partners' auto-risks that are not closed, newest first. */
-  openAutoRisks(ws: Workspace, ids: string): RiskRow[] {
-    return riskRowStatements(ws).openAuto.all(ids).map(riskRowOf);
+  /** The partners' auto-risks that are not closed, newest first: [id, partner id, rule code, review flag 0/1]. */
+  openAutoRisks(ws: Workspace, ids: string): Array<[RiskRow['id'], number, RiskRow['ruleCode'], number]> {
+    return riskSignalStatements(ws).openAuto.all(ids);
   },
-  partnerCodes(ws: Workspace, ids: string): Array<[PartnerRow['id'], PartnerRow['code']]> {
-    return ws.sqlite.prepare<[string], [number, string]>('select id, code from partners where id in (select value from json_each(?))').raw().all(ids);
+  /** The words and review flag of these risks (JSON array of ids). */
+  riskWords(ws: Workspace, ids: string): OpenRiskWords[] {
+    return riskSignalStatements(ws).words.all(ids);
   },
-  /** The partners' channel managers' names (partners without one are absent). */
-  partnerOwners(ws: Workspace, ids: string): Array<[PartnerRow['id'], string]> {
-    return ws.sqlite
-      .prepare<[string], [number, string]>('select p.id, m.name from partners p join channel_managers m on m.id = p.channel_manager_id where p.id in (select value from json_each(?))')
-      .raw()
-      .all(ids);
-  },
-  /** New auto-risks from rows [code, title, description, category, partnerId, rule, owner, textCode, textParams JSON]. */
-  insertRisks(ws: Workspace, p: { rows: string; at: string; reviewOn: string | null }): void {
-    ws.sqlite
-      .prepare<typeof p>(
-        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, next_review_on, text_code, text_params, created_at, updated_at)
-         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, j.value ->> 6, @reviewOn, j.value ->> 7, j.value ->> 8, @at, @at
-         from json_each(@rows) j`,
-      )
-      .run(p);
+  /** New auto-risks from rows [code, title, description, category, partnerId, rule, owner, textCode, textParams JSON]: their [id, code]. */
+  insertRisks(ws: Workspace, p: { rows: string; at: string; reviewOn: string | null }): Array<[RiskRow['id'], RiskRow['code']]> {
+    return riskSignalStatements(ws).insert.all(p);
   },
   /** Changed auto-risks from rows [id, title, description, textParams JSON, reviewRequested 0/1]. */
   updateRisks(ws: Workspace, p: { rows: string; at: string }): void {
-    ws.sqlite
-      .prepare<typeof p>(
-        `update risks set title = j.value ->> 1, description = j.value ->> 2, text_params = j.value ->> 3, review_requested = j.value ->> 4, updated_at = @at
-         from json_each(@rows) j where risks.id = j.value ->> 0`,
-      )
-      .run(p);
+    riskSignalStatements(ws).update.run(p);
   },
-  risksByCode(ws: Workspace, codes: string[]): RiskRow[] {
-    return riskRowStatements(ws).byCodes.all(JSON.stringify(codes)).map(riskRowOf);
-  },
-  /** History rows [riskId, changes JSON, snapshot JSON], in the order the changes were decided. */
+  /**
+   * History rows [riskId, changes JSON], in the order the changes were decided, each with the snapshot of the risk as
+   * it now is (write the risks first).
+   */
   insertHistory(ws: Workspace, p: { rows: string; at: string; user: string }): void {
-    ws.sqlite
-      .prepare<typeof p>(
-        `insert into risk_history (risk_id, changed_at, changed_by, changes, snapshot)
-         select j.value ->> 0, @at, @user, j.value ->> 1, j.value ->> 2 from json_each(@rows) j`,
-      )
-      .run(p);
+    riskSignalStatements(ws).history.run(p);
   },
 };

@@ -7,6 +7,9 @@ import { autoRiskCode } from '../../../electron/domain/evaluations/riskSignals';
 import { workspaceClock } from '../../../electron/domain/system/workspaceClock';
 import { addDays } from '../../../shared/period';
 import { memoryApi } from '../../helpers/workspace';
+import { riskStore } from '../../../electron/domain/risks/store';
+import { snapshotOf, updateRisk } from '../../../electron/domain/risks/riskRegister';
+import { createOpContext } from '../../../electron/domain/opContext';
 import { feedback, partner, sale, target } from './fixtures';
 
 let ws: Workspace;
@@ -103,6 +106,27 @@ describe('risk signals', () => {
     expect(after).toContainEqual({ p: B, rule: 'revenue_drop', status: 'open', rr: 1 });
     const hist = rows("select count(*) as n from risk_history h join risks r on r.id = h.risk_id where r.source = 'evaluation'")[0].n as number;
     expect(hist).toBe(first.length * 2); // created + marked for review
+  });
+
+  it('writes each history snapshot as the register reads the risk, a person\'s odd words included (the snapshot is built by SQL)', async () => {
+    const snapshotsMatch = () => {
+      const auto = riskStore.allByCode(ws).filter((r) => r.source === 'evaluation');
+      expect(auto.length).toBeGreaterThan(0);
+      for (const r of auto) {
+        const last = rows('select snapshot from risk_history where risk_id = ? order by id desc limit 1', r.id)[0].snapshot;
+        expect(last, r.code).toBe(JSON.stringify(snapshotOf(r)));
+      }
+    };
+    await api.send('evaluations.run', { period: '2019-Q1' });
+    snapshotsMatch();
+    // A person rewrites one auto-risk's words (the text code goes); the next changes keep them, quotes, tabs and all.
+    const [risk] = riskStore.allByCode(ws).filter((r) => r.partnerId === B && r.ruleCode === 'low_attainment');
+    updateRisk(createOpContext({ operation: 'risks.save', ws, user: '李雷' }), risk.id, { title: '达成率 "低"\t\\ 😀', description: '第一行\n第二行\u0001' });
+    sale(ws, B, '2019-03-01', 90_000, { order: 'b1', customer: 'k1' }); // attainment 90 %, revenue −10 %: both clear
+    await api.send('evaluations.run', { period: '2019-Q1' });
+    const kept = riskStore.allByCode(ws).find((r) => r.id === risk.id)!;
+    expect(kept).toMatchObject({ title: '达成率 "低"\t\\ 😀', textCode: null, reviewRequested: true });
+    snapshotsMatch();
   });
 
   it("an auto-risk is owned by the partner's channel manager, due for review after the set days, and its code sorts naturally", async () => {

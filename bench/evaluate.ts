@@ -153,6 +153,7 @@ async function main() {
   // single-threaded, so on an idle machine the two agree).
   const cpuTimes: number[] = [];
   const cpuBares: number[] = [];
+  const splits: Array<Record<string, number | null>> = [];
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
   // The bare reference is the median of three runs right before each evaluation (wall and CPU each): one run on a shared
   // machine varied by 2× from one case to the next, and that noise went straight into the ratio.
@@ -173,10 +174,12 @@ async function main() {
     const t = performance.now();
     // Where the time goes: CPU ms from one progress report to the next (kpis steps, storing, risks), as `phase:done`.
     const phases: string[] = [];
+    const at = new Map<string, number>();
     let lastCpu = c;
     const onProgress = (p: JobProgress) => {
       const now = cpu();
       phases.push(`${p.phase}:${p.done} ${Math.round((now - lastCpu) * 1000)}`);
+      if (!at.has(`${p.phase}:${p.done}`)) at.set(`${p.phase}:${p.done}`, now);
       lastCpu = now;
     };
     const r = await api.send('evaluations.run', { period }, { onProgress });
@@ -189,6 +192,14 @@ async function main() {
         `(run ${r.runId} v${r.version}, ${r.partnerCount} partners, risks +${r.risks.created} ~${r.risks.updated} ?${r.risks.reviewRequested})`,
     );
     console.log(`  phases (CPU ms up to each progress report): ${phases.join(', ')}`);
+    // The run after its KPIs (the last 'kpis' report), by the phases it reports: scoring (scores, grades, ranks, tier
+    // advice, fingerprint: up to 'storing' 0), scorecards (the run row, scorecards, target use: up to 'riskSignals'), risk
+    // signals (up to 'channelRisks'), channel risks with the audit and commit (up to 'storing' done).
+    const lastKpis = Math.max(...[...at].filter(([k]) => k.startsWith('kpis:')).map(([, v]) => v), c);
+    const marks = [lastKpis, at.get('storing:0'), at.get('riskSignals:0'), at.get('channelRisks:0') ?? at.get('storing:1'), at.get('storing:1')];
+    const ms = (i: number) => (marks[i] === undefined || marks[i + 1] === undefined ? null : Math.round((marks[i + 1]! - marks[i]!) * 1000));
+    splits.push({ scoring: ms(0), scorecards: ms(1), riskSignals: ms(2), channelRisks: ms(3) });
+    console.log(`  after the KPIs (CPU ms): ${Object.entries(splits.at(-1)!).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
   const r3 = (x: number) => +x.toFixed(3);
   console.log(
@@ -215,6 +226,7 @@ async function main() {
       bareQuarterCpuS: r3(cpuBares[1]),
       yearCpuS: r3(cpuTimes[4]),
       bareYearCpuS: r3(cpuBares[4]),
+      quarterSplitMs: splits[1],
       loadAvg: +loadavg()[0].toFixed(1),
     }),
   );

@@ -25,6 +25,8 @@ export const JOB_PHASES = [
   'query',
   'kpis',
   'storing',
+  'riskSignals',
+  'channelRisks',
   'calculate',
   'clawbacks',
   'write',

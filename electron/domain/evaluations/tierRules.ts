@@ -17,8 +17,8 @@ export function recommendTier(tier: string, history: PeriodResult[], rules: Tier
   const n = rules.consecutivePeriods;
   if (history.length < n) return { tierRecommendation: null, reason: null };
   const window = history.slice(-n);
-  const up = window.every((h) => h.attainment !== null && h.attainment >= rules.upgrade.minAttainment && h.healthScore >= rules.upgrade.minScore);
-  const down = window.every((h) => h.attainment !== null && h.attainment < rules.downgrade.maxAttainment);
+  const up = window.every((h) => meetsUpgrade(rules, h.attainment, h.healthScore));
+  const down = window.every((h) => meetsDowngrade(rules, h.attainment));
   const i = TIER_LADDER.indexOf(tier as Tier);
   if (i < 0 || !(TIERS as readonly string[]).includes(tier)) return { tierRecommendation: null, reason: null };
   if (up) {
@@ -32,4 +32,14 @@ export function recommendTier(tier: string, history: PeriodResult[], rules: Tier
     return { tierRecommendation: TIER_LADDER[i - 1], reason: { code: 'downgrade', rule, periods: window } };
   }
   return { tierRecommendation: null, reason: null };
+}
+
+/** Whether one period's result meets the upgrade rule (recommendTier asks it of every period of the window). */
+export function meetsUpgrade(rules: TierRules, attainment: number | null, healthScore: number): boolean {
+  return attainment !== null && attainment >= rules.upgrade.minAttainment && healthScore >= rules.upgrade.minScore;
+}
+
+/** Whether one period's result meets the downgrade rule (a period without a target never does). */
+export function meetsDowngrade(rules: TierRules, attainment: number | null): boolean {
+  return attainment !== null && attainment < rules.downgrade.maxAttainment;
 }

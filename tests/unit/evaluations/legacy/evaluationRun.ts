@@ -12,7 +12,7 @@ import { evaluationPopulation, type EvaluatedPartner, type PartnerFilter } from 
 import type { Population } from '../../../../shared/population';
 import { type ScorePart } from '../../../../electron/model/evaluations';
 import { readEvaluationSettings, type EvaluationSettings } from '../../../../electron/domain/evaluations/evaluationSettings';
-import { gradeOf, healthScore } from '../../../../electron/domain/evaluations/healthScore';
+import { gradeOf, healthScore } from './healthScore';
 import { KpiSource, type PartnerKpis } from './kpis';
 import { autoRiskReviewOn } from '../../../../electron/domain/evaluations/riskSignals';
 import { applyChannelRisks } from '../../../../electron/domain/inventory/channelRisks';

@@ -125,10 +125,17 @@ const greater = (column: string) => `coalesce(max(${column}, excluded.${column})
  * Adds temp.st_delta (an import's new lines) to the month rows: a new key is inserted as summed; a key that had lines
  * before adds the amount, widens first and last day, keeps the greater name and province, and counts its distinct
  * orders again from that one partner-month of lines (an order may have had lines there before) — one INSERT … SELECT
- * … ON CONFLICT DO UPDATE. Then the customers the import touched are packed again from their month rows.
+ * … ON CONFLICT DO UPDATE. Then the customers the import touched are packed: those the summary already had again from
+ * their month rows; those new to it straight from temp.st_delta, which holds exactly their month rows (they had none
+ * before), instead of reading the rows just written back from the table.
  */
 function addDelta(ws: Workspace): void {
   const { sqlite } = ws;
+  touchedTable(ws);
+  sqlite.exec(
+    `insert into temp.st_touched select d.partner_id, d.customer from (select distinct partner_id, customer from temp.st_delta) d
+      where exists (select 1 from sell_through_customers c where c.partner_id = d.partner_id and c.customer = d.customer)`,
+  );
   sqlite.exec(
     `insert into sell_through_customer_months (partner_id, customer, month, amount_minor, orders, first_date, last_date, customer_name, customer_province)
      select * from temp.st_delta where true
@@ -143,6 +150,8 @@ function addDelta(ws: Workspace): void {
        customer_province = ${greater('customer_province')}`,
   );
   packTouched(ws);
+  packCustomers(sqlite, 'where (partner_id, customer) not in (select partner_id, customer from temp.st_touched)', '', 'temp.st_delta');
+  dropDelta(ws);
 }
 
 /**
@@ -165,41 +174,61 @@ function subtractDelta(ws: Workspace): void {
   sqlite.exec(
     `delete from sell_through_customers where (partner_id, customer) in (select distinct partner_id, customer from temp.st_delta)`,
   );
+  touchedTable(ws);
+  sqlite.exec('insert into temp.st_touched select distinct partner_id, customer from temp.st_delta');
   packTouched(ws);
+  dropDelta(ws);
 }
 
-/** The customers of temp.st_delta packed again from their month rows (upserted; a customer without months has none). */
+/** temp.st_touched: the customers to pack again from their month rows (empty). */
+function touchedTable(ws: Workspace): void {
+  ws.sqlite.exec('drop table if exists temp.st_touched');
+  ws.sqlite.exec('create temp table st_touched (partner_id integer not null, customer text not null, primary key (partner_id, customer)) without rowid');
+}
+
+/** The customers of temp.st_touched packed again from their month rows (upserted; a customer without months has none). */
 function packTouched(ws: Workspace): void {
-  const { sqlite } = ws;
-  sqlite.exec('drop table if exists temp.st_touched');
-  sqlite.exec('create temp table st_touched (partner_id integer not null, customer text not null, primary key (partner_id, customer)) without rowid');
-  sqlite.exec('insert into temp.st_touched select distinct partner_id, customer from temp.st_delta');
-  sqlite.exec(
-    packCustomers(
-      'where (partner_id, customer) in (select partner_id, customer from temp.st_touched)',
-      `on conflict (partner_id, customer) do update set first_date = excluded.first_date, last_date = excluded.last_date,
-         customer_name = excluded.customer_name, customer_province = excluded.customer_province, months = excluded.months`,
-    ),
+  packCustomers(
+    ws.sqlite,
+    'where (partner_id, customer) in (select partner_id, customer from temp.st_touched)',
+    `on conflict (partner_id, customer) do update set first_date = excluded.first_date, last_date = excluded.last_date,
+       customer_name = excluded.customer_name, customer_province = excluded.customer_province, months = excluded.months`,
   );
-  sqlite.exec('drop table temp.st_touched');
-  sqlite.exec('drop table temp.st_delta');
+}
+
+function dropDelta(ws: Workspace): void {
+  ws.sqlite.exec('drop table temp.st_touched');
+  ws.sqlite.exec('drop table temp.st_delta');
 }
 
 /**
- * One row per customer from its month rows (`sell_through_customers`, the format in db/schema/inventory.ts): the
- * months packed in month order, each flagged when it holds the customer's greatest name (1) or province (2). The
- * migration that created the table runs the same statement over every partner.
+ * One row per customer from its month rows (`sell_through_customers`, the format in db/schema/inventory.ts) — those
+ * of `months`: the summary's table, or temp.st_delta for customers new to it — the months packed in month order, each
+ * flagged when it holds the customer's greatest name (1) or province (2). The customers' own figures (first and last
+ * day, greatest name and province) go first into temp.st_pack, keyed by customer; the months are then read in key
+ * order beside it, so the grouping needs no sort (a join on a grouped subquery sorted every month row again). The
+ * migration that created the table packs the same way over every partner.
  */
-const packCustomers = (where: string, tail = '') => `
-  insert into sell_through_customers (partner_id, customer, first_date, last_date, customer_name, customer_province, months)
-  select m.partner_id, m.customer, min(m.first_date), max(m.last_date), c.name, c.province,
-         group_concat(replace(m.month, '-', '') || substr(m.first_date, 9, 2) || substr(m.last_date, 9, 2)
-                      || ((m.customer_name is c.name) + 2 * (m.customer_province is c.province)) || m.amount_minor || ':' || m.orders, ';' order by m.month)
-    from sell_through_customer_months m
-    join (select partner_id, customer, max(customer_name) as name, max(customer_province) as province
-            from sell_through_customer_months ${where} group by partner_id, customer) c
-      on c.partner_id = m.partner_id and c.customer = m.customer
-   group by m.partner_id, m.customer ${tail}`;
+function packCustomers(sqlite: Database.Database, where: string, tail = '', months = 'sell_through_customer_months'): void {
+  sqlite.exec('drop table if exists temp.st_pack');
+  sqlite.exec(
+    `create temp table st_pack (partner_id integer not null, customer text not null, first_date text not null, last_date text not null,
+       name text, province text, primary key (partner_id, customer)) without rowid`,
+  );
+  sqlite.exec(
+    `insert into temp.st_pack select partner_id, customer, min(first_date), max(last_date), max(customer_name), max(customer_province)
+       from ${months} ${where} group by partner_id, customer`,
+  );
+  sqlite.exec(
+    `insert into sell_through_customers (partner_id, customer, first_date, last_date, customer_name, customer_province, months)
+     select c.partner_id, c.customer, c.first_date, c.last_date, c.name, c.province,
+            group_concat(replace(m.month, '-', '') || substr(m.first_date, 9, 2) || substr(m.last_date, 9, 2)
+                         || ((m.customer_name is c.name) + 2 * (m.customer_province is c.province)) || m.amount_minor || ':' || m.orders, ';' order by m.month)
+       from temp.st_pack c join ${months} m on m.partner_id = c.partner_id and m.customer = c.customer
+      group by c.partner_id, c.customer ${tail}`,
+  );
+  sqlite.exec('drop table temp.st_pack');
+}
 
 export const customerMonthStore = {
   /**
@@ -222,7 +251,7 @@ export const customerMonthStore = {
     ws.sqlite.exec('delete from sell_through_customer_months');
     ws.sqlite.exec(`${INSERT} ${GROUPED} from sell_through_lines where ${CUSTOMER} is not null group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`);
     ws.sqlite.exec('delete from sell_through_customers');
-    ws.sqlite.exec(packCustomers(''));
+    packCustomers(ws.sqlite, '');
     partnerMonthStore.rebuildAll(ws);
   },
   /** The per-customer rows as stored, and as packed again from the month rows (the test of customers = months). */
@@ -240,7 +269,7 @@ export const customerMonthStore = {
       sqlite.exec('savepoint pack_check');
       try {
         sqlite.exec('delete from sell_through_customers');
-        sqlite.exec(packCustomers(''));
+        packCustomers(sqlite, '');
         return customerMonthStore.customers(ws);
       } finally {
         sqlite.exec('rollback to pack_check');

@@ -1,11 +1,12 @@
 import type { Workspace } from '../../../db/database';
 import { previousPeriod, samePeriodLastYear, type Period } from '../../../shared/period';
 import { getRiskBands, riskLevel } from '../risks/riskLevels';
-import { complianceAndLapsedAt, requirementCourses as requirementCoursesOf, type PartnerCompliance } from '../training/compliance';
+import { complianceAndLapsedFrom, MAX_STANDING_DATES, requirementCourses as requirementCoursesOf, type PartnerCompliance } from '../training/compliance';
+import { horizon } from '../../model/trainingExpiry';
 import { channelMeasures } from '../inventory/channelMeasures';
 import { revenueTargetsOf } from './targets';
 import { ensureSalesSummaries, monthIndex } from './salesSummaries';
-import { customerCountsOf, evaluationSql, monthTotalsOf, type CustomerCounts, type MonthRange } from './store';
+import { courseStandingsOf, customerCountsOf, evaluationSql, monthTotalsOf, type CustomerCounts, type MonthRange } from './store';
 import type { PartnerKpis } from '../../model/evaluations';
 
 export type { PartnerKpis };
@@ -290,11 +291,18 @@ export class KpiSource {
 
   /**
    * Training compliance (training's rule) and required certificates held before but lapsed (no valid record) at each
-   * date, from one read of the partners' passed records.
+   * date, from one grouped read of the partners' standing per course (the records are folded in SQL).
    */
   private trainingAt(dates: string[]): TrainingAt[] {
     const partners = (this.partners ??= this.sql.livePartners.all({ ids: this.ids }));
-    return complianceAndLapsedAt(partners, requirementCoursesOf(this.ws), this.sql.passedRecords.all({ ids: this.ids }), dates);
+    const courses = requirementCoursesOf(this.ws);
+    const out: TrainingAt[] = [];
+    for (let k = 0; k < dates.length; k += MAX_STANDING_DATES) {
+      const some = dates.slice(k, k + MAX_STANDING_DATES);
+      const standings = courseStandingsOf(this.ws, this.ids, some.map((asOf) => ({ asOf, soon: horizon(asOf, 90) })));
+      out.push(...complianceAndLapsedFrom(partners, courses, standings, some));
+    }
+    return out;
   }
 }
 

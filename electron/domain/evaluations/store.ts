@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { risks, type evaluationRuns, type evaluationSchedules, type partners, type RiskRow, type scheduleRuns, type scorecards, type targets, type trainingRecords, type territories, type tierDecisions } from '../../../db/schema';
+import { risks, type evaluationRuns, type evaluationSchedules, type partners, type RiskRow, type scheduleRuns, type scorecards, type targets, type territories, type tierDecisions } from '../../../db/schema';
 import type { Tier } from '../../../shared/enums';
 import type { RunInfo, Schedule, ScorecardRow as ScorecardListRow } from '../../model/evaluations';
 import { roundedQuantity } from '../../../db/quantity';
@@ -18,7 +18,6 @@ type Sqlite = Database.Database;
 type RunRow = typeof evaluationRuns.$inferSelect;
 type ScorecardRow = typeof scorecards.$inferSelect;
 type TargetRow = typeof targets.$inferSelect;
-type TrainingRecordRow = typeof trainingRecords.$inferSelect;
 
 /** Per partner: active customers in a period, first-time ones, the previous period's customers and how many came back. */
 export interface CustomerCounts {
@@ -150,8 +149,40 @@ export function monthTotalsOf(ws: Workspace, ids: string, ranges: MonthRange[]):
   return st.all(params) as unknown[][];
 }
 
-/** A passed training record as the evaluation reads it (compliance and lapsed certificates at any date), in column order. */
-export type PassedRecordTuple = [p: TrainingRecordRow['partnerId'], c: TrainingRecordRow['courseId'], completedOn: TrainingRecordRow['completedOn'], expiresOn: TrainingRecordRow['expiresOn']];
+const standingStatements = new WeakMap<Sqlite, Map<number, Database.Statement<Record<string, unknown>, [number, number, number]>>>();
+
+/**
+ * The partners' standing in each course they hold passed records of, at each date (training's `CourseStandingTuple`:
+ * per date j bit 3j a record valid then, 3j + 1 one lapsed before it, 3j + 2 a valid one lasting past `soon`, the date
+ * + 90 days), one group per (partner, course) in partner order: the records never reach JavaScript. Records completed
+ * after the last date are not read (they count at none of them).
+ */
+export function courseStandingsOf(ws: Workspace, ids: string, dates: Array<{ asOf: string; soon: string }>): Array<[number, number, number]> {
+  if (dates.length === 0) return [];
+  let cache = standingStatements.get(ws.sqlite);
+  if (!cache) standingStatements.set(ws.sqlite, (cache = new Map()));
+  let st = cache.get(dates.length);
+  if (!st) {
+    const bits = dates.map((_, j) => {
+      const held = `completed_on <= @d${j}`;
+      const valid = `${held} and (expires_on is null or expires_on >= @d${j})`;
+      return `(max(${valid}) << ${3 * j}) | (max(${held} and expires_on is not null and expires_on < @d${j}) << ${3 * j + 1}) | (max(${valid} and coalesce(expires_on, '9999-12-31') > @s${j}) << ${3 * j + 2})`;
+    });
+    st = ws.sqlite
+      .prepare<Record<string, unknown>, [number, number, number]>(
+        `select partner_id, course_id, ${bits.join(' | ')} from training_records
+         where ${IN_IDS} and passed = 1 and completed_on <= @last group by partner_id, course_id order by partner_id`,
+      )
+      .raw(true);
+    cache.set(dates.length, st);
+  }
+  const params: Record<string, unknown> = { ids, last: dates.reduce((m, d) => (d.asOf > m ? d.asOf : m), dates[0].asOf) };
+  dates.forEach((d, j) => {
+    params[`d${j}`] = d.asOf;
+    params[`s${j}`] = d.soon;
+  });
+  return st.all(params);
+}
 
 export interface StoredPeriodResult {
   id: ScorecardRow['partnerId'];
@@ -179,13 +210,6 @@ function prepareKpis(s: Sqlite) {
       `select partner_id as p, coalesce(residual_likelihood * residual_impact, likelihood * impact) as score from risks
        where ${IN_IDS} and status in ('open', 'mitigating')`,
     ),
-    // Every passed record of the partners, read once per run: compliance and lapsed certificates at each period end
-    // are decided from them in memory (kpis.ts), by the training area's rule.
-    passedRecords: s
-      .prepare<{ ids: string }, PassedRecordTuple>(
-        `select partner_id, course_id, completed_on, expires_on from training_records where ${IN_IDS} and passed = 1 order by partner_id`,
-      )
-      .raw(true),
     livePartners: s.prepare<{ ids: string }, { id: number; tier: string; channelType: string }>(
       `select id, tier, channel_type as channelType from partners where deleted_at is null and id in (select value from json_each(@ids))`,
     ),

@@ -149,17 +149,56 @@ export function complianceReport(ws: Workspace, asOf: string, partnerIds?: numbe
 export type PassedRecordTuple = [p: number, c: number, completedOn: string, expiresOn: string | null];
 
 /**
- * Compliance (the rule of `complianceFrom` over `holdingsAt`) and the count of required certificates held before but
- * lapsed at asOf (a passed record completed by asOf that expired before it, for a required course without any valid
- * record), for every partner at each date — one pass over the passed records sorted by partner, no per-record keys.
- * `records` must be ordered by partner id; partners absent from `partners` are skipped.
+ * A partner's standing in one course at several dates, three bits per date j (bit 3j + k, k below): 0 — a passed record
+ * valid at the date (completed by it, not expired before it: expiry is inclusive); 1 — a passed record completed by the
+ * date that expired before it (lapsed); 2 — a valid one lasting past the date + 90 days (a valid certificate that does
+ * not count as expiring). At most 17 dates (51 bits: a JavaScript number holds them exactly).
  */
-export function complianceAndLapsedAt(
+export type CourseStandingTuple = [p: number, c: number, bits: number];
+
+/** The most dates one standing holds (3 bits each within 2^53). */
+export const MAX_STANDING_DATES = 17;
+
+/** The bits of a standing at date j (0–7). */
+const bitsAt = (bits: number, j: number) => Math.floor(bits / 8 ** j) % 8;
+
+/**
+ * The standings of (partner, course) pairs at the dates from their passed records — the rule the evaluation's store
+ * applies in SQL (`courseStandingsOf`), one group per pair, here over records in memory (ordered by partner).
+ */
+export function courseStandings(records: PassedRecordTuple[], dates: string[]): CourseStandingTuple[] {
+  const byPair = new Map<string, CourseStandingTuple>();
+  for (const [p, c, completedOn, expiresOn] of records) {
+    const key = `${p}:${c}`;
+    let t = byPair.get(key);
+    if (!t) byPair.set(key, (t = [p, c, 0]));
+    dates.forEach((asOf, j) => {
+      if (completedOn > asOf) return;
+      const had = bitsAt(t[2], j);
+      let now = had;
+      if (expiresOn !== null && expiresOn < asOf) now |= 2;
+      else {
+        now |= 1;
+        if ((expiresOn ?? '9999-12-31') > horizon(asOf, 90)) now |= 4;
+      }
+      t[2] += (now - had) * 8 ** j;
+    });
+  }
+  return [...byPair.values()].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Compliance (the rule of `complianceFrom` over `holdingsAt`) and the count of required certificates held before but
+ * lapsed at each date (a required course with a lapsed record and no valid one), for every partner — one pass over the
+ * (partner, course) standings, which must be ordered by partner; partners absent from `partners` are skipped.
+ */
+export function complianceAndLapsedFrom(
   partners: Array<{ id: number; tier: string; channelType: string }>,
   courses: RequirementCourse[],
-  records: PassedRecordTuple[],
+  standings: CourseStandingTuple[],
   dates: string[],
 ): Array<{ compliance: Map<number, PartnerCompliance>; expired: Map<number, number> }> {
+  if (dates.length > MAX_STANDING_DATES) throw new Error(`At most ${MAX_STANDING_DATES} dates at once`);
   const requiredByKind = new Map<string, number[]>();
   const requiredOf = (p: { tier: string; channelType: string }) => {
     const kind = `${p.tier}|${p.channelType}`;
@@ -167,41 +206,27 @@ export function complianceAndLapsedAt(
     if (!req) requiredByKind.set(kind, (req = courses.filter((c) => isRequiredFor(c, p)).map((c) => c.id)));
     return req;
   };
-  // Where each partner's records start in `records` (they run on while the partner is the same).
+  // Where each partner's standings start (they run on while the partner is the same).
   const first = new Map<number, number>();
-  for (let i = records.length - 1; i >= 0; i--) first.set(records[i][0], i);
-  const held = new Map<number, string>();
-  const lapsed = new Set<number>();
-  return dates.map((asOf) => {
-    const soon = horizon(asOf, 90);
+  for (let i = standings.length - 1; i >= 0; i--) first.set(standings[i][0], i);
+  return dates.map((_, j) => {
     const compliance = new Map<number, PartnerCompliance>();
     const expired = new Map<number, number>();
     for (const p of partners) {
       const req = requiredOf(p);
-      held.clear();
-      lapsed.clear();
-      for (let i = first.get(p.id) ?? records.length; i < records.length && records[i][0] === p.id; i++) {
-        const [, c, completedOn, expiresOn] = records[i];
-        if (completedOn > asOf) continue;
-        if (expiresOn !== null && expiresOn < asOf) {
-          lapsed.add(c);
-          continue;
-        }
-        const e = expiresOn ?? '9999-12-31';
-        const had = held.get(c);
-        if (had === undefined || e > had) held.set(c, e);
-      }
       let valid = 0;
       let expiring = 0;
       let gone = 0;
-      for (const c of req) {
-        const e = held.get(c);
-        if (e === undefined) {
-          if (lapsed.has(c)) gone++;
-          continue;
+      if (req.length > 0) {
+        for (let i = first.get(p.id) ?? standings.length; i < standings.length && standings[i][0] === p.id; i++) {
+          const [, c, all] = standings[i];
+          if (!req.includes(c)) continue;
+          const b = bitsAt(all, j);
+          if (b & 1) {
+            valid++;
+            if (!(b & 4)) expiring++;
+          } else if (b & 2) gone++;
         }
-        valid++;
-        if (e <= soon) expiring++;
       }
       compliance.set(p.id, { required: req.length, valid, expiringIn90Days: expiring, compliance: req.length === 0 ? null : valid / req.length });
       if (gone) expired.set(p.id, gone);

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { complianceAndLapsedAt, complianceFrom, holdingsAt, isRequiredFor, type PassedRecordTuple, type RequirementCourse } from '../../../electron/domain/training/compliance';
+import { complianceAndLapsedFrom, complianceFrom, courseStandings, holdingsAt, isRequiredFor, type PassedRecordTuple, type RequirementCourse } from '../../../electron/domain/training/compliance';
 import { addDays } from '../../../shared/period';
 
 /**
- * The evaluation's one-pass compliance (records sorted by partner, no per-record keys) against the training area's
- * rule as written: `complianceFrom` over `holdingsAt`, and lapsed required certificates counted record by record.
+ * The evaluation's one-pass compliance (each partner's standing per course, three bits per date, folded from its
+ * records) against the training area's rule as written: `complianceFrom` over `holdingsAt`, and lapsed required
+ * certificates counted record by record. tests/unit/evaluations/courseStandings.test.ts holds the SQL fold to
+ * `courseStandings`.
  */
-describe('complianceAndLapsedAt', () => {
+describe('complianceAndLapsedFrom over courseStandings', () => {
   it('agrees with complianceFrom(holdingsAt) and the lapsed-certificate count at every date, partner by partner', () => {
     let seed = 7;
     const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
@@ -34,7 +36,7 @@ describe('complianceAndLapsedAt', () => {
     records.push([4, 9, '2018-01-01', '2018-12-31'], [8, 9, '2018-12-31', '2019-12-31'], [12, 9, '2019-01-01', null], [16, 9, '2017-01-01', '2018-01-01'], [16, 9, '2019-01-01', '2020-01-01'], [999, 1, '2018-01-01', null]);
     records.sort((a, b) => a[0] - b[0]);
     const dates = ['2018-03-31', '2018-12-31', '2019-06-30', '2019-09-30'];
-    const got = complianceAndLapsedAt(partners, courses, records, dates);
+    const got = complianceAndLapsedFrom(partners, courses, courseStandings(records, dates), dates);
     const objects = records.map(([p, c, completedOn, expiresOn]) => ({ p, c, completedOn, expiresOn }));
     let lapsedSeen = 0;
     dates.forEach((asOf, d) => {

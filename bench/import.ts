@@ -113,11 +113,16 @@ async function main() {
     let cpu = process.cpuUsage();
     // CPU time per progress phase (reading, saving, indexes, summaries, commit): where the import's time goes.
     const phases = new Map<string, number>();
+    // Wall time per phase beside it: where the import waits (disk, fsync) rather than computes.
+    const phaseWalls = new Map<string, number>();
     let phase = 'start';
     let phaseCpu = process.cpuUsage();
+    let phaseWall = performance.now();
     const endPhase = () => {
       phases.set(phase, (phases.get(phase) ?? 0) + cpuSeconds(process.cpuUsage(phaseCpu)));
+      phaseWalls.set(phase, (phaseWalls.get(phase) ?? 0) + (performance.now() - phaseWall) / 1000);
       phaseCpu = process.cpuUsage();
+      phaseWall = performance.now();
     };
     const r = await api.send(
       'imports.run',
@@ -160,10 +165,14 @@ async function main() {
     cpu = process.cpuUsage();
     bare.sqlite.exec(`create temp table stage (${cols})`);
     const bareSteps: Array<[string, number]> = [];
+    const bareWalls: Array<[string, number]> = [];
     let stepCpu = process.cpuUsage();
+    let stepWall = performance.now();
     const step = (name: string) => {
       bareSteps.push([name, cpuSeconds(process.cpuUsage(stepCpu))]);
+      bareWalls.push([name, (performance.now() - stepWall) / 1000]);
       stepCpu = process.cpuUsage();
+      stepWall = performance.now();
     };
     bare.sqlite.transaction(() => {
       const batch = stage(64);
@@ -206,7 +215,9 @@ async function main() {
     console.log(`ratio import / staged: ${ratio.toFixed(2)}×  [goal ≤ 1.5×]`);
     console.log(`CPU time (less sensitive to a busy machine): import ${importCpu.toFixed(2)} s, staged ${stagedCpu.toFixed(2)} s, ${(importCpu / stagedCpu).toFixed(2)}×`);
     console.log(`staged CPU by step: ${bareSteps.map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
+    console.log(`staged wall by step: ${bareWalls.map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
     console.log(`import CPU by phase: ${[...phases].map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
+    console.log(`import wall by phase: ${[...phaseWalls].map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
     console.log(`peak RSS during import: ${mb(rssAfterImport)}  [goal ≤ 500 MB]`);
     if (UNDO) console.log(`undo of the import: ${(undoMs / 1000).toFixed(2)} s (CPU ${undoCpu.toFixed(2)} s); bare DELETE of the same lines: ${(bareDeleteMs / 1000).toFixed(2)} s (CPU ${bareDeleteCpu.toFixed(2)} s), ${(undoCpu / bareDeleteCpu).toFixed(2)}× CPU`);
     console.log(`result: ${JSON.stringify({ rowsRead: r.rowsRead, inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected })}`);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Workspace } from '../../../db/database';
 import type { Grade, Tier } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
@@ -8,6 +7,7 @@ import { evaluationPopulation, type EvaluatedPartner, type PartnerFilter } from 
 import type { Population } from '../../../shared/population';
 import { readEvaluationSettings, type EvaluationSettings, type ScoreWeights } from './evaluationSettings';
 import { gradeOf, ranksOf, ScoreColumns } from './healthScore';
+import { inputsFingerprint } from './inputsFingerprint';
 import { KpiSource, type PartnerKpis } from './kpis';
 import { applyRiskSignals, autoRiskReviewOn, type RiskSignalOutcome } from './riskSignals';
 import { applyChannelRisks } from '../inventory/channelRisks';
@@ -128,7 +128,7 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
   const [byChannel, byRegion] = ranksOf([partners.map((p) => p.channelType), partners.map((p) => p.regionRoot)], health);
   ctx.throwIfCancelled();
 
-  const fingerprint = fingerprintOf(period, partners, kpis, history, settings);
+  const fingerprint = inputsFingerprint({ period, settings, partners, kpis, history });
   const cards: Cards = { partners, kpis, scores, grades, recs, byChannel, byRegion, weights: { ...settings.weights } };
   const run = storeRun(ctx, { opts, period, settings, fingerprint, cards, kpis: [...current.values()], now, population });
   let built: Scorecard[] | undefined;
@@ -199,27 +199,6 @@ function scorecardsOf(c: Cards): Scorecard[] {
       scoreParts: { parts: c.scores.partsOf(i), weights: c.weights, coverage: c.scores.coverage[i] },
     };
   });
-}
-
-/** A number as JSON writes it (JSON.stringify(x) for a number or null; NaN = null). */
-const json = (x: number | null): string => (x !== null && Number.isFinite(x) ? String(x) : 'null');
-
-function fingerprintOf(period: Period, partners: EvaluatedPartner[], kpis: PartnerKpis[], history: PeriodColumns[], settings: EvaluationSettings): string {
-  // The same bytes in the same order as one update per value, hashed a thousand partners at a time; an earlier period's
-  // result is written as JSON.stringify({ period, attainment, healthScore }) writes it.
-  const hash = createHash('sha256').update(JSON.stringify({ period, settings }));
-  const heads = history.map((h) => `{"period":${JSON.stringify(h.label)},"attainment":`);
-  let chunk = '';
-  for (let i = 0; i < partners.length; i++) {
-    const p = partners[i];
-    chunk += JSON.stringify([p.id, p.code, p.tier, p.channelType, p.regionCode, p.regionRoot]) + JSON.stringify(kpis[i]);
-    for (let j = 0; j < history.length; j++) chunk += `${heads[j]}${json(history[j].attainment[i])},"healthScore":${json(history[j].healthScore[i])}}`;
-    if (i % 1000 === 999) {
-      hash.update(chunk);
-      chunk = '';
-    }
-  }
-  return hash.update(chunk).digest('hex');
 }
 
 /** The partners' latest stored scorecard results for an earlier period (what was evaluated then), by position. */

@@ -11,7 +11,8 @@ import { runEvaluation as legacyRunEvaluation } from './legacy/evaluationRun';
  * The set-based evaluation (issue 20) against the per-partner path it replaced, frozen in ./legacy: the same 50k-line
  * workspace is evaluated by both through a sequence of runs (first run computing history, scheduled run, re-run, a
  * filtered run, a year, an older period, changed data) and every result, run, scorecard, risk and risk-history row must
- * be equal field by field — the money to the fen, the scores, ranks, recommendations, fingerprints and risk texts.
+ * be equal field by field — the money to the fen, the scores, ranks, recommendations and risk texts; the inputs
+ * fingerprints (hashed by another scheme since) must be equal for exactly the same pairs of runs.
  */
 
 const PARTNERS = 200;
@@ -115,15 +116,27 @@ describe('set-based evaluation against the per-partner path it replaced', () => 
       { period: '2019-Q2', trigger: 'manual', riskSignals: false },
     ];
     let t = Date.parse('2019-04-02T08:00:00Z');
+    // The inputs fingerprint is hashed by another scheme (inputsFingerprint.ts, scheme 2): not the same text, but it must
+    // tell the same runs apart — two runs have equal fingerprints exactly when the old path's are equal.
+    const fingerprints: Array<[string, string]> = [];
     for (const { change, ...opts } of steps) {
       change?.(fresh);
       change?.(old);
       const now = new Date((t += 3_600_000));
-      const a = runEvaluation(createOpContext({ operation: 'evaluations.run', ws: fresh, user: '王芳' }), { ...opts, now });
-      const b = legacyRunEvaluation(createOpContext({ operation: 'evaluations.run', ws: old, user: '王芳' }), { ...opts, now });
+      const { inputsFingerprint: fa, ...a } = runEvaluation(createOpContext({ operation: 'evaluations.run', ws: fresh, user: '王芳' }), { ...opts, now });
+      const { inputsFingerprint: fb, ...b } = legacyRunEvaluation(createOpContext({ operation: 'evaluations.run', ws: old, user: '王芳' }), { ...opts, now });
       expect(a, `${opts.period} result`).toEqual(b);
+      fingerprints.push([fa, fb]);
     }
-    for (const name of ['evaluation_runs', 'scorecards', 'risks', 'risk_history']) expect(table(fresh, name), name).toEqual(table(old, name));
+    const pairs = fingerprints.flatMap(([fa, fb], i) => fingerprints.slice(i + 1).map(([ga, gb]) => [fa === ga, fb === gb]));
+    expect(pairs.map(([n]) => n)).toEqual(pairs.map(([, o]) => o));
+    // The sequence has both: re-runs with unchanged inputs and runs whose inputs changed.
+    expect(pairs.filter(([, o]) => o).length).toBeGreaterThan(0);
+    expect(pairs.filter(([, o]) => !o).length).toBeGreaterThan(0);
+    const runs = (ws: Workspace) => (table(ws, 'evaluation_runs') as Array<Record<string, unknown>>).map(({ inputs_fingerprint: _f, ...r }) => r);
+    expect(runs(fresh), 'evaluation_runs').toEqual(runs(old));
+    expect(table(fresh, 'evaluation_runs').map((r) => (r as { inputs_fingerprint: string }).inputs_fingerprint)).toEqual(fingerprints.map(([fa]) => fa));
+    for (const name of ['scorecards', 'risks', 'risk_history']) expect(table(fresh, name), name).toEqual(table(old, name));
     // The sequence exercised what it is meant to: scorecards with grades and ranks, recommendations, every kind of risk change.
     const counts = fresh.sqlite
       .prepare(

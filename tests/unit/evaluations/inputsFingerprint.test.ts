@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EVALUATION_RULES, type EvaluationSettings } from '../../../electron/domain/evaluations/evaluationSettings';
+import { inputsFingerprint, type FingerprintInputs } from '../../../electron/domain/evaluations/inputsFingerprint';
+import type { PartnerKpis } from '../../../electron/domain/evaluations/kpis';
+import { parsePeriod } from '../../../shared/period';
+
+/** Fresh inputs every call (nothing shared between two calls): three partners, one earlier period. */
+function inputs(): FingerprintInputs {
+  const settings: EvaluationSettings = structuredClone({ fiscalStartMonth: 1, ...DEFAULT_EVALUATION_RULES });
+  const kpi = (id: number, revenue: number, attainment: number | null): PartnerKpis => ({
+    partnerId: id, revenueMinor: revenue, prevRevenueMinor: 100, yoyRevenueMinor: 90, targetMinor: attainment === null ? null : 1000, attainment, growthPrev: 0.25,
+    growthYoY: null, grossMargin: 0.3, orders: 4, activeCustomers: 3, newCustomers: 1, retention: 0.5, satisfaction: null, trainingCompliance: 1,
+    expiredCertifications: 0, openHighRisks: 0, sellThroughRate: null, daysOfInventory: null, inventoryTurnover: null, crossTerritoryShare: null, belowFloorShare: null,
+  });
+  const partner = (id: number, code: string, regionRoot: number | null) => ({
+    id, code, name: `伙伴${id}`, channelType: 'dealer', tier: 'tier2', region: '华东', regionEn: 'East', regionCode: 'HD', regionRoot, joinedOn: '2018-01-01',
+  });
+  return {
+    period: parsePeriod('2019-Q1'),
+    settings,
+    partners: [partner(1, 'P1', 1), partner(2, 'P2', 1), partner(3, 'P3', null)],
+    kpis: [kpi(1, 1200, 1.2), kpi(2, 0, 0), kpi(3, 500, null)],
+    history: [{ label: '2018-Q4', attainment: Float64Array.of(1.1, NaN, 0.4), healthScore: Float64Array.of(81.5, 40, 55) }],
+  };
+}
+
+describe('the inputs fingerprint', () => {
+  it('is the same for the same inputs, however they were built', () => {
+    expect(inputsFingerprint(inputs())).toBe(inputsFingerprint(inputs()));
+    expect(inputsFingerprint(inputs())).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it.each<[string, (x: FingerprintInputs) => void]>([
+    ['a KPI value', (x) => void (x.kpis[1].revenueMinor = 1)],
+    ['a KPI from null to 0', (x) => void (x.kpis[0].growthYoY = 0)],
+    ['a KPI from 0 to null', (x) => void (x.kpis[1].attainment = null)],
+    ['a base only the calculation uses', (x) => void (x.kpis[2].prevRevenueMinor = 101)],
+    ["an earlier period's score", (x) => void (x.history[0].healthScore[2] = 55.1)],
+    ["an earlier period's attainment from none to 0", (x) => void (x.history[0].attainment[1] = 0)],
+    ["a partner's tier", (x) => void (x.partners[0].tier = 'tier1')],
+    ["a partner's ranking region", (x) => void (x.partners[2].regionRoot = 1)],
+    ["a partner's code", (x) => void (x.partners[2].code = 'P3 ')],
+    ['the partners in another order', (x) => void (x.partners.reverse(), x.kpis.reverse())],
+    ['one partner less', (x) => void (x.partners.pop(), x.kpis.pop())],
+    ['a weight', (x) => void (x.settings.weights.retention += 1)],
+    ['a grade band', (x) => void (x.settings.gradeBands.B = 61)],
+    ['the period', (x) => void (x.period = parsePeriod('2019-Q2'))],
+    ["the earlier period's label", (x) => void (x.history[0].label = '2018-Q3')],
+  ])('changes with %s', (_what, change) => {
+    const changed = inputs();
+    change(changed);
+    expect(inputsFingerprint(changed)).not.toBe(inputsFingerprint(inputs()));
+  });
+});

@@ -1,6 +1,6 @@
 import type { Workspace } from '../../../db/database';
 import type { RiskCategory } from '../../../shared/enums';
-import { riskSignalStore, type OpenRiskWords } from './store';
+import { riskSignalStore, type ChangedAutoRisk, type NewAutoRisk, type OpenRiskWords } from './store';
 import type { RiskChanges } from '../risks/riskRegister';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { RISK_RULE_CODES, type RiskRuleCode, type RiskRules } from './evaluationSettings';
@@ -105,27 +105,17 @@ export function applyRiskSignals(
   reviewOn: string | null = null,
 ): RiskSignalOutcome {
   const out: RiskSignalOutcome = { created: 0, updated: 0, reviewRequested: 0 };
-  // Reads up front instead of one query per partner and rule: the partners evaluated for a later period of this kind,
-  // the partners' code, whether they are in business and their channel manager, and the open auto-risks as
-  // (id, partner, rule, review flag) — their words are read afterwards, only for the pairs that may change them.
-  const ids = JSON.stringify(kpis.map((k) => k.partnerId));
-  const later = partnersEvaluatedLater(ws, period);
-  // Arrays indexed by partner id (ids are small dense integers): no Map or key string per partner.
-  const code: string[] = [];
-  // A new auto-risk is owned by the partner's channel manager (the person who will act on it), null where it has none.
-  const owner: Array<string | null> = [];
-  const skip: boolean[] = [];
-  for (const [id, c, inBusiness, o] of riskSignalStore.signalPartners(ws, ids)) {
-    code[id] = c;
-    owner[id] = o;
-    // Partners not in business (suspended, terminated — not expected to sell) raise no signals and keep the ones they have.
-    skip[id] = !inBusiness || later.has(id);
-  }
+  // Reads up front instead of one query per partner and rule: the partners evaluated for a later period of this kind
+  // or not in business (suspended, terminated — not expected to sell: they raise no signals and keep the ones they
+  // have), and the open auto-risks as (id, partner, rule, review flag) — the words of a risk and the code and channel
+  // manager of a partner are read afterwards, only for the pairs that change something.
+  const skip = partnersEvaluatedLater(ws, period);
+  for (const id of riskSignalStore.restingPartners(ws)) skip.add(id);
   // Keyed partner × rule as one number (partner id × 8 + the rule's index): the newest open auto-risk's id, negated
   // when it is already marked for review.
   const ruleIndex = new Map<string | null, number>(RISK_RULE_CODES.map((c, i) => [c, i]));
   const open = new Map<number, number>();
-  for (const [id, partnerId, rule, reviewRequested] of riskSignalStore.openAutoRisks(ws, ids)) {
+  for (const [id, partnerId, rule, reviewRequested] of riskSignalStore.openAutoRisks(ws)) {
     const i = ruleIndex.get(rule);
     if (i === undefined) continue;
     const key = partnerId * 8 + i;
@@ -137,7 +127,7 @@ export function applyRiskSignals(
   const todo: Array<{ what: number; k: PartnerKpis; rule: number; riskId: number }> = [];
   const reread: number[] = [];
   for (const k of kpis) {
-    if (skip[k.partnerId]) continue;
+    if (skip.has(k.partnerId)) continue;
     for (let i = 0; i < RISK_RULE_CODES.length; i++) {
       const rule = RISK_RULE_CODES[i];
       if (!rules[rule].enabled) continue;
@@ -161,12 +151,20 @@ export function applyRiskSignals(
   // Pass 2: the words of the risks that may change, then each change with its words and history entry.
   const words = new Map<number, OpenRiskWords>();
   if (reread.length) for (const w of riskSignalStore.riskWords(ws, JSON.stringify(reread))) words.set(w[0], w);
-  const creates: Array<[code: string, title: string, description: string | null, category: RiskCategory, partnerId: number, rule: RiskRuleCode, owner: string | null, textCode: string, textParams: string]> = [];
-  const updates: Array<[id: number, title: string, description: string | null, textParams: string | null, reviewRequested: 0 | 1]> = [];
-  // [risk id, changes JSON] (a new risk's id once it is written: its history index and code in `raised`); the
-  // snapshot is the row as written, built by the insert.
+  // Arrays indexed by partner id (ids are small dense integers): the code (a new risk's title names it) and the
+  // channel manager, who owns a new auto-risk (the person who will act on it; null where the partner has none).
+  const code: string[] = [];
+  const owner: Array<string | null> = [];
+  for (const [id, c, o] of riskSignalStore.partnersOf(ws, JSON.stringify(todo.map((t) => t.k.partnerId)))) {
+    code[id] = c;
+    owner[id] = o;
+  }
+  const creates: NewAutoRisk[] = [];
+  const updates: ChangedAutoRisk[] = [];
+  // [risk id, changes JSON] (a new risk's id once it is written: `raised` holds its history index); the snapshot is
+  // the row as written, built by the insert.
   const history: Array<[id: number, changes: string]> = [];
-  const raised: Array<[index: number, code: string]> = [];
+  const raised: number[] = [];
   /**
    * An open risk's words and review flag changed: the register's diff over those fields alone, in the row's field
    * order (text parameters are never diffed), and the update and history entry when anything changed.
@@ -191,7 +189,7 @@ export function applyRiskSignals(
       const riskCode = autoRiskCode(runId, k.partnerId, rule);
       const text = storedRiskText(`evaluation.${rule}`, params);
       creates.push([riskCode, text.title, text.description, RULE_CATEGORY[rule], k.partnerId, rule, owner[k.partnerId] ?? null, `evaluation.${rule}`, JSON.stringify(params)]);
-      raised.push([history.length, riskCode]);
+      raised.push(history.length);
       history.push([0, CREATED]);
       out.created++;
       continue;
@@ -212,10 +210,9 @@ export function applyRiskSignals(
   if (history.length === 0) return out;
 
   const iso = at.toISOString();
-  const created = new Map<string, number>();
-  if (creates.length) for (const [id, c] of riskSignalStore.insertRisks(ws, { rows: JSON.stringify(creates), at: iso, reviewOn })) created.set(c, id);
-  if (updates.length) riskSignalStore.updateRisks(ws, { rows: JSON.stringify(updates), at: iso });
-  for (const [index, c] of raised) history[index][0] = created.get(c)!;
+  const created = riskSignalStore.insertRisks(ws, creates, iso, reviewOn);
+  riskSignalStore.updateRisks(ws, updates, iso);
+  raised.forEach((index, i) => (history[index][0] = created[i]));
   riskSignalStore.insertHistory(ws, { rows: JSON.stringify(history), at: iso, user });
   return out;
 }

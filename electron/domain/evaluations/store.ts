@@ -766,36 +766,36 @@ const RISK_SNAPSHOT_JSON = `json_object(${Object.entries(getTableColumns(risks))
 /** An open auto-risk's words as the risk signals change them: [id, title, description, text code, text parameters JSON, review flag 0/1]. */
 export type OpenRiskWords = [id: RiskRow['id'], title: RiskRow['title'], description: RiskRow['description'], textCode: RiskRow['textCode'], textParams: string | null, reviewRequested: number];
 
+/** A new auto-risk: [code, title, description, category, partnerId, rule, owner, textCode, textParams JSON]. */
+export type NewAutoRisk = [code: RiskRow['code'], title: RiskRow['title'], description: RiskRow['description'], category: RiskRow['category'], partnerId: number, rule: string, owner: RiskRow['owner'], textCode: string, textParams: string];
+/** A changed auto-risk: [id, title, description, textParams JSON, reviewRequested 0/1]. */
+export type ChangedAutoRisk = [id: RiskRow['id'], title: RiskRow['title'], description: RiskRow['description'], textParams: string | null, reviewRequested: 0 | 1];
+
 const riskSignalStatementsOf = new WeakMap<Sqlite, ReturnType<typeof prepareRiskSignals>>();
 
 function prepareRiskSignals(s: Sqlite) {
   return {
+    resting: s.prepare<[], PartnerRow['id']>("select id from partners where status not in ('active', 'probation')").pluck(),
     partners: s
-      .prepare<[string], [PartnerRow['id'], PartnerRow['code'], number, string | null]>(
-        `select p.id, p.code, p.status in ('active', 'probation'), m.name from partners p left join channel_managers m on m.id = p.channel_manager_id
-         where p.id in (select value from json_each(?))`,
+      .prepare<[string], [PartnerRow['id'], PartnerRow['code'], string | null]>(
+        'select p.id, p.code, m.name from partners p left join channel_managers m on m.id = p.channel_manager_id where p.id in (select value from json_each(?))',
       )
       .raw(),
     openAuto: s
-      .prepare<[string], [RiskRow['id'], number, RiskRow['ruleCode'], number]>(
-        `select id, partner_id, rule_code, review_requested from risks
-         where partner_id in (select value from json_each(?)) and source = 'evaluation' and status <> 'closed' order by id desc`,
+      .prepare<[], [RiskRow['id'], number, RiskRow['ruleCode'], number]>(
+        "select id, partner_id, rule_code, review_requested from risks where source = 'evaluation' and status <> 'closed' and partner_id is not null order by id desc",
       )
       .raw(),
     words: s
       .prepare<[string], OpenRiskWords>('select id, title, description, text_code, text_params, review_requested from risks where id in (select value from json_each(?))')
       .raw(),
-    insert: s
-      .prepare<{ rows: string; at: string; reviewOn: string | null }, [RiskRow['id'], RiskRow['code']]>(
-        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, next_review_on, text_code, text_params, created_at, updated_at)
-         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, j.value ->> 6, @reviewOn, j.value ->> 7, j.value ->> 8, @at, @at
-         from json_each(@rows) j
-         returning id, code`,
-      )
-      .raw(),
-    update: s.prepare<{ rows: string; at: string }>(
-      `update risks set title = j.value ->> 1, description = j.value ->> 2, text_params = j.value ->> 3, review_requested = j.value ->> 4, updated_at = @at
-       from json_each(@rows) j where risks.id = j.value ->> 0`,
+    // One row at a time: as fast as one statement over a JSON array here, without writing and parsing the array.
+    insert: s.prepare<[...NewAutoRisk, reviewOn: string | null, createdAt: string, updatedAt: string]>(
+      `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, text_code, text_params, next_review_on, created_at, updated_at)
+       values (?, ?, ?, ?, ?, 3, 3, 'open', 'evaluation', ?, 0, ?, ?, ?, ?, ?, ?)`,
+    ),
+    update: s.prepare<[title: string, description: string | null, textParams: string | null, reviewRequested: 0 | 1, updatedAt: string, id: number]>(
+      'update risks set title = ?, description = ?, text_params = ?, review_requested = ?, updated_at = ? where id = ?',
     ),
     history: s.prepare<{ rows: string; at: string; user: string }>(
       `insert into risk_history (risk_id, changed_at, changed_by, changes, snapshot)
@@ -811,29 +811,36 @@ function riskSignalStatements(ws: Workspace): ReturnType<typeof prepareRiskSigna
 }
 
 /**
- * The risk signals' reads and set-based writes (riskSignals.ts decides what changes): rows are passed as one JSON array
- * per statement (json_each), so a run's thousands of changed auto-risks are a few statements, prepared once per connection.
+ * The risk signals' reads and writes (riskSignals.ts decides what changes), statements prepared once per connection:
+ * a run's thousands of changed auto-risks are a few reads, a prepared insert or update per changed risk and one
+ * history insert over a JSON array (json_each).
  */
 export const riskSignalStore = {
-  /** Of the partners (JSON array of ids): [id, code, in business (active, probation) 0/1, channel manager's name or null]. */
-  signalPartners(ws: Workspace, ids: string): Array<[PartnerRow['id'], PartnerRow['code'], number, string | null]> {
+  /** Partners not in business (suspended, terminated): they raise no signals. */
+  restingPartners(ws: Workspace): Array<PartnerRow['id']> {
+    return riskSignalStatements(ws).resting.all();
+  },
+  /** Of the partners (JSON array of ids): [id, code, channel manager's name or null]. */
+  partnersOf(ws: Workspace, ids: string): Array<[PartnerRow['id'], PartnerRow['code'], string | null]> {
     return riskSignalStatements(ws).partners.all(ids);
   },
-  /** The partners' auto-risks that are not closed, newest first: [id, partner id, rule code, review flag 0/1]. */
-  openAutoRisks(ws: Workspace, ids: string): Array<[RiskRow['id'], number, RiskRow['ruleCode'], number]> {
-    return riskSignalStatements(ws).openAuto.all(ids);
+  /** The auto-risks of partners that are not closed, newest first: [id, partner id, rule code, review flag 0/1]. */
+  openAutoRisks(ws: Workspace): Array<[RiskRow['id'], number, RiskRow['ruleCode'], number]> {
+    return riskSignalStatements(ws).openAuto.all();
   },
   /** The words and review flag of these risks (JSON array of ids). */
   riskWords(ws: Workspace, ids: string): OpenRiskWords[] {
     return riskSignalStatements(ws).words.all(ids);
   },
-  /** New auto-risks from rows [code, title, description, category, partnerId, rule, owner, textCode, textParams JSON]: their [id, code]. */
-  insertRisks(ws: Workspace, p: { rows: string; at: string; reviewOn: string | null }): Array<[RiskRow['id'], RiskRow['code']]> {
-    return riskSignalStatements(ws).insert.all(p);
+  /** Writes new auto-risks (likelihood 3 × impact 3, open, source 'evaluation'), in order: their ids. */
+  insertRisks(ws: Workspace, rows: NewAutoRisk[], at: string, reviewOn: string | null): Array<RiskRow['id']> {
+    const insert = riskSignalStatements(ws).insert;
+    return rows.map((r) => Number(insert.run(...r, reviewOn, at, at).lastInsertRowid));
   },
-  /** Changed auto-risks from rows [id, title, description, textParams JSON, reviewRequested 0/1]. */
-  updateRisks(ws: Workspace, p: { rows: string; at: string }): void {
-    riskSignalStatements(ws).update.run(p);
+  /** Writes changed auto-risks' words and review flag. */
+  updateRisks(ws: Workspace, rows: ChangedAutoRisk[], at: string): void {
+    const update = riskSignalStatements(ws).update;
+    for (const [id, title, description, textParams, reviewRequested] of rows) update.run(title, description, textParams, reviewRequested, at, id);
   },
   /**
    * History rows [riskId, changes JSON], in the order the changes were decided, each with the snapshot of the risk as

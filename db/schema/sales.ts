@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import { createdAt } from './common';
 import { imports } from './imports';
 import { partners } from './partners';
@@ -102,7 +103,12 @@ export const targets = sqliteTable(
     planVersionId: integer('plan_version_id').references(() => targetPlanVersions.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('targets_partner_period_metric_uq').on(t.partnerId, t.period, t.metric)],
+  (t) => [
+    uniqueIndex('targets_partner_period_metric_uq').on(t.partnerId, t.period, t.metric),
+    // The targets plans wrote, by metric and period: which plan versions a run read (target use) without probing every
+    // partner's targets — nothing to read in a workspace without published plans.
+    index('targets_plan_use_idx').on(t.metric, t.period, t.planVersionId).where(sql`${t.planVersionId} is not null`),
+  ],
 );
 
 /** Satisfaction feedback, score 1–5. */

@@ -130,10 +130,12 @@ export const planStore = {
   recordUse(ws: Workspace, run: Pick<typeof targetPlanUses.$inferInsert, 'runKind' | 'runId' | 'period' | 'metric'>, labels: string[], partnerIds: number[]): void {
     ws.sqlite
       .prepare<[{ kind: string; runId: number; period: string; metric: string; labels: string; ids: string }]>(
+        // Driven by the plan-written targets of the metric and periods (partial index targets_plan_use_idx; `+` keeps
+        // SQLite off the partner index, which probed every partner's targets: 10k probes for nothing without plans).
         `insert or ignore into target_plan_uses (plan_version_id, run_kind, run_id, period, metric)
          select distinct plan_version_id, @kind, @runId, @period, @metric from targets
          where metric = @metric and plan_version_id is not null and period in (select value from json_each(@labels))
-           and partner_id in (select value from json_each(@ids))`,
+           and +partner_id in (select value from json_each(@ids))`,
       )
       .run({ kind: run.runKind, runId: run.runId, period: run.period, metric: run.metric, labels: JSON.stringify(labels), ids: JSON.stringify(partnerIds) });
   },

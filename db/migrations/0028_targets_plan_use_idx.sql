@@ -1,0 +1,1 @@
+CREATE INDEX `targets_plan_use_idx` ON `targets` (`metric`,`period`,`plan_version_id`) WHERE "targets"."plan_version_id" is not null;

@@ -261,6 +261,8 @@ export interface InventoryTrendPoint {
   month: string;
   sellInQuantity: number;
   sellThroughQuantity: number;
+  /** Stock at the month's end: each partner's latest report on or before it, summed; null before any report. */
+  closingStock: number | null;
 }
 
 export const EVIDENCE_KINDS = ['crossTerritory', 'belowFloor'] as const;

@@ -1,17 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from './bridgeTest';
+import { expect, test } from './bridgeTest';
 import { gridCell } from './grid';
-
-async function importFile(page: Page, kind: string, name: string, content: string, rows: number) {
-  await page.getByTestId('import-kind').selectOption(kind);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('import-pick').click();
-  await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
-  await expect(page.getByTestId('import-file')).toContainText(name);
-  await expect(page.getByTestId('import-summary')).toContainText(`${rows} valid`);
-  await page.getByTestId('import-run').click();
-  await expect(page.getByTestId('import-result-inserted')).toHaveText(String(rows));
-}
+import { importFile } from './importFile';
 
 test.describe('inventory & sell-through', () => {
   test.beforeEach(async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test } from './bridgeTest';
 import { gridCells, gridRows, gridCell } from './grid';
+import { importFile } from './importFile';
 
 test.describe('partners (browser mode over the HTTP bridge)', () => {
   test.beforeEach(async ({ page }) => {
@@ -57,5 +58,54 @@ test.describe('partners (browser mode over the HTTP bridge)', () => {
     await page.getByTestId('partner-sales-link').click();
     await expect(page.getByTestId('sales-filter-partner')).toHaveValue(code);
     await expect(gridCell(page, 'sales-grid', 'partnerCode', 0)).toHaveText(code);
+  });
+
+  test("the partner page's Inventory tab charts the partner's sell-in, sell-through and closing stock per month from its imported files", async ({ page }) => {
+    const code = `PIT${Date.now() % 100000}`;
+    const sku = `SKU-${code}`;
+    // Months by the calendar: three months back and last month (mid-month days, inside the last 12 months whatever the zone).
+    const now = new Date();
+    const month = (back: number) => {
+      const d = new Date(Date.UTC(now.getFullYear(), now.getMonth() - back, 15));
+      return d.toISOString().slice(0, 7);
+    };
+    const [before, m1, m2] = [month(4), month(3), month(1)];
+    await page.goto('/#/imports');
+    await importFile(page, 'partners', `partners-${code}.csv`, `经销商编码,名称,渠道类型,级别,大区,省份\r\n${code},库存图表伙伴,经销商,一级,330000,浙江省\r\n`, 1);
+    await importFile(page, 'products', `products-${code}.csv`, `产品编码,产品名称,底价\r\n${sku},测试录像机,80\r\n`, 1);
+    await importFile(page, 'sales', `sellin-${code}.csv`, `partnerCode,date,product,quantity,amount\r\n${code},${m1}-10,${sku},30,3000\r\n`, 1);
+    await importFile(page, 'inventory', `stock-${code}.csv`, `经销商编码,库存日期,产品编码,库存数量\r\n${code},${m1}-20,${sku},50\r\n`, 1);
+    await importFile(page, 'sell-through', `sellthrough-${code}.csv`, `经销商编码,销售日期,产品编码,数量,金额,客户编码\r\n${code},${m1}-15,${sku},20,2000,C1\r\n${code},${m2}-15,${sku},10,1000,C2\r\n`, 2);
+
+    await page.goto('/#/partners');
+    await page.getByTestId('partners-grid-filter').fill(code);
+    await page.getByTestId('partners-grid').getByTestId('partner-link').filter({ hasText: code }).click();
+    await expect(page.getByTestId('partner-detail-title')).toContainText(code);
+    await page.getByTestId('partner-tab-inventory').click();
+    await expect(page).toHaveURL(/tab=inventory/);
+    const section = page.getByTestId('partner-inventory');
+    await expect(section).toContainText('Sell-in, sell-through and closing stock');
+    // The table under the chart: sell-in, sell-through, closing stock (none before the first report: —).
+    const cells = (m: string) => page.getByTestId(`partner-inventory-month-${m}`).locator('td');
+    await expect(cells(m1)).toHaveText([m1, '30', '20', '50']);
+    await expect(cells(m2)).toHaveText([m2, '0', '10', '50']);
+    await expect(cells(before)).toHaveText([before, '0', '0', '—']);
+    // The chart holds the same figures, 12 months of them.
+    const figure = page.getByTestId('chart-partner-inventory-trend');
+    await expect(figure.locator('canvas')).toBeVisible();
+    await expect
+      .poll(() =>
+        figure.evaluate((el) => {
+          const chart = (el as HTMLElement & { __chart?: { getOption(): { xAxis: Array<{ data: string[] }>; series: Array<{ data: Array<number | null> }> } } }).__chart;
+          if (!chart) return null;
+          const o = chart.getOption();
+          return { months: o.xAxis[0].data.length, series: o.series.map((s) => s.data.filter((v) => v !== null && v !== 0)) };
+        }),
+      )
+      .toEqual({ months: 12, series: [[30], [20, 10], expect.arrayContaining([50])] });
+    // In Chinese the tab and the chart speak Chinese.
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect(page.getByTestId('partner-tab-inventory')).toHaveText('库存与动销');
+    await expect(section).toContainText('进货、动销与期末库存');
   });
 });

@@ -11,6 +11,8 @@ import { workspaceClock } from '../system/workspaceClock';
 import { channelMeasures } from './channelMeasures';
 import { lookupStore } from './store';
 import { measureStore } from './store/measures';
+import { partnerMonthStore } from './store/partnerMonths';
+import { monthIndex, salesSummariesCurrent } from '../evaluations/salesSummaries';
 import { overviewStore, type EvidenceRow } from './store/overview';
 import { productLookup } from './productLookup';
 import { stuffingSignals } from './stuffingSignal';
@@ -273,21 +275,58 @@ export function riskEvidence(ws: Workspace, riskId: number): { kind: EvidenceKin
   return { kind, lines: rows.map((r) => evidenceLine(r, kind)) };
 }
 
-/** Sell-in against sell-through quantity per month, the last `months` months up to the end of `to`. */
+/**
+ * Sell-in against sell-through quantity and the closing stock per month, the last `months` months up to the end of
+ * `to`: the company's (partners reporting sell-through; stock of every reporting partner) or one partner's.
+ */
 export function inventoryTrend(ws: Workspace, input: { to: string; months: number; partnerCode?: string }): InventoryTrendPoint[] {
   const end = parsePeriod(input.to, fsmOf(ws)).end;
   const first: Period = periodContaining(addMonthsClamped(end, -(input.months - 1)), 'month');
-  let pid: number | undefined;
+  const months: string[] = [];
+  for (let m = first.start.slice(0, 7), i = 0; i < input.months; i++, m = addMonthsClamped(`${m}-01`, 1).slice(0, 7)) months.push(m);
+  const monthEnds = months.map((m) => periodContaining(`${m}-01`, 'month').end);
+  const si = new Map<string, number>();
+  const st = new Map<string, number>();
+  let stockIds: number[];
   if (input.partnerCode) {
-    pid = overviewStore.anyPartnerId(ws, input.partnerCode);
+    const pid = overviewStore.anyPartnerId(ws, input.partnerCode);
     if (pid === undefined) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
+    // One partner: from the per partner × month summaries (sales_partner_months, sell_through_partner_months; their
+    // lines while a summary is out of date), as the stuffing signal reads them.
+    const from = monthIndex(first.start);
+    const to = monthIndex(end);
+    const label = (m: number) => months[m - from];
+    for (const r of measureStore.sellInByMonth(ws, [pid], from, to, salesSummariesCurrent(ws.sqlite))) si.set(label(r.m), (si.get(label(r.m)) ?? 0) + r.q);
+    for (const r of partnerMonthStore.byMonth(ws, [pid], from, to).months) st.set(label(r.m), (st.get(label(r.m)) ?? 0) + r.q);
+    stockIds = [pid];
+  } else {
+    const q = overviewStore.monthlyQuantities(ws, { start: first.start, end });
+    for (const r of q.sellIn) si.set(r.m, r.q);
+    for (const r of q.sellThrough) st.set(r.m, r.q);
+    stockIds = overviewStore.stockReporters(ws);
   }
-  const q = overviewStore.monthlyQuantities(ws, { start: first.start, end, ...(pid !== undefined ? { pid } : {}) });
-  const si = new Map(q.sellIn.map((r) => [r.m, r.q]));
-  const st = new Map(q.sellThrough.map((r) => [r.m, r.q]));
-  const out: InventoryTrendPoint[] = [];
-  for (let m = first.start.slice(0, 7), i = 0; i < input.months; i++, m = addMonthsClamped(`${m}-01`, 1).slice(0, 7)) {
-    out.push({ month: m, sellInQuantity: round6(si.get(m) ?? 0), sellThroughQuantity: round6(st.get(m) ?? 0) });
+  // Closing stock at each month's end: per partner its latest report on or before that day, its rows summed; null
+  // while none of the partners had reported.
+  const closing: Array<number | null> = months.map(() => null);
+  const latest: Array<number | undefined> = months.map(() => undefined);
+  let partner: number | null = null;
+  const addPartner = () => latest.forEach((q, i) => q !== undefined && (closing[i] = (closing[i] ?? 0) + q));
+  for (const r of measureStore.stockByDate(ws, stockIds, end)) {
+    if (r.p !== partner) {
+      addPartner();
+      partner = r.p;
+      latest.fill(undefined);
+    }
+    // Rows come in date order within a partner: the last one on or before a month's end is the stock then.
+    monthEnds.forEach((e, i) => {
+      if (r.d <= e) latest[i] = r.q;
+    });
   }
-  return out;
+  addPartner();
+  return months.map((m, i) => ({
+    month: m,
+    sellInQuantity: round6(si.get(m) ?? 0),
+    sellThroughQuantity: round6(st.get(m) ?? 0),
+    closingStock: closing[i] === null ? null : round6(closing[i]!),
+  }));
 }

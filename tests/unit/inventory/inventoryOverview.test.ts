@@ -3,12 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../../electron/api/api';
 import { memoryApi, tempDir } from '../../helpers/workspace';
 import { seedChannelFixture } from './channelFixture';
+import type { Workspace } from '../../../db/database';
+import { ensureSalesSummaries } from '../../../electron/domain/evaluations/salesSummaries';
 
 const tmp = tempDir('pwb-overview-');
 let api: Api;
+let ws: Workspace;
 beforeAll(async () => {
   const m = memoryApi();
   api = m.api;
+  ws = m.ws;
   await seedChannelFixture(api, tmp.dir);
 });
 
@@ -33,13 +37,36 @@ describe('inventory.overview / evidence / trend (the page)', () => {
     expect(below.map((l) => [l.partnerCode, l.date, l.floorPriceMinor, l.unitPriceMinor, l.underFloor])).toEqual([['P001', '2025-02-15', 8000, 7000, 0.125]]);
   });
 
-  it('trend: sell-in against sell-through per month', async () => {
+  it('trend: sell-in against sell-through per month, and the stock of every reporting partner at each month end', async () => {
     const t = await api.send('inventory.trend', { to: '2025-Q1', months: 3 });
     expect(t).toEqual([
-      { month: '2025-01', sellInQuantity: 110, sellThroughQuantity: 44 },
-      { month: '2025-02', sellInQuantity: 50, sellThroughQuantity: 50 },
-      { month: '2025-03', sellInQuantity: -10, sellThroughQuantity: 1 },
+      // P001's report of 2024-12-31 (100) is its stock at January's end; P002 first reports in February.
+      { month: '2025-01', sellInQuantity: 110, sellThroughQuantity: 44, closingStock: 100 },
+      { month: '2025-02', sellInQuantity: 50, sellThroughQuantity: 50, closingStock: 80 + 30 },
+      { month: '2025-03', sellInQuantity: -10, sellThroughQuantity: 1, closingStock: 50 + 10 + 10 },
     ]);
+  });
+
+  it("trend of one partner (the partner page): its sell-in, sell-through and closing stock from the summaries, as its lines and reports give them", async () => {
+    const p001 = [
+      { month: '2024-11', sellInQuantity: 0, sellThroughQuantity: 0, closingStock: null }, // before its first report
+      { month: '2024-12', sellInQuantity: 999, sellThroughQuantity: 0, closingStock: 100 },
+      { month: '2025-01', sellInQuantity: 100, sellThroughQuantity: 40, closingStock: 100 }, // no report in January: December's stands
+      { month: '2025-02', sellInQuantity: 50, sellThroughQuantity: 30, closingStock: 80 },
+      { month: '2025-03', sellInQuantity: -10, sellThroughQuantity: -5 + 5, closingStock: 50 + 10 }, // a return; two products
+    ];
+    expect(await api.send('inventory.trend', { to: '2025-Q1', months: 5, partnerCode: 'P001' })).toEqual(p001);
+    // With the sales summaries kept (a workspace evaluated once) the figures are the same.
+    ensureSalesSummaries(ws.sqlite);
+    expect(await api.send('inventory.trend', { to: '2025-Q1', months: 5, partnerCode: 'P001' })).toEqual(p001);
+    // P003 never reported stock; P004 only buys.
+    expect((await api.send('inventory.trend', { to: '2025-Q1', months: 3, partnerCode: 'P003' })).map((m) => [m.sellInQuantity, m.sellThroughQuantity, m.closingStock])).toEqual([
+      [10, 4, null],
+      [0, 0, null],
+      [0, 1, null],
+    ]);
+    expect((await api.send('inventory.trend', { to: '2025-Q1', months: 3, partnerCode: 'P004' })).map((m) => m.sellInQuantity)).toEqual([10, 0, 0]);
+    await expect(api.send('inventory.trend', { to: '2025-Q1', months: 3, partnerCode: 'P999' })).rejects.toMatchObject({ body: { code: 'NOT_FOUND' } });
   });
 
   it('Mine: the partners, partner × product rows and territory sums of my partners only, their exports the same', async () => {

@@ -76,6 +76,10 @@ export const overviewStore = {
     return ws.sqlite.prepare<[], PartnerGroupingRow>('select code, channel_type as channelType, territory_id as t from partners').all();
   },
   /** A partner's id by its code, deleted ones included (the trend of a partner). */
+  /** The partners that ever reported stock. */
+  stockReporters(ws: Workspace): number[] {
+    return ws.sqlite.prepare<[], number>('select distinct partner_id from inventory_snapshots').pluck().all();
+  },
   anyPartnerId(ws: Workspace, code: string): number | undefined {
     return ws.sqlite.prepare<[string], number>('select id from partners where code = ?').pluck().get(code);
   },

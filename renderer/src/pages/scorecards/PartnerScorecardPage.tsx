@@ -14,9 +14,13 @@ import { PartnerMdfSection } from '../mdf/PartnerMdfSection';
 import { PartnerLedgerSection } from '../partners/PartnerLedgerSection';
 import { PartnerReviewsSection } from '../reviews/PartnerReviewsSection';
 import { PartnerCustomersSection } from '../inventory/PartnerCustomersSection';
+import { PartnerInventorySection } from '../inventory/PartnerInventorySection';
 
-/** The partner page's tabs: its scorecards, reviews, ledger and funds; its end customers (RFM, win-back, cohorts). */
-const PARTNER_TABS = ['overview', 'customers'] as const;
+/**
+ * The partner page's tabs: its scorecards, reviews, ledger and funds; its end customers (RFM, win-back, cohorts); its
+ * inventory (sell-in vs sell-through and closing stock per month).
+ */
+const PARTNER_TABS = ['overview', 'customers', 'inventory'] as const;
 type PartnerTab = (typeof PARTNER_TABS)[number];
 
 /** Partner detail: KPI trends over the evaluated periods and a radar of the latest health-score components. */
@@ -26,7 +30,7 @@ export default function PartnerScorecardPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const tab: PartnerTab = params.get('tab') === 'customers' ? 'customers' : 'overview';
+  const tab: PartnerTab = PARTNER_TABS.find((x) => x === params.get('tab')) ?? 'overview';
   const partnerId = Number(id);
   const [kind, setKind] = useState<PeriodKind | undefined>(undefined);
   const partner = useOp('partners.get', { id: partnerId }, { enabled: Number.isInteger(partnerId) && partnerId > 0 });
@@ -125,6 +129,8 @@ export default function PartnerScorecardPage() {
       </div>
       {tab === 'customers' ? (
         p && <PartnerCustomersSection partnerCode={p.code} />
+      ) : tab === 'inventory' ? (
+        p && <PartnerInventorySection partnerCode={p.code} />
       ) : (
         <>
           <label className="inline">

@@ -46,30 +46,18 @@ export function evaluationPopulation(ws: Workspace, periodEnd: string, f: Partne
   const roots = rootOf(treeNodes(ws));
   const pop = new PopulationCounter();
   const partners: EvaluatedPartner[] = [];
-  for (const p of rows) {
-    const { territoryId, status } = p;
+  for (const [id, code, name, channelType, tier, status, territoryId, region, regionEn, regionCode, joinedOn] of rows) {
     pop.consider();
-    if (codes && !codes.has(p.code)) pop.exclude('partnerCode');
+    if (codes && !codes.has(code)) pop.exclude('partnerCode');
     else if (status === 'prospect') pop.exclude('status', { value: status });
-    else if (p.joinedOn != null && p.joinedOn > periodEnd) pop.exclude('joinedLater', { expected: periodEnd });
-    else if (f.tiers?.length && !f.tiers.includes(p.tier)) pop.exclude('tier', { value: p.tier, expected: [...f.tiers] });
-    else if (f.channelTypes?.length && !f.channelTypes.includes(p.channelType)) pop.exclude('channelType', { value: p.channelType, expected: [...f.channelTypes] });
-    else if (inRegions && (territoryId == null || !inRegions.has(territoryId))) pop.exclude('region', { value: p.region, expected: [...f.regions!] });
+    else if (joinedOn != null && joinedOn > periodEnd) pop.exclude('joinedLater', { expected: periodEnd });
+    else if (f.tiers?.length && !f.tiers.includes(tier)) pop.exclude('tier', { value: tier, expected: [...f.tiers] });
+    else if (f.channelTypes?.length && !f.channelTypes.includes(channelType)) pop.exclude('channelType', { value: channelType, expected: [...f.channelTypes] });
+    else if (inRegions && (territoryId == null || !inRegions.has(territoryId))) pop.exclude('region', { value: region, expected: [...f.regions!] });
     else {
       pop.include();
-      // Field by field, not a rest and a spread: two object copies per partner were most of this loop.
-      partners.push({
-        id: p.id,
-        code: p.code,
-        name: p.name,
-        channelType: p.channelType,
-        tier: p.tier,
-        region: p.region,
-        regionEn: p.regionEn,
-        regionCode: p.regionCode,
-        joinedOn: p.joinedOn,
-        regionRoot: territoryId == null ? null : (roots.get(territoryId) ?? territoryId),
-      });
+      const regionRoot = territoryId == null ? null : (roots.get(territoryId) ?? territoryId);
+      partners.push({ id, code, name, channelType, tier, region, regionEn, regionCode, joinedOn, regionRoot });
     }
   }
   return { partners, population: pop.result() };

@@ -204,8 +204,9 @@ function scorecardsOf(c: Cards): Scorecard[] {
 /** The partners' latest stored scorecard results for an earlier period (what was evaluated then), by position. */
 function storedResults(ws: Workspace, p: Period, ids: number[], at: Map<number, number>): PeriodColumns & { found: number; has: Uint8Array } {
   const out = { label: p.label, attainment: new Float64Array(ids.length).fill(NaN), healthScore: new Float64Array(ids.length), found: 0, has: new Uint8Array(ids.length) };
-  for (const [id, attainment, healthScore] of evaluationSql(ws).storedResults.all({ period: p.label, ids: JSON.stringify(ids) })) {
-    const i = at.get(id)!;
+  for (const [id, attainment, healthScore] of evaluationSql(ws).storedResults.all({ period: p.label })) {
+    const i = at.get(id);
+    if (i === undefined) continue;
     if (attainment !== null) out.attainment[i] = attainment;
     out.healthScore[i] = healthScore;
     out.has[i] = 1;

@@ -213,15 +213,15 @@ function prepareKpis(s: Sqlite) {
     livePartners: s.prepare<{ ids: string }, { id: number; tier: string; channelType: string }>(
       `select id, tier, channel_type as channelType from partners where deleted_at is null and id in (select value from json_each(@ids))`,
     ),
-    // Per partner the row of its latest completed run of the period (SQLite takes the bare columns from the max() row).
-    // Driven by the period's runs (`+` keeps SQLite off the partner index, which walked every scorecard of each partner,
-    // all periods, growing with the history); the partners are a membership test.
-    // Tuples [partner id, attainment, health score, run id], read into columns.
+    // Per partner the row of its latest completed run of the period (SQLite takes the bare columns from the max() row),
+    // driven by the period's runs (by run id: the partner index walked every scorecard of each partner, all periods,
+    // growing with the history). Every partner of those runs: the caller skips the ones it does not evaluate (a
+    // membership test against 10k ids in json_each cost more than the read). Tuples [partner id, attainment, health
+    // score, run id].
     storedResults: s
-      .prepare<{ period: string; ids: string }, [StoredPeriodResult['id'], StoredPeriodResult['attainment'], StoredPeriodResult['healthScore'], number]>(
+      .prepare<{ period: string }, [StoredPeriodResult['id'], StoredPeriodResult['attainment'], StoredPeriodResult['healthScore'], number]>(
         `select s.partner_id, s.attainment, s.health_score, max(s.run_id) from scorecards s
          where s.run_id in (select id from evaluation_runs where period = @period and status = 'completed')
-           and +s.${IN_IDS}
          group by s.partner_id`,
       )
       .raw(true),
@@ -732,22 +732,39 @@ export const dashboardStore = {
   },
 };
 
-/** A live partner as the population reads it, with its territory's names and code. */
-export type PopulationPartnerSql = Pick<PartnerRow, 'id' | 'code' | 'name' | 'channelType' | 'tier' | 'status' | 'territoryId' | 'joinedOn'> & {
-  region: TerritoryRow['nameZh'] | null;
-  regionEn: TerritoryRow['nameEn'] | null;
-  regionCode: TerritoryRow['code'] | null;
-};
+/**
+ * A live partner as the population reads it, with its territory's names and code, as a tuple (10k rows a run: no
+ * object per row; evaluatedPartners.ts builds the one the run keeps).
+ */
+export type PopulationPartnerTuple = [
+  id: PartnerRow['id'],
+  code: PartnerRow['code'],
+  name: PartnerRow['name'],
+  channelType: PartnerRow['channelType'],
+  tier: PartnerRow['tier'],
+  status: PartnerRow['status'],
+  territoryId: PartnerRow['territoryId'],
+  region: TerritoryRow['nameZh'] | null,
+  regionEn: TerritoryRow['nameEn'] | null,
+  regionCode: TerritoryRow['code'] | null,
+  joinedOn: PartnerRow['joinedOn'],
+];
+
+const populationStatements = new WeakMap<Sqlite, Database.Statement<[], PopulationPartnerTuple>>();
 
 /** The live partners by code (the population of every evaluation; read once per run). */
-export function populationPartners(ws: Workspace): PopulationPartnerSql[] {
-  return ws.sqlite
-    .prepare<[], PopulationPartnerSql>(
-      `select p.id, p.code, p.name, p.channel_type as channelType, p.tier, p.status, p.territory_id as territoryId, t.name_zh as region, t.name_en as regionEn,
-         t.code as regionCode, p.joined_on as joinedOn
-       from partners p left join territories t on t.id = p.territory_id where p.deleted_at is null order by p.code`,
-    )
-    .all();
+export function populationPartners(ws: Workspace): PopulationPartnerTuple[] {
+  let st = populationStatements.get(ws.sqlite);
+  if (!st) {
+    st = ws.sqlite
+      .prepare<[], PopulationPartnerTuple>(
+        `select p.id, p.code, p.name, p.channel_type, p.tier, p.status, p.territory_id, t.name_zh, t.name_en, t.code, p.joined_on
+         from partners p left join territories t on t.id = p.territory_id where p.deleted_at is null order by p.code`,
+      )
+      .raw(true);
+    populationStatements.set(ws.sqlite, st);
+  }
+  return st.all();
 }
 
 /**

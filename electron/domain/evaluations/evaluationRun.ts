@@ -204,13 +204,18 @@ function scorecardsOf(c: Cards): Scorecard[] {
 /** The partners' latest stored scorecard results for an earlier period (what was evaluated then), by position. */
 function storedResults(ws: Workspace, p: Period, ids: number[], at: Map<number, number>): PeriodColumns & { found: number; has: Uint8Array } {
   const out = { label: p.label, attainment: new Float64Array(ids.length).fill(NaN), healthScore: new Float64Array(ids.length), found: 0, has: new Uint8Array(ids.length) };
-  for (const [id, attainment, healthScore] of evaluationSql(ws).storedResults.all({ period: p.label })) {
-    const i = at.get(id);
-    if (i === undefined) continue;
-    if (attainment !== null) out.attainment[i] = attainment;
-    out.healthScore[i] = healthScore;
-    out.has[i] = 1;
-    out.found++;
+  const sql = evaluationSql(ws);
+  // Runs newest first: a partner's first result seen is its latest.
+  for (const runId of sql.periodRuns.all(p.label)) {
+    if (out.found === ids.length) break;
+    for (const [id, attainment, healthScore] of sql.runResults.all(runId)) {
+      const i = at.get(id);
+      if (i === undefined || out.has[i]) continue;
+      if (attainment !== null) out.attainment[i] = attainment;
+      out.healthScore[i] = healthScore;
+      out.has[i] = 1;
+      out.found++;
+    }
   }
   return out;
 }

@@ -213,16 +213,13 @@ function prepareKpis(s: Sqlite) {
     livePartners: s.prepare<{ ids: string }, { id: number; tier: string; channelType: string }>(
       `select id, tier, channel_type as channelType from partners where deleted_at is null and id in (select value from json_each(@ids))`,
     ),
-    // Per partner the row of its latest completed run of the period (SQLite takes the bare columns from the max() row),
-    // driven by the period's runs (by run id: the partner index walked every scorecard of each partner, all periods,
-    // growing with the history). Every partner of those runs: the caller skips the ones it does not evaluate (a
-    // membership test against 10k ids in json_each cost more than the read). Tuples [partner id, attainment, health
-    // score, run id].
-    storedResults: s
-      .prepare<{ period: string }, [StoredPeriodResult['id'], StoredPeriodResult['attainment'], StoredPeriodResult['healthScore'], number]>(
-        `select s.partner_id, s.attainment, s.health_score, max(s.run_id) from scorecards s
-         where s.run_id in (select id from evaluation_runs where period = @period and status = 'completed')
-         group by s.partner_id`,
+    // The tier rules' stored history: the period's completed runs, newest first, and each run's scorecards by run id
+    // (the caller keeps each partner's newest and stops once every evaluated partner has one — usually after the
+    // newest run; a grouped max(run_id) over every run of the period sorted them all: 21 → 8 ms at 10k partners).
+    periodRuns: s.prepare<[string], number>(`select id from evaluation_runs where period = ? and status = 'completed' order by id desc`).pluck(),
+    runResults: s
+      .prepare<[number], [StoredPeriodResult['id'], StoredPeriodResult['attainment'], StoredPeriodResult['healthScore']]>(
+        'select partner_id, attainment, health_score from scorecards where run_id = ?',
       )
       .raw(true),
     nextVersion: s.prepare<[string], { v: number }>('select coalesce(max(version), 0) + 1 as v from evaluation_runs where period = ?'),

@@ -171,6 +171,23 @@ describe('risk signals', () => {
     await api.send('evaluations.run', { period: '2019-Q1' });
     expect(autoRisks()).toEqual(before);
   });
+
+  it("the tier rules read each partner's latest stored result of the previous period, from whichever run has it", async () => {
+    target(ws, A, '2018-Q4', 1_000_000);
+    target(ws, B, '2018-Q4', 1_000_000);
+    await api.send('evaluations.run', { period: '2018-Q4' }); // A 150k → 0.15, B 100k → 0.1
+    ws.sqlite.prepare("update targets set value = 500000 where partner_id = ? and period = '2018-Q4'").run(B);
+    await api.send('evaluations.run', { period: '2018-Q4', partnerCodes: ['B'] }); // a later run of B alone: 0.2
+    // Data that changed after the runs does not count: the stored results do (A's would be 0.25 computed now).
+    sale(ws, A, '2018-12-01', 100_000, { order: 'o9', customer: 'c1' });
+    ws.sqlite.prepare("update targets set value = 10000000 where partner_id = ? and period = '2019-Q1'").run(A);
+    const run = await api.send('evaluations.run', { period: '2019-Q1' });
+    const cards = (await api.send('evaluations.scorecards.list', { runId: run.runId })).rows;
+    const earlier = (code: string) => cards.find((c) => c.partnerCode === code)!.recommendationReason?.periods[0];
+    expect(earlier('A')).toMatchObject({ period: '2018-Q4', attainment: 0.15 });
+    expect(earlier('B')).toMatchObject({ period: '2018-Q4', attainment: 0.2 });
+    expect(cards.map((c) => c.tierRecommendation)).toEqual(['tier3', 'tier3']);
+  });
 });
 
 describe('tier recommendations', () => {

@@ -41,6 +41,16 @@ test.describe('inventory & sell-through', () => {
     await expect(gridCell(page, 'inventory-grid', 'productCode', 0)).toHaveText(sku);
     await expect(gridCell(page, 'inventory-grid', 'daysOfInventory', 0)).toHaveText(String(3 * days));
     await expect(gridCell(page, 'inventory-grid', 'closingStock', 0)).toHaveText('90');
+    // The company chart: sell-in, sell-through and the reporting partners' closing stock, this partner's 90 in it at the quarter's end.
+    await expect
+      .poll(() =>
+        page.getByTestId('chart-inventory-trend').evaluate((el) => {
+          const chart = (el as HTMLElement & { __chart?: { getOption(): { series: Array<{ data: Array<number | null> }> } } }).__chart;
+          const series = chart?.getOption().series ?? [];
+          return series.length === 3 ? (series[2].data.at(-1) ?? 0) >= 90 : false;
+        }),
+      )
+      .toBe(true);
     // The sums per territory and channel type are listed.
     await expect(page.getByTestId('inventory-groups-grid')).toContainText('Channel type');
     await page.getByTestId('inventory-partners-grid-filter').fill(code);

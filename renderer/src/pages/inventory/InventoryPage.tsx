@@ -183,12 +183,14 @@ export default function InventoryPage() {
     const points = trend.data ?? [];
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('inventory:col.sellIn'), t('inventory:col.sellThrough')] },
+      legend: { data: [t('inventory:col.sellIn'), t('inventory:col.sellThrough'), t('inventory:col.closingStock')] },
       xAxis: { type: 'category', data: points.map((p) => p.month) },
       yAxis: { type: 'value' },
       series: [
         { name: t('inventory:col.sellIn'), type: 'bar', data: points.map((p) => p.sellInQuantity) },
         { name: t('inventory:col.sellThrough'), type: 'line', data: points.map((p) => p.sellThroughQuantity) },
+        // Every reporting partner's latest stock report at the month's end, summed (a gap before any report).
+        { name: t('inventory:col.closingStock'), type: 'line', lineStyle: { type: 'dashed' }, data: points.map((p) => p.closingStock) },
       ],
     };
   }, [trend.data, t]);

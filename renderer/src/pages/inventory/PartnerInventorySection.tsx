@@ -22,14 +22,14 @@ export function PartnerInventorySection({ partnerCode }: { partnerCode: string }
   const option = useMemo<EChartsOption>(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('inventory:col.sellIn'), t('inventory:col.sellThrough'), t('inventory:partnerTrend.closingStock')] },
+      legend: { data: [t('inventory:col.sellIn'), t('inventory:col.sellThrough'), t('inventory:col.closingStock')] },
       xAxis: { type: 'category', data: points.map((p) => p.month) },
       yAxis: { type: 'value' },
       series: [
         { name: t('inventory:col.sellIn'), type: 'bar', data: points.map((p) => p.sellInQuantity) },
         { name: t('inventory:col.sellThrough'), type: 'line', data: points.map((p) => p.sellThroughQuantity) },
         // A month before the partner's first stock report has no stock figure: a gap, not a zero.
-        { name: t('inventory:partnerTrend.closingStock'), type: 'line', lineStyle: { type: 'dashed' }, data: points.map((p) => p.closingStock) },
+        { name: t('inventory:col.closingStock'), type: 'line', lineStyle: { type: 'dashed' }, data: points.map((p) => p.closingStock) },
       ],
     }),
     [points, t],
@@ -51,7 +51,7 @@ export function PartnerInventorySection({ partnerCode }: { partnerCode: string }
                 <th>{t('inventory:partnerTrend.month')}</th>
                 <th style={{ textAlign: 'right' }}>{t('inventory:col.sellIn')}</th>
                 <th style={{ textAlign: 'right' }}>{t('inventory:col.sellThrough')}</th>
-                <th style={{ textAlign: 'right' }}>{t('inventory:partnerTrend.closingStock')}</th>
+                <th style={{ textAlign: 'right' }}>{t('inventory:col.closingStock')}</th>
               </tr>
             </thead>
             <tbody>

@@ -23,7 +23,6 @@ export interface EvaluatedPartner {
   regionEn: string | null;
   regionCode: string | null;
   regionRoot: number | null;
-  joinedOn: string | null;
 }
 
 /**
@@ -40,24 +39,36 @@ export function evaluatedPartners(ws: Workspace, periodEnd: string, f: PartnerFi
  * partner's value and the filter's.
  */
 export function evaluationPopulation(ws: Workspace, periodEnd: string, f: PartnerFilter = {}): { partners: EvaluatedPartner[]; population: Population } {
-  const rows = populationPartners(ws);
+  const rows = populationPartners(ws, periodEnd);
   const inRegions = f.regions?.length ? new Set(territoryFilterIds(ws, f.regions)) : null;
   const codes = f.partnerCodes?.length ? new Set(f.partnerCodes) : null;
-  const roots = rootOf(treeNodes(ws));
+  const nodes = treeNodes(ws);
+  const roots = rootOf(nodes);
+  const territory = new Map(nodes.map((t) => [t.id, t]));
   const pop = new PopulationCounter();
   const partners: EvaluatedPartner[] = [];
-  for (const [id, code, name, channelType, tier, status, territoryId, region, regionEn, regionCode, joinedOn] of rows) {
+  for (const [id, code, name, channelType, tier, prospect, joinedLater, territoryId] of rows) {
     pop.consider();
+    const t = territoryId == null ? undefined : territory.get(territoryId);
     if (codes && !codes.has(code)) pop.exclude('partnerCode');
-    else if (status === 'prospect') pop.exclude('status', { value: status });
-    else if (joinedOn != null && joinedOn > periodEnd) pop.exclude('joinedLater', { expected: periodEnd });
+    else if (prospect) pop.exclude('status', { value: 'prospect' });
+    else if (joinedLater) pop.exclude('joinedLater', { expected: periodEnd });
     else if (f.tiers?.length && !f.tiers.includes(tier)) pop.exclude('tier', { value: tier, expected: [...f.tiers] });
     else if (f.channelTypes?.length && !f.channelTypes.includes(channelType)) pop.exclude('channelType', { value: channelType, expected: [...f.channelTypes] });
-    else if (inRegions && (territoryId == null || !inRegions.has(territoryId))) pop.exclude('region', { value: region, expected: [...f.regions!] });
+    else if (inRegions && (territoryId == null || !inRegions.has(territoryId))) pop.exclude('region', { value: t?.nameZh ?? null, expected: [...f.regions!] });
     else {
       pop.include();
-      const regionRoot = territoryId == null ? null : (roots.get(territoryId) ?? territoryId);
-      partners.push({ id, code, name, channelType, tier, region, regionEn, regionCode, joinedOn, regionRoot });
+      partners.push({
+        id,
+        code,
+        name,
+        channelType,
+        tier,
+        region: t?.nameZh ?? null,
+        regionEn: t?.nameEn ?? null,
+        regionCode: t?.code ?? null,
+        regionRoot: territoryId == null ? null : (roots.get(territoryId) ?? territoryId),
+      });
     }
   }
   return { partners, population: pop.result() };

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import type { Workspace } from '../../../db/database';
-import { risks, type evaluationRuns, type evaluationSchedules, type partners, type RiskRow, type scheduleRuns, type scorecards, type targets, type territories, type tierDecisions } from '../../../db/schema';
+import { risks, type evaluationRuns, type evaluationSchedules, type partners, type RiskRow, type scheduleRuns, type scorecards, type targets, type tierDecisions } from '../../../db/schema';
 import type { Tier } from '../../../shared/enums';
 import type { RunInfo, Schedule, ScorecardRow as ScorecardListRow } from '../../model/evaluations';
 import { roundedQuantity } from '../../../db/quantity';
@@ -469,7 +469,6 @@ type ScheduleRow = typeof evaluationSchedules.$inferSelect;
 type ScheduleRunRow = typeof scheduleRuns.$inferSelect;
 type TierDecisionRow = typeof tierDecisions.$inferSelect;
 type PartnerRow = typeof partners.$inferSelect;
-type TerritoryRow = typeof territories.$inferSelect;
 
 /** A scorecard row as read with its run, partner and tier decision (JSON columns as text, parsed by the caller). */
 export type ScorecardSql = Omit<ScorecardListRow, 'recommendationReason' | 'scoreParts' | 'decision'> & {
@@ -729,39 +728,38 @@ export const dashboardStore = {
   },
 };
 
-/**
- * A live partner as the population reads it, with its territory's names and code, as a tuple (10k rows a run: no
- * object per row; evaluatedPartners.ts builds the one the run keeps).
- */
+/** A live partner as the population reads it (its territory's names and code come from the territory list). */
 export type PopulationPartnerTuple = [
   id: PartnerRow['id'],
   code: PartnerRow['code'],
   name: PartnerRow['name'],
   channelType: PartnerRow['channelType'],
   tier: PartnerRow['tier'],
-  status: PartnerRow['status'],
+  /** 1 when the partner is a prospect. */
+  prospect: number,
+  /** 1 when it joined after the day asked about. */
+  joinedLater: number,
   territoryId: PartnerRow['territoryId'],
-  region: TerritoryRow['nameZh'] | null,
-  regionEn: TerritoryRow['nameEn'] | null,
-  regionCode: TerritoryRow['code'] | null,
-  joinedOn: PartnerRow['joinedOn'],
 ];
 
-const populationStatements = new WeakMap<Sqlite, Database.Statement<[], PopulationPartnerTuple>>();
+const populationStatements = new WeakMap<Sqlite, Database.Statement<[string], PopulationPartnerTuple>>();
 
-/** The live partners by code (the population of every evaluation; read once per run). */
-export function populationPartners(ws: Workspace): PopulationPartnerTuple[] {
+/**
+ * The live partners by code (the population of every evaluation; read once per run), as arrays: no object per
+ * partner, no territory names repeated on every row (a join gave each partner its own copies of the strings), and
+ * the status and joining day as the two flags the population asks (prospect; joined after `day`).
+ */
+export function populationPartners(ws: Workspace, day: string): PopulationPartnerTuple[] {
   let st = populationStatements.get(ws.sqlite);
   if (!st) {
     st = ws.sqlite
-      .prepare<[], PopulationPartnerTuple>(
-        `select p.id, p.code, p.name, p.channel_type, p.tier, p.status, p.territory_id, t.name_zh, t.name_en, t.code, p.joined_on
-         from partners p left join territories t on t.id = p.territory_id where p.deleted_at is null order by p.code`,
+      .prepare<[string], PopulationPartnerTuple>(
+        `select id, code, name, channel_type, tier, status = 'prospect', coalesce(joined_on > ?, 0), territory_id from partners where deleted_at is null order by code`,
       )
       .raw(true);
     populationStatements.set(ws.sqlite, st);
   }
-  return st.all();
+  return st.all(day);
 }
 
 /**

@@ -48,7 +48,106 @@ const KIND_RULE_EN: Record<string, string> = {
 };
 const mb = (bytes: unknown, digits = 1) => (Number(bytes) / 1048576).toFixed(digits);
 
+/** The records a refusal names (`notFound`, `wrongStatus`): [zh-CN, en]. */
+export const RECORD_WORDS = {
+  partner: ['合作伙伴', 'partner'],
+  territory: ['区域', 'territory'],
+  coverageTarget: ['覆盖率目标', 'coverage target'],
+  channelManager: ['渠道经理', 'channel manager'],
+  plan: ['目标计划', 'target plan'],
+  planVersion: ['目标计划的版本', 'target plan version'],
+  fund: ['市场费用基金', 'development fund'],
+  mdfRequest: ['费用申请', 'fund request'],
+  mdfClaim: ['费用核销', 'fund claim'],
+  proofFile: ['证明文件', 'proof file'],
+  deal: ['商机报备', 'deal registration'],
+  trainingRecord: ['培训记录', 'training record'],
+  course: ['培训课程', 'course'],
+  payoutRun: ['结算批次', 'payout run'],
+  payoutLine: ['结算明细', 'payout line'],
+  inquiry: ['结算疑问', 'payout inquiry'],
+  program: ['激励政策', 'incentive program'],
+  file: ['文件', 'file'],
+  reviewMeeting: ['业务回顾', 'review meeting'],
+  reviewAction: ['行动项', 'action item'],
+  risk: ['风险', 'risk'],
+  riskAction: ['缓解行动', 'mitigation action'],
+  import: ['导入记录', 'import'],
+  product: ['产品', 'product'],
+  scorecard: ['评估卡', 'scorecard'],
+  schedule: ['评估计划', 'evaluation schedule'],
+  evaluationRun: ['评估运行', 'evaluation run'],
+} as const satisfies Record<string, readonly [string, string]>;
+export type RecordKind = keyof typeof RECORD_WORDS;
+
+/** Statuses a refusal names (`wrongStatus`): [zh-CN, en]. */
+const STATUS_WORDS: Record<string, [string, string]> = {
+  draft: ['草稿', 'draft'],
+  approved: ['已批准', 'approved'],
+  paid: ['已支付', 'paid'],
+  void: ['已作废', 'void'],
+  pending: ['待审批', 'pending'],
+  rejected: ['已驳回', 'rejected'],
+  submitted: ['待审核', 'submitted'],
+  expired: ['已过期', 'expired'],
+  withdrawn: ['已撤回', 'withdrawn'],
+  settling: ['抵扣返利中', 'settling on a payout run'],
+  closed: ['已关闭', 'closed'],
+  open: ['开放', 'open'],
+  published: ['已发布', 'published'],
+  conflict: ['冲突待裁定', 'in conflict'],
+  won: ['已赢单', 'won'],
+  lost: ['已丢单', 'lost'],
+  done: ['已完成', 'done'],
+  cancelled: ['已取消', 'cancelled'],
+};
+/** What a refused change would have done (`wrongStatus`): [zh-CN, en past participle]. */
+const ACTION_WORDS: Record<string, [string, string]> = {
+  approve: ['批准', 'approved'],
+  reject: ['驳回', 'rejected'],
+  decide: ['审核', 'decided'],
+  pay: ['支付', 'paid'],
+  claim: ['核销', 'claimed'],
+  void: ['作废', 'voided'],
+  request: ['申请', 'asked for'],
+  edit: ['修改', 'changed'],
+  recalculate: ['重新计算', 'recalculated'],
+};
+
+/** `data` of a DomainError for a record that does not exist: worded in the reader's language as "找不到合作伙伴：P0301". */
+export function notFound(what: RecordKind, key: string | number | null | undefined | ReadonlyArray<string | number>): { reason: 'notFound'; params: { what: RecordKind; key: string } } {
+  return { reason: 'notFound', params: { what, key: Array.isArray(key) ? key.join(', ') : String(key ?? '') } };
+}
+
+/** `data` of a DomainError for a code already taken ("目标计划 T-2026 已存在"). */
+export function alreadyExists(what: RecordKind, key: string | number) {
+  return { reason: 'alreadyExists', params: { what, key: String(key) } };
+}
+
+/** `data` of a DomainError for a change the record's status does not allow (a paid claim decided again). */
+export function wrongStatus(what: RecordKind, key: string | number, status: string, allowed: readonly string[], action: keyof typeof ACTION_WORDS | string) {
+  return { reason: 'wrongStatus', params: { what, key: String(key), status, allowed: [...allowed], action } };
+}
+
+const recordWord = (p: Params, lang: MessageLanguage) => RECORD_WORDS[p.what as RecordKind]?.[lang === 'zh-CN' ? 0 : 1] ?? String(p.what ?? '');
+const statusWord = (s: unknown, lang: MessageLanguage) => STATUS_WORDS[String(s)]?.[lang === 'zh-CN' ? 0 : 1] ?? String(s);
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
+  notFound: {
+    'zh-CN': (p) => `找不到${recordWord(p, 'zh-CN')}：${String(p.key)}`,
+    en: (p) => `No ${recordWord(p, 'en')} ${String(p.key)}`,
+  },
+  alreadyExists: {
+    'zh-CN': (p) => `${recordWord(p, 'zh-CN')} ${String(p.key)} 已存在`,
+    en: (p) => `${capital(recordWord(p, 'en'))} ${String(p.key)} already exists`,
+  },
+  wrongStatus: {
+    'zh-CN': (p) =>
+      `${recordWord(p, 'zh-CN')} ${String(p.key)} 当前为“${statusWord(p.status, 'zh-CN')}”，只有${(p.allowed as string[]).map((s) => `“${statusWord(s, 'zh-CN')}”`).join('或')}的${recordWord(p, 'zh-CN')}才能${ACTION_WORDS[String(p.action)]?.[0] ?? String(p.action)}`,
+    en: (p) =>
+      `${capital(recordWord(p, 'en'))} ${String(p.key)} is ${statusWord(p.status, 'en')}: only ${(p.allowed as string[]).map((s) => statusWord(s, 'en')).join(' or ')} ones can be ${ACTION_WORDS[String(p.action)]?.[1] ?? String(p.action)}`,
+  },
   companyProfileMissing: {
     'zh-CN': (p) =>
       `出具结算单和对账单前需先填写公司信息，缺少：${fieldList(p, 'zh-CN')}。请在“设置 → 公司信息”中填写，或运行 pwb company set --name 名称 --credit-code 信用代码 --address 地址 --bank-name 开户行 --bank-account 账号`,

@@ -57,7 +57,7 @@ export async function withApi<T>(opts: CommonOptions, fn: (api: Api, ws: Workspa
   const path = opts.db ?? defaultWorkspacePath();
   const key = keyOf(opts);
   const ws = openWorkspace(path, { beforeMigrate: backupBeforeMigration(path, key), key });
-  workspaceLanguage = readSetting(ws.db, 'ui.language') ?? undefined;
+  rememberWorkspaceLanguage(ws);
   try {
     // The audit user comes from the workspace's user profile (settings 'user.name'), else the OS user.
     return await fn(createApi({ ws }), ws);
@@ -108,6 +108,11 @@ export function output(opts: CommonOptions, value: unknown, human: () => string)
  * workspace; a command runs in a process of its own, so it holds for the rest of that command, its refusals included.
  */
 let workspaceLanguage: string | undefined;
+
+/** Notes the language the user chose in the window (`ui.language`) of a workspace a command opened itself. */
+export function rememberWorkspaceLanguage(ws: Workspace): void {
+  workspaceLanguage = readSetting(ws.db, 'ui.language') ?? undefined;
+}
 
 /** The language asked for: PWB_LANG, else the workspace's (once opened), else the locale (LC_ALL, LANG). */
 const languageTag = () => process.env.PWB_LANG ?? workspaceLanguage ?? process.env.LC_ALL ?? process.env.LANG;

@@ -2,7 +2,24 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { SETTINGS, type SettingKey } from '../../contract/system';
 import { COMPANY_SETTING_KEYS } from '../../domain/company/companyProfile';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { issueText, type IssueLike } from '../../../shared/validationMessages';
+import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
+import { CliError, cliJoin, cliText, formatTable, type CliLanguage } from '../cliTexts';
+
+type Field = keyof typeof COMPANY_SETTING_KEYS;
+const fieldWords = (lang: CliLanguage, f: Field) => cliText(lang, `company.field.${f}`);
+/** A setting key of the profile (company.name) as its field's words. */
+const keyWords = (lang: CliLanguage, key: string) => {
+  const f = (Object.keys(COMPANY_SETTING_KEYS) as Field[]).find((k) => COMPANY_SETTING_KEYS[k] === key || k === key);
+  return f ? fieldWords(lang, f) : key;
+};
+/** A profile value in words where it is one of a few (tax treatment, statement language). */
+function valueWords(lang: CliLanguage, f: Field, v: unknown): string {
+  if (v == null) return '';
+  if (f === 'taxTreatment' && (v === 'inclusive' || v === 'exclusive')) return cliText(lang, `company.taxTreatment.${v}`);
+  if (f === 'statementLanguage' && (v === 'zh-CN' || v === 'en' || v === 'bilingual')) return cliText(lang, `company.language.${v}`);
+  return String(v);
+}
 
 interface CompanyOptions extends CommonOptions {
   name?: string;
@@ -16,6 +33,11 @@ interface CompanyOptions extends CommonOptions {
   taxRate?: string;
   invoiceRequirement?: string;
   language?: string;
+}
+
+/** The profile's fields, one a line, named in the reader's language. */
+function formatFields(lang: CliLanguage, p: Partial<Record<Field, unknown>>): string {
+  return formatTable(null, (Object.keys(COMPANY_SETTING_KEYS) as Field[]).map((f) => [fieldWords(lang, f), valueWords(lang, f, p[f])]));
 }
 
 export function register(program: Command): void {
@@ -47,17 +69,19 @@ export function register(program: Command): void {
         put(COMPANY_SETTING_KEYS.taxRate, opts.taxRate === undefined ? undefined : Number(opts.taxRate));
         put(COMPANY_SETTING_KEYS.invoiceRequirement, opts.invoiceRequirement);
         put(COMPANY_SETTING_KEYS.statementLanguage, opts.language);
-        if (!values.length) throw new Error('nothing to set: give at least one option (pwb company set --help)');
+        if (!values.length) throw new CliError('company.nothingToSet');
         // All or nothing: every value is checked before the first one is written.
+        const lang = cliLanguage(opts.lang);
         const problems = values.flatMap(([key, v]) => {
           const r = SETTINGS[key].schema.safeParse(v);
-          return r.success ? [] : [`${key}: ${r.error.issues.map((i) => i.message).join('; ')}`];
+          return r.success ? [] : r.error.issues.map((i) => issueText(i as IssueLike, keyWords(lang, key), lang, { listValues: true }));
         });
-        if (problems.length) throw new Error(`invalid company profile:\n  ${problems.join('\n  ')}`);
+        if (problems.length) throw new Error(`${cliText(lang, 'company.invalid')}\n  ${problems.join('\n  ')}`);
         await withApi(opts, async (api) => {
           for (const [key, value] of values) await api.send('system.settings.set', { key, value: value as never });
           const p = await api.send('company.profile', {});
-          output(opts, p, () => `company profile saved${p.missing.length ? ` · still missing: ${p.missing.join(', ')}` : ' · complete'}`);
+          const l = cliLanguage(opts.lang);
+          output(opts, p, () => `${cliText(l, 'company.saved')}${p.missing.length ? cliText(l, 'company.stillMissing', { fields: cliJoin(l, p.missing.map((k) => keyWords(l, k))) }) : ` · ${cliText(l, 'company.complete')}`}`);
         });
       }),
     );
@@ -65,12 +89,11 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const p = await api.send('company.profile', {});
+        const lang = cliLanguage(opts.lang);
         output(opts, p, () =>
           [
-            ...Object.entries(p)
-              .filter(([k]) => k !== 'missing')
-              .map(([k, v]) => `${k}\t${v ?? ''}`),
-            p.missing.length ? `missing (statements are refused until filled): ${p.missing.join(', ')}` : 'complete',
+            formatFields(lang, p),
+            p.missing.length ? cliText(lang, 'company.missing', { fields: cliJoin(lang, p.missing.map((k) => keyWords(lang, k))) }) : cliText(lang, 'company.complete'),
           ].join('\n'),
         );
       });

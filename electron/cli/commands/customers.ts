@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
+import { cliText, cliWord } from '../cliTexts';
 
 type Opts = CommonOptions & { asOf?: string; partner?: string; windowMonths: number };
 const yuan = (minor: number) => (minor / 100).toFixed(2);
@@ -19,9 +20,13 @@ export function register(program: Command): void {
         output(
           opts,
           rows.map(({ partnerCode, customerRef, recencyDays, frequency, monetaryMinor, r, f, m, segment }) => ({ partnerCode, customerRef, recencyDays, frequency, monetaryMinor, r, f, m, segment })),
-          () =>
-            [['partner', 'customer', 'recency', 'orders', 'amount', 'R', 'F', 'M', 'segment'].join('\t'), ...rows.map((c) => [c.partnerCode, c.customerRef, c.recencyDays, c.frequency, yuan(c.monetaryMinor), c.r, c.f, c.m, c.segment].join('\t'))].join('\n') ||
-            'No end customers in the window',
+          () => {
+            const lang = cliLanguage(opts.lang);
+            const col = (k: 'partner' | 'customer' | 'recency' | 'orders' | 'amount' | 'segment') => cliText(lang, `customers.col.${k}`);
+            return rows.length
+              ? [[col('partner'), col('customer'), col('recency'), col('orders'), col('amount'), 'R', 'F', 'M', col('segment')].join('\t'), ...rows.map((c) => [c.partnerCode, c.customerRef, c.recencyDays, c.frequency, yuan(c.monetaryMinor), c.r, c.f, c.m, cliWord(lang, 'segment', c.segment)].join('\t'))].join('\n')
+              : cliText(lang, 'customers.none');
+          },
         );
       });
     }),
@@ -30,10 +35,15 @@ export function register(program: Command): void {
     action(async (opts: Opts) => {
       await withApi(opts, async (api) => {
         const rows = await api.send('inventory.customers.lapsed', { asOf: opts.asOf, partnerCode: opts.partner, windowMonths: opts.windowMonths });
+        const lang = cliLanguage(opts.lang);
+        const col = (k: 'partner' | 'customer' | 'name' | 'province' | 'lastPurchase' | 'ordersBefore' | 'amountBefore') => cliText(lang, `customers.col.${k}`);
         output(opts, rows, () =>
           rows.length
-            ? [['partner', 'customer', 'name', 'province', 'last purchase', 'orders before', 'amount before'].join('\t'), ...rows.map((c) => [c.partnerCode, c.customerRef, c.customerName ?? '', c.customerProvince ?? '', c.lastPurchaseOn, c.previousOrders, yuan(c.previousAmountMinor)].join('\t'))].join('\n')
-            : 'No lapsed customers',
+            ? [
+                [col('partner'), col('customer'), col('name'), col('province'), col('lastPurchase'), col('ordersBefore'), col('amountBefore')].join('\t'),
+                ...rows.map((c) => [c.partnerCode, c.customerRef, c.customerName ?? '', c.customerProvince ?? '', c.lastPurchaseOn, c.previousOrders, yuan(c.previousAmountMinor)].join('\t')),
+              ].join('\n')
+            : cliText(lang, 'customers.noneLapsed'),
         );
       });
     }),

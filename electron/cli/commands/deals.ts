@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { DEAL_STATUSES } from '../../../db/schema';
 import type { Result } from '../../contract';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
+import { cliText, cliWord } from '../cliTexts';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -29,10 +30,11 @@ export function register(program: Command): void {
             conflicts: d.conflicts,
             riskCode: d.riskCode,
           }));
+          const lang = cliLanguage(opts.lang);
           output(opts, rows, () =>
             [
-              ...rows.map((d) => [d.id, d.status.padEnd(8), d.partnerCode ?? '(direct)', d.customerName, d.productLine, d.protectedUntil ?? '', d.riskCode ?? ''].join('\t')),
-              `${rows.length} registrations`,
+              ...rows.map((d) => [d.id, cliWord(lang, 'dealStatus', d.status), d.partnerCode ?? cliText(lang, 'deals.direct'), d.customerName, d.productLine, d.protectedUntil ?? '', d.riskCode ?? ''].join('\t')),
+              cliText(lang, 'deals.total', { n: rows.length }),
             ].join('\n'),
           );
         });
@@ -44,7 +46,7 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { asOf?: string }) => {
         await withApi(opts, async (api) => {
           const r = (await api.sendRaw('deals.expire', { asOf: opts.asOf })) as Result<'deals.expire'>;
-          output(opts, r, () => `${r.expired.length} registrations expired (as of ${r.asOf})`);
+          output(opts, r, () => cliText(cliLanguage(opts.lang), 'deals.expired', { n: r.expired.length, asOf: r.asOf }));
         });
       }),
     );

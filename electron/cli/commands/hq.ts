@@ -14,7 +14,8 @@ import { currentUser } from '../../domain/system/userProfile';
 import { readSetting } from '../../domain/system/settingsStore';
 import { listReference, publishReference, pullReference, referenceKind, type ReferenceItem } from '../../domain/hq/referenceData';
 import { publishState, readIdentity } from '../../domain/hq/workspaceIdentity';
-import { action, cliLanguage, common, defaultWorkspacePath, output, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, defaultWorkspacePath, output, rememberWorkspaceLanguage, type CommonOptions } from '../runtime';
+import { cliJoin, cliText, cliWord, formatTable } from '../cliTexts';
 
 interface HqOptions extends CommonOptions {
   hq?: string;
@@ -53,6 +54,7 @@ function hqAction<A extends unknown[]>(operation: string, fn: (...args: A) => Pr
 async function withWorkspace<T>(opts: CommonOptions, fn: (ws: ReturnType<typeof openWorkspace>) => Promise<T>): Promise<T> {
   const path = opts.db ?? defaultWorkspacePath();
   const ws = openWorkspace(path, { beforeMigrate: backupBeforeMigration(path) });
+  rememberWorkspaceLanguage(ws);
   try {
     return await fn(ws);
   } finally {
@@ -82,16 +84,18 @@ async function fiscalStartMonthOf(opts: CommonOptions & FiscalOptions): Promise<
 
 /** `pwb hq status` in the reader's language; the last failure worded from its stored reason, like any refusal. */
 function statusText(r: ReturnType<typeof readIdentity> & ReturnType<typeof publishState>, lang: MessageLanguage): string {
-  const zh = lang === 'zh-CN';
   const failure = r.lastError ? errorText({ message: r.lastError.message, data: r.lastError.reason ? { reason: r.lastError.reason, params: r.lastError.params ?? {} } : undefined }, lang) : null;
   return [
-    zh ? `工作区 ${r.workspaceId}，办事处 ${r.officeName ?? '（未填写）'}` : `Workspace ${r.workspaceId}, office ${r.officeName ?? '(not named)'}`,
-    zh ? `上次成功上报：${r.lastSuccessAt ?? '从未'}；${r.pending} 项变更待上报` : `Last publish: ${r.lastSuccessAt ?? 'never'}; ${r.pending} change(s) waiting`,
-    ...(failure ? [zh ? `上次上报失败（${r.lastAttemptAt ?? ''}）：${failure}` : `Last attempt failed (${r.lastAttemptAt ?? ''}): ${failure}`] : []),
+    cliText(lang, 'hq.status.workspace', { id: r.workspaceId, office: r.officeName ?? cliText(lang, 'hq.status.noOffice') }),
+    cliText(lang, 'hq.status.last', { at: r.lastSuccessAt ?? cliText(lang, 'hq.status.never'), pending: r.pending }),
+    ...(failure ? [cliText(lang, 'hq.status.failed', { at: r.lastAttemptAt ?? '', failure })] : []),
   ].join('\n');
 }
 
 const money = (minor: number) => (minor / 100).toFixed(2);
+
+/** A reference data kind in words (区域, 产品, 课程, 激励政策模板). */
+const refKind = (lang: MessageLanguage, kind: string) => (['territory', 'product', 'course', 'program_template'].includes(kind) ? cliText(lang, `hq.ref.${kind as 'territory'}`) : kind);
 
 export function register(program: Command): void {
   const hq = program.command('hq').description('HQ consolidation on PostgreSQL: set up HQ, publish this workspace, reports, conflicts, reference data');
@@ -99,7 +103,8 @@ export function register(program: Command): void {
   hqOption(hq.command('setup').description('create or migrate the HQ schema and its group roles (run once by the HQ database owner)')).action(
     hqAction('hq.setup', async (opts: HqOptions) => {
       const r = await withHq(connection(opts), (c) => setupHqSchema(c));
-      output(opts, r, () => (r.from === r.to ? `HQ schema is up to date (version ${r.to})` : `HQ schema migrated from version ${r.from} to ${r.to}`));
+      const lang = cliLanguage(opts.lang);
+      output(opts, r, () => (r.from === r.to ? cliText(lang, 'hq.setupUpToDate', { version: r.to }) : cliText(lang, 'hq.setupMigrated', { from: r.from, to: r.to })));
     }),
   );
 
@@ -118,7 +123,7 @@ export function register(program: Command): void {
         await checkHqSchema(c);
         return createOfficeRole(c, opts.role, password, { reader: opts.reader });
       });
-      output(opts, r, () => `${r.created ? 'Created' : 'Updated'} office role ${r.role}`);
+      output(opts, r, () => cliText(cliLanguage(opts.lang), r.created ? 'hq.roleCreated' : 'hq.roleUpdated', { role: r.role }));
     }),
   );
 
@@ -135,11 +140,14 @@ export function register(program: Command): void {
           process.stderr.isTTY || process.env.PWB_PROGRESS === '1' ? (_phase: string, done: number, total: number | null) => process.stderr.write(`publish: ${done}/${total ?? '?'}\n`) : undefined;
         const ctx = createOpContext({ operation: 'hq.publish', ws, user: currentUser(ws.sqlite), progress });
         const r = await publishToHq(ctx, { hq: connection(opts), office: opts.office, batchSize: opts.batchSize });
+        const lang = cliLanguage(opts.lang);
         output(opts, r, () =>
           [
-            `Published ${r.changes} change(s) of office ${r.office} in ${r.batches} batch(es): ${r.upserted} row(s) written, ${r.deleted} removed at HQ${r.resynced ? ' (full resend: HQ did not hold this workspace\'s history)' : ''}`,
-            ...Object.entries(r.tables).map(([t, v]) => `  ${t.padEnd(22)} ${String(v.upserted).padStart(8)} written ${String(v.deleted).padStart(6)} removed`),
-          ].join('\n'),
+            `${cliText(lang, 'hq.published', { changes: r.changes, office: r.office, batches: r.batches, upserted: r.upserted, deleted: r.deleted })}${r.resynced ? cliText(lang, 'hq.resynced') : ''}`,
+            formatTable(null, Object.entries(r.tables).map(([t, v]) => [`  ${t}`, cliText(lang, 'hq.tableCounts', { written: v.upserted, removed: v.deleted })])),
+          ]
+            .filter(Boolean)
+            .join('\n'),
         );
       });
     }),
@@ -162,7 +170,7 @@ export function register(program: Command): void {
         return hqReport(c, opts.period, fsm);
       });
       output(opts, rows, () =>
-        [...rows.map((r) => `${r.office}\t${r.partnerCode}\t${money(r.revenueMinor)}\t${r.orders}\t${r.attainment ?? ''}\t${r.grade ?? ''}\t${money(r.payoutMinor)}`), `${rows.length} row(s)`].join('\n'),
+        [...rows.map((r) => `${r.office}\t${r.partnerCode}\t${money(r.revenueMinor)}\t${r.orders}\t${r.attainment ?? ''}\t${r.grade ?? ''}\t${money(r.payoutMinor)}`), cliText(cliLanguage(opts.lang), 'hq.rows', { n: rows.length })].join('\n'),
       );
     }),
   );
@@ -179,11 +187,11 @@ export function register(program: Command): void {
       const d = { ...raw, topRisks: raw.topRisks.map((r) => ({ ...r, ...riskText(r, lang) })) };
       output(opts, d, () =>
         [
-          `Period ${d.period} (${d.start} – ${d.end})`,
-          ...d.revenueByOffice.map((o) => `  ${o.office}: ${money(o.revenueMinor)} (${o.partners} partners)`),
-          `Grades: ${d.grades.map((g) => `${g.grade} ${g.partners}`).join(', ')}`,
-          `Risks open: ${d.risksByLevel.map((r) => `${r.level} ${r.open}`).join(', ')}`,
-          ...d.topRisks.map((r) => `  ${r.office}\t${r.code}\t${r.level ?? ''}\t${r.partnerCode ?? ''}\t${r.title}`),
+          cliText(lang, 'hq.period', { period: d.period, start: d.start, end: d.end }),
+          ...d.revenueByOffice.map((o) => `  ${cliText(lang, 'hq.officeRevenue', { office: o.office, revenue: money(o.revenueMinor), n: o.partners })}`),
+          cliText(lang, 'hq.grades', { list: cliJoin(lang, d.grades.map((g) => `${g.grade} ${g.partners}`)) }),
+          cliText(lang, 'hq.risksOpen', { list: cliJoin(lang, d.risksByLevel.map((r) => `${cliWord(lang, 'riskLevel', r.level)} ${r.open}`)) }),
+          ...d.topRisks.map((r) => `  ${r.office}\t${r.code}\t${cliWord(lang, 'riskLevel', r.level)}\t${r.partnerCode ?? ''}\t${r.title}`),
         ].join('\n'),
       );
     }),
@@ -195,7 +203,8 @@ export function register(program: Command): void {
         await checkHqSchema(c);
         return hqConflicts(c);
       });
-      output(opts, rows, () => [...rows.map((r) => `${r.kind}\t${r.key}\t${r.partners.map((p) => `${p.office}:${p.partnerCode}`).join(', ')}`), `${rows.length} conflict(s)`].join('\n'));
+      const lang = cliLanguage(opts.lang);
+      output(opts, rows, () => [...rows.map((r) => `${cliText(lang, `hq.conflict.${r.kind}`)}\t${r.key}\t${cliJoin(lang, r.partners.map((p) => `${p.office}:${p.partnerCode}`))}`), cliText(lang, 'hq.conflicts', { n: rows.length })].join('\n'));
     }),
   );
 
@@ -206,7 +215,9 @@ export function register(program: Command): void {
           await checkHqSchema(c);
           return pullReference(ws, c);
         });
-        output(opts, r, () => `Pulled reference data version ${r.version}: ${r.added} added, ${r.updated} updated, ${r.removed} removed (${Object.entries(r.kinds).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'})`);
+        const lang = cliLanguage(opts.lang);
+        const kinds = cliJoin(lang, Object.entries(r.kinds).map(([k, n]) => `${refKind(lang, k)} ${n}`)) || cliText(lang, 'hq.none');
+        output(opts, r, () => cliText(lang, 'hq.pulled', { version: r.version, added: r.added, updated: r.updated, removed: r.removed, kinds }));
       });
     }),
   );
@@ -232,14 +243,15 @@ export function register(program: Command): void {
         await checkHqSchema(c);
         return publishReference(c, kind, items);
       });
-      output(opts, r, () => `${kind}: ${r.upserted} published, ${r.deleted} withdrawn`);
+      output(opts, r, () => cliText(cliLanguage(opts.lang), 'hq.refPublished', { kind: refKind(cliLanguage(opts.lang), kind), upserted: r.upserted, deleted: r.deleted }));
     }),
   );
   hqCommon(reference.command('list').description('reference data pulled into this workspace').option('--kind <kind>', 'only this kind')).action(
     hqAction('hq.reference.list', async (opts: CommonOptions & { kind?: string }) => {
       await withWorkspace(opts, async (ws) => {
         const rows = listReference(ws, opts.kind ? referenceKind(opts.kind) : undefined);
-        output(opts, rows, () => [...rows.map((r) => `${r.kind}\t${r.code}\t${r.name}\tv${r.version}`), `${rows.length} item(s)`].join('\n'));
+        const lang = cliLanguage(opts.lang);
+        output(opts, rows, () => [...rows.map((r) => `${refKind(lang, r.kind)}\t${r.code}\t${r.name}\t${cliText(lang, 'payouts.version', { version: r.version })}`), cliText(lang, 'hq.items', { n: rows.length })].join('\n'));
       });
     }),
   );

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Result } from '../../contract';
 import { formatMoney } from '../../../shared/money';
-import { action, common, output, progressPrinter, statementLanguage, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, progressPrinter, statementLanguage, withApi, type CommonOptions } from '../runtime';
+import { CliError, cliText, cliWord, type CliLanguage } from '../cliTexts';
 
 /** The CLI's ledger JSON: the documented keys only (README "The partner ledger"). */
 export function ledgerJson(l: Result<'ledger.partner'>) {
@@ -18,14 +19,15 @@ export function ledgerJson(l: Result<'ledger.partner'>) {
   };
 }
 
-function ledgerText(l: Result<'ledger.partner'>): string {
+function ledgerText(l: Result<'ledger.partner'>, lang: CliLanguage): string {
   const m = (v: number) => formatMoney(v, l.currency);
+  const name = lang === 'en' ? (l.partner.nameEn ?? l.partner.name) : l.partner.name;
   return [
-    `${l.partner.code} ${l.partner.name} · ${l.currency} · ${l.from ?? '…'} – ${l.to ?? '…'}`,
-    `opening\t${m(l.openingMinor)}`,
-    ...l.entries.map((e) => [e.date, e.kind, e.ref, m(e.amountMinor), m(e.balanceMinor)].join('\t')),
-    `closing\t${m(l.closingMinor)}`,
-    `accrued (drafts, not yet approved)\t${m(l.accruedMinor)}`,
+    `${l.partner.code} ${name} · ${l.currency} · ${l.from ?? '…'} – ${l.to ?? '…'}`,
+    `${cliText(lang, 'ledger.opening')}\t${m(l.openingMinor)}`,
+    ...l.entries.map((e) => [e.date, cliWord(lang, 'ledgerKind', e.kind), e.ref, m(e.amountMinor), m(e.balanceMinor)].join('\t')),
+    `${cliText(lang, 'ledger.closing')}\t${m(l.closingMinor)}`,
+    `${cliText(lang, 'ledger.accrued')}\t${m(l.accruedMinor)}`,
   ].join('\n');
 }
 
@@ -36,10 +38,10 @@ export function register(program: Command): void {
     .option('--to <date>', 'last day YYYY-MM-DD')
     .action(
       action(async (opts: CommonOptions & { partner?: string; from?: string; to?: string }) => {
-        if (!opts.partner) throw new Error('give --partner CODE');
+        if (!opts.partner) throw new CliError('ledger.needPartner');
         await withApi(opts, async (api) => {
           const l = await api.send('ledger.partner', { partnerCode: opts.partner!, from: opts.from, to: opts.to });
-          output(opts, ledgerJson(l), () => ledgerText(l));
+          output(opts, ledgerJson(l), () => ledgerText(l, cliLanguage(opts.lang)));
         });
       }),
     );
@@ -59,7 +61,7 @@ export function register(program: Command): void {
     .action(
       action(async (_opts: unknown, cmd: Command) => {
         const o = cmd.optsWithGlobals<CommonOptions & { partner?: string; from?: string; to?: string; out: string; format: string; lang?: string; zip: boolean; overwrite?: boolean }>();
-        if (!o.from || !o.to) throw new Error('give --from YYYY-MM-DD and --to YYYY-MM-DD');
+        if (!o.from || !o.to) throw new CliError('ledger.needDates');
         await withApi(o, async (api) => {
           const r = await api.send(
             'ledger.statements',
@@ -75,7 +77,7 @@ export function register(program: Command): void {
             },
             { onProgress: progressPrinter() },
           );
-          output(o, r, () => [...r.files, ...(r.zip ? [r.zip] : []), `${r.statements.length} statement(s)`].join('\n'));
+          output(o, r, () => [...r.files, ...(r.zip ? [r.zip] : []), cliText(cliLanguage(o.lang === 'bilingual' ? undefined : o.lang), 'ledger.statements', { n: r.statements.length })].join('\n'));
         });
       }),
     );
@@ -86,16 +88,19 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { asOf?: string }) => {
         await withApi(opts, async (api) => {
           const r = await api.send('ledger.accruals', { asOf: opts.asOf });
+          const lang = cliLanguage(opts.lang);
           output(opts, r, () =>
             [
-              `accruals as of ${r.asOf}`,
-              ['program', 'partner', 'currency', 'accrued', 'approved-unpaid', '0-30', '31-60', '61-90', '>90', 'paid'].join('\t'),
+              cliText(lang, 'accruals.asOf', { asOf: r.asOf }),
+              (['program', 'partner', 'currency', 'accrued', 'unpaid', 'd0_30', 'd31_60', 'd61_90', 'd90_plus', 'paid'] as const).map((c) => cliText(lang, `accruals.col.${c}`)).join('\t'),
               ...r.rows.map((x) =>
                 [x.programCode ?? '', x.partnerCode, x.currency, x.accruedMinor, x.approvedUnpaidMinor, x.ageing.d0_30, x.ageing.d31_60, x.ageing.d61_90, x.ageing.d90_plus, x.paidMinor]
                   .map((v) => (typeof v === 'number' ? formatMoney(v, x.currency) : v))
                   .join('\t'),
               ),
-              ...r.totals.map((t) => `total ${t.currency}\taccrued ${formatMoney(t.accruedMinor, t.currency)}\tapproved-unpaid ${formatMoney(t.approvedUnpaidMinor, t.currency)}\tpaid ${formatMoney(t.paidMinor, t.currency)}`),
+              ...r.totals.map((t) =>
+                cliText(lang, 'accruals.total', { currency: t.currency, accrued: formatMoney(t.accruedMinor, t.currency), unpaid: formatMoney(t.approvedUnpaidMinor, t.currency), paid: formatMoney(t.paidMinor, t.currency) }),
+              ),
             ].join('\n'),
           );
         });

@@ -2,35 +2,39 @@ import type { Command } from 'commander';
 import { CHANNEL_TYPES, MDF_ACTIVITY_TYPES, TIERS } from '../../../db/schema';
 import type { Result } from '../../contract';
 import { decimalToMinor, formatMoney } from '../../../shared/money';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
+import { CliError, cliText, cliWord, formatTable, type CliLanguage } from '../cliTexts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** Yuan (or the currency's major unit) as typed on the command line → minor units, rounded once (shared/money). */
 function amount(text: string, currency: string, what = '--amount'): number {
   const v = decimalToMinor(text, currency);
-  if (v === null) throw new Error(`${what} ${text} is not an amount (write it in ${currency} with a decimal point, e.g. 12345.67)`);
+  if (v === null) throw new CliError('mdf.notAmount', { what, text, currency });
   return v;
 }
 
-const id = (text: string, what: string): number => {
+const id = (text: string, what: 'request' | 'claim'): number => {
   const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${what} ${text} is not an id`);
+  if (!Number.isInteger(n) || n <= 0) throw new CliError(what === 'request' ? 'mdf.notRequestId' : 'mdf.notClaimId', { text });
   return n;
 };
 
-function balanceText(b: Result<'mdf.balance'>): string {
+function balanceText(b: Result<'mdf.balance'>, lang: CliLanguage): string {
   const m = (v: number) => formatMoney(v, b.currency);
+  const row = (k: 'budget' | 'allocated' | 'requested' | 'approved' | 'claimed' | 'paid' | 'expired' | 'remaining', v: number) => [`  ${cliText(lang, `mdf.balance.${k}`)}`, m(v)];
   return [
-    `fund ${b.fundCode} (${b.currency})`,
-    `  budget     ${m(b.budgetMinor)}`,
-    `  allocated  ${m(b.allocatedMinor)}`,
-    `  requested  ${m(b.requestedMinor)}`,
-    `  approved   ${m(b.approvedMinor)}`,
-    `  claimed    ${m(b.claimedMinor)}`,
-    `  paid       ${m(b.paidMinor)}`,
-    `  expired    ${m(b.expiredMinor)}`,
-    `  remaining  ${m(b.remainingMinor)}`,
+    cliText(lang, 'mdf.balance.fund', { code: b.fundCode, currency: b.currency }),
+    formatTable(null, [
+      row('budget', b.budgetMinor),
+      row('allocated', b.allocatedMinor),
+      row('requested', b.requestedMinor),
+      row('approved', b.approvedMinor),
+      row('claimed', b.claimedMinor),
+      row('paid', b.paidMinor),
+      row('expired', b.expiredMinor),
+      row('remaining', b.remainingMinor),
+    ]),
   ].join('\n');
 }
 
@@ -65,7 +69,7 @@ export function register(program: Command): void {
             activityTypes: opts.activity,
             claimDeadline: opts.claimDeadline,
           })) as Result<'mdf.funds.add'>;
-          output(opts, { fundId: f.id, ...f }, () => `fund ${f.code} added: ${formatMoney(f.balance.budgetMinor, f.currency)} for ${f.period}`);
+          output(opts, { fundId: f.id, ...f }, () => cliText(cliLanguage(opts.lang), 'mdf.fundAdded', { code: f.code, budget: formatMoney(f.balance.budgetMinor, f.currency), period: f.period }));
         });
       }),
     );
@@ -75,10 +79,11 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { period?: string }) => {
         await withApi(opts, async (api) => {
           const rows = (await api.sendRaw('mdf.funds.list', { period: opts.period })) as Result<'mdf.funds.list'>;
+          const lang = cliLanguage(opts.lang);
           output(opts, rows, () =>
             [
-              ...rows.map((f) => [f.code, f.period, f.status, formatMoney(f.balance.budgetMinor, f.currency), `remaining ${formatMoney(f.balance.remainingMinor, f.currency)}`, f.name].join('\t')),
-              `${rows.length} funds`,
+              ...rows.map((f) => [f.code, f.period, cliWord(lang, 'mdfFundStatus', f.status), formatMoney(f.balance.budgetMinor, f.currency), cliText(lang, 'mdf.remaining', { value: formatMoney(f.balance.remainingMinor, f.currency) }), f.name].join('\t')),
+              cliText(lang, 'mdf.fundsTotal', { n: rows.length }),
             ].join('\n'),
           );
         });
@@ -96,7 +101,7 @@ export function register(program: Command): void {
           const fund = (await api.sendRaw('mdf.funds.get', { fundCode: opts.fund })) as Result<'mdf.funds.get'>;
           const allocations = (opts.partner ?? []).map((p) => {
             const [code, value] = p.split('=');
-            if (!code || value == null) throw new Error(`--partner ${p}: write CODE=amount`);
+            if (!code || value == null) throw new CliError('mdf.partnerFormat', { value: p });
             return { partnerCode: code.trim(), amountMinor: amount(value, fund.currency, `--partner ${code}`) };
           });
           const rows = (await api.sendRaw('mdf.allocate', {
@@ -106,7 +111,13 @@ export function register(program: Command): void {
             amountMinor: opts.amount ? amount(opts.amount, fund.currency) : undefined,
             basisPeriod: opts.basisPeriod,
           })) as Result<'mdf.allocate'>;
-          output(opts, rows, () => [...rows.map((a) => [a.partnerCode, formatMoney(a.amountMinor, fund.currency), a.method, a.basisMinor != null ? `revenue ${formatMoney(a.basisMinor, fund.currency)} (${a.basisPeriod})` : ''].join('\t')), `${rows.length} allocations`].join('\n'));
+          const lang = cliLanguage(opts.lang);
+          output(opts, rows, () =>
+            [
+              ...rows.map((a) => [a.partnerCode, formatMoney(a.amountMinor, fund.currency), cliWord(lang, 'mdfMethod', a.method), a.basisMinor != null ? cliText(lang, 'mdf.basis', { value: formatMoney(a.basisMinor, fund.currency), period: a.basisPeriod }) : ''].join('\t')),
+              cliText(lang, 'mdf.allocationsTotal', { n: rows.length }),
+            ].join('\n'),
+          );
         });
       }),
     );
@@ -137,7 +148,8 @@ export function register(program: Command): void {
             expectedLeads: opts.expectedLeads != null ? Number(opts.expectedLeads) : undefined,
             expectedRevenueMinor: opts.expectedRevenue != null ? amount(opts.expectedRevenue, b.currency, '--expected-revenue') : undefined,
           })) as Result<'mdf.requests.add'>;
-          output(opts, { requestId: r.id, ...r }, () => `request ${r.id}: ${r.partnerCode} ${r.activityType} ${formatMoney(r.amountMinor, r.currency)} × ${r.share} (pending)`);
+          const lang = cliLanguage(opts.lang);
+          output(opts, { requestId: r.id, ...r }, () => cliText(lang, 'mdf.requested', { id: r.id, partner: r.partnerCode, activity: cliWord(lang, 'mdfActivity', r.activityType), amount: formatMoney(r.amountMinor, r.currency), share: r.share }));
         });
       }),
     );
@@ -150,7 +162,9 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const before = (await api.sendRaw('mdf.requests.get', { id: id(requestId, 'request') })) as Result<'mdf.requests.get'>;
           const r = (await api.sendRaw('mdf.requests.approve', { requestId: before.id, amountMinor: opts.amount ? amount(opts.amount, before.currency) : undefined, claimBy: opts.claimBy })) as Result<'mdf.requests.approve'>;
-          output(opts, { requestId: r.id, ...r }, () => `request ${r.id} approved: ${formatMoney(r.approvedMinor!, r.currency)}, the fund commits ${formatMoney(r.committedMinor!, r.currency)}; claim by ${r.claimBy}`);
+          output(opts, { requestId: r.id, ...r }, () =>
+            cliText(cliLanguage(opts.lang), 'mdf.requestApproved', { id: r.id, approved: formatMoney(r.approvedMinor!, r.currency), committed: formatMoney(r.committedMinor!, r.currency), claimBy: r.claimBy }),
+          );
         });
       }),
     );
@@ -161,7 +175,7 @@ export function register(program: Command): void {
       action(async (requestId: string, opts: CommonOptions & { reason: string }) => {
         await withApi(opts, async (api) => {
           const r = (await api.sendRaw('mdf.requests.reject', { requestId: id(requestId, 'request'), reason: opts.reason })) as Result<'mdf.requests.reject'>;
-          output(opts, { requestId: r.id, ...r }, () => `request ${r.id} rejected`);
+          output(opts, { requestId: r.id, ...r }, () => cliText(cliLanguage(opts.lang), 'mdf.requestRejected', { id: r.id }));
         });
       }),
     );
@@ -184,7 +198,7 @@ export function register(program: Command): void {
             actualRevenueMinor: opts.actualRevenue != null ? amount(opts.actualRevenue, req.currency, '--actual-revenue') : undefined,
             note: opts.note,
           })) as Result<'mdf.claims.add'>;
-          output(opts, { claimId: c.id, ...c }, () => `claim ${c.id}: ${formatMoney(c.amountMinor, c.currency)} with ${c.proofs.length} proof files (submitted)`);
+          output(opts, { claimId: c.id, ...c }, () => cliText(cliLanguage(opts.lang), 'mdf.claimed', { id: c.id, amount: formatMoney(c.amountMinor, c.currency), proofs: c.proofs.length }));
         });
       }),
     );
@@ -198,7 +212,8 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const before = (await api.sendRaw('mdf.claims.get', { id: id(claimId, 'claim') })) as Result<'mdf.claims.get'>;
           const c = (await api.sendRaw('mdf.claims.decide', { claimId: before.id, decision, amountMinor: opts.amount ? amount(opts.amount, before.currency) : undefined, reason: opts.reason })) as Result<'mdf.claims.decide'>;
-          output(opts, { claimId: c.id, ...c }, () => `claim ${c.id} ${c.status}: ${formatMoney(c.amountMinor, c.currency)}`);
+          const lang = cliLanguage(opts.lang);
+          output(opts, { claimId: c.id, ...c }, () => cliText(lang, 'mdf.claimDecided', { id: c.id, status: cliWord(lang, 'mdfClaimStatus', c.status), amount: formatMoney(c.amountMinor, c.currency) }));
         });
       }),
     );
@@ -210,11 +225,14 @@ export function register(program: Command): void {
     .option('--deduct-from-rebates', 'settle on the partner\'s next payout run, as a line with its explanation (抵扣返利)')
     .action(
       action(async (claimId: string, opts: CommonOptions & { ref?: string; date?: string; deductFromRebates?: boolean }) => {
-        if (Boolean(opts.ref) === Boolean(opts.deductFromRebates)) throw new Error('Give either --ref REFERENCE or --deduct-from-rebates');
+        if (Boolean(opts.ref) === Boolean(opts.deductFromRebates)) throw new CliError('mdf.payEither');
         await withApi(opts, async (api) => {
           const input = opts.deductFromRebates ? { claimId: id(claimId, 'claim'), deductFromRebates: true } : { claimId: id(claimId, 'claim'), paymentRef: opts.ref, paidOn: opts.date };
           const c = (await api.sendRaw('mdf.claims.pay', input)) as Result<'mdf.claims.pay'>;
-          output(opts, { claimId: c.id, ...c }, () => (c.status === 'paid' ? `claim ${c.id} paid on ${c.paidOn} (${c.paymentRef})` : `claim ${c.id} will be settled on partner ${c.partnerCode}'s next payout run`));
+          const lang = cliLanguage(opts.lang);
+          output(opts, { claimId: c.id, ...c }, () =>
+            c.status === 'paid' ? cliText(lang, 'mdf.claimPaid', { id: c.id, day: c.paidOn, ref: c.paymentRef }) : cliText(lang, 'mdf.claimDeducted', { id: c.id, partner: c.partnerCode }),
+          );
         });
       }),
     );
@@ -224,7 +242,7 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { asOf?: string }) => {
         await withApi(opts, async (api) => {
           const r = (await api.sendRaw('mdf.expire', { asOf: opts.asOf })) as Result<'mdf.expire'>;
-          output(opts, r, () => `${r.expired.length} approvals expired as of ${r.asOf}`);
+          output(opts, r, () => cliText(cliLanguage(opts.lang), 'mdf.expired', { n: r.expired.length, asOf: r.asOf }));
         });
       }),
     );
@@ -234,7 +252,7 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { fund: string }) => {
         await withApi(opts, async (api) => {
           const b = (await api.sendRaw('mdf.balance', { fundCode: opts.fund })) as Result<'mdf.balance'>;
-          output(opts, b, () => balanceText(b));
+          output(opts, b, () => balanceText(b, cliLanguage(opts.lang)));
         });
       }),
     );
@@ -247,10 +265,22 @@ export function register(program: Command): void {
           const r = (await api.sendRaw('mdf.roi', { fundCode: opts.fund, weeksAfter: Number(opts.weeks) })) as Result<'mdf.roi'>;
           const m = (v: number | null) => (v == null ? '—' : formatMoney(v, r.currency));
           const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)} %`);
+          const lang = cliLanguage(opts.lang);
           output(opts, r, () =>
             [
-              ...r.requests.map((q) => [`#${q.requestId}`, q.partnerCode, q.activityType, `cost ${m(q.costMinor)}`, `revenue ${m(q.window.revenueMinor)}`, `last year ${m(q.lastYear.revenueMinor)}`, `incremental ${m(q.incrementalMinor)}`, `ROI ${pct(q.roi)}`].join('\t')),
-              `total: cost ${m(r.totals.costMinor)}, uplift ${m(r.totals.upliftMinor)}, incremental ${m(r.totals.incrementalMinor)}, ROI ${pct(r.totals.roi)}`,
+              ...r.requests.map((q) =>
+                [
+                  `#${q.requestId}`,
+                  q.partnerCode,
+                  cliWord(lang, 'mdfActivity', q.activityType),
+                  cliText(lang, 'mdf.roi.cost', { value: m(q.costMinor) }),
+                  cliText(lang, 'mdf.roi.revenue', { value: m(q.window.revenueMinor) }),
+                  cliText(lang, 'mdf.roi.lastYear', { value: m(q.lastYear.revenueMinor) }),
+                  cliText(lang, 'mdf.roi.incremental', { value: m(q.incrementalMinor) }),
+                  cliText(lang, 'mdf.roi.roi', { value: pct(q.roi) }),
+                ].join('\t'),
+              ),
+              cliText(lang, 'mdf.roi.total', { cost: m(r.totals.costMinor), uplift: m(r.totals.upliftMinor), incremental: m(r.totals.incrementalMinor), roi: pct(r.totals.roi) }),
             ].join('\n'),
           );
         });

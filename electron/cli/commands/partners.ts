@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CHANNEL_TYPES, PARTNER_STATUSES, TIERS } from '../../../db/schema';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
+import { cliText, cliWord } from '../cliTexts';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 
@@ -22,8 +23,12 @@ export function register(program: Command): void {
             regions: opts.region,
             statuses: opts.status,
           }) as Awaited<ReturnType<typeof api.send<'partners.list'>>>;
+          const lang = cliLanguage(opts.lang);
           output(opts, r.rows, () =>
-            [...r.rows.map((p) => [p.code, p.name, p.channelType, p.tier, p.territory ?? '', p.status].join('\t')), `${r.total} partners`].join('\n'),
+            [
+              ...r.rows.map((p) => [p.code, lang === 'en' ? (p.nameEn ?? p.name) : p.name, cliWord(lang, 'channelType', p.channelType), cliWord(lang, 'tier', p.tier), p.territory ?? '', cliWord(lang, 'partnerStatus', p.status)].join('\t')),
+              cliText(lang, 'partners.total', { n: r.total }),
+            ].join('\n'),
           );
         });
       }),

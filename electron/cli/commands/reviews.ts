@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Result } from '../../contract';
 import { REVIEW_ACTION_STATUSES, TIERS } from '../../../shared/enums';
-import { action, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { CliError, cliText, cliWord } from '../cliTexts';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
 const repeat = (v: string, prev: string[] = []) => [...prev, v];
@@ -47,7 +48,7 @@ export function register(program: Command): void {
             decisions: opts.decision ?? [],
             actions: (opts.action ?? []).map(parseAction),
           })) as Result<'reviews.meetings.save'>;
-          output(opts, m, () => `meeting ${m.id}: ${m.partnerCode} ${m.period} held ${m.heldOn}, ${m.actions.length} action items`);
+          output(opts, m, () => cliText(cliLanguage(opts.lang), 'reviews.recorded', { id: m.id, partner: m.partnerCode, period: m.period, day: m.heldOn, n: m.actions.length }));
         });
       }),
     );
@@ -59,8 +60,12 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { partner?: string; period?: string }) => {
         await withApi(opts, async (api) => {
           const rows = (await api.sendRaw('reviews.meetings.list', { partnerCode: opts.partner, period: opts.period })) as Result<'reviews.meetings.list'>;
+          const lang = cliLanguage(opts.lang);
           output(opts, rows, () =>
-            [...rows.map((m) => [m.id, m.heldOn, m.partnerCode, m.period, `${m.actions.filter((a) => a.status === 'open' || a.status === 'in_progress').length}/${m.actions.length} open`].join('\t')), `${rows.length} meetings`].join('\n'),
+            [
+              ...rows.map((m) => [m.id, m.heldOn, m.partnerCode, m.period, cliText(lang, 'reviews.openCount', { open: m.actions.filter((a) => a.status === 'open' || a.status === 'in_progress').length, all: m.actions.length })].join('\t')),
+              cliText(lang, 'reviews.meetingsTotal', { n: rows.length }),
+            ].join('\n'),
           );
         });
       }),
@@ -75,10 +80,11 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const partnerId = opts.partner ? ((await api.sendRaw('partners.getByCode', { code: opts.partner })) as { id: number }).id : undefined;
           const r = (await api.sendRaw('reviews.actions.open', { partnerId, overdueOnly: opts.overdue, asOf: opts.asOf })) as Result<'reviews.actions.open'>;
+          const lang = cliLanguage(opts.lang);
           output(opts, r, () =>
             [
-              ...r.actions.map((a) => [a.id, a.partnerCode, a.status.padEnd(11), a.dueOn ?? '-', a.overdue ? `${a.daysOverdue} days overdue` : '', a.owner ?? '-', a.description].join('\t')),
-              `${r.actions.length} open actions (as of ${r.asOf})`,
+              ...r.actions.map((a) => [a.id, a.partnerCode, cliWord(lang, 'reviewActionStatus', a.status), a.dueOn ?? '-', a.overdue ? cliText(lang, 'reviews.overdueDays', { n: a.daysOverdue }) : '', a.owner ?? '-', a.description].join('\t')),
+              cliText(lang, 'reviews.openActions', { n: r.actions.length, asOf: r.asOf }),
             ].join('\n'),
           );
         });
@@ -92,7 +98,8 @@ export function register(program: Command): void {
       action(async (id: string, opts: CommonOptions & { status: string; note?: string }) => {
         await withApi(opts, async (api) => {
           const a = (await api.sendRaw('reviews.actions.setStatus', { id: Number(id), status: opts.status, note: opts.note })) as Result<'reviews.actions.setStatus'>;
-          output(opts, a, () => `action ${a.id}: ${a.status}${a.closedOn ? ` (${a.closedOn})` : ''}`);
+          const lang = cliLanguage(opts.lang);
+          output(opts, a, () => `${cliText(lang, 'reviews.actionSet', { id: a.id, status: cliWord(lang, 'reviewActionStatus', a.status) })}${a.closedOn ? (lang === 'zh-CN' ? `（${a.closedOn}）` : ` (${a.closedOn})`) : ''}`);
         });
       }),
     );
@@ -106,9 +113,9 @@ export function register(program: Command): void {
     .option('--overwrite', 'replace packs of an earlier export in the same folder')
     .action(
       action(async (opts: CommonOptions & { period: string; out: string; partner?: string[]; tier?: string[]; territory?: string; overwrite?: boolean }) => {
-        if (!opts.partner?.length && !opts.tier?.length && !opts.territory) throw new Error('Choose the partners: --partner CODE, or --tier and/or --territory for a bulk export');
+        if (!opts.partner?.length && !opts.tier?.length && !opts.territory) throw new CliError('reviews.choose');
         const language = opts.lang === undefined || opts.lang === 'zh' || opts.lang === 'zh-CN' ? 'zh-CN' : opts.lang === 'en' ? 'en' : null;
-        if (!language) throw new Error(`--lang takes zh or en, not ${opts.lang}`);
+        if (!language) throw new CliError('reviews.lang', { value: opts.lang });
         await withApi(opts, async (api) => {
           // Ctrl-C cancels the job: the packs written so far are removed.
           const abort = new AbortController();
@@ -120,7 +127,8 @@ export function register(program: Command): void {
               { period: opts.period, out: resolve(opts.out), onExists: opts.overwrite ? 'replace' : 'refuse', language, partnerCodes: opts.partner, tiers: opts.tier as never, territory: opts.territory },
               { onProgress: progressPrinter(), signal: abort.signal },
             );
-            output(opts, r, () => [...r.packs.map((p) => `${p.partnerCode}\t${p.pages} pages\t${Math.round(p.bytes / 1024)} KB\t${p.file}`), `${r.packs.length} review packs in ${r.dir}`].join('\n'));
+            const lang = cliLanguage(language);
+            output(opts, r, () => [...r.packs.map((p) => `${p.partnerCode}\t${cliText(lang, 'reviews.pages', { n: p.pages })}\t${Math.round(p.bytes / 1024)} KB\t${p.file}`), cliText(lang, 'reviews.packs', { n: r.packs.length, dir: r.dir })].join('\n'));
           } finally {
             process.off('SIGINT', onSigint);
           }

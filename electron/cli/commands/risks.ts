@@ -3,6 +3,7 @@ import { RISK_CATEGORIES, RISK_STATUSES } from '../../../db/schema';
 import type { Result } from '../../contract';
 import { RISK_LEVELS as RISK_LEVEL_VALUES } from '../../../shared/enums';
 import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
+import { cliText, cliWord, displayWidth } from '../cliTexts';
 import { riskText } from '../../../shared/riskTexts';
 
 const list = (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean);
@@ -48,10 +49,11 @@ export function register(program: Command): void {
             owner: x.owner,
             nextReview: x.nextReviewOn,
           }));
+          const lang = cliLanguage(opts.lang);
           output(opts, rows, () =>
             [
-              ...rows.map((x) => [x.code, x.level.padEnd(8), String(x.score).padStart(2), x.status.padEnd(10), x.category, x.partnerCode ?? '-', x.title].join('\t')),
-              `${rows.length} risks`,
+              ...rows.map((x) => [x.code, cliWord(lang, 'riskLevel', x.level), String(x.score).padStart(2), cliWord(lang, 'riskStatus', x.status), cliWord(lang, 'riskCategory', x.category), x.partnerCode ?? '-', x.title].join('\t')),
+              cliText(lang, 'risks.total', { n: rows.length }),
             ].join('\n'),
           );
         });
@@ -64,12 +66,15 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { residual?: boolean; status?: string[] }) => {
         await withApi(opts, async (api) => {
           const r = (await api.sendRaw('risks.heatMap', { basis: opts.residual ? 'residual' : 'inherent', statuses: opts.status })) as Result<'risks.heatMap'>;
+          const lang = cliLanguage(opts.lang);
           output(opts, r, () => {
-            const lines = ['likelihood \\ impact  1  2  3  4  5'];
+            const head = cliText(lang, 'risks.heatHeader');
+            const w = displayWidth(head);
+            const lines = [`${head}  1  2  3  4  5`];
             for (let l = 5; l >= 1; l--) {
-              lines.push(`${String(l).padStart(19)} ${[1, 2, 3, 4, 5].map((i) => String(r.cells.find((c) => c.likelihood === l && c.impact === i)?.count ?? 0).padStart(2)).join(' ')}`);
+              lines.push(`${String(l).padStart(w)} ${[1, 2, 3, 4, 5].map((i) => String(r.cells.find((c) => c.likelihood === l && c.impact === i)?.count ?? 0).padStart(2)).join(' ')}`);
             }
-            lines.push(`${r.total} risks (${r.basis})`);
+            lines.push(cliText(lang, 'risks.heatTotal', { n: r.total, basis: cliText(lang, r.basis === 'residual' ? 'risks.basis.residual' : 'risks.basis.inherent') }));
             return lines.join('\n');
           });
         });
@@ -82,11 +87,13 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const raw = (await api.sendRaw('risks.overdue', { asOf: opts.asOf })) as Result<'risks.overdue'>;
           const r = { ...raw, reviews: raw.reviews.map((x) => ({ ...x, title: riskText(x, cliLanguage(opts.lang)).title })) };
+          const lang = cliLanguage(opts.lang);
+          const over = (n: number) => cliText(lang, 'risks.daysOver', { n });
           output(opts, r, () =>
             [
-              ...r.reviews.map((x) => `review\t${x.code}\t${x.nextReviewOn}\t+${x.daysOverdue}d\t${x.owner ?? '-'}\t${x.title}`),
-              ...r.actions.map((x) => `action\t${x.code}\t${x.dueOn}\t+${x.daysOverdue}d\t${x.owner ?? '-'}\t${x.description}`),
-              `${r.reviews.length} overdue reviews, ${r.actions.length} overdue actions as of ${r.asOf}`,
+              ...r.reviews.map((x) => `${cliText(lang, 'risks.review')}\t${x.code}\t${x.nextReviewOn}\t${over(x.daysOverdue)}\t${x.owner ?? '-'}\t${x.title}`),
+              ...r.actions.map((x) => `${cliText(lang, 'risks.action')}\t${x.code}\t${x.dueOn}\t${over(x.daysOverdue)}\t${x.owner ?? '-'}\t${x.description}`),
+              cliText(lang, 'risks.overdueTotal', { reviews: r.reviews.length, actions: r.actions.length, asOf: r.asOf }),
             ].join('\n'),
           );
         });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { issueText, type IssueLike } from '../../../shared/validationMessages';
 import { isSettingKey, isUserSetting, SETTING_KEYS, SETTINGS, type SettingKey } from '../../contract/system';
 import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
+import { CliError, cliJoin, cliText } from '../cliTexts';
 
 interface SettingsOptions extends CommonOptions {
   lang?: string;
@@ -12,11 +13,10 @@ const langOf = (opts: SettingsOptions) => cliLanguage(opts.lang);
 /** Refuses a key the registry does not list, naming the closest known keys. */
 function knownKey(key: string, opts: SettingsOptions): SettingKey {
   if (isSettingKey(key)) return key;
-  const zh = langOf(opts) === 'zh-CN';
   const prefix = key.split('.')[0];
   const near = SETTING_KEYS.filter((k) => k.startsWith(`${prefix}.`) || k.toLowerCase().includes(key.toLowerCase()));
   const hint = near.length ? near : SETTING_KEYS;
-  throw new Error(zh ? `“${key}”不是已知的设置项。已知的设置项：${hint.join('、')}` : `“${key}” is not a known setting. Known settings: ${hint.join(', ')}`);
+  throw new CliError('settings.unknownKey', { key, keys: cliJoin(langOf(opts), hint) });
 }
 
 /**
@@ -46,8 +46,9 @@ export function register(program: Command): void {
       await withApi(opts, async (api) => {
         const stored = new Map((await api.send('system.settings.list', {})).map((s) => [s.key, s.value]));
         const rows = SETTING_KEYS.map((key) => ({ key, value: stored.has(key) ? stored.get(key) : null, default: SETTINGS[key].default, setBy: SETTINGS[key].setBy }));
+        const lang = langOf(opts);
         output(opts, rows, () =>
-          rows.map((r) => `${r.key}  ${r.value === null ? `(default ${JSON.stringify(r.default)})` : JSON.stringify(r.value)}${isUserSetting(r.key) ? '' : `  [${r.setBy.join(', ')}]`}`).join('\n'),
+          rows.map((r) => `${r.key}  ${r.value === null ? cliText(lang, 'settings.default', { value: JSON.stringify(r.default) }) : JSON.stringify(r.value)}${isUserSetting(r.key) ? '' : `  [${r.setBy.join(', ')}]`}`).join('\n'),
         );
       });
     }),
@@ -58,7 +59,7 @@ export function register(program: Command): void {
         const k = knownKey(key, opts);
         await withApi(opts, async (api) => {
           const r = await api.send('system.settings.get', { key: k });
-          output(opts, r, () => (r.value === null ? `${JSON.stringify(r.default)} (default)` : JSON.stringify(r.value)));
+          output(opts, r, () => (r.value === null ? cliText(langOf(opts), 'settings.isDefault', { value: JSON.stringify(r.default) }) : JSON.stringify(r.value)));
         });
       }),
     );
@@ -67,8 +68,7 @@ export function register(program: Command): void {
       action(async (key: string, raw: string, opts: SettingsOptions) => {
         const k = knownKey(key, opts);
         if (!isUserSetting(k)) {
-          const zh = langOf(opts) === 'zh-CN';
-          throw new Error(zh ? `“${k}”须通过 ${SETTINGS[k].setBy.join('、')} 修改` : `“${k}” is set through ${SETTINGS[k].setBy.join(', ')}`);
+          throw new CliError('settings.setElsewhere', { key: k, operations: cliJoin(langOf(opts), SETTINGS[k].setBy) });
         }
         const value = parseValue(k, raw, opts);
         await withApi(opts, async (api) => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { action, common, output, withApi, type CommonOptions } from '../runtime';
+import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
+import { CliError, cliText, cliWord } from '../cliTexts';
 import { formatMinor } from '../../../shared/money';
 import { TERRITORY_KINDS, type TerritoryKind } from '../../../shared/enums';
 
@@ -7,7 +8,7 @@ const KIND_HELP = `level: ${TERRITORY_KINDS.join(' | ')} (territory = 大区, su
 /** A --kind value, refused with the choices when it is none of them. */
 function kindOption(value: string): TerritoryKind {
   const k = TERRITORY_KINDS.find((x) => x.toLowerCase() === value.trim().toLowerCase().replace(/[-_ ]/g, ''));
-  if (!k) throw new Error(`--kind ${value}: expected one of ${TERRITORY_KINDS.join(', ')}`);
+  if (!k) throw new CliError('territories.badKind', { value, kinds: TERRITORY_KINDS.join(', ') });
   return k;
 }
 
@@ -18,10 +19,11 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const rows = await api.send('territories.list', {});
+        const lang = cliLanguage(opts.lang);
         output(
           opts,
           rows.map(({ code, nameZh, nameEn, parent, kind, active, partners }) => ({ code, nameZh, nameEn, parent, kind, active, partners })),
-          () => rows.map((t) => [t.code, t.nameZh, t.nameEn ?? '', t.parent ?? '', t.kind, t.active ? 'active' : 'inactive', t.partners].join('\t')).join('\n'),
+          () => rows.map((t) => [t.code, t.nameZh, t.nameEn ?? '', t.parent ?? '', cliWord(lang, 'territoryKind', t.kind), cliText(lang, t.active ? 'territories.active' : 'territories.inactive'), t.partners].join('\t')).join('\n'),
         );
       });
     }),
@@ -35,7 +37,8 @@ export function register(program: Command): void {
       action(async (name: string, opts: CommonOptions & { code?: string; nameEn?: string; parent?: string; kind?: TerritoryKind }) => {
         await withApi(opts, async (api) => {
           const t = await api.send('territories.add', { nameZh: name, code: opts.code, nameEn: opts.nameEn ?? null, parent: opts.parent ?? null, ...(opts.kind ? { kind: opts.kind } : {}) });
-          output(opts, t, () => `Added ${t.code} ${t.nameZh} (${t.kind})${t.parent ? ` under ${t.parent}` : ''}`);
+          const lang = cliLanguage(opts.lang);
+          output(opts, t, () => cliText(lang, t.parent ? 'territories.addedUnder' : 'territories.added', { code: t.code, name: t.nameZh, kind: cliWord(lang, 'territoryKind', t.kind), parent: t.parent }));
         });
       }),
     );
@@ -48,7 +51,7 @@ export function register(program: Command): void {
       action(async (code: string, opts: CommonOptions & { name?: string; nameEn?: string; code?: string; kind?: TerritoryKind }) => {
         await withApi(opts, async (api) => {
           const t = await api.send('territories.rename', { code, nameZh: opts.name, nameEn: opts.nameEn, newCode: opts.code, ...(opts.kind ? { kind: opts.kind } : {}) });
-          output(opts, t, () => `Renamed: ${t.code} ${t.nameZh}${t.nameEn ? ` / ${t.nameEn}` : ''}`);
+          output(opts, t, () => cliText(cliLanguage(opts.lang), 'territories.renamed', { code: t.code, name: `${t.nameZh}${t.nameEn ? ` / ${t.nameEn}` : ''}` }));
         });
       }),
     );
@@ -64,7 +67,7 @@ export function register(program: Command): void {
       action(async (code: string, parent: string | undefined, opts: CommonOptions & { kind?: TerritoryKind }) => {
         await withApi(opts, async (api) => {
           const t = await api.send('territories.move', { code, parent: parent ?? null, ...(opts.kind ? { kind: opts.kind } : {}) });
-          output(opts, t, () => `Moved ${t.code} ${t.parent ? `under ${t.parent}` : 'to the top level'}`);
+          output(opts, t, () => cliText(cliLanguage(opts.lang), t.parent ? 'territories.movedUnder' : 'territories.movedTop', { code: t.code, parent: t.parent }));
         });
       }),
     );
@@ -78,7 +81,7 @@ export function register(program: Command): void {
     action(async (from: string, into: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('territories.merge', { from, into });
-        output(opts, r, () => `Merged ${from} into ${r.into.code}: ${r.movedPartners} partners moved`);
+        output(opts, r, () => cliText(cliLanguage(opts.lang), 'territories.merged', { from, into: r.into.code, n: r.movedPartners }));
       });
     }),
   );
@@ -96,9 +99,11 @@ export function registerCoverage(program: Command): void {
       action(async (opts: CommonOptions & { territory?: string; period?: string }) => {
         await withApi(opts, async (api) => {
           const r = await api.send('territories.coverage.report', { ...(opts.territory ? { territory: opts.territory } : {}), ...(opts.period ? { period: opts.period } : {}) });
+          const lang = cliLanguage(opts.lang);
+          const channel = (type: string | null) => (type ? ` ${cliWord(lang, 'channelType', type)}` : '');
           output(opts, r, () =>
             [
-              `Coverage${r.territory ? ` of ${r.territory}` : ''}: ${r.total.covered}/${r.total.wanted} ${pct(r.total.ratio)} (scorecards of ${r.period})`,
+              cliText(lang, r.territory ? 'coverage.headOf' : 'coverage.head', { territory: r.territory, covered: r.total.covered, wanted: r.total.wanted, ratio: pct(r.total.ratio), period: r.period }),
               '',
               ...r.territories.map((t) =>
                 [
@@ -106,19 +111,18 @@ export function registerCoverage(program: Command): void {
                   t.nameZh,
                   `${t.covered}/${t.wanted}`,
                   pct(t.ratio),
-                  `${t.activePartners} active partners`,
-                  t.byDefault ? 'default' : 'targets',
-                  t.gaps ? `${t.gaps} gaps` : '',
-                  t.scorecards ? `revenue ${formatMinor(t.revenueMinor)}` : '',
-                  t.attainment !== null ? `attainment ${pct(t.attainment)}` : '',
-                  t.healthScore !== null ? `health ${t.healthScore.toFixed(1)}` : '',
+                  cliText(lang, 'coverage.activePartners', { n: t.activePartners }),
+                  cliText(lang, t.byDefault ? 'coverage.byDefault' : 'coverage.byTargets'),
+                  t.gaps ? cliText(lang, 'coverage.gapCount', { n: t.gaps }) : '',
+                  t.scorecards ? cliText(lang, 'coverage.revenue', { value: formatMinor(t.revenueMinor) }) : '',
+                  t.attainment !== null ? cliText(lang, 'coverage.attainment', { value: pct(t.attainment) }) : '',
+                  t.healthScore !== null ? cliText(lang, 'coverage.health', { value: t.healthScore.toFixed(1) }) : '',
                 ].join('\t'),
               ),
               '',
-              r.gaps.length ? 'Gaps:' : 'No gaps.',
-              ...r.gaps.map(
-                (g) =>
-                  `${g.territoryNameZh} ${g.areaNameZh ?? ''}${g.channelType ? ` ${g.channelType}` : ''}: ${g.actual} active partner(s), ${g.area ? `${g.minPartners} wanted` : `${g.minPartners} wanted in the territory`}`,
+              cliText(lang, r.gaps.length ? 'coverage.gaps' : 'coverage.noGaps'),
+              ...r.gaps.map((g) =>
+                cliText(lang, g.area ? 'coverage.gapArea' : 'coverage.gapTerritory', { territory: g.territoryNameZh, area: g.areaNameZh ?? '', channel: channel(g.channelType), actual: g.actual, min: g.minPartners }),
               ),
             ].join('\n'),
           );
@@ -132,7 +136,8 @@ export function registerCoverage(program: Command): void {
       action(async (opts: CommonOptions & { territory?: string }) => {
         await withApi(opts, async (api) => {
           const rows = await api.send('territories.coverage.targets.list', opts.territory ? { territory: opts.territory } : {});
-          output(opts, rows, () => rows.map((t) => [t.id, t.territory, t.area ?? '*', t.channelType ?? '*', t.minPartners].join('\t')).join('\n') || 'No coverage targets: every province wants one active partner.');
+          const lang = cliLanguage(opts.lang);
+          output(opts, rows, () => rows.map((t) => [t.id, t.territory, t.area ?? '*', t.channelType ? cliWord(lang, 'channelType', t.channelType) : '*', t.minPartners].join('\t')).join('\n') || cliText(lang, 'coverage.noTargets'));
         });
       }),
     );
@@ -149,7 +154,8 @@ export function registerCoverage(program: Command): void {
             channelType: (opts.channelType ?? null) as never,
             minPartners: Number(opts.min),
           });
-          output(opts, t, () => `Added target ${t.id}: ${t.territory}${t.area ? ` ${t.area}` : ''}${t.channelType ? ` ${t.channelType}` : ''} ≥ ${t.minPartners}`);
+          const lang = cliLanguage(opts.lang);
+          output(opts, t, () => cliText(lang, 'coverage.targetAdded', { id: t.id, what: `${t.territory}${t.area ? ` ${t.area}` : ''}${t.channelType ? ` ${cliWord(lang, 'channelType', t.channelType)}` : ''}`, min: t.minPartners }));
         });
       }),
     );
@@ -157,7 +163,7 @@ export function registerCoverage(program: Command): void {
     action(async (id: string, min: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const t = await api.send('territories.coverage.targets.update', { id: Number(id), minPartners: Number(min) });
-        output(opts, t, () => `Target ${t.id} wants ${t.minPartners}`);
+        output(opts, t, () => cliText(cliLanguage(opts.lang), 'coverage.targetSet', { id: t.id, min: t.minPartners }));
       });
     }),
   );
@@ -165,7 +171,7 @@ export function registerCoverage(program: Command): void {
     action(async (id: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const t = await api.send('territories.coverage.targets.remove', { id: Number(id) });
-        output(opts, t, () => `Removed target ${t.id}`);
+        output(opts, t, () => cliText(cliLanguage(opts.lang), 'coverage.targetRemoved', { id: t.id }));
       });
     }),
   );

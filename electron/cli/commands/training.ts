@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { Result } from '../../contract';
 import { action, cliLanguage, common, output, populationLine, progressPrinter, withApi, type CommonOptions } from '../runtime';
+import { CliError, cliText } from '../cliTexts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const days = (v: string) => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--days must be a whole number ≥ 0, got ${v}`);
+  if (!Number.isInteger(n) || n < 0) throw new CliError('training.days', { value: v });
   return n;
 };
 
@@ -25,11 +26,12 @@ export function register(program: Command): void {
             expiringIn90Days: x.expiringIn90Days,
             compliance: x.compliance,
           }));
+          const lang = cliLanguage(opts.lang);
           output(opts, { asOf: r.asOf, rows, population: r.population }, () =>
             [
-              ['partner', 'required', 'valid', 'expiring≤90d', 'compliance'].join('\t'),
+              (['partner', 'required', 'valid', 'expiring', 'compliance'] as const).map((c) => cliText(lang, `training.col.${c}`)).join('\t'),
               ...rows.map((x) => [x.partnerCode, x.required, x.valid, x.expiringIn90Days, pct(x.compliance)].join('\t')),
-              `${rows.length} partners as of ${r.asOf}`,
+              cliText(lang, 'training.partnersAsOf', { n: rows.length, asOf: r.asOf }),
               populationLine(r.population, cliLanguage(opts.lang)),
             ].join('\n'),
           );
@@ -67,10 +69,11 @@ export function register(program: Command): void {
             required: x.required,
             partnerCovered: x.partnerCovered,
           }));
+          const lang = cliLanguage(opts.lang);
           output(opts, rows, () =>
             [
-              ...rows.map((x) => [x.expiresOn, `${x.daysLeft}d`, x.partnerCode, x.courseCode, x.trainee, x.certificateNo ?? ''].join('\t')),
-              `${rows.length} certifications expire between ${r.asOf} and ${r.days} days later${written ? `; written to ${written}` : ''}`,
+              ...rows.map((x) => [x.expiresOn, cliText(lang, 'training.daysLeft', { n: x.daysLeft }), x.partnerCode, x.courseCode, x.trainee, x.certificateNo ?? ''].join('\t')),
+              `${cliText(lang, 'training.expiring', { n: rows.length, asOf: r.asOf, days: r.days })}${written ? cliText(lang, 'training.written', { path: written }) : ''}`,
             ].join('\n'),
           );
         });

@@ -4,6 +4,7 @@ import type { OpContext, StampContext } from '../opContext';
 import { territoryIdOf } from '../territories/territories';
 import { channelManagerStore, type ManagerChange } from './store';
 import type { ChannelManager, ChannelManagerFields, ManagerAssignment, ReassignInput } from '../../model/channelManagers';
+import { notFound } from '../../../shared/errorMessages';
 
 /** Channel managers (渠道经理) and who owns which partner; the SQL is in store.ts. */
 export function listChannelManagers(ws: Workspace): ChannelManager[] {
@@ -12,7 +13,7 @@ export function listChannelManagers(ws: Workspace): ChannelManager[] {
 
 export function getChannelManager(ws: Workspace, id: number): ChannelManager {
   const m = channelManagerStore.byId(ws, id);
-  if (!m) throw new DomainError(`Channel manager ${id} not found`, 'NOT_FOUND');
+  if (!m) throw new DomainError(`Channel manager ${id} not found`, 'NOT_FOUND', notFound('channelManager', id));
   return m;
 }
 
@@ -72,7 +73,7 @@ export function reassignPartners(ctx: OpContext, input: ReassignInput): { change
   const seen = new Set<number>();
   for (const id of input.partnerIds) {
     const from = current.get(id);
-    if (from === undefined) throw new DomainError(`Partner ${id} not found`, 'NOT_FOUND');
+    if (from === undefined) throw new DomainError(`Partner ${id} not found`, 'NOT_FOUND', notFound('partner', id));
     if (from === input.to || seen.has(id)) continue;
     seen.add(id);
     changes.push({ partnerId: id, from, to: input.to });

@@ -11,6 +11,7 @@ import { createRisk, updateRisk } from '../risks/riskRegister';
 import { getSetting, setSetting } from '../system/settingsStore';
 import { customerKey, normaliseCreditCode } from './customerKey';
 import { dealStore } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 export const DEAL_SETTING_KEYS = {
   conflictWindowDays: 'deals.conflictWindowDays',
@@ -78,7 +79,7 @@ function toRows(ws: Workspace, rows: DealRegistrationRow[]): DealRow[] {
 
 function getRow(ws: Workspace, id: number): DealRegistrationRow {
   const row = dealStore.byId(ws, id);
-  if (!row) throw new DomainError(`Deal registration ${id} not found`, 'NOT_FOUND');
+  if (!row) throw new DomainError(`Deal registration ${id} not found`, 'NOT_FOUND', notFound('deal', id));
   return row;
 }
 
@@ -144,7 +145,7 @@ export function registerDeal(ctx: ChangeContext, input: DealInput): { deal: Deal
   const day = ctx.clock.today(at);
   const pm = partnerInfo(ws);
   const partner = data.partnerId != null ? pm.get(data.partnerId) : undefined;
-  if (data.partnerId != null && !partner) throw new DomainError(`Partner ${data.partnerId} not found`, 'NOT_FOUND', { issues: [{ path: 'partnerId', message: 'no such partner' }] });
+  if (data.partnerId != null && !partner) throw new DomainError(`Partner ${data.partnerId} not found`, 'NOT_FOUND', { ...notFound('partner', data.partnerId), issues: [{ path: 'partnerId', message: 'no such partner' }] });
 
   const settings = getDealSettings(ws);
   const key = customerKey(data.customerName);

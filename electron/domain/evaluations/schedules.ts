@@ -5,6 +5,7 @@ import type { EvaluationCycle, PeriodKind } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import type { Schedule, ScheduleInput } from '../../model/evaluations';
 import { scheduleStore, type ScheduleValues } from './store';
+import { notFound } from '../../../shared/errorMessages';
 export const CYCLE_KIND: Record<EvaluationCycle, PeriodKind> = { monthly: 'month', quarterly: 'quarter', half_yearly: 'half', yearly: 'year' };
 
 export function listSchedules(ws: Workspace): Schedule[] {
@@ -21,7 +22,7 @@ export function listSchedules(ws: Workspace): Schedule[] {
 
 export function getSchedule(ws: Workspace, id: number): Schedule {
   const s = listSchedules(ws).find((x) => x.id === id);
-  if (!s) throw new DomainError(`Schedule ${id} not found`, 'NOT_FOUND');
+  if (!s) throw new DomainError(`Schedule ${id} not found`, 'NOT_FOUND', notFound('schedule', id));
   return s;
 }
 

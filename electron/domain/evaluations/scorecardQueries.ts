@@ -5,6 +5,7 @@ import { RunComparison, RunInfo, ScorecardRow } from '../../model/evaluations';
 import { parsePopulation } from '../../../shared/population';
 import { COMPARED_FIELDS } from '../../model/evaluations';
 import { scorecardStore, type ScorecardSql } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 export interface ScorecardFilter {
   period?: string;
@@ -62,7 +63,7 @@ export function listRuns(ws: Workspace, f: { period?: string; limit?: number }):
 
 export function getRun(ws: Workspace, id: number): RunInfo {
   const period = scorecardStore.runPeriod(ws, id);
-  if (period === undefined) throw new DomainError(`Evaluation run ${id} not found`, 'NOT_FOUND');
+  if (period === undefined) throw new DomainError(`Evaluation run ${id} not found`, 'NOT_FOUND', notFound('evaluationRun', id));
   return listRuns(ws, { period }).find((x) => x.id === id)!;
 }
 

@@ -3,6 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { updatePartner } from '../partners/partnerRepo';
 import { TierDecisionResult } from '../../model/evaluations';
 import { tierDecisionStore } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 export interface TierDecisionInput {
   scorecardId: number;
@@ -19,7 +20,7 @@ export interface TierDecisionInput {
 export function decideTier(ctx: OpContext, input: TierDecisionInput): TierDecisionResult {
   const { ws, user } = ctx;
   const card = tierDecisionStore.scorecard(ws, input.scorecardId);
-  if (!card) throw new DomainError(`Scorecard ${input.scorecardId} not found`, 'NOT_FOUND');
+  if (!card) throw new DomainError(`Scorecard ${input.scorecardId} not found`, 'NOT_FOUND', notFound('scorecard', input.scorecardId));
   if (!card.rec) throw new DomainError('This scorecard has no tier recommendation to decide on', 'DOMAIN');
   const done = tierDecisionStore.decisionOf(ws, card.id);
   if (done) throw new DomainError(`This recommendation was already ${done}`, 'CONFLICT');

@@ -8,6 +8,7 @@ import { customerMonthStore } from '../inventory/store';
 import { partnerMonthStore } from '../inventory/store/partnerMonths';
 import { noteSalesImportRemoval, subtractFromSalesSummaries } from '../evaluations/salesSummaries';
 import { undoStore, type AppendedTable, type ChangedTable } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 const TABLE: Record<string, ChangedTable> = {
   partner: 'partners',
@@ -50,7 +51,7 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
   const progress = (done: number, total: number) => ctx.progress('undo', done, total);
   return sqlite.transaction(() => {
     const imp = undoStore.importOf(ws, importId);
-    if (!imp) throw new DomainError(`Import ${importId} not found`, 'NOT_FOUND');
+    if (!imp) throw new DomainError(`Import ${importId} not found`, 'NOT_FOUND', notFound('import', importId));
     if (imp.status !== 'committed') throw new DomainError(`Import ${importId} (${imp.fileName}) is ${imp.status}; only a committed import can be undone`, 'CONFLICT');
     let removed = 0;
     let restored = 0;

@@ -4,6 +4,7 @@ import type { InquiryStatus } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { InquiryRow } from '../../model/incentives';
 import { inquiryStore } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 export function listInquiries(ws: Workspace, filter: { runId?: number; lineId?: number; status?: InquiryStatus }): InquiryRow[] {
   return inquiryStore.list(ws, { runId: filter.runId, lineId: filter.lineId, status: filter.status });
@@ -11,14 +12,14 @@ export function listInquiries(ws: Workspace, filter: { runId?: number; lineId?: 
 
 export function getInquiry(ws: Workspace, id: number): InquiryRow {
   const r = inquiryStore.list(ws, { id })[0];
-  if (!r) throw new DomainError(`No inquiry ${id}`, 'NOT_FOUND');
+  if (!r) throw new DomainError(`No inquiry ${id}`, 'NOT_FOUND', notFound('inquiry', id));
   return r;
 }
 
 /** A partner's question on a statement line. Inquiries do not change the run, so they are allowed in any run status. */
 export function createInquiry(ctx: OpContext, lineId: number, question: string): InquiryRow {
   const { ws } = ctx;
-  if (!inquiryStore.lineExists(ws, lineId)) throw new DomainError(`No payout line ${lineId}`, 'NOT_FOUND');
+  if (!inquiryStore.lineExists(ws, lineId)) throw new DomainError(`No payout line ${lineId}`, 'NOT_FOUND', notFound('payoutLine', lineId));
   return getInquiry(ws, inquiryStore.insert(ws, lineId, question, ctx.clock.now().toISOString()));
 }
 

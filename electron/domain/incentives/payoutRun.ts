@@ -16,6 +16,7 @@ import { pendingRebateSettlements } from '../mdf/rebateSettlement';
 import { recordTargetUse } from '../plans/targetUse';
 import { ensureSalesSummaries } from '../evaluations/salesSummaries';
 import { runStore, type LineInsert, type RunFilter, type RunState } from './store';
+import { notFound, wrongStatus } from '../../../shared/errorMessages';
 
 export function listRuns(ws: Workspace, filter: RunFilter = {}): PayoutRunRow[] {
   return runStore.list(ws, filter);
@@ -23,7 +24,7 @@ export function listRuns(ws: Workspace, filter: RunFilter = {}): PayoutRunRow[] 
 
 export function getRunRow(ws: Workspace, runId: number): PayoutRunRow {
   const r = runStore.row(ws, runId);
-  if (!r) throw new DomainError(`No payout run ${runId}`, 'NOT_FOUND');
+  if (!r) throw new DomainError(`No payout run ${runId}`, 'NOT_FOUND', notFound('payoutRun', runId));
   return r;
 }
 
@@ -158,8 +159,8 @@ export function computeClawbacks(ws: Workspace, programId: number, periodLabel: 
 }
 
 /** Refuses a change to a run that is no longer a draft: rolled back and audited as refused. */
-function frozen(run: { id: number; status: string }, what: string): DomainError {
-  return new DomainError(`Payout run ${run.id} is ${run.status}: ${what} is not allowed (approved runs, their inputs and lines are frozen)`, 'FORBIDDEN', { runId: run.id, status: run.status });
+function frozen(run: { id: number; status: string }, what: string, action: 'recalculate' | 'approve' | 'pay' | 'void' | 'edit', allowed: string[] = ['draft']): DomainError {
+  return new DomainError(`Payout run ${run.id} is ${run.status}: ${what} is not allowed (approved runs, their inputs and lines are frozen)`, 'FORBIDDEN', { runId: run.id, status: run.status, ...wrongStatus('payoutRun', run.id, run.status, allowed, action) });
 }
 
 /**
@@ -174,7 +175,7 @@ export function calculateRun(ctx: OpContext, input: { programId?: number; progra
   const existing = runStore.versions(ws, programRow.id, input.period);
   const locked = existing.find((r) => r.status === 'approved' || r.status === 'paid');
   // The job runner audits the refusal (outcome 'refused').
-  if (locked) throw frozen(locked, 'recalculation');
+  if (locked) throw frozen(locked, 'recalculation', 'recalculate');
   ctx.progress('calculate', 0, null);
   // The month totals answer the bases (basis.ts): brought up to date when lines were written without them.
   ensureSalesSummaries(ws.sqlite);
@@ -260,7 +261,7 @@ export function calculateRun(ctx: OpContext, input: { programId?: number; progra
 
 function runState(ws: Workspace, runId: number): RunState {
   const r = runStore.state(ws, runId);
-  if (!r) throw new DomainError(`No payout run ${runId}`, 'NOT_FOUND');
+  if (!r) throw new DomainError(`No payout run ${runId}`, 'NOT_FOUND', notFound('payoutRun', runId));
   return r;
 }
 
@@ -271,7 +272,7 @@ function runState(ws: Workspace, runId: number): RunState {
 export function approveRun(ctx: OpContext, runId: number, at: Date = ctx.clock.now()): { before: PayoutRunRow; after: PayoutRunRow } {
   const { ws, user } = ctx;
   const r = runState(ws, runId);
-  if (r.status !== 'draft') throw frozen(r, 'approval');
+  if (r.status !== 'draft') throw frozen(r, 'approval', 'approve');
   const before = getRunRow(ws, runId);
   const program = parseProgramFile(r.programSnapshot);
   const now = calculateProgram(ws, program, r.period).lines;
@@ -287,8 +288,8 @@ export function approveRun(ctx: OpContext, runId: number, at: Date = ctx.clock.n
 export function payRun(ctx: OpContext, runId: number, paymentRef: string, date?: string): { before: PayoutRunRow; after: PayoutRunRow } {
   const { ws, clock } = ctx;
   const r = runState(ws, runId);
-  if (r.status === 'draft') throw new DomainError(`Payout run ${runId} is a draft: approve it before paying`, 'DOMAIN');
-  if (r.status !== 'approved') throw frozen(r, 'payment');
+  if (r.status === 'draft') throw new DomainError(`Payout run ${runId} is a draft: approve it before paying`, 'DOMAIN', wrongStatus('payoutRun', runId, 'draft', ['approved'], 'pay'));
+  if (r.status !== 'approved') throw frozen(r, 'payment', 'pay', ['approved']);
   const before = getRunRow(ws, runId);
   const paidOn = date ?? clock.today();
   // approved_at is an instant (UTC); the payment date a local day: compare both as the workspace's calendar days.
@@ -307,7 +308,7 @@ export function payRun(ctx: OpContext, runId: number, paymentRef: string, date?:
 export function voidRun(ctx: OpContext, runId: number, reason: string): { before: PayoutRunRow; after: PayoutRunRow } {
   const { ws } = ctx;
   const r = runState(ws, runId);
-  if (r.status === 'paid' || r.status === 'void') throw frozen(r, 'voiding');
+  if (r.status === 'paid' || r.status === 'void') throw frozen(r, 'voiding', 'void', ['draft', 'approved']);
   const before = getRunRow(ws, runId);
   runStore.void(ws, runId, ctx.clock.now().toISOString(), reason);
   return { before, after: getRunRow(ws, runId) };
@@ -317,9 +318,9 @@ export function voidRun(ctx: OpContext, runId: number, reason: string): { before
 export function adjustRun(ctx: OpContext, runId: number, input: { partnerId?: number; partnerCode?: string; amountMinor: number; reason: string }): { line: PayoutLineView; before: PayoutRunRow; after: PayoutRunRow } {
   const { ws } = ctx;
   const r = runState(ws, runId);
-  if (r.status !== 'draft') throw frozen(r, 'an adjustment');
+  if (r.status !== 'draft') throw frozen(r, 'an adjustment', 'edit');
   const partnerId = runStore.livePartnerId(ws, { id: input.partnerId, code: input.partnerCode });
-  if (partnerId == null) throw new DomainError(`No partner ${input.partnerId ?? input.partnerCode}`, 'NOT_FOUND');
+  if (partnerId == null) throw new DomainError(`No partner ${input.partnerId ?? input.partnerCode}`, 'NOT_FOUND', notFound('partner', input.partnerId ?? input.partnerCode));
   if (input.amountMinor === 0) throw new DomainError('An adjustment of zero changes nothing');
   const before = getRunRow(ws, runId);
   const currency = (r.programSnapshot as ProgramFile).currency;

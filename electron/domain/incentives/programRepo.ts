@@ -6,6 +6,7 @@ import { DomainError } from '../../../shared/errors';
 import { parseProgramFile, type ProgramFile } from '../../model/programs';
 import { ProgramRow, ProgramWithDefinition } from '../../model/incentives';
 import { programStore, type StoredProgram } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 const toRow = (r: StoredProgram): ProgramWithDefinition => ({ ...r, definition: r.definition as ProgramFile });
 
@@ -15,7 +16,7 @@ export function listPrograms(ws: Workspace): ProgramRow[] {
 
 export function getProgram(ws: Workspace, ref: { id?: number; code?: string }): ProgramWithDefinition {
   const r = ref.id != null ? programStore.byId(ws, ref.id) : programStore.byCode(ws, ref.code ?? '');
-  if (!r) throw new DomainError(`No incentive program ${ref.id ?? ref.code}`, 'NOT_FOUND');
+  if (!r) throw new DomainError(`No incentive program ${ref.id ?? ref.code}`, 'NOT_FOUND', notFound('program', ref.id ?? ref.code));
   return toRow(r);
 }
 
@@ -64,7 +65,7 @@ export function importPrograms(ctx: Pick<OpContext, 'ws' | 'clock'>, source: { p
     try {
       text = readFileSync(source.path!, 'utf8');
     } catch (e) {
-      throw new DomainError(`Cannot read ${source.path}: ${(e as Error).message}`, 'NOT_FOUND');
+      throw new DomainError(`Cannot read ${source.path}: ${(e as Error).message}`, 'NOT_FOUND', notFound('file', source.path));
     }
   }
   const list = parseProgramsJson(text);

@@ -6,6 +6,7 @@ import type { CustomerCohorts, CustomerRfm, CustomerSegment, CustomersInput, Lap
 import { getSetting } from '../system/settingsStore';
 import { workspaceClock } from '../system/workspaceClock';
 import { customerMonthStore, lookupStore, type CustomerWindowRow } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 type Resolved = CustomersInput & { asOf: string };
 const resolve = (ws: Workspace, input: CustomersInput): Resolved => ({ ...input, asOf: input.asOf ?? workspaceClock(ws).today() });
@@ -24,7 +25,7 @@ function customerRows(ws: Workspace, input: Resolved, province = true): { rows: 
   let partnerId: number | null = null;
   if (input.partnerCode) {
     partnerId = lookupStore.partnerId(ws, input.partnerCode) ?? null;
-    if (partnerId === null) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
+    if (partnerId === null) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND', notFound('partner', input.partnerCode));
   }
   return { rows: customerMonthStore.windowRows(ws, { asOf: input.asOf, from, prevFrom, partnerId, province }), from, prevFrom };
 }
@@ -141,7 +142,7 @@ export function customerCohorts(ws: Workspace, given: { asOf?: string; partnerCo
   let partnerId: number | null = null;
   if (given.partnerCode) {
     partnerId = lookupStore.partnerId(ws, given.partnerCode) ?? null;
-    if (partnerId === null) throw new DomainError(`Unknown partner code '${given.partnerCode}'`, 'NOT_FOUND');
+    if (partnerId === null) throw new DomainError(`Unknown partner code '${given.partnerCode}'`, 'NOT_FOUND', notFound('partner', given.partnerCode));
   }
   // Per customer: its first purchase ever, and its amount per month within the quarters shown.
   const rows = customerMonthStore.cohortMonths(ws, { asOf, first, partnerId });

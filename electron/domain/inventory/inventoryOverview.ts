@@ -17,6 +17,7 @@ import { overviewStore, type EvidenceRow } from './store/overview';
 import { productLookup } from './productLookup';
 import { stuffingSignals } from './stuffingSignal';
 import { insideProvinces } from './territoryScope';
+import { notFound } from '../../../shared/errorMessages';
 
 export const INVENTORY_RULES_KEY = 'inventory.rules';
 
@@ -239,7 +240,7 @@ export function inventoryEvidence(ws: Workspace, input: { period: string; kind: 
   let partnerIds: number[];
   if (input.partnerCode) {
     const id = lookupStore.partnerId(ws, input.partnerCode);
-    if (id === undefined) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
+    if (id === undefined) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND', notFound('partner', input.partnerCode));
     partnerIds = [id];
   } else partnerIds = overviewStore.channelPartners(ws).map((p) => p.id);
   let lines: EvidenceRow[];
@@ -268,7 +269,7 @@ export function evidenceLine({ ct: _c, pid: _p, ...l }: EvidenceRow, kind: Evide
 /** The sell-through lines linked to a channel auto-risk (`risk_evidence`), worst first; none for a risk of another rule. */
 export function riskEvidence(ws: Workspace, riskId: number): { kind: EvidenceKind | null; lines: EvidenceLine[] } {
   const risk = overviewStore.riskRule(ws, riskId);
-  if (!risk) throw new DomainError(`Risk ${riskId} not found`, 'NOT_FOUND');
+  if (!risk) throw new DomainError(`Risk ${riskId} not found`, 'NOT_FOUND', notFound('risk', riskId));
   const kind: EvidenceKind | null = risk.rule === 'inventory:crossTerritory' ? 'crossTerritory' : risk.rule === 'inventory:belowFloor' ? 'belowFloor' : null;
   if (!kind) return { kind, lines: [] };
   const rows = overviewStore.linkedEvidence(ws, riskId, kind);
@@ -290,7 +291,7 @@ export function inventoryTrend(ws: Workspace, input: { to: string; months: numbe
   let stockIds: number[];
   if (input.partnerCode) {
     const pid = overviewStore.anyPartnerId(ws, input.partnerCode);
-    if (pid === undefined) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND');
+    if (pid === undefined) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND', notFound('partner', input.partnerCode));
     // One partner: from the per partner × month summaries (sales_partner_months, sell_through_partner_months; their
     // lines while a summary is out of date), as the stuffing signal reads them.
     const from = monthIndex(first.start);

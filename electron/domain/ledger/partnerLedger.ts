@@ -7,10 +7,11 @@ import { type LedgerQuery } from './ledgerEntry';
 import { LEDGER_SOURCES } from './ledgerSources';
 import { ledgerStore } from './store';
 import { LedgerPartner, PartnerLedger, PartnerLedgerLine } from '../../model/ledger';
+import { notFound } from '../../../shared/errorMessages';
 
 export function ledgerPartner(ws: Workspace, ref: { partnerId?: number; partnerCode?: string }): LedgerPartner {
   const p = ref.partnerId != null ? ledgerStore.partner(ws, { id: ref.partnerId }) : ref.partnerCode != null ? ledgerStore.partner(ws, { code: ref.partnerCode }) : undefined;
-  if (!p) throw new DomainError(`No partner ${ref.partnerCode ?? ref.partnerId}`, 'NOT_FOUND');
+  if (!p) throw new DomainError(`No partner ${ref.partnerCode ?? ref.partnerId}`, 'NOT_FOUND', notFound('partner', ref.partnerCode ?? ref.partnerId));
   return p;
 }
 

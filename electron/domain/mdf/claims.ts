@@ -7,6 +7,7 @@ import type { OpContext } from '../opContext';
 import { proofsOf, readProofs, storeProofs, type ProofUpload } from './proofFiles';
 import { getRequest } from './requests';
 import { mdfStore, type ClaimRecord, type MdfListFilter } from './store';
+import { notFound, wrongStatus } from '../../../shared/errorMessages';
 
 function withProofs(ws: Workspace, rows: ClaimRecord[]): MdfClaimView[] {
   const proofs = proofsOf(ws, rows.map((r) => r.id));
@@ -15,7 +16,7 @@ function withProofs(ws: Workspace, rows: ClaimRecord[]): MdfClaimView[] {
 
 export function getClaim(ws: Workspace, id: number): MdfClaimView {
   const r = mdfStore.claim(ws, id);
-  if (!r) throw new DomainError(`No MDF claim ${id}`, 'NOT_FOUND');
+  if (!r) throw new DomainError(`No MDF claim ${id}`, 'NOT_FOUND', notFound('mdfClaim', id));
   return withProofs(ws, [r])[0];
 }
 
@@ -33,7 +34,7 @@ export function submitClaim(
 ): MdfClaimView {
   const { ws } = ctx;
   const req = getRequest(ws, input.requestId);
-  if (req.status !== 'approved') throw new DomainError(`MDF request ${req.id} is ${req.status}: only an approved request can be claimed`, 'CONFLICT');
+  if (req.status !== 'approved') throw new DomainError(`MDF request ${req.id} is ${req.status}: only an approved request can be claimed`, 'CONFLICT', wrongStatus('mdfRequest', req.id, req.status, ['approved'], 'claim'));
   const today = ctx.today();
   if (req.claimBy && today > req.claimBy) throw new DomainError(`The claim deadline of request ${req.id} was ${req.claimBy}`, 'CONFLICT');
   const live = mdfStore.liveClaimOf(ws, req.id);
@@ -59,7 +60,7 @@ export function submitClaim(
 export function decideClaim(ctx: OpContext, input: { claimId: number; decision: 'approve' | 'reject'; amountMinor?: number; reason?: string }): MdfClaimView {
   const { ws, user } = ctx;
   const before = getClaim(ws, input.claimId);
-  if (before.status !== 'submitted') throw new DomainError(`MDF claim ${before.id} is ${before.status}: only a submitted claim can be decided`, 'CONFLICT');
+  if (before.status !== 'submitted') throw new DomainError(`MDF claim ${before.id} is ${before.status}: only a submitted claim can be decided`, 'CONFLICT', wrongStatus('mdfClaim', before.id, before.status, ['submitted'], 'decide'));
   const now = ctx.clock.now().toISOString();
   if (input.decision === 'reject') {
     if (!input.reason) throw new DomainError('Give the reason for rejecting the claim');
@@ -94,7 +95,7 @@ export function payClaim(ctx: OpContext, input: { claimId: number; paymentRef?: 
   const { ws } = ctx;
   const before = getClaim(ws, input.claimId);
   if (before.status === 'submitted') throw new DomainError(`MDF claim ${before.id} is not approved yet: approve it before paying`, 'CONFLICT', { reason: 'mdfClaimNotApproved', params: { claimId: before.id } });
-  if (before.status !== 'approved') throw new DomainError(`MDF claim ${before.id} is ${before.status}: only an approved claim can be paid`, 'CONFLICT');
+  if (before.status !== 'approved') throw new DomainError(`MDF claim ${before.id} is ${before.status}: only an approved claim can be paid`, 'CONFLICT', wrongStatus('mdfClaim', before.id, before.status, ['approved'], 'pay'));
   const now = ctx.clock.now().toISOString();
   if (input.deductFromRebates) {
     mdfStore.updateClaim(ws, before.id, { status: 'settling', settledBy: 'rebate' }, now);

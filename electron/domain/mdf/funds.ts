@@ -8,19 +8,20 @@ import type { OpContext } from '../opContext';
 import { fiscalStartMonth } from '../incentives/calculate';
 import { fundBalance } from './balances';
 import { mdfStore, type FundRecord } from './store';
+import { alreadyExists, notFound } from '../../../shared/errorMessages';
 
 export type { FundRecord };
 
 export function fundRecord(ws: Workspace, ref: { fundId?: number; fundCode?: string }): FundRecord {
   if (ref.fundId == null && ref.fundCode == null) throw new DomainError('Name the fund (its code or id)');
   const fund = ref.fundId != null ? mdfStore.fundById(ws, ref.fundId) : mdfStore.fundByCode(ws, ref.fundCode!);
-  if (!fund) throw new DomainError(`No fund ${ref.fundCode ?? ref.fundId}`, 'NOT_FOUND');
+  if (!fund) throw new DomainError(`No fund ${ref.fundCode ?? ref.fundId}`, 'NOT_FOUND', notFound('fund', ref.fundCode ?? ref.fundId));
   return fund;
 }
 
 export function partnerIdByCode(ws: Workspace, ref: { partnerId?: number | null; partnerCode?: string | null }): number {
   const id = ref.partnerId != null ? mdfStore.livePartnerId(ws, { id: ref.partnerId }) : ref.partnerCode != null ? mdfStore.livePartnerId(ws, { code: ref.partnerCode }) : undefined;
-  if (id == null) throw new DomainError(ref.partnerId == null && ref.partnerCode == null ? 'Name the partner (its code)' : `No partner ${ref.partnerCode ?? ref.partnerId}`, 'NOT_FOUND');
+  if (id == null) throw new DomainError(ref.partnerId == null && ref.partnerCode == null ? 'Name the partner (its code)' : `No partner ${ref.partnerCode ?? ref.partnerId}`, 'NOT_FOUND', notFound('partner', ref.partnerCode ?? ref.partnerId));
   return id;
 }
 
@@ -36,12 +37,12 @@ export function inScope(ws: Workspace, fund: FundRecord, partnerId: number): boo
 /** Opens a fund (audited under the operation). */
 export function addFund(ctx: OpContext, input: MdfFundInput): FundRecord {
   const { ws } = ctx;
-  if (mdfStore.fundByCode(ws, input.code)) throw new DomainError(`A fund ${input.code} already exists`, 'CONFLICT');
+  if (mdfStore.fundByCode(ws, input.code)) throw new DomainError(`A fund ${input.code} already exists`, 'CONFLICT', alreadyExists('fund', input.code));
   const period = parsePeriod(input.period, fiscalStartMonth(ws));
   let territoryId: number | null = null;
   if (input.territory) {
     const t = mdfStore.territoryIdByName(ws, input.territory);
-    if (t == null) throw new DomainError(`No territory ${input.territory}`, 'NOT_FOUND');
+    if (t == null) throw new DomainError(`No territory ${input.territory}`, 'NOT_FOUND', notFound('territory', input.territory));
     territoryId = t;
   }
   const partnerId = input.partnerCode ? partnerIdByCode(ws, { partnerCode: input.partnerCode }) : null;

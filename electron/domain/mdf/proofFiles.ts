@@ -6,6 +6,7 @@ import { DomainError } from '../../../shared/errors';
 import { MDF_PROOF_MAX_BYTES, type MdfProofContent, type MdfProofType, type MdfProofView } from '../../model/mdf';
 import { mdfStore } from './store';
 import type { mdfProofFiles } from '../../../db/schema';
+import { notFound } from '../../../shared/errorMessages';
 
 const startsWith = (b: Buffer, bytes: number[], at = 0) => bytes.every((x, i) => b[at + i] === x);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
@@ -41,7 +42,7 @@ export function readProofs(uploads: ProofUpload[]): ReadProof[] {
     try {
       size = statSync(u.path).size;
     } catch {
-      throw new DomainError(`Proof file ${fileName} cannot be read (${u.path})`, 'NOT_FOUND', { file: fileName });
+      throw new DomainError(`Proof file ${fileName} cannot be read (${u.path})`, 'NOT_FOUND', { ...notFound('file', fileName), file: fileName });
     }
     if (size > MDF_PROOF_MAX_BYTES) {
       throw new DomainError(`Proof file ${fileName} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MDF_PROOF_MAX_BYTES / 1048576} MB per file`, 'DOMAIN', { reason: 'mdfProofTooLarge', params: { file: fileName, sizeBytes: size, limitBytes: MDF_PROOF_MAX_BYTES } });
@@ -71,7 +72,7 @@ export function proofsOf(ws: Workspace, claimIds: number[]): Map<number, MdfProo
 /** A stored proof with its bytes, checked against its SHA-256 (a damaged file is reported, not shown). */
 export function proofContent(ws: Workspace, id: number): MdfProofContent {
   const row = mdfStore.proofWithContent(ws, id);
-  if (!row) throw new DomainError(`No proof file ${id}`, 'NOT_FOUND');
+  if (!row) throw new DomainError(`No proof file ${id}`, 'NOT_FOUND', notFound('proofFile', id));
   const { content, ...view } = row;
   if (createHash('sha256').update(content).digest('hex') !== view.sha256) throw new DomainError(`Proof file ${view.fileName} no longer matches its SHA-256: the workspace may be damaged`, 'DOMAIN');
   return { ...view, dataBase64: content.toString('base64') };

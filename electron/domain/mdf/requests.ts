@@ -7,6 +7,7 @@ import type { OpContext } from '../opContext';
 import { availableFor } from './balances';
 import { fundRecord, inScope, partnerIdByCode } from './funds';
 import { mdfStore, type MdfListFilter, type RequestRecord } from './store';
+import { notFound, wrongStatus } from '../../../shared/errorMessages';
 
 const ACTIVITY_ZH: Record<string, string> = { exhibition: '展会', promotion: '门店促销', advertising: '广告投放', training_event: '培训活动', co_branded_material: '联合品牌物料', other: '其他' };
 
@@ -14,7 +15,7 @@ const withShare = (r: RequestRecord): MdfRequestView => ({ ...r, fundShareMinor:
 
 export function getRequest(ws: Workspace, id: number): MdfRequestView {
   const r = mdfStore.request(ws, id);
-  if (!r) throw new DomainError(`No MDF request ${id}`, 'NOT_FOUND');
+  if (!r) throw new DomainError(`No MDF request ${id}`, 'NOT_FOUND', notFound('mdfRequest', id));
   return withShare(r);
 }
 
@@ -26,7 +27,7 @@ export function listRequests(ws: Workspace, filter: MdfListFilter & { statuses?:
 export function createRequest(ctx: OpContext, input: MdfRequestInput & { share: number }): MdfRequestView {
   const { ws } = ctx;
   const fund = fundRecord(ws, input);
-  if (fund.status !== 'open') throw new DomainError(`Fund ${fund.code} is closed: it takes no new requests`, 'CONFLICT');
+  if (fund.status !== 'open') throw new DomainError(`Fund ${fund.code} is closed: it takes no new requests`, 'CONFLICT', wrongStatus('fund', fund.code, fund.status, ['open'], 'request'));
   const partnerId = partnerIdByCode(ws, input);
   const partner = mdfStore.partnerLabel(ws, partnerId)!;
   if (!inScope(ws, fund, partnerId)) {
@@ -65,9 +66,9 @@ export function createRequest(ctx: OpContext, input: MdfRequestInput & { share: 
 export function approveRequest(ctx: OpContext, input: { requestId: number; amountMinor?: number; claimBy?: string; note?: string }): MdfRequestView {
   const { ws } = ctx;
   const before = getRequest(ws, input.requestId);
-  if (before.status !== 'pending') throw new DomainError(`MDF request ${before.id} is ${before.status}: only a pending request can be approved`, 'CONFLICT');
+  if (before.status !== 'pending') throw new DomainError(`MDF request ${before.id} is ${before.status}: only a pending request can be approved`, 'CONFLICT', wrongStatus('mdfRequest', before.id, before.status, ['pending'], 'approve'));
   const fund = fundRecord(ws, { fundId: before.fundId });
-  if (fund.status !== 'open') throw new DomainError(`Fund ${fund.code} is closed: it approves nothing more`, 'CONFLICT');
+  if (fund.status !== 'open') throw new DomainError(`Fund ${fund.code} is closed: it approves nothing more`, 'CONFLICT', wrongStatus('fund', fund.code, fund.status, ['open'], 'request'));
   const approved = input.amountMinor ?? before.amountMinor;
   if (approved > before.amountMinor) throw new DomainError(`The approved amount ${formatMoney(approved, fund.currency)} is more than requested (${formatMoney(before.amountMinor, fund.currency)})`);
   const committed = applyRate(approved, before.share);
@@ -96,7 +97,7 @@ export function approveRequest(ctx: OpContext, input: { requestId: number; amoun
 
 export function rejectRequest(ctx: OpContext, input: { requestId: number; reason: string }): MdfRequestView {
   const before = getRequest(ctx.ws, input.requestId);
-  if (before.status !== 'pending') throw new DomainError(`MDF request ${before.id} is ${before.status}: only a pending request can be rejected`, 'CONFLICT');
+  if (before.status !== 'pending') throw new DomainError(`MDF request ${before.id} is ${before.status}: only a pending request can be rejected`, 'CONFLICT', wrongStatus('mdfRequest', before.id, before.status, ['pending'], 'reject'));
   const at = ctx.clock.now().toISOString();
   mdfStore.updateRequest(ctx.ws, before.id, { status: 'rejected', rejectReason: input.reason, decidedAt: at, decidedBy: ctx.user }, at);
   return decided(ctx, before);

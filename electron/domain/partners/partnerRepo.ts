@@ -7,6 +7,7 @@ import { partnersPlacedIn } from '../territories/places';
 import { territoryFilterIds, territoryIdOf } from '../territories/territories';
 import type { OpContext } from '../opContext';
 import { partnerStore, type PartnerQuery } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 export type PartnerFilter = z.output<typeof partnerListInput>;
 type PartnerFields = z.output<typeof partnerFields>;
@@ -27,20 +28,20 @@ export function listPartners(ws: Workspace, f: PartnerFilter): { rows: PartnerVi
 
 export function getPartner(db: Db, id: number): PartnerView {
   const row = partnerStore.viewById(db, id);
-  if (!row) throw new DomainError(`Partner ${id} not found`, 'NOT_FOUND');
+  if (!row) throw new DomainError(`Partner ${id} not found`, 'NOT_FOUND', notFound('partner', id));
   return row;
 }
 
 export function getPartnerByCode(db: Db, code: string): PartnerView {
   const row = partnerStore.viewByCode(db, code);
-  if (!row) throw new DomainError(`Partner ${code} not found`, 'NOT_FOUND');
+  if (!row) throw new DomainError(`Partner ${code} not found`, 'NOT_FOUND', notFound('partner', code));
   return row;
 }
 
 function managerExists(db: Db, id: number | null | undefined): void {
   if (id == null) return;
   if (!partnerStore.channelManagerExists(db, id))
-    throw new DomainError(`Channel manager ${id} not found`, 'NOT_FOUND');
+    throw new DomainError(`Channel manager ${id} not found`, 'NOT_FOUND', notFound('channelManager', id));
 }
 
 /** Turns the contract's fields (territory by code) into the row's columns (territory by id). */

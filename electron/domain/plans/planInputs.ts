@@ -7,6 +7,7 @@ import { territoryFilterIds, territoryMatcher, treeNodes } from '../territories/
 import type { AllocNode } from './allocation';
 import type { PeriodShape } from './timeSplit';
 import { planSourceStore, type ScopeFilter } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 /** Partners a plan allocates to: live and working with us (not prospects, suspended or terminated partners). */
 export const PLANNED_STATUSES = ['active', 'onboarding', 'probation'] as const;
@@ -81,7 +82,7 @@ export function planInputs(ws: Workspace, p: { metric: PlanMetric; period: strin
   const filter: ScopeFilter = { statuses: PLANNED_STATUSES };
   if (p.scope.kind === 'territory') {
     const m = territoryMatcher(ws)(p.scope.value);
-    if (m === null) throw new DomainError(`Territory ${p.scope.value} not found`, 'NOT_FOUND');
+    if (m === null) throw new DomainError(`Territory ${p.scope.value} not found`, 'NOT_FOUND', notFound('territory', p.scope.value));
     if (m === 'ambiguous') throw new DomainError(`Territory name ${p.scope.value} is used by more than one territory; use its code`, 'CONFLICT');
     scopeTerritory = m.id;
     filter.territoryIds = territoryFilterIds(ws, [m.code]);
@@ -91,7 +92,7 @@ export function planInputs(ws: Workspace, p: { metric: PlanMetric; period: strin
     const m = channelManagerMatcher(ws)(p.scope.value);
     const id = m === null && /^\d+$/.test(p.scope.value) ? Number(p.scope.value) : m && m !== 'ambiguous' ? m.id : null;
     if (m === 'ambiguous') throw new DomainError(`Channel manager name ${p.scope.value} is used by more than one manager; use the e-mail`, 'CONFLICT');
-    if (id === null) throw new DomainError(`Channel manager ${p.scope.value} not found`, 'NOT_FOUND');
+    if (id === null) throw new DomainError(`Channel manager ${p.scope.value} not found`, 'NOT_FOUND', notFound('channelManager', p.scope.value));
     filter.channelManagerId = id;
   }
   const rows = planSourceStore.scopePartners(ws, filter);

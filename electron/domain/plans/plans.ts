@@ -27,13 +27,14 @@ import { allocationTree, planInputs, type PlanInputs } from './planInputs';
 import { frozenMonths, standingUses } from './targetUse';
 import { splitOverTime } from './timeSplit';
 import { planSourceStore, planStore, planTargetStore, type VersionRowSql } from './store';
+import { alreadyExists, notFound } from '../../../shared/errorMessages';
 
 /** A stored plan as the rules read it: the summary's fields with the metric, scope and rules parsed. */
 type PlanRow = Pick<PlanSummary, 'code' | 'name' | 'metric' | 'period' | 'scope' | 'totalMinor' | 'rules'> & { id: number; updatedAt: string };
 
 export function planRow(ws: Workspace, code: string): PlanRow {
   const r = planStore.byCode(ws, code);
-  if (!r) throw new DomainError(`Target plan ${code} not found`, 'NOT_FOUND');
+  if (!r) throw new DomainError(`Target plan ${code} not found`, 'NOT_FOUND', notFound('plan', code));
   return { ...r, metric: r.metric as PlanMetric, scope: planScope.parse(r.scope), rules: planRulesInput.parse(r.rules) };
 }
 
@@ -136,7 +137,7 @@ export function allocationsOf(nodes: PlanNode[]): PlanAllocation[] {
 /** Stores a new plan (created by the context's user, at its clock's instant) once its draft can be allocated. */
 export function createPlan(ctx: OpContext, input: PlanCreateInput): PlanDetail {
   const { ws } = ctx;
-  if (planStore.codeTaken(ws, input.code)) throw new DomainError(`Target plan ${input.code} already exists`, 'CONFLICT');
+  if (planStore.codeTaken(ws, input.code)) throw new DomainError(`Target plan ${input.code} already exists`, 'CONFLICT', alreadyExists('plan', input.code));
   let total = input.totalMinor;
   if (total === undefined) {
     const inputs = planInputs(ws, input, fiscalStartMonth(ws), ctx.today());
@@ -228,7 +229,7 @@ export function showPlan(ctx: OpContext, input: { code: string; version?: number
   const inputs = planInputs(ws, row, fiscalStartMonth(ws), ctx.today());
   if (input.version !== undefined) {
     const v = versions.find((x) => x.version === input.version);
-    if (!v) throw new DomainError(`Target plan ${row.code} has no version ${input.version}`, 'NOT_FOUND');
+    if (!v) throw new DomainError(`Target plan ${row.code} has no version ${input.version}`, 'NOT_FOUND', notFound('planVersion', `${row.code} v${input.version}`));
     nodes = JSON.parse(v.allocation) as PlanNode[];
     shownVersion = v.version;
   } else {

@@ -3,6 +3,7 @@ import { DomainError } from '../../../shared/errors';
 import { refuseIfFromHq, refusePricesFromHq } from '../hq/referenceMirror';
 import type { Product, ProductFields, ProductPriceInput } from '../../model/products';
 import { productStore, type ProductPriceRow, type ProductRow } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 /**
  * The company's product list (产品): what imports resolve product columns to, with floor (控价底价) and list prices by
@@ -37,7 +38,7 @@ export function listProducts(ws: Workspace): Product[] {
 
 function getProduct(ws: Workspace, id: number): Product {
   const p = productStore.byId(ws, id);
-  if (!p) throw new DomainError(`Product ${id} not found`, 'NOT_FOUND');
+  if (!p) throw new DomainError(`Product ${id} not found`, 'NOT_FOUND', notFound('product', id));
   return toProduct(p, productStore.pricesOf(ws, id));
 }
 

@@ -11,6 +11,7 @@ import { renderReviewPackPdf } from './reviewPackPdf';
 import { storeProposals } from './reviewProposals';
 import { reviewStore, type ExportTarget } from './store';
 import type { PartnerStatus } from '../../../shared/enums';
+import { notFound } from '../../../shared/errorMessages';
 
 /** Partners a bulk export covers: those a channel manager still reviews (not prospects, not terminated, not deleted). */
 const REVIEWED_STATUSES: PartnerStatus[] = ['active', 'onboarding', 'probation', 'suspended'];
@@ -26,7 +27,7 @@ export function exportTargets(ctx: Pick<OpContext, 'ws'>, input: Pick<ReviewExpo
   if (input.partnerCodes?.length) {
     const rows = reviewStore.livePartnersByCodes(ws, input.partnerCodes);
     const missing = input.partnerCodes.filter((c) => !rows.some((r) => r.code === c));
-    if (missing.length) throw new DomainError(`No partner ${missing.join(', ')}`, 'NOT_FOUND', { missing });
+    if (missing.length) throw new DomainError(`No partner ${missing.join(', ')}`, 'NOT_FOUND', { ...notFound('partner', missing), missing });
     return rows;
   }
   const territoryIds = input.territory ? territoryFilterIds(ws, [input.territory]) : null;

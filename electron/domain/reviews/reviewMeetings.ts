@@ -8,6 +8,7 @@ import { parsePeriod, type Period } from '../../../shared/period';
 import type { ReviewAction, ReviewMeeting, ReviewMeetingFilter, ReviewMeetingInput } from '../../model/reviews';
 import { linkProposals } from './reviewProposals';
 import { reviewStore } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 /** Statuses of an action still to be done: they roll into the next review pack and show on the dashboard. */
 export const OPEN_ACTION_STATUSES: readonly ReviewActionStatus[] = ['open', 'in_progress'];
@@ -75,7 +76,7 @@ export function partnerIdOf(ws: Workspace, ref: { partnerId?: number; partnerCod
   if (ref.partnerId != null) return ref.partnerId;
   if (ref.partnerCode == null) return undefined;
   const id = reviewStore.partnerIdByCode(ws, ref.partnerCode);
-  if (id == null) throw new DomainError(`Partner ${ref.partnerCode} not found`, 'NOT_FOUND');
+  if (id == null) throw new DomainError(`Partner ${ref.partnerCode} not found`, 'NOT_FOUND', notFound('partner', ref.partnerCode));
   return id;
 }
 
@@ -87,7 +88,7 @@ export function listMeetings(ws: Workspace, f: ReviewMeetingFilter, today: strin
 
 export function getMeeting(ws: Workspace, id: number, today: string): ReviewMeeting {
   const row = reviewStore.meeting(ws, id);
-  if (!row) throw new DomainError(`Review meeting ${id} not found`, 'NOT_FOUND');
+  if (!row) throw new DomainError(`Review meeting ${id} not found`, 'NOT_FOUND', notFound('reviewMeeting', id));
   return toMeetings(ws, [row], today)[0];
 }
 
@@ -98,7 +99,7 @@ export function getMeeting(ws: Workspace, id: number, today: string): ReviewMeet
 export function saveMeeting(ctx: OpContext, input: ReviewMeetingInput): { before: ReviewMeeting | null; after: ReviewMeeting } {
   const { ws, user } = ctx;
   const today = ctx.today();
-  if (!reviewStore.partnerExists(ws, input.partnerId)) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND');
+  if (!reviewStore.partnerExists(ws, input.partnerId)) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND', notFound('partner', input.partnerId));
   const now = ctx.clock.now().toISOString();
   const fields = {
     partnerId: input.partnerId,
@@ -125,7 +126,7 @@ export function saveMeeting(ctx: OpContext, input: ReviewMeetingInput): { before
     const values = { description: a.description, owner: a.owner?.trim() || null, dueOn: a.dueOn ?? null, status, note: a.note?.trim() || null };
     if (a.id != null) {
       const old = existing.get(a.id);
-      if (!old) throw new DomainError(`Action ${a.id} is not an action of this meeting`, 'NOT_FOUND');
+      if (!old) throw new DomainError(`Action ${a.id} is not an action of this meeting`, 'NOT_FOUND', notFound('reviewAction', a.id));
       const closedOn = isOpen(status) ? null : old.status === status ? old.closedOn : today;
       reviewStore.updateAction(ws, a.id, { ...values, closedOn, updatedAt: now });
       kept.push(a.id);
@@ -156,7 +157,7 @@ export function setActionStatus(ctx: OpContext, id: number, status: ReviewAction
 
 function actionById(ws: Workspace, id: number, today: string): ReviewAction {
   const row = reviewStore.actionWithMeeting(ws, id);
-  if (!row) throw new DomainError(`Review action ${id} not found`, 'NOT_FOUND');
+  if (!row) throw new DomainError(`Review action ${id} not found`, 'NOT_FOUND', notFound('reviewAction', id));
   return toAction(row.a, row.m, partnerRefs(ws, [row.a.partnerId]).get(row.a.partnerId)!, today);
 }
 

@@ -18,6 +18,7 @@ import { packCustomers } from './packCustomers';
 import { proposeActions } from './proposals';
 import { storedProposals } from './reviewProposals';
 import { reviewStore } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 /** How many periods the trend chart shows, per kind of the pack's period. */
 const TREND_LENGTH: Record<string, number> = { month: 12, quarter: 8, half: 6, year: 4 };
@@ -53,7 +54,7 @@ type PartnerRow = ReviewPackData['partner'];
 
 function partnerRow(ws: Workspace, id: number): PartnerRow {
   const p = reviewStore.packPartner(ws, id);
-  if (!p) throw new DomainError(`Partner ${id} not found`, 'NOT_FOUND');
+  if (!p) throw new DomainError(`Partner ${id} not found`, 'NOT_FOUND', notFound('partner', id));
   return p;
 }
 

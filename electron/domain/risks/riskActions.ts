@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/errors';
 import type { ChangeContext } from '../opContext';
 import { getRiskRow, snapshotOf, writeHistory } from './riskRegister';
 import { riskStore } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 type ActionView = Pick<RiskActionRow, 'description' | 'owner' | 'dueOn' | 'doneOn'>;
 const view = (a: ActionView) => ({ description: a.description, owner: a.owner ?? null, dueOn: a.dueOn ?? null, doneOn: a.doneOn ?? null });
@@ -26,7 +27,7 @@ export function saveRiskActions(ctx: ChangeContext, riskId: number, actions: Ris
   for (const a of actions) {
     if (a.id != null) {
       const old = byId.get(a.id);
-      if (!old) throw new DomainError(`Action ${a.id} does not belong to risk ${risk.code}`, 'NOT_FOUND');
+      if (!old) throw new DomainError(`Action ${a.id} does not belong to risk ${risk.code}`, 'NOT_FOUND', notFound('riskAction', a.id));
       if (kept.has(a.id)) throw new DomainError(`Action ${a.id} listed twice`, 'DOMAIN');
       kept.add(a.id);
       const next = { description: a.description, owner: a.owner ?? null, dueOn: a.dueOn ?? null, doneOn: a.doneOn ?? null };

@@ -5,6 +5,7 @@ import type { ChangeContext } from '../opContext';
 import { DomainError } from '../../../shared/errors';
 import { riskText, storedRiskText, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
 import { riskStatements, riskStore } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 /** How a change is recorded: at the operation clock's instant (`ctx.clock.now()`), also its closing day. */
 export interface ChangeOptions {
@@ -97,7 +98,7 @@ function checkConsistency(ws: Workspace, r: Pick<RiskRow, 'likelihood' | 'impact
     });
   }
   if (r.partnerId != null) {
-    if (riskStatements(ws).partnerExists.get(r.partnerId) === undefined) throw new DomainError(`Partner ${r.partnerId} not found`, 'NOT_FOUND', { issues: [{ path: 'partnerId', message: 'no such partner' }] });
+    if (riskStatements(ws).partnerExists.get(r.partnerId) === undefined) throw new DomainError(`Partner ${r.partnerId} not found`, 'NOT_FOUND', { ...notFound('partner', r.partnerId), issues: [{ path: 'partnerId', message: 'no such partner' }] });
   }
 }
 
@@ -108,7 +109,7 @@ export function writeHistory(ctx: ChangeContext, riskId: number, changes: Record
 
 export function getRiskRow(ws: Workspace, id: number): RiskRow {
   const row = riskStatements(ws).byId.get({ id });
-  if (!row) throw new DomainError(`Risk ${id} not found`, 'NOT_FOUND');
+  if (!row) throw new DomainError(`Risk ${id} not found`, 'NOT_FOUND', notFound('risk', id));
   return row;
 }
 

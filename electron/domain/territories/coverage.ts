@@ -21,6 +21,7 @@ import { placeIndex, type PlaceIndex, type PlaceNode } from './places';
 import { listTerritories, refuse } from './territories';
 import { coverageTargetStore, partnerPlaceStore } from './store';
 import { withDescendants } from './territoryTree';
+import { notFound } from '../../../shared/errorMessages';
 
 /** The rules are the model's (electron/model/coverage.ts); this file counts. */
 
@@ -183,7 +184,7 @@ function scorecardSums(ws: Workspace, m: ReturnType<typeof coverageModel>, perio
 export function coverageReport(ws: Workspace, input: { territory?: string; period?: string }): CoverageReport {
   const m = coverageModel(ws);
   const asked = input.territory ? m.tree.find((t) => t.code.toLowerCase() === input.territory!.toLowerCase()) : undefined;
-  if (input.territory && !asked) throw new DomainError(`Territory ${input.territory} not found`, 'NOT_FOUND');
+  if (input.territory && !asked) throw new DomainError(`Territory ${input.territory} not found`, 'NOT_FOUND', notFound('territory', input.territory));
   const scope = asked ? m.subtree(asked.id) : null;
   const { period, periods } = shownPeriod(ws, input.period);
   const sumsOf = scorecardSums(ws, m, period);
@@ -239,7 +240,7 @@ export function listCoverageTargets(ws: Workspace, territory?: string): Coverage
   const rows = coverageTargetStore.list(ws);
   const tree = listTerritories(ws);
   const asked = territory ? tree.find((t) => t.code.toLowerCase() === territory.toLowerCase()) : undefined;
-  if (territory && !asked) throw new DomainError(`Territory ${territory} not found`, 'NOT_FOUND');
+  if (territory && !asked) throw new DomainError(`Territory ${territory} not found`, 'NOT_FOUND', notFound('territory', territory));
   return rows
     .filter((r) => !asked || places.contains(asked.id, r.territoryId))
     .map((r) => ({
@@ -257,7 +258,7 @@ export function addCoverageTarget(ctx: OpContext, input: CoverageTargetInput): C
   const tree = listTerritories(ws);
   const find = (code: string) => {
     const t = tree.find((x) => x.code.toLowerCase() === code.toLowerCase());
-    if (!t) throw new DomainError(`Territory ${code} not found`, 'NOT_FOUND');
+    if (!t) throw new DomainError(`Territory ${code} not found`, 'NOT_FOUND', notFound('territory', code));
     return t;
   };
   const territory = find(input.territory);
@@ -273,14 +274,14 @@ export function addCoverageTarget(ctx: OpContext, input: CoverageTargetInput): C
 
 export function updateCoverageTarget(ws: Workspace, id: number, minPartners: number): { before: CoverageTarget; after: CoverageTarget } {
   const before = listCoverageTargets(ws).find((t) => t.id === id);
-  if (!before) throw new DomainError(`Coverage target ${id} not found`, 'NOT_FOUND');
+  if (!before) throw new DomainError(`Coverage target ${id} not found`, 'NOT_FOUND', notFound('coverageTarget', id));
   coverageTargetStore.setMinPartners(ws, id, minPartners);
   return { before, after: { ...before, minPartners } };
 }
 
 export function removeCoverageTarget(ws: Workspace, id: number): CoverageTarget {
   const before = listCoverageTargets(ws).find((t) => t.id === id);
-  if (!before) throw new DomainError(`Coverage target ${id} not found`, 'NOT_FOUND');
+  if (!before) throw new DomainError(`Coverage target ${id} not found`, 'NOT_FOUND', notFound('coverageTarget', id));
   coverageTargetStore.delete(ws, id);
   return before;
 }

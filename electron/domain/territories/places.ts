@@ -5,6 +5,7 @@ import { withDescendants } from './territoryTree';
 import { treeNodes } from './territories';
 import { partnerPlaceStore } from './store';
 import type { TerritoryRow } from '../../../db/schema';
+import { notFound } from '../../../shared/errorMessages';
 
 /**
  * Where things lie on the territory tree. A partner keeps its province and city as text beside its territory; a
@@ -123,7 +124,7 @@ export function partnersPlacedIn(ws: Workspace, codes: readonly string[]): numbe
   const wanted = new Set(
     codes.map((c) => {
       const id = treeNodes(ws).find((n) => n.code.toLowerCase() === c.toLowerCase())?.id;
-      if (id === undefined) throw new DomainError(`Territory ${c} not found`, 'NOT_FOUND');
+      if (id === undefined) throw new DomainError(`Territory ${c} not found`, 'NOT_FOUND', notFound('territory', c));
       return id;
     }),
   );

@@ -6,6 +6,7 @@ import type { Territory, TerritoryAddInput, TerritoryMergeInput, TerritoryMoveIn
 import { isWithin, withDescendants, type TreeNode } from './territoryTree';
 import { refuseIfFromHq } from '../hq/referenceMirror';
 import { territoryStore, type TerritoryNode } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 /** A refusal the user reads: the English message for logs, the reason and params for errorText in the user's language. */
 export function refuse(message: string, code: 'NOT_FOUND' | 'CONFLICT' | 'DOMAIN', reason: string, params: Record<string, unknown>): DomainError {
@@ -87,7 +88,7 @@ export function territoryFilterIds(ws: Workspace, refs: readonly string[]): numb
   const match = territoryMatcher(ws);
   const ids = refs.map((r) => {
     const m = match(r);
-    if (m === null) throw new DomainError(`Territory ${r} not found`, 'NOT_FOUND');
+    if (m === null) throw new DomainError(`Territory ${r} not found`, 'NOT_FOUND', notFound('territory', r));
     if (m === 'ambiguous') throw new DomainError(`Territory name ${r} is used by more than one territory; use its code`, 'CONFLICT');
     return m.id;
   });

@@ -7,6 +7,7 @@ import { computeExpiry } from '../../model/trainingExpiry';
 import { Course } from '../../model/training';
 import { courseStore, type CourseRow, type CourseValues } from './store';
 import { refuseIfFromHq } from '../hq/referenceMirror';
+import { alreadyExists, notFound } from '../../../shared/errorMessages';
 
 /** A course as saved: its columns (the drizzle schema's); no id = a new course, no `active` = active. */
 export type CourseInput = Pick<CourseRow, 'code' | 'titleZh' | 'titleEn' | 'category' | 'validityMonths' | 'requiredTiers' | 'requiredChannelTypes' | 'passingScore'> &
@@ -22,7 +23,7 @@ export function listCourses(ws: Workspace, opts: { includeInactive?: boolean } =
 
 export function getCourse(ws: Workspace, id: number): Course {
   const r = courseStore.byId(ws, id);
-  if (!r) throw new DomainError(`Course ${id} not found`, 'NOT_FOUND');
+  if (!r) throw new DomainError(`Course ${id} not found`, 'NOT_FOUND', notFound('course', id));
   return toCourse(r);
 }
 
@@ -64,7 +65,7 @@ export function saveCourse(ctx: OpContext, input: CourseInput): { before: Course
   const at = ctx.clock.now().toISOString();
   validate(input);
   const clash = getCourseByCode(ws, input.code);
-  if (clash && clash.id !== input.id) throw new DomainError(`A course with code ${input.code} already exists`, 'CONFLICT', { field: 'code' });
+  if (clash && clash.id !== input.id) throw new DomainError(`A course with code ${input.code} already exists`, 'CONFLICT', { ...alreadyExists('course', input.code), field: 'code' });
   const values: CourseValues = {
     code: input.code,
     titleZh: input.titleZh,

@@ -6,6 +6,7 @@ import { getCourse } from './courseCatalogue';
 import { computeExpiry, isIsoDate } from '../../model/trainingExpiry';
 import type { RecordState, TrainingRecord, TrainingRecordRow } from '../../model/training';
 import { recordStore, type RecordRow, type RecordSql, type RecordValues } from './store';
+import { notFound } from '../../../shared/errorMessages';
 
 /** A record as saved: its columns (the drizzle schema's); no id = a new record; `passed` omitted: derived from score ≥ the course's passing score. */
 export type RecordInput = Pick<RecordRow, 'partnerId' | 'courseId' | 'trainee' | 'completedOn'> & Partial<Pick<RecordRow, 'id' | 'score' | 'certificateNo' | 'passed'>>;
@@ -65,7 +66,7 @@ export function listRecords(ws: Workspace, f: RecordFilter, asOf: string): { row
 
 export function getRecord(ws: Workspace, id: number): TrainingRecord {
   const r = recordStore.byId(ws, id);
-  if (!r) throw new DomainError(`Training record ${id} not found`, 'NOT_FOUND');
+  if (!r) throw new DomainError(`Training record ${id} not found`, 'NOT_FOUND', notFound('trainingRecord', id));
   return toRecord(r);
 }
 
@@ -90,7 +91,7 @@ export function saveRecord(ctx: OpContext, input: RecordInput): { before: Traini
   const at = ctx.clock.now().toISOString();
   if (!isIsoDate(input.completedOn)) throw new DomainError(`Not a date: ${input.completedOn}`, 'DOMAIN', { field: 'completedOn' });
   const partner = recordStore.partner(ws, input.partnerId);
-  if (!partner) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND', { field: 'partnerId' });
+  if (!partner) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND', { ...notFound('partner', input.partnerId), field: 'partnerId' });
   if (partner.deletedAt) throw new DomainError(`Partner ${input.partnerId} is deleted`, 'DOMAIN', { field: 'partnerId' });
   const course = getCourse(ws, input.courseId);
   const passed = derivePassed(course, input.score, input.passed);

@@ -76,8 +76,8 @@ describe('HQ risks as text code + params (real PostgreSQL)', () => {
       const run = (extra: string[]) => pwb([...hqArgs, ...extra], { PGPASSWORD: PW });
       const en = JSON.parse(run(['--json', '--lang', 'en']).stdout) as { topRisks: Array<{ code: string; title: string; textCode: string | null }> };
       expect(en.topRisks[0]).toMatchObject({ code: 'R-0901', title: 'Revenue down sharply: P0301', textCode: 'evaluation.revenue_drop' });
-      expect(run(['--lang', 'zh']).stdout).toContain('R-0901\tcritical\tP0301\t收入大幅下降：P0301');
-      expect(run(['--lang', 'en']).stdout).toContain('R-0901\tcritical\tP0301\tRevenue down sharply: P0301');
+      expect(run(['--lang', 'zh']).stdout).toContain('R-0901\t极高\tP0301\t收入大幅下降：P0301');
+      expect(run(['--lang', 'en']).stdout).toContain('R-0901\tCritical\tP0301\tRevenue down sharply: P0301');
     } finally {
       east.cleanup();
       north.cleanup();

@@ -320,7 +320,7 @@ const TEXTS = {
   'reviews.overdueDays': ['{{n}} days overdue', '逾期 {{n}} 天'],
   'reviews.openActions': ['{{n}} open actions (as of {{asOf}})', '截至 {{asOf}} 共 {{n}} 个未完成的行动项'],
   'reviews.actionSet': ['action {{id}}: {{status}}', '行动项 {{id}}：{{status}}'],
-  'reviews.choose': ['Choose the partners: --partner CODE, or --tier and/or --territory for a bulk export', '请选择合作伙伴：--partner 伙伴编码，或用 --tier 和/或 --territory 批量导出'],
+  'reviews.choose': ['Choose the partners: --partner CODE, or --tier and/or --territory for a bulk export', '请选择合作伙伴：--partner 伙伴编码，或用 --tier（渠道级别）和/或 --territory（区域）批量导出'],
   'reviews.lang': ['--lang takes zh or en, not {{value}}', '--lang 可选 zh 或 en，而不是 {{value}}'],
   'reviews.pages': ['{{n}} pages', '{{n}} 页'],
   'reviews.packs': ['{{n}} review packs in {{dir}}', '共 {{n}} 份回顾材料，位于 {{dir}}'],

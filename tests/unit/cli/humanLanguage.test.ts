@@ -229,8 +229,8 @@ describe('pwb prints for a person in the reader\'s language', () => {
     const refusedEn = await pwb(['mdf', 'claim-reject', String(claim), '--reason', 'twice', '--db', db, '--lang', 'en']);
     expect(refusedEn.stderr).toBe(`pwb: Fund claim ${claim} is paid: only submitted ones can be decided\n`);
     const balance = (lang: string) => pwb(['mdf', 'balance', '--fund', 'F-T', '--db', db, '--lang', lang]);
-    expect((await balance('zh')).stdout).toMatch(/^基金 F-T（CNY）\n  预算 +¥100,000\.00\n  已分配 +¥20,000\.00\n/);
-    expect((await balance('en')).stdout).toMatch(/^fund F-T \(CNY\)\n  budget +¥100,000\.00\n  allocated +¥20,000\.00\n/);
+    expect((await balance('zh')).stdout).toMatch(/^基金 F-T（CNY）\n {2}预算 +¥100,000\.00\n {2}已分配 +¥20,000\.00\n/);
+    expect((await balance('en')).stdout).toMatch(/^fund F-T \(CNY\)\n {2}budget +¥100,000\.00\n {2}allocated +¥20,000\.00\n/);
     const heat = (lang: string) => pwb(['risks', 'heatmap', '--db', db, '--lang', lang]);
     expect((await heat('zh')).stdout.split('\n')[0]).toBe('可能性 \\ 影响程度  1  2  3  4  5');
     expect((await heat('en')).stdout.split('\n')[0]).toBe('likelihood \\ impact  1  2  3  4  5');

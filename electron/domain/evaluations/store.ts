@@ -801,13 +801,19 @@ function prepareRiskSignals(s: Sqlite) {
     words: s
       .prepare<[string], OpenRiskWords>('select id, title, description, text_code, text_params, review_requested from risks where id in (select value from json_each(?))')
       .raw(),
-    // One row at a time: as fast as one statement over a JSON array here, without writing and parsing the array.
-    insert: s.prepare<[...NewAutoRisk, reviewOn: string | null, createdAt: string, updatedAt: string]>(
-      `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, text_code, text_params, next_review_on, created_at, updated_at)
-       values (?, ?, ?, ?, ?, 3, 3, 'open', 'evaluation', ?, 0, ?, ?, ?, ?, ?, ?)`,
-    ),
-    update: s.prepare<[title: string, description: string | null, textParams: string | null, reviewRequested: 0 | 1, updatedAt: string, id: number]>(
-      'update risks set title = ?, description = ?, text_params = ?, review_requested = ?, updated_at = ? where id = ?',
+    // One statement over a JSON array each (json_each): in the evaluation's transaction, a prepared statement per row
+    // measured ~1.6× slower (insert 56–62 vs 29–42 ms, update 18–20 vs 12–13 ms for the bench's 1,897 and 1,632 rows).
+    insert: s
+      .prepare<{ rows: string; at: string; reviewOn: string | null }, RiskRow['id']>(
+        `insert into risks (code, title, description, category, partner_id, likelihood, impact, status, source, rule_code, review_requested, owner, next_review_on, text_code, text_params, created_at, updated_at)
+         select j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 3, 3, 'open', 'evaluation', j.value ->> 5, 0, j.value ->> 6, @reviewOn, j.value ->> 7, j.value ->> 8, @at, @at
+         from json_each(@rows) j
+         returning id`,
+      )
+      .pluck(),
+    update: s.prepare<{ rows: string; at: string }>(
+      `update risks set title = j.value ->> 1, description = j.value ->> 2, text_params = j.value ->> 3, review_requested = j.value ->> 4, updated_at = @at
+       from json_each(@rows) j where risks.id = j.value ->> 0`,
     ),
     history: s.prepare<{ rows: string; at: string; user: string }>(
       `insert into risk_history (risk_id, changed_at, changed_by, changes, snapshot)
@@ -823,9 +829,8 @@ function riskSignalStatements(ws: Workspace): ReturnType<typeof prepareRiskSigna
 }
 
 /**
- * The risk signals' reads and writes (riskSignals.ts decides what changes), statements prepared once per connection:
- * a run's thousands of changed auto-risks are a few reads, a prepared insert or update per changed risk and one
- * history insert over a JSON array (json_each).
+ * The risk signals' reads and set-based writes (riskSignals.ts decides what changes), statements prepared once per
+ * connection: a run's thousands of changed auto-risks are a few reads and three statements over JSON arrays (json_each).
  */
 export const riskSignalStore = {
   /** Partners not in business (suspended, terminated): they raise no signals. */
@@ -844,15 +849,17 @@ export const riskSignalStore = {
   riskWords(ws: Workspace, ids: string): OpenRiskWords[] {
     return riskSignalStatements(ws).words.all(ids);
   },
-  /** Writes new auto-risks (likelihood 3 × impact 3, open, source 'evaluation'), in order: their ids. */
+  /**
+   * Writes new auto-risks (likelihood 3 × impact 3, open, source 'evaluation'): their ids, in the rows' order (ids are
+   * handed out in insertion order; sorted, not trusting the order RETURNING gives them in).
+   */
   insertRisks(ws: Workspace, rows: NewAutoRisk[], at: string, reviewOn: string | null): Array<RiskRow['id']> {
-    const insert = riskSignalStatements(ws).insert;
-    return rows.map((r) => Number(insert.run(...r, reviewOn, at, at).lastInsertRowid));
+    if (rows.length === 0) return [];
+    return riskSignalStatements(ws).insert.all({ rows: JSON.stringify(rows), at, reviewOn }).sort((a, b) => a - b);
   },
   /** Writes changed auto-risks' words and review flag. */
   updateRisks(ws: Workspace, rows: ChangedAutoRisk[], at: string): void {
-    const update = riskSignalStatements(ws).update;
-    for (const [id, title, description, textParams, reviewRequested] of rows) update.run(title, description, textParams, reviewRequested, at, id);
+    if (rows.length) riskSignalStatements(ws).update.run({ rows: JSON.stringify(rows), at });
   },
   /**
    * History rows [riskId, changes JSON], in the order the changes were decided, each with the snapshot of the risk as

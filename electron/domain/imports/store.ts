@@ -29,8 +29,10 @@ export type StagedSalesLine = [
   amountMinor: SalesLine['amountMinor'],
   costMinor: number | null,
   customerRef: string | null,
-  currency: string,
-  dedupeKey: SalesLine['dedupeKey'],
+  /** null: CNY (SALES_STAGE.derived). */
+  currency: string | null,
+  /** null: the line reference's key (SALES_STAGE.derived). */
+  dedupeKey: SalesLine['dedupeKey'] | null,
 ];
 
 /** Rows per multi-row INSERT into a staging table (16 columns × 64 = 1,024 parameters, under SQLite's limit). */
@@ -166,6 +168,12 @@ export interface LineStageSpec {
   /** The unique index that makes a re-imported line a duplicate, e.g. `(partner_id, dedupe_key)`. */
   conflict: string;
   /**
+   * Staged columns a row may leave null because the save derives them from the row's other columns (an SQL
+   * expression of the staged columns): the common value then costs neither a string in JavaScript nor its bytes in the
+   * staging table. `dedupe_key` derived as `'ref:' || line_ref` tells the pipeline to stage null for a line-reference key.
+   */
+  derived?: Readonly<Record<string, string>>;
+  /**
    * A table whose rows a later file corrects (stock reports): a staged row with the key of a stored one whose values
    * differ replaces those values and takes the import's id, and the stored row's images before and after go to
    * import_changes (undo puts the row back); an equal one is a duplicate.
@@ -186,10 +194,15 @@ export interface SavedLines {
   updated: number;
 }
 
+/** A line reference's dedupe key as SQL of the staged row (stagedLines.ts: `ref:<lineRef>`). */
+export const REF_KEY = `'ref:' || line_ref`;
+
 const SALES_STAGE: LineStageSpec = {
   target: 'sales_lines',
   columns: ['partner_id', 'date', 'order_ref', 'line_ref', 'product', 'category', 'quantity', 'amount_minor', 'cost_minor', 'customer_ref', 'currency', 'dedupe_key'],
   conflict: '(partner_id, dedupe_key)',
+  // Most lines: the default currency and a line reference's key, derived when saved (not staged).
+  derived: { currency: `'CNY'`, dedupe_key: REF_KEY },
 };
 
 /**
@@ -204,17 +217,19 @@ export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Datab
   const columns = spec.columns.join(', ');
   const width = spec.columns.length;
   sqlite.exec(`create temp table ${table} (${columns})`);
-  const values = (n: number) => Array.from({ length: n }, () => `(${'?, '.repeat(width - 1)}?)`).join(', ');
-  const batch = sqlite.prepare<unknown[]>(`insert into temp.${table} (${columns}) values ${values(STAGE_BATCH)}`);
+  const placeholders = (n: number) => Array.from({ length: n }, () => `(${'?, '.repeat(width - 1)}?)`).join(', ');
+  const batch = sqlite.prepare<unknown[]>(`insert into temp.${table} (${columns}) values ${placeholders(STAGE_BATCH)}`);
+  const derived = spec.derived ?? {};
+  const values = spec.columns.map((c) => (derived[c] ? `coalesce(${c}, ${derived[c]})` : c)).join(', ');
   const save = sqlite.prepare<[number, string, number, number]>(
     `insert into ${spec.target} (${columns}, import_id, created_at)
-     select ${columns}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid
+     select ${values}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid
      on conflict ${spec.conflict} do nothing`,
   );
   // The same save while the table's unique indexes are dropped (bulkIndexes.ts dropUniqueIndexes): a plain append.
   const append = sqlite.prepare<[number, string, number, number]>(
     `insert into ${spec.target} (${columns}, import_id, created_at)
-     select ${columns}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid`,
+     select ${values}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid`,
   );
   const correct = spec.corrections ? correctionStatements(sqlite, table, spec, spec.corrections) : null;
   // Rows wait in preallocated statement-sized parameter arrays (no per-row or per-batch arrays) until 1024 are
@@ -226,7 +241,7 @@ export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Datab
   let rows = 0;
   const write = sqlite.transaction((full: number, restRows: number) => {
     for (let b = 0; b < full; b++) batch.run(batches[b]);
-    if (restRows) sqlite.prepare<unknown[]>(`insert into temp.${table} (${columns}) values ${values(restRows)}`).run(batches[full].slice(0, restRows * width));
+    if (restRows) sqlite.prepare<unknown[]>(`insert into temp.${table} (${columns}) values ${placeholders(restRows)}`).run(batches[full].slice(0, restRows * width));
   });
   const flush = () => {
     if (!filled) return;
@@ -234,6 +249,8 @@ export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Datab
     filled = 0;
   };
   return {
+    /** Whether a line reference's dedupe key is derived when saved (the pipeline stages null for it). */
+    derivesRefKey: derived.dedupe_key === REF_KEY,
     get rows() {
       return rows;
     },

@@ -24,7 +24,8 @@ export type StagedSellThroughLine = [
   customerCity: string | null,
   orderRef: string | null,
   lineRef: string | null,
-  dedupeKey: SellThroughLine['dedupeKey'],
+  /** null only where the stage derives the key (LineStageSpec.derived; SELL_THROUGH_STAGE derives none). */
+  dedupeKey: SellThroughLine['dedupeKey'] | null,
 ];
 
 const SELL_THROUGH_STAGE: LineStageSpec = {

@@ -156,7 +156,8 @@ function stage(ctx: StageContext): StagedKindRun<SalesRow> {
       content: (r) =>
         `${r.partnerId}\u001f${r.date}\u001f${r.orderRef ?? ''}\u001f${r.product ?? ''}\u001f${r.category ?? ''}\u001f${r.quantityText}\u001f${r.amountMinor}\u001f${r.costMinor ?? ''}\u001f${r.customerRef ?? ''}\u001f${r.currency}`,
     },
-    row: (r, key) => [r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency, key],
+    // The default currency is staged as null (the stage derives it when saving: SALES_STAGE.derived).
+    row: (r, key) => [r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency === 'CNY' ? null : r.currency, key],
     stage: salesStage(ctx.ws.sqlite),
     unchanged: () => partners.unchanged(),
   });

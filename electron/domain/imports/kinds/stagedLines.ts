@@ -20,8 +20,8 @@ export type LineKind<T, Row extends readonly unknown[]> = LineKindBase<T, Row> &
           /** Without a line reference: the row's parsed content (separated by U+001F), hashed with its occurrence in the file. */
           content(r: T): string;
         };
-        /** The staged row, in the stage's column order, with its dedupe key. */
-        row(r: T, dedupeKey: string): Row;
+        /** The staged row, in the stage's column order, with its dedupe key (null: derived by the stage from the line reference). */
+        row(r: T, dedupeKey: string | null): Row;
       }
     | { dedupe?: undefined; row(r: T): Row }
   );
@@ -65,8 +65,8 @@ export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T,
         return;
       }
       const ref = kind.dedupe.lineRef(r);
-      let key: string;
-      if (ref !== null) key = `ref:${ref}`;
+      let key: string | null;
+      if (ref !== null) key = stage.derivesRefKey ? null : `ref:${ref}`;
       else {
         const h = contentHash(kind.dedupe.content(r));
         key = `row:${h}:${occurrence(h)}`;

@@ -20,9 +20,9 @@ export const territoryHandlers: HandlerMap<keyof typeof territoriesContract> = {
     ctx.audit({ entity: 'territory', entityId: after.id, before, after });
     return after;
   },
-  'territories.merge': ({ ws, audit }, input) => {
-    const { from, into, movedPartners } = store.mergeTerritory(ws, input);
-    audit({ entity: 'territory', entityId: from.id, before: from, after: { mergedInto: into.code, movedPartners } });
+  'territories.merge': (ctx, input) => {
+    const { from, into, movedPartners } = store.mergeTerritory(ctx, input);
+    ctx.audit({ entity: 'territory', entityId: from.id, before: from, after: { mergedInto: into.code, movedPartners } });
     return { into, movedPartners };
   },
   'territories.setActive': (ctx, { code, active }) => {

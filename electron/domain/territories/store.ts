@@ -72,11 +72,15 @@ export const territoryStore = {
       .where(eq(territories.id, id))
       .run();
   },
-  /** Points partners, channel managers, sub-territories and coverage targets of `fromId` at `intoId`, then deletes `fromId`. */
-  merge(ws: Workspace, fromId: number, intoId: number): { movedPartners: number } {
-    const movedPartners = ws.db.update(partners).set({ territoryId: intoId }).where(eq(partners.territoryId, fromId)).run().changes;
-    ws.db.update(channelManagers).set({ territoryId: intoId }).where(eq(channelManagers.territoryId, fromId)).run();
-    ws.db.update(territories).set({ parentId: intoId }).where(eq(territories.parentId, fromId)).run();
+  /**
+   * Points partners, channel managers, sub-territories and coverage targets of `fromId` at `intoId`, then deletes
+   * `fromId`. `at`: the operation's instant, stamped as updated on every row that changed and on `intoId`, which took them.
+   */
+  merge(ws: Workspace, fromId: number, intoId: number, at: string): { movedPartners: number } {
+    const movedPartners = ws.db.update(partners).set({ territoryId: intoId, updatedAt: at }).where(eq(partners.territoryId, fromId)).run().changes;
+    ws.db.update(channelManagers).set({ territoryId: intoId, updatedAt: at }).where(eq(channelManagers.territoryId, fromId)).run();
+    ws.db.update(territories).set({ parentId: intoId, updatedAt: at }).where(eq(territories.parentId, fromId)).run();
+    ws.db.update(territories).set({ updatedAt: at }).where(eq(territories.id, intoId)).run();
     ws.db.update(coverageTargets).set({ territoryId: intoId }).where(eq(coverageTargets.territoryId, fromId)).run();
     ws.db.update(coverageTargets).set({ areaId: intoId }).where(eq(coverageTargets.areaId, fromId)).run();
     ws.db.delete(territories).where(eq(territories.id, fromId)).run();

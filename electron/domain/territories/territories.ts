@@ -211,7 +211,8 @@ export function moveTerritory(ctx: OpContext, input: TerritoryMoveInput): { befo
 }
 
 /** Everything that pointed at `from` points at `into` afterwards; `from` is deleted. Stored evaluation runs keep their names. */
-export function mergeTerritory(ws: Workspace, input: TerritoryMergeInput): { from: Territory; into: Territory; movedPartners: number } {
+export function mergeTerritory(ctx: StampContext, input: TerritoryMergeInput): { from: Territory; into: Territory; movedPartners: number } {
+  const { ws } = ctx;
   refuseIfFromHq(ws, 'territory', { code: input.from });
   const from = getTerritory(ws, input.from);
   const into0 = getTerritory(ws, input.into);
@@ -219,7 +220,7 @@ export function mergeTerritory(ws: Workspace, input: TerritoryMergeInput): { fro
   if (isWithin(treeNodes(ws), into0.id, from.id))
     throw refuse(`Territory ${from.code} cannot be merged into one of its own sub-territories (${into0.code})`, 'CONFLICT', 'territory.mergeIntoDescendant', { code: from.code, into: into0.code });
   checkChildrenFit(ws, from.id, into0);
-  const { movedPartners } = territoryStore.merge(ws, from.id, into0.id);
+  const { movedPartners } = territoryStore.merge(ws, from.id, into0.id, ctx.clock.now().toISOString());
   return { from, into: getTerritory(ws, into0.code), movedPartners };
 }
 

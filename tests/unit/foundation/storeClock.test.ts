@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMemoryWorkspace, type Workspace } from '../../../db/database';
@@ -41,7 +42,7 @@ function offClock(before: Map<string, Stamp>, after: Map<string, Stamp>): string
 }
 
 describe('stores stamp times with the operation clock', () => {
-  it('territories, coverage, channel managers, training, MDF, programs, payout runs and lines, inquiries and schedules carry the clock instant', async () => {
+  it('territories, coverage, channel managers, training, MDF, programs, payout runs and lines, inquiries, schedules, risks and their actions, deal registrations and imported sales lines carry the clock instant', async () => {
     const ws = openMemoryWorkspace();
     const api = createApi({ ws, user: '王经理', clock: fixedClock(AT, 'Asia/Shanghai') });
     const before = stamps(ws);
@@ -79,15 +80,54 @@ describe('stores stamp times with the operation clock', () => {
     const s = await api.send('evaluations.schedules.save', { name: 'Tier 1', cycle: 'quarterly', tiers: ['tier1'], channelTypes: [], regions: [], lagDays: 5, enabled: true });
     await api.send('evaluations.schedules.save', { id: s.id, name: 'Tier 1', cycle: 'quarterly', tiers: ['tier1'], channelTypes: [], regions: [], lagDays: 7, enabled: true });
 
+    // risks: one saved, changed, given actions and closed; deals: one registered and decided
+    const risk = await api.send('risks.save', { fields: { title: '窜货', category: 'channel_conflict', likelihood: 2, impact: 3, owner: '王磊', partnerId: p1 } });
+    await api.send('risks.save', { id: risk.id, fields: { title: '窜货（华南）', category: 'channel_conflict', likelihood: 3, impact: 3, owner: '王磊', partnerId: p1 } });
+    await api.send('risks.actions.save', { riskId: risk.id, actions: [{ description: '约谈经销商', owner: '王磊', dueOn: '2031-04-01' }] });
+    await api.send('risks.close', { id: risk.id });
+    await api.send('deals.register', { partnerId: p1, customerName: '华信科技有限公司', productLine: '网络设备', expectedValueMinor: 100_000_00 });
+    const conflict = await api.send('deals.register', { partnerId: p2, customerName: '华信科技有限公司', productLine: '网络设备', expectedValueMinor: 90_000_00 });
+    await api.send('deals.decide', { id: conflict.id, decision: 'approve', note: '客户指定' });
+    // sales lines an import saves
+    const dir = mkdtempSync(join(tmpdir(), 'store-clock-'));
+    try {
+      const file = join(dir, 'sales.csv');
+      writeFileSync(file, 'Partner Code,Date,Sales\r\nP1,2031-02-01,100.00\r\nP2,2031-02-02,50.00\r\n');
+      await api.send('imports.run', { kind: 'sales', path: file });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
     const after = stamps(ws);
     // the test's own sales line was written outside any operation: not the stores' doing
     for (const [key, st] of salesBefore) if (!before.has(key) && key.startsWith('sales_lines#')) before.set(key, st);
     expect(offClock(before, after)).toEqual([]);
     // and the rows asked about were written at all
     const touched = new Set([...after.keys()].filter((k) => !before.has(k) || before.get(k)!.updated !== after.get(k)!.updated).map((k) => k.split('#')[0]));
-    for (const table of ['territories', 'coverage_targets', 'channel_managers', 'partners', 'partner_manager_history', 'training_courses', 'training_records', 'mdf_funds', 'mdf_allocations', 'mdf_requests', 'incentive_programs', 'payout_runs', 'payout_lines', 'payout_inquiries', 'evaluation_schedules']) {
+    for (const table of ['territories', 'coverage_targets', 'channel_managers', 'partners', 'partner_manager_history', 'training_courses', 'training_records', 'mdf_funds', 'mdf_allocations', 'mdf_requests', 'incentive_programs', 'payout_runs', 'payout_lines', 'payout_inquiries', 'evaluation_schedules', 'risks', 'risk_actions', 'deal_registrations', 'sales_lines']) {
       expect(touched, table).toContain(table);
     }
+  });
+});
+
+describe('a territory merge stamps what it changed', () => {
+  it('the territory taking over, the partners, channel managers and sub-territories it takes carry the merge\'s instant', async () => {
+    const ws = openMemoryWorkspace();
+    const earlier = createApi({ ws, user: '王经理', clock: fixedClock('2030-01-02T03:04:05.000Z', 'Asia/Shanghai') });
+    await earlier.send('territories.add', { nameZh: '南部大区', code: 'SOUTH' });
+    await earlier.send('territories.add', { nameZh: '南部片区', code: 'SOUTH-1', parent: 'SOUTH' });
+    const p = (await earlier.send('partners.create', partnerInput('P9', { territory: 'SOUTH' }))).id;
+    const m = await earlier.send('channelManagers.create', { name: '李娜', territory: 'SOUTH' });
+    const api = createApi({ ws, user: '王经理', clock: fixedClock(AT, 'Asia/Shanghai') });
+    const before = stamps(ws);
+    await api.send('territories.merge', { from: 'SOUTH', into: 'HD' });
+    const after = stamps(ws);
+    expect(offClock(before, after)).toEqual([]);
+    const updatedAt = (table: string, where: string, v: string | number) => ws.sqlite.prepare<[string | number], { u: string }>(`select updated_at as u from ${table} where ${where} = ?`).get(v)!.u;
+    expect(updatedAt('territories', 'code', 'HD')).toBe(AT);
+    expect(updatedAt('territories', 'code', 'SOUTH-1')).toBe(AT);
+    expect(updatedAt('partners', 'id', p)).toBe(AT);
+    expect(updatedAt('channel_managers', 'id', m.id)).toBe(AT);
   });
 });
 

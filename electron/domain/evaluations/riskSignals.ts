@@ -111,36 +111,39 @@ export function applyRiskSignals(
   // manager of a partner are read afterwards, only for the pairs that change something.
   const skip = partnersEvaluatedLater(ws, period);
   for (const id of riskSignalStore.restingPartners(ws)) skip.add(id);
-  // Keyed partner × rule as one number (partner id × 8 + the rule's index): the newest open auto-risk's id, negated
-  // when it is already marked for review.
+  // One slot per evaluated partner × rule (the partner's position × 8 + the rule's index), no Map lookup per pair: the
+  // newest open auto-risk's id, negated when it is already marked for review; 0 for none.
+  const position = new Map<number, number>();
+  kpis.forEach((k, j) => position.set(k.partnerId, j));
   const ruleIndex = new Map<string | null, number>(RISK_RULE_CODES.map((c, i) => [c, i]));
-  const open = new Map<number, number>();
+  const open = new Float64Array(kpis.length * 8);
   for (const [id, partnerId, rule, reviewRequested] of riskSignalStore.openAutoRisks(ws)) {
     const i = ruleIndex.get(rule);
-    if (i === undefined) continue;
-    const key = partnerId * 8 + i;
-    if (!open.has(key)) open.set(key, reviewRequested ? -id : id);
+    const j = position.get(partnerId);
+    if (i === undefined || j === undefined || open[j * 8 + i] !== 0) continue;
+    open[j * 8 + i] = reviewRequested ? -id : id;
   }
+  const enabled = RISK_RULE_CODES.map((c) => rules[c].enabled);
 
   // Pass 1: every (partner, rule) pair decided from its KPI and the open risk's review flag alone. Most pairs have
   // nothing to raise or clear; the rest are noted in visiting order, the order their history rows keep.
   const todo: Array<{ what: number; k: PartnerKpis; rule: number; riskId: number }> = [];
   const reread: number[] = [];
-  for (const k of kpis) {
+  for (let j = 0; j < kpis.length; j++) {
+    const k = kpis[j];
     if (skip.has(k.partnerId)) continue;
     for (let i = 0; i < RISK_RULE_CODES.length; i++) {
-      const rule = RISK_RULE_CODES[i];
-      if (!rules[rule].enabled) continue;
-      const holds = ruleHolds(rule, k, rules);
+      if (!enabled[i]) continue;
+      const holds = ruleHolds(RISK_RULE_CODES[i], k, rules);
       if (holds === null) continue;
-      const existing = open.get(k.partnerId * 8 + i);
+      const existing = open[j * 8 + i];
       if (holds) {
-        if (existing === undefined) todo.push({ what: RAISE, k, rule: i, riskId: 0 });
+        if (existing === 0) todo.push({ what: RAISE, k, rule: i, riskId: 0 });
         else {
           todo.push({ what: RAISE_AGAIN, k, rule: i, riskId: Math.abs(existing) });
           reread.push(Math.abs(existing));
         }
-      } else if (existing !== undefined && existing > 0) {
+      } else if (existing > 0) {
         todo.push({ what: CLEAR, k, rule: i, riskId: existing });
         reread.push(existing);
       }

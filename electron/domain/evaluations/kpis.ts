@@ -3,7 +3,7 @@ import { previousPeriod, samePeriodLastYear, type Period } from '../../../shared
 import { getRiskBands, riskLevel } from '../risks/riskLevels';
 import { complianceAndLapsedFrom, MAX_STANDING_DATES, requirementCourses as requirementCoursesOf, type PartnerCompliance } from '../training/compliance';
 import { horizon } from '../../model/trainingExpiry';
-import { channelMeasures } from '../inventory/channelMeasures';
+import { reportingChannelMeasures } from '../inventory/channelMeasures';
 import { revenueTargetsOf } from './targets';
 import { ensureSalesSummaries, monthIndex } from './salesSummaries';
 import { courseStandingsOf, customerCountsOf, evaluationSql, monthTotalsOf, type CustomerCounts, type MonthRange } from './store';
@@ -233,7 +233,8 @@ export class KpiSource {
     this.partnerIds.forEach((id, i) => {
       if (sold[i]) sellIn.set(id, qty[i]);
     });
-    const channel = channelMeasures(this.ws, p, this.partnerIds, sellIn);
+    // Only partners reporting sell-through have any of the five channel KPIs (the others: null).
+    const channel = reportingChannelMeasures(this.ws, p, this.partnerIds, sellIn);
     onStep('sell-through and inventory');
 
     const out = new Map<number, PartnerKpis>();

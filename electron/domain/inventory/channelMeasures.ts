@@ -70,6 +70,17 @@ export function channelMeasures(ws: Workspace, period: Period, partnerIds: reado
 }
 
 /**
+ * The channel measures an evaluation scores — sell-through rate, days of inventory, turnover, 窜货 and 控价 shares — of
+ * the partners that report sell-through by the period's end: each of the five needs the partner's sell-through lines,
+ * so a partner without any has all five null and is not measured (absent from the map). One index lookup per partner
+ * when nobody reports (many workspaces hold sell-in only), instead of every stock and sell-through read over all of them.
+ */
+export function reportingChannelMeasures(ws: Workspace, period: Period, partnerIds: readonly number[], knownSellIn?: Map<number, number>): Map<number, ChannelMeasures> {
+  const reporting = partnerMonthStore.reporting(ws, partnerIds, monthIndex(period.end), period.end);
+  return reporting.length === 0 ? new Map() : channelMeasures(ws, period, reporting, knownSellIn);
+}
+
+/**
  * One pass over the period's sell-through lines (the store's periodLines, in index order, so sums add up in the order
  * grouped SQL would): per partner the sell-through quantity and amount; 窜货 — of the sale lines (quantity > 0) whose
  * customer province is known, those outside the provinces inside the partner's territory (partners without a territory

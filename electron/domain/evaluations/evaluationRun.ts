@@ -262,17 +262,42 @@ function storeRun(
   const weightsJson = JSON.stringify(settings.weights);
   const { partners, kpis, scores, grades, recs, byChannel, byRegion } = cards;
   const writeCards = (runId: number) =>
-    insertScorecards(ws, count, (i, row) => {
+    insertScorecards(ws, count, (i, row, at) => {
       const k = kpis[i];
       const p = partners[i];
       const rec = recs[i];
-      row.push(
-        runId, k.partnerId, p.tier, p.channelType, p.region, p.regionEn, p.regionCode, k.revenueMinor, k.targetMinor, k.attainment, k.growthPrev, k.growthYoY,
-        k.grossMargin, k.orders, k.activeCustomers, k.newCustomers, k.retention, k.satisfaction, k.trainingCompliance, k.openHighRisks, scores.healthScore[i],
-        grades[i], byChannel[i], byRegion[i], rec.tierRecommendation, rec.reason ? JSON.stringify(rec.reason) : null,
-        `{"parts":${scores.partsJson(i)},"weights":${weightsJson},"coverage":${scores.coverageJson(i)}}`,
-        k.sellThroughRate, k.daysOfInventory, k.inventoryTurnover, k.crossTerritoryShare, k.belowFloorShare,
-      );
+      row[at] = runId;
+      row[at + 1] = k.partnerId;
+      row[at + 2] = p.tier;
+      row[at + 3] = p.channelType;
+      row[at + 4] = p.region;
+      row[at + 5] = p.regionEn;
+      row[at + 6] = p.regionCode;
+      row[at + 7] = k.revenueMinor;
+      row[at + 8] = k.targetMinor;
+      row[at + 9] = k.attainment;
+      row[at + 10] = k.growthPrev;
+      row[at + 11] = k.growthYoY;
+      row[at + 12] = k.grossMargin;
+      row[at + 13] = k.orders;
+      row[at + 14] = k.activeCustomers;
+      row[at + 15] = k.newCustomers;
+      row[at + 16] = k.retention;
+      row[at + 17] = k.satisfaction;
+      row[at + 18] = k.trainingCompliance;
+      row[at + 19] = k.openHighRisks;
+      row[at + 20] = scores.healthScore[i];
+      row[at + 21] = grades[i];
+      row[at + 22] = byChannel[i];
+      row[at + 23] = byRegion[i];
+      row[at + 24] = rec.tierRecommendation;
+      row[at + 25] = rec.reason ? JSON.stringify(rec.reason) : null;
+      row[at + 26] = `{"parts":${scores.partsJson(i)},"weights":${weightsJson},"coverage":${scores.coverageJson(i)}}`;
+      row[at + 27] = k.sellThroughRate;
+      row[at + 28] = k.daysOfInventory;
+      row[at + 29] = k.inventoryTurnover;
+      row[at + 30] = k.crossTerritoryShare;
+      row[at + 31] = k.belowFloorShare;
     });
   // A phase per part (a new phase is always reported; steps of one phase are throttled), so bench:evaluate's CPU per
   // progress report shows scorecards, risk signals and channel risks apart.

@@ -271,19 +271,22 @@ const CARD_ROWS = 250;
 const cardInserts = new WeakMap<Sqlite, Map<number, Database.Statement<unknown[]>>>();
 
 /**
- * Inserts `count` scorecards `CARD_ROWS` a statement, the values of row i pushed by `values(i, row)` in
- * SCORECARD_COLUMNS order; the statements are prepared once per connection and row count.
+ * Inserts `count` scorecards `CARD_ROWS` a statement, the values of row i written by `values(i, row, at)` into
+ * `row[at]`… in SCORECARD_COLUMNS order; the statements are prepared once per connection and row count, and the
+ * parameter array is reused from one statement to the next.
  */
-export function insertScorecards(ws: Workspace, count: number, values: (i: number, row: unknown[]) => void): void {
+export function insertScorecards(ws: Workspace, count: number, values: (i: number, row: unknown[], at: number) => void): void {
   let byRows = cardInserts.get(ws.sqlite);
   if (!byRows) cardInserts.set(ws.sqlite, (byRows = new Map()));
-  const row = `(${Array(SCORECARD_COLUMNS.length).fill('?').join(', ')})`;
+  const width = SCORECARD_COLUMNS.length;
+  const row = `(${Array(width).fill('?').join(', ')})`;
+  let params: unknown[] = [];
   for (let from = 0; from < count; from += CARD_ROWS) {
     const n = Math.min(CARD_ROWS, count - from);
     let st = byRows.get(n);
     if (!st) byRows.set(n, (st = ws.sqlite.prepare(`insert into scorecards (${SCORECARD_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`)));
-    const params: unknown[] = [];
-    for (let i = from; i < from + n; i++) values(i, params);
+    if (params.length !== n * width) params = new Array<unknown>(n * width);
+    for (let i = 0; i < n; i++) values(from + i, params, i * width);
     st.run(params);
   }
 }

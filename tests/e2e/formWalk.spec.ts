@@ -46,14 +46,25 @@ const FORMS: Walk[] = [
   { name: 'channel manager', page: '/#/settings', open: click('manager-new'), form: 'manager-form', save: 'manager-save', prefilled: true, invalid: [['manager-name', '走查经理'], ['manager-email', 'not-an-email'], ['manager-phone', '123']] },
 ];
 
-/** The messages a form shows: its field errors and the error banner's lines (else the banner itself). */
-async function messages(page: Page, form: string): Promise<string[]> {
+/**
+ * The messages a form shows after a submit: its field errors and the error banner's lines (else the banner itself).
+ * `before`: what the previous submit left on screen. The messages are redrawn as a submit is checked — a refusal from
+ * the API clears the banner while the request runs and shows it again when it answers — so this waits for this
+ * submit's messages (shown with their words, and not the earlier ones) and returns exactly what it saw, never a second
+ * read that could fall into the redraw.
+ */
+async function messages(page: Page, form: string, before: string[] = []): Promise<string[]> {
   const scope = page.getByTestId(form);
   const shown = scope.locator('.field-error, [data-testid="error-banner"] li, [data-testid="error-banner"]:not(:has(li))');
   const texts = async () => (await shown.allInnerTexts()).map((s) => s.trim()).filter(Boolean);
-  // The messages are redrawn as a submit is checked: wait until some are shown with their words, not just their boxes.
-  await expect.poll(texts).not.toEqual([]);
-  return texts();
+  let seen: string[] = [];
+  await expect
+    .poll(async () => {
+      seen = await texts();
+      return seen.length > 0 && JSON.stringify(seen) !== JSON.stringify(before);
+    })
+    .toBe(true);
+  return seen;
 }
 
 for (const lang of ['zh-CN', 'en'] as const) {
@@ -81,14 +92,16 @@ for (const lang of ['zh-CN', 'en'] as const) {
           const save = page.getByTestId(walk.save);
           if (await save.isEnabled()) await save.click();
         };
+        let shown: string[] = [];
         if (!walk.prefilled) {
           await submit();
-          check(await messages(page, walk.form));
+          shown = await messages(page, walk.form);
+          check(shown);
         }
         if (walk.invalid) {
           for (const [id, text] of walk.invalid) await page.getByTestId(id).fill(text);
           await submit();
-          check(await messages(page, walk.form));
+          check(await messages(page, walk.form, shown));
         }
         // still open: nothing was saved, nothing typed was lost
         await expect(page.getByTestId(walk.form)).toBeVisible();

@@ -152,9 +152,7 @@ export function gradeOf(score: number, bands: GradeBands): Grade {
  */
 export function ranksOf(groupings: ReadonlyArray<ReadonlyArray<string | number | null>>, score: ArrayLike<number>): Array<Array<number | null>> {
   const n = score.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => score[b] - score[a]);
+  const order = byScoreDescending(score);
   return groupings.map((group) => {
     const out: Array<number | null> = new Array<number | null>(n).fill(null);
     // Per group: how many items seen, the last one's score and rank.
@@ -181,3 +179,26 @@ export function ranksOf(groupings: ReadonlyArray<ReadonlyArray<string | number |
     return out;
   });
 }
+
+/**
+ * Item indexes by score, highest first. Health scores (one decimal, 0–100) sort as integers without a comparator —
+ * (1000 − 10 × score) × 2^20 + index in a Uint32Array — any other scores by a comparator.
+ */
+function byScoreDescending(score: ArrayLike<number>): Uint32Array {
+  const n = score.length;
+  const order = new Uint32Array(n);
+  let packed = n <= INDEX_MASK + 1;
+  for (let i = 0; i < n && packed; i++) {
+    const tenths = Math.round(score[i] * 10);
+    if (tenths >= 0 && tenths <= 1000 && tenths / 10 === score[i]) order[i] = (1000 - tenths) * (INDEX_MASK + 1) + i;
+    else packed = false;
+  }
+  if (packed) {
+    order.sort();
+    for (let k = 0; k < n; k++) order[k] = order[k] & INDEX_MASK;
+    return order;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => score[b] - score[a]);
+}
+const INDEX_MASK = 0xfffff;

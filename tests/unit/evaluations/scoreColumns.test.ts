@@ -72,5 +72,8 @@ describe('health scores in columns', () => {
     kpis.forEach((k, i) => cols.score(i, k));
     const groups = kpis.map((_, i) => (i % 13 === 0 ? null : `g${i % 7}`));
     expect(ranksOf([groups], cols.healthScore)[0]).toEqual(legacyRanksOf(groups, cols.healthScore));
+    // Scores that are not health scores (more decimals, above 100, negative) are ranked too.
+    const odd = Float64Array.from(kpis, (k, i) => (i % 3 === 0 ? cols.healthScore[i] + 0.05 : i % 3 === 1 ? -cols.healthScore[i] : cols.healthScore[i] * 7));
+    expect(ranksOf([groups], odd)[0]).toEqual(legacyRanksOf(groups, odd));
   });
 });

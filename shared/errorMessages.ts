@@ -112,7 +112,20 @@ const ACTION_WORDS: Record<string, [string, string]> = {
   request: ['申请', 'asked for'],
   edit: ['修改', 'changed'],
   recalculate: ['重新计算', 'recalculated'],
+  won: ['标记为赢单', 'marked won'],
+  lost: ['标记为丢单', 'marked lost'],
 };
+
+/** MDF activity types as the MDF page names them: [zh-CN, en]. */
+const MDF_ACTIVITY_WORDS: Record<string, [string, string]> = {
+  exhibition: ['展会', 'exhibition'],
+  promotion: ['门店促销', 'store promotion'],
+  advertising: ['广告投放', 'advertising'],
+  training_event: ['培训活动', 'training event'],
+  co_branded_material: ['联合品牌物料', 'co-branded material'],
+  other: ['其他', 'other'],
+};
+const activityWord = (a: unknown, lang: MessageLanguage) => MDF_ACTIVITY_WORDS[String(a)]?.[lang === 'zh-CN' ? 0 : 1] ?? String(a);
 
 /** `data` of a DomainError for a record that does not exist: worded in the reader's language as "找不到合作伙伴：P0301". */
 export function notFound(what: RecordKind, key: string | number | null | undefined | ReadonlyArray<string | number>): { reason: 'notFound'; params: { what: RecordKind; key: string } } {
@@ -137,6 +150,62 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   notFound: {
     'zh-CN': (p) => `找不到${recordWord(p, 'zh-CN')}：${String(p.key)}`,
     en: (p) => `No ${recordWord(p, 'en')} ${String(p.key)}`,
+  },
+  partnerDeleted: {
+    'zh-CN': (p) => `合作伙伴 ${String(p.code)} 已删除：请先恢复`,
+    en: (p) => `Partner ${String(p.code)} is deleted; restore it first`,
+  },
+  partnerAlreadyDeleted: {
+    'zh-CN': (p) => `合作伙伴 ${String(p.code)} 已经删除`,
+    en: (p) => `Partner ${String(p.code)} is already deleted`,
+  },
+  trainingRecordDuplicate: {
+    'zh-CN': (p) => `${String(p.trainee)} 已有 ${String(p.completedOn)} 完成的本课程培训记录`,
+    en: (p) => `${String(p.trainee)} already has a record of this course completed on ${String(p.completedOn)}`,
+  },
+  mdfActivityNotCovered: {
+    'zh-CN': (p) => `基金 ${String(p.fundCode)} 不资助“${activityWord(p.activity, 'zh-CN')}”（只资助：${(p.activities as string[]).map((a) => activityWord(a, 'zh-CN')).join('、')}）`,
+    en: (p) => `Fund ${String(p.fundCode)} does not pay for ${activityWord(p.activity, 'en')} (it pays for ${(p.activities as string[]).map((a) => activityWord(a, 'en')).join(', ')})`,
+  },
+  mdfCurrencyMismatch: {
+    'zh-CN': (p) => `合作伙伴 ${String(p.partnerCode)} 以 ${String(p.partnerCurrency)} 结算，基金 ${String(p.fundCode)} 以 ${String(p.fundCurrency)} 支付`,
+    en: (p) => `Partner ${String(p.partnerCode)} is settled in ${String(p.partnerCurrency)}, fund ${String(p.fundCode)} pays in ${String(p.fundCurrency)}`,
+  },
+  mdfActivityEndsBeforeStart: {
+    'zh-CN': (p) => `活动结束日期（${String(p.endsOn)}）早于开始日期（${String(p.startsOn)}）`,
+    en: (p) => `The activity ends (${String(p.endsOn)}) before it starts (${String(p.startsOn)})`,
+  },
+  mdfActivityOutsideFund: {
+    'zh-CN': (p) => `活动（${String(p.startsOn)} – ${String(p.endsOn)}）不在基金 ${String(p.fundCode)} 的期间 ${String(p.period)}（${String(p.fundStartsOn)} – ${String(p.fundEndsOn)}）内`,
+    en: (p) => `The activity (${String(p.startsOn)} – ${String(p.endsOn)}) lies outside fund ${String(p.fundCode)}'s period ${String(p.period)} (${String(p.fundStartsOn)} – ${String(p.fundEndsOn)})`,
+  },
+  mdfApprovedAboveRequested: {
+    'zh-CN': (p) => `批准金额 ${mdfMoney(p, 'approvedMinor')} 超过申请金额 ${mdfMoney(p, 'requestedMinor')}`,
+    en: (p) => `The approved amount ${mdfMoney(p, 'approvedMinor')} is more than requested (${mdfMoney(p, 'requestedMinor')})`,
+  },
+  mdfClaimByBeforeEnd: {
+    'zh-CN': (p) => `核销截止日 ${String(p.claimBy)} 早于活动结束日 ${String(p.endsOn)}`,
+    en: (p) => `The claim deadline ${String(p.claimBy)} is before the activity ends (${String(p.endsOn)})`,
+  },
+  mdfClaimDeadlinePassed: {
+    'zh-CN': (p) => `费用申请 ${String(p.requestId)} 的核销截止日为 ${String(p.claimBy)}，已过期`,
+    en: (p) => `The claim deadline of request ${String(p.requestId)} was ${String(p.claimBy)}`,
+  },
+  mdfRequestHasClaim: {
+    'zh-CN': (p) => `费用申请 ${String(p.requestId)} 已有费用核销 ${String(p.claimId)}（${statusWord(p.status, 'zh-CN')}）`,
+    en: (p) => `Request ${String(p.requestId)} already has claim ${String(p.claimId)} (${statusWord(p.status, 'en')})`,
+  },
+  mdfRejectReasonRequired: {
+    'zh-CN': () => '驳回费用核销须填写原因',
+    en: () => 'Give the reason for rejecting the claim',
+  },
+  mdfApprovedAboveClaimed: {
+    'zh-CN': (p) => `核准金额 ${mdfMoney(p, 'approvedMinor')} 超过核销金额 ${mdfMoney(p, 'claimedMinor')}`,
+    en: (p) => `The approved amount ${mdfMoney(p, 'approvedMinor')} is more than claimed (${mdfMoney(p, 'claimedMinor')})`,
+  },
+  mdfPaidBeforeApproval: {
+    'zh-CN': (p) => `付款日期 ${String(p.paidOn)} 早于核销核准日期 ${String(p.approvedOn)}`,
+    en: (p) => `The payment day ${String(p.paidOn)} is before the claim was approved (${String(p.approvedOn)})`,
   },
   alreadyExists: {
     'zh-CN': (p) => `${recordWord(p, 'zh-CN')} ${String(p.key)} 已存在`,

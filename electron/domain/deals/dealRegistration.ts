@@ -11,7 +11,7 @@ import { createRisk, updateRisk } from '../risks/riskRegister';
 import { getSetting, setSetting } from '../system/settingsStore';
 import { customerKey, normaliseCreditCode } from './customerKey';
 import { dealStore } from './store';
-import { notFound } from '../../../shared/errorMessages';
+import { notFound, wrongStatus } from '../../../shared/errorMessages';
 
 export const DEAL_SETTING_KEYS = {
   conflictWindowDays: 'deals.conflictWindowDays',
@@ -250,7 +250,7 @@ export function decideDeal(ctx: ChangeContext, id: number, decision: DealDecisio
   const at = ctx.clock.now();
   const beforeRow = getRow(ws, id);
   if (!ALLOWED[decision].includes(beforeRow.status)) {
-    throw new DomainError(`Cannot ${decision} a registration that is ${beforeRow.status}`, 'CONFLICT', { status: beforeRow.status, decision });
+    throw new DomainError(`Cannot ${decision} a registration that is ${beforeRow.status}`, 'CONFLICT', { status: beforeRow.status, decision, ...wrongStatus('deal', id, beforeRow.status, ALLOWED[decision], decision) });
   }
   const day = ctx.clock.today(at);
   const protectedUntil =

@@ -36,9 +36,9 @@ export function submitClaim(
   const req = getRequest(ws, input.requestId);
   if (req.status !== 'approved') throw new DomainError(`MDF request ${req.id} is ${req.status}: only an approved request can be claimed`, 'CONFLICT', wrongStatus('mdfRequest', req.id, req.status, ['approved'], 'claim'));
   const today = ctx.today();
-  if (req.claimBy && today > req.claimBy) throw new DomainError(`The claim deadline of request ${req.id} was ${req.claimBy}`, 'CONFLICT');
+  if (req.claimBy && today > req.claimBy) throw new DomainError(`The claim deadline of request ${req.id} was ${req.claimBy}`, 'CONFLICT', { reason: 'mdfClaimDeadlinePassed', params: { requestId: req.id, claimBy: req.claimBy } });
   const live = mdfStore.liveClaimOf(ws, req.id);
-  if (live) throw new DomainError(`Request ${req.id} already has claim ${live.id} (${live.status})`, 'CONFLICT', { claimId: live.id });
+  if (live) throw new DomainError(`Request ${req.id} already has claim ${live.id} (${live.status})`, 'CONFLICT', { claimId: live.id, reason: 'mdfRequestHasClaim', params: { requestId: req.id, claimId: live.id, status: live.status } });
   const limit = req.committedMinor ?? 0;
   if (input.amountMinor > limit) {
     throw new DomainError(
@@ -63,11 +63,11 @@ export function decideClaim(ctx: OpContext, input: { claimId: number; decision: 
   if (before.status !== 'submitted') throw new DomainError(`MDF claim ${before.id} is ${before.status}: only a submitted claim can be decided`, 'CONFLICT', wrongStatus('mdfClaim', before.id, before.status, ['submitted'], 'decide'));
   const now = ctx.clock.now().toISOString();
   if (input.decision === 'reject') {
-    if (!input.reason) throw new DomainError('Give the reason for rejecting the claim');
+    if (!input.reason) throw new DomainError('Give the reason for rejecting the claim', 'DOMAIN', { reason: 'mdfRejectReasonRequired', params: {} });
     mdfStore.updateClaim(ws, before.id, { status: 'rejected', rejectReason: input.reason, decidedAt: now, decidedBy: user }, now);
   } else {
     const amount = input.amountMinor ?? before.amountMinor;
-    if (amount > before.amountMinor) throw new DomainError(`The approved amount ${formatMoney(amount, before.currency)} is more than claimed (${formatMoney(before.amountMinor, before.currency)})`);
+    if (amount > before.amountMinor) throw new DomainError(`The approved amount ${formatMoney(amount, before.currency)} is more than claimed (${formatMoney(before.amountMinor, before.currency)})`, 'DOMAIN', { reason: 'mdfApprovedAboveClaimed', params: { approvedMinor: amount, claimedMinor: before.amountMinor, currency: before.currency } });
     mdfStore.updateClaim(ws, before.id, {
       status: 'approved',
       amountMinor: amount,
@@ -101,7 +101,7 @@ export function payClaim(ctx: OpContext, input: { claimId: number; paymentRef?: 
     mdfStore.updateClaim(ws, before.id, { status: 'settling', settledBy: 'rebate' }, now);
   } else {
     const paidOn = input.paidOn ?? ctx.today();
-    if (before.approvedOn && paidOn < before.approvedOn) throw new DomainError(`The payment day ${paidOn} is before the claim was approved (${before.approvedOn})`);
+    if (before.approvedOn && paidOn < before.approvedOn) throw new DomainError(`The payment day ${paidOn} is before the claim was approved (${before.approvedOn})`, 'DOMAIN', { reason: 'mdfPaidBeforeApproval', params: { paidOn, approvedOn: before.approvedOn } });
     mdfStore.updateClaim(ws, before.id, { status: 'paid', settledBy: 'payment', paidOn, paymentRef: input.paymentRef ?? null }, now);
   }
   return changed(ctx, before);

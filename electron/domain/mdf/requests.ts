@@ -33,10 +33,10 @@ export function createRequest(ctx: OpContext, input: MdfRequestInput & { share: 
   if (!inScope(ws, fund, partnerId)) {
     throw new DomainError(`Partner ${partner.code} is outside fund ${fund.code}'s scope (territory, channel type, tier or partner)`, 'DOMAIN', { reason: 'mdfOutOfScope', params: { partnerCode: partner.code, fundCode: fund.code } });
   }
-  if (fund.activityTypes && !fund.activityTypes.includes(input.activityType)) throw new DomainError(`Fund ${fund.code} does not pay for ${input.activityType} (it pays for ${fund.activityTypes.join(', ')})`);
-  if (partner.currency !== fund.currency) throw new DomainError(`Partner ${partner.code} is settled in ${partner.currency}, fund ${fund.code} pays in ${fund.currency}`);
-  if (input.endsOn < input.startsOn) throw new DomainError(`The activity ends (${input.endsOn}) before it starts (${input.startsOn})`);
-  if (input.startsOn > fund.endsOn || input.endsOn < fund.startsOn) throw new DomainError(`The activity (${input.startsOn} – ${input.endsOn}) lies outside fund ${fund.code}'s period ${fund.period} (${fund.startsOn} – ${fund.endsOn})`);
+  if (fund.activityTypes && !fund.activityTypes.includes(input.activityType)) throw new DomainError(`Fund ${fund.code} does not pay for ${input.activityType} (it pays for ${fund.activityTypes.join(', ')})`, 'DOMAIN', { reason: 'mdfActivityNotCovered', params: { fundCode: fund.code, activity: input.activityType, activities: fund.activityTypes } });
+  if (partner.currency !== fund.currency) throw new DomainError(`Partner ${partner.code} is settled in ${partner.currency}, fund ${fund.code} pays in ${fund.currency}`, 'DOMAIN', { reason: 'mdfCurrencyMismatch', params: { partnerCode: partner.code, partnerCurrency: partner.currency, fundCode: fund.code, fundCurrency: fund.currency } });
+  if (input.endsOn < input.startsOn) throw new DomainError(`The activity ends (${input.endsOn}) before it starts (${input.startsOn})`, 'DOMAIN', { reason: 'mdfActivityEndsBeforeStart', params: { startsOn: input.startsOn, endsOn: input.endsOn } });
+  if (input.startsOn > fund.endsOn || input.endsOn < fund.startsOn) throw new DomainError(`The activity (${input.startsOn} – ${input.endsOn}) lies outside fund ${fund.code}'s period ${fund.period} (${fund.startsOn} – ${fund.endsOn})`, 'DOMAIN', { reason: 'mdfActivityOutsideFund', params: { startsOn: input.startsOn, endsOn: input.endsOn, fundCode: fund.code, period: fund.period, fundStartsOn: fund.startsOn, fundEndsOn: fund.endsOn } });
   const title = input.title ?? `${ACTIVITY_ZH[input.activityType]} ${input.startsOn}`;
   const id = mdfStore.insertRequest(ws, {
     fundId: fund.id,
@@ -70,7 +70,7 @@ export function approveRequest(ctx: OpContext, input: { requestId: number; amoun
   const fund = fundRecord(ws, { fundId: before.fundId });
   if (fund.status !== 'open') throw new DomainError(`Fund ${fund.code} is closed: it approves nothing more`, 'CONFLICT', wrongStatus('fund', fund.code, fund.status, ['open'], 'request'));
   const approved = input.amountMinor ?? before.amountMinor;
-  if (approved > before.amountMinor) throw new DomainError(`The approved amount ${formatMoney(approved, fund.currency)} is more than requested (${formatMoney(before.amountMinor, fund.currency)})`);
+  if (approved > before.amountMinor) throw new DomainError(`The approved amount ${formatMoney(approved, fund.currency)} is more than requested (${formatMoney(before.amountMinor, fund.currency)})`, 'DOMAIN', { reason: 'mdfApprovedAboveRequested', params: { approvedMinor: approved, requestedMinor: before.amountMinor, currency: fund.currency } });
   const committed = applyRate(approved, before.share);
   const { availableMinor, remainingMinor, allocationMinor } = availableFor(ws, fund.id, before.partnerId);
   if (committed > availableMinor) {
@@ -81,7 +81,7 @@ export function approveRequest(ctx: OpContext, input: { requestId: number; amoun
     });
   }
   const claimBy = input.claimBy ?? fund.claimDeadline;
-  if (claimBy < before.endsOn) throw new DomainError(`The claim deadline ${claimBy} is before the activity ends (${before.endsOn})`);
+  if (claimBy < before.endsOn) throw new DomainError(`The claim deadline ${claimBy} is before the activity ends (${before.endsOn})`, 'DOMAIN', { reason: 'mdfClaimByBeforeEnd', params: { claimBy, endsOn: before.endsOn } });
   const at = ctx.clock.now().toISOString();
   mdfStore.updateRequest(ws, before.id, {
     status: 'approved',

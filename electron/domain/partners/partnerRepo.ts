@@ -7,7 +7,7 @@ import { partnersPlacedIn } from '../territories/places';
 import { territoryFilterIds, territoryIdOf } from '../territories/territories';
 import type { OpContext } from '../opContext';
 import { partnerStore, type PartnerQuery } from './store';
-import { notFound } from '../../../shared/errorMessages';
+import { alreadyExists, notFound } from '../../../shared/errorMessages';
 
 export type PartnerFilter = z.output<typeof partnerListInput>;
 type PartnerFields = z.output<typeof partnerFields>;
@@ -54,7 +54,7 @@ function toColumns(ws: Workspace, f: Partial<PartnerFields>): Partial<NewPartner
 /** Adds a partner; its first owner is recorded on the context clock's day. */
 export function createPartner(ctx: OpContext, input: PartnerFields): PartnerView {
   const { ws, user } = ctx;
-  if (partnerStore.idByCode(ws.db, input.code) !== undefined) throw new DomainError(`Partner code ${input.code} is already used`, 'CONFLICT');
+  if (partnerStore.idByCode(ws.db, input.code) !== undefined) throw new DomainError(`Partner code ${input.code} is already used`, 'CONFLICT', alreadyExists('partner', input.code));
   managerExists(ws.db, input.channelManagerId);
   const at = ctx.clock.now().toISOString();
   const row = partnerStore.insert(ws.db, { ...(toColumns(ws, input) as NewPartnerRow), createdAt: at, updatedAt: at });
@@ -70,9 +70,9 @@ export function recordAssignment(ws: Workspace, partnerId: number, from: number 
 export function updatePartner(ctx: OpContext, id: number, patch: Partial<PartnerFields>, reason?: string | null): { before: PartnerView; after: PartnerView } {
   const { ws, user } = ctx;
   const before = getPartner(ws.db, id);
-  if (before.deletedAt) throw new DomainError(`Partner ${before.code} is deleted; restore it first`, 'CONFLICT');
+  if (before.deletedAt) throw new DomainError(`Partner ${before.code} is deleted; restore it first`, 'CONFLICT', { reason: 'partnerDeleted', params: { code: before.code } });
   if (patch.code && patch.code !== before.code) {
-    if (partnerStore.idByCode(ws.db, patch.code) !== undefined) throw new DomainError(`Partner code ${patch.code} is already used`, 'CONFLICT');
+    if (partnerStore.idByCode(ws.db, patch.code) !== undefined) throw new DomainError(`Partner code ${patch.code} is already used`, 'CONFLICT', alreadyExists('partner', patch.code));
   }
   managerExists(ws.db, patch.channelManagerId);
   partnerStore.update(ws.db, id, { ...toColumns(ws, patch), updatedAt: ctx.clock.now().toISOString() });
@@ -85,7 +85,7 @@ export function updatePartner(ctx: OpContext, id: number, patch: Partial<Partner
 export function deletePartner(ctx: Pick<OpContext, 'ws' | 'clock'>, id: number): { before: PartnerView; after: PartnerView } {
   const { db } = ctx.ws;
   const before = getPartner(db, id);
-  if (before.deletedAt) throw new DomainError(`Partner ${before.code} is already deleted`, 'CONFLICT');
+  if (before.deletedAt) throw new DomainError(`Partner ${before.code} is already deleted`, 'CONFLICT', { reason: 'partnerAlreadyDeleted', params: { code: before.code } });
   const at = ctx.clock.now().toISOString();
   partnerStore.update(db, id, { deletedAt: at, updatedAt: at });
   return { before, after: getPartner(db, id) };

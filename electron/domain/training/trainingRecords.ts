@@ -92,7 +92,7 @@ export function saveRecord(ctx: OpContext, input: RecordInput): { before: Traini
   if (!isIsoDate(input.completedOn)) throw new DomainError(`Not a date: ${input.completedOn}`, 'DOMAIN', { field: 'completedOn' });
   const partner = recordStore.partner(ws, input.partnerId);
   if (!partner) throw new DomainError(`Partner ${input.partnerId} not found`, 'NOT_FOUND', { ...notFound('partner', input.partnerId), field: 'partnerId' });
-  if (partner.deletedAt) throw new DomainError(`Partner ${input.partnerId} is deleted`, 'DOMAIN', { field: 'partnerId' });
+  if (partner.deletedAt) throw new DomainError(`Partner ${input.partnerId} is deleted`, 'DOMAIN', { field: 'partnerId', reason: 'partnerDeleted', params: { code: input.partnerId } });
   const course = getCourse(ws, input.courseId);
   const passed = derivePassed(course, input.score, input.passed);
   const values: RecordValues = {
@@ -107,7 +107,7 @@ export function saveRecord(ctx: OpContext, input: RecordInput): { before: Traini
   };
   const dup = recordStore.sameTraining(ws, values);
   if (dup !== undefined && dup !== input.id) {
-    throw new DomainError(`${values.trainee} already has a record of this course completed on ${values.completedOn}`, 'CONFLICT', { id: dup });
+    throw new DomainError(`${values.trainee} already has a record of this course completed on ${values.completedOn}`, 'CONFLICT', { id: dup, reason: 'trainingRecordDuplicate', params: { trainee: values.trainee, completedOn: values.completedOn } });
   }
   if (input.id === undefined) {
     const id = recordStore.insert(ws, values, at);

@@ -25,6 +25,8 @@ export class WorkspaceError extends Error {
   constructor(
     message: string,
     readonly code: 'NEWER_VERSION' | 'NOT_A_WORKSPACE' | 'MIGRATION_FAILED' | 'OPEN_FAILED' | 'IN_USE' | 'WRONG_KEY' | 'ENCRYPTED' | 'READ_ONLY',
+    /** What a reader's words need besides the code (the file, versions, who holds it): the CLI words them in its language. */
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'WorkspaceError';
@@ -97,9 +99,9 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       sqlite.prepare('select count(*) from sqlite_master').get();
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
-        if (options.key && isPlainSqliteFile(file)) throw new WorkspaceError(`${file} is not encrypted: open it without a passphrase (pwb encrypt encrypts it)`, 'WRONG_KEY');
-        if (options.key) throw new WorkspaceError(`Wrong passphrase for ${file} (or it is not a workspace); nothing was changed`, 'WRONG_KEY');
-        throw new WorkspaceError(`${file} is not a Partner Workbench workspace, or it is encrypted: give its passphrase (--key-file FILE or PWB_KEY)`, 'ENCRYPTED');
+        if (options.key && isPlainSqliteFile(file)) throw new WorkspaceError(`${file} is not encrypted: open it without a passphrase (pwb encrypt encrypts it)`, 'WRONG_KEY', { file, plain: 1 });
+        if (options.key) throw new WorkspaceError(`Wrong passphrase for ${file} (or it is not a workspace); nothing was changed`, 'WRONG_KEY', { file });
+        throw new WorkspaceError(`${file} is not a Partner Workbench workspace, or it is encrypted: give its passphrase (--key-file FILE or PWB_KEY)`, 'ENCRYPTED', { file });
       }
       throw new WorkspaceError(`${file} is not a Partner Workbench workspace (${(e as Error).message})`, 'NOT_A_WORKSPACE');
     }
@@ -107,6 +109,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       throw new WorkspaceError(
         `${file} was written by a newer version of Partner Workbench (schema ${fileVersion}, this app knows ${appVersion}). Update the app to open it; the file was not changed.`,
         'NEWER_VERSION',
+        { file, fileVersion, appVersion },
       );
     }
     sqlite.pragma('busy_timeout = 5000');

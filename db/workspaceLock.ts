@@ -54,7 +54,7 @@ export class WorkspaceInUse extends WorkspaceError {
     readonly holder: LockHolder | null,
     action: string,
   ) {
-    super(`${workspacePath} is open in ${describeHolder(holder)}. ${action}`, 'IN_USE');
+    super(`${workspacePath} is open in ${describeHolder(holder)}. ${action}`, 'IN_USE', { file: workspacePath, action, ...(holder ? { program: holder.program, pid: holder.pid, user: holder.user, host: holder.host, since: holder.since } : {}) });
   }
 }
 

@@ -57,6 +57,18 @@ const TEXTS = {
   ],
   'workspace.rekeyNeedsKey': ['pwb rekey needs the current passphrase: --key-file FILE or PWB_KEY', 'pwb rekey 需要当前口令：--key-file 文件 或 PWB_KEY'],
   'workspace.rekeyed': ['New passphrase set for {{path}}. Backups made before keep the passphrase they were made with.', '已为 {{path}} 设置新口令。此前的备份仍使用备份时的口令。'],
+  'workspaceError.WRONG_KEY': ['Wrong passphrase for {{file}} (or it is not a workspace); nothing was changed', '{{file}} 的口令不对（或它不是工作区文件）；没有做任何更改'],
+  'workspaceError.notEncrypted': ['{{file}} is not encrypted: open it without a passphrase (pwb encrypt encrypts it)', '{{file}} 没有加密：请不带口令打开（pwb encrypt 可以加密）'],
+  'workspaceError.ENCRYPTED': [
+    '{{file}} is not a Partner Workbench workspace, or it is encrypted: give its passphrase (--key-file FILE or PWB_KEY)',
+    '{{file}} 不是渠道伙伴工作台的工作区，或已加密：请提供口令（--key-file 文件 或 PWB_KEY）',
+  ],
+  'workspaceError.NEWER_VERSION': [
+    '{{file}} was written by a newer version of Partner Workbench (schema {{fileVersion}}, this app knows {{appVersion}}). Update the app to open it; the file was not changed.',
+    '{{file}} 由更新版本的渠道伙伴工作台写入（数据结构版本 {{fileVersion}}，本程序只认识 {{appVersion}}）。请升级程序后再打开；文件没有被改动。',
+  ],
+  'workspaceError.IN_USE': ['{{file}} is open in {{program}} (process {{pid}}, user {{user}} on {{host}}, since {{since}}). {{action}}', '{{file}} 正由 {{program}} 打开（进程 {{pid}}，{{host}} 上的用户 {{user}}，自 {{since}} 起）。{{action}}'],
+  'workspaceError.IN_USE.unknown': ['{{file}} is open in another program. {{action}}', '{{file}} 正由另一个程序打开。{{action}}'],
   'check.integrity': ['integrity: {{result}}', '完整性：{{result}}'],
   'check.integrityOk': ['ok', '正常'],
   'check.foreignKeysOk': ['foreign keys: ok', '外键：正常'],

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkspace, type Workspace } from '../../db/database';
+import { openWorkspace, WorkspaceError, type Workspace } from '../../db/database';
 import { readKey } from '../../db/encryption';
 import { backupBeforeMigration } from '../domain/backups/backupService';
 import { readSetting } from '../domain/system/settingsStore';
@@ -157,6 +157,23 @@ export function cliErrorText(body: { message: string; data?: unknown; code?: str
   return text;
 }
 
+/** A workspace that cannot be opened (wrong passphrase, encrypted, newer, held by another program), in the reader's words. */
+function workspaceErrorText(e: unknown, lang: CliLanguage): string | null {
+  if (!(e instanceof WorkspaceError)) return null;
+  const p = e.params;
+  switch (e.code) {
+    case 'WRONG_KEY':
+      return cliText(lang, p.plain ? 'workspaceError.notEncrypted' : 'workspaceError.WRONG_KEY', p);
+    case 'ENCRYPTED':
+    case 'NEWER_VERSION':
+      return p.file === undefined ? null : cliText(lang, `workspaceError.${e.code}`, p);
+    case 'IN_USE':
+      return cliText(lang, p.program === undefined ? 'workspaceError.IN_USE.unknown' : 'workspaceError.IN_USE', p);
+    default:
+      return null;
+  }
+}
+
 /** Wraps a command action: errors go to stderr (as JSON with --json) and set a non-zero exit code. */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
@@ -168,7 +185,8 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       const json = Boolean(opts?.json);
       const body = ApiError.is(e) ? e.body : { code: 'ERROR', message: (e as Error)?.message ?? String(e) };
       // The command line's own refusals are worded in the reader's language; --json keeps the English message.
-      const text = CliError.is(e) && !json ? cliText(cliLanguage(opts?.lang === 'bilingual' ? undefined : opts?.lang), e.key, e.params) : null;
+      const lang = cliLanguage(opts?.lang === 'bilingual' ? undefined : opts?.lang);
+      const text = json ? null : CliError.is(e) ? cliText(lang, e.key, e.params) : workspaceErrorText(e, lang);
       process.stderr.write(json ? `${JSON.stringify({ error: body })}\n` : `pwb: ${text ?? cliErrorText(body, opts?.lang)}\n`);
       process.exitCode = 1;
     }

@@ -53,20 +53,21 @@ const json = async <T>(args: string[]): Promise<T> => {
  * The English word a line still holds, if any. What is not prose is taken out first: commands in backquotes, JSON
  * strings (settings values), paths, --options, codes (P0002, REB-2026-Q, CERT-2024-000105), dotted identifiers (setting
  * keys, operation names, file names), snake_case names and JSON literals. What then remains of a lowercase word of two
- * letters or more is English a Chinese reader was not meant to get.
+ * letters or more is English a Chinese reader was not meant to get. A command named in a sentence (pwb encrypt) is a command.
  */
 export function englishIn(line: string): string | null {
   // `pwb check` lists each table by its name with its row count: identifiers, not prose.
   if (/^\s+[a-z_]+\s+\d+$/.test(line)) return null;
   const stripped = line
     .replace(/`[^`]*`/g, ' ')
+    .replace(/\bpwb(?: [a-z][\w-]*)*/g, ' ')
     .replace(/"[^"]*"/g, ' ')
     .replace(/\S*[/\\]\S*/g, ' ')
     .replace(/--[\w-]+/g, ' ')
     .replace(/\b[A-Z0-9][\w]*(?:[.:@-]\w+)+/g, ' ')
     .replace(/\b[a-z]\w*(?:\.\w+)+/g, ' ')
     .replace(/\b\w*_\w*\b/g, ' ')
-    .replace(/\b(?:true|false|null|pwb)\b/g, ' ');
+    .replace(/\b(?:true|false|null)\b/g, ' ');
   return /\b[a-z]{2,}\b/.exec(stripped)?.[0] ?? null;
 }
 
@@ -221,6 +222,11 @@ describe('pwb prints for a person in the reader\'s language', () => {
     await zh('mdf pay', ['1'], 1);
     await zh('settings get', ['company.nope'], 1);
     await zh('training compliance', ['--as-of', '2026-02-30'], 1);
+    const keyFile = join(tmp.dir, 'key.txt');
+    writeFileSync(keyFile, '口令 correct horse\n');
+    const plainWithKey = await zh('partners list', ['--key-file', keyFile], 1);
+    expect(plainWithKey.stderr).toBe(`pwb: ${db} 没有加密：请不带口令打开（pwb encrypt 可以加密）\n`);
+    expect((await pwb(['partners', 'list', '--db', db, '--key-file', keyFile, '--lang', 'en'])).stderr).toBe(`pwb: ${db} is not encrypted: open it without a passphrase (pwb encrypt encrypts it)\n`);
 
     expect(english).toEqual([]);
 

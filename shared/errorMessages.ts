@@ -151,6 +151,38 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `找不到${recordWord(p, 'zh-CN')}：${String(p.key)}`,
     en: (p) => `No ${recordWord(p, 'en')} ${String(p.key)}`,
   },
+  planNoPartners: {
+    'zh-CN': () => '目标计划的范围内没有合作伙伴（合作中、入驻中或考察期）',
+    en: () => 'No partners in the plan’s scope (active, onboarding or on probation)',
+  },
+  planLockStale: {
+    'zh-CN': (p) => `锁定的节点 ${String(p.node)} 已不在目标计划的分解树中：请先解除锁定`,
+    en: (p) => `Locked node ${String(p.node)} is not in the plan’s tree any more; unlock it`,
+  },
+  planNoLastYear: {
+    'zh-CN': () => '范围内去年同期没有销售：请为目标计划填写合计',
+    en: () => 'No sales in the scope for the same period last year: give the plan a total',
+  },
+  planTotalNotLocked: {
+    'zh-CN': () => '目标计划的合计没有锁定：请直接修改合计',
+    en: () => 'The plan’s total is not locked: change the total instead',
+  },
+  territoryNameAmbiguous: {
+    'zh-CN': (p) => `区域名称“${String(p.name)}”被多个区域使用：请用区域编码`,
+    en: (p) => `Territory name ${String(p.name)} is used by more than one territory; use its code`,
+  },
+  managerNameAmbiguous: {
+    'zh-CN': (p) => `渠道经理姓名“${String(p.name)}”对应多位渠道经理：请用邮箱`,
+    en: (p) => `Channel manager name ${String(p.name)} is used by more than one manager; use the e-mail`,
+  },
+  planNotXlsx: {
+    'zh-CN': (p) => `${String(p.file)} 不是 XLSX 工作簿（请先导出目标计划，在 Excel 或 WPS 中编辑后另存为 .xlsx）`,
+    en: (p) => `${String(p.file)}: not an XLSX workbook (export the plan, edit it in Excel or WPS and save it as .xlsx)`,
+  },
+  planChangedWhileRead: {
+    'zh-CN': (p) => `读取 ${String(p.file)} 期间目标计划 ${String(p.code)} 被修改：请重新导入`,
+    en: (p) => `Plan ${String(p.code)} was changed while ${String(p.file)} was read; import it again`,
+  },
   partnerDeleted: {
     'zh-CN': (p) => `合作伙伴 ${String(p.code)} 已删除：请先恢复`,
     en: (p) => `Partner ${String(p.code)} is deleted; restore it first`,

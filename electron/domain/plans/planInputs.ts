@@ -83,7 +83,7 @@ export function planInputs(ws: Workspace, p: { metric: PlanMetric; period: strin
   if (p.scope.kind === 'territory') {
     const m = territoryMatcher(ws)(p.scope.value);
     if (m === null) throw new DomainError(`Territory ${p.scope.value} not found`, 'NOT_FOUND', notFound('territory', p.scope.value));
-    if (m === 'ambiguous') throw new DomainError(`Territory name ${p.scope.value} is used by more than one territory; use its code`, 'CONFLICT');
+    if (m === 'ambiguous') throw new DomainError(`Territory name ${p.scope.value} is used by more than one territory; use its code`, 'CONFLICT', { reason: 'territoryNameAmbiguous', params: { name: p.scope.value } });
     scopeTerritory = m.id;
     filter.territoryIds = territoryFilterIds(ws, [m.code]);
   } else if (p.scope.kind === 'channelType') {
@@ -91,7 +91,7 @@ export function planInputs(ws: Workspace, p: { metric: PlanMetric; period: strin
   } else if (p.scope.kind === 'channelManager') {
     const m = channelManagerMatcher(ws)(p.scope.value);
     const id = m === null && /^\d+$/.test(p.scope.value) ? Number(p.scope.value) : m && m !== 'ambiguous' ? m.id : null;
-    if (m === 'ambiguous') throw new DomainError(`Channel manager name ${p.scope.value} is used by more than one manager; use the e-mail`, 'CONFLICT');
+    if (m === 'ambiguous') throw new DomainError(`Channel manager name ${p.scope.value} is used by more than one manager; use the e-mail`, 'CONFLICT', { reason: 'managerNameAmbiguous', params: { name: p.scope.value } });
     if (id === null) throw new DomainError(`Channel manager ${p.scope.value} not found`, 'NOT_FOUND', notFound('channelManager', p.scope.value));
     filter.channelManagerId = id;
   }

@@ -94,7 +94,7 @@ export async function importPlanXlsx(ctx: OpContext, code: string, path: string)
   const { ws } = ctx;
   const row = planRow(ws, code);
   const sniffed = sniffFile(path, {});
-  if (sniffed.format !== 'xlsx') throw new DomainError(`${path}: not an XLSX workbook (export the plan, edit it in Excel or WPS and save it as .xlsx)`, 'DOMAIN');
+  if (sniffed.format !== 'xlsx') throw new DomainError(`${path}: not an XLSX workbook (export the plan, edit it in Excel or WPS and save it as .xlsx)`, 'DOMAIN', { reason: 'planNotXlsx', params: { file: path } });
   const locks = locksOf(ws, row.id);
   const current = draftAllocation(ctx, row, locks).nodes;
   const byKey = new Map(current.map((n) => [n.key, n]));
@@ -178,7 +178,7 @@ export async function importPlanXlsx(ctx: OpContext, code: string, path: string)
   // The write re-checks against the plan as it is then (another window may have changed it while the file was read).
   return inWriteTransaction(ws.sqlite, () => {
     const now = planRow(ws, code);
-    if (now.updatedAt !== row.updatedAt) throw new DomainError(`Plan ${row.code} was changed while ${file} was read; import it again`, 'CONFLICT');
+    if (now.updatedAt !== row.updatedAt) throw new DomainError(`Plan ${row.code} was changed while ${file} was read; import it again`, 'CONFLICT', { reason: 'planChangedWhileRead', params: { code: row.code, file } });
     try {
       draftAllocation(ctx, { ...row, totalMinor: newTotal }, next);
     } catch (e) {

@@ -56,9 +56,9 @@ export function draftAllocation(
   const { ws } = ctx;
   const fsm = fiscalStartMonth(ws);
   const inputs = planInputs(ws, plan, fsm, ctx.today());
-  if (inputs.partners.length === 0) throw new DomainError('No partners in the plan’s scope (active, onboarding or on probation)', 'DOMAIN');
+  if (inputs.partners.length === 0) throw new DomainError('No partners in the plan’s scope (active, onboarding or on probation)', 'DOMAIN', { reason: 'planNoPartners', params: {} });
   const known = new Set(inputs.nodes.map((n) => n.key));
-  for (const k of locks.keys()) if (!known.has(k)) throw new DomainError(`Locked node ${k} is not in the plan’s tree any more; unlock it`, 'DOMAIN');
+  for (const k of locks.keys()) if (!known.has(k)) throw new DomainError(`Locked node ${k} is not in the plan’s tree any more; unlock it`, 'DOMAIN', { reason: 'planLockStale', params: { node: k } });
   const frozen = plan.id === undefined ? { byPartner: new Map<string, Map<string, number>>(), uses: [] } : frozenMonths(ws, plan.id, fsm, inputs.months);
   const held = new Map(locks);
   const floors = new Map<string, number>();
@@ -141,7 +141,7 @@ export function createPlan(ctx: OpContext, input: PlanCreateInput): PlanDetail {
   let total = input.totalMinor;
   if (total === undefined) {
     const inputs = planInputs(ws, input, fiscalStartMonth(ws), ctx.today());
-    if (inputs.lastYearTotal <= 0) throw new DomainError(`No sales in the scope for the same period last year: give the plan a total`, 'DOMAIN');
+    if (inputs.lastYearTotal <= 0) throw new DomainError(`No sales in the scope for the same period last year: give the plan a total`, 'DOMAIN', { reason: 'planNoLastYear', params: {} });
     total = applyRate(inputs.lastYearTotal, 1 + input.rules.uplift.default);
   }
   // Computes the allocation first, so a plan that cannot be allocated is refused before it is stored.
@@ -168,7 +168,7 @@ export function lockNode(ctx: OpContext, input: PlanLockInput): PlanDetail {
   const row = planRow(ws, input.code);
   const locks = locksOf(ws, row.id);
   const node = input.node === 'plan' ? null : input.node;
-  if (!node) throw new DomainError('The plan’s total is not locked: change the total instead', 'DOMAIN');
+  if (!node) throw new DomainError('The plan’s total is not locked: change the total instead', 'DOMAIN', { reason: 'planTotalNotLocked', params: {} });
   if (input.amountMinor === null) locks.delete(node);
   else locks.set(node, input.amountMinor);
   draftAllocation(ctx, row, locks);

@@ -29,6 +29,8 @@ describe('coded refusals', () => {
     expect(errorText(await refusal(api.send('plans.show', { code: 'PLAN-X' })), 'zh-CN')).toBe('找不到目标计划：PLAN-X');
     expect(errorText(await refusal(api.send('mdf.balance', { fundCode: 'F-404' })), 'zh-CN')).toBe('找不到市场费用基金：F-404');
     expect(errorText(await refusal(api.send('incentives.payouts.get', { runId: 999 })), 'en')).toBe('No payout run 999');
+    const empty = await refusal(api.send('plans.create', { code: 'T-1', period: '2031', totalMinor: 100_000_00, rules: { method: 'equal' } } as never));
+    expect(errorText(empty, 'zh-CN')).toBe('目标计划的范围内没有合作伙伴（合作中、入驻中或考察期）');
   });
 
   it('a code already taken and a status that forbids the change say which record and why', async () => {

@@ -30,7 +30,7 @@ const only = arg('only', '')
 const wanted = (path) => only.length === 0 || only.includes(path) || only.includes(path.split('/')[0]) || (path === '' && only.includes('dashboard'));
 /**
  * The pages, in menu order (renderer/src/routes.tsx); a partner's scorecard page for the first partner, and the End
- * customers tab of the first partner that reports sell-through (added once the demo is loaded).
+ * customers and Inventory tabs of the first partner that reports sell-through (added once the demo is loaded).
  */
 const PAGES = ['', 'partners', 'partners/1', 'territories', 'sales', 'inventory', 'scorecards', 'plans', 'training', 'incentives', 'payouts', 'risks', 'deals', 'mdf', 'imports', 'audit', 'settings'];
 /** The forms a channel manager fills in, opened from their page: [page, button's test id, file name]. */
@@ -58,7 +58,7 @@ if (init.status !== 0) process.exit(init.status ?? 1);
   const ws = new Database(db, { readonly: true });
   const reporting = ws.prepare('select min(partner_id) as id from sell_through_lines').get().id;
   ws.close();
-  if (reporting) PAGES.splice(PAGES.indexOf('partners/1') + 1, 0, `partners/${reporting}?tab=customers`);
+  if (reporting) PAGES.splice(PAGES.indexOf('partners/1') + 1, 0, `partners/${reporting}?tab=customers`, `partners/${reporting}?tab=inventory`);
 }
 const token = randomBytes(24).toString('hex');
 const server = spawn(process.execPath, ['out/main/webServer.js', '--db', db, '--files', join(dir, 'files'), '--no-scheduler'], {

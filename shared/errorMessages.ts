@@ -146,6 +146,41 @@ const recordWord = (p: Params, lang: MessageLanguage) => RECORD_WORDS[p.what as 
 const statusWord = (s: unknown, lang: MessageLanguage) => STATUS_WORDS[String(s)]?.[lang === 'zh-CN' ? 0 : 1] ?? String(s);
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** What an import changed, as the import pages name it (`import_changes.entity`): [zh-CN, en]. */
+const UNDO_ENTITY_WORDS: Record<string, [string, string]> = {
+  partner: ['合作伙伴', 'partner'],
+  target: ['目标', 'target'],
+  training_record: ['培训记录', 'training record'],
+  risk: ['风险', 'risk'],
+  product: ['产品', 'product'],
+  product_price: ['产品价格', 'product price'],
+  inventory_snapshot: ['库存记录', 'stock record'],
+};
+const undoEntityWord = (e: unknown, lang: MessageLanguage) => UNDO_ENTITY_WORDS[String(e)]?.[lang === 'zh-CN' ? 0 : 1] ?? String(e);
+/** Import statuses as the import history names them. */
+const IMPORT_STATUS_WORDS: Record<string, [string, string]> = {
+  running: ['进行中', 'running'],
+  committed: ['已导入', 'imported'],
+  failed: ['失败', 'failed'],
+  cancelled: ['已取消', 'cancelled'],
+  undone: ['已撤销', 'undone'],
+};
+const importStatusWord = (s: unknown, lang: MessageLanguage) => IMPORT_STATUS_WORDS[String(s)]?.[lang === 'zh-CN' ? 0 : 1] ?? String(s);
+/** Tiers as the glossary names them. */
+const TIER_WORDS: Record<string, [string, string]> = {
+  strategic: ['战略渠道', 'Strategic'],
+  tier1: ['一级渠道', 'Tier 1'],
+  tier2: ['二级渠道', 'Tier 2'],
+  tier3: ['三级渠道', 'Tier 3'],
+};
+const tierWord = (t: unknown, lang: MessageLanguage) => TIER_WORDS[String(t)]?.[lang === 'zh-CN' ? 0 : 1] ?? String(t);
+const listOf = (xs: unknown, lang: MessageLanguage) => (Array.isArray(xs) ? xs.map(String) : []).join(lang === 'zh-CN' ? '、' : ', ');
+/** "结算批次 3（2025-Q1，已支付）" / "payout run 3 (2025-Q1, paid)" for each run. */
+const payoutRunList = (p: Params, lang: MessageLanguage) =>
+  (Array.isArray(p.payoutRuns) ? (p.payoutRuns as Array<{ id: number; period: string; status: string }>) : [])
+    .map((r) => (lang === 'zh-CN' ? `结算批次 ${r.id}（${r.period}，${statusWord(r.status, lang)}）` : `payout run ${r.id} (${r.period}, ${statusWord(r.status, lang)})`))
+    .join(lang === 'zh-CN' ? '、' : ', ');
+
 const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   notFound: {
     'zh-CN': (p) => `找不到${recordWord(p, 'zh-CN')}：${String(p.key)}`,
@@ -546,6 +581,63 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   'hq.referencePriceDuplicate': {
     'zh-CN': (p) => `总部产品 ${String(p.code)} 有两个价格时段都从 ${String(p.validFrom)} 开始；每个开始日期只能有一个时段`,
     en: (p) => `HQ product ${String(p.code)} has two price periods starting on ${String(p.validFrom)}; one period per start day`,
+  },
+  importNotCommitted: {
+    'zh-CN': (p) => `导入 ${String(p.importId)}（${String(p.file)}）当前为“${importStatusWord(p.status, 'zh-CN')}”，只有已导入的导入记录才能撤销`,
+    en: (p) => `Import ${String(p.importId)} (${String(p.file)}) is ${importStatusWord(p.status, 'en')}: only an imported one can be undone`,
+  },
+  importUndoChanged: {
+    'zh-CN': (p) => `${undoEntityWord(p.entity, 'zh-CN')} ${String(p.key)} 在导入 ${String(p.importId)} 之后${p.deleted ? '被删除' : '被修改'}：请先撤销或还原那次修改`,
+    en: (p) => `The ${undoEntityWord(p.entity, 'en')} ${String(p.key)} was ${p.deleted ? 'deleted' : 'changed'} after import ${String(p.importId)}; undo or revert that change first`,
+  },
+  importUndoInUse: {
+    'zh-CN': (p) => `${undoEntityWord(p.entity, 'zh-CN')} ${String(p.key)} 已被导入 ${String(p.importId)} 之后添加的数据使用（销售、目标、培训、风险等）：请先删除那些数据`,
+    en: (p) => `The ${undoEntityWord(p.entity, 'en')} ${String(p.key)} is used by data added after import ${String(p.importId)} (sales, targets, training, risks…); remove that first`,
+  },
+  importUndoRowsChanged: {
+    'zh-CN': (p) => `导入 ${String(p.importId)} 新增了 ${String(p.inserted)} 行，现在只剩 ${String(p.remaining)} 行与导入时一致：其余已被修改或删除，无法撤销此次导入`,
+    en: (p) => `Import ${String(p.importId)} added ${String(p.inserted)} rows, but ${String(p.remaining)} are still there: they were changed or deleted since, so the import cannot be undone`,
+  },
+  importUndoPaidOut: {
+    'zh-CN': (p) =>
+      `导入 ${String(p.importId)} 的销售明细已被${payoutRunList(p, 'zh-CN')}使用：请先作废结算批次`,
+    en: (p) => `Sales lines of import ${String(p.importId)} were used by ${payoutRunList(p, 'en')}; void the run first`,
+  },
+  evaluationNotAPeriod: {
+    'zh-CN': (p) => `“${String(p.period)}”不是有效的期间，可填写如 2025-Q4、2025-H1、2025-03 或 2025`,
+    en: (p) => `${String(p.period)} is not a period; write e.g. 2025-Q4, 2025-H1, 2025-03 or 2025`,
+  },
+  evaluationPartnersMissing: {
+    'zh-CN': (p) => `以下合作伙伴无法评估（不存在、已删除、处于潜在状态或在 ${String(p.periodEnd)} 之后才加入）：${listOf(p.missing, 'zh-CN')}`,
+    en: (p) => `Not evaluated (unknown, deleted, prospect or joined after ${String(p.periodEnd)}): ${listOf(p.missing, 'en')}`,
+  },
+  tierNoRecommendation: {
+    'zh-CN': () => '该评估卡没有渠道等级调整建议，无需决定',
+    en: () => 'This scorecard has no tier recommendation to decide on',
+  },
+  tierAlreadyDecided: {
+    'zh-CN': (p) => `该渠道等级调整建议已经${p.decision === 'accepted' ? '被接受' : '被拒绝'}`,
+    en: (p) => `This recommendation was already ${p.decision === 'accepted' ? 'accepted' : 'rejected'}`,
+  },
+  tierPartnerDeleted: {
+    'zh-CN': (p) => `合作伙伴 ${String(p.code)} 已删除：请先恢复，再决定渠道等级调整`,
+    en: (p) => `Partner ${String(p.code)} has been deleted; restore it before deciding on its tier`,
+  },
+  tierChangedSinceEvaluation: {
+    'zh-CN': (p) => `评估之后合作伙伴的渠道等级已变化（现为${tierWord(p.now, 'zh-CN')}，评估时为${tierWord(p.evaluated, 'zh-CN')}）：请重新评估后再接受建议`,
+    en: (p) => `The partner's tier changed since the evaluation (now ${tierWord(p.now, 'en')}, evaluated as ${tierWord(p.evaluated, 'en')}); evaluate again before accepting`,
+  },
+  scheduleCycleLocked: {
+    'zh-CN': () => '已运行过的评估计划不能修改评估周期（否则其期间将对不上）：请新建一个评估计划',
+    en: () => 'A schedule that has run cannot change its cycle (its periods would no longer match); create a new schedule instead',
+  },
+  scheduleHasRun: {
+    'zh-CN': () => '该评估计划已运行过，其记录需保留：请停用它，而不是删除',
+    en: () => 'This schedule has run already: its record is kept. Disable it instead of deleting it.',
+  },
+  scorecardsNeedPeriodOrRun: {
+    'zh-CN': () => '请指定期间或评估运行',
+    en: () => 'Give a period or a run',
   },
 };
 

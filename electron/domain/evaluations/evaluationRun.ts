@@ -63,7 +63,7 @@ interface PeriodColumns {
  */
 export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): EvaluationResult {
   const { ws, progress } = ctx;
-  if (!isPeriodLabel(opts.period)) throw new DomainError(`Not a period: ${opts.period}`, 'DOMAIN');
+  if (!isPeriodLabel(opts.period)) throw new DomainError(`Not a period: ${opts.period}`, 'DOMAIN', { reason: 'evaluationNotAPeriod', params: { period: opts.period } });
   const settings = readEvaluationSettings(ws.db);
   const fsm = settings.fiscalStartMonth;
   const period = parsePeriod(opts.period, fsm);
@@ -73,7 +73,11 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
   if (opts.filter?.partnerCodes?.length) {
     const found = new Set(partners.map((p) => p.code));
     const missing = opts.filter.partnerCodes.filter((c) => !found.has(c));
-    if (missing.length) throw new DomainError(`Not evaluated (unknown, deleted, prospect or joined after ${period.end}): ${missing.join(', ')}`, 'NOT_FOUND', { missing });
+    if (missing.length) throw new DomainError(`Not evaluated (unknown, deleted, prospect or joined after ${period.end}): ${missing.join(', ')}`, 'NOT_FOUND', {
+        missing,
+        reason: 'evaluationPartnersMissing',
+        params: { missing, periodEnd: period.end },
+      });
   }
   const count = partners.length;
   const ids = partners.map((p) => p.id);

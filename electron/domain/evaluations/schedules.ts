@@ -34,7 +34,7 @@ export function saveSchedule(ctx: OpContext, input: ScheduleInput): { before: Sc
   if (input.id === undefined) return { before: null, after: getSchedule(ws, scheduleStore.insert(ws, values, at)) };
   const before = getSchedule(ws, input.id);
   if (before.cycle !== input.cycle && before.lastPeriod) {
-    throw new DomainError('A schedule that has run cannot change its cycle (its periods would no longer match); create a new schedule instead', 'CONFLICT');
+    throw new DomainError('A schedule that has run cannot change its cycle (its periods would no longer match); create a new schedule instead', 'CONFLICT', { reason: 'scheduleCycleLocked', params: {} });
   }
   scheduleStore.update(ws, input.id, values, at);
   return { before, after: getSchedule(ws, input.id) };
@@ -43,7 +43,7 @@ export function saveSchedule(ctx: OpContext, input: ScheduleInput): { before: Sc
 /** Deletes a schedule that never ran; one with runs is kept for the record (disable it instead). */
 export function deleteSchedule(ws: Workspace, id: number): { before: Schedule } {
   const before = getSchedule(ws, id);
-  if (scheduleStore.uses(ws, id) > 0) throw new DomainError('This schedule has run already: its record is kept. Disable it instead of deleting it.', 'CONFLICT');
+  if (scheduleStore.uses(ws, id) > 0) throw new DomainError('This schedule has run already: its record is kept. Disable it instead of deleting it.', 'CONFLICT', { reason: 'scheduleHasRun', params: {} });
   scheduleStore.delete(ws, id);
   return { before };
 }

@@ -36,7 +36,7 @@ function toRow(r: Raw): ScorecardRow {
  * (schedules may evaluate different partner groups for the same period label in separate runs).
  */
 export function listScorecards(ws: Workspace, f: ScorecardFilter): ScorecardRow[] {
-  if (f.runId === undefined && f.period === undefined) throw new DomainError('Give a period or a run', 'DOMAIN');
+  if (f.runId === undefined && f.period === undefined) throw new DomainError('Give a period or a run', 'DOMAIN', { reason: 'scorecardsNeedPeriodOrRun', params: {} });
   // A territory filter takes its subtree: the top-level codes of today's tree inside it.
   const regionCodes = f.regions?.length
     ? (() => {

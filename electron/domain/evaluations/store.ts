@@ -697,8 +697,8 @@ export const tierDecisionStore = {
   decisionOf(ws: Workspace, scorecardId: number): TierDecisionRow['decision'] | undefined {
     return ws.sqlite.prepare<[number], TierDecisionRow['decision']>('select decision from tier_decisions where scorecard_id = ?').pluck().get(scorecardId);
   },
-  partner(ws: Workspace, id: number): { tier: Tier; deletedAt: PartnerRow['deletedAt'] } | undefined {
-    return ws.sqlite.prepare<[number], { tier: Tier; deletedAt: string | null }>('select tier, deleted_at as deletedAt from partners where id = ?').get(id);
+  partner(ws: Workspace, id: number): { code: string; tier: Tier; deletedAt: PartnerRow['deletedAt'] } | undefined {
+    return ws.sqlite.prepare<[number], { code: string; tier: Tier; deletedAt: string | null }>('select code, tier, deleted_at as deletedAt from partners where id = ?').get(id);
   },
   insert(ws: Workspace, d: Omit<TierDecisionRow, 'id'>): number {
     return Number(

@@ -21,13 +21,16 @@ export function decideTier(ctx: OpContext, input: TierDecisionInput): TierDecisi
   const { ws, user } = ctx;
   const card = tierDecisionStore.scorecard(ws, input.scorecardId);
   if (!card) throw new DomainError(`Scorecard ${input.scorecardId} not found`, 'NOT_FOUND', notFound('scorecard', input.scorecardId));
-  if (!card.rec) throw new DomainError('This scorecard has no tier recommendation to decide on', 'DOMAIN');
+  if (!card.rec) throw new DomainError('This scorecard has no tier recommendation to decide on', 'DOMAIN', { reason: 'tierNoRecommendation', params: {} });
   const done = tierDecisionStore.decisionOf(ws, card.id);
-  if (done) throw new DomainError(`This recommendation was already ${done}`, 'CONFLICT');
+  if (done) throw new DomainError(`This recommendation was already ${done}`, 'CONFLICT', { reason: 'tierAlreadyDecided', params: { decision: done } });
   const partner = tierDecisionStore.partner(ws, card.partnerId)!;
-  if (partner.deletedAt) throw new DomainError('The partner has been deleted', 'CONFLICT');
+  if (partner.deletedAt) throw new DomainError('The partner has been deleted', 'CONFLICT', { reason: 'tierPartnerDeleted', params: { code: partner.code } });
   if (input.decision === 'accepted' && partner.tier !== card.tier) {
-    throw new DomainError(`The partner's tier changed since the evaluation (now ${partner.tier}, evaluated as ${card.tier})`, 'CONFLICT');
+    throw new DomainError(`The partner's tier changed since the evaluation (now ${partner.tier}, evaluated as ${card.tier})`, 'CONFLICT', {
+      reason: 'tierChangedSinceEvaluation',
+      params: { code: partner.code, now: partner.tier, evaluated: card.tier },
+    });
   }
   const decidedAt = ctx.clock.now().toISOString();
   // The default effective day is today in the workspace's time zone (the one clock), not the UTC day of the timestamp.

@@ -52,7 +52,10 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
   return sqlite.transaction(() => {
     const imp = undoStore.importOf(ws, importId);
     if (!imp) throw new DomainError(`Import ${importId} not found`, 'NOT_FOUND', notFound('import', importId));
-    if (imp.status !== 'committed') throw new DomainError(`Import ${importId} (${imp.fileName}) is ${imp.status}; only a committed import can be undone`, 'CONFLICT');
+    if (imp.status !== 'committed') throw new DomainError(`Import ${importId} (${imp.fileName}) is ${imp.status}; only a committed import can be undone`, 'CONFLICT', {
+        reason: 'importNotCommitted',
+        params: { importId, file: imp.fileName, status: imp.status },
+      });
     let removed = 0;
     let restored = 0;
     const changes = undoStore.changes(ws, importId);
@@ -63,9 +66,13 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
       if (!table) throw new Error(`Unknown entity in import_changes: ${c.entity}`);
       const snap = JSON.parse(c.before) as ChangeSnapshot;
       const current = undoStore.current(ws, table, c.entityId);
-      const label = `${c.entity.replace('_', ' ')} ${String(snap.after.code ?? c.entityId)}`;
+      const key = String(snap.after.code ?? c.entityId);
+      const label = `${c.entity.replace('_', ' ')} ${key}`;
       if (!current || !same(current, snap.after)) {
-        throw new DomainError(`The ${label} was ${current ? 'changed' : 'deleted'} after import ${importId}; undo or revert that change first`, 'CONFLICT');
+        throw new DomainError(`The ${label} was ${current ? 'changed' : 'deleted'} after import ${importId}; undo or revert that change first`, 'CONFLICT', {
+          reason: 'importUndoChanged',
+          params: { entity: c.entity, key, importId, deleted: !current },
+        });
       }
       try {
         if (c.action === 'insert') removed += undoStore.deleteInserted(ws, table, c.entityId);
@@ -76,7 +83,10 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
         }
       } catch (e) {
         if ((e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
-          throw new DomainError(`The ${label} is used by data added after import ${importId} (sales, targets, training, risks…); remove that first`, 'CONFLICT');
+          throw new DomainError(`The ${label} is used by data added after import ${importId} (sales, targets, training, risks…); remove that first`, 'CONFLICT', {
+            reason: 'importUndoInUse',
+            params: { entity: c.entity, key, importId },
+          });
         }
         throw e;
       }
@@ -87,7 +97,10 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
     if (table) {
       const n = undoStore.appendedCount(ws, table, importId);
       if (n !== imp.inserted) {
-        throw new DomainError(`Import ${importId} added ${imp.inserted} rows, but ${n} are still there: they were changed or deleted since, so the import cannot be undone`, 'CONFLICT');
+        throw new DomainError(`Import ${importId} added ${imp.inserted} rows, but ${n} are still there: they were changed or deleted since, so the import cannot be undone`, 'CONFLICT', {
+          reason: 'importUndoRowsChanged',
+          params: { importId, inserted: imp.inserted, remaining: n },
+        });
       }
       if (table === 'sales_lines') {
         const runs = payoutRunsUsing(ws, importId);
@@ -95,7 +108,7 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
           throw new DomainError(
             `Sales lines of import ${importId} were used by ${runs.map((r) => `payout run ${r.id} (${r.period}, ${r.status})`).join(', ')}; void the run first`,
             'CONFLICT',
-            { payoutRuns: runs },
+            { payoutRuns: runs, reason: 'importUndoPaidOut', params: { importId, payoutRuns: runs } },
           );
         }
       }

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openMemoryWorkspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
 import { ApiError } from '../../../shared/errors';
@@ -50,4 +53,62 @@ describe('coded refusals', () => {
     const late = await refusal(api.send('mdf.requests.add', { fundCode: fund.code, partnerCode: 'P1', activityType: 'exhibition', startsOn: '2032-03-01', endsOn: '2032-03-03', amountMinor: 100_000, share: 1 }));
     expect(errorText(late, 'zh-CN')).toBe('活动（2032-03-01 – 2032-03-03）不在基金 F 的期间 2031（2031-01-01 – 2031-12-31）内');
   });
+
+  it('an import that cannot be undone says which record changed, in both languages', async () => {
+    const api = createApi({ ws: openMemoryWorkspace(), user: 'tester' });
+    const path = join(tmp, 'partners.csv');
+    writeFileSync(path, '合作伙伴代码,名称,渠道类型\r\nU1,优一,dealer\r\nU2,优二,dealer\r\n');
+    const first = await api.send('imports.run', { kind: 'partners', path });
+    const u1 = await api.send('partners.getByCode', { code: 'U1' });
+    await api.send('partners.update', { id: u1.id, patch: { name: '优一改名' } } as never);
+    const changed = await refusal(api.send('imports.undo', { id: first.importId }));
+    expect(changed.code).toBe('CONFLICT');
+    expect(errorText(changed, 'zh-CN')).toBe(`合作伙伴 U1 在导入 ${first.importId} 之后被修改：请先撤销或还原那次修改`);
+    expect(errorText(changed, 'en')).toBe(`The partner U1 was changed after import ${first.importId}; undo or revert that change first`);
+
+    writeFileSync(path, '合作伙伴代码,名称,渠道类型\r\nV1,维一,dealer\r\n');
+    const second = await api.send('imports.run', { kind: 'partners', path });
+    await api.send('imports.undo', { id: second.importId });
+    const twice = await refusal(api.send('imports.undo', { id: second.importId }));
+    expect(errorText(twice, 'zh-CN')).toBe(`导入 ${second.importId}（partners.csv）当前为“已撤销”，只有已导入的导入记录才能撤销`);
+    expect(errorText(twice, 'en')).toBe(`Import ${second.importId} (partners.csv) is undone: only an imported one can be undone`);
+  });
+
+  it('evaluation refusals — partners left out, a scorecard without advice — are worded', async () => {
+    const api = createApi({ ws: openMemoryWorkspace(), user: 'tester' });
+    await api.send('partners.create', { ...partnerInput('E1'), status: 'active', joinedOn: '2030-01-01' } as never);
+    const missing = await refusal(api.send('evaluations.run', { period: '2031-Q1', partnerCodes: ['E1', 'NOPE'] }));
+    expect(errorText(missing, 'zh-CN')).toBe('以下合作伙伴无法评估（不存在、已删除、处于潜在状态或在 2031-03-31 之后才加入）：NOPE');
+    expect(errorText(missing, 'en')).toBe('Not evaluated (unknown, deleted, prospect or joined after 2031-03-31): NOPE');
+    const run = await api.send('evaluations.run', { period: '2031-Q1', partnerCodes: ['E1'] });
+    const card = (await api.send('evaluations.scorecards.list', { runId: run.runId })).rows[0]!;
+    expect(card.tierRecommendation).toBeNull();
+    const noAdvice = await refusal(api.send('evaluations.tier.decide', { scorecardId: card.id, decision: 'accepted' }));
+    expect(errorText(noAdvice, 'zh-CN')).toBe('该评估卡没有渠道等级调整建议，无需决定');
+    expect(errorText(noAdvice, 'en')).toBe('This scorecard has no tier recommendation to decide on');
+  });
+
+  it('every reason of imports and evaluations has words in both languages, not the English message', () => {
+    const bodies: Array<[string, Record<string, unknown>, string, string]> = [
+      ['importUndoInUse', { entity: 'training_record', key: '17', importId: 4 }, '培训记录 17 已被导入 4 之后添加的数据使用（销售、目标、培训、风险等）：请先删除那些数据', 'The training record 17 is used by data added after import 4 (sales, targets, training, risks…); remove that first'],
+      ['importUndoChanged', { entity: 'risk', key: 'R-9', importId: 4, deleted: true }, '风险 R-9 在导入 4 之后被删除：请先撤销或还原那次修改', 'The risk R-9 was deleted after import 4; undo or revert that change first'],
+      ['importUndoRowsChanged', { importId: 4, inserted: 120, remaining: 118 }, '导入 4 新增了 120 行，现在只剩 118 行与导入时一致：其余已被修改或删除，无法撤销此次导入', 'Import 4 added 120 rows, but 118 are still there: they were changed or deleted since, so the import cannot be undone'],
+      ['importUndoPaidOut', { importId: 4, payoutRuns: [{ id: 3, period: '2025-Q1', status: 'paid' }, { id: 5, period: '2025-Q2', status: 'approved' }] }, '导入 4 的销售明细已被结算批次 3（2025-Q1，已支付）、结算批次 5（2025-Q2，已批准）使用：请先作废结算批次', 'Sales lines of import 4 were used by payout run 3 (2025-Q1, paid), payout run 5 (2025-Q2, approved); void the run first'],
+      ['evaluationNotAPeriod', { period: '2025-Q5' }, '“2025-Q5”不是有效的期间，可填写如 2025-Q4、2025-H1、2025-03 或 2025', '2025-Q5 is not a period; write e.g. 2025-Q4, 2025-H1, 2025-03 or 2025'],
+      ['tierAlreadyDecided', { decision: 'rejected' }, '该渠道等级调整建议已经被拒绝', 'This recommendation was already rejected'],
+      ['tierPartnerDeleted', { code: 'P7' }, '合作伙伴 P7 已删除：请先恢复，再决定渠道等级调整', 'Partner P7 has been deleted; restore it before deciding on its tier'],
+      ['tierChangedSinceEvaluation', { code: 'P7', now: 'tier1', evaluated: 'tier2' }, '评估之后合作伙伴的渠道等级已变化（现为一级渠道，评估时为二级渠道）：请重新评估后再接受建议', "The partner's tier changed since the evaluation (now Tier 1, evaluated as Tier 2); evaluate again before accepting"],
+      ['scheduleCycleLocked', {}, '已运行过的评估计划不能修改评估周期（否则其期间将对不上）：请新建一个评估计划', 'A schedule that has run cannot change its cycle (its periods would no longer match); create a new schedule instead'],
+      ['scorecardsNeedPeriodOrRun', {}, '请指定期间或评估运行', 'Give a period or a run'],
+      ['scheduleHasRun', {}, '该评估计划已运行过，其记录需保留：请停用它，而不是删除', 'This schedule has run already: its record is kept. Disable it instead of deleting it.'],
+    ];
+    for (const [reason, params, zh, en] of bodies) {
+      const body = { message: 'programmer text', data: { reason, params } };
+      expect(errorText(body, 'zh-CN'), reason).toBe(zh);
+      expect(errorText(body, 'en'), reason).toBe(en);
+    }
+  });
 });
+
+const tmp = mkdtempSync(join(tmpdir(), 'pwb-refusals-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,5 +1,4 @@
 import type { ColDef } from 'ag-grid-community';
-import type { EChartsOption } from 'echarts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -15,6 +14,7 @@ import { useFiscalPeriods } from '../../fiscal';
 import { EChart } from '../scorecards/EChart';
 import { nameExport, partnerNameIn } from '../../partnerName';
 import { inLanguage } from './inLanguage';
+import { trendChartOption } from './trendChart';
 
 const num = (v: number | null | undefined, digits = 1) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: digits }));
 const FLAG_WORD: Record<string, string> = { crossTerritory: 'inventory:flag.cross', belowFloor: 'inventory:flag.below', stuffing: 'inventory:flag.stuffing' };
@@ -179,21 +179,7 @@ export default function InventoryPage() {
     [t, kind, zh],
   );
 
-  const trendOption = useMemo<EChartsOption>(() => {
-    const points = trend.data ?? [];
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { data: [t('inventory:col.sellIn'), t('inventory:col.sellThrough'), t('inventory:col.closingStock')] },
-      xAxis: { type: 'category', data: points.map((p) => p.month) },
-      yAxis: { type: 'value' },
-      series: [
-        { name: t('inventory:col.sellIn'), type: 'bar', data: points.map((p) => p.sellInQuantity) },
-        { name: t('inventory:col.sellThrough'), type: 'line', data: points.map((p) => p.sellThroughQuantity) },
-        // Every reporting partner's latest stock report at the month's end, summed (a gap before any report).
-        { name: t('inventory:col.closingStock'), type: 'line', lineStyle: { type: 'dashed' }, data: points.map((p) => p.closingStock) },
-      ],
-    };
-  }, [trend.data, t]);
+  const trendOption = useMemo(() => trendChartOption(trend.data ?? [], t), [trend.data, t]);
 
   const apply = () => {
     const next = new URLSearchParams(params);

@@ -1,10 +1,10 @@
-import type { EChartsOption } from 'echarts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useToday } from '../../today';
 import { EChart } from '../scorecards/EChart';
+import { trendChartOption } from './trendChart';
 
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: 3 }));
 
@@ -19,21 +19,7 @@ export function PartnerInventorySection({ partnerCode }: { partnerCode: string }
   const trend = useOp('inventory.trend', { to: today.slice(0, 7), months: 12, partnerCode }, { retry: false });
   const points = useMemo(() => trend.data ?? [], [trend.data]);
   const empty = trend.data !== undefined && points.every((p) => p.sellInQuantity === 0 && p.sellThroughQuantity === 0 && p.closingStock === null);
-  const option = useMemo<EChartsOption>(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      legend: { data: [t('inventory:col.sellIn'), t('inventory:col.sellThrough'), t('inventory:col.closingStock')] },
-      xAxis: { type: 'category', data: points.map((p) => p.month) },
-      yAxis: { type: 'value' },
-      series: [
-        { name: t('inventory:col.sellIn'), type: 'bar', data: points.map((p) => p.sellInQuantity) },
-        { name: t('inventory:col.sellThrough'), type: 'line', data: points.map((p) => p.sellThroughQuantity) },
-        // A month before the partner's first stock report has no stock figure: a gap, not a zero.
-        { name: t('inventory:col.closingStock'), type: 'line', lineStyle: { type: 'dashed' }, data: points.map((p) => p.closingStock) },
-      ],
-    }),
-    [points, t],
-  );
+  const option = useMemo(() => trendChartOption(points, t), [points, t]);
   return (
     <section data-testid="partner-inventory">
       <h2>{t('inventory:partnerTrend.title')}</h2>

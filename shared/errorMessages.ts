@@ -181,6 +181,18 @@ const payoutRunList = (p: Params, lang: MessageLanguage) =>
     .map((r) => (lang === 'zh-CN' ? `结算批次 ${r.id}（${r.period}，${statusWord(r.status, lang)}）` : `payout run ${r.id} (${r.period}, ${statusWord(r.status, lang)})`))
     .join(lang === 'zh-CN' ? '、' : ', ');
 
+/** "所选范围（二级渠道、区域 EAST）内" / " of Tier 2 in territory EAST": which partners a review export looked for. */
+const reviewScope = (p: Params, lang: MessageLanguage) => {
+  const tiers = Array.isArray(p.tiers) ? (p.tiers as string[]) : [];
+  const territory = p.territory ? String(p.territory) : null;
+  if (lang === 'zh-CN') {
+    const parts = [tiers.length ? tiers.map((t) => tierWord(t, lang)).join('、') : null, territory ? `区域 ${territory}` : null].filter(Boolean);
+    return parts.length ? `所选范围（${parts.join('、')}）内` : '';
+  }
+  const parts = [tiers.length ? tiers.map((t) => tierWord(t, lang)).join(', ') : null, territory ? `territory ${territory}` : null].filter(Boolean);
+  return parts.length ? ` of ${parts.join(' in ')}` : '';
+};
+
 const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   notFound: {
     'zh-CN': (p) => `找不到${recordWord(p, 'zh-CN')}：${String(p.key)}`,
@@ -638,6 +650,39 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   scorecardsNeedPeriodOrRun: {
     'zh-CN': () => '请指定期间或评估运行',
     en: () => 'Give a period or a run',
+  },
+  riskAlreadyClosed: {
+    'zh-CN': (p) => `风险 ${String(p.code)} 已关闭`,
+    en: (p) => `Risk ${String(p.code)} is already closed`,
+  },
+  riskActionTwice: {
+    'zh-CN': (p) => `缓解行动 ${String(p.actionId)} 在风险 ${String(p.code)} 的行动列表中出现了两次：请只保留一条`,
+    en: (p) => `Mitigation action ${String(p.actionId)} is listed twice for risk ${String(p.code)}; keep it once`,
+  },
+  reviewMeetingOtherPartner: {
+    'zh-CN': (p) => `业务回顾 ${String(p.id)} 属于合作伙伴 ${String(p.code)}，不能改到其他合作伙伴名下：请为该合作伙伴新建业务回顾`,
+    en: (p) => `Review meeting ${String(p.id)} belongs to partner ${String(p.code)} and cannot move to another partner; add a new meeting for that partner`,
+  },
+  reviewNoPartners: {
+    'zh-CN': (p) =>
+      `${reviewScope(p, 'zh-CN')}没有可出具回顾材料的合作伙伴（只有合作中、入驻中、考察期和暂停的合作伙伴才会生成）`,
+    en: (p) => `No partner to review${reviewScope(p, 'en')} (only active, onboarding, probation and suspended partners get packs)`,
+  },
+  reviewNotAPeriod: {
+    'zh-CN': (p) => `“${String(p.period)}”不是有效的期间，可填写如 2025-Q4、2025-H1、2025-03 或 2025`,
+    en: (p) => `${String(p.period)} is not a period; write e.g. 2025-Q4, 2025-H1, 2025-03 or 2025`,
+  },
+  backupIsWorkspace: {
+    'zh-CN': () => '备份文件不能是工作区文件本身：请另选一个文件',
+    en: () => 'The backup file must not be the workspace itself; choose another file',
+  },
+  backupFileExists: {
+    'zh-CN': (p) => `${String(p.path)} 已存在：请另选一个文件`,
+    en: (p) => `${String(p.path)} already exists; choose another file`,
+  },
+  restoreIsWorkspace: {
+    'zh-CN': () => '要恢复的备份就是当前工作区文件本身：请选择一个备份文件',
+    en: () => 'The backup to restore is the workspace itself; choose a backup file',
   },
 };
 

@@ -11,14 +11,14 @@ import { ownerOnlyEmptyFile, writeCheckedCopy } from './backupService';
  */
 export async function backupWorkspace(ws: Workspace, out: string): Promise<{ path: string; bytes: number }> {
   const target = resolve(out);
-  if (target === resolve(ws.path)) throw new DomainError('The backup file must not be the workspace itself');
-  if (existsSync(target)) throw new DomainError(`${target} already exists; choose another file`, 'CONFLICT');
+  if (target === resolve(ws.path)) throw new DomainError('The backup file must not be the workspace itself', 'DOMAIN', { reason: 'backupIsWorkspace', params: {} });
+  if (existsSync(target)) throw new DomainError(`${target} already exists; choose another file`, 'CONFLICT', { reason: 'backupFileExists', params: { path: target } });
   mkdirSync(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   ownerOnlyEmptyFile(partial);
   try {
     await writeCheckedCopy(ws, partial);
-    if (existsSync(target)) throw new DomainError(`${target} already exists; choose another file`, 'CONFLICT');
+    if (existsSync(target)) throw new DomainError(`${target} already exists; choose another file`, 'CONFLICT', { reason: 'backupFileExists', params: { path: target } });
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });

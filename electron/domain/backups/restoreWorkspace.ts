@@ -49,7 +49,7 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
   const path = resolve(dbPath);
   const source = resolve(from);
   const now = options.now ?? systemClock().now();
-  if (path === source) throw new DomainError('The backup to restore is the workspace itself');
+  if (path === source) throw new DomainError('The backup to restore is the workspace itself', 'DOMAIN', { reason: 'restoreIsWorkspace', params: {} });
   const key = options.openOptions?.key;
   const precheck = inspectBackup(source, options.openOptions?.migrationsFolder, key);
   if (!precheck.ok) throw new DomainError(`Not restored: ${source} ${precheck.problems.join('; ')}`, 'DOMAIN', precheck);

@@ -34,7 +34,10 @@ export function exportTargets(ctx: Pick<OpContext, 'ws'>, input: Pick<ReviewExpo
   const rows = reviewStore.livePartnersIn(ws, { statuses: REVIEWED_STATUSES, tiers: input.tiers, territoryIds });
   if (!rows.length) {
     const what = [input.tiers?.length ? `tier ${input.tiers.join(', ')}` : null, input.territory ? `territory ${input.territory}` : null].filter(Boolean).join(' in ');
-    throw new DomainError(`No partner to review${what ? ` of ${what}` : ''} (only active, onboarding, probation and suspended partners get packs)`, 'NOT_FOUND');
+    throw new DomainError(`No partner to review${what ? ` of ${what}` : ''} (only active, onboarding, probation and suspended partners get packs)`, 'NOT_FOUND', {
+      reason: 'reviewNoPartners',
+      params: { tiers: input.tiers ?? [], territory: input.territory ?? null },
+    });
   }
   return rows;
 }
@@ -47,7 +50,7 @@ export function exportTargets(ctx: Pick<OpContext, 'ws'>, input: Pick<ReviewExpo
  */
 export async function exportReviewPacks(ctx: OpContext, input: ReviewExportInput): Promise<ReviewExportResult> {
   const { ws } = ctx;
-  if (!isPeriodLabel(input.period)) throw new DomainError(`Not a period: ${input.period}`);
+  if (!isPeriodLabel(input.period)) throw new DomainError(`Not a period: ${input.period}`, 'DOMAIN', { reason: 'reviewNotAPeriod', params: { period: input.period } });
   const language = input.language ?? 'zh-CN';
   const targets = exportTargets(ctx, input);
   const files = targets.map((t) => outputPath(join(input.out, packFileName(t.code, input.period, language)), input.onExists ?? 'refuse'));

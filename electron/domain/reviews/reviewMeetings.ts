@@ -113,7 +113,10 @@ export function saveMeeting(ctx: OpContext, input: ReviewMeetingInput): { before
   let id: number;
   if (input.id != null) {
     before = getMeeting(ws, input.id, today);
-    if (before.partnerId !== input.partnerId) throw new DomainError('A review meeting cannot move to another partner', 'CONFLICT');
+    if (before.partnerId !== input.partnerId) throw new DomainError('A review meeting cannot move to another partner', 'CONFLICT', {
+        reason: 'reviewMeetingOtherPartner',
+        params: { id: input.id, code: before.partnerCode },
+      });
     reviewStore.updateMeeting(ws, input.id, { ...fields, updatedAt: now });
     id = input.id;
   } else {

@@ -28,7 +28,7 @@ export function saveRiskActions(ctx: ChangeContext, riskId: number, actions: Ris
     if (a.id != null) {
       const old = byId.get(a.id);
       if (!old) throw new DomainError(`Action ${a.id} does not belong to risk ${risk.code}`, 'NOT_FOUND', notFound('riskAction', a.id));
-      if (kept.has(a.id)) throw new DomainError(`Action ${a.id} listed twice`, 'DOMAIN');
+      if (kept.has(a.id)) throw new DomainError(`Action ${a.id} listed twice`, 'DOMAIN', { reason: 'riskActionTwice', params: { actionId: a.id, code: risk.code } });
       kept.add(a.id);
       const next = { description: a.description, owner: a.owner ?? null, dueOn: a.dueOn ?? null, doneOn: a.doneOn ?? null };
       if (!same(old, next)) {

@@ -193,7 +193,7 @@ function definedOnly<T extends object>(o: T): T {
 /** Closes a risk (status 'closed', closed date recorded). */
 export function closeRisk(ctx: ChangeContext, id: number): { before: RiskRow; after: RiskRow } {
   const before = getRiskRow(ctx.ws, id);
-  if (before.status === 'closed') throw new DomainError(`Risk ${before.code} is already closed`, 'CONFLICT');
+  if (before.status === 'closed') throw new DomainError(`Risk ${before.code} is already closed`, 'CONFLICT', { reason: 'riskAlreadyClosed', params: { code: before.code } });
   return updateRisk(ctx, id, { status: 'closed' });
 }
 

@@ -108,6 +108,39 @@ describe('coded refusals', () => {
       expect(errorText(body, 'en'), reason).toBe(en);
     }
   });
+
+  it('a risk closed twice and a review meeting moved to another partner are refused in words', async () => {
+    const api = createApi({ ws: openMemoryWorkspace(), user: 'tester' });
+    const risk = await api.send('risks.save', { fields: { title: '窜货', category: 'channel_conflict', likelihood: 2, impact: 2, owner: '王磊' } });
+    await api.send('risks.close', { id: risk.id });
+    const closed = await refusal(api.send('risks.close', { id: risk.id }));
+    expect(errorText(closed, 'zh-CN')).toBe(`风险 ${risk.code} 已关闭`);
+    expect(errorText(closed, 'en')).toBe(`Risk ${risk.code} is already closed`);
+
+    const a = await api.send('partners.create', partnerInput('RA'));
+    const b = await api.send('partners.create', partnerInput('RB'));
+    const m = await api.send('reviews.meetings.save', { partnerId: a.id, period: '2026-Q3', heldOn: '2026-10-10', attendees: ['王经理'], decisions: [], actions: [] });
+    const moved = await refusal(api.send('reviews.meetings.save', { id: m.id, partnerId: b.id, period: '2026-Q3', heldOn: '2026-10-10', attendees: ['王经理'], decisions: [], actions: [] }));
+    expect(errorText(moved, 'zh-CN')).toBe(`业务回顾 ${m.id} 属于合作伙伴 RA，不能改到其他合作伙伴名下：请为该合作伙伴新建业务回顾`);
+    expect(errorText(moved, 'en')).toBe(`Review meeting ${m.id} belongs to partner RA and cannot move to another partner; add a new meeting for that partner`);
+  });
+
+  it('risk, review and backup reasons have words in both languages', () => {
+    const bodies: Array<[string, Record<string, unknown>, string, string]> = [
+      ['riskActionTwice', { actionId: 8, code: 'R-0003' }, '缓解行动 8 在风险 R-0003 的行动列表中出现了两次：请只保留一条', 'Mitigation action 8 is listed twice for risk R-0003; keep it once'],
+      ['reviewNoPartners', { tiers: ['tier1', 'tier2'], territory: 'EAST' }, '所选范围（一级渠道、二级渠道、区域 EAST）内没有可出具回顾材料的合作伙伴（只有合作中、入驻中、考察期和暂停的合作伙伴才会生成）', 'No partner to review of Tier 1, Tier 2 in territory EAST (only active, onboarding, probation and suspended partners get packs)'],
+      ['reviewNoPartners', { tiers: [], territory: null }, '没有可出具回顾材料的合作伙伴（只有合作中、入驻中、考察期和暂停的合作伙伴才会生成）', 'No partner to review (only active, onboarding, probation and suspended partners get packs)'],
+      ['reviewNotAPeriod', { period: '2026Q9' }, '“2026Q9”不是有效的期间，可填写如 2025-Q4、2025-H1、2025-03 或 2025', '2026Q9 is not a period; write e.g. 2025-Q4, 2025-H1, 2025-03 or 2025'],
+      ['backupIsWorkspace', {}, '备份文件不能是工作区文件本身：请另选一个文件', 'The backup file must not be the workspace itself; choose another file'],
+      ['backupFileExists', { path: 'D:\\备份\\pwb.sqlite' }, 'D:\\备份\\pwb.sqlite 已存在：请另选一个文件', 'D:\\备份\\pwb.sqlite already exists; choose another file'],
+      ['restoreIsWorkspace', {}, '要恢复的备份就是当前工作区文件本身：请选择一个备份文件', 'The backup to restore is the workspace itself; choose a backup file'],
+    ];
+    for (const [reason, params, zh, en] of bodies) {
+      const body = { message: 'programmer text', data: { reason, params } };
+      expect(errorText(body, 'zh-CN'), reason).toBe(zh);
+      expect(errorText(body, 'en'), reason).toBe(en);
+    }
+  });
 });
 
 const tmp = mkdtempSync(join(tmpdir(), 'pwb-refusals-'));

@@ -193,6 +193,12 @@ const reviewScope = (p: Params, lang: MessageLanguage) => {
   return parts.length ? ` of ${parts.join(' in ')}` : '';
 };
 
+/** A backup's problems (`backup.*` reasons) in `lang`, one after another. */
+const backupIssues = (p: Params, lang: MessageLanguage): string =>
+  (Array.isArray(p.issues) ? (p.issues as Array<{ reason: string; params: Params }>) : [])
+    .map((i) => MESSAGES[i.reason]?.[lang]?.(i.params ?? {}) ?? i.reason)
+    .join(lang === 'zh-CN' ? '；' : '; ');
+
 const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   notFound: {
     'zh-CN': (p) => `找不到${recordWord(p, 'zh-CN')}：${String(p.key)}`,
@@ -683,6 +689,38 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   restoreIsWorkspace: {
     'zh-CN': () => '要恢复的备份就是当前工作区文件本身：请选择一个备份文件',
     en: () => 'The backup to restore is the workspace itself; choose a backup file',
+  },
+  'backup.missing': {
+    'zh-CN': (p) => `${String(p.path)} 不存在或不是文件`,
+    en: (p) => `${String(p.path)} does not exist or is not a file`,
+  },
+  'backup.integrity': {
+    'zh-CN': (p) => `完整性检查未通过（SQLite 报告：${listOf(p.findings, 'en')}）`,
+    en: (p) => `the integrity check failed (SQLite reports: ${listOf(p.findings, 'en')})`,
+  },
+  'backup.notWorkspace': {
+    'zh-CN': (p) => `不是渠道伙伴工作台的工作区（缺少数据表：${listOf(p.missing, 'zh-CN')}）`,
+    en: (p) => `not a Partner Workbench workspace (missing tables: ${listOf(p.missing, 'en')})`,
+  },
+  'backup.noSchemaVersion': {
+    'zh-CN': () => '不是渠道伙伴工作台的工作区（没有数据库版本）',
+    en: () => 'not a Partner Workbench workspace (no schema version)',
+  },
+  'backup.newer': {
+    'zh-CN': (p) => `由更新版本的应用写入（数据库版本 ${String(p.schemaVersion)}，本应用支持到 ${String(p.appSchemaVersion)}）：请先升级应用`,
+    en: (p) => `written by a newer version of the app (schema ${String(p.schemaVersion)}, this app knows ${String(p.appSchemaVersion)}); update the app first`,
+  },
+  'backup.unreadable': {
+    'zh-CN': (p) => `无法作为 SQLite 数据库读取（${String(p.detail)}）`,
+    en: (p) => `cannot be read as a SQLite database (${String(p.detail)})`,
+  },
+  restoreNotUsable: {
+    'zh-CN': (p) => `未恢复：${String(p.path)} 不能用作工作区：${backupIssues(p, 'zh-CN')}`,
+    en: (p) => `Not restored: ${String(p.path)} cannot be used as a workspace: ${backupIssues(p, 'en')}`,
+  },
+  restoreCopyInvalid: {
+    'zh-CN': (p) => `未恢复：${String(p.path)} 的副本校验未通过：${backupIssues(p, 'zh-CN')}；当前工作区保持不变`,
+    en: (p) => `Not restored: the copy of ${String(p.path)} failed validation: ${backupIssues(p, 'en')}; the workspace is unchanged`,
   },
 };
 

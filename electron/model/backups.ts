@@ -23,8 +23,10 @@ export interface BackupInspection {
   path: string;
   bytes: number;
   ok: boolean;
-  /** What makes the file unusable as a workspace; empty when ok. */
+  /** What makes the file unusable as a workspace; empty when ok (English, for logs). */
   problems: string[];
+  /** The same problems as reasons + params (shared/errorMessages `backup.*`), worded in the reader's language. */
+  issues: Array<{ reason: string; params: Record<string, unknown> }>;
   integrity: string[];
   schemaVersion: number | null;
   appSchemaVersion: number;

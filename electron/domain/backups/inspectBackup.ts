@@ -13,9 +13,10 @@ const REQUIRED_TABLES = ['__drizzle_migrations', 'settings', 'audit_log', 'partn
 export function inspectBackup(file: string, migrationsFolder = defaultMigrationsFolder(), key?: string): BackupInspection {
   const path = resolve(file);
   const appSchemaVersion = schemaVersionOf(migrationsFolder);
-  const report: BackupInspection = { path, bytes: 0, ok: false, problems: [], integrity: [], schemaVersion: null, appSchemaVersion, counts: {}, lastChangeAt: null };
+  const report: BackupInspection = { path, bytes: 0, ok: false, problems: [], issues: [], integrity: [], schemaVersion: null, appSchemaVersion, counts: {}, lastChangeAt: null };
   if (!existsSync(path) || !statSync(path).isFile()) {
     report.problems.push(`${path} does not exist or is not a file`);
+    report.issues.push({ reason: 'backup.missing', params: { path } });
     return report;
   }
   report.bytes = statSync(path).size;
@@ -24,13 +25,23 @@ export function inspectBackup(file: string, migrationsFolder = defaultMigrations
     db = openSqliteFile(path, { readonly: true, key });
     report.schemaVersion = backupStore.schemaVersion(db);
     report.integrity = backupStore.integrityCheck(db);
-    if (!(report.integrity.length === 1 && report.integrity[0] === 'ok')) report.problems.push(`integrity check failed: ${report.integrity.slice(0, 5).join('; ')}`);
+    if (!(report.integrity.length === 1 && report.integrity[0] === 'ok')) {
+      report.problems.push(`integrity check failed: ${report.integrity.slice(0, 5).join('; ')}`);
+      report.issues.push({ reason: 'backup.integrity', params: { findings: report.integrity.slice(0, 5) } });
+    }
     const tables = backupStore.tableNames(db);
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-    if (missing.length) report.problems.push(`not a Partner Workbench workspace (missing tables: ${missing.join(', ')})`);
-    if (report.schemaVersion < 1) report.problems.push('not a Partner Workbench workspace (no schema version)');
+    if (missing.length) {
+      report.problems.push(`not a Partner Workbench workspace (missing tables: ${missing.join(', ')})`);
+      report.issues.push({ reason: 'backup.notWorkspace', params: { missing } });
+    }
+    if (report.schemaVersion < 1) {
+      report.problems.push('not a Partner Workbench workspace (no schema version)');
+      report.issues.push({ reason: 'backup.noSchemaVersion', params: {} });
+    }
     if (report.schemaVersion > appSchemaVersion) {
       report.problems.push(`written by a newer version of the app (schema ${report.schemaVersion}, this app knows ${appSchemaVersion})`);
+      report.issues.push({ reason: 'backup.newer', params: { schemaVersion: report.schemaVersion, appSchemaVersion } });
     }
     for (const t of ['partners', 'sales_lines', 'payout_runs', 'evaluation_runs', 'audit_log']) {
       if (tables.has(t)) report.counts[t] = backupStore.rowCount(db, t);
@@ -38,6 +49,7 @@ export function inspectBackup(file: string, migrationsFolder = defaultMigrations
     if (tables.has('audit_log')) report.lastChangeAt = backupStore.lastChangeAt(db);
   } catch (e) {
     report.problems.push(`cannot be read as a SQLite database: ${(e as Error).message}`);
+    report.issues.push({ reason: 'backup.unreadable', params: { detail: (e as Error).message } });
   } finally {
     db?.close();
   }

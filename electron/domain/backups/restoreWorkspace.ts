@@ -52,7 +52,11 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
   if (path === source) throw new DomainError('The backup to restore is the workspace itself', 'DOMAIN', { reason: 'restoreIsWorkspace', params: {} });
   const key = options.openOptions?.key;
   const precheck = inspectBackup(source, options.openOptions?.migrationsFolder, key);
-  if (!precheck.ok) throw new DomainError(`Not restored: ${source} ${precheck.problems.join('; ')}`, 'DOMAIN', precheck);
+  if (!precheck.ok) throw new DomainError(`Not restored: ${source} ${precheck.problems.join('; ')}`, 'DOMAIN', {
+      ...precheck,
+      reason: 'restoreNotUsable',
+      params: { path: source, issues: precheck.issues },
+    });
 
   const staging = `${path}.restoring-${stamp(now)}`;
   rmSync(staging, { force: true });
@@ -66,7 +70,11 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
   const inspection = inspectBackup(staging, options.openOptions?.migrationsFolder, key);
   if (!inspection.ok) {
     rmSync(staging, { force: true });
-    throw new DomainError(`Not restored: the copy of ${source} failed validation: ${inspection.problems.join('; ')}`, 'DOMAIN', inspection);
+    throw new DomainError(`Not restored: the copy of ${source} failed validation: ${inspection.problems.join('; ')}`, 'DOMAIN', {
+      ...inspection,
+      reason: 'restoreCopyInvalid',
+      params: { path: source, issues: inspection.issues },
+    });
   }
 
   let replacedPath: string | null = null;

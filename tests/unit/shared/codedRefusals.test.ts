@@ -6,6 +6,8 @@ import { openMemoryWorkspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
 import { ApiError } from '../../../shared/errors';
 import { errorText } from '../../../shared/errorMessages';
+import { DomainError } from '../../../shared/errors';
+import { restoreWorkspaceFile } from '../../../electron/domain/backups/restoreWorkspace';
 import { partnerInput } from '../../helpers/workspace';
 
 /**
@@ -140,6 +142,33 @@ describe('coded refusals', () => {
       expect(errorText(body, 'zh-CN'), reason).toBe(zh);
       expect(errorText(body, 'en'), reason).toBe(en);
     }
+  });
+
+  it('a file that is not a workspace is refused for restore with its problems in words', async () => {
+    const api = createApi({ ws: openMemoryWorkspace(), user: 'tester' });
+    const junk = join(tmp, '报表.xlsx');
+    writeFileSync(junk, 'PK not a database at all, a renamed spreadsheet'.repeat(100));
+    const inspection = await api.send('backups.inspect', { path: junk });
+    expect(inspection.ok).toBe(false);
+    expect(inspection.issues.map((i) => i.reason)).toEqual(['backup.unreadable']);
+    const missing = await api.send('backups.inspect', { path: join(tmp, 'gone.sqlite') });
+    expect(errorText({ message: '', data: missing.issues[0] }, 'zh-CN')).toBe(`${join(tmp, 'gone.sqlite')} 不存在或不是文件`);
+
+    let refused: unknown = null;
+    try {
+      restoreWorkspaceFile(join(tmp, 'ws.sqlite'), junk);
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(DomainError);
+    const body = { message: (refused as DomainError).message, data: (refused as DomainError).data };
+    expect(errorText(body, 'zh-CN')).toMatch(new RegExp(`^未恢复：${junk.replace(/[.\\]/g, '\\$&')} 不能用作工作区：无法作为 SQLite 数据库读取（.+）$`));
+    expect(errorText(body, 'en')).toMatch(/^Not restored: .+ cannot be used as a workspace: cannot be read as a SQLite database \(.+\)$/);
+    const newer = { message: '', data: { reason: 'restoreCopyInvalid', params: { path: 'b.sqlite', issues: [{ reason: 'backup.newer', params: { schemaVersion: 90, appSchemaVersion: 61 } }, { reason: 'backup.notWorkspace', params: { missing: ['settings', 'partners'] } }] } } };
+    expect(errorText(newer, 'zh-CN')).toBe('未恢复：b.sqlite 的副本校验未通过：由更新版本的应用写入（数据库版本 90，本应用支持到 61）：请先升级应用；不是渠道伙伴工作台的工作区（缺少数据表：settings、partners）；当前工作区保持不变');
+    expect(errorText(newer, 'en')).toBe('Not restored: the copy of b.sqlite failed validation: written by a newer version of the app (schema 90, this app knows 61); update the app first; not a Partner Workbench workspace (missing tables: settings, partners); the workspace is unchanged');
+    expect(errorText({ message: '', data: { reason: 'backup.noSchemaVersion', params: {} } }, 'zh-CN')).toBe('不是渠道伙伴工作台的工作区（没有数据库版本）');
+    expect(errorText({ message: '', data: { reason: 'backup.integrity', params: { findings: ['row 3 missing from index'] } } }, 'zh-CN')).toBe('完整性检查未通过（SQLite 报告：row 3 missing from index）');
   });
 });
 

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobProgressBar } from '../../components/JobProgressBar';
 import { Modal } from '../../components/Modal';
 import { formatDateTime } from '../../format';
+import { errorText, messageLanguage } from '../../../../shared/errorMessages';
 
 const size = (bytes: number) => (bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -111,7 +112,8 @@ export function BackupsSection() {
 
 /** Shows what the backup holds and whether it passed validation before anything is replaced. */
 function RestoreConfirm({ path, onClose, onRestored }: { path: string; onClose: () => void; onRestored: (r: { from: string; replaced: string | null }) => void }) {
-  const { t } = useTranslation(['backups', 'common']);
+  const { t, i18n } = useTranslation(['backups', 'common']);
+  const lang = messageLanguage(i18n.language);
   const inspection = useOp('backups.inspect', { path }, { gcTime: 0 });
   const restore = useMutationOp('backups.restore');
   const i = inspection.data;
@@ -139,8 +141,8 @@ function RestoreConfirm({ path, onClose, onRestored }: { path: string; onClose: 
         <div className="error-banner" role="alert" data-testid="backups-restore-problems">
           {t('backups:confirm.bad')}
           <ul>
-            {i.problems.map((p) => (
-              <li key={p}>{p}</li>
+            {i.issues.map((p, n) => (
+              <li key={n}>{errorText({ message: i.problems[n] ?? p.reason, data: p }, lang)}</li>
             ))}
           </ul>
         </div>

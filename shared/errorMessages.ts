@@ -199,6 +199,32 @@ const backupIssues = (p: Params, lang: MessageLanguage): string =>
     .map((i) => MESSAGES[i.reason]?.[lang]?.(i.params ?? {}) ?? i.reason)
     .join(lang === 'zh-CN' ? '；' : '; ');
 
+/** Risk levels as the risk register names them. */
+const RISK_LEVEL_WORDS: Record<string, [string, string]> = { low: ['低', 'Low'], medium: ['中', 'Medium'], high: ['高', 'High'], critical: ['极高', 'Critical'] };
+const riskLevelWord = (l: unknown, lang: MessageLanguage) => RISK_LEVEL_WORDS[String(l)]?.[lang === 'zh-CN' ? 0 : 1] ?? String(l);
+/** Each problem of a risk band configuration (electron/domain/risks/riskLevels `riskBandProblems`) in `lang`. */
+const bandProblems = (p: Params, lang: MessageLanguage): string =>
+  (Array.isArray(p.problems) ? (p.problems as Params[]) : [])
+    .map((b) => {
+      const zh = lang === 'zh-CN';
+      const level = riskLevelWord(b.level, lang);
+      switch (b.kind) {
+        case 'level':
+          return zh ? `第 ${String(b.band)} 段应为“${level}”（从低到极高排列）` : `band ${String(b.band)} must be ${level} (low to critical)`;
+        case 'start':
+          return zh ? `“${level}”应从 ${String(b.min)} 开始（各段从 1 起首尾相接）` : `${level} must start at ${String(b.min)} (bands follow on from 1)`;
+        case 'maxBelowMin':
+          return zh ? `“${level}”的上限 ${String(b.max)} 小于下限 ${String(b.min)}` : `${level}: the maximum ${String(b.max)} is below the minimum ${String(b.min)}`;
+        case 'end':
+          return zh ? '最后一段应到 25 为止' : 'the last band must end at 25';
+        case 'notWhole':
+          return zh ? `“${level}”的上下限应为整数` : `${level}: the minimum and maximum must be whole numbers`;
+        default:
+          return zh ? '应为低、中、高、极高四段' : 'give four bands: low, medium, high, critical';
+      }
+    })
+    .join(lang === 'zh-CN' ? '；' : '; ');
+
 const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   notFound: {
     'zh-CN': (p) => `找不到${recordWord(p, 'zh-CN')}：${String(p.key)}`,
@@ -721,6 +747,10 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   restoreCopyInvalid: {
     'zh-CN': (p) => `未恢复：${String(p.path)} 的副本校验未通过：${backupIssues(p, 'zh-CN')}；当前工作区保持不变`,
     en: (p) => `Not restored: the copy of ${String(p.path)} failed validation: ${backupIssues(p, 'en')}; the workspace is unchanged`,
+  },
+  riskBandsInvalid: {
+    'zh-CN': (p) => `风险等级分段无效：${bandProblems(p, 'zh-CN')}`,
+    en: (p) => `The risk level bands are not valid: ${bandProblems(p, 'en')}`,
   },
 };
 

@@ -170,6 +170,24 @@ describe('coded refusals', () => {
     expect(errorText({ message: '', data: { reason: 'backup.noSchemaVersion', params: {} } }, 'zh-CN')).toBe('不是渠道伙伴工作台的工作区（没有数据库版本）');
     expect(errorText({ message: '', data: { reason: 'backup.integrity', params: { findings: ['row 3 missing from index'] } } }, 'zh-CN')).toBe('完整性检查未通过（SQLite 报告：row 3 missing from index）');
   });
+
+  it('risk level bands that do not follow on say which band and why, in both languages', async () => {
+    const api = createApi({ ws: openMemoryWorkspace(), user: 'tester' });
+    const bands = [
+      { level: 'low', min: 1, max: 4 },
+      { level: 'medium', min: 6, max: 9 },
+      { level: 'high', min: 10, max: 8 },
+      { level: 'critical', min: 9, max: 25 },
+    ];
+    const bad = await refusal(api.send('risks.bands.set', { bands } as never));
+    expect(errorText(bad, 'zh-CN')).toBe('风险等级分段无效：“中”应从 5 开始（各段从 1 起首尾相接）；“高”的上限 8 小于下限 10');
+    expect(errorText(bad, 'en')).toBe('The risk level bands are not valid: Medium must start at 5 (bands follow on from 1); High: the maximum 8 is below the minimum 10');
+    const order = await refusal(api.send('risks.bands.set', { bands: [bands[1], bands[0], { level: 'high', min: 10, max: 15 }, { level: 'critical', min: 16, max: 24 }] } as never));
+    expect(errorText(order, 'zh-CN')).toBe('风险等级分段无效：第 1 段应为“低”（从低到极高排列）；第 2 段应为“中”（从低到极高排列）');
+    const short = await refusal(api.send('risks.bands.set', { bands: [{ level: 'low', min: 1, max: 4 }, { level: 'medium', min: 5, max: 9 }, { level: 'high', min: 10, max: 15 }, { level: 'critical', min: 16, max: 24 }] } as never));
+    expect(errorText(short, 'zh-CN')).toBe('风险等级分段无效：最后一段应到 25 为止');
+    expect(errorText(short, 'en')).toBe('The risk level bands are not valid: the last band must end at 25');
+  });
 });
 
 const tmp = mkdtempSync(join(tmpdir(), 'pwb-refusals-'));

@@ -752,6 +752,18 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `风险等级分段无效：${bandProblems(p, 'zh-CN')}`,
     en: (p) => `The risk level bands are not valid: ${bandProblems(p, 'en')}`,
   },
+  backupInMemory: {
+    'zh-CN': () => '此工作区只在内存中，没有可备份的文件',
+    en: () => 'This workspace is in memory: there is no file to back up',
+  },
+  restoreWhileOpen: {
+    'zh-CN': () => '此工作区打开时无法替换：请关闭应用后运行 pwb restore --db <工作区> --from <备份文件>',
+    en: () => 'This workspace cannot be swapped while open; close the app and use pwb restore --db <workspace> --from <backup>',
+  },
+  restoreOpenFailed: {
+    'zh-CN': (p) => `未恢复：打开从 ${String(p.path)} 恢复的工作区失败（${String(p.detail)}），原工作区已放回`,
+    en: (p) => `Not restored: opening the workspace restored from ${String(p.path)} failed (${String(p.detail)}); the old workspace is back in place`,
+  },
 };
 
 /** The first rejected row of a refused import, in `lang` (`firstError` carries its code; older bodies only the English `first`). */

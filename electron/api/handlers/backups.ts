@@ -23,7 +23,7 @@ export const backupHandlers: HandlerMap<keyof typeof backupsContract> = {
     };
   },
   'backups.create': async ({ ws, progress }) => {
-    if (ws.path === ':memory:') throw new DomainError('This workspace is in memory: there is no file to back up');
+    if (ws.path === ':memory:') throw new DomainError('This workspace is in memory: there is no file to back up', 'DOMAIN', { reason: 'backupInMemory', params: {} });
     progress('backup', 0, 1);
     const b = await createBackup(ws, 'manual');
     progress('backup', 1, 1);
@@ -34,11 +34,18 @@ export const backupHandlers: HandlerMap<keyof typeof backupsContract> = {
   'backups.restore': (ctx, { from }) => {
     const { ws } = ctx;
     if (!isReopenable(ws)) {
-      throw new DomainError('This workspace cannot be swapped while open; close the app and use `pwb restore --db <workspace> --from <backup>`');
+      throw new DomainError('This workspace cannot be swapped while open; close the app and use `pwb restore --db <workspace> --from <backup>`', 'DOMAIN', {
+        reason: 'restoreWhileOpen',
+        params: {},
+      });
     }
-    if (resolve(from) === resolve(ws.path)) throw new DomainError('The backup to restore is the workspace itself');
+    if (resolve(from) === resolve(ws.path)) throw new DomainError('The backup to restore is the workspace itself', 'DOMAIN', { reason: 'restoreIsWorkspace', params: {} });
     const check = inspectBackup(from, undefined, ctx.ws.key);
-    if (!check.ok) throw new DomainError(`Not restored: ${check.path} ${check.problems.join('; ')}`, 'DOMAIN', check);
+    if (!check.ok) throw new DomainError(`Not restored: ${check.path} ${check.problems.join('; ')}`, 'DOMAIN', {
+        ...check,
+        reason: 'restoreNotUsable',
+        params: { path: check.path, issues: check.issues },
+      });
     // The clock reads the time zone from the workspace, which is closed while the file is swapped: read it before.
     const now = ctx.clock.now();
     const r = ws.swap((path, options) => restoreWorkspaceFile(path, from, { openOptions: options, now }));

@@ -126,6 +126,9 @@ export function restoreWorkspaceFile(dbPath: string, from: string, options: Rest
       moveIfExists(`${replacedPath}-wal`, `${path}-wal`);
       moveIfExists(`${replacedPath}-shm`, `${path}-shm`);
     } else rmSync(path, { force: true });
-    throw e instanceof DomainError ? e : new DomainError(`Not restored: opening the restored workspace failed: ${(e as Error).message}`);
+    throw e instanceof DomainError ? e : new DomainError(`Not restored: opening the restored workspace failed: ${(e as Error).message}`, 'DOMAIN', {
+          reason: 'restoreOpenFailed',
+          params: { path: source, detail: (e as Error).message },
+        });
   }
 }

@@ -135,6 +135,9 @@ describe('coded refusals', () => {
       ['reviewNotAPeriod', { period: '2026Q9' }, '“2026Q9”不是有效的期间，可填写如 2025-Q4、2025-H1、2025-03 或 2025', '2026Q9 is not a period; write e.g. 2025-Q4, 2025-H1, 2025-03 or 2025'],
       ['backupIsWorkspace', {}, '备份文件不能是工作区文件本身：请另选一个文件', 'The backup file must not be the workspace itself; choose another file'],
       ['backupFileExists', { path: 'D:\\备份\\pwb.sqlite' }, 'D:\\备份\\pwb.sqlite 已存在：请另选一个文件', 'D:\\备份\\pwb.sqlite already exists; choose another file'],
+      ['backupInMemory', {}, '此工作区只在内存中，没有可备份的文件', 'This workspace is in memory: there is no file to back up'],
+      ['restoreWhileOpen', {}, '此工作区打开时无法替换：请关闭应用后运行 pwb restore --db <工作区> --from <备份文件>', 'This workspace cannot be swapped while open; close the app and use pwb restore --db <workspace> --from <backup>'],
+      ['restoreOpenFailed', { path: 'b.sqlite', detail: 'SQLITE_CORRUPT' }, '未恢复：打开从 b.sqlite 恢复的工作区失败（SQLITE_CORRUPT），原工作区已放回', 'Not restored: opening the workspace restored from b.sqlite failed (SQLITE_CORRUPT); the old workspace is back in place'],
       ['restoreIsWorkspace', {}, '要恢复的备份就是当前工作区文件本身：请选择一个备份文件', 'The backup to restore is the workspace itself; choose a backup file'],
     ];
     for (const [reason, params, zh, en] of bodies) {
@@ -148,6 +151,8 @@ describe('coded refusals', () => {
     const api = createApi({ ws: openMemoryWorkspace(), user: 'tester' });
     const junk = join(tmp, '报表.xlsx');
     writeFileSync(junk, 'PK not a database at all, a renamed spreadsheet'.repeat(100));
+    const inMemory = await refusal(api.send('backups.create', {}));
+    expect(errorText(inMemory, 'zh-CN')).toBe('此工作区只在内存中，没有可备份的文件');
     const inspection = await api.send('backups.inspect', { path: junk });
     expect(inspection.ok).toBe(false);
     expect(inspection.issues.map((i) => i.reason)).toEqual(['backup.unreadable']);

@@ -3,18 +3,7 @@ import { decimalToMinor } from '../../../shared/money';
 import { parseDate, parseDecimal, parseDecimalFull, parseMoney } from '../../../electron/domain/imports/valueParsers';
 import { RowValues } from '../../../electron/domain/imports/kinds/kind';
 import { salesFastRow, salesFullParser } from '../../../electron/domain/imports/kinds/sales';
-
-/** A deterministic generator (the failing input is then reproducible). */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { compareFastWithFull, rng } from '../../helpers/fastPathCheck';
 
 const outcome = <T>(fn: () => T): { ok: T } | { error: string } => {
   try {
@@ -106,8 +95,6 @@ const SALES_CELLS: Record<string, readonly unknown[]> = {
 
 describe('sales rows: the fast path reads exactly what the full reader reads', () => {
   it('random rows and mappings: the fast path answers only error-free rows, with the full reader\'s row', () => {
-    const r = rng(4);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
     const partners = new Map([
       ['P001', { id: 1, deleted: false }],
       ['P002', { id: 2, deleted: false }],
@@ -115,34 +102,14 @@ describe('sales rows: the fast path reads exactly what the full reader reads', (
       ['P-DEL', { id: 4, deleted: true }],
       ['Channel Islands', { id: 5, deleted: false }],
     ]);
-    let answered = 0;
-    let rows = 0;
-    for (let m = 0; m < 300; m++) {
-      // A mapping: some optional fields left out, columns in any order, sometimes defaults and other null words.
-      const fields = Object.keys(SALES_CELLS).filter((f) => ['partnerCode', 'date', 'amount'].includes(f) || r() < 0.7);
-      const order = [...fields].sort(() => r() - 0.5);
-      const index = new Map(order.map((f, i) => [f, i]));
-      const defaults: Record<string, string> = {};
-      if (r() < 0.15) defaults[pick(['currency', 'category', 'cost', 'customerRef'])] = pick(['USD', 'Service', '1', 'C9']);
-      const nullValues = r() < 0.2 ? new Set(['-', 'NONE']) : new Set(['NULL', 'N/A', '#N/A']);
-      const values = new RowValues(index, { dateFormat: null, values: {}, nullValues, defaults });
-      const mapped = new Set([...index.keys(), ...Object.keys(defaults)]);
-      const fast = salesFastRow(values, partners);
-      const full = salesFullParser({ mapped }, partners);
-      for (let i = 0; i < 100; i++) {
-        rows++;
-        // Mostly well-formed rows (the common case), with one or two odd cells in some.
-        const cells = order.map((f) => SALES_CELLS[f][r() < 0.8 ? Math.floor(r() * 2) : Math.floor(r() * SALES_CELLS[f].length)]);
-        const fullErrors: unknown[] = [];
-        const expected = full(values.reset(cells as never, fullErrors as never));
-        const got = fast ? fast(cells as never) : null;
-        if (got !== null) {
-          answered++;
-          expect(fullErrors, JSON.stringify({ order, cells, defaults })).toEqual([]);
-          expect(got, JSON.stringify({ order, cells, defaults })).toEqual(expected);
-        }
-      }
-    }
+    const { rows, answered } = compareFastWithFull({
+      seed: 4,
+      cells: SALES_CELLS,
+      required: ['partnerCode', 'date', 'amount'],
+      defaults: [['currency', 'category', 'cost', 'customerRef'], ['USD', 'Service', '1', 'C9']],
+      plainShare: 0.8,
+      readers: (values, mapped) => ({ fast: salesFastRow(values, partners), full: salesFullParser({ mapped }, partners) }),
+    });
     // The common case takes the fast path.
     expect(answered).toBeGreaterThan(rows / 5);
   });

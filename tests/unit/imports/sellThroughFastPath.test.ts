@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RowValues } from '../../../electron/domain/imports/kinds/kind';
 import { sellThroughFastRow, sellThroughFullParser } from '../../../electron/domain/imports/kinds/sellThrough';
 import { productLookup } from '../../../electron/domain/inventory/productLookup';
 import { provinceMatcher } from '../../../electron/domain/inventory/provinceMatcher';
+import { compareFastWithFull } from '../../helpers/fastPathCheck';
 import { memoryApi } from '../../helpers/workspace';
-
-/** A deterministic generator (the failing input is then reproducible). */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Cells near the fast path's edges for each sell-through field: plain ones first, then every kind the full reader treats otherwise. */
 const CELLS: Record<string, readonly unknown[]> = {
@@ -39,40 +27,22 @@ describe('sell-through rows: the fast path reads exactly what the full reader re
     ws.sqlite.exec("insert into products (code, name_zh, name_en) values ('SKU-1', '摄像机', 'Camera'), ('SKU-2', '同名', null), ('SKU-3', '同名', null)");
     const products = productLookup(ws);
     const province = provinceMatcher(ws);
-    const r = rng(5);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
     const partners = new Map([
       ['P001', { id: 1, deleted: false }],
       ['P002', { id: 2, deleted: false }],
       ['P-DEL', { id: 4, deleted: true }],
     ]);
-    let answered = 0;
-    let rows = 0;
-    for (let m = 0; m < 300; m++) {
-      // A mapping: some optional fields left out, columns in any order, sometimes defaults and other null words.
-      const fields = Object.keys(CELLS).filter((f) => ['partnerCode', 'date', 'product', 'quantity'].includes(f) || r() < 0.7);
-      const order = [...fields].sort(() => r() - 0.5);
-      const index = new Map(order.map((f, i) => [f, i]));
-      const defaults: Record<string, string> = {};
-      if (r() < 0.15) defaults[pick(['currency', 'customerProvince', 'amount', 'customerRef'])] = pick(['USD', '浙江', '1', 'C9']);
-      const nullValues = r() < 0.2 ? new Set(['-', 'NONE']) : new Set(['NULL', 'N/A', '#N/A']);
-      const values = new RowValues(index, { dateFormat: null, values: {}, nullValues, defaults });
-      const mapped = new Set([...index.keys(), ...Object.keys(defaults)]);
-      const fast = sellThroughFastRow(values, partners, products, province);
-      const full = sellThroughFullParser({ mapped }, partners, products, province);
-      for (let i = 0; i < 100; i++) {
-        rows++;
-        const cells = order.map((f) => CELLS[f][r() < 0.85 ? Math.floor(r() * 2) : Math.floor(r() * CELLS[f].length)]);
-        const fullErrors: unknown[] = [];
-        const expected = full(values.reset(cells as never, fullErrors as never));
-        const got = fast ? fast(cells as never) : null;
-        if (got !== null) {
-          answered++;
-          expect(fullErrors, JSON.stringify({ order, cells, defaults })).toEqual([]);
-          expect(got, JSON.stringify({ order, cells, defaults })).toEqual(expected);
-        }
-      }
-    }
+    const { rows, answered } = compareFastWithFull({
+      seed: 5,
+      cells: CELLS,
+      required: ['partnerCode', 'date', 'product', 'quantity'],
+      defaults: [['currency', 'customerProvince', 'amount', 'customerRef'], ['USD', '浙江', '1', 'C9']],
+      plainShare: 0.85,
+      readers: (values, mapped) => ({
+        fast: sellThroughFastRow(values, partners, products, province),
+        full: sellThroughFullParser({ mapped }, partners, products, province),
+      }),
+    });
     // The common case takes the fast path.
     expect(answered).toBeGreaterThan(rows / 5);
     ws.close();

@@ -103,6 +103,21 @@ test.describe('partners (browser mode over the HTTP bridge)', () => {
         }),
       )
       .toEqual({ months: 12, series: [[30], [20, 10], expect.arrayContaining([50])] });
+    // The current month is marked as running to today; earlier months are not.
+    const thisMonth = month(0);
+    await expect(page.getByTestId(`partner-inventory-month-${thisMonth}`).getByTestId('partner-inventory-to-date')).toHaveText('(to date)');
+    await expect(page.getByTestId(`partner-inventory-month-${m1}`).getByTestId('partner-inventory-to-date')).toHaveCount(0);
+    // Six months up to m1: the table ends at m1 (m2 and the current month are out), nothing runs to date.
+    await page.getByTestId('partner-inventory-months').selectOption('6');
+    await page.getByTestId('partner-inventory-to').fill(m1);
+    await expect(cells(m1)).toHaveText([m1, '30', '20', '50']);
+    await expect(page.getByTestId('partner-inventory-table').locator('tbody tr')).toHaveCount(6);
+    await expect(page.getByTestId(`partner-inventory-month-${m2}`)).toHaveCount(0);
+    await expect(page.getByTestId('partner-inventory-to-date')).toHaveCount(0);
+    // Months before the partner's first file: the reason, with the range, and the pickers stay to move back.
+    await page.getByTestId('partner-inventory-to').fill(month(9));
+    await expect(page.getByTestId('partner-inventory-none')).toContainText(`in the 6 months up to ${month(9)}`);
+    await page.getByTestId('partner-inventory-to').fill(m1);
     // In Chinese the tab and the chart speak Chinese.
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await expect(page.getByTestId('partner-tab-inventory')).toHaveText('库存与动销');

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -8,25 +8,48 @@ import { trendChartOption } from './trendChart';
 
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: 3 }));
 
+const monthChoices = [6, 12, 24, 36];
+
 /**
  * The partner page's Inventory tab: the partner's sell-in against its sell-through and its closing stock per month,
- * the last 12 months up to today's (the workspace clock), as the Inventory page's company chart — from the per
- * partner × month summaries and its stock reports — with the same figures in a table under it.
+ * by default the 12 months up to today's (the workspace clock), as the Inventory page's company chart — from the per
+ * partner × month summaries and its stock reports — with the same figures in a table under it. The current month is
+ * marked: its figures run to today, and a half month must not read as a slump.
  */
 export function PartnerInventorySection({ partnerCode }: { partnerCode: string }) {
   const { t } = useTranslation(['inventory', 'common']);
   const today = useToday();
-  const trend = useOp('inventory.trend', { to: today.slice(0, 7), months: 12, partnerCode }, { retry: false });
+  const thisMonth = today.slice(0, 7);
+  const [picked, setTo] = useState<string | null>(null);
+  const to = picked ?? thisMonth;
+  const [months, setMonths] = useState(12);
+  const trend = useOp('inventory.trend', { to, months, partnerCode }, { retry: false });
   const points = useMemo(() => trend.data ?? [], [trend.data]);
   const empty = trend.data !== undefined && points.every((p) => p.sellInQuantity === 0 && p.sellThroughQuantity === 0 && p.closingStock === null);
   const option = useMemo(() => trendChartOption(points, t), [points, t]);
   return (
     <section data-testid="partner-inventory">
       <h2>{t('inventory:partnerTrend.title')}</h2>
+      <div className="toolbar-row">
+        <label>
+          {t('inventory:partnerTrend.to')}{' '}
+          <input type="month" value={to} max={thisMonth} onChange={(e) => e.target.value && setTo(e.target.value)} data-testid="partner-inventory-to" />
+        </label>
+        <label>
+          {t('inventory:partnerTrend.months')}{' '}
+          <select value={months} onChange={(e) => setMonths(Number(e.target.value))} data-testid="partner-inventory-months">
+            {monthChoices.map((n) => (
+              <option key={n} value={n}>
+                {t('inventory:partnerTrend.monthsOption', { count: n })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <ErrorBanner error={trend.error} />
       {empty ? (
         <p className="muted" data-testid="partner-inventory-none">
-          {t('inventory:partnerTrend.none')}
+          {t('inventory:partnerTrend.none', { months, to })}
         </p>
       ) : (
         <>
@@ -43,7 +66,15 @@ export function PartnerInventorySection({ partnerCode }: { partnerCode: string }
             <tbody>
               {points.map((p) => (
                 <tr key={p.month} data-testid={`partner-inventory-month-${p.month}`}>
-                  <td>{p.month}</td>
+                  <td>
+                    {p.month}
+                    {p.month === thisMonth && (
+                      <span className="muted" data-testid="partner-inventory-to-date">
+                        {' '}
+                        {t('inventory:partnerTrend.toDate')}
+                      </span>
+                    )}
+                  </td>
                   <td style={{ textAlign: 'right' }}>{num(p.sellInQuantity)}</td>
                   <td style={{ textAlign: 'right' }}>{num(p.sellThroughQuantity)}</td>
                   <td style={{ textAlign: 'right' }}>{num(p.closingStock)}</td>
@@ -51,6 +82,7 @@ export function PartnerInventorySection({ partnerCode }: { partnerCode: string }
               ))}
             </tbody>
           </table>
+          {points.some((p) => p.month === thisMonth) && <p className="muted">{t('inventory:partnerTrend.toDateNote', { month: thisMonth, today })}</p>}
           <p className="muted">{t('inventory:partnerTrend.note')}</p>
         </>
       )}

@@ -105,6 +105,10 @@ export const targets = sqliteTable(
   },
   (t) => [
     uniqueIndex('targets_partner_period_metric_uq').on(t.partnerId, t.period, t.metric),
+    // The evaluation's read (a range of a partner's periods of one metric, with the value): covering, so no table row
+    // is visited (10k partners: 28 → 15 ms CPU). Named in the query (INDEXED BY): a planner without statistics takes
+    // the unique index, which is not covering.
+    index('targets_partner_metric_period_idx').on(t.partnerId, t.metric, t.period, t.value),
     // The targets plans wrote, by metric and period: which plan versions a run read (target use) without probing every
     // partner's targets — nothing to read in a workspace without published plans.
     index('targets_plan_use_idx').on(t.metric, t.period, t.planVersionId).where(sql`${t.planVersionId} is not null`),
@@ -124,5 +128,9 @@ export const feedback = sqliteTable(
     importId: integer('import_id').references(() => imports.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('feedback_dedupe_uq').on(t.partnerId, t.dedupeKey), index('feedback_partner_date_idx').on(t.partnerId, t.date)],
+  (t) => [
+    uniqueIndex('feedback_dedupe_uq').on(t.partnerId, t.dedupeKey),
+    // Covering for the evaluation's satisfaction (average score per partner over a period): 17 → 10 ms CPU at 10k partners.
+    index('feedback_partner_date_idx').on(t.partnerId, t.date, t.score),
+  ],
 );

@@ -46,6 +46,8 @@ export const trainingRecords = sqliteTable(
   },
   (t) => [
     uniqueIndex('training_records_uq').on(t.partnerId, t.courseId, t.trainee, t.completedOn),
-    index('training_records_partner_idx').on(t.partnerId, t.courseId, t.expiresOn),
+    // Covering for every read of passed records per (partner, course) up to a day — the evaluation's course standings
+    // (10k partners: 32 → 25 ms CPU), compliance, holdings, latest expiries.
+    index('training_records_partner_idx').on(t.partnerId, t.courseId, t.passed, t.completedOn, t.expiresOn),
   ],
 );

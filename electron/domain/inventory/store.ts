@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
 import type { products, sellThroughCustomerMonths, sellThroughCustomers, sellThroughLines, territories } from '../../../db/schema';
 import { daysInMonth } from '../../../shared/period';
-import { lineStage, type LineStage, type LineStageSpec } from '../imports/store';
+import { lineStage, REF_KEY, type LineStage, type LineStageSpec } from '../imports/store';
 import { partnerMonthStore } from './store/partnerMonths';
 
 type SellThroughLine = typeof sellThroughLines.$inferInsert;
@@ -16,7 +16,8 @@ export type StagedSellThroughLine = [
   date: SellThroughLine['date'],
   quantity: SellThroughLine['quantity'],
   amountMinor: number | null,
-  currency: string,
+  /** null: CNY (SELL_THROUGH_STAGE.derived). */
+  currency: string | null,
   customerRef: string | null,
   customerName: string | null,
   customerProvince: string | null,
@@ -24,7 +25,7 @@ export type StagedSellThroughLine = [
   customerCity: string | null,
   orderRef: string | null,
   lineRef: string | null,
-  /** null only where the stage derives the key (LineStageSpec.derived; SELL_THROUGH_STAGE derives none). */
+  /** null: the line reference's key (SELL_THROUGH_STAGE.derived). */
   dedupeKey: SellThroughLine['dedupeKey'] | null,
 ];
 
@@ -35,6 +36,8 @@ const SELL_THROUGH_STAGE: LineStageSpec = {
     'customer_province', 'customer_territory_id', 'customer_city', 'order_ref', 'line_ref', 'dedupe_key',
   ],
   conflict: '(partner_id, dedupe_key)',
+  // As sales lines: the default currency and a line reference's key are derived when saved, not staged.
+  derived: { currency: `'CNY'`, dedupe_key: REF_KEY },
 };
 
 /** The staged sell-through lines of one import: the imports' one line pipeline with sell_through_lines' columns. */

@@ -61,4 +61,32 @@ describe('imports: columns the sales stage derives when saving', () => {
       expect(stored().at(-1)).toMatchObject({ code: 'P003', line_ref: 'L9', currency: 'CNY', dedupe_key: 'ref:L9' });
     });
   }
+
+  const storedSellThrough = () =>
+    ws.sqlite
+      .prepare(`select p.code, l.line_ref, l.currency, l.dedupe_key from sell_through_lines l join partners p on p.id = l.partner_id order by l.id`)
+      .all() as Array<{ code: string; line_ref: string | null; currency: string; dedupe_key: string }>;
+  const ST_HEADER = 'partnerCode,date,product,quantity,amount,currency,customerRef,lineRef\r\n';
+  const ST_FILE = `${ST_HEADER}P001,2024-01-02,CAM-01,1,10,,C1,L1\r\nP001,2024-01-03,CAM-01,2,20,USD,C1,L2\r\nP002,2024-01-04,CAM-01,3,30,,C2,\r\nP002,2024-01-05,CAM-01,4,40,EUR,C2,\r\nP003,2024-01-06,CAM-01,5,50,CNY,,ref:odd\r\n`;
+
+  for (const bulk of [false, true]) {
+    it(`sell-through, ${bulk ? 'bulk append' : 'ordinary save'}: the same derived key and currency as sales lines`, async () => {
+      await api.send('imports.run', { kind: 'products', path: writeFile(tmp.dir, 'products.csv', 'code,nameZh\r\nCAM-01,摄像机\r\n') });
+      Object.assign(bulkTuning, bulk ? { minFileBytes: 0 } : saved);
+      const r = await api.send('imports.run', { kind: 'sell-through', path: writeFile(tmp.dir, 'st.csv', ST_FILE) });
+      expect(r.inserted).toBe(5);
+      const rows = storedSellThrough();
+      expect(rows.map(({ code, line_ref, currency }) => [code, line_ref, currency])).toEqual([
+        ['P001', 'L1', 'CNY'],
+        ['P001', 'L2', 'USD'],
+        ['P002', null, 'CNY'],
+        ['P002', null, 'EUR'],
+        ['P003', 'ref:odd', 'CNY'],
+      ]);
+      expect(rows.map((x) => x.dedupe_key.replace(/^row:[0-9a-f]{32}:/, 'row:…:'))).toEqual(['ref:L1', 'ref:L2', 'row:…:0', 'row:…:0', 'ref:ref:odd']);
+      const again = await api.send('imports.run', { kind: 'sell-through', path: writeFile(tmp.dir, 'st2.csv', `${ST_FILE}P003,2024-01-07,CAM-01,6,60,,C3,L9\r\n`) });
+      expect(again).toMatchObject({ inserted: 1, duplicates: 5 });
+      expect(storedSellThrough().at(-1)).toMatchObject({ code: 'P003', line_ref: 'L9', currency: 'CNY', dedupe_key: 'ref:L9' });
+    });
+  }
 });

@@ -153,8 +153,9 @@ function stage(ctx: StageContext): StagedKindRun<SellThroughRow> {
       content: (r) =>
         `${r.partnerId}\u001f${r.date}\u001f${r.productId}\u001f${r.quantityText}\u001f${r.amountMinor ?? ''}\u001f${r.currency}\u001f${r.customerRef ?? ''}\u001f${r.customerName ?? ''}\u001f${r.customerProvince ?? ''}\u001f${r.customerCity ?? ''}\u001f${r.orderRef ?? ''}`,
     },
+    // The default currency is staged as null (the stage derives it when saving: SELL_THROUGH_STAGE.derived).
     row: (r, key) => [
-      r.partnerId, r.productId, r.date, r.quantity, r.amountMinor, r.currency, r.customerRef, r.customerName,
+      r.partnerId, r.productId, r.date, r.quantity, r.amountMinor, r.currency === 'CNY' ? null : r.currency, r.customerRef, r.customerName,
       r.customerProvince, r.customerTerritoryId, r.customerCity, r.orderRef, r.lineRef, key,
     ],
     stage: sellThroughStage(ctx.ws.sqlite),

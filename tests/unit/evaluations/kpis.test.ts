@@ -86,6 +86,15 @@ describe('KPIs per partner and period (hand-computed)', () => {
     expect(c.newCustomers).toBe(0);
   });
 
+  it('sales only in the months between the year-ago base and the previous period count in none of them', () => {
+    // 2018-06 lies between 2018-Q1 (year-ago base of 2019-Q1) and 2018-Q4 (its previous period): the month totals read skips it.
+    sale(ws, B, '2018-06-15', 70_000, { order: 'g1', customer: 'g', cost: 10_000 });
+    const b = kpis('2019-Q1').k.get(B)!;
+    expect([b.revenueMinor, b.prevRevenueMinor, b.yoyRevenueMinor, b.grossMargin, b.growthPrev, b.growthYoY]).toEqual([0, 0, 0, null, null, null]);
+    const q2 = kpis('2018-Q2').k.get(B)!;
+    expect([q2.revenueMinor, q2.grossMargin]).toEqual([70_000, 0.857143]);
+  });
+
   it('a partner that joined mid-period is evaluated; one that joined after the period is not', () => {
     const { ids, k } = kpis('2019-Q1');
     expect(ids).toContain(D);

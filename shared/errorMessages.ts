@@ -100,6 +100,8 @@ const STATUS_WORDS: Record<string, [string, string]> = {
   lost: ['已丢单', 'lost'],
   done: ['已完成', 'done'],
   cancelled: ['已取消', 'cancelled'],
+  answered: ['已答复', 'answered'],
+  resolved: ['已解决', 'resolved'],
 };
 /** What a refused change would have done (`wrongStatus`): [zh-CN, en past participle]. */
 const ACTION_WORDS: Record<string, [string, string]> = {
@@ -339,8 +341,8 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) => `${String(p.node)} cannot be locked at ${planAmount(p, 'lockedMinor')}: stored evaluation or payout runs used ${planAmount(p, 'usedMinor')} of its months' targets, which a revision keeps.`,
   },
   planRevisionDoesNotFit: {
-    'zh-CN': (p) => `修订后的分解放不下：${Number(p.runs)} 次已存档的评估或结算批次已使用本计划的部分月份目标（合计 ${planAmount(p, 'usedMinor')}），这些月份保持不变。请提高总额或调整锁定（${String(p.detail)}）。`,
-    en: (p) => `The revision does not fit: ${Number(p.runs)} stored evaluation or payout run(s) used some months of this plan (${planAmount(p, 'usedMinor')} in all), and those months stay as they were. Raise the total or change the locks (${String(p.detail)}).`,
+    'zh-CN': (p) => `修订后的分解放不下：${Number(p.runs)} 次已存档的评估或结算批次已使用本计划的部分月份目标（合计 ${planAmount(p, 'usedMinor')}），这些月份保持不变。请提高总额或调整锁定（${nestedText(p, 'zh-CN')}）。`,
+    en: (p) => `The revision does not fit: ${Number(p.runs)} stored evaluation or payout run(s) used some months of this plan (${planAmount(p, 'usedMinor')} in all), and those months stay as they were. Raise the total or change the locks (${nestedText(p, 'en')}).`,
   },
   workspaceDamaged: {
     'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏（${String(p.finding)}）：为保护数据，已拒绝修改。请恢复最近一份完好的备份（设置 → 备份，或 pwb restore）。`,
@@ -764,7 +766,197 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `未恢复：打开从 ${String(p.path)} 恢复的工作区失败（${String(p.detail)}），原工作区已放回`,
     en: (p) => `Not restored: opening the workspace restored from ${String(p.path)} failed (${String(p.detail)}); the old workspace is back in place`,
   },
+  // Target plans: the allocation down the tree (electron/domain/plans/allocation.ts), named by the node's name.
+  planAllocation: {
+    'zh-CN': (p) => allocationProblem(p, 'zh-CN'),
+    en: (p) => allocationProblem(p, 'en'),
+  },
+  planWorkbookColumns: {
+    'zh-CN': (p) => `${String(p.file)}（工作表“${String(p.sheet)}”）缺少列：${listOf((p.missing as string[] | undefined)?.map((k) => PLAN_COLUMN_WORDS[k]?.[0] ?? k), 'zh-CN')}（请先导出目标计划，按导出的格式编辑）`,
+    en: (p) => `${String(p.file)}, sheet ${String(p.sheet)}: missing column ${listOf((p.missing as string[] | undefined)?.map((k) => PLAN_COLUMN_WORDS[k]?.[1] ?? k), 'en')} (export the plan to get the layout)`,
+  },
+  planWorkbookRows: {
+    'zh-CN': (p) => `${String(p.file)} 有 ${String(p.count)} 处错误，未做任何修改：${planRowProblems(p, 'zh-CN')}`,
+    en: (p) => `${String(p.file)}: ${String(p.count)} error(s); nothing was changed: ${planRowProblems(p, 'en')}`,
+  },
+  planWorkbookDoesNotFit: {
+    'zh-CN': (p) => `${String(p.file)} 中的金额无法对上，未做任何修改：${nestedText(p, 'zh-CN')}`,
+    en: (p) => `${String(p.file)}: the amounts do not fit together; nothing was changed: ${nestedText(p, 'en')}`,
+  },
+  // Market development funds: funds, allocations, proof files.
+  mdfFundUnnamed: {
+    'zh-CN': () => '请指定市场费用基金（编码或编号）',
+    en: () => 'Name the fund (its code or id)',
+  },
+  mdfClaimDeadlineBeforeFund: {
+    'zh-CN': (p) => `核销截止日 ${String(p.claimBy)} 早于基金期间的开始日 ${String(p.startsOn)}`,
+    en: (p) => `The claim deadline ${String(p.claimBy)} is before the fund's period starts (${String(p.startsOn)})`,
+  },
+  mdfBudgetBelowCommitted: {
+    'zh-CN': (p) => `基金 ${String(p.fundCode)} 的预算不能低于已批准或已分配的金额 ${mdfMoney(p, 'floorMinor')}`,
+    en: (p) => `Fund ${String(p.fundCode)}'s budget cannot go below what is already approved or allocated (${mdfMoney(p, 'floorMinor')})`,
+  },
+  mdfAllocationEmpty: {
+    'zh-CN': () => '请至少填写一个合作伙伴及其分配金额',
+    en: () => 'Give at least one partner and amount to allocate',
+  },
+  mdfProRataTakesTotal: {
+    'zh-CN': () => '按销售额比例分配只需填写总金额，不能逐个填写合作伙伴的金额（逐个填写请选手工分配）',
+    en: () => 'A pro-rata allocation takes an amount, not per-partner amounts (choose manual allocation for those)',
+  },
+  mdfNoRevenueBasis: {
+    'zh-CN': (p) => `基金 ${String(p.fundCode)} 适用范围内的合作伙伴在 ${String(p.period)} 没有以 ${String(p.currency)} 计的销售额，无法按比例分配：请换一个基准期间，或改用手工分配`,
+    en: (p) => `No partner in fund ${String(p.fundCode)}'s scope had revenue in ${String(p.currency)} in ${String(p.period)}, so there is nothing to split by: choose another basis period, or allocate manually`,
+  },
+  mdfAllocationsOverBudget: {
+    'zh-CN': (p) => `分配合计 ${mdfMoney(p, 'totalMinor')} 将超过基金 ${String(p.fundCode)} 的预算 ${mdfMoney(p, 'budgetMinor')}`,
+    en: (p) => `Allocations would add up to ${mdfMoney(p, 'totalMinor')}, more than fund ${String(p.fundCode)}'s budget of ${mdfMoney(p, 'budgetMinor')}`,
+  },
+  mdfAllocationBelowApproved: {
+    'zh-CN': (p) => `合作伙伴 ${String(p.partnerCode)} 已从基金 ${String(p.fundCode)} 获批 ${mdfMoney(p, 'approvedMinor')}：其分配额度不能低于此金额`,
+    en: (p) => `Partner ${String(p.partnerCode)} already has ${mdfMoney(p, 'approvedMinor')} approved from fund ${String(p.fundCode)}: its allocation cannot be lower`,
+  },
+  mdfProofEmpty: {
+    'zh-CN': (p) => `凭证文件 ${String(p.file)} 是空文件`,
+    en: (p) => `Proof file ${String(p.file)} is empty`,
+  },
+  mdfProofDamaged: {
+    'zh-CN': (p) => `凭证文件 ${String(p.file)} 与保存时的 SHA-256 校验值不一致：工作区可能已损坏，请运行 pwb check 检查，并恢复最近一份完好的备份`,
+    en: (p) => `Proof file ${String(p.file)} no longer matches its SHA-256: the workspace may be damaged. Run pwb check and restore the latest good backup`,
+  },
+  // Incentives: calculating a program, what-if, payout runs, inquiries, program files.
+  notAPeriod: {
+    'zh-CN': (p) => `“${String(p.period)}”不是有效的期间，可填写如 2025-Q4、2025-H1、2025-03 或 2025`,
+    en: (p) => `${String(p.period)} is not a period; write e.g. 2025-Q4, 2025-H1, 2025-03 or 2025`,
+  },
+  programPeriodKind: {
+    'zh-CN': (p) => `激励政策 ${String(p.code)} 按${periodKindWord(p.kind, 'zh-CN')}计算，${String(p.period)} 是${periodKindWord(p.periodKind, 'zh-CN')}：请选择一个${periodKindWord(p.kind, 'zh-CN')}`,
+    en: (p) => `Program ${String(p.code)} is calculated per ${periodKindWord(p.kind, 'en')}; ${String(p.period)} is a ${periodKindWord(p.periodKind, 'en')}: choose a ${periodKindWord(p.kind, 'en')}`,
+  },
+  programPeriodOutsideValidity: {
+    'zh-CN': (p) => `期间 ${String(p.period)} 不在激励政策 ${String(p.code)} 的有效期（${String(p.validFrom)} – ${p.validTo ? String(p.validTo) : '长期'}）内`,
+    en: (p) => `Period ${String(p.period)} is outside the validity of program ${String(p.code)} (${String(p.validFrom)} – ${p.validTo ? String(p.validTo) : '…'})`,
+  },
+  whatIfPeriodKind: {
+    'zh-CN': (p) => `模拟方案须与结算批次 ${String(p.runId)} 一样按${periodKindWord(p.kind, 'zh-CN')}计算（方案为按${periodKindWord(p.variantKind, 'zh-CN')}）`,
+    en: (p) => `The variant must be calculated per ${periodKindWord(p.kind, 'en')}, like run ${String(p.runId)} (it is per ${periodKindWord(p.variantKind, 'en')})`,
+  },
+  payoutRunStale: {
+    'zh-CN': (p) => `结算批次 ${String(p.runId)} 计算之后，其依据的销售、目标或合作伙伴已有变化：请重新计算后再批准`,
+    en: (p) => `The sales, targets or partners behind run ${String(p.runId)} changed since it was calculated; recalculate before approving`,
+  },
+  payoutAdjustmentZero: {
+    'zh-CN': () => '调整金额为零，不会改变任何结果：请填写非零金额（扣减填负数）',
+    en: () => 'An adjustment of zero changes nothing: give a non-zero amount (negative to deduct)',
+  },
+  inquiryAnswerRequired: {
+    'zh-CN': () => '标记为已答复的结算疑问须填写答复内容',
+    en: () => 'An answered inquiry needs an answer',
+  },
+  programNotJson: {
+    'zh-CN': (p) => `激励政策文件不是有效的 JSON${jsonWhere(p, 'zh-CN')}`,
+    en: (p) => `The program file is not valid JSON${jsonWhere(p, 'en')}`,
+  },
+  statementsRunNotApproved: {
+    'zh-CN': (p) => `结算批次 ${String(p.runId)} 当前为“${statusWord(p.status, 'zh-CN')}”：只有已批准或已支付的结算批次才能出具结算单`,
+    en: (p) => `Payout run ${String(p.runId)} is ${statusWord(p.status, 'en')}: statements are issued for approved or paid runs only`,
+  },
+  // Partner ledger (对账).
+  ledgerRangeReversed: {
+    'zh-CN': (p) => `起始日期 ${String(p.from)} 晚于结束日期 ${String(p.to)}`,
+    en: (p) => `The range starts (${String(p.from)}) after it ends (${String(p.to)})`,
+  },
+  ledgerMixedCurrencies: {
+    'zh-CN': (p) => `合作伙伴 ${String(p.code)} 以 ${String(p.currency)} 结算，但还有以 ${listOf(p.currencies, 'zh-CN')} 计的往来：对账按单一币种记录，无法合并出具`,
+    en: (p) => `Partner ${String(p.code)} has ledger entries in ${listOf(p.currencies, 'en')} besides ${String(p.currency)}: the ledger is kept per currency`,
+  },
+  // Training, demo, workspace.
+  trainingScoreOrPassed: {
+    'zh-CN': () => '该课程设有及格分：请填写分数，或注明是否通过',
+    en: () => 'This course has a passing score: give a score or say whether the trainee passed',
+  },
+  courseHasRecords: {
+    'zh-CN': (p) => `课程 ${String(p.code)} 已有 ${String(p.count)} 条培训记录，不能删除：请将其停用`,
+    en: (p) => `Course ${String(p.code)} has ${String(p.count)} training record(s) and cannot be deleted; retire it (inactive) instead`,
+  },
+  demoNotEmpty: {
+    'zh-CN': () => '演示数据只能载入空的工作区：本工作区已有合作伙伴或销售数据（请新建一个工作区后再载入）',
+    en: () => 'The demo dataset can only be loaded into an empty workspace: this one already has partners or sales (create a new workspace for the demo)',
+  },
+  workspaceNoIdentity: {
+    'zh-CN': () => '此工作区缺少身份记录（workspace_identity）：请运行 pwb check 检查，或恢复最近一份完好的备份',
+    en: () => 'This workspace has no identity row (workspace_identity): run pwb check, or restore the latest good backup',
+  },
 };
+
+/** Period kinds as a sentence names them. */
+const PERIOD_KIND_WORDS: Record<string, [string, string]> = { month: ['月', 'month'], quarter: ['季度', 'quarter'], half: ['半年', 'half-year'], year: ['年', 'year'] };
+const periodKindWord = (k: unknown, lang: MessageLanguage) => PERIOD_KIND_WORDS[String(k)]?.[lang === 'zh-CN' ? 0 : 1] ?? String(k);
+
+/** Where JSON.parse stopped, when it said so. */
+const jsonWhere = (p: Params, lang: MessageLanguage) => {
+  if (p.line != null) return lang === 'zh-CN' ? `（第 ${String(p.line)} 行第 ${String(p.column)} 列附近）` : ` (near line ${String(p.line)}, column ${String(p.column)})`;
+  if (p.position != null) return lang === 'zh-CN' ? `（第 ${String(p.position)} 个字符附近）` : ` (near character ${String(p.position)})`;
+  if (p.end) return lang === 'zh-CN' ? '（内容不完整，在结束前中断）' : ' (it ends too early)';
+  if (p.token != null) return lang === 'zh-CN' ? `（意外的“${String(p.token)}”）` : ` (unexpected “${String(p.token)}”)`;
+  return '';
+};
+
+/** The plan workbook's columns (planWorkbook HEAD). */
+const PLAN_COLUMN_WORDS: Record<string, [string, string]> = { node: ['节点', 'Node'], target: ['目标', 'Target'], locked: ['锁定', 'Locked'] };
+/** A plan workbook row's problem (planWorkbook `fail` reasons; the window's table says the same in plans:importError). */
+const PLAN_ROW_WORDS: Record<string, [string, string]> = {
+  emptyNode: ['节点为空', 'the node key is empty'],
+  unknownNode: ['本计划中没有该节点（合作伙伴和区域来自计划范围）', "no such node in the plan (partners and territories come from the plan's scope)"],
+  duplicateNode: ['该节点出现了两次', 'the node appears twice'],
+  badAmount: ['不是以元为单位、不小于 0、最多两位小数的金额', 'not an amount in yuan ≥ 0 with at most two decimals'],
+  badLocked: ['“锁定”应为 是/yes，或留空/否/no', 'Locked is 是/yes or empty/否/no'],
+  badUnits: ['不是不小于 0 的整数件数', 'not a whole number of units ≥ 0'],
+};
+const planRowProblems = (p: Params, lang: MessageLanguage) =>
+  (Array.isArray(p.first) ? (p.first as Array<{ row: number; column: string; reason: string; value?: string }>) : [])
+    .map((e) => {
+      const what = PLAN_ROW_WORDS[e.reason]?.[lang === 'zh-CN' ? 0 : 1] ?? e.reason;
+      return lang === 'zh-CN' ? `第 ${e.row} 行“${e.column}”列：${what}` : `row ${e.row}, ${e.column}: ${what}`;
+    })
+    .join(lang === 'zh-CN' ? '；' : '; ');
+
+/** A refusal carried inside another (`params.problem`: { reason, params }), in `lang`. */
+const nestedText = (p: Params, lang: MessageLanguage) => {
+  const inner = errorReason(p.problem);
+  return (inner && MESSAGES[inner.reason]?.[lang]?.(inner.params)) ?? String(p.detail ?? '');
+};
+
+/** A plan node as the plan's tree shows it: its name and code, or the plan's total. */
+const planNodeWord = (p: Params, lang: MessageLanguage) => {
+  if (p.node === 'plan') return lang === 'zh-CN' ? '计划总目标' : 'the plan total';
+  const name = (lang === 'en' ? p.nameEn : null) ?? p.nameZh;
+  const code = p.code ?? String(p.node ?? '').replace(/^[a-z]:/, '');
+  if (name && p.kind === 'channelManager') return String(name);
+  if (!name || name === code) return String(code);
+  return lang === 'zh-CN' ? `${String(name)}（${String(code)}）` : `${String(name)} (${String(code)})`;
+};
+
+/** One problem of spreading a plan down its tree (`planAllocation` params.problem). */
+function allocationProblem(p: Params, lang: MessageLanguage): string {
+  const node = planNodeWord(p, lang);
+  const amount = (k: string) => planAmount(p, k);
+  const zh = lang === 'zh-CN';
+  switch (p.problem) {
+    case 'lockBelowFloor':
+      return zh
+        ? `${node} 锁定为 ${amount('lockedMinor')}，低于其下已锁定的金额和新伙伴保底目标之和 ${amount('floorMinor')}：请提高锁定金额，或解除下级的锁定`
+        : `${capital(node)} is locked at ${amount('lockedMinor')}, below what is locked or set as minimum under it (${amount('floorMinor')}): raise the lock, or unlock the nodes under it`;
+    case 'overCommitted':
+      return zh
+        ? `${node} 之下已锁定的金额和保底目标合计 ${amount('floorMinor')}，超过了其目标 ${amount('amountMinor')}：请提高目标，或调整锁定`
+        : `The locked amounts and minimums under ${node} (${amount('floorMinor')}) exceed its target of ${amount('amountMinor')}: raise it, or change the locks`;
+    default:
+      return zh
+        ? `${node} 的下级全部已锁定，合计 ${amount('floorMinor')}，与其目标 ${amount('amountMinor')} 不符：请解除其中一个锁定，或修改目标`
+        : `Every part of ${node} is locked and the locks add up to ${amount('floorMinor')}, not its target of ${amount('amountMinor')}: unlock one, or change the target`;
+  }
+}
 
 /** The first rejected row of a refused import, in `lang` (`firstError` carries its code; older bodies only the English `first`). */
 function firstRowError(p: Params, lang: MessageLanguage): string {

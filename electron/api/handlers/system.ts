@@ -31,7 +31,7 @@ export const systemHandlers: HandlerMap<keyof typeof systemContract> = {
     return r;
   },
   'system.loadDemo': (ctx, input) => {
-    if (rowCounts(ctx.ws).partners > 0) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT');
+    if (rowCounts(ctx.ws).partners > 0) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT', { reason: 'demoNotEmpty', params: {} });
     return generateDemo(ctx, input);
   },
   'system.dismissDemo': (ctx) => {

@@ -80,7 +80,7 @@ export async function generateDemo(ctx: OpContext, opts: DemoOptions): Promise<D
   // The transaction spans awaits (to stay cancellable in-process), so it is opened by hand rather than with sqlite.transaction().
   demoStore.begin(ws);
   try {
-    if (!demoStore.isEmpty(ws)) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT');
+    if (!demoStore.isEmpty(ws)) throw new DomainError('The demo dataset can only be loaded into an empty workspace', 'CONFLICT', { reason: 'demoNotEmpty', params: {} });
 
     // The issuing company (statements are refused without it); a profile someone already entered is kept.
     writeDemoCompanyProfile(ws, ctx.clock.now());

@@ -12,7 +12,7 @@ export interface WorkspaceIdentity {
 
 export function readIdentity(ws: Workspace): WorkspaceIdentity {
   const row = identityStore.identity(ws);
-  if (!row) throw new DomainError('This workspace has no identity row (workspace_identity); run `pwb check`', 'DOMAIN');
+  if (!row) throw new DomainError('This workspace has no identity row (workspace_identity); run `pwb check`', 'DOMAIN', { reason: 'workspaceNoIdentity', params: {} });
   return row;
 }
 

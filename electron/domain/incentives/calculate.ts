@@ -33,14 +33,20 @@ export function calculateProgram(ws: Workspace, program: ProgramFile, periodLabe
   try {
     period = parsePeriod(periodLabel, fsm);
   } catch (e) {
-    throw new DomainError((e as Error).message);
+    throw new DomainError((e as Error).message, 'DOMAIN', { reason: 'notAPeriod', params: { period: periodLabel } });
   }
   if (period.kind !== program.periodKind) {
-    throw new DomainError(`Program ${program.code} is calculated per ${program.periodKind}; ${periodLabel} is a ${period.kind}`);
+    throw new DomainError(`Program ${program.code} is calculated per ${program.periodKind}; ${periodLabel} is a ${period.kind}`, 'DOMAIN', {
+      reason: 'programPeriodKind',
+      params: { code: program.code, kind: program.periodKind, period: periodLabel, periodKind: period.kind },
+    });
   }
   const from = period.start > program.validFrom ? period.start : program.validFrom;
   const to = program.validTo && program.validTo < period.end ? program.validTo : period.end;
-  if (from > to) throw new DomainError(`Period ${periodLabel} is outside the validity of program ${program.code} (${program.validFrom} – ${program.validTo ?? '…'})`);
+  if (from > to) throw new DomainError(`Period ${periodLabel} is outside the validity of program ${program.code} (${program.validFrom} – ${program.validTo ?? '…'})`, 'DOMAIN', {
+      reason: 'programPeriodOutsideValidity',
+      params: { period: periodLabel, code: program.code, validFrom: program.validFrom, validTo: program.validTo ?? null },
+    });
   const { eligible, excluded } = checkEligibility(ws, program.eligibility, partners, to, program.currency);
   const ctx: CalcContext = { ws, program, period, from, to, fiscalStartMonth: fsm, eligible };
   let lines: CalcLine[];

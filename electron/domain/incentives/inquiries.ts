@@ -4,7 +4,7 @@ import type { InquiryStatus } from '../../../shared/enums';
 import { DomainError } from '../../../shared/errors';
 import { InquiryRow } from '../../model/incentives';
 import { inquiryStore } from './store';
-import { notFound } from '../../../shared/errorMessages';
+import { notFound, wrongStatus } from '../../../shared/errorMessages';
 
 export function listInquiries(ws: Workspace, filter: { runId?: number; lineId?: number; status?: InquiryStatus }): InquiryRow[] {
   return inquiryStore.list(ws, { runId: filter.runId, lineId: filter.lineId, status: filter.status });
@@ -27,10 +27,10 @@ export function createInquiry(ctx: OpContext, lineId: number, question: string):
 export function updateInquiry(ctx: OpContext, id: number, change: { answer?: string; status?: InquiryStatus }): { before: InquiryRow; after: InquiryRow } {
   const { ws } = ctx;
   const before = getInquiry(ws, id);
-  if (before.status === 'resolved') throw new DomainError(`Inquiry ${id} is resolved`, 'CONFLICT');
+  if (before.status === 'resolved') throw new DomainError(`Inquiry ${id} is resolved`, 'CONFLICT', wrongStatus('inquiry', id, before.status, ['open', 'answered'], 'edit'));
   const answer = change.answer ?? before.answer;
   const status = change.status ?? (change.answer != null ? 'answered' : before.status);
-  if (status === 'answered' && !answer) throw new DomainError('An answered inquiry needs an answer');
+  if (status === 'answered' && !answer) throw new DomainError('An answered inquiry needs an answer', 'DOMAIN', { reason: 'inquiryAnswerRequired', params: {} });
   inquiryStore.update(ws, id, answer, status, ctx.clock.now().toISOString());
   return { before, after: getInquiry(ws, id) };
 }

@@ -277,7 +277,7 @@ export function approveRun(ctx: OpContext, runId: number, at: Date = ctx.clock.n
   const program = parseProgramFile(r.programSnapshot);
   const now = calculateProgram(ws, program, r.period).lines;
   if (fingerprint(program, now) !== r.inputsFingerprint) {
-    throw new DomainError(`The sales, targets or partners behind run ${runId} changed since it was calculated; recalculate before approving`, 'CONFLICT');
+    throw new DomainError(`The sales, targets or partners behind run ${runId} changed since it was calculated; recalculate before approving`, 'CONFLICT', { reason: 'payoutRunStale', params: { runId } });
   }
   const seal = approvalColumns(ws, runId, at.toISOString(), user);
   runStore.approve(ws, runId, seal);
@@ -321,7 +321,7 @@ export function adjustRun(ctx: OpContext, runId: number, input: { partnerId?: nu
   if (r.status !== 'draft') throw frozen(r, 'an adjustment', 'edit');
   const partnerId = runStore.livePartnerId(ws, { id: input.partnerId, code: input.partnerCode });
   if (partnerId == null) throw new DomainError(`No partner ${input.partnerId ?? input.partnerCode}`, 'NOT_FOUND', notFound('partner', input.partnerId ?? input.partnerCode));
-  if (input.amountMinor === 0) throw new DomainError('An adjustment of zero changes nothing');
+  if (input.amountMinor === 0) throw new DomainError('An adjustment of zero changes nothing', 'DOMAIN', { reason: 'payoutAdjustmentZero', params: {} });
   const before = getRunRow(ws, runId);
   const currency = (r.programSnapshot as ProgramFile).currency;
   const { lastId: lineId } = insertLines(ws, runId, [

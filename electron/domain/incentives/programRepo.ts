@@ -45,13 +45,24 @@ export function deleteProgram(ctx: Pick<OpContext, 'ws' | 'clock'>, id: number):
   return { before, deleted: true };
 }
 
+/** What JSON.parse stopped at, as far as its message says (V8: "Unexpected token '}', …", "… at position 42 (line 3 column 5)"). */
+function jsonErrorWhere(message: string): { line?: number; column?: number; position?: number; token?: string; end?: boolean } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return { position: Number(pos[1]) };
+  if (/end of JSON input/i.test(message)) return { end: true };
+  const token = /Unexpected (?:token|non-whitespace character)\s*'?(.)'?/.exec(message);
+  return token ? { token: token[1] } : {};
+}
+
 /** A program file's content: one program object or an array of them. */
 export function parseProgramsJson(text: string): unknown[] {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new DomainError(`Not valid JSON: ${(e as Error).message}`);
+    throw new DomainError(`Not valid JSON: ${(e as Error).message}`, 'DOMAIN', { reason: 'programNotJson', params: jsonErrorWhere((e as Error).message) });
   }
   const list = Array.isArray(data) ? data : (data as { programs?: unknown[] })?.programs && Array.isArray((data as { programs: unknown[] }).programs) ? (data as { programs: unknown[] }).programs : [data];
   return list;

@@ -12,7 +12,10 @@ import { WhatIfResult } from '../../model/incentives';
 export function whatIf(ws: Workspace, runId: number, variantRaw: unknown): WhatIfResult {
   const run = getRun(ws, runId);
   const variant = parseProgramFile(variantRaw);
-  if (variant.periodKind !== run.program.periodKind) throw new DomainError(`The variant must be calculated per ${run.program.periodKind}, like run ${runId}`);
+  if (variant.periodKind !== run.program.periodKind) throw new DomainError(`The variant must be calculated per ${run.program.periodKind}, like run ${runId}`, 'DOMAIN', {
+      reason: 'whatIfPeriodKind',
+      params: { runId, kind: run.program.periodKind, variantKind: variant.periodKind },
+    });
   const calc = calculateProgram(ws, variant, run.period);
   const rows = new Map<number, { partnerId: number; partnerCode: string; partnerName: string; baseMinor: number; variantMinor: number }>();
   const row = (id: number) => {

@@ -30,13 +30,17 @@ export function partnerLedger(ws: Workspace, input: { partnerId?: number; partne
   const partner = ledgerPartner(ws, input);
   const from = input.from ?? null;
   const to = input.to ?? null;
-  if (from && to && from > to) throw new DomainError(`The range starts (${from}) after it ends (${to})`);
+  if (from && to && from > to) throw new DomainError(`The range starts (${from}) after it ends (${to})`, 'DOMAIN', { reason: 'ledgerRangeReversed', params: { from, to } });
   const all = collectEntries(ws, { partnerIds: [partner.id], asOf: to ?? undefined, clock });
   const currencies = new Set([...all.entries.map((e) => e.currency), ...all.accruals.map((a) => a.currency)]);
   currencies.delete(partner.currency);
   if (currencies.size) {
     // Programs pay in the partner's currency; a partner whose currency changed has history in another one.
-    throw new DomainError(`Partner ${partner.code} has ledger entries in ${[...currencies].join(', ')} besides ${partner.currency}: the ledger is kept per currency`, 'CONFLICT', { currencies: [...currencies] });
+    throw new DomainError(`Partner ${partner.code} has ledger entries in ${[...currencies].join(', ')} besides ${partner.currency}: the ledger is kept per currency`, 'CONFLICT', {
+      currencies: [...currencies],
+      reason: 'ledgerMixedCurrencies',
+      params: { code: partner.code, currency: partner.currency, currencies: [...currencies] },
+    });
   }
   let opening = 0;
   const entries: PartnerLedgerLine[] = [];

@@ -68,15 +68,15 @@ export function allocate(ctx: OpContext, input: AllocateInput): MdfAllocationVie
   const before = listAllocations(ws, fund.id);
   const scope = new Set(partnersInScope(ws, fund));
   if (input.method === 'manual') {
-    if (!input.allocations?.length) throw new DomainError('Give at least one partner and amount to allocate');
+    if (!input.allocations?.length) throw new DomainError('Give at least one partner and amount to allocate', 'DOMAIN', { reason: 'mdfAllocationEmpty', params: {} });
     for (const a of input.allocations) {
       const partnerId = partnerIdByCode(ws, a);
-      if (!scope.has(partnerId)) throw new DomainError(`Partner ${a.partnerCode ?? partnerId} is outside fund ${fund.code}'s scope`);
+      if (!scope.has(partnerId)) throw new DomainError(`Partner ${a.partnerCode ?? partnerId} is outside fund ${fund.code}'s scope`, 'DOMAIN', { reason: 'mdfOutOfScope', params: { partnerCode: a.partnerCode ?? partnerId, fundCode: fund.code } });
       if (a.amountMinor === 0) mdfStore.deleteAllocations(ws, fund.id, partnerId);
       else mdfStore.upsertAllocation(ws, { fundId: fund.id, partnerId, amountMinor: a.amountMinor, method: 'manual', basisMinor: null, basisPeriod: null, createdBy: user }, at);
     }
   } else {
-    if (input.allocations?.length) throw new DomainError('A pro-rata allocation takes an amount, not per-partner amounts');
+    if (input.allocations?.length) throw new DomainError('A pro-rata allocation takes an amount, not per-partner amounts', 'DOMAIN', { reason: 'mdfProRataTakesTotal', params: {} });
     const amount = input.amountMinor ?? fund.budgetMinor;
     const basisPeriod = input.basisPeriod ?? previousPeriod(ws, fund);
     const p = parsePeriod(basisPeriod, fiscalStartMonth(ws));
@@ -88,7 +88,10 @@ export function allocate(ctx: OpContext, input: AllocateInput): MdfAllocationVie
         .map((r) => [r.partnerId, r.revenueMinor]),
     );
     const weights = ids.map((id) => ({ key: id, weight: Math.max(0, revenue.get(id) ?? 0) }));
-    if (!weights.some((w) => w.weight > 0)) throw new DomainError(`No partner in fund ${fund.code}'s scope had revenue in ${fund.currency} in ${basisPeriod}: nothing to split by`);
+    if (!weights.some((w) => w.weight > 0)) throw new DomainError(`No partner in fund ${fund.code}'s scope had revenue in ${fund.currency} in ${basisPeriod}: nothing to split by`, 'DOMAIN', {
+        reason: 'mdfNoRevenueBasis',
+        params: { fundCode: fund.code, currency: fund.currency, period: basisPeriod },
+      });
     const shares = largestRemainder(amount, weights);
     mdfStore.deleteAllocations(ws, fund.id);
     for (const id of ids) {
@@ -98,10 +101,16 @@ export function allocate(ctx: OpContext, input: AllocateInput): MdfAllocationVie
   }
   const after = listAllocations(ws, fund.id);
   const total = after.reduce((s, a) => s + a.amountMinor, 0);
-  if (total > fund.budgetMinor) throw new DomainError(`Allocations would add up to ${formatMoney(total, fund.currency)}, more than fund ${fund.code}'s budget of ${formatMoney(fund.budgetMinor, fund.currency)}`, 'CONFLICT');
+  if (total > fund.budgetMinor) throw new DomainError(`Allocations would add up to ${formatMoney(total, fund.currency)}, more than fund ${fund.code}'s budget of ${formatMoney(fund.budgetMinor, fund.currency)}`, 'CONFLICT', {
+      reason: 'mdfAllocationsOverBudget',
+      params: { fundCode: fund.code, totalMinor: total, budgetMinor: fund.budgetMinor, currency: fund.currency },
+    });
   for (const a of after) {
     const used = a.committedMinor;
-    if (a.amountMinor < used) throw new DomainError(`Partner ${a.partnerCode} already has ${formatMoney(used, fund.currency)} approved from fund ${fund.code}: its allocation cannot be lower`, 'CONFLICT');
+    if (a.amountMinor < used) throw new DomainError(`Partner ${a.partnerCode} already has ${formatMoney(used, fund.currency)} approved from fund ${fund.code}: its allocation cannot be lower`, 'CONFLICT', {
+        reason: 'mdfAllocationBelowApproved',
+        params: { partnerCode: a.partnerCode, fundCode: fund.code, approvedMinor: used, currency: fund.currency },
+      });
   }
   ctx.audit({ entity: 'mdf_fund', entityId: fund.id, before: { allocations: before }, after: { method: input.method, allocations: after } });
   return after;

@@ -13,7 +13,7 @@ import { alreadyExists, notFound } from '../../../shared/errorMessages';
 export type { FundRecord };
 
 export function fundRecord(ws: Workspace, ref: { fundId?: number; fundCode?: string }): FundRecord {
-  if (ref.fundId == null && ref.fundCode == null) throw new DomainError('Name the fund (its code or id)');
+  if (ref.fundId == null && ref.fundCode == null) throw new DomainError('Name the fund (its code or id)', 'DOMAIN', { reason: 'mdfFundUnnamed', params: {} });
   const fund = ref.fundId != null ? mdfStore.fundById(ws, ref.fundId) : mdfStore.fundByCode(ws, ref.fundCode!);
   if (!fund) throw new DomainError(`No fund ${ref.fundCode ?? ref.fundId}`, 'NOT_FOUND', notFound('fund', ref.fundCode ?? ref.fundId));
   return fund;
@@ -47,7 +47,7 @@ export function addFund(ctx: OpContext, input: MdfFundInput): FundRecord {
   }
   const partnerId = input.partnerCode ? partnerIdByCode(ws, { partnerCode: input.partnerCode }) : null;
   const claimDeadline = input.claimDeadline ?? period.end;
-  if (claimDeadline < period.start) throw new DomainError(`The claim deadline ${claimDeadline} is before the fund's period starts (${period.start})`);
+  if (claimDeadline < period.start) throw new DomainError(`The claim deadline ${claimDeadline} is before the fund's period starts (${period.start})`, 'DOMAIN', { reason: 'mdfClaimDeadlineBeforeFund', params: { claimBy: claimDeadline, startsOn: period.start } });
   const types = input.activityTypes?.length ? [...new Set(input.activityTypes)] : null;
   const id = mdfStore.insertFund(ws, {
     code: input.code,
@@ -77,9 +77,9 @@ export function updateFund(ctx: OpContext, input: { fundId: number; name?: strin
   if (input.budgetMinor != null) {
     const b = fundBalance(ws, before.id);
     const floor = Math.max(b.approvedMinor, b.allocatedMinor);
-    if (input.budgetMinor < floor) throw new DomainError(`The budget cannot go below what is already approved or allocated (${formatMoney(floor, before.currency)})`, 'CONFLICT', { floorMinor: floor });
+    if (input.budgetMinor < floor) throw new DomainError(`The budget cannot go below what is already approved or allocated (${formatMoney(floor, before.currency)})`, 'CONFLICT', { floorMinor: floor, reason: 'mdfBudgetBelowCommitted', params: { fundCode: before.code, floorMinor: floor, currency: before.currency } });
   }
-  if (input.claimDeadline != null && input.claimDeadline < before.startsOn) throw new DomainError(`The claim deadline ${input.claimDeadline} is before the fund's period starts (${before.startsOn})`);
+  if (input.claimDeadline != null && input.claimDeadline < before.startsOn) throw new DomainError(`The claim deadline ${input.claimDeadline} is before the fund's period starts (${before.startsOn})`, 'DOMAIN', { reason: 'mdfClaimDeadlineBeforeFund', params: { claimBy: input.claimDeadline, startsOn: before.startsOn } });
   mdfStore.updateFund(ws, before.id, {
     ...(input.name != null && { name: input.name }),
     ...(input.budgetMinor != null && { budgetMinor: input.budgetMinor }),

@@ -47,7 +47,7 @@ export function readProofs(uploads: ProofUpload[]): ReadProof[] {
     if (size > MDF_PROOF_MAX_BYTES) {
       throw new DomainError(`Proof file ${fileName} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MDF_PROOF_MAX_BYTES / 1048576} MB per file`, 'DOMAIN', { reason: 'mdfProofTooLarge', params: { file: fileName, sizeBytes: size, limitBytes: MDF_PROOF_MAX_BYTES } });
     }
-    if (size === 0) throw new DomainError(`Proof file ${fileName} is empty`, 'DOMAIN', { file: fileName });
+    if (size === 0) throw new DomainError(`Proof file ${fileName} is empty`, 'DOMAIN', { file: fileName, reason: 'mdfProofEmpty', params: { file: fileName } });
     const content = readFileSync(u.path);
     const mediaType = sniffProofType(content);
     if (!mediaType) {
@@ -74,6 +74,6 @@ export function proofContent(ws: Workspace, id: number): MdfProofContent {
   const row = mdfStore.proofWithContent(ws, id);
   if (!row) throw new DomainError(`No proof file ${id}`, 'NOT_FOUND', notFound('proofFile', id));
   const { content, ...view } = row;
-  if (createHash('sha256').update(content).digest('hex') !== view.sha256) throw new DomainError(`Proof file ${view.fileName} no longer matches its SHA-256: the workspace may be damaged`, 'DOMAIN');
+  if (createHash('sha256').update(content).digest('hex') !== view.sha256) throw new DomainError(`Proof file ${view.fileName} no longer matches its SHA-256: the workspace may be damaged`, 'DOMAIN', { reason: 'mdfProofDamaged', params: { file: view.fileName } });
   return { ...view, dataBase64: content.toString('base64') };
 }

@@ -43,7 +43,10 @@ export function allocate(root: AllocNode, total: number, locks: ReadonlyMap<stri
       out = w > 0n ? { floor: 0, weight: w } : { floor: n.minimum ?? 0, weight: 0n };
     }
     if (lock !== undefined) {
-      if (lock < out.floor) throw new DomainError(`${n.key}: the locked amount ${lock} is below what is locked or set as minimum under it (${out.floor})`, 'DOMAIN');
+      if (lock < out.floor) throw new DomainError(`${n.key}: the locked amount ${lock} is below what is locked or set as minimum under it (${out.floor})`, 'DOMAIN', {
+          reason: 'planAllocation',
+          params: { problem: 'lockBelowFloor', node: n.key, lockedMinor: lock, floorMinor: out.floor },
+        });
       out = { floor: lock, weight: 0n };
     }
     needs.set(n.key, out);
@@ -57,11 +60,17 @@ export function allocate(root: AllocNode, total: number, locks: ReadonlyMap<stri
     const kids = n.children;
     const floors = kids.map((k) => needs.get(k.key)!.floor);
     const rest = amount - floors.reduce((a, b) => a + b, 0);
-    if (rest < 0) throw new DomainError(`${n.key}: the locked amounts and minimums under it (${amount - rest}) exceed its amount (${amount})`, 'DOMAIN');
+    if (rest < 0) throw new DomainError(`${n.key}: the locked amounts and minimums under it (${amount - rest}) exceed its amount (${amount})`, 'DOMAIN', {
+        reason: 'planAllocation',
+        params: { problem: 'overCommitted', node: n.key, floorMinor: amount - rest, amountMinor: amount },
+      });
     const unlocked = kids.map((k) => !locks.has(k.key));
     let weights = kids.map((k, i) => (unlocked[i] ? needs.get(k.key)!.weight : 0n));
     if (rest > 0 && weights.every((w) => w === 0n)) {
-      if (!unlocked.some(Boolean)) throw new DomainError(`${n.key}: every part is locked and the locks add up to ${amount - rest}, not ${amount}`, 'DOMAIN');
+      if (!unlocked.some(Boolean)) throw new DomainError(`${n.key}: every part is locked and the locks add up to ${amount - rest}, not ${amount}`, 'DOMAIN', {
+          reason: 'planAllocation',
+          params: { problem: 'allLocked', node: n.key, floorMinor: amount - rest, amountMinor: amount },
+        });
       weights = unlocked.map((u) => (u ? 1n : 0n));
     }
     const shares = rest > 0 ? splitExact(rest, kids.map((k, i) => ({ key: k.key, weight: weights[i] }))) : kids.map(() => 0);

@@ -126,6 +126,7 @@ export async function importPlanXlsx(ctx: OpContext, code: string, path: string)
       throw new DomainError(
         `${file}, sheet '${src.sheet}': missing column ${missing.map(([k]) => `${HEAD[k]['zh-CN']} / ${HEAD[k].en}`).join(', ')} (export the plan to get the layout)`,
         'DOMAIN',
+        { reason: 'planWorkbookColumns', params: { file, sheet: src.sheet, missing: missing.map(([k]) => k) } },
       );
     }
     const [hNode, hTarget, hLocked] = [src.header[iNode], src.header[iTarget], src.header[iLocked]];
@@ -173,7 +174,11 @@ export async function importPlanXlsx(ctx: OpContext, code: string, path: string)
     src.close();
   }
   if (errors.length) {
-    throw new DomainError(`${file}: ${errors.length} error(s); nothing was changed — ${errors.slice(0, 3).map((e) => `row ${e.row}, ${e.column}: ${e.message}`).join('; ')}`, 'DOMAIN', { errors });
+    throw new DomainError(`${file}: ${errors.length} error(s); nothing was changed — ${errors.slice(0, 3).map((e) => `row ${e.row}, ${e.column}: ${e.message}`).join('; ')}`, 'DOMAIN', {
+      errors,
+      reason: 'planWorkbookRows',
+      params: { file, count: errors.length, first: errors.slice(0, 3).map(({ row, column, reason }) => ({ row, column, reason })) },
+    });
   }
   // The write re-checks against the plan as it is then (another window may have changed it while the file was read).
   return inWriteTransaction(ws.sqlite, () => {
@@ -182,7 +187,8 @@ export async function importPlanXlsx(ctx: OpContext, code: string, path: string)
     try {
       draftAllocation(ctx, { ...row, totalMinor: newTotal }, next);
     } catch (e) {
-      throw new DomainError(`${file}: the amounts do not fit together; nothing was changed — ${(e as Error).message}`, 'DOMAIN');
+      if (!(e instanceof DomainError)) throw e;
+      throw new DomainError(`${file}: the amounts do not fit together; nothing was changed — ${e.message}`, 'DOMAIN', { reason: 'planWorkbookDoesNotFit', params: { file, detail: e.message, problem: e.data } });
     }
     planStore.replaceLocks(ws, row.id, next);
     planStore.update(ws, row.id, { totalMinor: newTotal, updatedAt: ctx.clock.now().toISOString() });

@@ -1,4 +1,5 @@
 import type { Workspace } from '../../../db/database';
+import { errorReason } from '../../../shared/errorMessages';
 import { DomainError } from '../../../shared/errors';
 import { applyRate } from '../../../shared/money';
 import { parsePeriod, periodsBetween, samePeriodLastYear } from '../../../shared/period';
@@ -48,6 +49,14 @@ export function locksOf(ws: Workspace, planId: number): Map<string, number> {
  * sum; a partner with some months used gets at least their sum (when its share would be less it is held at that sum and
  * the rest re-spread over the others, repeated until every such partner fits), and its split fills only the other months.
  */
+/** An allocation refusal (keys only) with the node's name and the plan's unit, so it is worded as the tree shows it. */
+function namedAllocationRefusal(e: DomainError, nodes: readonly Pick<PlanNode, 'key' | 'kind' | 'code' | 'nameZh' | 'nameEn'>[], unit: 'units' | 'money'): DomainError {
+  const r = errorReason(e.data);
+  if (r?.reason !== 'planAllocation') return e;
+  const n = nodes.find((x) => x.key === r.params.node);
+  return new DomainError(e.message, e.code, { reason: r.reason, params: { ...r.params, unit, kind: n?.kind ?? null, code: n?.code ?? null, nameZh: n?.nameZh ?? null, nameEn: n?.nameEn ?? null } });
+}
+
 export function draftAllocation(
   ctx: OpContext,
   plan: Pick<PlanRow, 'metric' | 'period' | 'scope' | 'totalMinor' | 'rules'> & { id?: number },
@@ -79,14 +88,17 @@ export function draftAllocation(
   }
   const tree = allocationTree(inputs, plan.rules);
   const usedMinor = [...frozen.byPartner.values()].reduce((a, m) => a + [...m.values()].reduce((x, y) => x + y, 0), 0);
+  const unit = isQuantityMetric(plan.metric) ? 'units' : 'money';
   const spread = () => {
     try {
       return allocate(tree, plan.totalMinor, held);
     } catch (e) {
-      if (!frozen.uses.length || !(e instanceof DomainError)) throw e;
+      if (!(e instanceof DomainError)) throw e;
+      const named = namedAllocationRefusal(e, inputs.nodes, unit);
+      if (!frozen.uses.length) throw named;
       throw new DomainError(`${e.message} (stored runs used ${usedMinor} of this plan's months, which a revision keeps)`, 'DOMAIN', {
         reason: 'planRevisionDoesNotFit',
-        params: { detail: e.message, usedMinor, unit: isQuantityMetric(plan.metric) ? 'units' : 'money', runs: new Set(frozen.uses.map((u) => `${u.runKind}:${u.runId}`)).size },
+        params: { detail: e.message, problem: named.data, usedMinor, unit, runs: new Set(frozen.uses.map((u) => `${u.runKind}:${u.runId}`)).size },
       });
     }
   };

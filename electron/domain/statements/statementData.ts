@@ -60,7 +60,7 @@ export function loadStatementContext(ws: Workspace, runId: number, language?: St
   const company = requireCompanyProfile(ws);
   const run = getRun(ws, runId);
   if (run.status !== 'approved' && run.status !== 'paid') {
-    throw new DomainError(`Statements are issued for approved or paid runs; run ${runId} is ${run.status}`, 'DOMAIN');
+    throw new DomainError(`Statements are issued for approved or paid runs; run ${runId} is ${run.status}`, 'DOMAIN', { reason: 'statementsRunNotApproved', params: { runId, status: run.status } });
   }
   const frozen = frozenPayees(ws, runId);
   const live = frozen ? null : loadPartners(ws);

@@ -89,7 +89,7 @@ export function territoryFilterIds(ws: Workspace, refs: readonly string[]): numb
   const ids = refs.map((r) => {
     const m = match(r);
     if (m === null) throw new DomainError(`Territory ${r} not found`, 'NOT_FOUND', notFound('territory', r));
-    if (m === 'ambiguous') throw new DomainError(`Territory name ${r} is used by more than one territory; use its code`, 'CONFLICT');
+    if (m === 'ambiguous') throw new DomainError(`Territory name ${r} is used by more than one territory; use its code`, 'CONFLICT', { reason: 'territoryNameAmbiguous', params: { name: r } });
     return m.id;
   });
   return [...withDescendants(treeNodes(ws), ids)];

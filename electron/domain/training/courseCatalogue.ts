@@ -95,6 +95,8 @@ export function deleteCourse(ws: Workspace, id: number): { before: Course } {
   if (before.recordCount > 0) {
     throw new DomainError(`Course ${before.code} has ${before.recordCount} training records; retire it (inactive) instead of deleting it`, 'CONFLICT', {
       recordCount: before.recordCount,
+      reason: 'courseHasRecords',
+      params: { code: before.code, count: before.recordCount },
     });
   }
   courseStore.delete(ws, id);

@@ -74,7 +74,7 @@ export function getRecord(ws: Workspace, id: number): TrainingRecord {
 export function derivePassed(course: Pick<Course, 'passingScore'>, score: number | null | undefined, passed: boolean | undefined): boolean {
   if (passed !== undefined) return passed;
   if (score === null || score === undefined || course.passingScore === null) {
-    if (course.passingScore !== null) throw new DomainError('Give a score or say whether the trainee passed', 'DOMAIN', { field: 'passed' });
+    if (course.passingScore !== null) throw new DomainError('Give a score or say whether the trainee passed', 'DOMAIN', { field: 'passed', reason: 'trainingScoreOrPassed', params: {} });
     return true;
   }
   return score >= course.passingScore;

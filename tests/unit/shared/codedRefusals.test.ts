@@ -9,6 +9,7 @@ import { errorText } from '../../../shared/errorMessages';
 import { DomainError } from '../../../shared/errors';
 import { restoreWorkspaceFile } from '../../../electron/domain/backups/restoreWorkspace';
 import { partnerInput } from '../../helpers/workspace';
+import { fillCompanyProfile, rebateProgram, sale } from '../incentives/fixture';
 
 /**
  * Refusals a channel manager meets every day — a code that does not exist, a code already taken, a change the record's
@@ -174,6 +175,106 @@ describe('coded refusals', () => {
     expect(errorText(newer, 'en')).toBe('Not restored: the copy of b.sqlite failed validation: written by a newer version of the app (schema 90, this app knows 61); update the app first; not a Partner Workbench workspace (missing tables: settings, partners); the workspace is unchanged');
     expect(errorText({ message: '', data: { reason: 'backup.noSchemaVersion', params: {} } }, 'zh-CN')).toBe('不是渠道伙伴工作台的工作区（没有数据库版本）');
     expect(errorText({ message: '', data: { reason: 'backup.integrity', params: { findings: ['row 3 missing from index'] } } }, 'zh-CN')).toBe('完整性检查未通过（SQLite 报告：row 3 missing from index）');
+  });
+
+  it('market development funds: allocations, budgets and deadlines are refused in words', async () => {
+    const api = createApi({ ws: openMemoryWorkspace(), user: 'tester' });
+    await api.send('partners.create', partnerInput('M1'));
+    await api.send('partners.create', partnerInput('M2', { channelType: 'distributor' }));
+    const fund = await api.send('mdf.funds.add', { code: 'CO-31', name: '联合市场基金', period: '2031', budgetMinor: 1_000_000, channelType: 'dealer' });
+    const unnamed = await refusal(api.send('mdf.balance', {}));
+    expect(errorText(unnamed, 'zh-CN')).toBe('请指定市场费用基金（编码或编号）');
+    const outside = await refusal(api.send('mdf.allocate', { fundId: fund.id, method: 'manual', allocations: [{ partnerCode: 'M2', amountMinor: 100 }] }));
+    expect(errorText(outside, 'zh-CN')).toBe('合作伙伴 M2 不在基金 CO-31 的适用范围内（区域、渠道类型、级别或指定伙伴）');
+    const over = await refusal(api.send('mdf.allocate', { fundId: fund.id, method: 'manual', allocations: [{ partnerCode: 'M1', amountMinor: 1_200_000 }] }));
+    expect(over.code).toBe('CONFLICT');
+    expect(errorText(over, 'zh-CN')).toBe('分配合计 ¥12,000.00 将超过基金 CO-31 的预算 ¥10,000.00');
+    expect(errorText(over, 'en')).toBe("Allocations would add up to ¥12,000.00, more than fund CO-31's budget of ¥10,000.00");
+    const noRevenue = await refusal(api.send('mdf.allocate', { fundId: fund.id, method: 'pro_rata' }));
+    expect(errorText(noRevenue, 'zh-CN')).toBe('基金 CO-31 适用范围内的合作伙伴在 2030 没有以 CNY 计的销售额，无法按比例分配：请换一个基准期间，或改用手工分配');
+    const r = await api.send('mdf.requests.add', { fundCode: 'CO-31', partnerCode: 'M1', activityType: 'exhibition', startsOn: '2031-03-01', endsOn: '2031-03-03', amountMinor: 300_000, share: 1 });
+    await api.send('mdf.requests.approve', { requestId: r.id });
+    const below = await refusal(api.send('mdf.allocate', { fundId: fund.id, method: 'manual', allocations: [{ partnerCode: 'M1', amountMinor: 100_000 }] }));
+    expect(errorText(below, 'zh-CN')).toBe('合作伙伴 M1 已从基金 CO-31 获批 ¥3,000.00：其分配额度不能低于此金额');
+    expect(errorText(below, 'en')).toBe('Partner M1 already has ¥3,000.00 approved from fund CO-31: its allocation cannot be lower');
+    const budget = await refusal(api.send('mdf.funds.update', { fundId: fund.id, budgetMinor: 200_000 }));
+    expect(errorText(budget, 'zh-CN')).toBe('基金 CO-31 的预算不能低于已批准或已分配的金额 ¥3,000.00');
+    const deadline = await refusal(api.send('mdf.funds.update', { fundId: fund.id, claimDeadline: '2030-12-31' }));
+    expect(errorText(deadline, 'zh-CN')).toBe('核销截止日 2030-12-31 早于基金期间的开始日 2031-01-01');
+    expect(errorText(deadline, 'en')).toBe("The claim deadline 2030-12-31 is before the fund's period starts (2031-01-01)");
+  });
+
+  it('incentives: a period of the wrong kind or outside the program, a zero adjustment, a broken program file, a run changed since calculated', async () => {
+    const ws = openMemoryWorkspace();
+    const api = createApi({ ws, user: 'tester' });
+    const p = await api.send('partners.create', partnerInput('I1'));
+    sale(ws, p.id, '2025-02-01', 70_000_000);
+    await api.send('incentives.programs.save', { definition: rebateProgram() as never });
+    const kind = await refusal(api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-H1' }));
+    expect(errorText(kind, 'zh-CN')).toBe('激励政策 REB-Q 按季度计算，2025-H1 是半年：请选择一个季度');
+    expect(errorText(kind, 'en')).toBe('Program REB-Q is calculated per quarter; 2025-H1 is a half-year: choose a quarter');
+    const outside = await refusal(api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2026-Q1' }));
+    expect(errorText(outside, 'zh-CN')).toBe('期间 2026-Q1 不在激励政策 REB-Q 的有效期（2025-01-01 – 2025-12-31）内');
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    const zero = await refusal(api.send('incentives.payouts.adjust', { runId: run.id, partnerCode: 'I1', amountMinor: 0, reason: '更正' }));
+    expect(errorText(zero, 'zh-CN')).toBe('调整金额为零，不会改变任何结果：请填写非零金额（扣减填负数）');
+    const variant = await refusal(api.send('incentives.payouts.whatIf', { runId: run.id, variant: rebateProgram({ periodKind: 'half' }) as never }));
+    expect(errorText(variant, 'zh-CN')).toBe(`模拟方案须与结算批次 ${run.id} 一样按季度计算（方案为按半年）`);
+    const statement = await refusal(api.send('statements.export', { runId: run.id, out: join(tmp, 'st') }));
+    expect(errorText(statement, 'zh-CN')).toMatch(/^出具结算单和对账单前需先填写公司信息/);
+    await fillCompanyProfile(api);
+    const draft = await refusal(api.send('statements.export', { runId: run.id, out: join(tmp, 'st') }));
+    expect(errorText(draft, 'zh-CN')).toBe(`结算批次 ${run.id} 当前为“草稿”：只有已批准或已支付的结算批次才能出具结算单`);
+    expect(errorText(draft, 'en')).toBe(`Payout run ${run.id} is draft: statements are issued for approved or paid runs only`);
+    sale(ws, p.id, '2025-03-01', 1_000_000);
+    const stale = await refusal(api.send('incentives.payouts.approve', { runId: run.id }));
+    expect(stale.code).toBe('CONFLICT');
+    expect(errorText(stale, 'zh-CN')).toBe(`结算批次 ${run.id} 计算之后，其依据的销售、目标或合作伙伴已有变化：请重新计算后再批准`);
+    const json = await refusal(api.send('incentives.programs.import', { content: '{"code": "REB-X",\n  "name": }' }));
+    expect(errorText(json, 'zh-CN')).toBe('激励政策文件不是有效的 JSON（意外的“}”）');
+    expect(errorText(json, 'en')).toBe('The program file is not valid JSON (unexpected “}”)');
+    const cut = await refusal(api.send('incentives.programs.import', { content: '{"code": "REB-X", "name": ' }));
+    expect(errorText(cut, 'zh-CN')).toBe('激励政策文件不是有效的 JSON（内容不完整，在结束前中断）');
+  });
+
+  it('target plans: locks that do not fit are named by the node as the tree shows it', async () => {
+    const ws = openMemoryWorkspace();
+    const api = createApi({ ws, user: 'tester' });
+    const a = await api.send('partners.create', partnerInput('PA', { name: '杭州恒信商贸有限公司', nameEn: 'Hangzhou Hengxin Trading' }));
+    const b = await api.send('partners.create', partnerInput('PB'));
+    sale(ws, a.id, '2030-03-01', 10_000_000);
+    sale(ws, b.id, '2030-03-01', 10_000_000);
+    await api.send('plans.create', { code: 'PL-31', period: '2031', totalMinor: 100_000_000, rules: { method: 'last-year-share' } } as never);
+    const over = await refusal(api.send('plans.lock', { code: 'PL-31', node: 'p:PA', amountMinor: 150_000_000 }));
+    expect(errorText(over, 'zh-CN')).toBe('计划总目标 之下已锁定的金额和保底目标合计 ¥1,500,000.00，超过了其目标 ¥1,000,000.00：请提高目标，或调整锁定');
+    await api.send('plans.lock', { code: 'PL-31', node: 'p:PA', amountMinor: 60_000_000 });
+    const plan = await api.send('plans.show', { code: 'PL-31' });
+    const parent = plan.nodes.find((n) => n.key === 'p:PA')!.parent!;
+    const below = await refusal(api.send('plans.lock', { code: 'PL-31', node: parent, amountMinor: 10_000_000 }));
+    expect(plan.nodes.find((n) => n.key === parent)!.kind).toBe('channelManager');
+    expect(errorText(below, 'zh-CN')).toBe(`未分配渠道经理 锁定为 ¥100,000.00，低于其下已锁定的金额和新伙伴保底目标之和 ¥600,000.00：请提高锁定金额，或解除下级的锁定`);
+  });
+
+  it('territory names, ledger ranges, the demo, courses and training records are refused in words', async () => {
+    const api = createApi({ ws: openMemoryWorkspace(), user: 'tester' });
+    await api.send('territories.add', { code: 'EAST-A', nameZh: '华东' });
+    await api.send('territories.add', { code: 'EAST-B', nameZh: '华东' });
+    const ambiguous = await refusal(api.send('partners.list', { regions: ['华东'] } as never));
+    expect(errorText(ambiguous, 'zh-CN')).toBe('区域名称“华东”被多个区域使用：请用区域编码');
+    await api.send('partners.create', partnerInput('L1'));
+    const range = await refusal(api.send('ledger.partner', { partnerCode: 'L1', from: '2031-06-30', to: '2031-01-01' }));
+    expect(errorText(range, 'zh-CN')).toBe('起始日期 2031-06-30 晚于结束日期 2031-01-01');
+    expect(errorText(range, 'en')).toBe('The range starts (2031-06-30) after it ends (2031-01-01)');
+    const demo = await refusal(api.send('system.loadDemo', {} as never));
+    expect(errorText(demo, 'zh-CN')).toBe('演示数据只能载入空的工作区：本工作区已有合作伙伴或销售数据（请新建一个工作区后再载入）');
+    const { course } = await api.send('training.courses.save', { code: 'C-1', titleZh: '产品认证', titleEn: 'Product certification', category: 'product', validityMonths: 12, passingScore: 60, requiredTiers: [], requiredChannelTypes: [] } as never);
+    const l1 = await api.send('partners.getByCode', { code: 'L1' });
+    const noScore = await refusal(api.send('training.records.save', { partnerId: l1.id, courseId: course.id, trainee: '王芳', completedOn: '2031-02-01' } as never));
+    expect(errorText(noScore, 'zh-CN')).toBe('该课程设有及格分：请填写分数，或注明是否通过');
+    await api.send('training.records.save', { partnerId: l1.id, courseId: course.id, trainee: '王芳', completedOn: '2031-02-01', score: 80 } as never);
+    const inUse = await refusal(api.send('training.courses.delete', { id: course.id }));
+    expect(errorText(inUse, 'zh-CN')).toBe('课程 C-1 已有 1 条培训记录，不能删除：请将其停用');
+    expect(errorText(inUse, 'en')).toBe('Course C-1 has 1 training record(s) and cannot be deleted; retire it (inactive) instead');
   });
 
   it('risk level bands that do not follow on say which band and why, in both languages', async () => {

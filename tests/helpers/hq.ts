@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { PUBLISHED_TABLES } from '../../db/changeLog';
 import type { Workspace } from '../../db/database';
+import { scorePartsReader } from '../../electron/domain/evaluations/scorePartsText';
 
 const SALES_COLUMNS = ['id', 'partner_id', 'date', 'order_ref', 'line_ref', 'product', 'category', 'quantity', 'amount_minor', 'cost_minor', 'customer_ref', 'currency', 'import_id'];
 
@@ -10,6 +11,11 @@ export function workspaceImage(ws: Workspace): Record<string, string[]> {
   for (const t of PUBLISHED_TABLES) {
     const where = t.publishWhen ? ` WHERE ${t.publishWhen}` : '';
     const rows = ws.sqlite.prepare(`SELECT * FROM "${t.table}"${where} ORDER BY id`).all() as Array<Record<string, unknown>>;
+    // A scorecard's score_parts reaches HQ as the whole object text (a run stores its weights once).
+    if (t.table === 'scorecards') {
+      const parts = scorePartsReader(ws);
+      for (const r of rows) r.score_parts = parts(r.run_id as number, r.score_parts as string | null);
+    }
     out[t.table] = rows.map((r) => (t.table === 'sales_lines' ? JSON.stringify(SALES_COLUMNS.map((c) => r[c])) : JSON.stringify(r)));
   }
   return out;

@@ -261,9 +261,8 @@ function storeRun(
   const { ws, user, progress } = ctx;
   const count = cards.partners.length;
   const ids = cards.partners.map((p) => p.id);
-  // Written from the columns; score_parts is the text JSON.stringify(scoreParts) gives (parts, weights, coverage in that
-  // order), the weights' JSON written once.
-  const weightsJson = JSON.stringify(settings.weights);
+  // Written from the columns; score_parts holds the parts and coverage, the weights are the run's settings snapshot's
+  // (scorePartsText.ts reads them back as one object).
   const { partners, kpis, scores, grades, recs, byChannel, byRegion } = cards;
   const writeCards = (runId: number) =>
     insertScorecards(ws, count, (i, row, at) => {
@@ -296,7 +295,7 @@ function storeRun(
       row[at + 23] = byRegion[i];
       row[at + 24] = rec.tierRecommendation;
       row[at + 25] = rec.reason ? JSON.stringify(rec.reason) : null;
-      row[at + 26] = `{"parts":${scores.partsJson(i)},"weights":${weightsJson},"coverage":${scores.coverageJson(i)}}`;
+      row[at + 26] = scores.storedPartsJson(i);
       row[at + 27] = k.sellThroughRate;
       row[at + 28] = k.daysOfInventory;
       row[at + 29] = k.inventoryTurnover;

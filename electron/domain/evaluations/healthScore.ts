@@ -105,16 +105,14 @@ export class ScoreColumns {
     return out;
   }
 
-  /** Partner i's parts as JSON: the text JSON.stringify(partsOf(i)) gives, without the object. */
-  partsJson(i: number): string {
-    let s = '{';
-    for (let j = 0; j < PARTS; j++) s += PART_KEYS[j] + decimalText(this.parts[i * PARTS + j], PART_TEXT);
-    return s + '}';
-  }
-
-  /** Partner i's coverage as JSON writes it. */
-  coverageJson(i: number): string {
-    return decimalText(this.coverage[i], COVERAGE_TEXT);
+  /**
+   * Partner i's parts and coverage as score_parts stores them: `[attainment,growth,…,coverage]`, the numbers as
+   * JSON.stringify writes them, in SCORE_PARTS order (scorePartsText.ts turns it back into the scorecard's object text).
+   */
+  storedPartsJson(i: number): string {
+    let s = '[';
+    for (let j = 0; j < PARTS; j++) s += decimalText(this.parts[i * PARTS + j], PART_TEXT) + ',';
+    return s + decimalText(this.coverage[i], COVERAGE_TEXT) + ']';
   }
 }
 
@@ -133,8 +131,6 @@ const PART_TEXT = { scale: 10_000, text: [] as string[] };
 const COVERAGE_TEXT = { scale: 1_000, text: [] as string[] };
 
 const PARTS = SCORE_PARTS.length;
-/** `"attainment":`, `,"growth":` …: the keys as JSON writes them. */
-const PART_KEYS = SCORE_PARTS.map((p, j) => `${j ? ',' : ''}${JSON.stringify(p)}:`);
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
 export function gradeOf(score: number, bands: GradeBands): Grade {

@@ -5,6 +5,7 @@ import { RunComparison, RunInfo, ScorecardRow } from '../../model/evaluations';
 import { parsePopulation } from '../../../shared/population';
 import { COMPARED_FIELDS } from '../../model/evaluations';
 import { scorecardStore, type ScorecardSql } from './store';
+import { scorePartsReader } from './scorePartsText';
 import { notFound } from '../../../shared/errorMessages';
 
 export interface ScorecardFilter {
@@ -21,12 +22,18 @@ export interface ScorecardFilter {
 
 type Raw = ScorecardSql;
 
-function toRow(r: Raw): ScorecardRow {
-  const { reasonJson, partsJson, dDecision, dToTier, dEffectiveOn, dDecidedBy, dDecidedAt, ...rest } = r;
+/** The rows as the model's scorecards; score_parts read back as the object the run scored (scorePartsText.ts). */
+function rowsOf(ws: Workspace, rows: Raw[]): ScorecardRow[] {
+  const parts = scorePartsReader(ws);
+  return rows.map((r) => toRow(r, parts(r.runId, r.partsJson)));
+}
+
+function toRow(r: Raw, partsText: string | null): ScorecardRow {
+  const { reasonJson, partsJson: _stored, dDecision, dToTier, dEffectiveOn, dDecidedBy, dDecidedAt, ...rest } = r;
   return {
     ...rest,
     recommendationReason: reasonJson ? JSON.parse(reasonJson) : null,
-    scoreParts: partsJson ? JSON.parse(partsJson) : null,
+    scoreParts: partsText ? JSON.parse(partsText) : null,
     decision: dDecision ? { decision: dDecision, toTier: dToTier!, effectiveOn: dEffectiveOn, decidedBy: dDecidedBy!, decidedAt: dDecidedAt! } : null,
   };
 }
@@ -54,7 +61,7 @@ export function listScorecards(ws: Workspace, f: ScorecardFilter): ScorecardRow[
     tiers: f.tiers,
     grades: f.grades,
   });
-  return rows.map(toRow);
+  return rowsOf(ws, rows);
 }
 
 export function listRuns(ws: Workspace, f: { period?: string; limit?: number }): RunInfo[] {
@@ -102,7 +109,7 @@ export function partnerTrend(ws: Workspace, partnerId: number, kind?: string): {
   const chosen = kind && kinds.includes(kind) ? kind : (kinds.find((k) => k === 'quarter') ?? kinds[0] ?? null);
   if (!chosen) return { kinds, kind: null, points: [] };
   const rows = scorecardStore.trend(ws, partnerId, chosen);
-  return { kinds, kind: chosen, points: rows.map(toRow) };
+  return { kinds, kind: chosen, points: rowsOf(ws, rows) };
 }
 
 /** Periods that have completed runs, newest period first within each kind, quarters first. */

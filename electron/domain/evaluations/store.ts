@@ -596,6 +596,10 @@ export const scorecardStore = {
       )
       .all(f);
   },
+  /** The weights a run scored with, as JSON text (from its settings snapshot; undefined without one). */
+  runWeights(ws: Workspace, id: number): string | undefined {
+    return ws.sqlite.prepare<[number], string | null>("select settings_snapshot ->> '$.weights' from evaluation_runs where id = ?").pluck().get(id) ?? undefined;
+  },
   runPeriod(ws: Workspace, id: number): RunRow['period'] | undefined {
     return ws.sqlite.prepare<[number], RunRow['period']>('select period from evaluation_runs where id = ?').pluck().get(id);
   },

@@ -8,6 +8,7 @@ import { checkHqSchema } from './hqSchema';
 import { connectHq, hqError, type HqConnectionOptions } from './hqConnection';
 import { hqStore, publishLog, type RecordRow, type SalesLineValues } from './store';
 import { readIdentity, setOfficeName } from './workspaceIdentity';
+import { scorePartsReader } from '../evaluations/scorePartsText';
 import type { PublishFailure, PublishResult } from '../../model/hq';
 import { errorReason } from '../../../shared/errorMessages';
 
@@ -70,6 +71,11 @@ function readBatch(ws: Workspace, after: number, size: number): Batch | null {
         batch.counts.set(tbl, { upserted: rows.length, deleted: deletes.length });
       } else {
         const rows = readable ? publishLog.rowsLogged(ws, tbl, after, maxSeq, decl.publishWhen) : [];
+        // HQ gets a scorecard's score_parts as the whole object text (the run stores its weights once).
+        if (tbl === 'scorecards' && rows.length) {
+          const parts = scorePartsReader(ws);
+          for (const r of rows) r.score_parts = parts(r.run_id as number, r.score_parts as string | null);
+        }
         for (const r of rows) {
           const id = r.id as number;
           present.add(id);

@@ -6,6 +6,7 @@ import { setSetting } from '../../../electron/domain/system/settingsStore';
 import { CHANNEL_TYPES, TIERS } from '../../../shared/enums';
 import { addDays } from '../../../shared/period';
 import { runEvaluation as legacyRunEvaluation } from './legacy/evaluationRun';
+import { scorePartsReader } from '../../../electron/domain/evaluations/scorePartsText';
 
 /**
  * The set-based evaluation (issue 20) against the per-partner path it replaced, frozen in ./legacy: the same 50k-line
@@ -89,7 +90,15 @@ function workspace(): Workspace {
   return ws;
 }
 
-const table = (ws: Workspace, name: string) => ws.sqlite.prepare(`select * from ${name} order by id`).all();
+/** A table's rows; scorecards with score_parts read back as every reader gets it (a run stores its weights once). */
+const table = (ws: Workspace, name: string) => {
+  const rows = ws.sqlite.prepare<[], Record<string, unknown>>(`select * from ${name} order by id`).all();
+  if (name === 'scorecards') {
+    const parts = scorePartsReader(ws);
+    for (const r of rows) r.score_parts = parts(r.run_id as number, r.score_parts as string | null);
+  }
+  return rows;
+};
 
 describe('set-based evaluation against the per-partner path it replaced', () => {
   it('gives the same runs, scorecards, risks and risk history, field by field, over a sequence of runs on 50k lines', () => {
@@ -137,6 +146,9 @@ describe('set-based evaluation against the per-partner path it replaced', () => 
     expect(runs(fresh), 'evaluation_runs').toEqual(runs(old));
     expect(table(fresh, 'evaluation_runs').map((r) => (r as { inputs_fingerprint: string }).inputs_fingerprint)).toEqual(fingerprints.map(([fa]) => fa));
     for (const name of ['scorecards', 'risks', 'risk_history']) expect(table(fresh, name), name).toEqual(table(old, name));
+    // The new path stores the narrow form (parts and coverage; the weights once per run) and reads back the old text.
+    expect(fresh.sqlite.prepare("select count(*) from scorecards where score_parts not like '[%]'").pluck().get()).toBe(0);
+    expect(old.sqlite.prepare("select count(*) from scorecards where score_parts like '{\"parts\":%'").pluck().get()).toBeGreaterThan(0);
     // The sequence exercised what it is meant to: scorecards with grades and ranks, recommendations, every kind of risk change.
     const counts = fresh.sqlite
       .prepare(

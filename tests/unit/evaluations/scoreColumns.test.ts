@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS, SCORE_PARTS, type ScoreWeights } from '../../../electron/domain/evaluations/evaluationSettings';
 import { healthScore, ranksOf, ScoreColumns } from '../../../electron/domain/evaluations/healthScore';
+import { scorePartsJson } from '../../../electron/domain/evaluations/scorePartsText';
 import type { PartnerKpis } from '../../../electron/domain/evaluations/kpis';
 import { healthScore as legacyHealthScore, ranksOf as legacyRanksOf } from './legacy/healthScore';
 
@@ -51,9 +52,8 @@ describe('health scores in columns', () => {
     kpis.forEach((k, i) => {
       const old = legacyHealthScore(k, weights);
       expect({ healthScore: cols.healthScore[i], parts: cols.partsOf(i), coverage: cols.coverage[i] }).toEqual(old);
-      // The stored score_parts text is what JSON.stringify wrote for the objects.
-      expect(cols.partsJson(i)).toBe(JSON.stringify(old.parts));
-      expect(cols.coverageJson(i)).toBe(JSON.stringify(old.coverage));
+      // The stored score_parts text reads back as the text JSON.stringify writes for the scorecard's object.
+      expect(scorePartsJson(cols.storedPartsJson(i), JSON.stringify(weights))).toBe(JSON.stringify({ parts: old.parts, weights, coverage: old.coverage }));
       expect(healthScore(k, weights)).toEqual(old);
       if (old.coverage < 0.5) neutral++;
     });

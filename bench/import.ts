@@ -11,10 +11,11 @@
  * indexes built after, one transaction. Prints the end-to-end import time (contract → job → stream → parse → validate →
  * stage → dedupe → append → indexes → commit), the reference, their ratio (goal ≤ 1.5×) and peak RSS (goal ≤ 500 MB),
  * then the undo of that import beside a bare DELETE of the same lines, and a JSON line
- * {"bench":"import","rows":…,"importS":…,"stagedS":…,"ratio":…,"peakRssMB":…,"undoS":…,"bareDeleteS":…}.
+ * {"bench":"import","rows":…,"importS":…,"stagedS":…,"ratio":…,"peakRssMB":…,"undoS":…,"bareDeleteS":…}. On Linux it also
+ * splits the wall time the CPU time does not explain: waiting for a CPU (a busy machine) or blocked (disk, sleeps).
  */
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../db/database';
@@ -93,6 +94,27 @@ function seedPartners(ws: Workspace): Map<number, number> {
 }
 
 const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+/**
+ * The main thread's scheduler times in seconds (Linux: /proc/thread-self/schedstat — on a CPU, and runnable but
+ * waiting for one), or null elsewhere. The import and the bare load run on this thread (better-sqlite3 is
+ * synchronous), so its wall time = on CPU + waiting for a CPU + blocked (disk, sleeps, locks): this tells a busy
+ * machine from an import that waits on something.
+ */
+function schedSeconds(): { run: number; wait: number } | null {
+  try {
+    const [run, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+    return { run: run / 1e9, wait: wait / 1e9 };
+  } catch {
+    return null;
+  }
+}
+/** Since `start` (schedSeconds), for a span of `wallS`: waiting for a CPU, and blocked (neither on a CPU nor waiting). */
+const schedSince = (start: ReturnType<typeof schedSeconds>, wallS: number) => {
+  const now = schedSeconds();
+  if (!start || !now) return null;
+  const wait = now.wait - start.wait;
+  return { waitS: +wait.toFixed(3), blockedS: +Math.max(0, wallS - (now.run - start.run) - wait).toFixed(3) };
+};
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
@@ -111,6 +133,7 @@ async function main() {
     const api = createApi({ ws, user: 'bench' });
     t = performance.now();
     let cpu = process.cpuUsage();
+    let sched = schedSeconds();
     // CPU time per progress phase (reading, saving, indexes, summaries, commit): where the import's time goes.
     const phases = new Map<string, number>();
     // Wall time per phase beside it: where the import waits (disk, fsync) rather than computes.
@@ -138,6 +161,7 @@ async function main() {
     endPhase();
     const importMs = performance.now() - t;
     const importCpu = cpuSeconds(process.cpuUsage(cpu));
+    const importSched = schedSince(sched, importMs / 1000);
     const rssAfterImport = process.resourceUsage().maxRSS * 1024;
     if (r.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${JSON.stringify({ ...r, errors: r.errors.slice(0, 3) })}`);
     // Undo of the same import (the summaries' sums subtracted set-based, the lines deleted), against a bare DELETE of
@@ -163,6 +187,7 @@ async function main() {
     const now = new Date().toISOString();
     t = performance.now();
     cpu = process.cpuUsage();
+    sched = schedSeconds();
     bare.sqlite.exec(`create temp table stage (${cols})`);
     const bareSteps: Array<[string, number]> = [];
     const bareWalls: Array<[string, number]> = [];
@@ -197,6 +222,7 @@ async function main() {
     step('commit');
     const stagedMs = performance.now() - t;
     const stagedCpu = cpuSeconds(process.cpuUsage(cpu));
+    const stagedSched = schedSince(sched, stagedMs / 1000);
     let bareDeleteMs = NaN;
     let bareDeleteCpu = NaN;
     if (UNDO) {
@@ -214,6 +240,11 @@ async function main() {
     console.log(`bare staged load (parsed rows → staging table → one INSERT…SELECT → indexes): ${(stagedMs / 1000).toFixed(2)} s`);
     console.log(`ratio import / staged: ${ratio.toFixed(2)}×  [goal ≤ 1.5×]`);
     console.log(`CPU time (less sensitive to a busy machine): import ${importCpu.toFixed(2)} s, staged ${stagedCpu.toFixed(2)} s, ${(importCpu / stagedCpu).toFixed(2)}×`);
+    if (importSched && stagedSched) {
+      console.log(
+        `main thread waiting for a CPU (a busy machine): import ${importSched.waitS.toFixed(2)} s, staged ${stagedSched.waitS.toFixed(2)} s; blocked (disk, sleeps, locks): import ${importSched.blockedS.toFixed(2)} s, staged ${stagedSched.blockedS.toFixed(2)} s`,
+      );
+    }
     console.log(`staged CPU by step: ${bareSteps.map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
     console.log(`staged wall by step: ${bareWalls.map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
     console.log(`import CPU by phase: ${[...phases].map(([p, s]) => `${p} ${s.toFixed(2)} s`).join(', ')}`);
@@ -222,7 +253,7 @@ async function main() {
     if (UNDO) console.log(`undo of the import: ${(undoMs / 1000).toFixed(2)} s (CPU ${undoCpu.toFixed(2)} s); bare DELETE of the same lines: ${(bareDeleteMs / 1000).toFixed(2)} s (CPU ${bareDeleteCpu.toFixed(2)} s), ${(undoCpu / bareDeleteCpu).toFixed(2)}× CPU`);
     console.log(`result: ${JSON.stringify({ rowsRead: r.rowsRead, inserted: r.inserted, duplicates: r.duplicates, rejected: r.rejected })}`);
     console.log(
-      JSON.stringify({ bench: 'import', rows: ROWS, importS: +(importMs / 1000).toFixed(3), stagedS: +(stagedMs / 1000).toFixed(3), ratio: +ratio.toFixed(2), importCpuS: +importCpu.toFixed(3), stagedCpuS: +stagedCpu.toFixed(3), cpuRatio: +(importCpu / stagedCpu).toFixed(2), peakRssMB: Math.round(rssAfterImport / 1024 / 1024), undoS: +(undoMs / 1000).toFixed(3), undoCpuS: +undoCpu.toFixed(3), bareDeleteS: +(bareDeleteMs / 1000).toFixed(3), bareDeleteCpuS: +bareDeleteCpu.toFixed(3), load1: +loadavg()[0].toFixed(1) }),
+      JSON.stringify({ bench: 'import', rows: ROWS, importS: +(importMs / 1000).toFixed(3), stagedS: +(stagedMs / 1000).toFixed(3), ratio: +ratio.toFixed(2), importCpuS: +importCpu.toFixed(3), stagedCpuS: +stagedCpu.toFixed(3), cpuRatio: +(importCpu / stagedCpu).toFixed(2), peakRssMB: Math.round(rssAfterImport / 1024 / 1024), importWaitCpuS: importSched?.waitS ?? null, importBlockedS: importSched?.blockedS ?? null, stagedWaitCpuS: stagedSched?.waitS ?? null, stagedBlockedS: stagedSched?.blockedS ?? null, undoS: +(undoMs / 1000).toFixed(3), undoCpuS: +undoCpu.toFixed(3), bareDeleteS: +(bareDeleteMs / 1000).toFixed(3), bareDeleteCpuS: +bareDeleteCpu.toFixed(3), load1: +loadavg()[0].toFixed(1) }),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

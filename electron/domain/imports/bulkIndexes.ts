@@ -19,11 +19,14 @@ export const bulkTuning = {
   /** Bulk mode when the estimated new rows are at least this fraction of the rows already in the table. */
   minNewToExisting: 0.25,
   /**
-   * Page cache (KiB) while the indexes are built: SQLite's sorter may hold as much as the page cache in memory, so the
-   * import's large cache is shrunk first (the pages it frees are ~100 MB of peak RSS at a million rows; the sort then
-   * merges runs from a temp file instead). The caller restores its cache size afterwards.
+   * Page cache (KiB) while the indexes are built, and so for the summaries after them: SQLite's sorter keeps as much
+   * as the page cache in memory before it writes sorted runs to a temp file and merges them, so this is also the
+   * in-memory size of each index's sort — the bare staged load's 128 MB (IMPORT_CACHE_SIZE). With 32 MB a 1M-line
+   * import sorted every index in runs (~0.5 s of system time writing and reading them back) and the summaries' sorts
+   * spilled too: index + summaries 4.4–4.9 s → 3.8–3.9 s of CPU, peak RSS 349–379 → 414–441 MB (issue 20, session 8).
+   * The caller restores its cache size afterwards.
    */
-  rebuildCacheKiB: 32 * 1024,
+  rebuildCacheKiB: 128 * 1024,
 };
 
 export interface DroppedIndexes {

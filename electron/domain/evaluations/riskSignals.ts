@@ -216,7 +216,7 @@ export function applyRiskSignals(
   const created = riskSignalStore.insertRisks(ws, creates, iso, reviewOn);
   riskSignalStore.updateRisks(ws, updates, iso);
   raised.forEach((index, i) => (history[index][0] = created[i]));
-  riskSignalStore.insertHistory(ws, { rows: JSON.stringify(history), at: iso, user });
+  riskSignalStore.insertHistory(ws, history, iso, user);
   return out;
 }
 

@@ -101,34 +101,14 @@ export const sellThroughLines = sqliteTable(
 );
 
 /**
- * Each partner's end customers per calendar month (YYYY-MM), kept by the sell-through import and its undo in their own
- * transaction (inventory/customerMonths.ts) so RFM, lapsed customers and cohorts read one row per customer and month
- * instead of every line. `customer` is coalesce(customerRef, customerName); `orders` the distinct order references
- * (orderRef, else the date) in the month. Rebuilt from the lines for every (partner, customer, month) an import touches.
- */
-export const sellThroughCustomerMonths = sqliteTable(
-  'sell_through_customer_months',
-  {
-    partnerId: integer('partner_id').notNull(),
-    customer: text('customer').notNull(),
-    month: text('month').notNull(),
-    amountMinor: integer('amount_minor').notNull(),
-    orders: integer('orders').notNull(),
-    firstDate: text('first_date').notNull(),
-    lastDate: text('last_date').notNull(),
-    customerName: text('customer_name'),
-    customerProvince: text('customer_province'),
-  },
-  (t) => [primaryKey({ columns: [t.partnerId, t.customer, t.month] })],
-);
-
-/**
- * Each partner's end customers, one row per (partner, customer), kept with sell_through_customer_months by the
- * sell-through import and its undo: the first and last purchase ever, the greatest name and province (as SQL max), and
- * `months`, the customer's month rows packed in month order so RFM and the win-back list read one row per customer
- * instead of one per customer and month. Each month is `YYYYMM` + first day `DD` + last day `DD` + a flag digit (1: the
- * month's greatest name is the customer's, 2: likewise its province) + the amount in minor units + `:` + the distinct
- * orders, months separated by `;` (inventory/store.ts `decodeMonths`).
+ * Each partner's end customers, one row per (partner, customer) — `customer` is coalesce(customerRef, customerName) —
+ * kept by the sell-through import and its undo in their transaction (inventory/store.ts): the first and last purchase
+ * ever, the greatest name and province (as SQL max), and `months`, the customer's months packed in month order, so
+ * RFM, the win-back list, cohorts and review packs read one row per customer instead of its lines (migration 0030
+ * dropped the month table they were packed from; `packedMonths` reads the months as rows). Each month is `YYYYMM` +
+ * first day `DD` + last day `DD` + a flag digit (1: the month's greatest name is the customer's, 2: likewise its
+ * province) + the amount in minor units + `:` + the distinct orders (orderRef, else the date) in the month, months
+ * separated by `;` (inventory/store.ts `decodeMonths`, `packedMonths`).
  */
 export const sellThroughCustomers = sqliteTable(
   'sell_through_customers',

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
-import type { products, sellThroughCustomerMonths, sellThroughCustomers, sellThroughLines, territories } from '../../../db/schema';
+import type { products, sellThroughCustomers, sellThroughLines, territories } from '../../../db/schema';
 import { daysInMonth } from '../../../shared/period';
 import { lineStage, REF_KEY, type LineStage, type LineStageSpec } from '../imports/store';
 import { partnerMonthStore } from './store/partnerMonths';
@@ -69,13 +69,24 @@ export const lookupStore = {
 };
 
 /**
- * The inventory area's store for end customers: the per (partner, customer, month) summary of sell-through lines
- * (`sell_through_customer_months`), kept by the sell-through import and its undo, and the reads RFM and the win-back
- * list make of it. The summary holds, per calendar month, the customer's amount, distinct orders (orderRef, else the
- * date), first and last purchase day, and its name and province as the lines wrote them (the greatest, as SQL max).
+ * The inventory area's store for end customers: one row per (partner, customer) of sell-through lines
+ * (`sell_through_customers`) with its months packed, kept by the sell-through import and its undo, and the reads RFM,
+ * the win-back list, cohorts and review packs make of it. Each packed month holds the customer's amount, distinct
+ * orders (orderRef, else the date), first and last purchase day, and whether it holds the customer's greatest name and
+ * province (as SQL max). There is no month table: a month row is read from the packed text (`PACKED_MONTHS`).
  */
-export type CustomerMonthRow = typeof sellThroughCustomerMonths.$inferSelect;
 export type CustomerRow = typeof sellThroughCustomers.$inferSelect;
+/** A customer's month as packed (flags: 1 = it holds the customer's greatest name, 2 = its greatest province). */
+export interface CustomerMonthRow {
+  partnerId: number;
+  customer: string;
+  month: string;
+  amountMinor: number;
+  orders: number;
+  firstDate: string;
+  lastDate: string;
+  flags: number;
+}
 
 /** A customer's purchases up to asOf, split by window: current (from, asOf], previous (prevFrom, from]. */
 export interface CustomerWindowRow {
@@ -100,21 +111,33 @@ const monthEnd = (day: string) => `${day.slice(0, 7)}-${String(daysInMonth(Numbe
 const CUSTOMER = 'coalesce(customer_ref, customer_name)';
 const GROUPED = `select partner_id, ${CUSTOMER}, substr(date, 1, 7), coalesce(sum(amount_minor), 0), count(distinct coalesce(order_ref, date)),
                         min(date), max(date), max(customer_name), max(customer_province)`;
-const INSERT = 'insert into sell_through_customer_months (partner_id, customer, month, amount_minor, orders, first_date, last_date, customer_name, customer_province)';
 
 /**
- * The (partner, customer, month) keys an import's lines fall in, with those lines' sums as month rows: temp.st_delta,
- * one grouped pass over the import's lines only (read through its import_id, in file order), sorted by key.
+ * The packed months of sell_through_customers (alias c) as rows — partner_id, customer, month (YYYY-MM), amount_minor,
+ * orders, first_date, last_date, flags — for reads that want month rows (cohorts, review packs, tests); `where` filters c.
+ * A piece is YYYYMM, first day DD, last day DD, a flag digit, the amount, `:`, the orders (db/schema/inventory.ts).
  */
-function collectDelta(ws: Workspace, importId: number): void {
-  const { sqlite } = ws;
+export const packedMonths = (where = '') =>
+  `select c.partner_id, c.customer, substr(j.value, 1, 4) || '-' || substr(j.value, 5, 2) as month,
+          cast(substr(j.value, 12, instr(j.value, ':') - 12) as integer) as amount_minor, cast(substr(j.value, instr(j.value, ':') + 1) as integer) as orders,
+          substr(j.value, 1, 4) || '-' || substr(j.value, 5, 2) || '-' || substr(j.value, 7, 2) as first_date,
+          substr(j.value, 1, 4) || '-' || substr(j.value, 5, 2) || '-' || substr(j.value, 9, 2) as last_date, cast(substr(j.value, 11, 1) as integer) as flags
+     from sell_through_customers c, json_each('["' || replace(c.months, ';', '","') || '"]') j ${where}`;
+
+/** temp.st_delta (empty): month rows of lines, grouped by (partner, customer, month), in key order. */
+function deltaTable(sqlite: Database.Database): void {
   sqlite.exec('drop table if exists temp.st_delta');
   sqlite.exec(
     `create temp table st_delta (partner_id integer not null, customer text not null, month text not null, amount_minor integer not null,
        orders integer not null, first_date text not null, last_date text not null, customer_name text, customer_province text,
        primary key (partner_id, customer, month)) without rowid`,
   );
-  sqlite
+}
+
+/** The month rows of an import's lines (read through its import_id, in file order) into temp.st_delta: one grouped pass. */
+function collectDelta(ws: Workspace, importId: number): void {
+  deltaTable(ws.sqlite);
+  ws.sqlite
     .prepare<[number]>(
       `insert into temp.st_delta ${GROUPED} from sell_through_lines where import_id = ? and ${CUSTOMER} is not null
         group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`,
@@ -122,16 +145,11 @@ function collectDelta(ws: Workspace, importId: number): void {
     .run(importId);
 }
 
-/** The larger of two texts as SQL max() over both rows would give it (a null ignored). */
-const greater = (column: string) => `coalesce(max(${column}, excluded.${column}), ${column}, excluded.${column})`;
-
 /**
- * Adds temp.st_delta (an import's new lines) to the month rows: a new key is inserted as summed; a key that had lines
- * before adds the amount, widens first and last day, keeps the greater name and province, and counts its distinct
- * orders again from that one partner-month of lines (an order may have had lines there before) — one INSERT … SELECT
- * … ON CONFLICT DO UPDATE. Then the customers the import touched are packed: those the summary already had again from
- * their month rows; those new to it straight from temp.st_delta, which holds exactly their month rows (they had none
- * before), instead of reading the rows just written back from the table.
+ * Adds temp.st_delta (an import's new lines) to the packed customers. A month a stored customer already had counts
+ * its distinct orders again from that one partner-month of lines (an order may have had lines there before). Customers
+ * new to the summary — all of them in a first import — are packed straight from temp.st_delta, which holds exactly
+ * their months; those it had get their delta months merged into their packed text (mergeTouched).
  */
 function addDelta(ws: Workspace): void {
   const { sqlite } = ws;
@@ -141,79 +159,143 @@ function addDelta(ws: Workspace): void {
       where exists (select 1 from sell_through_customers c where c.partner_id = d.partner_id and c.customer = d.customer)`,
   );
   sqlite.exec(
-    `insert into sell_through_customer_months (partner_id, customer, month, amount_minor, orders, first_date, last_date, customer_name, customer_province)
-     select * from temp.st_delta where true
-     on conflict (partner_id, customer, month) do update set
-       amount_minor = amount_minor + excluded.amount_minor,
-       orders = (select count(distinct coalesce(l.order_ref, l.date)) from sell_through_lines l
-                  where l.partner_id = excluded.partner_id and l.date >= excluded.month || '-01' and l.date <= excluded.month || '-31'
-                    and coalesce(l.customer_ref, l.customer_name) = excluded.customer),
-       first_date = min(first_date, excluded.first_date),
-       last_date = max(last_date, excluded.last_date),
-       customer_name = ${greater('customer_name')},
-       customer_province = ${greater('customer_province')}`,
+    `update temp.st_delta as d set orders = (select count(distinct coalesce(l.order_ref, l.date)) from sell_through_lines l
+        where l.partner_id = d.partner_id and l.date >= d.month || '-01' and l.date <= d.month || '-31' and coalesce(l.customer_ref, l.customer_name) = d.customer)
+      where (d.partner_id, d.customer) in (select partner_id, customer from temp.st_touched)
+        and instr(';' || (select c.months from sell_through_customers c where c.partner_id = d.partner_id and c.customer = d.customer), ';' || replace(d.month, '-', '')) > 0`,
   );
-  packTouched(ws);
-  packCustomers(sqlite, 'where (partner_id, customer) not in (select partner_id, customer from temp.st_touched)', '', 'temp.st_delta');
+  mergeTouched(sqlite);
+  packCustomers(sqlite, 'where (partner_id, customer) not in (select partner_id, customer from temp.st_touched)');
   dropDelta(ws);
 }
 
 /**
- * After an undo removed an import's lines: the month keys they fell in (temp.st_delta) are summed again from the lines
- * left — each touched partner-month read once through the (partner, date) index — and a key without lines goes; then
- * the touched customers are packed again (a customer without months goes).
+ * The touched customers' delta months (temp.st_delta ⋈ temp.st_touched) merged into their packed rows: a month new to
+ * the customer is added; one it had adds the amount, widens first and last day and takes the orders counted again.
+ * Flags follow the customer's greatest name and province: when a delta brings a greater one, the months it had no
+ * longer hold it (their bit clears); a delta month holds it when its own greatest equals it.
  */
-function subtractDelta(ws: Workspace): void {
-  const { sqlite } = ws;
-  sqlite.exec('delete from sell_through_customer_months where (partner_id, customer, month) in (select partner_id, customer, month from temp.st_delta)');
-  sqlite.exec(
-    `${INSERT}
-     select l.partner_id, k.customer, k.month, coalesce(sum(l.amount_minor), 0), count(distinct coalesce(l.order_ref, l.date)),
-            min(l.date), max(l.date), max(l.customer_name), max(l.customer_province)
-       from (select distinct partner_id, month from temp.st_delta) pm
-       join sell_through_lines l on l.partner_id = pm.partner_id and l.date >= pm.month || '-01' and l.date <= pm.month || '-31'
-       join temp.st_delta k on k.partner_id = l.partner_id and k.month = pm.month and k.customer = coalesce(l.customer_ref, l.customer_name)
-      group by l.partner_id, k.customer, k.month`,
+function mergeTouched(sqlite: Database.Database): void {
+  const stored = sqlite.prepare<[number, string], [string, string, string | null, string | null, string]>(
+    'select first_date, last_date, customer_name, customer_province, months from sell_through_customers where partner_id = ? and customer = ?',
   );
-  sqlite.exec(
-    `delete from sell_through_customers where (partner_id, customer) in (select distinct partner_id, customer from temp.st_delta)`,
+  const update = sqlite.prepare<[string, string, string | null, string | null, string, number, string]>(
+    'update sell_through_customers set first_date = ?, last_date = ?, customer_name = ?, customer_province = ?, months = ? where partner_id = ? and customer = ?',
   );
+  type Delta = [number, string, string, number, number, string, string, string | null, string | null];
+  const deltas = sqlite
+    .prepare<[], Delta>(
+      `select d.partner_id, d.customer, d.month, d.amount_minor, d.orders, d.first_date, d.last_date, d.customer_name, d.customer_province
+         from temp.st_touched t join temp.st_delta d on d.partner_id = t.partner_id and d.customer = t.customer order by d.partner_id, d.customer, d.month`,
+    )
+    .raw()
+    .all() as Delta[];
+  for (let i = 0; i < deltas.length; ) {
+    const [p, c] = deltas[i];
+    let j = i;
+    while (j < deltas.length && deltas[j][0] === p && deltas[j][1] === c) j++;
+    const [first, last, name, province, months] = stored.raw().get(p, c)!;
+    let newName = name;
+    let newProvince = province;
+    let newFirst = first;
+    let newLast = last;
+    for (let k = i; k < j; k++) {
+      const d = deltas[k];
+      newName = maxText(newName, d[7]);
+      newProvince = maxText(newProvince, d[8]);
+      if (d[5] < newFirst) newFirst = d[5];
+      if (d[6] > newLast) newLast = d[6];
+    }
+    const keep = (name === newName ? 1 : 0) | (province === newProvince ? 2 : 0);
+    const byMonth = new Map<string, PackedMonth>();
+    for (const m of decodeMonths(months)) byMonth.set(m.month, { ...m, flags: m.flags & keep });
+    for (let k = i; k < j; k++) {
+      const [, , month, amount, orders, f, l, n, pr] = deltas[k];
+      const key = month.replace('-', '');
+      const flags = (n === newName ? 1 : 0) | (pr === newProvince ? 2 : 0);
+      const had = byMonth.get(key);
+      if (!had) byMonth.set(key, { month: key, first: f.slice(8), last: l.slice(8), flags, amount, orders });
+      else {
+        if (f.slice(8) < had.first) had.first = f.slice(8);
+        if (l.slice(8) > had.last) had.last = l.slice(8);
+        had.flags |= flags;
+        had.amount += amount;
+        had.orders = orders;
+      }
+    }
+    const packed = [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1)).map((m) => `${m.month}${m.first}${m.last}${m.flags}${m.amount}:${m.orders}`).join(';');
+    update.run(newFirst, newLast, newName, newProvince, packed, p, c);
+    i = j;
+  }
+}
+
+interface PackedMonth {
+  /** YYYYMM */
+  month: string;
+  /** DD */
+  first: string;
+  last: string;
+  flags: number;
+  amount: number;
+  orders: number;
+}
+/** A customer's packed months, in the order stored (month order). */
+function decodeMonths(months: string): PackedMonth[] {
+  return months.split(';').map((piece) => {
+    const colon = piece.indexOf(':');
+    return {
+      month: piece.slice(0, 6),
+      first: piece.slice(6, 8),
+      last: piece.slice(8, 10),
+      flags: piece.charCodeAt(10) - 48,
+      amount: Number(piece.slice(11, colon)),
+      orders: Number(piece.slice(colon + 1)),
+    };
+  });
+}
+
+/** An undo, before the import's lines are deleted: the customers they belong to (temp.st_touched). */
+function noteUndo(ws: Workspace, importId: number): void {
   touchedTable(ws);
-  sqlite.exec('insert into temp.st_touched select distinct partner_id, customer from temp.st_delta');
-  packTouched(ws);
+  ws.sqlite.prepare<[number]>(`insert or ignore into temp.st_touched select partner_id, ${CUSTOMER} from sell_through_lines where import_id = ? and ${CUSTOMER} is not null`).run(importId);
+}
+
+/**
+ * After an undo removed an import's lines: the customers they belonged to are packed again from the lines left (each
+ * touched partner's lines read once through the (partner, date) index; a customer without lines goes).
+ */
+function repackTouched(ws: Workspace): void {
+  const { sqlite } = ws;
+  sqlite.exec('delete from sell_through_customers where (partner_id, customer) in (select partner_id, customer from temp.st_touched)');
+  deltaTable(sqlite);
+  sqlite.exec(
+    `insert into temp.st_delta ${GROUPED} from sell_through_lines
+      where partner_id in (select distinct partner_id from temp.st_touched) and (partner_id, ${CUSTOMER}) in (select partner_id, customer from temp.st_touched)
+      group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`,
+  );
+  packCustomers(sqlite, '');
   dropDelta(ws);
 }
 
-/** temp.st_touched: the customers to pack again from their month rows (empty). */
+/** temp.st_touched: the customers a change touched (empty). */
 function touchedTable(ws: Workspace): void {
   ws.sqlite.exec('drop table if exists temp.st_touched');
   ws.sqlite.exec('create temp table st_touched (partner_id integer not null, customer text not null, primary key (partner_id, customer)) without rowid');
 }
 
-/** The customers of temp.st_touched packed again from their month rows (upserted; a customer without months has none). */
-function packTouched(ws: Workspace): void {
-  packCustomers(
-    ws.sqlite,
-    'where (partner_id, customer) in (select partner_id, customer from temp.st_touched)',
-    `on conflict (partner_id, customer) do update set first_date = excluded.first_date, last_date = excluded.last_date,
-       customer_name = excluded.customer_name, customer_province = excluded.customer_province, months = excluded.months`,
-  );
-}
-
 function dropDelta(ws: Workspace): void {
-  ws.sqlite.exec('drop table temp.st_touched');
+  ws.sqlite.exec('drop table if exists temp.st_touched');
   ws.sqlite.exec('drop table temp.st_delta');
 }
 
 /**
- * One row per customer from its month rows (`sell_through_customers`, the format in db/schema/inventory.ts) — those
- * of `months`: the summary's table, or temp.st_delta for customers new to it — the months packed in month order, each
- * flagged when it holds the customer's greatest name (1) or province (2). The customers' own figures (first and last
- * day, greatest name and province) go first into temp.st_pack, keyed by customer; the months are then read in key
- * order beside it, so the grouping needs no sort (a join on a grouped subquery sorted every month row again). The
- * migration that created the table packs the same way over every partner.
+ * One row per customer (`sell_through_customers`, the format in db/schema/inventory.ts) from the month rows of
+ * temp.st_delta (`where` filters them by customer), the months packed in month order, each flagged when it holds the
+ * customer's greatest name (1) or province (2). The customers' own figures (first and last day, greatest name and
+ * province) go first into temp.st_pack, keyed by customer; the months are then read in key order beside it, so the
+ * grouping needs no sort (a join on a grouped subquery sorted every month row again).
  */
-function packCustomers(sqlite: Database.Database, where: string, tail = '', months = 'sell_through_customer_months'): void {
+function packCustomers(sqlite: Database.Database, where: string): void {
   sqlite.exec('drop table if exists temp.st_pack');
   sqlite.exec(
     `create temp table st_pack (partner_id integer not null, customer text not null, first_date text not null, last_date text not null,
@@ -221,44 +303,45 @@ function packCustomers(sqlite: Database.Database, where: string, tail = '', mont
   );
   sqlite.exec(
     `insert into temp.st_pack select partner_id, customer, min(first_date), max(last_date), max(customer_name), max(customer_province)
-       from ${months} ${where} group by partner_id, customer`,
+       from temp.st_delta ${where} group by partner_id, customer`,
   );
   sqlite.exec(
     `insert into sell_through_customers (partner_id, customer, first_date, last_date, customer_name, customer_province, months)
      select c.partner_id, c.customer, c.first_date, c.last_date, c.name, c.province,
             group_concat(replace(m.month, '-', '') || substr(m.first_date, 9, 2) || substr(m.last_date, 9, 2)
                          || ((m.customer_name is c.name) + 2 * (m.customer_province is c.province)) || m.amount_minor || ':' || m.orders, ';' order by m.month)
-       from temp.st_pack c join ${months} m on m.partner_id = c.partner_id and m.customer = c.customer
-      group by c.partner_id, c.customer ${tail}`,
+       from temp.st_pack c join temp.st_delta m on m.partner_id = c.partner_id and m.customer = c.customer
+      group by c.partner_id, c.customer`,
   );
   sqlite.exec('drop table temp.st_pack');
 }
 
 export const customerMonthStore = {
   /**
-   * After an import saved its lines, in its transaction: its new lines (duplicates were not saved) added to the
-   * month rows of their customers, and those customers packed again (addDelta).
+   * After an import saved its lines, in its transaction: its new lines (duplicates were not saved) added to their
+   * customers' packed months (addDelta).
    */
   refreshAfterImport(ws: Workspace, importId: number): void {
     collectDelta(ws, importId);
     addDelta(ws);
   },
-  /** Around an undo, in its transaction: `before` the import's lines are deleted (their keys), then `after`. */
+  /** Around an undo, in its transaction: `before` the import's lines are deleted (their customers), then `after`. */
   beforeUndo(ws: Workspace, importId: number): void {
-    collectDelta(ws, importId);
+    noteUndo(ws, importId);
   },
   afterUndo(ws: Workspace): void {
-    subtractDelta(ws);
+    repackTouched(ws);
   },
-  /** The whole summary summed again from the lines (as the migration that created it did), and the partner × month one: for lines written by hand. */
+  /** The whole summary packed again from the lines, and the partner × month one: for lines written by hand. */
   rebuildAll(ws: Workspace): void {
-    ws.sqlite.exec('delete from sell_through_customer_months');
-    ws.sqlite.exec(`${INSERT} ${GROUPED} from sell_through_lines where ${CUSTOMER} is not null group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`);
     ws.sqlite.exec('delete from sell_through_customers');
+    deltaTable(ws.sqlite);
+    ws.sqlite.exec(`insert into temp.st_delta ${GROUPED} from sell_through_lines where ${CUSTOMER} is not null group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`);
     packCustomers(ws.sqlite, '');
+    dropDelta(ws);
     partnerMonthStore.rebuildAll(ws);
   },
-  /** The per-customer rows as stored, and as packed again from the month rows (the test of customers = months). */
+  /** The per-customer rows as stored, and as packed again from the lines (the test of summary = lines). */
   customers(ws: Workspace): CustomerRow[] {
     return ws.sqlite
       .prepare<[], CustomerRow>(
@@ -267,13 +350,12 @@ export const customerMonthStore = {
       )
       .all();
   },
-  customersPackedFromMonths(ws: Workspace): CustomerRow[] {
+  customersPackedFromLines(ws: Workspace): CustomerRow[] {
     const { sqlite } = ws;
     return sqlite.transaction(() => {
       sqlite.exec('savepoint pack_check');
       try {
-        sqlite.exec('delete from sell_through_customers');
-        packCustomers(sqlite, '');
+        customerMonthStore.rebuildAll(ws);
         return customerMonthStore.customers(ws);
       } finally {
         sqlite.exec('rollback to pack_check');
@@ -281,28 +363,31 @@ export const customerMonthStore = {
       }
     })();
   },
-  /** The whole summary computed from the lines, in key order (the test of summary = lines). */
+  /**
+   * The month rows computed from the lines, in key order, flagged against each customer's greatest name and province
+   * over all its lines (the test of summary = lines).
+   */
   computedFromLines(ws: Workspace): CustomerMonthRow[] {
     return ws.sqlite
-      .prepare(
-        `${GROUPED} from sell_through_lines where ${CUSTOMER} is not null
-          group by partner_id, ${CUSTOMER}, substr(date, 1, 7) order by 1, 2, 3`,
+      .prepare<[], CustomerMonthRow>(
+        `select partnerId, customer, month, amountMinor, orders, firstDate, lastDate,
+                (name is max(name) over w) + 2 * (province is max(province) over w) as flags
+           from (select partner_id as partnerId, ${CUSTOMER} as customer, substr(date, 1, 7) as month, coalesce(sum(amount_minor), 0) as amountMinor,
+                        count(distinct coalesce(order_ref, date)) as orders, min(date) as firstDate, max(date) as lastDate,
+                        max(customer_name) as name, max(customer_province) as province
+                   from sell_through_lines where ${CUSTOMER} is not null group by 1, 2, 3)
+         window w as (partition by partnerId, customer) order by 1, 2, 3`,
       )
-      .raw()
-      .all()
-      .map((r) => {
-        const [partnerId, customer, month, amountMinor, orders, firstDate, lastDate, customerName, customerProvince] = r as [number, string, string, number, number, string, string, string | null, string | null];
-        return { partnerId, customer, month, amountMinor, orders, firstDate, lastDate, customerName, customerProvince };
-      });
+      .all();
   },
+  /** The month rows as packed, in key order. */
   all(ws: Workspace): CustomerMonthRow[] {
     return ws.sqlite
-      .prepare(
-        `select partner_id as partnerId, customer, month, amount_minor as amountMinor, orders, first_date as firstDate, last_date as lastDate,
-                customer_name as customerName, customer_province as customerProvince
-           from sell_through_customer_months order by partner_id, customer, month`,
+      .prepare<[], CustomerMonthRow>(
+        `select partner_id as partnerId, customer, month, amount_minor as amountMinor, orders, first_date as firstDate, last_date as lastDate, flags
+           from (${packedMonths()}) order by 1, 2, 3`,
       )
-      .all() as CustomerMonthRow[];
+      .all();
   },
 
   /**
@@ -316,7 +401,7 @@ export const customerMonthStore = {
       .prepare<Record<string, unknown>, { p: number; c: string; first: string; month: string; a: number }>(
         `with src as (
            select partner_id as p, customer as c, month, amount_minor as a, first_date as d
-             from sell_through_customer_months where month < @asOfMonth ${only}
+             from (${packedMonths(`where c.first_date < @asOfMonthStart ${q.partnerId === null ? '' : 'and c.partner_id = @partnerId'}`)}) where month < @asOfMonth
            union all
            select partner_id, ${CUSTOMER}, substr(date, 1, 7), coalesce(amount_minor, 0), date
              from sell_through_lines where date >= @asOfMonthStart and date <= @asOf and ${CUSTOMER} is not null ${only}
@@ -341,7 +426,7 @@ export const customerMonthStore = {
   windowRows(ws: Workspace, w: { asOf: string; from: string; prevFrom: string; partnerId: number | null; province?: boolean }): CustomerWindowRow[] {
     const { sqlite } = ws;
     const cut = [...new Set([w.asOf, w.from, w.prevFrom].filter((d) => monthEnd(d) !== d).map((d) => d.slice(0, 7)))];
-    const params = { asOf: w.asOf, from: w.from, prevFrom: w.prevFrom, partnerId: w.partnerId, asOfMonth: w.asOf.slice(0, 7), cut: JSON.stringify(cut) };
+    const params = { asOf: w.asOf, from: w.from, prevFrom: w.prevFrom, partnerId: w.partnerId, asOfMonth: w.asOf.slice(0, 7), asOfMonthEnd: monthEnd(w.asOf), cut: JSON.stringify(cut) };
     // Whole months, from one row per customer (its months packed): all of a month's days lie on one side of each
     // window edge, so the month places it. Customers whose last purchase ever is before the previous window are skipped.
     const edges: WindowEdges = { asOf: monthNumber(w.asOf), from: monthNumber(w.from), prevFrom: monthNumber(w.prevFrom), cut: new Set(cut.map(monthNumber)) };
@@ -357,10 +442,11 @@ export const customerMonthStore = {
     // Without the province (RFM does not show it) only the name may need the month rows.
     const wanted = w.province === false ? 1 : 3;
     const sums = { first: '', last: '', f: 0, m: 0, pf: 0, pm: 0, flags: 0 };
-    // A customer none of whose whole months holds its greatest name (or province): those of the months read, by month rows.
+    // A customer none of whose whole months holds its greatest name (or province): those of the months read, from their lines.
     const namesOf = sqlite.prepare<Record<string, unknown>, [string | null, string | null]>(
-      `select max(customer_name), max(customer_province) from sell_through_customer_months
-        where partner_id = @p and customer = @c and month <= @asOfMonth and month not in (select value from json_each(@cut))`,
+      `select max(customer_name), max(customer_province) from sell_through_lines
+        where partner_id = @p and (customer_ref = @c or (customer_ref is null and customer_name = @c)) and date <= @asOfMonthEnd
+          and substr(date, 1, 7) not in (select value from json_each(@cut))`,
     );
     // A month a window edge cuts, from its lines: orders are distinct within the month, as in the summary.
     const cutMonth = sqlite.prepare(

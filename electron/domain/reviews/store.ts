@@ -19,6 +19,7 @@ import {
 import type { ReviewActionStatus } from '../../../shared/enums';
 import { addMonthsClamped, daysInMonth } from '../../../shared/period';
 import type { PackDeal, PackIncentives, PackScore, ReviewPackData } from '../../model/reviews';
+import { packedMonths } from '../inventory/store';
 
 /**
  * The business reviews' store (业务回顾): meetings, action items, stored proposals, and what a review pack reads of the
@@ -314,8 +315,7 @@ export const reviewStore = {
   /**
    * End customers who bought from `from` to `to`, each with the day of their first purchase ever (up to `to`) and what
    * they bought in the range. A partner reporting sell-through: from the end-customer summary the sell-through import
-   * keeps — the first purchase from `sell_through_customers`, whole months of the range from
-   * `sell_through_customer_months`, and only a month the range cuts (`from` not a 1st, `to` not a month's last day)
+   * keeps — the first purchase and whole months of the range from `sell_through_customers` (its packed months), and only a month the range cuts (`from` not a 1st, `to` not a month's last day)
    * from its lines. A partner that reports no sell-through: its sales lines by customer reference.
    */
   buyers(ws: Workspace, partnerId: number, from: string, to: string): PackBuyer[] {
@@ -337,8 +337,8 @@ export const reviewStore = {
     return sqlite
       .prepare<[{ p: number; from: string; to: string; wholeFromDay: string; wholeToEnd: string; wholeFrom: string; wholeTo: string }], PackBuyer>(
         `with bought as (
-           select customer as c, amount_minor as a from sell_through_customer_months
-            where partner_id = @p and month >= @wholeFrom and month <= @wholeTo
+           select customer as c, amount_minor as a from (${packedMonths('where c.partner_id = @p and c.last_date >= @wholeFromDay')})
+            where month >= @wholeFrom and month <= @wholeTo
            union all
            select coalesce(customer_ref, customer_name), coalesce(amount_minor, 0) from sell_through_lines
             where partner_id = @p and date >= @from and date <= @to and date < @wholeFromDay and coalesce(customer_ref, customer_name) is not null

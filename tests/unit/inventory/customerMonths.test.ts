@@ -70,7 +70,7 @@ const AS_OF = ['2025-06-30', '2025-05-15', '2025-05-16', '2025-02-14', '2024-05-
 
 function expectSummaryIsTheLines() {
   expect(customerMonthStore.all(ws)).toEqual(customerMonthStore.computedFromLines(ws));
-  expect(customerMonthStore.customers(ws)).toEqual(customerMonthStore.customersPackedFromMonths(ws));
+  expect(customerMonthStore.customers(ws)).toEqual(customerMonthStore.customersPackedFromLines(ws));
   for (const asOf of AS_OF) expect(viaSummary(asOf), asOf).toEqual(fromLines(asOf));
   expect(viaSummary('2025-05-15', 1)).toEqual(fromLines('2025-05-15', 1));
 }
@@ -86,13 +86,15 @@ describe('the end-customer summary kept by the sell-through import', () => {
   it('holds per partner, customer and month the amount, distinct orders and first/last day of the lines (hand-computed)', async () => {
     await api.send('imports.run', { kind: 'sell-through', path: writeFile(tmp.dir, 'st1.csv', FIRST) });
     const p1 = customerMonthStore.all(ws).filter((r) => r.customer === 'A' || r.customer === '便利店乙');
-    expect(p1.map((r) => [r.customer, r.month, r.amountMinor, r.orders, r.firstDate, r.lastDate, r.customerProvince])).toEqual([
-      ['A', '2024-03', 10000, 1, '2024-03-31', '2024-03-31', '浙江'],
-      ['A', '2024-04', 10000, 1, '2024-04-01', '2024-04-01', '浙江'], // O1 spans two months: once in each
-      ['A', '2024-05', 45000, 1, '2024-05-15', '2024-05-15', null], // O2: two lines, one order
-      ['A', '2025-01', -10000, 1, '2025-01-10', '2025-01-10', null], // a return
-      ['便利店乙', '2025-02', 18000, 1, '2025-02-14', '2025-02-14', null], // no orderRef: the day is the order
+    // flags: 1 = the month holds the customer's greatest name (A: 客户A in every month), 2 = its greatest province (浙江).
+    expect(p1.map((r) => [r.customer, r.month, r.amountMinor, r.orders, r.firstDate, r.lastDate, r.flags])).toEqual([
+      ['A', '2024-03', 10000, 1, '2024-03-31', '2024-03-31', 3],
+      ['A', '2024-04', 10000, 1, '2024-04-01', '2024-04-01', 3], // O1 spans two months: once in each
+      ['A', '2024-05', 45000, 1, '2024-05-15', '2024-05-15', 1], // O2: two lines, one order; no province
+      ['A', '2025-01', -10000, 1, '2025-01-10', '2025-01-10', 1], // a return
+      ['便利店乙', '2025-02', 18000, 1, '2025-02-14', '2025-02-14', 3], // no orderRef: the day is the order; no province at all
     ]);
+    expect(customerMonthStore.customers(ws).find((c) => c.customer === 'A')).toMatchObject({ customerName: '客户A', customerProvince: '浙江', firstDate: '2024-03-31', lastDate: '2025-01-10' });
     expect(customerMonthStore.all(ws)).toHaveLength(8); // the line without a customer counts for no one
     expectSummaryIsTheLines();
   });
@@ -128,7 +130,9 @@ describe('the end-customer summary kept by the sell-through import', () => {
     expect(b.inserted).toBe(5);
     expectSummaryIsTheLines();
     const may = customerMonthStore.all(ws).find((r) => r.customer === 'A' && r.month === '2024-05');
-    expect(may).toMatchObject({ amountMinor: 45000 + 7000 - 2000, orders: 2, customerName: '客户Z', customerProvince: '江苏', lastDate: '2024-05-28' });
+    // May now holds A's greatest name (客户Z) but not its greatest province (浙江, of March and April; May's is 江苏).
+    expect(may).toMatchObject({ amountMinor: 45000 + 7000 - 2000, orders: 2, flags: 1, lastDate: '2024-05-28' });
+    expect(customerMonthStore.customers(ws).find((x) => x.partnerId === may!.partnerId && x.customer === 'A')).toMatchObject({ customerName: '客户Z', customerProvince: '浙江' });
     const c = await api.send('imports.run', {
       kind: 'sell-through',
       path: writeFile(tmp.dir, 'mid-c.csv', csv(['P1,2024-05-15,X,1,11,A,客户A,,O2,50', 'P1,2024-05-29,X,1,12,A,,,O5,51', 'P2,2025-07-02,X,1,13,G,,,,52'])),
@@ -138,7 +142,8 @@ describe('the end-customer summary kept by the sell-through import', () => {
     await api.send('imports.undo', { id: b.importId });
     expectSummaryIsTheLines();
     const mayAfter = customerMonthStore.all(ws).find((r) => r.customer === 'A' && r.month === '2024-05');
-    expect(mayAfter).toMatchObject({ amountMinor: 45000 + 1100 + 1200, orders: 2, customerName: '客户A', customerProvince: null, lastDate: '2024-05-29' });
+    expect(mayAfter).toMatchObject({ amountMinor: 45000 + 1100 + 1200, orders: 2, flags: 1, lastDate: '2024-05-29' });
+    expect(customerMonthStore.customers(ws).find((x) => x.partnerId === mayAfter!.partnerId && x.customer === 'A')).toMatchObject({ customerName: '客户A', customerProvince: '浙江' });
     await api.send('imports.undo', { id: c.importId });
     expectSummaryIsTheLines();
     expect(customerMonthStore.all(ws)).toEqual(start);

@@ -55,14 +55,14 @@ beforeAll(async () => {
 });
 
 describe('one row per end customer (sell_through_customers), months packed', () => {
-  it('is what the month rows pack to, after the import and after its undo', async () => {
+  it('is what the lines pack to, after the import and after its undo', async () => {
     const r = await api.send('imports.run', { kind: 'sell-through', path: writeFile(tmp.dir, 'st.csv', LINES) });
     const k = customerMonthStore.customers(ws).find((c) => c.customer === 'K')!;
     // YYYYMM, first and last day, flags, amount:orders — only 2025-05 holds the greatest name and province (flags 1 + 2).
     expect(k).toMatchObject({ firstDate: '2024-03-05', lastDate: '2025-05-10', customerName: '甲商店', customerProvince: '浙江' });
     expect(k.months).toBe('2024030505010000:1;2024072021026050:2;202505101039000:1');
     expect(customerMonthStore.customers(ws).find((c) => c.customer === 'L')!.months).toBe('2024113030330000:1;20241202023-10000:1');
-    expect(customerMonthStore.customers(ws)).toEqual(customerMonthStore.customersPackedFromMonths(ws));
+    expect(customerMonthStore.customers(ws)).toEqual(customerMonthStore.customersPackedFromLines(ws));
     await api.send('imports.undo', { id: r.importId });
     expect(customerMonthStore.customers(ws)).toEqual([]);
     await api.send('imports.run', { kind: 'sell-through', path: writeFile(tmp.dir, 'st.csv', LINES), force: true });

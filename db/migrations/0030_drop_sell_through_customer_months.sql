@@ -1,0 +1,1 @@
+DROP TABLE `sell_through_customer_months`;

@@ -1,5 +1,7 @@
 import { importErrorLine, importRefusalText, type ImportProblem, type ImportWhere } from './importMessages';
 import { formatMoney } from './money';
+import { issueText, type IssueLike } from './validationMessages';
+import { IMPORT_FIELD_WORDS } from './importMessages';
 
 /**
  * Domain refusals the user reads, in both languages. A DomainError that the user must act on carries
@@ -739,7 +741,7 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) => `written by a newer version of the app (schema ${String(p.schemaVersion)}, this app knows ${String(p.appSchemaVersion)}); update the app first`,
   },
   'backup.unreadable': {
-    'zh-CN': (p) => `无法作为 SQLite 数据库读取（${String(p.detail)}）`,
+    'zh-CN': (p) => `无法作为 SQLite 数据库读取（${SQLITE_WORDS[String(p.sqliteCode)] ?? String(p.detail)}）`,
     en: (p) => `cannot be read as a SQLite database (${String(p.detail)})`,
   },
   restoreNotUsable: {
@@ -883,10 +885,68 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': () => '演示数据只能载入空的工作区：本工作区已有合作伙伴或销售数据（请新建一个工作区后再载入）',
     en: () => 'The demo dataset can only be loaded into an empty workspace: this one already has partners or sales (create a new workspace for the demo)',
   },
+  // A file the user named cannot be read or written (electron/api/errors.ts FILE_ERRORS).
+  fileProblem: {
+    'zh-CN': (p) => `${p.path ? `${String(p.path)} ` : '文件'}${FILE_PROBLEM_WORDS[String(p.fsCode)]?.[0] ?? '无法访问'}（操作：${String(p.operation)}）；未做任何更改`,
+    en: (p) => `${p.path ? String(p.path) : 'A file'} ${FILE_PROBLEM_WORDS[String(p.fsCode)]?.[1] ?? 'cannot be accessed'} (step: ${String(p.operation)}); nothing was changed`,
+  },
+  workspaceBusy: {
+    'zh-CN': (p) => `工作区忙（另一个任务或程序正在写入），已等待 ${String(p.seconds)} 秒；未做任何更改，请稍后重试`,
+    en: (p) => `The workspace stayed busy for ${String(p.seconds)} s (another job or program is writing); nothing was changed, try again`,
+  },
+  waitForJobs: {
+    'zh-CN': () => '请等待正在运行的任务和备份完成后再试',
+    en: () => 'Wait until running jobs and backups have finished, then try again',
+  },
+  // Fields a register refused (its own schema, for callers the contract did not check), each named as the import names it.
+  invalidFields: {
+    'zh-CN': (p) => `${recordWord(p, 'zh-CN')}的内容无效：${fieldIssues(p, 'zh-CN')}`,
+    en: (p) => `The ${recordWord(p, 'en')} is not valid: ${fieldIssues(p, 'en')}`,
+  },
+  programFileInvalid: {
+    'zh-CN': (p) => `文件中的第 ${String(p.index)} 个激励政策无效：${fieldIssues(p, 'zh-CN')}`,
+    en: (p) => `Program ${String(p.index)} of the file is not valid: ${fieldIssues(p, 'en')}`,
+  },
   workspaceNoIdentity: {
     'zh-CN': () => '此工作区缺少身份记录（workspace_identity）：请运行 pwb check 检查，或恢复最近一份完好的备份',
     en: () => 'This workspace has no identity row (workspace_identity): run pwb check, or restore the latest good backup',
   },
+};
+
+/** A file system problem (Node's error code) as a sentence says it after the path. */
+const FILE_PROBLEM_WORDS: Record<string, [string, string]> = {
+  ENOENT: ['不存在（或其所在文件夹不存在）', 'does not exist (or its folder does not)'],
+  ENOTDIR: ['的路径中有一部分不是文件夹', 'has a part of its path that is not a folder'],
+  EACCES: ['无法访问：当前用户没有权限', 'cannot be accessed: no permission for this user'],
+  EPERM: ['无法访问：系统不允许此操作', 'cannot be accessed: the system does not permit it'],
+  EISDIR: ['是文件夹，不是文件', 'is a folder, not a file'],
+  EEXIST: ['已存在', 'already exists'],
+  ENOSPC: ['无法写入：磁盘已满', 'cannot be written: the disk is full'],
+  EDQUOT: ['无法写入：磁盘配额已用完', 'cannot be written: the disk quota is used up'],
+  EROFS: ['无法写入：磁盘为只读', 'cannot be written: the disk is read-only'],
+  ENAMETOOLONG: ['的名称过长', 'has a name that is too long'],
+  EBUSY: ['正被其他程序使用', 'is in use by another program'],
+  EMFILE: ['无法打开：打开的文件过多', 'cannot be opened: too many open files'],
+  EINVAL: ['不是此处可用的文件名', 'is not a valid file name here'],
+};
+
+/** Each refused field in `lang`, named as the import names it (else by its path). */
+const fieldIssues = (p: Params, lang: MessageLanguage) =>
+  (Array.isArray(p.issues) ? (p.issues as Array<IssueLike & { path: string }>) : [])
+    .map((i) => {
+      const last = String(i.path ?? '').split('.').pop() ?? '';
+      const label = IMPORT_FIELD_WORDS[last]?.[lang === 'zh-CN' ? 0 : 1] ?? String(i.path || (lang === 'zh-CN' ? '输入' : 'The input'));
+      return issueText(i, label, lang);
+    })
+    .join(lang === 'zh-CN' ? '；' : '; ');
+
+/** What SQLite's code says about a file that is not a usable database, in Chinese (English shows SQLite's own text). */
+const SQLITE_WORDS: Record<string, string> = {
+  SQLITE_NOTADB: '不是数据库文件，或文件已加密',
+  SQLITE_CORRUPT: '文件已损坏',
+  SQLITE_CANTOPEN: '文件无法打开',
+  SQLITE_IOERR: '读取文件时磁盘出错',
+  SQLITE_PERM: '没有读取权限',
 };
 
 /** Period kinds as a sentence names them. */

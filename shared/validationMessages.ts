@@ -1,4 +1,5 @@
-import type { MessageLanguage } from './errorMessages';
+/** 'zh-CN' | 'en', as errorMessages' MessageLanguage (not imported: errorMessages words issues with issueText). */
+type MessageLanguage = 'zh-CN' | 'en';
 
 /**
  * Validation problems in the reader's language, with the field's label: "名称不能为空" / "Name is required" — never

@@ -141,7 +141,7 @@ export function createApi(options: ApiOptions): Api {
   async function runMutation(name: OperationName, input: unknown, user: string): Promise<unknown> {
     const exclusive = Boolean(contract[name].exclusive);
     if (exclusive && (runner.activeJobs.length > 0 || backupInProgress(ws.path))) {
-      throw new DomainError('Wait until running jobs and backups have finished, then try again', 'CONFLICT');
+      throw new DomainError('Wait until running jobs and backups have finished, then try again', 'CONFLICT', { reason: 'waitForJobs', params: {} });
     }
     try {
       // IMMEDIATE, waiting asynchronously for a running import or another program to release the write lock.

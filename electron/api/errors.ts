@@ -46,12 +46,17 @@ export function toApiError(operation: string, e: unknown, workspacePath?: string
   if (e instanceof DomainError) return { code: e.code, operation, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) };
   if (e instanceof JobCancelled) return { code: 'CANCELLED', operation, message: e.message };
   if (e instanceof WorkspaceError) return { code: 'DOMAIN', operation, message: e.message };
-  if (e instanceof WriteLockTimeout) return { code: 'CONFLICT', operation, message: e.message, data: { busy: true } };
+  if (e instanceof WriteLockTimeout) return { code: 'CONFLICT', operation, message: e.message, data: { busy: true, reason: 'workspaceBusy', params: { seconds: Math.round(e.waitedMs / 1000) } } };
   const err = e as { code?: string; message?: string; syscall?: string; path?: string };
   // A file the user named cannot be read or written (missing folder, no permission, disk full): their problem to fix, not a crash.
   if (typeof err?.code === 'string' && typeof err.syscall === 'string' && err.code in FILE_ERRORS) {
     const what = err.path ? `${err.path} ${FILE_ERRORS[err.code]}` : `A file ${FILE_ERRORS[err.code]}`;
-    return { code: 'DOMAIN', operation, message: `${what} (step: ${operation}, ${err.syscall}); nothing was changed`, data: { fsCode: err.code, path: err.path ?? null, syscall: err.syscall } };
+    return {
+      code: 'DOMAIN',
+      operation,
+      message: `${what} (step: ${operation}, ${err.syscall}); nothing was changed`,
+      data: { fsCode: err.code, path: err.path ?? null, syscall: err.syscall, reason: 'fileProblem', params: { fsCode: err.code, path: err.path ?? null, operation } },
+    };
   }
   const storage = typeof err?.code === 'string' ? STORAGE_ERRORS.find(([re]) => re.test(err.code!)) : undefined;
   if (storage) {

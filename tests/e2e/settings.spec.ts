@@ -29,6 +29,22 @@ test.describe('settings: backups, evaluation schedules and rules (browser mode o
     await expect(manual.first().locator('code')).toContainText('.sqlite');
   });
 
+  test('restoring from a file that is not a workspace lists its problem in Chinese words and offers no restore', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+    await page.goto('/#/settings');
+    const section = page.getByTestId('backups-section');
+    const chooser = page.waitForEvent('filechooser');
+    await section.getByTestId('backups-restore-file').click();
+    await (await chooser).setFiles({ name: '报表.sqlite', mimeType: 'application/octet-stream', buffer: Buffer.from('PK not a database at all, a renamed spreadsheet'.repeat(100)) });
+    const dialog = page.getByTestId('backups-restore-confirm');
+    const problems = dialog.getByTestId('backups-restore-problems');
+    await expect(problems).toContainText('此文件无法恢复：');
+    await expect(problems.locator('li')).toHaveCount(1);
+    await expect(problems.locator('li')).toHaveText('无法作为 SQLite 数据库读取（不是数据库文件，或文件已加密）');
+    await expect(problems).not.toContainText('cannot be read');
+    await expect(dialog.getByTestId('backups-restore-go')).toBeDisabled();
+  });
+
   test('add, edit and delete an evaluation schedule', async ({ page }) => {
     const name = `E2E schedule ${Date.now() % 1_000_000}`;
     await page.goto('/#/settings');

@@ -49,7 +49,7 @@ export function inspectBackup(file: string, migrationsFolder = defaultMigrations
     if (tables.has('audit_log')) report.lastChangeAt = backupStore.lastChangeAt(db);
   } catch (e) {
     report.problems.push(`cannot be read as a SQLite database: ${(e as Error).message}`);
-    report.issues.push({ reason: 'backup.unreadable', params: { detail: (e as Error).message } });
+    report.issues.push({ reason: 'backup.unreadable', params: { detail: (e as Error).message, sqliteCode: (e as { code?: string }).code ?? null } });
   } finally {
     db?.close();
   }

@@ -3,6 +3,7 @@ import type { DealRegistrationRow, DealStatus } from '../../../db/schema';
 import type { CustomerConflict, DealConflict, DealDecision, DealInput, DealListFilter, DealRow, DealSettings, PriceConflict } from '../../model/deals';
 import { dealFields, DEFAULT_DEAL_SETTINGS } from '../../model/deals';
 import { DomainError } from '../../../shared/errors';
+import { issueParams, type IssueLike } from '../../../shared/validationMessages';
 import { storedRiskText, type RiskTextParams } from '../../../shared/riskTexts';
 import { addDays } from '../../../shared/period';
 import { startOfDayIso } from '../../../shared/clock';
@@ -137,8 +138,8 @@ export function registerDeal(ctx: ChangeContext, input: DealInput): { deal: Deal
   const { ws, user } = ctx;
   const parsed = dealFields.safeParse(input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-    throw new DomainError(`Invalid deal registration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'DOMAIN', { issues });
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code, params: issueParams(i as IssueLike) }));
+    throw new DomainError(`Invalid deal registration: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'DOMAIN', { issues, reason: 'invalidFields', params: { what: 'deal', issues } });
   }
   const data = parsed.data;
   const at = ctx.clock.now();

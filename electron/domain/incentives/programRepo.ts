@@ -3,6 +3,7 @@ import type { OpContext } from '../opContext';
 import { ZodError } from 'zod';
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
+import { issueParams, type IssueLike } from '../../../shared/validationMessages';
 import { parseProgramFile, type ProgramFile } from '../../model/programs';
 import { ProgramRow, ProgramWithDefinition } from '../../model/incentives';
 import { programStore, type StoredProgram } from './store';
@@ -85,8 +86,13 @@ export function importPrograms(ctx: Pick<OpContext, 'ws' | 'clock'>, source: { p
       return saveProgram(ctx, raw);
     } catch (e) {
       if (e instanceof ZodError) {
-        const issues = e.issues.map((x) => ({ path: [`[${i}]`, ...x.path.map(String)].join('.'), message: x.message }));
-        throw new DomainError(`Program ${i + 1} of the file is invalid: ${issues.map((x) => `${x.path}: ${x.message}`).join('; ')}`, 'DOMAIN', { issues });
+        const issues = e.issues.map((x) => ({ path: [`[${i}]`, ...x.path.map(String)].join('.'), message: x.message, code: x.code, params: issueParams(x as IssueLike) }));
+        const inFile = issues.map((x) => ({ ...x, path: x.path.replace(/^\[\d+\]\.?/, '') }));
+        throw new DomainError(`Program ${i + 1} of the file is invalid: ${issues.map((x) => `${x.path}: ${x.message}`).join('; ')}`, 'DOMAIN', {
+          issues,
+          reason: 'programFileInvalid',
+          params: { index: i + 1, issues: inFile },
+        });
       }
       throw e;
     }

@@ -3,6 +3,7 @@ import { risks, type NewRiskRow, type RiskRow } from '../../../db/schema';
 import { riskFields, type RiskInput, type RiskPatch } from '../../model/risks';
 import type { ChangeContext } from '../opContext';
 import { DomainError } from '../../../shared/errors';
+import { issueParams, type IssueLike } from '../../../shared/validationMessages';
 import { riskText, storedRiskText, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
 import { riskStatements, riskStore } from './store';
 import { notFound } from '../../../shared/errorMessages';
@@ -68,8 +69,8 @@ const INSERT_DEFAULTS = {
 function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown): T {
   const r = schema.safeParse(value);
   if (!r.success) {
-    const issues = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-    throw new DomainError(`Invalid risk: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'DOMAIN', { issues });
+    const issues = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: (i as { code?: string }).code, params: issueParams(i as IssueLike) }));
+    throw new DomainError(`Invalid risk: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'DOMAIN', { issues, reason: 'invalidFields', params: { what: 'risk', issues } });
   }
   return r.data;
 }

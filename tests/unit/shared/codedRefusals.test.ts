@@ -168,7 +168,7 @@ describe('coded refusals', () => {
     }
     expect(refused).toBeInstanceOf(DomainError);
     const body = { message: (refused as DomainError).message, data: (refused as DomainError).data };
-    expect(errorText(body, 'zh-CN')).toMatch(new RegExp(`^未恢复：${junk.replace(/[.\\]/g, '\\$&')} 不能用作工作区：无法作为 SQLite 数据库读取（.+）$`));
+    expect(errorText(body, 'zh-CN')).toBe(`未恢复：${junk} 不能用作工作区：无法作为 SQLite 数据库读取（不是数据库文件，或文件已加密）`);
     expect(errorText(body, 'en')).toMatch(/^Not restored: .+ cannot be used as a workspace: cannot be read as a SQLite database \(.+\)$/);
     const newer = { message: '', data: { reason: 'restoreCopyInvalid', params: { path: 'b.sqlite', issues: [{ reason: 'backup.newer', params: { schemaVersion: 90, appSchemaVersion: 61 } }, { reason: 'backup.notWorkspace', params: { missing: ['settings', 'partners'] } }] } } };
     expect(errorText(newer, 'zh-CN')).toBe('未恢复：b.sqlite 的副本校验未通过：由更新版本的应用写入（数据库版本 90，本应用支持到 61）：请先升级应用；不是渠道伙伴工作台的工作区（缺少数据表：settings、partners）；当前工作区保持不变');
@@ -275,6 +275,33 @@ describe('coded refusals', () => {
     const inUse = await refusal(api.send('training.courses.delete', { id: course.id }));
     expect(errorText(inUse, 'zh-CN')).toBe('课程 C-1 已有 1 条培训记录，不能删除：请将其停用');
     expect(errorText(inUse, 'en')).toBe('Course C-1 has 1 training record(s) and cannot be deleted; retire it (inactive) instead');
+  });
+
+  it('a program file, a risk with fields missing and a file that cannot be written name each problem in words', async () => {
+    const api = createApi({ ws: openMemoryWorkspace(), user: 'tester' });
+    const bad = await refusal(api.send('incentives.programs.import', { content: JSON.stringify([rebateProgram(), { ...rebateProgram({ code: 'REB-2' }), name: '' }]) }));
+    expect(errorText(bad, 'zh-CN')).toBe('文件中的第 2 个激励政策无效：名称不能为空');
+    expect(errorText(bad, 'en')).toBe('Program 2 of the file is not valid: Name is required');
+    const risk = await refusal(api.send('risks.save', { fields: { category: 'credit', likelihood: 2, impact: 3 } } as never));
+    expect(errorText(risk, 'zh-CN')).toBe('风险的内容无效：风险名称不能为空');
+    expect(errorText(risk, 'en')).toBe('The risk is not valid: Title is required');
+    const missing = join(tmp, 'no-such-folder', 'programs.json');
+    const file = await refusal(api.send('incentives.programs.export', { out: missing }));
+    expect(errorText(file, 'zh-CN')).toBe(`${missing} 不存在（或其所在文件夹不存在）（操作：incentives.programs.export）；未做任何更改`);
+    expect(errorText(file, 'en')).toBe(`${missing} does not exist (or its folder does not) (step: incentives.programs.export); nothing was changed`);
+    const bodies: Array<[string, Record<string, unknown>, string, string]> = [
+      ['workspaceBusy', { seconds: 30 }, '工作区忙（另一个任务或程序正在写入），已等待 30 秒；未做任何更改，请稍后重试', 'The workspace stayed busy for 30 s (another job or program is writing); nothing was changed, try again'],
+      ['waitForJobs', {}, '请等待正在运行的任务和备份完成后再试', 'Wait until running jobs and backups have finished, then try again'],
+      ['planWorkbookRows', { file: 'plan.xlsx', count: 4, first: [{ row: 3, column: '目标', reason: 'badAmount' }, { row: 5, column: 'Node', reason: 'unknownNode' }] }, 'plan.xlsx 有 4 处错误，未做任何修改：第 3 行“目标”列：不是以元为单位、不小于 0、最多两位小数的金额；第 5 行“Node”列：本计划中没有该节点（合作伙伴和区域来自计划范围）', "plan.xlsx: 4 error(s); nothing was changed: row 3, 目标: not an amount in yuan ≥ 0 with at most two decimals; row 5, Node: no such node in the plan (partners and territories come from the plan's scope)"],
+      ['planWorkbookColumns', { file: 'plan.xlsx', sheet: '目标计划', missing: ['target', 'locked'] }, 'plan.xlsx（工作表“目标计划”）缺少列：目标、锁定（请先导出目标计划，按导出的格式编辑）', 'plan.xlsx, sheet 目标计划: missing column Target, Locked (export the plan to get the layout)'],
+      ['mdfProofDamaged', { file: '发票.pdf' }, '凭证文件 发票.pdf 与保存时的 SHA-256 校验值不一致：工作区可能已损坏，请运行 pwb check 检查，并恢复最近一份完好的备份', 'Proof file 发票.pdf no longer matches its SHA-256: the workspace may be damaged. Run pwb check and restore the latest good backup'],
+      ['ledgerMixedCurrencies', { code: 'P7', currency: 'CNY', currencies: ['USD', 'HKD'] }, '合作伙伴 P7 以 CNY 结算，但还有以 USD、HKD 计的往来：对账按单一币种记录，无法合并出具', 'Partner P7 has ledger entries in USD, HKD besides CNY: the ledger is kept per currency'],
+    ];
+    for (const [reason, params, zh, en] of bodies) {
+      const body = { message: 'programmer text', data: { reason, params } };
+      expect(errorText(body, 'zh-CN'), reason).toBe(zh);
+      expect(errorText(body, 'en'), reason).toBe(en);
+    }
   });
 
   it('risk level bands that do not follow on say which band and why, in both languages', async () => {

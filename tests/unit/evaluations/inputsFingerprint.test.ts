@@ -3,6 +3,7 @@ import { DEFAULT_EVALUATION_RULES, type EvaluationSettings } from '../../../elec
 import { inputsFingerprint, type FingerprintInputs } from '../../../electron/domain/evaluations/inputsFingerprint';
 import type { PartnerKpis } from '../../../electron/domain/evaluations/kpis';
 import { parsePeriod } from '../../../shared/period';
+import { createHash } from 'node:crypto';
 
 /** Fresh inputs every call (nothing shared between two calls): three partners, one earlier period. */
 function inputs(): FingerprintInputs {
@@ -50,5 +51,43 @@ describe('the inputs fingerprint', () => {
     const changed = inputs();
     change(changed);
     expect(inputsFingerprint(changed)).not.toBe(inputsFingerprint(inputs()));
+  });
+
+  it('hashes the bytes scheme 2 defines, whichever path reads the KPIs (fields by name, another field order, a value that is not a number)', () => {
+    // Scheme 2 as first written (Object.values per partner): fingerprints of stored runs must stay comparable.
+    const reference = (x: FingerprintInputs): string => {
+      const fields = (x.partners.length ? Object.keys(x.kpis[0]) : []) as Array<keyof PartnerKpis>;
+      const numbers: number[] = [];
+      let text = '';
+      x.partners.forEach((p, i) => {
+        text += JSON.stringify([p.id, p.code, p.tier, p.channelType, p.regionCode, p.regionRoot]);
+        Object.values(x.kpis[i]).forEach((v: unknown, j) => {
+          numbers.push(typeof v === 'number' ? v : NaN);
+          if (typeof v !== 'number' && v !== null) text += JSON.stringify([fields[j], v]);
+        });
+        for (const h of x.history) numbers.push(h.attainment[i], h.healthScore[i]);
+      });
+      return createHash('sha256')
+        .update(JSON.stringify({ scheme: 2, period: x.period, settings: x.settings, fields, history: x.history.map((h) => h.label), partners: x.partners.length }))
+        .update(text)
+        .update(new Uint8Array(Float64Array.from(numbers).buffer))
+        .digest('hex');
+    };
+    const plain = inputs();
+    expect(inputsFingerprint(plain)).toBe(reference(plain));
+    // Another field order: the general path.
+    const reordered = inputs();
+    reordered.kpis = reordered.kpis.map((k) => Object.fromEntries(Object.entries(k).reverse()) as unknown as PartnerKpis);
+    expect(inputsFingerprint(reordered)).toBe(reference(reordered));
+    expect(inputsFingerprint(reordered)).not.toBe(inputsFingerprint(plain));
+    // A value that is neither a number nor null (a text, undefined) counts as text for that partner only.
+    const odd = inputs();
+    (odd.kpis[1] as unknown as Record<string, unknown>).satisfaction = '4';
+    (odd.kpis[2] as unknown as Record<string, unknown>).retention = undefined;
+    expect(inputsFingerprint(odd)).toBe(reference(odd));
+    expect(inputsFingerprint(odd)).not.toBe(inputsFingerprint(plain));
+    // No partners at all.
+    const none = { ...inputs(), partners: [], kpis: [], history: [] };
+    expect(inputsFingerprint(none)).toBe(reference(none));
   });
 });

@@ -55,6 +55,29 @@ export function plainCells(row: RowValues, fields: readonly string[]) {
       if (st < 0) return undefined;
       return plainMoney(c as string, exp) ?? undefined;
     },
+    /**
+     * The head every line kind's fast path reads first (sales, sell-through): a live partner known by its plain code,
+     * a plain ISO date, and the currency (a plain code, CNY when the cell is empty or there is no column). Written into
+     * `out` (no object a row); false: the full reader decides.
+     */
+    lineHead(cells: readonly Cell[], i: { partner: number; date: number; currency: number }, partners: ReadonlyMap<string, { id: number; deleted: boolean }>, out: LineHead): boolean {
+      const code = this.text(cells, i.partner, 64);
+      if (!code) return false;
+      const partner = partners.get(code);
+      if (partner === undefined || partner.deleted) return false;
+      const date = this.date(cells, i.date);
+      if (!date) return false;
+      let currency = 'CNY';
+      if (i.currency >= 0) {
+        const cur = this.currency(cells, i.currency);
+        if (cur === undefined) return false;
+        if (cur !== null) currency = cur;
+      }
+      out.partnerId = partner.id;
+      out.date = date;
+      out.currency = currency;
+      return true;
+    },
     /** A plain currency code (three capital letters, not RMB, which the full reader turns into CNY); empty: null. */
     currency(cells: readonly Cell[], i: number): string | null | undefined {
       const c = this.text(cells, i, 10);
@@ -62,4 +85,11 @@ export function plainCells(row: RowValues, fields: readonly string[]) {
       return c;
     },
   };
+}
+
+/** What `lineHead` reads: the partner's id, the ISO date and the currency. */
+export interface LineHead {
+  partnerId: number;
+  date: string;
+  currency: string;
 }

@@ -4,7 +4,7 @@ import { partnerLookup, resolvePartner, TrackedPartners, defineKind } from './ki
 import { salesStage, type StagedSalesLine } from '../store';
 import { stagedLines } from './stagedLines';
 import { minorExponent } from '../../../../shared/money';
-import { plainCells } from './plainCells';
+import { plainCells, type LineHead } from './plainCells';
 
 const fields: FieldSpec[] = [
   { name: 'partnerCode', type: 'text', required: true, synonyms: ['经销商编码', '经销商代码', '合作伙伴代码', '合作伙伴编码', '伙伴编码', '渠道编码', '渠道代码', '客户编码', '代理商编码', 'Partner Code', 'partner', 'Partner ID', 'Dealer Code', 'Customer ID', 'Reseller ID', '客户代码', '客户号', '购货单位编码', '购货单位代码', 'Sold-To Party', 'Sold-to Party Code', 'Customer Number', 'Customer No', 'Customer Code'] },
@@ -42,19 +42,11 @@ export function salesFastRow(row: RowValues, partners: Partners): ((cells: RowVa
   const [iPartner, iDate, iOrder, iLine, iProduct, iCategory, iQuantity, iAmount, iCost, iProfit, iCustomer, iCurrency] = [
     'partnerCode', 'date', 'orderRef', 'lineRef', 'product', 'category', 'quantity', 'amount', 'cost', 'profit', 'customerRef', 'currency',
   ].map(cells.col);
+  const head: LineHead = { partnerId: 0, date: '', currency: '' };
+  const at = { partner: iPartner, date: iDate, currency: iCurrency };
   return (c) => {
-    const code = cells.text(c, iPartner, 64);
-    if (!code) return null;
-    const partner = partners.get(code);
-    if (partner === undefined || partner.deleted) return null;
-    const date = cells.date(c, iDate);
-    if (!date) return null;
-    let currency = 'CNY';
-    if (iCurrency >= 0) {
-      const cur = cells.currency(c, iCurrency);
-      if (cur === undefined) return null;
-      if (cur !== null) currency = cur;
-    }
+    if (!cells.lineHead(c, at, partners, head)) return null;
+    const { partnerId, date, currency } = head;
     const exp = minorExponent(currency);
     const amountMinor = cells.money(c, iAmount, exp);
     if (amountMinor === undefined || amountMinor === null) return null;
@@ -81,7 +73,7 @@ export function salesFastRow(row: RowValues, partners: Partners): ((cells: RowVa
     const category = cells.text(c, iCategory, 100);
     const customerRef = cells.text(c, iCustomer, 200);
     if (orderRef === undefined || lineRef === undefined || product === undefined || category === undefined || customerRef === undefined) return null;
-    return { partnerId: partner.id, date, orderRef, lineRef, product, category, quantity, amountMinor, costMinor, customerRef, currency, quantityText };
+    return { partnerId, date, orderRef, lineRef, product, category, quantity, amountMinor, costMinor, customerRef, currency, quantityText };
   };
 }
 

@@ -6,7 +6,7 @@ import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKi
 import { partnerLookup, TrackedPartners, defineKind } from './kind';
 import { PRODUCT_FIELD, readPartnerProductHead } from './partnerProductLine';
 import { stagedLines } from './stagedLines';
-import { plainCells } from './plainCells';
+import { plainCells, type LineHead } from './plainCells';
 import { minorExponent } from '../../../../shared/money';
 import type { sellThroughLines } from '../../../../db/schema';
 
@@ -46,23 +46,15 @@ export function sellThroughFastRow(row: RowValues, partners: Partners, products:
   const [iPartner, iDate, iProduct, iQuantity, iAmount, iCurrency, iRef, iName, iProvince, iCity, iOrder, iLine] = [
     'partnerCode', 'date', 'product', 'quantity', 'amount', 'currency', 'customerRef', 'customerName', 'customerProvince', 'customerCity', 'orderRef', 'lineRef',
   ].map(cells.col);
+  const head: LineHead = { partnerId: 0, date: '', currency: '' };
+  const at = { partner: iPartner, date: iDate, currency: iCurrency };
   return (c) => {
-    const code = cells.text(c, iPartner, 64);
-    if (!code) return null;
-    const partner = partners.get(code);
-    if (partner === undefined || partner.deleted) return null;
-    const date = cells.date(c, iDate);
-    if (!date) return null;
+    if (!cells.lineHead(c, at, partners, head)) return null;
+    const { partnerId, date, currency } = head;
     const productText = cells.text(c, iProduct, 200);
     if (!productText) return null;
     const product = products.resolve(productText);
     if ('error' in product) return null;
-    let currency = 'CNY';
-    if (iCurrency >= 0) {
-      const cur = cells.currency(c, iCurrency);
-      if (cur === undefined) return null;
-      if (cur !== null) currency = cur;
-    }
     const quantityText = cells.decimal(c, iQuantity);
     if (!quantityText) return null;
     const quantity = Number(quantityText);
@@ -82,7 +74,7 @@ export function sellThroughFastRow(row: RowValues, partners: Partners, products:
     const orderRef = cells.text(c, iOrder, 100);
     const lineRef = cells.text(c, iLine, 100);
     if (customerRef === undefined || customerName === undefined || customerCity === undefined || orderRef === undefined || lineRef === undefined) return null;
-    return { partnerId: partner.id, productId: product.id, date, quantity, quantityText, amountMinor, currency, customerRef, customerName, customerProvince, customerTerritoryId, customerCity, orderRef, lineRef };
+    return { partnerId, productId: product.id, date, quantity, quantityText, amountMinor, currency, customerRef, customerName, customerProvince, customerTerritoryId, customerCity, orderRef, lineRef };
   };
 }
 

@@ -756,6 +756,10 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `风险等级分段无效：${bandProblems(p, 'zh-CN')}`,
     en: (p) => `The risk level bands are not valid: ${bandProblems(p, 'en')}`,
   },
+  backupCheckFailed: {
+    'zh-CN': (p) => `备份 ${String(p.path)} 未通过完整性检查（SQLite 报告：${String(p.findings)}），未保留此备份：工作区本身可能已损坏，请运行 pwb check 检查`,
+    en: (p) => `The backup ${String(p.path)} failed its integrity check (SQLite reports: ${String(p.findings)}) and was not kept: the workspace itself may be damaged; run pwb check`,
+  },
   backupInMemory: {
     'zh-CN': () => '此工作区只在内存中，没有可备份的文件',
     en: () => 'This workspace is in memory: there is no file to back up',
@@ -906,6 +910,25 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   programFileInvalid: {
     'zh-CN': (p) => `文件中的第 ${String(p.index)} 个激励政策无效：${fieldIssues(p, 'zh-CN')}`,
     en: (p) => `Program ${String(p.index)} of the file is not valid: ${fieldIssues(p, 'en')}`,
+  },
+  // The integrity triggers' refusal (a database safety net behind the domain's own status checks).
+  recordFrozen: {
+    'zh-CN': (p) =>
+      p.record === 'planVersion'
+        ? '已发布的目标计划版本不能修改或删除：请发布新版本'
+        : p.record === 'payoutRun'
+          ? '已批准、已支付或已作废的结算批次及其明细已冻结，不能修改（已批准的结算批次只能标记为已支付或作废）'
+          : '该记录已冻结，不能修改',
+    en: (p) =>
+      p.record === 'planVersion'
+        ? 'A published plan version cannot be changed or deleted; publish a new version'
+        : p.record === 'payoutRun'
+          ? 'An approved, paid or void payout run and its lines are frozen and cannot be changed (an approved run can only be marked paid or void)'
+          : 'This record is frozen and cannot be changed',
+  },
+  browserFileOutside: {
+    'zh-CN': (p) => `浏览器模式下文件通过上传和下载传递：本机服务不会打开 ${String(p.path)}（只打开其自身文件夹中的文件）`,
+    en: (p) => `In browser mode files are uploaded and downloaded; the server does not open ${String(p.path)} (only files in its own folder)`,
   },
   workspaceNoIdentity: {
     'zh-CN': () => '此工作区缺少身份记录（workspace_identity）：请运行 pwb check 检查，或恢复最近一份完好的备份',

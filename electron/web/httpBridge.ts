@@ -275,6 +275,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         code: 'FORBIDDEN',
         operation: op,
         message: `In browser mode files are uploaded and downloaded; the server does not open ${outside[0].slice(0, 200)} (only files in its own folder)`,
+        data: { reason: 'browserFileOutside', params: { path: outside[0].slice(0, 200) } },
       });
     }
   }

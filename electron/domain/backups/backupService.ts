@@ -8,6 +8,7 @@ import { backupFolder } from './backupFolder';
 import { backupsToPrune } from './rotation';
 import { backupStore, type ChangeMark } from './store';
 import { systemClock } from '../../../shared/clock';
+import { DomainError } from '../../../shared/errors';
 
 export interface BackupFile {
   path: string;
@@ -106,7 +107,10 @@ export function verifyBackup(path: string, key?: string, check: BackupCheck = 'i
     db?.close();
   }
   if (result !== 'ok') {
-    throw new Error(`The backup ${path} failed its integrity check (${result.slice(0, 300)}); the workspace itself may be damaged — it was not kept as a backup`);
+    throw new DomainError(`The backup ${path} failed its integrity check (${result.slice(0, 300)}); the workspace itself may be damaged — it was not kept as a backup`, 'DOMAIN', {
+      reason: 'backupCheckFailed',
+      params: { path: path.replace(/\.partial$/, ''), findings: result.slice(0, 300) },
+    });
   }
 }
 
@@ -138,7 +142,7 @@ export async function writeCheckedCopy(ws: Workspace, partial: string, check: Ba
  * Written to a temporary name first and renamed, so a crash never leaves a half backup under a backup's name.
  */
 export async function createBackup(ws: Workspace, kind: BackupKind, now = systemClock().now()): Promise<BackupFile> {
-  if (!isFileWorkspace(ws)) throw new Error('An in-memory workspace has no file to back up');
+  if (!isFileWorkspace(ws)) throw new DomainError('An in-memory workspace has no file to back up', 'DOMAIN', { reason: 'backupInMemory', params: {} });
   const folder = backupFolder(ws.sqlite, ws.path);
   const target = targetFor(folder, ws.path, kind, now);
   const partial = `${target}.partial`;

@@ -20,7 +20,8 @@ export function refusalOf(e: unknown): DomainError | null {
   // Any RAISE(ABORT) from a trigger is a refusal by the database's own rules (also the evaluations' 0002 triggers).
   const at = err.message.indexOf(FROZEN_PREFIX);
   if (err.code === 'SQLITE_CONSTRAINT_TRIGGER' || (err.code.startsWith('SQLITE_CONSTRAINT') && at >= 0)) {
-    return new DomainError(at >= 0 ? err.message.slice(at + FROZEN_PREFIX.length) : err.message, 'FORBIDDEN');
+    const text = at >= 0 ? err.message.slice(at + FROZEN_PREFIX.length) : err.message;
+    return new DomainError(text, 'FORBIDDEN', { reason: 'recordFrozen', params: { record: /plan version/i.test(text) ? 'planVersion' : /payout run|lines/i.test(text) ? 'payoutRun' : 'other' } });
   }
   return null;
 }

@@ -1,3 +1,5 @@
+import { errorText } from '../../../shared/errorMessages';
+import { DomainError } from '../../../shared/errors';
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,6 +130,10 @@ describe('the backup before an import', () => {
     expect(ws.sqlite.pragma('integrity_check', { simple: true })).not.toBe('ok');
     await expect(createBackup(ws, 'manual')).rejects.toThrow(/integrity check/);
     await expect(createBackup(ws, 'daily')).rejects.toThrow(/integrity check/);
+    // The window and pwb word it: which backup, SQLite's finding, what to do.
+    const refused = await createBackup(ws, 'manual').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(errorText({ message: '', data: (refused as DomainError).data }, 'zh-CN')).toMatch(/^备份 \S+_manual\.sqlite 未通过完整性检查（SQLite 报告：.+），未保留此备份：工作区本身可能已损坏，请运行 pwb check 检查$/);
     await expect(backupBeforeOperation(ws, 'imports.run')).resolves.toMatchObject({ reused: false });
   });
 

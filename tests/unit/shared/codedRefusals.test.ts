@@ -9,6 +9,7 @@ import { errorText } from '../../../shared/errorMessages';
 import { DomainError } from '../../../shared/errors';
 import { restoreWorkspaceFile } from '../../../electron/domain/backups/restoreWorkspace';
 import { partnerInput } from '../../helpers/workspace';
+import { refusalOf } from '../../../electron/domain/integrity/frozenRecords';
 import { fillCompanyProfile, rebateProgram, sale } from '../incentives/fixture';
 
 /**
@@ -291,6 +292,7 @@ describe('coded refusals', () => {
     expect(errorText(file, 'en')).toBe(`${missing} does not exist (or its folder does not) (step: incentives.programs.export); nothing was changed`);
     const bodies: Array<[string, Record<string, unknown>, string, string]> = [
       ['workspaceBusy', { seconds: 30 }, '工作区忙（另一个任务或程序正在写入），已等待 30 秒；未做任何更改，请稍后重试', 'The workspace stayed busy for 30 s (another job or program is writing); nothing was changed, try again'],
+      ['browserFileOutside', { path: 'C:\\Users\\王磊\\销售.xlsx' }, '浏览器模式下文件通过上传和下载传递：本机服务不会打开 C:\\Users\\王磊\\销售.xlsx（只打开其自身文件夹中的文件）', 'In browser mode files are uploaded and downloaded; the server does not open C:\\Users\\王磊\\销售.xlsx (only files in its own folder)'],
       ['waitForJobs', {}, '请等待正在运行的任务和备份完成后再试', 'Wait until running jobs and backups have finished, then try again'],
       ['planWorkbookRows', { file: 'plan.xlsx', count: 4, first: [{ row: 3, column: '目标', reason: 'badAmount' }, { row: 5, column: 'Node', reason: 'unknownNode' }] }, 'plan.xlsx 有 4 处错误，未做任何修改：第 3 行“目标”列：不是以元为单位、不小于 0、最多两位小数的金额；第 5 行“Node”列：本计划中没有该节点（合作伙伴和区域来自计划范围）', "plan.xlsx: 4 error(s); nothing was changed: row 3, 目标: not an amount in yuan ≥ 0 with at most two decimals; row 5, Node: no such node in the plan (partners and territories come from the plan's scope)"],
       ['planWorkbookColumns', { file: 'plan.xlsx', sheet: '目标计划', missing: ['target', 'locked'] }, 'plan.xlsx（工作表“目标计划”）缺少列：目标、锁定（请先导出目标计划，按导出的格式编辑）', 'plan.xlsx, sheet 目标计划: missing column Target, Locked (export the plan to get the layout)'],
@@ -302,6 +304,27 @@ describe('coded refusals', () => {
       expect(errorText(body, 'zh-CN'), reason).toBe(zh);
       expect(errorText(body, 'en'), reason).toBe(en);
     }
+  });
+
+  it('a write the integrity triggers refuse (an approved run changed behind the domain) is worded, not the trigger text', async () => {
+    const ws = openMemoryWorkspace();
+    const api = createApi({ ws, user: 'tester' });
+    const p = await api.send('partners.create', partnerInput('F1'));
+    sale(ws, p.id, '2025-02-01', 70_000_000);
+    await api.send('incentives.programs.save', { definition: rebateProgram() as never });
+    const run = await api.send('incentives.payouts.calculate', { programCode: 'REB-Q', period: '2025-Q1' });
+    await api.send('incentives.payouts.approve', { runId: run.id });
+    let raised: unknown = null;
+    try {
+      ws.sqlite.prepare('update payout_lines set amount_minor = amount_minor + 1 where run_id = ?').run(run.id);
+    } catch (e) {
+      raised = e;
+    }
+    const refused = refusalOf(raised);
+    expect(refused?.code).toBe('FORBIDDEN');
+    const body = { message: refused!.message, data: refused!.data };
+    expect(errorText(body, 'zh-CN')).toBe('已批准、已支付或已作废的结算批次及其明细已冻结，不能修改（已批准的结算批次只能标记为已支付或作废）');
+    expect(errorText(body, 'en')).toBe('An approved, paid or void payout run and its lines are frozen and cannot be changed (an approved run can only be marked paid or void)');
   });
 
   it('risk level bands that do not follow on say which band and why, in both languages', async () => {

@@ -125,10 +125,49 @@ export function applyRiskSignals(
   }
   const enabled = RISK_RULE_CODES.map((c) => rules[c].enabled);
 
-  // Pass 1: every (partner, rule) pair decided from its KPI and the open risk's review flag alone. Most pairs have
-  // nothing to raise or clear; the rest are noted in visiting order, the order their history rows keep.
-  const todo: Array<{ what: number; k: PartnerKpis; rule: number; riskId: number }> = [];
+  const todo: Todo[] = [];
   const reread: number[] = [];
+  decide(kpis, skip, open, enabled, rules, todo, reread);
+  if (todo.length === 0) return out;
+
+  // Pass 2: the words of the risks that may change, then each change with its words and history entry.
+  const words = new Map<number, OpenRiskWords>();
+  if (reread.length) for (const w of riskSignalStore.riskWords(ws, JSON.stringify(reread))) words.set(w[0], w);
+  // Arrays indexed by partner id (ids are small dense integers): the code (a new risk's title names it) and the
+  // channel manager, who owns a new auto-risk (the person who will act on it; null where the partner has none).
+  const p: Pass2 = { period: period.label, runId, rules, code: [], owner: [], creates: [], updates: [], history: [], raised: [], out };
+  for (const [id, c, o] of riskSignalStore.partnersOf(ws, JSON.stringify(todo.map((t) => t.k.partnerId)))) {
+    p.code[id] = c;
+    p.owner[id] = o;
+  }
+  word(p, todo, words);
+  const { creates, updates, history, raised } = p;
+  if (history.length === 0) return out;
+
+  const iso = at.toISOString();
+  const created = riskSignalStore.insertRisks(ws, creates, iso, reviewOn);
+  riskSignalStore.updateRisks(ws, updates, iso);
+  raised.forEach((index, i) => (history[index][0] = created[i]));
+  riskSignalStore.insertHistory(ws, history, iso, user);
+  return out;
+}
+
+/** A (partner, rule) pair that raises, raises again or clears, with the open risk it concerns (0 for a new one). */
+interface Todo {
+  what: number;
+  k: PartnerKpis;
+  rule: number;
+  riskId: number;
+}
+
+/**
+ * Pass 1: every (partner, rule) pair decided from its KPI and the open risk's review flag alone. Most pairs have
+ * nothing to raise or clear; the rest are noted in visiting order, the order their history rows keep. Each pass is a
+ * function of its own, as is each kind of change below: small functions the engine compiles quickly and keeps (one
+ * function with both loops and the wording inlined was compiled for hundreds of ms in a process's first runs, and the
+ * compilation thrown away when a new object shape turned up).
+ */
+function decide(kpis: PartnerKpis[], skip: Set<number>, open: Float64Array, enabled: boolean[], rules: RiskRules, todo: Todo[], reread: number[]): void {
   for (let j = 0; j < kpis.length; j++) {
     const k = kpis[j];
     if (skip.has(k.partnerId)) continue;
@@ -149,75 +188,77 @@ export function applyRiskSignals(
       }
     }
   }
-  if (todo.length === 0) return out;
-
-  // Pass 2: the words of the risks that may change, then each change with its words and history entry.
-  const words = new Map<number, OpenRiskWords>();
-  if (reread.length) for (const w of riskSignalStore.riskWords(ws, JSON.stringify(reread))) words.set(w[0], w);
-  // Arrays indexed by partner id (ids are small dense integers): the code (a new risk's title names it) and the
-  // channel manager, who owns a new auto-risk (the person who will act on it; null where the partner has none).
-  const code: string[] = [];
-  const owner: Array<string | null> = [];
-  for (const [id, c, o] of riskSignalStore.partnersOf(ws, JSON.stringify(todo.map((t) => t.k.partnerId)))) {
-    code[id] = c;
-    owner[id] = o;
-  }
-  const creates: NewAutoRisk[] = [];
-  const updates: ChangedAutoRisk[] = [];
-  // [risk id, changes JSON] (a new risk's id once it is written: `raised` holds its history index); the snapshot is
-  // the row as written, built by the insert.
-  const history: Array<[id: number, changes: string]> = [];
-  const raised: number[] = [];
-  /**
-   * An open risk's words and review flag changed: the register's diff over those fields alone, in the row's field
-   * order (text parameters are never diffed), and the update and history entry when anything changed.
-   */
-  const change = (w: OpenRiskWords, params: RiskTextParams | null, reviewRequested: boolean) => {
-    const [id, title, description, textCode, , wasReview] = w;
-    const next = textCode ? storedRiskText(textCode as `evaluation.${RiskRuleCode}`, params!) : { title, description };
-    const changes: RiskChanges = {};
-    if (next.title !== title) changes.title = { from: title, to: next.title };
-    if ((next.description ?? null) !== (description ?? null)) changes.description = { from: description ?? null, to: next.description ?? null };
-    if (Boolean(wasReview) !== reviewRequested) changes.reviewRequested = { from: Boolean(wasReview), to: reviewRequested };
-    if (changes.title === undefined && changes.description === undefined && changes.reviewRequested === undefined) return false;
-    updates.push([id, next.title, next.description, params ? JSON.stringify(params) : null, reviewRequested ? 1 : 0]);
-    history.push([id, JSON.stringify(changes)]);
-    return true;
-  };
-  for (const { what, k, rule: i, riskId } of todo) {
-    const rule = RISK_RULE_CODES[i];
-    const measure = ruleMeasure(rule, k, rules);
-    if (what === RAISE) {
-      const params: RiskTextParams = { partner: code[k.partnerId], lines: [{ kind: 'raised', period: period.label, measure }] };
-      const riskCode = autoRiskCode(runId, k.partnerId, rule);
-      const text = storedRiskText(`evaluation.${rule}`, params);
-      creates.push([riskCode, text.title, text.description, RULE_CATEGORY[rule], k.partnerId, rule, owner[k.partnerId] ?? null, `evaluation.${rule}`, JSON.stringify(params)]);
-      raised.push(history.length);
-      history.push([0, CREATED]);
-      out.created++;
-      continue;
-    }
-    const w = words.get(riskId)!;
-    const stored = w[4] === null ? null : (JSON.parse(w[4]) as RiskTextParams);
-    if (what === RAISE_AGAIN) {
-      const params: RiskTextParams = { partner: stored?.partner ?? code[k.partnerId], lines: [{ kind: 'raised', period: period.label, measure }] };
-      // A person's words (no text code) stay; the evaluation keeps its own words current.
-      const same = !w[3] || JSON.stringify(stored) === JSON.stringify(params);
-      if ((!same || w[5]) && change(w, w[3] ? params : stored, false)) out.updated++;
-    } else {
-      const cleared: RiskTextLine = { kind: 'cleared', period: period.label, measure, closed: false };
-      const params: RiskTextParams = { ...stored, lines: [...(stored?.lines ?? []), cleared].slice(-MAX_RISK_TEXT_LINES) };
-      if (change(w, w[3] ? params : stored, true)) out.reviewRequested++;
-    }
-  }
-  if (history.length === 0) return out;
-
-  const iso = at.toISOString();
-  const created = riskSignalStore.insertRisks(ws, creates, iso, reviewOn);
-  riskSignalStore.updateRisks(ws, updates, iso);
-  raised.forEach((index, i) => (history[index][0] = created[i]));
-  riskSignalStore.insertHistory(ws, history, iso, user);
-  return out;
 }
 
+/** Pass 2's inputs and what it builds: the rows to write and, per change, its history entry in visiting order. */
+interface Pass2 {
+  period: string;
+  runId: number;
+  rules: RiskRules;
+  code: string[];
+  owner: Array<string | null>;
+  creates: NewAutoRisk[];
+  updates: ChangedAutoRisk[];
+  /** [risk id, changes JSON] (a new risk's id once it is written: `raised` holds its history index). */
+  history: Array<[id: number, changes: string]>;
+  raised: number[];
+  out: RiskSignalOutcome;
+}
+
+/** Pass 2: each pair's change with its words and history entry. */
+function word(p: Pass2, todo: Todo[], words: Map<number, OpenRiskWords>): void {
+  for (const { what, k, rule, riskId } of todo) {
+    if (what === RAISE) raise(p, k, rule);
+    else if (what === RAISE_AGAIN) raiseAgain(p, k, rule, words.get(riskId)!);
+    else clear(p, k, rule, words.get(riskId)!);
+  }
+}
+
+/** A new auto-risk for a pair whose rule holds and has no open risk. */
+function raise(p: Pass2, k: PartnerKpis, i: number): void {
+  const rule = RISK_RULE_CODES[i];
+  const textCode = TEXT_CODES[i];
+  const params: RiskTextParams = { partner: p.code[k.partnerId], lines: [{ kind: 'raised', period: p.period, measure: ruleMeasure(rule, k, p.rules) }] };
+  const text = storedRiskText(textCode, params);
+  p.creates.push([autoRiskCode(p.runId, k.partnerId, rule), text.title, text.description, RULE_CATEGORY[rule], k.partnerId, rule, p.owner[k.partnerId] ?? null, textCode, JSON.stringify(params)]);
+  p.raised.push(p.history.length);
+  p.history.push([0, CREATED]);
+  p.out.created++;
+}
+
+/** The open auto-risk of a pair whose rule still holds: its words follow the latest measure (a person's words stay). */
+function raiseAgain(p: Pass2, k: PartnerKpis, i: number, w: OpenRiskWords): void {
+  const stored = w[4] === null ? null : (JSON.parse(w[4]) as RiskTextParams);
+  const params: RiskTextParams = { partner: stored?.partner ?? p.code[k.partnerId], lines: [{ kind: 'raised', period: p.period, measure: ruleMeasure(RISK_RULE_CODES[i], k, p.rules) }] };
+  // A person's words (no text code) stay; the evaluation keeps its own words current.
+  const same = !w[3] || JSON.stringify(stored) === JSON.stringify(params);
+  if ((!same || w[5]) && change(p, w, w[3] ? params : stored, false)) p.out.updated++;
+}
+
+/** The open auto-risk of a pair whose rule no longer holds: a cleared line, marked for review. */
+function clear(p: Pass2, k: PartnerKpis, i: number, w: OpenRiskWords): void {
+  const stored = w[4] === null ? null : (JSON.parse(w[4]) as RiskTextParams);
+  const cleared: RiskTextLine = { kind: 'cleared', period: p.period, measure: ruleMeasure(RISK_RULE_CODES[i], k, p.rules), closed: false };
+  const params: RiskTextParams = { ...stored, lines: [...(stored?.lines ?? []), cleared].slice(-MAX_RISK_TEXT_LINES) };
+  if (change(p, w, w[3] ? params : stored, true)) p.out.reviewRequested++;
+}
+
+/**
+ * An open risk's words and review flag changed: the register's diff over those fields alone, in the row's field
+ * order (text parameters are never diffed), and the update and history entry when anything changed.
+ */
+function change(p: Pass2, w: OpenRiskWords, params: RiskTextParams | null, reviewRequested: boolean): boolean {
+  const [id, title, description, textCode, , wasReview] = w;
+  const next = textCode ? storedRiskText(textCode as `evaluation.${RiskRuleCode}`, params!) : { title, description };
+  const changes: RiskChanges = {};
+  if (next.title !== title) changes.title = { from: title, to: next.title };
+  if ((next.description ?? null) !== (description ?? null)) changes.description = { from: description ?? null, to: next.description ?? null };
+  if (Boolean(wasReview) !== reviewRequested) changes.reviewRequested = { from: Boolean(wasReview), to: reviewRequested };
+  if (changes.title === undefined && changes.description === undefined && changes.reviewRequested === undefined) return false;
+  p.updates.push([id, next.title, next.description, params ? JSON.stringify(params) : null, reviewRequested ? 1 : 0]);
+  p.history.push([id, JSON.stringify(changes)]);
+  return true;
+}
+
+const TEXT_CODES = RISK_RULE_CODES.map((rule) => `evaluation.${rule}` as const);
 const CREATED = JSON.stringify({ created: true });

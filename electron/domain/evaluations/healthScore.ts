@@ -42,6 +42,7 @@ export class ScoreColumns {
   private readonly total: number;
   private readonly w: Float64Array;
   private readonly v = new Float64Array(PARTS);
+  private readonly texts = new Array<string>(PARTS + 1);
 
   constructor(n: number, weights: ScoreWeights) {
     this.healthScore = new Float64Array(n);
@@ -110,9 +111,12 @@ export class ScoreColumns {
    * JSON.stringify writes them, in SCORE_PARTS order (scorePartsText.ts turns it back into the scorecard's object text).
    */
   storedPartsJson(i: number): string {
-    let s = '[';
-    for (let j = 0; j < PARTS; j++) s += decimalText(this.parts[i * PARTS + j], PART_TEXT) + ',';
-    return s + decimalText(this.coverage[i], COVERAGE_TEXT) + ']';
+    // Joined from one array (a flat string) rather than added piece by piece: 24 pieces a row left a chain of ~240k
+    // short strings for SQLite's binding to flatten (10k rows: ~13 → ~5 CPU ms in isolation).
+    const texts = this.texts;
+    for (let j = 0; j < PARTS; j++) texts[j] = decimalText(this.parts[i * PARTS + j], PART_TEXT);
+    texts[PARTS] = decimalText(this.coverage[i], COVERAGE_TEXT);
+    return `[${texts.join(',')}]`;
   }
 }
 

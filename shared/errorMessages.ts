@@ -930,6 +930,16 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `浏览器模式下文件通过上传和下载传递：本机服务不会打开 ${String(p.path)}（只打开其自身文件夹中的文件）`,
     en: (p) => `In browser mode files are uploaded and downloaded; the server does not open ${String(p.path)} (only files in its own folder)`,
   },
+  workspaceNewer: {
+    'zh-CN': (p) => `${String(p.file)} 由更新版本的渠道伙伴工作台写入（数据结构版本 ${String(p.fileVersion)}，本程序只认识 ${String(p.appVersion)}）。请升级程序后再打开；文件没有被改动。`,
+    en: (p) => `${String(p.file)} was written by a newer version of Partner Workbench (schema ${String(p.fileVersion)}, this app knows ${String(p.appVersion)}). Update the app to open it; the file was not changed.`,
+  },
+  // A write the database's own rules refused that the domain did not check first (e.g. the same code saved at once from two windows).
+  dataConflict: {
+    'zh-CN': (p) =>
+      `与已有数据冲突，未做任何更改（操作：${String(p.operation)}${Array.isArray(p.columns) ? `；${listOf(p.columns, 'zh-CN')} 的值已被使用` : ''}）：请刷新后重试`,
+    en: (p) => `Conflicts with existing data; nothing was changed (step: ${String(p.operation)}${Array.isArray(p.columns) ? `; the value of ${listOf(p.columns, 'en')} is taken` : ''}): refresh and try again`,
+  },
   workspaceNoIdentity: {
     'zh-CN': () => '此工作区缺少身份记录（workspace_identity）：请运行 pwb check 检查，或恢复最近一份完好的备份',
     en: () => 'This workspace has no identity row (workspace_identity): run pwb check, or restore the latest good backup',

@@ -45,7 +45,11 @@ export function toApiError(operation: string, e: unknown, workspacePath?: string
   }
   if (e instanceof DomainError) return { code: e.code, operation, message: e.message, ...(e.data === undefined ? {} : { data: e.data }) };
   if (e instanceof JobCancelled) return { code: 'CANCELLED', operation, message: e.message };
-  if (e instanceof WorkspaceError) return { code: 'DOMAIN', operation, message: e.message };
+  if (e instanceof WorkspaceError) {
+    // A newer workspace is worded like the CLI words it; the others keep their message (their detail is the system's).
+    if (e.code === 'NEWER_VERSION' && e.params.file !== undefined) return { code: 'DOMAIN', operation, message: e.message, data: { reason: 'workspaceNewer', params: e.params } };
+    return { code: 'DOMAIN', operation, message: e.message };
+  }
   if (e instanceof WriteLockTimeout) return { code: 'CONFLICT', operation, message: e.message, data: { busy: true, reason: 'workspaceBusy', params: { seconds: Math.round(e.waitedMs / 1000) } } };
   const err = e as { code?: string; message?: string; syscall?: string; path?: string };
   // A file the user named cannot be read or written (missing folder, no permission, disk full): their problem to fix, not a crash.
@@ -70,7 +74,13 @@ export function toApiError(operation: string, e: unknown, workspacePath?: string
     };
   }
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'CONFLICT', operation, message: `Conflicts with existing data: ${err.message}` };
+    const unique = /UNIQUE constraint failed: (.+)$/.exec(err.message ?? '');
+    return {
+      code: 'CONFLICT',
+      operation,
+      message: `Conflicts with existing data: ${err.message}`,
+      data: { reason: 'dataConflict', params: { operation, columns: unique ? unique[1].split(', ') : null } },
+    };
   }
   return { code: 'INTERNAL', operation, message: err?.message ?? String(e) };
 }

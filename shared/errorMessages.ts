@@ -1065,6 +1065,11 @@ const REFERENCE_KIND_WORDS: Record<string, [string, string]> = {
   program_template: ['激励政策模板', 'Program template'],
 };
 
+/** Whether `reason` has words in the catalogue (tests check every reason the code raises). */
+export function hasReasonWords(reason: string): boolean {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, reason);
+}
+
 /** The reason and params a DomainError carries, if it carries one. */
 export function errorReason(data: unknown): { reason: string; params: Params } | null {
   if (!data || typeof data !== 'object' || typeof (data as { reason?: unknown }).reason !== 'string') return null;

@@ -288,30 +288,40 @@ function dropDelta(ws: Workspace): void {
   ws.sqlite.exec('drop table temp.st_delta');
 }
 
+/** Whether every month row of a customer holds its greatest `column` (as `is`: all null, or all the same text). */
+const uniform = (column: string) => `(count(${column}) = 0 or (count(${column}) = count(*) and min(${column}) = max(${column})))`;
+
 /**
  * One row per customer (`sell_through_customers`, the format in db/schema/inventory.ts) from the month rows of
  * temp.st_delta (`where` filters them by customer), the months packed in month order, each flagged when it holds the
- * customer's greatest name (1) or province (2). The customers' own figures (first and last day, greatest name and
- * province) go first into temp.st_pack, keyed by customer; the months are then read in key order beside it, so the
- * grouping needs no sort (a join on a grouped subquery sorted every month row again).
+ * customer's greatest name (1) or province (2). Nearly every customer keeps one name and province, so every month
+ * holds both (flag 3): all are packed so in one pass over temp.st_delta in key order (no sort, no join); then the few
+ * whose months differ are found (a second pass, no sort) and their months flagged one by one, beside a per-customer
+ * table of their greatest name and province.
  */
 function packCustomers(sqlite: Database.Database, where: string): void {
-  sqlite.exec('drop table if exists temp.st_pack');
-  sqlite.exec(
-    `create temp table st_pack (partner_id integer not null, customer text not null, first_date text not null, last_date text not null,
-       name text, province text, primary key (partner_id, customer)) without rowid`,
-  );
-  sqlite.exec(
-    `insert into temp.st_pack select partner_id, customer, min(first_date), max(last_date), max(customer_name), max(customer_province)
-       from temp.st_delta ${where} group by partner_id, customer`,
-  );
   sqlite.exec(
     `insert into sell_through_customers (partner_id, customer, first_date, last_date, customer_name, customer_province, months)
-     select c.partner_id, c.customer, c.first_date, c.last_date, c.name, c.province,
-            group_concat(replace(m.month, '-', '') || substr(m.first_date, 9, 2) || substr(m.last_date, 9, 2)
-                         || ((m.customer_name is c.name) + 2 * (m.customer_province is c.province)) || m.amount_minor || ':' || m.orders, ';' order by m.month)
-       from temp.st_pack c join temp.st_delta m on m.partner_id = c.partner_id and m.customer = c.customer
-      group by c.partner_id, c.customer`,
+     select partner_id, customer, min(first_date), max(last_date), max(customer_name), max(customer_province),
+            group_concat(replace(month, '-', '') || substr(first_date, 9, 2) || substr(last_date, 9, 2) || '3' || amount_minor || ':' || orders, ';' order by month)
+       from temp.st_delta ${where} group by partner_id, customer`,
+  );
+  sqlite.exec('drop table if exists temp.st_pack');
+  sqlite.exec(
+    `create temp table st_pack (partner_id integer not null, customer text not null, name text, province text, primary key (partner_id, customer)) without rowid`,
+  );
+  sqlite.exec(
+    `insert into temp.st_pack select partner_id, customer, max(customer_name), max(customer_province) from temp.st_delta ${where}
+      group by partner_id, customer having not (${uniform('customer_name')} and ${uniform('customer_province')})`,
+  );
+  sqlite.exec(
+    `update sell_through_customers as s set months = x.months
+       from (select c.partner_id, c.customer,
+                    group_concat(replace(m.month, '-', '') || substr(m.first_date, 9, 2) || substr(m.last_date, 9, 2)
+                                 || ((m.customer_name is c.name) + 2 * (m.customer_province is c.province)) || m.amount_minor || ':' || m.orders, ';' order by m.month) as months
+               from temp.st_pack c join temp.st_delta m on m.partner_id = c.partner_id and m.customer = c.customer
+              group by c.partner_id, c.customer) x
+      where s.partner_id = x.partner_id and s.customer = x.customer`,
   );
   sqlite.exec('drop table temp.st_pack');
 }

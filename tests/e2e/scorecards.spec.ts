@@ -62,5 +62,11 @@ test.describe('scorecards and dashboard (browser mode over the HTTP bridge)', ()
     await expect(page).toHaveURL(/#\/partners\/\d+/);
     await expect(page.getByTestId('latest-grade')).toHaveText(/^[ABCD]$/);
     await expect(page.getByTestId('chart-partner-radar').locator('canvas')).toBeVisible();
+    // The parts weighed in the run (the seven with a default weight above 0), each as "part × weight" or not measured:
+    // the weights come from the run, the parts from the scorecard.
+    const parts = page.getByTestId('chart-partner-radar').locator('li');
+    await expect(parts).toHaveCount(7);
+    await expect(parts.filter({ hasText: /\d+ × 30$/ }).or(parts.filter({ hasText: /Attainment.*not measured/i }))).toHaveCount(1);
+    await expect(parts.filter({ hasText: / × (30|15|10|5)$/ }).first()).toBeVisible();
   });
 });

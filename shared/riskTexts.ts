@@ -118,6 +118,12 @@ function measureText(m: RiskMeasure, zh: boolean): string {
   }
 }
 
+function linesText(lines: RiskTextLine[] | undefined, zh: boolean): string {
+  let text = '';
+  if (lines) for (let i = 0; i < lines.length; i++) text += i === 0 ? lineText(lines[i], zh) : `\n${lineText(lines[i], zh)}`;
+  return text;
+}
+
 function lineText(l: RiskTextLine, zh: boolean): string {
   const what = measureText(l.measure, zh);
   if (l.kind === 'raised') return zh ? `${l.period}：${what}。由 ${l.period} 的评估自动生成。` : `${l.period}: ${what}. Raised by the evaluation of ${l.period}.`;
@@ -161,8 +167,11 @@ export function riskText(
   const head = TITLES[r.textCode][lang];
   const subject = r.textCode.startsWith('deal.') ? p.customer : p.partner;
   const title = subject ? `${head}${zh ? '：' : ': '}${subject}` : head;
-  const body = r.textCode.startsWith('deal.') ? dealText(p, zh) : (p.lines ?? []).map((l) => lineText(l, zh)).join('\n');
-  const description = [p.legacy, body].filter((x) => x).join('\n') || null;
+  const body = r.textCode.startsWith('deal.') ? dealText(p, zh) : linesText(p.lines, zh);
+  // The legacy text, then the body, each only when not empty. Plain concatenation instead of arrays mapped, filtered
+  // and joined: this runs for thousands of risks in an evaluation, and the arrays' changing shapes made the engine
+  // throw its compiled code away in a run's first changes.
+  const description = p.legacy && body ? `${p.legacy}\n${body}` : p.legacy || body || null;
   return { title, description };
 }
 

@@ -31,6 +31,28 @@ async function conflict() {
   return { ws, api, riskId: r.riskId!, dealId: r.deal.id };
 }
 
+describe("an auto-risk's description from its lines and legacy text", () => {
+  const raised = { kind: 'raised' as const, period: '2025-Q1', measure: { rule: 'low_attainment' as const, attainment: 0.5, limit: 0.8 } };
+  const cleared = { kind: 'cleared' as const, period: '2025-Q2', measure: { rule: 'low_attainment' as const, attainment: 0.9, limit: 0.8 }, closed: false };
+  const text = (textParams: Parameters<typeof riskText>[0]['textParams'], lang: 'zh-CN' | 'en' = 'zh-CN') =>
+    riskText({ title: '', description: 'stored', textCode: 'evaluation.low_attainment', textParams }, lang).description;
+
+  it('puts the legacy text first and each line on a line of its own, in either language; nothing to say is no description', () => {
+    const line1 = '2025-Q1：达成率 50.0%（下限 80.0%）。由 2025-Q1 的评估自动生成。';
+    const line2 = '2025-Q2：条件已解除（达成率 90.0%（下限 80.0%）），请复核。';
+    expect(text({ partner: 'P1', lines: [raised] })).toBe(line1);
+    expect(text({ partner: 'P1', lines: [raised, cleared] })).toBe(`${line1}\n${line2}`);
+    expect(text({ partner: 'P1', legacy: '旧说明', lines: [raised, cleared] })).toBe(`旧说明\n${line1}\n${line2}`);
+    expect(text({ partner: 'P1', legacy: '旧说明', lines: [] })).toBe('旧说明');
+    expect(text({ partner: 'P1', legacy: '旧说明' })).toBe('旧说明');
+    expect(text({ partner: 'P1', legacy: '', lines: [] })).toBeNull();
+    expect(text({ partner: 'P1' })).toBeNull();
+    expect(text({ partner: 'P1', lines: [raised, cleared] }, 'en')).toBe(
+      '2025-Q1: attainment 50.0% (limit 80.0%). Raised by the evaluation of 2025-Q1.\n2025-Q2: condition cleared (attainment 90.0% (limit 80.0%)), please review.',
+    );
+  });
+});
+
 describe('risk texts stored as code + parameters', () => {
   it('stores a deal conflict as a text code and renders it wholly in either language', async () => {
     const { api, riskId, dealId } = await conflict();

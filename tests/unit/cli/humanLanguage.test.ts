@@ -222,6 +222,11 @@ describe('pwb prints for a person in the reader\'s language', () => {
     await zh('mdf pay', ['1'], 1);
     await zh('settings get', ['company.nope'], 1);
     await zh('training compliance', ['--as-of', '2026-02-30'], 1);
+    const reversed = await zh('ledger', ['--partner', partner, '--from', '2026-06-30', '--to', '2026-01-01'], 1);
+    expect(reversed.stderr).toBe('pwb: 起始日期 2026-06-30 晚于结束日期 2026-01-01\n');
+    const brokenProgram = join(tmp.dir, 'program.json');
+    writeFileSync(brokenProgram, '{"code": "REB-X",\n  "name": }');
+    expect((await zh('programs add', [brokenProgram], 1)).stderr).toBe('pwb: 激励政策文件不是有效的 JSON（意外的“}”）\n');
     const keyFile = join(tmp.dir, 'key.txt');
     writeFileSync(keyFile, '口令 correct horse\n');
     const plainWithKey = await zh('partners list', ['--key-file', keyFile], 1);

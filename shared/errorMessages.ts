@@ -940,6 +940,15 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
       `与已有数据冲突，未做任何更改（操作：${String(p.operation)}${Array.isArray(p.columns) ? `；${listOf(p.columns, 'zh-CN')} 的值已被使用` : ''}）：请刷新后重试`,
     en: (p) => `Conflicts with existing data; nothing was changed (step: ${String(p.operation)}${Array.isArray(p.columns) ? `; the value of ${listOf(p.columns, 'en')} is taken` : ''}): refresh and try again`,
   },
+  // A job's worker thread that ended without an answer: its write transaction ended with it.
+  jobWorkerExited: {
+    'zh-CN': (p) => `后台任务（${String(p.operation)}）意外结束（退出码 ${String(p.exitCode)}），未完成的部分没有保存：请重试；如再次出现，请运行 pwb check 检查工作区`,
+    en: (p) => `The background job (${String(p.operation)}) ended unexpectedly (exit code ${String(p.exitCode)}); what it had not finished was not saved: try again; if it happens again, run pwb check on the workspace`,
+  },
+  jobOutOfMemory: {
+    'zh-CN': (p) => `后台任务（${String(p.operation)}）内存不足，未完成的部分没有保存：请关闭其他程序后重试，或把文件拆分成几个较小的文件`,
+    en: (p) => `The background job (${String(p.operation)}) ran out of memory; what it had not finished was not saved: close other programs and try again, or split the file into smaller ones`,
+  },
   workspaceNoIdentity: {
     'zh-CN': () => '此工作区缺少身份记录（workspace_identity）：请运行 pwb check 检查，或恢复最近一份完好的备份',
     en: () => 'This workspace has no identity row (workspace_identity): run pwb check, or restore the latest good backup',

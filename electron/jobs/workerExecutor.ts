@@ -24,10 +24,15 @@ export function workerExecutor(workerFile: string, dbPath: string, key?: string,
         });
         worker.on('error', (e) => {
           settled = true;
-          reject(e);
+          // Out of memory is the machine's limit, not a bug: said in words (its open transaction died with the worker).
+          if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+            reject(new ApiError({ code: 'INTERNAL', operation: op, message: `Job ${op} ran out of memory`, data: { reason: 'jobOutOfMemory', params: { operation: op } } }));
+          } else reject(e);
         });
         worker.on('exit', (code) => {
-          if (!settled) reject(new Error(`Job worker for ${op} exited with code ${code}`));
+          if (!settled) {
+            reject(new ApiError({ code: 'INTERNAL', operation: op, message: `Job worker for ${op} exited with code ${code}`, data: { reason: 'jobWorkerExited', params: { operation: op, exitCode: code } } }));
+          }
         });
       });
     },

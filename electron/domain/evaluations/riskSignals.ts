@@ -239,8 +239,17 @@ function raiseAgain(p: Pass2, k: PartnerKpis, i: number, w: OpenRiskWords): void
 function clear(p: Pass2, k: PartnerKpis, i: number, w: OpenRiskWords): void {
   const stored = w[4] === null ? null : (JSON.parse(w[4]) as RiskTextParams);
   const cleared: RiskTextLine = { kind: 'cleared', period: p.period, measure: ruleMeasure(RISK_RULE_CODES[i], k, p.rules), closed: false };
-  const params: RiskTextParams = { ...stored, lines: [...(stored?.lines ?? []), cleared].slice(-MAX_RISK_TEXT_LINES) };
+  const lines = [...(stored?.lines ?? []), cleared].slice(-MAX_RISK_TEXT_LINES);
+  // Parameters of just a partner and lines (the evaluation's own) get the shape a raised risk's have — the same fields
+  // in the same order, so the same JSON — and the wording's compiled code sees one shape, not a copy of each parsed one.
+  const params: RiskTextParams = stored !== null && isPartnerAndLines(stored) ? { partner: stored.partner, lines } : { ...stored, lines };
   if (change(p, w, w[3] ? params : stored, true)) p.out.reviewRequested++;
+}
+
+function isPartnerAndLines(params: RiskTextParams): boolean {
+  let n = 0;
+  for (const key in params) if (!((n === 0 && key === 'partner') || (n === 1 && key === 'lines')) || ++n > 2) return false;
+  return n === 2;
 }
 
 /**

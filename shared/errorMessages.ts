@@ -651,10 +651,6 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
       `导入 ${String(p.importId)} 的销售明细已被${payoutRunList(p, 'zh-CN')}使用：请先作废结算批次`,
     en: (p) => `Sales lines of import ${String(p.importId)} were used by ${payoutRunList(p, 'en')}; void the run first`,
   },
-  evaluationNotAPeriod: {
-    'zh-CN': (p) => `“${String(p.period)}”不是有效的期间，可填写如 2025-Q4、2025-H1、2025-03 或 2025`,
-    en: (p) => `${String(p.period)} is not a period; write e.g. 2025-Q4, 2025-H1, 2025-03 or 2025`,
-  },
   evaluationPartnersMissing: {
     'zh-CN': (p) => `以下合作伙伴无法评估（不存在、已删除、处于潜在状态或在 ${String(p.periodEnd)} 之后才加入）：${listOf(p.missing, 'zh-CN')}`,
     en: (p) => `Not evaluated (unknown, deleted, prospect or joined after ${String(p.periodEnd)}): ${listOf(p.missing, 'en')}`,
@@ -703,10 +699,6 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) =>
       `${reviewScope(p, 'zh-CN')}没有可出具回顾材料的合作伙伴（只有合作中、入驻中、考察期和暂停的合作伙伴才会生成）`,
     en: (p) => `No partner to review${reviewScope(p, 'en')} (only active, onboarding, probation and suspended partners get packs)`,
-  },
-  reviewNotAPeriod: {
-    'zh-CN': (p) => `“${String(p.period)}”不是有效的期间，可填写如 2025-Q4、2025-H1、2025-03 或 2025`,
-    en: (p) => `${String(p.period)} is not a period; write e.g. 2025-Q4, 2025-H1, 2025-03 or 2025`,
   },
   backupIsWorkspace: {
     'zh-CN': () => '备份文件不能是工作区文件本身：请另选一个文件',
@@ -830,11 +822,12 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) => `凭证文件 ${String(p.file)} 与保存时的 SHA-256 校验值不一致：工作区可能已损坏，请运行 pwb check 检查，并恢复最近一份完好的备份`,
     en: (p) => `Proof file ${String(p.file)} no longer matches its SHA-256: the workspace may be damaged. Run pwb check and restore the latest good backup`,
   },
-  // Incentives: calculating a program, what-if, payout runs, inquiries, program files.
+  // A period label that is not one (evaluations, review packs, a program's calculation).
   notAPeriod: {
     'zh-CN': (p) => `“${String(p.period)}”不是有效的期间，可填写如 2025-Q4、2025-H1、2025-03 或 2025`,
     en: (p) => `${String(p.period)} is not a period; write e.g. 2025-Q4, 2025-H1, 2025-03 or 2025`,
   },
+  // Incentives: calculating a program, what-if, payout runs, inquiries, program files.
   programPeriodKind: {
     'zh-CN': (p) => `激励政策 ${String(p.code)} 按${periodKindWord(p.kind, 'zh-CN')}计算，${String(p.period)} 是${periodKindWord(p.periodKind, 'zh-CN')}：请选择一个${periodKindWord(p.kind, 'zh-CN')}`,
     en: (p) => `Program ${String(p.code)} is calculated per ${periodKindWord(p.kind, 'en')}; ${String(p.period)} is a ${periodKindWord(p.periodKind, 'en')}: choose a ${periodKindWord(p.kind, 'en')}`,

@@ -63,7 +63,7 @@ interface PeriodColumns {
  */
 export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): EvaluationResult {
   const { ws, progress } = ctx;
-  if (!isPeriodLabel(opts.period)) throw new DomainError(`Not a period: ${opts.period}`, 'DOMAIN', { reason: 'evaluationNotAPeriod', params: { period: opts.period } });
+  if (!isPeriodLabel(opts.period)) throw new DomainError(`Not a period: ${opts.period}`, 'DOMAIN', { reason: 'notAPeriod', params: { period: opts.period } });
   const settings = readEvaluationSettings(ws.db);
   const fsm = settings.fiscalStartMonth;
   const period = parsePeriod(opts.period, fsm);

@@ -50,7 +50,7 @@ export function exportTargets(ctx: Pick<OpContext, 'ws'>, input: Pick<ReviewExpo
  */
 export async function exportReviewPacks(ctx: OpContext, input: ReviewExportInput): Promise<ReviewExportResult> {
   const { ws } = ctx;
-  if (!isPeriodLabel(input.period)) throw new DomainError(`Not a period: ${input.period}`, 'DOMAIN', { reason: 'reviewNotAPeriod', params: { period: input.period } });
+  if (!isPeriodLabel(input.period)) throw new DomainError(`Not a period: ${input.period}`, 'DOMAIN', { reason: 'notAPeriod', params: { period: input.period } });
   const language = input.language ?? 'zh-CN';
   const targets = exportTargets(ctx, input);
   const files = targets.map((t) => outputPath(join(input.out, packFileName(t.code, input.period, language)), input.onExists ?? 'refuse'));

@@ -13,6 +13,31 @@ test.describe('target plans', () => {
     await page.addInitScript(() => localStorage.setItem('pwb.language', 'en'));
   });
 
+  test('a lock the plan total cannot hold is refused in Chinese words naming the plan total and the amounts', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('pwb.language', 'zh-CN'));
+    const code = `E2E-LOCK-${Date.now() % 100000}`;
+    await page.goto('/#/plans');
+    await page.getByTestId('plan-new').click();
+    await page.getByTestId('plan-code').fill(code);
+    await page.getByTestId('plan-period').fill(lastFullQuarter());
+    await page.getByTestId('plan-scope-kind').selectOption('territory');
+    await page.getByTestId('plan-scope-value').selectOption('HD');
+    await page.getByTestId('plan-total').fill('1000');
+    await page.getByTestId('plan-method').selectOption('last-year-share');
+    await page.getByTestId('plan-save').click();
+    await expect(page.getByTestId('plan-detail')).toContainText(code);
+    const tree = page.getByTestId('plan-tree');
+    const partner = tree.locator('[data-testid^="plan-node-p:P"]').first();
+    const partnerCode = ((await partner.getAttribute('data-testid')) ?? '').replace('plan-node-p:', '');
+    const amountCell = tree.locator(`[row-id="p:${partnerCode}"] [col-id="amount"]`);
+    await amountCell.dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('5000');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('error-banner')).toContainText('计划总目标 之下已锁定的金额和保底目标合计 ¥5,000.00，超过了其目标 ¥1,000.00：请提高目标，或调整锁定');
+    await expect(tree.getByTestId(`plan-unlock-p:${partnerCode}`)).toHaveCount(0);
+  });
+
   test('allocate a plan for a territory, lock a partner, publish, and see the targets and attainment on the scorecards', async ({ page }) => {
     const code = `E2E-PLAN-${Date.now() % 100000}`;
     const period = lastFullQuarter();

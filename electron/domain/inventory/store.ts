@@ -182,14 +182,27 @@ function mergeTouched(sqlite: Database.Database): void {
   const update = sqlite.prepare<[string, string, string | null, string | null, string, number, string]>(
     'update sell_through_customers set first_date = ?, last_date = ?, customer_name = ?, customer_province = ?, months = ? where partner_id = ? and customer = ?',
   );
-  type Delta = [number, string, string, number, number, string, string, string | null, string | null];
-  const deltas = sqlite
-    .prepare<[], Delta>(
-      `select d.partner_id, d.customer, d.month, d.amount_minor, d.orders, d.first_date, d.last_date, d.customer_name, d.customer_province
-         from temp.st_touched t join temp.st_delta d on d.partner_id = t.partner_id and d.customer = t.customer order by d.partner_id, d.customer, d.month`,
-    )
-    .raw()
-    .all() as Delta[];
+  const read = sqlite.prepare<[number, number], Delta>(
+    `select d.partner_id, d.customer, d.month, d.amount_minor, d.orders, d.first_date, d.last_date, d.customer_name, d.customer_province
+       from temp.st_touched t join temp.st_delta d on d.partner_id = t.partner_id and d.customer = t.customer
+      where t.partner_id between ? and ? order by d.partner_id, d.customer, d.month`,
+  );
+  // A batch of partners at a time (the rows are read before they are written: a statement cannot write while another
+  // reads), so a large file on known customers does not hold all its month rows at once.
+  const partners = sqlite.prepare<[], number>('select distinct partner_id from temp.st_touched order by 1').pluck().all();
+  for (let b = 0; b < partners.length; b += MERGE_PARTNERS) {
+    mergeBatch(read.raw().all(partners[b], partners[Math.min(b + MERGE_PARTNERS, partners.length) - 1]) as Delta[], stored, update);
+  }
+}
+
+const MERGE_PARTNERS = 256;
+
+type Delta = [number, string, string, number, number, string, string, string | null, string | null];
+function mergeBatch(
+  deltas: Delta[],
+  stored: Database.Statement<[number, string], [string, string, string | null, string | null, string]>,
+  update: Database.Statement<[string, string, string | null, string | null, string, number, string]>,
+): void {
   for (let i = 0; i < deltas.length; ) {
     const [p, c] = deltas[i];
     let j = i;

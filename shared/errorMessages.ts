@@ -1037,18 +1037,20 @@ function allocationProblem(p: Params, lang: MessageLanguage): string {
   const node = planNodeWord(p, lang);
   const amount = (k: string) => planAmount(p, k);
   const zh = lang === 'zh-CN';
+  // Chinese sets a Latin code apart by a space, not a Chinese name: 'P0001 之下' but '计划总目标之下'.
+  const gap = zh && /[\u3000-\u9fff\uff00-\uffef]$/.test(node) ? '' : ' ';
   switch (p.problem) {
     case 'lockBelowFloor':
       return zh
-        ? `${node} 锁定为 ${amount('lockedMinor')}，低于其下已锁定的金额和新伙伴保底目标之和 ${amount('floorMinor')}：请提高锁定金额，或解除下级的锁定`
+        ? `${node}${gap}锁定为 ${amount('lockedMinor')}，低于其下已锁定的金额和新伙伴保底目标之和 ${amount('floorMinor')}：请提高锁定金额，或解除下级的锁定`
         : `${capital(node)} is locked at ${amount('lockedMinor')}, below what is locked or set as minimum under it (${amount('floorMinor')}): raise the lock, or unlock the nodes under it`;
     case 'overCommitted':
       return zh
-        ? `${node} 之下已锁定的金额和保底目标合计 ${amount('floorMinor')}，超过了其目标 ${amount('amountMinor')}：请提高目标，或调整锁定`
+        ? `${node}${gap}之下已锁定的金额和保底目标合计 ${amount('floorMinor')}，超过了其目标 ${amount('amountMinor')}：请提高目标，或调整锁定`
         : `The locked amounts and minimums under ${node} (${amount('floorMinor')}) exceed its target of ${amount('amountMinor')}: raise it, or change the locks`;
     default:
       return zh
-        ? `${node} 的下级全部已锁定，合计 ${amount('floorMinor')}，与其目标 ${amount('amountMinor')} 不符：请解除其中一个锁定，或修改目标`
+        ? `${node}${gap}的下级全部已锁定，合计 ${amount('floorMinor')}，与其目标 ${amount('amountMinor')} 不符：请解除其中一个锁定，或修改目标`
         : `Every part of ${node} is locked and the locks add up to ${amount('floorMinor')}, not its target of ${amount('amountMinor')}: unlock one, or change the target`;
   }
 }

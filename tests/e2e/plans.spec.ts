@@ -34,7 +34,7 @@ test.describe('target plans', () => {
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('5000');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('error-banner')).toContainText('计划总目标 之下已锁定的金额和保底目标合计 ¥5,000.00，超过了其目标 ¥1,000.00：请提高目标，或调整锁定');
+    await expect(page.getByTestId('error-banner')).toContainText('计划总目标之下已锁定的金额和保底目标合计 ¥5,000.00，超过了其目标 ¥1,000.00：请提高目标，或调整锁定');
     await expect(tree.getByTestId(`plan-unlock-p:${partnerCode}`)).toHaveCount(0);
   });
 

@@ -247,13 +247,13 @@ describe('coded refusals', () => {
     sale(ws, b.id, '2030-03-01', 10_000_000);
     await api.send('plans.create', { code: 'PL-31', period: '2031', totalMinor: 100_000_000, rules: { method: 'last-year-share' } } as never);
     const over = await refusal(api.send('plans.lock', { code: 'PL-31', node: 'p:PA', amountMinor: 150_000_000 }));
-    expect(errorText(over, 'zh-CN')).toBe('计划总目标 之下已锁定的金额和保底目标合计 ¥1,500,000.00，超过了其目标 ¥1,000,000.00：请提高目标，或调整锁定');
+    expect(errorText(over, 'zh-CN')).toBe('计划总目标之下已锁定的金额和保底目标合计 ¥1,500,000.00，超过了其目标 ¥1,000,000.00：请提高目标，或调整锁定');
     await api.send('plans.lock', { code: 'PL-31', node: 'p:PA', amountMinor: 60_000_000 });
     const plan = await api.send('plans.show', { code: 'PL-31' });
     const parent = plan.nodes.find((n) => n.key === 'p:PA')!.parent!;
     const below = await refusal(api.send('plans.lock', { code: 'PL-31', node: parent, amountMinor: 10_000_000 }));
     expect(plan.nodes.find((n) => n.key === parent)!.kind).toBe('channelManager');
-    expect(errorText(below, 'zh-CN')).toBe(`未分配渠道经理 锁定为 ¥100,000.00，低于其下已锁定的金额和新伙伴保底目标之和 ¥600,000.00：请提高锁定金额，或解除下级的锁定`);
+    expect(errorText(below, 'zh-CN')).toBe(`未分配渠道经理锁定为 ¥100,000.00，低于其下已锁定的金额和新伙伴保底目标之和 ¥600,000.00：请提高锁定金额，或解除下级的锁定`);
   });
 
   it('territory names, ledger ranges, the demo, courses and training records are refused in words', async () => {

@@ -8,8 +8,15 @@ import { revenueTargetsOf } from './targets';
 import { ensureSalesSummaries, monthIndex } from './salesSummaries';
 import { courseStandingsOf, customerCountsOf, evaluationSql, monthTotalsOf, type CustomerCounts, type MonthRange } from './store';
 import type { PartnerKpis } from '../../model/evaluations';
+import { scanInParallel, type PendingScan } from './parallelScan';
 
 export type { PartnerKpis };
+
+/**
+ * From this many partners the period's line scan runs on a second connection in a worker (parallelScan.ts); below,
+ * the scan is short and inline costs less. Infinity turns it off (tests and the bench compare both).
+ */
+export const lineScan = { parallelFrom: 2000 };
 
 
 /**
@@ -168,20 +175,35 @@ export class KpiSource {
     return this.money.get(p.label)!;
   }
 
-  /** Sell-in quantity (summed line by line) and distinct orders per partner for the period: one grouped index scan; cached. */
-  private linesOf(p: Period): PeriodLines {
+  /**
+   * The period's line scan started on the worker (parallelScan.ts) when the run is large enough for it to pay and it
+   * reads what this connection reads; null: read inline by `linesOf`.
+   */
+  private startLines(p: Period): PendingScan | null {
+    if (this.lines.has(p.label) || this.partnerIds.length < lineScan.parallelFrom) return null;
+    return scanInParallel(this.ws, this.sql.periodLines.source, { ids: this.ids, start: p.start, end: p.end }, 3);
+  }
+
+  /**
+   * Sell-in quantity (summed line by line) and distinct orders per partner for the period: one grouped index scan
+   * (`scan`: the same statement under way on the worker); cached.
+   */
+  private linesOf(p: Period, scan: PendingScan | null = null): PeriodLines {
     let l = this.lines.get(p.label);
     if (!l) {
       const n = this.partnerIds.length;
-      l = { qty: new Float64Array(n), orders: new Float64Array(n), has: new Uint8Array(n) };
-      for (const [id, qty, orders] of this.sql.periodLines.all({ ids: this.ids, start: p.start, end: p.end })) {
+      const lines = { qty: new Float64Array(n), orders: new Float64Array(n), has: new Uint8Array(n) };
+      const put = (id: number, qty: number, orders: number) => {
         const i = this.slotOf(id);
-        if (i < 0) continue;
-        l.has[i] = 1;
-        l.qty[i] = qty;
-        l.orders[i] = orders;
-      }
-      this.lines.set(p.label, l);
+        if (i < 0) return;
+        lines.has[i] = 1;
+        lines.qty[i] = qty;
+        lines.orders[i] = orders;
+      };
+      const rows = scan?.rows();
+      if (rows) for (let k = 0; k < rows.length; k += 3) put(rows[k], rows[k + 1], rows[k + 2]);
+      else for (const [id, qty, orders] of this.sql.periodLines.all({ ids: this.ids, start: p.start, end: p.end })) put(id, qty, orders);
+      this.lines.set(p.label, (l = lines));
     }
     return l;
   }
@@ -210,10 +232,11 @@ export class KpiSource {
   compute(p: Period, onStep: (step: string) => void = () => undefined, opts: { orders?: boolean } = {}): Map<number, PartnerKpis> {
     const prev = previousPeriod(p, this.fsm);
     const yoy = samePeriodLastYear(p, this.fsm);
-    const money = this.moneyOf(p, true);
     // The money comes from the month totals; with orders (the evaluated period) the sell-in quantity and distinct
-    // orders from its lines, else the quantity from the months and no orders.
-    const lines = opts.orders === false ? null : this.linesOf(p);
+    // orders from its lines, else the quantity from the months and no orders. The line scan runs on the worker while
+    // the reads below are made here, when it can (`startLines`).
+    const scan = opts.orders === false ? null : this.startLines(p);
+    const money = this.moneyOf(p, true);
     onStep('revenue, orders and customers');
     const before = this.moneyOf(prev, false);
     const yoyM = this.moneyOf(yoy, false);
@@ -228,6 +251,7 @@ export class KpiSource {
     onStep('satisfaction and risks');
     const { compliance, expired } = this.batched(this.training, p, (periods) => this.trainingAt(periods.map((q) => q.end)));
     onStep('training');
+    const lines = opts.orders === false ? null : this.linesOf(p, scan);
     const sellIn = new Map<number, number>();
     const { has: sold, qty } = lines ?? money;
     this.partnerIds.forEach((id, i) => {

@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../../db/database';
+import { createApi } from '../../../electron/api/api';
+import { KpiSource, lineScan } from '../../../electron/domain/evaluations/kpis';
+import { canScanInParallel, scanInParallel } from '../../../electron/domain/evaluations/parallelScan';
+import { ensureSalesSummaries } from '../../../electron/domain/evaluations/salesSummaries';
+import { parsePeriod } from '../../../shared/period';
+import { fileWorkspace, memoryApi } from '../../helpers/workspace';
+import { partner, sale } from './fixtures';
+
+/**
+ * The period's line scan on a second connection in a worker (parallelScan.ts): the worker's rows are the rows of the
+ * same statement run inline, the KPIs computed with it equal those computed without it, and it is used only where a
+ * second connection reads what the caller's connection reads (a file, outside a transaction).
+ */
+let ws: Workspace;
+let cleanup: () => void;
+let ids: number[];
+const LINES_SQL = `select partner_id, sum(quantity), count(distinct order_ref) from sales_lines
+  where partner_id in (select value from json_each(@ids)) and date between @start and @end group by partner_id`;
+
+beforeEach(async () => {
+  const f = fileWorkspace();
+  ws = f.ws;
+  cleanup = f.cleanup;
+  const api = createApi({ ws, user: 'tester' });
+  ids = [];
+  for (let i = 0; i < 8; i++) ids.push(await partner(api, `P${i}`, { joinedOn: '2016-01-01' }));
+  let seed = 11;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  // The last partner has no line: absent from the scan, as inline.
+  for (const id of ids.slice(0, -1))
+    for (let k = 0; k < 40; k++)
+      sale(ws, id, `2019-${String(1 + Math.floor(rnd() * 6)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`, 1_000 + Math.floor(rnd() * 90_000), {
+        order: rnd() < 0.1 ? undefined : `O${Math.floor(rnd() * 25)}`,
+        customer: `C${Math.floor(rnd() * 9)}`,
+      });
+  // Fractional quantities: the worker's doubles must be the inline sums to the last binary digit.
+  ws.sqlite.prepare('update sales_lines set quantity = 0.1 + (id % 7) / 3.0').run();
+  ensureSalesSummaries(ws.sqlite);
+});
+afterEach(() => {
+  lineScan.parallelFrom = 2000;
+  cleanup();
+});
+
+describe('the line scan on a second connection', () => {
+  it('reads in the worker the rows the same statement reads inline', () => {
+    const params = { ids: JSON.stringify(ids), start: '2019-01-01', end: '2019-03-31' };
+    expect(canScanInParallel(ws)).toBe(true);
+    const pending = scanInParallel(ws, LINES_SQL, params, 3);
+    expect(pending).not.toBeNull();
+    const rows = pending!.rows();
+    expect(rows).not.toBeNull();
+    const inline = (ws.sqlite.prepare(LINES_SQL).raw(true).all(params) as number[][]).flat();
+    expect(inline.length).toBe((ids.length - 1) * 3);
+    expect(Array.from(rows!)).toEqual(inline);
+  });
+
+  it('gives the evaluation the KPIs it computes inline', () => {
+    const p = parsePeriod('2019-Q1', 1);
+    lineScan.parallelFrom = Infinity;
+    const inline = new KpiSource(ws, ids, 1).compute(p);
+    lineScan.parallelFrom = 0;
+    const parallel = new KpiSource(ws, ids, 1).compute(p);
+    expect(parallel).toEqual(inline);
+    expect([...parallel.values()].filter((k) => k.orders > 0)).toHaveLength(ids.length - 1);
+  });
+
+  it('is not used where a second connection could read something else: in memory, or inside a transaction', () => {
+    expect(canScanInParallel(memoryApi().ws)).toBe(false);
+    ws.sqlite.transaction(() => {
+      sale(ws, ids[0], '2019-02-02', 5_000);
+      expect(canScanInParallel(ws)).toBe(false);
+      expect(scanInParallel(ws, LINES_SQL, { ids: JSON.stringify(ids), start: '2019-01-01', end: '2019-03-31' }, 3)).toBeNull();
+    })();
+  });
+});

@@ -88,6 +88,8 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
   // The n − 1 periods before the evaluated one, for the tier rules (oldest first).
   const earlier: Period[] = [];
   while (earlier.length < n - 1) earlier.unshift(previousPeriod(earlier[0] ?? period, fsm));
+  // The evaluated period's line scan runs on the worker from now on, beside the earlier periods' reads and scoring.
+  src.startLineScan(period);
   const stored = earlier.map((p) => storedResults(ws, p, ids, at));
   // Up to eight steps per period computed (the earlier ones only where a partner has no stored result for them); the
   // last is reported when the KPIs are done.

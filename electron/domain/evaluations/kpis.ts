@@ -66,6 +66,8 @@ interface TrainingAt {
 export class KpiSource {
   private readonly money = new Map<string, PeriodMoney>();
   private readonly lines = new Map<string, PeriodLines>();
+  /** Line scans started ahead of their `compute` (`startLineScan`), by period label. */
+  private readonly scans = new Map<string, PendingScan | null>();
   private readonly customers = new Map<string, Map<number, CustomerCounts>>();
   private readonly targets = new Map<string, Map<number, number>>();
   private readonly training = new Map<string, TrainingAt>();
@@ -176,6 +178,15 @@ export class KpiSource {
   }
 
   /**
+   * Starts the period's line scan on the worker now, so that it runs while this thread computes other periods first
+   * (a first evaluation scores the tier rules' earlier periods before the evaluated one: started in `compute`, the
+   * scan found every other read already made and this thread only waited for it). `compute(p)` takes it.
+   */
+  startLineScan(p: Period): void {
+    if (!this.scans.has(p.label)) this.scans.set(p.label, this.startLines(p));
+  }
+
+  /**
    * The period's line scan started on the worker (parallelScan.ts) when the run is large enough for it to pay and it
    * reads what this connection reads; null: read inline by `linesOf`.
    */
@@ -235,7 +246,8 @@ export class KpiSource {
     // The money comes from the month totals; with orders (the evaluated period) the sell-in quantity and distinct
     // orders from its lines, else the quantity from the months and no orders. The line scan runs on the worker while
     // the reads below are made here, when it can (`startLines`).
-    const scan = opts.orders === false ? null : this.startLines(p);
+    const scan = opts.orders === false ? null : (this.scans.get(p.label) ?? this.startLines(p));
+    this.scans.delete(p.label);
     const money = this.moneyOf(p, true);
     onStep('revenue, orders and customers');
     const before = this.moneyOf(prev, false);

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
+import { runEvaluation } from '../../../electron/domain/evaluations/evaluationRun';
+import { createOpContext } from '../../../electron/domain/opContext';
 import { KpiSource, lineScan } from '../../../electron/domain/evaluations/kpis';
 import { canScanInParallel, scanInParallel } from '../../../electron/domain/evaluations/parallelScan';
 import { ensureSalesSummaries } from '../../../electron/domain/evaluations/salesSummaries';
@@ -65,6 +67,37 @@ describe('the line scan on a second connection', () => {
     const parallel = new KpiSource(ws, ids, 1).compute(p);
     expect(parallel).toEqual(inline);
     expect([...parallel.values()].filter((k) => k.orders > 0)).toHaveLength(ids.length - 1);
+  });
+
+  it('started ahead of a first evaluation\'s earlier periods, gives the KPIs computed inline for every period', () => {
+    const [q4, q1] = [parsePeriod('2018-Q4', 1), parsePeriod('2019-Q1', 1)];
+    lineScan.parallelFrom = Infinity;
+    const inline = new KpiSource(ws, ids, 1).plan([q4, q1]);
+    const inlineQ4 = inline.compute(q4, undefined, { orders: false });
+    const inlineQ1 = inline.compute(q1);
+    lineScan.parallelFrom = 0;
+    const ahead = new KpiSource(ws, ids, 1).plan([q4, q1]);
+    ahead.startLineScan(q1);
+    expect(ahead.compute(q4, undefined, { orders: false })).toEqual(inlineQ4);
+    const q1Kpis = ahead.compute(q1);
+    expect(q1Kpis).toEqual(inlineQ1);
+    expect([...q1Kpis.values()].filter((k) => k.orders > 0)).toHaveLength(ids.length - 1);
+  });
+
+  it('leaves a first evaluation\'s scorecards as inline (the previous quarter computed, not stored)', () => {
+    const cards = (from: number) => {
+      lineScan.parallelFrom = from;
+      // Without risk signals, so that the second run sees the register the first saw.
+      const r = runEvaluation(createOpContext({ operation: 'evaluations.run', ws, user: 'tester' }), { period: '2019-Q2', trigger: 'manual', riskSignals: false });
+      return r.scorecards.map(({ partnerId, revenueMinor, orders, healthScore, grade, tierRecommendation, recommendationReason }) => ({
+        partnerId, revenueMinor, orders, healthScore, grade, tierRecommendation, recommendationReason,
+      }));
+    };
+    const parallel = cards(0);
+    // No run of 2019-Q1 is stored by the first: the second is a first evaluation too.
+    const inline = cards(Infinity);
+    expect(parallel).toEqual(inline);
+    expect(parallel.filter((c) => c.orders > 0)).toHaveLength(ids.length - 1);
   });
 
   it('is not used where a second connection could read something else: in memory, or inside a transaction', () => {

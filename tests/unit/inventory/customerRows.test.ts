@@ -4,6 +4,7 @@ import type { Workspace } from '../../../db/database';
 import { customerMonthStore } from '../../../electron/domain/inventory/store';
 import { addMonthsClamped } from '../../../shared/period';
 import { writeFile } from '../imports/importFixtures';
+import { customerWindowFromLines } from './customerWindowFromLines';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 
 const tmp = tempDir('pwb-customer-rows-');
@@ -28,23 +29,7 @@ const LINES = csv([
 ]);
 
 /** What RFM and the win-back list read, straight from the lines (the definition, as customerMonths.test.ts has it). */
-function fromLines(asOf: string, months = 12) {
-  const from = addMonthsClamped(asOf, -months);
-  const prevFrom = addMonthsClamped(asOf, -2 * months);
-  return ws.sqlite
-    .prepare(
-      `select l.partner_id as p, pa.code, coalesce(customer_ref, customer_name) as c, max(customer_name) as name, max(customer_province) as province,
-              min(date) as first, max(date) as last,
-              count(distinct case when date > @from then substr(date, 1, 7) || coalesce(order_ref, date) end) as f,
-              coalesce(sum(case when date > @from then amount_minor end), 0) as m,
-              count(distinct case when date > @prevFrom and date <= @from then substr(date, 1, 7) || coalesce(order_ref, date) end) as pf,
-              coalesce(sum(case when date > @prevFrom and date <= @from then amount_minor end), 0) as pm
-         from sell_through_lines l join partners pa on pa.id = l.partner_id
-        where date <= @asOf and coalesce(customer_ref, customer_name) is not null
-        group by l.partner_id, c having max(date) > @prevFrom order by pa.code, c`,
-    )
-    .all({ asOf, from, prevFrom });
-}
+const fromLines = (asOf: string, months = 12) => customerWindowFromLines(ws, { asOf, from: addMonthsClamped(asOf, -months), prevFrom: addMonthsClamped(asOf, -2 * months) });
 const viaSummary = (asOf: string, months = 12) =>
   customerMonthStore.windowRows(ws, { asOf, from: addMonthsClamped(asOf, -months), prevFrom: addMonthsClamped(asOf, -2 * months), partnerId: null });
 

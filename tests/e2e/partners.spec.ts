@@ -117,6 +117,9 @@ test.describe('partners (browser mode over the HTTP bridge)', () => {
     // Months before the partner's first file: the reason, with the range, and the pickers stay to move back.
     await page.getByTestId('partner-inventory-to').fill(month(9));
     await expect(page.getByTestId('partner-inventory-none')).toContainText(`in the 6 months up to ${month(9)}`);
+    // A month typed past the current one stops at the current month (no empty future months shown as zeros).
+    await page.getByTestId('partner-inventory-to').fill(month(-3));
+    await expect(page.getByTestId('partner-inventory-to')).toHaveValue(thisMonth);
     await page.getByTestId('partner-inventory-to').fill(m1);
     // In Chinese the tab and the chart speak Chinese.
     await page.getByTestId('language-switch').selectOption('zh-CN');

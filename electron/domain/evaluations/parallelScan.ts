@@ -66,8 +66,12 @@ export function canScanInParallel(ws: Workspace): boolean {
   return !ws.key && !ws.sqlite.memory && !ws.sqlite.inTransaction && existsSync(ws.path);
 }
 
-/** The longest wait for an answer before giving up on the worker (it then reads nothing more: the caller reads inline). */
-const GIVE_UP_MS = 60_000;
+/**
+ * The longest wait for an answer before giving up on the worker (it is terminated and the caller reads inline). A
+ * worker that dies mid-read (out of memory) cannot say so while this thread waits — its exit event needs this thread's
+ * event loop — so the wait is bounded by what a scan can take (~0.1 s at 5M lines), not by a minute of a frozen window.
+ */
+const GIVE_UP_MS = 15_000;
 
 /** Starts `sql` with `params` on the worker (rows of `width` numbers); null when it cannot run there. */
 export function scanInParallel(ws: Workspace, sql: string, params: Record<string, unknown>, width: number): PendingScan | null {

@@ -33,7 +33,7 @@ export function PartnerInventorySection({ partnerCode }: { partnerCode: string }
       <div className="toolbar-row">
         <label>
           {t('inventory:partnerTrend.to')}{' '}
-          <input type="month" value={to} max={thisMonth} onChange={(e) => e.target.value && setTo(e.target.value)} data-testid="partner-inventory-to" />
+          <input type="month" value={to} max={thisMonth} onChange={(e) => e.target.value && setTo(e.target.value > thisMonth ? thisMonth : e.target.value)} data-testid="partner-inventory-to" />
         </label>
         <label>
           {t('inventory:partnerTrend.months')}{' '}

@@ -965,12 +965,25 @@ const FILE_PROBLEM_WORDS: Record<string, [string, string]> = {
   EINVAL: ['不是此处可用的文件名', 'is not a valid file name here'],
 };
 
-/** Each refused field in `lang`, named as the import names it (else by its path). */
+/** The deal and risk registers' fields no import kind names, as their forms name them. */
+const REGISTER_FIELD_WORDS: Record<string, [zh: string, en: string]> = {
+  partnerId: ['伙伴', 'Partner'],
+  customerCreditCode: ['统一社会信用代码', 'Unified social credit code'],
+  expectedValueMinor: ['预计金额', 'Expected value'],
+  quotedPriceMinor: ['报价', 'Quoted price'],
+  expectedCloseOn: ['预计成交日期', 'Expected close'],
+  source: ['来源', 'Source'],
+  ruleCode: ['规则', 'Rule'],
+  reviewRequested: ['待复核', 'Review requested'],
+};
+
+/** Each refused field in `lang`, named as the import (else the register's form) names it, else by its path. */
 const fieldIssues = (p: Params, lang: MessageLanguage) =>
   (Array.isArray(p.issues) ? (p.issues as Array<IssueLike & { path: string }>) : [])
     .map((i) => {
       const last = String(i.path ?? '').split('.').pop() ?? '';
-      const label = IMPORT_FIELD_WORDS[last]?.[lang === 'zh-CN' ? 0 : 1] ?? String(i.path || (lang === 'zh-CN' ? '输入' : 'The input'));
+      const words = IMPORT_FIELD_WORDS[last] ?? REGISTER_FIELD_WORDS[last];
+      const label = words?.[lang === 'zh-CN' ? 0 : 1] ?? String(i.path || (lang === 'zh-CN' ? '输入' : 'The input'));
       return issueText(i, label, lang);
     })
     .join(lang === 'zh-CN' ? '；' : '; ');

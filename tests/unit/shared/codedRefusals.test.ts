@@ -106,6 +106,13 @@ describe('coded refusals', () => {
       ['scorecardsNeedPeriodOrRun', {}, '请指定期间或评估运行', 'Give a period or a run'],
       ['scheduleHasRun', {}, '该评估计划已运行过，其记录需保留：请停用它，而不是删除', 'This schedule has run already: its record is kept. Disable it instead of deleting it.'],
     ];
+    // A deal the register refuses names its fields as the deal form does (they are no import kind's fields).
+    const deal = [
+      { path: 'partnerId', message: 'Invalid input', code: 'invalid_type', params: { expected: 'number', missing: true } },
+      { path: 'expectedValueMinor', message: 'Too small', code: 'too_small', params: { minimum: 0, inclusive: true, origin: 'number' } },
+      { path: 'expectedCloseOn', message: 'not a calendar date', code: 'custom', params: {} },
+    ];
+    bodies.push(['invalidFields', { what: 'deal', issues: deal }, '商机报备的内容无效：伙伴不能为空；预计金额不能小于 0；预计成交日期不是有效的日期', 'The deal registration is not valid: Partner is required; Expected value must be at least 0; Expected close is not a calendar date']);
     for (const [reason, params, zh, en] of bodies) {
       const body = { message: 'programmer text', data: { reason, params } };
       expect(errorText(body, 'zh-CN'), reason).toBe(zh);

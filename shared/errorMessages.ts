@@ -930,8 +930,8 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   // A write the database's own rules refused that the domain did not check first (e.g. the same code saved at once from two windows).
   dataConflict: {
     'zh-CN': (p) =>
-      `与已有数据冲突，未做任何更改（操作：${String(p.operation)}${Array.isArray(p.columns) ? `；${listOf(p.columns, 'zh-CN')} 的值已被使用` : ''}）：请刷新后重试`,
-    en: (p) => `Conflicts with existing data; nothing was changed (step: ${String(p.operation)}${Array.isArray(p.columns) ? `; the value of ${listOf(p.columns, 'en')} is taken` : ''}): refresh and try again`,
+      `与已有数据冲突，未做任何更改（操作：${String(p.operation)}${Array.isArray(p.columns) ? `；${columnWords(p.columns, 'zh-CN')}的值已被使用` : ''}）：请刷新后重试`,
+    en: (p) => `Conflicts with existing data; nothing was changed (step: ${String(p.operation)}${Array.isArray(p.columns) ? `; the value of ${columnWords(p.columns, 'en')} is taken` : ''}): refresh and try again`,
   },
   // A job's worker thread that ended without an answer: its write transaction ended with it.
   jobWorkerExited: {
@@ -976,6 +976,18 @@ const REGISTER_FIELD_WORDS: Record<string, [zh: string, en: string]> = {
   ruleCode: ['规则', 'Rule'],
   reviewRequested: ['待复核', 'Review requested'],
 };
+
+/**
+ * The columns of a unique constraint SQLite names (`partners.code`, `sales_lines.dedupe_key`) as the field words name
+ * them ('编码'); a column no field names stays as SQLite names it.
+ */
+const columnWords = (columns: unknown[], lang: MessageLanguage) =>
+  columns
+    .map((c) => {
+      const field = String(c).split('.').pop()!.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+      return (IMPORT_FIELD_WORDS[field] ?? REGISTER_FIELD_WORDS[field])?.[lang === 'zh-CN' ? 0 : 1] ?? String(c);
+    })
+    .join(lang === 'zh-CN' ? '、' : ', ');
 
 /** Each refused field in `lang`, named as the import (else the register's form) names it, else by its path. */
 const fieldIssues = (p: Params, lang: MessageLanguage) =>

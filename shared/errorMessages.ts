@@ -1,5 +1,6 @@
 import { importErrorLine, importRefusalText, type ImportProblem, type ImportWhere } from './importMessages';
 import { formatMoney } from './money';
+import { operationWord } from './operationWords';
 import { issueText, type IssueLike } from './validationMessages';
 import { IMPORT_FIELD_WORDS } from './importMessages';
 
@@ -368,24 +369,24 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   // The machine's state while saving (electron/api/errors.ts): the operation was rolled back.
   'storage.diskFull': {
-    'zh-CN': (p) => `未保存（${String(p.operation)}）：工作区 ${String(p.path)} 所在磁盘已满。未做任何更改；请腾出空间后重试。`,
-    en: (p) => `Not saved (${String(p.operation)}): the disk holding the workspace ${String(p.path)} is full. Nothing was changed; free some space and try again.`,
+    'zh-CN': (p) => `未保存（${operationWord(p.operation, 'zh-CN')}）：工作区 ${String(p.path)} 所在磁盘已满。未做任何更改；请腾出空间后重试。`,
+    en: (p) => `Not saved (${operationWord(p.operation, 'en')}): the disk holding the workspace ${String(p.path)} is full. Nothing was changed; free some space and try again.`,
   },
   'storage.readOnly': {
-    'zh-CN': (p) => `未保存（${String(p.operation)}）：工作区 ${String(p.path)} 对您只读（文件、文件夹或磁盘）。未做任何更改。`,
-    en: (p) => `Not saved (${String(p.operation)}): the workspace ${String(p.path)} is read-only for you (file, folder or disk). Nothing was changed.`,
+    'zh-CN': (p) => `未保存（${operationWord(p.operation, 'zh-CN')}）：工作区 ${String(p.path)} 对您只读（文件、文件夹或磁盘）。未做任何更改。`,
+    en: (p) => `Not saved (${operationWord(p.operation, 'en')}): the workspace ${String(p.path)} is read-only for you (file, folder or disk). Nothing was changed.`,
   },
   'storage.ioError': {
-    'zh-CN': (p) => `未保存（${String(p.operation)}）：磁盘读写工作区 ${String(p.path)} 时出错。未做任何更改。`,
-    en: (p) => `Not saved (${String(p.operation)}): the disk reported a read or write error on the workspace ${String(p.path)}. Nothing was changed.`,
+    'zh-CN': (p) => `未保存（${operationWord(p.operation, 'zh-CN')}）：磁盘读写工作区 ${String(p.path)} 时出错。未做任何更改。`,
+    en: (p) => `Not saved (${operationWord(p.operation, 'en')}): the disk reported a read or write error on the workspace ${String(p.path)}. Nothing was changed.`,
   },
   'storage.cannotOpen': {
-    'zh-CN': (p) => `无法打开工作区 ${String(p.path)} 或其所在文件夹（${String(p.operation)}）。未做任何更改。`,
-    en: (p) => `The workspace ${String(p.path)} or its folder cannot be opened (${String(p.operation)}). Nothing was changed.`,
+    'zh-CN': (p) => `无法打开工作区 ${String(p.path)} 或其所在文件夹（${operationWord(p.operation, 'zh-CN')}）。未做任何更改。`,
+    en: (p) => `The workspace ${String(p.path)} or its folder cannot be opened (${operationWord(p.operation, 'en')}). Nothing was changed.`,
   },
   'storage.corrupt': {
-    'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏（${String(p.operation)}）。未做任何更改。请运行 pwb check 检查，并恢复最近一份完好的备份（设置 → 备份）。`,
-    en: (p) => `The workspace ${String(p.path)} is damaged (${String(p.operation)}). Nothing was changed. Run pwb check and restore the latest good backup (Settings → Backups).`,
+    'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏（${operationWord(p.operation, 'zh-CN')}）。未做任何更改。请运行 pwb check 检查，并恢复最近一份完好的备份（设置 → 备份）。`,
+    en: (p) => `The workspace ${String(p.path)} is damaged (${operationWord(p.operation, 'en')}). Nothing was changed. Run pwb check and restore the latest good backup (Settings → Backups).`,
   },
   'territory.notFound': {
     'zh-CN': (p) => `找不到区域 ${String(p.code)}`,
@@ -884,8 +885,8 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   // A file the user named cannot be read or written (electron/api/errors.ts FILE_ERRORS).
   fileProblem: {
-    'zh-CN': (p) => `${p.path ? `${String(p.path)} ` : '文件'}${FILE_PROBLEM_WORDS[String(p.fsCode)]?.[0] ?? '无法访问'}（操作：${String(p.operation)}）；未做任何更改`,
-    en: (p) => `${p.path ? String(p.path) : 'A file'} ${FILE_PROBLEM_WORDS[String(p.fsCode)]?.[1] ?? 'cannot be accessed'} (step: ${String(p.operation)}); nothing was changed`,
+    'zh-CN': (p) => `${p.path ? `${String(p.path)} ` : '文件'}${FILE_PROBLEM_WORDS[String(p.fsCode)]?.[0] ?? '无法访问'}（操作：${operationWord(p.operation, 'zh-CN')}）；未做任何更改`,
+    en: (p) => `${p.path ? String(p.path) : 'A file'} ${FILE_PROBLEM_WORDS[String(p.fsCode)]?.[1] ?? 'cannot be accessed'} (step: ${operationWord(p.operation, 'en')}); nothing was changed`,
   },
   workspaceBusy: {
     'zh-CN': (p) => `工作区忙（另一个任务或程序正在写入），已等待 ${String(p.seconds)} 秒；未做任何更改，请稍后重试`,
@@ -930,17 +931,17 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   // A write the database's own rules refused that the domain did not check first (e.g. the same code saved at once from two windows).
   dataConflict: {
     'zh-CN': (p) =>
-      `与已有数据冲突，未做任何更改（操作：${String(p.operation)}${Array.isArray(p.columns) ? `；${columnWords(p.columns, 'zh-CN')}的值已被使用` : ''}）：请刷新后重试`,
-    en: (p) => `Conflicts with existing data; nothing was changed (step: ${String(p.operation)}${Array.isArray(p.columns) ? `; the value of ${columnWords(p.columns, 'en')} is taken` : ''}): refresh and try again`,
+      `与已有数据冲突，未做任何更改（操作：${operationWord(p.operation, 'zh-CN')}${Array.isArray(p.columns) ? `；${columnWords(p.columns, 'zh-CN')}的值已被使用` : ''}）：请刷新后重试`,
+    en: (p) => `Conflicts with existing data; nothing was changed (step: ${operationWord(p.operation, 'en')}${Array.isArray(p.columns) ? `; the value of ${columnWords(p.columns, 'en')} is taken` : ''}): refresh and try again`,
   },
   // A job's worker thread that ended without an answer: its write transaction ended with it.
   jobWorkerExited: {
-    'zh-CN': (p) => `后台任务（${String(p.operation)}）意外结束（退出码 ${String(p.exitCode)}），未完成的部分没有保存：请重试；如再次出现，请运行 pwb check 检查工作区`,
-    en: (p) => `The background job (${String(p.operation)}) ended unexpectedly (exit code ${String(p.exitCode)}); what it had not finished was not saved: try again; if it happens again, run pwb check on the workspace`,
+    'zh-CN': (p) => `后台任务（${operationWord(p.operation, 'zh-CN')}）意外结束（退出码 ${String(p.exitCode)}），未完成的部分没有保存：请重试；如再次出现，请运行 pwb check 检查工作区`,
+    en: (p) => `The background job (${operationWord(p.operation, 'en')}) ended unexpectedly (exit code ${String(p.exitCode)}); what it had not finished was not saved: try again; if it happens again, run pwb check on the workspace`,
   },
   jobOutOfMemory: {
-    'zh-CN': (p) => `后台任务（${String(p.operation)}）内存不足，未完成的部分没有保存：请关闭其他程序后重试，或把文件拆分成几个较小的文件`,
-    en: (p) => `The background job (${String(p.operation)}) ran out of memory; what it had not finished was not saved: close other programs and try again, or split the file into smaller ones`,
+    'zh-CN': (p) => `后台任务（${operationWord(p.operation, 'zh-CN')}）内存不足，未完成的部分没有保存：请关闭其他程序后重试，或把文件拆分成几个较小的文件`,
+    en: (p) => `The background job (${operationWord(p.operation, 'en')}) ran out of memory; what it had not finished was not saved: close other programs and try again, or split the file into smaller ones`,
   },
   workspaceNoIdentity: {
     'zh-CN': () => '此工作区缺少身份记录（workspace_identity）：请运行 pwb check 检查，或恢复最近一份完好的备份',

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { operationCatalogue } from '../../../shared/operationWords';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,6 +12,8 @@ for (const [path, mod] of Object.entries(files)) {
   const [, lang, ns] = /^\.\/([^/]+)\/([^/]+)\.json$/.exec(path)!;
   (resources[lang] ??= {})[ns] = mod.default;
 }
+// The operations' words are the shared vocabulary's (the refusals that name an operation use the same table).
+for (const lang of LANGUAGES) (resources[lang] ??= {}).operations = operationCatalogue(lang);
 export const NAMESPACES = Object.keys(resources['en'] ?? {});
 
 const STORAGE_KEY = 'pwb.language';

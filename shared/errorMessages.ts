@@ -448,6 +448,13 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) => importRefusalText(p as ImportWhere & { problems?: ImportProblem[] }, 'en'),
   },
   // A sales file read again under the write lock (a partner it names changed meanwhile) whose content changed too.
+  // The same file content again (the CLI without --replace/--force; the window asks before it runs the import).
+  importAlreadyImported: {
+    'zh-CN': (p) =>
+      `${String(p.fileName)} 已导入过：导入 ${String(p.importId)}（${String(p.earlierFile)}，${String(p.at)} UTC，读取 ${String(p.rowsRead)} 行，新增 ${String(p.inserted)}，更新 ${String(p.updated)}）。再次导入可能使数据重复：替换那次导入（--replace ${String(p.importId)}：在一个事务中撤销它并导入此文件），或仍然导入（--force）`,
+    en: (p) =>
+      `${String(p.fileName)} was already imported: import ${String(p.importId)} (${String(p.earlierFile)}, ${String(p.at)} UTC, ${String(p.rowsRead)} rows, ${String(p.inserted)} inserted, ${String(p.updated)} updated). Importing it again could double its lines: replace that import (--replace ${String(p.importId)}: undo it and import this file in one transaction) or import anyway (--force)`,
+  },
   importFileChanged: {
     'zh-CN': (p) => `${String(p.fileName)} 在导入过程中被修改，因此没有导入任何数据：请重新导入该文件`,
     en: (p) => `${String(p.fileName)} changed while it was being imported, so nothing was imported: import it again`,

@@ -9,7 +9,7 @@ import { fileRefused, type ImportFailure } from './importFailure';
 import { cannotRead } from './fileSniffer';
 import { importMessage, type ImportMessageCode } from '../../../shared/importMessages';
 import type { RecordSource } from './recordSource';
-import { isEmptyRow } from './recordSource';
+import { isEmptyRow, isTotalRow, pickHeaderRow } from './recordSource';
 import type { Sniffed } from './fileSniffer';
 import type { SourceRecord } from '../../model/imports';
 
@@ -130,17 +130,34 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
     file.destroy();
     throw fileRefused(`${name} has no header row (the file is empty)`, { fileName: name, row: 1 }, { code: 'noRows' });
   }
-  header = first.value.map((h) => h.trim());
-  const headerRow = row;
+  const nextFilled = async (): Promise<SourceRecord | null> => {
+    let r = await next();
+    while (!r.done && isEmptyRow(r.value)) r = await next();
+    return r.done ? null : { row, cells: r.value };
+  };
+  // A title above the header (one filled cell) is skipped; rows read past a one-column header come back first.
+  const picked = await pickHeaderRow({ row, cells: first.value }, nextFilled);
+  header = (picked.header.cells as string[]).map((h) => h.trim());
+  const headerRow = picked.header.row;
+  let held = picked.held;
   /** The data rows of each chunk read (~1 MB) at once: no promise per row. */
   async function* batches(): AsyncGenerator<SourceRecord[]> {
+    if (held.length) {
+      const rows = held;
+      held = [];
+      for (const r of rows) {
+        const bad = suspect ? (r.cells as string[]).findIndex((c) => NOT_TEXT.test(c)) : -1;
+        if (bad >= 0) throw notText(name, r.row, header[bad] || `${bad + 1}`, (r.cells as string[])[bad]);
+      }
+      yield rows;
+    }
     for (;;) {
       const out: SourceRecord[] = [];
       while (at < pending.length) {
         const cells = pending[at++];
         row++;
         if (cells.length === 1 && cells[0] === '') continue;
-        if (isEmptyRow(cells)) continue;
+        if (isEmptyRow(cells) || isTotalRow(cells)) continue;
         if (suspect) {
           const bad = cells.findIndex((c) => NOT_TEXT.test(c));
           if (bad >= 0) {

@@ -23,10 +23,11 @@ export class AlreadyImported extends DomainError {
     fileName: string,
     readonly earlier: EarlierImport,
   ) {
+    const params = { fileName, importId: earlier.importId, earlierFile: earlier.fileName, at: earlier.finishedAt?.slice(0, 16).replace('T', ' ') ?? '?', rowsRead: earlier.rowsRead, inserted: earlier.inserted, updated: earlier.updated };
     super(
-      `${fileName} was already imported: import ${earlier.importId} (${earlier.fileName}, ${earlier.finishedAt?.slice(0, 16).replace('T', ' ') ?? '?'} UTC, ${earlier.rowsRead} rows, ${earlier.inserted} inserted, ${earlier.updated} updated). Importing it again could double its lines: replace that import (--replace ${earlier.importId}: undo it and import this file in one transaction) or import anyway (--force)`,
+      `${fileName} was already imported: import ${earlier.importId} (${earlier.fileName}, ${params.at} UTC, ${earlier.rowsRead} rows, ${earlier.inserted} inserted, ${earlier.updated} updated). Importing it again could double its lines: replace that import (--replace ${earlier.importId}: undo it and import this file in one transaction) or import anyway (--force)`,
       'CONFLICT',
-      { alreadyImported: earlier },
+      { reason: 'importAlreadyImported', params, alreadyImported: earlier },
     );
   }
 }

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { fileRefused, noSheet } from './importFailure';
 import { importMessage } from '../../../shared/importMessages';
 import type { RecordSource } from './recordSource';
-import { cellText, isEmptyRow } from './recordSource';
+import { cellText, isEmptyRow, isTotalRow, pickHeaderRow } from './recordSource';
 import type { Cell, SourceRecord } from '../../model/imports';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits';
 import { excelNumber, serialToDate } from './xlsx/sheetRows';
@@ -91,8 +91,19 @@ export async function openLegacyWorkbookSource(
   if (r >= data.length) {
     throw fileRefused(`${name}, sheet '${chosen}' has no header row (the sheet is empty)`, { fileName: name, sheet: chosen, row: 1 }, { code: 'noRows', params: { sheet: true } });
   }
-  const header = rowAt(r).map((c) => cellText(c).trim());
-  const headerRow = r + 1;
+  // A title above the header (a merged cell: one filled cell) is skipped; rows read past a one-column header come back first.
+  let at = r;
+  const nextFilled = async (): Promise<SourceRecord | null> => {
+    while (++at < data.length) {
+      const cells = rowAt(at);
+      if (!isEmptyRow(cells)) return { row: at + 1, cells };
+    }
+    return null;
+  };
+  const picked = await pickHeaderRow({ row: r + 1, cells: rowAt(r) }, nextFilled);
+  const header = picked.header.cells.map((c) => cellText(c).trim());
+  const headerRow = picked.header.row;
+  const held = picked.held;
   let read = 0;
   return {
     format,
@@ -104,10 +115,13 @@ export async function openLegacyWorkbookSource(
     header,
     headerRow,
     async *records(): AsyncGenerator<SourceRecord> {
-      for (let i = headerRow; i < data.length; i++) {
+      // Held rows (read past a one-column header) first, then the rows after them.
+      const start = held.length ? held[held.length - 1].row : headerRow;
+      yield* held;
+      for (let i = start; i < data.length; i++) {
         const cells = rowAt(i);
         read = i;
-        if (isEmptyRow(cells)) continue;
+        if (isEmptyRow(cells) || isTotalRow(cells)) continue;
         yield { row: i + 1, cells };
       }
       read = data.length;

@@ -28,6 +28,50 @@ export interface RecordSource {
 export const isEmptyCell = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
 export const isEmptyRow = (cells: Cell[]) => cells.every(isEmptyCell);
 
+// The words a report's summary row starts with (after NFKC, lower case, without spaces and colons).
+const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总合计', '共计', 'total', 'totals', 'grandtotal', 'subtotal', 'sum']);
+
+/**
+ * A report's total or subtotal row ("合计", "合 计：", "Total"): its first filled cell is one of TOTAL_WORDS. Such a
+ * row sums the rows above it and holds no record of its own, so the sources skip it as they skip empty rows (a WPS or
+ * Excel stock report ends with one; left in, it failed the file on its empty partner code and date). A first character
+ * no total word starts with answers at once: this runs on every row.
+ */
+export function isTotalRow(cells: readonly Cell[]): boolean {
+  for (const c of cells) {
+    if (isEmptyCell(c)) continue;
+    if (typeof c !== 'string' || c.length > 20) return false;
+    const ch = c.charCodeAt(0);
+    // 合 总 小 共, t/s/g in either case, space, ideographic space, full-width forms.
+    if (ch !== 0x5408 && ch !== 0x603b && ch !== 0x5c0f && ch !== 0x5171 && (ch | 32) !== 116 && (ch | 32) !== 115 && (ch | 32) !== 103 && ch !== 32 && ch !== 0x3000 && ch < 0xff00) return false;
+    return TOTAL_WORDS.has(c.normalize('NFKC').toLowerCase().replace(/[\s:：]/g, ''));
+  }
+  return false;
+}
+
+/** How many title rows (one filled cell each) may stand above a header before the first row is taken as the header. */
+export const MAX_TITLE_ROWS = 5;
+const filledCells = (cells: Cell[]) => cells.reduce<number>((n, c) => (isEmptyCell(c) ? n : n + 1), 0);
+
+/**
+ * The header among a file's first non-empty rows. A report saved from WPS, Excel or a DMS often has a title above the
+ * header — one text in a merged cell ("库存周报（2026年第47周）"), an export time — so rows of one filled cell followed
+ * (within MAX_TITLE_ROWS) by a row of two or more are titles, and that row is the header. A file whose first rows all
+ * have one cell (a one-column list) keeps its first row as the header; the rows read past it come back in `held`, the
+ * first data rows. `next` gives the next non-empty row, or null at the end.
+ */
+export async function pickHeaderRow(first: SourceRecord, next: () => Promise<SourceRecord | null>): Promise<{ header: SourceRecord; held: SourceRecord[] }> {
+  if (filledCells(first.cells) !== 1) return { header: first, held: [] };
+  const read: SourceRecord[] = [];
+  while (read.length < MAX_TITLE_ROWS) {
+    const r = await next();
+    if (!r) break;
+    if (filledCells(r.cells) > 1) return { header: r, held: [] };
+    read.push(r);
+  }
+  return { header: first, held: read };
+}
+
 /** A cell as text, for messages and the rejected-rows file. */
 export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';

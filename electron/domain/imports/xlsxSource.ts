@@ -3,9 +3,9 @@ import { hashFile } from './fileHash';
 import { fileRefused, ImportFailure, noSheet } from './importFailure';
 import { openLegacyWorkbookSource } from './legacyWorkbookSource';
 import type { RecordSource } from './recordSource';
-import { cellText, isEmptyRow } from './recordSource';
+import { cellText, isEmptyRow, isTotalRow, pickHeaderRow } from './recordSource';
 import type { SourceRecord } from '../../model/imports';
-import { readDateStyles } from './xlsx/cellStyles';
+import { readCellStyles } from './xlsx/cellStyles';
 import { XLSX_LIMITS, XlsxLimitExceeded, type XlsxLimits } from './xlsx/limits';
 import { readSharedStrings } from './xlsx/sharedStrings';
 import { columnLetters, SheetCellError, sheetRows, type SheetRow } from './xlsx/sheetRows';
@@ -63,12 +63,12 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
       const params = { mib: Math.ceil(sheetSize / 1024 ** 2), limitMib: limits.sheetBytes / 1024 ** 2 };
       throw fileRefused(`${name}, sheet '${chosen}' is ${params.mib} MiB once unpacked; the limit is ${params.limitMib} MiB`, { fileName: name, sheet: chosen }, { code: 'sheetTooLarge', params });
     }
-    const [sharedStrings, dateStyles] = [await readSharedStrings(zip, wb.sharedStringsPart, limits), await readDateStyles(zip, wb.stylesPart)];
+    const [sharedStrings, styles] = [await readSharedStrings(zip, wb.sharedStringsPart, limits), await readCellStyles(zip, wb.stylesPart)];
     digest = await hashFile(path);
     const onBytes = (n: number) => {
       unpacked += n;
     };
-    rows = sheetRows(await zip.open(sheet.part), { sharedStrings, dateStyles, date1904: wb.date1904, limits, onBytes });
+    rows = sheetRows(await zip.open(sheet.part), { sharedStrings, dateStyles: styles.dates, zeroPadStyles: styles.zeroPad, date1904: wb.date1904, limits, onBytes });
     sheetBytes = Math.max(1, sheetSize);
   } catch (e) {
     zip.close();
@@ -97,18 +97,23 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
     }
   };
 
-  let headerRow = 0;
-  for (;;) {
-    const r = await next();
-    if (r.done) {
-      zip.close();
-      throw fileRefused(`${where} has no header row (the sheet is empty)`, { fileName: name, sheet: chosen, row: 1 }, { code: 'noRows', params: { sheet: true } });
+  const nextFilled = async (): Promise<SourceRecord | null> => {
+    for (;;) {
+      const r = await next();
+      if (r.done) return null;
+      if (!isEmptyRow(r.value.cells)) return { row: r.value.row, cells: r.value.cells };
     }
-    if (isEmptyRow(r.value.cells)) continue;
-    header = r.value.cells.map((c) => cellText(c).trim());
-    headerRow = r.value.row;
-    break;
+  };
+  const first = await nextFilled();
+  if (!first) {
+    zip.close();
+    throw fileRefused(`${where} has no header row (the sheet is empty)`, { fileName: name, sheet: chosen, row: 1 }, { code: 'noRows', params: { sheet: true } });
   }
+  // A title above the header (a merged cell: one filled cell) is skipped; rows read past a one-column header come back first.
+  const picked = await pickHeaderRow(first, nextFilled);
+  header = picked.header.cells.map((c) => cellText(c).trim());
+  const headerRow = picked.header.row;
+  let held = picked.held;
   let done = false;
   let closed = false;
   const close = () => {
@@ -127,10 +132,13 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
     header,
     headerRow,
     async *records(): AsyncGenerator<SourceRecord> {
+      const rows = held;
+      held = [];
+      yield* rows;
       for (;;) {
         const r = await next();
         if (r.done) break;
-        if (isEmptyRow(r.value.cells)) continue;
+        if (isEmptyRow(r.value.cells) || isTotalRow(r.value.cells)) continue;
         yield { row: r.value.row, cells: r.value.cells };
       }
       done = true;

@@ -17,24 +17,41 @@ export function isDateFormatCode(code: string): boolean {
   return /[dmyhs年月日]/i.test(bare.replace(/E[+-]/gi, ''));
 }
 
-/** For each cell style index (a cell's s attribute): whether its number format shows a date. */
-export async function readDateStyles(zip: ZipArchive, part: string | null): Promise<boolean[]> {
-  if (!part) return [];
-  const custom = new Map<number, boolean>();
-  const xfs: boolean[] = [];
+/**
+ * The width a custom format code pads whole numbers to with zeros when it is nothing but zeros ("00000": a product
+ * code 123 shows as 00123, how Excel and WPS users keep codes' leading zeros); 0 for any other code, and for "0".
+ */
+export function zeroPadWidth(code: string): number {
+  return /^0{2,}$/.test(code.trim()) ? code.trim().length : 0;
+}
+
+/** For each cell style index (a cell's s attribute): whether its number format shows a date, and its zero padding. */
+export interface CellStyles {
+  dates: boolean[];
+  /** Width a whole number is shown zero-padded to (zeroPadWidth); 0 where the style does not pad. */
+  zeroPad: number[];
+}
+
+export async function readCellStyles(zip: ZipArchive, part: string | null): Promise<CellStyles> {
+  if (!part) return { dates: [], zeroPad: [] };
+  const custom = new Map<number, string>();
+  const dates: boolean[] = [];
+  const zeroPad: number[] = [];
   let inCellXfs = false;
   await parseXmlStream(await zip.open(part), {
     open(tag, name) {
-      if (name === 'numFmt') custom.set(Number(attr(tag, 'numFmtId')), isDateFormatCode(attr(tag, 'formatCode') ?? ''));
+      if (name === 'numFmt') custom.set(Number(attr(tag, 'numFmtId')), attr(tag, 'formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
         const id = Number(attr(tag, 'numFmtId') ?? 0);
-        xfs.push(custom.get(id) ?? BUILTIN_DATE_FORMATS.has(id));
+        const code = custom.get(id);
+        dates.push(code === undefined ? BUILTIN_DATE_FORMATS.has(id) : isDateFormatCode(code));
+        zeroPad.push(code === undefined ? 0 : zeroPadWidth(code));
       }
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
     },
   });
-  return xfs;
+  return { dates, zeroPad };
 }

@@ -21,6 +21,8 @@ export class SheetCellError extends Error {
 export interface SheetContext {
   sharedStrings: string[];
   dateStyles: boolean[];
+  /** Per style, the width a whole number is shown zero-padded to ("00000"): such a cell reads as the text shown. */
+  zeroPadStyles?: number[];
   date1904: boolean;
   limits: XlsxLimits;
   /** Called with the unpacked bytes of each chunk read (for progress). */
@@ -127,7 +129,9 @@ export async function* sheetRows(stream: Readable, ctx: SheetContext): AsyncGene
       default: {
         if (text.trim() === '') return null;
         const n = excelNumber(text);
-        return ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) : n;
+        if (ctx.dateStyles[style]) return serialToDate(n, ctx.date1904);
+        const pad = ctx.zeroPadStyles?.[style] ?? 0;
+        return pad && Number.isSafeInteger(n) && n >= 0 ? String(n).padStart(pad, '0') : n;
       }
     }
   };

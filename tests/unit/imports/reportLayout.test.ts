@@ -1,0 +1,93 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSource } from '../../../electron/domain/imports/openSource';
+import { isTotalRow } from '../../../electron/domain/imports/recordSource';
+import { errorText } from '../../../shared/errorMessages';
+import { memoryApi, tempDir } from '../../helpers/workspace';
+import { failure, seedPartners, writeFile } from './importFixtures';
+import { writeXlsx } from './xlsxFixtures';
+
+/** How partners' reports are laid out: a title above the header, a total row below the data, codes kept by a "00000" format. */
+describe('imports: report layouts (title rows, total rows, zero-padded codes)', () => {
+  let ctx: ReturnType<typeof memoryApi>;
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(async () => {
+    ctx = memoryApi();
+    tmp = tempDir();
+    await seedPartners(ctx.api, 1);
+    const products = writeFile(tmp.dir, 'products.csv', '产品编码,产品名称\r\n00123,智能网关 G1\r\nSL-S30,智能门锁 S30\r\n');
+    await ctx.api.send('imports.run', { kind: 'products', path: products });
+  });
+  afterEach(() => {
+    ctx.ws.close();
+    tmp.cleanup();
+  });
+  const stock = () =>
+    ctx.ws.sqlite.prepare('select p.code product, i.date, i.quantity, i.value_minor value, i.warehouse from inventory_snapshots i join products p on p.id = i.product_id order by i.id').all();
+
+  it('a WPS weekly stock report: merged title row, header on row 2, date cells and ISO text, a code kept by "00000", a total row', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('库存周报');
+    ws.mergeCells('A1:G1');
+    ws.getCell('A1').value = '库存周报（2026年第47周）';
+    ws.getRow(2).values = ['序号', '经销商编码', '盘点日期', '产品编码', '库存数量', '库存金额', '仓库'];
+    ws.getRow(3).values = [1, 'P001', new Date(Date.UTC(2026, 10, 20)), '00123', 120, 23880, '主仓'];
+    ws.getRow(4).values = [2, 'P001', '2026-11-27', 123, 96, 19104.5, '主仓'];
+    ws.getRow(4).getCell(4).numFmt = '00000';
+    ws.getRow(5).values = ['合 计', null, null, null, { formula: 'SUM(E3:E4)', result: 216 }, { formula: 'SUM(F3:F4)', result: 42984.5 }];
+    const path = `${tmp.dir}/库存周报.xlsx`;
+    await wb.xlsx.writeFile(path);
+    const preview = await ctx.api.send('imports.preview', { kind: 'inventory', path });
+    expect(preview.header).toEqual(['序号', '经销商编码', '盘点日期', '产品编码', '库存数量', '库存金额', '仓库']);
+    expect(preview.rows.map((r) => r.row)).toEqual([3, 4]);
+    expect(await ctx.api.send('imports.run', { kind: 'inventory', path })).toMatchObject({ rowsRead: 2, inserted: 2, rejected: 0 });
+    expect(stock()).toEqual([
+      { product: '00123', date: '2026-11-20', quantity: 120, value: 2388000, warehouse: '主仓' },
+      { product: '00123', date: '2026-11-27', quantity: 96, value: 1910450, warehouse: '主仓' },
+    ]);
+  });
+
+  it('a DMS CSV export: title and export-time lines above the header, a 合计 row at the end; row numbers stay the file\'s', async () => {
+    const csv = ['库存上报', '导出时间：2026-11-30 08:00', '经销商编码,日期,产品编码,数量', 'P001,2026-11-27,SL-S30,5', 'P001,2026-11-27,00123,x', '合计,,,5'].join('\r\n');
+    const path = writeFile(tmp.dir, 'dms.csv', iconv.encode(csv, 'gb18030'));
+    const e = await failure(ctx.api.send('imports.run', { kind: 'inventory', path }));
+    expect(e.body.data).toMatchObject({ rejected: 1, rowsRead: 2, errors: [{ row: 5, column: '数量', value: 'x' }] });
+    const fixed = writeFile(tmp.dir, 'dms2.csv', iconv.encode(csv.replace(',x', ',7'), 'gb18030'));
+    expect(await ctx.api.send('imports.run', { kind: 'inventory', path: fixed })).toMatchObject({ rowsRead: 2, inserted: 2 });
+  });
+
+  it('a one-column file keeps its first row as the header and every row after it', async () => {
+    const path = writeFile(tmp.dir, 'codes.csv', 'code\r\nA1\r\nA2\r\nA3\r\n');
+    const src = await openSource(path);
+    const rows = [];
+    for await (const r of src.records()) rows.push(r);
+    src.close();
+    expect(src.header).toEqual(['code']);
+    expect(rows).toEqual([
+      { row: 2, cells: ['A1'] },
+      { row: 3, cells: ['A2'] },
+      { row: 4, cells: ['A3'] },
+    ]);
+    const book = `${tmp.dir}/codes.xlsx`;
+    await writeXlsx(book, { sheets: [{ name: 'S', rows: [['code'], ['A1'], [null], ['A2']] }] });
+    const preview = await ctx.api.send('imports.preview', { kind: 'products', path: book });
+    expect(preview.header).toEqual(['code']);
+    expect(preview.rows.map((r) => [r.row, r.cells])).toEqual([[2, ['A1']], [4, ['A2']]]);
+  });
+
+  it('total words: only a first filled cell that is one (a code, a name or a number is a row)', () => {
+    for (const t of ['合计', '合 计：', '总计', '小计', 'Total', 'GRAND TOTAL', 'Sub-total'.replace('-', ''), '　合计']) expect(isTotalRow([null, t, null, '5'])).toBe(true);
+    for (const t of ['合计金额', 'TOTAL-1', 'P001', 'Sumitomo', '5']) expect(isTotalRow([t, '2026-11-27', 'SL-S30', '5'])).toBe(false);
+    expect(isTotalRow([5, '合计'])).toBe(false);
+  });
+
+  it('the same file again is refused in the reader\'s language', async () => {
+    const path = writeFile(tmp.dir, 's.csv', '经销商编码,日期,产品编码,数量\r\nP001,2026-11-27,SL-S30,5\r\n');
+    const first = await ctx.api.send('imports.run', { kind: 'inventory', path });
+    const e = await failure(ctx.api.send('imports.run', { kind: 'inventory', path }));
+    expect(e.body.data).toMatchObject({ reason: 'importAlreadyImported' });
+    expect(errorText(e.body, 'zh-CN')).toMatch(new RegExp(`^s\\.csv 已导入过：导入 ${first.importId}（s\\.csv，.* UTC，读取 1 行，新增 1，更新 0）。再次导入可能使数据重复：替换那次导入（--replace ${first.importId}`));
+    expect(errorText(e.body, 'en')).toMatch(/^s\.csv was already imported: import \d+ \(s\.csv, .* UTC, 1 rows, 1 inserted, 0 updated\)/);
+  });
+});

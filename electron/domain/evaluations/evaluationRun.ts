@@ -12,7 +12,7 @@ import { KpiSource, type PartnerKpis } from './kpis';
 import { applyRiskSignals, autoRiskReviewOn, type RiskSignalOutcome } from './riskSignals';
 import { applyChannelRisks } from '../inventory/channelRisks';
 import type { PeriodResult, ScoreParts, ScoredPartner, TierRecommendation } from '../../model/evaluations';
-import { meetsDowngrade, meetsUpgrade, recommendTier } from './tierRules';
+import { recommendTier, TierCandidates } from './tierRules';
 import { recordTargetUse } from '../plans/targetUse';
 import { evaluationSql, insertScorecards } from './store';
 
@@ -43,11 +43,15 @@ export interface EvaluationResult {
   population: Population;
 }
 
-/** An earlier period's attainment (NaN = none) and health score per evaluated partner (by position), for the tier rules. */
+/**
+ * An earlier period's attainment (NaN = none) and health score per evaluated partner (by position), for the tier rules;
+ * `asked`: the partners whose result the rules asked for (the only ones read or computed, and hashed).
+ */
 interface PeriodColumns {
   label: string;
   attainment: Float64Array;
   healthScore: Float64Array;
+  asked: Uint8Array;
 }
 
 /**
@@ -57,9 +61,14 @@ interface PeriodColumns {
  * Scores, grades and ranks are kept in columns (typed arrays by partner position) and the scorecards are written from
  * them; the `scorecards` of the result are built from the columns when first read (no caller on the run's path reads
  * them: the pages read the stored rows).
- * The inputs fingerprint is a SHA-256 over everything the scores were computed from (the aggregated KPIs of this and
- * the earlier periods the tier rules look at, the partners' tier/channel/region, the settings): the same data gives
- * the same fingerprint, so a re-run with an unchanged fingerprint is known to have changed nothing.
+ * The evaluated period is computed first; the tier rules' earlier periods are then read only for the partners that
+ * meet the upgrade or the downgrade rule in it (a few percent of them), nearest period first, each time only for those
+ * still meeting a rule (`TierCandidates`): their stored result where a run of that period has one, else computed for
+ * that subset (`KpiSource.subset`). Every other partner's recommendation is null whatever its earlier periods were.
+ * The inputs fingerprint is a SHA-256 over everything the scores were computed from (the aggregated KPIs of this
+ * period, the earlier results the tier rules asked for, the partners' tier/channel/region, the settings; scheme 3 in
+ * inputsFingerprint.ts): the same data gives the same fingerprint, so a re-run with an unchanged fingerprint is known to
+ * have changed nothing.
  */
 export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): EvaluationResult {
   const { ws, progress } = ctx;
@@ -88,66 +97,71 @@ export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): Evaluati
   // The n − 1 periods before the evaluated one, for the tier rules (oldest first).
   const earlier: Period[] = [];
   while (earlier.length < n - 1) earlier.unshift(previousPeriod(earlier[0] ?? period, fsm));
-  // The evaluated period's line scan runs on the worker from now on, beside the earlier periods' reads and scoring.
+  // The evaluated period's line scan runs on the worker from now on, beside the stored history's read and the other KPIs.
   src.startLineScan(period);
-  const stored = earlier.map((p) => storedResults(ws, p, ids, at));
-  // Up to eight steps per period computed (the earlier ones only where a partner has no stored result for them); the
-  // last is reported when the KPIs are done.
-  const steps = 8 * (1 + stored.filter((s) => s.found < ids.length).length);
-  let step = 0;
-  const onStep = () => {
+  try {
+    const stored = earlier.map((p) => storedResults(ws, p, ids, at));
+    // Up to eight steps per period computed (an earlier one only where a partner the rules ask about has no stored
+    // result for it: at most the periods where some partner has none); the last is reported when the KPIs are done.
+    const steps = 8 * (1 + stored.filter((s) => s.found < ids.length).length);
+    let step = 0;
+    const onStep = () => {
+      ctx.throwIfCancelled();
+      progress('kpis', ++step, steps);
+    };
+    // The previous and year-ago periods' revenue (growth bases) are read with the evaluated period's money (kpis.ts `plan`).
+    src.plan([period]);
+    const current = src.compute(period, onStep);
+    const kpis: PartnerKpis[] = ids.map((id) => current.get(id)!);
+    const scores = new ScoreColumns(count, settings.weights);
+    for (let i = 0; i < count; i++) scores.score(i, kpis[i]);
+    const health = scores.healthScore;
+    const rules = settings.tierRules;
+    // The tier rules' window backwards from the evaluated period: each earlier period for the partners still meeting a rule.
+    const candidates = new TierCandidates(count);
+    candidates.meet(rules, Float64Array.from(kpis, (k) => k.attainment ?? NaN), health);
+    const history: PeriodColumns[] = new Array<PeriodColumns>(earlier.length);
+    for (let j = earlier.length - 1; j >= 0; j--) {
+      history[j] = historyOf(src, ids, stored[j], candidates.asked(), settings, onStep);
+      candidates.meet(rules, history[j].attainment, history[j].healthScore);
+    }
+    progress('kpis', steps, steps);
+
+    const grades: Grade[] = new Array<Grade>(count);
+    const recs: TierRecommendation[] = new Array<TierRecommendation>(count);
+    for (let i = 0; i < count; i++) {
+      const k = kpis[i];
+      grades[i] = gradeOf(health[i], settings.gradeBands);
+      // The window's results are built (and recommendTier asked) only where a rule holds in every period of it.
+      if (!(candidates.up[i] | candidates.down[i])) {
+        recs[i] = NO_RECOMMENDATION;
+        continue;
+      }
+      const results: PeriodResult[] = history.map((h) => ({ period: h.label, attainment: nullable(h.attainment[i]), healthScore: h.healthScore[i] }));
+      results.push({ period: period.label, attainment: k.attainment, healthScore: health[i] });
+      recs[i] = recommendTier(partners[i].tier, results, rules);
+    }
+    const [byChannel, byRegion] = ranksOf([partners.map((p) => p.channelType), partners.map((p) => p.regionRoot)], health);
     ctx.throwIfCancelled();
-    progress('kpis', ++step, steps);
-  };
-  // The periods computed for every partner share their reads with the evaluated one (kpis.ts `plan`).
-  src.plan([...earlier.filter((_, i) => stored[i].found === 0), period]);
-  const history = earlier.map((p, i) => historyOf(src, p, ids, at, stored[i], settings, onStep));
-  const current = src.compute(period, onStep);
-  progress('kpis', steps, steps);
-  const kpis: PartnerKpis[] = ids.map((id) => current.get(id)!);
-  const scores = new ScoreColumns(count, settings.weights);
-  for (let i = 0; i < count; i++) scores.score(i, kpis[i]);
-  const health = scores.healthScore;
 
-  const grades: Grade[] = new Array<Grade>(count);
-  const recs: TierRecommendation[] = new Array<TierRecommendation>(count);
-  const rules = settings.tierRules;
-  for (let i = 0; i < count; i++) {
-    const k = kpis[i];
-    grades[i] = gradeOf(health[i], settings.gradeBands);
-    // The window's results are built (and recommendTier asked) only where a rule holds in every period of it.
-    let up = meetsUpgrade(rules, k.attainment, health[i]);
-    let down = meetsDowngrade(rules, k.attainment);
-    for (let j = 0; j < history.length && (up || down); j++) {
-      const a = nullable(history[j].attainment[i]);
-      up &&= meetsUpgrade(rules, a, history[j].healthScore[i]);
-      down &&= meetsDowngrade(rules, a);
-    }
-    if (!up && !down) {
-      recs[i] = NO_RECOMMENDATION;
-      continue;
-    }
-    const results: PeriodResult[] = history.map((h) => ({ period: h.label, attainment: nullable(h.attainment[i]), healthScore: h.healthScore[i] }));
-    results.push({ period: period.label, attainment: k.attainment, healthScore: health[i] });
-    recs[i] = recommendTier(partners[i].tier, results, rules);
+    const fingerprint = inputsFingerprint({ period, settings, partners, kpis, history });
+    const cards: Cards = { partners, kpis, scores, grades, recs, byChannel, byRegion, weights: { ...settings.weights } };
+    const run = storeRun(ctx, { opts, period, settings, fingerprint, cards, kpis: [...current.values()], now, population });
+    let built: Scorecard[] | undefined;
+    return {
+      ...run,
+      period: period.label,
+      inputsFingerprint: fingerprint,
+      partnerCount: count,
+      get scorecards() {
+        return (built ??= scorecardsOf(cards));
+      },
+      population,
+    };
+  } finally {
+    // A cancelled or failed run leaves no line scan answer unread on the worker.
+    src.cancelScans();
   }
-  const [byChannel, byRegion] = ranksOf([partners.map((p) => p.channelType), partners.map((p) => p.regionRoot)], health);
-  ctx.throwIfCancelled();
-
-  const fingerprint = inputsFingerprint({ period, settings, partners, kpis, history });
-  const cards: Cards = { partners, kpis, scores, grades, recs, byChannel, byRegion, weights: { ...settings.weights } };
-  const run = storeRun(ctx, { opts, period, settings, fingerprint, cards, kpis: [...current.values()], now, population });
-  let built: Scorecard[] | undefined;
-  return {
-    ...run,
-    period: period.label,
-    inputsFingerprint: fingerprint,
-    partnerCount: count,
-    get scorecards() {
-      return (built ??= scorecardsOf(cards));
-    },
-    population,
-  };
 }
 
 const nullable = (x: number): number | null => (x === x ? x : null);
@@ -208,8 +222,8 @@ function scorecardsOf(c: Cards): Scorecard[] {
 }
 
 /** The partners' latest stored scorecard results for an earlier period (what was evaluated then), by position. */
-function storedResults(ws: Workspace, p: Period, ids: number[], at: Map<number, number>): PeriodColumns & { found: number; has: Uint8Array } {
-  const out = { label: p.label, attainment: new Float64Array(ids.length).fill(NaN), healthScore: new Float64Array(ids.length), found: 0, has: new Uint8Array(ids.length) };
+function storedResults(ws: Workspace, p: Period, ids: number[], at: Map<number, number>): Omit<PeriodColumns, 'asked'> & { period: Period; found: number; has: Uint8Array } {
+  const out = { period: p, label: p.label, attainment: new Float64Array(ids.length).fill(NaN), healthScore: new Float64Array(ids.length), found: 0, has: new Uint8Array(ids.length) };
   const sql = evaluationSql(ws);
   // Runs newest first: a partner's first result seen is its latest.
   for (const runId of sql.periodRuns.all(p.label)) {
@@ -227,32 +241,40 @@ function storedResults(ws: Workspace, p: Period, ids: number[], at: Map<number, 
 }
 
 /**
- * The partners' attainment and health score for an earlier period, as the tier rules see it: their latest stored
- * scorecard for that period (normally there, as schedules run period after period), else computed now from the data
- * for the partners without one.
+ * The attainment and health score for an earlier period of the partners the tier rules ask about (`asked`), as the
+ * rules see it: their latest stored scorecard for that period (normally there, as schedules run period after period),
+ * else computed now from the data for the asked partners without one. The other partners' slots are not read (left
+ * as stored, or NaN / 0).
  */
 function historyOf(
   src: KpiSource,
-  p: Period,
   ids: number[],
-  at: Map<number, number>,
   stored: ReturnType<typeof storedResults>,
+  asked: Uint8Array,
   settings: EvaluationSettings,
   onStep: (s: string) => void,
 ): PeriodColumns {
-  if (stored.found < ids.length) {
-    const missing = ids.filter((_, i) => !stored.has[i]);
+  const missing: number[] = [];
+  const slots: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (asked[i] && !stored.has[i]) {
+      missing.push(ids[i]);
+      slots.push(i);
+    }
+  }
+  if (missing.length) {
     // Scored from the month summaries: the tier rules need attainment and the health score, not the orders.
-    const computed = (missing.length === ids.length ? src : src.subset(missing)).compute(p, onStep, { orders: false });
+    const computed = (missing.length === ids.length ? src : src.subset(missing)).compute(stored.period, onStep, { orders: false });
     const scores = new ScoreColumns(1, settings.weights);
-    for (const [id, k] of computed) {
-      const i = at.get(id)!;
-      scores.score(0, k);
-      stored.attainment[i] = k.attainment ?? NaN;
+    for (let k = 0; k < missing.length; k++) {
+      const kpis = computed.get(missing[k])!;
+      const i = slots[k];
+      scores.score(0, kpis);
+      stored.attainment[i] = kpis.attainment ?? NaN;
       stored.healthScore[i] = scores.healthScore[0];
     }
   }
-  return { label: stored.label, attainment: stored.attainment, healthScore: stored.healthScore };
+  return { label: stored.label, attainment: stored.attainment, healthScore: stored.healthScore, asked };
 }
 
 function storeRun(

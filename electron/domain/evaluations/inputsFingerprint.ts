@@ -10,18 +10,33 @@ export interface FingerprintInputs {
   settings: EvaluationSettings;
   partners: EvaluatedPartner[];
   kpis: PartnerKpis[];
-  /** The earlier periods the tier rules looked at: attainment (NaN = none) and health score per partner. */
-  history: ReadonlyArray<{ label: string; attainment: Float64Array; healthScore: Float64Array }>;
+  /**
+   * The earlier periods the tier rules looked at: attainment (NaN = none) and health score per partner, and `asked`:
+   * 1 for the partners whose result of that period the rules asked for (tierRules.ts `askedOf`), 0 for the others
+   * (their numbers there, stored or never computed, are not hashed).
+   */
+  history: ReadonlyArray<{ label: string; attainment: Float64Array; healthScore: Float64Array; asked: Uint8Array }>;
 }
 
 /**
- * The inputs fingerprint (scheme 2): a SHA-256 over the period, the settings, the KPI field names and earlier periods,
+ * The inputs fingerprint (scheme 3): a SHA-256 over the period, the settings, the KPI field names and earlier periods,
  * each partner's identity as JSON text (id, code, tier, channel type, region code, ranking region), and every number
  * as its 8 bytes — the KPIs in their fields' order, null as NaN, then each earlier period's attainment and score — in one
  * Float64Array (little-endian on every platform the app runs on). The same inputs give the same bytes; any changed
- * value, partner or setting changes them. Scheme 1 hashed `JSON.stringify` of every partner's KPIs: 10k partners'
- * ~200k numbers turned into text cost ~50 ms CPU of a run, the bytes ~5 ms. A run stored before scheme 2 has a
- * scheme-1 fingerprint, so the first run after the change compares as "inputs changed" once.
+ * value, partner or setting that can change a result changes them.
+ *
+ * Scheme 3 hashes an earlier period's attainment and score only where the tier rules asked for them (`asked`): the
+ * partners that meet the upgrade or the downgrade rule in the evaluated period and in every earlier period nearer to
+ * it; the others get a fixed marker (NaN, −Infinity: a health score is never −Infinity) whatever their result there,
+ * stored or not computed at all. Whether a partner was asked follows from numbers hashed before it (its KPIs, the
+ * weights and rules, its results of the nearer periods), so the marker hides nothing a result depends on: the same data
+ * gives the same fingerprint whether the earlier results were stored or computed, and a changed earlier result of an
+ * asked partner changes it. Scheme 2 hashed every partner's earlier results, which made a first evaluation compute the
+ * earlier periods for every partner (10k partners) where the rules need a few hundred.
+ *
+ * Scheme 1 hashed `JSON.stringify` of every partner's KPIs: 10k partners' ~200k numbers turned into text cost ~50 ms CPU
+ * of a run, the bytes ~5 ms. A run stored under an earlier scheme carries that scheme's fingerprint, so the first run
+ * after each change compares as "inputs changed" once.
  */
 export function inputsFingerprint(x: FingerprintInputs): string {
   const { partners, kpis, history } = x;
@@ -53,12 +68,17 @@ export function inputsFingerprint(x: FingerprintInputs): string {
     }
     o += fields.length;
     for (const h of history) {
-      numbers[o++] = h.attainment[i];
-      numbers[o++] = h.healthScore[i];
+      if (h.asked[i]) {
+        numbers[o++] = h.attainment[i];
+        numbers[o++] = h.healthScore[i];
+      } else {
+        numbers[o++] = NaN;
+        numbers[o++] = -Infinity;
+      }
     }
   }
   return createHash('sha256')
-    .update(JSON.stringify({ scheme: 2, period: x.period, settings: x.settings, fields, history: history.map((h) => h.label), partners: n }))
+    .update(JSON.stringify({ scheme: 3, period: x.period, settings: x.settings, fields, history: history.map((h) => h.label), partners: n }))
     .update(text)
     .update(new Uint8Array(numbers.buffer))
     .digest('hex');

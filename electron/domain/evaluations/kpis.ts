@@ -187,6 +187,15 @@ export class KpiSource {
   }
 
   /**
+   * Drops the answers of line scans started and not taken by a `compute` (a run cancelled or failed before its
+   * evaluated period's lines were read): the worker's rows are not left waiting on their port.
+   */
+  cancelScans(): void {
+    for (const scan of this.scans.values()) scan?.cancel();
+    this.scans.clear();
+  }
+
+  /**
    * The period's line scan started on the worker (parallelScan.ts) when the run is large enough for it to pay and it
    * reads what this connection reads; null: read inline by `linesOf`.
    */
@@ -248,6 +257,15 @@ export class KpiSource {
     // the reads below are made here, when it can (`startLines`).
     const scan = opts.orders === false ? null : (this.scans.get(p.label) ?? this.startLines(p));
     this.scans.delete(p.label);
+    try {
+      return this.computeWith(p, prev, yoy, scan, onStep, opts);
+    } finally {
+      // Read by linesOf unless a step threw first (a cancelled run): then its answer is dropped, not left unread.
+      scan?.cancel();
+    }
+  }
+
+  private computeWith(p: Period, prev: Period, yoy: Period, scan: PendingScan | null, onStep: (step: string) => void, opts: { orders?: boolean }): Map<number, PartnerKpis> {
     const money = this.moneyOf(p, true);
     onStep('revenue, orders and customers');
     const before = this.moneyOf(prev, false);

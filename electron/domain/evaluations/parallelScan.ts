@@ -56,9 +56,20 @@ function theWorker(): Worker {
   return worker;
 }
 
-/** A read under way in the worker: `rows()` waits for it (null when it failed: read inline). */
+/**
+ * A read under way in the worker: `rows()` waits for it (null when it failed: read inline); `cancel()` drops it (its
+ * answer, now or when it comes, goes nowhere; the worker finishes the read and closes its connection). Each is
+ * settled once: after `rows()`, `cancel()` does nothing, and `rows()` after `cancel()` answers null.
+ */
 export interface PendingScan {
   rows(): Float64Array | null;
+  cancel(): void;
+}
+
+let unsettled = 0;
+/** Scans started and neither read nor cancelled (what a cancelled evaluation must not leave behind; tests ask). */
+export function unsettledScans(): number {
+  return unsettled;
 }
 
 /** Whether a second connection would read what `ws` reads now. */
@@ -85,8 +96,23 @@ export function scanInParallel(ws: Workspace, sql: string, params: Record<string
   const flag = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
   w.postMessage({ path: ws.path, sql, params, width, port: port2, flag }, [port2 as MessagePort]);
+  unsettled++;
+  let settled = false;
+  const settle = (): boolean => {
+    if (settled) return false;
+    settled = true;
+    unsettled--;
+    return true;
+  };
   return {
+    cancel() {
+      if (!settle()) return;
+      // An answer already there is taken off the port and dropped; one still to come is posted to a closed port.
+      receiveMessageOnPort(port1);
+      port1.close();
+    },
     rows() {
+      if (!settle()) return null;
       const done = new Int32Array(flag);
       const waited = Atomics.wait(done, 0, 0, GIVE_UP_MS);
       const m = receiveMessageOnPort(port1)?.message as { rows?: Float64Array; error?: string } | undefined;

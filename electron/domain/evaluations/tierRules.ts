@@ -43,3 +43,39 @@ export function meetsUpgrade(rules: TierRules, attainment: number | null, health
 export function meetsDowngrade(rules: TierRules, attainment: number | null): boolean {
   return attainment !== null && attainment < rules.downgrade.maxAttainment;
 }
+
+/**
+ * The partners the tier rules still ask about while a run reads their window from the evaluated period backwards: those
+ * meeting the upgrade rule, or the downgrade rule, in every period folded in so far (`meet`: the evaluated period
+ * first, then the earlier ones nearest first). An earlier period's result is needed — stored, or computed — only for
+ * the partners `asked()` before it is read; one that meets neither rule in some period gets no recommendation whatever
+ * the older periods say (recommendTier over its window would find neither rule met in every period).
+ */
+export class TierCandidates {
+  readonly up: Uint8Array;
+  readonly down: Uint8Array;
+
+  constructor(count: number) {
+    this.up = new Uint8Array(count).fill(1);
+    this.down = new Uint8Array(count).fill(1);
+  }
+
+  /** Folds in one period's results (attainment NaN = none; by partner position) of the partners still asked about. */
+  meet(rules: TierRules, attainment: ArrayLike<number>, healthScore: ArrayLike<number>): void {
+    const { up, down } = this;
+    for (let i = 0; i < up.length; i++) {
+      if (!(up[i] | down[i])) continue;
+      const a = attainment[i];
+      const att = a === a ? a : null;
+      if (up[i] && !meetsUpgrade(rules, att, healthScore[i])) up[i] = 0;
+      if (down[i] && !meetsDowngrade(rules, att)) down[i] = 0;
+    }
+  }
+
+  /** 1 for the partners still meeting a rule in every period folded in (a new array). */
+  asked(): Uint8Array {
+    const out = new Uint8Array(this.up.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.up[i] | this.down[i];
+    return out;
+  }
+}

@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Workspace } from '../../../db/database';
 import type { Api } from '../../../electron/api/api';
 import { DEFAULT_TIER_RULES } from '../../../electron/domain/evaluations/evaluationSettings';
 import { recommendTier } from '../../../electron/domain/evaluations/tierRules';
+import { KpiSource } from '../../../electron/domain/evaluations/kpis';
 import { autoRiskCode } from '../../../electron/domain/evaluations/riskSignals';
 import { workspaceClock } from '../../../electron/domain/system/workspaceClock';
 import { addDays } from '../../../shared/period';
@@ -191,6 +192,60 @@ describe('risk signals', () => {
 });
 
 describe('tier recommendations', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("a first evaluation reads the earlier period only for partners meeting a rule now: another partner's earlier data changes neither its advice nor the fingerprint", async () => {
+    ws.sqlite.prepare("update targets set value = 300000 where partner_id = ? and period = '2019-Q1'").run(A); // A: 270k of 300k = 0.9, neither rule
+    target(ws, A, '2018-Q4', 100_000); // A's Q4 alone would meet the upgrade rule: 150k of 100k
+    target(ws, B, '2018-Q4', 500_000); // B: 0 now, 20 % in Q4 — a downgrade
+    const subset = vi.spyOn(KpiSource.prototype, 'subset');
+    const first = await api.send('evaluations.run', { period: '2019-Q1' });
+    // 2018-Q4 has no stored run: computed for B alone.
+    expect(subset.mock.calls).toEqual([[[B]]]);
+    const advice = async (runId: number) =>
+      Object.fromEntries((await api.send('evaluations.scorecards.list', { runId })).rows.map((c) => [c.partnerCode, [c.tierRecommendation, c.recommendationReason]]));
+    const before = await advice(first.runId);
+    expect(before.A).toEqual([null, null]);
+    expect(before.B[0]).toBe('tier3');
+    expect(before.B[1]).toMatchObject({ code: 'downgrade', periods: [{ period: '2018-Q4', attainment: 0.2 }, { period: '2019-Q1', attainment: 0 }] });
+    // An odd Q4 for A (a target of 1 fen: attainment 15,000,000), which only the tier rules would read.
+    ws.sqlite.prepare("update targets set value = 1 where partner_id = ? and period = '2018-Q4'").run(A);
+    const odd = await api.send('evaluations.run', { period: '2019-Q1' });
+    expect(odd.inputsFingerprint).toBe(first.inputsFingerprint);
+    expect(await advice(odd.runId)).toEqual(before);
+    // B's Q4 result is one the rules read: another one is another fingerprint.
+    ws.sqlite.prepare("update targets set value = 400000 where partner_id = ? and period = '2018-Q4'").run(B);
+    const changed = await api.send('evaluations.run', { period: '2019-Q1' });
+    expect(changed.inputsFingerprint).not.toBe(first.inputsFingerprint);
+    expect((await advice(changed.runId)).B[1]).toMatchObject({ periods: [{ period: '2018-Q4', attainment: 0.25 }, { period: '2019-Q1' }] });
+    // The same results stored (Q4 evaluated, then the scheduled Q1 reads them): the fingerprint of the computed path.
+    await api.send('evaluations.run', { period: '2018-Q4' });
+    subset.mockClear();
+    const stored = await api.send('evaluations.run', { period: '2019-Q1' });
+    expect(subset).not.toHaveBeenCalled();
+    expect(stored.inputsFingerprint).toBe(changed.inputsFingerprint);
+  });
+
+  it('with three periods, the oldest is computed only for partners still meeting a rule in the nearer one; the advice follows the whole window', async () => {
+    await api.send('system.settings.set', { key: 'evaluation.tierRules', value: { ...DEFAULT_TIER_RULES, consecutivePeriods: 3 } });
+    for (const q of ['2018-Q3', '2018-Q4']) {
+      target(ws, A, q, 10_000_000); // A: far below every target — but its Q1 meets neither rule
+      target(ws, B, q, 500_000); // B: under 60 % in each of the three
+    }
+    ws.sqlite.prepare("update targets set value = 300000 where partner_id = ? and period = '2019-Q1'").run(A);
+    const C = await partner(api, 'C', { tier: 'tier2', channelType: 'dealer' });
+    target(ws, C, '2019-Q1', 100_000); // C: 0 now, no Q4 target — leaves the candidates after Q4
+    target(ws, C, '2018-Q3', 100_000);
+    const subset = vi.spyOn(KpiSource.prototype, 'subset');
+    const r = await api.send('evaluations.run', { period: '2019-Q1' });
+    expect(subset.mock.calls.map(([ids]) => ids)).toEqual([[B, C], [B]]);
+    const cards = (await api.send('evaluations.scorecards.list', { runId: r.runId })).rows;
+    const of = (id: number) => cards.find((c) => c.partnerId === id)!;
+    expect(of(A).tierRecommendation).toBeNull();
+    expect(of(C).recommendationReason).toBeNull();
+    expect(of(B).recommendationReason).toMatchObject({ code: 'downgrade', periods: [{ period: '2018-Q3', attainment: 0 }, { period: '2018-Q4', attainment: 0.2 }, { period: '2019-Q1', attainment: 0 }] });
+  });
+
   it('needs the rule met in consecutive periods', () => {
     const good = (period: string) => ({ period, attainment: 1.2, healthScore: 85 });
     const bad = (period: string) => ({ period, attainment: 0.5, healthScore: 40 });

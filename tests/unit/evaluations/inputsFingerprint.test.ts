@@ -5,7 +5,10 @@ import type { PartnerKpis } from '../../../electron/domain/evaluations/kpis';
 import { parsePeriod } from '../../../shared/period';
 import { createHash } from 'node:crypto';
 
-/** Fresh inputs every call (nothing shared between two calls): three partners, one earlier period. */
+/**
+ * Fresh inputs every call (nothing shared between two calls): three partners, one earlier period whose results the tier
+ * rules asked for the first two only (the third has no target now: it meets neither rule).
+ */
 function inputs(): FingerprintInputs {
   const settings: EvaluationSettings = structuredClone({ fiscalStartMonth: 1, ...DEFAULT_EVALUATION_RULES });
   const kpi = (id: number, revenue: number, attainment: number | null): PartnerKpis => ({
@@ -21,7 +24,7 @@ function inputs(): FingerprintInputs {
     settings,
     partners: [partner(1, 'P1', 1), partner(2, 'P2', 1), partner(3, 'P3', null)],
     kpis: [kpi(1, 1200, 1.2), kpi(2, 0, 0), kpi(3, 500, null)],
-    history: [{ label: '2018-Q4', attainment: Float64Array.of(1.1, NaN, 0.4), healthScore: Float64Array.of(81.5, 40, 55) }],
+    history: [{ label: '2018-Q4', attainment: Float64Array.of(1.1, NaN, 0.4), healthScore: Float64Array.of(81.5, 40, 55), asked: Uint8Array.of(1, 1, 0) }],
   };
 }
 
@@ -36,7 +39,7 @@ describe('the inputs fingerprint', () => {
     ['a KPI from null to 0', (x) => void (x.kpis[0].growthYoY = 0)],
     ['a KPI from 0 to null', (x) => void (x.kpis[1].attainment = null)],
     ['a base only the calculation uses', (x) => void (x.kpis[2].prevRevenueMinor = 101)],
-    ["an earlier period's score", (x) => void (x.history[0].healthScore[2] = 55.1)],
+    ["an earlier period's score", (x) => void (x.history[0].healthScore[0] = 81.6)],
     ["an earlier period's attainment from none to 0", (x) => void (x.history[0].attainment[1] = 0)],
     ["a partner's tier", (x) => void (x.partners[0].tier = 'tier1')],
     ["a partner's ranking region", (x) => void (x.partners[2].regionRoot = 1)],
@@ -47,14 +50,26 @@ describe('the inputs fingerprint', () => {
     ['a grade band', (x) => void (x.settings.gradeBands.B = 61)],
     ['the period', (x) => void (x.period = parsePeriod('2019-Q2'))],
     ["the earlier period's label", (x) => void (x.history[0].label = '2018-Q3')],
+    ['a partner asked for its earlier result that was not (same numbers)', (x) => void (x.history[0].asked[2] = 1)],
+    ['an earlier result no longer asked for', (x) => void (x.history[0].asked[0] = 0)],
   ])('changes with %s', (_what, change) => {
     const changed = inputs();
     change(changed);
     expect(inputsFingerprint(changed)).not.toBe(inputsFingerprint(inputs()));
   });
 
-  it('hashes the bytes scheme 2 defines, whichever path reads the KPIs (fields by name, another field order, a value that is not a number)', () => {
-    // Scheme 2 as first written (Object.values per partner): fingerprints of stored runs must stay comparable.
+  it.each<[string, (x: FingerprintInputs) => void]>([
+    ["an earlier period's score", (x) => void (x.history[0].healthScore[2] = 10)],
+    ["an earlier period's attainment, to none", (x) => void (x.history[0].attainment[2] = NaN)],
+    ["an earlier period's attainment, from none (never computed: 0, 0)", (x) => void ((x.history[0].attainment[2] = 0), (x.history[0].healthScore[2] = 0))],
+  ])('does not change with %s of a partner the tier rules did not ask about', (_what, change) => {
+    const changed = inputs();
+    change(changed);
+    expect(inputsFingerprint(changed)).toBe(inputsFingerprint(inputs()));
+  });
+
+  it('hashes the bytes scheme 3 defines, whichever path reads the KPIs (fields by name, another field order, a value that is not a number)', () => {
+    // Scheme 3 written plainly (Object.values per partner; an earlier result not asked for as NaN, −Infinity).
     const reference = (x: FingerprintInputs): string => {
       const fields = (x.partners.length ? Object.keys(x.kpis[0]) : []) as Array<keyof PartnerKpis>;
       const numbers: number[] = [];
@@ -65,10 +80,10 @@ describe('the inputs fingerprint', () => {
           numbers.push(typeof v === 'number' ? v : NaN);
           if (typeof v !== 'number' && v !== null) text += JSON.stringify([fields[j], v]);
         });
-        for (const h of x.history) numbers.push(h.attainment[i], h.healthScore[i]);
+        for (const h of x.history) numbers.push(...(h.asked[i] ? [h.attainment[i], h.healthScore[i]] : [NaN, -Infinity]));
       });
       return createHash('sha256')
-        .update(JSON.stringify({ scheme: 2, period: x.period, settings: x.settings, fields, history: x.history.map((h) => h.label), partners: x.partners.length }))
+        .update(JSON.stringify({ scheme: 3, period: x.period, settings: x.settings, fields, history: x.history.map((h) => h.label), partners: x.partners.length }))
         .update(text)
         .update(new Uint8Array(Float64Array.from(numbers).buffer))
         .digest('hex');

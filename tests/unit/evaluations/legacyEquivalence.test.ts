@@ -125,8 +125,11 @@ describe('set-based evaluation against the per-partner path it replaced', () => 
       { period: '2019-Q2', trigger: 'manual', riskSignals: false },
     ];
     let t = Date.parse('2019-04-02T08:00:00Z');
-    // The inputs fingerprint is hashed by another scheme (inputsFingerprint.ts, scheme 2): not the same text, but it must
-    // tell the same runs apart — two runs have equal fingerprints exactly when the old path's are equal.
+    // The inputs fingerprint is hashed by another scheme (inputsFingerprint.ts, scheme 3: every KPI as bytes, an earlier
+    // period's results only for the partners the tier rules asked about): not the same text, but in this sequence it must
+    // tell the same runs apart — two runs have equal fingerprints exactly when the old path's are equal. (Scheme 3 is
+    // coarser than the old text where only an unasked partner's earlier result changes: inputsFingerprint.test.ts and
+    // evaluationRun.test.ts hold that case.)
     const fingerprints: Array<[string, string]> = [];
     for (const { change, ...opts } of steps) {
       change?.(fresh);

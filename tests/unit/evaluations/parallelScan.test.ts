@@ -4,7 +4,8 @@ import { createApi } from '../../../electron/api/api';
 import { runEvaluation } from '../../../electron/domain/evaluations/evaluationRun';
 import { createOpContext } from '../../../electron/domain/opContext';
 import { KpiSource, lineScan } from '../../../electron/domain/evaluations/kpis';
-import { canScanInParallel, scanInParallel } from '../../../electron/domain/evaluations/parallelScan';
+import { canScanInParallel, scanInParallel, unsettledScans } from '../../../electron/domain/evaluations/parallelScan';
+import { CancelToken, JobCancelled } from '../../../shared/cancel';
 import { ensureSalesSummaries } from '../../../electron/domain/evaluations/salesSummaries';
 import { parsePeriod } from '../../../shared/period';
 import { fileWorkspace, memoryApi } from '../../helpers/workspace';
@@ -98,6 +99,51 @@ describe('the line scan on a second connection', () => {
     const inline = cards(Infinity);
     expect(parallel).toEqual(inline);
     expect(parallel.filter((c) => c.orders > 0)).toHaveLength(ids.length - 1);
+  });
+
+  it('a cancelled evaluation drops its line scan: no answer is left unread, and the next run reads its own', () => {
+    const evaluate = (cancelAt: string | null) => {
+      const cancel = new CancelToken();
+      const ctx = createOpContext({
+        operation: 'evaluations.run',
+        ws,
+        user: 'tester',
+        cancel,
+        progress: (phase, done) => {
+          if (`${phase}:${done}` === cancelAt) cancel.cancel();
+        },
+      });
+      return runEvaluation(ctx, { period: '2019-Q2', trigger: 'manual', riskSignals: false });
+    };
+    lineScan.parallelFrom = Infinity;
+    const inline = evaluate(null).scorecards;
+    lineScan.parallelFrom = 0;
+    // Cancelled at the first step of the evaluated period (its scan under way on the worker), and at its last step
+    // (the scan read): neither leaves a scan behind, and nothing is stored.
+    for (const at of ['kpis:1', 'kpis:7']) {
+      expect(() => evaluate(at), at).toThrow(JobCancelled);
+      expect(unsettledScans(), at).toBe(0);
+    }
+    expect(ws.sqlite.prepare("select count(*) from evaluation_runs where period = '2019-Q2'").pluck().get()).toBe(1);
+    expect(evaluate(null).scorecards.map(({ partnerId, orders, healthScore, tierRecommendation }) => ({ partnerId, orders, healthScore, tierRecommendation }))).toEqual(
+      inline.map(({ partnerId, orders, healthScore, tierRecommendation }) => ({ partnerId, orders, healthScore, tierRecommendation })),
+    );
+    expect(unsettledScans()).toBe(0);
+  });
+
+  it('a scan cancelled before or after its answer came is settled once; rows() after cancel() reads nothing', () => {
+    const params = { ids: JSON.stringify(ids), start: '2019-01-01', end: '2019-03-31' };
+    const early = scanInParallel(ws, LINES_SQL, params, 3)!;
+    early.cancel();
+    early.cancel();
+    expect(early.rows()).toBeNull();
+    const late = scanInParallel(ws, LINES_SQL, params, 3)!;
+    expect(unsettledScans()).toBe(2 - 1);
+    // The worker answers in order: once the next scan is read, the cancelled one's answer has been posted (and dropped).
+    const next = scanInParallel(ws, LINES_SQL, params, 3)!;
+    expect(next.rows()).not.toBeNull();
+    late.cancel();
+    expect(unsettledScans()).toBe(0);
   });
 
   it('is not used where a second connection could read something else: in memory, or inside a transaction', () => {

@@ -65,6 +65,25 @@ export type ReviewActionStatus = (typeof REVIEW_ACTION_STATUSES)[number];
 /** Market development funds (市场费用): what a fund pays for. */
 export const MDF_ACTIVITY_TYPES = ['exhibition', 'promotion', 'advertising', 'training_event', 'co_branded_material', 'other'] as const;
 export type MdfActivityType = (typeof MDF_ACTIVITY_TYPES)[number];
+/**
+ * What a fund pays for, as the MDF page names it: [zh-CN, en]. The one table of these words — the MDF page
+ * (`mdf:activity.*`, renderer/src/i18n/index.ts), the CLI's values, the refusals, a request's default title and the
+ * payout line's explanation read it; in the middle of an English sentence the word is lower-cased (`activityWord`).
+ */
+export const MDF_ACTIVITY_WORDS: Readonly<Record<MdfActivityType, readonly [zh: string, en: string]>> = {
+  exhibition: ['展会', 'Exhibition'],
+  promotion: ['门店促销', 'Store promotion'],
+  advertising: ['广告投放', 'Advertising'],
+  training_event: ['培训活动', 'Training event'],
+  co_branded_material: ['联合品牌物料', 'Co-branded material'],
+  other: ['其他', 'Other'],
+};
+/** An activity type inside a sentence: 门店促销 / store promotion; a value without words stays as stored. */
+export function mdfActivityWord(type: unknown, lang: 'zh-CN' | 'en'): string {
+  const words = Object.prototype.hasOwnProperty.call(MDF_ACTIVITY_WORDS, String(type)) ? MDF_ACTIVITY_WORDS[String(type) as MdfActivityType] : null;
+  if (!words) return String(type);
+  return lang === 'zh-CN' ? words[0] : words[1].charAt(0).toLowerCase() + words[1].slice(1);
+}
 export const MDF_FUND_STATUSES = ['open', 'closed'] as const;
 export type MdfFundStatus = (typeof MDF_FUND_STATUSES)[number];
 /** pending → approved (→ expired when unclaimed by its claim deadline) | rejected; withdrawn by the requester. */

@@ -1,6 +1,7 @@
 import { importErrorLine, importRefusalText, type ImportProblem, type ImportWhere } from './importMessages';
 import { formatMoney } from './money';
 import { operationWord } from './operationWords';
+import { mdfActivityWord } from './enums';
 import { issueText, type IssueLike } from './validationMessages';
 import { IMPORT_FIELD_WORDS } from './importMessages';
 
@@ -121,16 +122,7 @@ const ACTION_WORDS: Record<string, [string, string]> = {
   lost: ['标记为丢单', 'marked lost'],
 };
 
-/** MDF activity types as the MDF page names them: [zh-CN, en]. */
-const MDF_ACTIVITY_WORDS: Record<string, [string, string]> = {
-  exhibition: ['展会', 'exhibition'],
-  promotion: ['门店促销', 'store promotion'],
-  advertising: ['广告投放', 'advertising'],
-  training_event: ['培训活动', 'training event'],
-  co_branded_material: ['联合品牌物料', 'co-branded material'],
-  other: ['其他', 'other'],
-};
-const activityWord = (a: unknown, lang: MessageLanguage) => MDF_ACTIVITY_WORDS[String(a)]?.[lang === 'zh-CN' ? 0 : 1] ?? String(a);
+const activityWord = (a: unknown, lang: MessageLanguage) => mdfActivityWord(a, lang);
 
 /** `data` of a DomainError for a record that does not exist: worded in the reader's language as "找不到合作伙伴：P0301". */
 export function notFound(what: RecordKind, key: string | number | null | undefined | ReadonlyArray<string | number>): { reason: 'notFound'; params: { what: RecordKind; key: string } } {

@@ -1,4 +1,4 @@
-import { CHANNEL_TYPES, DEAL_STATUSES, EVALUATION_CYCLES, IMPORT_KINDS, MDF_ACTIVITY_TYPES, MDF_ALLOCATION_METHODS, MDF_CLAIM_STATUSES, MDF_FUND_STATUSES, MDF_REQUEST_STATUSES, PARTNER_STATUSES, PAYOUT_LINE_KINDS, PAYOUT_RUN_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, REVIEW_ACTION_STATUSES, RISK_CATEGORIES, RISK_LEVELS, RISK_STATUSES, TERRITORY_KINDS, TIERS } from '../../shared/enums';
+import { MDF_ACTIVITY_WORDS, CHANNEL_TYPES, DEAL_STATUSES, EVALUATION_CYCLES, IMPORT_KINDS, MDF_ACTIVITY_TYPES, MDF_ALLOCATION_METHODS, MDF_CLAIM_STATUSES, MDF_FUND_STATUSES, MDF_REQUEST_STATUSES, PARTNER_STATUSES, PAYOUT_LINE_KINDS, PAYOUT_RUN_STATUSES, PERIOD_KINDS, PROGRAM_TYPES, REVIEW_ACTION_STATUSES, RISK_CATEGORIES, RISK_LEVELS, RISK_STATUSES, TERRITORY_KINDS, TIERS } from '../../shared/enums';
 import { EXCLUSION_REASONS } from '../../shared/population';
 import { IMPORT_STATUSES } from '../../db/schema/imports';
 import { CUSTOMER_SEGMENTS } from '../model/inventory';
@@ -11,7 +11,14 @@ import { PLAN_METRICS } from '../model/plans';
  * parameters. The words follow the channel glossary (tests/unit/i18n/glossary.test.ts reads this catalogue too), like
  * the window's (renderer/src/i18n). `--json` output never goes through it: it is the machine contract.
  */
+/** The MDF activity types are the shared vocabulary's words (shared/enums.ts MDF_ACTIVITY_WORDS), as the MDF page shows them. */
+const MDF_ACTIVITY_TEXTS = Object.fromEntries(MDF_ACTIVITY_TYPES.map((a) => [`value.mdfActivity.${a}`, [MDF_ACTIVITY_WORDS[a][1], MDF_ACTIVITY_WORDS[a][0]]])) as unknown as Record<
+  `value.mdfActivity.${(typeof MDF_ACTIVITY_TYPES)[number]}`,
+  readonly [string, string]
+>;
+
 const TEXTS = {
+  ...MDF_ACTIVITY_TEXTS,
   // Imports
   'imports.col.id': ['Import', '导入'],
   'imports.col.started': ['Started', '开始时间'],
@@ -428,12 +435,6 @@ const TEXTS = {
   'value.mdfFundStatus.closed': ['Closed', '已关闭'],
   'value.mdfMethod.manual': ['Manual', '手工'],
   'value.mdfMethod.pro_rata': ['Pro rata to revenue', '按销售额比例'],
-  'value.mdfActivity.exhibition': ['Exhibition', '展会'],
-  'value.mdfActivity.promotion': ['Store promotion', '门店促销'],
-  'value.mdfActivity.advertising': ['Advertising', '广告投放'],
-  'value.mdfActivity.training_event': ['Training event', '培训活动'],
-  'value.mdfActivity.co_branded_material': ['Co-branded material', '联合品牌物料'],
-  'value.mdfActivity.other': ['Other', '其他'],
   'value.mdfRequestStatus.pending': ['Pending', '待审批'],
   'value.mdfRequestStatus.approved': ['Approved', '已批准'],
   'value.mdfRequestStatus.rejected': ['Rejected', '已驳回'],

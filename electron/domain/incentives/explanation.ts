@@ -1,4 +1,5 @@
 import { formatMoney } from '../../../shared/money';
+import { mdfActivityWord } from '../../../shared/enums';
 
 /**
  * A line's explanation is stored structured ({key, params}) in payout_lines.details.explain and rendered per language;
@@ -147,7 +148,7 @@ export function renderExplanation(e: Explain, lang: Lang): string {
     case 'adjustment':
       return zh ? `手工调整：${p.reason}` : `Manual adjustment: ${p.reason}`;
     case 'mdf': {
-      const act = MDF_ACTIVITY[p.activityType as string]?.[zh ? 0 : 1] ?? p.activityType;
+      const act = mdfActivityWord(p.activityType, lang);
       return zh
         ? `市场费用核销抵扣返利：核销单 #${p.claimId}（基金 ${p.fundCode}，申请 #${p.requestId}，${act}「${p.title}」）${m(p.amountMinor)}`
         : `Market development funds reimbursed with this rebate: claim #${p.claimId} (fund ${p.fundCode}, request #${p.requestId}, ${act} “${p.title}”) ${m(p.amountMinor)}`;
@@ -158,15 +159,6 @@ export function renderExplanation(e: Explain, lang: Lang): string {
         : `Clawback for ${periodText(p.period, lang)} (paid run #${p.paidRunId}${p.paymentRef ? `, ref ${p.paymentRef}` : ''}): basis recalculated ${m(p.paidBasisMinor)} → ${m(p.newBasisMinor)}, amount ${m(p.paidAmountMinor)} → ${m(p.newAmountMinor)}${p.alreadyClawedMinor ? `, already clawed back ${m(p.alreadyClawedMinor)}` : ''}`;
   }
 }
-
-const MDF_ACTIVITY: Record<string, [string, string]> = {
-  exhibition: ['展会', 'exhibition'],
-  promotion: ['门店促销', 'promotion'],
-  advertising: ['广告投放', 'advertising'],
-  training_event: ['培训活动', 'training event'],
-  co_branded_material: ['联合品牌物料', 'co-branded material'],
-  other: ['其他活动', 'other activity'],
-};
 
 const CHANNEL: Record<string, [string, string]> = {
   direct: ['直销', 'Direct sales'],

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../../db/database';
 import { DomainError } from '../../../shared/errors';
 import { applyRate, formatMoney } from '../../../shared/money';
-import type { MdfRequestStatus } from '../../../shared/enums';
+import { MDF_ACTIVITY_WORDS, type MdfRequestStatus } from '../../../shared/enums';
 import type { MdfRequestInput, MdfRequestView } from '../../model/mdf';
 import type { OpContext } from '../opContext';
 import { availableFor } from './balances';
@@ -9,7 +9,6 @@ import { fundRecord, inScope, partnerIdByCode } from './funds';
 import { mdfStore, type MdfListFilter, type RequestRecord } from './store';
 import { notFound, wrongStatus } from '../../../shared/errorMessages';
 
-const ACTIVITY_ZH: Record<string, string> = { exhibition: '展会', promotion: '门店促销', advertising: '广告投放', training_event: '培训活动', co_branded_material: '联合品牌物料', other: '其他' };
 
 const withShare = (r: RequestRecord): MdfRequestView => ({ ...r, fundShareMinor: applyRate(r.amountMinor, r.share) });
 
@@ -37,7 +36,7 @@ export function createRequest(ctx: OpContext, input: MdfRequestInput & { share: 
   if (partner.currency !== fund.currency) throw new DomainError(`Partner ${partner.code} is settled in ${partner.currency}, fund ${fund.code} pays in ${fund.currency}`, 'DOMAIN', { reason: 'mdfCurrencyMismatch', params: { partnerCode: partner.code, partnerCurrency: partner.currency, fundCode: fund.code, fundCurrency: fund.currency } });
   if (input.endsOn < input.startsOn) throw new DomainError(`The activity ends (${input.endsOn}) before it starts (${input.startsOn})`, 'DOMAIN', { reason: 'mdfActivityEndsBeforeStart', params: { startsOn: input.startsOn, endsOn: input.endsOn } });
   if (input.startsOn > fund.endsOn || input.endsOn < fund.startsOn) throw new DomainError(`The activity (${input.startsOn} – ${input.endsOn}) lies outside fund ${fund.code}'s period ${fund.period} (${fund.startsOn} – ${fund.endsOn})`, 'DOMAIN', { reason: 'mdfActivityOutsideFund', params: { startsOn: input.startsOn, endsOn: input.endsOn, fundCode: fund.code, period: fund.period, fundStartsOn: fund.startsOn, fundEndsOn: fund.endsOn } });
-  const title = input.title ?? `${ACTIVITY_ZH[input.activityType]} ${input.startsOn}`;
+  const title = input.title ?? `${MDF_ACTIVITY_WORDS[input.activityType][0]} ${input.startsOn}`;
   const id = mdfStore.insertRequest(ws, {
     fundId: fund.id,
     partnerId,

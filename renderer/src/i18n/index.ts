@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { MDF_ACTIVITY_TYPES, MDF_ACTIVITY_WORDS } from '../../../shared/enums';
 import { operationCatalogue } from '../../../shared/operationWords';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -13,7 +14,11 @@ for (const [path, mod] of Object.entries(files)) {
   (resources[lang] ??= {})[ns] = mod.default;
 }
 // The operations' words are the shared vocabulary's (the refusals that name an operation use the same table).
-for (const lang of LANGUAGES) (resources[lang] ??= {}).operations = operationCatalogue(lang);
+// So are the MDF activity types' (mdf:activity.*): the payout explanation, the refusals and the CLI say the same.
+for (const lang of LANGUAGES) {
+  (resources[lang] ??= {}).operations = operationCatalogue(lang);
+  (resources[lang].mdf ??= {}).activity = Object.fromEntries(MDF_ACTIVITY_TYPES.map((a) => [a, MDF_ACTIVITY_WORDS[a][lang === 'zh-CN' ? 0 : 1]]));
+}
 export const NAMESPACES = Object.keys(resources['en'] ?? {});
 
 const STORAGE_KEY = 'pwb.language';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { expect, test } from './bridgeTest';
 import { gridCell } from './grid';
 import { importFile } from './importFile';
@@ -117,6 +118,36 @@ test.describe('inventory & sell-through', () => {
     await expect(page.getByTestId(`cohort-${year}-Q${quarter}`).locator('td').first()).toHaveText('2');
     await expect(page.getByTestId(`repeat-share-${year}-Q${quarter}`)).toHaveText('0.0 %');
     await expect(page.getByTestId('partner-lapsed-grid-export')).toBeVisible();
+  });
+
+  test("a WPS weekly stock report (title row, total row, code 00123 kept by a '00000' format) previews and imports as the partner wrote it", async ({ page }) => {
+    const code = `WPS${Date.now() % 100000}`;
+    const sku = `00${Date.now() % 1000}`.padStart(5, '0');
+    await page.goto('/#/imports');
+    await importFile(page, 'partners', `partners-${code}.csv`, `经销商编码,名称,渠道类型,级别,大区,省份\r\n${code},周报测试伙伴,经销商,一级,330000,浙江省\r\n`, 1);
+    await importFile(page, 'products', `products-${code}.csv`, `产品编码,产品名称\r\n${sku},智能网关 G1\r\n`, 1);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('库存周报');
+    ws.mergeCells('A1:F1');
+    ws.getCell('A1').value = '库存周报（第47周）';
+    ws.getRow(2).values = ['序号', '经销商编码', '盘点日期', '产品编码', '库存数量', '库存金额'];
+    ws.getRow(3).values = [1, code, new Date(Date.UTC(2026, 10, 27)), Number(sku), 96, 19104.5];
+    ws.getRow(3).getCell(4).numFmt = '00000';
+    ws.getRow(3).getCell(3).numFmt = 'yyyy/m/d';
+    ws.getRow(4).values = ['合计', null, null, null, 96, 19104.5];
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.getByTestId('import-kind').selectOption('inventory');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('import-pick').click();
+    await (await chooser).setFiles({ name: `stock-${code}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await expect(page.getByTestId('import-summary')).toContainText('1 valid');
+    // The preview shows the row as it will be stored: the product's code and the stock value (they were empty).
+    const row = page.getByTestId('import-preview').locator('tbody tr').first();
+    await expect(row).toContainText(sku);
+    await expect(row).toContainText('19104.50');
+    await expect(row).toContainText('2026-11-27');
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-result-inserted')).toHaveText('1');
   });
 
   test('the inventory rules are changed in Settings, checked in the form and kept', async ({ page }) => {

@@ -4,6 +4,8 @@ import { lookupStore } from './store';
 /** How files name a product: its code (exactly, else upper-cased), else its exact Chinese or English name when only one product has it. */
 export interface ProductLookup {
   resolve(text: string): { id: number } | { error: 'ambiguousProduct' | 'unknownProduct' };
+  /** A product's code by its id (the import preview shows the code where a row stores the id). */
+  codeOf(id: number): string | null;
   /** Whether the products would still resolve the same (an import that checked its rows earlier asks under the write lock). */
   unchanged(): boolean;
 }
@@ -19,8 +21,10 @@ export function productLookup(ws: Workspace): ProductLookup {
     byName.set(name, prev === undefined || prev === id ? id : 'ambiguous');
   };
   const rows = lookupStore.products(ws);
+  const codeById = new Map<number, string>();
   for (const r of rows) {
     byCode.set(r.code, r.id);
+    codeById.set(r.id, r.code);
     addName(r.nameZh, r.id);
     addName(r.nameEn, r.id);
   }
@@ -42,6 +46,7 @@ export function productLookup(ws: Workspace): ProductLookup {
       if (cache.size < 100_000) cache.set(text, out);
       return out;
     },
+    codeOf: (id) => codeById.get(id) ?? null,
     unchanged: () => fingerprint(lookupStore.products(ws)) === seen,
   };
 }

@@ -41,6 +41,9 @@ describe('imports: report layouts (title rows, total rows, zero-padded codes)', 
     const preview = await ctx.api.send('imports.preview', { kind: 'inventory', path });
     expect(preview.header).toEqual(['序号', '经销商编码', '盘点日期', '产品编码', '库存数量', '库存金额', '仓库']);
     expect(preview.rows.map((r) => r.row)).toEqual([3, 4]);
+    // The preview shows the row as stored with the product's code (not its id) and the value in minor units.
+    expect(preview.rows[1].stored).toMatchObject({ partnerCode: 'P001', product: '00123', date: '2026-11-27', quantity: 96, valueMinor: 1910450 });
+    expect(preview.rows[1].stored).not.toHaveProperty('productId');
     expect(await ctx.api.send('imports.run', { kind: 'inventory', path })).toMatchObject({ rowsRead: 2, inserted: 2, rejected: 0 });
     expect(stock()).toEqual([
       { product: '00123', date: '2026-11-20', quantity: 120, value: 2388000, warehouse: '主仓' },
@@ -55,6 +58,13 @@ describe('imports: report layouts (title rows, total rows, zero-padded codes)', 
     expect(e.body.data).toMatchObject({ rejected: 1, rowsRead: 2, errors: [{ row: 5, column: '数量', value: 'x' }] });
     const fixed = writeFile(tmp.dir, 'dms2.csv', iconv.encode(csv.replace(',x', ',7'), 'gb18030'));
     expect(await ctx.api.send('imports.run', { kind: 'inventory', path: fixed })).toMatchObject({ rowsRead: 2, inserted: 2 });
+  });
+
+  it('the sell-through preview shows the product code, the return and the customer as stored', async () => {
+    const path = writeFile(tmp.dir, 'st.csv', '经销商编码,单据日期,产品编码,数量,金额,客户名称,省份\r\nP001,2026-11-08,00123,-2,-498.00,杭州西湖实验学校,浙江\r\n');
+    const preview = await ctx.api.send('imports.preview', { kind: 'sell-through', path });
+    expect(preview.rows[0].stored).toMatchObject({ partnerCode: 'P001', product: '00123', quantity: -2, amountMinor: -49800, customerName: '杭州西湖实验学校', customerProvince: '浙江' });
+    expect(preview.rows[0].stored).not.toHaveProperty('productId');
   });
 
   it('a one-column file keeps its first row as the header and every row after it', async () => {

@@ -44,7 +44,9 @@ function snapshotParser(partners: Map<string, { id: number; deleted: boolean }>,
 
 /** For the preview: parse and display only (nothing is written). */
 function open(ctx: KindContext): KindRun<SnapshotRow> {
-  return { parse: snapshotParser(partnerLookup(ctx.ws), productLookup(ctx.ws)), display: (s) => ({ ...s }) };
+  const products = productLookup(ctx.ws);
+  // The product's code, not its internal id (the preview's 产品 column was empty).
+  return { parse: snapshotParser(partnerLookup(ctx.ws), products), display: ({ productId, ...s }) => ({ ...s, product: products.codeOf(productId) }) };
 }
 
 /**

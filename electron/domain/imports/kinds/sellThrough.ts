@@ -122,9 +122,11 @@ export function sellThroughFullParser(ctx: Pick<KindContext, 'mapped'>, partners
 
 /** For the preview: parse and display only (nothing is written). */
 function open(ctx: KindContext): KindRun<SellThroughRow> {
+  const products = productLookup(ctx.ws);
   return {
-    parse: sellThroughParser(ctx, partnerLookup(ctx.ws), productLookup(ctx.ws), provinceMatcher(ctx.ws)),
-    display: ({ quantityText: _q, customerTerritoryId: _t, ...rest }) => rest,
+    parse: sellThroughParser(ctx, partnerLookup(ctx.ws), products, provinceMatcher(ctx.ws)),
+    // The product's code, not its internal id (the preview's 产品 column was empty).
+    display: ({ quantityText: _q, customerTerritoryId: _t, productId, ...rest }) => ({ ...rest, product: products.codeOf(productId) }),
   };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { messageLanguage } from '../../../../shared/errorMessages';
 import { schemaMessageText } from '../../../../shared/validationMessages';
 import { importErrorText } from '../../../../shared/importMessages';
+import { formatMinor } from '../../../../shared/money';
 import { IMPORT_KINDS, PARTNER_STATUSES, type ImportKind } from '../../../../shared/enums';
 import { DATE_FORMATS, ENCODINGS, type DateFormat, type EncodingChoice, type ImportMapping, type ImportPreview, type UnknownValue } from '../../../../electron/contract/imports';
 import { bridge } from '../../api/client';
@@ -486,10 +487,11 @@ export function ImportWizard() {
   );
 }
 
+/** A field's value as the row stores it: money fields are stored as `<field>Minor` (amount, value, floorPrice…), in the row's currency. */
 function storedValue(stored: Record<string, unknown>, field: string): string {
-  const key = field === 'amount' ? 'amountMinor' : field === 'cost' || field === 'profit' ? 'costMinor' : field === 'courseCode' ? 'courseId' : field;
+  const key = field === 'cost' || field === 'profit' ? 'costMinor' : field === 'courseCode' ? 'courseId' : field in stored ? field : `${field}Minor`;
   const v = stored[key];
   if (v === null || v === undefined) return '';
-  if (key.endsWith('Minor') && typeof v === 'number') return (v / 100).toFixed(2);
+  if (key.endsWith('Minor') && typeof v === 'number') return formatMinor(v, typeof stored.currency === 'string' ? stored.currency : 'CNY', { grouping: false });
   return String(v);
 }

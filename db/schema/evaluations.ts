@@ -54,7 +54,12 @@ export const scorecards = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     runId: integer('run_id').notNull().references(() => evaluationRuns.id),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    /**
+     * No foreign key to partners: its child-key lookup needs an index led by partner_id, and such an index gains an
+     * entry in every partner's range with each run, so a run's COMMIT dirtied every leaf page of it (growing with the
+     * stored history). Import undo, the one path that deletes partners, checks for scorecards itself (undo.ts).
+     */
+    partnerId: integer('partner_id').notNull(),
     tier: text('tier', { enum: TIERS }).notNull(),
     /**
      * The partner's channel type and territory as they were when evaluated (a stored run never changes, even when the
@@ -93,7 +98,7 @@ export const scorecards = sqliteTable(
     /** Normalised KPI components (0–1) and weights behind the health score: the radar chart and the explanation. */
     scoreParts: text('score_parts', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
-  (t) => [uniqueIndex('scorecards_run_partner_uq').on(t.runId, t.partnerId), index('scorecards_partner_idx').on(t.partnerId)],
+  (t) => [uniqueIndex('scorecards_run_partner_uq').on(t.runId, t.partnerId)],
 );
 
 /** A tier recommendation accepted or rejected by the user; accepted ones change the partner's tier from `effectiveOn`. */

@@ -571,11 +571,25 @@ export const scorecardStore = {
   trendKinds(ws: Workspace, partnerId: number): Array<RunRow['periodKind']> {
     return ws.sqlite
       .prepare<[number], RunRow['periodKind']>(
-        `select r.period_kind from scorecards s join evaluation_runs r on r.id = s.run_id where s.partner_id = ? and r.status = 'completed'
+        // Driven by the runs, one seek each in (run, partner): scorecards keep no partner index (migration 0031).
+        `select r.period_kind from evaluation_runs r cross join scorecards s on s.run_id = r.id and s.partner_id = ? where r.status = 'completed'
          group by r.period_kind order by max(r.id) desc`,
       )
       .pluck()
       .all(partnerId);
+  },
+  /**
+   * Whether any run holds a scorecard of the partner (import undo refuses to delete such a partner). One seek per run in
+   * (run, partner): scorecards have no foreign key to partners, nor the partner index its child lookups needed
+   * (migration 0031: that index grew every run's COMMIT with the stored history).
+   */
+  partnerEvaluated(ws: Workspace, partnerId: number): boolean {
+    return Boolean(
+      ws.sqlite
+        .prepare<[number], number>('select exists(select 1 from evaluation_runs r cross join scorecards s on s.run_id = r.id and s.partner_id = ?)')
+        .pluck()
+        .get(partnerId),
+    );
   },
   /** A partner's latest scorecard per period of one kind, oldest period first. */
   trend(ws: Workspace, partnerId: number, kind: string): ScorecardSql[] {

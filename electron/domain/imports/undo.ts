@@ -8,6 +8,7 @@ import { customerMonthStore } from '../inventory/store';
 import { partnerMonthStore } from '../inventory/store/partnerMonths';
 import { noteSalesImportRemoval, subtractFromSalesSummaries } from '../evaluations/salesSummaries';
 import { undoStore, type AppendedTable, type ChangedTable } from './store';
+import { scorecardStore } from '../evaluations/store';
 import { notFound } from '../../../shared/errorMessages';
 
 const TABLE: Record<string, ChangedTable> = {
@@ -74,6 +75,13 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
           params: { entity: c.entity, key, importId, deleted: !current },
         });
       }
+      const inUse = () =>
+        new DomainError(`The ${label} is used by data added after import ${importId} (sales, targets, training, risks…); remove that first`, 'CONFLICT', {
+          reason: 'importUndoInUse',
+          params: { entity: c.entity, key, importId },
+        });
+      // Scorecards keep no foreign key to partners (migration 0031): an evaluated partner is looked for here.
+      if (c.action === 'insert' && table === 'partners' && scorecardStore.partnerEvaluated(ws, c.entityId)) throw inUse();
       try {
         if (c.action === 'insert') removed += undoStore.deleteInserted(ws, table, c.entityId);
         else {
@@ -82,12 +90,7 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
           restored++;
         }
       } catch (e) {
-        if ((e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
-          throw new DomainError(`The ${label} is used by data added after import ${importId} (sales, targets, training, risks…); remove that first`, 'CONFLICT', {
-            reason: 'importUndoInUse',
-            params: { entity: c.entity, key, importId },
-          });
-        }
+        if ((e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw inUse();
         throw e;
       }
       progress(++done, changes.length);

@@ -163,8 +163,8 @@ export const planSourceStore = {
       .prepare<[Record<string, string | number>], ScopePartnerSql>(
         `select p.id, p.code, p.name, p.name_en as nameEn, p.tier, p.territory_id as territoryId, p.channel_manager_id as managerId,
                 m.name as managerName,
-                (select s.grade from scorecards s join evaluation_runs r on r.id = s.run_id
-                  where s.partner_id = p.id and r.status = 'completed' order by r.started_at desc, r.id desc limit 1) as grade
+                (select s.grade from evaluation_runs r cross join scorecards s on s.run_id = r.id and s.partner_id = p.id
+                  where r.status = 'completed' order by r.started_at desc, r.id desc limit 1) as grade
            from partners p left join channel_managers m on m.id = p.channel_manager_id
           where ${where.join(' and ')} order by p.code`,
       )

@@ -1024,8 +1024,13 @@ const jsonWhere = (p: Params, lang: MessageLanguage) => {
 
 /** The plan workbook's columns (planWorkbook HEAD). */
 const PLAN_COLUMN_WORDS: Record<string, [string, string]> = { node: ['节点', 'Node'], target: ['目标', 'Target'], locked: ['锁定', 'Locked'] };
-/** A plan workbook row's problem (planWorkbook `fail` reasons; the window's table says the same in plans:importError). */
-const PLAN_ROW_WORDS: Record<string, [string, string]> = {
+/** What can be wrong with a row of an edited plan workbook (electron/domain/plans/planWorkbook.ts `fail`). */
+export type PlanRowProblem = 'emptyNode' | 'unknownNode' | 'duplicateNode' | 'badAmount' | 'badLocked' | 'badUnits';
+/**
+ * A plan workbook row's problem, [zh-CN, en as a sentence goes on]: the one source of these words — the refusal
+ * (planWorkbookRows) and the plan page's table of rejected rows (`planRowWord(reason, lang, true)`) read it.
+ */
+export const PLAN_ROW_WORDS: Readonly<Record<PlanRowProblem, readonly [zh: string, en: string]>> = {
   emptyNode: ['节点为空', 'the node key is empty'],
   unknownNode: ['本计划中没有该节点（合作伙伴和区域来自计划范围）', "no such node in the plan (partners and territories come from the plan's scope)"],
   duplicateNode: ['该节点出现了两次', 'the node appears twice'],
@@ -1033,10 +1038,16 @@ const PLAN_ROW_WORDS: Record<string, [string, string]> = {
   badLocked: ['“锁定”应为 是/yes，或留空/否/no', 'Locked is 是/yes or empty/否/no'],
   badUnits: ['不是不小于 0 的整数件数', 'not a whole number of units ≥ 0'],
 };
+/** A row problem in `lang`; `alone`: it stands by itself (a table cell), so English starts with a capital. */
+export function planRowWord(reason: string, lang: MessageLanguage, alone = false): string {
+  const words = Object.prototype.hasOwnProperty.call(PLAN_ROW_WORDS, reason) ? PLAN_ROW_WORDS[reason as PlanRowProblem] : null;
+  if (!words) return reason;
+  return lang === 'zh-CN' ? words[0] : alone ? capital(words[1]) : words[1];
+}
 const planRowProblems = (p: Params, lang: MessageLanguage) =>
   (Array.isArray(p.first) ? (p.first as Array<{ row: number; column: string; reason: string; value?: string }>) : [])
     .map((e) => {
-      const what = PLAN_ROW_WORDS[e.reason]?.[lang === 'zh-CN' ? 0 : 1] ?? e.reason;
+      const what = planRowWord(e.reason, lang);
       return lang === 'zh-CN' ? `第 ${e.row} 行“${e.column}”列：${what}` : `row ${e.row}, ${e.column}: ${what}`;
     })
     .join(lang === 'zh-CN' ? '；' : '; ');

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../shared/errors';
+import type { PlanRowProblem } from '../../../shared/errorMessages';
 import { decimalToMinor } from '../../../shared/money';
 import type { Cell, RowError } from '../../model/imports';
 import { isQuantityMetric, type PlanImportResult, type PlanNode } from '../../model/plans';
@@ -99,10 +100,10 @@ export async function importPlanXlsx(ctx: OpContext, code: string, path: string)
   const current = draftAllocation(ctx, row, locks).nodes;
   const byKey = new Map(current.map((n) => [n.key, n]));
   const src = await openXlsxSource(path, sniffed.fileSize, null);
-  const errors: Array<RowError & { reason: string }> = [];
+  const errors: Array<RowError & { reason: PlanRowProblem }> = [];
   const file = path.split(/[\\/]/).pop();
-  /** `reason` names the problem for the UI's words (plans:importError.*); `message` says it in English for the CLI and logs. */
-  const fail = (r: number, column: string, value: Cell | undefined, reason: string, message: string) => errors.push({ row: r, column, value: cellText(value), message, reason });
+  /** `reason` names the problem for the words (shared/errorMessages.ts PLAN_ROW_WORDS); `message` says it in English for the CLI and logs. */
+  const fail = (r: number, column: string, value: Cell | undefined, reason: PlanRowProblem, message: string) => errors.push({ row: r, column, value: cellText(value), message, reason });
   const quantity = isQuantityMetric(row.metric);
   let newTotal = row.totalMinor;
   const next = new Map(locks);

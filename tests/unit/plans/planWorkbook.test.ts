@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ApiError } from '../../../shared/errors';
+import { errorText, planRowWord } from '../../../shared/errorMessages';
 import type { Workspace } from '../../../db/database';
 import type { Api } from '../../../electron/api/api';
 import { memoryApi, tempDir } from '../../helpers/workspace';
@@ -121,6 +122,15 @@ describe('plan workbook', () => {
         [rowNope, '节点'],
       ]);
       expect(errors.map((e) => e.reason)).toEqual(['badAmount', 'badAmount', 'unknownNode']);
+      // The page's table of rows and the refusal say the same, from one table (shared/errorMessages.ts PLAN_ROW_WORDS).
+      expect(errors.map((e) => planRowWord(e.reason, 'en', true))).toEqual([
+        'Not an amount in yuan ≥ 0 with at most two decimals',
+        'Not an amount in yuan ≥ 0 with at most two decimals',
+        "No such node in the plan (partners and territories come from the plan's scope)",
+      ]);
+      expect(errorText(err!, 'zh-CN')).toContain(`第 ${rowNope} 行“节点”列：本计划中没有该节点（合作伙伴和区域来自计划范围）`);
+      expect(errorText(err!, 'zh-CN')).toContain(planRowWord('badAmount', 'zh-CN'));
+      expect(errorText(err!, 'en')).toContain(`row ${rowNope}, 节点: ${planRowWord('unknownNode', 'en')}`);
       const p = await api.send('plans.show', { code: 'X' });
       expect(p.totalMinor).toBe(100_000_000);
       expect(p.nodes.some((n) => n.locked)).toBe(false);

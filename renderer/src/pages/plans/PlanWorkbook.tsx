@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { planRowWord } from '../../../../shared/errorMessages';
 import { bridge } from '../../api/client';
 import { useJob } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -67,7 +68,7 @@ export function PlanWorkbook({ code, disabled }: { code: string; disabled: boole
                 <td>{e.row}</td>
                 <td>{e.column}</td>
                 <td>{e.value}</td>
-                <td>{e.reason ? t(`plans:importError.${e.reason}`) : e.message}</td>
+                <td>{e.reason ? planRowWord(e.reason, i18n.language.startsWith('zh') ? 'zh-CN' : 'en', true) : e.message}</td>
               </tr>
             ))}
           </tbody>

@@ -263,8 +263,9 @@ function historyOf(
     }
   }
   if (missing.length) {
-    // Scored from the month summaries: the tier rules need attainment and the health score, not the orders.
-    const computed = (missing.length === ids.length ? src : src.subset(missing)).compute(stored.period, onStep, { orders: false });
+    // Scored from the month summaries: the tier rules need attainment and the health score, not the orders. Planned, so
+    // that the period's money and its growth bases' revenue are one read of the month totals, not three.
+    const computed = (missing.length === ids.length ? src : src.subset(missing)).plan([stored.period]).compute(stored.period, onStep, { orders: false });
     const scores = new ScoreColumns(1, settings.weights);
     for (let k = 0; k < missing.length; k++) {
       const kpis = computed.get(missing[k])!;

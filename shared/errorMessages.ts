@@ -95,7 +95,7 @@ const STATUS_WORDS: Record<string, [string, string]> = {
   submitted: ['待审核', 'submitted'],
   expired: ['已过期', 'expired'],
   withdrawn: ['已撤回', 'withdrawn'],
-  settling: ['抵扣返利中', 'settling on a payout run'],
+  settling: ['通过结算批次抵扣返利中', 'settling on a payout run'],
   closed: ['已关闭', 'closed'],
   open: ['开放', 'open'],
   published: ['已发布', 'published'],
@@ -477,7 +477,7 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) => `Proof file ${String(p.file)} is not a PDF, JPEG, PNG, GIF, WebP image or OFD e-invoice (judged by its content, not its name)`,
   },
   mdfClaimNotApproved: {
-    'zh-CN': (p) => `核销单 #${String(p.claimId)} 尚未审核通过，请先审核再付款`,
+    'zh-CN': (p) => `市场费用核销 #${String(p.claimId)} 尚未审核通过，请先审核再付款`,
     en: (p) => `MDF claim ${String(p.claimId)} is not approved yet: approve it before paying`,
   },
   mdfOutOfScope: {
@@ -1128,3 +1128,24 @@ export function errorText(body: { message: string; data?: unknown }, lang: Messa
 export function messageLanguage(tag: string | undefined | null): MessageLanguage {
   return tag && /^zh/i.test(tag) ? 'zh-CN' : 'en';
 }
+
+/** Every reason with words (tests/unit/i18n/glossary.test.ts renders each one and checks it against the glossary). */
+export const MESSAGE_REASONS: readonly string[] = Object.keys(MESSAGES);
+
+/** The [zh-CN, en] word tables the refusals are made of, by name (the glossary test checks each pair). */
+export const MESSAGE_WORD_TABLES: Readonly<Record<string, Readonly<Record<string, readonly [string, string]>>>> = {
+  COMPANY_FIELD_WORDS,
+  RECORD_WORDS,
+  STATUS_WORDS,
+  ACTION_WORDS,
+  UNDO_ENTITY_WORDS,
+  IMPORT_STATUS_WORDS,
+  TIER_WORDS,
+  RISK_LEVEL_WORDS,
+  FILE_PROBLEM_WORDS,
+  REGISTER_FIELD_WORDS,
+  PERIOD_KIND_WORDS,
+  PLAN_COLUMN_WORDS,
+  PLAN_ROW_WORDS,
+  REFERENCE_KIND_WORDS,
+};

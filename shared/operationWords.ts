@@ -26,7 +26,7 @@ export const OPERATION_WORDS: Readonly<Record<string, readonly [zh: string, en: 
   'hq.configure': ['配置总部连接', 'Configure the HQ connection'],
   'hq.savePassword': ['将总部密码保存到系统钥匙串', 'Save the HQ password in the OS keychain'],
   'hq.forgetPassword': ['从系统钥匙串删除总部密码', 'Remove the HQ password from the OS keychain'],
-  'hq.publish': ['发布到总部', 'Publish to HQ'],
+  'hq.publish': ['上报总部', 'Publish to HQ'],
   'hq.conflicts': ['查看总部冲突', 'View the HQ conflicts'],
   'hq.reference.list': ['查看总部参考数据', 'List the HQ reference data'],
   'hq.dashboard': ['查看总部汇总', 'View the HQ overview'],

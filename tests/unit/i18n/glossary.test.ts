@@ -2,6 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_TEXTS } from '../../../electron/cli/cliTexts';
+import { MDF_ACTIVITY_WORDS } from '../../../shared/enums';
+import { errorText, MESSAGE_REASONS, MESSAGE_WORD_TABLES } from '../../../shared/errorMessages';
+import { IMPORT_FIELD_WORDS } from '../../../shared/importMessages';
+import { OPERATION_WORDS } from '../../../shared/operationWords';
 
 /**
  * The channel glossary (zh-CN / en, see README "Languages"): where an English text uses a glossary term, its Chinese
@@ -22,6 +26,19 @@ const TERMS: Array<[RegExp, string[]]> = [
   [/(?<!cross-)\bterritor(y|ies)\b/i, ['区域', '大区', '片区']],
   [/\bcross-territory\b/i, ['窜货']],
   [/\btiered rebate\b/i, ['阶梯返利']],
+  [/\bHQ\b/, ['总部']],
+  [/\bbusiness reviews?\b/i, ['业务回顾']],
+  [/\baction items?\b/i, ['行动项']],
+  [/\btarget plans?\b/i, ['目标计划']],
+  [/\bend customers?\b/i, ['终端客户']],
+  [/\bsell-through\b/i, ['动销', '出货']],
+  [/\bsell-in\b/i, ['进货']],
+  [/\b(development funds?|MDF)\b/, ['市场费用', '市场发展基金', '基金']],
+  [/\breconciliation statements?\b/i, ['对账单']],
+  [/\bunified social credit code\b/i, ['统一社会信用代码']],
+  [/\bchannel conflict\b/i, ['渠道冲突']],
+  [/\bprice conflict\b/i, ['价格冲突']],
+  [/\bpublish(es|ed|ing)? to HQ\b/i, ['上报']],
 ];
 
 function flatten(obj: unknown, prefix = ''): Record<string, string> {
@@ -63,6 +80,48 @@ describe('glossary', () => {
     }
     expect(Object.keys(CLI_TEXTS['zh-CN']).sort()).toEqual(Object.keys(CLI_TEXTS.en).sort());
     expect(wrong).toEqual([]);
+  });
+
+  it('the refusals (shared/errorMessages.ts) and the shared word tables use the same glossary words', () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    const check = (where: string, en: string, zh: string) => {
+      expect(zh, `${where} (zh-CN)`).toMatch(/[\u4e00-\u9fff]/);
+      for (const [term, words] of TERMS)
+        if (term.test(en)) {
+          checked++;
+          if (!words.some((w) => zh.includes(w))) wrong.push(`${where}: "${en}" → "${zh}" (expected ${words.join(' / ')})`);
+        }
+      if (/\balliance/i.test(en) && zh.includes('合作伙伴')) wrong.push(`${where}: alliance as 合作伙伴 ("${zh}")`);
+    };
+    // Each reason rendered with probe parameters: every parameter a value that reads as text, number and list, then
+    // each value a template compares a parameter with (p.record === 'payoutRun', p.cause === 'noPassword' …).
+    const source = readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'errorMessages.ts'), 'utf8');
+    const compared = [...source.matchAll(/p\.(\w+) === '([^']+)'/g)].map((m) => ({ [m[1]!]: m[2]! }));
+    const anyValue = () => Object.assign(['7'], { toString: () => '7' });
+    const probe = (fixed: Record<string, unknown>) => new Proxy(fixed, { get: (t, k) => (typeof k === 'string' && k in t ? t[k] : typeof k === 'string' ? anyValue() : undefined) });
+    const rendered: string[] = [];
+    for (const reason of MESSAGE_REASONS) {
+      let any = false;
+      for (const fixed of [{}, ...compared]) {
+        try {
+          const body = { message: '(not worded)', data: { reason, params: probe(fixed) } };
+          const en = errorText(body, 'en');
+          const zh = errorText(body, 'zh-CN');
+          any = true;
+          check(`${reason} ${JSON.stringify(fixed)}`, en, zh);
+        } catch {
+          // a probe this template cannot take (the parameter must be a list of records): another probe covers it
+        }
+      }
+      if (any) rendered.push(reason);
+    }
+    expect(MESSAGE_REASONS.filter((r) => !rendered.includes(r))).toEqual([]);
+    const tables = { ...MESSAGE_WORD_TABLES, IMPORT_FIELD_WORDS, MDF_ACTIVITY_WORDS, OPERATION_WORDS };
+    for (const [table, words] of Object.entries(tables)) for (const [key, [zh, en]] of Object.entries(words)) check(`${table}.${key}`, en, zh);
+    expect(rendered.length).toBeGreaterThan(150);
+    expect(checked).toBeGreaterThan(100);
+    expect([...new Set(wrong)]).toEqual([]);
   });
 
   it('the channel type alliance reads 联盟伙伴', () => {

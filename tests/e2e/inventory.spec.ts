@@ -150,6 +150,21 @@ test.describe('inventory & sell-through', () => {
     await expect(page.getByTestId('import-result-inserted')).toHaveText('1');
   });
 
+  test("the current quarter's chart stops at the current month, marked to date (months to come were drawn as zeros)", async ({ page }) => {
+    const now = new Date();
+    await page.goto(`/#/inventory?period=${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`);
+    const note = page.getByTestId('inventory-trend-to-date');
+    await expect(note).toContainText('is the current month');
+    const month = (await note.textContent())!.slice(0, 7);
+    const labels = () =>
+      page.getByTestId('chart-inventory-trend').evaluate((el) => {
+        const chart = (el as HTMLElement & { __chart?: { getOption(): { xAxis: Array<{ data: string[] }> } } }).__chart;
+        return chart?.getOption().xAxis[0].data ?? [];
+      });
+    await expect.poll(async () => (await labels()).at(-1)).toBe(`${month} (to date)`);
+    expect((await labels()).length).toBe(12);
+  });
+
   test('the inventory rules are changed in Settings, checked in the form and kept', async ({ page }) => {
     await page.goto('/#/settings');
     const section = page.getByTestId('settings-inventory-rules');

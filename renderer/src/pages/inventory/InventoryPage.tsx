@@ -15,6 +15,8 @@ import { EChart } from '../scorecards/EChart';
 import { nameExport, partnerNameIn } from '../../partnerName';
 import { inLanguage } from './inLanguage';
 import { trendChartOption } from './trendChart';
+import { useToday } from '../../today';
+import { parsePeriod } from '../../../../shared/period';
 
 const num = (v: number | null | undefined, digits = 1) => (v == null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: digits }));
 const FLAG_WORD: Record<string, string> = { crossTerritory: 'inventory:flag.cross', belowFloor: 'inventory:flag.below', stuffing: 'inventory:flag.stuffing' };
@@ -44,6 +46,7 @@ export default function InventoryPage() {
   // The company's fiscal periods (company.fiscalStartMonth), as the domain reads the label; default: the last full
   // fiscal quarter before today.
   const fiscal = useFiscalPeriods(8);
+  const today = useToday();
   const period = params.get('period') || fiscal.lastFull;
   const [typed, setDraft] = useState<string | null>(null);
   const draft = typed ?? period;
@@ -53,7 +56,17 @@ export default function InventoryPage() {
   const overviewInput = { period, ...mine.filter };
   const ready = fiscal.ready || params.has('period');
   const overview = useOp('inventory.overview', overviewInput, { retry: false, enabled: mine.ready && ready });
-  const trend = useOp('inventory.trend', { to: period, months: 12 }, { retry: false, enabled: ready });
+  // A period that holds today (the current quarter) ends in months still to come: they have no figures yet, so the
+  // chart's 12 months end with the current month (marked "to date") instead of drawing the months to come as zeros.
+  const thisMonth = today.slice(0, 7);
+  const trendTo = useMemo(() => {
+    try {
+      return parsePeriod(period, fiscal.fiscalStartMonth).end.slice(0, 7) > thisMonth ? thisMonth : period;
+    } catch {
+      return period; // not a period: the domain refuses it in the reader's words
+    }
+  }, [period, fiscal.fiscalStartMonth, thisMonth]);
+  const trend = useOp('inventory.trend', { to: trendTo, months: 12 }, { retry: false, enabled: ready });
   const evidence = useOp('inventory.evidence', { period, kind, limit: 500 }, { retry: false, enabled: ready });
   const rules = overview.data?.rules;
 
@@ -179,7 +192,8 @@ export default function InventoryPage() {
     [t, kind, zh],
   );
 
-  const trendOption = useMemo(() => trendChartOption(trend.data ?? [], t), [trend.data, t]);
+  const trendPoints = useMemo(() => trend.data ?? [], [trend.data]);
+  const trendOption = useMemo(() => trendChartOption(trendPoints, t, thisMonth), [trendPoints, t, thisMonth]);
 
   const apply = () => {
     const next = new URLSearchParams(params);
@@ -237,6 +251,11 @@ export default function InventoryPage() {
 
       <h2>{t('inventory:section.trend')}</h2>
       <EChart testId="chart-inventory-trend" option={trendOption} listSegments={false} />
+      {trendPoints.some((p) => p.month === thisMonth) && (
+        <p className="muted" data-testid="inventory-trend-to-date">
+          {t('inventory:partnerTrend.toDateNote', { month: thisMonth, today })}
+        </p>
+      )}
 
       <h2>{t('inventory:section.partners')}</h2>
       <DataGrid

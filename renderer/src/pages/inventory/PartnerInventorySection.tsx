@@ -26,7 +26,7 @@ export function PartnerInventorySection({ partnerCode }: { partnerCode: string }
   const trend = useOp('inventory.trend', { to, months, partnerCode }, { retry: false });
   const points = useMemo(() => trend.data ?? [], [trend.data]);
   const empty = trend.data !== undefined && points.every((p) => p.sellInQuantity === 0 && p.sellThroughQuantity === 0 && p.closingStock === null);
-  const option = useMemo(() => trendChartOption(points, t), [points, t]);
+  const option = useMemo(() => trendChartOption(points, t, thisMonth), [points, t, thisMonth]);
   return (
     <section data-testid="partner-inventory">
       <h2>{t('inventory:partnerTrend.title')}</h2>

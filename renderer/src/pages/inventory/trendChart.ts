@@ -7,11 +7,12 @@ import type { InventoryTrendPoint } from '../../../../electron/contract/inventor
  * partner page's Inventory tab draw the same picture. A month before the first stock report has no closing stock —
  * a gap in the line, not a zero.
  */
-export function trendChartOption(points: readonly InventoryTrendPoint[], t: TFunction): EChartsOption {
+export function trendChartOption(points: readonly InventoryTrendPoint[], t: TFunction, thisMonth?: string): EChartsOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: [t('inventory:col.sellIn'), t('inventory:col.sellThrough'), t('inventory:col.closingStock')] },
-    xAxis: { type: 'category', data: points.map((p) => p.month) },
+    // The current month is marked: its figures run to today (a half month must not read as a slump).
+    xAxis: { type: 'category', data: points.map((p) => (p.month === thisMonth ? `${p.month} ${t('inventory:partnerTrend.toDate')}` : p.month)) },
     yAxis: { type: 'value' },
     series: [
       { name: t('inventory:col.sellIn'), type: 'bar', data: points.map((p) => p.sellInQuantity) },

@@ -94,7 +94,7 @@ test.describe('inventory & sell-through', () => {
     await page.goto(`/#/risks?partner=${code}&category=channel_conflict`);
     await gridCell(page, 'risks-grid', 'title', 0).click();
     const evidenceGrid = page.getByTestId('risk-form').getByTestId('risk-evidence');
-    await expect(evidenceGrid).toContainText('1 sell-through lines');
+    await expect(evidenceGrid).toContainText('Evidence (1 sell-through line)');
     await expect(gridCell(page, 'risk-evidence-grid', 'customerRef', 0)).toHaveText('C2');
     await expect(gridCell(page, 'risk-evidence-grid', 'provinceName', 0)).toHaveText('Guangdong');
     await expect(page.getByTestId('risk-evidence-grid-export-button')).toBeVisible();

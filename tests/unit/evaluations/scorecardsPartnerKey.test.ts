@@ -84,6 +84,30 @@ describe('scorecards without a foreign key to partners', () => {
     }
   });
 
+  it('a file with statistics gets them for the rebuilt table after migrating; one without stays without', async () => {
+    for (const analyzed of [true, false]) {
+      const path = join(tmp.dir, `stats-${analyzed}.sqlite`);
+      const old = openWorkspace(path, { migrationsFolder: migrationsBefore(tmp.dir, '_scorecards_without_partner_fk') });
+      const oldApi = createApi({ ws: old, user: 'tester' });
+      for (let i = 0; i < 3; i++) sale(old, await partner(oldApi, `S${i}`), '2025-02-10', 100_000);
+      await oldApi.send('evaluations.run', { period: '2025-Q1' });
+      if (analyzed) old.sqlite.exec('analyze');
+      const statsOf = (ws: Workspace) =>
+        ws.sqlite.prepare("select 1 from sqlite_master where name = 'sqlite_stat1'").get()
+          ? ws.sqlite.prepare<[], string>("select idx from sqlite_stat1 where tbl = 'scorecards' order by idx").pluck().all()
+          : null;
+      expect(statsOf(old)).toEqual(analyzed ? ['scorecards_partner_idx', 'scorecards_run_partner_uq'] : null);
+      old.close();
+      const ws = openWorkspace(path);
+      try {
+        // Dropped with the old table, analyzed again after the migration (PRAGMA optimize), in the analyzed file only.
+        expect(statsOf(ws)).toEqual(analyzed ? ['scorecards_run_partner_uq'] : null);
+      } finally {
+        ws.close();
+      }
+    }
+  });
+
   it("import undo refuses to delete an evaluated partner, in both languages, as the foreign key's refusal read", async () => {
     const { ws, api } = memoryApi();
     try {

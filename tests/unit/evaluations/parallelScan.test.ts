@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../db/database';
 import { createApi } from '../../../electron/api/api';
@@ -41,9 +42,12 @@ beforeEach(async () => {
   // Fractional quantities: the worker's doubles must be the inline sums to the last binary digit.
   ws.sqlite.prepare('update sales_lines set quantity = 0.1 + (id % 7) / 3.0').run();
   ensureSalesSummaries(ws.sqlite);
+  // Whatever the machine's load: these tests are about the worker.
+  lineScan.belowLoad = Infinity;
 });
 afterEach(() => {
   lineScan.parallelFrom = 2000;
+  lineScan.belowLoad = availableParallelism();
   cleanup();
 });
 
@@ -143,6 +147,24 @@ describe('the line scan on a second connection', () => {
     const next = scanInParallel(ws, LINES_SQL, params, 3)!;
     expect(next.rows()).not.toBeNull();
     late.cancel();
+    expect(unsettledScans()).toBe(0);
+  });
+
+  it('is not started without a free core (the load average at or above lineScan.belowLoad): the scan is read inline', () => {
+    const p = parsePeriod('2019-Q1', 1);
+    lineScan.parallelFrom = Infinity;
+    const inline = new KpiSource(ws, ids, 1).compute(p);
+    lineScan.parallelFrom = 0;
+    lineScan.belowLoad = -1;
+    const busy = new KpiSource(ws, ids, 1);
+    busy.startLineScan(p);
+    expect(unsettledScans()).toBe(0);
+    expect(busy.compute(p)).toEqual(inline);
+    lineScan.belowLoad = Infinity;
+    const free = new KpiSource(ws, ids, 1);
+    free.startLineScan(p);
+    expect(unsettledScans()).toBe(1);
+    expect(free.compute(p)).toEqual(inline);
     expect(unsettledScans()).toBe(0);
   });
 

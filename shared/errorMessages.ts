@@ -2,6 +2,7 @@ import { importErrorLine, importRefusalText, type ImportProblem, type ImportWher
 import { formatMoney } from './money';
 import { operationWord } from './operationWords';
 import { mdfActivityWord } from './enums';
+import { hqProblemText, integrityFindingText } from './systemFindings';
 import { issueText, type IssueLike } from './validationMessages';
 import { IMPORT_FIELD_WORDS } from './importMessages';
 
@@ -190,6 +191,13 @@ const reviewScope = (p: Params, lang: MessageLanguage) => {
   return parts.length ? ` of ${parts.join(' in ')}` : '';
 };
 
+/** SQLite's integrity findings in `lang`, each worded where its kind is known (shared/systemFindings.ts). */
+const findingList = (xs: unknown, lang: MessageLanguage) =>
+  (Array.isArray(xs) ? xs : [])
+    .filter((x) => String(x).trim() !== '')
+    .map((x) => integrityFindingText(x, lang))
+    .join(lang === 'zh-CN' ? '；' : '; ');
+
 /** A backup's problems (`backup.*` reasons) in `lang`, one after another. */
 const backupIssues = (p: Params, lang: MessageLanguage): string =>
   (Array.isArray(p.issues) ? (p.issues as Array<{ reason: string; params: Params }>) : [])
@@ -340,8 +348,8 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) => `The revision does not fit: ${Number(p.runs)} stored evaluation or payout run(s) used some months of this plan (${planAmount(p, 'usedMinor')} in all), and those months stay as they were. Raise the total or change the locks (${nestedText(p, 'en')}).`,
   },
   workspaceDamaged: {
-    'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏（${String(p.finding)}）：为保护数据，已拒绝修改。请恢复最近一份完好的备份（设置 → 备份，或 pwb restore）。`,
-    en: (p) => `The workspace ${String(p.path)} is damaged (${String(p.finding)}): changes are refused to protect your data. Restore the latest good backup (Settings → Backups, or pwb restore).`,
+    'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏：${integrityFindingText(p.finding, 'zh-CN')}。为保护数据，已拒绝修改。请恢复最近一份完好的备份（设置 → 备份，或 pwb restore）。`,
+    en: (p) => `The workspace ${String(p.path)} is damaged: ${integrityFindingText(p.finding, 'en')}. Changes are refused to protect your data. Restore the latest good backup (Settings → Backups, or pwb restore).`,
   },
   wrongPassphrase: {
     'zh-CN': (p) => `口令不正确，无法打开工作区 ${String(p.path)}；未做任何更改。`,
@@ -499,8 +507,8 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   // The refusals of the HQ connection, schema and commands: one text per reason for the window and the CLI.
   OFFLINE: {
-    'zh-CN': (p) => `当前无法连接总部${p.server ? `服务器 ${String(p.server)}` : ''}${p.detail ? `（${String(p.detail)}）` : ''}。数据没有丢失：变更保留在本工作区，下次上报时发送（应用每 15 分钟自动上报，或点击“立即上报”，或运行 pwb hq publish）。`,
-    en: (p) => `HQ${p.server ? ` server ${String(p.server)}` : ''} cannot be reached right now${p.detail ? ` (${String(p.detail)})` : ''}. Nothing was lost: the changes stay in this workspace and are sent on the next publish (the app tries every 15 minutes, or Publish now, or pwb hq publish).`,
+    'zh-CN': (p) => `当前无法连接总部${p.server ? `服务器 ${String(p.server)}` : ''}${p.detail || p.code ? `（${hqProblemText(p, 'zh-CN')}）` : ''}。数据没有丢失：变更保留在本工作区，下次上报时发送（应用每 15 分钟自动上报，或点击“立即上报”，或运行 pwb hq publish）。`,
+    en: (p) => `HQ${p.server ? ` server ${String(p.server)}` : ''} cannot be reached right now${p.detail || p.code ? ` (${hqProblemText(p, 'en')})` : ''}. Nothing was lost: the changes stay in this workspace and are sent on the next publish (the app tries every 15 minutes, or Publish now, or pwb hq publish).`,
   },
   LOGIN: {
     'zh-CN': (p) =>
@@ -553,8 +561,8 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) => `There is no such database on the HQ server${p.server ? ` ${String(p.server)}` : ''}: check the database name in the address (HQ creates it with createdb).`,
   },
   SERVER: {
-    'zh-CN': (p) => `总部服务器${p.server ? ` ${String(p.server)}` : ''}报错${p.detail ? `：${String(p.detail)}` : ''}。没有丢失任何数据，请稍后重试或联系总部。`,
-    en: (p) => `The HQ server${p.server ? ` ${String(p.server)}` : ''} reported an error${p.detail ? `: ${String(p.detail)}` : ''}. Nothing was lost; try again later or contact HQ.`,
+    'zh-CN': (p) => `总部服务器${p.server ? ` ${String(p.server)}` : ''}报错${p.detail || p.code ? `：${hqProblemText(p, 'zh-CN')}` : ''}。没有丢失任何数据，请稍后重试或联系总部。`,
+    en: (p) => `The HQ server${p.server ? ` ${String(p.server)}` : ''} reported an error${p.detail || p.code ? `: ${hqProblemText(p, 'en')}` : ''}. Nothing was lost; try again later or contact HQ.`,
   },
   URL: {
     'zh-CN': () => '请提供总部地址：postgres:// 开头，如 postgres://office_east@hq.example.com/pwb_hq?sslmode=verify-full（命令行：--hq 地址 或 PWB_HQ_URL）。',
@@ -717,8 +725,8 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) => `${String(p.path)} does not exist or is not a file`,
   },
   'backup.integrity': {
-    'zh-CN': (p) => `完整性检查未通过（SQLite 报告：${listOf(p.findings, 'en')}）`,
-    en: (p) => `the integrity check failed (SQLite reports: ${listOf(p.findings, 'en')})`,
+    'zh-CN': (p) => `完整性检查未通过：${findingList(p.findings, 'zh-CN')}`,
+    en: (p) => `the integrity check failed: ${findingList(p.findings, 'en')}`,
   },
   'backup.notWorkspace': {
     'zh-CN': (p) => `不是渠道伙伴工作台的工作区（缺少数据表：${listOf(p.missing, 'zh-CN')}）`,
@@ -749,8 +757,8 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: (p) => `The risk level bands are not valid: ${bandProblems(p, 'en')}`,
   },
   backupCheckFailed: {
-    'zh-CN': (p) => `备份 ${String(p.path)} 未通过完整性检查（SQLite 报告：${String(p.findings)}），未保留此备份：工作区本身可能已损坏，请运行 pwb check 检查`,
-    en: (p) => `The backup ${String(p.path)} failed its integrity check (SQLite reports: ${String(p.findings)}) and was not kept: the workspace itself may be damaged; run pwb check`,
+    'zh-CN': (p) => `备份 ${String(p.path)} 未通过完整性检查：${findingList(String(p.findings ?? '').split('; '), 'zh-CN')}。未保留此备份：工作区本身可能已损坏，请运行 pwb check 检查`,
+    en: (p) => `The backup ${String(p.path)} failed its integrity check: ${findingList(String(p.findings ?? '').split('; '), 'en')}. It was not kept: the workspace itself may be damaged; run pwb check`,
   },
   backupInMemory: {
     'zh-CN': () => '此工作区只在内存中，没有可备份的文件',
@@ -761,8 +769,8 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     en: () => 'This workspace cannot be swapped while open; close the app and use pwb restore --db <workspace> --from <backup>',
   },
   restoreOpenFailed: {
-    'zh-CN': (p) => `未恢复：打开从 ${String(p.path)} 恢复的工作区失败（${String(p.detail)}），原工作区已放回`,
-    en: (p) => `Not restored: opening the workspace restored from ${String(p.path)} failed (${String(p.detail)}); the old workspace is back in place`,
+    'zh-CN': (p) => `未恢复：打开从 ${String(p.path)} 恢复的工作区失败：${integrityFindingText(p.detail, 'zh-CN')}；原工作区已放回`,
+    en: (p) => `Not restored: opening the workspace restored from ${String(p.path)} failed: ${integrityFindingText(p.detail, 'en')}; the old workspace is back in place`,
   },
   // Target plans: the allocation down the tree (electron/domain/plans/allocation.ts), named by the node's name.
   planAllocation: {

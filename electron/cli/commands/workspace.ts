@@ -8,6 +8,7 @@ import { checkpointWorkspace, createBackupSync } from '../../domain/backups/back
 import type { CheckReport } from '../../model/system';
 import { action, cliLanguage, common, defaultWorkspacePath, keyOf, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
 import { CliError, cliJoin, cliText, cliWord, formatTable } from '../cliTexts';
+import { foreignKeyViolationText, integrityFindingText } from '../../../shared/systemFindings';
 
 export function register(program: Command): void {
   common(
@@ -72,12 +73,13 @@ export function register(program: Command): void {
   );
   async function report(opts: CommonOptions, r: CheckReport) {
     const lang = cliLanguage(opts.lang);
-    // SQLite answers a sound file's integrity check with the one word "ok"; what it finds otherwise is its own text.
-    const integrity = r.integrity.length === 1 && r.integrity[0] === 'ok' ? cliText(lang, 'check.integrityOk') : r.integrity.join(', ');
+    // SQLite answers a sound file's integrity check with the one word "ok"; a finding of a known kind is worded, SQLite's text beside it.
+    const integrity = r.integrity.length === 1 && r.integrity[0] === 'ok' ? cliText(lang, 'check.integrityOk') : r.integrity.map((f) => integrityFindingText(f, lang)).join(lang === 'zh-CN' ? '；' : '; ');
     output(opts, r, () =>
       [
         cliText(lang, 'check.integrity', { result: integrity }),
         r.foreignKeyViolations.length === 0 ? cliText(lang, 'check.foreignKeysOk') : cliText(lang, 'check.foreignKeysBad', { n: r.foreignKeyViolations.length }),
+        ...r.foreignKeyViolations.slice(0, 5).map((v) => `  ${foreignKeyViolationText(v, lang)}`),
         cliText(lang, 'check.schema', { version: r.schemaVersion, app: r.appSchemaVersion }),
         ...r.payoutSeals.map((f) => cliText(lang, f.problem === 'broken' ? 'check.sealBroken' : 'check.sealMissing', { id: f.runId, status: cliWord(lang, 'payoutStatus', f.status) })),
         ...(Object.keys(r.counts).length ? [cliText(lang, 'check.counts'), formatTable(null, Object.entries(r.counts).map(([t, n]) => [`  ${t}`, n]))] : []),

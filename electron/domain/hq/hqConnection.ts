@@ -46,7 +46,7 @@ export function hqError(e: unknown, url: string): DomainError {
   const err = e as { code?: string; message?: string };
   const where = hqServerOf(url);
   if ((err.code && OFFLINE_CODES.has(err.code)) || /timeout|terminated unexpectedly|Connection terminated/i.test(err.message ?? '')) {
-    return new DomainError(`HQ server ${where} cannot be reached (${err.code ?? err.message}). Nothing was lost: the changes stay in this workspace and are sent on the next publish.`, 'DOMAIN', { reason: 'OFFLINE', params: { server: where, detail: err.code ?? err.message } });
+    return new DomainError(`HQ server ${where} cannot be reached (${err.code ?? err.message}). Nothing was lost: the changes stay in this workspace and are sent on the next publish.`, 'DOMAIN', { reason: 'OFFLINE', params: { server: where, code: err.code ?? null, detail: err.code ?? err.message } });
   }
   // No password anywhere (no key file, keychain, PGPASSWORD or ~/.pgpass line): pg fails before asking the server.
   if (/client password must be a string|SASL: SCRAM-SERVER-FIRST-MESSAGE/i.test(err.message ?? '')) {
@@ -57,7 +57,7 @@ export function hqError(e: unknown, url: string): DomainError {
   }
   if (err.code === '42501') return new DomainError(`HQ refused the write: ${err.message}`, 'FORBIDDEN', { reason: 'PERMISSION', params: { server: where } });
   if (err.code === '3D000') return new DomainError(`HQ database does not exist at ${where}: ${err.message}`, 'DOMAIN', { reason: 'NO_DATABASE', params: { server: where } });
-  return new DomainError(`HQ error at ${where}: ${err.message ?? String(e)}`, 'DOMAIN', { reason: 'SERVER', params: { server: where, detail: err.message ?? String(e) } });
+  return new DomainError(`HQ error at ${where}: ${err.message ?? String(e)}`, 'DOMAIN', { reason: 'SERVER', params: { server: where, code: err.code ?? null, detail: err.message ?? String(e) } });
 }
 
 /**

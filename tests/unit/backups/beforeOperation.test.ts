@@ -133,7 +133,7 @@ describe('the backup before an import', () => {
     // The window and pwb word it: which backup, SQLite's finding, what to do.
     const refused = await createBackup(ws, 'manual').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
-    expect(errorText({ message: '', data: (refused as DomainError).data }, 'zh-CN')).toMatch(/^备份 \S+_manual\.sqlite 未通过完整性检查（SQLite 报告：.+），未保留此备份：工作区本身可能已损坏，请运行 pwb check 检查$/);
+    expect(errorText({ message: '', data: (refused as DomainError).data }, 'zh-CN')).toMatch(/^备份 \S+_manual\.sqlite 未通过完整性检查：.+（SQLite：.+）。未保留此备份：工作区本身可能已损坏，请运行 pwb check 检查$/);
     await expect(backupBeforeOperation(ws, 'imports.run')).resolves.toMatchObject({ reused: false });
   });
 

@@ -146,7 +146,7 @@ describe('coded refusals', () => {
       ['backupFileExists', { path: 'D:\\备份\\pwb.sqlite' }, 'D:\\备份\\pwb.sqlite 已存在：请另选一个文件', 'D:\\备份\\pwb.sqlite already exists; choose another file'],
       ['backupInMemory', {}, '此工作区只在内存中，没有可备份的文件', 'This workspace is in memory: there is no file to back up'],
       ['restoreWhileOpen', {}, '此工作区打开时无法替换：请关闭应用后运行 pwb restore --db <工作区> --from <备份文件>', 'This workspace cannot be swapped while open; close the app and use pwb restore --db <workspace> --from <backup>'],
-      ['restoreOpenFailed', { path: 'b.sqlite', detail: 'SQLITE_CORRUPT' }, '未恢复：打开从 b.sqlite 恢复的工作区失败（SQLITE_CORRUPT），原工作区已放回', 'Not restored: opening the workspace restored from b.sqlite failed (SQLITE_CORRUPT); the old workspace is back in place'],
+      ['restoreOpenFailed', { path: 'b.sqlite', detail: 'SQLITE_CORRUPT' }, '未恢复：打开从 b.sqlite 恢复的工作区失败：数据库文件已损坏（SQLite：SQLITE_CORRUPT）；原工作区已放回', 'Not restored: opening the workspace restored from b.sqlite failed: the database file is damaged (SQLite: SQLITE_CORRUPT); the old workspace is back in place'],
       ['restoreIsWorkspace', {}, '要恢复的备份就是当前工作区文件本身：请选择一个备份文件', 'The backup to restore is the workspace itself; choose a backup file'],
     ];
     for (const [reason, params, zh, en] of bodies) {
@@ -182,7 +182,7 @@ describe('coded refusals', () => {
     expect(errorText(newer, 'zh-CN')).toBe('未恢复：b.sqlite 的副本校验未通过：由更新版本的应用写入（数据库版本 90，本应用支持到 61）：请先升级应用；不是渠道伙伴工作台的工作区（缺少数据表：settings、partners）；当前工作区保持不变');
     expect(errorText(newer, 'en')).toBe('Not restored: the copy of b.sqlite failed validation: written by a newer version of the app (schema 90, this app knows 61); update the app first; not a Partner Workbench workspace (missing tables: settings, partners); the workspace is unchanged');
     expect(errorText({ message: '', data: { reason: 'backup.noSchemaVersion', params: {} } }, 'zh-CN')).toBe('不是渠道伙伴工作台的工作区（没有数据库版本）');
-    expect(errorText({ message: '', data: { reason: 'backup.integrity', params: { findings: ['row 3 missing from index'] } } }, 'zh-CN')).toBe('完整性检查未通过（SQLite 报告：row 3 missing from index）');
+    expect(errorText({ message: '', data: { reason: 'backup.integrity', params: { findings: ['row 3 missing from index'] } } }, 'zh-CN')).toBe('完整性检查未通过：row 3 missing from index');
   });
 
   it('market development funds: allocations, budgets and deadlines are refused in words', async () => {

@@ -73,6 +73,10 @@ export const IMPORT_MESSAGES = {
     en: (p) => `${fieldEn(p.field)} is required but the file says '${s(p.word)}' (no value)`,
   },
   tooLong: { 'zh-CN': (p) => `超过 ${s(p.max)} 个字符`, en: (p) => `longer than ${s(p.max)} characters` },
+  numberCellTooLong: {
+    'zh-CN': () => '是超过 15 位的数字单元格：表格软件只保留 15 位有效数字，末尾几位已丢失。请把该列设为“文本”格式后重新导出',
+    en: () => 'is a number cell of more than 15 digits: spreadsheets keep 15 significant digits, so its last digits are lost; format the column as Text and export again',
+  },
   undecodable: { 'zh-CN': () => '含有无法识别的字符（文件编码是否正确？）', en: () => "contains undecodable characters (is the file's encoding right?)" },
   notNumber: { 'zh-CN': () => '不是数字', en: () => 'not a number' },
   groupedNumber: {

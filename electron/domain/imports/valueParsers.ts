@@ -16,6 +16,9 @@ export class ValueError extends Error {
 /** Text of a cell, trimmed; null when empty. */
 export function parseText(c: Cell, maxLength = 2000): string | null {
   if (c === null) return null;
+  // A code, order or line number stored as a number of 16 or more digits has lost its last digits in the spreadsheet
+  // (15 significant digits): 20261112000000001 is held as 20261112000000000, and two orders would read as one.
+  if (typeof c === 'number' && Math.abs(c) >= 1e15) throw new ValueError('numberCellTooLong');
   const s = (c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).trim();
   if (s === '') return null;
   if (s.length > maxLength) throw new ValueError('tooLong', { max: maxLength });

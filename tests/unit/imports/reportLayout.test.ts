@@ -67,6 +67,17 @@ describe('imports: report layouts (title rows, total rows, zero-padded codes)', 
     expect(preview.rows[0].stored).not.toHaveProperty('productId');
   });
 
+  it('an order number of 16+ digits stored as a number cell is refused (its last digits are lost), 15 digits are kept', async () => {
+    const book = `${tmp.dir}/orders.xlsx`;
+    const header = ['经销商编码', '单据日期', '产品编码', '数量', '金额', '客户名称', '订单号'];
+    await writeXlsx(book, { sheets: [{ name: 'S', rows: [header, ['P001', '2026-11-12', '00123', 3, 897, '甲', 20261112000000001], ['P001', '2026-11-13', '00123', 1, 299, '甲', 123456789012345]] }] });
+    const e = await failure(ctx.api.send('imports.run', { kind: 'sell-through', path: book }));
+    expect(e.body.data).toMatchObject({ rejected: 1, errors: [{ row: 2, column: '订单号', code: 'numberCellTooLong' }] });
+    expect((e.body.data as { errors: Array<{ message: string }> }).errors[0].message).toContain('more than 15 digits');
+    expect(await ctx.api.send('imports.run', { kind: 'sell-through', path: book, acceptValid: true })).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(ctx.ws.sqlite.prepare('select order_ref from sell_through_lines').all()).toEqual([{ order_ref: '123456789012345' }]);
+  });
+
   it('a one-column file keeps its first row as the header and every row after it', async () => {
     const path = writeFile(tmp.dir, 'codes.csv', 'code\r\nA1\r\nA2\r\nA3\r\n');
     const src = await openSource(path);

@@ -70,7 +70,7 @@ describe('imports: report layouts (title rows, total rows, zero-padded codes)', 
   it('an order number of 16+ digits stored as a number cell is refused (its last digits are lost), 15 digits are kept', async () => {
     const book = `${tmp.dir}/orders.xlsx`;
     const header = ['经销商编码', '单据日期', '产品编码', '数量', '金额', '客户名称', '订单号'];
-    await writeXlsx(book, { sheets: [{ name: 'S', rows: [header, ['P001', '2026-11-12', '00123', 3, 897, '甲', 20261112000000001], ['P001', '2026-11-13', '00123', 1, 299, '甲', 123456789012345]] }] });
+    await writeXlsx(book, { sheets: [{ name: 'S', rows: [header, ['P001', '2026-11-12', '00123', 3, 897, '甲', { v: '20261112000000001' }], ['P001', '2026-11-13', '00123', 1, 299, '甲', 123456789012345]] }] });
     const e = await failure(ctx.api.send('imports.run', { kind: 'sell-through', path: book }));
     expect(e.body.data).toMatchObject({ rejected: 1, errors: [{ row: 2, column: '订单号', code: 'numberCellTooLong' }] });
     expect((e.body.data as { errors: Array<{ message: string }> }).errors[0].message).toContain('more than 15 digits');

@@ -4,6 +4,7 @@ import type { products, sellThroughCustomers, sellThroughLines, territories } fr
 import { daysInMonth } from '../../../shared/period';
 import { lineStage, REF_KEY, type LineStage, type LineStageSpec } from '../imports/store';
 import { partnerMonthStore } from './store/partnerMonths';
+import type { PackedCustomers } from './customerGrouping';
 
 type SellThroughLine = typeof sellThroughLines.$inferInsert;
 type ProductRow = typeof products.$inferSelect;
@@ -127,12 +128,11 @@ export const packedMonths = (where = '') =>
 /** temp.st_delta (empty): month rows of lines, grouped by (partner, customer, month), in key order. */
 function deltaTable(sqlite: Database.Database): void {
   sqlite.exec('drop table if exists temp.st_delta');
-  sqlite.exec(
-    `create temp table st_delta (partner_id integer not null, customer text not null, month text not null, amount_minor integer not null,
-       orders integer not null, first_date text not null, last_date text not null, customer_name text, customer_province text,
-       primary key (partner_id, customer, month)) without rowid`,
-  );
+  sqlite.exec(DELTA_TABLE);
 }
+const DELTA_TABLE = `create temp table st_delta (partner_id integer not null, customer text not null, month text not null, amount_minor integer not null,
+       orders integer not null, first_date text not null, last_date text not null, customer_name text, customer_province text,
+       primary key (partner_id, customer, month)) without rowid`;
 
 /** The month rows of an import's lines (read through its import_id, in file order) into temp.st_delta: one grouped pass. */
 function collectDelta(ws: Workspace, importId: number): void {
@@ -313,21 +313,20 @@ const uniform = (column: string) => `(count(${column}) = 0 or (count(${column}) 
  * table of their greatest name and province.
  */
 function packCustomers(sqlite: Database.Database, where: string): void {
-  sqlite.exec(
+  for (const sql of packStatements(where)) sqlite.exec(sql);
+}
+
+/** packCustomers' statements, in order (also run by the end-customer grouping's worker: customerGrouping.ts). */
+function packStatements(where: string): string[] {
+  return [
     `insert into sell_through_customers (partner_id, customer, first_date, last_date, customer_name, customer_province, months)
      select partner_id, customer, min(first_date), max(last_date), max(customer_name), max(customer_province),
             group_concat(replace(month, '-', '') || substr(first_date, 9, 2) || substr(last_date, 9, 2) || '3' || amount_minor || ':' || orders, ';' order by month)
        from temp.st_delta ${where} group by partner_id, customer`,
-  );
-  sqlite.exec('drop table if exists temp.st_pack');
-  sqlite.exec(
+    'drop table if exists temp.st_pack',
     `create temp table st_pack (partner_id integer not null, customer text not null, name text, province text, primary key (partner_id, customer)) without rowid`,
-  );
-  sqlite.exec(
     `insert into temp.st_pack select partner_id, customer, max(customer_name), max(customer_province) from temp.st_delta ${where}
       group by partner_id, customer having not (${uniform('customer_name')} and ${uniform('customer_province')})`,
-  );
-  sqlite.exec(
     `update sell_through_customers as s set months = x.months
        from (select c.partner_id, c.customer,
                     group_concat(replace(m.month, '-', '') || substr(m.first_date, 9, 2) || substr(m.last_date, 9, 2)
@@ -335,8 +334,66 @@ function packCustomers(sqlite: Database.Database, where: string): void {
                from temp.st_pack c join temp.st_delta m on m.partner_id = c.partner_id and m.customer = c.customer
               group by c.partner_id, c.customer) x
       where s.partner_id = x.partner_id and s.customer = x.customer`,
+    'drop table temp.st_pack',
+  ];
+}
+
+/**
+ * What the end-customer grouping's worker runs on its own in-memory database (customerGrouping.ts): the summary's
+ * table as the workspace declares it, its lines' table (the customer in customer_ref), then the same grouping and
+ * packing statements as collectDelta + packCustomers here, so its rows are those the SQL path writes.
+ */
+export function groupingSql(ws: Workspace): { setup: string[]; group: string[] } {
+  const table = ws.sqlite.prepare<[], string>(`select sql from sqlite_master where type = 'table' and name = 'sell_through_customers'`).pluck().get()!;
+  return {
+    setup: [
+      table,
+      `create table sell_through_lines (partner_id integer not null, customer_ref text, customer_name text, date text not null, amount_minor integer,
+         order_ref text, customer_province text)`,
+    ],
+    group: [
+      'drop table if exists temp.st_delta',
+      DELTA_TABLE,
+      `insert into temp.st_delta ${GROUPED} from sell_through_lines where ${CUSTOMER} is not null group by partner_id, ${CUSTOMER}, substr(date, 1, 7)`,
+      ...packStatements(''),
+    ],
+  };
+}
+
+/** The import's candidate lines grouped on another thread (customerGrouping.ts): how many were handed over, and their customers packed. */
+export interface GroupedElsewhere {
+  lines: number;
+  packed(): PackedCustomers | null;
+}
+
+/**
+ * The customers packed on the worker, inserted when they describe exactly the import's lines (every candidate line
+ * handed over was saved: no duplicate) and none of them is in the summary yet (a first import): then they are what
+ * collectDelta + addDelta would write. Returns false, having written nothing, otherwise.
+ */
+function insertPacked(ws: Workspace, importId: number, grouped: GroupedElsewhere): boolean {
+  const { sqlite } = ws;
+  const saved = sqlite.prepare<[number], number>('select count(*) from sell_through_lines where import_id = ?').pluck().get(importId);
+  if (saved !== grouped.lines) return false;
+  const packed = grouped.packed();
+  if (!packed) return false;
+  const insert = sqlite.prepare<[string]>(
+    `insert into sell_through_customers (partner_id, customer, first_date, last_date, customer_name, customer_province, months)
+     select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 from json_each(?)`,
   );
-  sqlite.exec('drop table temp.st_pack');
+  // An empty summary cannot hold any of them; else a customer it has ends the attempt (its primary key).
+  const empty = sqlite.prepare<[], number>('select 1 from sell_through_customers limit 1').pluck().get() === undefined;
+  if (!empty) sqlite.exec('savepoint st_packed');
+  try {
+    for (const chunk of packed) insert.run(chunk);
+  } catch (e) {
+    if (empty || (e as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw e;
+    sqlite.exec('rollback to st_packed');
+    sqlite.exec('release st_packed');
+    return false;
+  }
+  if (!empty) sqlite.exec('release st_packed');
+  return true;
 }
 
 export const customerMonthStore = {
@@ -344,9 +401,11 @@ export const customerMonthStore = {
    * After an import saved its lines, in its transaction: its new lines (duplicates were not saved) added to their
    * customers' packed months (addDelta).
    */
-  refreshAfterImport(ws: Workspace, importId: number): void {
+  refreshAfterImport(ws: Workspace, importId: number, grouped?: GroupedElsewhere): 'worker' | 'sql' {
+    if (grouped && insertPacked(ws, importId, grouped)) return 'worker';
     collectDelta(ws, importId);
     addDelta(ws);
+    return 'sql';
   },
   /** Around an undo, in its transaction: `before` the import's lines are deleted (their customers), then `after`. */
   beforeUndo(ws: Workspace, importId: number): void {

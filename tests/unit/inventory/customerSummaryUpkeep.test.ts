@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { openWorkspace, type Workspace } from '../../../db/database';
 import { createApi, type Api } from '../../../electron/api/api';
 import { bulkTuning } from '../../../electron/domain/imports/bulkIndexes';
+import { customerGroupingTuning } from '../../../electron/domain/inventory/customerGrouping';
 import { customerMonthStore } from '../../../electron/domain/inventory/store';
 import { addMonthsClamped } from '../../../shared/period';
 import { writeFile } from '../imports/importFixtures';
@@ -18,8 +19,10 @@ import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 const tmp = tempDir('pwb-customer-upkeep-');
 afterAll(() => tmp.cleanup());
 const saved = { ...bulkTuning };
+const savedGrouping = { ...customerGroupingTuning };
 afterEach(() => {
   Object.assign(bulkTuning, saved);
+  Object.assign(customerGroupingTuning, savedGrouping);
 });
 
 const HEADER = 'partnerCode,date,product,quantity,amount,customerRef,customerName,customerProvince,orderRef,lineRef\r\n';
@@ -56,9 +59,13 @@ async function setUp(api: Api): Promise<void> {
 }
 
 describe('the end-customer summary kept by deltas', () => {
-  for (const bulk of [false, true]) {
-    it(`equals a rebuild from the lines after each of 120 random imports, forced re-imports and undos (${bulk ? 'bulk' : 'ordinary'} path)`, async () => {
+  for (const [bulk, worker] of [[false, false], [true, false], [true, true]]) {
+    it(`equals a rebuild from the lines after each of 120 random imports, forced re-imports and undos (${bulk ? 'bulk' : 'ordinary'} path${worker ? ', grouped on a second thread' : ''})`, async () => {
       if (bulk) Object.assign(bulkTuning, { minFileBytes: 0 });
+      // Every import hands its lines to the grouping worker (customerGrouping.ts); its rows are used where they may be.
+      if (worker) Object.assign(customerGroupingTuning, { enabled: true, minRows: 0, batchRows: 5 });
+      else customerGroupingTuning.enabled = false;
+      const spy = vi.spyOn(customerMonthStore, 'refreshAfterImport');
       const { ws, api } = memoryApi();
       await setUp(api);
       let seed = bulk ? 29 : 7;
@@ -85,6 +92,11 @@ describe('the end-customer summary kept by deltas', () => {
       }
       // Every kind of change happened many times.
       expect(Math.min(done.undo, done.again, done.fresh)).toBeGreaterThan(10);
+      const byWorker = spy.mock.results.filter((r) => r.value === 'worker').length;
+      // The first import at least (later ones mostly touch known customers: SQL merges them).
+      if (worker) expect(byWorker).toBeGreaterThan(0);
+      else expect(byWorker).toBe(0);
+      spy.mockRestore();
       expect(customerMonthStore.customers(ws).length).toBeGreaterThan(4);
       for (const asOf of ['2024-02-29', '2024-03-15', '2024-03-31']) windowsAgree(ws, asOf);
       ws.close();

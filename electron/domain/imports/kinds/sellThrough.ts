@@ -1,7 +1,8 @@
 import { productLookup, type ProductLookup } from '../../inventory/productLookup';
 import { provinceMatcher, type ProvinceMatcher } from '../../inventory/provinceMatcher';
-import { customerMonthStore, sellThroughStage, type StagedSellThroughLine } from '../../inventory/store';
+import { customerMonthStore, groupingSql, sellThroughStage, type StagedSellThroughLine } from '../../inventory/store';
 import { partnerMonthStore } from '../../inventory/store/partnerMonths';
+import { CustomerGrouping } from '../../inventory/customerGrouping';
 import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKindRun } from './kind';
 import { partnerLookup, TrackedPartners, defineKind } from './kind';
 import { PRODUCT_FIELD, readPartnerProductHead } from './partnerProductLine';
@@ -140,7 +141,9 @@ function stage(ctx: StageContext): StagedKindRun<SellThroughRow> {
   const products = productLookup(ctx.ws);
   const province = provinceMatcher(ctx.ws);
   let linesBefore: number | null = null;
-  return stagedLines<SellThroughRow, StagedSellThroughLine>({
+  // The end-customer summary's grouping, on a second thread while the file is read (used when no line is a duplicate).
+  const grouping = new CustomerGrouping(() => groupingSql(ctx.ws));
+  const run = stagedLines<SellThroughRow, StagedSellThroughLine>({
     parse: sellThroughParser(ctx, partners, products, province),
     dedupe: {
       lineRef: (r) => r.lineRef,
@@ -148,20 +151,31 @@ function stage(ctx: StageContext): StagedKindRun<SellThroughRow> {
         `${r.partnerId}\u001f${r.date}\u001f${r.productId}\u001f${r.quantityText}\u001f${r.amountMinor ?? ''}\u001f${r.currency}\u001f${r.customerRef ?? ''}\u001f${r.customerName ?? ''}\u001f${r.customerProvince ?? ''}\u001f${r.customerCity ?? ''}\u001f${r.orderRef ?? ''}`,
     },
     // The default currency is staged as null (the stage derives it when saving: SELL_THROUGH_STAGE.derived).
-    row: (r, key) => [
-      r.partnerId, r.productId, r.date, r.quantity, r.amountMinor, r.currency === 'CNY' ? null : r.currency, r.customerRef, r.customerName,
-      r.customerProvince, r.customerTerritoryId, r.customerCity, r.orderRef, r.lineRef, key,
-    ],
+    row: (r, key) => {
+      grouping.add(r.partnerId, r.customerRef, r.customerName, r.date, r.amountMinor, r.orderRef, r.customerProvince);
+      return [
+        r.partnerId, r.productId, r.date, r.quantity, r.amountMinor, r.currency === 'CNY' ? null : r.currency, r.customerRef, r.customerName,
+        r.customerProvince, r.customerTerritoryId, r.customerCity, r.orderRef, r.lineRef, key,
+      ];
+    },
     stage: sellThroughStage(ctx.ws.sqlite),
     unchanged: () => partners.unchanged() && products.unchanged() && province.unchanged(),
     beforeSave: () => {
       linesBefore = partnerMonthStore.linesBefore(ctx.ws);
     },
     afterSave: (importId) => {
-      customerMonthStore.refreshAfterImport(ctx.ws, importId);
+      customerMonthStore.refreshAfterImport(ctx.ws, importId, { lines: grouping.lines, packed: () => grouping.finish() });
+      grouping.reset();
       if (linesBefore !== null) partnerMonthStore.addLinesAfter(ctx.ws, linesBefore);
     },
   });
+  // Dropping the staged rows (the file read again under the lock, or the import's end) forgets what was handed over.
+  const drop = run.drop;
+  run.drop = () => {
+    grouping.reset();
+    drop();
+  };
+  return run;
 }
 
 export const sellThroughKind = defineKind({

@@ -6,6 +6,8 @@
  *   BENCH_STOCK      inventory rows (default 500,000)
  *   BENCH_KEEP=1     keep the generated workspace (its folder is printed)
  *   BENCH_REUSE=DIR  time the quarter's measures on a kept workspace again (no generating, no imports)
+ *   BENCH_GROUPING=sql|worker  the sell-through import groups its end customers with SQL on its own thread, or on a
+ *                    second thread (default: the app's choice, a second thread with 4 cores or more): the A/B
  *
  * References in the same run: the import of as many *sales* lines (the existing kind, the same framework, keeping the
  * sales summaries as in a workspace evaluated once) for the imports — the goal is the same rows/s — and, for the measures, one bare grouped scan of the quarter's sell-through
@@ -13,8 +15,8 @@
  * JSON line {"bench":"sellthrough",…}. Each import is also timed without the safety backup it starts with (its cost
  * grows with the workspace, which holds more for each import of the run); the per-row CPU ratios compare those.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../db/database';
 import { createApi } from '../electron/api/api';
@@ -25,10 +27,12 @@ import { customerRfm } from '../electron/domain/inventory/endCustomers';
 import { stuffingSignals } from '../electron/domain/inventory/stuffingSignal';
 import { DEFAULT_INVENTORY_RULES } from '../electron/model/inventory';
 import { parsePeriod } from '../shared/period';
+import { customerGroupingTuning } from '../electron/domain/inventory/customerGrouping';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
 const LINES = Number(process.env.BENCH_LINES ?? 2_000_000);
 const STOCK = Number(process.env.BENCH_STOCK ?? 500_000);
+if (process.env.BENCH_GROUPING) customerGroupingTuning.enabled = process.env.BENCH_GROUPING === 'worker';
 const PROVINCES = ['浙江', '江苏', '上海', '广东', '北京', '四川', '湖北', '山东'];
 
 /**
@@ -39,9 +43,18 @@ const PROVINCES = ['浙江', '江苏', '上海', '广东', '北京', '四川', '
 async function timedImport(what: string, api: ReturnType<typeof createApi>, input: { kind: 'sales' | 'sell-through' | 'inventory'; path: string }) {
   let backup = { s: 0, cpu: 0 };
   let at: { t: number; c: NodeJS.CpuUsage } | null = null;
+  // Wall and CPU seconds by progress phase (read = 'import'; 'index' includes what follows the lines: the summaries).
+  const phases: Record<string, [number, number]> = {};
+  let phase = { name: '', t: performance.now(), c: process.cpuUsage() };
   const out = await timed(what, () =>
     api.send('imports.run', input, {
       onProgress: (p) => {
+        if (p.phase !== phase.name) {
+          const sum = (phases[phase.name] ??= [0, 0]);
+          sum[0] += (performance.now() - phase.t) / 1000;
+          sum[1] += cpuSeconds(process.cpuUsage(phase.c));
+          phase = { name: p.phase, t: performance.now(), c: process.cpuUsage() };
+        }
         if (p.phase === 'backup' && p.done === 0) at = { t: performance.now(), c: process.cpuUsage() };
         else if (at && p.phase !== 'backup') {
           backup = { s: (performance.now() - at.t) / 1000, cpu: cpuSeconds(process.cpuUsage(at.c)) };
@@ -50,19 +63,36 @@ async function timedImport(what: string, api: ReturnType<typeof createApi>, inpu
       },
     }),
   );
-  const importOnly = { s: out.s - backup.s, cpu: out.cpu - backup.cpu };
+  const last = (phases[phase.name] ??= [0, 0]);
+  last[0] += (performance.now() - phase.t) / 1000;
+  last[1] += cpuSeconds(process.cpuUsage(phase.c));
+  console.log(`  phases (wall / CPU s): ${Object.entries(phases).filter(([k]) => k).map(([k, [w, c]]) => `${k} ${w.toFixed(2)} / ${c.toFixed(2)}`).join(', ')}`);
+  // The backup runs on the main thread (its CPU is the main thread's).
+  const importOnly = { s: out.s - backup.s, cpu: out.cpu - backup.cpu, mainCpu: out.mainCpu - backup.cpu };
   console.log(`  of which the safety backup ${backup.s.toFixed(2)} s (CPU ${backup.cpu.toFixed(2)} s); the import itself ${importOnly.s.toFixed(2)} s (CPU ${importOnly.cpu.toFixed(2)} s)`);
   return { ...out, backup, importOnly };
 }
 
-async function timed<T>(what: string, fn: () => Promise<T> | T): Promise<{ value: T; s: number; cpu: number }> {
+/** CPU seconds of this process's main thread alone (Linux /proc; NaN elsewhere): what a second thread takes off it. */
+function mainThreadCpu(): number {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+async function timed<T>(what: string, fn: () => Promise<T> | T): Promise<{ value: T; s: number; cpu: number; mainCpu: number }> {
   const t = performance.now();
   const c = process.cpuUsage();
+  const m = mainThreadCpu();
   const value = await fn();
   const s = (performance.now() - t) / 1000;
   const cpu = cpuSeconds(process.cpuUsage(c));
-  console.log(`${what}: ${s.toFixed(2)} s (CPU ${cpu.toFixed(2)} s)`);
-  return { value, s, cpu };
+  const mainCpu = mainThreadCpu() - m;
+  console.log(`${what}: ${s.toFixed(2)} s (CPU ${cpu.toFixed(2)} s, main thread ${mainCpu.toFixed(2)} s)`);
+  return { value, s, cpu, mainCpu };
 }
 
 async function main() {
@@ -113,7 +143,7 @@ async function main() {
 }
 
 type Timed = { s: number; cpu: number };
-type TimedImport = Timed & { backup: Timed; importOnly: Timed };
+type TimedImport = Timed & { backup: Timed; importOnly: Timed & { mainCpu: number } };
 /** The quarter's channel measures, stuffing signal and RFM against a bare grouped scan; the final JSON line. */
 async function quarter(ws: Workspace, imports: { ref: TimedImport; st: TimedImport; inv: TimedImport } | null) {
   const partners = (ws.sqlite.prepare('select count(*) from partners').pluck().get() as number);
@@ -152,6 +182,11 @@ async function quarter(ws: Workspace, imports: { ref: TimedImport; st: TimedImpo
     stockCpuS: imports ? round(imports.inv.importOnly.cpu) : null,
     backupCpuS: imports ? [imports.ref.backup.cpu, imports.st.backup.cpu, imports.inv.backup.cpu].map((x) => round(x)) : null,
     sellThroughCpuPerRowRatio: imports ? round(imports.st.importOnly.cpu / imports.ref.importOnly.cpu) : null,
+    // Wall: the rows/s the issue names (the end-customer grouping may run on a second thread; CPU counts every thread).
+    sellThroughWallPerRowRatio: imports ? round(imports.st.importOnly.s / imports.ref.importOnly.s) : null,
+    sellThroughMainThreadCpuPerRowRatio: imports ? round(imports.st.importOnly.mainCpu / imports.ref.importOnly.mainCpu) : null,
+    grouping: customerGroupingTuning.enabled ? 'worker' : 'sql',
+    loadAverage: loadavg().map((x) => round(x)),
     stockCpuPerRowRatio: imports ? round(imports.inv.importOnly.cpu / stockRows / (imports.ref.importOnly.cpu / lines)) : null,
     bareScanS: round(bare.s),
     bareScanCpuS: round(bare.cpu),
@@ -170,6 +205,7 @@ async function quarter(ws: Workspace, imports: { ref: TimedImport; st: TimedImpo
   console.log(`quarter's measures + RFM: ${quarterS.toFixed(2)} s (CPU ${(measures.cpu + rfm.cpu).toFixed(2)} s)`);
   if (imports) {
     const perRow = (t: Timed, n: number) => `${Math.round(n / t.s).toLocaleString('en-US')} rows/s, ${((t.cpu / n) * 1e6).toFixed(1)} µs CPU a row`;
+    console.log(`sell-through against sales, the import itself: wall ${(imports.st.importOnly.s / imports.ref.importOnly.s).toFixed(2)}×, CPU (all threads) ${(imports.st.importOnly.cpu / imports.ref.importOnly.cpu).toFixed(2)}×, main thread's CPU ${(imports.st.importOnly.mainCpu / imports.ref.importOnly.mainCpu).toFixed(2)}×`);
     console.log(`imports without their backup: sales ${perRow(imports.ref.importOnly, lines)}; sell-through ${perRow(imports.st.importOnly, lines)}; stock ${perRow(imports.inv.importOnly, stockRows)}`);
   }
   console.log(JSON.stringify(result));

@@ -52,6 +52,7 @@ db.pragma('temp_store = memory');
 for (const sql of workerData.setup) db.exec(sql);
 const insert = db.prepare('insert into sell_through_lines (partner_id, customer_ref, customer_name, date, amount_minor, order_ref, customer_province) values (?, ?, ?, ?, ?, ?, ?)');
 const orNull = (s) => (s === NULL ? null : s);
+let failed = null;
 const add = db.transaction((batch) => {
   const f = batch.split(SEP);
   for (let i = 0; i + 7 <= f.length; i += 7) {
@@ -79,9 +80,14 @@ function pack() {
   return out;
 }
 parentPort.on('message', (msg) => {
-  if (typeof msg === 'string') { add(msg); return; }
+  if (typeof msg === 'string') {
+    // A failure is answered at the end (the import's thread may be waiting then, unable to hear an error event).
+    if (failed === null) try { add(msg); } catch (e) { failed = String((e && e.message) || e); }
+    return;
+  }
   const done = new Int32Array(msg.flag);
   try {
+    if (failed !== null) throw new Error(failed);
     msg.port.postMessage({ packed: pack() });
   } catch (e) {
     msg.port.postMessage({ error: String((e && e.message) || e) });

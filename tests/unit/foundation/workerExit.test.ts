@@ -24,7 +24,7 @@ describe('a job worker that ends without an answer', () => {
     expect(ApiError.is(e)).toBe(true);
     const body = (e as ApiError).body;
     expect(body.code).toBe('INTERNAL');
-    expect(errorText(body, 'zh-CN')).toBe('后台任务（imports.run）意外结束（退出码 3），未完成的部分没有保存：请重试；如再次出现，请运行 pwb check 检查工作区');
-    expect(errorText(body, 'en')).toBe('The background job (imports.run) ended unexpectedly (exit code 3); what it had not finished was not saved: try again; if it happens again, run pwb check on the workspace');
+    expect(errorText(body, 'zh-CN')).toBe('后台任务（导入数据）意外结束（退出码 3），未完成的部分没有保存：请重试；如再次出现，请运行 pwb check 检查工作区');
+    expect(errorText(body, 'en')).toBe('The background job (Import a file) ended unexpectedly (exit code 3); what it had not finished was not saved: try again; if it happens again, run pwb check on the workspace');
   });
 });

@@ -61,7 +61,7 @@ describe('a full disk names the step and the workspace, and changes nothing (def
     const body = (err as ApiError).body;
     expect(body).toMatchObject({ code: 'DOMAIN', operation: 'imports.run', data: { storage: 'diskFull', path: f.path } });
     expect(body.message).toContain(`imports.run could not be saved to the workspace ${f.path}: the disk holding it is full`);
-    expect(errorText(body, 'zh-CN')).toBe(`未保存（imports.run）：工作区 ${f.path} 所在磁盘已满。未做任何更改；请腾出空间后重试。`);
+    expect(errorText(body, 'zh-CN')).toBe(`未保存（导入数据）：工作区 ${f.path} 所在磁盘已满。未做任何更改；请腾出空间后重试。`);
     expect(f.ws.sqlite.prepare('select count(*) from sales_lines').pluck().get()).toBe(0);
   });
 

@@ -8,6 +8,7 @@ import { readSetting } from '../domain/system/settingsStore';
 import { createApi, type Api } from '../api/api';
 import { ApiError, type ApiErrorBody } from '../../shared/errors';
 import { errorReason, errorText, messageLanguage } from '../../shared/errorMessages';
+import { operationWord } from '../../shared/operationWords';
 import { issueText, pathField } from '../../shared/validationMessages';
 import { type JobProgress } from '../../shared/jobs';
 import type { Population } from '../../shared/population';
@@ -135,7 +136,7 @@ export function cliErrorText(body: { message: string; data?: unknown; code?: str
   const l = messageLanguage(lang ?? languageTag());
   // Invalid input: each field's problem in words (the field named as the command's input names it), not zod's text.
   if (body.code === 'INVALID_INPUT' && body.issues?.length) {
-    const head = l === 'zh-CN' ? `输入无效（${body.operation ?? ''}）：` : `Invalid input (${body.operation ?? ''}):`;
+    const head = l === 'zh-CN' ? `输入无效（${operationWord(body.operation ?? '', l)}）：` : `Invalid input (${operationWord(body.operation ?? '', l)}):`;
     const label = (path: string) => {
       const { field, row } = pathField(path);
       return `${field ?? (l === 'zh-CN' ? '输入' : 'The input')}${row !== null ? ` #${row}` : ''}`;

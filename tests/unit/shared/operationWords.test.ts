@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { cliErrorText } from '../../../electron/cli/runtime';
 import { contract } from '../../../electron/contract';
 import { errorText } from '../../../shared/errorMessages';
 import { FORMER_OPERATION_NAMES } from '../../../shared/operationNames';
@@ -60,5 +61,11 @@ describe('operation words', () => {
           expect(text, `${reason} ${name} ${lang}`).toContain(OPERATION_WORDS[name]![at]);
           expect(text, `${reason} ${name} ${lang}`).not.toContain(name);
         }
+  });
+
+  it('the command line names the operation of refused input in words too', () => {
+    const body = { code: 'INVALID_INPUT', operation: 'partners.create', message: 'x', issues: [{ path: 'name', message: 'x', code: 'too_small', params: { minimum: 1, origin: 'string' } }] };
+    expect(cliErrorText(body, 'zh-CN').split('\n')[0]).toBe('输入无效（新建合作伙伴）：');
+    expect(cliErrorText(body, 'en').split('\n')[0]).toBe('Invalid input (Create a partner):');
   });
 });

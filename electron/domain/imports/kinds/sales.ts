@@ -2,7 +2,7 @@ import type { SalesLineRow } from '../../../../db/schema';
 import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKindRun } from './kind';
 import { partnerLookup, resolvePartner, TrackedPartners, defineKind } from './kind';
 import { salesStage, type StagedSalesLine } from '../store';
-import { stagedLines } from './stagedLines';
+import { lineNumbersPerOrder, stagedLines } from './stagedLines';
 import { minorExponent } from '../../../../shared/money';
 import { plainCells, type LineHead } from './plainCells';
 
@@ -81,13 +81,16 @@ export function salesFastRow(row: RowValues, partners: Partners): ((cells: RowVa
 function salesParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners) {
   const full = salesFullParser(ctx, partners);
   let compiledFor: RowValues | null = null;
+  const perOrder = lineNumbersPerOrder();
   let fast: ReturnType<typeof salesFastRow> = null;
   return (row: RowValues): SalesRow | null => {
     if (compiledFor !== row) {
       compiledFor = row;
       fast = salesFastRow(row, partners);
     }
-    return (fast && row.errors.length === 0 ? fast(row.cells) : null) ?? full(row);
+    const r = (fast && row.errors.length === 0 ? fast(row.cells) : null) ?? full(row);
+    const otherOrder = r === null ? null : perOrder(r.partnerId, r.orderRef, r.lineRef);
+    return otherOrder === null ? r : row.fail('lineRef', 'lineNumberPerOrder', { lineRef: r!.lineRef, order: otherOrder });
   };
 }
 

@@ -6,7 +6,7 @@ import { CustomerGrouping } from '../../inventory/customerGrouping';
 import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKindRun } from './kind';
 import { partnerLookup, TrackedPartners, defineKind } from './kind';
 import { PRODUCT_FIELD, readPartnerProductHead } from './partnerProductLine';
-import { stagedLines } from './stagedLines';
+import { lineNumbersPerOrder, stagedLines } from './stagedLines';
 import { plainCells, type LineHead } from './plainCells';
 import { minorExponent } from '../../../../shared/money';
 import type { sellThroughLines } from '../../../../db/schema';
@@ -83,13 +83,16 @@ export function sellThroughFastRow(row: RowValues, partners: Partners, products:
 function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners, products: ProductLookup, province: ProvinceMatcher) {
   const full = sellThroughFullParser(ctx, partners, products, province);
   let compiledFor: RowValues | null = null;
+  const perOrder = lineNumbersPerOrder();
   let fast: ReturnType<typeof sellThroughFastRow> = null;
   return (row: RowValues): SellThroughRow | null => {
     if (compiledFor !== row) {
       compiledFor = row;
       fast = sellThroughFastRow(row, partners, products, province);
     }
-    return (fast && row.errors.length === 0 ? fast(row.cells) : null) ?? full(row);
+    const r = (fast && row.errors.length === 0 ? fast(row.cells) : null) ?? full(row);
+    const otherOrder = r === null ? null : perOrder(r.partnerId, r.orderRef, r.lineRef);
+    return otherOrder === null ? r : row.fail('lineRef', 'lineNumberPerOrder', { lineRef: r!.lineRef, order: otherOrder });
   };
 }
 

@@ -40,6 +40,29 @@ interface LineKindBase<T, Row extends readonly unknown[]> {
 }
 
 /**
+ * Line numbers counted within each order (行号 1, 2, 3 in every order, as DMS and ERP exports number them) cannot be a
+ * line's dedupe key, which is per partner: the second order's line 1 would be skipped as a duplicate of the first
+ * order's. A short numeric line reference (up to 6 digits: 1, 10, SAP's 000010) that this file already used for
+ * another order of the same partner answers that order, so the row is refused with how to import the file; any other
+ * reference costs one length or character test.
+ */
+export function lineNumbersPerOrder(): (partnerId: number, orderRef: string | null, lineRef: string | null) => string | null {
+  const seen = new Map<string, string>();
+  return (partnerId, orderRef, lineRef) => {
+    if (lineRef === null || orderRef === null || lineRef.length > 6) return null;
+    const c = lineRef.charCodeAt(0);
+    if (c < 48 || c > 57 || !/^\d+$/.test(lineRef)) return null;
+    const key = `${partnerId}\u001f${lineRef}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, orderRef);
+      return null;
+    }
+    return first === orderRef ? null : first;
+  };
+}
+
+/**
  * The staged, set-based import of a line kind: rows are parsed, checked and given their dedupe key while the file is
  * read (no write lock), and staged in an index-free TEMP table; under the write lock they are saved with INSERT …
  * SELECT in file order, the unique (partner, dedupe key) index skipping duplicates — of earlier imports, and later

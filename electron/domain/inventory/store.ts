@@ -110,6 +110,11 @@ type Part = Omit<CustomerWindowRow, 'code'>;
 const monthEnd = (day: string) => `${day.slice(0, 7)}-${String(daysInMonth(Number(day.slice(0, 4)), Number(day.slice(5, 7)))).padStart(2, '0')}`;
 
 const CUSTOMER = 'coalesce(customer_ref, customer_name)';
+/**
+ * A purchase line (README "End customers"): a positive quantity, or no quantity and a positive amount; a return (a
+ * negative quantity or amount) is not one: it nets the amount but is not an order, a first or a last purchase.
+ */
+export const purchase = (t = '') => `(${t}quantity > 0 or (${t}quantity = 0 and ${t}amount_minor > 0))`;
 const GROUPED = `select partner_id, ${CUSTOMER}, substr(date, 1, 7), coalesce(sum(amount_minor), 0), count(distinct coalesce(order_ref, date)),
                         min(date), max(date), max(customer_name), max(customer_province)`;
 
@@ -532,10 +537,11 @@ export const customerMonthStore = {
     );
     // A month a window edge cuts, from its lines: orders are distinct within the month, as in the summary.
     const cutMonth = sqlite.prepare(
-      `select l.partner_id, coalesce(l.customer_ref, l.customer_name) as c, max(l.customer_name), max(l.customer_province), min(l.date), max(l.date),
-              count(distinct case when l.date > @from then coalesce(l.order_ref, l.date) end),
+      `select l.partner_id, coalesce(l.customer_ref, l.customer_name) as c, max(l.customer_name), max(l.customer_province),
+              min(case when ${purchase('l.')} then l.date end), max(case when ${purchase('l.')} then l.date end),
+              count(distinct case when l.date > @from and ${purchase('l.')} then coalesce(l.order_ref, l.date) end),
               coalesce(sum(case when l.date > @from then l.amount_minor end), 0),
-              count(distinct case when l.date > @prevFrom and l.date <= @from then coalesce(l.order_ref, l.date) end),
+              count(distinct case when l.date > @prevFrom and l.date <= @from and ${purchase('l.')} then coalesce(l.order_ref, l.date) end),
               coalesce(sum(case when l.date > @prevFrom and l.date <= @from then l.amount_minor end), 0)
          from partners pa cross join sell_through_lines l on l.partner_id = pa.id
         where l.date >= @start and l.date <= @end and c is not null ${w.partnerId === null ? '' : 'and pa.id = @partnerId'}
@@ -560,10 +566,11 @@ export const customerMonthStore = {
       const rows = sqlite
         .prepare(
           `select p, c, null, null, min(first), max(last), sum(f), sum(m), sum(pf), sum(pm) from (
-             select s.partner_id as p, s.customer_ref as c, min(s.date) as first, max(s.date) as last,
-                    count(distinct case when s.date > @from then coalesce(s.order_ref, s.date) end) as f,
+             select s.partner_id as p, s.customer_ref as c, min(case when ${purchase('s.')} then s.date end) as first,
+                    max(case when ${purchase('s.')} then s.date end) as last,
+                    count(distinct case when s.date > @from and ${purchase('s.')} then coalesce(s.order_ref, s.date) end) as f,
                     coalesce(sum(case when s.date > @from then s.amount_minor end), 0) as m,
-                    count(distinct case when s.date > @prevFrom and s.date <= @from then coalesce(s.order_ref, s.date) end) as pf,
+                    count(distinct case when s.date > @prevFrom and s.date <= @from and ${purchase('s.')} then coalesce(s.order_ref, s.date) end) as pf,
                     coalesce(sum(case when s.date > @prevFrom and s.date <= @from then s.amount_minor end), 0) as pm
                from json_each(@direct) d cross join sales_lines s on s.partner_id = d.value
               where s.customer_ref is not null and s.date <= @asOf
@@ -572,6 +579,35 @@ export const customerMonthStore = {
         )
         .raw()
         .all({ ...params, direct: JSON.stringify(direct) }) as RawPart[];
+      parts.push(toParts(rows));
+    }
+    // Customers with a return up to asOf: the packed months cannot tell its day and order from a purchase's, so these
+    // few are read from their lines (the months no edge cuts; the cut ones are read above), returns netting the amount only.
+    const returners = sqlite
+      .prepare(
+        `select distinct partner_id, ${CUSTOMER} as c from sell_through_lines
+          where date <= @asOf and c is not null and not ${purchase()} ${w.partnerId === null ? '' : 'and partner_id = @partnerId'}`,
+      )
+      .raw()
+      .all(params) as Array<[number, string]>;
+    const returned = new Set(returners.map(([p, c]) => `${p}\u0000${c}`));
+    if (returners.length) {
+      const rows = sqlite
+        .prepare(
+          `select p, c, max(name), max(province), min(first), max(last), sum(f), sum(m), sum(pf), sum(pm) from (
+             select l.partner_id as p, ${CUSTOMER} as c, max(l.customer_name) as name, max(l.customer_province) as province,
+                    min(case when ${purchase('l.')} then l.date end) as first, max(case when ${purchase('l.')} then l.date end) as last,
+                    count(distinct case when l.date > @from and ${purchase('l.')} then coalesce(l.order_ref, l.date) end) as f,
+                    coalesce(sum(case when l.date > @from then l.amount_minor end), 0) as m,
+                    count(distinct case when l.date > @prevFrom and l.date <= @from and ${purchase('l.')} then coalesce(l.order_ref, l.date) end) as pf,
+                    coalesce(sum(case when l.date > @prevFrom and l.date <= @from then l.amount_minor end), 0) as pm
+               from json_each(@returners) r cross join sell_through_lines l on l.partner_id = r.value ->> 0
+              where ${CUSTOMER} = r.value ->> 1 and l.date <= @asOf and substr(l.date, 1, 7) not in (select value from json_each(@cut))
+              group by l.partner_id, c, substr(l.date, 1, 7)
+           ) group by p, c`,
+        )
+        .raw()
+        .all({ ...params, returners: JSON.stringify(returners) }) as RawPart[];
       parts.push(toParts(rows));
     }
     const codes = new Map((sqlite.prepare('select id, code from partners where deleted_at is null').raw().all() as Array<[number, string]>).map(([id, code]) => [id, code]));
@@ -588,7 +624,7 @@ export const customerMonthStore = {
         if (run) runs.set(runPartner, run);
         runCode = code ?? '';
       }
-      if (!run || !sumPackedMonths(months, edges, sums)) continue;
+      if (!run || (returned.size && returned.has(`${p}\u0000${c}`)) || !sumPackedMonths(months, edges, sums)) continue;
       let n = name;
       let pr = province;
       if ((sums.flags & wanted) !== wanted) {
@@ -616,8 +652,9 @@ export const customerMonthStore = {
         }
         had.name = maxText(had.name, x.name);
         had.province = maxText(had.province, x.province);
-        if (x.first < had.first) had.first = x.first;
-        if (x.last > had.last) had.last = x.last;
+        // A part without a purchase (returns only) has no first or last day.
+        if (x.first !== null && (had.first === null || x.first < had.first)) had.first = x.first;
+        if (x.last !== null && (had.last === null || x.last > had.last)) had.last = x.last;
         had.f += x.f;
         had.m += x.m;
         had.pf += x.pf;
@@ -627,7 +664,7 @@ export const customerMonthStore = {
     for (const p of merged.keys()) runs.get(p)!.sort((a, b) => compareText(a.c, b.c));
     const out: CustomerWindowRow[] = [];
     for (const p of [...runs.keys()].sort((a, b) => compareText(codes.get(a)!, codes.get(b)!))) {
-      for (const r of runs.get(p)!) if (r.last > w.prevFrom) out.push(r);
+      for (const r of runs.get(p)!) if (r.last !== null && r.last > w.prevFrom) out.push(r);
     }
     return out;
   },

@@ -38,7 +38,8 @@ const SECOND = csv(['P1,2024-05-15,X,1,50,A,客户A,,O2,20', 'P1,2024-05-20,X,1,
 
 /**
  * The window rows computed from the lines directly (the definition the summary must reproduce): an order is its
- * orderRef, else its day, counted once per month it has lines in.
+ * orderRef, else its day, counted once per month it has lines in; only purchases (a positive quantity, or none and a
+ * positive amount) are orders and first or last days, returns net the amounts.
  */
 function fromLines(asOf: string, months = 12) {
   const from = addMonthsClamped(asOf, -months);
@@ -47,18 +48,18 @@ function fromLines(asOf: string, months = 12) {
     .prepare(
       `with src as (
          select partner_id as p, coalesce(customer_ref, customer_name) as c, customer_name as name, customer_province as province, date as d,
-                substr(date, 1, 7) || coalesce(order_ref, date) as o, coalesce(amount_minor, 0) as a
+                substr(date, 1, 7) || coalesce(order_ref, date) as o, coalesce(amount_minor, 0) as a, (quantity > 0 or (quantity = 0 and amount_minor > 0)) as b
            from sell_through_lines where coalesce(customer_ref, customer_name) is not null and date <= @asOf
          union all
-         select partner_id, customer_ref, null, null, date, substr(date, 1, 7) || coalesce(order_ref, date), amount_minor
+         select partner_id, customer_ref, null, null, date, substr(date, 1, 7) || coalesce(order_ref, date), amount_minor, (quantity > 0 or (quantity = 0 and amount_minor > 0))
            from sales_lines s where customer_ref is not null and date <= @asOf
             and s.partner_id in (select id from partners pa where not exists (select 1 from sell_through_lines t where t.partner_id = pa.id))
        )
-       select src.p, pa.code, src.c, max(src.name) as name, max(src.province) as province, min(d) as first, max(d) as last,
-              count(distinct case when d > @from then o end) as f, coalesce(sum(case when d > @from then a end), 0) as m,
-              count(distinct case when d > @prevFrom and d <= @from then o end) as pf, coalesce(sum(case when d > @prevFrom and d <= @from then a end), 0) as pm
+       select src.p, pa.code, src.c, max(src.name) as name, max(src.province) as province, min(case when b then d end) as first, max(case when b then d end) as last,
+              count(distinct case when d > @from and b then o end) as f, coalesce(sum(case when d > @from then a end), 0) as m,
+              count(distinct case when d > @prevFrom and d <= @from and b then o end) as pf, coalesce(sum(case when d > @prevFrom and d <= @from then a end), 0) as pm
          from src join partners pa on pa.id = src.p and pa.deleted_at is null
-        group by src.p, src.c having max(d) > @prevFrom
+        group by src.p, src.c having max(case when b then d end) > @prevFrom
         order by pa.code, src.c`,
     )
     .all({ asOf, from, prevFrom });

@@ -124,7 +124,7 @@ export function lapsedCustomers(ws: Workspace, given: CustomersInput): LapsedCus
 /**
  * Cohort retention and new vs repeat revenue, per fiscal quarter up to the quarter holding asOf (README "End customers"):
  * a customer's cohort is the quarter of its first purchase ever (on or before asOf); it is retained in a later quarter
- * when it bought in that quarter. Purchases come from the same source as RFM (sell-through, else the partner's sales
+ * when it bought in that quarter (a return is no purchase: it nets the amount only; a customer with only returns is none). Purchases come from the same source as RFM (sell-through, else the partner's sales
  * lines with a customerRef); a customer is one per partner. The last quarter counts up to asOf only.
  */
 export function customerCohorts(ws: Workspace, given: { asOf?: string; partnerCode?: string; quarters: number }): CustomerCohorts {
@@ -161,7 +161,7 @@ export function customerCohorts(ws: Workspace, given: { asOf?: string; partnerCo
       seen.set(key, (cust = { cohort: index.get(fq) ?? null, firstQuarter: fq, bought: new Set() }));
     }
     const qi = index.get(quarterOf(r.month))!;
-    cust.bought.add(qi);
+    if (r.b) cust.bought.add(qi); // a month of returns only nets the amount: no purchase in it
     const m = mix[qi];
     if (quarters[qi] === cust.firstQuarter) m.newAmountMinor += r.a;
     else m.repeatAmountMinor += r.a;

@@ -482,25 +482,35 @@ export const customerMonthStore = {
    * amount and the customer's first purchase ever (on or before asOf). Whole months before asOf's from the summary,
    * asOf's own month from its lines up to asOf; a partner that reports no sell-through from its sales lines.
    */
-  cohortMonths(ws: Workspace, q: { asOf: string; first: string; partnerId: number | null }): Array<{ p: number; c: string; first: string; month: string; a: number }> {
+  cohortMonths(ws: Workspace, q: { asOf: string; first: string; partnerId: number | null }): Array<{ p: number; c: string; first: string; month: string; a: number; b: number }> {
     const only = q.partnerId === null ? '' : 'and partner_id = @partnerId';
+    // `b`: the month holds a purchase (a return only nets the amount); `first`: the first purchase. Customers with a
+    // return up to asOf are read from their lines, the packed months not telling returns from purchases.
     return ws.sqlite
-      .prepare<Record<string, unknown>, { p: number; c: string; first: string; month: string; a: number }>(
-        `with src as (
-           select partner_id as p, customer as c, month, amount_minor as a, first_date as d
-             from (${packedMonths(`where c.first_date < @asOfMonthStart ${q.partnerId === null ? '' : 'and c.partner_id = @partnerId'}`)}) where month < @asOfMonth
+      .prepare<Record<string, unknown>, { p: number; c: string; first: string; month: string; a: number; b: number }>(
+        `with ret as (
+           select distinct partner_id as p, ${CUSTOMER} as c from sell_through_lines
+            where date <= @asOf and ${CUSTOMER} is not null and not ${purchase()} ${only}
+         ),
+         src as (
+           select partner_id as p, customer as c, month, amount_minor as a, first_date as d, 1 as b
+             from (${packedMonths(`where c.first_date < @asOfMonthStart ${q.partnerId === null ? '' : 'and c.partner_id = @partnerId'}
+                     and not exists (select 1 from ret where ret.p = c.partner_id and ret.c = c.customer)`)}) where month < @asOfMonth
            union all
-           select partner_id, ${CUSTOMER}, substr(date, 1, 7), coalesce(amount_minor, 0), date
+           select partner_id, ${CUSTOMER}, substr(date, 1, 7), coalesce(amount_minor, 0), date, ${purchase()}
+             from sell_through_lines where date < @asOfMonthStart and (partner_id, ${CUSTOMER}) in (select p, c from ret)
+           union all
+           select partner_id, ${CUSTOMER}, substr(date, 1, 7), coalesce(amount_minor, 0), date, ${purchase()}
              from sell_through_lines where date >= @asOfMonthStart and date <= @asOf and ${CUSTOMER} is not null ${only}
            union all
-           select partner_id, customer_ref, substr(date, 1, 7), amount_minor, date from sales_lines s
+           select partner_id, customer_ref, substr(date, 1, 7), amount_minor, date, ${purchase('s.')} from sales_lines s
             where customer_ref is not null and date <= @asOf ${only}
               and s.partner_id in (select id from partners pa where not exists (select 1 from sell_through_lines t where t.partner_id = pa.id))
          ),
-         firsts as (select p, c, min(d) as f from src group by p, c)
-         select src.p, src.c, firsts.f as first, src.month, sum(src.a) as a
+         firsts as (select p, c, min(case when b then d end) as f from src group by p, c)
+         select src.p, src.c, firsts.f as first, src.month, sum(src.a) as a, max(src.b) as b
            from src join firsts on firsts.p = src.p and firsts.c = src.c join partners pa on pa.id = src.p and pa.deleted_at is null
-          where src.month >= @firstMonth group by src.p, src.c, src.month`,
+          where src.month >= @firstMonth and firsts.f is not null group by src.p, src.c, src.month`,
       )
       .all({ asOf: q.asOf, asOfMonth: q.asOf.slice(0, 7), asOfMonthStart: `${q.asOf.slice(0, 7)}-01`, firstMonth: q.first.slice(0, 7), partnerId: q.partnerId });
   },

@@ -68,3 +68,17 @@ describe('end customers: returns net the amount but are no purchase', () => {
     expect(lapsed.map((c) => [c.partnerCode, c.customerRef, c.lastPurchaseOn, c.previousOrders, c.previousAmountMinor])).toEqual([['P1', 'R', '2025-06-15', 1, 50000]]);
   });
 });
+
+describe('cohorts: the first purchase and the quarters bought in count purchases only', () => {
+  it('R is retained in no later quarter for its return, T (returns only) is in no cohort, the return nets the repeat revenue', async () => {
+    const c = await api.send('inventory.customers.cohorts', { asOf: '2026-11-30', partnerCode: 'P1', quarters: 8 });
+    expect(c.quarters).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(c.cohorts.map((x) => x.customers)).toEqual([0, 1, 0, 1, 0, 0, 0, 1]); // R 2025-Q2, S 2025-Q4, U 2026-Q4
+    expect(c.cohorts[1].retained).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(c.cohorts[3].retained).toEqual([1, 1, 0, 0, 0]); // S bought again in 2026-Q1 (O2)
+    const mix = (q: string) => c.mix.find((m) => m.quarter === q)!;
+    expect(mix('2026-Q1')).toMatchObject({ newCustomers: 0, repeatCustomers: 1, newAmountMinor: 0, repeatAmountMinor: 20000 });
+    expect(mix('2026-Q2')).toMatchObject({ newCustomers: 0, repeatCustomers: 0, newAmountMinor: 0, repeatAmountMinor: 0 });
+    expect(mix('2026-Q4')).toMatchObject({ newCustomers: 1, repeatCustomers: 0, newAmountMinor: 10000, repeatAmountMinor: -25000 });
+  });
+});

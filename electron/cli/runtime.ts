@@ -131,13 +131,19 @@ export function cliLanguage(lang?: string): 'zh-CN' | 'en' {
  * the workspace's language (ui.language, once the command opened it), else the locale (LC_ALL, LANG: zh_CN.UTF-8 →
  * Chinese); English otherwise.
  */
-export function cliErrorText(body: { message: string; data?: unknown; code?: string; operation?: string; issues?: ApiErrorBody['issues'] }, lang?: string): string {
-  if (lang === 'bilingual') return `${cliErrorText(body, 'zh-CN')}\n${cliErrorText(body, 'en')}`;
+export function cliErrorText(
+  body: { message: string; data?: unknown; code?: string; operation?: string; issues?: ApiErrorBody['issues'] },
+  lang?: string,
+  options?: ReadonlyMap<string, string>,
+): string {
+  if (lang === 'bilingual') return `${cliErrorText(body, 'zh-CN', options)}\n${cliErrorText(body, 'en', options)}`;
   const l = messageLanguage(lang ?? languageTag());
   // Invalid input: each field's problem in words (the field named as the command's input names it), not zod's text.
   if (body.code === 'INVALID_INPUT' && body.issues?.length) {
     const head = l === 'zh-CN' ? `输入无效（${operationWord(body.operation ?? '', l)}）：` : `Invalid input (${operationWord(body.operation ?? '', l)}):`;
     const label = (path: string) => {
+      // A top-level field the command took from one of its options is named as the user typed it (--as-of, not asOf).
+      if (options?.has(path)) return options.get(path)!;
       const { field, row } = pathField(path);
       return `${field ?? (l === 'zh-CN' ? '输入' : 'The input')}${row !== null ? ` #${row}` : ''}`;
     };
@@ -175,6 +181,13 @@ function workspaceErrorText(e: unknown, lang: CliLanguage): string | null {
   }
 }
 
+/** A command's options by the input field they fill (commander's attribute name: asOf → --as-of). */
+function optionNames(cmd: Command | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const o of cmd?.options ?? []) if (o.long) names.set(o.attributeName(), o.long);
+  return names;
+}
+
 /** Wraps a command action: errors go to stderr (as JSON with --json) and set a non-zero exit code. */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
   return async (...args: A) => {
@@ -188,7 +201,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       // The command line's own refusals are worded in the reader's language; --json keeps the English message.
       const lang = cliLanguage(opts?.lang === 'bilingual' ? undefined : opts?.lang);
       const text = json ? null : CliError.is(e) ? cliText(lang, e.key, e.params) : workspaceErrorText(e, lang);
-      process.stderr.write(json ? `${JSON.stringify({ error: body })}\n` : `pwb: ${text ?? cliErrorText(body, opts?.lang)}\n`);
+      process.stderr.write(json ? `${JSON.stringify({ error: body })}\n` : `pwb: ${text ?? cliErrorText(body, opts?.lang, optionNames(cmd))}\n`);
       process.exitCode = 1;
     }
   };

@@ -107,4 +107,16 @@ describe('inventory.customers.rfm and inventory.customers.lapsed (hand-computed)
     expect(Object.keys(rows[0])).toEqual(['partnerCode', 'customerRef', 'recencyDays', 'frequency', 'monetaryMinor', 'r', 'f', 'm', 'segment']);
     expect(rows.filter((x) => x.partnerCode === 'P002')).toEqual([{ partnerCode: 'P002', customerRef: 'Z1', recencyDays: 213, frequency: 1, monetaryMinor: 1000, r: 3, f: 3, m: 3, segment: 'loyal' }]);
   });
+
+  it('a refusal names the options as the user typed them (--as-of, not asOf), in both languages', () => {
+    const args = ['customers', 'rfm', '--as-of', '2026-02-30', '--window-months', '0', '--db', db];
+    const zh = pwb([...args, '--lang', 'zh']);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('  --as-of不是有效的日期\n');
+    expect(zh.stderr).toContain('  --window-months不能小于 1\n');
+    const en = pwb([...args, '--lang', 'en']);
+    expect(en.stderr).toContain('  --as-of is not a calendar date\n');
+    expect(en.stderr).toContain('  --window-months must be at least 1\n');
+    expect(en.stderr).not.toContain('asOf');
+  });
 });

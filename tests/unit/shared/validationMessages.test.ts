@@ -64,7 +64,7 @@ describe('validation problems in the reader language, with the field label', () 
   it('the CLI words invalid input in the chosen language, field by field, without zod text', () => {
     const r = pwb(['training', 'compliance', '--db', ':memory:', '--as-of', '2026-02-30'], { PWB_LANG: 'zh-CN' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('asOf不是有效的日期');
+    expect(r.stderr).toContain('  --as-of不是有效的日期'); // the option as typed, not the input's field asOf
     expect(r.stderr).not.toMatch(ZOD_WORDS);
   });
 });

@@ -162,7 +162,7 @@ describe(`crash safety: SIGKILL at ${POINTS} random points`, () => {
         ws.close();
         const csv = join(template, '..', 'sales.csv');
         const lines = ['Partner Code,Order Date,Order ID,Line ID,Amount'];
-        for (let i = 0; i < 60000; i++) lines.push(`P${String((i % 40) + 1).padStart(3, '0')},2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},SO${i},1,${(i % 997) + 0.25}`);
+        for (let i = 0; i < 60000; i++) lines.push(`P${String((i % 40) + 1).padStart(3, '0')},2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},SO${i},SO${i}-1,${(i % 997) + 0.25}`);
         writeFileSync(csv, `${lines.join('\n')}\n`);
         return csv;
       },

@@ -55,6 +55,6 @@ describe('pwb training', () => {
 
     const bad = pwb(['training', 'compliance', '--db', db, '--as-of', '2026-02-30']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('asOf');
+    expect(bad.stderr).toContain('--as-of is not a calendar date');
   });
 });

@@ -215,7 +215,11 @@ export interface PackCustomers {
   lapsed: number;
   lapsedAmountMinor: number;
   topLapsed: Array<{ customer: string; lastPurchaseOn: string; previousAmountMinor: number }>;
-  /** Buyers of the pack's period: first purchase ever in the period vs bought before, and their revenue. */
+  /**
+   * Buyers of the pack's period (a return is no purchase): first purchase ever in the period vs bought before, and the
+   * revenue of each net of returns — a return by a customer who bought before the period nets the repeat revenue, as
+   * the cohorts' new vs repeat mix counts it.
+   */
   buyers: number;
   newBuyers: number;
   repeatBuyers: number;

@@ -19,7 +19,7 @@ import {
 import type { ReviewActionStatus } from '../../../shared/enums';
 import { addMonthsClamped, daysInMonth } from '../../../shared/period';
 import type { PackDeal, PackIncentives, PackScore, ReviewPackData } from '../../model/reviews';
-import { packedMonths } from '../inventory/store';
+import { packedMonths, purchase } from '../inventory/store';
 
 /**
  * The business reviews' store (业务回顾): meetings, action items, stored proposals, and what a review pack reads of the
@@ -37,10 +37,12 @@ export type NewProposalRow = Pick<ReviewProposalRow, 'source' | 'textZh' | 'text
 /** A payout run of the partner's with what it pays the partner (the run's newest live version only). */
 export type PackRunRow = PackIncentives['runs'][number] & { calculatedAt: string };
 
+/** An end customer of a pack's period: its first purchase ever, its amount in the period net of returns, and whether it bought in it. */
 export interface PackBuyer {
   customer: string;
   firstOn: string;
   amountMinor: number;
+  bought: boolean;
 }
 
 export interface ExportTarget {
@@ -313,45 +315,72 @@ export const reviewStore = {
       .all();
   },
   /**
-   * End customers who bought from `from` to `to`, each with the day of their first purchase ever (up to `to`) and what
-   * they bought in the range. A partner reporting sell-through: from the end-customer summary the sell-through import
-   * keeps — the first purchase and whole months of the range from `sell_through_customers` (its packed months), and only a month the range cuts (`from` not a 1st, `to` not a month's last day)
-   * from its lines. A partner that reports no sell-through: its sales lines by customer reference.
+   * End customers with a line from `from` to `to` and a purchase on or before `to`, each with the day of their first
+   * purchase ever (up to `to`), what they bought in the range net of returns, and whether they bought in it. A return
+   * (inventory/store.ts `purchase`) is no purchase, as in RFM and cohorts: it nets the amount but makes no buyer and no
+   * first purchase; a customer with only returns is none. A partner reporting sell-through: from the end-customer summary
+   * the sell-through import keeps — the first purchase and whole months of the range from `sell_through_customers` (its
+   * packed months), and only a month the range cuts (`from` not a 1st, `to` not a month's last day) from its lines; a
+   * customer with a return up to `to` from its lines (the packed months do not tell returns from purchases). A partner
+   * that reports no sell-through: its sales lines by customer reference.
    */
   buyers(ws: Workspace, partnerId: number, from: string, to: string): PackBuyer[] {
     const { sqlite } = ws;
     const reports = sqlite.prepare<[number], number>('select 1 from sell_through_lines where partner_id = ? limit 1').pluck().get(partnerId);
+    const rows = (rows: Array<Omit<PackBuyer, 'bought'> & { bought: number }>): PackBuyer[] => rows.map((r) => ({ ...r, bought: r.bought === 1 }));
     if (reports === undefined) {
-      return sqlite
-        .prepare<[{ p: number; from: string; to: string }], PackBuyer>(
-          `select customer_ref as customer, min(date) as firstOn, coalesce(sum(case when date >= @from then amount_minor end), 0) as amountMinor
-             from sales_lines where partner_id = @p and customer_ref is not null and date <= @to
-            group by customer_ref having max(date) >= @from order by customer_ref`,
-        )
-        .all({ p: partnerId, from, to });
+      return rows(
+        sqlite
+          .prepare<[{ p: number; from: string; to: string }], Omit<PackBuyer, 'bought'> & { bought: number }>(
+            `select customer_ref as customer, min(case when ${purchase()} then date end) as firstOn,
+                    coalesce(sum(case when date >= @from then amount_minor end), 0) as amountMinor,
+                    max(case when date >= @from and ${purchase()} then 1 else 0 end) as bought
+               from sales_lines where partner_id = @p and customer_ref is not null and date <= @to
+              group by customer_ref having max(date) >= @from and min(case when ${purchase()} then date end) is not null order by customer_ref`,
+          )
+          .all({ p: partnerId, from, to }),
+      );
     }
     // Whole months of the range [wholeFrom, wholeTo] (YYYY-MM; none when wholeFrom > wholeTo); the cut edges from lines.
     const lastDay = (day: string) => `${day.slice(0, 8)}${String(daysInMonth(Number(day.slice(0, 4)), Number(day.slice(5, 7)))).padStart(2, '0')}`;
     const wholeFromDay = from.endsWith('-01') ? from : addMonthsClamped(`${from.slice(0, 8)}01`, 1);
     const wholeToEnd = lastDay(to) === to ? to : lastDay(addMonthsClamped(`${to.slice(0, 8)}01`, -1));
-    return sqlite
-      .prepare<[{ p: number; from: string; to: string; wholeFromDay: string; wholeToEnd: string; wholeFrom: string; wholeTo: string }], PackBuyer>(
-        `with bought as (
-           select customer as c, amount_minor as a from (${packedMonths('where c.partner_id = @p and c.last_date >= @wholeFromDay')})
-            where month >= @wholeFrom and month <= @wholeTo
+    return rows(
+      sqlite
+        .prepare<
+          [{ p: number; from: string; to: string; wholeFromDay: string; wholeToEnd: string; wholeFrom: string; wholeTo: string }],
+          Omit<PackBuyer, 'bought'> & { bought: number }
+        >(
+          `with ret as (
+             select distinct coalesce(customer_ref, customer_name) as c from sell_through_lines
+              where partner_id = @p and date <= @to and coalesce(customer_ref, customer_name) is not null and not coalesce(${purchase()}, 0)
+           ),
+           bought as (
+             select customer as c, amount_minor as a from (${packedMonths('where c.partner_id = @p and c.last_date >= @wholeFromDay')})
+              where month >= @wholeFrom and month <= @wholeTo
+             union all
+             select coalesce(customer_ref, customer_name), coalesce(amount_minor, 0) from sell_through_lines
+              where partner_id = @p and date >= @from and date <= @to and date < @wholeFromDay and coalesce(customer_ref, customer_name) is not null
+             union all
+             select coalesce(customer_ref, customer_name), coalesce(amount_minor, 0) from sell_through_lines
+              where partner_id = @p and date > @wholeToEnd and date >= @from and date <= @to and date >= @wholeFromDay
+                and coalesce(customer_ref, customer_name) is not null
+           )
+           select b.c as customer, s.first_date as firstOn, sum(b.a) as amountMinor, 1 as bought
+             from bought b join sell_through_customers s on s.partner_id = @p and s.customer = b.c
+            where b.c not in (select c from ret)
+            group by b.c
            union all
-           select coalesce(customer_ref, customer_name), coalesce(amount_minor, 0) from sell_through_lines
-            where partner_id = @p and date >= @from and date <= @to and date < @wholeFromDay and coalesce(customer_ref, customer_name) is not null
-           union all
-           select coalesce(customer_ref, customer_name), coalesce(amount_minor, 0) from sell_through_lines
-            where partner_id = @p and date > @wholeToEnd and date >= @from and date <= @to and date >= @wholeFromDay
-              and coalesce(customer_ref, customer_name) is not null
-         )
-         select b.c as customer, s.first_date as firstOn, sum(b.a) as amountMinor
-           from bought b join sell_through_customers s on s.partner_id = @p and s.customer = b.c
-          group by b.c order by b.c`,
-      )
-      .all({ p: partnerId, from, to, wholeFromDay, wholeToEnd, wholeFrom: wholeFromDay.slice(0, 7), wholeTo: wholeToEnd.slice(0, 7) });
+           select coalesce(customer_ref, customer_name), min(case when ${purchase()} then date end),
+                  coalesce(sum(case when date >= @from then amount_minor end), 0),
+                  max(case when date >= @from and coalesce(${purchase()}, 0) then 1 else 0 end)
+             from sell_through_lines where partner_id = @p and date <= @to and coalesce(customer_ref, customer_name) in (select c from ret)
+            group by coalesce(customer_ref, customer_name)
+           having max(date) >= @from and min(case when ${purchase()} then date end) is not null
+            order by 1`,
+        )
+        .all({ p: partnerId, from, to, wholeFromDay, wholeToEnd, wholeFrom: wholeFromDay.slice(0, 7), wholeTo: wholeToEnd.slice(0, 7) }),
+    );
   },
 
   // ── bulk export ──

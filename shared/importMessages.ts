@@ -73,11 +73,18 @@ export const IMPORT_MESSAGES = {
     en: (p) => `${fieldEn(p.field)} is required but the file says '${s(p.word)}' (no value)`,
   },
   tooLong: { 'zh-CN': (p) => `超过 ${s(p.max)} 个字符`, en: (p) => `longer than ${s(p.max)} characters` },
+  // Stored errors of imports from before migration 0032 (line numbers counted within each order were refused then).
   lineNumberPerOrder: {
     'zh-CN': (p) =>
       `行号“${s(p.lineRef)}”在本文件中也用于订单“${s(p.order)}”的一行：行号只在每个订单内编号时无法区分明细（第二个订单的第 ${s(p.lineRef)} 行会被当作重复而不导入）。请把“行号”映射为不导入（按内容区分明细），或导出跨订单唯一的明细号`,
     en: (p) =>
       `line reference '${s(p.lineRef)}' is also used by a line of order '${s(p.order)}' in this file: line numbers counted within each order cannot tell lines apart (the second order's line ${s(p.lineRef)} would be skipped as a duplicate); map Line reference to 'not imported' (lines are then told apart by their content) or export a line ID unique across orders`,
+  },
+  lineNumberWithoutOrder: {
+    'zh-CN': (p) =>
+      `行号“${s(p.lineRef)}”在本文件中已用于该伙伴的另一条明细，且这些行没有订单号：行号只在每个订单内编号时，须有订单号才能区分明细（否则除第一条外都会被当作重复而不导入）。请同时映射“订单号”列，或把“行号”映射为不导入（按内容区分明细）`,
+    en: (p) =>
+      `line reference '${s(p.lineRef)}' is already used by another line of this partner in this file, and these rows have no order number: line numbers counted within each order tell lines apart only with their order (otherwise all but the first would be skipped as duplicates); map the Order no. column too, or map Line reference to 'not imported' (lines are then told apart by their content)`,
   },
   numberCellTooLong: {
     'zh-CN': () => '是超过 15 位的数字单元格：表格软件只保留 15 位有效数字，末尾几位已丢失。请把该列设为“文本”格式后重新导出',

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import { createdAt, updatedAt } from './common';
 import { imports } from './imports';
 import { partners } from './partners';
@@ -87,13 +88,14 @@ export const sellThroughLines = sqliteTable(
     customerCity: text('customer_city'),
     orderRef: text('order_ref'),
     lineRef: text('line_ref'),
-    /** 'ref:<lineRef>', else 'row:<hash of the content>:<occurrence>'; unique per partner (re-imports add nothing). */
+    /** 'ref:<lineRef>', else 'row:<hash of the content>:<occurrence>'; unique per partner and order (re-imports add nothing). */
     dedupeKey: text('dedupe_key').notNull(),
     importId: integer('import_id').references(() => imports.id),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('sell_through_dedupe_uq').on(t.partnerId, t.dedupeKey),
+    // As sales lines: a line's key within its order (no order: ''), so per-order line numbers are keys.
+    uniqueIndex('sell_through_dedupe_uq').on(t.partnerId, t.dedupeKey, sql`ifnull(${t.orderRef}, '')`),
     index('sell_through_partner_date_idx').on(t.partnerId, t.date, t.productId, t.quantity, t.amountMinor),
     index('sell_through_customer_idx').on(t.partnerId, t.customerRef, t.date),
     index('sell_through_import_idx').on(t.importId),

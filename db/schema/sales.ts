@@ -23,13 +23,17 @@ export const salesLines = sqliteTable(
     costMinor: integer('cost_minor'),
     customerRef: text('customer_ref'),
     currency: text('currency').notNull().default('CNY'),
-    /** 'ref:<lineRef>' when the line has a reference, else 'row:<hash of the row's content and its occurrence>'; unique per partner. */
+    /**
+     * 'ref:<lineRef>' when the line has a reference, else 'row:<hash of the row's content and its occurrence>'; unique per
+     * partner and order (a line number counted within each order, 行号 1, 2 … in every order, is a line's key).
+     */
     dedupeKey: text('dedupe_key').notNull(),
     importId: integer('import_id').references(() => imports.id),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('sales_partner_dedupe_uq').on(t.partnerId, t.dedupeKey),
+    // A line is known by its key within its order (no order: ''), so order SO2's line 1 is not order SO1's line 1.
+    uniqueIndex('sales_partner_dedupe_uq').on(t.partnerId, t.dedupeKey, sql`ifnull(${t.orderRef}, '')`),
     // Covering index for per-partner period aggregation: evaluations read money, orders and customers of a period in one
     // scan of it, payouts money and quantity. Widened in place (not a second index) so imports pay for one index only.
     index('sales_partner_date_idx').on(t.partnerId, t.date, t.amountMinor, t.costMinor, t.quantity, t.customerRef, t.orderRef),

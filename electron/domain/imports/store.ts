@@ -165,7 +165,7 @@ export interface LineStageSpec {
   target: string;
   /** The staged columns, in stage order (import_id and created_at are added when saved). */
   columns: readonly string[];
-  /** The unique index that makes a re-imported line a duplicate, e.g. `(partner_id, dedupe_key)`. */
+  /** The unique index that makes a re-imported line a duplicate, e.g. `(partner_id, dedupe_key, ifnull(order_ref, ''))`. */
   conflict: string;
   /**
    * Staged columns a row may leave null because the save derives them from the row's other columns (an SQL
@@ -197,10 +197,16 @@ export interface SavedLines {
 /** A line reference's dedupe key as SQL of the staged row (stagedLines.ts: `ref:<lineRef>`). */
 export const REF_KEY = `'ref:' || line_ref`;
 
+/**
+ * The conflict target of sales and sell-through lines (their unique dedupe index, migration 0032): a line's key within
+ * its order, so line numbers counted within each order (行号 1, 2 … in every order) are keys.
+ */
+export const ORDER_LINE_CONFLICT = `(partner_id, dedupe_key, ifnull(order_ref, ''))`;
+
 const SALES_STAGE: LineStageSpec = {
   target: 'sales_lines',
   columns: ['partner_id', 'date', 'order_ref', 'line_ref', 'product', 'category', 'quantity', 'amount_minor', 'cost_minor', 'customer_ref', 'currency', 'dedupe_key'],
-  conflict: '(partner_id, dedupe_key)',
+  conflict: ORDER_LINE_CONFLICT,
   // Most lines: the default currency and a line reference's key, derived when saved (not staged).
   derived: { currency: `'CNY'`, dedupe_key: REF_KEY },
 };

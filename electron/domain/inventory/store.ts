@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
 import type { products, sellThroughCustomers, sellThroughLines, territories } from '../../../db/schema';
 import { daysInMonth } from '../../../shared/period';
-import { lineStage, REF_KEY, type LineStage, type LineStageSpec } from '../imports/store';
+import { lineStage, ORDER_LINE_CONFLICT, REF_KEY, type LineStage, type LineStageSpec } from '../imports/store';
 import { partnerMonthStore } from './store/partnerMonths';
 import type { PackedCustomers } from './customerGrouping';
 
@@ -36,7 +36,7 @@ const SELL_THROUGH_STAGE: LineStageSpec = {
     'partner_id', 'product_id', 'date', 'quantity', 'amount_minor', 'currency', 'customer_ref', 'customer_name',
     'customer_province', 'customer_territory_id', 'customer_city', 'order_ref', 'line_ref', 'dedupe_key',
   ],
-  conflict: '(partner_id, dedupe_key)',
+  conflict: ORDER_LINE_CONFLICT,
   // As sales lines: the default currency and a line reference's key are derived when saved, not staged.
   derived: { currency: `'CNY'`, dedupe_key: REF_KEY },
 };

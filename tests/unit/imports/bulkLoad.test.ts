@@ -91,8 +91,8 @@ describe('imports: bulk loading (secondary indexes dropped and rebuilt inside th
     expect(ws.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     const refs = ws.sqlite.prepare(`select line_ref from sales_lines where import_id = ? order by id`).pluck().all(r.importId) as string[];
     expect(refs).toEqual(Array.from({ length: 3000 }, (_, i) => `L${100 + i}`));
-    // the unique index still refuses a duplicate
-    expect(() => ws.sqlite.prepare(`insert into sales_lines (partner_id, date, amount_minor, quantity, dedupe_key, currency, created_at) select partner_id, date, 1, 1, dedupe_key, 'CNY', 'x' from sales_lines limit 1`).run()).toThrow(/UNIQUE/);
+    // the unique index still refuses a duplicate (the same key in the same order)
+    expect(() => ws.sqlite.prepare(`insert into sales_lines (partner_id, date, order_ref, amount_minor, quantity, dedupe_key, currency, created_at) select partner_id, date, order_ref, 1, 1, dedupe_key, 'CNY', 'x' from sales_lines limit 1`).run()).toThrow(/UNIQUE/);
   });
 
   it('a failed or cancelled bulk import leaves the indexes and the data as they were', async () => {

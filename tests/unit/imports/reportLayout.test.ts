@@ -78,19 +78,13 @@ describe('imports: report layouts (title rows, total rows, zero-padded codes)', 
     expect(ctx.ws.sqlite.prepare('select order_ref from sell_through_lines').all()).toEqual([{ order_ref: '123456789012345' }]);
   });
 
-  it('line numbers counted within each order (行号 1, 2 in every order) are refused as line references, in both kinds; unmapped, every line lands', async () => {
+  it('line numbers counted within each order (行号 1, 2 in every order) are keys within their order, in both kinds: every line lands, and the file again adds nothing', async () => {
     const rows = ['P001,2026-11-02,00123,1,299,甲,DMS-1,1', 'P001,2026-11-02,SL-S30,1,1999,甲,DMS-1,2', 'P001,2026-11-03,00123,2,598,乙,DMS-2,1', 'P001,2026-11-03,00123,2,598,乙,DMS-2,2'];
     const path = writeFile(tmp.dir, 'lines.csv', `经销商编码,单据日期,产品编码,数量,金额,客户名称,订单号,行号\r\n${rows.join('\r\n')}\r\n`);
-    const e = await failure(ctx.api.send('imports.run', { kind: 'sell-through', path }));
-    expect(e.body.data).toMatchObject({ rejected: 2, errors: [{ row: 4, column: '行号', code: 'lineNumberPerOrder', params: { lineRef: '1', order: 'DMS-1' } }, { row: 5, column: '行号' }] });
+    expect(await ctx.api.send('imports.run', { kind: 'sell-through', path })).toMatchObject({ inserted: 4, duplicates: 0, rejected: 0 });
+    expect(await ctx.api.send('imports.run', { kind: 'sell-through', path, force: true })).toMatchObject({ inserted: 0, duplicates: 4 });
     const sales = writeFile(tmp.dir, 'sales-lines.csv', `经销商编码,单据日期,产品,数量,金额,订单号,行号\r\nP001,2026-11-02,A,1,10,SO-1,10\r\nP001,2026-11-02,B,1,20,SO-2,10\r\n`);
-    const se = await failure(ctx.api.send('imports.run', { kind: 'sales', path: sales }));
-    expect(se.body.data).toMatchObject({ rejected: 1, errors: [{ row: 3, column: '行号', code: 'lineNumberPerOrder' }] });
-    // Without the line numbers the lines are told apart by their content: four lines, and the file again adds nothing.
-    const columns = { partnerCode: '经销商编码', date: '单据日期', product: '产品编码', quantity: '数量', amount: '金额', customerName: '客户名称', orderRef: '订单号' };
-    const mapping = { kind: 'sell-through' as const, columns };
-    expect(await ctx.api.send('imports.run', { kind: 'sell-through', path, mapping })).toMatchObject({ inserted: 4, duplicates: 0 });
-    expect(await ctx.api.send('imports.run', { kind: 'sell-through', path, mapping, force: true })).toMatchObject({ inserted: 0, duplicates: 4 });
+    expect(await ctx.api.send('imports.run', { kind: 'sales', path: sales })).toMatchObject({ inserted: 2, duplicates: 0, rejected: 0 });
     // Line IDs unique across orders (and a line number repeated in one order: a duplicate line) stay line references.
     const unique = writeFile(tmp.dir, 'unique.csv', `经销商编码,单据日期,产品编码,数量,金额,订单号,行号\r\nP001,2026-11-05,00123,1,299,DMS-3,DMS-3-1\r\nP001,2026-11-05,00123,1,299,DMS-4,DMS-4-1\r\nP001,2026-11-05,00123,1,299,DMS-5,7\r\nP001,2026-11-05,00123,1,299,DMS-5,7\r\n`);
     expect(await ctx.api.send('imports.run', { kind: 'sell-through', path: unique })).toMatchObject({ inserted: 3, duplicates: 1 });

@@ -2,7 +2,7 @@ import type { SalesLineRow } from '../../../../db/schema';
 import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKindRun } from './kind';
 import { partnerLookup, resolvePartner, TrackedPartners, defineKind } from './kind';
 import { salesStage, type StagedSalesLine } from '../store';
-import { lineNumbersPerOrder, stagedLines } from './stagedLines';
+import { lineNumbersWithoutOrder, stagedLines } from './stagedLines';
 import { minorExponent } from '../../../../shared/money';
 import { plainCells, type LineHead } from './plainCells';
 
@@ -77,11 +77,15 @@ export function salesFastRow(row: RowValues, partners: Partners): ((cells: RowVa
   };
 }
 
+/** A line's parsed content (separated by U+001F): its dedupe key's hash when it has no line reference, and what tells two lines apart. */
+const content = (r: SalesRow): string =>
+  `${r.partnerId}\u001f${r.date}\u001f${r.orderRef ?? ''}\u001f${r.product ?? ''}\u001f${r.category ?? ''}\u001f${r.quantityText}\u001f${r.amountMinor}\u001f${r.costMinor ?? ''}\u001f${r.customerRef ?? ''}\u001f${r.currency}`;
+
 /** Parses and checks one row (shared by the preview and the import's read pass): the fast path, else the full reader. */
 function salesParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners) {
   const full = salesFullParser(ctx, partners);
   let compiledFor: RowValues | null = null;
-  const perOrder = lineNumbersPerOrder();
+  const withoutOrder = lineNumbersWithoutOrder(content);
   let fast: ReturnType<typeof salesFastRow> = null;
   return (row: RowValues): SalesRow | null => {
     if (compiledFor !== row) {
@@ -89,8 +93,8 @@ function salesParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners) {
       fast = salesFastRow(row, partners);
     }
     const r = (fast && row.errors.length === 0 ? fast(row.cells) : null) ?? full(row);
-    const otherOrder = r === null ? null : perOrder(r.partnerId, r.orderRef, r.lineRef);
-    return otherOrder === null ? r : row.fail('lineRef', 'lineNumberPerOrder', { lineRef: r!.lineRef, order: otherOrder });
+    if (r === null || !withoutOrder(r, r.partnerId, r.orderRef, r.lineRef)) return r;
+    return row.fail('lineRef', 'lineNumberWithoutOrder', { lineRef: r.lineRef });
   };
 }
 
@@ -148,8 +152,7 @@ function stage(ctx: StageContext): StagedKindRun<SalesRow> {
     parse: salesParser(ctx, partners),
     dedupe: {
       lineRef: (r) => r.lineRef,
-      content: (r) =>
-        `${r.partnerId}\u001f${r.date}\u001f${r.orderRef ?? ''}\u001f${r.product ?? ''}\u001f${r.category ?? ''}\u001f${r.quantityText}\u001f${r.amountMinor}\u001f${r.costMinor ?? ''}\u001f${r.customerRef ?? ''}\u001f${r.currency}`,
+      content,
     },
     // The default currency is staged as null (the stage derives it when saving: SALES_STAGE.derived).
     row: (r, key) => [r.partnerId, r.date, r.orderRef, r.lineRef, r.product, r.category, r.quantity, r.amountMinor, r.costMinor, r.customerRef, r.currency === 'CNY' ? null : r.currency, key],

@@ -6,7 +6,7 @@ import { CustomerGrouping } from '../../inventory/customerGrouping';
 import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKindRun } from './kind';
 import { partnerLookup, TrackedPartners, defineKind } from './kind';
 import { PRODUCT_FIELD, readPartnerProductHead } from './partnerProductLine';
-import { lineNumbersPerOrder, stagedLines } from './stagedLines';
+import { lineNumbersWithoutOrder, stagedLines } from './stagedLines';
 import { plainCells, type LineHead } from './plainCells';
 import { minorExponent } from '../../../../shared/money';
 import type { sellThroughLines } from '../../../../db/schema';
@@ -79,11 +79,15 @@ export function sellThroughFastRow(row: RowValues, partners: Partners, products:
   };
 }
 
+/** A line's parsed content (separated by U+001F): its dedupe key's hash when it has no line reference, and what tells two lines apart. */
+const content = (r: SellThroughRow): string =>
+  `${r.partnerId}\u001f${r.date}\u001f${r.productId}\u001f${r.quantityText}\u001f${r.amountMinor ?? ''}\u001f${r.currency}\u001f${r.customerRef ?? ''}\u001f${r.customerName ?? ''}\u001f${r.customerProvince ?? ''}\u001f${r.customerCity ?? ''}\u001f${r.orderRef ?? ''}`;
+
 /** Parses and checks one row (shared by the preview and the import's read pass): the fast path, else the full reader. */
 function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners, products: ProductLookup, province: ProvinceMatcher) {
   const full = sellThroughFullParser(ctx, partners, products, province);
   let compiledFor: RowValues | null = null;
-  const perOrder = lineNumbersPerOrder();
+  const withoutOrder = lineNumbersWithoutOrder(content);
   let fast: ReturnType<typeof sellThroughFastRow> = null;
   return (row: RowValues): SellThroughRow | null => {
     if (compiledFor !== row) {
@@ -91,8 +95,8 @@ function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners,
       fast = sellThroughFastRow(row, partners, products, province);
     }
     const r = (fast && row.errors.length === 0 ? fast(row.cells) : null) ?? full(row);
-    const otherOrder = r === null ? null : perOrder(r.partnerId, r.orderRef, r.lineRef);
-    return otherOrder === null ? r : row.fail('lineRef', 'lineNumberPerOrder', { lineRef: r!.lineRef, order: otherOrder });
+    if (r === null || !withoutOrder(r, r.partnerId, r.orderRef, r.lineRef)) return r;
+    return row.fail('lineRef', 'lineNumberWithoutOrder', { lineRef: r.lineRef });
   };
 }
 
@@ -150,8 +154,7 @@ function stage(ctx: StageContext): StagedKindRun<SellThroughRow> {
     parse: sellThroughParser(ctx, partners, products, province),
     dedupe: {
       lineRef: (r) => r.lineRef,
-      content: (r) =>
-        `${r.partnerId}\u001f${r.date}\u001f${r.productId}\u001f${r.quantityText}\u001f${r.amountMinor ?? ''}\u001f${r.currency}\u001f${r.customerRef ?? ''}\u001f${r.customerName ?? ''}\u001f${r.customerProvince ?? ''}\u001f${r.customerCity ?? ''}\u001f${r.orderRef ?? ''}`,
+      content,
     },
     // The default currency is staged as null (the stage derives it when saving: SELL_THROUGH_STAGE.derived).
     row: (r, key) => {

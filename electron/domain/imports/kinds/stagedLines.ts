@@ -15,7 +15,7 @@ export type LineKind<T, Row extends readonly unknown[]> = LineKindBase<T, Row> &
          * row. Without it the stage's unique key is the identity (stock reports: partner, date, product, warehouse).
          */
         dedupe: {
-          /** The file's line reference: the dedupe key is `ref:<lineRef>` per partner. */
+          /** The file's line reference: the dedupe key is `ref:<lineRef>` per partner and order. */
           lineRef(r: T): string | null;
           /** Without a line reference: the row's parsed content (separated by U+001F), hashed with its occurrence in the file. */
           content(r: T): string;
@@ -40,33 +40,43 @@ interface LineKindBase<T, Row extends readonly unknown[]> {
 }
 
 /**
- * Line numbers counted within each order (行号 1, 2, 3 in every order, as DMS and ERP exports number them) cannot be a
- * line's dedupe key, which is per partner: the second order's line 1 would be skipped as a duplicate of the first
- * order's. A short numeric line reference (up to 6 digits: 1, 10, SAP's 000010) that this file already used for
- * another order of the same partner answers that order, so the row is refused with how to import the file; any other
- * reference costs one length or character test.
+ * A line's key is its line reference within its order (the unique index is partner, key and order: migration 0032), so
+ * line numbers counted within each order (行号 1, 2, 3 in every order, as DMS and ERP exports number them) are keys when
+ * the file gives the order. Without an order they cannot tell lines apart: every order's line 1 would be one line, and
+ * all but the first skipped as duplicates. So a short numeric line reference (up to 6 digits: 1, 10, SAP's 000010) on a
+ * row without an order reference, that this file already gave another line of the same partner (other content: not the
+ * same line exported twice, which stays a duplicate), refuses the row with how to import the file. Rows with an order
+ * or another reference (L1, DMS-3-1) cost one test.
  */
-export function lineNumbersPerOrder(): (partnerId: number, orderRef: string | null, lineRef: string | null) => string | null {
-  const seen = new Map<string, string>();
-  return (partnerId, orderRef, lineRef) => {
-    if (lineRef === null || orderRef === null || lineRef.length > 6) return null;
+export function lineNumbersWithoutOrder<T>(content: (r: T) => string): (r: T, partnerId: number, orderRef: string | null, lineRef: string | null) => boolean {
+  const seen = new Map<string, number>();
+  return (r, partnerId, orderRef, lineRef) => {
+    if (lineRef === null || orderRef !== null || lineRef.length > 6) return false;
     const c = lineRef.charCodeAt(0);
-    if (c < 48 || c > 57 || !/^\d+$/.test(lineRef)) return null;
+    if (c < 48 || c > 57 || !/^\d+$/.test(lineRef)) return false;
     const key = `${partnerId}\u001f${lineRef}`;
+    const h = fnv1a(content(r));
     const first = seen.get(key);
     if (first === undefined) {
-      seen.set(key, orderRef);
-      return null;
+      seen.set(key, h);
+      return false;
     }
-    return first === orderRef ? null : first;
+    return first !== h;
   };
+}
+
+/** FNV-1a over UTF-16 code units: a 32-bit fingerprint of a line's content (lineNumbersWithoutOrder). */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /**
  * The staged, set-based import of a line kind: rows are parsed, checked and given their dedupe key while the file is
  * read (no write lock), and staged in an index-free TEMP table; under the write lock they are saved with INSERT …
- * SELECT in file order, the unique (partner, dedupe key) index skipping duplicates — of earlier imports, and later
- * copies within the file (the first one is kept). A line's key is `ref:<lineRef>`, else `row:<SHA-256 of its
+ * SELECT in file order, the unique (partner, dedupe key, order) index skipping duplicates — of earlier imports, and later
+ * copies within the file (the first one is kept). A line's key is `ref:<lineRef>` within its order, else `row:<SHA-256 of its
  * content>:<n>` where n counts identical rows within the file (two genuine look-alike lines are both kept). A kind
  * with a natural key (stock reports) is saved by it: a stored row with other values is corrected (the stage's
  * `corrections`), an equal one is a duplicate.

@@ -35,10 +35,15 @@ export type RiskMeasure =
   | { rule: 'crossTerritory'; lines: number; located: number; share: number; amountMinor: number; limit: number }
   | { rule: 'belowFloor'; lines: number; priced: number; share: number; gapMinor: number; limit: number };
 
-/** One entry of an auto-risk's description: raised (or still holding) in a period, or cleared there. */
+/**
+ * One entry of an auto-risk's description: raised (or still holding) in a period, or cleared there; or re-checked for
+ * that period when undoing an import took evidence lines away (`undone`: closed when the finding no longer holds,
+ * `measure` null when nothing is left to judge).
+ */
 export type RiskTextLine =
   | { kind: 'raised'; period: string; measure: RiskMeasure }
-  | { kind: 'cleared'; period: string; measure: RiskMeasure; closed: boolean };
+  | { kind: 'cleared'; period: string; measure: RiskMeasure; closed: boolean }
+  | { kind: 'undone'; period: string; importId: number; measure: RiskMeasure | null; closed: boolean };
 
 /** Lines an auto-risk's description keeps (the newest): a signal that comes and goes for years does not grow without end. */
 export const MAX_RISK_TEXT_LINES = 12;
@@ -125,6 +130,17 @@ function linesText(lines: RiskTextLine[] | undefined, zh: boolean): string {
 }
 
 function lineText(l: RiskTextLine, zh: boolean): string {
+  if (l.kind === 'undone') {
+    const what = l.measure ? measureText(l.measure, zh) : null;
+    if (l.closed) {
+      return zh
+        ? `${l.period}：撤销导入 #${l.importId} 删除了证据行${what ? `（${what}）` : ''}，条件不再成立，已自动关闭。`
+        : `${l.period}: evidence removed by undoing import ${l.importId}${what ? ` (${what})` : ''}; the condition no longer holds, closed.`;
+    }
+    return zh
+      ? `${l.period}：撤销导入 #${l.importId} 删除了部分证据行，复核后条件仍成立（${what ?? '—'}）。`
+      : `${l.period}: some evidence removed by undoing import ${l.importId}; re-checked, the condition still holds (${what ?? '—'}).`;
+  }
   const what = measureText(l.measure, zh);
   if (l.kind === 'raised') return zh ? `${l.period}：${what}。由 ${l.period} 的评估自动生成。` : `${l.period}: ${what}. Raised by the evaluation of ${l.period}.`;
   if (l.closed) return zh ? `${l.period}：条件已解除（${what}），已自动关闭。` : `${l.period}: condition cleared (${what}); closed by the evaluation.`;

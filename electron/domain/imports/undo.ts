@@ -10,6 +10,7 @@ import { noteSalesImportRemoval, subtractFromSalesSummaries } from '../evaluatio
 import { undoStore, type AppendedTable, type ChangedTable } from './store';
 import { scorecardStore } from '../evaluations/store';
 import { notFound } from '../../../shared/errorMessages';
+import { channelRisksBackedBy, recheckChannelRisksAfterUndo } from '../inventory/channelRisks';
 
 const TABLE: Record<string, ChangedTable> = {
   partner: 'partners',
@@ -59,6 +60,7 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
       });
     let removed = 0;
     let restored = 0;
+    let risks: { closed: number[]; rechecked: number[] } | null = null;
     const changes = undoStore.changes(ws, importId);
     const now = ctx.clock.now().toISOString();
     let done = 0;
@@ -115,6 +117,8 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
           );
         }
       }
+      // Open 窜货/乱价 risks whose evidence lines go with the import: re-checked once the lines and summaries are gone.
+      const backed = imp.kind === 'sell-through' ? channelRisksBackedBy(ctx, importId) : [];
       if (imp.kind === 'sell-through') {
         customerMonthStore.beforeUndo(ws, importId);
         partnerMonthStore.noteRemoval(ws, importId);
@@ -124,12 +128,13 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
       if (imp.kind === 'sell-through') {
         customerMonthStore.afterUndo(ws);
         partnerMonthStore.subtractNoted(ws);
+        if (backed.length) risks = recheckChannelRisksAfterUndo(ctx, importId, backed);
       }
       if (table === 'sales_lines') subtractFromSalesSummaries(sqlite);
       progress(removed, imp.inserted);
     }
     undoStore.markUndone(ws, importId, now);
-    ctx.audit({ operation: 'imports.undo', entity: 'import', entityId: importId, after: { removed, restored } });
+    ctx.audit({ operation: 'imports.undo', entity: 'import', entityId: importId, after: risks ? { removed, restored, risks } : { removed, restored } });
     return { importId, removed, restored };
   }).immediate();
 }

@@ -1,5 +1,5 @@
 import type { RiskCategory } from '../../../shared/enums';
-import type { Period } from '../../../shared/period';
+import { parsePeriod, type Period } from '../../../shared/period';
 import type { ChannelMeasures, InventoryRules, StuffingSignal } from '../../model/inventory';
 import { changeContextAt, type OpContext } from '../opContext';
 import { createRisk, updateRisk } from '../risks/riskRegister';
@@ -7,7 +7,8 @@ import { autoRiskReviewOn } from '../evaluations/riskSignals';
 import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { channelMeasures } from './channelMeasures';
-import { channelRiskStore, type EvidenceLinks } from './store/channelRisks';
+import { channelRiskStore, type EvidenceLinks, type OpenChannelRiskRow } from './store/channelRisks';
+import { getSetting } from '../system/settingsStore';
 import { inventoryRules } from './inventoryOverview';
 import { stuffingSignals } from './stuffingSignal';
 import { insideProvinces } from './territoryScope';
@@ -177,6 +178,45 @@ export function applyChannelRisks(
         out.closed++;
       }
     }
+  }
+  return out;
+}
+
+/** The open 窜货/乱价 auto-risks backed by evidence lines of this sell-through import: read before its undo deletes them. */
+export function channelRisksBackedBy(ctx: OpContext, importId: number): OpenChannelRiskRow[] {
+  return channelRiskStore.risksBackedByImport(ctx.ws, importId);
+}
+
+/**
+ * After undoing a sell-through import took its lines away — and with them their evidence links — re-checks each open
+ * 窜货/乱价 auto-risk they backed (README "Channel auto-risks"), for the period it was last raised in, with the lines
+ * left: closed when the finding no longer holds or no evidence line is left, kept open otherwise; either way its
+ * description gains a line naming the undone import and what the re-check found (a risk a person reworded keeps its
+ * words; the status change is in its history). Runs in the undo's transaction, stamped with its clock.
+ */
+export function recheckChannelRisksAfterUndo(ctx: OpContext, importId: number, backed: readonly OpenChannelRiskRow[]): { closed: number[]; rechecked: number[] } {
+  const { ws } = ctx;
+  const out = { closed: [] as number[], rechecked: [] as number[] };
+  if (!backed.length) return out;
+  const rules = inventoryRules(ws);
+  const fsm = Number(getSetting<unknown>(ws.db, 'company.fiscalStartMonth', 1)) || 1;
+  for (const r of backed) {
+    const rule = r.rule as 'inventory:crossTerritory' | 'inventory:belowFloor';
+    const params = r.textParams ? (JSON.parse(r.textParams) as RiskTextParams) : null;
+    const label = params?.lines?.filter((l) => l.kind !== 'cleared').at(-1)?.period ?? null;
+    let finding: Finding | null = null;
+    if (label !== null) {
+      const period = parsePeriod(label, fsm);
+      const m = channelMeasures(ws, period, [r.p]).get(r.p)!;
+      finding = rule === 'inventory:crossTerritory' ? crossFinding(m, rules) : priceFinding(m, rules);
+    }
+    const holds = (finding === null || finding.holds === true) && channelRiskStore.evidenceCount(ws, r.id) > 0;
+    const text =
+      r.textCode !== null && params && label !== null
+        ? { text: { code: RULE[rule].text, params: { ...params, lines: [...(params.lines ?? []), { kind: 'undone' as const, period: label, importId, measure: finding?.measure ?? null, closed: !holds }].slice(-MAX_RISK_TEXT_LINES) } } }
+        : {};
+    updateRisk(ctx, r.id, holds ? {} : { status: 'closed' }, text);
+    (holds ? out.rechecked : out.closed).push(r.id);
   }
   return out;
 }

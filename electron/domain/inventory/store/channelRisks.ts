@@ -74,6 +74,24 @@ export const channelRiskStore = {
       )
       .all(JSON.stringify(ids));
   },
+  /**
+   * The open 窜货/乱价 evaluation risks some of whose evidence lines a sell-through import added (read before its undo
+   * deletes the lines and, by cascade, their links).
+   */
+  risksBackedByImport(ws: Workspace, importId: number): OpenChannelRiskRow[] {
+    return ws.sqlite
+      .prepare<[number], OpenChannelRiskRow>(
+        `select id, partner_id as p, rule_code as rule, owner, text_code as textCode, text_params as textParams from risks r
+          where source = 'evaluation' and rule_code in ('inventory:crossTerritory', 'inventory:belowFloor') and status <> 'closed'
+            and exists (select 1 from risk_evidence e join sell_through_lines l on l.id = e.line_id where e.risk_id = r.id and l.import_id = ?)
+          order by id`,
+      )
+      .all(importId);
+  },
+  /** How many evidence lines a risk has linked. */
+  evidenceCount(ws: Workspace, riskId: number): number {
+    return ws.sqlite.prepare<[number], number>('select count(*) from risk_evidence where risk_id = ?').pluck().get(riskId)!;
+  },
   /** A reader of a partner's code and channel manager by id (prepared once for a run). */
   partnerManager(ws: Workspace): (partnerId: number) => PartnerManagerRow | undefined {
     const stmt = ws.sqlite.prepare<[number], PartnerManagerRow>(

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Workspace } from '../../../db/database';
 import { kindSpec } from './kinds';
 import { RowValues, type FieldError } from './kinds/kind';
-import { resolveMapping } from './mapping';
+import { headerFits, resolveMapping } from './mapping';
 import { openSource } from './openSource';
 import { rowErrors } from './importRun';
 import { cellText } from './recordSource';
@@ -20,13 +20,14 @@ import { importStore } from './store';
 export async function previewImport(ws: Workspace, input: PreviewInput, now: Date): Promise<ImportPreview> {
   const fileName = input.fileName ?? basename(input.path);
   const mapping = input.mapping ?? null;
+  const spec = kindSpec(input.kind);
   const source = await openSource(input.path, {
     encoding: input.encoding ?? mapping?.encoding ?? null,
     delimiter: input.delimiter ?? mapping?.delimiter ?? null,
     sheet: input.sheet ?? mapping?.sheet ?? null,
+    fits: headerFits(spec, mapping),
   });
   try {
-    const spec = kindSpec(input.kind);
     const resolved = resolveMapping(spec, source.header, mapping, fileName, false);
     const suggestedColumns = suggestColumns(spec.fields, source.header);
     const run = spec.open({ ws, importId: null, user: '', dateFormat: resolved.dateFormat, values: resolved.values, mapped: new Set([...resolved.index.keys(), ...Object.keys(resolved.defaults)]), now: now.toISOString() });

@@ -12,7 +12,7 @@ import { kindSpec } from './kinds';
 import { RowRejected, RowValues, type FieldError, type StagedKindRun, type WriteOutcome } from './kinds/kind';
 import type { RecordSource } from './recordSource';
 import { importConnection, importStore, type SavedLines } from './store';
-import { resolveMapping } from './mapping';
+import { headerFits, resolveMapping } from './mapping';
 import { openSource } from './openSource';
 import { cellText, recordBatches } from './recordSource';
 import { undoImport } from './undo';
@@ -86,8 +86,11 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
     encoding: input.encoding ?? mapping?.encoding ?? null,
     delimiter: input.delimiter ?? mapping?.delimiter ?? null,
     sheet: input.sheet ?? mapping?.sheet ?? null,
+    fits: headerFits(kindSpec(input.kind), mapping),
   };
   let source = await openSource(input.path, sourceOptions);
+  // The sheet read (a workbook's data sheet when its first one does not fit) is the one read again under the lock.
+  sourceOptions.sheet = source.sheet;
   let rejectedPath: string | null = null;
   let rejectedWriter: CsvWriter | null = null;
   let committed = false;

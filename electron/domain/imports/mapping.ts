@@ -30,6 +30,21 @@ function headerIndex(header: readonly string[], wanted: string): number {
 }
 
 /**
+ * Whether a header holds what an import of this kind needs with this mapping (or, without one, the header words): every
+ * required field found and every mapped column present. Used to find the data sheet of a workbook (openSource `fits`).
+ */
+export function headerFits(spec: KindSpec, mapping: ImportMapping | null | undefined): (header: readonly string[]) => boolean {
+  return (header) => {
+    try {
+      const r = resolveMapping(spec, header, mapping, '', true);
+      return r.missing.length === 0;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/**
  * The mapping as used for a file: the given one (its field names checked against the kind, its headers against the file)
  * or, without one, the suggestion from the header words. `strict` makes problems fatal (a run), else they are reported (a preview).
  */

@@ -90,6 +90,39 @@ describe('imports: report layouts (title rows, total rows, zero-padded codes)', 
     expect(await ctx.api.send('imports.run', { kind: 'sell-through', path: unique })).toMatchObject({ inserted: 3, duplicates: 1 });
   });
 
+  it('a workbook saved by WPS with its instructions on the first sheet: preview and import read the data sheet; a chosen sheet is read as chosen', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填表说明').addRow(['请于每周五 18:00 前上报。数量单位按主计量单位。']);
+    wb.addWorksheet('空白页');
+    const data = wb.addWorksheet('库存周报');
+    data.mergeCells('A1:D1');
+    data.getCell('A1').value = '渠道库存周报（2026年第48周）';
+    data.getRow(2).values = ['经销商编码', '盘点日期', '物料编码', '结存数量'];
+    data.getRow(3).values = ['P001', new Date(Date.UTC(2026, 8, 30)), '00123', 25];
+    data.getRow(4).values = ['P001', '2026-11-27', 'SL-S30', 6];
+    const path = `${tmp.dir}/stock-week48.xlsx`;
+    await wb.xlsx.writeFile(path);
+    const preview = await ctx.api.send('imports.preview', { kind: 'inventory', path });
+    expect(preview).toMatchObject({ sheet: '库存周报', sheets: ['填表说明', '空白页', '库存周报'], missingRequired: [], mapping: { sheet: '库存周报' } });
+    expect(preview.summary).toMatchObject({ rowsChecked: 2, valid: 2 });
+    // The sheet the user picks in the wizard is read even when it lacks the columns (the refusal says what it lacks).
+    const chosen = await ctx.api.send('imports.preview', { kind: 'inventory', path, sheet: '填表说明' });
+    expect(chosen).toMatchObject({ sheet: '填表说明', missingRequired: ['partnerCode', 'date', 'product', 'quantity'] });
+    expect(await ctx.api.send('imports.run', { kind: 'inventory', path })).toMatchObject({ rowsRead: 2, inserted: 2, rejected: 0 });
+    expect(stock()).toEqual([
+      { product: '00123', date: '2026-09-30', quantity: 25, value: null, warehouse: '' },
+      { product: 'SL-S30', date: '2026-11-27', quantity: 6, value: null, warehouse: '' },
+    ]);
+    expect(JSON.parse((ctx.ws.sqlite.prepare('select mapping from imports order by id desc limit 1').get() as { mapping: string }).mapping)).toMatchObject({ sheet: '库存周报' });
+    // A workbook where no sheet fits stays on its first sheet, whose missing columns the refusal names.
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet('说明').addRow(['无数据']);
+    other.addWorksheet('汇总').addRow(['大区', '合计数量']);
+    const nothing = `${tmp.dir}/nothing.xlsx`;
+    await other.xlsx.writeFile(nothing);
+    expect(await ctx.api.send('imports.preview', { kind: 'inventory', path: nothing })).toMatchObject({ sheet: '说明' });
+  });
+
   it('a one-column file keeps its first row as the header and every row after it', async () => {
     const path = writeFile(tmp.dir, 'codes.csv', 'code\r\nA1\r\nA2\r\nA3\r\n');
     const src = await openSource(path);

@@ -241,7 +241,8 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           if (!rejectedWriter) {
             const ext = extname(fileName);
             rejectedPath = input.rejectedPath ?? join(dirname(input.path), `${basename(fileName, ext)}.rejected-${importId}.csv`);
-            rejectedWriter = new CsvWriter(rejectedPath, errorCol >= 0 ? header : [...header, 'error']);
+            // The file's own headers as they were (a corrected file re-imports); the added error column in the reader's language.
+            rejectedWriter = new CsvWriter(rejectedPath, errorCol >= 0 ? header : [...header, rejectedLanguage === 'zh-CN' ? '错误' : 'error']);
           }
           const cells = header.map((_, i) => cellText(rec.cells[i] ?? null));
           // The error column in the reader's language (the window's or the CLI's): a corrected file goes back to people.

@@ -123,7 +123,7 @@ describe('imports: dedupe, undo, cancel, accept-valid, mappings', () => {
     const text = readFileSync(r.rejectedFile!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('Partner Code,Order Date,Order ID,Product,Quantity,Sales,error');
+    expect(lines[0]).toBe('Partner Code,Order Date,Order ID,Product,Quantity,Sales,错误'); // the file's headers, the error column's in the workspace's language
     // No language from the caller and none saved: the workspace's default, Chinese (never English by default).
     expect(lines[1]).toMatch(/^P404,2024-01-02,SO-2,A,'-1,'-5,.*未知的伙伴编码“P404”/);
     expect(lines[2]).toContain("'=cmd()");

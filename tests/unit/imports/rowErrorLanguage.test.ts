@@ -45,6 +45,8 @@ describe('import row errors in the reader language', () => {
     const HEADERS = /Partner Code|Order Date|Order ID|Product|Quantity|Sales/g;
     for (const line of zhErrors) expect(line.replace(HEADERS, ''), line).not.toMatch(ENGLISH);
     const zhFile = readFileSync(zh.rejectedFile!, 'utf8');
+    // The file's own headers as they were, the added error column's header in the run's language.
+    expect(zhFile.slice(1).split('\r\n')[0]).toBe('Partner Code,Order Date,Order ID,Product,Quantity,Sales,错误');
     expect(zhFile).toContain('未知的伙伴编码“P404”');
     expect(zhFile).toContain('是否为 “P001”');
     expect(zhFile).toContain('月份 13 不存在');
@@ -54,6 +56,7 @@ describe('import row errors in the reader language', () => {
     const enPath = writeFile(tmp.dir, 'en.csv', BAD_SALES.replaceAll('SO-', 'EN-'));
     const en = await api.send('imports.run', { kind: 'sales', path: enPath, acceptValid: true, language: 'en' });
     const enFile = readFileSync(en.rejectedFile!, 'utf8');
+    expect(enFile.slice(1).split('\r\n')[0]).toBe('Partner Code,Order Date,Order ID,Product,Quantity,Sales,error');
     expect(enFile).toContain("unknown partner code 'P404' (import the partners first)");
     expect(enFile).toContain('month 13 does not exist');
     expect(enFile.replaceAll('2024年3月5日', '')).not.toMatch(/[\u4e00-\u9fff]/); // the date example quotes how people write it

@@ -107,4 +107,25 @@ describe('imports: a large CSV read in pieces reads as the whole text', () => {
     expect((err as Error).message).toContain(`ctrl.csv row ${records + 1}, column 'b'`);
     expect(seen).toEqual(whole(good).map((r) => r.row));
   });
+  it('UTF-8 read byte-wise (csvSource utf8Cells): a BOM, characters beyond the BMP and Chinese cut by chunk ends read as the decoded text', async () => {
+    // Every cell non-ASCII or ASCII at random, 4-byte characters among them, so the 1 MB chunks and 16K pieces cut characters.
+    const text = bigCsv(50_000, 13).replace(/华东区/g, '华东区😀𠀀');
+    const src = await openSource(writeFile(tmp.dir, 'bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])));
+    const rows = await readAll(src);
+    src.close();
+    expect(src.header).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(rows).toEqual(whole(text));
+  });
+
+  it('bytes that are not UTF-8 far into the file are refused with their row and column, as U+FFFD was', async () => {
+    const good = bigCsv(40_000, 5);
+    const bad = Buffer.concat([Buffer.from(`${good}P001,中`, 'utf8'), Buffer.from([0xe6, 0x41]), Buffer.from(',x,y,z\r\n', 'utf8')]);
+    const src = await openSource(writeFile(tmp.dir, 'bad.csv', bad));
+    const e = await refusal(src);
+    src.close();
+    const t = new CsvTokenizer(',', 1_000_000);
+    const records = [...t.push(good, false), ...t.push('', true)].length;
+    expect(e.message).toContain(`bad.csv row ${records + 1}, column 'b'`);
+    expect(e.errors[0]).toMatchObject({ row: records + 1, column: 'b', code: 'badCharacter', params: { what: 'undecodable', at: 2 } });
+  });
 });

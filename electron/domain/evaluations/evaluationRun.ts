@@ -15,6 +15,7 @@ import type { PeriodResult, ScoreParts, ScoredPartner, TierRecommendation } from
 import { recommendTier, TierCandidates } from './tierRules';
 import { recordTargetUse } from '../plans/targetUse';
 import { evaluationSql, insertScorecards } from './store';
+import { releaseScan } from './parallelScan';
 
 export interface EvaluationOptions {
   period: string;
@@ -71,11 +72,22 @@ interface PeriodColumns {
  * have changed nothing.
  */
 export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): EvaluationResult {
-  const { ws, progress } = ctx;
+  const { ws } = ctx;
   if (!isPeriodLabel(opts.period)) throw new DomainError(`Not a period: ${opts.period}`, 'DOMAIN', { reason: 'notAPeriod', params: { period: opts.period } });
-  const settings = readEvaluationSettings(ws.db);
+  // The line scan's worker starts now, while the settings, the population and the stored history are read (kpis.ts).
+  const prewarmed = KpiSource.prewarmLineScan(ws);
+  try {
+    const settings = readEvaluationSettings(ws.db);
+    return evaluate(ctx, opts, settings, parsePeriod(opts.period, settings.fiscalStartMonth));
+  } finally {
+    // A connection the prewarm opened and no scan used is closed with the run.
+    if (prewarmed) releaseScan();
+  }
+}
+
+function evaluate(ctx: OpContext, opts: EvaluationOptions, settings: EvaluationSettings, period: Period): EvaluationResult {
+  const { ws, progress } = ctx;
   const fsm = settings.fiscalStartMonth;
-  const period = parsePeriod(opts.period, fsm);
   const now = opts.now ?? ctx.clock.now();
 
   const { partners, population } = evaluationPopulation(ws, period.end, opts.filter);

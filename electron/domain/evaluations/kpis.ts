@@ -6,9 +6,9 @@ import { horizon } from '../../model/trainingExpiry';
 import { reportingChannelMeasures } from '../inventory/channelMeasures';
 import { revenueTargetsOf } from './targets';
 import { ensureSalesSummaries, monthIndex } from './salesSummaries';
-import { courseStandingsOf, customerCountsOf, evaluationSql, monthTotalsOf, type CustomerCounts, type MonthRange } from './store';
+import { courseStandingsOf, customerCountsOf, evaluationSql, livePartnerCount, monthTotalsOf, PERIOD_LINES_SQL, type CustomerCounts, type MonthRange } from './store';
 import type { PartnerKpis } from '../../model/evaluations';
-import { scanInParallel, type PendingScan } from './parallelScan';
+import { prewarmScan, scanInParallel, type PendingScan } from './parallelScan';
 import { availableParallelism, loadavg } from 'node:os';
 
 export type { PartnerKpis };
@@ -22,6 +22,9 @@ export type { PartnerKpis };
  * load average (Windows: 0) always qualifies.
  */
 export const lineScan = { parallelFrom: 2000, belowLoad: availableParallelism() };
+
+/** Whether a run of `partners` partners scans its period's lines on the worker now (its size and the load). */
+const scanOnWorker = (partners: number): boolean => partners >= lineScan.parallelFrom && loadavg()[0] < lineScan.belowLoad;
 
 
 /**
@@ -100,6 +103,16 @@ export class KpiSource {
     ensureSalesSummaries(ws.sqlite);
     this.sql = evaluationSql(ws);
     this.bands = getRiskBands(ws.db);
+  }
+
+  /**
+   * Starts the line scan's worker ahead of a run that will likely scan there (the workspace's live partners are as many
+   * as `lineScan.parallelFrom`, the load allows it), before the run reads its population: the worker's start-up
+   * (thread, driver, opening the file, preparing the scan) overlaps those reads instead of delaying the scan. The caller
+   * closes what the scan did not use with `releaseScan` (parallelScan.ts).
+   */
+  static prewarmLineScan(ws: Workspace): boolean {
+    return scanOnWorker(livePartnerCount(ws)) && prewarmScan(ws, PERIOD_LINES_SQL);
   }
 
   /** The same source for fewer partners (no shared cache: the sums differ). */
@@ -205,7 +218,7 @@ export class KpiSource {
    * is free (`lineScan.belowLoad`) and it reads what this connection reads; null: read inline by `linesOf`.
    */
   private startLines(p: Period): PendingScan | null {
-    if (this.lines.has(p.label) || this.partnerIds.length < lineScan.parallelFrom || !(loadavg()[0] < lineScan.belowLoad)) return null;
+    if (this.lines.has(p.label) || !scanOnWorker(this.partnerIds.length)) return null;
     return scanInParallel(this.ws, this.sql.periodLines.source, { ids: this.ids, start: p.start, end: p.end }, 3);
   }
 

@@ -11,26 +11,73 @@ import type { Workspace } from '../../../db/database';
  *
  * Used only where it is the same read: a workspace file (not in memory), not encrypted (the worker would need the
  * key), the caller's connection outside a transaction (a second connection sees only committed rows). One worker per
- * process, started on first use and kept (unref'd: it never holds the process open); it opens the file for each
- * read and closes it after, so no handle outlives the read (a restore swaps the file). A worker that cannot start or
- * read answers with an error and the caller reads inline.
+ * process, started on first use and kept (unref'd: it never holds the process open). A cold worker takes ~0.1–0.2 s to
+ * start (thread, driver, opening the file, preparing the statement), so the caller can start it ahead (`prewarmScan`,
+ * when an evaluation is asked for, before it knows its partners): the worker then opens the file and prepares the
+ * statement at once and keeps them for the scan that follows. No handle outlives the caller's work (a restore swaps
+ * the file): the connection is closed after the scan, and a prewarm the caller does not follow with a scan is closed by
+ * `releaseScan` (the evaluation's `finally`). A scan the worker has not begun when the caller asks for its rows is
+ * taken back and read inline (`rows()` answers null; the worker skips it): the caller never waits for a worker still
+ * starting. A worker that cannot start or read answers with an error and the caller reads inline.
  */
+
+/** A scan's state, shared with the worker (an Int32Array over the scan's flag). */
+const POSTED = 0;
+const BEGUN = 1;
+const DONE = 2;
+/** Taken back by the caller before the worker began it (read inline, or cancelled): the worker skips it. */
+const TAKEN = 3;
 
 /** The worker, plain JavaScript (no bundling or TypeScript loader needed: it runs from the source tree, tests and the build alike). */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 let Database = null, bootError = null;
 try { Database = require(workerData.driver); } catch (e) { bootError = String(e && e.message || e); }
-parentPort.on('message', ({ path, sql, params, width, port, flag }) => {
-  const done = new Int32Array(flag);
+// The connection and statement a prewarm opened, kept for the scan of the same file and statement that follows.
+let kept = null;
+const release = () => {
+  if (kept) { try { kept.db.close(); } catch {} }
+  kept = null;
+};
+const open = (path, sql) => {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    return { path, sql, db, st: db.prepare(sql).raw(true) };
+  } catch (e) { db.close(); throw e; }
+};
+parentPort.on('message', (m) => {
+  if (m.type === 'release') return release();
+  if (m.type === 'ask') {
+    const answer = new Int32Array(m.flag);
+    Atomics.store(answer, 0, kept ? 2 : 1);
+    Atomics.notify(answer, 0);
+    return;
+  }
+  if (m.type === 'prewarm') {
+    release();
+    try { if (!bootError) kept = open(m.path, m.sql); } catch { kept = null; }
+    return;
+  }
+  const { path, sql, params, width, port, flag } = m;
+  const state = new Int32Array(flag);
+  // The prewarmed connection when it is for this scan (else it is closed).
+  const use = kept && kept.path === path && kept.sql === sql ? kept : null;
+  if (!use) release();
+  kept = null;
+  // Taken back by the caller (read inline, or cancelled) before this thread came to it: nothing to do.
+  if (Atomics.compareExchange(state, 0, ${POSTED}, ${BEGUN}) !== ${POSTED}) {
+    if (use) use.db.close();
+    port.close();
+    return;
+  }
   try {
     if (bootError) throw new Error(bootError);
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const c = use || open(path, sql);
     let rows;
     try {
-      db.pragma('busy_timeout = 5000');
-      rows = db.prepare(sql).raw(true).all(params);
-    } finally { db.close(); }
+      rows = c.st.all(params);
+    } finally { c.db.close(); }
     const out = new Float64Array(rows.length * width);
     let k = 0;
     for (const r of rows) for (let j = 0; j < width; j++) out[k++] = r[j] === null ? NaN : r[j];
@@ -38,8 +85,8 @@ parentPort.on('message', ({ path, sql, params, width, port, flag }) => {
   } catch (e) {
     port.postMessage({ error: String(e && e.message || e) });
   }
-  Atomics.store(done, 0, 1);
-  Atomics.notify(done, 0);
+  Atomics.store(state, 0, ${DONE});
+  Atomics.notify(state, 0);
 });
 `;
 
@@ -57,14 +104,21 @@ function theWorker(): Worker {
 }
 
 /**
- * A read under way in the worker: `rows()` waits for it (null when it failed: read inline); `cancel()` drops it (its
- * answer, now or when it comes, goes nowhere; the worker finishes the read and closes its connection). Each is
- * settled once: after `rows()`, `cancel()` does nothing, and `rows()` after `cancel()` answers null.
+ * A read under way in the worker: `rows()` waits for it (null when it failed, or when the worker had not begun it and
+ * it was taken back: read inline); `cancel()` drops it (its answer, now or when it comes, goes nowhere; a read the
+ * worker has not begun is skipped, one under way is finished and its connection closed). Each is settled once: after
+ * `rows()`, `cancel()` does nothing, and `rows()` after `cancel()` answers null.
  */
 export interface PendingScan {
   rows(): Float64Array | null;
   cancel(): void;
 }
+
+/**
+ * `takeBack`: `rows()` takes back a scan the worker has not begun (the caller reads it inline rather than wait for a
+ * worker still starting or kept off a core). Tests of the worker's own results turn it off.
+ */
+export const scanHandOff = { takeBack: true };
 
 let unsettled = 0;
 /** Scans started and neither read nor cancelled (what a cancelled evaluation must not leave behind; tests ask). */
@@ -84,6 +138,45 @@ export function canScanInParallel(ws: Workspace): boolean {
  */
 const GIVE_UP_MS = 15_000;
 
+/** Whether a prewarm may have left a connection on the worker (`releaseScan` then closes it). */
+let prewarmed = false;
+
+/**
+ * Starts the worker (when not running) and has it open `ws`'s file and prepare `sql` now, for a scan of that
+ * statement to follow (`scanInParallel`): its start-up then runs while the caller makes its first reads. False when no
+ * scan can run there. The caller closes what the scan did not use with `releaseScan`.
+ */
+export function prewarmScan(ws: Workspace, sql: string): boolean {
+  if (!canScanInParallel(ws)) return false;
+  try {
+    theWorker().postMessage({ type: 'prewarm', path: ws.path, sql });
+  } catch {
+    return false;
+  }
+  prewarmed = true;
+  return true;
+}
+
+/** Closes the connection a prewarm left on the worker when no scan used it (nothing when none is left). */
+export function releaseScan(): void {
+  if (!prewarmed) return;
+  prewarmed = false;
+  worker?.postMessage({ type: 'release' });
+}
+
+/**
+ * Whether the worker holds a connection now (a prewarm not yet used or released), asked of the worker and answered
+ * after every message posted before; null without a worker. For tests: no handle may outlive an evaluation.
+ */
+export function workerHoldsConnection(): boolean | null {
+  if (!worker) return null;
+  const flag = new SharedArrayBuffer(4);
+  worker.postMessage({ type: 'ask', flag });
+  const answer = new Int32Array(flag);
+  if (Atomics.wait(answer, 0, 0, GIVE_UP_MS) === 'timed-out') return null;
+  return answer[0] === 2;
+}
+
 /** Starts `sql` with `params` on the worker (rows of `width` numbers); null when it cannot run there. */
 export function scanInParallel(ws: Workspace, sql: string, params: Record<string, unknown>, width: number): PendingScan | null {
   if (!canScanInParallel(ws)) return null;
@@ -94,6 +187,7 @@ export function scanInParallel(ws: Workspace, sql: string, params: Record<string
     return null;
   }
   const flag = new SharedArrayBuffer(4);
+  const state = new Int32Array(flag);
   const { port1, port2 } = new MessageChannel();
   w.postMessage({ path: ws.path, sql, params, width, port: port2, flag }, [port2 as MessagePort]);
   unsettled++;
@@ -107,17 +201,28 @@ export function scanInParallel(ws: Workspace, sql: string, params: Record<string
   return {
     cancel() {
       if (!settle()) return;
-      // An answer already there is taken off the port and dropped; one still to come is posted to a closed port.
+      // Not begun: the worker skips it. An answer already there is taken off the port and dropped; one still to come
+      // is posted to a closed port.
+      Atomics.compareExchange(state, 0, POSTED, TAKEN);
       receiveMessageOnPort(port1);
       port1.close();
     },
     rows() {
       if (!settle()) return null;
-      const done = new Int32Array(flag);
-      const waited = Atomics.wait(done, 0, 0, GIVE_UP_MS);
+      // Not begun (the worker still starting, or without a core): taken back, the caller reads it inline now.
+      if (scanHandOff.takeBack && Atomics.compareExchange(state, 0, POSTED, TAKEN) === POSTED) {
+        port1.close();
+        return null;
+      }
+      // Waits for DONE (through BEGUN when the worker had not begun and takeBack is off), at most GIVE_UP_MS in all.
+      const giveUpAt = performance.now() + GIVE_UP_MS;
+      for (let now = Atomics.load(state, 0); now !== DONE; now = Atomics.load(state, 0)) {
+        const left = giveUpAt - performance.now();
+        if (left <= 0 || Atomics.wait(state, 0, now, left) === 'timed-out') break;
+      }
       const m = receiveMessageOnPort(port1)?.message as { rows?: Float64Array; error?: string } | undefined;
       port1.close();
-      if (waited === 'timed-out' && !m) {
+      if (Atomics.load(state, 0) !== DONE && !m) {
         void w.terminate();
         worker = null;
         return null;

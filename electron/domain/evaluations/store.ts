@@ -202,17 +202,21 @@ export interface StoredPeriodResult {
 
 const IN_IDS = 'partner_id in (select value from json_each(@ids))';
 
+/** The evaluated period's line scan (`periodLines`), also prepared ahead on the scan's worker (parallelScan.ts). */
+export const PERIOD_LINES_SQL = `select partner_id, sum(quantity), count(distinct order_ref)
+         from sales_lines where ${IN_IDS} and date between @start and @end group by partner_id`;
+
+/** Live partners: what an evaluation's population can be at most (known before the population is read). */
+export function livePartnerCount(ws: Workspace): number {
+  return ws.sqlite.prepare<[], number>('select count(*) from partners where deleted_at is null').pluck().get()!;
+}
+
 function prepareKpis(s: Sqlite) {
   return {
     // The money of the evaluated period comes from the month totals (integer sums: the same to the fen); its lines are
     // scanned for what months cannot give — distinct orders, and the sell-in quantity summed line by line (a fractional
     // quantity summed per month first could differ in the last binary digit).
-    periodLines: s
-      .prepare<{ ids: string; start: string; end: string }, [p: number, qty: number, orders: number]>(
-        `select partner_id, sum(quantity), count(distinct order_ref)
-         from sales_lines where ${IN_IDS} and date between @start and @end group by partner_id`,
-      )
-      .raw(true),
+    periodLines: s.prepare<{ ids: string; start: string; end: string }, [p: number, qty: number, orders: number]>(PERIOD_LINES_SQL).raw(true),
     satisfaction: s.prepare<{ ids: string; start: string; end: string }, { p: number; avg: number }>(
       `select partner_id as p, avg(score) as avg from feedback where ${IN_IDS} and date between @start and @end group by partner_id`,
     ),

@@ -5,7 +5,15 @@ import { createApi } from '../../../electron/api/api';
 import { runEvaluation } from '../../../electron/domain/evaluations/evaluationRun';
 import { createOpContext } from '../../../electron/domain/opContext';
 import { KpiSource, lineScan } from '../../../electron/domain/evaluations/kpis';
-import { canScanInParallel, scanInParallel, unsettledScans } from '../../../electron/domain/evaluations/parallelScan';
+import {
+  canScanInParallel,
+  prewarmScan,
+  releaseScan,
+  scanHandOff,
+  scanInParallel,
+  unsettledScans,
+  workerHoldsConnection,
+} from '../../../electron/domain/evaluations/parallelScan';
 import { CancelToken, JobCancelled } from '../../../shared/cancel';
 import { ensureSalesSummaries } from '../../../electron/domain/evaluations/salesSummaries';
 import { parsePeriod } from '../../../shared/period';
@@ -42,14 +50,20 @@ beforeEach(async () => {
   // Fractional quantities: the worker's doubles must be the inline sums to the last binary digit.
   ws.sqlite.prepare('update sales_lines set quantity = 0.1 + (id % 7) / 3.0').run();
   ensureSalesSummaries(ws.sqlite);
-  // Whatever the machine's load: these tests are about the worker.
+  // Whatever the machine's load: these tests are about the worker, so its scans are not taken back (below).
   lineScan.belowLoad = Infinity;
+  scanHandOff.takeBack = false;
 });
 afterEach(() => {
   lineScan.parallelFrom = 2000;
   lineScan.belowLoad = availableParallelism();
+  scanHandOff.takeBack = true;
+  releaseScan();
   cleanup();
 });
+
+/** A statement that keeps the worker busy for a while (~0.2–1 s): the scans posted after it wait their turn. */
+const SLOW_SQL = 'with recursive c(x) as (select 1 union all select x + 1 from c where x < 3000000) select count(*) from c';
 
 describe('the line scan on a second connection', () => {
   it('reads in the worker the rows the same statement reads inline', () => {
@@ -165,6 +179,72 @@ describe('the line scan on a second connection', () => {
     free.startLineScan(p);
     expect(unsettledScans()).toBe(1);
     expect(free.compute(p)).toEqual(inline);
+    expect(unsettledScans()).toBe(0);
+  });
+
+  it('a scan the worker has not begun when its rows are asked is taken back: read inline, skipped by the worker', () => {
+    const params = { ids: JSON.stringify(ids), start: '2019-01-01', end: '2019-03-31' };
+    scanHandOff.takeBack = true;
+    // The worker is busy with the slow statement (or still starting): the scan behind it has not begun.
+    const slow = scanInParallel(ws, SLOW_SQL, {}, 1)!;
+    const behind = scanInParallel(ws, LINES_SQL, params, 3)!;
+    expect(behind.rows()).toBeNull();
+    expect(unsettledScans()).toBe(1);
+    slow.cancel();
+    expect(unsettledScans()).toBe(0);
+    // The worker skipped both (or finished the slow one unread) and answers the next scan in full.
+    scanHandOff.takeBack = false;
+    const next = scanInParallel(ws, LINES_SQL, params, 3)!;
+    expect(Array.from(next.rows()!)).toEqual((ws.sqlite.prepare(LINES_SQL).raw(true).all(params) as number[][]).flat());
+    // An evaluation whose scan is taken back computes what it computes inline.
+    const p = parsePeriod('2019-Q1', 1);
+    lineScan.parallelFrom = Infinity;
+    const inline = new KpiSource(ws, ids, 1).compute(p);
+    lineScan.parallelFrom = 0;
+    scanHandOff.takeBack = true;
+    const source = new KpiSource(ws, ids, 1);
+    scanInParallel(ws, SLOW_SQL, {}, 1)!.cancel();
+    source.startLineScan(p);
+    expect(source.compute(p)).toEqual(inline);
+    expect(unsettledScans()).toBe(0);
+  });
+
+  it('prewarmed, the scan reads the same rows; no connection is left on the worker after it or after a release', () => {
+    const params = { ids: JSON.stringify(ids), start: '2019-01-01', end: '2019-03-31' };
+    const inline = (ws.sqlite.prepare(LINES_SQL).raw(true).all(params) as number[][]).flat();
+    expect(prewarmScan(ws, LINES_SQL)).toBe(true);
+    expect(workerHoldsConnection()).toBe(true);
+    expect(Array.from(scanInParallel(ws, LINES_SQL, params, 3)!.rows()!)).toEqual(inline);
+    expect(workerHoldsConnection()).toBe(false);
+    // A prewarm no scan followed is closed by the release; one for another statement is closed by the scan.
+    prewarmScan(ws, LINES_SQL);
+    releaseScan();
+    expect(workerHoldsConnection()).toBe(false);
+    prewarmScan(ws, SLOW_SQL);
+    expect(Array.from(scanInParallel(ws, LINES_SQL, params, 3)!.rows()!)).toEqual(inline);
+    expect(workerHoldsConnection()).toBe(false);
+    // Nothing is prewarmed where no scan could run.
+    expect(prewarmScan(memoryApi().ws, LINES_SQL)).toBe(false);
+  });
+
+  it('an evaluation prewarms its scan and leaves no connection on the worker, whether it succeeds or fails', () => {
+    const evaluate = (codes?: string[]) =>
+      runEvaluation(createOpContext({ operation: 'evaluations.run', ws, user: 'tester' }), {
+        period: '2019-Q2',
+        trigger: 'manual',
+        riskSignals: false,
+        filter: codes ? { partnerCodes: codes } : undefined,
+      });
+    lineScan.parallelFrom = Infinity;
+    const inline = evaluate().scorecards;
+    lineScan.parallelFrom = 0;
+    const prewarmed = evaluate().scorecards;
+    expect(prewarmed).toEqual(inline);
+    expect(prewarmed.filter((c) => c.orders > 0)).toHaveLength(ids.length - 1);
+    expect(workerHoldsConnection()).toBe(false);
+    // Refused before its scan was started (an unknown partner code): the prewarmed connection is closed all the same.
+    expect(() => evaluate(['NOPE'])).toThrow();
+    expect(workerHoldsConnection()).toBe(false);
     expect(unsettledScans()).toBe(0);
   });
 

@@ -109,18 +109,22 @@ function evaluate(ctx: OpContext, opts: EvaluationOptions, settings: EvaluationS
   // The n − 1 periods before the evaluated one, for the tier rules (oldest first).
   const earlier: Period[] = [];
   while (earlier.length < n - 1) earlier.unshift(previousPeriod(earlier[0] ?? period, fsm));
-  // The evaluated period's line scan runs on the worker from now on, beside the stored history's read and the other KPIs.
+  // The evaluated period's line scan runs on the worker from now on, beside the other KPI reads.
   src.startLineScan(period);
   try {
-    const stored = earlier.map((p) => storedResults(ws, p, ids, at));
-    // Up to eight steps per period computed (an earlier one only where a partner the rules ask about has no stored
-    // result for it: at most the periods where some partner has none); the last is reported when the KPIs are done.
-    const steps = 8 * (1 + stored.filter((s) => s.found < ids.length).length);
+    // The earlier periods' completed runs, newest first (their results are read once the rules know whom they ask about).
+    const sql = evaluationSql(ws);
+    const runs = earlier.map((p) => sql.periodRuns.all(p.label));
+    // Up to eight steps for the evaluated period and for each earlier period without a completed run (computed for the
+    // partners the rules ask about); the last is reported when the KPIs are done. A period with a run computed for the
+    // few asked partners it lacks (partners new since) checks cancellation without steps of its own.
+    const steps = 8 * (1 + runs.filter((r) => r.length === 0).length);
     let step = 0;
     const onStep = () => {
       ctx.throwIfCancelled();
       progress('kpis', ++step, steps);
     };
+    const quietStep = () => ctx.throwIfCancelled();
     // The previous and year-ago periods' revenue (growth bases) are read with the evaluated period's money (kpis.ts `plan`).
     src.plan([period]);
     const current = src.compute(period, onStep);
@@ -134,7 +138,7 @@ function evaluate(ctx: OpContext, opts: EvaluationOptions, settings: EvaluationS
     candidates.meet(rules, Float64Array.from(kpis, (k) => k.attainment ?? NaN), health);
     const history: PeriodColumns[] = new Array<PeriodColumns>(earlier.length);
     for (let j = earlier.length - 1; j >= 0; j--) {
-      history[j] = historyOf(src, ids, stored[j], candidates.asked(), settings, onStep);
+      history[j] = historyOf(ws, src, ids, at, earlier[j], runs[j], candidates.asked(), settings, runs[j].length ? quietStep : onStep);
       candidates.meet(rules, history[j].attainment, history[j].healthScore);
     }
     progress('kpis', steps, steps);
@@ -260,61 +264,57 @@ function scorecardsOf(c: Cards): Scorecard[] {
   });
 }
 
-/** The partners' latest stored scorecard results for an earlier period (what was evaluated then), by position. */
-function storedResults(ws: Workspace, p: Period, ids: number[], at: Map<number, number>): Omit<PeriodColumns, 'asked'> & { period: Period; found: number; has: Uint8Array } {
-  const out = { period: p, label: p.label, attainment: new Float64Array(ids.length).fill(NaN), healthScore: new Float64Array(ids.length), found: 0, has: new Uint8Array(ids.length) };
-  const sql = evaluationSql(ws);
-  // Runs newest first: a partner's first result seen is its latest.
-  for (const runId of sql.periodRuns.all(p.label)) {
-    if (out.found === ids.length) break;
-    for (const [id, attainment, healthScore] of sql.runResults.all(runId)) {
-      const i = at.get(id);
-      if (i === undefined || out.has[i]) continue;
-      if (attainment !== null) out.attainment[i] = attainment;
-      out.healthScore[i] = healthScore;
-      out.has[i] = 1;
-      out.found++;
-    }
-  }
-  return out;
-}
-
 /**
  * The attainment and health score for an earlier period of the partners the tier rules ask about (`asked`), as the
- * rules see it: their latest stored scorecard for that period (normally there, as schedules run period after period),
- * else computed now from the data for the asked partners without one. The other partners' slots are not read (left
- * as stored, or NaN / 0).
+ * rules see it: their latest stored scorecard for that period (normally there, as schedules run period after period:
+ * the period's runs newest first, each read only for the asked partners still without a result — one index seek per
+ * partner, not the run's 10k scorecards), else computed now from the data for the asked partners without one. The
+ * other partners' slots are not read (NaN / 0): neither the rules nor the fingerprint look at them.
  */
 function historyOf(
+  ws: Workspace,
   src: KpiSource,
   ids: number[],
-  stored: ReturnType<typeof storedResults>,
+  at: Map<number, number>,
+  period: Period,
+  runs: number[],
   asked: Uint8Array,
   settings: EvaluationSettings,
   onStep: (s: string) => void,
 ): PeriodColumns {
-  const missing: number[] = [];
-  const slots: number[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    if (asked[i] && !stored.has[i]) {
-      missing.push(ids[i]);
-      slots.push(i);
+  const n = asked.length;
+  const attainment = new Float64Array(n).fill(NaN);
+  const healthScore = new Float64Array(n);
+  let missing: number[] = [];
+  for (let i = 0; i < n; i++) if (asked[i]) missing.push(ids[i]);
+  if (runs.length && missing.length) {
+    const has = new Uint8Array(n);
+    const results = evaluationSql(ws).runResults;
+    for (const runId of runs) {
+      for (const [id, a, h] of results.all(runId, JSON.stringify(missing))) {
+        const i = at.get(id)!;
+        if (a !== null) attainment[i] = a;
+        healthScore[i] = h;
+        has[i] = 1;
+      }
+      missing = missing.filter((id) => !has[at.get(id)!]);
+      if (!missing.length) break;
     }
   }
   if (missing.length) {
     // Scored from the month summaries: the tier rules need attainment and the health score, not the orders. Planned, so
     // that the period's money and its growth bases' revenue are one read of the month totals, not three.
-    const computed = (missing.length === ids.length ? src : src.subset(missing)).plan([stored.period]).compute(stored.period, onStep, { orders: false });
+    const computed = (missing.length === n ? src : src.subset(missing)).plan([period]).compute(period, onStep, { orders: false });
     const scores = new ScoreColumns(1, settings.weights);
-    for (let k = 0; k < missing.length; k++) {
-      const kpis = computed.get(missing[k])!;
-      const i = slots[k];
+    for (const id of missing) {
+      const kpis = computed.get(id)!;
+      const i = at.get(id)!;
       scores.score(0, kpis);
-      stored.attainment[i] = kpis.attainment ?? NaN;
-      stored.healthScore[i] = scores.healthScore[0];
+      attainment[i] = kpis.attainment ?? NaN;
+      healthScore[i] = scores.healthScore[0];
     }
   }
-  return { label: stored.label, attainment: stored.attainment, healthScore: stored.healthScore, asked };
+  return { label: period.label, attainment, healthScore, asked };
 }
 
 function storeRun(

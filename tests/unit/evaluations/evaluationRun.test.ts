@@ -226,6 +226,29 @@ describe('tier recommendations', () => {
     expect(stored.inputsFingerprint).toBe(changed.inputsFingerprint);
   });
 
+  it('a scheduled run reads the stored earlier period only for the partners the rules ask about; one the stored run lacks is computed alone, same advice and fingerprint', async () => {
+    ws.sqlite.prepare("update targets set value = 300000 where partner_id = ? and period = '2019-Q1'").run(A); // A: neither rule now
+    target(ws, A, '2018-Q4', 100_000);
+    target(ws, B, '2018-Q4', 500_000); // B: a downgrade candidate (0 now, 20 % in Q4)
+    const computed = await api.send('evaluations.run', { period: '2019-Q1' }); // no Q4 run: B's Q4 computed
+    const subset = vi.spyOn(KpiSource.prototype, 'subset');
+    const totals: number[] = [];
+    const onProgress = (p: { phase: string; total: number | null }) => void (p.phase === 'kpis' && totals.push(p.total ?? -1));
+    // A Q4 run of A alone, with an odd Q4 for A (a target of 1 fen) that only the tier rules would read: B, the one
+    // partner asked about, has no stored result there and is computed for itself; A's stored result is not read.
+    ws.sqlite.prepare("update targets set value = 1 where partner_id = ? and period = '2018-Q4'").run(A);
+    await api.send('evaluations.run', { period: '2018-Q4', partnerCodes: ['A'] });
+    subset.mockClear();
+    const partial = await api.send('evaluations.run', { period: '2019-Q1' }, { onProgress });
+    expect(subset.mock.calls).toEqual([[[B]]]);
+    expect(partial.inputsFingerprint).toBe(computed.inputsFingerprint);
+    // The period has a run: its few computed partners report no steps of their own.
+    expect(new Set(totals)).toEqual(new Set([8]));
+    const advice = async (runId: number) => (await api.send('evaluations.scorecards.list', { runId })).rows.map((c) => [c.partnerCode, c.tierRecommendation, c.recommendationReason]);
+    expect(await advice(partial.runId)).toEqual(await advice(computed.runId));
+    expect((await advice(partial.runId))[1][2]).toMatchObject({ code: 'downgrade', periods: [{ period: '2018-Q4', attainment: 0.2 }, { period: '2019-Q1', attainment: 0 }] });
+  });
+
   it('with three periods, the oldest is computed only for partners still meeting a rule in the nearer one; the advice follows the whole window', async () => {
     await api.send('system.settings.set', { key: 'evaluation.tierRules', value: { ...DEFAULT_TIER_RULES, consecutivePeriods: 3 } });
     for (const q of ['2018-Q3', '2018-Q4']) {

@@ -118,6 +118,19 @@ test.describe('inventory & sell-through', () => {
     await expect(page.getByTestId(`cohort-${year}-Q${quarter}`).locator('td').first()).toHaveText('2');
     await expect(page.getByTestId(`repeat-share-${year}-Q${quarter}`)).toHaveText('0.0 %');
     await expect(page.getByTestId('partner-lapsed-grid-export')).toBeVisible();
+    // The empty win-back list says why: the customers' first purchase is recent, so the previous 12 months hold none.
+    await expect(page.getByTestId('partner-lapsed-none')).toHaveText(new RegExp(`^No customers to win back: this partner's end customers first bought on ${first(2)}, so there are no purchases in the previous 12 months \\(\\d{4}-\\d{2}-\\d{2} to \\d{4}-\\d{2}-\\d{2}\\)`));
+    // The quarter under way is marked as running to today in the revenue mix (its zeros are not a slump) — on any day
+    // but a quarter's last, when it is whole.
+    const quarterEnds = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getDate() === 1 && now.getMonth() % 3 === 2;
+    await expect(page.getByTestId('revenue-mix-table').getByTestId('revenue-mix-to-date')).toHaveCount(quarterEnds ? 0 : 1);
+    if (!quarterEnds) await expect(page.getByTestId('revenue-mix-to-date')).toHaveText('(to date)');
+    if (!quarterEnds) await expect(page.getByTestId('cohorts-to-date-note')).toContainText('is the current quarter');
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    await expect(page.getByTestId('partner-lapsed-none')).toContainText(`没有需要挽回的客户：该伙伴的终端客户最早在 ${first(2)} 购买`);
+    if (!quarterEnds) await expect(page.getByTestId('revenue-mix-to-date')).toHaveText('（至今）');
+    // The first column of the cohort table is the cohort; the first retention column is not named the same.
+    await expect(page.getByTestId('cohort-table').locator('thead th')).toHaveText(['首购季度', '客户数', '首购当季', '+1 季度', '+2 季度', '+3 季度', '+4 季度', '+5 季度', '+6 季度', '+7 季度']);
   });
 
   test("a WPS weekly stock report (title row, total row, code 00123 kept by a '00000' format) previews and imports as the partner wrote it", async ({ page }) => {

@@ -1,9 +1,11 @@
 import type { EChartsOption } from 'echarts';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOp } from '../../api/hooks';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney, formatRatio } from '../../format';
+import { useFiscalStartMonth } from '../../fiscal';
+import { parsePeriod } from '../../../../shared/period';
 import { EChart } from '../scorecards/EChart';
 
 /**
@@ -14,6 +16,13 @@ export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; as
   const { t } = useTranslation(['inventory']);
   const data = useOp('inventory.customers.cohorts', { partnerCode, asOf, quarters: 8 }, { retry: false });
   const cohorts = data.data;
+  const fiscal = useFiscalStartMonth();
+  // The quarter holding asOf runs to asOf only: marked (to date) so that a quarter under way does not read as a slump.
+  const partial = useMemo(() => {
+    const last = cohorts?.quarters.at(-1);
+    return last !== undefined && parsePeriod(last, fiscal.month).end > asOf ? last : null;
+  }, [cohorts, asOf, fiscal.month]);
+  const label = useCallback((q: string) => (q === partial ? `${q}${t('inventory:partnerTrend.toDate')}` : q), [partial, t]);
 
   const heat = useMemo<EChartsOption>(() => {
     if (!cohorts) return {};
@@ -24,25 +33,25 @@ export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; as
       tooltip: { formatter: (p: unknown) => { const v = (p as { value: number[] }).value; return `${cohorts.cohorts[v[1]].quarter} · ${offsets[v[0]]}: ${v[2]}% (${v[3]})`; } },
       grid: { left: 80, right: 20, top: 10, bottom: 60 },
       xAxis: { type: 'category', data: offsets, splitArea: { show: true } },
-      yAxis: { type: 'category', data: cohorts.cohorts.map((c) => `${c.quarter} (${c.customers})`), inverse: true, splitArea: { show: true } },
+      yAxis: { type: 'category', data: cohorts.cohorts.map((c) => `${label(c.quarter)} (${c.customers})`), inverse: true, splitArea: { show: true } },
       visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: ['100%', '0%'] },
       series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: (p: unknown) => `${(p as { value: number[] }).value[2]}%` } }],
     };
-  }, [cohorts, t]);
+  }, [cohorts, t, label]);
 
   const mix = useMemo<EChartsOption>(() => {
     if (!cohorts) return {};
     return {
       tooltip: { trigger: 'axis' },
       legend: { data: [t('inventory:cohorts.newRevenue'), t('inventory:cohorts.repeatRevenue')] },
-      xAxis: { type: 'category', data: cohorts.mix.map((m) => m.quarter) },
+      xAxis: { type: 'category', data: cohorts.mix.map((m) => label(m.quarter)) },
       yAxis: { type: 'value' },
       series: [
         { name: t('inventory:cohorts.newRevenue'), type: 'bar', stack: 'mix', data: cohorts.mix.map((m) => m.newAmountMinor / 100) },
         { name: t('inventory:cohorts.repeatRevenue'), type: 'bar', stack: 'mix', data: cohorts.mix.map((m) => m.repeatAmountMinor / 100) },
       ],
     };
-  }, [cohorts, t]);
+  }, [cohorts, t, label]);
 
   if (!cohorts) return <ErrorBanner error={data.error} />;
   const any = cohorts.cohorts.some((c) => c.customers > 0) || cohorts.mix.some((m) => m.newCustomers + m.repeatCustomers > 0);
@@ -66,7 +75,7 @@ export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; as
             <tbody>
               {cohorts.cohorts.filter((c) => c.customers > 0).map((c) => (
                 <tr key={c.quarter} data-testid={`cohort-${c.quarter}`}>
-                  <th>{c.quarter}</th>
+                  <th>{label(c.quarter)}</th>
                   <td className="num">{c.customers}</td>
                   {c.rates.map((r, k) => <td key={k} className="num">{formatRatio(r)} ({c.retained[k]})</td>)}
                 </tr>
@@ -79,7 +88,12 @@ export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; as
             <thead>
               <tr>
                 <th />
-                {cohorts.mix.map((m) => <th key={m.quarter}>{m.quarter}</th>)}
+                {cohorts.mix.map((m) => (
+                  <th key={m.quarter}>
+                    {m.quarter}
+                    {m.quarter === partial && <span data-testid="revenue-mix-to-date">{t('inventory:partnerTrend.toDate')}</span>}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -97,6 +111,7 @@ export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; as
               </tr>
             </tbody>
           </table>
+          {partial && <p className="muted" data-testid="cohorts-to-date-note">{t('inventory:cohorts.toDateNote', { quarter: partial, today: asOf })}</p>}
         </>
       )}
     </div>

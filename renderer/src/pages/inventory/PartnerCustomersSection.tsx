@@ -6,6 +6,7 @@ import { useOp } from '../../api/hooks';
 import { DataGrid } from '../../components/DataGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { formatMoney } from '../../format';
+import { addDays, addMonthsClamped } from '../../../../shared/period';
 import { useToday } from '../../today';
 import { CustomerCohorts } from './CustomerCohorts';
 
@@ -81,6 +82,17 @@ export function PartnerCustomersSection({ partnerCode }: { partnerCode: string }
             exportAs={{ grid: 'customersRfm', query: { partnerCode, windowMonths: 12, asOf: today }, title: t('inventory:customers.title'), fileName: `customers-${partnerCode}-${today}` }}
           />
           <h3>{t('inventory:customers.lapsed')}</h3>
+          {/* An empty win-back list says why: no purchase before the current window at all, or every earlier buyer came back. */}
+          {lapsed.data && lapsed.data.length === 0 && rfm.data && (
+            <p className="muted" data-testid="partner-lapsed-none">
+              {(() => {
+                const to = addMonthsClamped(today, -12);
+                const from = addDays(addMonthsClamped(today, -24), 1);
+                const first = rfm.data.reduce<string | null>((m, c) => (m === null || c.firstPurchaseOn < m ? c.firstPurchaseOn : m), null);
+                return first !== null && first > to ? t('inventory:customers.lapsedNoneYet', { first, from, to }) : t('inventory:customers.lapsedNone', { from, to });
+              })()}
+            </p>
+          )}
           <DataGrid
             stateKey="partner.customers.lapsed"
             testId="partner-lapsed-grid"

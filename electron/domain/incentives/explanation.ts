@@ -26,6 +26,9 @@ export interface Explain {
   params: Record<string, unknown>;
 }
 
+/** A SPIFF's products and categories, stored as the Chinese list (A、B), listed the English way (A, B). */
+const itemsEn = (items: unknown) => String(items).split('、').join(', ');
+
 /** A rate as a percentage (0.035 → '3.5 %'); a run names the same few rates on every line, so each is remembered. */
 const pctText = new Map<number, string>();
 export function pct(r: number): string {
@@ -110,11 +113,11 @@ export function renderExplanation(e: Explain, lang: Lang): string {
     case 'spiff.unit':
       return zh
         ? `${p.from} 至 ${p.to} 指定产品 ${p.items} 共 ${p.units} 件 × ${m(p.perUnitMinor)} = ${m(p.amountMinor)}${capped}`
-        : `${p.units} units of ${p.items} from ${p.from} to ${p.to} × ${m(p.perUnitMinor)} = ${m(p.amountMinor)}${capped}`;
+        : `${p.units} units of ${itemsEn(p.items)} from ${p.from} to ${p.to} × ${m(p.perUnitMinor)} = ${m(p.amountMinor)}${capped}`;
     case 'spiff.percent':
       return zh
         ? `${p.from} 至 ${p.to} 指定产品 ${p.items} 销售额 ${m(p.basisMinor)} × ${pct(p.rate)} = ${m(p.amountMinor)}${capped}`
-        : `${p.items} sales ${m(p.basisMinor)} from ${p.from} to ${p.to} × ${pct(p.rate)} = ${m(p.amountMinor)}${capped}`;
+        : `${itemsEn(p.items)} sales ${m(p.basisMinor)} from ${p.from} to ${p.to} × ${pct(p.rate)} = ${m(p.amountMinor)}${capped}`;
     case 'growth': {
       const prev = periodText(p.previousPeriod, lang);
       const base = p.applyTo === 'increment' ? (zh ? `增量 ${m(p.incrementMinor)}` : `increment ${m(p.incrementMinor)}`) : zh ? `${basis} ${m(p.basisMinor)}` : `${basis} ${m(p.basisMinor)}`;

@@ -17,12 +17,13 @@ export function calculateSpiff(ctx: CalcContext<SpiffProgram>): CalcLine[] {
   if (from > to) return [];
   const bases = basisStore.salesRevenueAndUnits(ctx.ws, from, to, { products: p.products, categories: p.categories });
   const capMinor = p.cap != null ? majorToMinor(p.cap, p.currency) : null;
-  const items = [...p.products, ...p.categories].join('、');
+  // Stored in the line's details as the Chinese list (A、B); the English explanation lists them with commas.
+  const itemsZh = [...p.products, ...p.categories].join('、');
   const out: CalcLine[] = [];
   for (const partner of ctx.eligible) {
     const b = bases.get(partner.id);
     if (!b) continue;
-    const params: Record<string, unknown> = { period: ctx.period.label, currency: p.currency, from, to, items, basisMinor: b.revenueMinor };
+    const params: Record<string, unknown> = { period: ctx.period.label, currency: p.currency, from, to, items: itemsZh, basisMinor: b.revenueMinor };
     if (p.perUnit != null) {
       const units = Number(b.units.toFixed(6));
       const perUnitMinor = majorToMinor(p.perUnit, p.currency);

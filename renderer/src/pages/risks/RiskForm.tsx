@@ -260,7 +260,7 @@ export function RiskForm({ id, readOnly, onClose }: { id: number | null; readOnl
 }
 
 function HistoryList({ history }: { history: RiskHistoryEntry[] }) {
-  const { t } = useTranslation('risks');
+  const { t } = useTranslation(['risks', 'common']);
   const wordsOf = useRiskText();
   const fmt = (v: unknown) => (v == null || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   // A risk the workbench raised keeps its words as a text code in each snapshot: its title and description changes are
@@ -283,7 +283,7 @@ function HistoryList({ history }: { history: RiskHistoryEntry[] }) {
               const items = v as Array<{ description?: string; to?: { description?: string } }>;
               return (
                 <div key={k}>
-                  {t(`history.${k}`)}: {items.map((i) => i.description ?? i.to?.description ?? '').join('；')}
+                  {t(`history.${k}`)}: {items.map((i) => i.description ?? i.to?.description ?? '').join(t('common:validation.separator'))}
                 </div>
               );
             }

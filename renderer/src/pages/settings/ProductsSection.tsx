@@ -94,7 +94,7 @@ export function ProductsSection() {
       cell: (p) => (
         <span className="muted" title={pricesReason(p)}>
           {pricesReason(p) && <span className="hq-badge" data-testid={`product-hq-prices-${p.code}`}>{t('settings:products.hqPrices')}</span>}{' '}
-          {p.prices.map((x) => t('settings:products.period', { from: x.validFrom, to: x.validTo ?? t('settings:products.open'), floor: money(x.floorPriceMinor, x.currency), list: money(x.listPriceMinor, x.currency) })).join('；')}
+          {p.prices.map((x) => t('settings:products.period', { from: x.validFrom, to: x.validTo ?? t('settings:products.open'), floor: money(x.floorPriceMinor, x.currency), list: money(x.listPriceMinor, x.currency) })).join(t('common:validation.separator'))}
         </span>
       ),
       testId: (p) => `product-prices-${p.code}`,

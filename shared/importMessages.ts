@@ -382,3 +382,42 @@ export function importErrorLine(fileName: string | null, e: { row: number | null
   const text = importErrorText(e, lang, schemaText);
   return where ? `${where}${lang === 'zh-CN' ? '：' : ': '}${text}` : text;
 }
+
+/** Rows a file's reader skipped as not data (electron/model/imports.ts `SkippedRows`): titles above the header, total rows. */
+export interface SkippedRowsWords {
+  titles: ReadonlyArray<{ row: number; text: string }>;
+  totals: number;
+  totalRows: ReadonlyArray<{ row: number; text: string }>;
+}
+
+/** How many skipped rows a sentence names by row and text (the rest are counted). */
+const SKIPPED_NAMED = 3;
+
+/**
+ * What the reader skipped, in `lang` — the import's result, the wizard and the CLI say it, so a title or a 合计 row is
+ * never left out silently: `Skipped 1 title row above the header (row 1: 库存周报) and 1 total row (row 2,045: 合计)` /
+ * `已跳过表头上方的 1 行标题（第 1 行：库存周报）和 1 行合计行（第 2,045 行：合计）` (a number after a Chinese word
+ * takes a space before it, as 第 3 行 does). Null when nothing was skipped.
+ */
+export function skippedRowsText(skipped: SkippedRowsWords | null | undefined, lang: ImportMessageLanguage): string | null {
+  if (!skipped || (skipped.titles.length === 0 && skipped.totals === 0)) return null;
+  const zh = lang === 'zh-CN';
+  const num = (n: number) => n.toLocaleString('en-US');
+  const cut = (t: string) => (t.length > 40 ? `${t.slice(0, 40)}…` : t);
+  const list = (rows: ReadonlyArray<{ row: number; text: string }>, count: number) => {
+    const named = rows.slice(0, SKIPPED_NAMED).map((r) => (zh ? `第 ${num(r.row)} 行：${cut(r.text)}` : `row ${num(r.row)}: ${cut(r.text)}`));
+    const more = count - named.length;
+    if (more > 0) named.push(zh ? `另 ${num(more)} 行` : `${num(more)} more`);
+    return zh ? `（${named.join('；')}）` : ` (${named.join('; ')})`;
+  };
+  const parts: string[] = [];
+  if (skipped.titles.length) {
+    const n = skipped.titles.length;
+    parts.push(zh ? `表头上方的 ${n} 行标题${list(skipped.titles, n)}` : `${n} title row${n === 1 ? '' : 's'} above the header${list(skipped.titles, n)}`);
+  }
+  if (skipped.totals) {
+    const n = skipped.totals;
+    parts.push(zh ? ` ${num(n)} 行合计行${list(skipped.totalRows, n)}` : `${num(n)} total row${n === 1 ? '' : 's'}${list(skipped.totalRows, n)}`);
+  }
+  return zh ? `已跳过${parts.join('和')}` : `Skipped ${parts.join(' and ')}`;
+}

@@ -69,6 +69,25 @@ export interface UnknownValue {
   firstRow: number;
 }
 
+/** A row a file's reader skipped without reading it as data: its row number and its (first filled) cell's text. */
+export interface SkippedRow {
+  row: number;
+  text: string;
+}
+
+/**
+ * Rows skipped as not data, so that none goes unreported: titles above the header (a merged title, an export time) and
+ * total rows (合计, Total…; how many, and the first MAX_SKIPPED_TOTALS_LISTED of them).
+ */
+export interface SkippedRows {
+  titles: SkippedRow[];
+  totals: number;
+  totalRows: SkippedRow[];
+}
+
+/** At most this many total rows are listed by row (the count stays exact). */
+export const MAX_SKIPPED_TOTALS_LISTED = 20;
+
 export interface ImportResult extends ImportCounts {
   importId: number;
   kind: ImportKind;
@@ -83,6 +102,8 @@ export interface ImportResult extends ImportCounts {
   replaced: number | null;
   /** Territories and channel managers the import created (create options), by name as in the file. */
   created?: { territories: string[]; channelManagers: string[] };
+  /** Title rows above the header and total rows the reader skipped (shown with the result: nothing skipped silently). */
+  skipped: SkippedRows;
 }
 
 /** At most this many row errors are returned or stored; the counts stay exact. */
@@ -174,6 +195,8 @@ export interface ImportPreview {
   summary: { rowsChecked: number; valid: number; invalid: number; complete: boolean; errors: RowError[] };
   /** A committed import of the same file content: importing again needs replace (or force). */
   alreadyImported: EarlierImport | null;
+  /** Title rows above the header, and the total rows among the rows checked. */
+  skipped: SkippedRows;
 }
 
 /** An import's history row: the imports table's columns but the mapping. */

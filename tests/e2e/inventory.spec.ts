@@ -159,8 +159,12 @@ test.describe('inventory & sell-through', () => {
     await expect(row).toContainText(sku);
     await expect(row).toContainText('19104.50');
     await expect(row).toContainText('2026-11-27');
+    // The title above the header and the 合计 row are said, not skipped silently: before the import and with its result.
+    const skipped = 'Skipped 1 title row above the header (row 1: 库存周报（第47周）) and 1 total row (row 4: 合计)';
+    await expect(page.getByTestId('import-skipped')).toHaveText(skipped);
     await page.getByTestId('import-run').click();
     await expect(page.getByTestId('import-result-inserted')).toHaveText('1');
+    await expect(page.getByTestId('import-result-skipped')).toHaveText(skipped);
   });
 
   test("the current quarter's chart stops at the current month, marked to date (months to come were drawn as zeros)", async ({ page }) => {

@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import { IMPORT_KINDS } from '../../../shared/enums';
 import { importMapping } from '../../contract/imports';
 import { ApiError } from '../../../shared/errors';
-import type { ImportRecord, RowError } from '../../model/imports';
+import type { ImportRecord, RowError, SkippedRows } from '../../model/imports';
 import { action, cliErrorText, cliLanguage, common, output, progressPrinter, withApi, type CommonOptions } from '../runtime';
 import { CliError, cliText, cliWord, formatTable } from '../cliTexts';
-import { importErrorText } from '../../../shared/importMessages';
+import { importErrorText, skippedRowsText } from '../../../shared/importMessages';
 import { schemaMessageText } from '../../../shared/validationMessages';
 
 interface ImportOptions extends CommonOptions {
@@ -107,7 +107,7 @@ export function register(program: Command): void {
               },
               { onProgress: progressPrinter() },
             ) as Awaited<ReturnType<typeof api.send<'imports.run'>>>;
-            const summary = { importId: r.importId, replaced: r.replaced, kind: r.kind, rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, ...(r.created ? { created: r.created } : {}), errors: r.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, message: importErrorText(e, lang, (m) => schemaMessageText(m, lang)) })) };
+            const summary = { importId: r.importId, replaced: r.replaced, kind: r.kind, rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, ...(r.created ? { created: r.created } : {}), skipped: r.skipped, errors: r.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, message: importErrorText(e, lang, (m) => schemaMessageText(m, lang)) })) };
             output(opts, summary, () =>
               [
                 cliText(lang, 'imports.summary', {
@@ -121,6 +121,8 @@ export function register(program: Command): void {
                   rejected: r.rejected,
                   seconds: (r.durationMs / 1000).toFixed(1),
                 }),
+                // Title rows above the header and total rows (合计) the reader skipped: said, never silent.
+                skippedRowsText(r.skipped, lang) ?? '',
                 ...(r.created?.territories.length ? [cliText(lang, 'imports.territoriesCreated', { names: r.created.territories.join(lang === 'zh-CN' ? '、' : ', ') })] : []),
                 ...(r.created?.channelManagers.length ? [cliText(lang, 'imports.managersCreated', { names: r.created.channelManagers.join(lang === 'zh-CN' ? '、' : ', ') })] : []),
                 ...r.errors.slice(0, 20).map((e) => errorText(e, lang)),
@@ -131,11 +133,13 @@ export function register(program: Command): void {
             );
           } catch (e) {
             // All-or-nothing failure: the same JSON shape, with the row errors, and a non-zero exit.
-            const data = ApiError.is(e) ? (e.body.data as { errors?: RowError[]; rowsRead?: number; rejected?: number } | undefined) : undefined;
+            const data = ApiError.is(e) ? (e.body.data as { errors?: RowError[]; rowsRead?: number; rejected?: number; skipped?: SkippedRows } | undefined) : undefined;
             if (!data?.errors) throw e;
-            const summary = { importId: null, kind, rowsRead: data.rowsRead ?? 0, inserted: 0, updated: 0, duplicates: 0, rejected: data.rejected ?? data.errors.length, errors: data.errors };
+            const summary = { importId: null, kind, rowsRead: data.rowsRead ?? 0, inserted: 0, updated: 0, duplicates: 0, rejected: data.rejected ?? data.errors.length, ...(data.skipped ? { skipped: data.skipped } : {}), errors: data.errors };
             if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
             process.stderr.write(`pwb: ${ApiError.is(e) ? cliErrorText(e.body, opts.lang) : (e as Error).message}\n`);
+            const skipped = opts.json ? null : skippedRowsText(data.skipped, lang);
+            if (skipped) process.stderr.write(`${skipped}\n`);
             if (!opts.json) for (const err of data.errors.slice(0, 20)) process.stderr.write(`${errorText(err, lang)}\n`);
             process.exitCode = 1;
           }

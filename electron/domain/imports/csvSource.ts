@@ -8,7 +8,7 @@ import { fileRefused, type ImportFailure } from './importFailure';
 import { cannotRead } from './fileSniffer';
 import { importMessage, type ImportMessageCode } from '../../../shared/importMessages';
 import type { RecordSource } from './recordSource';
-import { isEmptyRow, isTotalRow, pickHeaderRow } from './recordSource';
+import { isEmptyRow, isTotalRow, pickHeaderRow, SkippedTotals } from './recordSource';
 import type { Sniffed } from './fileSniffer';
 import type { SourceRecord } from '../../model/imports';
 
@@ -187,6 +187,7 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
   header = (picked.header.cells as string[]).map((h) => h.trim());
   const headerRow = picked.header.row;
   let held = picked.held;
+  const totals = new SkippedTotals();
   /** The data rows of each chunk read (~1 MB) at once: no promise per row. */
   async function* batches(): AsyncGenerator<SourceRecord[]> {
     if (held.length) {
@@ -204,7 +205,11 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
         const cells = pending[at++];
         row++;
         if (cells.length === 1 && cells[0] === '') continue;
-        if (isEmptyRow(cells) || isTotalRow(cells)) continue;
+        if (isEmptyRow(cells)) continue;
+        if (isTotalRow(cells)) {
+          totals.note(row, cells);
+          continue;
+        }
         if (suspect) {
           const bad = cells.findIndex((c) => NOT_TEXT.test(c));
           if (bad >= 0) {
@@ -233,6 +238,7 @@ export async function openCsvSource(path: string, sniffed: Sniffed): Promise<Rec
       for await (const batch of batches()) yield* batch;
     },
     batches,
+    skipped: () => totals.report(picked.titles),
     bytesRead: () => bytes,
     sha256: () => hash.copy().digest('hex'),
     close() {

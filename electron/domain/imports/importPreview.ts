@@ -103,6 +103,7 @@ export async function previewImport(ws: Workspace, input: PreviewInput, now: Dat
       rows,
       summary: { rowsChecked: checked, valid, invalid: checked - valid, complete, errors },
       alreadyImported: findEarlierImport(ws, input.kind, source.format !== 'csv' ? source.sha256() : (await hashFile(input.path)).sha256, source.sheet),
+      skipped: source.skipped(),
     };
   } finally {
     source.close();

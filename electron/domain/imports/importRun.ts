@@ -356,7 +356,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         throw new ImportFailure(
           `${fileName}: ${counts.rejected} of ${counts.rowsRead} rows have errors, so nothing was imported (fix them, or import the valid rows with --accept-valid). First: ${describeError(fileName, first)}`,
           errors,
-          { rowsRead: counts.rowsRead, rejected: counts.rejected },
+          { rowsRead: counts.rowsRead, rejected: counts.rejected, skipped: source.skipped() },
           unknownList,
           { reason: 'importRowsRejected', params: { fileName, rejected: counts.rejected, rowsRead: counts.rowsRead, first: describeError(fileName, first), firstError: first } },
         );
@@ -389,7 +389,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       if (rejectedWriter) await (rejectedWriter as CsvWriter).close();
       importConnection.commit(sqlite);
       committed = true;
-      return { importId, kind: input.kind, fileName, sha256, durationMs, rejectedFile: rejectedPath, errors, replaced: input.replace ?? null, ...counts, ...(created ? { created: created() } : {}) };
+      return { importId, kind: input.kind, fileName, sha256, durationMs, rejectedFile: rejectedPath, errors, replaced: input.replace ?? null, ...counts, ...(created ? { created: created() } : {}), skipped: source.skipped() };
     } finally {
       if (!committed) importConnection.rollback(sqlite);
     }

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { fileRefused, noSheet } from './importFailure';
 import { importMessage } from '../../../shared/importMessages';
 import type { RecordSource } from './recordSource';
-import { cellText, isEmptyRow, isTotalRow, pickHeaderRow } from './recordSource';
+import { cellText, isEmptyRow, isTotalRow, pickHeaderRow, SkippedTotals } from './recordSource';
 import type { Cell, SourceRecord } from '../../model/imports';
 import { XLSX_LIMITS, type XlsxLimits } from './xlsx/limits';
 import { excelNumber, serialToDate } from './xlsx/sheetRows';
@@ -104,6 +104,7 @@ export async function openLegacyWorkbookSource(
   const header = picked.header.cells.map((c) => cellText(c).trim());
   const headerRow = picked.header.row;
   const held = picked.held;
+  const totals = new SkippedTotals();
   let read = 0;
   return {
     format,
@@ -121,11 +122,16 @@ export async function openLegacyWorkbookSource(
       for (let i = start; i < data.length; i++) {
         const cells = rowAt(i);
         read = i;
-        if (isEmptyRow(cells) || isTotalRow(cells)) continue;
+        if (isEmptyRow(cells)) continue;
+        if (isTotalRow(cells)) {
+          totals.note(i + 1, cells);
+          continue;
+        }
         yield { row: i + 1, cells };
       }
       read = data.length;
     },
+    skipped: () => totals.report(picked.titles),
     bytesRead: () => Math.floor((fileSize * read) / Math.max(1, data.length)),
     sha256: () => sha256,
     close() {},

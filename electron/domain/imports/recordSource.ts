@@ -1,4 +1,4 @@
-import type { Cell, SourceFormat, SourceRecord } from '../../model/imports';
+import { MAX_SKIPPED_TOTALS_LISTED, type Cell, type SkippedRow, type SkippedRows, type SourceFormat, type SourceRecord } from '../../model/imports';
 
 /** A file opened for reading: its header and a stream of data rows; counts bytes and hashes the file as it goes. */
 export interface RecordSource {
@@ -14,8 +14,10 @@ export interface RecordSource {
   header: string[];
   /** Row number of the header (1 unless leading rows are empty). */
   headerRow: number;
-  /** Data rows after the header; empty rows are skipped. */
+  /** Data rows after the header; empty rows and total rows (isTotalRow) are skipped. */
   records(): AsyncIterable<SourceRecord>;
+  /** Title rows skipped above the header, and the total rows skipped so far (all of them once records() has been read to the end). */
+  skipped(): SkippedRows;
   /** The same rows a chunk at a time, where the source reads in chunks (CSV): one await per chunk, not per row. */
   batches?(): AsyncIterable<readonly SourceRecord[]>;
   bytesRead(): number;
@@ -49,6 +51,22 @@ export function isTotalRow(cells: readonly Cell[]): boolean {
   return false;
 }
 
+/** The total rows a source skipped: how many, and the first few with their row and first filled cell's text. */
+export class SkippedTotals {
+  count = 0;
+  readonly rows: SkippedRow[] = [];
+  note(row: number, cells: readonly Cell[]): void {
+    this.count++;
+    if (this.rows.length < MAX_SKIPPED_TOTALS_LISTED) this.rows.push({ row, text: firstText(cells) });
+  }
+  /** What the source reports with its titles. */
+  report(titles: SkippedRow[]): SkippedRows {
+    return { titles, totals: this.count, totalRows: [...this.rows] };
+  }
+}
+
+const firstText = (cells: readonly Cell[]): string => cellText(cells.find((c) => !isEmptyCell(c)) ?? null).trim();
+
 /** How many title rows (one filled cell each) may stand above a header before the first row is taken as the header. */
 export const MAX_TITLE_ROWS = 5;
 const filledCells = (cells: Cell[]) => cells.reduce<number>((n, c) => (isEmptyCell(c) ? n : n + 1), 0);
@@ -60,16 +78,19 @@ const filledCells = (cells: Cell[]) => cells.reduce<number>((n, c) => (isEmptyCe
  * have one cell (a one-column list) keeps its first row as the header; the rows read past it come back in `held`, the
  * first data rows. `next` gives the next non-empty row, or null at the end.
  */
-export async function pickHeaderRow(first: SourceRecord, next: () => Promise<SourceRecord | null>): Promise<{ header: SourceRecord; held: SourceRecord[] }> {
-  if (filledCells(first.cells) !== 1) return { header: first, held: [] };
+export async function pickHeaderRow(
+  first: SourceRecord,
+  next: () => Promise<SourceRecord | null>,
+): Promise<{ header: SourceRecord; held: SourceRecord[]; titles: SkippedRow[] }> {
+  if (filledCells(first.cells) !== 1) return { header: first, held: [], titles: [] };
   const read: SourceRecord[] = [];
   while (read.length < MAX_TITLE_ROWS) {
     const r = await next();
     if (!r) break;
-    if (filledCells(r.cells) > 1) return { header: r, held: [] };
+    if (filledCells(r.cells) > 1) return { header: r, held: [], titles: [first, ...read].map((t) => ({ row: t.row, text: firstText(t.cells) })) };
     read.push(r);
   }
-  return { header: first, held: read };
+  return { header: first, held: read, titles: [] };
 }
 
 /** A cell as text, for messages and the rejected-rows file. */

@@ -3,7 +3,7 @@ import { hashFile } from './fileHash';
 import { fileRefused, ImportFailure, noSheet } from './importFailure';
 import { openLegacyWorkbookSource } from './legacyWorkbookSource';
 import type { RecordSource } from './recordSource';
-import { cellText, isEmptyRow, isTotalRow, pickHeaderRow } from './recordSource';
+import { cellText, isEmptyRow, isTotalRow, pickHeaderRow, SkippedTotals } from './recordSource';
 import type { SourceRecord } from '../../model/imports';
 import { readCellStyles } from './xlsx/cellStyles';
 import { XLSX_LIMITS, XlsxLimitExceeded, type XlsxLimits } from './xlsx/limits';
@@ -114,6 +114,7 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
   header = picked.header.cells.map((c) => cellText(c).trim());
   const headerRow = picked.header.row;
   let held = picked.held;
+  const totals = new SkippedTotals();
   let done = false;
   let closed = false;
   const close = () => {
@@ -138,11 +139,16 @@ export async function openXlsxSource(path: string, fileSize: number, sheetName: 
       for (;;) {
         const r = await next();
         if (r.done) break;
-        if (isEmptyRow(r.value.cells) || isTotalRow(r.value.cells)) continue;
+        if (isEmptyRow(r.value.cells)) continue;
+        if (isTotalRow(r.value.cells)) {
+          totals.note(r.value.row, r.value.cells);
+          continue;
+        }
         yield { row: r.value.row, cells: r.value.cells };
       }
       done = true;
     },
+    skipped: () => totals.report(picked.titles),
     // Progress: the share of the sheet part unpacked so far, scaled to the file's size.
     bytesRead: () => (done ? digest.bytes : Math.min(digest.bytes, Math.floor((digest.bytes * unpacked) / sheetBytes))),
     sha256: () => digest.sha256,

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSource } from '../../../electron/domain/imports/openSource';
 import { isTotalRow } from '../../../electron/domain/imports/recordSource';
 import { errorText } from '../../../shared/errorMessages';
+import { skippedRowsText } from '../../../shared/importMessages';
+import * as XLSX from '@e965/xlsx';
 import { memoryApi, tempDir } from '../../helpers/workspace';
 import { failure, seedPartners, writeFile } from './importFixtures';
 import { writeXlsx } from './xlsxFixtures';
@@ -44,7 +46,13 @@ describe('imports: report layouts (title rows, total rows, zero-padded codes)', 
     // The preview shows the row as stored with the product's code (not its id) and the value in minor units.
     expect(preview.rows[1].stored).toMatchObject({ partnerCode: 'P001', product: '00123', date: '2026-11-27', quantity: 96, valueMinor: 1910450 });
     expect(preview.rows[1].stored).not.toHaveProperty('productId');
-    expect(await ctx.api.send('imports.run', { kind: 'inventory', path })).toMatchObject({ rowsRead: 2, inserted: 2, rejected: 0 });
+    // The title above the header is reported before anything is imported, the total row with the result.
+    expect(preview.skipped).toEqual({ titles: [{ row: 1, text: '库存周报（2026年第47周）' }], totals: 1, totalRows: [{ row: 5, text: '合 计' }] });
+    const run = await ctx.api.send('imports.run', { kind: 'inventory', path });
+    expect(run).toMatchObject({ rowsRead: 2, inserted: 2, rejected: 0 });
+    expect(run.skipped).toEqual({ titles: [{ row: 1, text: '库存周报（2026年第47周）' }], totals: 1, totalRows: [{ row: 5, text: '合 计' }] });
+    expect(skippedRowsText(run.skipped, 'en')).toBe('Skipped 1 title row above the header (row 1: 库存周报（2026年第47周）) and 1 total row (row 5: 合 计)');
+    expect(skippedRowsText(run.skipped, 'zh-CN')).toBe('已跳过表头上方的 1 行标题（第 1 行：库存周报（2026年第47周））和 1 行合计行（第 5 行：合 计）');
     expect(stock()).toEqual([
       { product: '00123', date: '2026-11-20', quantity: 120, value: 2388000, warehouse: '主仓' },
       { product: '00123', date: '2026-11-27', quantity: 96, value: 1910450, warehouse: '主仓' },
@@ -56,8 +64,41 @@ describe('imports: report layouts (title rows, total rows, zero-padded codes)', 
     const path = writeFile(tmp.dir, 'dms.csv', iconv.encode(csv, 'gb18030'));
     const e = await failure(ctx.api.send('imports.run', { kind: 'inventory', path }));
     expect(e.body.data).toMatchObject({ rejected: 1, rowsRead: 2, errors: [{ row: 5, column: '数量', value: 'x' }] });
+    // A refused file reports what was skipped too (the wizard and the CLI show it beside the errors).
+    const skipped = { titles: [{ row: 1, text: '库存上报' }, { row: 2, text: '导出时间：2026-11-30 08:00' }], totals: 1, totalRows: [{ row: 6, text: '合计' }] };
+    expect(e.body.data).toMatchObject({ skipped });
     const fixed = writeFile(tmp.dir, 'dms2.csv', iconv.encode(csv.replace(',x', ',7'), 'gb18030'));
-    expect(await ctx.api.send('imports.run', { kind: 'inventory', path: fixed })).toMatchObject({ rowsRead: 2, inserted: 2 });
+    const run = await ctx.api.send('imports.run', { kind: 'inventory', path: fixed });
+    expect(run).toMatchObject({ rowsRead: 2, inserted: 2, skipped });
+    expect(skippedRowsText(run.skipped, 'en')).toBe('Skipped 2 title rows above the header (row 1: 库存上报; row 2: 导出时间：2026-11-30 08:00) and 1 total row (row 6: 合计)');
+  });
+
+  it('reports every skipped total row: subtotals through a long file counted, the first ones named; a plain file skips nothing', async () => {
+    const rows: string[] = ['经销商编码,单据日期,金额'];
+    for (let i = 0; i < 25; i++) rows.push(`P001,2026-11-${String(1 + (i % 28)).padStart(2, '0')},${1000 + i}`, `小计,,${1000 + i}`);
+    rows.push('Grand Total,,99999');
+    const path = writeFile(tmp.dir, 'subtotals.csv', `${rows.join('\r\n')}\r\n`);
+    const run = await ctx.api.send('imports.run', { kind: 'sales', path });
+    expect(run).toMatchObject({ rowsRead: 25, inserted: 25 });
+    expect(run.skipped.titles).toEqual([]);
+    expect(run.skipped.totals).toBe(26);
+    expect(run.skipped.totalRows).toHaveLength(20);
+    expect(run.skipped.totalRows.slice(0, 2)).toEqual([{ row: 3, text: '小计' }, { row: 5, text: '小计' }]);
+    expect(skippedRowsText(run.skipped, 'en')).toBe('Skipped 26 total rows (row 3: 小计; row 5: 小计; row 7: 小计; 23 more)');
+    expect(skippedRowsText(run.skipped, 'zh-CN')).toBe('已跳过 26 行合计行（第 3 行：小计；第 5 行：小计；第 7 行：小计；另 23 行）');
+    const plain = writeFile(tmp.dir, 'plain.csv', '经销商编码,单据日期,金额\r\nP001,2026-11-02,5\r\n');
+    const r = await ctx.api.send('imports.run', { kind: 'sales', path: plain });
+    expect(r.skipped).toEqual({ titles: [], totals: 0, totalRows: [] });
+    expect(skippedRowsText(r.skipped, 'en')).toBeNull();
+  });
+
+  it('an .xls report (用友/金蝶 style) reports its title and total rows as the CSV and XLSX readers do', async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([['销售明细表'], [], ['经销商编码', '单据日期', '金额'], ['P001', '2026-11-02', 10], ['P001', '2026-11-03', 20], ['Total', null, 30]]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, '明细');
+    const path = writeFile(tmp.dir, 'report.xls', XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer);
+    const run = await ctx.api.send('imports.run', { kind: 'sales', path });
+    expect(run).toMatchObject({ rowsRead: 2, inserted: 2, skipped: { titles: [{ row: 1, text: '销售明细表' }], totals: 1, totalRows: [{ row: 6, text: 'Total' }] } });
   });
 
   it('the sell-through preview shows the product code, the return and the customer as stored', async () => {

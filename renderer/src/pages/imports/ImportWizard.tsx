@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageLanguage } from '../../../../shared/errorMessages';
 import { schemaMessageText } from '../../../../shared/validationMessages';
-import { importErrorText } from '../../../../shared/importMessages';
+import { importErrorText, skippedRowsText, type SkippedRowsWords } from '../../../../shared/importMessages';
 import { formatMinor } from '../../../../shared/money';
 import { IMPORT_KINDS, PARTNER_STATUSES, type ImportKind } from '../../../../shared/enums';
 import { DATE_FORMATS, ENCODINGS, type DateFormat, type EncodingChoice, type ImportMapping, type ImportPreview, type UnknownValue } from '../../../../electron/contract/imports';
@@ -98,6 +98,7 @@ export function ImportWizard() {
 
   const enumFields = p?.fields.filter((f) => f.values && current?.columns[f.name]) ?? [];
   const result = run.result;
+  const resultSkipped = skippedRowsText(result ? result.skipped : (run.error?.body?.data as { skipped?: SkippedRowsWords } | undefined)?.skipped, lang);
 
   return (
     <section data-testid="import-wizard">
@@ -332,6 +333,11 @@ export function ImportWizard() {
           <p data-testid="import-summary">
             {t(p.summary.complete ? 'imports:summaryComplete' : 'imports:summaryPartial', { checked: p.summary.rowsChecked, valid: p.summary.valid, invalid: p.summary.invalid })}
           </p>
+          {skippedRowsText(p.skipped, lang) && (
+            <p className="muted" data-testid="import-skipped">
+              {skippedRowsText(p.skipped, lang)}
+            </p>
+          )}
           {p.summary.errors.length > 0 && (
             <ul className="error" data-testid="import-summary-errors" style={{ maxHeight: 160, overflow: 'auto' }}>
               {p.summary.errors.slice(0, 50).map((e, i) => (
@@ -462,6 +468,12 @@ export function ImportWizard() {
           {result?.created && (result.created.territories.length > 0 || result.created.channelManagers.length > 0) && (
             <p className="ok" data-testid="import-created">
               {[...result.created.territories.map((x) => t('imports:createdTerritory', { name: x })), ...result.created.channelManagers.map((x) => t('imports:createdOwner', { name: x }))].join(t('imports:listSeparator'))}
+            </p>
+          )}
+          {/* Title rows above the header and total rows (合计) the reader skipped, after an import or its refusal: never silent. */}
+          {!run.running && resultSkipped && (
+            <p className="muted" data-testid="import-result-skipped">
+              {resultSkipped}
             </p>
           )}
           {result && (

@@ -181,7 +181,7 @@ export const OPERATION_WORDS: Readonly<Record<string, readonly [zh: string, en: 
   'mdf.claims.get': ['查看费用核销详情', 'View a claim'],
   'mdf.claims.add': ['提交费用核销', 'Submit a claim'],
   'mdf.claims.decide': ['审核费用核销', 'Decide a claim'],
-  'mdf.claims.pay': ['支付或抵扣返利', 'Pay a claim or deduct it from rebates'],
+  'mdf.claims.pay': ['支付费用核销或抵扣返利', 'Pay a claim or deduct it from rebates'],
   'mdf.proofs.get': ['读取证明文件', 'Read a proof file'],
   'mdf.roi': ['查看市场费用投入产出', 'View the development funds\' return'],
   // plans

@@ -315,7 +315,7 @@ const TEXTS = {
   'ledger.opening': ['opening', '期初余额'],
   'ledger.closing': ['closing', '期末余额'],
   'ledger.accrued': ['accrued (drafts, not yet approved)', '计提（草稿，尚未审批）'],
-  'ledger.statements': ['{{n}} statement(s)', '共 {{n}} 份对账单'],
+  'ledger.statements': ['{{n}} reconciliation statement(s)', '共 {{n}} 份对账单'],
   'accruals.asOf': ['accruals as of {{asOf}}', '截至 {{asOf}} 的计提'],
   'accruals.col.program': ['program', '激励政策'],
   'accruals.col.partner': ['partner', '合作伙伴'],

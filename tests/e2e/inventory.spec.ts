@@ -55,6 +55,8 @@ test.describe('inventory & sell-through', () => {
     // The sums per territory and channel type are listed.
     await expect(page.getByTestId('inventory-groups-grid')).toContainText('Channel type');
     await page.getByTestId('inventory-partners-grid-filter').fill(code);
+    // The count says how many rows the filter leaves of how many (it said "9 rows" over the one row shown).
+    await expect(page.getByTestId('inventory-partners-grid-count')).toHaveText(/^1 of (?!1 )[\d,]+ rows$/);
     // The partner's name opens its page on the End customers tab.
     await expect(page.getByTestId(`inventory-partner-link-${code}`)).toHaveAttribute('href', /#\/partners\/\d+\?tab=customers$/);
     await expect(gridCell(page, 'inventory-partners-grid', 'flags', 0)).toContainText('Cross-territory selling');

@@ -43,6 +43,8 @@ function loadState(key: string): GridState | undefined {
 export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, toolbar, height = '100%', testId, filterModel, onGridApi, onCellValueChanged, exportAs }: DataGridProps<T>) {
   const { t, i18n } = useTranslation('common');
   const [quick, setQuick] = useState('');
+  // Rows left after the quick filter and the column filters (a remembered one too): the count says "1 of 9 rows" then.
+  const [shown, setShown] = useState<number | null>(null);
   const apiRef = useRef<GridApi<T> | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<T> | null>(null);
   const initialState = useMemo(() => {
@@ -97,7 +99,9 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
       )}
       <div className="grid-toolbar">
         <input type="search" placeholder={t('grid.quickFilter')} value={quick} onChange={(e) => setQuick(e.target.value)} data-testid={testId ? `${testId}-filter` : undefined} />
-        <span className="muted">{t('grid.rows', { count: rows?.length ?? 0 })}</span>
+        <span className="muted" data-testid={testId ? `${testId}-count` : undefined}>
+          {shown !== null && rows && shown !== rows.length ? t('grid.rowsShown', { shown, count: rows.length }) : t('grid.rows', { count: rows?.length ?? 0 })}
+        </span>
         <div className="spacer" />
         {toolbar}
         {exportAs && <GridExportButton api={gridApi} source={exportAs} testId={testId ? `${testId}-export` : 'grid-export'} />}
@@ -135,6 +139,7 @@ export function DataGrid<T>({ stateKey, rows, columns, getRowId, onRowClicked, t
             const { columnOrder, columnSizing, columnVisibility, columnPinning, sort, filter } = e.state;
             localStorage.setItem(`pwb.grid.${stateKey}`, JSON.stringify({ columnOrder, columnSizing, columnVisibility, columnPinning, sort, filter }));
           }}
+          onModelUpdated={(e) => setShown(e.api.getDisplayedRowCount())}
           onCellValueChanged={onCellValueChanged}
           onRowClicked={onRowClicked ? (e: RowClickedEvent<T>) => e.data && onRowClicked(e.data) : undefined}
           animateRows={false}

@@ -31,6 +31,8 @@ describe('counts in the catalogues', () => {
     });
     expect(i18n.t('grid.rows', { count: 1 })).toBe('1 row');
     expect(i18n.t('grid.rows', { count: 209522 })).toBe('209,522 rows');
+    expect(i18n.t('grid.rowsShown', { shown: 1, count: 9 })).toBe('1 of 9 rows');
+    expect(i18n.t('grid.rowsShown', { shown: 0, count: 1 })).toBe('0 of 1 row');
     expect(i18n.t('sales:totals', { count: 209522, amount: '¥1.00', margin: '1 %' })).toContain('209,522 lines');
     await i18n.changeLanguage('zh-CN');
     expect(i18n.t('grid.rows', { count: 209522 })).toBe('共 209,522 行');

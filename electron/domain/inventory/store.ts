@@ -401,6 +401,22 @@ function insertPacked(ws: Workspace, importId: number, grouped: GroupedElsewhere
   return true;
 }
 
+/**
+ * The month rows of temp.st_delta (and temp.st_pack) live in the connection's TEMP database, whose page cache is left
+ * at SQLite's minimum: at 400k lines their ~30 MB went page by page to a temporary file and back. For the upkeep the
+ * TEMP cache may hold 64 MB (as the import's bulk cache for the main file, importRun.ts BULK_CACHE_SIZE); restored after.
+ */
+const UPKEEP_TEMP_CACHE = -65536;
+function withTempCache<T>(sqlite: Database.Database, fn: () => T): T {
+  const before = sqlite.pragma('temp.cache_size', { simple: true }) as number;
+  sqlite.pragma(`temp.cache_size = ${UPKEEP_TEMP_CACHE}`);
+  try {
+    return fn();
+  } finally {
+    sqlite.pragma(`temp.cache_size = ${before}`);
+  }
+}
+
 export const customerMonthStore = {
   /**
    * After an import saved its lines, in its transaction: its new lines (duplicates were not saved) added to their
@@ -408,8 +424,10 @@ export const customerMonthStore = {
    */
   refreshAfterImport(ws: Workspace, importId: number, grouped?: GroupedElsewhere): 'worker' | 'sql' {
     if (grouped && insertPacked(ws, importId, grouped)) return 'worker';
-    collectDelta(ws, importId);
-    addDelta(ws);
+    withTempCache(ws.sqlite, () => {
+      collectDelta(ws, importId);
+      addDelta(ws);
+    });
     return 'sql';
   },
   /** Around an undo, in its transaction: `before` the import's lines are deleted (their customers), then `after`. */
@@ -417,7 +435,7 @@ export const customerMonthStore = {
     noteUndo(ws, importId);
   },
   afterUndo(ws: Workspace): void {
-    repackTouched(ws);
+    withTempCache(ws.sqlite, () => repackTouched(ws));
   },
   /** The whole summary packed again from the lines, and the partner × month one: for lines written by hand. */
   rebuildAll(ws: Workspace): void {

@@ -309,46 +309,7 @@ export class KpiSource {
     const channel = reportingChannelMeasures(this.ws, p, this.partnerIds, sellIn);
     onStep('sell-through and inventory');
 
-    const out = new Map<number, PartnerKpis>();
-    const ids = this.partnerIds;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      const revenue = money.rev[i];
-      const prevRevenue = before.rev[i];
-      const yoyRevenue = yoyM.rev[i];
-      const revC = money.revC[i];
-      const cost = money.cost[i];
-      const target = targets.get(id) ?? null;
-      const c = customers.get(id);
-      const tc = compliance.get(id);
-      const ch = channel.get(id);
-      out.set(id, {
-        partnerId: id,
-        revenueMinor: revenue,
-        prevRevenueMinor: prevRevenue,
-        yoyRevenueMinor: yoyRevenue,
-        targetMinor: target,
-        attainment: ratio(revenue, target),
-        growthPrev: growth(revenue, prevRevenue),
-        growthYoY: growth(revenue, yoyRevenue),
-        // NaN (no costed line) fails every comparison: no margin.
-        grossMargin: revC > 0 && cost === cost ? round6((revC - cost) / revC) : null,
-        orders: lines ? lines.orders[i] : 0,
-        activeCustomers: c?.active ?? 0,
-        newCustomers: c?.fresh ?? 0,
-        retention: c && c.prev > 0 ? round6(c.kept / c.prev) : null,
-        satisfaction: sat.has(id) ? round6(sat.get(id)!) : null,
-        trainingCompliance: tc?.compliance == null ? null : round6(tc.compliance),
-        expiredCertifications: expired.get(id) ?? 0,
-        openHighRisks: risks.get(id) ?? 0,
-        sellThroughRate: ch?.sellThroughRate ?? null,
-        daysOfInventory: ch?.daysOfInventory ?? null,
-        inventoryTurnover: ch?.inventoryTurnover ?? null,
-        crossTerritoryShare: ch?.crossTerritoryShare ?? null,
-        belowFloorShare: ch?.belowFloorShare ?? null,
-      });
-    }
-    return out;
+    return kpiMap(this.partnerIds, { money, before, yoyM, targets, customers, sat, compliance, expired, risks, channel, lines });
   }
 
   /** Open high and critical risks per partner (the register as it is now: the same for every period of the run). */
@@ -380,6 +341,140 @@ export class KpiSource {
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** What a period's KPIs are made of, per partner (computeWith's reads). */
+interface KpiInputs {
+  money: PeriodMoney;
+  before: PeriodMoney;
+  yoyM: PeriodMoney;
+  targets: Map<number, number>;
+  customers: Map<number, CustomerCounts>;
+  sat: Map<number, number>;
+  compliance: Map<number, PartnerCompliance>;
+  expired: Map<number, number>;
+  risks: Map<number, number>;
+  channel: ReturnType<typeof reportingChannelMeasures>;
+  lines: PeriodLines | null;
+}
+
+/**
+ * Every partner's KPIs from the period's reads: a loop of its own (in computeWith, the engine compiled computeWith
+ * whole, every read it makes inlined, to run it), each object built by `kpiRecord`.
+ */
+function kpiMap(ids: number[], x: KpiInputs): Map<number, PartnerKpis> {
+  const { money, before, yoyM, targets, customers, sat, compliance, expired, risks, channel, lines } = x;
+  const out = new Map<number, PartnerKpis>();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    const revenue = money.rev[i];
+    const prevRevenue = before.rev[i];
+    const yoyRevenue = yoyM.rev[i];
+    const revC = money.revC[i];
+    const cost = money.cost[i];
+    const target = targets.get(id) ?? null;
+    const c = customers.get(id);
+    const tc = compliance.get(id);
+    const ch = channel.get(id);
+    out.set(
+      id,
+      kpiRecord(
+        id,
+        revenue,
+        prevRevenue,
+        yoyRevenue,
+        target,
+        ratio(revenue, target),
+        growth(revenue, prevRevenue),
+        growth(revenue, yoyRevenue),
+        // NaN (no costed line) fails every comparison: no margin.
+        revC > 0 && cost === cost ? round6((revC - cost) / revC) : null,
+        lines ? lines.orders[i] : 0,
+        c?.active ?? 0,
+        c?.fresh ?? 0,
+        c && c.prev > 0 ? round6(c.kept / c.prev) : null,
+        sat.has(id) ? round6(sat.get(id)!) : null,
+        tc?.compliance == null ? null : round6(tc.compliance),
+        expired.get(id) ?? 0,
+        risks.get(id) ?? 0,
+        ch?.sellThroughRate ?? null,
+        ch?.daysOfInventory ?? null,
+        ch?.inventoryTurnover ?? null,
+        ch?.crossTerritoryShare ?? null,
+        ch?.belowFloorShare ?? null,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * One partner's KPIs: every KPI object of every run is built by this one literal, its fields in this order (the
+ * inputs fingerprint reads them in it: inputsFingerprint.ts KPI_FIELDS).
+ */
+function kpiRecord(
+  partnerId: number,
+  revenueMinor: number,
+  prevRevenueMinor: number,
+  yoyRevenueMinor: number,
+  targetMinor: number | null,
+  attainment: number | null,
+  growthPrev: number | null,
+  growthYoY: number | null,
+  grossMargin: number | null,
+  orders: number,
+  activeCustomers: number,
+  newCustomers: number,
+  retention: number | null,
+  satisfaction: number | null,
+  trainingCompliance: number | null,
+  expiredCertifications: number,
+  openHighRisks: number,
+  sellThroughRate: number | null,
+  daysOfInventory: number | null,
+  inventoryTurnover: number | null,
+  crossTerritoryShare: number | null,
+  belowFloorShare: number | null,
+): PartnerKpis {
+  return {
+    partnerId,
+    revenueMinor,
+    prevRevenueMinor,
+    yoyRevenueMinor,
+    targetMinor,
+    attainment,
+    growthPrev,
+    growthYoY,
+    grossMargin,
+    orders,
+    activeCustomers,
+    newCustomers,
+    retention,
+    satisfaction,
+    trainingCompliance,
+    expiredCertifications,
+    openHighRisks,
+    sellThroughRate,
+    daysOfInventory,
+    inventoryTurnover,
+    crossTerritoryShare,
+    belowFloorShare,
+  };
+}
+
+/**
+ * One shape for every KPI object from the first run on. V8 gives an object's field the kind of the first value stored
+ * in it (a small integer, a fraction, null) and, when a later object stores another kind (the first revenue over
+ * 2^30 fen, a first fraction after integers, a first number after null), deprecates the shape: every object built so far
+ * is migrated and the code compiled for the old shape is thrown away — in a process's first evaluation, and the
+ * recompiling reached into the next one (node --trace-generalization: "+21 maps" at the first fractional revenue).
+ * Two objects built here, when the module loads, give every field but the id its general kind (a number or null, small
+ * integer or not — orders come from a Float64Array as fractions to the engine), once, before any code is compiled for it.
+ */
+const NUL = null as unknown as number;
+for (let k = 0; k < 3; k++) {
+  kpiRecord(0, NUL, NUL, NUL, null, null, null, null, null, NUL, NUL, NUL, null, null, null, NUL, NUL, null, null, null, null, null);
+  kpiRecord(1, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
+}
 
 export function ratio(value: number, base: number | null): number | null {
   if (base === null || base === 0) return null;

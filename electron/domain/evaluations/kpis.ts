@@ -467,8 +467,10 @@ function kpiRecord(
  * 2^30 fen, a first fraction after integers, a first number after null), deprecates the shape: every object built so far
  * is migrated and the code compiled for the old shape is thrown away — in a process's first evaluation, and the
  * recompiling reached into the next one (node --trace-generalization: "+21 maps" at the first fractional revenue).
- * Two objects built here, when the module loads, give every field but the id its general kind (a number or null, small
- * integer or not — orders come from a Float64Array as fractions to the engine), once, before any code is compiled for it.
+ * Objects built here when the module loads (null, then a fraction, three times over: the literal's first runs build
+ * its template apart) give every field but the id its general kind — a number or null, small integer or not (orders
+ * come from a Float64Array, a fraction to the engine) — before any code is compiled for it; a run then meets only
+ * in-place generalizations.
  */
 const NUL = null as unknown as number;
 for (let k = 0; k < 3; k++) {

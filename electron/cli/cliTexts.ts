@@ -302,7 +302,10 @@ const TEXTS = {
   'customers.col.ordersBefore': ['orders before', '此前订单数'],
   'customers.col.amountBefore': ['amount before', '此前金额'],
   'customers.none': ['No end customers in the window', '时间窗口内没有终端客户'],
-  'customers.noneLapsed': ['No lapsed customers', '没有流失客户'],
+  'customers.noneLapsed': [
+    'No customers to win back: as of {{asOf}}, no customer bought in the previous {{months}} months ({{from}} to {{to}}) without buying again since',
+    '没有需要挽回的客户：截至 {{asOf}}，没有在前 {{months}} 个月（{{from}} 至 {{to}}）有购买、此后未再购买的客户',
+  ],
 
   // Deal registrations
   'deals.direct': ['(direct)', '（直销）'],

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { action, cliLanguage, common, output, withApi, type CommonOptions } from '../runtime';
 import { cliText, cliWord } from '../cliTexts';
+import { addDays, addMonthsClamped } from '../../../shared/period';
 
 type Opts = CommonOptions & { asOf?: string; partner?: string; windowMonths: number };
 const yuan = (minor: number) => (minor / 100).toFixed(2);
@@ -36,6 +37,11 @@ export function register(program: Command): void {
       await withApi(opts, async (api) => {
         const rows = await api.send('inventory.customers.lapsed', { asOf: opts.asOf, partnerCode: opts.partner, windowMonths: opts.windowMonths });
         const lang = cliLanguage(opts.lang);
+        // An empty list names the windows it looked at (the previous one is what a lapsed customer bought in).
+        const asOf = opts.asOf ?? (rows.length ? '' : (await api.send('system.today', {})).today);
+        const months = opts.windowMonths;
+        const none = () =>
+          cliText(lang, 'customers.noneLapsed', { asOf, months, from: addDays(addMonthsClamped(asOf, -2 * months), 1), to: addMonthsClamped(asOf, -months) });
         const col = (k: 'partner' | 'customer' | 'name' | 'province' | 'lastPurchase' | 'ordersBefore' | 'amountBefore') => cliText(lang, `customers.col.${k}`);
         output(opts, rows, () =>
           rows.length
@@ -43,7 +49,7 @@ export function register(program: Command): void {
                 [col('partner'), col('customer'), col('name'), col('province'), col('lastPurchase'), col('ordersBefore'), col('amountBefore')].join('\t'),
                 ...rows.map((c) => [c.partnerCode, c.customerRef, c.customerName ?? '', c.customerProvince ?? '', c.lastPurchaseOn, c.previousOrders, yuan(c.previousAmountMinor)].join('\t')),
               ].join('\n')
-            : cliText(lang, 'customers.noneLapsed'),
+            : none(),
         );
       });
     }),

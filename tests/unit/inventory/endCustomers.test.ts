@@ -108,6 +108,14 @@ describe('inventory.customers.rfm and inventory.customers.lapsed (hand-computed)
     expect(rows.filter((x) => x.partnerCode === 'P002')).toEqual([{ partnerCode: 'P002', customerRef: 'Z1', recencyDays: 213, frequency: 1, monetaryMinor: 1000, r: 3, f: 3, m: 3, segment: 'loyal' }]);
   });
 
+  it('pwb customers lapsed: an empty list names the windows it looked at, in both languages', () => {
+    const args = ['customers', 'lapsed', '--as-of', '2019-03-31', '--partner', 'P001', '--db', db];
+    expect(pwb([...args, '--lang', 'zh']).stdout).toBe('没有需要挽回的客户：截至 2019-03-31，没有在前 12 个月（2017-04-01 至 2018-03-31）有购买、此后未再购买的客户\n');
+    expect(pwb([...args, '--lang', 'en', '--window-months', '6']).stdout).toBe(
+      'No customers to win back: as of 2019-03-31, no customer bought in the previous 6 months (2018-04-01 to 2018-09-30) without buying again since\n',
+    );
+  });
+
   it('a refusal names the options as the user typed them (--as-of, not asOf), in both languages', () => {
     const args = ['customers', 'rfm', '--as-of', '2026-02-30', '--window-months', '0', '--db', db];
     const zh = pwb([...args, '--lang', 'zh']);

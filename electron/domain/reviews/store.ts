@@ -353,7 +353,14 @@ export const reviewStore = {
         >(
           `with ret as (
              select distinct coalesce(customer_ref, customer_name) as c from sell_through_lines
-              where partner_id = @p and date <= @to and coalesce(customer_ref, customer_name) is not null and not coalesce(${purchase()}, 0)
+              where partner_id = @p and date <= @to and not coalesce(${purchase()}, 0) and coalesce(customer_ref, customer_name) is not null
+           ),
+           -- Those customers' lines, through the customer index (by reference; by name where there is none).
+           retLines as (
+             select customer_ref as c, date, amount_minor, quantity from sell_through_lines where partner_id = @p and customer_ref in (select c from ret) and date <= @to
+             union all
+             select customer_name, date, amount_minor, quantity from sell_through_lines
+              where partner_id = @p and customer_ref is null and customer_name in (select c from ret) and date <= @to
            ),
            bought as (
              select customer as c, amount_minor as a from (${packedMonths('where c.partner_id = @p and c.last_date >= @wholeFromDay')})
@@ -371,12 +378,10 @@ export const reviewStore = {
             where b.c not in (select c from ret)
             group by b.c
            union all
-           select coalesce(customer_ref, customer_name), min(case when ${purchase()} then date end),
-                  coalesce(sum(case when date >= @from then amount_minor end), 0),
-                  max(case when date >= @from and coalesce(${purchase()}, 0) then 1 else 0 end)
-             from sell_through_lines where partner_id = @p and date <= @to and coalesce(customer_ref, customer_name) in (select c from ret)
-            group by coalesce(customer_ref, customer_name)
-           having max(date) >= @from and min(case when ${purchase()} then date end) is not null
+           select c, min(case when b then date end), coalesce(sum(case when date >= @from then amount_minor end), 0), max(b and date >= @from)
+             from (select c, date, amount_minor, coalesce(${purchase()}, 0) as b from retLines)
+            group by c
+           having max(date) >= @from and min(case when b then date end) is not null
             order by 1`,
         )
         .all({ p: partnerId, from, to, wholeFromDay, wholeToEnd, wholeFrom: wholeFromDay.slice(0, 7), wholeTo: wholeToEnd.slice(0, 7) }),

@@ -281,7 +281,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
             }
             return sum;
           };
-          // A bulk load appends without the unique (partner, dedupe key) index and builds it after, as the bare
+          // A bulk load appends without the unique (partner, dedupe key, order) index and builds it after, as the bare
           // engine does; building it is the duplicate check. A duplicate (of the file or of a stored line) undoes the
           // attempt and saves against the index, skipping duplicates — same lines, same order, same counts.
           let saved = false;

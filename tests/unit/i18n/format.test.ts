@@ -25,7 +25,7 @@ describe('counts in the catalogues', () => {
     const i18n = i18next.createInstance();
     await i18n.init({
       lng: 'en',
-      resources: { en: { common: load('en', 'common'), sales: load('en', 'sales') }, 'zh-CN': { common: load('zh-CN', 'common'), sales: load('zh-CN', 'sales') } },
+      resources: { en: { common: load('en', 'common'), sales: load('en', 'sales'), inventory: load('en', 'inventory') }, 'zh-CN': { common: load('zh-CN', 'common'), sales: load('zh-CN', 'sales'), inventory: load('zh-CN', 'inventory') } },
       defaultNS: 'common',
       interpolation: { escapeValue: false },
     });
@@ -37,5 +37,7 @@ describe('counts in the catalogues', () => {
     await i18n.changeLanguage('zh-CN');
     expect(i18n.t('grid.rows', { count: 209522 })).toBe('共 209,522 行');
     expect(i18n.t('grid.rows', { count: 1 })).toBe('共 1 行');
+    // The risk form's evidence: lines counted with 条 (it read 1 行出货, "1 row sell-through").
+    expect(i18n.t('inventory:riskEvidence.title', { count: 1 })).toBe('证据明细（1 条出货明细）');
   });
 });

@@ -99,6 +99,12 @@ export const sellThroughLines = sqliteTable(
     index('sell_through_partner_date_idx').on(t.partnerId, t.date, t.productId, t.quantity, t.amountMinor),
     index('sell_through_customer_idx').on(t.partnerId, t.customerRef, t.date),
     index('sell_through_import_idx').on(t.importId),
+    // The lines that are not purchases (returns, README "End customers"), partial and so tiny: the RFM, lapsed and cohort
+    // reads find the customers with a return here, not by scanning every line up to the as-of day. Its condition is
+    // electron/domain/inventory/store.ts `purchase()` negated, word for word (SQLite uses a partial index only then).
+    index('sell_through_returns_idx')
+      .on(t.partnerId, t.customerRef, t.customerName, t.date, t.quantity, t.amountMinor)
+      .where(sql`not (quantity > 0 or (quantity = 0 and amount_minor > 0))`),
   ],
 );
 

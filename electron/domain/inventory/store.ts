@@ -115,6 +115,14 @@ const CUSTOMER = 'coalesce(customer_ref, customer_name)';
  * negative quantity or amount) is not one: it nets the amount but is not an order, a first or a last purchase.
  */
 export const purchase = (t = '') => `(${t}quantity > 0 or (${t}quantity = 0 and ${t}amount_minor > 0))`;
+/**
+ * The customers (partner `p`, customer `c`) with a line that is not a purchase (a return) up to @asOf, of one partner
+ * (@partnerId) or all. `not ${purchase()}` is the condition of the partial index sell_through_returns_idx word for word:
+ * SQLite reads the few returns from it rather than scanning every line up to asOf.
+ */
+export const returnersSql = (onePartner: boolean) =>
+  `select distinct partner_id as p, ${CUSTOMER} as c from sell_through_lines
+    where date <= @asOf and c is not null and not ${purchase()} ${onePartner ? 'and partner_id = @partnerId' : ''}`;
 const GROUPED = `select partner_id, ${CUSTOMER}, substr(date, 1, 7), coalesce(sum(amount_minor), 0), count(distinct coalesce(order_ref, date)),
                         min(date), max(date), max(customer_name), max(customer_province)`;
 
@@ -506,10 +514,7 @@ export const customerMonthStore = {
     // return up to asOf are read from their lines, the packed months not telling returns from purchases.
     return ws.sqlite
       .prepare<Record<string, unknown>, { p: number; c: string; first: string; month: string; a: number; b: number }>(
-        `with ret as (
-           select distinct partner_id as p, ${CUSTOMER} as c from sell_through_lines
-            where date <= @asOf and ${CUSTOMER} is not null and not ${purchase()} ${only}
-         ),
+        `with ret as (${returnersSql(q.partnerId !== null)}),
          src as (
            select partner_id as p, customer as c, month, amount_minor as a, first_date as d, 1 as b
              from (${packedMonths(`where c.first_date < @asOfMonthStart ${q.partnerId === null ? '' : 'and c.partner_id = @partnerId'}
@@ -612,10 +617,7 @@ export const customerMonthStore = {
     // Customers with a return up to asOf: the packed months cannot tell its day and order from a purchase's, so these
     // few are read from their lines (the months no edge cuts; the cut ones are read above), returns netting the amount only.
     const returners = sqlite
-      .prepare(
-        `select distinct partner_id, ${CUSTOMER} as c from sell_through_lines
-          where date <= @asOf and c is not null and not ${purchase()} ${w.partnerId === null ? '' : 'and partner_id = @partnerId'}`,
-      )
+      .prepare(returnersSql(w.partnerId !== null))
       .raw()
       .all(params) as Array<[number, string]>;
     const returned = new Set(returners.map(([p, c]) => `${p}\u0000${c}`));

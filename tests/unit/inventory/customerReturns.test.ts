@@ -3,6 +3,7 @@ import type { Api } from '../../../electron/api/api';
 import type { Workspace } from '../../../db/database';
 import { writeFile } from '../imports/importFixtures';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
+import { returnersSql } from '../../../electron/domain/inventory/store';
 
 const tmp = tempDir('pwb-customer-returns-');
 let ws: Workspace;
@@ -80,5 +81,24 @@ describe('cohorts: the first purchase and the quarters bought in count purchases
     expect(mix('2026-Q1')).toMatchObject({ newCustomers: 0, repeatCustomers: 1, newAmountMinor: 0, repeatAmountMinor: 20000 });
     expect(mix('2026-Q2')).toMatchObject({ newCustomers: 0, repeatCustomers: 0, newAmountMinor: 0, repeatAmountMinor: 0 });
     expect(mix('2026-Q4')).toMatchObject({ newCustomers: 1, repeatCustomers: 0, newAmountMinor: 10000, repeatAmountMinor: -25000 });
+  });
+});
+
+describe('the customers with a return are found in the partial index of the non-purchase lines', () => {
+  const plan = (onePartner: boolean) =>
+    (ws.sqlite.prepare(`explain query plan ${returnersSql(onePartner)}`).all({ asOf: '2026-11-30', partnerId: 1 }) as Array<{ detail: string }>)
+      .map((r) => r.detail)
+      .join(' | ');
+  it('reads sell_through_returns_idx, not every line up to asOf (its condition is purchase() negated word for word)', () => {
+    expect(plan(false)).toMatch(/SCAN sell_through_lines USING COVERING INDEX sell_through_returns_idx/);
+    // Analyzed as a large file would be: the planner still takes the tiny partial index over the whole lines' ones.
+    ws.sqlite.exec('analyze');
+    expect(plan(false)).toMatch(/sell_through_returns_idx/);
+    expect(plan(true)).toMatch(/sell_through_returns_idx/);
+  });
+  it('finds exactly the customers with a return (R, S, T of P1; not U)', () => {
+    const rows = ws.sqlite.prepare(returnersSql(false)).all({ asOf: '2026-11-30' }) as Array<{ p: number; c: string }>;
+    expect(rows.map((r) => r.c).sort()).toEqual(['R', 'S', 'T']);
+    expect(ws.sqlite.prepare(returnersSql(false)).all({ asOf: '2026-04-30' }).map((r) => (r as { c: string }).c).sort()).toEqual(['S']);
   });
 });

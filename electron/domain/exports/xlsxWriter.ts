@@ -2,15 +2,15 @@ import type ExcelJSModule from 'exceljs';
 import { lazyModule } from '../lazyModule';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { safeCell, safeText, type CellValue } from './safeCell';
+import { workbookCell, type CellValue } from './safeCell';
 import { systemClock } from '../../../shared/clock';
 
 const excel = lazyModule<typeof ExcelJSModule>('exceljs');
 
 /**
  * XLSX exports for every area (payout statements, finance lists, training, audit...): streamed with exceljs's
- * WorkbookWriter (large lists never sit in memory), every text cell through safeCell (formula injection),
- * no formulas ever written, money from integer minor units.
+ * WorkbookWriter (large lists never sit in memory), text as typed text cells (workbookCell: never evaluated, no
+ * apostrophe), no formulas ever written, money from integer minor units.
  */
 export type XlsxKind = 'text' | 'number' | 'integer' | 'money' | 'percent' | 'date';
 
@@ -49,7 +49,7 @@ export function sheetName(raw: string, taken: Set<string> = new Set()): string {
   return name;
 }
 
-/** One cell as written: text neutralised, money converted, anything formula-like never a formula. */
+/** One cell as written: text as typed text, money converted, anything formula-like never a formula. */
 export function xlsxCell(value: CellValue, kind: XlsxKind = 'text'): string | number | boolean | Date | null {
   if (value === undefined || value === null) return null;
   if (kind === 'money' && typeof value === 'number') {
@@ -61,7 +61,7 @@ export function xlsxCell(value: CellValue, kind: XlsxKind = 'text'): string | nu
     return new Date(Date.UTC(y, m - 1, d));
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  return safeCell(value);
+  return workbookCell(value);
 }
 
 /** Writes the sheets to `path` (through a temporary file, so a failed export never leaves a half file). */
@@ -99,7 +99,7 @@ export async function writeXlsx(
       }));
       const header = ws.getRow(1);
       sheet.columns.forEach((c, i) => {
-        header.getCell(i + 1).value = safeText(c.header);
+        header.getCell(i + 1).value = c.header;
       });
       header.font = { bold: true };
       header.commit();

@@ -1,7 +1,7 @@
 import type ExcelJSModule from 'exceljs';
 import { lazyModule } from '../lazyModule';
 import { CsvWriter, type CsvFlavour } from '../exports/csvWriter';
-import { safeCell } from '../exports/safeCell';
+import { workbookCell } from '../exports/safeCell';
 import { formatMinor, minorExponent } from '../../../shared/money';
 import { chineseCapitals } from './chineseCapitals';
 import type { StatementData } from './statementData';
@@ -54,12 +54,12 @@ export async function writeFinanceCsv(statements: StatementData[], path: string,
 export async function writeFinanceXlsx(statements: StatementData[], path: string): Promise<void> {
   const wb = new (excel().Workbook)();
   const ws = wb.addWorksheet('Finance 财务');
-  ws.addRow(FINANCE_HEADER.map((h) => safeCell(h))).font = { bold: true };
+  ws.addRow(FINANCE_HEADER.map((h) => workbookCell(h))).font = { bold: true };
   for (const s of statements) {
     const r = row(s);
     const cur = s.run.currency;
     r[7] = s.totalMinor / 10 ** minorExponent(cur);
-    const added = ws.addRow(r.map((v) => (typeof v === 'string' ? safeCell(v) : v)));
+    const added = ws.addRow(r.map((v) => (typeof v === 'string' ? workbookCell(v) : v)));
     added.getCell(8).numFmt = minorExponent(cur) ? '#,##0.00' : '#,##0';
     // Credit code and bank account: text cells, typed text too, so an edit in Excel keeps every digit.
     added.getCell(4).numFmt = '@';

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { lazyModule } from '../lazyModule';
-import { safeCell } from '../exports/safeCell';
+import { workbookCell } from '../exports/safeCell';
 import { channelText, periodText, regionText } from '../incentives/explanation';
 import { minorExponent } from '../../../shared/money';
 import { chineseCapitals } from './chineseCapitals';
@@ -17,7 +17,7 @@ export const STATEMENT_LINE_HEADER = ['类型 Kind', '基数 Basis', '比率 Rat
 
 const toMajor = (minor: number, currency: string) => minor / 10 ** minorExponent(currency);
 
-/** One partner's statement as an XLSX workbook: facts, then the lines (amounts as numbers, text formula-safe), then the total. */
+/** One partner's statement as an XLSX workbook: facts, then the lines (amounts as numbers, text as typed text cells), then the total. */
 export function buildStatementWorkbook(s: StatementData): ExcelJS.Workbook {
   const wb = new (excel().Workbook)();
   wb.creator = s.company.name ?? '';
@@ -25,7 +25,7 @@ export function buildStatementWorkbook(s: StatementData): ExcelJS.Workbook {
   const ws = wb.addWorksheet('结算单 Statement');
   const cur = s.run.currency;
   const numFmt = minorExponent(cur) ? '#,##0.00' : '#,##0';
-  const text = (v: string | null | undefined) => safeCell(v ?? '');
+  const text = (v: string | null | undefined) => workbookCell(v ?? '');
   ws.addRow([text(s.company.name)]).font = { bold: true, size: 14 };
   ws.addRow([text('结算单 Payout statement'), text(s.number)]);
   const facts: Array<[string, string]> = [

@@ -2,7 +2,7 @@ import type ExcelJSModule from 'exceljs';
 import { lazyModule } from '../lazyModule';
 import type { Workspace } from '../../../db/database';
 import { CsvWriter } from '../exports/csvWriter';
-import { safeCell } from '../exports/safeCell';
+import { workbookCell } from '../exports/safeCell';
 import { isRequiredFor, parseCodeList } from './compliance';
 import { complianceStore } from './store';
 import { daysUntil, horizon } from '../../model/trainingExpiry';
@@ -57,7 +57,7 @@ function cells(r: ExpiringCertificate, lang: ExportLang): Array<string | number 
 
 /**
  * Writes the expiring list to `out`: CSV (UTF-8 BOM, CRLF) through CsvWriter, or XLSX through exceljs.
- * Every text cell goes through safeCell in both formats (formula injection: names like "=HYPERLINK(...)" stay text).
+ * CSV text cells go through the formula guard (names like "=HYPERLINK(...)" stay text); XLSX text cells are typed text.
  */
 export async function exportExpiring(
   rows: ExpiringCertificate[],
@@ -73,9 +73,9 @@ export async function exportExpiring(
     wb.creator = 'Partner Workbench';
     const title = opts.lang === 'zh-CN' ? `即将到期的认证（${opts.asOf} 起 ${opts.days} 天）` : `Certifications expiring (${opts.days} days from ${opts.asOf})`;
     const sheet = wb.addWorksheet(opts.lang === 'zh-CN' ? '即将到期' : 'Expiring');
-    sheet.addRow([safeCell(title)]).font = { bold: true };
-    sheet.addRow(header.map((h) => safeCell(h))).font = { bold: true };
-    for (const r of rows) sheet.addRow(cells(r, opts.lang).map((v) => safeCell(v)));
+    sheet.addRow([workbookCell(title)]).font = { bold: true };
+    sheet.addRow(header.map((h) => workbookCell(h))).font = { bold: true };
+    for (const r of rows) sheet.addRow(cells(r, opts.lang).map((v) => workbookCell(v)));
     sheet.columns.forEach((c, i) => (c.width = [12, 28, 12, 12, 30, 12, 20, 12, 12, 10, 8, 12][i] ?? 12));
     sheet.views = [{ state: 'frozen', ySplit: 2 }];
     await wb.xlsx.writeFile(opts.out);

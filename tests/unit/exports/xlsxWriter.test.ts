@@ -23,7 +23,7 @@ async function read(path: string) {
 }
 
 describe('xlsxWriter', () => {
-  it('neutralises formula injection in every text cell and header, keeps numbers and money as numbers', async () => {
+  it('writes formula-looking text and headers as typed text cells exactly as given (never a formula, no apostrophe), keeps numbers and money as numbers', async () => {
     const rows = [
       { name: '=HYPERLINK("http://evil","点我")', ref: '+86 1234', note: '-2+3', amount: -123456, qty: 3, on: '2025-03-31' },
       { name: '@SUM(A1:A2)', ref: '\tcmd', note: '\rline', amount: 5, qty: -1, on: null },
@@ -49,13 +49,14 @@ describe('xlsxWriter', () => {
     const wb = await read(path);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('Payouts  Q1 2025  draft');
-    expect(ws.getCell('A1').value).toBe("'=名称");
-    expect(ws.getCell('A2').value).toBe('\'=HYPERLINK("http://evil","点我")');
-    expect(ws.getCell('B2').value).toBe("'+86 1234");
-    expect(ws.getCell('C2').value).toBe("'-2+3");
-    expect(ws.getCell('A3').value).toBe("'@SUM(A1:A2)");
-    expect(ws.getCell('B3').value).toBe("'\tcmd");
-    expect(ws.getCell('C3').value).toMatch(/^'[\r\n]line$/); // XML turns a stored CR into LF on reading
+    expect(ws.getCell('A1').value).toBe('=名称');
+    expect(ws.getCell('A2').value).toBe('=HYPERLINK("http://evil","点我")');
+    expect(ws.getCell('B2').value).toBe('+86 1234');
+    expect(ws.getCell('C2').value).toBe('-2+3');
+    expect(ws.getCell('A3').value).toBe('@SUM(A1:A2)');
+    expect(ws.getCell('B3').value).toBe('\tcmd');
+    expect(ws.getCell('C3').value).toMatch(/^[\r\n]line$/); // XML turns a stored CR into LF on reading
+    for (const a of ['A1', 'A2', 'B2', 'C2', 'A3', 'B3']) expect(ws.getCell(a).type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell('A4').value).toBe('华东渠道 A');
     expect(ws.getCell('D2').value).toBe(-1234.56);
     expect(ws.getCell('D2').numFmt).toContain('0.00');
@@ -66,14 +67,14 @@ describe('xlsxWriter', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
-  it('any string survives a round trip either unchanged or prefixed when dangerous', async () => {
+  it('any string survives a round trip unchanged, as a text cell', async () => {
     const values = fc.sample(fc.string({ maxLength: 30, unit: 'grapheme' }), { numRuns: 300, seed: 3 }).filter((s) => ![...s].some((ch) => { const c = ch.codePointAt(0)!; return (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff; })); // not representable in XML
     const path = join(dir(), 'strings.xlsx');
     await writeXlsx(path, [{ name: 's', columns: [{ header: 'v', value: (v: string) => v }], rows: values }]);
     const ws = (await read(path)).worksheets[0];
     values.forEach((v, i) => {
       const got = ws.getCell(i + 2, 1).value;
-      const expected = v === '' ? null : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+      const expected = v === '' ? null : v;
       if (expected === null) expect(got === null || got === '').toBe(true);
       else expect(String(got).replace(/\r\n?/g, '\n')).toBe(expected.replace(/\r\n?/g, '\n'));
     });

@@ -58,12 +58,13 @@ describe('grid export', () => {
     const values = sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
     expect(values).toEqual([
       ['状态', '伙伴名称', '统一社会信用代码', '编码'],
-      ['合作中', `'=HYPERLINK("http://x","点我")`, '91440300MA5F00001A', 'P03'],
+      ['合作中', '=HYPERLINK("http://x","点我")', '91440300MA5F00001A', 'P03'],
       ['合作中', '广州华商', '91440300MA5F00003G', 'P02'],
     ]);
     // Text columns are typed text: a long digit string edited in Excel stays text.
     expect(sheet.getCell('C2').numFmt).toBe('@');
     expect(sheet.getCell('B2').formula).toBeUndefined();
+    expect(sheet.getCell('B2').type).toBe(ExcelJS.ValueType.String);
   });
 
   it('writes the same as CSV, and as the Excel-flavoured CSV with long digit strings kept as text', async () => {

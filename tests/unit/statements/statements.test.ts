@@ -93,8 +93,11 @@ describe('statements export', () => {
     }
     const expected = run.lines.filter((l) => l.partnerCode === 'SZ01').map((l) => [l.kind, l.amountMinor, l.id]);
     expect(read).toEqual(expected);
-    // formula-safe text: the adjustment's reason starting with '=' is stored as text with an apostrophe
-    expect(JSON.stringify(sheet.getSheetValues())).toContain("'=cmd|calc");
+    // formula-looking text: the adjustment's reason starting with '=' is a text cell, exactly as typed (no apostrophe)
+    const reasonCells: ExcelJS.Cell[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => { if (String(c.value).includes('=cmd|calc')) reasonCells.push(c); }));
+    expect(reasonCells.filter((c) => c.value === '=cmd|calc').map((c) => c.type)).toEqual([ExcelJS.ValueType.String]);
+    expect(reasonCells.every((c) => c.type === ExcelJS.ValueType.String && !String(c.value).includes("'="))).toBe(true);
 
     // finance CSV: BOM, one row per statement, bank fields, formula-safe
     const csv = readFileSync(r.finance.csv!, 'utf8');

@@ -98,6 +98,7 @@ export const IMPORT_MESSAGES = {
   },
   numberTooLarge: { 'zh-CN': () => '数字过大', en: () => 'number too large' },
   amountPercent: { 'zh-CN': () => '金额不能是百分数', en: () => 'an amount cannot be a percentage' },
+  quantityPercent: { 'zh-CN': () => '数量不能是百分数', en: () => 'a quantity cannot be a percentage' },
   amountTooLarge: { 'zh-CN': () => '金额过大', en: () => 'amount too large' },
   yearOutOfRange: { 'zh-CN': (p) => `年份 ${s(p.year)} 超出范围（1900–2200）`, en: (p) => `year ${s(p.year)} is out of range` },
   noSuchMonth: { 'zh-CN': (p) => `月份 ${s(p.month)} 不存在`, en: (p) => `month ${s(p.month)} does not exist` },

@@ -157,6 +157,12 @@ export function parseNumber(c: Cell): number | null {
   return d === null ? null : Number(d);
 }
 
+/** A quantity as exact decimal text: parseDecimal's forms, but not a percentage (5% of what? — 0.05 pieces is a misread). */
+export function parseQuantity(c: Cell): string | null {
+  if (typeof c === 'string' && c.includes('%')) throw new ValueError('quantityPercent');
+  return parseDecimal(c);
+}
+
 /** Money in integer minor units: the decimal text rounded once, half away from zero (decimalToMinor). */
 export function parseMoney(c: Cell, currency = 'CNY'): number | null {
   if (typeof c === 'string' && c.includes('%')) throw new ValueError('amountPercent');

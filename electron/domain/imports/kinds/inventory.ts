@@ -26,7 +26,7 @@ function snapshotParser(partners: Map<string, { id: number; deleted: boolean }>,
   const seen = new Set<string>();
   return (row: RowValues): SnapshotRow | null => {
     const { partnerId, date, productId } = readPartnerProductHead(row, partners, products);
-    const qText = row.decimal('quantity', true);
+    const qText = row.quantity('quantity', true);
     const quantity = qText === null ? null : Number(qText);
     if (quantity !== null && quantity < 0) row.fail('quantity', 'negativeStockQuantity');
     const valueMinor = row.money('value');

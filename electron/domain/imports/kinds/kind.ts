@@ -6,6 +6,7 @@ import {
   parseBoolean,
   parseDate,
   parseDecimal,
+  parseQuantity,
   parseEnum,
   parseInteger,
   parseMoney,
@@ -269,6 +270,10 @@ export class RowValues {
   }
   decimal(field: string, required = false) {
     return this.run(field, required, parseDecimal);
+  }
+  /** A quantity: a number as decimal text, a percentage refused. */
+  quantity(field: string, required = false) {
+    return this.run(field, required, parseQuantity);
   }
   integer(field: string, required = false) {
     return this.run(field, required, parseInteger);

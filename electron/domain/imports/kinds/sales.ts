@@ -112,7 +112,7 @@ export function salesFullParser(ctx: Pick<KindContext, 'mapped'>, partners: Part
       currency = row.currency('currency') ?? currency;
     }
     const amountMinor = row.money('amount', true, currency);
-    const quantityText = hasQuantity ? (row.decimal('quantity') ?? '0') : '0';
+    const quantityText = hasQuantity ? (row.quantity('quantity') ?? '0') : '0';
     const quantity = Number(quantityText);
     let costMinor: number | null = null;
     if (hasCost) costMinor = row.money('cost', false, currency);

@@ -106,7 +106,7 @@ export function sellThroughFullParser(ctx: Pick<KindContext, 'mapped'>, partners
   return (row: RowValues): SellThroughRow | null => {
     const { partnerId, date, productId } = readPartnerProductHead(row, partners, products);
     const currency = (hasCurrency ? row.currency('currency') : null) ?? 'CNY';
-    const quantityText = row.decimal('quantity', true);
+    const quantityText = row.quantity('quantity', true);
     const quantity = quantityText === null ? null : Number(quantityText);
     const amountMinor = row.money('amount', false, currency);
     if (quantity !== null && amountMinor !== null && amountMinor !== 0 && quantity !== 0 && Math.sign(quantity) !== Math.sign(amountMinor)) {

@@ -8,7 +8,7 @@ import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextCod
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { channelMeasures } from './channelMeasures';
 import { channelRiskStore, type EvidenceLinks, type OpenChannelRiskRow } from './store/channelRisks';
-import { getSetting } from '../system/settingsStore';
+import { fiscalStartMonth } from '../incentives/calculate';
 import { inventoryRules } from './inventoryOverview';
 import { stuffingSignals } from './stuffingSignal';
 import { insideProvinces } from './territoryScope';
@@ -199,7 +199,7 @@ export function recheckChannelRisksAfterUndo(ctx: OpContext, importId: number, b
   const out = { closed: [] as number[], rechecked: [] as number[] };
   if (!backed.length) return out;
   const rules = inventoryRules(ws);
-  const fsm = Number(getSetting<unknown>(ws.db, 'company.fiscalStartMonth', 1)) || 1;
+  const fsm = fiscalStartMonth(ws);
   for (const r of backed) {
     const rule = r.rule as 'inventory:crossTerritory' | 'inventory:belowFloor';
     const params = r.textParams ? (JSON.parse(r.textParams) as RiskTextParams) : null;

@@ -19,7 +19,7 @@ import {
 import type { ReviewActionStatus } from '../../../shared/enums';
 import { addMonthsClamped, daysInMonth } from '../../../shared/period';
 import type { PackDeal, PackIncentives, PackScore, ReviewPackData } from '../../model/reviews';
-import { packedMonths, purchase } from '../inventory/store';
+import { packedMonths, purchase, returnersSql } from '../inventory/store';
 
 /**
  * The business reviews' store (业务回顾): meetings, action items, stored proposals, and what a review pack reads of the
@@ -348,13 +348,10 @@ export const reviewStore = {
     return rows(
       sqlite
         .prepare<
-          [{ p: number; from: string; to: string; wholeFromDay: string; wholeToEnd: string; wholeFrom: string; wholeTo: string }],
+          [{ p: number; partnerId: number; asOf: string; from: string; to: string; wholeFromDay: string; wholeToEnd: string; wholeFrom: string; wholeTo: string }],
           Omit<PackBuyer, 'bought'> & { bought: number }
         >(
-          `with ret as (
-             select distinct coalesce(customer_ref, customer_name) as c from sell_through_lines
-              where partner_id = @p and date <= @to and not coalesce(${purchase()}, 0) and coalesce(customer_ref, customer_name) is not null
-           ),
+          `with ret as (select c from (${returnersSql(true)})),
            -- Those customers' lines, through the customer index (by reference; by name where there is none).
            retLines as (
              select customer_ref as c, date, amount_minor, quantity from sell_through_lines where partner_id = @p and customer_ref in (select c from ret) and date <= @to
@@ -384,7 +381,7 @@ export const reviewStore = {
            having max(date) >= @from and min(case when b then date end) is not null
             order by 1`,
         )
-        .all({ p: partnerId, from, to, wholeFromDay, wholeToEnd, wholeFrom: wholeFromDay.slice(0, 7), wholeTo: wholeToEnd.slice(0, 7) }),
+        .all({ p: partnerId, partnerId, asOf: to, from, to, wholeFromDay, wholeToEnd, wholeFrom: wholeFromDay.slice(0, 7), wholeTo: wholeToEnd.slice(0, 7) }),
     );
   },
 

@@ -125,6 +125,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
       }
       sqlite.pragma('synchronous = NORMAL');
     }
+    pinTempCache(sqlite);
     registerReferenceGuard(sqlite);
     const db = drizzle(sqlite, { schema });
     if (!options.readonly && fileVersion < appVersion) {
@@ -147,6 +148,21 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     sqlite.close();
     throw e;
   }
+}
+
+/**
+ * The TEMP database's page cache, set to the main file's (SQLite's default, SQLITE_DEFAULT_CACHE_SIZE) on every
+ * connection. Without it `temp.cache_size` reads 0 on every workspace that already exists: the first statement that
+ * loads the schema (the version check above, or the WAL switch) marks the TEMP schema loaded while the TEMP database is
+ * not open yet, so its recorded cache size stays 0 (SQLite fills it in only when TEMP is open at that moment: on a new
+ * file the migrations' schema reset happens to open it). The TEMP pager itself starts at the default when TEMP opens,
+ * but anything that saves and restores the size (the sell-through upkeep's withTempCache, inventory/store.ts) read 0
+ * and restored 0 — SQLite's minimum cache — for the rest of the session. Setting it explicitly makes the recorded size
+ * and the pager's agree, and the same again if TEMP is closed and reopened (a temp_store change).
+ */
+function pinTempCache(sqlite: Database.Database): void {
+  const size = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`temp.cache_size = ${size}`);
 }
 
 /**

@@ -410,9 +410,11 @@ function insertPacked(ws: Workspace, importId: number, grouped: GroupedElsewhere
 }
 
 /**
- * The month rows of temp.st_delta (and temp.st_pack) live in the connection's TEMP database, whose page cache is left
- * at SQLite's minimum: at 400k lines their ~30 MB went page by page to a temporary file and back. For the upkeep the
- * TEMP cache may hold 64 MB (as the import's bulk cache for the main file, importRun.ts BULK_CACHE_SIZE); restored after.
+ * The month rows of temp.st_delta (and temp.st_pack) live in the connection's TEMP database, whose page cache is the
+ * main file's default (16 MB; db/database.ts pinTempCache — before it, this save-and-restore read 0 and left the TEMP
+ * cache at SQLite's minimum after the first upkeep): at 400k lines their ~30 MB went page by page to a temporary file
+ * and back. For the upkeep the TEMP cache may hold 64 MB (as the import's bulk cache for the main file, importRun.ts
+ * BULK_CACHE_SIZE); restored after.
  */
 const UPKEEP_TEMP_CACHE = -65536;
 function withTempCache<T>(sqlite: Database.Database, fn: () => T): T {

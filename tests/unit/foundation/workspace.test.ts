@@ -33,6 +33,33 @@ describe('workspace file', () => {
     }
   });
 
+  it('keeps the TEMP cache at the main cache size on a new and on a reopened workspace (it read 0 once the file was WAL)', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const path = join(dir, 'temp-cache.sqlite');
+      for (const open of [() => openWorkspace(path), () => openWorkspace(path), () => openWorkspace(path, { readonly: true })]) {
+        const ws = open();
+        const main = ws.sqlite.pragma('cache_size', { simple: true }) as number;
+        expect(main).toBeLessThan(0);
+        expect(ws.sqlite.pragma('temp.cache_size', { simple: true })).toBe(main);
+        // A temp table (the sell-through upkeep's) keeps it, and a save-and-restore puts back the same size, not 0.
+        ws.sqlite.exec('create temp table t (x)');
+        const before = ws.sqlite.pragma('temp.cache_size', { simple: true }) as number;
+        ws.sqlite.pragma('temp.cache_size = -65536');
+        ws.sqlite.pragma(`temp.cache_size = ${before}`);
+        expect(ws.sqlite.pragma('temp.cache_size', { simple: true })).toBe(main);
+        ws.close();
+      }
+      const keyed = openWorkspace(join(dir, 'keyed.sqlite'), { key: 'k' });
+      keyed.close();
+      const again = openWorkspace(join(dir, 'keyed.sqlite'), { key: 'k' });
+      expect(again.sqlite.pragma('temp.cache_size', { simple: true })).toBe(again.sqlite.pragma('cache_size', { simple: true }));
+      again.close();
+    } finally {
+      cleanup();
+    }
+  });
+
   it('refuses a file written by a newer version and leaves it byte-for-byte unchanged', () => {
     const { dir, cleanup } = tempDir();
     try {

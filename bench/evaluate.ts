@@ -2,7 +2,7 @@
  * `npm run bench:evaluate`: one quarter's and one year's full evaluation (KPIs in SQL, score, ranks, tier rules over
  * two periods, storing the run, risk signals) for 10k partners and 5M sales lines (2017–2019).
  * The workspace is generated once with prepared inserts and cached in .bench/evaluate-<partners>-<lines>.sqlite
- * (delete it to regenerate). BENCH_PARTNERS / BENCH_LINES scale it.
+ * (delete it to regenerate). BENCH_PARTNERS / BENCH_LINES (or BENCH_ROWS) scale it.
  *
  * The reference is the bare engine on the same file in the same process: one SQL statement aggregating the period's
  * revenue, distinct orders and distinct customers per partner, timed three times right before each evaluation (the
@@ -22,9 +22,10 @@ const REGION_CODES = ['HD', 'HN', 'HB', 'HZ', 'XN', 'XB', 'DB'];
 import { createApi } from '../electron/api/api';
 import { addDays } from '../shared/period';
 import { ensureSalesSummaries } from '../electron/domain/evaluations/salesSummaries';
+import { benchCount } from './benchEnv';
 
-const PARTNERS = Number(process.env.BENCH_PARTNERS ?? process.env.PARTNERS ?? 10_000);
-const LINES = Number(process.env.BENCH_LINES ?? process.env.LINES ?? 5_000_000);
+const PARTNERS = benchCount(['BENCH_PARTNERS', 'PARTNERS'], 10_000);
+const LINES = benchCount(['BENCH_LINES', 'BENCH_ROWS', 'LINES'], 5_000_000);
 const DAYS = 3 * 365; // 2017-01-01 … 2019-12-31
 const dir = join(process.cwd(), '.bench');
 const file = join(dir, `evaluate-${PARTNERS}-${LINES}.sqlite`);

@@ -1,7 +1,7 @@
 /**
  * npm run bench:import — imports a generated sales file end to end and compares it with a bare staged load.
  *
- *   BENCH_ROWS      sales lines (default 1,000,000 ≈ 100 MB of CSV)
+ *   BENCH_ROWS      sales lines (default 1,000,000 ≈ 100 MB of CSV; BENCH_LINES is read alike)
  *   BENCH_PARTNERS  partners (default 10,000)
  *   BENCH_LINEREF   1 (default): lines carry a line reference; 0: duplicates judged by content hash
  *   BENCH_UNDO      1 (default): also time the undo against a bare DELETE; 0: the import and the staged load only
@@ -22,9 +22,10 @@ import { openWorkspace, type Workspace } from '../db/database';
 import { createApi } from '../electron/api/api';
 import { IMPORT_CACHE_SIZE } from '../electron/domain/imports/importRun';
 import { ensureSalesSummaries } from '../electron/domain/evaluations/salesSummaries';
+import { benchCount } from './benchEnv';
 
-const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
+const ROWS = benchCount(['BENCH_ROWS', 'BENCH_LINES'], 1_000_000);
+const PARTNERS = benchCount(['BENCH_PARTNERS'], 10_000);
 const LINEREF = process.env.BENCH_LINEREF !== '0';
 const UNDO = process.env.BENCH_UNDO !== '0';
 const CATEGORIES = ['净水器', '滤芯', '空气净化器', 'Accessories', 'Service'];

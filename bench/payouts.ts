@@ -4,7 +4,7 @@
  * beside the bare SQL aggregation of the same basis, both as wall and CPU time (the machine may be shared: CPU time is
  * the fair figure), then the median and the worst; (2) 1,000 PDF statements of the approved run — goal ≤ 60 s (stretch
  * 30 s), each ≤ 150 KB (STATEMENTS=0 skips them). The last line is the figures as JSON. The generated workspace is cached in .bench/payouts-<partners>-<lines>.sqlite (delete it to
- * regenerate); each bench works on a copy. BENCH_PARTNERS / BENCH_LINES / STATEMENTS env vars scale it.
+ * regenerate); each bench works on a copy. BENCH_PARTNERS / BENCH_LINES (or BENCH_ROWS) / STATEMENTS env vars scale it.
  */
 import { DEMO_COMPANY_PROFILE } from '../electron/domain/demo/demoCompany';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -17,9 +17,10 @@ import { CHANNEL_TYPES, TIERS } from '../shared/enums';
 const REGION_CODES = ['HD', 'HN', 'HB', 'HZ', 'XN', 'XB', 'DB'];
 import { createApi } from '../electron/api/api';
 import { ensureSalesSummaries } from '../electron/domain/evaluations/salesSummaries';
+import { benchCount } from './benchEnv';
 
-const PARTNERS = Number(process.env.BENCH_PARTNERS ?? process.env.PARTNERS ?? 10_000);
-const LINES = Number(process.env.BENCH_LINES ?? process.env.LINES ?? 1_200_000);
+const PARTNERS = benchCount(['BENCH_PARTNERS', 'PARTNERS'], 10_000);
+const LINES = benchCount(['BENCH_LINES', 'BENCH_ROWS', 'LINES'], 1_200_000);
 const RUNS = 5;
 const STATEMENTS = Number(process.env.STATEMENTS ?? 1_000);
 

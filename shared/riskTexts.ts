@@ -38,12 +38,24 @@ export type RiskMeasure =
 /**
  * One entry of an auto-risk's description: raised (or still holding) in a period, or cleared there; or re-checked for
  * that period when undoing an import took evidence lines away (`undone`: closed when the finding no longer holds,
- * `measure` null when nothing is left to judge).
+ * `measure` null when nothing is left to judge; `data` what the import held when the risk links no evidence lines).
  */
 export type RiskTextLine =
   | { kind: 'raised'; period: string; measure: RiskMeasure }
   | { kind: 'cleared'; period: string; measure: RiskMeasure; closed: boolean }
-  | { kind: 'undone'; period: string; importId: number; measure: RiskMeasure | null; closed: boolean };
+  | { kind: 'undone'; period: string; importId: number; measure: RiskMeasure | null; closed: boolean; data?: UndoneData };
+
+/**
+ * What an undone import took away from a signal that links no evidence lines (channel stuffing reads sell-in, sell-through
+ * and stock reports): absent for 窜货/乱价, whose words speak of their evidence lines.
+ */
+export type UndoneData = 'sales' | 'sell-through' | 'inventory';
+
+const UNDONE_DATA: Record<UndoneData, [string, string]> = {
+  sales: ['进货明细', 'sell-in lines'],
+  'sell-through': ['动销明细', 'sell-through lines'],
+  inventory: ['库存上报', 'stock reports'],
+};
 
 /** Lines an auto-risk's description keeps (the newest): a signal that comes and goes for years does not grow without end. */
 export const MAX_RISK_TEXT_LINES = 12;
@@ -132,6 +144,17 @@ function linesText(lines: RiskTextLine[] | undefined, zh: boolean): string {
 function lineText(l: RiskTextLine, zh: boolean): string {
   if (l.kind === 'undone') {
     const what = l.measure ? measureText(l.measure, zh) : null;
+    if (l.data) {
+      const [dataZh, dataEn] = UNDONE_DATA[l.data];
+      const found = what ? (zh ? `（${what}）` : ` (${what})`) : '';
+      return l.closed
+        ? zh
+          ? `${l.period}：撤销导入 #${l.importId} 删除了信号所依据的${dataZh}，复核后条件不再成立${found}，已自动关闭。`
+          : `${l.period}: undoing import ${l.importId} removed ${dataEn} the signal read; re-checked, the condition no longer holds${found}, closed.`
+        : zh
+          ? `${l.period}：撤销导入 #${l.importId} 删除了信号所依据的${dataZh}，复核后条件仍成立${found}。`
+          : `${l.period}: undoing import ${l.importId} removed ${dataEn} the signal read; re-checked, the condition still holds${found}.`;
+    }
     if (l.closed) {
       return zh
         ? `${l.period}：撤销导入 #${l.importId} 删除了证据行${what ? `（${what}）` : ''}，条件不再成立，已自动关闭。`

@@ -10,7 +10,7 @@ import { noteSalesImportRemoval, subtractFromSalesSummaries } from '../evaluatio
 import { undoStore, type AppendedTable, type ChangedTable } from './store';
 import { scorecardStore } from '../evaluations/store';
 import { notFound } from '../../../shared/errorMessages';
-import { channelRisksBackedBy, recheckChannelRisksAfterUndo } from '../inventory/channelRisks';
+import { channelRisksBackedBy, recheckChannelRisksAfterUndo, recheckStuffingRisksAfterUndo, stuffingRisksTouchedBy } from '../inventory/channelRisks';
 
 const TABLE: Record<string, ChangedTable> = {
   partner: 'partners',
@@ -61,6 +61,9 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
     let removed = 0;
     let restored = 0;
     let risks: { closed: number[]; rechecked: number[] } | null = null;
+    // Open stuffing risks whose signal read this import's rows (sell-in, sell-through or stock): re-checked at the end.
+    const stuffingKind = imp.kind === 'sales' || imp.kind === 'sell-through' || imp.kind === 'inventory' ? imp.kind : null;
+    const stuffing = stuffingKind ? stuffingRisksTouchedBy(ctx, importId, stuffingKind) : [];
     const changes = undoStore.changes(ws, importId);
     const now = ctx.clock.now().toISOString();
     let done = 0;
@@ -132,6 +135,13 @@ export function undoImport(ctx: OpContext, importId: number): { importId: number
       }
       if (table === 'sales_lines') subtractFromSalesSummaries(sqlite);
       progress(removed, imp.inserted);
+    }
+    if (stuffingKind && stuffing.length) {
+      const s = recheckStuffingRisksAfterUndo(ctx, importId, stuffingKind, stuffing);
+      if (s.closed.length || s.rechecked.length) {
+        const byId = (a: number, b: number) => a - b;
+        risks = { closed: [...(risks?.closed ?? []), ...s.closed].sort(byId), rechecked: [...(risks?.rechecked ?? []), ...s.rechecked].sort(byId) };
+      }
     }
     undoStore.markUndone(ws, importId, now);
     ctx.audit({ operation: 'imports.undo', entity: 'import', entityId: importId, after: risks ? { removed, restored, risks } : { removed, restored } });

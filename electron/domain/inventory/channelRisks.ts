@@ -4,10 +4,10 @@ import type { ChannelMeasures, InventoryRules, StuffingSignal } from '../../mode
 import { changeContextAt, type OpContext } from '../opContext';
 import { createRisk, updateRisk } from '../risks/riskRegister';
 import { autoRiskReviewOn } from '../evaluations/riskSignals';
-import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextCode, type RiskTextParams } from '../../../shared/riskTexts';
+import { MAX_RISK_TEXT_LINES, storedRiskText, type RiskMeasure, type RiskTextCode, type RiskTextParams, type UndoneData } from '../../../shared/riskTexts';
 import { partnersEvaluatedLater } from '../risks/evaluatedLater';
 import { channelMeasures } from './channelMeasures';
-import { channelRiskStore, type EvidenceLinks, type OpenChannelRiskRow } from './store/channelRisks';
+import { channelRiskStore, type EvidenceLinks, type OpenChannelRiskRow, type StuffingInputTable } from './store/channelRisks';
 import { fiscalStartMonth } from '../incentives/calculate';
 import { inventoryRules } from './inventoryOverview';
 import { stuffingSignals } from './stuffingSignal';
@@ -214,6 +214,59 @@ export function recheckChannelRisksAfterUndo(ctx: OpContext, importId: number, b
     const text =
       r.textCode !== null && params && label !== null
         ? { text: { code: RULE[rule].text, params: { ...params, lines: [...(params.lines ?? []), { kind: 'undone' as const, period: label, importId, measure: finding?.measure ?? null, closed: !holds }].slice(-MAX_RISK_TEXT_LINES) } } }
+        : {};
+    updateRisk(ctx, r.id, holds ? {} : { status: 'closed' }, text);
+    (holds ? out.rechecked : out.closed).push(r.id);
+  }
+  return out;
+}
+
+const STUFFING_INPUT: Record<UndoneData, StuffingInputTable> = { sales: 'sales_lines', 'sell-through': 'sell_through_lines', inventory: 'inventory_snapshots' };
+
+/** An open stuffing risk an import's rows may have fed, with the earliest date of those rows (read before the undo). */
+export type StuffingRiskTouched = OpenChannelRiskRow & { firstDate: string };
+
+/**
+ * The open channel-stuffing auto-risks whose signal may have read rows of this sales, sell-through or inventory import:
+ * the partner's risks when the import holds rows of that partner. Read before its undo deletes them (or restores the
+ * stock rows it corrected, which carry its id until then).
+ */
+export function stuffingRisksTouchedBy(ctx: OpContext, importId: number, kind: UndoneData): StuffingRiskTouched[] {
+  return channelRiskStore.stuffingRisksTouchedByImport(ctx.ws, importId, STUFFING_INPUT[kind]);
+}
+
+/**
+ * After undoing an import took sell-in lines, sell-through lines or stock reports away, re-checks each open stuffing
+ * auto-risk of a partner that had rows in it (README "Channel auto-risks"), for the period it was last raised in, on the
+ * data left — sell-in and sell-through growth over the period before and days of inventory, in that period and the one
+ * before (the signal's two consecutive periods): closed when the signal no longer holds, kept open otherwise; either way
+ * its description gains a line naming the undone import, what it held and the re-checked figures (a risk a person
+ * reworded keeps its words; the status change is in its history). A risk whose period ended before the import's
+ * earliest row of that partner is left alone (the signal read none of them), as is one without a period in its words.
+ * Runs in the undo's transaction after the summaries are brought up to date, stamped with its clock.
+ */
+export function recheckStuffingRisksAfterUndo(
+  ctx: OpContext,
+  importId: number,
+  kind: UndoneData,
+  touched: readonly StuffingRiskTouched[],
+): { closed: number[]; rechecked: number[] } {
+  const { ws } = ctx;
+  const out = { closed: [] as number[], rechecked: [] as number[] };
+  if (!touched.length) return out;
+  const rules = inventoryRules(ws);
+  const fsm = fiscalStartMonth(ws);
+  for (const r of touched) {
+    const params = r.textParams ? (JSON.parse(r.textParams) as RiskTextParams) : null;
+    const label = params?.lines?.filter((l) => l.kind !== 'cleared').at(-1)?.period ?? null;
+    if (label === null) continue;
+    const period = parsePeriod(label, fsm);
+    if (r.firstDate > period.end) continue;
+    const finding = stuffingFinding(stuffingSignals(ws, period, [r.p], rules, fsm).get(r.p)!, rules);
+    const holds = finding.holds === true;
+    const text =
+      r.textCode !== null && params
+        ? { text: { code: RULE['inventory:stuffing'].text, params: { ...params, lines: [...(params.lines ?? []), { kind: 'undone' as const, period: label, importId, measure: finding.measure, closed: !holds, data: kind }].slice(-MAX_RISK_TEXT_LINES) } } }
         : {};
     updateRisk(ctx, r.id, holds ? {} : { status: 'closed' }, text);
     (holds ? out.rechecked : out.closed).push(r.id);

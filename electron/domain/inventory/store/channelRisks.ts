@@ -28,6 +28,9 @@ export interface PartnerManagerRow {
   manager: Manager['name'] | null;
 }
 
+/** The tables of rows the stuffing signal reads: sell-in, sell-through and stock reports. */
+export type StuffingInputTable = 'sales_lines' | 'sell_through_lines' | 'inventory_snapshots';
+
 /** The rules whose findings are backed by sell-through lines. */
 export type EvidenceRule = 'inventory:crossTerritory' | 'inventory:belowFloor';
 
@@ -87,6 +90,29 @@ export const channelRiskStore = {
           order by id`,
       )
       .all(importId);
+  },
+  /**
+   * The open channel-stuffing evaluation risks of partners that have rows of this import (sales, sell-through or stock
+   * rows: the stuffing signal reads all three), with the earliest date of those rows per partner; read before the undo
+   * deletes them. Nothing is read from the import's rows when no stuffing risk is open.
+   */
+  stuffingRisksTouchedByImport(ws: Workspace, importId: number, table: StuffingInputTable): Array<OpenChannelRiskRow & { firstDate: string }> {
+    const open = ws.sqlite
+      .prepare<[], OpenChannelRiskRow>(
+        `select id, partner_id as p, rule_code as rule, owner, text_code as textCode, text_params as textParams from risks
+          where source = 'evaluation' and rule_code = 'inventory:stuffing' and status <> 'closed' and partner_id is not null order by id`,
+      )
+      .all();
+    if (!open.length) return [];
+    const first = new Map(
+      ws.sqlite
+        .prepare<[number, string], { p: number; d: string }>(
+          `select partner_id as p, min(date) as d from ${table} where import_id = ? and partner_id in (select value from json_each(?)) group by partner_id`,
+        )
+        .all(importId, JSON.stringify([...new Set(open.map((r) => r.p))]))
+        .map((r) => [r.p, r.d]),
+    );
+    return open.flatMap((r) => (first.has(r.p) ? [{ ...r, firstDate: first.get(r.p)! }] : []));
   },
   /** How many evidence lines a risk has linked. */
   evidenceCount(ws: Workspace, riskId: number): number {

@@ -15,7 +15,6 @@ import type { PeriodResult, ScoreParts, ScoredPartner, TierRecommendation } from
 import { recommendTier, TierCandidates } from './tierRules';
 import { recordTargetUse } from '../plans/targetUse';
 import { evaluationSql, insertScorecards } from './store';
-import { releaseScan } from './parallelScan';
 
 export interface EvaluationOptions {
   period: string;
@@ -74,15 +73,8 @@ interface PeriodColumns {
 export function runEvaluation(ctx: OpContext, opts: EvaluationOptions): EvaluationResult {
   const { ws } = ctx;
   if (!isPeriodLabel(opts.period)) throw new DomainError(`Not a period: ${opts.period}`, 'DOMAIN', { reason: 'notAPeriod', params: { period: opts.period } });
-  // The line scan's worker starts now, while the settings, the population and the stored history are read (kpis.ts).
-  const prewarmed = KpiSource.prewarmLineScan(ws);
-  try {
-    const settings = readEvaluationSettings(ws.db);
-    return evaluate(ctx, opts, settings, parsePeriod(opts.period, settings.fiscalStartMonth));
-  } finally {
-    // A connection the prewarm opened and no scan used is closed with the run.
-    if (prewarmed) releaseScan();
-  }
+  const settings = readEvaluationSettings(ws.db);
+  return evaluate(ctx, opts, settings, parsePeriod(opts.period, settings.fiscalStartMonth));
 }
 
 function evaluate(ctx: OpContext, opts: EvaluationOptions, settings: EvaluationSettings, period: Period): EvaluationResult {

@@ -6,9 +6,9 @@ import { horizon } from '../../model/trainingExpiry';
 import { reportingChannelMeasures } from '../inventory/channelMeasures';
 import { revenueTargetsOf } from './targets';
 import { ensureSalesSummaries, monthIndex } from './salesSummaries';
-import { courseStandingsOf, customerCountsOf, evaluationSql, livePartnerCount, monthTotalsOf, PERIOD_LINES_SQL, type CustomerCounts, type MonthRange } from './store';
+import { courseStandingsOf, customerCountsOf, evaluationSql, monthTotalsOf, type CustomerCounts, type MonthRange } from './store';
 import type { PartnerKpis } from '../../model/evaluations';
-import { prewarmScan, scanInParallel, type PendingScan } from './parallelScan';
+import { scanInParallel, type PendingScan } from './parallelScan';
 import { availableParallelism, loadavg } from 'node:os';
 
 export type { PartnerKpis };
@@ -103,16 +103,6 @@ export class KpiSource {
     ensureSalesSummaries(ws.sqlite);
     this.sql = evaluationSql(ws);
     this.bands = getRiskBands(ws.db);
-  }
-
-  /**
-   * Starts the line scan's worker ahead of a run that will likely scan there (the workspace's live partners are as many
-   * as `lineScan.parallelFrom`, the load allows it), before the run reads its population: the worker's start-up
-   * (thread, driver, opening the file, preparing the scan) overlaps those reads instead of delaying the scan. The caller
-   * closes what the scan did not use with `releaseScan` (parallelScan.ts).
-   */
-  static prewarmLineScan(ws: Workspace): boolean {
-    return scanOnWorker(livePartnerCount(ws)) && prewarmScan(ws, PERIOD_LINES_SQL);
   }
 
   /** The same source for fewer partners (no shared cache: the sums differ). */

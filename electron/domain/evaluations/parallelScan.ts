@@ -11,14 +11,13 @@ import type { Workspace } from '../../../db/database';
  *
  * Used only where it is the same read: a workspace file (not in memory), not encrypted (the worker would need the
  * key), the caller's connection outside a transaction (a second connection sees only committed rows). One worker per
- * process, started on first use and kept (unref'd: it never holds the process open). A cold worker takes ~0.1–0.2 s to
- * start (thread, driver, opening the file, preparing the statement), so the caller can start it ahead (`prewarmScan`,
- * when an evaluation is asked for, before it knows its partners): the worker then opens the file and prepares the
- * statement at once and keeps them for the scan that follows. No handle outlives the caller's work (a restore swaps
- * the file): the connection is closed after the scan, and a prewarm the caller does not follow with a scan is closed by
- * `releaseScan` (the evaluation's `finally`). A scan the worker has not begun when the caller asks for its rows is
- * taken back and read inline (`rows()` answers null; the worker skips it): the caller never waits for a worker still
- * starting. A worker that cannot start or read answers with an error and the caller reads inline.
+ * process, started on first use and kept (unref'd: it never holds the process open). No handle outlives the caller's
+ * work (a restore swaps the file): each scan opens its connection and closes it when done. A scan the worker has not
+ * begun when the caller asks for its rows (a cold worker takes ~0.1–0.2 s to start: thread, driver, opening the file,
+ * preparing the statement; or no core is free for it) is taken back and read inline (`rows()` answers null; the
+ * worker skips it): the caller never waits for a worker still starting. A worker that cannot start or read answers
+ * with an error and the caller reads inline. (A prewarm — the worker started and the file opened when the evaluation
+ * was asked for — was removed after an A/B within the noise: README "The line scan on a second core".)
  */
 
 /** A scan's state, shared with the worker (an Int32Array over the scan's flag). */
@@ -33,47 +32,24 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 let Database = null, bootError = null;
 try { Database = require(workerData.driver); } catch (e) { bootError = String(e && e.message || e); }
-// The connection and statement a prewarm opened, kept for the scan of the same file and statement that follows.
-let kept = null;
-const release = () => {
-  if (kept) { try { kept.db.close(); } catch {} }
-  kept = null;
-};
 const open = (path, sql) => {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    return { path, sql, db, st: db.prepare(sql).raw(true) };
+    return { db, st: db.prepare(sql).raw(true) };
   } catch (e) { db.close(); throw e; }
 };
 parentPort.on('message', (m) => {
-  if (m.type === 'release') return release();
-  if (m.type === 'ask') {
-    const answer = new Int32Array(m.flag);
-    Atomics.store(answer, 0, kept ? 2 : 1);
-    Atomics.notify(answer, 0);
-    return;
-  }
-  if (m.type === 'prewarm') {
-    release();
-    try { if (!bootError) kept = open(m.path, m.sql); } catch { kept = null; }
-    return;
-  }
   const { path, sql, params, width, port, flag } = m;
   const state = new Int32Array(flag);
-  // The prewarmed connection when it is for this scan (else it is closed).
-  const use = kept && kept.path === path && kept.sql === sql ? kept : null;
-  if (!use) release();
-  kept = null;
   // Taken back by the caller (read inline, or cancelled) before this thread came to it: nothing to do.
   if (Atomics.compareExchange(state, 0, ${POSTED}, ${BEGUN}) !== ${POSTED}) {
-    if (use) use.db.close();
     port.close();
     return;
   }
   try {
     if (bootError) throw new Error(bootError);
-    const c = use || open(path, sql);
+    const c = open(path, sql);
     let rows;
     try {
       rows = c.st.all(params);
@@ -137,45 +113,6 @@ export function canScanInParallel(ws: Workspace): boolean {
  * event loop — so the wait is bounded by what a scan can take (~0.1 s at 5M lines), not by a minute of a frozen window.
  */
 const GIVE_UP_MS = 15_000;
-
-/** Whether a prewarm may have left a connection on the worker (`releaseScan` then closes it). */
-let prewarmed = false;
-
-/**
- * Starts the worker (when not running) and has it open `ws`'s file and prepare `sql` now, for a scan of that
- * statement to follow (`scanInParallel`): its start-up then runs while the caller makes its first reads. False when no
- * scan can run there. The caller closes what the scan did not use with `releaseScan`.
- */
-export function prewarmScan(ws: Workspace, sql: string): boolean {
-  if (!canScanInParallel(ws)) return false;
-  try {
-    theWorker().postMessage({ type: 'prewarm', path: ws.path, sql });
-  } catch {
-    return false;
-  }
-  prewarmed = true;
-  return true;
-}
-
-/** Closes the connection a prewarm left on the worker when no scan used it (nothing when none is left). */
-export function releaseScan(): void {
-  if (!prewarmed) return;
-  prewarmed = false;
-  worker?.postMessage({ type: 'release' });
-}
-
-/**
- * Whether the worker holds a connection now (a prewarm not yet used or released), asked of the worker and answered
- * after every message posted before; null without a worker. For tests: no handle may outlive an evaluation.
- */
-export function workerHoldsConnection(): boolean | null {
-  if (!worker) return null;
-  const flag = new SharedArrayBuffer(4);
-  worker.postMessage({ type: 'ask', flag });
-  const answer = new Int32Array(flag);
-  if (Atomics.wait(answer, 0, 0, GIVE_UP_MS) === 'timed-out') return null;
-  return answer[0] === 2;
-}
 
 /** Starts `sql` with `params` on the worker (rows of `width` numbers); null when it cannot run there. */
 export function scanInParallel(ws: Workspace, sql: string, params: Record<string, unknown>, width: number): PendingScan | null {

@@ -202,14 +202,9 @@ export interface StoredPeriodResult {
 
 const IN_IDS = 'partner_id in (select value from json_each(@ids))';
 
-/** The evaluated period's line scan (`periodLines`), also prepared ahead on the scan's worker (parallelScan.ts). */
-export const PERIOD_LINES_SQL = `select partner_id, sum(quantity), count(distinct order_ref)
+/** The evaluated period's line scan (`periodLines`; the same text runs on the scan's worker, parallelScan.ts). */
+const PERIOD_LINES_SQL = `select partner_id, sum(quantity), count(distinct order_ref)
          from sales_lines where ${IN_IDS} and date between @start and @end group by partner_id`;
-
-/** Live partners: what an evaluation's population can be at most (known before the population is read). */
-export function livePartnerCount(ws: Workspace): number {
-  return ws.sqlite.prepare<[], number>('select count(*) from partners where deleted_at is null').pluck().get()!;
-}
 
 function prepareKpis(s: Sqlite) {
   return {

@@ -7,12 +7,9 @@ import { createOpContext } from '../../../electron/domain/opContext';
 import { KpiSource, lineScan } from '../../../electron/domain/evaluations/kpis';
 import {
   canScanInParallel,
-  prewarmScan,
-  releaseScan,
   scanHandOff,
   scanInParallel,
   unsettledScans,
-  workerHoldsConnection,
 } from '../../../electron/domain/evaluations/parallelScan';
 import { CancelToken, JobCancelled } from '../../../shared/cancel';
 import { ensureSalesSummaries } from '../../../electron/domain/evaluations/salesSummaries';
@@ -58,7 +55,6 @@ afterEach(() => {
   lineScan.parallelFrom = 2000;
   lineScan.belowLoad = availableParallelism();
   scanHandOff.takeBack = true;
-  releaseScan();
   cleanup();
 });
 
@@ -209,25 +205,7 @@ describe('the line scan on a second connection', () => {
     expect(unsettledScans()).toBe(0);
   });
 
-  it('prewarmed, the scan reads the same rows; no connection is left on the worker after it or after a release', () => {
-    const params = { ids: JSON.stringify(ids), start: '2019-01-01', end: '2019-03-31' };
-    const inline = (ws.sqlite.prepare(LINES_SQL).raw(true).all(params) as number[][]).flat();
-    expect(prewarmScan(ws, LINES_SQL)).toBe(true);
-    expect(workerHoldsConnection()).toBe(true);
-    expect(Array.from(scanInParallel(ws, LINES_SQL, params, 3)!.rows()!)).toEqual(inline);
-    expect(workerHoldsConnection()).toBe(false);
-    // A prewarm no scan followed is closed by the release; one for another statement is closed by the scan.
-    prewarmScan(ws, LINES_SQL);
-    releaseScan();
-    expect(workerHoldsConnection()).toBe(false);
-    prewarmScan(ws, SLOW_SQL);
-    expect(Array.from(scanInParallel(ws, LINES_SQL, params, 3)!.rows()!)).toEqual(inline);
-    expect(workerHoldsConnection()).toBe(false);
-    // Nothing is prewarmed where no scan could run.
-    expect(prewarmScan(memoryApi().ws, LINES_SQL)).toBe(false);
-  });
-
-  it('an evaluation prewarms its scan and leaves no connection on the worker, whether it succeeds or fails', () => {
+  it('an evaluation with its scan on the worker scores as inline, and leaves no scan unsettled whether it succeeds or fails', () => {
     const evaluate = (codes?: string[]) =>
       runEvaluation(createOpContext({ operation: 'evaluations.run', ws, user: 'tester' }), {
         period: '2019-Q2',
@@ -238,13 +216,11 @@ describe('the line scan on a second connection', () => {
     lineScan.parallelFrom = Infinity;
     const inline = evaluate().scorecards;
     lineScan.parallelFrom = 0;
-    const prewarmed = evaluate().scorecards;
-    expect(prewarmed).toEqual(inline);
-    expect(prewarmed.filter((c) => c.orders > 0)).toHaveLength(ids.length - 1);
-    expect(workerHoldsConnection()).toBe(false);
-    // Refused before its scan was started (an unknown partner code): the prewarmed connection is closed all the same.
+    const onWorker = evaluate().scorecards;
+    expect(onWorker).toEqual(inline);
+    expect(onWorker.filter((c) => c.orders > 0)).toHaveLength(ids.length - 1);
+    // Refused before its scan was started (an unknown partner code).
     expect(() => evaluate(['NOPE'])).toThrow();
-    expect(workerHoldsConnection()).toBe(false);
     expect(unsettledScans()).toBe(0);
   });
 

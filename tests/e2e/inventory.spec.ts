@@ -127,6 +127,18 @@ test.describe('inventory & sell-through', () => {
     const quarterEnds = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getDate() === 1 && now.getMonth() % 3 === 2;
     await expect(page.getByTestId('revenue-mix-table').getByTestId('revenue-mix-to-date')).toHaveCount(quarterEnds ? 0 : 1);
     if (!quarterEnds) await expect(page.getByTestId('revenue-mix-to-date')).toHaveText('(to date)');
+    // The mark is set off by a space in the table and on both charts' axes (the heat map read 2026-Q4(to date)).
+    const axis = (testId: string, which: 'xAxis' | 'yAxis') =>
+      page.getByTestId(testId).evaluate((el, w) => {
+        const chart = (el as HTMLElement & { __chart?: { getOption(): Record<string, Array<{ data: string[] }>> } }).__chart;
+        return chart?.getOption()[w][0].data ?? [];
+      }, which);
+    if (!quarterEnds) {
+      const current = `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
+      await expect(page.getByTestId('revenue-mix-table').locator('thead th').last()).toHaveText(`${current} (to date)`);
+      await expect.poll(async () => (await axis('revenue-mix-chart', 'xAxis')).at(-1)).toBe(`${current} (to date)`);
+      await expect.poll(async () => (await axis('cohort-heatmap', 'yAxis')).at(-1)).toBe(`${current} (to date) (0)`);
+    }
     if (!quarterEnds) await expect(page.getByTestId('cohorts-to-date-note')).toContainText('is the current quarter');
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await expect(page.getByTestId('partner-lapsed-none')).toContainText(`没有需要挽回的客户：该伙伴的终端客户最早在 ${first(2)} 购买`);

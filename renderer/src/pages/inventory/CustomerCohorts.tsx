@@ -22,7 +22,8 @@ export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; as
     const last = cohorts?.quarters.at(-1);
     return last !== undefined && parsePeriod(last, fiscal.month).end > asOf ? last : null;
   }, [cohorts, asOf, fiscal.month]);
-  const label = useCallback((q: string) => (q === partial ? `${q}${t('inventory:partnerTrend.toDate')}` : q), [partial, t]);
+  // A space before the mark, as the trend charts and the partner's inventory table write it: 2026-Q4 (to date) / 2026-Q4 （至今）.
+  const label = useCallback((q: string) => (q === partial ? `${q} ${t('inventory:partnerTrend.toDate')}` : q), [partial, t]);
 
   const heat = useMemo<EChartsOption>(() => {
     if (!cohorts) return {};
@@ -91,7 +92,12 @@ export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; as
                 {cohorts.mix.map((m) => (
                   <th key={m.quarter}>
                     {m.quarter}
-                    {m.quarter === partial && <span data-testid="revenue-mix-to-date">{t('inventory:partnerTrend.toDate')}</span>}
+                    {m.quarter === partial && (
+                      <>
+                        {' '}
+                        <span data-testid="revenue-mix-to-date">{t('inventory:partnerTrend.toDate')}</span>
+                      </>
+                    )}
                   </th>
                 ))}
               </tr>

@@ -90,6 +90,10 @@ export const IMPORT_MESSAGES = {
     'zh-CN': () => '是超过 15 位的数字单元格：表格软件只保留 15 位有效数字，末尾几位已丢失。请把该列设为“文本”格式后重新导出',
     en: () => 'is a number cell of more than 15 digits: spreadsheets keep 15 significant digits, so its last digits are lost; format the column as Text and export again',
   },
+  numberTextScientific: {
+    'zh-CN': () => '是表格软件以科学计数法显示的长数字（如 2.02611E+17）：末尾几位已丢失，不同的单号或编码会被读成同一个。请把该列设为“文本”格式后重新保存，或直接导入系统导出的原始文件',
+    en: () => 'is a long number written in scientific notation, as a spreadsheet shows it (2.02611E+17): its last digits are lost, so different numbers or codes would read as one; format the column as Text and save again, or import the original export',
+  },
   undecodable: { 'zh-CN': () => '含有无法识别的字符（文件编码是否正确？）', en: () => "contains undecodable characters (is the file's encoding right?)" },
   notNumber: { 'zh-CN': () => '不是数字', en: () => 'not a number' },
   groupedNumber: {

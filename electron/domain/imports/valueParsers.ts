@@ -23,7 +23,22 @@ export function parseText(c: Cell, maxLength = 2000): string | null {
   if (s === '') return null;
   if (s.length > maxLength) throw new ValueError('tooLong', { max: maxLength });
   if (s.includes('\uFFFD')) throw new ValueError('undecodable');
+  if (scientificLongNumber(s)) throw new ValueError('numberTextScientific');
   return s;
+}
+
+/**
+ * Text that is a spreadsheet's scientific display of a number of 12 or more digits (2.02611E+17, 1.23457E+11): what a
+ * CSV holds after Excel opened a long order or customer number and saved the file again. The digits are gone, and
+ * different orders read as one order (their lines then skipped as duplicates), so such a text field is refused.
+ * Numbers in number fields keep their exponents (1.2E+05 is exact); a short exponent (E+05) is no long number.
+ */
+export function scientificLongNumber(s: string): boolean {
+  const c0 = s.charCodeAt(0);
+  const c1 = s.charCodeAt(1);
+  if (!(c0 >= 48 && c0 <= 57) || !(c1 === 46 || c1 === 69 || c1 === 101) || s.length > 24) return false;
+  const m = /^\d(?:\.\d{1,14})?[Ee]\+(\d{2,3})$/.exec(s);
+  return m !== null && Number(m[1]) >= 11;
 }
 
 /** Moves the decimal point of digits int.frac by `shift` places (negative = left) without floating point. */

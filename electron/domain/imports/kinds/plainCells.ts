@@ -1,5 +1,5 @@
 import type { Cell } from '../../../model/imports';
-import { plainDecimal, plainIsoDate, plainMoney } from '../valueParsers';
+import { plainDecimal, plainIsoDate, plainMoney, scientificLongNumber } from '../valueParsers';
 import type { RowValues } from './kind';
 
 /**
@@ -29,7 +29,7 @@ export function plainCells(row: RowValues, fields: readonly string[]) {
       if (st === 1) return null;
       if (st < 0) return undefined;
       const t = c as string;
-      return t.length <= max && t.indexOf('\uFFFD') < 0 ? t : undefined;
+      return t.length <= max && t.indexOf('\uFFFD') < 0 && !scientificLongNumber(t) ? t : undefined;
     },
     /** A plain ISO date (YYYY-MM-DD); empty: null. */
     date(cells: readonly Cell[], i: number): string | null | undefined {

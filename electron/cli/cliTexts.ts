@@ -122,6 +122,12 @@ const TEXTS = {
   'population.reason.noSales': ['{{count}} without sales in {{value}} that the program counts', '{{count}} 个在 {{value}} 没有本方案计入的销售'],
   'population.reason.validity': ["{{count}}: {{value}} is outside the program's dates {{expected}}", '{{count}} 个：{{value}} 不在方案有效期 {{expected}} 内'],
   'population.expected': [' (it takes {{expected}})', '（本次只计 {{expected}}）'],
+  // A rule whose values are names says whom it counts, each name quoted (本次只计状态为“合作中”的伙伴, not 本次只计 合作中).
+  'population.expected.status': [' (only partners with status {{expected}} count here)', '（本次只计状态为{{expected}}的伙伴）'],
+  'population.expected.channelType': [' (only partners of channel type {{expected}} count here)', '（本次只计渠道类型为{{expected}}的伙伴）'],
+  'population.expected.tier': [' (only partners in tier {{expected}} count here)', '（本次只计渠道级别为{{expected}}的伙伴）'],
+  'population.expected.region': [' (only partners in territory {{expected}} count here)', '（本次只计区域{{expected}}内的伙伴）'],
+  'population.expected.currency': [' (the program pays {{expected}})', '（本方案以 {{expected}} 结算）'],
 
   // Incentive programs, payout runs
   'programs.added': ['{{n}} program(s): {{codes}}', '已导入 {{n}} 个激励政策：{{codes}}'],

@@ -12,7 +12,7 @@ import { operationWord } from '../../shared/operationWords';
 import { issueText, pathField } from '../../shared/validationMessages';
 import { type JobProgress } from '../../shared/jobs';
 import type { Population } from '../../shared/population';
-import { CliError, cliJoin, cliText, cliWord, type CliLanguage, type CliValueGroup } from './cliTexts';
+import { CliError, cliJoin, cliText, cliWord, type CliLanguage, type CliTextKey, type CliValueGroup } from './cliTexts';
 
 /** The default workspace: the same file the desktop app opens (its user-data folder). */
 export function defaultWorkspacePath(): string {
@@ -79,6 +79,15 @@ export function progressPrinter(): ((p: JobProgress) => void) | undefined {
 /** Partner values a population reason names, as the window words them. */
 const REASON_VALUE_GROUP: Partial<Record<string, CliValueGroup>> = { status: 'partnerStatus', channelType: 'channelType', tier: 'tier' };
 
+/** The rule's words of a reason whose rule has its own (the rest: 'population.expected'). */
+const RULE_WORDS: Partial<Record<string, CliTextKey>> = {
+  status: 'population.expected.status',
+  channelType: 'population.expected.channelType',
+  tier: 'population.expected.tier',
+  region: 'population.expected.region',
+  currency: 'population.expected.currency',
+};
+
 /** Reasons whose words name the rule's value themselves. */
 const NAMES_EXPECTED = new Set(['certification', 'joinedLater', 'validity']);
 
@@ -89,11 +98,13 @@ export function populationLine(p: Population | null | undefined, lang: CliLangua
   const word = (reason: string, v: string | number) => (group(reason) ? cliWord(lang, group(reason)!, String(v)) : String(v));
   const reasons = p.reasons.map((e) => {
     const expectedList = e.params.expected == null ? [] : Array.isArray(e.params.expected) ? e.params.expected : [e.params.expected];
-    const expected = cliJoin(lang, expectedList.map((v) => word(e.reason, v)));
+    const rule = RULE_WORDS[e.reason];
+    // Names (statuses, channel types, tiers, territories) are quoted one by one, as the reason quotes its value.
+    const expected = cliJoin(lang, expectedList.map((v) => (rule && rule !== 'population.expected.currency' ? `“${word(e.reason, v)}”` : word(e.reason, v))));
     const key = e.reason === 'region' && e.params.value == null ? 'population.reason.regionNone' : (`population.reason.${e.reason}` as const);
     const text = cliText(lang, key, { count: e.count, value: e.params.value == null ? '' : word(e.reason, e.params.value), expected });
     // The rule's values, where the reason's own words do not name them already.
-    return expected && !NAMES_EXPECTED.has(e.reason) ? `${text}${cliText(lang, 'population.expected', { expected })}` : text;
+    return expected && !NAMES_EXPECTED.has(e.reason) ? `${text}${cliText(lang, rule ?? 'population.expected', { expected })}` : text;
   });
   return `${cliText(lang, 'population.summary', { considered: p.considered, included: p.included })}${reasons.length ? cliText(lang, 'population.leftOut', { reasons: reasons.join(lang === 'zh-CN' ? '；' : ', ') }) : ''}`;
 }

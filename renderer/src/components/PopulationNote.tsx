@@ -10,11 +10,18 @@ function word(t: TFunction, reason: Exclusion['reason'], v: string | number): st
   return ns ? t(`common:${ns}.${v}`, { defaultValue: String(v) }) : String(v);
 }
 
+/** Rules whose values are names (statuses, channel types, tiers, territories): quoted one by one in the rule's words. */
+const QUOTED_RULES = new Set<Exclusion['reason']>(['status', 'channelType', 'tier', 'region']);
+
 /** One reason in the reader's language: "804 partners have currency CNY (this program pays USD)". */
 export function exclusionText(t: TFunction, e: Exclusion): string {
   const sep = t('population:listSeparator');
   const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => word(t, e.reason, x as string)).join(sep) : v == null ? '' : word(t, e.reason, v as string));
-  const expected = e.reason === 'training' && typeof e.params.expected === 'number' ? `${Math.round(e.params.expected * 100)} %` : list(e.params.expected);
+  // The values a rule takes, each in quotes as the reason names its value (“合作中”, “Active”): the rule reads
+  // 本次只计状态为“合作中”的伙伴 / only partners with status “Active” count, never 本次只计 合作中.
+  const quoted = (v: unknown) => (Array.isArray(v) ? v : v == null ? [] : [v]).map((x) => t('population:quoted', { value: word(t, e.reason, x as string) })).join(sep);
+  const expected =
+    e.reason === 'training' && typeof e.params.expected === 'number' ? `${Math.round(e.params.expected * 100)} %` : QUOTED_RULES.has(e.reason) ? quoted(e.params.expected) : list(e.params.expected);
   const key = e.reason === 'region' && e.params.value == null ? 'regionNone' : e.reason;
   const main = t(`population:reason.${key}`, { count: e.count, value: list(e.params.value), expected });
   const hasExpected = e.params.expected != null && t(`population:expected.${e.reason}`, { defaultValue: '' }) !== '';

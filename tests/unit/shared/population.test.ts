@@ -151,10 +151,10 @@ describe('pwb --json carries the population', () => {
       expect(ev.json<{ population: unknown }>().population).toEqual({ considered: 2, included: 1, excluded: { status: 1 }, reasons: [{ reason: 'status', params: { value: 'prospect' }, count: 1 }] });
       const calc = pwb(['payouts', 'calc', '--db', db, '--program', 'USD-Q', '--period', '2025-Q1']);
       expect(calc.code).toBe(0);
-      expect(calc.stdout).toContain('considered 2 partners, included 0; left out: 2 paid in CNY (it takes USD)');
+      expect(calc.stdout).toContain('considered 2 partners, included 0; left out: 2 paid in CNY (the program pays USD)');
       // The same line in the reader's language (pwb prints for a person in --lang, PWB_LANG, the workspace's or the locale's).
       const zh = pwb(['payouts', 'show', String(calc.stdout.match(/run (\d+)/)![1]), '--db', db, '--lang', 'zh']);
-      expect(zh.stdout).toContain('共考虑 2 个合作伙伴，纳入 0 个；未纳入：2 个币种为 CNY（本次只计 USD）');
+      expect(zh.stdout).toContain('共考虑 2 个合作伙伴，纳入 0 个；未纳入：2 个币种为 CNY（本方案以 USD 结算）');
       const comp = pwb(['training', 'compliance', '--db', db, '--json']);
       expect(comp.json<{ population: { considered: number } }>().population.considered).toBe(2);
     } finally {

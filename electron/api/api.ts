@@ -145,7 +145,17 @@ export function createApi(options: ApiOptions): Api {
     }
     try {
       // IMMEDIATE, waiting asynchronously for a running import or another program to release the write lock.
-      return exclusive ? runAudited(name, input, user) : await inWriteTransaction(ws.sqlite, () => runAudited(name, input, user));
+      if (!exclusive) return await inWriteTransaction(ws.sqlite, () => runAudited(name, input, user));
+      // A restore swaps the file: the spare job thread (workerExecutor) must not hold the old one open meanwhile.
+      const resume = await runner.suspend();
+      try {
+        if (runner.activeJobs.length > 0 || backupInProgress(ws.path)) {
+          throw new DomainError('Wait until running jobs and backups have finished, then try again', 'CONFLICT', { reason: 'waitForJobs', params: {} });
+        }
+        return runAudited(name, input, user);
+      } finally {
+        resume();
+      }
     } catch (e) {
       const refusal = refusalOf(e);
       if (refusal) writeAudit(ws.sqlite, user, { operation: name, after: input, outcome: 'refused', before: refusal.message }, (clock ?? workspaceClock(ws)).now());

@@ -12,6 +12,8 @@ export type JobFn = (ctx: OpContext, input: unknown) => unknown;
 /** Runs a job somewhere (this thread, a worker thread) and reports progress. */
 export interface JobExecutor {
   run(op: string, input: unknown, user: string, cancel: CancelToken, onProgress: (p: Omit<JobProgress, 'jobId' | 'operation'>) => void): Promise<unknown>;
+  /** Lets go of the workspace file until the returned resume is called (a spare job thread holding it open ends). */
+  suspend?(): Promise<() => void>;
 }
 
 /** Progress at most every `ms` (and always the last one of a phase), so a million-row loop does not flood a transport. */
@@ -77,6 +79,11 @@ export class JobRunner {
     // The caller may only listen to events; an unobserved rejection must not crash the process.
     done.catch(() => undefined);
     return { jobId, done };
+  }
+
+  /** While an exclusive operation swaps the workspace file: no job thread holds it open until `resume()`. */
+  async suspend(): Promise<() => void> {
+    return (await this.executor.suspend?.()) ?? (() => undefined);
   }
 
   cancel(jobId: string): boolean {

@@ -27,7 +27,11 @@ function workspacePath(): string {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** The spare job thread starts this long after the workspace opens and after each job (not while the window starts). */
+const SPARE_JOB_THREAD_AFTER_MS = 3_000;
 let ws: ReopenableWorkspace | undefined;
+/** Where jobs run: one thread per job, a spare one started ahead (closed before the workspace on quit). */
+let jobs: ReturnType<typeof workerExecutor> | undefined;
 let gate: WorkspaceGate;
 let win: BrowserWindow | null = null;
 
@@ -120,10 +124,8 @@ void app.whenReady().then(() => {
       open: (key) => {
         const opened = openAppWorkspace(dbPath, 'Partner Workbench', key);
         ws = opened;
-        return createApi({
-          ws: opened,
-          executor: workerExecutor(join(here, 'jobWorker.js'), dbPath, opened.key, (op) => (op === 'hq.publish' ? hqWorkerSecrets(opened) : undefined)),
-        });
+        jobs = workerExecutor(join(here, 'jobWorker.js'), dbPath, opened.key, (op) => (op === 'hq.publish' ? hqWorkerSecrets(opened) : undefined), { spareAfterMs: SPARE_JOB_THREAD_AFTER_MS });
+        return createApi({ ws: opened, executor: jobs });
       },
     });
     gate.start();
@@ -151,7 +153,15 @@ void app.whenReady().then(() => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => {
+app.on('will-quit', (event) => {
+  // The spare job thread holds the workspace open: it ends first, then the workspace closes (its WAL folded in).
+  if (jobs) {
+    const executor = jobs;
+    jobs = undefined;
+    event.preventDefault();
+    void executor.close().finally(() => app.quit());
+    return;
+  }
   rememberWorkspaceLanguage();
   ws?.close();
 });

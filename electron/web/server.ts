@@ -39,7 +39,9 @@ try {
 // The full check first: a damaged workspace takes no daily backup (and refuses changes).
 void startFullCheck(ws).then(() => startDailyBackup(ws));
 const workerFile = join(here, 'jobWorker.js');
-const api = createApi({ ws, executor: existsSync(workerFile) ? workerExecutor(workerFile, dbPath, ws.key) : undefined });
+// One thread per job, a spare one started ahead (as in the app), closed before the workspace when the server stops.
+const jobs = existsSync(workerFile) ? workerExecutor(workerFile, dbPath, ws.key, undefined, { spareAfterMs: 3_000 }) : undefined;
+const api = createApi({ ws, executor: jobs });
 // Uploads and downloads live in a folder only this user can enter (mkdtemp: 0700), removed when the server stops.
 const ownFilesDir = values.files ? null : mkdtempSync(join(tmpdir(), 'pwb-files-'));
 const bridge = await startBridge({
@@ -60,6 +62,7 @@ const stop = async () => {
   hqTimer?.stop();
   mdfTimer?.stop();
   await bridge.close();
+  await jobs?.close();
   ws.close();
   if (ownFilesDir) rmSync(ownFilesDir, { recursive: true, force: true });
   process.exit(0);

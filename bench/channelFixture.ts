@@ -21,14 +21,17 @@ export async function writeCsv(path: string, header: string, n: number, line: (i
   await once(out, 'finish');
 }
 
-/** `partners` active dealers P00000… spread over the provinces, and PRODUCTS products SKU-0000… imported with floor prices. */
-export async function seedPartnersAndProducts(ws: Workspace, api: ReturnType<typeof createApi>, dir: string, partners: number) {
+/**
+ * `partners` active dealers P00000… spread over the provinces, and PRODUCTS products SKU-0000… imported with floor
+ * prices — all of them, or (`withoutFloor`) all but every tenth, which has a list price only (a product without a floor).
+ */
+export async function seedPartnersAndProducts(ws: Workspace, api: ReturnType<typeof createApi>, dir: string, partners: number, withoutFloor = false) {
   const territories = ws.sqlite.prepare(`select id from territories where kind = 'province'`).all() as Array<{ id: number }>;
   ws.sqlite.transaction(() => {
     const ins = ws.sqlite.prepare("insert into partners (code, name, channel_type, tier, status, territory_id) values (?, ?, 'dealer', 'tier2', 'active', ?)");
     for (let i = 0; i < partners; i++) ins.run(`P${pad(i, 5)}`, `伙伴${i}`, territories[i % territories.length].id);
   })();
   const products = join(dir, 'products.csv');
-  await writeCsv(products, 'code,nameZh,floorPrice,listPrice\r\n', PRODUCTS, (i) => `SKU-${pad(i, 4)},产品${i},${50 + (i % 50)},${200 + i}\r\n`);
+  await writeCsv(products, 'code,nameZh,floorPrice,listPrice\r\n', PRODUCTS, (i) => `SKU-${pad(i, 4)},产品${i},${withoutFloor && i % 10 === 9 ? '' : 50 + (i % 50)},${200 + i}\r\n`);
   await api.send('imports.run', { kind: 'products', path: products });
 }

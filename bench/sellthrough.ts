@@ -6,6 +6,8 @@
  *   BENCH_STOCK      inventory rows (default 500,000)
  *   BENCH_KEEP=1     keep the generated workspace (its folder is printed)
  *   BENCH_REUSE=DIR  time the quarter's measures on a kept workspace again (no generating, no imports)
+ *   BENCH_PLAIN=1    the file of sessions before 2026-12-01 (no returns, every customer with a province, every product
+ *                    with a floor price), to compare with their figures
  *   BENCH_GROUPING=sql|worker  the sell-through import groups its end customers with SQL on its own thread, or on a
  *                    second thread (default: the app's choice, a second thread with 4 cores or more): the A/B
  *
@@ -28,12 +30,29 @@ import { stuffingSignals } from '../electron/domain/inventory/stuffingSignal';
 import { DEFAULT_INVENTORY_RULES } from '../electron/model/inventory';
 import { parsePeriod } from '../shared/period';
 import { customerGroupingTuning } from '../electron/domain/inventory/customerGrouping';
+import { purchase } from '../electron/domain/inventory/store';
 
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
 const LINES = Number(process.env.BENCH_LINES ?? 2_000_000);
 const STOCK = Number(process.env.BENCH_STOCK ?? 500_000);
 if (process.env.BENCH_GROUPING) customerGroupingTuning.enabled = process.env.BENCH_GROUPING === 'worker';
 const PROVINCES = ['浙江', '江苏', '上海', '广东', '北京', '四川', '湖北', '山东'];
+const PLAIN = process.env.BENCH_PLAIN === '1';
+/**
+ * What partners' files hold besides plain purchases (unless BENCH_PLAIN): one line in 32 is a return (−1 of the product,
+ * a negative amount) by a customer of that partner, chosen by the top bits of a multiplicative hash of the line's
+ * number, so no partner, customer or day pattern decides it (≈ 3 % of lines; ≈ 12 % of customers have one); two
+ * customers in 40 of every partner (5 %) never have a province; every tenth product has no floor price.
+ */
+const isReturn = (i: number) => !PLAIN && Math.imul(i, 0x9e3779b1) >>> 27 === 0;
+const withoutProvince = (customer: number) => !PLAIN && customer % 20 === 7;
+const sellThroughLine = (i: number) => {
+  const customer = Math.floor(i / PARTNERS) % 40;
+  const price = 40 + (i % 300);
+  const [quantity, amount] = isReturn(i) ? [-1, -price] : [1 + (i % 5), price * (1 + (i % 5))];
+  const province = withoutProvince(customer) ? '' : PROVINCES[i % PROVINCES.length];
+  return `P${pad(i % PARTNERS, 5)},${dateOf(i * 7)},SKU-${pad(i % PRODUCTS, 4)},${quantity},${amount},C${customer},${province},T${i}\r\n`;
+};
 
 /**
  * An import through the contract, timed whole and without its safety backup: every import first backs up the
@@ -107,7 +126,7 @@ async function main() {
       return;
     }
     const api = createApi({ ws, user: 'bench' });
-    await seedPartnersAndProducts(ws, api, dir, PARTNERS);
+    await seedPartnersAndProducts(ws, api, dir, PARTNERS, !PLAIN);
 
     const sales = join(dir, 'sales.csv');
     const through = join(dir, 'sellthrough.csv');
@@ -117,7 +136,7 @@ async function main() {
       through,
       'partnerCode,date,product,quantity,amount,customerRef,customerProvince,lineRef\r\n',
       LINES,
-      (i) => `P${pad(i % PARTNERS, 5)},${dateOf(i * 7)},SKU-${pad(i % PRODUCTS, 4)},${1 + (i % 5)},${(40 + (i % 300)) * (1 + (i % 5))},C${Math.floor(i / PARTNERS) % 40},${PROVINCES[i % PROVINCES.length]},T${i}\r\n`,
+      sellThroughLine,
     );
     // Month-end stock reports: partner × product × month until STOCK rows.
     await writeCsv(stock, 'partnerCode,date,product,quantity\r\n', STOCK, (i) => {
@@ -125,7 +144,7 @@ async function main() {
       const d = new Date(Date.UTC(2024, month + 1, 0)).toISOString().slice(0, 10);
       return `P${pad(i % PARTNERS, 5)},${d},SKU-${pad((Math.floor(i / PARTNERS) % 2) + ((i % PARTNERS) % 100) * 2, 4)},${i % 50}\r\n`;
     });
-    console.log(`${PARTNERS.toLocaleString('en-US')} partners, ${LINES.toLocaleString('en-US')} sales and sell-through lines, ${STOCK.toLocaleString('en-US')} stock rows`);
+    console.log(`${PARTNERS.toLocaleString('en-US')} partners, ${LINES.toLocaleString('en-US')} sales and sell-through lines, ${STOCK.toLocaleString('en-US')} stock rows${PLAIN ? ' (plain: no returns, every province and floor)' : ''}`);
 
     // A workspace that has been evaluated once keeps the sales summaries with every sales import (as the sell-through
     // import keeps its own): start the reference in that state, so both imports pay for what follows their lines.
@@ -149,6 +168,7 @@ async function quarter(ws: Workspace, imports: { ref: TimedImport; st: TimedImpo
   const partners = (ws.sqlite.prepare('select count(*) from partners').pluck().get() as number);
   const lines = (ws.sqlite.prepare('select count(*) from sell_through_lines').pluck().get() as number);
   const stockRows = (ws.sqlite.prepare('select count(*) from inventory_snapshots').pluck().get() as number);
+  const returnLines = (ws.sqlite.prepare(`select count(*) from sell_through_lines where not ${purchase()}`).pluck().get() as number);
   const q = parsePeriod('2025-Q2');
   const ids = (ws.sqlite.prepare('select id from partners').all() as Array<{ id: number }>).map((r) => r.id);
   const bare = await timed('bare scan: sum of the quarter\'s sell-through per partner (reference)', () =>
@@ -165,6 +185,7 @@ async function quarter(ws: Workspace, imports: { ref: TimedImport; st: TimedImpo
     partners,
     lines,
     stockRows,
+    returnLines,
     salesImportRowsPerS: rate(lines, imports?.ref),
     sellThroughImportRowsPerS: rate(lines, imports?.st),
     salesImportCpuS: imports ? round(imports.ref.cpu) : null,

@@ -5,7 +5,8 @@ import { daysBetween } from '../../../shared/clock';
 import type { CustomerCohorts, CustomerRfm, CustomerSegment, CustomersInput, LapsedCustomer } from '../../model/inventory';
 import { getSetting } from '../system/settingsStore';
 import { workspaceClock } from '../system/workspaceClock';
-import { customerMonthStore, lookupStore, type CustomerWindowRow } from './store';
+import { customerMonthStore, lookupStore } from './store';
+import { dayNumber, isoDay, windowColumns, type CustomerWindowColumns } from './store/customerWindow';
 import { notFound } from '../../../shared/errorMessages';
 
 type Resolved = CustomersInput & { asOf: string };
@@ -15,11 +16,11 @@ const resolve = (ws: Workspace, input: CustomersInput): Resolved => ({ ...input,
 export const NEW_CUSTOMER_DAYS = 90;
 
 /**
- * Each partner's end customers with their purchases up to asOf (the store's summary by customer and month; a partner
- * that reports no sell-through counts its sales lines' customerRef). Customers who bought in the current or the
- * previous window only.
+ * Each partner's end customers with their purchases up to asOf, as columns (the store's summary by customer and month;
+ * a partner that reports no sell-through counts its sales lines' customerRef). Customers who bought in the current or
+ * the previous window only.
  */
-function customerRows(ws: Workspace, input: Resolved, province = true): { rows: CustomerWindowRow[]; from: string; prevFrom: string } {
+function customerColumns(ws: Workspace, input: Resolved, province = true): CustomerWindowColumns {
   const from = addMonthsClamped(input.asOf, -input.windowMonths);
   const prevFrom = addMonthsClamped(input.asOf, -2 * input.windowMonths);
   let partnerId: number | null = null;
@@ -27,7 +28,7 @@ function customerRows(ws: Workspace, input: Resolved, province = true): { rows: 
     partnerId = lookupStore.partnerId(ws, input.partnerCode) ?? null;
     if (partnerId === null) throw new DomainError(`Unknown partner code '${input.partnerCode}'`, 'NOT_FOUND', notFound('partner', input.partnerCode));
   }
-  return { rows: customerMonthStore.windowRows(ws, { asOf: input.asOf, from, prevFrom, partnerId, province }), from, prevFrom };
+  return windowColumns(ws, { asOf: input.asOf, from, prevFrom, partnerId, province });
 }
 
 /**
@@ -37,19 +38,40 @@ function customerRows(ws: Workspace, input: Resolved, province = true): { rows: 
  */
 export function quintileScores(values: readonly number[], higherIsBetter = true): number[] {
   const n = values.length;
-  const sorted = [...values].sort((a, b) => a - b);
-  // One pass over the sorted values gives each distinct value its count below and its ties (O(n log n) with ties:
-  // a partner with many customers of one frequency must not cost n² comparisons).
-  const score = new Map<number, number>();
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j < n && sorted[j] === sorted[i]) j++;
-    const equal = j - i;
-    const worse = higherIsBetter ? i : n - j;
-    score.set(sorted[i], Math.min(5, 1 + Math.floor((5 * (worse + equal / 2)) / n)));
-    i = j;
+  const scores = new Uint8Array(n);
+  scoreQuintiles(Float64Array.from(values), n, higherIsBetter, scores, new Float64Array(n));
+  return Array.from(scores);
+}
+
+/**
+ * quintileScores over the first n values of `values` into `out`, with `sorted` as scratch (at least n long): the values
+ * sorted once, each value's customers strictly below and equal found by two binary searches (O(n log n), no Map, no
+ * allocation: a partner with many customers of one frequency must not cost n² comparisons either).
+ */
+function scoreQuintiles(values: Float64Array, n: number, higherIsBetter: boolean, out: Uint8Array, sorted: Float64Array): void {
+  const s = sorted.subarray(0, n);
+  s.set(values.subarray(0, n));
+  s.sort();
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    const below = lo;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    const equal = lo - below;
+    const worse = higherIsBetter ? below : n - lo;
+    out[i] = Math.min(5, 1 + Math.floor((5 * (worse + equal / 2)) / n));
   }
-  return values.map((v) => score.get(v)!);
 }
 
 /**
@@ -58,55 +80,64 @@ export function quintileScores(values: readonly number[], higherIsBetter = true)
  * but not seen lately); hibernating — the rest (few, small, not recent purchases).
  */
 export function segmentOf(c: { frequency: number; firstPurchaseOn: string; r: number; f: number; m: number }, asOf: string): CustomerSegment {
-  return segmentAfter(c, daysBetween(c.firstPurchaseOn, asOf));
+  return segmentAfter(c.frequency, c.r, c.f, c.m, daysBetween(c.firstPurchaseOn, asOf));
 }
 
-function segmentAfter(c: { frequency: number; r: number; f: number; m: number }, daysSinceFirst: number): CustomerSegment {
-  if (c.frequency === 0) return 'lost';
+function segmentAfter(frequency: number, r: number, f: number, m: number, daysSinceFirst: number): CustomerSegment {
+  if (frequency === 0) return 'lost';
   if (daysSinceFirst <= NEW_CUSTOMER_DAYS) return 'new';
-  if (c.r >= 4 && c.f >= 4) return 'champions';
-  if (c.r >= 3 && (c.f >= 3 || c.m >= 3)) return 'loyal';
-  if (c.r <= 2 && (c.f >= 3 || c.m >= 3)) return 'atRisk';
+  if (r >= 4 && f >= 4) return 'champions';
+  if (r >= 3 && (f >= 3 || m >= 3)) return 'loyal';
+  if (r <= 2 && (f >= 3 || m >= 3)) return 'atRisk';
   return 'hibernating';
 }
 
 /** RFM per end customer, scored within each partner's customers. */
 export function customerRfm(ws: Workspace, given: CustomersInput): CustomerRfm[] {
   const input = resolve(ws, given);
-  const { rows } = customerRows(ws, input, false);
-  const out: CustomerRfm[] = [];
-  // Days to asOf by purchase day: a window holds a few hundred distinct days, not one per customer.
-  const daysTo = new Map<string, number>();
-  const daysToAsOf = (day: string) => {
-    let d = daysTo.get(day);
-    if (d === undefined) daysTo.set(day, (d = daysBetween(day, input.asOf)));
-    return d;
-  };
-  for (let i = 0; i < rows.length; ) {
-    let j = i;
-    while (j < rows.length && rows[j].p === rows[i].p) j++;
-    const group = rows.slice(i, j);
-    const recency = group.map((c) => daysToAsOf(c.last));
-    const r = quintileScores(recency, false);
-    const f = quintileScores(group.map((c) => c.f));
-    const m = quintileScores(group.map((c) => c.m));
-    group.forEach((c, k) => {
-      out.push({
-        partnerCode: c.code,
-        customerRef: c.c,
-        customerName: c.name,
-        recencyDays: recency[k],
-        frequency: c.f,
-        monetaryMinor: c.m,
-        r: r[k],
-        f: f[k],
-        m: m[k],
-        segment: segmentAfter({ frequency: c.f, r: r[k], f: f[k], m: m[k] }, daysToAsOf(c.first)),
-        firstPurchaseOn: c.first,
-        lastPurchaseOn: c.last,
-      });
-    });
-    i = j;
+  const w = customerColumns(ws, input, false);
+  const asOf = dayNumber(input.asOf);
+  let most = 0;
+  for (let k = 0; k < w.partnerId.length; k++) most = Math.max(most, w.partnerStart[k + 1] - w.partnerStart[k]);
+  // One partner's values and scores at a time, in scratch reused for every partner.
+  const recency = new Float64Array(most);
+  const frequency = new Float64Array(most);
+  const monetary = new Float64Array(most);
+  const sorted = new Float64Array(most);
+  const r = new Uint8Array(most);
+  const f = new Uint8Array(most);
+  const m = new Uint8Array(most);
+  const out: CustomerRfm[] = new Array<CustomerRfm>(w.order.length);
+  for (let k = 0; k < w.partnerId.length; k++) {
+    const start = w.partnerStart[k];
+    const n = w.partnerStart[k + 1] - start;
+    for (let j = 0; j < n; j++) {
+      const i = w.order[start + j];
+      recency[j] = asOf - w.last[i];
+      frequency[j] = w.f[i];
+      monetary[j] = w.m[i];
+    }
+    scoreQuintiles(recency, n, false, r, sorted);
+    scoreQuintiles(frequency, n, true, f, sorted);
+    scoreQuintiles(monetary, n, true, m, sorted);
+    const partnerCode = w.partnerCode[k];
+    for (let j = 0; j < n; j++) {
+      const i = w.order[start + j];
+      out[start + j] = {
+        partnerCode,
+        customerRef: w.customer[i],
+        customerName: w.name[i],
+        recencyDays: recency[j],
+        frequency: frequency[j],
+        monetaryMinor: monetary[j],
+        r: r[j],
+        f: f[j],
+        m: m[j],
+        segment: segmentAfter(frequency[j], r[j], f[j], m[j], asOf - w.first[i]),
+        firstPurchaseOn: isoDay(w.first[i]),
+        lastPurchaseOn: isoDay(w.last[i]),
+      };
+    }
   }
   return out;
 }
@@ -114,11 +145,24 @@ export function customerRfm(ws: Workspace, given: CustomersInput): CustomerRfm[]
 /** Customers who bought in the previous window and not in the current one: the win-back list, biggest first. */
 export function lapsedCustomers(ws: Workspace, given: CustomersInput): LapsedCustomer[] {
   const input = resolve(ws, given);
-  const { rows } = customerRows(ws, input);
-  return rows
-    .filter((c) => c.f === 0 && c.pf > 0)
-    .map((c) => ({ partnerCode: c.code, customerRef: c.c, customerName: c.name, customerProvince: c.province, lastPurchaseOn: c.last, previousOrders: c.pf, previousAmountMinor: c.pm }))
-    .sort((a, b) => a.partnerCode.localeCompare(b.partnerCode) || b.previousAmountMinor - a.previousAmountMinor || a.customerRef.localeCompare(b.customerRef));
+  const w = customerColumns(ws, input);
+  const out: LapsedCustomer[] = [];
+  for (let k = 0; k < w.partnerId.length; k++) {
+    for (let j = w.partnerStart[k]; j < w.partnerStart[k + 1]; j++) {
+      const i = w.order[j];
+      if (w.f[i] !== 0 || w.pf[i] <= 0) continue;
+      out.push({
+        partnerCode: w.partnerCode[k],
+        customerRef: w.customer[i],
+        customerName: w.name[i],
+        customerProvince: w.province[i],
+        lastPurchaseOn: isoDay(w.last[i]),
+        previousOrders: w.pf[i],
+        previousAmountMinor: w.pm[i],
+      });
+    }
+  }
+  return out.sort((a, b) => a.partnerCode.localeCompare(b.partnerCode) || b.previousAmountMinor - a.previousAmountMinor || a.customerRef.localeCompare(b.customerRef));
 }
 
 /**

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Workspace } from '../../../db/database';
 import type { products, sellThroughCustomers, sellThroughLines, territories } from '../../../db/schema';
-import { daysInMonth } from '../../../shared/period';
 import { lineStage, ORDER_LINE_CONFLICT, REF_KEY, type LineStage, type LineStageSpec } from '../imports/store';
 import { partnerMonthStore } from './store/partnerMonths';
 import type { PackedCustomers } from './customerGrouping';
@@ -89,26 +88,6 @@ export interface CustomerMonthRow {
   flags: number;
 }
 
-/** A customer's purchases up to asOf, split by window: current (from, asOf], previous (prevFrom, from]. */
-export interface CustomerWindowRow {
-  p: number;
-  code: string;
-  c: string;
-  name: string | null;
-  province: string | null;
-  first: string;
-  last: string;
-  f: number;
-  m: number;
-  pf: number;
-  pm: number;
-}
-
-type Part = Omit<CustomerWindowRow, 'code'>;
-
-/** The last day of the month holding an ISO day. */
-const monthEnd = (day: string) => `${day.slice(0, 7)}-${String(daysInMonth(Number(day.slice(0, 4)), Number(day.slice(5, 7)))).padStart(2, '0')}`;
-
 const CUSTOMER = 'coalesce(customer_ref, customer_name)';
 /**
  * A purchase line (README "End customers"): a positive quantity, or no quantity and a positive amount; a return (a
@@ -117,11 +96,12 @@ const CUSTOMER = 'coalesce(customer_ref, customer_name)';
 export const purchase = (t = '') => `(${t}quantity > 0 or (${t}quantity = 0 and ${t}amount_minor > 0))`;
 /**
  * The customers (partner `p`, customer `c`) with a line that is not a purchase (a return) up to @asOf, of one partner
- * (@partnerId) or all. `not ${purchase()}` is the condition of the partial index sell_through_returns_idx word for word:
- * SQLite reads the few returns from it rather than scanning every line up to asOf.
+ * (@partnerId) or all; `byMonth`: each of their months holding a return (`month`, YYYY-MM) apart. `not ${purchase()}` is
+ * the condition of the partial index sell_through_returns_idx word for word: SQLite reads the few returns from it
+ * rather than scanning every line up to asOf.
  */
-export const returnersSql = (onePartner: boolean) =>
-  `select distinct partner_id as p, ${CUSTOMER} as c from sell_through_lines
+export const returnersSql = (onePartner: boolean, byMonth = false) =>
+  `select distinct partner_id as p, ${CUSTOMER} as c${byMonth ? ', substr(date, 1, 7) as month' : ''} from sell_through_lines
     where date <= @asOf and c is not null and not ${purchase()} ${onePartner ? 'and partner_id = @partnerId' : ''}`;
 const GROUPED = `select partner_id, ${CUSTOMER}, substr(date, 1, 7), coalesce(sum(amount_minor), 0), count(distinct coalesce(order_ref, date)),
                         min(date), max(date), max(customer_name), max(customer_province)`;
@@ -539,241 +519,12 @@ export const customerMonthStore = {
       )
       .all({ asOf: q.asOf, asOfMonth: q.asOf.slice(0, 7), asOfMonthStart: `${q.asOf.slice(0, 7)}-01`, firstMonth: q.first.slice(0, 7), partnerId: q.partnerId });
   },
-  /**
-   * Each partner's end customers with their purchases up to asOf, by window (README "End customers"): whole months from
-   * the summary; a month a window edge (or asOf) cuts is read from its lines. A partner that reports no sell-through
-   * counts its sales lines' customerRef (the company selling direct), grouped the same way. Only customers who bought
-   * after prevFrom; ordered by partner code and customer. `province: false`: the province is left null (not read).
-   */
-  windowRows(ws: Workspace, w: { asOf: string; from: string; prevFrom: string; partnerId: number | null; province?: boolean }): CustomerWindowRow[] {
-    const { sqlite } = ws;
-    const cut = [...new Set([w.asOf, w.from, w.prevFrom].filter((d) => monthEnd(d) !== d).map((d) => d.slice(0, 7)))];
-    const params = { asOf: w.asOf, from: w.from, prevFrom: w.prevFrom, partnerId: w.partnerId, asOfMonth: w.asOf.slice(0, 7), asOfMonthEnd: monthEnd(w.asOf), cut: JSON.stringify(cut) };
-    // Whole months, from one row per customer (its months packed): all of a month's days lie on one side of each
-    // window edge, so the month places it. Customers whose last purchase ever is before the previous window are skipped.
-    const edges: WindowEdges = { asOf: monthNumber(w.asOf), from: monthNumber(w.from), prevFrom: monthNumber(w.prevFrom), cut: new Set(cut.map(monthNumber)) };
-    // Streamed, not collected: 400k rows held at once cost more in garbage collection than reading them.
-    const packed = sqlite
-      .prepare<Record<string, unknown>, [number, string, string | null, string | null, string]>(
-        `select partner_id, customer, customer_name, ${w.province === false ? 'null' : 'customer_province'}, months from sell_through_customers
-          where last_date > @prevFrom and first_date <= @asOf ${w.partnerId === null ? '' : 'and partner_id = @partnerId'}
-          order by partner_id, customer`,
-      )
-      .raw()
-      .iterate(params);
-    // Without the province (RFM does not show it) only the name may need the month rows.
-    const wanted = w.province === false ? 1 : 3;
-    const sums = { first: '', last: '', f: 0, m: 0, pf: 0, pm: 0, flags: 0 };
-    // A customer none of whose whole months holds its greatest name (or province): those of the months read, from their lines.
-    const namesOf = sqlite.prepare<Record<string, unknown>, [string | null, string | null]>(
-      `select max(customer_name), max(customer_province) from sell_through_lines
-        where partner_id = @p and (customer_ref = @c or (customer_ref is null and customer_name = @c)) and date <= @asOfMonthEnd
-          and substr(date, 1, 7) not in (select value from json_each(@cut))`,
-    );
-    // A month a window edge cuts, from its lines: orders are distinct within the month, as in the summary.
-    const cutMonth = sqlite.prepare(
-      `select l.partner_id, coalesce(l.customer_ref, l.customer_name) as c, max(l.customer_name), max(l.customer_province),
-              min(case when ${purchase('l.')} then l.date end), max(case when ${purchase('l.')} then l.date end),
-              count(distinct case when l.date > @from and ${purchase('l.')} then coalesce(l.order_ref, l.date) end),
-              coalesce(sum(case when l.date > @from then l.amount_minor end), 0),
-              count(distinct case when l.date > @prevFrom and l.date <= @from and ${purchase('l.')} then coalesce(l.order_ref, l.date) end),
-              coalesce(sum(case when l.date > @prevFrom and l.date <= @from then l.amount_minor end), 0)
-         from partners pa cross join sell_through_lines l on l.partner_id = pa.id
-        where l.date >= @start and l.date <= @end and c is not null ${w.partnerId === null ? '' : 'and pa.id = @partnerId'}
-        group by l.partner_id, c`,
-    );
-    const parts: Part[][] = [];
-    for (const month of cut) {
-      if (month > params.asOfMonth) continue;
-      const end = monthEnd(`${month}-01`);
-      parts.push(toParts(cutMonth.raw().all({ ...params, start: `${month}-01`, end: end < w.asOf ? end : w.asOf }) as RawPart[]));
-    }
-    // Partners without sell-through lines: their sales lines' customers, orders distinct within a month as above.
-    const direct = (
-      sqlite
-        .prepare(
-          `select id from partners pa where deleted_at is null ${w.partnerId === null ? '' : 'and pa.id = @partnerId'}
-              and not exists (select 1 from sell_through_lines t where t.partner_id = pa.id)`,
-        )
-        .all(params) as Array<{ id: number }>
-    ).map((r) => r.id);
-    if (direct.length) {
-      const rows = sqlite
-        .prepare(
-          `select p, c, null, null, min(first), max(last), sum(f), sum(m), sum(pf), sum(pm) from (
-             select s.partner_id as p, s.customer_ref as c, min(case when ${purchase('s.')} then s.date end) as first,
-                    max(case when ${purchase('s.')} then s.date end) as last,
-                    count(distinct case when s.date > @from and ${purchase('s.')} then coalesce(s.order_ref, s.date) end) as f,
-                    coalesce(sum(case when s.date > @from then s.amount_minor end), 0) as m,
-                    count(distinct case when s.date > @prevFrom and s.date <= @from and ${purchase('s.')} then coalesce(s.order_ref, s.date) end) as pf,
-                    coalesce(sum(case when s.date > @prevFrom and s.date <= @from then s.amount_minor end), 0) as pm
-               from json_each(@direct) d cross join sales_lines s on s.partner_id = d.value
-              where s.customer_ref is not null and s.date <= @asOf
-              group by s.partner_id, s.customer_ref, substr(s.date, 1, 7)
-           ) group by p, c`,
-        )
-        .raw()
-        .all({ ...params, direct: JSON.stringify(direct) }) as RawPart[];
-      parts.push(toParts(rows));
-    }
-    // Customers with a return up to asOf: the packed months cannot tell its day and order from a purchase's, so these
-    // few are read from their lines (the months no edge cuts; the cut ones are read above), returns netting the amount only.
-    const returners = sqlite
-      .prepare(returnersSql(w.partnerId !== null))
-      .raw()
-      .all(params) as Array<[number, string]>;
-    const returned = new Set(returners.map(([p, c]) => `${p}\u0000${c}`));
-    if (returners.length) {
-      const rows = sqlite
-        .prepare(
-          `select p, c, max(name), max(province), min(first), max(last), sum(f), sum(m), sum(pf), sum(pm) from (
-             select l.partner_id as p, ${CUSTOMER} as c, max(l.customer_name) as name, max(l.customer_province) as province,
-                    min(case when ${purchase('l.')} then l.date end) as first, max(case when ${purchase('l.')} then l.date end) as last,
-                    count(distinct case when l.date > @from and ${purchase('l.')} then coalesce(l.order_ref, l.date) end) as f,
-                    coalesce(sum(case when l.date > @from then l.amount_minor end), 0) as m,
-                    count(distinct case when l.date > @prevFrom and l.date <= @from and ${purchase('l.')} then coalesce(l.order_ref, l.date) end) as pf,
-                    coalesce(sum(case when l.date > @prevFrom and l.date <= @from then l.amount_minor end), 0) as pm
-               from json_each(@returners) r cross join sell_through_lines l on l.partner_id = r.value ->> 0
-              where ${CUSTOMER} = r.value ->> 1 and l.date <= @asOf and substr(l.date, 1, 7) not in (select value from json_each(@cut))
-              group by l.partner_id, c, substr(l.date, 1, 7)
-           ) group by p, c`,
-        )
-        .raw()
-        .all({ ...params, returners: JSON.stringify(returners) }) as RawPart[];
-      parts.push(toParts(rows));
-    }
-    const codes = new Map((sqlite.prepare('select id, code from partners where deleted_at is null').raw().all() as Array<[number, string]>).map(([id, code]) => [id, code]));
-    // The whole months come ordered by partner and customer: one run per partner, merged with the cut months' rows.
-    const runs = new Map<number, CustomerWindowRow[]>();
-    let run: CustomerWindowRow[] | null = null;
-    let runPartner = -1;
-    let runCode = '';
-    for (const [p, c, name, province, months] of packed) {
-      if (p !== runPartner) {
-        const code = codes.get(p);
-        runPartner = p;
-        run = code === undefined ? null : [];
-        if (run) runs.set(runPartner, run);
-        runCode = code ?? '';
-      }
-      if (!run || (returned.size && returned.has(`${p}\u0000${c}`)) || !sumPackedMonths(months, edges, sums)) continue;
-      let n = name;
-      let pr = province;
-      if ((sums.flags & wanted) !== wanted) {
-        const [mn, mp] = namesOf.raw().get({ ...params, p, c })!;
-        if ((sums.flags & 1) === 0) n = mn;
-        if ((sums.flags & 2) === 0 && wanted === 3) pr = mp;
-      }
-      run.push({ p, code: runCode, c, name: n, province: pr, first: sums.first, last: sums.last, f: sums.f, m: sums.m, pf: sums.pf, pm: sums.pm });
-    }
-    const merged = new Map<number, Map<string, CustomerWindowRow>>();
-    for (const list of parts) {
-      for (const x of list) {
-        const code = codes.get(x.p);
-        if (code === undefined) continue;
-        let rows = runs.get(x.p);
-        if (!rows) runs.set(x.p, (rows = []));
-        let index = merged.get(x.p);
-        if (!index) merged.set(x.p, (index = new Map(rows.map((r) => [r.c, r]))));
-        const had = index.get(x.c);
-        if (!had) {
-          const row = { ...x, code };
-          rows.push(row);
-          index.set(x.c, row);
-          continue;
-        }
-        had.name = maxText(had.name, x.name);
-        had.province = maxText(had.province, x.province);
-        // A part without a purchase (returns only) has no first or last day.
-        if (x.first !== null && (had.first === null || x.first < had.first)) had.first = x.first;
-        if (x.last !== null && (had.last === null || x.last > had.last)) had.last = x.last;
-        had.f += x.f;
-        had.m += x.m;
-        had.pf += x.pf;
-        had.pm += x.pm;
-      }
-    }
-    for (const p of merged.keys()) runs.get(p)!.sort((a, b) => compareText(a.c, b.c));
-    const out: CustomerWindowRow[] = [];
-    for (const p of [...runs.keys()].sort((a, b) => compareText(codes.get(a)!, codes.get(b)!))) {
-      for (const r of runs.get(p)!) if (r.last !== null && r.last > w.prevFrom) out.push(r);
-    }
-    return out;
-  },
 };
 
-/** Window edges as month numbers (YYYYMM): asOf's month, the current window's and the previous window's start months, and the cut months. */
-interface WindowEdges {
-  asOf: number;
-  from: number;
-  prevFrom: number;
-  cut: ReadonlySet<number>;
-}
-const monthNumber = (day: string) => Number(day.slice(0, 4)) * 100 + Number(day.slice(5, 7));
-
-/**
- * Sums a customer's packed months (db/schema/inventory.ts `sellThroughCustomers`) by window into `out`: the whole
- * months up to asOf's month, cut months left out (they are read from their lines). A month after `from`'s month is in
- * the current window, one after `prevFrom`'s month up to `from`'s in the previous one. Returns false when no month
- * counts. `flags` ORs the months' flags: bit 1 when a month read holds the customer's greatest name, 2 its province.
- */
-function sumPackedMonths(months: string, e: WindowEdges, out: { first: string; last: string; f: number; m: number; pf: number; pm: number; flags: number }): boolean {
-  let firstMonth = 0;
-  let firstAt = 0;
-  let lastMonth = 0;
-  let lastAt = 0;
-  out.f = out.m = out.pf = out.pm = out.flags = 0;
-  const len = months.length;
-  for (let i = 0; i < len; ) {
-    const start = i;
-    let month = 0;
-    for (let k = 0; k < 6; k++) month = month * 10 + months.charCodeAt(i++) - 48;
-    i += 4; // first and last day
-    const flags = months.charCodeAt(i++) - 48;
-    let negative = false;
-    if (months.charCodeAt(i) === 45) {
-      negative = true;
-      i++;
-    }
-    let amount = 0;
-    for (let ch = months.charCodeAt(i); ch !== 58; ch = months.charCodeAt(++i)) amount = amount * 10 + ch - 48;
-    if (negative) amount = -amount;
-    i++;
-    let orders = 0;
-    for (let ch = months.charCodeAt(i); i < len && ch !== 59; ch = months.charCodeAt(++i)) orders = orders * 10 + ch - 48;
-    i++;
-    if (month > e.asOf || e.cut.has(month)) continue;
-    if (firstMonth === 0 || month < firstMonth) {
-      firstMonth = month;
-      firstAt = start;
-    }
-    if (month > lastMonth) {
-      lastMonth = month;
-      lastAt = start;
-    }
-    out.flags |= flags;
-    if (month > e.from) {
-      out.f += orders;
-      out.m += amount;
-    } else if (month > e.prevFrom) {
-      out.pf += orders;
-      out.pm += amount;
-    }
-  }
-  if (firstMonth === 0) return false;
-  out.first = dayOf(months, firstAt, 6);
-  out.last = dayOf(months, lastAt, 8);
-  return true;
-}
-/** The ISO day of a packed month's first (at + 6) or last (at + 8) day. */
-const dayOf = (months: string, at: number, day: number) => `${months.slice(at, at + 4)}-${months.slice(at + 4, at + 6)}-${months.slice(at + day, at + day + 2)}`;
-
-type RawPart = [number, string, string | null, string | null, string, string, number, number, number, number];
-const toParts = (rows: RawPart[]): Part[] => rows.map((r) => ({ p: r[0], c: r[1], name: r[2], province: r[3], first: r[4], last: r[5], f: r[6], m: r[7], pf: r[8], pm: r[9] }));
 /** SQLite's max() over texts: nulls ignored, BINARY order. */
-const maxText = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : compareText(a, b) >= 0 ? a : b);
+export const maxText = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : compareText(a, b) >= 0 ? a : b);
 /** SQLite's BINARY collation (UTF-8 bytes), which for JS strings is code point order. */
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; ) {

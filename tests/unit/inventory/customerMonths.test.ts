@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../../electron/api/api';
 import type { Workspace } from '../../../db/database';
 import { customerMonthStore } from '../../../electron/domain/inventory/store';
+import { windowRows } from '../../../electron/domain/inventory/store/customerWindow';
 import { addMonthsClamped } from '../../../shared/period';
 import { writeFile } from '../imports/importFixtures';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
@@ -65,7 +66,7 @@ function fromLines(asOf: string, months = 12) {
     .all({ asOf, from, prevFrom });
 }
 const viaSummary = (asOf: string, months = 12) =>
-  customerMonthStore.windowRows(ws, { asOf, from: addMonthsClamped(asOf, -months), prevFrom: addMonthsClamped(asOf, -2 * months), partnerId: null });
+  windowRows(ws, { asOf, from: addMonthsClamped(asOf, -months), prevFrom: addMonthsClamped(asOf, -2 * months), partnerId: null });
 // Month ends, days that cut a month at the window edges, and a day inside the last month of lines.
 const AS_OF = ['2025-06-30', '2025-05-15', '2025-05-16', '2025-02-14', '2024-05-15', '2026-01-01'];
 

@@ -95,6 +95,9 @@ describe('the customers with a return are found in the partial index of the non-
     ws.sqlite.exec('analyze');
     expect(plan(false)).toMatch(/sell_through_returns_idx/);
     expect(plan(true)).toMatch(/sell_through_returns_idx/);
+    // By month (RFM and the win-back list read the months holding a return from their lines) likewise.
+    const byMonth = (ws.sqlite.prepare(`explain query plan ${returnersSql(false, true)}`).all({ asOf: '2026-11-30' }) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(byMonth).toMatch(/sell_through_returns_idx/);
   });
   it('finds exactly the customers with a return (R, S, T of P1; not U)', () => {
     const rows = ws.sqlite.prepare(returnersSql(false)).all({ asOf: '2026-11-30' }) as Array<{ p: number; c: string }>;

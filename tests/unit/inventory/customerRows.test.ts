@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../../electron/api/api';
 import type { Workspace } from '../../../db/database';
 import { customerMonthStore } from '../../../electron/domain/inventory/store';
+import { windowRows } from '../../../electron/domain/inventory/store/customerWindow';
 import { addMonthsClamped } from '../../../shared/period';
 import { writeFile } from '../imports/importFixtures';
 import { customerWindowFromLines } from './customerWindowFromLines';
@@ -31,7 +32,7 @@ const LINES = csv([
 /** What RFM and the win-back list read, straight from the lines (the definition, as customerMonths.test.ts has it). */
 const fromLines = (asOf: string, months = 12) => customerWindowFromLines(ws, { asOf, from: addMonthsClamped(asOf, -months), prevFrom: addMonthsClamped(asOf, -2 * months) });
 const viaSummary = (asOf: string, months = 12) =>
-  customerMonthStore.windowRows(ws, { asOf, from: addMonthsClamped(asOf, -months), prevFrom: addMonthsClamped(asOf, -2 * months), partnerId: null });
+  windowRows(ws, { asOf, from: addMonthsClamped(asOf, -months), prevFrom: addMonthsClamped(asOf, -2 * months), partnerId: null });
 
 beforeAll(async () => {
   ({ ws, api } = memoryApi());

@@ -5,6 +5,7 @@ import { createApi, type Api } from '../../../electron/api/api';
 import { bulkTuning } from '../../../electron/domain/imports/bulkIndexes';
 import { customerGroupingTuning } from '../../../electron/domain/inventory/customerGrouping';
 import { customerMonthStore } from '../../../electron/domain/inventory/store';
+import { windowRows } from '../../../electron/domain/inventory/store/customerWindow';
 import { addMonthsClamped } from '../../../shared/period';
 import { writeFile } from '../imports/importFixtures';
 import { customerWindowFromLines } from './customerWindowFromLines';
@@ -50,7 +51,7 @@ function randomFile(rnd: (n: number) => number, n: number, ref: { next: number }
 function windowsAgree(ws: Workspace, asOf: string): void {
   const from = addMonthsClamped(asOf, -1);
   const prevFrom = addMonthsClamped(asOf, -2);
-  expect(customerMonthStore.windowRows(ws, { asOf, from, prevFrom, partnerId: null }), asOf).toEqual(customerWindowFromLines(ws, { asOf, from, prevFrom }));
+  expect(windowRows(ws, { asOf, from, prevFrom, partnerId: null }), asOf).toEqual(customerWindowFromLines(ws, { asOf, from, prevFrom }));
 }
 
 async function setUp(api: Api): Promise<void> {

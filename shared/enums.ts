@@ -94,3 +94,11 @@ export const MDF_CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'paid', 
 export type MdfClaimStatus = (typeof MDF_CLAIM_STATUSES)[number];
 export const MDF_ALLOCATION_METHODS = ['manual', 'pro_rata'] as const;
 export type MdfAllocationMethod = (typeof MDF_ALLOCATION_METHODS)[number];
+
+/**
+ * Why a partner's 窜货 or 控价 share has no value (ChannelMeasures.crossTerritoryShareMissing / belowFloorShareMissing):
+ * no sale line (quantity > 0) in the period; the partner has no territory; no sale line has a customer province the
+ * territory tree knows; no sale line has an amount; no product sold had a floor price at the line's date.
+ */
+export const SHARE_MISSING_REASONS = ['noSales', 'noTerritory', 'noProvince', 'noAmount', 'noFloor'] as const;
+export type ShareMissingReason = (typeof SHARE_MISSING_REASONS)[number];

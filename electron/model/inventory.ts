@@ -3,6 +3,7 @@ import { isoDate } from '../../shared/dates';
 import { zs } from '../../shared/fields';
 import { periodFromText } from '../../shared/periodText';
 import type { PartnerRow, ProductRow, sellThroughLines } from '../../db/schema';
+import type { ShareMissingReason } from '../../shared/enums';
 
 /** Per partner and period: sell-in against sell-through, stock, cross-territory selling and price discipline (null = not measurable). */
 export interface ChannelMeasures {
@@ -27,6 +28,8 @@ export interface ChannelMeasures {
   crossTerritoryLines: number;
   crossTerritoryAmountMinor: number;
   crossTerritoryShare: number | null;
+  /** Why crossTerritoryShare is null ('noSales', 'noTerritory', 'noProvince'); null when it has a value. */
+  crossTerritoryShareMissing: ShareMissingReason | null;
   /** Sales lines with an amount and a floor price at their date, and those below it. */
   pricedLines: number;
   belowFloorLines: number;
@@ -34,6 +37,8 @@ export interface ChannelMeasures {
   /** What the below-floor lines were sold under the floor, in total (floor × quantity − amount). */
   belowFloorGapMinor: number;
   belowFloorShare: number | null;
+  /** Why belowFloorShare is null ('noSales', 'noAmount', 'noFloor'); null when it has a value. */
+  belowFloorShareMissing: ShareMissingReason | null;
 }
 
 /** A sell-through line behind a 窜货 or 控价 finding. */

@@ -28,7 +28,9 @@ export function channelMeasures(ws: Workspace, period: Period, partnerIds: reado
   // Stock first reported during the period: its first report stands for the opening stock.
   for (const r of measureStore.firstStockIn(ws, range)) if (!opening.has(r.p)) opening.set(r.p, r);
 
-  const { through, cross, price } = scanLines(ws, range, () => insideProvinces(ws, partnerIds));
+  let inside: Map<number, Set<number>> | null = null;
+  const insideOf = () => (inside ??= insideProvinces(ws, partnerIds));
+  const { through, cross, price } = scanLines(ws, range, insideOf);
 
   const out = new Map<number, ChannelMeasures>();
   for (const id of partnerIds) {
@@ -59,11 +61,14 @@ export function channelMeasures(ws: Workspace, period: Period, partnerIds: reado
       crossTerritoryLines: c?.lines ?? 0,
       crossTerritoryAmountMinor: c?.amount ?? 0,
       crossTerritoryShare: c && c.located > 0 ? round6(c.lines / c.located) : null,
+      // Why a share is missing, in the order the page says it (the territories read only when a sale has no located line).
+      crossTerritoryShareMissing: c && c.located > 0 ? null : !st || st.sales === 0 ? 'noSales' : !insideOf().has(id) ? 'noTerritory' : 'noProvince',
       pricedLines: pr?.priced ?? 0,
       belowFloorLines: pr?.below ?? 0,
       belowFloorAmountMinor: pr?.amount ?? 0,
       belowFloorGapMinor: Math.round(pr?.gap ?? 0),
       belowFloorShare: pr && pr.priced > 0 ? round6(pr.below / pr.priced) : null,
+      belowFloorShareMissing: pr && pr.priced > 0 ? null : !st || st.sales === 0 ? 'noSales' : st.withAmount === 0 ? 'noAmount' : 'noFloor',
     });
   }
   return out;
@@ -89,22 +94,24 @@ export function reportingChannelMeasures(ws: Workspace, period: Period, partnerI
  * a floor: FLOOR_AT_LINE), those with amount < floor × quantity, their amount and the money under the floor.
  */
 function scanLines(ws: Workspace, range: MeasureRange, insideOf: () => Map<number, Set<number>>) {
-  const through = new Map<number, { q: number; a: number }>();
+  // Per partner: quantity and amount; its sale lines (quantity > 0) and those with an amount, which say why a share is missing.
+  const through = new Map<number, { q: number; a: number; sales: number; withAmount: number }>();
   const cross = new Map<number, { located: number; lines: number; amount: number }>();
   const price = new Map<number, { priced: number; below: number; amount: number; gap: number }>();
   const floorAt = floorLookup(measureStore.floors(ws));
   let inside: Map<number, Set<number>> | null = null;
   let p = -1;
-  let st = { q: 0, a: 0 };
+  let st = { q: 0, a: 0, sales: 0, withAmount: 0 };
   for (const [partner, product, date, q, a, currency, t] of measureStore.periodLines(ws, range)) {
     if (partner !== p) {
       p = partner;
-      st = through.get(p) ?? { q: 0, a: 0 };
+      st = through.get(p) ?? { q: 0, a: 0, sales: 0, withAmount: 0 };
       through.set(p, st);
     }
     st.q += q;
     if (a !== null) st.a += a;
     if (!(q > 0)) continue;
+    st.sales++;
     if (t !== null) {
       const scope = (inside ??= insideOf()).get(p);
       if (scope) {
@@ -118,6 +125,7 @@ function scanLines(ws: Workspace, range: MeasureRange, insideOf: () => Map<numbe
       }
     }
     if (a === null) continue;
+    st.withAmount++;
     const f = floorAt(product, currency, date);
     if (f === null) continue;
     let pr = price.get(p);

@@ -23,6 +23,40 @@ const FLAG_WORD: Record<string, string> = { crossTerritory: 'inventory:flag.cros
 /** The partner's flag codes ('crossTerritory stuffing') in words; the export writes the same words (its labels come from this formatter). */
 const flagWords = (t: TFunction, codes: string | null | undefined) => (codes ? codes.split(' ').map((c) => t(FLAG_WORD[c] ?? c)).join(' · ') : '');
 
+/**
+ * A 窜货 / 控价 share; where it cannot be measured, "—" that says why when pointed at (no sale lines, no territory, no
+ * customer province, no amounts, no floor price). The export writes the share (empty where missing).
+ */
+function shareCell(t: TFunction, why: 'crossTerritoryShareMissing' | 'belowFloorShareMissing') {
+  return function ShareCell(p: { value: number | null | undefined; data?: InventoryPartnerRow }) {
+    const reason = p.data?.[why];
+    if (p.value != null || !reason) return formatRatio(p.value);
+    return (
+      <abbr title={t(`inventory:shareMissing.${reason}`)} style={{ cursor: 'help' }} data-testid={`${why}-${p.data?.partnerCode}`} data-reason={reason}>
+        —
+      </abbr>
+    );
+  };
+}
+
+/** The flags in words, each kept whole: a line breaks between flags (at the separator), not inside "Cross-territory selling". */
+function FlagList({ t, codes }: { t: TFunction; codes: string | null | undefined }) {
+  if (!codes) return null;
+  return (
+    <span style={{ lineHeight: '20px', display: 'inline-block', padding: '7px 0' }}>
+      {codes.split(' ').map((c, i) => (
+        <span key={c}>
+          {i > 0 && ' '}
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {i > 0 && '· '}
+            {t(FLAG_WORD[c] ?? c)}
+          </span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
 /** Last stock report, how many days ago, and the reporting flag: fields of the row, so the grid export writes them too. */
 function reportColumns<T extends { lastReportDate: string | null; daysSinceReport: number | null; reportFlag: string | null }>(t: TFunction): ColDef<T>[] {
   return [
@@ -112,11 +146,16 @@ export default function InventoryPage() {
         ),
       },
       // What the channel manager looks for first: the partner's flags (窜货 · 乱价 · 压货), beside its name.
+      // Sized for two flags on a line in either language (窜货 · 乱价 / Cross-territory selling · Price breaking: the
+      // English second flag was cut at 200 px); a third wraps between flags, never inside one, and the row grows.
       {
         field: 'flags',
         headerName: t('inventory:col.flags'),
-        width: 200,
+        width: zh ? 150 : 310,
+        wrapText: true,
+        autoHeight: true,
         valueFormatter: (p) => flagWords(t, p.value),
+        cellRenderer: (p: { value: string | null | undefined }) => <FlagList t={t} codes={p.value} />,
         cellClassRules: { error: (p) => Boolean(p.value) },
       },
       ...reportColumns<InventoryPartnerRow>(t),
@@ -135,9 +174,9 @@ export default function InventoryPage() {
       { field: 'closingStockValueMinor', headerName: t('inventory:col.stockValue'), width: 130, type: 'rightAligned', valueFormatter: (p) => (p.value == null ? '' : formatMoney(p.value)) },
       { field: 'inventoryTurnover', headerName: t('inventory:col.turnover'), width: 115, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 2) },
       { field: 'crossTerritoryLines', headerName: t('inventory:col.crossLines'), width: 110, type: 'rightAligned' },
-      { field: 'crossTerritoryShare', headerName: t('inventory:col.crossShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'crossTerritoryShare', headerName: t('inventory:col.crossShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value), cellRenderer: shareCell(t, 'crossTerritoryShareMissing') },
       { field: 'belowFloorLines', headerName: t('inventory:col.belowLines'), width: 110, type: 'rightAligned' },
-      { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value), cellRenderer: shareCell(t, 'belowFloorShareMissing') },
       { field: 'belowFloorGapMinor', headerName: t('inventory:col.belowGap'), width: 120, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
     ],
     [t, zh, rules],
@@ -267,6 +306,11 @@ export default function InventoryPage() {
         getRowId={(r) => r.partnerCode}
         exportAs={{ grid: 'inventoryPartners', query: overviewInput, title: t('inventory:title'), fileName: `inventory-partners-${period}` }}
       />
+      {overview.data?.partners.some((p) => p.crossTerritoryShareMissing || p.belowFloorShareMissing) && (
+        <p className="muted" data-testid="inventory-share-note">
+          {t('inventory:shareMissingNote')}
+        </p>
+      )}
 
       <h2>{t('inventory:section.evidence')}</h2>
       <div className="toolbar-row">

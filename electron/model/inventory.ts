@@ -264,8 +264,10 @@ export interface InventoryOverview {
 
 export interface InventoryTrendPoint {
   month: string;
-  sellInQuantity: number;
-  sellThroughQuantity: number;
+  /** null: a month after the workspace's latest sales line — its sales are not imported yet (not "no sales"). */
+  sellInQuantity: number | null;
+  /** null: no sell-through line in the month (the partner, or none of the reporting partners, reported any) — not 0. */
+  sellThroughQuantity: number | null;
   /** Stock at the month's end: each partner's latest report on or before it, summed; null before any report. */
   closingStock: number | null;
 }

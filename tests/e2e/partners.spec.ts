@@ -89,7 +89,8 @@ test.describe('partners (browser mode over the HTTP bridge)', () => {
     const cells = (m: string) => page.getByTestId(`partner-inventory-month-${m}`).locator('td');
     await expect(cells(m1)).toHaveText([m1, '30', '20', '50']);
     await expect(cells(m2)).toHaveText([m2, '0', '10', '50']);
-    await expect(cells(before)).toHaveText([before, '0', '0', '—']);
+    // A month the partner reported no sell-through for is —, not 0 (a gap in the chart); it bought nothing then: 0.
+    await expect(cells(before)).toHaveText([before, '0', '—', '—']);
     // The chart holds the same figures, 12 months of them.
     const figure = page.getByTestId('chart-partner-inventory-trend');
     await expect(figure.locator('canvas')).toBeVisible();
@@ -107,6 +108,9 @@ test.describe('partners (browser mode over the HTTP bridge)', () => {
     const thisMonth = month(0);
     await expect(page.getByTestId(`partner-inventory-month-${thisMonth}`).getByTestId('partner-inventory-to-date')).toHaveText('(to date)');
     await expect(page.getByTestId(`partner-inventory-month-${m1}`).getByTestId('partner-inventory-to-date')).toHaveCount(0);
+    // Nothing reported yet this month: its sell-through is —, "not reported yet" when pointed at, not 0.
+    await expect(page.getByTestId(`partner-inventory-month-${thisMonth}`).locator('td').nth(2)).toHaveText('—');
+    await expect(page.getByTestId(`partner-inventory-month-${thisMonth}`).locator('td').nth(2)).toHaveAttribute('title', 'not reported yet');
     // Six months up to m1: the table ends at m1 (m2 and the current month are out), nothing runs to date.
     await page.getByTestId('partner-inventory-months').selectOption('6');
     await page.getByTestId('partner-inventory-to').fill(m1);

@@ -278,7 +278,8 @@ export function riskEvidence(ws: Workspace, riskId: number): { kind: EvidenceKin
 
 /**
  * Sell-in against sell-through quantity and the closing stock per month, the last `months` months up to the end of
- * `to`: the company's (partners reporting sell-through; stock of every reporting partner) or one partner's.
+ * `to`: the company's (partners reporting sell-through; stock of every reporting partner) or one partner's. A month
+ * without a report is null, never 0 (below).
  */
 export function inventoryTrend(ws: Workspace, input: { to: string; months: number; partnerCode?: string }): InventoryTrendPoint[] {
   const end = parsePeriod(input.to, fsmOf(ws)).end;
@@ -324,10 +325,14 @@ export function inventoryTrend(ws: Workspace, input: { to: string; months: numbe
     });
   }
   addPartner();
+  // A month nothing was reported for is a gap, not a zero (the current month before the first file, a month a
+  // partner's report skipped): sell-through without any line in the month; sell-in after the month of the latest
+  // sales line the workspace holds (earlier months without sales to the partner are a true 0).
+  const latestSale = overviewStore.latestSaleDay(ws)?.slice(0, 7) ?? null;
   return months.map((m, i) => ({
     month: m,
-    sellInQuantity: round6(si.get(m) ?? 0),
-    sellThroughQuantity: round6(st.get(m) ?? 0),
+    sellInQuantity: latestSale === null || m > latestSale ? null : round6(si.get(m) ?? 0),
+    sellThroughQuantity: st.has(m) ? round6(st.get(m)!) : null,
     closingStock: closing[i] === null ? null : round6(closing[i]!),
   }));
 }

@@ -346,7 +346,7 @@ describe('demo dataset (scale 1)', () => {
     // Everyone else keeps about a month of stock.
     for (const p of o.partners) if (!roles.stuffing.includes(p.partnerCode) && p.daysOfInventory !== null) expect(p.daysOfInventory, p.partnerCode).toBeLessThan(o.rules.doiLimitDays);
     const trend = await api.send('inventory.trend', { to: '2025-Q4', months: 12 });
-    expect(trend.every((m) => m.sellInQuantity > 0 && m.sellThroughQuantity > 0)).toBe(true);
+    expect(trend.every((m) => (m.sellInQuantity ?? 0) > 0 && (m.sellThroughQuantity ?? 0) > 0)).toBe(true);
   });
 
   it('arrives with the channel auto-risks of the last quarter, their evidence lines linked', async () => {

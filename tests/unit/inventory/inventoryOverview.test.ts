@@ -49,11 +49,13 @@ describe('inventory.overview / evidence / trend (the page)', () => {
 
   it("trend of one partner (the partner page): its sell-in, sell-through and closing stock from the summaries, as its lines and reports give them", async () => {
     const p001 = [
-      { month: '2024-11', sellInQuantity: 0, sellThroughQuantity: 0, closingStock: null }, // before its first report
-      { month: '2024-12', sellInQuantity: 999, sellThroughQuantity: 0, closingStock: 100 },
+      // No sell-through line in a month is no report: null (a gap in the chart, — in the table), not 0; a month
+      // without sales to the partner before the workspace's latest sales line is a true 0.
+      { month: '2024-11', sellInQuantity: 0, sellThroughQuantity: null, closingStock: null }, // before its first report
+      { month: '2024-12', sellInQuantity: 999, sellThroughQuantity: null, closingStock: 100 },
       { month: '2025-01', sellInQuantity: 100, sellThroughQuantity: 40, closingStock: 100 }, // no report in January: December's stands
       { month: '2025-02', sellInQuantity: 50, sellThroughQuantity: 30, closingStock: 80 },
-      { month: '2025-03', sellInQuantity: -10, sellThroughQuantity: -5 + 5, closingStock: 50 + 10 }, // a return; two products
+      { month: '2025-03', sellInQuantity: -10, sellThroughQuantity: -5 + 5, closingStock: 50 + 10 }, // a return; two products: reported, 0
     ];
     expect(await api.send('inventory.trend', { to: '2025-Q1', months: 5, partnerCode: 'P001' })).toEqual(p001);
     // With the sales summaries kept (a workspace evaluated once) the figures are the same.
@@ -62,11 +64,27 @@ describe('inventory.overview / evidence / trend (the page)', () => {
     // P003 never reported stock; P004 only buys.
     expect((await api.send('inventory.trend', { to: '2025-Q1', months: 3, partnerCode: 'P003' })).map((m) => [m.sellInQuantity, m.sellThroughQuantity, m.closingStock])).toEqual([
       [10, 4, null],
-      [0, 0, null],
+      [0, null, null], // nothing reported in February
       [0, 1, null],
     ]);
     expect((await api.send('inventory.trend', { to: '2025-Q1', months: 3, partnerCode: 'P004' })).map((m) => m.sellInQuantity)).toEqual([10, 0, 0]);
     await expect(api.send('inventory.trend', { to: '2025-Q1', months: 3, partnerCode: 'P999' })).rejects.toMatchObject({ body: { code: 'NOT_FOUND' } });
+  });
+
+  it('trend: a month after the latest report is not yet reported (null), not a slump to 0 — the company and one partner', async () => {
+    // The fixture's latest sales line is of 2025-03 and its latest sell-through line of 2025-04: May has neither.
+    const company = await api.send('inventory.trend', { to: '2025-05', months: 3 });
+    expect(company.map((m) => [m.month, m.sellInQuantity, m.sellThroughQuantity])).toEqual([
+      ['2025-03', -10, 1],
+      ['2025-04', null, 7],
+      ['2025-05', null, null],
+    ]);
+    const p002 = await api.send('inventory.trend', { to: '2025-05', months: 3, partnerCode: 'P002' });
+    expect(p002.map((m) => [m.sellInQuantity, m.sellThroughQuantity, m.closingStock])).toEqual([
+      [0, null, 10],
+      [null, null, 10],
+      [null, null, 10],
+    ]);
   });
 
   it('Mine: the partners, partner × product rows and territory sums of my partners only, their exports the same', async () => {

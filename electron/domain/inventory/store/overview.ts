@@ -106,6 +106,10 @@ export const overviewStore = {
     const order = kind === 'crossTerritory' ? 's.amount_minor desc, s.date' : '(1.0 * s.amount_minor / s.quantity) / floorPriceMinor, s.date';
     return ws.sqlite.prepare<[number], EvidenceRow>(`${EVIDENCE_SELECT} join risk_evidence e on e.line_id = s.id where e.risk_id = ? order by ${order}, s.id`).all(riskId);
   },
+  /** The day of the workspace's latest sales line (the sales imported so far reach it); null without any (sales_date_idx). */
+  latestSaleDay(ws: Workspace): string | null {
+    return ws.sqlite.prepare<[], string | null>('select max(date) from sales_lines').pluck().get() ?? null;
+  },
   /**
    * Sell-in and sell-through quantity per month from `start` to `end`: of partner `pid`, or (no pid) of the partners
    * that report any sell-through.

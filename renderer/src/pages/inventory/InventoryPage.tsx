@@ -295,6 +295,11 @@ export default function InventoryPage() {
           {t('inventory:partnerTrend.toDateNote', { month: thisMonth, today })}
         </p>
       )}
+      {trendPoints.some((p) => p.sellInQuantity === null || p.sellThroughQuantity === null) && (
+        <p className="muted" data-testid="inventory-trend-gaps">
+          {t('inventory:partnerTrend.gapNote')}
+        </p>
+      )}
 
       <h2>{t('inventory:section.partners')}</h2>
       <DataGrid

@@ -25,7 +25,7 @@ export function PartnerInventorySection({ partnerCode }: { partnerCode: string }
   const [months, setMonths] = useState(12);
   const trend = useOp('inventory.trend', { to, months, partnerCode }, { retry: false });
   const points = useMemo(() => trend.data ?? [], [trend.data]);
-  const empty = trend.data !== undefined && points.every((p) => p.sellInQuantity === 0 && p.sellThroughQuantity === 0 && p.closingStock === null);
+  const empty = trend.data !== undefined && points.every((p) => !p.sellInQuantity && !p.sellThroughQuantity && p.closingStock === null);
   const option = useMemo(() => trendChartOption(points, t, thisMonth), [points, t, thisMonth]);
   return (
     <section data-testid="partner-inventory">
@@ -75,8 +75,12 @@ export function PartnerInventorySection({ partnerCode }: { partnerCode: string }
                       </span>
                     )}
                   </td>
-                  <td style={{ textAlign: 'right' }}>{num(p.sellInQuantity)}</td>
-                  <td style={{ textAlign: 'right' }}>{num(p.sellThroughQuantity)}</td>
+                  <td style={{ textAlign: 'right' }} title={p.sellInQuantity === null ? t('inventory:partnerTrend.notReported') : undefined}>
+                    {num(p.sellInQuantity)}
+                  </td>
+                  <td style={{ textAlign: 'right' }} title={p.sellThroughQuantity === null ? t('inventory:partnerTrend.notReported') : undefined}>
+                    {num(p.sellThroughQuantity)}
+                  </td>
                   <td style={{ textAlign: 'right' }}>{num(p.closingStock)}</td>
                 </tr>
               ))}

@@ -39,5 +39,8 @@ describe('counts in the catalogues', () => {
     expect(i18n.t('grid.rows', { count: 1 })).toBe('共 1 行');
     // The risk form's evidence: lines counted with 条 (it read 1 行出货, "1 row sell-through").
     expect(i18n.t('inventory:riskEvidence.title', { count: 1 })).toBe('证据明细（1 条出货明细）');
+    // So do the dashboard's 窜货 / 乱价 cards (they read 54 行, 35 行低于底价).
+    expect(i18n.t('inventory:kpi.crossTerritory', { lines: 54 })).toBe('窜货伙伴（54 条出货明细）');
+    expect(i18n.t('inventory:kpi.belowFloor', { lines: 35 })).toBe('乱价伙伴（35 条低于底价）');
   });
 });

@@ -86,6 +86,13 @@ export const IMPORT_MESSAGES = {
     en: (p) =>
       `line reference '${s(p.lineRef)}' is already used by another line of this partner in this file, and these rows have no order number: line numbers counted within each order tell lines apart only with their order (otherwise all but the first would be skipped as duplicates); map the Order no. column too, or map Line reference to 'not imported' (lines are then told apart by their content)`,
   },
+  // A re-exported line (same order and line reference) whose values differ from the stored one (issue 16): not a quiet duplicate.
+  changedDuplicate: {
+    'zh-CN': (p) =>
+      `${p.order ? `订单 ${s(p.order)} ` : ''}行 ${s(p.lineRef)} 已由导入 ${s(p.importId)} 写入，${fieldZh(p.field)} ${s(p.stored)}；本文件为 ${s(p.value)}。要采用新值，请先撤销导入 ${s(p.importId)}（或用“替换”）`,
+    en: (p) =>
+      `${p.order ? `order ${s(p.order)} ` : ''}line ${s(p.lineRef)} was already imported by import ${s(p.importId)} with ${fieldEn(p.field)} ${s(p.stored)}; this file has ${s(p.value)}. To take the new value, undo import ${s(p.importId)} first (or use Replace)`,
+  },
   numberCellTooLong: {
     'zh-CN': () => '是超过 15 位的数字单元格：表格软件只保留 15 位有效数字，末尾几位已丢失。请把该列设为“文本”格式后重新导出',
     en: () => 'is a number cell of more than 15 digits: spreadsheets keep 15 significant digits, so its last digits are lost; format the column as Text and export again',

@@ -9,7 +9,7 @@ import { dropSecondaryIndexes, dropUniqueIndexes, shouldBulkLoad, type DroppedIn
 import { AlreadyImported, findEarlierImport } from './earlierImport';
 import { fileRefused, ImportFailure } from './importFailure';
 import { kindSpec } from './kinds';
-import { RowRejected, RowValues, type FieldError, type StagedKindRun, type WriteOutcome } from './kinds/kind';
+import { RowRejected, RowValues, type ChangedDuplicate, type FieldError, type StagedKindRun, type WriteOutcome } from './kinds/kind';
 import type { RecordSource } from './recordSource';
 import { importConnection, importStore, type SavedLines } from './store';
 import { headerFits, resolveMapping } from './mapping';
@@ -254,6 +254,30 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         } else failed = true;
       };
 
+      /**
+       * The records of these staged rows (1-based, staging order), read again from the file: a row is staged when it
+       * was not rejected. The rare path of a changed duplicate; the common import keeps no row numbers for it.
+       */
+      const stagedRecords = async (rows: ChangedDuplicate[]) => {
+        const rejectedRows = new Set<number>();
+        for (const r of st.rejects?.records() ?? []) rejectedRows.add(r.row);
+        const wanted = new Map(rows.map((c) => [c.at, c.error]));
+        const found: Array<{ rec: SourceRecord; error: FieldError }> = [];
+        const again = await openSource(input.path, sourceOptions);
+        try {
+          let at = 0;
+          for await (const batch of recordBatches(again)) {
+            for (const rec of batch) {
+              if (rejectedRows.has(rec.row)) continue;
+              const error = wanted.get(++at);
+              if (error) found.push({ rec, error });
+            }
+          }
+        } finally {
+          again.close();
+        }
+        return found;
+      };
       let created: (() => { territories: string[]; channelManagers: string[] }) | undefined;
       /** Sales: the highest line id before the save (the summaries add the lines above it). */
       let summariseAbove: number | null = null;
@@ -307,6 +331,13 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
             counts.updated = s.updated;
           }
           counts.duplicates = total - counts.inserted - counts.updated;
+          // A duplicate whose line reference and order an earlier import stored with other values (a corrected
+          // re-export) is a row error, not a quiet duplicate (issue 16): only when the save skipped duplicates.
+          const changed = counts.duplicates > 0 ? (stagedRun.changedDuplicates?.(importId) ?? []) : [];
+          if (changed.length) {
+            counts.duplicates -= changed.length;
+            for (const { rec, error } of await stagedRecords(changed)) reject(rec, [error]);
+          }
         }
       } else {
         const run = spec.open({ ...kindContext, importId, now, create: { territories: input.createTerritories === true, channelManagers: input.createOwners === true } });

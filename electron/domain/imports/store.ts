@@ -3,6 +3,7 @@ import type { Workspace } from '../../../db/database';
 import type { importChanges, importErrors, imports, payoutRuns, riskHistory, salesLines, targets } from '../../../db/schema';
 import type { StoredImage } from '../../../db/schema/common';
 import type { ImportRecord, RowError } from '../../model/imports';
+import { formatMoney } from '../../../shared/money';
 
 /**
  * The import area's store: the SQL of an import run — its history row, its row errors, the TEMP tables its rows are
@@ -186,6 +187,13 @@ export interface LineStageSpec {
     /** The entity name of the change records (undo's table map). */
     entity: string;
   };
+  /**
+   * A table whose lines are never corrected by a later file (sales, sell-through): a staged line whose line reference
+   * and order are stored with other values in these columns is a row error, not a quiet duplicate (changedDuplicates).
+   * `field`: the import field it is read from; `money`: shown with the line's currency; `shown`: SQL of the stored
+   * value (`?` is the column) as people read it (a product's code).
+   */
+  compared?: ReadonlyArray<{ field: string; column: string; money?: true; shown?: string }>;
 }
 
 /** What saving a range of staged lines did: rows inserted and stored rows corrected (the rest were duplicates). */
@@ -209,6 +217,11 @@ const SALES_STAGE: LineStageSpec = {
   conflict: ORDER_LINE_CONFLICT,
   // Most lines: the default currency and a line reference's key, derived when saved (not staged).
   derived: { currency: `'CNY'`, dedupe_key: REF_KEY },
+  compared: [
+    { field: 'amount', column: 'amount_minor', money: true }, { field: 'quantity', column: 'quantity' }, { field: 'date', column: 'date' },
+    { field: 'product', column: 'product' }, { field: 'customerRef', column: 'customer_ref' }, { field: 'cost', column: 'cost_minor', money: true },
+    { field: 'category', column: 'category' }, { field: 'currency', column: 'currency' },
+  ],
 };
 
 /**
@@ -238,6 +251,7 @@ export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Datab
      select ${values}, ?, ? from temp.${table} where rowid > ? and rowid <= ? order by rowid`,
   );
   const correct = spec.corrections ? correctionStatements(sqlite, table, spec, spec.corrections) : null;
+  const changed = spec.compared ? changedStatement(sqlite, table, spec, spec.compared) : null;
   // Rows wait in preallocated statement-sized parameter arrays (no per-row or per-batch arrays) until 1024 are
   // ready, then go in one short transaction.
   const PER_FLUSH = 1024 / STAGE_BATCH;
@@ -283,6 +297,8 @@ export function lineStage<Row extends readonly unknown[]>(sqlite: Database.Datab
       if (correct) throw new Error(`${spec.target} is saved by its key, not appended to`);
       return append.run(importId, now, from, to).changes;
     },
+    /** Under the write lock, after the save: the staged ref-keyed lines an earlier import stored with other values. */
+    changedDuplicates: changed ?? undefined,
     drop(): void {
       filled = 0;
       if (sqlite.open) sqlite.exec(`drop table if exists temp.${table}`);
@@ -326,6 +342,44 @@ function correctionStatements(sqlite: Database.Database, stage: string, spec: Li
     record.run({ importId, from, to });
     return update.run({ importId, from, to }).changes;
   };
+}
+
+/** A staged line whose key an earlier import stored with other values: the first differing field, both values as shown. */
+export interface ChangedLine {
+  /** The staged row (1-based, staging order). */
+  at: number;
+  importId: number;
+  orderRef: string | null;
+  lineRef: string;
+  field: string;
+  stored: string;
+  value: string;
+}
+
+/**
+ * The join of the staged ref-keyed lines with the stored lines of the same key (the unique index: partner, key,
+ * order) whose values differ, lines of this import left out (a later copy within the file). Run only when the save
+ * found duplicates: the common import never pays for it.
+ */
+function changedStatement(sqlite: Database.Database, stage: string, spec: LineStageSpec, compared: NonNullable<LineStageSpec['compared']>) {
+  const staged = (col: string) => (spec.derived?.[col] && col !== 'dedupe_key' ? `coalesce(t.${col}, ${spec.derived[col]})` : `t.${col}`);
+  const differs = compared.map((c) => `s.${c.column} is not ${staged(c.column)}`).join(' or ');
+  const shown = (c: (typeof compared)[number], who: string) => (c.shown ? c.shown.replace(/\?/g, `${who}.${c.column}`) : `${who === 't' ? staged(c.column) : `s.${c.column}`}`);
+  const cols = compared.map((c, i) => `${shown(c, 's')} as s${i}, ${shown(c, 't')} as t${i}`).join(', ');
+  const stmt = sqlite.prepare<[number], Record<string, unknown> & { at: number; importId: number; orderRef: string | null; lineRef: string; sCurrency: string; tCurrency: string }>(
+    `select t.rowid as at, s.import_id as importId, t.order_ref as orderRef, t.line_ref as lineRef, s.currency as sCurrency, ${staged('currency')} as tCurrency, ${cols}
+       from temp.${stage} t join ${spec.target} s
+         on s.partner_id = t.partner_id and s.dedupe_key = coalesce(t.dedupe_key, 'ref:' || t.line_ref) and ifnull(s.order_ref, '') = ifnull(t.order_ref, '')
+      where t.line_ref is not null and s.import_id is not ? and (${differs})
+      order by t.rowid`,
+  );
+  return (importId: number): ChangedLine[] =>
+    stmt.all(importId).map((r) => {
+      const i = Math.max(0, compared.findIndex((_, k) => r[`s${k}`] !== r[`t${k}`]));
+      const c = compared[i];
+      const show = (v: unknown, currency: string) => (v === null ? '—' : c.money ? formatMoney(Number(v), currency) : String(v));
+      return { at: r.at, importId: r.importId, orderRef: r.orderRef, lineRef: r.lineRef, field: c.field, stored: show(r[`s${i}`], r.sCurrency), value: show(r[`t${i}`], r.tCurrency) };
+    });
 }
 
 /** The staged sales lines of one import (lineStage, sales_lines' columns). */

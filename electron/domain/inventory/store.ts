@@ -38,6 +38,12 @@ const SELL_THROUGH_STAGE: LineStageSpec = {
   conflict: ORDER_LINE_CONFLICT,
   // As sales lines: the default currency and a line reference's key are derived when saved, not staged.
   derived: { currency: `'CNY'`, dedupe_key: REF_KEY },
+  compared: [
+    { field: 'amount', column: 'amount_minor', money: true }, { field: 'quantity', column: 'quantity' }, { field: 'date', column: 'date' },
+    { field: 'product', column: 'product_id', shown: '(select code from products where id = ?)' }, { field: 'customerRef', column: 'customer_ref' },
+    { field: 'customerName', column: 'customer_name' }, { field: 'customerProvince', column: 'customer_province' },
+    { field: 'customerCity', column: 'customer_city' }, { field: 'currency', column: 'currency' },
+  ],
 };
 
 /** The staged sell-through lines of one import: the imports' one line pipeline with sell_through_lines' columns. */

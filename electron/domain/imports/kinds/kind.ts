@@ -82,6 +82,13 @@ export type StageContext = Omit<KindContext, 'importId' | 'now' | 'create'>;
  * staging table, and under the lock they are saved as a set. What the checks looked up in the workspace (partner
  * codes) is checked again under the lock; if anything it depends on changed meanwhile, the file is read again there.
  */
+/** A staged row whose key an earlier import stored with other values: its row error (issue 16, nothing silent). */
+export interface ChangedDuplicate {
+  /** The staged row's number (1-based, in the order rows were staged). */
+  at: number;
+  error: FieldError;
+}
+
 export interface StagedKindRun<T> {
   parse(row: RowValues, errors: FieldError[]): T | null;
   /** Stages one valid row (in file order). */
@@ -98,6 +105,11 @@ export interface StagedKindRun<T> {
   append(importId: number, now: string, from: number, to: number): number;
   /** Under the write lock, after every staged row is saved and the indexes are rebuilt: what follows the lines (summaries). */
   afterSave?(importId: number): void;
+  /**
+   * Under the write lock, after the save, only when some staged rows were duplicates: the staged rows (1-based, file
+   * order of the staged rows) whose line reference and order an earlier import already stored with other values.
+   */
+  changedDuplicates?(importId: number): ChangedDuplicate[];
   /** Drops the staging table (idempotent). */
   drop(): void;
 }

@@ -1,6 +1,7 @@
 import type { LineStage } from '../store';
 import type { RowValues, StagedKindRun } from './kind';
 import { contentHash, occurrenceCounter } from './kind';
+import { importMessage } from '../../../../shared/importMessages';
 
 /**
  * What a line kind (sales lines, sell-through lines, stock-report rows) gives the one staged pipeline: its row check,
@@ -120,6 +121,13 @@ export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T,
       return stage.append(importId, now, from, to);
     },
     afterSave: kind.afterSave?.bind(kind),
+    changedDuplicates: stage.changedDuplicates
+      ? (importId) =>
+          stage.changedDuplicates!(importId).map(({ at, importId: stored, orderRef, lineRef, field, stored: was, value }) => {
+            const params = { order: orderRef, lineRef, importId: stored, field, stored: was, value };
+            return { at, error: { field, message: importMessage('changedDuplicate', params), code: 'changedDuplicate', params } };
+          })
+      : undefined,
     drop: stage.drop,
   };
 }

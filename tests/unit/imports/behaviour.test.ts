@@ -42,8 +42,11 @@ describe('imports: dedupe, undo, cancel, accept-valid, mappings', () => {
     const h = 'Partner Code,Date,Row ID,Sales\r\n';
     const a = writeFile(tmp.dir, 'a.csv', `${h}P001,2024-01-02,L1,10\r\nP002,2024-01-02,L1,10\r\n`);
     expect(await ctx.api.send('imports.run', { kind: 'sales', path: a })).toMatchObject({ inserted: 2 });
-    const b = writeFile(tmp.dir, 'b.csv', `${h}P001,2024-01-05,L1,99\r\nP001,2024-01-05,L2,99\r\n`);
+    const b = writeFile(tmp.dir, 'b.csv', `${h}P001,2024-01-02,L1,10\r\nP001,2024-01-05,L2,99\r\n`);
     expect(await ctx.api.send('imports.run', { kind: 'sales', path: b })).toMatchObject({ inserted: 1, duplicates: 1 });
+    // P001's L1 again with other values is a row error now (issue 16), not a quiet duplicate.
+    const c = writeFile(tmp.dir, 'c.csv', `${h}P001,2024-01-05,L1,99\r\n`);
+    expect((await failure(ctx.api.send('imports.run', { kind: 'sales', path: c }))).body.data).toMatchObject({ errors: [{ row: 2, code: 'changedDuplicate' }] });
   });
 
   it('undo removes exactly what an import inserted; a second undo is refused', async () => {

@@ -156,4 +156,23 @@ describe('the end-customer summary kept by deltas', () => {
       ws.close();
     }
   });
+  it('packs new customers with SQL when a month of theirs sums beyond what JavaScript holds exactly (2^53 minor units)', async () => {
+    customerGroupingTuning.enabled = false;
+    const { ws, api } = memoryApi();
+    await setUp(api);
+    const spy = vi.spyOn(customerMonthStore, 'refreshAfterImport');
+    // Two lines of 50 trillion yuan in one month: 5e15 (+ 1) fen each (safe), 10000000000000001 in the sum, which a double
+    // rounds to 1e16 (only an exact sum writes the 1); one ordinary customer beside.
+    const big = (n: number, more: string[]) => csv([`P1,2024-01-0${n},X,1,50000000000000.01,BIG${n},,,O${n},${n}1`, `P1,2024-01-1${n},X,1,50000000000000.00,BIG${n},,,O${n}b,${n}2`, ...more]);
+    for (const [n, more] of [[1, ['P2,2024-02-01,X,1,3,SMALL,,江苏,,13']], [2, ['P2,2024-03-01,X,1,4,SMALL,,江苏,,23']]] as const) {
+      // The first file into an empty summary; the second onto it (SMALL known, BIG2 new).
+      await api.send('imports.run', { kind: 'sell-through', path: writeFile(tmp.dir, `big-${n}.csv`, big(n, [...more])) });
+      expect(customerMonthStore.customers(ws)).toEqual(customerMonthStore.customersPackedFromLines(ws));
+    }
+    expect(spy.mock.results.map((r) => r.value)).toEqual(['sql', 'sql']);
+    const months = Object.fromEntries(customerMonthStore.customers(ws).map((c) => [c.customer, c.months]));
+    expect(months).toEqual({ BIG1: '2024010111310000000000000001:2', BIG2: '2024010212310000000000000001:2', SMALL: '20240201013300:1;20240301013400:1' });
+    spy.mockRestore();
+    ws.close();
+  });
 });

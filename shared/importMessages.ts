@@ -93,6 +93,14 @@ export const IMPORT_MESSAGES = {
     en: (p) =>
       `${p.order ? `order ${s(p.order)} ` : ''}line ${s(p.lineRef)} was already imported by import ${s(p.importId)} with ${fieldEn(p.field)} ${s(p.stored)}; this file has ${s(p.value)}. To take the new value, undo import ${s(p.importId)} first (or use Replace)`,
   },
+  // The order is part of a line's identity: a row without one whose line reference the partner has stored with an order
+  // (the order column mapped in an earlier import and not in this one) would be stored a second time.
+  lineStoredWithOrder: {
+    'zh-CN': (p) =>
+      `行号“${s(p.lineRef)}”已存在于该伙伴之前导入的订单“${s(p.order)}”中${p.importId != null ? `（导入 #${s(p.importId)}）` : ''}，而本行没有订单号：明细以订单号 + 行号识别，按此导入会把同一明细再记一次。请映射“订单号”列后再导入，或把“行号”映射为不导入（按内容区分明细）`,
+    en: (p) =>
+      `line reference '${s(p.lineRef)}' is already stored for this partner in order '${s(p.order)}'${p.importId != null ? ` (import ${s(p.importId)})` : ''}, and this row has no order number: a line is known by its order and line reference, so it would be stored a second time; map the Order no. column and import again, or map Line reference to 'not imported' (lines are then told apart by their content)`,
+  },
   numberCellTooLong: {
     'zh-CN': () => '是超过 15 位的数字单元格：表格软件只保留 15 位有效数字，末尾几位已丢失。请把该列设为“文本”格式后重新导出',
     en: () => 'is a number cell of more than 15 digits: spreadsheets keep 15 significant digits, so its last digits are lost; format the column as Text and export again',

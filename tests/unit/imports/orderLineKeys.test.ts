@@ -67,6 +67,27 @@ describe('imports: line numbers counted within each order are keys within their 
       expect(importErrorText(data.errors[0], 'en')).toContain('map the Order no. column too');
       expect(await ctx.api.send('imports.run', { kind, path: noOrder, acceptValid: true })).toMatchObject({ inserted: 3, duplicates: 1, rejected: 1 });
     });
+
+    it(`${kind}: a file without the order column whose line references the partner has stored with an order is refused, naming the rows, the order and the fix`, async () => {
+      const first = await ctx.api.send('imports.run', { kind, path: csv('with-order', ['P001,2026-11-02,A,1,10,SO1,1', 'P001,2026-11-02,B,2,40,SO1,2']) });
+      const noOrder = writeFile(tmp.dir, `${kind}-same-lines-no-order.csv`, '经销商编码,单据日期,产品编码,数量,金额,行号\r\nP002,2026-11-02,A,1,10,1\r\nP001,2026-11-02,B,2,40,2\r\nP001,2026-11-04,A,5,50,L9\r\n');
+      const e = await failure(ctx.api.send('imports.run', { kind, path: noOrder }));
+      const data = e.body.data as ErrorData;
+      expect(e.body.message).toContain(`${kind}-same-lines-no-order.csv`);
+      // Row 3 is SO1's line 2 without its order; P002 has no line 1 and L9 is new: both fine.
+      expect(data).toMatchObject({ rejected: 1, errors: [{ row: 3, column: '行号', code: 'lineStoredWithOrder', params: { lineRef: '2', order: 'SO1', importId: first.importId } }] });
+      expect(importErrorText(data.errors[0], 'zh-CN')).toBe(
+        `行号“2”已存在于该伙伴之前导入的订单“SO1”中（导入 #${first.importId}），而本行没有订单号：明细以订单号 + 行号识别，按此导入会把同一明细再记一次。请映射“订单号”列后再导入，或把“行号”映射为不导入（按内容区分明细）`,
+      );
+      expect(importErrorText(data.errors[0], 'en')).toContain(`already stored for this partner in order 'SO1' (import ${first.importId})`);
+      expect(lines(table)).toHaveLength(2);
+      // The preview says so before the import.
+      const preview = await ctx.api.send('imports.preview', { kind, path: noOrder });
+      expect(preview.summary.errors.map((x) => [x.row, x.code])).toEqual([[3, 'lineStoredWithOrder']]);
+      // Accepting the valid rows stores the two others, not SO1's line 2 again.
+      expect(await ctx.api.send('imports.run', { kind, path: noOrder, acceptValid: true })).toMatchObject({ inserted: 2, duplicates: 0, rejected: 1 });
+      expect(lines(table).map((x) => `${x.o}/${x.l}`)).toEqual(['SO1/1', 'SO1/2', 'null/1', 'null/L9']);
+    });
   }
 });
 

@@ -2,7 +2,7 @@ import type { SalesLineRow } from '../../../../db/schema';
 import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKindRun } from './kind';
 import { partnerLookup, resolvePartner, TrackedPartners, defineKind } from './kind';
 import { salesStage, type StagedSalesLine } from '../store';
-import { lineNumbersWithoutOrder, stagedLines } from './stagedLines';
+import { lineNumbersWithoutOrder, storedLineWithOrder, stagedLines } from './stagedLines';
 import { minorExponent } from '../../../../shared/money';
 import { plainCells, type LineHead } from './plainCells';
 
@@ -82,10 +82,11 @@ const content = (r: SalesRow): string =>
   `${r.partnerId}\u001f${r.date}\u001f${r.orderRef ?? ''}\u001f${r.product ?? ''}\u001f${r.category ?? ''}\u001f${r.quantityText}\u001f${r.amountMinor}\u001f${r.costMinor ?? ''}\u001f${r.customerRef ?? ''}\u001f${r.currency}`;
 
 /** Parses and checks one row (shared by the preview and the import's read pass): the fast path, else the full reader. */
-function salesParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners) {
+function salesParser(ctx: Pick<KindContext, 'mapped' | 'ws'>, partners: Partners) {
   const full = salesFullParser(ctx, partners);
   let compiledFor: RowValues | null = null;
   const withoutOrder = lineNumbersWithoutOrder(content);
+  const storedWithOrder = storedLineWithOrder(ctx.ws, 'sales_lines');
   let fast: ReturnType<typeof salesFastRow> = null;
   return (row: RowValues): SalesRow | null => {
     if (compiledFor !== row) {
@@ -93,8 +94,10 @@ function salesParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners) {
       fast = salesFastRow(row, partners);
     }
     const r = (fast && row.errors.length === 0 ? fast(row.cells) : null) ?? full(row);
-    if (r === null || !withoutOrder(r, r.partnerId, r.orderRef, r.lineRef)) return r;
-    return row.fail('lineRef', 'lineNumberWithoutOrder', { lineRef: r.lineRef });
+    if (r === null) return r;
+    if (withoutOrder(r, r.partnerId, r.orderRef, r.lineRef)) return row.fail('lineRef', 'lineNumberWithoutOrder', { lineRef: r.lineRef });
+    const stored = storedWithOrder(r.partnerId, r.orderRef, r.lineRef);
+    return stored ? row.fail('lineRef', 'lineStoredWithOrder', { lineRef: r.lineRef, order: stored.orderRef, importId: stored.importId }) : r;
   };
 }
 

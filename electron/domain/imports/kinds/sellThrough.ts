@@ -6,7 +6,7 @@ import { CustomerGrouping } from '../../inventory/customerGrouping';
 import type { FieldSpec, KindContext, KindRun, RowValues, StageContext, StagedKindRun } from './kind';
 import { partnerLookup, TrackedPartners, defineKind } from './kind';
 import { PRODUCT_FIELD, readPartnerProductHead } from './partnerProductLine';
-import { lineNumbersWithoutOrder, stagedLines } from './stagedLines';
+import { lineNumbersWithoutOrder, storedLineWithOrder, stagedLines } from './stagedLines';
 import { plainCells, type LineHead } from './plainCells';
 import { minorExponent } from '../../../../shared/money';
 import type { sellThroughLines } from '../../../../db/schema';
@@ -84,10 +84,11 @@ const content = (r: SellThroughRow): string =>
   `${r.partnerId}\u001f${r.date}\u001f${r.productId}\u001f${r.quantityText}\u001f${r.amountMinor ?? ''}\u001f${r.currency}\u001f${r.customerRef ?? ''}\u001f${r.customerName ?? ''}\u001f${r.customerProvince ?? ''}\u001f${r.customerCity ?? ''}\u001f${r.orderRef ?? ''}`;
 
 /** Parses and checks one row (shared by the preview and the import's read pass): the fast path, else the full reader. */
-function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners, products: ProductLookup, province: ProvinceMatcher) {
+function sellThroughParser(ctx: Pick<KindContext, 'mapped' | 'ws'>, partners: Partners, products: ProductLookup, province: ProvinceMatcher) {
   const full = sellThroughFullParser(ctx, partners, products, province);
   let compiledFor: RowValues | null = null;
   const withoutOrder = lineNumbersWithoutOrder(content);
+  const storedWithOrder = storedLineWithOrder(ctx.ws, 'sell_through_lines');
   let fast: ReturnType<typeof sellThroughFastRow> = null;
   return (row: RowValues): SellThroughRow | null => {
     if (compiledFor !== row) {
@@ -95,8 +96,10 @@ function sellThroughParser(ctx: Pick<KindContext, 'mapped'>, partners: Partners,
       fast = sellThroughFastRow(row, partners, products, province);
     }
     const r = (fast && row.errors.length === 0 ? fast(row.cells) : null) ?? full(row);
-    if (r === null || !withoutOrder(r, r.partnerId, r.orderRef, r.lineRef)) return r;
-    return row.fail('lineRef', 'lineNumberWithoutOrder', { lineRef: r.lineRef });
+    if (r === null) return r;
+    if (withoutOrder(r, r.partnerId, r.orderRef, r.lineRef)) return row.fail('lineRef', 'lineNumberWithoutOrder', { lineRef: r.lineRef });
+    const stored = storedWithOrder(r.partnerId, r.orderRef, r.lineRef);
+    return stored ? row.fail('lineRef', 'lineStoredWithOrder', { lineRef: r.lineRef, order: stored.orderRef, importId: stored.importId }) : r;
   };
 }
 

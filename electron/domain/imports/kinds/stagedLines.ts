@@ -1,3 +1,5 @@
+import type { Statement } from 'better-sqlite3';
+import type { Workspace } from '../../../../db/database';
 import type { LineStage } from '../store';
 import type { RowValues, StagedKindRun } from './kind';
 import { contentHash, occurrenceCounter } from './kind';
@@ -63,6 +65,31 @@ export function lineNumbersWithoutOrder<T>(content: (r: T) => string): (r: T, pa
       return false;
     }
     return first !== h;
+  };
+}
+
+/** A stored line that has an order: its order reference and the import that added it. */
+export interface StoredOrderLine {
+  orderRef: string;
+  importId: number | null;
+}
+
+/**
+ * The order is part of a line's identity (migration 0032), so a row without an order number whose line reference the
+ * partner already has stored *with* an order would be stored again as a new line — the same lines imported once with the
+ * order column mapped and once without. Returns a lookup of such a stored line for a row (partner, line reference; rows
+ * with an order, or without a line reference, are not looked up), the caller refusing the row with the cause; one point
+ * read per such row through the unique index's (partner, key) prefix. Read while the file is read: a line another import
+ * stores meanwhile is still a line of its own order, as before.
+ */
+export function storedLineWithOrder(ws: Workspace, table: 'sales_lines' | 'sell_through_lines'): (partnerId: number, orderRef: string | null, lineRef: string | null) => StoredOrderLine | undefined {
+  let stmt: Statement<[number, string], StoredOrderLine> | null = null;
+  return (partnerId, orderRef, lineRef) => {
+    if (lineRef === null || orderRef !== null) return undefined;
+    stmt ??= ws.sqlite.prepare<[number, string], StoredOrderLine>(
+      `select order_ref as orderRef, import_id as importId from ${table} where partner_id = ? and dedupe_key = ? and order_ref is not null order by id limit 1`,
+    );
+    return stmt.get(partnerId, `ref:${lineRef}`);
   };
 }
 

@@ -23,6 +23,11 @@ export const imports = sqliteTable(
     finishedAt: text('finished_at'),
     undoneAt: text('undone_at'),
     user: text('user'),
+    /**
+     * Rows the reader skipped as not data (migration 0034): the title rows above the header and the total rows (合计,
+     * Total…: how many, the first ones by row), each with its row number and text; null when none was skipped.
+     */
+    skipped: text('skipped', { mode: 'json' }).$type<{ titles: Array<{ row: number; text: string }>; totals: number; totalRows: Array<{ row: number; text: string }> }>(),
   },
   (t) => [index('imports_started_idx').on(t.startedAt)],
 );

@@ -30,6 +30,7 @@ const TEXTS = {
   'imports.col.updated': ['Updated', '更新'],
   'imports.col.duplicates': ['Duplicates', '重复'],
   'imports.col.rejected': ['Rejected', '拒绝'],
+  'imports.col.skipped': ['Skipped', '跳过'],
   'imports.total': ['{{n}} imports', '共 {{n}} 次导入'],
   'imports.summary': [
     'Import {{id}} ({{kind}}, {{file}}): {{rowsRead}} rows read, {{inserted}} inserted, {{updated}} updated, {{duplicates}} duplicates, {{rejected}} rejected in {{seconds}} s',

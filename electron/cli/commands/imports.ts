@@ -40,10 +40,14 @@ function readMapping(path: string) {
 
 /** Import history rows as a table with headers, kinds and statuses in the reader's language. */
 function importTable(lang: 'zh-CN' | 'en', rows: ImportRecord[]): string {
-  const col = (k: 'id' | 'started' | 'kind' | 'status' | 'file' | 'rowsRead' | 'inserted' | 'updated' | 'duplicates' | 'rejected') => cliText(lang, `imports.col.${k}`);
+  const col = (k: 'id' | 'started' | 'kind' | 'status' | 'file' | 'rowsRead' | 'inserted' | 'updated' | 'duplicates' | 'rejected' | 'skipped') => cliText(lang, `imports.col.${k}`);
   return formatTable(
-    [col('id'), col('started'), col('kind'), col('status'), col('file'), col('rowsRead'), col('inserted'), col('updated'), col('duplicates'), col('rejected')],
-    rows.map((i) => [i.id, i.startedAt.slice(0, 19).replace('T', ' '), cliWord(lang, 'importKind', i.kind), cliWord(lang, 'importStatus', i.status), i.fileName, i.rowsRead, i.inserted, i.updated, i.duplicates, i.rejected]),
+    [col('id'), col('started'), col('kind'), col('status'), col('file'), col('rowsRead'), col('inserted'), col('updated'), col('duplicates'), col('rejected'), col('skipped')],
+    rows.map((i) => [
+      i.id, i.startedAt.slice(0, 19).replace('T', ' '), cliWord(lang, 'importKind', i.kind), cliWord(lang, 'importStatus', i.status), i.fileName, i.rowsRead, i.inserted, i.updated, i.duplicates, i.rejected,
+      // Title and total rows the reader skipped, kept with the import (migration 0034): `imports show` names them.
+      i.skipped ? i.skipped.titles.length + i.skipped.totals : 0,
+    ]),
   );
 }
 
@@ -170,6 +174,7 @@ export function register(program: Command): void {
           output(opts, { ...r, errors }, () =>
             [
               importTable(lang, [r]),
+              skippedRowsText(r.skipped, lang) ?? '',
               ...r.errors.map((e) => errorText(e, lang)),
               r.errorCount > r.errors.length ? `  ${cliText(lang, 'imports.moreErrors', { n: r.errorCount })}` : '',
             ]

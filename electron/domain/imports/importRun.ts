@@ -411,7 +411,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
       const sha256 = source.sha256();
       refuseIfImported(sha256);
       const durationMs = Math.round(performance.now() - started);
-      importStore.commit(ws, importId, { sha256, ...counts, durationMs, finishedAt: ctx.clock.now().toISOString(), fileSize: source.bytesRead() || source.fileSize });
+      importStore.commit(ws, importId, { sha256, ...counts, durationMs, finishedAt: ctx.clock.now().toISOString(), fileSize: source.bytesRead() || source.fileSize, skipped: source.skipped() });
       ctx.audit({
         entity: 'import',
         entityId: importId,

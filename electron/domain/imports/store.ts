@@ -16,7 +16,11 @@ export type ImportErrorValues = Pick<typeof importErrors.$inferInsert, 'importId
 type SalesLine = typeof salesLines.$inferInsert;
 
 const HISTORY = `select id, kind, file_name as fileName, file_size as fileSize, sha256, status, rows_read as rowsRead, inserted, updated,
-  duplicates, rejected, duration_ms as durationMs, started_at as startedAt, finished_at as finishedAt, undone_at as undoneAt, user from imports`;
+  duplicates, rejected, duration_ms as durationMs, started_at as startedAt, finished_at as finishedAt, undone_at as undoneAt, user, skipped from imports`;
+
+/** A history row as read: its skipped rows still JSON text. */
+type StoredRecord = Omit<ImportRecord, 'skipped'> & { skipped: string | null };
+const parsed = <R extends StoredRecord>(r: R): Omit<R, 'skipped'> & Pick<ImportRecord, 'skipped'> => ({ ...r, skipped: r.skipped ? (JSON.parse(r.skipped) as ImportRecord['skipped']) : null });
 
 /** A staged sales line, in the staging table's column order (import_id and created_at are added when it is saved). */
 export type StagedSalesLine = [
@@ -60,13 +64,14 @@ export const importStore = {
   commit(
     ws: Workspace,
     id: number,
-    v: Pick<ImportRow, 'sha256' | 'rowsRead' | 'inserted' | 'updated' | 'duplicates' | 'rejected' | 'durationMs' | 'finishedAt' | 'fileSize'>,
+    v: Pick<ImportRow, 'sha256' | 'rowsRead' | 'inserted' | 'updated' | 'duplicates' | 'rejected' | 'durationMs' | 'finishedAt' | 'fileSize' | 'skipped'>,
   ): void {
+    const skipped = v.skipped && (v.skipped.titles.length > 0 || v.skipped.totals > 0) ? JSON.stringify(v.skipped) : null;
     ws.sqlite
-      .prepare<[string, number, number, number, number, number, number | null, string | null, number, number]>(
-        `update imports set status = 'committed', sha256 = ?, rows_read = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ?, duration_ms = ?, finished_at = ?, file_size = ? where id = ?`,
+      .prepare<[string, number, number, number, number, number, number | null, string | null, number, string | null, number]>(
+        `update imports set status = 'committed', sha256 = ?, rows_read = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ?, duration_ms = ?, finished_at = ?, file_size = ?, skipped = ? where id = ?`,
       )
-      .run(v.sha256, v.rowsRead, v.inserted, v.updated, v.duplicates, v.rejected, v.durationMs, v.finishedAt, v.fileSize, id);
+      .run(v.sha256, v.rowsRead, v.inserted, v.updated, v.duplicates, v.rejected, v.durationMs, v.finishedAt, v.fileSize, skipped, id);
   },
   /** Stores one rejected row's error (prepared once per import). */
   errorWriter(ws: Workspace): (e: ImportErrorValues) => void {
@@ -79,12 +84,13 @@ export const importStore = {
   list(ws: Workspace, opts: { kind?: string; limit: number; offset: number }): { rows: ImportRecord[]; total: number } {
     const where = opts.kind ? ' where kind = ?' : '';
     const args = opts.kind ? [opts.kind] : [];
-    const rows = ws.sqlite.prepare<unknown[], ImportRecord>(`${HISTORY}${where} order by id desc limit ? offset ?`).all(...args, opts.limit, opts.offset);
+    const rows = ws.sqlite.prepare<unknown[], StoredRecord>(`${HISTORY}${where} order by id desc limit ? offset ?`).all(...args, opts.limit, opts.offset).map(parsed);
     const total = ws.sqlite.prepare<unknown[], { n: number }>(`select count(*) as n from imports${where}`).get(...args)!.n;
     return { rows, total };
   },
   byId(ws: Workspace, id: number): (ImportRecord & { mapping: string | null }) | undefined {
-    return ws.sqlite.prepare<[number], ImportRecord & { mapping: string | null }>(`${HISTORY.replace(' from imports', ', mapping from imports')} where id = ?`).get(id);
+    const r = ws.sqlite.prepare<[number], StoredRecord & { mapping: string | null }>(`${HISTORY.replace(' from imports', ', mapping from imports')} where id = ?`).get(id);
+    return r && parsed(r);
   },
   /** The stored row errors of an import (the first `limit`) and how many there are. */
   errors(ws: Workspace, id: number, limit: number): { errors: RowError[]; count: number } {

@@ -37,8 +37,8 @@ describe('pwb imports in the workspace language', () => {
     const list = pwb(['imports', 'list', '--db', db], ENGLISH_LOCALE);
     expect(list.code, list.stderr).toBe(0);
     const [header, row, total] = list.stdout.trimEnd().split('\n');
-    expect(header.split(/\s{2,}/)).toEqual(['导入', '开始时间', '类型', '状态', '文件', '读取行数', '新增', '更新', '重复', '拒绝']);
-    expect(row.split(/\s{2,}/)).toEqual(['1', expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), '销售明细', '已导入', 'sales.csv', '3', '2', '0', '0', '1']);
+    expect(header.split(/\s{2,}/)).toEqual(['导入', '开始时间', '类型', '状态', '文件', '读取行数', '新增', '更新', '重复', '拒绝', '跳过']);
+    expect(row.split(/\s{2,}/)).toEqual(['1', expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), '销售明细', '已导入', 'sales.csv', '3', '2', '0', '0', '1', '0']);
     // Columns line up as a terminal shows them: each header starts where its values start (a Chinese character is two columns wide).
     const width = (s: string) => [...s].reduce((w, ch) => w + (HAN.test(ch) ? 2 : 1), 0);
     expect(width(header.slice(0, header.indexOf('文件')))).toBe(width(row.slice(0, row.indexOf('sales.csv'))));
@@ -64,7 +64,7 @@ describe('pwb imports in the workspace language', () => {
     ws.close();
 
     const en = pwb(['imports', 'list', '--db', db, '--lang', 'en'], ENGLISH_LOCALE);
-    expect(en.stdout.split('\n')[0].split(/\s{2,}/)).toEqual(['Import', 'Started', 'Kind', 'Status', 'File', 'Rows read', 'Inserted', 'Updated', 'Duplicates', 'Rejected']);
+    expect(en.stdout.split('\n')[0].split(/\s{2,}/)).toEqual(['Import', 'Started', 'Kind', 'Status', 'File', 'Rows read', 'Inserted', 'Updated', 'Duplicates', 'Rejected', 'Skipped']);
     expect(en.stdout).toContain('Sales lines');
     expect(en.stdout).toContain('Undone');
     expect(en.stdout).not.toMatch(HAN);
@@ -86,7 +86,7 @@ describe('pwb imports in the workspace language', () => {
   it('a workspace without a saved language follows the locale, as before', async () => {
     const plain = join(tmp.dir, 'plain.sqlite');
     openWorkspace(plain).close();
-    expect(pwb(['imports', 'list', '--db', plain], ENGLISH_LOCALE).stdout.trim()).toBe(['Import  Started  Kind  Status  File  Rows read  Inserted  Updated  Duplicates  Rejected', '0 imports'].join('\n'));
+    expect(pwb(['imports', 'list', '--db', plain], ENGLISH_LOCALE).stdout.trim()).toBe(['Import  Started  Kind  Status  File  Rows read  Inserted  Updated  Duplicates  Rejected  Skipped', '0 imports'].join('\n'));
     expect(pwb(['imports', 'list', '--db', plain], { ...ENGLISH_LOCALE, LANG: 'zh_CN.UTF-8' }).stdout).toContain('共 0 次导入');
   });
 });

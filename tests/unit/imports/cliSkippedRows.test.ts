@@ -30,5 +30,28 @@ describe('pwb import reports skipped title and total rows', () => {
     const refused = pwb(['import', 'sales', bad, '--db', db, '--lang', 'en']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Skipped 1 title row above the header (row 1: 销售明细) and 1 total row (row 4: Total)');
+    // Kept with the import (migration 0034): the history shows them later, not only the run that skipped them.
+    const id = String(en.json<{ importId: number }>().importId);
+    const show = pwb(['imports', 'show', id, '--db', db, '--lang', 'zh']);
+    expect(show.stdout).toContain('已跳过表头上方的 1 行标题（第 1 行：销售明细（2026年11月））和 1 行合计行（第 4 行：合计）');
+    expect(pwb(['imports', 'show', id, '--db', db, '--lang', 'en']).stdout).toContain('Skipped 1 title row above the header (row 1: 销售明细（2026年11月）) and 1 total row (row 4: 合计)');
+    const list = pwb(['imports', 'list', '--db', db, '--lang', 'en']);
+    expect(list.stdout.split('\n')[0]).toMatch(/Rejected\s+Skipped/);
+    expect(pwb(['imports', 'list', '--db', db, '--json']).json<Array<{ id: number; skipped: unknown }>>().map((r) => r.skipped)).toEqual([
+      { titles: [{ row: 1, text: '销售明细（2026年11月）' }], totals: 1, totalRows: [{ row: 4, text: '合计' }] },
+      { titles: [{ row: 1, text: '销售明细（2026年11月）' }], totals: 1, totalRows: [{ row: 4, text: '合计' }] },
+    ]);
+  });
+
+  it('keeps nothing for a file without title or total rows', async () => {
+    const ws = openWorkspace(db);
+    try {
+      const api = createApi({ ws, user: 'tester' });
+      const plain = await api.send('imports.run', { kind: 'sales', path: writeFile(tmp.dir, 'plain.csv', '经销商编码,单据日期,金额\r\nP001,2026-11-03,5.00\r\n') });
+      expect((await api.send('imports.get', { id: plain.importId })).skipped).toBeNull();
+      expect((await api.send('imports.list', {})).rows.find((r) => r.id === plain.importId)?.skipped).toBeNull();
+    } finally {
+      ws.close();
+    }
   });
 });

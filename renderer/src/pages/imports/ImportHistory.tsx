@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageLanguage } from '../../../../shared/errorMessages';
-import { importErrorLine } from '../../../../shared/importMessages';
+import { importErrorLine, skippedRowsText } from '../../../../shared/importMessages';
 import { schemaMessageText } from '../../../../shared/validationMessages';
 import type { ImportRecord } from '../../../../electron/contract/imports';
 import { useJob, useOp } from '../../api/hooks';
@@ -14,7 +14,8 @@ import { Modal } from '../../components/Modal';
 
 /** Past imports with their counts; a committed one can be undone. */
 export function ImportHistory() {
-  const { t } = useTranslation(['imports', 'common']);
+  const { t, i18n } = useTranslation(['imports', 'common']);
+  const lang = messageLanguage(i18n.language);
   const list = useOp('imports.list', {});
   const undo = useJob('imports.undo');
   const [showErrors, setShowErrors] = useState<ImportRecord | null>(null);
@@ -44,6 +45,21 @@ export function ImportHistory() {
             (p.data?.rejected ?? '')
           ),
       },
+      {
+        colId: 'skipped',
+        headerName: t('imports:history.skipped'),
+        width: 90,
+        // Title and total rows the reader skipped, kept with the import: the count, and which rows in words on hover.
+        valueGetter: (p) => (p.data?.skipped ? p.data.skipped.titles.length + p.data.skipped.totals : 0),
+        cellRenderer: (p: { data?: ImportRecord; value?: number }) =>
+          p.data?.skipped && p.value ? (
+            <span title={skippedRowsText(p.data.skipped, lang) ?? ''} data-testid={`import-skipped-${p.data.id}`}>
+              {p.value.toLocaleString()}
+            </span>
+          ) : (
+            (p.value ?? '')
+          ),
+      },
       { field: 'durationMs', headerName: t('imports:history.duration'), width: 100, valueFormatter: (p) => (p.value != null ? `${((p.value as number) / 1000).toFixed(1)} s` : '') },
       { field: 'user', headerName: t('imports:history.user'), width: 100 },
       {
@@ -70,7 +86,7 @@ export function ImportHistory() {
           ) : null,
       },
     ],
-    [t, undo],
+    [t, undo, lang],
   );
 
   return (

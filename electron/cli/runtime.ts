@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkspace, WorkspaceError, type Workspace } from '../../db/database';
+import { defaultMigrationsFolder, openWorkspace, schemaVersionOf, WorkspaceError, type Workspace } from '../../db/database';
+import { pendingMigration, upgradeNotice } from '../../db/upgradeNotice';
 import { readKey } from '../../db/encryption';
 import { backupBeforeMigration } from '../domain/backups/backupService';
 import { readSetting } from '../domain/system/settingsStore';
@@ -57,6 +58,9 @@ export function common(cmd: Command, langHelp = "language of the output and refu
 export async function withApi<T>(opts: CommonOptions, fn: (api: Api, ws: Workspace) => Promise<T>): Promise<T> {
   const path = opts.db ?? defaultWorkspacePath();
   const key = keyOf(opts);
+  // The first open by a newer app backs the file up and migrates it: minutes on a big workspace, so say so first.
+  const pending = pendingMigration(path, schemaVersionOf(defaultMigrationsFolder()));
+  if (pending) process.stderr.write(`${upgradeNotice(pending, cliLanguage(opts.lang))}\n`);
   const ws = openWorkspace(path, { beforeMigrate: backupBeforeMigration(path, key), key });
   rememberWorkspaceLanguage(ws);
   try {

@@ -7,6 +7,9 @@ import { createApi } from '../api/api';
 import { WorkspaceGate } from '../api/workspaceGate';
 import { RememberedKeys } from '../domain/system/rememberedKeys';
 import { readKey } from '../../db/encryption';
+import { defaultMigrationsFolder, schemaVersionOf } from '../../db/database';
+import { pendingMigration } from '../../db/upgradeNotice';
+import { showUpgradeSplash } from './upgradeSplash';
 import { openAppWorkspace, startDailyBackup, startFullCheck } from '../domain/backups/openAppWorkspace';
 import { workerExecutor } from '../jobs/workerExecutor';
 import { registerContractIpc } from './ipcHandlers';
@@ -106,7 +109,7 @@ function rememberWorkspaceLanguage() {
     // A locked or damaged workspace keeps the language remembered before.
   }
 }
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -128,7 +131,15 @@ void app.whenReady().then(() => {
         return createApi({ ws: opened, executor: jobs });
       },
     });
-    gate.start();
+    // Opening an older workspace backs it up and migrates it on this process, minutes on a big one (README "Workspace
+    // file"): a small window says so first instead of nothing appearing at all.
+    const pending = pendingMigration(dbPath, schemaVersionOf(defaultMigrationsFolder()));
+    const splash = pending ? await showUpgradeSplash(pending, savedLanguage) : null;
+    try {
+      gate.start();
+    } finally {
+      splash?.destroy();
+    }
   } catch (e) {
     dialog.showErrorBox('Partner Workbench', (e as Error).message);
     app.exit(1);

@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readKey } from '../../db/encryption';
+import { defaultMigrationsFolder, schemaVersionOf } from '../../db/database';
+import { pendingMigration, upgradeNotice } from '../../db/upgradeNotice';
 import { createApi } from '../api/api';
 import { defaultWorkspacePath } from '../cli/runtime';
 import { openAppWorkspace, startDailyBackup, startFullCheck } from '../domain/backups/openAppWorkspace';
@@ -30,6 +32,9 @@ const { values } = parseArgs({
 const here = dirname(fileURLToPath(import.meta.url));
 const dbPath = resolve(values.db ?? process.env.PWB_DB ?? defaultWorkspacePath());
 let ws: ReturnType<typeof openAppWorkspace>;
+// The first open by a newer app backs the file up and migrates it before the server listens: minutes on a big workspace.
+const pending = pendingMigration(dbPath, schemaVersionOf(defaultMigrationsFolder()));
+if (pending) process.stderr.write(`${upgradeNotice(pending, 'zh-CN')}\n${upgradeNotice(pending, 'en')}\n`);
 try {
   ws = openAppWorkspace(dbPath, 'Partner Workbench (browser mode)', readKey({ keyFile: values['key-file'] }));
 } catch (e) {

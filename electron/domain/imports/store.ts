@@ -92,6 +92,16 @@ export const importStore = {
     const r = ws.sqlite.prepare<[number], StoredRecord & { mapping: string | null }>(`${HISTORY.replace(' from imports', ', mapping from imports')} where id = ?`).get(id);
     return r && parsed(r);
   },
+  /**
+   * A reader of the partner's first stored line with this dedupe key that has an order (its order and import), through
+   * the unique dedupe index's (partner, key) prefix: a row without an order would otherwise store that line again.
+   */
+  storedLineWithOrder(ws: Workspace, table: 'sales_lines' | 'sell_through_lines'): (partnerId: number, dedupeKey: string) => { orderRef: string; importId: number | null } | undefined {
+    const stmt = ws.sqlite.prepare<[number, string], { orderRef: string; importId: number | null }>(
+      `select order_ref as orderRef, import_id as importId from ${table} where partner_id = ? and dedupe_key = ? and order_ref is not null order by id limit 1`,
+    );
+    return (partnerId, dedupeKey) => stmt.get(partnerId, dedupeKey);
+  },
   /** The stored row errors of an import (the first `limit`) and how many there are. */
   errors(ws: Workspace, id: number, limit: number): { errors: RowError[]; count: number } {
     const rows = ws.sqlite

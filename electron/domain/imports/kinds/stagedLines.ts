@@ -1,6 +1,5 @@
-import type { Statement } from 'better-sqlite3';
 import type { Workspace } from '../../../../db/database';
-import type { LineStage } from '../store';
+import { importStore, type LineStage } from '../store';
 import type { RowValues, StagedKindRun } from './kind';
 import { contentHash, occurrenceCounter } from './kind';
 import { importMessage } from '../../../../shared/importMessages';
@@ -83,13 +82,11 @@ export interface StoredOrderLine {
  * stores meanwhile is still a line of its own order, as before.
  */
 export function storedLineWithOrder(ws: Workspace, table: 'sales_lines' | 'sell_through_lines'): (partnerId: number, orderRef: string | null, lineRef: string | null) => StoredOrderLine | undefined {
-  let stmt: Statement<[number, string], StoredOrderLine> | null = null;
+  let lookup: ((partnerId: number, dedupeKey: string) => StoredOrderLine | undefined) | null = null;
   return (partnerId, orderRef, lineRef) => {
     if (lineRef === null || orderRef !== null) return undefined;
-    stmt ??= ws.sqlite.prepare<[number, string], StoredOrderLine>(
-      `select order_ref as orderRef, import_id as importId from ${table} where partner_id = ? and dedupe_key = ? and order_ref is not null order by id limit 1`,
-    );
-    return stmt.get(partnerId, `ref:${lineRef}`);
+    lookup ??= importStore.storedLineWithOrder(ws, table);
+    return lookup(partnerId, `ref:${lineRef}`);
   };
 }
 

@@ -66,12 +66,15 @@ export const importStore = {
     id: number,
     v: Pick<ImportRow, 'sha256' | 'rowsRead' | 'inserted' | 'updated' | 'duplicates' | 'rejected' | 'durationMs' | 'finishedAt' | 'fileSize' | 'skipped'>,
   ): void {
-    const skipped = v.skipped && (v.skipped.titles.length > 0 || v.skipped.totals > 0) ? JSON.stringify(v.skipped) : null;
     ws.sqlite
-      .prepare<[string, number, number, number, number, number, number | null, string | null, number, string | null, number]>(
-        `update imports set status = 'committed', sha256 = ?, rows_read = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ?, duration_ms = ?, finished_at = ?, file_size = ?, skipped = ? where id = ?`,
+      .prepare<[string, number, number, number, number, number, number | null, string | null, number, number]>(
+        `update imports set status = 'committed', sha256 = ?, rows_read = ?, inserted = ?, updated = ?, duplicates = ?, rejected = ?, duration_ms = ?, finished_at = ?, file_size = ? where id = ?`,
       )
-      .run(v.sha256, v.rowsRead, v.inserted, v.updated, v.duplicates, v.rejected, v.durationMs, v.finishedAt, v.fileSize, skipped, id);
+      .run(v.sha256, v.rowsRead, v.inserted, v.updated, v.duplicates, v.rejected, v.durationMs, v.finishedAt, v.fileSize, id);
+    // Only a file that had title or total rows writes them (the column stays null otherwise).
+    if (v.skipped && (v.skipped.titles.length > 0 || v.skipped.totals > 0)) {
+      ws.sqlite.prepare<[string, number]>('update imports set skipped = ? where id = ?').run(JSON.stringify(v.skipped), id);
+    }
   },
   /** Stores one rejected row's error (prepared once per import). */
   errorWriter(ws: Workspace): (e: ImportErrorValues) => void {

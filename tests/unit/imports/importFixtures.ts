@@ -1,13 +1,33 @@
 import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { join } from 'node:path';
 import type { Api } from '../../../electron/api/api';
 import { ApiError } from '../../../shared/errors';
 import type { Workspace } from '../../../db/database';
-import { partnerInput } from '../../helpers/workspace';
+import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 
 /** Creates partners P001..Pnnn through the contract. */
 export async function seedPartners(api: Api, n = 3): Promise<void> {
   for (let i = 1; i <= n; i++) await api.send('partners.create', partnerInput(`P${String(i).padStart(3, '0')}`));
+}
+
+/**
+ * Registers, for each test of the calling describe, a fresh in-memory workspace with partners P001… and the given
+ * product list imported, and a temporary folder for the test's files; both closed after the test.
+ */
+export function importWorkspace(partners: number, productsCsv: string): { ctx: ReturnType<typeof memoryApi>; tmp: ReturnType<typeof tempDir> } {
+  const w = {} as { ctx: ReturnType<typeof memoryApi>; tmp: ReturnType<typeof tempDir> };
+  beforeEach(async () => {
+    w.ctx = memoryApi();
+    w.tmp = tempDir();
+    await seedPartners(w.ctx.api, partners);
+    await w.ctx.api.send('imports.run', { kind: 'products', path: writeFile(w.tmp.dir, 'products.csv', productsCsv) });
+  });
+  afterEach(() => {
+    w.ctx.ws.close();
+    w.tmp.cleanup();
+  });
+  return w;
 }
 
 export function writeFile(dir: string, name: string, content: string | Buffer): string {

@@ -6,9 +6,14 @@ import { fileURLToPath } from 'node:url';
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+/**
+ * Every window's preferences. `preload` is the app window's bridge; a static page (the upgrade notice) has none and may
+ * also turn JavaScript off.
+ */
+export function secureWebPreferences(preload: string | null, options: { javascript?: false } = {}): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
-    preload,
+    ...(preload === null ? {} : { preload }),
+    ...options,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

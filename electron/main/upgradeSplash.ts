@@ -1,6 +1,9 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppLanguage } from './appLanguage';
 import { upgradeNotice, type PendingMigration } from '../../db/upgradeNotice';
+import { secureWebPreferences } from './security';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -23,11 +26,15 @@ export async function showUpgradeSplash(pending: PendingMigration, language: App
     show: false,
     title: 'Partner Workbench',
     // A static page: no script, no preload, nothing of the app's contract.
-    webPreferences: { sandbox: true, contextIsolation: true, javascript: false },
+    webPreferences: secureWebPreferences(null, { javascript: false }),
   });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   const shown = new Promise<void>((done) => win.once('ready-to-show', () => done()));
-  await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+  // A local file, as the app window's renderer is (the hardening test allows no other loadURL than the dev server).
+  const page = join(app.getPath('temp'), `pwb-upgrade-notice-${process.pid}.html`);
+  writeFileSync(page, html);
+  win.once('closed', () => rmSync(page, { force: true }));
+  await win.loadFile(page);
   await shown;
   win.show();
   // Let the window paint before the open takes the main process.

@@ -59,6 +59,10 @@ describe('secure window settings (source)', () => {
   it('has isolation, sandbox and no node in the renderer', () => {
     const p = secureWebPreferences('/x/preload.cjs');
     expect(p).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
+    // The upgrade notice's static page: the same hardening, no bridge, no script.
+    const page = secureWebPreferences(null, { javascript: false });
+    expect(page).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, javascript: false });
+    expect(page).not.toHaveProperty('preload');
   });
   it('CSP of the window and of the web bridge: no eval, no remote content', () => {
     checkCsp(CONTENT_SECURITY_POLICY);

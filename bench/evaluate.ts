@@ -12,7 +12,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openWorkspace, type Workspace } from '../db/database';
 import { CHANNEL_TYPES, TIERS } from '../shared/enums';
 import type { JobProgress } from '../shared/jobs';
@@ -23,6 +24,7 @@ import { createApi } from '../electron/api/api';
 import { addDays } from '../shared/period';
 import { ensureSalesSummaries } from '../electron/domain/evaluations/salesSummaries';
 import { benchCount } from './benchEnv';
+import { workerExecutor } from '../electron/jobs/workerExecutor';
 
 const PARTNERS = benchCount(['BENCH_PARTNERS', 'PARTNERS'], 10_000);
 const LINES = benchCount(['BENCH_LINES', 'BENCH_ROWS', 'LINES'], 5_000_000);
@@ -202,6 +204,8 @@ async function main() {
     splits.push({ scoring: ms(0), scorecards: ms(1), riskSignals: ms(2), channelRisks: ms(3) });
     console.log(`  after the KPIs (CPU ms): ${Object.entries(splits.at(-1)!).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
+  ws.close();
+  const app = await throughJobThread(file, bare.source);
   const r3 = (x: number) => +x.toFixed(3);
   console.log(
     JSON.stringify({
@@ -228,10 +232,84 @@ async function main() {
       yearCpuS: r3(cpuTimes[4]),
       bareYearCpuS: r3(cpuBares[4]),
       quarterSplitMs: splits[1],
+      ...(app && {
+        appFirstQuarterS: r3(app.first.s),
+        appFirstRatio: +(app.first.s / app.first.bareS).toFixed(2),
+        cpuAppFirstRatio: +(app.first.cpuS / app.first.bareCpuS).toFixed(2),
+        appQuarterS: r3(app.scheduled.s),
+        appRatio: +(app.scheduled.s / app.scheduled.bareS).toFixed(2),
+        cpuAppRatio: +(app.scheduled.cpuS / app.scheduled.bareCpuS).toFixed(2),
+      }),
       loadAvg: +loadavg()[0].toFixed(1),
     }),
   );
-  ws.close();
+}
+
+interface Timed {
+  s: number;
+  cpuS: number;
+  bareS: number;
+  bareCpuS: number;
+}
+
+/**
+ * The app never evaluates in a cold process: the window and browser mode run every job in a job thread, a spare one
+ * started ahead and warmed up (electron/jobs/workerExecutor.ts, warmUp.ts). So the first and the scheduled quarter are
+ * also timed as the app runs them — `evaluations.run` through `workerExecutor` and the built `out/main/jobWorker.js`
+ * (run `npm run build` first; skipped with a word when it is missing, or with BENCH_JOB_THREAD=0) on a second fresh
+ * copy of the file, each job asked once its spare thread is ready, as a job asked a while after the last one finds it.
+ * The bare statement runs on this (main) thread right before each job; CPU is the whole process's, the job thread's
+ * included (the spare's warm-up is over before the clock starts).
+ */
+async function throughJobThread(file: string, bareSql: string): Promise<{ first: Timed; scheduled: Timed } | null> {
+  const workerFile = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'main', 'jobWorker.js');
+  if (process.env.BENCH_JOB_THREAD === '0') return null;
+  if (!existsSync(workerFile)) {
+    console.log(`through the app's job thread: skipped — ${workerFile} is missing (npm run build makes it)`);
+    return null;
+  }
+  const work = join(dir, 'evaluate-run-app.sqlite');
+  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
+  copyFileSync(file, work);
+  const ws = openWorkspace(work);
+  const executor = workerExecutor(workerFile, work, undefined, undefined, { spareAfterMs: 0 });
+  const api = createApi({ ws, user: 'bench', executor });
+  ws.sqlite.prepare('select count(*), sum(amount_minor) from sales_lines').get();
+  const bare = ws.sqlite.prepare(bareSql);
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+  const timed: Timed[] = [];
+  // The spare thread is unref'd (it must not keep an app from quitting): this keeps the bench alive while it warms up.
+  const alive = setInterval(() => undefined, 1_000);
+  try {
+    for (const [period, start, end] of [['2018-Q4', '2018-10-01', '2018-12-31'], ['2019-Q1', '2019-01-01', '2019-03-31']]) {
+      if (!(await executor.spareReady())) throw new Error('the spare job thread did not start');
+      const bareWall: number[] = [];
+      const bareCpu: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const c0 = cpu();
+        const t0 = performance.now();
+        bare.all(start, end);
+        bareWall.push((performance.now() - t0) / 1000);
+        bareCpu.push(cpu() - c0);
+      }
+      const median3 = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+      const c = cpu();
+      const t = performance.now();
+      const r = await api.send('evaluations.run', { period });
+      const one: Timed = { s: (performance.now() - t) / 1000, cpuS: cpu() - c, bareS: median3(bareWall), bareCpuS: median3(bareCpu) };
+      timed.push(one);
+      console.log(
+        `evaluate ${period} through the app's job thread: ${one.s.toFixed(2)} s, bare aggregation ${one.bareS.toFixed(2)} s, ${(one.s / one.bareS).toFixed(1)}× ` +
+          `(CPU of all threads ${one.cpuS.toFixed(2)} s / ${one.bareCpuS.toFixed(2)} s, ${(one.cpuS / one.bareCpuS).toFixed(1)}×) — ${period === '2018-Q4' ? 'first' : 'scheduled'} ` +
+          `(run ${r.runId} v${r.version}, risks +${r.risks.created} ~${r.risks.updated} ?${r.risks.reviewRequested})`,
+      );
+    }
+  } finally {
+    clearInterval(alive);
+    await executor.close();
+    ws.close();
+  }
+  return { first: timed[0], scheduled: timed[1] };
 }
 
 await main();

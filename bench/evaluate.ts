@@ -10,7 +10,7 @@
  * {"bench":"evaluate","quarterS":…,"bareQuarterS":…,"ratio":…,"firstQuarterS":…,"yearS":…,"bareYearS":…,"yearRatio":…,
  * "firstYearS":…,…}: quarterS and yearS are the scheduled cases (the previous period stored), first* the workspace's first.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,15 +126,12 @@ async function main() {
   if (process.env.GEN_ONLY) return;
   // Measure on a fresh copy of the generated data (runs and auto-risks of earlier bench runs would change what is timed).
   const work = join(dir, 'evaluate-run.sqlite');
-  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
-  copyFileSync(file, work);
+  freshCopy(file, work);
   const ws = openWorkspace(work);
   const api = createApi({ ws, user: 'bench' });
   const n = (ws.sqlite.prepare('select count(*) as n from sales_lines').get() as { n: number }).n;
   console.log(`${PARTNERS} partners, ${n.toLocaleString('en')} sales lines (${file})`);
   explain(ws);
-  // Warm the page cache once (what an app that has been open a while has), then measure.
-  ws.sqlite.prepare('select count(*), sum(amount_minor) from sales_lines').get();
   // The tier rules look at the previous period: a scheduled evaluation finds it stored (it ran a quarter or a year ago);
   // the first evaluation of a workspace computes it too. Both cases are timed for the quarter and the year, as is a
   // re-run (same inputs, new version). The goal's ratios are the scheduled cases'.
@@ -245,6 +242,25 @@ async function main() {
   );
 }
 
+/**
+ * A copy of the generated file to measure on, written to disk and read through once: what an app that has been open a
+ * while has — the file in the OS page cache (its indexes too, not only the table), nothing of it still being written
+ * back. Before, the first evaluation read cold index pages and its COMMIT waited behind the write-back of the 1.2 GB
+ * copy, which the bench counted as evaluation time.
+ */
+function freshCopy(from: string, to: string): void {
+  for (const f of [to, `${to}-wal`, `${to}-shm`]) rmSync(f, { force: true });
+  copyFileSync(from, to);
+  const fd = openSync(to, 'r+');
+  try {
+    fsyncSync(fd);
+    const chunk = Buffer.allocUnsafe(1 << 24);
+    for (let at = 0, n = 0; (n = readSync(fd, chunk, 0, chunk.length, at)) > 0; at += n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 interface Timed {
   s: number;
   cpuS: number;
@@ -269,12 +285,10 @@ async function throughJobThread(file: string, bareSql: string): Promise<{ first:
     return null;
   }
   const work = join(dir, 'evaluate-run-app.sqlite');
-  for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true });
-  copyFileSync(file, work);
+  freshCopy(file, work);
   const ws = openWorkspace(work);
   const executor = workerExecutor(workerFile, work, undefined, undefined, { spareAfterMs: 0 });
   const api = createApi({ ws, user: 'bench', executor });
-  ws.sqlite.prepare('select count(*), sum(amount_minor) from sales_lines').get();
   const bare = ws.sqlite.prepare(bareSql);
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
   const timed: Timed[] = [];

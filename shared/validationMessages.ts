@@ -109,6 +109,14 @@ export function schemaMessageText(message: string, lang: MessageLanguage): strin
 const num = (v: number | undefined) => (v === undefined ? '' : String(v));
 
 /**
+ * A field's name and the Chinese words after it: a name ending in Latin (`--as-of`, `tiers #1`, an English column) is
+ * spaced from them, as the Chinese texts space Latin words from Chinese (--as-of 不是有效的日期); a Chinese name is not.
+ */
+function zhAfter(label: string, words: string): string {
+  return /[\x21-\x7e]$/.test(label) && /^[\u4e00-\u9fff]/.test(words) ? `${label} ${words}` : `${label}${words}`;
+}
+
+/**
  * One problem of one field, in `lang`, starting with the field's label. `listValues` names the allowed codes of a
  * choice (the command line, where the user types them; a form offers them in a list).
  */
@@ -116,39 +124,39 @@ export function issueText(issue: IssueLike, label: string, lang: MessageLanguage
   const p: IssueParams = { ...issueParams(issue), ...(issue.params ?? {}) };
   const zh = lang === 'zh-CN';
   const custom = SCHEMA_MESSAGES[issue.message];
-  if (custom) return zh ? `${label}${custom['zh-CN'].startsWith('应为') || custom['zh-CN'].startsWith('不是') || custom['zh-CN'].startsWith('只能') ? '' : '：'}${custom['zh-CN']}` : `${label} ${custom.en}`;
+  if (custom) return zh ? (/^(应为|不是|只能)/.test(custom['zh-CN']) ? zhAfter(label, custom['zh-CN']) : `${label}：${custom['zh-CN']}`) : `${label} ${custom.en}`;
   switch (issue.code) {
     case 'too_small':
-      if (p.origin === 'string' && p.minimum === 1) return zh ? `${label}不能为空` : `${label} is required`;
-      if (p.origin === 'string') return zh ? `${label}至少需要 ${num(p.minimum)} 个字符` : `${label} needs at least ${num(p.minimum)} characters`;
-      if (p.origin === 'array' || p.origin === 'set') return zh ? `${label}至少需要 ${num(p.minimum)} 项` : `${label} needs at least ${num(p.minimum)} entries`;
-      if (p.inclusive === false) return zh ? `${label}必须大于 ${num(p.minimum)}` : `${label} must be more than ${num(p.minimum)}`;
-      return zh ? `${label}不能小于 ${num(p.minimum)}` : `${label} must be at least ${num(p.minimum)}`;
+      if (p.origin === 'string' && p.minimum === 1) return zh ? zhAfter(label, '不能为空') : `${label} is required`;
+      if (p.origin === 'string') return zh ? zhAfter(label, `至少需要 ${num(p.minimum)} 个字符`) : `${label} needs at least ${num(p.minimum)} characters`;
+      if (p.origin === 'array' || p.origin === 'set') return zh ? zhAfter(label, `至少需要 ${num(p.minimum)} 项`) : `${label} needs at least ${num(p.minimum)} entries`;
+      if (p.inclusive === false) return zh ? zhAfter(label, `必须大于 ${num(p.minimum)}`) : `${label} must be more than ${num(p.minimum)}`;
+      return zh ? zhAfter(label, `不能小于 ${num(p.minimum)}`) : `${label} must be at least ${num(p.minimum)}`;
     case 'too_big':
-      if (p.origin === 'string') return zh ? `${label}最多 ${num(p.maximum)} 个字符` : `${label} can have at most ${num(p.maximum)} characters`;
-      if (p.origin === 'array' || p.origin === 'set') return zh ? `${label}最多 ${num(p.maximum)} 项` : `${label} can have at most ${num(p.maximum)} entries`;
-      if (p.inclusive === false) return zh ? `${label}必须小于 ${num(p.maximum)}` : `${label} must be less than ${num(p.maximum)}`;
-      return zh ? `${label}不能大于 ${num(p.maximum)}` : `${label} must be at most ${num(p.maximum)}`;
+      if (p.origin === 'string') return zh ? zhAfter(label, `最多 ${num(p.maximum)} 个字符`) : `${label} can have at most ${num(p.maximum)} characters`;
+      if (p.origin === 'array' || p.origin === 'set') return zh ? zhAfter(label, `最多 ${num(p.maximum)} 项`) : `${label} can have at most ${num(p.maximum)} entries`;
+      if (p.inclusive === false) return zh ? zhAfter(label, `必须小于 ${num(p.maximum)}`) : `${label} must be less than ${num(p.maximum)}`;
+      return zh ? zhAfter(label, `不能大于 ${num(p.maximum)}`) : `${label} must be at most ${num(p.maximum)}`;
     case 'invalid_type':
-      if (p.missing) return zh ? `${label}不能为空` : `${label} is required`;
-      if (p.expected === 'int' || p.format === 'safeint') return zh ? `${label}必须是整数` : `${label} must be a whole number`;
-      if (p.expected === 'number') return zh ? `${label}必须是数字` : `${label} must be a number`;
-      if (p.expected === 'boolean') return zh ? `${label}必须选“是”或“否”` : `${label} must be yes or no`;
-      return zh ? `${label}的值无效` : `${label} has an invalid value`;
+      if (p.missing) return zh ? zhAfter(label, '不能为空') : `${label} is required`;
+      if (p.expected === 'int' || p.format === 'safeint') return zh ? zhAfter(label, '必须是整数') : `${label} must be a whole number`;
+      if (p.expected === 'number') return zh ? zhAfter(label, '必须是数字') : `${label} must be a number`;
+      if (p.expected === 'boolean') return zh ? zhAfter(label, '必须选“是”或“否”') : `${label} must be yes or no`;
+      return zh ? zhAfter(label, '的值无效') : `${label} has an invalid value`;
     case 'invalid_value':
-      if (opts.listValues && p.values?.length) return zh ? `${label}须为以下之一：${p.values.join('、')}` : `${label} must be one of: ${p.values.join(', ')}`;
-      return zh ? `${label}请从可选值中选择` : `${label} must be one of the offered choices`;
+      if (opts.listValues && p.values?.length) return zh ? zhAfter(label, `须为以下之一：${p.values.join('、')}`) : `${label} must be one of: ${p.values.join(', ')}`;
+      return zh ? zhAfter(label, '请从可选值中选择') : `${label} must be one of the offered choices`;
     case 'invalid_format':
-      if (p.format === 'email') return zh ? `${label}不是有效的电子邮件地址` : `${label} is not a valid e-mail address`;
-      if (p.format === 'url') return zh ? `${label}不是有效的网址` : `${label} is not a valid web address`;
-      return zh ? `${label}格式不正确` : `${label} is not in the right format`;
+      if (p.format === 'email') return zh ? zhAfter(label, '不是有效的电子邮件地址') : `${label} is not a valid e-mail address`;
+      if (p.format === 'url') return zh ? zhAfter(label, '不是有效的网址') : `${label} is not a valid web address`;
+      return zh ? zhAfter(label, '格式不正确') : `${label} is not in the right format`;
     case 'unrecognized_keys':
       return zh ? `不认识的字段：${(p.keys ?? []).join('、')}` : `Unknown fields: ${(p.keys ?? []).join(', ')}`;
     case 'not_multiple_of':
-      return zh ? `${label}的小数位过多` : `${label} has too many decimals`;
+      return zh ? zhAfter(label, '的小数位过多') : `${label} has too many decimals`;
     default:
       // A refinement whose words are not in SCHEMA_MESSAGES: its English text, but never English in the Chinese UI.
-      return zh ? `${label}的值无效` : `${label}: ${issue.message}`;
+      return zh ? zhAfter(label, '的值无效') : `${label}: ${issue.message}`;
   }
 }
 

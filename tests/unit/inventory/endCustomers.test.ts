@@ -120,8 +120,8 @@ describe('inventory.customers.rfm and inventory.customers.lapsed (hand-computed)
     const args = ['customers', 'rfm', '--as-of', '2026-02-30', '--window-months', '0', '--db', db];
     const zh = pwb([...args, '--lang', 'zh']);
     expect(zh.code).toBe(1);
-    expect(zh.stderr).toContain('  --as-of不是有效的日期\n');
-    expect(zh.stderr).toContain('  --window-months不能小于 1\n');
+    expect(zh.stderr).toContain('  --as-of 不是有效的日期\n');
+    expect(zh.stderr).toContain('  --window-months 不能小于 1\n');
     const en = pwb([...args, '--lang', 'en']);
     expect(en.stderr).toContain('  --as-of is not a calendar date\n');
     expect(en.stderr).toContain('  --window-months must be at least 1\n');

@@ -26,6 +26,17 @@ describe('validation problems in the reader language, with the field label', () 
     for (const i of Object.values(byField)) for (const lang of ['zh-CN', 'en'] as const) expect(issueText(i, 'L', lang)).not.toMatch(ZOD_WORDS);
   });
 
+  it('a Latin field name (an option, a setting key, a row) is spaced from the Chinese words after it, a Chinese one is not', () => {
+    const empty: IssueLike = { code: 'too_small', message: 'Too small', minimum: 1, origin: 'string' };
+    const date: IssueLike = { code: 'custom', message: 'not a calendar date' };
+    expect(issueText(empty, '--partner', 'zh-CN')).toBe('--partner 不能为空');
+    expect(issueText(empty, 'tiers #1', 'zh-CN')).toBe('tiers #1 不能为空');
+    expect(issueText(date, '--as-of', 'zh-CN')).toBe('--as-of 不是有效的日期');
+    expect(issueText(date, '开始日期', 'zh-CN')).toBe('开始日期不是有效的日期');
+    expect(issueText(empty, '伙伴编码', 'zh-CN')).toBe('伙伴编码不能为空');
+    expect(issueText(empty, '--partner', 'en')).toBe('--partner is required');
+  });
+
   it('an API issue carries code and params, so the same words come out after the transport (JSON)', async () => {
     const { api } = memoryApi();
     const e = (await api.send('partners.create', { code: 'P1', name: '', channelType: 'dealer' } as never).catch((x: unknown) => x)) as ApiError;
@@ -64,7 +75,7 @@ describe('validation problems in the reader language, with the field label', () 
   it('the CLI words invalid input in the chosen language, field by field, without zod text', () => {
     const r = pwb(['training', 'compliance', '--db', ':memory:', '--as-of', '2026-02-30'], { PWB_LANG: 'zh-CN' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('  --as-of不是有效的日期'); // the option as typed, not the input's field asOf
+    expect(r.stderr).toContain('  --as-of 不是有效的日期'); // the option as typed, not the input's field asOf
     expect(r.stderr).not.toMatch(ZOD_WORDS);
   });
 });

@@ -8,14 +8,22 @@ import { PLAN_METRICS } from '../model/plans';
 /**
  * What the `pwb` command line prints for a person (headers, summaries, values, its own refusals), in English and
  * Simplified Chinese: `key: [en, zh-CN]`. Domain refusals come from shared/errorMessages. `{{name}}` is filled from the
- * parameters. The words follow the channel glossary (tests/unit/i18n/glossary.test.ts reads this catalogue too), like
- * the window's (renderer/src/i18n). `--json` output never goes through it: it is the machine contract.
+ * parameters. English puts a count before a noun in two forms, `{ one, other }`, chosen by the `count` parameter as the
+ * window's i18next texts choose `_one` / `_other` (CLI_TEXTS.en holds them as `key_one` and `key`); Chinese has one
+ * form. The words follow the channel glossary (tests/unit/i18n/glossary.test.ts reads this catalogue too), like the
+ * window's (renderer/src/i18n). `--json` output never goes through it: it is the machine contract.
  */
 /** The MDF activity types are the shared vocabulary's words (shared/enums.ts MDF_ACTIVITY_WORDS), as the MDF page shows them. */
 const MDF_ACTIVITY_TEXTS = Object.fromEntries(MDF_ACTIVITY_TYPES.map((a) => [`value.mdfActivity.${a}`, [MDF_ACTIVITY_WORDS[a][1], MDF_ACTIVITY_WORDS[a][0]]])) as unknown as Record<
   `value.mdfActivity.${(typeof MDF_ACTIVITY_TYPES)[number]}`,
   readonly [string, string]
 >;
+
+/** An English text with a count before a noun: `one` for a count of 1, `other` for any other. */
+interface EnglishPlural {
+  readonly one: string;
+  readonly other: string;
+}
 
 const TEXTS = {
   ...MDF_ACTIVITY_TEXTS,
@@ -31,16 +39,21 @@ const TEXTS = {
   'imports.col.duplicates': ['Duplicates', '重复'],
   'imports.col.rejected': ['Rejected', '拒绝'],
   'imports.col.skipped': ['Skipped', '跳过'],
-  'imports.total': ['{{n}} imports', '共 {{n}} 次导入'],
+  'imports.total': [{ one: '{{count}} import', other: '{{count}} imports' }, '共 {{count}} 次导入'],
   'imports.summary': [
-    'Import {{id}} ({{kind}}, {{file}}): {{rowsRead}} rows read, {{inserted}} inserted, {{updated}} updated, {{duplicates}} duplicates, {{rejected}} rejected in {{seconds}} s',
-    '导入 {{id}}（{{kind}}，{{file}}）：读取 {{rowsRead}} 行，新增 {{inserted}}，更新 {{updated}}，重复 {{duplicates}}，拒绝 {{rejected}}，用时 {{seconds}} 秒',
+    'Import {{id}} ({{kind}}, {{file}}): {{rowsRead}}, {{inserted}} inserted, {{updated}} updated, {{duplicates}}, {{rejected}} rejected in {{seconds}} s',
+    '导入 {{id}}（{{kind}}，{{file}}）：{{rowsRead}}，新增 {{inserted}}，更新 {{updated}}，{{duplicates}}，拒绝 {{rejected}}，用时 {{seconds}} 秒',
   ],
+  'imports.rowsRead': [{ one: '{{count}} row read', other: '{{count}} rows read' }, '读取 {{count}} 行'],
+  'imports.duplicates': [{ one: '{{count}} duplicate', other: '{{count}} duplicates' }, '重复 {{count}}'],
   'imports.territoriesCreated': ['Territories created: {{names}}', '已新建区域：{{names}}'],
   'imports.managersCreated': ['Channel managers created: {{names}}', '已新建渠道经理：{{names}}'],
   'imports.rejectedFile': ['Rejected rows: {{file}}', '被拒绝的行：{{file}}'],
-  'imports.moreErrors': ['… {{n}} errors in all', '……共 {{n}} 条错误'],
-  'imports.undone': ['Import {{id}} undone: {{removed}} rows removed, {{restored}} restored', '已撤销导入 {{id}}：删除 {{removed}} 行，恢复 {{restored}} 行'],
+  'imports.moreErrors': [{ one: '… {{count}} error in all', other: '… {{count}} errors in all' }, '……共 {{count}} 条错误'],
+  'imports.undone': [
+    { one: 'Import {{id}} undone: {{count}} row removed, {{restored}} restored', other: 'Import {{id}} undone: {{count}} rows removed, {{restored}} restored' },
+    '已撤销导入 {{id}}：删除 {{count}} 行，恢复 {{restored}} 行',
+  ],
   'imports.unknownKind': ["Unknown kind '{{kind}}' (one of {{kinds}})", '未知的导入类型“{{kind}}”（可选：{{kinds}}）'],
   'imports.unknownDelimiter': ["Unknown delimiter '{{value}}' (comma, semicolon, tab or pipe)", '未知的分隔符“{{value}}”（可选：comma 逗号、semicolon 分号、tab 制表符、pipe 竖线）'],
   'imports.replaceId': ["--replace needs an import id (see pwb imports list), not '{{value}}'", '--replace 需要导入编号（见 pwb imports list），而不是“{{value}}”'],
@@ -51,9 +64,15 @@ const TEXTS = {
   // Workspace, check, backups, encryption
   'workspace.ready': ['Workspace ready: {{path}} (schema {{schema}})', '工作区已就绪：{{path}}（数据结构版本 {{schema}}）'],
   'workspace.demo': [
-    'Demo data as of {{asOf}}: {{partners}} partners, {{salesLines}} sales lines; evaluated {{periods}}; {{payoutRuns}} payout runs; {{channelPartners}} partners report sell-through ({{sellThroughLines}} lines) and stock ({{stockRows}} rows)',
-    '演示数据（截至 {{asOf}}）：{{partners}} 个合作伙伴，{{salesLines}} 条销售明细；已评估 {{periods}}；{{payoutRuns}} 个结算批次；{{channelPartners}} 个合作伙伴上报动销（{{sellThroughLines}} 行）和库存（{{stockRows}} 行）',
+    'Demo data as of {{asOf}}: {{partners}}, {{salesLines}}; evaluated {{periods}}; {{payoutRuns}}; {{channelPartners}} sell-through ({{sellThroughLines}}) and stock ({{stockRows}})',
+    '演示数据（截至 {{asOf}}）：{{partners}}，{{salesLines}}；已评估 {{periods}}；{{payoutRuns}}；{{channelPartners}}动销（{{sellThroughLines}}）和库存（{{stockRows}}）',
   ],
+  'workspace.demo.partners': [{ one: '{{count}} partner', other: '{{count}} partners' }, '{{count}} 个合作伙伴'],
+  'workspace.demo.salesLines': [{ one: '{{count}} sales line', other: '{{count}} sales lines' }, '{{count}} 条销售明细'],
+  'workspace.demo.payoutRuns': [{ one: '{{count}} payout run', other: '{{count}} payout runs' }, '{{count}} 个结算批次'],
+  'workspace.demo.lines': [{ one: '{{count}} line', other: '{{count}} lines' }, '{{count}} 行'],
+  'workspace.demo.rows': [{ one: '{{count}} row', other: '{{count}} rows' }, '{{count}} 行'],
+  'workspace.demo.reporting': [{ one: '{{count}} partner reports', other: '{{count}} partners report' }, '{{count}} 个合作伙伴上报'],
   'workspace.encryptNeedsKey': ['--encrypt needs a passphrase: --key-file FILE or PWB_KEY', '--encrypt 需要口令：--key-file 文件 或 PWB_KEY'],
   'workspace.exists': ['{{path}} already exists; encrypt an existing workspace with pwb encrypt', '{{path}} 已存在；加密已有的工作区请用 pwb encrypt'],
   'workspace.missing': ['{{path}} does not exist', '{{path}} 不存在'],
@@ -80,7 +99,7 @@ const TEXTS = {
   'check.integrity': ['integrity: {{result}}', '完整性：{{result}}'],
   'check.integrityOk': ['ok', '正常'],
   'check.foreignKeysOk': ['foreign keys: ok', '外键：正常'],
-  'check.foreignKeysBad': ['foreign keys: {{n}} violations', '外键：{{n}} 处不一致'],
+  'check.foreignKeysBad': [{ one: 'foreign keys: {{count}} violation', other: 'foreign keys: {{count}} violations' }, '外键：{{count}} 处不一致'],
   'check.schema': ['schema: {{version}} (app {{app}})', '数据结构版本：{{version}}（本程序 {{app}}）'],
   'check.sealBroken': [
     'payout run {{id}} ({{status}}): its lines or figures changed after approval (the approval seal does not match)',
@@ -90,13 +109,13 @@ const TEXTS = {
   'check.counts': ['rows per table:', '各数据表行数：'],
   'check.ok': ['OK', '正常'],
   'check.problems': ['PROBLEMS FOUND', '发现问题'],
-  'backup.written': ['Backup written: {{path}} ({{bytes}} bytes)', '备份已写入：{{path}}（{{bytes}} 字节）'],
+  'backup.written': [{ one: 'Backup written: {{path}} ({{count}} byte)', other: 'Backup written: {{path}} ({{count}} bytes)' }, '备份已写入：{{path}}（{{count}} 字节）'],
   'backups.folder': ['Backup folder: {{folder}}', '备份文件夹：{{folder}}'],
   'backups.kind.daily': ['Daily', '每日'],
   'backups.kind.manual': ['Manual', '手动'],
   'backups.kind.migration': ['Before migration', '升级前'],
   'backups.kind.operation': ['Before {{op}}', '{{op}} 之前'],
-  'backups.total': ['{{n}} backup(s)', '共 {{n}} 个备份'],
+  'backups.total': [{ one: '{{count}} backup', other: '{{count}} backups' }, '共 {{count}} 个备份'],
   'backups.restoreHint': [
     'Restore it from Settings → Backups in the app, or close the app and run pwb restore again.',
     '请在应用的“设置 → 备份”中恢复，或关闭应用后再运行 pwb restore。',
@@ -106,7 +125,7 @@ const TEXTS = {
   'restore.nothingReplaced': ['There was no workspace file to replace.', '原先没有工作区文件，无需替换。'],
 
   // Who a calculation considered (shared/population)
-  'population.summary': ['considered {{considered}} partners, included {{included}}', '共考虑 {{considered}} 个合作伙伴，纳入 {{included}} 个'],
+  'population.summary': [{ one: 'considered {{count}} partner, included {{included}}', other: 'considered {{count}} partners, included {{included}}' }, '共考虑 {{count}} 个合作伙伴，纳入 {{included}} 个'],
   'population.leftOut': ['; left out: {{reasons}}', '；未纳入：{{reasons}}'],
   'population.reason.status': ['{{count}} with status “{{value}}”', '{{count}} 个状态为“{{value}}”'],
   'population.reason.currency': ['{{count}} paid in {{value}}', '{{count}} 个币种为 {{value}}'],
@@ -131,11 +150,11 @@ const TEXTS = {
   'population.expected.currency': [' (the program pays {{expected}})', '（本方案以 {{expected}} 结算）'],
 
   // Incentive programs, payout runs
-  'programs.added': ['{{n}} program(s): {{codes}}', '已导入 {{n}} 个激励政策：{{codes}}'],
+  'programs.added': [{ one: '{{count}} program: {{codes}}', other: '{{count}} programs: {{codes}}' }, '已导入 {{count}} 个激励政策：{{codes}}'],
   'programs.none': ['no programs', '没有激励政策'],
   'programs.noTemplates': ['no program templates pulled from HQ', '没有从总部获取的激励政策模板'],
   'programs.fromTemplate': ['Program {{code}} ({{name}}) created from HQ template {{template}}', '已根据总部模板 {{template}} 新建激励政策 {{code}}（{{name}}）'],
-  'programs.exported': ['{{n}} program(s) → {{path}}', '{{n}} 个激励政策 → {{path}}'],
+  'programs.exported': [{ one: '{{count}} program → {{path}}', other: '{{count}} programs → {{path}}' }, '{{count}} 个激励政策 → {{path}}'],
   'payouts.run': ['run {{id}} · {{program}} {{period}} v{{version}} · {{status}} · total {{total}}', '结算批次 {{id}} · {{program}} {{period}} 第 {{version}} 版 · {{status}} · 合计 {{total}}'],
   'payouts.version': ['v{{version}}', '第 {{version}} 版'],
   'payouts.none': ['no runs', '没有结算批次'],
@@ -154,7 +173,7 @@ const TEXTS = {
   'eval.col.score': ['score', '健康度'],
   'eval.col.grade': ['grade', '等级'],
   'eval.col.tier': ['tier→', '建议级别'],
-  'eval.run': ['run {{id}}: {{period}} version {{version}}, {{n}} partners', '评估运行 {{id}}：{{period}} 第 {{version}} 版，{{n}} 个合作伙伴'],
+  'eval.run': [{ one: 'run {{id}}: {{period}} version {{version}}, {{count}} partner', other: 'run {{id}}: {{period}} version {{version}}, {{count}} partners' }, '评估运行 {{id}}：{{period}} 第 {{version}} 版，{{count}} 个合作伙伴'],
   'eval.noRun': ['No evaluation run for {{period}}; run `pwb evaluate --period {{period}}` first', '{{period}} 还没有评估运行；请先运行 `pwb evaluate --period {{period}}`'],
   'schedules.on': ['on', '启用'],
   'schedules.off': ['off', '停用'],
@@ -168,8 +187,11 @@ const TEXTS = {
   'plans.badScope': ['--scope: expected all, territory=CODE, channelType=TYPE or manager=NAME (got {{text}})', '--scope：应为 all、territory=区域编码、channelType=渠道类型 或 manager=渠道经理姓名（收到 {{text}}）'],
   'plans.badUplift': ['--uplift: expected 0.10 or tier1=0.15,… (got {{text}})', '--uplift：应为 0.10 或 tier1=0.15,… 这样的增长率（收到 {{text}}）'],
   'plans.none': ['no plans', '没有目标计划'],
-  'plans.published': ['{{code}} published as version {{version}} · {{total}} · {{targets}} targets written', '{{code}} 已发布为第 {{version}} 版 · {{total}} · 写入 {{targets}} 条目标'],
-  'plans.exported': ['{{path}} ({{rows}} rows)', '{{path}}（{{rows}} 行）'],
+  'plans.published': [
+    { one: '{{code}} published as version {{version}} · {{total}} · {{count}} target written', other: '{{code}} published as version {{version}} · {{total}} · {{count}} targets written' },
+    '{{code}} 已发布为第 {{version}} 版 · {{total}} · 写入 {{count}} 条目标',
+  ],
+  'plans.exported': [{ one: '{{path}} ({{count}} row)', other: '{{path}} ({{count}} rows)' }, '{{path}}（{{count}} 行）'],
   'plans.imported': ['{{locked}} locked, {{unlocked}} unlocked', '锁定 {{locked}} 个，解锁 {{unlocked}} 个'],
   'plans.totalChanged': [', total changed', '，合计已改变'],
   'plans.amountWhat': ['amount', '金额'],
@@ -183,21 +205,27 @@ const TEXTS = {
   'territories.renamed': ['Renamed: {{code}} {{name}}', '已重命名：{{code}} {{name}}'],
   'territories.movedUnder': ['Moved {{code}} under {{parent}}', '已将 {{code}} 移到 {{parent}} 之下'],
   'territories.movedTop': ['Moved {{code}} to the top level', '已将 {{code}} 移到最上层'],
-  'territories.merged': ['Merged {{from}} into {{into}}: {{n}} partners moved', '已将 {{from}} 合并到 {{into}}：转移 {{n}} 个合作伙伴'],
+  'territories.merged': [{ one: 'Merged {{from}} into {{into}}: {{count}} partner moved', other: 'Merged {{from}} into {{into}}: {{count}} partners moved' }, '已将 {{from}} 合并到 {{into}}：转移 {{count}} 个合作伙伴'],
   'coverage.head': ['Coverage: {{covered}}/{{wanted}} {{ratio}} (scorecards of {{period}})', '覆盖率：{{covered}}/{{wanted}} {{ratio}}（评估卡期间 {{period}}）'],
   'coverage.headOf': ['Coverage of {{territory}}: {{covered}}/{{wanted}} {{ratio}} (scorecards of {{period}})', '{{territory}} 的覆盖率：{{covered}}/{{wanted}} {{ratio}}（评估卡期间 {{period}}）'],
   'coverage.noPeriod': ['none evaluated', '尚无评估'],
-  'coverage.activePartners': ['{{n}} active partners', '合作中伙伴 {{n}} 个'],
+  'coverage.activePartners': [{ one: '{{count}} active partner', other: '{{count}} active partners' }, '合作中伙伴 {{count}} 个'],
   'coverage.byDefault': ['default', '默认目标'],
   'coverage.byTargets': ['targets', '已设目标'],
-  'coverage.gapCount': ['{{n}} gaps', '缺口 {{n}} 个'],
+  'coverage.gapCount': [{ one: '{{count}} gap', other: '{{count}} gaps' }, '缺口 {{count}} 个'],
   'coverage.revenue': ['revenue {{value}}', '销售额 {{value}}'],
   'coverage.attainment': ['attainment {{value}}', '达成率 {{value}}'],
   'coverage.health': ['health {{value}}', '健康度 {{value}}'],
   'coverage.gaps': ['Gaps:', '覆盖缺口：'],
   'coverage.noGaps': ['No gaps.', '没有缺口。'],
-  'coverage.gapArea': ['{{territory}} {{area}}{{channel}}: {{actual}} active partner(s), {{min}} wanted', '{{territory}} {{area}}{{channel}}：合作中伙伴 {{actual}} 个，目标 {{min}} 个'],
-  'coverage.gapTerritory': ['{{territory}}{{channel}}: {{actual}} active partner(s), {{min}} wanted in the territory', '{{territory}}{{channel}}：全区域合作中伙伴 {{actual}} 个，目标 {{min}} 个'],
+  'coverage.gapArea': [
+    { one: '{{territory}} {{area}}{{channel}}: {{count}} active partner, {{min}} wanted', other: '{{territory}} {{area}}{{channel}}: {{count}} active partners, {{min}} wanted' },
+    '{{territory}} {{area}}{{channel}}：合作中伙伴 {{count}} 个，目标 {{min}} 个',
+  ],
+  'coverage.gapTerritory': [
+    { one: '{{territory}}{{channel}}: {{count}} active partner, {{min}} wanted in the territory', other: '{{territory}}{{channel}}: {{count}} active partners, {{min}} wanted in the territory' },
+    '{{territory}}{{channel}}：全区域合作中伙伴 {{count}} 个，目标 {{min}} 个',
+  ],
   'coverage.noTargets': ['No coverage targets: every province wants one active partner.', '没有覆盖率目标：每个省份需要一个合作中的伙伴。'],
   'coverage.targetAdded': ['Added target {{id}}: {{what}} ≥ {{min}}', '已新增覆盖率目标 {{id}}：{{what}} ≥ {{min}}'],
   'coverage.targetSet': ['Target {{id}} wants {{min}}', '覆盖率目标 {{id}} 已改为 {{min}}'],
@@ -218,19 +246,19 @@ const TEXTS = {
   'mdf.balance.remaining': ['remaining', '剩余'],
   'mdf.fundAdded': ['fund {{code}} added: {{budget}} for {{period}}', '已新增基金 {{code}}：{{period}} 预算 {{budget}}'],
   'mdf.remaining': ['remaining {{value}}', '剩余 {{value}}'],
-  'mdf.fundsTotal': ['{{n}} funds', '共 {{n}} 个基金'],
+  'mdf.fundsTotal': [{ one: '{{count}} fund', other: '{{count}} funds' }, '共 {{count}} 个基金'],
   'mdf.partnerFormat': ['--partner {{value}}: write CODE=amount', '--partner {{value}}：请写成 伙伴编码=金额'],
   'mdf.basis': ['revenue {{value}} ({{period}})', '销售额 {{value}}（{{period}}）'],
-  'mdf.allocationsTotal': ['{{n}} allocations', '共 {{n}} 项分配'],
+  'mdf.allocationsTotal': [{ one: '{{count}} allocation', other: '{{count}} allocations' }, '共 {{count}} 项分配'],
   'mdf.requested': ['request {{id}}: {{partner}} {{activity}} {{amount}} × {{share}} (pending)', '费用申请 {{id}}：{{partner}} {{activity}} {{amount}} × {{share}}（待审批）'],
   'mdf.requestApproved': ['request {{id}} approved: {{approved}}, the fund commits {{committed}}; claim by {{claimBy}}', '费用申请 {{id}} 已批准：{{approved}}，基金承担 {{committed}}；核销截止 {{claimBy}}'],
   'mdf.requestRejected': ['request {{id}} rejected', '费用申请 {{id}} 已驳回'],
-  'mdf.claimed': ['claim {{id}}: {{amount}} with {{proofs}} proof files (submitted)', '费用核销 {{id}}：{{amount}}，附 {{proofs}} 个证明文件（待审核）'],
+  'mdf.claimed': [{ one: 'claim {{id}}: {{amount}} with {{count}} proof file (submitted)', other: 'claim {{id}}: {{amount}} with {{count}} proof files (submitted)' }, '费用核销 {{id}}：{{amount}}，附 {{count}} 个证明文件（待审核）'],
   'mdf.claimDecided': ['claim {{id}} {{status}}: {{amount}}', '费用核销 {{id}} {{status}}：{{amount}}'],
   'mdf.payEither': ['Give either --ref REFERENCE or --deduct-from-rebates', '请给出 --ref 付款凭证号 或 --deduct-from-rebates 二者之一'],
   'mdf.claimPaid': ['claim {{id}} paid on {{day}} ({{ref}})', '费用核销 {{id}} 已于 {{day}} 支付（{{ref}}）'],
   'mdf.claimDeducted': ["claim {{id}} will be settled on partner {{partner}}'s next payout run", '费用核销 {{id}} 将在合作伙伴 {{partner}} 的下一个结算批次中抵扣返利'],
-  'mdf.expired': ['{{n}} approvals expired as of {{asOf}}', '截至 {{asOf}}，{{n}} 项批准逾期收回'],
+  'mdf.expired': [{ one: '{{count}} approval expired as of {{asOf}}', other: '{{count}} approvals expired as of {{asOf}}' }, '截至 {{asOf}}，{{count}} 项批准逾期收回'],
   'mdf.roi.cost': ['cost {{value}}', '费用 {{value}}'],
   'mdf.roi.revenue': ['revenue {{value}}', '销售额 {{value}}'],
   'mdf.roi.lastYear': ['last year {{value}}', '去年同期 {{value}}'],
@@ -241,32 +269,32 @@ const TEXTS = {
   // HQ
   'hq.status.workspace': ['Workspace {{id}}, office {{office}}', '工作区 {{id}}，办事处 {{office}}'],
   'hq.status.noOffice': ['(not named)', '（未填写）'],
-  'hq.status.last': ['Last publish: {{at}}; {{pending}} change(s) waiting', '上次成功上报：{{at}}；{{pending}} 项变更待上报'],
+  'hq.status.last': [{ one: 'Last publish: {{at}}; {{count}} change waiting', other: 'Last publish: {{at}}; {{count}} changes waiting' }, '上次成功上报：{{at}}；{{count}} 项变更待上报'],
   'hq.status.never': ['never', '从未'],
   'hq.status.failed': ['Last attempt failed ({{at}}): {{failure}}', '上次上报失败（{{at}}）：{{failure}}'],
   'hq.setupUpToDate': ['HQ schema is up to date (version {{version}})', '总部数据结构已是最新（版本 {{version}}）'],
   'hq.setupMigrated': ['HQ schema migrated from version {{from}} to {{to}}', '总部数据结构已从版本 {{from}} 升级到 {{to}}'],
   'hq.roleCreated': ['Created office role {{role}}', '已创建办事处角色 {{role}}'],
   'hq.roleUpdated': ['Updated office role {{role}}', '已更新办事处角色 {{role}}'],
-  'hq.published': [
-    'Published {{changes}} change(s) of office {{office}} in {{batches}} batch(es): {{upserted}} row(s) written, {{deleted}} removed at HQ',
-    '已上报办事处 {{office}} 的 {{changes}} 项变更（{{batches}} 批）：总部写入 {{upserted}} 行，删除 {{deleted}} 行',
-  ],
+  'hq.published': ['Published {{changes}} of office {{office}} in {{batches}}: {{upserted}} written, {{deleted}} removed at HQ', '已上报办事处 {{office}} 的 {{changes}}（{{batches}}）：总部写入 {{upserted}}，删除 {{deleted}} 行'],
+  'hq.changes': [{ one: '{{count}} change', other: '{{count}} changes' }, '{{count}} 项变更'],
+  'hq.batches': [{ one: '{{count}} batch', other: '{{count}} batches' }, '{{count}} 批'],
   'hq.resynced': [" (full resend: HQ did not hold this workspace's history)", '（全量重发：总部没有此工作区的历史）'],
   'hq.tableCounts': ['{{written}} written {{removed}} removed', '写入 {{written}}，删除 {{removed}}'],
-  'hq.rows': ['{{n}} row(s)', '共 {{n}} 行'],
+  'hq.rows': [{ one: '{{count}} row', other: '{{count}} rows' }, '共 {{count}} 行'],
+  'hq.rowCount': [{ one: '{{count}} row', other: '{{count}} rows' }, '{{count}} 行'],
   'hq.period': ['Period {{period}} ({{start}} – {{end}})', '期间 {{period}}（{{start}} – {{end}}）'],
-  'hq.officeRevenue': ['{{office}}: {{revenue}} ({{n}} partners)', '{{office}}：{{revenue}}（{{n}} 个合作伙伴）'],
+  'hq.officeRevenue': [{ one: '{{office}}: {{revenue}} ({{count}} partner)', other: '{{office}}: {{revenue}} ({{count}} partners)' }, '{{office}}：{{revenue}}（{{count}} 个合作伙伴）'],
   'hq.grades': ['Grades: {{list}}', '等级分布：{{list}}'],
   'hq.risksOpen': ['Risks open: {{list}}', '未关闭风险：{{list}}'],
-  'hq.conflicts': ['{{n}} conflict(s)', '共 {{n}} 处冲突'],
+  'hq.conflicts': [{ one: '{{count}} conflict', other: '{{count}} conflicts' }, '共 {{count}} 处冲突'],
   'hq.conflict.partner_code': ['partner code', '伙伴编码'],
   'hq.conflict.credit_code': ['credit code', '统一社会信用代码'],
   'hq.conflict.deal_customer': ['deal customer', '报备客户'],
   'hq.pulled': ['Pulled reference data version {{version}}: {{added}} added, {{updated}} updated, {{removed}} removed ({{kinds}})', '已获取参考数据版本 {{version}}：新增 {{added}}，更新 {{updated}}，删除 {{removed}}（{{kinds}}）'],
   'hq.none': ['none', '无'],
   'hq.refPublished': ['{{kind}}: {{upserted}} published, {{deleted}} withdrawn', '{{kind}}：发布 {{upserted}} 项，撤回 {{deleted}} 项'],
-  'hq.items': ['{{n}} item(s)', '共 {{n}} 项'],
+  'hq.items': [{ one: '{{count}} item', other: '{{count}} items' }, '共 {{count}} 项'],
   'hq.ref.territory': ['territory', '区域'],
   'hq.ref.product': ['product', '产品'],
   'hq.ref.course': ['course', '课程'],
@@ -310,14 +338,14 @@ const TEXTS = {
   'customers.col.amountBefore': ['amount before', '此前金额'],
   'customers.none': ['No end customers in the window', '时间窗口内没有终端客户'],
   'customers.noneLapsed': [
-    'No customers to win back: as of {{asOf}}, no customer bought in the previous {{months}} months ({{from}} to {{to}}) without buying again since',
-    '没有需要挽回的客户：截至 {{asOf}}，没有在前 {{months}} 个月（{{from}} 至 {{to}}）有购买、此后未再购买的客户',
+    { one: 'No customers to win back: as of {{asOf}}, no customer bought in the previous {{count}} month ({{from}} to {{to}}) without buying again since', other: 'No customers to win back: as of {{asOf}}, no customer bought in the previous {{count}} months ({{from}} to {{to}}) without buying again since' },
+    '没有需要挽回的客户：截至 {{asOf}}，没有在前 {{count}} 个月（{{from}} 至 {{to}}）有购买、此后未再购买的客户',
   ],
 
   // Deal registrations
   'deals.direct': ['(direct)', '（直销）'],
-  'deals.total': ['{{n}} registrations', '共 {{n}} 条商机报备'],
-  'deals.expired': ['{{n}} registrations expired (as of {{asOf}})', '截至 {{asOf}}，{{n}} 条商机报备已过期'],
+  'deals.total': [{ one: '{{count}} registration', other: '{{count}} registrations' }, '共 {{count}} 条商机报备'],
+  'deals.expired': [{ one: '{{count}} registration expired (as of {{asOf}})', other: '{{count}} registrations expired (as of {{asOf}})' }, '截至 {{asOf}}，{{count}} 条商机报备已过期'],
 
   // Partner ledger, accruals
   'ledger.needPartner': ['give --partner CODE', '请给出 --partner 伙伴编码'],
@@ -325,7 +353,7 @@ const TEXTS = {
   'ledger.opening': ['opening', '期初余额'],
   'ledger.closing': ['closing', '期末余额'],
   'ledger.accrued': ['accrued (drafts, not yet approved)', '计提（草稿，尚未审批）'],
-  'ledger.statements': ['{{n}} reconciliation statement(s)', '共 {{n}} 份对账单'],
+  'ledger.statements': [{ one: '{{count}} reconciliation statement', other: '{{count}} reconciliation statements' }, '共 {{count}} 份对账单'],
   'accruals.asOf': ['accruals as of {{asOf}}', '截至 {{asOf}} 的计提'],
   'accruals.col.program': ['program', '激励政策'],
   'accruals.col.partner': ['partner', '合作伙伴'],
@@ -340,30 +368,35 @@ const TEXTS = {
   'accruals.total': ['total {{currency}}\taccrued {{accrued}}\tapproved-unpaid {{unpaid}}\tpaid {{paid}}', '合计 {{currency}}\t计提 {{accrued}}\t已审批未支付 {{unpaid}}\t已支付 {{paid}}'],
 
   // Partners
-  'partners.total': ['{{n}} partners', '共 {{n}} 个合作伙伴'],
+  'partners.total': [{ one: '{{count}} partner', other: '{{count}} partners' }, '共 {{count}} 个合作伙伴'],
 
   // Business reviews
-  'reviews.recorded': ['meeting {{id}}: {{partner}} {{period}} held {{day}}, {{n}} action items', '业务回顾 {{id}}：{{partner}} {{period}}，{{day}} 召开，{{n}} 个行动项'],
+  'reviews.recorded': [
+    { one: 'meeting {{id}}: {{partner}} {{period}} held {{day}}, {{count}} action item', other: 'meeting {{id}}: {{partner}} {{period}} held {{day}}, {{count}} action items' },
+    '业务回顾 {{id}}：{{partner}} {{period}}，{{day}} 召开，{{count}} 个行动项',
+  ],
   'reviews.openCount': ['{{open}}/{{all}} open', '未完成 {{open}}/{{all}}'],
-  'reviews.meetingsTotal': ['{{n}} meetings', '共 {{n}} 次业务回顾'],
-  'reviews.overdueDays': ['{{n}} days overdue', '逾期 {{n}} 天'],
-  'reviews.openActions': ['{{n}} open actions (as of {{asOf}})', '截至 {{asOf}} 共 {{n}} 个未完成的行动项'],
+  'reviews.meetingsTotal': [{ one: '{{count}} meeting', other: '{{count}} meetings' }, '共 {{count}} 次业务回顾'],
+  'reviews.overdueDays': [{ one: '{{count}} day overdue', other: '{{count}} days overdue' }, '逾期 {{count}} 天'],
+  'reviews.openActions': [{ one: '{{count}} open action (as of {{asOf}})', other: '{{count}} open actions (as of {{asOf}})' }, '截至 {{asOf}} 共 {{count}} 个未完成的行动项'],
   'reviews.actionSet': ['action {{id}}: {{status}}', '行动项 {{id}}：{{status}}'],
   'reviews.choose': ['Choose the partners: --partner CODE, or --tier and/or --territory for a bulk export', '请选择合作伙伴：--partner 伙伴编码，或用 --tier（渠道级别）和/或 --territory（区域）批量导出'],
   'reviews.lang': ['--lang takes zh or en, not {{value}}', '--lang 可选 zh 或 en，而不是 {{value}}'],
-  'reviews.pages': ['{{n}} pages', '{{n}} 页'],
-  'reviews.packs': ['{{n}} review packs in {{dir}}', '共 {{n}} 份回顾材料，位于 {{dir}}'],
+  'reviews.pages': [{ one: '{{count}} page', other: '{{count}} pages' }, '{{count}} 页'],
+  'reviews.packs': [{ one: '{{count}} review pack in {{dir}}', other: '{{count}} review packs in {{dir}}' }, '共 {{count}} 份回顾材料，位于 {{dir}}'],
 
   // Risk register
-  'risks.total': ['{{n}} risks', '共 {{n}} 项风险'],
+  'risks.total': [{ one: '{{count}} risk', other: '{{count}} risks' }, '共 {{count}} 项风险'],
   'risks.heatHeader': ['likelihood \\ impact', '可能性 \\ 影响程度'],
-  'risks.heatTotal': ['{{n}} risks ({{basis}})', '共 {{n}} 项风险（{{basis}}）'],
+  'risks.heatTotal': [{ one: '{{count}} risk ({{basis}})', other: '{{count}} risks ({{basis}})' }, '共 {{count}} 项风险（{{basis}}）'],
   'risks.basis.inherent': ['inherent', '固有风险'],
   'risks.basis.residual': ['residual', '剩余风险'],
   'risks.review': ['review', '复核'],
   'risks.action': ['action', '缓解行动'],
   'risks.daysOver': ['+{{n}}d', '逾期 {{n}} 天'],
-  'risks.overdueTotal': ['{{reviews}} overdue reviews, {{actions}} overdue actions as of {{asOf}}', '截至 {{asOf}}：{{reviews}} 项复核逾期，{{actions}} 项缓解行动逾期'],
+  'risks.overdueTotal': ['{{reviews}}, {{actions}} as of {{asOf}}', '截至 {{asOf}}：{{reviews}}，{{actions}}'],
+  'risks.overdueReviews': [{ one: '{{count}} overdue review', other: '{{count}} overdue reviews' }, '{{count}} 项复核逾期'],
+  'risks.overdueActions': [{ one: '{{count}} overdue action', other: '{{count}} overdue actions' }, '{{count}} 项缓解行动逾期'],
 
   // Settings
   'settings.unknownKey': ['“{{key}}” is not a known setting. Known settings: {{keys}}', '“{{key}}”不是已知的设置项。已知的设置项：{{keys}}'],
@@ -377,10 +410,12 @@ const TEXTS = {
   'training.col.valid': ['valid', '有效'],
   'training.col.expiring': ['expiring≤90d', '90 天内到期'],
   'training.col.compliance': ['compliance', '合规率'],
-  'training.partnersAsOf': ['{{n}} partners as of {{asOf}}', '截至 {{asOf}} 共 {{n}} 个合作伙伴'],
+  'training.partnersAsOf': [{ one: '{{count}} partner as of {{asOf}}', other: '{{count}} partners as of {{asOf}}' }, '截至 {{asOf}} 共 {{count}} 个合作伙伴'],
   'training.days': ['--days must be a whole number ≥ 0, got {{value}}', '--days 应为不小于 0 的整数，收到 {{value}}'],
   'training.daysLeft': ['{{n}}d', '剩 {{n}} 天'],
-  'training.expiring': ['{{n}} certifications expire between {{asOf}} and {{days}} days later', '{{asOf}} 起 {{days}} 天内有 {{n}} 个认证到期'],
+  'training.expiring': ['{{certifications}} between {{asOf}} and {{days}} later', '{{asOf}} 起 {{days}}内有 {{certifications}}'],
+  'training.expiringCertifications': [{ one: '{{count}} certification expires', other: '{{count}} certifications expire' }, '{{count}} 个认证到期'],
+  'training.expiringDays': [{ one: '{{count}} day', other: '{{count}} days' }, '{{count}} 天'],
   'training.written': ['; written to {{path}}', '；已写入 {{path}}'],
 
   // Values
@@ -508,12 +543,18 @@ const TEXTS = {
   'value.importStatus.failed': ['Failed', '失败'],
   'value.importStatus.cancelled': ['Cancelled', '已取消'],
   'value.importStatus.undone': ['Undone', '已撤销'],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Record<string, readonly [en: string | EnglishPlural, zh: string]>;
 
 export type CliTextKey = keyof typeof TEXTS;
 
-const pick = (i: 0 | 1) => Object.fromEntries(Object.entries(TEXTS).map(([k, v]) => [k, v[i]])) as Record<CliTextKey, string>;
-export const CLI_TEXTS: Record<'zh-CN' | 'en', Record<CliTextKey, string>> = { en: pick(0), 'zh-CN': pick(1) };
+/** A language's texts by key; English adds the singular of a counted text as `key_one`, as i18next names it. */
+type Catalogue = Readonly<Record<CliTextKey, string>> & Readonly<Partial<Record<`${CliTextKey}_one`, string>>>;
+
+const english = Object.fromEntries(
+  Object.entries(TEXTS).flatMap(([k, [en]]): Array<[string, string]> => (typeof en === 'string' ? [[k, en]] : [[k, en.other], [`${k}_one`, en.one]])),
+) as Catalogue;
+const chinese = Object.fromEntries(Object.entries(TEXTS).map(([k, [, zh]]) => [k, zh])) as Catalogue;
+export const CLI_TEXTS: Record<'zh-CN' | 'en', Catalogue> = { en: english, 'zh-CN': chinese };
 
 /** The value groups the catalogue words (`value.<group>.<value>`), each with the values it must cover. */
 export const CLI_VALUE_GROUPS = {
@@ -557,9 +598,16 @@ void _reasons;
 
 export type CliLanguage = 'zh-CN' | 'en';
 
-/** A CLI text in the reader's language, its `{{name}}` placeholders filled. */
+const PLURAL_RULES = { en: new Intl.PluralRules('en'), 'zh-CN': new Intl.PluralRules('zh-CN') };
+
+/**
+ * A CLI text in the reader's language, its `{{name}}` placeholders filled; a numeric `count` picks the language's
+ * plural form (`key_one` for 1 in English), else the key's own text.
+ */
 export function cliText(lang: CliLanguage, key: CliTextKey, params: Record<string, string | number | null | undefined> = {}): string {
-  return CLI_TEXTS[lang][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  const texts = CLI_TEXTS[lang];
+  const plural = typeof params.count === 'number' ? (texts as Readonly<Record<string, string>>)[`${key}_${PLURAL_RULES[lang].select(params.count)}`] : undefined;
+  return (plural ?? texts[key]).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
 /** The words of a value (`cliWord('zh-CN', 'payoutStatus', 'draft')` → 草稿); a value the group does not know is shown as stored. */

@@ -110,7 +110,7 @@ export function populationLine(p: Population | null | undefined, lang: CliLangua
     // The rule's values, where the reason's own words do not name them already.
     return expected && !NAMES_EXPECTED.has(e.reason) ? `${text}${cliText(lang, rule ?? 'population.expected', { expected })}` : text;
   });
-  return `${cliText(lang, 'population.summary', { considered: p.considered, included: p.included })}${reasons.length ? cliText(lang, 'population.leftOut', { reasons: reasons.join(lang === 'zh-CN' ? '；' : ', ') }) : ''}`;
+  return `${cliText(lang, 'population.summary', { count: p.considered, included: p.included })}${reasons.length ? cliText(lang, 'population.leftOut', { reasons: reasons.join(lang === 'zh-CN' ? '；' : ', ') }) : ''}`;
 }
 
 /** Prints a result: JSON on --json, else the human text. */

@@ -24,7 +24,7 @@ export function register(program: Command): void {
           [
             cliText(lang, 'backups.folder', { folder: r.folder }),
             ...(r.backups.length ? [formatTable(null, r.backups.map((b) => [`  ${b.at}`, kindWords(lang, b.kind), String(b.bytes).padStart(12), b.path]))] : []),
-            cliText(lang, 'backups.total', { n: r.backups.length }),
+            cliText(lang, 'backups.total', { count: r.backups.length }),
           ].join('\n'),
         );
       });

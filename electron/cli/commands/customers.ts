@@ -41,7 +41,7 @@ export function register(program: Command): void {
         const asOf = opts.asOf ?? (rows.length ? '' : (await api.send('system.today', {})).today);
         const months = opts.windowMonths;
         const none = () =>
-          cliText(lang, 'customers.noneLapsed', { asOf, months, from: addDays(addMonthsClamped(asOf, -2 * months), 1), to: addMonthsClamped(asOf, -months) });
+          cliText(lang, 'customers.noneLapsed', { asOf, count: months, from: addDays(addMonthsClamped(asOf, -2 * months), 1), to: addMonthsClamped(asOf, -months) });
         const col = (k: 'partner' | 'customer' | 'name' | 'province' | 'lastPurchase' | 'ordersBefore' | 'amountBefore') => cliText(lang, `customers.col.${k}`);
         output(opts, rows, () =>
           rows.length

@@ -34,7 +34,7 @@ export function register(program: Command): void {
           output(opts, rows, () =>
             [
               ...rows.map((d) => [d.id, cliWord(lang, 'dealStatus', d.status), d.partnerCode ?? cliText(lang, 'deals.direct'), d.customerName, d.productLine, d.protectedUntil ?? '', d.riskCode ?? ''].join('\t')),
-              cliText(lang, 'deals.total', { n: rows.length }),
+              cliText(lang, 'deals.total', { count: rows.length }),
             ].join('\n'),
           );
         });
@@ -46,7 +46,7 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { asOf?: string }) => {
         await withApi(opts, async (api) => {
           const r = (await api.sendRaw('deals.expire', { asOf: opts.asOf })) as Result<'deals.expire'>;
-          output(opts, r, () => cliText(cliLanguage(opts.lang), 'deals.expired', { n: r.expired.length, asOf: r.asOf }));
+          output(opts, r, () => cliText(cliLanguage(opts.lang), 'deals.expired', { count: r.expired.length, asOf: r.asOf }));
         });
       }),
     );

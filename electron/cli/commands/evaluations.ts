@@ -53,7 +53,7 @@ export function register(program: Command): void {
           const scorecards = [...rows].sort((a, b) => a.partnerCode.localeCompare(b.partnerCode)).map(cliCard);
           const lang = cliLanguage(opts.lang);
           output(opts, { runId: run.runId, period: run.period, population: run.population, scorecards }, () =>
-            [table(scorecards, lang), cliText(lang, 'eval.run', { id: run.runId, period: run.period, version: run.version, n: run.partnerCount }), populationLine(run.population, lang)].join('\n'),
+            [table(scorecards, lang), cliText(lang, 'eval.run', { id: run.runId, period: run.period, version: run.version, count: run.partnerCount }), populationLine(run.population, lang)].join('\n'),
           );
         });
       }),

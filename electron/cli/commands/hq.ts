@@ -87,7 +87,7 @@ function statusText(r: ReturnType<typeof readIdentity> & ReturnType<typeof publi
   const failure = r.lastError ? errorText({ message: r.lastError.message, data: r.lastError.reason ? { reason: r.lastError.reason, params: r.lastError.params ?? {} } : undefined }, lang) : null;
   return [
     cliText(lang, 'hq.status.workspace', { id: r.workspaceId, office: r.officeName ?? cliText(lang, 'hq.status.noOffice') }),
-    cliText(lang, 'hq.status.last', { at: r.lastSuccessAt ?? cliText(lang, 'hq.status.never'), pending: r.pending }),
+    cliText(lang, 'hq.status.last', { at: r.lastSuccessAt ?? cliText(lang, 'hq.status.never'), count: r.pending }),
     ...(failure ? [cliText(lang, 'hq.status.failed', { at: r.lastAttemptAt ?? '', failure })] : []),
   ].join('\n');
 }
@@ -143,7 +143,7 @@ export function register(program: Command): void {
         const lang = cliLanguage(opts.lang);
         output(opts, r, () =>
           [
-            `${cliText(lang, 'hq.published', { changes: r.changes, office: r.office, batches: r.batches, upserted: r.upserted, deleted: r.deleted })}${r.resynced ? cliText(lang, 'hq.resynced') : ''}`,
+            `${cliText(lang, 'hq.published', { changes: cliText(lang, 'hq.changes', { count: r.changes }), office: r.office, batches: cliText(lang, 'hq.batches', { count: r.batches }), upserted: cliText(lang, 'hq.rowCount', { count: r.upserted }), deleted: r.deleted })}${r.resynced ? cliText(lang, 'hq.resynced') : ''}`,
             formatTable(null, Object.entries(r.tables).map(([t, v]) => [`  ${t}`, cliText(lang, 'hq.tableCounts', { written: v.upserted, removed: v.deleted })])),
           ]
             .filter(Boolean)
@@ -170,7 +170,7 @@ export function register(program: Command): void {
         return hqReport(c, opts.period, fsm);
       });
       output(opts, rows, () =>
-        [...rows.map((r) => `${r.office}\t${r.partnerCode}\t${money(r.revenueMinor)}\t${r.orders}\t${r.attainment ?? ''}\t${r.grade ?? ''}\t${money(r.payoutMinor)}`), cliText(cliLanguage(opts.lang), 'hq.rows', { n: rows.length })].join('\n'),
+        [...rows.map((r) => `${r.office}\t${r.partnerCode}\t${money(r.revenueMinor)}\t${r.orders}\t${r.attainment ?? ''}\t${r.grade ?? ''}\t${money(r.payoutMinor)}`), cliText(cliLanguage(opts.lang), 'hq.rows', { count: rows.length })].join('\n'),
       );
     }),
   );
@@ -188,7 +188,7 @@ export function register(program: Command): void {
       output(opts, d, () =>
         [
           cliText(lang, 'hq.period', { period: d.period, start: d.start, end: d.end }),
-          ...d.revenueByOffice.map((o) => `  ${cliText(lang, 'hq.officeRevenue', { office: o.office, revenue: money(o.revenueMinor), n: o.partners })}`),
+          ...d.revenueByOffice.map((o) => `  ${cliText(lang, 'hq.officeRevenue', { office: o.office, revenue: money(o.revenueMinor), count: o.partners })}`),
           cliText(lang, 'hq.grades', { list: cliJoin(lang, d.grades.map((g) => `${g.grade} ${g.partners}`)) }),
           cliText(lang, 'hq.risksOpen', { list: cliJoin(lang, d.risksByLevel.map((r) => `${cliWord(lang, 'riskLevel', r.level)} ${r.open}`)) }),
           ...d.topRisks.map((r) => `  ${r.office}\t${r.code}\t${cliWord(lang, 'riskLevel', r.level)}\t${r.partnerCode ?? ''}\t${r.title}`),
@@ -204,7 +204,7 @@ export function register(program: Command): void {
         return hqConflicts(c);
       });
       const lang = cliLanguage(opts.lang);
-      output(opts, rows, () => [...rows.map((r) => `${cliText(lang, `hq.conflict.${r.kind}`)}\t${r.key}\t${cliJoin(lang, r.partners.map((p) => `${p.office}:${p.partnerCode}`))}`), cliText(lang, 'hq.conflicts', { n: rows.length })].join('\n'));
+      output(opts, rows, () => [...rows.map((r) => `${cliText(lang, `hq.conflict.${r.kind}`)}\t${r.key}\t${cliJoin(lang, r.partners.map((p) => `${p.office}:${p.partnerCode}`))}`), cliText(lang, 'hq.conflicts', { count: rows.length })].join('\n'));
     }),
   );
 
@@ -251,7 +251,7 @@ export function register(program: Command): void {
       await withWorkspace(opts, async (ws) => {
         const rows = listReference(ws, opts.kind ? referenceKind(opts.kind) : undefined);
         const lang = cliLanguage(opts.lang);
-        output(opts, rows, () => [...rows.map((r) => `${refKind(lang, r.kind)}\t${r.code}\t${r.name}\t${cliText(lang, 'payouts.version', { version: r.version })}`), cliText(lang, 'hq.items', { n: rows.length })].join('\n'));
+        output(opts, rows, () => [...rows.map((r) => `${refKind(lang, r.kind)}\t${r.code}\t${r.name}\t${cliText(lang, 'payouts.version', { version: r.version })}`), cliText(lang, 'hq.items', { count: rows.length })].join('\n'));
       });
     }),
   );

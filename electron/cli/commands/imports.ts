@@ -118,10 +118,10 @@ export function register(program: Command): void {
                   id: r.importId,
                   kind: cliWord(lang, 'importKind', r.kind),
                   file: r.fileName,
-                  rowsRead: r.rowsRead,
+                  rowsRead: cliText(lang, 'imports.rowsRead', { count: r.rowsRead }),
                   inserted: r.inserted,
                   updated: r.updated,
-                  duplicates: r.duplicates,
+                  duplicates: cliText(lang, 'imports.duplicates', { count: r.duplicates }),
                   rejected: r.rejected,
                   seconds: (r.durationMs / 1000).toFixed(1),
                 }),
@@ -159,7 +159,7 @@ export function register(program: Command): void {
         await withApi(opts, async (api) => {
           const r = await api.sendRaw('imports.list', { kind: opts.kind }) as Awaited<ReturnType<typeof api.send<'imports.list'>>>;
           const lang = cliLanguage(opts.lang);
-          output(opts, r.rows, () => [importTable(lang, r.rows), cliText(lang, 'imports.total', { n: r.total })].join('\n'));
+          output(opts, r.rows, () => [importTable(lang, r.rows), cliText(lang, 'imports.total', { count: r.total })].join('\n'));
         });
       }),
     );
@@ -176,7 +176,7 @@ export function register(program: Command): void {
               importTable(lang, [r]),
               skippedRowsText(r.skipped, lang) ?? '',
               ...r.errors.map((e) => errorText(e, lang)),
-              r.errorCount > r.errors.length ? `  ${cliText(lang, 'imports.moreErrors', { n: r.errorCount })}` : '',
+              r.errorCount > r.errors.length ? `  ${cliText(lang, 'imports.moreErrors', { count: r.errorCount })}` : '',
             ]
               .filter(Boolean)
               .join('\n'),
@@ -189,7 +189,7 @@ export function register(program: Command): void {
       action(async (id: string, opts: CommonOptions & { lang?: string }) => {
         await withApi(opts, async (api) => {
           const r = await api.sendRaw('imports.undo', { id: Number(id) }, { onProgress: progressPrinter() }) as Awaited<ReturnType<typeof api.send<'imports.undo'>>>;
-          output(opts, r, () => cliText(cliLanguage(opts.lang), 'imports.undone', { id: r.importId, removed: r.removed, restored: r.restored }));
+          output(opts, r, () => cliText(cliLanguage(opts.lang), 'imports.undone', { id: r.importId, count: r.removed, restored: r.restored }));
         });
       }),
     );

@@ -77,7 +77,7 @@ export function register(program: Command): void {
             },
             { onProgress: progressPrinter() },
           );
-          output(o, r, () => [...r.files, ...(r.zip ? [r.zip] : []), cliText(cliLanguage(o.lang === 'bilingual' ? undefined : o.lang), 'ledger.statements', { n: r.statements.length })].join('\n'));
+          output(o, r, () => [...r.files, ...(r.zip ? [r.zip] : []), cliText(cliLanguage(o.lang === 'bilingual' ? undefined : o.lang), 'ledger.statements', { count: r.statements.length })].join('\n'));
         });
       }),
     );

@@ -83,7 +83,7 @@ export function register(program: Command): void {
           output(opts, rows, () =>
             [
               ...rows.map((f) => [f.code, f.period, cliWord(lang, 'mdfFundStatus', f.status), formatMoney(f.balance.budgetMinor, f.currency), cliText(lang, 'mdf.remaining', { value: formatMoney(f.balance.remainingMinor, f.currency) }), f.name].join('\t')),
-              cliText(lang, 'mdf.fundsTotal', { n: rows.length }),
+              cliText(lang, 'mdf.fundsTotal', { count: rows.length }),
             ].join('\n'),
           );
         });
@@ -115,7 +115,7 @@ export function register(program: Command): void {
           output(opts, rows, () =>
             [
               ...rows.map((a) => [a.partnerCode, formatMoney(a.amountMinor, fund.currency), cliWord(lang, 'mdfMethod', a.method), a.basisMinor != null ? cliText(lang, 'mdf.basis', { value: formatMoney(a.basisMinor, fund.currency), period: a.basisPeriod }) : ''].join('\t')),
-              cliText(lang, 'mdf.allocationsTotal', { n: rows.length }),
+              cliText(lang, 'mdf.allocationsTotal', { count: rows.length }),
             ].join('\n'),
           );
         });
@@ -198,7 +198,7 @@ export function register(program: Command): void {
             actualRevenueMinor: opts.actualRevenue != null ? amount(opts.actualRevenue, req.currency, '--actual-revenue') : undefined,
             note: opts.note,
           })) as Result<'mdf.claims.add'>;
-          output(opts, { claimId: c.id, ...c }, () => cliText(cliLanguage(opts.lang), 'mdf.claimed', { id: c.id, amount: formatMoney(c.amountMinor, c.currency), proofs: c.proofs.length }));
+          output(opts, { claimId: c.id, ...c }, () => cliText(cliLanguage(opts.lang), 'mdf.claimed', { id: c.id, amount: formatMoney(c.amountMinor, c.currency), count: c.proofs.length }));
         });
       }),
     );
@@ -242,7 +242,7 @@ export function register(program: Command): void {
       action(async (opts: CommonOptions & { asOf?: string }) => {
         await withApi(opts, async (api) => {
           const r = (await api.sendRaw('mdf.expire', { asOf: opts.asOf })) as Result<'mdf.expire'>;
-          output(opts, r, () => cliText(cliLanguage(opts.lang), 'mdf.expired', { n: r.expired.length, asOf: r.asOf }));
+          output(opts, r, () => cliText(cliLanguage(opts.lang), 'mdf.expired', { count: r.expired.length, asOf: r.asOf }));
         });
       }),
     );

@@ -27,7 +27,7 @@ export function register(program: Command): void {
           output(opts, r.rows, () =>
             [
               ...r.rows.map((p) => [p.code, lang === 'en' ? (p.nameEn ?? p.name) : p.name, cliWord(lang, 'channelType', p.channelType), cliWord(lang, 'tier', p.tier), p.territory ?? '', cliWord(lang, 'partnerStatus', p.status)].join('\t')),
-              cliText(lang, 'partners.total', { n: r.total }),
+              cliText(lang, 'partners.total', { count: r.total }),
             ].join('\n'),
           );
         });

@@ -51,7 +51,7 @@ export function register(program: Command): void {
     action(async (file: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('incentives.programs.import', { content: readFileSync(resolve(file), 'utf8') });
-        output(opts, r, () => cliText(cliLanguage(opts.lang), 'programs.added', { n: r.imported, codes: r.codes.join(', ') }));
+        output(opts, r, () => cliText(cliLanguage(opts.lang), 'programs.added', { count: r.imported, codes: r.codes.join(', ') }));
       });
     }),
   );
@@ -100,7 +100,7 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions & { out: string; overwrite?: boolean }) => {
       await withApi(opts, async (api) => {
         const r = await api.send('incentives.programs.export', { out: resolve(opts.out), onExists: opts.overwrite ? 'replace' : 'refuse' });
-        output(opts, { path: r.path, count: r.programs.length }, () => cliText(cliLanguage(opts.lang), 'programs.exported', { n: r.programs.length, path: r.path }));
+        output(opts, { path: r.path, count: r.programs.length }, () => cliText(cliLanguage(opts.lang), 'programs.exported', { count: r.programs.length, path: r.path }));
       });
     }),
   );

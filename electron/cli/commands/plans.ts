@@ -174,7 +174,7 @@ export function register(program: Command): void {
     action(async (code: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('plans.publish', { code });
-        output(opts, r, () => cliText(cliLanguage(opts.lang), 'plans.published', { code: r.code, version: r.version, total: formatMoney(r.totalMinor), targets: r.targetsWritten }));
+        output(opts, r, () => cliText(cliLanguage(opts.lang), 'plans.published', { code: r.code, version: r.version, total: formatMoney(r.totalMinor), count: r.targetsWritten }));
       });
     }),
   );
@@ -185,7 +185,7 @@ export function register(program: Command): void {
       action(async (code: string, opts: CommonOptions & { out: string; overwrite?: boolean }) => {
         await withApi(opts, async (api) => {
           const r = await api.send('plans.exportXlsx', { code, out: opts.out, lang: opts.lang && cliLanguage(opts.lang) === 'en' ? 'en' : 'zh-CN', onExists: opts.overwrite ? 'replace' : 'refuse' });
-          output(opts, r, () => cliText(cliLanguage(opts.lang), 'plans.exported', { path: r.path, rows: r.rows }));
+          output(opts, r, () => cliText(cliLanguage(opts.lang), 'plans.exported', { path: r.path, count: r.rows }));
         });
       }),
     );

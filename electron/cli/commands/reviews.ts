@@ -48,7 +48,7 @@ export function register(program: Command): void {
             decisions: opts.decision ?? [],
             actions: (opts.action ?? []).map(parseAction),
           })) as Result<'reviews.meetings.save'>;
-          output(opts, m, () => cliText(cliLanguage(opts.lang), 'reviews.recorded', { id: m.id, partner: m.partnerCode, period: m.period, day: m.heldOn, n: m.actions.length }));
+          output(opts, m, () => cliText(cliLanguage(opts.lang), 'reviews.recorded', { id: m.id, partner: m.partnerCode, period: m.period, day: m.heldOn, count: m.actions.length }));
         });
       }),
     );
@@ -64,7 +64,7 @@ export function register(program: Command): void {
           output(opts, rows, () =>
             [
               ...rows.map((m) => [m.id, m.heldOn, m.partnerCode, m.period, cliText(lang, 'reviews.openCount', { open: m.actions.filter((a) => a.status === 'open' || a.status === 'in_progress').length, all: m.actions.length })].join('\t')),
-              cliText(lang, 'reviews.meetingsTotal', { n: rows.length }),
+              cliText(lang, 'reviews.meetingsTotal', { count: rows.length }),
             ].join('\n'),
           );
         });
@@ -83,8 +83,8 @@ export function register(program: Command): void {
           const lang = cliLanguage(opts.lang);
           output(opts, r, () =>
             [
-              ...r.actions.map((a) => [a.id, a.partnerCode, cliWord(lang, 'reviewActionStatus', a.status), a.dueOn ?? '-', a.overdue ? cliText(lang, 'reviews.overdueDays', { n: a.daysOverdue }) : '', a.owner ?? '-', a.description].join('\t')),
-              cliText(lang, 'reviews.openActions', { n: r.actions.length, asOf: r.asOf }),
+              ...r.actions.map((a) => [a.id, a.partnerCode, cliWord(lang, 'reviewActionStatus', a.status), a.dueOn ?? '-', a.overdue ? cliText(lang, 'reviews.overdueDays', { count: a.daysOverdue }) : '', a.owner ?? '-', a.description].join('\t')),
+              cliText(lang, 'reviews.openActions', { count: r.actions.length, asOf: r.asOf }),
             ].join('\n'),
           );
         });
@@ -128,7 +128,7 @@ export function register(program: Command): void {
               { onProgress: progressPrinter(), signal: abort.signal },
             );
             const lang = cliLanguage(language);
-            output(opts, r, () => [...r.packs.map((p) => `${p.partnerCode}\t${cliText(lang, 'reviews.pages', { n: p.pages })}\t${Math.round(p.bytes / 1024)} KB\t${p.file}`), cliText(lang, 'reviews.packs', { n: r.packs.length, dir: r.dir })].join('\n'));
+            output(opts, r, () => [...r.packs.map((p) => `${p.partnerCode}\t${cliText(lang, 'reviews.pages', { count: p.pages })}\t${Math.round(p.bytes / 1024)} KB\t${p.file}`), cliText(lang, 'reviews.packs', { count: r.packs.length, dir: r.dir })].join('\n'));
           } finally {
             process.off('SIGINT', onSigint);
           }

@@ -53,7 +53,7 @@ export function register(program: Command): void {
           output(opts, rows, () =>
             [
               ...rows.map((x) => [x.code, cliWord(lang, 'riskLevel', x.level), String(x.score).padStart(2), cliWord(lang, 'riskStatus', x.status), cliWord(lang, 'riskCategory', x.category), x.partnerCode ?? '-', x.title].join('\t')),
-              cliText(lang, 'risks.total', { n: rows.length }),
+              cliText(lang, 'risks.total', { count: rows.length }),
             ].join('\n'),
           );
         });
@@ -74,7 +74,7 @@ export function register(program: Command): void {
             for (let l = 5; l >= 1; l--) {
               lines.push(`${String(l).padStart(w)} ${[1, 2, 3, 4, 5].map((i) => String(r.cells.find((c) => c.likelihood === l && c.impact === i)?.count ?? 0).padStart(2)).join(' ')}`);
             }
-            lines.push(cliText(lang, 'risks.heatTotal', { n: r.total, basis: cliText(lang, r.basis === 'residual' ? 'risks.basis.residual' : 'risks.basis.inherent') }));
+            lines.push(cliText(lang, 'risks.heatTotal', { count: r.total, basis: cliText(lang, r.basis === 'residual' ? 'risks.basis.residual' : 'risks.basis.inherent') }));
             return lines.join('\n');
           });
         });
@@ -93,7 +93,7 @@ export function register(program: Command): void {
             [
               ...r.reviews.map((x) => `${cliText(lang, 'risks.review')}\t${x.code}\t${x.nextReviewOn}\t${over(x.daysOverdue)}\t${x.owner ?? '-'}\t${x.title}`),
               ...r.actions.map((x) => `${cliText(lang, 'risks.action')}\t${x.code}\t${x.dueOn}\t${over(x.daysOverdue)}\t${x.owner ?? '-'}\t${x.description}`),
-              cliText(lang, 'risks.overdueTotal', { reviews: r.reviews.length, actions: r.actions.length, asOf: r.asOf }),
+              cliText(lang, 'risks.overdueTotal', { reviews: cliText(lang, 'risks.overdueReviews', { count: r.reviews.length }), actions: cliText(lang, 'risks.overdueActions', { count: r.actions.length }), asOf: r.asOf }),
             ].join('\n'),
           );
         });

@@ -81,7 +81,7 @@ export function register(program: Command): void {
     action(async (from: string, into: string, opts: CommonOptions) => {
       await withApi(opts, async (api) => {
         const r = await api.send('territories.merge', { from, into });
-        output(opts, r, () => cliText(cliLanguage(opts.lang), 'territories.merged', { from, into: r.into.code, n: r.movedPartners }));
+        output(opts, r, () => cliText(cliLanguage(opts.lang), 'territories.merged', { from, into: r.into.code, count: r.movedPartners }));
       });
     }),
   );
@@ -111,9 +111,9 @@ export function registerCoverage(program: Command): void {
                   t.nameZh,
                   `${t.covered}/${t.wanted}`,
                   pct(t.ratio),
-                  cliText(lang, 'coverage.activePartners', { n: t.activePartners }),
+                  cliText(lang, 'coverage.activePartners', { count: t.activePartners }),
                   cliText(lang, t.byDefault ? 'coverage.byDefault' : 'coverage.byTargets'),
-                  t.gaps ? cliText(lang, 'coverage.gapCount', { n: t.gaps }) : '',
+                  t.gaps ? cliText(lang, 'coverage.gapCount', { count: t.gaps }) : '',
                   t.scorecards ? cliText(lang, 'coverage.revenue', { value: formatMinor(t.revenueMinor) }) : '',
                   t.attainment !== null ? cliText(lang, 'coverage.attainment', { value: pct(t.attainment) }) : '',
                   t.healthScore !== null ? cliText(lang, 'coverage.health', { value: t.healthScore.toFixed(1) }) : '',
@@ -122,7 +122,7 @@ export function registerCoverage(program: Command): void {
               '',
               cliText(lang, r.gaps.length ? 'coverage.gaps' : 'coverage.noGaps'),
               ...r.gaps.map((g) =>
-                cliText(lang, g.area ? 'coverage.gapArea' : 'coverage.gapTerritory', { territory: g.territoryNameZh, area: g.areaNameZh ?? '', channel: channel(g.channelType), actual: g.actual, min: g.minPartners }),
+                cliText(lang, g.area ? 'coverage.gapArea' : 'coverage.gapTerritory', { territory: g.territoryNameZh, area: g.areaNameZh ?? '', channel: channel(g.channelType), count: g.actual, min: g.minPartners }),
               ),
             ].join('\n'),
           );

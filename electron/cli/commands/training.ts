@@ -31,7 +31,7 @@ export function register(program: Command): void {
             [
               (['partner', 'required', 'valid', 'expiring', 'compliance'] as const).map((c) => cliText(lang, `training.col.${c}`)).join('\t'),
               ...rows.map((x) => [x.partnerCode, x.required, x.valid, x.expiringIn90Days, pct(x.compliance)].join('\t')),
-              cliText(lang, 'training.partnersAsOf', { n: rows.length, asOf: r.asOf }),
+              cliText(lang, 'training.partnersAsOf', { count: rows.length, asOf: r.asOf }),
               populationLine(r.population, cliLanguage(opts.lang)),
             ].join('\n'),
           );
@@ -73,7 +73,7 @@ export function register(program: Command): void {
           output(opts, rows, () =>
             [
               ...rows.map((x) => [x.expiresOn, cliText(lang, 'training.daysLeft', { n: x.daysLeft }), x.partnerCode, x.courseCode, x.trainee, x.certificateNo ?? ''].join('\t')),
-              `${cliText(lang, 'training.expiring', { n: rows.length, asOf: r.asOf, days: r.days })}${written ? cliText(lang, 'training.written', { path: written }) : ''}`,
+              `${cliText(lang, 'training.expiring', { certifications: cliText(lang, 'training.expiringCertifications', { count: rows.length }), asOf: r.asOf, days: cliText(lang, 'training.expiringDays', { count: r.days }) })}${written ? cliText(lang, 'training.written', { path: written }) : ''}`,
             ].join('\n'),
           );
         });

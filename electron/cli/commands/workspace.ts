@@ -38,13 +38,13 @@ export function register(program: Command): void {
               demo
                 ? cliText(lang, 'workspace.demo', {
                     asOf: demo.asOf,
-                    partners: demo.partners,
-                    salesLines: demo.salesLines,
+                    partners: cliText(lang, 'workspace.demo.partners', { count: demo.partners }),
+                    salesLines: cliText(lang, 'workspace.demo.salesLines', { count: demo.salesLines }),
                     periods: cliJoin(lang, demo.evaluated),
-                    payoutRuns: demo.payoutRuns,
-                    channelPartners: demo.channel.partners,
-                    sellThroughLines: demo.channel.sellThroughLines,
-                    stockRows: demo.channel.stockRows,
+                    payoutRuns: cliText(lang, 'workspace.demo.payoutRuns', { count: demo.payoutRuns }),
+                    channelPartners: cliText(lang, 'workspace.demo.reporting', { count: demo.channel.partners }),
+                    sellThroughLines: cliText(lang, 'workspace.demo.lines', { count: demo.channel.sellThroughLines }),
+                    stockRows: cliText(lang, 'workspace.demo.rows', { count: demo.channel.stockRows }),
                   })
                 : '',
             ]
@@ -78,7 +78,7 @@ export function register(program: Command): void {
     output(opts, r, () =>
       [
         cliText(lang, 'check.integrity', { result: integrity }),
-        r.foreignKeyViolations.length === 0 ? cliText(lang, 'check.foreignKeysOk') : cliText(lang, 'check.foreignKeysBad', { n: r.foreignKeyViolations.length }),
+        r.foreignKeyViolations.length === 0 ? cliText(lang, 'check.foreignKeysOk') : cliText(lang, 'check.foreignKeysBad', { count: r.foreignKeyViolations.length }),
         ...r.foreignKeyViolations.slice(0, 5).map((v) => `  ${foreignKeyViolationText(v, lang)}`),
         cliText(lang, 'check.schema', { version: r.schemaVersion, app: r.appSchemaVersion }),
         ...r.payoutSeals.map((f) => cliText(lang, f.problem === 'broken' ? 'check.sealBroken' : 'check.sealMissing', { id: f.runId, status: cliWord(lang, 'payoutStatus', f.status) })),
@@ -93,7 +93,7 @@ export function register(program: Command): void {
     action(async (opts: CommonOptions & { out: string }) => {
       await withApi(opts, async (api) => {
         const r = await api.send('backups.copyTo', { out: opts.out });
-        output(opts, r, () => cliText(cliLanguage(opts.lang), 'backup.written', { path: r.path, bytes: r.bytes }));
+        output(opts, r, () => cliText(cliLanguage(opts.lang), 'backup.written', { path: r.path, count: r.bytes }));
       });
     }),
   );

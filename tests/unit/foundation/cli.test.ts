@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../../db/database';
+import { createApi } from '../../../electron/api/api';
 import { pwb } from '../../helpers/cli';
-import { tempDir } from '../../helpers/workspace';
+import { partnerInput, tempDir } from '../../helpers/workspace';
 
 const tmp = tempDir('pwb-cli-');
 afterAll(() => tmp.cleanup());
@@ -51,5 +53,26 @@ describe('pwb CLI', () => {
     expect(bad.stdout).toBe('');
     const unknown = pwb(['frobnicate']);
     expect(unknown.code).not.toBe(0);
+  });
+
+  it('counts in English take the singular for one: 1 row read, 2 rows read, 1 row removed, 1 duplicate', async () => {
+    const counted = join(tmp.dir, 'counted.sqlite');
+    const ws = openWorkspace(counted);
+    await createApi({ ws, user: 'tester' }).send('partners.create', partnerInput('P001'));
+    ws.close();
+    const csv = (name: string, days: string[]) => {
+      const file = join(tmp.dir, name);
+      writeFileSync(file, ['Partner Code,Date,Sales', ...days.map((d) => `P001,${d},100.00`)].join('\r\n'));
+      return file;
+    };
+    const en = (...args: string[]) => pwb([...args, '--db', counted, '--lang', 'en']);
+    const one = en('import', 'sales', csv('one.csv', ['2025-03-01']));
+    expect(one.stdout).toMatch(/^Import 1 \(Sales lines, one\.csv\): 1 row read, 1 inserted, 0 updated, 0 duplicates, 0 rejected in [\d.]+ s$/m);
+    const two = en('import', 'sales', csv('two.csv', ['2025-03-01', '2025-03-02']));
+    expect(two.stdout).toMatch(/: 2 rows read, 1 inserted, 0 updated, 1 duplicate, 0 rejected in /);
+    expect(en('imports', 'undo', '2').stdout.trim()).toBe('Import 2 undone: 1 row removed, 0 restored');
+    expect(en('imports', 'undo', '1').stdout.trim()).toBe('Import 1 undone: 1 row removed, 0 restored');
+    expect(en('imports', 'list').stdout.trimEnd().split('\n').at(-1)).toBe('2 imports');
+    expect(en('partners', 'list').stdout.trimEnd().split('\n').at(-1)).toBe('1 partner');
   });
 });

@@ -22,11 +22,31 @@ export const backupStore = {
   folderSettingText(sqlite: Database.Database, key: string): string | undefined {
     return sqlite.prepare<[string], { value: string }>('select value from settings where key = ?').get(key)?.value;
   },
-  /** A transactionally consistent copy of the database (encrypted with the source's key if it has one). */
-  /** Moves the write-ahead log into the file and empties it (before the file is handled as one, e.g. re-keyed). */
-  checkpointTruncate(sqlite: Database.Database): void {
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  /**
+   * Moves the write-ahead log into the file and empties it (before the file is handled as one, e.g. re-keyed). False
+   * when it could not all be moved (another connection still reads an older snapshot); `waitMs` bounds the wait for
+   * such a reader (the connection's busy timeout otherwise).
+   */
+  checkpointTruncate(sqlite: Database.Database, waitMs?: number): boolean {
+    const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+    if (waitMs !== undefined) sqlite.pragma(`busy_timeout = ${Math.trunc(waitMs)}`);
+    try {
+      const [r] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      return r.busy === 0;
+    } finally {
+      if (waitMs !== undefined) sqlite.pragma(`busy_timeout = ${timeout}`);
+    }
   },
+  /** Runs `fn` holding the write lock (BEGIN IMMEDIATE … ROLLBACK): no connection can commit meanwhile. */
+  withWriteLock<T>(sqlite: Database.Database, fn: () => T): T {
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      return fn();
+    } finally {
+      sqlite.exec('ROLLBACK');
+    }
+  },
+  /** A transactionally consistent copy of the database (encrypted with the source's key if it has one). */
   vacuumInto(sqlite: Database.Database, path: string): void {
     sqlite.prepare<[string]>('VACUUM INTO ?').run(path);
   },

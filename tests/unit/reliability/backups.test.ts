@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openWorkspace } from '../../../db/database';
+import { openSqliteFile } from '../../../db/encryption';
 import { createApi } from '../../../electron/api/api';
 import { contract } from '../../../electron/contract';
 import { backupFileName, localDay, parseBackupName } from '../../../electron/domain/backups/backupNames';
@@ -137,7 +138,8 @@ describe('online backups', () => {
 });
 
 describe('backup before migration', () => {
-  it('copies the file as it was before any pending migration runs', () => {
+  /** The app's migrations plus one more, so that a workspace made by the app has one migration pending. */
+  function oneMigrationPending() {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const base = defaultMigrationsFolder();
@@ -148,24 +150,88 @@ describe('backup before migration', () => {
     journal.entries.push({ idx: last.idx + 1, version: last.version, when: last.when + 1000, tag: '9999_test_extra', breakpoints: true });
     writeFileSync(join(ext, 'meta', '_journal.json'), JSON.stringify(journal));
     writeFileSync(join(ext, '9999_test_extra.sql'), 'CREATE TABLE `test_extra` (`id` integer PRIMARY KEY);');
+    return { dir: t.dir, base, ext, path: join(t.dir, 'ws.sqlite') };
+  }
+  const setting = (db: Database.Database, key: string) => (db.prepare('select value from settings where key = ?').get(key) as { value: string } | undefined)?.value;
+  const putSetting = (db: Database.Database, key: string, value: string) =>
+    db.prepare("insert into settings (key, value, updated_at) values (?, ?, '2025-01-01')").run(key, value);
 
-    const path = join(t.dir, 'ws.sqlite');
+  it('copies the file as it was before any pending migration runs', () => {
+    const { dir, base, ext, path } = oneMigrationPending();
     const ws = openWorkspace(path, { migrationsFolder: base });
-    ws.sqlite.prepare("insert into settings (key, value, updated_at) values ('x', '1', '2025-01-01')").run();
+    putSetting(ws.sqlite, 'x', '1');
     ws.close();
     const migrated = openWorkspace(path, { migrationsFolder: ext, beforeMigrate: backupBeforeMigration(path) });
     const v = migrated.sqlite.pragma('user_version', { simple: true }) as number;
     migrated.close();
-    const backups = listBackups(join(t.dir, 'backups'), path);
+    const backups = listBackups(join(dir, 'backups'), path);
     expect(backups.map((b) => b.kind)).toEqual([`before-migration-${v - 1}-to-${v}`]);
     const old = new Database(backups[0].path, { readonly: true });
     expect(old.pragma('user_version', { simple: true })).toBe(v - 1);
     expect(old.prepare("select count(*) as n from sqlite_master where name = 'test_extra'").get()).toEqual({ n: 0 });
-    expect(old.prepare("select value from settings where key = 'x'").get()).toEqual({ value: '1' });
+    expect(setting(old, 'x')).toBe('1');
     old.close();
     // opening an up-to-date file takes no backup
     openWorkspace(path, { migrationsFolder: ext, beforeMigrate: backupBeforeMigration(path) }).close();
-    expect(listBackups(join(t.dir, 'backups'), path)).toHaveLength(1);
+    expect(listBackups(join(dir, 'backups'), path)).toHaveLength(1);
+  });
+
+  it('holds what another connection committed into the write-ahead log, as one file of its own for its owner', () => {
+    const { dir, base, ext, path } = oneMigrationPending();
+    // The other connection stays open, so its commit is still in the log (not folded in by a close) when the app opens.
+    const other = openWorkspace(path, { migrationsFolder: base });
+    putSetting(other.sqlite, 'in-log', 'yes');
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    try {
+      openWorkspace(path, { migrationsFolder: ext, beforeMigrate: backupBeforeMigration(path) }).close();
+    } finally {
+      other.close();
+    }
+    const [backup] = listBackups(join(dir, 'backups'), path);
+    const old = new Database(backup.path, { readonly: true });
+    expect(setting(old, 'in-log')).toBe('yes');
+    expect(old.pragma('journal_mode', { simple: true })).toBe('delete');
+    old.close();
+    expect(existsSync(`${backup.path}-wal`)).toBe(false);
+    if (process.platform !== 'win32') expect(statSync(backup.path).mode & 0o777).toBe(0o600);
+  });
+
+  it('holds every commit while another connection still reads an older snapshot (the log cannot be emptied)', () => {
+    const { dir, base, ext, path } = oneMigrationPending();
+    const ws = openWorkspace(path, { migrationsFolder: base });
+    putSetting(ws.sqlite, 'before', '1');
+    const reader = new Database(path);
+    reader.exec('BEGIN');
+    expect(setting(reader, 'before')).toBe('1');
+    // Committed after the reader's snapshot: only in the log, which the reader keeps from being emptied.
+    putSetting(ws.sqlite, 'after', '2');
+    try {
+      openWorkspace(path, { migrationsFolder: ext, beforeMigrate: backupBeforeMigration(path) }).close();
+      expect(setting(reader, 'after')).toBeUndefined();
+    } finally {
+      reader.exec('COMMIT');
+      reader.close();
+      ws.close();
+    }
+    const [backup] = listBackups(join(dir, 'backups'), path);
+    const old = new Database(backup.path, { readonly: true });
+    expect([setting(old, 'before'), setting(old, 'after')]).toEqual(['1', '2']);
+    expect(old.prepare("select count(*) as n from sqlite_master where name = 'test_extra'").get()).toEqual({ n: 0 });
+    old.close();
+  });
+
+  it("keeps an encrypted workspace's copy encrypted under its passphrase", () => {
+    const { dir, base, ext, path } = oneMigrationPending();
+    const key = 'correct horse battery staple';
+    const ws = openWorkspace(path, { migrationsFolder: base, key });
+    putSetting(ws.sqlite, 'secret', 's');
+    ws.close();
+    openWorkspace(path, { migrationsFolder: ext, key, beforeMigrate: backupBeforeMigration(path, key) }).close();
+    const [backup] = listBackups(join(dir, 'backups'), path);
+    expect(() => new Database(backup.path, { readonly: true }).prepare('select count(*) from sqlite_master').get()).toThrow();
+    const old = openSqliteFile(backup.path, { readonly: true, key });
+    expect(setting(old, 'secret')).toBe('s');
+    old.close();
   });
 });
 

@@ -28,6 +28,19 @@ const KIND_ZH: Record<string, string> = {
   partners: '合作伙伴', sales: '销售明细', targets: '目标', training: '培训记录', feedback: '满意度反馈', risks: '风险', products: '产品',
   inventory: '库存上报', 'sell-through': '动销/出货',
 };
+/** A line's differing fields as stored and as given: one field `金额 ¥120.00；本文件为 ¥100.00`, several each named on both sides. */
+type Difference = { field: string; stored: string; value: string };
+const differencesOf = (p: P): Difference[] => (Array.isArray(p.differences) ? (p.differences as Difference[]) : [{ field: s(p.field), stored: s(p.stored), value: s(p.value) }]);
+const differencesZh = (p: P, given: string) => {
+  const d = differencesOf(p);
+  if (d.length === 1) return `${fieldZh(d[0].field)} ${d[0].stored}；${given} ${d[0].value}`;
+  return `${d.map((x) => `${fieldZh(x.field)} ${x.stored}`).join('、')}；${given}${d.map((x) => `${fieldZh(x.field)} ${x.value}`).join('、')}`;
+};
+const differencesEn = (p: P, given: string) => {
+  const d = differencesOf(p);
+  if (d.length === 1) return `${fieldEn(d[0].field)} ${d[0].stored}; ${given} ${d[0].value}`;
+  return `${d.map((x) => `${fieldEn(x.field)} ${x.stored}`).join(', ')}; ${given} ${d.map((x) => `${fieldEn(x.field)} ${x.value}`).join(', ')}`;
+};
 const list = (v: unknown, sep: string) => (Array.isArray(v) ? v.map(String).join(sep) : s(v));
 
 /**
@@ -89,9 +102,16 @@ export const IMPORT_MESSAGES = {
   // A re-exported line (same order and line reference) whose values differ from the stored one (issue 16): not a quiet duplicate.
   changedDuplicate: {
     'zh-CN': (p) =>
-      `${p.order ? `订单 ${s(p.order)} ` : ''}行 ${s(p.lineRef)} 已由导入 ${s(p.importId)} 写入，${fieldZh(p.field)} ${s(p.stored)}；本文件为 ${s(p.value)}。要采用新值，请先撤销导入 ${s(p.importId)}（或用“替换”）`,
+      `${p.order ? `订单 ${s(p.order)} ` : ''}行 ${s(p.lineRef)} 已由导入 ${s(p.importId)} 写入，${differencesZh(p, '本文件为')}。要采用新值，请先撤销导入 ${s(p.importId)}（或用“替换”）`,
     en: (p) =>
-      `${p.order ? `order ${s(p.order)} ` : ''}line ${s(p.lineRef)} was already imported by import ${s(p.importId)} with ${fieldEn(p.field)} ${s(p.stored)}; this file has ${s(p.value)}. To take the new value, undo import ${s(p.importId)} first (or use Replace)`,
+      `${p.order ? `order ${s(p.order)} ` : ''}line ${s(p.lineRef)} was already imported by import ${s(p.importId)} with ${differencesEn(p, 'this file has')}. To take the new value, undo import ${s(p.importId)} first (or use Replace)`,
+  },
+  // Two copies of one line (same order and line reference) within one file with other values: the later one's error.
+  changedWithinFile: {
+    'zh-CN': (p) =>
+      `${p.order ? `订单 ${s(p.order)} ` : ''}行 ${s(p.lineRef)} 已出现在本文件第 ${s(p.row)} 行，${differencesZh(p, '本行为')}。同一明细不能有两种值：请更正或删除其中一行`,
+    en: (p) =>
+      `${p.order ? `order ${s(p.order)} ` : ''}line ${s(p.lineRef)} is already in row ${s(p.row)} of this file with ${differencesEn(p, 'this row has')}. One line cannot have two values: correct or delete one of the two rows`,
   },
   // The order is part of a line's identity: a row without one whose line reference the partner has stored with an order
   // (the order column mapped in an earlier import and not in this one) would be stored a second time.

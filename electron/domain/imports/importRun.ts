@@ -258,19 +258,17 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
        * The records of these staged rows (1-based, staging order), read again from the file: a row is staged when it
        * was not rejected. The rare path of a changed duplicate; the common import keeps no row numbers for it.
        */
-      const stagedRecords = async (rows: ChangedDuplicate[]) => {
+      const stagedRecords = async (wanted: ReadonlySet<number>) => {
         const rejectedRows = new Set<number>();
         for (const r of st.rejects?.records() ?? []) rejectedRows.add(r.row);
-        const wanted = new Map(rows.map((c) => [c.at, c.error]));
-        const found: Array<{ rec: SourceRecord; error: FieldError }> = [];
+        const found = new Map<number, SourceRecord>();
         const again = await openSource(input.path, sourceOptions);
         try {
           let at = 0;
           for await (const batch of recordBatches(again)) {
             for (const rec of batch) {
               if (rejectedRows.has(rec.row)) continue;
-              const error = wanted.get(++at);
-              if (error) found.push({ rec, error });
+              if (wanted.has(++at)) found.set(at, rec);
             }
           }
         } finally {
@@ -278,17 +276,36 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
         }
         return found;
       };
+      /** The changed duplicates' records and errors, a copy within the file naming its earlier row; in file order. */
+      const changedRows = async (changed: ChangedDuplicate[]) => {
+        const records = await stagedRecords(new Set(changed.flatMap((c) => (c.earlierAt === undefined ? [c.at] : [c.at, c.earlierAt]))));
+        return changed.map((c) => ({ rec: records.get(c.at)!, errors: [c.error(c.earlierAt === undefined ? undefined : records.get(c.earlierAt)!.row)] }));
+      };
+      /**
+       * Rejects the rows the read found (file order) and the rows the save found (file order) as one list in file
+       * order, whichever check found them: the errors, the rejected-rows file and the CLI list rows ascending.
+       */
+      const rejectInFileOrder = (read: Iterable<RejectedRow>, saved: ReadonlyArray<{ rec: SourceRecord; errors: FieldError[] }>) => {
+        let i = 0;
+        for (const r of read) {
+          while (i < saved.length && saved[i].rec.row < r.row) reject(saved[i].rec, saved[i++].errors);
+          reject(r, r.errors);
+        }
+        while (i < saved.length) reject(saved[i].rec, saved[i++].errors);
+      };
       let created: (() => { territories: string[]; channelManagers: string[] }) | undefined;
       /** Sales: the highest line id before the save (the summaries add the lines above it). */
       let summariseAbove: number | null = null;
       const stagedRun = st.run;
       if (stagedRun) {
-        // Checked while reading: list the rejected rows, then save the staged ones as a set, a range at a time.
+        // Checked while reading: the staged rows are saved as a set, a range at a time — unless all-or-nothing and a
+        // row failed (the rows after it were only checked); then every rejected row is listed, in file order.
         counts.rowsRead = rowsRead;
-        for (const r of st.rejects?.records() ?? []) reject(r, r.errors);
+        const readRejected = st.rejects?.rows ?? 0;
+        let savedRejects: Array<{ rec: SourceRecord; errors: FieldError[] }> = [];
         const total = stagedRun.staged;
         ctx.progress('save', 0, total, { rows: 0 });
-        if (!failed) {
+        if (input.acceptValid || readRejected === 0) {
           if (input.kind === 'sales') summariseAbove = salesLinesBefore(sqlite);
           /** Saves every staged row, a range at a time; returns how many went in and how many stored rows were corrected. */
           const saveAll = async (saveRange: (from: number, to: number) => SavedLines) => {
@@ -301,7 +318,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
               // Let a cancel (and, in process, the window) through; edits wait for this transaction meanwhile.
               await new Promise((r) => setImmediate(r));
               ctx.throwIfCancelled();
-              ctx.progress('save', to, total, { rows: to, rejected: counts.rejected });
+              ctx.progress('save', to, total, { rows: to, rejected: readRejected });
             }
             return sum;
           };
@@ -332,13 +349,15 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           }
           counts.duplicates = total - counts.inserted - counts.updated;
           // A duplicate whose line reference and order an earlier import stored with other values (a corrected
-          // re-export) is a row error, not a quiet duplicate (issue 16): only when the save skipped duplicates.
+          // re-export), or an earlier row of this file gave with other values, is a row error, not a quiet duplicate
+          // (issue 16): only when the save skipped duplicates.
           const changed = counts.duplicates > 0 ? (stagedRun.changedDuplicates?.(importId) ?? []) : [];
           if (changed.length) {
             counts.duplicates -= changed.length;
-            for (const { rec, error } of await stagedRecords(changed)) reject(rec, [error]);
+            savedRejects = await changedRows(changed);
           }
         }
+        rejectInFileOrder(st.rejects?.records() ?? [], savedRejects);
       } else {
         const run = spec.open({ ...kindContext, importId, now, create: { territories: input.createTerritories === true, channelManagers: input.createOwners === true } });
         if (!run.write) throw new Error(`The ${input.kind} import has no writer`);

@@ -363,42 +363,86 @@ function correctionStatements(sqlite: Database.Database, stage: string, spec: Li
   };
 }
 
-/** A staged line whose key an earlier import stored with other values: the first differing field, both values as shown. */
-export interface ChangedLine {
-  /** The staged row (1-based, staging order). */
-  at: number;
-  importId: number;
-  orderRef: string | null;
-  lineRef: string;
+/** One compared field of a line stored with other values: both values as shown. */
+export interface LineDifference {
   field: string;
   stored: string;
   value: string;
 }
 
+/** A staged line whose key is stored with other values: every differing field, both values as shown. */
+export interface ChangedLine {
+  /** The staged row (1-based, staging order). */
+  at: number;
+  /** The import that stored the line. */
+  importId: number;
+  /** An earlier copy in this file was stored (importId is this import): its staged row (the first copy with the key). */
+  earlierAt: number | null;
+  orderRef: string | null;
+  lineRef: string;
+  /** In the stage's `compared` order; never empty. */
+  differences: LineDifference[];
+}
+
 /**
  * The join of the staged ref-keyed lines with the stored lines of the same key (the unique index: partner, key,
- * order) whose values differ, lines of this import left out (a later copy within the file). Run only when the save
- * found duplicates: the common import never pays for it.
+ * order) whose values differ: a line an earlier import stored, or a later copy of a line this file gave before (the
+ * first copy was stored). Run only when the save found duplicates: the common import never pays for it. The earlier
+ * copies' staged rows are found by one more scan of the stage against a TEMP table of only those keys.
  */
 function changedStatement(sqlite: Database.Database, stage: string, spec: LineStageSpec, compared: NonNullable<LineStageSpec['compared']>) {
   const staged = (col: string) => (spec.derived?.[col] && col !== 'dedupe_key' ? `coalesce(t.${col}, ${spec.derived[col]})` : `t.${col}`);
   const differs = compared.map((c) => `s.${c.column} is not ${staged(c.column)}`).join(' or ');
   const shown = (c: (typeof compared)[number], who: string) => (c.shown ? c.shown.replace(/\?/g, `${who}.${c.column}`) : `${who === 't' ? staged(c.column) : `s.${c.column}`}`);
   const cols = compared.map((c, i) => `${shown(c, 's')} as s${i}, ${shown(c, 't')} as t${i}`).join(', ');
-  const stmt = sqlite.prepare<[number], Record<string, unknown> & { at: number; importId: number; orderRef: string | null; lineRef: string; sCurrency: string; tCurrency: string }>(
-    `select t.rowid as at, s.import_id as importId, t.order_ref as orderRef, t.line_ref as lineRef, s.currency as sCurrency, ${staged('currency')} as tCurrency, ${cols}
+  const stageKey = `coalesce(t.dedupe_key, 'ref:' || t.line_ref)`;
+  type Found = Record<string, unknown> & { at: number; importId: number; partnerId: number; dedupeKey: string; orderRef: string | null; lineRef: string; sCurrency: string; tCurrency: string };
+  const stmt = sqlite.prepare<[], Found>(
+    `select t.rowid as at, s.import_id as importId, t.partner_id as partnerId, ${stageKey} as dedupeKey, t.order_ref as orderRef, t.line_ref as lineRef,
+            s.currency as sCurrency, ${staged('currency')} as tCurrency, ${cols}
        from temp.${stage} t join ${spec.target} s
-         on s.partner_id = t.partner_id and s.dedupe_key = coalesce(t.dedupe_key, 'ref:' || t.line_ref) and ifnull(s.order_ref, '') = ifnull(t.order_ref, '')
-      where t.line_ref is not null and s.import_id is not ? and (${differs})
+         on s.partner_id = t.partner_id and s.dedupe_key = ${stageKey} and ifnull(s.order_ref, '') = ifnull(t.order_ref, '')
+      where t.line_ref is not null and (${differs})
       order by t.rowid`,
   );
-  return (importId: number): ChangedLine[] =>
-    stmt.all(importId).map((r) => {
-      const i = Math.max(0, compared.findIndex((_, k) => r[`s${k}`] !== r[`t${k}`]));
-      const c = compared[i];
-      const show = (v: unknown, currency: string) => (v === null ? '—' : c.money ? formatMoney(Number(v), currency) : String(v));
-      return { at: r.at, importId: r.importId, orderRef: r.orderRef, lineRef: r.lineRef, field: c.field, stored: show(r[`s${i}`], r.sCurrency), value: show(r[`t${i}`], r.tCurrency) };
+  /** The first staged row of each key (partner, dedupe key, order) of `keys`: one scan of the stage. */
+  const firstRows = (keys: Found[]): Map<string, number> => {
+    const table = stageName();
+    sqlite.exec(`create temp table ${table} (partner_id, dedupe_key, order_ref, primary key (partner_id, dedupe_key, order_ref)) without rowid`);
+    try {
+      const add = sqlite.prepare<[number, string, string]>(`insert or ignore into temp.${table} values (?, ?, ?)`);
+      for (const k of keys) add.run(k.partnerId, k.dedupeKey, k.orderRef ?? '');
+      // CROSS JOIN keeps the stage the outer loop: one pass, a lookup of the few keys per staged row.
+      const rows = sqlite
+        .prepare<[], { p: number; k: string; o: string; first: number }>(
+          `select k.partner_id as p, k.dedupe_key as k, k.order_ref as o, min(t.rowid) as first
+             from temp.${stage} t cross join temp.${table} k
+            where t.line_ref is not null and k.partner_id = t.partner_id and k.dedupe_key = ${stageKey} and k.order_ref = ifnull(t.order_ref, '')
+            group by k.partner_id, k.dedupe_key, k.order_ref`,
+        )
+        .all();
+      return new Map(rows.map((r) => [`${r.p}\u001f${r.k}\u001f${r.o}`, r.first]));
+    } finally {
+      sqlite.exec(`drop table temp.${table}`);
+    }
+  };
+  return (importId: number): ChangedLine[] => {
+    const found = stmt.all();
+    const within = found.filter((r) => r.importId === importId);
+    const first = within.length ? firstRows(within) : new Map<string, number>();
+    return found.map((r) => {
+      const differences: LineDifference[] = [];
+      compared.forEach((c, i) => {
+        if (r[`s${i}`] === r[`t${i}`]) return;
+        const show = (v: unknown, currency: string) => (v === null ? '—' : c.money ? formatMoney(Number(v), currency) : String(v));
+        differences.push({ field: c.field, stored: show(r[`s${i}`], r.sCurrency), value: show(r[`t${i}`], r.tCurrency) });
+      });
+      // The columns differ but read alike (a value typed otherwise): still named, by the first compared field.
+      if (!differences.length) differences.push({ field: compared[0].field, stored: String(r.s0 ?? '—'), value: String(r.t0 ?? '—') });
+      const earlierAt = r.importId === importId ? (first.get(`${r.partnerId}\u001f${r.dedupeKey}\u001f${r.orderRef ?? ''}`) ?? null) : null;
+      return { at: r.at, importId: r.importId, earlierAt, orderRef: r.orderRef, lineRef: r.lineRef, differences };
     });
+  };
 }
 
 /** The staged sales lines of one import (lineStage, sales_lines' columns). */

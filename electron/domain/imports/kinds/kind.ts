@@ -82,11 +82,17 @@ export type StageContext = Omit<KindContext, 'importId' | 'now' | 'create'>;
  * staging table, and under the lock they are saved as a set. What the checks looked up in the workspace (partner
  * codes) is checked again under the lock; if anything it depends on changed meanwhile, the file is read again there.
  */
-/** A staged row whose key an earlier import stored with other values: its row error (issue 16, nothing silent). */
+/**
+ * A staged row whose key an earlier import stored with other values, or an earlier row of the same file gave with
+ * other values: its row error (issue 16, nothing silent).
+ */
 export interface ChangedDuplicate {
   /** The staged row's number (1-based, in the order rows were staged). */
   at: number;
-  error: FieldError;
+  /** A copy within the file: the staged row of the earlier copy (the one stored). */
+  earlierAt?: number;
+  /** The error, given the earlier copy's row in the file (`earlierAt`'s). */
+  error(earlierRow?: number): FieldError;
 }
 
 export interface StagedKindRun<T> {
@@ -107,7 +113,8 @@ export interface StagedKindRun<T> {
   afterSave?(importId: number): void;
   /**
    * Under the write lock, after the save, only when some staged rows were duplicates: the staged rows (1-based, file
-   * order of the staged rows) whose line reference and order an earlier import already stored with other values.
+   * order of the staged rows) whose line reference and order an earlier import already stored with other values, or an
+   * earlier row of this file gave with other values.
    */
   changedDuplicates?(importId: number): ChangedDuplicate[];
   /** Drops the staging table (idempotent). */

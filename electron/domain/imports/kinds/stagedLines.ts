@@ -101,7 +101,7 @@ function fnv1a(text: string): number {
  * The staged, set-based import of a line kind: rows are parsed, checked and given their dedupe key while the file is
  * read (no write lock), and staged in an index-free TEMP table; under the write lock they are saved with INSERT …
  * SELECT in file order, the unique (partner, dedupe key, order) index skipping duplicates — of earlier imports, and later
- * copies within the file (the first one is kept). A line's key is `ref:<lineRef>` within its order, else `row:<SHA-256 of its
+ * copies within the file (the first one is kept; a ref-keyed copy with other values is a row error: changedDuplicates). A line's key is `ref:<lineRef>` within its order, else `row:<SHA-256 of its
  * content>:<n>` where n counts identical rows within the file (two genuine look-alike lines are both kept). A kind
  * with a natural key (stock reports) is saved by it: a stored row with other values is corrected (the stage's
  * `corrections`), an equal one is a duplicate.
@@ -147,9 +147,21 @@ export function stagedLines<T, Row extends readonly unknown[]>(kind: LineKind<T,
     afterSave: kind.afterSave?.bind(kind),
     changedDuplicates: stage.changedDuplicates
       ? (importId) =>
-          stage.changedDuplicates!(importId).map(({ at, importId: stored, orderRef, lineRef, field, stored: was, value }) => {
-            const params = { order: orderRef, lineRef, importId: stored, field, stored: was, value };
-            return { at, error: { field, message: importMessage('changedDuplicate', params), code: 'changedDuplicate', params } };
+          stage.changedDuplicates!(importId).map(({ at, importId: stored, earlierAt, orderRef, lineRef, differences }) => {
+            const { field, stored: was, value } = differences[0];
+            const base = { order: orderRef, lineRef, field, stored: was, value, ...(differences.length > 1 ? { differences } : {}) };
+            if (earlierAt === null) {
+              const params = { ...base, importId: stored };
+              return { at, error: () => ({ field, message: importMessage('changedDuplicate', params), code: 'changedDuplicate', params }) };
+            }
+            return {
+              at,
+              earlierAt,
+              error: (earlierRow) => {
+                const params = { ...base, row: earlierRow };
+                return { field, message: importMessage('changedWithinFile', params), code: 'changedWithinFile', params };
+              },
+            };
           })
       : undefined,
     drop: stage.drop,

@@ -42,6 +42,12 @@ const differencesEn = (p: P, given: string) => {
   return `${d.map((x) => `${fieldEn(x.field)} ${x.stored}`).join(', ')}; ${given} ${d.map((x) => `${fieldEn(x.field)} ${x.value}`).join(', ')}`;
 };
 const list = (v: unknown, sep: string) => (Array.isArray(v) ? v.map(String).join(sep) : s(v));
+/** Stored codes an unknown one equals once a spreadsheet's dropped leading zeros are put back (123 → 00123). */
+const zerosOf = (p: P): string[] => (Array.isArray(p.zeros) ? p.zeros.map(String) : []);
+const quotedZh = (codes: string[]) => list(codes.map((c) => `“${c}”`), ' 或 ');
+const quotedEn = (codes: string[]) => list(codes.map((c) => `'${c}'`), ' or ');
+const DROPPED_ZEROS_ZH = '（表格软件把编码当作数字，去掉了开头的 0；请把该列设为“文本”格式后重新导出，或在编码前补 0）';
+const DROPPED_ZEROS_EN = '(a spreadsheet read the code as a number and dropped its leading zeros; format the column as Text and export again, or put the zeros back)';
 
 /**
  * The import kinds' target fields as people read them (the wizard's words, renderer i18n `imports:fields`; a test
@@ -162,16 +168,23 @@ export const IMPORT_MESSAGES = {
   notPeriod: { 'zh-CN': () => '不是期间（应为 2024-03、2024-Q1、2024-H1 或 2024）', en: () => 'not a period (expected 2024-03, 2024-Q1, 2024-H1 or 2024)' },
   unknownPartner: {
     'zh-CN': (p) =>
-      Array.isArray(p.alike) && p.alike.length
-        ? `未知的伙伴编码“${s(p.code)}”；是否为 ${list(p.alike.map((c) => `“${String(c)}”`), ' 或 ')}？（编码须完全一致，区分大小写）`
-        : `未知的伙伴编码“${s(p.code)}”（请先导入渠道伙伴）`,
+      zerosOf(p).length
+        ? `未知的伙伴编码“${s(p.code)}”；是否为 ${quotedZh(zerosOf(p))}？${DROPPED_ZEROS_ZH}`
+        : Array.isArray(p.alike) && p.alike.length
+          ? `未知的伙伴编码“${s(p.code)}”；是否为 ${list(p.alike.map((c) => `“${String(c)}”`), ' 或 ')}？（编码须完全一致，区分大小写）`
+          : `未知的伙伴编码“${s(p.code)}”（请先导入渠道伙伴）`,
     en: (p) =>
-      Array.isArray(p.alike) && p.alike.length
-        ? `unknown partner code '${s(p.code)}'; did you mean ${list(p.alike.map((c) => `'${String(c)}'`), ' or ')}? (codes match exactly, case included)`
-        : `unknown partner code '${s(p.code)}' (import the partners first)`,
+      zerosOf(p).length
+        ? `unknown partner code '${s(p.code)}'; did you mean ${quotedEn(zerosOf(p))}? ${DROPPED_ZEROS_EN}`
+        : Array.isArray(p.alike) && p.alike.length
+          ? `unknown partner code '${s(p.code)}'; did you mean ${list(p.alike.map((c) => `'${String(c)}'`), ' or ')}? (codes match exactly, case included)`
+          : `unknown partner code '${s(p.code)}' (import the partners first)`,
   },
   partnerDeleted: { 'zh-CN': (p) => `伙伴“${s(p.code)}”已删除，请先恢复`, en: (p) => `partner '${s(p.code)}' is deleted; restore it first` },
-  unknownProduct: { 'zh-CN': (p) => `未知的产品“${s(p.value)}”（请先导入产品）`, en: (p) => `unknown product '${s(p.value)}' (import the products first)` },
+  unknownProduct: {
+    'zh-CN': (p) => (zerosOf(p).length ? `未知的产品“${s(p.value)}”；是否为 ${quotedZh(zerosOf(p))}？${DROPPED_ZEROS_ZH}` : `未知的产品“${s(p.value)}”（请先导入产品）`),
+    en: (p) => (zerosOf(p).length ? `unknown product '${s(p.value)}'; did you mean ${quotedEn(zerosOf(p))}? ${DROPPED_ZEROS_EN}` : `unknown product '${s(p.value)}' (import the products first)`),
+  },
   ambiguousProduct: { 'zh-CN': (p) => `“${s(p.value)}”对应多个产品，请使用产品编码`, en: (p) => `product '${s(p.value)}' names more than one product; use the product code` },
   scoreOneToFive: { 'zh-CN': () => '满意度评分应在 1 到 5 之间', en: () => 'a satisfaction score is between 1 and 5' },
   wholeOneToFive: { 'zh-CN': () => '应为 1 到 5 的整数', en: () => 'expected a whole number from 1 to 5' },

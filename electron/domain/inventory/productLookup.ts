@@ -1,9 +1,12 @@
 import type { Workspace } from '../../../db/database';
+import { DroppedZeros } from '../imports/droppedZeros';
 import { lookupStore } from './store';
 
 /** How files name a product: its code (exactly, else upper-cased), else its exact Chinese or English name when only one product has it. */
 export interface ProductLookup {
   resolve(text: string): { id: number } | { error: 'ambiguousProduct' | 'unknownProduct' };
+  /** The product codes `text` equals with leading zeros put back (a spreadsheet made 00123 the number 123): an unknown product's hint. */
+  droppedZeros(text: string): string[];
   /** A product's code by its id (the import preview shows the code where a row stores the id). */
   codeOf(id: number): string | null;
   /** Whether the products would still resolve the same (an import that checked its rows earlier asks under the write lock). */
@@ -29,6 +32,7 @@ export function productLookup(ws: Workspace): ProductLookup {
     addName(r.nameEn, r.id);
   }
   const seen = fingerprint(rows);
+  let zeros: DroppedZeros | null = null;
   const cache = new Map<string, { id: number } | { error: 'ambiguousProduct' | 'unknownProduct' }>();
   return {
     resolve(text) {
@@ -46,6 +50,7 @@ export function productLookup(ws: Workspace): ProductLookup {
       if (cache.size < 100_000) cache.set(text, out);
       return out;
     },
+    droppedZeros: (text) => (zeros ??= new DroppedZeros(codeById.values())).of(text),
     codeOf: (id) => codeById.get(id) ?? null,
     unchanged: () => fingerprint(lookupStore.products(ws)) === seen,
   };

@@ -17,6 +17,7 @@ import {
 import { FieldType } from '../../../model/imports';
 import { importMessage, type ImportMessageCode } from '../../../../shared/importMessages';
 import { changeWriter, importStore, type BulkTable, type SavedLines } from '../store';
+import { DroppedZeros } from '../droppedZeros';
 
 /** A target field of an import kind: its name in the mapping file, and header words that match it automatically. */
 export interface FieldSpec {
@@ -386,7 +387,8 @@ export class TrackedPartners extends Map<string, { id: number; deleted: boolean 
  * Resolves the row's partnerCode to an id, or records why it cannot. Codes are the company's own and match exactly (after
  * the cell's leading and trailing spaces are trimmed): `p001` is not `P001`, `Channel Islands` is not `channel islands`.
  * A code that matches only when case, full-width forms or spaces are ignored is still an error, naming the code it
- * resembles, so the user fixes the file (or the partner) instead of the import guessing.
+ * resembles, so the user fixes the file (or the partner) instead of the import guessing; so is a code a spreadsheet
+ * stripped of its leading zeros (123 for 00123), naming the stored code.
  */
 export function resolvePartner(row: RowValues, partners: Map<string, { id: number; deleted: boolean }>, field = 'partnerCode'): number | null {
   const code = row.text(field, true, 64);
@@ -394,10 +396,18 @@ export function resolvePartner(row: RowValues, partners: Map<string, { id: numbe
   const p = partners.get(code);
   if (!p) {
     const alike = lookalikes(partners).get(looseCode(code));
-    return row.fail(field, 'unknownPartner', { code, alike: alike?.slice(0, 3) ?? [] });
+    const zeros = droppedZerosOf(partners).of(code);
+    return row.fail(field, 'unknownPartner', { code, alike: alike?.slice(0, 3) ?? [], ...(zeros.length ? { zeros } : {}) });
   }
   if (p.deleted) return row.fail(field, 'partnerDeleted', { code });
   return p.id;
+}
+
+const droppedZerosIndex = new WeakMap<Map<string, unknown>, DroppedZeros>();
+function droppedZerosOf(partners: Map<string, unknown>): DroppedZeros {
+  let index = droppedZerosIndex.get(partners);
+  if (!index) droppedZerosIndex.set(partners, (index = new DroppedZeros(partners.keys())));
+  return index;
 }
 
 /** A code with case, full-width forms and spaces ignored: only to name the code an unknown one resembles. */

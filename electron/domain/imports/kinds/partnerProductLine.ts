@@ -19,7 +19,8 @@ export interface PartnerProductHead {
 
 /**
  * Reads a stock or sell-through row's partner code, date and product (code, else exact name) — the block both kinds
- * share — recording each failure on the row under its column (an unknown product names the text as written).
+ * share — recording each failure on the row under its column (an unknown product names the text as written, and the
+ * code it was before a spreadsheet dropped its leading zeros).
  */
 export function readPartnerProductHead(row: RowValues, partners: Map<string, { id: number; deleted: boolean }>, products: ProductLookup): PartnerProductHead {
   const partnerId = resolvePartner(row, partners);
@@ -28,7 +29,10 @@ export function readPartnerProductHead(row: RowValues, partners: Map<string, { i
   let productId: number | null = null;
   if (productText !== null) {
     const r = products.resolve(productText);
-    if ('error' in r) row.fail('product', r.error, { value: productText });
+    if ('error' in r) {
+      const zeros = r.error === 'unknownProduct' ? products.droppedZeros(productText) : [];
+      row.fail('product', r.error, { value: productText, ...(zeros.length ? { zeros } : {}) });
+    }
     else productId = r.id;
   }
   return { partnerId, date, productId };

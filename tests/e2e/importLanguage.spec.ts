@@ -73,6 +73,29 @@ test.describe('imports in Chinese', () => {
     await expectChinese(await stored.allInnerTexts());
   });
 
+  test('a stock report as partners send it: a row error of the row itself reads without an empty column, a code Excel stripped of its zeros names the stored one', async ({ page }) => {
+    const tag = String(10_000 + (Date.now() % 90_000));
+    await page.goto('/#/imports');
+    await page.getByTestId('import-kind').selectOption('products');
+    await chooseFile(page, `产品-${tag}.csv`, `产品编码,产品名称\r\n00${tag},测试网关\r\n`);
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-result-inserted')).toHaveText('1');
+
+    await page.getByTestId('import-kind').selectOption('inventory');
+    // Row 3 repeats row 2's partner, date, product and warehouse; row 4 names the product as Excel saved it (no zeros).
+    await chooseFile(page, `库存-${tag}.csv`, `经销商编码,日期,物料编码,仓库,库存数量\r\nP0001,2026/11/30,00${tag},杭州仓,5\r\nP0001,2026/11/30,00${tag},杭州仓,4\r\nP0001,2026/11/30,${tag},杭州仓,1\r\n`);
+    const preview = page.getByTestId('import-summary-errors').locator('li');
+    await expect(preview).toHaveCount(2);
+    await page.getByTestId('import-run').click();
+    const listed = page.getByTestId('import-run-errors').locator('li');
+    await expect(listed).toHaveCount(2);
+    for (const lines of [await preview.allInnerTexts(), await listed.allInnerTexts()]) {
+      await expectChinese(lines);
+      expect(lines[0]).toBe('第 3 行：文件中另有一行的伙伴、日期、产品和仓库与此行相同（请合并数量，或注明仓库）');
+      expect(lines[1]).toContain(`第 4 行，列“物料编码”，值“${tag}”：未知的产品“${tag}”；是否为 “00${tag}”？（表格软件把编码当作数字，去掉了开头的 0`);
+    }
+  });
+
   test('an empty file is refused in Chinese before anything is read', async ({ page }) => {
     await page.goto('/#/imports');
     await page.getByTestId('import-kind').selectOption('sales');

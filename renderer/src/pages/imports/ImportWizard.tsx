@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageLanguage } from '../../../../shared/errorMessages';
 import { schemaMessageText } from '../../../../shared/validationMessages';
-import { importErrorText, skippedRowsText, type SkippedRowsWords } from '../../../../shared/importMessages';
+import { importErrorLine, importErrorText, skippedRowsText, type SkippedRowsWords } from '../../../../shared/importMessages';
 import { formatMinor } from '../../../../shared/money';
 import { IMPORT_KINDS, PARTNER_STATUSES, type ImportKind } from '../../../../shared/enums';
 import { DATE_FORMATS, ENCODINGS, type DateFormat, type EncodingChoice, type ImportMapping, type ImportPreview, type UnknownValue } from '../../../../electron/contract/imports';
@@ -32,6 +32,9 @@ export function ImportWizard() {
   /** A row error's words in the app language where the check has them (schema messages: credit code, phone, …). */
   const lang = messageLanguage(i18n.language);
   const rowMessage = (e: { message: string; code?: string; params?: Record<string, unknown> }) => importErrorText(e, lang, (m) => schemaMessageText(m, lang));
+  // A row's own error (two stock rows with one key) has no column or value: said as "第 7 行：…", not "列 —，值“”".
+  const errorLine = (e: { row: number | null; column?: string | null; value?: string | null; message: string; code?: string; params?: Record<string, unknown> }) =>
+    importErrorLine(null, { ...e, column: e.column ?? null, value: e.value ?? null }, lang, (m) => schemaMessageText(m, lang));
   const [kind, setKind] = useState<ImportKind>('sales');
   // A field's label: the kind's own word where one field name means another thing there (stock value, not target value).
   const fieldLabel = (name: string) => t(`imports:kindFields.${kind}.${name}`, { defaultValue: t(`imports:fields.${name}`, { defaultValue: name }) });
@@ -342,7 +345,7 @@ export function ImportWizard() {
             <ul className="error" data-testid="import-summary-errors" style={{ maxHeight: 160, overflow: 'auto' }}>
               {p.summary.errors.slice(0, 50).map((e, i) => (
                 <li key={i}>
-                  {t('imports:errorLine', { row: e.row, column: e.column ?? '—', value: e.value ?? '', message: rowMessage(e) })}
+                  {errorLine(e)}
                 </li>
               ))}
             </ul>
@@ -461,7 +464,7 @@ export function ImportWizard() {
               {((run.error.body.data as { errors: Array<{ row: number | null; column: string | null; value: string | null; message: string }> }).errors)
                 .slice(0, 100)
                 .map((e, i) => (
-                  <li key={i}>{t('imports:errorLine', { row: e.row ?? '—', column: e.column ?? '—', value: e.value ?? '', message: rowMessage(e) })}</li>
+                  <li key={i}>{errorLine(e)}</li>
                 ))}
             </ul>
           )}

@@ -192,8 +192,8 @@ export const IMPORT_MESSAGES = {
   negativeStockQuantity: { 'zh-CN': () => '库存数量不能为负', en: () => 'a stock quantity cannot be negative' },
   negativeStockValue: { 'zh-CN': () => '库存金额不能为负', en: () => 'a stock value cannot be negative' },
   duplicateStockRow: {
-    'zh-CN': () => '文件中另有一行的伙伴、日期、产品和仓库与此行相同（请合并数量，或注明仓库）',
-    en: () => 'another row of this file has the same partner, date, product and warehouse (sum them, or name the warehouses)',
+    'zh-CN': (p) => `${p.row ? `本文件第 ${s(p.row)} 行` : '文件中另有一行'}的伙伴、日期、产品和仓库与此行相同（请合并数量，或注明仓库）`,
+    en: (p) => `${p.row ? `row ${s(p.row)} of this file has` : 'another row of this file has'} the same partner, date, product and warehouse (sum them, or name the warehouses)`,
   },
   negativePrice: { 'zh-CN': () => '价格不能为负', en: () => 'a price cannot be negative' },
   floorAboveList: { 'zh-CN': () => '底价高于目录价', en: () => 'the floor price is above the list price' },

@@ -91,7 +91,7 @@ test.describe('imports in Chinese', () => {
     await expect(listed).toHaveCount(2);
     for (const lines of [await preview.allInnerTexts(), await listed.allInnerTexts()]) {
       await expectChinese(lines);
-      expect(lines[0]).toBe('第 3 行：文件中另有一行的伙伴、日期、产品和仓库与此行相同（请合并数量，或注明仓库）');
+      expect(lines[0]).toBe('第 3 行：本文件第 2 行的伙伴、日期、产品和仓库与此行相同（请合并数量，或注明仓库）');
       expect(lines[1]).toContain(`第 4 行，列“物料编码”，值“${tag}”：未知的产品“${tag}”；是否为 “00${tag}”？（表格软件把编码当作数字，去掉了开头的 0`);
     }
   });

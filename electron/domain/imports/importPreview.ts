@@ -59,7 +59,7 @@ export async function previewImport(ws: Workspace, input: PreviewInput, now: Dat
       checked++;
       const fe: FieldError[] = [];
       for (const f of dateFields) (dateSamples[f] ??= []).push(values.reset(rec.cells, []).raw(f));
-      const stored = resolved.missing.length ? null : run.parse(values.reset(rec.cells, fe), fe);
+      const stored = resolved.missing.length ? null : run.parse(values.reset(rec.cells, fe, rec.row), fe);
       if (resolved.missing.length) fe.push({ field: null, message: importMessage('noColumnMapped', { fields: resolved.missing }), code: 'noColumnMapped', params: { fields: resolved.missing } });
       for (const f of enumFields) {
         if (fe.some((e) => e.field === f.name && e.message.includes('is not a'))) {

@@ -143,7 +143,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           rows++;
           if (staging) {
             extraFields(rec.cells, fe);
-            const value = staging.parse(values.reset(rec.cells, fe), fe);
+            const value = staging.parse(values.reset(rec.cells, fe, rec.row), fe);
             if (value !== null && fe.length === 0) {
               // All-or-nothing and a row already failed: the rest are only checked.
               if (input.acceptValid || rejectedRows === 0) staging.stage(value);
@@ -367,7 +367,7 @@ export async function runImport(ctx: OpContext, input: RunImportInput): Promise<
           counts.rowsRead++;
           const fe: FieldError[] = [];
           extraFields(rec.cells, fe);
-          const value = run.parse(values.reset(rec.cells, fe), fe);
+          const value = run.parse(values.reset(rec.cells, fe, rec.row), fe);
           if (value !== null && fe.length === 0 && !failed) {
             let outcome: WriteOutcome | null = null;
             try {

@@ -3,6 +3,7 @@ import type { Api } from '../../../electron/api/api';
 import type { Workspace } from '../../../db/database';
 import { failure, writeFile, type ErrorData } from '../imports/importFixtures';
 import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
+import { importErrorText } from '../../../shared/importMessages';
 
 /** A row error's English words and where (its code and parameters are checked in tests/unit/imports/rowErrorLanguage.test.ts). */
 const words = ({ code: _c, params: _p, ...e }: ErrorData['errors'][number]) => e;
@@ -98,8 +99,14 @@ describe('inventory import (库存上报)', () => {
       { row: 2, column: 'Product', value: 'CAM-99', message: "unknown product 'CAM-99' (import the products first)" },
       { row: 3, column: 'Partner Code', value: 'P009', message: "unknown partner code 'P009' (import the partners first)" },
       { row: 4, column: 'Quantity', value: '-1', message: 'a stock quantity cannot be negative' },
-      { row: 6, column: null, value: null, message: 'another row of this file has the same partner, date, product and warehouse (sum them, or name the warehouses)' },
+      { row: 6, column: null, value: null, message: 'row 5 of this file has the same partner, date, product and warehouse (sum them, or name the warehouses)' },
     ]);
+    // The first of the two rows is named, so the pair is found in a report of thousands (the fifth row, not the
+    // fourth: its warehouse is empty, another key), in the wizard's language too.
+    const twice = (e.body.data as ErrorData).errors[3];
+    expect(importErrorText(twice, 'zh-CN')).toBe('本文件第 5 行的伙伴、日期、产品和仓库与此行相同（请合并数量，或注明仓库）');
+    const preview = await api.send('imports.preview', { kind: 'inventory', path: file });
+    expect(preview.summary.errors.find((x) => x.code === 'duplicateStockRow')).toMatchObject({ row: 6, params: { row: 5 } });
     expect(count('inventory_snapshots')).toBe(0);
   });
 });

@@ -20,10 +20,10 @@ type SnapshotRow = Pick<typeof inventorySnapshots.$inferSelect, 'partnerId' | 'p
 
 /**
  * Parses and checks one stock row (shared by the preview and the import's read pass). Two rows with one key
- * (partner, date, product, warehouse) in one file are an error of the later one.
+ * (partner, date, product, warehouse) in one file are an error of the later one, naming the first.
  */
 function snapshotParser(partners: Map<string, { id: number; deleted: boolean }>, products: ProductLookup) {
-  const seen = new Set<string>();
+  const firstRowOf = new Map<string, number>();
   return (row: RowValues): SnapshotRow | null => {
     const { partnerId, date, productId } = readPartnerProductHead(row, partners, products);
     const qText = row.quantity('quantity', true);
@@ -34,8 +34,9 @@ function snapshotParser(partners: Map<string, { id: number; deleted: boolean }>,
     const warehouse = row.text('warehouse', false, 100) ?? '';
     if (partnerId !== null && date !== null && productId !== null) {
       const key = `${partnerId}\u001f${date}\u001f${productId}\u001f${warehouse}`;
-      if (seen.has(key)) row.fail(null, 'duplicateStockRow');
-      seen.add(key);
+      const first = firstRowOf.get(key);
+      if (first !== undefined) row.fail(null, 'duplicateStockRow', { row: first });
+      else firstRowOf.set(key, row.at);
     }
     if (row.errors.length || partnerId === null || date === null || productId === null || quantity === null) return null;
     return { partnerId, productId, date, warehouse, quantity, valueMinor };

@@ -187,9 +187,13 @@ export class RowValues {
     this.defaults = ctx.defaults ?? {};
   }
 
-  reset(cells: Cell[], errors: FieldError[]): this {
+  /** The row's number as messages give it (0 where the caller has none): a check can name an earlier row of the file. */
+  at = 0;
+
+  reset(cells: Cell[], errors: FieldError[], at = 0): this {
     this.cells = cells;
     this.errors = errors;
+    this.at = at;
     return this;
   }
 

@@ -1,4 +1,5 @@
 import { importErrorLine, importRefusalText, type ImportProblem, type ImportWhere } from './importMessages';
+import { englishCount } from './englishCount';
 import { formatMoney } from './money';
 import { operationWord } from './operationWords';
 import { mdfActivityWord } from './enums';
@@ -345,7 +346,7 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   planRevisionDoesNotFit: {
     'zh-CN': (p) => `修订后的分解放不下：${Number(p.runs)} 次已存档的评估或结算批次已使用本计划的部分月份目标（合计 ${planAmount(p, 'usedMinor')}），这些月份保持不变。请提高总额或调整锁定（${nestedText(p, 'zh-CN')}）。`,
-    en: (p) => `The revision does not fit: ${Number(p.runs)} stored evaluation or payout run(s) used some months of this plan (${planAmount(p, 'usedMinor')} in all), and those months stay as they were. Raise the total or change the locks (${nestedText(p, 'en')}).`,
+    en: (p) => `The revision does not fit: ${englishCount(Number(p.runs), 'stored evaluation or payout run', 'stored evaluation or payout runs')} used some months of this plan (${planAmount(p, 'usedMinor')} in all), and those months stay as they were. Raise the total or change the locks (${nestedText(p, 'en')}).`,
   },
   workspaceDamaged: {
     'zh-CN': (p) => `工作区 ${String(p.path)} 已损坏：${integrityFindingText(p.finding, 'zh-CN')}。为保护数据，已拒绝修改。请恢复最近一份完好的备份（设置 → 备份，或 pwb restore）。`,
@@ -425,7 +426,7 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   // An all-or-nothing import refused: the window offers "import the valid rows" as a choice, the CLI names --accept-valid.
   importRowsRejected: {
     'zh-CN': (p) => `${String(p.fileName)}：${String(p.rowsRead)} 行中有 ${String(p.rejected)} 行有错误，因此没有导入任何数据（请修正这些行，或选择只导入有效的行）。第一处：${firstRowError(p, 'zh-CN')}`,
-    en: (p) => `${String(p.fileName)}: ${String(p.rejected)} of ${String(p.rowsRead)} rows have errors, so nothing was imported (fix them, or choose to import only the valid rows). First: ${firstRowError(p, 'en')}`,
+    en: (p) => `${String(p.fileName)}: ${String(p.rejected)} of ${englishCount(p.rowsRead, 'row', 'rows')} ${p.rejected === 1 ? 'has' : 'have'} errors, so nothing was imported (fix them, or choose to import only the valid rows). First: ${firstRowError(p, 'en')}`,
   },
   riskResidualPair: {
     'zh-CN': () => '剩余可能性和剩余影响程度须同时填写（或都不填）',
@@ -453,7 +454,7 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
     'zh-CN': (p) =>
       `${String(p.fileName)} 已导入过：导入 ${String(p.importId)}（${String(p.earlierFile)}，${String(p.at)} UTC，读取 ${String(p.rowsRead)} 行，新增 ${String(p.inserted)}，更新 ${String(p.updated)}）。再次导入可能使数据重复：替换那次导入（--replace ${String(p.importId)}：在一个事务中撤销它并导入此文件），或仍然导入（--force）`,
     en: (p) =>
-      `${String(p.fileName)} was already imported: import ${String(p.importId)} (${String(p.earlierFile)}, ${String(p.at)} UTC, ${String(p.rowsRead)} rows, ${String(p.inserted)} inserted, ${String(p.updated)} updated). Importing it again could double its lines: replace that import (--replace ${String(p.importId)}: undo it and import this file in one transaction) or import anyway (--force)`,
+      `${String(p.fileName)} was already imported: import ${String(p.importId)} (${String(p.earlierFile)}, ${String(p.at)} UTC, ${englishCount(p.rowsRead, 'row', 'rows')}, ${String(p.inserted)} inserted, ${String(p.updated)} updated). Importing it again could double its lines: replace that import (--replace ${String(p.importId)}: undo it and import this file in one transaction) or import anyway (--force)`,
   },
   importFileChanged: {
     'zh-CN': (p) => `${String(p.fileName)} 在导入过程中被修改，因此没有导入任何数据：请重新导入该文件`,
@@ -465,7 +466,7 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   printTooLarge: {
     'zh-CN': (p) => `打印最多 ${String(p.max)} 行，当前表格超过此数：请先筛选，或改用导出`,
-    en: (p) => `Printing is for up to ${String(p.max)} rows and this grid shows more: filter it first, or export it`,
+    en: (p) => `Printing is for up to ${englishCount(p.max, 'row', 'rows')} and this grid shows more: filter it first, or export it`,
   },
   // Market development funds (市场费用)
   mdfOverspend: {
@@ -526,7 +527,7 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   'hq.publishCancelled': {
     'zh-CN': (p) => `上报已取消：已发送 ${String(p.changes ?? 0)} 项变更，其余变更保留在本工作区，下次上报时发送。`,
-    en: (p) => `Publishing was cancelled after ${String(p.changes ?? 0)} change(s); the rest stay in this workspace and are sent on the next publish.`,
+    en: (p) => `Publishing was cancelled after ${englishCount(p.changes ?? 0, 'change', 'changes')}; the rest stay in this workspace and are sent on the next publish.`,
   },
   NOT_CONFIGURED: {
     'zh-CN': () => '尚未配置总部连接：请先在“设置 → 总部”中填写总部地址和办事处并保存。',
@@ -652,7 +653,7 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   importUndoRowsChanged: {
     'zh-CN': (p) => `导入 ${String(p.importId)} 新增了 ${String(p.inserted)} 行，现在只剩 ${String(p.remaining)} 行与导入时一致：其余已被修改或删除，无法撤销此次导入`,
-    en: (p) => `Import ${String(p.importId)} added ${String(p.inserted)} rows, but ${String(p.remaining)} are still there: they were changed or deleted since, so the import cannot be undone`,
+    en: (p) => `Import ${String(p.importId)} added ${englishCount(p.inserted, 'row', 'rows')}, but ${String(p.remaining)} ${p.remaining === 1 ? 'is' : 'are'} still there: they were changed or deleted since, so the import cannot be undone`,
   },
   importUndoPaidOut: {
     'zh-CN': (p) =>
@@ -783,7 +784,7 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   planWorkbookRows: {
     'zh-CN': (p) => `${String(p.file)} 有 ${String(p.count)} 处错误，未做任何修改：${planRowProblems(p, 'zh-CN')}`,
-    en: (p) => `${String(p.file)}: ${String(p.count)} error(s); nothing was changed: ${planRowProblems(p, 'en')}`,
+    en: (p) => `${String(p.file)}: ${englishCount(p.count, 'error', 'errors')}; nothing was changed: ${planRowProblems(p, 'en')}`,
   },
   planWorkbookDoesNotFit: {
     'zh-CN': (p) => `${String(p.file)} 中的金额无法对上，未做任何修改：${nestedText(p, 'zh-CN')}`,
@@ -884,7 +885,7 @@ const MESSAGES: Record<string, Record<MessageLanguage, Template>> = {
   },
   courseHasRecords: {
     'zh-CN': (p) => `课程 ${String(p.code)} 已有 ${String(p.count)} 条培训记录，不能删除：请将其停用`,
-    en: (p) => `Course ${String(p.code)} has ${String(p.count)} training record(s) and cannot be deleted; retire it (inactive) instead`,
+    en: (p) => `Course ${String(p.code)} has ${englishCount(p.count, 'training record', 'training records')} and cannot be deleted; retire it (inactive) instead`,
   },
   demoNotEmpty: {
     'zh-CN': () => '演示数据只能载入空的工作区：本工作区已有合作伙伴或销售数据（请新建一个工作区后再载入）',

@@ -182,6 +182,6 @@ describe('imports: report layouts (title rows, total rows, zero-padded codes)', 
     const e = await failure(w.ctx.api.send('imports.run', { kind: 'inventory', path }));
     expect(e.body.data).toMatchObject({ reason: 'importAlreadyImported' });
     expect(errorText(e.body, 'zh-CN')).toMatch(new RegExp(`^s\\.csv 已导入过：导入 ${first.importId}（s\\.csv，.* UTC，读取 1 行，新增 1，更新 0）。再次导入可能使数据重复：替换那次导入（--replace ${first.importId}`));
-    expect(errorText(e.body, 'en')).toMatch(/^s\.csv was already imported: import \d+ \(s\.csv, .* UTC, 1 rows, 1 inserted, 0 updated\)/);
+    expect(errorText(e.body, 'en')).toMatch(/^s\.csv was already imported: import \d+ \(s\.csv, .* UTC, 1 row, 1 inserted, 0 updated\)/);
   });
 });

@@ -282,7 +282,7 @@ describe('coded refusals', () => {
     await api.send('training.records.save', { partnerId: l1.id, courseId: course.id, trainee: '王芳', completedOn: '2031-02-01', score: 80 } as never);
     const inUse = await refusal(api.send('training.courses.delete', { id: course.id }));
     expect(errorText(inUse, 'zh-CN')).toBe('课程 C-1 已有 1 条培训记录，不能删除：请将其停用');
-    expect(errorText(inUse, 'en')).toBe('Course C-1 has 1 training record(s) and cannot be deleted; retire it (inactive) instead');
+    expect(errorText(inUse, 'en')).toBe('Course C-1 has 1 training record and cannot be deleted; retire it (inactive) instead');
   });
 
   it('a program file, a risk with fields missing and a file that cannot be written name each problem in words', async () => {
@@ -306,7 +306,7 @@ describe('coded refusals', () => {
       ['storage.diskFull', { operation: 'payouts.approve', path: 'east.sqlite' }, '未保存（审批结算批次）：工作区 east.sqlite 所在磁盘已满。未做任何更改；请腾出空间后重试。', 'Not saved (Approve a payout run): the disk holding the workspace east.sqlite is full. Nothing was changed; free some space and try again.'],
       ['workspaceNewer', { file: 'D:\\pwb\\east.sqlite', fileVersion: 40, appVersion: 31 }, 'D:\\pwb\\east.sqlite 由更新版本的渠道伙伴工作台写入（数据结构版本 40，本程序只认识 31）。请升级程序后再打开；文件没有被改动。', 'D:\\pwb\\east.sqlite was written by a newer version of Partner Workbench (schema 40, this app knows 31). Update the app to open it; the file was not changed.'],
       ['waitForJobs', {}, '请等待正在运行的任务和备份完成后再试', 'Wait until running jobs and backups have finished, then try again'],
-      ['planWorkbookRows', { file: 'plan.xlsx', count: 4, first: [{ row: 3, column: '目标', reason: 'badAmount' }, { row: 5, column: 'Node', reason: 'unknownNode' }] }, 'plan.xlsx 有 4 处错误，未做任何修改：第 3 行“目标”列：不是以元为单位、不小于 0、最多两位小数的金额；第 5 行“Node”列：本计划中没有该节点（合作伙伴和区域来自计划范围）', "plan.xlsx: 4 error(s); nothing was changed: row 3, 目标: not an amount in yuan ≥ 0 with at most two decimals; row 5, Node: no such node in the plan (partners and territories come from the plan's scope)"],
+      ['planWorkbookRows', { file: 'plan.xlsx', count: 4, first: [{ row: 3, column: '目标', reason: 'badAmount' }, { row: 5, column: 'Node', reason: 'unknownNode' }] }, 'plan.xlsx 有 4 处错误，未做任何修改：第 3 行“目标”列：不是以元为单位、不小于 0、最多两位小数的金额；第 5 行“Node”列：本计划中没有该节点（合作伙伴和区域来自计划范围）', "plan.xlsx: 4 errors; nothing was changed: row 3, 目标: not an amount in yuan ≥ 0 with at most two decimals; row 5, Node: no such node in the plan (partners and territories come from the plan's scope)"],
       ['planWorkbookColumns', { file: 'plan.xlsx', sheet: '目标计划', missing: ['target', 'locked'] }, 'plan.xlsx（工作表“目标计划”）缺少列：目标、锁定（请先导出目标计划，按导出的格式编辑）', 'plan.xlsx, sheet 目标计划: missing column Target, Locked (export the plan to get the layout)'],
       ['mdfProofDamaged', { file: '发票.pdf' }, '凭证文件 发票.pdf 与保存时的 SHA-256 校验值不一致：工作区可能已损坏，请运行 pwb check 检查，并恢复最近一份完好的备份', 'Proof file 发票.pdf no longer matches its SHA-256: the workspace may be damaged. Run pwb check and restore the latest good backup'],
       ['ledgerMixedCurrencies', { code: 'P7', currency: 'CNY', currencies: ['USD', 'HKD'] }, '合作伙伴 P7 以 CNY 结算，但还有以 USD、HKD 计的往来：对账按单一币种记录，无法合并出具', 'Partner P7 has ledger entries in USD, HKD besides CNY: the ledger is kept per currency'],

@@ -6,6 +6,7 @@ import { memoryApi, partnerInput, tempDir } from '../../helpers/workspace';
 import { insideProvinces } from '../../../electron/domain/inventory/territoryScope';
 import { writeFile } from '../imports/importFixtures';
 import { seedChannelFixture } from './channelFixture';
+import { measureStore } from '../../../electron/domain/inventory/store/measures';
 
 const tmp = tempDir('pwb-measures-');
 let ws: Workspace;
@@ -134,6 +135,60 @@ describe('channel measures from one pass over the lines = the grouped SQL defini
       const want = reference(p.start, p.end, all);
       all.forEach((id, i) => expect(got.get(id), `${label} partner ${id}`).toMatchObject(want[i]));
       expect(want.some((x) => x.belowFloorLines > 0) && want.some((x) => x.crossTerritoryLines > 0)).toBe(true);
+    }
+  });
+});
+
+/**
+ * Stock at a day (the closing and opening stock) and the first report within a period, read by one index seek per
+ * partner, against the grouped SQL that defined them (every report date up to the day grouped per partner), on
+ * generated reports: several products and warehouses a date, values given or not, days before, on, between and after
+ * the reports, a partner without any, a partner listed twice.
+ */
+describe('stock at a day and first report in a period = the grouped definition', () => {
+  const IN = 'partner_id in (select value from json_each(@ids))';
+  const stockAtBefore = (by: 'partner' | 'product') =>
+    `select i.partner_id as p, ${by === 'product' ? 'i.product_id' : 'null'} as product, i.date as d, sum(i.quantity) as q, sum(i.value_minor) as v from inventory_snapshots i
+       join (select partner_id, max(date) as d from inventory_snapshots where ${IN} and date <= @day group by partner_id) l on l.partner_id = i.partner_id and l.d = i.date
+      group by ${by === 'product' ? 'i.partner_id, i.product_id' : 'i.partner_id'}`;
+  const firstBefore = `select i.partner_id as p, null as product, i.date as d, sum(i.quantity) as q, null as v from inventory_snapshots i
+       join (select partner_id, min(date) as d from inventory_snapshots where ${IN} and date between @start and @end group by partner_id) f on f.partner_id = i.partner_id and f.d = i.date
+      group by i.partner_id`;
+
+  it('gives the same rows for every day, grouping and period', async () => {
+    const m = memoryApi();
+    const fixture = await seedChannelFixture(m.api, tmp.dir);
+    const extra = (await m.api.send('partners.create', partnerInput('P005', { territory: null }))).id;
+    const ids = [...Object.values(fixture), extra, fixture.P001];
+    let s = 7;
+    const r = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    let csv = 'partnerCode,date,product,quantity,value,warehouse\r\n';
+    const seen = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const partner = ['P001', 'P002', 'P003', 'P004'][Math.floor(r() * 4)];
+      const day = `2025-0${1 + Math.floor(r() * 6)}-${['05', '15', '28'][Math.floor(r() * 3)]}`;
+      const product = ['CAM-01', 'NVR-08'][Math.floor(r() * 2)];
+      const warehouse = ['', 'W1', 'W2'][Math.floor(r() * 3)];
+      const key = `${partner}|${day}|${product}|${warehouse}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      csv += `${partner},${day},${product},${Math.floor(r() * 40)},${r() < 0.5 ? '' : 10 + Math.floor(r() * 900)},${warehouse}\r\n`;
+    }
+    await m.api.send('imports.run', { kind: 'inventory', path: writeFile(tmp.dir, 'generated-stock.csv', csv) });
+    const list = JSON.stringify(ids);
+    for (const day of ['2024-06-30', '2024-12-31', '2025-01-05', '2025-02-10', '2025-03-28', '2025-04-30', '2025-06-28', '2025-12-31']) {
+      for (const by of ['partner', 'product'] as const) {
+        const want = m.ws.sqlite.prepare(stockAtBefore(by)).all({ ids: list, day });
+        expect(measureStore.stockAt(m.ws, ids, day, by), `${day} by ${by}`).toEqual(want);
+      }
+    }
+    // The days above meet no report, and every partner that reports (P005 never does).
+    expect(measureStore.stockAt(m.ws, ids, '2024-06-30')).toEqual([]);
+    expect(measureStore.stockAt(m.ws, ids, '2025-06-28').map((x) => x.p).sort()).toEqual([fixture.P001, fixture.P002, fixture.P003, fixture.P004].sort());
+    for (const label of ['2025-Q1', '2025-Q2', '2025-02', '2025-H1', '2024-Q4']) {
+      const p = parsePeriod(label);
+      const want = m.ws.sqlite.prepare(firstBefore).all({ ids: list, start: p.start, end: p.end });
+      expect(measureStore.firstStockIn(m.ws, { ids, start: p.start, end: p.end }), label).toEqual(want);
     }
   });
 });

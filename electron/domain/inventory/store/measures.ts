@@ -24,6 +24,10 @@ export const FLOOR_AT_LINE = `(select pp.floor_price_minor from product_prices p
    order by pp.valid_from desc limit 1)`;
 
 const IN_IDS = 'partner_id in (select value from json_each(@ids))';
+/** Each of @ids (once) with the earliest or latest of its stock report dates matching `where` (null when none). */
+const REPORT_DATE = (which: 'min' | 'max', where: string) =>
+  `select j.value as partner_id, (select ${which}(s.date) from inventory_snapshots s where s.partner_id = j.value and ${where}) as d
+     from (select distinct value from json_each(@ids)) j`;
 const bind = (r: MeasureRange) => ({ ids: JSON.stringify(r.ids), start: r.start, end: r.end });
 
 /**
@@ -73,13 +77,17 @@ export const measureStore = {
       )
       .all(bind(r));
   },
-  /** Stock on a day: each partner's latest snapshot date on or before it, its rows summed (per partner or per product). */
+  /**
+   * Stock on a day: each partner's latest snapshot date on or before it, its rows summed (per partner or per product).
+   * The date is one index seek per partner (max over the (partner, date) key), not a walk over every report the partner
+   * made up to the day.
+   */
   stockAt(ws: Workspace, ids: readonly number[], day: string, by: MeasureGrouping = 'partner'): StockRow[] {
     return ws.sqlite
       .prepare<Record<string, unknown>, StockRow>(
-        `select i.partner_id as p, ${productColumn(by, 'i.product_id')} as product, i.date as d, sum(i.quantity) as q, sum(i.value_minor) as v from inventory_snapshots i
-         join (select partner_id, max(date) as d from inventory_snapshots where ${IN_IDS} and date <= @day group by partner_id) l on l.partner_id = i.partner_id and l.d = i.date
-         group by ${groupBy(by, 'i.partner_id', 'i.product_id')}`,
+        `select i.partner_id as p, ${productColumn(by, 'i.product_id')} as product, i.date as d, sum(i.quantity) as q, sum(i.value_minor) as v
+           from (${REPORT_DATE('max', 's.date <= @day')}) l join inventory_snapshots i on i.partner_id = l.partner_id and i.date = l.d
+          group by ${groupBy(by, 'i.partner_id', 'i.product_id')}`,
       )
       .all({ ids: JSON.stringify(ids), day });
   },
@@ -87,9 +95,9 @@ export const measureStore = {
   firstStockIn(ws: Workspace, r: MeasureRange): StockRow[] {
     return ws.sqlite
       .prepare<Record<string, unknown>, StockRow>(
-        `select i.partner_id as p, null as product, i.date as d, sum(i.quantity) as q, null as v from inventory_snapshots i
-         join (select partner_id, min(date) as d from inventory_snapshots where ${IN_IDS} and date between @start and @end group by partner_id) f on f.partner_id = i.partner_id and f.d = i.date
-         group by i.partner_id`,
+        `select i.partner_id as p, null as product, i.date as d, sum(i.quantity) as q, null as v
+           from (${REPORT_DATE('min', 's.date between @start and @end')}) f join inventory_snapshots i on i.partner_id = f.partner_id and i.date = f.d
+          group by i.partner_id`,
       )
       .all(bind(r));
   },

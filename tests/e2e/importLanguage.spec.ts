@@ -86,6 +86,8 @@ test.describe('imports in Chinese', () => {
     await chooseFile(page, `库存-${tag}.csv`, `经销商编码,日期,物料编码,仓库,库存数量\r\nP0001,2026/11/30,00${tag},杭州仓,5\r\nP0001,2026/11/30,00${tag},杭州仓,4\r\nP0001,2026/11/30,${tag},杭州仓,1\r\n`);
     const preview = page.getByTestId('import-summary-errors').locator('li');
     await expect(preview).toHaveCount(2);
+    // The preview table's problem cell: the column, then what is wrong (it read '物料编码 未知的产品…').
+    await expect(page.getByTestId('import-preview').locator('tbody tr').nth(2)).toContainText(`物料编码：未知的产品“${tag}”`);
     await page.getByTestId('import-run').click();
     const listed = page.getByTestId('import-run-errors').locator('li');
     await expect(listed).toHaveCount(2);

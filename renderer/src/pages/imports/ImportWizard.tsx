@@ -324,7 +324,7 @@ export function ImportWizard() {
                         </td>
                       ))}
                     <td style={{ padding: 4 }} className="error">
-                      {r.errors.map((e) => `${e.column ?? ''} ${rowMessage(e)}`).join('; ')}
+                      {r.errors.map((e) => (e.column ? `${e.column}${lang === 'zh-CN' ? '：' : ': '}${rowMessage(e)}` : rowMessage(e))).join(lang === 'zh-CN' ? '；' : '; ')}
                     </td>
                   </tr>
                 ))}

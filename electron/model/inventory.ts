@@ -244,10 +244,14 @@ export interface InventoryGroupRow {
   crossTerritoryLines: number;
   crossTerritoryAmountMinor: number;
   crossTerritoryShare: number | null;
+  /** Why crossTerritoryShare is null: its partners' distinct reasons, in SHARE_MISSING_REASONS order; [] when it has a value. */
+  crossTerritoryShareMissing: ShareMissingReason[];
   pricedLines: number;
   belowFloorLines: number;
   belowFloorGapMinor: number;
   belowFloorShare: number | null;
+  /** Why belowFloorShare is null, as crossTerritoryShareMissing. */
+  belowFloorShareMissing: ShareMissingReason[];
   stuffingPartners: number;
 }
 

@@ -18,6 +18,7 @@ import { productLookup } from './productLookup';
 import { stuffingSignals } from './stuffingSignal';
 import { insideProvinces } from './territoryScope';
 import { notFound } from '../../../shared/errorMessages';
+import { SHARE_MISSING_REASONS, type ShareMissingReason } from '../../../shared/enums';
 
 export const INVENTORY_RULES_KEY = 'inventory.rules';
 
@@ -162,12 +163,13 @@ export function inventoryOverview(ws: Workspace, label: string, channelManagerId
   return { period: period.label, start: period.start, end: period.end, today, rules, partners: partnerRows, rows, groups: groupSums(ws, partnerRows, days) };
 }
 
-type GroupSums = InventoryGroupRow & { rateIn: number; rateThrough: number; doiStock: number; doiThrough: number; doiN: number };
+type GroupSums = InventoryGroupRow & { rateIn: number; rateThrough: number; doiStock: number; doiThrough: number; doiN: number; crossWhy: Set<ShareMissingReason>; belowWhy: Set<ShareMissingReason> };
 
 const newGroup = (by: InventoryGroupRow['by'], key: string, name: string | null, nameEn: string | null = null): GroupSums => ({
   by, key, name, nameEn, partners: 0, sellInQuantity: 0, sellThroughQuantity: 0, sellThroughAmountMinor: 0, sellThroughRate: null, closingStock: null, closingStockValueMinor: null,
   daysOfInventory: null, locatedLines: 0, crossTerritoryLines: 0, crossTerritoryAmountMinor: 0, crossTerritoryShare: null, pricedLines: 0, belowFloorLines: 0,
-  belowFloorGapMinor: 0, belowFloorShare: null, stuffingPartners: 0, rateIn: 0, rateThrough: 0, doiStock: 0, doiThrough: 0, doiN: 0,
+  belowFloorGapMinor: 0, belowFloorShare: null, crossTerritoryShareMissing: [], belowFloorShareMissing: [], stuffingPartners: 0, rateIn: 0, rateThrough: 0, doiStock: 0, doiThrough: 0, doiN: 0,
+  crossWhy: new Set(), belowWhy: new Set(),
 });
 
 function addToGroup(g: GroupSums, r: InventoryPartnerRow): void {
@@ -193,10 +195,15 @@ function addToGroup(g: GroupSums, r: InventoryPartnerRow): void {
   g.belowFloorLines += r.belowFloorLines;
   g.belowFloorGapMinor += r.belowFloorGapMinor;
   if (r.stuffing) g.stuffingPartners++;
+  if (r.crossTerritoryShareMissing) g.crossWhy.add(r.crossTerritoryShareMissing);
+  if (r.belowFloorShareMissing) g.belowWhy.add(r.belowFloorShareMissing);
 }
 
+/** A group's share is missing only when every partner's is: then each partner's reason, once each, says why. */
+const reasonsOf = (why: Set<ShareMissingReason>) => SHARE_MISSING_REASONS.filter((r) => why.has(r));
+
 /** Ratios from the sums over the partners where each can be measured (never an average of ratios). */
-function finishGroup({ rateIn, rateThrough, doiStock, doiThrough, doiN, ...g }: GroupSums, days: number): InventoryGroupRow {
+function finishGroup({ rateIn, rateThrough, doiStock, doiThrough, doiN, crossWhy, belowWhy, ...g }: GroupSums, days: number): InventoryGroupRow {
   return {
     ...g,
     sellInQuantity: round6(g.sellInQuantity),
@@ -206,6 +213,8 @@ function finishGroup({ rateIn, rateThrough, doiStock, doiThrough, doiN, ...g }: 
     daysOfInventory: doiN > 0 && doiThrough > 0 ? round6(doiStock / (doiThrough / days)) : null,
     crossTerritoryShare: g.locatedLines > 0 ? round6(g.crossTerritoryLines / g.locatedLines) : null,
     belowFloorShare: g.pricedLines > 0 ? round6(g.belowFloorLines / g.pricedLines) : null,
+    crossTerritoryShareMissing: g.locatedLines > 0 ? [] : reasonsOf(crossWhy),
+    belowFloorShareMissing: g.pricedLines > 0 ? [] : reasonsOf(belowWhy),
   };
 }
 

@@ -40,4 +40,20 @@ describe('why a 窜货 / 控价 share is missing', () => {
     expect(why('S4')).toEqual([null, 'noSales', null, 'noSales']);
     expect(why('S5')).toEqual([null, 'noSales', null, 'noSales']);
   });
+
+  it("gives a territory or channel-type total each of its partners' reasons when none of them can be measured", async () => {
+    const o = await api.send('inventory.overview', { period: '2025-Q1' });
+    const why = (by: string, key: string) => {
+      const g = o.groups.find((r) => r.by === by && r.key === key)!;
+      return [g.crossTerritoryShare, g.crossTerritoryShareMissing, g.belowFloorShare, g.belowFloorShareMissing];
+    };
+    // 华东 (S1, S2, S4, S5): S1's located line gives 0 %; no line is priced — S1's product has no floor, S2's line no
+    // amount, S4 and S5 no sale — so the total names the three reasons, each once.
+    expect(why('territory', 'HD')).toEqual([0, [], null, ['noSales', 'noAmount', 'noFloor']]);
+    // S3 alone has no territory: its line is priced (under the floor), its share outside the territory is not measurable.
+    expect(why('territory', '')).toEqual([null, ['noTerritory'], 1, []]);
+    // All five share one channel type: S1 locates a line, S3 prices one, so both shares have a value and no reason.
+    const types = o.groups.filter((g) => g.by === 'channelType');
+    expect(types.map((g) => [g.partners, g.crossTerritoryShareMissing, g.belowFloorShareMissing])).toEqual([[5, [], []]]);
+  });
 });

@@ -39,6 +39,19 @@ function shareCell(t: TFunction, why: 'crossTerritoryShareMissing' | 'belowFloor
   };
 }
 
+/** The same "—" for a territory / channel-type total: each of its partners' reasons, once, when pointed at. */
+function groupShareCell(t: TFunction, why: 'crossTerritoryShareMissing' | 'belowFloorShareMissing') {
+  return function GroupShareCell(p: { value: number | null | undefined; data?: InventoryGroupRow }) {
+    const reasons = p.data?.[why] ?? [];
+    if (p.value != null || reasons.length === 0) return formatRatio(p.value);
+    return (
+      <abbr title={reasons.map((r) => t(`inventory:shareMissing.${r}`)).join('\n')} style={{ cursor: 'help' }} data-testid={`${why}-${p.data?.by}-${p.data?.key}`} data-reason={reasons.join(' ')}>
+        —
+      </abbr>
+    );
+  };
+}
+
 /** The flags in words, each kept whole: a line breaks between flags (at the separator), not inside "Cross-territory selling". */
 function FlagList({ t, codes }: { t: TFunction; codes: string | null | undefined }) {
   if (!codes) return null;
@@ -197,8 +210,8 @@ export default function InventoryPage() {
       { field: 'sellThroughRate', headerName: t('inventory:col.sellThroughRate'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
       { field: 'closingStock', headerName: t('inventory:col.stock'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value) },
       { field: 'daysOfInventory', headerName: t('inventory:col.doi'), width: 100, type: 'rightAligned', context: { export: { kind: 'number' } }, valueFormatter: (p) => num(p.value, 0) },
-      { field: 'crossTerritoryShare', headerName: t('inventory:col.crossShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
-      { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 125, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value) },
+      { field: 'crossTerritoryShare', headerName: t('inventory:col.crossShare'), width: 110, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value), cellRenderer: groupShareCell(t, 'crossTerritoryShareMissing') },
+      { field: 'belowFloorShare', headerName: t('inventory:col.belowShare'), width: 125, type: 'rightAligned', context: { export: { kind: 'percent' } }, valueFormatter: (p) => formatRatio(p.value), cellRenderer: groupShareCell(t, 'belowFloorShareMissing') },
       { field: 'belowFloorGapMinor', headerName: t('inventory:group.underFloor'), width: 130, type: 'rightAligned', valueFormatter: (p) => formatMoney(p.value ?? 0) },
       { field: 'stuffingPartners', headerName: t('inventory:group.stuffing'), width: 110, type: 'rightAligned' },
     ],

@@ -23,7 +23,8 @@ export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; as
     return last !== undefined && parsePeriod(last, fiscal.month).end > asOf ? last : null;
   }, [cohorts, asOf, fiscal.month]);
   // A space before the mark, as the trend charts and the partner's inventory table write it: 2026-Q4 (to date) / 2026-Q4 （至今）.
-  const label = useCallback((q: string) => (q === partial ? `${q} ${t('inventory:partnerTrend.toDate')}` : q), [partial, t]);
+  const mark = t('inventory:partnerTrend.toDate');
+  const label = useCallback((q: string) => (q === partial ? `${q} ${mark}` : q), [partial, mark]);
 
   const heat = useMemo<EChartsOption>(() => {
     if (!cohorts) return {};
@@ -32,7 +33,8 @@ export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; as
     cohorts.cohorts.forEach((c, y) => c.rates.forEach((r, k) => c.customers && cells.push([k, y, Math.round(r * 1000) / 10, c.retained[k]])));
     return {
       tooltip: { formatter: (p: unknown) => { const v = (p as { value: number[] }).value; return `${cohorts.cohorts[v[1]].quarter} · ${offsets[v[0]]}: ${v[2]}% (${v[3]})`; } },
-      grid: { left: 80, right: 20, top: 10, bottom: 60 },
+      // The axis area fits its longest label: "2026-Q4 （至今） (12)" was cut at a fixed 80 px, losing the mark.
+      grid: { left: 8, right: 20, top: 10, bottom: 60, containLabel: true },
       xAxis: { type: 'category', data: offsets, splitArea: { show: true } },
       yAxis: { type: 'category', data: cohorts.cohorts.map((c) => `${label(c.quarter)} (${c.customers})`), inverse: true, splitArea: { show: true } },
       visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: ['100%', '0%'] },
@@ -45,14 +47,16 @@ export function CustomerCohorts({ partnerCode, asOf }: { partnerCode: string; as
     return {
       tooltip: { trigger: 'axis' },
       legend: { data: [t('inventory:cohorts.newRevenue'), t('inventory:cohorts.repeatRevenue')] },
-      xAxis: { type: 'category', data: cohorts.mix.map((m) => label(m.quarter)) },
+      // Every quarter labelled, the mark on a line of its own: side by side, echarts hid labels (the marked one among them).
+      grid: { left: 8, right: 20, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: cohorts.mix.map((m) => label(m.quarter)), axisLabel: { interval: 0, formatter: (v: string) => v.replace(` ${mark}`, `\n${mark}`) } },
       yAxis: { type: 'value' },
       series: [
         { name: t('inventory:cohorts.newRevenue'), type: 'bar', stack: 'mix', data: cohorts.mix.map((m) => m.newAmountMinor / 100) },
         { name: t('inventory:cohorts.repeatRevenue'), type: 'bar', stack: 'mix', data: cohorts.mix.map((m) => m.repeatAmountMinor / 100) },
       ],
     };
-  }, [cohorts, t, label]);
+  }, [cohorts, t, label, mark]);
 
   if (!cohorts) return <ErrorBanner error={data.error} />;
   const any = cohorts.cohorts.some((c) => c.customers > 0) || cohorts.mix.some((m) => m.newCustomers + m.repeatCustomers > 0);

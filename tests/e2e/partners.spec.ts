@@ -113,21 +113,31 @@ test.describe('partners (browser mode over the HTTP bridge)', () => {
     await expect(page.getByTestId(`partner-inventory-month-${thisMonth}`).locator('td').nth(2)).toHaveAttribute('title', 'not reported yet');
     // Six months up to m1: the table ends at m1 (m2 and the current month are out), nothing runs to date.
     await page.getByTestId('partner-inventory-months').selectOption('6');
-    await page.getByTestId('partner-inventory-to').fill(m1);
+    // The month is a year and a month select in the app's words (an <input type="month"> spoke the browser's language).
+    const pickTo = async (m: string) => {
+      await page.getByTestId('partner-inventory-to-year').selectOption(m.slice(0, 4));
+      await page.getByTestId('partner-inventory-to-month').selectOption(String(Number(m.slice(5))));
+    };
+    await expect(page.getByTestId('partner-inventory-to-month').locator('option')).toHaveText(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
+    await pickTo(m1);
+    await expect(page.getByTestId('partner-inventory-to')).toHaveAttribute('data-value', m1);
     await expect(cells(m1)).toHaveText([m1, '30', '20', '50']);
     await expect(page.getByTestId('partner-inventory-table').locator('tbody tr')).toHaveCount(6);
     await expect(page.getByTestId(`partner-inventory-month-${m2}`)).toHaveCount(0);
     await expect(page.getByTestId('partner-inventory-to-date')).toHaveCount(0);
     // Months before the partner's first file: the reason, with the range, and the pickers stay to move back.
-    await page.getByTestId('partner-inventory-to').fill(month(9));
+    await pickTo(month(9));
     await expect(page.getByTestId('partner-inventory-none')).toContainText(`in the 6 months up to ${month(9)}`);
-    // A month typed past the current one stops at the current month (no empty future months shown as zeros).
-    await page.getByTestId('partner-inventory-to').fill(month(-3));
-    await expect(page.getByTestId('partner-inventory-to')).toHaveValue(thisMonth);
-    await page.getByTestId('partner-inventory-to').fill(m1);
-    // In Chinese the tab and the chart speak Chinese.
+    // A month past the current one cannot be picked (no empty future months shown as zeros).
+    await page.getByTestId('partner-inventory-to-year').selectOption(thisMonth.slice(0, 4));
+    const later = page.getByTestId('partner-inventory-to-month').locator('option:disabled');
+    await expect(later).toHaveCount(12 - Number(thisMonth.slice(5)));
+    await pickTo(m1);
+    // In Chinese the tab, the chart and the month picker speak Chinese — in this English (en-US) browser too.
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await expect(page.getByTestId('partner-tab-inventory')).toHaveText('库存与动销');
     await expect(section).toContainText('进货、动销与期末库存');
+    await expect(page.getByTestId('partner-inventory-to-month').locator('option')).toHaveText(['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月']);
+    await expect(page.getByTestId('partner-inventory-to-year').locator('option:checked')).toHaveText(`${m1.slice(0, 4)} 年`);
   });
 });

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useToday } from '../../today';
 import { EChart } from '../scorecards/EChart';
 import { trendChartOption } from './trendChart';
+import { MonthPicker } from '../../components/MonthPicker';
 
 const num = (v: number | null) => (v === null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: 3 }));
 
@@ -33,7 +34,7 @@ export function PartnerInventorySection({ partnerCode }: { partnerCode: string }
       <div className="toolbar-row">
         <label>
           {t('inventory:partnerTrend.to')}{' '}
-          <input type="month" value={to} max={thisMonth} onChange={(e) => e.target.value && setTo(e.target.value > thisMonth ? thisMonth : e.target.value)} data-testid="partner-inventory-to" />
+          <MonthPicker value={to} max={thisMonth} onChange={setTo} testId="partner-inventory-to" />
         </label>
         <label>
           {t('inventory:partnerTrend.months')}{' '}

@@ -52,5 +52,23 @@ test.describe('inventory: flags, missing shares, unreported months', () => {
     await expect(flags.first()).toContainText('窜货 · 乱价');
     expect(await fits(page)).toBe(true);
     await expect(page.getByTestId(`belowFloorShareMissing-${b}`)).toHaveAttribute('title', '本期售出的产品在销售日都没有底价');
+    // A quarter in which only B sold (long before the demo's sales): the totals cannot be measured, and say why the
+    // same way (they were a bare —). B's territory and channel type name B's reason beside the others' (no sale).
+    await page.getByTestId('language-switch').selectOption('en');
+    await page.goto('/#/imports');
+    await importFile(page, 'sell-through', `st-old-${code}.csv`, `经销商编码,销售日期,产品编码,数量,金额,客户编码,客户省份\r\n${b},2020-02-10,N-${code},5,500,C4,\r\n`, 1);
+    await page.goto('/#/inventory?period=2020-Q1');
+    const groups = page.getByTestId('inventory-groups-grid');
+    const cross = groups.locator('[data-testid^="crossTerritoryShareMissing-"][data-reason~="noProvince"]');
+    await expect(cross).toHaveCount(2);
+    for (const cell of await cross.all()) {
+      await expect(cell).toHaveAttribute('title', /No sell-through sales \(quantity above 0\) in this period\nNo sell-through line of this period has a customer province/);
+    }
+    const below = groups.locator('[data-testid^="belowFloorShareMissing-territory-"][data-reason~="noFloor"]');
+    await expect(below).toHaveCount(1);
+    await expect(below).toHaveAttribute('title', /floor price/);
+    await expect(groups.locator('[data-testid^="crossTerritoryShareMissing-"]:not([data-reason~="noProvince"])').first()).toHaveAttribute('title', 'No sell-through sales (quantity above 0) in this period');
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    for (const cell of await cross.all()) await expect(cell).toHaveAttribute('title', /本期的出货明细都没有区域表中可识别的客户省份$/);
   });
 });

@@ -257,7 +257,7 @@ function GapText({ g }: { g: CoverageLine }) {
   const { t, i18n } = useTranslation(['territories', 'common']);
   const zh = i18n.language.startsWith('zh');
   const n = (a: string | null, b: string | null) => (zh ? a : (b ?? a)) ?? '';
-  const channel = g.channelType ? t(`common:channelType.${g.channelType}`) : t('gaps.anyPartner');
+  const channel = g.channelType ? t(`common:channelType.${g.channelType}`) : t('gaps.anyPartner', { count: g.actual });
   return g.area ? (
     <span>{t('gaps.area', { territory: n(g.territoryNameZh, g.territoryNameEn), area: n(g.areaNameZh, g.areaNameEn), channel, actual: g.actual, min: g.minPartners })}</span>
   ) : (

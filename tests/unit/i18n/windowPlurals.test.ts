@@ -39,7 +39,7 @@ describe("English counts in the window's catalogues (renderer/src/i18n/en)", () 
   });
 
   it('every text with {{count}} before a plural noun has its singular beside it (key_one next to key_other, or to key)', () => {
-    const texts = new Map(enTexts);
+    const texts = new Map<string, string>(enTexts);
     const wrong = enTexts
       .filter(([key, text]) => !key.endsWith('_one') && countsAPlural(text))
       .flatMap(([key, text]) => {

@@ -70,3 +70,36 @@ describe('one row per end customer (sell_through_customers), months packed', () 
     ]);
   });
 });
+
+describe('months holding a return', () => {
+  it('a month holding a return: its amount from the summary, its orders and days from its purchase lines only', async () => {
+    await api.send('partners.create', partnerInput('P2'));
+    // N: a return in the order of a purchase, the greatest name (乙 > 丙) on the return only; Q: its only purchase
+    // after a return in the same month; S (known by name): a sale and its return the next day; T: returns only; V: a
+    // return under its reference and a purchase under its name in one month (one customer).
+    const lines = csv([
+      'P2,2024-09-03,X,2,200,N,丙商店,,O5,1',
+      'P2,2024-09-10,X,-1,-100,N,乙商店,,O5,2',
+      'P2,2024-09-20,X,1,50,N,丙商店,,O6,3',
+      'P2,2024-10-05,X,-1,-30,Q,,,R9,4',
+      'P2,2024-10-20,X,1,80,Q,,,O7,5',
+      'P2,2024-08-08,X,1,60,,某店,,O8,6',
+      'P2,2024-08-09,X,-1,-60,,某店,,O9,7',
+      'P2,2024-11-11,X,-2,-40,T,,,R11,8',
+      'P2,2024-12-01,X,-1,-10,V,,,R10,9',
+      'P2,2024-12-05,X,1,30,,V,,O10,10',
+    ]);
+    await api.send('imports.run', { kind: 'sell-through', path: writeFile(tmp.dir, 'return-months.csv', lines) });
+    for (const asOf of ['2024-12-31', '2025-03-31', '2025-09-30', '2024-09-15', '2024-10-10', '2025-10-31']) {
+      expect(viaSummary(asOf), asOf).toEqual(fromLines(asOf));
+      expect(viaSummary(asOf, 3), asOf).toEqual(fromLines(asOf, 3));
+    }
+    const rows = viaSummary('2024-12-31').filter((r) => r.code === 'P2');
+    expect(rows.map((r) => [r.c, r.name, r.first, r.last, r.f, r.m])).toEqual([
+      ['N', '乙商店', '2024-09-03', '2024-09-20', 2, 15000],
+      ['Q', null, '2024-10-20', '2024-10-20', 1, 5000],
+      ['V', 'V', '2024-12-05', '2024-12-05', 1, 2000],
+      ['某店', '某店', '2024-08-08', '2024-08-08', 1, 0],
+    ]);
+  });
+});

@@ -90,6 +90,8 @@ interface WindowEdges {
 const monthNumber = (day: string) => Number(day.slice(0, 4)) * 100 + Number(day.slice(5, 7));
 
 interface Sums {
+  /** How many months counted (a month holding a return counts its amount only). */
+  months: number;
   first: number;
   last: number;
   f: number;
@@ -101,17 +103,19 @@ interface Sums {
 
 /**
  * Sums one customer's packed months (db/schema/inventory.ts `sellThroughCustomers`), read from `text` at `i` up to a
- * ',' or the end, by window into `out`: the whole months up to asOf's month, cut months and the customer's months
- * holding a return left out (they are read from their lines). A month after `from`'s month is in the current window, one after `prevFrom`'s month up to `from`'s in
- * the previous one. `out.first` is NO_DAY when no month counts. `flags` ORs the months' flags: bit 1 when a month read
- * holds the customer's greatest name, 2 its province. Returns the index after the customer's months.
+ * ',' or the end, by window into `out`: the whole months up to asOf's month, cut months left out (they are read from
+ * their lines). Of a month holding a return only the amount (net of its returns) and the flags count: its orders and
+ * days are its purchase lines', read from them. A month after `from`'s month is in the current window, one after
+ * `prevFrom`'s month up to `from`'s in the previous one. `out.first` is NO_DAY when no month without a return counts.
+ * `flags` ORs the months' flags: bit 1 when a month read holds the customer's greatest name, 2 its province. Returns
+ * the index after the customer's months.
  */
 function sumPackedMonths(text: string, i: number, e: WindowEdges, returnMonths: ReadonlySet<number> | undefined, out: Sums): number {
   let firstMonth = 0;
   let firstAt = 0;
   let lastMonth = 0;
   let lastAt = 0;
-  out.f = out.m = out.pf = out.pm = out.flags = 0;
+  out.f = out.m = out.pf = out.pm = out.flags = out.months = 0;
   const len = text.length;
   let ch = 0;
   while (i < len && ch !== 44) {
@@ -132,7 +136,14 @@ function sumPackedMonths(text: string, i: number, e: WindowEdges, returnMonths: 
     let orders = 0;
     for (ch = text.charCodeAt(i); i < len && ch !== 59 && ch !== 44; ch = text.charCodeAt(++i)) orders = orders * 10 + ch - 48;
     i++;
-    if (month > e.asOf || e.cut.has(month) || returnMonths?.has(month)) continue;
+    if (month > e.asOf || e.cut.has(month)) continue;
+    out.months++;
+    out.flags |= flags;
+    if (returnMonths?.has(month)) {
+      if (month > e.from) out.m += amount;
+      else if (month > e.prevFrom) out.pm += amount;
+      continue;
+    }
     if (firstMonth === 0 || month < firstMonth) {
       firstMonth = month;
       firstAt = start;
@@ -141,7 +152,6 @@ function sumPackedMonths(text: string, i: number, e: WindowEdges, returnMonths: 
       lastMonth = month;
       lastAt = start;
     }
-    out.flags |= flags;
     if (month > e.from) {
       out.f += orders;
       out.m += amount;
@@ -165,6 +175,8 @@ type RawPart = [number, string, string | null, string | null, string | null, str
 
 /** A line of a customer's month holding a return: partner, customer, date, quantity, amount, order, name, province. */
 type ReturnMonthLine = [number, string, string, number, number | null, string | null, string | null, string | null];
+/** A purchase line of a customer's month holding a return: partner, customer, date, order, name, province. */
+type ReturnMonthPurchase = [number, string, string, string | null, string | null, string | null];
 
 /**
  * Lines summed per customer as the SQL of a cut month does (`purchase()` in JavaScript): the greatest name and
@@ -200,6 +212,18 @@ function sumLines(lines: ReturnMonthLine[], w: WindowQuery): RawPart[] {
   const out: RawPart[] = [];
   for (const customers of byCustomer.values()) for (const { part } of customers.values()) out.push(part);
   return out;
+}
+
+/**
+ * The purchase lines of months holding a return summed per customer as sumLines does, without amounts (the summary's
+ * month has them, returns netted): the greatest name and province, first and last purchase day, distinct orders
+ * (orderRef, else the day) within each month by window.
+ */
+function sumPurchases(lines: ReturnMonthPurchase[], w: WindowQuery): RawPart[] {
+  return sumLines(
+    lines.map(([p, c, date, orderRef, name, province]) => [p, c, date, 1, null, orderRef, name, province]),
+    w,
+  );
 }
 
 /** Customers' slots, growing as rows arrive. */
@@ -319,10 +343,12 @@ export function windowColumns(ws: Workspace, w: WindowQuery): CustomerWindowColu
     );
   }
   // Customers with a return up to asOf: the packed months cannot tell a return's day and order from a purchase's, so
-  // each month holding a return is read from its lines (the months no edge cuts; the cut ones are read above), returns
-  // netting the amount only; the customer's other months come from the summary as anyone's. The lines through the
-  // customer index, a customer known by reference or (none) by name: a seek for each month, not a walk over each of its
-  // partner's lines (at the bench's 47k customers with a return 5.8 s CPU -> ~0.3 s), summed in JavaScript (sumLines).
+  // the orders and days of each month holding a return come from its purchase lines (the months no edge cuts; the cut
+  // ones are read above); its amount, returns netted, and its flags from the summary as any month's. The lines through
+  // the customer index, a customer known by reference or (none) by name: a seek for each month, not a walk over each of
+  // its partner's lines (at the bench's 47k customers with a return 5.8 s CPU -> ~0.3 s). Only purchases are read: a
+  // line whose rowid is a return's (the partial index of returns) is passed over in the customer index, before its row
+  // is read — most months holding a return hold nothing else. Summed in JavaScript (sumPurchases).
   const returnMonths = (sqlite.prepare(returnersSql(w.partnerId !== null, true)).raw().all(params) as Array<[number, string, string]>).filter(
     ([, , month]) => !edges.cut.has(monthNumber(month)),
   );
@@ -337,20 +363,21 @@ export function windowColumns(ws: Workspace, w: WindowQuery): CustomerWindowColu
   if (returnMonths.length) {
     const lines = sqlite
       .prepare(
-        `with r(p, c, start, end) as (select value ->> 0, value ->> 1, (value ->> 2) || '-01', (value ->> 2) || '-31' from json_each(@months))
-         select l.partner_id, r.c, l.date, l.quantity, l.amount_minor, l.order_ref, l.customer_name, l.customer_province
+        `with r(p, c, start, end) as (select value ->> 0, value ->> 1, (value ->> 2) || '-01', (value ->> 2) || '-31' from json_each(@months)),
+              returns(id) as (select rowid from sell_through_lines indexed by sell_through_returns_idx where date <= @asOf and not ${purchase()})
+         select l.partner_id, r.c, l.date, l.order_ref, l.customer_name, l.customer_province
            from r cross join sell_through_lines l indexed by sell_through_customer_idx
              on l.partner_id = r.p and l.customer_ref = r.c and l.date >= r.start and l.date <= r.end
-          where l.date <= @asOf
+          where l.date <= @asOf and l.rowid not in returns
          union all
-         select l.partner_id, r.c, l.date, l.quantity, l.amount_minor, l.order_ref, l.customer_name, l.customer_province
+         select l.partner_id, r.c, l.date, l.order_ref, l.customer_name, l.customer_province
            from r cross join sell_through_lines l indexed by sell_through_customer_idx
              on l.partner_id = r.p and l.customer_ref is null and l.customer_name = r.c and l.date >= r.start and l.date <= r.end
-          where l.date <= @asOf`,
+          where l.date <= @asOf and l.rowid not in returns`,
       )
       .raw()
-      .all({ asOf: w.asOf, months: JSON.stringify(returnMonths) }) as ReturnMonthLine[];
-    parts.push(sumLines(lines, w));
+      .all({ asOf: w.asOf, months: JSON.stringify(returnMonths) }) as ReturnMonthPurchase[];
+    parts.push(sumPurchases(lines, w));
   }
 
   // Whole months, from the summary: one row per partner holding its customers (JSON arrays) and their packed months
@@ -377,7 +404,7 @@ export function windowColumns(ws: Workspace, w: WindowQuery): CustomerWindowColu
   );
   const slots = new Slots();
   const partners = new Map<number, PartnerSlots>();
-  const sums: Sums = { first: 0, last: 0, f: 0, m: 0, pf: 0, pm: 0, flags: 0 };
+  const sums: Sums = { months: 0, first: 0, last: 0, f: 0, m: 0, pf: 0, pm: 0, flags: 0 };
   for (const [p, customersJson, namesJson, provincesJson, months] of grouped) {
     const code = codes.get(p);
     if (code === undefined) continue;
@@ -391,7 +418,8 @@ export function windowColumns(ws: Workspace, w: WindowQuery): CustomerWindowColu
       const c = customers[k];
       if (k > 0 && run.sorted && compareText(customers[k - 1], c) >= 0) run.sorted = false;
       at = sumPackedMonths(months, at, edges, withReturns?.get(c), sums);
-      if (sums.first === NO_DAY) continue;
+      // A customer whose months counted hold returns only keeps its slot: their purchases (if any) come as parts.
+      if (sums.months === 0) continue;
       let n = names[k];
       let pr = provinces === null ? null : provinces[k];
       if ((sums.flags & wanted) !== wanted) {

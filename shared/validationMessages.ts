@@ -1,3 +1,5 @@
+import { englishCount } from './englishCount';
+
 /** 'zh-CN' | 'en', as errorMessages' MessageLanguage (not imported: errorMessages words issues with issueText). */
 type MessageLanguage = 'zh-CN' | 'en';
 
@@ -128,13 +130,13 @@ export function issueText(issue: IssueLike, label: string, lang: MessageLanguage
   switch (issue.code) {
     case 'too_small':
       if (p.origin === 'string' && p.minimum === 1) return zh ? zhAfter(label, '不能为空') : `${label} is required`;
-      if (p.origin === 'string') return zh ? zhAfter(label, `至少需要 ${num(p.minimum)} 个字符`) : `${label} needs at least ${num(p.minimum)} characters`;
-      if (p.origin === 'array' || p.origin === 'set') return zh ? zhAfter(label, `至少需要 ${num(p.minimum)} 项`) : `${label} needs at least ${num(p.minimum)} entries`;
+      if (p.origin === 'string') return zh ? zhAfter(label, `至少需要 ${num(p.minimum)} 个字符`) : `${label} needs at least ${englishCount(p.minimum, 'character', 'characters')}`;
+      if (p.origin === 'array' || p.origin === 'set') return zh ? zhAfter(label, `至少需要 ${num(p.minimum)} 项`) : `${label} needs at least ${englishCount(p.minimum, 'entry', 'entries')}`;
       if (p.inclusive === false) return zh ? zhAfter(label, `必须大于 ${num(p.minimum)}`) : `${label} must be more than ${num(p.minimum)}`;
       return zh ? zhAfter(label, `不能小于 ${num(p.minimum)}`) : `${label} must be at least ${num(p.minimum)}`;
     case 'too_big':
-      if (p.origin === 'string') return zh ? zhAfter(label, `最多 ${num(p.maximum)} 个字符`) : `${label} can have at most ${num(p.maximum)} characters`;
-      if (p.origin === 'array' || p.origin === 'set') return zh ? zhAfter(label, `最多 ${num(p.maximum)} 项`) : `${label} can have at most ${num(p.maximum)} entries`;
+      if (p.origin === 'string') return zh ? zhAfter(label, `最多 ${num(p.maximum)} 个字符`) : `${label} can have at most ${englishCount(p.maximum, 'character', 'characters')}`;
+      if (p.origin === 'array' || p.origin === 'set') return zh ? zhAfter(label, `最多 ${num(p.maximum)} 项`) : `${label} can have at most ${englishCount(p.maximum, 'entry', 'entries')}`;
       if (p.inclusive === false) return zh ? zhAfter(label, `必须小于 ${num(p.maximum)}`) : `${label} must be less than ${num(p.maximum)}`;
       return zh ? zhAfter(label, `不能大于 ${num(p.maximum)}`) : `${label} must be at most ${num(p.maximum)}`;
     case 'invalid_type':

@@ -26,6 +26,17 @@ describe('validation problems in the reader language, with the field label', () 
     for (const i of Object.values(byField)) for (const lang of ['zh-CN', 'en'] as const) expect(issueText(i, 'L', lang)).not.toMatch(ZOD_WORDS);
   });
 
+  it('a limit of one takes the singular in English: at least 1 entry, at most 1 character; other limits the plural', () => {
+    const issue = (code: 'too_small' | 'too_big', origin: string, n: number): IssueLike => ({ code, message: 'Too small', origin, ...(code === 'too_small' ? { minimum: n } : { maximum: n }) });
+    expect(issueText(issue('too_small', 'array', 1), 'Tiers', 'en')).toBe('Tiers needs at least 1 entry');
+    expect(issueText(issue('too_small', 'array', 2), 'Tiers', 'en')).toBe('Tiers needs at least 2 entries');
+    expect(issueText(issue('too_big', 'array', 1), 'Tiers', 'en')).toBe('Tiers can have at most 1 entry');
+    expect(issueText(issue('too_big', 'string', 1), 'Code', 'en')).toBe('Code can have at most 1 character');
+    expect(issueText(issue('too_big', 'string', 40), 'Code', 'en')).toBe('Code can have at most 40 characters');
+    expect(issueText(issue('too_small', 'string', 2), 'Code', 'en')).toBe('Code needs at least 2 characters');
+    expect(issueText(issue('too_small', 'array', 1), '层级', 'zh-CN')).toBe('层级至少需要 1 项');
+  });
+
   it('a Latin field name (an option, a setting key, a row) is spaced from the Chinese words after it, a Chinese one is not', () => {
     const empty: IssueLike = { code: 'too_small', message: 'Too small', minimum: 1, origin: 'string' };
     const date: IssueLike = { code: 'custom', message: 'not a calendar date' };

@@ -1,3 +1,4 @@
+import { englishCount } from '../../../shared/englishCount';
 import { formatMoney } from '../../../shared/money';
 import { riskText } from '../../../shared/riskTexts';
 import { addDays } from '../../../shared/period';
@@ -62,7 +63,7 @@ export function proposeActions(d: Omit<ReviewPackData, 'proposals' | 'proposalsO
   if (lapsing.length) {
     const first = lapsing[0].expiresOn;
     out.push({
-      text: w(`续期 ${lapsing.length} 张即将到期的必修证书（最早 ${first} 到期）`, `Renew ${lapsing.length} required certificate(s) expiring soon (first on ${first})`),
+      text: w(`续期 ${lapsing.length} 张即将到期的必修证书（最早 ${first} 到期）`, `Renew ${englishCount(lapsing.length, 'required certificate', 'required certificates')} expiring soon (first on ${first})`),
       owner,
       dueOn: first < due ? first : due,
       source: 'certificates',
@@ -84,7 +85,7 @@ export function proposeActions(d: Omit<ReviewPackData, 'proposals' | 'proposalsO
     out.push({
       text: w(
         `挽回 ${c.lapsed} 家流失终端客户（此前 12 个月采购 ${money(c.lapsedAmountMinor)}；${names}）`,
-        `Win back ${c.lapsed} lapsed end customer(s) (${money(c.lapsedAmountMinor)} bought in the 12 months before; ${names})`,
+        `Win back ${englishCount(c.lapsed, 'lapsed end customer', 'lapsed end customers')} (${money(c.lapsedAmountMinor)} bought in the 12 months before; ${names})`,
       ),
       owner,
       dueOn: due,

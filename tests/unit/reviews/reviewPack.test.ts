@@ -213,7 +213,7 @@ describe('end customers and proposals carried forward', () => {
     expect(first.map((r) => r.source)).toEqual(['customers', 'target']);
     expect(first.map((r) => r.source)).toEqual(q3.proposals.filter((x) => x.source !== 'meeting').map((x) => x.source));
     const wb = first.find((r) => r.source === 'customers')!;
-    expect(wb.en).toContain('Win back 1 lapsed end customer');
+    expect(wb.en).toContain('Win back 1 lapsed end customer (');
     await api.send('reviews.meetings.save', { partnerId: p.id, period: '2026-Q3', heldOn: '2026-10-10', attendees: ['王经理'], decisions: [], actions: [{ description: wb.en, owner: '王经理', dueOn: '2026-11-30' }] });
     expect(stored().find((r) => r.source === 'customers')!.actionId).not.toBeNull();
     // Exported again: the agreed one stays once, the others are replaced (not doubled).

@@ -154,22 +154,10 @@ async function main() {
   const cpuTimes: number[] = [];
   const cpuBares: number[] = [];
   const splits: Array<Record<string, number | null>> = [];
-  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
-  // The bare reference is the median of three runs right before each evaluation (wall and CPU each): one run on a shared
-  // machine varied by 2× from one case to the next, and that noise went straight into the ratio.
-  const median3 = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
   for (const [period, start, end, what] of cases) {
-    const bareWall: number[] = [];
-    const bareCpu: number[] = [];
-    for (let k = 0; k < 3; k++) {
-      const c0 = cpu();
-      const t0 = performance.now();
-      bare.all(start, end);
-      bareWall.push((performance.now() - t0) / 1000);
-      bareCpu.push(cpu() - c0);
-    }
-    bares.push(median3(bareWall));
-    cpuBares.push(median3(bareCpu));
+    const reference = bareMedian(bare, start, end);
+    bares.push(reference.wall);
+    cpuBares.push(reference.cpu);
     const c = cpu();
     const t = performance.now();
     // Where the time goes: CPU ms from one progress report to the next (kpis steps, storing, risks), as `phase:done`.
@@ -242,6 +230,30 @@ async function main() {
   );
 }
 
+/** CPU seconds of this process, every thread included. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/**
+ * The bare reference: the median of three runs right before an evaluation (wall and CPU each) — one run on a shared
+ * machine varied by 2× from one case to the next, and that noise went straight into the ratio.
+ */
+function bareMedian(bare: { all(start: string, end: string): unknown }, start: string, end: string): { wall: number; cpu: number } {
+  const wall: number[] = [];
+  const used: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const c0 = cpu();
+    const t0 = performance.now();
+    bare.all(start, end);
+    wall.push((performance.now() - t0) / 1000);
+    used.push(cpu() - c0);
+  }
+  const median3 = (xs: number[]) => [...xs].sort((x, y) => x - y)[1];
+  return { wall: median3(wall), cpu: median3(used) };
+}
+
 /**
  * A copy of the generated file to measure on, written to disk and read through once: what an app that has been open a
  * while has — the file in the OS page cache (its indexes too, not only the table), nothing of it still being written
@@ -290,27 +302,17 @@ async function throughJobThread(file: string, bareSql: string): Promise<{ first:
   const executor = workerExecutor(workerFile, work, undefined, undefined, { spareAfterMs: 0 });
   const api = createApi({ ws, user: 'bench', executor });
   const bare = ws.sqlite.prepare(bareSql);
-  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
   const timed: Timed[] = [];
   // The spare thread is unref'd (it must not keep an app from quitting): this keeps the bench alive while it warms up.
   const alive = setInterval(() => undefined, 1_000);
   try {
     for (const [period, start, end] of [['2018-Q4', '2018-10-01', '2018-12-31'], ['2019-Q1', '2019-01-01', '2019-03-31']]) {
       if (!(await executor.spareReady())) throw new Error('the spare job thread did not start');
-      const bareWall: number[] = [];
-      const bareCpu: number[] = [];
-      for (let k = 0; k < 3; k++) {
-        const c0 = cpu();
-        const t0 = performance.now();
-        bare.all(start, end);
-        bareWall.push((performance.now() - t0) / 1000);
-        bareCpu.push(cpu() - c0);
-      }
-      const median3 = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+      const reference = bareMedian(bare, start, end);
       const c = cpu();
       const t = performance.now();
       const r = await api.send('evaluations.run', { period });
-      const one: Timed = { s: (performance.now() - t) / 1000, cpuS: cpu() - c, bareS: median3(bareWall), bareCpuS: median3(bareCpu) };
+      const one: Timed = { s: (performance.now() - t) / 1000, cpuS: cpu() - c, bareS: reference.wall, bareCpuS: reference.cpu };
       timed.push(one);
       console.log(
         `evaluate ${period} through the app's job thread: ${one.s.toFixed(2)} s, bare aggregation ${one.bareS.toFixed(2)} s, ${(one.s / one.bareS).toFixed(1)}× ` +
